@@ -1,0 +1,4 @@
+from ei_cli.cli import main
+
+if __name__ == "__main__":
+    main()

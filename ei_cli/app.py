@@ -1,0 +1,19 @@
+"""The Typer application object, shared by every command module (kept free of heavy imports)."""
+
+from __future__ import annotations
+
+import typer
+
+app = typer.Typer(
+    name="ei",
+    help="ei — outils pour les entreprises d'insertion (Wallonie, Bruxelles) : public cible, quota, "
+    "tension salariale, suivi social, subventions, rapports.",
+    no_args_is_help=True,
+    add_completion=False,
+    # Tracebacks with local variables would print personal data from the workbook.
+    pretty_exceptions_enable=False,
+    pretty_exceptions_show_locals=False,
+    rich_markup_mode="rich",
+)
+
+state = {"debug": False}

@@ -1,0 +1,1 @@
+"""Command module `batch` (to be written)."""

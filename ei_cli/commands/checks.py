@@ -1,0 +1,1 @@
+"""Command module `checks` (to be written)."""

@@ -1,0 +1,1 @@
+"""Command module `eligibility` (to be written)."""

@@ -1,0 +1,1 @@
+"""Command module `init` (to be written)."""

@@ -1,0 +1,1 @@
+"""Command module `quota` (to be written)."""

@@ -1,0 +1,1 @@
+"""Command module `regimes` (to be written)."""

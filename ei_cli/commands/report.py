@@ -1,0 +1,1 @@
+"""Command module `report` (to be written)."""

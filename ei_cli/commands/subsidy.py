@@ -1,0 +1,1 @@
+"""Command module `subsidy` (to be written)."""

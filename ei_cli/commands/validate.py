@@ -1,0 +1,1 @@
+"""Command module `validate` (to be written)."""

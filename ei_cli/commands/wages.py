@@ -1,0 +1,1 @@
+"""Command module `wages` (to be written)."""

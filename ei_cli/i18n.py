@@ -1,0 +1,28 @@
+"""Bilingual texts: everything the user reads exists in French (default) and English."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+LANGS = ("fr", "en")
+
+
+@dataclass(frozen=True)
+class Text:
+    """A user-facing sentence in French and English."""
+
+    fr: str
+    en: str
+
+    def get(self, lang: str = "fr") -> str:
+        return self.en if lang == "en" else self.fr
+
+    def format(self, **kwargs) -> "Text":
+        return Text(self.fr.format(**kwargs), self.en.format(**kwargs))
+
+    def __str__(self) -> str:  # French by default
+        return self.fr
+
+
+def t(fr: str, en: str) -> Text:
+    return Text(fr, en)

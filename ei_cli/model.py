@@ -1,0 +1,175 @@
+"""The clean model every rule works on: small frozen dataclasses built by the workbook reader.
+
+Dates are ``datetime.date``, money ``Decimal`` (euros), working time ``Decimal`` fractions of a
+full-time job (etp). Nothing downstream of the reader ever sees a raw cell.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from enum import StrEnum
+from functools import cached_property
+
+from ei_cli.periods import Month, Period
+
+
+class Region(StrEnum):
+    WALLONIE = "wallonie"
+    BRUXELLES = "bruxelles"
+
+
+class ContractType(StrEnum):
+    CDI = "CDI"
+    CDD = "CDD"
+    REPLACEMENT = "remplacement"
+    ART60 = "art60"
+    OTHER = "autre"
+
+
+class Function(StrEnum):
+    PRODUCTION = "production"  # personnel d'exécution
+    SUPERVISION = "encadrement"
+    SOCIAL_ACCOMPANIMENT = "accompagnement_social"
+    MANAGEMENT = "direction"
+    ADMINISTRATION = "administration"
+
+
+class Diploma(StrEnum):
+    NONE = "aucun"
+    CEB = "ceb"
+    CESI = "cesi"
+    CESS = "cess"
+    HIGHER = "superieur"
+
+    @property
+    def rank(self) -> int:
+        return list(Diploma).index(self)
+
+
+class FollowUpType(StrEnum):
+    INDIVIDUAL_INTERVIEW = "entretien_individuel"
+    COLLECTIVE_INTERVIEW = "entretien_collectif"
+    ASSESSMENT = "bilan"
+    TRAINING_PLAN = "plan_formation"
+    TRAINING = "formation"
+    SKILLS_VALIDATION = "validation_competences"
+    OTHER = "autre"
+
+
+@dataclass(frozen=True)
+class Worker:
+    worker_id: str
+    hire_date: date
+    contract_type: ContractType
+    fte: Decimal
+    function: Function
+    national_number: str | None = None
+    last_name: str | None = None
+    first_name: str | None = None
+    birth_date: date | None = None
+    first_ei_hire_date: date | None = None
+    exit_date: date | None = None
+    open_ended_since: date | None = None
+    diploma: Diploma | None = None
+    registered_jobseeker: bool | None = None
+    months_without_work: Decimal | None = None
+    single_parent: bool | None = None
+    former_art60: bool | None = None
+    disability_recognition: bool | None = None
+    underrepresented_sex: bool | None = None
+    ethnic_minority: bool | None = None
+    integration_income: bool | None = None
+    activation_contract: bool | None = None
+    row: int | None = None  # source row in the Personnel sheet, for located messages
+
+    @property
+    def assessment_date(self) -> date:
+        """Day the target-public status is assessed (rules.md D6)."""
+        return self.first_ei_hire_date or self.hire_date
+
+    @property
+    def employment(self) -> Period:
+        """Employment in this enterprise; an open-ended one runs to date.max."""
+        return Period(self.hire_date, self.exit_date or date.max)
+
+    def employed_on(self, d: date) -> bool:
+        return self.employment.contains(d)
+
+    def employed_in(self, period: Period) -> bool:
+        return self.employment.overlaps(period)
+
+    @property
+    def has_employment_contract(self) -> bool:
+        """Art. 60 §7 workers are employed by the CPAS, not by the EI (rules.md Q11)."""
+        return self.contract_type != ContractType.ART60
+
+    def display_name(self) -> str:
+        return " ".join(p for p in (self.first_name, self.last_name) if p) or self.worker_id
+
+
+@dataclass(frozen=True)
+class PayMonth:
+    worker_id: str
+    month: Month
+    fte: Decimal
+    gross_pay: Decimal
+    wage_cost: Decimal | None = None
+    hours: Decimal | None = None
+    row: int | None = None
+
+
+@dataclass(frozen=True)
+class FollowUp:
+    worker_id: str
+    date: date
+    type: FollowUpType
+    hours: Decimal | None = None
+    row: int | None = None
+
+
+@dataclass(frozen=True)
+class Enterprise:
+    name: str
+    region: Region
+    agrement_date: date
+    regime_id: str | None = None
+    enterprise_number: str | None = None
+    legal_form: str | None = None
+    social_purpose: bool | None = None
+    turnover: Decimal | None = None
+    balance_sheet_total: Decimal | None = None
+    workers: tuple[Worker, ...] = ()
+    pay: tuple[PayMonth, ...] = ()
+    follow_ups: tuple[FollowUp, ...] = ()
+    source: str | None = field(default=None, compare=False)  # file the model was read from
+
+    @cached_property
+    def workers_by_id(self) -> dict[str, Worker]:
+        return {w.worker_id: w for w in self.workers}
+
+    @cached_property
+    def pay_by_worker(self) -> dict[str, dict[Month, PayMonth]]:
+        out: dict[str, dict[Month, PayMonth]] = {}
+        for p in self.pay:
+            out.setdefault(p.worker_id, {})[p.month] = p
+        return out
+
+    @cached_property
+    def follow_ups_by_worker(self) -> dict[str, tuple[FollowUp, ...]]:
+        out: dict[str, list[FollowUp]] = {}
+        for f in sorted(self.follow_ups, key=lambda f: f.date):
+            out.setdefault(f.worker_id, []).append(f)
+        return {k: tuple(v) for k, v in out.items()}
+
+    def pay_month(self, worker_id: str, month: Month) -> PayMonth | None:
+        return self.pay_by_worker.get(worker_id, {}).get(month)
+
+    def to_dict(self) -> dict:
+        """The ``enterprise`` object of every JSON document (no personal data)."""
+        return {
+            "name": self.name,
+            "region": str(self.region),
+            "agrement_date": self.agrement_date.isoformat(),
+        }

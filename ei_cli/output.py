@@ -1,0 +1,268 @@
+"""Rendering core: the JSON contract, CSV, rich tables, atomic files, exit codes.
+
+Every command builds a *document* (a plain dict following shared/spec/cli.md) and hands it to
+``emit`` with, optionally, a function that draws its table and one that gives its CSV rows.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import sys
+import tempfile
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from enum import Enum
+from pathlib import Path
+from typing import Callable, Iterable
+
+from ei_cli import __version__
+from ei_cli.errors import EiError, ExitCode
+from ei_cli.i18n import Text, t
+from ei_cli.periods import Month, Period
+from ei_cli.problems import Problem, has_errors
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+@dataclass(frozen=True)
+class RunOptions:
+    """What the user asked of the output, passed from the command to the renderers."""
+
+    format: str = "table"
+    output: Path | None = None
+    lang: str = "fr"
+    explain: bool = False
+    strict: bool = False
+    names: bool = False
+
+    @property
+    def effective_format(self) -> str:
+        """The format, taken from the output file's suffix where that is unambiguous."""
+        if self.output is not None:
+            suffix = self.output.suffix.lower().lstrip(".")
+            if suffix in {"json", "csv", "xlsx", "html", "md", "docx", "pdf"}:
+                return suffix
+            if suffix == "txt":
+                return "table"
+        return str(self.format)
+
+
+# ---------------------------------------------------------------------------------------- JSON
+def jsonable(obj, lang: str = "fr"):
+    """Plain JSON values: Decimal → number, dates ISO, months AAAA-MM, Text in the chosen language."""
+    if obj is None or isinstance(obj, (bool, int, str)):
+        return obj
+    if isinstance(obj, float):
+        return obj
+    if isinstance(obj, Decimal):
+        return int(obj) if obj == obj.to_integral_value() and abs(obj) < 10**15 else float(obj)
+    if isinstance(obj, Enum):
+        return obj.value
+    if isinstance(obj, date):
+        return obj.isoformat()
+    if isinstance(obj, Month):
+        return str(obj)
+    if isinstance(obj, Period):
+        return obj.to_dict()
+    if isinstance(obj, Text):
+        return obj.get(lang)
+    if isinstance(obj, Problem):
+        return obj.to_dict(lang)
+    if isinstance(obj, dict):
+        return {str(k): jsonable(v, lang) for k, v in obj.items()}
+    if isinstance(obj, (list, tuple, set, frozenset)):
+        return [jsonable(v, lang) for v in obj]
+    if hasattr(obj, "to_dict"):
+        try:
+            return jsonable(obj.to_dict(lang), lang)
+        except TypeError:
+            return jsonable(obj.to_dict(), lang)
+    raise TypeError(f"not JSON-serialisable: {type(obj).__name__}")
+
+
+def base_document(command: str, *, enterprise=None, regime=None, period: Period | None = None,
+                  compliant: bool | None = None, problems: Iterable[Problem] = (), **fields) -> dict:
+    """The fields every JSON document has (cli.md), then the command's own."""
+    doc = {
+        "command": command,
+        "ei_version": __version__,
+        "regime": getattr(regime, "id", regime),
+        "enterprise": enterprise.to_dict() if enterprise is not None else None,
+        "period": period.to_dict() if period is not None else None,
+        "compliant": compliant,
+        "problems": list(problems),
+    }
+    doc.update(fields)
+    return doc
+
+
+def dumps(doc: dict, lang: str = "fr") -> str:
+    return json.dumps(jsonable(doc, lang), ensure_ascii=False, indent=2) + "\n"
+
+
+# ---------------------------------------------------------------------------------------- files
+def write_atomic(path: Path, data: bytes | str, mode: int = 0o600) -> None:
+    """Write to a temporary file beside ``path``, then rename: no half-written file, ever."""
+    path = Path(path)
+    if isinstance(data, str):
+        data = data.encode("utf-8")
+    directory = path.parent if str(path.parent) else Path(".")
+    if not directory.is_dir():
+        raise EiError(t(f"Le dossier de sortie n'existe pas : {directory}",
+                        f"The output folder does not exist: {directory}"))
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.chmod(tmp, mode)
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+
+
+def write_with(path: Path, writer: Callable[[Path], None], mode: int = 0o600) -> None:
+    """Atomic write for libraries that want a file name (openpyxl, docxtpl, weasyprint)."""
+    path = Path(path)
+    directory = path.parent if str(path.parent) else Path(".")
+    if not directory.is_dir():
+        raise EiError(t(f"Le dossier de sortie n'existe pas : {directory}",
+                        f"The output folder does not exist: {directory}"))
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=path.suffix, dir=directory)
+    os.close(fd)
+    try:
+        writer(Path(tmp))
+        os.chmod(tmp, mode)
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+
+
+# ---------------------------------------------------------------------------------------- CSV
+def neutralise(value):
+    """A text cell that a spreadsheet would run as a formula gets a leading apostrophe."""
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
+
+
+def csv_text(header: list[str], rows: Iterable[Iterable], lang: str = "fr") -> str:
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\n")
+    writer.writerow([neutralise(h) for h in header])
+    for row in rows:
+        writer.writerow([neutralise(_csv_value(v, lang)) for v in row])
+    return buf.getvalue()
+
+
+def _csv_value(v, lang):
+    if v is None:
+        return ""
+    if isinstance(v, bool):
+        return "true" if v else "false"
+    return jsonable(v, lang)
+
+
+# ---------------------------------------------------------------------------------------- terminal
+def console(stderr: bool = False, record: bool = False):
+    from rich.console import Console
+
+    return Console(stderr=stderr, record=record, highlight=False, soft_wrap=False)
+
+
+def print_problems(problems: Iterable[Problem], lang: str = "fr") -> None:
+    """Problems to stderr, one per line with their location (never a cell's personal value)."""
+    problems = list(problems)
+    if not problems:
+        return
+    from rich.markup import escape
+
+    err = console(stderr=True)
+    for p in problems:
+        label = ("ERREUR" if p.is_error else "attention") if lang != "en" else (
+            "ERROR" if p.is_error else "warning")
+        style = "bold red" if p.is_error else "yellow"
+        where = p.location()
+        err.print(f"[{style}]{label}[/] {escape(where)}{' : ' if where else ''}{escape(p.message.get(lang))}"
+                  f" [dim]({p.code})[/]")
+
+
+def report_error(exc: EiError, lang: str = "fr") -> None:
+    print_problems(exc.problems, lang)
+    sys.stderr.write(exc.message.get(lang) + "\n")
+
+
+# ---------------------------------------------------------------------------------------- emit
+def exit_code(compliant: bool | None, strict: bool = False, problems: Iterable[Problem] = ()) -> ExitCode:
+    if has_errors(problems):
+        return ExitCode.BAD_INPUT
+    if compliant is False or (compliant is None and strict):
+        return ExitCode.NOT_COMPLIANT
+    return ExitCode.OK
+
+
+TableFn = Callable[["object", RunOptions], None]       # (rich Console, options) → draws
+CsvFn = Callable[[RunOptions], tuple[list[str], list[list]]]
+FileFn = Callable[[Path, RunOptions], None]            # writes a binary format to a path
+
+
+def emit(doc: dict, opts: RunOptions, *, table: TableFn | None = None, csv_rows: CsvFn | None = None,
+         files: dict[str, FileFn] | None = None) -> None:
+    """Render ``doc`` in the asked format, to stdout or atomically to ``opts.output``."""
+    fmt = opts.effective_format
+    files = files or {}
+    if fmt == "json":
+        _deliver(dumps(doc, opts.lang), opts)
+    elif fmt == "csv":
+        if csv_rows is None:
+            raise EiError(t("Ce résultat n'a pas de forme CSV ; utilisez --format json.",
+                            "This result has no CSV form; use --format json."))
+        header, rows = csv_rows(opts)
+        _deliver(csv_text(header, rows, opts.lang), opts)
+    elif fmt == "table":
+        if opts.output is not None:
+            con = console(record=True)
+            with con.capture():
+                _draw(doc, con, opts, table)
+            write_atomic(opts.output, con.export_text())
+        else:
+            _draw(doc, console(), opts, table)
+    elif fmt in files:
+        if opts.output is None:
+            raise EiError(t(f"Le format {fmt} demande un fichier de sortie (-o).",
+                            f"The {fmt} format needs an output file (-o)."))
+        files[fmt](opts.output, opts)
+    else:
+        raise EiError(t(f"Format de sortie non disponible pour cette commande : {fmt}",
+                        f"Output format not available for this command: {fmt}"))
+    if fmt != "table" or opts.output is not None:
+        print_problems(doc.get("problems", ()), opts.lang)
+
+
+def _draw(doc, con, opts, table):
+    if table is not None:
+        table(con, opts)
+    else:
+        con.print(dumps(doc, opts.lang))
+    print_problems(doc.get("problems", ()), opts.lang)
+
+
+def _deliver(text: str, opts: RunOptions) -> None:
+    if opts.output is not None:
+        write_atomic(opts.output, text)
+    else:
+        sys.stdout.write(text)
+        sys.stdout.flush()
