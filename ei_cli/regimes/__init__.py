@@ -1,0 +1,401 @@
+"""Legal regimes as dated, cited data (one TOML file per regime) and the strict loader.
+
+Code asks "what is this parameter on that date under that regime" — ``regime.value(key, on)`` —
+and never holds a legal figure itself. Each value carries its unit, confidence mark (rules.md)
+and legal reference, so that every result can say why and on which article.
+
+File shape (see wallonie-2016.toml): top-level metadata, ``[references]`` (named texts reused by
+parameters), ``[rules]`` (which implementation each obligation uses when the *shape* of a rule
+changes between regimes), and parameters: any table holding ``values`` is a parameter, other
+tables are namespaces (``[quota.required_share.year_1]`` is parameter ``quota.required_share.year_1``).
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+from ei_cli.errors import EiError
+from ei_cli.i18n import Text, t
+
+UNKNOWN = "unknown"
+
+CONFIDENCES = {
+    "verified": Text("vérifié dans le texte légal", "verified in the legal text"),
+    "official_page": Text("page officielle", "official page"),
+    "secondary": Text("source secondaire", "secondary source"),
+    "seed_only": Text("documents sources seulement", "source documents only"),
+    "inferred": Text("déduit (interprétation)", "inferred (interpretation)"),
+    "not_found": Text("non trouvé", "not found"),
+}
+UNITS = {"share", "ratio", "eur", "months", "years", "days", "count", "fte", "persons", "factor",
+         "brackets", "text", "bool", "date"}
+META_KEYS = {"id", "title", "region", "valid_from", "valid_to", "last_checked", "status", "summary",
+             "references", "rules"}
+STATUSES = {"current", "historical", "outline"}
+PARAM_KEYS = {"values", "unit", "confidence", "reference", "description", "note"}
+REFERENCE_KEYS = {"ref", "text", "article", "url", "note"}
+VALUE_KEYS = {"from", "to", "value"}
+RULE_OBLIGATIONS = {"eligibility", "quota", "wages", "employment", "enterprise", "follow_up", "subsidies"}
+
+
+class RegimeFileError(EiError):
+    """A regime file breaks the format: names the file and the line."""
+
+
+@dataclass(frozen=True)
+class Reference:
+    text: str
+    article: str | None = None
+    url: str | None = None
+    note: str | None = None
+
+    def cite(self) -> str:
+        return f"{self.text}, {self.article}" if self.article else self.text
+
+    def to_dict(self) -> dict:
+        return {"text": self.text, "article": self.article, "url": self.url, "note": self.note}
+
+
+@dataclass(frozen=True)
+class DatedValue:
+    start: date
+    end: date | None
+    value: object  # Decimal, bool, str, "unknown", or a tuple of dicts (brackets)
+
+    def to_dict(self) -> dict:
+        return {"from": self.start.isoformat(), "to": self.end.isoformat() if self.end else None,
+                "value": _plain(self.value)}
+
+
+@dataclass(frozen=True)
+class Value:
+    """One parameter's value on one date, with everything needed to cite it."""
+
+    key: str
+    value: object
+    unit: str
+    confidence: str
+    reference: Reference
+    start: date
+    end: date | None
+    description: str = ""
+
+    @property
+    def is_unknown(self) -> bool:
+        return self.value == UNKNOWN
+
+    @property
+    def number(self) -> Decimal:
+        if not isinstance(self.value, Decimal):
+            raise TypeError(f"parameter {self.key} is not a known number: {self.value!r}")
+        return self.value
+
+    def cite(self) -> str:
+        return self.reference.cite()
+
+    def confidence_text(self, lang: str = "fr") -> str:
+        return CONFIDENCES[self.confidence].get(lang)
+
+
+@dataclass(frozen=True)
+class Parameter:
+    key: str
+    unit: str
+    confidence: str
+    reference: Reference
+    values: tuple[DatedValue, ...]
+    description: str = ""
+    note: str = ""
+
+    def at(self, on: date) -> Value:
+        """The value in force on ``on``; before the first date, the first value (forced regimes, D4)."""
+        chosen = self.values[0]
+        for v in self.values:
+            if v.start <= on and (v.end is None or on <= v.end):
+                chosen = v
+            elif v.start <= on:
+                chosen = v
+        return Value(self.key, chosen.value, self.unit, self.confidence, self.reference, chosen.start,
+                     chosen.end, self.description)
+
+    def to_dict(self) -> dict:
+        return {"key": self.key, "description": self.description, "unit": self.unit,
+                "confidence": self.confidence, "reference": self.reference.to_dict(),
+                "values": [v.to_dict() for v in self.values], "note": self.note or None}
+
+
+@dataclass(frozen=True)
+class Regime:
+    id: str
+    title: str
+    region: str
+    valid_from: date
+    valid_to: date | None
+    last_checked: date
+    status: str
+    summary: str
+    rules: dict = field(default_factory=dict)
+    parameters: dict[str, Parameter] = field(default_factory=dict)
+    source: str = ""
+
+    def param(self, key: str) -> Parameter:
+        try:
+            return self.parameters[key]
+        except KeyError:
+            raise KeyError(f"regime {self.id} has no parameter {key!r}") from None
+
+    def has(self, key: str) -> bool:
+        return key in self.parameters
+
+    def value(self, key: str, on: date) -> Value:
+        return self.param(key).at(on)
+
+    def number(self, key: str, on: date) -> Decimal | None:
+        """The numeric value, or None when the regime file says it is unknown."""
+        v = self.value(key, on)
+        return None if v.is_unknown else v.number
+
+    def rule(self, obligation: str) -> str | list[str] | None:
+        return self.rules.get(obligation)
+
+    def valid_on(self, d: date) -> bool:
+        return self.valid_from <= d and (self.valid_to is None or d <= self.valid_to)
+
+    def to_dict(self) -> dict:
+        return {"id": self.id, "title": self.title, "region": self.region,
+                "valid_from": self.valid_from.isoformat(),
+                "valid_to": self.valid_to.isoformat() if self.valid_to else None,
+                "last_checked": self.last_checked.isoformat(), "status": self.status,
+                "summary": self.summary, "rules": self.rules}
+
+
+# ------------------------------------------------------------------------------------ loading
+def _plain(v):
+    if isinstance(v, Decimal):
+        return int(v) if v == v.to_integral_value() else float(v)
+    if isinstance(v, tuple):
+        return [{k: _plain(x) for k, x in d.items()} for d in v]
+    return v
+
+
+def _number(x):
+    if isinstance(x, bool):
+        return x
+    if isinstance(x, (int, float)):
+        return Decimal(repr(x)) if isinstance(x, float) else Decimal(x)
+    return x
+
+
+def _line_of(text: str, key_path: str, key: str | None = None) -> int | None:
+    """1-based line of a table header (and optionally of a key under it) in a TOML text."""
+    lines = text.splitlines()
+    header = re.compile(r"^\s*\[\s*" + re.escape(key_path).replace(r"\.", r'\s*\.\s*"?') + r'"?\s*\]')
+    start = 0
+    for i, line in enumerate(lines):
+        if header.match(line):
+            start = i
+            if key is None:
+                return i + 1
+            break
+    if key is not None:
+        for i in range(start, len(lines)):
+            if re.match(r"^\s*" + re.escape(key) + r"\s*=", lines[i]):
+                return i + 1
+    return start + 1 if start else None
+
+
+def load_regime_file(path: Path) -> Regime:
+    text = Path(path).read_text(encoding="utf-8")
+    name = Path(path).name
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:  # duplicate keys, bad dates, syntax: with line numbers
+        raise RegimeFileError(t(f"{name} : fichier de régime invalide : {exc}",
+                                f"{name}: invalid regime file: {exc}")) from None
+    return _build(data, text, name)
+
+
+def _fail(name: str, line: int | None, fr: str, en: str):
+    where = f"{name}, ligne {line}" if line else name
+    where_en = f"{name}, line {line}" if line else name
+    raise RegimeFileError(t(f"{where} : {fr}", f"{where_en}: {en}"))
+
+
+def _build(data: dict, text: str, name: str) -> Regime:
+    for key in ("id", "title", "region", "valid_from", "last_checked", "status"):
+        if key not in data:
+            _fail(name, None, f"clé obligatoire manquante « {key} »", f"missing required key '{key}'")
+    for key in ("valid_from", "valid_to", "last_checked"):
+        if key in data and not isinstance(data[key], date):
+            _fail(name, _line_of(text, "", key), f"« {key} » doit être une date TOML (AAAA-MM-JJ)",
+                  f"'{key}' must be a TOML date (YYYY-MM-DD)")
+    if data["status"] not in STATUSES:
+        _fail(name, _line_of(text, "", "status"), f"statut inconnu {data['status']!r}",
+              f"unknown status {data['status']!r}")
+    refs: dict[str, Reference] = {}
+    for rid, r in data.get("references", {}).items():
+        if not isinstance(r, dict) or "text" not in r or set(r) - REFERENCE_KEYS:
+            _fail(name, _line_of(text, "references", rid), f"référence « {rid} » mal formée",
+                  f"malformed reference '{rid}'")
+        refs[rid] = Reference(r["text"], r.get("article"), r.get("url"), r.get("note"))
+    rules = data.get("rules", {})
+    for obligation in rules:
+        if obligation not in RULE_OBLIGATIONS:
+            _fail(name, _line_of(text, "rules", obligation), f"obligation inconnue « {obligation} » dans [rules]",
+                  f"unknown obligation '{obligation}' in [rules]")
+    params: dict[str, Parameter] = {}
+    for key, value in data.items():
+        if key in META_KEYS:
+            continue
+        if not isinstance(value, dict):
+            _fail(name, _line_of(text, "", key), f"clé inconnue « {key} »", f"unknown key '{key}'")
+        _collect(value, key, params, refs, text, name)
+    regime = Regime(
+        id=data["id"], title=data["title"], region=data["region"], valid_from=data["valid_from"],
+        valid_to=data.get("valid_to"), last_checked=data["last_checked"], status=data["status"],
+        summary=data.get("summary", ""), rules=rules, parameters=params, source=name,
+    )
+    if name.removesuffix(".toml") != regime.id:
+        _fail(name, _line_of(text, "", "id"), f"l'id « {regime.id} » ne correspond pas au nom du fichier",
+              f"id '{regime.id}' does not match the file name")
+    return regime
+
+
+def _collect(table: dict, path: str, params: dict, refs: dict, text: str, name: str) -> None:
+    if "values" not in table:
+        for key, sub in table.items():
+            if not isinstance(sub, dict):
+                _fail(name, _line_of(text, path, key), f"clé inconnue « {key} » dans [{path}]",
+                      f"unknown key '{key}' in [{path}]")
+            _collect(sub, f"{path}.{key}", params, refs, text, name)
+        return
+    unknown = set(table) - PARAM_KEYS
+    if unknown:
+        k = sorted(unknown)[0]
+        _fail(name, _line_of(text, path, k), f"clé inconnue « {k} » dans le paramètre {path}",
+              f"unknown key '{k}' in parameter {path}")
+    for required in ("unit", "confidence", "reference"):
+        if required not in table:
+            _fail(name, _line_of(text, path), f"le paramètre {path} n'a pas de « {required} »",
+                  f"parameter {path} has no '{required}'")
+    if table["unit"] not in UNITS:
+        _fail(name, _line_of(text, path, "unit"), f"unité inconnue {table['unit']!r}", f"unknown unit {table['unit']!r}")
+    if table["confidence"] not in CONFIDENCES:
+        _fail(name, _line_of(text, path, "confidence"), f"niveau de confiance inconnu {table['confidence']!r}",
+              f"unknown confidence {table['confidence']!r}")
+    ref = table["reference"]
+    if not isinstance(ref, dict) or set(ref) - REFERENCE_KEYS or not (ref.get("text") or ref.get("ref")):
+        _fail(name, _line_of(text, path, "reference"), f"référence manquante ou mal formée pour {path}",
+              f"missing or malformed reference for {path}")
+    if "ref" in ref:
+        if ref["ref"] not in refs:
+            _fail(name, _line_of(text, path, "reference"), f"référence nommée inconnue « {ref['ref']} »",
+                  f"unknown named reference '{ref['ref']}'")
+        base = refs[ref["ref"]]
+        reference = Reference(ref.get("text", base.text), ref.get("article", base.article),
+                              ref.get("url", base.url), ref.get("note", base.note))
+    else:
+        reference = Reference(ref["text"], ref.get("article"), ref.get("url"), ref.get("note"))
+    values = []
+    if not isinstance(table["values"], list) or not table["values"]:
+        _fail(name, _line_of(text, path, "values"), f"« values » vide pour {path}", f"empty 'values' for {path}")
+    for v in table["values"]:
+        if not isinstance(v, dict) or set(v) - VALUE_KEYS or "from" not in v or "value" not in v:
+            _fail(name, _line_of(text, path, "values"), f"valeur datée mal formée dans {path}",
+                  f"malformed dated value in {path}")
+        if not isinstance(v["from"], date) or ("to" in v and not isinstance(v["to"], date)):
+            _fail(name, _line_of(text, path, "values"), f"date invalide dans {path} (attendu AAAA-MM-JJ)",
+                  f"bad date in {path} (expected YYYY-MM-DD)")
+        raw = v["value"]
+        if isinstance(raw, list):
+            value = tuple({k: _number(x) for k, x in item.items()} for item in raw)
+        else:
+            value = _number(raw)
+        if isinstance(value, str) and value != UNKNOWN and table["unit"] != "text":
+            _fail(name, _line_of(text, path, "values"), f"valeur texte inattendue {value!r} dans {path}",
+                  f"unexpected text value {value!r} in {path}")
+        values.append(DatedValue(v["from"], v.get("to"), value))
+    values.sort(key=lambda dv: dv.start)
+    params[path] = Parameter(path, table["unit"], table["confidence"], reference, tuple(values),
+                             table.get("description", ""), table.get("note", ""))
+
+
+# ------------------------------------------------------------------------------------ registry
+def _regime_dir():
+    return resources.files("ei_cli.regimes")
+
+
+@lru_cache(maxsize=None)
+def all_regimes() -> tuple[Regime, ...]:
+    out = []
+    for entry in sorted(_regime_dir().iterdir(), key=lambda e: e.name):
+        if entry.name.endswith(".toml"):
+            with resources.as_file(entry) as p:
+                out.append(load_regime_file(p))
+    return tuple(out)
+
+
+def get_regime(regime_id: str) -> Regime:
+    for r in all_regimes():
+        if r.id == regime_id:
+            return r
+    known = ", ".join(r.id for r in all_regimes())
+    raise EiError(t(f"Régime inconnu « {regime_id} ». Régimes connus : {known}.",
+                    f"Unknown regime '{regime_id}'. Known regimes: {known}."))
+
+
+def regime_in_force(region: str, on: date) -> Regime:
+    """The region's regime in force on ``on``; outside every validity, the nearest earlier one."""
+    candidates = [r for r in all_regimes() if r.region == region]
+    if not candidates:
+        raise EiError(t(f"Aucun régime connu pour la région « {region} ».", f"No regime known for region '{region}'."))
+    in_force = [r for r in candidates if r.valid_on(on)]
+    if in_force:
+        return max(in_force, key=lambda r: r.valid_from)
+    earlier = [r for r in candidates if r.valid_from <= on]
+    if earlier:
+        return max(earlier, key=lambda r: r.valid_from)
+    return min(candidates, key=lambda r: r.valid_from)
+
+
+def select_regime(enterprise, period, forced: str | None = None):
+    """Regime for an evaluation (rules.md D4) and the warnings it brings.
+
+    Order: ``--regime`` option, then the workbook's ``regime`` field, then the region's regime in
+    force at the period's end. A forced regime may be used outside its validity, with a warning.
+    """
+    from ei_cli.problems import warning
+
+    chosen_id = forced or enterprise.regime_id
+    problems = []
+    if chosen_id:
+        regime = get_regime(chosen_id)
+        if regime.region != str(enterprise.region):
+            raise EiError(t(
+                f"Le régime « {regime.id} » est celui de la région {regime.region}, "
+                f"l'entreprise est en région {enterprise.region}.",
+                f"Regime '{regime.id}' belongs to region {regime.region}; the enterprise is in {enterprise.region}."))
+    else:
+        regime = regime_in_force(str(enterprise.region), period.end)
+    if not (regime.valid_on(period.start) and regime.valid_on(period.end)):
+        until = regime.valid_to.isoformat() if regime.valid_to else "aujourd'hui"
+        until_en = regime.valid_to.isoformat() if regime.valid_to else "today"
+        problems.append(warning("regime_outside_validity", t(
+            f"Le régime {regime.id} s'applique du {regime.valid_from.isoformat()} au {until} ; "
+            f"la période {period.start.isoformat()} – {period.end.isoformat()} en sort en partie. "
+            "Résultats à lire comme une simulation historique.",
+            f"Regime {regime.id} applies from {regime.valid_from.isoformat()} to {until_en}; the period "
+            f"{period.start.isoformat()} – {period.end.isoformat()} lies partly outside it.")))
+    if regime.status == "outline":
+        problems.append(warning("regime_outline", t(
+            f"Le régime {regime.id} n'est connu qu'en partie : la plupart des contrôles et subventions "
+            "restent indéterminés.",
+            f"Regime {regime.id} is only partly known: most checks and subsidies stay unknown.")))
+    return regime, problems

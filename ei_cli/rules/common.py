@@ -1,0 +1,146 @@
+"""What every rule module shares: reasons that cite the regime, check results, monthly FTE.
+
+Rules are pure: model + regime + period in, result objects out. No I/O, no printing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
+from typing import Iterable
+
+from ei_cli.i18n import Text, t
+from ei_cli.model import Enterprise, Worker
+from ei_cli.periods import Month, Period
+from ei_cli.problems import Problem, warning
+from ei_cli.regimes import Value
+
+CENT = Decimal("0.01")
+ZERO = Decimal(0)
+
+
+def money(x: Decimal) -> Decimal:
+    """Round to the cent, half up — once per result line (README, « Arrondis »)."""
+    return Decimal(x).quantize(CENT, rounding=ROUND_HALF_UP)
+
+
+def share_text(x: Decimal | None) -> str:
+    """40,0 % (French display of a fraction)."""
+    if x is None:
+        return "?"
+    return f"{(Decimal(x) * 100).quantize(Decimal('0.1'), rounding=ROUND_HALF_UP)} %".replace(".", ",")
+
+
+@dataclass(frozen=True)
+class Reason:
+    """One step of an explanation, citing the regime value it rests on (if any)."""
+
+    text: Text
+    reference: str | None = None
+    url: str | None = None
+    confidence: str | None = None
+    parameter: str | None = None
+
+    def to_dict(self, lang: str = "fr") -> dict:
+        return {"text": self.text.get(lang), "reference": self.reference, "url": self.url,
+                "confidence": self.confidence, "parameter": self.parameter}
+
+
+def because(text: Text, value: Value | None = None) -> Reason:
+    """A reason; with ``value``, it cites that parameter's legal reference and confidence."""
+    if value is None:
+        return Reason(text)
+    return Reason(text, value.cite(), value.reference.url, value.confidence, value.key)
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    """One line of the ``ei check`` dashboard (``checks[]`` in JSON)."""
+
+    name: str                      # eligibility, quota, wages, employment, enterprise, follow_up
+    compliant: bool | None         # None = unknown (data missing or rule not established)
+    summary: Text                  # the verdict with its key figure, one sentence
+    reasons: tuple[Reason, ...] = ()
+    to_fix: tuple[Text, ...] = ()  # what the administrator should do
+    details: dict = field(default_factory=dict)  # command-specific JSON fields
+
+    def to_dict(self, lang: str = "fr") -> dict:
+        out = {"name": self.name, "compliant": self.compliant, "summary": self.summary.get(lang),
+               "reasons": [r.to_dict(lang) for r in self.reasons],
+               "to_fix": [x.get(lang) for x in self.to_fix]}
+        out.update(self.details)
+        return out
+
+
+def combine(verdicts: Iterable[bool | None]) -> bool | None:
+    """False if any is False, else None if any is unknown, else True."""
+    verdicts = list(verdicts)
+    if any(v is False for v in verdicts):
+        return False
+    if any(v is None for v in verdicts):
+        return None
+    return True
+
+
+NOT_ESTABLISHED = t("non établi pour ce régime (texte non trouvé)", "not established for this regime (text not found)")
+
+
+# ------------------------------------------------------------------------------ working time
+def days_employed_in(worker: Worker, period: Period) -> int:
+    overlap = worker.employment.intersection(period)
+    return overlap.days if overlap else 0
+
+
+def month_fte(enterprise: Enterprise, worker: Worker, month: Month) -> tuple[Decimal, bool]:
+    """(etp of the month, whether it comes from Paie).
+
+    Paie's etp is the working time actually paid. Without a Paie row, a worker employed that
+    month counts for Personnel.etp × the share of the month's calendar days employed
+    (workbook.md: fall back to Personnel.etp, with a warning).
+    """
+    pay = enterprise.pay_month(worker.worker_id, month)
+    if pay is not None:
+        return pay.fte, True
+    days = days_employed_in(worker, Period(month.first_day, month.last_day))
+    if days == 0:
+        return ZERO, True
+    return worker.fte * Decimal(days) / Decimal(month.days), False
+
+
+@dataclass(frozen=True)
+class FteGrid:
+    """etp of every worker in every month of a period, and where Paie was missing."""
+
+    months: tuple[Month, ...]
+    fte: dict[str, dict[Month, Decimal]]
+    fallbacks: dict[str, tuple[Month, ...]]
+
+    def of(self, worker_id: str, month: Month) -> Decimal:
+        return self.fte.get(worker_id, {}).get(month, ZERO)
+
+    def warnings(self, file: str | None = None) -> list[Problem]:
+        out = []
+        for wid, months in sorted(self.fallbacks.items()):
+            listed = ", ".join(str(m) for m in months)
+            out.append(warning("payroll_missing_month", t(
+                f"Travailleur {wid} : pas de ligne de paie pour {listed} ; etp contractuel utilisé "
+                "(au prorata des jours d'occupation).",
+                f"Worker {wid}: no payroll row for {listed}; contractual fte used (pro rata of days employed)."),
+                file=file, sheet="Paie"))
+        return out
+
+
+def fte_grid(enterprise: Enterprise, period: Period, workers: Iterable[Worker] | None = None) -> FteGrid:
+    months = tuple(period.months())
+    fte: dict[str, dict[Month, Decimal]] = {}
+    fallbacks: dict[str, list[Month]] = {}
+    for w in workers if workers is not None else enterprise.workers:
+        row = {}
+        for m in months:
+            value, from_pay = month_fte(enterprise, w, m)
+            if value:
+                row[m] = value
+            if not from_pay:
+                fallbacks.setdefault(w.worker_id, []).append(m)
+        fte[w.worker_id] = row
+    return FteGrid(months, fte, {k: tuple(v) for k, v in fallbacks.items()})
