@@ -1,1 +1,48 @@
-"""Command module `init` (to be written)."""
+"""``ei init [DIR]``: write the blank input workbook (or, with ``--sample``, a filled example)."""
+
+from __future__ import annotations
+
+import shlex
+from functools import partial
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from ei_cli.app import app
+from ei_cli.errors import ExitCode
+
+TEMPLATE_NAME = "ei-modele.xlsx"
+
+
+@app.command("init")
+def init(
+    directory: Annotated[Path, typer.Argument(help="Dossier où écrire le modèle (créé au besoin).")] = Path("."),
+    sample: Annotated[bool, typer.Option("--sample", help="Remplir avec des données fictives réalistes.")] = False,
+    force: Annotated[bool, typer.Option("--force", help="Remplacer le fichier s'il existe déjà.")] = False,
+):
+    """Écrit le classeur modèle ei-modele.xlsx : toutes les feuilles, les en-têtes, les listes
+    déroulantes et une feuille Lisez-moi."""
+    from ei_cli.output import write_with
+    from ei_cli.workbook.template import write_template
+
+    path = directory / TEMPLATE_NAME
+    if directory.exists() and not directory.is_dir():
+        _fail(f"{directory} existe et n'est pas un dossier.")
+    if path.exists() and not force:
+        _fail(f"{path} existe déjà ; ajoutez --force pour le remplacer.")
+    directory.mkdir(parents=True, exist_ok=True)
+    data = {}
+    if sample:
+        from ei_cli.workbook.sample import build_walloon_sample
+
+        data = build_walloon_sample()
+    write_with(path, partial(write_template, **data))
+    kind = "avec des données fictives" if sample else "vierge"
+    typer.echo(f"Modèle {kind} écrit : {path}")
+    typer.echo(f"Remplissez-le puis : ei validate {shlex.quote(str(path))}")
+
+
+def _fail(message: str) -> None:
+    typer.echo(message, err=True)
+    raise typer.Exit(ExitCode.BAD_INPUT)

@@ -221,3 +221,8 @@ SHEETS: tuple[Sheet, ...] = (ENTERPRISE, STAFF, PAYROLL, FOLLOW_UP)
 # Spelling of booleans accepted in any boolean cell (normalised); empty = not known.
 TRUE_WORDS = frozenset({"oui", "o", "yes", "y", "true", "vrai", "1", "x", "ja", "j"})
 FALSE_WORDS = frozenset({"non", "n", "no", "false", "faux", "0", "nee"})
+
+# Header of the key/value sheet (Entreprise): the column naming the field, then the value column
+# (French, English, Dutch).
+KEY_HEADERS = ("champ", "field", "veld")
+VALUE_HEADERS = ("valeur", "value", "waarde")

@@ -1,0 +1,51 @@
+"""Tables for ``ei regimes``: the list of regimes, and one regime's parameters with references."""
+
+from __future__ import annotations
+
+from rich.table import Table
+
+from ei_cli.regimes import CONFIDENCES, Regime
+
+_STATUS = {"current": ("en vigueur", "current"), "historical": ("historique", "historical"),
+           "outline": ("partiel (ébauche)", "outline")}
+
+
+def _value_text(v) -> str:
+    if isinstance(v.value, tuple):
+        return "; ".join(", ".join(f"{k}={x}" for k, x in item.items()) for item in v.value)
+    return str(v.value)
+
+
+def regimes_table(console, regimes: list[Regime], lang: str) -> None:
+    en = lang == "en"
+    table = Table(title="Régimes connus" if not en else "Known regimes", show_lines=False)
+    for head in (("Régime", "Regime"), ("Région", "Region"), ("Statut", "Status"), ("Du", "From"),
+                 ("Au", "To"), ("Textes", "Texts")):
+        table.add_column(head[1] if en else head[0])
+    for r in regimes:
+        table.add_row(r.id, r.region, _STATUS[r.status][1 if en else 0], r.valid_from.isoformat(),
+                      r.valid_to.isoformat() if r.valid_to else "—", r.title)
+    console.print(table)
+
+
+def parameters_table(console, regime: Regime, lang: str, explain: bool) -> None:
+    en = lang == "en"
+    console.print(f"[bold]{regime.id}[/] — {regime.title}")
+    until = regime.valid_to.isoformat() if regime.valid_to else ("today" if en else "aujourd'hui")
+    console.print(f"{'Valid' if en else 'Valable'} {regime.valid_from.isoformat()} → {until} · "
+                  f"{'last checked' if en else 'vérifié le'} {regime.last_checked.isoformat()}")
+    if regime.summary:
+        console.print(regime.summary)
+    table = Table(show_lines=explain)
+    for head in (("Paramètre", "Parameter"), ("Valeur", "Value"), ("Unité", "Unit"), ("Depuis", "Since"),
+                 ("Confiance", "Confidence"), ("Référence", "Reference")):
+        table.add_column(head[1] if en else head[0], overflow="fold")
+    for key in sorted(regime.parameters):
+        p = regime.parameters[key]
+        last = p.values[-1]
+        ref = p.reference.cite()
+        if explain:
+            ref = "\n".join(x for x in (p.description, ref, p.reference.url, p.reference.note) if x)
+        table.add_row(key, _value_text(p.at(last.start)), p.unit, last.start.isoformat(),
+                      CONFIDENCES[p.confidence].get(lang), ref)
+    console.print(table)

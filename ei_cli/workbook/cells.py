@@ -1,0 +1,363 @@
+"""Cell addresses and the value conventions of workbook.md, as small pure converters.
+
+Each converter takes one non-empty raw value as python-calamine returns it (``float``, ``int``,
+``str``, ``bool``, ``date``, ``datetime``, ``time``, ``timedelta``) and returns the model value, or
+raises ``Invalid`` with what was *expected*; the reader adds where and what was found.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, time, timedelta
+from decimal import Decimal, InvalidOperation
+from enum import Enum
+
+from ei_cli.i18n import Text
+from ei_cli.model import ContractType, Diploma, FollowUpType, Function, Region
+from ei_cli.periods import Month
+import ei_cli.workbook.schema as schema
+from ei_cli.workbook.schema import normalize_name
+
+# Excel's error values; a cell holding one comes from a broken formula.
+ERROR_VALUES = frozenset({
+    "#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A", "#GETTING_DATA",
+    "#SPILL!", "#CALC!", "#FIELD!", "#BLOCKED!", "#UNKNOWN!", "#BUSY!", "#CONNECT!", "Err:502",
+})
+
+
+# ------------------------------------------------------------------------------------ addresses
+def column_letter(index: int) -> str:
+    """0-based column index → spreadsheet letters (0 → A, 25 → Z, 26 → AA)."""
+    letters = ""
+    n = index + 1
+    while n:
+        n, rem = divmod(n - 1, 26)
+        letters = chr(65 + rem) + letters
+    return letters
+
+
+def column_index(letters: str) -> int:
+    """Spreadsheet letters → 0-based column index (A → 0, AA → 26)."""
+    n = 0
+    for ch in letters.upper():
+        n = n * 26 + (ord(ch) - 64)
+    return n - 1
+
+
+def cell_ref(row: int, col: int) -> str:
+    """0-based (row, column) → "D12"."""
+    return f"{column_letter(col)}{row + 1}"
+
+
+_REF = re.compile(r"^([A-Za-z]{1,3})(\d+)$")
+
+
+def parse_ref(ref: str) -> tuple[int, int]:
+    """"D12" → 0-based (row, column)."""
+    m = _REF.match(ref)
+    if not m:
+        raise ValueError(f"not a cell reference: {ref!r}")
+    return int(m.group(2)) - 1, column_index(m.group(1))
+
+
+# ------------------------------------------------------------------------------------ failures
+class Invalid(Exception):
+    """A value that does not follow the convention of its column."""
+
+    def __init__(self, code: str, expected: Text):
+        super().__init__(code)
+        self.code = code
+        self.expected = expected
+
+
+def shown(raw: object) -> str:
+    """How a found (non-sensitive) value is quoted in a message."""
+    if isinstance(raw, bool):
+        return "VRAI" if raw else "FAUX"
+    if isinstance(raw, float):
+        return format(raw, ".15g")
+    if isinstance(raw, datetime):
+        return raw.strftime("%d/%m/%Y %H:%M") if raw.time() != time() else raw.strftime("%d/%m/%Y")
+    if isinstance(raw, date):
+        return raw.strftime("%d/%m/%Y")
+    text = str(raw)
+    return f"« {text[:60]}{'…' if len(text) > 60 else ''} »"
+
+
+# ------------------------------------------------------------------------------------ numbers
+def decimal_of_float(v: float) -> Decimal:
+    """A spreadsheet number as Decimal, at the 15 significant digits Excel itself keeps.
+
+    ``Decimal(str(v))`` would carry binary noise such as 0.30000000000000004 into euros.
+    """
+    return Decimal(format(v, ".15g"))
+
+
+_NUMBER_TEXT = re.compile(r"^[+-]?(\d+([.,]\d*)?|[.,]\d+)$")
+_SPACES = re.compile(r"[\s\u00a0\u202f]")
+
+_NUMBER_EXPECTED = Text("un nombre (décimales avec une virgule ou un point, sans séparateur de milliers)",
+                        "a number (decimals with a comma or a point, no thousands separator)")
+_AMBIGUOUS_EXPECTED = Text(
+    "un nombre sans séparateur de milliers, par exemple 1234,5 (1.234,5 ou 1 234 sont ambigus)",
+    "a number without thousands separator, e.g. 1234,5 (1.234,5 or 1 234 are ambiguous)")
+
+
+def _number_from_text(text: str) -> Decimal:
+    body = text
+    sign = ""
+    if body[:1] in "+-":
+        sign, body = body[:1], body[1:].strip()
+    if _SPACES.search(body) or "'" in body:
+        raise Invalid("ambiguous_number", _AMBIGUOUS_EXPECTED)
+    commas, points = body.count(","), body.count(".")
+    if (commas and points) or commas > 1 or points > 1:
+        raise Invalid("ambiguous_number", _AMBIGUOUS_EXPECTED)
+    body = sign + body
+    if not _NUMBER_TEXT.match(body):
+        raise Invalid("invalid_number", _NUMBER_EXPECTED)
+    try:
+        return Decimal(body.replace(",", "."))
+    except InvalidOperation:  # pragma: no cover - the pattern above already excludes it
+        raise Invalid("invalid_number", _NUMBER_EXPECTED) from None
+
+
+def to_number(raw) -> Decimal:
+    t = type(raw)
+    if t is float:
+        return decimal_of_float(raw)
+    if t is int:
+        return Decimal(raw)
+    if t is str:
+        return _number_from_text(raw)
+    raise Invalid("invalid_number", _NUMBER_EXPECTED)
+
+
+_MONEY_EXPECTED = Text("un montant en euros (par exemple 1850,25 ou 1850,25 €)",
+                       "an amount in euros (e.g. 1850,25 or 1850,25 €)")
+_CURRENCY = re.compile(r"(€|\bEUR\b|\beur\b)")
+
+
+def to_money(raw) -> Decimal:
+    if type(raw) is str:
+        text = _CURRENCY.sub("", raw).strip()
+        if not text:
+            raise Invalid("invalid_number", _MONEY_EXPECTED)
+        try:
+            return _number_from_text(text)
+        except Invalid as exc:
+            if exc.code == "ambiguous_number":
+                raise
+            raise Invalid("invalid_number", _MONEY_EXPECTED) from None
+    try:
+        return to_number(raw)
+    except Invalid:
+        raise Invalid("invalid_number", _MONEY_EXPECTED) from None
+
+
+# ------------------------------------------------------------------------------------ ids, text
+_ID_EXPECTED = Text("un identifiant (texte ou nombre entier)", "an id (text or whole number)")
+_INTEGRAL_TEXT = re.compile(r"^(\d+)\.0+$")
+
+
+def to_id(raw) -> str:
+    t = type(raw)
+    if t is str:
+        m = _INTEGRAL_TEXT.match(raw)
+        return m.group(1) if m else raw
+    if t is float:
+        if raw.is_integer():
+            return str(int(raw))
+        raise Invalid("invalid_id", _ID_EXPECTED)
+    if t is int:
+        return str(raw)
+    raise Invalid("invalid_id", _ID_EXPECTED)
+
+
+def to_text(raw) -> str:
+    t = type(raw)
+    if t is str:
+        return raw
+    if t is float:
+        return str(int(raw)) if raw.is_integer() else format(raw, ".15g")
+    if isinstance(raw, (date, datetime)):
+        return raw.isoformat()
+    return str(raw)
+
+
+# ------------------------------------------------------------------------------------ dates
+_DATE_EXPECTED = Text("une date (date Excel, JJ/MM/AAAA ou AAAA-MM-JJ)",
+                      "a date (Excel date, DD/MM/YYYY or YYYY-MM-DD)")
+_MONTH_EXPECTED = Text("un mois (MM/AAAA, AAAA-MM ou une date du mois)",
+                       "a month (MM/YYYY, YYYY-MM or any date in the month)")
+_DMY = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
+# ISO dates as some writers (ODS, CSV exports) give them, possibly with a midnight time.
+_YMD = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$")
+_MY = re.compile(r"^(\d{1,2})/(\d{4})$")
+_YM = re.compile(r"^(\d{4})-(\d{1,2})$")
+
+
+def _date_from_text(text: str, expected: Text) -> date:
+    m = _DMY.match(text)
+    if m:
+        d, mo, y = (int(g) for g in m.groups())
+    else:
+        m = _YMD.match(text)
+        if not m:
+            raise Invalid("invalid_date", expected)
+        y, mo, d = (int(g) for g in m.groups())
+    try:
+        return date(y, mo, d)
+    except ValueError:
+        raise Invalid("invalid_date", Text("une date qui existe au calendrier",
+                                           "a date that exists in the calendar")) from None
+
+
+def to_date(raw) -> date:
+    t = type(raw)
+    if t is date:
+        return raw
+    if t is datetime:
+        return raw.date()
+    if t is str:
+        return _date_from_text(raw, _DATE_EXPECTED)
+    raise Invalid("invalid_date", _DATE_EXPECTED)
+
+
+def to_month(raw) -> Month:
+    t = type(raw)
+    if t is date or t is datetime:
+        return Month(raw.year, raw.month)
+    if t is str:
+        m = _MY.match(raw)
+        if m:
+            mo, y = int(m.group(1)), int(m.group(2))
+        else:
+            m = _YM.match(raw)
+            if m:
+                y, mo = int(m.group(1)), int(m.group(2))
+            else:
+                try:
+                    d = _date_from_text(raw, _MONTH_EXPECTED)
+                except Invalid as exc:
+                    raise Invalid("invalid_month", exc.expected) from None
+                return Month(d.year, d.month)
+        if not 1 <= mo <= 12:
+            raise Invalid("invalid_month", _MONTH_EXPECTED)
+        return Month(y, mo)
+    raise Invalid("invalid_month", _MONTH_EXPECTED)
+
+
+# ------------------------------------------------------------------------------------ booleans
+_BOOL_EXPECTED = Text("oui ou non (aussi o/n, yes/no, true/false, 1/0, x)",
+                      "oui or non (also o/n, yes/no, true/false, 1/0, x)")
+
+
+def to_bool(raw) -> bool:
+    t = type(raw)
+    if t is bool:
+        return raw
+    if t is float or t is int:
+        if raw == 1:
+            return True
+        if raw == 0:
+            return False
+        raise Invalid("invalid_boolean", _BOOL_EXPECTED)
+    if t is str:
+        key = normalize_name(raw)
+        if key in schema.TRUE_WORDS:
+            return True
+        if key in schema.FALSE_WORDS:
+            return False
+    raise Invalid("invalid_boolean", _BOOL_EXPECTED)
+
+
+# ------------------------------------------------------------------------------------ enums
+# Region names in English and Dutch too, since Brussels workbooks may be written in Dutch.
+_ENUM_SYNONYMS = {
+    Region: {"wallonia": Region.WALLONIE, "wallonie": Region.WALLONIE, "wallonien": Region.WALLONIE,
+             "brussels": Region.BRUXELLES, "brussel": Region.BRUXELLES,
+             "bruxellescapitale": Region.BRUXELLES, "brusselshoofdstad": Region.BRUXELLES},
+}
+_ENUM_CLASSES = (Region, ContractType, Function, Diploma, FollowUpType)
+
+
+def enum_converter(choices: tuple[str, ...]):
+    """Converter for an ENUM column: case- and accent-insensitive → the model's enum member."""
+    cls = next((e for e in _ENUM_CLASSES if {str(v) for v in e} == set(choices)), None)
+    lookup: dict[str, Enum | str] = {}
+    for choice in choices:
+        lookup[normalize_name(choice)] = cls(choice) if cls else choice
+    if cls in _ENUM_SYNONYMS:
+        lookup.update(_ENUM_SYNONYMS[cls])
+    expected = Text("une des valeurs : " + ", ".join(choices), "one of: " + ", ".join(choices))
+
+    def convert(raw):
+        if type(raw) is str:
+            member = lookup.get(normalize_name(raw))
+            if member is not None:
+                return member
+        raise Invalid("invalid_choice", expected)
+
+    return convert
+
+
+# ------------------------------------------------------------------------------------ NISS, BCE
+_NISS_EXPECTED = Text("un numéro de registre national ou BIS valide (11 chiffres, contrôle modulo 97)",
+                      "a valid national register or BIS number (11 digits, mod 97 check)")
+_BCE_EXPECTED = Text("un numéro d'entreprise BCE valide (10 chiffres, contrôle modulo 97)",
+                     "a valid BCE/KBO enterprise number (10 digits, mod 97 check)")
+
+
+def _digits(raw, width: int) -> str:
+    if type(raw) is float and raw.is_integer():
+        # A number-typed cell loses the leading zero of people born in 2000-2009.
+        return str(int(raw)).zfill(width)
+    if type(raw) is int:
+        return str(raw).zfill(width)
+    if type(raw) is str:
+        return raw
+    return ""
+
+
+def to_niss(raw) -> str:
+    from stdnum.be import bis, nn  # lazy: only workbooks with a niss column pay for it
+
+    text = _digits(raw, 11)
+    try:
+        number = nn.compact(text)
+    except Exception:
+        raise Invalid("invalid_niss", _NISS_EXPECTED) from None
+    if nn.is_valid(number) or bis.is_valid(number):
+        return number
+    raise Invalid("invalid_niss", _NISS_EXPECTED)
+
+
+def to_bce(raw) -> str:
+    from stdnum.be import vat
+
+    text = _digits(raw, 10)
+    try:
+        return vat.validate(text)
+    except Exception:
+        raise Invalid("invalid_bce", _BCE_EXPECTED) from None
+
+
+# ------------------------------------------------------------------------------------ dispatch
+_BY_KIND = {
+    schema.TEXT: to_text, schema.ID: to_id, schema.DATE: to_date, schema.MONTH: to_month,
+    schema.BOOL: to_bool, schema.NUMBER: to_number, schema.MONEY: to_money,
+    schema.NISS: to_niss, schema.BCE: to_bce,
+}
+
+
+def converter(column: schema.Column):
+    """The converter of one contract column (built once per sheet, not per cell)."""
+    if column.kind == schema.ENUM:
+        return enum_converter(column.choices)
+    return _BY_KIND[column.kind]
+
+
+def is_unusable_type(raw) -> bool:
+    """Durations and bare times fit no column of the contract."""
+    return isinstance(raw, (time, timedelta))

@@ -1,0 +1,63 @@
+"""``ei init [DIR] [--sample] [--force]`` end to end."""
+
+from __future__ import annotations
+
+import stat
+
+from openpyxl import load_workbook
+from typer.testing import CliRunner
+
+from ei_cli.cli import app
+from ei_cli.workbook import schema
+
+runner = CliRunner()
+
+
+def test_init_writes_the_blank_template(tmp_path):
+    target = tmp_path / "new" / "dir"
+    result = runner.invoke(app, ["init", str(target)])
+    assert result.exit_code == 0, result.output
+    path = target / "ei-modele.xlsx"
+    assert path.is_file()
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    assert "ei validate" in result.output and str(path) in result.output
+    wb = load_workbook(path)
+    assert {s.name for s in schema.SHEETS} <= set(wb.sheetnames) and "Lisez-moi" in wb.sheetnames
+    assert wb["Personnel"].max_row == 1
+    assert [p.name for p in target.iterdir()] == ["ei-modele.xlsx"], "no temporary file left behind"
+
+
+def test_init_refuses_to_overwrite_without_force(tmp_path):
+    path = tmp_path / "ei-modele.xlsx"
+    path.write_bytes(b"mine")
+    result = runner.invoke(app, ["init", str(tmp_path)])
+    assert result.exit_code == 2
+    assert "--force" in result.output and "existe déjà" in result.output
+    assert path.read_bytes() == b"mine"
+    result = runner.invoke(app, ["init", str(tmp_path), "--force"])
+    assert result.exit_code == 0, result.output
+    assert load_workbook(path)["Entreprise"]["A2"].value == "nom"
+
+
+def test_init_refuses_a_file_as_directory(tmp_path):
+    not_a_dir = tmp_path / "file"
+    not_a_dir.write_text("x")
+    result = runner.invoke(app, ["init", str(not_a_dir)])
+    assert result.exit_code == 2
+
+
+def test_init_defaults_to_the_current_directory(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(app, ["init"])
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "ei-modele.xlsx").is_file()
+
+
+def test_init_sample_fills_the_workbook(tmp_path):
+    result = runner.invoke(app, ["init", str(tmp_path), "--sample"])
+    assert result.exit_code == 0, result.output
+    wb = load_workbook(tmp_path / "ei-modele.xlsx")
+    enterprise = {r[0].value: r[1].value for r in wb["Entreprise"].iter_rows(min_row=2)}
+    assert enterprise["nom"] == "Recyclerie du Val" and enterprise["region"] == "wallonie"
+    assert wb["Personnel"].max_row == 18  # header + 17 workers
+    assert wb["Paie"].max_row > 400 and wb["Suivi"].max_row > 100

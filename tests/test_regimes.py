@@ -1,0 +1,148 @@
+"""Regime files: every figure dated and cited; the loader is strict and names file and line."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from ei_cli.errors import EiError
+from ei_cli.regimes import CONFIDENCES, RegimeFileError, all_regimes, get_regime, load_regime_file, regime_in_force
+
+GOOD = '''id = "{id}"
+title = "t"
+region = "wallonie"
+valid_from = 2017-06-30
+last_checked = 2026-11-22
+status = "current"
+
+[references]
+r = {{ text = "Décret" }}
+
+[quota.min_target_fte]
+unit = "fte"
+confidence = "inferred"
+reference = {{ ref = "r" }}
+values = [{{ from = 2017-06-30, value = 1 }}]
+'''
+
+
+def _write(tmp_path: Path, text: str, name: str = "x-1") -> Path:
+    p = tmp_path / f"{name}.toml"
+    p.write_text(text.format(id=name), encoding="utf-8")
+    return p
+
+
+def test_minimal_file_loads(tmp_path):
+    r = load_regime_file(_write(tmp_path, GOOD))
+    assert r.number("quota.min_target_fte", date(2020, 1, 1)) == Decimal(1)
+
+
+@pytest.mark.parametrize("mutation, line, words", [
+    (lambda s: s.replace('unit = "fte"', 'unit = "fte"\nfoo = 1'), 13, "foo"),                  # unknown key
+    (lambda s: s.replace('reference = {{ ref = "r" }}\n', ''), 11, "reference"),               # missing reference
+    (lambda s: s.replace('value = 1 }}', 'value = 1 }}, {{ from = "2018-01-01", value = 2 }}'), 15, "date"),
+    (lambda s: s.replace('ref = "r"', 'ref = "nope"'), 14, "nope"),                             # unknown named ref
+    (lambda s: s.replace('confidence = "inferred"', 'confidence = "sure"'), 13, "sure"),
+])
+def test_strict_loader_names_file_and_line(tmp_path, mutation, line, words):
+    path = _write(tmp_path, mutation(GOOD))
+    with pytest.raises(RegimeFileError) as exc:
+        load_regime_file(path)
+    msg = exc.value.message.fr
+    assert path.name in msg and f"ligne {line}" in msg and words in msg
+
+
+def test_duplicate_key_and_bad_date_are_toml_errors_with_line(tmp_path):
+    dup = _write(tmp_path, GOOD.replace('unit = "fte"', 'unit = "fte"\nunit = "fte"'), "x-2")
+    with pytest.raises(RegimeFileError) as exc:
+        load_regime_file(dup)
+    assert "x-2.toml" in exc.value.message.fr and "line 13" in exc.value.message.fr
+    bad = _write(tmp_path, GOOD.replace("valid_from = 2017-06-30", "valid_from = 2017-13-30"), "x-3")
+    with pytest.raises(RegimeFileError) as exc:
+        load_regime_file(bad)
+    assert "x-3.toml" in exc.value.message.fr and "line 4" in exc.value.message.fr
+
+
+def test_shipped_regimes_are_complete():
+    ids = {r.id for r in all_regimes()}
+    assert ids == {"wallonie-2016", "wallonie-2003", "bruxelles-2004", "bruxelles-2018"}
+    for r in all_regimes():
+        assert r.last_checked == date(2026, 11, 22)
+        for p in r.parameters.values():
+            assert p.reference.text, p.key
+            assert p.confidence in CONFIDENCES
+            # a parameter marked not_found holds "unknown", never an invented figure
+            if p.confidence == "not_found":
+                assert all(v.value == "unknown" for v in p.values), p.key
+
+
+def test_historical_validity_dates_follow_rules_md():
+    """rules.md §1: wallonie-2003 ends 2013-01-30, bruxelles-2004 ends 2019-01-31, 2016 from 2017-06-30."""
+    assert get_regime("wallonie-2003").valid_to == date(2013, 1, 30)
+    assert get_regime("bruxelles-2004").valid_to == date(2019, 1, 31)
+    assert get_regime("wallonie-2016").valid_from == date(2017, 6, 30)
+    assert get_regime("bruxelles-2018").valid_from == date(2019, 2, 1)
+
+
+def test_regime_in_force_by_date():
+    assert regime_in_force("wallonie", date(2025, 12, 31)).id == "wallonie-2016"
+    assert regime_in_force("wallonie", date(2010, 6, 1)).id == "wallonie-2003"
+    assert regime_in_force("bruxelles", date(2018, 12, 31)).id == "bruxelles-2004"
+    assert regime_in_force("bruxelles", date(2019, 2, 1)).id == "bruxelles-2018"
+
+
+def test_unknown_regime_is_a_user_error():
+    with pytest.raises(EiError):
+        get_regime("flandre-2020")
+
+
+def test_key_figures_of_rules_md():
+    """Spot-check figures against rules.md: §3.7 caps, §3.6 brackets, §4.7 degressive, §5.7 tranches."""
+    on = date(2025, 1, 1)
+    w16 = get_regime("wallonie-2016")
+    assert w16.number("subsidy.target_worker.cap_td", on) == 18000
+    assert w16.number("subsidy.target_worker.cap_tgd", on) == 36000
+    assert [b["amount"] for b in w16.value("subsidy.social_accompaniment.brackets", on).value] == [
+        25000, 50000, 75000, 100000]
+    assert w16.value("subsidy.social_accompaniment.index_factor", on).is_unknown
+    w03 = get_regime("wallonie-2003")
+    assert [b["amount"] for b in w03.value("subsidy.target_worker.amounts", date(2010, 1, 1)).value] == [
+        5000, 3750, 2500, 1250]
+    b04 = get_regime("bruxelles-2004")
+    assert b04.number("subsidy.supervision.per_tranche", date(2010, 1, 1)) == 15500
+
+
+def _ei(*args):
+    return subprocess.run([sys.executable, "-m", "ei_cli", *args], capture_output=True, text=True)
+
+
+def test_cli_regimes_json_lists_every_parameter_with_reference_and_dates():
+    res = _ei("regimes", "wallonie-2016", "--format", "json")
+    assert res.returncode == 0, res.stderr
+    doc = json.loads(res.stdout)
+    assert doc["command"] == "regimes" and doc["regime"] == "wallonie-2016"
+    keys = {p["key"] for p in doc["parameters"]}
+    assert keys == set(get_regime("wallonie-2016").parameters)
+    for p in doc["parameters"]:
+        assert p["reference"]["text"] and p["values"][0]["from"] and p["confidence"]
+
+
+def test_cli_unknown_regime_exit_2_without_traceback():
+    res = _ei("regimes", "nope")
+    assert res.returncode == 2
+    assert "Traceback" not in res.stderr and "nope" in res.stderr
+
+
+def test_help_imports_neither_pandas_nor_openpyxl():
+    code = ("import sys\nfrom ei_cli.cli import main\ntry:\n    main(['--help'])\nexcept SystemExit:\n    pass\n"
+            "heavy = [m for m in ('pandas', 'openpyxl', 'jinja2', 'python_calamine', 'docxtpl') if m in sys.modules]\n"
+            "print('HEAVY=' + ','.join(heavy))")
+    res = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert res.returncode == 0, res.stderr
+    assert "HEAVY=\n" in res.stdout + "\n" and res.stdout.strip().endswith("HEAVY="), res.stdout[-200:]
