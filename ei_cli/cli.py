@@ -48,7 +48,8 @@ def main(argv: list[str] | None = None) -> None:
     """Console script: run the app, map failures to the contract's exit codes, never a traceback."""
     debug = "--debug" in (argv if argv is not None else sys.argv[1:])
     try:
-        app(args=argv, standalone_mode=False)
+        # Without standalone mode an explicit typer.Exit comes back as the return value.
+        code = app(args=argv, standalone_mode=False)
     except typer.Exit as exc:  # normal end with a code chosen by the command
         sys.exit(exc.exit_code)
     except KeyboardInterrupt:
@@ -60,7 +61,10 @@ def main(argv: list[str] | None = None) -> None:
         report_error(exc)
         sys.exit(ExitCode.BAD_INPUT)
     except Exception as exc:  # click usage errors and real bugs
-        import click
+        try:
+            import click
+        except ImportError:  # recent Typer vendors click instead of depending on it
+            from typer import _click as click
 
         if isinstance(exc, click.exceptions.Abort):
             sys.stderr.write("\nInterrompu.\n")
@@ -75,4 +79,4 @@ def main(argv: list[str] | None = None) -> None:
             "et signalez-la.\n"
         )
         sys.exit(ExitCode.BAD_INPUT)
-    sys.exit(ExitCode.OK)
+    sys.exit(code if isinstance(code, int) else ExitCode.OK)

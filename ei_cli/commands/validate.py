@@ -1,1 +1,38 @@
-"""Command module `validate` (to be written)."""
+"""`ei validate FILE…`: read each workbook and report every problem; nothing else."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from ei_cli.app import app
+from ei_cli.commands._options import Format, FormatOpt, Lang, LangOpt, OutputOpt
+from ei_cli.output import RunOptions, base_document, emit, exit_code
+
+FilesArg = Annotated[list[Path], typer.Argument(help="Classeur(s) à vérifier (.xlsx, .xlsm, .ods).",
+                                                show_default=False)]
+
+
+@app.command("validate")
+def validate(files: FilesArg, format: FormatOpt = Format.TABLE, output: OutputOpt = None,
+             lang: LangOpt = Lang.FR) -> None:
+    """Vérifie un ou plusieurs classeurs et signale tous les problèmes (fichier, feuille, cellule)."""
+    from ei_cli.workbook.report import validation_entry, validation_line
+
+    opts = RunOptions(format=str(format), output=output, lang=str(lang))
+    entries = [validation_entry(f) for f in files]
+    problems = [p for e in entries for p in e["problems"]]
+    doc = base_document("validate", problems=problems, files=entries)
+
+    def table(con, o: RunOptions) -> None:
+        for entry in entries:
+            con.print(validation_line(entry, o.lang), highlight=False, markup=False)
+
+    def csv_rows(o: RunOptions):
+        header = ["file", "severity", "code", "sheet", "cell", "message"]
+        return header, [[p.file, str(p.severity), p.code, p.sheet, p.cell, p.message.get(o.lang)] for p in problems]
+
+    emit(doc, opts, table=table, csv_rows=csv_rows)
+    raise typer.Exit(exit_code(None, problems=problems))

@@ -153,7 +153,7 @@ def _add_list(ws, choices: tuple[str, ...], ref: str) -> None:
 def _write_enterprise(ws, values: dict) -> None:
     from openpyxl.styles import Font
 
-    ws.append(["champ", "valeur"])
+    ws.append([schema.KEY_HEADERS[0], schema.VALUE_HEADERS[0]])
     _style_header(ws, 2)
     for row, column in enumerate(schema.ENTERPRISE.columns, start=2):
         field_cell = ws.cell(row=row, column=1, value=column.name)
@@ -178,12 +178,11 @@ def _write_table(ws, sheet: Sheet, rows: list[dict]) -> None:
     ws.append([c.name for c in columns])
     _style_header(ws, len(columns))
     formats = [number_format(c) for c in columns]
-    for record in rows:
+    formatted = [(i, fmt) for i, fmt in enumerate(formats, start=1) if fmt]
+    for r, record in enumerate(rows, start=2):
         ws.append([cell_value(record.get(c.name)) for c in columns])
-        r = ws.max_row
-        for i, fmt in enumerate(formats, start=1):
-            if fmt:
-                ws.cell(row=r, column=i).number_format = fmt
+        for i, fmt in formatted:
+            ws.cell(row=r, column=i).number_format = fmt
     last = max(DATA_ROWS, len(rows) + 200)
     for i, column in enumerate(columns, start=1):
         letter = get_column_letter(i)
@@ -260,8 +259,10 @@ def _write_readme(ws) -> None:
         ws.append([sheet.name, None, None, None, f"{sheet.help_fr} ({req_sheet})", sheet.aliases[0]])
         ws.cell(row=ws.max_row, column=1).font = bold
         if sheet.key_value:
-            ws.append([sheet.name, "champ", "oui", "texte", "Nom du champ (un par ligne, ci-dessous)", "field"])
-            ws.append([sheet.name, "valeur", "oui", "selon le champ", "Valeur du champ", "value"])
+            ws.append([sheet.name, schema.KEY_HEADERS[0], "oui", "texte",
+                       "Nom du champ (un par ligne, ci-dessous)", schema.KEY_HEADERS[1]])
+            ws.append([sheet.name, schema.VALUE_HEADERS[0], "oui", "selon le champ", "Valeur du champ",
+                       schema.VALUE_HEADERS[1]])
         for column in sheet.columns:
             ws.append([sheet.name, column.name, "oui" if column.required else "non",
                        accepted_values_fr(column), column.help_fr, column.english])

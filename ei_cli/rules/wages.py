@@ -1,0 +1,236 @@
+"""Wage tension: highest over lowest gross pay per FTE, at most 1 : 4 (rules.md §3.4, §4.4, §5.4, Q6).
+
+Every worker-month of ``Paie`` inside the period gives one figure, ``salaire_brut / etp`` (gross pay
+including legal and extra-legal benefits, brought to a full-time equivalent). The ratio is the
+highest of those figures over the lowest. Choices (docs/interpretations.md, « Tension salariale »):
+
+- all staff with an employment contract with the EI, management included (Brussels says so; the
+  Walloon sentence compares "un travailleur engagé par l'entreprise" with the manager);
+- art. 60 §7 workers are left out even when they have payroll rows: the CPAS, not the EI, is their
+  employer and sets their pay;
+- a month with etp 0 has no pay per FTE and is left out, and said so; so is a month with etp > 0 and
+  no positive gross pay (a payroll anomaly that would make the ratio infinite);
+- the Walloon wording compares "à ancienneté barémique équivalente": payroll data does not show
+  scale seniority, so the ratio is not neutralised and the result says so (regime parameter
+  ``wages.equal_scale_seniority``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import ROUND_CEILING, Decimal
+
+from ei_cli.i18n import Text, t
+from ei_cli.model import Enterprise
+from ei_cli.periods import Month, Period
+from ei_cli.regimes import Regime, Value
+from ei_cli.rules.common import NOT_ESTABLISHED, CheckResult, Reason, because, money
+
+NAME = "wages"
+RATIO_PLACES = Decimal("0.0001")  # JSON: 4 decimals, rounded up (a ratio over the limit never shows ≤ it)
+DISPLAY_PLACES = Decimal("0.01")
+
+
+def ratio_json(x: Decimal) -> Decimal:
+    return x.quantize(RATIO_PLACES, rounding=ROUND_CEILING)
+
+
+def ratio_text(x: Decimal | None, lang: str = "fr") -> str:
+    """2 decimals, rounded up: 4.001 shows as 4,01 (never as the limit it exceeds)."""
+    if x is None:
+        return "?"
+    s = f"{x.quantize(DISPLAY_PLACES, rounding=ROUND_CEILING)}"
+    return s if lang == "en" else s.replace(".", ",")
+
+
+def _eur(x: Decimal, lang: str = "fr") -> str:
+    s = f"{money(x):,.2f}"
+    return s if lang == "en" else s.replace(",", " ").replace(".", ",")
+
+
+@dataclass(frozen=True)
+class PayPerFte:
+    worker_id: str
+    month: Month
+    fte: Decimal
+    gross_pay: Decimal
+
+    @property
+    def pay_per_fte(self) -> Decimal:
+        return self.gross_pay / self.fte
+
+    def to_dict(self, lang: str = "fr") -> dict:
+        return {"worker_id": self.worker_id, "month": str(self.month), "pay_per_fte": money(self.pay_per_fte),
+                "fte": self.fte, "gross_pay": money(self.gross_pay)}
+
+
+@dataclass(frozen=True)
+class ExcludedMonth:
+    worker_id: str
+    month: Month
+    reason: str  # "fte_zero" | "no_pay"
+
+    def to_dict(self, lang: str = "fr") -> dict:
+        return {"worker_id": self.worker_id, "month": str(self.month), "reason": self.reason}
+
+
+@dataclass(frozen=True)
+class WageTension:
+    """Result of the wage-tension computation (the ``check-wages`` JSON fields)."""
+
+    compliant: bool | None
+    ratio: Decimal | None
+    max_ratio: Decimal | None
+    highest: PayPerFte | None
+    lowest: PayPerFte | None
+    worker_months: int
+    excluded_months: tuple[ExcludedMonth, ...] = ()
+    excluded_workers: tuple[str, ...] = ()      # art. 60 §7 (paid by the CPAS)
+    workers_without_pay: tuple[str, ...] = ()   # employed in the period, no Paie row at all
+    seniority_neutralised: bool = True
+    reasons: tuple[Reason, ...] = ()
+    notes: tuple[Text, ...] = ()
+
+    def to_dict(self, lang: str = "fr") -> dict:
+        return {
+            "ratio": ratio_json(self.ratio) if self.ratio is not None else None,
+            "max_ratio": self.max_ratio,
+            "highest": self.highest.to_dict(lang) if self.highest else None,
+            "lowest": self.lowest.to_dict(lang) if self.lowest else None,
+            "worker_months": self.worker_months,
+            "excluded_months": [e.to_dict(lang) for e in self.excluded_months],
+            "excluded_workers": list(self.excluded_workers),
+            "workers_without_pay": list(self.workers_without_pay),
+            "seniority_neutralised": self.seniority_neutralised,
+            "notes": [n.get(lang) for n in self.notes],
+        }
+
+
+# ------------------------------------------------------------------------------------ computation
+def _fte_ratio(enterprise: Enterprise, regime: Regime, period: Period) -> WageTension:
+    on = period.end
+    limit: Value = regime.value("wages.max_ratio", on)
+    months = set(period.months())
+    counted: list[PayPerFte] = []
+    excluded: list[ExcludedMonth] = []
+    art60: set[str] = set()
+    for p in sorted(enterprise.pay, key=lambda p: (p.worker_id, p.month)):
+        if p.month not in months:
+            continue
+        worker = enterprise.workers_by_id.get(p.worker_id)
+        if worker is not None and not worker.has_employment_contract:
+            art60.add(p.worker_id)
+            continue
+        if p.fte <= 0:
+            excluded.append(ExcludedMonth(p.worker_id, p.month, "fte_zero"))
+        elif p.gross_pay <= 0:
+            excluded.append(ExcludedMonth(p.worker_id, p.month, "no_pay"))
+        else:
+            counted.append(PayPerFte(p.worker_id, p.month, p.fte, p.gross_pay))
+    paid = {p.worker_id for p in counted} | {e.worker_id for e in excluded}
+    without_pay = tuple(sorted(w.worker_id for w in enterprise.workers
+                               if w.has_employment_contract and w.employed_in(period) and w.worker_id not in paid))
+    seniority = _seniority_flag(regime, on)
+    reasons: list[Reason] = [because(t(
+        f"Tension salariale : salaire brut (avantages compris) divisé par l'etp, pour chaque mois de chaque "
+        f"travailleur, direction comprise ; rapport du plus élevé au plus bas, au plus {limit.value} "
+        f"(paramètre {limit.key}).",
+        f"Wage tension: gross pay (benefits included) divided by fte, for each month of each worker, management "
+        f"included; ratio of the highest to the lowest, at most {limit.value} (parameter {limit.key})."), limit)]
+    notes: list[Text] = []
+    if excluded:
+        listed = ", ".join(f"{e.worker_id} {e.month}" for e in excluded)
+        reasons.append(because(t(f"Mois écartés (etp nul ou salaire nul) : {listed}.",
+                                 f"Months left out (fte 0 or no pay): {listed}.")))
+    if art60:
+        listed = ", ".join(sorted(art60))
+        reasons.append(because(t(
+            f"Travailleurs article 60 §7 écartés (employés et payés par le CPAS, pas par l'EI) : {listed}.",
+            f"Article 60 §7 workers left out (employed and paid by the CPAS, not by the EI): {listed}.")))
+    if without_pay:
+        listed = ", ".join(without_pay)
+        notes.append(t(f"Occupés sans aucune ligne de paie dans la période (non comparés) : {listed}.",
+                       f"Employed with no payroll row in the period (not compared): {listed}."))
+    if seniority is not None and seniority.value is True:
+        notes.append(t(
+            "Le texte compare les rémunérations « à ancienneté barémique équivalente » : la paie ne montre pas "
+            "l'ancienneté barémique, le rapport n'est donc pas neutralisé (à vérifier sur les barèmes de la "
+            "commission paritaire si le rapport approche la limite).",
+            "The text compares pay \"at equal scale seniority\": payroll does not show scale seniority, so the "
+            "ratio is not neutralised (check against the joint committee's scales if it nears the limit)."))
+        reasons.append(because(notes[-1], seniority))
+    if not counted:
+        reasons.append(because(t("Aucun mois de paie utilisable dans la période.",
+                                 "No usable payroll month in the period.")))
+        return WageTension(None, None, None if limit.is_unknown else limit.number, None, None, 0,
+                           tuple(excluded), tuple(sorted(art60)), without_pay,
+                           not (seniority is not None and seniority.value is True), tuple(reasons), tuple(notes))
+    highest = max(counted, key=lambda x: (x.pay_per_fte, x.worker_id, x.month))
+    lowest = min(counted, key=lambda x: (x.pay_per_fte, x.worker_id, x.month))
+    ratio = highest.pay_per_fte / lowest.pay_per_fte
+    reasons.append(because(t(
+        f"Plus élevé : {highest.worker_id} en {highest.month}, {_eur(highest.gross_pay)} € / etp {highest.fte} "
+        f"= {_eur(highest.pay_per_fte)} € ; plus bas : {lowest.worker_id} en {lowest.month}, "
+        f"{_eur(lowest.gross_pay)} € / etp {lowest.fte} = {_eur(lowest.pay_per_fte)} € ; "
+        f"rapport {ratio_text(ratio)}.",
+        f"Highest: {highest.worker_id} in {highest.month}, €{_eur(highest.gross_pay, 'en')} / fte {highest.fte} "
+        f"= €{_eur(highest.pay_per_fte, 'en')}; lowest: {lowest.worker_id} in {lowest.month}, "
+        f"€{_eur(lowest.gross_pay, 'en')} / fte {lowest.fte} = €{_eur(lowest.pay_per_fte, 'en')}; "
+        f"ratio {ratio_text(ratio, 'en')}.")))
+    if limit.is_unknown:
+        compliant = None
+        reasons.append(because(t("Plafond du rapport inconnu pour ce régime.", "Ratio ceiling unknown for this regime."),
+                               limit))
+    else:
+        compliant = ratio <= limit.number
+    return WageTension(compliant, ratio, None if limit.is_unknown else limit.number, highest, lowest, len(counted),
+                       tuple(excluded), tuple(sorted(art60)), without_pay,
+                       not (seniority is not None and seniority.value is True), tuple(reasons), tuple(notes))
+
+
+def _seniority_flag(regime: Regime, on) -> Value | None:
+    key = "wages.equal_scale_seniority"
+    return regime.value(key, on) if regime.has(key) else None
+
+
+_SHAPES = {"fte_ratio": _fte_ratio}
+
+
+def wage_tension(enterprise: Enterprise, regime: Regime, period: Period) -> WageTension | None:
+    """The wage-tension figures, or None when the regime establishes no wage rule."""
+    shape = _SHAPES.get(regime.rule("wages") or "none")
+    return shape(enterprise, regime, period) if shape else None
+
+
+# ------------------------------------------------------------------------------------ check
+def check(enterprise: Enterprise, regime: Regime, period: Period, eligibility_report=None) -> CheckResult:
+    result = wage_tension(enterprise, regime, period)
+    if result is None:
+        return CheckResult(NAME, None, NOT_ESTABLISHED, (because(NOT_ESTABLISHED),))
+    return as_check(result)
+
+
+def as_check(result: WageTension) -> CheckResult:
+    fix: list[Text] = []
+    if result.ratio is None:
+        summary = t("indéterminé : aucune paie exploitable dans la période",
+                    "unknown: no usable payroll in the period")
+        fix.append(t("Complétez la feuille Paie (salaire_brut et etp par mois).",
+                     "Fill in the Paie sheet (salaire_brut and etp per month)."))
+    else:
+        limit = "?" if result.max_ratio is None else f"{result.max_ratio}"
+        summary = t(f"rapport {ratio_text(result.ratio)} (max {limit}) — "
+                    f"{result.highest.worker_id} {result.highest.month} / {result.lowest.worker_id} {result.lowest.month}",
+                    f"ratio {ratio_text(result.ratio, 'en')} (max {limit}) — "
+                    f"{result.highest.worker_id} {result.highest.month} / {result.lowest.worker_id} {result.lowest.month}")
+        if result.compliant is False:
+            target = result.lowest.pay_per_fte * result.max_ratio
+            fix.append(t(
+                f"Ramenez le salaire par etp le plus élevé ({result.highest.worker_id}, {result.highest.month}) "
+                f"à {_eur(target)} € au plus, ou relevez le plus bas ({result.lowest.worker_id}, "
+                f"{result.lowest.month}) à {_eur(result.highest.pay_per_fte / result.max_ratio)} € au moins.",
+                f"Bring the highest pay per fte ({result.highest.worker_id}, {result.highest.month}) down to at most "
+                f"€{_eur(target, 'en')}, or raise the lowest ({result.lowest.worker_id}, {result.lowest.month}) to at "
+                f"least €{_eur(result.highest.pay_per_fte / result.max_ratio, 'en')}."))
+    details = {**result.to_dict(), "notes": list(result.notes)}  # Text: rendered in the asked language
+    return CheckResult(NAME, result.compliant, summary, result.reasons, tuple(fix), details)

@@ -1,0 +1,640 @@
+"""Read one enterprise workbook into the model, collecting every problem with its location.
+
+Pipeline: sniff the file (sniff.py) → open it with python-calamine from memory → find the contract's
+sheets and columns by name (schema.py) → convert every cell (cells.py) → row and cross-sheet checks →
+build the frozen model. Nothing raises for a problem the user can fix; the result says what is wrong,
+where (file, sheet, cell) and what was expected, without ever quoting an identity or social-situation
+value.
+
+Speed matters (a federation batch reads more than a hundred workbooks): each sheet is fetched once
+as a list of rows, the column plan (index, contract column, converter) is built once per sheet, and
+cells are converted in plain Python.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from ei_cli.i18n import Text
+from ei_cli.model import Enterprise, FollowUp, PayMonth, Worker
+from ei_cli.problems import Problem, Severity, has_errors
+from ei_cli.workbook import schema
+from ei_cli.workbook.cells import ERROR_VALUES, Invalid, cell_ref, column_letter, converter, parse_ref, shown
+from ei_cli.workbook.schema import Column, Sheet, normalize_name
+from ei_cli.workbook.sniff import Sniffed, sniff
+
+# A sheet whose used range is bigger than this has stray cells far away (or is not ours): reading it
+# would build a grid of millions of empty strings.
+MAX_SHEET_CELLS = 5_000_000
+
+
+@dataclass(frozen=True)
+class ReadResult:
+    """What ``read_workbook`` found: the model (``None`` when there is any error) and every problem."""
+
+    enterprise: Enterprise | None
+    problems: tuple[Problem, ...]
+
+    @property
+    def valid(self) -> bool:
+        return self.enterprise is not None and not has_errors(self.problems)
+
+    @property
+    def errors(self) -> tuple[Problem, ...]:
+        return tuple(p for p in self.problems if p.is_error)
+
+    @property
+    def warnings(self) -> tuple[Problem, ...]:
+        return tuple(p for p in self.problems if not p.is_error)
+
+
+def read_workbook(path: Path) -> ReadResult:
+    """Read ``path`` (opened read-only); never raises for a problem in the user's file."""
+    path = Path(path)
+    file = str(path)
+    sniffed = sniff(path, file)
+    if sniffed.problems:
+        return ReadResult(None, tuple(sniffed.problems))
+    return _Reader(file, sniffed).read()
+
+
+class _FormulaError:
+    """Stands for a cell whose formula gives an error value (calamine shows it as empty)."""
+
+    __slots__ = ("value",)
+
+    def __init__(self, value: str):
+        self.value = value
+
+
+@dataclass
+class _Row:
+    number: int                 # 1-based row number in the sheet
+    values: dict[str, Any]      # model field → converted value (absent or None when empty/invalid)
+    worker_id: str | None
+
+
+class _Reader:
+    def __init__(self, file: str, sniffed: Sniffed):
+        self.file = file
+        self.sniffed = sniffed
+        self.problems: list[Problem] = []
+        self.letters: dict[str, dict[str, str]] = {}   # sheet title → field → column letter
+        self.contracts: dict[str, Sheet] = {}          # sheet title → its contract
+
+    # ------------------------------------------------------------------------------- problems
+    def _add(self, severity: Severity, code: str, fr: str, en: str, sheet: str | None = None,
+             cell: str | None = None) -> None:
+        self.problems.append(Problem(code, severity, Text(fr, en), self.file, sheet, cell))
+
+    def err(self, code, fr, en, sheet=None, cell=None):
+        self._add(Severity.ERROR, code, fr, en, sheet, cell)
+
+    def warn(self, code, fr, en, sheet=None, cell=None):
+        self._add(Severity.WARNING, code, fr, en, sheet, cell)
+
+    # ------------------------------------------------------------------------------- main
+    def read(self) -> ReadResult:
+        from python_calamine import CalamineWorkbook  # lazy: `ei --help` must not pay for it
+
+        try:
+            book = CalamineWorkbook.from_filelike(io.BytesIO(self.sniffed.data))
+            metadata = list(book.sheets_metadata)
+        except Exception as exc:  # calamine raises its own types, and ValueError/OSError on junk
+            self.err("unreadable_workbook",
+                     f"Le classeur ne peut pas être lu ({_reason(exc)}) : ouvrez-le dans votre tableur et "
+                     "enregistrez-le à nouveau en .xlsx.",
+                     f"The workbook cannot be read ({_reason(exc)}): open it in your spreadsheet program "
+                     "and save it again as .xlsx.")
+            return ReadResult(None, tuple(self.problems))
+
+        titles = self._locate_sheets(metadata)
+        errors_by_sheet = {}
+        if self.sniffed.kind == "xlsx" and self.sniffed.archive is not None:
+            from ei_cli.workbook.ooxml import error_cells
+
+            errors_by_sheet = error_cells(self.sniffed.archive, [t for t in titles.values() if t])
+
+        grids = {}
+        for contract, title in titles.items():
+            if title is not None:
+                grids[contract.name] = self._grid(book, title)
+
+        fields = self._read_enterprise(titles[schema.ENTERPRISE], grids.get(schema.ENTERPRISE.name),
+                                       errors_by_sheet.get(titles[schema.ENTERPRISE] or "", {}))
+        staff = self._read_table(schema.STAFF, titles[schema.STAFF], grids.get(schema.STAFF.name),
+                                 errors_by_sheet.get(titles[schema.STAFF] or "", {}))
+        pay = self._read_table(schema.PAYROLL, titles[schema.PAYROLL], grids.get(schema.PAYROLL.name),
+                               errors_by_sheet.get(titles[schema.PAYROLL] or "", {}))
+        follow = self._read_table(schema.FOLLOW_UP, titles[schema.FOLLOW_UP], grids.get(schema.FOLLOW_UP.name),
+                                  errors_by_sheet.get(titles[schema.FOLLOW_UP] or "", {}))
+
+        self._check_staff(titles[schema.STAFF], staff)
+        self._check_pay(titles[schema.PAYROLL], pay)
+        self._check_follow_ups(titles[schema.FOLLOW_UP], follow)
+        if titles[schema.STAFF] in self.letters and "worker_id" in self.letters[titles[schema.STAFF]]:
+            # Only when Personnel could be read: otherwise every id would be "unknown".
+            known = {r.worker_id for r in staff if r.worker_id is not None}
+            self._check_known_workers(titles[schema.PAYROLL], pay, known)
+            self._check_known_workers(titles[schema.FOLLOW_UP], follow, known)
+
+        self.problems.sort(key=self._position)
+        if has_errors(self.problems):
+            return ReadResult(None, tuple(self.problems))
+        enterprise = Enterprise(
+            **fields,
+            workers=tuple(Worker(**r.values, row=r.number) for r in staff),
+            pay=tuple(PayMonth(**r.values, row=r.number) for r in pay),
+            follow_ups=tuple(FollowUp(**r.values, row=r.number) for r in follow),
+            source=self.file,
+        )
+        return ReadResult(enterprise, tuple(self.problems))
+
+    # ------------------------------------------------------------------------------- sheets
+    def _locate_sheets(self, metadata) -> dict[Sheet, str | None]:
+        from python_calamine import SheetTypeEnum, SheetVisibleEnum
+
+        sheets = [(m.name, m.visible == SheetVisibleEnum.Visible) for m in metadata
+                  if m.typ == SheetTypeEnum.WorkSheet]
+        found: dict[Sheet, str | None] = {}
+        for contract in schema.SHEETS:
+            matching = [(name, visible) for name, visible in sheets if contract.matches(name)]
+            visible = [name for name, v in matching if v]
+            hidden = [name for name, v in matching if not v]
+            names_fr = ", ".join((contract.name,) + contract.aliases)
+            if len(visible) > 1 or (not visible and len(hidden) > 1):
+                dupes = " ; ".join(f"« {n} »" for n in (visible if len(visible) > 1 else hidden))
+                self.err("duplicate_sheet",
+                         f"Plusieurs feuilles correspondent à « {contract.name} » ({dupes}) : gardez-en une seule.",
+                         f"Several sheets match “{contract.name}” ({dupes}): keep only one.",
+                         sheet=contract.name)
+                found[contract] = None
+            elif visible:
+                found[contract] = visible[0]
+            elif hidden:
+                self.warn("hidden_sheet",
+                          f"La feuille « {hidden[0]} » est masquée ; elle est lue quand même.",
+                          f"Sheet “{hidden[0]}” is hidden; it is read all the same.", sheet=hidden[0])
+                found[contract] = hidden[0]
+            else:
+                found[contract] = None
+                if contract.required:
+                    present = ", ".join(f"« {n} »" for n, _ in sheets) or "aucune"
+                    self.err("missing_sheet",
+                             f"Feuille « {contract.name} » introuvable (noms acceptés : {names_fr}). "
+                             f"Feuilles présentes : {present}.",
+                             f"Sheet “{contract.name}” not found (accepted names: {names_fr}). "
+                             f"Sheets present: {present.replace('aucune', 'none')}.",
+                             sheet=contract.name)
+        return found
+
+    def _grid(self, book, title: str) -> list[list] | None:
+        try:
+            sheet = book.get_sheet_by_name(title)
+            end = sheet.end
+            if end is not None and (end[0] + 1) * (end[1] + 1) > MAX_SHEET_CELLS:
+                last = cell_ref(end[0], end[1])
+                self.err("sheet_too_large",
+                         f"La feuille a des cellules remplies jusqu'en {last} : supprimez les lignes et colonnes "
+                         "inutiles en bas et à droite des données.",
+                         f"The sheet has filled cells as far as {last}: delete the unused rows and columns "
+                         "below and to the right of the data.", sheet=title, cell=last)
+                return None
+            return sheet.to_python(skip_empty_area=False)
+        except Exception as exc:
+            self.err("unreadable_sheet",
+                     f"La feuille ne peut pas être lue ({_reason(exc)}) : enregistrez à nouveau le classeur en .xlsx.",
+                     f"The sheet cannot be read ({_reason(exc)}): save the workbook again as .xlsx.", sheet=title)
+            return None
+
+    # ------------------------------------------------------------------------------- Entreprise
+    def _read_enterprise(self, title: str | None, grid: list[list] | None, errs: dict) -> dict[str, Any]:
+        contract = schema.ENTERPRISE
+        values: dict[str, Any] = {}
+        if title is None or grid is None:
+            return values
+        header_at = _first_nonempty_row(grid)
+        if header_at is None:
+            self.err("empty_sheet", "La feuille est vide : il faut une ligne par champ (nom, region, "
+                     "date_agrement…), avec les colonnes « champ » et « valeur ».",
+                     "The sheet is empty: it needs one row per field (nom, region, date_agrement…), with the "
+                     "columns “champ” and “valeur”.", sheet=title)
+            self._missing_fields(title, values, {})
+            return values
+
+        header = grid[header_at]
+        key_keys = {normalize_name(n) for n in schema.KEY_HEADERS}
+        value_keys = {normalize_name(n) for n in schema.VALUE_HEADERS}
+        key_col = next((c for c, v in enumerate(header) if _is_text(v) and normalize_name(v) in key_keys), None)
+        value_col = next((c for c, v in enumerate(header) if _is_text(v) and normalize_name(v) in value_keys), None)
+        first_data = header_at + 1
+        if key_col is None:
+            # Tolerated: no header row, the first filled column names the fields directly.
+            first = next(c for c, v in enumerate(header) if not _blank(v))
+            if _is_text(header[first]) and any(col.matches(header[first]) for col in contract.columns):
+                key_col, value_col, first_data = first, first + 1, header_at
+            else:
+                self.err("missing_column",
+                         "Colonne « champ » introuvable : la première ligne doit contenir « champ » et « valeur ».",
+                         "Column “champ” (field) not found: the first row must contain “champ” and “valeur”.",
+                         sheet=title, cell="champ")
+                return values
+        if value_col is None:
+            value_col = key_col + 1
+            self.warn("missing_column",
+                      f"Colonne « valeur » introuvable : les valeurs sont lues dans la colonne {column_letter(value_col)}.",
+                      f"Column “valeur” (value) not found: values are read from column {column_letter(value_col)}.",
+                      sheet=title, cell=column_letter(value_col))
+
+        seen: dict[str, int] = {}
+        cells: dict[str, str] = {}
+        for r in range(first_data, len(grid)):
+            row = grid[r]
+            key = row[key_col] if key_col < len(row) else ""
+            if _blank(key):
+                continue
+            key_text = str(key).strip()
+            column = next((c for c in contract.columns if c.matches(key_text)), None)
+            key_cell = cell_ref(r, key_col)
+            if column is None:
+                self.warn("unknown_field",
+                          f"Champ inconnu {shown(key_text)} ignoré (champs attendus : "
+                          f"{', '.join(c.name for c in contract.columns)}).",
+                          f"Unknown field {shown(key_text)} ignored (expected fields: "
+                          f"{', '.join(c.english for c in contract.columns)}).", sheet=title, cell=key_cell)
+                continue
+            if column.field in seen:
+                self.err("duplicate_field",
+                         f"Le champ « {column.name} » est présent deux fois (lignes {seen[column.field]} et {r + 1}).",
+                         f"Field “{column.english}” appears twice (rows {seen[column.field]} and {r + 1}).",
+                         sheet=title, cell=key_cell)
+                continue
+            seen[column.field] = r + 1
+            ref = cell_ref(r, value_col)
+            cells[column.field] = ref
+            raw = _clean(row[value_col] if value_col < len(row) else "")
+            if raw is None and (r, value_col) in errs:
+                raw = _FormulaError(errs[(r, value_col)])
+            if raw is None:
+                continue
+            value = self._convert(raw, column, converter(column), title, ref, None,
+                                  Text(f"Champ « {column.name} »", f"Field “{column.english}”"))
+            if value is not None:
+                values[column.field] = value
+        for field in ("turnover", "balance_sheet_total"):
+            if field in values and values[field] < 0:
+                column = next(c for c in contract.columns if c.field == field)
+                self.err("negative_value",
+                         f"Champ « {column.name} » : {_fr(values[field])} est négatif ; attendu un montant positif ou nul.",
+                         f"Field “{column.english}”: {values[field]} is negative; expected an amount of zero or more.",
+                         sheet=title, cell=cells[field])
+                del values[field]
+        self._missing_fields(title, values, cells, seen)
+        return values
+
+    def _missing_fields(self, title, values, cells, seen=None):
+        seen = seen or {}
+        for column in schema.ENTERPRISE.columns:
+            if not column.required or column.field in values:
+                continue
+            if column.field in seen and cells.get(column.field) and self._has_problem_at(title, cells[column.field]):
+                continue  # already reported as invalid or broken formula
+            where = cells.get(column.field)
+            self.err("missing_field",
+                     f"Champ obligatoire « {column.name} » manquant ou vide ({column.help_fr}).",
+                     f"Required field “{column.english}” missing or empty ({column.help_en}).",
+                     sheet=title, cell=where or column.name)
+
+    def _position(self, p: Problem):
+        """Problems in reading order: file-level, then sheet by sheet, row by row, left to right."""
+        order = next((i for i, c in enumerate(schema.SHEETS) if p.sheet and c.matches(p.sheet)), len(schema.SHEETS))
+        row, col = -1, -1
+        if p.cell:
+            try:
+                row, col = parse_ref(p.cell)
+            except ValueError:
+                pass  # a column or field name: keep it before the cells of that sheet
+        return (p.sheet is not None, order, row, col)
+
+    def _has_problem_at(self, sheet, cell) -> bool:
+        return any(p.sheet == sheet and p.cell == cell for p in self.problems)
+
+    # ------------------------------------------------------------------------------- tables
+    def _read_table(self, contract: Sheet, title: str | None, grid: list[list] | None, errs: dict) -> list[_Row]:
+        if title is None or grid is None:
+            return []
+        header_at = _first_nonempty_row(grid)
+        if header_at is None:
+            if contract.required:
+                self.err("empty_sheet",
+                         "La feuille est vide : la première ligne doit contenir les en-têtes de colonnes "
+                         f"({', '.join(c.name for c in contract.columns if c.required)}…).",
+                         "The sheet is empty: its first row must hold the column headers "
+                         f"({', '.join(c.english for c in contract.columns if c.required)}…).", sheet=title)
+            return []
+
+        plan = self._plan(contract, title, grid[header_at], header_at, errs)
+        id_field = "worker_id"
+        rows: list[_Row] = []
+        # Hoisted out of the loop: the per-cell work below is the reader's hot path.
+        for r in range(header_at + 1, len(grid)):
+            row = grid[r]
+            raws = []
+            empty = True
+            for ci, _col, _conv in plan:
+                raw = row[ci]
+                if raw.__class__ is str:
+                    raw = raw.strip()
+                    if not raw:
+                        if errs and (r, ci) in errs:
+                            raw = _FormulaError(errs[(r, ci)])
+                            empty = False
+                        else:
+                            raw = None
+                        raws.append(raw)
+                        continue
+                empty = False
+                raws.append(raw)
+            if empty:
+                continue
+            number = r + 1
+            values: dict[str, Any] = {}
+            worker_id = None
+            # The id comes first in the plan so that every message of the row can name the worker.
+            for (ci, col, conv), raw in zip(plan, raws):
+                ref = f"{self.letters[title][col.field]}{number}"
+                if raw is None:
+                    if col.required:
+                        self._missing_value(title, ref, col, worker_id)
+                    continue
+                label = Text(f"Colonne « {col.name} »", f"Column “{col.english}”")
+                value = self._convert(raw, col, conv, title, ref, worker_id, label)
+                if value is None:
+                    continue
+                if col.field == id_field:
+                    worker_id = value
+                values[col.field] = value
+            rows.append(_Row(number, values, worker_id))
+        return rows
+
+    def _plan(self, contract: Sheet, title: str, header: list, header_at: int, errs: dict):
+        plan = []
+        letters: dict[str, str] = {}
+        headers_at: dict[str, str] = {}
+        for c, raw in enumerate(header):
+            if _blank(raw):
+                if errs and (header_at, c) in errs:
+                    self._formula_error(title, cell_ref(header_at, c), errs[(header_at, c)], None,
+                                        Text("En-tête de colonne", "Column header"))
+                continue
+            ref = cell_ref(header_at, c)
+            column = next((col for col in contract.columns if _is_text(raw) and col.matches(raw)), None)
+            if column is None:
+                self.warn("unknown_column",
+                          f"Colonne inconnue {shown(raw)} ignorée (colonnes attendues : "
+                          f"{', '.join(col.name for col in contract.columns)}).",
+                          f"Unknown column {shown(raw)} ignored (expected columns: "
+                          f"{', '.join(col.english for col in contract.columns)}).", sheet=title, cell=ref)
+                continue
+            if column.field in letters:
+                self.err("duplicate_column",
+                         f"La colonne « {column.name} » apparaît deux fois (en {headers_at[column.field]} et {ref}) : "
+                         "gardez-en une seule.",
+                         f"Column “{column.english}” appears twice (at {headers_at[column.field]} and {ref}): keep "
+                         "only one.", sheet=title, cell=ref)
+                continue
+            letters[column.field] = column_letter(c)
+            headers_at[column.field] = ref
+            plan.append((c, column, converter(column)))
+        for column in contract.columns:
+            if column.required and column.field not in letters:
+                aliases = ", ".join(column.aliases)
+                self.err("missing_column",
+                         f"Colonne obligatoire « {column.name} » introuvable (noms acceptés aussi : {aliases} ; "
+                         f"{column.help_fr}).",
+                         f"Required column “{column.english}” not found (also accepted: "
+                         f"{', '.join((column.name,) + column.aliases[1:])}; {column.help_en}).",
+                         sheet=title, cell=column.name)
+        plan.sort(key=lambda p: p[1].field != "worker_id")
+        self.letters[title] = letters
+        self.contracts[title] = contract
+        return plan
+
+    # ------------------------------------------------------------------------------- cells
+    def _convert(self, raw, col: Column, conv, sheet: str, ref: str, worker_id: str | None, label: Text):
+        """The converted value, or None after recording why it could not be converted."""
+        if raw.__class__ is _FormulaError:
+            self._formula_error(sheet, ref, raw.value, worker_id, label)
+            return None
+        if raw.__class__ is str and raw[0] in "#E" and raw in ERROR_VALUES:
+            self._formula_error(sheet, ref, raw, worker_id, label)
+            return None
+        try:
+            return conv(raw)
+        except Invalid as exc:
+            who = _who(worker_id)
+            if col.sensitive:
+                # Identity and social-situation data: the cell and the worker, never the value.
+                self.err(exc.code,
+                         f"{label.fr}{who.fr} : valeur non valide (non reproduite, donnée personnelle) ; "
+                         f"attendu : {exc.expected.fr}.",
+                         f"{label.en}{who.en}: invalid value (not shown, personal data); "
+                         f"expected: {exc.expected.en}.", sheet=sheet, cell=ref)
+            else:
+                found = shown(raw)
+                self.err(exc.code,
+                         f"{label.fr}{who.fr} : {found} n'est pas valide ; attendu : {exc.expected.fr}.",
+                         f"{label.en}{who.en}: {found} is not valid; expected: {exc.expected.en}.",
+                         sheet=sheet, cell=ref)
+            return None
+
+    def _formula_error(self, sheet, ref, value, worker_id, label: Text):
+        who = _who(worker_id)
+        self.err("formula_error",
+                 f"{label.fr}{who.fr} : la formule de la cellule donne une erreur ({value}) ; corrigez-la ou "
+                 "saisissez la valeur.",
+                 f"{label.en}{who.en}: the cell's formula gives an error ({value}); fix it or type the value.",
+                 sheet=sheet, cell=ref)
+
+    def _missing_value(self, sheet, ref, col: Column, worker_id):
+        who = _who(worker_id)
+        self.err("missing_value",
+                 f"Colonne « {col.name} »{who.fr} : valeur obligatoire manquante ({col.help_fr}).",
+                 f"Column “{col.english}”{who.en}: required value missing ({col.help_en}).",
+                 sheet=sheet, cell=ref)
+
+    def _ref(self, sheet, field, row: _Row) -> str:
+        return f"{self.letters[sheet][field]}{row.number}"
+
+    # ------------------------------------------------------------------------------- row checks
+    def _check_staff(self, sheet: str | None, rows: list[_Row]) -> None:
+        if sheet is None or sheet not in self.letters:
+            return
+        first_row: dict[str, int] = {}
+        for row in rows:
+            v = row.values
+            wid = row.worker_id
+            who = _who(wid)
+            if wid is not None:
+                if wid in first_row:
+                    self.err("duplicate_worker",
+                             f"L'identifiant {wid} est déjà utilisé à la ligne {first_row[wid]} : chaque "
+                             "travailleur doit avoir un identifiant unique.",
+                             f"Id {wid} is already used on row {first_row[wid]}: each worker needs a unique id.",
+                             sheet=sheet, cell=self._ref(sheet, "worker_id", row))
+                else:
+                    first_row[wid] = row.number
+            fte = v.get("fte")
+            if fte is not None and not (0 < fte <= 1):
+                self.err("fte_out_of_range",
+                         f"Colonne « etp »{who.fr} : {_fr(fte)} est hors limites ; attendu : une fraction de temps plein, "
+                         "plus grande que 0 et au plus 1 (0,5 = mi-temps).",
+                         f"Column “fte”{who.en}: {fte} is out of range; expected: a fraction of full time, more "
+                         "than 0 and at most 1 (0.5 = half time).", sheet=sheet, cell=self._ref(sheet, "fte", row))
+                del v["fte"]
+            hire = v.get("hire_date")
+            if hire is not None:
+                exit_ = v.get("exit_date")
+                if exit_ is not None and exit_ < hire:
+                    self.err("exit_before_hire",
+                             f"Travailleur {wid} : la date de sortie ({_d(exit_)}) est antérieure à la date "
+                             f"d'entrée ({_d(hire)}).",
+                             f"Worker {wid}: the exit date ({exit_}) is before the hire date ({hire}).",
+                             sheet=sheet, cell=self._ref(sheet, "exit_date", row))
+                birth = v.get("birth_date")
+                if birth is not None and birth >= hire:
+                    # Birth date is identity data: name the cell, not the dates.
+                    self.err("birth_after_hire",
+                             f"Travailleur {wid} : la date de naissance n'est pas antérieure à la date d'entrée "
+                             "(valeur non reproduite, donnée personnelle).",
+                             f"Worker {wid}: the birth date is not before the hire date (value not shown, "
+                             "personal data).", sheet=sheet, cell=self._ref(sheet, "birth_date", row))
+                cdi = v.get("open_ended_since")
+                if cdi is not None and cdi < hire:
+                    self.err("cdi_before_hire",
+                             f"Travailleur {wid} : la date de passage en CDI ({_d(cdi)}) est antérieure à la date "
+                             f"d'entrée ({_d(hire)}).",
+                             f"Worker {wid}: the open-ended contract date ({cdi}) is before the hire date ({hire}).",
+                             sheet=sheet, cell=self._ref(sheet, "open_ended_since", row))
+                first_ei = v.get("first_ei_hire_date")
+                if first_ei is not None and first_ei > hire:
+                    self.err("first_ei_hire_after_hire",
+                             f"Travailleur {wid} : la date de premier engagement en EI ({_d(first_ei)}) est "
+                             f"postérieure à la date d'entrée ({_d(hire)}) ; ne la remplissez que si le premier "
+                             "engagement dans une EI agréée est antérieur.",
+                             f"Worker {wid}: the first EI hire date ({first_ei}) is after the hire date ({hire}); "
+                             "fill it only when the first hire in an agreed EI is earlier.",
+                             sheet=sheet, cell=self._ref(sheet, "first_ei_hire_date", row))
+            self._check_negative(sheet, row, ("months_without_work",))
+        if not rows and sheet in self.letters:
+            self.warn("no_workers", "La feuille ne contient aucun travailleur.",
+                      "The sheet holds no worker.", sheet=sheet)
+
+    def _check_pay(self, sheet: str | None, rows: list[_Row]) -> None:
+        if sheet is None or sheet not in self.letters:
+            return
+        first_row: dict[tuple, int] = {}
+        for row in rows:
+            v = row.values
+            who = _who(row.worker_id)
+            fte = v.get("fte")
+            if fte is not None and not (0 <= fte <= 1):
+                self.err("fte_out_of_range",
+                         f"Colonne « etp »{who.fr} : {_fr(fte)} est hors limites ; attendu : le temps réellement payé, "
+                         "entre 0 et 1 (temps plein).",
+                         f"Column “fte”{who.en}: {fte} is out of range; expected: the working time actually paid, "
+                         "between 0 and 1 (full time).", sheet=sheet, cell=self._ref(sheet, "fte", row))
+            self._check_negative(sheet, row, ("gross_pay", "wage_cost", "hours"))
+            month = v.get("month")
+            if row.worker_id is not None and month is not None:
+                key = (row.worker_id, month)
+                if key in first_row:
+                    self.err("duplicate_pay_month",
+                             f"Travailleur {row.worker_id} : le mois {month} a déjà une ligne de paie (ligne "
+                             f"{first_row[key]}) ; une seule ligne par travailleur et par mois.",
+                             f"Worker {row.worker_id}: month {month} already has a pay row (row {first_row[key]}); "
+                             "one row per worker and month.", sheet=sheet, cell=self._ref(sheet, "month", row))
+                else:
+                    first_row[key] = row.number
+
+    def _check_follow_ups(self, sheet: str | None, rows: list[_Row]) -> None:
+        if sheet is None or sheet not in self.letters:
+            return
+        for row in rows:
+            self._check_negative(sheet, row, ("hours",))
+
+    def _check_known_workers(self, sheet: str | None, rows: list[_Row], known: set[str]) -> None:
+        if sheet is None or sheet not in self.letters:
+            return
+        for row in rows:
+            if row.worker_id is not None and row.worker_id not in known:
+                self.err("unknown_worker",
+                         f"Le travailleur {row.worker_id} n'existe pas dans la feuille Personnel.",
+                         f"Worker {row.worker_id} does not exist in the Personnel sheet.",
+                         sheet=sheet, cell=self._ref(sheet, "worker_id", row))
+
+    def _check_negative(self, sheet: str, row: _Row, fields) -> None:
+        for field in fields:
+            value = row.values.get(field)
+            if value is None or value >= 0:
+                continue
+            column = _field_column(self.contracts[sheet], field)
+            who = _who(row.worker_id)
+            shown_fr = "la valeur" if column.sensitive else _fr(value)
+            self.err("negative_value",
+                     f"Colonne « {column.name} »{who.fr} : {shown_fr} est négati{'ve' if column.sensitive else 'f'} ; "
+                     "attendu : zéro ou plus.",
+                     f"Column “{column.english}”{who.en}: {'the value' if column.sensitive else value} is negative; "
+                     "expected: zero or more.", sheet=sheet, cell=self._ref(sheet, field, row))
+
+
+# ----------------------------------------------------------------------------------- helpers
+def _field_column(contract: Sheet, field: str) -> Column:
+    return next(c for c in contract.columns if c.field == field)
+
+
+def _who(worker_id: str | None) -> Text:
+    if worker_id is None:
+        return Text("", "")
+    return Text(f" (travailleur {worker_id})", f" (worker {worker_id})")
+
+
+def _fr(number) -> str:
+    return str(number).replace(".", ",")
+
+
+def _d(d: date) -> str:
+    return d.strftime("%d/%m/%Y")
+
+
+def _blank(v) -> bool:
+    return v is None or (v.__class__ is str and not v.strip())
+
+
+def _is_text(v) -> bool:
+    return v.__class__ is str
+
+
+def _clean(v):
+    if v.__class__ is str:
+        v = v.strip()
+        return v or None
+    return v
+
+
+def _first_nonempty_row(grid: list[list]) -> int | None:
+    for r, row in enumerate(grid):
+        for v in row:
+            if not _blank(v):
+                return r
+    return None
+
+
+def _reason(exc: Exception) -> str:
+    text = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+    return text[:120]
+

@@ -1,0 +1,35 @@
+"""Shared fixtures: valid workbooks written into ``tmp_path``, easy to break one way at a time.
+
+* ``workbook_sheets`` — a fresh ``{sheet: [header, rows...]}`` description of a valid workbook
+  (see ``helpers_workbook.valid_sheets``); edit it, then pass it to ``make_workbook``.
+* ``make_workbook(sheets=None, name="ei-test.xlsx", *, cells=None, hidden=())`` — writes the
+  workbook (the valid one when ``sheets`` is None) and returns its path.
+
+Helpers to edit a description (``set_value``, ``set_field``, ``drop_column``…) live in
+``tests/helpers_workbook.py``; import them with ``from helpers_workbook import set_value``.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+from helpers_workbook import valid_sheets, write_workbook  # noqa: E402
+
+
+@pytest.fixture
+def workbook_sheets():
+    return valid_sheets()
+
+
+@pytest.fixture
+def make_workbook(tmp_path):
+    def make(sheets=None, name: str = "ei-test.xlsx", *, cells=None, hidden=()) -> Path:
+        return write_workbook(tmp_path / name, valid_sheets() if sheets is None else sheets,
+                              cells=cells, hidden=hidden)
+
+    return make
