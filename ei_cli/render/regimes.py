@@ -18,13 +18,16 @@ def _value_text(v) -> str:
 
 def regimes_table(console, regimes: list[Regime], lang: str) -> None:
     en = lang == "en"
-    table = Table(title="Régimes connus" if not en else "Known regimes", show_lines=False)
-    for head in (("Régime", "Regime"), ("Région", "Region"), ("Statut", "Status"), ("Du", "From"),
-                 ("Au", "To"), ("Textes", "Texts")):
-        table.add_column(head[1] if en else head[0])
+    table = Table(title="Régimes connus" if not en else "Known regimes", show_lines=True)
+    # The id is what the user types (--regime ID): never truncated; the title wraps instead.
+    table.add_column("Regime" if en else "Régime", no_wrap=True)
+    table.add_column("Status" if en else "Statut", max_width=12)
+    table.add_column("Valid" if en else "Validité", no_wrap=True)
+    table.add_column("Texts" if en else "Textes", ratio=1, min_width=20)
     for r in regimes:
-        table.add_row(r.id, r.region, _STATUS[r.status][1 if en else 0], r.valid_from.isoformat(),
-                      r.valid_to.isoformat() if r.valid_to else "—", r.title)
+        until = r.valid_to.isoformat() if r.valid_to else "…"
+        table.add_row(r.id, _STATUS[r.status][1 if en else 0], f"{r.valid_from.isoformat()}\n→ {until}",
+                      r.title)
     console.print(table)
 
 
