@@ -44,6 +44,23 @@ def _root(
     state["debug"] = debug
 
 
+def _click_exception_classes() -> tuple[tuple[type, ...], tuple[type, ...]]:
+    """Abort and usage-error classes: recent Typer vendors click (typer._click), older ones use click."""
+    import importlib
+
+    aborts: list[type] = [typer.Abort]
+    usage: list[type] = []
+    for name in ("typer._click.exceptions", "click.exceptions"):
+        try:
+            module = importlib.import_module(name)
+        except ImportError:
+            continue
+        usage.append(module.ClickException)
+        if hasattr(module, "Abort"):
+            aborts.append(module.Abort)
+    return tuple(aborts), tuple(usage)
+
+
 def main(argv: list[str] | None = None) -> None:
     """Console script: run the app, map failures to the contract's exit codes, never a traceback."""
     debug = "--debug" in (argv if argv is not None else sys.argv[1:])
@@ -61,15 +78,11 @@ def main(argv: list[str] | None = None) -> None:
         report_error(exc)
         sys.exit(ExitCode.BAD_INPUT)
     except Exception as exc:  # click usage errors and real bugs
-        try:
-            import click
-        except ImportError:  # recent Typer vendors click instead of depending on it
-            from typer import _click as click
-
-        if isinstance(exc, click.exceptions.Abort):
+        aborts, usage_errors = _click_exception_classes()
+        if isinstance(exc, aborts):
             sys.stderr.write("\nInterrompu.\n")
             sys.exit(ExitCode.INTERRUPTED)
-        if isinstance(exc, click.ClickException):
+        if isinstance(exc, usage_errors):
             exc.show()
             sys.exit(ExitCode.BAD_INPUT)
         if debug:
