@@ -1,1 +1,144 @@
-"""Command module `batch` (to be written)."""
+"""``ei batch DIR --year Y``: every workbook of a folder, all checks and subsidies, a summary.
+
+Thin: options → ``ei_cli.batch`` (find, run, summarise) → table or JSON → exit code.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from ei_cli.app import app
+from ei_cli.commands._options import Lang, LangOpt, RegimeOpt, StrictOpt
+
+
+class BatchFormat(StrEnum):
+    TABLE = "table"
+    JSON = "json"
+
+
+DirArg = Annotated[Path, typer.Argument(help="Dossier des classeurs (.xlsx, .xlsm, .ods ; sous-dossiers ignorés).",
+                                        show_default=False)]
+BatchYearOpt = Annotated[Optional[int], typer.Option(
+    "--year", "-y", help="Année civile évaluée (obligatoire sauf avec --month).", min=1990, max=2100)]
+MonthOpt = Annotated[Optional[str], typer.Option(
+    "--month", help="Évaluer un seul mois AAAA-MM (les subventions restent celles de son année civile).")]
+OutOpt = Annotated[Optional[Path], typer.Option(
+    "--out", help="Dossier de sortie (créé au besoin) : un <classeur>.json par fichier, summary.json, "
+                  "summary.xlsx ; remplacés de façon atomique à chaque passage.")]
+JobsOpt = Annotated[int, typer.Option("--jobs", "-j", min=1, max=64, help="Processus en parallèle.")]
+QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="Pas de barre de progression.")]
+BatchFormatOpt = Annotated[BatchFormat, typer.Option("--format", "-f", help="table ou json (la synthèse, sur stdout).")]
+
+
+@app.command("batch")
+def batch_command(folder: DirArg, year: BatchYearOpt = None, month: MonthOpt = None, out: OutOpt = None,
+                  jobs: JobsOpt = 1, quiet: QuietOpt = False, regime: RegimeOpt = None,
+                  format: BatchFormatOpt = BatchFormat.TABLE, lang: LangOpt = Lang.FR,
+                  strict: StrictOpt = False) -> None:
+    """Tous les classeurs d'un dossier : tous les contrôles et les subventions, une synthèse.
+
+    Sur stdout, toujours la seule synthèse (tableau, ou document JSON avec --format json : files[],
+    summary). Avec --out, en plus : un JSON par classeur (le document de « ei check --format json »
+    plus « subsidy »), summary.json et summary.xlsx. Un classeur illisible est signalé (stderr et
+    synthèse) et les autres sont traités. Code de sortie : 2 si un classeur est illisible, sinon 1 si un
+    classeur n'est pas conforme (ou indéterminé avec --strict), sinon 0.
+    """
+    from ei_cli import batch
+    from ei_cli.output import RunOptions
+
+    request = _request(year, month, regime, str(lang), out)
+    paths = batch.find_workbooks(folder, out)
+    if not paths:
+        raise batch.no_workbook_error(folder)
+    if out is not None:
+        out.mkdir(parents=True, exist_ok=True)
+    outcomes = _run(paths, request, jobs, quiet)
+    opts = RunOptions(format=str(format), lang=str(lang), strict=strict)
+    _report(outcomes, request, opts)
+    raise typer.Exit(batch.batch_exit_code(outcomes, strict))
+
+
+def _request(year, month, regime_id, lang, out):
+    from ei_cli.batch import BatchRequest
+    from ei_cli.errors import EiError
+    from ei_cli.i18n import t
+    from ei_cli.periods import Month
+
+    parsed = None
+    if month is not None:
+        import re
+
+        match = re.fullmatch(r"(\d{4})-(\d{2})", month.strip())
+        if match is None or not 1 <= int(match.group(2)) <= 12:
+            raise EiError(t(f"--month attend AAAA-MM, pas « {month} ».", f"--month expects YYYY-MM, not '{month}'."))
+        parsed = Month(int(match.group(1)), int(match.group(2)))
+        if year is not None and year != parsed.year:
+            raise EiError(t(f"--month {month} n'est pas dans l'année --year {year}.",
+                            f"--month {month} is not in --year {year}."))
+        year = parsed.year
+    if year is None:
+        raise EiError(t("Indiquez l'année évaluée : --year AAAA (ou --month AAAA-MM).",
+                        "Give the year evaluated: --year YYYY (or --month YYYY-MM)."))
+    if regime_id is not None:
+        from ei_cli.regimes import get_regime
+
+        get_regime(regime_id)  # an unknown id stops here, before any file is read
+    return BatchRequest(year=year, month=parsed, regime_id=regime_id, lang=lang, out_dir=out)
+
+
+def _run(paths, request, jobs: int, quiet: bool):
+    import sys
+
+    from ei_cli.batch import run_batch
+    from ei_cli.output import print_problems
+
+    def report_bad(outcome) -> None:
+        if not outcome.readable:
+            _print_problem_dicts(outcome.problems, request.lang, print_problems)
+
+    if quiet or not sys.stderr.isatty():
+        return run_batch(paths, request, jobs, report_bad)
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    from ei_cli.output import console
+
+    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+                  console=console(stderr=True), transient=True) as progress:
+        task = progress.add_task("Classeurs" if request.lang != "en" else "Workbooks", total=len(paths))
+
+        def advance(outcome) -> None:
+            report_bad(outcome)
+            progress.advance(task)
+
+        return run_batch(paths, request, jobs, advance)
+
+
+def _print_problem_dicts(problems, lang, print_problems) -> None:
+    from ei_cli.i18n import Text
+    from ei_cli.problems import Problem, Severity
+
+    print_problems([Problem(p["code"], Severity(p["severity"]), Text(p["message"], p["message"]),
+                            p["file"], p["sheet"], p["cell"]) for p in problems if p["severity"] == "error"], lang)
+
+
+def _report(outcomes, request, opts) -> None:
+    import sys
+
+    from ei_cli.batch import summary_document, write_summaries
+    from ei_cli.output import dumps
+
+    doc = summary_document(outcomes, request, opts.strict)
+    if request.out_dir is not None:
+        write_summaries(outcomes, request, doc)
+    if opts.format == "json":
+        sys.stdout.write(dumps(doc, opts.lang))
+        sys.stdout.flush()
+    else:
+        from ei_cli.batch import summary_table
+        from ei_cli.output import console
+
+        summary_table(console(), outcomes, doc["summary"], request, opts.lang)

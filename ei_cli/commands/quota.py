@@ -1,1 +1,64 @@
-"""Command module `quota` (to be written)."""
+"""``ei check-quota FILE [--year Y | --at DATE] [--forecast]``: target-public share per agrément year."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Annotated, Optional
+
+import typer
+
+from ei_cli.app import app
+from ei_cli.commands._common import finish, load_enterprise
+from ei_cli.commands._options import (ExplainOpt, FileArg, Format, FormatOpt, Lang, LangOpt, OutputOpt, RegimeOpt,
+                                      StrictOpt, YearOpt)
+from ei_cli.output import RunOptions, base_document, emit
+
+COMMAND = "check-quota"
+
+AtOpt = Annotated[Optional[datetime], typer.Option(
+    "--at", formats=["%Y-%m-%d", "%d/%m/%Y"], show_default=False,
+    help="Date (AAAA-MM-JJ) : évaluer l'année d'agrément qui contient ce jour.")]
+ForecastOpt = Annotated[bool, typer.Option(
+    "--forecast", help="Projeter l'année d'agrément en cours jusqu'à son terme et dire combien d'ETP de public "
+                       "cible engager dès le mois suivant pour être conforme.")]
+
+
+@app.command(COMMAND)
+def check_quota(file: FileArg, year: YearOpt = None, at: AtOpt = None, forecast: ForecastOpt = False,
+                regime: RegimeOpt = None, format: FormatOpt = Format.TABLE, output: OutputOpt = None,
+                lang: LangOpt = Lang.FR, explain: ExplainOpt = False, strict: StrictOpt = False) -> None:
+    """Quota de public cible (en ETP, feuille Paie) par année d'agrément, contre la part exigée.
+
+    Les années d'agrément courent depuis date_agrement. --year Y : chaque année d'agrément qui touche
+    l'année civile Y ; --at DATE : celle qui contient DATE ; par défaut : celle du dernier mois de paie.
+    Code de sortie 1 si une année évaluée n'est pas conforme.
+    """
+    from ei_cli.periods import Month, Period
+    from ei_cli.regimes import select_regime
+    from ei_cli.render.quota import quota_csv, quota_table
+    from ei_cli.rules.eligibility import assess_eligibility
+    from ei_cli.rules.quota import data_end, default_period, evaluate_quota, forecast_quota
+
+    if year is not None and at is not None:
+        raise typer.BadParameter("--year et --at s'excluent : choisissez l'un ou l'autre.", param_hint="--year/--at")
+    opts = RunOptions(str(format), output, str(lang), explain, strict)
+    enterprise, problems = load_enterprise(file, opts, COMMAND)
+    period = (Period.calendar_year(year) if year is not None else
+              Period(at.date(), at.date()) if at is not None else default_period(enterprise))
+    chosen, warnings = select_regime(enterprise, period, regime)
+    report = assess_eligibility(enterprise, chosen)
+    result = evaluate_quota(enterprise, chosen, period, report)
+    projection = None
+    if forecast:
+        at_month = Month.of(at.date()) if at is not None else (data_end(enterprise) or Month.of(period.end))
+        projection = forecast_quota(enterprise, chosen, at_month, report)
+    problems = problems + warnings + list(result.problems)
+    fields = result.to_dict(opts.lang)
+    fields.pop("compliant")
+    if projection is not None:
+        fields["forecast"] = projection.to_dict(opts.lang)
+    doc = base_document(COMMAND, enterprise=enterprise, regime=chosen, period=period, compliant=result.compliant,
+                        problems=problems, **fields)
+    emit(doc, opts, table=lambda con, o: quota_table(con, result, enterprise, projection, o),
+         csv_rows=lambda o: quota_csv(result, projection, o))
+    finish(result.compliant, opts, problems)

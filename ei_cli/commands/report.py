@@ -1,1 +1,87 @@
-"""Command module `report` (to be written)."""
+"""``ei report annual|agrement``: documents from Jinja templates (html, md, docx, pdf).
+
+Thin: parse → read → ``ei_cli.documents`` (context from the rules, then the template) → exit code.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from ei_cli.app import app
+from ei_cli.commands._options import FileArg, NamesOpt, RegimeOpt, YearOpt
+from ei_cli.errors import ExitCode
+from ei_cli.output import RunOptions
+
+report_app = typer.Typer(
+    name="report",
+    help="Documents : rapport d'activité annuel et demande d'agrément (html, md, docx, pdf).",
+    no_args_is_help=False,
+    invoke_without_command=True,
+)
+app.add_typer(report_app, name="report")
+
+DocOutputOpt = Annotated[Path, typer.Option(
+    "--output", "-o", help="Fichier à écrire ; le format suit l'extension : .html, .md, .docx ou .pdf.",
+    show_default=False)]
+RequiredYearOpt = Annotated[int, typer.Option("--year", "-y", help="Année civile du rapport.", min=1990, max=2100,
+                                              show_default=False)]
+TemplatesOpt = Annotated[Optional[Path], typer.Option(
+    "--templates", help="Dossier de vos propres modèles (mêmes noms de fichiers que « ei report --list-templates »).")]
+
+
+@report_app.callback()
+def report_root(
+    ctx: typer.Context,
+    list_templates: Annotated[bool, typer.Option("--list-templates", help="Lister les modèles (nom, formats, chemin).")] = False,
+    templates: TemplatesOpt = None,
+) -> None:
+    """Documents à partir des modèles Jinja du dossier templates/ (ou de --templates DIR)."""
+    if list_templates:
+        from ei_cli.documents import list_templates as listing
+
+        for entry in listing(templates):
+            typer.echo(f"{entry['name']:<9} {', '.join(entry['formats']):<10} {entry['path']}")
+        raise typer.Exit(ExitCode.OK)
+    if ctx.invoked_subcommand is None:
+        typer.echo(ctx.get_help())
+        raise typer.Exit(ExitCode.BAD_INPUT)
+
+
+def _produce(kind: str, file: Path, year: int, output: Path, templates: Path | None, names: bool,
+             regime_id: str | None) -> None:
+    from ei_cli import documents
+    from ei_cli.commands._common import load_enterprise
+    from ei_cli.output import print_problems
+    from ei_cli.periods import Period
+    from ei_cli.regimes import select_regime
+
+    documents.preflight(output, templates)  # bad suffix, templates folder, no WeasyPrint: stop before reading
+    opts = RunOptions(format="table", output=output, names=names)
+    enterprise, problems = load_enterprise(file, opts, f"report-{kind}")
+    regime, regime_warnings = select_regime(enterprise, Period.calendar_year(year), regime_id)
+    problems = problems + list(regime_warnings)
+    build = documents.annual_context if kind == "annual" else documents.agrement_context
+    context = build(enterprise, regime, year, names=names, problems=problems)
+    documents.render_document(kind, context, output, templates)
+    print_problems(problems)
+    typer.echo(f"{documents.TITLES[kind]} : {output}", err=True)
+
+
+@report_app.command("annual")
+def annual(file: FileArg, output: DocOutputOpt, year: RequiredYearOpt, templates: TemplatesOpt = None,
+           names: NamesOpt = False, regime: RegimeOpt = None) -> None:
+    """Rapport d'activité annuel (l'échéance de remise, selon le régime, figure dans le document)."""
+    _produce("annual", file, year, output, templates, names, regime)
+
+
+@report_app.command("agrement")
+def agrement(file: FileArg, output: DocOutputOpt, year: YearOpt = None, templates: TemplatesOpt = None,
+             names: NamesOpt = False, regime: RegimeOpt = None) -> None:
+    """Demande d'agrément ou de renouvellement : les chiffres du classeur (par défaut l'année civile
+    précédente) et les sections à compléter par le demandeur."""
+    _produce("agrement", file, year or date.today().year - 1, output, templates, names, regime)
+

@@ -1,1 +1,48 @@
-"""Command module `wages` (to be written)."""
+"""``ei check-wages FILE [--year Y]``: wage tension, highest over lowest gross pay per FTE."""
+
+from __future__ import annotations
+
+
+
+from ei_cli.app import app
+from ei_cli.commands._common import finish, load_enterprise
+from ei_cli.commands._options import (ExplainOpt, FileArg, Format, FormatOpt, Lang, LangOpt, NamesOpt, OutputOpt,
+                                      RegimeOpt, StrictOpt, YearOpt)
+from ei_cli.output import RunOptions, base_document, emit
+
+COMMAND = "check-wages"
+
+
+@app.command(COMMAND)
+def check_wages(file: FileArg, year: YearOpt = None, regime: RegimeOpt = None, format: FormatOpt = Format.TABLE,
+                output: OutputOpt = None, lang: LangOpt = Lang.FR, explain: ExplainOpt = False,
+                strict: StrictOpt = False, names: NamesOpt = False) -> None:
+    """Tension salariale : salaire brut (avantages compris) par etp, le plus élevé sur le plus bas, au plus 1 : 4.
+
+    Chaque mois de la feuille Paie de l'année civile évaluée (--year ; par défaut la dernière année dont
+    décembre est dans la paie) donne salaire_brut / etp ; direction comprise, article 60 §7 écartés ;
+    les mois à etp nul sont écartés et signalés. Code de sortie 1 si le rapport dépasse la limite.
+    """
+    from ei_cli.regimes import select_regime
+    from ei_cli.render.wages import wage_fields, wages_csv, wages_table
+    from ei_cli.rules.common import NOT_ESTABLISHED
+    from ei_cli.rules.dashboard import period_for
+    from ei_cli.rules.wages import wage_tension
+
+    opts = RunOptions(str(format), output, str(lang), explain, strict, names)
+    enterprise, problems = load_enterprise(file, opts, COMMAND)
+    period = period_for(enterprise, year)
+    chosen, warnings = select_regime(enterprise, period, regime)
+    result = wage_tension(enterprise, chosen, period)
+    problems = problems + warnings
+    compliant = result.compliant if result is not None else None
+    fields = wage_fields(result, enterprise, opts) if result is not None else {
+        "ratio": None, "max_ratio": None, "highest": None, "lowest": None, "summary": NOT_ESTABLISHED}
+    doc = base_document(COMMAND, enterprise=enterprise, regime=chosen, period=period, compliant=compliant,
+                        problems=problems, **fields)
+    emit(doc, opts, table=lambda con, o: wages_table(con, result, enterprise, chosen, period, o, NOT_ESTABLISHED),
+         csv_rows=lambda o: wages_csv(result, o))
+    finish(compliant, opts, problems)
+
+
+

@@ -90,6 +90,7 @@ class WageTension:
     seniority_neutralised: bool = True
     reasons: tuple[Reason, ...] = ()
     notes: tuple[Text, ...] = ()
+    counted: tuple[PayPerFte, ...] = field(default=(), repr=False)  # every worker-month compared (CSV)
 
     def to_dict(self, lang: str = "fr") -> dict:
         return {
@@ -164,7 +165,8 @@ def _fte_ratio(enterprise: Enterprise, regime: Regime, period: Period) -> WageTe
                                  "No usable payroll month in the period.")))
         return WageTension(None, None, None if limit.is_unknown else limit.number, None, None, 0,
                            tuple(excluded), tuple(sorted(art60)), without_pay,
-                           not (seniority is not None and seniority.value is True), tuple(reasons), tuple(notes))
+                           not (seniority is not None and seniority.value is True), tuple(reasons), tuple(notes),
+                       tuple(counted))
     highest = max(counted, key=lambda x: (x.pay_per_fte, x.worker_id, x.month))
     lowest = min(counted, key=lambda x: (x.pay_per_fte, x.worker_id, x.month))
     ratio = highest.pay_per_fte / lowest.pay_per_fte
@@ -185,7 +187,8 @@ def _fte_ratio(enterprise: Enterprise, regime: Regime, period: Period) -> WageTe
         compliant = ratio <= limit.number
     return WageTension(compliant, ratio, None if limit.is_unknown else limit.number, highest, lowest, len(counted),
                        tuple(excluded), tuple(sorted(art60)), without_pay,
-                       not (seniority is not None and seniority.value is True), tuple(reasons), tuple(notes))
+                       not (seniority is not None and seniority.value is True), tuple(reasons), tuple(notes),
+                       tuple(counted))
 
 
 def _seniority_flag(regime: Regime, on) -> Value | None:

@@ -81,7 +81,13 @@ def shown(raw: object) -> str:
     if isinstance(raw, date):
         return raw.strftime("%d/%m/%Y")
     text = str(raw)
-    return f"« {text[:60]}{'…' if len(text) > 60 else ''} »"
+    short = _INVISIBLE.sub("\ufffd", text[:60])
+    return f"« {short}{'…' if len(text) > 60 else ''} »"
+
+
+# Control and formatting characters (bidi overrides, zero-width, escapes): a quoted value must not
+# reorder or hide the rest of the message, nor drive the terminal.
+_INVISIBLE = re.compile("[\x00-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]")
 
 
 # ------------------------------------------------------------------------------------ numbers
@@ -95,6 +101,8 @@ def decimal_of_float(v: float) -> Decimal:
 
 _NUMBER_TEXT = re.compile(r"^[+-]?(\d+([.,]\d*)?|[.,]\d+)$")
 _SPACES = re.compile(r"[\s\u00a0\u202f]")
+# Digits in groups separated by spaces or apostrophes ("1 234,5", "1'234"): a thousands separator.
+_GROUPED = re.compile(r"^\d+([\s\u00a0\u202f']\d+)+([.,]\d*)?$")
 
 _NUMBER_EXPECTED = Text("un nombre (décimales avec une virgule ou un point, sans séparateur de milliers)",
                         "a number (decimals with a comma or a point, no thousands separator)")
@@ -108,7 +116,7 @@ def _number_from_text(text: str) -> Decimal:
     sign = ""
     if body[:1] in "+-":
         sign, body = body[:1], body[1:].strip()
-    if _SPACES.search(body) or "'" in body:
+    if (_SPACES.search(body) or "'" in body) and _GROUPED.match(body):
         raise Invalid("ambiguous_number", _AMBIGUOUS_EXPECTED)
     commas, points = body.count(","), body.count(".")
     if (commas and points) or commas > 1 or points > 1:
@@ -125,12 +133,17 @@ def _number_from_text(text: str) -> Decimal:
 def to_number(raw) -> Decimal:
     t = type(raw)
     if t is float:
+        if raw != raw or raw in (_INF, -_INF):   # NaN or infinity: no spreadsheet number
+            raise Invalid("invalid_number", _NUMBER_EXPECTED)
         return decimal_of_float(raw)
     if t is int:
         return Decimal(raw)
     if t is str:
         return _number_from_text(raw)
     raise Invalid("invalid_number", _NUMBER_EXPECTED)
+
+
+_INF = float("inf")
 
 
 _MONEY_EXPECTED = Text("un montant en euros (par exemple 1850,25 ou 1850,25 €)",
@@ -156,13 +169,20 @@ def to_money(raw) -> Decimal:
 
 
 # ------------------------------------------------------------------------------------ ids, text
-_ID_EXPECTED = Text("un identifiant (texte ou nombre entier)", "an id (text or whole number)")
+_ID_EXPECTED = Text("un identifiant court (texte ou nombre entier, 40 caractères au plus, sans caractère "
+                    "invisible)", "a short id (text or whole number, at most 40 characters, nothing invisible)")
 _INTEGRAL_TEXT = re.compile(r"^(\d+)\.0+$")
+
+
+MAX_ID_LENGTH = 40
 
 
 def to_id(raw) -> str:
     t = type(raw)
     if t is str:
+        # An id is repeated in every message and output: short, and nothing invisible in it.
+        if len(raw) > MAX_ID_LENGTH or _INVISIBLE.search(raw):
+            raise Invalid("invalid_id", _ID_EXPECTED)
         m = _INTEGRAL_TEXT.match(raw)
         return m.group(1) if m else raw
     if t is float:

@@ -1,9 +1,10 @@
-"""Formula-error cells of an .xlsx, found in the sheet XML.
+"""Formula-error cells and sheet extents of an .xlsx (and the extents of an .ods), from the XML.
 
 python-calamine turns an error value (#REF!, #DIV/0!…) into an empty string, which would make a
 broken formula look like a merely empty cell ("valeur manquante"). The user needs to know the
-formula is broken, so the cells typed ``t="e"`` are listed here. A sheet's XML is only searched when
-it contains that attribute at all, which keeps the cost to one decompression of the sheets read.
+formula is broken, so the cells typed ``t="e"`` are listed here, and so are formulas saved without a
+computed value. A sheet's XML is only searched when it contains an error or a formula at all, which
+keeps the cost to one decompression of the sheets read.
 """
 
 from __future__ import annotations
@@ -12,12 +13,13 @@ import posixpath
 import re
 import zipfile
 
-from ei_cli.workbook.cells import parse_ref
+from ei_cli.workbook.cells import column_index, parse_ref
 
 _SHEET = re.compile(rb"<(?:\w+:)?sheet\b([^>]*)/?>")
 _ATTR = re.compile(rb'([\w:]+)="([^"]*)"')
 _REL = re.compile(rb"<(?:\w+:)?Relationship\b([^>]*)/?>")
-_ERROR_CELL = re.compile(rb"<(?:\w+:)?c\s([^>]*?\bt=\"e\"[^>/]*)>(.*?)</(?:\w+:)?c>", re.S)
+_CELL = re.compile(rb"<(?:\w+:)?c\s([^>]*?)(?<!/)>(.*?)</(?:\w+:)?c>", re.S)
+_FORMULA = re.compile(rb"<(?:\w+:)?f[\s>/]")
 _VALUE = re.compile(rb"<(?:\w+:)?v>([^<]*)</(?:\w+:)?v>")
 _REF_ATTR = re.compile(rb'\br="([A-Za-z]+\d+)"')
 
@@ -53,27 +55,185 @@ def sheet_parts(archive: zipfile.ZipFile) -> dict[str, str]:
     return out
 
 
-def error_cells(archive: zipfile.ZipFile, sheet_names) -> dict[str, dict[tuple[int, int], str]]:
-    """For each asked sheet, 0-based (row, column) → the error value shown in the cell."""
+def error_cells(archive: zipfile.ZipFile, sheet_names) -> dict[str, dict[tuple[int, int], str | None]]:
+    """For each asked sheet, 0-based (row, column) → the error value shown in the cell.
+
+    The value is ``None`` for a formula saved without its computed value (a file written by a
+    program and never opened in a spreadsheet): calamine shows it as empty too.
+    """
     parts = sheet_parts(archive)
-    out: dict[str, dict[tuple[int, int], str]] = {}
+    out: dict[str, dict[tuple[int, int], str | None]] = {}
     for name in sheet_names:
         part = parts.get(name)
         if part is None:
             continue
         try:
             xml = archive.read(part)
-        except (KeyError, zipfile.BadZipFile, OSError, EOFError, ValueError):
+        except (KeyError, zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError):
             continue  # calamine reports a damaged part on its own
-        if b't="e"' not in xml:
+        has_errors, has_formulas = b't="e"' in xml, _FORMULA.search(xml) is not None
+        if not (has_errors or has_formulas):
             continue
-        found = {}
-        for attrs, body in _ERROR_CELL.findall(xml):
+        found: dict[tuple[int, int], str | None] = {}
+        for attrs, body in _CELL.findall(xml):
+            is_error = b't="e"' in attrs
+            if not is_error and (not has_formulas or not _FORMULA.search(body)):
+                continue
             ref = _REF_ATTR.search(attrs)
             if not ref:
                 continue
             value = _VALUE.search(body)
-            found[parse_ref(ref.group(1).decode())] = value.group(1).decode() if value else "#ERREUR"
+            if is_error:
+                found[parse_ref(ref.group(1).decode())] = value.group(1).decode() if value else "#ERREUR"
+            elif value is None or not value.group(1).strip():
+                found[parse_ref(ref.group(1).decode())] = None
         if found:
             out[name] = found
+    return out
+
+
+# ----------------------------------------------------------------------------------- extent
+# A sheet's used range as calamine would build it: calamine turns the sparse cells into a dense
+# grid of (last row × last column) values, so one stray cell at XFD1048576 asks for 17 billion
+# cells and the process is killed by the allocator (an abort, not an exception). The extent is
+# therefore measured here first, streaming the part in chunks so memory stays flat.
+_TAG = re.compile(rb"<(?:\w+:)?(row|c)\b([^>]*)>")
+_ROW_NUMBER = re.compile(rb'\br="(\d+)"')
+_CELL_REF = re.compile(rb'\br="([A-Za-z]{1,3})(\d+)"')
+_CHUNK = 1 << 20
+
+
+def sheet_extent(archive: zipfile.ZipFile, part: str) -> tuple[int, int]:
+    """(rows, columns) of the smallest range holding every non-empty cell of an .xlsx sheet part.
+
+    Self-closed cells (``<c r="A5" s="1"/>``: formatting only) hold no value and do not count.
+    Raises what ``zipfile`` raises for a damaged part (``BadZipFile`` on a CRC or size mismatch).
+    """
+    fast = _extent_by_refs(archive, part)
+    return fast if fast is not None else _extent_by_position(archive, part)
+
+
+def _blocks(archive: zipfile.ZipFile, part: str):
+    """The part's bytes in ~1 MB blocks, each cut just before a ``<`` so no tag is split."""
+    pending = b""
+    with archive.open(part) as fh:
+        while True:
+            data = fh.read(_CHUNK)
+            if not data:
+                if pending:
+                    yield pending
+                return
+            pending += data
+            cut = pending.rfind(b"<")
+            if cut <= 0:
+                continue
+            yield pending[:cut]
+            pending = pending[cut:]
+
+
+_FULL_CELL = re.compile(rb'<c r="([A-Za-z]{1,3})(\d+)"(?:\s[^>]*)?(?<!/)>')
+
+
+def _extent_by_refs(archive, part) -> tuple[int, int] | None:
+    """Fast path for what Excel, LibreOffice and openpyxl write: ``<c r="B7" ...>``, address first.
+
+    ``None`` as soon as a block holds a cell written otherwise (no address, address not first,
+    namespace prefix): positions are then followed one tag at a time.
+    """
+    max_row = max_col = 0
+    letters_seen: dict[bytes, int] = {}
+    for block in _blocks(archive, part):
+        cells = block.count(b"<c ") + block.count(b"<c>") + block.count(b"<c/")
+        if cells != block.count(b'<c r="') or b":c " in block or b":c>" in block:
+            return None
+        for letters, digits in _FULL_CELL.findall(block):
+            row = int(digits)
+            if row > max_row:
+                max_row = row
+            col = letters_seen.get(letters)
+            if col is None:
+                col = letters_seen[letters] = column_index(letters.decode()) + 1
+            if col > max_col:
+                max_col = col
+    return max_row, max_col
+
+
+def _extent_by_position(archive, part) -> tuple[int, int]:
+    """Slow path: follow rows and cells as calamine does when addresses are missing."""
+    row = col = max_row = max_col = 0
+    for block in _blocks(archive, part):
+        for m in _TAG.finditer(block):
+            attrs = m.group(2)
+            if m.group(1) == b"row":
+                r = _ROW_NUMBER.search(attrs)
+                row = int(r.group(1)) if r else row + 1
+                col = 0
+                continue
+            ref = _CELL_REF.search(attrs)
+            if ref:
+                row = int(ref.group(2))
+                col = column_index(ref.group(1).decode()) + 1
+            else:
+                col += 1
+            if not attrs.endswith(b"/"):
+                max_row = max(max_row, row)
+                max_col = max(max_col, col)
+    return max_row, max_col
+
+
+# ODS: rows and cells may repeat (``table:number-rows-repeated``, ``table:number-columns-repeated``);
+# LibreOffice writes a million repeated *empty* rows at the end of every sheet, which costs nothing,
+# but a repeated cell holding a value is expanded by calamine, so the same bound applies.
+_ODS_TAG = re.compile(rb"<(/?)table:(table-row|table-cell|covered-table-cell|table)(?=[\s>/])([^>]*)>")
+_ODS_NAME = re.compile(rb'table:name="([^"]*)"')
+_ODS_ROWS = re.compile(rb'table:number-rows-repeated="(\d+)"')
+_ODS_COLS = re.compile(rb'table:number-columns-repeated="(\d+)"')
+
+
+def ods_extents(archive: zipfile.ZipFile) -> dict[str, tuple[int, int]]:
+    """Sheet name → (rows, columns) holding every non-empty cell, from an .ods ``content.xml``."""
+    out: dict[str, tuple[int, int]] = {}
+    name = None
+    row = col = max_row = max_col = 0
+    row_repeat = 1
+    row_has_value = False
+
+    def close_sheet():
+        nonlocal name
+        if name is not None:
+            out[_unescape(name.decode("utf-8", "replace"))] = (max_row, max_col)
+        name = None
+
+    for block in _blocks(archive, "content.xml"):
+        for m in _ODS_TAG.finditer(block):
+            closing, tag, attrs = m.group(1), m.group(2), m.group(3)
+            if tag == b"table":
+                close_sheet()
+                if closing:
+                    name = None
+                else:
+                    n = _ODS_NAME.search(attrs)
+                    name = n.group(1) if n else b""
+                    row = col = max_row = max_col = 0
+            elif tag == b"table-row":
+                if closing:
+                    if row_has_value:
+                        max_row = max(max_row, row + row_repeat)
+                    row += row_repeat
+                else:
+                    r = _ODS_ROWS.search(attrs)
+                    row_repeat = int(r.group(1)) if r else 1
+                    col = 0
+                    row_has_value = False
+                    if attrs.endswith(b"/"):
+                        row += row_repeat
+            elif not closing:
+                c = _ODS_COLS.search(attrs)
+                repeat = int(c.group(1)) if c else 1
+                if b"value-type=" in attrs or (tag == b"table-cell" and not attrs.endswith(b"/")):
+                    # A cell with a value (or with content, such as text paragraphs).
+                    row_has_value = True
+                    max_col = max(max_col, col + repeat)
+                col += repeat
+    close_sheet()
     return out

@@ -85,6 +85,8 @@ class _Reader:
         self.problems: list[Problem] = []
         self.letters: dict[str, dict[str, str]] = {}   # sheet title → field → column letter
         self.contracts: dict[str, Sheet] = {}          # sheet title → its contract
+        self._parts: dict[str, str] | None = None       # .xlsx: sheet title → XML part
+        self._ods_extents: dict[str, tuple[int, int]] | None = None
 
     # ------------------------------------------------------------------------------- problems
     def _add(self, severity: Severity, code: str, fr: str, en: str, sheet: str | None = None,
@@ -101,6 +103,16 @@ class _Reader:
     def read(self) -> ReadResult:
         from python_calamine import CalamineWorkbook  # lazy: `ei --help` must not pay for it
 
+        if self.sniffed.kind == "ods" and self.sniffed.archive is not None:
+            # calamine expands every sheet of an .ods as soon as it opens it: measure them first.
+            from ei_cli.workbook.ooxml import ods_extents
+
+            try:
+                self._ods_extents = ods_extents(self.sniffed.archive)
+            except Exception:  # a damaged content.xml: calamine says so below
+                self._ods_extents = {}
+            if any([self._too_large(title, *extent) for title, extent in self._ods_extents.items()]):
+                return ReadResult(None, tuple(self.problems))
         try:
             book = CalamineWorkbook.from_filelike(io.BytesIO(self.sniffed.data))
             metadata = list(book.sheets_metadata)
@@ -167,7 +179,7 @@ class _Reader:
             hidden = [name for name, v in matching if not v]
             names_fr = ", ".join((contract.name,) + contract.aliases)
             if len(visible) > 1 or (not visible and len(hidden) > 1):
-                dupes = " ; ".join(f"« {n} »" for n in (visible if len(visible) > 1 else hidden))
+                dupes = " ; ".join(shown(n) for n in (visible if len(visible) > 1 else hidden))
                 self.err("duplicate_sheet",
                          f"Plusieurs feuilles correspondent à « {contract.name} » ({dupes}) : gardez-en une seule.",
                          f"Several sheets match “{contract.name}” ({dupes}): keep only one.",
@@ -175,15 +187,22 @@ class _Reader:
                 found[contract] = None
             elif visible:
                 found[contract] = visible[0]
+                for name in hidden:
+                    self.warn("hidden_sheet_ignored",
+                              f"La feuille masquée {shown(name)} correspond aussi à « {contract.name} » ; elle est "
+                              f"ignorée et la feuille visible {shown(visible[0])} est lue. Supprimez-la si c'est une "
+                              "ancienne copie.",
+                              f"Hidden sheet {shown(name)} also matches “{contract.name}”; it is ignored and the "
+                              f"visible sheet {shown(visible[0])} is read. Delete it if it is an old copy.", sheet=name)
             elif hidden:
                 self.warn("hidden_sheet",
-                          f"La feuille « {hidden[0]} » est masquée ; elle est lue quand même.",
-                          f"Sheet “{hidden[0]}” is hidden; it is read all the same.", sheet=hidden[0])
+                          f"La feuille {shown(hidden[0])} est masquée ; elle est lue quand même.",
+                          f"Sheet {shown(hidden[0])} is hidden; it is read all the same.", sheet=hidden[0])
                 found[contract] = hidden[0]
             else:
                 found[contract] = None
                 if contract.required:
-                    present = ", ".join(f"« {n} »" for n, _ in sheets) or "aucune"
+                    present = ", ".join(shown(n) for n, _ in sheets[:20]) or "aucune"
                     self.err("missing_sheet",
                              f"Feuille « {contract.name} » introuvable (noms acceptés : {names_fr}). "
                              f"Feuilles présentes : {present}.",
@@ -192,17 +211,41 @@ class _Reader:
                              sheet=contract.name)
         return found
 
+    def _too_large(self, title: str, rows: int, cols: int) -> bool:
+        if rows * cols <= MAX_SHEET_CELLS:
+            return False
+        last = cell_ref(rows - 1, cols - 1)
+        self.err("sheet_too_large",
+                 f"La feuille a des cellules remplies jusqu'en {last} : supprimez les lignes et colonnes "
+                 "inutiles en bas et à droite des données.",
+                 f"The sheet has filled cells as far as {last}: delete the unused rows and columns "
+                 "below and to the right of the data.", sheet=title, cell=last)
+        return True
+
+    def _extent(self, title: str) -> tuple[int, int] | None:
+        """The used range measured from the XML before calamine builds it (see ooxml.sheet_extent)."""
+        from ei_cli.workbook import ooxml
+
+        archive = self.sniffed.archive
+        if archive is None:
+            return None
+        if self.sniffed.kind == "xlsx":
+            if self._parts is None:
+                self._parts = ooxml.sheet_parts(archive)
+            part = self._parts.get(title)
+            return ooxml.sheet_extent(archive, part) if part else None
+        if self._ods_extents is None:
+            self._ods_extents = ooxml.ods_extents(archive)
+        return self._ods_extents.get(title)
+
     def _grid(self, book, title: str) -> list[list] | None:
         try:
+            extent = self._extent(title)
+            if extent is not None and self._too_large(title, *extent):
+                return None
             sheet = book.get_sheet_by_name(title)
             end = sheet.end
-            if end is not None and (end[0] + 1) * (end[1] + 1) > MAX_SHEET_CELLS:
-                last = cell_ref(end[0], end[1])
-                self.err("sheet_too_large",
-                         f"La feuille a des cellules remplies jusqu'en {last} : supprimez les lignes et colonnes "
-                         "inutiles en bas et à droite des données.",
-                         f"The sheet has filled cells as far as {last}: delete the unused rows and columns "
-                         "below and to the right of the data.", sheet=title, cell=last)
+            if end is not None and self._too_large(title, end[0] + 1, end[1] + 1):
                 return None
             return sheet.to_python(skip_empty_area=False)
         except Exception as exc:
@@ -454,6 +497,15 @@ class _Reader:
 
     def _formula_error(self, sheet, ref, value, worker_id, label: Text):
         who = _who(worker_id)
+        if value is None:
+            self.err("formula_without_value",
+                     f"{label.fr}{who.fr} : la cellule contient une formule sans valeur calculée (classeur "
+                     "produit par un programme et jamais recalculé) ; ouvrez-le dans votre tableur, "
+                     "enregistrez-le, ou saisissez la valeur.",
+                     f"{label.en}{who.en}: the cell holds a formula without a computed value (workbook "
+                     "written by a program and never recalculated); open it in your spreadsheet program "
+                     "and save it, or type the value.", sheet=sheet, cell=ref)
+            return
         self.err("formula_error",
                  f"{label.fr}{who.fr} : la formule de la cellule donne une erreur ({value}) ; corrigez-la ou "
                  "saisissez la valeur.",

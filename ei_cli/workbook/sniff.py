@@ -13,6 +13,7 @@ from __future__ import annotations
 import io
 import os
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -126,6 +127,20 @@ def sniff(path: Path, file: str) -> Sniffed:
                     "contre les archives piégées).",
                     "The decompressed workbook would be abnormally large; it is not read (protection "
                     "against zip bombs).")
+    if not any(i.flag_bits & 0x1 for i in infos):
+        verdict = _inflate_all(archive, infos)
+        if verdict == "too_large":
+            return fail("file_too_large",
+                        "Le classeur décompressé serait anormalement volumineux ; il n'est pas lu (protection "
+                        "contre les archives piégées).",
+                        "The decompressed workbook would be abnormally large; it is not read (protection "
+                        "against zip bombs).")
+        if verdict == "corrupt":
+            return fail("corrupt_file",
+                        "Le classeur est endommagé (contenu compressé incohérent) : récupérez une copie "
+                        "complète ou réenregistrez-le.",
+                        "The workbook is damaged (inconsistent compressed content): get a complete copy or "
+                        "save it again.")
     if any(i.flag_bits & 0x1 for i in infos):
         return fail("password_protected",
                     "Le classeur est chiffré : retirez le mot de passe puis enregistrez-le à nouveau.",
@@ -146,6 +161,33 @@ def sniff(path: Path, file: str) -> Sniffed:
                 "votre tableur et enregistrez-le en .xlsx.",
                 f"The file is {what_en}, not an .xlsx workbook: give the right file, or open it in your "
                 "spreadsheet program and save it as .xlsx.")
+
+
+def _inflate_all(archive: zipfile.ZipFile, infos) -> str | None:
+    """Decompress every member in chunks, counting the bytes really produced.
+
+    The sizes in the zip directory are only claims: a forged directory can announce 1 KB for a part
+    that inflates to gigabytes, and the spreadsheet parser would believe it. Python's zipfile stops
+    at the announced size and checks the CRC, so a lie ends as a ``BadZipFile`` after at most
+    ``MAX_UNCOMPRESSED_BYTES`` of work, with memory bounded by one chunk.
+    """
+    total = 0
+    try:
+        for info in infos:
+            if info.is_dir():
+                continue
+            with archive.open(info) as fh:
+                while True:
+                    chunk = fh.read(1 << 20)
+                    if not chunk:
+                        break
+                    total += len(chunk)
+                    if total > MAX_UNCOMPRESSED_BYTES:
+                        return "too_large"
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, ValueError, EOFError, OSError,
+            RuntimeError, zlib.error):
+        return "corrupt"
+    return None
 
 
 def _is_ods(archive: zipfile.ZipFile, names: set[str]) -> bool:

@@ -1,0 +1,193 @@
+"""Federation-scale benchmark of ``ei`` (issue 7). Not a test: run it by hand, record the figures.
+
+    /work/venv/bin/python benchmarks/run.py            # generate once, then time (medians of 5)
+    /work/venv/bin/python benchmarks/run.py --repeat 9 --markdown
+
+1. Generates (once, seeded) 114 workbooks × 50 workers × 12 payroll months into
+   ``benchmarks/_data/federation/`` (gitignored) with ``build_random_enterprise`` + ``write_template``.
+2. Times, each as a fresh process (interpreter start-up included, like a user's run), median of
+   ``--repeat`` runs after one warm-up run:
+   (a) a raw python-calamine read of every cell of every sheet of those files (the floor for reading);
+   (b) ``ei batch DIR --year 2025 --quiet --out TMP`` with ``--jobs 1`` and ``--jobs 2``;
+   (c) ``ei --help``; (d) ``--help`` of ``benchmarks/floor_app.py`` (a do-nothing two-command Typer app);
+   (e) ``ei check FILE --year 2025`` on one 50-worker workbook.
+3. Prints every median, b/a (target ≤ 2), c/d (target ≤ 1.2) and e (target < 0.5 s), and the machine.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+DATA = HERE / "_data" / "federation"
+N_FILES, N_WORKERS, N_MONTHS, END_YEAR, SEED = 114, 50, 12, 2025, 7000
+STAMP = f"{N_FILES}x{N_WORKERS}x{N_MONTHS}-{END_YEAR}-seed{SEED}-v1"
+
+RAW_READ = """
+import sys
+from pathlib import Path
+from python_calamine import CalamineWorkbook
+cells = 0
+for path in sorted(Path(sys.argv[1]).glob('*.xlsx')):
+    book = CalamineWorkbook.from_path(str(path))
+    for name in book.sheet_names:
+        for row in book.get_sheet_by_name(name).to_python():
+            for value in row:
+                cells += 1
+print(cells)
+"""
+
+
+# ------------------------------------------------------------------------------------ data
+def _one(i: int) -> str:
+    from ei_cli.workbook.sample import build_random_enterprise
+    from ei_cli.workbook.template import write_template
+
+    # One enterprise in five is Brussels, like the sector's rough split between the two regions.
+    region = "bruxelles" if i % 5 == 4 else "wallonie"
+    data = build_random_enterprise(SEED + i, N_WORKERS, N_MONTHS, region, END_YEAR)
+    path = DATA / f"ei-{i + 1:03d}.xlsx"
+    write_template(path, **data)
+    return path.name
+
+
+def generate(force: bool = False) -> Path:
+    stamp = DATA / ".stamp"
+    if not force and stamp.is_file() and stamp.read_text() == STAMP:
+        return DATA
+    if DATA.exists():
+        shutil.rmtree(DATA)
+    DATA.mkdir(parents=True)
+    started = time.perf_counter()
+    with ProcessPoolExecutor(max_workers=os.cpu_count() or 1) as pool:
+        list(pool.map(_one, range(N_FILES)))
+    stamp.write_text(STAMP)
+    print(f"generated {N_FILES} workbooks in {time.perf_counter() - started:.1f} s → {DATA}", file=sys.stderr)
+    return DATA
+
+
+# ------------------------------------------------------------------------------------ timing
+def ei_command() -> list[str]:
+    script = Path(sys.executable).with_name("ei")
+    return [str(script)] if script.is_file() else [sys.executable, "-m", "ei_cli"]
+
+
+def _environment() -> dict:
+    """The children's environment: as an installed ``ei`` runs, with its byte-code cached.
+
+    With PYTHONDONTWRITEBYTECODE set (some CI and sandbox images set it) every run would compile all
+    of ei_cli from source again, while site-packages (Typer, rich) keep their installed .pyc files:
+    that measures the sandbox, not ``ei``. The warm-up run writes the ``__pycache__`` folders.
+    """
+    env = dict(os.environ)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    return env
+
+
+def timed(cmd: list[str], repeat: int, ok=(0,)) -> tuple[float, list[float], subprocess.CompletedProcess]:
+    """Median wall time of ``repeat`` runs of ``cmd`` (after one warm-up run)."""
+    env = _environment()
+    last = subprocess.run(cmd, capture_output=True, text=True, env=env)
+    if last.returncode not in ok:
+        raise RuntimeError(f"{' '.join(cmd)} exited {last.returncode}: {last.stderr[-2000:]}")
+    times = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        last = subprocess.run(cmd, capture_output=True, text=True, env=env)
+        times.append(time.perf_counter() - started)
+    return statistics.median(times), times, last
+
+
+def machine() -> dict:
+    load = os.getloadavg() if hasattr(os, "getloadavg") else None
+    return {"cpu_count": os.cpu_count(), "python": platform.python_version(), "uname": " ".join(platform.uname()),
+            "processor": _cpu_model(), "load_average_at_end": load}
+
+
+def _cpu_model() -> str:
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor()
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--repeat", type=int, default=5, help="runs per measure (median), at least 5")
+    parser.add_argument("--regenerate", action="store_true", help="rewrite the data folder")
+    parser.add_argument("--markdown", action="store_true", help="also print a Markdown block for docs/performance.md")
+    parser.add_argument("--json", action="store_true", help="print the results as JSON only")
+    args = parser.parse_args(argv)
+    repeat = max(5, args.repeat)
+    data = generate(args.regenerate)
+    ei = ei_command()
+    results: dict[str, float | None] = {}
+    notes: dict[str, str] = {}
+    with tempfile.TemporaryDirectory(prefix="ei-bench-") as tmp:
+        results["a_raw_calamine_read"], _, raw = timed([sys.executable, "-c", RAW_READ, str(data)], repeat)
+        notes["a_raw_calamine_read"] = f"{raw.stdout.strip()} cells"
+        for jobs in (1, 2):
+            out = Path(tmp) / f"out{jobs}"
+            median, _, run = timed([*ei, "batch", str(data), "--year", str(END_YEAR), "--quiet", "--jobs", str(jobs),
+                                    "--out", str(out), "--format", "json"], repeat, ok=(0, 1, 2))
+            summary = json.loads(run.stdout)["summary"]
+            results[f"b_batch_jobs{jobs}"] = median
+            notes[f"b_batch_jobs{jobs}"] = (f"exit {run.returncode}; {summary['files']} files: {summary['compliant']} "
+                                            f"compliant, {summary['not_compliant']} not, {summary['unknown']} unknown, "
+                                            f"{summary['unreadable']} unreadable")
+        results["c_ei_help"], _, _ = timed([*ei, "--help"], repeat)
+        results["d_floor_help"], _, _ = timed([sys.executable, str(HERE / "floor_app.py"), "--help"], repeat)
+        first = sorted(data.glob("*.xlsx"))[0]
+        try:
+            results["e_ei_check_50_workers"], _, run = timed([*ei, "check", str(first), "--year", str(END_YEAR),
+                                                              "--format", "json"], repeat, ok=(0, 1))
+            notes["e_ei_check_50_workers"] = f"{first.name}, exit {run.returncode}"
+        except RuntimeError as exc:
+            results["e_ei_check_50_workers"] = None
+            notes["e_ei_check_50_workers"] = f"not measured: {str(exc)[:300]}"
+    ratios = {
+        "b/a (jobs 1)": results["b_batch_jobs1"] / results["a_raw_calamine_read"],
+        "b/a (jobs 2)": results["b_batch_jobs2"] / results["a_raw_calamine_read"],
+        "c/d": results["c_ei_help"] / results["d_floor_help"],
+    }
+    targets = {"b/a (jobs 1)": 2.0, "b/a (jobs 2)": 2.0, "c/d": 1.2}
+    report = {"machine": machine(), "repeat": repeat, "data": STAMP, "seconds": results, "notes": notes,
+              "ratios": ratios, "targets": {**targets, "e_ei_check_50_workers": 0.5}}
+    if args.json:
+        print(json.dumps(report, indent=2))
+        return 0
+    print(f"machine: {report['machine']}")
+    print(f"data: {STAMP} ({data}); medians of {repeat} runs, process start-up included")
+    for key, value in results.items():
+        shown = "n/a" if value is None else f"{value:8.3f} s"
+        print(f"  {key:24} {shown}   {notes.get(key, '')}")
+    for key, value in ratios.items():
+        print(f"  {key:24} {value:8.2f}   target ≤ {targets[key]}  {'OK' if value <= targets[key] else 'MISSED'}")
+    e = results["e_ei_check_50_workers"]
+    print(f"  {'e (ei check)':24} {'n/a' if e is None else f'{e:8.3f} s'}   target < 0.5 s  "
+          f"{'n/a' if e is None else ('OK' if e < 0.5 else 'MISSED')}")
+    if args.markdown:
+        print("\n| measure | median (s) | note |\n| --- | ---: | --- |")
+        for key, value in results.items():
+            print(f"| {key} | {'n/a' if value is None else f'{value:.3f}'} | {notes.get(key, '')} |")
+        for key, value in ratios.items():
+            print(f"| {key} | {value:.2f} | target ≤ {targets[key]} |")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,495 @@
+"""``ei batch``: every workbook of a folder through every check and the subsidies, never stopping.
+
+The library side of the command (usable from Python without the CLI):
+
+* ``find_workbooks(folder)`` — the workbooks to process, sorted by name (Office lock files ``~$*``,
+  hidden files and our own ``summary.xlsx`` left out);
+* ``process_file(path, request, json_name)`` — one workbook: read → regime → eligibility → checks →
+  subsidies → its ``ei check`` document (plus ``subsidy``) written to ``<out>/<json_name>``; returns a
+  small, picklable ``FileOutcome`` (so that ``--jobs N`` can run it in worker processes);
+* ``run_batch(paths, request, jobs, advance)`` — all of them, in a stable order;
+* ``summary_document`` / ``write_summary_xlsx`` / ``batch_exit_code``.
+
+A file that cannot be read (or whose regime cannot be chosen) is an outcome with ``readable=False`` and
+its problems; an unexpected bug on one file is recorded the same way, so one bad workbook never costs the
+others their results. Nothing here imports pandas, openpyxl or jinja2 at module level: openpyxl is
+imported only to write ``summary.xlsx``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from decimal import Decimal
+from pathlib import Path
+from typing import Callable, Iterable
+
+from ei_cli.errors import EiError, ExitCode
+from ei_cli.i18n import Text, t
+from ei_cli.periods import Month, Period
+
+WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".ods")
+SUMMARY_JSON = "summary.json"
+SUMMARY_XLSX = "summary.xlsx"
+# Document name of ``ei check`` (each per-file JSON is that document plus ``subsidy``).
+CHECK_COMMAND = "check"
+
+
+@dataclass(frozen=True)
+class BatchRequest:
+    """What is evaluated for every file: calendar year ``year``, or one month of it with ``month``."""
+
+    year: int
+    month: Month | None = None
+    regime_id: str | None = None
+    lang: str = "fr"
+    out_dir: Path | None = None
+
+    @property
+    def period(self) -> Period:
+        if self.month is not None:
+            return Period(self.month.first_day, self.month.last_day)
+        return Period.calendar_year(self.year)
+
+    @property
+    def subsidy_year(self) -> int:
+        """Subsidies are yearly: with ``--month`` they are those of the month's calendar year."""
+        return self.month.year if self.month is not None else self.year
+
+
+@dataclass(frozen=True)
+class FileOutcome:
+    """What one workbook gave: the summary row's figures, its problems (JSON dicts), where its JSON went."""
+
+    file: str
+    readable: bool
+    output: str | None = None
+    enterprise: str | None = None
+    regime: str | None = None
+    compliant: bool | None = None
+    checks: dict = field(default_factory=dict)        # check name → True / False / None
+    quota_share: float | None = None
+    wage_ratio: float | None = None
+    total_subsidy: float | None = None
+    subsidy_complete: bool | None = None              # False: some subsidy could not be computed
+    problems: list = field(default_factory=list)      # Problem.to_dict(lang) of every problem
+    errors: int = 0
+    warnings: int = 0
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+# ---------------------------------------------------------------------------------------- files
+def _skipped(path: Path) -> bool:
+    name = path.name
+    return name.startswith((".", "~$")) or path.suffix.lower() not in WORKBOOK_SUFFIXES
+
+
+def find_workbooks(folder: Path, out_dir: Path | None = None) -> list[Path]:
+    """The workbooks directly in ``folder`` (not its sub-folders), sorted by name.
+
+    Left out: Office lock files (``~$x.xlsx``), hidden files (``.x.xlsx``, LibreOffice's
+    ``.~lock.x.ods#``), and — when the output folder is ``folder`` itself — our own ``summary.xlsx``.
+    """
+    folder = Path(folder)
+    if not folder.is_dir():
+        raise EiError(t(f"Dossier introuvable : {folder}", f"Folder not found: {folder}"))
+    own_summary = None
+    if out_dir is not None and Path(out_dir).resolve() == folder.resolve():
+        own_summary = SUMMARY_XLSX
+    found = [p for p in folder.iterdir()
+             if not _skipped(p) and p.name != own_summary and p.is_file()]
+    return sorted(found, key=lambda p: (p.name.casefold(), p.name))
+
+
+def output_names(paths: Iterable[Path]) -> list[str]:
+    """One JSON file name per workbook: ``<stem>.json``, or ``<name>.json`` when the stem is shared
+    (``a.xlsx`` and ``a.ods``) or would overwrite ``summary.json``."""
+    paths = list(paths)
+    stems: dict[str, int] = {}
+    for p in paths:
+        stems[p.stem.casefold()] = stems.get(p.stem.casefold(), 0) + 1
+    names = []
+    for p in paths:
+        shared = stems[p.stem.casefold()] > 1 or f"{p.stem}.json".casefold() == SUMMARY_JSON
+        names.append(f"{p.name}.json" if shared else f"{p.stem}.json")
+    return names
+
+
+def compact_json(doc: dict) -> str:
+    """A plain (already ``jsonable``) document as one line of UTF-8 JSON.
+
+    The files of a batch are written without indentation: ``json`` only uses its C encoder when
+    ``indent`` is None, and the indented pure-Python one costs more than reading the workbook.
+    """
+    import json
+
+    return json.dumps(doc, ensure_ascii=False, separators=(",", ":")) + "\n"
+
+
+# ---------------------------------------------------------------------------------------- one file
+def _run_checks(enterprise, regime, period, report) -> list:
+    from ei_cli.rules.dashboard import run_checks
+
+    return list(run_checks(enterprise, regime, period, report, only=None))
+
+
+def _subsidies(enterprise, regime, year: int, report):
+    from ei_cli.rules.subsidy import compute_subsidies
+
+    return compute_subsidies(enterprise, regime, year, report)
+
+
+def _number(x) -> float | None:
+    if x is None or isinstance(x, bool):
+        return None
+    if isinstance(x, (int, float)):
+        return x
+    if isinstance(x, Decimal):
+        return float(x)
+    return None
+
+
+def _verdicts(checks) -> dict:
+    return {c.name: c.compliant for c in checks}
+
+
+def _detail(checks, name: str, key: str):
+    for c in checks:
+        if c.name == name:
+            return c.details.get(key)
+    return None
+
+
+def evaluate(path: Path, request: BatchRequest):
+    """Read and evaluate one workbook (pure apart from reading it).
+
+    Returns ``(document, outcome fields)``: the JSON document (``ei check`` + ``subsidy``, plain
+    values in ``request.lang``; only its ``problems`` when there is no output folder) and the
+    figures of its summary row.
+    """
+    from ei_cli.output import base_document, jsonable
+    from ei_cli.problems import has_errors
+    from ei_cli.regimes import select_regime
+    from ei_cli.rules.common import combine
+    from ei_cli.rules.eligibility import assess_eligibility
+    from ei_cli.workbook import read_workbook
+
+    lang = request.lang
+    result = read_workbook(Path(path))
+    problems = list(result.problems)
+    if has_errors(problems) or result.enterprise is None:
+        return jsonable(base_document(CHECK_COMMAND, problems=problems), lang), {"readable": False}
+    enterprise = result.enterprise
+    period = request.period
+    try:
+        regime, regime_warnings = select_regime(enterprise, period, request.regime_id)
+    except EiError as exc:
+        from ei_cli.problems import error
+
+        problems.append(error("regime_not_applicable", exc.message, file=str(path)))
+        doc = base_document(CHECK_COMMAND, enterprise=enterprise, period=period, problems=problems)
+        return jsonable(doc, lang), {"readable": False, "enterprise": enterprise.name}
+    problems += regime_warnings
+    report = assess_eligibility(enterprise, regime)
+    checks = _run_checks(enterprise, regime, period, report)
+    subsidy = _subsidies(enterprise, regime, request.subsidy_year, report)
+    compliant = combine(c.compliant for c in checks)
+    fields = {
+        "readable": True,
+        "enterprise": enterprise.name,
+        "regime": regime.id,
+        "compliant": compliant,
+        "checks": _verdicts(checks),
+        "quota_share": _number(_detail(checks, "quota", "target_share")),
+        "wage_ratio": _number(_detail(checks, "wages", "ratio")),
+        "total_subsidy": _number(subsidy.total),
+        "subsidy_complete": getattr(subsidy, "complete", None),
+    }
+    if request.out_dir is None:  # only the summary is wanted: skip building the full document
+        return {"problems": jsonable(problems, lang)}, fields
+    doc = base_document(CHECK_COMMAND, enterprise=enterprise, regime=regime, period=period, compliant=compliant,
+                        problems=problems, checks=[c.to_dict(lang) for c in checks],
+                        subsidy=subsidy.to_dict(lang))
+    return jsonable(doc, lang), fields
+
+
+def process_file(path: Path, request: BatchRequest, json_name: str | None = None) -> FileOutcome:
+    """One workbook end to end; never raises for a problem of that file (a bug is recorded too)."""
+    from ei_cli.output import write_atomic
+
+    path = Path(path)
+    try:
+        doc, fields = evaluate(path, request)
+    except Exception as exc:  # a bug on one file must not cost the others their results
+        from ei_cli.app import state
+        from ei_cli.output import base_document, jsonable
+        from ei_cli.problems import error
+
+        if state.get("debug"):
+            raise
+        problem = error("internal_error", t(
+            f"Erreur interne ({type(exc).__name__}) sur ce classeur ; relancez « ei check {path.name} "
+            "--debug » et signalez-la.",
+            f"Internal error ({type(exc).__name__}) on this workbook; run 'ei check {path.name} --debug' "
+            "and report it."), file=str(path))
+        doc, fields = jsonable(base_document(CHECK_COMMAND, problems=[problem]), request.lang), {"readable": False}
+    output = None
+    if request.out_dir is not None and json_name is not None:
+        write_atomic(Path(request.out_dir) / json_name, compact_json(doc))
+        output = json_name
+    problems = doc["problems"]
+    errors = sum(1 for p in problems if p["severity"] == "error")
+    return FileOutcome(file=path.name, output=output, problems=problems, errors=errors,
+                       warnings=len(problems) - errors, **fields)
+
+
+def run_batch(paths: list[Path], request: BatchRequest, jobs: int = 1,
+              advance: Callable[[FileOutcome], None] | None = None) -> list[FileOutcome]:
+    """Every workbook; results in the order of ``paths`` whatever ``jobs`` is."""
+    names = output_names(paths)
+    if jobs <= 1 or len(paths) <= 1:
+        outcomes = []
+        for p, n in zip(paths, names):
+            outcomes.append(process_file(p, request, n))
+            if advance:
+                advance(outcomes[-1])
+        return outcomes
+    from concurrent.futures import ProcessPoolExecutor, as_completed
+
+    results: list[FileOutcome | None] = [None] * len(paths)
+    with ProcessPoolExecutor(max_workers=min(jobs, len(paths))) as pool:
+        futures = {pool.submit(process_file, p, request, n): i for i, (p, n) in enumerate(zip(paths, names))}
+        try:
+            for future in as_completed(futures):
+                results[futures[future]] = future.result()
+                if advance:
+                    advance(results[futures[future]])
+        except BaseException:
+            pool.shutdown(wait=False, cancel_futures=True)
+            raise
+    return [r for r in results if r is not None]
+
+
+# ---------------------------------------------------------------------------------------- summary
+def batch_exit_code(outcomes: Iterable[FileOutcome], strict: bool = False) -> ExitCode:
+    """2 if any file was unreadable, else 1 if any is not compliant (or unknown with ``strict``), else 0."""
+    outcomes = list(outcomes)
+    if any(not o.readable for o in outcomes):
+        return ExitCode.BAD_INPUT
+    if any(o.compliant is False or (o.compliant is None and strict) for o in outcomes):
+        return ExitCode.NOT_COMPLIANT
+    return ExitCode.OK
+
+
+def overall(outcomes: Iterable[FileOutcome]) -> bool | None:
+    """False if any file is not compliant, else None if any is unknown or unreadable, else True."""
+    outcomes = list(outcomes)
+    if any(o.readable and o.compliant is False for o in outcomes):
+        return False
+    if any(not o.readable or o.compliant is None for o in outcomes):
+        return None
+    return True
+
+
+def counts(outcomes: Iterable[FileOutcome], strict: bool = False) -> dict:
+    outcomes = list(outcomes)
+    read = [o for o in outcomes if o.readable]
+    known = [Decimal(str(o.total_subsidy)) for o in read if o.total_subsidy is not None]
+    return {
+        "files": len(outcomes),
+        "unreadable": len(outcomes) - len(read),
+        "compliant": sum(1 for o in read if o.compliant is True),
+        "not_compliant": sum(1 for o in read if o.compliant is False),
+        "unknown": sum(1 for o in read if o.compliant is None),
+        # Sum of the files whose total is known; None when no file has one.
+        "total_subsidy": float(sum(known, Decimal(0))) if known else None,
+        "exit_code": int(batch_exit_code(outcomes, strict)),
+    }
+
+
+def summary_document(outcomes: list[FileOutcome], request: BatchRequest, strict: bool = False) -> dict:
+    """The batch document (``summary.json``, and stdout with ``--format json``).
+
+    ``problems`` at the top level are the errors of the unreadable files; ``files[]`` has one entry
+    per workbook with every problem of that workbook.
+    """
+    from ei_cli.output import base_document
+
+    errors = [p for o in outcomes if not o.readable for p in o.problems if p["severity"] == "error"]
+    return base_document(
+        "batch", period=request.period, compliant=overall(outcomes), problems=errors,
+        year=request.year, month=str(request.month) if request.month else None,
+        subsidy_year=request.subsidy_year, forced_regime=request.regime_id,
+        files=[o.to_dict() for o in outcomes], summary=counts(outcomes, strict))
+
+
+VERDICT = {True: t("conforme", "compliant"), False: t("non conforme", "not compliant"),
+           None: t("indéterminé", "unknown")}
+UNREADABLE = t("illisible", "unreadable")
+YES_NO = {True: t("oui", "yes"), False: t("non", "no")}
+
+# Columns of summary.xlsx (and of the table): key, French header, English header.
+SUMMARY_COLUMNS = (
+    ("file", "Fichier", "File"),
+    ("enterprise", "Entreprise", "Enterprise"),
+    ("regime", "Régime", "Regime"),
+    ("compliant", "Verdict global", "Overall verdict"),
+    ("eligibility", "Éligibilité", "Eligibility"),
+    ("quota", "Quota", "Quota"),
+    ("wages", "Tension salariale", "Wage tension"),
+    ("employment", "Conditions d'emploi", "Employment"),
+    ("enterprise_size", "Taille / encadrement", "Size / supervision"),
+    ("follow_up", "Suivi social", "Follow-up"),
+    ("quota_share", "Part public cible", "Target share"),
+    ("wage_ratio", "Rapport salarial", "Wage ratio"),
+    ("total_subsidy", "Subventions (€)", "Subsidies (€)"),
+    ("subsidy_complete", "Subventions complètes", "Subsidies complete"),
+    ("problems", "Problèmes", "Problems"),
+    ("errors", "Erreurs", "Errors"),
+)
+_CHECK_OF_COLUMN = {"eligibility": "eligibility", "quota": "quota", "wages": "wages",
+                    "employment": "employment", "enterprise_size": "enterprise", "follow_up": "follow_up"}
+
+
+def verdict_text(value: bool | None, lang: str = "fr") -> str:
+    return VERDICT[value].get(lang)
+
+
+def summary_row(o: FileOutcome, lang: str = "fr") -> list:
+    """One row of summary.xlsx, in the order of SUMMARY_COLUMNS (verdicts as words, figures as numbers)."""
+    row = []
+    for key, _, _ in SUMMARY_COLUMNS:
+        if key in ("file", "enterprise", "regime"):
+            row.append(getattr(o, key))
+        elif key == "compliant":
+            row.append(verdict_text(o.compliant, lang) if o.readable else UNREADABLE.get(lang))
+        elif key in _CHECK_OF_COLUMN:
+            name = _CHECK_OF_COLUMN[key]
+            row.append(verdict_text(o.checks[name], lang) if o.readable and name in o.checks else None)
+        elif key == "problems":
+            row.append(len(o.problems))
+        elif key == "subsidy_complete":
+            row.append(None if o.subsidy_complete is None else YES_NO[o.subsidy_complete].get(lang))
+        else:
+            row.append(getattr(o, key))
+    return row
+
+
+def write_summary_xlsx(path: Path, outcomes: list[FileOutcome], request: BatchRequest) -> None:
+    """summary.xlsx: one row per workbook, header frozen, auto-filter; written atomically (0600)."""
+    from ei_cli.output import write_with
+
+    def writer(tmp: Path) -> None:
+        from openpyxl import Workbook
+        from openpyxl.styles import Font
+
+        from ei_cli.output import neutralise
+
+        lang = request.lang
+        wb = Workbook()
+        ws = wb.active
+        ws.title = "Synthèse" if lang != "en" else "Summary"
+        ws.append([fr if lang != "en" else en for _, fr, en in SUMMARY_COLUMNS])
+        for cell in ws[1]:
+            cell.font = Font(bold=True)
+        for o in outcomes:
+            ws.append([neutralise(v) for v in summary_row(o, lang)])
+        keys = [k for k, _, _ in SUMMARY_COLUMNS]
+        formats = {"quota_share": "0.0%", "wage_ratio": "0.00", "total_subsidy": '#,##0.00 "€"'}
+        for key, fmt in formats.items():
+            col = keys.index(key) + 1
+            for (cell,) in ws.iter_rows(min_row=2, min_col=col, max_col=col):
+                cell.number_format = fmt
+        for i, (_, fr, en) in enumerate(SUMMARY_COLUMNS, start=1):
+            ws.column_dimensions[ws.cell(1, i).column_letter].width = max(12, len(fr if lang != "en" else en) + 2)
+        ws.freeze_panes = "A2"
+        ws.auto_filter.ref = ws.dimensions
+        wb.save(tmp)
+
+    write_with(Path(path), writer)
+
+
+def write_summaries(outcomes: list[FileOutcome], request: BatchRequest, doc: dict) -> None:
+    """summary.json and summary.xlsx in the output folder, each replaced atomically."""
+    from ei_cli.output import dumps, write_atomic
+
+    out = Path(request.out_dir)
+    write_atomic(out / SUMMARY_JSON, dumps(doc, request.lang))
+    write_summary_xlsx(out / SUMMARY_XLSX, outcomes, request)
+
+
+def _euros(x, lang: str) -> str:
+    if x is None:
+        return "—"
+    text = f"{x:,.2f}"
+    if lang == "en":
+        return f"€{text}"
+    return text.replace(",", "\u202f").replace(".", ",") + " €"
+
+
+def _share(x, lang: str) -> str:
+    if x is None:
+        return "—"
+    text = f"{x * 100:.1f} %"
+    return text if lang == "en" else text.replace(".", ",")
+
+
+def summary_table(con, outcomes: list[FileOutcome], totals: dict, request: BatchRequest, lang: str = "fr") -> None:
+    """The terminal summary: one line per workbook, then the counts (rich imported here only)."""
+    from rich.table import Table
+
+    def tr(fr: str, en: str) -> str:
+        return en if lang == "en" else fr
+
+    from rich.markup import escape
+
+    table = Table(title=tr(f"ei batch — période {request.period.start} – {request.period.end}",
+                           f"ei batch — period {request.period.start} – {request.period.end}"))
+    # (header, justify, cell of an outcome); the regime and the problems count go on narrow terminals.
+    wide = con.width >= 110
+    styles = {True: "green", False: "bold red", None: "yellow"}
+
+    def verdict(o: FileOutcome) -> str:
+        if not o.readable:
+            return f"[bold red]{UNREADABLE.get(lang)}[/]"
+        return f"[{styles[o.compliant]}]{verdict_text(o.compliant, lang)}[/]"
+
+    def ratio(o: FileOutcome) -> str:
+        text = "—" if o.wage_ratio is None else f"{o.wage_ratio:.2f}"
+        return text if lang == "en" else text.replace(".", ",")
+
+    columns = [(tr("Fichier", "File"), "left", lambda o: escape(o.file)),
+               (tr("Entreprise", "Enterprise"), "left", lambda o: escape(o.enterprise or "—")),
+               (tr("Régime", "Regime"), "left", lambda o: o.regime or "—") if wide else None,
+               (tr("Verdict", "Verdict"), "left", verdict),
+               (tr("Public cible", "Target share"), "right", lambda o: _share(o.quota_share, lang)),
+               (tr("Tension", "Wage ratio"), "right", ratio),
+               (tr("Subventions", "Subsidies"), "right",
+                lambda o: _euros(o.total_subsidy, lang) + (" (?)" if o.subsidy_complete is False else "")),
+               (tr("Problèmes", "Problems"), "right", lambda o: str(len(o.problems))) if wide else None]
+    columns = [c for c in columns if c is not None]
+    for header, justify, _ in columns:
+        table.add_column(header, justify=justify, overflow="fold")
+    for o in outcomes:
+        table.add_row(*(cell(o) for _, _, cell in columns))
+    con.print(table)
+    con.print(tr(
+        f"{totals['files']} classeur(s) : {totals['compliant']} conforme(s), {totals['not_compliant']} non "
+        f"conforme(s), {totals['unknown']} indéterminé(s), {totals['unreadable']} illisible(s). "
+        f"Subventions {request.subsidy_year} : {_euros(totals['total_subsidy'], lang)}.",
+        f"{totals['files']} workbook(s): {totals['compliant']} compliant, {totals['not_compliant']} not "
+        f"compliant, {totals['unknown']} unknown, {totals['unreadable']} unreadable. "
+        f"Subsidies {request.subsidy_year}: {_euros(totals['total_subsidy'], lang)}."))
+    if any(o.subsidy_complete is False for o in outcomes):
+        con.print(tr("(?) : une partie des subventions n'a pas pu être calculée (voir « unknown » dans le JSON).",
+                     "(?): some subsidies could not be computed (see 'unknown' in the JSON)."))
+    if request.out_dir is not None:
+        con.print(tr(f"Résultats dans {request.out_dir}/ (un JSON par classeur, {SUMMARY_JSON}, {SUMMARY_XLSX}).",
+                     f"Results in {request.out_dir}/ (one JSON per workbook, {SUMMARY_JSON}, {SUMMARY_XLSX})."),
+                  markup=False)
+
+
+def no_workbook_error(folder: Path) -> EiError:
+    return EiError(Text(f"Aucun classeur (.xlsx, .xlsm, .ods) dans {folder}.",
+                        f"No workbook (.xlsx, .xlsm, .ods) in {folder}."))

@@ -1,0 +1,937 @@
+"""Documents: the annual activity report and the agrément application, from Jinja templates.
+
+Two steps, kept apart so that a template never depends on a Python class:
+
+* ``annual_context`` / ``agrement_context`` build a plain dict (JSON values only: str, numbers,
+  lists, dicts, None) from the rule APIs' ``to_dict("fr")`` results;
+* ``render_document`` turns that dict into HTML, Markdown, DOCX (docxtpl) or PDF (WeasyPrint from
+  the HTML), written atomically.
+
+Templates live in the top-level ``templates/`` folder, shipped inside the package
+(``ei_cli/templates``). ``--templates DIR`` puts the user's own copies first; a file they did not
+copy falls back to the shipped one. Jinja runs with ``StrictUndefined``: a misspelt variable fails.
+
+Heavy imports (jinja2, babel, docxtpl, weasyprint) stay inside functions.
+"""
+
+from __future__ import annotations
+
+import struct
+import zlib
+from dataclasses import dataclass
+from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
+from pathlib import Path
+from typing import Iterable
+
+from ei_cli.errors import EiError
+from ei_cli.i18n import t
+from ei_cli.model import Enterprise, FollowUpType, Function, Worker
+from ei_cli.periods import Month, Period, add_years
+
+KINDS = ("annual", "agrement")
+FORMATS = ("html", "md", "docx", "pdf")
+LOCALE = "fr_BE"
+
+# The file each (kind, format) is rendered from; PDF is drawn from the HTML template.
+TEMPLATE_FILES = {
+    ("annual", "html"): "annual.html.j2",
+    ("annual", "pdf"): "annual.html.j2",
+    ("annual", "md"): "annual.md.j2",
+    ("annual", "docx"): "annual.docx",
+    ("agrement", "html"): "agrement.html.j2",
+    ("agrement", "pdf"): "agrement.html.j2",
+    ("agrement", "md"): "agrement.md.j2",
+    ("agrement", "docx"): "agrement.docx",
+}
+
+TITLES = {
+    "annual": "Rapport d'activité annuel",
+    "agrement": "Demande d'agrément (ou de renouvellement)",
+}
+
+FUNCTION_LABELS = {
+    Function.PRODUCTION: "Production (personnel d'exécution)",
+    Function.SUPERVISION: "Encadrement",
+    Function.SOCIAL_ACCOMPANIMENT: "Accompagnement social",
+    Function.MANAGEMENT: "Direction",
+    Function.ADMINISTRATION: "Administration",
+}
+
+CATEGORY_LABELS = {
+    "TGD": "Travailleurs gravement défavorisés (TGD)",
+    "TD": "Travailleurs défavorisés (TD)",
+    "target": "Public cible",
+    "not_target": "Hors public cible",
+    "unknown": "Statut indéterminé (données manquantes)",
+}
+
+CATEGORY_SHORT = {"TGD": "TGD", "TD": "TD", "target": "public cible", "not_target": "hors cible",
+                  "unknown": "indéterminé"}
+
+FUNCTION_SHORT = {
+    Function.PRODUCTION: "production",
+    Function.SUPERVISION: "encadrement",
+    Function.SOCIAL_ACCOMPANIMENT: "accompagnement social",
+    Function.MANAGEMENT: "direction",
+    Function.ADMINISTRATION: "administration",
+}
+
+CHECK_LABELS = {
+    "eligibility": "Public cible",
+    "quota": "Quota de public cible",
+    "wages": "Tension salariale",
+    "employment": "Conditions d'emploi",
+    "enterprise": "Taille et forme de l'entreprise",
+    "follow_up": "Suivi social",
+}
+
+SUPERVISION_FUNCTIONS = (Function.SUPERVISION, Function.SOCIAL_ACCOMPANIMENT)
+
+TO_COMPLETE = "À compléter par le demandeur"
+
+
+# ============================================================================ template folders
+def builtin_template_dir() -> Path:
+    from importlib.resources import files
+
+    return Path(str(files("ei_cli") / "templates"))
+
+
+def template_dirs(custom: Path | None = None) -> list[Path]:
+    """Where templates are looked up, first match wins: the user's folder, then the shipped one."""
+    dirs = []
+    if custom is not None:
+        custom = Path(custom)
+        if not custom.is_dir():
+            raise EiError(t(f"Dossier de modèles introuvable : {custom}",
+                            f"Templates folder not found: {custom}"))
+        dirs.append(custom)
+    dirs.append(builtin_template_dir())
+    return dirs
+
+
+def find_template(name: str, custom: Path | None = None) -> Path:
+    for d in template_dirs(custom):
+        if (d / name).is_file():
+            return d / name
+    raise EiError(t(f"Modèle introuvable : {name}", f"Template not found: {name}"))
+
+
+def list_templates(custom: Path | None = None) -> list[dict]:
+    """Every document and format with the template file that would be used."""
+    out = []
+    for kind in KINDS:
+        by_file: dict[str, list[str]] = {}
+        for fmt in FORMATS:
+            by_file.setdefault(TEMPLATE_FILES[(kind, fmt)], []).append(fmt)
+        for name, formats in by_file.items():
+            out.append({"name": kind, "title": TITLES[kind], "formats": formats,
+                        "file": name, "path": str(find_template(name, custom))})
+    return out
+
+
+def format_of(path: Path) -> str:
+    fmt = Path(path).suffix.lower().lstrip(".")
+    if fmt not in FORMATS:
+        raise EiError(t(
+            f"Format de document inconnu « {Path(path).suffix or '(aucune extension)'} » : "
+            "utilisez .html, .md, .docx ou .pdf.",
+            f"Unknown document format '{Path(path).suffix or '(no suffix)'}': use .html, .md, .docx or .pdf."))
+    return fmt
+
+
+# ============================================================================ French formatting
+def _decimal(x) -> Decimal | None:
+    if x is None or x == "":
+        return None
+    if isinstance(x, Decimal):
+        return x
+    return Decimal(str(x))
+
+
+def _as_date(x) -> date | None:
+    if x is None or x == "":
+        return None
+    if isinstance(x, date):
+        return x
+    return date.fromisoformat(str(x)[:10])
+
+
+def fmt_number(x, digits: int = 2) -> str:
+    """1 234,57 — fr_BE grouping and decimal comma (babel)."""
+    from babel.numbers import format_decimal
+
+    value = _decimal(x)
+    if value is None:
+        return "—"
+    pattern = "#,##0" + ("." + "0" * digits if digits else "")
+    return format_decimal(value, format=pattern, locale=LOCALE)
+
+
+def fmt_count(x) -> str:
+    return fmt_number(x, 0)
+
+
+def fmt_eur(x) -> str:
+    """1 234,50 € (babel format_currency, EUR, fr_BE)."""
+    from babel.numbers import format_currency
+
+    value = _decimal(x)
+    if value is None:
+        return "—"
+    return format_currency(value, "EUR", locale=LOCALE)
+
+
+def fmt_share(x, digits: int = 1) -> str:
+    """0.4 → 40,0 %."""
+    from babel.numbers import format_percent
+
+    value = _decimal(x)
+    if value is None:
+        return "—"
+    pattern = "#,##0" + ("." + "0" * digits if digits else "") + " %"
+    return format_percent(value, format=pattern, locale=LOCALE)
+
+
+def fmt_date(x) -> str:
+    """2026-07-15 → 15 juillet 2026."""
+    from babel.dates import format_date
+
+    value = _as_date(x)
+    if value is None:
+        return "—"
+    return format_date(value, format="long", locale=LOCALE)
+
+
+def fmt_short_date(x) -> str:
+    """2024-03-01 → 01/03/2024."""
+    from babel.dates import format_date
+
+    value = _as_date(x)
+    if value is None:
+        return "—"
+    return format_date(value, format="dd/MM/y", locale=LOCALE)
+
+
+def fmt_month(x) -> str:
+    """2025-03 → mars 2025."""
+    from babel.dates import format_date
+
+    if x is None or x == "":
+        return "—"
+    month = x if isinstance(x, Month) else Month.parse(str(x)[:7])
+    return format_date(month.first_day, format="MMMM y", locale=LOCALE)
+
+
+def fmt_verdict(x) -> str:
+    return {True: "conforme", False: "non conforme"}.get(x, "indéterminé")
+
+
+FILTERS = {
+    "nombre": fmt_number,
+    "entier": fmt_count,
+    "euros": fmt_eur,
+    "pourcent": fmt_share,
+    "date_fr": fmt_date,
+    "date_courte": fmt_short_date,
+    "mois": fmt_month,
+    "verdict": fmt_verdict,
+}
+
+
+_MARKDOWN_SPECIAL = str.maketrans({c: "\\" + c for c in "\\`*_[]<>|#"} | {"\n": " ", "\r": " "})
+
+
+def markdown_escape(value):
+    """Values printed into a Markdown template cannot open a table cell, a link or HTML."""
+    from markupsafe import Markup
+
+    if isinstance(value, str) and not isinstance(value, Markup):
+        return value.translate(_MARKDOWN_SPECIAL)
+    return value
+
+
+def _verbatim(value) -> str:
+    """``| brut``: Markdown written by the template itself (a macro's output), not escaped again."""
+    from markupsafe import Markup
+
+    return Markup(value)
+
+
+def jinja_env(dirs: Iterable[Path] = (), *, autoescape: bool = True, markdown: bool = False):
+    """StrictUndefined everywhere; HTML autoescaped; Markdown values escaped; the French filters."""
+    from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+
+    env = Environment(
+        finalize=markdown_escape if markdown else None,
+        loader=FileSystemLoader([str(d) for d in dirs]),
+        undefined=StrictUndefined,
+        autoescape=select_autoescape(enabled_extensions=("html", "html.j2", "xml"),
+                                     default_for_string=autoescape, default=autoescape)
+        if autoescape else False,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters.update(FILTERS)
+    env.filters["brut"] = _verbatim
+    return env
+
+
+# ============================================================================ pure helpers
+def _plain(obj):
+    from ei_cli.output import jsonable
+
+    return jsonable(obj, "fr")
+
+
+def agrement_periods(regime, agrement_date: date, on: date) -> dict:
+    """The agrément period running on ``on`` and the ones before it.
+
+    The shape comes from the parameters the regime holds: a first agrément then one renewal then an
+    indefinite agrément (Wallonia 2016, rules.md §3.8), or fixed periods renewed (Brussels 2004:
+    4 years; Brussels 2018: 5-year mandate). Without any duration parameter: not established.
+    """
+    on = max(on, agrement_date)
+    periods: list[dict] = []
+    references: list[str] = []
+    if regime.has("agrement.first_duration_years"):
+        first = regime.value("agrement.first_duration_years", agrement_date)
+        references.append(first.cite())
+        steps = [("Premier agrément", first)]
+        if regime.has("agrement.renewal_duration_years"):
+            renewal = regime.value("agrement.renewal_duration_years", agrement_date)
+            references.append(renewal.cite())
+            steps.append(("Renouvellement", renewal))
+        start = agrement_date
+        for label, value in steps:
+            if value.is_unknown:
+                break
+            years = int(value.number)
+            end = add_years(start, years)
+            periods.append({"label": label, "start": start.isoformat(),
+                            "end": date.fromordinal(end.toordinal() - 1).isoformat(), "years": years})
+            start = end
+        else:
+            periods.append({"label": "Agrément à durée indéterminée", "start": start.isoformat(),
+                            "end": None, "years": None})
+    else:
+        key = next((k for k in ("agrement.duration_years", "agrement.mandate_years") if regime.has(k)), None)
+        value = regime.value(key, agrement_date) if key else None
+        if value is not None and not value.is_unknown:
+            references.append(value.cite())
+            years = int(value.number)
+            start = agrement_date
+            n = 1
+            while start <= on:
+                end = add_years(start, years)
+                periods.append({"label": "Agrément initial" if n == 1 else f"Renouvellement n° {n - 1}",
+                                "start": start.isoformat(),
+                                "end": date.fromordinal(end.toordinal() - 1).isoformat(), "years": years})
+                start, n = end, n + 1
+    current = None
+    for p in periods:
+        if _as_date(p["start"]) <= on and (p["end"] is None or on <= _as_date(p["end"])):
+            current = p
+    shown = [p for p in periods if _as_date(p["start"]) <= on]
+    if current is not None:
+        duration = f"{current['years']} ans" if current["years"] else "durée indéterminée"
+        summary = (f"{current['label']} ({duration}) : du {fmt_date(current['start'])}"
+                   + (f" au {fmt_date(current['end'])}" if current["end"] else ", sans échéance"))
+    else:
+        summary = "Durée de l'agrément non établie pour ce régime (texte non trouvé)."
+    return {"current": current, "periods": shown, "summary": summary,
+            "references": list(dict.fromkeys(references))}
+
+
+def activity_report_deadline(regime, year: int) -> str | None:
+    """The day the report for ``year`` is due (parameter reporting.activity_report_deadline, 'JJ-MM')."""
+    if not regime.has("reporting.activity_report_deadline"):
+        return None
+    value = regime.value("reporting.activity_report_deadline", date(year + 1, 1, 1))
+    if value.is_unknown:
+        return None
+    day, month = (int(p) for p in str(value.value).split("-"))
+    return date(year + 1, month, day).isoformat()
+
+
+def _worker_row(worker: Worker, category: str, names: bool, fte: Decimal) -> dict:
+    return {
+        "worker_id": worker.worker_id,
+        "name": worker.display_name() if names else None,
+        "function": FUNCTION_SHORT.get(worker.function, str(worker.function)),
+        "contract": str(worker.contract_type),
+        "contract_fte": _plain(worker.fte),
+        "average_fte": _plain(fte),
+        "hire_date": worker.hire_date.isoformat(),
+        "exit_date": worker.exit_date.isoformat() if worker.exit_date else None,
+        "category": category,
+        "category_label": CATEGORY_SHORT.get(category, category),
+    }
+
+
+def staff_summary(enterprise: Enterprise, period: Period, report, names: bool = False) -> dict:
+    """Heads, average FTE (Σ FTE-months ÷ months), by function, target public by category."""
+    from ei_cli.rules.common import fte_grid
+
+    employed = [w for w in enterprise.workers if w.employed_in(period)]
+    grid = fte_grid(enterprise, period, employed)
+    n_months = Decimal(len(grid.months)) or Decimal(1)
+    avg = {w.worker_id: sum(grid.fte.get(w.worker_id, {}).values(), Decimal(0)) / n_months for w in employed}
+    at_end = [w for w in employed if w.employed_on(period.end)]
+
+    def q(x: Decimal) -> Decimal:
+        return x.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+
+    by_function = []
+    for fn in Function:
+        members = [w for w in employed if w.function == fn]
+        if members:
+            by_function.append({"function": FUNCTION_LABELS[fn], "heads": len(members),
+                                "heads_at_end": sum(1 for w in members if w.employed_on(period.end)),
+                                "fte": _plain(q(sum((avg[w.worker_id] for w in members), Decimal(0))))})
+    ids = {w.worker_id for w in employed}
+    counts = report.counts(ids)
+    categories = [{"category": c, "label": CATEGORY_LABELS.get(c, c), "heads": n,
+                   "fte": _plain(q(sum((avg[w.worker_id] for w in employed
+                                        if str(report.category(w.worker_id)) == c), Decimal(0))))}
+                  for c, n in counts.items() if n]
+    target_heads = sum(1 for w in employed if report.is_target(w.worker_id))
+    supervision = [w for w in employed if w.function in SUPERVISION_FUNCTIONS]
+    return {
+        "heads": len(employed),
+        "heads_at_end": len(at_end),
+        "fte": _plain(q(sum(avg.values(), Decimal(0)))),
+        "by_function": by_function,
+        "categories": categories,
+        "target_heads": target_heads,
+        "target_fte": _plain(q(sum((avg[w.worker_id] for w in employed if report.is_target(w.worker_id)),
+                                   Decimal(0)))),
+        "supervision_heads": len(supervision),
+        "supervision_fte": _plain(q(sum((avg[w.worker_id] for w in supervision), Decimal(0)))),
+        "art60_heads": sum(1 for w in employed if not w.has_employment_contract),
+        "hires": sum(1 for w in employed if period.contains(w.hire_date)),
+        "exits": sum(1 for w in employed if w.exit_date and period.contains(w.exit_date)),
+        "workers": [_worker_row(w, str(report.category(w.worker_id)), names, q(avg[w.worker_id]))
+                    for w in sorted(employed, key=lambda w: w.worker_id)],
+        "fallback_months": sum(len(v) for v in grid.fallbacks.values()),
+    }
+
+
+def follow_up_summary(enterprise: Enterprise, period: Period, report) -> dict:
+    """Interviews per quarter, assessments, training plans, trainings and their hours."""
+    actions = [f for f in enterprise.follow_ups if period.contains(f.date)]
+    quarters = []
+    for q in range(1, 5):
+        in_q = [f for f in actions if Month.of(f.date).quarter == q and f.date.year == period.end.year]
+        individual = [f for f in in_q if f.type == FollowUpType.INDIVIDUAL_INTERVIEW]
+        collective = [f for f in in_q if f.type == FollowUpType.COLLECTIVE_INTERVIEW]
+        quarters.append({"quarter": f"T{q}", "individual": len(individual), "collective": len(collective),
+                         "workers_met": len({f.worker_id for f in individual + collective})})
+
+    def of(kind: FollowUpType) -> list:
+        return [f for f in actions if f.type == kind]
+
+    trainings = of(FollowUpType.TRAINING)
+    hours = sum((f.hours for f in trainings if f.hours is not None), Decimal(0))
+    targets = [w for w in enterprise.workers if w.employed_in(period) and report.is_target(w.worker_id)]
+    followed = {f.worker_id for f in actions}
+    return {
+        "quarters": quarters,
+        "interviews": sum(q["individual"] + q["collective"] for q in quarters),
+        "assessments": len(of(FollowUpType.ASSESSMENT)),
+        "training_plans": len(of(FollowUpType.TRAINING_PLAN)),
+        "trainings": len(trainings),
+        "training_hours": _plain(hours),
+        "trainings_without_hours": sum(1 for f in trainings if f.hours is None),
+        "skills_validations": len(of(FollowUpType.SKILLS_VALIDATION)),
+        "other": len(of(FollowUpType.OTHER)),
+        "target_workers": len(targets),
+        "target_workers_followed": sum(1 for w in targets if w.worker_id in followed),
+    }
+
+
+# ============================================================================ the rule results
+@dataclass(frozen=True)
+class RuleResults:
+    """What the rule modules say for one period, as plain dicts (``to_dict("fr")``)."""
+
+    checks: dict           # name → CheckResult dict
+    quota: dict
+    subsidies: dict | None
+
+
+def rule_results(enterprise: Enterprise, regime, period: Period, report, year: int | None) -> RuleResults:
+    from ei_cli.rules.dashboard import run_checks
+    from ei_cli.rules.quota import evaluate_quota
+
+    checks = {c.name: _plain(c.to_dict("fr")) for c in run_checks(enterprise, regime, period, report)}
+    quota = _plain(_to_dict(evaluate_quota(enterprise, regime, period, report)))
+    subsidies = None
+    if year is not None:
+        from ei_cli.rules.subsidy import compute_subsidies
+
+        subsidies = _plain(_to_dict(compute_subsidies(enterprise, regime, year, report)))
+    return RuleResults(checks, quota, subsidies)
+
+
+def _to_dict(result) -> dict:
+    try:
+        return result.to_dict("fr")
+    except TypeError:
+        return result.to_dict()
+
+
+def _quota_view(quota: dict, period: Period) -> dict:
+    """The quota fields the templates use, whatever else the rule module adds.
+
+    A calendar year overlaps two agrément years: the months of the chart are those of the period,
+    taken from every agrément year evaluated (each with its own required share).
+    """
+    by_month: dict[str, dict] = {}
+    sources = [y.get("months") or [] for y in quota.get("agrement_years") or []] or [quota.get("months") or []]
+    first, last = str(Month.of(period.start)), str(Month.of(period.end))
+    for months in sources:
+        for m in months:
+            key = str(m.get("month"))
+            if first <= key <= last:
+                by_month[key] = {"month": key, "target_fte": m.get("target_fte"), "total_fte": m.get("total_fte"),
+                                 "share": m.get("share"),
+                                 "required_share": m.get("required_share", quota.get("required_share"))}
+    return {
+        "compliant": quota.get("compliant"),
+        "summary": quota.get("summary"),
+        "required_share": quota.get("required_share"),
+        "target_share": quota.get("target_share"),
+        "target_fte": quota.get("target_fte"),
+        "total_fte": quota.get("total_fte"),
+        "shortfall_fte": quota.get("shortfall_fte"),
+        "months": [by_month[k] for k in sorted(by_month)],
+        "reasons": [_reason_text(r) for r in quota.get("reasons") or []],
+        "agrement_years": [{"label": f"Année d'agrément {y.get('agrement_year', y.get('year', ''))}",
+                            "start": y.get("start"), "end": y.get("end"),
+                            "required_share": y.get("required_share"), "target_share": y.get("target_share"),
+                            "compliant": y.get("compliant"), "summary": y.get("summary") or ""}
+                           for y in quota.get("agrement_years") or []],
+    }
+
+
+def _reason_text(r) -> str:
+    if isinstance(r, dict):
+        ref = r.get("reference")
+        return r.get("text", "") + (f" ({ref})" if ref else "")
+    return str(r)
+
+
+def _check_view(check: dict | None, name: str) -> dict:
+    if check is None:
+        return {"name": name, "label": CHECK_LABELS.get(name, name), "compliant": None,
+                "summary": "Contrôle non disponible.", "reasons": [], "to_fix": []}
+    return {"name": name, "label": CHECK_LABELS.get(name, name), "compliant": check.get("compliant"),
+            "summary": check.get("summary") or "", "reasons": [_reason_text(r) for r in check.get("reasons") or []],
+            "to_fix": list(check.get("to_fix") or [])}
+
+
+SUBSIDY_LABELS = {
+    "target_worker": "Subvention par travailleur du public cible",
+    "social_accompaniment": "Subvention d'accompagnement social",
+    "manager": "Subvention de démarrage (chef d'entreprise)",
+    "supervision": "Subvention d'encadrement",
+}
+
+
+def _subsidy_view(subsidies: dict | None) -> dict | None:
+    if subsidies is None:
+        return None
+    totals = subsidies.get("totals") or {}
+    notes = [n if isinstance(n, str) else _reason_text(n) for n in subsidies.get("notes") or []]
+    de_minimis = subsidies.get("de_minimis")
+    if isinstance(de_minimis, dict) and de_minimis.get("note"):
+        notes.append(de_minimis["note"])
+    return {
+        "total": subsidies.get("total"),
+        "totals": [{"subsidy": k, "label": SUBSIDY_LABELS.get(k, k.replace("_", " ")), "amount": v}
+                   for k, v in totals.items()],
+        "lines": [{"subsidy": line.get("subsidy"),
+                   "label": SUBSIDY_LABELS.get(line.get("subsidy"), line.get("subsidy")),
+                   "worker_id": line.get("worker_id"), "basis": _basis_text(line.get("basis")),
+                   "amount": line.get("amount"), "claimable": line.get("claimable", True)}
+                  for line in subsidies.get("lines") or []],
+        "unknown": [{"label": SUBSIDY_LABELS.get(u.get("subsidy"), u.get("subsidy")),
+                     "worker_id": u.get("worker_id"), "reason": u.get("reason") or ""}
+                    for u in subsidies.get("unknown") or []],
+        "notes": notes,
+    }
+
+
+_BASIS_LABELS = {
+    "category": "{}",
+    "occupation_year": "année d'occupation {}",
+    "agrement_year": "année d'agrément {}",
+    "fte_months": "{} ETP-mois",
+    "fte_years": "{} ETP-années",
+    "target_workers": "{} travailleurs du public cible",
+    "wage_cost": "coût salarial {}",
+}
+
+
+def _basis_text(basis) -> str:
+    """A readable summary of a subsidy line's basis (the full detail stays in ``ei subsidy``)."""
+    if basis is None:
+        return ""
+    if not isinstance(basis, dict):
+        return str(basis)
+    parts = []
+    if basis.get("start") and basis.get("end"):
+        parts.append(f"{fmt_short_date(basis['start'])} – {fmt_short_date(basis['end'])}")
+    for key, pattern in _BASIS_LABELS.items():
+        value = basis.get(key)
+        if value is None or isinstance(value, (dict, list)):
+            continue
+        shown = fmt_eur(value) if key == "wage_cost" else (
+            fmt_number(value, 2).rstrip("0").rstrip(",") if isinstance(value, (int, float, Decimal)) else str(value))
+        parts.append(pattern.format(shown))
+    return ", ".join(parts)
+
+
+def _identity(enterprise: Enterprise, regime) -> dict:
+    return {
+        "name": enterprise.name,
+        "region": {"wallonie": "Wallonie", "bruxelles": "Région de Bruxelles-Capitale"}.get(
+            str(enterprise.region), str(enterprise.region)),
+        "enterprise_number": enterprise.enterprise_number,
+        "legal_form": enterprise.legal_form,
+        "social_purpose": enterprise.social_purpose,
+        "turnover": _plain(enterprise.turnover),
+        "balance_sheet_total": _plain(enterprise.balance_sheet_total),
+        "agrement_date": enterprise.agrement_date.isoformat(),
+        "regime_id": regime.id,
+        "regime_title": regime.title,
+    }
+
+
+def _document(kind: str, names: bool, generated_on: date | None) -> dict:
+    from ei_cli import __version__
+
+    return {"kind": kind, "title": TITLES[kind], "generated_on": (generated_on or date.today()).isoformat(),
+            "ei_version": __version__, "names": names, "to_complete": TO_COMPLETE}
+
+
+# ============================================================================ contexts
+def annual_context(enterprise: Enterprise, regime, year: int, *, names: bool = False, problems=(),
+                   generated_on: date | None = None) -> dict:
+    """Everything the annual activity report shows (rules.md §3.8), as plain values."""
+    from ei_cli.rules.eligibility import assess_eligibility
+
+    period = Period.calendar_year(year)
+    report = assess_eligibility(enterprise, regime)
+    results = rule_results(enterprise, regime, period, report, year)
+    quota = _quota_view(results.quota, period)
+    return {
+        "document": _document("annual", names, generated_on),
+        "year": year,
+        "period": period.to_dict(),
+        "deadline": activity_report_deadline(regime, year),
+        "enterprise": _identity(enterprise, regime),
+        "agrement": agrement_periods(regime, enterprise.agrement_date, period.end),
+        "staff": staff_summary(enterprise, period, report, names),
+        "quota": quota,
+        "checks": [_check_view(results.checks.get(n), n) for n in CHECK_LABELS],
+        "wages": _check_view(results.checks.get("wages"), "wages"),
+        "employment": _check_view(results.checks.get("employment"), "employment"),
+        "follow_up": follow_up_summary(enterprise, period, report),
+        "follow_up_check": _check_view(results.checks.get("follow_up"), "follow_up"),
+        "subsidies": _subsidy_view(results.subsidies),
+        "warnings": [_problem_text(p) for p in problems],
+    }
+
+
+def agrement_context(enterprise: Enterprise, regime, year: int, *, names: bool = False, problems=(),
+                     generated_on: date | None = None) -> dict:
+    """The agrément application (rules.md §4.8, §5.8): the workbook's figures for ``year`` and the
+    sections only the applicant can write."""
+    from ei_cli.rules.eligibility import assess_eligibility
+
+    period = Period.calendar_year(year)
+    report = assess_eligibility(enterprise, regime)
+    results = rule_results(enterprise, regime, period, report, None)
+    generated = generated_on or date.today()
+    return {
+        "document": _document("agrement", names, generated_on),
+        "year": year,
+        "period": period.to_dict(),
+        "enterprise": _identity(enterprise, regime),
+        "agrement": agrement_periods(regime, enterprise.agrement_date, max(period.end, generated)),
+        "staff": staff_summary(enterprise, period, report, names),
+        "quota": _quota_view(results.quota, period),
+        "checks": [_check_view(results.checks.get(n), n) for n in CHECK_LABELS],
+        "budget": application_budget(regime, generated),
+        "warnings": [_problem_text(p) for p in problems],
+    }
+
+
+def application_budget(regime, on: date) -> dict:
+    """Which budget the application joins (rules.md §4.8: current year in Wallonia; §5.8: a business
+    plan for the following year in Brussels) and the three years of the financial plan."""
+    key = "agrement.application_budget_year_offset"
+    value = regime.value(key, on) if regime.has(key) else None
+    if value is None or value.is_unknown:
+        return {"year": None, "label": "Budget de l'année en cours ou plan d'affaires de l'année suivante "
+                "(pièce non établie pour ce régime)", "reference": None,
+                "plan_years": [on.year + i for i in range(1, 4)]}
+    offset = int(value.number)
+    year = on.year + offset
+    label = (f"Projet détaillé de budget pour l'année civile en cours ({year})" if offset == 0
+             else f"Plan d'affaires détaillé pour l'année civile suivante ({year})")
+    return {"year": year, "label": label, "reference": value.cite(), "plan_years": [year + i for i in range(3)]}
+
+
+def _problem_text(p) -> str:
+    message = getattr(p, "message", p)
+    return message.get("fr") if hasattr(message, "get") else str(message)
+
+
+# ============================================================================ charts
+def _chart_rows(quota: dict) -> list[tuple[str, float | None, float | None]]:
+    rows = []
+    for m in quota.get("months") or []:
+        share = m.get("share")
+        req = m.get("required_share")
+        rows.append((str(m.get("month")), None if share is None else float(share),
+                     None if req is None else float(req)))
+    return rows
+
+
+def quota_chart_svg(quota: dict, width: int = 640, height: int = 210) -> str:
+    """Bars of the monthly target share, the required share as a line; plain SVG, no script."""
+    from html import escape
+
+    rows = _chart_rows(quota)
+    left, right, top, bottom = 44, 10, 12, 28
+    w, h = width - left - right, height - top - bottom
+    top_value = max([1.0] + [s for _, s, _ in rows if s is not None])
+    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" width="100%" style="max-width:{width}px" '
+             f'viewBox="0 0 {width} {height}" role="img" aria-label="Part du public cible, mois par mois">',
+             '<style>text{font-family:sans-serif;font-size:10px;fill:#333}</style>']
+    for i in range(0, 5):
+        v = top_value * i / 4
+        y = top + h - h * v / top_value
+        parts.append(f'<line x1="{left}" y1="{y:.1f}" x2="{left + w}" y2="{y:.1f}" stroke="#ddd"/>')
+        parts.append(f'<text x="{left - 4}" y="{y + 3:.1f}" text-anchor="end">{escape(fmt_share(v, 0))}</text>')
+    n = max(len(rows), 1)
+    slot = w / n
+    for i, (month, share, req) in enumerate(rows):
+        x = left + i * slot
+        if share is not None:
+            bh = h * share / top_value
+            ok = req is None or share + 1e-9 >= req
+            colour = "#2e7d32" if ok else "#e65100"
+            parts.append(f'<rect x="{x + slot * 0.15:.1f}" y="{top + h - bh:.1f}" width="{slot * 0.7:.1f}" '
+                         f'height="{bh:.1f}" fill="{colour}"><title>{escape(month)} : '
+                         f'{escape(fmt_share(share))}</title></rect>')
+        if req is not None:
+            y = top + h - h * req / top_value
+            parts.append(f'<line x1="{x:.1f}" y1="{y:.1f}" x2="{x + slot:.1f}" y2="{y:.1f}" '
+                         'stroke="#c62828" stroke-width="2"/>')
+        label = month[5:7] if len(month) >= 7 else month
+        parts.append(f'<text x="{x + slot / 2:.1f}" y="{top + h + 14}" text-anchor="middle">{escape(label)}</text>')
+    parts.append(f'<line x1="{left}" y1="{top + h}" x2="{left + w}" y2="{top + h}" stroke="#333"/>')
+    parts.append(f'<text x="{left}" y="{height - 2}">Barres : part du public cible ; trait rouge : part requise.</text>')
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+# A 3×5 pixel font, enough for axis labels: digits and the per cent sign.
+_GLYPHS = {
+    "0": ("111", "101", "101", "101", "111"), "1": ("010", "110", "010", "010", "111"),
+    "2": ("111", "001", "111", "100", "111"), "3": ("111", "001", "111", "001", "111"),
+    "4": ("101", "101", "111", "001", "001"), "5": ("111", "100", "111", "001", "111"),
+    "6": ("111", "100", "111", "101", "111"), "7": ("111", "001", "010", "010", "010"),
+    "8": ("111", "101", "111", "101", "111"), "9": ("111", "101", "111", "001", "111"),
+    "%": ("101", "001", "010", "100", "101"), " ": ("000", "000", "000", "000", "000"),
+}
+
+
+class _Canvas:
+    def __init__(self, width: int, height: int, background=(255, 255, 255)):
+        self.width, self.height = width, height
+        self.pixels = bytearray(bytes(background) * (width * height))
+
+    def rect(self, x0: int, y0: int, x1: int, y1: int, colour) -> None:
+        x0, x1 = max(0, min(x0, x1)), min(self.width, max(x0, x1))
+        y0, y1 = max(0, min(y0, y1)), min(self.height, max(y0, y1))
+        row = bytes(colour) * (x1 - x0)
+        for y in range(y0, y1):
+            at = (y * self.width + x0) * 3
+            self.pixels[at:at + len(row)] = row
+
+    def text(self, x: int, y: int, text: str, colour=(51, 51, 51), scale: int = 2) -> None:
+        for ch in text:
+            glyph = _GLYPHS.get(ch)
+            if glyph:
+                for gy, line in enumerate(glyph):
+                    for gx, bit in enumerate(line):
+                        if bit == "1":
+                            self.rect(x + gx * scale, y + gy * scale, x + (gx + 1) * scale, y + (gy + 1) * scale,
+                                      colour)
+            x += 4 * scale
+
+    def png(self) -> bytes:
+        raw = b"".join(b"\x00" + bytes(self.pixels[y * self.width * 3:(y + 1) * self.width * 3])
+                       for y in range(self.height))
+
+        def chunk(kind: bytes, data: bytes) -> bytes:
+            return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+        header = struct.pack(">IIBBBBB", self.width, self.height, 8, 2, 0, 0, 0)
+        return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(raw, 9))
+                + chunk(b"IEND", b""))
+
+
+def quota_chart_png(quota: dict, width: int = 960, height: int = 360) -> bytes:
+    """The same chart as a PNG, drawn without any imaging library (for the DOCX)."""
+    rows = _chart_rows(quota)
+    c = _Canvas(width, height)
+    left, right, top, bottom = 70, 16, 16, 40
+    w, h = width - left - right, height - top - bottom
+    top_value = max([1.0] + [s for _, s, _ in rows if s is not None])
+    for i in range(5):
+        v = top_value * i / 4
+        y = top + h - int(h * v / top_value)
+        c.rect(left, y, left + w, y + 1, (221, 221, 221))
+        label = f"{round(v * 100)}%"
+        c.text(left - 8 - len(label) * 8, y - 5, label)
+    n = max(len(rows), 1)
+    slot = w / n
+    for i, (month, share, req) in enumerate(rows):
+        x = left + i * slot
+        if share is not None:
+            bh = int(h * share / top_value)
+            ok = req is None or share + 1e-9 >= req
+            c.rect(int(x + slot * 0.15), top + h - bh, int(x + slot * 0.85), top + h,
+                   (46, 125, 50) if ok else (230, 81, 0))
+        if req is not None:
+            y = top + h - int(h * req / top_value)
+            c.rect(int(x), y - 1, int(x + slot), y + 2, (198, 40, 40))
+        label = month[5:7] if len(month) >= 7 else ""
+        c.text(int(x + slot / 2) - len(label) * 4, top + h + 10, label)
+    c.rect(left, top + h, left + w, top + h + 2, (51, 51, 51))
+    return c.png()
+
+
+# ============================================================================ rendering
+def render_text(kind: str, fmt: str, context: dict, custom: Path | None = None) -> str:
+    """HTML or Markdown text of a document."""
+    name = TEMPLATE_FILES[(kind, "html" if fmt == "pdf" else fmt)]
+    find_template(name, custom)  # a clear message when it is missing
+    env = jinja_env(template_dirs(custom), autoescape=fmt in ("html", "pdf"), markdown=fmt == "md")
+    extra = {}
+    if fmt in ("html", "pdf") and "quota" in context:
+        from markupsafe import Markup
+
+        extra["quota_chart_svg"] = Markup(quota_chart_svg(context["quota"]))
+    return env.get_template(name).render(**context, **extra)
+
+
+def render_docx(kind: str, context: dict, target: Path, custom: Path | None = None) -> None:
+    import io
+
+    from docx.shared import Mm
+    from docxtpl import DocxTemplate, InlineImage
+
+    tpl = DocxTemplate(str(find_template(TEMPLATE_FILES[(kind, "docx")], custom)))
+    extra = {}
+    if "quota" in context:
+        extra["quota_chart_image"] = InlineImage(tpl, io.BytesIO(quota_chart_png(context["quota"])), width=Mm(160))
+    env = jinja_env((), autoescape=True)
+    tpl.render({**context, **extra}, jinja_env=env, autoescape=True)
+    tpl.save(str(target))
+
+
+def _safe_url_fetcher(allowed: list[Path]):
+    """Only data: URLs and files inside the template folders; never the network."""
+    import weasyprint
+
+    roots = [p.resolve() for p in allowed]
+
+    def check(url: str) -> None:
+        if url.startswith("data:"):
+            return
+        if url.startswith("file:"):
+            from urllib.parse import unquote, urlparse
+
+            path = Path(unquote(urlparse(url).path)).resolve()
+            if any(path == r or r in path.parents for r in roots):
+                return
+        raise ValueError(f"ressource externe refusée (pas de réseau) : {url[:80]}")
+
+    base = getattr(weasyprint, "URLFetcher", None)
+    if isinstance(base, type):  # WeasyPrint ≥ 66: a fetcher class
+        class Fetcher(base):
+            def fetch(self, url, headers=None):
+                check(url)
+                return super().fetch(url, headers)
+
+        return Fetcher()
+
+    def fetcher(url, *args, **kwargs):  # older WeasyPrint: a function
+        check(url)
+        return weasyprint.default_url_fetcher(url, *args, **kwargs)
+
+    return fetcher
+
+
+def render_pdf(kind: str, context: dict, target: Path, custom: Path | None = None) -> None:
+    _require_weasyprint()
+    import weasyprint
+
+    html = render_text(kind, "pdf", context, custom)
+    dirs = template_dirs(custom)
+    weasyprint.HTML(string=html, base_url=str(dirs[0]) + "/",
+                    url_fetcher=_safe_url_fetcher(dirs)).write_pdf(str(target))
+
+
+def preflight(output: Path, custom: Path | None = None) -> str:
+    """Everything that can stop a rendering before the workbook is read: the suffix, the templates
+    folder, WeasyPrint for a PDF. Returns the format."""
+    fmt = format_of(output)
+    template_dirs(custom)
+    if fmt == "pdf":
+        _require_weasyprint()
+    return fmt
+
+
+def _require_weasyprint() -> None:
+    try:
+        import weasyprint  # noqa: F401
+    except (ImportError, OSError) as exc:
+        raise EiError(t("Pour produire un PDF : pip install 'ei-cli[pdf]'",
+                        "To produce a PDF: pip install 'ei-cli[pdf]'")) from exc
+
+
+def render_document(kind: str, context: dict, output: Path, custom: Path | None = None) -> str:
+    """Render ``kind`` to ``output`` (format from its suffix), atomically, mode 0600."""
+    fmt = format_of(output)
+    from jinja2 import TemplateError
+
+    try:
+        _write(kind, fmt, context, output, custom)
+    except TemplateError as exc:
+        name = TEMPLATE_FILES[(kind, fmt)]
+        where = f" (ligne {exc.lineno})" if getattr(exc, "lineno", None) else ""
+        raise EiError(t(f"Modèle {name}{where} : {exc.message or exc}. Aucun fichier écrit.",
+                        f"Template {name}{where}: {exc.message or exc}. Nothing written.")) from exc
+    return fmt
+
+
+def _write(kind: str, fmt: str, context: dict, output: Path, custom: Path | None) -> None:
+    from ei_cli.output import write_atomic, write_with
+
+    if fmt == "pdf":
+        _require_weasyprint()
+        write_with(output, lambda p: render_pdf(kind, context, p, custom))
+    elif fmt == "docx":
+        write_with(output, lambda p: render_docx(kind, context, p, custom))
+    else:
+        write_atomic(output, render_text(kind, fmt, context, custom))

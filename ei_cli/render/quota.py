@@ -1,0 +1,125 @@
+"""Output of ``ei check-quota``: the French table (month by month, verdict per agrément year), CSV rows.
+
+The JSON document is the rule result's ``to_dict`` (cli.md); this module only draws and flattens it.
+"""
+
+from __future__ import annotations
+
+from ei_cli.output import RunOptions
+from ei_cli.regimes import CONFIDENCES
+from ei_cli.rules.common import share_text
+from ei_cli.rules.quota import MonthQuota, QuotaForecast, QuotaResult, YearQuota, _n
+
+_STYLE = {True: "green", False: "bold red", None: "yellow"}
+_VERDICT = {True: ("conforme", "compliant"), False: ("non conforme", "not compliant"), None: ("indéterminé", "unknown")}
+_JUDGED = {"month_12": ("valeur du 12e mois", "value of month 12"), "average": ("moyenne annuelle", "annual average"),
+           "every_month": ("chaque mois", "every month"),
+           "average_minimums": ("minimums en moyenne annuelle", "minimums as an annual average")}
+
+
+def _reason_line(reason, lang: str) -> str:
+    text = reason.text.get(lang)
+    if reason.reference:
+        conf = CONFIDENCES[reason.confidence].get(lang) if reason.confidence else ""
+        text += f" [{reason.reference}" + (f" — {conf}" if conf else "") + "]"
+    return text
+
+
+def _months_table(months: tuple[MonthQuota, ...], en: bool, title: str, supervision: bool):
+    from rich.table import Table
+
+    table = Table(title=title, title_justify="left")
+    for fr, eng, just in (("Mois", "Month", "left"), ("ETP cible", "Target FTE", "right"),
+                          ("ETP total", "Total FTE", "right"), ("Part", "Share", "right"),
+                          ("Exigé", "Required", "right")):
+        table.add_column(eng if en else fr, justify=just, no_wrap=True)
+    if supervision:
+        table.add_column("ETP encadr." if not en else "Superv. FTE", justify="right")
+    table.add_column("ETP indét." if not en else "Unknown FTE", justify="right")
+    table.add_column("Note", no_wrap=True)
+    for m in months:
+        notes = []
+        if not m.judged:
+            notes.append("non jugé" if not en else "not judged")
+        if m.projected:
+            notes.append("projeté" if not en else "projected")
+        low = m.judged and m.required_share is not None and m.share is not None and m.share < m.required_share
+        share = share_text(m.share)
+        cells = [str(m.month), _n(m.target_fte), _n(m.total_fte), f"[red]{share}[/]" if low else share,
+                 share_text(m.required_share) if m.required_share is not None else "—"]
+        if supervision:
+            cells.append(_n(m.supervision_fte))
+        cells += [_n(m.unknown_fte) if m.unknown_fte else "—", ", ".join(notes)]
+        table.add_row(*cells)
+    return table
+
+
+def _year_block(con, y: YearQuota, opts: RunOptions, title: str) -> None:
+    from rich.markup import escape
+
+    en = opts.lang == "en"
+    con.print(_months_table(y.months, en, title, "supervision_fte" in y.extra))
+    style = _STYLE[y.compliant]
+    verdict = _VERDICT[y.compliant][1 if en else 0]
+    judged = _JUDGED[y.judged_on][1 if en else 0]
+    con.print(f"[{style}]{verdict.upper()}[/] — {escape(y.summary.get(opts.lang))}")
+    parts = [f"{'judged on' if en else 'jugé sur'} : {judged}"]
+    if y.required_share is not None:
+        parts.append(f"{'required share' if en else 'part exigée'} {share_text(y.required_share)}")
+    parts.append(f"{'target share' if en else 'part obtenue'} {share_text(y.target_share)}")
+    if y.min_target_fte is not None:
+        parts.append(f"{'minimum' if en else 'minimum'} {_n(y.min_target_fte)} {'target FTE' if en else 'ETP cible'}")
+    parts.append(f"{'shortfall' if en else 'manque'} {_n(y.shortfall_fte)} {'FTE' if en else 'ETP'}")
+    con.print(escape(" · ".join(parts)))
+    if opts.explain:
+        for r in y.reasons:
+            con.print(f"  • {escape(_reason_line(r, opts.lang))}")
+    con.print()
+
+
+def quota_table(con, result: QuotaResult, enterprise, forecast: QuotaForecast | None, opts: RunOptions) -> None:
+    from rich.markup import escape
+
+    en = opts.lang == "en"
+    con.print(f"[bold]{escape(enterprise.name)}[/] — {'regime' if en else 'régime'} {result.regime_id} — "
+              f"{'agrément on' if en else 'agrément du'} {enterprise.agrement_date.isoformat()}")
+    if not result.years:
+        con.print(escape(result.summary.get(opts.lang)))
+    for y in result.years:
+        title = (f"Agrément year {y.year} ({y.period.start.isoformat()} – {y.period.end.isoformat()})" if en else
+                 f"Année d'agrément {y.year} ({y.period.start.isoformat()} – {y.period.end.isoformat()})")
+        _year_block(con, y, opts, title)
+    if forecast is not None:
+        title = ("Forecast to the end of agrément year " if en else "Projection jusqu'à la fin de l'année d'agrément ") \
+            + str(forecast.year.year)
+        con.print(_months_table(forecast.year.months, en, title, "supervision_fte" in forecast.year.extra))
+        con.print(f"[bold]{'Forecast' if en else 'Projection'}[/] : {escape(forecast.summary.get(opts.lang))}")
+        if opts.explain:
+            for r in forecast.reasons[:2]:
+                con.print(f"  • {escape(_reason_line(r, opts.lang))}")
+    if not opts.explain:
+        con.print("[dim]" + ("--explain shows the reasons and the legal references." if en else
+                             "--explain montre les raisons et les références légales.") + "[/]")
+
+
+CSV_HEADER = ["agrement_year", "year_start", "year_end", "month", "target_fte", "total_fte", "share",
+              "required_share", "judged", "unknown_fte", "projected", "year_compliant"]
+
+
+def quota_csv(result: QuotaResult, forecast: QuotaForecast | None, opts: RunOptions):
+    """One row per month of every agrément year evaluated (then the projected months, with --forecast)."""
+    rows = []
+    years = list(result.years)
+    for y in years:
+        for m in y.months:
+            d = m.to_dict(opts.lang)
+            rows.append([y.year, y.period.start, y.period.end, d["month"], d["target_fte"], d["total_fte"], d["share"],
+                         d["required_share"], m.judged, d["unknown_fte"], False, y.compliant])
+    if forecast is not None:
+        y = forecast.year
+        for m in y.months:
+            if m.projected:
+                d = m.to_dict(opts.lang)
+                rows.append([y.year, y.period.start, y.period.end, d["month"], d["target_fte"], d["total_fte"],
+                             d["share"], d["required_share"], m.judged, d["unknown_fte"], True, y.compliant])
+    return CSV_HEADER, rows

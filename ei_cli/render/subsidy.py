@@ -1,0 +1,316 @@
+"""Output of ``ei subsidy``: the French table, CSV rows and the claim workbook (``-o claim.xlsx``).
+
+Workers appear by ``worker_id``; their names only with ``--names``. The claim workbook has a
+« Synthèse » sheet (totals per subsidy, grand total, de minimis note), a « Détail » sheet (one row
+per line, every basis field a column), and a « Mois » sheet (the month-by-month computation of the
+Walloon TD/TGD subsidy, decision D1). Its totals are the result's totals, the same as the JSON's.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
+from pathlib import Path
+
+from ei_cli.i18n import t
+from ei_cli.model import Enterprise
+from ei_cli.output import RunOptions, jsonable, neutralise, write_with
+from ei_cli.regimes import CONFIDENCES, Regime
+from ei_cli.rules.subsidy import SUBSIDY_TEXT, SubsidyLine, SubsidyResult
+
+EURO_FORMAT = '#,##0.00 "€"'
+MONEY_FIELDS = {"amount", "wage_cost", "half_wage_cost", "cap", "cap_full_time", "rate", "ceiling",
+                "accompanier_wage_cost", "partial_amount", "amount_if_condition_met"}
+
+
+def euro(x: Decimal | None, lang: str = "fr") -> str:
+    """1 234,56 € (fr_BE) or €1,234.56 (en); "?" when unknown."""
+    if x is None:
+        return "?"
+    q = Decimal(x).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+    text = f"{q:,.2f}"
+    if lang == "en":
+        return f"€{text}"
+    return text.replace(",", " ").replace(".", ",") + " €"
+
+
+def subsidy_label(subsidy: str, lang: str) -> str:
+    return SUBSIDY_TEXT.get(subsidy, t(subsidy, subsidy)).get(lang)
+
+
+SHORT_TEXT = {
+    "target_worker": t("Public cible", "Target worker"),
+    "social_accompaniment": t("Accomp. social", "Social accomp."),
+    "manager": t("Chef d'entr.", "Manager"),
+    "supervision": t("Encadrement", "Supervision"),
+}
+
+
+def short_label(subsidy: str, lang: str) -> str:
+    return SHORT_TEXT.get(subsidy, t(subsidy, subsidy)).get(lang)
+
+
+def _year_text(line: SubsidyLine, lang: str) -> str:
+    b = line.basis
+    if "occupation_year" in b:
+        return f"occ. {b['occupation_year']}"
+    if "agrement_year" in b:
+        return f"agr. {b['agrement_year']}"
+    return ""
+
+
+def _num(x, lang: str = "fr") -> str:
+    if x is None:
+        return "?"
+    text = f"{Decimal(x):.2f}".rstrip("0").rstrip(".")
+    return text if lang == "en" else text.replace(".", ",")
+
+
+def basis_text(line: SubsidyLine, lang: str) -> str:
+    """A short French (or English) summary of what the amount is computed on."""
+    b, en = line.basis, lang == "en"
+    parts = []
+    if "category" in b:
+        parts.append(b["category"])
+    if "days" in b:
+        parts.append(f"{b['days']} {'days' if en else 'jours'}")
+    if "fte_months" in b:
+        parts.append(f"{_num(b['fte_months'], lang)} {'FTE-months' if en else 'ETP-mois'}")
+    elif "fte" in b:
+        parts.append(f"{_num(b['fte'], lang)} {'FTE' if en else 'ETP'}")
+    if "target_workers" in b:
+        parts.append(f"{_num(b['target_workers'], lang)} {'target workers' if en else 'trav. cibles'}")
+    if "tranches" in b:
+        parts.append(f"{b['tranches']} tranche(s)")
+    if "wage_cost" in b and b.get("wage_cost") is not None:
+        parts.append(f"{'wage cost' if en else 'coût'} {euro(b['wage_cost'], lang)}")
+    if "cap" in b:
+        parts.append(f"{'cap' if en else 'plafond'} {euro(b['cap'], lang)}")
+    if "rate" in b:
+        parts.append(f"{'rate' if en else 'taux'} {euro(b['rate'], lang)}/{'yr' if en else 'an'}")
+    if b.get("index_factor") not in (None, 1, Decimal(1)):
+        parts.append(f"index {b['index_factor']}")
+    return " · ".join(parts)
+
+
+def line_dicts(result: SubsidyResult, enterprise: Enterprise, opts: RunOptions) -> list[dict]:
+    out = []
+    for line in result.lines:
+        d = line.to_dict(opts.lang)
+        if opts.names and line.worker_id:
+            d = {**d, "name": enterprise.workers_by_id[line.worker_id].display_name()}
+        out.append(d)
+    return out
+
+
+def document_fields(result: SubsidyResult, enterprise: Enterprise, opts: RunOptions) -> dict:
+    """The command's own JSON fields (cli.md: lines[], totals, total; plus de_minimis, unknown…)."""
+    fields = result.to_dict(opts.lang)
+    fields["lines"] = line_dicts(result, enterprise, opts)
+    return fields
+
+
+# ------------------------------------------------------------------------------------ table
+def subsidy_table(con, result: SubsidyResult, enterprise: Enterprise, regime: Regime, opts: RunOptions) -> None:
+    from rich.markup import escape
+    from rich.table import Table
+
+    lang, en = opts.lang, opts.lang == "en"
+    con.print(f"[bold]{escape(enterprise.name)}[/] — {'regime' if en else 'régime'} {regime.id} — "
+              f"{'subsidies' if en else 'subventions'} {result.year}")
+    if result.claim_period:
+        con.print(f"{'Claim period' if en else 'Période réclamée'} : {result.claim_period.start.isoformat()} → "
+                  f"{result.claim_period.end.isoformat()}")
+    table = Table(show_lines=opts.explain)
+    table.add_column("Subsidy" if en else "Aide", max_width=15)
+    table.add_column("Worker" if en else "Trav.", no_wrap=True)
+    if opts.names:
+        table.add_column("Name" if en else "Nom")
+    table.add_column("Year" if en else "Année", no_wrap=True)
+    table.add_column("Period" if en else "Période", no_wrap=True)
+    table.add_column("Basis" if en else "Base", ratio=1, min_width=14)
+    table.add_column("Amount" if en else "Montant", justify="right", no_wrap=True, min_width=12)
+    for line in result.lines:
+        amount = euro(line.amount, lang)
+        if not line.claimable:
+            amount = f"[yellow]{amount} ({'not claimable' if en else 'non réclamable'})[/]"
+        cells = [short_label(line.subsidy, lang), line.worker_id or "—"]
+        if opts.names:
+            cells.append(escape(enterprise.workers_by_id[line.worker_id].display_name()) if line.worker_id else "—")
+        b = line.basis
+        cells += [_year_text(line, lang), f"{b['start'].isoformat()}\n{b['end'].isoformat()}",
+                  escape(basis_text(line, lang)), amount]
+        table.add_row(*cells)
+        if opts.explain:
+            explain = [f"• {r.text.get(lang)}" + (f" [{r.reference}]" if r.reference else "") for r in line.reasons]
+            explain += [f"  {n.get(lang)}" for n in line.notes]
+            table.add_row(*([""] * (len(cells) - 2)), f"[dim]{escape(chr(10).join(explain))}[/]", "")
+    if result.lines:
+        con.print(table)
+    else:
+        con.print("Aucune ligne de subvention." if not en else "No subsidy line.")
+    totals = Table(title="Totals" if en else "Totaux", show_header=False)
+    totals.add_column("")
+    totals.add_column("", justify="right")
+    for subsidy, amount in result.totals.items():
+        totals.add_row(subsidy_label(subsidy, lang), euro(amount, lang))
+    totals.add_row("[bold]Total[/]", f"[bold]{euro(result.total, lang)}[/]")
+    con.print(totals)
+    for c in result.conditions:
+        style = {True: "green", False: "red", None: "yellow"}[c.met]
+        con.print(f"[{style}]{escape(c.summary.get(lang))}[/]")
+    if result.de_minimis:
+        con.print(escape(result.de_minimis["note"].get(lang)))
+    for u in result.unknown:
+        who = f" ({u.worker_id})" if u.worker_id else ""
+        con.print(f"[yellow]{'Unknown' if en else 'Indéterminé'}[/] {subsidy_label(u.subsidy, lang)}{who}{':' if en else ' :'} "
+                  f"{escape(u.reason.get(lang))}")
+    for note in result.notes:
+        con.print(f"[dim]{escape(note.get(lang))}[/]")
+    notes = sorted({n.get(lang) for line in result.lines for n in line.notes})
+    if notes and not opts.explain:
+        con.print("[dim]Notes :[/]" if not en else "[dim]Notes:[/]")
+        for n in notes:
+            con.print(f"[dim]  – {escape(n)}[/]")
+        con.print("[dim]" + escape(t("--explain : raisons et références légales de chaque ligne ; JSON : détail mensuel.",
+                                     "--explain: reasons and legal references of each line; JSON: monthly detail.")
+                                   .get(lang)) + "[/]")
+
+
+# ------------------------------------------------------------------------------------ CSV / detail rows
+def _scalar_keys(result: SubsidyResult) -> list[str]:
+    keys: list[str] = []
+    for line in result.lines:
+        for k, v in line.basis.items():
+            if k not in keys and not isinstance(v, (list, dict)):
+                keys.append(k)
+    return keys
+
+
+def detail_rows(result: SubsidyResult, enterprise: Enterprise, opts: RunOptions) -> tuple[list[str], list[list]]:
+    """One row per line; every scalar basis field is a column (CSV and the « Détail » sheet)."""
+    keys = _scalar_keys(result)
+    header = ["subsidy", "label", "worker_id"] + (["name"] if opts.names else []) + keys + [
+        "amount", "claimable", "confidence", "reference", "url", "notes"]
+    rows = []
+    for line in result.lines:
+        row = [line.subsidy, subsidy_label(line.subsidy, opts.lang), line.worker_id]
+        if opts.names:
+            row.append(enterprise.workers_by_id[line.worker_id].display_name() if line.worker_id else None)
+        row += [line.basis.get(k) for k in keys]
+        row += [line.amount, line.claimable, line.confidence, line.reference, line.url,
+                " | ".join(n.get(opts.lang) for n in line.notes)]
+        rows.append(row)
+    return header, rows
+
+
+def subsidy_csv(result: SubsidyResult, enterprise: Enterprise, opts: RunOptions) -> tuple[list[str], list[list]]:
+    return detail_rows(result, enterprise, opts)
+
+
+# ------------------------------------------------------------------------------------ claim workbook
+def _cell(v, lang: str):
+    if v is None or isinstance(v, (bool, int, float, date)):
+        return v
+    if isinstance(v, Decimal):
+        return float(v)
+    return neutralise(jsonable(v, lang) if not isinstance(v, str) else v)
+
+
+def write_claim_workbook(path: Path, result: SubsidyResult, enterprise: Enterprise, regime: Regime,
+                         opts: RunOptions) -> None:
+    """The claim workbook an accountant can audit, written atomically (0600)."""
+
+    def writer(tmp: Path) -> None:
+        from openpyxl import Workbook
+        from openpyxl.styles import Font
+        from openpyxl.utils import get_column_letter
+
+        lang, en = opts.lang, opts.lang == "en"
+        bold = Font(bold=True)
+        wb = Workbook()
+        ws = wb.active
+        ws.title = "Synthèse"
+        rows = [
+            ("Entreprise" if not en else "Enterprise", enterprise.name),
+            ("Région" if not en else "Region", str(enterprise.region)),
+            ("Date d'agrément" if not en else "Agrément date", enterprise.agrement_date),
+            ("Régime" if not en else "Regime", f"{regime.id} — {regime.title}"),
+            ("Année" if not en else "Year", result.year),
+            ("Période réclamée" if not en else "Claim period",
+             f"{result.claim_period.start.isoformat()} → {result.claim_period.end.isoformat()}"
+             if result.claim_period else "—"),
+            ("Complet" if not en else "Complete", "oui" if result.complete and not en else
+             ("yes" if result.complete else ("non" if not en else "no"))),
+        ]
+        for label, value in rows:
+            ws.append([label, _cell(value, lang)])
+            ws.cell(ws.max_row, 1).font = bold
+        ws.cell(3, 2).number_format = "yyyy-mm-dd"
+        ws.append([])
+        ws.append(["Aide" if not en else "Subsidy", "Identifiant" if not en else "Id",
+                   "Montant" if not en else "Amount"])
+        for c in range(1, 4):
+            ws.cell(ws.max_row, c).font = bold
+        for subsidy, amount in result.totals.items():
+            ws.append([subsidy_label(subsidy, lang), subsidy, float(amount)])
+            ws.cell(ws.max_row, 3).number_format = EURO_FORMAT
+        ws.append(["Total", "total", float(result.total)])
+        ws.cell(ws.max_row, 1).font = bold
+        ws.cell(ws.max_row, 3).font = bold
+        ws.cell(ws.max_row, 3).number_format = EURO_FORMAT
+        ws.append([])
+        if result.de_minimis:
+            ws.append(["De minimis SIEG", _cell(result.de_minimis["note"].get(lang), lang)])
+        for c in result.conditions:
+            ws.append(["Condition", _cell(c.summary.get(lang), lang)])
+        for u in result.unknown:
+            ws.append(["Indéterminé" if not en else "Unknown",
+                       _cell(f"{u.subsidy} {u.worker_id or ''} : {u.reason.get(lang)}", lang)])
+        for n in result.notes:
+            ws.append(["Note", _cell(n.get(lang), lang)])
+        ws.column_dimensions["A"].width = 28
+        ws.column_dimensions["B"].width = 60
+        ws.column_dimensions["C"].width = 16
+
+        detail = wb.create_sheet("Détail")
+        header, data = detail_rows(result, enterprise, opts)
+        detail.append(header)
+        for row in data:
+            detail.append([_cell(v, lang) for v in row])
+        _finish_sheet(detail, header, get_column_letter, bold)
+
+        months_header = ["subsidy", "worker_id", "occupation_year", "month", "etp", "days", "wage_cost",
+                         "half_wage_cost", "cap", "amount", "capped"]
+        month_rows = [[line.subsidy, line.worker_id, line.basis.get("occupation_year"), str(m["month"]), m["etp"],
+                       m["days"], m.get("wage_cost"), m.get("half_wage_cost"), m.get("cap"), m.get("amount"),
+                       m.get("capped")]
+                      for line in result.lines for m in line.basis.get("months", ())]
+        if month_rows:
+            months = wb.create_sheet("Mois" if not en else "Months")
+            months.append(months_header)
+            for row in month_rows:
+                months.append([_cell(v, lang) for v in row])
+            _finish_sheet(months, months_header, get_column_letter, bold)
+        wb.save(tmp)
+
+    write_with(path, writer)
+
+
+def _finish_sheet(ws, header: list[str], get_column_letter, bold) -> None:
+    for c, name in enumerate(header, start=1):
+        ws.cell(1, c).font = bold
+        letter = get_column_letter(c)
+        ws.column_dimensions[letter].width = max(12, min(40, len(name) + 4))
+        if name in MONEY_FIELDS:
+            for r in range(2, ws.max_row + 1):
+                ws.cell(r, c).number_format = EURO_FORMAT
+        elif name in {"start", "end", "window_start", "window_end", "occupation_year_start", "occupation_year_end",
+                      "agrement_year_start", "agrement_year_end"}:
+            for r in range(2, ws.max_row + 1):
+                ws.cell(r, c).number_format = "yyyy-mm-dd"
+    ws.freeze_panes = "A2"
+    ws.auto_filter.ref = f"A1:{get_column_letter(len(header))}{max(ws.max_row, 1)}"
+
+
+__all__ = ["euro", "subsidy_table", "subsidy_csv", "document_fields", "write_claim_workbook", "CONFIDENCES"]

@@ -1,0 +1,117 @@
+"""Output of ``ei check-wages``: the French table (two extremes, ratio, notes), JSON fields, CSV rows.
+
+Workers are shown by ``worker_id``; names only with ``--names``.
+"""
+
+from __future__ import annotations
+
+from ei_cli.i18n import t
+from ei_cli.model import Enterprise
+from ei_cli.output import RunOptions
+from ei_cli.regimes import CONFIDENCES, Regime
+from ei_cli.periods import Period
+from ei_cli.rules.common import money
+from ei_cli.rules.wages import PayPerFte, WageTension, _eur, ratio_text
+
+VERDICT = {True: t("conforme", "compliant"), False: t("non conforme", "not compliant"),
+           None: t("indéterminé", "unknown")}
+VERDICT_STYLE = {True: "green", False: "bold red", None: "yellow"}
+
+
+def reference_text(reason, lang: str) -> str:
+    """« Texte, article (confiance) — url » for a reason that cites a parameter."""
+    if not reason.reference:
+        return ""
+    confidence = CONFIDENCES[reason.confidence].get(lang) if reason.confidence else ""
+    text = f"{reason.reference}" + (f" ({confidence})" if confidence else "")
+    return text + (f" — {reason.url}" if reason.url else "")
+
+
+def print_reasons(con, reasons, lang: str, indent: str = "  ") -> None:
+    from rich.markup import escape
+
+    for reason in reasons:
+        con.print(f"{indent}• {escape(reason.text.get(lang))}")
+        ref = reference_text(reason, lang)
+        if ref:
+            con.print(f"{indent}  [dim]↳ {escape(ref)}[/]")
+
+
+def wage_fields(result: WageTension, enterprise: Enterprise, opts: RunOptions) -> dict:
+    """The command's JSON fields (cli.md: ratio, max_ratio, highest, lowest) and the rest."""
+    fields = result.to_dict(opts.lang)
+    if opts.names:
+        for key, item in (("highest", result.highest), ("lowest", result.lowest)):
+            if item is not None and item.worker_id in enterprise.workers_by_id:
+                fields[key]["name"] = enterprise.workers_by_id[item.worker_id].display_name()
+    fields["reasons"] = [r.to_dict(opts.lang) for r in result.reasons]
+    return fields
+
+
+def wages_table(con, result: WageTension | None, enterprise: Enterprise, regime: Regime, period: Period,
+                opts: RunOptions, not_established=None) -> None:
+    from rich.markup import escape
+    from rich.table import Table
+
+    lang, en = opts.lang, opts.lang == "en"
+    con.print(f"[bold]{escape(enterprise.name)}[/] — {'regime' if en else 'régime'} {regime.id} — "
+              f"{period.start.isoformat()} → {period.end.isoformat()}")
+    if result is None:
+        con.print(f"[yellow]{escape(not_established.get(lang))}[/]")
+        return
+    title = t("Tension salariale : salaire brut par etp", "Wage tension: gross pay per fte").get(lang)
+    table = Table(title=title, title_justify="left")
+    table.add_column("", no_wrap=True)
+    table.add_column("Worker" if en else "Travailleur", no_wrap=True)
+    if opts.names:
+        table.add_column("Name" if en else "Nom")
+    table.add_column("Month" if en else "Mois", no_wrap=True)
+    table.add_column("Gross pay" if en else "Salaire brut", justify="right")
+    table.add_column("fte" if en else "etp", justify="right")
+    table.add_column("Pay per fte" if en else "Salaire / etp", justify="right")
+
+    def row(label: str, item: PayPerFte | None) -> None:
+        if item is None:
+            return
+        cells = [label, item.worker_id]
+        if opts.names:
+            w = enterprise.workers_by_id.get(item.worker_id)
+            cells.append(escape(w.display_name()) if w else "")
+        fte = str(item.fte) if en else str(item.fte).replace(".", ",")
+        cells += [str(item.month), _eur(item.gross_pay, lang), fte, _eur(money(item.pay_per_fte), lang)]
+        table.add_row(*cells)
+
+    row("Highest" if en else "Plus élevé", result.highest)
+    row("Lowest" if en else "Plus bas", result.lowest)
+    con.print(table)
+    limit = "?" if result.max_ratio is None else str(result.max_ratio)
+    style = VERDICT_STYLE[result.compliant]
+    con.print(f"{'Ratio' if en else 'Rapport'} {ratio_text(result.ratio, lang)} "
+              f"({'at most' if en else 'au plus'} {limit}){':' if en else ' :'} [{style}]{VERDICT[result.compliant].get(lang)}[/]"
+              f" — {result.worker_months} {'worker-months compared' if en else 'mois-travailleur comparés'}")
+    for e in result.excluded_months:
+        why = {"fte_zero": t("etp nul", "fte 0"), "no_pay": t("salaire nul", "no pay")}[e.reason].get(lang)
+        con.print(f"[dim]{'Left out:' if en else 'Écarté :'} {e.worker_id} {e.month} ({why})[/]")
+    if result.excluded_workers:
+        con.print("[dim]" + escape(t("Article 60 §7 écartés (payés par le CPAS) : ",
+                                     "Article 60 §7 left out (paid by the CPAS): ").get(lang)
+                                   + ", ".join(result.excluded_workers)) + "[/]")
+    for note in result.notes:
+        con.print(f"[yellow]{escape(note.get(lang))}[/]")
+    if opts.explain:
+        con.print()
+        print_reasons(con, result.reasons, lang, "")
+    else:
+        con.print("[dim]" + escape(t("--explain : raisons et références légales.",
+                                     "--explain: reasons and legal references.").get(lang)) + "[/]")
+
+
+def wages_csv(result: WageTension | None, opts: RunOptions) -> tuple[list[str], list[list]]:
+    """One row per worker-month compared (highest first), then the months left out."""
+    header = ["worker_id", "month", "fte", "gross_pay", "pay_per_fte", "included", "excluded_reason"]
+    if result is None:
+        return header, []
+    rows = [[p.worker_id, p.month, p.fte, money(p.gross_pay), money(p.pay_per_fte), True, None]
+            for p in sorted(result.counted, key=lambda p: (-p.pay_per_fte, p.worker_id, p.month))]
+    rows += [[e.worker_id, e.month, None, None, None, False, e.reason] for e in result.excluded_months]
+    return header, rows

@@ -1,0 +1,79 @@
+"""Every check of a regime, in one list: the ``ei check`` dashboard (and ``ei batch``).
+
+Each rule module exposes ``check(enterprise, regime, period, report) -> CheckResult``; this module
+only runs them in the contract's order and chooses the default period.
+"""
+
+from __future__ import annotations
+
+import importlib
+from datetime import date
+
+from ei_cli.i18n import t
+from ei_cli.model import Enterprise
+from ei_cli.periods import Period
+from ei_cli.regimes import Regime
+from ei_cli.rules.common import CheckResult, because, combine
+
+CHECK_NAMES = ("eligibility", "quota", "wages", "employment", "enterprise", "follow_up")
+
+
+class UnknownCheck(ValueError):
+    def __init__(self, names: list[str]):
+        super().__init__(", ".join(names))
+        self.names = names
+
+
+def parse_only(text: str | None) -> tuple[str, ...] | None:
+    """``"quota, wages"`` → ("quota", "wages") in the contract's order; None = every check.
+
+    Raises UnknownCheck with the names that are not check names.
+    """
+    if text is None:
+        return None
+    asked = [n.strip().lower().replace("-", "_") for n in text.split(",") if n.strip()]
+    bad = [n for n in asked if n not in CHECK_NAMES]
+    if bad or not asked:
+        raise UnknownCheck(bad or [text])
+    return tuple(n for n in CHECK_NAMES if n in asked)
+
+
+def _unavailable(name: str) -> CheckResult:
+    text = t("contrôle pas encore disponible dans cette version", "check not available yet in this version")
+    return CheckResult(name, None, text, (because(text),), (), {"available": False})
+
+
+def run_checks(enterprise: Enterprise, regime: Regime, period: Period, report=None,
+               only: tuple[str, ...] | list[str] | None = None) -> list[CheckResult]:
+    """The results of the checks asked (all by default), in CHECK_NAMES order."""
+    if report is None:
+        from ei_cli.rules.eligibility import assess_eligibility
+
+        report = assess_eligibility(enterprise, regime)
+    names = [n for n in CHECK_NAMES if only is None or n in only]
+    results = []
+    for name in names:
+        try:
+            check = importlib.import_module(f"ei_cli.rules.{name}").check
+        except (ImportError, AttributeError):
+            results.append(_unavailable(name))
+            continue
+        results.append(check(enterprise, regime, period, report))
+    return results
+
+
+def overall(results: list[CheckResult]) -> bool | None:
+    return combine(r.compliant for r in results)
+
+
+def period_for(enterprise: Enterprise, year: int | None = None, today: date | None = None) -> Period:
+    """The calendar year evaluated: ``year`` if given; else the latest year whose December is in
+    ``Paie`` (the last complete year of payroll); else the year of the last payroll month; without
+    any payroll, the calendar year before ``today``."""
+    if year is not None:
+        return Period.calendar_year(year)
+    months = [p.month for p in enterprise.pay]
+    if months:
+        decembers = [m.year for m in months if m.month == 12]
+        return Period.calendar_year(max(decembers) if decembers else max(months).year)
+    return Period.calendar_year((today or date.today()).year - 1)

@@ -1,0 +1,212 @@
+"""Employment conditions of target workers (rules.md §3.3): a CDI at the latest N months after hire,
+and at least half-time. Shape ``cdi_half_time`` (Wallonia 2016); other regimes: not established.
+
+Readings (docs/interpretations.md, « Conditions d'emploi »):
+
+- *Last allowed day* = hire date + ``employment.cdi_within_months`` calendar months (``add_months``:
+  hired 15/01 → 15/07). A 6-month CDD from 15/01 ends on 14/07; a CDI starting on 15/07 is on time,
+  one starting on 16/07 is late. A worker still employed on the last allowed day without a CDI
+  breaches the rule from that day until the CDI (or the exit); a worker who left before it does not.
+- The CDI date is ``date_cdi`` when given, else the hire date for a ``CDI`` contract; other contract
+  types without ``date_cdi`` never became open-ended.
+- Working time: the *contractual* etp (``Personnel.etp``) is the legal one; ``Paie.etp`` varies
+  with partial months and unpaid absences. Paid months below the minimum over a whole month of
+  employment are reported as notes to check (a contract change not recorded), never as breaches.
+- A breach counts for the period when its interval meets the period. Production workers whose target
+  status is unknown and who would breach make the check unknown, not failed; staff functions
+  (direction, encadrement, …) of unknown status are not presumed target.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from decimal import Decimal
+
+from ei_cli.i18n import Text, t
+from ei_cli.model import ContractType, Enterprise, Function, Worker
+from ei_cli.periods import Month, Period, add_months
+from ei_cli.regimes import Regime
+from ei_cli.rules.common import NOT_ESTABLISHED, CheckResult, Reason, because
+
+NAME = "employment"
+
+
+@dataclass(frozen=True)
+class Violation:
+    worker_id: str
+    kind: str                 # "cdi_late" | "below_min_fte"
+    target_status: bool | None  # True = target worker, None = status unknown (to verify)
+    hire_date: date
+    since: date               # first day of the breach
+    until: date | None        # last day of the breach (None: ongoing at the end of the data)
+    deadline: date | None = None
+    cdi_date: date | None = None
+    fte: Decimal | None = None
+    min_fte: Decimal | None = None
+
+    def text(self) -> Text:
+        wid = self.worker_id
+        unsure = t(" (statut de public cible à établir)", " (target status to establish)") \
+            if self.target_status is None else t("", "")
+        if self.kind == "cdi_late":
+            if self.cdi_date is None:
+                return t(f"{wid} : engagé le {self.hire_date}, toujours sans CDI ; CDI attendu au plus tard le "
+                         f"{self.deadline}{unsure.fr}.",
+                         f"{wid}: hired on {self.hire_date}, still without a CDI; CDI due by {self.deadline}"
+                         f"{unsure.en}.")
+            return t(f"{wid} : engagé le {self.hire_date}, CDI le {self.cdi_date} ; attendu au plus tard le "
+                     f"{self.deadline}{unsure.fr}.",
+                     f"{wid}: hired on {self.hire_date}, CDI on {self.cdi_date}; due by {self.deadline}{unsure.en}.")
+        return t(f"{wid} : etp contractuel {self.fte} < {self.min_fte} (depuis le {self.since}){unsure.fr}.",
+                 f"{wid}: contractual fte {self.fte} < {self.min_fte} (since {self.since}){unsure.en}.")
+
+    def to_dict(self, lang: str = "fr") -> dict:
+        return {"worker_id": self.worker_id, "kind": self.kind, "target_public": self.target_status,
+                "hire_date": self.hire_date, "since": self.since, "until": self.until,
+                "deadline": self.deadline, "cdi_date": self.cdi_date, "fte": self.fte, "min_fte": self.min_fte,
+                "text": self.text()}
+
+
+@dataclass(frozen=True)
+class PaidBelowMin:
+    worker_id: str
+    month: Month
+    fte: Decimal
+
+    def to_dict(self, lang: str = "fr") -> dict:
+        return {"worker_id": self.worker_id, "month": self.month, "fte": self.fte}
+
+
+def cdi_date(worker: Worker) -> date | None:
+    """The day the worker's contract became open-ended, or None if it never did."""
+    if worker.open_ended_since is not None:
+        return max(worker.open_ended_since, worker.hire_date)
+    return worker.hire_date if worker.contract_type == ContractType.CDI else None
+
+
+def cdi_deadline(worker: Worker, months: int) -> date:
+    """Last allowed day for the CDI to start: hire date + N calendar months."""
+    return add_months(worker.hire_date, months)
+
+
+def _cdi_violation(worker: Worker, months: int, period: Period, status: bool | None) -> Violation | None:
+    deadline = cdi_deadline(worker, months)
+    start = cdi_date(worker)
+    if start is not None and start <= deadline:
+        return None
+    if not worker.employed_on(deadline):
+        return None  # left before the CDI was due
+    last = start - timedelta(days=1) if start is not None else worker.exit_date
+    breach = Period(deadline, last or date.max)
+    if not breach.overlaps(period):
+        return None
+    return Violation(worker.worker_id, "cdi_late", status, worker.hire_date, deadline, last, deadline, start)
+
+
+def _fte_violation(worker: Worker, minimum: Decimal, period: Period, status: bool | None) -> Violation | None:
+    if worker.fte >= minimum:
+        return None
+    return Violation(worker.worker_id, "below_min_fte", status, worker.hire_date, max(worker.hire_date, period.start),
+                     worker.exit_date, fte=worker.fte, min_fte=minimum)
+
+
+def _paid_below(enterprise: Enterprise, worker: Worker, minimum: Decimal, period: Period) -> list[PaidBelowMin]:
+    out = []
+    for m in period.months():
+        whole = Period(m.first_day, m.last_day)
+        if worker.employment.intersection(whole) != whole:
+            continue
+        pay = enterprise.pay_month(worker.worker_id, m)
+        if pay is not None and pay.fte < minimum:
+            out.append(PaidBelowMin(worker.worker_id, m, pay.fte))
+    return out
+
+
+def _cdi_half_time(enterprise: Enterprise, regime: Regime, period: Period, report) -> CheckResult:
+    on = period.end
+    months_v = regime.value("employment.cdi_within_months", on)
+    fte_v = regime.value("employment.min_fte", on)
+    reasons: list[Reason] = []
+    unknown_params = [v for v in (months_v, fte_v) if v.is_unknown]
+    if unknown_params:
+        return CheckResult(NAME, None, t("indéterminé : paramètre inconnu", "unknown: parameter unknown"),
+                           tuple(because(t(f"Paramètre {v.key} inconnu.", f"Parameter {v.key} unknown."), v)
+                                 for v in unknown_params))
+    months, minimum = int(months_v.number), fte_v.number
+    reasons.append(because(t(
+        f"Chaque travailleur du public cible est en CDI au plus tard {months} mois après son engagement "
+        f"(dernier jour admis : date d'entrée + {months} mois ; date_cdi, sinon date d'entrée si type_contrat = CDI).",
+        f"Each target worker is on a CDI at the latest {months} months after hire (last allowed day: hire date "
+        f"+ {months} months; date_cdi, else the hire date when type_contrat = CDI)."), months_v))
+    reasons.append(because(t(
+        f"Et travaille au moins à {str(minimum).replace('.', ',')} etp : etp contractuel (feuille Personnel), pas l'etp payé du mois.",
+        f"And works at least {minimum} fte: the contractual fte (Personnel sheet), not the month's paid fte."),
+        fte_v))
+    concerned: list[tuple[Worker, bool | None]] = []
+    for w in sorted(enterprise.workers, key=lambda w: w.worker_id):
+        if not w.has_employment_contract or not w.employed_in(period):
+            continue
+        status = report.is_target(w.worker_id) if w.worker_id in report.by_id else None
+        if status is False or (status is None and w.function != Function.PRODUCTION):
+            continue  # staff functions of unknown status are not presumed target
+        concerned.append((w, status))
+    violations: list[Violation] = []
+    paid_below: list[PaidBelowMin] = []
+    for w, status in concerned:
+        for v in (_cdi_violation(w, months, period, status), _fte_violation(w, minimum, period, status)):
+            if v is not None:
+                violations.append(v)
+        if status and w.fte >= minimum:
+            paid_below.extend(_paid_below(enterprise, w, minimum, period))
+    confirmed = [v for v in violations if v.target_status is True]
+    to_verify = [v for v in violations if v.target_status is None]
+    n_target = sum(1 for _, s in concerned if s is True)
+    if confirmed:
+        compliant: bool | None = False
+        summary = t(f"{len(confirmed)} manquement(s) pour {n_target} travailleur(s) du public cible",
+                    f"{len(confirmed)} breach(es) for {n_target} target worker(s)")
+    elif to_verify:
+        compliant = None
+        summary = t(f"indéterminé : {len(to_verify)} cas à vérifier (statut de public cible inconnu)",
+                    f"unknown: {len(to_verify)} case(s) to verify (target status unknown)")
+    else:
+        compliant = True
+        summary = t(f"{n_target} travailleur(s) du public cible en CDI dans les {months} mois et à "
+                    f"{str(minimum).replace('.', ',')} etp "
+                    f"au moins", f"{n_target} target worker(s) on a CDI within {months} months and at least "
+                    f"{minimum} fte")
+    for v in violations:
+        reasons.append(because(v.text(), months_v if v.kind == "cdi_late" else fte_v))
+    notes: list[Text] = []
+    if paid_below:
+        listed = ", ".join(f"{p.worker_id} {p.month} ({p.fte})" for p in paid_below)
+        notes.append(t(f"Mois complets payés sous {minimum} etp (changement de contrat non reporté ?) : {listed}.",
+                       f"Whole months paid below {minimum} fte (contract change not recorded?): {listed}."))
+        reasons.append(because(notes[-1]))
+    to_fix = []
+    for v in violations:
+        if v.kind == "cdi_late":
+            to_fix.append(t(f"{v.worker_id} : passer en CDI (ou corriger date_cdi, feuille Personnel).",
+                            f"{v.worker_id}: move to a CDI (or correct date_cdi, Personnel sheet)."))
+        else:
+            to_fix.append(t(f"{v.worker_id} : porter le régime de travail à {minimum} etp au moins.",
+                            f"{v.worker_id}: raise working time to at least {minimum} fte."))
+    details = {"cdi_within_months": months, "min_fte": minimum, "target_workers": n_target,
+               "violations": [v.to_dict() for v in violations],
+               "paid_below_min": [p.to_dict() for p in paid_below], "notes": notes}
+    return CheckResult(NAME, compliant, summary, tuple(reasons), tuple(to_fix), details)
+
+
+_SHAPES = {"cdi_half_time": _cdi_half_time}
+
+
+def check(enterprise: Enterprise, regime: Regime, period: Period, report=None) -> CheckResult:
+    shape = _SHAPES.get(regime.rule("employment") or "none")
+    if shape is None:
+        return CheckResult(NAME, None, NOT_ESTABLISHED, (because(NOT_ESTABLISHED),), (), {"established": False})
+    if report is None:
+        from ei_cli.rules.eligibility import assess_eligibility
+
+        report = assess_eligibility(enterprise, regime)
+    return shape(enterprise, regime, period, report)

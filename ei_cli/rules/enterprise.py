@@ -1,0 +1,186 @@
+"""Enterprise conditions, by regime shape (rules.md §3.5, §4.5, §5.6).
+
+- ``size_thresholds`` (Wallonia 2003 « petite entreprise », Wallonia 2016 SME): staff strictly
+  below ``enterprise.max_staff`` AND (turnover ≤ ``enterprise.max_turnover`` OR balance-sheet total
+  ≤ ``enterprise.max_balance_sheet``). Staff is counted in *annual work units* (AWU), as both EU
+  recommendations (96/280 and 2003/361) count it: the average over the period's months of the
+  summed etp of everyone under an employment contract with the EI (art. 60 §7 workers are employed
+  by the CPAS and left out). Headcount is reported beside it. Turnover and balance come from the
+  ``Entreprise`` sheet (last closed year); when the financial test cannot be decided the check is
+  unknown.
+- ``supervision_share`` (Brussels 2004, ord. art. 13 §3, 2): FTE of staff able to train, supervise
+  and accompany — functions ``encadrement`` and ``accompagnement_social`` (management is not counted:
+  it is not a supervision or accompaniment function) — at least ``enterprise.min_supervision_share``
+  of the FTE of the workforce excluding target-public workers; otherwise no subsidy is due. FTE are
+  FTE-months summed over the period (Paie's etp, fallback Personnel.etp).
+
+Readings: docs/interpretations.md, « Taille de l'entreprise et encadrement ».
+"""
+
+from __future__ import annotations
+
+from decimal import ROUND_CEILING, Decimal
+
+from ei_cli.i18n import t
+from ei_cli.model import Enterprise, Function
+from ei_cli.periods import Period
+from ei_cli.regimes import Regime
+from ei_cli.rules.common import NOT_ESTABLISHED, ZERO, CheckResult, because, fte_grid, share_text
+
+NAME = "enterprise"
+SUPERVISION_FUNCTIONS = (Function.SUPERVISION, Function.SOCIAL_ACCOMPANIMENT)
+AWU_PLACES = Decimal("0.01")
+
+
+def _eur(x: Decimal) -> str:
+    return f"{x:,.0f}".replace(",", " ")
+
+
+def _fr(x) -> str:
+    """French decimal comma."""
+    return str(x).replace(".", ",")
+
+
+def _pct_en(x: Decimal | None) -> str:
+    return share_text(x).replace(",", ".")
+
+
+def annual_work_units(enterprise: Enterprise, period: Period) -> tuple[Decimal, int]:
+    """(AWU = mean monthly summed etp over the period, headcount employed in the period)."""
+    workers = [w for w in enterprise.workers if w.has_employment_contract and w.employed_in(period)]
+    grid = fte_grid(enterprise, period, workers)
+    total = sum((grid.of(w.worker_id, m) for w in workers for m in grid.months), ZERO)
+    return total / Decimal(len(grid.months)), len(workers)
+
+
+def _size_thresholds(enterprise: Enterprise, regime: Regime, period: Period, report) -> CheckResult:
+    on = period.end
+    staff_v = regime.value("enterprise.max_staff", on)
+    turnover_v = regime.value("enterprise.max_turnover", on)
+    balance_v = regime.value("enterprise.max_balance_sheet", on)
+    awu, headcount = annual_work_units(enterprise, period)
+    awu_shown = awu.quantize(AWU_PLACES)
+    reasons = []
+    staff_ok: bool | None = None if staff_v.is_unknown else awu < staff_v.number
+    reasons.append(because(t(
+        f"Effectif : {_fr(awu_shown)} unités de travail annuelles (moyenne des etp mensuels, {headcount} personnes "
+        f"occupées, art. 60 exclus) ; doit rester strictement sous {staff_v.value}.",
+        f"Staff: {awu_shown} annual work units (mean of monthly fte, {headcount} persons employed, art. 60 "
+        f"excluded); must stay strictly below {staff_v.value}."), staff_v))
+    tests = []
+    for label_fr, label_en, figure, limit in (("chiffre d'affaires", "turnover", enterprise.turnover, turnover_v),
+                                              ("total du bilan", "balance-sheet total",
+                                               enterprise.balance_sheet_total, balance_v)):
+        if figure is None or limit.is_unknown:
+            tests.append(None)
+            reasons.append(because(t(f"{label_fr.capitalize()} : non renseigné ou plafond inconnu.",
+                                     f"{label_en.capitalize()}: not given or ceiling unknown."), limit))
+        else:
+            ok = figure <= limit.number
+            tests.append(ok)
+            reasons.append(because(t(
+                f"{label_fr.capitalize()} : {_eur(figure)} € {'≤' if ok else '>'} {_eur(limit.number)} €.",
+                f"{label_en.capitalize()}: €{_eur(figure)} {'≤' if ok else '>'} €{_eur(limit.number)}."), limit))
+    financial: bool | None = True if True in tests else (None if None in tests else False)
+    if staff_ok is False or financial is False:
+        compliant: bool | None = False
+    elif staff_ok is None or financial is None:
+        compliant = None
+    else:
+        compliant = True
+    figures = f"{_fr(awu_shown)} UTA"
+    summary = {True: t(f"{figures} ; seuils respectés", f"{awu_shown} AWU; thresholds met"),
+               False: t(f"{figures} ; seuil dépassé", f"{awu_shown} AWU; threshold exceeded"),
+               None: t(f"indéterminé : {figures}, chiffre d'affaires et total du bilan à renseigner",
+                       f"unknown: {awu_shown} AWU, turnover and balance-sheet total to fill in")}[compliant]
+    to_fix = []
+    if financial is None:
+        to_fix.append(t("Renseignez chiffre_affaires et total_bilan (feuille Entreprise, dernier exercice clôturé).",
+                        "Fill in chiffre_affaires and total_bilan (Entreprise sheet, last closed year)."))
+    if compliant is False:
+        to_fix.append(t("L'entreprise dépasse la taille admise par le régime : l'agrément est en cause.",
+                        "The enterprise exceeds the size the regime allows: the agrément is at stake."))
+    details = {"annual_work_units": awu_shown, "headcount": headcount,
+               "max_staff": None if staff_v.is_unknown else staff_v.number,
+               "turnover": enterprise.turnover, "max_turnover": None if turnover_v.is_unknown else turnover_v.number,
+               "balance_sheet_total": enterprise.balance_sheet_total,
+               "max_balance_sheet": None if balance_v.is_unknown else balance_v.number}
+    return CheckResult(NAME, compliant, summary, tuple(reasons), tuple(to_fix), details)
+
+
+def _supervision_share(enterprise: Enterprise, regime: Regime, period: Period, report) -> CheckResult:
+    on = period.end
+    share_v = regime.value("enterprise.min_supervision_share", on)
+    workers = [w for w in enterprise.workers if w.has_employment_contract and w.employed_in(period)]
+    grid = fte_grid(enterprise, period, workers)
+
+    def fte_of(ws) -> Decimal:
+        return sum((grid.of(w.worker_id, m) for w in ws for m in grid.months), ZERO) / Decimal(len(grid.months))
+
+    status = {w.worker_id: (report.is_target(w.worker_id) if w.worker_id in report.by_id else None)
+              for w in workers}
+    # Supervision staff are outside the target public unless their status says otherwise.
+    supervisors = [w for w in workers if w.function in SUPERVISION_FUNCTIONS and status[w.worker_id] is not True]
+    sure = [w for w in workers if status[w.worker_id] is False or w in supervisors]
+    unsure = [w for w in workers if status[w.worker_id] is None and w not in supervisors]
+    numerator, low_den, high_den = fte_of(supervisors), fte_of(sure), fte_of(sure + unsure)
+    share = numerator / low_den if low_den else None
+    share_low = numerator / high_den if high_den else None  # unknown statuses counted as non-target
+    reasons = [because(t(
+        f"Personnel d'encadrement et d'accompagnement social (hors public cible) : au moins "
+        f"{share_text(share_v.number) if not share_v.is_unknown else '?'} de l'effectif hors public cible, "
+        "en etp moyens de la période ; sinon aucune subvention n'est due. La direction n'est pas comptée.",
+        f"Supervision and social-accompaniment staff (not target public): at least "
+        f"{_pct_en(share_v.number) if not share_v.is_unknown else '?'} of the workforce excluding the target "
+        "public, in mean fte over the period; otherwise no subsidy is due. Management is not counted."), share_v)]
+    reasons.append(because(t(
+        f"Encadrement : {_fr(numerator.quantize(AWU_PLACES))} etp ; effectif hors public cible : "
+        f"{_fr(low_den.quantize(AWU_PLACES))} etp" + (f" (+ {_fr((high_den - low_den).quantize(AWU_PLACES))} etp de statut "
+                                                  "inconnu)" if unsure else "") + f" ; part {share_text(share)}.",
+        f"Supervision: {numerator.quantize(AWU_PLACES)} fte; workforce excluding target public: "
+        f"{low_den.quantize(AWU_PLACES)} fte" + (f" (+ {(high_den - low_den).quantize(AWU_PLACES)} fte of unknown "
+                                                  "status)" if unsure else "") + f"; share {_pct_en(share)}.")))
+    if share_v.is_unknown or share is None:
+        compliant: bool | None = None
+    elif share_low is not None and share_low >= share_v.number:
+        compliant = True
+    elif share < share_v.number:
+        compliant = False
+    else:
+        compliant = None  # depends on the workers of unknown status
+    minimum = None if share_v.is_unknown else share_v.number
+    if compliant is True:
+        summary = t(f"encadrement {share_text(share)} de l'effectif hors public cible (min {share_text(minimum)})",
+                    f"supervision {_pct_en(share)} of the non-target workforce (min {_pct_en(minimum)})")
+    elif compliant is False:
+        summary = t(f"encadrement {share_text(share)} < {share_text(minimum)} : aucune subvention n'est due",
+                    f"supervision {_pct_en(share)} < {_pct_en(minimum)}: no subsidy is due")
+    else:
+        summary = t(f"indéterminé : encadrement {share_text(share)} (min {share_text(minimum)})",
+                    f"unknown: supervision {_pct_en(share)} (min {_pct_en(minimum)})")
+    to_fix = []
+    if compliant is False:
+        needed = minimum * low_den - numerator
+        to_fix.append(t(f"Engagez ou augmentez l'encadrement d'au moins {_fr(needed.quantize(AWU_PLACES, rounding=ROUND_CEILING))} etp en moyenne.",
+                        f"Hire or increase supervision staff by at least {needed.quantize(AWU_PLACES, rounding=ROUND_CEILING)} fte on average."))
+    if unsure and compliant is None:
+        to_fix.append(t("Établissez le statut de public cible de : " + ", ".join(w.worker_id for w in unsure) + ".",
+                        "Establish the target status of: " + ", ".join(w.worker_id for w in unsure) + "."))
+    details = {"supervision_fte": numerator, "non_target_fte": low_den, "unknown_status_fte": high_den - low_den,
+               "supervision_share": share, "min_supervision_share": minimum,
+               "supervisors": [w.worker_id for w in supervisors], "subsidies_due": compliant}
+    return CheckResult(NAME, compliant, summary, tuple(reasons), tuple(to_fix), details)
+
+
+_SHAPES = {"size_thresholds": _size_thresholds, "supervision_share": _supervision_share}
+
+
+def check(enterprise: Enterprise, regime: Regime, period: Period, report=None) -> CheckResult:
+    shape = _SHAPES.get(regime.rule("enterprise") or "none")
+    if shape is None:
+        return CheckResult(NAME, None, NOT_ESTABLISHED, (because(NOT_ESTABLISHED),), (), {"established": False})
+    if report is None:
+        from ei_cli.rules.eligibility import assess_eligibility
+
+        report = assess_eligibility(enterprise, regime)
+    return shape(enterprise, regime, period, report)

@@ -1,0 +1,258 @@
+"""Social follow-up (rules.md §3.6, seed 002): shape ``quarterly_interviews`` (Wallonia 2016).
+
+Who is followed: TD/TGD workers (eligibility report) and art. 60 §7 workers active in the EI.
+
+1. At least ``follow_up.interviews_per_quarter`` individual or collective interview
+   (``entretien_individuel`` / ``entretien_collectif``) in each calendar quarter of employment that
+   meets the period — a quarter in which the worker is employed fewer than
+   ``follow_up.min_days_employed_in_quarter`` calendar days (hired in its last weeks, or left in its
+   first weeks) requires none (tasks 1: "au minimum de manière trimestrielle").
+2. TD/TGD only (tasks 3 and 4 name TD and TGD, not art. 60): a ``bilan`` dated at the latest hire date
+   + ``follow_up.assessment_within_months`` and a ``plan_formation`` at the latest hire date +
+   ``follow_up.training_plan_within_months``. An obligation whose deadline falls after the period is
+   not due yet. One whose deadline has passed is breached in this period when nothing is recorded by
+   the period's end, or when the late record falls in the period or after it.
+3. The enterprise employs an ``accompagnement_social`` worker in every month of the period in which
+   a followed worker is employed.
+
+Production workers whose target status is unknown are evaluated too; what they lack makes the check
+unknown, not failed (staff functions of unknown status are not presumed target). Readings: docs/interpretations.md, « Suivi social ».
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from ei_cli.i18n import Text, t
+from ei_cli.model import ContractType, Enterprise, FollowUpType, Function, Worker
+from ei_cli.periods import Month, Period, add_months
+from ei_cli.regimes import Regime
+from ei_cli.rules.common import NOT_ESTABLISHED, CheckResult, Reason, because, days_employed_in
+
+NAME = "follow_up"
+INTERVIEWS = (FollowUpType.INDIVIDUAL_INTERVIEW, FollowUpType.COLLECTIVE_INTERVIEW)
+
+
+@dataclass(frozen=True, order=True)
+class Quarter:
+    year: int
+    number: int
+
+    @classmethod
+    def of(cls, d: date) -> "Quarter":
+        return cls(d.year, (d.month - 1) // 3 + 1)
+
+    @property
+    def period(self) -> Period:
+        first = date(self.year, 3 * self.number - 2, 1)
+        return Period(first, add_months(first, 3) - timedelta(days=1))
+
+    def next(self) -> "Quarter":
+        return Quarter(self.year + 1, 1) if self.number == 4 else Quarter(self.year, self.number + 1)
+
+    def __str__(self) -> str:
+        return f"{self.year}-Q{self.number}"
+
+
+def quarters_overlapping(period: Period):
+    q = Quarter.of(period.start)
+    while q.period.start <= period.end:
+        yield q
+        q = q.next()
+
+
+@dataclass(frozen=True)
+class Missing:
+    """One thing missing for one worker (``quarter`` set for interviews, ``due`` for deadlines)."""
+
+    worker_id: str
+    item: str                       # "interview" | "bilan" | "plan_formation"
+    target_status: bool | None      # None: status unknown (to verify)
+    quarter: Quarter | None = None
+    due: date | None = None
+    done: date | None = None        # a late record's date
+    found: int = 0                  # interviews found in the quarter
+
+    def text(self) -> Text:
+        wid = self.worker_id
+        if self.item == "interview":
+            return t(f"{wid} : aucun entretien en {self.quarter}" if not self.found else
+                     f"{wid} : {self.found} entretien(s) en {self.quarter}, insuffisant",
+                     f"{wid}: no interview in {self.quarter}" if not self.found else
+                     f"{wid}: {self.found} interview(s) in {self.quarter}, not enough")
+        label = {"bilan": t("bilan personnel et professionnel", "personal and professional assessment"),
+                 "plan_formation": t("plan de formation", "training plan")}[self.item]
+        if self.done is None:
+            return t(f"{wid} : {label.fr} absent (dû au plus tard le {self.due})",
+                     f"{wid}: {label.en} missing (due by {self.due})")
+        return t(f"{wid} : {label.fr} tardif, le {self.done} (dû au plus tard le {self.due})",
+                 f"{wid}: {label.en} late, on {self.done} (due by {self.due})")
+
+    def to_dict(self, lang: str = "fr") -> dict:
+        return {"worker_id": self.worker_id, "item": self.item, "target_public": self.target_status,
+                "quarter": str(self.quarter) if self.quarter else None, "due": self.due, "done": self.done,
+                "interviews_found": self.found if self.item == "interview" else None,
+                "text": self.text()}
+
+
+def _followed(enterprise: Enterprise, report, period: Period) -> list[tuple[Worker, bool | None, bool]]:
+    """(worker, target status, is art. 60) for every worker the accompaniment concerns."""
+    out = []
+    for w in sorted(enterprise.workers, key=lambda w: w.worker_id):
+        if not w.employed_in(period):
+            continue
+        art60 = w.contract_type == ContractType.ART60
+        status = report.is_target(w.worker_id) if w.worker_id in report.by_id else None
+        if status is None and w.function != Function.PRODUCTION:
+            continue  # staff functions of unknown status: not presumed target (the eligibility line says so)
+        if art60 or status is not False:
+            out.append((w, status if not art60 else True, art60))
+    return out
+
+
+def _interviews(enterprise: Enterprise, worker: Worker, period: Period, per_quarter: int, min_days: int,
+                status: bool | None) -> tuple[list[Missing], list[dict]]:
+    missing, quarters = [], []
+    records = [f for f in enterprise.follow_ups_by_worker.get(worker.worker_id, ()) if f.type in INTERVIEWS]
+    for q in quarters_overlapping(period):
+        days = days_employed_in(worker, q.period)
+        if days == 0:
+            continue
+        found = sum(1 for f in records if q.period.contains(f.date))
+        required = days >= min_days
+        quarters.append({"worker_id": worker.worker_id, "quarter": str(q), "days_employed": days,
+                         "required": required, "interviews": found})
+        if required and found < per_quarter:
+            missing.append(Missing(worker.worker_id, "interview", status, quarter=q, found=found))
+    return missing, quarters
+
+
+def _deadline(enterprise: Enterprise, worker: Worker, item: FollowUpType, months: int, period: Period,
+              status: bool | None) -> Missing | None:
+    due = add_months(worker.hire_date, months)
+    if due > period.end:
+        return None
+    dates = [f.date for f in enterprise.follow_ups_by_worker.get(worker.worker_id, ())
+             if f.type == item and f.date <= period.end]
+    first = min(dates) if dates else None
+    if first is not None and first <= due:
+        return None
+    if first is not None and first < period.start:
+        return None  # late, but remedied before this period
+    if worker.exit_date is not None and worker.exit_date < due:
+        return None
+    return Missing(worker.worker_id, str(item), status, due=due, done=first)
+
+
+def _accompanier_gaps(enterprise: Enterprise, followed, period: Period) -> list[Month]:
+    accompaniers = [w for w in enterprise.workers if w.function == Function.SOCIAL_ACCOMPANIMENT]
+    gaps = []
+    for m in period.months():
+        month = Period(max(m.first_day, period.start), min(m.last_day, period.end))
+        if not any(w.employed_in(month) for w, _, _ in followed):
+            continue
+        if not any(a.employed_in(month) for a in accompaniers):
+            gaps.append(m)
+    return gaps
+
+
+def _quarterly_interviews(enterprise: Enterprise, regime: Regime, period: Period, report) -> CheckResult:
+    on = period.end
+    per_q_v = regime.value("follow_up.interviews_per_quarter", on)
+    days_v = regime.value("follow_up.min_days_employed_in_quarter", on)
+    bilan_v = regime.value("follow_up.assessment_within_months", on)
+    plan_v = regime.value("follow_up.training_plan_within_months", on)
+    unknown = [v for v in (per_q_v, days_v, bilan_v, plan_v) if v.is_unknown]
+    if unknown:
+        return CheckResult(NAME, None, t("indéterminé : paramètre inconnu", "unknown: parameter unknown"),
+                           tuple(because(t(f"Paramètre {v.key} inconnu.", f"Parameter {v.key} unknown."), v)
+                                 for v in unknown))
+    per_q, min_days = int(per_q_v.number), int(days_v.number)
+    followed = _followed(enterprise, report, period)
+    missing: list[Missing] = []
+    quarters: list[dict] = []
+    for w, status, art60 in followed:
+        gaps, qs = _interviews(enterprise, w, period, per_q, min_days, status)
+        missing += gaps
+        quarters += qs
+        if not art60:
+            for item, value in ((FollowUpType.ASSESSMENT, bilan_v), (FollowUpType.TRAINING_PLAN, plan_v)):
+                m = _deadline(enterprise, w, item, int(value.number), period, status)
+                if m is not None:
+                    missing.append(m)
+    gaps = _accompanier_gaps(enterprise, followed, period)
+    reasons: list[Reason] = [
+        because(t(f"Au moins {per_q} entretien individuel ou collectif par trimestre civil d'occupation, pour chaque "
+                  "travailleur TD/TGD et article 60 §7.",
+                  f"At least {per_q} individual or collective interview per calendar quarter of employment, for each "
+                  "TD/TGD and article 60 §7 worker."), per_q_v),
+        because(t(f"Un trimestre où le travailleur est occupé moins de {min_days} jours (embauche ou sortie en fin "
+                  "de trimestre) n'exige pas d'entretien.",
+                  f"A quarter in which the worker is employed fewer than {min_days} days (hired or leaving near its "
+                  "edge) requires no interview."), days_v),
+        because(t(f"Bilan personnel et professionnel au plus tard {bilan_v.value} mois après l'engagement (TD/TGD).",
+                  f"Personal and professional assessment at the latest {bilan_v.value} months after hire (TD/TGD)."),
+                bilan_v),
+        because(t(f"Plan de formation au plus tard {plan_v.value} mois après l'engagement (TD/TGD).",
+                  f"Training plan at the latest {plan_v.value} months after hire (TD/TGD)."), plan_v),
+    ]
+    for m in missing:
+        reasons.append(because(m.text(), per_q_v if m.item == "interview" else
+                               (bilan_v if m.item == "bilan" else plan_v)))
+    if gaps:
+        listed = ", ".join(str(m) for m in gaps)
+        reasons.append(because(t(f"Aucun accompagnateur social (fonction accompagnement_social) occupé en : {listed}.",
+                                 f"No social accompanier (function accompagnement_social) employed in: {listed}."),
+                               per_q_v))
+    confirmed = [m for m in missing if m.target_status is True]
+    unsure = [m for m in missing if m.target_status is None]
+    n = len(followed)
+    if confirmed or gaps:
+        compliant: bool | None = False
+        parts_fr, parts_en = [], []
+        if confirmed:
+            parts_fr.append(f"{len(confirmed)} manque(s) pour {len({m.worker_id for m in confirmed})} travailleur(s)")
+            parts_en.append(f"{len(confirmed)} gap(s) for {len({m.worker_id for m in confirmed})} worker(s)")
+        if gaps:
+            parts_fr.append(f"{len(gaps)} mois sans accompagnateur social")
+            parts_en.append(f"{len(gaps)} month(s) without a social accompanier")
+        summary = t(f"{n} suivi(s) : " + ", ".join(parts_fr), f"{n} followed: " + ", ".join(parts_en))
+    elif unsure:
+        compliant = None
+        summary = t(f"indéterminé : {len(unsure)} manque(s) pour des travailleurs de statut inconnu",
+                    f"unknown: {len(unsure)} gap(s) for workers of unknown status")
+    else:
+        compliant = True
+        summary = t(f"{n} travailleur(s) suivi(s) : entretiens trimestriels, bilans et plans de formation en ordre",
+                    f"{n} worker(s) followed: quarterly interviews, assessments and training plans in order")
+    to_fix: list[Text] = []
+    by_worker: dict[str, list[Missing]] = {}
+    for m in missing:
+        by_worker.setdefault(m.worker_id, []).append(m)
+    for wid, items in by_worker.items():
+        what_fr = "; ".join(m.text().fr.split(" : ", 1)[1] for m in items)
+        what_en = "; ".join(m.text().en.split(": ", 1)[1] for m in items)
+        to_fix.append(t(f"{wid} : {what_fr} (feuille Suivi).", f"{wid}: {what_en} (Suivi sheet)."))
+    if gaps:
+        to_fix.append(t("Occupez un accompagnateur social tant que l'entreprise occupe des travailleurs TD/TGD.",
+                        "Employ a social accompanier while the enterprise employs TD/TGD workers."))
+    details = {"followed_workers": [w.worker_id for w, _, _ in followed],
+               "interviews_per_quarter": per_q, "min_days_employed_in_quarter": min_days,
+               "missing": [m.to_dict() for m in missing], "quarters": quarters,
+               "months_without_accompanier": [str(m) for m in gaps]}
+    return CheckResult(NAME, compliant, summary, tuple(reasons), tuple(to_fix), details)
+
+
+_SHAPES = {"quarterly_interviews": _quarterly_interviews}
+
+
+def check(enterprise: Enterprise, regime: Regime, period: Period, report=None) -> CheckResult:
+    shape = _SHAPES.get(regime.rule("follow_up") or "none")
+    if shape is None:
+        return CheckResult(NAME, None, NOT_ESTABLISHED, (because(NOT_ESTABLISHED),), (), {"established": False})
+    if report is None:
+        from ei_cli.rules.eligibility import assess_eligibility
+
+        report = assess_eligibility(enterprise, regime)
+    return shape(enterprise, regime, period, report)

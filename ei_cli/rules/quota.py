@@ -1,0 +1,785 @@
+"""The target-public quota, per agrément year (rules.md §3.2, §4.2, §5.2, §6; Q3, Q10, Q11, Q13, Q18; D7).
+
+Everything is measured in FTE-months from the ``Paie`` sheet (``rules.common.month_fte``: the paid etp
+of the month, else ``Personnel.etp`` pro rata of the days employed, with a warning). A month's
+figures are the target FTE (workers whose status is target public), the total FTE (the regime's
+denominator) and the FTE of unknown status (counted as *not* target: if counting them as target
+would change the verdict, the verdict is unknown).
+
+Agrément years run from ``Enterprise.agrement_date`` (year n = [agrément + (n-1) years, agrément + n
+years - 1 day]); a year holds the calendar months that overlap it (an agrément starting mid-month
+shares its first and last months between two years). Months after the last ``Paie`` month are not
+known yet: a year still running is judged on its known months and marked ``provisional``.
+
+The shape of the rule differs per regime (``[rules] quota``): "staircase" (Wallonia), judged on
+month 12 in year 1 and on the annual average Σ target FTE-months ÷ Σ total FTE-months after;
+"monthly_production_share" (Brussels 2004), every month from the 100th day, among execution staff;
+"mandate_minimums" (Brussels 2018), average FTE of target public and of encadrement.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from datetime import date, timedelta
+from decimal import ROUND_CEILING, ROUND_HALF_UP, Decimal
+from typing import Callable
+
+from ei_cli.i18n import Text, t
+from ei_cli.model import ContractType, Enterprise, Function, Worker
+from ei_cli.periods import Month, Period, add_months, years_overlapping
+from ei_cli.problems import Problem
+from ei_cli.regimes import Regime, Value
+from ei_cli.rules.common import CheckResult, Reason, because, combine, fte_grid, share_text
+
+NAME = "quota"
+ZERO = Decimal(0)
+ONE = Decimal(1)
+_CENT = Decimal("0.01")
+_FTE_Q = Decimal("0.0001")
+
+
+# ------------------------------------------------------------------------------ small helpers
+def round_up(x: Decimal) -> Decimal:
+    """FTE missing, rounded *up* to the hundredth (0 when nothing is missing)."""
+    return ZERO if x <= 0 else x.quantize(_CENT, rounding=ROUND_CEILING)
+
+
+def _q(x: Decimal | None) -> Decimal | None:
+    return None if x is None else Decimal(x).quantize(_FTE_Q, rounding=ROUND_HALF_UP).normalize()
+
+
+def _n(x: Decimal | None) -> str:
+    """French display of an FTE figure (2 decimals)."""
+    if x is None:
+        return "?"
+    return f"{Decimal(x).quantize(_CENT, rounding=ROUND_HALF_UP)}".replace(".", ",")
+
+
+def _share(target: Decimal, total: Decimal) -> Decimal | None:
+    return None if total == 0 else target / total
+
+
+def _value(regime: Regime, key: str, on: date) -> Value | None:
+    return regime.value(key, on) if regime.has(key) else None
+
+
+def _number(v: Value | None) -> Decimal | None:
+    return None if v is None or v.is_unknown else v.number
+
+
+def _cite(text: Text, v: Value | None) -> Reason:
+    return because(text, v)
+
+
+# ------------------------------------------------------------------------------ results
+@dataclass(frozen=True)
+class MonthQuota:
+    """One calendar month: target FTE, total FTE (the denominator), FTE of unknown status."""
+
+    month: Month
+    target_fte: Decimal
+    total_fte: Decimal
+    unknown_fte: Decimal = ZERO
+    supervision_fte: Decimal | None = None
+    required_share: Decimal | None = None
+    judged: bool = True
+    projected: bool = False
+
+    @property
+    def share(self) -> Decimal | None:
+        return _share(self.target_fte, self.total_fte)
+
+    def plus_target(self, x: Decimal) -> "MonthQuota":
+        return replace(self, target_fte=self.target_fte + x, total_fte=self.total_fte + x)
+
+    def to_dict(self, lang: str = "fr") -> dict:
+        out = {"month": str(self.month), "target_fte": _q(self.target_fte), "total_fte": _q(self.total_fte),
+               "share": _q(self.share), "required_share": self.required_share, "unknown_fte": _q(self.unknown_fte),
+               "judged": self.judged}
+        if self.supervision_fte is not None:
+            out["supervision_fte"] = _q(self.supervision_fte)
+        if self.projected:
+            out["projected"] = True
+        return out
+
+
+@dataclass(frozen=True)
+class YearQuota:
+    """The verdict for one agrément year."""
+
+    year: int
+    period: Period
+    judged_on: str                   # month_12 | average | every_month | average_minimums
+    months: tuple[MonthQuota, ...]
+    months_in_year: int
+    required_share: Decimal | None
+    target_share: Decimal | None
+    target_fte: Decimal
+    total_fte: Decimal
+    unknown_fte: Decimal
+    min_target_fte: Decimal | None
+    shortfall_fte: Decimal | None
+    compliant: bool | None
+    summary: Text
+    reasons: tuple[Reason, ...] = ()
+    judged_month: Month | None = None
+    provisional: bool = False
+    extra: dict = field(default_factory=dict)
+
+    def to_dict(self, lang: str = "fr") -> dict:
+        out = {
+            "year": self.year, "agrement_year": self.year,
+            "start": self.period.start.isoformat(), "end": self.period.end.isoformat(),
+            "period": self.period.to_dict(),
+            "judged_on": self.judged_on,
+            "judged_month": str(self.judged_month) if self.judged_month else None,
+            "provisional": self.provisional,
+            "months_known": len(self.months), "months_in_year": self.months_in_year,
+            "required_share": self.required_share, "target_share": _q(self.target_share),
+            "target_fte": _q(self.target_fte), "total_fte": _q(self.total_fte),
+            "unknown_fte": _q(self.unknown_fte), "min_target_fte": self.min_target_fte,
+            "shortfall_fte": self.shortfall_fte, "compliant": self.compliant,
+            "summary": self.summary.get(lang),
+            "reasons": [r.to_dict(lang) for r in self.reasons],
+            "months": [m.to_dict(lang) for m in self.months],
+        }
+        out.update(self.extra)
+        return out
+
+
+@dataclass(frozen=True)
+class QuotaResult:
+    """Every agrément year evaluated; the top-level figures are the latest year's (cli.md)."""
+
+    regime_id: str
+    rule: str
+    period: Period
+    years: tuple[YearQuota, ...]
+    data_end: Month | None
+    problems: tuple[Problem, ...] = ()
+
+    @property
+    def latest(self) -> YearQuota | None:
+        return self.years[-1] if self.years else None
+
+    @property
+    def compliant(self) -> bool | None:
+        """Every year evaluated must comply (so ``--year`` over two agrément years fails if one does)."""
+        return combine(y.compliant for y in self.years) if self.years else None
+
+    @property
+    def summary(self) -> Text:
+        if not self.years:
+            return t("Aucune année d'agrément dans la période (période antérieure à l'agrément).",
+                     "No agrément year in the period (period before the agrément).")
+        return self.latest.summary
+
+    def to_dict(self, lang: str = "fr") -> dict:
+        y = self.latest
+        base = y.to_dict(lang) if y else {"required_share": None, "target_share": None, "target_fte": None,
+                                          "total_fte": None, "shortfall_fte": None, "months": [], "reasons": []}
+        out = {"rule": self.rule, "compliant": self.compliant, "summary": self.summary.get(lang),
+               "data_end": str(self.data_end) if self.data_end else None}
+        for key in ("required_share", "target_share", "target_fte", "total_fte", "unknown_fte", "min_target_fte",
+                    "shortfall_fte", "judged_on", "judged_month", "provisional", "months", "reasons"):
+            out[key] = base.get(key)
+        if y:
+            out.update(y.extra)
+            out["agrement_year"] = y.year
+        out["agrement_years"] = [x.to_dict(lang) for x in self.years]
+        return out
+
+
+@dataclass(frozen=True)
+class QuotaForecast:
+    """The current agrément year projected to its end, and the target FTE to hire to comply."""
+
+    at_month: Month
+    hire_from: Month | None
+    year: YearQuota                 # the projected year (known months then projected ones)
+    extra_target_fte: Decimal | None
+    months_remaining: int
+    reasons: tuple[Reason, ...] = ()
+    summary: Text = t("", "")
+
+    @property
+    def compliant(self) -> bool | None:
+        return self.year.compliant
+
+    def to_dict(self, lang: str = "fr") -> dict:
+        return {"at_month": str(self.at_month), "hire_from": str(self.hire_from) if self.hire_from else None,
+                "months_remaining": self.months_remaining, "agrement_year": self.year.year,
+                "start": self.year.period.start.isoformat(), "end": self.year.period.end.isoformat(),
+                "projected_compliant": self.year.compliant, "required_share": self.year.required_share,
+                "projected_target_share": _q(self.year.target_share),
+                "projected_target_fte": _q(self.year.target_fte), "projected_total_fte": _q(self.year.total_fte),
+                "extra_target_fte": self.extra_target_fte, "summary": self.summary.get(lang),
+                "reasons": [r.to_dict(lang) for r in self.reasons],
+                "months": [m.to_dict(lang) for m in self.year.months]}
+
+
+# ------------------------------------------------------------------------------ the measure
+@dataclass(frozen=True)
+class _Frame:
+    """What a shape judges: one agrément year, its known months, and the enterprise."""
+
+    enterprise: Enterprise
+    regime: Regime
+    year: int
+    period: Period
+    months: tuple[MonthQuota, ...]
+    months_in_year: int
+    adjustable: frozenset[Month]     # months where hiring can still add target FTE
+
+    @property
+    def complete(self) -> bool:
+        return len(self.months) == self.months_in_year
+
+
+def _counted(worker: Worker) -> bool:
+    """In the denominator: workers under an employment contract with the EI (art. 60 excluded, Q11)."""
+    return worker.has_employment_contract
+
+
+def _counted_production(worker: Worker) -> bool:
+    return worker.has_employment_contract and worker.function == Function.PRODUCTION
+
+
+def _is_supervision(worker: Worker) -> bool:
+    return worker.has_employment_contract and worker.function == Function.SUPERVISION
+
+
+def _measure(enterprise: Enterprise, report, months: list[Month], counted: Callable[[Worker], bool],
+             fte: Callable[[Worker, Month], Decimal], supervision: bool) -> list[MonthQuota]:
+    out = []
+    members = [w for w in enterprise.workers if counted(w)]
+    sup = [w for w in enterprise.workers if _is_supervision(w)] if supervision else []
+    for m in months:
+        target = total = unknown = ZERO
+        for w in members:
+            x = fte(w, m)
+            if not x:
+                continue
+            total += x
+            status = report.is_target(w.worker_id) if w.worker_id in report.by_id else None
+            if status is True:
+                target += x
+            elif status is None:
+                unknown += x
+        sup_fte = sum((fte(w, m) for w in sup), ZERO) if supervision else None
+        out.append(MonthQuota(m, target, total, unknown, sup_fte))
+    return out
+
+
+def data_end(enterprise: Enterprise) -> Month | None:
+    """The last month with a ``Paie`` row: months after it are not known yet."""
+    return max((p.month for p in enterprise.pay), default=None)
+
+
+def default_period(enterprise: Enterprise) -> Period:
+    """The last payroll month (its agrément year is evaluated); without payroll, the agrément day."""
+    end = data_end(enterprise)
+    if end is None:
+        return Period(enterprise.agrement_date, enterprise.agrement_date)
+    return Period(end.first_day, end.last_day)
+
+
+# ------------------------------------------------------------------------------ shape: staircase
+def _required_key(regime: Regime, n: int) -> str | None:
+    if regime.has(f"quota.required_share.year_{n}"):
+        return f"quota.required_share.year_{n}"
+    steps = [k for k in range(1, n + 1) if regime.has(f"quota.required_share.year_{k}_and_after")]
+    return f"quota.required_share.year_{max(steps)}_and_after" if steps else None
+
+
+def _verdict(ok_low: bool | None, ok_high: bool | None) -> bool | None:
+    """Unknown statuses counted as not target (low) and as target (high): unknown if they disagree."""
+    if ok_low is None or ok_high is None:
+        return None
+    if ok_low:
+        return True
+    return False if not ok_high else None
+
+
+def _staircase_need(r: Decimal | None, minimum: Decimal | None, target: Decimal, total: Decimal, n: int,
+                    k: int) -> Decimal | None:
+    """Target FTE to add in each of ``k`` adjustable months so that the ``n``-month figures comply.
+
+    Share: (T + k·x) / (D + k·x) ≥ r  ⇔  x ≥ (r·D − T) / ((1 − r)·k).
+    Minimum: (T + k·x) / n ≥ min  ⇔  x ≥ (min·n − T) / k.
+    """
+    if k == 0:
+        return None
+    need = ZERO
+    if r is not None and r < 1:
+        need = max(need, (r * total - target) / ((1 - r) * k))
+    if minimum is not None:
+        need = max(need, (minimum * n - target) / k)
+    return need
+
+
+def _judge_staircase(f: _Frame) -> YearQuota:
+    regime, n, on = f.regime, f.year, f.period.end
+    key = _required_key(regime, n)
+    req_v = regime.value(key, on) if key else None
+    r = _number(req_v)
+    min_v = _value(regime, "quota.min_target_fte", on)
+    minimum = _number(min_v)
+    req_text = share_text(r) if r is not None else "?"
+    reasons = []
+    months = tuple(replace(m, required_share=r) for m in f.months)
+    if n == 1:
+        judged_on = "month_12"
+        reasons.append(_cite(t(
+            f"Année d'agrément 1 : au moins {req_text} de public cible à son terme, jugé sur la valeur du 12e mois "
+            "(le dernier mois de l'année d'agrément).",
+            f"Agrément year 1: at least {req_text} target public at its end, judged on the value of month 12 "
+            "(the last month of the agrément year)."), req_v))
+    else:
+        judged_on = "average"
+        reasons.append(_cite(t(
+            f"Année d'agrément {n} : au moins {req_text} de public cible en moyenne annuelle.",
+            f"Agrément year {n}: at least {req_text} target public as an annual average."), req_v))
+        reasons.append(_cite(t(
+            "Moyenne annuelle = Σ ETP-mois du public cible ÷ Σ ETP-mois de tous les travailleurs de l'année "
+            "d'agrément (ETP de la feuille Paie, mois par mois).",
+            "Annual average = Σ target-public FTE-months ÷ Σ FTE-months of every worker over the agrément year "
+            "(FTE from the Paie sheet, month by month)."), _value(regime, "quota.averaging", on)))
+    reasons.append(_cite(t(
+        "Dénominateur : travailleurs sous contrat de travail avec l'EI (direction comprise) ; les art. 60 §7, "
+        "employés par le CPAS, ne sont comptés ni au numérateur ni au dénominateur.",
+        "Denominator: workers under an employment contract with the EI (management included); art. 60 §7 "
+        "workers, employed by the CPAS, count neither in the numerator nor in the denominator."),
+        _value(regime, "quota.denominator", on)))
+    if minimum is not None:
+        reasons.append(_cite(t(
+            f"Dans tous les cas, au moins {_n(minimum)} ETP de public cible "
+            + ("au 12e mois." if n == 1 else "en moyenne sur l'année."),
+            f"In every case, at least {_n(minimum)} target-public FTE "
+            + ("in month 12." if n == 1 else "on average over the year."), ), min_v))
+    if not months:
+        return _no_data(f, judged_on, r, minimum, reasons)
+    if n == 1:
+        # Only month 12 (the last known month while the year runs) is judged; the others inform.
+        months = tuple(replace(x, judged=x is months[-1]) for x in months)
+        m = months[-1]
+        target, total, unknown, count = m.target_fte, m.total_fte, m.unknown_fte, 1
+        judged_month = m.month
+        adjustable = 1 if m.month in f.adjustable else 0
+    else:
+        target = sum((m.target_fte for m in months), ZERO)
+        total = sum((m.total_fte for m in months), ZERO)
+        unknown = sum((m.unknown_fte for m in months), ZERO)
+        count = len(months)
+        judged_month = None
+        adjustable = sum(1 for m in months if m.month in f.adjustable)
+    share = _share(target, total)
+
+    def ok(tg: Decimal) -> bool | None:
+        if r is None:
+            return None
+        s = _share(tg, total)
+        share_ok = s is not None and s >= r
+        min_ok = minimum is None or tg / count >= minimum
+        return share_ok and min_ok
+
+    compliant = _verdict(ok(target), ok(target + unknown))
+    need = _staircase_need(r, minimum, target, total, count, adjustable) if r is not None else None
+    shortfall = ZERO if compliant else (round_up(need) if need is not None else None)
+    avg_target, avg_total = target / count, total / count
+    if n == 1:
+        reasons.append(because(t(
+            f"Mois {judged_month} : {_n(target)} ETP public cible sur {_n(total)} ETP, soit {share_text(share)} "
+            f"(exigé : {req_text}).",
+            f"Month {judged_month}: {_n(target)} target-public FTE out of {_n(total)} FTE, i.e. {share_text(share)} "
+            f"(required: {req_text}).")))
+    else:
+        reasons.append(because(t(
+            f"{_n(target)} ETP-mois public cible ÷ {_n(total)} ETP-mois sur {count} mois = {share_text(share)} "
+            f"(exigé : {req_text}) ; en moyenne {_n(avg_target)} ETP public cible sur {_n(avg_total)} ETP.",
+            f"{_n(target)} target-public FTE-months ÷ {_n(total)} FTE-months over {count} months = "
+            f"{share_text(share)} (required: {req_text}); on average {_n(avg_target)} target FTE out of "
+            f"{_n(avg_total)} FTE.")))
+    reasons += _unknown_reasons(unknown / count, compliant)
+    reasons += _shortfall_reasons(shortfall, n == 1, r)
+    provisional = not f.complete
+    if provisional:
+        reasons.append(_provisional_reason(f))
+    summary = _summary(n, f.period, compliant, share, r, shortfall, provisional)
+    return YearQuota(n, f.period, judged_on, months, f.months_in_year, r, share, avg_target, avg_total,
+                     unknown / count, minimum, shortfall, compliant, summary, tuple(reasons), judged_month,
+                     provisional)
+
+
+# ------------------------------------------------------------------------------ shape: Brussels 2004
+def _effective_date(enterprise: Enterprise, regime: Regime) -> tuple[date, Value | None]:
+    v = _value(regime, "quota.effective_after_days", enterprise.agrement_date)
+    days = _number(v)
+    if days is None:
+        return enterprise.agrement_date, v
+    # The 100th calendar day of activity, the agrément day being day 1.
+    return enterprise.agrement_date + timedelta(days=int(days) - 1), v
+
+
+def _monthly_need(r: Decimal, months: tuple[MonthQuota, ...], adjustable: frozenset[Month]) -> Decimal | None:
+    """Target FTE to add in every adjustable judged month: max over months of (r·D − T) / (1 − r)."""
+    need = ZERO
+    for m in months:
+        if not m.judged or r >= 1:
+            continue
+        x = (r * m.total_fte - m.target_fte) / (1 - r)
+        if x > 0 and m.month not in adjustable:
+            return None
+        need = max(need, x)
+    return need
+
+
+def _judge_monthly(f: _Frame) -> YearQuota:
+    enterprise, regime, n, on = f.enterprise, f.regime, f.year, f.period.end
+    req_v = _value(regime, "quota.required_share", on)
+    r = _number(req_v)
+    eff, eff_v = _effective_date(enterprise, regime)
+    req_text = share_text(r) if r is not None else "?"
+    reasons = [
+        _cite(t(f"Au moins {req_text} de travailleurs du public cible parmi le personnel d'exécution, durant "
+                "l'agrément : chaque mois est jugé (pas de moyenne).",
+                f"At least {req_text} target-public workers among execution staff, during the agrément: every "
+                "month is judged (no averaging)."), req_v),
+        _cite(t(f"Obligation effective à partir du {eff.isoformat()} (100e jour d'activité, compté depuis "
+                "date_agrement) : les mois qui contiennent ce jour ou le suivent sont jugés.",
+                f"Obligation effective from {eff.isoformat()} (100th day of activity, counted from date_agrement): "
+                "the months containing that day or after it are judged."), eff_v),
+        _cite(t("Dénominateur : ETP du personnel d'exécution (fonction production) sous contrat de travail ; "
+                "numérateur : ceux d'entre eux qui sont du public cible.",
+                "Denominator: FTE of execution staff (function production) under an employment contract; "
+                "numerator: those of them who are target public."), _value(regime, "quota.denominator", on)),
+    ]
+    months = tuple(replace(m, required_share=r, judged=m.month.last_day >= eff) for m in f.months)
+    extra = _min_workers(enterprise, regime, f, reasons)
+    if not months:
+        return _no_data(f, "every_month", r, None, reasons, extra)
+    judged = [m for m in months if m.judged]
+
+    def month_ok(m: MonthQuota, add_unknown: bool) -> bool | None:
+        if r is None:
+            return None
+        s = _share(m.target_fte + (m.unknown_fte if add_unknown else ZERO), m.total_fte)
+        return True if s is None else s >= r     # no execution staff that month: nothing to judge
+
+    low = combine(month_ok(m, False) for m in judged) if judged else (None if r is None else True)
+    high = combine(month_ok(m, True) for m in judged) if judged else low
+    quota_ok = _verdict(low, high)
+    compliant = combine([quota_ok, extra.get("min_workers_compliant", True)])
+    target = sum((m.target_fte for m in months), ZERO)
+    total = sum((m.total_fte for m in months), ZERO)
+    unknown = sum((m.unknown_fte for m in months), ZERO)
+    share = _share(target, total)
+    failing = [m for m in judged if month_ok(m, False) is False]
+    need = _monthly_need(r, tuple(judged), f.adjustable) if r is not None else None
+    shortfall = ZERO if quota_ok else (round_up(need) if need is not None else None)
+    count = len(months)
+    reasons.append(because(t(
+        f"{len(judged)} mois jugés, {len(failing)} sous le seuil"
+        + (f" ({', '.join(str(m.month) for m in failing)})" if failing else "")
+        + f" ; moyenne de l'année (information) : {share_text(share)}.",
+        f"{len(judged)} months judged, {len(failing)} below the threshold"
+        + (f" ({', '.join(str(m.month) for m in failing)})" if failing else "")
+        + f"; year average (information): {share_text(share)}.")))
+    reasons += _unknown_reasons(unknown / count, quota_ok)
+    if shortfall:
+        reasons.append(because(t(
+            f"Manque : {_n(shortfall)} ETP de public cible à ajouter dans le mois le plus déficitaire "
+            "(x = (r·D − T) ÷ (1 − r) pour ce mois, arrondi vers le haut).",
+            f"Shortfall: {_n(shortfall)} target-public FTE to add in the worst month "
+            "(x = (r·D − T) ÷ (1 − r) for that month, rounded up).")))
+    provisional = not f.complete
+    if provisional:
+        reasons.append(_provisional_reason(f))
+    summary = _summary(n, f.period, compliant, share, r, shortfall, provisional, every_month=True)
+    return YearQuota(n, f.period, "every_month", months, f.months_in_year, r, share, target / count,
+                     total / count, unknown / count, None, shortfall, compliant, summary, tuple(reasons), None,
+                     provisional, extra)
+
+
+def _min_workers(enterprise: Enterprise, regime: Regime, f: _Frame, reasons: list) -> dict:
+    """Brussels 2004: at least N workers within M months of the agrément (judged in the year holding that day)."""
+    min_v = _value(regime, "quota.min_workers", enterprise.agrement_date)
+    within_v = _value(regime, "quota.min_workers_within_months", enterprise.agrement_date)
+    minimum, within = _number(min_v), _number(within_v)
+    if minimum is None or within is None:
+        return {}
+    day = add_months(enterprise.agrement_date, int(within)) - timedelta(days=1)
+    if not f.period.contains(day):
+        return {}
+    heads = sum(1 for w in enterprise.workers if _counted(w) and w.employed_on(day))
+    ok = heads >= minimum
+    reasons.append(_cite(t(
+        f"Au moins {int(minimum)} travailleurs dans les {int(within)} mois de l'agrément : {heads} occupés le "
+        f"{day.isoformat()} (feuille Personnel, hors art. 60).",
+        f"At least {int(minimum)} workers within {int(within)} months of the agrément: {heads} employed on "
+        f"{day.isoformat()} (Personnel sheet, art. 60 excluded)."), min_v))
+    return {"min_workers": int(minimum), "min_workers_on": day.isoformat(), "workers_on_that_day": heads,
+            "min_workers_compliant": ok}
+
+
+# ------------------------------------------------------------------------------ shape: Brussels 2018
+def _judge_mandate(f: _Frame) -> YearQuota:
+    regime, n, on = f.regime, f.year, f.period.end
+    tv = _value(regime, "quota.mandate_min_target_fte", on)
+    sv = _value(regime, "quota.mandate_min_supervision_fte", on)
+    min_target, min_sup = _number(tv), _number(sv)
+    reasons = [
+        _cite(t(f"Mandat : au moins {_n(min_target)} ETP de public cible.",
+                f"Mandate: at least {_n(min_target)} target-public FTE."), tv),
+        _cite(t(f"Mandat : au moins {_n(min_sup)} ETP d'encadrement (fonction encadrement).",
+                f"Mandate: at least {_n(min_sup)} FTE of encadrement (function encadrement)."), sv),
+        _cite(t("Minimums contrôlés en moyenne sur l'année d'agrément : Σ ETP-mois ÷ nombre de mois (feuille Paie).",
+                "Minimums checked on average over the agrément year: Σ FTE-months ÷ number of months (Paie sheet)."),
+              _value(regime, "quota.mandate_averaging", on)),
+    ]
+    months = f.months
+    if not months:
+        return _no_data(f, "average_minimums", None, min_target, reasons)
+    count = len(months)
+    target = sum((m.target_fte for m in months), ZERO)
+    total = sum((m.total_fte for m in months), ZERO)
+    unknown = sum((m.unknown_fte for m in months), ZERO)
+    sup = sum((m.supervision_fte or ZERO for m in months), ZERO)
+    avg_t, avg_u, avg_s = target / count, unknown / count, sup / count
+
+    def ok(tg: Decimal) -> bool | None:
+        return None if min_target is None else tg >= min_target
+
+    target_ok = _verdict(ok(avg_t), ok(avg_t + avg_u))
+    sup_ok = None if min_sup is None else avg_s >= min_sup
+    compliant = combine([target_ok, sup_ok])
+    adjustable = sum(1 for m in months if m.month in f.adjustable)
+    need = _staircase_need(None, min_target, target, total, count, adjustable) if min_target is not None else None
+    shortfall = ZERO if target_ok else (round_up(need) if need is not None else None)
+    sup_short = None if min_sup is None else round_up(min_sup - avg_s)
+    reasons.append(because(t(
+        f"En moyenne : {_n(avg_t)} ETP public cible, {_n(avg_s)} ETP d'encadrement, sur {count} mois.",
+        f"On average: {_n(avg_t)} target-public FTE, {_n(avg_s)} FTE of encadrement, over {count} months.")))
+    reasons += _unknown_reasons(avg_u, target_ok)
+    provisional = not f.complete
+    if provisional:
+        reasons.append(_provisional_reason(f))
+    verdict = _verdict_text(compliant)
+    summary = t(f"Année d'agrément {n} : {verdict.fr} — {_n(avg_t)} ETP public cible (minimum {_n(min_target)}), "
+                f"{_n(avg_s)} ETP d'encadrement (minimum {_n(min_sup)})" + (" (provisoire)" if provisional else "") + ".",
+                f"Agrément year {n}: {verdict.en} — {_n(avg_t)} target-public FTE (minimum {_n(min_target)}), "
+                f"{_n(avg_s)} FTE of encadrement (minimum {_n(min_sup)})" + (" (provisional)" if provisional else "") + ".")
+    extra = {"supervision_fte": _q(avg_s), "min_supervision_fte": min_sup, "supervision_shortfall_fte": sup_short}
+    return YearQuota(n, f.period, "average_minimums", months, f.months_in_year, None, _share(target, total), avg_t,
+                     total / count, avg_u, min_target, shortfall, compliant, summary, tuple(reasons), None,
+                     provisional, extra)
+
+
+# ------------------------------------------------------------------------------ shared texts
+def _verdict_text(compliant: bool | None) -> Text:
+    return {True: t("conforme", "compliant"), False: t("non conforme", "not compliant"),
+            None: t("indéterminé", "unknown")}[compliant]
+
+
+def _summary(n: int, period: Period, compliant: bool | None, share, r, shortfall, provisional: bool,
+             every_month: bool = False) -> Text:
+    v = _verdict_text(compliant)
+    what_fr = "moyenne" if (n > 1 or every_month) else "12e mois"
+    what_en = "average" if (n > 1 or every_month) else "month 12"
+    miss_fr = f", manque {_n(shortfall)} ETP de public cible" if shortfall else ""
+    miss_en = f", {_n(shortfall)} target-public FTE missing" if shortfall else ""
+    prov_fr, prov_en = (" (provisoire : année en cours)", " (provisional: year in progress)") if provisional else ("", "")
+    return t(f"Année d'agrément {n} ({period.start.isoformat()} – {period.end.isoformat()}) : {v.fr} — "
+             f"{share_text(share)} de public cible ({what_fr}) pour {share_text(r)} exigés{miss_fr}{prov_fr}.",
+             f"Agrément year {n} ({period.start.isoformat()} – {period.end.isoformat()}): {v.en} — "
+             f"{share_text(share)} target public ({what_en}) for {share_text(r)} required{miss_en}{prov_en}.")
+
+
+def _unknown_reasons(unknown_avg: Decimal, verdict: bool | None) -> list[Reason]:
+    if not unknown_avg:
+        return []
+    fr = (f"{_n(unknown_avg)} ETP de travailleurs au statut indéterminé, comptés hors public cible"
+          + (" : les compter comme public cible changerait le verdict, qui reste donc indéterminé "
+             "(complétez la feuille Personnel)." if verdict is None else " ; le verdict n'en dépend pas."))
+    en = (f"{_n(unknown_avg)} FTE of workers of unknown status, counted as not target public"
+          + (": counting them as target would change the verdict, which is therefore unknown "
+             "(complete the Personnel sheet)." if verdict is None else "; the verdict does not depend on them."))
+    return [because(t(fr, en))]
+
+
+def _shortfall_reasons(shortfall: Decimal | None, month_12: bool, r) -> list[Reason]:
+    if not shortfall:
+        return []
+    if month_12:
+        return [because(t(
+            f"Manque : {_n(shortfall)} ETP de public cible au 12e mois : x = (r·D − T) ÷ (1 − r) "
+            "(et au moins le minimum d'ETP), arrondi vers le haut.",
+            f"Shortfall: {_n(shortfall)} target-public FTE in month 12: x = (r·D − T) ÷ (1 − r) "
+            "(and at least the FTE minimum), rounded up."))]
+    return [because(t(
+        f"Manque : {_n(shortfall)} ETP de public cible en plus chaque mois de l'année : avec T et D les "
+        "ETP-mois cible et total sur n mois, (T + n·x) ÷ (D + n·x) ≥ r donne x = (r·D − T) ÷ ((1 − r)·n) "
+        "(et au moins le minimum d'ETP en moyenne), arrondi vers le haut.",
+        f"Shortfall: {_n(shortfall)} more target-public FTE in every month of the year: with T and D the "
+        "target and total FTE-months over n months, (T + n·x) ÷ (D + n·x) ≥ r gives x = (r·D − T) ÷ ((1 − r)·n) "
+        "(and at least the FTE minimum on average), rounded up."))]
+
+
+def _provisional_reason(f: _Frame) -> Reason:
+    return because(t(
+        f"Année en cours : {len(f.months)} mois connus sur {f.months_in_year} (dernier mois de la feuille Paie) ; "
+        "verdict provisoire sur les mois connus (--forecast projette la fin de l'année).",
+        f"Year in progress: {len(f.months)} months known out of {f.months_in_year} (last month of the Paie sheet); "
+        "provisional verdict on the known months (--forecast projects the end of the year)."))
+
+
+def _no_data(f: _Frame, judged_on: str, r, minimum, reasons, extra=None) -> YearQuota:
+    summary = t(f"Année d'agrément {f.year} ({f.period.start.isoformat()} – {f.period.end.isoformat()}) : "
+                "indéterminé — aucun mois de paie connu pour cette année.",
+                f"Agrément year {f.year} ({f.period.start.isoformat()} – {f.period.end.isoformat()}): unknown — "
+                "no payroll month known for this year.")
+    return YearQuota(f.year, f.period, judged_on, (), f.months_in_year, r, None, ZERO, ZERO, ZERO, minimum, None,
+                     None, summary, tuple(reasons), None, True, extra or {})
+
+
+# ------------------------------------------------------------------------------ dispatch
+@dataclass(frozen=True)
+class _Shape:
+    counted: Callable[[Worker], bool]
+    judge: Callable[[_Frame], YearQuota]
+    supervision: bool = False
+
+
+SHAPES: dict[str, _Shape] = {
+    "staircase": _Shape(_counted, _judge_staircase),
+    "monthly_production_share": _Shape(_counted_production, _judge_monthly),
+    "mandate_minimums": _Shape(_counted, _judge_mandate, supervision=True),
+}
+
+
+def _shape(regime: Regime) -> tuple[str, _Shape]:
+    name = regime.rule("quota")
+    if name not in SHAPES:
+        raise ValueError(f"regime {regime.id}: unknown quota rule {name!r}")
+    return name, SHAPES[name]
+
+
+def _grid_fte(enterprise: Enterprise, months: list[Month], shape: _Shape):
+    workers = [w for w in enterprise.workers if shape.counted(w) or (shape.supervision and _is_supervision(w))]
+    if not months:
+        return (lambda w, m: ZERO), []
+    grid = fte_grid(enterprise, Period(months[0].first_day, months[-1].last_day), workers)
+    return (lambda w, m: grid.of(w.worker_id, m)), grid.warnings(enterprise.source)
+
+
+def evaluate_quota(enterprise: Enterprise, regime: Regime, period: Period, report) -> QuotaResult:
+    """Every agrément year overlapping ``period``, judged by the regime's quota shape."""
+    name, shape = _shape(regime)
+    end = data_end(enterprise)
+    years = years_overlapping(enterprise.agrement_date, period)
+    all_months = sorted({m for _, p in years for m in p.months() if end is None or m <= end})
+    fte, problems = _grid_fte(enterprise, all_months, shape)
+    measured = {m.month: m for m in _measure(enterprise, report, all_months, shape.counted, fte, shape.supervision)}
+    results = []
+    for n, p in years:
+        in_year = list(p.months())
+        known = tuple(measured[m] for m in in_year if m in measured)
+        frame = _Frame(enterprise, regime, n, p, known, len(in_year), frozenset(m.month for m in known))
+        results.append(shape.judge(frame))
+    return QuotaResult(regime.id, name, period, tuple(results), end, tuple(problems))
+
+
+def check(enterprise: Enterprise, regime: Regime, period: Period, report=None) -> CheckResult:
+    """Dashboard line for ``ei check``: the quota of every agrément year overlapping the period."""
+    if report is None:
+        from ei_cli.rules.eligibility import assess_eligibility
+
+        report = assess_eligibility(enterprise, regime)
+    result = evaluate_quota(enterprise, regime, period, report)
+    details = result.to_dict()
+    reasons = result.latest.reasons if result.latest else ()
+    to_fix = ()
+    y = result.latest
+    if y is not None and y.shortfall_fte:
+        to_fix = (t(f"Engager ou augmenter le temps de travail de public cible : {_n(y.shortfall_fte)} ETP manquants.",
+                    f"Hire target-public workers or raise their working time: {_n(y.shortfall_fte)} FTE missing."),)
+    for key in ("compliant", "summary", "reasons"):
+        details.pop(key, None)
+    return CheckResult(NAME, result.compliant, result.summary, tuple(reasons), to_fix, details)
+
+
+# ------------------------------------------------------------------------------ forecast
+def _last_known_fte(enterprise: Enterprise, worker: Worker, at: Month) -> Decimal:
+    """The worker's last paid etp up to ``at`` (a month cut by hiring or leaving does not count), else Personnel.etp."""
+    pays = enterprise.pay_by_worker.get(worker.worker_id, {})
+    for m in sorted((m for m in pays if m <= at), reverse=True):
+        full = worker.hire_date <= m.first_day and (worker.exit_date is None or worker.exit_date >= m.last_day)
+        if full:
+            return pays[m].fte
+    return worker.fte
+
+
+def forecast_quota(enterprise: Enterprise, regime: Regime, at_month: Month, report) -> QuotaForecast:
+    """Project the agrément year containing ``at_month`` to its end, and the target FTE to hire.
+
+    Months up to ``at_month`` are measured as usual. Each later month of the year: every worker
+    employed then (Personnel dates; those with an exit date leave) keeps their last known monthly
+    etp, pro rata of the days employed. Extra target FTE x hired from the next month, in every
+    remaining month: solved as for the shortfall, over the remaining months only.
+    """
+    name, shape = _shape(regime)
+    at = min(at_month, data_end(enterprise) or at_month)
+    if at.first_day < enterprise.agrement_date.replace(day=1):
+        at = Month.of(enterprise.agrement_date)
+    ((n, period),) = years_overlapping(enterprise.agrement_date, Period(at.last_day, at.last_day))[-1:]
+    in_year = list(period.months())
+    known = [m for m in in_year if m <= at]
+    future = [m for m in in_year if m > at]
+    fte_known, problems = _grid_fte(enterprise, known, shape)
+    base = {w.worker_id: _last_known_fte(enterprise, w, at) for w in enterprise.workers}
+
+    def fte(w: Worker, m: Month) -> Decimal:
+        if m <= at:
+            return fte_known(w, m)
+        overlap = w.employment.intersection(Period(m.first_day, m.last_day))
+        return ZERO if overlap is None else base[w.worker_id] * Decimal(overlap.days) / Decimal(m.days)
+
+    measured = tuple(replace(x, projected=x.month > at)
+                     for x in _measure(enterprise, report, in_year, shape.counted, fte, shape.supervision))
+    frame = _Frame(enterprise, regime, n, period, measured, len(in_year), frozenset(future))
+    projected = shape.judge(frame)
+    extra = projected.shortfall_fte
+    hire_from = future[0] if future else None
+    reasons = [
+        because(t(f"Projection de l'année d'agrément {n} ({period.start.isoformat()} – {period.end.isoformat()}) "
+                  f"à partir de {at} : {len(future)} mois restants ; chaque travailleur encore occupé garde son "
+                  "dernier ETP mensuel connu, ceux qui ont une date de sortie partent à cette date.",
+                  f"Projection of agrément year {n} ({period.start.isoformat()} – {period.end.isoformat()}) from "
+                  f"{at}: {len(future)} months remaining; every worker still employed keeps their last known "
+                  "monthly FTE, those with an exit date leave on it.")),
+    ]
+    if not future:
+        summary = t(f"Année d'agrément {n} : plus aucun mois à venir après {at} ; rien ne peut plus être ajouté.",
+                    f"Agrément year {n}: no month left after {at}; nothing can be added any more.")
+    elif extra is None:
+        summary = t(f"Année d'agrément {n} : le verdict ne peut plus être corrigé par des engagements "
+                    f"à partir de {hire_from} (mois déjà jugés sous le seuil, ou données inconnues).",
+                    f"Agrément year {n}: the verdict can no longer be fixed by hiring from {hire_from} "
+                    "(months already judged below the threshold, or data unknown).")
+    elif extra == 0:
+        summary = t(f"Année d'agrément {n} : projetée {_verdict_text(projected.compliant).fr} "
+                    f"({share_text(projected.target_share)}) sans engagement supplémentaire.",
+                    f"Agrément year {n}: projected {_verdict_text(projected.compliant).en} "
+                    f"({share_text(projected.target_share)}) with no extra hire.")
+    else:
+        reasons.append(because(t(
+            f"Avec k = {len(future)} mois restants : x = (r·D − T) ÷ ((1 − r)·k), D et T projetés sur l'année "
+            "(et au moins le minimum d'ETP), arrondi vers le haut.",
+            f"With k = {len(future)} remaining months: x = (r·D − T) ÷ ((1 − r)·k), D and T projected over the "
+            "year (and at least the FTE minimum), rounded up.")))
+        summary = t(f"Année d'agrément {n} : projetée non conforme ({share_text(projected.target_share)}) ; "
+                    f"engager {_n(extra)} ETP de public cible à partir de {hire_from} la rend conforme.",
+                    f"Agrément year {n}: projected not compliant ({share_text(projected.target_share)}); hiring "
+                    f"{_n(extra)} target-public FTE from {hire_from} makes it compliant.")
+    reasons += list(projected.reasons)
+    return QuotaForecast(at, hire_from, projected, extra, len(future), tuple(reasons), summary)

@@ -1,0 +1,765 @@
+"""Subsidies claimable for a calendar year, to the cent (rules.md §3.6–3.7, §4.6–4.7, §5.6–5.7; D1–D5, D7).
+
+``compute_subsidies(enterprise, regime, year, report)`` is pure: the regime's ``[rules] subsidies``
+list names the *shape* of each subsidy, and each shape is a function of ``SHAPES`` (never an
+``if regime.id``). Every figure comes from the regime file; every line cites the parameters it rests
+on, with the weakest confidence among them.
+
+Shared readings (docs/interpretations.md, « Subventions »):
+
+* Only days on or after ``date_agrement`` inside calendar year Y are claimed ("claim period").
+* Working time (D2): the etp of ``Paie`` is the month's paid working time averaged over the calendar
+  month (as the fallback on ``Personnel.etp`` computes it), spread evenly over the days employed that
+  month, never more than 1 a day. FTE-days of a segment = Σ daily etp over its days.
+* Per-worker annual amounts are pro rata of the occupation year (from ``date_entree``: year k =
+  [hire + (k−1) y, hire + k y − 1 day]); enterprise amounts of the agrément year (from
+  ``date_agrement``): amount × FTE-days (or days) in the segment ÷ days of that year. A year that
+  straddles two calendar years is split: only the part inside Y is claimed.
+* Rounded to the cent (half up) once per line, never before.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from decimal import Decimal
+from typing import Callable, Iterable
+
+from ei_cli.i18n import Text, t
+from ei_cli.model import Enterprise, Function, Worker
+from ei_cli.periods import Month, Period, add_months, years_overlapping
+from ei_cli.regimes import CONFIDENCES, Regime, Value
+from ei_cli.rules.common import ZERO, Reason, because, combine, money, share_text
+
+ONE = Decimal(1)
+CONFIDENCE_ORDER = tuple(CONFIDENCES)  # strongest first: verified … not_found
+SUBSIDY_IDS = ("target_worker", "social_accompaniment", "manager", "supervision")
+SUBSIDY_TEXT = {
+    "target_worker": t("Travailleur du public cible", "Target-public worker"),
+    "social_accompaniment": t("Accompagnement social", "Social accompaniment"),
+    "manager": t("Chef d'entreprise", "Manager"),
+    "supervision": t("Encadrement", "Supervision"),
+    "compensation": t("Compensation du mandat", "Mandate compensation"),
+}
+
+
+def weakest(confidences: Iterable[str]) -> str:
+    cs = [c for c in confidences if c]
+    return max(cs, key=CONFIDENCE_ORDER.index) if cs else "inferred"
+
+
+def euro_text(x: Decimal, lang: str = "fr") -> str:
+    """1 234,56 € (fr_BE) / €1,234.56 (en): money in sentences."""
+    q = money(x)
+    text = f"{q:,.2f}"
+    return f"€{text}" if lang == "en" else text.replace(",", " ").replace(".", ",") + " €"
+
+
+def _fmt(x: Decimal, places: str = "0.0001") -> Decimal:
+    return Decimal(x).quantize(Decimal(places)).normalize() if x else ZERO
+
+
+# ------------------------------------------------------------------------------------ results
+@dataclass(frozen=True)
+class SubsidyLine:
+    """One line of the claim: one worker (or the enterprise), one subsidy, one year segment."""
+
+    subsidy: str
+    worker_id: str | None
+    basis: dict
+    amount: Decimal | None            # rounded once; None = cannot be computed (see notes)
+    reference: str
+    url: str | None
+    confidence: str
+    claimable: bool
+    notes: tuple[Text, ...] = ()
+    reasons: tuple[Reason, ...] = ()
+
+    @property
+    def is_unknown(self) -> bool:
+        return self.amount is None
+
+    def to_dict(self, lang: str = "fr") -> dict:
+        return {"subsidy": self.subsidy, "worker_id": self.worker_id, "basis": self.basis,
+                "amount": self.amount, "reference": self.reference, "url": self.url,
+                "confidence": self.confidence, "claimable": self.claimable,
+                "notes": [n.get(lang) for n in self.notes], "reasons": [r.to_dict(lang) for r in self.reasons]}
+
+
+@dataclass(frozen=True)
+class UnknownSubsidy:
+    """A subsidy (or a worker's share of it) that cannot be computed, and why."""
+
+    subsidy: str
+    worker_id: str | None
+    reason: Text
+    missing: tuple[str, ...] = ()
+    reference: str | None = None
+
+    def to_dict(self, lang: str = "fr") -> dict:
+        return {"subsidy": self.subsidy, "worker_id": self.worker_id, "reason": self.reason.get(lang),
+                "missing": list(self.missing), "reference": self.reference}
+
+
+@dataclass(frozen=True)
+class Condition:
+    """A condition every subsidy of the regime depends on (Brussels: 10 % supervision staff, §5.6)."""
+
+    name: str
+    met: bool | None
+    summary: Text
+    figures: dict
+    reasons: tuple[Reason, ...] = ()
+
+    def to_dict(self, lang: str = "fr") -> dict:
+        return {"name": self.name, "compliant": self.met, "summary": self.summary.get(lang),
+                **self.figures, "reasons": [r.to_dict(lang) for r in self.reasons]}
+
+
+@dataclass(frozen=True)
+class SubsidyResult:
+    regime_id: str
+    year: int
+    period: Period
+    claim_period: Period | None
+    lines: tuple[SubsidyLine, ...]
+    unknown: tuple[UnknownSubsidy, ...]
+    conditions: tuple[Condition, ...] = ()
+    notes: tuple[Text, ...] = ()
+    de_minimis: dict | None = None
+
+    @property
+    def totals(self) -> dict[str, Decimal]:
+        """Σ of the claimable lines' amounts, per subsidy (every subsidy of the regime listed)."""
+        out: dict[str, Decimal] = {}
+        for line in self.lines:
+            out.setdefault(line.subsidy, ZERO)
+            if line.claimable and line.amount is not None:
+                out[line.subsidy] += line.amount
+        return out
+
+    @property
+    def total(self) -> Decimal:
+        return sum(self.totals.values(), ZERO)
+
+    @property
+    def complete(self) -> bool:
+        """Every line computed and claimable, nothing unknown."""
+        return not self.unknown and all(line.claimable for line in self.lines)
+
+    @property
+    def compliant(self) -> bool | None:
+        """Verdict of the conditions checked (None when none: computing a subsidy checks nothing)."""
+        return combine(c.met for c in self.conditions) if self.conditions else None
+
+    def to_dict(self, lang: str = "fr") -> dict:
+        return {
+            "year": self.year,
+            "claim_period": self.claim_period.to_dict() if self.claim_period else None,
+            "lines": [line.to_dict(lang) for line in self.lines],
+            "totals": self.totals,
+            "total": self.total,
+            "complete": self.complete,
+            "unknown": [u.to_dict(lang) for u in self.unknown],
+            "conditions": [c.to_dict(lang) for c in self.conditions],
+            "de_minimis": _de_minimis_dict(self.de_minimis, lang),
+            "notes": [n.get(lang) for n in self.notes],
+        }
+
+
+def _de_minimis_dict(d: dict | None, lang: str) -> dict | None:
+    if d is None:
+        return None
+    return {k: (v.get(lang) if isinstance(v, Text) else v) for k, v in d.items()}
+
+
+# ------------------------------------------------------------------------------------ working time
+def daily_fte(enterprise: Enterprise, worker: Worker, month: Month) -> tuple[Decimal, bool, int]:
+    """(etp of each employed day of ``month``, from Paie?, days employed that month)."""
+    m_period = Period(month.first_day, month.last_day)
+    employed = worker.employment.intersection(m_period)
+    if employed is None:
+        return ZERO, True, 0
+    pay = enterprise.pay_month(worker.worker_id, month)
+    if pay is None:
+        return worker.fte, False, employed.days
+    return min(ONE, pay.fte * month.days / employed.days), True, employed.days
+
+
+def fte_days(enterprise: Enterprise, worker: Worker, period: Period) -> tuple[Decimal, list[Month]]:
+    """FTE-days of ``worker`` in ``period`` and the months where Paie had no row (fallback)."""
+    total, fallbacks = ZERO, []
+    for month in period.months():
+        per_day, from_pay, employed_days = daily_fte(enterprise, worker, month)
+        if not employed_days:
+            continue
+        inside = worker.employment.intersection(period)
+        part = inside.intersection(Period(month.first_day, month.last_day)) if inside else None
+        if part is None:
+            continue
+        total += per_day * part.days
+        if not from_pay:
+            fallbacks.append(month)
+    return total, fallbacks
+
+
+def average_heads(workers: Iterable[Worker], period: Period) -> Decimal:
+    """Average number of ``workers`` employed over ``period`` (Σ days employed ÷ days)."""
+    days = 0
+    for w in workers:
+        overlap = w.employment.intersection(period)
+        days += overlap.days if overlap else 0
+    return Decimal(days) / period.days
+
+
+def segments(origin: date, claim: Period) -> list[tuple[int, Period, Period]]:
+    """(year number, full anniversary year, its part inside ``claim``) for every year touching it."""
+    out = []
+    for n, year in years_overlapping(origin, claim):
+        part = year.intersection(claim)
+        if part is not None:
+            out.append((n, year, part))
+    return out
+
+
+def _table(value: Value, key: str) -> dict[int, dict]:
+    return {int(item[key]): item for item in value.value}
+
+
+def _fallback_note(months: list[Month]) -> Text:
+    listed = ", ".join(str(m) for m in months)
+    return t(f"Pas de ligne de paie pour {listed} : etp contractuel de Personnel utilisé.",
+             f"No payroll row for {listed}: contractual fte from Personnel used.")
+
+
+PARTIAL_NOTE = t("Année partielle : prorata journalier (décision D2, déduit).",
+                 "Partial year: daily pro rata (decision D2, inferred).")
+
+
+# ------------------------------------------------------------------------------------ the run
+@dataclass
+class _Run:
+    enterprise: Enterprise
+    regime: Regime
+    year: int
+    report: object
+    period: Period
+    claim: Period | None
+    lines: list[SubsidyLine] = field(default_factory=list)
+    unknown: list[UnknownSubsidy] = field(default_factory=list)
+    notes: list[Text] = field(default_factory=list)
+
+    def value(self, key: str, on: date | None = None) -> Value:
+        return self.regime.value(key, on or (self.claim or self.period).start)
+
+    def category(self, worker: Worker) -> str:
+        return str(self.report.category(worker.worker_id))
+
+    def is_target(self, worker: Worker) -> bool | None:
+        return self.report.is_target(worker.worker_id)
+
+    def contract_workers(self) -> list[Worker]:
+        # Art. 60 §7 workers are employed by the CPAS, not by the EI (rules.md Q11): never subsidised here.
+        return [w for w in self.enterprise.workers if w.has_employment_contract]
+
+    def add(self, subsidy: str, worker_id: str | None, basis: dict, amount: Decimal | None,
+            values: list[Value], *, claimable: bool = True, notes: Iterable[Text] = (),
+            reasons: Iterable[Reason] = (), extra_confidence: Iterable[str] = ()) -> None:
+        main = values[0]
+        confidence = weakest([v.confidence for v in values] + list(extra_confidence))
+        if any(v.confidence in ("seed_only", "inferred", "not_found") for v in values) or extra_confidence:
+            notes = list(notes) + [t(f"Montant reposant sur un paramètre de confiance « {CONFIDENCES[confidence].fr} ».",
+                                     f"Amount resting on a parameter of confidence '{CONFIDENCES[confidence].en}'.")]
+        self.lines.append(SubsidyLine(
+            subsidy, worker_id, basis, money(amount) if amount is not None else None, main.cite(),
+            main.reference.url, confidence, claimable and amount is not None, tuple(notes),
+            tuple(reasons) or tuple(because(t(v.description or v.key, v.description or v.key), v) for v in values)))
+
+
+# ------------------------------------------------------------------------------------ shapes
+def _target_worker_wage_cost(run: _Run) -> None:
+    """Wallonia 2016 TD/TGD employment subsidy, decision D1.
+
+    For each month of the window [hire, hire + 12 (TD) / 24 (TGD) months − 1 day] inside the claim:
+    min(share × wage cost of the month's days in the window, cap ÷ window months × FTE-months in the
+    window). One line per occupation-year segment.
+    """
+    share = run.value("subsidy.target_worker.max_wage_cost_share")
+    rate = run.value("subsidy.target_worker.monthly_rate")
+    for worker in run.contract_workers():
+        category = run.category(worker)
+        if category not in ("TD", "TGD"):
+            if category == "unknown" and run.claim and worker.employed_in(run.claim):
+                run.unknown.append(UnknownSubsidy("target_worker", worker.worker_id, t(
+                    "Statut TD/TGD indéterminé (données manquantes) : subvention non calculée.",
+                    "TD/TGD status unknown (data missing): subsidy not computed."),
+                    tuple(run.report.by_id[worker.worker_id].missing)))
+            continue
+        suffix = category.lower()
+        cap = run.value(f"subsidy.target_worker.cap_{suffix}")
+        window_months = run.value(f"subsidy.target_worker.window_months_{suffix}")
+        window = Period(worker.hire_date, add_months(worker.hire_date, int(window_months.number)) - timedelta(days=1))
+        claim = window.intersection(run.claim) if run.claim else None
+        claim = claim.intersection(worker.employment) if claim else None
+        if claim is None:
+            continue
+        monthly_cap = cap.number / window_months.number
+        for n, occ_year, part in segments(worker.hire_date, claim):
+            months, missing, fallbacks = [], [], []
+            wage_part_sum = fte_months = cap_sum = half_sum = amount = ZERO
+            for month in part.months():
+                per_day, from_pay, employed_days = daily_fte(run.enterprise, worker, month)
+                inside = part.intersection(Period(month.first_day, month.last_day))
+                if inside is None or not employed_days:
+                    continue
+                fte_m = per_day * inside.days / month.days
+                cap_m = monthly_cap * fte_m
+                pay = run.enterprise.pay_month(worker.worker_id, month)
+                if not from_pay:
+                    fallbacks.append(month)
+                if pay is None or pay.wage_cost is None:
+                    if fte_m:
+                        missing.append(month)
+                    months.append({"month": month, "etp": _fmt(fte_m), "days": inside.days, "wage_cost": None,
+                                   "cap": money(cap_m), "amount": None})
+                    fte_months += fte_m
+                    cap_sum += cap_m
+                    continue
+                wage_m = pay.wage_cost * inside.days / employed_days
+                half_m = share.number * wage_m
+                amount_m = min(half_m, cap_m)
+                months.append({"month": month, "etp": _fmt(fte_m), "days": inside.days, "wage_cost": money(wage_m),
+                               "half_wage_cost": money(half_m), "cap": money(cap_m), "amount": money(amount_m),
+                               "capped": cap_m < half_m})
+                fte_months += fte_m
+                wage_part_sum += wage_m
+                half_sum += half_m
+                cap_sum += cap_m
+                amount += amount_m
+            notes = [t("Taux périodique non publié : plafond ÷ mois de fenêtre × etp du mois (décision D1).",
+                       "Periodic rate not published: cap ÷ window months × month etp (decision D1).")]
+            if fallbacks:
+                notes.append(_fallback_note(fallbacks))
+            basis = {"category": category, "occupation_year": n, "start": part.start, "end": part.end,
+                     "window_start": window.start, "window_end": window.end, "days": part.days,
+                     "fte_months": _fmt(fte_months), "wage_cost": money(wage_part_sum),
+                     "wage_cost_share": share.number, "half_wage_cost": money(half_sum),
+                     "cap_full_time": cap.number, "window_months": int(window_months.number),
+                     "cap": money(cap_sum), "months": months}
+            # The unpublished periodic rate is cited in the reasons, not as the line's confidence (D1: inferred).
+            values = [cap, share, window_months]
+            if missing:
+                listed = ", ".join(str(m) for m in missing)
+                basis["months_without_wage_cost"] = [str(m) for m in missing]
+                basis["partial_amount"] = money(amount)
+                reason = t(f"Coût salarial (Paie.cout_salarial) absent pour {listed} : montant non calculé "
+                           "(décision D1 : jamais deviné).",
+                           f"Wage cost (Paie.cout_salarial) missing for {listed}: amount not computed "
+                           "(decision D1: never guessed).")
+                run.add("target_worker", worker.worker_id, basis, None, values, claimable=False,
+                        notes=[reason, *notes], extra_confidence=["inferred"])
+                run.unknown.append(UnknownSubsidy("target_worker", worker.worker_id, reason, ("cout_salarial",),
+                                                  cap.cite()))
+                continue
+            run.add("target_worker", worker.worker_id, basis, amount, values, notes=notes,
+                    extra_confidence=["inferred"], reasons=(
+                        because(t(f"{category} : plafond {cap.number} € par temps plein sur {window_months.number} mois "
+                                  "à partir de l'engagement.",
+                                  f"{category}: cap {cap.number} € per full-time worker over {window_months.number} "
+                                  "months from hiring."), cap),
+                        because(t(f"Au plus {share_text(share.number)} du coût salarial du mois.",
+                                  f"At most {share_text(share.number)} of the month's wage cost."), share),
+                        because(t("Montant périodique non publié (calcul décision D1).",
+                                  "Periodic amount not published (computed per decision D1)."), rate)))
+
+
+def _degressive_lines(run: _Run, amounts_key: str) -> None:
+    """Per target worker, by year of occupation, per full-time worker (2003 art. / Brussels seed, D2)."""
+    amounts = run.value(amounts_key)
+    table = _table(amounts, "occupation_year")
+    for worker in run.contract_workers():
+        target = run.is_target(worker)
+        if run.claim is None or not worker.employed_in(run.claim):
+            continue
+        if target is None:
+            run.unknown.append(UnknownSubsidy("target_worker", worker.worker_id, t(
+                "Statut public cible indéterminé (données manquantes) : subvention non calculée.",
+                "Target-public status unknown (data missing): subsidy not computed."),
+                tuple(run.report.by_id[worker.worker_id].missing)))
+            continue
+        if not target:
+            continue
+        claim = run.claim.intersection(worker.employment)
+        for n, occ_year, part in segments(worker.hire_date, claim):
+            if n not in table:
+                continue  # nothing from the year after the table (5th year of occupation)
+            annual = Decimal(table[n]["amount"])
+            fd, fallbacks = fte_days(run.enterprise, worker, part)
+            amount = annual * fd / occ_year.days
+            notes = [_fallback_note(fallbacks)] if fallbacks else []
+            partial = part != occ_year
+            if partial:
+                notes.append(PARTIAL_NOTE)
+            basis = {"occupation_year": n, "occupation_year_start": occ_year.start,
+                     "occupation_year_end": occ_year.end, "start": part.start, "end": part.end,
+                     "days": part.days, "year_days": occ_year.days, "fte_days": _fmt(fd),
+                     "fte": _fmt(fd / part.days), "rate": annual}
+            run.add("target_worker", worker.worker_id, basis, amount, [amounts], notes=notes,
+                    extra_confidence=["inferred"] if partial else [], reasons=(because(t(
+                        f"Année d'occupation {n} : {annual} € par an pour un temps plein, au prorata des jours "
+                        "et de l'etp.",
+                        f"Occupation year {n}: {annual} € a year full-time, pro rata of days and etp."), amounts),))
+
+
+def _target_worker_degressive(run: _Run) -> None:
+    _degressive_lines(run, "subsidy.target_worker.amounts")
+
+
+def _targets_split(run: _Run, period: Period) -> tuple[Decimal, Decimal]:
+    """(average heads of target workers, of workers whose status is unknown) over ``period``."""
+    workers = run.contract_workers()
+    known = [w for w in workers if run.is_target(w) is True]
+    unknown = [w for w in workers if run.is_target(w) is None]
+    return average_heads(known, period), average_heads(unknown, period)
+
+
+def _bracket(brackets: tuple, n: Decimal) -> dict | None:
+    chosen = None
+    for b in sorted(brackets, key=lambda b: b["min_target_workers"]):
+        if n >= b["min_target_workers"]:
+            chosen = b
+    return chosen
+
+
+def _agrement_segments(run: _Run) -> list[tuple[int, Period, Period]]:
+    return segments(run.enterprise.agrement_date, run.claim) if run.claim else []
+
+
+def _accompanier_cost(run: _Run, period: Period) -> tuple[Decimal, Decimal, list[Month]]:
+    """(wage cost of the accompaniers in ``period`` pro rata of days, their FTE-days, months lacking cost)."""
+    cost, fd_total, missing = ZERO, ZERO, []
+    for w in run.contract_workers():
+        if w.function != Function.SOCIAL_ACCOMPANIMENT:
+            continue
+        inside = w.employment.intersection(period)
+        if inside is None:
+            continue
+        fd, _ = fte_days(run.enterprise, w, inside)
+        fd_total += fd
+        for month in inside.months():
+            part = inside.intersection(Period(month.first_day, month.last_day))
+            employed = w.employment.intersection(Period(month.first_day, month.last_day))
+            pay = run.enterprise.pay_month(w.worker_id, month)
+            if pay is None or pay.wage_cost is None:
+                missing.append(month)
+                continue
+            cost += pay.wage_cost * part.days / employed.days
+    return cost, fd_total, missing
+
+
+def _social_accompaniment_brackets(run: _Run) -> None:
+    """Wallonia 2016 SIEG subsidy: bracket by average heads of TD/TGD × index factor (D5), capped by the
+    accompaniers' wage cost + operating costs when that cost is known; pro rata of the agrément year."""
+    brackets = run.value("subsidy.social_accompaniment.brackets")
+    ops = run.value("subsidy.social_accompaniment.operating_costs_share")
+    for n, agr_year, part in _agrement_segments(run):
+        index = run.value("subsidy.social_accompaniment.index_factor", part.start)
+        factor = ONE if index.is_unknown else index.number
+        heads, unknown_heads = _targets_split(run, part)
+        chosen = _bracket(brackets.value, heads)
+        chosen_hi = _bracket(brackets.value, heads + unknown_heads)
+        base = Decimal(chosen["amount"]) if chosen else ZERO
+        fraction = Decimal(part.days) / agr_year.days
+        amount = base * factor * fraction
+        notes, claimable = [], True
+        if index.is_unknown:
+            notes.append(t("Coefficient d'indexation inconnu : montant de base (facteur 1,0, décision D5).",
+                           "Index factor unknown: base amount (factor 1.0, decision D5)."))
+        if chosen is not chosen_hi:
+            claimable = False
+            notes.append(t("Statut de certains travailleurs indéterminé : la tranche pourrait être plus élevée.",
+                           "Some workers' status is unknown: the bracket could be higher."))
+        cost, acc_fd, missing = _accompanier_cost(run, part)
+        acc_fte = acc_fd / part.days
+        max_fte = Decimal(chosen["max_accompanier_fte"]) if chosen and "max_accompanier_fte" in chosen else None
+        ceiling = None
+        if chosen and not missing:
+            # Only the subsidisable accompanier time (the bracket's maximum FTE) counts in the ceiling.
+            eligible_cost = cost * min(ONE, max_fte / acc_fte) if max_fte is not None and acc_fte > max_fte else cost
+            ceiling = eligible_cost * (ONE + ops.number)
+            if ceiling < amount:
+                notes.append(t("Plafonné au coût salarial des accompagnateurs + frais de fonctionnement.",
+                               "Capped at the accompaniers' wage cost + operating costs."))
+                amount = ceiling
+        if chosen and not missing and acc_fte == 0:
+            notes.append(t("Aucun accompagnateur social occupé : rien à couvrir.",
+                           "No social accompanier employed: nothing to cover."))
+        elif chosen and missing:
+            notes.append(t("Coût salarial des accompagnateurs incomplet : plafond non vérifié.",
+                           "Accompaniers' wage cost incomplete: ceiling not checked."))
+        if part != agr_year:
+            notes.append(PARTIAL_NOTE)
+        basis = {"agrement_year": n, "agrement_year_start": agr_year.start, "agrement_year_end": agr_year.end,
+                 "start": part.start, "end": part.end, "days": part.days, "year_days": agr_year.days,
+                 "target_workers": _fmt(heads, "0.01"), "bracket_min": chosen["min_target_workers"] if chosen else None,
+                 "rate": base, "index_factor": factor, "accompanier_fte": _fmt(acc_fte),
+                 "max_accompanier_fte": max_fte, "accompanier_wage_cost": money(cost) if not missing else None,
+                 "operating_costs_share": ops.number, "ceiling": money(ceiling) if ceiling is not None else None}
+        first = min((b["min_target_workers"] for b in brackets.value), default=0)
+        reason = t(f"{_fmt(heads, '0.01')} TD/TGD en moyenne (têtes, Q8) : "
+                   + (f"palier ≥ {chosen['min_target_workers']}, {base} € par an." if chosen
+                      else f"moins de {first}, aucun palier."),
+                   f"{_fmt(heads, '0.01')} TD/TGD on average (heads, Q8): "
+                   + (f"bracket ≥ {chosen['min_target_workers']}, {base} € a year." if chosen
+                      else f"fewer than {first}, no bracket."))
+        run.add("social_accompaniment", None, basis, amount, [brackets, index, ops], claimable=claimable,
+                notes=notes, reasons=(because(reason, brackets),
+                                      because(t(f"Indexation : facteur {factor}.", f"Indexation: factor {factor}."),
+                                              index),
+                                      because(t(f"Plafond : coût salarial + {share_text(ops.number)}.",
+                                                f"Ceiling: wage cost + {share_text(ops.number)}."), ops)))
+
+
+def _social_accompaniment_per_fte(run: _Run) -> None:
+    """Wallonia 2003: amount per accompanier FTE-year (D3), one line per accompanier and agrément year."""
+    per_fte = run.value("subsidy.social_accompaniment.amount_per_fte")
+    brackets = run.value("subsidy.social_accompaniment.brackets")
+    for n, agr_year, part in _agrement_segments(run):
+        for w in run.contract_workers():
+            if w.function != Function.SOCIAL_ACCOMPANIMENT:
+                continue
+            inside = w.employment.intersection(part)
+            if inside is None:
+                continue
+            fd, fallbacks = fte_days(run.enterprise, w, inside)
+            amount = per_fte.number * fd / agr_year.days
+            notes = [t("Nombre d'accompagnateurs subventionnés selon les DEDP : paliers non trouvés (D3).",
+                       "Number of subsidised accompaniers by DEDP count: brackets not found (D3).")]
+            if fallbacks:
+                notes.append(_fallback_note(fallbacks))
+            basis = {"agrement_year": n, "agrement_year_start": agr_year.start, "agrement_year_end": agr_year.end,
+                     "start": inside.start, "end": inside.end, "days": inside.days, "year_days": agr_year.days,
+                     "fte_days": _fmt(fd), "fte": _fmt(fd / inside.days), "rate": per_fte.number}
+            run.add("social_accompaniment", w.worker_id, basis, amount, [per_fte, brackets], notes=notes,
+                    reasons=(because(t(f"{per_fte.number} € par ETP d'accompagnateur et par an (D3).",
+                                       f"{per_fte.number} € per accompanier FTE and year (D3)."), per_fte),
+                             because(t("Paliers non trouvés.", "Brackets not found."), brackets)))
+
+
+def _manager(run: _Run) -> None:
+    """Wallonia 2003 manager start-up subsidy: amount of agrément year 1/2/3, nothing from year 4."""
+    amounts = run.value("subsidy.manager.amounts")
+    table = _table(amounts, "agrement_year")
+    for n, agr_year, part in _agrement_segments(run):
+        if n not in table:
+            continue
+        annual = Decimal(table[n]["amount"])
+        amount = annual * part.days / agr_year.days
+        managers = [w for w in run.contract_workers() if w.function == Function.MANAGEMENT and w.employed_in(part)]
+        notes = [PARTIAL_NOTE] if part != agr_year else []
+        claimable = bool(managers)
+        if not managers:
+            notes.append(t("Aucun travailleur « direction » occupé : rien à couvrir.",
+                           "No 'direction' worker employed: nothing to cover."))
+        basis = {"agrement_year": n, "agrement_year_start": agr_year.start, "agrement_year_end": agr_year.end,
+                 "start": part.start, "end": part.end, "days": part.days, "year_days": agr_year.days,
+                 "rate": annual}
+        run.add("manager", None, basis, amount, [amounts], claimable=claimable, notes=notes,
+                extra_confidence=["inferred"] if part != agr_year else [],
+                reasons=(because(t(f"Année d'agrément {n} : {annual} € par an.",
+                                   f"Agrément year {n}: {annual} € a year."), amounts),))
+
+
+def tranches(n: Decimal, threshold: Decimal, size: Decimal) -> int:
+    """Started tranches of ``size`` target workers from the ``threshold``-th (Q9, reading R1).
+
+    0 below the threshold, then floor((n − threshold) / size) + 1: for whole numbers this is
+    ceil((n − 4) / 4) with threshold 5 and size 4 (rules.md §5.7 table), and it keeps the threshold
+    meaning for an average (4,6 target workers on average have not reached the fifth).
+    """
+    if n < threshold:
+        return 0
+    return math.floor((n - threshold) / size) + 1
+
+
+def _tranche_line(run: _Run, subsidy: str, base_key: str, per_key: str, n: int, agr_year: Period,
+                  part: Period) -> None:
+    base = run.value(base_key)
+    per = run.value(per_key)
+    size = run.value("subsidy.tranches.size")
+    threshold = run.value("subsidy.tranches.threshold")
+    heads, unknown_heads = _targets_split(run, part)
+    k = tranches(heads, threshold.number, size.number)
+    k_hi = tranches(heads + unknown_heads, threshold.number, size.number)
+    annual = base.number + per.number * k
+    amount = annual * part.days / agr_year.days
+    notes, claimable = [], True
+    if k != k_hi:
+        claimable = False
+        notes.append(t("Statut de certains travailleurs indéterminé : le nombre de tranches pourrait être plus élevé.",
+                       "Some workers' status is unknown: the number of tranches could be higher."))
+    if part != agr_year:
+        notes.append(PARTIAL_NOTE)
+    basis = {"agrement_year": n, "agrement_year_start": agr_year.start, "agrement_year_end": agr_year.end,
+             "start": part.start, "end": part.end, "days": part.days, "year_days": agr_year.days,
+             "target_workers": _fmt(heads, "0.01"), "tranches": k, "rate": annual}
+    run.add(subsidy, None, basis, amount, [base, per, size, threshold], claimable=claimable, notes=notes,
+            reasons=(because(t(f"{_fmt(heads, '0.01')} travailleurs du public cible en moyenne (têtes) : {k} tranche(s) "
+                               f"entamée(s) (Q9) ; {base.number} € + {k} × {per.number} € = {annual} € par an.",
+                               f"{_fmt(heads, '0.01')} target workers on average (heads): {k} started tranche(s) (Q9); "
+                               f"{base.number} € + {k} × {per.number} € = {annual} € a year."), base),
+                     because(t(f"Tranches de {size.number} à partir du {threshold.number}e.",
+                               f"Tranches of {size.number} from the {threshold.number}th."), size)))
+
+
+def _social_accompaniment_tranches(run: _Run) -> None:
+    for n, agr_year, part in _agrement_segments(run):
+        _tranche_line(run, "social_accompaniment", "subsidy.social_accompaniment.base",
+                      "subsidy.social_accompaniment.per_tranche", n, agr_year, part)
+
+
+def _supervision_tranches(run: _Run) -> None:
+    years = run.value("subsidy.supervision.years")
+    for n, agr_year, part in _agrement_segments(run):
+        if n > years.number:
+            run.notes.append(t(f"Encadrement : rien en année d'agrément {n} (octroyé pendant {years.number} ans).",
+                               f"Supervision: nothing in agrément year {n} (granted for {years.number} years)."))
+            continue
+        _tranche_line(run, "supervision", "subsidy.supervision.base", "subsidy.supervision.per_tranche",
+                      n, agr_year, part)
+
+
+def _outline(run: _Run) -> None:
+    """D7: a regime known only in outline computes nothing and says so, per unknown parameter."""
+    for key in sorted(run.regime.parameters):
+        if not key.startswith("subsidy."):
+            continue
+        v = run.value(key)
+        if v.is_unknown:
+            run.unknown.append(UnknownSubsidy(key.split(".")[1], None, t(
+                f"Non établi pour le régime {run.regime.id} : {v.description or key} (texte non trouvé, D7).",
+                f"Not established for regime {run.regime.id}: {v.description or key} (text not found, D7)."),
+                (), v.cite()))
+
+
+SHAPES: dict[str, Callable[[_Run], None]] = {
+    "target_worker_wage_cost": _target_worker_wage_cost,
+    "target_worker_degressive": _target_worker_degressive,
+    "social_accompaniment_brackets": _social_accompaniment_brackets,
+    "social_accompaniment_per_fte": _social_accompaniment_per_fte,
+    "social_accompaniment_tranches": _social_accompaniment_tranches,
+    "supervision_tranches": _supervision_tranches,
+    "manager": _manager,
+    "outline": _outline,
+}
+
+
+# ------------------------------------------------------------------------------------ conditions
+def supervision_condition(run: _Run) -> Condition | None:
+    """Brussels §5.6: supervision + social-accompaniment staff FTE ≥ share × FTE of non-target staff."""
+    if not run.regime.has("enterprise.min_supervision_share") or run.claim is None:
+        return None
+    share = run.value("enterprise.min_supervision_share")
+    staff = {Function.SUPERVISION, Function.SOCIAL_ACCOMPANIMENT}
+    sup = non_target = unknown = ZERO
+    for w in run.contract_workers():
+        fd, _ = fte_days(run.enterprise, w, run.claim)
+        if w.function in staff:
+            sup += fd
+        target = run.is_target(w)
+        if target is False:
+            non_target += fd
+        elif target is None:
+            unknown += fd
+    days = run.claim.days
+    sup_fte, nt_fte, unk_fte = sup / days, non_target / days, unknown / days
+    met_low, met_high = sup_fte >= share.number * (nt_fte + unk_fte), sup_fte >= share.number * nt_fte
+    met = True if met_low else (False if not met_high else None)
+    ratio = sup_fte / nt_fte if nt_fte else None
+    summary = t(f"Personnel d'encadrement et d'accompagnement : {_fmt(sup_fte, '0.01')} ETP pour "
+                f"{_fmt(nt_fte, '0.01')} ETP hors public cible ({share_text(ratio)}, minimum {share_text(share.number)})",
+                f"Supervision and accompaniment staff: {_fmt(sup_fte, '0.01')} FTE for {_fmt(nt_fte, '0.01')} FTE "
+                f"not target public ({share_text(ratio)}, minimum {share_text(share.number)})")
+    return Condition("supervision_share", met, summary,
+                     {"supervision_fte": _fmt(sup_fte), "non_target_fte": _fmt(nt_fte), "unknown_fte": _fmt(unk_fte),
+                      "share": _fmt(ratio) if ratio is not None else None, "required_share": share.number},
+                     (because(t("Subventions octroyées seulement si ce personnel atteint la part minimale de "
+                                "l'effectif hors public cible.",
+                                "Subsidies granted only if this staff reaches the minimum share of the non-target "
+                                "workforce."), share),))
+
+
+def _apply_condition(lines: list[SubsidyLine], cond: Condition) -> list[SubsidyLine]:
+    if cond.met is True:
+        return lines
+    out = []
+    for line in lines:
+        if cond.met is False:
+            basis = {**line.basis, "amount_if_condition_met": line.amount}
+            note = t("Condition des 10 % de personnel d'encadrement non remplie : rien n'est dû (§5.6).",
+                     "10 % supervision-staff condition not met: nothing is due (§5.6).")
+            out.append(SubsidyLine(line.subsidy, line.worker_id, basis, ZERO if line.amount is not None else None,
+                                   line.reference, line.url, line.confidence, False, (note, *line.notes),
+                                   (*cond.reasons, *line.reasons)))
+        else:
+            note = t("Condition des 10 % de personnel d'encadrement indéterminée (statuts inconnus) : non réclamable "
+                     "en l'état.", "10 % supervision-staff condition undetermined (unknown statuses): not claimable "
+                                   "as is.")
+            out.append(SubsidyLine(line.subsidy, line.worker_id, line.basis, line.amount, line.reference, line.url,
+                                   line.confidence, False, (note, *line.notes), (*cond.reasons, *line.reasons)))
+    return out
+
+
+# ------------------------------------------------------------------------------------ entry point
+def compute_subsidies(enterprise: Enterprise, regime: Regime, year: int, report=None) -> SubsidyResult:
+    """Every subsidy of ``regime`` claimable for calendar ``year`` (pure; ``report`` = eligibility)."""
+    if report is None:
+        from ei_cli.rules.eligibility import assess_eligibility
+
+        report = assess_eligibility(enterprise, regime)
+    period = Period.calendar_year(year)
+    claim = period.intersection(Period(enterprise.agrement_date, date.max))
+    run = _Run(enterprise, regime, year, report, period, claim)
+    if claim is None:
+        run.notes.append(t(f"L'entreprise n'était pas agréée en {year} (agrément du "
+                           f"{enterprise.agrement_date.isoformat()}) : aucune subvention.",
+                           f"The enterprise was not agreed in {year} (agrément of "
+                           f"{enterprise.agrement_date.isoformat()}): no subsidy."))
+    shapes = regime.rule("subsidies") or []
+    for shape in [shapes] if isinstance(shapes, str) else shapes:
+        SHAPES[shape](run)
+    conditions = []
+    cond = supervision_condition(run)
+    lines = run.lines
+    if cond is not None:
+        conditions.append(cond)
+        lines = _apply_condition(lines, cond)
+    order = {s: i for i, s in enumerate(SUBSIDY_IDS)}
+    lines = sorted(lines, key=lambda x: (order.get(x.subsidy, 99), x.worker_id or "", x.basis.get("start") or date.min))
+    result = SubsidyResult(regime.id, year, period, claim, tuple(lines), tuple(run.unknown), tuple(conditions),
+                           tuple(run.notes))
+    return _with_de_minimis(result, regime)
+
+
+def _with_de_minimis(result: SubsidyResult, regime: Regime) -> SubsidyResult:
+    if not regime.has("subsidy.de_minimis_sieg.ceiling"):
+        return result
+    on = (result.claim_period or result.period).start
+    ceiling = regime.value("subsidy.de_minimis_sieg.ceiling", on)
+    years = regime.value("subsidy.de_minimis_sieg.years", on)
+    covered = ("social_accompaniment",)
+    if regime.has("subsidy.de_minimis_sieg.covers"):
+        covered = tuple(str(regime.value("subsidy.de_minimis_sieg.covers", on).value).split())
+    amount = sum((result.totals.get(s, ZERO) for s in covered), ZERO)
+    info = {"ceiling": ceiling.number, "years": int(years.number), "subsidies": list(covered),
+            "amount_this_year": amount, "reference": ceiling.cite(), "url": ceiling.reference.url,
+            "confidence": ceiling.confidence,
+            "note": t(f"Aides de minimis SIEG : au plus {euro_text(ceiling.number)} sur {int(years.number)} exercices "
+                      f"(règlement (UE) 360/2012). Cette année : {euro_text(amount)}. Ajoutez les aides SIEG des "
+                      f"{int(years.number) - 1} exercices précédents (hors classeur) pour vérifier le plafond.",
+                      f"SIEG de minimis aid: at most {euro_text(ceiling.number, 'en')} over {int(years.number)} fiscal "
+                      f"years (Regulation (EU) 360/2012). This year: {euro_text(amount, 'en')}. Add the SIEG aid of the previous "
+                      f"{int(years.number) - 1} fiscal years (not in the workbook) to check the ceiling.")}
+    return SubsidyResult(result.regime_id, result.year, result.period, result.claim_period, result.lines,
+                         result.unknown, result.conditions, result.notes, info)

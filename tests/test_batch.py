@@ -1,0 +1,307 @@
+"""`ei batch DIR`: bad files among good ones, skipped files, exit codes, summary = per-file JSONs.
+
+The CLI is run in-process through ``ei_cli.cli.main`` (so that exit codes are those of the console
+script and ``monkeypatch`` reaches the rules); workbooks are the small valid one of
+``helpers_workbook`` (payroll 2024-01 and 2024-02), written once per module and copied.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from ei_cli import batch
+from ei_cli.batch import BatchRequest, FileOutcome
+from ei_cli.errors import ExitCode
+from ei_cli.i18n import t
+from ei_cli.rules.common import CheckResult
+from helpers_workbook import set_field, valid_sheets, write_workbook
+
+YEAR = "2024"
+
+
+@pytest.fixture(scope="module")
+def good_workbook(tmp_path_factory) -> Path:
+    return write_workbook(tmp_path_factory.mktemp("wb") / "good.xlsx", valid_sheets())
+
+
+@pytest.fixture(scope="module")
+def other_workbook(tmp_path_factory) -> Path:
+    sheets = set_field(valid_sheets(), "nom", "-EI tiret")  # a name a spreadsheet would run
+    return write_workbook(tmp_path_factory.mktemp("wb") / "other.xlsx", sheets)
+
+
+def folder_with(tmp_path: Path, files: dict[str, Path | bytes]) -> Path:
+    folder = tmp_path / "in"
+    folder.mkdir(exist_ok=True)
+    for name, source in files.items():
+        target = folder / name
+        if isinstance(source, Path):
+            shutil.copyfile(source, target)
+        else:
+            target.write_bytes(source)
+    return folder
+
+
+def run(capsys, *args: str) -> tuple[int, str, str]:
+    from ei_cli.cli import main
+
+    with pytest.raises(SystemExit) as exc:
+        main(["batch", *map(str, args)])
+    out = capsys.readouterr()
+    return exc.value.code, out.out, out.err
+
+
+def fixed_checks(monkeypatch, verdict_of: dict[str, bool | None]):
+    """Make every file's checks give one verdict, chosen by the enterprise's name."""
+
+    def fake(enterprise, regime, period, report):
+        verdict = verdict_of.get(enterprise.name, True)
+        return [CheckResult("quota", verdict, t("quota", "quota"), details={"target_share": 0.5}),
+                CheckResult("wages", True, t("salaires", "wages"), details={"ratio": 2.5})]
+
+    monkeypatch.setattr(batch, "_run_checks", fake)
+
+
+# ---------------------------------------------------------------------------------------- files
+def test_find_workbooks_skips_lock_hidden_and_other_files(tmp_path):
+    folder = folder_with(tmp_path, {name: b"x" for name in (
+        "b.ods", "A.xlsx", "c.xlsm", "~$A.xlsx", ".hidden.xlsx", ".~lock.b.ods#", "notes.txt", "d.XLSX")})
+    (folder / "sub.xlsx").mkdir()  # a folder, even with a workbook's suffix, is not a workbook
+    assert [p.name for p in batch.find_workbooks(folder)] == ["A.xlsx", "b.ods", "c.xlsm", "d.XLSX"]
+
+
+def test_own_summary_skipped_only_when_writing_into_the_input_folder(tmp_path):
+    folder = folder_with(tmp_path, {"a.xlsx": b"x", "summary.xlsx": b"x"})
+    assert [p.name for p in batch.find_workbooks(folder, out_dir=folder)] == ["a.xlsx"]
+    assert [p.name for p in batch.find_workbooks(folder, out_dir=tmp_path / "out")] == ["a.xlsx", "summary.xlsx"]
+
+
+def test_output_names_unique_and_never_summary():
+    paths = [Path("a.xlsx"), Path("a.ods"), Path("b.xlsm"), Path("summary.ods")]
+    assert batch.output_names(paths) == ["a.xlsx.json", "a.ods.json", "b.json", "summary.ods.json"]
+
+
+# ---------------------------------------------------------------------------------------- bad file
+def test_bad_file_among_good_ones_exit_2_and_the_others_are_processed(tmp_path, capsys, good_workbook,
+                                                                       other_workbook):
+    folder = folder_with(tmp_path, {"a-good.xlsx": good_workbook, "b-bad.xlsx": b"not a workbook",
+                                    "c-other.xlsx": other_workbook,
+                                    "~$a-good.xlsx": b"lock", ".d-hidden.xlsx": b"hidden"})
+    out = tmp_path / "out"
+    code, stdout, stderr = run(capsys, folder, "--year", YEAR, "--out", out, "--format", "json")
+    assert code == ExitCode.BAD_INPUT
+    doc = json.loads(stdout)
+    assert [f["file"] for f in doc["files"]] == ["a-good.xlsx", "b-bad.xlsx", "c-other.xlsx"]
+    assert [f["readable"] for f in doc["files"]] == [True, False, True]
+    assert doc["summary"]["files"] == 3 and doc["summary"]["unreadable"] == 1
+    assert doc["summary"]["exit_code"] == 2
+    assert "b-bad.xlsx" in stderr  # the bad file is reported on stderr
+    assert [p["file"] for p in doc["problems"]] and all("b-bad.xlsx" in p["file"] for p in doc["problems"])
+    assert sorted(p.name for p in out.iterdir()) == ["a-good.json", "b-bad.json", "c-other.json",
+                                                      "summary.json", "summary.xlsx"]
+    good = json.loads((out / "a-good.json").read_text())
+    assert good["command"] == "check" and good["regime"] == "wallonie-2016"
+    assert {c["name"] for c in good["checks"]} >= {"eligibility"} and "subsidy" in good
+    bad = json.loads((out / "b-bad.json").read_text())
+    assert bad["problems"][0]["severity"] == "error"
+    assert all((out / n).stat().st_mode & 0o777 == 0o600 for n in ("summary.json", "summary.xlsx", "a-good.json"))
+
+
+def test_a_bug_on_one_file_is_recorded_and_the_others_still_run(tmp_path, capsys, monkeypatch, good_workbook,
+                                                                  other_workbook):
+    folder = folder_with(tmp_path, {"a.xlsx": good_workbook, "b.xlsx": other_workbook})
+
+    def fragile(enterprise, regime, period, report):
+        if enterprise.name.startswith("-"):
+            raise ZeroDivisionError
+        return [CheckResult("quota", True, t("ok", "ok"))]
+
+    monkeypatch.setattr(batch, "_run_checks", fragile)
+    code, stdout, _ = run(capsys, folder, "--year", YEAR, "-f", "json")
+    doc = json.loads(stdout)
+    assert code == ExitCode.BAD_INPUT
+    assert [f["readable"] for f in doc["files"]] == [True, False]
+    assert doc["files"][1]["problems"][0]["code"] == "internal_error"
+
+
+# ---------------------------------------------------------------------------------------- exit codes
+@pytest.mark.parametrize("verdict, strict, expected", [
+    (True, False, ExitCode.OK),
+    (False, False, ExitCode.NOT_COMPLIANT),
+    (None, False, ExitCode.OK),             # unknown alone is not "not compliant" (cli.md)
+    (None, True, ExitCode.NOT_COMPLIANT),   # ... unless --strict
+])
+def test_exit_codes(tmp_path, capsys, monkeypatch, good_workbook, other_workbook, verdict, strict, expected):
+    folder = folder_with(tmp_path, {"a.xlsx": good_workbook, "b.xlsx": other_workbook})
+    fixed_checks(monkeypatch, {"-EI tiret": verdict})
+    code, stdout, _ = run(capsys, folder, "--year", YEAR, "-f", "json", *(["--strict"] if strict else []))
+    assert code == expected
+    doc = json.loads(stdout)
+    assert [f["compliant"] for f in doc["files"]] == [True, verdict]
+    assert doc["compliant"] is verdict
+    assert doc["summary"]["exit_code"] == expected
+
+
+@pytest.mark.parametrize("args", [
+    (),                                        # no --year nor --month
+    ("--year", "2024", "--month", "2025-01"),  # month outside the year
+    ("--month", "2024-13"),
+    ("--year", "2024", "--regime", "no-such-regime"),
+])
+def test_usage_errors_exit_2_and_write_nothing(tmp_path, capsys, good_workbook, args):
+    folder = folder_with(tmp_path, {"a.xlsx": good_workbook})
+    code, stdout, _ = run(capsys, folder, *args, "--out", tmp_path / "out")
+    assert code == ExitCode.BAD_INPUT and stdout == ""
+    assert not (tmp_path / "out").exists()
+
+
+def test_missing_or_empty_folder_exit_2(tmp_path, capsys):
+    assert run(capsys, tmp_path / "nope", "--year", YEAR)[0] == ExitCode.BAD_INPUT
+    folder = folder_with(tmp_path, {"~$a.xlsx": b"lock"})
+    code, _, stderr = run(capsys, folder, "--year", YEAR)
+    assert code == ExitCode.BAD_INPUT and "Aucun classeur" in stderr
+
+
+def test_region_mismatch_with_forced_regime_is_a_bad_file(tmp_path, capsys, good_workbook):
+    folder = folder_with(tmp_path, {"a.xlsx": good_workbook})
+    code, stdout, _ = run(capsys, folder, "--year", YEAR, "--regime", "bruxelles-2004", "-f", "json")
+    assert code == ExitCode.BAD_INPUT
+    assert json.loads(stdout)["files"][0]["problems"][-1]["code"] == "regime_not_applicable"
+
+
+# ---------------------------------------------------------------------------------------- summary
+def test_summary_workbook_rows_equal_the_per_file_jsons(tmp_path, capsys, good_workbook, other_workbook):
+    """Real checks and subsidies: every row of summary.xlsx is read back and compared to <stem>.json."""
+    from openpyxl import load_workbook
+
+    folder = folder_with(tmp_path, {"a.xlsx": good_workbook, "b.xlsx": other_workbook, "c.xlsx": b"junk"})
+    out = tmp_path / "out"
+    code, _, _ = run(capsys, folder, "--year", YEAR, "--out", out, "-q")
+    summary = json.loads((out / "summary.json").read_text())
+    assert code == summary["summary"]["exit_code"] == ExitCode.BAD_INPUT
+    ws = load_workbook(out / "summary.xlsx").active
+    rows = list(ws.iter_rows(values_only=True))
+    keys = [k for k, _, _ in batch.SUMMARY_COLUMNS]
+    assert list(rows[0]) == [fr for _, fr, _ in batch.SUMMARY_COLUMNS]
+    assert len(rows) == 1 + 3
+    words = {w.fr: v for v, w in batch.VERDICT.items()}
+    for row, entry in zip(rows[1:], summary["files"]):
+        cells = dict(zip(keys, row))
+        doc = json.loads((out / entry["output"]).read_text())
+        assert cells["file"] == entry["file"]
+        assert cells["problems"] == len(doc["problems"])
+        assert cells["errors"] == sum(p["severity"] == "error" for p in doc["problems"])
+        if doc.get("checks") is None:
+            assert cells["compliant"] == "illisible" and cells["enterprise"] is None
+            continue
+        # A text a spreadsheet would run as a formula is neutralised with a leading apostrophe.
+        name = doc["enterprise"]["name"]
+        assert cells["enterprise"] == ("'" + name if name.startswith("-") else name)
+        assert cells["regime"] == doc["regime"]
+        assert words[cells["compliant"]] is doc["compliant"]
+        verdicts = {c["name"]: c["compliant"] for c in doc["checks"]}
+        for key, check in batch._CHECK_OF_COLUMN.items():
+            if check in verdicts:
+                assert words[cells[key]] is verdicts[check], key
+            else:
+                assert cells[key] is None
+        subsidy = doc["subsidy"]
+        assert cells["total_subsidy"] == subsidy["total"]
+        assert cells["subsidy_complete"] == {True: "oui", False: "non"}[subsidy["complete"]]
+        quota = next((c for c in doc["checks"] if c["name"] == "quota"), {})
+        assert cells["quota_share"] == quota.get("target_share")
+        wages = next((c for c in doc["checks"] if c["name"] == "wages"), {})
+        assert cells["wage_ratio"] == wages.get("ratio")
+
+
+def test_rerun_replaces_outputs_atomically(tmp_path, capsys, monkeypatch, good_workbook, other_workbook):
+    folder = folder_with(tmp_path, {"a.xlsx": good_workbook, "b.xlsx": other_workbook})
+    out = tmp_path / "out"
+    fixed_checks(monkeypatch, {})
+    assert run(capsys, folder, "--year", YEAR, "--out", out, "-q")[0] == ExitCode.OK
+    first = json.loads((out / "b.json").read_text())
+    assert first["compliant"] is True
+    (folder / "b.xlsx").write_bytes(b"broken since")
+    assert run(capsys, folder, "--year", YEAR, "--out", out, "-q")[0] == ExitCode.BAD_INPUT
+    second = json.loads((out / "b.json").read_text())
+    assert second["compliant"] is None and second["problems"][0]["severity"] == "error"
+    assert json.loads((out / "summary.json").read_text())["summary"]["unreadable"] == 1
+    # Only the outputs: no temporary file left behind by the atomic writes.
+    assert sorted(p.name for p in out.iterdir()) == ["a.json", "b.json", "summary.json", "summary.xlsx"]
+
+
+def test_output_into_the_input_folder_does_not_read_its_own_summary(tmp_path, capsys, monkeypatch, good_workbook):
+    folder = folder_with(tmp_path, {"a.xlsx": good_workbook})
+    fixed_checks(monkeypatch, {})
+    for _ in range(2):
+        code, stdout, _ = run(capsys, folder, "--year", YEAR, "--out", folder, "-q", "-f", "json")
+        assert code == ExitCode.OK and [f["file"] for f in json.loads(stdout)["files"]] == ["a.xlsx"]
+
+
+def test_jobs_2_gives_the_same_summary(tmp_path, capsys, good_workbook, other_workbook):
+    folder = folder_with(tmp_path, {"a.xlsx": good_workbook, "b.xlsx": b"junk", "c.xlsx": other_workbook,
+                                    "d.xlsx": good_workbook})
+    runs = []
+    for jobs in ("1", "2"):
+        out = tmp_path / f"out{jobs}"
+        code, stdout, _ = run(capsys, folder, "--year", YEAR, "--out", out, "--jobs", jobs, "-f", "json")
+        runs.append((code, json.loads(stdout), json.loads((out / "summary.json").read_text()),
+                     (out / "a.json").read_text()))
+    assert runs[0] == runs[1]
+    assert [f["file"] for f in runs[1][1]["files"]] == ["a.xlsx", "b.xlsx", "c.xlsx", "d.xlsx"]
+
+
+def test_month_period_and_table_output(tmp_path, capsys, good_workbook):
+    folder = folder_with(tmp_path, {"a.xlsx": good_workbook})
+    code, stdout, _ = run(capsys, folder, "--month", "2024-02", "-f", "json")
+    doc = json.loads(stdout)
+    assert doc["period"] == {"start": "2024-02-01", "end": "2024-02-29"}
+    assert doc["year"] == 2024 and doc["subsidy_year"] == 2024 and doc["month"] == "2024-02"
+    code2, table, stderr = run(capsys, folder, "--month", "2024-02", "--lang", "en")
+    assert code2 == code and "a.xlsx" in table and "1 workbook(s)" in table
+    assert stderr == "" or "Workbooks" not in stderr  # no progress bar when stderr is not a terminal
+
+
+def test_batch_does_not_import_pandas_openpyxl_or_jinja2_without_summary_xlsx(tmp_path, good_workbook):
+    folder = folder_with(tmp_path, {"a.xlsx": good_workbook})
+    code = ("import sys\nfrom ei_cli.cli import main\ntry:\n    main(['batch', sys.argv[1], '--year', '2024', '-q', "
+            "'-f', 'json'])\nexcept SystemExit:\n    pass\n"
+            "heavy = [m for m in ('pandas', 'openpyxl', 'jinja2', 'docxtpl', 'weasyprint') if m in sys.modules]\n"
+            "sys.stderr.write('HEAVY=' + ','.join(heavy))\n")
+    r = subprocess.run([sys.executable, "-c", code, str(folder)], capture_output=True, text=True, timeout=60)
+    assert "HEAVY=" in r.stderr and r.stderr.rsplit("HEAVY=", 1)[1] == "", r.stderr
+
+
+# ---------------------------------------------------------------------------------------- invariants
+outcomes = st.lists(st.builds(lambda readable, compliant: FileOutcome("f.xlsx", readable, compliant=compliant),
+                              st.booleans(), st.sampled_from([True, False, None])), max_size=8)
+
+
+@given(outcomes, st.booleans())
+def test_exit_code_follows_the_worst_file(items, strict):
+    code = batch.batch_exit_code(items, strict)
+    read = [o for o in items if o.readable]
+    if len(read) < len(items):
+        assert code == ExitCode.BAD_INPUT
+    elif any(o.compliant is False for o in read) or (strict and any(o.compliant is None for o in read)):
+        assert code == ExitCode.NOT_COMPLIANT
+    else:
+        assert code == ExitCode.OK
+    c = batch.counts(items, strict)
+    assert c["compliant"] + c["not_compliant"] + c["unknown"] + c["unreadable"] == c["files"] == len(items)
+    assert c["exit_code"] == code
+
+
+def test_request_period():
+    from ei_cli.periods import Month
+
+    assert BatchRequest(2025).period.to_dict() == {"start": "2025-01-01", "end": "2025-12-31"}
+    assert BatchRequest(2025, Month(2025, 2)).period.to_dict() == {"start": "2025-02-01", "end": "2025-02-28"}

@@ -1,0 +1,105 @@
+"""``ei check`` dashboard: run_checks, period_for, --only, JSON per contract, exit codes."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from decimal import Decimal as D
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from ei_cli.cli import app
+from ei_cli.model import ContractType, Enterprise, Function, PayMonth, Region, Worker
+from ei_cli.periods import Month, Period
+from ei_cli.rules.dashboard import CHECK_NAMES, UnknownCheck, parse_only, period_for
+
+pytest.importorskip("ei_cli.rules.quota")
+
+ROOT = Path(__file__).parent.parent
+WALLOON = ROOT / "sample_data" / "ei-wallonie.xlsx"
+BRUSSELS = ROOT / "sample_data" / "ei-bruxelles.xlsx"
+runner = CliRunner()
+
+
+def test_parse_only_keeps_the_contract_order():
+    assert parse_only("wages, quota") == ("quota", "wages")
+    assert parse_only("follow-up") == ("follow_up",)
+    assert parse_only(None) is None
+    with pytest.raises(UnknownCheck) as exc:
+        parse_only("quota,salaires")
+    assert exc.value.names == ["salaires"]
+
+
+def test_period_for_defaults_to_the_last_year_with_a_december():
+    w = Worker("A", date(2024, 1, 1), ContractType.CDI, D(1), Function.PRODUCTION)
+    pay = tuple(PayMonth("A", Month(y, m), D(1), D(2000)) for y, m in ((2024, 11), (2024, 12), (2025, 3)))
+    e = Enterprise("EI", Region.WALLONIE, date(2024, 1, 1), workers=(w,), pay=pay)
+    assert period_for(e) == Period.calendar_year(2024)
+    assert period_for(e, 2025) == Period.calendar_year(2025)
+    no_december = Enterprise("EI", Region.WALLONIE, date(2024, 1, 1), workers=(w,), pay=pay[:1])
+    assert period_for(no_december) == Period.calendar_year(2024)
+    assert period_for(Enterprise("EI", Region.WALLONIE, date(2024, 1, 1)), today=date(2026, 5, 1)) == \
+        Period.calendar_year(2025)
+
+
+def test_walloon_sample_2025_is_compliant_on_every_check_json_per_contract():
+    r = runner.invoke(app, ["check", str(WALLOON), "--year", "2025", "--format", "json"])
+    assert r.exit_code == 0, r.output
+    doc = json.loads(r.stdout)
+    for key in ("command", "ei_version", "regime", "enterprise", "period", "compliant", "problems"):
+        assert key in doc
+    assert doc["command"] == "check" and doc["regime"] == "wallonie-2016" and doc["compliant"] is True
+    assert [c["name"] for c in doc["checks"]] == list(CHECK_NAMES)
+    for c in doc["checks"]:
+        assert c["compliant"] is True, (c["name"], c["summary"])
+        assert isinstance(c["summary"], str) and c["reasons"]
+        assert all({"text", "reference", "parameter"} <= set(x) for x in c["reasons"])
+    # No personal data without --names.
+    assert "niss" not in r.stdout and "Nowak" not in r.stdout
+
+
+def test_table_is_readable_in_french_and_explain_cites_references():
+    r = runner.invoke(app, ["check", str(WALLOON), "--year", "2025"])
+    assert r.exit_code == 0
+    for label in ("Contrôle", "Verdict", "Chiffre clé", "À corriger", "Tension salariale", "Suivi social",
+                  "Verdict global : conforme"):
+        assert label in r.stdout
+    r = runner.invoke(app, ["check", str(WALLOON), "--year", "2025", "--only", "wages", "--explain"])
+    assert "wordscope" in r.stdout and "Quota" not in r.stdout
+
+
+def test_only_and_csv():
+    r = runner.invoke(app, ["check", str(WALLOON), "--year", "2025", "--only", "wages,quota", "-f", "csv"])
+    assert r.exit_code == 0
+    lines = r.stdout.splitlines()
+    assert lines[0] == "name,compliant,summary,to_fix" and [x.split(",")[0] for x in lines[1:]] == ["quota", "wages"]
+
+
+def test_unknown_only_name_exits_2():
+    from ei_cli.cli import main
+
+    with pytest.raises(SystemExit) as exc:
+        main(["check", str(WALLOON), "--only", "quota,bogus"])
+    assert exc.value.code == 2
+
+
+def test_unknown_checks_do_not_fail_unless_strict():
+    """Brussels 2018 (outline): wages, employment, enterprise and follow-up are not established → unknown."""
+    r = runner.invoke(app, ["check", str(BRUSSELS), "--year", "2025", "-f", "json"])
+    doc = json.loads(r.stdout)
+    assert doc["compliant"] is None and r.exit_code == 0
+    r = runner.invoke(app, ["check", str(BRUSSELS), "--year", "2025", "-f", "json", "--strict"])
+    assert r.exit_code == 1
+
+
+def test_non_compliant_workbook_exits_1(make_workbook, workbook_sheets):
+    """Wage tension over 1:4 in the small test workbook (9 000 € vs 2 100 €/etp) → exit 1."""
+    from helpers_workbook import set_value
+
+    set_value(workbook_sheets, "Paie", 5, "salaire_brut", 9000)
+    path = make_workbook(workbook_sheets)
+    r = runner.invoke(app, ["check", str(path), "--year", "2024", "--only", "wages", "-f", "json"])
+    assert r.exit_code == 1
+    assert json.loads(r.stdout)["checks"][0]["compliant"] is False

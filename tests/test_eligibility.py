@@ -1,0 +1,480 @@
+"""Target-public status (rules.md §3.1, §4.1, §5.1, §6; Q1, Q2, Q7, Q12; D6) and ``ei check-eligibility``.
+
+Rule tests build ``Worker`` objects directly; the hand arithmetic is in each docstring. Dates: unless
+a test says otherwise the worker is hired on 2024-03-01 and has no ``date_premier_engagement_ei``,
+so the status is assessed on 2024-03-01 (D6).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import random
+from dataclasses import replace
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from typer.testing import CliRunner
+
+from ei_cli.cli import app
+from ei_cli.model import ContractType, Diploma, Enterprise, Function, Region, Worker
+from ei_cli.periods import Period
+from ei_cli.regimes import get_regime
+from ei_cli.rules.eligibility import Category, assess_eligibility, assess_worker, check
+
+W2016 = get_regime("wallonie-2016")
+W2003 = get_regime("wallonie-2003")
+B2004 = get_regime("bruxelles-2004")
+B2018 = get_regime("bruxelles-2018")
+HIRE = date(2024, 3, 1)
+SAMPLES = Path(__file__).parent.parent / "sample_data"
+FLAGS = ("single_parent", "former_art60", "disability_recognition", "underrepresented_sex", "ethnic_minority",
+         "integration_income", "activation_contract")
+
+
+def walloon(**changes) -> Worker:
+    """A worker meeting M1 (CEB < CESS) and M2 (registered) and no TD alternative.
+
+    Born 1990-06-15 → 33 completed years on 2024-03-01 (not 18–24, not over 50); 0 months without
+    work; every yes/no criterion « non ».
+    """
+    base = dict(worker_id="X", hire_date=HIRE, contract_type=ContractType.CDI, fte=Decimal(1),
+                function=Function.PRODUCTION, birth_date=date(1990, 6, 15), diploma=Diploma.CEB,
+                registered_jobseeker=True, months_without_work=Decimal(0),
+                **{f: False for f in FLAGS})
+    base.update(changes)
+    return Worker(**base)
+
+
+def status(worker: Worker, regime=W2016):
+    return assess_worker(worker, regime)
+
+
+def met(result, cid: str):
+    return next(c.met for c in result.criteria if c.id == cid)
+
+
+# ------------------------------------------------------------------------------ wallonie-2016
+def test_mandatory_conditions_alone_are_not_enough():
+    """M1 (CEB, no CESS) ∧ M2 (registered) hold, but none of T1…T8 and not G1 → not target (Q1: TD
+    needs at least one alternative)."""
+    r = status(walloon())
+    assert (met(r, "M1"), met(r, "M2")) == (True, True)
+    assert r.category == Category.NOT_TARGET and r.target_public is False and r.missing == ()
+
+
+def test_six_months_exactly_is_td_and_five_is_not():
+    """T1 « depuis au moins 6 mois », inclusive: 6 ≥ 6 → TD; 5 < 6 → no alternative → not target.
+    Both are < 24 → not TGD."""
+    r6 = status(walloon(months_without_work=Decimal(6)))
+    assert r6.category == Category.TD and met(r6, "T1") is True and met(r6, "G1") is False
+    r5 = status(walloon(months_without_work=Decimal(5)))
+    assert r5.category == Category.NOT_TARGET and met(r5, "T1") is False
+
+
+def test_twenty_four_months_exactly_is_tgd_and_twenty_three_is_td():
+    """G1 « au moins 24 mois », inclusive: 24 ≥ 24 → TGD. 23 < 24 → not TGD, but 23 ≥ 6 → T1 → TD."""
+    r24 = status(walloon(months_without_work=Decimal(24)))
+    assert r24.category == Category.TGD and r24.is_severely_disadvantaged
+    r23 = status(walloon(months_without_work=Decimal(23)))
+    assert r23.category == Category.TD and met(r23, "T1") is True and met(r23, "G1") is False
+
+
+def test_twenty_fourth_birthday_on_the_hire_date_is_still_18_to_24():
+    """Born 2000-03-01, hired 2024-03-01: 2024 − 2000 = 24 completed years that day (§9: completed
+    years, both ends included) → T2 met → TD."""
+    r = status(walloon(birth_date=date(2000, 3, 1)))
+    assert met(r, "T2") is True and r.category == Category.TD
+
+
+def test_twenty_fifth_birthday_on_the_hire_date_is_out():
+    """Born 1999-03-01, hired 2024-03-01: 25 completed years that day → 25 > 24 → T2 not met →
+    not target."""
+    r = status(walloon(birth_date=date(1999, 3, 1)))
+    assert met(r, "T2") is False and r.category == Category.NOT_TARGET
+
+
+def test_eighteenth_birthday_on_the_hire_date_is_in_and_the_day_before_is_out():
+    """Born 2006-03-01: 18 years on 2024-03-01 → T2. Born 2006-03-02: 17 on 2024-03-01 → not T2."""
+    assert status(walloon(birth_date=date(2006, 3, 1))).category == Category.TD
+    assert status(walloon(birth_date=date(2006, 3, 2))).category == Category.NOT_TARGET
+
+
+def test_over_fifty_is_strict():
+    """Born 1974-03-01: the 50th birthday is the hire date itself → exactly 50, not « plus de 50 ans »
+    (Q7) → not target. Born 1974-02-28: the 50th birthday was the day before → over 50 → TD."""
+    on_birthday = status(walloon(birth_date=date(1974, 3, 1)))
+    assert met(on_birthday, "T3") is False and on_birthday.category == Category.NOT_TARGET
+    day_after = status(walloon(birth_date=date(1974, 2, 28)))
+    assert met(day_after, "T3") is True and day_after.category == Category.TD
+
+
+@pytest.mark.parametrize("flag, cid", [("single_parent", "T4"), ("underrepresented_sex", "T5"),
+                                       ("ethnic_minority", "T6"), ("disability_recognition", "T7"),
+                                       ("former_art60", "T8")])
+def test_each_yes_no_alternative_alone_makes_a_td(flag, cid):
+    """M1 ∧ M2 ∧ one alternative (the others « non », 0 months, 33 years) → TD via that criterion only."""
+    r = status(walloon(**{flag: True}))
+    assert r.category == Category.TD
+    assert [c.id for c in r.criteria if c.met is True] == ["M1", "M2", cid]
+
+
+@pytest.mark.parametrize("diploma", [Diploma.CESS, Diploma.HIGHER])
+def test_cess_holder_is_never_target(diploma):
+    """M1 fails (CESS or higher ≥ CESS): 36 months (≥ 24) and a single parent, still not target."""
+    r = status(walloon(diploma=diploma, months_without_work=Decimal(36), single_parent=True))
+    assert met(r, "M1") is False and r.category == Category.NOT_TARGET
+
+
+def test_cesi_is_below_cess():
+    """CESI (lower secondary) ranks below CESS → M1 met; 24 months → TGD."""
+    assert status(walloon(diploma=Diploma.CESI, months_without_work=Decimal(24))).category == Category.TGD
+
+
+def test_not_registered_is_never_target():
+    """M2 fails (inscrit_dei = non): 36 months, aged 20 — not target."""
+    r = status(walloon(registered_jobseeker=False, months_without_work=Decimal(36), birth_date=date(2003, 6, 1)))
+    assert met(r, "M2") is False and r.category == Category.NOT_TARGET
+
+
+def test_first_ei_hire_date_is_the_assessment_day():
+    """Born 1995-01-01; first hire in an EI 2019-03-01 (24 completed years then), hired here 2024-03-01
+    (29 then). D6: assessed on 2019-03-01 → T2 met → TD. Without the first-EI date, 29 → not target."""
+    w = walloon(birth_date=date(1995, 1, 1), first_ei_hire_date=date(2019, 3, 1))
+    r = status(w)
+    assert r.assessed_on == date(2019, 3, 1) and r.category == Category.TD
+    assert "date_premier_engagement_ei" in r.reasons[0].text.fr
+    assert status(replace(w, first_ei_hire_date=None)).category == Category.NOT_TARGET
+
+
+def test_unknown_data_gives_unknown_with_the_columns_to_fill():
+    """Diploma empty, 36 months: M1 unknown; G1 would make TGD if M1 held, and M1 false makes not
+    target → unknown, missing = [diplome] only (the other columns are known)."""
+    r = status(walloon(diploma=None, months_without_work=Decimal(36)))
+    assert r.category == Category.UNKNOWN and r.target_public is None and r.missing == ("diplome",)
+
+
+def test_unknown_alternatives_are_all_listed():
+    """M1 ∧ M2 hold, months 3 (< 6), 33 years, but every yes/no column empty: TD depends on them →
+    unknown; missing = the five yes/no columns, in criteria order (T4…T8)."""
+    empty = {f: None for f in FLAGS}
+    r = status(walloon(months_without_work=Decimal(3), **empty))
+    assert r.category == Category.UNKNOWN
+    assert r.missing == ("parent_isole", "sexe_sous_represente", "minorite_ethnique", "reconnaissance_aviq",
+                         "ancien_art60")
+
+
+def test_td_established_while_tgd_cannot_be_checked():
+    """Single parent (T4) with months empty: TD is certain; TGD (G1) unknown → TD, with
+    mois_sans_emploi missing and a note that TGD could not be checked."""
+    r = status(walloon(single_parent=True, months_without_work=None))
+    assert r.category == Category.TD and r.missing == ("mois_sans_emploi",)
+    assert "TGD non vérifiable" in r.reasons[-1].text.fr
+
+
+def test_no_alternative_possible_means_not_target_even_with_unknown_mandatory():
+    """Registration empty (M2 unknown) but 3 months, 33 years, every flag « non »: no alternative can
+    hold → not target whatever M2 is; nothing is missing."""
+    r = status(walloon(registered_jobseeker=None, months_without_work=Decimal(3)))
+    assert r.category == Category.NOT_TARGET and r.missing == ()
+
+
+def test_reasons_cite_the_regime_parameters():
+    """Each criterion's reason names the parameter it rests on and its legal reference."""
+    r = status(walloon(months_without_work=Decimal(24)))
+    by_param = {x.parameter: x for x in r.reasons if x.parameter}
+    assert {"eligibility.td.min_months_without_work", "eligibility.tgd.min_months_without_work",
+            "eligibility.td.young_max_age", "eligibility.td.older_than_age", "eligibility.excluding_diploma",
+            "eligibility.definition"} <= set(by_param)
+    assert all(x.reference for x in by_param.values())
+
+
+def test_default_reasons_carry_no_personal_value_and_names_shows_them():
+    """Without --names: verdicts only (no « 36 mois », no age), T6 hidden. With names: the values."""
+    r = status(walloon(months_without_work=Decimal(36), birth_date=date(1990, 6, 15), ethnic_minority=True))
+    public = " ".join(x.text.fr for x in r.reasons_for(False))
+    assert "36" not in public and "33 ans" not in public and "minorité" not in public
+    assert "T6" not in r.to_dict()["criteria_met"] and "T6" in r.to_dict(names=True)["criteria_met"]
+    detailed = " ".join(x.text.fr for x in r.reasons_for(True))
+    assert "36 mois ≥ 24 mois exigés" in detailed and "33 ans accomplis le 2024-03-01" in detailed
+
+
+# ------------------------------------------------------------------------------ wallonie-2003 (DEDP)
+@pytest.mark.parametrize("diploma, registered, expected", [
+    (Diploma.NONE, True, Category.TARGET),
+    (Diploma.CEB, True, Category.TARGET),
+    (Diploma.CESI, True, Category.TARGET),
+    (Diploma.CESS, True, Category.NOT_TARGET),
+    (Diploma.HIGHER, True, Category.NOT_TARGET),
+    (Diploma.CEB, False, Category.NOT_TARGET),
+    (None, False, Category.NOT_TARGET),
+])
+def test_dedp_is_no_upper_secondary_and_registered(diploma, registered, expected):
+    """Décret 18.12.2003 art. 2, 2°: DEDP = diploma below CESS ∧ registered at FOREm; no duration or
+    age criterion. A « non » on either makes the other irrelevant."""
+    assert status(walloon(diploma=diploma, registered_jobseeker=registered), W2003).category == expected
+
+
+def test_dedp_needs_no_months_or_age():
+    """0 months without work and 33 years: still DEDP (only diploma and registration count)."""
+    r = status(walloon(months_without_work=None, birth_date=None), W2003)
+    assert r.category == Category.TARGET and [c.id for c in r.criteria] == ["M1", "M2"]
+
+
+def test_dedp_unknown_registration():
+    """CEB, registration empty → unknown, missing = [inscrit_dei]."""
+    r = status(walloon(registered_jobseeker=None), W2003)
+    assert r.category == Category.UNKNOWN and r.missing == ("inscrit_dei",)
+
+
+def test_dedp_reason_cites_the_verified_article():
+    r = status(walloon(), W2003)
+    assert r.reasons[0].reference.endswith("art. 2, 2°") and r.reasons[0].confidence == "verified"
+
+
+# ------------------------------------------------------------------------------ bruxelles-2004
+def brussels(**changes) -> Worker:
+    """Registered at Actiris, 0 months unoccupied, CESS (above CESI), no RIS, no activation contract."""
+    base = dict(diploma=Diploma.CESS, months_without_work=Decimal(0), integration_income=False,
+                activation_contract=False)
+    base.update(changes)
+    return walloon(**base)
+
+
+def test_brussels_b1_twelve_months_and_at_most_cesi():
+    """B1: registered ∧ 12 ≥ 12 months ∧ CESI ≤ CESI → target.
+    11 months → not B1; CESS > CESI → not B1 (and 12 < 60: not B2)."""
+    assert status(brussels(months_without_work=Decimal(12), diploma=Diploma.CESI), B2004).category == Category.TARGET
+    assert status(brussels(months_without_work=Decimal(11), diploma=Diploma.CESI), B2004).category == \
+        Category.NOT_TARGET
+    assert status(brussels(months_without_work=Decimal(12)), B2004).category == Category.NOT_TARGET
+
+
+def test_brussels_b2_sixty_months_whatever_the_diploma():
+    """B2: registered ∧ 60 ≥ 60 months, higher diploma → target; 59 → not target."""
+    r = status(brussels(months_without_work=Decimal(60), diploma=Diploma.HIGHER), B2004)
+    assert r.category == Category.TARGET and [c.id for c in r.criteria if c.met] == ["B2"]
+    assert status(brussels(months_without_work=Decimal(59), diploma=Diploma.HIGHER), B2004).category == \
+        Category.NOT_TARGET
+
+
+def test_brussels_b3_b4_integration_income_or_social_aid():
+    """B3/B4 (one column, beneficiaire_ris): yes → target, even with a CESS and not registered."""
+    r = status(brussels(integration_income=True, registered_jobseeker=False), B2004)
+    assert r.category == Category.TARGET and [c.id for c in r.criteria if c.met] == ["B3/B4"]
+
+
+def test_brussels_b5_activation_contract():
+    r = status(brussels(activation_contract=True), B2004)
+    assert r.category == Category.TARGET and [c.id for c in r.criteria if c.met] == ["B5"]
+
+
+def test_brussels_non_target_and_unknown():
+    """All five groups false → not target. Registration empty with 70 months: B2 depends on it →
+    unknown, missing = [inscrit_dei]."""
+    assert status(brussels(), B2004).category == Category.NOT_TARGET
+    r = status(brussels(registered_jobseeker=None, months_without_work=Decimal(70)), B2004)
+    assert r.category == Category.UNKNOWN and r.missing == ("inscrit_dei",)
+
+
+def test_brussels_reasons_cite_the_ordinance():
+    r = status(brussels(activation_contract=True), B2004)
+    assert all(x.reference and "18 mars 2004" in x.reference for x in r.reasons if x.reference)
+    assert r.reasons[0].reference.endswith("art. 2, 1°")
+
+
+def test_bruxelles_2018_outline_uses_the_2004_groups_marked_inferred():
+    """D7 / rules.md §6: the 2018 definition is not found; the 2004 groups are a provisional reading,
+    every reason marked « inferred » and citing the 2018 ordinance."""
+    r = status(brussels(months_without_work=Decimal(12), diploma=Diploma.CEB), B2018)
+    assert r.category == Category.TARGET
+    cited = [x for x in r.reasons if x.reference]
+    assert cited and all(x.confidence == "inferred" and "23 juillet 2018" in x.reference for x in cited)
+
+
+# ------------------------------------------------------------------------------ dashboard check
+def enterprise(workers, region=Region.WALLONIE) -> Enterprise:
+    return Enterprise(name="EI test", region=region, agrement_date=date(2021, 3, 1), workers=tuple(workers))
+
+
+def test_check_counts_workers_employed_in_the_period():
+    """Year 2025. A: 24 months → TGD; B: 6 months → TD; C: CESS → not target; D: diploma empty with
+    36 months → unknown; E left on 2024-12-31 → not counted. 4 workers: 1 TGD, 1 TD, 1 not target,
+    1 unknown → compliant None (information only), D listed in to_fix with its column."""
+    e = enterprise([walloon(worker_id="A", months_without_work=Decimal(24)),
+                    walloon(worker_id="B", months_without_work=Decimal(6)),
+                    walloon(worker_id="C", diploma=Diploma.CESS),
+                    walloon(worker_id="D", diploma=None, months_without_work=Decimal(36)),
+                    walloon(worker_id="E", months_without_work=Decimal(24), exit_date=date(2024, 12, 31))])
+    result = check(e, W2016, Period.calendar_year(2025))
+    assert result.name == "eligibility" and result.compliant is None
+    assert result.summary.fr == "4 travailleurs : 1 TGD, 1 TD, 1 hors public cible, 1 indéterminé"
+    assert result.details["counts"] == {"TGD": 1, "TD": 1, "target": 0, "not_target": 1, "unknown": 1}
+    assert [x.fr for x in result.to_fix] == ["Travailleur D : renseignez diplome (feuille Personnel)."]
+    assert result.reasons[0].parameter == "eligibility.definition"
+
+
+def test_check_is_true_when_every_status_is_known():
+    """3 DEDP-regime workers, all statuses known: 2 target (CEB, registered), 1 not (CESS) → True."""
+    e = enterprise([walloon(worker_id="A"), walloon(worker_id="B"), walloon(worker_id="C", diploma=Diploma.CESS)])
+    result = check(e, W2003, Period.calendar_year(2025))
+    assert result.compliant is True and result.to_fix == ()
+    assert result.summary.fr == "3 travailleurs : 2 public cible, 1 hors public cible, 0 indéterminé"
+    assert result.to_dict()["summary"].startswith("3 travailleurs")
+
+
+# ------------------------------------------------------------------------------ properties
+_maybe_bool = st.none() | st.booleans()
+_workers = st.builds(
+    walloon,
+    diploma=st.none() | st.sampled_from(list(Diploma)),
+    registered_jobseeker=_maybe_bool,
+    months_without_work=st.none() | st.integers(0, 80).map(Decimal),
+    birth_date=st.none() | st.dates(date(1950, 1, 1), date(2008, 12, 31)),
+    **{f: _maybe_bool for f in FLAGS},
+)
+_COMPLETE = {"diploma": st.sampled_from(list(Diploma)), "registered_jobseeker": st.booleans(),
+             "months_without_work": st.integers(0, 80).map(Decimal),
+             "birth_date": st.dates(date(1950, 1, 1), date(2008, 12, 31)), **{f: st.booleans() for f in FLAGS}}
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(worker=_workers, data=st.data(), regime=st.sampled_from([W2016, W2003, B2004]))
+def test_a_decided_status_never_changes_when_missing_data_is_filled(worker, data, regime):
+    """Never a guess: filling any empty column keeps a decided status (a TD may only become TGD);
+    every completion of an unknown status is covered by its ``missing`` columns."""
+    before = assess_worker(worker, regime)
+    filled = {k: data.draw(s) for k, s in _COMPLETE.items() if getattr(worker, k) is None}
+    after = assess_worker(replace(worker, **filled), regime)
+    assert after.category != Category.UNKNOWN
+    if before.category == Category.TD:
+        assert after.category in (Category.TD, Category.TGD)
+    elif before.category != Category.UNKNOWN:
+        assert after.category == before.category
+    assert (before.target_public is None) == (before.category == Category.UNKNOWN)
+
+
+@settings(max_examples=40, deadline=None)
+@given(workers=st.lists(_workers, min_size=1, max_size=8), seed=st.integers(0, 10**6))
+def test_row_order_changes_nothing(workers, seed):
+    """Shuffling the Personnel rows gives the same status for every worker and the same counts."""
+    workers = [replace(w, worker_id=f"W{i}") for i, w in enumerate(workers)]
+    shuffled = workers[:]
+    random.Random(seed).shuffle(shuffled)
+    a, b = assess_eligibility(enterprise(workers), W2016), assess_eligibility(enterprise(shuffled), W2016)
+    assert {k: v.to_dict() for k, v in a.by_id.items()} == {k: v.to_dict() for k, v in b.by_id.items()}
+    assert a.counts() == b.counts()
+    period = Period.calendar_year(2024)
+    assert check(enterprise(workers), W2016, period).to_dict() == check(enterprise(shuffled), W2016, period).to_dict()
+
+
+# ------------------------------------------------------------------------------ CLI
+runner = CliRunner()
+WALLOON = str(SAMPLES / "ei-wallonie.xlsx")
+BRUSSELS = str(SAMPLES / "ei-bruxelles.xlsx")
+
+
+def invoke(*args):
+    return runner.invoke(app, ["check-eligibility", *args])
+
+
+@pytest.fixture(scope="module")
+def personal_values():
+    """NISS, names and birth dates of the sample workbooks: none may appear without --names."""
+    from ei_cli.workbook import read_workbook
+
+    values = set()
+    for path in (WALLOON, BRUSSELS):
+        for w in read_workbook(Path(path)).enterprise.workers:
+            values |= {v for v in (w.national_number, w.last_name, w.first_name) if v}
+            if w.birth_date:
+                values |= {w.birth_date.isoformat(), w.birth_date.strftime("%d/%m/%Y")}
+    assert values
+    return values
+
+
+def test_cli_json_follows_the_contract():
+    """Sample (Walloon, agrément 2024-03-01): 17 workers, W05 TGD (36 months), W09 TD via T3 (over 50)."""
+    r = invoke(WALLOON, "--format", "json", "--regime", "wallonie-2016")
+    assert r.exit_code == 0, r.output
+    doc = json.loads(r.stdout)
+    assert doc["command"] == "check-eligibility" and doc["regime"] == "wallonie-2016" and doc["compliant"] is True
+    assert {"ei_version", "enterprise", "period", "problems", "workers"} <= set(doc)
+    workers = {w["worker_id"]: w for w in doc["workers"]}
+    assert len(workers) == 17
+    assert workers["W05"]["category"] == "TGD" and workers["W05"]["target_public"] is True
+    assert workers["W09"]["category"] == "TD" and workers["W09"]["criteria_met"] == ["M1", "M2", "T3"]
+    assert workers["W16"]["target_public"] is False
+    for w in workers.values():
+        assert {"worker_id", "category", "target_public", "reasons", "missing", "assessed_on", "criteria"} <= set(w)
+        assert w["reasons"] and any(x["reference"] for x in w["reasons"])
+
+
+def test_cli_at_selects_workers_employed_that_day():
+    """W08 left on 2025-06-30: listed on 2025-06-30, not on 2025-07-01 (16 workers)."""
+    def ids(at):
+        return [w["worker_id"] for w in json.loads(invoke(WALLOON, "--at", at, "-f", "json").stdout)["workers"]]
+
+    assert "W08" in ids("2025-06-30") and "W08" not in ids("2025-07-01") and len(ids("2025-07-01")) == 16
+
+
+def test_cli_table_in_french_and_explain():
+    r = invoke(WALLOON, "--regime", "wallonie-2016")
+    assert r.exit_code == 0, r.output
+    assert "Public" in r.stdout and "Critères" in r.stdout and "W05" in r.stdout and "TGD" in r.stdout
+    assert "hors public cible" in r.stdout and "Atout EI" not in r.stdout
+    explained = invoke(WALLOON, "--regime", "wallonie-2016", "--explain")
+    assert "Atout EI" in explained.stdout and "décision D6" in explained.stdout
+    english = invoke(WALLOON, "--lang", "en")
+    assert "Target" in english.stdout and "not target public" in english.stdout
+
+
+def test_cli_csv_one_row_per_worker():
+    r = invoke(WALLOON, "--format", "csv")
+    rows = list(csv.DictReader(io.StringIO(r.stdout)))
+    assert len(rows) == 17 and rows[0]["worker_id"] == "W01"
+    assert {"category", "target_public", "criteria_met", "missing"} <= set(rows[0])
+    assert next(x for x in rows if x["worker_id"] == "W05")["criteria_met"] == "M1 M2 T1 G1"
+
+
+def test_cli_output_file(tmp_path):
+    out = tmp_path / "statuts.json"
+    r = invoke(WALLOON, "-o", str(out))
+    assert r.exit_code == 0 and r.stdout == ""
+    assert json.loads(out.read_text())["command"] == "check-eligibility"
+
+
+@pytest.mark.parametrize("fmt_args", [[], ["--explain"], ["-f", "json"], ["-f", "csv", "--explain"],
+                                      ["-f", "json", "--lang", "en"]])
+def test_cli_no_personal_data_without_names(fmt_args, personal_values):
+    for path in (WALLOON, BRUSSELS):
+        out = invoke(path, *fmt_args).output
+        leaked = [v for v in personal_values if v in out]
+        assert not leaked, leaked
+        assert "minorite_ethnique :" not in out and "mois exigés" not in out
+
+
+def test_cli_names_shows_names():
+    r = invoke(WALLOON, "--names", "-f", "json")
+    doc = json.loads(r.stdout)
+    assert all(w.get("name") for w in doc["workers"])
+
+
+def test_cli_unknown_statuses_exit_0_or_1_with_strict():
+    """Brussels sample: B01–B04 (staff) have no eligibility columns → unknown. compliant null → exit 0;
+    --strict → 1 (cli.md: an unknown counts as not compliant only with --strict)."""
+    r = invoke(BRUSSELS, "-f", "json", "--regime", "bruxelles-2004")
+    assert r.exit_code == 0
+    doc = json.loads(r.stdout)
+    assert doc["compliant"] is None and doc["counts"]["unknown"] == 4
+    assert invoke(BRUSSELS, "-f", "json", "--regime", "bruxelles-2004", "--strict").exit_code == 1
+
+
+def test_cli_bad_input_exits_2(tmp_path):
+    r = invoke(str(tmp_path / "absent.xlsx"), "-f", "json")
+    assert r.exit_code == 2 and json.loads(r.stdout)["problems"][0]["code"] == "file_not_found"

@@ -1,0 +1,120 @@
+"""Employment conditions of target workers (Wallonia 2016, rules.md §3.3): CDI within 6 months, ≥ half-time."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal as D
+
+from ei_cli.model import ContractType, Enterprise, Function, PayMonth, Region, Worker
+from ei_cli.periods import Month, Period
+from ei_cli.regimes import get_regime
+from ei_cli.rules import employment
+from ei_cli.rules.employment import cdi_date, cdi_deadline
+
+W16 = get_regime("wallonie-2016")
+YEAR = Period.calendar_year(2025)
+
+
+@dataclass
+class Report:
+    """Stand-in for EligibilityReport: worker_id → target status (True, False, None)."""
+
+    status: dict
+
+    @property
+    def by_id(self):
+        return self.status
+
+    def is_target(self, wid):
+        return self.status[wid]
+
+
+def worker(wid="T1", hire=date(2025, 1, 15), contract=ContractType.CDD, cdi=None, fte="1", exit=None) -> Worker:
+    return Worker(wid, hire, contract, D(fte), Function.PRODUCTION, open_ended_since=cdi, exit_date=exit)
+
+
+def run(*workers, status=None, pay=()):
+    e = Enterprise("EI", Region.WALLONIE, date(2024, 1, 1), workers=tuple(workers), pay=tuple(pay))
+    report = Report(status or {w.worker_id: True for w in workers})
+    return employment.check(e, W16, YEAR, report)
+
+
+def test_cdi_on_the_last_allowed_day_is_compliant():
+    """Hired 15/01/2025; last allowed day = 15/01 + 6 months = 15/07/2025 (a 6-month CDD runs 15/01–14/07,
+    the CDI starts the next day). CDI on 15/07/2025 → compliant."""
+    w = worker(cdi=date(2025, 7, 15))
+    assert cdi_deadline(w, 6) == date(2025, 7, 15)
+    result = run(w)
+    assert result.compliant is True and result.details["violations"] == []
+
+
+def test_cdi_the_day_after_is_a_violation_with_its_dates():
+    """CDI on 16/07/2025, one day after the last allowed day 15/07/2025 → breach from 15/07 to 15/07."""
+    result = run(worker(cdi=date(2025, 7, 16)))
+    assert result.compliant is False
+    (v,) = result.details["violations"]
+    assert (v["kind"], v["deadline"], v["cdi_date"], v["since"], v["until"]) == (
+        "cdi_late", date(2025, 7, 15), date(2025, 7, 16), date(2025, 7, 15), date(2025, 7, 15))
+    assert "16/07" not in v["text"].fr and "2025-07-15" in v["text"].fr
+
+
+def test_cdd_never_converted_and_still_employed_is_a_violation():
+    result = run(worker())
+    assert result.compliant is False and result.details["violations"][0]["cdi_date"] is None
+    assert "T1" in result.to_fix[0].fr
+
+
+def test_cdd_that_ends_before_the_deadline_is_not_a_violation():
+    """CDD 15/01–14/07/2025 (exactly six months), not renewed: never employed on the last allowed day 15/07."""
+    assert run(worker(exit=date(2025, 7, 14))).compliant is True
+    # One more day (exit 15/07) and the worker is employed on the last allowed day without a CDI.
+    assert run(worker(exit=date(2025, 7, 15))).compliant is False
+
+
+def test_breach_outside_the_period_does_not_count():
+    """Hired 15/01/2024 on CDD, CDI on 01/09/2024 (late, deadline 15/07/2024): remedied before 2025."""
+    w = worker(hire=date(2024, 1, 15), cdi=date(2024, 9, 1))
+    assert run(w).compliant is True
+    assert employment.check(Enterprise("EI", Region.WALLONIE, date(2024, 1, 1), workers=(w,)), W16,
+                            Period.calendar_year(2024), Report({"T1": True})).compliant is False
+
+
+def test_deadline_after_the_period_is_not_yet_due():
+    """Hired 01/10/2025 on CDD: CDI due by 01/04/2026, after the 2025 period."""
+    assert run(worker(hire=date(2025, 10, 1))).compliant is True
+
+
+def test_cdi_from_the_start_and_date_cdi_before_hire():
+    assert cdi_date(worker(contract=ContractType.CDI)) == date(2025, 1, 15)
+    assert cdi_date(worker(contract=ContractType.CDI, cdi=date(2024, 1, 1))) == date(2025, 1, 15)
+
+
+def test_fte_exactly_half_is_compliant_below_is_not():
+    """Contractual etp 0.5 = minimum 0.5 → compliant; 0.49 < 0.5 → violation."""
+    assert run(worker(contract=ContractType.CDI, fte="0.5")).compliant is True
+    result = run(worker(contract=ContractType.CDI, fte="0.49"))
+    assert result.compliant is False
+    assert result.details["violations"][0]["kind"] == "below_min_fte"
+
+
+def test_paid_fte_below_minimum_is_a_note_not_a_breach():
+    """Contract 0.5 but March 2025 paid at 0.4 over the whole month: noted (contract change?), still compliant.
+    January is a partial month (hired 15/01) and is not noted."""
+    w = worker(contract=ContractType.CDI, fte="0.5")
+    pay = [PayMonth("T1", Month(2025, 1), D("0.27"), D(600)), PayMonth("T1", Month(2025, 3), D("0.4"), D(900))]
+    result = run(w, pay=pay)
+    assert result.compliant is True
+    assert [(p["month"], p["fte"]) for p in result.details["paid_below_min"]] == [(Month(2025, 3), D("0.4"))]
+
+
+def test_non_target_workers_are_not_concerned_unknown_ones_make_it_unknown():
+    cdd = worker()
+    assert run(cdd, status={"T1": False}).compliant is True
+    assert run(cdd, status={"T1": None}).compliant is None
+
+
+def test_regimes_without_the_rule_are_not_established():
+    e = Enterprise("EI", Region.WALLONIE, date(2004, 1, 1), workers=(worker(),))
+    result = employment.check(e, get_regime("wallonie-2003"), YEAR, Report({"T1": True}))
+    assert result.compliant is None and result.details == {"established": False}

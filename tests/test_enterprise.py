@@ -1,0 +1,115 @@
+"""Enterprise conditions (rules.md §3.5, §4.5, §5.6): size thresholds; Brussels supervision share."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal as D
+
+import pytest
+
+from ei_cli.model import ContractType, Enterprise, Function, Region, Worker
+from ei_cli.periods import Period
+from ei_cli.regimes import get_regime
+from ei_cli.rules import enterprise as rule
+from ei_cli.rules.enterprise import annual_work_units
+
+YEAR = Period.calendar_year(2025)
+
+
+@dataclass
+class Report:
+    status: dict
+
+    @property
+    def by_id(self):
+        return self.status
+
+    def is_target(self, wid):
+        return self.status[wid]
+
+
+def staff(n: int, fte="1", function=Function.PRODUCTION, prefix="W", **kw) -> list[Worker]:
+    return [Worker(f"{prefix}{i}", date(2020, 1, 1), ContractType.CDI, D(fte), function, **kw) for i in range(n)]
+
+
+def ent(workers, turnover=None, balance=None, region=Region.WALLONIE) -> Enterprise:
+    return Enterprise("EI", region, date(2020, 1, 1), turnover=None if turnover is None else D(turnover),
+                      balance_sheet_total=None if balance is None else D(balance), workers=tuple(workers))
+
+
+def check(e, regime_id, status=None):
+    return rule.check(e, get_regime(regime_id), YEAR, Report(status or {w.worker_id: False for w in e.workers}))
+
+
+@pytest.mark.parametrize("turnover,balance,expected", [
+    ("50000000", None, True),        # turnover exactly 50 M€ ≤ 50 M€
+    ("50000001", "43000000", True),  # turnover over, balance exactly 43 M€ ≤ 43 M€: one of the two suffices
+    ("50000001", "43000001", False),  # both over
+    (None, None, None),              # no figure: unknown
+    ("50000001", None, None),        # turnover over, balance missing: unknown
+])
+def test_sme_financial_thresholds_wallonia_2016(turnover, balance, expected):
+    """Rec. 2003/361: < 250 staff and (turnover ≤ 50 M€ or balance ≤ 43 M€). 10 workers → 10 AWU < 250."""
+    assert check(ent(staff(10), turnover, balance), "wallonie-2016").compliant is expected
+
+
+def test_staff_is_counted_in_annual_work_units():
+    """250 full-time workers all year: 250 AWU, not < 250 → not compliant even with a small turnover.
+    500 half-time workers: 500 × 0.5 = 250 AWU, also over; 498 half-time → 249 AWU < 250 → compliant."""
+    assert check(ent(staff(250), "1000000", "1000000"), "wallonie-2016").compliant is False
+    assert check(ent(staff(500, "0.5"), "1000000"), "wallonie-2016").compliant is False
+    result = check(ent(staff(498, "0.5"), "1000000"), "wallonie-2016")
+    assert result.compliant is True and result.details["annual_work_units"] == D("249.00")
+    assert result.details["headcount"] == 498
+
+
+def test_awu_averages_the_months_and_leaves_art60_out():
+    """One full-time worker hired 01/07/2025: 6 months × 1 / 12 = 0.5 AWU; an art. 60 worker adds nothing."""
+    late = Worker("L", date(2025, 7, 1), ContractType.CDI, D(1), Function.PRODUCTION)
+    art60 = Worker("A", date(2020, 1, 1), ContractType.ART60, D(1), Function.PRODUCTION)
+    assert annual_work_units(ent([late, art60]), YEAR) == (D("0.5"), 1)
+
+
+def test_small_enterprise_wallonia_2003():
+    """Rec. 96/280: < 50 persons and (turnover ≤ 7 M€ or balance ≤ 5 M€)."""
+    assert check(ent(staff(49), "7000000"), "wallonie-2003").compliant is True
+    assert check(ent(staff(50), "7000000"), "wallonie-2003").compliant is False
+    assert check(ent(staff(49), "7000001", "5000001"), "wallonie-2003").compliant is False
+
+
+def test_brussels_supervision_share_exactly_ten_percent():
+    """Non-target workforce: 1 encadrement (1 etp) + 9 non-target production (9 etp) = 10 etp;
+    supervision 1 / 10 = 10 % ≥ 10 % → compliant. Target workers (20 etp) do not count at all."""
+    workers = staff(1, function=Function.SUPERVISION, prefix="E") + staff(9, prefix="N") + staff(20, prefix="T")
+    status = {w.worker_id: w.worker_id.startswith("T") for w in workers}
+    result = check(ent(workers, region=Region.BRUXELLES), "bruxelles-2004", status)
+    assert result.compliant is True and result.details["supervision_share"] == D("0.1")
+
+
+def test_brussels_supervision_share_below_ten_percent_no_subsidy():
+    """1 encadrement at 0.9 etp + 9 etp non-target = 9.9 etp; 0.9 / 9.9 = 9.09 % < 10 % → no subsidy due.
+    Missing: 10 % × 9.9 − 0.9 = 0.09 etp."""
+    workers = staff(1, "0.9", Function.SUPERVISION, prefix="E") + staff(9, prefix="N")
+    result = check(ent(workers, region=Region.BRUXELLES), "bruxelles-2004")
+    assert result.compliant is False and result.details["subsidies_due"] is False
+    assert "aucune subvention" in result.summary.fr and "0,09 etp" in result.to_fix[0].fr
+
+
+def test_brussels_management_does_not_count_and_unknown_status_can_decide():
+    """Direction 1 etp is in the denominator, not the numerator: accompagnement 1 / (1 + 1 + 8) = 10 %.
+    An extra worker of unknown status (1 etp) could bring it to 1 / 11 = 9.1 % → unknown."""
+    workers = (staff(1, function=Function.SOCIAL_ACCOMPANIMENT, prefix="S")
+               + staff(1, function=Function.MANAGEMENT, prefix="D") + staff(8, prefix="N"))
+    status = {w.worker_id: False for w in workers}
+    e = ent(workers, region=Region.BRUXELLES)
+    assert check(e, "bruxelles-2004", status).compliant is True
+    unsure = staff(1, prefix="U")
+    e2 = ent(workers + unsure, region=Region.BRUXELLES)
+    result = check(e2, "bruxelles-2004", {**status, "U0": None})
+    assert result.compliant is None and "U0" in result.to_fix[-1].fr
+
+
+def test_outline_regime_not_established():
+    result = check(ent(staff(3), region=Region.BRUXELLES), "bruxelles-2018")
+    assert result.compliant is None and result.details == {"established": False}

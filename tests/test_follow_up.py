@@ -1,0 +1,158 @@
+"""Social follow-up (Wallonia 2016, rules.md §3.6, seed 002): quarterly interviews, bilan, training plan,
+a social accompanier while target workers are employed."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from decimal import Decimal as D
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from ei_cli.model import ContractType, Enterprise, FollowUp, FollowUpType, Function, Region, Worker
+from ei_cli.periods import Period
+from ei_cli.regimes import get_regime
+from ei_cli.rules import follow_up
+from ei_cli.rules.follow_up import Quarter, quarters_overlapping
+
+W16 = get_regime("wallonie-2016")
+YEAR = Period.calendar_year(2025)
+I, C = FollowUpType.INDIVIDUAL_INTERVIEW, FollowUpType.COLLECTIVE_INTERVIEW
+BILAN, PLAN = FollowUpType.ASSESSMENT, FollowUpType.TRAINING_PLAN
+ACCOMPANIER = Worker("S", date(2020, 1, 1), ContractType.CDI, D(1), Function.SOCIAL_ACCOMPANIMENT)
+
+
+@dataclass
+class Report:
+    status: dict
+
+    @property
+    def by_id(self):
+        return self.status
+
+    def is_target(self, wid):
+        return self.status.get(wid, False)
+
+
+def td(wid="T", hire=date(2024, 1, 1), contract=ContractType.CDI, exit=None) -> Worker:
+    return Worker(wid, hire, contract, D(1), Function.PRODUCTION, exit_date=exit)
+
+
+def actions(wid: str, *items: tuple[str, FollowUpType]) -> list[FollowUp]:
+    return [FollowUp(wid, date.fromisoformat(d), kind) for d, kind in items]
+
+
+FULL_2025 = [("2024-01-20", BILAN), ("2024-02-10", PLAN), ("2025-02-03", I), ("2025-06-19", C),
+             ("2025-08-04", I), ("2025-11-12", I)]
+
+
+def run(workers, follow, status=None, accompanier=True):
+    staff = tuple(workers) + ((ACCOMPANIER,) if accompanier else ())
+    e = Enterprise("EI", Region.WALLONIE, date(2020, 1, 1), workers=staff, follow_ups=tuple(follow))
+    status = status or {w.worker_id: True for w in workers}
+    return follow_up.check(e, W16, YEAR, Report({"S": False, **status}))
+
+
+def test_quarters():
+    assert [str(q) for q in quarters_overlapping(YEAR)] == ["2025-Q1", "2025-Q2", "2025-Q3", "2025-Q4"]
+    assert Quarter(2025, 4).period == Period(date(2025, 10, 1), date(2025, 12, 31))
+
+
+def test_complete_follow_up_is_compliant():
+    """One interview (individual or collective) in each of the four quarters, bilan and plan within 6 months."""
+    result = run([td()], actions("T", *FULL_2025))
+    assert result.compliant is True and result.details["missing"] == []
+
+
+def test_a_quarter_with_no_interview():
+    """No interview between 01/04 and 30/06/2025 (the collective one of 19/06 removed) → 2025-Q2 missing."""
+    items = [a for a in FULL_2025 if a[0] != "2025-06-19"]
+    result = run([td()], actions("T", *items))
+    assert result.compliant is False
+    (m,) = result.details["missing"]
+    assert (m["worker_id"], m["item"], m["quarter"], m["interviews_found"]) == ("T", "interview", "2025-Q2", 0)
+    assert "2025-Q2" in result.to_fix[0].fr
+
+
+def test_worker_hired_in_the_last_week_of_a_quarter_needs_no_interview_that_quarter():
+    """Hired 25/03/2025: employed 7 days in Q1 (25–31/03) < 30 days → no interview required in Q1;
+    Q2, Q3, Q4 required. Bilan and plan due by 25/09/2025, done in April."""
+    w = td(hire=date(2025, 3, 25))
+    items = actions("T", ("2025-04-10", BILAN), ("2025-04-20", PLAN), ("2025-05-05", I), ("2025-08-05", I),
+                    ("2025-11-05", I))
+    result = run([w], items)
+    assert result.compliant is True
+    q1 = result.details["quarters"][0]
+    assert (q1["quarter"], q1["days_employed"], q1["required"]) == ("2025-Q1", 7, False)
+
+
+def test_thirty_days_in_a_quarter_require_an_interview():
+    """Hired 01/03/2025: 31 days in Q1 ≥ 30 → Q1 requires an interview; none recorded → missing."""
+    w = td(hire=date(2025, 3, 1))
+    items = actions("T", ("2025-03-20", BILAN), ("2025-04-20", PLAN), ("2025-05-05", I), ("2025-08-05", I),
+                    ("2025-11-05", I))
+    result = run([w], items)
+    assert [m["quarter"] for m in result.details["missing"]] == ["2025-Q1"]
+
+
+def test_bilan_late_and_plan_missing():
+    """Hired 01/02/2025: bilan due by 01/08/2025, done 02/08/2025 (late); plan due 01/08/2025, none."""
+    w = td(hire=date(2025, 2, 1))
+    items = actions("T", ("2025-08-02", BILAN), ("2025-02-20", I), ("2025-05-20", I), ("2025-08-20", I),
+                    ("2025-11-20", I))
+    result = run([w], items)
+    missing = {m["item"]: m for m in result.details["missing"]}
+    assert missing["bilan"]["due"] == date(2025, 8, 1) and missing["bilan"]["done"] == date(2025, 8, 2)
+    assert missing["plan_formation"]["done"] is None
+    assert result.compliant is False
+
+
+def test_bilan_on_the_deadline_is_on_time_and_not_yet_due_after_the_period():
+    """Hired 01/02/2025, bilan and plan on 01/08/2025 (= hire + 6 months) → on time.
+    Hired 01/09/2025: due 01/03/2026, after the period → nothing due in 2025."""
+    w = td(hire=date(2025, 2, 1))
+    interviews = [("2025-02-20", I), ("2025-05-20", I), ("2025-08-20", I), ("2025-11-20", I)]
+    assert run([w], actions("T", ("2025-08-01", BILAN), ("2025-08-01", PLAN), *interviews)).compliant is True
+    late_hire = td(hire=date(2025, 9, 1))
+    assert run([late_hire], actions("T", ("2025-09-20", I), ("2025-11-20", I))).compliant is True
+
+
+def test_art60_needs_interviews_but_no_bilan():
+    """Art. 60 §7 workers are in the accompaniment mission (task 1) but bilan and plan name TD/TGD only."""
+    w = td(contract=ContractType.ART60)
+    items = actions("T", ("2025-02-03", I), ("2025-05-03", I), ("2025-08-04", I), ("2025-11-12", I))
+    assert run([w], items, status={"T": False}).compliant is True
+    assert run([w], [], status={"T": False}).compliant is False
+
+
+def test_no_social_accompanier_while_target_workers_are_employed():
+    result = run([td()], actions("T", *FULL_2025), accompanier=False)
+    assert result.compliant is False and len(result.details["months_without_accompanier"]) == 12
+
+
+def test_unknown_status_makes_it_unknown_not_failed_and_non_target_are_not_followed():
+    assert run([td()], [], status={"T": None}).compliant is None
+    assert run([td()], [], status={"T": False}).compliant is True
+
+
+def test_other_regimes_not_established():
+    e = Enterprise("EI", Region.BRUXELLES, date(2020, 1, 1), workers=(td(),))
+    result = follow_up.check(e, get_regime("bruxelles-2004"), YEAR, Report({"T": True}))
+    assert result.compliant is None and result.details == {"established": False}
+
+
+@settings(max_examples=50, deadline=None)
+@given(st.integers(0, 364), st.integers(0, 400))
+def test_an_interview_every_month_always_satisfies_the_quarterly_rule(hire_offset, length):
+    """Invariant: whatever the hire and exit dates, a monthly interview leaves no quarter missing."""
+    hire = date(2025, 1, 1) + timedelta(days=hire_offset)
+    exit = hire + timedelta(days=length)
+    w = td(hire=hire, exit=exit)
+    items = [FollowUp("T", date(2025, m, 15) if date(2025, m, 15) >= hire else hire, I) for m in range(1, 13)]
+    items += [FollowUp("T", hire, BILAN), FollowUp("T", hire, PLAN)]
+    # Interviews only while employed: a quarter requires one only with ≥ 30 days of employment in it.
+    items = [f for f in items if hire <= f.date <= exit]
+    items += [FollowUp("T", d, I) for d in (hire, exit) if d.year == 2025]
+    result = run([w], items)
+    assert [m for m in result.details["missing"] if m["item"] == "interview"] == []

@@ -1,0 +1,155 @@
+"""Property tests of the reader (issue 8 §4).
+
+* Random values of every type (text, numbers, dates, booleans, empty, huge strings, formula-looking
+  text, unicode) put in any cell of any column of any sheet never make the reader raise: the
+  outcome is a model or located problems (file, sheet, and a cell or column for sheet problems).
+* Row order does not change the model (apart from the source row numbers kept for messages).
+* The cell converters: numbers written with a comma or a point read the same; whole-number ids
+  are the same as text or number; quoted values are short and carry no control character.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import random
+import re
+import sys
+import tempfile
+from datetime import date, datetime, timedelta
+from decimal import Decimal
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+from helpers_workbook import valid_sheets, write_workbook  # noqa: E402
+
+from ei_cli.workbook import read_workbook  # noqa: E402
+from ei_cli.workbook.cells import Invalid, shown, to_date, to_id, to_number  # noqa: E402
+
+# openpyxl refuses these characters in cells (the XML cannot hold them).
+_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+texts = st.text(max_size=40).map(lambda s: _ILLEGAL.sub("", s))
+values = st.one_of(
+    st.none(),
+    texts,
+    st.sampled_from(["oui", "non", "x", "0,5", "1.234,5", "1 234", "12.0", "31/02/2024", "2024-13-01",
+                     "13/2024", "CDI", "art60", "production", "#REF!", "#N/A", "€", "-0", "+",
+                     "=1+1", "=A1/0", "@SUM(A1)", "-", "\u202eabc", "🙂", "Ünïcödé", " ", "nan", "inf"]),
+    st.integers(min_value=-10**12, max_value=10**12),
+    st.floats(allow_nan=False, allow_infinity=False, width=64),
+    st.dates(min_value=date(1900, 1, 1), max_value=date(2100, 12, 31)),
+    st.datetimes(min_value=datetime(1900, 1, 1), max_value=datetime(2100, 12, 31)),
+    st.booleans(),
+    st.just("x" * 2_000),
+)
+
+
+@st.composite
+def edits(draw):
+    sheets = valid_sheets()
+    changes = []
+    for _ in range(draw(st.integers(min_value=1, max_value=6))):
+        title = draw(st.sampled_from(sorted(sheets)))
+        rows = sheets[title]
+        r = draw(st.integers(min_value=0, max_value=len(rows)))   # 0 = header, len = a new row
+        c = draw(st.integers(min_value=0, max_value=len(rows[0])))
+        changes.append((title, r, c, draw(values)))
+    return changes
+
+
+def apply(changes) -> dict:
+    sheets = valid_sheets()
+    for title, r, c, value in changes:
+        rows = sheets[title]
+        while len(rows) <= r:
+            rows.append([None] * len(rows[0]))
+        row = rows[r]
+        while len(row) <= c:
+            row.append(None)
+        row[c] = value
+    return sheets
+
+
+@settings(max_examples=70, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(edits())
+def test_any_value_anywhere_gives_a_model_or_located_problems(changes):
+    with tempfile.TemporaryDirectory() as tmp:
+        path = write_workbook(Path(tmp) / "ei.xlsx", apply(changes))
+        result = read_workbook(path)
+    assert result.enterprise is not None or result.errors
+    for p in result.problems:
+        assert p.file == str(path)
+        assert p.sheet is not None, p            # every problem here is inside a sheet
+        assert p.message.fr and p.message.en
+        assert len(p.message.fr) < 700
+        if p.is_error and p.code not in {"missing_sheet", "empty_sheet", "duplicate_sheet", "unreadable_sheet"}:
+            assert p.cell, p
+
+
+def _without_rows(obj):
+    return dataclasses.replace(obj, row=None)
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.randoms(use_true_random=False))
+def test_row_order_does_not_change_the_model(rnd: random.Random):
+    sheets = valid_sheets()
+    shuffled = valid_sheets()
+    for title in ("Personnel", "Paie", "Suivi"):
+        body = shuffled[title][1:]
+        rnd.shuffle(body)
+        shuffled[title] = [shuffled[title][0]] + body
+    entries = list(shuffled["Entreprise"][1:])
+    rnd.shuffle(entries)
+    shuffled["Entreprise"] = [shuffled["Entreprise"][0]] + entries
+    with tempfile.TemporaryDirectory() as tmp:
+        a = read_workbook(write_workbook(Path(tmp) / "a.xlsx", sheets)).enterprise
+        b = read_workbook(write_workbook(Path(tmp) / "b.xlsx", shuffled)).enterprise
+    assert a is not None and b is not None
+    key = lambda w: w.worker_id  # noqa: E731
+    assert sorted(map(_without_rows, a.workers), key=key) == sorted(map(_without_rows, b.workers), key=key)
+    pay = lambda e: sorted((_without_rows(p) for p in e.pay), key=lambda p: (p.worker_id, str(p.month)))  # noqa: E731
+    assert pay(a) == pay(b)
+    follow = lambda e: sorted((_without_rows(f) for f in e.follow_ups), key=repr)  # noqa: E731
+    assert follow(a) == follow(b)
+    assert (a.name, a.region, a.agrement_date, a.turnover) == (b.name, b.region, b.agrement_date, b.turnover)
+
+
+@given(st.decimals(min_value=Decimal("-1e9"), max_value=Decimal("1e9"), places=4, allow_nan=False,
+                   allow_infinity=False))
+def test_number_text_with_comma_or_point(d):
+    text = format(d, "f")
+    assert to_number(text) == d
+    assert to_number(text.replace(".", ",")) == d
+
+
+@given(st.integers(min_value=0, max_value=10**9))
+def test_whole_number_ids_are_one_id(n):
+    assert to_id(n) == to_id(float(n)) == to_id(str(n)) == to_id(f"{n}.0") == str(n)
+
+
+@given(st.dates(min_value=date(1900, 1, 1), max_value=date(2100, 12, 31)))
+def test_dates_in_every_spelling(d):
+    assert to_date(d) == to_date(d.strftime("%d/%m/%Y")) == to_date(d.isoformat()) == d
+    assert to_date(datetime(d.year, d.month, d.day, 0, 0)) == d
+
+
+@given(st.text())
+def test_quoted_values_are_short_and_clean(text):
+    quoted = shown(text)
+    assert len(quoted) <= 60 + 5
+    assert not re.search("[\x00-\x1f\x7f\u202a-\u202e\u2066-\u2069]", quoted)
+
+
+@given(st.one_of(st.text(max_size=20), st.floats(), st.booleans(), st.none(),
+                 st.timedeltas(max_value=timedelta(days=10))))
+def test_number_converter_raises_only_invalid(value):
+    try:
+        number = to_number(value)
+    except Invalid:
+        return
+    assert number.is_finite()

@@ -1,0 +1,148 @@
+"""Reader details behind the corpus: sheet extents, formulas, sniffing, value conventions.
+
+The broken-input corpus itself is in test_corpus.py; these are the small pieces it relies on, each
+with the expected figure computed by hand in the docstring or the assertion.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import sys
+import zipfile
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).parent / "corpus"))
+
+import make_corpus  # noqa: E402
+from make_corpus import ods_bytes, sheet_xml  # noqa: E402
+
+from ei_cli.workbook import ooxml, read_workbook  # noqa: E402
+from ei_cli.workbook.cells import Invalid, shown, to_bool, to_money, to_month, to_niss, to_number  # noqa: E402
+from ei_cli.workbook.sniff import sniff  # noqa: E402
+
+
+def _zip(part: str, xml: bytes) -> zipfile.ZipFile:
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr(part, xml)
+    return zipfile.ZipFile(io.BytesIO(buf.getvalue()))
+
+
+def test_extent_counts_only_cells_with_a_value():
+    """Rows 1-3 × columns A-C hold values; C50 is formatting only (self-closed): extent 3 × 3."""
+    xml = sheet_xml([["a", "b", "c"], [1, None, 2], [None, None, "z"]],
+                    extra_rows='<row r="50"><c r="C50" s="1"/><c r="AA50" s="2"/></row>')
+    assert ooxml.sheet_extent(_zip("s.xml", xml), "s.xml") == (3, 3)
+
+
+def test_extent_without_addresses_follows_positions():
+    """No r= on cells: row 1 has 2 cells (B is column 2); row 7 (r="7") has 4 cells → 7 × 4."""
+    xml = (b'<worksheet><sheetData><row><c t="inlineStr"><is><t>a</t></is></c><c><v>1</v></c></row>'
+           b'<row r="7"><c><v>1</v></c><c><v>2</v></c><c><v>3</v></c><c><v>4</v></c></row>'
+           b"</sheetData></worksheet>")
+    assert ooxml.sheet_extent(_zip("s.xml", xml), "s.xml") == (7, 4)
+
+
+def test_extent_fast_and_slow_paths_agree():
+    xml = sheet_xml([["id", None, "x"], [None, 5, None], ["a", "b", "c", "d"]])
+    archive = _zip("s.xml", xml)
+    assert ooxml._extent_by_refs(archive, "s.xml") == ooxml._extent_by_position(archive, "s.xml") == (3, 4)
+
+
+def test_extent_of_a_far_cell():
+    """XFD is column 16384 (26² × 24 + 26 × 6 + 4 = 16 384)."""
+    xml = sheet_xml([["a"]], extra_rows='<row r="1048576"><c r="XFD1048576"><v>1</v></c></row>')
+    assert ooxml.sheet_extent(_zip("s.xml", xml), "s.xml") == (1_048_576, 16_384)
+
+
+def test_ods_extents_ignore_repeated_empty_rows():
+    """Header (2 cells) + 3 repeated rows of 2 valued cells → 4 × 2; 1 048 571 empty rows ignored."""
+    rows = ('<table:table-row><table:table-cell office:value-type="string"><text:p>a</text:p></table:table-cell>'
+            '<table:table-cell office:value-type="string"><text:p>b</text:p></table:table-cell></table:table-row>'
+            '<table:table-row table:number-rows-repeated="3"><table:table-cell table:number-columns-repeated="2" '
+            'office:value-type="float" office:value="1"/></table:table-row>'
+            '<table:table-row table:number-rows-repeated="1048571"><table:table-cell '
+            'table:number-columns-repeated="1024"/></table:table-row>')
+    archive = zipfile.ZipFile(io.BytesIO(ods_bytes({"Paie": rows, "Vide": ""})))
+    assert ooxml.ods_extents(archive) == {"Paie": (4, 2), "Vide": (0, 0)}
+
+
+def test_formula_cells(tmp_path):
+    """D2 is a formula without value, D3 an error, D4 a formula with its value (fine)."""
+    xml = sheet_xml([["a"], ["b"], ["c"], ["d"]], raw_cells={"D2": '<c r="D2"><f>1+1</f></c>',
+                                        "D3": '<c r="D3" t="e"><f>1/0</f><v>#DIV/0!</v></c>',
+                                        "D4": '<c r="D4"><f>1+1</f><v>2</v></c>'})
+    data = make_corpus.rezip(make_corpus.valid_bytes(), replace={make_corpus.PART["Paie"]: xml})
+    archive = zipfile.ZipFile(io.BytesIO(data))
+    assert ooxml.error_cells(archive, ["Paie"]) == {"Paie": {(1, 3): None, (2, 3): "#DIV/0!"}}
+
+
+def test_sniff_refuses_a_lying_zip_directory(tmp_path):
+    path = tmp_path / "b.xlsx"
+    make_corpus.lying_zip_bomb(path)
+    assert [p.code for p in sniff(path, str(path)).problems] == ["corrupt_file"]
+
+
+def test_sniff_accepts_the_valid_workbook(tmp_path):
+    path = tmp_path / "ok.xlsx"
+    path.write_bytes(make_corpus.valid_bytes())
+    s = sniff(path, str(path))
+    assert s.kind == "xlsx" and not s.problems
+
+
+def test_hidden_copy_is_named(tmp_path):
+    path = tmp_path / "h.xlsx"
+    make_corpus.hidden_copy(path)
+    result = read_workbook(path)
+    assert result.valid
+    assert [(p.code, p.sheet) for p in result.warnings] == [("hidden_sheet_ignored", "Payroll")]
+
+
+@pytest.mark.parametrize("text,expected", [("0,5", Decimal("0.5")), ("0.5", Decimal("0.5")), ("-3", Decimal(-3)),
+                                           ("+ 2", Decimal(2)), (",5", Decimal("0.5")), ("12", Decimal(12))])
+def test_numbers(text, expected):
+    assert to_number(text) == expected
+
+
+@pytest.mark.parametrize("text,code", [("1.234,5", "ambiguous_number"), ("1 234", "ambiguous_number"),
+                                       ("1'234", "ambiguous_number"), ("1.234.567", "ambiguous_number"),
+                                       ("temps plein", "invalid_number"), ("12 ans", "invalid_number"),
+                                       ("abc", "invalid_number"), ("1e5", "invalid_number")])
+def test_numbers_refused(text, code):
+    with pytest.raises(Invalid) as exc:
+        to_number(text)
+    assert exc.value.code == code
+
+
+def test_nan_and_infinity_are_not_numbers():
+    for v in (float("nan"), float("inf"), float("-inf")):
+        with pytest.raises(Invalid):
+            to_number(v)
+
+
+def test_money_months_booleans():
+    assert to_money("1850,25 €") == Decimal("1850.25")
+    assert to_money("EUR 12") == Decimal(12)
+    assert str(to_month("03/2025")) == "2025-03" and str(to_month("2025-3")) == "2025-03"
+    assert str(to_month(date(2025, 3, 31))) == "2025-03"
+    assert to_bool("Oui") is True and to_bool("n") is False and to_bool(1.0) is True
+    with pytest.raises(Invalid):
+        to_bool(2)
+
+
+def test_niss_keeps_leading_zero_of_number_cells():
+    """Born 2001-02-03, serial 004: base 010203004; check = 97 - (2 010203004 mod 97)."""
+    base = 10203004
+    check = 97 - (2_000_000_000 + base) % 97
+    assert to_niss(float(f"{base}{check:02d}")) == f"0{base}{check:02d}"
+
+
+def test_shown_defangs_and_cuts():
+    assert shown("\x1b[2J" + "a" * 100) == "« \ufffd[2J" + "a" * 56 + "… »"
+    assert shown(1.5) == "1.5" and shown(True) == "VRAI" and shown(date(2024, 1, 2)) == "02/01/2024"
+    assert not re.search("[\u202a-\u202e]", shown("\u202eevil"))

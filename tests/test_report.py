@@ -1,0 +1,469 @@
+"""Documents: `ei report annual|agrement` in html, md, docx and pdf, from the templates in templates/.
+
+The key figures of a document must be those of the other commands: the FTE of the staff, the quota
+share of `ei check-quota`, the subsidy total of `ei subsidy --format json`. Rendering uses
+StrictUndefined, so a misspelt variable fails; no name or national number appears without --names.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+import stat
+import struct
+import sys
+import zlib
+from dataclasses import replace
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+from xml.etree import ElementTree
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from ei_cli import documents
+from ei_cli.model import Enterprise, Function, Region, Worker, ContractType, PayMonth
+from ei_cli.periods import Month, Period
+from ei_cli.regimes import get_regime, select_regime
+from ei_cli.workbook import read_workbook
+
+ROOT = Path(__file__).resolve().parent.parent
+WALLONIE = ROOT / "sample_data" / "ei-wallonie.xlsx"
+BRUXELLES = ROOT / "sample_data" / "ei-bruxelles.xlsx"
+YEAR = 2025
+
+
+# --------------------------------------------------------------------------------- helpers
+def run_ei(capsys, *args: str) -> tuple[int, str, str]:
+    """The real console entry point (exit codes as the user sees them)."""
+    from ei_cli.cli import main
+
+    with pytest.raises(SystemExit) as exc:
+        main([str(a) for a in args])
+    captured = capsys.readouterr()
+    return exc.value.code, captured.out, captured.err
+
+
+def docx_text(path: Path) -> str:
+    import docx
+
+    d = docx.Document(str(path))
+    parts = [p.text for p in d.paragraphs]
+    for table in d.tables:
+        for row in table.rows:
+            parts.append(" | ".join(c.text for c in row.cells))
+    return "\n".join(parts)
+
+
+def html_text(path: Path) -> str:
+    import html
+
+    s = path.read_text(encoding="utf-8")
+    s = re.sub(r"<style>.*?</style>", " ", s, flags=re.S)
+    return html.unescape(re.sub(r"<[^>]+>", " ", s))
+
+
+def pdf_text(path: Path) -> str:
+    pypdf = pytest.importorskip("pypdf")
+    return "\n".join(page.extract_text() or "" for page in pypdf.PdfReader(str(path)).pages)
+
+
+def squash(text: str) -> str:
+    """Whitespace (including the narrow no-break spaces of fr_BE numbers) as one plain space."""
+    return re.sub(r"[\s\u00a0\u202f]+", " ", text)
+
+
+@functools.lru_cache(maxsize=None)
+def text_of(path: Path) -> str:
+    fmt = path.suffix.lstrip(".")
+    raw = {"html": html_text, "md": lambda p: p.read_text(encoding="utf-8"), "docx": docx_text,
+           "pdf": pdf_text}[fmt](path)
+    return squash(raw)
+
+
+# --------------------------------------------------------------------------------- fixtures
+@pytest.fixture(scope="module")
+def sample():
+    result = read_workbook(WALLONIE)
+    assert result.enterprise is not None
+    regime, _ = select_regime(result.enterprise, Period.calendar_year(YEAR))
+    return result.enterprise, regime
+
+
+@pytest.fixture(scope="module")
+def annual_ctx(sample):
+    enterprise, regime = sample
+    return documents.annual_context(enterprise, regime, YEAR, generated_on=date(2026, 3, 1))
+
+
+@pytest.fixture(scope="module")
+def agrement_ctx(sample):
+    enterprise, regime = sample
+    return documents.agrement_context(enterprise, regime, YEAR, generated_on=date(2026, 3, 1))
+
+
+@pytest.fixture(scope="module")
+def rendered(tmp_path_factory, annual_ctx, agrement_ctx):
+    """Every document in every format, rendered once for the module (PDF is the slow one)."""
+    out = tmp_path_factory.mktemp("documents")
+    paths = {}
+    for kind, ctx in (("annual", annual_ctx), ("agrement", agrement_ctx)):
+        for fmt in documents.FORMATS:
+            path = out / f"{kind}.{fmt}"
+            documents.render_document(kind, ctx, path)
+            paths[(kind, fmt)] = path
+    return paths
+
+
+@pytest.fixture(scope="module")
+def subsidy_total(sample):
+    """The total `ei subsidy --format json` prints (same JSON path: jsonable of the result)."""
+    import subprocess
+
+    r = subprocess.run([sys.executable, "-m", "ei_cli", "subsidy", str(WALLONIE), "--year", str(YEAR),
+                        "--format", "json"], capture_output=True, text=True, timeout=120)
+    assert r.returncode in (0, 1), r.stderr
+    return json.loads(r.stdout)["total"]
+
+
+@pytest.fixture(scope="module")
+def quota_doc():
+    import subprocess
+
+    r = subprocess.run([sys.executable, "-m", "ei_cli", "check-quota", str(WALLONIE), "--year", str(YEAR),
+                        "--format", "json"], capture_output=True, text=True, timeout=120)
+    assert r.returncode in (0, 1), r.stderr
+    return json.loads(r.stdout)
+
+
+# --------------------------------------------------------------------------------- key figures
+ALL = [(k, f) for k in documents.KINDS for f in documents.FORMATS]
+
+
+@pytest.mark.parametrize("kind,fmt", ALL)
+def test_every_template_renders_in_every_format(rendered, kind, fmt):
+    path = rendered[(kind, fmt)]
+    assert path.is_file() and path.stat().st_size > 500
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    text = text_of(path)
+    assert "Recyclerie du Val" in text
+    if kind == "agrement":
+        assert "compléter par le demandeur".upper() in text.upper()
+
+
+@pytest.mark.parametrize("kind,fmt", ALL)
+def test_staff_fte_and_quota_share_appear(rendered, annual_ctx, quota_doc, kind, fmt):
+    """The FTE (annual average of Paie's etp) and the quota share of `ei check-quota --year 2025`."""
+    text = text_of(rendered[(kind, fmt)])
+    fte = squash(documents.fmt_number(annual_ctx["staff"]["fte"]))
+    assert f"{fte} ETP" in text
+    share = squash(documents.fmt_share(quota_doc["target_share"]))
+    assert share in text
+    assert squash(documents.fmt_share(quota_doc["required_share"])) in text
+
+
+@pytest.mark.parametrize("fmt", documents.FORMATS)
+def test_subsidy_total_equals_ei_subsidy_json(rendered, annual_ctx, subsidy_total, fmt):
+    assert annual_ctx["subsidies"]["total"] == subsidy_total
+    text = text_of(rendered[("annual", fmt)])
+    assert squash(documents.fmt_eur(subsidy_total)) in text
+
+
+def test_sample_figures_by_hand(annual_ctx):
+    """Walloon sample, 2025: 17 workers employed in the year (W08 leaves on 2025-06-30, W14 starts on
+    2025-03-17), 16 at 31 December; 10 target workers (5 TGD: W05–W08, W14; 5 TD: W09–W13)."""
+    staff = annual_ctx["staff"]
+    assert (staff["heads"], staff["heads_at_end"], staff["hires"], staff["exits"]) == (17, 16, 1, 1)
+    cats = {c["category"]: c["heads"] for c in staff["categories"]}
+    assert cats == {"TGD": 5, "TD": 5, "not_target": 7}
+    assert staff["target_heads"] == 10 and staff["art60_heads"] == 1
+    assert len(annual_ctx["quota"]["months"]) == 12
+    assert [m["month"] for m in annual_ctx["quota"]["months"]][0] == "2025-01"
+    assert annual_ctx["deadline"] == "2026-07-15"
+
+
+def test_docx_has_the_chart_image(rendered):
+    import docx
+
+    assert len(docx.Document(str(rendered[("annual", "docx")])).inline_shapes) == 1
+
+
+def test_html_has_an_inline_svg_chart_and_no_script(rendered):
+    html = rendered[("annual", "html")].read_text(encoding="utf-8")
+    svg = re.search(r"<svg.*?</svg>", html, flags=re.S).group(0)
+    ElementTree.fromstring(svg)  # well-formed
+    assert "<script" not in html.lower() and "http://" not in re.sub(r'xmlns="http://[^"]+"', "", html)
+
+
+# --------------------------------------------------------------------------------- personal data
+def _personal_values(enterprise: Enterprise) -> list[str]:
+    values = []
+    for w in enterprise.workers:
+        values += [v for v in (w.last_name, w.first_name, w.national_number) if v]
+        if w.birth_date:
+            values.append(w.birth_date.isoformat())
+    return values
+
+
+@pytest.mark.parametrize("kind,fmt", [(k, f) for k in documents.KINDS for f in ("html", "md", "docx")])
+def test_no_names_or_niss_without_names(rendered, sample, kind, fmt):
+    enterprise, _ = sample
+    text = text_of(rendered[(kind, fmt)])
+    leaks = [v for v in _personal_values(enterprise) if re.search(rf"\b{re.escape(v)}\b", text)]
+    assert leaks == []
+
+
+def test_names_shown_with_names(sample, tmp_path):
+    enterprise, regime = sample
+    ctx = documents.annual_context(enterprise, regime, YEAR, names=True)
+    out = tmp_path / "r.md"
+    documents.render_document("annual", ctx, out)
+    text = out.read_text(encoding="utf-8")
+    assert enterprise.workers_by_id["W05"].last_name in text
+    assert enterprise.workers_by_id["W05"].national_number not in text  # names only, never the NISS
+
+
+# --------------------------------------------------------------------------------- strictness, escaping
+def test_undefined_variable_fails(tmp_path, annual_ctx):
+    import jinja2
+
+    (tmp_path / "annual.html.j2").write_text("<p>{{ enterprise.nom_mal_orthographie }}</p>", encoding="utf-8")
+    with pytest.raises(jinja2.UndefinedError):
+        documents.render_text("annual", "html", annual_ctx, tmp_path)
+    out = tmp_path / "out.html"
+    with pytest.raises(documents.EiError) as exc:
+        documents.render_document("annual", annual_ctx, out, tmp_path)
+    assert "nom_mal_orthographie" in exc.value.message.fr
+    assert not out.exists()
+
+
+def test_undefined_variable_fails_in_docx(tmp_path, annual_ctx):
+    import docx
+
+    d = docx.Document()
+    d.add_paragraph("{{ variable_inconnue }}")
+    d.save(str(tmp_path / "annual.docx"))
+    out = tmp_path / "out.docx"
+    with pytest.raises(documents.EiError):
+        documents.render_document("annual", annual_ctx, out, tmp_path)
+    assert not out.exists() and list(tmp_path.glob(".out.docx*")) == []
+
+
+def test_every_shipped_template_uses_only_context_variables(annual_ctx, agrement_ctx):
+    """Remove one top-level key: every template must then fail (StrictUndefined), none ignores it."""
+    import jinja2
+
+    for kind, ctx in (("annual", annual_ctx), ("agrement", agrement_ctx)):
+        broken = {k: v for k, v in ctx.items() if k != "staff"}
+        for fmt in ("html", "md"):
+            with pytest.raises(jinja2.UndefinedError):
+                documents.render_text(kind, fmt, broken)
+
+
+def test_values_are_escaped(sample, tmp_path):
+    enterprise, regime = sample
+    nasty = replace(enterprise, name="A & <script>x</script> | *B*")
+    ctx = documents.annual_context(nasty, regime, YEAR)
+    html = documents.render_text("annual", "html", ctx)
+    assert "<script>x" not in html and "&lt;script&gt;" in html
+    md = documents.render_text("annual", "md", ctx)
+    assert r"A & \<script\>x\</script\> \| \*B\*" in md
+    out = tmp_path / "n.docx"
+    documents.render_document("annual", ctx, out)  # docxtpl autoescape: the XML stays valid
+    assert "A & <script>x</script> | *B*" in docx_text(out)
+
+
+# --------------------------------------------------------------------------------- the command
+def test_cli_annual_and_agrement(capsys, tmp_path):
+    out = tmp_path / "rapport.md"
+    code, _, err = run_ei(capsys, "report", "annual", WALLONIE, "--year", YEAR, "-o", out)
+    assert code == 0, err
+    assert "Rapport d'activité annuel 2025" in out.read_text(encoding="utf-8")
+    out = tmp_path / "demande.html"
+    code, _, err = run_ei(capsys, "report", "agrement", BRUXELLES, "--year", YEAR, "-o", out)
+    assert code == 0, err
+    assert "Compétences et expérience du gestionnaire" in html_text(out)
+
+
+def test_cli_bad_suffix_exits_2(capsys, tmp_path):
+    code, _, err = run_ei(capsys, "report", "annual", WALLONIE, "--year", YEAR, "-o", tmp_path / "r.odt")
+    assert code == 2 and ".html, .md, .docx ou .pdf" in err
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_cli_year_required(capsys, tmp_path):
+    code, _, _ = run_ei(capsys, "report", "annual", WALLONIE, "-o", tmp_path / "r.md")
+    assert code == 2
+
+
+def test_cli_pdf_without_weasyprint(capsys, tmp_path, monkeypatch):
+    monkeypatch.setitem(sys.modules, "weasyprint", None)  # import fails
+    code, _, err = run_ei(capsys, "report", "annual", WALLONIE, "--year", YEAR, "-o", tmp_path / "r.pdf")
+    assert code == 2 and "pip install 'ei-cli[pdf]'" in err
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_cli_list_templates(capsys, tmp_path):
+    code, out, _ = run_ei(capsys, "report", "--list-templates")
+    assert code == 0
+    lines = out.strip().splitlines()
+    assert any(line.startswith("annual") and "docx" in line and line.endswith("annual.docx") for line in lines)
+    assert any(line.startswith("agrement") and "html, pdf" in line for line in lines)
+    (tmp_path / "annual.md.j2").write_text("# {{ enterprise.name }}\n", encoding="utf-8")
+    code, out, _ = run_ei(capsys, "report", "--list-templates", "--templates", tmp_path)
+    assert str(tmp_path / "annual.md.j2") in out
+
+
+def test_cli_user_templates(capsys, tmp_path):
+    (tmp_path / "annual.md.j2").write_text("# {{ enterprise.name }} — {{ staff.fte | nombre }} ETP\n",
+                                           encoding="utf-8")
+    out = tmp_path / "r.md"
+    code, _, err = run_ei(capsys, "report", "annual", WALLONIE, "--year", YEAR, "-o", out, "--templates", tmp_path)
+    assert code == 0, err
+    assert out.read_text(encoding="utf-8").startswith("# Recyclerie du Val — ")
+    code, _, err = run_ei(capsys, "report", "annual", WALLONIE, "--year", YEAR, "-o", out,
+                          "--templates", tmp_path / "absent")
+    assert code == 2
+
+
+# --------------------------------------------------------------------------------- PDF without network
+def test_pdf_fetcher_refuses_the_network(tmp_path):
+    pytest.importorskip("weasyprint")
+    (tmp_path / "logo.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg"/>', encoding="utf-8")
+    fetch = documents._safe_url_fetcher([tmp_path])
+    with pytest.raises(ValueError):
+        fetch("https://example.org/tracker.png")
+    with pytest.raises(ValueError):
+        fetch("file:///etc/passwd")
+    fetch("data:text/plain,bonjour")
+    fetch((tmp_path / "logo.svg").as_uri())
+
+
+# --------------------------------------------------------------------------------- pure parts
+def test_agrement_periods_wallonie_2016():
+    """Agrément 2024-03-01: first agrément 2 years → 2024-03-01 … 2026-02-28; renewal 4 years →
+    2026-03-01 … 2030-02-28; then indefinite from 2030-03-01 (agrement.* parameters)."""
+    regime = get_regime("wallonie-2016")
+    start = date(2024, 3, 1)
+    a = documents.agrement_periods(regime, start, date(2025, 12, 31))
+    assert a["current"] == {"label": "Premier agrément", "start": "2024-03-01", "end": "2026-02-28", "years": 2}
+    b = documents.agrement_periods(regime, start, date(2026, 3, 1))
+    assert (b["current"]["label"], b["current"]["end"]) == ("Renouvellement", "2030-02-28")
+    c = documents.agrement_periods(regime, start, date(2030, 3, 1))
+    assert c["current"]["end"] is None and "indéterminée" in c["summary"]
+    assert len(c["periods"]) == 3
+
+
+def test_agrement_periods_fixed_and_unknown():
+    """Brussels 2004: 4-year agréments, 2010-05-01 → second period 2014-05-01 … 2018-04-30 on 2015-01-01.
+    Wallonia 2003 has no duration parameter: not established."""
+    b = documents.agrement_periods(get_regime("bruxelles-2004"), date(2010, 5, 1), date(2015, 1, 1))
+    assert (b["current"]["start"], b["current"]["end"]) == ("2014-05-01", "2018-04-30")
+    w = documents.agrement_periods(get_regime("wallonie-2003"), date(2005, 1, 1), date(2006, 1, 1))
+    assert w["current"] is None and "non établie" in w["summary"]
+
+
+def test_application_budget_follows_the_regime():
+    """Wallonia: budget of the current year (offset 0); Brussels 2004: business plan of the next year."""
+    w = documents.application_budget(get_regime("wallonie-2016"), date(2026, 11, 23))
+    assert w["year"] == 2026 and w["plan_years"] == [2026, 2027, 2028]
+    b = documents.application_budget(get_regime("bruxelles-2004"), date(2012, 2, 1))
+    assert b["year"] == 2013 and "Plan d'affaires" in b["label"] and b["plan_years"] == [2013, 2014, 2015]
+
+
+def test_staff_summary_by_hand():
+    """Two workers in 2025: A full time all year (Paie 12 × 1.0), B half time from July (Paie 6 × 0.5).
+    FTE = (12 × 1 + 6 × 0.5) / 12 = 15 / 12 = 1.25; B's average = 3 / 12 = 0.25."""
+    a = Worker("A", date(2020, 1, 1), ContractType.CDI, Decimal(1), Function.PRODUCTION)
+    b = Worker("B", date(2025, 7, 1), ContractType.CDI, Decimal("0.5"), Function.SUPERVISION)
+    pay = [PayMonth("A", Month(2025, m), Decimal(1), Decimal(2000)) for m in range(1, 13)]
+    pay += [PayMonth("B", Month(2025, m), Decimal("0.5"), Decimal(1200)) for m in range(7, 13)]
+    e = Enterprise("X", Region.WALLONIE, date(2020, 1, 1), workers=(a, b), pay=tuple(pay))
+
+    class Report:
+        def counts(self, ids):
+            return {"TD": 1, "not_target": 1}
+
+        def category(self, wid):
+            return "TD" if wid == "A" else "not_target"
+
+        def is_target(self, wid):
+            return wid == "A"
+
+    s = documents.staff_summary(e, Period.calendar_year(2025), Report())
+    assert s["fte"] == 1.25 and s["supervision_fte"] == 0.25 and s["target_fte"] == 1
+    assert s["hires"] == 1 and s["heads_at_end"] == 2
+    assert [w["name"] for w in s["workers"]] == [None, None]
+
+
+def test_french_formatting():
+    assert squash(documents.fmt_eur(116369.38)) == "116 369,38 €"
+    assert squash(documents.fmt_share(0.6278)) == "62,8 %"
+    assert documents.fmt_date("2026-07-15") == "15 juillet 2026"
+    assert documents.fmt_month("2025-03") == "mars 2025"
+    assert documents.fmt_number(None) == "—"
+
+
+def _png_size(data: bytes) -> tuple[int, int]:
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    width, height = struct.unpack(">II", data[16:24])
+    idat = data.index(b"IDAT")
+    length = struct.unpack(">I", data[idat - 4:idat])[0]
+    raw = zlib.decompress(data[idat + 4:idat + 4 + length])
+    assert len(raw) == height * (1 + 3 * width)
+    return width, height
+
+
+shares = st.one_of(st.none(), st.decimals(min_value=0, max_value=2, places=4).map(float))
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.tuples(shares, shares), min_size=0, max_size=14))
+def test_charts_are_valid_for_any_months(rows):
+    quota = {"months": [{"month": f"2025-{i % 12 + 1:02d}", "share": s, "required_share": r}
+                        for i, (s, r) in enumerate(rows)]}
+    assert _png_size(documents.quota_chart_png(quota, 300, 120)) == (300, 120)
+    ElementTree.fromstring(documents.quota_chart_svg(quota))
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(max_size=40))
+def test_markdown_escape_never_opens_a_cell_or_tag(value):
+    escaped = documents.markdown_escape(value)
+    assert "\n" not in escaped
+    assert re.search(r"(?<!\\)(\\\\)*[|<>]", escaped) is None
+
+
+def test_pdf_with_a_remote_image_renders_without_fetching_it(tmp_path, annual_ctx, monkeypatch):
+    """A user's template pointing at the network: the fetcher refuses, WeasyPrint renders without it."""
+    pytest.importorskip("weasyprint")
+    refused = []
+    real = documents._safe_url_fetcher
+
+    def spy(allowed):
+        fetcher = real(allowed)
+        original = fetcher.fetch if hasattr(fetcher, "fetch") else fetcher
+
+        def fetch(url, *args, **kwargs):
+            try:
+                return original(url, *args, **kwargs)
+            except ValueError:
+                refused.append(url)
+                raise
+
+        if hasattr(fetcher, "fetch"):
+            fetcher.fetch = fetch
+            return fetcher
+        return fetch
+
+    monkeypatch.setattr(documents, "_safe_url_fetcher", spy)
+    (tmp_path / "annual.html.j2").write_text(
+        '<html><body><img src="http://192.0.2.1/pixel.png"><p>{{ enterprise.name }}</p></body></html>',
+        encoding="utf-8")
+    out = tmp_path / "r.pdf"
+    documents.render_document("annual", annual_ctx, out, tmp_path)
+    assert out.read_bytes()[:5] == b"%PDF-"
+    assert refused == ["http://192.0.2.1/pixel.png"]

@@ -1,0 +1,345 @@
+"""Subsidies to the cent (rules.md §3.6–3.7, §4.6–4.7, §5.6–5.7; D1–D5, D7, Q8, Q9, Q16).
+
+Rules are tested on model objects built here; the eligibility report is a stub giving each worker
+its category, so that every case isolates the subsidy arithmetic. Hand arithmetic in docstrings.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from decimal import Decimal as D
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from ei_cli.model import ContractType, Enterprise, Function, PayMonth, Region, Worker
+from ei_cli.periods import Month, Period, add_years
+from ei_cli.regimes import get_regime
+from ei_cli.rules.subsidy import compute_subsidies, tranches
+
+W2016, W2003, B2004, B2018 = (get_regime(r) for r in ("wallonie-2016", "wallonie-2003", "bruxelles-2004",
+                                                        "bruxelles-2018"))
+
+
+# ------------------------------------------------------------------------------------ builders
+@dataclass
+class _Entry:
+    category: str
+    missing: tuple = ()
+
+    @property
+    def target_public(self):
+        return None if self.category == "unknown" else self.category != "not_target"
+
+
+class Report:
+    """Stub of EligibilityReport: {worker_id: category}."""
+
+    def __init__(self, categories: dict[str, str]):
+        self.by_id = {k: _Entry(v) for k, v in categories.items()}
+
+    def category(self, wid):
+        return self.by_id[wid].category
+
+    def is_target(self, wid):
+        return self.by_id[wid].target_public
+
+
+def worker(wid, hire, *, exit=None, fte="1", function=Function.PRODUCTION, contract=ContractType.CDI):
+    return Worker(worker_id=wid, hire_date=hire, contract_type=contract, fte=D(fte), function=function,
+                  exit_date=exit)
+
+
+def pay(wid, year, month, fte="1", cost="4000"):
+    return PayMonth(wid, Month(year, month), D(fte), D("2000"), None if cost is None else D(cost))
+
+
+def monthly(wid, first: Month, last: Month, fte="1", cost="4000"):
+    out, m = [], first
+    while m <= last:
+        out.append(pay(wid, m.year, m.month, fte, cost))
+        m = m.next()
+    return out
+
+
+def enterprise(workers, pays=(), agrement=date(2020, 1, 1), region=Region.WALLONIE):
+    return Enterprise(name="EI test", region=region, agrement_date=agrement, workers=tuple(workers),
+                      pay=tuple(pays))
+
+
+def lines_of(result, subsidy, worker_id=None):
+    return [x for x in result.lines if x.subsidy == subsidy and (worker_id is None or x.worker_id == worker_id)]
+
+
+# ------------------------------------------------------------------------------------ Wallonia 2016, D1
+def test_td_hired_15_march_straddles_two_calendar_years_and_stops_after_12_months():
+    """TD hired 2024-03-15, full time, wage cost 4 000 €/month (half = 2 000 € > cap 1 500 €).
+
+    Window = 2024-03-15 … 2025-03-14 (12 months). Monthly cap = 18 000 / 12 × etp = 1 500 €.
+    2024: March: Paie etp 0,55 over 17 days employed → daily etp min(1, 0,55×31/17) = 1, FTE-month
+      17/31; cap 1 500×17/31 = 822,5806; half wage cost 0,5 × 2 200 = 1 100 → 822,5806.
+      April–December: 9 × min(2 000, 1 500) = 13 500. Total 14 322,5806 → 14 322,58 €.
+    2025: Jan, Feb 2 × 1 500 = 3 000; March 1–14: cap 1 500 × 14/31 = 677,4194, half wage cost
+      0,5 × 4 000 × 14/31 = 903,23 → 677,4194. Total 3 677,4194 → 3 677,42 €; nothing after 14 March.
+    Over the window: 14 322,58 + 3 677,42 = 18 000,00 € = the TD cap.
+    """
+    pays = [pay("A", 2024, 3, "0.55", "2200")] + monthly("A", Month(2024, 4), Month(2025, 12))
+    ent = enterprise([worker("A", date(2024, 3, 15))], pays)
+    report = Report({"A": "TD"})
+    r24 = compute_subsidies(ent, W2016, 2024, report)
+    r25 = compute_subsidies(ent, W2016, 2025, report)
+    (l24,) = lines_of(r24, "target_worker")
+    (l25,) = lines_of(r25, "target_worker")
+    assert l24.amount == D("14322.58") and l24.basis["occupation_year"] == 1
+    assert l25.amount == D("3677.42") and l25.basis["end"] == date(2025, 3, 14)
+    assert l24.amount + l25.amount == D("18000.00")
+    assert l25.claimable and l25.confidence == "inferred"
+    assert r25.totals["target_worker"] == D("3677.42")
+
+
+def test_tgd_month_under_the_cap_and_month_over_the_cap():
+    """TGD hired 2023-01-01 (window 24 months, cap 36 000 / 24 = 1 500 € per full-time month).
+
+    2024 (occupation year 2): January wage cost 2 000 → half 1 000 < 1 500 → 1 000;
+    February wage cost 5 000 → half 2 500 > 1 500 → 1 500; March–December at 4 000 → 10 × 1 500.
+    Total 1 000 + 1 500 + 15 000 = 17 500,00 €.
+    """
+    pays = [pay("G", 2024, 1, cost="2000"), pay("G", 2024, 2, cost="5000")] + monthly("G", Month(2024, 3),
+                                                                                        Month(2024, 12))
+    ent = enterprise([worker("G", date(2023, 1, 1))], pays)
+    (line,) = lines_of(compute_subsidies(ent, W2016, 2024, Report({"G": "TGD"})), "target_worker")
+    months = {str(m["month"]): m for m in line.basis["months"]}
+    assert months["2024-01"]["amount"] == D("1000.00") and not months["2024-01"]["capped"]
+    assert months["2024-02"]["amount"] == D("1500.00") and months["2024-02"]["capped"]
+    assert line.amount == D("17500.00") and line.basis["occupation_year"] == 2
+
+
+def test_part_time_td_cap_follows_the_month_etp():
+    """TD hired 2024-01-01, Paie etp 0,5 in January 2024, wage cost 4 000: cap 1 500 × 0,5 = 750 <
+    half wage cost 2 000 → 750. February etp 1 → 1 500. Rest of 2024 without Paie rows is not
+    reached: the worker left on 2024-02-29. Total 2 250,00 €."""
+    pays = [pay("P", 2024, 1, "0.5"), pay("P", 2024, 2, "1")]
+    ent = enterprise([worker("P", date(2024, 1, 1), exit=date(2024, 2, 29), fte="0.5")], pays)
+    (line,) = lines_of(compute_subsidies(ent, W2016, 2024, Report({"P": "TD"})), "target_worker")
+    assert line.amount == D("2250.00")
+
+
+def test_month_without_wage_cost_makes_the_line_unknown():
+    """D1: no cout_salarial for a month → the line is unknown, not guessed, and not claimable."""
+    pays = monthly("A", Month(2024, 1), Month(2024, 12))
+    pays[5] = pay("A", 2024, 6, cost=None)
+    ent = enterprise([worker("A", date(2024, 1, 1))], pays)
+    result = compute_subsidies(ent, W2016, 2024, Report({"A": "TD"}))
+    (line,) = lines_of(result, "target_worker")
+    assert line.amount is None and not line.claimable
+    assert line.basis["months_without_wage_cost"] == ["2024-06"]
+    assert result.unknown and result.unknown[0].worker_id == "A"
+    assert result.totals["target_worker"] == 0 and not result.complete
+
+
+def test_not_target_and_art60_get_nothing():
+    pays = monthly("N", Month(2024, 1), Month(2024, 12)) + monthly("X", Month(2024, 1), Month(2024, 12))
+    ent = enterprise([worker("N", date(2024, 1, 1)), worker("X", date(2024, 1, 1), contract=ContractType.ART60)],
+                     pays)
+    result = compute_subsidies(ent, W2016, 2024, Report({"N": "not_target", "X": "TD"}))
+    assert lines_of(result, "target_worker") == []
+
+
+# ------------------------------------------------------------------------------------ SIEG brackets, D5
+def _sieg_enterprise(n_targets: int, acc_fte="1", acc_cost="10000"):
+    workers = [worker(f"T{i:02d}", date(2019, 1, 1)) for i in range(n_targets)]
+    workers.append(worker("ACC", date(2019, 1, 1), fte=acc_fte, function=Function.SOCIAL_ACCOMPANIMENT))
+    pays = monthly("ACC", Month(2024, 1), Month(2024, 12), acc_fte, acc_cost)
+    report = Report({**{w.worker_id: "TD" for w in workers}, "ACC": "not_target"})
+    return enterprise(workers, pays, agrement=date(2020, 1, 1)), report
+
+
+@pytest.mark.parametrize("n, expected", [(7, "0.00"), (8, "25000.00"), (25, "25000.00"), (26, "50000.00")])
+def test_social_accompaniment_brackets_at_7_8_25_26(n, expected):
+    """Agrément year 5 = calendar 2024 exactly (agrément 2020-01-01); n TD employed all year (heads,
+    Q8). Brackets ≥ 8 → 25 000, ≥ 26 → 50 000; index factor unknown → 1,0 (D5). Accompanier: 1 FTE,
+    wage cost 120 000 €; subsidisable share 0,5 (or 1) FTE → ceiling ≥ 60 000 × 1,15 = 69 000: not binding."""
+    ent, report = _sieg_enterprise(n)
+    result = compute_subsidies(ent, W2016, 2024, report)
+    (line,) = lines_of(result, "social_accompaniment")
+    assert line.amount == D(expected)
+    assert line.basis["agrement_year"] == 5 and line.basis["index_factor"] == 1
+    assert line.confidence == "not_found"  # rests on the unknown index factor
+    assert result.de_minimis["ceiling"] == 500000
+    assert result.de_minimis["amount_this_year"] == D(expected)
+
+
+def test_social_accompaniment_capped_by_wage_cost_plus_operating_costs():
+    """8 TD → 25 000 €; accompanier half-time, wage cost 1 500 €/month = 18 000 €/year (within the
+    0,5 FTE of the bracket); ceiling 18 000 × 1,15 = 20 700,00 € < 25 000 → 20 700,00 €."""
+    ent, report = _sieg_enterprise(8, acc_fte="0.5", acc_cost="1500")
+    (line,) = lines_of(compute_subsidies(ent, W2016, 2024, report), "social_accompaniment")
+    assert line.amount == D("20700.00") and line.basis["ceiling"] == D("20700.00")
+
+
+# ------------------------------------------------------------------------------------ Wallonia 2003, D2
+def test_2003_part_timer_whose_etp_changes_mid_year():
+    """DEDP hired 2023-01-01: 2024 is occupation year 2 (366 days), 3 750 € full-time.
+    Paie etp 0,5 January–June (182 days) and 0,8 July–December (184 days):
+    FTE-days = 182 × 0,5 + 184 × 0,8 = 91 + 147,2 = 238,2; 3 750 × 238,2 / 366 = 2 440,5738 → 2 440,57 €."""
+    pays = monthly("P", Month(2024, 1), Month(2024, 6), "0.5") + monthly("P", Month(2024, 7), Month(2024, 12), "0.8")
+    ent = enterprise([worker("P", date(2023, 1, 1), fte="0.8")], pays)
+    (line,) = lines_of(compute_subsidies(ent, W2003, 2024, Report({"P": "target"})), "target_worker")
+    assert line.basis["occupation_year"] == 2 and line.basis["fte_days"] == D("238.2")
+    assert line.amount == D("2440.57")
+
+
+def test_2003_worker_leaving_in_june():
+    """Hired 2024-01-01, left 2025-06-30, full time. 2025 = occupation year 2 (365 days), 181 days
+    employed (31+28+31+30+31+30): 3 750 × 181 / 365 = 1 859,589 → 1 859,59 €."""
+    ent = enterprise([worker("L", date(2024, 1, 1), exit=date(2025, 6, 30))],
+                     monthly("L", Month(2024, 1), Month(2025, 6)))
+    (line,) = lines_of(compute_subsidies(ent, W2003, 2025, Report({"L": "target"})), "target_worker")
+    assert line.amount == D("1859.59") and line.basis["days"] == 181
+
+
+def test_2003_fifth_occupation_year_gives_nothing():
+    """Hired 2020-07-01, full time. 2024: occupation year 4 = 2023-07-01 … 2024-06-30 (366 days),
+    182 days in 2024 → 1 250 × 182 / 366 = 621,5847 → 621,58 €; year 5 (from 2024-07-01): nothing.
+    2025: only year 5/6 → no line."""
+    ent = enterprise([worker("F", date(2020, 7, 1))], monthly("F", Month(2020, 7), Month(2025, 12)))
+    report = Report({"F": "target"})
+    (line,) = lines_of(compute_subsidies(ent, W2003, 2024, report), "target_worker")
+    assert line.basis["occupation_year"] == 4 and line.amount == D("621.58")
+    assert lines_of(compute_subsidies(ent, W2003, 2025, report), "target_worker") == []
+
+
+def test_2003_manager_years_1_to_3_then_nothing_in_year_4():
+    """Agrément 2020-01-01: 2022 = agrément year 3 → 7 000 €; 2023 = year 4 → no manager line."""
+    ent = enterprise([worker("M", date(2020, 1, 1), function=Function.MANAGEMENT)],
+                     monthly("M", Month(2020, 1), Month(2023, 12)))
+    report = Report({"M": "not_target"})
+    (line,) = lines_of(compute_subsidies(ent, W2003, 2022, report), "manager")
+    assert line.amount == D("7000.00") and line.basis["agrement_year"] == 3
+    assert lines_of(compute_subsidies(ent, W2003, 2023, report), "manager") == []
+
+
+def test_2003_manager_straddling_agrement_years():
+    """Agrément 2021-07-01: 2022 holds year 1 (2021-07-01 … 2022-06-30, 365 days; 181 days in 2022)
+    and year 2 (2022-07-01 … 2023-06-30, 365 days; 184 days in 2022):
+    20 000 × 181/365 = 9 917,81 ; 13 500 × 184/365 = 6 805,48 ; total 16 723,29 €."""
+    ent = enterprise([worker("M", date(2021, 7, 1), function=Function.MANAGEMENT)],
+                     monthly("M", Month(2021, 7), Month(2022, 12)), agrement=date(2021, 7, 1))
+    result = compute_subsidies(ent, W2003, 2022, Report({"M": "not_target"}))
+    assert [x.amount for x in lines_of(result, "manager")] == [D("9917.81"), D("6805.48")]
+    assert result.totals["manager"] == D("16723.29")
+
+
+def test_2003_social_accompaniment_per_fte():
+    """D3: 33 000 € per accompanier FTE-year; half-time all 2022 (agrément year 3) → 16 500,00 €."""
+    ent = enterprise([worker("S", date(2020, 1, 1), fte="0.5", function=Function.SOCIAL_ACCOMPANIMENT)],
+                     monthly("S", Month(2022, 1), Month(2022, 12), "0.5"))
+    (line,) = lines_of(compute_subsidies(ent, W2003, 2022, Report({"S": "not_target"})), "social_accompaniment")
+    assert line.amount == D("16500.00")
+
+
+# ------------------------------------------------------------------------------------ Brussels 2004
+R1_TABLE = {0: 0, 1: 0, 2: 0, 3: 0, 4: 0, 5: 1, 6: 1, 7: 1, 8: 1, 9: 2, 10: 2, 11: 2, 12: 2, 13: 3, 14: 3, 15: 3,
+            16: 3, 17: 4, 18: 4, 19: 4, 20: 4}
+
+
+@pytest.mark.parametrize("n", range(0, 21))
+def test_brussels_tranche_table_0_to_20(n):
+    """rules.md §5.7 R1 (started tranches, Q9): t = 0 if n < 5 else ceil((n − 4) / 4);
+    accompaniment 15 000 + 7 500 t, supervision 31 000 + 15 500 t (agrément year 2, whole 2021)."""
+    assert tranches(D(n), D(5), D(4)) == R1_TABLE[n]
+    workers = [worker(f"T{i:02d}", date(2020, 1, 1)) for i in range(n)]
+    workers.append(worker("E", date(2020, 1, 1), function=Function.SUPERVISION))
+    report = Report({**{w.worker_id: "target" for w in workers}, "E": "not_target"})
+    ent = enterprise(workers, agrement=date(2020, 1, 1), region=Region.BRUXELLES)
+    result = compute_subsidies(ent, B2004, 2021, report)
+    t = R1_TABLE[n]
+    assert result.totals["social_accompaniment"] == D(15000 + 7500 * t)
+    assert result.totals["supervision"] == D(31000 + 15500 * t)
+    assert result.compliant is True
+
+
+def test_brussels_agrement_year_5_has_no_supervision():
+    """Agrément 2019-01-01: 2022 = year 4 → supervision 31 000 €; 2023 = year 5 → none."""
+    workers = [worker("E", date(2019, 1, 1), function=Function.SUPERVISION)]
+    ent = enterprise(workers, agrement=date(2019, 1, 1), region=Region.BRUXELLES)
+    report = Report({"E": "not_target"})
+    assert compute_subsidies(ent, B2004, 2022, report).totals["supervision"] == D(31000)
+    r23 = compute_subsidies(ent, B2004, 2023, report)
+    assert lines_of(r23, "supervision") == [] and "supervision" not in r23.totals
+    assert r23.totals["social_accompaniment"] == D(15000)
+
+
+def test_brussels_supervision_condition_fails_nothing_is_due():
+    """§5.6: 0,5 FTE of supervision staff for 10 non-target FTE (+ the 0,5 itself) = 4,8 % < 10 %:
+    every Brussels subsidy is 0, not claimable, and the command's verdict is not compliant."""
+    workers = [worker(f"N{i}", date(2019, 1, 1)) for i in range(10)]
+    workers += [worker("E", date(2019, 1, 1), fte="0.5", function=Function.SUPERVISION),
+                worker("T", date(2019, 1, 1))]
+    report = Report({**{w.worker_id: "not_target" for w in workers}, "T": "target"})
+    ent = enterprise(workers, monthly("E", Month(2021, 1), Month(2021, 12), "0.5"), agrement=date(2019, 1, 1),
+                     region=Region.BRUXELLES)
+    result = compute_subsidies(ent, B2004, 2021, report)
+    assert result.compliant is False and result.total == 0
+    assert all(x.amount == 0 and not x.claimable for x in result.lines)
+    assert any("amount_if_condition_met" in x.basis for x in result.lines)
+
+
+def test_brussels_degressive_target_worker_is_seed_only():
+    """Q16: 5 000 € in occupation year 1, full year 2021 (hired 2021-01-01) → 5 000,00 €, seed_only."""
+    workers = [worker("T", date(2021, 1, 1)), worker("E", date(2019, 1, 1), function=Function.SUPERVISION)]
+    ent = enterprise(workers, agrement=date(2019, 1, 1), region=Region.BRUXELLES)
+    (line,) = lines_of(compute_subsidies(ent, B2004, 2021, Report({"T": "target", "E": "not_target"})),
+                       "target_worker")
+    assert line.amount == D("5000.00") and line.confidence == "seed_only"
+
+
+def test_brussels_2018_is_unknown_plainly():
+    ent = enterprise([worker("T", date(2021, 1, 1))], agrement=date(2020, 1, 1), region=Region.BRUXELLES)
+    result = compute_subsidies(ent, B2018, 2022, Report({"T": "target"}))
+    assert result.lines == () and result.total == 0 and not result.complete
+    assert result.unknown[0].subsidy == "compensation"
+
+
+def test_year_before_agrement_gives_nothing():
+    ent = enterprise([worker("A", date(2019, 1, 1))], agrement=date(2020, 1, 1))
+    result = compute_subsidies(ent, W2003, 2019, Report({"A": "target"}))
+    assert result.lines == () and result.notes
+
+
+# ------------------------------------------------------------------------------------ properties
+dates = st.dates(min_value=date(2015, 1, 1), max_value=date(2024, 12, 31))
+etps = st.sampled_from(["0.5", "0.8", "1"])
+
+
+@settings(max_examples=40, deadline=None)
+@given(hire=dates, stay=st.integers(30, 3000), etp=etps, year=st.integers(2018, 2025),
+       cost=st.integers(1000, 6000), category=st.sampled_from(["TD", "TGD"]))
+def test_amounts_nonnegative_and_total_is_sum_of_lines(hire, stay, etp, year, cost, category):
+    exit_ = hire + timedelta(days=stay)
+    pays = monthly("A", Month.of(hire), Month.of(exit_), etp, str(cost))
+    ent = enterprise([worker("A", hire, exit=exit_, fte=etp)], pays, agrement=date(2016, 1, 1))
+    for regime, cat in ((W2016, category), (W2003, "target")):
+        result = compute_subsidies(ent, regime, year, Report({"A": cat}))
+        assert all(x.amount is None or x.amount >= 0 for x in result.lines)
+        assert result.total == sum((x.amount for x in result.lines if x.claimable), D(0))
+        assert result.total == sum(result.totals.values(), D(0))
+
+
+@settings(max_examples=40, deadline=None)
+@given(hire=st.dates(min_value=date(2016, 1, 1), max_value=date(2022, 12, 31)), etp=etps)
+def test_splitting_an_occupation_year_never_changes_the_sum_by_more_than_a_cent_per_line(hire, etp):
+    """A full occupation year k (k = 2) split across two calendar years: the two lines add up to
+    the annual rate × etp within 1 cent per line."""
+    ent = enterprise([worker("A", hire, fte=etp)], monthly("A", Month.of(hire), Month(2026, 12), etp),
+                     agrement=date(2015, 1, 1))
+    report = Report({"A": "target"})
+    start = add_years(hire, 1)
+    parts = []
+    for y in {start.year, (add_years(hire, 2) - timedelta(days=1)).year}:
+        parts += [x for x in lines_of(compute_subsidies(ent, W2003, y, report), "target_worker")
+                  if x.basis["occupation_year"] == 2]
+    expected = D(3750) * D(etp)
+    assert abs(sum(x.amount for x in parts) - expected) <= D("0.01") * len(parts)

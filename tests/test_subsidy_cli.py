@@ -1,0 +1,112 @@
+"""`ei subsidy` end to end on the shipped samples: table, JSON, CSV and the claim workbook."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import stat
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from ei_cli.app import app
+import ei_cli.cli  # noqa: F401  (registers the commands)
+
+SAMPLES = Path(__file__).resolve().parents[1] / "sample_data"
+WALLOON = str(SAMPLES / "ei-wallonie.xlsx")
+BRUSSELS = str(SAMPLES / "ei-bruxelles.xlsx")
+runner = CliRunner()
+
+
+def invoke(*args):
+    return runner.invoke(app, ["subsidy", *args])
+
+
+@pytest.fixture(scope="module")
+def walloon_json():
+    r = invoke(WALLOON, "--year", "2025", "--format", "json")
+    assert r.exit_code == 0, r.output
+    return json.loads(r.stdout)
+
+
+def test_json_contract(walloon_json):
+    doc = walloon_json
+    assert doc["command"] == "subsidy" and doc["regime"] == "wallonie-2016"
+    assert doc["period"] == {"start": "2025-01-01", "end": "2025-12-31"}
+    assert set(doc["totals"]) == {"target_worker", "social_accompaniment"}
+    line = doc["lines"][0]
+    assert {"subsidy", "worker_id", "basis", "amount", "reference", "confidence", "claimable"} <= set(line)
+    claimable = sum(Decimal(str(x["amount"])) for x in doc["lines"] if x["claimable"])
+    assert Decimal(str(doc["total"])) == claimable == sum(Decimal(str(v)) for v in doc["totals"].values())
+    assert doc["de_minimis"]["ceiling"] == 500000
+    assert "name" not in line
+
+
+def test_claim_workbook_totals_equal_json(tmp_path, walloon_json):
+    from openpyxl import load_workbook
+
+    out = tmp_path / "c.xlsx"
+    r = invoke(WALLOON, "--year", "2025", "-o", str(out))
+    assert r.exit_code == 0, r.output
+    assert stat.S_IMODE(os.stat(out).st_mode) == 0o600
+    wb = load_workbook(out)
+    assert wb.sheetnames[:2] == ["Synthèse", "Détail"]
+    summary = {row[1]: row[2] for row in wb["Synthèse"].iter_rows(values_only=True) if len(row) > 2 and row[1]}
+    for subsidy, amount in walloon_json["totals"].items():
+        assert summary[subsidy] == pytest.approx(amount, abs=0.001)
+    assert summary["total"] == pytest.approx(walloon_json["total"], abs=0.001)
+    detail = wb["Détail"]
+    assert detail.freeze_panes == "A2" and detail.auto_filter.ref
+    header = [c.value for c in detail[1]]
+    amounts = [row[header.index("amount")] for row in detail.iter_rows(min_row=2, values_only=True)]
+    assert len(amounts) == len(walloon_json["lines"])
+    assert detail.cell(2, header.index("amount") + 1).number_format.endswith('"€"')
+
+
+def test_table_is_french_with_fr_be_money():
+    r = invoke(WALLOON, "--year", "2025")
+    assert r.exit_code == 0
+    assert "Total" in r.stdout and "Public cible" in r.stdout and " €" in r.stdout
+    assert "de minimis" in r.stdout
+
+
+def test_csv_one_row_per_line(walloon_json):
+    r = invoke(WALLOON, "--year", "2025", "--format", "csv")
+    rows = list(csv.DictReader(io.StringIO(r.stdout)))
+    assert len(rows) == len(walloon_json["lines"]) and rows[0]["subsidy"] == "target_worker"
+
+
+def test_no_personal_data_without_names(walloon_json):
+    from ei_cli.workbook import read_workbook
+
+    ent = read_workbook(Path(WALLOON)).enterprise
+    text = json.dumps(walloon_json, ensure_ascii=False)
+    for w in ent.workers:
+        for v in (w.national_number, w.last_name):
+            assert not v or v not in text
+    r = invoke(WALLOON, "--year", "2025", "--format", "json", "--names")
+    assert any("name" in x for x in json.loads(r.stdout)["lines"])
+
+
+def test_brussels_forced_2004_and_2018_unknown():
+    r = invoke(BRUSSELS, "--year", "2022", "--format", "json")
+    doc = json.loads(r.stdout)
+    assert doc["regime"] == "bruxelles-2018" and doc["unknown"] and doc["lines"] == []
+    r = invoke(BRUSSELS, "--year", "2018", "--regime", "bruxelles-2004", "--format", "json")
+    assert r.exit_code in (0, 1)
+    assert json.loads(r.stdout)["regime"] == "bruxelles-2004"
+
+
+def test_year_is_required_and_bad_regime_exits_2():
+    from ei_cli.cli import main
+
+    with pytest.raises(SystemExit) as exc:
+        main(["subsidy", WALLOON])
+    assert exc.value.code == 2
+    with pytest.raises(SystemExit) as exc:
+        main(["subsidy", WALLOON, "--year", "2025", "--regime", "nope"])
+    assert exc.value.code == 2

@@ -1,0 +1,141 @@
+"""Wage tension (rules.md §3.4, §4.4, §5.4): highest over lowest gross pay per FTE, at most 1 : 4."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from decimal import Decimal as D
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from typer.testing import CliRunner
+
+from ei_cli.cli import app
+from ei_cli.model import ContractType, Enterprise, Function, PayMonth, Region, Worker
+from ei_cli.periods import Month, Period
+from ei_cli.regimes import get_regime
+from ei_cli.rules import wages
+from ei_cli.rules.wages import ratio_json, ratio_text, wage_tension
+
+W16 = get_regime("wallonie-2016")
+YEAR = Period.calendar_year(2025)
+SAMPLE = Path(__file__).parent.parent / "sample_data" / "ei-wallonie.xlsx"
+
+
+def worker(wid: str, contract=ContractType.CDI, function=Function.PRODUCTION, fte="1") -> Worker:
+    return Worker(wid, date(2024, 1, 1), contract, D(fte), function)
+
+
+def enterprise(pay: list[tuple[str, str, str, str]], workers=None, region=Region.WALLONIE) -> Enterprise:
+    """``pay`` rows: (worker_id, "AAAA-MM", etp, gross pay)."""
+    ids = sorted({p[0] for p in pay})
+    return Enterprise("EI test", region, date(2024, 1, 1), workers=tuple(workers or [worker(i) for i in ids]),
+                      pay=tuple(PayMonth(w, Month.parse(m), D(f), D(g)) for w, m, f, g in pay))
+
+
+def test_ratio_exactly_four_is_compliant():
+    """Manager 8 000 € at etp 1 → 8 000 €/etp; worker 1 000 € at etp 0.5 → 2 000 €/etp.
+    8 000 / 2 000 = 4.00 ≤ 4 → compliant."""
+    e = enterprise([("M", "2025-03", "1", "8000"), ("P", "2025-03", "0.5", "1000")])
+    r = wage_tension(e, W16, YEAR)
+    assert r.ratio == D(4) and r.max_ratio == D(4) and r.compliant is True
+    assert (r.highest.worker_id, str(r.highest.month), r.highest.pay_per_fte) == ("M", "2025-03", D(8000))
+    assert (r.lowest.worker_id, r.lowest.pay_per_fte) == ("P", D(2000))
+    assert ratio_json(r.ratio) == D("4.0000") and ratio_text(r.ratio) == "4,00"
+
+
+def test_ratio_just_over_four_is_not_compliant_and_never_shows_as_four():
+    """8 000.01 / 2 000 = 4.000005 > 4 → not compliant; JSON rounds up to 4.0001, display to 4,01."""
+    e = enterprise([("M", "2025-03", "1", "8000.01"), ("P", "2025-03", "0.5", "1000")])
+    result = wages.check(e, W16, YEAR)
+    assert result.compliant is False
+    assert result.details["ratio"] == D("4.0001")
+    assert "4,01" in result.summary.fr
+    # To fix: the highest down to 2 000 × 4 = 8 000,00 €, or the lowest up to 8 000.01 / 4 = 2 000,0025 → 2 000,00 €.
+    assert "8 000,00" in result.to_fix[0].fr
+
+
+def test_months_with_fte_zero_are_left_out_and_said():
+    """P's March has etp 0 (unpaid leave): left out. Remaining: 3 000 (M) / 2 000 (P, April) = 1.5."""
+    e = enterprise([("M", "2025-03", "1", "3000"), ("P", "2025-03", "0", "0"), ("P", "2025-04", "1", "2000")])
+    r = wage_tension(e, W16, YEAR)
+    assert r.ratio == D("1.5")
+    assert [(x.worker_id, str(x.month), x.reason) for x in r.excluded_months] == [("P", "2025-03", "fte_zero")]
+    assert any("P 2025-03" in reason.text.fr for reason in r.reasons)
+
+
+def test_art60_and_months_outside_the_period_are_left_out():
+    """A60 (art. 60 §7, paid by the CPAS) at 500 €/etp and a 2024 month are ignored: 3 000 / 2 000 = 1.5."""
+    workers = [worker("M"), worker("P"), worker("A60", ContractType.ART60)]
+    e = enterprise([("M", "2025-01", "1", "3000"), ("P", "2025-01", "1", "2000"), ("A60", "2025-01", "1", "500"),
+                    ("M", "2024-12", "1", "9000")], workers)
+    r = wage_tension(e, W16, YEAR)
+    assert r.ratio == D("1.5") and r.excluded_workers == ("A60",) and r.worker_months == 2
+
+
+def test_walloon_regime_warns_about_scale_seniority_brussels_does_not():
+    e = enterprise([("M", "2025-01", "1", "3000"), ("P", "2025-01", "1", "2000")])
+    assert wage_tension(e, W16, YEAR).seniority_neutralised is False
+    bxl = enterprise([("M", "2025-01", "1", "3000"), ("P", "2025-01", "1", "2000")], region=Region.BRUXELLES)
+    r = wage_tension(bxl, get_regime("bruxelles-2004"), YEAR)
+    assert r.seniority_neutralised is True and r.notes == ()
+
+
+def test_no_payroll_is_unknown_and_outline_regime_not_established():
+    e = enterprise([])
+    assert wages.check(e, W16, YEAR).compliant is None
+    outline = wages.check(enterprise([("M", "2025-01", "1", "3000")], region=Region.BRUXELLES),
+                          get_regime("bruxelles-2018"), YEAR)
+    assert outline.compliant is None and outline.details == {}
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(st.integers(100, 20000), st.sampled_from(["0.2", "0.5", "0.8", "1"])), min_size=1,
+                max_size=8), st.integers(1, 5))
+def test_ratio_is_at_least_one_and_does_not_change_when_all_pay_scales(rows, factor):
+    pay = [(f"W{i}", "2025-06", fte, str(g)) for i, (g, fte) in enumerate(rows)]
+    scaled = [(w, m, f, str(D(g) * factor)) for w, m, f, g in pay]
+    a, b = wage_tension(enterprise(pay), W16, YEAR), wage_tension(enterprise(scaled), W16, YEAR)
+    assert a.ratio >= 1 and a.ratio == b.ratio
+    assert a.compliant == (a.ratio <= 4)
+
+
+# ------------------------------------------------------------------------------------ CLI
+runner = CliRunner()
+
+
+def test_cli_json_on_the_walloon_sample_follows_the_contract():
+    r = runner.invoke(app, ["check-wages", str(SAMPLE), "--year", "2025", "--format", "json"])
+    assert r.exit_code == 0, r.output
+    doc = json.loads(r.stdout)
+    assert doc["command"] == "check-wages" and doc["compliant"] is True and doc["max_ratio"] == 4
+    assert doc["period"] == {"start": "2025-01-01", "end": "2025-12-31"}
+    assert set(doc["highest"]) >= {"worker_id", "month", "pay_per_fte"}
+    assert doc["highest"]["worker_id"] == "W01" and doc["lowest"]["pay_per_fte"] > 0
+    assert 1 <= doc["ratio"] <= 4 and "name" not in doc["highest"]
+
+
+def test_cli_table_and_csv(tmp_path):
+    r = runner.invoke(app, ["check-wages", str(SAMPLE), "--year", "2025"])
+    assert r.exit_code == 0 and "Plus élevé" in r.stdout and "conforme" in r.stdout
+    assert "ancienneté barémique" in r.stdout
+    out = tmp_path / "w.csv"
+    r = runner.invoke(app, ["check-wages", str(SAMPLE), "--year", "2025", "-o", str(out)])
+    assert r.exit_code == 0
+    lines = out.read_text().splitlines()
+    assert lines[0].startswith("worker_id,month,fte,gross_pay,pay_per_fte") and len(lines) > 100
+
+
+def test_cli_exit_1_when_over(make_workbook, workbook_sheets):
+    """Worker 3 paid 9 000 € at etp 1 vs worker 2 paid 1 050 € at etp 0.5 (2 100 €/etp): 4.29 > 4."""
+    from helpers_workbook import set_value
+
+    set_value(workbook_sheets, "Paie", 5, "salaire_brut", 9000)
+    path = make_workbook(workbook_sheets)
+    r = runner.invoke(app, ["check-wages", str(path), "--year", "2024", "--format", "json"])
+    assert r.exit_code == 1, r.output
+    doc = json.loads(r.stdout)
+    assert doc["compliant"] is False and doc["highest"]["worker_id"] == "3"
+    assert doc["ratio"] == pytest.approx(9000 / 2100, abs=1e-4)
