@@ -177,9 +177,13 @@ def _csv_value(v, lang):
 
 
 # ---------------------------------------------------------------------------------------- terminal
-def console(stderr: bool = False, record: bool = False):
+def console(stderr: bool = False, record: bool = False, plain: bool = False):
+    """A rich console; ``plain`` for text written to a file (no colours, a fixed readable width)."""
     from rich.console import Console
 
+    if plain:
+        return Console(record=record, highlight=False, soft_wrap=False, color_system=None,
+                       force_terminal=False, width=120)
     return Console(stderr=stderr, record=record, highlight=False, soft_wrap=False)
 
 
@@ -234,10 +238,10 @@ def emit(doc: dict, opts: RunOptions, *, table: TableFn | None = None, csv_rows:
         _deliver(csv_text(header, rows, opts.lang), opts)
     elif fmt == "table":
         if opts.output is not None:
-            con = console(record=True)
-            with con.capture():
+            con = console(plain=True)
+            with con.capture() as captured:  # capture() swallows the recording: keep its text
                 _draw(doc, con, opts, table)
-            write_atomic(opts.output, con.export_text())
+            write_atomic(opts.output, captured.get())
         else:
             _draw(doc, console(), opts, table)
     elif fmt in files:

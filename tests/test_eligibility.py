@@ -465,14 +465,24 @@ def test_cli_names_shows_names():
     assert all(w.get("name") for w in doc["workers"])
 
 
-def test_cli_unknown_statuses_exit_0_or_1_with_strict():
-    """Brussels sample: B01–B04 (staff) have no eligibility columns → unknown. compliant null → exit 0;
-    --strict → 1 (cli.md: an unknown counts as not compliant only with --strict)."""
-    r = invoke(BRUSSELS, "-f", "json", "--regime", "bruxelles-2004")
+def test_cli_unknown_statuses_exit_0_or_1_with_strict(tmp_path):
+    """Brussels sample with B01–B04 (staff) eligibility columns emptied → 4 unknown. compliant null →
+    exit 0; --strict → 1 (cli.md: an unknown counts as not compliant only with --strict)."""
+    from ei_cli.workbook.sample import build_brussels_sample
+    from ei_cli.workbook.template import write_template
+
+    sample = build_brussels_sample()
+    for row in sample["staff"]:
+        if row["id_travailleur"] in {"B01", "B02", "B03", "B04"}:
+            for col in ("inscrit_dei", "mois_sans_emploi", "beneficiaire_ris", "contrat_activation"):
+                row[col] = None
+    path = tmp_path / "bxl-unknown.xlsx"
+    write_template(path, **sample)
+    r = invoke(str(path), "-f", "json", "--regime", "bruxelles-2004")
     assert r.exit_code == 0
     doc = json.loads(r.stdout)
     assert doc["compliant"] is None and doc["counts"]["unknown"] == 4
-    assert invoke(BRUSSELS, "-f", "json", "--regime", "bruxelles-2004", "--strict").exit_code == 1
+    assert invoke(str(path), "-f", "json", "--regime", "bruxelles-2004", "--strict").exit_code == 1
 
 
 def test_cli_bad_input_exits_2(tmp_path):

@@ -382,10 +382,12 @@ def build_brussels_sample(seed: int = 2020, last_month: Month = BRUSSELS_LAST_MO
     one = Decimal("1")
     bxl = lambda **kw: dict(dict(ris=False, activation=False), **kw)  # noqa: E731
     people = [
-        P("B01", "F", _d("1978-03-02"), _d("2020-09-01"), "direction", "CDI", one, "superieur"),
-        P("B02", "M", _d("1975-12-18"), _d("2020-09-01"), "encadrement", "CDI", one, "cess"),
-        P("B03", "F", _d("1983-06-29"), _d("2021-03-01"), "encadrement", "CDI", Decimal("0.5"), "cess"),
-        P("B04", "M", _d("1988-09-15"), _d("2020-10-01"), "administration", "CDI", Decimal("0.8"), "superieur"),
+        P("B01", "F", _d("1978-03-02"), _d("2020-09-01"), "direction", "CDI", one, "superieur", False, 0, **bxl()),
+        P("B02", "M", _d("1975-12-18"), _d("2020-09-01"), "encadrement", "CDI", one, "cess", False, 0, **bxl()),
+        P("B03", "F", _d("1983-06-29"), _d("2021-03-01"), "encadrement", "CDI", Decimal("0.5"), "cess", False, 0,
+          **bxl()),
+        P("B04", "M", _d("1988-09-15"), _d("2020-10-01"), "administration", "CDI", Decimal("0.8"), "superieur", False, 0,
+          **bxl()),
         P("B05", "F", _d("1990-01-23"), _d("2021-01-04"), "production", "CDI", Decimal("0.8"), "cesi", True, 18,
           **bxl(), followed=True),
         P("B06", "M", _d("1985-04-11"), _d("2020-09-14"), "production", "CDI", one, "aucun", True, 30,
