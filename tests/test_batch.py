@@ -305,3 +305,20 @@ def test_request_period():
 
     assert BatchRequest(2025).period.to_dict() == {"start": "2025-01-01", "end": "2025-12-31"}
     assert BatchRequest(2025, Month(2025, 2)).period.to_dict() == {"start": "2025-02-01", "end": "2025-02-28"}
+
+
+def test_per_file_json_is_the_check_document_plus_subsidy(tmp_path, capsys, good_workbook):
+    from ei_cli.cli import main
+
+    folder = folder_with(tmp_path, {"a.xlsx": good_workbook})
+    out = tmp_path / "out"
+    run(capsys, folder, "--year", YEAR, "--out", out, "-q")
+    with pytest.raises(SystemExit):
+        main(["check", str(folder / "a.xlsx"), "--year", YEAR, "--format", "json"])
+    check = json.loads(capsys.readouterr().out)
+    mine = json.loads((out / "a.json").read_text())
+    with pytest.raises(SystemExit):
+        main(["subsidy", str(folder / "a.xlsx"), "--year", YEAR, "--format", "json"])
+    subsidy = json.loads(capsys.readouterr().out)
+    assert mine.pop("subsidy")["total"] == subsidy["total"]
+    assert mine == check

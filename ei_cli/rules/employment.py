@@ -1,5 +1,6 @@
 """Employment conditions of target workers (rules.md §3.3): a CDI at the latest N months after hire,
-and at least half-time. Shape ``cdi_half_time`` (Wallonia 2016); other regimes: not established.
+and at least half-time. Shape ``cdi_half_time`` (Wallonia 2016); ``supervision_cdi_half_time``
+(Brussels 2004, §5.3: the encadrement staff); other regimes: not established.
 
 Readings (docs/interpretations.md, « Conditions d'emploi »):
 
@@ -198,7 +199,53 @@ def _cdi_half_time(enterprise: Enterprise, regime: Regime, period: Period, repor
     return CheckResult(NAME, compliant, summary, tuple(reasons), tuple(to_fix), details)
 
 
-_SHAPES = {"cdi_half_time": _cdi_half_time}
+def _supervision_cdi_half_time(enterprise: Enterprise, regime: Regime, period: Period, report) -> CheckResult:
+    """Brussels 2004 (rules.md §5.3, seed only): the encadrement staff on a CDI, at least half-time.
+
+    Every ``encadrement`` worker employed in the period must be open-ended on every day of that
+    employment inside the period (CDI from hire, or ``date_cdi`` at the latest on the first such day)
+    and have a contractual etp of at least ``employment.supervision_min_fte``.
+    """
+    fte_v = regime.value("employment.supervision_min_fte", period.end)
+    if fte_v.is_unknown:
+        text = t(f"Paramètre {fte_v.key} inconnu.", f"Parameter {fte_v.key} unknown.")
+        return CheckResult(NAME, None, text, (because(text, fte_v),))
+    minimum = fte_v.number
+    shown_min = str(minimum).replace(".", ",")
+    reasons: list[Reason] = [because(t(
+        f"Le personnel d'encadrement est engagé sous contrat à durée indéterminée, au minimum à mi-temps "
+        f"({shown_min} etp contractuel).",
+        f"Supervision staff are hired on an open-ended contract, at least half-time ({minimum} contractual fte)."),
+        fte_v)]
+    violations: list[Violation] = []
+    staff = [w for w in sorted(enterprise.workers, key=lambda w: w.worker_id)
+             if w.function == Function.SUPERVISION and w.has_employment_contract and w.employed_in(period)]
+    for w in staff:
+        first_day = max(w.hire_date, period.start)
+        start = cdi_date(w)
+        if start is None or start > first_day:
+            last = start - timedelta(days=1) if start is not None else w.exit_date
+            violations.append(Violation(w.worker_id, "cdi_late", None, w.hire_date, first_day, last,
+                                        first_day, start))
+        v = _fte_violation(w, minimum, period, None)
+        if v is not None:
+            violations.append(v)
+    for v in violations:
+        reasons.append(because(v.text(), fte_v))
+    to_fix = [t(f"{v.worker_id} : personnel d'encadrement à engager en CDI d'au moins {shown_min} etp.",
+                f"{v.worker_id}: supervision staff to hire on a CDI of at least {minimum} fte.") for v in violations]
+    if violations:
+        summary = t(f"{len(violations)} manquement(s) pour {len(staff)} membre(s) du personnel d'encadrement",
+                    f"{len(violations)} breach(es) for {len(staff)} supervision staff member(s)")
+    else:
+        summary = t(f"{len(staff)} membre(s) du personnel d'encadrement en CDI à {shown_min} etp au moins",
+                    f"{len(staff)} supervision staff member(s) on a CDI at {minimum} fte or more")
+    details = {"min_fte": minimum, "supervision_staff": len(staff),
+               "violations": [v.to_dict() for v in violations]}
+    return CheckResult(NAME, not violations, summary, tuple(reasons), tuple(to_fix), details)
+
+
+_SHAPES = {"cdi_half_time": _cdi_half_time, "supervision_cdi_half_time": _supervision_cdi_half_time}
 
 
 def check(enterprise: Enterprise, regime: Regime, period: Period, report=None) -> CheckResult:

@@ -2,7 +2,7 @@
 
 Every worker-month of ``Paie`` inside the period gives one figure, ``salaire_brut / etp`` (gross pay
 including legal and extra-legal benefits, brought to a full-time equivalent). The ratio is the
-highest of those figures over the lowest. Choices (docs/interpretations.md, « Tension salariale »):
+highest of those figures over the lowest. Choices (docs/interpretations.md, « Wage tension, employment conditions, … »):
 
 - all staff with an employment contract with the EI, management included (Brussels says so; the
   Walloon sentence compares "un travailleur engagé par l'entreprise" with the manager);

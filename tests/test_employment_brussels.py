@@ -1,0 +1,43 @@
+"""Brussels 2004 employment condition (rules.md §5.3, seed only): encadrement staff on a CDI, ≥ half-time."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal as D
+
+from ei_cli.model import ContractType, Enterprise, Function, Region, Worker
+from ei_cli.periods import Period
+from ei_cli.regimes import get_regime
+from ei_cli.rules import employment
+
+B04 = get_regime("bruxelles-2004")
+YEAR = Period.calendar_year(2015)
+
+
+def staff(wid, contract=ContractType.CDI, fte="1", hire=date(2014, 3, 1), cdi=None, function=Function.SUPERVISION):
+    return Worker(wid, hire, contract, D(fte), function, open_ended_since=cdi)
+
+
+def run(*workers):
+    e = Enterprise("EI", Region.BRUXELLES, date(2012, 1, 1), workers=tuple(workers))
+    return employment.check(e, B04, YEAR, None)
+
+
+def test_supervision_on_cdi_exactly_half_time_is_compliant():
+    """S1 CDI 1 etp, S2 CDI 0.5 etp: 0.5 ≥ employment.supervision_min_fte (0.5) → compliant, 2 staff."""
+    r = run(staff("S1"), staff("S2", fte="0.5"))
+    assert r.compliant is True and r.details["supervision_staff"] == 2
+
+
+def test_supervision_below_half_time_or_on_cdd_is_a_breach():
+    """S3 CDI at 0.4 etp (< 0.5) → below_min_fte; S4 on a CDD turned CDI on 01/04/2015, employed since
+    01/03/2014: not open-ended from 01/01/2015 (first day in the period) to 31/03/2015 → cdi_late.
+    A production worker on a CDD is not concerned (the rule is about encadrement staff)."""
+    r = run(staff("S3", fte="0.4"), staff("S4", ContractType.CDD, cdi=date(2015, 4, 1)),
+            staff("P1", ContractType.CDD, function=Function.PRODUCTION))
+    assert r.compliant is False
+    kinds = sorted((v["worker_id"], v["kind"]) for v in r.details["violations"])
+    assert kinds == [("S3", "below_min_fte"), ("S4", "cdi_late")]
+    late = next(v for v in r.details["violations"] if v["worker_id"] == "S4")
+    assert (late["since"], late["until"]) == (date(2015, 1, 1), date(2015, 3, 31))
+    assert r.reasons[0].parameter == "employment.supervision_min_fte"
