@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal as D
 
@@ -12,22 +11,15 @@ from ei_cli.regimes import get_regime
 from ei_cli.rules import employment
 from ei_cli.rules.employment import cdi_date, cdi_deadline
 
+from helpers_rules import StatusReport
+
+Report = StatusReport
+
+
 W16 = get_regime("wallonie-2016")
 YEAR = Period.calendar_year(2025)
 
 
-@dataclass
-class Report:
-    """Stand-in for EligibilityReport: worker_id → target status (True, False, None)."""
-
-    status: dict
-
-    @property
-    def by_id(self):
-        return self.status
-
-    def is_target(self, wid):
-        return self.status[wid]
 
 
 def worker(wid="T1", hire=date(2025, 1, 15), contract=ContractType.CDD, cdi=None, fte="1", exit=None) -> Worker:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal as D
 
@@ -14,19 +13,14 @@ from ei_cli.regimes import get_regime
 from ei_cli.rules import enterprise as rule
 from ei_cli.rules.enterprise import annual_work_units
 
+from helpers_rules import StatusReport
+
+Report = StatusReport
+
+
 YEAR = Period.calendar_year(2025)
 
 
-@dataclass
-class Report:
-    status: dict
-
-    @property
-    def by_id(self):
-        return self.status
-
-    def is_target(self, wid):
-        return self.status[wid]
 
 
 def staff(n: int, fte="1", function=Function.PRODUCTION, prefix="W", **kw) -> list[Worker]:

@@ -3,7 +3,6 @@ a social accompanier while target workers are employed."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal as D
 
@@ -16,6 +15,12 @@ from ei_cli.regimes import get_regime
 from ei_cli.rules import follow_up
 from ei_cli.rules.follow_up import Quarter, quarters_overlapping
 
+from helpers_rules import StatusReport
+
+def Report(status):  # noqa: N802 - absent ids are not target here
+    return StatusReport(status, default=False)
+
+
 W16 = get_regime("wallonie-2016")
 YEAR = Period.calendar_year(2025)
 I, C = FollowUpType.INDIVIDUAL_INTERVIEW, FollowUpType.COLLECTIVE_INTERVIEW
@@ -23,16 +28,6 @@ BILAN, PLAN = FollowUpType.ASSESSMENT, FollowUpType.TRAINING_PLAN
 ACCOMPANIER = Worker("S", date(2020, 1, 1), ContractType.CDI, D(1), Function.SOCIAL_ACCOMPANIMENT)
 
 
-@dataclass
-class Report:
-    status: dict
-
-    @property
-    def by_id(self):
-        return self.status
-
-    def is_target(self, wid):
-        return self.status.get(wid, False)
 
 
 def td(wid="T", hire=date(2024, 1, 1), contract=ContractType.CDI, exit=None) -> Worker:

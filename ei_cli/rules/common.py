@@ -82,6 +82,22 @@ def combine(verdicts: Iterable[bool | None]) -> bool | None:
     return True
 
 
+def by_shape(name: str, shapes: dict, enterprise, regime, period: Period, report=None) -> "CheckResult":
+    """Run the check ``name`` with the function the regime's ``[rules]`` shape names.
+
+    A shape the code does not know (``"none"``: rules.md found no such rule for this regime) gives an
+    unknown, not established result; the eligibility report is computed when not given.
+    """
+    shape = shapes.get(regime.rule(name) or "none")
+    if shape is None:
+        return CheckResult(name, None, NOT_ESTABLISHED, (because(NOT_ESTABLISHED),), (), {"established": False})
+    if report is None:
+        from ei_cli.rules.eligibility import assess_eligibility
+
+        report = assess_eligibility(enterprise, regime)
+    return shape(enterprise, regime, period, report)
+
+
 NOT_ESTABLISHED = t("non établi pour ce régime (texte non trouvé)", "not established for this regime (text not found)")
 
 

@@ -39,7 +39,8 @@ class Criterion:
 
     ``reason`` is what every output shows: the verdict, citing the parameter, never the worker's own
     values. ``detail`` adds those values (age, months, column read) and is shown only with
-    ``--names``. A ``sensitive`` criterion (ethnic minority, workbook.md: "never printed back") is
+    ``--names``. A ``sensitive`` criterion — family situation (T4), ethnic minority (T6, workbook.md:
+    "never printed back"), disability recognition (T7, GDPR art. 9), integration income (B3/B4) — is
     not shown at all without ``--names``.
     """
 
@@ -260,14 +261,14 @@ def _wallonie_td_tgd(worker: Worker, regime: Regime) -> tuple[Category, list[Cri
         _age_between(worker, regime, on),
         _older_than(worker, regime, on),
         _flag(worker, regime, "single_parent", "parent_isole", "T4",
-              t("chef de famille monoparentale", "single-parent head of family")),
+              t("chef de famille monoparentale", "single-parent head of family"), sensitive=True),
         _flag(worker, regime, "underrepresented_sex", "sexe_sous_represente", "T5",
               t("sexe sous-représenté dans le secteur", "under-represented sex in the sector")),
         _flag(worker, regime, "ethnic_minority", "minorite_ethnique", "T6",
               t("minorité ethnique ayant besoin d'une formation linguistique",
                 "ethnic minority needing language training"), sensitive=True),
         _flag(worker, regime, "disability_recognition", "reconnaissance_aviq", "T7",
-              t("décision de l'AVIQ", "AVIQ decision")),
+              t("décision de l'AVIQ", "AVIQ decision"), sensitive=True),
         _flag(worker, regime, "former_art60", "ancien_art60", "T8",
               t("ancien article 60 §7 ou PTP", "former art. 60 §7 or PTP")),
     ]
@@ -337,7 +338,7 @@ def _bruxelles_2004(worker: Worker, regime: Regime) -> tuple[Category, list[Crit
                 [registered, months_60], regime, on)
     b34 = _flag(worker, regime, "integration_income", "beneficiaire_ris", "B3/B4",
                 t("bénéficiaire du revenu d'intégration ou de l'aide sociale financière",
-                  "entitled to integration income or financial social aid"))
+                  "entitled to integration income or financial social aid"), sensitive=True)
     b5 = _flag(worker, regime, "activation_contract", "contrat_activation", "B5",
                t("contrat lié à l'activation d'une allocation", "contract under an activation measure"))
     criteria = [b1, b2, b34, b5]

@@ -28,7 +28,7 @@ from ei_cli.i18n import Text, t
 from ei_cli.model import ContractType, Enterprise, Function, Worker
 from ei_cli.periods import Month, Period, add_months
 from ei_cli.regimes import Regime
-from ei_cli.rules.common import NOT_ESTABLISHED, CheckResult, Reason, because
+from ei_cli.rules.common import CheckResult, by_shape, Reason, because
 
 NAME = "employment"
 
@@ -249,11 +249,4 @@ _SHAPES = {"cdi_half_time": _cdi_half_time, "supervision_cdi_half_time": _superv
 
 
 def check(enterprise: Enterprise, regime: Regime, period: Period, report=None) -> CheckResult:
-    shape = _SHAPES.get(regime.rule("employment") or "none")
-    if shape is None:
-        return CheckResult(NAME, None, NOT_ESTABLISHED, (because(NOT_ESTABLISHED),), (), {"established": False})
-    if report is None:
-        from ei_cli.rules.eligibility import assess_eligibility
-
-        report = assess_eligibility(enterprise, regime)
-    return shape(enterprise, regime, period, report)
+    return by_shape(NAME, _SHAPES, enterprise, regime, period, report)

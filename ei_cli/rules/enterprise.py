@@ -25,7 +25,7 @@ from ei_cli.i18n import t
 from ei_cli.model import Enterprise, Function
 from ei_cli.periods import Period
 from ei_cli.regimes import Regime
-from ei_cli.rules.common import NOT_ESTABLISHED, ZERO, CheckResult, because, fte_grid, share_text
+from ei_cli.rules.common import ZERO, CheckResult, by_shape, because, fte_grid, share_text
 
 NAME = "enterprise"
 SUPERVISION_FUNCTIONS = (Function.SUPERVISION, Function.SOCIAL_ACCOMPANIMENT)
@@ -176,11 +176,4 @@ _SHAPES = {"size_thresholds": _size_thresholds, "supervision_share": _supervisio
 
 
 def check(enterprise: Enterprise, regime: Regime, period: Period, report=None) -> CheckResult:
-    shape = _SHAPES.get(regime.rule("enterprise") or "none")
-    if shape is None:
-        return CheckResult(NAME, None, NOT_ESTABLISHED, (because(NOT_ESTABLISHED),), (), {"established": False})
-    if report is None:
-        from ei_cli.rules.eligibility import assess_eligibility
-
-        report = assess_eligibility(enterprise, regime)
-    return shape(enterprise, regime, period, report)
+    return by_shape(NAME, _SHAPES, enterprise, regime, period, report)
