@@ -244,11 +244,37 @@ def process_file(path: Path, request: BatchRequest, json_name: str | None = None
                        warnings=len(problems) - errors, **fields)
 
 
-def run_batch(paths: list[Path], request: BatchRequest, jobs: int = 1,
+def default_jobs(n_files: int) -> int:
+    """``--jobs`` when not given: one worker process per CPU, never more than there are files."""
+    import os
+
+    cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    return max(1, min(cpus, n_files))
+
+
+def _load_rules() -> None:
+    """Import the reader and the rules once, before the worker processes are started.
+
+    Where processes are forked (Linux) each worker inherits them instead of importing them again.
+    """
+    import ei_cli.rules.dashboard  # noqa: F401
+    import ei_cli.rules.eligibility  # noqa: F401
+    import ei_cli.rules.subsidy  # noqa: F401
+    import ei_cli.workbook  # noqa: F401
+
+
+def _prefetch_writer(request: BatchRequest) -> None:
+    """While the workers read, import what summary.xlsx will need (openpyxl costs ~0.3 s to import)."""
+    if request.out_dir is not None:
+        import openpyxl  # noqa: F401
+
+
+def run_batch(paths: list[Path], request: BatchRequest, jobs: int | None = None,
               advance: Callable[[FileOutcome], None] | None = None) -> list[FileOutcome]:
-    """Every workbook; results in the order of ``paths`` whatever ``jobs`` is."""
+    """Every workbook; results in the order of ``paths`` whatever ``jobs`` is (None: one per CPU)."""
     names = output_names(paths)
-    if jobs <= 1 or len(paths) <= 1:
+    jobs = default_jobs(len(paths)) if jobs is None else min(jobs, len(paths))
+    if jobs <= 1:
         outcomes = []
         for p, n in zip(paths, names):
             outcomes.append(process_file(p, request, n))
@@ -257,10 +283,12 @@ def run_batch(paths: list[Path], request: BatchRequest, jobs: int = 1,
         return outcomes
     from concurrent.futures import ProcessPoolExecutor, as_completed
 
+    _load_rules()
     results: list[FileOutcome | None] = [None] * len(paths)
-    with ProcessPoolExecutor(max_workers=min(jobs, len(paths))) as pool:
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
         futures = {pool.submit(process_file, p, request, n): i for i, (p, n) in enumerate(zip(paths, names))}
         try:
+            _prefetch_writer(request)
             for future in as_completed(futures):
                 results[futures[future]] = future.result()
                 if advance:

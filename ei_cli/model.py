@@ -45,7 +45,10 @@ class Diploma(StrEnum):
 
     @property
     def rank(self) -> int:
-        return list(Diploma).index(self)
+        return _DIPLOMA_RANK[self]
+
+
+_DIPLOMA_RANK = {d: i for i, d in enumerate(Diploma)}  # declaration order: aucun < ceb < … < superieur
 
 
 class FollowUpType(StrEnum):
@@ -89,16 +92,16 @@ class Worker:
         """Day the target-public status is assessed (rules.md D6)."""
         return self.first_ei_hire_date or self.hire_date
 
-    @property
+    @cached_property
     def employment(self) -> Period:
-        """Employment in this enterprise; an open-ended one runs to date.max."""
+        """Employment in this enterprise; an open-ended one runs to date.max (built once per worker)."""
         return Period(self.hire_date, self.exit_date or date.max)
 
     def employed_on(self, d: date) -> bool:
-        return self.employment.contains(d)
+        return self.hire_date <= d <= (self.exit_date or date.max)
 
     def employed_in(self, period: Period) -> bool:
-        return self.employment.overlaps(period)
+        return self.hire_date <= period.end and period.start <= (self.exit_date or date.max)
 
     @property
     def has_employment_contract(self) -> bool:
@@ -154,6 +157,15 @@ class Enterprise:
         out: dict[str, dict[Month, PayMonth]] = {}
         for p in self.pay:
             out.setdefault(p.worker_id, {})[p.month] = p
+        return out
+
+    @cached_property
+    def pay_by_worker_month(self) -> dict[str, dict[int, PayMonth]]:
+        """``pay_by_worker`` keyed by month number (``Month.number``): the index of the rules' hot loops
+        (an int key is several times cheaper to look up than a Month)."""
+        out: dict[str, dict[int, PayMonth]] = {}
+        for p in self.pay:
+            out.setdefault(p.worker_id, {})[p.month.year * 12 + p.month.month - 1] = p
         return out
 
     @cached_property

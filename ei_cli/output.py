@@ -6,24 +6,25 @@ Every command builds a *document* (a plain dict following shared/spec/cli.md) an
 
 from __future__ import annotations
 
-import csv
-import io
-import json
 import os
 import sys
-import tempfile
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from enum import Enum
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import TYPE_CHECKING, Callable, Iterable
 
 from ei_cli import __version__
 from ei_cli.errors import EiError, ExitCode
 from ei_cli.i18n import Text, t
-from ei_cli.periods import Month, Period
-from ei_cli.problems import Problem, has_errors
+
+if TYPE_CHECKING:
+    from ei_cli.periods import Period
+    from ei_cli.problems import Problem
+
+# json, csv, tempfile, ei_cli.periods and ei_cli.problems are imported where they are used: every
+# command module imports this one, and ``ei --help`` should not pay for them (docs/performance.md).
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -54,34 +55,65 @@ class RunOptions:
 # ---------------------------------------------------------------------------------------- JSON
 def jsonable(obj, lang: str = "fr"):
     """Plain JSON values: Decimal → number, dates ISO, months AAAA-MM, Text in the chosen language."""
-    if obj is None or isinstance(obj, (bool, int, str)):
-        return obj
-    if isinstance(obj, float):
-        return obj
-    if isinstance(obj, Decimal):
-        return int(obj) if obj == obj.to_integral_value() and abs(obj) < 10**15 else float(obj)
-    if isinstance(obj, Enum):
-        return obj.value
-    if isinstance(obj, date):
-        return obj.isoformat()
-    if isinstance(obj, Month):
-        return str(obj)
-    if isinstance(obj, Period):
-        return obj.to_dict()
-    if isinstance(obj, Text):
-        return obj.get(lang)
-    if isinstance(obj, Problem):
-        return obj.to_dict(lang)
-    if isinstance(obj, dict):
-        return {str(k): jsonable(v, lang) for k, v in obj.items()}
-    if isinstance(obj, (list, tuple, set, frozenset)):
-        return [jsonable(v, lang) for v in obj]
-    if hasattr(obj, "to_dict"):
-        try:
-            return jsonable(obj.to_dict(lang), lang)
-        except TypeError:
-            return jsonable(obj.to_dict(), lang)
-    raise TypeError(f"not JSON-serialisable: {type(obj).__name__}")
+    convert = _CONVERTERS.get(type(obj))
+    if convert is None:
+        convert = _converter_for(type(obj))
+    return convert(obj, lang)
+
+
+def _plain(obj, lang):
+    return obj
+
+
+def _decimal(obj, lang):
+    return int(obj) if obj == obj.to_integral_value() and abs(obj) < 10**15 else float(obj)
+
+
+def _mapping(obj, lang):
+    return {str(k): jsonable(v, lang) for k, v in obj.items()}
+
+
+def _sequence(obj, lang):
+    return [jsonable(v, lang) for v in obj]
+
+
+def _to_dict(obj, lang):
+    try:
+        return jsonable(obj.to_dict(lang), lang)
+    except TypeError:
+        return jsonable(obj.to_dict(), lang)
+
+
+_CONVERTERS: dict[type, Callable] = {type(None): _plain, bool: _plain, int: _plain, str: _plain, float: _plain,
+                                     Decimal: _decimal, dict: _mapping, list: _sequence, tuple: _sequence}
+
+
+def _converter_for(kind: type) -> Callable:
+    """The conversion of a type not met yet, by ``isinstance`` in a fixed order, remembered per type."""
+    from ei_cli.periods import Month, Period
+    from ei_cli.problems import Problem
+
+    rules = [
+        ((bool, int, str, float), _plain),
+        (Decimal, _decimal),
+        (Enum, lambda obj, lang: obj.value),
+        (date, lambda obj, lang: obj.isoformat()),
+        (Month, lambda obj, lang: str(obj)),
+        (Period, lambda obj, lang: obj.to_dict()),
+        (Text, lambda obj, lang: obj.get(lang)),
+        (Problem, lambda obj, lang: obj.to_dict(lang)),
+        (dict, _mapping),
+        ((list, tuple, set, frozenset), _sequence),
+    ]
+    for types, convert in rules:
+        if issubclass(kind, types):
+            break
+    else:
+        if not hasattr(kind, "to_dict"):
+            raise TypeError(f"not JSON-serialisable: {kind.__name__}")
+        convert = _to_dict
+    _CONVERTERS[kind] = convert
+    return convert
 
 
 def base_document(command: str, *, enterprise=None, regime=None, period: Period | None = None,
@@ -101,6 +133,8 @@ def base_document(command: str, *, enterprise=None, regime=None, period: Period 
 
 
 def dumps(doc: dict, lang: str = "fr") -> str:
+    import json
+
     return json.dumps(jsonable(doc, lang), ensure_ascii=False, indent=2) + "\n"
 
 
@@ -114,6 +148,8 @@ def write_atomic(path: Path, data: bytes | str, mode: int = 0o600) -> None:
     if not directory.is_dir():
         raise EiError(t(f"Le dossier de sortie n'existe pas : {directory}",
                         f"The output folder does not exist: {directory}"))
+    import tempfile
+
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
     try:
         with os.fdopen(fd, "wb") as fh:
@@ -137,6 +173,8 @@ def write_with(path: Path, writer: Callable[[Path], None], mode: int = 0o600) ->
     if not directory.is_dir():
         raise EiError(t(f"Le dossier de sortie n'existe pas : {directory}",
                         f"The output folder does not exist: {directory}"))
+    import tempfile
+
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=path.suffix, dir=directory)
     os.close(fd)
     try:
@@ -160,6 +198,9 @@ def neutralise(value):
 
 
 def csv_text(header: list[str], rows: Iterable[Iterable], lang: str = "fr") -> str:
+    import csv
+    import io
+
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\n")
     writer.writerow([neutralise(h) for h in header])
@@ -211,6 +252,8 @@ def report_error(exc: EiError, lang: str = "fr") -> None:
 
 # ---------------------------------------------------------------------------------------- emit
 def exit_code(compliant: bool | None, strict: bool = False, problems: Iterable[Problem] = ()) -> ExitCode:
+    from ei_cli.problems import has_errors
+
     if has_errors(problems):
         return ExitCode.BAD_INPUT
     if compliant is False or (compliant is None and strict):

@@ -2,17 +2,30 @@
 
 from __future__ import annotations
 
-import calendar
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 from typing import Iterator
+
+_DAYS_IN_MONTH = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
+def days_in_month(year: int, month: int) -> int:
+    """Number of days of a calendar month (same as ``calendar.monthrange(year, month)[1]``)."""
+    if not 1 <= month <= 12:
+        raise ValueError(f"bad month number {month}; must be 1-12")
+    if month == 2 and year % 4 == 0 and (year % 100 != 0 or year % 400 == 0):
+        return 29
+    return _DAYS_IN_MONTH[month - 1]
 
 
 def add_months(d: date, months: int) -> date:
     """Same day ``months`` later, clamped to the month's last day (31 Jan + 1 month = 28/29 Feb)."""
     total = d.year * 12 + (d.month - 1) + months
     year, month0 = divmod(total, 12)
-    day = min(d.day, calendar.monthrange(year, month0 + 1)[1])
+    day = d.day
+    if day > 28:
+        day = min(day, days_in_month(year, month0 + 1))
     return date(year, month0 + 1, day)
 
 
@@ -44,26 +57,53 @@ class Month:
 
     @property
     def first_day(self) -> date:
-        return date(self.year, self.month, 1)
+        return _first_day(self.year, self.month)
 
     @property
     def last_day(self) -> date:
-        return date(self.year, self.month, calendar.monthrange(self.year, self.month)[1])
+        return _last_day(self.year, self.month)
 
     @property
     def days(self) -> int:
-        return calendar.monthrange(self.year, self.month)[1]
+        return days_in_month(self.year, self.month)
+
+    @property
+    def number(self) -> int:
+        """Months since January of year 0 (year × 12 + month − 1): consecutive months, consecutive numbers."""
+        return self.year * 12 + self.month - 1
 
     @property
     def quarter(self) -> int:
         return (self.month - 1) // 3 + 1
 
     def next(self, n: int = 1) -> "Month":
-        d = add_months(self.first_day, n)
-        return Month(d.year, d.month)
+        _first_day(self.year, self.month)  # a month that is no calendar month raises, as before
+        year, month0 = divmod(self.year * 12 + self.month - 1 + n, 12)
+        _first_day(year, month0 + 1)  # ValueError outside years 1..9999, as before
+        return Month(year, month0 + 1)
 
     def __str__(self) -> str:
         return f"{self.year:04d}-{self.month:02d}"
+
+
+@lru_cache(maxsize=4096)
+def _first_day(year: int, month: int) -> date:
+    return date(year, month, 1)
+
+
+@lru_cache(maxsize=4096)
+def _last_day(year: int, month: int) -> date:
+    return date(year, month, days_in_month(year, month))
+
+
+_LAST_MONTH_NUMBER = 9999 * 12 + 11
+
+
+@lru_cache(maxsize=4096)
+def _month_numbered(number: int) -> Month:
+    """The Month of a ``Month.number`` (one shared object per month: Months are immutable values)."""
+    year, month0 = divmod(number, 12)
+    return Month(year, month0 + 1)
 
 
 @dataclass(frozen=True, order=True)
@@ -96,13 +136,19 @@ class Period:
         return Period(start, end) if start <= end else None
 
     def months(self) -> Iterator[Month]:
-        m, last = Month.of(self.start), Month.of(self.end)
-        while m <= last:
-            yield m
-            m = m.next()
+        first = self.start.year * 12 + self.start.month - 1   # Month.number of the first and last months
+        last = self.end.year * 12 + self.end.month - 1
+        for number in range(first, last + 1):
+            yield _month_numbered(number)
+        if last == _LAST_MONTH_NUMBER:
+            # As Month.next(): the month after December 9999 does not exist.
+            raise ValueError("year 10000 is out of range")
 
     def to_dict(self) -> dict:
         return {"start": self.start.isoformat(), "end": self.end.isoformat()}
+
+
+_ONE_DAY = timedelta(days=1)
 
 
 def anniversary_year(origin: date, n: int) -> Period:
@@ -120,9 +166,9 @@ def year_number(origin: date, on: date) -> int:
     if on < origin:
         return 0
     n = max(1, on.year - origin.year)
-    while anniversary_year(origin, n).start > on:
+    while add_years(origin, n - 1) > on:           # year n starts after ``on``
         n -= 1
-    while anniversary_year(origin, n).end < on:
+    while add_years(origin, n) - _ONE_DAY < on:    # year n ends before ``on``
         n += 1
     return n
 

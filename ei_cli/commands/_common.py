@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 
 from ei_cli.errors import ExitCode
 from ei_cli.output import RunOptions, base_document, dumps, exit_code, print_problems
-from ei_cli.problems import Problem, has_errors
+
+if TYPE_CHECKING:
+    from ei_cli.problems import Problem
 
 
 def load_enterprise(path: Path, opts: RunOptions, command: str):
@@ -16,6 +19,7 @@ def load_enterprise(path: Path, opts: RunOptions, command: str):
 
     Returns ``(enterprise, problems)`` where problems are the warnings to carry into the output.
     """
+    from ei_cli.problems import has_errors
     from ei_cli.workbook import read_workbook
 
     result = read_workbook(Path(path))

@@ -3,8 +3,6 @@
 Thin: options → ``ei_cli.batch`` (find, run, summarise) → table or JSON → exit code.
 """
 
-from __future__ import annotations
-
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Optional
@@ -29,14 +27,16 @@ MonthOpt = Annotated[Optional[str], typer.Option(
 OutOpt = Annotated[Optional[Path], typer.Option(
     "--out", help="Dossier de sortie (créé au besoin) : un <classeur>.json par fichier, summary.json, "
                   "summary.xlsx ; remplacés de façon atomique à chaque passage.")]
-JobsOpt = Annotated[int, typer.Option("--jobs", "-j", min=1, max=64, help="Processus en parallèle.")]
+JobsOpt = Annotated[Optional[int], typer.Option(
+    "--jobs", "-j", min=1, max=64, help="Processus en parallèle (par défaut : un par processeur).",
+    show_default=False)]
 QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="Pas de barre de progression.")]
 BatchFormatOpt = Annotated[BatchFormat, typer.Option("--format", "-f", help="table ou json (la synthèse, sur stdout).")]
 
 
 @app.command("batch")
 def batch_command(folder: DirArg, year: BatchYearOpt = None, month: MonthOpt = None, out: OutOpt = None,
-                  jobs: JobsOpt = 1, quiet: QuietOpt = False, regime: RegimeOpt = None,
+                  jobs: JobsOpt = None, quiet: QuietOpt = False, regime: RegimeOpt = None,
                   format: BatchFormatOpt = BatchFormat.TABLE, lang: LangOpt = Lang.FR,
                   strict: StrictOpt = False) -> None:
     """Tous les classeurs d'un dossier : tous les contrôles et les subventions, une synthèse.

@@ -1,7 +1,5 @@
 """``ei check FILE [--year Y] [--only …]``: every check of the regime as one dashboard."""
 
-from __future__ import annotations
-
 from typing import Annotated, Optional
 
 import typer

@@ -1,7 +1,5 @@
 """``ei check-eligibility FILE [--at DATE]``: target-public status of every worker, at hire."""
 
-from __future__ import annotations
-
 from datetime import date, datetime
 from typing import Annotated, Optional
 

@@ -1,7 +1,5 @@
 """``ei init [DIR]``: write the blank input workbook (or, with ``--sample``, a filled example)."""
 
-from __future__ import annotations
-
 import shlex
 from functools import partial
 from pathlib import Path

@@ -1,7 +1,5 @@
 """``ei check-quota FILE [--year Y | --at DATE] [--forecast]``: target-public share per agrément year."""
 
-from __future__ import annotations
-
 from datetime import datetime
 from typing import Annotated, Optional
 

@@ -1,7 +1,5 @@
 """``ei regimes [ID]``: the regimes known, or one regime's parameters with references and dates."""
 
-from __future__ import annotations
-
 from typing import Annotated, Optional
 
 import typer

@@ -3,8 +3,6 @@
 Thin: parse → read → ``ei_cli.documents`` (context from the rules, then the template) → exit code.
 """
 
-from __future__ import annotations
-
 from datetime import date
 from pathlib import Path
 from typing import Annotated, Optional

@@ -1,7 +1,5 @@
 """``ei subsidy FILE --year Y``: every subsidy claimable for calendar year Y, to the cent."""
 
-from __future__ import annotations
-
 from typing import Annotated
 
 import typer

@@ -1,7 +1,5 @@
 """`ei validate FILE…`: read each workbook and report every problem; nothing else."""
 
-from __future__ import annotations
-
 from pathlib import Path
 from typing import Annotated
 

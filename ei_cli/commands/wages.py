@@ -1,7 +1,5 @@
 """``ei check-wages FILE [--year Y]``: wage tension, highest over lowest gross pay per FTE."""
 
-from __future__ import annotations
-
 
 
 from ei_cli.app import app

@@ -14,10 +14,11 @@ from __future__ import annotations
 
 import re
 import tomllib
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 from pathlib import Path
 
@@ -115,15 +116,29 @@ class Parameter:
     note: str = ""
 
     def at(self, on: date) -> Value:
-        """The value in force on ``on``; before the first date, the first value (forced regimes, D4)."""
-        chosen = self.values[0]
-        for v in self.values:
-            if v.start <= on and (v.end is None or on <= v.end):
-                chosen = v
-            elif v.start <= on:
-                chosen = v
-        return Value(self.key, chosen.value, self.unit, self.confidence, self.reference, chosen.start,
-                     chosen.end, self.description)
+        """The value in force on ``on``; before the first date, the first value (forced regimes, D4).
+
+        That is the last dated value (in ``from`` order) starting on or before ``on``. The Value of
+        each dated value is built once (Values are immutable) and found by bisection on the dates.
+        """
+        starts, built = self._lookup
+        if len(built) == 1:
+            return built[0]
+        if starts is None:  # values not in date order (never from the loader): scan them all
+            chosen = 0
+            for i, v in enumerate(self.values):
+                if v.start <= on:
+                    chosen = i
+            return built[chosen]
+        return built[max(0, bisect_right(starts, on) - 1)]
+
+    @cached_property
+    def _lookup(self) -> tuple[tuple[date, ...] | None, tuple[Value, ...]]:
+        starts = tuple(v.start for v in self.values)
+        ordered = all(a <= b for a, b in zip(starts, starts[1:]))
+        return (starts if ordered else None,
+                tuple(Value(self.key, v.value, self.unit, self.confidence, self.reference, v.start, v.end,
+                            self.description) for v in self.values))
 
     def to_dict(self) -> dict:
         return {"key": self.key, "description": self.description, "unit": self.unit,

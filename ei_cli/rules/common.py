@@ -6,8 +6,9 @@ Rules are pure: model + regime + period in, result objects out. No I/O, no print
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
-from typing import Iterable
+from typing import Iterable, Sequence
 
 from ei_cli.i18n import Text, t
 from ei_cli.model import Enterprise, Worker
@@ -21,7 +22,7 @@ ZERO = Decimal(0)
 
 def money(x: Decimal) -> Decimal:
     """Round to the cent, half up — once per result line (README, « Arrondis »)."""
-    return Decimal(x).quantize(CENT, rounding=ROUND_HALF_UP)
+    return (x if type(x) is Decimal else Decimal(x)).quantize(CENT, ROUND_HALF_UP)
 
 
 def share_text(x: Decimal | None) -> str:
@@ -103,8 +104,8 @@ NOT_ESTABLISHED = t("non établi pour ce régime (texte non trouvé)", "not esta
 
 # ------------------------------------------------------------------------------ working time
 def days_employed_in(worker: Worker, period: Period) -> int:
-    overlap = worker.employment.intersection(period)
-    return overlap.days if overlap else 0
+    start, end = max(worker.hire_date, period.start), min(worker.exit_date or date.max, period.end)
+    return (end - start).days + 1 if start <= end else 0
 
 
 def month_fte(enterprise: Enterprise, worker: Worker, month: Month) -> tuple[Decimal, bool]:
@@ -123,6 +124,9 @@ def month_fte(enterprise: Enterprise, worker: Worker, month: Month) -> tuple[Dec
     return worker.fte * Decimal(days) / Decimal(month.days), False
 
 
+_NO_PAY: dict = {}
+
+
 @dataclass(frozen=True)
 class FteGrid:
     """etp of every worker in every month of a period, and where Paie was missing."""
@@ -135,28 +139,60 @@ class FteGrid:
         return self.fte.get(worker_id, {}).get(month, ZERO)
 
     def warnings(self, file: str | None = None) -> list[Problem]:
-        out = []
-        for wid, months in sorted(self.fallbacks.items()):
-            listed = ", ".join(str(m) for m in months)
-            out.append(warning("payroll_missing_month", t(
-                f"Travailleur {wid} : pas de ligne de paie pour {listed} ; etp contractuel utilisé "
-                "(au prorata des jours d'occupation).",
-                f"Worker {wid}: no payroll row for {listed}; contractual fte used (pro rata of days employed)."),
-                file=file, sheet="Paie"))
-        return out
+        return fallback_warnings(self.fallbacks, file)
+
+
+def fallback_warnings(fallbacks: dict[str, tuple[Month, ...] | list[Month]], file: str | None = None
+                      ) -> list[Problem]:
+    """One warning per worker whose etp fell back on Personnel.etp, by worker id."""
+    out = []
+    for wid, months in sorted(fallbacks.items()):
+        listed = ", ".join(str(m) for m in months)
+        out.append(warning("payroll_missing_month", t(
+            f"Travailleur {wid} : pas de ligne de paie pour {listed} ; etp contractuel utilisé "
+            "(au prorata des jours d'occupation).",
+            f"Worker {wid}: no payroll row for {listed}; contractual fte used (pro rata of days employed)."),
+            file=file, sheet="Paie"))
+    return out
+
+
+def fte_rows(enterprise: Enterprise, months: Sequence[Month], workers: Iterable[Worker]
+             ) -> tuple[list[list[Decimal]], dict[str, list[Month]]]:
+    """``month_fte`` of each worker in each of ``months``, as lists aligned with ``months`` (ZERO when
+    nothing: not employed, or etp 0), and the months where Paie had no row, by worker.
+
+    The hot loop of every check: ``month_fte`` inlined, Paie looked up by month number.
+    """
+    bounds = [(m, m.year * 12 + m.month - 1, m.first_day, m.last_day, Decimal(m.days)) for m in months]
+    pay_index = enterprise.pay_by_worker_month
+    rows: list[list[Decimal]] = []
+    fallbacks: dict[str, list[Month]] = {}
+    for w in workers:
+        row = []
+        pays = pay_index.get(w.worker_id, _NO_PAY)
+        hired, left, contract_fte = w.hire_date, w.exit_date or date.max, w.fte
+        missing = []
+        for m, number, first, last, days in bounds:
+            pay = pays.get(number)
+            if pay is not None:
+                row.append(pay.fte or ZERO)
+                continue
+            start, end = (hired if hired > first else first), (left if left < last else last)
+            if start > end:
+                row.append(ZERO)  # not employed that month: nothing missing
+                continue
+            row.append(contract_fte * Decimal((end - start).days + 1) / days or ZERO)
+            missing.append(m)
+        if missing:
+            fallbacks.setdefault(w.worker_id, []).extend(missing)
+        rows.append(row)
+    return rows, fallbacks
 
 
 def fte_grid(enterprise: Enterprise, period: Period, workers: Iterable[Worker] | None = None) -> FteGrid:
+    """``month_fte`` of every worker (all of the enterprise's by default) in every month of ``period``."""
     months = tuple(period.months())
-    fte: dict[str, dict[Month, Decimal]] = {}
-    fallbacks: dict[str, list[Month]] = {}
-    for w in workers if workers is not None else enterprise.workers:
-        row = {}
-        for m in months:
-            value, from_pay = month_fte(enterprise, w, m)
-            if value:
-                row[m] = value
-            if not from_pay:
-                fallbacks.setdefault(w.worker_id, []).append(m)
-        fte[w.worker_id] = row
+    workers = list(workers if workers is not None else enterprise.workers)
+    rows, fallbacks = fte_rows(enterprise, months, workers)
+    fte = {w.worker_id: {m: x for m, x in zip(months, row) if x} for w, row in zip(workers, rows)}
     return FteGrid(months, fte, {k: tuple(v) for k, v in fallbacks.items()})

@@ -9,7 +9,7 @@ names its function in ``[rules] eligibility``.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from enum import StrEnum
@@ -18,11 +18,12 @@ from functools import cached_property
 from ei_cli.i18n import Text, t
 from ei_cli.model import Diploma, Enterprise, Worker
 from ei_cli.periods import Period, add_years, completed_years
-from ei_cli.regimes import Regime
+from ei_cli.regimes import Regime, Value
 from ei_cli.rules.common import CheckResult, Reason, because
 from ei_cli.workbook.schema import STAFF
 
 _FIELD_OF_COLUMN = {c.name: c.field for c in STAFF.columns}
+_DIPLOMAS = {d.value: d for d in Diploma}
 
 
 class Category(StrEnum):
@@ -33,7 +34,7 @@ class Category(StrEnum):
     UNKNOWN = "unknown"
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Criterion:
     """One legal criterion for one worker.
 
@@ -42,15 +43,42 @@ class Criterion:
     ``--names``. A ``sensitive`` criterion — family situation (T4), ethnic minority (T6, workbook.md:
     "never printed back"), disability recognition (T7, GDPR art. 9), integration income (B3/B4) — is
     not shown at all without ``--names``.
+
+    Both sentences are written only when read (``describe(names)``): a batch run never reads them.
+    ``values`` holds what they need: ``(function, *arguments)`` giving the Text of the worker's
+    values, or, for a group of conditions (Brussels B1, B2), the tuple of its parts. Not frozen
+    only because a slotted plain dataclass is five times cheaper to build (about twelve per
+    worker); nothing changes a criterion once built.
     """
 
     id: str                    # M1, M2, T1…T8, G1, DEDP, B1, B2, B3/B4, B5
     label: Text
     met: bool | None
     columns: tuple[str, ...]   # workbook columns it reads (canonical French names)
-    reason: Reason
-    detail: Reason | None = None
+    value: Value | None = field(default=None, repr=False, compare=False)   # the parameter cited
+    values: tuple = field(default=(), repr=False, compare=False)
     sensitive: bool = False
+    group: bool = False        # ``values`` are the parts of a group (all must be met)
+
+    def describe(self, names: bool) -> Text:
+        """The sentence shown: with ``names`` (or when the data is missing) the worker's values too."""
+        if self.group:
+            shown = [p.shown(names).text for p in self.values]
+            head = _YES_NO[self.met]
+            return Text(f"{self.id} {self.label.fr} : {head.fr} (" + " ; ".join(x.fr for x in shown) + ")",
+                        f"{self.id} {self.label.en}: {head.en} (" + "; ".join(x.en for x in shown) + ")")
+        if names or self.met is None:
+            function, *arguments = self.values
+            return _line(self.id, self.label, self.met, function(*arguments))
+        return _line(self.id, self.label, self.met, None)
+
+    @property
+    def reason(self) -> Reason:
+        return because(self.describe(False), self.value)
+
+    @property
+    def detail(self) -> Reason:
+        return because(self.describe(True), self.value)
 
     def shown(self, names: bool = False) -> Reason:
         if names:
@@ -73,8 +101,23 @@ class WorkerEligibility:
     category: Category
     assessed_on: date
     criteria: tuple[Criterion, ...]
-    notes: tuple[Reason, ...]          # the verdict line first, then any note (TGD not checkable)
     missing: tuple[str, ...]
+    source: str = "date_entree"        # column the assessment day comes from (D6)
+    definition: Value | None = field(default=None, repr=False, compare=False)  # eligibility.definition
+
+    @cached_property
+    def notes(self) -> tuple[Reason, ...]:
+        """The verdict line first, then any note (TGD not checkable); written when first read."""
+        on = self.assessed_on.isoformat()
+        verdict = _VERDICT[self.category]
+        head = because(Text(f"Statut évalué le {on} ({self.source}, décision D6) : {verdict.fr}.",
+                            f"Status assessed on {on} ({self.source}, decision D6): {verdict.en}."),
+                       self.definition)
+        notes = [head]
+        if self.category == Category.TD and self.missing:
+            notes.append(because(t("TGD non vérifiable : renseignez " + ", ".join(self.missing) + ".",
+                                   "TGD cannot be checked: fill in " + ", ".join(self.missing) + ".")))
+        return tuple(notes)
 
     @property
     def target_public(self) -> bool | None:
@@ -151,70 +194,89 @@ def _all3(values) -> bool | None:
     return True
 
 
+_YES_NO = {True: t("rempli", "met"), False: t("non rempli", "not met"), None: t("inconnu", "unknown")}
+
+
 def _yes_no(met: bool | None) -> Text:
-    return {True: t("rempli", "met"), False: t("non rempli", "not met"), None: t("inconnu", "unknown")}[met]
+    return _YES_NO[met]
 
 
 def _line(cid: str, label: Text, met: bool | None, detail: Text | None) -> Text:
-    verdict = _yes_no(met)
+    verdict = _YES_NO[met]
     fr, en = (f"{cid} {label.fr}", f"{cid} {label.en}") if cid else (label.fr, label.en)
     if detail is None:
         return Text(f"{fr} : {verdict.fr}", f"{en}: {verdict.en}")
     return Text(f"{fr} : {verdict.fr} — {detail.fr}", f"{en}: {verdict.en} — {detail.en}")
 
 
-def _crit(cid: str, label: Text, met: bool | None, columns: tuple[str, ...], detail: Text, value=None,
-          sensitive: bool = False) -> Criterion:
-    """A criterion; ``detail`` (the worker's values) goes only into the ``--names`` reason.
+def _crit(cid: str, label: Text, met: bool | None, columns: tuple[str, ...], detail: tuple,
+          value=None, sensitive: bool = False) -> Criterion:
+    """A criterion; ``detail`` = (function, *arguments) writing the worker's values, which go only
+    into the ``--names`` reason.
 
-    When the data is missing, ``detail`` only says which column is empty: that is shown everywhere.
+    When the data is missing, the detail only says which column is empty: that is shown everywhere.
+    The sentences are written when read.
     """
-    public = _line(cid, label, met, detail if met is None else None)
-    return Criterion(cid, label, met, columns, because(public, value), because(_line(cid, label, met, detail), value),
-                     sensitive)
+    return Criterion(cid, label, met, columns, value, detail, sensitive)
+
+
+_NOT_GIVEN: dict[str, Text] = {}
 
 
 def _not_given(column: str) -> Text:
-    return t(f"colonne {column} non renseignée", f"column {column} not given")
+    text = _NOT_GIVEN.get(column)
+    if text is None:
+        text = _NOT_GIVEN[column] = t(f"colonne {column} non renseignée", f"column {column} not given")
+    return text
 
 
 def _no_diploma_above(worker: Worker, regime: Regime, key: str, inclusive_max: bool, cid: str, label: Text,
                       on: date) -> Criterion:
     """Diploma test: ``inclusive_max`` → at most the named diploma; else strictly below it."""
     v = regime.value(key, on)
-    limit = Diploma(v.value)
-    if worker.diploma is None:
-        met, detail = None, _not_given("diplome")
-    else:
-        met = worker.diploma.rank <= limit.rank if inclusive_max else worker.diploma.rank < limit.rank
-        detail = t(f"diplôme le plus élevé : {worker.diploma.value.upper()} ; "
-                   f"exigé : {'au plus' if inclusive_max else 'inférieur au'} {limit.value.upper()}",
-                   f"highest diploma: {worker.diploma.value.upper()}; "
-                   f"required: {'at most' if inclusive_max else 'below'} {limit.value.upper()}")
-    return _crit(cid, label, met, ("diplome",), detail, v)
+    limit = _DIPLOMAS.get(v.value) or Diploma(v.value)
+    diploma = worker.diploma
+    if diploma is None:
+        return _crit(cid, label, None, ("diplome",), (_not_given, "diplome"), v)
+    met = diploma.rank <= limit.rank if inclusive_max else diploma.rank < limit.rank
+    return _crit(cid, label, met, ("diplome",), (_diploma_detail, diploma, inclusive_max, limit), v)
 
 
-def _flag(worker: Worker, regime: Regime, attr: str, column: str, cid: str, label: Text,
+def _diploma_detail(diploma: Diploma, inclusive_max: bool, limit: Diploma) -> Text:
+    return t(f"diplôme le plus élevé : {diploma.value.upper()} ; "
+             f"exigé : {'au plus' if inclusive_max else 'inférieur au'} {limit.value.upper()}",
+             f"highest diploma: {diploma.value.upper()}; "
+             f"required: {'at most' if inclusive_max else 'below'} {limit.value.upper()}")
+
+
+def _flag(worker: Worker, definition: Value, attr: str, column: str, cid: str, label: Text,
           sensitive: bool = False) -> Criterion:
-    """A yes/no criterion read from one column, citing the regime's definition of the target public."""
+    """A yes/no criterion read from one column, citing the regime's definition of the target public
+    (``definition``: ``eligibility.definition`` on the worker's assessment day)."""
     value = getattr(worker, attr)
-    detail = _not_given(column) if value is None else \
-        t(f"colonne {column} : {'oui' if value else 'non'}", f"column {column}: {'yes' if value else 'no'}")
-    return _crit(cid, label, value, (column,), detail, regime.value("eligibility.definition", worker.assessment_date),
-                 sensitive)
+    return _crit(cid, label, value, (column,), (_flag_detail, column, value), definition, sensitive)
+
+
+def _flag_detail(column: str, value: bool | None) -> Text:
+    if value is None:
+        return _not_given(column)
+    return t(f"colonne {column} : {'oui' if value else 'non'}", f"column {column}: {'yes' if value else 'no'}")
 
 
 def _months_at_least(worker: Worker, regime: Regime, key: str, cid: str, label: Text, on: date) -> Criterion:
     """« depuis au moins N mois » : inclusive (rules.md §3.1 edge rules; Q12: no assimilated periods)."""
     v = regime.value(key, on)
     need = v.number
-    if worker.months_without_work is None:
-        met, detail = None, _not_given("mois_sans_emploi")
-    else:
-        met = worker.months_without_work >= need
-        detail = t(f"{worker.months_without_work} mois {'≥' if met else '<'} {need} mois exigés",
-                   f"{worker.months_without_work} months {'≥' if met else '<'} {need} months required")
-    return _crit(cid, label, met, ("mois_sans_emploi",), detail, v)
+    months = worker.months_without_work
+    if months is None:
+        return _crit(cid, label, None, ("mois_sans_emploi",), (_not_given, "mois_sans_emploi"), v)
+    met = months >= need
+    return _crit(cid, label, met, ("mois_sans_emploi",), (_months_detail, months, met, need), v)
+
+
+def _months_detail(months: Decimal, met: bool, need: Decimal) -> Text:
+    return t(f"{months} mois {'≥' if met else '<'} {need} mois exigés",
+             f"{months} months {'≥' if met else '<'} {need} months required")
 
 
 def _age_text(age: int, on: date) -> Text:
@@ -224,22 +286,49 @@ def _age_text(age: int, on: date) -> Text:
 def _age_between(worker: Worker, regime: Regime, on: date) -> Criterion:
     """« âgé de 18 à 24 ans » : completed years on the assessment day, both ends included (§3.1, §9)."""
     lo, hi = regime.value("eligibility.td.young_min_age", on), regime.value("eligibility.td.young_max_age", on)
-    label = t(f"âgé de {lo.number} à {hi.number} ans", f"aged {lo.number} to {hi.number}")
+    label = _label("T2", lo, hi)
     if worker.birth_date is None:
-        return _crit("T2", label, None, ("date_naissance",), _not_given("date_naissance"), hi)
+        return _crit("T2", label, None, ("date_naissance",), (_not_given, "date_naissance"), hi)
     age = completed_years(worker.birth_date, on)
-    return _crit("T2", label, lo.number <= age <= hi.number, ("date_naissance",), _age_text(age, on), hi)
+    return _crit("T2", label, lo.number <= age <= hi.number, ("date_naissance",), (_age_text, age, on), hi)
 
 
 def _older_than(worker: Worker, regime: Regime, on: date) -> Criterion:
     """« plus de 50 ans » : strictly after the 50th birthday (rules.md Q7)."""
     v = regime.value("eligibility.td.older_than_age", on)
-    label = t(f"âgé de plus de {v.number} ans", f"aged over {v.number}")
-    if worker.birth_date is None:
-        return _crit("T3", label, None, ("date_naissance",), _not_given("date_naissance"), v)
+    label = _label("T3", v)
+    birth = worker.birth_date
+    if birth is None:
+        return _crit("T3", label, None, ("date_naissance",), (_not_given, "date_naissance"), v)
     # The birthday itself is not "over 50": on the 50th birthday the worker is exactly 50.
-    met = on > add_years(worker.birth_date, int(v.number))
-    return _crit("T3", label, met, ("date_naissance",), _age_text(completed_years(worker.birth_date, on), on), v)
+    met = on > add_years(birth, int(v.number))
+    return _crit("T3", label, met, ("date_naissance",), (_age_detail, birth, on), v)
+
+
+def _age_detail(birth: date, on: date) -> Text:
+    return _age_text(completed_years(birth, on), on)
+
+
+_LABELS: dict[tuple, tuple[tuple[Value, ...], Text]] = {}
+
+
+def _label(cid: str, *values: Value) -> Text:
+    """The label of an age criterion, naming the regime's ages: written once per set of values.
+
+    Keyed by the values' identities; each entry keeps its values alive, so an id is never reused
+    for another value while its entry exists.
+    """
+    key = (cid, *map(id, values))
+    entry = _LABELS.get(key)
+    if entry is None:
+        if cid == "T2":
+            lo, hi = (v.number for v in values)
+            label = t(f"âgé de {lo} à {hi} ans", f"aged {lo} to {hi}")
+        else:
+            age = values[0].number
+            label = t(f"âgé de plus de {age} ans", f"aged over {age}")
+        entry = _LABELS[key] = (values, label)
+    return entry[1]
 
 
 # ------------------------------------------------------------------------------ regimes
@@ -247,34 +336,52 @@ def _open(criteria) -> list[Criterion]:
     return [c for c in criteria if c.met is None]
 
 
-def _wallonie_td_tgd(worker: Worker, regime: Regime) -> tuple[Category, list[Criterion], list[Criterion]]:
+_L = {  # criterion labels (the same for every worker)
+    "w16.M1": t("non titulaire du CESS", "no CESS"),
+    "w16.M2": t("inscrit comme demandeur d'emploi inoccupé (FOREm)", "registered unemployed job seeker (FOREm)"),
+    "w16.T1": t("chômage, RIS, aide sociale ou sans revenu depuis au moins 6 mois",
+                "benefits, RIS, social aid or no income for at least 6 months"),
+    "w16.T4": t("chef de famille monoparentale", "single-parent head of family"),
+    "w16.T5": t("sexe sous-représenté dans le secteur", "under-represented sex in the sector"),
+    "w16.T6": t("minorité ethnique ayant besoin d'une formation linguistique",
+                "ethnic minority needing language training"),
+    "w16.T7": t("décision de l'AVIQ", "AVIQ decision"),
+    "w16.T8": t("ancien article 60 §7 ou PTP", "former art. 60 §7 or PTP"),
+    "w16.G1": t("chômage, RIS, aide sociale ou sans revenu depuis au moins 24 mois",
+                "benefits, RIS, social aid or no income for at least 24 months"),
+    "w03.M1": t("non titulaire d'un diplôme du secondaire supérieur", "no upper-secondary diploma"),
+    "w03.M2": t("inscrit comme demandeur d'emploi au FOREm", "registered job seeker at FOREm"),
+    "b04.registered": t("inscrit comme demandeur d'emploi chez Actiris", "registered job seeker at Actiris"),
+    "b04.months_12": t("inoccupé depuis au moins 12 mois", "unoccupied for at least 12 months"),
+    "b04.diploma": t("au plus le CESI", "at most the CESI"),
+    "b04.months_60": t("inoccupé depuis au moins 60 mois", "unoccupied for at least 60 months"),
+    "b04.B1": t("demandeur d'emploi inoccupé ≥ 12 mois et au plus CESI",
+                "job seeker unoccupied ≥ 12 months with at most CESI"),
+    "b04.B2": t("demandeur d'emploi inoccupé ≥ 60 mois", "job seeker unoccupied ≥ 60 months"),
+    "b04.B34": t("bénéficiaire du revenu d'intégration ou de l'aide sociale financière",
+                 "entitled to integration income or financial social aid"),
+    "b04.B5": t("contrat lié à l'activation d'une allocation", "contract under an activation measure"),
+}
+
+
+def _wallonie_td_tgd(worker: Worker, regime: Regime, definition: Value
+                     ) -> tuple[Category, list[Criterion], list[Criterion]]:
     """TD = M1 ∧ M2 ∧ (T1 ∨ … ∨ T8); TGD = M1 ∧ M2 ∧ G1 (rules.md §3.1, Q1). Three-valued."""
     on = worker.assessment_date
-    m1 = _no_diploma_above(worker, regime, "eligibility.excluding_diploma", False, "M1",
-                           t("non titulaire du CESS", "no CESS"), on)
-    m2 = _flag(worker, regime, "registered_jobseeker", "inscrit_dei", "M2",
-               t("inscrit comme demandeur d'emploi inoccupé (FOREm)", "registered unemployed job seeker (FOREm)"))
+    m1 = _no_diploma_above(worker, regime, "eligibility.excluding_diploma", False, "M1", _L["w16.M1"], on)
+    m2 = _flag(worker, definition, "registered_jobseeker", "inscrit_dei", "M2", _L["w16.M2"])
     td = [
-        _months_at_least(worker, regime, "eligibility.td.min_months_without_work", "T1",
-                         t("chômage, RIS, aide sociale ou sans revenu depuis au moins 6 mois",
-                           "benefits, RIS, social aid or no income for at least 6 months"), on),
+        _months_at_least(worker, regime, "eligibility.td.min_months_without_work", "T1", _L["w16.T1"], on),
         _age_between(worker, regime, on),
         _older_than(worker, regime, on),
-        _flag(worker, regime, "single_parent", "parent_isole", "T4",
-              t("chef de famille monoparentale", "single-parent head of family"), sensitive=True),
-        _flag(worker, regime, "underrepresented_sex", "sexe_sous_represente", "T5",
-              t("sexe sous-représenté dans le secteur", "under-represented sex in the sector")),
-        _flag(worker, regime, "ethnic_minority", "minorite_ethnique", "T6",
-              t("minorité ethnique ayant besoin d'une formation linguistique",
-                "ethnic minority needing language training"), sensitive=True),
-        _flag(worker, regime, "disability_recognition", "reconnaissance_aviq", "T7",
-              t("décision de l'AVIQ", "AVIQ decision"), sensitive=True),
-        _flag(worker, regime, "former_art60", "ancien_art60", "T8",
-              t("ancien article 60 §7 ou PTP", "former art. 60 §7 or PTP")),
+        _flag(worker, definition, "single_parent", "parent_isole", "T4", _L["w16.T4"], sensitive=True),
+        _flag(worker, definition, "underrepresented_sex", "sexe_sous_represente", "T5", _L["w16.T5"]),
+        _flag(worker, definition, "ethnic_minority", "minorite_ethnique", "T6", _L["w16.T6"], sensitive=True),
+        _flag(worker, definition, "disability_recognition", "reconnaissance_aviq", "T7", _L["w16.T7"],
+              sensitive=True),
+        _flag(worker, definition, "former_art60", "ancien_art60", "T8", _L["w16.T8"]),
     ]
-    g1 = _months_at_least(worker, regime, "eligibility.tgd.min_months_without_work", "G1",
-                          t("chômage, RIS, aide sociale ou sans revenu depuis au moins 24 mois",
-                            "benefits, RIS, social aid or no income for at least 24 months"), on)
+    g1 = _months_at_least(worker, regime, "eligibility.tgd.min_months_without_work", "G1", _L["w16.G1"], on)
     mandatory = _all3([m1.met, m2.met])
     any_td = _any3(c.met for c in td)
     criteria = [m1, m2, *td, g1]
@@ -293,54 +400,36 @@ def _wallonie_td_tgd(worker: Worker, regime: Regime) -> tuple[Category, list[Cri
     return Category.UNKNOWN, criteria, wanted
 
 
-def _wallonie_dedp(worker: Worker, regime: Regime) -> tuple[Category, list[Criterion], list[Criterion]]:
+def _wallonie_dedp(worker: Worker, regime: Regime, definition: Value
+                   ) -> tuple[Category, list[Criterion], list[Criterion]]:
     """DEDP = no upper-secondary diploma ∧ registered job seeker at FOREm (décret 18.12.2003 art. 2, 2°)."""
     on = worker.assessment_date
-    m1 = _no_diploma_above(worker, regime, "eligibility.excluding_diploma", False, "M1",
-                           t("non titulaire d'un diplôme du secondaire supérieur", "no upper-secondary diploma"), on)
-    m2 = _flag(worker, regime, "registered_jobseeker", "inscrit_dei", "M2",
-               t("inscrit comme demandeur d'emploi au FOREm", "registered job seeker at FOREm"))
+    m1 = _no_diploma_above(worker, regime, "eligibility.excluding_diploma", False, "M1", _L["w03.M1"], on)
+    m2 = _flag(worker, definition, "registered_jobseeker", "inscrit_dei", "M2", _L["w03.M2"])
     both = _all3([m1.met, m2.met])
     category = {True: Category.TARGET, False: Category.NOT_TARGET, None: Category.UNKNOWN}[both]
     return category, [m1, m2], _open([m1, m2]) if both is None else []
 
 
-def _group(cid: str, label: Text, parts: list[Criterion], regime: Regime, on: date) -> Criterion:
+def _group(cid: str, label: Text, parts: list[Criterion], definition: Value) -> Criterion:
     """A Brussels group made of several conditions (AND), citing the ordinance's definition."""
     met = _all3(p.met for p in parts)
-    definition = regime.value("eligibility.definition", on)
     columns = tuple(dict.fromkeys(col for p in parts for col in p.columns))
-
-    def text(names: bool) -> Text:
-        shown = [p.shown(names).text for p in parts]
-        head = _yes_no(met)
-        return Text(f"{cid} {label.fr} : {head.fr} (" + " ; ".join(x.fr for x in shown) + ")",
-                    f"{cid} {label.en}: {head.en} (" + "; ".join(x.en for x in shown) + ")")
-
-    return Criterion(cid, label, met, columns, because(text(False), definition), because(text(True), definition))
+    return Criterion(cid, label, met, columns, definition, tuple(parts), group=True)
 
 
-def _bruxelles_2004(worker: Worker, regime: Regime) -> tuple[Category, list[Criterion], list[Criterion]]:
+def _bruxelles_2004(worker: Worker, regime: Regime, definition: Value
+                    ) -> tuple[Category, list[Criterion], list[Criterion]]:
     """Any of five groups, ord. 18.03.2004 art. 2, 1° (rules.md §5.1); B3 and B4 share one column."""
     on = worker.assessment_date
-    registered = _flag(worker, regime, "registered_jobseeker", "inscrit_dei", "",
-                       t("inscrit comme demandeur d'emploi chez Actiris", "registered job seeker at Actiris"))
-    months_12 = _months_at_least(worker, regime, "eligibility.b1.min_months_unoccupied", "",
-                                 t("inoccupé depuis au moins 12 mois", "unoccupied for at least 12 months"), on)
-    diploma = _no_diploma_above(worker, regime, "eligibility.b1.max_diploma", True, "",
-                                t("au plus le CESI", "at most the CESI"), on)
-    months_60 = _months_at_least(worker, regime, "eligibility.b2.min_months_unoccupied", "",
-                                 t("inoccupé depuis au moins 60 mois", "unoccupied for at least 60 months"), on)
-    b1 = _group("B1", t("demandeur d'emploi inoccupé ≥ 12 mois et au plus CESI",
-                        "job seeker unoccupied ≥ 12 months with at most CESI"), [registered, months_12, diploma],
-                regime, on)
-    b2 = _group("B2", t("demandeur d'emploi inoccupé ≥ 60 mois", "job seeker unoccupied ≥ 60 months"),
-                [registered, months_60], regime, on)
-    b34 = _flag(worker, regime, "integration_income", "beneficiaire_ris", "B3/B4",
-                t("bénéficiaire du revenu d'intégration ou de l'aide sociale financière",
-                  "entitled to integration income or financial social aid"), sensitive=True)
-    b5 = _flag(worker, regime, "activation_contract", "contrat_activation", "B5",
-               t("contrat lié à l'activation d'une allocation", "contract under an activation measure"))
+    registered = _flag(worker, definition, "registered_jobseeker", "inscrit_dei", "", _L["b04.registered"])
+    months_12 = _months_at_least(worker, regime, "eligibility.b1.min_months_unoccupied", "", _L["b04.months_12"], on)
+    diploma = _no_diploma_above(worker, regime, "eligibility.b1.max_diploma", True, "", _L["b04.diploma"], on)
+    months_60 = _months_at_least(worker, regime, "eligibility.b2.min_months_unoccupied", "", _L["b04.months_60"], on)
+    b1 = _group("B1", _L["b04.B1"], [registered, months_12, diploma], definition)
+    b2 = _group("B2", _L["b04.B2"], [registered, months_60], definition)
+    b34 = _flag(worker, definition, "integration_income", "beneficiaire_ris", "B3/B4", _L["b04.B34"], sensitive=True)
+    b5 = _flag(worker, definition, "activation_contract", "contrat_activation", "B5", _L["b04.B5"])
     criteria = [b1, b2, b34, b5]
     any_met = _any3(c.met for c in criteria)
     category = {True: Category.TARGET, False: Category.NOT_TARGET, None: Category.UNKNOWN}[any_met]
@@ -375,19 +464,13 @@ _TARGET_CATEGORIES = {
 def assess_worker(worker: Worker, regime: Regime) -> WorkerEligibility:
     """Status of one worker on the day rules.md D6 names, under ``regime``."""
     rule = _RULES[regime.rule("eligibility")]
-    category, criteria, open_criteria = rule(worker, regime)
     on = worker.assessment_date
+    definition = regime.value("eligibility.definition", on)
+    category, criteria, open_criteria = rule(worker, regime, definition)
     source = "date_premier_engagement_ei" if worker.first_ei_hire_date else "date_entree"
-    head = because(Text(f"Statut évalué le {on.isoformat()} ({source}, décision D6) : {_VERDICT[category].fr}.",
-                        f"Status assessed on {on.isoformat()} ({source}, decision D6): {_VERDICT[category].en}."),
-                   regime.value("eligibility.definition", on))
     missing = tuple(dict.fromkeys(col for c in open_criteria for col in c.columns
-                                  if getattr(worker, _FIELD_OF_COLUMN[col]) is None))
-    notes = [head]
-    if category == Category.TD and missing:
-        notes.append(because(t("TGD non vérifiable : renseignez " + ", ".join(missing) + ".",
-                               "TGD cannot be checked: fill in " + ", ".join(missing) + ".")))
-    return WorkerEligibility(worker.worker_id, category, on, tuple(criteria), tuple(notes), missing)
+                                  if getattr(worker, _FIELD_OF_COLUMN[col]) is None)) if open_criteria else ()
+    return WorkerEligibility(worker.worker_id, category, on, tuple(criteria), missing, source, definition)
 
 
 def assess_eligibility(enterprise: Enterprise, regime: Regime) -> EligibilityReport:

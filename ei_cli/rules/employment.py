@@ -112,16 +112,29 @@ def _fte_violation(worker: Worker, minimum: Decimal, period: Period, status: boo
                      worker.exit_date, fte=worker.fte, min_fte=minimum)
 
 
-def _paid_below(enterprise: Enterprise, worker: Worker, minimum: Decimal, period: Period) -> list[PaidBelowMin]:
+def _paid_below(enterprise: Enterprise, worker: Worker, minimum: Decimal, period: Period,
+                months: list[tuple[Month, int, date, date]] | None = None) -> list[PaidBelowMin]:
+    """Whole months of employment paid below ``minimum`` (``months``: ``_months_of(period)``, computed
+    once per check)."""
     out = []
-    for m in period.months():
-        whole = Period(m.first_day, m.last_day)
-        if worker.employment.intersection(whole) != whole:
-            continue
-        pay = enterprise.pay_month(worker.worker_id, m)
+    pays = enterprise.pay_by_worker_month.get(worker.worker_id)
+    if not pays:
+        return out
+    if months is None:
+        months = _months_of(period)
+    hired, left = worker.hire_date, worker.exit_date or date.max
+    for m, number, first, last in months:
+        if hired > first or left < last:
+            continue  # not employed over the whole month
+        pay = pays.get(number)
         if pay is not None and pay.fte < minimum:
             out.append(PaidBelowMin(worker.worker_id, m, pay.fte))
     return out
+
+
+def _months_of(period: Period) -> list[tuple[Month, int, date, date]]:
+    """The period's months with their number (``Month.number``), first and last days."""
+    return [(m, m.year * 12 + m.month - 1, m.first_day, m.last_day) for m in period.months()]
 
 
 def _cdi_half_time(enterprise: Enterprise, regime: Regime, period: Period, report) -> CheckResult:
@@ -154,12 +167,13 @@ def _cdi_half_time(enterprise: Enterprise, regime: Regime, period: Period, repor
         concerned.append((w, status))
     violations: list[Violation] = []
     paid_below: list[PaidBelowMin] = []
+    period_months = _months_of(period)
     for w, status in concerned:
         for v in (_cdi_violation(w, months, period, status), _fte_violation(w, minimum, period, status)):
             if v is not None:
                 violations.append(v)
         if status and w.fte >= minimum:
-            paid_below.extend(_paid_below(enterprise, w, minimum, period))
+            paid_below.extend(_paid_below(enterprise, w, minimum, period, period_months))
     confirmed = [v for v in violations if v.target_status is True]
     to_verify = [v for v in violations if v.target_status is None]
     n_target = sum(1 for _, s in concerned if s is True)

@@ -25,7 +25,7 @@ from ei_cli.i18n import t
 from ei_cli.model import Enterprise, Function
 from ei_cli.periods import Period
 from ei_cli.regimes import Regime
-from ei_cli.rules.common import ZERO, CheckResult, by_shape, because, fte_grid, share_text
+from ei_cli.rules.common import ZERO, CheckResult, by_shape, because, fte_rows, share_text
 
 NAME = "enterprise"
 SUPERVISION_FUNCTIONS = (Function.SUPERVISION, Function.SOCIAL_ACCOMPANIMENT)
@@ -48,9 +48,18 @@ def _pct_en(x: Decimal | None) -> str:
 def annual_work_units(enterprise: Enterprise, period: Period) -> tuple[Decimal, int]:
     """(AWU = mean monthly summed etp over the period, headcount employed in the period)."""
     workers = [w for w in enterprise.workers if w.has_employment_contract and w.employed_in(period)]
-    grid = fte_grid(enterprise, period, workers)
-    total = sum((grid.of(w.worker_id, m) for w in workers for m in grid.months), ZERO)
-    return total / Decimal(len(grid.months)), len(workers)
+    months = list(period.months())
+    rows, _ = fte_rows(enterprise, months, workers)
+    return _fte_sum(rows) / Decimal(len(months)), len(workers)
+
+
+def _fte_sum(rows) -> Decimal:
+    """Σ etp of the rows (``fte_rows``), worker by worker, month by month."""
+    total = ZERO
+    for row in rows:
+        for x in row:
+            total += x
+    return total
 
 
 def _size_thresholds(enterprise: Enterprise, regime: Regime, period: Period, report) -> CheckResult:
@@ -112,10 +121,13 @@ def _supervision_share(enterprise: Enterprise, regime: Regime, period: Period, r
     on = period.end
     share_v = regime.value("enterprise.min_supervision_share", on)
     workers = [w for w in enterprise.workers if w.has_employment_contract and w.employed_in(period)]
-    grid = fte_grid(enterprise, period, workers)
+    months = list(period.months())
+    rows, _ = fte_rows(enterprise, months, workers)
+    row_of = {w.worker_id: row for w, row in zip(workers, rows)}
+    nothing = [ZERO] * len(months)
 
     def fte_of(ws) -> Decimal:
-        return sum((grid.of(w.worker_id, m) for w in ws for m in grid.months), ZERO) / Decimal(len(grid.months))
+        return _fte_sum(row_of.get(w.worker_id, nothing) for w in ws) / Decimal(len(months))
 
     status = {w.worker_id: (report.is_target(w.worker_id) if w.worker_id in report.by_id else None)
               for w in workers}

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import cached_property
 
 from ei_cli.i18n import Text, t
 from ei_cli.model import ContractType, Enterprise, FollowUpType, Function, Worker
@@ -57,7 +58,7 @@ class Quarter:
 
 def quarters_overlapping(period: Period):
     q = Quarter.of(period.start)
-    while q.period.start <= period.end:
+    while date(q.year, 3 * q.number - 2, 1) <= period.end:  # the quarter's first day
         yield q
         q = q.next()
 
@@ -75,6 +76,10 @@ class Missing:
     found: int = 0                  # interviews found in the quarter
 
     def text(self) -> Text:
+        return self._text
+
+    @cached_property
+    def _text(self) -> Text:  # read up to four times per check: written once
         wid = self.worker_id
         if self.item == "interview":
             return t(f"{wid} : aucun entretien en {self.quarter}" if not self.found else
@@ -112,14 +117,19 @@ def _followed(enterprise: Enterprise, report, period: Period) -> list[tuple[Work
 
 
 def _interviews(enterprise: Enterprise, worker: Worker, period: Period, per_quarter: int, min_days: int,
-                status: bool | None) -> tuple[list[Missing], list[dict]]:
+                status: bool | None, quarters_in: list[tuple[Quarter, Period]] | None = None
+                ) -> tuple[list[Missing], list[dict]]:
+    """``quarters_in``: the quarters overlapping ``period`` with their extents (computed once per check)."""
     missing, quarters = [], []
-    records = [f for f in enterprise.follow_ups_by_worker.get(worker.worker_id, ()) if f.type in INTERVIEWS]
-    for q in quarters_overlapping(period):
-        days = days_employed_in(worker, q.period)
+    records = [f.date for f in enterprise.follow_ups_by_worker.get(worker.worker_id, ()) if f.type in INTERVIEWS]
+    if quarters_in is None:
+        quarters_in = [(q, q.period) for q in quarters_overlapping(period)]
+    for q, extent in quarters_in:
+        days = days_employed_in(worker, extent)
         if days == 0:
             continue
-        found = sum(1 for f in records if q.period.contains(f.date))
+        start, end = extent.start, extent.end
+        found = sum(1 for d in records if start <= d <= end)
         required = days >= min_days
         quarters.append({"worker_id": worker.worker_id, "quarter": str(q), "days_employed": days,
                          "required": required, "interviews": found})
@@ -147,10 +157,11 @@ def _deadline(enterprise: Enterprise, worker: Worker, item: FollowUpType, months
 
 def _accompanier_gaps(enterprise: Enterprise, followed, period: Period) -> list[Month]:
     accompaniers = [w for w in enterprise.workers if w.function == Function.SOCIAL_ACCOMPANIMENT]
+    workers = [w for w, _, _ in followed]
     gaps = []
     for m in period.months():
         month = Period(max(m.first_day, period.start), min(m.last_day, period.end))
-        if not any(w.employed_in(month) for w, _, _ in followed):
+        if not any(w.employed_in(month) for w in workers):
             continue
         if not any(a.employed_in(month) for a in accompaniers):
             gaps.append(m)
@@ -172,8 +183,9 @@ def _quarterly_interviews(enterprise: Enterprise, regime: Regime, period: Period
     followed = _followed(enterprise, report, period)
     missing: list[Missing] = []
     quarters: list[dict] = []
+    quarters_in = [(q, q.period) for q in quarters_overlapping(period)]
     for w, status, art60 in followed:
-        gaps, qs = _interviews(enterprise, w, period, per_q, min_days, status)
+        gaps, qs = _interviews(enterprise, w, period, per_q, min_days, status, quarters_in)
         missing += gaps
         quarters += qs
         if not art60:

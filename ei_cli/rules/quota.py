@@ -22,14 +22,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from decimal import ROUND_CEILING, ROUND_HALF_UP, Decimal
-from typing import Callable
+from typing import Callable, Sequence
 
 from ei_cli.i18n import Text, t
 from ei_cli.model import ContractType, Enterprise, Function, Worker
 from ei_cli.periods import Month, Period, add_months, years_overlapping
 from ei_cli.problems import Problem
 from ei_cli.regimes import Regime, Value
-from ei_cli.rules.common import CheckResult, Reason, because, combine, fte_grid, share_text
+from ei_cli.rules.common import CheckResult, Reason, because, combine, fallback_warnings, fte_rows, share_text
 
 NAME = "quota"
 ZERO = Decimal(0)
@@ -250,30 +250,35 @@ def _is_supervision(worker: Worker) -> bool:
 
 
 def _measure(enterprise: Enterprise, report, months: list[Month], counted: Callable[[Worker], bool],
-             fte: Callable[[Worker, Month], Decimal], supervision: bool) -> list[MonthQuota]:
+             fte_row: Callable[[Worker], Sequence[Decimal]], supervision: bool) -> list[MonthQuota]:
+    """Month by month: target, total and unknown-status FTE of the counted workers (``fte_row(w)``:
+    the worker's etp in each of ``months``)."""
     out = []
-    members = [w for w in enterprise.workers if counted(w)]
-    sup = [w for w in enterprise.workers if _is_supervision(w)] if supervision else []
-    for m in months:
+    by_id = report.by_id
+    members = [(fte_row(w), report.is_target(w.worker_id) if w.worker_id in by_id else None)
+               for w in enterprise.workers if counted(w)]
+    sup = [fte_row(w) for w in enterprise.workers if _is_supervision(w)] if supervision else []
+    for i, m in enumerate(months):
         target = total = unknown = ZERO
-        for w in members:
-            x = fte(w, m)
+        for row, status in members:
+            x = row[i]
             if not x:
                 continue
             total += x
-            status = report.is_target(w.worker_id) if w.worker_id in report.by_id else None
             if status is True:
                 target += x
             elif status is None:
                 unknown += x
-        sup_fte = sum((fte(w, m) for w in sup), ZERO) if supervision else None
+        sup_fte = sum((row[i] for row in sup), ZERO) if supervision else None
         out.append(MonthQuota(m, target, total, unknown, sup_fte))
     return out
 
 
 def data_end(enterprise: Enterprise) -> Month | None:
     """The last month with a ``Paie`` row: months after it are not known yet."""
-    return max((p.month for p in enterprise.pay), default=None)
+    if not enterprise.pay:
+        return None
+    return Month(*max((p.month.year, p.month.month) for p in enterprise.pay))
 
 
 def default_period(enterprise: Enterprise) -> Period:
@@ -664,21 +669,32 @@ def _shape(regime: Regime) -> tuple[str, _Shape]:
     return name, SHAPES[name]
 
 
-def _grid_fte(enterprise: Enterprise, months: list[Month], shape: _Shape):
+def _grid_fte(enterprise: Enterprise, months: list[Month], shape: _Shape, warnings: bool = True):
+    """(worker → their etp in each of ``months``, the fallback warnings if asked); ``months`` are
+    consecutive."""
     workers = [w for w in enterprise.workers if shape.counted(w) or (shape.supervision and _is_supervision(w))]
     if not months:
-        return (lambda w, m: ZERO), []
-    grid = fte_grid(enterprise, Period(months[0].first_day, months[-1].last_day), workers)
-    return (lambda w, m: grid.of(w.worker_id, m)), grid.warnings(enterprise.source)
+        return (lambda w: []), []
+    rows, fallbacks = fte_rows(enterprise, months, workers)
+    by_id = {w.worker_id: row for w, row in zip(workers, rows)}
+    nothing = [ZERO] * len(months)
+    return (lambda w: by_id.get(w.worker_id, nothing)), \
+        (fallback_warnings(fallbacks, enterprise.source) if warnings else [])
 
 
 def evaluate_quota(enterprise: Enterprise, regime: Regime, period: Period, report) -> QuotaResult:
     """Every agrément year overlapping ``period``, judged by the regime's quota shape."""
+    return _evaluate(enterprise, regime, period, report, True)
+
+
+def _evaluate(enterprise: Enterprise, regime: Regime, period: Period, report, warnings: bool) -> QuotaResult:
+    """``evaluate_quota``; without ``warnings`` the result's ``problems`` (Paie fallbacks) are left
+    empty, for callers that never read them (the dashboard line, ``check``)."""
     name, shape = _shape(regime)
     end = data_end(enterprise)
     years = years_overlapping(enterprise.agrement_date, period)
     all_months = sorted({m for _, p in years for m in p.months() if end is None or m <= end})
-    fte, problems = _grid_fte(enterprise, all_months, shape)
+    fte, problems = _grid_fte(enterprise, all_months, shape, warnings)
     measured = {m.month: m for m in _measure(enterprise, report, all_months, shape.counted, fte, shape.supervision)}
     results = []
     for n, p in years:
@@ -695,7 +711,7 @@ def check(enterprise: Enterprise, regime: Regime, period: Period, report=None) -
         from ei_cli.rules.eligibility import assess_eligibility
 
         report = assess_eligibility(enterprise, regime)
-    result = evaluate_quota(enterprise, regime, period, report)
+    result = _evaluate(enterprise, regime, period, report, warnings=False)  # its problems are not read here
     details = result.to_dict()
     reasons = result.latest.reasons if result.latest else ()
     to_fix = ()
@@ -735,17 +751,18 @@ def forecast_quota(enterprise: Enterprise, regime: Regime, at_month: Month, repo
     in_year = list(period.months())
     known = [m for m in in_year if m <= at]
     future = [m for m in in_year if m > at]
-    fte_known, problems = _grid_fte(enterprise, known, shape)
+    known_row, problems = _grid_fte(enterprise, known, shape)
     base = {w.worker_id: _last_known_fte(enterprise, w, at) for w in enterprise.workers}
 
-    def fte(w: Worker, m: Month) -> Decimal:
-        if m <= at:
-            return fte_known(w, m)
+    def future_fte(w: Worker, m: Month) -> Decimal:
         overlap = w.employment.intersection(Period(m.first_day, m.last_day))
         return ZERO if overlap is None else base[w.worker_id] * Decimal(overlap.days) / Decimal(m.days)
 
+    def fte_row(w: Worker) -> list[Decimal]:
+        return list(known_row(w)) + [future_fte(w, m) for m in future]
+
     measured = tuple(replace(x, projected=x.month > at)
-                     for x in _measure(enterprise, report, in_year, shape.counted, fte, shape.supervision))
+                     for x in _measure(enterprise, report, in_year, shape.counted, fte_row, shape.supervision))
     frame = _Frame(enterprise, regime, n, period, measured, len(in_year), frozenset(future))
     projected = shape.judge(frame)
     extra = projected.shortfall_fte

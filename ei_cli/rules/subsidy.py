@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
+from functools import lru_cache
 from datetime import date, timedelta
 from decimal import Decimal
 from typing import Callable, Iterable
@@ -56,8 +57,16 @@ def euro_text(x: Decimal, lang: str = "fr") -> str:
     return f"€{text}" if lang == "en" else text.replace(",", " ").replace(".", ",") + " €"
 
 
+_PLACES: dict[str, Decimal] = {}
+
+
 def _fmt(x: Decimal, places: str = "0.0001") -> Decimal:
-    return Decimal(x).quantize(Decimal(places)).normalize() if x else ZERO
+    if not x:
+        return ZERO
+    quantum = _PLACES.get(places)
+    if quantum is None:
+        quantum = _PLACES[places] = Decimal(places)
+    return (x if type(x) is Decimal else Decimal(x)).quantize(quantum).normalize()
 
 
 # ------------------------------------------------------------------------------------ results
@@ -175,30 +184,47 @@ def _de_minimis_dict(d: dict | None, lang: str) -> dict | None:
 
 
 # ------------------------------------------------------------------------------------ working time
+def _days(start: date, end: date) -> int:
+    """Days of [start, end] (0 when empty): the ``.days`` of a Period intersection, without building it."""
+    return (end - start).days + 1 if start <= end else 0
+
+
+def _daily(pays: dict, worker: Worker, month: Month, first: date, last: date) -> tuple[Decimal, bool, int]:
+    """``daily_fte`` given the worker's Paie rows by month number (``Enterprise.pay_by_worker_month``)
+    and the month's first and last days."""
+    employed = _days(max(worker.hire_date, first), min(worker.exit_date or date.max, last))
+    if not employed:
+        return ZERO, True, 0
+    pay = pays.get(month.year * 12 + month.month - 1)
+    if pay is None:
+        return worker.fte, False, employed
+    return min(ONE, pay.fte * month.days / employed), True, employed
+
+
+_NO_PAY: dict = {}
+
+
 def daily_fte(enterprise: Enterprise, worker: Worker, month: Month) -> tuple[Decimal, bool, int]:
     """(etp of each employed day of ``month``, from Paie?, days employed that month)."""
-    m_period = Period(month.first_day, month.last_day)
-    employed = worker.employment.intersection(m_period)
-    if employed is None:
-        return ZERO, True, 0
-    pay = enterprise.pay_month(worker.worker_id, month)
-    if pay is None:
-        return worker.fte, False, employed.days
-    return min(ONE, pay.fte * month.days / employed.days), True, employed.days
+    return _daily(enterprise.pay_by_worker_month.get(worker.worker_id, _NO_PAY), worker, month, month.first_day,
+                  month.last_day)
 
 
 def fte_days(enterprise: Enterprise, worker: Worker, period: Period) -> tuple[Decimal, list[Month]]:
     """FTE-days of ``worker`` in ``period`` and the months where Paie had no row (fallback)."""
     total, fallbacks = ZERO, []
+    pays = enterprise.pay_by_worker_month.get(worker.worker_id, _NO_PAY)
+    # The worker's employment inside the period (empty when start > end).
+    start, end = max(worker.hire_date, period.start), min(worker.exit_date or date.max, period.end)
     for month in period.months():
-        per_day, from_pay, employed_days = daily_fte(enterprise, worker, month)
+        first, last = month.first_day, month.last_day
+        per_day, from_pay, employed_days = _daily(pays, worker, month, first, last)
         if not employed_days:
             continue
-        inside = worker.employment.intersection(period)
-        part = inside.intersection(Period(month.first_day, month.last_day)) if inside else None
-        if part is None:
+        part_days = _days(max(start, first), min(end, last))
+        if not part_days:
             continue
-        total += per_day * part.days
+        total += per_day * part_days
         if not from_pay:
             fallbacks.append(month)
     return total, fallbacks
@@ -208,8 +234,7 @@ def average_heads(workers: Iterable[Worker], period: Period) -> Decimal:
     """Average number of ``workers`` employed over ``period`` (Σ days employed ÷ days)."""
     days = 0
     for w in workers:
-        overlap = w.employment.intersection(period)
-        days += overlap.days if overlap else 0
+        days += _days(max(w.hire_date, period.start), min(w.exit_date or date.max, period.end))
     return Decimal(days) / period.days
 
 
@@ -233,8 +258,16 @@ def _fallback_note(months: list[Month]) -> Text:
              f"No payroll row for {listed}: contractual fte from Personnel used.")
 
 
+D1_NOTE = t("Taux périodique non publié : plafond ÷ mois de fenêtre × etp du mois (décision D1).",
+            "Periodic rate not published: cap ÷ window months × month etp (decision D1).")
 PARTIAL_NOTE = t("Année partielle : prorata journalier (décision D2, déduit).",
                  "Partial year: daily pro rata (decision D2, inferred).")
+
+
+@lru_cache(maxsize=None)
+def _confidence_note(confidence: str) -> Text:
+    return t(f"Montant reposant sur un paramètre de confiance « {CONFIDENCES[confidence].fr} ».",
+             f"Amount resting on a parameter of confidence '{CONFIDENCES[confidence].en}'.")
 
 
 # ------------------------------------------------------------------------------------ the run
@@ -269,8 +302,7 @@ class _Run:
         main = values[0]
         confidence = weakest([v.confidence for v in values] + list(extra_confidence))
         if any(v.confidence in ("seed_only", "inferred", "not_found") for v in values) or extra_confidence:
-            notes = list(notes) + [t(f"Montant reposant sur un paramètre de confiance « {CONFIDENCES[confidence].fr} ».",
-                                     f"Amount resting on a parameter of confidence '{CONFIDENCES[confidence].en}'.")]
+            notes = list(notes) + [_confidence_note(confidence)]
         self.lines.append(SubsidyLine(
             subsidy, worker_id, basis, money(amount) if amount is not None else None, main.cite(),
             main.reference.url, confidence, claimable and amount is not None, tuple(notes),
@@ -287,6 +319,9 @@ def _target_worker_wage_cost(run: _Run) -> None:
     """
     share = run.value("subsidy.target_worker.max_wage_cost_share")
     rate = run.value("subsidy.target_worker.monthly_rate")
+    by_category: dict[str, tuple[Value, Value, int]] = {}   # the parameters of TD and TGD, read once
+    monthly_caps: dict[str, Decimal] = {}
+    reasons_of: dict[str, tuple[Reason, ...]] = {}
     for worker in run.contract_workers():
         category = run.category(worker)
         if category not in ("TD", "TGD"):
@@ -296,40 +331,54 @@ def _target_worker_wage_cost(run: _Run) -> None:
                     "TD/TGD status unknown (data missing): subsidy not computed."),
                     tuple(run.report.by_id[worker.worker_id].missing)))
             continue
-        suffix = category.lower()
-        cap = run.value(f"subsidy.target_worker.cap_{suffix}")
-        window_months = run.value(f"subsidy.target_worker.window_months_{suffix}")
-        window = Period(worker.hire_date, add_months(worker.hire_date, int(window_months.number)) - timedelta(days=1))
+        params = by_category.get(category)
+        if params is None:
+            suffix = category.lower()
+            cap = run.value(f"subsidy.target_worker.cap_{suffix}")
+            window_months = run.value(f"subsidy.target_worker.window_months_{suffix}")
+            params = by_category[category] = (cap, window_months, int(window_months.number))
+        cap, window_months, window_length = params
+        window = Period(worker.hire_date, add_months(worker.hire_date, window_length) - timedelta(days=1))
         claim = window.intersection(run.claim) if run.claim else None
         claim = claim.intersection(worker.employment) if claim else None
         if claim is None:
             continue
-        monthly_cap = cap.number / window_months.number
+        monthly_cap = monthly_caps.get(category)
+        if monthly_cap is None:
+            monthly_cap = monthly_caps[category] = cap.number / window_months.number
+        pays = run.enterprise.pay_by_worker_month.get(worker.worker_id, _NO_PAY)
+        share_n = share.number
+        hired, left = worker.hire_date, worker.exit_date or date.max
         for n, occ_year, part in segments(worker.hire_date, claim):
             months, missing, fallbacks = [], [], []
             wage_part_sum = fte_months = cap_sum = half_sum = amount = ZERO
             for month in part.months():
-                per_day, from_pay, employed_days = daily_fte(run.enterprise, worker, month)
-                inside = part.intersection(Period(month.first_day, month.last_day))
-                if inside is None or not employed_days:
+                first, last = month.first_day, month.last_day
+                employed_days = _days(max(hired, first), min(left, last))         # as in daily_fte
+                inside_days = _days(max(part.start, first), min(part.end, last))  # the month's days in ``part``
+                if not inside_days or not employed_days:
                     continue
-                fte_m = per_day * inside.days / month.days
+                pay = pays.get(month.year * 12 + month.month - 1)
+                if pay is None:
+                    per_day, from_pay = worker.fte, False
+                else:
+                    per_day, from_pay = min(ONE, pay.fte * month.days / employed_days), True
+                fte_m = per_day * inside_days / month.days
                 cap_m = monthly_cap * fte_m
-                pay = run.enterprise.pay_month(worker.worker_id, month)
                 if not from_pay:
                     fallbacks.append(month)
                 if pay is None or pay.wage_cost is None:
                     if fte_m:
                         missing.append(month)
-                    months.append({"month": month, "etp": _fmt(fte_m), "days": inside.days, "wage_cost": None,
+                    months.append({"month": month, "etp": _fmt(fte_m), "days": inside_days, "wage_cost": None,
                                    "cap": money(cap_m), "amount": None})
                     fte_months += fte_m
                     cap_sum += cap_m
                     continue
-                wage_m = pay.wage_cost * inside.days / employed_days
-                half_m = share.number * wage_m
+                wage_m = pay.wage_cost * inside_days / employed_days
+                half_m = share_n * wage_m
                 amount_m = min(half_m, cap_m)
-                months.append({"month": month, "etp": _fmt(fte_m), "days": inside.days, "wage_cost": money(wage_m),
+                months.append({"month": month, "etp": _fmt(fte_m), "days": inside_days, "wage_cost": money(wage_m),
                                "half_wage_cost": money(half_m), "cap": money(cap_m), "amount": money(amount_m),
                                "capped": cap_m < half_m})
                 fte_months += fte_m
@@ -337,8 +386,7 @@ def _target_worker_wage_cost(run: _Run) -> None:
                 half_sum += half_m
                 cap_sum += cap_m
                 amount += amount_m
-            notes = [t("Taux périodique non publié : plafond ÷ mois de fenêtre × etp du mois (décision D1).",
-                       "Periodic rate not published: cap ÷ window months × month etp (decision D1).")]
+            notes = [D1_NOTE]
             if fallbacks:
                 notes.append(_fallback_note(fallbacks))
             basis = {"category": category, "occupation_year": n, "start": part.start, "end": part.end,
@@ -362,16 +410,19 @@ def _target_worker_wage_cost(run: _Run) -> None:
                 run.unknown.append(UnknownSubsidy("target_worker", worker.worker_id, reason, ("cout_salarial",),
                                                   cap.cite()))
                 continue
+            reasons = reasons_of.get(category)
+            if reasons is None:  # the same for every line of the category: written once
+                reasons = reasons_of[category] = (
+                    because(t(f"{category} : plafond {cap.number} € par temps plein sur {window_months.number} mois "
+                              "à partir de l'engagement.",
+                              f"{category}: cap {cap.number} € per full-time worker over {window_months.number} "
+                              "months from hiring."), cap),
+                    because(t(f"Au plus {share_text(share.number)} du coût salarial du mois.",
+                              f"At most {share_text(share.number)} of the month's wage cost."), share),
+                    because(t("Montant périodique non publié (calcul décision D1).",
+                              "Periodic amount not published (computed per decision D1)."), rate))
             run.add("target_worker", worker.worker_id, basis, amount, values, notes=notes,
-                    extra_confidence=["inferred"], reasons=(
-                        because(t(f"{category} : plafond {cap.number} € par temps plein sur {window_months.number} mois "
-                                  "à partir de l'engagement.",
-                                  f"{category}: cap {cap.number} € per full-time worker over {window_months.number} "
-                                  "months from hiring."), cap),
-                        because(t(f"Au plus {share_text(share.number)} du coût salarial du mois.",
-                                  f"At most {share_text(share.number)} of the month's wage cost."), share),
-                        because(t("Montant périodique non publié (calcul décision D1).",
-                                  "Periodic amount not published (computed per decision D1)."), rate)))
+                    extra_confidence=["inferred"], reasons=reasons)
 
 
 def _degressive_lines(run: _Run, amounts_key: str) -> None:
@@ -419,8 +470,9 @@ def _target_worker_degressive(run: _Run) -> None:
 def _targets_split(run: _Run, period: Period) -> tuple[Decimal, Decimal]:
     """(average heads of target workers, of workers whose status is unknown) over ``period``."""
     workers = run.contract_workers()
-    known = [w for w in workers if run.is_target(w) is True]
-    unknown = [w for w in workers if run.is_target(w) is None]
+    status = [run.is_target(w) for w in workers]
+    known = [w for w, s in zip(workers, status) if s is True]
+    unknown = [w for w, s in zip(workers, status) if s is None]
     return average_heads(known, period), average_heads(unknown, period)
 
 
@@ -447,14 +499,17 @@ def _accompanier_cost(run: _Run, period: Period) -> tuple[Decimal, Decimal, list
             continue
         fd, _ = fte_days(run.enterprise, w, inside)
         fd_total += fd
+        pays = run.enterprise.pay_by_worker_month.get(w.worker_id, _NO_PAY)
+        hired, left = w.hire_date, w.exit_date or date.max
         for month in inside.months():
-            part = inside.intersection(Period(month.first_day, month.last_day))
-            employed = w.employment.intersection(Period(month.first_day, month.last_day))
-            pay = run.enterprise.pay_month(w.worker_id, month)
+            first, last = month.first_day, month.last_day
+            pay = pays.get(month.year * 12 + month.month - 1)
             if pay is None or pay.wage_cost is None:
                 missing.append(month)
                 continue
-            cost += pay.wage_cost * part.days / employed.days
+            part_days = _days(max(inside.start, first), min(inside.end, last))  # inside ∩ month
+            employed_days = _days(max(hired, first), min(left, last))          # employment ∩ month
+            cost += pay.wage_cost * part_days / employed_days
     return cost, fd_total, missing
 
 

@@ -48,8 +48,11 @@ def _eur(x: Decimal, lang: str = "fr") -> str:
     return s if lang == "en" else s.replace(",", " ").replace(".", ",")
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class PayPerFte:
+    """One worker-month compared. Not frozen only because one is built per payroll row and a slotted
+    plain dataclass is four times cheaper to build; nothing changes it once built."""
+
     worker_id: str
     month: Month
     fte: Decimal
@@ -111,15 +114,17 @@ class WageTension:
 def _fte_ratio(enterprise: Enterprise, regime: Regime, period: Period) -> WageTension:
     on = period.end
     limit: Value = regime.value("wages.max_ratio", on)
-    months = set(period.months())
+    # The period's months, as month numbers (year × 12 + month): a range, compared without Month objects.
+    first, last = period.start.year * 12 + period.start.month, period.end.year * 12 + period.end.month
+    rows = [p for p in enterprise.pay if first <= p.month.year * 12 + p.month.month <= last]
+    rows.sort(key=lambda p: (p.worker_id, p.month.year, p.month.month))  # = by (worker_id, month)
     counted: list[PayPerFte] = []
     excluded: list[ExcludedMonth] = []
     art60: set[str] = set()
-    for p in sorted(enterprise.pay, key=lambda p: (p.worker_id, p.month)):
-        if p.month not in months:
-            continue
-        worker = enterprise.workers_by_id.get(p.worker_id)
-        if worker is not None and not worker.has_employment_contract:
+    # Workers without an employment contract with the EI (art. 60 §7): their rows are left out.
+    cpas = {wid for wid, w in enterprise.workers_by_id.items() if not w.has_employment_contract}
+    for p in rows:
+        if p.worker_id in cpas:
             art60.add(p.worker_id)
             continue
         if p.fte <= 0:
@@ -167,8 +172,10 @@ def _fte_ratio(enterprise: Enterprise, regime: Regime, period: Period) -> WageTe
                            tuple(excluded), tuple(sorted(art60)), without_pay,
                            not (seniority is not None and seniority.value is True), tuple(reasons), tuple(notes),
                        tuple(counted))
-    highest = max(counted, key=lambda x: (x.pay_per_fte, x.worker_id, x.month))
-    lowest = min(counted, key=lambda x: (x.pay_per_fte, x.worker_id, x.month))
+    # Ordered by (pay per fte, worker_id, month); each key computed once.
+    keyed = [((x.pay_per_fte, x.worker_id, x.month.year, x.month.month), x) for x in counted]
+    highest = max(keyed, key=_first)[1]
+    lowest = min(keyed, key=_first)[1]
     ratio = highest.pay_per_fte / lowest.pay_per_fte
     reasons.append(because(t(
         f"Plus élevé : {highest.worker_id} en {highest.month}, {_eur(highest.gross_pay)} € / etp {highest.fte} "
@@ -189,6 +196,10 @@ def _fte_ratio(enterprise: Enterprise, regime: Regime, period: Period) -> WageTe
                        tuple(excluded), tuple(sorted(art60)), without_pay,
                        not (seniority is not None and seniority.value is True), tuple(reasons), tuple(notes),
                        tuple(counted))
+
+
+def _first(pair):
+    return pair[0]
 
 
 def _seniority_flag(regime: Regime, on) -> Value | None:

@@ -11,6 +11,7 @@ import re
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal, InvalidOperation
 from enum import Enum
+from functools import lru_cache
 
 from ei_cli.i18n import Text
 from ei_cli.model import ContractType, Diploma, FollowUpType, Function, Region
@@ -302,8 +303,12 @@ _ENUM_SYNONYMS = {
 _ENUM_CLASSES = (Region, ContractType, Function, Diploma, FollowUpType)
 
 
+@lru_cache(maxsize=64)
 def enum_converter(choices: tuple[str, ...]):
-    """Converter for an ENUM column: case- and accent-insensitive → the model's enum member."""
+    """Converter for an ENUM column: case- and accent-insensitive → the model's enum member.
+
+    Built once per set of choices (the contract has a handful), not once per sheet read.
+    """
     cls = next((e for e in _ENUM_CLASSES if {str(v) for v in e} == set(choices)), None)
     lookup: dict[str, Enum | str] = {}
     for choice in choices:
@@ -340,10 +345,31 @@ def _digits(raw, width: int) -> str:
     return ""
 
 
-def to_niss(raw) -> str:
-    from stdnum.be import bis, nn  # lazy: only workbooks with a niss column pay for it
+def _surely_valid_niss(text: str) -> bool:
+    """True for 11 ASCII digits that ``stdnum.be.nn`` or ``stdnum.be.bis`` accepts, by their own rules.
 
+    A shortcut for the common case only (stdnum cleans the text three times per number): False means
+    "ask stdnum", which then decides. Rules: a month field 00-12 (national register) or 20-32 / 40-52
+    (BIS), and 97 - (first nine digits mod 97) equal to the last two, the nine digits prefixed with a
+    2 for people born from 2000 on (possible only when 20YY is not after this year).
+    """
+    if len(text) != 11 or not text.isascii() or not text.isdigit():
+        return False
+    month = int(text[2:4])
+    if not (month <= 12 or 20 <= month <= 32 or 40 <= month <= 52) or int(text) <= 0:
+        return False
+    base, check = int(text[:9]), int(text[9:])
+    if 97 - base % 97 == check:
+        return True
+    return (int(text[:2]) + 2000 <= date.today().year and 97 - (2_000_000_000 + base) % 97 == check)
+
+
+def to_niss(raw) -> str:
     text = _digits(raw, 11)
+    if _surely_valid_niss(text):
+        return text  # what nn.compact gives back for 11 ASCII digits
+    from stdnum.be import bis, nn  # lazy: only workbooks with an unusual niss pay for it
+
     try:
         number = nn.compact(text)
     except Exception:

@@ -20,6 +20,7 @@ _ATTR = re.compile(rb'([\w:]+)="([^"]*)"')
 _REL = re.compile(rb"<(?:\w+:)?Relationship\b([^>]*)/?>")
 _CELL = re.compile(rb"<(?:\w+:)?c\s([^>]*?)(?<!/)>(.*?)</(?:\w+:)?c>", re.S)
 _FORMULA = re.compile(rb"<(?:\w+:)?f[\s>/]")
+_PLAIN_FORMULA = re.compile(rb"<f[\s>/]")
 _VALUE = re.compile(rb"<(?:\w+:)?v>([^<]*)</(?:\w+:)?v>")
 _REF_ATTR = re.compile(rb'\br="([A-Za-z]+\d+)"')
 
@@ -55,23 +56,31 @@ def sheet_parts(archive: zipfile.ZipFile) -> dict[str, str]:
     return out
 
 
-def error_cells(archive: zipfile.ZipFile, sheet_names) -> dict[str, dict[tuple[int, int], str | None]]:
+def error_cells(archive: zipfile.ZipFile, sheet_names, parts: dict[str, str] | None = None,
+                inflated: dict[str, bytes] | None = None) -> dict[str, dict[tuple[int, int], str | None]]:
     """For each asked sheet, 0-based (row, column) → the error value shown in the cell.
 
     The value is ``None`` for a formula saved without its computed value (a file written by a
-    program and never opened in a spreadsheet): calamine shows it as empty too.
+    program and never opened in a spreadsheet): calamine shows it as empty too. ``parts`` (from
+    ``sheet_parts``) and ``inflated`` (part → its bytes, already decompressed) spare work done before.
     """
-    parts = sheet_parts(archive)
+    if parts is None:
+        parts = sheet_parts(archive)
     out: dict[str, dict[tuple[int, int], str | None]] = {}
     for name in sheet_names:
         part = parts.get(name)
         if part is None:
             continue
-        try:
-            xml = archive.read(part)
-        except (KeyError, zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError):
-            continue  # calamine reports a damaged part on its own
-        has_errors, has_formulas = b't="e"' in xml, _FORMULA.search(xml) is not None
+        xml = inflated.get(part) if inflated else None
+        if xml is None:
+            try:
+                xml = archive.read(part)
+            except (KeyError, zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError):
+                continue  # calamine reports a damaged part on its own
+        has_errors = b't="e"' in xml
+        # _FORMULA is "<f" or "<prefix:f": without a ":f" anywhere, the plain "<f" pattern says the same
+        # in one fast search (the full pattern tries every "<" in the part).
+        has_formulas = (_PLAIN_FORMULA if b":f" not in xml else _FORMULA).search(xml) is not None
         if not (has_errors or has_formulas):
             continue
         found: dict[tuple[int, int], str | None] = {}
@@ -103,18 +112,50 @@ _CELL_REF = re.compile(rb'\br="([A-Za-z]{1,3})(\d+)"')
 _CHUNK = 1 << 20
 
 
-def sheet_extent(archive: zipfile.ZipFile, part: str) -> tuple[int, int]:
+def sheet_extent(archive: zipfile.ZipFile, part: str, xml: bytes | None = None) -> tuple[int, int]:
     """(rows, columns) of the smallest range holding every non-empty cell of an .xlsx sheet part.
 
     Self-closed cells (``<c r="A5" s="1"/>``: formatting only) hold no value and do not count.
-    Raises what ``zipfile`` raises for a damaged part (``BadZipFile`` on a CRC or size mismatch).
+    ``xml``: the part's bytes when already decompressed. Raises what ``zipfile`` raises for a damaged
+    part (``BadZipFile`` on a CRC or size mismatch).
     """
-    fast = _extent_by_refs(archive, part)
-    return fast if fast is not None else _extent_by_position(archive, part)
+    fast = _extent_by_refs(archive, part, xml)
+    return fast if fast is not None else _extent_by_position(archive, part, xml)
 
 
-def _blocks(archive: zipfile.ZipFile, part: str):
-    """The part's bytes in ~1 MB blocks, each cut just before a ``<`` so no tag is split."""
+# Within Z99999: one letter and at most five digits. A cell tag written otherwise (no address, address
+# not first, two letters, six digits) is found by one search, without visiting the cells in Python.
+SMALL_EXTENT = (99_999, 26)
+_NOT_SMALL_CELL = re.compile(rb'<c(?:[>/]| (?!r="[A-Za-z]\d{1,5}"))')
+
+
+def within_small_extent(archive: zipfile.ZipFile, part: str, xml: bytes | None = None) -> bool:
+    """True when every cell of the part provably lies within ``SMALL_EXTENT`` (Z99999).
+
+    The quick answer for what Excel, LibreOffice and openpyxl write; False means "not known", and
+    ``sheet_extent`` must then measure. True implies the conditions of ``_extent_by_refs`` (every
+    cell written ``<c r="..."``, address first, no namespace prefix) with every address small.
+    """
+    for block in _blocks(archive, part, xml):
+        if b":c " in block or b":c>" in block or _NOT_SMALL_CELL.search(block):
+            return False
+    return True
+
+
+def _refs_first(block: bytes) -> bool:
+    """Every cell of the block is written ``<c r="..."``: address first, no namespace prefix."""
+    cells = block.count(b"<c ") + block.count(b"<c>") + block.count(b"<c/")
+    return cells == block.count(b'<c r="') and b":c " not in block and b":c>" not in block
+
+
+def _blocks(archive: zipfile.ZipFile, part: str, xml: bytes | None = None):
+    """The part's bytes in ~1 MB blocks, each cut just before a ``<`` so no tag is split.
+
+    ``xml``: the part's bytes when already decompressed (cut the same way, without inflating again).
+    """
+    if xml is not None:
+        yield from _cut(xml)
+        return
     pending = b""
     with archive.open(part) as fh:
         while True:
@@ -131,10 +172,25 @@ def _blocks(archive: zipfile.ZipFile, part: str):
             pending = pending[cut:]
 
 
+def _cut(xml: bytes):
+    """``xml`` in exactly the blocks ``_blocks`` reads from the archive (same ~1 MB steps, same cuts)."""
+    start = read = 0
+    size = len(xml)
+    while read < size:
+        read = min(read + _CHUNK, size)
+        cut = xml.rfind(b"<", start + 1, read)
+        if cut == -1:
+            continue
+        yield xml[start:cut]
+        start = cut
+    if start < size:
+        yield xml[start:]
+
+
 _FULL_CELL = re.compile(rb'<c r="([A-Za-z]{1,3})(\d+)"(?:\s[^>]*)?(?<!/)>')
 
 
-def _extent_by_refs(archive, part) -> tuple[int, int] | None:
+def _extent_by_refs(archive, part, xml: bytes | None = None) -> tuple[int, int] | None:
     """Fast path for what Excel, LibreOffice and openpyxl write: ``<c r="B7" ...>``, address first.
 
     ``None`` as soon as a block holds a cell written otherwise (no address, address not first,
@@ -142,9 +198,8 @@ def _extent_by_refs(archive, part) -> tuple[int, int] | None:
     """
     max_row = max_col = 0
     letters_seen: dict[bytes, int] = {}
-    for block in _blocks(archive, part):
-        cells = block.count(b"<c ") + block.count(b"<c>") + block.count(b"<c/")
-        if cells != block.count(b'<c r="') or b":c " in block or b":c>" in block:
+    for block in _blocks(archive, part, xml):
+        if not _refs_first(block):
             return None
         for letters, digits in _FULL_CELL.findall(block):
             row = int(digits)
@@ -158,10 +213,10 @@ def _extent_by_refs(archive, part) -> tuple[int, int] | None:
     return max_row, max_col
 
 
-def _extent_by_position(archive, part) -> tuple[int, int]:
+def _extent_by_position(archive, part, xml: bytes | None = None) -> tuple[int, int]:
     """Slow path: follow rows and cells as calamine does when addresses are missing."""
     row = col = max_row = max_col = 0
-    for block in _blocks(archive, part):
+    for block in _blocks(archive, part, xml):
         for m in _TAG.finditer(block):
             attrs = m.group(2)
             if m.group(1) == b"row":
@@ -190,8 +245,11 @@ _ODS_ROWS = re.compile(rb'table:number-rows-repeated="(\d+)"')
 _ODS_COLS = re.compile(rb'table:number-columns-repeated="(\d+)"')
 
 
-def ods_extents(archive: zipfile.ZipFile) -> dict[str, tuple[int, int]]:
-    """Sheet name → (rows, columns) holding every non-empty cell, from an .ods ``content.xml``."""
+def ods_extents(archive: zipfile.ZipFile, xml: bytes | None = None) -> dict[str, tuple[int, int]]:
+    """Sheet name → (rows, columns) holding every non-empty cell, from an .ods ``content.xml``.
+
+    ``xml``: ``content.xml`` when already decompressed.
+    """
     out: dict[str, tuple[int, int]] = {}
     name = None
     row = col = max_row = max_col = 0
@@ -204,7 +262,7 @@ def ods_extents(archive: zipfile.ZipFile) -> dict[str, tuple[int, int]]:
             out[_unescape(name.decode("utf-8", "replace"))] = (max_row, max_col)
         name = None
 
-    for block in _blocks(archive, "content.xml"):
+    for block in _blocks(archive, "content.xml", xml):
         for m in _ODS_TAG.finditer(block):
             closing, tag, attrs = m.group(1), m.group(2), m.group(3)
             if tag == b"table":

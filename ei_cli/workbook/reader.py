@@ -16,6 +16,7 @@ from __future__ import annotations
 import io
 from dataclasses import dataclass
 from datetime import date
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -108,7 +109,7 @@ class _Reader:
             from ei_cli.workbook.ooxml import ods_extents
 
             try:
-                self._ods_extents = ods_extents(self.sniffed.archive)
+                self._ods_extents = ods_extents(self.sniffed.archive, self.sniffed.inflated.get("content.xml"))
             except Exception:  # a damaged content.xml: calamine says so below
                 self._ods_extents = {}
             if any([self._too_large(title, *extent) for title, extent in self._ods_extents.items()]):
@@ -129,7 +130,8 @@ class _Reader:
         if self.sniffed.kind == "xlsx" and self.sniffed.archive is not None:
             from ei_cli.workbook.ooxml import error_cells
 
-            errors_by_sheet = error_cells(self.sniffed.archive, [t for t in titles.values() if t])
+            errors_by_sheet = error_cells(self.sniffed.archive, [t for t in titles.values() if t],
+                                          self._sheet_parts(), self.sniffed.inflated)
 
         grids = {}
         for contract, title in titles.items():
@@ -222,20 +224,35 @@ class _Reader:
                  "below and to the right of the data.", sheet=title, cell=last)
         return True
 
+    def _sheet_parts(self) -> dict[str, str]:
+        from ei_cli.workbook import ooxml
+
+        if self._parts is None:
+            self._parts = ooxml.sheet_parts(self.sniffed.archive)
+        return self._parts
+
     def _extent(self, title: str) -> tuple[int, int] | None:
-        """The used range measured from the XML before calamine builds it (see ooxml.sheet_extent)."""
+        """The used range (or a bound of it) measured from the XML before calamine builds it.
+
+        See ooxml.sheet_extent. A sheet whose every address lies within Z99999 is small enough
+        whatever its exact extent: one search says so, without measuring cell by cell.
+        """
         from ei_cli.workbook import ooxml
 
         archive = self.sniffed.archive
         if archive is None:
             return None
         if self.sniffed.kind == "xlsx":
-            if self._parts is None:
-                self._parts = ooxml.sheet_parts(archive)
-            part = self._parts.get(title)
-            return ooxml.sheet_extent(archive, part) if part else None
+            part = self._sheet_parts().get(title)
+            if not part:
+                return None
+            xml = self.sniffed.inflated.get(part)
+            rows, cols = ooxml.SMALL_EXTENT
+            if rows * cols <= MAX_SHEET_CELLS and ooxml.within_small_extent(archive, part, xml):
+                return ooxml.SMALL_EXTENT
+            return ooxml.sheet_extent(archive, part, xml)
         if self._ods_extents is None:
-            self._ods_extents = ooxml.ods_extents(archive)
+            self._ods_extents = ooxml.ods_extents(archive, self.sniffed.inflated.get("content.xml"))
         return self._ods_extents.get(title)
 
     def _grid(self, book, title: str) -> list[list] | None:
@@ -301,7 +318,7 @@ class _Reader:
             if _blank(key):
                 continue
             key_text = str(key).strip()
-            column = next((c for c in contract.columns if c.matches(key_text)), None)
+            column = contract.find_column(key_text)
             key_cell = cell_ref(r, key_col)
             if column is None:
                 self.warn("unknown_field",
@@ -381,46 +398,70 @@ class _Reader:
             return []
 
         plan = self._plan(contract, title, grid[header_at], header_at, errs)
-        id_field = "worker_id"
+        letters = self.letters[title]
+        columns = [ci for ci, _col, _conv in plan]
+        # Per column: its converter and a memo of the converter's results. Ids, months, choices and
+        # amounts repeat from row to row, and a converter is a pure function of the raw value. Only
+        # str, date and non-zero float values are remembered (1 == 1.0 == True and 0.0 == -0.0 would
+        # be confused), and only values that converted without a problem, so that every cell holding
+        # a wrong value is reported.
+        steps = [(ci, col, conv, col.field, col.required, col.field == "worker_id", {}) for ci, col, conv in plan]
         rows: list[_Row] = []
-        # Hoisted out of the loop: the per-cell work below is the reader's hot path.
+        # The per-cell work below is the reader's hot path: a cell address and a message label are
+        # built only when there is something to report.
         for r in range(header_at + 1, len(grid)):
             row = grid[r]
-            raws = []
-            empty = True
-            for ci, _col, _conv in plan:
+            # A row blank in every column of the contract is skipped (a blank cell may still hide a
+            # broken formula, which is not blank).
+            for ci in columns:
                 raw = row[ci]
-                if raw.__class__ is str:
-                    raw = raw.strip()
-                    if not raw:
-                        if errs and (r, ci) in errs:
-                            raw = _FormulaError(errs[(r, ci)])
-                            empty = False
-                        else:
-                            raw = None
-                        raws.append(raw)
-                        continue
-                empty = False
-                raws.append(raw)
-            if empty:
+                if raw.__class__ is not str or (raw and not raw.isspace()) or (errs and (r, ci) in errs):
+                    break
+            else:
                 continue
             number = r + 1
             values: dict[str, Any] = {}
             worker_id = None
             # The id comes first in the plan so that every message of the row can name the worker.
-            for (ci, col, conv), raw in zip(plan, raws):
-                ref = f"{self.letters[title][col.field]}{number}"
-                if raw is None:
-                    if col.required:
-                        self._missing_value(title, ref, col, worker_id)
+            for ci, col, conv, field, required, is_id, memo in steps:
+                raw = row[ci]
+                cls = raw.__class__
+                if cls is str or cls is date or (cls is float and raw):
+                    value = memo.get(raw)
+                    if value is None:
+                        if cls is str:
+                            text = raw.strip()
+                            if not text:
+                                if errs and (r, ci) in errs:
+                                    self._formula_error(title, f"{letters[field]}{number}", errs[(r, ci)],
+                                                        worker_id, _label(col))
+                                elif required:
+                                    self._missing_value(title, f"{letters[field]}{number}", col, worker_id)
+                                continue
+                            if text[0] in "#E" and text in ERROR_VALUES:
+                                self._formula_error(title, f"{letters[field]}{number}", text, worker_id, _label(col))
+                                continue
+                        else:
+                            text = raw
+                        try:
+                            value = conv(text)
+                        except Invalid as exc:
+                            self._invalid(exc, text, col, title, f"{letters[field]}{number}", worker_id, _label(col))
+                            continue
+                        if value is None:
+                            continue
+                        memo[raw] = value
+                elif raw is None:
+                    if required:
+                        self._missing_value(title, f"{letters[field]}{number}", col, worker_id)
                     continue
-                label = Text(f"Colonne « {col.name} »", f"Column “{col.english}”")
-                value = self._convert(raw, col, conv, title, ref, worker_id, label)
-                if value is None:
-                    continue
-                if col.field == id_field:
+                else:   # not remembered: 0.0, -0.0, int, bool, datetime...
+                    value = self._convert(raw, col, conv, title, f"{letters[field]}{number}", worker_id, None)
+                    if value is None:
+                        continue
+                if is_id:
                     worker_id = value
-                values[col.field] = value
+                values[field] = value
             rows.append(_Row(number, values, worker_id))
         return rows
 
@@ -435,7 +476,7 @@ class _Reader:
                                         Text("En-tête de colonne", "Column header"))
                 continue
             ref = cell_ref(header_at, c)
-            column = next((col for col in contract.columns if _is_text(raw) and col.matches(raw)), None)
+            column = contract.find_column(raw) if _is_text(raw) else None
             if column is None:
                 self.warn("unknown_column",
                           f"Colonne inconnue {shown(raw)} ignorée (colonnes attendues : "
@@ -468,32 +509,38 @@ class _Reader:
         return plan
 
     # ------------------------------------------------------------------------------- cells
-    def _convert(self, raw, col: Column, conv, sheet: str, ref: str, worker_id: str | None, label: Text):
-        """The converted value, or None after recording why it could not be converted."""
+    def _convert(self, raw, col: Column, conv, sheet: str, ref: str, worker_id: str | None, label: Text | None):
+        """The converted value, or None after recording why it could not be converted.
+
+        ``label`` (None: "Colonne « … »" of ``col``) is only used when there is a problem.
+        """
         if raw.__class__ is _FormulaError:
-            self._formula_error(sheet, ref, raw.value, worker_id, label)
+            self._formula_error(sheet, ref, raw.value, worker_id, label or _label(col))
             return None
         if raw.__class__ is str and raw[0] in "#E" and raw in ERROR_VALUES:
-            self._formula_error(sheet, ref, raw, worker_id, label)
+            self._formula_error(sheet, ref, raw, worker_id, label or _label(col))
             return None
         try:
             return conv(raw)
         except Invalid as exc:
-            who = _who(worker_id)
-            if col.sensitive:
-                # Identity and social-situation data: the cell and the worker, never the value.
-                self.err(exc.code,
-                         f"{label.fr}{who.fr} : valeur non valide (non reproduite, donnée personnelle) ; "
-                         f"attendu : {exc.expected.fr}.",
-                         f"{label.en}{who.en}: invalid value (not shown, personal data); "
-                         f"expected: {exc.expected.en}.", sheet=sheet, cell=ref)
-            else:
-                found = shown(raw)
-                self.err(exc.code,
-                         f"{label.fr}{who.fr} : {found} n'est pas valide ; attendu : {exc.expected.fr}.",
-                         f"{label.en}{who.en}: {found} is not valid; expected: {exc.expected.en}.",
-                         sheet=sheet, cell=ref)
+            self._invalid(exc, raw, col, sheet, ref, worker_id, label or _label(col))
             return None
+
+    def _invalid(self, exc: Invalid, raw, col: Column, sheet: str, ref: str, worker_id: str | None, label: Text):
+        who = _who(worker_id)
+        if col.sensitive:
+            # Identity and social-situation data: the cell and the worker, never the value.
+            self.err(exc.code,
+                     f"{label.fr}{who.fr} : valeur non valide (non reproduite, donnée personnelle) ; "
+                     f"attendu : {exc.expected.fr}.",
+                     f"{label.en}{who.en}: invalid value (not shown, personal data); "
+                     f"expected: {exc.expected.en}.", sheet=sheet, cell=ref)
+        else:
+            found = shown(raw)
+            self.err(exc.code,
+                     f"{label.fr}{who.fr} : {found} n'est pas valide ; attendu : {exc.expected.fr}.",
+                     f"{label.en}{who.en}: {found} is not valid; expected: {exc.expected.en}.",
+                     sheet=sheet, cell=ref)
 
     def _formula_error(self, sheet, ref, value, worker_id, label: Text):
         who = _who(worker_id)
@@ -530,7 +577,6 @@ class _Reader:
         for row in rows:
             v = row.values
             wid = row.worker_id
-            who = _who(wid)
             if wid is not None:
                 if wid in first_row:
                     self.err("duplicate_worker",
@@ -542,6 +588,7 @@ class _Reader:
                     first_row[wid] = row.number
             fte = v.get("fte")
             if fte is not None and not (0 < fte <= 1):
+                who = _who(wid)
                 self.err("fte_out_of_range",
                          f"Colonne « etp »{who.fr} : {_fr(fte)} est hors limites ; attendu : une fraction de temps plein, "
                          "plus grande que 0 et au plus 1 (0,5 = mi-temps).",
@@ -592,18 +639,21 @@ class _Reader:
         first_row: dict[tuple, int] = {}
         for row in rows:
             v = row.values
-            who = _who(row.worker_id)
             fte = v.get("fte")
-            if fte is not None and not (0 <= fte <= 1):
+            if fte is not None and not (_ZERO <= fte <= _ONE):
+                who = _who(row.worker_id)
                 self.err("fte_out_of_range",
                          f"Colonne « etp »{who.fr} : {_fr(fte)} est hors limites ; attendu : le temps réellement payé, "
                          "entre 0 et 1 (temps plein).",
                          f"Column “fte”{who.en}: {fte} is out of range; expected: the working time actually paid, "
                          "between 0 and 1 (full time).", sheet=sheet, cell=self._ref(sheet, "fte", row))
-            self._check_negative(sheet, row, ("gross_pay", "wage_cost", "hours"))
+            for field in _PAY_AMOUNTS:
+                value = v.get(field)
+                if value is not None and value < _ZERO:
+                    self._check_negative(sheet, row, (field,))
             month = v.get("month")
             if row.worker_id is not None and month is not None:
-                key = (row.worker_id, month)
+                key = (row.worker_id, month.year, month.month)   # a Month is its year and month
                 if key in first_row:
                     self.err("duplicate_pay_month",
                              f"Travailleur {row.worker_id} : le mois {month} a déjà une ligne de paie (ligne "
@@ -632,7 +682,7 @@ class _Reader:
     def _check_negative(self, sheet: str, row: _Row, fields) -> None:
         for field in fields:
             value = row.values.get(field)
-            if value is None or value >= 0:
+            if value is None or not value < _ZERO:
                 continue
             column = _field_column(self.contracts[sheet], field)
             who = _who(row.worker_id)
@@ -645,8 +695,16 @@ class _Reader:
 
 
 # ----------------------------------------------------------------------------------- helpers
+_ZERO, _ONE = Decimal(0), Decimal(1)
+_PAY_AMOUNTS = ("gross_pay", "wage_cost", "hours")
+
+
 def _field_column(contract: Sheet, field: str) -> Column:
     return next(c for c in contract.columns if c.field == field)
+
+
+def _label(col: Column) -> Text:
+    return Text(f"Colonne « {col.name} »", f"Column “{col.english}”")
 
 
 def _who(worker_id: str | None) -> Text:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import cached_property, lru_cache
 
 from ei_cli.model import ContractType, Diploma, FollowUpType, Function, Region
 
@@ -17,8 +18,19 @@ _NON_ALNUM = re.compile(r"[^0-9a-z]+")
 
 def normalize_name(name: object) -> str:
     """Case-, accent-, space-, underscore-, hyphen- and apostrophe-insensitive key."""
-    text = unicodedata.normalize("NFKD", str(name)).encode("ascii", "ignore").decode("ascii")
+    if name.__class__ is str:
+        return _normalize_text(name)
+    return _normalize(str(name))
+
+
+def _normalize(text: str) -> str:
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
     return _NON_ALNUM.sub("", text.lower())
+
+
+# Headers, enum and boolean cells repeat the same few words on every row: remember them (bounded,
+# so a hostile sheet of unique strings cannot grow it without limit).
+_normalize_text = lru_cache(maxsize=4096)(_normalize)
 
 
 # Column kinds, each converted by the reader: text, id, date, month, bool, number (a Decimal),
@@ -44,9 +56,13 @@ class Column:
     def english(self) -> str:
         return self.aliases[0] if self.aliases else self.name
 
+    @cached_property
+    def keys(self) -> frozenset[str]:
+        """The normalised name and aliases (computed once)."""
+        return frozenset(normalize_name(n) for n in (self.name,) + self.aliases)
+
     def matches(self, header: object) -> bool:
-        key = normalize_name(header)
-        return key == normalize_name(self.name) or key in {normalize_name(a) for a in self.aliases}
+        return normalize_name(header) in self.keys
 
 
 @dataclass(frozen=True)
@@ -58,9 +74,26 @@ class Sheet:
     required: bool = True
     help_fr: str = ""
 
+    @cached_property
+    def keys(self) -> frozenset[str]:
+        """The normalised name and aliases (computed once)."""
+        return frozenset(normalize_name(n) for n in (self.name,) + self.aliases)
+
+    @cached_property
+    def by_key(self) -> dict[str, Column]:
+        """Normalised header → its column (the first column listing it, as a scan in order would find)."""
+        out: dict[str, Column] = {}
+        for column in self.columns:
+            for key in column.keys:
+                out.setdefault(key, column)
+        return out
+
     def matches(self, title: object) -> bool:
-        key = normalize_name(title)
-        return key == normalize_name(self.name) or key in {normalize_name(a) for a in self.aliases}
+        return normalize_name(title) in self.keys
+
+    def find_column(self, header: object) -> Column | None:
+        """The column whose name or alias matches ``header``, or None."""
+        return self.by_key.get(normalize_name(header))
 
     def column(self, name: str) -> Column:
         return next(c for c in self.columns if c.name == name)

@@ -28,6 +28,8 @@ MAX_UNCOMPRESSED_BYTES = 200 * 1024 * 1024
 # Deflate tops out near 1000:1; XML sheets of repetitive rows reach ~100:1 at most.
 MAX_RATIO = 300
 RATIO_MIN_BYTES = 1024 * 1024   # small members may have any ratio
+# The size check inflates every member; the sheets' XML is kept for the reader up to this total.
+KEEP_INFLATED_BYTES = 32 * 1024 * 1024
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 # An encrypted OOXML file is an OLE container with an "EncryptionInfo" stream (names are UTF-16).
@@ -42,6 +44,9 @@ class Sniffed:
     data: bytes = b""
     archive: zipfile.ZipFile | None = None
     problems: list[Problem] = field(default_factory=list)
+    # Member name → its bytes, for the members the size check already decompressed and kept
+    # (worksheets and content.xml, within KEEP_INFLATED_BYTES): they are not inflated again.
+    inflated: dict[str, bytes] = field(default_factory=dict)
 
 
 def sniff(path: Path, file: str) -> Sniffed:
@@ -127,8 +132,9 @@ def sniff(path: Path, file: str) -> Sniffed:
                     "contre les archives piégées).",
                     "The decompressed workbook would be abnormally large; it is not read (protection "
                     "against zip bombs).")
+    inflated: dict[str, bytes] = {}
     if not any(i.flag_bits & 0x1 for i in infos):
-        verdict = _inflate_all(archive, infos)
+        verdict = _inflate_all(archive, infos, inflated)
         if verdict == "too_large":
             return fail("file_too_large",
                         "Le classeur décompressé serait anormalement volumineux ; il n'est pas lu (protection "
@@ -148,13 +154,13 @@ def sniff(path: Path, file: str) -> Sniffed:
 
     names = {i.filename for i in infos}
     if "xl/workbook.xml" in names:
-        return Sniffed(kind="xlsx", data=data, archive=archive)
+        return Sniffed(kind="xlsx", data=data, archive=archive, inflated=inflated)
     if "content.xml" in names and _is_ods(archive, names):
         if "META-INF/manifest.xml" in names and b"encryption-data" in archive.read("META-INF/manifest.xml"):
             return fail("password_protected",
                         "Le classeur est protégé par un mot de passe : retirez-le puis enregistrez-le à nouveau.",
                         "The workbook is password-protected: remove the password and save it again.")
-        return Sniffed(kind="ods", data=data, archive=archive)
+        return Sniffed(kind="ods", data=data, archive=archive, inflated=inflated)
     what_fr, what_en = _what_zip(names)
     return fail("not_a_workbook",
                 f"Le fichier est {what_fr}, pas un classeur .xlsx : donnez le bon fichier, ou ouvrez-le dans "
@@ -163,19 +169,25 @@ def sniff(path: Path, file: str) -> Sniffed:
                 "spreadsheet program and save it as .xlsx.")
 
 
-def _inflate_all(archive: zipfile.ZipFile, infos) -> str | None:
+def _kept(name: str) -> bool:
+    return (name.startswith("xl/worksheets/") and name.endswith(".xml")) or name == "content.xml"
+
+
+def _inflate_all(archive: zipfile.ZipFile, infos, keep: dict[str, bytes] | None = None) -> str | None:
     """Decompress every member in chunks, counting the bytes really produced.
 
     The sizes in the zip directory are only claims: a forged directory can announce 1 KB for a part
     that inflates to gigabytes, and the spreadsheet parser would believe it. Python's zipfile stops
     at the announced size and checks the CRC, so a lie ends as a ``BadZipFile`` after at most
-    ``MAX_UNCOMPRESSED_BYTES`` of work, with memory bounded by one chunk.
+    ``MAX_UNCOMPRESSED_BYTES`` of work. The sheets' XML is kept in ``keep`` (at most
+    ``KEEP_INFLATED_BYTES`` in all, whole members only); other members cost one chunk of memory.
     """
-    total = 0
+    total = kept = 0
     try:
         for info in infos:
             if info.is_dir():
                 continue
+            chunks = [] if keep is not None and _kept(info.filename) else None
             with archive.open(info) as fh:
                 while True:
                     chunk = fh.read(1 << 20)
@@ -184,6 +196,17 @@ def _inflate_all(archive: zipfile.ZipFile, infos) -> str | None:
                     total += len(chunk)
                     if total > MAX_UNCOMPRESSED_BYTES:
                         return "too_large"
+                    if chunks is not None:
+                        kept += len(chunk)
+                        if kept > KEEP_INFLATED_BYTES:
+                            chunks = None
+                        else:
+                            chunks.append(chunk)
+            if chunks is not None:
+                # The last member of a name wins, as ``archive.read(name)`` would read it.
+                keep[info.filename] = b"".join(chunks)
+            elif keep is not None:
+                keep.pop(info.filename, None)
     except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, ValueError, EOFError, OSError,
             RuntimeError, zlib.error):
         return "corrupt"
