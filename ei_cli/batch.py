@@ -116,17 +116,6 @@ def output_names(paths: Iterable[Path]) -> list[str]:
     return names
 
 
-def compact_json(doc: dict) -> str:
-    """A plain (already ``jsonable``) document as one line of UTF-8 JSON.
-
-    The files of a batch are written without indentation: ``json`` only uses its C encoder when
-    ``indent`` is None, and the indented pure-Python one costs more than reading the workbook.
-    """
-    import json
-
-    return json.dumps(doc, ensure_ascii=False, separators=(",", ":")) + "\n"
-
-
 # ---------------------------------------------------------------------------------------- one file
 def _run_checks(enterprise, regime, period, report) -> list:
     from ei_cli.rules.dashboard import run_checks
@@ -164,9 +153,10 @@ def _detail(checks, name: str, key: str):
 def evaluate(path: Path, request: BatchRequest):
     """Read and evaluate one workbook (pure apart from reading it).
 
-    Returns ``(document, outcome fields)``: the JSON document (``ei check`` + ``subsidy``, plain
-    values in ``request.lang``; only its ``problems`` when there is no output folder) and the
-    figures of its summary row.
+    Returns ``(document, outcome fields)``: the JSON document (``ei check`` + ``subsidy``; its
+    ``problems`` already plain JSON values in ``request.lang``, the rest converted when it is written
+    by ``compact_dumps``; only its ``problems`` when there is no output folder) and the figures of its
+    summary row.
     """
     from ei_cli.output import base_document, jsonable
     from ei_cli.problems import has_errors
@@ -209,14 +199,14 @@ def evaluate(path: Path, request: BatchRequest):
     if request.out_dir is None:  # only the summary is wanted: skip building the full document
         return {"problems": jsonable(problems, lang)}, fields
     doc = base_document(CHECK_COMMAND, enterprise=enterprise, regime=regime, period=period, compliant=compliant,
-                        problems=problems, checks=[c.to_dict(lang) for c in checks],
+                        problems=jsonable(problems, lang), checks=[c.to_dict(lang) for c in checks],
                         subsidy=subsidy.to_dict(lang))
-    return jsonable(doc, lang), fields
+    return doc, fields
 
 
 def process_file(path: Path, request: BatchRequest, json_name: str | None = None) -> FileOutcome:
     """One workbook end to end; never raises for a problem of that file (a bug is recorded too)."""
-    from ei_cli.output import write_atomic
+    from ei_cli.output import compact_dumps, write_atomic
 
     path = Path(path)
     try:
@@ -236,7 +226,7 @@ def process_file(path: Path, request: BatchRequest, json_name: str | None = None
         doc, fields = jsonable(base_document(CHECK_COMMAND, problems=[problem]), request.lang), {"readable": False}
     output = None
     if request.out_dir is not None and json_name is not None:
-        write_atomic(Path(request.out_dir) / json_name, compact_json(doc))
+        write_atomic(Path(request.out_dir) / json_name, compact_dumps(doc, request.lang))
         output = json_name
     problems = doc["problems"]
     errors = sum(1 for p in problems if p["severity"] == "error")
@@ -264,9 +254,28 @@ def _load_rules() -> None:
 
 
 def _prefetch_writer(request: BatchRequest) -> None:
-    """While the workers read, import what summary.xlsx will need (openpyxl costs ~0.3 s to import)."""
+    """While the workers read, import what summary.xlsx will need."""
     if request.out_dir is not None:
+        _import_openpyxl()
+
+
+def _import_openpyxl() -> None:
+    """Import openpyxl without numpy, which is 40 % of its import time (docs/performance.md).
+
+    openpyxl imports numpy only to accept numpy numbers in cells, and summary.xlsx holds Python
+    values only. A ``None`` in ``sys.modules`` makes ``import numpy`` fail inside openpyxl, which
+    then goes without; the entry is removed at once, so numpy can still be imported later. Nothing
+    changes when openpyxl or numpy is already imported.
+    """
+    import sys
+
+    if "openpyxl" in sys.modules or "numpy" in sys.modules:
+        return
+    sys.modules["numpy"] = None  # type: ignore[assignment]
+    try:
         import openpyxl  # noqa: F401
+    finally:
+        del sys.modules["numpy"]
 
 
 def run_batch(paths: list[Path], request: BatchRequest, jobs: int | None = None,
@@ -409,6 +418,7 @@ def write_summary_xlsx(path: Path, outcomes: list[FileOutcome], request: BatchRe
     from ei_cli.output import write_with
 
     def writer(tmp: Path) -> None:
+        _import_openpyxl()
         from openpyxl import Workbook
         from openpyxl.styles import Font
 

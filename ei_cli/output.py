@@ -138,6 +138,26 @@ def dumps(doc: dict, lang: str = "fr") -> str:
     return json.dumps(jsonable(doc, lang), ensure_ascii=False, indent=2) + "\n"
 
 
+def compact_dumps(doc, lang: str = "fr") -> str:
+    """The same JSON values as ``dumps``, on one line, encoded by ``json``'s C encoder.
+
+    For the files a batch writes by the hundred: ``json`` uses its C encoder only without ``indent``,
+    and walks the plain dicts, lists, strings and numbers itself; only the other values (Decimal,
+    dates, Text, Problem...) come back through ``default`` to ``jsonable``. A key that is not a string
+    is a TypeError there, and the document is then converted by ``jsonable`` first (``str(key)``).
+    """
+    import json
+
+    def default(obj):
+        return jsonable(obj, lang)
+
+    try:
+        text = json.dumps(doc, ensure_ascii=False, separators=(",", ":"), default=default, check_circular=False)
+    except (TypeError, ValueError):
+        text = json.dumps(jsonable(doc, lang), ensure_ascii=False, separators=(",", ":"))
+    return text + "\n"
+
+
 # ---------------------------------------------------------------------------------------- files
 def write_atomic(path: Path, data: bytes | str, mode: int = 0o600) -> None:
     """Write to a temporary file beside ``path``, then rename: no half-written file, ever."""

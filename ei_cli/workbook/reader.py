@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from ei_cli.i18n import Text
-from ei_cli.model import Enterprise, FollowUp, PayMonth, Worker
+from ei_cli.model import Enterprise, FollowUp, PayMonth, Worker, records
 from ei_cli.problems import Problem, Severity, has_errors
 from ei_cli.workbook import schema
 from ei_cli.workbook.cells import ERROR_VALUES, Invalid, cell_ref, column_letter, converter, parse_ref, shown
@@ -161,9 +161,9 @@ class _Reader:
             return ReadResult(None, tuple(self.problems))
         enterprise = Enterprise(
             **fields,
-            workers=tuple(Worker(**r.values, row=r.number) for r in staff),
-            pay=tuple(PayMonth(**r.values, row=r.number) for r in pay),
-            follow_ups=tuple(FollowUp(**r.values, row=r.number) for r in follow),
+            workers=records(Worker, ((r.values, r.number) for r in staff)),
+            pay=records(PayMonth, ((r.values, r.number) for r in pay)),
+            follow_ups=records(FollowUp, ((r.values, r.number) for r in follow)),
             source=self.file,
         )
         return ReadResult(enterprise, tuple(self.problems))
