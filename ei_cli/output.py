@@ -66,7 +66,12 @@ def _plain(obj, lang):
 
 
 def _decimal(obj, lang):
-    return int(obj) if obj == obj.to_integral_value() and abs(obj) < 10**15 else float(obj)
+    # ``_MINUS_E15 < obj < _E15`` is ``abs(obj) < 10**15`` for any value that gets there (a whole number,
+    # or ±Infinity, which both tests refuse), compared Decimal to Decimal without converting an int.
+    return int(obj) if obj == obj.to_integral_value() and _MINUS_E15 < obj < _E15 else float(obj)
+
+
+_E15, _MINUS_E15 = Decimal(10**15), Decimal(-10**15)
 
 
 def _mapping(obj, lang):
@@ -149,6 +154,8 @@ def compact_dumps(doc, lang: str = "fr") -> str:
     import json
 
     def default(obj):
+        if obj.__class__ is Decimal:  # most of the values sent back here: skip the dispatch of jsonable
+            return _decimal(obj, lang)
         return jsonable(obj, lang)
 
     try:

@@ -22,6 +22,7 @@ from ei_cli.batch import BatchRequest, FileOutcome
 from ei_cli.errors import ExitCode
 from ei_cli.i18n import t
 from ei_cli.rules.common import CheckResult
+from helpers_cli import run_cli
 from helpers_workbook import set_field, valid_sheets, write_workbook
 
 YEAR = "2024"
@@ -51,12 +52,7 @@ def folder_with(tmp_path: Path, files: dict[str, Path | bytes]) -> Path:
 
 
 def run(capsys, *args: str) -> tuple[int, str, str]:
-    from ei_cli.cli import main
-
-    with pytest.raises(SystemExit) as exc:
-        main(["batch", *map(str, args)])
-    out = capsys.readouterr()
-    return exc.value.code, out.out, out.err
+    return run_cli(capsys, "batch", *args)
 
 
 def fixed_checks(monkeypatch, verdict_of: dict[str, bool | None]):

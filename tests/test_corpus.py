@@ -9,7 +9,6 @@ Bombs and other hostile files are read in a separate process, timed and memory-m
 
 from __future__ import annotations
 
-import functools
 import json
 import re
 import subprocess
@@ -25,6 +24,7 @@ import make_corpus  # noqa: E402
 from make_corpus import BAD_NISS, CASES, LONG  # noqa: E402
 
 from ei_cli.cli import main  # noqa: E402
+from helpers_cli import command_exists, run_cli  # noqa: E402
 
 SMALL = [c for c in CASES if not c.bomb]
 BOMBS = [c for c in CASES if c.bomb]
@@ -35,27 +35,6 @@ CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f\u202a-\u202e\u2066-\u2069]")
 def corpus(tmp_path_factory) -> dict[str, Path]:
     directory = tmp_path_factory.mktemp("corpus")
     return {c.filename: path for c, path in make_corpus.build(directory)}
-
-
-def run_cli(capsys, *args: str) -> tuple[int, str, str]:
-    """Run ``ei`` in this process exactly as the console script does; (exit code, stdout, stderr)."""
-    capsys.readouterr()
-    try:
-        main(list(args))
-        code = 0
-    except SystemExit as exc:
-        code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 2)
-    out, err = capsys.readouterr()
-    return code, out, err
-
-
-@functools.lru_cache(maxsize=None)
-def command_exists(name: str) -> bool:
-    try:
-        main([name, "--help"])
-    except SystemExit as exc:
-        return exc.code == 0
-    return False
 
 
 def test_corpus_is_big_enough():

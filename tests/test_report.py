@@ -29,6 +29,7 @@ from ei_cli.model import Enterprise, Function, Region, Worker, ContractType, Pay
 from ei_cli.periods import Month, Period
 from ei_cli.regimes import get_regime, select_regime
 from ei_cli.workbook import read_workbook
+from helpers_cli import run_cli
 
 ROOT = Path(__file__).resolve().parent.parent
 WALLONIE = ROOT / "sample_data" / "ei-wallonie.xlsx"
@@ -37,16 +38,6 @@ YEAR = 2025
 
 
 # --------------------------------------------------------------------------------- helpers
-def run_ei(capsys, *args: str) -> tuple[int, str, str]:
-    """The real console entry point (exit codes as the user sees them)."""
-    from ei_cli.cli import main
-
-    with pytest.raises(SystemExit) as exc:
-        main([str(a) for a in args])
-    captured = capsys.readouterr()
-    return exc.value.code, captured.out, captured.err
-
-
 def docx_text(path: Path) -> str:
     import docx
 
@@ -279,41 +270,41 @@ def test_values_are_escaped(sample, tmp_path):
 # --------------------------------------------------------------------------------- the command
 def test_cli_annual_and_agrement(capsys, tmp_path):
     out = tmp_path / "rapport.md"
-    code, _, err = run_ei(capsys, "report", "annual", WALLONIE, "--year", YEAR, "-o", out)
+    code, _, err = run_cli(capsys, "report", "annual", WALLONIE, "--year", YEAR, "-o", out)
     assert code == 0, err
     assert "Rapport d'activité annuel 2025" in out.read_text(encoding="utf-8")
     out = tmp_path / "demande.html"
-    code, _, err = run_ei(capsys, "report", "agrement", BRUXELLES, "--year", YEAR, "-o", out)
+    code, _, err = run_cli(capsys, "report", "agrement", BRUXELLES, "--year", YEAR, "-o", out)
     assert code == 0, err
     assert "Compétences et expérience du gestionnaire" in html_text(out)
 
 
 def test_cli_bad_suffix_exits_2(capsys, tmp_path):
-    code, _, err = run_ei(capsys, "report", "annual", WALLONIE, "--year", YEAR, "-o", tmp_path / "r.odt")
+    code, _, err = run_cli(capsys, "report", "annual", WALLONIE, "--year", YEAR, "-o", tmp_path / "r.odt")
     assert code == 2 and ".html, .md, .docx ou .pdf" in err
     assert list(tmp_path.iterdir()) == []
 
 
 def test_cli_year_required(capsys, tmp_path):
-    code, _, _ = run_ei(capsys, "report", "annual", WALLONIE, "-o", tmp_path / "r.md")
+    code, _, _ = run_cli(capsys, "report", "annual", WALLONIE, "-o", tmp_path / "r.md")
     assert code == 2
 
 
 def test_cli_pdf_without_weasyprint(capsys, tmp_path, monkeypatch):
     monkeypatch.setitem(sys.modules, "weasyprint", None)  # import fails
-    code, _, err = run_ei(capsys, "report", "annual", WALLONIE, "--year", YEAR, "-o", tmp_path / "r.pdf")
+    code, _, err = run_cli(capsys, "report", "annual", WALLONIE, "--year", YEAR, "-o", tmp_path / "r.pdf")
     assert code == 2 and "pip install 'ei-cli[pdf]'" in err
     assert list(tmp_path.iterdir()) == []
 
 
 def test_cli_list_templates(capsys, tmp_path):
-    code, out, _ = run_ei(capsys, "report", "--list-templates")
+    code, out, _ = run_cli(capsys, "report", "--list-templates")
     assert code == 0
     lines = out.strip().splitlines()
     assert any(line.startswith("annual") and "docx" in line and line.endswith("annual.docx") for line in lines)
     assert any(line.startswith("agrement") and "html, pdf" in line for line in lines)
     (tmp_path / "annual.md.j2").write_text("# {{ enterprise.name }}\n", encoding="utf-8")
-    code, out, _ = run_ei(capsys, "report", "--list-templates", "--templates", tmp_path)
+    code, out, _ = run_cli(capsys, "report", "--list-templates", "--templates", tmp_path)
     assert str(tmp_path / "annual.md.j2") in out
 
 
@@ -321,10 +312,10 @@ def test_cli_user_templates(capsys, tmp_path):
     (tmp_path / "annual.md.j2").write_text("# {{ enterprise.name }} — {{ staff.fte | nombre }} ETP\n",
                                            encoding="utf-8")
     out = tmp_path / "r.md"
-    code, _, err = run_ei(capsys, "report", "annual", WALLONIE, "--year", YEAR, "-o", out, "--templates", tmp_path)
+    code, _, err = run_cli(capsys, "report", "annual", WALLONIE, "--year", YEAR, "-o", out, "--templates", tmp_path)
     assert code == 0, err
     assert out.read_text(encoding="utf-8").startswith("# Recyclerie du Val — ")
-    code, _, err = run_ei(capsys, "report", "annual", WALLONIE, "--year", YEAR, "-o", out,
+    code, _, err = run_cli(capsys, "report", "annual", WALLONIE, "--year", YEAR, "-o", out,
                           "--templates", tmp_path / "absent")
     assert code == 2
 

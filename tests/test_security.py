@@ -28,6 +28,7 @@ import pytest
 from ei_cli.cli import main
 from ei_cli.errors import EiError
 from ei_cli.output import csv_text, neutralise, write_atomic, write_with
+from helpers_cli import command_exists, run_cli
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = {"wallonie": ROOT / "sample_data" / "ei-wallonie.xlsx",
@@ -36,26 +37,6 @@ YEAR = "2025"
 
 
 # ----------------------------------------------------------------------------------- helpers
-def run_cli(capsys, *args: str) -> tuple[int, str, str]:
-    capsys.readouterr()
-    try:
-        main([str(a) for a in args])
-        code = 0
-    except SystemExit as exc:
-        code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 2)
-    out, err = capsys.readouterr()
-    return code, out, err
-
-
-@functools.lru_cache(maxsize=None)
-def command_exists(*words: str) -> bool:
-    try:
-        main([*words, "--help"])
-    except SystemExit as exc:
-        return exc.code == 0
-    return False
-
-
 @functools.lru_cache(maxsize=None)
 def personal_data(path: Path) -> dict[str, list[str]]:
     """The identity values of a sample's Personnel sheet, in every spelling an output could use."""

@@ -19,8 +19,7 @@ def init(
     sample: Annotated[bool, typer.Option("--sample", help="Remplir avec des données fictives réalistes.")] = False,
     force: Annotated[bool, typer.Option("--force", help="Remplacer le fichier s'il existe déjà.")] = False,
 ):
-    """Écrit le classeur modèle ei-modele.xlsx : toutes les feuilles, les en-têtes, les listes
-    déroulantes et une feuille Lisez-moi."""
+    """Écrit le classeur modèle ei-modele.xlsx : feuilles, en-têtes, listes déroulantes, Lisez-moi."""
     from ei_cli.output import write_with
     from ei_cli.workbook.template import write_template
 

@@ -11,7 +11,8 @@ from __future__ import annotations
 from ei_cli.i18n import Text, t
 from ei_cli.model import Enterprise
 from ei_cli.output import RunOptions
-from ei_cli.regimes import CONFIDENCES, Regime
+from ei_cli.render import reference_text
+from ei_cli.regimes import Regime
 from ei_cli.rules.eligibility import Category, WorkerEligibility
 
 CATEGORY_TEXT = {
@@ -40,14 +41,6 @@ def worker_dicts(rows: list[WorkerEligibility], enterprise: Enterprise, opts: Ru
             d = {"worker_id": w.worker_id, "name": enterprise.workers_by_id[w.worker_id].display_name(), **d}
         out.append(d)
     return out
-
-
-def _reference(reason, lang: str) -> str:
-    if not reason.reference:
-        return ""
-    confidence = CONFIDENCES[reason.confidence].get(lang) if reason.confidence else ""
-    text = f"{reason.reference}" + (f" ({confidence})" if confidence else "")
-    return text + (f" — {reason.url}" if reason.url else "")
 
 
 def eligibility_table(con, rows: list[WorkerEligibility], enterprise: Enterprise, regime: Regime,
@@ -90,7 +83,7 @@ def eligibility_table(con, rows: list[WorkerEligibility], enterprise: Enterprise
         con.print(f"[bold]{escape(who)}[/] — {escape(CATEGORY_TEXT[w.category].get(lang))}")
         for reason in w.reasons_for(opts.names):
             con.print(f"  • {escape(reason.text.get(lang))}")
-            ref = _reference(reason, lang)
+            ref = reference_text(reason, lang)
             if ref:
                 con.print(f"    [dim]↳ {escape(ref)}[/]")
 

@@ -8,23 +8,15 @@ from __future__ import annotations
 from ei_cli.i18n import t
 from ei_cli.model import Enterprise
 from ei_cli.output import RunOptions
-from ei_cli.regimes import CONFIDENCES, Regime
+from ei_cli.regimes import Regime
 from ei_cli.periods import Period
+from ei_cli.render import reference_text
 from ei_cli.rules.common import money
 from ei_cli.rules.wages import PayPerFte, WageTension, _eur, ratio_text
 
 VERDICT = {True: t("conforme", "compliant"), False: t("non conforme", "not compliant"),
            None: t("indéterminé", "unknown")}
 VERDICT_STYLE = {True: "green", False: "bold red", None: "yellow"}
-
-
-def reference_text(reason, lang: str) -> str:
-    """« Texte, article (confiance) — url » for a reason that cites a parameter."""
-    if not reason.reference:
-        return ""
-    confidence = CONFIDENCES[reason.confidence].get(lang) if reason.confidence else ""
-    text = f"{reason.reference}" + (f" ({confidence})" if confidence else "")
-    return text + (f" — {reason.url}" if reason.url else "")
 
 
 def print_reasons(con, reasons, lang: str, indent: str = "  ") -> None:

@@ -176,22 +176,24 @@ class EligibilityReport:
 
 
 # ------------------------------------------------------------------------------ criteria
+# Three-valued OR and AND over criteria's ``met`` (run several times per worker), in one pass.
+def _decide(values, decisive: bool) -> bool | None:
+    """``decisive`` as soon as one value is it; else None if any value is unknown; else ``not decisive``."""
+    unknown = False
+    for v in values:
+        if v is decisive:
+            return decisive
+        if v is None:
+            unknown = True
+    return None if unknown else not decisive
+
+
 def _any3(values) -> bool | None:
-    values = list(values)
-    if any(v is True for v in values):
-        return True
-    if any(v is None for v in values):
-        return None
-    return False
+    return _decide(values, True)
 
 
 def _all3(values) -> bool | None:
-    values = list(values)
-    if any(v is False for v in values):
-        return False
-    if any(v is None for v in values):
-        return None
-    return True
+    return _decide(values, False)
 
 
 _YES_NO = {True: t("rempli", "met"), False: t("non rempli", "not met"), None: t("inconnu", "unknown")}
