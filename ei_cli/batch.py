@@ -243,14 +243,21 @@ def default_jobs(n_files: int) -> int:
 
 
 def _load_rules() -> None:
-    """Import the reader and the rules once, before the worker processes are started.
+    """Import the reader and the rules, and load the regimes, once, before the workers are started.
 
-    Where processes are forked (Linux) each worker inherits them instead of importing them again.
+    Where processes are forked (Linux) each worker inherits them instead of doing it again.
     """
-    import ei_cli.rules.dashboard  # noqa: F401
+    import importlib
+
     import ei_cli.rules.eligibility  # noqa: F401
     import ei_cli.rules.subsidy  # noqa: F401
     import ei_cli.workbook  # noqa: F401
+    from ei_cli.regimes import all_regimes
+    from ei_cli.rules.dashboard import CHECK_NAMES
+
+    for name in CHECK_NAMES:
+        importlib.import_module(f"ei_cli.rules.{name}")
+    all_regimes()
 
 
 def _prefetch_writer(request: BatchRequest) -> None:
