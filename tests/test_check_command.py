@@ -103,3 +103,42 @@ def test_non_compliant_workbook_exits_1(make_workbook, workbook_sheets):
     r = runner.invoke(app, ["check", str(path), "--year", "2024", "--only", "wages", "-f", "json"])
     assert r.exit_code == 1
     assert json.loads(r.stdout)["checks"][0]["compliant"] is False
+
+
+def _decimal_commas(text: str) -> list[str]:
+    """Numbers written with a decimal comma (2,5 — not 1,234.5 thousands, which English money uses)."""
+    import re
+
+    return re.findall(r"(?<![\d,])\d+,\d+(?![\d.,])", text)
+
+
+@pytest.mark.parametrize("sample", [WALLOON, BRUSSELS])
+def test_english_explanations_use_decimal_points(sample):
+    """--lang en: every figure of the dashboard and its reasons is written 62.8 %, 0.5 fte — never 62,8 %."""
+    result = runner.invoke(app, ["check", str(sample), "--year", "2025", "--lang", "en", "--explain", "--format", "json"])
+    doc = json.loads(result.stdout)
+    texts = [c["summary"] for c in doc["checks"]] + [r["text"] for c in doc["checks"] for r in c["reasons"]]
+    assert texts and not [x for x in texts if _decimal_commas(x)]
+
+
+def test_french_explanations_use_decimal_commas(tmp_path):
+    """In French every figure of the reasons has a decimal comma — the etp of the wage-tension months
+    (etp 0,5), the average head count of a subsidy bracket (16,32 TD/TGD) — never a point (dates such as
+    24.08.2004 in legal references aside). A generated enterprise has part-timers and brackets."""
+    import re
+
+    from ei_cli.workbook.sample import build_random_enterprise
+    from ei_cli.workbook.template import write_template
+
+    path = tmp_path / "ei.xlsx"
+    write_template(path, **build_random_enterprise(7000, 50, 12, "wallonie", 2025))
+    texts = []
+    for command in ("check", "subsidy"):
+        result = runner.invoke(app, [command, str(path), "--year", "2025", "--explain", "--format", "json"])
+        doc = json.loads(result.stdout)
+        items = doc["checks"] if command == "check" else doc["lines"]
+        texts += [r["text"] for item in items for r in item["reasons"]]
+    assert any("etp 0," in x for x in texts)
+    points = [x for x in texts
+              if re.search(r"(?<![\d.])\d+\.\d+(?![\d.])", re.sub(r"\d{1,2}\.\d{1,2}\.\d{4}", "", x))]
+    assert not points

@@ -44,12 +44,13 @@ def _months_table(months: tuple[MonthQuota, ...], en: bool, title: str, supervis
         if m.projected:
             notes.append("projeté" if not en else "projected")
         low = m.judged and m.required_share is not None and m.share is not None and m.share < m.required_share
-        share = share_text(m.share)
-        cells = [str(m.month), _n(m.target_fte), _n(m.total_fte), f"[red]{share}[/]" if low else share,
-                 share_text(m.required_share) if m.required_share is not None else "—"]
+        lang = "en" if en else "fr"
+        share = share_text(m.share, lang)
+        cells = [str(m.month), _n(m.target_fte, lang), _n(m.total_fte, lang), f"[red]{share}[/]" if low else share,
+                 share_text(m.required_share, lang) if m.required_share is not None else "—"]
         if supervision:
-            cells.append(_n(m.supervision_fte))
-        cells += [_n(m.unknown_fte) if m.unknown_fte else "—", ", ".join(notes)]
+            cells.append(_n(m.supervision_fte, lang))
+        cells += [_n(m.unknown_fte, lang) if m.unknown_fte else "—", ", ".join(notes)]
         table.add_row(*cells)
     return table
 
@@ -65,11 +66,11 @@ def _year_block(con, y: YearQuota, opts: RunOptions, title: str) -> None:
     con.print(f"[{style}]{verdict.upper()}[/] — {escape(y.summary.get(opts.lang))}")
     parts = [f"{'judged on' if en else 'jugé sur'} : {judged}"]
     if y.required_share is not None:
-        parts.append(f"{'required share' if en else 'part exigée'} {share_text(y.required_share)}")
-    parts.append(f"{'target share' if en else 'part obtenue'} {share_text(y.target_share)}")
+        parts.append(f"{'required share' if en else 'part exigée'} {share_text(y.required_share, opts.lang)}")
+    parts.append(f"{'target share' if en else 'part obtenue'} {share_text(y.target_share, opts.lang)}")
     if y.min_target_fte is not None:
-        parts.append(f"{'minimum' if en else 'minimum'} {_n(y.min_target_fte)} {'target FTE' if en else 'ETP cible'}")
-    parts.append(f"{'shortfall' if en else 'manque'} {_n(y.shortfall_fte)} {'FTE' if en else 'ETP'}")
+        parts.append(f"{'minimum' if en else 'minimum'} {_n(y.min_target_fte, opts.lang)} {'target FTE' if en else 'ETP cible'}")
+    parts.append(f"{'shortfall' if en else 'manque'} {_n(y.shortfall_fte, opts.lang)} {'FTE' if en else 'ETP'}")
     con.print(escape(" · ".join(parts)))
     if opts.explain:
         for r in y.reasons:

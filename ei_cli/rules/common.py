@@ -25,11 +25,24 @@ def money(x: Decimal) -> Decimal:
     return (x if type(x) is Decimal else Decimal(x)).quantize(CENT, ROUND_HALF_UP)
 
 
-def share_text(x: Decimal | None) -> str:
-    """40,0 % (French display of a fraction)."""
+def decimal_text(x, lang: str = "fr") -> str:
+    """A number as written (no rounding), with a decimal comma in French: 0,68 / 0.68."""
+    text = str(x)
+    return text if lang == "en" else text.replace(".", ",")
+
+
+def number_text(x: Decimal | None, lang: str = "fr") -> str:
+    """A figure (FTE, average head count) to the hundredth, half up: 1,50 in French, 1.50 in English."""
     if x is None:
         return "?"
-    return f"{(Decimal(x) * 100).quantize(Decimal('0.1'), rounding=ROUND_HALF_UP)} %".replace(".", ",")
+    return decimal_text(Decimal(x).quantize(CENT, rounding=ROUND_HALF_UP), lang)
+
+
+def share_text(x: Decimal | None, lang: str = "fr") -> str:
+    """A fraction as a percentage to one decimal: 40,0 % in French, 40.0 % in English."""
+    if x is None:
+        return "?"
+    return decimal_text(f"{(Decimal(x) * 100).quantize(Decimal('0.1'), rounding=ROUND_HALF_UP)} %", lang)
 
 
 @dataclass(frozen=True)

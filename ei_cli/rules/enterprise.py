@@ -25,7 +25,7 @@ from ei_cli.i18n import t
 from ei_cli.model import Enterprise, Function
 from ei_cli.periods import Period
 from ei_cli.regimes import Regime
-from ei_cli.rules.common import ZERO, CheckResult, by_shape, because, fte_rows, share_text
+from ei_cli.rules.common import ZERO, CheckResult, by_shape, because, decimal_text, fte_rows, share_text
 
 NAME = "enterprise"
 SUPERVISION_FUNCTIONS = (Function.SUPERVISION, Function.SOCIAL_ACCOMPANIMENT)
@@ -34,15 +34,6 @@ AWU_PLACES = Decimal("0.01")
 
 def _eur(x: Decimal) -> str:
     return f"{x:,.0f}".replace(",", " ")
-
-
-def _fr(x) -> str:
-    """French decimal comma."""
-    return str(x).replace(".", ",")
-
-
-def _pct_en(x: Decimal | None) -> str:
-    return share_text(x).replace(",", ".")
 
 
 def annual_work_units(enterprise: Enterprise, period: Period) -> tuple[Decimal, int]:
@@ -72,7 +63,7 @@ def _size_thresholds(enterprise: Enterprise, regime: Regime, period: Period, rep
     reasons = []
     staff_ok: bool | None = None if staff_v.is_unknown else awu < staff_v.number
     reasons.append(because(t(
-        f"Effectif : {_fr(awu_shown)} unités de travail annuelles (moyenne des etp mensuels, {headcount} personnes "
+        f"Effectif : {decimal_text(awu_shown)} unités de travail annuelles (moyenne des etp mensuels, {headcount} personnes "
         f"occupées, art. 60 exclus) ; doit rester strictement sous {staff_v.value}.",
         f"Staff: {awu_shown} annual work units (mean of monthly fte, {headcount} persons employed, art. 60 "
         f"excluded); must stay strictly below {staff_v.value}."), staff_v))
@@ -97,7 +88,7 @@ def _size_thresholds(enterprise: Enterprise, regime: Regime, period: Period, rep
         compliant = None
     else:
         compliant = True
-    figures = f"{_fr(awu_shown)} UTA"
+    figures = f"{decimal_text(awu_shown)} UTA"
     summary = {True: t(f"{figures} ; seuils respectés", f"{awu_shown} AWU; thresholds met"),
                False: t(f"{figures} ; seuil dépassé", f"{awu_shown} AWU; threshold exceeded"),
                None: t(f"indéterminé : {figures}, chiffre d'affaires et total du bilan à renseigner",
@@ -143,15 +134,15 @@ def _supervision_share(enterprise: Enterprise, regime: Regime, period: Period, r
         f"{share_text(share_v.number) if not share_v.is_unknown else '?'} de l'effectif hors public cible, "
         "en etp moyens de la période ; sinon aucune subvention n'est due. La direction n'est pas comptée.",
         f"Supervision and social-accompaniment staff (not target public): at least "
-        f"{_pct_en(share_v.number) if not share_v.is_unknown else '?'} of the workforce excluding the target "
+        f"{share_text(share_v.number, 'en') if not share_v.is_unknown else '?'} of the workforce excluding the target "
         "public, in mean fte over the period; otherwise no subsidy is due. Management is not counted."), share_v)]
     reasons.append(because(t(
-        f"Encadrement : {_fr(numerator.quantize(AWU_PLACES))} etp ; effectif hors public cible : "
-        f"{_fr(low_den.quantize(AWU_PLACES))} etp" + (f" (+ {_fr((high_den - low_den).quantize(AWU_PLACES))} etp de statut "
+        f"Encadrement : {decimal_text(numerator.quantize(AWU_PLACES))} etp ; effectif hors public cible : "
+        f"{decimal_text(low_den.quantize(AWU_PLACES))} etp" + (f" (+ {decimal_text((high_den - low_den).quantize(AWU_PLACES))} etp de statut "
                                                   "inconnu)" if unsure else "") + f" ; part {share_text(share)}.",
         f"Supervision: {numerator.quantize(AWU_PLACES)} fte; workforce excluding target public: "
         f"{low_den.quantize(AWU_PLACES)} fte" + (f" (+ {(high_den - low_den).quantize(AWU_PLACES)} fte of unknown "
-                                                  "status)" if unsure else "") + f"; share {_pct_en(share)}.")))
+                                                  "status)" if unsure else "") + f"; share {share_text(share, 'en')}.")))
     if share_v.is_unknown or share is None:
         compliant: bool | None = None
     elif share_low is not None and share_low >= share_v.number:
@@ -163,17 +154,17 @@ def _supervision_share(enterprise: Enterprise, regime: Regime, period: Period, r
     minimum = None if share_v.is_unknown else share_v.number
     if compliant is True:
         summary = t(f"encadrement {share_text(share)} de l'effectif hors public cible (min {share_text(minimum)})",
-                    f"supervision {_pct_en(share)} of the non-target workforce (min {_pct_en(minimum)})")
+                    f"supervision {share_text(share, 'en')} of the non-target workforce (min {share_text(minimum, 'en')})")
     elif compliant is False:
         summary = t(f"encadrement {share_text(share)} < {share_text(minimum)} : aucune subvention n'est due",
-                    f"supervision {_pct_en(share)} < {_pct_en(minimum)}: no subsidy is due")
+                    f"supervision {share_text(share, 'en')} < {share_text(minimum, 'en')}: no subsidy is due")
     else:
         summary = t(f"indéterminé : encadrement {share_text(share)} (min {share_text(minimum)})",
-                    f"unknown: supervision {_pct_en(share)} (min {_pct_en(minimum)})")
+                    f"unknown: supervision {share_text(share, 'en')} (min {share_text(minimum, 'en')})")
     to_fix = []
     if compliant is False:
         needed = minimum * low_den - numerator
-        to_fix.append(t(f"Engagez ou augmentez l'encadrement d'au moins {_fr(needed.quantize(AWU_PLACES, rounding=ROUND_CEILING))} etp en moyenne.",
+        to_fix.append(t(f"Engagez ou augmentez l'encadrement d'au moins {decimal_text(needed.quantize(AWU_PLACES, rounding=ROUND_CEILING))} etp en moyenne.",
                         f"Hire or increase supervision staff by at least {needed.quantize(AWU_PLACES, rounding=ROUND_CEILING)} fte on average."))
     if unsure and compliant is None:
         to_fix.append(t("Établissez le statut de public cible de : " + ", ".join(w.worker_id for w in unsure) + ".",

@@ -29,7 +29,8 @@ from ei_cli.model import ContractType, Enterprise, Function, Worker
 from ei_cli.periods import Month, Period, add_months, years_overlapping
 from ei_cli.problems import Problem
 from ei_cli.regimes import Regime, Value
-from ei_cli.rules.common import CheckResult, Reason, because, combine, fallback_warnings, fte_rows, share_text
+from ei_cli.rules.common import (CheckResult, Reason, because, combine, fallback_warnings, fte_rows, number_text,
+                                 share_text)
 
 NAME = "quota"
 ZERO = Decimal(0)
@@ -48,11 +49,7 @@ def _q(x: Decimal | None) -> Decimal | None:
     return None if x is None else Decimal(x).quantize(_FTE_Q, rounding=ROUND_HALF_UP).normalize()
 
 
-def _n(x: Decimal | None) -> str:
-    """French display of an FTE figure (2 decimals)."""
-    if x is None:
-        return "?"
-    return f"{Decimal(x).quantize(_CENT, rounding=ROUND_HALF_UP)}".replace(".", ",")
+_n = number_text  # the many FTE figures of the messages below
 
 
 def _share(target: Decimal, total: Decimal) -> Decimal | None:
@@ -331,6 +328,7 @@ def _judge_staircase(f: _Frame) -> YearQuota:
     min_v = _value(regime, "quota.min_target_fte", on)
     minimum = _number(min_v)
     req_text = share_text(r) if r is not None else "?"
+    req_text_en = share_text(r, "en") if r is not None else "?"
     reasons = []
     months = tuple(replace(m, required_share=r) for m in f.months)
     if n == 1:
@@ -338,13 +336,13 @@ def _judge_staircase(f: _Frame) -> YearQuota:
         reasons.append(_cite(t(
             f"Année d'agrément 1 : au moins {req_text} de public cible à son terme, jugé sur la valeur du 12e mois "
             "(le dernier mois de l'année d'agrément).",
-            f"Agrément year 1: at least {req_text} target public at its end, judged on the value of month 12 "
+            f"Agrément year 1: at least {req_text_en} target public at its end, judged on the value of month 12 "
             "(the last month of the agrément year)."), req_v))
     else:
         judged_on = "average"
         reasons.append(_cite(t(
             f"Année d'agrément {n} : au moins {req_text} de public cible en moyenne annuelle.",
-            f"Agrément year {n}: at least {req_text} target public as an annual average."), req_v))
+            f"Agrément year {n}: at least {req_text_en} target public as an annual average."), req_v))
         reasons.append(_cite(t(
             "Moyenne annuelle = Σ ETP-mois du public cible ÷ Σ ETP-mois de tous les travailleurs de l'année "
             "d'agrément (ETP de la feuille Paie, mois par mois).",
@@ -360,7 +358,7 @@ def _judge_staircase(f: _Frame) -> YearQuota:
         reasons.append(_cite(t(
             f"Dans tous les cas, au moins {_n(minimum)} ETP de public cible "
             + ("au 12e mois." if n == 1 else "en moyenne sur l'année."),
-            f"In every case, at least {_n(minimum)} target-public FTE "
+            f"In every case, at least {_n(minimum, 'en')} target-public FTE "
             + ("in month 12." if n == 1 else "on average over the year."), ), min_v))
     if not months:
         return _no_data(f, judged_on, r, minimum, reasons)
@@ -396,15 +394,15 @@ def _judge_staircase(f: _Frame) -> YearQuota:
         reasons.append(because(t(
             f"Mois {judged_month} : {_n(target)} ETP public cible sur {_n(total)} ETP, soit {share_text(share)} "
             f"(exigé : {req_text}).",
-            f"Month {judged_month}: {_n(target)} target-public FTE out of {_n(total)} FTE, i.e. {share_text(share)} "
-            f"(required: {req_text}).")))
+            f"Month {judged_month}: {_n(target, 'en')} target-public FTE out of {_n(total, 'en')} FTE, i.e. {share_text(share, 'en')} "
+            f"(required: {req_text_en}).")))
     else:
         reasons.append(because(t(
             f"{_n(target)} ETP-mois public cible ÷ {_n(total)} ETP-mois sur {count} mois = {share_text(share)} "
             f"(exigé : {req_text}) ; en moyenne {_n(avg_target)} ETP public cible sur {_n(avg_total)} ETP.",
-            f"{_n(target)} target-public FTE-months ÷ {_n(total)} FTE-months over {count} months = "
-            f"{share_text(share)} (required: {req_text}); on average {_n(avg_target)} target FTE out of "
-            f"{_n(avg_total)} FTE.")))
+            f"{_n(target, 'en')} target-public FTE-months ÷ {_n(total, 'en')} FTE-months over {count} months = "
+            f"{share_text(share, 'en')} (required: {req_text_en}); on average {_n(avg_target, 'en')} target FTE out of "
+            f"{_n(avg_total, 'en')} FTE.")))
     reasons += _unknown_reasons(unknown / count, compliant)
     reasons += _shortfall_reasons(shortfall, n == 1, r)
     provisional = not f.complete
@@ -445,10 +443,11 @@ def _judge_monthly(f: _Frame) -> YearQuota:
     r = _number(req_v)
     eff, eff_v = _effective_date(enterprise, regime)
     req_text = share_text(r) if r is not None else "?"
+    req_text_en = share_text(r, "en") if r is not None else "?"
     reasons = [
         _cite(t(f"Au moins {req_text} de travailleurs du public cible parmi le personnel d'exécution, durant "
                 "l'agrément : chaque mois est jugé (pas de moyenne).",
-                f"At least {req_text} target-public workers among execution staff, during the agrément: every "
+                f"At least {req_text_en} target-public workers among execution staff, during the agrément: every "
                 "month is judged (no averaging)."), req_v),
         _cite(t(f"Obligation effective à partir du {eff.isoformat()} (100e jour d'activité, compté depuis "
                 "date_agrement) : les mois qui contiennent ce jour ou le suivent sont jugés.",
@@ -489,13 +488,13 @@ def _judge_monthly(f: _Frame) -> YearQuota:
         + f" ; moyenne de l'année (information) : {share_text(share)}.",
         f"{len(judged)} months judged, {len(failing)} below the threshold"
         + (f" ({', '.join(str(m.month) for m in failing)})" if failing else "")
-        + f"; year average (information): {share_text(share)}.")))
+        + f"; year average (information): {share_text(share, 'en')}.")))
     reasons += _unknown_reasons(unknown / count, quota_ok)
     if shortfall:
         reasons.append(because(t(
             f"Manque : {_n(shortfall)} ETP de public cible à ajouter dans le mois le plus déficitaire "
             "(x = (r·D − T) ÷ (1 − r) pour ce mois, arrondi vers le haut).",
-            f"Shortfall: {_n(shortfall)} target-public FTE to add in the worst month "
+            f"Shortfall: {_n(shortfall, 'en')} target-public FTE to add in the worst month "
             "(x = (r·D − T) ÷ (1 − r) for that month, rounded up).")))
     provisional = not f.complete
     if provisional:
@@ -535,9 +534,9 @@ def _judge_mandate(f: _Frame) -> YearQuota:
     min_target, min_sup = _number(tv), _number(sv)
     reasons = [
         _cite(t(f"Mandat : au moins {_n(min_target)} ETP de public cible.",
-                f"Mandate: at least {_n(min_target)} target-public FTE."), tv),
+                f"Mandate: at least {_n(min_target, 'en')} target-public FTE."), tv),
         _cite(t(f"Mandat : au moins {_n(min_sup)} ETP d'encadrement (fonction encadrement).",
-                f"Mandate: at least {_n(min_sup)} FTE of encadrement (function encadrement)."), sv),
+                f"Mandate: at least {_n(min_sup, 'en')} FTE of encadrement (function encadrement)."), sv),
         _cite(t("Minimums contrôlés en moyenne sur l'année d'agrément : Σ ETP-mois ÷ nombre de mois (feuille Paie).",
                 "Minimums checked on average over the agrément year: Σ FTE-months ÷ number of months (Paie sheet)."),
               _value(regime, "quota.mandate_averaging", on)),
@@ -564,7 +563,7 @@ def _judge_mandate(f: _Frame) -> YearQuota:
     sup_short = None if min_sup is None else round_up(min_sup - avg_s)
     reasons.append(because(t(
         f"En moyenne : {_n(avg_t)} ETP public cible, {_n(avg_s)} ETP d'encadrement, sur {count} mois.",
-        f"On average: {_n(avg_t)} target-public FTE, {_n(avg_s)} FTE of encadrement, over {count} months.")))
+        f"On average: {_n(avg_t, 'en')} target-public FTE, {_n(avg_s, 'en')} FTE of encadrement, over {count} months.")))
     reasons += _unknown_reasons(avg_u, target_ok)
     provisional = not f.complete
     if provisional:
@@ -572,8 +571,8 @@ def _judge_mandate(f: _Frame) -> YearQuota:
     verdict = _verdict_text(compliant)
     summary = t(f"Année d'agrément {n} : {verdict.fr} — {_n(avg_t)} ETP public cible (minimum {_n(min_target)}), "
                 f"{_n(avg_s)} ETP d'encadrement (minimum {_n(min_sup)})" + (" (provisoire)" if provisional else "") + ".",
-                f"Agrément year {n}: {verdict.en} — {_n(avg_t)} target-public FTE (minimum {_n(min_target)}), "
-                f"{_n(avg_s)} FTE of encadrement (minimum {_n(min_sup)})" + (" (provisional)" if provisional else "") + ".")
+                f"Agrément year {n}: {verdict.en} — {_n(avg_t, 'en')} target-public FTE (minimum {_n(min_target, 'en')}), "
+                f"{_n(avg_s, 'en')} FTE of encadrement (minimum {_n(min_sup, 'en')})" + (" (provisional)" if provisional else "") + ".")
     extra = {"supervision_fte": _q(avg_s), "min_supervision_fte": min_sup, "supervision_shortfall_fte": sup_short}
     return YearQuota(n, f.period, "average_minimums", months, f.months_in_year, None, _share(target, total), avg_t,
                      total / count, avg_u, min_target, shortfall, compliant, summary, tuple(reasons), None,
@@ -592,12 +591,12 @@ def _summary(n: int, period: Period, compliant: bool | None, share, r, shortfall
     what_fr = "moyenne" if (n > 1 or every_month) else "12e mois"
     what_en = "average" if (n > 1 or every_month) else "month 12"
     miss_fr = f", manque {_n(shortfall)} ETP de public cible" if shortfall else ""
-    miss_en = f", {_n(shortfall)} target-public FTE missing" if shortfall else ""
+    miss_en = f", {_n(shortfall, 'en')} target-public FTE missing" if shortfall else ""
     prov_fr, prov_en = (" (provisoire : année en cours)", " (provisional: year in progress)") if provisional else ("", "")
     return t(f"Année d'agrément {n} ({period.start.isoformat()} – {period.end.isoformat()}) : {v.fr} — "
              f"{share_text(share)} de public cible ({what_fr}) pour {share_text(r)} exigés{miss_fr}{prov_fr}.",
              f"Agrément year {n} ({period.start.isoformat()} – {period.end.isoformat()}): {v.en} — "
-             f"{share_text(share)} target public ({what_en}) for {share_text(r)} required{miss_en}{prov_en}.")
+             f"{share_text(share, 'en')} target public ({what_en}) for {share_text(r, 'en')} required{miss_en}{prov_en}.")
 
 
 def _unknown_reasons(unknown_avg: Decimal, verdict: bool | None) -> list[Reason]:
@@ -606,7 +605,7 @@ def _unknown_reasons(unknown_avg: Decimal, verdict: bool | None) -> list[Reason]
     fr = (f"{_n(unknown_avg)} ETP de travailleurs au statut indéterminé, comptés hors public cible"
           + (" : les compter comme public cible changerait le verdict, qui reste donc indéterminé "
              "(complétez la feuille Personnel)." if verdict is None else " ; le verdict n'en dépend pas."))
-    en = (f"{_n(unknown_avg)} FTE of workers of unknown status, counted as not target public"
+    en = (f"{_n(unknown_avg, 'en')} FTE of workers of unknown status, counted as not target public"
           + (": counting them as target would change the verdict, which is therefore unknown "
              "(complete the Personnel sheet)." if verdict is None else "; the verdict does not depend on them."))
     return [because(t(fr, en))]
@@ -619,13 +618,13 @@ def _shortfall_reasons(shortfall: Decimal | None, month_12: bool, r) -> list[Rea
         return [because(t(
             f"Manque : {_n(shortfall)} ETP de public cible au 12e mois : x = (r·D − T) ÷ (1 − r) "
             "(et au moins le minimum d'ETP), arrondi vers le haut.",
-            f"Shortfall: {_n(shortfall)} target-public FTE in month 12: x = (r·D − T) ÷ (1 − r) "
+            f"Shortfall: {_n(shortfall, 'en')} target-public FTE in month 12: x = (r·D − T) ÷ (1 − r) "
             "(and at least the FTE minimum), rounded up."))]
     return [because(t(
         f"Manque : {_n(shortfall)} ETP de public cible en plus chaque mois de l'année : avec T et D les "
         "ETP-mois cible et total sur n mois, (T + n·x) ÷ (D + n·x) ≥ r donne x = (r·D − T) ÷ ((1 − r)·n) "
         "(et au moins le minimum d'ETP en moyenne), arrondi vers le haut.",
-        f"Shortfall: {_n(shortfall)} more target-public FTE in every month of the year: with T and D the "
+        f"Shortfall: {_n(shortfall, 'en')} more target-public FTE in every month of the year: with T and D the "
         "target and total FTE-months over n months, (T + n·x) ÷ (D + n·x) ≥ r gives x = (r·D − T) ÷ ((1 − r)·n) "
         "(and at least the FTE minimum on average), rounded up."))]
 
@@ -718,7 +717,7 @@ def check(enterprise: Enterprise, regime: Regime, period: Period, report=None) -
     y = result.latest
     if y is not None and y.shortfall_fte:
         to_fix = (t(f"Engager ou augmenter le temps de travail de public cible : {_n(y.shortfall_fte)} ETP manquants.",
-                    f"Hire target-public workers or raise their working time: {_n(y.shortfall_fte)} FTE missing."),)
+                    f"Hire target-public workers or raise their working time: {_n(y.shortfall_fte, 'en')} FTE missing."),)
     for key in ("compliant", "summary", "reasons"):
         details.pop(key, None)
     return CheckResult(NAME, result.compliant, result.summary, tuple(reasons), to_fix, details)
@@ -787,7 +786,7 @@ def forecast_quota(enterprise: Enterprise, regime: Regime, at_month: Month, repo
         summary = t(f"Année d'agrément {n} : projetée {_verdict_text(projected.compliant).fr} "
                     f"({share_text(projected.target_share)}) sans engagement supplémentaire.",
                     f"Agrément year {n}: projected {_verdict_text(projected.compliant).en} "
-                    f"({share_text(projected.target_share)}) with no extra hire.")
+                    f"({share_text(projected.target_share, 'en')}) with no extra hire.")
     else:
         reasons.append(because(t(
             f"Avec k = {len(future)} mois restants : x = (r·D − T) ÷ ((1 − r)·k), D et T projetés sur l'année "
@@ -796,7 +795,7 @@ def forecast_quota(enterprise: Enterprise, regime: Regime, at_month: Month, repo
             "year (and at least the FTE minimum), rounded up.")))
         summary = t(f"Année d'agrément {n} : projetée non conforme ({share_text(projected.target_share)}) ; "
                     f"engager {_n(extra)} ETP de public cible à partir de {hire_from} la rend conforme.",
-                    f"Agrément year {n}: projected not compliant ({share_text(projected.target_share)}); hiring "
-                    f"{_n(extra)} target-public FTE from {hire_from} makes it compliant.")
+                    f"Agrément year {n}: projected not compliant ({share_text(projected.target_share, 'en')}); hiring "
+                    f"{_n(extra, 'en')} target-public FTE from {hire_from} makes it compliant.")
     reasons += list(projected.reasons)
     return QuotaForecast(at, hire_from, projected, extra, len(future), tuple(reasons), summary)

@@ -31,7 +31,7 @@ from ei_cli.i18n import Text, t
 from ei_cli.model import Enterprise, Function, Worker
 from ei_cli.periods import Month, Period, add_months, years_overlapping
 from ei_cli.regimes import CONFIDENCES, Regime, Value
-from ei_cli.rules.common import ZERO, Reason, because, combine, money, share_text
+from ei_cli.rules.common import ZERO, Reason, because, combine, decimal_text, money, number_text, share_text
 
 ONE = Decimal(1)
 CONFIDENCE_ORDER = tuple(CONFIDENCES)  # strongest first: verified … not_found
@@ -418,7 +418,7 @@ def _target_worker_wage_cost(run: _Run) -> None:
                               f"{category}: cap {cap.number} € per full-time worker over {window_months.number} "
                               "months from hiring."), cap),
                     because(t(f"Au plus {share_text(share.number)} du coût salarial du mois.",
-                              f"At most {share_text(share.number)} of the month's wage cost."), share),
+                              f"At most {share_text(share.number, 'en')} of the month's wage cost."), share),
                     because(t("Montant périodique non publié (calcul décision D1).",
                               "Periodic amount not published (computed per decision D1)."), rate))
             run.add("target_worker", worker.worker_id, basis, amount, values, notes=notes,
@@ -562,18 +562,18 @@ def _social_accompaniment_brackets(run: _Run) -> None:
                  "max_accompanier_fte": max_fte, "accompanier_wage_cost": money(cost) if not missing else None,
                  "operating_costs_share": ops.number, "ceiling": money(ceiling) if ceiling is not None else None}
         first = min((b["min_target_workers"] for b in brackets.value), default=0)
-        reason = t(f"{_fmt(heads, '0.01')} TD/TGD en moyenne (têtes, Q8) : "
-                   + (f"palier ≥ {chosen['min_target_workers']}, {base} € par an." if chosen
+        reason = t(f"{number_text(heads)} TD/TGD en moyenne (têtes, Q8) : "
+                   + (f"palier ≥ {chosen['min_target_workers']}, {euro_text(base)} par an." if chosen
                       else f"moins de {first}, aucun palier."),
-                   f"{_fmt(heads, '0.01')} TD/TGD on average (heads, Q8): "
-                   + (f"bracket ≥ {chosen['min_target_workers']}, {base} € a year." if chosen
+                   f"{number_text(heads, 'en')} TD/TGD on average (heads, Q8): "
+                   + (f"bracket ≥ {chosen['min_target_workers']}, {euro_text(base, 'en')} a year." if chosen
                       else f"fewer than {first}, no bracket."))
         run.add("social_accompaniment", None, basis, amount, [brackets, index, ops], claimable=claimable,
                 notes=notes, reasons=(because(reason, brackets),
-                                      because(t(f"Indexation : facteur {factor}.", f"Indexation: factor {factor}."),
+                                      because(t(f"Indexation : facteur {decimal_text(factor)}.", f"Indexation: factor {factor}."),
                                               index),
                                       because(t(f"Plafond : coût salarial + {share_text(ops.number)}.",
-                                                f"Ceiling: wage cost + {share_text(ops.number)}."), ops)))
+                                                f"Ceiling: wage cost + {share_text(ops.number, 'en')}."), ops)))
 
 
 def _social_accompaniment_per_fte(run: _Run) -> None:
@@ -597,8 +597,8 @@ def _social_accompaniment_per_fte(run: _Run) -> None:
                      "start": inside.start, "end": inside.end, "days": inside.days, "year_days": agr_year.days,
                      "fte_days": _fmt(fd), "fte": _fmt(fd / inside.days), "rate": per_fte.number}
             run.add("social_accompaniment", w.worker_id, basis, amount, [per_fte, brackets], notes=notes,
-                    reasons=(because(t(f"{per_fte.number} € par ETP d'accompagnateur et par an (D3).",
-                                       f"{per_fte.number} € per accompanier FTE and year (D3)."), per_fte),
+                    reasons=(because(t(f"{euro_text(per_fte.number)} par ETP d'accompagnateur et par an (D3).",
+                                       f"{euro_text(per_fte.number, 'en')} per accompanier FTE and year (D3)."), per_fte),
                              because(t("Paliers non trouvés.", "Brackets not found."), brackets)))
 
 
@@ -660,10 +660,12 @@ def _tranche_line(run: _Run, subsidy: str, base_key: str, per_key: str, n: int, 
              "start": part.start, "end": part.end, "days": part.days, "year_days": agr_year.days,
              "target_workers": _fmt(heads, "0.01"), "tranches": k, "rate": annual}
     run.add(subsidy, None, basis, amount, [base, per, size, threshold], claimable=claimable, notes=notes,
-            reasons=(because(t(f"{_fmt(heads, '0.01')} travailleurs du public cible en moyenne (têtes) : {k} tranche(s) "
-                               f"entamée(s) (Q9) ; {base.number} € + {k} × {per.number} € = {annual} € par an.",
-                               f"{_fmt(heads, '0.01')} target workers on average (heads): {k} started tranche(s) (Q9); "
-                               f"{base.number} € + {k} × {per.number} € = {annual} € a year."), base),
+            reasons=(because(t(f"{number_text(heads)} travailleurs du public cible en moyenne (têtes) : {k} tranche(s) "
+                               f"entamée(s) (Q9) ; {euro_text(base.number)} + {k} × {euro_text(per.number)} = "
+                               f"{euro_text(annual)} par an.",
+                               f"{number_text(heads, 'en')} target workers on average (heads): {k} started tranche(s) "
+                               f"(Q9); {euro_text(base.number, 'en')} + {k} × {euro_text(per.number, 'en')} = "
+                               f"{euro_text(annual, 'en')} a year."), base),
                      because(t(f"Tranches de {size.number} à partir du {threshold.number}e.",
                                f"Tranches of {size.number} from the {threshold.number}th."), size)))
 
@@ -732,10 +734,10 @@ def supervision_condition(run: _Run) -> Condition | None:
     met_low, met_high = sup_fte >= share.number * (nt_fte + unk_fte), sup_fte >= share.number * nt_fte
     met = True if met_low else (False if not met_high else None)
     ratio = sup_fte / nt_fte if nt_fte else None
-    summary = t(f"Personnel d'encadrement et d'accompagnement : {_fmt(sup_fte, '0.01')} ETP pour "
-                f"{_fmt(nt_fte, '0.01')} ETP hors public cible ({share_text(ratio)}, minimum {share_text(share.number)})",
-                f"Supervision and accompaniment staff: {_fmt(sup_fte, '0.01')} FTE for {_fmt(nt_fte, '0.01')} FTE "
-                f"not target public ({share_text(ratio)}, minimum {share_text(share.number)})")
+    summary = t(f"Personnel d'encadrement et d'accompagnement : {number_text(sup_fte)} ETP pour "
+                f"{number_text(nt_fte)} ETP hors public cible ({share_text(ratio)}, minimum {share_text(share.number)})",
+                f"Supervision and accompaniment staff: {number_text(sup_fte, 'en')} FTE for {number_text(nt_fte, 'en')} FTE "
+                f"not target public ({share_text(ratio, 'en')}, minimum {share_text(share.number, 'en')})")
     return Condition("supervision_share", met, summary,
                      {"supervision_fte": _fmt(sup_fte), "non_target_fte": _fmt(nt_fte), "unknown_fte": _fmt(unk_fte),
                       "share": _fmt(ratio) if ratio is not None else None, "required_share": share.number},

@@ -24,7 +24,7 @@ from ei_cli.i18n import Text, t
 from ei_cli.model import Enterprise
 from ei_cli.periods import Month, Period
 from ei_cli.regimes import Regime, Value
-from ei_cli.rules.common import NOT_ESTABLISHED, CheckResult, Reason, because, money
+from ei_cli.rules.common import NOT_ESTABLISHED, CheckResult, Reason, because, decimal_text, money
 
 NAME = "wages"
 RATIO_PLACES = Decimal("0.0001")  # JSON: 4 decimals, rounded up (a ratio over the limit never shows ≤ it)
@@ -178,9 +178,9 @@ def _fte_ratio(enterprise: Enterprise, regime: Regime, period: Period) -> WageTe
     lowest = min(keyed, key=_first)[1]
     ratio = highest.pay_per_fte / lowest.pay_per_fte
     reasons.append(because(t(
-        f"Plus élevé : {highest.worker_id} en {highest.month}, {_eur(highest.gross_pay)} € / etp {highest.fte} "
+        f"Plus élevé : {highest.worker_id} en {highest.month}, {_eur(highest.gross_pay)} € / etp {decimal_text(highest.fte)} "
         f"= {_eur(highest.pay_per_fte)} € ; plus bas : {lowest.worker_id} en {lowest.month}, "
-        f"{_eur(lowest.gross_pay)} € / etp {lowest.fte} = {_eur(lowest.pay_per_fte)} € ; "
+        f"{_eur(lowest.gross_pay)} € / etp {decimal_text(lowest.fte)} = {_eur(lowest.pay_per_fte)} € ; "
         f"rapport {ratio_text(ratio)}.",
         f"Highest: {highest.worker_id} in {highest.month}, €{_eur(highest.gross_pay, 'en')} / fte {highest.fte} "
         f"= €{_eur(highest.pay_per_fte, 'en')}; lowest: {lowest.worker_id} in {lowest.month}, "
