@@ -146,3 +146,17 @@ def test_help_imports_neither_pandas_nor_openpyxl():
     res = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert res.returncode == 0, res.stderr
     assert "HEAVY=\n" in res.stdout + "\n" and res.stdout.strip().endswith("HEAVY="), res.stdout[-200:]
+
+
+def test_a_period_before_the_agrement_is_flagged():
+    """Agrément on 2024-03-01: calendar 2023 ends (2023-12-31) before it → warning period_before_agrement;
+    calendar 2024 ends after it (the agrément starts within the year) → no such warning."""
+    from ei_cli.model import Enterprise, Region
+    from ei_cli.periods import Period
+    from ei_cli.regimes import select_regime
+
+    e = Enterprise("EI", Region.WALLONIE, date(2024, 3, 1))
+    _, warnings = select_regime(e, Period.calendar_year(2023))
+    assert "period_before_agrement" in [w.code for w in warnings]
+    _, warnings = select_regime(e, Period.calendar_year(2024))
+    assert "period_before_agrement" not in [w.code for w in warnings]

@@ -408,6 +408,14 @@ def select_regime(enterprise, period, forced: str | None = None):
             "Résultats à lire comme une simulation historique.",
             f"Regime {regime.id} applies from {regime.valid_from.isoformat()} to {until_en}; the period "
             f"{period.start.isoformat()} – {period.end.isoformat()} lies partly outside it.")))
+    if enterprise.agrement_date and period.end < enterprise.agrement_date:
+        problems.append(warning("period_before_agrement", t(
+            f"La période évaluée ({period.start.isoformat()} – {period.end.isoformat()}) se termine avant la "
+            f"date d'agrément ({enterprise.agrement_date.isoformat()}) : aucune obligation ni subvention de "
+            "l'agrément ne la concerne. Vérifiez --year ou date_agrement.",
+            f"The period evaluated ({period.start.isoformat()} – {period.end.isoformat()}) ends before the "
+            f"agrément date ({enterprise.agrement_date.isoformat()}): no obligation or subsidy of the agrément "
+            "applies to it. Check --year or date_agrement.")))
     if regime.status == "outline":
         problems.append(warning("regime_outline", t(
             f"Le régime {regime.id} n'est connu qu'en partie : la plupart des contrôles et subventions "
