@@ -165,7 +165,7 @@ class Enterprise:
         (an int key is several times cheaper to look up than a Month)."""
         out: dict[str, dict[int, PayMonth]] = {}
         for p in self.pay:
-            out.setdefault(p.worker_id, {})[p.month.year * 12 + p.month.month - 1] = p
+            out.setdefault(p.worker_id, {})[p.month.number] = p
         return out
 
     @cached_property

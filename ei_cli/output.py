@@ -148,8 +148,10 @@ def compact_dumps(doc, lang: str = "fr") -> str:
 
     For the files a batch writes by the hundred: ``json`` uses its C encoder only without ``indent``,
     and walks the plain dicts, lists, strings and numbers itself; only the other values (Decimal,
-    dates, Text, Problem...) come back through ``default`` to ``jsonable``. A key that is not a string
-    is a TypeError there, and the document is then converted by ``jsonable`` first (``str(key)``).
+    dates, Text, Problem...) come back through ``default`` to ``jsonable``. Keys: a str or int key is
+    written as ``jsonable`` writes it (``str(key)``); any other key type is a TypeError there, and the
+    document is then converted by ``jsonable`` first. (The C encoder would write a bool or None key as
+    ``true``/``null``; no document has one.)
     """
     import json
 

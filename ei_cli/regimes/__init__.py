@@ -118,25 +118,16 @@ class Parameter:
     def at(self, on: date) -> Value:
         """The value in force on ``on``; before the first date, the first value (forced regimes, D4).
 
-        That is the last dated value (in ``from`` order) starting on or before ``on``. The Value of
-        each dated value is built once (Values are immutable) and found by bisection on the dates.
+        That is the last dated value starting on or before ``on`` (``values`` are in date order: the
+        loader sorts them). The Value of each dated value is built once (Values are immutable) and
+        found by bisection on the dates.
         """
         starts, built = self._lookup
-        if len(built) == 1:
-            return built[0]
-        if starts is None:  # values not in date order (never from the loader): scan them all
-            chosen = 0
-            for i, v in enumerate(self.values):
-                if v.start <= on:
-                    chosen = i
-            return built[chosen]
         return built[max(0, bisect_right(starts, on) - 1)]
 
     @cached_property
-    def _lookup(self) -> tuple[tuple[date, ...] | None, tuple[Value, ...]]:
-        starts = tuple(v.start for v in self.values)
-        ordered = all(a <= b for a, b in zip(starts, starts[1:]))
-        return (starts if ordered else None,
+    def _lookup(self) -> tuple[tuple[date, ...], tuple[Value, ...]]:
+        return (tuple(v.start for v in self.values),
                 tuple(Value(self.key, v.value, self.unit, self.confidence, self.reference, v.start, v.end,
                             self.description) for v in self.values))
 
@@ -408,7 +399,7 @@ def select_regime(enterprise, period, forced: str | None = None):
             "Résultats à lire comme une simulation historique.",
             f"Regime {regime.id} applies from {regime.valid_from.isoformat()} to {until_en}; the period "
             f"{period.start.isoformat()} – {period.end.isoformat()} lies partly outside it.")))
-    if enterprise.agrement_date and period.end < enterprise.agrement_date:
+    if period.end < enterprise.agrement_date:
         problems.append(warning("period_before_agrement", t(
             f"La période évaluée ({period.start.isoformat()} – {period.end.isoformat()}) se termine avant la "
             f"date d'agrément ({enterprise.agrement_date.isoformat()}) : aucune obligation ni subvention de "

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from ei_cli.output import RunOptions
 from ei_cli.regimes import CONFIDENCES
-from ei_cli.rules.common import share_text
-from ei_cli.rules.quota import MonthQuota, QuotaForecast, QuotaResult, YearQuota, _n
+from ei_cli.rules.common import number_text, share_text
+from ei_cli.rules.quota import MonthQuota, QuotaForecast, QuotaResult, YearQuota
 
 _STYLE = {True: "green", False: "bold red", None: "yellow"}
 _VERDICT = {True: ("conforme", "compliant"), False: ("non conforme", "not compliant"), None: ("indéterminé", "unknown")}
@@ -28,6 +28,7 @@ def _reason_line(reason, lang: str) -> str:
 def _months_table(months: tuple[MonthQuota, ...], en: bool, title: str, supervision: bool):
     from rich.table import Table
 
+    lang = "en" if en else "fr"
     table = Table(title=title, title_justify="left")
     for fr, eng, just in (("Mois", "Month", "left"), ("ETP cible", "Target FTE", "right"),
                           ("ETP total", "Total FTE", "right"), ("Part", "Share", "right"),
@@ -44,13 +45,12 @@ def _months_table(months: tuple[MonthQuota, ...], en: bool, title: str, supervis
         if m.projected:
             notes.append("projeté" if not en else "projected")
         low = m.judged and m.required_share is not None and m.share is not None and m.share < m.required_share
-        lang = "en" if en else "fr"
         share = share_text(m.share, lang)
-        cells = [str(m.month), _n(m.target_fte, lang), _n(m.total_fte, lang), f"[red]{share}[/]" if low else share,
+        cells = [str(m.month), number_text(m.target_fte, lang), number_text(m.total_fte, lang), f"[red]{share}[/]" if low else share,
                  share_text(m.required_share, lang) if m.required_share is not None else "—"]
         if supervision:
-            cells.append(_n(m.supervision_fte, lang))
-        cells += [_n(m.unknown_fte, lang) if m.unknown_fte else "—", ", ".join(notes)]
+            cells.append(number_text(m.supervision_fte, lang))
+        cells += [number_text(m.unknown_fte, lang) if m.unknown_fte else "—", ", ".join(notes)]
         table.add_row(*cells)
     return table
 
@@ -69,8 +69,8 @@ def _year_block(con, y: YearQuota, opts: RunOptions, title: str) -> None:
         parts.append(f"{'required share' if en else 'part exigée'} {share_text(y.required_share, opts.lang)}")
     parts.append(f"{'target share' if en else 'part obtenue'} {share_text(y.target_share, opts.lang)}")
     if y.min_target_fte is not None:
-        parts.append(f"{'minimum' if en else 'minimum'} {_n(y.min_target_fte, opts.lang)} {'target FTE' if en else 'ETP cible'}")
-    parts.append(f"{'shortfall' if en else 'manque'} {_n(y.shortfall_fte, opts.lang)} {'FTE' if en else 'ETP'}")
+        parts.append(f"{'minimum' if en else 'minimum'} {number_text(y.min_target_fte, opts.lang)} {'target FTE' if en else 'ETP cible'}")
+    parts.append(f"{'shortfall' if en else 'manque'} {number_text(y.shortfall_fte, opts.lang)} {'FTE' if en else 'ETP'}")
     con.print(escape(" · ".join(parts)))
     if opts.explain:
         for r in y.reasons:
