@@ -194,10 +194,12 @@ def records(cls: type, rows) -> tuple:
     dataclass sets each field through ``object.__setattr__``. The models have no ``__post_init__``,
     so filling the instance's ``__dict__`` (defaults, then the values) gives the same object. A row
     with a field the class does not have, or without one it requires, goes through ``__init__``, which
-    raises as usual.
+    raises as usual; so does every row of a class given a ``__post_init__``.
     """
     from dataclasses import MISSING, fields
 
+    if hasattr(cls, "__post_init__"):
+        return tuple(cls(**values, row=number) for values, number in rows)
     names = {f.name for f in fields(cls)}
     defaults = {f.name: f.default for f in fields(cls) if f.default is not MISSING}
     required = names - defaults.keys() - {"row"}

@@ -77,10 +77,8 @@ class Month:
         return (self.month - 1) // 3 + 1
 
     def next(self, n: int = 1) -> "Month":
-        _first_day(self.year, self.month)  # a month that is no calendar month raises, as before
-        year, month0 = divmod(self.year * 12 + self.month - 1 + n, 12)
-        _first_day(year, month0 + 1)  # ValueError outside years 1..9999, as before
-        return Month(year, month0 + 1)
+        d = add_months(self.first_day, n)
+        return Month(d.year, d.month)
 
     def __str__(self) -> str:
         return f"{self.year:04d}-{self.month:02d}"
@@ -146,6 +144,12 @@ class Period:
 
     def to_dict(self) -> dict:
         return {"start": self.start.isoformat(), "end": self.end.isoformat()}
+
+
+def days_between(start: date, end: date) -> int:
+    """Days of [start, end], both included; 0 when ``end`` is before ``start``. The ``.days`` of a
+    Period intersection without building it: ``days_between(max(a.start, b.start), min(a.end, b.end))``."""
+    return (end - start).days + 1 if start <= end else 0
 
 
 _ONE_DAY = timedelta(days=1)

@@ -22,6 +22,7 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from ei_cli.cli import app
+from ei_cli.i18n import Text
 from ei_cli.model import ContractType, Diploma, Enterprise, Function, Region, Worker
 from ei_cli.periods import Period
 from ei_cli.regimes import get_regime
@@ -488,3 +489,58 @@ def test_cli_unknown_statuses_exit_0_or_1_with_strict(tmp_path):
 def test_cli_bad_input_exits_2(tmp_path):
     r = invoke(str(tmp_path / "absent.xlsx"), "-f", "json")
     assert r.exit_code == 2 and json.loads(r.stdout)["problems"][0]["code"] == "file_not_found"
+
+
+def _regime_with(regime_id: str, tmp_path: Path, changes: dict[str, tuple[str, str]]):
+    """The regime file with, in each named parameter's table, ``value = old`` replaced by ``value = new``."""
+    from ei_cli.regimes import load_regime_file
+
+    text = (Path(__file__).parent.parent / "ei_cli" / "regimes" / f"{regime_id}.toml").read_text(encoding="utf-8")
+    for key, (old, new) in changes.items():
+        head = text.index(f"[{key}]")
+        end = text.index("\n[", head + 1)
+        table = text[head:end]
+        assert table.count(f"value = {old} ") == 1
+        text = text[:head] + table.replace(f"value = {old} ", f"value = {new} ") + text[end:]
+    path = tmp_path / f"{regime_id}.toml"
+    path.write_text(text, encoding="utf-8")
+    return load_regime_file(path)
+
+
+def test_labels_name_the_walloon_regime_values(tmp_path):
+    """Labels are written from the regime file, never from figures in the code: with T1 at 9 months
+    (instead of 6), G1 at 36 (instead of 24), ages 16–26 (instead of 18–24) and over 55 (instead of 50)
+    and CESI as the excluding diploma (instead of CESS), each label names the new figure."""
+    regime = _regime_with("wallonie-2016", tmp_path, {
+        "eligibility.td.min_months_without_work": ("6", "9"),
+        "eligibility.tgd.min_months_without_work": ("24", "36"),
+        "eligibility.td.young_min_age": ("18", "16"),
+        "eligibility.td.young_max_age": ("24", "26"),
+        "eligibility.td.older_than_age": ("50", "55"),
+        "eligibility.excluding_diploma": ('"cess"', '"cesi"')})
+    labels = {c.id: c.label for c in status(walloon(), regime).criteria}
+    assert labels["M1"] == Text("non titulaire du CESI", "no CESI")
+    assert labels["T1"].fr.endswith("depuis au moins 9 mois") and labels["T1"].en.endswith("at least 9 months")
+    assert labels["G1"].fr.endswith("depuis au moins 36 mois") and labels["G1"].en.endswith("at least 36 months")
+    assert labels["T2"] == Text("âgé de 16 à 26 ans", "aged 16 to 26")
+    assert labels["T3"] == Text("âgé de plus de 55 ans", "aged over 55")
+    # The shipped regime, for comparison: the figures of wallonie-2016.toml.
+    shipped = {c.id: c.label for c in status(walloon()).criteria}
+    assert shipped["M1"].fr == "non titulaire du CESS" and shipped["T1"].fr.endswith("au moins 6 mois")
+    assert shipped["G1"].fr.endswith("au moins 24 mois") and shipped["T2"].fr == "âgé de 18 à 24 ans"
+
+
+def test_labels_name_the_brussels_regime_values(tmp_path):
+    """Brussels groups: B1 with 18 months (instead of 12) and at most the CEB (instead of the CESI), B2 with
+    48 months (instead of 60): the group labels and their parts name the new figures."""
+    regime = _regime_with("bruxelles-2004", tmp_path, {
+        "eligibility.b1.min_months_unoccupied": ("12", "18"),
+        "eligibility.b1.max_diploma": ('"cesi"', '"ceb"'),
+        "eligibility.b2.min_months_unoccupied": ("60", "48")})
+    by_id = {c.id: c for c in status(brussels(), regime).criteria}
+    assert by_id["B1"].label == Text("demandeur d'emploi inoccupé ≥ 18 mois et au plus CEB",
+                                     "job seeker unoccupied ≥ 18 months with at most CEB")
+    assert by_id["B2"].label == Text("demandeur d'emploi inoccupé ≥ 48 mois", "job seeker unoccupied ≥ 48 months")
+    assert [p.label.fr for p in by_id["B1"].values] == [
+        "inscrit comme demandeur d'emploi chez Actiris", "inoccupé depuis au moins 18 mois", "au plus le CEB"]
+    assert by_id["B2"].values[1].label.en == "unoccupied for at least 48 months"

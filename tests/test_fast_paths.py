@@ -3,12 +3,18 @@
 * ``ooxml._after_colons``: the namespace-prefix tests of the sheet scans must answer as the substring
   searches they replace.
 * ``output._decimal``: a Decimal becomes the same JSON number as with the former expression.
+* ``cells._surely_valid_niss`` / ``_surely_valid_bce``: the shortcuts before python-stdnum accept only
+  what stdnum accepts (and, for plain digits, all of it).
+* ``ooxml._blocks`` over bytes sniff already inflated cuts them as the streamed part;
+  ``ooxml.within_small_extent`` (the reader's quick "small enough") never holds for a bigger sheet.
+* The reader's per-column memo of converted values never hides a problem.
 """
 
 from __future__ import annotations
 
 from decimal import Decimal
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -81,3 +87,204 @@ def test_bce_shortcut_by_hand():
     assert _surely_valid_bce("0403.019.262") is None
     assert _surely_valid_bce("2403019261") is None
     assert _surely_valid_bce("BE0403019261") is None
+
+
+# ----------------------------------------------------------------------------------- NISS
+@st.composite
+def _plain_niss(draw) -> str:
+    """11 digits: a birth date field with a month at or near the edges (national register 00-12, BIS
+    20-32 / 40-52, the rest invalid), the check digits of the 1900s or of the 2000s, right or off by one."""
+    month = draw(st.one_of(st.sampled_from([0, 1, 12, 13, 19, 20, 32, 33, 39, 40, 52, 53, 60, 99]), st.integers(0, 99)))
+    base = f"{draw(st.integers(0, 99)):02d}{month:02d}{draw(st.integers(0, 99)):02d}{draw(st.integers(0, 999)):03d}"
+    century = 2_000_000_000 if draw(st.booleans()) else 0
+    return f"{base}{(97 - (century + int(base)) % 97 + draw(st.sampled_from([0, 0, 1]))) % 100:02d}"
+
+
+def _niss_agrees(text: str) -> None:
+    from stdnum.be import bis, nn
+
+    from ei_cli.workbook.cells import _surely_valid_niss
+
+    expected = nn.is_valid(text) or bis.is_valid(text)
+    if _surely_valid_niss(text):
+        assert expected and nn.compact(text) == text
+    elif len(text) == 11 and text.isascii() and text.isdigit():
+        assert not expected
+
+
+@given(_plain_niss())
+def test_niss_shortcut_agrees_with_stdnum(text):
+    """For 11 plain ASCII digits the shortcut says what stdnum says (national register or BIS)."""
+    _niss_agrees(text)
+
+
+@given(st.one_of(st.text(alphabet="0123456789", min_size=11, max_size=11),
+                 st.text(alphabet="0123456789 .-", max_size=15), st.text(max_size=12)))
+def test_niss_shortcut_answers_only_for_plain_digits(text):
+    """Where the shortcut says valid, stdnum says valid too (the rest is left to stdnum)."""
+    _niss_agrees(text)
+
+
+def test_niss_shortcut_by_hand():
+    """90.05.17-123.xx: 900517123 = 97 × 9 283 681 + 66, check 97 - 66 = 31; born 2002-08-09, serial 456:
+    2020809456 mod 97 = 17, check 80 (the 1900s reading would need 97 - 20809456 mod 97 = 51)."""
+    from ei_cli.workbook.cells import _surely_valid_niss
+
+    assert _surely_valid_niss("90051712331")
+    assert not _surely_valid_niss("90051712332")          # check digits off by one
+    assert _surely_valid_niss("02080945680")              # born in the 2000s: prefixed with 2
+    assert not _surely_valid_niss("90131712331")          # month 13: neither register nor BIS
+    assert not _surely_valid_niss("90531712376")          # month 53: past the BIS range (40-52)
+    assert not _surely_valid_niss("99051712355")          # the 2000s check of a birth in 2099: not yet
+    assert _surely_valid_niss("99051712326")              # the 1900s check: born in 1999
+    assert not _surely_valid_niss("90.05.17-123.31")      # separators: left to stdnum
+
+
+# ----------------------------------------------------------------------------------- sheet scans
+def _zip(part: str, xml: bytes):
+    import io
+    import zipfile
+
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr(part, xml)
+    return zipfile.ZipFile(io.BytesIO(buf.getvalue()))
+
+
+@given(st.text(alphabet="<ab>", max_size=300), st.integers(1, 40))
+def test_in_memory_blocks_are_the_streamed_blocks(text, chunk):
+    """The part's bytes already inflated by sniff are cut exactly as the streamed part would be."""
+    xml = text.encode()
+    archive = _zip("s.xml", xml)
+    saved, ooxml._CHUNK = ooxml._CHUNK, chunk
+    try:
+        assert list(ooxml._blocks(archive, "s.xml", xml)) == list(ooxml._blocks(archive, "s.xml"))
+    finally:
+        ooxml._CHUNK = saved
+
+
+_CELL_TAGS = st.sampled_from([
+    '<c r="A1"><v>1</v></c>', '<c r="Z99999"><v>1</v></c>', '<c r="AA2"><v>1</v></c>',
+    '<c r="B100000"><v>1</v></c>', '<c r="XFD1048576"><v>1</v></c>', '<c r="C3" s="1"/>',
+    '<c r="ZZ500000" s="1"/>', '<c s="1" r="AB7"><v>1</v></c>', '<c><v>1</v></c>', '<c/>',
+    '<x:c r="AZ9"><x:v>1</x:v></x:c>', '<c r="A1" t="s"><v>0</v></c>',
+    # XML lets any whitespace end a tag name: these are cells too
+    '<c\nr="XFD1048576"><v>1</v></c>', '<c\tr="B2"><v>1</v></c>', '<c\r\n r="C3"><v>1</v></c>',
+    '<x:c\nr="AA100000"><x:v>1</x:v></x:c>',
+])
+
+
+@given(st.lists(st.lists(_CELL_TAGS, max_size=4), max_size=6))
+def test_small_extent_shortcut_only_for_small_sheets(rows):
+    """``within_small_extent`` lets the reader skip measuring: it must never say so of a bigger sheet."""
+    xml = ("<worksheet><sheetData>" + "".join(f"<row>{''.join(r)}</row>" for r in rows)
+           + "</sheetData></worksheet>").encode()
+    archive = _zip("s.xml", xml)
+    if ooxml.within_small_extent(archive, "s.xml", xml):
+        max_rows, max_cols = ooxml.SMALL_EXTENT
+        rows_, cols_ = ooxml.sheet_extent(archive, "s.xml", xml)
+        assert rows_ <= max_rows and cols_ <= max_cols
+    assert ooxml.sheet_extent(archive, "s.xml", xml) == ooxml.sheet_extent(archive, "s.xml")
+    fast = ooxml._extent_by_refs(archive, "s.xml", xml)
+    assert fast is None or fast == ooxml._extent_by_position(archive, "s.xml", xml)
+
+
+def test_a_far_cell_after_a_line_break_is_measured():
+    """``<c`` then a line break then ``r="XFD1048576"``: a cell calamine reads, which neither the quick
+    check nor the fast path may overlook (the grid would be 1 048 576 × 16 384 cells)."""
+    for tag in (b'<c\nr="XFD1048576"><v>1</v></c>', b'<x:c\tr="XFD1048576"><x:v>1</x:v></x:c>'):
+        xml = (b'<worksheet><sheetData><row r="1"><c r="A1"><v>1</v></c></row><row r="1048576">' + tag
+               + b"</row></sheetData></worksheet>")
+        archive = _zip("s.xml", xml)
+        assert not ooxml.within_small_extent(archive, "s.xml", xml)
+        assert ooxml.sheet_extent(archive, "s.xml", xml) == (1_048_576, 16_384)
+
+
+# ----------------------------------------------------------------------------------- converted values
+def test_remembered_values_do_not_hide_a_problem(tmp_path):
+    """The reader remembers each column's converted values; a wrong value repeated is reported at each
+    cell, a broken formula after a remembered value too, and a wrong NISS is never quoted."""
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).parent / "corpus"))
+    from helpers_workbook import set_value, valid_sheets, write_workbook
+    from make_corpus import BAD_NISS
+
+    from ei_cli.workbook import read_workbook
+
+    sheets = valid_sheets()
+    for row in (1, 3):
+        set_value(sheets, "Personnel", row, "niss", BAD_NISS)
+    for row in (1, 2):
+        set_value(sheets, "Paie", row, "etp", "beaucoup")
+    path = write_workbook(tmp_path / "m.xlsx", sheets, cells={("Paie", "D3"): "#REF!"})
+    problems = read_workbook(path).problems
+    assert [(p.code, p.sheet, p.cell) for p in problems] == [
+        ("invalid_niss", "Personnel", "B2"), ("invalid_niss", "Personnel", "B4"),
+        ("invalid_number", "Paie", "C2"), ("invalid_number", "Paie", "C3"), ("formula_error", "Paie", "D3")]
+    for p in problems:
+        assert BAD_NISS not in p.message.fr and BAD_NISS not in p.message.en
+
+
+@pytest.mark.parametrize("cell", ['<c r="B2" t="e"><v>90051712331</v></c>', '<c r="B2" t="b"><v>90051712331</v></c>',
+                                  "<c r=\"B2\" t=\"e\"><v>O'Br&#10;90051712331</v></c>"])
+def test_a_value_calamine_refuses_is_not_quoted(tmp_path, cell):
+    """calamine refuses a sheet with an odd error or boolean cell and quotes the cell's value in its
+    error; the reader's message keeps the reason but never the value (here a national number)."""
+    import io
+    import re
+    import sys
+    import zipfile
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).parent / "corpus"))
+    import make_corpus
+
+    from ei_cli.workbook import read_workbook
+
+    data = make_corpus.valid_bytes()
+    part = make_corpus.PART["Personnel"]
+    xml = zipfile.ZipFile(io.BytesIO(data)).read(part)
+    xml = re.sub(rb'<c r="B2"[^>]*>.*?</c>', cell.encode(), xml, count=1)
+    path = tmp_path / "v.xlsx"
+    path.write_bytes(make_corpus.rezip(data, replace={part: xml}))
+    problems = read_workbook(path).problems
+    assert [(p.code, p.sheet) for p in problems if p.is_error] == [("unreadable_sheet", "Personnel")]
+    for p in problems:
+        assert "0517" not in p.message.fr + p.message.en and "Br" not in p.message.en
+        assert "…" in p.message.en
+
+
+def test_records_are_the_dataclasses_init_would_build():
+    from dataclasses import dataclass
+    from datetime import date
+
+    from ei_cli.model import FollowUp, FollowUpType, PayMonth, records
+    from ei_cli.periods import Month
+
+    rows = [({"worker_id": "1", "month": Month(2024, 1), "fte": Decimal(1), "gross_pay": Decimal(2)}, 2),
+            ({"worker_id": "2", "month": Month(2024, 2), "fte": Decimal("0.5"), "gross_pay": Decimal(3),
+              "hours": Decimal(7)}, 3)]
+    built = records(PayMonth, rows)
+    assert built == tuple(PayMonth(**v, row=n) for v, n in rows)
+    assert [vars(b) for b in built] == [vars(PayMonth(**v, row=n)) for v, n in rows]
+    assert records(FollowUp, [({"worker_id": "1", "date": date(2024, 1, 1), "type": FollowUpType.OTHER}, 5)]) == (
+        FollowUp("1", date(2024, 1, 1), FollowUpType.OTHER, row=5),)
+    with pytest.raises(TypeError):
+        records(PayMonth, [({"worker_id": "1"}, 2)])                     # a required field missing
+    with pytest.raises(TypeError):
+        records(FollowUp, [({"worker_id": "1", "date": date(2024, 1, 1), "type": FollowUpType.OTHER,
+                             "colour": "red"}, 2)])                      # a field the class lacks
+
+    @dataclass(frozen=True)
+    class Checked:
+        n: int
+        row: int | None = None
+
+        def __post_init__(self):
+            if self.n < 0:
+                raise ValueError("negative")
+
+    with pytest.raises(ValueError):
+        records(Checked, [({"n": -1}, 2)])

@@ -12,7 +12,7 @@ from typing import Iterable, Sequence
 
 from ei_cli.i18n import Text, t
 from ei_cli.model import Enterprise, Worker
-from ei_cli.periods import Month, Period
+from ei_cli.periods import Month, Period, days_between
 from ei_cli.problems import Problem, warning
 from ei_cli.regimes import Value
 
@@ -117,24 +117,7 @@ NOT_ESTABLISHED = t("non établi pour ce régime (texte non trouvé)", "not esta
 
 # ------------------------------------------------------------------------------ working time
 def days_employed_in(worker: Worker, period: Period) -> int:
-    start, end = max(worker.hire_date, period.start), min(worker.exit_date or date.max, period.end)
-    return (end - start).days + 1 if start <= end else 0
-
-
-def month_fte(enterprise: Enterprise, worker: Worker, month: Month) -> tuple[Decimal, bool]:
-    """(etp of the month, whether it comes from Paie).
-
-    Paie's etp is the working time actually paid. Without a Paie row, a worker employed that
-    month counts for Personnel.etp × the share of the month's calendar days employed
-    (workbook.md: fall back to Personnel.etp, with a warning).
-    """
-    pay = enterprise.pay_month(worker.worker_id, month)
-    if pay is not None:
-        return pay.fte, True
-    days = days_employed_in(worker, Period(month.first_day, month.last_day))
-    if days == 0:
-        return ZERO, True
-    return worker.fte * Decimal(days) / Decimal(month.days), False
+    return days_between(max(worker.hire_date, period.start), min(worker.exit_date or date.max, period.end))
 
 
 _NO_PAY: dict = {}
@@ -171,12 +154,14 @@ def fallback_warnings(fallbacks: dict[str, tuple[Month, ...] | list[Month]], fil
 
 def fte_rows(enterprise: Enterprise, months: Sequence[Month], workers: Iterable[Worker]
              ) -> tuple[list[list[Decimal]], dict[str, list[Month]]]:
-    """``month_fte`` of each worker in each of ``months``, as lists aligned with ``months`` (ZERO when
+    """The etp of each worker in each of ``months``, as lists aligned with ``months`` (ZERO when
     nothing: not employed, or etp 0), and the months where Paie had no row, by worker.
 
-    The hot loop of every check: ``month_fte`` inlined, Paie looked up by month number.
+    Paie's etp is the working time actually paid. Without a Paie row, a worker employed that
+    month counts for Personnel.etp × the share of the month's calendar days employed
+    (workbook.md: fall back to Personnel.etp, with a warning). The hot loop of every check.
     """
-    bounds = [(m, m.year * 12 + m.month - 1, m.first_day, m.last_day, Decimal(m.days)) for m in months]
+    bounds = [(m, m.number, m.first_day, m.last_day, Decimal(m.days)) for m in months]
     pay_index = enterprise.pay_by_worker_month
     rows: list[list[Decimal]] = []
     fallbacks: dict[str, list[Month]] = {}
@@ -203,7 +188,7 @@ def fte_rows(enterprise: Enterprise, months: Sequence[Month], workers: Iterable[
 
 
 def fte_grid(enterprise: Enterprise, period: Period, workers: Iterable[Worker] | None = None) -> FteGrid:
-    """``month_fte`` of every worker (all of the enterprise's by default) in every month of ``period``."""
+    """The etp (``fte_rows``) of every worker (all of the enterprise's by default) in every month of ``period``."""
     months = tuple(period.months())
     workers = list(workers if workers is not None else enterprise.workers)
     rows, fallbacks = fte_rows(enterprise, months, workers)

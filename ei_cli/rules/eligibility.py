@@ -82,7 +82,7 @@ class Criterion:
 
     def shown(self, names: bool = False) -> Reason:
         if names:
-            return self.detail or self.reason
+            return self.detail
         if self.sensitive:
             return Reason(t(f"{self.id} : donnée sensible, affichée seulement avec --names.",
                             f"{self.id}: sensitive data, shown only with --names."))
@@ -199,10 +199,6 @@ def _all3(values) -> bool | None:
 _YES_NO = {True: t("rempli", "met"), False: t("non rempli", "not met"), None: t("inconnu", "unknown")}
 
 
-def _yes_no(met: bool | None) -> Text:
-    return _YES_NO[met]
-
-
 def _line(cid: str, label: Text, met: bool | None, detail: Text | None) -> Text:
     verdict = _YES_NO[met]
     fr, en = (f"{cid} {label.fr}", f"{cid} {label.en}") if cid else (label.fr, label.en)
@@ -222,20 +218,15 @@ def _crit(cid: str, label: Text, met: bool | None, columns: tuple[str, ...], det
     return Criterion(cid, label, met, columns, value, detail, sensitive)
 
 
-_NOT_GIVEN: dict[str, Text] = {}
-
-
 def _not_given(column: str) -> Text:
-    text = _NOT_GIVEN.get(column)
-    if text is None:
-        text = _NOT_GIVEN[column] = t(f"colonne {column} non renseignée", f"column {column} not given")
-    return text
+    return t(f"colonne {column} non renseignée", f"column {column} not given")
 
 
-def _no_diploma_above(worker: Worker, regime: Regime, key: str, inclusive_max: bool, cid: str, label: Text,
+def _no_diploma_above(worker: Worker, regime: Regime, key: str, inclusive_max: bool, cid: str, label_key: str,
                       on: date) -> Criterion:
     """Diploma test: ``inclusive_max`` → at most the named diploma; else strictly below it."""
     v = regime.value(key, on)
+    label = _label(label_key, v)
     limit = _DIPLOMAS.get(v.value) or Diploma(v.value)
     diploma = worker.diploma
     if diploma is None:
@@ -265,9 +256,10 @@ def _flag_detail(column: str, value: bool | None) -> Text:
     return t(f"colonne {column} : {'oui' if value else 'non'}", f"column {column}: {'yes' if value else 'no'}")
 
 
-def _months_at_least(worker: Worker, regime: Regime, key: str, cid: str, label: Text, on: date) -> Criterion:
+def _months_at_least(worker: Worker, regime: Regime, key: str, cid: str, label_key: str, on: date) -> Criterion:
     """« depuis au moins N mois » : inclusive (rules.md §3.1 edge rules; Q12: no assimilated periods)."""
     v = regime.value(key, on)
+    label = _label(label_key, v)
     need = v.number
     months = worker.months_without_work
     if months is None:
@@ -288,7 +280,7 @@ def _age_text(age: int, on: date) -> Text:
 def _age_between(worker: Worker, regime: Regime, on: date) -> Criterion:
     """« âgé de 18 à 24 ans » : completed years on the assessment day, both ends included (§3.1, §9)."""
     lo, hi = regime.value("eligibility.td.young_min_age", on), regime.value("eligibility.td.young_max_age", on)
-    label = _label("T2", lo, hi)
+    label = _label("w16.T2", lo, hi)
     if worker.birth_date is None:
         return _crit("T2", label, None, ("date_naissance",), (_not_given, "date_naissance"), hi)
     age = completed_years(worker.birth_date, on)
@@ -298,7 +290,7 @@ def _age_between(worker: Worker, regime: Regime, on: date) -> Criterion:
 def _older_than(worker: Worker, regime: Regime, on: date) -> Criterion:
     """« plus de 50 ans » : strictly after the 50th birthday (rules.md Q7)."""
     v = regime.value("eligibility.td.older_than_age", on)
-    label = _label("T3", v)
+    label = _label("w16.T3", v)
     birth = worker.birth_date
     if birth is None:
         return _crit("T3", label, None, ("date_naissance",), (_not_given, "date_naissance"), v)
@@ -311,26 +303,25 @@ def _age_detail(birth: date, on: date) -> Text:
     return _age_text(completed_years(birth, on), on)
 
 
-_LABELS: dict[tuple, tuple[tuple[Value, ...], Text]] = {}
+_LABELS: dict[tuple[str, int, int], tuple[Value, Value | None, Text]] = {}
 
 
-def _label(cid: str, *values: Value) -> Text:
-    """The label of an age criterion, naming the regime's ages: written once per set of values.
+def _label(name: str, value: Value, other: Value | None = None) -> Text:
+    """The label ``_L[name]``, its ``{0}`` (and ``{1}``) filled with the regime values it names (an age,
+    a number of months, a diploma in capitals): written once per pair of values.
 
-    Keyed by the values' identities; each entry keeps its values alive, so an id is never reused
-    for another value while its entry exists.
+    Keyed by the values' identities (a regime builds each dated Value once); each entry keeps its
+    values alive, so an id is never reused for another value while its entry exists.
     """
-    key = (cid, *map(id, values))
-    entry = _LABELS.get(key)
-    if entry is None:
-        if cid == "T2":
-            lo, hi = (v.number for v in values)
-            label = t(f"âgé de {lo} à {hi} ans", f"aged {lo} to {hi}")
-        else:
-            age = values[0].number
-            label = t(f"âgé de plus de {age} ans", f"aged over {age}")
-        entry = _LABELS[key] = (values, label)
-    return entry[1]
+    key = (name, id(value), id(other))
+    try:
+        return _LABELS[key][2]
+    except KeyError:
+        pass
+    shown = [v.value.upper() if isinstance(v.value, str) else v.number for v in (value, other) if v is not None]
+    template = _L[name]
+    entry = _LABELS[key] = (value, other, Text(template.fr.format(*shown), template.en.format(*shown)))
+    return entry[2]
 
 
 # ------------------------------------------------------------------------------ regimes
@@ -338,28 +329,30 @@ def _open(criteria) -> list[Criterion]:
     return [c for c in criteria if c.met is None]
 
 
-_L = {  # criterion labels (the same for every worker)
-    "w16.M1": t("non titulaire du CESS", "no CESS"),
+_L = {  # criterion labels; {0}, {1}: the regime values they name, filled by ``_label``
+    "w16.M1": t("non titulaire du {0}", "no {0}"),
     "w16.M2": t("inscrit comme demandeur d'emploi inoccupé (FOREm)", "registered unemployed job seeker (FOREm)"),
-    "w16.T1": t("chômage, RIS, aide sociale ou sans revenu depuis au moins 6 mois",
-                "benefits, RIS, social aid or no income for at least 6 months"),
+    "w16.T1": t("chômage, RIS, aide sociale ou sans revenu depuis au moins {0} mois",
+                "benefits, RIS, social aid or no income for at least {0} months"),
+    "w16.T2": t("âgé de {0} à {1} ans", "aged {0} to {1}"),
+    "w16.T3": t("âgé de plus de {0} ans", "aged over {0}"),
     "w16.T4": t("chef de famille monoparentale", "single-parent head of family"),
     "w16.T5": t("sexe sous-représenté dans le secteur", "under-represented sex in the sector"),
     "w16.T6": t("minorité ethnique ayant besoin d'une formation linguistique",
                 "ethnic minority needing language training"),
     "w16.T7": t("décision de l'AVIQ", "AVIQ decision"),
     "w16.T8": t("ancien article 60 §7 ou PTP", "former art. 60 §7 or PTP"),
-    "w16.G1": t("chômage, RIS, aide sociale ou sans revenu depuis au moins 24 mois",
-                "benefits, RIS, social aid or no income for at least 24 months"),
+    "w16.G1": t("chômage, RIS, aide sociale ou sans revenu depuis au moins {0} mois",
+                "benefits, RIS, social aid or no income for at least {0} months"),
     "w03.M1": t("non titulaire d'un diplôme du secondaire supérieur", "no upper-secondary diploma"),
     "w03.M2": t("inscrit comme demandeur d'emploi au FOREm", "registered job seeker at FOREm"),
     "b04.registered": t("inscrit comme demandeur d'emploi chez Actiris", "registered job seeker at Actiris"),
-    "b04.months_12": t("inoccupé depuis au moins 12 mois", "unoccupied for at least 12 months"),
-    "b04.diploma": t("au plus le CESI", "at most the CESI"),
-    "b04.months_60": t("inoccupé depuis au moins 60 mois", "unoccupied for at least 60 months"),
-    "b04.B1": t("demandeur d'emploi inoccupé ≥ 12 mois et au plus CESI",
-                "job seeker unoccupied ≥ 12 months with at most CESI"),
-    "b04.B2": t("demandeur d'emploi inoccupé ≥ 60 mois", "job seeker unoccupied ≥ 60 months"),
+    "b04.months_12": t("inoccupé depuis au moins {0} mois", "unoccupied for at least {0} months"),
+    "b04.diploma": t("au plus le {0}", "at most the {0}"),
+    "b04.months_60": t("inoccupé depuis au moins {0} mois", "unoccupied for at least {0} months"),
+    "b04.B1": t("demandeur d'emploi inoccupé ≥ {0} mois et au plus {1}",
+                "job seeker unoccupied ≥ {0} months with at most {1}"),
+    "b04.B2": t("demandeur d'emploi inoccupé ≥ {0} mois", "job seeker unoccupied ≥ {0} months"),
     "b04.B34": t("bénéficiaire du revenu d'intégration ou de l'aide sociale financière",
                  "entitled to integration income or financial social aid"),
     "b04.B5": t("contrat lié à l'activation d'une allocation", "contract under an activation measure"),
@@ -370,10 +363,10 @@ def _wallonie_td_tgd(worker: Worker, regime: Regime, definition: Value
                      ) -> tuple[Category, list[Criterion], list[Criterion]]:
     """TD = M1 ∧ M2 ∧ (T1 ∨ … ∨ T8); TGD = M1 ∧ M2 ∧ G1 (rules.md §3.1, Q1). Three-valued."""
     on = worker.assessment_date
-    m1 = _no_diploma_above(worker, regime, "eligibility.excluding_diploma", False, "M1", _L["w16.M1"], on)
+    m1 = _no_diploma_above(worker, regime, "eligibility.excluding_diploma", False, "M1", "w16.M1", on)
     m2 = _flag(worker, definition, "registered_jobseeker", "inscrit_dei", "M2", _L["w16.M2"])
     td = [
-        _months_at_least(worker, regime, "eligibility.td.min_months_without_work", "T1", _L["w16.T1"], on),
+        _months_at_least(worker, regime, "eligibility.td.min_months_without_work", "T1", "w16.T1", on),
         _age_between(worker, regime, on),
         _older_than(worker, regime, on),
         _flag(worker, definition, "single_parent", "parent_isole", "T4", _L["w16.T4"], sensitive=True),
@@ -383,7 +376,7 @@ def _wallonie_td_tgd(worker: Worker, regime: Regime, definition: Value
               sensitive=True),
         _flag(worker, definition, "former_art60", "ancien_art60", "T8", _L["w16.T8"]),
     ]
-    g1 = _months_at_least(worker, regime, "eligibility.tgd.min_months_without_work", "G1", _L["w16.G1"], on)
+    g1 = _months_at_least(worker, regime, "eligibility.tgd.min_months_without_work", "G1", "w16.G1", on)
     mandatory = _all3([m1.met, m2.met])
     any_td = _any3(c.met for c in td)
     criteria = [m1, m2, *td, g1]
@@ -406,7 +399,7 @@ def _wallonie_dedp(worker: Worker, regime: Regime, definition: Value
                    ) -> tuple[Category, list[Criterion], list[Criterion]]:
     """DEDP = no upper-secondary diploma ∧ registered job seeker at FOREm (décret 18.12.2003 art. 2, 2°)."""
     on = worker.assessment_date
-    m1 = _no_diploma_above(worker, regime, "eligibility.excluding_diploma", False, "M1", _L["w03.M1"], on)
+    m1 = _no_diploma_above(worker, regime, "eligibility.excluding_diploma", False, "M1", "w03.M1", on)
     m2 = _flag(worker, definition, "registered_jobseeker", "inscrit_dei", "M2", _L["w03.M2"])
     both = _all3([m1.met, m2.met])
     category = {True: Category.TARGET, False: Category.NOT_TARGET, None: Category.UNKNOWN}[both]
@@ -425,11 +418,12 @@ def _bruxelles_2004(worker: Worker, regime: Regime, definition: Value
     """Any of five groups, ord. 18.03.2004 art. 2, 1° (rules.md §5.1); B3 and B4 share one column."""
     on = worker.assessment_date
     registered = _flag(worker, definition, "registered_jobseeker", "inscrit_dei", "", _L["b04.registered"])
-    months_12 = _months_at_least(worker, regime, "eligibility.b1.min_months_unoccupied", "", _L["b04.months_12"], on)
-    diploma = _no_diploma_above(worker, regime, "eligibility.b1.max_diploma", True, "", _L["b04.diploma"], on)
-    months_60 = _months_at_least(worker, regime, "eligibility.b2.min_months_unoccupied", "", _L["b04.months_60"], on)
-    b1 = _group("B1", _L["b04.B1"], [registered, months_12, diploma], definition)
-    b2 = _group("B2", _L["b04.B2"], [registered, months_60], definition)
+    months_12 = _months_at_least(worker, regime, "eligibility.b1.min_months_unoccupied", "", "b04.months_12", on)
+    diploma = _no_diploma_above(worker, regime, "eligibility.b1.max_diploma", True, "", "b04.diploma", on)
+    months_60 = _months_at_least(worker, regime, "eligibility.b2.min_months_unoccupied", "", "b04.months_60", on)
+    b1 = _group("B1", _label("b04.B1", months_12.value, diploma.value), [registered, months_12, diploma],
+                definition)
+    b2 = _group("B2", _label("b04.B2", months_60.value), [registered, months_60], definition)
     b34 = _flag(worker, definition, "integration_income", "beneficiaire_ris", "B3/B4", _L["b04.B34"], sensitive=True)
     b5 = _flag(worker, definition, "activation_contract", "contrat_activation", "B5", _L["b04.B5"])
     criteria = [b1, b2, b34, b5]

@@ -28,7 +28,7 @@ from ei_cli.i18n import Text, t
 from ei_cli.model import ContractType, Enterprise, Function, Worker
 from ei_cli.periods import Month, Period, add_months
 from ei_cli.regimes import Regime
-from ei_cli.rules.common import CheckResult, by_shape, Reason, because
+from ei_cli.rules.common import CheckResult, by_shape, Reason, because, decimal_text
 
 NAME = "employment"
 
@@ -134,7 +134,7 @@ def _paid_below(enterprise: Enterprise, worker: Worker, minimum: Decimal, period
 
 def _months_of(period: Period) -> list[tuple[Month, int, date, date]]:
     """The period's months with their number (``Month.number``), first and last days."""
-    return [(m, m.year * 12 + m.month - 1, m.first_day, m.last_day) for m in period.months()]
+    return [(m, m.number, m.first_day, m.last_day) for m in period.months()]
 
 
 def _cdi_half_time(enterprise: Enterprise, regime: Regime, period: Period, report) -> CheckResult:
@@ -225,7 +225,7 @@ def _supervision_cdi_half_time(enterprise: Enterprise, regime: Regime, period: P
         text = t(f"Paramètre {fte_v.key} inconnu.", f"Parameter {fte_v.key} unknown.")
         return CheckResult(NAME, None, text, (because(text, fte_v),))
     minimum = fte_v.number
-    shown_min = str(minimum).replace(".", ",")
+    shown_min = decimal_text(minimum)
     reasons: list[Reason] = [because(t(
         f"Le personnel d'encadrement est engagé sous contrat à durée indéterminée, au minimum à mi-temps "
         f"({shown_min} etp contractuel).",

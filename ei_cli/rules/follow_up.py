@@ -45,8 +45,12 @@ class Quarter:
         return cls(d.year, (d.month - 1) // 3 + 1)
 
     @property
+    def first_day(self) -> date:
+        return date(self.year, 3 * self.number - 2, 1)
+
+    @property
     def period(self) -> Period:
-        first = date(self.year, 3 * self.number - 2, 1)
+        first = self.first_day
         return Period(first, add_months(first, 3) - timedelta(days=1))
 
     def next(self) -> "Quarter":
@@ -58,7 +62,7 @@ class Quarter:
 
 def quarters_overlapping(period: Period):
     q = Quarter.of(period.start)
-    while date(q.year, 3 * q.number - 2, 1) <= period.end:  # the quarter's first day
+    while q.first_day <= period.end:
         yield q
         q = q.next()
 

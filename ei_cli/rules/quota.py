@@ -1,6 +1,6 @@
 """The target-public quota, per agrément year (rules.md §3.2, §4.2, §5.2, §6; Q3, Q10, Q11, Q13, Q18; D7).
 
-Everything is measured in FTE-months from the ``Paie`` sheet (``rules.common.month_fte``: the paid etp
+Everything is measured in FTE-months from the ``Paie`` sheet (``rules.common.fte_rows``: the paid etp
 of the month, else ``Personnel.etp`` pro rata of the days employed, with a warning). A month's
 figures are the target FTE (workers whose status is target public), the total FTE (the regime's
 denominator) and the FTE of unknown status (counted as *not* target: if counting them as target
@@ -327,8 +327,7 @@ def _judge_staircase(f: _Frame) -> YearQuota:
     r = _number(req_v)
     min_v = _value(regime, "quota.min_target_fte", on)
     minimum = _number(min_v)
-    req_text = share_text(r) if r is not None else "?"
-    req_text_en = share_text(r, "en") if r is not None else "?"
+    req_text, req_text_en = share_text(r), share_text(r, "en")
     reasons = []
     months = tuple(replace(m, required_share=r) for m in f.months)
     if n == 1:
@@ -442,8 +441,7 @@ def _judge_monthly(f: _Frame) -> YearQuota:
     req_v = _value(regime, "quota.required_share", on)
     r = _number(req_v)
     eff, eff_v = _effective_date(enterprise, regime)
-    req_text = share_text(r) if r is not None else "?"
-    req_text_en = share_text(r, "en") if r is not None else "?"
+    req_text, req_text_en = share_text(r), share_text(r, "en")
     reasons = [
         _cite(t(f"Au moins {req_text} de travailleurs du public cible parmi le personnel d'exécution, durant "
                 "l'agrément : chaque mois est jugé (pas de moyenne).",

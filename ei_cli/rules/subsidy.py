@@ -22,16 +22,16 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
-from functools import lru_cache
 from datetime import date, timedelta
 from decimal import Decimal
+from functools import lru_cache
 from typing import Callable, Iterable
 
 from ei_cli.i18n import Text, t
 from ei_cli.model import Enterprise, Function, Worker
-from ei_cli.periods import Month, Period, add_months, years_overlapping
+from ei_cli.periods import Month, Period, add_months, days_between, years_overlapping
 from ei_cli.regimes import CONFIDENCES, Regime, Value
-from ei_cli.rules.common import ZERO, Reason, because, combine, decimal_text, money, number_text, share_text
+from ei_cli.rules.common import CENT, ZERO, Reason, because, combine, decimal_text, money, number_text, share_text
 
 ONE = Decimal(1)
 CONFIDENCE_ORDER = tuple(CONFIDENCES)  # strongest first: verified … not_found
@@ -57,16 +57,13 @@ def euro_text(x: Decimal, lang: str = "fr") -> str:
     return f"€{text}" if lang == "en" else text.replace(",", " ").replace(".", ",") + " €"
 
 
-_PLACES: dict[str, Decimal] = {}
+FOUR_PLACES = Decimal("0.0001")
 
 
-def _fmt(x: Decimal, places: str = "0.0001") -> Decimal:
+def _fmt(x: Decimal, places: Decimal = FOUR_PLACES) -> Decimal:
     if not x:
         return ZERO
-    quantum = _PLACES.get(places)
-    if quantum is None:
-        quantum = _PLACES[places] = Decimal(places)
-    return (x if type(x) is Decimal else Decimal(x)).quantize(quantum).normalize()
+    return (x if type(x) is Decimal else Decimal(x)).quantize(places).normalize()
 
 
 # ------------------------------------------------------------------------------------ results
@@ -184,30 +181,22 @@ def _de_minimis_dict(d: dict | None, lang: str) -> dict | None:
 
 
 # ------------------------------------------------------------------------------------ working time
-def _days(start: date, end: date) -> int:
-    """Days of [start, end] (0 when empty): the ``.days`` of a Period intersection, without building it."""
-    return (end - start).days + 1 if start <= end else 0
-
-
-def _daily(pays: dict, worker: Worker, month: Month, first: date, last: date) -> tuple[Decimal, bool, int]:
-    """``daily_fte`` given the worker's Paie rows by month number (``Enterprise.pay_by_worker_month``)
-    and the month's first and last days."""
-    employed = _days(max(worker.hire_date, first), min(worker.exit_date or date.max, last))
-    if not employed:
-        return ZERO, True, 0
-    pay = pays.get(month.year * 12 + month.month - 1)
-    if pay is None:
-        return worker.fte, False, employed
-    return min(ONE, pay.fte * month.days / employed), True, employed
-
-
 _NO_PAY: dict = {}
 
 
-def daily_fte(enterprise: Enterprise, worker: Worker, month: Month) -> tuple[Decimal, bool, int]:
-    """(etp of each employed day of ``month``, from Paie?, days employed that month)."""
-    return _daily(enterprise.pay_by_worker_month.get(worker.worker_id, _NO_PAY), worker, month, month.first_day,
-                  month.last_day)
+def _daily(pays: dict, worker: Worker, month: Month, first: date, last: date) -> tuple[Decimal, bool, int]:
+    """(etp of each employed day of ``month``, from Paie?, days employed that month).
+
+    ``pays``: the worker's Paie rows by month number (``Enterprise.pay_by_worker_month``); ``first``,
+    ``last``: the month's first and last days.
+    """
+    employed = days_between(max(worker.hire_date, first), min(worker.exit_date or date.max, last))
+    if not employed:
+        return ZERO, True, 0
+    pay = pays.get(month.number)
+    if pay is None:
+        return worker.fte, False, employed
+    return min(ONE, pay.fte * month.days / employed), True, employed
 
 
 def fte_days(enterprise: Enterprise, worker: Worker, period: Period) -> tuple[Decimal, list[Month]]:
@@ -221,7 +210,7 @@ def fte_days(enterprise: Enterprise, worker: Worker, period: Period) -> tuple[De
         per_day, from_pay, employed_days = _daily(pays, worker, month, first, last)
         if not employed_days:
             continue
-        part_days = _days(max(start, first), min(end, last))
+        part_days = days_between(max(start, first), min(end, last))
         if not part_days:
             continue
         total += per_day * part_days
@@ -234,7 +223,7 @@ def average_heads(workers: Iterable[Worker], period: Period) -> Decimal:
     """Average number of ``workers`` employed over ``period`` (Σ days employed ÷ days)."""
     days = 0
     for w in workers:
-        days += _days(max(w.hire_date, period.start), min(w.exit_date or date.max, period.end))
+        days += days_between(max(w.hire_date, period.start), min(w.exit_date or date.max, period.end))
     return Decimal(days) / period.days
 
 
@@ -319,9 +308,8 @@ def _target_worker_wage_cost(run: _Run) -> None:
     """
     share = run.value("subsidy.target_worker.max_wage_cost_share")
     rate = run.value("subsidy.target_worker.monthly_rate")
-    by_category: dict[str, tuple[Value, Value, int]] = {}   # the parameters of TD and TGD, read once
-    monthly_caps: dict[str, Decimal] = {}
-    reasons_of: dict[str, tuple[Reason, ...]] = {}
+    # TD and TGD: (cap, window months, window length, monthly cap, reasons), read and written once.
+    by_category: dict[str, tuple[Value, Value, int, Decimal, tuple[Reason, ...]]] = {}
     for worker in run.contract_workers():
         category = run.category(worker)
         if category not in ("TD", "TGD"):
@@ -333,19 +321,13 @@ def _target_worker_wage_cost(run: _Run) -> None:
             continue
         params = by_category.get(category)
         if params is None:
-            suffix = category.lower()
-            cap = run.value(f"subsidy.target_worker.cap_{suffix}")
-            window_months = run.value(f"subsidy.target_worker.window_months_{suffix}")
-            params = by_category[category] = (cap, window_months, int(window_months.number))
-        cap, window_months, window_length = params
+            params = by_category[category] = _target_worker_parameters(run, category, share, rate)
+        cap, window_months, window_length, monthly_cap, reasons = params
         window = Period(worker.hire_date, add_months(worker.hire_date, window_length) - timedelta(days=1))
         claim = window.intersection(run.claim) if run.claim else None
         claim = claim.intersection(worker.employment) if claim else None
         if claim is None:
             continue
-        monthly_cap = monthly_caps.get(category)
-        if monthly_cap is None:
-            monthly_cap = monthly_caps[category] = cap.number / window_months.number
         pays = run.enterprise.pay_by_worker_month.get(worker.worker_id, _NO_PAY)
         share_n = share.number
         hired, left = worker.hire_date, worker.exit_date or date.max
@@ -354,11 +336,12 @@ def _target_worker_wage_cost(run: _Run) -> None:
             wage_part_sum = fte_months = cap_sum = half_sum = amount = ZERO
             for month in part.months():
                 first, last = month.first_day, month.last_day
-                employed_days = _days(max(hired, first), min(left, last))         # as in daily_fte
-                inside_days = _days(max(part.start, first), min(part.end, last))  # the month's days in ``part``
+                # ``_daily`` inlined (the Paie row is needed below too): a call per month costs 4 % of the phase.
+                employed_days = days_between(max(hired, first), min(left, last))
+                inside_days = days_between(max(part.start, first), min(part.end, last))  # the month's days in ``part``
                 if not inside_days or not employed_days:
                     continue
-                pay = pays.get(month.year * 12 + month.month - 1)
+                pay = pays.get(month.number)
                 if pay is None:
                     per_day, from_pay = worker.fte, False
                 else:
@@ -393,7 +376,7 @@ def _target_worker_wage_cost(run: _Run) -> None:
                      "window_start": window.start, "window_end": window.end, "days": part.days,
                      "fte_months": _fmt(fte_months), "wage_cost": money(wage_part_sum),
                      "wage_cost_share": share.number, "half_wage_cost": money(half_sum),
-                     "cap_full_time": cap.number, "window_months": int(window_months.number),
+                     "cap_full_time": cap.number, "window_months": window_length,
                      "cap": money(cap_sum), "months": months}
             # The unpublished periodic rate is cited in the reasons, not as the line's confidence (D1: inferred).
             values = [cap, share, window_months]
@@ -410,19 +393,27 @@ def _target_worker_wage_cost(run: _Run) -> None:
                 run.unknown.append(UnknownSubsidy("target_worker", worker.worker_id, reason, ("cout_salarial",),
                                                   cap.cite()))
                 continue
-            reasons = reasons_of.get(category)
-            if reasons is None:  # the same for every line of the category: written once
-                reasons = reasons_of[category] = (
-                    because(t(f"{category} : plafond {cap.number} € par temps plein sur {window_months.number} mois "
-                              "à partir de l'engagement.",
-                              f"{category}: cap {cap.number} € per full-time worker over {window_months.number} "
-                              "months from hiring."), cap),
-                    because(t(f"Au plus {share_text(share.number)} du coût salarial du mois.",
-                              f"At most {share_text(share.number, 'en')} of the month's wage cost."), share),
-                    because(t("Montant périodique non publié (calcul décision D1).",
-                              "Periodic amount not published (computed per decision D1)."), rate))
             run.add("target_worker", worker.worker_id, basis, amount, values, notes=notes,
                     extra_confidence=["inferred"], reasons=reasons)
+
+
+def _target_worker_parameters(run: _Run, category: str, share: Value, rate: Value
+                              ) -> tuple[Value, Value, int, Decimal, tuple[Reason, ...]]:
+    """TD or TGD: (cap, window months, window length, cap per month of the window, the reasons of
+    every line of the category)."""
+    suffix = category.lower()
+    cap = run.value(f"subsidy.target_worker.cap_{suffix}")
+    window_months = run.value(f"subsidy.target_worker.window_months_{suffix}")
+    reasons = (
+        because(t(f"{category} : plafond {cap.number} € par temps plein sur {window_months.number} mois "
+                  "à partir de l'engagement.",
+                  f"{category}: cap {cap.number} € per full-time worker over {window_months.number} "
+                  "months from hiring."), cap),
+        because(t(f"Au plus {share_text(share.number)} du coût salarial du mois.",
+                  f"At most {share_text(share.number, 'en')} of the month's wage cost."), share),
+        because(t("Montant périodique non publié (calcul décision D1).",
+                  "Periodic amount not published (computed per decision D1)."), rate))
+    return cap, window_months, int(window_months.number), cap.number / window_months.number, reasons
 
 
 def _degressive_lines(run: _Run, amounts_key: str) -> None:
@@ -503,12 +494,12 @@ def _accompanier_cost(run: _Run, period: Period) -> tuple[Decimal, Decimal, list
         hired, left = w.hire_date, w.exit_date or date.max
         for month in inside.months():
             first, last = month.first_day, month.last_day
-            pay = pays.get(month.year * 12 + month.month - 1)
+            pay = pays.get(month.number)
             if pay is None or pay.wage_cost is None:
                 missing.append(month)
                 continue
-            part_days = _days(max(inside.start, first), min(inside.end, last))  # inside ∩ month
-            employed_days = _days(max(hired, first), min(left, last))          # employment ∩ month
+            part_days = days_between(max(inside.start, first), min(inside.end, last))  # inside ∩ month
+            employed_days = days_between(max(hired, first), min(left, last))          # employment ∩ month
             cost += pay.wage_cost * part_days / employed_days
     return cost, fd_total, missing
 
@@ -557,7 +548,7 @@ def _social_accompaniment_brackets(run: _Run) -> None:
             notes.append(PARTIAL_NOTE)
         basis = {"agrement_year": n, "agrement_year_start": agr_year.start, "agrement_year_end": agr_year.end,
                  "start": part.start, "end": part.end, "days": part.days, "year_days": agr_year.days,
-                 "target_workers": _fmt(heads, "0.01"), "bracket_min": chosen["min_target_workers"] if chosen else None,
+                 "target_workers": _fmt(heads, CENT), "bracket_min": chosen["min_target_workers"] if chosen else None,
                  "rate": base, "index_factor": factor, "accompanier_fte": _fmt(acc_fte),
                  "max_accompanier_fte": max_fte, "accompanier_wage_cost": money(cost) if not missing else None,
                  "operating_costs_share": ops.number, "ceiling": money(ceiling) if ceiling is not None else None}
@@ -658,7 +649,7 @@ def _tranche_line(run: _Run, subsidy: str, base_key: str, per_key: str, n: int, 
         notes.append(PARTIAL_NOTE)
     basis = {"agrement_year": n, "agrement_year_start": agr_year.start, "agrement_year_end": agr_year.end,
              "start": part.start, "end": part.end, "days": part.days, "year_days": agr_year.days,
-             "target_workers": _fmt(heads, "0.01"), "tranches": k, "rate": annual}
+             "target_workers": _fmt(heads, CENT), "tranches": k, "rate": annual}
     run.add(subsidy, None, basis, amount, [base, per, size, threshold], claimable=claimable, notes=notes,
             reasons=(because(t(f"{number_text(heads)} travailleurs du public cible en moyenne (têtes) : {k} tranche(s) "
                                f"entamée(s) (Q9) ; {euro_text(base.number)} + {k} × {euro_text(per.number)} = "

@@ -39,8 +39,7 @@ def ratio_text(x: Decimal | None, lang: str = "fr") -> str:
     """2 decimals, rounded up: 4.001 shows as 4,01 (never as the limit it exceeds)."""
     if x is None:
         return "?"
-    s = f"{x.quantize(DISPLAY_PLACES, rounding=ROUND_CEILING)}"
-    return s if lang == "en" else s.replace(".", ",")
+    return decimal_text(x.quantize(DISPLAY_PLACES, rounding=ROUND_CEILING), lang)
 
 
 def _eur(x: Decimal, lang: str = "fr") -> str:

@@ -148,9 +148,12 @@ def sheet_extent(archive: zipfile.ZipFile, part: str, xml: bytes | None = None) 
 
 
 # Within Z99999: one letter and at most five digits. A cell tag written otherwise (no address, address
-# not first, two letters, six digits) is found by one search, without visiting the cells in Python.
+# not first, two letters, six digits, a tab or line break after ``<c``) is found by one search, without
+# visiting the cells in Python.
 SMALL_EXTENT = (99_999, 26)
-_NOT_SMALL_CELL = re.compile(rb'<c(?:[>/]| (?!r="[A-Za-z]\d{1,5}"))')
+_NOT_SMALL_CELL = re.compile(rb'<c(?:[>/\t\n\r\f\v]| (?!r="[A-Za-z]\d{1,5}"))')
+# A namespace-prefixed cell tag (``<x:c r=...``), its name followed by whitespace as XML allows.
+_PREFIXED_CELL = re.compile(rb":c[\s>]")
 
 
 def within_small_extent(archive: zipfile.ZipFile, part: str, xml: bytes | None = None) -> bool:
@@ -163,9 +166,9 @@ def within_small_extent(archive: zipfile.ZipFile, part: str, xml: bytes | None =
     for block in _blocks(archive, part, xml):
         after = _after_colons(block)
         if after is None:
-            if b":c " in block or b":c>" in block:
+            if _PREFIXED_CELL.search(block):
                 return False
-        elif b"c " in after or b"c>" in after:
+        elif any(_PREFIXED_CELL.match(b":" + a) for a in after):
             return False
         if _NOT_SMALL_CELL.search(block):
             return False
@@ -173,9 +176,13 @@ def within_small_extent(archive: zipfile.ZipFile, part: str, xml: bytes | None =
 
 
 def _refs_first(block: bytes) -> bool:
-    """Every cell of the block is written ``<c r="..."``: address first, no namespace prefix."""
-    cells = block.count(b"<c ") + block.count(b"<c>") + block.count(b"<c/")
-    return cells == block.count(b'<c r="') and b":c " not in block and b":c>" not in block
+    """Every cell of the block is written ``<c r="..."``: address first, no namespace prefix.
+
+    A tag name ends at any XML whitespace: ``<c``, a line break, ``r="XFD1048576">`` is a cell too
+    (calamine reads it, and would build a grid of 17 billion cells).
+    """
+    cells = sum(block.count(b"<c" + end) for end in (b" ", b">", b"/", b"\t", b"\n", b"\r", b"\f", b"\v"))
+    return cells == block.count(b'<c r="') and not _PREFIXED_CELL.search(block)
 
 
 def _blocks(archive: zipfile.ZipFile, part: str, xml: bytes | None = None):

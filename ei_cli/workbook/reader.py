@@ -14,6 +14,7 @@ cells are converted in plain Python.
 from __future__ import annotations
 
 import io
+import re
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -24,7 +25,9 @@ from ei_cli.i18n import Text
 from ei_cli.model import Enterprise, FollowUp, PayMonth, Worker, records
 from ei_cli.problems import Problem, Severity, has_errors
 from ei_cli.workbook import schema
-from ei_cli.workbook.cells import ERROR_VALUES, Invalid, cell_ref, column_letter, converter, parse_ref, shown
+from ei_cli.workbook.cells import (
+    _INVISIBLE, ERROR_VALUES, Invalid, cell_ref, column_letter, converter, parse_ref, shown,
+)
 from ei_cli.workbook.schema import Column, Sheet, normalize_name
 from ei_cli.workbook.sniff import Sniffed, sniff
 
@@ -295,7 +298,7 @@ class _Reader:
         if key_col is None:
             # Tolerated: no header row, the first filled column names the fields directly.
             first = next(c for c, v in enumerate(header) if not _blank(v))
-            if _is_text(header[first]) and any(col.matches(header[first]) for col in contract.columns):
+            if _is_text(header[first]) and contract.find_column(header[first]) is not None:
                 key_col, value_col, first_data = first, first + 1, header_at
             else:
                 self.err("missing_column",
@@ -647,10 +650,7 @@ class _Reader:
                          "entre 0 et 1 (temps plein).",
                          f"Column “fte”{who.en}: {fte} is out of range; expected: the working time actually paid, "
                          "between 0 and 1 (full time).", sheet=sheet, cell=self._ref(sheet, "fte", row))
-            for field in _PAY_AMOUNTS:
-                value = v.get(field)
-                if value is not None and value < _ZERO:
-                    self._check_negative(sheet, row, (field,))
+            self._check_negative(sheet, row, ("gross_pay", "wage_cost", "hours"))
             month = v.get("month")
             if row.worker_id is not None and month is not None:
                 key = (row.worker_id, month.year, month.month)   # a Month is its year and month
@@ -682,7 +682,7 @@ class _Reader:
     def _check_negative(self, sheet: str, row: _Row, fields) -> None:
         for field in fields:
             value = row.values.get(field)
-            if value is None or not value < _ZERO:
+            if value is None or value >= _ZERO:
                 continue
             column = _field_column(self.contracts[sheet], field)
             who = _who(row.worker_id)
@@ -696,7 +696,6 @@ class _Reader:
 
 # ----------------------------------------------------------------------------------- helpers
 _ZERO, _ONE = Decimal(0), Decimal(1)
-_PAY_AMOUNTS = ("gross_pay", "wage_cost", "hours")
 
 
 def _field_column(contract: Sheet, field: str) -> Column:
@@ -744,7 +743,19 @@ def _first_nonempty_row(grid: list[list]) -> int | None:
     return None
 
 
-def _reason(exc: Exception) -> str:
-    text = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-    return text[:120]
+# Where calamine starts quoting a cell's value in an error ("Unsupported cell error value '…'",
+# "Unrecognized boolean cell value: …", "Unknown cell 't' attribute: …", "Expecting …, got …").
+_QUOTED_VALUE = re.compile(r"'|value: |attribute: |\bgot |^Unrecognized [^:]*: ")
 
+
+def _reason(exc: Exception) -> str:
+    """The first line of a parser's error, cut short, for a message.
+
+    The value calamine quotes may be any cell's, a national number say: it is left out ("…").
+    """
+    text = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+    text = text[:120]
+    quoted = _QUOTED_VALUE.search(text)
+    if quoted:
+        text = text[:quoted.end()] + "…"
+    return _INVISIBLE.sub("\ufffd", text)

@@ -61,9 +61,6 @@ class Column:
         """The normalised name and aliases (computed once)."""
         return frozenset(normalize_name(n) for n in (self.name,) + self.aliases)
 
-    def matches(self, header: object) -> bool:
-        return normalize_name(header) in self.keys
-
 
 @dataclass(frozen=True)
 class Sheet:

@@ -173,7 +173,7 @@ def _kept(name: str) -> bool:
     return (name.startswith("xl/worksheets/") and name.endswith(".xml")) or name == "content.xml"
 
 
-def _inflate_all(archive: zipfile.ZipFile, infos, keep: dict[str, bytes] | None = None) -> str | None:
+def _inflate_all(archive: zipfile.ZipFile, infos, keep: dict[str, bytes]) -> str | None:
     """Decompress every member in chunks, counting the bytes really produced.
 
     The sizes in the zip directory are only claims: a forged directory can announce 1 KB for a part
@@ -187,7 +187,7 @@ def _inflate_all(archive: zipfile.ZipFile, infos, keep: dict[str, bytes] | None 
         for info in infos:
             if info.is_dir():
                 continue
-            chunks = [] if keep is not None and _kept(info.filename) else None
+            chunks = [] if _kept(info.filename) else None
             with archive.open(info) as fh:
                 while True:
                     chunk = fh.read(1 << 20)
@@ -205,7 +205,7 @@ def _inflate_all(archive: zipfile.ZipFile, infos, keep: dict[str, bytes] | None 
             if chunks is not None:
                 # The last member of a name wins, as ``archive.read(name)`` would read it.
                 keep[info.filename] = b"".join(chunks)
-            elif keep is not None:
+            else:
                 keep.pop(info.filename, None)
     except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, ValueError, EOFError, OSError,
             RuntimeError, zlib.error):
