@@ -464,20 +464,11 @@ def write_summaries(outcomes: list[FileOutcome], request: BatchRequest, doc: dic
     write_summary_xlsx(out / SUMMARY_XLSX, outcomes, request)
 
 
-def _euros(x, lang: str) -> str:
-    if x is None:
-        return "—"
-    text = f"{x:,.2f}"
-    if lang == "en":
-        return f"€{text}"
-    return text.replace(",", "\u202f").replace(".", ",") + " €"
+def _figure(x: float | None, text, lang: str) -> str:
+    """A summary figure (a float of the JSON) shown as the checks show it; "—" when there is none."""
+    from decimal import Decimal
 
-
-def _share(x, lang: str) -> str:
-    if x is None:
-        return "—"
-    text = f"{x * 100:.1f} %"
-    return text if lang == "en" else text.replace(".", ",")
+    return "—" if x is None else text(Decimal(str(x)), lang)
 
 
 def summary_table(con, outcomes: list[FileOutcome], totals: dict, request: BatchRequest, lang: str = "fr") -> None:
@@ -500,18 +491,17 @@ def summary_table(con, outcomes: list[FileOutcome], totals: dict, request: Batch
             return f"[bold red]{UNREADABLE.get(lang)}[/]"
         return f"[{styles[o.compliant]}]{verdict_text(o.compliant, lang)}[/]"
 
-    def ratio(o: FileOutcome) -> str:
-        text = "—" if o.wage_ratio is None else f"{o.wage_ratio:.2f}"
-        return text if lang == "en" else text.replace(".", ",")
+    from ei_cli.rules.common import euro_text, share_text
+    from ei_cli.rules.wages import ratio_text
 
     columns = [(tr("Fichier", "File"), "left", lambda o: escape(o.file)),
                (tr("Entreprise", "Enterprise"), "left", lambda o: escape(o.enterprise or "—")),
                (tr("Régime", "Regime"), "left", lambda o: o.regime or "—") if wide else None,
                (tr("Verdict", "Verdict"), "left", verdict),
-               (tr("Public cible", "Target share"), "right", lambda o: _share(o.quota_share, lang)),
-               (tr("Tension", "Wage ratio"), "right", ratio),
+               (tr("Public cible", "Target share"), "right", lambda o: _figure(o.quota_share, share_text, lang)),
+               (tr("Tension", "Wage ratio"), "right", lambda o: _figure(o.wage_ratio, ratio_text, lang)),
                (tr("Subventions", "Subsidies"), "right",
-                lambda o: _euros(o.total_subsidy, lang) + (" (?)" if o.subsidy_complete is False else "")),
+                lambda o: _figure(o.total_subsidy, euro_text, lang) + (" (?)" if o.subsidy_complete is False else "")),
                (tr("Problèmes", "Problems"), "right", lambda o: str(len(o.problems))) if wide else None]
     columns = [c for c in columns if c is not None]
     for header, justify, _ in columns:
@@ -522,10 +512,10 @@ def summary_table(con, outcomes: list[FileOutcome], totals: dict, request: Batch
     con.print(tr(
         f"{totals['files']} classeur(s) : {totals['compliant']} conforme(s), {totals['not_compliant']} non "
         f"conforme(s), {totals['unknown']} indéterminé(s), {totals['unreadable']} illisible(s). "
-        f"Subventions {request.subsidy_year} : {_euros(totals['total_subsidy'], lang)}.",
+        f"Subventions {request.subsidy_year} : {_figure(totals['total_subsidy'], euro_text, lang)}.",
         f"{totals['files']} workbook(s): {totals['compliant']} compliant, {totals['not_compliant']} not "
         f"compliant, {totals['unknown']} unknown, {totals['unreadable']} unreadable. "
-        f"Subsidies {request.subsidy_year}: {_euros(totals['total_subsidy'], lang)}."))
+        f"Subsidies {request.subsidy_year}: {_figure(totals['total_subsidy'], euro_text, lang)}."))
     if any(o.subsidy_complete is False for o in outcomes):
         con.print(tr("(?) : une partie des subventions n'a pas pu être calculée (voir « unknown » dans le JSON).",
                      "(?): some subsidies could not be computed (see 'unknown' in the JSON)."))

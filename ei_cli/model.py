@@ -175,9 +175,6 @@ class Enterprise:
             out.setdefault(f.worker_id, []).append(f)
         return {k: tuple(v) for k, v in out.items()}
 
-    def pay_month(self, worker_id: str, month: Month) -> PayMonth | None:
-        return self.pay_by_worker.get(worker_id, {}).get(month)
-
     def to_dict(self) -> dict:
         """The ``enterprise`` object of every JSON document (no personal data)."""
         return {

@@ -106,10 +106,11 @@ def test_non_compliant_workbook_exits_1(make_workbook, workbook_sheets):
 
 
 def _decimal_commas(text: str) -> list[str]:
-    """Numbers written with a decimal comma (2,5 — not 1,234.5 thousands, which English money uses)."""
+    """Numbers written with a decimal comma (2,5 or 62,80 — not the 3-digit groups of English money,
+    €1,234.50 or €812,500)."""
     import re
 
-    return re.findall(r"(?<![\d,])\d+,\d+(?![\d.,])", text)
+    return re.findall(r"\d,(?!\d{3}(?!\d))\d+", text)
 
 
 @pytest.mark.parametrize("sample", [WALLOON, BRUSSELS])

@@ -23,7 +23,6 @@ sys.path.insert(0, str(Path(__file__).parent / "corpus"))
 import make_corpus  # noqa: E402
 from make_corpus import BAD_NISS, CASES, LONG  # noqa: E402
 
-from ei_cli.cli import main  # noqa: E402
 from helpers_cli import command_exists, run_cli  # noqa: E402
 
 SMALL = [c for c in CASES if not c.bomb]

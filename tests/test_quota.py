@@ -7,12 +7,10 @@ report, so each case states exactly who is target public. CLI cases run on ``sam
 from __future__ import annotations
 
 import json
-import random
 from datetime import date
 from decimal import Decimal as D
 from pathlib import Path
 
-import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner

@@ -25,7 +25,6 @@ from pathlib import Path
 
 import pytest
 
-from ei_cli.cli import main
 from ei_cli.errors import EiError
 from ei_cli.output import csv_text, neutralise, write_atomic, write_with
 from helpers_cli import command_exists, run_cli

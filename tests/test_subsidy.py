@@ -15,7 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from ei_cli.model import ContractType, Enterprise, Function, PayMonth, Region, Worker
-from ei_cli.periods import Month, Period, add_years
+from ei_cli.periods import Month, add_years
 from ei_cli.regimes import get_regime
 from ei_cli.rules.subsidy import compute_subsidies, tranches
 

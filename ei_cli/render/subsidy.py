@@ -9,29 +9,19 @@ Walloon TD/TGD subsidy, decision D1). Its totals are the result's totals, the sa
 from __future__ import annotations
 
 from datetime import date
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from pathlib import Path
 
 from ei_cli.i18n import t
 from ei_cli.model import Enterprise
 from ei_cli.output import RunOptions, jsonable, neutralise, write_with
 from ei_cli.regimes import CONFIDENCES, Regime
+from ei_cli.rules.common import euro_text
 from ei_cli.rules.subsidy import SUBSIDY_TEXT, SubsidyLine, SubsidyResult
 
 EURO_FORMAT = '#,##0.00 "€"'
 MONEY_FIELDS = {"amount", "wage_cost", "half_wage_cost", "cap", "cap_full_time", "rate", "ceiling",
                 "accompanier_wage_cost", "partial_amount", "amount_if_condition_met"}
-
-
-def euro(x: Decimal | None, lang: str = "fr") -> str:
-    """1 234,56 € (fr_BE) or €1,234.56 (en); "?" when unknown."""
-    if x is None:
-        return "?"
-    q = Decimal(x).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
-    text = f"{q:,.2f}"
-    if lang == "en":
-        return f"€{text}"
-    return text.replace(",", " ").replace(".", ",") + " €"
 
 
 def subsidy_label(subsidy: str, lang: str) -> str:
@@ -83,11 +73,11 @@ def basis_text(line: SubsidyLine, lang: str) -> str:
     if "tranches" in b:
         parts.append(f"{b['tranches']} tranche(s)")
     if "wage_cost" in b and b.get("wage_cost") is not None:
-        parts.append(f"{'wage cost' if en else 'coût'} {euro(b['wage_cost'], lang)}")
+        parts.append(f"{'wage cost' if en else 'coût'} {euro_text(b['wage_cost'], lang)}")
     if "cap" in b:
-        parts.append(f"{'cap' if en else 'plafond'} {euro(b['cap'], lang)}")
+        parts.append(f"{'cap' if en else 'plafond'} {euro_text(b['cap'], lang)}")
     if "rate" in b:
-        parts.append(f"{'rate' if en else 'taux'} {euro(b['rate'], lang)}/{'yr' if en else 'an'}")
+        parts.append(f"{'rate' if en else 'taux'} {euro_text(b['rate'], lang)}/{'yr' if en else 'an'}")
     if b.get("index_factor") not in (None, 1, Decimal(1)):
         parts.append(f"index {b['index_factor']}")
     return " · ".join(parts)
@@ -131,7 +121,7 @@ def subsidy_table(con, result: SubsidyResult, enterprise: Enterprise, regime: Re
     table.add_column("Basis" if en else "Base", ratio=1, min_width=14)
     table.add_column("Amount" if en else "Montant", justify="right", no_wrap=True, min_width=12)
     for line in result.lines:
-        amount = euro(line.amount, lang)
+        amount = euro_text(line.amount, lang)
         if not line.claimable:
             amount = f"[yellow]{amount} ({'not claimable' if en else 'non réclamable'})[/]"
         cells = [short_label(line.subsidy, lang), line.worker_id or "—"]
@@ -153,8 +143,8 @@ def subsidy_table(con, result: SubsidyResult, enterprise: Enterprise, regime: Re
     totals.add_column("")
     totals.add_column("", justify="right")
     for subsidy, amount in result.totals.items():
-        totals.add_row(subsidy_label(subsidy, lang), euro(amount, lang))
-    totals.add_row("[bold]Total[/]", f"[bold]{euro(result.total, lang)}[/]")
+        totals.add_row(subsidy_label(subsidy, lang), euro_text(amount, lang))
+    totals.add_row("[bold]Total[/]", f"[bold]{euro_text(result.total, lang)}[/]")
     con.print(totals)
     for c in result.conditions:
         style = {True: "green", False: "red", None: "yellow"}[c.met]
@@ -313,4 +303,4 @@ def _finish_sheet(ws, header: list[str], get_column_letter, bold) -> None:
     ws.auto_filter.ref = f"A1:{get_column_letter(len(header))}{max(ws.max_row, 1)}"
 
 
-__all__ = ["euro", "subsidy_table", "subsidy_csv", "document_fields", "write_claim_workbook", "CONFIDENCES"]
+__all__ = ["subsidy_table", "subsidy_csv", "document_fields", "write_claim_workbook", "CONFIDENCES"]

@@ -11,8 +11,8 @@ from ei_cli.output import RunOptions
 from ei_cli.regimes import Regime
 from ei_cli.periods import Period
 from ei_cli.render import reference_text
-from ei_cli.rules.common import money
-from ei_cli.rules.wages import PayPerFte, WageTension, _eur, ratio_text
+from ei_cli.rules.common import euro_number, money
+from ei_cli.rules.wages import PayPerFte, WageTension, ratio_text
 
 VERDICT = {True: t("conforme", "compliant"), False: t("non conforme", "not compliant"),
            None: t("indéterminé", "unknown")}
@@ -70,7 +70,7 @@ def wages_table(con, result: WageTension | None, enterprise: Enterprise, regime:
             w = enterprise.workers_by_id.get(item.worker_id)
             cells.append(escape(w.display_name()) if w else "")
         fte = str(item.fte) if en else str(item.fte).replace(".", ",")
-        cells += [str(item.month), _eur(item.gross_pay, lang), fte, _eur(money(item.pay_per_fte), lang)]
+        cells += [str(item.month), euro_number(item.gross_pay, lang), fte, euro_number(item.pay_per_fte, lang)]
         table.add_row(*cells)
 
     row("Highest" if en else "Plus élevé", result.highest)

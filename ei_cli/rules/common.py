@@ -25,6 +25,22 @@ def money(x: Decimal) -> Decimal:
     return (x if type(x) is Decimal else Decimal(x)).quantize(CENT, ROUND_HALF_UP)
 
 
+def euro_number(x, lang: str = "fr", places: int = 2) -> str:
+    """An amount without its sign, rounded half up: 1 234,56 in French, 1,234.56 in English (table
+    cells headed « (€) »). ``places=0``: whole euros (thresholds)."""
+    q = money(x) if places == 2 else Decimal(x).quantize(Decimal(1).scaleb(-places), ROUND_HALF_UP)
+    text = f"{q:,.{places}f}"
+    return text if lang == "en" else text.replace(",", " ").replace(".", ",")
+
+
+def euro_text(x, lang: str = "fr", places: int = 2) -> str:
+    """An amount in a sentence: 1 234,56 € in French, €1,234.56 in English; "?" when unknown."""
+    if x is None:
+        return "?"
+    number = euro_number(x, lang, places)
+    return f"€{number}" if lang == "en" else f"{number} €"
+
+
 def decimal_text(x, lang: str = "fr") -> str:
     """A number as written (no rounding), with a decimal comma in French: 0,68 / 0.68."""
     text = str(x)

@@ -25,15 +25,11 @@ from ei_cli.i18n import t
 from ei_cli.model import Enterprise, Function
 from ei_cli.periods import Period
 from ei_cli.regimes import Regime
-from ei_cli.rules.common import ZERO, CheckResult, by_shape, because, decimal_text, fte_rows, share_text
+from ei_cli.rules.common import ZERO, CheckResult, by_shape, because, decimal_text, euro_text, fte_rows, share_text
 
 NAME = "enterprise"
 SUPERVISION_FUNCTIONS = (Function.SUPERVISION, Function.SOCIAL_ACCOMPANIMENT)
 AWU_PLACES = Decimal("0.01")
-
-
-def _eur(x: Decimal) -> str:
-    return f"{x:,.0f}".replace(",", " ")
 
 
 def annual_work_units(enterprise: Enterprise, period: Period) -> tuple[Decimal, int]:
@@ -79,8 +75,10 @@ def _size_thresholds(enterprise: Enterprise, regime: Regime, period: Period, rep
             ok = figure <= limit.number
             tests.append(ok)
             reasons.append(because(t(
-                f"{label_fr.capitalize()} : {_eur(figure)} € {'≤' if ok else '>'} {_eur(limit.number)} €.",
-                f"{label_en.capitalize()}: €{_eur(figure)} {'≤' if ok else '>'} €{_eur(limit.number)}."), limit))
+                f"{label_fr.capitalize()} : {euro_text(figure, places=0)} {'≤' if ok else '>'} "
+                f"{euro_text(limit.number, places=0)}.",
+                f"{label_en.capitalize()}: {euro_text(figure, 'en', 0)} {'≤' if ok else '>'} "
+                f"{euro_text(limit.number, 'en', 0)}."), limit))
     financial: bool | None = True if True in tests else (None if None in tests else False)
     if staff_ok is False or financial is False:
         compliant: bool | None = False

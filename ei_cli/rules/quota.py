@@ -25,7 +25,7 @@ from decimal import ROUND_CEILING, ROUND_HALF_UP, Decimal
 from typing import Callable, Sequence
 
 from ei_cli.i18n import Text, t
-from ei_cli.model import ContractType, Enterprise, Function, Worker
+from ei_cli.model import Enterprise, Function, Worker
 from ei_cli.periods import Month, Period, add_months, years_overlapping
 from ei_cli.problems import Problem
 from ei_cli.regimes import Regime, Value

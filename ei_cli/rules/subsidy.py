@@ -31,7 +31,8 @@ from ei_cli.i18n import Text, t
 from ei_cli.model import Enterprise, Function, Worker
 from ei_cli.periods import Month, Period, add_months, days_between, years_overlapping
 from ei_cli.regimes import CONFIDENCES, Regime, Value
-from ei_cli.rules.common import CENT, ZERO, Reason, because, combine, decimal_text, money, number_text, share_text
+from ei_cli.rules.common import (CENT, ZERO, Reason, because, combine, decimal_text, euro_text, money, number_text,
+                                 share_text)
 
 ONE = Decimal(1)
 CONFIDENCE_ORDER = tuple(CONFIDENCES)  # strongest first: verified … not_found
@@ -48,13 +49,6 @@ SUBSIDY_TEXT = {
 def weakest(confidences: Iterable[str]) -> str:
     cs = [c for c in confidences if c]
     return max(cs, key=CONFIDENCE_ORDER.index) if cs else "inferred"
-
-
-def euro_text(x: Decimal, lang: str = "fr") -> str:
-    """1 234,56 € (fr_BE) / €1,234.56 (en): money in sentences."""
-    q = money(x)
-    text = f"{q:,.2f}"
-    return f"€{text}" if lang == "en" else text.replace(",", " ").replace(".", ",") + " €"
 
 
 FOUR_PLACES = Decimal("0.0001")

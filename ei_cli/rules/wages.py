@@ -24,7 +24,7 @@ from ei_cli.i18n import Text, t
 from ei_cli.model import Enterprise
 from ei_cli.periods import Month, Period
 from ei_cli.regimes import Regime, Value
-from ei_cli.rules.common import NOT_ESTABLISHED, CheckResult, Reason, because, decimal_text, money
+from ei_cli.rules.common import NOT_ESTABLISHED, CheckResult, Reason, because, decimal_text, euro_text, money
 
 NAME = "wages"
 RATIO_PLACES = Decimal("0.0001")  # JSON: 4 decimals, rounded up (a ratio over the limit never shows ≤ it)
@@ -40,11 +40,6 @@ def ratio_text(x: Decimal | None, lang: str = "fr") -> str:
     if x is None:
         return "?"
     return decimal_text(x.quantize(DISPLAY_PLACES, rounding=ROUND_CEILING), lang)
-
-
-def _eur(x: Decimal, lang: str = "fr") -> str:
-    s = f"{money(x):,.2f}"
-    return s if lang == "en" else s.replace(",", " ").replace(".", ",")
 
 
 @dataclass(slots=True)
@@ -177,13 +172,13 @@ def _fte_ratio(enterprise: Enterprise, regime: Regime, period: Period) -> WageTe
     lowest = min(keyed, key=_first)[1]
     ratio = highest.pay_per_fte / lowest.pay_per_fte
     reasons.append(because(t(
-        f"Plus élevé : {highest.worker_id} en {highest.month}, {_eur(highest.gross_pay)} € / etp {decimal_text(highest.fte)} "
-        f"= {_eur(highest.pay_per_fte)} € ; plus bas : {lowest.worker_id} en {lowest.month}, "
-        f"{_eur(lowest.gross_pay)} € / etp {decimal_text(lowest.fte)} = {_eur(lowest.pay_per_fte)} € ; "
+        f"Plus élevé : {highest.worker_id} en {highest.month}, {euro_text(highest.gross_pay)} / etp {decimal_text(highest.fte)} "
+        f"= {euro_text(highest.pay_per_fte)} ; plus bas : {lowest.worker_id} en {lowest.month}, "
+        f"{euro_text(lowest.gross_pay)} / etp {decimal_text(lowest.fte)} = {euro_text(lowest.pay_per_fte)} ; "
         f"rapport {ratio_text(ratio)}.",
-        f"Highest: {highest.worker_id} in {highest.month}, €{_eur(highest.gross_pay, 'en')} / fte {highest.fte} "
-        f"= €{_eur(highest.pay_per_fte, 'en')}; lowest: {lowest.worker_id} in {lowest.month}, "
-        f"€{_eur(lowest.gross_pay, 'en')} / fte {lowest.fte} = €{_eur(lowest.pay_per_fte, 'en')}; "
+        f"Highest: {highest.worker_id} in {highest.month}, {euro_text(highest.gross_pay, 'en')} / fte {highest.fte} "
+        f"= {euro_text(highest.pay_per_fte, 'en')}; lowest: {lowest.worker_id} in {lowest.month}, "
+        f"{euro_text(lowest.gross_pay, 'en')} / fte {lowest.fte} = {euro_text(lowest.pay_per_fte, 'en')}; "
         f"ratio {ratio_text(ratio, 'en')}.")))
     if limit.is_unknown:
         compliant = None
@@ -240,10 +235,10 @@ def as_check(result: WageTension) -> CheckResult:
             target = result.lowest.pay_per_fte * result.max_ratio
             fix.append(t(
                 f"Ramenez le salaire par etp le plus élevé ({result.highest.worker_id}, {result.highest.month}) "
-                f"à {_eur(target)} € au plus, ou relevez le plus bas ({result.lowest.worker_id}, "
-                f"{result.lowest.month}) à {_eur(result.highest.pay_per_fte / result.max_ratio)} € au moins.",
+                f"à {euro_text(target)} au plus, ou relevez le plus bas ({result.lowest.worker_id}, "
+                f"{result.lowest.month}) à {euro_text(result.highest.pay_per_fte / result.max_ratio)} au moins.",
                 f"Bring the highest pay per fte ({result.highest.worker_id}, {result.highest.month}) down to at most "
-                f"€{_eur(target, 'en')}, or raise the lowest ({result.lowest.worker_id}, {result.lowest.month}) to at "
-                f"least €{_eur(result.highest.pay_per_fte / result.max_ratio, 'en')}."))
+                f"{euro_text(target, 'en')}, or raise the lowest ({result.lowest.worker_id}, {result.lowest.month}) to at "
+                f"least {euro_text(result.highest.pay_per_fte / result.max_ratio, 'en')}."))
     details = {**result.to_dict(), "notes": list(result.notes)}  # Text: rendered in the asked language
     return CheckResult(NAME, result.compliant, summary, result.reasons, tuple(fix), details)
