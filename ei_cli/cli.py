@@ -29,6 +29,30 @@ from ei_cli.commands import (  # noqa: F401,E402
 )
 
 
+def _reflow_help(typer_app: typer.Typer) -> None:
+    """Give each command its docstring with the line breaks of the source joined, paragraph by paragraph.
+
+    In rich markup mode Typer keeps a docstring's single line breaks, so a line wrapped at 100
+    columns in the source was broken again by an 80-column terminal (an orphan word per line).
+    Paragraphs stay separated by a blank line; an explicit ``help=`` is left as it is.
+    """
+    import inspect
+
+    def reflow(doc: str) -> str:
+        paragraphs = inspect.cleandoc(doc).split("\n\n")
+        return "\n\n".join(" ".join(line.strip() for line in p.splitlines()) for p in paragraphs)
+
+    for info in typer_app.registered_commands:
+        if info.help is None and info.callback is not None and info.callback.__doc__:
+            info.help = reflow(info.callback.__doc__)
+    for group in typer_app.registered_groups:
+        if group.typer_instance is not None:
+            _reflow_help(group.typer_instance)
+
+
+_reflow_help(app)
+
+
 def _version(value: bool):
     if value:
         typer.echo(f"ei {__version__}")
