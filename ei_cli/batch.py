@@ -466,8 +466,6 @@ def write_summaries(outcomes: list[FileOutcome], request: BatchRequest, doc: dic
 
 def _figure(x: float | None, text, lang: str) -> str:
     """A summary figure (a float of the JSON) shown as the checks show it; "—" when there is none."""
-    from decimal import Decimal
-
     return "—" if x is None else text(Decimal(str(x)), lang)
 
 

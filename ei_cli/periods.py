@@ -94,9 +94,6 @@ def _last_day(year: int, month: int) -> date:
     return date(year, month, days_in_month(year, month))
 
 
-_LAST_MONTH_NUMBER = 9999 * 12 + 11
-
-
 @lru_cache(maxsize=4096)
 def _month_numbered(number: int) -> Month:
     """The Month of a ``Month.number`` (one shared object per month: Months are immutable values)."""
@@ -134,13 +131,8 @@ class Period:
         return Period(start, end) if start <= end else None
 
     def months(self) -> Iterator[Month]:
-        first = self.start.year * 12 + self.start.month - 1   # Month.number of the first and last months
-        last = self.end.year * 12 + self.end.month - 1
-        for number in range(first, last + 1):
+        for number in range(Month.of(self.start).number, Month.of(self.end).number + 1):
             yield _month_numbered(number)
-        if last == _LAST_MONTH_NUMBER:
-            # As Month.next(): the month after December 9999 does not exist.
-            raise ValueError("year 10000 is out of range")
 
     def to_dict(self) -> dict:
         return {"start": self.start.isoformat(), "end": self.end.isoformat()}

@@ -288,3 +288,14 @@ def test_records_are_the_dataclasses_init_would_build():
 
     with pytest.raises(ValueError):
         records(Checked, [({"n": -1}, 2)])
+
+
+def test_a_parser_message_of_any_wording_keeps_no_value():
+    """Whatever calamine's wording, no quoted piece and no run of 4+ digits reaches a message: a national
+    number (11 digits) in a message of a shape never seen is masked; what went wrong stays readable."""
+    from ei_cli.workbook.reader import _reason
+
+    assert _reason(ValueError("bad cell 90051712331 in row")) == "bad cell … in row"
+    assert _reason(ValueError('name "Jean Dupont" refused')) == "name «…» refused"
+    assert _reason(ValueError("tag not closed: `>` not found")) == "tag not closed: «…» not found"
+    assert _reason(ValueError("Unsupported cell error value 'O'Br 900517'")) == "Unsupported cell error value '…"

@@ -112,16 +112,13 @@ def _fte_violation(worker: Worker, minimum: Decimal, period: Period, status: boo
                      worker.exit_date, fte=worker.fte, min_fte=minimum)
 
 
-def _paid_below(enterprise: Enterprise, worker: Worker, minimum: Decimal, period: Period,
-                months: list[tuple[Month, int, date, date]] | None = None) -> list[PaidBelowMin]:
-    """Whole months of employment paid below ``minimum`` (``months``: ``_months_of(period)``, computed
-    once per check)."""
+def _paid_below(enterprise: Enterprise, worker: Worker, minimum: Decimal,
+                months: list[tuple[Month, int, date, date]]) -> list[PaidBelowMin]:
+    """Whole months of employment paid below ``minimum`` (``months``: ``_months_of`` the period)."""
     out = []
     pays = enterprise.pay_by_worker_month.get(worker.worker_id)
     if not pays:
         return out
-    if months is None:
-        months = _months_of(period)
     hired, left = worker.hire_date, worker.exit_date or date.max
     for m, number, first, last in months:
         if hired > first or left < last:
@@ -173,7 +170,7 @@ def _cdi_half_time(enterprise: Enterprise, regime: Regime, period: Period, repor
             if v is not None:
                 violations.append(v)
         if status and w.fte >= minimum:
-            paid_below.extend(_paid_below(enterprise, w, minimum, period, period_months))
+            paid_below.extend(_paid_below(enterprise, w, minimum, period_months))
     confirmed = [v for v in violations if v.target_status is True]
     to_verify = [v for v in violations if v.target_status is None]
     n_target = sum(1 for _, s in concerned if s is True)

@@ -120,14 +120,11 @@ def _followed(enterprise: Enterprise, report, period: Period) -> list[tuple[Work
     return out
 
 
-def _interviews(enterprise: Enterprise, worker: Worker, period: Period, per_quarter: int, min_days: int,
-                status: bool | None, quarters_in: list[tuple[Quarter, Period]] | None = None
-                ) -> tuple[list[Missing], list[dict]]:
-    """``quarters_in``: the quarters overlapping ``period`` with their extents (computed once per check)."""
+def _interviews(enterprise: Enterprise, worker: Worker, quarters_in: list[tuple[Quarter, Period]], per_quarter: int,
+                min_days: int, status: bool | None) -> tuple[list[Missing], list[dict]]:
+    """``quarters_in``: the quarters overlapping the period evaluated, with their extents."""
     missing, quarters = [], []
     records = [f.date for f in enterprise.follow_ups_by_worker.get(worker.worker_id, ()) if f.type in INTERVIEWS]
-    if quarters_in is None:
-        quarters_in = [(q, q.period) for q in quarters_overlapping(period)]
     for q, extent in quarters_in:
         days = days_employed_in(worker, extent)
         if days == 0:
@@ -189,7 +186,7 @@ def _quarterly_interviews(enterprise: Enterprise, regime: Regime, period: Period
     quarters: list[dict] = []
     quarters_in = [(q, q.period) for q in quarters_overlapping(period)]
     for w, status, art60 in followed:
-        gaps, qs = _interviews(enterprise, w, period, per_q, min_days, status, quarters_in)
+        gaps, qs = _interviews(enterprise, w, quarters_in, per_q, min_days, status)
         missing += gaps
         quarters += qs
         if not art60:

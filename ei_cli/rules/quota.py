@@ -666,32 +666,24 @@ def _shape(regime: Regime) -> tuple[str, _Shape]:
     return name, SHAPES[name]
 
 
-def _grid_fte(enterprise: Enterprise, months: list[Month], shape: _Shape, warnings: bool = True):
-    """(worker → their etp in each of ``months``, the fallback warnings if asked); ``months`` are
-    consecutive."""
+def _grid_fte(enterprise: Enterprise, months: list[Month], shape: _Shape):
+    """(worker → their etp in each of ``months``, the Paie fallback warnings); ``months`` are consecutive."""
     workers = [w for w in enterprise.workers if shape.counted(w) or (shape.supervision and _is_supervision(w))]
     if not months:
         return (lambda w: []), []
     rows, fallbacks = fte_rows(enterprise, months, workers)
     by_id = {w.worker_id: row for w, row in zip(workers, rows)}
     nothing = [ZERO] * len(months)
-    return (lambda w: by_id.get(w.worker_id, nothing)), \
-        (fallback_warnings(fallbacks, enterprise.source) if warnings else [])
+    return (lambda w: by_id.get(w.worker_id, nothing)), fallback_warnings(fallbacks, enterprise.source)
 
 
 def evaluate_quota(enterprise: Enterprise, regime: Regime, period: Period, report) -> QuotaResult:
     """Every agrément year overlapping ``period``, judged by the regime's quota shape."""
-    return _evaluate(enterprise, regime, period, report, True)
-
-
-def _evaluate(enterprise: Enterprise, regime: Regime, period: Period, report, warnings: bool) -> QuotaResult:
-    """``evaluate_quota``; without ``warnings`` the result's ``problems`` (Paie fallbacks) are left
-    empty, for callers that never read them (the dashboard line, ``check``)."""
     name, shape = _shape(regime)
     end = data_end(enterprise)
     years = years_overlapping(enterprise.agrement_date, period)
     all_months = sorted({m for _, p in years for m in p.months() if end is None or m <= end})
-    fte, problems = _grid_fte(enterprise, all_months, shape, warnings)
+    fte, problems = _grid_fte(enterprise, all_months, shape)
     measured = {m.month: m for m in _measure(enterprise, report, all_months, shape.counted, fte, shape.supervision)}
     results = []
     for n, p in years:
@@ -708,7 +700,7 @@ def check(enterprise: Enterprise, regime: Regime, period: Period, report=None) -
         from ei_cli.rules.eligibility import assess_eligibility
 
         report = assess_eligibility(enterprise, regime)
-    result = _evaluate(enterprise, regime, period, report, warnings=False)  # its problems are not read here
+    result = evaluate_quota(enterprise, regime, period, report)
     details = result.to_dict()
     reasons = result.latest.reasons if result.latest else ()
     to_fix = ()

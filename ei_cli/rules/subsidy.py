@@ -31,8 +31,8 @@ from ei_cli.i18n import Text, t
 from ei_cli.model import Enterprise, Function, Worker
 from ei_cli.periods import Month, Period, add_months, days_between, years_overlapping
 from ei_cli.regimes import CONFIDENCES, Regime, Value
-from ei_cli.rules.common import (CENT, ZERO, Reason, because, combine, decimal_text, euro_text, money, number_text,
-                                 share_text)
+from ei_cli.rules.common import (CENT, ZERO, Reason, because, combine, days_employed_in, decimal_text, euro_text, money,
+                                 number_text, share_text)
 
 ONE = Decimal(1)
 CONFIDENCE_ORDER = tuple(CONFIDENCES)  # strongest first: verified … not_found
@@ -215,10 +215,7 @@ def fte_days(enterprise: Enterprise, worker: Worker, period: Period) -> tuple[De
 
 def average_heads(workers: Iterable[Worker], period: Period) -> Decimal:
     """Average number of ``workers`` employed over ``period`` (Σ days employed ÷ days)."""
-    days = 0
-    for w in workers:
-        days += days_between(max(w.hire_date, period.start), min(w.exit_date or date.max, period.end))
-    return Decimal(days) / period.days
+    return Decimal(sum(days_employed_in(w, period) for w in workers)) / period.days
 
 
 def segments(origin: date, claim: Period) -> list[tuple[int, Period, Period]]:
@@ -399,9 +396,9 @@ def _target_worker_parameters(run: _Run, category: str, share: Value, rate: Valu
     cap = run.value(f"subsidy.target_worker.cap_{suffix}")
     window_months = run.value(f"subsidy.target_worker.window_months_{suffix}")
     reasons = (
-        because(t(f"{category} : plafond {cap.number} € par temps plein sur {window_months.number} mois "
+        because(t(f"{category} : plafond {euro_text(cap.number)} par temps plein sur {window_months.number} mois "
                   "à partir de l'engagement.",
-                  f"{category}: cap {cap.number} € per full-time worker over {window_months.number} "
+                  f"{category}: cap {euro_text(cap.number, 'en')} per full-time worker over {window_months.number} "
                   "months from hiring."), cap),
         because(t(f"Au plus {share_text(share.number)} du coût salarial du mois.",
                   f"At most {share_text(share.number, 'en')} of the month's wage cost."), share),
@@ -443,9 +440,9 @@ def _degressive_lines(run: _Run, amounts_key: str) -> None:
                      "fte": _fmt(fd / part.days), "rate": annual}
             run.add("target_worker", worker.worker_id, basis, amount, [amounts], notes=notes,
                     extra_confidence=["inferred"] if partial else [], reasons=(because(t(
-                        f"Année d'occupation {n} : {annual} € par an pour un temps plein, au prorata des jours "
+                        f"Année d'occupation {n} : {euro_text(annual)} par an pour un temps plein, au prorata des jours "
                         "et de l'etp.",
-                        f"Occupation year {n}: {annual} € a year full-time, pro rata of days and etp."), amounts),))
+                        f"Occupation year {n}: {euro_text(annual, 'en')} a year full-time, pro rata of days and etp."), amounts),))
 
 
 def _target_worker_degressive(run: _Run) -> None:
@@ -607,8 +604,8 @@ def _manager(run: _Run) -> None:
                  "rate": annual}
         run.add("manager", None, basis, amount, [amounts], claimable=claimable, notes=notes,
                 extra_confidence=["inferred"] if part != agr_year else [],
-                reasons=(because(t(f"Année d'agrément {n} : {annual} € par an.",
-                                   f"Agrément year {n}: {annual} € a year."), amounts),))
+                reasons=(because(t(f"Année d'agrément {n} : {euro_text(annual)} par an.",
+                                   f"Agrément year {n}: {euro_text(annual, 'en')} a year."), amounts),))
 
 
 def tranches(n: Decimal, threshold: Decimal, size: Decimal) -> int:

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import ROUND_CEILING, Decimal
+from operator import itemgetter
 
 from ei_cli.i18n import Text, t
 from ei_cli.model import Enterprise
@@ -108,9 +109,9 @@ class WageTension:
 def _fte_ratio(enterprise: Enterprise, regime: Regime, period: Period) -> WageTension:
     on = period.end
     limit: Value = regime.value("wages.max_ratio", on)
-    # The period's months, as month numbers (year × 12 + month): a range, compared without Month objects.
-    first, last = period.start.year * 12 + period.start.month, period.end.year * 12 + period.end.month
-    rows = [p for p in enterprise.pay if first <= p.month.year * 12 + p.month.month <= last]
+    # The period's months as a range of month numbers (``Month.number``).
+    first, last = Month.of(period.start).number, Month.of(period.end).number
+    rows = [p for p in enterprise.pay if first <= p.month.number <= last]
     rows.sort(key=lambda p: (p.worker_id, p.month.year, p.month.month))  # = by (worker_id, month)
     counted: list[PayPerFte] = []
     excluded: list[ExcludedMonth] = []
@@ -168,8 +169,8 @@ def _fte_ratio(enterprise: Enterprise, regime: Regime, period: Period) -> WageTe
                        tuple(counted))
     # Ordered by (pay per fte, worker_id, month); each key computed once.
     keyed = [((x.pay_per_fte, x.worker_id, x.month.year, x.month.month), x) for x in counted]
-    highest = max(keyed, key=_first)[1]
-    lowest = min(keyed, key=_first)[1]
+    highest = max(keyed, key=itemgetter(0))[1]
+    lowest = min(keyed, key=itemgetter(0))[1]
     ratio = highest.pay_per_fte / lowest.pay_per_fte
     reasons.append(because(t(
         f"Plus élevé : {highest.worker_id} en {highest.month}, {euro_text(highest.gross_pay)} / etp {decimal_text(highest.fte)} "
@@ -190,10 +191,6 @@ def _fte_ratio(enterprise: Enterprise, regime: Regime, period: Period) -> WageTe
                        tuple(excluded), tuple(sorted(art60)), without_pay,
                        not (seniority is not None and seniority.value is True), tuple(reasons), tuple(notes),
                        tuple(counted))
-
-
-def _first(pair):
-    return pair[0]
 
 
 def _seniority_flag(regime: Regime, on) -> Value | None:

@@ -82,13 +82,18 @@ def shown(raw: object) -> str:
     if isinstance(raw, date):
         return raw.strftime("%d/%m/%Y")
     text = str(raw)
-    short = _INVISIBLE.sub("\ufffd", text[:60])
+    short = without_controls(text[:60])
     return f"« {short}{'…' if len(text) > 60 else ''} »"
 
 
 # Control and formatting characters (bidi overrides, zero-width, escapes): a quoted value must not
 # reorder or hide the rest of the message, nor drive the terminal.
 _INVISIBLE = re.compile("[\x00-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]")
+
+
+def without_controls(text: str) -> str:
+    """``text`` with its control and formatting characters replaced by « \ufffd » (safe in a message)."""
+    return _INVISIBLE.sub("\ufffd", text)
 
 
 # ------------------------------------------------------------------------------------ numbers

@@ -25,9 +25,8 @@ from ei_cli.i18n import Text
 from ei_cli.model import Enterprise, FollowUp, PayMonth, Worker, records
 from ei_cli.problems import Problem, Severity, has_errors
 from ei_cli.workbook import schema
-from ei_cli.workbook.cells import (
-    _INVISIBLE, ERROR_VALUES, Invalid, cell_ref, column_letter, converter, parse_ref, shown,
-)
+from ei_cli.workbook.cells import (ERROR_VALUES, Invalid, cell_ref, column_letter, converter, parse_ref, shown,
+                                  without_controls)
 from ei_cli.workbook.schema import Column, Sheet, normalize_name
 from ei_cli.workbook.sniff import Sniffed, sniff
 
@@ -254,9 +253,7 @@ class _Reader:
             if rows * cols <= MAX_SHEET_CELLS and ooxml.within_small_extent(archive, part, xml):
                 return ooxml.SMALL_EXTENT
             return ooxml.sheet_extent(archive, part, xml)
-        if self._ods_extents is None:
-            self._ods_extents = ooxml.ods_extents(archive, self.sniffed.inflated.get("content.xml"))
-        return self._ods_extents.get(title)
+        return (self._ods_extents or {}).get(title)  # an .ods: measured by ``read`` before calamine opens it
 
     def _grid(self, book, title: str) -> list[list] | None:
         try:
@@ -743,19 +740,20 @@ def _first_nonempty_row(grid: list[list]) -> int | None:
     return None
 
 
-# Where calamine starts quoting a cell's value in an error ("Unsupported cell error value '…'",
-# "Unrecognized boolean cell value: …", "Unknown cell 't' attribute: …", "Expecting …, got …").
-_QUOTED_VALUE = re.compile(r"'|value: |attribute: |\bgot |^Unrecognized [^:]*: ")
+# A parser's error may quote what it found — a cell's value, possibly a national number or a name:
+# from « value: », « attribute: », « got » or a single quote (calamine's quotes around a value, which
+# may itself hold an apostrophe) everything is left out; a "…" or `…` piece (the XML token of a syntax
+# error) and a run of four digits or more are masked; the rest (what went wrong, where) is kept.
+_VALUE_FOLLOWS = re.compile(r"value: |attribute: |\bgot |'")
+_QUOTED = re.compile(r"\"[^\"]*\"?|`[^`]*`?")
+_LONG_NUMBER = re.compile(r"\d{4,}")
 
 
 def _reason(exc: Exception) -> str:
-    """The first line of a parser's error, cut short, for a message.
-
-    The value calamine quotes may be any cell's, a national number say: it is left out ("…").
-    """
+    """The first line of a parser's error, cut short, for a message — never a cell's value."""
     text = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-    text = text[:120]
-    quoted = _QUOTED_VALUE.search(text)
-    if quoted:
-        text = text[:quoted.end()] + "…"
-    return _INVISIBLE.sub("\ufffd", text)
+    follows = _VALUE_FOLLOWS.search(text)
+    if follows:
+        text = text[:follows.end()] + "…"
+    text = _LONG_NUMBER.sub("…", _QUOTED.sub("«…»", text))
+    return without_controls(text[:120])
