@@ -1,4 +1,4 @@
-from ei_cli.cli import main
+from ei_cli.cli import console_script
 
 if __name__ == "__main__":
-    main()
+    console_script()

@@ -170,52 +170,73 @@ def compact_dumps(doc, lang: str = "fr") -> str:
 # ---------------------------------------------------------------------------------------- files
 def write_atomic(path: Path, data: bytes | str, mode: int = 0o600) -> None:
     """Write to a temporary file beside ``path``, then rename: no half-written file, ever."""
-    path = Path(path)
-    if isinstance(data, str):
-        data = data.encode("utf-8")
-    directory = path.parent if str(path.parent) else Path(".")
-    if not directory.is_dir():
-        raise EiError(t(f"Le dossier de sortie n'existe pas : {directory}",
-                        f"The output folder does not exist: {directory}"))
-    import tempfile
-
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
+    tmp = stage_file(path, data, mode)
     try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.chmod(tmp, mode)
-        os.replace(tmp, path)
+        commit_file(tmp, path)
     except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
+        discard_file(tmp)
         raise
 
 
 def write_with(path: Path, writer: Callable[[Path], None], mode: int = 0o600) -> None:
     """Atomic write for libraries that want a file name (openpyxl, docxtpl, weasyprint)."""
     path = Path(path)
+    fd, tmp = _temporary_beside(path, path.suffix)
+    os.close(fd)
+    try:
+        writer(tmp)
+        os.chmod(tmp, mode)
+        commit_file(tmp, path)
+    except BaseException:
+        discard_file(tmp)
+        raise
+
+
+def stage_file(path: Path, data: bytes | str, mode: int = 0o600) -> Path:
+    """The first half of ``write_atomic``: ``data`` in a new temporary file beside ``path`` (closed,
+    ``mode`` set), not yet flushed to disk nor visible under its name; ``commit_file`` publishes it,
+    ``discard_file`` removes it. ``ei batch`` stages in its workers and commits in its main process,
+    so that no worker waits for the disk (docs/performance.md)."""
+    if isinstance(data, str):
+        data = data.encode("utf-8")
+    fd, tmp = _temporary_beside(Path(path), ".tmp")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.chmod(tmp, mode)
+    except BaseException:
+        discard_file(tmp)
+        raise
+    return tmp
+
+
+def commit_file(tmp: Path, path: Path) -> None:
+    """The second half: the temporary file flushed to disk (fsync), then renamed to ``path`` in one step."""
+    fd = os.open(tmp, os.O_RDWR)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+    os.replace(tmp, path)
+
+
+def discard_file(tmp: Path) -> None:
+    try:
+        os.unlink(tmp)
+    except OSError:
+        pass
+
+
+def _temporary_beside(path: Path, suffix: str) -> tuple[int, Path]:
+    """A new, empty temporary file (``.<name>.XXXXXXXX<suffix>``) in ``path``'s folder: (fd, path)."""
     directory = path.parent if str(path.parent) else Path(".")
     if not directory.is_dir():
         raise EiError(t(f"Le dossier de sortie n'existe pas : {directory}",
                         f"The output folder does not exist: {directory}"))
     import tempfile
 
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=path.suffix, dir=directory)
-    os.close(fd)
-    try:
-        writer(Path(tmp))
-        os.chmod(tmp, mode)
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=suffix, dir=directory)
+    return fd, Path(tmp)
 
 
 # ---------------------------------------------------------------------------------------- CSV

@@ -318,3 +318,72 @@ def test_per_file_json_is_the_check_document_plus_subsidy(tmp_path, capsys, good
     subsidy = json.loads(capsys.readouterr().out)
     assert mine.pop("subsidy")["total"] == subsidy["total"]
     assert mine == check
+
+
+# ---------------------------------------------------------------------------------------- publishing
+def test_every_json_is_published_when_run_batch_returns(tmp_path, good_workbook, other_workbook):
+    """The workers only stage their JSON; run_batch returns once each is renamed to its name (both paths)."""
+    folder = folder_with(tmp_path, {"a.xlsx": good_workbook, "b.xlsx": other_workbook, "c.xlsx": b"junk"})
+    paths = batch.find_workbooks(folder)
+    for jobs in (1, 2):
+        out = tmp_path / f"out{jobs}"
+        out.mkdir()
+        outcomes = batch.run_batch(paths, BatchRequest(2024, out_dir=out), jobs)
+        assert [o.output for o in outcomes] == ["a.json", "b.json", "c.json"]
+        assert sorted(p.name for p in out.iterdir()) == ["a.json", "b.json", "c.json"]  # no temporary file
+        assert json.loads((out / "c.json").read_text())["problems"][0]["severity"] == "error"
+
+
+def test_a_failed_publication_raises_and_leaves_no_temporary_file(tmp_path, monkeypatch, good_workbook,
+                                                                  other_workbook):
+    import ei_cli.output
+
+    folder = folder_with(tmp_path, {"a.xlsx": good_workbook, "b.xlsx": other_workbook})
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "b.json").write_text("previous run")
+    real = ei_cli.output.commit_file
+
+    def disk_full_for_b(tmp, path):
+        if path.name == "b.json":
+            raise OSError(28, "No space left on device")
+        real(tmp, path)
+
+    monkeypatch.setattr(ei_cli.output, "commit_file", disk_full_for_b)
+    with pytest.raises(OSError):
+        batch.run_batch(batch.find_workbooks(folder), BatchRequest(2024, out_dir=out), jobs=1)
+    assert sorted(p.name for p in out.iterdir()) == ["a.json", "b.json"]
+    assert (out / "b.json").read_text() == "previous run"
+
+
+def test_strays_of_an_interrupted_run_are_removed_and_nothing_else(tmp_path):
+    out = tmp_path / "out"
+    out.mkdir()
+    for name in (".a.json.k3j_x9q2.tmp", ".[x].json.abcdefgh.tmp", "a.json", ".other.tmp", "keep.json.tmp"):
+        (out / name).write_text("x")
+    batch._discard_strays(out, ["a.json", "[x].json"])
+    assert sorted(p.name for p in out.iterdir()) == [".other.tmp", "a.json", "keep.json.tmp"]
+
+
+def test_one_collection_restores_the_collector_and_frees_cycles():
+    import gc
+    import weakref
+
+    class Node:
+        pass
+
+    assert gc.isenabled()
+    with batch._one_collection():
+        assert not gc.isenabled()
+        node = Node()
+        node.self = node                      # a reference cycle, as an error path may leave one
+        alive = weakref.ref(node)
+        del node
+    assert gc.isenabled() and alive() is None
+    gc.disable()
+    try:
+        with batch._one_collection():
+            pass
+        assert not gc.isenabled()             # left as found
+    finally:
+        gc.enable()

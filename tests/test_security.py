@@ -6,7 +6,8 @@
   sample workbooks with openpyxl. Commands not written yet are skipped by a ``--help`` probe, so
   the test becomes active as they land. With ``--names`` the names do appear where names are shown.
 * ``neutralise``/``csv_text``: text a spreadsheet would run as a formula is defused.
-* ``write_atomic``/``write_with``: temporary file then rename, mode 0600, nothing left on failure.
+* ``write_atomic``/``write_with`` (and ``stage_file``/``commit_file``, their two halves in ``ei batch``):
+  temporary file, flushed to disk, then renamed; mode 0600; nothing left on failure.
 * No module logs or prints raw cell values.
 """
 
@@ -26,7 +27,7 @@ from pathlib import Path
 import pytest
 
 from ei_cli.errors import EiError
-from ei_cli.output import csv_text, neutralise, write_atomic, write_with
+from ei_cli.output import commit_file, csv_text, discard_file, neutralise, stage_file, write_atomic, write_with
 from helpers_cli import command_exists, run_cli
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -263,6 +264,32 @@ def test_write_with_sets_0600(tmp_path):
     target = tmp_path / "t.xlsx"
     write_with(target, lambda p: p.write_bytes(b"x"))
     assert stat.S_IMODE(target.stat().st_mode) == 0o600
+
+
+def test_staged_file_is_hidden_0600_and_published_only_by_commit(tmp_path):
+    """``ei batch``'s two halves of an atomic write: stage (in a worker), commit (in the main process)."""
+    target = tmp_path / "a.json"
+    target.write_text("ancien")
+    staged = stage_file(target, "nouveau")
+    assert staged.parent == tmp_path and staged.name.startswith(".a.json.") and staged.suffix == ".tmp"
+    assert stat.S_IMODE(staged.stat().st_mode) == 0o600
+    assert target.read_text() == "ancien"          # not visible under its name before the commit
+    commit_file(staged, target)
+    assert target.read_text() == "nouveau" and stat.S_IMODE(target.stat().st_mode) == 0o600
+    assert [p.name for p in tmp_path.iterdir()] == ["a.json"]
+    discard_file(stage_file(target, "abandonné"))
+    assert [p.name for p in tmp_path.iterdir()] == ["a.json"] and target.read_text() == "nouveau"
+
+
+def test_every_atomic_write_is_flushed_to_disk_before_the_rename(tmp_path, monkeypatch):
+    """fsync, then rename: after a power cut the file is the old one or the whole new one."""
+    calls = []
+    real_fsync, real_replace = os.fsync, os.replace
+    monkeypatch.setattr(os, "fsync", lambda fd: (calls.append("fsync"), real_fsync(fd))[1])
+    monkeypatch.setattr(os, "replace", lambda a, b: (calls.append("replace"), real_replace(a, b))[1])
+    write_atomic(tmp_path / "a.json", "{}")
+    write_with(tmp_path / "b.xlsx", lambda p: p.write_bytes(b"x"))
+    assert calls == ["fsync", "replace", "fsync", "replace"]
 
 
 def test_missing_output_folder_is_a_user_error(tmp_path):
