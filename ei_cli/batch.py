@@ -207,7 +207,7 @@ def evaluate(path: Path, request: BatchRequest):
     return doc, fields
 
 
-def process_file(path: Path, request: BatchRequest, json_name: str | None = None) -> tuple[FileOutcome, Path | None]:
+def process_file(path: Path, request: BatchRequest, json_name: str) -> tuple[FileOutcome, Path | None]:
     """One workbook end to end; never raises for a problem of that file (a bug is recorded too).
 
     Returns its outcome and, with an output folder, its JSON *staged* (``output.stage_file``: written
@@ -234,7 +234,7 @@ def process_file(path: Path, request: BatchRequest, json_name: str | None = None
                 "and report it."), file=str(path))
             doc, fields = jsonable(base_document(CHECK_COMMAND, problems=[problem]), request.lang), {"readable": False}
         staged = output = None
-        if request.out_dir is not None and json_name is not None:
+        if request.out_dir is not None:
             staged = stage_file(Path(request.out_dir) / json_name, compact_dumps(doc, request.lang))
             output = json_name
         problems = doc["problems"]
@@ -280,7 +280,7 @@ class _Publisher:
         self._pool = None
         self._pending: list = []   # (future, temporary file)
 
-    def publish(self, staged: Path | None, name: str | None) -> None:
+    def publish(self, staged: Path | None, name: str) -> None:
         if staged is None:
             return
         from ei_cli.output import commit_file

@@ -169,7 +169,7 @@ def compact_dumps(doc, lang: str = "fr") -> str:
 
 # ---------------------------------------------------------------------------------------- files
 def write_atomic(path: Path, data: bytes | str, mode: int = 0o600) -> None:
-    """Write to a temporary file beside ``path``, then rename: no half-written file, ever."""
+    """Write to a temporary file beside ``path``, flush it to disk, then rename: no half-written file, ever."""
     tmp = stage_file(path, data, mode)
     try:
         commit_file(tmp, path)
