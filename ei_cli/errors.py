@@ -24,3 +24,8 @@ class EiError(Exception):
         super().__init__(message.fr)
         self.message = message
         self.problems = tuple(problems)
+
+    def __reduce__(self):
+        # Rebuilt from its own arguments when it crosses from an ``ei batch`` worker to the main
+        # process (the default would call ``EiError(message.fr)``, a str, and fail there).
+        return (type(self), (self.message, self.problems))

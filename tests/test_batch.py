@@ -387,3 +387,19 @@ def test_one_collection_restores_the_collector_and_frees_cycles():
         assert not gc.isenabled()             # left as found
     finally:
         gc.enable()
+
+
+def test_a_user_error_in_a_worker_reaches_the_main_process_as_itself(tmp_path, good_workbook, other_workbook):
+    """An EiError raised in a worker (here: the output folder has vanished) crosses the process
+    boundary intact, so the CLI shows its message (exit 2), not « Erreur interne (BrokenProcessPool) »."""
+    import pickle
+
+    from ei_cli.errors import EiError
+
+    error = pickle.loads(pickle.dumps(EiError(t("Dossier absent", "Folder missing"))))
+    assert isinstance(error, EiError) and error.message.get("en") == "Folder missing"
+    folder = folder_with(tmp_path, {"a.xlsx": good_workbook, "b.xlsx": other_workbook})
+    with pytest.raises(EiError) as caught:
+        batch.run_batch(batch.find_workbooks(folder), BatchRequest(2024, out_dir=tmp_path / "gone"), jobs=2)
+    assert "n'existe pas" in caught.value.message.get("fr")
+    assert not (tmp_path / "gone").exists()
