@@ -126,6 +126,12 @@ def main(argv: list[str] | None = None) -> None:
         if isinstance(exc, usage_errors):
             exc.show()
             sys.exit(ExitCode.BAD_INPUT)
+        if isinstance(exc, OSError) and not debug:
+            # The system refused a read or a write (disk full, no permission, a file where a folder is
+            # expected): not a bug of ei, and nothing to report.
+            where = f" : {exc.filename}" if exc.filename else ""
+            sys.stderr.write(f"Erreur du système ({exc.strerror or type(exc).__name__}){where}.\n")
+            sys.exit(ExitCode.BAD_INPUT)
         if debug:
             raise
         sys.stderr.write(

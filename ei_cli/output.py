@@ -211,7 +211,21 @@ def stage_file(path: Path, data: bytes | str, mode: int = 0o600) -> Path:
 
 
 def commit_file(tmp: Path, path: Path) -> None:
-    """The second half: the temporary file flushed to disk (fsync), then renamed to ``path`` in one step."""
+    """The second half: the temporary file flushed to disk (fsync), then renamed to ``path`` in one step.
+
+    A ``path`` that is neither a regular file nor a folder (``-o /dev/stdout``, a named pipe, a
+    device) is written through instead, never replaced: renaming over it would put a regular file in
+    the place of ``/dev/stdout`` (or of a device, for root).
+    """
+    if _is_special(path):
+        import shutil
+
+        try:
+            with open(tmp, "rb") as source, open(path, "wb") as target:
+                shutil.copyfileobj(source, target)
+        finally:
+            discard_file(tmp)
+        return
     fd = os.open(tmp, os.O_RDWR)
     try:
         os.fsync(fd)
@@ -235,8 +249,21 @@ def _temporary_beside(path: Path, suffix: str) -> tuple[int, Path]:
                         f"The output folder does not exist: {directory}"))
     import tempfile
 
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=suffix, dir=directory)
+    # Beside a special file (``/dev/stdout``) there is no place for it: the system's temporary folder.
+    place = None if _is_special(path) else directory
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=suffix, dir=place)
     return fd, Path(tmp)
+
+
+def _is_special(path: Path) -> bool:
+    """An existing ``path`` (links followed) that is neither a regular file nor a folder."""
+    import stat
+
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return False
+    return not (stat.S_ISREG(mode) or stat.S_ISDIR(mode))
 
 
 # ---------------------------------------------------------------------------------------- CSV

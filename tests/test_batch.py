@@ -403,3 +403,13 @@ def test_a_user_error_in_a_worker_reaches_the_main_process_as_itself(tmp_path, g
         batch.run_batch(batch.find_workbooks(folder), BatchRequest(2024, out_dir=tmp_path / "gone"), jobs=2)
     assert "n'existe pas" in caught.value.message.get("fr")
     assert not (tmp_path / "gone").exists()
+
+
+def test_an_output_folder_that_is_a_file_is_a_system_error_not_a_bug(tmp_path, capsys, good_workbook):
+    """The system refuses (here: --out names a file): exit 2 with the system's reason and the path,
+    not « Erreur interne … signalez-la »."""
+    folder = folder_with(tmp_path, {"a.xlsx": good_workbook})
+    (tmp_path / "out").write_text("a file, not a folder")
+    code, stdout, stderr = run(capsys, folder, "--year", YEAR, "--out", tmp_path / "out", "-q")
+    assert code == ExitCode.BAD_INPUT and stdout == ""
+    assert "Erreur du système" in stderr and str(tmp_path / "out") in stderr and "interne" not in stderr

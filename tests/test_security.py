@@ -292,6 +292,31 @@ def test_every_atomic_write_is_flushed_to_disk_before_the_rename(tmp_path, monke
     assert calls == ["fsync", "replace", "fsync", "replace"]
 
 
+def test_a_special_output_is_written_through_never_replaced(tmp_path):
+    """``-o /dev/stdout`` or a named pipe: the bytes go through it; no regular file takes its place
+    (a rename over /dev/stdout would, and for root over a device too), no temporary file is left."""
+    import tempfile
+    import threading
+
+    link = tmp_path / "sortie"
+    link.symlink_to(os.devnull)                     # stands for /dev/stdout, without touching it
+    before = set(Path(tempfile.gettempdir()).glob(".sortie.*"))
+    write_atomic(link, "{}")
+    write_with(link, lambda p: p.write_bytes(b"xlsx"))
+    assert link.is_symlink() and stat.S_ISCHR(os.stat(os.devnull).st_mode)
+    assert [p.name for p in tmp_path.iterdir()] == ["sortie"]
+    assert set(Path(tempfile.gettempdir()).glob(".sortie.*")) == before
+
+    pipe = tmp_path / "pipe.json"
+    os.mkfifo(pipe)
+    received = []
+    reader = threading.Thread(target=lambda: received.append(pipe.read_bytes()))
+    reader.start()
+    write_atomic(pipe, '{"a": 1}')
+    reader.join(timeout=10)
+    assert received == [b'{"a": 1}'] and stat.S_ISFIFO(os.stat(pipe).st_mode)
+
+
 def test_missing_output_folder_is_a_user_error(tmp_path):
     with pytest.raises(EiError):
         write_atomic(tmp_path / "absent" / "x.json", "{}")
