@@ -368,44 +368,61 @@ def run_batch(paths: list[Path], request: BatchRequest, jobs: int | None = None,
     """
     names = output_names(paths)
     jobs = default_jobs(len(paths)) if jobs is None else min(jobs, len(paths))
+    try:
+        with _Publisher(request.out_dir) as publisher:
+            if jobs <= 1:
+                return _run_here(paths, names, request, publisher, advance)
+            return _run_in_workers(paths, names, request, jobs, publisher, advance)
+    except BaseException:
+        # Interrupted or failed: what was staged and will never be published is removed (a file can
+        # be staged and not yet handed to the publisher when the interruption comes).
+        _discard_strays(request.out_dir, names)
+        raise
+
+
+def _run_here(paths, names, request, publisher, advance) -> list[FileOutcome]:
+    outcomes = []
+    for p, n in zip(paths, names):
+        outcome, staged = process_file(p, request, n)
+        publisher.publish(staged, n)
+        outcomes.append(outcome)
+        if advance:
+            advance(outcome)
+    return outcomes
+
+
+def _run_in_workers(paths, names, request, jobs, publisher, advance) -> list[FileOutcome]:
+    from concurrent.futures import ProcessPoolExecutor, as_completed
+
+    _load_rules()
     results: list[FileOutcome | None] = [None] * len(paths)
-    with _Publisher(request.out_dir) as publisher:
-        if jobs <= 1:
-            for i, (p, n) in enumerate(zip(paths, names)):
-                results[i], staged = process_file(p, request, n)
-                publisher.publish(staged, n)
+    with ProcessPoolExecutor(max_workers=jobs, initializer=_worker_signals) as pool:
+        futures = {pool.submit(process_file, p, request, n): i for i, (p, n) in enumerate(zip(paths, names))}
+        try:
+            _prefetch_writer(request)
+            for future in as_completed(futures):
+                i = futures[future]
+                results[i], staged = future.result()
+                publisher.publish(staged, names[i])
                 if advance:
                     advance(results[i])
-            return [r for r in results if r is not None]
-        from concurrent.futures import ProcessPoolExecutor, as_completed
-
-        _load_rules()
-        with ProcessPoolExecutor(max_workers=jobs, initializer=_worker_ignores_ctrl_c) as pool:
-            futures = {pool.submit(process_file, p, request, n): i for i, (p, n) in enumerate(zip(paths, names))}
-            try:
-                _prefetch_writer(request)
-                for future in as_completed(futures):
-                    i = futures[future]
-                    results[i], staged = future.result()
-                    publisher.publish(staged, names[i])
-                    if advance:
-                        advance(results[i])
-            except BaseException:
-                # Interrupted or failed: the files not started are dropped; the few already handed to
-                # a worker end within milliseconds each, then what they staged and nobody will
-                # publish is removed.
-                pool.shutdown(wait=True, cancel_futures=True)
-                _discard_strays(request.out_dir, names)
-                raise
+        except BaseException:
+            # The files not started are dropped; the few already handed to a worker end within
+            # milliseconds each (what they stage is then removed by ``run_batch``).
+            pool.shutdown(wait=True, cancel_futures=True)
+            raise
     return [r for r in results if r is not None]
 
 
-def _worker_ignores_ctrl_c() -> None:
+def _worker_signals() -> None:
     """Ctrl-C reaches every process of the terminal's group: only the main process handles it (it
-    stops the batch), so a worker never dies with a traceback in the middle of a file."""
+    stops the batch), so a worker never dies with a traceback in the middle of a file. SIGTERM gets
+    back its default action (the main process turns it into an interruption, ``cli.console_script``;
+    a worker is only ever terminated by the pool itself)."""
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
 
 
 def _discard_strays(out_dir: Path | None, names: list[str]) -> None:

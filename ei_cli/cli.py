@@ -93,13 +93,23 @@ def console_script() -> None:
     process is ending, so they are first frozen (``gc.freeze``) and that collection skips them;
     everything else of a normal exit (atexit handlers, flushing stdout and stderr) still happens.
     Tests call ``main`` itself, whose objects stay collectable.
+
+    SIGTERM (a scheduler's timeout, ``kill``) ends the command like Ctrl-C: exit 130 and no partial
+    output file left behind (cli.md), instead of dying between a temporary file and its rename.
     """
+    import signal
+
+    signal.signal(signal.SIGTERM, _interrupt)
     try:
         main()
     finally:
         import gc
 
         gc.freeze()
+
+
+def _interrupt(signum, frame) -> None:
+    raise KeyboardInterrupt
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -139,4 +149,6 @@ def main(argv: list[str] | None = None) -> None:
             "et signalez-la.\n"
         )
         sys.exit(ExitCode.BAD_INPUT)
+    if code == ExitCode.INTERRUPTED:  # Typer turns Ctrl-C (and our SIGTERM) into this code itself
+        sys.stderr.write("\nInterrompu.\n")
     sys.exit(code if isinstance(code, int) else ExitCode.OK)

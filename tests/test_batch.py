@@ -413,3 +413,28 @@ def test_an_output_folder_that_is_a_file_is_a_system_error_not_a_bug(tmp_path, c
     code, stdout, stderr = run(capsys, folder, "--year", YEAR, "--out", tmp_path / "out", "-q")
     assert code == ExitCode.BAD_INPUT and stdout == ""
     assert "Erreur du système" in stderr and str(tmp_path / "out") in stderr and "interne" not in stderr
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_sigterm_ends_a_batch_like_ctrl_c(tmp_path, good_workbook, other_workbook, jobs):
+    """A scheduler's timeout (SIGTERM) while files are being written: exit 130 (cli.md: interrupted, no
+    partial output file left behind). The signal is sent by the run itself, once the first file is
+    done, so that the test does not depend on timing."""
+    folder = folder_with(tmp_path, {f"{c}.xlsx": good_workbook if c in "ace" else other_workbook
+                                    for c in "abcdef"})
+    out = tmp_path / "out"
+    code = ("import os, signal, sys\nfrom ei_cli import batch\nreal = batch.process_file\n"
+            "def first_then_term(*args):\n    result = real(*args)\n    try:\n"
+            "        os.close(os.open(sys.argv[2] + '.signalled', os.O_CREAT | os.O_EXCL))\n"
+            "    except FileExistsError:\n        return result\n"
+            "    os.kill(MAIN, signal.SIGTERM)\n    return result\n"
+            "MAIN = os.getpid()\nbatch.process_file = first_then_term\n"
+            "from ei_cli.cli import console_script\n"
+            f"sys.argv = ['ei', 'batch', sys.argv[1], '--year', '2024', '--out', sys.argv[2], '-q', '--jobs', '{jobs}']\n"
+            "console_script()\n")
+    r = subprocess.run([sys.executable, "-c", code, str(folder), str(out)], capture_output=True, text=True,
+                       timeout=120)
+    assert r.returncode == ExitCode.INTERRUPTED, r.stderr
+    assert "Traceback" not in r.stderr and "Interrompu." in r.stderr
+    assert not [p.name for p in out.iterdir() if p.name.endswith(".tmp")]
+    assert not (out / "summary.json").exists()
