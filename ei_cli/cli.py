@@ -121,8 +121,7 @@ def main(argv: list[str] | None = None) -> None:
     except typer.Exit as exc:  # normal end with a code chosen by the command
         sys.exit(exc.exit_code)
     except KeyboardInterrupt:
-        sys.stderr.write("\nInterrompu.\n")
-        sys.exit(ExitCode.INTERRUPTED)
+        _exit_interrupted()
     except EiError as exc:
         from ei_cli.output import report_error
 
@@ -131,8 +130,7 @@ def main(argv: list[str] | None = None) -> None:
     except Exception as exc:  # click usage errors and real bugs
         aborts, usage_errors = _click_exception_classes()
         if isinstance(exc, aborts):
-            sys.stderr.write("\nInterrompu.\n")
-            sys.exit(ExitCode.INTERRUPTED)
+            _exit_interrupted()
         if isinstance(exc, usage_errors):
             exc.show()
             sys.exit(ExitCode.BAD_INPUT)
@@ -150,5 +148,10 @@ def main(argv: list[str] | None = None) -> None:
         )
         sys.exit(ExitCode.BAD_INPUT)
     if code == ExitCode.INTERRUPTED:  # Typer turns Ctrl-C (and our SIGTERM) into this code itself
-        sys.stderr.write("\nInterrompu.\n")
+        _exit_interrupted()
     sys.exit(code if isinstance(code, int) else ExitCode.OK)
+
+
+def _exit_interrupted() -> None:
+    sys.stderr.write("\nInterrompu.\n")
+    sys.exit(ExitCode.INTERRUPTED)
