@@ -6,7 +6,7 @@ full-time job (etp). Nothing downstream of the reader ever sees a raw cell.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import MISSING, dataclass, field, fields
 from datetime import date
 from decimal import Decimal
 from enum import StrEnum
@@ -153,16 +153,9 @@ class Enterprise:
         return {w.worker_id: w for w in self.workers}
 
     @cached_property
-    def pay_by_worker(self) -> dict[str, dict[Month, PayMonth]]:
-        out: dict[str, dict[Month, PayMonth]] = {}
-        for p in self.pay:
-            out.setdefault(p.worker_id, {})[p.month] = p
-        return out
-
-    @cached_property
     def pay_by_worker_month(self) -> dict[str, dict[int, PayMonth]]:
-        """``pay_by_worker`` keyed by month number (``Month.number``): the index of the rules' hot loops
-        (an int key is several times cheaper to look up than a Month)."""
+        """Worker id → month number (``Month.number``) → that month's Paie row: the index of the rules'
+        hot loops (an int key is several times cheaper to look up than a Month)."""
         out: dict[str, dict[int, PayMonth]] = {}
         for p in self.pay:
             out.setdefault(p.worker_id, {})[p.month.number] = p
@@ -193,8 +186,6 @@ def records(cls: type, rows) -> tuple:
     with a field the class does not have, or without one it requires, goes through ``__init__``, which
     raises as usual; so does every row of a class given a ``__post_init__``.
     """
-    from dataclasses import MISSING, fields
-
     if hasattr(cls, "__post_init__"):
         return tuple(cls(**values, row=number) for values, number in rows)
     names = {f.name for f in fields(cls)}

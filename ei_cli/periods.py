@@ -77,8 +77,7 @@ class Month:
         return (self.month - 1) // 3 + 1
 
     def next(self, n: int = 1) -> "Month":
-        d = add_months(self.first_day, n)
-        return Month(d.year, d.month)
+        return _month_numbered(self.number + n)
 
     def __str__(self) -> str:
         return f"{self.year:04d}-{self.month:02d}"
@@ -154,7 +153,7 @@ def anniversary_year(origin: date, n: int) -> Period:
     """
     if n < 1:
         raise ValueError("years are counted from 1")
-    return Period(add_years(origin, n - 1), add_years(origin, n) - timedelta(days=1))
+    return Period(add_years(origin, n - 1), add_years(origin, n) - _ONE_DAY)
 
 
 def year_number(origin: date, on: date) -> int:

@@ -131,3 +131,14 @@ def write_workbook(path: Path, sheets: dict, *, cells: dict | None = None, hidde
     path = Path(path)
     wb.save(path)
     return path
+
+
+def zip_of(part: str, xml: bytes):
+    """A zip archive (open, in memory) holding ``xml`` as its one member ``part``."""
+    import io
+    import zipfile
+
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr(part, xml)
+    return zipfile.ZipFile(io.BytesIO(buf.getvalue()))

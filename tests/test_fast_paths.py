@@ -19,6 +19,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from ei_cli.workbook import ooxml
+from helpers_workbook import zip_of
 
 
 @given(st.text(alphabet=':cf> <x"', max_size=200), st.integers(0, 8))
@@ -141,26 +142,21 @@ def test_niss_shortcut_by_hand():
 
 
 # ----------------------------------------------------------------------------------- sheet scans
-def _zip(part: str, xml: bytes):
-    import io
-    import zipfile
-
-    buf = io.BytesIO()
-    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
-        z.writestr(part, xml)
-    return zipfile.ZipFile(io.BytesIO(buf.getvalue()))
 
 
-@given(st.text(alphabet="<ab>", max_size=300), st.integers(1, 40))
-def test_in_memory_blocks_are_the_streamed_blocks(text, chunk):
-    """The part's bytes already inflated by sniff are cut exactly as the streamed part would be."""
+@given(st.text(alphabet="<ab>", max_size=300), st.integers(1, 40), st.booleans())
+def test_blocks_cut_a_part_before_tags_only(text, chunk, inflated):
+    """Streamed or already inflated, the blocks put back together are the part, and every block but
+    the first starts at a ``<``: no tag is ever split between two blocks."""
     xml = text.encode()
-    archive = _zip("s.xml", xml)
+    archive = zip_of("s.xml", xml)
     saved, ooxml._CHUNK = ooxml._CHUNK, chunk
     try:
-        assert list(ooxml._blocks(archive, "s.xml", xml)) == list(ooxml._blocks(archive, "s.xml"))
+        blocks = list(ooxml._blocks(archive, "s.xml", xml if inflated else None))
     finally:
         ooxml._CHUNK = saved
+    assert b"".join(blocks) == xml
+    assert all(block[:1] == b"<" for block in blocks[1:]) and all(blocks)
 
 
 _CELL_TAGS = st.sampled_from([
@@ -179,7 +175,7 @@ def test_small_extent_shortcut_only_for_small_sheets(rows):
     """``within_small_extent`` lets the reader skip measuring: it must never say so of a bigger sheet."""
     xml = ("<worksheet><sheetData>" + "".join(f"<row>{''.join(r)}</row>" for r in rows)
            + "</sheetData></worksheet>").encode()
-    archive = _zip("s.xml", xml)
+    archive = zip_of("s.xml", xml)
     if ooxml.within_small_extent(archive, "s.xml", xml):
         max_rows, max_cols = ooxml.SMALL_EXTENT
         rows_, cols_ = ooxml.sheet_extent(archive, "s.xml", xml)
@@ -195,7 +191,7 @@ def test_a_far_cell_after_a_line_break_is_measured():
     for tag in (b'<c\nr="XFD1048576"><v>1</v></c>', b'<x:c\tr="XFD1048576"><x:v>1</x:v></x:c>'):
         xml = (b'<worksheet><sheetData><row r="1"><c r="A1"><v>1</v></c></row><row r="1048576">' + tag
                + b"</row></sheetData></worksheet>")
-        archive = _zip("s.xml", xml)
+        archive = zip_of("s.xml", xml)
         assert not ooxml.within_small_extent(archive, "s.xml", xml)
         assert ooxml.sheet_extent(archive, "s.xml", xml) == (1_048_576, 16_384)
 

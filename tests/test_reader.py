@@ -24,20 +24,16 @@ from make_corpus import ods_bytes, sheet_xml  # noqa: E402
 from ei_cli.workbook import ooxml, read_workbook  # noqa: E402
 from ei_cli.workbook.cells import Invalid, shown, to_bool, to_money, to_month, to_niss, to_number  # noqa: E402
 from ei_cli.workbook.sniff import sniff  # noqa: E402
+from helpers_workbook import zip_of  # noqa: E402
 
 
-def _zip(part: str, xml: bytes) -> zipfile.ZipFile:
-    buf = io.BytesIO()
-    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
-        z.writestr(part, xml)
-    return zipfile.ZipFile(io.BytesIO(buf.getvalue()))
 
 
 def test_extent_counts_only_cells_with_a_value():
     """Rows 1-3 × columns A-C hold values; C50 is formatting only (self-closed): extent 3 × 3."""
     xml = sheet_xml([["a", "b", "c"], [1, None, 2], [None, None, "z"]],
                     extra_rows='<row r="50"><c r="C50" s="1"/><c r="AA50" s="2"/></row>')
-    assert ooxml.sheet_extent(_zip("s.xml", xml), "s.xml") == (3, 3)
+    assert ooxml.sheet_extent(zip_of("s.xml", xml), "s.xml") == (3, 3)
 
 
 def test_extent_without_addresses_follows_positions():
@@ -45,19 +41,47 @@ def test_extent_without_addresses_follows_positions():
     xml = (b'<worksheet><sheetData><row><c t="inlineStr"><is><t>a</t></is></c><c><v>1</v></c></row>'
            b'<row r="7"><c><v>1</v></c><c><v>2</v></c><c><v>3</v></c><c><v>4</v></c></row>'
            b"</sheetData></worksheet>")
-    assert ooxml.sheet_extent(_zip("s.xml", xml), "s.xml") == (7, 4)
+    assert ooxml.sheet_extent(zip_of("s.xml", xml), "s.xml") == (7, 4)
 
 
 def test_extent_fast_and_slow_paths_agree():
     xml = sheet_xml([["id", None, "x"], [None, 5, None], ["a", "b", "c", "d"]])
-    archive = _zip("s.xml", xml)
+    archive = zip_of("s.xml", xml)
     assert ooxml._extent_by_refs(archive, "s.xml") == ooxml._extent_by_position(archive, "s.xml") == (3, 4)
 
 
 def test_extent_of_a_far_cell():
     """XFD is column 16384 (26² × 24 + 26 × 6 + 4 = 16 384)."""
     xml = sheet_xml([["a"]], extra_rows='<row r="1048576"><c r="XFD1048576"><v>1</v></c></row>')
-    assert ooxml.sheet_extent(_zip("s.xml", xml), "s.xml") == (1_048_576, 16_384)
+    assert ooxml.sheet_extent(zip_of("s.xml", xml), "s.xml") == (1_048_576, 16_384)
+
+
+def test_single_quotes_and_spaces_around_equals_are_read_like_double_quotes():
+    """XML allows ``r='B3'`` and ``r = "B3"``: the extent (3 × 2), the error cell B2 = (1, 1) and the
+    sheet's part are found as with ``r="B3"``."""
+    xml = (b"<worksheet><sheetData><row r='1'><c r='A1'><v>1</v></c></row>"
+           b"<row r = '2'><c r = 'B2' t = 'e'><v>#REF!</v></c></row>"
+           b"<row r='3'><c r='B3'><v>2</v></c></row></sheetData></worksheet>")
+    archive = zip_of("s.xml", xml)
+    assert ooxml.sheet_extent(archive, "s.xml") == (3, 2)
+    assert ooxml.error_cells(archive, ["S"], {"S": "s.xml"}) == {"S": {(1, 1): "#REF!"}}
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as z:
+        z.writestr("xl/workbook.xml", b"<workbook><sheets><sheet name='Paie' sheetId='1' r:id = 'rId3'/>"
+                                      b"</sheets></workbook>")
+        z.writestr("xl/_rels/workbook.xml.rels", b"<Relationships><Relationship Id='rId3' "
+                                                b"Target='worksheets/sheet3.xml'/></Relationships>")
+    assert ooxml.sheet_parts(zipfile.ZipFile(buf)) == {"Paie": "xl/worksheets/sheet3.xml"}
+
+
+def test_a_sheet_whose_part_is_not_found_is_measured_all_the_same(tmp_path, monkeypatch):
+    """Fail closed: if workbook.xml is written in a way ``sheet_parts`` does not follow, every XML
+    member is measured and the largest extent (here XFD1048576) stops the read before calamine."""
+    path = tmp_path / "far.xlsx"
+    make_corpus.stray_far_cell(path)
+    monkeypatch.setattr(ooxml, "sheet_parts", lambda archive: {})
+    codes = {p.code for p in read_workbook(path).problems}
+    assert "sheet_too_large" in codes
 
 
 def test_ods_extents_ignore_repeated_empty_rows():

@@ -716,11 +716,11 @@ def check(enterprise: Enterprise, regime: Regime, period: Period, report=None) -
 # ------------------------------------------------------------------------------ forecast
 def _last_known_fte(enterprise: Enterprise, worker: Worker, at: Month) -> Decimal:
     """The worker's last paid etp up to ``at`` (a month cut by hiring or leaving does not count), else Personnel.etp."""
-    pays = enterprise.pay_by_worker.get(worker.worker_id, {})
-    for m in sorted((m for m in pays if m <= at), reverse=True):
-        full = worker.hire_date <= m.first_day and (worker.exit_date is None or worker.exit_date >= m.last_day)
-        if full:
-            return pays[m].fte
+    pays = enterprise.pay_by_worker_month.get(worker.worker_id, {})
+    for number in sorted((n for n in pays if n <= at.number), reverse=True):
+        m = pays[number].month
+        if worker.hire_date <= m.first_day and (worker.exit_date is None or worker.exit_date >= m.last_day):
+            return pays[number].fte
     return worker.fte
 
 

@@ -9,6 +9,7 @@ keeps the cost to one decompression of the sheets read.
 
 from __future__ import annotations
 
+import io
 import posixpath
 import re
 import zipfile
@@ -16,13 +17,16 @@ import zipfile
 from ei_cli.workbook.cells import column_index, parse_ref
 
 _SHEET = re.compile(rb"<(?:\w+:)?sheet\b([^>]*)/?>")
-_ATTR = re.compile(rb'([\w:]+)="([^"]*)"')
+# XML allows either quote around an attribute value, and spaces around its ``=`` (calamine reads them
+# all): every attribute pattern here accepts ``r="A1"``, ``r='A1'`` and ``r = "A1"``.
+_ATTR = re.compile(rb"""([\w:]+)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
 _REL = re.compile(rb"<(?:\w+:)?Relationship\b([^>]*)/?>")
 _CELL = re.compile(rb"<(?:\w+:)?c\s([^>]*?)(?<!/)>(.*?)</(?:\w+:)?c>", re.S)
 _FORMULA = re.compile(rb"<(?:\w+:)?f[\s>/]")
 _PLAIN_FORMULA = re.compile(rb"<f[\s>/]")
 _VALUE = re.compile(rb"<(?:\w+:)?v>([^<]*)</(?:\w+:)?v>")
-_REF_ATTR = re.compile(rb'\br="([A-Za-z]+\d+)"')
+_REF_ATTR = re.compile(rb"""\br\s*=\s*["']([A-Za-z]+\d+)["']""")
+_ERROR_TYPE = re.compile(rb"""\bt\s*=\s*["']e["']""")
 
 
 def _after_colons(data: bytes, limit: int = 64) -> set[bytes] | None:
@@ -47,8 +51,21 @@ def _after_colons(data: bytes, limit: int = 64) -> set[bytes] | None:
     return found
 
 
+def _prefixed(data: bytes, pattern: re.Pattern) -> bool:
+    """Whether ``pattern`` (a ``:`` and the first bytes of a tag name) occurs in ``data``: from the few
+    bytes after each colon when there are few colons (``_after_colons``), else by searching."""
+    after = _after_colons(data)
+    if after is None:
+        return pattern.search(data) is not None
+    return any(pattern.match(b":" + a) for a in after)
+
+
+_PREFIXED_F = re.compile(rb":f")
+
+
 def _attrs(blob: bytes) -> dict[str, str]:
-    return {k.decode().split(":")[-1]: _unescape(v.decode("utf-8", "replace")) for k, v in _ATTR.findall(blob)}
+    return {k.decode().split(":")[-1]: _unescape((double or single).decode("utf-8", "replace"))
+            for k, double, single in _ATTR.findall(blob)}
 
 
 def _unescape(text: str) -> str:
@@ -99,17 +116,15 @@ def error_cells(archive: zipfile.ZipFile, sheet_names, parts: dict[str, str] | N
                 xml = archive.read(part)
             except (KeyError, zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError):
                 continue  # calamine reports a damaged part on its own
-        has_errors = b't="e"' in xml
+        has_errors = b'"e"' in xml or b"'e'" in xml  # cheap; each cell is then checked by _ERROR_TYPE
         # _FORMULA is "<f" or "<prefix:f": without a ":f" anywhere, the plain "<f" pattern says the same
         # in one fast search (the full pattern tries every "<" in the part).
-        after = _after_colons(xml)
-        prefixed_f = b":f" in xml if after is None else any(a[:1] == b"f" for a in after)
-        has_formulas = (_FORMULA if prefixed_f else _PLAIN_FORMULA).search(xml) is not None
+        has_formulas = (_FORMULA if _prefixed(xml, _PREFIXED_F) else _PLAIN_FORMULA).search(xml) is not None
         if not (has_errors or has_formulas):
             continue
         found: dict[tuple[int, int], str | None] = {}
         for attrs, body in _CELL.findall(xml):
-            is_error = b't="e"' in attrs
+            is_error = _ERROR_TYPE.search(attrs) is not None
             if not is_error and (not has_formulas or not _FORMULA.search(body)):
                 continue
             ref = _REF_ATTR.search(attrs)
@@ -131,8 +146,8 @@ def error_cells(archive: zipfile.ZipFile, sheet_names, parts: dict[str, str] | N
 # cells and the process is killed by the allocator (an abort, not an exception). The extent is
 # therefore measured here first, streaming the part in chunks so memory stays flat.
 _TAG = re.compile(rb"<(?:\w+:)?(row|c)\b([^>]*)>")
-_ROW_NUMBER = re.compile(rb'\br="(\d+)"')
-_CELL_REF = re.compile(rb'\br="([A-Za-z]{1,3})(\d+)"')
+_ROW_NUMBER = re.compile(rb"""\br\s*=\s*["'](\d+)["']""")
+_CELL_REF = re.compile(rb"""\br\s*=\s*["']([A-Za-z]{1,3})(\d+)["']""")
 _CHUNK = 1 << 20
 
 
@@ -164,13 +179,7 @@ def within_small_extent(archive: zipfile.ZipFile, part: str, xml: bytes | None =
     cell written ``<c r="..."``, address first, no namespace prefix) with every address small.
     """
     for block in _blocks(archive, part, xml):
-        after = _after_colons(block)
-        if after is None:
-            if _PREFIXED_CELL.search(block):
-                return False
-        elif any(_PREFIXED_CELL.match(b":" + a) for a in after):
-            return False
-        if _NOT_SMALL_CELL.search(block):
+        if _prefixed(block, _PREFIXED_CELL) or _NOT_SMALL_CELL.search(block):
             return False
     return True
 
@@ -190,11 +199,8 @@ def _blocks(archive: zipfile.ZipFile, part: str, xml: bytes | None = None):
 
     ``xml``: the part's bytes when already decompressed (cut the same way, without inflating again).
     """
-    if xml is not None:
-        yield from _cut(xml)
-        return
     pending = b""
-    with archive.open(part) as fh:
+    with (io.BytesIO(xml) if xml is not None else archive.open(part)) as fh:
         while True:
             data = fh.read(_CHUNK)
             if not data:
@@ -207,21 +213,6 @@ def _blocks(archive: zipfile.ZipFile, part: str, xml: bytes | None = None):
                 continue
             yield pending[:cut]
             pending = pending[cut:]
-
-
-def _cut(xml: bytes):
-    """``xml`` in exactly the blocks ``_blocks`` reads from the archive (same ~1 MB steps, same cuts)."""
-    start = read = 0
-    size = len(xml)
-    while read < size:
-        read = min(read + _CHUNK, size)
-        cut = xml.rfind(b"<", start + 1, read)
-        if cut == -1:
-            continue
-        yield xml[start:cut]
-        start = cut
-    if start < size:
-        yield xml[start:]
 
 
 _FULL_CELL = re.compile(rb'<c r="([A-Za-z]{1,3})(\d+)"(?:\s[^>]*)?(?<!/)>')

@@ -65,15 +65,6 @@ def read_workbook(path: Path) -> ReadResult:
     return _Reader(file, sniffed).read()
 
 
-class _FormulaError:
-    """Stands for a cell whose formula gives an error value (calamine shows it as empty)."""
-
-    __slots__ = ("value",)
-
-    def __init__(self, value: str):
-        self.value = value
-
-
 @dataclass
 class _Row:
     number: int                 # 1-based row number in the sheet
@@ -89,7 +80,6 @@ class _Reader:
         self.letters: dict[str, dict[str, str]] = {}   # sheet title → field → column letter
         self.contracts: dict[str, Sheet] = {}          # sheet title → its contract
         self._parts: dict[str, str] | None = None       # .xlsx: sheet title → XML part
-        self._ods_extents: dict[str, tuple[int, int]] | None = None
 
     # ------------------------------------------------------------------------------- problems
     def _add(self, severity: Severity, code: str, fr: str, en: str, sheet: str | None = None,
@@ -111,10 +101,10 @@ class _Reader:
             from ei_cli.workbook.ooxml import ods_extents
 
             try:
-                self._ods_extents = ods_extents(self.sniffed.archive, self.sniffed.inflated.get("content.xml"))
+                extents = ods_extents(self.sniffed.archive, self.sniffed.inflated.get("content.xml"))
             except Exception:  # a damaged content.xml: calamine says so below
-                self._ods_extents = {}
-            if any([self._too_large(title, *extent) for title, extent in self._ods_extents.items()]):
+                extents = {}
+            if any([self._too_large(title, *extent) for title, extent in extents.items()]):
                 return ReadResult(None, tuple(self.problems))
         try:
             book = CalamineWorkbook.from_filelike(io.BytesIO(self.sniffed.data))
@@ -242,18 +232,26 @@ class _Reader:
         from ei_cli.workbook import ooxml
 
         archive = self.sniffed.archive
-        if archive is None:
-            return None
-        if self.sniffed.kind == "xlsx":
-            part = self._sheet_parts().get(title)
-            if not part:
-                return None
-            xml = self.sniffed.inflated.get(part)
-            rows, cols = ooxml.SMALL_EXTENT
-            if rows * cols <= MAX_SHEET_CELLS and ooxml.within_small_extent(archive, part, xml):
-                return ooxml.SMALL_EXTENT
-            return ooxml.sheet_extent(archive, part, xml)
-        return (self._ods_extents or {}).get(title)  # an .ods: measured by ``read`` before calamine opens it
+        if archive is None or self.sniffed.kind != "xlsx":
+            return None  # an .ods: every sheet measured by ``read`` before calamine opened it
+        part = self._sheet_parts().get(title)
+        if not part:
+            return self._largest_extent()
+        xml = self.sniffed.inflated.get(part)
+        rows, cols = ooxml.SMALL_EXTENT
+        if rows * cols <= MAX_SHEET_CELLS and ooxml.within_small_extent(archive, part, xml):
+            return ooxml.SMALL_EXTENT
+        return ooxml.sheet_extent(archive, part, xml)
+
+    def _largest_extent(self) -> tuple[int, int]:
+        """When the sheet's part cannot be told from workbook.xml (written in a way ``sheet_parts`` does
+        not follow), fail closed: the largest extent found in any XML member of the archive."""
+        from ei_cli.workbook import ooxml
+
+        archive, inflated = self.sniffed.archive, self.sniffed.inflated
+        extents = [ooxml.sheet_extent(archive, name, inflated.get(name)) for name in archive.namelist()
+                   if name.endswith(".xml")]
+        return max(extents, key=lambda e: e[0] * e[1], default=(0, 0))
 
     def _grid(self, book, title: str) -> list[list] | None:
         try:
@@ -337,12 +335,12 @@ class _Reader:
             ref = cell_ref(r, value_col)
             cells[column.field] = ref
             raw = _clean(row[value_col] if value_col < len(row) else "")
-            if raw is None and (r, value_col) in errs:
-                raw = _FormulaError(errs[(r, value_col)])
+            label = Text(f"Champ « {column.name} »", f"Field “{column.english}”")
             if raw is None:
+                if (r, value_col) in errs:
+                    self._formula_error(title, ref, errs[(r, value_col)], None, label)
                 continue
-            value = self._convert(raw, column, converter(column), title, ref, None,
-                                  Text(f"Champ « {column.name} »", f"Field “{column.english}”"))
+            value = self._convert(raw, column, converter(column), title, ref, None, label)
             if value is not None:
                 values[column.field] = value
         for field in ("turnover", "balance_sheet_total"):
@@ -514,9 +512,6 @@ class _Reader:
 
         ``label`` (None: "Colonne « … »" of ``col``) is only used when there is a problem.
         """
-        if raw.__class__ is _FormulaError:
-            self._formula_error(sheet, ref, raw.value, worker_id, label or _label(col))
-            return None
         if raw.__class__ is str and raw[0] in "#E" and raw in ERROR_VALUES:
             self._formula_error(sheet, ref, raw, worker_id, label or _label(col))
             return None
@@ -650,7 +645,7 @@ class _Reader:
             self._check_negative(sheet, row, ("gross_pay", "wage_cost", "hours"))
             month = v.get("month")
             if row.worker_id is not None and month is not None:
-                key = (row.worker_id, month.year, month.month)   # a Month is its year and month
+                key = (row.worker_id, month.number)
                 if key in first_row:
                     self.err("duplicate_pay_month",
                              f"Travailleur {row.worker_id} : le mois {month} a déjà une ligne de paie (ligne "

@@ -40,6 +40,11 @@ TEXT, ID, DATE, MONTH, BOOL, NUMBER, MONEY, ENUM, NISS, BCE = (
 )
 
 
+def _keys(name: str, aliases: tuple[str, ...]) -> frozenset[str]:
+    """The normalised name and aliases of a column or a sheet (computed once per object)."""
+    return frozenset(normalize_name(n) for n in (name,) + aliases)
+
+
 @dataclass(frozen=True)
 class Column:
     name: str                 # canonical French name, as written in the template
@@ -58,8 +63,7 @@ class Column:
 
     @cached_property
     def keys(self) -> frozenset[str]:
-        """The normalised name and aliases (computed once)."""
-        return frozenset(normalize_name(n) for n in (self.name,) + self.aliases)
+        return _keys(self.name, self.aliases)
 
 
 @dataclass(frozen=True)
@@ -73,8 +77,7 @@ class Sheet:
 
     @cached_property
     def keys(self) -> frozenset[str]:
-        """The normalised name and aliases (computed once)."""
-        return frozenset(normalize_name(n) for n in (self.name,) + self.aliases)
+        return _keys(self.name, self.aliases)
 
     @cached_property
     def by_key(self) -> dict[str, Column]:

@@ -803,6 +803,26 @@ def ods_empty(p):
     p.write_bytes(ods_bytes({"Feuille1": rows}))
 
 
+@case("h21-guillemets-simples.xlsx", 2, "sheet_too_large", "Paie", kind="hostile",
+      note="a far cell written r = 'XFD1048576' (single quotes, spaces around =): valid XML, measured all the same")
+def single_quoted_far_cell(p):
+    far = "<row r='1048576'><c r = 'XFD1048576' t='inlineStr'><is><t>x</t></is></c></row>"
+    with_sheet(p, "Paie", sheet_xml(valid_sheets()["Paie"], extra_rows=far))
+
+
+@case("h22-classeur-guillemets-simples.xlsx", 2, "sheet_too_large", "Paie", kind="hostile",
+      note="workbook.xml and its relationships with single-quoted attributes, and a far cell: the sheet's "
+           "part is still found and measured")
+def single_quoted_workbook(p):
+    with zipfile.ZipFile(io.BytesIO(valid_bytes())) as src:
+        workbook, rels = src.read("xl/workbook.xml"), src.read("xl/_rels/workbook.xml.rels")
+    far = '<row r="1048576"><c r="XFD1048576" t="inlineStr"><is><t>x</t></is></c></row>'
+    p.write_bytes(rezip(valid_bytes(), replace={
+        "xl/workbook.xml": re.sub(rb'(\w)="([^"]*)"', rb"\1='\2'", workbook),
+        "xl/_rels/workbook.xml.rels": re.sub(rb'(\w)="([^"]*)"', rb"\1='\2'", rels),
+        PART["Paie"]: sheet_xml(valid_sheets()["Paie"], extra_rows=far)}))
+
+
 def _laughs_doctype(root: str) -> bytes:
     ents = ['<!ENTITY lol0 "lol">']
     for i in range(1, 10):
