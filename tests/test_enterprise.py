@@ -107,3 +107,29 @@ def test_brussels_management_does_not_count_and_unknown_status_can_decide():
 def test_outline_regime_not_established():
     result = check(ent(staff(3), region=Region.BRUXELLES), "bruxelles-2018")
     assert result.compliant is None and result.details == {"established": False}
+
+
+@pytest.mark.parametrize("supervisor_status, unknown_production, expected", [
+    (False, 0, False),   # 1 ÷ (10 + 1) = 9,1 % < 10 %
+    (None, 0, False),    # a supervisor of unknown status is not presumed target: the same 9,1 %
+    (True, 0, False),    # a target-public supervisor does not count: 0 ÷ 10 = 0 %
+    (False, 1, None),    # 9 production sure + 1 unknown: 1 ÷ 10 = 10 % (met) but 1 ÷ 11 = 9,1 % (not met)
+])
+def test_ei_check_and_ei_subsidy_judge_the_supervision_share_alike(supervisor_status, unknown_production,
+                                                                   expected):
+    """Brussels 2004 (§5.6, minimum 10 %): 10 production workers and 1 supervisor, all full time over
+    2025, so every mean etp is a head count. The check and the subsidy condition use one measure
+    (``supervision_measure``) and give the same verdict; they used to differ on cases 2 and 3."""
+    from ei_cli.rules.subsidy import _Run, supervision_condition
+
+    production = staff(10)
+    supervisor = staff(1, function=Function.SUPERVISION, prefix="S")
+    e = ent(production + supervisor, region=Region.BRUXELLES)
+    status = {w.worker_id: False for w in production} | {"S0": supervisor_status}
+    for w in production[:unknown_production]:
+        status[w.worker_id] = None
+    report = Report(status)
+    regime = get_regime("bruxelles-2004")
+    checked = rule.check(e, regime, YEAR, report)
+    condition = supervision_condition(_Run(e, regime, 2025, report, YEAR, YEAR))
+    assert checked.compliant is expected and condition.met is expected

@@ -19,6 +19,7 @@ Readings: docs/interpretations.md, « Taille de l'entreprise et encadrement ».
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from decimal import ROUND_CEILING, Decimal
 
 from ei_cli.i18n import t
@@ -106,27 +107,65 @@ def _size_thresholds(enterprise: Enterprise, regime: Regime, period: Period, rep
     return CheckResult(NAME, compliant, summary, tuple(reasons), tuple(to_fix), details)
 
 
-def _supervision_share(enterprise: Enterprise, regime: Regime, period: Period, report) -> CheckResult:
-    on = period.end
-    share_v = regime.value("enterprise.min_supervision_share", on)
+@dataclass(frozen=True)
+class SupervisionMeasure:
+    """The figures of the Brussels supervision condition over a period, in mean etp (interpretations.md).
+
+    ``supervision``: functions encadrement and accompagnement social, not target public (a staff
+    function of unknown status is not presumed target); ``non_target``: workers surely not target
+    public, those supervisors included; ``unknown``: the other workers of unknown status. The one
+    measure both ``ei check`` (this module) and ``ei subsidy`` (rules/subsidy.py) judge.
+    """
+
+    supervision: Decimal
+    non_target: Decimal
+    unknown: Decimal
+    supervisors: tuple[str, ...]
+    unsure: tuple[str, ...]        # ids of the workers of unknown status counted in ``unknown``
+
+    @property
+    def share(self) -> Decimal | None:
+        """Supervision ÷ non-target workforce, the workers of unknown status left out."""
+        return self.supervision / self.non_target if self.non_target else None
+
+    @property
+    def share_low(self) -> Decimal | None:
+        """The same with every worker of unknown status counted as non-target."""
+        whole = self.non_target + self.unknown
+        return self.supervision / whole if whole else None
+
+    def met(self, minimum: Decimal | None) -> bool | None:
+        """True if met however the unknown statuses turn out, False if met in no case, else None."""
+        if minimum is None or self.share is None:
+            return None
+        if self.share_low is not None and self.share_low >= minimum:
+            return True
+        return False if self.share < minimum else None
+
+
+def supervision_measure(enterprise: Enterprise, period: Period, report) -> SupervisionMeasure:
     workers = [w for w in enterprise.workers if w.has_employment_contract and w.employed_in(period)]
     months = list(period.months())
     rows, _ = fte_rows(enterprise, months, workers)
     row_of = {w.worker_id: row for w, row in zip(workers, rows)}
-    nothing = [ZERO] * len(months)
-
-    def fte_of(ws) -> Decimal:
-        return _fte_sum(row_of.get(w.worker_id, nothing) for w in ws) / Decimal(len(months))
-
     status = {w.worker_id: (report.is_target(w.worker_id) if w.worker_id in report.by_id else None)
               for w in workers}
-    # Supervision staff are outside the target public unless their status says otherwise.
-    supervisors = [w for w in workers if w.function in SUPERVISION_FUNCTIONS and status[w.worker_id] is not True]
-    sure = [w for w in workers if status[w.worker_id] is False or w in supervisors]
-    unsure = [w for w in workers if status[w.worker_id] is None and w not in supervisors]
-    numerator, low_den, high_den = fte_of(supervisors), fte_of(sure), fte_of(sure + unsure)
-    share = numerator / low_den if low_den else None
-    share_low = numerator / high_den if high_den else None  # unknown statuses counted as non-target
+    supervisors = [w.worker_id for w in workers
+                   if w.function in SUPERVISION_FUNCTIONS and status[w.worker_id] is not True]
+    sure = [i for i in row_of if status[i] is False or i in supervisors]
+    unsure = [i for i in row_of if status[i] is None and i not in supervisors]
+
+    def mean(ids) -> Decimal:  # Σ etp-months of the group ÷ months
+        return _fte_sum(row_of[i] for i in ids) / Decimal(len(months))
+
+    return SupervisionMeasure(mean(supervisors), mean(sure), mean(unsure), tuple(supervisors), tuple(unsure))
+
+
+def _supervision_share(enterprise: Enterprise, regime: Regime, period: Period, report) -> CheckResult:
+    share_v = regime.value("enterprise.min_supervision_share", period.end)
+    m = supervision_measure(enterprise, period, report)
+    numerator, low_den, high_den = m.supervision, m.non_target, m.non_target + m.unknown
+    share, unsure = m.share, m.unsure
     reasons = [because(t(
         f"Personnel d'encadrement et d'accompagnement social (hors public cible) : au moins "
         f"{share_text(share_v.number) if not share_v.is_unknown else '?'} de l'effectif hors public cible, "
@@ -141,15 +180,8 @@ def _supervision_share(enterprise: Enterprise, regime: Regime, period: Period, r
         f"Supervision: {numerator.quantize(AWU_PLACES)} fte; workforce excluding target public: "
         f"{low_den.quantize(AWU_PLACES)} fte" + (f" (+ {(high_den - low_den).quantize(AWU_PLACES)} fte of unknown "
                                                   "status)" if unsure else "") + f"; share {share_text(share, 'en')}.")))
-    if share_v.is_unknown or share is None:
-        compliant: bool | None = None
-    elif share_low is not None and share_low >= share_v.number:
-        compliant = True
-    elif share < share_v.number:
-        compliant = False
-    else:
-        compliant = None  # depends on the workers of unknown status
     minimum = None if share_v.is_unknown else share_v.number
+    compliant = m.met(minimum)
     if compliant is True:
         summary = t(f"encadrement {share_text(share)} de l'effectif hors public cible (min {share_text(minimum)})",
                     f"supervision {share_text(share, 'en')} of the non-target workforce (min {share_text(minimum, 'en')})")
@@ -165,11 +197,11 @@ def _supervision_share(enterprise: Enterprise, regime: Regime, period: Period, r
         to_fix.append(t(f"Engagez ou augmentez l'encadrement d'au moins {decimal_text(needed.quantize(AWU_PLACES, rounding=ROUND_CEILING))} etp en moyenne.",
                         f"Hire or increase supervision staff by at least {needed.quantize(AWU_PLACES, rounding=ROUND_CEILING)} fte on average."))
     if unsure and compliant is None:
-        to_fix.append(t("Établissez le statut de public cible de : " + ", ".join(w.worker_id for w in unsure) + ".",
-                        "Establish the target status of: " + ", ".join(w.worker_id for w in unsure) + "."))
+        to_fix.append(t("Établissez le statut de public cible de : " + ", ".join(unsure) + ".",
+                        "Establish the target status of: " + ", ".join(unsure) + "."))
     details = {"supervision_fte": numerator, "non_target_fte": low_den, "unknown_status_fte": high_den - low_den,
                "supervision_share": share, "min_supervision_share": minimum,
-               "supervisors": [w.worker_id for w in supervisors], "subsidies_due": compliant}
+               "supervisors": list(m.supervisors), "subsidies_due": compliant}
     return CheckResult(NAME, compliant, summary, tuple(reasons), tuple(to_fix), details)
 
 

@@ -104,7 +104,7 @@ class UnknownSubsidy:
 
 @dataclass(frozen=True)
 class Condition:
-    """A condition every subsidy of the regime depends on (Brussels: 10 % supervision staff, §5.6)."""
+    """A condition every subsidy of the regime depends on (Brussels: a minimum share of supervision staff, §5.6)."""
 
     name: str
     met: bool | None
@@ -696,26 +696,16 @@ SHAPES: dict[str, Callable[[_Run], None]] = {
 
 # ------------------------------------------------------------------------------------ conditions
 def supervision_condition(run: _Run) -> Condition | None:
-    """Brussels §5.6: supervision + social-accompaniment staff FTE ≥ share × FTE of non-target staff."""
+    """Brussels §5.6: supervision + social-accompaniment staff ≥ share × non-target workforce, measured
+    as ``ei check`` measures it (``rules.enterprise.supervision_measure``) over the claim period."""
+    from ei_cli.rules.enterprise import supervision_measure
+
     if not run.regime.has("enterprise.min_supervision_share") or run.claim is None:
         return None
     share = run.value("enterprise.min_supervision_share")
-    staff = {Function.SUPERVISION, Function.SOCIAL_ACCOMPANIMENT}
-    sup = non_target = unknown = ZERO
-    for w in run.contract_workers():
-        fd, _ = fte_days(run.enterprise, w, run.claim)
-        if w.function in staff:
-            sup += fd
-        target = run.is_target(w)
-        if target is False:
-            non_target += fd
-        elif target is None:
-            unknown += fd
-    days = run.claim.days
-    sup_fte, nt_fte, unk_fte = sup / days, non_target / days, unknown / days
-    met_low, met_high = sup_fte >= share.number * (nt_fte + unk_fte), sup_fte >= share.number * nt_fte
-    met = True if met_low else (False if not met_high else None)
-    ratio = sup_fte / nt_fte if nt_fte else None
+    m = supervision_measure(run.enterprise, run.claim, run.report)
+    met = m.met(share.number)
+    sup_fte, nt_fte, unk_fte, ratio = m.supervision, m.non_target, m.unknown, m.share
     summary = t(f"Personnel d'encadrement et d'accompagnement : {number_text(sup_fte)} ETP pour "
                 f"{number_text(nt_fte)} ETP hors public cible ({share_text(ratio)}, minimum {share_text(share.number)})",
                 f"Supervision and accompaniment staff: {number_text(sup_fte, 'en')} FTE for {number_text(nt_fte, 'en')} FTE "
@@ -732,18 +722,19 @@ def supervision_condition(run: _Run) -> Condition | None:
 def _apply_condition(lines: list[SubsidyLine], cond: Condition) -> list[SubsidyLine]:
     if cond.met is True:
         return lines
+    fr, en = share_text(cond.figures["required_share"]), share_text(cond.figures["required_share"], "en")
     out = []
     for line in lines:
         if cond.met is False:
             basis = {**line.basis, "amount_if_condition_met": line.amount}
-            note = t("Condition des 10 % de personnel d'encadrement non remplie : rien n'est dû (§5.6).",
-                     "10 % supervision-staff condition not met: nothing is due (§5.6).")
+            note = t(f"Condition des {fr} de personnel d'encadrement non remplie : rien n'est dû (§5.6).",
+                     f"{en} supervision-staff condition not met: nothing is due (§5.6).")
             out.append(SubsidyLine(line.subsidy, line.worker_id, basis, ZERO if line.amount is not None else None,
                                    line.reference, line.url, line.confidence, False, (note, *line.notes),
                                    (*cond.reasons, *line.reasons)))
         else:
-            note = t("Condition des 10 % de personnel d'encadrement indéterminée (statuts inconnus) : non réclamable "
-                     "en l'état.", "10 % supervision-staff condition undetermined (unknown statuses): not claimable "
+            note = t(f"Condition des {fr} de personnel d'encadrement indéterminée (statuts inconnus) : non réclamable "
+                     "en l'état.", f"{en} supervision-staff condition undetermined (unknown statuses): not claimable "
                                    "as is.")
             out.append(SubsidyLine(line.subsidy, line.worker_id, line.basis, line.amount, line.reference, line.url,
                                    line.confidence, False, (note, *line.notes), (*cond.reasons, *line.reasons)))
