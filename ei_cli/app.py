@@ -16,4 +16,4 @@ app = typer.Typer(
     rich_markup_mode="rich",
 )
 
-state = {"debug": False}
+state = {"debug": False, "interrupted": False}   # interrupted: set by cli._interrupt

@@ -385,6 +385,7 @@ def _run_here(paths, names, request, publisher, advance) -> list[FileOutcome]:
     for p, n in zip(paths, names):
         outcome, staged = process_file(p, request, n)
         publisher.publish(staged, n)
+        _stop_if_interrupted()
         outcomes.append(outcome)
         if advance:
             advance(outcome)
@@ -404,6 +405,7 @@ def _run_in_workers(paths, names, request, jobs, publisher, advance) -> list[Fil
                 i = futures[future]
                 results[i], staged = future.result()
                 publisher.publish(staged, names[i])
+                _stop_if_interrupted()
                 if advance:
                     advance(results[i])
         except BaseException:
@@ -412,6 +414,15 @@ def _run_in_workers(paths, names, request, jobs, publisher, advance) -> list[Fil
             pool.shutdown(wait=True, cancel_futures=True)
             raise
     return [r for r in results if r is not None]
+
+
+def _stop_if_interrupted() -> None:
+    """An interruption whose KeyboardInterrupt was lost on the way (``cli._interrupt``) stops the batch
+    at the next file."""
+    from ei_cli.app import state
+
+    if state["interrupted"]:
+        raise KeyboardInterrupt
 
 
 def _worker_signals() -> None:

@@ -100,6 +100,7 @@ def console_script() -> None:
     import signal
 
     signal.signal(signal.SIGTERM, _interrupt)
+    signal.signal(signal.SIGINT, _interrupt)
     try:
         main()
     finally:
@@ -109,6 +110,10 @@ def console_script() -> None:
 
 
 def _interrupt(signum, frame) -> None:
+    """Ctrl-C or SIGTERM: raise KeyboardInterrupt, and remember it. The exception can be lost when it
+    lands inside an import (seen in lxml's, under openpyxl), so ``ei batch`` also checks the flag
+    after every file (``batch._stop_if_interrupted``)."""
+    state["interrupted"] = True
     raise KeyboardInterrupt
 
 

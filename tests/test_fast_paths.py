@@ -58,6 +58,8 @@ def test_decimal_json_value_as_before(x):
     # valid numbers, written plainly or with the usual dots
     st.integers(1, 19_999_999).map(lambda n: f"{n:08d}{97 - n % 97:02d}"),
     st.integers(1, 19_999_999).map(lambda n: f"{n:08d}{97 - n % 97:02d}").map(lambda s: f"{s[:4]}.{s[4:7]}.{s[7:]}"),
+    # right check digits, but a first digit stdnum refuses (2 to 9)
+    st.integers(20_000_000, 99_999_999).map(lambda n: f"{n:08d}{97 - n % 97:02d}"),
 ))
 def test_bce_shortcut_agrees_with_stdnum(text):
     """Where the shortcut answers, stdnum gives the same number; a valid plain number always gets one."""
@@ -80,13 +82,14 @@ def test_bce_shortcut_agrees_with_stdnum(text):
 
 def test_bce_shortcut_by_hand():
     """0403.019.261: 04030192 + 61 = 4 030 253 = 97 × 41 549, so valid; ...262 gives 4 030 254, not a
-    multiple of 97; 2403019261 starts with 2 (stdnum wants 0 or 1); the BE prefix is left to stdnum."""
+    multiple of 97; 2403019206: 24030192 = 97 × 247 733 + 91, check 97 − 91 = 06, a valid sum refused only
+    because it starts with 2 (stdnum wants 0 or 1); the BE prefix is left to stdnum."""
     from ei_cli.workbook.cells import _surely_valid_bce
 
     assert _surely_valid_bce("0403.019.261") == "0403019261"
     assert _surely_valid_bce("0403 019 261") == "0403019261"
     assert _surely_valid_bce("0403.019.262") is None
-    assert _surely_valid_bce("2403019261") is None
+    assert _surely_valid_bce("2403019206") is None
     assert _surely_valid_bce("BE0403019261") is None
 
 
@@ -128,13 +131,17 @@ def test_niss_shortcut_answers_only_for_plain_digits(text):
 
 def test_niss_shortcut_by_hand():
     """90.05.17-123.xx: 900517123 = 97 × 9 283 681 + 66, check 97 - 66 = 31; born 2002-08-09, serial 456:
-    2020809456 mod 97 = 17, check 80 (the 1900s reading would need 97 - 20809456 mod 97 = 51)."""
+    2020809456 mod 97 = 17, check 80 (the 1900s reading would need 97 - 20809456 mod 97 = 51).
+    Each refused number below has the right check digits for its digits, so that only the rule named
+    refuses it: month 13, 901317123 = 97 × 9 291 929 + 10, check 87; month 53, 905317123 =
+    97 × 9 333 166 + 21, check 76; 990517123 = 97 × 10 211 516 + 71, 1900s check 26, while
+    2990517123 = 97 × 30 830 073 + 42 gives the 2000s check 55 (a birth in 2099)."""
     from ei_cli.workbook.cells import _surely_valid_niss
 
     assert _surely_valid_niss("90051712331")
     assert not _surely_valid_niss("90051712332")          # check digits off by one
     assert _surely_valid_niss("02080945680")              # born in the 2000s: prefixed with 2
-    assert not _surely_valid_niss("90131712331")          # month 13: neither register nor BIS
+    assert not _surely_valid_niss("90131712387")          # month 13: neither register nor BIS
     assert not _surely_valid_niss("90531712376")          # month 53: past the BIS range (40-52)
     assert not _surely_valid_niss("99051712355")          # the 2000s check of a birth in 2099: not yet
     assert _surely_valid_niss("99051712326")              # the 1900s check: born in 1999
@@ -295,3 +302,14 @@ def test_a_parser_message_of_any_wording_keeps_no_value():
     assert _reason(ValueError('name "Jean Dupont" refused')) == "name «…» refused"
     assert _reason(ValueError("tag not closed: `>` not found")) == "tag not closed: «…» not found"
     assert _reason(ValueError("Unsupported cell error value 'O'Br 900517'")) == "Unsupported cell error value '…"
+
+
+@given(st.text(alphabet="ab '\"`0123456789:«»\n", max_size=60))
+def test_no_run_of_four_digits_survives_in_a_parser_message(text):
+    """The invariant behind the examples above, on any text: a run of 4+ digits (a national number,
+    a date, an amount) never reaches the message."""
+    import re
+
+    from ei_cli.workbook.reader import _reason
+
+    assert not re.search(r"\d{4}", _reason(ValueError(text)))
