@@ -26,3 +26,9 @@ class Text:
 
 def t(fr: str, en: str) -> Text:
     return Text(fr, en)
+
+
+def decimal_text(x, lang: str = "fr") -> str:
+    """A number as written (no rounding), with a decimal comma in French: 0,68 / 0.68."""
+    text = str(x)
+    return text if lang == "en" else text.replace(".", ",")

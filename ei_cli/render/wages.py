@@ -11,7 +11,7 @@ from ei_cli.output import RunOptions
 from ei_cli.regimes import Regime
 from ei_cli.periods import Period
 from ei_cli.render import reference_text
-from ei_cli.rules.common import euro_number, money
+from ei_cli.rules.common import decimal_text, euro_number, money
 from ei_cli.rules.wages import PayPerFte, WageTension, ratio_text
 
 VERDICT = {True: t("conforme", "compliant"), False: t("non conforme", "not compliant"),
@@ -69,14 +69,14 @@ def wages_table(con, result: WageTension | None, enterprise: Enterprise, regime:
         if opts.names:
             w = enterprise.workers_by_id.get(item.worker_id)
             cells.append(escape(w.display_name()) if w else "")
-        fte = str(item.fte) if en else str(item.fte).replace(".", ",")
-        cells += [str(item.month), euro_number(item.gross_pay, lang), fte, euro_number(item.pay_per_fte, lang)]
+        cells += [str(item.month), euro_number(item.gross_pay, lang), decimal_text(item.fte, lang),
+                  euro_number(item.pay_per_fte, lang)]
         table.add_row(*cells)
 
     row("Highest" if en else "Plus élevé", result.highest)
     row("Lowest" if en else "Plus bas", result.lowest)
     con.print(table)
-    limit = "?" if result.max_ratio is None else str(result.max_ratio)
+    limit = "?" if result.max_ratio is None else decimal_text(result.max_ratio, lang)
     style = VERDICT_STYLE[result.compliant]
     con.print(f"{'Ratio' if en else 'Rapport'} {ratio_text(result.ratio, lang)} "
               f"({'at most' if en else 'au plus'} {limit}){':' if en else ' :'} [{style}]{VERDICT[result.compliant].get(lang)}[/]"

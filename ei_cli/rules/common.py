@@ -10,7 +10,7 @@ from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Iterable, Sequence
 
-from ei_cli.i18n import Text, t
+from ei_cli.i18n import Text, decimal_text, t
 from ei_cli.model import Enterprise, Worker
 from ei_cli.periods import Month, Period, days_between
 from ei_cli.problems import Problem, warning
@@ -39,12 +39,6 @@ def euro_text(x, lang: str = "fr", places: int = 2) -> str:
         return "?"
     number = euro_number(x, lang, places)
     return f"€{number}" if lang == "en" else f"{number} €"
-
-
-def decimal_text(x, lang: str = "fr") -> str:
-    """A number as written (no rounding), with a decimal comma in French: 0,68 / 0.68."""
-    text = str(x)
-    return text if lang == "en" else text.replace(".", ",")
 
 
 def number_text(x: Decimal | None, lang: str = "fr") -> str:

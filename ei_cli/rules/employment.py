@@ -151,8 +151,8 @@ def _cdi_half_time(enterprise: Enterprise, regime: Regime, period: Period, repor
         f"Each target worker is on a CDI at the latest {months} months after hire (last allowed day: hire date "
         f"+ {months} months; date_cdi, else the hire date when type_contrat = CDI)."), months_v))
     reasons.append(because(t(
-        f"Et travaille au moins à {str(minimum).replace('.', ',')} etp : etp contractuel (feuille Personnel), pas l'etp payé du mois.",
-        f"And works at least {minimum} fte: the contractual fte (Personnel sheet), not the month's paid fte."),
+        f"Et travaille au moins à {decimal_text(minimum)} etp : etp contractuel (feuille Personnel), pas l'etp payé du mois.",
+        f"And works at least {decimal_text(minimum, 'en')} fte: the contractual fte (Personnel sheet), not the month's paid fte."),
         fte_v))
     concerned: list[tuple[Worker, bool | None]] = []
     for w in sorted(enterprise.workers, key=lambda w: w.worker_id):
@@ -185,16 +185,19 @@ def _cdi_half_time(enterprise: Enterprise, regime: Regime, period: Period, repor
     else:
         compliant = True
         summary = t(f"{n_target} travailleur(s) du public cible en CDI dans les {months} mois et à "
-                    f"{str(minimum).replace('.', ',')} etp "
-                    f"au moins", f"{n_target} target worker(s) on a CDI within {months} months and at least "
-                    f"{minimum} fte")
+                    f"{decimal_text(minimum)} etp au moins",
+                    f"{n_target} target worker(s) on a CDI within {months} months and at least "
+                    f"{decimal_text(minimum, 'en')} fte")
     for v in violations:
         reasons.append(because(v.text(), months_v if v.kind == "cdi_late" else fte_v))
     notes: list[Text] = []
     if paid_below:
-        listed = ", ".join(f"{p.worker_id} {p.month} ({p.fte})" for p in paid_below)
-        notes.append(t(f"Mois complets payés sous {minimum} etp (changement de contrat non reporté ?) : {listed}.",
-                       f"Whole months paid below {minimum} fte (contract change not recorded?): {listed}."))
+        listed = {lang: ", ".join(f"{p.worker_id} {p.month} ({decimal_text(p.fte, lang)})" for p in paid_below)
+                  for lang in ("fr", "en")}
+        notes.append(t(f"Mois complets payés sous {decimal_text(minimum)} etp (changement de contrat non reporté ?) : "
+                       f"{listed['fr']}.",
+                       f"Whole months paid below {decimal_text(minimum, 'en')} fte (contract change not recorded?): "
+                       f"{listed['en']}."))
         reasons.append(because(notes[-1]))
     to_fix = []
     for v in violations:
@@ -224,9 +227,10 @@ def _supervision_cdi_half_time(enterprise: Enterprise, regime: Regime, period: P
     minimum = fte_v.number
     shown_min = decimal_text(minimum)
     reasons: list[Reason] = [because(t(
-        f"Le personnel d'encadrement est engagé sous contrat à durée indéterminée, au minimum à mi-temps "
-        f"({shown_min} etp contractuel).",
-        f"Supervision staff are hired on an open-ended contract, at least half-time ({minimum} contractual fte)."),
+        f"Le personnel d'encadrement est engagé sous contrat à durée indéterminée, à {shown_min} etp "
+        "contractuel au moins.",
+        f"Supervision staff are hired on an open-ended contract, at {decimal_text(minimum, 'en')} contractual fte "
+        "at least."),
         fte_v)]
     violations: list[Violation] = []
     staff = [w for w in sorted(enterprise.workers, key=lambda w: w.worker_id)

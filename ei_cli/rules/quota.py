@@ -49,7 +49,6 @@ def _q(x: Decimal | None) -> Decimal | None:
     return None if x is None else Decimal(x).quantize(_FTE_Q, rounding=ROUND_HALF_UP).normalize()
 
 
-_n = number_text  # the many FTE figures of the messages below
 
 
 def _share(target: Decimal, total: Decimal) -> Decimal | None:
@@ -355,9 +354,9 @@ def _judge_staircase(f: _Frame) -> YearQuota:
         _value(regime, "quota.denominator", on)))
     if minimum is not None:
         reasons.append(_cite(t(
-            f"Dans tous les cas, au moins {_n(minimum)} ETP de public cible "
+            f"Dans tous les cas, au moins {number_text(minimum)} ETP de public cible "
             + ("au 12e mois." if n == 1 else "en moyenne sur l'année."),
-            f"In every case, at least {_n(minimum, 'en')} target-public FTE "
+            f"In every case, at least {number_text(minimum, 'en')} target-public FTE "
             + ("in month 12." if n == 1 else "on average over the year."), ), min_v))
     if not months:
         return _no_data(f, judged_on, r, minimum, reasons)
@@ -391,17 +390,17 @@ def _judge_staircase(f: _Frame) -> YearQuota:
     avg_target, avg_total = target / count, total / count
     if n == 1:
         reasons.append(because(t(
-            f"Mois {judged_month} : {_n(target)} ETP public cible sur {_n(total)} ETP, soit {share_text(share)} "
+            f"Mois {judged_month} : {number_text(target)} ETP public cible sur {number_text(total)} ETP, soit {share_text(share)} "
             f"(exigé : {req_text}).",
-            f"Month {judged_month}: {_n(target, 'en')} target-public FTE out of {_n(total, 'en')} FTE, i.e. {share_text(share, 'en')} "
+            f"Month {judged_month}: {number_text(target, 'en')} target-public FTE out of {number_text(total, 'en')} FTE, i.e. {share_text(share, 'en')} "
             f"(required: {req_text_en}).")))
     else:
         reasons.append(because(t(
-            f"{_n(target)} ETP-mois public cible ÷ {_n(total)} ETP-mois sur {count} mois = {share_text(share)} "
-            f"(exigé : {req_text}) ; en moyenne {_n(avg_target)} ETP public cible sur {_n(avg_total)} ETP.",
-            f"{_n(target, 'en')} target-public FTE-months ÷ {_n(total, 'en')} FTE-months over {count} months = "
-            f"{share_text(share, 'en')} (required: {req_text_en}); on average {_n(avg_target, 'en')} target FTE out of "
-            f"{_n(avg_total, 'en')} FTE.")))
+            f"{number_text(target)} ETP-mois public cible ÷ {number_text(total)} ETP-mois sur {count} mois = {share_text(share)} "
+            f"(exigé : {req_text}) ; en moyenne {number_text(avg_target)} ETP public cible sur {number_text(avg_total)} ETP.",
+            f"{number_text(target, 'en')} target-public FTE-months ÷ {number_text(total, 'en')} FTE-months over {count} months = "
+            f"{share_text(share, 'en')} (required: {req_text_en}); on average {number_text(avg_target, 'en')} target FTE out of "
+            f"{number_text(avg_total, 'en')} FTE.")))
     reasons += _unknown_reasons(unknown / count, compliant)
     reasons += _shortfall_reasons(shortfall, n == 1, r)
     provisional = not f.complete
@@ -441,15 +440,16 @@ def _judge_monthly(f: _Frame) -> YearQuota:
     req_v = _value(regime, "quota.required_share", on)
     r = _number(req_v)
     eff, eff_v = _effective_date(enterprise, regime)
+    day = "?" if _number(eff_v) is None else str(int(_number(eff_v)))  # a whole number of days
     req_text, req_text_en = share_text(r), share_text(r, "en")
     reasons = [
         _cite(t(f"Au moins {req_text} de travailleurs du public cible parmi le personnel d'exécution, durant "
                 "l'agrément : chaque mois est jugé (pas de moyenne).",
                 f"At least {req_text_en} target-public workers among execution staff, during the agrément: every "
                 "month is judged (no averaging)."), req_v),
-        _cite(t(f"Obligation effective à partir du {eff.isoformat()} (100e jour d'activité, compté depuis "
+        _cite(t(f"Obligation effective à partir du {eff.isoformat()} ({day}e jour d'activité, compté depuis "
                 "date_agrement) : les mois qui contiennent ce jour ou le suivent sont jugés.",
-                f"Obligation effective from {eff.isoformat()} (100th day of activity, counted from date_agrement): "
+                f"Obligation effective from {eff.isoformat()} (day {day} of activity, counted from date_agrement): "
                 "the months containing that day or after it are judged."), eff_v),
         _cite(t("Dénominateur : ETP du personnel d'exécution (fonction production) sous contrat de travail ; "
                 "numérateur : ceux d'entre eux qui sont du public cible.",
@@ -490,9 +490,9 @@ def _judge_monthly(f: _Frame) -> YearQuota:
     reasons += _unknown_reasons(unknown / count, quota_ok)
     if shortfall:
         reasons.append(because(t(
-            f"Manque : {_n(shortfall)} ETP de public cible à ajouter dans le mois le plus déficitaire "
+            f"Manque : {number_text(shortfall)} ETP de public cible à ajouter dans le mois le plus déficitaire "
             "(x = (r·D − T) ÷ (1 − r) pour ce mois, arrondi vers le haut).",
-            f"Shortfall: {_n(shortfall, 'en')} target-public FTE to add in the worst month "
+            f"Shortfall: {number_text(shortfall, 'en')} target-public FTE to add in the worst month "
             "(x = (r·D − T) ÷ (1 − r) for that month, rounded up).")))
     provisional = not f.complete
     if provisional:
@@ -531,10 +531,10 @@ def _judge_mandate(f: _Frame) -> YearQuota:
     sv = _value(regime, "quota.mandate_min_supervision_fte", on)
     min_target, min_sup = _number(tv), _number(sv)
     reasons = [
-        _cite(t(f"Mandat : au moins {_n(min_target)} ETP de public cible.",
-                f"Mandate: at least {_n(min_target, 'en')} target-public FTE."), tv),
-        _cite(t(f"Mandat : au moins {_n(min_sup)} ETP d'encadrement (fonction encadrement).",
-                f"Mandate: at least {_n(min_sup, 'en')} FTE of encadrement (function encadrement)."), sv),
+        _cite(t(f"Mandat : au moins {number_text(min_target)} ETP de public cible.",
+                f"Mandate: at least {number_text(min_target, 'en')} target-public FTE."), tv),
+        _cite(t(f"Mandat : au moins {number_text(min_sup)} ETP d'encadrement (fonction encadrement).",
+                f"Mandate: at least {number_text(min_sup, 'en')} FTE of encadrement (function encadrement)."), sv),
         _cite(t("Minimums contrôlés en moyenne sur l'année d'agrément : Σ ETP-mois ÷ nombre de mois (feuille Paie).",
                 "Minimums checked on average over the agrément year: Σ FTE-months ÷ number of months (Paie sheet)."),
               _value(regime, "quota.mandate_averaging", on)),
@@ -560,17 +560,17 @@ def _judge_mandate(f: _Frame) -> YearQuota:
     shortfall = ZERO if target_ok else (round_up(need) if need is not None else None)
     sup_short = None if min_sup is None else round_up(min_sup - avg_s)
     reasons.append(because(t(
-        f"En moyenne : {_n(avg_t)} ETP public cible, {_n(avg_s)} ETP d'encadrement, sur {count} mois.",
-        f"On average: {_n(avg_t, 'en')} target-public FTE, {_n(avg_s, 'en')} FTE of encadrement, over {count} months.")))
+        f"En moyenne : {number_text(avg_t)} ETP public cible, {number_text(avg_s)} ETP d'encadrement, sur {count} mois.",
+        f"On average: {number_text(avg_t, 'en')} target-public FTE, {number_text(avg_s, 'en')} FTE of encadrement, over {count} months.")))
     reasons += _unknown_reasons(avg_u, target_ok)
     provisional = not f.complete
     if provisional:
         reasons.append(_provisional_reason(f))
     verdict = _verdict_text(compliant)
-    summary = t(f"Année d'agrément {n} : {verdict.fr} — {_n(avg_t)} ETP public cible (minimum {_n(min_target)}), "
-                f"{_n(avg_s)} ETP d'encadrement (minimum {_n(min_sup)})" + (" (provisoire)" if provisional else "") + ".",
-                f"Agrément year {n}: {verdict.en} — {_n(avg_t, 'en')} target-public FTE (minimum {_n(min_target, 'en')}), "
-                f"{_n(avg_s, 'en')} FTE of encadrement (minimum {_n(min_sup, 'en')})" + (" (provisional)" if provisional else "") + ".")
+    summary = t(f"Année d'agrément {n} : {verdict.fr} — {number_text(avg_t)} ETP public cible (minimum {number_text(min_target)}), "
+                f"{number_text(avg_s)} ETP d'encadrement (minimum {number_text(min_sup)})" + (" (provisoire)" if provisional else "") + ".",
+                f"Agrément year {n}: {verdict.en} — {number_text(avg_t, 'en')} target-public FTE (minimum {number_text(min_target, 'en')}), "
+                f"{number_text(avg_s, 'en')} FTE of encadrement (minimum {number_text(min_sup, 'en')})" + (" (provisional)" if provisional else "") + ".")
     extra = {"supervision_fte": _q(avg_s), "min_supervision_fte": min_sup, "supervision_shortfall_fte": sup_short}
     return YearQuota(n, f.period, "average_minimums", months, f.months_in_year, None, _share(target, total), avg_t,
                      total / count, avg_u, min_target, shortfall, compliant, summary, tuple(reasons), None,
@@ -588,8 +588,8 @@ def _summary(n: int, period: Period, compliant: bool | None, share, r, shortfall
     v = _verdict_text(compliant)
     what_fr = "moyenne" if (n > 1 or every_month) else "12e mois"
     what_en = "average" if (n > 1 or every_month) else "month 12"
-    miss_fr = f", manque {_n(shortfall)} ETP de public cible" if shortfall else ""
-    miss_en = f", {_n(shortfall, 'en')} target-public FTE missing" if shortfall else ""
+    miss_fr = f", manque {number_text(shortfall)} ETP de public cible" if shortfall else ""
+    miss_en = f", {number_text(shortfall, 'en')} target-public FTE missing" if shortfall else ""
     prov_fr, prov_en = (" (provisoire : année en cours)", " (provisional: year in progress)") if provisional else ("", "")
     return t(f"Année d'agrément {n} ({period.start.isoformat()} – {period.end.isoformat()}) : {v.fr} — "
              f"{share_text(share)} de public cible ({what_fr}) pour {share_text(r)} exigés{miss_fr}{prov_fr}.",
@@ -600,10 +600,10 @@ def _summary(n: int, period: Period, compliant: bool | None, share, r, shortfall
 def _unknown_reasons(unknown_avg: Decimal, verdict: bool | None) -> list[Reason]:
     if not unknown_avg:
         return []
-    fr = (f"{_n(unknown_avg)} ETP de travailleurs au statut indéterminé, comptés hors public cible"
+    fr = (f"{number_text(unknown_avg)} ETP de travailleurs au statut indéterminé, comptés hors public cible"
           + (" : les compter comme public cible changerait le verdict, qui reste donc indéterminé "
              "(complétez la feuille Personnel)." if verdict is None else " ; le verdict n'en dépend pas."))
-    en = (f"{_n(unknown_avg, 'en')} FTE of workers of unknown status, counted as not target public"
+    en = (f"{number_text(unknown_avg, 'en')} FTE of workers of unknown status, counted as not target public"
           + (": counting them as target would change the verdict, which is therefore unknown "
              "(complete the Personnel sheet)." if verdict is None else "; the verdict does not depend on them."))
     return [because(t(fr, en))]
@@ -614,15 +614,15 @@ def _shortfall_reasons(shortfall: Decimal | None, month_12: bool, r) -> list[Rea
         return []
     if month_12:
         return [because(t(
-            f"Manque : {_n(shortfall)} ETP de public cible au 12e mois : x = (r·D − T) ÷ (1 − r) "
+            f"Manque : {number_text(shortfall)} ETP de public cible au 12e mois : x = (r·D − T) ÷ (1 − r) "
             "(et au moins le minimum d'ETP), arrondi vers le haut.",
-            f"Shortfall: {_n(shortfall, 'en')} target-public FTE in month 12: x = (r·D − T) ÷ (1 − r) "
+            f"Shortfall: {number_text(shortfall, 'en')} target-public FTE in month 12: x = (r·D − T) ÷ (1 − r) "
             "(and at least the FTE minimum), rounded up."))]
     return [because(t(
-        f"Manque : {_n(shortfall)} ETP de public cible en plus chaque mois de l'année : avec T et D les "
+        f"Manque : {number_text(shortfall)} ETP de public cible en plus chaque mois de l'année : avec T et D les "
         "ETP-mois cible et total sur n mois, (T + n·x) ÷ (D + n·x) ≥ r donne x = (r·D − T) ÷ ((1 − r)·n) "
         "(et au moins le minimum d'ETP en moyenne), arrondi vers le haut.",
-        f"Shortfall: {_n(shortfall, 'en')} more target-public FTE in every month of the year: with T and D the "
+        f"Shortfall: {number_text(shortfall, 'en')} more target-public FTE in every month of the year: with T and D the "
         "target and total FTE-months over n months, (T + n·x) ÷ (D + n·x) ≥ r gives x = (r·D − T) ÷ ((1 − r)·n) "
         "(and at least the FTE minimum on average), rounded up."))]
 
@@ -706,8 +706,8 @@ def check(enterprise: Enterprise, regime: Regime, period: Period, report=None) -
     to_fix = ()
     y = result.latest
     if y is not None and y.shortfall_fte:
-        to_fix = (t(f"Engager ou augmenter le temps de travail de public cible : {_n(y.shortfall_fte)} ETP manquants.",
-                    f"Hire target-public workers or raise their working time: {_n(y.shortfall_fte, 'en')} FTE missing."),)
+        to_fix = (t(f"Engager ou augmenter le temps de travail de public cible : {number_text(y.shortfall_fte)} ETP manquants.",
+                    f"Hire target-public workers or raise their working time: {number_text(y.shortfall_fte, 'en')} FTE missing."),)
     for key in ("compliant", "summary", "reasons"):
         details.pop(key, None)
     return CheckResult(NAME, result.compliant, result.summary, tuple(reasons), to_fix, details)
@@ -784,8 +784,8 @@ def forecast_quota(enterprise: Enterprise, regime: Regime, at_month: Month, repo
             f"With k = {len(future)} remaining months: x = (r·D − T) ÷ ((1 − r)·k), D and T projected over the "
             "year (and at least the FTE minimum), rounded up.")))
         summary = t(f"Année d'agrément {n} : projetée non conforme ({share_text(projected.target_share)}) ; "
-                    f"engager {_n(extra)} ETP de public cible à partir de {hire_from} la rend conforme.",
+                    f"engager {number_text(extra)} ETP de public cible à partir de {hire_from} la rend conforme.",
                     f"Agrément year {n}: projected not compliant ({share_text(projected.target_share, 'en')}); hiring "
-                    f"{_n(extra, 'en')} target-public FTE from {hire_from} makes it compliant.")
+                    f"{number_text(extra, 'en')} target-public FTE from {hire_from} makes it compliant.")
     reasons += list(projected.reasons)
     return QuotaForecast(at, hire_from, projected, extra, len(future), tuple(reasons), summary)

@@ -21,7 +21,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from ei_cli.i18n import Text
+from ei_cli.i18n import Text, decimal_text
 from ei_cli.model import Enterprise, FollowUp, PayMonth, Worker, records
 from ei_cli.problems import Problem, Severity, has_errors
 from ei_cli.workbook import schema
@@ -347,7 +347,7 @@ class _Reader:
             if field in values and values[field] < 0:
                 column = next(c for c in contract.columns if c.field == field)
                 self.err("negative_value",
-                         f"Champ « {column.name} » : {_fr(values[field])} est négatif ; attendu un montant positif ou nul.",
+                         f"Champ « {column.name} » : {decimal_text(values[field])} est négatif ; attendu un montant positif ou nul.",
                          f"Field “{column.english}”: {values[field]} is negative; expected an amount of zero or more.",
                          sheet=title, cell=cells[field])
                 del values[field]
@@ -585,7 +585,7 @@ class _Reader:
             if fte is not None and not (0 < fte <= 1):
                 who = _who(wid)
                 self.err("fte_out_of_range",
-                         f"Colonne « etp »{who.fr} : {_fr(fte)} est hors limites ; attendu : une fraction de temps plein, "
+                         f"Colonne « etp »{who.fr} : {decimal_text(fte)} est hors limites ; attendu : une fraction de temps plein, "
                          "plus grande que 0 et au plus 1 (0,5 = mi-temps).",
                          f"Column “fte”{who.en}: {fte} is out of range; expected: a fraction of full time, more "
                          "than 0 and at most 1 (0.5 = half time).", sheet=sheet, cell=self._ref(sheet, "fte", row))
@@ -638,7 +638,7 @@ class _Reader:
             if fte is not None and not (_ZERO <= fte <= _ONE):
                 who = _who(row.worker_id)
                 self.err("fte_out_of_range",
-                         f"Colonne « etp »{who.fr} : {_fr(fte)} est hors limites ; attendu : le temps réellement payé, "
+                         f"Colonne « etp »{who.fr} : {decimal_text(fte)} est hors limites ; attendu : le temps réellement payé, "
                          "entre 0 et 1 (temps plein).",
                          f"Column “fte”{who.en}: {fte} is out of range; expected: the working time actually paid, "
                          "between 0 and 1 (full time).", sheet=sheet, cell=self._ref(sheet, "fte", row))
@@ -678,7 +678,7 @@ class _Reader:
                 continue
             column = _field_column(self.contracts[sheet], field)
             who = _who(row.worker_id)
-            shown_fr = "la valeur" if column.sensitive else _fr(value)
+            shown_fr = "la valeur" if column.sensitive else decimal_text(value)
             self.err("negative_value",
                      f"Colonne « {column.name} »{who.fr} : {shown_fr} est négati{'ve' if column.sensitive else 'f'} ; "
                      "attendu : zéro ou plus.",
@@ -702,10 +702,6 @@ def _who(worker_id: str | None) -> Text:
     if worker_id is None:
         return Text("", "")
     return Text(f" (travailleur {worker_id})", f" (worker {worker_id})")
-
-
-def _fr(number) -> str:
-    return str(number).replace(".", ",")
 
 
 def _d(d: date) -> str:
