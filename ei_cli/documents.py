@@ -373,12 +373,13 @@ def _worker_row(worker: Worker, category: str, names: bool, fte: Decimal) -> dic
 
 def staff_summary(enterprise: Enterprise, period: Period, report, names: bool = False) -> dict:
     """Heads, average FTE (Σ FTE-months ÷ months), by function, target public by category."""
-    from ei_cli.rules.common import fte_grid
+    from ei_cli.rules.common import fte_rows
 
     employed = [w for w in enterprise.workers if w.employed_in(period)]
-    grid = fte_grid(enterprise, period, employed)
-    n_months = Decimal(len(grid.months)) or Decimal(1)
-    avg = {w.worker_id: sum(grid.fte.get(w.worker_id, {}).values(), Decimal(0)) / n_months for w in employed}
+    months = list(period.months())
+    rows, fallbacks = fte_rows(enterprise, months, employed)
+    n_months = Decimal(len(months)) or Decimal(1)
+    avg = {w.worker_id: sum(row, Decimal(0)) / n_months for w, row in zip(employed, rows)}
     at_end = [w for w in employed if w.employed_on(period.end)]
 
     def q(x: Decimal) -> Decimal:
@@ -415,7 +416,7 @@ def staff_summary(enterprise: Enterprise, period: Period, report, names: bool = 
         "exits": sum(1 for w in employed if w.exit_date and period.contains(w.exit_date)),
         "workers": [_worker_row(w, str(report.category(w.worker_id)), names, q(avg[w.worker_id]))
                     for w in sorted(employed, key=lambda w: w.worker_id)],
-        "fallback_months": sum(len(v) for v in grid.fallbacks.values()),
+        "fallback_months": sum(len(v) for v in fallbacks.values()),
     }
 
 

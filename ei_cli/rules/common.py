@@ -130,22 +130,7 @@ def days_employed_in(worker: Worker, period: Period) -> int:
     return days_between(max(worker.hire_date, period.start), min(worker.exit_date or date.max, period.end))
 
 
-_NO_PAY: dict = {}
-
-
-@dataclass(frozen=True)
-class FteGrid:
-    """etp of every worker in every month of a period, and where Paie was missing."""
-
-    months: tuple[Month, ...]
-    fte: dict[str, dict[Month, Decimal]]
-    fallbacks: dict[str, tuple[Month, ...]]
-
-    def of(self, worker_id: str, month: Month) -> Decimal:
-        return self.fte.get(worker_id, {}).get(month, ZERO)
-
-    def warnings(self, file: str | None = None) -> list[Problem]:
-        return fallback_warnings(self.fallbacks, file)
+NO_PAY: dict = {}  # the Paie index of a worker without any row (never written to)
 
 
 def fallback_warnings(fallbacks: dict[str, tuple[Month, ...] | list[Month]], file: str | None = None
@@ -177,7 +162,7 @@ def fte_rows(enterprise: Enterprise, months: Sequence[Month], workers: Iterable[
     fallbacks: dict[str, list[Month]] = {}
     for w in workers:
         row = []
-        pays = pay_index.get(w.worker_id, _NO_PAY)
+        pays = pay_index.get(w.worker_id, NO_PAY)
         hired, left, contract_fte = w.hire_date, w.exit_date or date.max, w.fte
         missing = []
         for m, number, first, last, days in bounds:
@@ -197,10 +182,3 @@ def fte_rows(enterprise: Enterprise, months: Sequence[Month], workers: Iterable[
     return rows, fallbacks
 
 
-def fte_grid(enterprise: Enterprise, period: Period, workers: Iterable[Worker] | None = None) -> FteGrid:
-    """The etp (``fte_rows``) of every worker (all of the enterprise's by default) in every month of ``period``."""
-    months = tuple(period.months())
-    workers = list(workers if workers is not None else enterprise.workers)
-    rows, fallbacks = fte_rows(enterprise, months, workers)
-    fte = {w.worker_id: {m: x for m, x in zip(months, row) if x} for w, row in zip(workers, rows)}
-    return FteGrid(months, fte, {k: tuple(v) for k, v in fallbacks.items()})

@@ -19,7 +19,7 @@ from ei_cli.i18n import Text, t
 from ei_cli.model import Diploma, Enterprise, Worker
 from ei_cli.periods import Period, add_years, completed_years
 from ei_cli.regimes import Regime, Value
-from ei_cli.rules.common import CheckResult, Reason, because
+from ei_cli.rules.common import CheckResult, Reason, because, combine
 from ei_cli.workbook.schema import STAFF
 
 _FIELD_OF_COLUMN = {c.name: c.field for c in STAFF.columns}
@@ -176,24 +176,16 @@ class EligibilityReport:
 
 
 # ------------------------------------------------------------------------------ criteria
-# Three-valued OR and AND over criteria's ``met`` (run several times per worker), in one pass.
-def _decide(values, decisive: bool) -> bool | None:
-    """``decisive`` as soon as one value is it; else None if any value is unknown; else ``not decisive``."""
+def _any3(values) -> bool | None:
+    """Three-valued OR over criteria's ``met``: True if any is, else None if any is unknown, else False.
+    (The AND is ``rules.common.combine``.)"""
     unknown = False
     for v in values:
-        if v is decisive:
-            return decisive
+        if v is True:
+            return True
         if v is None:
             unknown = True
-    return None if unknown else not decisive
-
-
-def _any3(values) -> bool | None:
-    return _decide(values, True)
-
-
-def _all3(values) -> bool | None:
-    return _decide(values, False)
+    return None if unknown else False
 
 
 _YES_NO = {True: t("rempli", "met"), False: t("non rempli", "not met"), None: t("inconnu", "unknown")}
@@ -205,17 +197,6 @@ def _line(cid: str, label: Text, met: bool | None, detail: Text | None) -> Text:
     if detail is None:
         return Text(f"{fr} : {verdict.fr}", f"{en}: {verdict.en}")
     return Text(f"{fr} : {verdict.fr} — {detail.fr}", f"{en}: {verdict.en} — {detail.en}")
-
-
-def _crit(cid: str, label: Text, met: bool | None, columns: tuple[str, ...], detail: tuple,
-          value=None, sensitive: bool = False) -> Criterion:
-    """A criterion; ``detail`` = (function, *arguments) writing the worker's values, which go only
-    into the ``--names`` reason.
-
-    When the data is missing, the detail only says which column is empty: that is shown everywhere.
-    The sentences are written when read.
-    """
-    return Criterion(cid, label, met, columns, value, detail, sensitive)
 
 
 def _not_given(column: str) -> Text:
@@ -230,9 +211,9 @@ def _no_diploma_above(worker: Worker, regime: Regime, key: str, inclusive_max: b
     limit = _DIPLOMAS.get(v.value) or Diploma(v.value)
     diploma = worker.diploma
     if diploma is None:
-        return _crit(cid, label, None, ("diplome",), (_not_given, "diplome"), v)
+        return Criterion(cid, label, None, ("diplome",), v, (_not_given, "diplome"))
     met = diploma.rank <= limit.rank if inclusive_max else diploma.rank < limit.rank
-    return _crit(cid, label, met, ("diplome",), (_diploma_detail, diploma, inclusive_max, limit), v)
+    return Criterion(cid, label, met, ("diplome",), v, (_diploma_detail, diploma, inclusive_max, limit))
 
 
 def _diploma_detail(diploma: Diploma, inclusive_max: bool, limit: Diploma) -> Text:
@@ -247,7 +228,7 @@ def _flag(worker: Worker, definition: Value, attr: str, column: str, cid: str, l
     """A yes/no criterion read from one column, citing the regime's definition of the target public
     (``definition``: ``eligibility.definition`` on the worker's assessment day)."""
     value = getattr(worker, attr)
-    return _crit(cid, label, value, (column,), (_flag_detail, column, value), definition, sensitive)
+    return Criterion(cid, label, value, (column,), definition, (_flag_detail, column, value), sensitive)
 
 
 def _flag_detail(column: str, value: bool | None) -> Text:
@@ -263,9 +244,9 @@ def _months_at_least(worker: Worker, regime: Regime, key: str, cid: str, label_k
     need = v.number
     months = worker.months_without_work
     if months is None:
-        return _crit(cid, label, None, ("mois_sans_emploi",), (_not_given, "mois_sans_emploi"), v)
+        return Criterion(cid, label, None, ("mois_sans_emploi",), v, (_not_given, "mois_sans_emploi"))
     met = months >= need
-    return _crit(cid, label, met, ("mois_sans_emploi",), (_months_detail, months, met, need), v)
+    return Criterion(cid, label, met, ("mois_sans_emploi",), v, (_months_detail, months, met, need))
 
 
 def _months_detail(months: Decimal, met: bool, need: Decimal) -> Text:
@@ -282,9 +263,9 @@ def _age_between(worker: Worker, regime: Regime, on: date) -> Criterion:
     lo, hi = regime.value("eligibility.td.young_min_age", on), regime.value("eligibility.td.young_max_age", on)
     label = _label("w16.T2", lo, hi)
     if worker.birth_date is None:
-        return _crit("T2", label, None, ("date_naissance",), (_not_given, "date_naissance"), hi)
+        return Criterion("T2", label, None, ("date_naissance",), hi, (_not_given, "date_naissance"))
     age = completed_years(worker.birth_date, on)
-    return _crit("T2", label, lo.number <= age <= hi.number, ("date_naissance",), (_age_text, age, on), hi)
+    return Criterion("T2", label, lo.number <= age <= hi.number, ("date_naissance",), hi, (_age_text, age, on))
 
 
 def _older_than(worker: Worker, regime: Regime, on: date) -> Criterion:
@@ -293,10 +274,10 @@ def _older_than(worker: Worker, regime: Regime, on: date) -> Criterion:
     label = _label("w16.T3", v)
     birth = worker.birth_date
     if birth is None:
-        return _crit("T3", label, None, ("date_naissance",), (_not_given, "date_naissance"), v)
+        return Criterion("T3", label, None, ("date_naissance",), v, (_not_given, "date_naissance"))
     # The birthday itself is not "over 50": on the 50th birthday the worker is exactly 50.
     met = on > add_years(birth, int(v.number))
-    return _crit("T3", label, met, ("date_naissance",), (_age_detail, birth, on), v)
+    return Criterion("T3", label, met, ("date_naissance",), v, (_age_detail, birth, on))
 
 
 def _age_detail(birth: date, on: date) -> Text:
@@ -377,7 +358,7 @@ def _wallonie_td_tgd(worker: Worker, regime: Regime, definition: Value
         _flag(worker, definition, "former_art60", "ancien_art60", "T8", _L["w16.T8"]),
     ]
     g1 = _months_at_least(worker, regime, "eligibility.tgd.min_months_without_work", "G1", "w16.G1", on)
-    mandatory = _all3([m1.met, m2.met])
+    mandatory = combine([m1.met, m2.met])
     any_td = _any3(c.met for c in td)
     criteria = [m1, m2, *td, g1]
     if mandatory is False:
@@ -401,14 +382,14 @@ def _wallonie_dedp(worker: Worker, regime: Regime, definition: Value
     on = worker.assessment_date
     m1 = _no_diploma_above(worker, regime, "eligibility.excluding_diploma", False, "M1", "w03.M1", on)
     m2 = _flag(worker, definition, "registered_jobseeker", "inscrit_dei", "M2", _L["w03.M2"])
-    both = _all3([m1.met, m2.met])
+    both = combine([m1.met, m2.met])
     category = {True: Category.TARGET, False: Category.NOT_TARGET, None: Category.UNKNOWN}[both]
     return category, [m1, m2], _open([m1, m2]) if both is None else []
 
 
 def _group(cid: str, label: Text, parts: list[Criterion], definition: Value) -> Criterion:
     """A Brussels group made of several conditions (AND), citing the ordinance's definition."""
-    met = _all3(p.met for p in parts)
+    met = combine(p.met for p in parts)
     columns = tuple(dict.fromkeys(col for p in parts for col in p.columns))
     return Criterion(cid, label, met, columns, definition, tuple(parts), group=True)
 

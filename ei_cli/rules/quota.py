@@ -274,7 +274,7 @@ def data_end(enterprise: Enterprise) -> Month | None:
     """The last month with a ``Paie`` row: months after it are not known yet."""
     if not enterprise.pay:
         return None
-    return Month(*max((p.month.year, p.month.month) for p in enterprise.pay))
+    return max(enterprise.pay, key=lambda p: p.month.number).month
 
 
 def default_period(enterprise: Enterprise) -> Period:

@@ -31,8 +31,8 @@ from ei_cli.i18n import Text, t
 from ei_cli.model import Enterprise, Function, Worker
 from ei_cli.periods import Month, Period, add_months, days_between, years_overlapping
 from ei_cli.regimes import CONFIDENCES, Regime, Value
-from ei_cli.rules.common import (CENT, ZERO, Reason, because, combine, days_employed_in, decimal_text, euro_text, money,
-                                 number_text, share_text)
+from ei_cli.rules.common import (CENT, NO_PAY, ZERO, Reason, because, combine, days_employed_in, decimal_text,
+                                 euro_text, money, number_text, share_text)
 
 ONE = Decimal(1)
 CONFIDENCE_ORDER = tuple(CONFIDENCES)  # strongest first: verified … not_found
@@ -175,7 +175,6 @@ def _de_minimis_dict(d: dict | None, lang: str) -> dict | None:
 
 
 # ------------------------------------------------------------------------------------ working time
-_NO_PAY: dict = {}
 
 
 def _daily(pays: dict, worker: Worker, month: Month, first: date, last: date) -> tuple[Decimal, bool, int]:
@@ -196,7 +195,7 @@ def _daily(pays: dict, worker: Worker, month: Month, first: date, last: date) ->
 def fte_days(enterprise: Enterprise, worker: Worker, period: Period) -> tuple[Decimal, list[Month]]:
     """FTE-days of ``worker`` in ``period`` and the months where Paie had no row (fallback)."""
     total, fallbacks = ZERO, []
-    pays = enterprise.pay_by_worker_month.get(worker.worker_id, _NO_PAY)
+    pays = enterprise.pay_by_worker_month.get(worker.worker_id, NO_PAY)
     # The worker's employment inside the period (empty when start > end).
     start, end = max(worker.hire_date, period.start), min(worker.exit_date or date.max, period.end)
     for month in period.months():
@@ -319,7 +318,7 @@ def _target_worker_wage_cost(run: _Run) -> None:
         claim = claim.intersection(worker.employment) if claim else None
         if claim is None:
             continue
-        pays = run.enterprise.pay_by_worker_month.get(worker.worker_id, _NO_PAY)
+        pays = run.enterprise.pay_by_worker_month.get(worker.worker_id, NO_PAY)
         share_n = share.number
         hired, left = worker.hire_date, worker.exit_date or date.max
         for n, occ_year, part in segments(worker.hire_date, claim):
@@ -481,7 +480,7 @@ def _accompanier_cost(run: _Run, period: Period) -> tuple[Decimal, Decimal, list
             continue
         fd, _ = fte_days(run.enterprise, w, inside)
         fd_total += fd
-        pays = run.enterprise.pay_by_worker_month.get(w.worker_id, _NO_PAY)
+        pays = run.enterprise.pay_by_worker_month.get(w.worker_id, NO_PAY)
         hired, left = w.hire_date, w.exit_date or date.max
         for month in inside.months():
             first, last = month.first_day, month.last_day
