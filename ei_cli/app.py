@@ -16,4 +16,5 @@ app = typer.Typer(
     rich_markup_mode="rich",
 )
 
-state = {"debug": False, "interrupted": False}   # interrupted: set by cli._interrupt
+# interrupted: set by cli._interrupt; lang: the command's --lang (commands._options), for cli.main's messages
+state = {"debug": False, "interrupted": False, "lang": "fr"}

@@ -120,6 +120,7 @@ def _interrupt(signum, frame) -> None:
 def main(argv: list[str] | None = None) -> None:
     """Console script: run the app, map failures to the contract's exit codes, never a traceback."""
     debug = "--debug" in (argv if argv is not None else sys.argv[1:])
+    state["lang"] = "fr"   # until the command's --lang is parsed (commands._options)
     try:
         # Without standalone mode an explicit typer.Exit comes back as the return value.
         code = app(args=argv, standalone_mode=False)
@@ -130,7 +131,7 @@ def main(argv: list[str] | None = None) -> None:
     except EiError as exc:
         from ei_cli.output import report_error
 
-        report_error(exc)
+        report_error(exc, state["lang"])
         sys.exit(ExitCode.BAD_INPUT)
     except Exception as exc:  # click usage errors and real bugs
         aborts, usage_errors = _click_exception_classes()
@@ -142,15 +143,14 @@ def main(argv: list[str] | None = None) -> None:
         if isinstance(exc, OSError) and not debug:
             # The system refused a read or a write (disk full, no permission, a file where a folder is
             # expected): not a bug of ei, and nothing to report.
-            where = f" : {exc.filename}" if exc.filename else ""
-            sys.stderr.write(f"Erreur du système ({exc.strerror or type(exc).__name__}){where}.\n")
+            reason = exc.strerror or type(exc).__name__
+            _say(f"Erreur du système ({reason})" + (f" : {exc.filename}" if exc.filename else "") + ".",
+                 f"System error ({reason})" + (f": {exc.filename}" if exc.filename else "") + ".")
             sys.exit(ExitCode.BAD_INPUT)
         if debug:
             raise
-        sys.stderr.write(
-            f"Erreur interne ({type(exc).__name__}). Relancez avec --debug pour la trace complète "
-            "et signalez-la.\n"
-        )
+        _say(f"Erreur interne ({type(exc).__name__}). Relancez avec --debug pour la trace complète et signalez-la.",
+             f"Internal error ({type(exc).__name__}). Run again with --debug for the full trace, and report it.")
         sys.exit(ExitCode.BAD_INPUT)
     if code == ExitCode.INTERRUPTED:  # Typer turns Ctrl-C (and our SIGTERM) into this code itself
         _exit_interrupted()
@@ -158,5 +158,10 @@ def main(argv: list[str] | None = None) -> None:
 
 
 def _exit_interrupted() -> None:
-    sys.stderr.write("\nInterrompu.\n")
+    _say("\nInterrompu.", "\nInterrupted.")
     sys.exit(ExitCode.INTERRUPTED)
+
+
+def _say(fr: str, en: str) -> None:
+    """One line on stderr in the command's language (``--lang``, French until it is parsed)."""
+    sys.stderr.write((en if state["lang"] == "en" else fr) + "\n")

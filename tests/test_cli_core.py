@@ -40,3 +40,31 @@ def test_command_help_is_reflowed_paragraph_by_paragraph():
     assert len(helps) >= 10
     for text in helps:
         assert "\n" not in text.replace("\n\n", ""), text
+
+
+@pytest.mark.parametrize("lang, expected, other", [
+    ("en", "Unknown regime 'no-such-regime'", "Régime inconnu"),
+    ("fr", "Régime inconnu « no-such-regime »", "Unknown regime"),
+])
+def test_a_command_error_is_in_the_language_asked(capsys, lang, expected, other):
+    """``--lang en`` also reaches the error ``main`` prints when a command stops (it printed French only)."""
+    from helpers_cli import run_cli
+
+    code, _, err = run_cli(capsys, "regimes", "no-such-regime", "--lang", lang)
+    assert code == 2 and expected in err and other not in err
+
+
+def test_a_system_error_is_in_the_language_asked_and_the_next_run_is_french_again(capsys, tmp_path):
+    """``--out`` naming a file: the system refuses the folder; English with ``--lang en``, and the
+    language does not stick to the next command of the same process."""
+    from pathlib import Path
+
+    from helpers_cli import run_cli
+
+    samples = Path(__file__).parent.parent / "sample_data"
+    blocker = tmp_path / "out"
+    blocker.write_text("a file, not a folder")
+    code, _, err = run_cli(capsys, "batch", samples, "--year", "2025", "--quiet", "--out", blocker, "--lang", "en")
+    assert code == 2 and err.startswith("System error (") and str(blocker) in err
+    code, _, err = run_cli(capsys, "batch", samples, "--year", "2025", "--quiet", "--out", blocker)
+    assert code == 2 and err.startswith("Erreur du système (")

@@ -26,7 +26,18 @@ OutputOpt = Annotated[
     Optional[Path],
     typer.Option("--output", "-o", help="Écrire dans ce fichier (format selon l'extension), de façon atomique."),
 ]
-LangOpt = Annotated[Lang, typer.Option("--lang", help="Langue de sortie : fr ou en.")]
+
+
+def _remember_lang(value: Lang) -> Lang:
+    """Keep the chosen language for what ``cli.main`` prints itself when a command stops (its error,
+    « Erreur du système », « Interrompu. »), after the command's own options are gone."""
+    from ei_cli.app import state
+
+    state["lang"] = str(value)
+    return value
+
+
+LangOpt = Annotated[Lang, typer.Option("--lang", help="Langue de sortie : fr ou en.", callback=_remember_lang)]
 ExplainOpt = Annotated[bool, typer.Option("--explain", help="Montrer les raisons et les références légales.")]
 StrictOpt = Annotated[bool, typer.Option("--strict", help="Un contrôle indéterminé compte comme non conforme.")]
 NamesOpt = Annotated[bool, typer.Option("--names", help="Afficher les noms (données personnelles).")]
