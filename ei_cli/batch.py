@@ -368,6 +368,7 @@ def run_batch(paths: list[Path], request: BatchRequest, jobs: int | None = None,
     """
     names = output_names(paths)
     jobs = default_jobs(len(paths)) if jobs is None else min(jobs, len(paths))
+    _discard_strays(request.out_dir, names, older_than=STALE_STAGED_SECONDS)  # left by a killed run
     try:
         with _Publisher(request.out_dir) as publisher:
             if jobs <= 1:
@@ -436,16 +437,41 @@ def _worker_signals() -> None:
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
 
 
-def _discard_strays(out_dir: Path | None, names: list[str]) -> None:
-    """After an interruption: the files staged by workers whose results were never collected."""
-    from glob import escape as glob_escape
+# A staged file is published within seconds; one older than this was left by a run killed outright
+# (SIGKILL, the machine stopping), which nothing can clean up at the time.
+STALE_STAGED_SECONDS = 3600
+
+
+def _discard_strays(out_dir: Path | None, names: list[str], older_than: float | None = None) -> None:
+    """The files staged for ``names`` (``.<name>.XXXXXXXX.tmp``, ``output.stage_file``) that nobody will
+    publish: after an interruption, all of them; at the start of a run, those older than ``older_than``
+    seconds (a younger one may belong to another run writing to the same folder right now)."""
+    import os
+    import time
 
     from ei_cli.output import discard_file
 
-    if out_dir is not None:
-        for name in names:
-            for stray in Path(out_dir).glob(f".{glob_escape(name)}.*.tmp"):
-                discard_file(stray)
+    if out_dir is None:
+        return
+    wanted = set(names)
+    limit = None if older_than is None else time.time() - older_than
+    try:
+        entries = list(os.scandir(out_dir))
+    except OSError:
+        return
+    for entry in entries:
+        hidden = entry.name
+        if not (hidden.startswith(".") and hidden.endswith(".tmp")):
+            continue
+        name, _, random_part = hidden[1:-4].rpartition(".")  # mkstemp's 8 characters hold no dot
+        if name not in wanted or len(random_part) != 8:
+            continue
+        try:
+            if limit is not None and entry.stat(follow_symlinks=False).st_mtime > limit:
+                continue
+        except OSError:
+            continue
+        discard_file(Path(entry.path))
 
 
 # ---------------------------------------------------------------------------------------- summary
