@@ -13,6 +13,7 @@ import typer
 from ei_cli import __version__
 from ei_cli.app import app, state
 from ei_cli.errors import EiError, ExitCode
+from ei_cli.i18n import Text, t
 
 # Registration of every command (each module only imports light things at top level).
 from ei_cli.commands import (  # noqa: F401,E402
@@ -144,13 +145,13 @@ def main(argv: list[str] | None = None) -> None:
             # The system refused a read or a write (disk full, no permission, a file where a folder is
             # expected): not a bug of ei, and nothing to report.
             reason = exc.strerror or type(exc).__name__
-            _say(f"Erreur du système ({reason})" + (f" : {exc.filename}" if exc.filename else "") + ".",
-                 f"System error ({reason})" + (f": {exc.filename}" if exc.filename else "") + ".")
+            _say(t(f"Erreur du système ({reason})" + (f" : {exc.filename}" if exc.filename else "") + ".",
+                   f"System error ({reason})" + (f": {exc.filename}" if exc.filename else "") + "."))
             sys.exit(ExitCode.BAD_INPUT)
         if debug:
             raise
-        _say(f"Erreur interne ({type(exc).__name__}). Relancez avec --debug pour la trace complète et signalez-la.",
-             f"Internal error ({type(exc).__name__}). Run again with --debug for the full trace, and report it.")
+        _say(t(f"Erreur interne ({type(exc).__name__}). Relancez avec --debug pour la trace complète et signalez-la.",
+               f"Internal error ({type(exc).__name__}). Run again with --debug for the full trace, and report it."))
         sys.exit(ExitCode.BAD_INPUT)
     if code == ExitCode.INTERRUPTED:  # Typer turns Ctrl-C (and our SIGTERM) into this code itself
         _exit_interrupted()
@@ -158,10 +159,10 @@ def main(argv: list[str] | None = None) -> None:
 
 
 def _exit_interrupted() -> None:
-    _say("\nInterrompu.", "\nInterrupted.")
+    _say(t("\nInterrompu.", "\nInterrupted."))
     sys.exit(ExitCode.INTERRUPTED)
 
 
-def _say(fr: str, en: str) -> None:
+def _say(text: Text) -> None:
     """One line on stderr in the command's language (``--lang``, French until it is parsed)."""
-    sys.stderr.write((en if state["lang"] == "en" else fr) + "\n")
+    sys.stderr.write(text.get(state["lang"]) + "\n")
