@@ -6,6 +6,8 @@ from datetime import date
 from decimal import Decimal as D
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from ei_cli.model import ContractType, Enterprise, Function, Region, Worker
 from ei_cli.periods import Period
@@ -19,8 +21,6 @@ Report = StatusReport
 
 
 YEAR = Period.calendar_year(2025)
-
-
 
 
 def staff(n: int, fte="1", function=Function.PRODUCTION, prefix="W", **kw) -> list[Worker]:
@@ -83,11 +83,15 @@ def test_brussels_supervision_share_exactly_ten_percent():
 
 def test_brussels_supervision_share_below_ten_percent_no_subsidy():
     """1 encadrement at 0.9 etp + 9 etp non-target = 9.9 etp; 0.9 / 9.9 = 9.09 % < 10 % → no subsidy due.
-    Missing: 10 % × 9.9 − 0.9 = 0.09 etp."""
+    Missing: the etp added counts in the workforce too, (0.9 + x) / (9.9 + x) ≥ 10 % ⇔
+    x ≥ (10 % × 9.9 − 0.9) / (1 − 10 %) = 0.09 / 0.9 = 0.10 etp (not 0.09: 0.99 / 9.99 = 9.9 %).
+    With it, 1 encadrement at 1.0 etp: 1 / 10 = 10 % → compliant."""
     workers = staff(1, "0.9", Function.SUPERVISION, prefix="E") + staff(9, prefix="N")
     result = check(ent(workers, region=Region.BRUXELLES), "bruxelles-2004")
     assert result.compliant is False and result.details["subsidies_due"] is False
-    assert "aucune subvention" in result.summary.fr and "0,09 etp" in result.to_fix[0].fr
+    assert "aucune subvention" in result.summary.fr and "au moins 0,10 etp" in result.to_fix[0].fr
+    fixed = staff(1, "1.0", Function.SUPERVISION, prefix="E") + staff(9, prefix="N")
+    assert check(ent(fixed, region=Region.BRUXELLES), "bruxelles-2004").compliant is True
 
 
 def test_brussels_management_does_not_count_and_unknown_status_can_decide():
@@ -133,3 +137,41 @@ def test_ei_check_and_ei_subsidy_judge_the_supervision_share_alike(supervisor_st
     checked = rule.check(e, regime, YEAR, report)
     condition = supervision_condition(_Run(e, regime, 2025, report, YEAR, YEAR))
     assert checked.compliant is expected and condition.met is expected
+
+
+def test_ei_check_and_ei_subsidy_show_the_supervision_figures_alike():
+    """Brussels 2004: 10 production workers and S0 full time all 2025, S1 at 0.5 etp from October (no
+    Paie: Personnel's etp). Supervision = 1 + 0.5 × 3 months / 12 = 1.125 etp, non-target workforce
+    10 + 1.125 = 11.125 etp; both shown to the hundredth half up, 1,13 and 11,13 (the check showed
+    1,12 and 11,12, rounding half to even, beside the subsidy's 1,13 and 11,13)."""
+    from ei_cli.rules.subsidy import _Run, supervision_condition
+
+    workers = staff(10) + staff(1, function=Function.SUPERVISION, prefix="S") + [
+        Worker("S1", date(2025, 10, 1), ContractType.CDI, D("0.5"), Function.SUPERVISION)]
+    e = ent(workers, region=Region.BRUXELLES)
+    report = Report({w.worker_id: False for w in workers})
+    regime = get_regime("bruxelles-2004")
+    reason = rule.check(e, regime, YEAR, report).reasons[1].text.fr
+    condition = supervision_condition(_Run(e, regime, 2025, report, YEAR, YEAR))
+    assert "Encadrement : 1,13 etp ; effectif hors public cible : 11,13 etp" in reason
+    assert "1,13 ETP pour 11,13 ETP" in condition.summary.fr
+
+
+@settings(max_examples=300, deadline=None)
+@given(supervision=st.decimals(min_value=0, max_value=50, places=2),
+       others=st.decimals(min_value=D("0.01"), max_value=200, places=2),
+       minimum=st.decimals(min_value=D("0.01"), max_value=D("0.99"), places=2))
+def test_adding_the_supervision_shortfall_meets_the_share_and_a_hundredth_less_does_not(supervision, others, minimum):
+    """Invariant of SupervisionMeasure.shortfall: x added to the supervision (and so to the non-target
+    workforce) reaches the minimum share; x − 0.01, when x > 0, does not (x is rounded up to the hundredth)."""
+    from ei_cli.rules.enterprise import SupervisionMeasure
+
+    def measure(s):
+        return SupervisionMeasure(s, s + others, D(0), ("E",), ())
+
+    x = measure(supervision).shortfall(minimum)
+    assert measure(supervision + x).met(minimum) is True
+    if x > 0:
+        assert measure(supervision + x - D("0.01")).met(minimum) is False
+    else:
+        assert measure(supervision).met(minimum) is True

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_CEILING, ROUND_HALF_UP, Decimal
 from typing import Iterable, Sequence
 
 from ei_cli.i18n import Text, decimal_text, t
@@ -46,6 +46,11 @@ def number_text(x: Decimal | None, lang: str = "fr") -> str:
     if x is None:
         return "?"
     return decimal_text(Decimal(x).quantize(CENT, rounding=ROUND_HALF_UP), lang)
+
+
+def round_up(x: Decimal) -> Decimal:
+    """FTE missing, rounded *up* to the hundredth (0 when nothing is missing)."""
+    return ZERO if x <= 0 else x.quantize(CENT, rounding=ROUND_CEILING)
 
 
 def share_text(x: Decimal | None, lang: str = "fr") -> str:

@@ -20,13 +20,14 @@ Readings: docs/interpretations.md, « Taille de l'entreprise et encadrement ».
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import ROUND_CEILING, Decimal
+from decimal import Decimal
 
 from ei_cli.i18n import t
 from ei_cli.model import Enterprise, Function
 from ei_cli.periods import Period
 from ei_cli.regimes import Regime
-from ei_cli.rules.common import ZERO, CheckResult, by_shape, because, decimal_text, euro_text, fte_rows, share_text
+from ei_cli.rules.common import (ZERO, CheckResult, by_shape, because, decimal_text, euro_text, fte_rows, number_text,
+                                 round_up, share_text)
 
 NAME = "enterprise"
 SUPERVISION_FUNCTIONS = (Function.SUPERVISION, Function.SOCIAL_ACCOMPANIMENT)
@@ -142,6 +143,14 @@ class SupervisionMeasure:
             return True
         return False if self.share < minimum else None
 
+    def shortfall(self, minimum: Decimal) -> Decimal | None:
+        """Supervision etp to add, rounded up to the hundredth, for the share to reach ``minimum``
+        (workers of unknown status left out). What is added counts in the non-target workforce too:
+        (S + x) ÷ (N + x) ≥ r  ⇔  x ≥ (r·N − S) ÷ (1 − r)."""
+        if minimum >= 1:
+            return None
+        return round_up((minimum * self.non_target - self.supervision) / (1 - minimum))
+
 
 def supervision_measure(enterprise: Enterprise, period: Period, report) -> SupervisionMeasure:
     workers = [w for w in enterprise.workers if w.has_employment_contract and w.employed_in(period)]
@@ -164,7 +173,6 @@ def supervision_measure(enterprise: Enterprise, period: Period, report) -> Super
 def _supervision_share(enterprise: Enterprise, regime: Regime, period: Period, report) -> CheckResult:
     share_v = regime.value("enterprise.min_supervision_share", period.end)
     m = supervision_measure(enterprise, period, report)
-    numerator, low_den, high_den = m.supervision, m.non_target, m.non_target + m.unknown
     share, unsure = m.share, m.unsure
     reasons = [because(t(
         f"Personnel d'encadrement et d'accompagnement social (hors public cible) : au moins "
@@ -174,12 +182,11 @@ def _supervision_share(enterprise: Enterprise, regime: Regime, period: Period, r
         f"{share_text(share_v.number, 'en') if not share_v.is_unknown else '?'} of the workforce excluding the target "
         "public, in mean fte over the period; otherwise no subsidy is due. Management is not counted."), share_v)]
     reasons.append(because(t(
-        f"Encadrement : {decimal_text(numerator.quantize(AWU_PLACES))} etp ; effectif hors public cible : "
-        f"{decimal_text(low_den.quantize(AWU_PLACES))} etp" + (f" (+ {decimal_text((high_den - low_den).quantize(AWU_PLACES))} etp de statut "
-                                                  "inconnu)" if unsure else "") + f" ; part {share_text(share)}.",
-        f"Supervision: {numerator.quantize(AWU_PLACES)} fte; workforce excluding target public: "
-        f"{low_den.quantize(AWU_PLACES)} fte" + (f" (+ {(high_den - low_den).quantize(AWU_PLACES)} fte of unknown "
-                                                  "status)" if unsure else "") + f"; share {share_text(share, 'en')}.")))
+        f"Encadrement : {number_text(m.supervision)} etp ; effectif hors public cible : {number_text(m.non_target)} etp"
+        + (f" (+ {number_text(m.unknown)} etp de statut inconnu)" if unsure else "") + f" ; part {share_text(share)}.",
+        f"Supervision: {number_text(m.supervision, 'en')} fte; workforce excluding target public: "
+        f"{number_text(m.non_target, 'en')} fte" + (f" (+ {number_text(m.unknown, 'en')} fte of unknown status)"
+                                                    if unsure else "") + f"; share {share_text(share, 'en')}.")))
     minimum = None if share_v.is_unknown else share_v.number
     compliant = m.met(minimum)
     if compliant is True:
@@ -193,13 +200,13 @@ def _supervision_share(enterprise: Enterprise, regime: Regime, period: Period, r
                     f"unknown: supervision {share_text(share, 'en')} (min {share_text(minimum, 'en')})")
     to_fix = []
     if compliant is False:
-        needed = minimum * low_den - numerator
-        to_fix.append(t(f"Engagez ou augmentez l'encadrement d'au moins {decimal_text(needed.quantize(AWU_PLACES, rounding=ROUND_CEILING))} etp en moyenne.",
-                        f"Hire or increase supervision staff by at least {needed.quantize(AWU_PLACES, rounding=ROUND_CEILING)} fte on average."))
+        needed = m.shortfall(minimum)
+        to_fix.append(t(f"Engagez ou augmentez l'encadrement d'au moins {number_text(needed)} etp en moyenne.",
+                        f"Hire or increase supervision staff by at least {number_text(needed, 'en')} fte on average."))
     if unsure and compliant is None:
         to_fix.append(t("Établissez le statut de public cible de : " + ", ".join(unsure) + ".",
                         "Establish the target status of: " + ", ".join(unsure) + "."))
-    details = {"supervision_fte": numerator, "non_target_fte": low_den, "unknown_status_fte": high_den - low_den,
+    details = {"supervision_fte": m.supervision, "non_target_fte": m.non_target, "unknown_status_fte": m.unknown,
                "supervision_share": share, "min_supervision_share": minimum,
                "supervisors": list(m.supervisors), "subsidies_due": compliant}
     return CheckResult(NAME, compliant, summary, tuple(reasons), tuple(to_fix), details)

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
-from decimal import ROUND_CEILING, ROUND_HALF_UP, Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Callable, Sequence
 
 from ei_cli.i18n import Text, t
@@ -30,21 +30,15 @@ from ei_cli.periods import Month, Period, add_months, years_overlapping
 from ei_cli.problems import Problem
 from ei_cli.regimes import Regime, Value
 from ei_cli.rules.common import (CheckResult, Reason, because, combine, fallback_warnings, fte_rows, number_text,
-                                 share_text)
+                                 round_up, share_text)
 
 NAME = "quota"
 ZERO = Decimal(0)
 ONE = Decimal(1)
-_CENT = Decimal("0.01")
 _FTE_Q = Decimal("0.0001")
 
 
 # ------------------------------------------------------------------------------ small helpers
-def round_up(x: Decimal) -> Decimal:
-    """FTE missing, rounded *up* to the hundredth (0 when nothing is missing)."""
-    return ZERO if x <= 0 else x.quantize(_CENT, rounding=ROUND_CEILING)
-
-
 def _q(x: Decimal | None) -> Decimal | None:
     return None if x is None else Decimal(x).quantize(_FTE_Q, rounding=ROUND_HALF_UP).normalize()
 
