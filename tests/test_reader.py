@@ -96,6 +96,23 @@ def test_ods_extents_ignore_repeated_empty_rows():
     assert ooxml.ods_extents(archive) == {"Paie": (4, 2), "Vide": (0, 0)}
 
 
+def test_ods_extents_read_any_quoting_and_keep_the_larger_of_two_sheets_under_one_name():
+    """The header row (2 cells) + a row written ``table:number-rows-repeated = '5'`` of a cell repeated
+    ``'3'`` times → 6 × 3, as with double quotes. Two tables both named '' (an empty name, single
+    quotes): 6 × 3 and 1 × 1 → the larger, 6 × 3, not the last one read."""
+    rows = ('<table:table-row><table:table-cell office:value-type="string"><text:p>a</text:p></table:table-cell>'
+            '<table:table-cell office:value-type="string"><text:p>b</text:p></table:table-cell></table:table-row>'
+            "<table:table-row table:number-rows-repeated = '5'><table:table-cell "
+            "table:number-columns-repeated='3' office:value-type = 'float' office:value='1'/></table:table-row>")
+    one = '<table:table-row><table:table-cell office:value-type="float" office:value="1"/></table:table-row>'
+    content = ods_bytes({"Paie": rows, "Autre": one})
+    with zipfile.ZipFile(io.BytesIO(content)) as src:
+        xml = src.read("content.xml")
+    assert ooxml.ods_extents(None, xml) == {"Paie": (6, 3), "Autre": (1, 1)}
+    unnamed = xml.replace(b'table:name="Paie"', b"table:name=''").replace(b'table:name="Autre"', b"table:name=''")
+    assert ooxml.ods_extents(None, unnamed) == {"": (6, 3)}
+
+
 def test_formula_cells(tmp_path):
     """D2 is a formula without value, D3 an error, D4 a formula with its value (fine)."""
     xml = sheet_xml([["a"], ["b"], ["c"], ["d"]], raw_cells={"D2": '<c r="D2"><f>1+1</f></c>',

@@ -16,12 +16,15 @@ import zipfile
 
 from ei_cli.workbook.cells import column_index, parse_ref
 
-_SHEET = re.compile(rb"<(?:\w+:)?sheet\b([^>]*)/?>")
 # XML allows either quote around an attribute value, and spaces around its ``=`` (calamine reads them
-# all): every attribute pattern here accepts ``r="A1"``, ``r='A1'`` and ``r = "A1"``.
+# all): every attribute pattern here accepts ``r="A1"``, ``r='A1'`` and ``r = "A1"``. A quoted value
+# may also hold ``>`` (only ``<`` must be escaped), so a tag's attributes are read quote by quote
+# (``_ATTRS``, possessive: no backtracking), never as "anything up to the next ``>``".
+_ATTRS = rb"""(?:[^>"']++|"[^"]*+"|'[^']*+')*+"""
+_SHEET = re.compile(rb"<(?:\w+:)?sheet\b(" + _ATTRS + rb")>")
 _ATTR = re.compile(rb"""([\w:]+)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
-_REL = re.compile(rb"<(?:\w+:)?Relationship\b([^>]*)/?>")
-_CELL = re.compile(rb"<(?:\w+:)?c\s([^>]*?)(?<!/)>(.*?)</(?:\w+:)?c>", re.S)
+_REL = re.compile(rb"<(?:\w+:)?Relationship\b(" + _ATTRS + rb")>")
+_CELL = re.compile(rb"<(?:\w+:)?c\s(" + _ATTRS + rb")(?<!/)>(.*?)</(?:\w+:)?c>", re.S)
 _FORMULA = re.compile(rb"<(?:\w+:)?f[\s>/]")
 _PLAIN_FORMULA = re.compile(rb"<f[\s>/]")
 _VALUE = re.compile(rb"<(?:\w+:)?v>([^<]*)</(?:\w+:)?v>")
@@ -145,7 +148,7 @@ def error_cells(archive: zipfile.ZipFile, sheet_names, parts: dict[str, str] | N
 # grid of (last row × last column) values, so one stray cell at XFD1048576 asks for 17 billion
 # cells and the process is killed by the allocator (an abort, not an exception). The extent is
 # therefore measured here first, streaming the part in chunks so memory stays flat.
-_TAG = re.compile(rb"<(?:\w+:)?(row|c)\b([^>]*)>")
+_TAG = re.compile(rb"<(?:\w+:)?(row|c)\b(" + _ATTRS + rb")>")
 _ROW_NUMBER = re.compile(rb"""\br\s*=\s*["'](\d+)["']""")
 _CELL_REF = re.compile(rb"""\br\s*=\s*["']([A-Za-z]{1,3})(\d+)["']""")
 _CHUNK = 1 << 20
@@ -215,7 +218,7 @@ def _blocks(archive: zipfile.ZipFile, part: str, xml: bytes | None = None):
             pending = pending[cut:]
 
 
-_FULL_CELL = re.compile(rb'<c r="([A-Za-z]{1,3})(\d+)"(?:\s[^>]*)?(?<!/)>')
+_FULL_CELL = re.compile(rb'<c r="([A-Za-z]{1,3})(\d+)"(?:\s' + _ATTRS + rb')?(?<!/)>')
 
 
 def _extent_by_refs(archive, part, xml: bytes | None = None) -> tuple[int, int] | None:
@@ -248,14 +251,14 @@ def _extent_by_position(archive, part, xml: bytes | None = None) -> tuple[int, i
         for m in _TAG.finditer(block):
             attrs = m.group(2)
             if m.group(1) == b"row":
-                r = _ROW_NUMBER.search(attrs)
-                row = int(r.group(1)) if r else row + 1
+                numbers = _ROW_NUMBER.findall(attrs)
+                row = _largest(numbers) if numbers else row + 1
                 col = 0
                 continue
-            ref = _CELL_REF.search(attrs)
-            if ref:
-                row = int(ref.group(2))
-                col = column_index(ref.group(1).decode()) + 1
+            refs = _CELL_REF.findall(attrs)
+            if refs:  # written twice (invalid XML): the farthest, fail-closed
+                row = _largest([digits for _, digits in refs])
+                col = max(column_index(letters.decode()) for letters, _ in refs) + 1
             else:
                 col += 1
             if not attrs.endswith(b"/"):
@@ -267,10 +270,11 @@ def _extent_by_position(archive, part, xml: bytes | None = None) -> tuple[int, i
 # ODS: rows and cells may repeat (``table:number-rows-repeated``, ``table:number-columns-repeated``);
 # LibreOffice writes a million repeated *empty* rows at the end of every sheet, which costs nothing,
 # but a repeated cell holding a value is expanded by calamine, so the same bound applies.
-_ODS_TAG = re.compile(rb"<(/?)table:(table-row|table-cell|covered-table-cell|table)(?=[\s>/])([^>]*)>")
-_ODS_NAME = re.compile(rb'table:name="([^"]*)"')
-_ODS_ROWS = re.compile(rb'table:number-rows-repeated="(\d+)"')
-_ODS_COLS = re.compile(rb'table:number-columns-repeated="(\d+)"')
+_ODS_TAG = re.compile(rb"<(/?)table:(table-row|table-cell|covered-table-cell|table)(?=[\s>/])(" + _ATTRS + rb")>")
+_ODS_NAME = re.compile(rb"""table:name\s*=\s*(?:"([^"]*)"|'([^']*)')""")
+_ODS_ROWS = re.compile(rb"""table:number-rows-repeated\s*=\s*["'](\d+)["']""")
+_ODS_COLS = re.compile(rb"""table:number-columns-repeated\s*=\s*["'](\d+)["']""")
+_ODS_VALUE_TYPE = re.compile(rb"value-type\s*=")
 
 
 def ods_extents(archive: zipfile.ZipFile, xml: bytes | None = None) -> dict[str, tuple[int, int]]:
@@ -287,7 +291,9 @@ def ods_extents(archive: zipfile.ZipFile, xml: bytes | None = None) -> dict[str,
     def close_sheet():
         nonlocal name
         if name is not None:
-            out[_unescape(name.decode("utf-8", "replace"))] = (max_row, max_col)
+            key = _unescape(name.decode("utf-8", "replace"))
+            rows, cols = out.get(key, (0, 0))  # two sheets under one name (damaged file): keep the larger
+            out[key] = (max(rows, max_row), max(cols, max_col))
         name = None
 
     for block in _blocks(archive, "content.xml", xml):
@@ -299,7 +305,7 @@ def ods_extents(archive: zipfile.ZipFile, xml: bytes | None = None) -> dict[str,
                     name = None
                 else:
                     n = _ODS_NAME.search(attrs)
-                    name = n.group(1) if n else b""
+                    name = (n.group(1) if n.group(1) is not None else n.group(2)) if n else b""
                     row = col = max_row = max_col = 0
             elif tag == b"table-row":
                 if closing:
@@ -307,19 +313,23 @@ def ods_extents(archive: zipfile.ZipFile, xml: bytes | None = None) -> dict[str,
                         max_row = max(max_row, row + row_repeat)
                     row += row_repeat
                 else:
-                    r = _ODS_ROWS.search(attrs)
-                    row_repeat = int(r.group(1)) if r else 1
+                    row_repeat = _largest(_ODS_ROWS.findall(attrs))
                     col = 0
                     row_has_value = False
                     if attrs.endswith(b"/"):
                         row += row_repeat
             elif not closing:
-                c = _ODS_COLS.search(attrs)
-                repeat = int(c.group(1)) if c else 1
-                if b"value-type=" in attrs or (tag == b"table-cell" and not attrs.endswith(b"/")):
+                repeat = _largest(_ODS_COLS.findall(attrs))
+                if _ODS_VALUE_TYPE.search(attrs) or (tag == b"table-cell" and not attrs.endswith(b"/")):
                     # A cell with a value (or with content, such as text paragraphs).
                     row_has_value = True
                     max_col = max(max_col, col + repeat)
                 col += repeat
     close_sheet()
     return out
+
+
+def _largest(counts: list[bytes]) -> int:
+    """A repeat count: 1 when absent; the largest when the attribute is written twice (invalid XML,
+    measured fail-closed)."""
+    return max(map(int, counts), default=1)

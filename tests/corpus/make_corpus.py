@@ -823,6 +823,34 @@ def single_quoted_workbook(p):
         PART["Paie"]: sheet_xml(valid_sheets()["Paie"], extra_rows=far)}))
 
 
+@case("h23-chevron-dans-attribut.xlsx", 2, "sheet_too_large", "Paie", kind="hostile",
+      note="a far row and cell whose first attribute holds a '>' (valid XML): the address after it is read")
+def angle_bracket_before_address(p):
+    far = '<row x="a>b" r="1048576"><c x="a>b" r="XFD1048576" t="inlineStr"><is><t>x</t></is></c></row>'
+    with_sheet(p, "Paie", sheet_xml(valid_sheets()["Paie"], extra_rows=far))
+
+
+@case("h24-fin-de-balise-dans-attribut.xlsx", 2, "sheet_too_large", "Paie", kind="hostile",
+      note="a far cell, address first, then an attribute holding '/>' (valid XML): the cell is not taken "
+           "for a self-closed one")
+def tag_end_inside_attribute(p):
+    far = '<row r="1048576"><c r="XFD1048576" x="/>" t="inlineStr"><is><t>x</t></is></c></row>'
+    with_sheet(p, "Paie", sheet_xml(valid_sheets()["Paie"], extra_rows=far))
+
+
+@case("h25-ods-guillemets-simples.ods", 2, "sheet_too_large", "Personnel", kind="hostile",
+      note="h19 written with single quotes and spaces around '=' (valid XML), its sheet name too")
+def ods_single_quoted(p):
+    rows = _ods_row(["id_travailleur", "date_entree"]) + (
+        "<table:table-row table:number-rows-repeated = '1000000'><table:table-cell "
+        "table:number-columns-repeated='1000' office:value-type = 'string'><text:p>x</text:p>"
+        "</table:table-cell></table:table-row>")
+    content = ods_bytes({"Personnel": rows})
+    with zipfile.ZipFile(io.BytesIO(content)) as src:
+        xml = src.read("content.xml").replace(b'table:name="Personnel"', b"table:name = 'Personnel'")
+    p.write_bytes(rezip(content, replace={"content.xml": xml}))
+
+
 def _laughs_doctype(root: str) -> bytes:
     ents = ['<!ENTITY lol0 "lol">']
     for i in range(1, 10):
