@@ -30,7 +30,6 @@ from ei_cli.errors import EiError, ExitCode
 from ei_cli.i18n import Text, t
 from ei_cli.periods import Month, Period
 
-WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".ods")
 SUMMARY_JSON = "summary.json"
 SUMMARY_XLSX = "summary.xlsx"
 # Document name of ``ei check`` (each per-file JSON is that document plus ``subsidy``).
@@ -84,8 +83,10 @@ class FileOutcome:
 
 # ---------------------------------------------------------------------------------------- files
 def _skipped(path: Path) -> bool:
+    from ei_cli.workbook.sniff import SUPPORTED_SUFFIXES
+
     name = path.name
-    return name.startswith((".", "~$")) or path.suffix.lower() not in WORKBOOK_SUFFIXES
+    return name.startswith((".", "~$")) or path.suffix.lower() not in SUPPORTED_SUFFIXES
 
 
 def find_workbooks(folder: Path, out_dir: Path | None = None) -> list[Path]:

@@ -46,6 +46,13 @@ def test_init_refuses_a_file_as_directory(tmp_path):
     assert result.exit_code == 2
 
 
+def test_init_refuses_a_workbook_name_instead_of_making_a_folder_of_it(tmp_path):
+    """« ei init clients.xlsx » used to create the folder clients.xlsx/ and ei-modele.xlsx inside it."""
+    result = runner.invoke(app, ["init", str(tmp_path / "clients.xlsx")])
+    assert result.exit_code == 2 and "nom de classeur" in result.output
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_init_defaults_to_the_current_directory(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     result = runner.invoke(app, ["init"])

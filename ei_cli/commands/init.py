@@ -23,9 +23,15 @@ def init(
     from ei_cli.output import write_with
     from ei_cli.workbook.template import write_template
 
+    from ei_cli.workbook.sniff import SUPPORTED_SUFFIXES
+
     path = directory / TEMPLATE_NAME
     if directory.exists() and not directory.is_dir():
         _fail(f"{directory} existe et n'est pas un dossier.")
+    if not directory.exists() and directory.suffix.lower() in SUPPORTED_SUFFIXES:
+        # « ei init clients.xlsx » would otherwise make a folder clients.xlsx/ holding ei-modele.xlsx.
+        _fail(f"{directory} est un nom de classeur : ei init attend le dossier où écrire {TEMPLATE_NAME} "
+              f"(par exemple : ei init {shlex.quote(str(directory.parent))}).")
     if path.exists() and not force:
         _fail(f"{path} existe déjà ; ajoutez --force pour le remplacer.")
     directory.mkdir(parents=True, exist_ok=True)
