@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))
+sys.path.insert(0, str(Path(__file__).parent / "corpus"))  # make_corpus
 
 from helpers_workbook import valid_sheets, write_workbook  # noqa: E402
 

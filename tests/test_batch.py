@@ -304,25 +304,31 @@ def test_request_period():
 
 
 def test_per_file_json_is_the_check_document_plus_subsidy(tmp_path, capsys, good_workbook):
-    from ei_cli.cli import main
-
     folder = folder_with(tmp_path, {"a.xlsx": good_workbook})
     out = tmp_path / "out"
     run(capsys, folder, "--year", YEAR, "--out", out, "-q")
-    with pytest.raises(SystemExit):
-        main(["check", str(folder / "a.xlsx"), "--year", YEAR, "--format", "json"])
-    check = json.loads(capsys.readouterr().out)
+    check = json.loads(run_cli(capsys, "check", folder / "a.xlsx", "--year", YEAR, "--format", "json")[1])
     mine = json.loads((out / "a.json").read_text())
-    with pytest.raises(SystemExit):
-        main(["subsidy", str(folder / "a.xlsx"), "--year", YEAR, "--format", "json"])
-    subsidy = json.loads(capsys.readouterr().out)
+    subsidy = json.loads(run_cli(capsys, "subsidy", folder / "a.xlsx", "--year", YEAR, "--format", "json")[1])
     assert mine.pop("subsidy")["total"] == subsidy["total"]
     assert mine == check
 
 
 # ---------------------------------------------------------------------------------------- publishing
-def test_every_json_is_published_when_run_batch_returns(tmp_path, good_workbook, other_workbook):
-    """The workers only stage their JSON; run_batch returns once each is renamed to its name (both paths)."""
+def test_every_json_is_published_when_run_batch_returns(tmp_path, monkeypatch, good_workbook, other_workbook):
+    """The workers only stage their JSON; run_batch returns once each is renamed to its name (both paths).
+    Each publication is slowed down, so a run_batch that did not wait for them fails every time."""
+    import time
+
+    import ei_cli.output
+
+    real = ei_cli.output.commit_file
+
+    def slow_commit(tmp, path):
+        time.sleep(0.2)
+        real(tmp, path)
+
+    monkeypatch.setattr(ei_cli.output, "commit_file", slow_commit)
     folder = folder_with(tmp_path, {"a.xlsx": good_workbook, "b.xlsx": other_workbook, "c.xlsx": b"junk"})
     paths = batch.find_workbooks(folder)
     for jobs in (1, 2):

@@ -77,12 +77,10 @@ def test_only_and_csv():
     assert lines[0] == "name,compliant,summary,to_fix" and [x.split(",")[0] for x in lines[1:]] == ["quota", "wages"]
 
 
-def test_unknown_only_name_exits_2():
-    from ei_cli.cli import main
+def test_unknown_only_name_exits_2(capsys):
+    from helpers_cli import run_cli
 
-    with pytest.raises(SystemExit) as exc:
-        main(["check", str(WALLOON), "--only", "quota,bogus"])
-    assert exc.value.code == 2
+    assert run_cli(capsys, "check", WALLOON, "--only", "quota,bogus")[0] == 2
 
 
 def test_unknown_checks_do_not_fail_unless_strict():

@@ -54,9 +54,10 @@ def test_a_command_error_is_in_the_language_asked(capsys, lang, expected, other)
     assert code == 2 and expected in err and other not in err
 
 
-def test_a_system_error_is_in_the_language_asked_and_the_next_run_is_french_again(capsys, tmp_path):
-    """``--out`` naming a file: the system refuses the folder; English with ``--lang en``, and the
-    language does not stick to the next command of the same process."""
+def test_a_system_error_is_in_the_language_asked_and_the_next_command_is_french_again(capsys, tmp_path):
+    """``--out`` naming a file: the system refuses the folder; English with ``--lang en``. The next
+    command in the same process has no ``--lang`` at all (``ei report``), so only ``main``'s reset
+    can bring its error back to French."""
     from pathlib import Path
 
     from helpers_cli import run_cli
@@ -66,5 +67,6 @@ def test_a_system_error_is_in_the_language_asked_and_the_next_run_is_french_agai
     blocker.write_text("a file, not a folder")
     code, _, err = run_cli(capsys, "batch", samples, "--year", "2025", "--quiet", "--out", blocker, "--lang", "en")
     assert code == 2 and err.startswith("System error (") and str(blocker) in err
-    code, _, err = run_cli(capsys, "batch", samples, "--year", "2025", "--quiet", "--out", blocker)
-    assert code == 2 and err.startswith("Erreur du système (")
+    code, _, err = run_cli(capsys, "report", "annual", samples / "ei-wallonie.xlsx", "--year", "2025",
+                           "-o", tmp_path / "r.odt")
+    assert code == 2 and "Format de document inconnu" in err and "Unknown" not in err

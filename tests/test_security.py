@@ -310,11 +310,13 @@ def test_a_special_output_is_written_through_never_replaced(tmp_path):
     pipe = tmp_path / "pipe.json"
     os.mkfifo(pipe)
     received = []
-    reader = threading.Thread(target=lambda: received.append(pipe.read_bytes()))
+    # A daemon: if the pipe were replaced, the reader would wait on it forever; the test must fail, not hang.
+    reader = threading.Thread(target=lambda: received.append(pipe.read_bytes()), daemon=True)
     reader.start()
     write_atomic(pipe, '{"a": 1}')
     reader.join(timeout=10)
-    assert received == [b'{"a": 1}'] and stat.S_ISFIFO(os.stat(pipe).st_mode)
+    assert stat.S_ISFIFO(os.stat(pipe).st_mode), "the named pipe was replaced"
+    assert not reader.is_alive() and received == [b'{"a": 1}']
 
 
 def test_missing_output_folder_is_a_user_error(tmp_path):
@@ -367,9 +369,6 @@ def test_reader_opens_input_read_only(tmp_path, monkeypatch):
 
 def _formula_workbook(path: Path) -> Path:
     """The fixture workbook with formula-looking text as enterprise name and as a worker id."""
-    import sys
-
-    sys.path.insert(0, str(Path(__file__).parent / "corpus"))
     import make_corpus
 
     sheets = make_corpus.valid_sheets()

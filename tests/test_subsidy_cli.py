@@ -101,12 +101,8 @@ def test_brussels_forced_2004_and_2018_unknown():
     assert json.loads(r.stdout)["regime"] == "bruxelles-2004"
 
 
-def test_year_is_required_and_bad_regime_exits_2():
-    from ei_cli.cli import main
+def test_year_is_required_and_bad_regime_exits_2(capsys):
+    from helpers_cli import run_cli
 
-    with pytest.raises(SystemExit) as exc:
-        main(["subsidy", WALLOON])
-    assert exc.value.code == 2
-    with pytest.raises(SystemExit) as exc:
-        main(["subsidy", WALLOON, "--year", "2025", "--regime", "nope"])
-    assert exc.value.code == 2
+    assert run_cli(capsys, "subsidy", WALLOON)[0] == 2
+    assert run_cli(capsys, "subsidy", WALLOON, "--year", "2025", "--regime", "nope")[0] == 2
