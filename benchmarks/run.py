@@ -1,7 +1,12 @@
 """Federation-scale benchmark of ``ei`` (issue 7). Not a test: run it by hand, record the figures.
 
-    /work/venv/bin/python benchmarks/run.py            # generate once, then time (medians of 5)
-    /work/venv/bin/python benchmarks/run.py --repeat 9 --markdown
+    python3 -m venv .venv && .venv/bin/pip install -q .   # an installed ei, not an editable one
+    .venv/bin/python benchmarks/run.py                     # generate once, then time (medians of 5)
+    .venv/bin/python benchmarks/run.py --repeat 9 --markdown
+
+An editable install (``pip install -e``) adds its import hook's ~20 ms to every start-up, and without an
+``ei`` script beside the interpreter ``python -m ei_cli`` is timed instead: both are recorded in the
+machine line and warned about (docs/performance.md).
 
 1. Generates (once, seeded) 114 workbooks × 50 workers × 12 payroll months into
    ``benchmarks/_data/federation/`` (gitignored) with ``build_random_enterprise`` + ``write_template``.
@@ -113,7 +118,29 @@ def timed(cmd: list[str], repeat: int, ok=(0,)) -> tuple[float, list[float], sub
 def machine() -> dict:
     load = os.getloadavg() if hasattr(os, "getloadavg") else None
     return {"cpu_count": os.cpu_count(), "python": platform.python_version(), "uname": " ".join(platform.uname()),
-            "processor": _cpu_model(), "load_average_at_end": load}
+            "processor": _cpu_model(), "load_average_at_end": load, "ei_command": " ".join(ei_command()),
+            "ei_install": _ei_install()}
+
+
+def _ei_install() -> str:
+    """« installed », or « editable » (its import hook slows every start-up) or « not installed »."""
+    from importlib import metadata
+
+    try:
+        direct_url = json.loads(metadata.distribution("ei-cli").read_text("direct_url.json") or "{}")
+    except metadata.PackageNotFoundError:
+        return "not installed"
+    return "editable" if direct_url.get("dir_info", {}).get("editable") else "installed"
+
+
+def install_warnings(info: dict) -> list[str]:
+    warnings = []
+    if info["ei_install"] != "installed":
+        warnings.append(f"WARNING: ei is {info['ei_install']} in this environment; measure a `pip install .` "
+                        "(docs/performance.md)")
+    if not info["ei_command"].endswith("/ei"):
+        warnings.append("WARNING: no `ei` script beside this Python: `python -m ei_cli` is timed instead")
+    return warnings
 
 
 def _cpu_model() -> str:
@@ -177,6 +204,8 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps(report, indent=2))
         return 0
     print(f"machine: {report['machine']}")
+    for warning in install_warnings(report["machine"]):
+        print(warning, file=sys.stderr)
     print(f"data: {STAMP} ({data}); medians of {repeat} runs, process start-up included")
     for key, value in results.items():
         shown = "n/a" if value is None else f"{value:8.3f} s"
