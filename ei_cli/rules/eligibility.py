@@ -164,7 +164,9 @@ class EligibilityReport:
         return self.by_id[worker_id].category
 
     def is_target(self, worker_id: str) -> bool | None:
-        return self.by_id[worker_id].target_public
+        """True or False; None when unknown: status undetermined, or a worker the report does not hold."""
+        status = self.by_id.get(worker_id)
+        return None if status is None else status.target_public
 
     def counts(self, worker_ids=None) -> dict[str, int]:
         """Workers by category (all of them, or those of ``worker_ids``)."""

@@ -158,7 +158,7 @@ def _cdi_half_time(enterprise: Enterprise, regime: Regime, period: Period, repor
     for w in sorted(enterprise.workers, key=lambda w: w.worker_id):
         if not w.has_employment_contract or not w.employed_in(period):
             continue
-        status = report.is_target(w.worker_id) if w.worker_id in report.by_id else None
+        status = report.is_target(w.worker_id)
         if status is False or (status is None and w.function != Function.PRODUCTION):
             continue  # staff functions of unknown status are not presumed target
         concerned.append((w, status))

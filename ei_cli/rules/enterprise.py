@@ -157,7 +157,7 @@ def supervision_measure(enterprise: Enterprise, period: Period, report) -> Super
     months = list(period.months())
     rows, _ = fte_rows(enterprise, months, workers)
     row_of = {w.worker_id: row for w, row in zip(workers, rows)}
-    status = {w.worker_id: (report.is_target(w.worker_id) if w.worker_id in report.by_id else None)
+    status = {w.worker_id: report.is_target(w.worker_id)
               for w in workers}
     supervisors = [w.worker_id for w in workers
                    if w.function in SUPERVISION_FUNCTIONS and status[w.worker_id] is not True]

@@ -112,7 +112,7 @@ def _followed(enterprise: Enterprise, report, period: Period) -> list[tuple[Work
         if not w.employed_in(period):
             continue
         art60 = w.contract_type == ContractType.ART60
-        status = report.is_target(w.worker_id) if w.worker_id in report.by_id else None
+        status = report.is_target(w.worker_id)
         if status is None and w.function != Function.PRODUCTION:
             continue  # staff functions of unknown status: not presumed target (the eligibility line says so)
         if art60 or status is not False:

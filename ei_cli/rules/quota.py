@@ -244,8 +244,7 @@ def _measure(enterprise: Enterprise, report, months: list[Month], counted: Calla
     """Month by month: target, total and unknown-status FTE of the counted workers (``fte_row(w)``:
     the worker's etp in each of ``months``)."""
     out = []
-    by_id = report.by_id
-    members = [(fte_row(w), report.is_target(w.worker_id) if w.worker_id in by_id else None)
+    members = [(fte_row(w), report.is_target(w.worker_id))
                for w in enterprise.workers if counted(w)]
     sup = [fte_row(w) for w in enterprise.workers if _is_supervision(w)] if supervision else []
     for i, m in enumerate(months):
