@@ -2,6 +2,12 @@
 
 from __future__ import annotations
 
+from ei_cli.i18n import t
+
+VERDICT = {True: t("conforme", "compliant"), False: t("non conforme", "not compliant"),
+           None: t("indéterminé", "unknown")}
+VERDICT_STYLE = {True: "green", False: "bold red", None: "yellow"}
+
 
 def reference_text(reason, lang: str) -> str:
     """« Texte, article (confiance) — url » for a reason that cites a parameter ("" when it cites none)."""
@@ -12,3 +18,14 @@ def reference_text(reason, lang: str) -> str:
     confidence = CONFIDENCES[reason.confidence].get(lang) if reason.confidence else ""
     text = f"{reason.reference}" + (f" ({confidence})" if confidence else "")
     return text + (f" — {reason.url}" if reason.url else "")
+
+
+def print_reasons(con, reasons, lang: str, indent: str = "  ") -> None:
+    """Each reason on its line, and under it the legal reference it rests on (``--explain``)."""
+    from rich.markup import escape
+
+    for reason in reasons:
+        con.print(f"{indent}• {escape(reason.text.get(lang))}")
+        ref = reference_text(reason, lang)
+        if ref:
+            con.print(f"{indent}  [dim]↳ {escape(ref)}[/]")

@@ -6,23 +6,13 @@ The JSON document is the rule result's ``to_dict`` (cli.md); this module only dr
 from __future__ import annotations
 
 from ei_cli.output import RunOptions
-from ei_cli.regimes import CONFIDENCES
+from ei_cli.render import VERDICT, VERDICT_STYLE, print_reasons
 from ei_cli.rules.common import number_text, share_text
 from ei_cli.rules.quota import MonthQuota, QuotaForecast, QuotaResult, YearQuota
 
-_STYLE = {True: "green", False: "bold red", None: "yellow"}
-_VERDICT = {True: ("conforme", "compliant"), False: ("non conforme", "not compliant"), None: ("indéterminé", "unknown")}
 _JUDGED = {"month_12": ("valeur du 12e mois", "value of month 12"), "average": ("moyenne annuelle", "annual average"),
            "every_month": ("chaque mois", "every month"),
            "average_minimums": ("minimums en moyenne annuelle", "minimums as an annual average")}
-
-
-def _reason_line(reason, lang: str) -> str:
-    text = reason.text.get(lang)
-    if reason.reference:
-        conf = CONFIDENCES[reason.confidence].get(lang) if reason.confidence else ""
-        text += f" [{reason.reference}" + (f" — {conf}" if conf else "") + "]"
-    return text
 
 
 def _months_table(months: tuple[MonthQuota, ...], en: bool, title: str, supervision: bool):
@@ -60,8 +50,8 @@ def _year_block(con, y: YearQuota, opts: RunOptions, title: str) -> None:
 
     en = opts.lang == "en"
     con.print(_months_table(y.months, en, title, "supervision_fte" in y.extra))
-    style = _STYLE[y.compliant]
-    verdict = _VERDICT[y.compliant][1 if en else 0]
+    style = VERDICT_STYLE[y.compliant]
+    verdict = VERDICT[y.compliant].get(opts.lang)
     judged = _JUDGED[y.judged_on][1 if en else 0]
     con.print(f"[{style}]{verdict.upper()}[/] — {escape(y.summary.get(opts.lang))}")
     parts = [f"{'judged on' if en else 'jugé sur'} : {judged}"]
@@ -73,8 +63,7 @@ def _year_block(con, y: YearQuota, opts: RunOptions, title: str) -> None:
     parts.append(f"{'shortfall' if en else 'manque'} {number_text(y.shortfall_fte, opts.lang)} {'FTE' if en else 'ETP'}")
     con.print(escape(" · ".join(parts)))
     if opts.explain:
-        for r in y.reasons:
-            con.print(f"  • {escape(_reason_line(r, opts.lang))}")
+        print_reasons(con, y.reasons, opts.lang)
     con.print()
 
 
@@ -96,8 +85,7 @@ def quota_table(con, result: QuotaResult, enterprise, forecast: QuotaForecast | 
         con.print(_months_table(forecast.year.months, en, title, "supervision_fte" in forecast.year.extra))
         con.print(f"[bold]{'Forecast' if en else 'Projection'}[/] : {escape(forecast.summary.get(opts.lang))}")
         if opts.explain:
-            for r in forecast.reasons[:2]:
-                con.print(f"  • {escape(_reason_line(r, opts.lang))}")
+            print_reasons(con, forecast.reasons[:2], opts.lang)
     if not opts.explain:
         con.print("[dim]" + ("--explain shows the reasons and the legal references." if en else
                              "--explain montre les raisons et les références légales.") + "[/]")

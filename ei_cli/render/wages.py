@@ -10,24 +10,9 @@ from ei_cli.model import Enterprise
 from ei_cli.output import RunOptions
 from ei_cli.regimes import Regime
 from ei_cli.periods import Period
-from ei_cli.render import reference_text
+from ei_cli.render import VERDICT, VERDICT_STYLE, print_reasons
 from ei_cli.rules.common import decimal_text, euro_number, money
 from ei_cli.rules.wages import PayPerFte, WageTension, ratio_text
-
-VERDICT = {True: t("conforme", "compliant"), False: t("non conforme", "not compliant"),
-           None: t("indéterminé", "unknown")}
-VERDICT_STYLE = {True: "green", False: "bold red", None: "yellow"}
-
-
-def print_reasons(con, reasons, lang: str, indent: str = "  ") -> None:
-    from rich.markup import escape
-
-    for reason in reasons:
-        con.print(f"{indent}• {escape(reason.text.get(lang))}")
-        ref = reference_text(reason, lang)
-        if ref:
-            con.print(f"{indent}  [dim]↳ {escape(ref)}[/]")
-
 
 def wage_fields(result: WageTension, enterprise: Enterprise, opts: RunOptions) -> dict:
     """The command's JSON fields (cli.md: ratio, max_ratio, highest, lowest) and the rest."""
