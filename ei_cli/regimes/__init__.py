@@ -98,11 +98,13 @@ class Value:
             raise TypeError(f"parameter {self.key} is not a known number: {self.value!r}")
         return self.value
 
+    @property
+    def number_or_none(self) -> Decimal | None:
+        """The number, or None when the regime file says it is unknown."""
+        return None if self.is_unknown else self.number
+
     def cite(self) -> str:
         return self.reference.cite()
-
-    def confidence_text(self, lang: str = "fr") -> str:
-        return CONFIDENCES[self.confidence].get(lang)
 
 
 @dataclass(frozen=True)
@@ -165,8 +167,7 @@ class Regime:
 
     def number(self, key: str, on: date) -> Decimal | None:
         """The numeric value, or None when the regime file says it is unknown."""
-        v = self.value(key, on)
-        return None if v.is_unknown else v.number
+        return self.value(key, on).number_or_none
 
     def rule(self, obligation: str) -> str | list[str] | None:
         return self.rules.get(obligation)

@@ -101,10 +101,10 @@ def _size_thresholds(enterprise: Enterprise, regime: Regime, period: Period, rep
         to_fix.append(t("L'entreprise dépasse la taille admise par le régime : l'agrément est en cause.",
                         "The enterprise exceeds the size the regime allows: the agrément is at stake."))
     details = {"annual_work_units": awu_shown, "headcount": headcount,
-               "max_staff": None if staff_v.is_unknown else staff_v.number,
-               "turnover": enterprise.turnover, "max_turnover": None if turnover_v.is_unknown else turnover_v.number,
+               "max_staff": staff_v.number_or_none,
+               "turnover": enterprise.turnover, "max_turnover": turnover_v.number_or_none,
                "balance_sheet_total": enterprise.balance_sheet_total,
-               "max_balance_sheet": None if balance_v.is_unknown else balance_v.number}
+               "max_balance_sheet": balance_v.number_or_none}
     return CheckResult(NAME, compliant, summary, tuple(reasons), tuple(to_fix), details)
 
 
@@ -172,14 +172,15 @@ def supervision_measure(enterprise: Enterprise, period: Period, report) -> Super
 
 def _supervision_share(enterprise: Enterprise, regime: Regime, period: Period, report) -> CheckResult:
     share_v = regime.value("enterprise.min_supervision_share", period.end)
+    minimum = share_v.number_or_none
     m = supervision_measure(enterprise, period, report)
     share, unsure = m.share, m.unsure
     reasons = [because(t(
         f"Personnel d'encadrement et d'accompagnement social (hors public cible) : au moins "
-        f"{share_text(share_v.number) if not share_v.is_unknown else '?'} de l'effectif hors public cible, "
+        f"{share_text(minimum)} de l'effectif hors public cible, "
         "en etp moyens de la période ; sinon aucune subvention n'est due. La direction n'est pas comptée.",
         f"Supervision and social-accompaniment staff (not target public): at least "
-        f"{share_text(share_v.number, 'en') if not share_v.is_unknown else '?'} of the workforce excluding the target "
+        f"{share_text(minimum, 'en')} of the workforce excluding the target "
         "public, in mean fte over the period; otherwise no subsidy is due. Management is not counted."), share_v)]
     reasons.append(because(t(
         f"Encadrement : {number_text(m.supervision)} etp ; effectif hors public cible : {number_text(m.non_target)} etp"
@@ -187,7 +188,6 @@ def _supervision_share(enterprise: Enterprise, regime: Regime, period: Period, r
         f"Supervision: {number_text(m.supervision, 'en')} fte; workforce excluding target public: "
         f"{number_text(m.non_target, 'en')} fte" + (f" (+ {number_text(m.unknown, 'en')} fte of unknown status)"
                                                     if unsure else "") + f"; share {share_text(share, 'en')}.")))
-    minimum = None if share_v.is_unknown else share_v.number
     compliant = m.met(minimum)
     if compliant is True:
         summary = t(f"encadrement {share_text(share)} de l'effectif hors public cible (min {share_text(minimum)})",

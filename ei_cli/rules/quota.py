@@ -54,7 +54,7 @@ def _value(regime: Regime, key: str, on: date) -> Value | None:
 
 
 def _number(v: Value | None) -> Decimal | None:
-    return None if v is None or v.is_unknown else v.number
+    return None if v is None else v.number_or_none
 
 
 def _cite(text: Text, v: Value | None) -> Reason:

@@ -163,7 +163,7 @@ def _fte_ratio(enterprise: Enterprise, regime: Regime, period: Period) -> WageTe
     if not counted:
         reasons.append(because(t("Aucun mois de paie utilisable dans la période.",
                                  "No usable payroll month in the period.")))
-        return WageTension(None, None, None if limit.is_unknown else limit.number, None, None, 0,
+        return WageTension(None, None, limit.number_or_none, None, None, 0,
                            tuple(excluded), tuple(sorted(art60)), without_pay,
                            not (seniority is not None and seniority.value is True), tuple(reasons), tuple(notes),
                        tuple(counted))
@@ -187,7 +187,7 @@ def _fte_ratio(enterprise: Enterprise, regime: Regime, period: Period) -> WageTe
                                limit))
     else:
         compliant = ratio <= limit.number
-    return WageTension(compliant, ratio, None if limit.is_unknown else limit.number, highest, lowest, len(counted),
+    return WageTension(compliant, ratio, limit.number_or_none, highest, lowest, len(counted),
                        tuple(excluded), tuple(sorted(art60)), without_pay,
                        not (seniority is not None and seniority.value is True), tuple(reasons), tuple(notes),
                        tuple(counted))
