@@ -315,8 +315,8 @@ def _open(criteria) -> list[Criterion]:
 _L = {  # criterion labels; {0}, {1}: the regime values they name, filled by ``_label``
     "w16.M1": t("non titulaire du {0}", "no {0}"),
     "w16.M2": t("inscrit comme demandeur d'emploi inoccupé (FOREm)", "registered unemployed job seeker (FOREm)"),
-    "w16.T1": t("chômage, RIS, aide sociale ou sans revenu depuis au moins {0} mois",
-                "benefits, RIS, social aid or no income for at least {0} months"),
+    "w16.months": t("chômage, RIS, aide sociale ou sans revenu depuis au moins {0} mois",  # T1 and G1
+                    "benefits, RIS, social aid or no income for at least {0} months"),
     "w16.T2": t("âgé de {0} à {1} ans", "aged {0} to {1}"),
     "w16.T3": t("âgé de plus de {0} ans", "aged over {0}"),
     "w16.T4": t("chef de famille monoparentale", "single-parent head of family"),
@@ -325,14 +325,11 @@ _L = {  # criterion labels; {0}, {1}: the regime values they name, filled by ``_
                 "ethnic minority needing language training"),
     "w16.T7": t("décision de l'AVIQ", "AVIQ decision"),
     "w16.T8": t("ancien article 60 §7 ou PTP", "former art. 60 §7 or PTP"),
-    "w16.G1": t("chômage, RIS, aide sociale ou sans revenu depuis au moins {0} mois",
-                "benefits, RIS, social aid or no income for at least {0} months"),
     "w03.M1": t("non titulaire d'un diplôme du secondaire supérieur", "no upper-secondary diploma"),
     "w03.M2": t("inscrit comme demandeur d'emploi au FOREm", "registered job seeker at FOREm"),
     "b04.registered": t("inscrit comme demandeur d'emploi chez Actiris", "registered job seeker at Actiris"),
-    "b04.months_12": t("inoccupé depuis au moins {0} mois", "unoccupied for at least {0} months"),
+    "b04.months": t("inoccupé depuis au moins {0} mois", "unoccupied for at least {0} months"),  # B1 and B2
     "b04.diploma": t("au plus le {0}", "at most the {0}"),
-    "b04.months_60": t("inoccupé depuis au moins {0} mois", "unoccupied for at least {0} months"),
     "b04.B1": t("demandeur d'emploi inoccupé ≥ {0} mois et au plus {1}",
                 "job seeker unoccupied ≥ {0} months with at most {1}"),
     "b04.B2": t("demandeur d'emploi inoccupé ≥ {0} mois", "job seeker unoccupied ≥ {0} months"),
@@ -349,7 +346,7 @@ def _wallonie_td_tgd(worker: Worker, regime: Regime, definition: Value
     m1 = _no_diploma_above(worker, regime, "eligibility.excluding_diploma", False, "M1", "w16.M1", on)
     m2 = _flag(worker, definition, "registered_jobseeker", "inscrit_dei", "M2", _L["w16.M2"])
     td = [
-        _months_at_least(worker, regime, "eligibility.td.min_months_without_work", "T1", "w16.T1", on),
+        _months_at_least(worker, regime, "eligibility.td.min_months_without_work", "T1", "w16.months", on),
         _age_between(worker, regime, on),
         _older_than(worker, regime, on),
         _flag(worker, definition, "single_parent", "parent_isole", "T4", _L["w16.T4"], sensitive=True),
@@ -359,7 +356,7 @@ def _wallonie_td_tgd(worker: Worker, regime: Regime, definition: Value
               sensitive=True),
         _flag(worker, definition, "former_art60", "ancien_art60", "T8", _L["w16.T8"]),
     ]
-    g1 = _months_at_least(worker, regime, "eligibility.tgd.min_months_without_work", "G1", "w16.G1", on)
+    g1 = _months_at_least(worker, regime, "eligibility.tgd.min_months_without_work", "G1", "w16.months", on)
     mandatory = combine([m1.met, m2.met])
     any_td = _any3(c.met for c in td)
     criteria = [m1, m2, *td, g1]
@@ -401,19 +398,19 @@ def _bruxelles_2004(worker: Worker, regime: Regime, definition: Value
     """Any of five groups, ord. 18.03.2004 art. 2, 1° (rules.md §5.1); B3 and B4 share one column."""
     on = worker.assessment_date
     registered = _flag(worker, definition, "registered_jobseeker", "inscrit_dei", "", _L["b04.registered"])
-    months_12 = _months_at_least(worker, regime, "eligibility.b1.min_months_unoccupied", "", "b04.months_12", on)
+    months_b1 = _months_at_least(worker, regime, "eligibility.b1.min_months_unoccupied", "", "b04.months", on)
     diploma = _no_diploma_above(worker, regime, "eligibility.b1.max_diploma", True, "", "b04.diploma", on)
-    months_60 = _months_at_least(worker, regime, "eligibility.b2.min_months_unoccupied", "", "b04.months_60", on)
-    b1 = _group("B1", _label("b04.B1", months_12.value, diploma.value), [registered, months_12, diploma],
+    months_b2 = _months_at_least(worker, regime, "eligibility.b2.min_months_unoccupied", "", "b04.months", on)
+    b1 = _group("B1", _label("b04.B1", months_b1.value, diploma.value), [registered, months_b1, diploma],
                 definition)
-    b2 = _group("B2", _label("b04.B2", months_60.value), [registered, months_60], definition)
+    b2 = _group("B2", _label("b04.B2", months_b2.value), [registered, months_b2], definition)
     b34 = _flag(worker, definition, "integration_income", "beneficiaire_ris", "B3/B4", _L["b04.B34"], sensitive=True)
     b5 = _flag(worker, definition, "activation_contract", "contrat_activation", "B5", _L["b04.B5"])
     criteria = [b1, b2, b34, b5]
     any_met = _any3(c.met for c in criteria)
     category = {True: Category.TARGET, False: Category.NOT_TARGET, None: Category.UNKNOWN}[any_met]
-    wanted = [p for p in (registered, months_12, diploma) if b1.met is None and p.met is None] + \
-        [p for p in (registered, months_60) if b2.met is None and p.met is None] + _open([b34, b5])
+    wanted = [p for p in (registered, months_b1, diploma) if b1.met is None and p.met is None] + \
+        [p for p in (registered, months_b2) if b2.met is None and p.met is None] + _open([b34, b5])
     return category, criteria, wanted if any_met is None else []
 
 
@@ -535,8 +532,3 @@ def check(enterprise: Enterprise, regime: Regime, period: Period, report: Eligib
     details = {"counts": counts, "unknown_workers": [w.worker_id for w in unknown]}
     return CheckResult(NAME, None if unknown else True, summary_text(counts, target_categories(regime)),
                        tuple(reasons), to_fix, details)
-
-
-def target_fte_share(target: Decimal, total: Decimal) -> Decimal | None:
-    """Share of target FTE in total FTE; None when there is no FTE at all."""
-    return None if total == 0 else target / total

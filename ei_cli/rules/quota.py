@@ -79,9 +79,6 @@ class MonthQuota:
     def share(self) -> Decimal | None:
         return _share(self.target_fte, self.total_fte)
 
-    def plus_target(self, x: Decimal) -> "MonthQuota":
-        return replace(self, target_fte=self.target_fte + x, total_fte=self.total_fte + x)
-
     def to_dict(self, lang: str = "fr") -> dict:
         out = {"month": str(self.month), "target_fte": _q(self.target_fte), "total_fte": _q(self.total_fte),
                "share": _q(self.share), "required_share": self.required_share, "unknown_fte": _q(self.unknown_fte),
