@@ -544,3 +544,17 @@ def test_labels_name_the_brussels_regime_values(tmp_path):
     assert [p.label.fr for p in by_id["B1"].values] == [
         "inscrit comme demandeur d'emploi chez Actiris", "inoccupé depuis au moins 18 mois", "au plus le CEB"]
     assert by_id["B2"].values[1].label.en == "unoccupied for at least 48 months"
+
+
+@given(st.lists(st.sampled_from([True, False, None]), max_size=6))
+def test_any_of_is_the_three_valued_or_of_combine(verdicts):
+    """De Morgan over three values (not None = None): any_of(v) = not combine(not v); and by hand,
+    any True wins, else an unknown leaves it unknown, else False (an empty list: False)."""
+    from ei_cli.rules.common import any_of, combine
+
+    def neg(v):
+        return None if v is None else not v
+
+    assert any_of(verdicts) == neg(combine(neg(v) for v in verdicts))
+    expected = True if True in verdicts else (None if None in verdicts else False)
+    assert any_of(iter(verdicts)) is expected

@@ -111,6 +111,17 @@ def combine(verdicts: Iterable[bool | None]) -> bool | None:
     return True
 
 
+def any_of(verdicts: Iterable[bool | None]) -> bool | None:
+    """True if any is True, else None if any is unknown, else False (the OR of ``combine``)."""
+    unknown = False
+    for v in verdicts:
+        if v is True:
+            return True
+        if v is None:
+            unknown = True
+    return None if unknown else False
+
+
 def by_shape(name: str, shapes: dict, enterprise, regime, period: Period, report=None) -> "CheckResult":
     """Run the check ``name`` with the function the regime's ``[rules]`` shape names.
 

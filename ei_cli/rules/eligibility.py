@@ -19,7 +19,7 @@ from ei_cli.i18n import Text, t
 from ei_cli.model import Diploma, Enterprise, Worker
 from ei_cli.periods import Period, add_years, completed_years
 from ei_cli.regimes import Regime, Value
-from ei_cli.rules.common import CheckResult, Reason, because, combine
+from ei_cli.rules.common import CheckResult, Reason, any_of, because, combine
 from ei_cli.workbook.schema import STAFF
 
 _FIELD_OF_COLUMN = {c.name: c.field for c in STAFF.columns}
@@ -178,18 +178,6 @@ class EligibilityReport:
 
 
 # ------------------------------------------------------------------------------ criteria
-def _any3(values) -> bool | None:
-    """Three-valued OR over criteria's ``met``: True if any is, else None if any is unknown, else False.
-    (The AND is ``rules.common.combine``.)"""
-    unknown = False
-    for v in values:
-        if v is True:
-            return True
-        if v is None:
-            unknown = True
-    return None if unknown else False
-
-
 _YES_NO = {True: t("rempli", "met"), False: t("non rempli", "not met"), None: t("inconnu", "unknown")}
 
 
@@ -358,7 +346,7 @@ def _wallonie_td_tgd(worker: Worker, regime: Regime, definition: Value
     ]
     g1 = _months_at_least(worker, regime, "eligibility.tgd.min_months_without_work", "G1", "w16.months", on)
     mandatory = combine([m1.met, m2.met])
-    any_td = _any3(c.met for c in td)
+    any_td = any_of(c.met for c in td)
     criteria = [m1, m2, *td, g1]
     if mandatory is False:
         return Category.NOT_TARGET, criteria, []
@@ -407,7 +395,7 @@ def _bruxelles_2004(worker: Worker, regime: Regime, definition: Value
     b34 = _flag(worker, definition, "integration_income", "beneficiaire_ris", "B3/B4", _L["b04.B34"], sensitive=True)
     b5 = _flag(worker, definition, "activation_contract", "contrat_activation", "B5", _L["b04.B5"])
     criteria = [b1, b2, b34, b5]
-    any_met = _any3(c.met for c in criteria)
+    any_met = any_of(c.met for c in criteria)
     category = {True: Category.TARGET, False: Category.NOT_TARGET, None: Category.UNKNOWN}[any_met]
     wanted = [p for p in (registered, months_b1, diploma) if b1.met is None and p.met is None] + \
         [p for p in (registered, months_b2) if b2.met is None and p.met is None] + _open([b34, b5])

@@ -26,7 +26,7 @@ from ei_cli.i18n import t
 from ei_cli.model import Enterprise, Function
 from ei_cli.periods import Period
 from ei_cli.regimes import Regime
-from ei_cli.rules.common import (ZERO, CheckResult, by_shape, because, decimal_text, euro_text, fte_rows, number_text,
+from ei_cli.rules.common import (ZERO, CheckResult, any_of, by_shape, because, decimal_text, euro_text, fte_rows, number_text,
                                  round_up, share_text)
 
 NAME = "enterprise"
@@ -81,7 +81,7 @@ def _size_thresholds(enterprise: Enterprise, regime: Regime, period: Period, rep
                 f"{euro_text(limit.number, places=0)}.",
                 f"{label_en.capitalize()}: {euro_text(figure, 'en', 0)} {'≤' if ok else '>'} "
                 f"{euro_text(limit.number, 'en', 0)}."), limit))
-    financial: bool | None = True if True in tests else (None if None in tests else False)
+    financial = any_of(tests)
     if staff_ok is False or financial is False:
         compliant: bool | None = False
     elif staff_ok is None or financial is None:
