@@ -98,10 +98,10 @@ class Worker:
         return Period(self.hire_date, self.exit_date or date.max)
 
     def employed_on(self, d: date) -> bool:
-        return self.hire_date <= d <= (self.exit_date or date.max)
+        return self.employment.contains(d)
 
     def employed_in(self, period: Period) -> bool:
-        return self.hire_date <= period.end and period.start <= (self.exit_date or date.max)
+        return self.employment.overlaps(period)
 
     @property
     def has_employment_contract(self) -> bool:

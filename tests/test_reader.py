@@ -84,6 +84,19 @@ def test_a_sheet_whose_part_is_not_found_is_measured_all_the_same(tmp_path, monk
     assert "sheet_too_large" in codes
 
 
+def test_the_fail_closed_measure_is_taken_once_for_all_sheets(tmp_path, monkeypatch):
+    """Every sheet's part unknown: the XML members are measured once (one call each), not once per sheet."""
+    path = tmp_path / "ok.xlsx"
+    path.write_bytes(make_corpus.valid_bytes())
+    members = [n for n in zipfile.ZipFile(path).namelist() if n.endswith(".xml")]
+    calls = []
+    real = ooxml.sheet_extent
+    monkeypatch.setattr(ooxml, "sheet_parts", lambda archive: {})
+    monkeypatch.setattr(ooxml, "sheet_extent", lambda *a: calls.append(a[1]) or real(*a))
+    assert read_workbook(path).enterprise is not None
+    assert sorted(calls) == sorted(members)
+
+
 def test_ods_extents_ignore_repeated_empty_rows():
     """Header (2 cells) + 3 repeated rows of 2 valued cells → 4 × 2; 1 048 571 empty rows ignored."""
     rows = ('<table:table-row><table:table-cell office:value-type="string"><text:p>a</text:p></table:table-cell>'

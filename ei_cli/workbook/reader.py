@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -236,16 +237,18 @@ class _Reader:
             return None  # an .ods: every sheet measured by ``read`` before calamine opened it
         part = self._sheet_parts().get(title)
         if not part:
-            return self._largest_extent()
+            return self._largest_extent
         xml = self.sniffed.inflated.get(part)
         rows, cols = ooxml.SMALL_EXTENT
         if rows * cols <= MAX_SHEET_CELLS and ooxml.within_small_extent(archive, part, xml):
             return ooxml.SMALL_EXTENT
         return ooxml.sheet_extent(archive, part, xml)
 
+    @cached_property
     def _largest_extent(self) -> tuple[int, int]:
         """When the sheet's part cannot be told from workbook.xml (written in a way ``sheet_parts`` does
-        not follow), fail closed: the largest extent found in any XML member of the archive."""
+        not follow), fail closed: the largest extent found in any XML member of the archive (measured
+        once for all the sheets in that case)."""
         from ei_cli.workbook import ooxml
 
         archive, inflated = self.sniffed.archive, self.sniffed.inflated
