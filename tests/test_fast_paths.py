@@ -306,3 +306,24 @@ def test_no_run_of_four_digits_survives_in_a_parser_message(text):
     from ei_cli.workbook.reader import _reason
 
     assert not re.search(r"\d{4}", _reason(ValueError(text)))
+
+
+@given(st.text(alphabet='<>v/#&;35x2e"t= ', max_size=120), st.integers(0, 6))
+def test_the_error_value_gate_misses_no_text_starting_with_a_hash(text, limit):
+    """``_may_hold_error_values`` may say True for nothing, but never False when a text opens with ``#``
+    (``>#``) or holds ``&#35;`` / ``&#x23;``; past ``limit`` hashes it says True."""
+    data = text.encode()
+    if b">#" in data or b"&#35;" in data or b"&#x23;" in data or data.count(b"#") > limit:
+        assert ooxml._may_hold_error_values(data, limit) is True
+
+
+def test_an_error_cell_is_found_among_character_references():
+    """openpyxl writes « ç » as ``&#231;``: 200 of them (under the limit of 256) neither hide the #REF!
+    of B2 (row 1, column 1) nor, alone, make the part scanned; an error value written ``&#35;N/A`` (an
+    escaped ``#``) is found too (its text is kept as written)."""
+    text = "".join(f'<c r="A{i}" t="inlineStr"><is><t>Fran&#231;ois</t></is></c>' for i in range(3, 203))
+    for value in ("#REF!", "&#35;N/A"):
+        xml = (f'<worksheet><sheetData><row r="2"><c r="B2" t="e"><v>{value}</v></c></row>'
+               f"<row r=\"3\">{text}</row></sheetData></worksheet>").encode()
+        assert ooxml.error_cells(zip_of("s.xml", xml), ["S"], {"S": "s.xml"}) == {"S": {(1, 1): value}}
+    assert ooxml._may_hold_error_values(text.encode()) is False

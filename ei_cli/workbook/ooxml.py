@@ -98,6 +98,27 @@ def sheet_parts(archive: zipfile.ZipFile) -> dict[str, str]:
     return out
 
 
+_HASH_REFS = (b"35;", b"x23;", b"X23;")  # "#" written as a character reference
+
+
+def _may_hold_error_values(xml: bytes, limit: int = 256) -> bool:
+    """False only if no text in the part starts with ``#``, as every error value does (#REF!, #N/A…).
+
+    Visits the few ``#`` bytes (found at memchr speed) instead of searching '"e"', which cost ~60 µs
+    per 100 KB, the quote being the commonest byte of a sheet. A ``#`` counts when it opens an
+    element's text (``>#``) or is written ``&#35;``; openpyxl's ``&#233;`` and the like do not. Past
+    ``limit`` of them: True (then every cell is checked). An error cell written with blanks before its
+    ``#`` is not written by any spreadsheet; calamine shows it empty, and so does the reader.
+    """
+    i = xml.find(b"#")
+    while i != -1:
+        if limit == 0 or xml[i - 1:i] == b">" or (xml[i - 1:i] == b"&" and xml.startswith(_HASH_REFS, i + 1)):
+            return True
+        limit -= 1
+        i = xml.find(b"#", i + 1)
+    return False
+
+
 def error_cells(archive: zipfile.ZipFile, sheet_names, parts: dict[str, str] | None = None,
                 inflated: dict[str, bytes] | None = None) -> dict[str, dict[tuple[int, int], str | None]]:
     """For each asked sheet, 0-based (row, column) → the error value shown in the cell.
@@ -119,7 +140,7 @@ def error_cells(archive: zipfile.ZipFile, sheet_names, parts: dict[str, str] | N
                 xml = archive.read(part)
             except (KeyError, zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError):
                 continue  # calamine reports a damaged part on its own
-        has_errors = b'"e"' in xml or b"'e'" in xml  # cheap; each cell is then checked by _ERROR_TYPE
+        has_errors = _may_hold_error_values(xml)  # each cell is then checked by _ERROR_TYPE
         # _FORMULA is "<f" or "<prefix:f": without a ":f" anywhere, the plain "<f" pattern says the same
         # in one fast search (the full pattern tries every "<" in the part).
         has_formulas = (_FORMULA if _prefixed(xml, _PREFIXED_F) else _PLAIN_FORMULA).search(xml) is not None
