@@ -215,30 +215,40 @@ def process_file(path: Path, request: BatchRequest, json_name: str) -> tuple[Fil
     beside ``<out>/<json_name>``, not yet flushed nor renamed), for the caller to publish with
     ``output.commit_file`` (``run_batch`` does it while the next files are computed).
     """
-    from ei_cli.output import compact_dumps, stage_file
-
     path = Path(path)
     with _one_collection():
         try:
             doc, fields = evaluate(path, request)
         except Exception as exc:  # a bug on one file must not cost the others their results
             from ei_cli.app import state
-            from ei_cli.output import base_document, jsonable
-            from ei_cli.problems import error
 
             if state.get("debug"):
                 raise
-            problem = error("internal_error", t(
+            return _failed(path, request, json_name, "internal_error", t(
                 f"Erreur interne ({type(exc).__name__}) sur ce classeur ; relancez « ei check {path.name} "
                 "--debug » et signalez-la.",
                 f"Internal error ({type(exc).__name__}) on this workbook; run 'ei check {path.name} --debug' "
-                "and report it."), file=str(path))
-            doc, fields = jsonable(base_document(CHECK_COMMAND, problems=[problem]), request.lang), {"readable": False}
-        staged = output = None
-        if request.out_dir is not None:
-            staged = stage_file(Path(request.out_dir) / json_name, compact_dumps(doc, request.lang))
-            output = json_name
-        problems = doc["problems"]
+                "and report it."))
+        return _outcome(path, request, json_name, doc, fields)
+
+
+def _failed(path: Path, request: BatchRequest, json_name: str, code: str, message: Text):
+    """The outcome (and staged JSON) of a file that could not be evaluated at all: one error."""
+    from ei_cli.output import base_document, jsonable
+    from ei_cli.problems import error
+
+    doc = jsonable(base_document(CHECK_COMMAND, problems=[error(code, message, file=str(path))]), request.lang)
+    return _outcome(path, request, json_name, doc, {"readable": False})
+
+
+def _outcome(path: Path, request: BatchRequest, json_name: str, doc: dict, fields: dict):
+    from ei_cli.output import compact_dumps, stage_file
+
+    staged = output = None
+    if request.out_dir is not None:
+        staged = stage_file(Path(request.out_dir) / json_name, compact_dumps(doc, request.lang))
+        output = json_name
+    problems = doc["problems"]
     errors = sum(1 for p in problems if p["severity"] == "error")
     outcome = FileOutcome(file=path.name, output=output, problems=problems, errors=errors,
                           warnings=len(problems) - errors, **fields)
@@ -395,27 +405,58 @@ def _run_here(paths, names, request, publisher, advance) -> list[FileOutcome]:
 
 
 def _run_in_workers(paths, names, request, jobs, publisher, advance) -> list[FileOutcome]:
-    from concurrent.futures import ProcessPoolExecutor, as_completed
-
     _load_rules()
     results: list[FileOutcome | None] = [None] * len(paths)
+
+    def collect(i: int, outcome: FileOutcome, staged: Path | None) -> None:
+        results[i] = outcome
+        publisher.publish(staged, names[i])
+        _stop_if_interrupted()
+        if advance:
+            advance(outcome)
+
+    lost = _run_pool(range(len(paths)), paths, names, request, jobs, collect, prefetch=True)
+    if lost:
+        # A worker process died: a crash inside the spreadsheet parser (compiled code, nothing Python
+        # can catch) takes the files handed to every worker with it. Each is run again alone, in its
+        # own process: the others get their results, and only the file that crashes again is reported.
+        _discard_strays(request.out_dir, [names[i] for i in lost])
+        for i in lost:
+            if _run_pool([i], paths, names, request, 1, collect, prefetch=False):
+                collect(i, *_failed(Path(paths[i]), request, names[i], "reader_crashed", t(
+                    "Le lecteur de classeurs s'est arrêté net sur ce fichier : ouvrez-le dans votre tableur, "
+                    "enregistrez-le à nouveau en .xlsx et relancez ; si cela se reproduit, signalez-le.",
+                    "The workbook reader stopped dead on this file: open it in your spreadsheet program, save it "
+                    "again as .xlsx and run again; if it happens again, report it.")))
+    return [r for r in results if r is not None]
+
+
+def _run_pool(indices, paths, names, request, jobs: int, collect, prefetch: bool) -> list[int]:
+    """``process_file`` for the files ``indices`` in ``jobs`` worker processes, each result handed to
+    ``collect`` as it comes; returns the files lost because a worker process died."""
+    from concurrent.futures import ProcessPoolExecutor, as_completed
+    from concurrent.futures.process import BrokenProcessPool
+
+    lost = []
     with ProcessPoolExecutor(max_workers=jobs, initializer=_worker_signals) as pool:
-        futures = {pool.submit(process_file, p, request, n): i for i, (p, n) in enumerate(zip(paths, names))}
+        futures = {pool.submit(process_file, paths[i], request, names[i]): i for i in indices}
         try:
-            _prefetch_writer(request)
+            if prefetch:
+                _prefetch_writer(request)
             for future in as_completed(futures):
                 i = futures[future]
-                results[i], staged = future.result()
-                publisher.publish(staged, names[i])
-                _stop_if_interrupted()
-                if advance:
-                    advance(results[i])
+                try:
+                    outcome, staged = future.result()
+                except BrokenProcessPool:
+                    lost.append(i)
+                    continue
+                collect(i, outcome, staged)
         except BaseException:
             # The files not started are dropped; the few already handed to a worker end within
             # milliseconds each (what they stage is then removed by ``run_batch``).
             pool.shutdown(wait=True, cancel_futures=True)
             raise
-    return [r for r in results if r is not None]
+    return sorted(lost)
 
 
 def _stop_if_interrupted() -> None:

@@ -340,6 +340,34 @@ def test_every_json_is_published_when_run_batch_returns(tmp_path, monkeypatch, g
         assert json.loads((out / "c.json").read_text())["problems"][0]["severity"] == "error"
 
 
+def test_a_file_that_kills_its_worker_is_reported_and_the_others_still_run(tmp_path, monkeypatch, good_workbook,
+                                                                            other_workbook):
+    """A crash in compiled code (calamine aborting, say) kills the worker process and, with it, every file
+    handed to the pool: each is run again alone; only the one that crashes again is reported (exit 2),
+    the others get their results and JSON, and no temporary file is left."""
+    import os
+
+    real = batch.evaluate
+
+    def evaluate(path, request):
+        if Path(path).name == "b.xlsx":
+            os._exit(134)  # as the allocator's abort does
+        return real(path, request)
+
+    monkeypatch.setattr(batch, "evaluate", evaluate)
+    folder = folder_with(tmp_path, {"a.xlsx": good_workbook, "b.xlsx": good_workbook, "c.xlsx": other_workbook,
+                                    "d.xlsx": good_workbook})
+    out = tmp_path / "out"
+    out.mkdir()
+    outcomes = batch.run_batch(batch.find_workbooks(folder), BatchRequest(2024, out_dir=out), 2)
+    assert [(o.file, o.readable) for o in outcomes] == [("a.xlsx", True), ("b.xlsx", False), ("c.xlsx", True),
+                                                         ("d.xlsx", True)]
+    assert [p["code"] for p in outcomes[1].problems] == ["reader_crashed"]
+    assert batch.batch_exit_code(outcomes) == ExitCode.BAD_INPUT
+    assert sorted(p.name for p in out.iterdir()) == ["a.json", "b.json", "c.json", "d.json"]
+    assert json.loads((out / "b.json").read_text())["problems"][0]["code"] == "reader_crashed"
+
+
 def test_a_failed_publication_raises_and_leaves_no_temporary_file(tmp_path, monkeypatch, good_workbook,
                                                                   other_workbook):
     import ei_cli.output
