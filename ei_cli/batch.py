@@ -29,6 +29,7 @@ from typing import Callable, Iterable
 from ei_cli.errors import EiError, ExitCode
 from ei_cli.i18n import Text, t
 from ei_cli.periods import Month, Period
+from ei_cli.rules.common import VERDICT
 
 SUMMARY_JSON = "summary.json"
 SUMMARY_XLSX = "summary.xlsx"
@@ -569,8 +570,6 @@ def summary_document(outcomes: list[FileOutcome], request: BatchRequest, strict:
         files=[o.to_dict() for o in outcomes], summary=counts(outcomes, strict))
 
 
-VERDICT = {True: t("conforme", "compliant"), False: t("non conforme", "not compliant"),
-           None: t("indéterminé", "unknown")}
 UNREADABLE = t("illisible", "unreadable")
 YES_NO = {True: t("oui", "yes"), False: t("non", "no")}
 
@@ -672,41 +671,53 @@ def _figure(x: float | None, text, lang: str) -> str:
 
 def summary_table(con, outcomes: list[FileOutcome], totals: dict, request: BatchRequest, lang: str = "fr") -> None:
     """The terminal summary: one line per workbook, then the counts (rich imported here only)."""
+    from rich.cells import cell_len
+    from rich.markup import escape
     from rich.table import Table
 
     def tr(fr: str, en: str) -> str:
         return en if lang == "en" else fr
 
-    from rich.markup import escape
-
     table = Table(title=tr(f"ei batch — période {request.period.start} – {request.period.end}",
                            f"ei batch — period {request.period.start} – {request.period.end}"))
-    # (header, justify, cell of an outcome); the regime and the problems count go on narrow terminals.
+    # (header, justify, cell of an outcome, may wrap); the regime and the problems count go on narrow
+    # terminals. A figure (and the regime id) never wraps: even kept whole by ``output.console``, an
+    # amount would be folded mid-figure once rich narrows its column below the amount's width; the
+    # other columns take the lines instead.
     wide = con.width >= 110
-    styles = {True: "green", False: "bold red", None: "yellow"}
 
     def verdict(o: FileOutcome) -> str:
         if not o.readable:
             return f"[bold red]{UNREADABLE.get(lang)}[/]"
-        return f"[{styles[o.compliant]}]{verdict_text(o.compliant, lang)}[/]"
+        return f"[{VERDICT_STYLE[o.compliant]}]{verdict_text(o.compliant, lang)}[/]"
 
+    from ei_cli.render import VERDICT_STYLE
     from ei_cli.rules.common import euro_text, share_text
     from ei_cli.rules.wages import ratio_text
 
-    columns = [(tr("Fichier", "File"), "left", lambda o: escape(o.file)),
-               (tr("Entreprise", "Enterprise"), "left", lambda o: escape(o.enterprise or "—")),
-               (tr("Régime", "Regime"), "left", lambda o: o.regime or "—") if wide else None,
-               (tr("Verdict", "Verdict"), "left", verdict),
-               (tr("Public cible", "Target share"), "right", lambda o: _figure(o.quota_share, share_text, lang)),
-               (tr("Tension", "Wage ratio"), "right", lambda o: _figure(o.wage_ratio, ratio_text, lang)),
+    columns = [(tr("Fichier", "File"), "left", lambda o: escape(o.file), True),
+               (tr("Entreprise", "Enterprise"), "left", lambda o: escape(o.enterprise or "—"), True),
+               (tr("Régime", "Regime"), "left", lambda o: o.regime or "—", False) if wide else None,
+               (tr("Verdict", "Verdict"), "left", verdict, True),
+               (tr("Public\ncible", "Target\nshare"), "right", lambda o: _figure(o.quota_share, share_text, lang),
+                False),
+               (tr("Tension", "Wage\nratio"), "right", lambda o: _figure(o.wage_ratio, ratio_text, lang), False),
                (tr("Subventions", "Subsidies"), "right",
-                lambda o: _figure(o.total_subsidy, euro_text, lang) + (" (?)" if o.subsidy_complete is False else "")),
-               (tr("Problèmes", "Problems"), "right", lambda o: str(len(o.problems))) if wide else None]
+                lambda o: _figure(o.total_subsidy, euro_text, lang) + (" (?)" if o.subsidy_complete is False else ""),
+                False),
+               (tr("Problèmes", "Problems"), "right", lambda o: str(len(o.problems)), False) if wide else None]
     columns = [c for c in columns if c is not None]
-    for header, justify, _ in columns:
-        table.add_column(header, justify=justify, overflow="fold")
-    for o in outcomes:
-        table.add_row(*(cell(o) for _, _, cell in columns))
+    rows = [[cell(o) for _, _, cell, _ in columns] for o in outcomes]
+    # Where the figures whole and 8 characters for each other column do not fit, every column folds (a
+    # figure kept on one line would be cut at the terminal's edge instead).
+    whole = [max(cell_len(line) for text in [header, *(row[i] for row in rows)] for line in text.split("\n"))
+             for i, (header, _, _, wraps) in enumerate(columns) if not wraps]
+    keep_figures = sum(whole) + 8 * (len(columns) - len(whole)) + 3 * len(columns) + 1 <= con.width
+    for header, justify, _, wraps in columns:
+        table.add_column(header, justify=justify, overflow="fold", no_wrap=keep_figures and not wraps,
+                         min_width=8 if keep_figures and wraps else None)
+    for row in rows:
+        table.add_row(*row)
     con.print(table)
     con.print(tr(
         f"{totals['files']} classeur(s) : {totals['compliant']} conforme(s), {totals['not_compliant']} non "

@@ -2,10 +2,6 @@
 
 from __future__ import annotations
 
-from ei_cli.i18n import t
-
-VERDICT = {True: t("conforme", "compliant"), False: t("non conforme", "not compliant"),
-           None: t("indéterminé", "unknown")}
 VERDICT_STYLE = {True: "green", False: "bold red", None: "yellow"}
 
 

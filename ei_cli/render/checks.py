@@ -7,8 +7,8 @@ from ei_cli.model import Enterprise
 from ei_cli.output import RunOptions
 from ei_cli.periods import Period
 from ei_cli.regimes import Regime
-from ei_cli.render import VERDICT, VERDICT_STYLE, print_reasons, reference_text
-from ei_cli.rules.common import CheckResult
+from ei_cli.render import VERDICT_STYLE, print_reasons, reference_text
+from ei_cli.rules.common import VERDICT, CheckResult
 
 CHECK_LABELS = {
     "eligibility": t("Public cible", "Target public"),

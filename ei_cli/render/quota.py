@@ -6,8 +6,8 @@ The JSON document is the rule result's ``to_dict`` (cli.md); this module only dr
 from __future__ import annotations
 
 from ei_cli.output import RunOptions
-from ei_cli.render import VERDICT, VERDICT_STYLE, print_reasons
-from ei_cli.rules.common import number_text, share_text
+from ei_cli.render import VERDICT_STYLE, print_reasons
+from ei_cli.rules.common import VERDICT, number_text, share_text
 from ei_cli.rules.quota import MonthQuota, QuotaForecast, QuotaResult, YearQuota
 
 _JUDGED = {"month_12": ("valeur du 12e mois", "value of month 12"), "average": ("moyenne annuelle", "annual average"),

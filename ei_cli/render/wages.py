@@ -10,8 +10,8 @@ from ei_cli.model import Enterprise
 from ei_cli.output import RunOptions
 from ei_cli.regimes import Regime
 from ei_cli.periods import Period
-from ei_cli.render import VERDICT, VERDICT_STYLE, print_reasons
-from ei_cli.rules.common import decimal_text, euro_number, money
+from ei_cli.render import VERDICT_STYLE, print_reasons
+from ei_cli.rules.common import VERDICT, decimal_text, euro_number, money
 from ei_cli.rules.wages import PayPerFte, WageTension, ratio_text
 
 def wage_fields(result: WageTension, enterprise: Enterprise, opts: RunOptions) -> dict:

@@ -101,6 +101,11 @@ class CheckResult:
         return out
 
 
+# A verdict in words: compliant (True), not compliant (False), unknown (None).
+VERDICT = {True: t("conforme", "compliant"), False: t("non conforme", "not compliant"),
+           None: t("indéterminé", "unknown")}
+
+
 def combine(verdicts: Iterable[bool | None]) -> bool | None:
     """False if any is False, else None if any is unknown, else True."""
     verdicts = list(verdicts)

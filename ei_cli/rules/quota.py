@@ -29,7 +29,7 @@ from ei_cli.model import Enterprise, Function, Worker
 from ei_cli.periods import Month, Period, add_months, years_overlapping
 from ei_cli.problems import Problem
 from ei_cli.regimes import Regime, Value
-from ei_cli.rules.common import (CheckResult, Reason, because, combine, fallback_warnings, fte_rows, number_text,
+from ei_cli.rules.common import (VERDICT, CheckResult, Reason, because, combine, fallback_warnings, fte_rows, number_text,
                                  round_up, share_text)
 
 NAME = "quota"
@@ -556,7 +556,7 @@ def _judge_mandate(f: _Frame) -> YearQuota:
     provisional = not f.complete
     if provisional:
         reasons.append(_provisional_reason(f))
-    verdict = _verdict_text(compliant)
+    verdict = VERDICT[compliant]
     summary = t(f"Année d'agrément {n} : {verdict.fr} — {number_text(avg_t)} ETP public cible (minimum {number_text(min_target)}), "
                 f"{number_text(avg_s)} ETP d'encadrement (minimum {number_text(min_sup)})" + (" (provisoire)" if provisional else "") + ".",
                 f"Agrément year {n}: {verdict.en} — {number_text(avg_t, 'en')} target-public FTE (minimum {number_text(min_target, 'en')}), "
@@ -568,14 +568,9 @@ def _judge_mandate(f: _Frame) -> YearQuota:
 
 
 # ------------------------------------------------------------------------------ shared texts
-def _verdict_text(compliant: bool | None) -> Text:
-    return {True: t("conforme", "compliant"), False: t("non conforme", "not compliant"),
-            None: t("indéterminé", "unknown")}[compliant]
-
-
 def _summary(n: int, period: Period, compliant: bool | None, share, r, shortfall, provisional: bool,
              every_month: bool = False) -> Text:
-    v = _verdict_text(compliant)
+    v = VERDICT[compliant]
     what_fr = "moyenne" if (n > 1 or every_month) else "12e mois"
     what_en = "average" if (n > 1 or every_month) else "month 12"
     miss_fr = f", manque {number_text(shortfall)} ETP de public cible" if shortfall else ""
@@ -763,9 +758,9 @@ def forecast_quota(enterprise: Enterprise, regime: Regime, at_month: Month, repo
                     f"Agrément year {n}: the verdict can no longer be fixed by hiring from {hire_from} "
                     "(months already judged below the threshold, or data unknown).")
     elif extra == 0:
-        summary = t(f"Année d'agrément {n} : projetée {_verdict_text(projected.compliant).fr} "
+        summary = t(f"Année d'agrément {n} : projetée {VERDICT[projected.compliant].fr} "
                     f"({share_text(projected.target_share)}) sans engagement supplémentaire.",
-                    f"Agrément year {n}: projected {_verdict_text(projected.compliant).en} "
+                    f"Agrément year {n}: projected {VERDICT[projected.compliant].en} "
                     f"({share_text(projected.target_share, 'en')}) with no extra hire.")
     else:
         reasons.append(because(t(
