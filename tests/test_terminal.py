@@ -8,6 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from ei_cli import batch
+from ei_cli.render.batch import summary_table
 from ei_cli.batch import BatchRequest, FileOutcome
 from ei_cli.output import _MASK, console
 from ei_cli.rules.common import euro_text, share_text
@@ -101,7 +102,7 @@ def summary_lines(width: int) -> list[str]:
     con = console()
     con.width = width
     with con.capture() as captured:
-        batch.summary_table(con, outcomes, totals, BatchRequest(2025))
+        summary_table(con, outcomes, totals, BatchRequest(2025))
     return captured.get().splitlines()
 
 

@@ -138,7 +138,7 @@ def _report(outcomes, request, opts) -> None:
         sys.stdout.write(dumps(doc, opts.lang))
         sys.stdout.flush()
     else:
-        from ei_cli.batch import summary_table
+        from ei_cli.render.batch import summary_table
         from ei_cli.output import console
 
         summary_table(console(), outcomes, doc["summary"], request, opts.lang)

@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
+from ei_cli.rules.common import VERDICT
+
 VERDICT_STYLE = {True: "green", False: "bold red", None: "yellow"}
+
+
+def verdict_markup(value: bool | None, lang: str, upper: bool = False) -> str:
+    """« conforme » in green, « non conforme » in red, « indéterminé » in yellow (rich markup)."""
+    word = VERDICT[value].get(lang)
+    return f"[{VERDICT_STYLE[value]}]{word.upper() if upper else word}[/]"
 
 
 def reference_text(reason, lang: str) -> str:

@@ -7,8 +7,8 @@ from ei_cli.model import Enterprise
 from ei_cli.output import RunOptions
 from ei_cli.periods import Period
 from ei_cli.regimes import Regime
-from ei_cli.render import VERDICT_STYLE, print_reasons, reference_text
-from ei_cli.rules.common import VERDICT, CheckResult
+from ei_cli.render import verdict_markup, print_reasons, reference_text
+from ei_cli.rules.common import CheckResult
 
 CHECK_LABELS = {
     "eligibility": t("Public cible", "Target public"),
@@ -49,14 +49,11 @@ def checks_table(con, results: list[CheckResult], overall: bool | None, enterpri
     table.add_column("Key figure" if en else "Chiffre clé", ratio=3, overflow="fold")
     table.add_column("To fix" if en else "À corriger", ratio=2, overflow="fold")
     for r in results:
-        style = VERDICT_STYLE[r.compliant]
         table.add_row(escape(CHECK_LABELS.get(r.name, t(r.name, r.name)).get(lang)),
-                      f"[{style}]{VERDICT[r.compliant].get(lang)}[/]", escape(r.summary.get(lang)),
+                      verdict_markup(r.compliant, lang), escape(r.summary.get(lang)),
                       escape(_fix_cell(r, lang, opts.explain)))
     con.print(table)
-    style = VERDICT_STYLE[overall]
-    con.print(f"{'Overall' if en else 'Verdict global'}{':' if en else ' :'} "
-              f"[{style}]{VERDICT[overall].get(lang)}[/]")
+    con.print(f"{'Overall' if en else 'Verdict global'}{':' if en else ' :'} {verdict_markup(overall, lang)}")
     if overall is None:
         con.print("[dim]" + escape(t("Un contrôle indéterminé ne rend pas l'ensemble non conforme (sauf --strict).",
                                      "An unknown check does not make the whole not compliant (unless --strict).")
@@ -68,7 +65,7 @@ def checks_table(con, results: list[CheckResult], overall: bool | None, enterpri
     for r in results:
         con.print()
         con.print(f"[bold]{escape(CHECK_LABELS.get(r.name, t(r.name, r.name)).get(lang))}[/] — "
-                  f"[{VERDICT_STYLE[r.compliant]}]{VERDICT[r.compliant].get(lang)}[/]")
+                  f"{verdict_markup(r.compliant, lang)}")
         print_reasons(con, r.reasons, lang)
 
 

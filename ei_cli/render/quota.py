@@ -6,8 +6,8 @@ The JSON document is the rule result's ``to_dict`` (cli.md); this module only dr
 from __future__ import annotations
 
 from ei_cli.output import RunOptions
-from ei_cli.render import VERDICT_STYLE, print_reasons
-from ei_cli.rules.common import VERDICT, number_text, share_text
+from ei_cli.render import verdict_markup, print_reasons
+from ei_cli.rules.common import number_text, share_text
 from ei_cli.rules.quota import MonthQuota, QuotaForecast, QuotaResult, YearQuota
 
 _JUDGED = {"month_12": ("valeur du 12e mois", "value of month 12"), "average": ("moyenne annuelle", "annual average"),
@@ -50,10 +50,8 @@ def _year_block(con, y: YearQuota, opts: RunOptions, title: str) -> None:
 
     en = opts.lang == "en"
     con.print(_months_table(y.months, en, title, "supervision_fte" in y.extra))
-    style = VERDICT_STYLE[y.compliant]
-    verdict = VERDICT[y.compliant].get(opts.lang)
     judged = _JUDGED[y.judged_on][1 if en else 0]
-    con.print(f"[{style}]{verdict.upper()}[/] — {escape(y.summary.get(opts.lang))}")
+    con.print(f"{verdict_markup(y.compliant, opts.lang, upper=True)} — {escape(y.summary.get(opts.lang))}")
     parts = [f"{'judged on' if en else 'jugé sur'} : {judged}"]
     if y.required_share is not None:
         parts.append(f"{'required share' if en else 'part exigée'} {share_text(y.required_share, opts.lang)}")

@@ -10,8 +10,8 @@ from ei_cli.model import Enterprise
 from ei_cli.output import RunOptions
 from ei_cli.regimes import Regime
 from ei_cli.periods import Period
-from ei_cli.render import VERDICT_STYLE, print_reasons
-from ei_cli.rules.common import VERDICT, decimal_text, euro_number, money
+from ei_cli.render import verdict_markup, print_reasons
+from ei_cli.rules.common import decimal_text, euro_number, money
 from ei_cli.rules.wages import PayPerFte, WageTension, ratio_text
 
 def wage_fields(result: WageTension, enterprise: Enterprise, opts: RunOptions) -> dict:
@@ -62,9 +62,9 @@ def wages_table(con, result: WageTension | None, enterprise: Enterprise, regime:
     row("Lowest" if en else "Plus bas", result.lowest)
     con.print(table)
     limit = "?" if result.max_ratio is None else decimal_text(result.max_ratio, lang)
-    style = VERDICT_STYLE[result.compliant]
     con.print(f"{'Ratio' if en else 'Rapport'} {ratio_text(result.ratio, lang)} "
-              f"({'at most' if en else 'au plus'} {limit}){':' if en else ' :'} [{style}]{VERDICT[result.compliant].get(lang)}[/]"
+              f"({'at most' if en else 'au plus'} {limit}){':' if en else ' :'} "
+              f"{verdict_markup(result.compliant, lang)}"
               f" — {result.worker_months} {'worker-months compared' if en else 'mois-travailleur comparés'}")
     for e in result.excluded_months:
         why = {"fte_zero": t("etp nul", "fte 0"), "no_pay": t("salaire nul", "no pay")}[e.reason].get(lang)

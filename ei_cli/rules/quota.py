@@ -29,8 +29,8 @@ from ei_cli.model import Enterprise, Function, Worker
 from ei_cli.periods import Month, Period, add_months, years_overlapping
 from ei_cli.problems import Problem
 from ei_cli.regimes import Regime, Value
-from ei_cli.rules.common import (VERDICT, CheckResult, Reason, because, combine, fallback_warnings, fte_rows, number_text,
-                                 round_up, share_text)
+from ei_cli.rules.common import (VERDICT, CheckResult, Reason, because, combine, fallback_warnings, fte_rows,
+                                 number_text, round_up, share_text)
 
 NAME = "quota"
 ZERO = Decimal(0)

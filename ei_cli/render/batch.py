@@ -1,0 +1,75 @@
+"""Terminal summary of ``ei batch``: one line per workbook, then the counts."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from ei_cli.batch import SUMMARY_JSON, SUMMARY_XLSX, UNREADABLE, BatchRequest, FileOutcome
+from ei_cli.render import verdict_markup
+from ei_cli.rules.common import euro_text, share_text
+from ei_cli.rules.wages import ratio_text
+
+
+def _figure(x: float | None, text, lang: str) -> str:
+    """A summary figure (a float of the JSON) shown as the checks show it; "—" when there is none."""
+    return "—" if x is None else text(Decimal(str(x)), lang)
+
+
+def summary_table(con, outcomes: list[FileOutcome], totals: dict, request: BatchRequest, lang: str = "fr") -> None:
+    """The terminal summary: one line per workbook, then the counts (rich imported here only)."""
+    from rich.cells import cell_len
+    from rich.markup import escape
+    from rich.table import Table
+
+    def tr(fr: str, en: str) -> str:
+        return en if lang == "en" else fr
+
+    table = Table(title=tr(f"ei batch — période {request.period.start} – {request.period.end}",
+                           f"ei batch — period {request.period.start} – {request.period.end}"))
+    # (header, justify, cell of an outcome, may wrap); the regime and the problems count go on narrow
+    # terminals. A figure (and the regime id) never wraps: even kept whole by ``output.console``, an
+    # amount would be folded mid-figure once rich narrows its column below the amount's width; the
+    # other columns take the lines instead.
+    wide = con.width >= 110
+
+    def verdict(o: FileOutcome) -> str:
+        return verdict_markup(o.compliant, lang) if o.readable else f"[bold red]{UNREADABLE.get(lang)}[/]"
+
+    columns = [(tr("Fichier", "File"), "left", lambda o: escape(o.file), True),
+               (tr("Entreprise", "Enterprise"), "left", lambda o: escape(o.enterprise or "—"), True),
+               (tr("Régime", "Regime"), "left", lambda o: o.regime or "—", False) if wide else None,
+               (tr("Verdict", "Verdict"), "left", verdict, True),
+               (tr("Public\ncible", "Target\nshare"), "right", lambda o: _figure(o.quota_share, share_text, lang),
+                False),
+               (tr("Tension", "Wage\nratio"), "right", lambda o: _figure(o.wage_ratio, ratio_text, lang), False),
+               (tr("Subventions", "Subsidies"), "right",
+                lambda o: _figure(o.total_subsidy, euro_text, lang) + (" (?)" if o.subsidy_complete is False else ""),
+                False),
+               (tr("Problèmes", "Problems"), "right", lambda o: str(len(o.problems)), False) if wide else None]
+    columns = [c for c in columns if c is not None]
+    rows = [[cell(o) for _, _, cell, _ in columns] for o in outcomes]
+    # Where the figures whole and 8 characters for each other column do not fit, every column folds (a
+    # figure kept on one line would be cut at the terminal's edge instead).
+    whole = [max(cell_len(line) for text in [header, *(row[i] for row in rows)] for line in text.split("\n"))
+             for i, (header, _, _, wraps) in enumerate(columns) if not wraps]
+    keep_figures = sum(whole) + 8 * (len(columns) - len(whole)) + 3 * len(columns) + 1 <= con.width
+    for header, justify, _, wraps in columns:
+        table.add_column(header, justify=justify, overflow="fold", no_wrap=keep_figures and not wraps,
+                         min_width=8 if keep_figures and wraps else None)
+    for row in rows:
+        table.add_row(*row)
+    con.print(table)
+    con.print(tr(
+        f"{totals['files']} classeur(s) : {totals['compliant']} conforme(s), {totals['not_compliant']} non "
+        f"conforme(s), {totals['unknown']} indéterminé(s), {totals['unreadable']} illisible(s). "
+        f"Subventions {request.subsidy_year} : {_figure(totals['total_subsidy'], euro_text, lang)}.",
+        f"{totals['files']} workbook(s): {totals['compliant']} compliant, {totals['not_compliant']} not "
+        f"compliant, {totals['unknown']} unknown, {totals['unreadable']} unreadable. "
+        f"Subsidies {request.subsidy_year}: {_figure(totals['total_subsidy'], euro_text, lang)}."))
+    if any(o.subsidy_complete is False for o in outcomes):
+        con.print(tr("(?) : une partie des subventions n'a pas pu être calculée (voir « unknown » dans le JSON).",
+                     "(?): some subsidies could not be computed (see 'unknown' in the JSON)."))
+    if request.out_dir is not None:
+        con.print(tr(f"Résultats dans {request.out_dir}/ (un JSON par classeur, {SUMMARY_JSON}, {SUMMARY_XLSX}).",
+                     f"Results in {request.out_dir}/ (one JSON per workbook, {SUMMARY_JSON}, {SUMMARY_XLSX})."),
+                  markup=False)
