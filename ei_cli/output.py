@@ -6,7 +6,6 @@ Every command builds a *document* (a plain dict following shared/spec/cli.md) an
 
 from __future__ import annotations
 
-import functools
 import os
 import sys
 from dataclasses import dataclass
@@ -299,46 +298,14 @@ def _csv_value(v, lang):
 def console(stderr: bool = False, record: bool = False, plain: bool = False):
     """A rich console; ``plain`` for text written to a file (no colours, a fixed readable width).
 
-    It never breaks a figure across two lines (``_console_class``)."""
-    Console = _console_class()
+    It never breaks a figure across two lines, and fits its tables to the terminal (``terminal``)."""
+    from ei_cli.terminal import console_class
+
+    Console = console_class()
     if plain:
         return Console(record=record, highlight=False, soft_wrap=False, color_system=None,
                        force_terminal=False, width=120)
     return Console(stderr=stderr, record=record, highlight=False, soft_wrap=False)
-
-
-_MASK = "\ue000"  # a private-use character: one cell wide, not a space, in no text ei writes
-
-
-@functools.cache
-def _console_class():
-    """rich's Console, laying out every string it prints (a table cell too) with its figures whole.
-
-    rich breaks a line at any space, a no-break space too (Textualize/rich#4196): « plafond 17 951,61 € »
-    could end a line with « plafond 17 » and start the next with « 951,61 € », which reads as two figures.
-    The spaces inside a figure — between groups of thousands, before « € » and « % » — are masked while
-    rich lays the text out (a figure is then one word: moved to the next line whole, folded only if it
-    is wider than its column), and put back in what is written.
-    """
-    import re
-
-    from rich.console import Console
-
-    inside_figure = re.compile(r"(?<=\d) (?=\d{3}(?!\d)|[€%])")
-
-    class FigureConsole(Console):
-        def render_str(self, text, **kwargs):
-            rich_text = super().render_str(text, **kwargs)
-            masked = inside_figure.sub(_MASK, rich_text.plain)
-            if masked != rich_text.plain:
-                rich_text.plain = masked  # same length: the styles' spans stay where they were
-            return rich_text
-
-        def render(self, renderable, options=None):
-            for segment in super().render(renderable, options):
-                yield segment._replace(text=segment.text.replace(_MASK, " ")) if _MASK in segment.text else segment
-
-    return FigureConsole
 
 
 def print_problems(problems: Iterable[Problem], lang: str = "fr") -> None:

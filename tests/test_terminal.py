@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 from hypothesis import given
@@ -10,7 +11,8 @@ from hypothesis import strategies as st
 from ei_cli import batch
 from ei_cli.render.batch import summary_table
 from ei_cli.batch import BatchRequest, FileOutcome
-from ei_cli.output import _MASK, console
+from ei_cli.output import console
+from ei_cli.terminal import _MASK, fitted
 from ei_cli.rules.common import euro_text, share_text
 
 
@@ -47,6 +49,13 @@ def test_only_the_spaces_inside_a_figure_are_kept():
     group of thousands has exactly three digits), « T0001 2025-12 » at width 8 too."""
     assert shown("2024 2025", 5) == ["2024", "2025"]
     assert shown("T0001 2025-12", 8) == ["T0001", "2025-12"]
+
+
+def test_an_id_ending_in_digits_is_not_taken_for_the_head_of_a_figure():
+    """« T0017 100,00 € » at width 8: « 17 100,00 » would read as seventeen thousand one hundred, but
+    « 17 » is the end of the id « T0017 », not a figure: the id (5) on line 1, the amount (8) whole on
+    line 2. (Found by the property test below: the first mask took any digit, space, three digits.)"""
+    assert shown("T0017 100,00 €", 8) == ["T0017", "100,00 €"]
 
 
 def test_a_table_cell_keeps_its_figures_whole_and_prints_no_mask():
@@ -117,12 +126,126 @@ def test_the_batch_summary_keeps_each_total_on_one_line_at_80_columns():
 
 
 def test_on_a_terminal_too_narrow_for_whole_figures_nothing_is_cut():
-    """Under 110 columns: file, enterprise and verdict wrap; the figures' columns are « Public / cible »
-    (6, « 40,9 % »), « Tension » (7) and « Subventions » (12, « 169 000,93 € »). Whole figures need
-    6 + 7 + 12 + 3 × 8 + 3 × 6 columns + 1 border = 68: they fit in 80 (previous test), not in 40, where
-    every column folds as before rather than a figure being cut at the terminal's edge: every table
-    line still ends with its border."""
+    """Under 110 columns: file, enterprise and verdict wrap (at least 8 columns each); the figures'
+    columns are « Public / cible » (6, « 40,9 % »), « Tension » (7) and « Subventions » (12,
+    « 169 000,93 € »). Whole figures need 6 + 7 + 12 + 3 × 8 + 3 × 6 columns + 1 border = 68: they fit
+    in 80 (previous test), not in 40, where ``terminal.fitted`` folds every column rather than rich
+    cutting a figure at the terminal's edge: every table line still ends with its border."""
     lines = summary_lines(40)
     table = [line for line in lines if line[:1] in "┏┃┡│└"]
     assert table and all(line[-1] in "┓┃┩│┘" for line in table)
     assert all(len(line) <= 40 for line in lines)
+
+
+def printed(table, width: int) -> list[str]:
+    con = console()
+    con.width = width
+    with con.capture() as captured:
+        con.print(table)
+    return [line.rstrip() for line in captured.get().splitlines()]
+
+
+def claim_table():
+    """The shape of ``ei subsidy``'s table: an id and an amount kept on one line, the basis wrapping
+    with a minimum width."""
+    from rich.table import Table
+
+    table = Table()
+    table.add_column("Trav.", no_wrap=True)
+    table.add_column("Base", min_width=14)
+    table.add_column("Montant", justify="right", no_wrap=True, min_width=12)
+    table.add_row("W05", "coût 5 891,72 € · plafond 3 000,00 €", "2 945,86 €")
+    return table
+
+
+def test_a_table_too_wide_for_its_minimum_widths_is_not_cut_at_the_edge():
+    """Width 40: 2 edges + 2 separators leave 36, the padding (2 per column) 30 for the text.
+
+    rich alone: Trav. 5 and Montant 12 (its min_width) stay, Base shrinks to its min_width 14:
+    5 + 14 + 12 = 31 > 30, so the table is one column too wide and the terminal cuts its right edge.
+    ``fitted`` folds every column at a fixed width instead, at least its figures whole and 4
+    characters of its header: Trav. 4 (« W05 » is no figure, « Trav. » gives 4), Base 10 (« 5 891,72 € »
+    and « 3 000,00 € », each one word, the figure's spaces masked), Montant 10
+    (« 2 945,86 € »): 24, 6 to spare. Then, the cheapest first: the longest words (3, 10, 10) and the one-line cells
+    (3, 10) already fit; of the headers' words « Trav. » takes 1 (5 spare), « Base » 4 and « Montant »
+    7 fit in 10. The 5 left go by what each column would need more, natural width − floor: Trav. 5 − 5
+    = 0, Base 36 − 10 = 26 (the whole text), Montant 12 − 10 = 2: 5 × 26 // 28 = 4 and 5 × 2 // 28 = 0,
+    the last 1 to the largest remainder (130 % 28 = 18 against 10 % 28 = 10), Base. Widths 5, 15, 10: the
+    basis reads « coût 5 891,72 € » (15), « · plafond », « 3 000,00 € »; the amount is whole.
+    """
+    assert printed(claim_table(), 40)[3:6] == [
+        "│ W05   │ coût 5 891,72 € │ 2 945,86 € │",
+        "│       │ · plafond       │            │",
+        "│       │ 3 000,00 €      │            │",
+    ]
+
+
+def test_where_words_do_not_fit_the_figures_still_do():
+    """Width 24: 21 inside the borders, 17 for the text. rich alone keeps « 169 000,93 € » (12) and
+    leaves « Entreprise d'insertion » 5 columns, less than its longest word up to 8: spoilt. Floors:
+    the enterprise has no figure, 4 characters (of « Entreprise » too); the subsidy its figure, 12: 16,
+    1 to spare. « d'insertion » (11, +7) and the header « Entreprise » (10, +6) do not fit in it; the 1
+    goes to the enterprise (22 − 4 = 18 more wanted, the subsidy 12 − 12 = 0). Widths 5 and 12: the
+    name folds every 5 characters, the amount stays whole."""
+    from rich.table import Table
+
+    table = Table()
+    table.add_column("Entreprise", overflow="fold")
+    table.add_column("Subventions", justify="right", no_wrap=True)
+    table.add_row("Entreprise d'insertion", "169 000,93 €")
+    assert printed(table, 24)[-7:] == [
+        "│ Entre │ 169 000,93 € │",
+        "│ prise │              │",
+        "│       │              │",   # rich's own fold: « Entreprise » ends exactly at the edge
+        "│ d'ins │              │",
+        "│ ertio │              │",
+        "│ n     │              │",
+        "└───────┴──────────────┘",
+    ]
+
+
+def test_a_table_that_fits_is_left_to_rich():
+    """Width 60: 56 inside the borders, 50 for the text. rich alone: Trav. 5 + Base 36 + Montant 12 = 53,
+    3 too many; only Base may wrap: 33, over its min_width 14 and its longest word 10. Nothing is cut
+    (5 + 33 + 12 = 50), so ``fitted`` gives back the very same table; and anything that is not a table
+    as it came."""
+    from rich.console import Console
+
+    table = claim_table()
+    assert fitted(Console(), table, 60) is table
+    assert fitted(Console(), "texte", 10) == "texte"
+
+
+TEXTS = st.lists(st.one_of(WORDS, FIGURES), min_size=1, max_size=6).map(" ".join)
+COLUMNS = st.lists(st.tuples(st.booleans(), st.sampled_from([None, 8, 14]), st.sampled_from(["fold", "ellipsis"]),
+                             st.lists(st.one_of(FIGURES, TEXTS), min_size=1, max_size=3)),
+                   min_size=1, max_size=6)
+
+
+@given(columns=COLUMNS, width=st.integers(20, 140))
+def test_a_table_is_never_cut_when_its_longest_words_fit(columns, width):
+    """Any table of one-line and wrapping columns (minimum widths, cut or folded overflow), any width
+    where every column's longest word fits (borders and padding included): every line ends with the
+    table's border, no cell is cut with « … », and every figure is shown whole on one line."""
+    from rich.table import Table
+
+    table = Table()
+    rows = max(len(cells) for *_, cells in columns)
+    for i, (no_wrap, min_width, overflow, _cells) in enumerate(columns):
+        table.add_column(f"C{i}", no_wrap=no_wrap, min_width=min_width, overflow=overflow)
+    for r in range(rows):
+        table.add_row(*[cells[r] if r < len(cells) else "" for *_, cells in columns])
+    def masked(text: str) -> str:   # a figure as one word, as output.console lays it out
+        return re.sub(r"(?<=\d) (?=\d{3}(?!\d)|[€%])", "_", text)
+
+    words = [max([len(w) for cell in cells for w in masked(cell).split()] + [len(f"C{i}")])
+             for i, (*_, cells) in enumerate(columns)]
+    if sum(words) + 3 * len(columns) + 1 > width:
+        return
+    lines = printed(table, width)
+    body = [line for line in lines if line[:1] in "┏┃┡│└"]
+    assert body and all(line[-1] in "┓┃┩│┘" for line in body), lines
+    assert not any("…" in line for line in lines), lines
+    figures = [cell for *_, cells in columns for cell in cells if cell[0].isdigit() and " " not in masked(cell)]
+    for figure in figures:
+        assert any(figure in line for line in lines), (figure, lines)

@@ -17,7 +17,6 @@ def _figure(x: float | None, text, lang: str) -> str:
 
 def summary_table(con, outcomes: list[FileOutcome], totals: dict, request: BatchRequest, lang: str = "fr") -> None:
     """The terminal summary: one line per workbook, then the counts (rich imported here only)."""
-    from rich.cells import cell_len
     from rich.markup import escape
     from rich.table import Table
 
@@ -27,9 +26,8 @@ def summary_table(con, outcomes: list[FileOutcome], totals: dict, request: Batch
     table = Table(title=tr(f"ei batch — période {request.period.start} – {request.period.end}",
                            f"ei batch — period {request.period.start} – {request.period.end}"))
     # (header, justify, cell of an outcome, may wrap); the regime and the problems count go on narrow
-    # terminals. A figure (and the regime id) never wraps: even kept whole by ``output.console``, an
-    # amount would be folded mid-figure once rich narrows its column below the amount's width; the
-    # other columns take the lines instead.
+    # terminals. A figure (and the regime id) stays on one line, the other columns take the lines; on a
+    # terminal too narrow for that, output.console folds them all (``terminal.fitted``).
     wide = con.width >= 110
 
     def verdict(o: FileOutcome) -> str:
@@ -48,14 +46,8 @@ def summary_table(con, outcomes: list[FileOutcome], totals: dict, request: Batch
                (tr("Problèmes", "Problems"), "right", lambda o: str(len(o.problems)), False) if wide else None]
     columns = [c for c in columns if c is not None]
     rows = [[cell(o) for _, _, cell, _ in columns] for o in outcomes]
-    # Where the figures whole and 8 characters for each other column do not fit, every column folds (a
-    # figure kept on one line would be cut at the terminal's edge instead).
-    whole = [max(cell_len(line) for text in [header, *(row[i] for row in rows)] for line in text.split("\n"))
-             for i, (header, _, _, wraps) in enumerate(columns) if not wraps]
-    keep_figures = sum(whole) + 8 * (len(columns) - len(whole)) + 3 * len(columns) + 1 <= con.width
     for header, justify, _, wraps in columns:
-        table.add_column(header, justify=justify, overflow="fold", no_wrap=keep_figures and not wraps,
-                         min_width=8 if keep_figures and wraps else None)
+        table.add_column(header, justify=justify, overflow="fold", no_wrap=not wraps, min_width=8 if wraps else None)
     for row in rows:
         table.add_row(*row)
     con.print(table)
