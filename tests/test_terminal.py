@@ -16,8 +16,9 @@ from ei_cli.terminal import _MASK, fitted
 from ei_cli.rules.common import euro_text, share_text
 
 
-def shown(text: str, width: int) -> list[str]:
-    """The lines ``ei``'s console prints for ``text`` at ``width`` columns, trailing blanks removed."""
+def shown(text, width: int) -> list[str]:
+    """The lines ``ei``'s console prints for ``text`` (a string or a table) at ``width`` columns,
+    trailing blanks removed."""
     con = console()
     con.width = width
     with con.capture() as captured:
@@ -137,14 +138,6 @@ def test_on_a_terminal_too_narrow_for_whole_figures_nothing_is_cut():
     assert all(len(line) <= 40 for line in lines)
 
 
-def printed(table, width: int) -> list[str]:
-    con = console()
-    con.width = width
-    with con.capture() as captured:
-        con.print(table)
-    return [line.rstrip() for line in captured.get().splitlines()]
-
-
 def claim_table():
     """The shape of ``ei subsidy``'s table: an id and an amount kept on one line, the basis wrapping
     with a minimum width."""
@@ -173,7 +166,7 @@ def test_a_table_too_wide_for_its_minimum_widths_is_not_cut_at_the_edge():
     the last 1 to the largest remainder (130 % 28 = 18 against 10 % 28 = 10), Base. Widths 5, 15, 10: the
     basis reads « coût 5 891,72 € » (15), « · plafond », « 3 000,00 € »; the amount is whole.
     """
-    assert printed(claim_table(), 40)[3:6] == [
+    assert shown(claim_table(), 40)[3:6] == [
         "│ W05   │ coût 5 891,72 € │ 2 945,86 € │",
         "│       │ · plafond       │            │",
         "│       │ 3 000,00 €      │            │",
@@ -193,7 +186,7 @@ def test_where_words_do_not_fit_the_figures_still_do():
     table.add_column("Entreprise", overflow="fold")
     table.add_column("Subventions", justify="right", no_wrap=True)
     table.add_row("Entreprise d'insertion", "169 000,93 €")
-    assert printed(table, 24)[-7:] == [
+    assert shown(table, 24)[-7:] == [
         "│ Entre │ 169 000,93 € │",
         "│ prise │              │",
         "│       │              │",   # rich's own fold: « Entreprise » ends exactly at the edge
@@ -242,7 +235,7 @@ def test_a_table_is_never_cut_when_its_longest_words_fit(columns, width):
              for i, (*_, cells) in enumerate(columns)]
     if sum(words) + 3 * len(columns) + 1 > width:
         return
-    lines = printed(table, width)
+    lines = shown(table, width)
     body = [line for line in lines if line[:1] in "┏┃┡│└"]
     assert body and all(line[-1] in "┓┃┩│┘" for line in body), lines
     assert not any("…" in line for line in lines), lines
