@@ -174,8 +174,8 @@ def test_a_table_too_wide_for_its_minimum_widths_is_not_cut_at_the_edge():
 
 
 def test_where_words_do_not_fit_the_figures_still_do():
-    """Width 24: 21 inside the borders, 17 for the text. rich alone keeps « 169 000,93 € » (12) and
-    leaves « Entreprise d'insertion » 5 columns, less than its longest word up to 8: spoilt. Floors:
+    """Width 24: 21 inside the borders, 17 for the text, two columns that fold. rich alone narrows the
+    widest first and gives 8 and 9: « 169 000,93 € » (12) folded into « 169 000,9 » and « 3 € ». Floors:
     the enterprise has no figure, 4 characters (of « Entreprise » too); the subsidy its figure, 12: 16,
     1 to spare. « d'insertion » (11, +7) and the header « Entreprise » (10, +6) do not fit in it; the 1
     goes to the enterprise (22 − 4 = 18 more wanted, the subsidy 12 − 12 = 0). Widths 5 and 12: the
@@ -184,7 +184,7 @@ def test_where_words_do_not_fit_the_figures_still_do():
 
     table = Table()
     table.add_column("Entreprise", overflow="fold")
-    table.add_column("Subventions", justify="right", no_wrap=True)
+    table.add_column("Subventions", justify="right", overflow="fold")
     table.add_row("Entreprise d'insertion", "169 000,93 €")
     assert shown(table, 24)[-7:] == [
         "│ Entre │ 169 000,93 € │",
