@@ -117,8 +117,12 @@ def summary_lines(width: int) -> list[str]:
 
 
 def test_the_batch_summary_keeps_each_total_on_one_line_at_80_columns():
-    """At 80 columns (68 needed, next test) the file and enterprise names wrap and the figures do not:
-    « 169 000,93 € », « 40,9 % » and « 2,26 » each whole on their row's first line."""
+    """At 80 columns: 2 edges and 5 separators leave 73, the padding (2 × 6) 61 for the text. The
+    figures' columns stay on one line: « Public / cible » 6 (« 40,9 % »), « Tension » 7 (its header),
+    « Subventions » 12 (« 169 000,93 € »): 25. rich narrows the widest wrapping column to fit the 36
+    left: file 11 (« ei-001.xlsx ») and verdict 12 (« non conforme ») whole, the enterprise
+    63 − 36 = 27 narrower, 13. No figure cut or folded, no word of 8 folded: ``terminal.fitted`` keeps
+    rich's layout, and each figure is whole on its row's first line."""
     lines = summary_lines(80)
     assert any("ei-001.xlsx" in line and "169 000,93 €" in line and "40,9 %" in line and "2,26" in line
                for line in lines)
@@ -127,11 +131,12 @@ def test_the_batch_summary_keeps_each_total_on_one_line_at_80_columns():
 
 
 def test_on_a_terminal_too_narrow_for_whole_figures_nothing_is_cut():
-    """Under 110 columns: file, enterprise and verdict wrap (at least 8 columns each); the figures'
-    columns are « Public / cible » (6, « 40,9 % »), « Tension » (7) and « Subventions » (12,
-    « 169 000,93 € »). Whole figures need 6 + 7 + 12 + 3 × 8 + 3 × 6 columns + 1 border = 68: they fit
-    in 80 (previous test), not in 40, where ``terminal.fitted`` folds every column rather than rich
-    cutting a figure at the terminal's edge: every table line still ends with its border."""
+    """At 40 columns: 40 − 7 borders − 12 padding = 21 for the text. rich alone would keep the three
+    figures' columns (25) and draw the table wider than the terminal, which cuts it. ``terminal.fitted``
+    wants at least the figures whole — 6 (« 40,9 % »), 4 (« 2,26 », and 4 of « Tension »), 12
+    (« 169 000,93 € ») — and 4 characters for each of file, enterprise and verdict: 34 > 21. So every
+    column folds and rich shares the 21 out: figures folded, but every table line still ends with its
+    border."""
     lines = summary_lines(40)
     table = [line for line in lines if line[:1] in "┏┃┡│└"]
     assert table and all(line[-1] in "┓┃┩│┘" for line in table)

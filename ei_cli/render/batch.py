@@ -27,7 +27,7 @@ def summary_table(con, outcomes: list[FileOutcome], totals: dict, request: Batch
                            f"ei batch — period {request.period.start} – {request.period.end}"))
     # (header, justify, cell of an outcome, may wrap); the regime and the problems count go on narrow
     # terminals. A figure (and the regime id) stays on one line, the other columns take the lines; on a
-    # terminal too narrow for that, output.console folds them all (``terminal.fitted``).
+    # terminal too narrow for that, the console refits the table (``terminal.fitted``).
     wide = con.width >= 110
 
     def verdict(o: FileOutcome) -> str:
@@ -45,11 +45,10 @@ def summary_table(con, outcomes: list[FileOutcome], totals: dict, request: Batch
                 False),
                (tr("Problèmes", "Problems"), "right", lambda o: str(len(o.problems)), False) if wide else None]
     columns = [c for c in columns if c is not None]
-    rows = [[cell(o) for _, _, cell, _ in columns] for o in outcomes]
     for header, justify, _, wraps in columns:
         table.add_column(header, justify=justify, overflow="fold", no_wrap=not wraps, min_width=8 if wraps else None)
-    for row in rows:
-        table.add_row(*row)
+    for o in outcomes:
+        table.add_row(*[cell(o) for _, _, cell, _ in columns])
     con.print(table)
     con.print(tr(
         f"{totals['files']} classeur(s) : {totals['compliant']} conforme(s), {totals['not_compliant']} non "
