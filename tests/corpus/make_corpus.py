@@ -65,6 +65,11 @@ def case(filename: str, exit: int, code: str, sheet=None, cell=None, kind="value
 
 
 # ----------------------------------------------------------------------------------- helpers
+def _with_far_paie_row(p: Path, far: str) -> None:
+    """The valid workbook whose Paie sheet ends with ``far``, one more row written as given (h16, h21…)."""
+    with_sheet(p, "Paie", sheet_xml(valid_sheets()["Paie"], extra_rows=far))
+
+
 def _sheets_with(edit) -> dict:
     sheets = valid_sheets()
     edit(sheets)
@@ -735,9 +740,7 @@ def cells_without_address(p):
 @case("h16-ligne-lointaine-sans-adresse.xlsx", 2, "sheet_too_large", "Paie", kind="hostile",
       note="a row at 1048576 whose cells have no address: the extent is still measured")
 def far_row_without_address(p):
-    rows = valid_sheets()["Paie"]
-    far = '<row r="1048576">' + '<c t="inlineStr"><is><t>x</t></is></c>' * 10 + "</row>"
-    with_sheet(p, "Paie", sheet_xml(rows, extra_rows=far))
+    _with_far_paie_row(p, '<row r="1048576">' + '<c t="inlineStr"><is><t>x</t></is></c>' * 10 + "</row>")
 
 
 @case("h17-noms-de-feuilles.xlsx", 2, "duplicate_sheet", "Paie", kind="sheet",
@@ -806,8 +809,7 @@ def ods_empty(p):
 @case("h21-guillemets-simples.xlsx", 2, "sheet_too_large", "Paie", kind="hostile",
       note="a far cell written r = 'XFD1048576' (single quotes, spaces around =): valid XML, measured all the same")
 def single_quoted_far_cell(p):
-    far = "<row r='1048576'><c r = 'XFD1048576' t='inlineStr'><is><t>x</t></is></c></row>"
-    with_sheet(p, "Paie", sheet_xml(valid_sheets()["Paie"], extra_rows=far))
+    _with_far_paie_row(p, "<row r='1048576'><c r = 'XFD1048576' t='inlineStr'><is><t>x</t></is></c></row>")
 
 
 @case("h22-classeur-guillemets-simples.xlsx", 2, "sheet_too_large", "Paie", kind="hostile",
@@ -826,16 +828,15 @@ def single_quoted_workbook(p):
 @case("h23-chevron-dans-attribut.xlsx", 2, "sheet_too_large", "Paie", kind="hostile",
       note="a far row and cell whose first attribute holds a '>' (valid XML): the address after it is read")
 def angle_bracket_before_address(p):
-    far = '<row x="a>b" r="1048576"><c x="a>b" r="XFD1048576" t="inlineStr"><is><t>x</t></is></c></row>'
-    with_sheet(p, "Paie", sheet_xml(valid_sheets()["Paie"], extra_rows=far))
+    _with_far_paie_row(p, '<row x="a>b" r="1048576">'
+                          '<c x="a>b" r="XFD1048576" t="inlineStr"><is><t>x</t></is></c></row>')
 
 
 @case("h24-fin-de-balise-dans-attribut.xlsx", 2, "sheet_too_large", "Paie", kind="hostile",
       note="a far cell, address first, then an attribute holding '/>' (valid XML): the cell is not taken "
            "for a self-closed one")
 def tag_end_inside_attribute(p):
-    far = '<row r="1048576"><c r="XFD1048576" x="/>" t="inlineStr"><is><t>x</t></is></c></row>'
-    with_sheet(p, "Paie", sheet_xml(valid_sheets()["Paie"], extra_rows=far))
+    _with_far_paie_row(p, '<row r="1048576"><c r="XFD1048576" x="/>" t="inlineStr"><is><t>x</t></is></c></row>')
 
 
 @case("h25-ods-guillemets-simples.ods", 2, "sheet_too_large", "Personnel", kind="hostile",
