@@ -174,6 +174,9 @@ _CELL_TAGS = st.sampled_from([
     # XML lets any whitespace end a tag name: these are cells too
     '<c\nr="XFD1048576"><v>1</v></c>', '<c\tr="B2"><v>1</v></c>', '<c\r\n r="C3"><v>1</v></c>',
     '<x:c\nr="AA100000"><x:v>1</x:v></x:c>',
+    # an address written twice (invalid XML): calamine keeps the last one
+    '<c r="A9" r="XFD1048576"><v>1</v></c>', '<c r="A9" s="1" x=">" r="AA100000"><v>1</v></c>',
+    '<c r="B2" x:r="C3"><v>1</v></c>', '<c r="B2" t="inlineStr"><is><t>x</t></is></c>',
 ])
 
 
@@ -200,6 +203,21 @@ def test_a_far_cell_after_a_line_break_is_measured():
                + b"</row></sheetData></worksheet>")
         archive = zip_of("s.xml", xml)
         assert not ooxml.within_small_extent(archive, "s.xml", xml)
+        assert ooxml.sheet_extent(archive, "s.xml", xml) == (1_048_576, 16_384)
+
+
+def test_an_address_written_twice_is_measured():
+    """``<c r="A9" r="XFD1048576">``: invalid XML, which calamine reads with the last address (and then
+    aborts the process, building a grid of 17 billion cells). Neither the quick check nor the fast path
+    may take the first address for the cell's; the measure keeps the farther one. A ``>`` or ``/>``
+    inside an attribute before the second address hides nothing."""
+    for tag in (b'<c r="A9" r="XFD1048576"><v>1</v></c>', b'<c r="A9" s="1" x="&gt;>" r="XFD1048576"><v>1</v></c>',
+                b'<c r="A9" x="/>" r="XFD1048576"><v>1</v></c>', b'<c r="A9" x:r="XFD1048576"><v>1</v></c>'):
+        xml = (b'<worksheet><sheetData><row r="1"><c r="A1"><v>1</v></c></row><row r="9">' + tag
+               + b"</row></sheetData></worksheet>")
+        archive = zip_of("s.xml", xml)
+        assert not ooxml.within_small_extent(archive, "s.xml", xml)
+        assert ooxml._extent_by_refs(archive, "s.xml", xml) is None
         assert ooxml.sheet_extent(archive, "s.xml", xml) == (1_048_576, 16_384)
 
 

@@ -186,11 +186,20 @@ def sheet_extent(archive: zipfile.ZipFile, part: str, xml: bytes | None = None) 
     return fast if fast is not None else _extent_by_position(archive, part, xml)
 
 
-# Within Z99999: one letter and at most five digits. A cell tag written otherwise (no address, address
-# not first, two letters, six digits, a tab or line break after ``<c``) is found by one search, without
-# visiting the cells in Python.
+def _not_plain_cell(address: bytes) -> re.Pattern:
+    """A cell tag not written as Excel, LibreOffice and openpyxl write it: ``<c r="ADDRESS"``, then
+    only ``name="value"`` attributes each after one space, none of them another address, then ``>``
+    or ``/>``. One search finds any such tag without visiting the cells in Python: no address, address
+    not first or not matching ``address``, a tab or line break after ``<c``, single quotes, spaces
+    around ``=``, and an address written twice (``<c r="A9" r="XFD1048576">``, invalid XML that calamine
+    reads with the last one; an attribute name ending in ``r``, as ``x:r``, counts as one)."""
+    return re.compile(rb'<c(?:[>/\t\n\r\f\v]| (?!r="' + address + rb'"(?: [\w:]*+(?<!r)="[^"]*+")*+/?>))')
+
+
+# Within Z99999: one letter and at most five digits.
 SMALL_EXTENT = (99_999, 26)
-_NOT_SMALL_CELL = re.compile(rb'<c(?:[>/\t\n\r\f\v]| (?!r="[A-Za-z]\d{1,5}"))')
+_NOT_SMALL_CELL = _not_plain_cell(rb"[A-Za-z]\d{1,5}")
+_NOT_PLAIN_CELL = _not_plain_cell(rb"[A-Za-z]{1,3}\d+")
 # A namespace-prefixed cell tag (``<x:c r=...``), its name followed by whitespace as XML allows.
 _PREFIXED_CELL = re.compile(rb":c[\s>]")
 
@@ -209,13 +218,13 @@ def within_small_extent(archive: zipfile.ZipFile, part: str, xml: bytes | None =
 
 
 def _refs_first(block: bytes) -> bool:
-    """Every cell of the block is written ``<c r="..."``: address first, no namespace prefix.
+    """Every cell of the block is written ``<c r="..."`` with that one address (``_not_plain_cell``),
+    and none with a namespace prefix.
 
     A tag name ends at any XML whitespace: ``<c``, a line break, ``r="XFD1048576">`` is a cell too
     (calamine reads it, and would build a grid of 17 billion cells).
     """
-    cells = sum(block.count(b"<c" + end) for end in (b" ", b">", b"/", b"\t", b"\n", b"\r", b"\f", b"\v"))
-    return cells == block.count(b'<c r="') and not _PREFIXED_CELL.search(block)
+    return not _NOT_PLAIN_CELL.search(block) and not _PREFIXED_CELL.search(block)
 
 
 def _blocks(archive: zipfile.ZipFile, part: str, xml: bytes | None = None):

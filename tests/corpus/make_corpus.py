@@ -852,6 +852,13 @@ def ods_single_quoted(p):
     p.write_bytes(rezip(content, replace={"content.xml": xml}))
 
 
+@case("h26-adresse-en-double.xlsx", 2, "sheet_too_large", "Paie", "XFD1048576", kind="hostile",
+      note="a cell whose address is written twice, the second far away (invalid XML that calamine reads "
+           "with the last one): it used to make the process abort")
+def address_written_twice(p):
+    _with_far_paie_row(p, '<row r="9999"><c r="A9999" r="XFD1048576" t="inlineStr"><is><t>x</t></is></c></row>')
+
+
 def _laughs_doctype(root: str) -> bytes:
     ents = ['<!ENTITY lol0 "lol">']
     for i in range(1, 10):
