@@ -2,8 +2,9 @@
 
 The library side of the command (usable from Python without the CLI):
 
-* ``find_workbooks(folder)`` — the workbooks to process, sorted by name (Office lock files ``~$*``,
-  hidden files and our own ``summary.xlsx`` left out);
+* ``find_workbooks(folder, out_dir, recursive)`` — the workbooks to process, sorted by their path from
+  ``folder`` (Office lock files ``~$*``, hidden files and our own ``summary.xlsx`` left out; with
+  ``recursive``, the sub-folders' too, each one's JSON in the same sub-folder of the output folder);
 * ``process_file(path, request, json_name)`` — one workbook: read → regime → eligibility → checks →
   subsidies → its ``ei check`` document (plus ``subsidy``) staged beside ``<out>/<json_name>``; returns
   a small, picklable ``FileOutcome`` and the staged file (so that ``--jobs N`` can run it in worker
@@ -46,6 +47,7 @@ class BatchRequest:
     regime_id: str | None = None
     lang: str = "fr"
     out_dir: Path | None = None
+    folder: Path | None = None   # the folder given: files are named from it (None: by their name alone)
 
     @property
     def period(self) -> Period:
@@ -90,35 +92,67 @@ def _skipped(path: Path) -> bool:
     return name.startswith((".", "~$")) or path.suffix.lower() not in SUPPORTED_SUFFIXES
 
 
-def find_workbooks(folder: Path, out_dir: Path | None = None) -> list[Path]:
-    """The workbooks directly in ``folder`` (not its sub-folders), sorted by name.
+def find_workbooks(folder: Path, out_dir: Path | None = None, recursive: bool = False) -> list[Path]:
+    """The workbooks directly in ``folder`` (with ``recursive``, in its sub-folders too), sorted by their
+    path from ``folder``.
 
     Left out: Office lock files (``~$x.xlsx``), hidden files (``.x.xlsx``, LibreOffice's
-    ``.~lock.x.ods#``), and — when the output folder is ``folder`` itself — our own ``summary.xlsx``.
+    ``.~lock.x.ods#``) and, with ``recursive``, hidden folders and the output folder when it lies inside
+    ``folder`` (symbolic links to folders are not followed: no loop); when the output folder is
+    ``folder`` itself, our own ``summary.xlsx``.
     """
+    import os
+
     folder = Path(folder)
     if not folder.is_dir():
         raise EiError(t(f"Dossier introuvable : {folder}", f"Folder not found: {folder}"))
-    own_summary = None
-    if out_dir is not None and Path(out_dir).resolve() == folder.resolve():
-        own_summary = SUMMARY_XLSX
-    found = [p for p in folder.iterdir()
-             if not _skipped(p) and p.name != own_summary and p.is_file()]
-    return sorted(found, key=lambda p: (p.name.casefold(), p.name))
+    out = Path(out_dir).resolve() if out_dir is not None else None
+    own_summary = folder / SUMMARY_XLSX if out == folder.resolve() else None
+    if recursive:
+        candidates = []
+
+        def fail(exc: OSError) -> None:
+            raise exc  # an unreadable sub-folder is a system error, not a folder silently left out
+
+        for root, dirs, files in os.walk(folder, onerror=fail):
+            dirs[:] = [d for d in dirs if not d.startswith(".") and (Path(root) / d).resolve() != out]
+            candidates += [Path(root, f) for f in files]
+    else:
+        candidates = list(folder.iterdir())
+    found = [p for p in candidates if not _skipped(p) and p != own_summary and p.is_file()]
+    names = {p: relative_name(p, folder) for p in found}
+    return sorted(found, key=lambda p: (names[p].casefold(), names[p]))
 
 
-def output_names(paths: Iterable[Path]) -> list[str]:
-    """One JSON file name per workbook: ``<stem>.json``, or ``<name>.json`` when the stem is shared
-    (``a.xlsx`` and ``a.ods``) or would overwrite ``summary.json``."""
-    paths = list(paths)
-    stems: dict[str, int] = {}
-    for p in paths:
-        stems[p.stem.casefold()] = stems.get(p.stem.casefold(), 0) + 1
-    names = []
-    for p in paths:
-        shared = stems[p.stem.casefold()] > 1 or f"{p.stem}.json".casefold() == SUMMARY_JSON
-        names.append(f"{p.name}.json" if shared else f"{p.stem}.json")
-    return names
+def relative_name(path: Path, folder: Path | None) -> str:
+    """How a workbook is named in the outputs: its path from ``folder``, with ``/`` (``client-a/paie.xlsx``
+    when the sub-folders are read; its file name for a workbook directly in ``folder``, or without one)."""
+    path = Path(path)
+    if folder is not None:
+        try:
+            return path.relative_to(folder).as_posix()
+        except ValueError:
+            pass
+    return path.name
+
+
+def output_names(paths: Iterable[Path], folder: Path | None = None) -> list[str]:
+    """One JSON file name per workbook, in the same sub-folder as the workbook (``relative_name``):
+    ``<stem>.json``, or ``<name>.json`` when the stem is shared in that sub-folder (``a.xlsx`` and
+    ``a.ods``) or would overwrite ``summary.json``."""
+    names = [relative_name(p, folder) for p in paths]
+    split = [name.rpartition("/")[::2] for name in names]   # (sub-folder or "", file name)
+    stems: dict[tuple[str, str], int] = {}
+    keys = [(sub.casefold(), Path(file).stem.casefold()) for sub, file in split]
+    for key in keys:
+        stems[key] = stems.get(key, 0) + 1
+    out = []
+    for (sub, file), key in zip(split, keys):
+        stem = Path(file).stem
+        shared = stems[key] > 1 or (not sub and f"{stem}.json".casefold() == SUMMARY_JSON)
+        name = f"{file}.json" if shared else f"{stem}.json"
+        out.append(f"{sub}/{name}" if sub else name)
+    return out
 
 
 # ---------------------------------------------------------------------------------------- one file
@@ -251,7 +285,7 @@ def _outcome(path: Path, request: BatchRequest, json_name: str, doc: dict, field
         output = json_name
     problems = doc["problems"]
     errors = sum(1 for p in problems if p["severity"] == "error")
-    outcome = FileOutcome(file=path.name, output=output, problems=problems, errors=errors,
+    outcome = FileOutcome(file=relative_name(path, request.folder), output=output, problems=problems, errors=errors,
                           warnings=len(problems) - errors, **fields)
     return outcome, staged
 
@@ -378,8 +412,11 @@ def run_batch(paths: list[Path], request: BatchRequest, jobs: int | None = None,
 
     Every per-file JSON is published (flushed and renamed) before this returns.
     """
-    names = output_names(paths)
+    names = output_names(paths, request.folder)
     jobs = default_jobs(len(paths)) if jobs is None else min(jobs, len(paths))
+    if request.out_dir is not None:  # the outputs of the sub-folders' workbooks go to the same sub-folders
+        for sub in sorted({name.rpartition("/")[0] for name in names} - {""}):
+            (Path(request.out_dir) / sub).mkdir(parents=True, exist_ok=True)
     _discard_strays(request.out_dir, names, older_than=STALE_STAGED_SECONDS)  # left by a killed run
     try:
         with _Publisher(request.out_dir) as publisher:
@@ -496,25 +533,29 @@ def _discard_strays(out_dir: Path | None, names: list[str], older_than: float | 
 
     if out_dir is None:
         return
-    wanted = set(names)
+    wanted: dict[str, set[str]] = {}   # sub-folder ("" for the output folder itself) → its outputs
+    for full in names:
+        sub, _, name = full.rpartition("/")
+        wanted.setdefault(sub, set()).add(name)
     limit = None if older_than is None else time.time() - older_than
-    try:
-        entries = list(os.scandir(out_dir))
-    except OSError:
-        return
-    for entry in entries:
-        hidden = entry.name
-        if not (hidden.startswith(".") and hidden.endswith(".tmp")):
-            continue
-        name, _, random_part = hidden[1:-4].rpartition(".")  # mkstemp's 8 characters hold no dot
-        if name not in wanted or len(random_part) != 8:
-            continue
+    for sub, sub_names in wanted.items():
         try:
-            if limit is not None and entry.stat(follow_symlinks=False).st_mtime > limit:
-                continue
+            entries = list(os.scandir(Path(out_dir) / sub))
         except OSError:
             continue
-        discard_file(Path(entry.path))
+        for entry in entries:
+            hidden = entry.name
+            if not (hidden.startswith(".") and hidden.endswith(".tmp")):
+                continue
+            name, _, random_part = hidden[1:-4].rpartition(".")  # mkstemp's 8 characters hold no dot
+            if name not in sub_names or len(random_part) != 8:
+                continue
+            try:
+                if limit is not None and entry.stat(follow_symlinks=False).st_mtime > limit:
+                    continue
+            except OSError:
+                continue
+            discard_file(Path(entry.path))
 
 
 # ---------------------------------------------------------------------------------------- summary
@@ -664,6 +705,12 @@ def write_summaries(outcomes: list[FileOutcome], request: BatchRequest, doc: dic
     write_summary_xlsx(out / SUMMARY_XLSX, outcomes, request)
 
 
-def no_workbook_error(folder: Path) -> EiError:
+def no_workbook_error(folder: Path, in_sub_folders: bool = False) -> EiError:
+    """Nothing to process; ``in_sub_folders``: the sub-folders hold workbooks (read with ``--recursive``)."""
+    if in_sub_folders:
+        return EiError(Text(f"Aucun classeur (.xlsx, .xlsm, .ods) directement dans {folder} ; ses sous-dossiers "
+                            "en contiennent : ajoutez --recursive pour les lire.",
+                            f"No workbook (.xlsx, .xlsm, .ods) directly in {folder}; its sub-folders hold some: "
+                            "add --recursive to read them."))
     return EiError(Text(f"Aucun classeur (.xlsx, .xlsm, .ods) dans {folder}.",
                         f"No workbook (.xlsx, .xlsm, .ods) in {folder}."))

@@ -85,6 +85,53 @@ def test_output_names_unique_and_never_summary():
     assert batch.output_names(paths) == ["a.xlsx.json", "a.ods.json", "b.json", "summary.ods.json"]
 
 
+def test_output_names_in_sub_folders_follow_the_workbooks():
+    """With the sub-folders read, each JSON goes to the workbook's sub-folder; a stem is "shared" only
+    within one sub-folder, and only the output folder itself has a summary.json to avoid."""
+    folder = Path("in")
+    paths = [folder / "a.xlsx", folder / "s" / "a.xlsx", folder / "s" / "a.ods", folder / "s" / "summary.xlsx",
+             folder / "summary.xlsx", folder / "s" / "t" / "b.xlsm"]
+    assert batch.output_names(paths, folder) == ["a.json", "s/a.xlsx.json", "s/a.ods.json", "s/summary.json",
+                                                 "summary.xlsx.json", "s/t/b.json"]
+
+
+def test_recursive_reads_sub_folders_but_not_hidden_ones_nor_the_output_folder(tmp_path, capsys, good_workbook,
+                                                                              other_workbook):
+    """``--recursive``: the sub-folders' workbooks too, named by their path from the folder given; their
+    JSONs in the same sub-folders of --out; a hidden folder and the output folder inside the input
+    folder (with the summary.xlsx of a previous run) are not read. Without it, only the folder itself."""
+    folder = folder_with(tmp_path, {"good.xlsx": good_workbook})
+    for sub, source in (("client-a", good_workbook), ("client-b/2025", other_workbook), (".old", good_workbook)):
+        (folder / sub).mkdir(parents=True)
+        shutil.copyfile(source, folder / sub / "good.xlsx")
+    out = folder / "resultats"
+    out.mkdir()
+    shutil.copyfile(good_workbook, out / "summary.xlsx")  # what a previous run left: not a workbook to read
+
+    code, stdout, _ = run(capsys, folder, "--year", YEAR, "--recursive", "--out", out, "--format", "json")
+    doc = json.loads(stdout)
+    assert code == doc["summary"]["exit_code"] != ExitCode.BAD_INPUT and doc["summary"]["unreadable"] == 0
+    assert [f["file"] for f in doc["files"]] == ["client-a/good.xlsx", "client-b/2025/good.xlsx", "good.xlsx"]
+    assert [f["output"] for f in doc["files"]] == ["client-a/good.json", "client-b/2025/good.json", "good.json"]
+    assert [f["enterprise"] for f in doc["files"]] == ["EI Les Jardins de Test", "-EI tiret", "EI Les Jardins de Test"]
+    written = sorted(p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file())
+    assert written == ["client-a/good.json", "client-b/2025/good.json", "good.json", "summary.json", "summary.xlsx"]
+    assert json.loads((out / "client-b/2025/good.json").read_text())["enterprise"]["name"] == "-EI tiret"
+
+    code, stdout, _ = run(capsys, folder, "--year", YEAR, "--format", "json")
+    assert [f["file"] for f in json.loads(stdout)["files"]] == ["good.xlsx"]
+
+
+def test_workbooks_only_in_sub_folders_the_message_says_recursive(tmp_path, capsys, good_workbook):
+    folder = folder_with(tmp_path, {})
+    (folder / "client-a").mkdir()
+    shutil.copyfile(good_workbook, folder / "client-a" / "good.xlsx")
+    code, _, stderr = run(capsys, folder, "--year", YEAR)
+    assert code == ExitCode.BAD_INPUT and "--recursive" in stderr
+    code, stdout, _ = run(capsys, folder, "--year", YEAR, "-r", "--format", "json")
+    assert code != ExitCode.BAD_INPUT and [f["file"] for f in json.loads(stdout)["files"]] == ["client-a/good.xlsx"]
+
+
 # ---------------------------------------------------------------------------------------- bad file
 def test_bad_file_among_good_ones_exit_2_and_the_others_are_processed(tmp_path, capsys, good_workbook,
                                                                        other_workbook):
@@ -395,8 +442,12 @@ def test_strays_of_an_interrupted_run_are_removed_and_nothing_else(tmp_path):
     out.mkdir()
     for name in (".a.json.k3j_x9q2.tmp", ".[x].json.abcdefgh.tmp", "a.json", ".other.tmp", "keep.json.tmp"):
         (out / name).write_text("x")
-    batch._discard_strays(out, ["a.json", "[x].json"])
-    assert sorted(p.name for p in out.iterdir()) == [".other.tmp", "a.json", "keep.json.tmp"]
+    (out / "s").mkdir()
+    for name in (".a.json.k3j_x9q2.tmp", ".b.json.abcdefgh.tmp"):
+        (out / "s" / name).write_text("x")
+    batch._discard_strays(out, ["a.json", "[x].json", "s/a.json"])
+    assert sorted(p.name for p in out.iterdir()) == [".other.tmp", "a.json", "keep.json.tmp", "s"]
+    assert [p.name for p in (out / "s").iterdir()] == [".b.json.abcdefgh.tmp"]  # only s/a.json's
 
 
 def test_a_run_sweeps_the_stale_staged_files_of_a_killed_run_and_only_those(tmp_path, good_workbook):

@@ -18,8 +18,12 @@ class BatchFormat(StrEnum):
     JSON = "json"
 
 
-DirArg = Annotated[Path, typer.Argument(help="Dossier des classeurs (.xlsx, .xlsm, .ods ; sous-dossiers ignorés).",
-                                        show_default=False)]
+DirArg = Annotated[Path, typer.Argument(
+    help="Dossier des classeurs (.xlsx, .xlsm, .ods ; sous-dossiers lus seulement avec --recursive).",
+    show_default=False)]
+RecursiveOpt = Annotated[bool, typer.Option(
+    "--recursive", "-r", help="Lire aussi les sous-dossiers (sauf cachés et le dossier --out) ; chaque JSON va "
+                              "dans le même sous-dossier de --out.")]
 BatchYearOpt = Annotated[Optional[int], typer.Option(
     "--year", "-y", help="Année civile évaluée (obligatoire sauf avec --month).", min=1990, max=2100)]
 MonthOpt = Annotated[Optional[str], typer.Option(
@@ -36,10 +40,11 @@ BatchFormatOpt = Annotated[BatchFormat, typer.Option("--format", "-f", help="tab
 
 @app.command("batch")
 def batch_command(folder: DirArg, year: BatchYearOpt = None, month: MonthOpt = None, out: OutOpt = None,
-                  jobs: JobsOpt = None, quiet: QuietOpt = False, regime: RegimeOpt = None,
-                  format: BatchFormatOpt = BatchFormat.TABLE, lang: LangOpt = Lang.FR,
+                  recursive: RecursiveOpt = False, jobs: JobsOpt = None, quiet: QuietOpt = False,
+                  regime: RegimeOpt = None, format: BatchFormatOpt = BatchFormat.TABLE, lang: LangOpt = Lang.FR,
                   strict: StrictOpt = False) -> None:
-    """Tous les classeurs d'un dossier : tous les contrôles et les subventions, une synthèse.
+    """Tous les classeurs d'un dossier (avec --recursive, de ses sous-dossiers aussi) : tous les contrôles
+    et les subventions, une synthèse.
 
     Sur stdout, toujours la seule synthèse (tableau, ou document JSON avec --format json : files[],
     summary). Avec --out, en plus : un JSON par classeur (le document de « ei check --format json »
@@ -50,10 +55,11 @@ def batch_command(folder: DirArg, year: BatchYearOpt = None, month: MonthOpt = N
     from ei_cli import batch
     from ei_cli.output import RunOptions
 
-    request = _request(year, month, regime, str(lang), out)
-    paths = batch.find_workbooks(folder, out)
+    request = _request(year, month, regime, str(lang), out, folder)
+    paths = batch.find_workbooks(folder, out, recursive)
     if not paths:
-        raise batch.no_workbook_error(folder)
+        nested = not recursive and bool(batch.find_workbooks(folder, out, recursive=True))
+        raise batch.no_workbook_error(folder, in_sub_folders=nested)
     if out is not None:
         out.mkdir(parents=True, exist_ok=True)
     outcomes = _run(paths, request, jobs, quiet)
@@ -62,7 +68,7 @@ def batch_command(folder: DirArg, year: BatchYearOpt = None, month: MonthOpt = N
     raise typer.Exit(batch.batch_exit_code(outcomes, strict))
 
 
-def _request(year, month, regime_id, lang, out):
+def _request(year, month, regime_id, lang, out, folder):
     from ei_cli.batch import BatchRequest
     from ei_cli.errors import EiError
     from ei_cli.i18n import t
@@ -87,7 +93,7 @@ def _request(year, month, regime_id, lang, out):
         from ei_cli.regimes import get_regime
 
         get_regime(regime_id)  # an unknown id stops here, before any file is read
-    return BatchRequest(year=year, month=parsed, regime_id=regime_id, lang=lang, out_dir=out)
+    return BatchRequest(year=year, month=parsed, regime_id=regime_id, lang=lang, out_dir=out, folder=folder)
 
 
 def _run(paths, request, jobs: int, quiet: bool):
