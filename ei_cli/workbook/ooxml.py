@@ -193,7 +193,7 @@ def _not_plain_cell(address: bytes) -> re.Pattern:
     not first or not matching ``address``, a tab or line break after ``<c``, single quotes, spaces
     around ``=``, and an address written twice (``<c r="A9" r="XFD1048576">``, invalid XML that calamine
     reads with the last one; an attribute name ending in ``r``, as ``x:r``, counts as one)."""
-    return re.compile(rb'<c(?:[>/\t\n\r\f\v]| (?!r="' + address + rb'"(?: [\w:]*+(?<!r)="[^"]*+")*+/?>))')
+    return re.compile(rb'<c(?:[>/\t\n\r\f\v]| (?!r="' + address + rb'"(?: [\w:]++(?<!r)="[^"]*+")*+/?>))')
 
 
 # Within Z99999: one letter and at most five digits.
