@@ -139,18 +139,25 @@ def relative_name(path: Path, folder: Path | None) -> str:
 def output_names(paths: Iterable[Path], folder: Path | None = None) -> list[str]:
     """One JSON file name per workbook, in the same sub-folder as the workbook (``relative_name``):
     ``<stem>.json``, or ``<name>.json`` when the stem is shared in that sub-folder (``a.xlsx`` and
-    ``a.ods``) or would overwrite ``summary.json``."""
+    ``a.ods``) or would overwrite ``summary.json``; never the same name twice, even where only the case
+    differs (one file on Windows and macOS): the later one then gets ``-2``, ``-3``… (``a.xlsx.xlsx``
+    beside ``a.xlsx`` and ``a.ods``)."""
     names = [relative_name(p, folder) for p in paths]
     split = [name.rpartition("/")[::2] for name in names]   # (sub-folder or "", file name)
     stems: dict[tuple[str, str], int] = {}
     keys = [(sub.casefold(), Path(file).stem.casefold()) for sub, file in split]
     for key in keys:
         stems[key] = stems.get(key, 0) + 1
-    out = []
+    out, taken = [], set()
     for (sub, file), key in zip(split, keys):
         stem = Path(file).stem
         shared = stems[key] > 1 or (not sub and f"{stem}.json".casefold() == SUMMARY_JSON)
-        name = f"{file}.json" if shared else f"{stem}.json"
+        base = file if shared else stem
+        name, n = f"{base}.json", 1
+        while (key[0], name.casefold()) in taken:
+            n += 1
+            name = f"{base}-{n}.json"
+        taken.add((key[0], name.casefold()))
         out.append(f"{sub}/{name}" if sub else name)
     return out
 

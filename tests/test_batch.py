@@ -18,7 +18,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from ei_cli import batch
-from ei_cli.batch import BatchRequest, FileOutcome
+from ei_cli.batch import SUMMARY_JSON, BatchRequest, FileOutcome
 from ei_cli.errors import ExitCode
 from ei_cli.i18n import t
 from ei_cli.rules.common import CheckResult
@@ -83,6 +83,10 @@ def test_own_summary_skipped_only_when_writing_into_the_input_folder(tmp_path):
 def test_output_names_unique_and_never_summary():
     paths = [Path("a.xlsx"), Path("a.ods"), Path("b.xlsm"), Path("summary.ods")]
     assert batch.output_names(paths) == ["a.xlsx.json", "a.ods.json", "b.json", "summary.ods.json"]
+    # a.xlsx.xlsx's own stem is a.xlsx: its JSON would be the one of a.xlsx (shared with a.ods)
+    paths = [Path("a.ods"), Path("a.xlsx"), Path("a.xlsx.xlsx"), Path("B.xlsx"), Path("b.XLSX")]
+    assert batch.output_names(paths) == ["a.ods.json", "a.xlsx.json", "a.xlsx-2.json", "B.xlsx.json",
+                                         "b.XLSX-2.json"]
 
 
 def test_output_names_in_sub_folders_follow_the_workbooks():
@@ -93,6 +97,22 @@ def test_output_names_in_sub_folders_follow_the_workbooks():
              folder / "summary.xlsx", folder / "s" / "t" / "b.xlsm"]
     assert batch.output_names(paths, folder) == ["a.json", "s/a.xlsx.json", "s/a.ods.json", "s/summary.json",
                                                  "summary.xlsx.json", "s/t/b.json"]
+
+
+@given(st.lists(st.tuples(st.sampled_from(["", "s", "S", "s/t"]),
+                          st.sampled_from(["a", "A", "a.xlsx", "summary", "Summary", "a-2", "b"]),
+                          st.sampled_from([".xlsx", ".XLSX", ".ods", ".xlsm"])), max_size=12))
+def test_output_names_never_collide(files):
+    """Two workbooks never get the same JSON, not even one differing only by case (one file on Windows
+    and macOS); each JSON is in its workbook's sub-folder and ends in .json; the output folder's own
+    summary.json is never taken. (The names are drawn to collide: a.xlsx.xlsx beside a.xlsx and a.ods.)"""
+    folder = Path("in")
+    relative = sorted({f"{sub}/{stem}{suffix}" if sub else f"{stem}{suffix}" for sub, stem, suffix in files})
+    names = batch.output_names([folder / r for r in relative], folder)
+    assert len({n.casefold() for n in names}) == len(names)
+    assert SUMMARY_JSON not in {n.casefold() for n in names}
+    for r, n in zip(relative, names):
+        assert n.endswith(".json") and n.rpartition("/")[0] == r.rpartition("/")[0]
 
 
 def test_recursive_reads_sub_folders_but_not_hidden_ones_nor_the_output_folder(tmp_path, capsys, good_workbook,
