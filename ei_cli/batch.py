@@ -97,17 +97,15 @@ def find_workbooks(folder: Path, out_dir: Path | None = None, recursive: bool = 
     path from ``folder``.
 
     Left out: Office lock files (``~$x.xlsx``), hidden files (``.x.xlsx``, LibreOffice's
-    ``.~lock.x.ods#``) and, with ``recursive``, hidden folders and the output folder when it lies inside
-    ``folder`` (symbolic links to folders are not followed: no loop); when the output folder is
-    ``folder`` itself, our own ``summary.xlsx``.
+    ``.~lock.x.ods#``), with ``recursive`` hidden folders (symbolic links to folders are not followed:
+    no loop), and our own ``summary.xlsx`` when the output folder is read (``out_dir`` is ``folder`` or
+    one of its sub-folders): the only workbook ``ei batch`` writes.
     """
     import os
 
     folder = Path(folder)
     if not folder.is_dir():
         raise EiError(t(f"Dossier introuvable : {folder}", f"Folder not found: {folder}"))
-    out = Path(out_dir).resolve() if out_dir is not None else None
-    own_summary = folder / SUMMARY_XLSX if out == folder.resolve() else None
     if recursive:
         candidates = []
 
@@ -115,11 +113,13 @@ def find_workbooks(folder: Path, out_dir: Path | None = None, recursive: bool = 
             raise exc  # an unreadable sub-folder is a system error, not a folder silently left out
 
         for root, dirs, files in os.walk(folder, onerror=fail):
-            dirs[:] = [d for d in dirs if not d.startswith(".") and (Path(root) / d).resolve() != out]
+            dirs[:] = [d for d in dirs if not d.startswith(".")]
             candidates += [Path(root, f) for f in files]
     else:
         candidates = list(folder.iterdir())
-    found = [p for p in candidates if not _skipped(p) and p != own_summary and p.is_file()]
+    own_summary = (Path(out_dir) / SUMMARY_XLSX).resolve() if out_dir is not None else None
+    found = [p for p in candidates if not _skipped(p) and p.is_file()
+             and not (p.name == SUMMARY_XLSX and p.resolve() == own_summary)]
     names = {p: relative_name(p, folder) for p in found}
     return sorted(found, key=lambda p: (names[p].casefold(), names[p]))
 

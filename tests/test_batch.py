@@ -115,11 +115,12 @@ def test_output_names_never_collide(files):
         assert n.endswith(".json") and n.rpartition("/")[0] == r.rpartition("/")[0]
 
 
-def test_recursive_reads_sub_folders_but_not_hidden_ones_nor_the_output_folder(tmp_path, capsys, good_workbook,
-                                                                              other_workbook):
+def test_recursive_reads_sub_folders_but_not_hidden_ones_nor_our_own_summary(tmp_path, capsys, good_workbook,
+                                                                           other_workbook):
     """``--recursive``: the sub-folders' workbooks too, named by their path from the folder given; their
-    JSONs in the same sub-folders of --out; a hidden folder and the output folder inside the input
-    folder (with the summary.xlsx of a previous run) are not read. Without it, only the folder itself."""
+    JSONs in the same sub-folders of --out. A hidden folder is not read, nor the summary.xlsx of a
+    previous run in the output folder (inside the input folder here); a workbook someone put in the
+    output folder is. Without --recursive, only the folder itself."""
     folder = folder_with(tmp_path, {"good.xlsx": good_workbook})
     for sub, source in (("client-a", good_workbook), ("client-b/2025", other_workbook), (".old", good_workbook)):
         (folder / sub).mkdir(parents=True)
@@ -127,15 +128,20 @@ def test_recursive_reads_sub_folders_but_not_hidden_ones_nor_the_output_folder(t
     out = folder / "resultats"
     out.mkdir()
     shutil.copyfile(good_workbook, out / "summary.xlsx")  # what a previous run left: not a workbook to read
+    shutil.copyfile(other_workbook, out / "mis-ici.xlsx")
 
     code, stdout, _ = run(capsys, folder, "--year", YEAR, "--recursive", "--out", out, "--format", "json")
     doc = json.loads(stdout)
     assert code == doc["summary"]["exit_code"] != ExitCode.BAD_INPUT and doc["summary"]["unreadable"] == 0
-    assert [f["file"] for f in doc["files"]] == ["client-a/good.xlsx", "client-b/2025/good.xlsx", "good.xlsx"]
-    assert [f["output"] for f in doc["files"]] == ["client-a/good.json", "client-b/2025/good.json", "good.json"]
-    assert [f["enterprise"] for f in doc["files"]] == ["EI Les Jardins de Test", "-EI tiret", "EI Les Jardins de Test"]
-    written = sorted(p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file())
-    assert written == ["client-a/good.json", "client-b/2025/good.json", "good.json", "summary.json", "summary.xlsx"]
+    assert [f["file"] for f in doc["files"]] == ["client-a/good.xlsx", "client-b/2025/good.xlsx", "good.xlsx",
+                                                 "resultats/mis-ici.xlsx"]
+    assert [f["output"] for f in doc["files"]] == ["client-a/good.json", "client-b/2025/good.json", "good.json",
+                                                   "resultats/mis-ici.json"]
+    assert [f["enterprise"] for f in doc["files"]] == ["EI Les Jardins de Test", "-EI tiret",
+                                                       "EI Les Jardins de Test", "-EI tiret"]
+    written = sorted(p.relative_to(out).as_posix() for p in out.rglob("*.json"))
+    assert written == ["client-a/good.json", "client-b/2025/good.json", "good.json", "resultats/mis-ici.json",
+                       "summary.json"]
     assert json.loads((out / "client-b/2025/good.json").read_text())["enterprise"]["name"] == "-EI tiret"
 
     code, stdout, _ = run(capsys, folder, "--year", YEAR, "--format", "json")

@@ -22,8 +22,8 @@ DirArg = Annotated[Path, typer.Argument(
     help="Dossier des classeurs (.xlsx, .xlsm, .ods ; sous-dossiers lus seulement avec --recursive).",
     show_default=False)]
 RecursiveOpt = Annotated[bool, typer.Option(
-    "--recursive", "-r", help="Lire aussi les sous-dossiers (sauf cachés et le dossier --out) ; chaque JSON va "
-                              "dans le même sous-dossier de --out.")]
+    "--recursive", "-r", help="Lire aussi les sous-dossiers (sauf cachés) ; chaque JSON va dans le même "
+                              "sous-dossier de --out.")]
 BatchYearOpt = Annotated[Optional[int], typer.Option(
     "--year", "-y", help="Année civile évaluée (obligatoire sauf avec --month).", min=1990, max=2100)]
 MonthOpt = Annotated[Optional[str], typer.Option(
