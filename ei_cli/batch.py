@@ -142,22 +142,20 @@ def output_names(paths: Iterable[Path], folder: Path | None = None) -> list[str]
     ``a.ods``) or would overwrite ``summary.json``; never the same name twice, even where only the case
     differs (one file on Windows and macOS): the later one then gets ``-2``, ``-3``… (``a.xlsx.xlsx``
     beside ``a.xlsx`` and ``a.ods``)."""
-    names = [relative_name(p, folder) for p in paths]
-    split = [name.rpartition("/")[::2] for name in names]   # (sub-folder or "", file name)
-    stems: dict[tuple[str, str], int] = {}
-    keys = [(sub.casefold(), Path(file).stem.casefold()) for sub, file in split]
-    for key in keys:
-        stems[key] = stems.get(key, 0) + 1
+    from collections import Counter
+
+    split = [relative_name(p, folder).rpartition("/")[::2] for p in paths]   # (sub-folder or "", file name)
+    stems = Counter((sub.casefold(), Path(file).stem.casefold()) for sub, file in split)
     out, taken = [], set()
-    for (sub, file), key in zip(split, keys):
+    for sub, file in split:
         stem = Path(file).stem
-        shared = stems[key] > 1 or (not sub and f"{stem}.json".casefold() == SUMMARY_JSON)
+        shared = stems[sub.casefold(), stem.casefold()] > 1 or (not sub and f"{stem}.json".casefold() == SUMMARY_JSON)
         base = file if shared else stem
         name, n = f"{base}.json", 1
-        while (key[0], name.casefold()) in taken:
+        while (sub.casefold(), name.casefold()) in taken:
             n += 1
             name = f"{base}-{n}.json"
-        taken.add((key[0], name.casefold()))
+        taken.add((sub.casefold(), name.casefold()))
         out.append(f"{sub}/{name}" if sub else name)
     return out
 
@@ -530,13 +528,11 @@ STALE_STAGED_SECONDS = 3600
 
 
 def _discard_strays(out_dir: Path | None, names: list[str], older_than: float | None = None) -> None:
-    """The files staged for ``names`` (``.<name>.XXXXXXXX.tmp``, ``output.stage_file``) that nobody will
-    publish: after an interruption, all of them; at the start of a run, those older than ``older_than``
-    seconds (a younger one may belong to another run writing to the same folder right now)."""
-    import os
+    """The files staged for ``names`` (``.<name>.XXXXXXXX.tmp``, ``output.stage_file``, in the sub-folder
+    of the output folder a name may hold) that nobody will publish: after an interruption, all of them;
+    at the start of a run, those older than ``older_than`` seconds (a younger one may belong to another
+    run writing to the same folder right now)."""
     import time
-
-    from ei_cli.output import discard_file
 
     if out_dir is None:
         return
@@ -546,23 +542,32 @@ def _discard_strays(out_dir: Path | None, names: list[str], older_than: float | 
         wanted.setdefault(sub, set()).add(name)
     limit = None if older_than is None else time.time() - older_than
     for sub, sub_names in wanted.items():
+        _discard_strays_in(Path(out_dir) / sub, sub_names, limit)
+
+
+def _discard_strays_in(folder: Path, names: set[str], limit: float | None) -> None:
+    """``_discard_strays`` in one folder: one ``scandir``; ``limit``: only files modified before it."""
+    import os
+
+    from ei_cli.output import discard_file
+
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return
+    for entry in entries:
+        hidden = entry.name
+        if not (hidden.startswith(".") and hidden.endswith(".tmp")):
+            continue
+        name, _, random_part = hidden[1:-4].rpartition(".")  # mkstemp's 8 characters hold no dot
+        if name not in names or len(random_part) != 8:
+            continue
         try:
-            entries = list(os.scandir(Path(out_dir) / sub))
+            if limit is not None and entry.stat(follow_symlinks=False).st_mtime > limit:
+                continue
         except OSError:
             continue
-        for entry in entries:
-            hidden = entry.name
-            if not (hidden.startswith(".") and hidden.endswith(".tmp")):
-                continue
-            name, _, random_part = hidden[1:-4].rpartition(".")  # mkstemp's 8 characters hold no dot
-            if name not in sub_names or len(random_part) != 8:
-                continue
-            try:
-                if limit is not None and entry.stat(follow_symlinks=False).st_mtime > limit:
-                    continue
-            except OSError:
-                continue
-            discard_file(Path(entry.path))
+        discard_file(Path(entry.path))
 
 
 # ---------------------------------------------------------------------------------------- summary
