@@ -13,13 +13,15 @@ _MASK = "\ue000"  # a private-use character: one cell wide, not a space, in no t
 
 @functools.cache
 def console_class():
-    """rich's Console, laying out every string it prints (a table cell too) with its figures whole.
+    """rich's Console, laying out every string it prints (a table cell too) with its figures whole and
+    French punctuation kept with its word.
 
     rich breaks a line at any space, a no-break space too (Textualize/rich#4196): « plafond 17 951,61 € »
     could end a line with « plafond 17 » and start the next with « 951,61 € », which reads as two figures.
     The spaces inside a figure — between groups of thousands, before « € » and « % » — are masked while
     rich lays the text out (a figure is then one word: moved to the next line whole, folded only if it
-    is wider than its column), and put back in what is written. And every table it prints is first
+    is wider than its column), and put back in what is written. So is the space before « : ; ! ? » »
+    and after « « », as a French typesetter writes a no-break space there. And every table it prints is first
     fitted to the width it is given (``fitted``).
     """
     import re
@@ -31,13 +33,16 @@ def console_class():
     # the id and the amount stay two words.
     figure = re.compile(r"(?<![\w.,])-?(?:\d{1,3}(?: \d{3})+(?!\d)(?:[.,]\d+)?(?: [€%])?|\d+(?:[.,]\d+)? [€%])")
 
+    # French typography: no line starts with « : », « ; », « ! », « ? » or « » », nor ends with « « ».
+    glued = re.compile(r" (?=[:;!?»])|(?<=«) ")
+
     def mask(match) -> str:
         return match.group().replace(" ", _MASK)
 
     class FigureConsole(Console):
         def render_str(self, text, **kwargs):
             rich_text = super().render_str(text, **kwargs)
-            masked = figure.sub(mask, rich_text.plain)
+            masked = glued.sub(_MASK, figure.sub(mask, rich_text.plain))
             if masked != rich_text.plain:
                 rich_text.plain = masked  # same length: the styles' spans stay where they were
             return rich_text

@@ -80,7 +80,19 @@ def test_a_table_cell_keeps_its_figures_whole_and_prints_no_mask():
     assert any("17 951,61 €" in line for line in lines)
 
 
-WORDS = st.sampled_from(["coût", "plafond", "dû", "le", "T0017", "ETP-mois", "·", "travailleurs"])
+def test_french_punctuation_stays_with_its_word():
+    """Width 17, « Subventions 2025 : 232 738,76 €. » (the last line of ``ei batch``). rich alone puts
+    « Subventions 2025 » (16) on line 1 and starts line 2 with « : » (16 + 1 + 1 = 18 > 17). With the
+    space before « : » kept, « 2025 : » is one word of 6: « Subventions » (11) + 1 + 6 = 18 > 17, so
+    line 1 is « Subventions »; « 2025 : » (6) + 1 + « 232 738,76 €. » (13) = 20 > 17, so line 2 is
+    « 2025 : » and line 3 the amount. Width 12, « le verdict « conforme » reste »: « « conforme » » is
+    one word of 12, whole on line 2."""
+    assert shown("Subventions 2025 : 232 738,76 €.", 17) == ["Subventions", "2025 :", "232 738,76 €."]
+    assert shown("le verdict « conforme » reste", 12) == ["le verdict", "« conforme »", "reste"]
+
+
+WORDS = st.sampled_from(["coût", "plafond", "dû", "le", "T0017", "ETP-mois", "·", "travailleurs",
+                         ":", "?", "«", "»"])
 FIGURES = st.one_of(
     st.decimals(min_value=0, max_value=10**9, places=2).map(euro_text),
     st.decimals(min_value=0, max_value=1, places=3).map(lambda x: share_text(Decimal(x))))
@@ -98,6 +110,12 @@ def test_nothing_is_lost_and_a_figure_that_fits_is_never_split(tokens, width):
     for token in tokens:
         if any(c.isdigit() for c in token) and len(token) <= width:
             assert any(token in line for line in lines), (token, lines)
+    # No line starts with « : », « ? », « » » or ends with « « » unless a word glued to it is wider than
+    # the console (it is then folded).
+    glued_words = re.sub(r" (?=[:?»])|(?<=«) ", "_", text).split()
+    if max(map(len, glued_words)) <= width:
+        for before, after in zip(lines, lines[1:]):
+            assert after.split()[0] not in (":", "?", "»") and before.split()[-1] != "«", (text, lines)
 
 
 def outcome(name: str, amount: float) -> FileOutcome:
