@@ -112,8 +112,14 @@ def test_nothing_is_lost_and_a_figure_that_fits_is_never_split(tokens, width):
             assert any(token in line for line in lines), (token, lines)
     # No line starts with « : », « ? », « » » or ends with « « » unless a word glued to it is wider than
     # the console (it is then folded).
-    glued_words = re.sub(r" (?=[:?»])|(?<=«) ", "_", text).split()
-    if max(map(len, glued_words)) <= width:
+    # (a figure is one word, so a group is tokens joined by the spaces glued to « : ? » » and « « »)
+    groups = [tokens[0]]
+    for before, token in zip(tokens, tokens[1:]):
+        if token in (":", "?", "»") or before == "«":
+            groups[-1] += " " + token
+        else:
+            groups.append(token)
+    if max(map(len, groups)) <= width:
         for before, after in zip(lines, lines[1:]):
             assert after.split()[0] not in (":", "?", "»") and before.split()[-1] != "«", (text, lines)
 
