@@ -133,6 +133,30 @@ def test_cli_regimes_json_lists_every_parameter_with_reference_and_dates():
         assert p["reference"]["text"] and p["values"][0]["from"] and p["confidence"]
 
 
+def test_cli_regimes_lists_the_subsidy_ids_of_the_lines():
+    """cli.md: the subsidy ids of lines[].subsidy are listed by ``ei regimes ID`` (the shapes that
+    compute them apart, under subsidy_shapes)."""
+    doc = json.loads(_ei("regimes", "wallonie-2003", "--format", "json").stdout)
+    assert doc["subsidies"] == ["target_worker", "social_accompaniment", "manager"]
+    assert doc["subsidy_shapes"] == ["target_worker_degressive", "social_accompaniment_per_fte", "manager"]
+
+
+def test_the_validity_warning_says_whether_the_period_is_partly_or_wholly_outside():
+    """wallonie-2003 ends on 2013-01-30: calendar 2013 lies partly outside it, 2015 wholly."""
+    from ei_cli.model import Enterprise, Region
+    from ei_cli.periods import Period
+    from ei_cli.regimes import select_regime
+
+    e = Enterprise("EI", Region.WALLONIE, date(2010, 1, 1))
+    texts = {}
+    for year in (2013, 2015):
+        _, warnings = select_regime(e, Period.calendar_year(year), "wallonie-2003")
+        (w,) = [w for w in warnings if w.code == "regime_outside_validity"]
+        texts[year] = w.message.get("fr")
+    assert "en sort en partie" in texts[2013]
+    assert "en sort." in texts[2015] and "en partie" not in texts[2015]
+
+
 def test_cli_unknown_regime_exit_2_without_traceback():
     res = _ei("regimes", "nope")
     assert res.returncode == 2

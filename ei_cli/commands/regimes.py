@@ -20,6 +20,7 @@ def regimes_command(
     """Régimes légaux connus ; avec ID, chaque paramètre avec sa valeur, ses dates et sa référence légale."""
     from ei_cli.regimes import all_regimes, get_regime
     from ei_cli.render.regimes import parameters_table, regimes_table
+    from ei_cli.rules.subsidy import subsidy_ids
 
     opts = RunOptions(str(format), output, str(lang), explain)
     if regime_id is None:
@@ -32,7 +33,7 @@ def regimes_command(
     regime = get_regime(regime_id)
     params = [regime.parameters[k].to_dict() for k in sorted(regime.parameters)]
     doc = base_document("regimes", regime=regime, regimes=[regime.to_dict()], parameters=params,
-                        subsidies=regime.rule("subsidies") or [])
+                        subsidies=subsidy_ids(regime), subsidy_shapes=regime.rule("subsidies") or [])
     emit(doc, opts, table=lambda con, o: parameters_table(con, regime, o.lang, o.explain),
          csv_rows=lambda o: (["key", "value", "unit", "from", "to", "confidence", "reference", "article", "url"],
                              [[p["key"], v["value"] if not isinstance(v["value"], list) else str(v["value"]),

@@ -394,12 +394,17 @@ def select_regime(enterprise, period, forced: str | None = None):
     if not (regime.valid_on(period.start) and regime.valid_on(period.end)):
         until = regime.valid_to.isoformat() if regime.valid_to else "aujourd'hui"
         until_en = regime.valid_to.isoformat() if regime.valid_to else "today"
+        partly = regime.valid_on(period.start) or regime.valid_on(period.end) or (
+            period.start < regime.valid_from and (regime.valid_to is None or regime.valid_to < period.end))
         problems.append(warning("regime_outside_validity", t(
             f"Le régime {regime.id} s'applique du {regime.valid_from.isoformat()} au {until} ; "
-            f"la période {period.start.isoformat()} – {period.end.isoformat()} en sort en partie. "
-            "Résultats à lire comme une simulation historique.",
+            f"la période {period.start.isoformat()} – {period.end.isoformat()} en sort"
+            + (" en partie" if partly else "") + ". Contrôles à lire comme une simulation historique ; "
+            "aucune subvention n'est calculée pour les jours hors de ce régime.",
             f"Regime {regime.id} applies from {regime.valid_from.isoformat()} to {until_en}; the period "
-            f"{period.start.isoformat()} – {period.end.isoformat()} lies partly outside it.")))
+            f"{period.start.isoformat()} – {period.end.isoformat()} lies " + ("partly " if partly else "")
+            + "outside it. Checks to be read as a historical simulation; no subsidy is computed for the "
+            "days outside this regime.")))
     if period.end < enterprise.agrement_date:
         problems.append(warning("period_before_agrement", t(
             f"La période évaluée ({period.start.isoformat()} – {period.end.isoformat()}) se termine avant la "

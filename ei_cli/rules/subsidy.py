@@ -670,15 +670,16 @@ def _supervision_tranches(run: _Run) -> None:
 
 def _outline(run: _Run) -> None:
     """D7: a regime known only in outline computes nothing and says so, per unknown parameter."""
-    for key in sorted(run.regime.parameters):
-        if not key.startswith("subsidy."):
-            continue
-        v = run.value(key)
-        if v.is_unknown:
-            run.unknown.append(UnknownSubsidy(key.split(".")[1], None, t(
-                f"Non établi pour le régime {run.regime.id} : {v.description or key} (texte non trouvé, D7).",
-                f"Not established for regime {run.regime.id}: {v.description or key} (text not found, D7)."),
-                (), v.cite()))
+    for key, v in _unknown_subsidy_parameters(run.regime, (run.claim or run.period).start):
+        run.unknown.append(UnknownSubsidy(key.split(".")[1], None, t(
+            f"Non établi pour le régime {run.regime.id} : {v.description or key} (texte non trouvé, D7).",
+            f"Not established for regime {run.regime.id}: {v.description or key} (text not found, D7)."),
+            (), v.cite()))
+
+
+def _unknown_subsidy_parameters(regime: Regime, on: date) -> list[tuple[str, Value]]:
+    values = ((key, regime.value(key, on)) for key in sorted(regime.parameters) if key.startswith("subsidy."))
+    return [(key, v) for key, v in values if v.is_unknown]
 
 
 SHAPES: dict[str, Callable[[_Run], None]] = {
@@ -691,6 +692,33 @@ SHAPES: dict[str, Callable[[_Run], None]] = {
     "manager": _manager,
     "outline": _outline,
 }
+
+# The subsidy id (``lines[].subsidy``) each shape computes; an outline regime's are its unknown parameters'.
+SHAPE_SUBSIDY = {
+    "target_worker_wage_cost": "target_worker",
+    "target_worker_degressive": "target_worker",
+    "social_accompaniment_brackets": "social_accompaniment",
+    "social_accompaniment_per_fte": "social_accompaniment",
+    "social_accompaniment_tranches": "social_accompaniment",
+    "supervision_tranches": "supervision",
+    "manager": "manager",
+}
+
+
+def _shapes(regime: Regime) -> list[str]:
+    shapes = regime.rule("subsidies") or []
+    return [shapes] if isinstance(shapes, str) else list(shapes)
+
+
+def subsidy_ids(regime: Regime) -> list[str]:
+    """The ids of the subsidies of ``regime`` (cli.md: ``lines[].subsidy``, ``totals``; listed by ``ei regimes ID``)."""
+    ids = []
+    for shape in _shapes(regime):
+        if shape == "outline":
+            ids += [key.split(".")[1] for key, _ in _unknown_subsidy_parameters(regime, regime.valid_from)]
+        else:
+            ids.append(SHAPE_SUBSIDY[shape])
+    return list(dict.fromkeys(ids))
 
 
 # ------------------------------------------------------------------------------------ conditions
@@ -748,15 +776,18 @@ def compute_subsidies(enterprise: Enterprise, regime: Regime, year: int, report=
 
         report = assess_eligibility(enterprise, regime)
     period = Period.calendar_year(year)
-    claim = period.intersection(Period(enterprise.agrement_date, date.max))
+    agreed = period.intersection(Period(enterprise.agrement_date, date.max))
+    # A subsidy is claimed under the regime in force: only the agreed days inside its validity count.
+    claim = agreed.intersection(Period(regime.valid_from, regime.valid_to or date.max)) if agreed else None
     run = _Run(enterprise, regime, year, report, period, claim)
-    if claim is None:
+    if agreed is None:
         run.notes.append(t(f"L'entreprise n'était pas agréée en {year} (agrément du "
                            f"{enterprise.agrement_date.isoformat()}) : aucune subvention.",
                            f"The enterprise was not agreed in {year} (agrément of "
                            f"{enterprise.agrement_date.isoformat()}): no subsidy."))
-    shapes = regime.rule("subsidies") or []
-    for shape in [shapes] if isinstance(shapes, str) else shapes:
+    else:
+        _outside_validity(run, agreed)
+    for shape in _shapes(regime):
         SHAPES[shape](run)
     conditions = []
     cond = supervision_condition(run)
@@ -769,6 +800,41 @@ def compute_subsidies(enterprise: Enterprise, regime: Regime, year: int, report=
     result = SubsidyResult(regime.id, year, period, claim, tuple(lines), tuple(run.unknown), tuple(conditions),
                            tuple(run.notes))
     return _with_de_minimis(result, regime)
+
+
+def _outside_validity(run: _Run, agreed: Period) -> None:
+    """The agreed days of the year outside the regime's validity: each of its subsidies is unknown there.
+
+    A regime may be forced, or taken by default, for a period it does not cover (D4: a simulation,
+    with the warning ``regime_outside_validity``); its checks still run, but no administration pays
+    a subsidy of a regime not in force: those days are not computed (docs/interpretations.md).
+    """
+    regime = run.regime
+    outside = []
+    if agreed.start < regime.valid_from:
+        outside.append(Period(agreed.start, min(agreed.end, regime.valid_from - timedelta(days=1))))
+    if regime.valid_to is not None and agreed.end > regime.valid_to:
+        outside.append(Period(max(agreed.start, regime.valid_to + timedelta(days=1)), agreed.end))
+    if not outside:
+        return
+    from ei_cli.regimes import all_regimes
+
+    until = regime.valid_to.isoformat() if regime.valid_to else None
+    for days in outside:
+        others = [r.id for r in all_regimes() if r.region == regime.region and r.id != regime.id
+                  and r.valid_on(days.start)]
+        span_fr = f"du {days.start.isoformat()} au {days.end.isoformat()}"
+        span_en = f"from {days.start.isoformat()} to {days.end.isoformat()}"
+        validity_fr = f"du {regime.valid_from.isoformat()} " + (f"au {until}" if until else "à aujourd'hui")
+        validity_en = f"from {regime.valid_from.isoformat()} " + (f"to {until}" if until else "to today")
+        then_fr = (f"ces jours relèvent du régime {others[0]} (relancez avec --regime {others[0]})" if others
+                   else "ei ne connaît pas le régime alors en vigueur")
+        then_en = (f"those days fall under regime {others[0]} (run again with --regime {others[0]})" if others
+                   else "ei does not know the regime then in force")
+        for subsidy in subsidy_ids(regime):
+            run.unknown.append(UnknownSubsidy(subsidy, None, t(
+                f"Non calculée {span_fr} : le régime {regime.id} s'applique {validity_fr} ; {then_fr}.",
+                f"Not computed {span_en}: regime {regime.id} applies {validity_en}; {then_en}.")))
 
 
 def _with_de_minimis(result: SubsidyResult, regime: Regime) -> SubsidyResult:
