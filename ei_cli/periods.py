@@ -33,6 +33,24 @@ def add_years(d: date, years: int) -> date:
     return add_months(d, 12 * years)
 
 
+def anniversary(origin: date, months: int) -> date:
+    """The day that starts the period after ``months`` months counted from ``origin``: the same day
+    of the month, or the 1st of the next month when the month has no such day.
+
+    A period of n months from ``origin`` runs « de quantième à veille de quantième » and, when the
+    last month has no such day, up to that month's last day: from 29 Feb 2024, 12 months end on
+    28 Feb 2025 (the next period starts on 1 March), and from 31 January, one month ends on the last
+    day of February. (``add_months`` instead clamps back to the month's last day, which would end those
+    periods a day or more early.)
+    """
+    total = origin.year * 12 + (origin.month - 1) + months
+    year, month0 = divmod(total, 12)
+    if origin.day > 28 and origin.day > days_in_month(year, month0 + 1):
+        year, month0 = divmod(total + 1, 12)
+        return date(year, month0 + 1, 1)
+    return date(year, month0 + 1, origin.day)
+
+
 def completed_years(born: date, on: date) -> int:
     """Age in completed years on ``on`` (the birthday itself counts as completed)."""
     years = on.year - born.year
@@ -147,13 +165,13 @@ _ONE_DAY = timedelta(days=1)
 
 
 def anniversary_year(origin: date, n: int) -> Period:
-    """The n-th year (n ≥ 1) counted from ``origin``: [origin + (n-1) y, origin + n y - 1 day].
+    """The n-th year (n ≥ 1) counted from ``origin``: [origin + (n-1) y, origin + n y - 1 day] (``anniversary``).
 
     Used for agrément years (origin = date_agrement) and occupation years (origin = hire date).
     """
     if n < 1:
         raise ValueError("years are counted from 1")
-    return Period(add_years(origin, n - 1), add_years(origin, n) - _ONE_DAY)
+    return Period(anniversary(origin, 12 * (n - 1)), anniversary(origin, 12 * n) - _ONE_DAY)
 
 
 def year_number(origin: date, on: date) -> int:
@@ -161,9 +179,9 @@ def year_number(origin: date, on: date) -> int:
     if on < origin:
         return 0
     n = max(1, on.year - origin.year)
-    while add_years(origin, n - 1) > on:           # year n starts after ``on``
+    while anniversary(origin, 12 * (n - 1)) > on:  # year n starts after ``on``
         n -= 1
-    while add_years(origin, n) - _ONE_DAY < on:    # year n ends before ``on``
+    while anniversary(origin, 12 * n) <= on:       # year n ends before ``on``
         n += 1
     return n
 

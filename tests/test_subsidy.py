@@ -99,6 +99,49 @@ def test_td_hired_15_march_straddles_two_calendar_years_and_stops_after_12_month
     assert r25.totals["target_worker"] == D("3677.42")
 
 
+def test_td_hired_in_february_of_a_leap_year_gets_exactly_the_cap():
+    """TD hired 2024-02-15, full time, wage cost 4 000 €/month (half ≥ the cap every month).
+
+    Window 2024-02-15 … 2025-02-14: February 2024 and February 2025 are the two parts of one month of
+    the window, both measured against February 2024's 29 days (D1, docs/interpretations.md).
+    2024: Feb 15/29 × 1 500 = 775,8621; March–December 10 × 1 500 = 15 000 → 15 775,86 €.
+    2025: January 1 500; Feb 1–14: 14/29 × 1 500 = 724,1379 → 2 224,14 €.
+    Total 18 000,00 € = the TD cap. (Measured against February 2025's 28 days, 14/28 × 1 500 = 750
+    would have made 18 025,86 €, over the cap.)"""
+    ent = enterprise([worker("A", date(2024, 2, 15))], monthly("A", Month(2024, 2), Month(2025, 12)))
+    report = Report({"A": "TD"})
+    (l24,) = lines_of(compute_subsidies(ent, W2016, 2024, report), "target_worker")
+    (l25,) = lines_of(compute_subsidies(ent, W2016, 2025, report), "target_worker")
+    assert (l24.amount, l25.amount) == (D("15775.86"), D("2224.14"))
+
+
+def test_td_hired_on_29_february_keeps_the_last_day_of_its_window():
+    """TD hired 2024-02-29, full time: 12 months « de quantième à veille de quantième » end on
+    2025-02-28 (February 2025 has no 29th). 2024: Feb 1/29 × 1 500 = 51,7241 + March–December
+    15 000 → 15 051,72 €; 2025: January 1 500 + February 28/29 × 1 500 = 1 448,2759 → 2 948,28 €.
+    Total 18 000,00 €. (Ending the window on 2025-02-27 lost a day: 17 998,15 €.)"""
+    ent = enterprise([worker("A", date(2024, 2, 29))], monthly("A", Month(2024, 2), Month(2025, 12)))
+    report = Report({"A": "TD"})
+    (l24,) = lines_of(compute_subsidies(ent, W2016, 2024, report), "target_worker")
+    (l25,) = lines_of(compute_subsidies(ent, W2016, 2025, report), "target_worker")
+    assert (l24.amount, l25.amount) == (D("15051.72"), D("2948.28"))
+    assert l25.basis["end"] == date(2025, 2, 28)
+
+
+@settings(max_examples=60, deadline=None)
+@given(hire=st.dates(min_value=date(2019, 1, 1), max_value=date(2024, 12, 31)),
+       category=st.sampled_from(["TD", "TGD"]))
+def test_a_full_time_window_is_paid_exactly_the_cap(hire, category):
+    """Whatever the hire date, a full-time TD (TGD) paid enough over its whole 12 (24) months gets
+    18 000 € (36 000 €) = 12 (24) × 1 500, within a cent per line (each line rounded once)."""
+    ent = enterprise([worker("A", hire)], monthly("A", Month.of(hire), Month(2027, 12)), agrement=date(2018, 1, 1))
+    report = Report({"A": category})
+    lines = [x for y in range(hire.year, hire.year + 3)
+             for x in lines_of(compute_subsidies(ent, W2016, y, report), "target_worker")]
+    cap = D(18000) if category == "TD" else D(36000)
+    assert abs(sum(x.amount for x in lines) - cap) <= D("0.01") * len(lines)
+
+
 def test_tgd_month_under_the_cap_and_month_over_the_cap():
     """TGD hired 2023-01-01 (window 24 months, cap 36 000 / 24 = 1 500 € per full-time month).
 

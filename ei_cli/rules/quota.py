@@ -26,7 +26,7 @@ from typing import Callable, Sequence
 
 from ei_cli.i18n import Text, t
 from ei_cli.model import Enterprise, Function, Worker
-from ei_cli.periods import Month, Period, add_months, years_overlapping
+from ei_cli.periods import Month, Period, anniversary, years_overlapping
 from ei_cli.problems import Problem
 from ei_cli.regimes import Regime, Value
 from ei_cli.rules.common import (VERDICT, CheckResult, Reason, because, combine, fallback_warnings, fte_rows,
@@ -500,7 +500,7 @@ def _min_workers(enterprise: Enterprise, regime: Regime, f: _Frame, reasons: lis
     minimum, within = _number(min_v), _number(within_v)
     if minimum is None or within is None:
         return {}
-    day = add_months(enterprise.agrement_date, int(within)) - timedelta(days=1)
+    day = anniversary(enterprise.agrement_date, int(within)) - timedelta(days=1)
     if not f.period.contains(day):
         return {}
     heads = sum(1 for w in enterprise.workers if _counted(w) and w.employed_on(day))

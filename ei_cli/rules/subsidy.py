@@ -29,7 +29,7 @@ from typing import Callable, Iterable
 
 from ei_cli.i18n import Text, t
 from ei_cli.model import Enterprise, Function, Worker
-from ei_cli.periods import Month, Period, add_months, days_between, years_overlapping
+from ei_cli.periods import Month, Period, anniversary, days_between, years_overlapping
 from ei_cli.regimes import CONFIDENCES, Regime, Value
 from ei_cli.rules.common import (CENT, NO_PAY, ZERO, Reason, because, combine, days_employed_in, decimal_text,
                                  euro_text, money, number_text, share_text)
@@ -313,7 +313,13 @@ def _target_worker_wage_cost(run: _Run) -> None:
         if params is None:
             params = by_category[category] = _target_worker_parameters(run, category, share, rate)
         cap, window_months, window_length, monthly_cap, reasons = params
-        window = Period(worker.hire_date, add_months(worker.hire_date, window_length) - timedelta(days=1))
+        window = Period(worker.hire_date, anniversary(worker.hire_date, window_length) - timedelta(days=1))
+        # A window starting mid-month ends mid-month: its first and last calendar months are the two
+        # parts of one month of the window, so the last is measured against the first's length and a
+        # full-time worker's window makes exactly ``window_length`` months (hired 15 Feb 2024: 15/29 +
+        # 11 + 14/29 = 12, where 14/28 for Feb 2025 would give 12.017, over the cap). docs/interpretations.md, D1.
+        last_month = Month.of(window.end) if window.start.day != 1 else None
+        first_month_days = Month.of(window.start).days
         claim = window.intersection(run.claim) if run.claim else None
         claim = claim.intersection(worker.employment) if claim else None
         if claim is None:
@@ -336,7 +342,7 @@ def _target_worker_wage_cost(run: _Run) -> None:
                     per_day, from_pay = worker.fte, False
                 else:
                     per_day, from_pay = min(ONE, pay.fte * month.days / employed_days), True
-                fte_m = per_day * inside_days / month.days
+                fte_m = per_day * inside_days / (first_month_days if month == last_month else month.days)
                 cap_m = monthly_cap * fte_m
                 if not from_pay:
                     fallbacks.append(month)

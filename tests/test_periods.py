@@ -1,0 +1,45 @@
+"""Calendar arithmetic (ei_cli.periods): periods of n months or years from a date."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from ei_cli.periods import add_months, anniversary, anniversary_year, year_number
+
+
+def test_a_period_of_months_ends_the_day_before_its_quantieme_or_on_the_last_day_of_the_month():
+    """« De quantième à veille de quantième »: 12 months from 2024-03-15 → the next period starts on
+    2025-03-15. From 29 Feb 2024, February 2025 has no 29th: the 12 months end on its last day
+    (2025-02-28), the next period starts on 1 March. From 31 January, one month ends on the last
+    day of February (2024: the 29th), the next starts on 1 March."""
+    assert anniversary(date(2024, 3, 15), 12) == date(2025, 3, 15)
+    assert anniversary(date(2024, 2, 29), 12) == date(2025, 3, 1)
+    assert anniversary(date(2024, 2, 29), 48) == date(2028, 2, 29)
+    assert anniversary(date(2024, 1, 31), 1) == date(2024, 3, 1)
+    assert anniversary(date(2023, 1, 31), 1) == date(2023, 3, 1)
+    assert anniversary(date(2024, 1, 30), 1) == date(2024, 3, 1)
+    assert add_months(date(2024, 2, 29), 12) == date(2025, 2, 28)  # a due date stays clamped
+
+
+def test_anniversary_years_from_29_february():
+    """Origin 2024-02-29: year 1 = 2024-02-29 … 2025-02-28 (366 days, 29 Feb 2024 included), year 2 =
+    2025-03-01 … 2026-02-28, year 5 starts again on 2028-02-29."""
+    assert (anniversary_year(date(2024, 2, 29), 1).start, anniversary_year(date(2024, 2, 29), 1).end) == (
+        date(2024, 2, 29), date(2025, 2, 28))
+    assert anniversary_year(date(2024, 2, 29), 2).start == date(2025, 3, 1)
+    assert anniversary_year(date(2024, 2, 29), 5).start == date(2028, 2, 29)
+    assert year_number(date(2024, 2, 29), date(2025, 2, 28)) == 1
+    assert year_number(date(2024, 2, 29), date(2025, 3, 1)) == 2
+
+
+@given(origin=st.dates(min_value=date(2000, 1, 1), max_value=date(2040, 12, 31)), n=st.integers(1, 30))
+def test_anniversary_years_follow_each_other_and_number_their_days(origin, n):
+    """Year n ends the day before year n + 1 starts; its first and last days are numbered n; it
+    starts on or a few days after ``add_months`` (only a day the month lacks moves it forward)."""
+    year, following = anniversary_year(origin, n), anniversary_year(origin, n + 1)
+    assert year.end + timedelta(days=1) == following.start
+    assert year_number(origin, year.start) == n == year_number(origin, year.end)
+    assert 0 <= (year.start - add_months(origin, 12 * (n - 1))).days <= 1
