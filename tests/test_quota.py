@@ -381,3 +381,14 @@ def test_cli_not_compliant_exits_1(make_workbook, workbook_sheets):
     assert doc["compliant"] is False and doc["agrement_year"] == 3 and doc["target_share"] == 0
     assert doc["shortfall_fte"] > 0
     assert any(p["code"] == "payroll_missing_month" for p in doc["problems"])
+
+
+def test_a_share_just_below_the_requirement_never_shows_as_reaching_it():
+    """1,995 target FTE of 9,995 FTE = 0,199599… : rounded half up it printed « 20,0 % … pour 20,0 %
+    exigés » beside « non conforme ». Shares are rounded down: 19,9 %. An exact 20 % stays 20,0 %;
+    4 ÷ 7 = 0,571428… → 57,1 %."""
+    from ei_cli.rules.common import share_text
+
+    assert share_text(D("1.995") / D("9.995")) == "19,9 %"
+    assert share_text(D("0.2")) == "20,0 %" and share_text(D("0.2"), "en") == "20.0 %"
+    assert share_text(D(4) / D(7)) == "57,1 %"

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from decimal import ROUND_CEILING, ROUND_HALF_UP, Decimal
+from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal
 from typing import Iterable, Sequence
 
 from ei_cli.i18n import Text, decimal_text, t
@@ -54,10 +54,15 @@ def round_up(x: Decimal) -> Decimal:
 
 
 def share_text(x: Decimal | None, lang: str = "fr") -> str:
-    """A fraction as a percentage to one decimal: 40,0 % in French, 40.0 % in English."""
+    """A fraction as a percentage to one decimal, rounded *down*: 40,0 % in French, 40.0 % in English.
+
+    Every share ``ei`` prints is measured against a minimum (target public, supervision staff): one
+    just below it never shows as reaching it (0,19956 → 19,9 %, not 20,0 % « pour 20,0 % exigés »);
+    the JSON holds the exact fraction.
+    """
     if x is None:
         return "?"
-    return decimal_text(f"{(Decimal(x) * 100).quantize(Decimal('0.1'), rounding=ROUND_HALF_UP)} %", lang)
+    return decimal_text(f"{(Decimal(x) * 100).quantize(Decimal('0.1'), rounding=ROUND_FLOOR)} %", lang)
 
 
 @dataclass(frozen=True)
