@@ -21,7 +21,8 @@ def console_class():
     The spaces inside a figure — between groups of thousands, before « € » and « % » — are masked while
     rich lays the text out (a figure is then one word: moved to the next line whole, folded only if it
     is wider than its column), and put back in what is written. So is the space before « : ; ! ? » »
-    and after « « », as a French typesetter writes a no-break space there. And every table it prints is first
+    and after « « » (a French typesetter's no-break space), unless a figure is on its other side. And
+    every table it prints is first
     fitted to the width it is given (``fitted``).
     """
     import re
@@ -33,16 +34,30 @@ def console_class():
     # the id and the amount stay two words.
     figure = re.compile(r"(?<![\w.,])-?(?:\d{1,3}(?: \d{3})+(?!\d)(?:[.,]\d+)?(?: [€%])?|\d+(?:[.,]\d+)? [€%])")
 
-    # French typography: no line starts with « : », « ; », « ! », « ? » or « » », nor ends with « « ».
-    glued = re.compile(r" (?=[:;!?»])|(?<=«) ")
+    # French typography: no line starts with « : », « ; », « ! », « ? » or « » », nor ends with « « » —
+    # except beside a figure (already masked): the two together could be wider than a narrow column,
+    # which would then fold the figure.
+    punctuation = re.compile(r" (?=[:;!?»])|(?<=«) ")
 
     def mask(match) -> str:
         return match.group().replace(" ", _MASK)
 
+    def glue(masked: str) -> str:
+        def space(match) -> str:
+            if match.group(0) != " ":
+                return match.group(0)
+            start, end = match.start(), match.end()
+            if masked[start - 1:start] == "«":   # « then the next word
+                word = masked[end:].split(None, 1)[0] if masked[end:].strip() else ""
+            else:                                 # the word before, then « : »
+                word = masked[:start].rsplit(None, 1)[-1] if masked[:start].strip() else ""
+            return " " if _MASK in word else _MASK
+        return punctuation.sub(space, masked)
+
     class FigureConsole(Console):
         def render_str(self, text, **kwargs):
             rich_text = super().render_str(text, **kwargs)
-            masked = glued.sub(_MASK, figure.sub(mask, rich_text.plain))
+            masked = glue(figure.sub(mask, rich_text.plain))
             if masked != rich_text.plain:
                 rich_text.plain = masked  # same length: the styles' spans stay where they were
             return rich_text
