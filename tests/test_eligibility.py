@@ -329,6 +329,19 @@ def test_check_is_true_when_every_status_is_known():
     assert result.to_dict()["summary"].startswith("3 travailleurs")
 
 
+def test_check_under_an_outline_regime_is_not_established():
+    """D7: under bruxelles-2018 only the mandate minimums are checked; the eligibility line counts the
+    statuses on the provisional 2004 groups (needed for those minimums) but stays unknown, saying so.
+    One worker, 12 months without work and CEB → target (B1) → « provisoire : 1 travailleur… »."""
+    e = Enterprise(name="EI test", region=Region.BRUXELLES, agrement_date=date(2020, 3, 1),
+                   workers=(brussels(worker_id="A", months_without_work=Decimal(12), diploma=Diploma.CEB),))
+    result = check(e, B2018, Period.calendar_year(2025))
+    assert result.compliant is None and result.details["established"] is False
+    assert result.details["counts"]["target"] == 1
+    assert result.summary.fr.startswith("provisoire : 1 travailleur")
+    assert "D7" in result.reasons[-1].text.fr and result.reasons[-1].confidence == "inferred"
+
+
 # ------------------------------------------------------------------------------ properties
 _maybe_bool = st.none() | st.booleans()
 _workers = st.builds(

@@ -518,5 +518,15 @@ def check(enterprise: Enterprise, regime: Regime, period: Period, report: Eligib
                      f"Worker {w.worker_id}: fill in " + ", ".join(w.missing) + " (Personnel sheet).")
                    for w in unknown)
     details = {"counts": counts, "unknown_workers": [w.worker_id for w in unknown]}
-    return CheckResult(NAME, None if unknown else True, summary_text(counts, target_categories(regime)),
-                       tuple(reasons), to_fix, details)
+    summary = summary_text(counts, target_categories(regime))
+    if regime.status == "outline":
+        # D7: an outline regime checks its mandate minimums, every other check is unknown. The statuses
+        # still count for those minimums, on the provisional reading the regime file states.
+        reasons.append(because(t(
+            f"Régime connu en partie (décision D7) : statuts selon une lecture provisoire ({definition.description}), "
+            "non établis pour ce régime.",
+            f"Regime known only in outline (decision D7): statuses on a provisional reading ({definition.description}), "
+            "not established for this regime."), definition))
+        return CheckResult(NAME, None, t(f"provisoire : {summary.get('fr')}", f"provisional: {summary.get('en')}"),
+                           tuple(reasons), to_fix, {**details, "established": False})
+    return CheckResult(NAME, None if unknown else True, summary, tuple(reasons), to_fix, details)
