@@ -88,6 +88,123 @@ def test_year_1_shortfall_in_month_12():
     assert y.compliant is False and y.shortfall_fte == D("1.00")
 
 
+def test_year_1_point_value_counts_a_december_hire_full_time():
+    """Q3: year 1 = point value at the end of month 12, not December's average FTE.
+
+    Agrément 2024-01-01 → year 1 ends 2024-12-31. N0–N3 not target, full time all year; T (target,
+    full time) hired 2024-12-20, Paie December etp = 12/31 = 0,3871.
+    Point value on 2024-12-31: T counts 0,3871 × 31 / 12 = 1,00001 → at most 1 → 1 FTE;
+    D = 1 + 4 = 5 FTE → 1 / 5 = 20,0 % ≥ 20 % and T = 1 ≥ 1 (minimum) → compliant, shortfall 0.
+    (Old code: December average 0,3871 / 4,3871 = 8,8 % → not compliant, 0,62 FTE missing.)
+    The December row of months[] keeps the month's average: 0,3871 / 4,3871.
+    """
+    ws = [worker("T", hire=date(2024, 12, 20))] + [worker(f"N{i}") for i in range(4)]
+    pays = [[PayMonth("T", Month(2024, 12), D("0.3871"), D(800))]] + \
+           [pay(f"N{i}", "2024-01", "2024-12") for i in range(4)]
+    e = enterprise(ws, pays, agrement=date(2024, 1, 1))
+    st_ = Statuses({"T": True, **{f"N{i}": False for i in range(4)}})
+    r = evaluate_quota(e, W16, Period.calendar_year(2024), st_)
+    y = r.latest
+    assert (y.judged_on, y.judged_month) == ("month_12", Month(2024, 12))
+    assert y.target_fte == 1 and y.total_fte == 5 and y.target_share == D("0.2")
+    assert y.compliant is True and y.shortfall_fte == 0
+    d = r.to_dict()
+    assert d["judged_date"] == "2024-12-31" and d["target_share"] == D("0.2")
+    assert d["months"][-1]["total_fte"] == D("4.3871") and d["months"][-1]["target_fte"] == D("0.3871")
+    assert any("valeur ponctuelle" in x["text"] and "2024-12-31" in x["text"] for x in d["reasons"])
+    assert "au 2024-12-31" in y.summary.fr and "on 2024-12-31" in y.summary.en
+
+
+def test_year_1_point_value_leaver_before_the_day_does_not_count():
+    """Agrément 2024-01-01. T target full time; N1–N5 not target full time; X not target, leaves
+    2024-12-15 (Paie December etp 15/31 = 0,4839).
+
+    On 2024-12-31: T = 1, D = 1 + 5 = 6 (X gone) → 16,67 % < 20 % → not compliant.
+    Shortfall x = (r·D − T) / (1 − r) = (0,2 × 6 − 1) / 0,8 = 0,2 / 0,8 = 0,25; minimum 1 − 1 = 0 → 0,25.
+    Check: (1 + 0,25) / (6 + 0,25) = 20 %.
+    (Old code, December average: D = 6,4839, x = (1,29678 − 1) / 0,8 = 0,371 → 0,38.)
+    """
+    ws = [worker("T"), worker("X", exit=date(2024, 12, 15))] + [worker(f"N{i}") for i in range(1, 6)]
+    pays = [pay("T", "2024-01", "2024-12"), pay("X", "2024-01", "2024-11"), pay("X", "2024-12", "2024-12", "0.4839")] + \
+           [pay(f"N{i}", "2024-01", "2024-12") for i in range(1, 6)]
+    e = enterprise(ws, pays, agrement=date(2024, 1, 1))
+    st_ = Statuses({w.worker_id: w.worker_id == "T" for w in ws})
+    y = evaluate_quota(e, W16, Period.calendar_year(2024), st_).latest
+    assert y.target_fte == 1 and y.total_fte == 6 and y.target_share == D(1) / D(6)
+    assert y.compliant is False and y.shortfall_fte == D("0.25")
+
+
+def test_year_1_point_day_is_the_agrement_years_last_day_mid_month():
+    """Agrément 2024-03-15 → year 1 = 2024-03-15 … 2025-03-14, point value on 2025-03-14.
+
+    T target and N1–N3 not target, full time throughout: T = 1, D = 4 on 2025-03-14 → 25 % ≥ 20 %.
+    Y1, Y2 not target hired 2025-03-15 (year 2), Paie March etp 17/31 = 0,5484 each: not under contract
+    on 2025-03-14, so not counted. (Old code, March average: 1 / (4 + 2 × 0,5484) = 19,6 % → not compliant.)
+    """
+    ws = [worker("T"), worker("Y1", hire=date(2025, 3, 15)), worker("Y2", hire=date(2025, 3, 15))] + \
+         [worker(f"N{i}") for i in range(1, 4)]
+    pays = [pay(x, "2024-03", "2025-03") for x in ("T", "N1", "N2", "N3")] + \
+           [pay(x, "2025-03", "2025-03", "0.5484") for x in ("Y1", "Y2")]
+    e = enterprise(ws, pays, agrement=date(2024, 3, 15))
+    st_ = Statuses({w.worker_id: w.worker_id == "T" for w in ws})
+    r = evaluate_quota(e, W16, Period(date(2025, 3, 1), date(2025, 3, 1)), st_)
+    y1 = r.years[0]
+    assert y1.year == 1 and y1.judged_month == Month(2025, 3) and y1.extra["judged_date"] == "2025-03-14"
+    assert y1.target_fte == 1 and y1.total_fte == 4 and y1.target_share == D("0.25") and y1.compliant is True
+
+
+def test_year_1_provisional_point_value_on_the_last_known_day():
+    """Agrément 2024-01-01, Paie known to 2024-06 only: year 1 is judged provisionally on 2024-06-30.
+
+    T (target, half time: Paie 0,5) and N (not target, full time) → 0,5 / 1,5 = 33,3 % ≥ 20 %, but the
+    target FTE 0,5 < 1 (minimum) → not compliant; shortfall = 1 − 0,5 = 0,50 (share part:
+    (0,2 × 1,5 − 0,5) / 0,8 < 0).
+    """
+    ws = [worker("T", fte="0.5"), worker("N")]
+    e = enterprise(ws, [pay("T", "2024-01", "2024-06", "0.5"), pay("N", "2024-01", "2024-06")],
+                   agrement=date(2024, 1, 1))
+    y = evaluate_quota(e, W16, Period.calendar_year(2024), Statuses(dict(T=True, N=False))).latest
+    assert y.provisional and y.extra["judged_date"] == "2024-06-30" and y.judged_month == Month(2024, 6)
+    assert y.target_share == D(1) / D(3) and y.compliant is False and y.shortfall_fte == D("0.50")
+
+
+def test_year_1_point_value_also_in_wallonie_2003():
+    """wallonie-2003 (§4.2): 20 % "at the end of the 12 months following notification" — the same point value.
+
+    Agrément 2010-01-01; the December hire of the first test: T counts 1 on 2010-12-31, D = 5 → 20 % → compliant.
+    """
+    ws = [worker("T", hire=date(2010, 12, 20))] + [worker(f"N{i}", hire=date(2010, 1, 1)) for i in range(4)]
+    pays = [[PayMonth("T", Month(2010, 12), D("0.3871"), D(800))]] + \
+           [pay(f"N{i}", "2010-01", "2010-12") for i in range(4)]
+    e = enterprise(ws, pays, agrement=date(2010, 1, 1))
+    st_ = Statuses({"T": True, **{f"N{i}": False for i in range(4)}})
+    y = evaluate_quota(e, get_regime("wallonie-2003"), Period.calendar_year(2010), st_).latest
+    assert y.target_share == D("0.2") and y.compliant is True
+
+
+def test_forecast_year_1_judged_on_the_point_value():
+    """Agrément 2024-01-01, Paie known to 2024-06, forecast from 2024-06 (each keeps their last etp, 1).
+
+    T target and N1–N4 not target, full time; N4 leaves 2024-12-15. On 2024-12-31: T = 1, D = 1 + 3 = 4
+    → 25 % ≥ 20 % → projected compliant, no extra hire.
+    With N5, N6 (not target, full time) too: D = 6 → 1 / 6 = 16,67 % < 20 % → hire from 2024-07
+    x = (0,2 × 6 − 1) / 0,8 = 0,25. (Old code, projected December average D = 6 + 15/31 = 6,4839:
+    x = (1,29678 − 1) / 0,8 = 0,371 → 0,38.)
+    """
+    ws = [worker("T")] + [worker(f"N{i}") for i in range(1, 4)] + [worker("N4", exit=date(2024, 12, 15))]
+    pays = [pay(w.worker_id, "2024-01", "2024-06") for w in ws]
+    e = enterprise(ws, pays, agrement=date(2024, 1, 1))
+    st_ = Statuses({w.worker_id: w.worker_id == "T" for w in ws})
+    f = forecast_quota(e, W16, Month(2024, 6), st_)
+    assert f.year.target_fte == 1 and f.year.total_fte == 4 and f.compliant is True and f.extra_target_fte == 0
+    assert f.year.extra["judged_date"] == "2024-12-31"
+    ws2 = ws + [worker("N5"), worker("N6")]
+    e2 = enterprise(ws2, pays + [pay(x, "2024-01", "2024-06") for x in ("N5", "N6")], agrement=date(2024, 1, 1))
+    st2 = Statuses({w.worker_id: w.worker_id == "T" for w in ws2})
+    f2 = forecast_quota(e2, W16, Month(2024, 6), st2)
+    assert f2.year.total_fte == 6 and f2.compliant is False and f2.extra_target_fte == D("0.25")
+
+
 def test_year_2_average_with_part_timers():
     """Agrément 2023-01-01 → year 2 = 2024, required 30 % as the annual average (Q3).
 
@@ -327,6 +444,36 @@ def test_property_row_order_changes_nothing(staff, rnd):
     rnd.shuffle(flat2)
     b = evaluate_quota(enterprise(ws2, [flat2]), W16, Period.calendar_year(2024), st_).to_dict()
     assert a == b
+
+
+@settings(max_examples=40, deadline=None)
+@given(_staff, st.integers(1, 31), st.sampled_from(["0.2", "0.5", "0.8", "1"]), st.booleans(), st.integers(1, 30))
+def test_property_year_1_point_value(staff, hired_day, fte, target, exit_day):
+    """Year 1 (agrément 2024-01-01) is judged on 2024-12-31 (Q3):
+
+    * a worker hired on day d of December at etp f (Paie etp f × (32 − d) / 31, the month's average)
+      adds exactly f to the total FTE that day (and to the target FTE if target);
+    * a worker who leaves on day e < 31 of December changes nothing, whatever they were paid.
+    """
+    ws, pays, st_ = _build(staff)
+    ws, pays = ws + [worker("B")], pays + [pay("B", "2024-01", "2024-12")]   # Paie known to December
+    st_.by_id["B"] = False
+    year = Period.calendar_year(2024)
+    before = evaluate_quota(enterprise(ws, pays, agrement=date(2024, 1, 1)), W16, year, st_).latest
+    new = worker("H", hire=date(2024, 12, hired_day), fte=fte)
+    paid = D(fte) * (32 - hired_day) / 31
+    st_.by_id["H"] = target
+    after = evaluate_quota(enterprise(ws + [new], pays + [[PayMonth("H", Month(2024, 12), paid, D(1000))]],
+                                      agrement=date(2024, 1, 1)), W16, year, st_).latest
+    assert abs(after.total_fte - before.total_fte - D(fte)) < D("1e-20")
+    assert abs(after.target_fte - before.target_fte - (D(fte) if target else 0)) < D("1e-20")
+    del st_.by_id["H"]
+    gone = worker("L", exit=date(2024, 12, exit_day))
+    st_.by_id["L"] = target
+    left = evaluate_quota(enterprise(ws + [gone], pays + [pay("L", "2024-01", "2024-12")],
+                                     agrement=date(2024, 1, 1)), W16, year, st_).latest
+    assert (left.target_fte, left.total_fte, left.target_share, left.compliant, left.shortfall_fte) == \
+           (before.target_fte, before.total_fte, before.target_share, before.compliant, before.shortfall_fte)
 
 
 # ------------------------------------------------------------------------------ CLI on the sample

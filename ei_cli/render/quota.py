@@ -10,7 +10,7 @@ from ei_cli.render import verdict_markup, print_reasons
 from ei_cli.rules.common import number_text, share_text
 from ei_cli.rules.quota import MonthQuota, QuotaForecast, QuotaResult, YearQuota
 
-_JUDGED = {"month_12": ("valeur du 12e mois", "value of month 12"), "average": ("moyenne annuelle", "annual average"),
+_JUDGED = {"month_12": ("valeur ponctuelle à la fin du 12e mois", "point value at the end of month 12"), "average": ("moyenne annuelle", "annual average"),
            "every_month": ("chaque mois", "every month"),
            "average_minimums": ("minimums en moyenne annuelle", "minimums as an annual average")}
 

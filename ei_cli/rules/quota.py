@@ -11,8 +11,9 @@ years - 1 day]); a year holds the calendar months that overlap it (an agrément 
 shares its first and last months between two years). Months after the last ``Paie`` month are not
 known yet: a year still running is judged on its known months and marked ``provisional``.
 
-The shape of the rule differs per regime (``[rules] quota``): "staircase" (Wallonia), judged on
-month 12 in year 1 and on the annual average Σ target FTE-months ÷ Σ total FTE-months after;
+The shape of the rule differs per regime (``[rules] quota``): "staircase" (Wallonia), judged in year 1
+on the point value on the year's last day (end of month 12: the FTE of each worker under contract that
+day, Q3) and on the annual average Σ target FTE-months ÷ Σ total FTE-months after;
 "monthly_production_share" (Brussels 2004), every month from the 100th day, among execution staff;
 "mandate_minimums" (Brussels 2018), average FTE of target public and of encadrement.
 """
@@ -29,8 +30,8 @@ from ei_cli.model import Enterprise, Function, Worker
 from ei_cli.periods import Month, Period, anniversary, years_overlapping
 from ei_cli.problems import Problem
 from ei_cli.regimes import Regime, Value
-from ei_cli.rules.common import (VERDICT, CheckResult, Reason, because, combine, fallback_warnings, fte_rows,
-                                 number_text, round_up, share_text)
+from ei_cli.rules.common import (NO_PAY, VERDICT, CheckResult, Reason, because, combine, days_employed_in,
+                                 fallback_warnings, fte_rows, number_text, round_up, share_text)
 
 NAME = "quota"
 ZERO = Decimal(0)
@@ -217,10 +218,59 @@ class _Frame:
     months: tuple[MonthQuota, ...]
     months_in_year: int
     adjustable: frozenset[Month]     # months where hiring can still add target FTE
+    report: object = None            # the eligibility report (is_target)
+    day_fte: Callable[[Worker, Month], Decimal] | None = None   # a worker's etp per day employed in a month
 
     @property
     def complete(self) -> bool:
         return len(self.months) == self.months_in_year
+
+
+@dataclass(frozen=True)
+class _Point:
+    """Year 1 (Q3): the FTE of the counted workers under contract on one day."""
+
+    day: date
+    target_fte: Decimal
+    total_fte: Decimal
+    unknown_fte: Decimal
+    workers: int
+
+
+def _paid_day_fte(enterprise: Enterprise) -> Callable[[Worker, Month], Decimal]:
+    """A worker's etp on each day employed in ``month``: the month's Paie etp (the month's paid working
+    time averaged over the calendar month) ÷ the share of the month employed, at most 1 — a worker hired
+    on the 20th of a 31-day month with Paie etp 12/31 counts 1 on each of those 12 days. Without a Paie
+    row, Personnel.etp (the month is already in the ``payroll_missing_month`` warning)."""
+    pay_index = enterprise.pay_by_worker_month
+
+    def fte(worker: Worker, month: Month) -> Decimal:
+        pay = pay_index.get(worker.worker_id, NO_PAY).get(month.number)
+        if pay is None:
+            return worker.fte
+        employed = days_employed_in(worker, Period(month.first_day, month.last_day))
+        return min(ONE, (pay.fte or ZERO) * month.days / employed) if employed else ZERO
+
+    return fte
+
+
+def _point_value(f: _Frame, counted: Callable[[Worker], bool], day: date) -> _Point:
+    """Target, total and unknown-status FTE of the counted workers employed on ``day`` (Personnel dates)."""
+    month = Month.of(day)
+    target = total = unknown = ZERO
+    heads = 0
+    for w in f.enterprise.workers:
+        if not counted(w) or not w.employed_on(day):
+            continue
+        x = f.day_fte(w, month)
+        heads += 1
+        total += x
+        status = f.report.is_target(w.worker_id)
+        if status is True:
+            target += x
+        elif status is None:
+            unknown += x
+    return _Point(day, target, total, unknown, heads)
 
 
 def _counted(worker: Worker) -> bool:
@@ -322,10 +372,21 @@ def _judge_staircase(f: _Frame) -> YearQuota:
     if n == 1:
         judged_on = "month_12"
         reasons.append(_cite(t(
-            f"Année d'agrément 1 : au moins {req_text} de public cible à son terme, jugé sur la valeur du 12e mois "
-            "(le dernier mois de l'année d'agrément).",
-            f"Agrément year 1: at least {req_text_en} target public at its end, judged on the value of month 12 "
-            "(the last month of the agrément year)."), req_v))
+            f"Année d'agrément 1 : au moins {req_text} de public cible à son terme, jugé sur la valeur ponctuelle "
+            f"à la fin du 12e mois, le {f.period.end.isoformat()} (dernier jour de l'année d'agrément), et non sur "
+            "la moyenne du mois.",
+            f"Agrément year 1: at least {req_text_en} target public at its end, judged on the point value at the end "
+            f"of month 12, on {f.period.end.isoformat()} (the last day of the agrément year), not on the month's "
+            "average."), req_v))
+        reasons.append(_cite(t(
+            "Valeur ponctuelle = ETP des travailleurs sous contrat ce jour-là (dates de Personnel ; sortis avant ce "
+            "jour : non comptés). ETP d'un travailleur ce jour = etp payé du mois (Paie) ÷ part du mois où il est "
+            "occupé, au plus 1 (engagé le 20 d'un mois de 31 jours, etp 12/31 → 1) ; sans ligne de paie, "
+            "Personnel.etp.",
+            "Point value = FTE of the workers under contract that day (Personnel dates; those who left before it do "
+            "not count). A worker's FTE that day = the month's paid etp (Paie) ÷ the share of the month employed, at "
+            "most 1 (hired on the 20th of a 31-day month, etp 12/31 → 1); without a payroll row, Personnel.etp."),
+            _value(regime, "quota.averaging", on)))
     else:
         judged_on = "average"
         reasons.append(_cite(t(
@@ -345,16 +406,19 @@ def _judge_staircase(f: _Frame) -> YearQuota:
     if minimum is not None:
         reasons.append(_cite(t(
             f"Dans tous les cas, au moins {number_text(minimum)} ETP de public cible "
-            + ("au 12e mois." if n == 1 else "en moyenne sur l'année."),
+            + (f"le {f.period.end.isoformat()}." if n == 1 else "en moyenne sur l'année."),
             f"In every case, at least {number_text(minimum, 'en')} target-public FTE "
-            + ("in month 12." if n == 1 else "on average over the year."), ), min_v))
+            + (f"on {f.period.end.isoformat()}." if n == 1 else "on average over the year."), ), min_v))
     if not months:
         return _no_data(f, judged_on, r, minimum, reasons)
+    point = None
     if n == 1:
-        # Only month 12 (the last known month while the year runs) is judged; the others inform.
+        # The point value on the year's last day (while the year runs: the last day of the last known
+        # month); month 12 (the month holding that day) is the judged row, the others inform (Q3).
         months = tuple(replace(x, judged=x is months[-1]) for x in months)
         m = months[-1]
-        target, total, unknown, count = m.target_fte, m.total_fte, m.unknown_fte, 1
+        point = _point_value(f, _counted, min(f.period.end, m.month.last_day))
+        target, total, unknown, count = point.target_fte, point.total_fte, point.unknown_fte, 1
         judged_month = m.month
         adjustable = 1 if m.month in f.adjustable else 0
     else:
@@ -379,11 +443,15 @@ def _judge_staircase(f: _Frame) -> YearQuota:
     shortfall = ZERO if compliant else (round_up(need) if need is not None else None)
     avg_target, avg_total = target / count, total / count
     if n == 1:
+        day = point.day.isoformat()
         reasons.append(because(t(
-            f"Mois {judged_month} : {number_text(target)} ETP public cible sur {number_text(total)} ETP, soit {share_text(share)} "
-            f"(exigé : {req_text}).",
-            f"Month {judged_month}: {number_text(target, 'en')} target-public FTE out of {number_text(total, 'en')} FTE, i.e. {share_text(share, 'en')} "
-            f"(required: {req_text_en}).")))
+            f"Le {day} : {number_text(target)} ETP public cible sur {number_text(total)} ETP ({point.workers} "
+            f"travailleurs sous contrat ce jour-là), soit {share_text(share)} (exigé : {req_text}). La ligne du mois "
+            f"{judged_month} dans le tableau mensuel est la moyenne du mois, pour information.",
+            f"On {day}: {number_text(target, 'en')} target-public FTE out of {number_text(total, 'en')} FTE "
+            f"({point.workers} workers under contract that day), i.e. {share_text(share, 'en')} (required: "
+            f"{req_text_en}). The row of month {judged_month} in the monthly table is the month's average, for "
+            "information.")))
     else:
         reasons.append(because(t(
             f"{number_text(target)} ETP-mois public cible ÷ {number_text(total)} ETP-mois sur {count} mois = {share_text(share)} "
@@ -392,14 +460,16 @@ def _judge_staircase(f: _Frame) -> YearQuota:
             f"{share_text(share, 'en')} (required: {req_text_en}); on average {number_text(avg_target, 'en')} target FTE out of "
             f"{number_text(avg_total, 'en')} FTE.")))
     reasons += _unknown_reasons(unknown / count, compliant)
-    reasons += _shortfall_reasons(shortfall, n == 1, r)
+    reasons += _shortfall_reasons(shortfall, point.day if point else None, r)
     provisional = not f.complete
     if provisional:
         reasons.append(_provisional_reason(f))
-    summary = _summary(n, f.period, compliant, share, r, shortfall, provisional)
+    summary = _summary(n, f.period, compliant, share, r, shortfall, provisional,
+                       point_day=point.day if point else None)
+    extra = {"judged_date": point.day.isoformat()} if point else {}
     return YearQuota(n, f.period, judged_on, months, f.months_in_year, r, share, avg_target, avg_total,
                      unknown / count, minimum, shortfall, compliant, summary, tuple(reasons), judged_month,
-                     provisional)
+                     provisional, extra)
 
 
 # ------------------------------------------------------------------------------ shape: Brussels 2004
@@ -569,10 +639,10 @@ def _judge_mandate(f: _Frame) -> YearQuota:
 
 # ------------------------------------------------------------------------------ shared texts
 def _summary(n: int, period: Period, compliant: bool | None, share, r, shortfall, provisional: bool,
-             every_month: bool = False) -> Text:
+             every_month: bool = False, point_day: date | None = None) -> Text:
     v = VERDICT[compliant]
-    what_fr = "moyenne" if (n > 1 or every_month) else "12e mois"
-    what_en = "average" if (n > 1 or every_month) else "month 12"
+    what_fr = f"au {point_day.isoformat()}" if point_day else "moyenne"
+    what_en = f"on {point_day.isoformat()}" if point_day else "average"
     miss_fr = f", manque {number_text(shortfall)} ETP de public cible" if shortfall else ""
     miss_en = f", {number_text(shortfall, 'en')} target-public FTE missing" if shortfall else ""
     prov_fr, prov_en = (" (provisoire : année en cours)", " (provisional: year in progress)") if provisional else ("", "")
@@ -594,15 +664,15 @@ def _unknown_reasons(unknown_avg: Decimal, verdict: bool | None) -> list[Reason]
     return [because(t(fr, en))]
 
 
-def _shortfall_reasons(shortfall: Decimal | None, month_12: bool, r) -> list[Reason]:
+def _shortfall_reasons(shortfall: Decimal | None, point_day: date | None, r) -> list[Reason]:
     if not shortfall:
         return []
-    if month_12:
+    if point_day is not None:
         return [because(t(
-            f"Manque : {number_text(shortfall)} ETP de public cible au 12e mois : x = (r·D − T) ÷ (1 − r) "
-            "(et au moins le minimum d'ETP), arrondi vers le haut.",
-            f"Shortfall: {number_text(shortfall, 'en')} target-public FTE in month 12: x = (r·D − T) ÷ (1 − r) "
-            "(and at least the FTE minimum), rounded up."))]
+            f"Manque : {number_text(shortfall)} ETP de public cible sous contrat le {point_day.isoformat()} : "
+            "x = (r·D − T) ÷ (1 − r), T et D les ETP de ce jour (et au moins le minimum d'ETP), arrondi vers le haut.",
+            f"Shortfall: {number_text(shortfall, 'en')} target-public FTE under contract on {point_day.isoformat()}: "
+            "x = (r·D − T) ÷ (1 − r), T and D that day's FTE (and at least the FTE minimum), rounded up."))]
     return [because(t(
         f"Manque : {number_text(shortfall)} ETP de public cible en plus chaque mois de l'année : avec T et D les "
         "ETP-mois cible et total sur n mois, (T + n·x) ÷ (D + n·x) ≥ r donne x = (r·D − T) ÷ ((1 − r)·n) "
@@ -670,11 +740,13 @@ def evaluate_quota(enterprise: Enterprise, regime: Regime, period: Period, repor
     all_months = sorted({m for _, p in years for m in p.months() if end is None or m <= end})
     fte, problems = _grid_fte(enterprise, all_months, shape)
     measured = {m.month: m for m in _measure(enterprise, report, all_months, shape.counted, fte, shape.supervision)}
+    day_fte = _paid_day_fte(enterprise)
     results = []
     for n, p in years:
         in_year = list(p.months())
         known = tuple(measured[m] for m in in_year if m in measured)
-        frame = _Frame(enterprise, regime, n, p, known, len(in_year), frozenset(m.month for m in known))
+        frame = _Frame(enterprise, regime, n, p, known, len(in_year), frozenset(m.month for m in known), report,
+                       day_fte)
         results.append(shape.judge(frame))
     return QuotaResult(regime.id, name, period, tuple(results), end, tuple(problems))
 
@@ -737,7 +809,12 @@ def forecast_quota(enterprise: Enterprise, regime: Regime, at_month: Month, repo
 
     measured = tuple(replace(x, projected=x.month > at)
                      for x in _measure(enterprise, report, in_year, shape.counted, fte_row, shape.supervision))
-    frame = _Frame(enterprise, regime, n, period, measured, len(in_year), frozenset(future))
+    paid = _paid_day_fte(enterprise)
+
+    def day_fte(w: Worker, m: Month) -> Decimal:
+        return base[w.worker_id] if m > at else paid(w, m)
+
+    frame = _Frame(enterprise, regime, n, period, measured, len(in_year), frozenset(future), report, day_fte)
     projected = shape.judge(frame)
     extra = projected.shortfall_fte
     hire_from = future[0] if future else None
