@@ -222,6 +222,78 @@ def test_social_accompaniment_capped_by_wage_cost_plus_operating_costs():
     assert line.amount == D("20700.00") and line.basis["ceiling"] == D("20700.00")
 
 
+def _sieg_year_enterprise(td_workers, last_paid=Month(2025, 12)):
+    """Agrément 2024-03-01; ``td_workers``: [(id, hire, exit)]; accompanier ACC full time from 2024-03-01,
+    wage cost 5 000 €/month, Paie to ``last_paid`` (the last month known)."""
+    ws = [worker(wid, hire, exit=exit_) for wid, hire, exit_ in td_workers]
+    ws.append(worker("ACC", date(2024, 3, 1), function=Function.SOCIAL_ACCOMPANIMENT))
+    pays = monthly("ACC", Month(2024, 3), last_paid, cost="5000")
+    report = Report({**{wid: "TD" for wid, _, _ in td_workers}, "ACC": "not_target"})
+    return enterprise(ws, pays, agrement=date(2024, 3, 1)), report
+
+
+def test_sieg_bracket_on_the_agrement_year_average_even_for_a_calendar_piece():
+    """Q8: the bracket is chosen on the annual average over the agrément year, not over the claimed piece.
+
+    Agrément 2024-03-01 → year 1 = 2024-03-01 … 2025-02-28 (365 days). 10 TD hired 2024-03-01, 4 leave
+    2024-12-31: average = (10 × 306 + 6 × 59) / 365 = 3 414 / 365 = 9,35 ≥ 8 → 25 000 € a year.
+    2024 claim: 25 000 × 306 / 365 = 20 958,904 → 20 958,90 €.
+    2025 claim, Jan–Feb piece of year 1: 25 000 × 59 / 365 = 4 041,096 → 4 041,10 €
+    (old code: 6 TD on Jan–Feb alone → < 8 → 0,00 €).
+    Ceilings not binding: accompanier 1 FTE, bracket max 0,5 FTE → 2024: 10 × 5 000 × 0,5 × 1,15 = 28 750;
+    Jan–Feb: 2 × 5 000 × 0,5 × 1,15 = 5 750.
+    Year 2 (2025-03-01 … 2026-02-28), Paie known to 2025-12: 6 TD over 2025-03-01 … 2025-12-31 → no bracket,
+    0,00 €, provisional.
+    """
+    tds = [(f"T{i}", date(2024, 3, 1), date(2024, 12, 31) if i < 4 else None) for i in range(10)]
+    ent, report = _sieg_year_enterprise(tds)
+    (l24,) = lines_of(compute_subsidies(ent, W2016, 2024, report), "social_accompaniment")
+    assert l24.amount == D("20958.90") and l24.basis["target_workers"] == D("9.35")
+    assert (l24.basis["target_workers_start"], l24.basis["target_workers_end"]) == (date(2024, 3, 1), date(2025, 2, 28))
+    y1, y2 = lines_of(compute_subsidies(ent, W2016, 2025, report), "social_accompaniment")
+    assert (y1.basis["agrement_year"], y1.basis["start"], y1.basis["end"]) == (1, date(2025, 1, 1), date(2025, 2, 28))
+    assert y1.basis["target_workers"] == D("9.35") and y1.basis["rate"] == 25000 and y1.amount == D("4041.10")
+    assert y1.basis["provisional"] is False and y1.claimable
+    assert any("2024-03-01 – 2025-02-28" in r.text.fr and "Q8" in r.text.fr for r in y1.reasons)
+    assert any(r.parameter == "subsidy.social_accompaniment.counting" and r.confidence == "inferred" for r in y1.reasons)
+    assert y2.basis["agrement_year"] == 2 and y2.basis["target_workers"] == 6 and y2.amount == 0
+    assert y2.basis["provisional"] is True and y2.basis["target_workers_end"] == date(2025, 12, 31)
+
+
+def test_sieg_bracket_a_piece_above_the_threshold_does_not_lift_the_year():
+    """8 TD hired 2024-11-01 (agrément 2024-03-01): over year 1 (365 days) they are employed
+    2024-11-01 … 2025-02-28 = 30 + 31 + 31 + 28 = 120 days → 8 × 120 / 365 = 2,63 < 8 → nothing, for the
+    2024 piece and for the Jan–Feb 2025 piece alike.
+    (Old code: Jan–Feb piece 8 on average → 25 000 × 59 / 365 = 4 041,10 €.)
+    """
+    ent, report = _sieg_year_enterprise([(f"T{i}", date(2024, 11, 1), None) for i in range(8)])
+    (l24,) = lines_of(compute_subsidies(ent, W2016, 2024, report), "social_accompaniment")
+    y1 = lines_of(compute_subsidies(ent, W2016, 2025, report), "social_accompaniment")[0]
+    assert l24.basis["target_workers"] == y1.basis["target_workers"] == D("2.63")
+    assert l24.amount == 0 and y1.amount == 0 and y1.basis["bracket_min"] is None
+
+
+def test_sieg_agrement_year_not_finished_is_provisional_on_the_known_days():
+    """Year 2 = 2025-03-01 … 2026-02-28, Paie known to 2025-12: averaged over 2025-03-01 … 2025-12-31.
+
+    8 TD employed throughout; T0 leaves 2026-01-15 (Personnel) — after the last Paie month, not counted yet.
+    Known days: 8 × 306 / 306 = 8 ≥ 8 → 25 000 × 306 / 365 = 20 958,90 €, provisional, with a note.
+    Once Paie reaches 2026-02, the whole year is known: T0 employed 306 + 15 = 321 days, the 7 others 365 →
+    (321 + 7 × 365) / 365 = 2 876 / 365 = 7,88 < 8 → the 2026 piece gets nothing and is no longer provisional.
+    """
+    tds = [("T0", date(2024, 3, 1), date(2026, 1, 15))] + [(f"T{i}", date(2024, 3, 1), None) for i in range(1, 8)]
+    ent, report = _sieg_year_enterprise(tds)
+    y2 = lines_of(compute_subsidies(ent, W2016, 2025, report), "social_accompaniment")[1]
+    assert y2.basis["agrement_year"] == 2 and y2.basis["target_workers"] == 8 and y2.amount == D("20958.90")
+    assert y2.basis["provisional"] is True and y2.basis["target_workers_end"] == date(2025, 12, 31)
+    assert any("provisoire" in n.fr and "2026-02-28" in n.fr for n in y2.notes)
+    ent_full, _ = _sieg_year_enterprise(tds, last_paid=Month(2026, 2))
+    (y2_2026,) = [x for x in lines_of(compute_subsidies(ent_full, W2016, 2026, report), "social_accompaniment")
+                  if x.basis["agrement_year"] == 2]
+    assert y2_2026.basis["target_workers"] == D("7.88") and y2_2026.amount == 0
+    assert y2_2026.basis["provisional"] is False
+
+
 # ------------------------------------------------------------------------------------ Wallonia 2003, D2
 def test_2003_part_timer_whose_etp_changes_mid_year():
     """DEDP hired 2007-01-01: 2008 is occupation year 2 (366 days), 3 750 € full-time.
@@ -428,6 +500,22 @@ def test_amounts_nonnegative_and_total_is_sum_of_lines(hire, stay, etp, year, co
         assert all(x.amount is None or x.amount >= 0 for x in result.lines)
         assert result.total == sum((x.amount for x in result.lines if x.claimable), D(0))
         assert result.total == sum(result.totals.values(), D(0))
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.tuples(st.dates(min_value=date(2024, 3, 1), max_value=date(2025, 2, 28)),
+                          st.one_of(st.none(), st.integers(0, 400))), min_size=0, max_size=30))
+def test_sieg_pieces_of_one_agrement_year_share_one_bracket(staff):
+    """Q8: the two calendar pieces of agrément year 1 (2024-03-01 … 2025-02-28, Paie known to 2025-12)
+    get the same average and the same bracket, so they add up to the year's rate within a cent per line
+    (306 + 59 = 365 days; the ceilings, ≥ 5 750 € for Jan–Feb, never bind below 60 TD)."""
+    tds = [(f"T{i:02d}", hire, None if stay is None else hire + timedelta(days=stay)) for i, (hire, stay) in enumerate(staff)]
+    ent, report = _sieg_year_enterprise(tds)
+    (a,) = [x for x in lines_of(compute_subsidies(ent, W2016, 2024, report), "social_accompaniment")]
+    b = [x for x in lines_of(compute_subsidies(ent, W2016, 2025, report), "social_accompaniment")
+         if x.basis["agrement_year"] == 1][0]
+    assert a.basis["target_workers"] == b.basis["target_workers"] and a.basis["rate"] == b.basis["rate"]
+    assert abs(a.amount + b.amount - a.basis["rate"]) <= D("0.02")
 
 
 @settings(max_examples=40, deadline=None)

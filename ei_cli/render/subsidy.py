@@ -69,7 +69,10 @@ def basis_text(line: SubsidyLine, lang: str) -> str:
     elif "fte" in b:
         parts.append(f"{_num(b['fte'], lang)} {'FTE' if en else 'ETP'}")
     if "target_workers" in b:
-        parts.append(f"{_num(b['target_workers'], lang)} {'target workers' if en else 'trav. cibles'}")
+        parts.append(f"{_num(b['target_workers'], lang)} {'target workers' if en else 'trav. cibles'}"
+                     + ((" (year avg., provisional)" if en else " (moy. de l'année, provisoire)") if b.get("provisional")
+                        else (" (agrément-year avg.)" if en else " (moy. année d'agrément)") if "target_workers_end" in b
+                        else ""))
     if "tranches" in b:
         parts.append(f"{b['tranches']} tranche(s)")
     if "wage_cost" in b and b.get("wage_cost") is not None:

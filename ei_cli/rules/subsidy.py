@@ -500,15 +500,32 @@ def _accompanier_cost(run: _Run, period: Period) -> tuple[Decimal, Decimal, list
     return cost, fd_total, missing
 
 
+def _bracket_window(run: _Run, agr_year: Period, part: Period) -> Period:
+    """The days over which the bracket's TD/TGD are averaged (Q8: annual average over the agrément year):
+    the whole agrément year, even when the claim covers only part of it; an agrément year not finished
+    by the last ``Paie`` month is averaged from its start to the end of that month (at least to the end
+    of the claimed part), the amount being provisional."""
+    from ei_cli.rules.quota import data_end
+
+    end = data_end(run.enterprise)
+    known = max(part.end, end.last_day) if end is not None else part.end
+    return Period(agr_year.start, min(agr_year.end, known))
+
+
 def _social_accompaniment_brackets(run: _Run) -> None:
-    """Wallonia 2016 SIEG subsidy: bracket by average heads of TD/TGD × index factor (D5), capped by the
-    accompaniers' wage cost + operating costs when that cost is known; pro rata of the agrément year."""
+    """Wallonia 2016 SIEG subsidy: bracket by the average heads of TD/TGD over the agrément year (Q8) ×
+    index factor (D5), capped by the accompaniers' wage cost + operating costs of the claimed part when
+    that cost is known; pro rata of the agrément year."""
     brackets = run.value("subsidy.social_accompaniment.brackets")
     ops = run.value("subsidy.social_accompaniment.operating_costs_share")
+    counting = (run.value("subsidy.social_accompaniment.counting")
+                if run.regime.has("subsidy.social_accompaniment.counting") else None)
     for n, agr_year, part in _agrement_segments(run):
         index = run.value("subsidy.social_accompaniment.index_factor", part.start)
         factor = ONE if index.is_unknown else index.number
-        heads, unknown_heads = _targets_split(run, part)
+        window = _bracket_window(run, agr_year, part)
+        provisional = window != agr_year
+        heads, unknown_heads = _targets_split(run, window)
         chosen = _bracket(brackets.value, heads)
         chosen_hi = _bracket(brackets.value, heads + unknown_heads)
         base = Decimal(chosen["amount"]) if chosen else ZERO
@@ -542,21 +559,40 @@ def _social_accompaniment_brackets(run: _Run) -> None:
                            "Accompaniers' wage cost incomplete: ceiling not checked."))
         if part != agr_year:
             notes.append(PARTIAL_NOTE)
+        if provisional:
+            notes.append(t(f"Année d'agrément {n} pas encore terminée (paie connue jusqu'au {window.end.isoformat()}) : "
+                           "moyenne des TD/TGD sur les jours connus, montant provisoire à recalculer à la fin de "
+                           f"l'année d'agrément ({agr_year.end.isoformat()}).",
+                           f"Agrément year {n} not finished yet (payroll known to {window.end.isoformat()}): TD/TGD "
+                           f"averaged over the known days, provisional amount to recompute at the end of the "
+                           f"agrément year ({agr_year.end.isoformat()})."))
         basis = {"agrement_year": n, "agrement_year_start": agr_year.start, "agrement_year_end": agr_year.end,
                  "start": part.start, "end": part.end, "days": part.days, "year_days": agr_year.days,
-                 "target_workers": _fmt(heads, CENT), "bracket_min": chosen["min_target_workers"] if chosen else None,
+                 "target_workers": _fmt(heads, CENT), "target_workers_start": window.start,
+                 "target_workers_end": window.end, "provisional": provisional,
+                 "bracket_min": chosen["min_target_workers"] if chosen else None,
                  "rate": base, "index_factor": factor, "accompanier_fte": _fmt(acc_fte),
                  "max_accompanier_fte": max_fte, "accompanier_wage_cost": money(cost) if not missing else None,
                  "operating_costs_share": ops.number, "ceiling": money(ceiling) if ceiling is not None else None}
         first = min((b["min_target_workers"] for b in brackets.value), default=0)
-        reason = t(f"{number_text(heads)} TD/TGD en moyenne (têtes, Q8) : "
-                   + (f"palier ≥ {chosen['min_target_workers']}, {euro_text(base)} par an." if chosen
-                      else f"moins de {first}, aucun palier."),
-                   f"{number_text(heads, 'en')} TD/TGD on average (heads, Q8): "
-                   + (f"bracket ≥ {chosen['min_target_workers']}, {euro_text(base, 'en')} a year." if chosen
-                      else f"fewer than {first}, no bracket."))
+        over_fr = (f"sur l'année d'agrément {n} ({window.start.isoformat()} – {window.end.isoformat()}"
+                   + (", jours connus" if provisional else "") + ")")
+        over_en = (f"over agrément year {n} ({window.start.isoformat()} – {window.end.isoformat()}"
+                   + (", days known" if provisional else "") + ")")
+        reason = t(f"{number_text(heads)} TD/TGD en moyenne annuelle {over_fr} (têtes, Σ jours occupés ÷ jours, Q8), "
+                   f"même pour la seule partie {part.start.isoformat()} – {part.end.isoformat()} réclamée : "
+                   + (f"palier ≥ {chosen['min_target_workers']}, {euro_text(base)} par an, × {part.days} / "
+                      f"{agr_year.days} jours." if chosen else f"moins de {first}, aucun palier."),
+                   f"{number_text(heads, 'en')} TD/TGD as the annual average {over_en} (heads, Σ days employed ÷ days, "
+                   f"Q8), even for the claimed part {part.start.isoformat()} – {part.end.isoformat()} alone: "
+                   + (f"bracket ≥ {chosen['min_target_workers']}, {euro_text(base, 'en')} a year, × {part.days} / "
+                      f"{agr_year.days} days." if chosen else f"fewer than {first}, no bracket."))
         run.add("social_accompaniment", None, basis, amount, [brackets, index, ops], claimable=claimable,
                 notes=notes, reasons=(because(reason, brackets),
+                                      because(t("Comptage des TD/TGD pour le palier : têtes, moyenne annuelle de "
+                                                "l'année d'agrément (Q8).",
+                                                "TD/TGD counted for the bracket: heads, annual average of the "
+                                                "agrément year (Q8)."), counting),
                                       because(t(f"Indexation : facteur {decimal_text(factor)}.", f"Indexation: factor {factor}."),
                                               index),
                                       because(t(f"Plafond : coût salarial + {share_text(ops.number)}.",
