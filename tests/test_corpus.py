@@ -212,7 +212,7 @@ def test_valid_twins_stay_valid(corpus):
     """The cases that must stay usable give the same model as the valid fixture workbook."""
     from ei_cli.workbook import read_workbook
 
-    for name in ("c05-alias-anglais.xlsx", "v03-virgule-decimale.xlsx", "h04-formule-avec-valeur.xlsx",
+    for name in ("c05-alias-anglais.xlsx", "c05b-entete-elision.xlsx", "v03-virgule-decimale.xlsx", "h04-formule-avec-valeur.xlsx",
                  "h12-chemin-zip.xlsx", "s10-100k-lignes-vides.xlsx", "h15-cellules-sans-adresse.xlsx"):
         result = read_workbook(corpus[name])
         assert result.valid, (name, result.problems)

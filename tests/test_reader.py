@@ -200,3 +200,76 @@ def test_shown_defangs_and_cuts():
     assert shown("\x1b[2J" + "a" * 100) == "« \ufffd[2J" + "a" * 56 + "… »"
     assert shown(1.5) == "1.5" and shown(True) == "VRAI" and shown(date(2024, 1, 2)) == "02/01/2024"
     assert not re.search("[\u202a-\u202e]", shown("\u202eevil"))
+
+
+# ----------------------------------------------------------------------------- header names
+@pytest.mark.parametrize("header", ["Date d'entrée", "Date d\u2019entrée", "DATE ENTREE", "date_entree",
+                                    "date-d'entree"])
+def test_the_spec_header_example_is_one_column(header, tmp_path):
+    """workbook.md: « `Date d'entrée`, `date_entree`, `DATE ENTREE` are the same column » — also with the
+    typographic apostrophe ’. The hire dates read are those of the fixture (10/01/2022, 01/03/2023,
+    01/03/2021), with no unknown-column warning and no missing_column error."""
+    from helpers_workbook import rename_column, valid_sheets, write_workbook
+
+    sheets = rename_column(valid_sheets(), "Personnel", "date_entree", header)
+    result = read_workbook(write_workbook(tmp_path / "x.xlsx", sheets))
+    assert result.valid, [p.message.fr for p in result.problems]
+    assert result.problems == ()
+    assert [w.hire_date for w in result.enterprise.workers] == [date(2022, 1, 10), date(2023, 3, 1),
+                                                                 date(2021, 3, 1)]
+
+
+def test_elisions_are_left_out_only_before_a_word():
+    """« d' », « l' », « qu' » at the start of a word are French elisions; « aujourd'hui » keeps its « d »."""
+    from ei_cli.workbook.schema import ENTERPRISE, normalize_name
+
+    assert normalize_name("Date d'entrée") == normalize_name("Date d\u2019entrée") == "dateentree"
+    assert normalize_name("Chiffre d'affaires") == "chiffreaffaires"
+    assert ENTERPRISE.find_column("Chiffre d\u2019affaires").name == "chiffre_affaires"
+    assert ENTERPRISE.find_column("Date d'agrément").name == "date_agrement"
+    assert normalize_name("aujourd'hui") == "aujourdhui"
+    assert normalize_name("jusqu'au mois") == "aumois"
+    assert normalize_name("d'") == "d"          # nothing follows: not an elision
+
+
+def _spec_headers() -> dict[str, list[str]]:
+    """Sheet → every backquoted name of the first two columns of its table in docs/spec/workbook.md."""
+    spec = (Path(__file__).resolve().parent.parent / "docs" / "spec" / "workbook.md").read_text(encoding="utf-8")
+    out: dict[str, list[str]] = {}
+    sheet = None
+    for line in spec.splitlines():
+        m = re.match(r"^## Sheet `([^`]+)`", line)
+        if m:
+            sheet = m.group(1)
+            out[sheet] = []
+        elif line.startswith("## "):
+            sheet = None
+        elif sheet and line.startswith("| `"):
+            cells = line.split("|")[1:3]
+            out[sheet] += [n for cell in cells for n in re.findall(r"`([^`]+)`", cell)]
+    return out
+
+
+def test_every_header_of_the_spec_still_maps_to_its_column():
+    """The spec's example of one column under three spellings is one column; every canonical name and
+    alias the spec lists (9 + 22 + 6 + 4 columns, a French
+    name and an English alias each; `nom` and `prenom` share a row)
+    maps to the column bearing it, and no two columns of a sheet share a normalised key."""
+    from ei_cli.workbook import schema
+
+    headers = _spec_headers()
+    spec = (Path(__file__).resolve().parent.parent / "docs" / "spec" / "workbook.md").read_text(encoding="utf-8")
+    example = re.search(r"\((`[^)]*)are the same column\)", " ".join(spec.split())).group(1)
+    same = re.findall(r"`([^`]+)`", example)
+    assert same == ["Date d'entrée", "date_entree", "DATE ENTREE"]
+    assert {schema.STAFF.find_column(h).name for h in same} == {"date_entree"}
+    assert set(headers) == {"Entreprise", "Personnel", "Paie", "Suivi"}
+    assert sum(len(v) for v in headers.values()) == 2 * (9 + 22 + 6 + 4)
+    for title, names in headers.items():
+        contract = next(s for s in schema.SHEETS if s.name == title)
+        for name in names:
+            column = contract.find_column(name)
+            assert column is not None and name in (column.name,) + column.aliases, (title, name)
+        keys = [k for c in contract.columns for k in c.keys]
+        owners = {k: {c.name for c in contract.columns if k in c.keys} for k in keys}
+        assert all(len(v) == 1 for v in owners.values()), owners

@@ -14,16 +14,26 @@ from functools import cached_property, lru_cache
 from ei_cli.model import ContractType, Diploma, FollowUpType, Function, Region
 
 _NON_ALNUM = re.compile(r"[^0-9a-z]+")
+# A French elision before a word — d', l', qu', jusqu'… with a straight or typographic apostrophe
+# (’ ‘ ʼ ′ ´ `) — is left out with its apostrophe: « Date d'entrée » is ``date_entree`` (workbook.md),
+# « Chiffre d’affaires » is ``chiffre_affaires``. Only at the start of a word (« aujourd'hui » keeps
+# its « d ») and only before a letter.
+_APOSTROPHES = "'\u2019\u2018\u02bc\u2032\u00b4`"
+_ELISION = re.compile(rf"(?<![^\W\d_])(?:jusqu|lorsqu|puisqu|quoiqu|qu|[cdjlmnst])[{_APOSTROPHES}](?=[^\W\d_])",
+                      re.IGNORECASE)
 
 
 def normalize_name(name: object) -> str:
-    """Case-, accent-, space-, underscore-, hyphen- and apostrophe-insensitive key."""
+    """Case-, accent-, space-, underscore-, hyphen- and apostrophe-insensitive key; French elisions
+    (``d'``, ``l'``, ``qu'``…) before a word are left out."""
     if name.__class__ is str:
         return _normalize_text(name)
     return _normalize(str(name))
 
 
 def _normalize(text: str) -> str:
+    if any(a in text for a in _APOSTROPHES):
+        text = _ELISION.sub("", text)
     text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
     return _NON_ALNUM.sub("", text.lower())
 

@@ -209,7 +209,8 @@ _CONVENTIONS = (
     "Cellule vide = valeur inconnue. Une colonne obligatoire ne peut pas être vide ; les lignes "
     "entièrement vides sont ignorées.",
     "Noms des feuilles et des colonnes : l'ordre des colonnes est libre ; les noms anglais sont aussi "
-    "reconnus ; majuscules, accents, espaces, tirets et soulignés ne comptent pas.",
+    "reconnus ; majuscules, accents, espaces, tirets, soulignés et élisions (d', l'…) ne comptent pas : "
+    "« Date d'entrée », « date_entree » et « DATE ENTREE » sont la même colonne.",
 )
 
 _PERSONAL_DATA = (

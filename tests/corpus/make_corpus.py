@@ -398,6 +398,17 @@ def english_aliases(p):
     _write(p, edit)
 
 
+@case("c05b-entete-elision.xlsx", 0, "", kind="column",
+      note="workbook.md's own example: « Date d’entrée » (typographic apostrophe) is date_entree")
+def elided_headers(p):
+    def edit(s):
+        rename_column(s, "Personnel", "date_entree", "Date d\u2019entrée")
+        for row in s["Entreprise"]:
+            if row[0] == "chiffre_affaires":
+                row[0] = "Chiffre d'affaires"
+    _write(p, edit)
+
+
 @case("c06-sans-nom-entreprise.xlsx", 2, "missing_field", "Entreprise", "nom", kind="column")
 def missing_name_field(p):
     _write(p, lambda s: drop_field(s, "nom"))
