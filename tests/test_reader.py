@@ -273,3 +273,59 @@ def test_every_header_of_the_spec_still_maps_to_its_column():
         keys = [k for c in contract.columns for k in c.keys]
         owners = {k: {c.name for c in contract.columns if k in c.keys} for k in keys}
         assert all(len(v) == 1 for v in owners.values()), owners
+
+
+# ----------------------------------------------------------------------------- a NISS in the wrong column
+def _fictitious_niss() -> str:
+    from helpers_workbook import niss
+
+    return niss(date(1985, 10, 3), 746)          # 85100374649 (851003746 mod 97 = 48; 97 - 48 = 49)
+
+
+@pytest.mark.parametrize("sheet, row, column, raw, cell, code", [
+    ("Personnel", 1, "etp", "number", "J2", "fte_out_of_range"),
+    ("Personnel", 2, "date_entree", "number", "F3", "invalid_date"),
+    ("Personnel", 3, "fonction", "text", "K4", "invalid_choice"),
+    ("Suivi", 1, "type", "number", "C2", "invalid_choice"),
+    ("Paie", 3, "etp", "punctuated", "C4", "ambiguous_number"),
+    ("Paie", 1, "salaire_brut", "number", "D2", "niss_in_amount"),
+    ("Paie", 2, "cout_salarial", "text", "E3", "niss_in_amount"),
+])
+def test_a_niss_in_the_wrong_column_is_named_never_quoted(sheet, row, column, raw, cell, code, tmp_path):
+    """The one problem is at the cell; its message says « un numéro à 11 chiffres (masqué) » and holds no
+    5 consecutive digits of the number, even once its separators and the message's spaces are removed."""
+    from helpers_workbook import set_value, valid_sheets, write_workbook
+
+    number = _fictitious_niss()
+    value = {"number": int(number), "text": number,
+             "punctuated": f"{number[:2]}.{number[2:4]}.{number[4:6]}-{number[6:9]}.{number[9:]}"}[raw]
+    sheets = set_value(valid_sheets(), sheet, row, column, value)
+    result = read_workbook(write_workbook(tmp_path / "x.xlsx", sheets))
+    assert [(p.code, p.sheet, p.cell) for p in result.errors] == [(code, sheet, cell)]
+    message = result.errors[0].message
+    assert "un numéro à 11 chiffres (masqué)" in message.fr and "an 11-digit number (masked)" in message.en
+    digits = re.sub(r"\D", "", message.fr + message.en)
+    assert not any(number[i:i + 5] in digits for i in range(7)), message
+    if code == "niss_in_amount":
+        assert "ressemble à un numéro national" in message.fr and "looks like a national number" in message.en
+
+
+def test_an_amount_is_refused_only_when_it_is_a_valid_niss():
+    """85100374649 is a valid NISS (see above): refused in a money column, as a number, a text or with €;
+    85100374648 (check digits 48, not 49) is not a NISS and stays an amount; ordinary amounts are untouched."""
+    number = _fictitious_niss()
+    for raw in (float(number), int(number), number, f"{number} €", f"{number},00"):
+        with pytest.raises(Invalid) as exc:
+            to_money(raw)
+        assert exc.value.code == "niss_in_amount", raw
+    assert to_money(85100374648.0) == Decimal("85100374648")
+    assert to_money(2100.5) == Decimal("2100.5") and to_money("1850,25 €") == Decimal("1850.25")
+
+
+def test_shown_describes_a_niss_and_masks_it_inside_a_text():
+    number = _fictitious_niss()
+    assert shown(float(number)) == shown(number) == "un numéro à 11 chiffres (masqué)"
+    assert shown(int(number), "en") == "an 11-digit number (masked)"
+    assert shown(f"NISS {number} !") == "« NISS ••••••••••• ! »"
+    assert shown(Decimal("1.5")) == "1,5" and shown(Decimal("1.5"), "en") == "1.5"
+    assert shown("12345") == "« 12345 »"     # a short number is quoted as before

@@ -13,7 +13,7 @@ from decimal import Decimal, InvalidOperation
 from enum import Enum
 from functools import lru_cache
 
-from ei_cli.i18n import Text
+from ei_cli.i18n import Text, decimal_text
 from ei_cli.model import ContractType, Diploma, FollowUpType, Function, Region
 from ei_cli.periods import Month
 import ei_cli.workbook.schema as schema
@@ -71,19 +71,64 @@ class Invalid(Exception):
         self.expected = expected
 
 
-def shown(raw: object) -> str:
-    """How a found (non-sensitive) value is quoted in a message."""
+def shown(raw: object, lang: str = "fr") -> str:
+    """How a found (non-sensitive) value is quoted in a message — the one place messages quote a value.
+
+    A value that looks like a national number (``looks_like_niss``: a NISS typed in the wrong column) is
+    never quoted: the message says what kind of value it is instead; an 11-digit run inside a text is
+    masked. ``lang`` only matters for those and for a ``Decimal`` (decimal comma in French).
+    """
     if isinstance(raw, bool):
         return "VRAI" if raw else "FAUX"
+    if isinstance(raw, (int, float, Decimal)) and looks_like_niss(raw):
+        return NISS_MASK.get(lang)
     if isinstance(raw, float):
         return format(raw, ".15g")
+    if isinstance(raw, Decimal):
+        return decimal_text(raw, lang)
     if isinstance(raw, datetime):
         return raw.strftime("%d/%m/%Y %H:%M") if raw.time() != time() else raw.strftime("%d/%m/%Y")
     if isinstance(raw, date):
         return raw.strftime("%d/%m/%Y")
     text = str(raw)
-    short = without_controls(text[:60])
+    if looks_like_niss(text):
+        return NISS_MASK.get(lang)
+    short = without_controls(_NISS_RUN.sub(_MASKED_RUN, text)[:60])
     return f"« {short}{'…' if len(text) > 60 else ''} »"
+
+
+NISS_MASK = Text("un numéro à 11 chiffres (masqué)", "an 11-digit number (masked)")
+# 11 digits in a row, or written as a national number is (85.10.03-746.49, 851003 746 49): masked
+# inside a quoted text.
+_NISS_RUN = re.compile(r"(?<!\d)\d{2}[ .]?\d{2}[ .]?\d{2}[ .-]?\d{3}[ .-]?\d{2}(?!\d)")
+_MASKED_RUN = "•" * 11
+_NISS_SEPARATORS = str.maketrans("", "", " .-/\u00a0\u202f")
+
+
+def niss_digits(raw) -> str | None:
+    """The 11 digits of a value that looks like a national number, else None.
+
+    Text: 11 digits once spaces, dots, hyphens and slashes are taken out (any 11 digits: an invalid
+    checksum may be a typing error in a real number). A number: an integer of 11 digits, or of 10 whose
+    11-digit form (the leading zero a number cell loses for people born 2000-2009) passes the NISS check.
+    Called on values already being reported, or on amounts of 10^10 and more: never on the common path.
+    """
+    if raw.__class__ is str:
+        digits = raw.strip().translate(_NISS_SEPARATORS)
+        return digits if len(digits) == 11 and digits.isascii() and digits.isdigit() else None
+    if isinstance(raw, bool) or not isinstance(raw, (int, float, Decimal)):
+        return None
+    try:
+        if raw != raw or not 1_000_000_000 <= raw < 100_000_000_000 or raw != int(raw):
+            return None
+    except (OverflowError, ValueError):
+        return None
+    digits = str(int(raw)).zfill(11)
+    return digits if raw >= 10_000_000_000 or is_valid_niss(digits) else None
+
+
+def looks_like_niss(raw) -> bool:
+    return niss_digits(raw) is not None
 
 
 # Control and formatting characters (bidi overrides, zero-width, escapes): a quoted value must not
@@ -157,21 +202,42 @@ _MONEY_EXPECTED = Text("un montant en euros (par exemple 1850,25 ou 1850,25 €)
 _CURRENCY = re.compile(r"(€|\bEUR\b|\beur\b)")
 
 
+_NISS_IN_MONEY_EXPECTED = Text(
+    "un montant en euros ; cette valeur ressemble à un numéro national (NISS) : vérifiez la colonne",
+    "an amount in euros; this value looks like a national number (NISS): check the column")
+
+
 def to_money(raw) -> Decimal:
     if type(raw) is str:
         text = _CURRENCY.sub("", raw).strip()
         if not text:
             raise Invalid("invalid_number", _MONEY_EXPECTED)
         try:
-            return _number_from_text(text)
+            value = _number_from_text(text)
         except Invalid as exc:
             if exc.code == "ambiguous_number":
                 raise
             raise Invalid("invalid_number", _MONEY_EXPECTED) from None
+        if len(text) >= 11 and value >= _TEN_BILLION:
+            _refuse_niss(value)
+        return value
     try:
-        return to_number(raw)
+        value = to_number(raw)
     except Invalid:
         raise Invalid("invalid_number", _MONEY_EXPECTED) from None
+    if raw >= 10_000_000_000:   # a float or int compare: nothing more on the common path
+        _refuse_niss(raw)
+    return value
+
+
+_TEN_BILLION = Decimal(10_000_000_000)
+
+
+def _refuse_niss(raw) -> None:
+    """An amount of 10^10 € or more that is a valid national number is a NISS in the wrong column."""
+    digits = niss_digits(raw)
+    if digits is not None and is_valid_niss(digits):
+        raise Invalid("niss_in_amount", _NISS_IN_MONEY_EXPECTED)
 
 
 # ------------------------------------------------------------------------------------ ids, text
@@ -367,6 +433,15 @@ def _surely_valid_niss(text: str) -> bool:
     if 97 - base % 97 == check:
         return True
     return (int(text[:2]) + 2000 <= date.today().year and 97 - (2_000_000_000 + base) % 97 == check)
+
+
+def is_valid_niss(digits: str) -> bool:
+    """True for 11 digits that are a valid national register or BIS number (``to_niss`` accepts them)."""
+    try:
+        to_niss(digits)
+    except Invalid:
+        return False
+    return True
 
 
 def to_niss(raw) -> str:

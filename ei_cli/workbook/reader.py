@@ -22,7 +22,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from ei_cli.i18n import Text, decimal_text
+from ei_cli.i18n import Text
 from ei_cli.model import Enterprise, FollowUp, PayMonth, Worker, records
 from ei_cli.problems import Problem, Severity, has_errors
 from ei_cli.workbook import schema
@@ -350,8 +350,8 @@ class _Reader:
             if field in values and values[field] < 0:
                 column = next(c for c in contract.columns if c.field == field)
                 self.err("negative_value",
-                         f"Champ « {column.name} » : {decimal_text(values[field])} est négatif ; attendu un montant positif ou nul.",
-                         f"Field “{column.english}”: {values[field]} is negative; expected an amount of zero or more.",
+                         f"Champ « {column.name} » : {shown(values[field])} est négatif ; attendu un montant positif ou nul.",
+                         f"Field “{column.english}”: {shown(values[field], 'en')} is negative; expected an amount of zero or more.",
                          sheet=title, cell=cells[field])
                 del values[field]
         self._missing_fields(title, values, cells, seen)
@@ -534,10 +534,9 @@ class _Reader:
                      f"{label.en}{who.en}: invalid value (not shown, personal data); "
                      f"expected: {exc.expected.en}.", sheet=sheet, cell=ref)
         else:
-            found = shown(raw)
             self.err(exc.code,
-                     f"{label.fr}{who.fr} : {found} n'est pas valide ; attendu : {exc.expected.fr}.",
-                     f"{label.en}{who.en}: {found} is not valid; expected: {exc.expected.en}.",
+                     f"{label.fr}{who.fr} : {shown(raw)} n'est pas valide ; attendu : {exc.expected.fr}.",
+                     f"{label.en}{who.en}: {shown(raw, 'en')} is not valid; expected: {exc.expected.en}.",
                      sheet=sheet, cell=ref)
 
     def _formula_error(self, sheet, ref, value, worker_id, label: Text):
@@ -588,9 +587,9 @@ class _Reader:
             if fte is not None and not (0 < fte <= 1):
                 who = _who(wid)
                 self.err("fte_out_of_range",
-                         f"Colonne « etp »{who.fr} : {decimal_text(fte)} est hors limites ; attendu : une fraction de temps plein, "
+                         f"Colonne « etp »{who.fr} : {shown(fte)} est hors limites ; attendu : une fraction de temps plein, "
                          "plus grande que 0 et au plus 1 (0,5 = mi-temps).",
-                         f"Column “fte”{who.en}: {fte} is out of range; expected: a fraction of full time, more "
+                         f"Column “fte”{who.en}: {shown(fte, 'en')} is out of range; expected: a fraction of full time, more "
                          "than 0 and at most 1 (0.5 = half time).", sheet=sheet, cell=self._ref(sheet, "fte", row))
                 del v["fte"]
             hire = v.get("hire_date")
@@ -641,9 +640,9 @@ class _Reader:
             if fte is not None and not (_ZERO <= fte <= _ONE):
                 who = _who(row.worker_id)
                 self.err("fte_out_of_range",
-                         f"Colonne « etp »{who.fr} : {decimal_text(fte)} est hors limites ; attendu : le temps réellement payé, "
+                         f"Colonne « etp »{who.fr} : {shown(fte)} est hors limites ; attendu : le temps réellement payé, "
                          "entre 0 et 1 (temps plein).",
-                         f"Column “fte”{who.en}: {fte} is out of range; expected: the working time actually paid, "
+                         f"Column “fte”{who.en}: {shown(fte, 'en')} is out of range; expected: the working time actually paid, "
                          "between 0 and 1 (full time).", sheet=sheet, cell=self._ref(sheet, "fte", row))
             self._check_negative(sheet, row, ("gross_pay", "wage_cost", "hours"))
             month = v.get("month")
@@ -681,11 +680,11 @@ class _Reader:
                 continue
             column = _field_column(self.contracts[sheet], field)
             who = _who(row.worker_id)
-            shown_fr = "la valeur" if column.sensitive else decimal_text(value)
+            shown_fr = "la valeur" if column.sensitive else shown(value)
             self.err("negative_value",
                      f"Colonne « {column.name} »{who.fr} : {shown_fr} est négati{'ve' if column.sensitive else 'f'} ; "
                      "attendu : zéro ou plus.",
-                     f"Column “{column.english}”{who.en}: {'the value' if column.sensitive else value} is negative; "
+                     f"Column “{column.english}”{who.en}: {'the value' if column.sensitive else shown(value, 'en')} is negative; "
                      "expected: zero or more.", sheet=sheet, cell=self._ref(sheet, field, row))
 
 

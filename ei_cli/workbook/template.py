@@ -204,7 +204,8 @@ _CONVENTIONS = (
     "facultative, une cellule vide veut dire « inconnu », pas « non ».",
     "Nombres : de vrais nombres, ou du texte avec une virgule ou un point décimal (0,5 ou 0.5). "
     "Pas de séparateur de milliers dans du texte (1.234,56 est ambigu et refusé).",
-    "Montants : en euros, écrits comme les nombres ; le signe € est accepté.",
+    "Montants : en euros, écrits comme les nombres ; le signe € est accepté. Un montant qui est un "
+    "numéro national valide (11 chiffres) est refusé : il a été saisi dans la mauvaise colonne.",
     "Listes de valeurs : celles des listes déroulantes, sans tenir compte des majuscules ni des accents.",
     "Cellule vide = valeur inconnue. Une colonne obligatoire ne peut pas être vide ; les lignes "
     "entièrement vides sont ignorées.",

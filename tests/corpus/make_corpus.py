@@ -580,6 +580,22 @@ def cdi_before_hire(p):
     _write(p, lambda s: set_value(s, "Personnel", 3, "date_cdi", date(2020, 1, 1)))
 
 
+# A valid (fictitious) NISS typed into a column that is not ``niss`` (v31, v32).
+STRAY_NISS = niss(date(1985, 10, 3), 746)
+
+
+@case("v31-niss-dans-etp.xlsx", 2, "fte_out_of_range", "Personnel", "J2",
+      note="a national number in the etp column: described, never quoted")
+def niss_in_fte(p):
+    _write(p, lambda s: set_value(s, "Personnel", 1, "etp", int(STRAY_NISS)))
+
+
+@case("v32-niss-dans-salaire.xlsx", 2, "niss_in_amount", "Paie", "D2",
+      note="a valid national number in salaire_brut is not an amount of 85 billion €")
+def niss_in_pay(p):
+    _write(p, lambda s: set_value(s, "Paie", 1, "salaire_brut", int(STRAY_NISS)))
+
+
 # =================================================================================== hostile
 @case("h01-ref-erreur.xlsx", 2, "formula_error", "Paie", "D3", kind="hostile")
 def formula_error(p):
