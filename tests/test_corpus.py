@@ -86,13 +86,14 @@ def test_bad_input_writes_no_file(case, corpus, capsys, tmp_path):
 
 def test_messages_quote_no_personal_value(corpus, capsys):
     """NISS, birth date and social-situation values are never quoted (workbook.md, Problems), nor a
-    national number typed in another column (v31, v32)."""
+    national number typed in another column (v31, v32) or used as the worker id (v33)."""
     checks = {
         "v16-niss-invalide.xlsx": [BAD_NISS, BAD_NISS[:6], f"{BAD_NISS[:6]}-{BAD_NISS[6:9]}"],
         "v10-naissance-apres-entree.xlsx": ["2023-01-01", "01/01/2023", "1/1/2023"],
         "v22-booleen-sensible.xlsx": ["peut-être", "peut-etre"],
         "v31-niss-dans-etp.xlsx": [STRAY_NISS, STRAY_NISS[:6], STRAY_NISS[-5:]],
         "v32-niss-dans-salaire.xlsx": [STRAY_NISS, STRAY_NISS[:6], STRAY_NISS[-5:], "85 100"],
+        "v33-id-niss.xlsx": [STRAY_NISS, STRAY_NISS[:6], STRAY_NISS[-5:]],
     }
     for filename, secrets in checks.items():
         for lang in ("fr", "en"):

@@ -329,3 +329,39 @@ def test_shown_describes_a_niss_and_masks_it_inside_a_text():
     assert shown(f"NISS {number} !") == "« NISS ••••••••••• ! »"
     assert shown(Decimal("1.5")) == "1,5" and shown(Decimal("1.5"), "en") == "1.5"
     assert shown("12345") == "« 12345 »"     # a short number is quoted as before
+
+
+@pytest.mark.parametrize("form", ["number", "float", "text", "text .0", "punctuated"])
+def test_a_worker_id_that_is_a_national_number_is_refused_at_its_cell(form, tmp_path):
+    """Worker 1's id replaced by its NISS 85100374649 in Personnel (A2) and in its two Paie rows (A2, A3)
+    and its Suivi row (A2): four errors niss_as_worker_id, one per cell, asking for an internal id;
+    the number is not in any message."""
+    from helpers_workbook import valid_sheets, write_workbook
+
+    number = _fictitious_niss()
+    value = {"number": int(number), "float": float(number), "text": number, "text .0": f"{number}.0",
+             "punctuated": f"{number[:2]}.{number[2:4]}.{number[4:6]}-{number[6:9]}.{number[9:]}"}[form]
+    sheets = valid_sheets()
+    for title in ("Personnel", "Paie", "Suivi"):
+        for row in sheets[title][1:]:
+            if row[0] == 1:
+                row[0] = value
+    result = read_workbook(write_workbook(tmp_path / "x.xlsx", sheets))
+    assert [(p.code, p.sheet, p.cell) for p in result.errors] == [
+        ("niss_as_worker_id", "Personnel", "A2"), ("niss_as_worker_id", "Paie", "A2"),
+        ("niss_as_worker_id", "Paie", "A3"), ("niss_as_worker_id", "Suivi", "A2")]
+    for p in result.errors:
+        assert "identifiant interne" in p.message.fr and "internal id" in p.message.en
+        digits = re.sub(r"\D", "", p.message.fr + p.message.en)
+        assert not any(number[i:i + 5] in digits for i in range(7)), p.message
+
+
+def test_an_eleven_digit_id_that_is_no_niss_stays_an_id():
+    """85100374648 fails the NISS check (check digits 49 expected): an id like another."""
+    from ei_cli.workbook.cells import to_id
+
+    assert to_id("85100374648") == to_id(85100374648.0) == "85100374648"
+    assert to_id("T0001") == "T0001" and to_id(12.0) == to_id("12.0") == "12"
+    with pytest.raises(Invalid) as exc:
+        to_id(_fictitious_niss())
+    assert exc.value.code == "niss_as_worker_id"

@@ -249,21 +249,46 @@ _INTEGRAL_TEXT = re.compile(r"^(\d+)\.0+$")
 MAX_ID_LENGTH = 40
 
 
+_NISS_ID_EXPECTED = Text(
+    "un identifiant interne (par exemple 1, 2 ou T001), pas le numéro national : l'identifiant est affiché "
+    "dans tous les résultats, le numéro national ne doit l'être nulle part",
+    "an internal id (e.g. 1, 2 or T001), not the national number: the id is shown in every output, the "
+    "national number must never be")
+
+
 def to_id(raw) -> str:
     t = type(raw)
     if t is str:
         # An id is repeated in every message and output: short, and nothing invisible in it.
         if len(raw) > MAX_ID_LENGTH or _INVISIBLE.search(raw):
             raise Invalid("invalid_id", _ID_EXPECTED)
+        if len(raw) >= 11:
+            _refuse_niss_id(raw)
         m = _INTEGRAL_TEXT.match(raw)
         return m.group(1) if m else raw
     if t is float:
         if raw.is_integer():
+            if raw >= 1_000_000_000:
+                _refuse_niss_id(raw)
             return str(int(raw))
         raise Invalid("invalid_id", _ID_EXPECTED)
     if t is int:
+        if raw >= 1_000_000_000:
+            _refuse_niss_id(raw)
         return str(raw)
     raise Invalid("invalid_id", _ID_EXPECTED)
+
+
+def _refuse_niss_id(raw) -> None:
+    """A worker id that is a valid national number (85100374649, 85.10.03-746.49, 85100374649.0): the id
+    is printed in every table and JSON (spec/cli.md: no national number in any output). Reached only by
+    ids of 10 digits or more (a number) or 11 characters or more (a text), once per distinct id."""
+    if raw.__class__ is str:
+        m = _INTEGRAL_TEXT.match(raw.strip())
+        raw = m.group(1) if m else raw
+    digits = niss_digits(raw)
+    if digits is not None and is_valid_niss(digits):
+        raise Invalid("niss_as_worker_id", _NISS_ID_EXPECTED)
 
 
 def to_text(raw) -> str:

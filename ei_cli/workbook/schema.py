@@ -149,8 +149,10 @@ STAFF = Sheet(
     "Personnel", ("Staff", "Personeel"),
     help_fr="Une ligne par travailleur.",
     columns=(
-        Column("id_travailleur", "worker_id", ID, True, "Identifiant unique du travailleur dans le classeur",
-               "Unique worker id within the workbook", ("worker_id", "werknemer_id")),
+        Column("id_travailleur", "worker_id", ID, True,
+               "Identifiant unique du travailleur dans le classeur : un numéro interne, jamais le numéro national",
+               "Unique worker id within the workbook: an internal number, never the national number",
+               ("worker_id", "werknemer_id")),
         Column("niss", "national_number", NISS, False,
                "Numéro de registre national ou BIS (contrôlé, jamais réimprimé)",
                "National register or BIS number (checked, never printed back)",

@@ -596,6 +596,17 @@ def niss_in_pay(p):
     _write(p, lambda s: set_value(s, "Paie", 1, "salaire_brut", int(STRAY_NISS)))
 
 
+@case("v33-id-niss.xlsx", 2, "niss_as_worker_id", "Personnel", "A2",
+      note="every worker id replaced by the worker's national number: refused, never printed")
+def niss_as_ids(p):
+    def edit(s):
+        ids = {1: STRAY_NISS, 2: niss(date(1990, 5, 17), 123), 3: niss(date(2002, 8, 9), 456)}
+        for title in ("Personnel", "Paie", "Suivi"):
+            for row in s[title][1:]:
+                row[0] = ids[row[0]]
+    _write(p, edit)
+
+
 # =================================================================================== hostile
 @case("h01-ref-erreur.xlsx", 2, "formula_error", "Paie", "D3", kind="hostile")
 def formula_error(p):
