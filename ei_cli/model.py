@@ -146,6 +146,9 @@ class Enterprise:
     workers: tuple[Worker, ...] = ()
     pay: tuple[PayMonth, ...] = ()
     follow_ups: tuple[FollowUp, ...] = ()
+    # False when the workbook has no Suivi sheet (optional): the follow-up is then not known, which is
+    # not the same as a sheet with no action in it.
+    follow_up_sheet: bool = True
     source: str | None = field(default=None, compare=False)  # file the model was read from
 
     @cached_property

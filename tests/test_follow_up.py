@@ -151,3 +151,79 @@ def test_an_interview_every_month_always_satisfies_the_quarterly_rule(hire_offse
     items += [FollowUp("T", d, I) for d in (hire, exit) if d.year == 2025]
     result = run([w], items)
     assert [m for m in result.details["missing"] if m["item"] == "interview"] == []
+
+
+def test_no_suivi_sheet_is_unknown_not_failed():
+    """A TD worker with no action at all: with a Suivi sheet (empty), 4 quarters + bilan + plan are missing
+    → false; without a Suivi sheet nothing is known → null, and the reason says why."""
+    e = Enterprise("EI", Region.WALLONIE, date(2020, 1, 1), workers=(td(), ACCOMPANIER), follow_up_sheet=False)
+    result = follow_up.check(e, W16, YEAR, Report({"T": True, "S": False}))
+    assert result.compliant is None and result.details == {"follow_up_sheet": False}
+    assert "pas de feuille Suivi" in result.summary.fr and "no Suivi sheet" in result.summary.en
+    assert "ajoutez la feuille suivi" in result.to_fix[0].fr.lower()
+    empty = run([td()], [])
+    assert empty.compliant is False and len(empty.details["missing"]) == 4 + 2
+
+
+def _sample_without_suivi(tmp_path, rename: str | None = None, empty: bool = False):
+    """The Walloon sample with its Suivi sheet deleted, renamed, or emptied down to its headers."""
+    from pathlib import Path
+
+    import openpyxl
+
+    wb = openpyxl.load_workbook(Path(__file__).resolve().parent.parent / "sample_data" / "ei-wallonie.xlsx")
+    if rename:
+        wb["Suivi"].title = rename
+    elif empty:
+        wb["Suivi"].delete_rows(2, wb["Suivi"].max_row)
+    else:
+        del wb["Suivi"]
+    path = tmp_path / "sans-suivi.xlsx"
+    wb.save(path)
+    return path
+
+
+def test_check_without_suivi_sheet_warns_and_leaves_follow_up_unknown(tmp_path, capsys):
+    """`ei check --year 2025` on the Walloon sample without Suivi: a warning missing_sheet (sheet Suivi),
+    follow_up null; the sample's other checks are compliant, so the exit code is 0 (it was 1 with
+    follow_up false, « 61 manque(s) »). With --strict the unknown counts: exit 1."""
+    import json
+
+    from helpers_cli import run_cli
+
+    path = _sample_without_suivi(tmp_path)
+    code, out, _err = run_cli(capsys, "check", str(path), "--year", "2025", "--format", "json")
+    doc = json.loads(out)
+    line = next(c for c in doc["checks"] if c["name"] == "follow_up")
+    assert line["compliant"] is None and line["summary"] == "indéterminé : pas de feuille Suivi dans le classeur"
+    assert [(p["code"], p["severity"], p["sheet"]) for p in doc["problems"]] == [("missing_sheet", "warning", "Suivi")]
+    assert code == 0 and doc["compliant"] is None
+    assert run_cli(capsys, "check", str(path), "--year", "2025", "--strict")[0] == 1
+
+
+def test_a_renamed_suivi_sheet_is_named_in_the_warning(tmp_path, capsys):
+    """`suivi social` is not one of the accepted names (Suivi, Follow-up, Followup, Opvolging): `ei validate`
+    says valid with one warning that names it and asks to rename it."""
+    import json
+
+    from helpers_cli import run_cli
+
+    path = _sample_without_suivi(tmp_path, rename="suivi social")
+    code, out, _err = run_cli(capsys, "validate", str(path), "--format", "json")
+    problems = json.loads(out)["problems"]
+    assert code == 0 and [(p["code"], p["severity"], p["sheet"]) for p in problems] == [
+        ("missing_sheet", "warning", "Suivi")]
+    assert "La feuille « suivi social » est-elle celle-là ? Renommez-la « Suivi »" in problems[0]["message"]
+
+
+def test_an_empty_suivi_sheet_is_data_no_action_took_place(tmp_path, capsys):
+    """Headers and no row: no warning, and the follow-up is not compliant (no interview recorded)."""
+    import json
+
+    from helpers_cli import run_cli
+
+    path = _sample_without_suivi(tmp_path, empty=True)
+    code, out, _err = run_cli(capsys, "check", str(path), "--year", "2025", "--format", "json")
+    doc = json.loads(out)
+    assert doc["problems"] == [] and code == 1
+    assert next(c for c in doc["checks"] if c["name"] == "follow_up")["compliant"] is False

@@ -181,6 +181,20 @@ def _quarterly_interviews(enterprise: Enterprise, regime: Regime, period: Period
                            tuple(because(t(f"Paramètre {v.key} inconnu.", f"Parameter {v.key} unknown."), v)
                                  for v in unknown))
     per_q, min_days = int(per_q_v.number), int(days_v.number)
+    if not enterprise.follow_up_sheet:
+        # No Suivi sheet at all is not a sheet without actions: the follow-up is not known.
+        return CheckResult(
+            NAME, None, t("indéterminé : pas de feuille Suivi dans le classeur",
+                          "unknown: no Suivi sheet in the workbook"),
+            (because(t("Le classeur n'a pas de feuille Suivi : les entretiens, bilans et plans de formation ne "
+                       "peuvent pas être vérifiés.",
+                       "The workbook has no Suivi sheet: interviews, assessments and training plans cannot be "
+                       "checked."), per_q_v),),
+            (t("Ajoutez la feuille Suivi (modèle : ei init), une ligne par action ; si aucune action n'a eu lieu, "
+               "gardez-la avec ses seuls en-têtes.",
+               "Add the Suivi sheet (template: ei init), one row per action; if no action took place, keep it "
+               "with its headers only."),),
+            {"follow_up_sheet": False})
     followed = _followed(enterprise, report, period)
     missing: list[Missing] = []
     quarters: list[dict] = []

@@ -157,6 +157,7 @@ class _Reader:
             workers=records(Worker, ((r.values, r.number) for r in staff)),
             pay=records(PayMonth, ((r.values, r.number) for r in pay)),
             follow_ups=records(FollowUp, ((r.values, r.number) for r in follow)),
+            follow_up_sheet=titles[schema.FOLLOW_UP] is not None,
             source=self.file,
         )
         return ReadResult(enterprise, tuple(self.problems))
@@ -167,6 +168,9 @@ class _Reader:
 
         sheets = [(m.name, m.visible == SheetVisibleEnum.Visible) for m in metadata
                   if m.typ == SheetTypeEnum.WorkSheet]
+        # Sheets that match no contract: one whose name holds a contract's name (« suivi social »,
+        # « Personnel 2024 ») is named when that contract's sheet is missing.
+        strays = [n for n, _ in sheets if not any(c.matches(n) for c in schema.SHEETS)]
         found: dict[Sheet, str | None] = {}
         for contract in schema.SHEETS:
             matching = [(name, visible) for name, visible in sheets if contract.matches(name)]
@@ -196,14 +200,34 @@ class _Reader:
                 found[contract] = hidden[0]
             else:
                 found[contract] = None
+                present = ", ".join(shown(n) for n, _ in sheets[:20]) or "aucune"
+                like = [n for n in strays if any(k and k in normalize_name(n) for k in contract.keys)]
+                hint = Text("", "")
+                if like:
+                    names = ", ".join(shown(n) for n in like[:3])
+                    hint = Text(f" La feuille {names} est-elle celle-là ? Renommez-la « {contract.name} » : le nom "
+                                "doit être exactement l'un des noms acceptés.",
+                                f" Is sheet {names} that one? Rename it “{contract.name}”: the name must be "
+                                "exactly one of the accepted names.")
                 if contract.required:
-                    present = ", ".join(shown(n) for n, _ in sheets[:20]) or "aucune"
                     self.err("missing_sheet",
-                             f"Feuille « {contract.name} » introuvable (noms acceptés : {names_fr}). "
+                             f"Feuille « {contract.name} » introuvable (noms acceptés : {names_fr}).{hint.fr} "
                              f"Feuilles présentes : {present}.",
-                             f"Sheet “{contract.name}” not found (accepted names: {names_fr}). "
+                             f"Sheet “{contract.name}” not found (accepted names: {names_fr}).{hint.en} "
                              f"Sheets present: {present.replace('aucune', 'none')}.",
                              sheet=contract.name)
+                else:
+                    # Suivi, the one optional sheet: the data stays usable, but the follow-up is not known
+                    # (rules/follow_up.py says so), unlike a Suivi sheet with headers and no row.
+                    self.warn("missing_sheet",
+                              f"Feuille facultative « {contract.name} » introuvable (noms acceptés : {names_fr})."
+                              f"{hint.fr} Sans elle, le suivi social ne peut pas être contrôlé (indéterminé) ; "
+                              "si aucune action n'a eu lieu, gardez-la avec ses seuls en-têtes. "
+                              f"Feuilles présentes : {present}.",
+                              f"Optional sheet “{contract.name}” not found (accepted names: {names_fr}).{hint.en} "
+                              "Without it, the social follow-up cannot be checked (unknown); if no action took "
+                              f"place, keep it with its headers only. Sheets present: {present.replace('aucune', 'none')}.",
+                              sheet=contract.name)
         return found
 
     def _too_large(self, title: str, rows: int, cols: int) -> bool:

@@ -246,7 +246,8 @@ PAYROLL = Sheet(
 
 FOLLOW_UP = Sheet(
     "Suivi", ("Follow-up", "Followup", "Opvolging"), required=False,
-    help_fr="Une ligne par action d'accompagnement social.",
+    help_fr="Une ligne par action d'accompagnement social. Sans cette feuille, le suivi social n'est pas "
+            "contrôlé (indéterminé) ; si aucune action n'a eu lieu, gardez-la avec ses seuls en-têtes.",
     columns=(
         Column("id_travailleur", "worker_id", ID, True, "Doit exister dans la feuille Personnel",
                "Must exist in the Personnel sheet", ("worker_id", "werknemer_id")),

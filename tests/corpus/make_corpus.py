@@ -360,6 +360,18 @@ def empty_formatted_rows(p):
     with_sheet(p, "Paie", sheet_xml(rows, extra_rows=extra, dimension="A1:E100000"))
 
 
+@case("s11-sans-suivi.xlsx", 0, "missing_sheet", "Suivi", kind="sheet",
+      note="Suivi is optional: its absence is a warning, and the follow-up check is unknown")
+def missing_follow_up(p):
+    _write(p, lambda s: s.pop("Suivi"))
+
+
+@case("s12-suivi-renomme.xlsx", 0, "missing_sheet", "Suivi", kind="sheet",
+      note="« suivi social » is no accepted name: the warning names it and asks to rename it")
+def renamed_follow_up(p):
+    _write(p, lambda s: s.__setitem__("suivi social", s.pop("Suivi")))
+
+
 # =================================================================================== columns
 @case("c01-sans-date-entree.xlsx", 2, "missing_column", "Personnel", "date_entree", kind="column")
 def missing_hire_column(p):
