@@ -54,6 +54,21 @@ def _reflow_help(typer_app: typer.Typer) -> None:
 _reflow_help(app)
 
 
+def _guard_outputs(typer_app: typer.Typer) -> None:
+    """Every command gets ``EiCommand``: ``-o`` naming one of the files it reads is refused (exit 2,
+    nothing written) in this one place, whatever the command."""
+    from ei_cli.commands._options import EiCommand
+
+    for info in typer_app.registered_commands:
+        info.cls = EiCommand
+    for group in typer_app.registered_groups:
+        if group.typer_instance is not None:
+            _guard_outputs(group.typer_instance)
+
+
+_guard_outputs(app)
+
+
 def _version(value: bool):
     if value:
         typer.echo(f"ei {__version__}")

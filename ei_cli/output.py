@@ -168,6 +168,35 @@ def compact_dumps(doc, lang: str = "fr") -> str:
 
 
 # ---------------------------------------------------------------------------------------- files
+def same_file(a: Path, b: Path) -> bool:
+    """``a`` and ``b`` name one file: the same path once resolved (``./x/../a.xlsx``, symbolic links),
+    or, both existing, the same file on disk (a hard link, another case on a case-insensitive disk)."""
+    try:
+        if Path(a).resolve() == Path(b).resolve():
+            return True
+    except (OSError, RuntimeError):
+        pass
+    try:
+        return os.path.samefile(a, b)
+    except OSError:  # one of them does not exist (or cannot be looked at): not the same existing file
+        return False
+
+
+def refuse_output_over_inputs(output: Path | None, inputs: Iterable[Path]) -> None:
+    """Stop (exit 2, nothing written) when the output file ``-o`` is one of the files read: the
+    input workbook would be replaced by the result. Called for every command before it runs
+    (``commands._options.EiCommand``)."""
+    if output is None:
+        return
+    for source in inputs:
+        if os.path.lexists(source) and same_file(output, source):
+            raise EiError(t(
+                f"Le fichier de sortie (-o {output}) est le classeur lu ({source}) : il serait remplacé. "
+                "Choisissez un autre nom de fichier de sortie.",
+                f"The output file (-o {output}) is the workbook read ({source}): it would be replaced. "
+                "Choose another output file name."))
+
+
 def write_atomic(path: Path, data: bytes | str, mode: int = 0o600) -> None:
     """Write to a temporary file beside ``path``, flush it to disk, then rename: no half-written file, ever."""
     tmp = stage_file(path, data, mode)

@@ -70,3 +70,76 @@ def test_a_system_error_is_in_the_language_asked_and_the_next_command_is_french_
     code, _, err = run_cli(capsys, "report", "annual", samples / "ei-wallonie.xlsx", "--year", "2025",
                            "-o", tmp_path / "r.odt")
     assert code == 2 and "Format de document inconnu" in err and "Unknown" not in err
+
+
+# ---------------------------------------------------------------------------------------- -o over an input
+SAMPLE = __import__("pathlib").Path(__file__).parent.parent / "sample_data" / "ei-wallonie.xlsx"
+
+
+@pytest.mark.parametrize("args, name", [
+    (("subsidy", "--year", "2025"), "a.xlsx"),          # -o a.xlsx wrote the claim workbook over the staff one
+    (("check", "--year", "2025"), "staff"),             # no suffix: the table text replaced the workbook
+    (("check-quota", "--year", "2025"), "staff"),
+    (("check-wages", "--year", "2025"), "staff"),
+    (("check-eligibility",), "staff"),
+    (("validate", "--format", "json"), "staff"),
+])
+def test_output_over_the_input_workbook_is_refused(capsys, tmp_path, args, name):
+    """``-o`` naming the workbook read: exit 2 and a French message, and the workbook is left byte for
+    byte as it was (the old code wrote the result over it and exited 0). The same path spelled another
+    way (``dir/../name``) is the same file."""
+    from helpers_cli import run_cli
+
+    source = tmp_path / name
+    source.write_bytes(SAMPLE.read_bytes())
+    spelled = tmp_path / "sub" / ".." / name
+    (tmp_path / "sub").mkdir()
+    code, out, err = run_cli(capsys, args[0], source, *args[1:], "-o", spelled)
+    assert code == 2, err
+    assert "est le classeur lu" in err and "il serait remplacé" in err
+    assert source.read_bytes() == SAMPLE.read_bytes()
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([name, "sub"])  # no temporary file left either
+
+
+@pytest.mark.parametrize("link", ["symlink", "hardlink"])
+def test_output_that_is_a_link_to_the_input_is_refused(capsys, tmp_path, link):
+    """A symbolic or hard link to the workbook read is the same file (``os.path.samefile``): refused,
+    exit 2, in English with ``--lang en``; both names still hold the workbook (the old code replaced the
+    link with the claim workbook and exited 0)."""
+    import os
+
+    from helpers_cli import run_cli
+
+    source = tmp_path / "staff.xlsx"
+    source.write_bytes(SAMPLE.read_bytes())
+    other = tmp_path / "claim.xlsx"
+    (os.symlink if link == "symlink" else os.link)(source, other)
+    code, _, err = run_cli(capsys, "subsidy", source, "--year", "2025", "-o", other, "--lang", "en")
+    assert code == 2 and "is the workbook read" in err
+    assert other.read_bytes() == source.read_bytes() == SAMPLE.read_bytes()
+
+
+def test_every_command_with_an_output_file_is_guarded():
+    """The guard is in one place, the command class ``cli`` gives every command: each command (report's
+    sub-commands included) that takes ``-o`` and input files is an ``EiCommand``, so a new command gets
+    the guard too."""
+    import typer
+
+    from ei_cli.cli import app
+    from ei_cli.commands._options import INPUT_PARAMS, OUTPUT_PARAM, EiCommand
+
+    def commands(group, prefix=()):
+        for name, command in group.commands.items():
+            if hasattr(command, "commands"):
+                yield from commands(command, prefix + (name,))
+            else:
+                yield prefix + (name,), command
+
+    guarded = []
+    for path, command in commands(typer.main.get_command(app)):
+        names = {p.name for p in command.params}
+        if OUTPUT_PARAM in names and names & set(INPUT_PARAMS):
+            assert isinstance(command, EiCommand), path
+            guarded.append(" ".join(path))
+    assert {"check", "check-quota", "check-wages", "check-eligibility", "subsidy", "validate", "report annual",
+            "report agrement"} <= set(guarded)

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
+from typer.core import TyperCommand
 
 
 class Format(StrEnum):
@@ -24,7 +25,7 @@ FileArg = Annotated[Path, typer.Argument(help="Classeur de l'entreprise (.xlsx, 
 FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="table, json ou csv.")]
 OutputOpt = Annotated[
     Optional[Path],
-    typer.Option("--output", "-o", help="Écrire dans ce fichier (format selon l'extension), de façon atomique."),
+    typer.Option("--output", "-o", help="Écrire dans ce fichier (format selon l'extension), de façon atomique ; jamais sur un classeur lu."),
 ]
 
 
@@ -43,3 +44,24 @@ StrictOpt = Annotated[bool, typer.Option("--strict", help="Un contrôle indéter
 NamesOpt = Annotated[bool, typer.Option("--names", help="Afficher les noms (données personnelles).")]
 YearOpt = Annotated[Optional[int], typer.Option("--year", "-y", help="Année civile évaluée.", min=1990, max=2100)]
 RegimeOpt = Annotated[Optional[str], typer.Option("--regime", help="Forcer un régime (voir « ei regimes »).")]
+
+
+# The parameters that name the files a command reads, and the one that names the file it writes.
+INPUT_PARAMS = ("file", "files")
+OUTPUT_PARAM = "output"
+
+
+class EiCommand(TyperCommand):
+    """Every ``ei`` command (``cli.py`` gives them this class): once its options are parsed and before
+    it reads anything, an output file (``-o``) that is one of its input files is refused."""
+
+    def invoke(self, ctx):
+        from ei_cli.output import refuse_output_over_inputs
+
+        inputs = []
+        for name in INPUT_PARAMS:
+            value = ctx.params.get(name)
+            if value is not None:
+                inputs += value if isinstance(value, (list, tuple)) else [value]
+        refuse_output_over_inputs(ctx.params.get(OUTPUT_PARAM), inputs)
+        return super().invoke(ctx)
