@@ -143,3 +143,103 @@ def test_every_command_with_an_output_file_is_guarded():
             guarded.append(" ".join(path))
     assert {"check", "check-quota", "check-wages", "check-eligibility", "subsidy", "validate", "report annual",
             "report agrement"} <= set(guarded)
+
+
+# ---------------------------------------------------------------------------------------- unreadable input
+def _deny_reading(monkeypatch, denied):
+    """As root every file is readable: make ``denied`` unreadable the way a non-root user meets it —
+    ``os.access`` (what click's own check asks) says no, and opening it fails with EACCES."""
+    import builtins
+    import errno
+    import os
+
+    real_access, real_open = os.access, builtins.open
+
+    def access(path, mode, *args, **kwargs):
+        if mode & os.R_OK and os.fspath(path) == str(denied):
+            return False
+        return real_access(path, mode, *args, **kwargs)
+
+    def fake_open(file, *args, **kwargs):
+        if isinstance(file, (str, os.PathLike)) and os.fspath(file) == str(denied):
+            raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(denied))
+        return real_open(file, *args, **kwargs)
+
+    monkeypatch.setattr(os, "access", access)
+    monkeypatch.setattr("ei_cli.workbook.sniff.open", fake_open, raising=False)
+
+
+def test_an_unreadable_file_is_a_problem_of_that_file_and_the_others_are_validated(capsys, tmp_path, monkeypatch):
+    """``ei validate good.xlsx locked.xlsx -f json``, ``locked.xlsx`` without read permission: one JSON
+    document with both files, ``locked.xlsx`` unreadable with the reader's French message
+    (``unreadable_file``), ``good.xlsx`` valid, exit 2. The old code stopped at click's English usage
+    error (« Path 'locked.xlsx' is not readable. »): no JSON, good.xlsx not validated."""
+    import json
+
+    from helpers_cli import run_cli
+
+    good, locked = tmp_path / "good.xlsx", tmp_path / "locked.xlsx"
+    good.write_bytes(SAMPLE.read_bytes())
+    locked.write_bytes(SAMPLE.read_bytes())
+    _deny_reading(monkeypatch, locked)
+    code, out, err = run_cli(capsys, "validate", good, locked, "--format", "json")
+    assert code == 2 and "not readable" not in err
+    doc = json.loads(out)
+    assert [(f["file"], f["valid"]) for f in doc["files"]] == [(str(good), True), (str(locked), False)]
+    assert [(p["code"], p["file"]) for p in doc["problems"]] == [("unreadable_file", str(locked))]
+    assert doc["problems"][0]["message"].startswith("Impossible de lire le fichier")
+    assert "Impossible de lire le fichier" in " ".join(err.split())  # stderr, wrapped to the terminal
+
+
+@pytest.mark.parametrize("command", ["check", "subsidy", "check-quota"])
+def test_an_unreadable_workbook_gives_the_json_document_of_the_command(capsys, tmp_path, monkeypatch, command):
+    """Every command reads its workbook through ei's reader: an unreadable file is one problem in the
+    command's JSON document (French message), exit 2 — not click's English usage error."""
+    import json
+
+    from helpers_cli import run_cli
+
+    locked = tmp_path / "locked.xlsx"
+    locked.write_bytes(SAMPLE.read_bytes())
+    _deny_reading(monkeypatch, locked)
+    code, out, err = run_cli(capsys, command, locked, "--year", "2025", "--format", "json")
+    doc = json.loads(out)
+    assert code == 2 and doc["command"] == command
+    assert [p["code"] for p in doc["problems"]] == ["unreadable_file"] and "not readable" not in err
+
+
+@pytest.mark.skipif(not hasattr(__import__("os"), "geteuid") or __import__("os").geteuid() == 0,
+                    reason="root reads every file")
+def test_a_file_without_read_permission_is_reported_by_the_reader(capsys, tmp_path):
+    """The real case (non-root): ``chmod 000``; the same outcome as the simulated one above."""
+    import json
+
+    from helpers_cli import run_cli
+
+    good, locked = tmp_path / "good.xlsx", tmp_path / "locked.xlsx"
+    good.write_bytes(SAMPLE.read_bytes())
+    locked.write_bytes(SAMPLE.read_bytes())
+    locked.chmod(0)
+    code, out, _ = run_cli(capsys, "validate", good, locked, "--format", "json")
+    doc = json.loads(out)
+    assert code == 2 and [f["valid"] for f in doc["files"]] == [True, False]
+    assert [p["code"] for p in doc["problems"]] == ["unreadable_file"]
+
+
+def test_no_path_parameter_lets_click_check_readability():
+    """Every path parameter of every command is ``readable=False``: whether a file can be read is told
+    by ei's reader, per file, in French, never by click for the whole command (all of them had click's
+    check, Typer's default)."""
+    import typer
+
+    from ei_cli.cli import app
+
+    def commands(group):
+        for command in group.commands.values():
+            yield from commands(command) if hasattr(command, "commands") else [command]
+
+    paths = [(c.name, p.name) for c in commands(typer.main.get_command(app)) for p in c.params
+             if hasattr(p.type, "readable")]
+    assert len(paths) >= 10
+    assert [(c, p) for c in commands(typer.main.get_command(app)) for p in c.params
+            if hasattr(p.type, "readable") and p.type.readable] == []

@@ -21,11 +21,16 @@ class Lang(StrEnum):
     EN = "en"
 
 
-FileArg = Annotated[Path, typer.Argument(help="Classeur de l'entreprise (.xlsx, .xlsm, .ods).", show_default=False)]
+# Every path parameter is declared ``readable=False``: ei's reader says itself, in French and in the JSON
+# document, which file cannot be read, and goes on with the others; click's own check stopped the whole
+# command with an English usage error (« Path 'x.xlsx' is not readable. »).
+FileArg = Annotated[Path, typer.Argument(help="Classeur de l'entreprise (.xlsx, .xlsm, .ods).", show_default=False,
+                                         readable=False)]
 FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="table, json ou csv.")]
 OutputOpt = Annotated[
     Optional[Path],
-    typer.Option("--output", "-o", help="Écrire dans ce fichier (format selon l'extension), de façon atomique ; jamais sur un classeur lu."),
+    typer.Option("--output", "-o", help="Écrire dans ce fichier (format selon l'extension), de façon atomique ; jamais sur un classeur lu.",
+                 readable=False),
 ]
 
 

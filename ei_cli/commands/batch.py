@@ -20,7 +20,7 @@ class BatchFormat(StrEnum):
 
 DirArg = Annotated[Path, typer.Argument(
     help="Dossier des classeurs (.xlsx, .xlsm, .ods ; sous-dossiers lus seulement avec --recursive).",
-    show_default=False)]
+    show_default=False, readable=False)]
 RecursiveOpt = Annotated[bool, typer.Option(
     "--recursive", "-r", help="Lire aussi les sous-dossiers (sauf cachés) ; chaque JSON va dans le même "
                               "sous-dossier de --out.")]
@@ -30,7 +30,8 @@ MonthOpt = Annotated[Optional[str], typer.Option(
     "--month", help="Évaluer un seul mois AAAA-MM (les subventions restent celles de son année civile).")]
 OutOpt = Annotated[Optional[Path], typer.Option(
     "--out", help="Dossier de sortie (créé au besoin) : un <classeur>.json par fichier, summary.json, "
-                  "summary.xlsx ; remplacés de façon atomique à chaque passage.")]
+                  "summary.xlsx ; remplacés de façon atomique à chaque passage.",
+    readable=False)]
 JobsOpt = Annotated[Optional[int], typer.Option(
     "--jobs", "-j", min=1, max=64, help="Processus en parallèle (par défaut : un par processeur).",
     show_default=False)]

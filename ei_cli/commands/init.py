@@ -15,7 +15,8 @@ TEMPLATE_NAME = "ei-modele.xlsx"
 
 @app.command("init")
 def init(
-    directory: Annotated[Path, typer.Argument(metavar="DIR", help="Dossier où écrire le modèle (créé au besoin).")] = Path("."),
+    directory: Annotated[Path, typer.Argument(metavar="DIR", help="Dossier où écrire le modèle (créé au besoin).",
+                                            readable=False)] = Path("."),
     sample: Annotated[bool, typer.Option("--sample", help="Remplir avec des données fictives réalistes.")] = False,
     force: Annotated[bool, typer.Option("--force", help="Remplacer le fichier s'il existe déjà.")] = False,
 ):

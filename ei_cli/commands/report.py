@@ -24,11 +24,12 @@ app.add_typer(report_app, name="report")
 
 DocOutputOpt = Annotated[Path, typer.Option(
     "--output", "-o", help="Fichier à écrire ; le format suit l'extension : .html, .md, .docx ou .pdf.",
-    show_default=False)]
+    show_default=False, readable=False)]
 RequiredYearOpt = Annotated[int, typer.Option("--year", "-y", help="Année civile du rapport.", min=1990, max=2100,
                                               show_default=False)]
 TemplatesOpt = Annotated[Optional[Path], typer.Option(
-    "--templates", help="Dossier de vos propres modèles (mêmes noms de fichiers que « ei report --list-templates »).")]
+    "--templates", help="Dossier de vos propres modèles (mêmes noms de fichiers que « ei report --list-templates »).",
+    readable=False)]
 
 
 @report_app.callback()

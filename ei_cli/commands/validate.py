@@ -10,7 +10,7 @@ from ei_cli.commands._options import Format, FormatOpt, Lang, LangOpt, OutputOpt
 from ei_cli.output import RunOptions, base_document, emit, exit_code
 
 FilesArg = Annotated[list[Path], typer.Argument(help="Classeur(s) à vérifier (.xlsx, .xlsm, .ods).",
-                                                show_default=False)]
+                                                show_default=False, readable=False)]
 
 
 @app.command("validate")
