@@ -74,6 +74,25 @@ def test_find_workbooks_skips_lock_hidden_and_other_files(tmp_path):
     assert [p.name for p in batch.find_workbooks(folder)] == ["A.xlsx", "b.ods", "c.xlsm", "d.XLSX"]
 
 
+def test_a_legacy_xls_is_reported_unreadable_with_the_advice_of_validate(tmp_path, capsys, good_workbook):
+    """An old Excel 97-2003 ``.xls`` in the folder is one of the files, unreadable, with the same advice
+    as ``ei validate old.xls`` (``legacy_xls``: save it as .xlsx), on stderr and in files[]; exit 2 as for
+    any unreadable file. A ``.csv`` stays out. (The old code left the .xls out in silence: exit 0.)"""
+    from ei_cli.workbook.sniff import OLE_MAGIC
+
+    folder = folder_with(tmp_path, {"good.xlsx": good_workbook, "old.xls": OLE_MAGIC + b"\0" * 504,
+                                    "notes.csv": b"a,b\n"})
+    code, stdout, err = run(capsys, folder, "--year", YEAR, "--format", "json", "--quiet")
+    doc = json.loads(stdout)
+    assert code == doc["summary"]["exit_code"] == ExitCode.BAD_INPUT
+    assert [(f["file"], f["readable"]) for f in doc["files"]] == [("good.xlsx", True), ("old.xls", False)]
+    old = doc["files"][1]["problems"]
+    assert [p["code"] for p in old] == ["legacy_xls"] and "enregistrez-le en .xlsx" in old[0]["message"]
+    assert "legacy_xls" in err and doc["summary"]["unreadable"] == 1
+    code, validated, _ = run_cli(capsys, "validate", folder / "old.xls", "--format", "json")
+    assert json.loads(validated)["problems"][0]["message"] == old[0]["message"]
+
+
 def test_own_summary_skipped_only_when_writing_into_the_input_folder(tmp_path):
     folder = folder_with(tmp_path, {"a.xlsx": b"x", "summary.xlsx": b"x"})
     assert [p.name for p in batch.find_workbooks(folder, out_dir=folder)] == ["a.xlsx"]

@@ -19,7 +19,8 @@ class BatchFormat(StrEnum):
 
 
 DirArg = Annotated[Path, typer.Argument(
-    help="Dossier des classeurs (.xlsx, .xlsm, .ods ; sous-dossiers lus seulement avec --recursive).",
+    help="Dossier des classeurs (.xlsx, .xlsm, .ods ; un ancien .xls est signalé illisible ; sous-dossiers lus "
+         "seulement avec --recursive).",
     show_default=False, readable=False)]
 RecursiveOpt = Annotated[bool, typer.Option(
     "--recursive", "-r", help="Lire aussi les sous-dossiers (sauf cachés) ; chaque JSON va dans le même "
