@@ -3,7 +3,7 @@
 The library side of the command (usable from Python without the CLI):
 
 * ``find_workbooks(folder, out_dir, recursive)`` — the workbooks to process, sorted by their path from
-  ``folder`` (Office lock files ``~$*``, hidden files and our own ``summary.xlsx`` left out; with
+  ``folder`` (Office lock files ``~$*``, hidden files and the workbooks ei wrote left out; with
   ``recursive``, the sub-folders' too, each one's JSON in the same sub-folder of the output folder);
 * ``process_file(path, request, json_name)`` — one workbook: read → regime → eligibility → checks →
   subsidies → its ``ei check`` document (plus ``subsidy``) staged beside ``<out>/<json_name>``; returns
@@ -99,14 +99,23 @@ def _skipped(path: Path) -> bool:
 
 
 def find_workbooks(folder: Path, out_dir: Path | None = None, recursive: bool = False) -> list[Path]:
+    """The workbooks to process (``list_workbooks``, without ei's own results)."""
+    return list_workbooks(folder, out_dir, recursive)[0]
+
+
+def list_workbooks(folder: Path, out_dir: Path | None = None,
+                   recursive: bool = False) -> tuple[list[Path], list[Path]]:
     """The workbooks directly in ``folder`` (with ``recursive``, in its sub-folders too), sorted by their
     path from ``folder``: ``.xlsx``, ``.xlsm``, ``.ods``, and ``.xls`` (read as unreadable, with the
     reader's advice to save it as .xlsx).
 
     Left out: Office lock files (``~$x.xlsx``), hidden files (``.x.xlsx``, LibreOffice's
     ``.~lock.x.ods#``), with ``recursive`` hidden folders (symbolic links to folders are not followed:
-    no loop), and our own ``summary.xlsx`` when the output folder is read (``out_dir`` is ``folder`` or
-    one of its sub-folders): the only workbook ``ei batch`` writes.
+    no loop), and the workbooks ei wrote as results (``is_own_result``: a claim workbook of ``ei subsidy
+    -o``, the summary.xlsx of an earlier batch), which are not enterprise workbooks.
+
+    Returns ``(workbooks, own results)``; the second list, for the user to be told they were left out,
+    does not hold the summary.xlsx of ``out_dir`` (the one this batch replaces, left out in silence).
     """
     import os
 
@@ -124,11 +133,79 @@ def find_workbooks(folder: Path, out_dir: Path | None = None, recursive: bool = 
             candidates += [Path(root, f) for f in files]
     else:
         candidates = list(folder.iterdir())
-    own_summary = (Path(out_dir) / SUMMARY_XLSX).resolve() if out_dir is not None else None
-    found = [p for p in candidates if not _skipped(p) and p.is_file()
-             and not (p.name == SUMMARY_XLSX and p.resolve() == own_summary)]
-    names = {p: relative_name(p, folder) for p in found}
-    return sorted(found, key=lambda p: (names[p].casefold(), names[p]))
+    from ei_cli.output import same_file
+
+    found, own = [], []
+    for p in candidates:
+        if _skipped(p) or not p.is_file():
+            continue
+        if not is_own_result(p):
+            found.append(p)
+        elif not (out_dir is not None and p.name == SUMMARY_XLSX and same_file(p, Path(out_dir) / SUMMARY_XLSX)):
+            own.append(p)
+    names = {p: relative_name(p, folder) for p in found + own}
+    return tuple(sorted(paths, key=lambda p: (names[p].casefold(), names[p])) for paths in (found, own))
+
+
+def is_own_result(path: Path) -> bool:
+    """``path`` is a workbook ei wrote as a result: marked (``output.own_workbook_kind``), or a summary.xlsx
+    of an ``ei batch`` from before the mark (``_unmarked_summary``)."""
+    from ei_cli.output import own_workbook_kind
+
+    if Path(path).suffix.lower() != ".xlsx":
+        return False
+    return own_workbook_kind(path) is not None or (Path(path).name == SUMMARY_XLSX and _unmarked_summary(path))
+
+
+def _unmarked_summary(path: Path) -> bool:
+    """A summary.xlsx that ``ei batch`` wrote before its workbooks were marked: one sheet, « Synthèse » or
+    « Summary », holding every header of ``SUMMARY_COLUMNS`` in that language (as openpyxl wrote it, or
+    as a spreadsheet program saved it again). An enterprise workbook has its Entreprise, Personnel and
+    Paie sheets: it never looks like one."""
+    import html
+    import re
+    import zipfile
+
+    from ei_cli.workbook.ooxml import sheet_parts
+
+    try:
+        with zipfile.ZipFile(path) as archive:
+            parts = sheet_parts(archive)
+            if len(parts) != 1:
+                return False
+            (title, part), = parts.items()
+            names = [part] + [n for n in ("xl/sharedStrings.xml",) if n in archive.namelist()]
+            infos = [archive.getinfo(n) for n in names]
+            if sum(i.file_size for i in infos) > 4 * 1024 * 1024:
+                return False
+            xml = b"".join(archive.read(i) for i in infos)
+    except (OSError, KeyError, ValueError, EOFError, RuntimeError, NotImplementedError, zipfile.BadZipFile,
+            zipfile.LargeZipFile):
+        return False
+    texts = {html.unescape(m.decode("utf-8", "replace")) for m in re.findall(rb"<(?:\w+:)?t\b[^>]*>([^<]*)<", xml)}
+    return any(title == sheet and {c[i] for c in SUMMARY_COLUMNS} <= texts
+               for sheet, i in (("Synthèse", 1), ("Summary", 2)))
+
+
+def refuse_foreign_summary(out_dir: Path | None) -> None:
+    """Stop (exit 2, before any file is read or written) when the output folder holds a summary.xlsx
+    that ei did not write: the batch would replace it (a workbook of the user's, perhaps one of the
+    workbooks to read when the output folder is the input folder)."""
+    import os
+
+    if out_dir is None:
+        return
+    path = Path(out_dir) / SUMMARY_XLSX
+    if os.path.lexists(path) and not (path.is_file() and is_own_result(path)):
+        raise EiError(t(
+            f"Le dossier de sortie contient un {SUMMARY_XLSX} qu'ei n'a pas écrit ({path}) : ei batch le "
+            "remplacerait par sa synthèse. Renommez-le ou déplacez-le, ou choisissez un autre dossier --out.",
+            f"The output folder holds a {SUMMARY_XLSX} that ei did not write ({path}): ei batch would replace "
+            "it with its summary. Rename or move it, or choose another --out folder."))
+
+
+SKIPPED_OWN_RESULT = t("ignoré : {file} est un résultat écrit par ei, pas un classeur d'entreprise.",
+                       "skipped: {file} is a result written by ei, not an enterprise workbook.")
 
 
 def relative_name(path: Path, folder: Path | None) -> str:
@@ -614,11 +691,13 @@ def counts(outcomes: Iterable[FileOutcome], strict: bool = False) -> dict:
     }
 
 
-def summary_document(outcomes: list[FileOutcome], request: BatchRequest, strict: bool = False) -> dict:
+def summary_document(outcomes: list[FileOutcome], request: BatchRequest, strict: bool = False,
+                     skipped: Iterable[Path] = ()) -> dict:
     """The batch document (``summary.json``, and stdout with ``--format json``).
 
     ``problems`` at the top level are the errors of the unreadable files; ``files[]`` has one entry
-    per workbook with every problem of that workbook.
+    per workbook with every problem of that workbook; ``skipped[]`` the workbooks left out because ei
+    wrote them (``list_workbooks``), each ``{file, reason: "ei_output", message}``.
     """
     from ei_cli.output import base_document
 
@@ -627,7 +706,10 @@ def summary_document(outcomes: list[FileOutcome], request: BatchRequest, strict:
         "batch", period=request.period, compliant=overall(outcomes), problems=errors,
         year=request.year, month=str(request.month) if request.month else None,
         subsidy_year=request.subsidy_year, forced_regime=request.regime_id,
-        files=[o.to_dict() for o in outcomes], summary=counts(outcomes, strict))
+        files=[o.to_dict() for o in outcomes],
+        skipped=[{"file": name, "reason": "ei_output", "message": SKIPPED_OWN_RESULT.format(file=name)}
+                 for name in (relative_name(p, request.folder) for p in skipped)],
+        summary=counts(outcomes, strict))
 
 
 UNREADABLE = t("illisible", "unreadable")
@@ -689,7 +771,7 @@ def write_summary_xlsx(path: Path, outcomes: list[FileOutcome], request: BatchRe
         from openpyxl import Workbook
         from openpyxl.styles import Font
 
-        from ei_cli.output import neutralise
+        from ei_cli.output import mark_own_workbook, neutralise
 
         lang = request.lang
         wb = Workbook()
@@ -710,6 +792,7 @@ def write_summary_xlsx(path: Path, outcomes: list[FileOutcome], request: BatchRe
             ws.column_dimensions[ws.cell(1, i).column_letter].width = max(12, len(fr if lang != "en" else en) + 2)
         ws.freeze_panes = "A2"
         ws.auto_filter.ref = ws.dimensions
+        mark_own_workbook(wb, "summary")  # the next batch replaces it, and never reads it as a workbook
         wb.save(tmp)
 
     write_with(Path(path), writer)

@@ -295,6 +295,43 @@ def _is_special(path: Path) -> bool:
     return not (stat.S_ISREG(mode) or stat.S_ISDIR(mode))
 
 
+# ---------------------------------------------------------------------------------------- our own workbooks
+# Every result workbook ei writes (the claim workbook of ``ei subsidy -o x.xlsx``, ``ei batch``'s
+# summary.xlsx) carries this custom document property, its value the kind of result. A spreadsheet program
+# keeps custom properties when the file is edited and saved again. ``ei batch`` leaves such a workbook out
+# of a folder it reads, and replaces a summary.xlsx only when it carries the mark (``batch``). The blank
+# workbook of ``ei init`` does not carry it: it is meant to be filled in and read.
+OWN_WORKBOOK_PROPERTY = "ei-output"
+_CUSTOM_PROPERTIES = "docProps/custom.xml"
+
+
+def mark_own_workbook(wb, kind: str) -> None:
+    """Mark an openpyxl workbook as a result of ei (``kind``: ``claim``, ``summary``), before it is saved."""
+    from openpyxl.packaging.custom import StringProperty
+
+    wb.custom_doc_props.append(StringProperty(name=OWN_WORKBOOK_PROPERTY, value=kind))
+
+
+def own_workbook_kind(path: Path) -> str | None:
+    """The kind of result ``path`` is when ei wrote it (``mark_own_workbook``), else None — also for a
+    file that is not an .xlsx at all, or cannot be read (the reader will say why)."""
+    import re
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(path) as archive:
+            info = archive.getinfo(_CUSTOM_PROPERTIES)
+            if info.file_size > 1024 * 1024:
+                return None
+            xml = archive.read(info)
+    except (OSError, KeyError, ValueError, EOFError, RuntimeError, NotImplementedError, zipfile.BadZipFile,
+            zipfile.LargeZipFile):
+        return None
+    match = re.search(rb"""<(?:\w+:)?property\b[^>]*\bname\s*=\s*["']""" + re.escape(OWN_WORKBOOK_PROPERTY.encode())
+                      + rb"""["'][^>]*>\s*<(?:\w+:)?lpwstr\b[^>]*>([^<]*)<""", xml)
+    return match.group(1).decode("utf-8", "replace") if match else None
+
+
 # ---------------------------------------------------------------------------------------- CSV
 def neutralise(value):
     """A text cell that a spreadsheet would run as a formula gets a leading apostrophe."""

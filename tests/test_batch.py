@@ -93,10 +93,19 @@ def test_a_legacy_xls_is_reported_unreadable_with_the_advice_of_validate(tmp_pat
     assert json.loads(validated)["problems"][0]["message"] == old[0]["message"]
 
 
-def test_own_summary_skipped_only_when_writing_into_the_input_folder(tmp_path):
+def test_only_a_summary_ei_wrote_is_left_out_and_in_silence_only_the_one_this_batch_replaces(tmp_path):
+    """A summary.xlsx is left out of the workbooks only when ei wrote it (its mark): silently when it is
+    the one of the output folder (this batch replaces it), reported (second list) anywhere else. A
+    summary.xlsx that ei did not write is a workbook to read, whatever the output folder (the old code
+    left out any file of that name in the output folder, unread, and then overwrote it)."""
     folder = folder_with(tmp_path, {"a.xlsx": b"x", "summary.xlsx": b"x"})
-    assert [p.name for p in batch.find_workbooks(folder, out_dir=folder)] == ["a.xlsx"]
-    assert [p.name for p in batch.find_workbooks(folder, out_dir=tmp_path / "out")] == ["a.xlsx", "summary.xlsx"]
+    for out in (folder, tmp_path / "out"):
+        assert [[p.name for p in ps] for ps in batch.list_workbooks(folder, out_dir=out)] == [
+            ["a.xlsx", "summary.xlsx"], []]
+    batch.write_summary_xlsx(folder / "summary.xlsx", [], BatchRequest(2024))
+    assert [[p.name for p in ps] for ps in batch.list_workbooks(folder, out_dir=folder)] == [["a.xlsx"], []]
+    assert [[p.name for p in ps] for ps in batch.list_workbooks(folder, out_dir=tmp_path / "out")] == [
+        ["a.xlsx"], ["summary.xlsx"]]
 
 
 def test_output_names_unique_and_never_summary():
@@ -146,7 +155,7 @@ def test_recursive_reads_sub_folders_but_not_hidden_ones_nor_our_own_summary(tmp
         shutil.copyfile(source, folder / sub / "good.xlsx")
     out = folder / "resultats"
     out.mkdir()
-    shutil.copyfile(good_workbook, out / "summary.xlsx")  # what a previous run left: not a workbook to read
+    batch.write_summary_xlsx(out / "summary.xlsx", [], BatchRequest(2024))  # a previous run's: not read
     shutil.copyfile(other_workbook, out / "mis-ici.xlsx")
 
     code, stdout, _ = run(capsys, folder, "--year", YEAR, "--recursive", "--out", out, "--format", "json")
@@ -332,6 +341,101 @@ def test_output_into_the_input_folder_does_not_read_its_own_summary(tmp_path, ca
     for _ in range(2):
         code, stdout, _ = run(capsys, folder, "--year", YEAR, "--out", folder, "-q", "-f", "json")
         assert code == ExitCode.OK and [f["file"] for f in json.loads(stdout)["files"]] == ["a.xlsx"]
+
+
+@pytest.mark.parametrize("into_input", [True, False])
+def test_a_summary_xlsx_ei_did_not_write_is_never_replaced(tmp_path, capsys, good_workbook, other_workbook,
+                                                          into_input):
+    """An output folder holding a summary.xlsx that ei did not write (here an enterprise workbook, one of
+    the inputs when --out is the input folder): refused, exit 2, a French message naming it, the file
+    byte for byte as it was and nothing else written. The old code left it out of the workbooks and
+    then overwrote it with the batch summary, exit 0."""
+    folder = folder_with(tmp_path, {"a.xlsx": good_workbook, "summary.xlsx": other_workbook})
+    out = folder if into_input else tmp_path / "out"
+    if not into_input:
+        out.mkdir()
+        shutil.copyfile(other_workbook, out / "summary.xlsx")
+    before = sorted(p.name for p in out.iterdir())
+    code, stdout, err = run(capsys, folder, "--year", YEAR, "--out", out, "-q", "-f", "json")
+    assert code == ExitCode.BAD_INPUT and stdout == ""
+    assert "summary.xlsx qu'ei n'a pas écrit" in " ".join(err.split())
+    assert (out / "summary.xlsx").read_bytes() == other_workbook.read_bytes()
+    assert sorted(p.name for p in out.iterdir()) == before
+
+
+def test_results_ei_wrote_in_the_folder_are_skipped_and_said_so(tmp_path, capsys, monkeypatch, good_workbook):
+    """ei's own workbooks in the folder read — a claim workbook of ``ei subsidy -o``, an earlier batch's
+    summary.xlsx copied under another name — are not enterprise workbooks: left out, one line each on
+    stderr and in ``skipped[]`` of the JSON (reason ``ei_output``), not counted as unreadable, so a
+    nightly batch exits 0. The old code read them and reported them unreadable: exit 2 every night."""
+    folder = folder_with(tmp_path, {"a.xlsx": good_workbook})
+    fixed_checks(monkeypatch, {})
+    assert run_cli(capsys, "subsidy", folder / "a.xlsx", "--year", YEAR, "-o", folder / "claim.xlsx")[0] in (0, 1)
+    out = tmp_path / "out"
+    assert run(capsys, folder, "--year", YEAR, "--out", out, "-q")[0] == ExitCode.OK
+    shutil.copyfile(out / "summary.xlsx", folder / "synthese-janvier.xlsx")
+    code, stdout, err = run(capsys, folder, "--year", YEAR, "--out", out, "-q", "-f", "json")
+    doc = json.loads(stdout)
+    assert code == doc["summary"]["exit_code"] == ExitCode.OK and doc["summary"]["unreadable"] == 0
+    assert [f["file"] for f in doc["files"]] == ["a.xlsx"]
+    assert [(s["file"], s["reason"]) for s in doc["skipped"]] == [("claim.xlsx", "ei_output"),
+                                                                  ("synthese-janvier.xlsx", "ei_output")]
+    assert "ignoré : claim.xlsx est un résultat écrit par ei" in err and "synthese-janvier.xlsx" in err
+    assert json.loads((out / "summary.json").read_text())["skipped"] == doc["skipped"]
+
+
+def test_every_result_workbook_carries_the_mark_and_the_template_does_not(tmp_path, capsys, good_workbook):
+    """The claim workbook and summary.xlsx carry ei's mark (a custom document property, kept when a
+    spreadsheet program saves the file again); the blank workbook of ``ei init`` does not, since it is
+    filled in and read (the old code marked nothing)."""
+    from openpyxl import load_workbook
+
+    from ei_cli.output import own_workbook_kind
+
+    assert run_cli(capsys, "subsidy", good_workbook, "--year", YEAR, "-o", tmp_path / "claim.xlsx")[0] in (0, 1)
+    batch.write_summary_xlsx(tmp_path / "summary.xlsx", [], BatchRequest(2024))
+    assert run_cli(capsys, "init", tmp_path / "blank")[0] == 0
+    wb = load_workbook(tmp_path / "claim.xlsx")
+    wb.save(tmp_path / "claim-saved-again.xlsx")
+    kinds = {name: own_workbook_kind(tmp_path / name)
+             for name in ("claim.xlsx", "claim-saved-again.xlsx", "summary.xlsx", "blank/ei-modele.xlsx")}
+    assert kinds == {"claim.xlsx": "claim", "claim-saved-again.xlsx": "claim", "summary.xlsx": "summary",
+                     "blank/ei-modele.xlsx": None}
+    assert own_workbook_kind(good_workbook) is None
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_a_summary_written_before_the_mark_is_still_ours(tmp_path, capsys, monkeypatch, good_workbook, lang):
+    """A summary.xlsx of an ei from before the mark (also saved again by a spreadsheet program: shared
+    strings) is recognised by its one sheet and its headers: a nightly batch into that folder goes on
+    replacing it instead of being refused after the upgrade. A one-sheet « Synthèse » of the user's with
+    other headers is not."""
+    from openpyxl import Workbook, load_workbook
+
+    folder = folder_with(tmp_path, {"a.xlsx": good_workbook})
+    fixed_checks(monkeypatch, {})
+    out = tmp_path / "out"
+    out.mkdir()
+    monkeypatch.setattr("ei_cli.output.mark_own_workbook", lambda wb, kind: None)
+    batch.write_summary_xlsx(out / "summary.xlsx", [], BatchRequest(2024, lang=lang))
+    monkeypatch.undo()
+    fixed_checks(monkeypatch, {})
+    from ei_cli.output import own_workbook_kind
+
+    assert own_workbook_kind(out / "summary.xlsx") is None   # written as before the mark
+    load_workbook(out / "summary.xlsx").save(out / "resaved.xlsx")
+    assert batch.is_own_result(out / "summary.xlsx")
+    (out / "resaved.xlsx").replace(out / "summary.xlsx")
+    assert batch.is_own_result(out / "summary.xlsx")
+    assert run(capsys, folder, "--year", YEAR, "--out", out, "-q")[0] == ExitCode.OK
+    assert load_workbook(out / "summary.xlsx").active.max_row == 2   # replaced: a.xlsx's row
+
+    wb = Workbook()
+    wb.active.title = "Synthèse"
+    wb.active.append(["Fichier", "Entreprise", "Mes notes"])
+    wb.save(out / "summary.xlsx")
+    assert not batch.is_own_result(out / "summary.xlsx")
+    assert run(capsys, folder, "--year", YEAR, "--out", out, "-q")[0] == ExitCode.BAD_INPUT
 
 
 def test_jobs_2_gives_the_same_summary(tmp_path, capsys, good_workbook, other_workbook):

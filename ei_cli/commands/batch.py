@@ -31,7 +31,8 @@ MonthOpt = Annotated[Optional[str], typer.Option(
     "--month", help="Évaluer un seul mois AAAA-MM (les subventions restent celles de son année civile).")]
 OutOpt = Annotated[Optional[Path], typer.Option(
     "--out", help="Dossier de sortie (créé au besoin) : un <classeur>.json par fichier, summary.json, "
-                  "summary.xlsx ; remplacés de façon atomique à chaque passage.",
+                  "summary.xlsx ; remplacés de façon atomique à chaque passage (un summary.xlsx qu'ei n'a "
+                  "pas écrit n'est jamais remplacé : refus, code 2).",
     readable=False)]
 JobsOpt = Annotated[Optional[int], typer.Option(
     "--jobs", "-j", min=1, max=64, help="Processus en parallèle (par défaut : un par processeur).",
@@ -51,14 +52,19 @@ def batch_command(folder: DirArg, year: BatchYearOpt = None, month: MonthOpt = N
     Sur stdout, toujours la seule synthèse (tableau, ou document JSON avec --format json : files[],
     summary). Avec --out, en plus : un JSON par classeur (le document de « ei check --format json »
     plus « subsidy »), summary.json et summary.xlsx. Un classeur illisible est signalé (stderr et
-    synthèse) et les autres sont traités. Code de sortie : 2 si un classeur est illisible, sinon 1 si un
+    synthèse) et les autres sont traités ; un ancien .xls aussi. Les classeurs qu'ei a écrits (réclamation
+    de « ei subsidy -o », summary.xlsx) sont ignorés et signalés (stderr, skipped[]) ; un summary.xlsx
+    qu'ei n'a pas écrit dans --out n'est jamais remplacé (refus, code 2). Code de sortie : 2 si un classeur est illisible, sinon 1 si un
     classeur n'est pas conforme (ou indéterminé avec --strict), sinon 0.
     """
     from ei_cli import batch
     from ei_cli.output import RunOptions
 
     request = _request(year, month, regime, str(lang), out, folder)
-    paths = batch.find_workbooks(folder, out, recursive)
+    batch.refuse_foreign_summary(out)
+    paths, own_results = batch.list_workbooks(folder, out, recursive)
+    for path in own_results:
+        typer.echo(batch.SKIPPED_OWN_RESULT.format(file=batch.relative_name(path, folder)).get(str(lang)), err=True)
     if not paths:
         nested = not recursive and bool(batch.find_workbooks(folder, out, recursive=True))
         raise batch.no_workbook_error(folder, in_sub_folders=nested)
@@ -66,7 +72,7 @@ def batch_command(folder: DirArg, year: BatchYearOpt = None, month: MonthOpt = N
         out.mkdir(parents=True, exist_ok=True)
     outcomes = _run(paths, request, jobs, quiet)
     opts = RunOptions(format=str(format), lang=str(lang), strict=strict)
-    _report(outcomes, request, opts)
+    _report(outcomes, request, opts, own_results)
     raise typer.Exit(batch.batch_exit_code(outcomes, strict))
 
 
@@ -133,13 +139,13 @@ def _print_problem_dicts(problems, lang, print_problems) -> None:
                             p["file"], p["sheet"], p["cell"]) for p in problems if p["severity"] == "error"], lang)
 
 
-def _report(outcomes, request, opts) -> None:
+def _report(outcomes, request, opts, skipped=()) -> None:
     import sys
 
     from ei_cli.batch import summary_document, write_summaries
     from ei_cli.output import dumps
 
-    doc = summary_document(outcomes, request, opts.strict)
+    doc = summary_document(outcomes, request, opts.strict, skipped)
     if request.out_dir is not None:
         write_summaries(outcomes, request, doc)
     if opts.format == "json":

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from ei_cli.i18n import t
 from ei_cli.model import Enterprise
-from ei_cli.output import RunOptions, jsonable, neutralise, write_with
+from ei_cli.output import RunOptions, jsonable, mark_own_workbook, neutralise, write_with
 from ei_cli.regimes import CONFIDENCES, Regime
 from ei_cli.rules.common import euro_text
 from ei_cli.rules.subsidy import SUBSIDY_TEXT, SubsidyLine, SubsidyResult
@@ -285,6 +285,7 @@ def write_claim_workbook(path: Path, result: SubsidyResult, enterprise: Enterpri
             for row in month_rows:
                 months.append([_cell(v, lang) for v in row])
             _finish_sheet(months, months_header, get_column_letter, bold)
+        mark_own_workbook(wb, "claim")  # ``ei batch`` on a folder holding it leaves it out
         wb.save(tmp)
 
     write_with(path, writer)
