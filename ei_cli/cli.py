@@ -159,9 +159,11 @@ def main(argv: list[str] | None = None) -> None:
         if isinstance(exc, OSError) and not debug:
             # The system refused a read or a write (disk full, no permission, a file where a folder is
             # expected): not a bug of ei, and nothing to report.
-            reason = exc.strerror or type(exc).__name__
-            _say(t(f"Erreur du système ({reason})" + (f" : {exc.filename}" if exc.filename else "") + ".",
-                   f"System error ({reason})" + (f": {exc.filename}" if exc.filename else "") + "."))
+            from ei_cli.errors import system_reason
+
+            reason = system_reason(exc)
+            _say(t(f"Erreur du système ({reason.fr})" + (f" : {exc.filename}" if exc.filename else "") + ".",
+                   f"System error ({reason.en})" + (f": {exc.filename}" if exc.filename else "") + "."))
             sys.exit(ExitCode.BAD_INPUT)
         if debug:
             raise

@@ -29,3 +29,22 @@ class EiError(Exception):
         # Rebuilt from its own arguments when it crosses from an ``ei batch`` worker to the main
         # process (the default would call ``EiError(message.fr)``, a str, and fail there).
         return (type(self), (self.message, self.problems))
+
+
+# What the system says when it refuses a read or a write, in French (its own words are English).
+_SYSTEM_REASONS_FR = {
+    "EACCES": "accès refusé", "EPERM": "opération non permise", "ENOENT": "introuvable",
+    "EISDIR": "c'est un dossier", "ENOTDIR": "un élément du chemin n'est pas un dossier",
+    "ENOSPC": "disque plein", "EDQUOT": "quota du disque dépassé", "EROFS": "disque en lecture seule",
+    "EEXIST": "le fichier existe déjà", "ELOOP": "liens symboliques en boucle",
+    "ENAMETOOLONG": "nom de fichier trop long", "EIO": "erreur de lecture ou d'écriture du disque",
+    "EMFILE": "trop de fichiers ouverts", "EBUSY": "fichier occupé", "ETXTBSY": "fichier occupé",
+}
+
+
+def system_reason(exc: OSError) -> Text:
+    """Why the system refused (``exc.strerror``), in French and in English."""
+    import errno
+
+    en = exc.strerror or type(exc).__name__
+    return Text(_SYSTEM_REASONS_FR.get(errno.errorcode.get(exc.errno or 0, ""), en), en)

@@ -666,6 +666,7 @@ def test_an_output_folder_that_is_a_file_is_a_system_error_not_a_bug(tmp_path, c
     code, stdout, stderr = run(capsys, folder, "--year", YEAR, "--out", tmp_path / "out", "-q")
     assert code == ExitCode.BAD_INPUT and stdout == ""
     assert "Erreur du système" in stderr and str(tmp_path / "out") in stderr and "interne" not in stderr
+    assert "(le fichier existe déjà)" in stderr or "(un élément du chemin n'est pas un dossier)" in stderr  # in French
 
 
 # How the run sends itself SIGTERM, at a known point of the main process (no timing involved).

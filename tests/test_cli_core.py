@@ -187,8 +187,10 @@ def test_an_unreadable_file_is_a_problem_of_that_file_and_the_others_are_validat
     doc = json.loads(out)
     assert [(f["file"], f["valid"]) for f in doc["files"]] == [(str(good), True), (str(locked), False)]
     assert [(p["code"], p["file"]) for p in doc["problems"]] == [("unreadable_file", str(locked))]
-    assert doc["problems"][0]["message"].startswith("Impossible de lire le fichier")
+    assert doc["problems"][0]["message"] == "Impossible de lire le fichier (accès refusé)."
     assert "Impossible de lire le fichier" in " ".join(err.split())  # stderr, wrapped to the terminal
+    code, out, _ = run_cli(capsys, "validate", locked, "--format", "json", "--lang", "en")
+    assert json.loads(out)["problems"][0]["message"] == "Cannot read the file (Permission denied)."
 
 
 @pytest.mark.parametrize("command", ["check", "subsidy", "check-quota"])

@@ -17,6 +17,7 @@ import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ei_cli.errors import system_reason
 from ei_cli.i18n import Text
 from ei_cli.problems import Problem, error
 
@@ -59,8 +60,9 @@ def sniff(path: Path, file: str) -> Sniffed:
         return fail("file_not_found", "Fichier introuvable. Vérifiez le nom et le dossier.",
                     "File not found. Check the name and the folder.")
     except OSError as exc:
-        return fail("unreadable_file", f"Impossible d'accéder au fichier ({exc.strerror}).",
-                    f"Cannot access the file ({exc.strerror}).")
+        reason = system_reason(exc)
+        return fail("unreadable_file", f"Impossible d'accéder au fichier ({reason.fr}).",
+                    f"Cannot access the file ({reason.en}).")
     if path.is_dir():
         return fail("is_directory",
                     "C'est un dossier, pas un classeur. Donnez un fichier .xlsx (ou utilisez « ei batch » "
@@ -79,8 +81,9 @@ def sniff(path: Path, file: str) -> Sniffed:
         with open(path, "rb") as fh:
             data = fh.read()
     except OSError as exc:
-        return fail("unreadable_file", f"Impossible de lire le fichier ({exc.strerror}).",
-                    f"Cannot read the file ({exc.strerror}).")
+        reason = system_reason(exc)
+        return fail("unreadable_file", f"Impossible de lire le fichier ({reason.fr}).",
+                    f"Cannot read the file ({reason.en}).")
 
     if data[:8] == OLE_MAGIC:
         if ENCRYPTION_STREAM in data:
