@@ -54,19 +54,20 @@ def _reflow_help(typer_app: typer.Typer) -> None:
 _reflow_help(app)
 
 
-def _guard_outputs(typer_app: typer.Typer) -> None:
-    """Every command gets ``EiCommand``: ``-o`` naming one of the files it reads is refused (exit 2,
-    nothing written) in this one place, whatever the command."""
-    from ei_cli.commands._options import EiCommand
+def _ei_classes(typer_app: typer.Typer) -> None:
+    """Every command gets ``EiCommand``, every group ``EiGroup``: --help framed in French, and ``-o``
+    naming one of the files a command reads refused (exit 2, nothing written) in this one place."""
+    from ei_cli.commands._options import EiCommand, EiGroup
 
+    typer_app.info.cls = EiGroup
     for info in typer_app.registered_commands:
         info.cls = EiCommand
     for group in typer_app.registered_groups:
         if group.typer_instance is not None:
-            _guard_outputs(group.typer_instance)
+            _ei_classes(group.typer_instance)
 
 
-_guard_outputs(app)
+_ei_classes(app)
 
 
 def _version(value: bool):
@@ -135,8 +136,10 @@ def _interrupt(signum, frame) -> None:
 
 def main(argv: list[str] | None = None) -> None:
     """Console script: run the app, map failures to the contract's exit codes, never a traceback."""
-    debug = "--debug" in (argv if argv is not None else sys.argv[1:])
-    state["lang"] = "fr"   # until the command's --lang is parsed (commands._options)
+    args = argv if argv is not None else sys.argv[1:]
+    debug = "--debug" in args
+    # French until the command's --lang is parsed (commands._options); a usage error can come before.
+    state["lang"] = "en" if any(a == "--lang=en" or (a == "--lang" and b == "en") for a, b in zip(args, [*args[1:], ""])) else "fr"
     try:
         # Without standalone mode an explicit typer.Exit comes back as the return value.
         code = app(args=argv, standalone_mode=False)
@@ -154,7 +157,9 @@ def main(argv: list[str] | None = None) -> None:
         if isinstance(exc, aborts):
             _exit_interrupted()
         if isinstance(exc, usage_errors):
-            exc.show()
+            from ei_cli import usage_errors as usage
+
+            usage.show(exc, state["lang"])
             sys.exit(ExitCode.BAD_INPUT)
         if isinstance(exc, OSError) and not debug:
             # The system refused a read or a write (disk full, no permission, a file where a folder is

@@ -245,3 +245,53 @@ def test_no_path_parameter_lets_click_check_readability():
     assert len(paths) >= 10
     assert [(c, p) for c in commands(typer.main.get_command(app)) for p in c.params
             if hasattr(p.type, "readable") and p.type.readable] == []
+
+
+@pytest.mark.parametrize("args, error", [
+    (["check"], "argument FICHIER manquant."),
+    (["check", "x.xlsx", "--year", "abc"], "valeur invalide pour --year / -y : « abc » n'est pas un nombre entier."),
+    (["check", "x.xlsx", "--year", "3000"], "valeur invalide pour --year / -y : 3000 n'est pas compris entre 1990 et 2100."),
+    (["check", "x.xlsx", "--format", "xml"],
+     "valeur invalide pour --format / -f : « xml » n'est pas l'une des valeurs 'table', 'json', 'csv'."),
+    (["check-eligibility", "x.xlsx", "--at", "2025-13-01"],
+     "valeur invalide pour --at : « 2025-13-01 » n'est pas une date au format AAAA-MM-JJ ou JJ/MM/AAAA."),
+    (["check", "x.xlsx", "--year"], "l'option --year attend une valeur."),
+    (["check", "x.xlsx", "--explain=3"], "l'option --explain ne prend pas de valeur."),
+    (["check", "x.xlsx", "--foo"], "option inconnue : --foo (vouliez-vous dire --format ?)."),
+    (["check", "a.xlsx", "b.xlsx"], "argument(s) en trop : b.xlsx."),
+    (["eligibility"], "commande inconnue : « eligibility ». Vouliez-vous dire « check-eligibility » ?"),
+    (["batch"], "argument DOSSIER manquant."),
+])
+def test_usage_errors_are_said_in_french(capsys, args, error):
+    """click writes its usage errors in English; ei says them in French (``usage_errors``), after the
+    usage line and where to find help, exit 2 as before."""
+    from helpers_cli import run_cli
+
+    code, out, err = run_cli(capsys, *args)
+    assert code == 2 and out == ""
+    assert err.splitlines()[-1] == "Erreur : " + error
+    assert "Error" not in err and "Try '" not in err
+
+
+def test_usage_errors_stay_in_english_with_lang_en(capsys):
+    from helpers_cli import run_cli
+
+    code, _, err = run_cli(capsys, "check", "x.xlsx", "--year", "abc", "--lang", "en")
+    assert code == 2 and err.splitlines()[-1] == "Error: Invalid value for '--year' / '-y': 'abc' is not a valid int range."
+    code, _, err = run_cli(capsys, "check", "--lang=en")
+    assert code == 2 and err.splitlines()[-1] == "Error: Missing argument 'FICHIER'."
+
+
+@pytest.mark.parametrize("command", [[], ["check"], ["report"], ["report", "annual"]])
+def test_help_is_framed_in_french(capsys, command):
+    """Typer frames every --help in English (« Show this message and exit. », « [default: table] »,
+    « [required] », « Commands »); ei's help text is French, and so is the frame."""
+    from helpers_cli import run_cli
+
+    code, out, _ = run_cli(capsys, *command, "--help")
+    text = " ".join(out.replace("│", " ").split())
+    assert code == 0 and "Afficher cette aide et quitter." in text
+    for english in ("Show this message", "[default:", "[required]", "Commands"):
+        assert english not in text
+    if command == ["check"]:
+        assert "[par défaut : table]" in text and "[obligatoire]" in text

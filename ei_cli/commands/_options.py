@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
-from typer.core import TyperCommand
+from typer.core import TyperCommand, TyperGroup
 
 
 class Format(StrEnum):
@@ -24,7 +24,7 @@ class Lang(StrEnum):
 # Every path parameter is declared ``readable=False``: ei's reader says itself, in French and in the JSON
 # document, which file cannot be read, and goes on with the others; click's own check stopped the whole
 # command with an English usage error (« Path 'x.xlsx' is not readable. »).
-FileArg = Annotated[Path, typer.Argument(help="Classeur de l'entreprise (.xlsx, .xlsm, .ods).", show_default=False,
+FileArg = Annotated[Path, typer.Argument(metavar="FICHIER", help="Classeur de l'entreprise (.xlsx, .xlsm, .ods).", show_default=False,
                                          readable=False)]
 FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="table, json ou csv.")]
 OutputOpt = Annotated[
@@ -56,9 +56,44 @@ INPUT_PARAMS = ("file", "files")
 OUTPUT_PARAM = "output"
 
 
-class EiCommand(TyperCommand):
-    """Every ``ei`` command (``cli.py`` gives them this class): once its options are parsed and before
-    it reads anything, an output file (``-o``) that is one of its input files is refused."""
+# The frame Typer draws around every --help, in English; ei's help is written in French. These are
+# module-level texts of ``typer.rich_utils``, read each time a help is drawn (a later Typer without
+# one of them just ignores it).
+_HELP_FRAME_FR = {
+    "DEFAULT_STRING": "[par défaut : {}]",
+    "REQUIRED_LONG_STRING": "[obligatoire]",
+    "ENVVAR_STRING": "[variable d'environnement : {}]",
+    "DEPRECATED_STRING": "(obsolète) ",
+    "COMMANDS_PANEL_TITLE": "Commandes",
+}
+HELP_OPTION_TEXT = "Afficher cette aide et quitter."
+
+
+class _FrenchHelp:
+    """A command or group whose --help is framed in French."""
+
+    def get_help_option(self, ctx):
+        option = super().get_help_option(ctx)
+        if option is not None:
+            option.help = HELP_OPTION_TEXT
+        return option
+
+    def format_help(self, ctx, formatter):
+        from typer import rich_utils
+
+        for name, text in _HELP_FRAME_FR.items():
+            setattr(rich_utils, name, text)
+        return super().format_help(ctx, formatter)
+
+
+class EiGroup(_FrenchHelp, TyperGroup):
+    """``ei`` itself and ``ei report`` (``cli.py`` gives them this class)."""
+
+
+class EiCommand(_FrenchHelp, TyperCommand):
+    """Every ``ei`` command (``cli.py`` gives them this class): its --help framed in French; once its
+    options are parsed and before it reads anything, an output file (``-o``) that is one of its input
+    files is refused."""
 
     def invoke(self, ctx):
         from ei_cli.output import refuse_output_over_inputs

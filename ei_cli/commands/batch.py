@@ -19,7 +19,7 @@ class BatchFormat(StrEnum):
 
 
 DirArg = Annotated[Path, typer.Argument(
-    help="Dossier des classeurs (.xlsx, .xlsm, .ods ; un ancien .xls est signalé illisible ; sous-dossiers lus "
+    metavar="DOSSIER", help="Dossier des classeurs (.xlsx, .xlsm, .ods ; un ancien .xls est signalé illisible ; sous-dossiers lus "
          "seulement avec --recursive).",
     show_default=False, readable=False)]
 RecursiveOpt = Annotated[bool, typer.Option(

@@ -15,7 +15,7 @@ TEMPLATE_NAME = "ei-modele.xlsx"
 
 @app.command("init")
 def init(
-    directory: Annotated[Path, typer.Argument(metavar="DIR", help="Dossier où écrire le modèle (créé au besoin).",
+    directory: Annotated[Path, typer.Argument(metavar="DOSSIER", help="Dossier où écrire le modèle (créé au besoin).",
                                             readable=False)] = Path("."),
     sample: Annotated[bool, typer.Option("--sample", help="Remplir avec des données fictives réalistes.")] = False,
     force: Annotated[bool, typer.Option("--force", help="Remplacer le fichier s'il existe déjà.")] = False,

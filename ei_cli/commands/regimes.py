@@ -11,7 +11,7 @@ from ei_cli.output import RunOptions, base_document, emit
 
 @app.command("regimes")
 def regimes_command(
-    regime_id: Annotated[Optional[str], typer.Argument(help="Identifiant d'un régime (ex. wallonie-2016).")] = None,
+    regime_id: Annotated[Optional[str], typer.Argument(metavar="ID", help="Identifiant d'un régime (ex. wallonie-2016).")] = None,
     format: FormatOpt = Format.TABLE,
     output: OutputOpt = None,
     lang: LangOpt = Lang.FR,

@@ -28,7 +28,7 @@ DocOutputOpt = Annotated[Path, typer.Option(
 RequiredYearOpt = Annotated[int, typer.Option("--year", "-y", help="Année civile du rapport.", min=1990, max=2100,
                                               show_default=False)]
 TemplatesOpt = Annotated[Optional[Path], typer.Option(
-    "--templates", help="Dossier de vos propres modèles (mêmes noms de fichiers que « ei report --list-templates »).",
+    "--templates", help="Dossier de vos propres modèles, aux noms de fichiers listés par ei report --list-templates.",
     readable=False)]
 
 

@@ -1,0 +1,94 @@
+"""click's usage errors (unknown option, missing argument, bad value…) in the user's language.
+
+click writes them in English only. In French (the default) the error is rebuilt from what the
+exception holds — its class, the parameter, the option name — and, for a value click refused, from
+its message, which has a handful of fixed shapes; a message of any other shape (ei's own, already in
+French) is kept as it is. ``--lang en`` keeps click's own words.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+
+_VALUE_MESSAGES = [
+    (re.compile(r"^'(.*)' is not a valid (?:int range|integer range|integer|int)\.$", re.S),
+     lambda m: f"« {m[1]} » n'est pas un nombre entier."),
+    (re.compile(r"^'(.*)' is not a valid (?:float range|float)\.$", re.S),
+     lambda m: f"« {m[1]} » n'est pas un nombre."),
+    (re.compile(r"^(.+) is not in the range (-?[\d.]+)<=x<=(-?[\d.]+)\.$", re.S),
+     lambda m: f"{m[1]} n'est pas compris entre {m[2]} et {m[3]}."),
+    (re.compile(r"^'(.*)' is not one of (.+)\.$", re.S),
+     lambda m: f"« {m[1]} » n'est pas l'une des valeurs {m[2]}."),
+    (re.compile(r"^'(.*)' does not match the formats? (.+)\.$", re.S),
+     lambda m: f"« {m[1]} » n'est pas une date au format {_date_formats(m[2])}."),
+]
+
+_DATE_FIELDS = {"%Y": "AAAA", "%m": "MM", "%d": "JJ"}
+
+
+def _date_formats(formats: str) -> str:
+    names = [re.sub(r"%[Ymd]", lambda f: _DATE_FIELDS[f[0]], x.strip().strip("'")) for x in formats.split(",")]
+    return " ou ".join(names)
+
+
+def _param_name(exc) -> str:
+    param = getattr(exc, "param", None)
+    if param is None:
+        hint = getattr(exc, "param_hint", None)
+        return hint if isinstance(hint, str) else " / ".join(hint or ())
+    if getattr(param, "param_type_name", "") == "option":
+        return " / ".join(param.opts)
+    return param.human_readable_name
+
+
+def french_message(exc) -> str:
+    """The error of a click usage exception, in French."""
+    kind = type(exc).__name__
+    message = getattr(exc, "message", "") or ""
+    if kind == "MissingParameter":
+        param_type = exc.param_type or getattr(exc.param, "param_type_name", "parameter")
+        if param_type == "option":
+            return f"option {_param_name(exc)} manquante."
+        return f"argument {_param_name(exc)} manquant."
+    if kind == "NoSuchOption":
+        possible = sorted(exc.possibilities or ())
+        return f"option inconnue : {exc.option_name}" + (f" (vouliez-vous dire {', '.join(possible)} ?)"
+                                                          if possible else "") + "."
+    if kind == "BadOptionUsage":
+        if re.match(r"^Option '.+' requires an argument\.$", message):
+            return f"l'option {exc.option_name} attend une valeur."
+        if m := re.match(r"^Option '.+' requires (\d+) arguments\.$", message):
+            return f"l'option {exc.option_name} attend {m[1]} valeurs."
+        if re.match(r"^Option '.+' does not take a value\.$", message):
+            return f"l'option {exc.option_name} ne prend pas de valeur."
+        return message
+    if kind == "BadParameter":
+        for pattern, french in _VALUE_MESSAGES:
+            if m := pattern.match(message):
+                return f"valeur invalide pour {_param_name(exc)} : {french(m)}"
+        return f"valeur invalide pour {_param_name(exc)} : {message}"
+    if m := re.match(r"^Got unexpected extra argument(?:\(s\)|s)? \((.*)\)$", message, re.S):
+        return f"argument(s) en trop : {m[1]}."
+    if m := re.match(r"^No such command '(.+?)'\.(?: Did you mean '(.+?)'\?)?$", message, re.S):
+        return f"commande inconnue : « {m[1]} »." + (f" Vouliez-vous dire « {m[2]} » ?" if m[2] else "")
+    if message == "Missing command.":
+        return "commande manquante."
+    return message
+
+
+def show(exc, lang: str) -> None:
+    """Print a click usage error on stderr as click does (usage line, where to find help, the error),
+    in French unless ``lang`` is ``en``."""
+    if lang == "en" or type(exc).__name__ == "NoArgsIsHelpError":
+        exc.show()
+        return
+    ctx = getattr(exc, "ctx", None)
+    lines = []
+    if ctx is not None:
+        lines.append(re.sub(r"^Usage:", "Usage :", ctx.get_usage()))
+        if ctx.command.get_help_option(ctx) is not None:
+            lines.append(f"Aide : {ctx.command_path} {ctx.help_option_names[0]}")
+        lines.append("")
+    lines.append("Erreur : " + french_message(exc))
+    sys.stderr.write("\n".join(lines) + "\n")
