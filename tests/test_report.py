@@ -320,6 +320,22 @@ def test_cli_user_templates(capsys, tmp_path):
     assert code == 2
 
 
+def test_cli_user_templates_given_to_the_report_group(capsys, tmp_path):
+    """« ei report --templates DIR annual … » (both forms are in --help): the group's folder is the
+    sub-command's default — it was ignored, the built-in template rendered. The sub-command's own
+    --templates still wins."""
+    (tmp_path / "mine").mkdir()
+    (tmp_path / "mine" / "annual.md.j2").write_text("# mine {{ enterprise.name }}\n", encoding="utf-8")
+    out = tmp_path / "r.md"
+    code, _, err = run_cli(capsys, "report", "--templates", tmp_path / "mine", "annual", WALLONIE, "--year", YEAR,
+                           "-o", out)
+    assert code == 0, err
+    assert out.read_text(encoding="utf-8").startswith("# mine Recyclerie du Val")
+    code, _, err = run_cli(capsys, "report", "--templates", tmp_path / "mine", "annual", WALLONIE, "--year", YEAR,
+                           "-o", out, "--templates", tmp_path / "absent")
+    assert code == 2
+
+
 # --------------------------------------------------------------------------------- PDF without network
 def test_pdf_fetcher_refuses_the_network(tmp_path):
     pytest.importorskip("weasyprint")
