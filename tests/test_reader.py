@@ -365,3 +365,22 @@ def test_an_eleven_digit_id_that_is_no_niss_stays_an_id():
     with pytest.raises(Invalid) as exc:
         to_id(_fictitious_niss())
     assert exc.value.code == "niss_as_worker_id"
+
+
+def test_an_unknown_worker_is_one_problem_at_its_first_row(tmp_path):
+    """A worker id mistyped in Personnel leaves every payroll row of that worker without a worker: one
+    problem (at the first row, naming how many rows and the last one), not one per payroll month."""
+    from helpers_workbook import column_of, write_workbook
+
+    sheets = make_corpus.valid_sheets()
+    col = column_of(sheets, "Personnel", "id_travailleur")
+    old_id = sheets["Personnel"][1][col]
+    sheets["Personnel"][1][col] = "Z9"
+    pay_col = column_of(sheets, "Paie", "id_travailleur")
+    rows = [i + 1 for i, row in enumerate(sheets["Paie"]) if i and str(row[pay_col]) == str(old_id)]
+    assert len(rows) > 1
+    path = write_workbook(tmp_path / "w.xlsx", sheets)
+    problems = [p for p in read_workbook(path).problems if p.code == "unknown_worker" and p.sheet == "Paie"]
+    letter = "ABCDEFGHIJ"[pay_col]
+    assert [(p.sheet, p.cell) for p in problems] == [("Paie", f"{letter}{rows[0]}")]
+    assert f"({len(rows)} lignes de Paie, de {letter}{rows[0]} à {letter}{rows[-1]})" in problems[0].message.fr

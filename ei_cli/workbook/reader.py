@@ -690,12 +690,23 @@ class _Reader:
     def _check_known_workers(self, sheet: str | None, rows: list[_Row], known: set[str]) -> None:
         if sheet is None or sheet not in self.letters:
             return
+        # One problem per unknown id, at its first row: a mistyped id in Personnel would otherwise give one
+        # line per payroll month.
+        rows_of: dict[str, list[_Row]] = {}
         for row in rows:
             if row.worker_id is not None and row.worker_id not in known:
-                self.err("unknown_worker",
-                         f"Le travailleur {row.worker_id} n'existe pas dans la feuille Personnel.",
-                         f"Worker {row.worker_id} does not exist in the Personnel sheet.",
-                         sheet=sheet, cell=self._ref(sheet, "worker_id", row))
+                rows_of.setdefault(row.worker_id, []).append(row)
+        for worker_id, unknown in rows_of.items():
+            first = self._ref(sheet, "worker_id", unknown[0])
+            more_fr = more_en = ""
+            if len(unknown) > 1:
+                last = self._ref(sheet, "worker_id", unknown[-1])
+                more_fr = f" ({len(unknown)} lignes de {sheet}, de {first} à {last})"
+                more_en = f" ({len(unknown)} rows of {sheet}, from {first} to {last})"
+            self.err("unknown_worker",
+                     f"Le travailleur {worker_id} n'existe pas dans la feuille Personnel{more_fr}.",
+                     f"Worker {worker_id} does not exist in the Personnel sheet{more_en}.",
+                     sheet=sheet, cell=first)
 
     def _check_negative(self, sheet: str, row: _Row, fields) -> None:
         for field in fields:
