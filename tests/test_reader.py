@@ -384,3 +384,30 @@ def test_an_unknown_worker_is_one_problem_at_its_first_row(tmp_path):
     letter = "ABCDEFGHIJ"[pay_col]
     assert [(p.sheet, p.cell) for p in problems] == [("Paie", f"{letter}{rows[0]}")]
     assert f"({len(rows)} lignes de Paie, de {letter}{rows[0]} à {letter}{rows[-1]})" in problems[0].message.fr
+
+
+def test_a_title_above_the_headers_is_read_past_with_a_warning(tmp_path):
+    """A title (and a blank row) above the headers of Entreprise and Paie: the headers are found on
+    row 3, the same enterprise and payroll are read as without the title, and one warning per sheet
+    names the rows left out. A Personnel row under misspelt headers holding one header-like value is
+    not taken for the headers (two header names are needed)."""
+    from helpers_workbook import write_workbook
+
+    plain = read_workbook(write_workbook(tmp_path / "plain.xlsx", make_corpus.valid_sheets()))
+    sheets = make_corpus.valid_sheets()
+    for name in ("Entreprise", "Paie"):
+        width = len(sheets[name][0])
+        sheets[name] = [["Mon titre"] + [None] * (width - 1), [None] * width] + sheets[name]
+    titled = read_workbook(write_workbook(tmp_path / "titled.xlsx", sheets))
+    warnings = [(p.code, p.sheet, p.cell) for p in titled.problems]
+    assert warnings == [("rows_above_headers", "Entreprise", "A1"), ("rows_above_headers", "Paie", "A1")]
+    assert "Ligne(s) 1 à 2" in titled.problems[0].message.fr
+    assert titled.enterprise.name == plain.enterprise.name
+    assert [(p.worker_id, p.month, p.gross_pay, p.row - 2) for p in titled.enterprise.pay] == [
+        (p.worker_id, p.month, p.gross_pay, p.row) for p in plain.enterprise.pay]  # two rows lower
+
+    sheets = make_corpus.valid_sheets()
+    sheets["Personnel"][0] = ["x" + str(h) for h in sheets["Personnel"][0]]
+    sheets["Personnel"][1][0] = "etp"
+    codes = {p.code for p in read_workbook(write_workbook(tmp_path / "misspelt.xlsx", sheets)).problems}
+    assert "missing_column" in codes and "rows_above_headers" not in codes

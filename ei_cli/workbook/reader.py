@@ -311,9 +311,11 @@ class _Reader:
             self._missing_fields(title, values, {})
             return values
 
-        header = grid[header_at]
         key_keys = {normalize_name(n) for n in schema.KEY_HEADERS}
         value_keys = {normalize_name(n) for n in schema.VALUE_HEADERS}
+        header_at = self._below_title(title, grid, header_at, lambda v: normalize_name(v) in key_keys
+                                      or contract.find_column(v) is not None, least=1)
+        header = grid[header_at]
         key_col = next((c for c, v in enumerate(header) if _is_text(v) and normalize_name(v) in key_keys), None)
         value_col = next((c for c, v in enumerate(header) if _is_text(v) and normalize_name(v) in value_keys), None)
         first_data = header_at + 1
@@ -408,6 +410,28 @@ class _Reader:
     def _has_problem_at(self, sheet, cell) -> bool:
         return any(p.sheet == sheet and p.cell == cell for p in self.problems)
 
+    def _below_title(self, title: str, grid: list[list], first: int, known, least: int = 2) -> int:
+        """The header row: ``first`` (the first filled row), unless none of its cells is a ``known`` header
+        and one of the next rows has ``least`` of them — a title written above the headers, read past with
+        a warning (``least`` 2 for a table: a data row seldom holds two header names)."""
+        def count(r: int) -> int:
+            return sum(1 for v in grid[r] if _is_text(v) and known(v))
+
+        if count(first):
+            return first
+        below = next((r for r in range(first + 1, min(len(grid), first + 1 + _TITLE_ROWS)) if count(r) >= least),
+                     None)
+        if below is None:
+            return first
+        rows = f"{first + 1}" if below == first + 1 else f"{first + 1} à {below}"
+        rows_en = f"{first + 1}" if below == first + 1 else f"{first + 1} to {below}"
+        self.warn("rows_above_headers",
+                  f"Ligne(s) {rows} au-dessus des en-têtes ignorée(s) (un titre ?) : les en-têtes sont lus en ligne "
+                  f"{below + 1}.",
+                  f"Row(s) {rows_en} above the headers ignored (a title?): the headers are read on row {below + 1}.",
+                  sheet=title, cell=cell_ref(first, 0))
+        return below
+
     # ------------------------------------------------------------------------------- tables
     def _read_table(self, contract: Sheet, title: str | None, grid: list[list] | None, errs: dict) -> list[_Row]:
         if title is None or grid is None:
@@ -422,6 +446,7 @@ class _Reader:
                          f"({', '.join(c.english for c in contract.columns if c.required)}…).", sheet=title)
             return []
 
+        header_at = self._below_title(title, grid, header_at, lambda v: contract.find_column(v) is not None)
         plan = self._plan(contract, title, grid[header_at], header_at, errs)
         letters = self.letters[title]
         columns = [ci for ci, _col, _conv in plan]
@@ -725,6 +750,7 @@ class _Reader:
 
 # ----------------------------------------------------------------------------------- helpers
 _ZERO, _ONE = Decimal(0), Decimal(1)
+_TITLE_ROWS = 5  # rows a title (and blank rows) may take above the headers
 
 
 def _field_column(contract: Sheet, field: str) -> Column:

@@ -333,8 +333,8 @@ def merged_header(p):
     with_sheet(p, "Personnel", xml)
 
 
-@case("s08-titre-fusionne.xlsx", 2, "missing_column", "Personnel", "id_travailleur", kind="sheet",
-      note="a merged title row above the headers")
+@case("s08-titre-fusionne.xlsx", 0, "rows_above_headers", "Personnel", "A1", kind="sheet",
+      note="a merged title row above the headers: read past, with a warning")
 def merged_title(p):
     rows = valid_sheets()["Personnel"]
     xml = sheet_xml([["Personnel 2024"] + [None] * (len(rows[0]) - 1)] + rows,
