@@ -120,6 +120,11 @@ def list_workbooks(folder: Path, out_dir: Path | None = None,
     import os
 
     folder = Path(folder)
+    if folder.is_file():
+        raise EiError(t(f"{folder} est un fichier : « ei batch » lit un dossier de classeurs. Pour un seul "
+                        f"classeur : ei check {folder} (ou ei subsidy).",
+                        f"{folder} is a file: `ei batch` reads a folder of workbooks. For one workbook: "
+                        f"ei check {folder} (or ei subsidy)."))
     if not folder.is_dir():
         raise EiError(t(f"Dossier introuvable : {folder}", f"Folder not found: {folder}"))
     if recursive:

@@ -701,3 +701,12 @@ def test_sigterm_ends_a_batch_like_ctrl_c(tmp_path, good_workbook, other_workboo
     assert "Traceback" not in r.stderr and "Interrompu." in r.stderr
     assert not [p.name for p in out.iterdir() if p.name.endswith(".tmp")]
     assert not (out / "summary.json").exists()
+
+
+def test_a_file_given_for_the_folder_is_named_as_a_file(tmp_path, capsys, good_workbook):
+    """``ei batch staff.xlsx``: the workbook exists, so « Dossier introuvable » misled; the message says
+    it is a file and names the single-workbook command. Exit 2."""
+    code, stdout, stderr = run(capsys, good_workbook, "--year", YEAR)
+    flat = " ".join(stderr.split())
+    assert code == ExitCode.BAD_INPUT and "est un fichier" in flat and "ei check" in flat
+    assert "introuvable" not in flat
