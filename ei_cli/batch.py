@@ -717,7 +717,7 @@ def summary_document(outcomes: list[FileOutcome], request: BatchRequest, strict:
         summary=counts(outcomes, strict))
 
 
-UNREADABLE = t("illisible", "unreadable")
+UNREADABLE = t("en erreur", "error")
 YES_NO = {True: t("oui", "yes"), False: t("non", "no")}
 
 # Columns of summary.xlsx (and of the table): key, French header, English header.

@@ -19,7 +19,7 @@ class BatchFormat(StrEnum):
 
 
 DirArg = Annotated[Path, typer.Argument(
-    metavar="DOSSIER", help="Dossier des classeurs (.xlsx, .xlsm, .ods ; un ancien .xls est signalé illisible ; sous-dossiers lus "
+    metavar="DOSSIER", help="Dossier des classeurs (.xlsx, .xlsm, .ods ; un ancien .xls est signalé en erreur ; sous-dossiers lus "
          "seulement avec --recursive).",
     show_default=False, readable=False)]
 RecursiveOpt = Annotated[bool, typer.Option(
@@ -51,10 +51,10 @@ def batch_command(folder: DirArg, year: BatchYearOpt = None, month: MonthOpt = N
 
     Sur stdout, toujours la seule synthèse (tableau, ou document JSON avec --format json : files[],
     summary). Avec --out, en plus : un JSON par classeur (le document de « ei check --format json »
-    plus « subsidy »), summary.json et summary.xlsx. Un classeur illisible est signalé (stderr et
-    synthèse) et les autres sont traités ; un ancien .xls aussi. Les classeurs qu'ei a écrits (réclamation
+    plus « subsidy »), summary.json et summary.xlsx. Un classeur en erreur (illisible, ou refusé par
+    « ei validate ») est signalé (stderr et synthèse) et les autres sont traités ; un ancien .xls aussi. Les classeurs qu'ei a écrits (réclamation
     de « ei subsidy -o », summary.xlsx) sont ignorés et signalés (stderr, skipped[]) ; un summary.xlsx
-    qu'ei n'a pas écrit dans --out n'est jamais remplacé (refus, code 2). Code de sortie : 2 si un classeur est illisible, sinon 1 si un
+    qu'ei n'a pas écrit dans --out n'est jamais remplacé (refus, code 2). Code de sortie : 2 si un classeur est en erreur, sinon 1 si un
     classeur n'est pas conforme (ou indéterminé avec --strict), sinon 0.
     """
     from ei_cli import batch

@@ -52,7 +52,7 @@ def summary_table(con, outcomes: list[FileOutcome], totals: dict, request: Batch
     con.print(table)
     con.print(tr(
         f"{totals['files']} classeur(s) : {totals['compliant']} conforme(s), {totals['not_compliant']} non "
-        f"conforme(s), {totals['unknown']} indéterminé(s), {totals['unreadable']} illisible(s). "
+        f"conforme(s), {totals['unknown']} indéterminé(s), {totals['unreadable']} en erreur. "
         f"Subventions {request.subsidy_year} : {_figure(totals['total_subsidy'], euro_text, lang)}.",
         f"{totals['files']} workbook(s): {totals['compliant']} compliant, {totals['not_compliant']} not "
         f"compliant, {totals['unknown']} unknown, {totals['unreadable']} unreadable. "
