@@ -27,6 +27,7 @@ class Problem:
     file: str | None = None
     sheet: str | None = None
     cell: str | None = None
+    column: str | None = None  # a whole column or field (missing one): its name, the cell being null
 
     @property
     def is_error(self) -> bool:
@@ -39,11 +40,12 @@ class Problem:
             "file": self.file,
             "sheet": self.sheet,
             "cell": self.cell,
+            "column": self.column,
             "message": self.message.get(lang),
         }
 
     def location(self) -> str:
-        parts = [p for p in (self.file, self.sheet, self.cell) if p]
+        parts = [p for p in (self.file, self.sheet, self.cell or self.column) if p]
         return " › ".join(parts)
 
 

@@ -411,3 +411,17 @@ def test_a_title_above_the_headers_is_read_past_with_a_warning(tmp_path):
     sheets["Personnel"][1][0] = "etp"
     codes = {p.code for p in read_workbook(write_workbook(tmp_path / "misspelt.xlsx", sheets)).problems}
     assert "missing_column" in codes and "rows_above_headers" not in codes
+
+
+def test_a_missing_column_has_no_cell_and_names_the_column(tmp_path):
+    """cli.md: a problem's ``cell`` is a cell reference or null. A missing column (or Entreprise field)
+    has no cell: ``cell`` is None and the new ``column`` key names it (it used to be put in ``cell``)."""
+    from helpers_workbook import write_workbook
+
+    sheets = make_corpus.valid_sheets()
+    col = sheets["Personnel"][0].index("date_entree")
+    sheets["Personnel"] = [row[:col] + row[col + 1:] for row in sheets["Personnel"]]
+    (p,) = [p for p in read_workbook(write_workbook(tmp_path / "w.xlsx", sheets)).problems if p.code == "missing_column"]
+    assert (p.sheet, p.cell, p.column) == ("Personnel", None, "date_entree")
+    assert p.to_dict()["cell"] is None and p.to_dict()["column"] == "date_entree"
+    assert p.location().endswith("Personnel › date_entree")

@@ -136,7 +136,8 @@ def _print_problem_dicts(problems, lang, print_problems) -> None:
     from ei_cli.problems import Problem, Severity
 
     print_problems([Problem(p["code"], Severity(p["severity"]), Text(p["message"], p["message"]),
-                            p["file"], p["sheet"], p["cell"]) for p in problems if p["severity"] == "error"], lang)
+                            p["file"], p["sheet"], p["cell"], p.get("column")) for p in problems
+                    if p["severity"] == "error"], lang)
 
 
 def _report(outcomes, request, opts, skipped=()) -> None:

@@ -84,14 +84,14 @@ class _Reader:
 
     # ------------------------------------------------------------------------------- problems
     def _add(self, severity: Severity, code: str, fr: str, en: str, sheet: str | None = None,
-             cell: str | None = None) -> None:
-        self.problems.append(Problem(code, severity, Text(fr, en), self.file, sheet, cell))
+             cell: str | None = None, column: str | None = None) -> None:
+        self.problems.append(Problem(code, severity, Text(fr, en), self.file, sheet, cell, column))
 
-    def err(self, code, fr, en, sheet=None, cell=None):
-        self._add(Severity.ERROR, code, fr, en, sheet, cell)
+    def err(self, code, fr, en, sheet=None, cell=None, column=None):
+        self._add(Severity.ERROR, code, fr, en, sheet, cell, column)
 
-    def warn(self, code, fr, en, sheet=None, cell=None):
-        self._add(Severity.WARNING, code, fr, en, sheet, cell)
+    def warn(self, code, fr, en, sheet=None, cell=None, column=None):
+        self._add(Severity.WARNING, code, fr, en, sheet, cell, column)
 
     # ------------------------------------------------------------------------------- main
     def read(self) -> ReadResult:
@@ -328,14 +328,14 @@ class _Reader:
                 self.err("missing_column",
                          "Colonne « champ » introuvable : la première ligne doit contenir « champ » et « valeur ».",
                          "Column “champ” (field) not found: the first row must contain “champ” and “valeur”.",
-                         sheet=title, cell="champ")
+                         sheet=title, column="champ")
                 return values
         if value_col is None:
             value_col = key_col + 1
             self.warn("missing_column",
                       f"Colonne « valeur » introuvable : les valeurs sont lues dans la colonne {column_letter(value_col)}.",
                       f"Column “valeur” (value) not found: values are read from column {column_letter(value_col)}.",
-                      sheet=title, cell=column_letter(value_col))
+                      sheet=title, column=column_letter(value_col))
 
         seen: dict[str, int] = {}
         cells: dict[str, str] = {}
@@ -394,17 +394,14 @@ class _Reader:
             self.err("missing_field",
                      f"Champ obligatoire « {column.name} » manquant ou vide ({column.help_fr}).",
                      f"Required field “{column.english}” missing or empty ({column.help_en}).",
-                     sheet=title, cell=where or column.name)
+                     sheet=title, cell=where, column=None if where else column.name)
 
     def _position(self, p: Problem):
         """Problems in reading order: file-level, then sheet by sheet, row by row, left to right."""
         order = next((i for i, c in enumerate(schema.SHEETS) if p.sheet and c.matches(p.sheet)), len(schema.SHEETS))
-        row, col = -1, -1
+        row, col = -1, -1   # a whole column or field (no cell): before the cells of that sheet
         if p.cell:
-            try:
-                row, col = parse_ref(p.cell)
-            except ValueError:
-                pass  # a column or field name: keep it before the cells of that sheet
+            row, col = parse_ref(p.cell)
         return (p.sheet is not None, order, row, col)
 
     def _has_problem_at(self, sheet, cell) -> bool:
@@ -552,7 +549,7 @@ class _Reader:
                          f"{column.help_fr}).",
                          f"Required column “{column.english}” not found (also accepted: "
                          f"{', '.join((column.name,) + column.aliases[1:])}; {column.help_en}).",
-                         sheet=title, cell=column.name)
+                         sheet=title, column=column.name)
         plan.sort(key=lambda p: p[1].field != "worker_id")
         self.letters[title] = letters
         self.contracts[title] = contract

@@ -322,7 +322,7 @@ def hidden_sheet(p):
     _write(p, hidden=("Suivi",))
 
 
-@case("s07-entete-fusionnee.xlsx", 2, "missing_column", "Personnel", "date_entree", kind="sheet",
+@case("s07-entete-fusionnee.xlsx", 2, "missing_column", "Personnel", None, kind="sheet",
       note="header cells merged over two columns: the second header is lost")
 def merged_header(p):
     sheets = valid_sheets()
@@ -373,12 +373,12 @@ def renamed_follow_up(p):
 
 
 # =================================================================================== columns
-@case("c01-sans-date-entree.xlsx", 2, "missing_column", "Personnel", "date_entree", kind="column")
+@case("c01-sans-date-entree.xlsx", 2, "missing_column", "Personnel", None, kind="column")
 def missing_hire_column(p):
     _write(p, lambda s: drop_column(s, "Personnel", "date_entree"))
 
 
-@case("c02-sans-salaire.xlsx", 2, "missing_column", "Paie", "salaire_brut", kind="column")
+@case("c02-sans-salaire.xlsx", 2, "missing_column", "Paie", None, kind="column")
 def missing_pay_column(p):
     _write(p, lambda s: drop_column(s, "Paie", "salaire_brut"))
 
@@ -421,7 +421,7 @@ def elided_headers(p):
     _write(p, edit)
 
 
-@case("c06-sans-nom-entreprise.xlsx", 2, "missing_field", "Entreprise", "nom", kind="column")
+@case("c06-sans-nom-entreprise.xlsx", 2, "missing_field", "Entreprise", None, kind="column")
 def missing_name_field(p):
     _write(p, lambda s: drop_field(s, "nom"))
 
