@@ -150,9 +150,10 @@ def test_the_validity_warning_says_whether_the_period_is_partly_or_wholly_outsid
     e = Enterprise("EI", Region.WALLONIE, date(2010, 1, 1))
     texts = {}
     for year in (2013, 2015):
-        _, warnings = select_regime(e, Period.calendar_year(year), "wallonie-2003")
+        _, warnings = select_regime(e, Period.calendar_year(year), "wallonie-2003", "ei.xlsx")
         (w,) = [w for w in warnings if w.code == "regime_outside_validity"]
         texts[year] = w.message.get("fr")
+        assert w.file == "ei.xlsx"  # every problem names its file (cli.md), these too
     assert "en sort en partie" in texts[2013]
     assert "en sort." in texts[2015] and "en partie" not in texts[2015]
 

@@ -43,7 +43,7 @@ def check_quota(file: FileArg, year: YearOpt = None, at: AtOpt = None, forecast:
     enterprise, problems = load_enterprise(file, opts, COMMAND)
     period = (Period.calendar_year(year) if year is not None else
               Period(at.date(), at.date()) if at is not None else default_period(enterprise))
-    chosen, warnings = select_regime(enterprise, period, regime)
+    chosen, warnings = select_regime(enterprise, period, regime, str(file))
     report = assess_eligibility(enterprise, chosen)
     result = evaluate_quota(enterprise, chosen, period, report)
     projection = None
