@@ -151,6 +151,7 @@ def main(argv: list[str] | None = None) -> None:
         from ei_cli.output import report_error
 
         report_error(exc, state["lang"])
+        _json_on_failure(args, exc.message, exc.problems, "invalid_request")
         sys.exit(ExitCode.BAD_INPUT)
     except Exception as exc:  # click usage errors and real bugs
         aborts, usage_errors = _click_exception_classes()
@@ -160,6 +161,8 @@ def main(argv: list[str] | None = None) -> None:
             from ei_cli import usage_errors as usage
 
             usage.show(exc, state["lang"])
+            if type(exc).__name__ != "NoArgsIsHelpError":
+                _json_on_failure(args, t(usage.french_message(exc), exc.format_message()), (), "usage_error")
             sys.exit(ExitCode.BAD_INPUT)
         if isinstance(exc, OSError) and not debug:
             # The system refused a read or a write (disk full, no permission, a file where a folder is
@@ -178,6 +181,26 @@ def main(argv: list[str] | None = None) -> None:
     if code == ExitCode.INTERRUPTED:  # Typer turns Ctrl-C (and our SIGTERM) into this code itself
         _exit_interrupted()
     sys.exit(code if isinstance(code, int) else ExitCode.OK)
+
+
+def _json_on_failure(args: list[str], message: Text, problems, code: str) -> None:
+    """With ``--format json`` (cli.md: exactly one JSON document on stdout), a command that could not
+    run still prints one: the common fields, ``compliant`` null, and the error among its ``problems``
+    (its message is on stderr too). Nothing is printed when the document would have gone to a file
+    (``-o``): exit 2 writes no file."""
+    fmt = next((b for a, b in zip(args, [*args[1:], ""]) if a in ("--format", "-f")), None)
+    fmt = fmt or next((a.split("=", 1)[1] for a in args if a.startswith("--format=")), None)
+    if fmt != "json":
+        return
+    from ei_cli.output import base_document, dumps
+    from ei_cli.problems import error
+
+    words = [a for a in args if not a.startswith("-")]
+    command = words[0] if words else None
+    if command == "report" and len(words) > 1 and words[1] in ("annual", "agrement"):
+        command = f"report-{words[1]}"
+    doc = base_document(command, problems=[*problems, error(code, message)])
+    sys.stdout.write(dumps(doc, state["lang"]))
 
 
 def _exit_interrupted() -> None:

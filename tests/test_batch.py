@@ -357,7 +357,7 @@ def test_a_summary_xlsx_ei_did_not_write_is_never_replaced(tmp_path, capsys, goo
         shutil.copyfile(other_workbook, out / "summary.xlsx")
     before = sorted(p.name for p in out.iterdir())
     code, stdout, err = run(capsys, folder, "--year", YEAR, "--out", out, "-q", "-f", "json")
-    assert code == ExitCode.BAD_INPUT and stdout == ""
+    assert code == ExitCode.BAD_INPUT and json.loads(stdout)["compliant"] is None  # the error's JSON document
     assert "summary.xlsx qu'ei n'a pas écrit" in " ".join(err.split())
     assert (out / "summary.xlsx").read_bytes() == other_workbook.read_bytes()
     assert sorted(p.name for p in out.iterdir()) == before

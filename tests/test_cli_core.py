@@ -295,3 +295,32 @@ def test_help_is_framed_in_french(capsys, command):
         assert english not in text
     if command == ["check"]:
         assert "[par défaut : table]" in text and "[obligatoire]" in text
+
+
+@pytest.mark.parametrize("args, code", [
+    (["check", SAMPLE, "--regime", "nope"], "invalid_request"),
+    (["subsidy", SAMPLE, "--year", "2025", "--regime", "nope"], "invalid_request"),
+    (["subsidy", SAMPLE], "usage_error"),
+    (["check-eligibility", SAMPLE, "--at", "2025-13-01"], "usage_error"),
+    (["regimes", "nope"], "invalid_request"),
+])
+def test_a_command_that_cannot_run_still_prints_one_json_document(capsys, args, code):
+    """cli.md: with --format json, exactly one JSON document on stdout. A command stopped before it
+    could run (unknown regime, missing or bad option) printed nothing there; now the common fields,
+    compliant null, and the error among the problems (also on stderr). Exit 2."""
+    import json
+
+    from helpers_cli import run_cli
+
+    exit_code, out, err = run_cli(capsys, *args, "--format", "json")
+    doc = json.loads(out)
+    assert exit_code == 2 and doc["command"] == args[0] and doc["compliant"] is None
+    assert [p["code"] for p in doc["problems"]] == [code] and doc["problems"][0]["message"] in " ".join(err.split())
+
+
+def test_no_error_document_when_the_output_goes_to_a_file(capsys, tmp_path):
+    """-o FILE: the document goes to the file — and exit 2 writes none; stdout stays empty."""
+    from helpers_cli import run_cli
+
+    exit_code, out, _ = run_cli(capsys, "check", SAMPLE, "--regime", "nope", "-o", tmp_path / "r.json")
+    assert exit_code == 2 and out == "" and not (tmp_path / "r.json").exists()
