@@ -14,7 +14,7 @@ from ei_cli.output import RunOptions, base_document, emit
 COMMAND = "check-quota"
 
 AtOpt = Annotated[Optional[datetime], typer.Option(
-    "--at", formats=["%Y-%m-%d", "%d/%m/%Y"], show_default=False,
+    "--at", formats=["%Y-%m-%d", "%d/%m/%Y"], show_default=False, metavar="AAAA-MM-JJ",
     help="Date (AAAA-MM-JJ) : évaluer l'année d'agrément qui contient ce jour.")]
 ForecastOpt = Annotated[bool, typer.Option(
     "--forecast", help="Projeter l'année d'agrément en cours jusqu'à son terme et dire combien d'ETP de public "
