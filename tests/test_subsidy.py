@@ -190,6 +190,86 @@ def test_not_target_and_art60_get_nothing():
     assert lines_of(result, "target_worker") == []
 
 
+
+# ------------------------------------------------------------------------------------ recruitment conditions (§3.3, GBER art. 32(3))
+def test_td_hired_as_a_net_increase_is_claimable_and_says_why():
+    """Hires from 2018-10-18 must be a net increase (FTE under contract on the hire day, the new
+    worker included, vs the average over the 12 months before; art. 60 excluded).
+
+    S (encadrement, etp 1) since 2020-01-01; P (etp 0,5) 2020-01-01 … 2024-06-30; X art. 60 (etp 1)
+    since 2024-01-01; TD A (etp 1) hired 2024-09-01.
+    On 2024-09-01: S 1 + A 1 = 2 ETP (P gone, X not under an EI contract).
+    12 months before: 2023-09-01 … 2024-08-31 = 366 days (29 Feb 2024). S 1 × 366 = 366;
+    P 0,5 × (2023-09-01 … 2024-06-30 = 122 + 182 = 304 days) = 152 → (366 + 152) / 366 = 1,4153.
+    2 > 1,4153: net increase. Amount unchanged: September–December 4 × 1 500 = 6 000,00 €, claimable.
+    """
+    pays = monthly("A", Month(2024, 9), Month(2024, 12))
+    ent = enterprise([worker("S", date(2020, 1, 1), function=Function.SUPERVISION),
+                      worker("P", date(2020, 1, 1), exit=date(2024, 6, 30), fte="0.5"),
+                      worker("X", date(2024, 1, 1), contract=ContractType.ART60),
+                      worker("A", date(2024, 9, 1))], pays)
+    report = Report({"S": "not_target", "P": "not_target", "X": "TD", "A": "TD"})
+    result = compute_subsidies(ent, W2016, 2024, report)
+    (line,) = lines_of(result, "target_worker")
+    assert line.amount == D("6000.00") and line.claimable
+    assert line.basis["net_increase"] is True
+    assert line.basis["headcount_fte_on_hire"] == D(2)
+    assert line.basis["headcount_fte_average_before"] == D("1.4153")
+    reason = line.reasons[-1]
+    assert reason.text.get("fr") == ("Création nette d'emploi : 2,00 ETP le jour de l'engagement (2024-09-01) contre "
+                                     "1,42 en moyenne sur les 12 mois précédents (du 2023-09-01 au 2024-08-31).")
+    assert reason.parameter == "subsidy.target_worker.net_increase_reference_months"
+    assert "32(3)" in reason.reference and reason.confidence == "secondary"
+    assert result.totals["target_worker"] == D("6000.00")
+    assert any("maintien de l'effectif" in n.get("fr") for n in result.notes)
+
+
+def test_td_replacing_a_leaver_is_computed_but_not_claimable():
+    """S (encadrement, etp 1) and P (etp 1) since 2020-01-01; P leaves on 2024-08-31 and TD A (etp 1)
+    is hired on 2024-09-01. On the hire day: S 1 + A 1 = 2 ETP; 12 months before (2023-09-01 …
+    2024-08-31, 366 days): (366 + 366) / 366 = 2 ETP. 2 is not above 2: no net increase. The workbook
+    has no exit reason: the line keeps its 6 000,00 € (4 × 1 500) but is not claimable as is; the
+    total counts nothing and the result is not complete."""
+    pays = monthly("A", Month(2024, 9), Month(2024, 12))
+    ent = enterprise([worker("S", date(2020, 1, 1), function=Function.SUPERVISION),
+                      worker("P", date(2020, 1, 1), exit=date(2024, 8, 31)),
+                      worker("A", date(2024, 9, 1))], pays)
+    result = compute_subsidies(ent, W2016, 2024, Report({"S": "not_target", "P": "not_target", "A": "TD"}))
+    (line,) = lines_of(result, "target_worker")
+    assert line.amount == D("6000.00") and not line.claimable
+    assert (line.basis["net_increase"], line.basis["headcount_fte_on_hire"],
+            line.basis["headcount_fte_average_before"]) == (False, D(2), D(2))
+    assert "départ volontaire" in line.notes[0].get("fr") and "non réclamable" in line.notes[0].get("fr")
+    assert "voluntary departure" in line.notes[0].get("en")
+    assert line.reasons[-2].text.get("fr").startswith("Pas de création nette d'emploi : 2,00 ETP")
+    assert line.reasons[-1].parameter == "subsidy.target_worker.net_increase_from"
+    assert result.totals["target_worker"] == 0 and not result.complete
+    assert line.to_dict()["basis"]["net_increase"] is False
+
+
+@pytest.mark.parametrize("hire, amount, condition", [
+    (date(2018, 10, 17), D("3725.81"), False),   # 1 500 × 15/31 = 725,81 + Nov–Dec 3 000
+    (date(2018, 10, 18), D("3677.42"), True),    # 1 500 × 14/31 = 677,42 + Nov–Dec 3 000
+])
+def test_hires_before_18_october_2018_have_no_recruitment_condition(hire, amount, condition):
+    """The same replacement (P, etp 1, leaves the day before TD A is hired; S, etp 1, stays; both since
+    2017-01-01: 2 ETP on the hire day, 2 on average over the 12 months before). Hired 2018-10-17, before
+    the condition's start date: claimable, nothing said. Hired 2018-10-18: not claimable as is."""
+    pays = monthly("A", Month(2018, 10), Month(2018, 12))
+    ent = enterprise([worker("S", date(2017, 1, 1), function=Function.SUPERVISION),
+                      worker("P", date(2017, 1, 1), exit=hire - timedelta(days=1)),
+                      worker("A", hire)], pays, agrement=date(2018, 1, 1))
+    result = compute_subsidies(ent, W2016, 2018, Report({"S": "not_target", "P": "not_target", "A": "TD"}))
+    (line,) = lines_of(result, "target_worker")
+    assert line.amount == amount
+    assert line.claimable is not condition
+    assert ("net_increase" in line.basis) is condition
+    assert any("maintien de l'effectif" in n.get("fr") for n in result.notes) is condition
+    if not condition:
+        assert not any("création nette" in r.text.get("fr") for r in line.reasons)
+        assert not any("création nette" in n.get("fr") for n in line.notes)
+
+
 # ------------------------------------------------------------------------------------ SIEG brackets, D5
 def _sieg_enterprise(n_targets: int, acc_fte="1", acc_cost="10000"):
     workers = [worker(f"T{i:02d}", date(2019, 1, 1)) for i in range(n_targets)]

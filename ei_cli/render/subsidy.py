@@ -62,6 +62,8 @@ def basis_text(line: SubsidyLine, lang: str) -> str:
     parts = []
     if "category" in b:
         parts.append(b["category"])
+    if b.get("net_increase") is False:
+        parts.append("no net increase" if en else "sans création nette")
     if "days" in b:
         parts.append(f"{b['days']} {'days' if en else 'jours'}")
     if "fte_months" in b:

@@ -23,7 +23,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
 from typing import Callable, Iterable
 
@@ -294,13 +294,16 @@ def _target_worker_wage_cost(run: _Run) -> None:
 
     For each month of the window [hire, hire + 12 (TD) / 24 (TGD) months − 1 day] inside the claim:
     min(share × wage cost of the month's days in the window, cap ÷ window months × FTE-months in the
-    window). One line per occupation-year segment.
+    window). One line per occupation-year segment. A TD/TGD hired from ``net_increase_from`` on must be a net
+    increase in headcount (``_HiringCondition``); if not, its lines stay computed but are not claimable as is.
     """
     share = run.value("subsidy.target_worker.max_wage_cost_share")
     rate = run.value("subsidy.target_worker.monthly_rate")
     # TD and TGD: (cap, window months, window length, monthly cap, reasons), read and written once.
     by_category: dict[str, tuple[Value, Value, int, Decimal, tuple[Reason, ...]]] = {}
-    for worker in run.contract_workers():
+    contract_workers = run.contract_workers()
+    hiring = _HiringCondition.of(run, contract_workers)
+    for worker in contract_workers:
         category = run.category(worker)
         if category not in ("TD", "TGD"):
             if category == "unknown" and run.claim and worker.employed_in(run.claim):
@@ -327,6 +330,9 @@ def _target_worker_wage_cost(run: _Run) -> None:
         pays = run.enterprise.pay_by_worker_month.get(worker.worker_id, NO_PAY)
         share_n = share.number
         hired, left = worker.hire_date, worker.exit_date or date.max
+        # Recruitment conditions (hires from 18.10.2018): net increase, else a vacancy to justify.
+        net = hiring.assess(hired) if hiring is not None else None
+        line_reasons = reasons if net is None else (*reasons, *net.reasons)
         for n, occ_year, part in segments(worker.hire_date, claim):
             months, missing, fallbacks = [], [], []
             wage_part_sum = fte_months = cap_sum = half_sum = amount = ZERO
@@ -374,6 +380,10 @@ def _target_worker_wage_cost(run: _Run) -> None:
                      "wage_cost_share": share.number, "half_wage_cost": money(half_sum),
                      "cap_full_time": cap.number, "window_months": window_length,
                      "cap": money(cap_sum), "months": months}
+            if net is not None:
+                basis.update(net.basis)
+                if not net.met:
+                    notes.insert(0, net.note)
             # The unpublished periodic rate is cited in the reasons, not as the line's confidence (D1: inferred).
             values = [cap, share, window_months]
             if missing:
@@ -385,12 +395,127 @@ def _target_worker_wage_cost(run: _Run) -> None:
                            f"Wage cost (Paie.cout_salarial) missing for {listed}: amount not computed "
                            "(decision D1: never guessed).")
                 run.add("target_worker", worker.worker_id, basis, None, values, claimable=False,
-                        notes=[reason, *notes], extra_confidence=["inferred"])
+                        notes=[reason, *notes], extra_confidence=["inferred"], reasons=line_reasons)
                 run.unknown.append(UnknownSubsidy("target_worker", worker.worker_id, reason, ("cout_salarial",),
                                                   cap.cite()))
                 continue
             run.add("target_worker", worker.worker_id, basis, amount, values, notes=notes,
-                    extra_confidence=["inferred"], reasons=reasons)
+                    extra_confidence=["inferred"], reasons=line_reasons, claimable=net is None or net.met)
+    if hiring is not None and hiring.applied:
+        run.notes.append(hiring.maintained_note())
+
+
+@dataclass(frozen=True)
+class _NetIncrease:
+    """The net-increase test of one hire: met?, the figures for ``basis``, the reasons, the note if not met."""
+
+    met: bool
+    basis: dict
+    reasons: tuple[Reason, ...]
+    note: Text | None
+
+
+@dataclass
+class _HiringCondition:
+    """Walloon 2016 TD/TGD recruitment conditions (rules.md §3.3, §3.7; GBER art. 32(3)).
+
+    A TD/TGD hired on or after ``start`` must be a net increase: the FTE under employment contract on
+    the hire day (the new worker included; ``Personnel`` dates and etp, art. 60 §7 excluded) above
+    their average over the ``months`` months before it. Otherwise the post must have been vacated for
+    an accepted reason, which the workbook cannot show: the line is computed but not claimable as is.
+    Computed once per hire date (workers hired the same day share it); docs/interpretations.md, D1.
+    """
+
+    start: Value
+    months: Value
+    spans: dict[Decimal, list[tuple[int, int]]]  # etp → (first day, last day) ordinals of the workers under contract
+    by_day: dict[date, _NetIncrease] = field(default_factory=dict)
+    applied: bool = False
+
+    @classmethod
+    def of(cls, run: _Run, workers: list[Worker]) -> "_HiringCondition | None":
+        if not run.regime.has("subsidy.target_worker.net_increase_from"):
+            return None
+        spans: dict[Decimal, list[tuple[int, int]]] = {}
+        for w in workers:
+            spans.setdefault(w.fte, []).append((w.hire_date.toordinal(), (w.exit_date or date.max).toordinal()))
+        return cls(run.value("subsidy.target_worker.net_increase_from"),
+                   run.value("subsidy.target_worker.net_increase_reference_months"), spans)
+
+    def assess(self, hire: date) -> _NetIncrease | None:
+        """None for a hire before the condition's start date (no condition, nothing said)."""
+        if hire < self.start.value:
+            return None
+        self.applied = True
+        found = self.by_day.get(hire)
+        if found is None:
+            found = self.by_day[hire] = self._assess(hire)
+        return found
+
+    def _assess(self, hire: date) -> _NetIncrease:
+        n = int(self.months.number)
+        before = Period(anniversary(hire, -n), hire - timedelta(days=1))
+        # Whole days per etp value, then one product per value (a few thousand hire dates in a federation batch).
+        day, first, last = hire.toordinal(), before.start.toordinal(), hire.toordinal() - 1
+        on_hire, fte_days = ZERO, ZERO
+        for fte, spans in self.spans.items():
+            heads = days = 0
+            for start, end in spans:
+                if start <= day <= end:
+                    heads += 1
+                d = (end if end < last else last) - (start if start > first else first) + 1  # days in ``before``
+                if d > 0:
+                    days += d
+            on_hire += fte * heads
+            fte_days += fte * days
+        average = fte_days / before.days
+        met = on_hire > average
+        x_fr, y_fr, x_en, y_en = _two_figures(on_hire, average)
+        span_fr = f"du {before.start.isoformat()} au {before.end.isoformat()}"
+        span_en = f"{before.start.isoformat()} to {before.end.isoformat()}"
+        basis = {"net_increase": met, "headcount_fte_on_hire": _fmt(on_hire),
+                 "headcount_fte_average_before": _fmt(average)}
+        if met:
+            return _NetIncrease(True, basis, (because(t(
+                f"Création nette d'emploi : {x_fr} ETP le jour de l'engagement ({hire.isoformat()}) contre {y_fr} en "
+                f"moyenne sur les {n} mois précédents ({span_fr}).",
+                f"Net increase in employment: {x_en} FTE on the hiring day ({hire.isoformat()}) against {y_en} on "
+                f"average over the previous {n} months ({span_en})."), self.months),), None)
+        since = self.start.value.isoformat()
+        reasons = (
+            because(t(f"Pas de création nette d'emploi : {x_fr} ETP le jour de l'engagement ({hire.isoformat()}) "
+                      f"contre {y_fr} en moyenne sur les {n} mois précédents ({span_fr}).",
+                      f"No net increase in employment: {x_en} FTE on the hiring day ({hire.isoformat()}) against "
+                      f"{y_en} on average over the previous {n} months ({span_en})."), self.months),
+            because(t(f"Engagement depuis le {since} sans création nette : subvention due seulement si le poste a été "
+                      "libéré par départ volontaire, incapacité permanente, pension, réduction volontaire du temps de "
+                      "travail ou licenciement pour faute grave.",
+                      f"Hired since {since} without a net increase: subsidy due only if the post was vacated by "
+                      "voluntary departure, permanent incapacity, retirement, voluntary reduction of working time or "
+                      "dismissal for serious misconduct."), self.start))
+        note = t("Pas de création nette d'emploi à l'engagement : justifiez que le poste a été libéré par départ "
+                 "volontaire, incapacité permanente, pension, réduction volontaire du temps de travail ou licenciement "
+                 "pour faute grave (le classeur ne donne pas le motif de sortie) ; non réclamable en l'état.",
+                 "No net increase in employment at hiring: show that the post was vacated by voluntary departure, "
+                 "permanent incapacity, retirement, voluntary reduction of working time or dismissal for serious "
+                 "misconduct (the workbook does not give exit reasons); not claimable as is.")
+        return _NetIncrease(False, basis, reasons, note)
+
+    def maintained_note(self) -> Text:
+        since = self.start.value.isoformat()
+        return t(f"Subvention TD/TGD (engagements depuis le {since}) : le maintien de l'effectif des travailleurs "
+                 "subventionnés n'est pas vérifié (un classeur ne couvre pas les années suivantes).",
+                 f"TD/TGD subsidy (hires since {since}): maintaining the headcount of subsidised workers is not "
+                 "checked (a workbook does not cover the following years).")
+
+
+def _two_figures(x: Decimal, y: Decimal) -> tuple[str, str, str, str]:
+    """Two FTE figures to the hundredth (half up, as ``number_text``), or to four places when the
+    hundredths would look equal: (x fr, y fr, x en, y en)."""
+    a, b = str(x.quantize(CENT, ROUND_HALF_UP)), str(y.quantize(CENT, ROUND_HALF_UP))
+    if a == b and x != y:
+        a, b = str(x.quantize(FOUR_PLACES, ROUND_HALF_UP)), str(y.quantize(FOUR_PLACES, ROUND_HALF_UP))
+    return a.replace(".", ","), b.replace(".", ","), a, b
 
 
 def _target_worker_parameters(run: _Run, category: str, share: Value, rate: Value
