@@ -730,7 +730,7 @@ SUMMARY_COLUMNS = (
     ("quota", "Quota", "Quota"),
     ("wages", "Tension salariale", "Wage tension"),
     ("employment", "Conditions d'emploi", "Employment"),
-    ("enterprise_size", "Taille / encadrement", "Size / supervision"),
+    ("enterprise_size", "Forme, taille / encadrement", "Form, size / supervision"),
     ("follow_up", "Suivi social", "Follow-up"),
     ("quota_share", "Part public cible", "Target share"),
     ("wage_ratio", "Rapport salarial", "Wage ratio"),

@@ -27,8 +27,12 @@ def staff(n: int, fte="1", function=Function.PRODUCTION, prefix="W", **kw) -> li
     return [Worker(f"{prefix}{i}", date(2020, 1, 1), ContractType.CDI, D(fte), function, **kw) for i in range(n)]
 
 
-def ent(workers, turnover=None, balance=None, region=Region.WALLONIE) -> Enterprise:
-    return Enterprise("EI", region, date(2020, 1, 1), turnover=None if turnover is None else D(turnover),
+def ent(workers, turnover=None, balance=None, region=Region.WALLONIE, legal_form="SC", social_purpose=True
+        ) -> Enterprise:
+    """An enterprise whose legal form is admitted everywhere by default (SC with a social purpose), so the
+    size and supervision tests judge only those criteria."""
+    return Enterprise("EI", region, date(2020, 1, 1), legal_form=legal_form, social_purpose=social_purpose,
+                      turnover=None if turnover is None else D(turnover),
                       balance_sheet_total=None if balance is None else D(balance), workers=tuple(workers))
 
 
@@ -175,3 +179,139 @@ def test_adding_the_supervision_shortfall_meets_the_share_and_a_hundredth_less_d
         assert measure(supervision + x - D("0.01")).met(minimum) is False
     else:
         assert measure(supervision).met(minimum) is True
+
+
+# ------------------------------------------------------------------------------ legal form (§3.5, §4.1, §5.1)
+def form_check(regime_id, legal_form, social_purpose=True, year=2025, region=Region.WALLONIE):
+    e = ent(staff(10), "1000000", "500000", region, legal_form, social_purpose)
+    return rule.check(e, get_regime(regime_id), Period.calendar_year(year), Report({}))
+
+
+@pytest.mark.parametrize("spelling", ["SC", "sc", "S.C.", "Société coopérative", "SC ES", "sc-es",
+                                      "SC agréée comme entreprise sociale", "CV"])
+def test_a_cooperative_with_a_social_purpose_is_admitted_in_wallonia_2016(spelling):
+    """rules.md §3.5 (official page): since the CSA, « SC agréée comme entreprise sociale ». In 2025 (after
+    the transition that ended 01.01.2024) the list is SC alone; every spelling of a cooperative is read as
+    SC; finalite_sociale = oui. 10 AWU and 1 M€ turnover meet the size test → compliant."""
+    result = form_check("wallonie-2016", spelling)
+    assert result.compliant is True, result.reasons
+    assert result.details["legal_form_code"] == "SC" and result.details["legal_form_admitted"] is True
+    assert "forme SC à finalité sociale admise" in result.summary.fr
+
+
+@pytest.mark.parametrize("regime_id,year,region", [("wallonie-2016", 2025, Region.WALLONIE),
+                                                   ("wallonie-2003", 2010, Region.WALLONIE),
+                                                   ("bruxelles-2004", 2015, Region.BRUXELLES)])
+@pytest.mark.parametrize("spelling,code", [("ASBL", "ASBL"), ("a.s.b.l.", "ASBL"), ("VZW", "ASBL"),
+                                           ("personne physique", "PERSONNE_PHYSIQUE"),
+                                           ("Indépendant", "PERSONNE_PHYSIQUE")])
+def test_a_non_profit_association_or_a_natural_person_is_never_an_ei(regime_id, year, region, spelling, code):
+    """All three regimes that set a form require a company: Wallonia 2016 lists SA/SCRL/GIE/SC (§3.5),
+    Wallonia 2003 « société commerciale à finalité sociale » (décret art. 2, 1°, §4.1), Brussels 2004 « société
+    commerciale » (ord. art. 2, 7°; the ASBL is the ILDE's form, art. 2, 8°). An ASBL or a natural person is
+    excluded outright, whatever the size: not compliant, the reason citing the exclusion list."""
+    result = form_check(regime_id, spelling, year=year, region=region)
+    assert result.compliant is False and result.details["legal_form_code"] == code
+    reason = next(r for r in result.reasons if r.parameter == "enterprise.legal_form.excluded")
+    assert "exclue" in reason.text.fr and reason.reference
+    assert "non admise" in result.summary.fr
+
+
+def test_an_empty_legal_form_is_unknown_and_names_the_field_to_fill():
+    """No forme_juridique: the criterion cannot be judged → unknown (not non-compliant), and the fix names
+    the field. The size criterion, met, does not make the check compliant on its own."""
+    result = form_check("wallonie-2016", None)
+    assert result.compliant is None
+    assert any("forme_juridique" in x.fr for x in result.to_fix)
+    assert "forme juridique à renseigner" in result.summary.fr
+
+
+def test_an_unrecognised_legal_form_is_unknown():
+    """« Coopé » is no spelling of a known form: unknown, and the fix lists the admitted forms."""
+    result = form_check("wallonie-2016", "Coopé")
+    assert result.compliant is None and result.details["legal_form_code"] is None
+    assert any("SC" in x.fr and "forme_juridique" in x.fr for x in result.to_fix)
+
+
+def test_an_srl_after_the_csa_is_not_admitted_by_the_project_reading():
+    """An SRL (the CSA successor of the SPRL) is neither in the Walloon list (SC since 2024) nor a non-company
+    form. Project reading (interpretations.md « Forme juridique »): the published list is closed, an
+    inspector refuses a form it does not name → not compliant, the reason citing the inferred parameter
+    enterprise.legal_form.unlisted_admitted."""
+    result = form_check("wallonie-2016", "SRL")
+    assert result.compliant is False and result.details["legal_form_code"] == "SRL"
+    reading = next(r for r in result.reasons if r.parameter == "enterprise.legal_form.unlisted_admitted")
+    assert reading.confidence == "inferred" and "non citée n'est pas admise" in reading.text.fr
+
+
+def test_an_sa_is_admitted_until_the_end_of_the_csa_transition_only():
+    """§3.5: SA, SCRL or GIE (with a social purpose) until the SFS status disappears (transition to
+    01.01.2024), then SC only. The form is judged on the period's last day: 2023 (31/12/2023) → admitted;
+    2025 → not, and the reason says until when it was."""
+    assert form_check("wallonie-2016", "S.A.", year=2023).compliant is True
+    assert form_check("wallonie-2016", "SCRL FS", social_purpose=None, year=2023).compliant is True
+    late = form_check("wallonie-2016", "société anonyme", year=2025)
+    assert late.compliant is False
+    assert any("admise jusqu'au 2023-12-31" in r.text.fr for r in late.reasons)
+
+
+@pytest.mark.parametrize("legal_form,social_purpose,expected", [
+    ("SC", False, False),       # statutes without a social purpose: not compliant
+    ("SC", None, None),         # not given: unknown
+    ("SC ES", None, True),      # the spelling states it (agréée comme entreprise sociale)
+    ("SC ES", False, None),     # the field and the spelling contradict each other: to check
+])
+def test_wallonia_requires_a_social_purpose(legal_form, social_purpose, expected):
+    """Wallonia 2016 (§3.5: SFS, then SC agréée comme entreprise sociale) requires a social purpose
+    (finalite_sociale); an admitted form without it is not enough."""
+    result = form_check("wallonie-2016", legal_form, social_purpose)
+    assert result.compliant is expected
+    if expected is None:
+        assert any("finalite_sociale" in x.fr for x in result.to_fix)
+
+
+def test_wallonia_2003_any_commercial_company_with_a_social_purpose():
+    """Décret 18.12.2003 art. 2, 1° (verified): « société commerciale à finalité sociale ». An SPRL FS is one
+    (compliant); an SPRL without social purpose is not."""
+    assert form_check("wallonie-2003", "SPRL FS", None, year=2010).compliant is True
+    assert form_check("wallonie-2003", "SPRL", False, year=2010).compliant is False
+
+
+def test_brussels_2004_requires_a_commercial_company_but_no_social_purpose():
+    """Ord. 18.03.2004 art. 2, 7° (verified): a société commerciale; no SFS requirement in Brussels (§5.1,
+    seed 003). An SA with finalite_sociale = non meets the form criterion; the supervision share (1 of 10
+    etp) decides the rest → compliant."""
+    workers = staff(1, function=Function.SUPERVISION, prefix="E") + staff(9, prefix="N")
+    e = ent(workers, region=Region.BRUXELLES, legal_form="SA", social_purpose=False)
+    result = check(e, "bruxelles-2004")
+    assert result.compliant is True and result.details["social_purpose_required"] is False
+    assert "forme SA admise" in result.summary.fr
+
+
+def test_the_legal_form_does_not_rescue_a_size_breach_and_vice_versa():
+    """Criteria combine: False wins, then unknown. 250 AWU (size breached) with SC → not compliant; size
+    met with an ASBL → not compliant; size unknown (no figures) with an ASBL → not compliant."""
+    assert check(ent(staff(250), "1000000"), "wallonie-2016").compliant is False
+    assert check(ent(staff(10), "1000000", legal_form="ASBL"), "wallonie-2016").compliant is False
+    assert check(ent(staff(10), legal_form="ASBL"), "wallonie-2016").compliant is False
+
+
+def test_cli_legal_form_exit_codes(make_workbook, workbook_sheets):
+    """The small test workbook (Wallonia, 2024, SC + oui) is compliant on the enterprise check (exit 0); an
+    ASBL makes it non compliant (exit 1); an empty legal form is unknown and keeps exit 0."""
+    import json
+
+    from typer.testing import CliRunner
+
+    from ei_cli.cli import app
+    from helpers_workbook import set_field
+
+    def run(form):
+        set_field(workbook_sheets, "forme_juridique", form)
+        r = CliRunner().invoke(app, ["check", str(make_workbook(workbook_sheets)), "--year", "2024",
+                                     "--only", "enterprise", "-f", "json"])
+        return r.exit_code, json.loads(r.stdout)["checks"][0]["compliant"]
+
+    assert run("SC") == (0, True)
+    assert run("ASBL") == (1, False)
+    assert run(None) == (0, None)

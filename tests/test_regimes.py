@@ -58,6 +58,18 @@ def test_strict_loader_names_file_and_line(tmp_path, mutation, line, words):
     assert path.name in msg and f"ligne {line}" in msg and words in msg
 
 
+def test_a_list_parameter_holds_strings_only(tmp_path):
+    """Unit « list » (the legal forms of enterprise.legal_form.*): a list of words, kept in order; a list
+    holding a number is refused with the file and the line of its values."""
+    good = GOOD.replace('unit = "fte"', 'unit = "list"').replace("value = 1 }}", 'value = ["SA", "SC"] }}')
+    r = load_regime_file(_write(tmp_path, good, "x-4"))
+    assert r.value("quota.min_target_fte", date(2020, 1, 1)).value == ("SA", "SC")
+    bad = GOOD.replace('unit = "fte"', 'unit = "list"').replace("value = 1 }}", 'value = ["SA", 2] }}')
+    with pytest.raises(RegimeFileError) as exc:
+        load_regime_file(_write(tmp_path, bad, "x-5"))
+    assert "x-5.toml" in exc.value.message.fr and "ligne 15" in exc.value.message.fr
+
+
 def test_duplicate_key_and_bad_date_are_toml_errors_with_line(tmp_path):
     dup = _write(tmp_path, GOOD.replace('unit = "fte"', 'unit = "fte"\nunit = "fte"'), "x-2")
     with pytest.raises(RegimeFileError) as exc:

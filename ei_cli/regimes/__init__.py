@@ -36,7 +36,7 @@ CONFIDENCES = {
     "not_found": Text("non trouvé", "not found"),
 }
 UNITS = {"share", "ratio", "eur", "months", "years", "days", "count", "fte", "persons", "factor",
-         "brackets", "text", "bool", "date"}
+         "brackets", "text", "bool", "date", "list"}
 META_KEYS = {"id", "title", "region", "valid_from", "valid_to", "last_checked", "status", "summary",
              "references", "rules"}
 STATUSES = {"current", "historical", "outline"}
@@ -68,7 +68,7 @@ class Reference:
 class DatedValue:
     start: date
     end: date | None
-    value: object  # Decimal, bool, str, "unknown", or a tuple of dicts (brackets)
+    value: object  # Decimal, bool, str, "unknown", a tuple of dicts (brackets) or of str (list)
 
     def to_dict(self) -> dict:
         return {"from": self.start.isoformat(), "to": self.end.isoformat() if self.end else None,
@@ -188,7 +188,7 @@ def _plain(v):
     if isinstance(v, Decimal):
         return int(v) if v == v.to_integral_value() else float(v)
     if isinstance(v, tuple):
-        return [{k: _plain(x) for k, x in d.items()} for d in v]
+        return [{k: _plain(x) for k, x in d.items()} if isinstance(d, dict) else d for d in v]
     return v
 
 
@@ -321,7 +321,13 @@ def _collect(table: dict, path: str, params: dict, refs: dict, text: str, name: 
             _fail(name, _line_of(text, path, "values"), f"date invalide dans {path} (attendu AAAA-MM-JJ)",
                   f"bad date in {path} (expected YYYY-MM-DD)")
         raw = v["value"]
-        if isinstance(raw, list):
+        if table["unit"] == "list":
+            # A list of words (legal forms…): strings only, kept in the file's order.
+            if raw != UNKNOWN and (not isinstance(raw, list) or not all(isinstance(x, str) for x in raw)):
+                _fail(name, _line_of(text, path, "values"), f"liste de textes attendue dans {path}",
+                      f"a list of strings expected in {path}")
+            value = raw if raw == UNKNOWN else tuple(raw)
+        elif isinstance(raw, list):
             value = tuple({k: _number(x) for k, x in item.items()} for item in raw)
         else:
             value = _number(raw)

@@ -11,6 +11,8 @@ _STATUS = {"current": ("en vigueur", "current"), "historical": ("historique", "h
 
 
 def _value_text(v) -> str:
+    if isinstance(v.value, tuple) and all(isinstance(x, str) for x in v.value):
+        return ", ".join(v.value)
     if isinstance(v.value, tuple):
         return "; ".join(", ".join(f"{k}={x}" for k, x in item.items()) for item in v.value)
     return str(v.value)

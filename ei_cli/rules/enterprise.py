@@ -14,20 +14,30 @@
   of the FTE of the workforce excluding target-public workers; otherwise no subsidy is due. FTE are
   FTE-months summed over the period (Paie's etp, fallback Personnel.etp).
 
-Readings: docs/interpretations.md, « Taille de l'entreprise et encadrement ».
+Beside the shape, in every regime that sets one (``enterprise.legal_form.allowed``; none: the
+criterion is not established), the **legal form** (rules.md §3.5, §4.1, §5.1): ``forme_juridique``
+read by ``legal_forms.read_legal_form`` must be in ``enterprise.legal_form.allowed``; a form in
+``enterprise.legal_form.excluded`` (not a company) is not compliant; another company form follows
+``enterprise.legal_form.unlisted_admitted`` (absent: unknown); an empty or unrecognised form is
+unknown. Where ``enterprise.legal_form.social_purpose_required`` is true, ``finalite_sociale`` (or a
+spelling such as « SCRL FS », « SC ES ») must say so. The check is the ``combine`` of both criteria.
+
+Readings: docs/interpretations.md, « Taille de l'entreprise et encadrement », « Forme juridique ».
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from decimal import Decimal
 
-from ei_cli.i18n import t
+from ei_cli.i18n import Text, t
 from ei_cli.model import Enterprise, Function
 from ei_cli.periods import Period
 from ei_cli.regimes import Regime
-from ei_cli.rules.common import (ZERO, CheckResult, any_of, by_shape, because, decimal_text, euro_text, fte_rows, number_text,
-                                 round_up, share_text)
+from ei_cli.rules.common import (ZERO, CheckResult, any_of, by_shape, because, combine, decimal_text, euro_text,
+                                 fte_rows, number_text, round_up, share_text)
+from ei_cli.rules.legal_forms import read_legal_form
 
 NAME = "enterprise"
 SUPERVISION_FUNCTIONS = (Function.SUPERVISION, Function.SOCIAL_ACCOMPANIMENT)
@@ -212,8 +222,182 @@ def _supervision_share(enterprise: Enterprise, regime: Regime, period: Period, r
     return CheckResult(NAME, compliant, summary, tuple(reasons), tuple(to_fix), details)
 
 
+@dataclass(frozen=True)
+class _Criterion:
+    """One criterion of the check, to combine with the shape's result."""
+
+    compliant: bool | None
+    summary: Text
+    reasons: tuple
+    to_fix: tuple
+    details: dict
+
+
+def _forms_text(codes, lang: str = "fr") -> str:
+    """The regime's list of forms as abbreviations (SA, SCRL, GIE, SC)."""
+    return ", ".join(codes) if codes else t("aucune", "none").get(lang)
+
+
+def _formerly_allowed(regime: Regime, code: str, on: date) -> date | None:
+    """The last day a form was admitted, when an earlier dated value of the list admitted it."""
+    for dv in reversed(regime.param("enterprise.legal_form.allowed").values):
+        if dv.start <= on and code in (dv.value if isinstance(dv.value, tuple) else ()):
+            return dv.end
+    return None
+
+
+def legal_form_criterion(enterprise: Enterprise, regime: Regime, period: Period) -> _Criterion | None:
+    """The legal form and social purpose (module docstring); None when the regime sets no legal form."""
+    if not regime.has("enterprise.legal_form.allowed"):
+        return None
+    on = period.end
+    allowed_v = regime.value("enterprise.legal_form.allowed", on)
+    excluded_v = (regime.value("enterprise.legal_form.excluded", on)
+                  if regime.has("enterprise.legal_form.excluded") else None)
+    social_v = (regime.value("enterprise.legal_form.social_purpose_required", on)
+                if regime.has("enterprise.legal_form.social_purpose_required") else None)
+    allowed = () if allowed_v.is_unknown else allowed_v.value
+    excluded = () if excluded_v is None or excluded_v.is_unknown else excluded_v.value
+    form = read_legal_form(enterprise.legal_form)
+    reasons, to_fix = [], []
+    admitted_fr, admitted_en = _forms_text(allowed), _forms_text(allowed, "en")
+
+    # 1. the form
+    if allowed_v.is_unknown:
+        form_ok: bool | None = None
+        reasons.append(because(t("Formes juridiques admises : inconnues pour ce régime.",
+                                 "Legal forms admitted: unknown for this regime."), allowed_v))
+    elif form is None:
+        form_ok = None
+        reasons.append(because(t(f"Forme juridique non renseignée ; formes admises : {admitted_fr}.",
+                                 f"Legal form not given; forms admitted: {admitted_en}."), allowed_v))
+        to_fix.append(t("Renseignez forme_juridique (feuille Entreprise), par exemple SC.",
+                        "Fill in forme_juridique (Entreprise sheet), e.g. SC."))
+    elif form.code is None:
+        form_ok = None
+        reasons.append(because(t(f"Forme juridique « {form.given} » non reconnue ; formes admises : {admitted_fr}.",
+                                 f"Legal form '{form.given}' not recognised; forms admitted: {admitted_en}."), allowed_v))
+        to_fix.append(t(f"Écrivez dans forme_juridique l'abréviation de la forme (formes admises : {admitted_fr}).",
+                        f"Write the form's abbreviation in forme_juridique (forms admitted: {admitted_en})."))
+    elif form.code in allowed:
+        form_ok = True
+        reasons.append(because(t(f"Forme juridique « {form.given} » : {form.name.fr}, admise (formes admises : {admitted_fr}).",
+                                 f"Legal form '{form.given}': {form.name.en}, admitted (forms admitted: {admitted_en})."), allowed_v))
+    elif form.code in excluded:
+        form_ok = False
+        reasons.append(because(t(f"Forme juridique « {form.given} » : {form.name.fr}, exclue — l'entreprise "
+                                 f"d'insertion doit être une société ({admitted_fr}).",
+                                 f"Legal form '{form.given}': {form.name.en}, excluded — the work-integration "
+                                 f"enterprise must be a company ({admitted_en})."), excluded_v))
+        to_fix.append(t(f"Cette forme ne permet pas l'agrément : il faut une société ({admitted_fr}).",
+                        f"This form cannot be agreed: a company is required ({admitted_en})."))
+    else:
+        unlisted_v = (regime.value("enterprise.legal_form.unlisted_admitted", on)
+                      if regime.has("enterprise.legal_form.unlisted_admitted") else None)
+        form_ok = None if unlisted_v is None or unlisted_v.is_unknown else bool(unlisted_v.value)
+        until = _formerly_allowed(regime, form.code, on)
+        since_fr = f" (admise jusqu'au {until.isoformat()})" if until else ""
+        since_en = f" (admitted until {until.isoformat()})" if until else ""
+        reasons.append(because(t(f"Forme juridique « {form.given} » : {form.name.fr}{since_fr}, non citée parmi "
+                                 f"les formes admises au {on.isoformat()} ({admitted_fr}).",
+                                 f"Legal form '{form.given}': {form.name.en}{since_en}, not among the forms "
+                                 f"admitted on {on.isoformat()} ({admitted_en})."), allowed_v))
+        reading = {False: t("Lecture du projet : une forme non citée n'est pas admise.",
+                            "Project reading: a form not listed is not admitted."),
+                   True: t("Lecture du projet : une autre forme de société est admise.",
+                           "Project reading: another company form is admitted."),
+                   None: t("Le texte ne dit pas si cette forme est admise : à vérifier auprès de l'administration.",
+                           "The text does not say whether this form is admitted: check with the administration.")}
+        reasons.append(because(reading[form_ok], unlisted_v))
+        if form_ok is False:
+            to_fix.append(t(f"Forme non admise pour l'agrément : transformez la société ({admitted_fr}).",
+                            f"Form not admitted for the agrément: convert the company ({admitted_en})."))
+        elif form_ok is None:
+            to_fix.append(t("Vérifiez auprès de l'administration que cette forme est admise.",
+                            "Check with the administration that this form is admitted."))
+
+    # 2. the social purpose
+    required = None if social_v is None or social_v.is_unknown else bool(social_v.value)
+    stated = enterprise.social_purpose
+    spelled = form is not None and form.social
+    if required is False:
+        social_ok: bool | None = True
+        reasons.append(because(t("Finalité sociale des statuts : pas exigée par ce régime.",
+                                 "Social purpose in the statutes: not required by this regime."), social_v))
+    elif required is None:
+        social_ok = None if social_v is not None else True
+        if social_v is not None:
+            reasons.append(because(t("Finalité sociale : exigence inconnue pour ce régime.",
+                                     "Social purpose: requirement unknown for this regime."), social_v))
+    elif stated is True or (stated is None and spelled):
+        social_ok = True
+        how_fr = "finalite_sociale = oui" if stated else f"forme « {form.given} »"
+        how_en = "finalite_sociale = yes" if stated else f"form '{form.given}'"
+        reasons.append(because(t(f"Finalité sociale exigée : présente ({how_fr}).",
+                                 f"Social purpose required: present ({how_en})."), social_v))
+    elif stated is False and spelled:
+        social_ok = None
+        reasons.append(because(t(f"Finalité sociale exigée : finalite_sociale = non, mais la forme « {form.given} » "
+                                 "l'annonce ; à vérifier.",
+                                 f"Social purpose required: finalite_sociale = no, but the form '{form.given}' "
+                                 "states one; to check."), social_v))
+        to_fix.append(t("Corrigez finalite_sociale ou forme_juridique (feuille Entreprise) : ils se contredisent.",
+                        "Correct finalite_sociale or forme_juridique (Entreprise sheet): they contradict each other."))
+    elif stated is False:
+        social_ok = False
+        reasons.append(because(t("Finalité sociale exigée : absente des statuts (finalite_sociale = non).",
+                                 "Social purpose required: not in the statutes (finalite_sociale = no)."), social_v))
+        to_fix.append(t("Inscrivez la finalité sociale dans les statuts (depuis le CSA : agrément comme entreprise "
+                        "sociale) : l'agrément est en cause.",
+                        "Put the social purpose in the statutes (since the CSA: approval as a social enterprise): "
+                        "the agrément is at stake."))
+    else:
+        social_ok = None
+        reasons.append(because(t("Finalité sociale exigée : non renseignée.",
+                                 "Social purpose required: not given."), social_v))
+        to_fix.append(t("Renseignez finalite_sociale (feuille Entreprise) : oui si les statuts ont une finalité "
+                        "sociale (agrément comme entreprise sociale).",
+                        "Fill in finalite_sociale (Entreprise sheet): yes if the statutes have a social purpose "
+                        "(approval as a social enterprise)."))
+
+    compliant = combine((form_ok, social_ok))
+    shown = form.code if form is not None and form.code else (form.given if form is not None else "?")
+    social_fr = " à finalité sociale" if required and social_ok else ""
+    social_en = " with a social purpose" if required and social_ok else ""
+    if compliant is True:
+        summary = t(f"forme {shown}{social_fr} admise", f"form {shown}{social_en} admitted")
+    elif compliant is False:
+        why_fr = "finalité sociale absente" if form_ok is not False else f"forme {shown} non admise"
+        why_en = "no social purpose" if form_ok is not False else f"form {shown} not admitted"
+        summary = t(why_fr, why_en)
+    elif form is None:
+        summary = t("forme juridique à renseigner", "legal form to fill in")
+    elif required and social_ok is None and form_ok is True:
+        summary = t(f"forme {shown} ; finalité sociale à renseigner", f"form {shown}; social purpose to fill in")
+    else:
+        summary = t(f"forme {shown} à vérifier", f"form {shown} to check")
+    details = {"legal_form": enterprise.legal_form, "legal_form_code": form.code if form else None,
+               "legal_form_admitted": form_ok, "allowed_legal_forms": list(allowed),
+               "social_purpose": stated if stated is not None else (True if spelled else None),
+               "social_purpose_required": required, "legal_form_compliant": compliant}
+    return _Criterion(compliant, summary, tuple(reasons), tuple(to_fix), details)
+
+
 _SHAPES = {"size_thresholds": _size_thresholds, "supervision_share": _supervision_share}
 
 
 def check(enterprise: Enterprise, regime: Regime, period: Period, report=None) -> CheckResult:
-    return by_shape(NAME, _SHAPES, enterprise, regime, period, report)
+    """The regime's shape (size or supervision) and the legal form, combined (False wins, then unknown)."""
+    shaped = by_shape(NAME, _SHAPES, enterprise, regime, period, report)
+    form = legal_form_criterion(enterprise, regime, period)
+    if form is None:
+        return shaped
+    established = shaped.details.get("established", True) is not False
+    if not established:  # the shape is not established: the form alone decides, with the shape's unknown
+        parts = (form.compliant, None)
+        summary = t(f"{form.summary.fr} ; taille non établie", f"{form.summary.en}; size not established")
+    else:
+        parts = (shaped.compliant, form.compliant)
+        summary = t(f"{shaped.summary.fr} ; {form.summary.fr}", f"{shaped.summary.en}; {form.summary.en}")
+    return CheckResult(NAME, combine(parts), summary, shaped.reasons + form.reasons, shaped.to_fix + form.to_fix,
+                       {**shaped.details, **form.details})
