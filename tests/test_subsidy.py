@@ -302,6 +302,46 @@ def test_social_accompaniment_capped_by_wage_cost_plus_operating_costs():
     assert line.amount == D("20700.00") and line.basis["ceiling"] == D("20700.00")
 
 
+@pytest.mark.parametrize("n, acc_fte, expected, bracket", [
+    (45, "0.5", "50000.00", 26),   # two half-times required from 45: one half-time only → bracket ≥ 26
+    (45, "1", "75000.00", 45),     # one full-time = two half-times → bracket ≥ 45 kept
+    (60, "0.9", "50000.00", 26),   # 60 TD reach ≥ 60 (min 1 FTE) but 0,9 < 1 → ≥ 45 needs 1 too → ≥ 26
+    (8, "0.4", "0.00", None),      # below the one half-time of the first bracket: no bracket at all
+    (8, "0.5", "25000.00", 8),     # exactly one half-time: bracket ≥ 8
+])
+def test_social_accompaniment_bracket_needs_its_minimum_accompanier_staffing(n, acc_fte, expected, bracket):
+    """rules.md §3.6 table, subsidisable accompanier: ≥ 8 one half-time; ≥ 26 min one half-time; ≥ 45 and
+    ≥ 60 min two half-times (read as ≥ 1 FTE, interpretations.md). Agrément year 5 = calendar 2024; n TD all
+    year; the accompanier (ACC) at acc_fte all year, wage cost 10 000 €/month = 120 000 €/year, so the
+    ceiling (cost of at most the bracket's max FTE × 1,15 ≥ 120 000 × 1,15 = 138 000 when ACC is within it)
+    never binds. A bracket whose minimum staffing is not met falls to the highest one met:
+    45 TD with 0,5 FTE → 50 000 € instead of 75 000 € (the old code paid 75 000 €); 8 TD with 0,4 FTE →
+    nothing instead of 25 000 €."""
+    ent, report = _sieg_enterprise(n, acc_fte=acc_fte)
+    (line,) = lines_of(compute_subsidies(ent, W2016, 2024, report), "social_accompaniment")
+    assert line.amount == D(expected) and line.basis["bracket_min"] == bracket
+    assert line.basis["accompanier_fte_year"] == D(acc_fte)
+    by_count = max(m for m in (8, 26, 45, 60) if n >= m)
+    assert line.basis["bracket_min_by_target_workers"] == by_count
+    if bracket != by_count:
+        assert any("sous le minimum subventionnable" in x.fr for x in line.notes)
+        assert any("sous le minimum subventionnable" in r.text.fr and
+                   r.parameter == "subsidy.social_accompaniment.brackets" for r in line.reasons)
+
+
+def test_two_half_time_accompaniers_meet_the_two_half_times():
+    """45 TD; two accompaniers at 0,5 FTE each all 2024 (wage cost 5 000 €/month each): 1,0 FTE ≥ the two
+    half-times of the ≥ 45 bracket → 75 000 €; ceiling (5 000 + 5 000) × 12 × 1,15 = 138 000 € not binding."""
+    ent, report = _sieg_enterprise(45, acc_fte="0.5", acc_cost="5000")
+    second = worker("ACC2", date(2019, 1, 1), fte="0.5", function=Function.SOCIAL_ACCOMPANIMENT)
+    ent = enterprise(ent.workers + (second,), ent.pay + tuple(monthly("ACC2", Month(2024, 1), Month(2024, 12),
+                                                                      "0.5", "5000")), agrement=date(2020, 1, 1))
+    report.by_id["ACC2"] = report.by_id["ACC"]
+    (line,) = lines_of(compute_subsidies(ent, W2016, 2024, report), "social_accompaniment")
+    assert line.amount == D("75000.00") and line.basis["bracket_min"] == 45
+    assert line.basis["accompanier_fte_year"] == 1
+
+
 def _sieg_year_enterprise(td_workers, last_paid=Month(2025, 12)):
     """Agrément 2024-03-01; ``td_workers``: [(id, hire, exit)]; accompanier ACC full time from 2024-03-01,
     wage cost 5 000 €/month, Paie to ``last_paid`` (the last month known)."""

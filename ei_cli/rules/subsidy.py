@@ -596,6 +596,29 @@ def _bracket(brackets: tuple, n: Decimal) -> dict | None:
     return chosen
 
 
+def _staffed_bracket(brackets: tuple, reached: dict | None, accompanier_fte: Decimal) -> dict | None:
+    """The highest bracket up to ``reached`` (the one the TD/TGD count reaches) whose minimum subsidisable
+    accompanier staffing (``min_accompanier_fte``, none: 0) ``accompanier_fte`` meets (rules.md §3.6)."""
+    if reached is None:
+        return None
+    chosen = None
+    for b in sorted(brackets, key=lambda b: b["min_target_workers"]):
+        if b["min_target_workers"] > reached["min_target_workers"]:
+            break
+        if accompanier_fte >= b.get("min_accompanier_fte", ZERO):
+            chosen = b
+    return chosen
+
+
+def _accompanier_fte(run: _Run, period: Period) -> Decimal:
+    """Mean FTE of the ``accompagnement_social`` staff over ``period`` (Σ FTE-days ÷ days)."""
+    total = ZERO
+    for w in run.contract_workers():
+        if w.function == Function.SOCIAL_ACCOMPANIMENT:
+            total += fte_days(run.enterprise, w, period)[0]
+    return total / period.days
+
+
 def _agrement_segments(run: _Run) -> list[tuple[int, Period, Period]]:
     return segments(run.enterprise.agrement_date, run.claim) if run.claim else []
 
@@ -640,7 +663,9 @@ def _bracket_window(run: _Run, agr_year: Period, part: Period) -> Period:
 def _social_accompaniment_brackets(run: _Run) -> None:
     """Wallonia 2016 SIEG subsidy: bracket by the average heads of TD/TGD over the agrément year (Q8) ×
     index factor (D5), capped by the accompaniers' wage cost + operating costs of the claimed part when
-    that cost is known; pro rata of the agrément year."""
+    that cost is known; pro rata of the agrément year. A bracket whose minimum subsidisable accompanier
+    staffing (§3.6: one half-time, then two half-times from 45 TD/TGD) is not met by the accompaniers'
+    mean FTE over the same days as the TD/TGD count falls to the highest bracket it meets."""
     brackets = run.value("subsidy.social_accompaniment.brackets")
     ops = run.value("subsidy.social_accompaniment.operating_costs_share")
     counting = (run.value("subsidy.social_accompaniment.counting")
@@ -651,8 +676,10 @@ def _social_accompaniment_brackets(run: _Run) -> None:
         window = _bracket_window(run, agr_year, part)
         provisional = window != agr_year
         heads, unknown_heads = _targets_split(run, window)
-        chosen = _bracket(brackets.value, heads)
-        chosen_hi = _bracket(brackets.value, heads + unknown_heads)
+        staff_fte = _accompanier_fte(run, window)
+        reached = _bracket(brackets.value, heads)
+        chosen = _staffed_bracket(brackets.value, reached, staff_fte)
+        chosen_hi = _staffed_bracket(brackets.value, _bracket(brackets.value, heads + unknown_heads), staff_fte)
         base = Decimal(chosen["amount"]) if chosen else ZERO
         fraction = Decimal(part.days) / agr_year.days
         amount = base * factor * fraction
@@ -664,6 +691,19 @@ def _social_accompaniment_brackets(run: _Run) -> None:
             claimable = False
             notes.append(t("Statut de certains travailleurs indéterminé : la tranche pourrait être plus élevée.",
                            "Some workers' status is unknown: the bracket could be higher."))
+        understaffed = None
+        if reached is not chosen:
+            need = reached.get("min_accompanier_fte", ZERO)
+            lower_fr = f"palier ≥ {chosen['min_target_workers']} retenu" if chosen else "aucun palier"
+            lower_en = f"bracket ≥ {chosen['min_target_workers']} applied" if chosen else "no bracket"
+            understaffed = t(
+                f"Palier ≥ {reached['min_target_workers']} atteint par les TD/TGD, mais accompagnement social de "
+                f"{number_text(staff_fte)} ETP en moyenne ({window.start.isoformat()} – {window.end.isoformat()}), "
+                f"sous le minimum subventionnable de {number_text(need)} ETP de ce palier : {lower_fr}.",
+                f"Bracket ≥ {reached['min_target_workers']} reached by the TD/TGD, but social accompaniment of "
+                f"{number_text(staff_fte, 'en')} FTE on average ({window.start.isoformat()} – {window.end.isoformat()}), "
+                f"below that bracket's subsidisable minimum of {number_text(need, 'en')} FTE: {lower_en}.")
+            notes.append(understaffed)
         cost, acc_fd, missing = _accompanier_cost(run, part)
         acc_fte = acc_fd / part.days
         max_fte = Decimal(chosen["max_accompanier_fte"]) if chosen and "max_accompanier_fte" in chosen else None
@@ -696,6 +736,9 @@ def _social_accompaniment_brackets(run: _Run) -> None:
                  "target_workers": _fmt(heads, CENT), "target_workers_start": window.start,
                  "target_workers_end": window.end, "provisional": provisional,
                  "bracket_min": chosen["min_target_workers"] if chosen else None,
+                 "bracket_min_by_target_workers": reached["min_target_workers"] if reached else None,
+                 "accompanier_fte_year": _fmt(staff_fte),
+                 "min_accompanier_fte": chosen.get("min_accompanier_fte") if chosen else None,
                  "rate": base, "index_factor": factor, "accompanier_fte": _fmt(acc_fte),
                  "max_accompanier_fte": max_fte, "accompanier_wage_cost": money(cost) if not missing else None,
                  "operating_costs_share": ops.number, "ceiling": money(ceiling) if ceiling is not None else None}
@@ -712,8 +755,16 @@ def _social_accompaniment_brackets(run: _Run) -> None:
                    f"Q8), even for the claimed part {part.start.isoformat()} – {part.end.isoformat()} alone: "
                    + (f"bracket ≥ {chosen['min_target_workers']}, {euro_text(base, 'en')} a year, × {part.days} / "
                       f"{agr_year.days} days." if chosen else f"fewer than {first}, no bracket."))
+        staffing = understaffed or t(
+            f"Accompagnement social : {number_text(staff_fte)} ETP en moyenne ({window.start.isoformat()} – "
+            f"{window.end.isoformat()})" + (f", minimum subventionnable du palier {number_text(chosen.get('min_accompanier_fte'))} "
+                                            "ETP atteint." if chosen and "min_accompanier_fte" in chosen else "."),
+            f"Social accompaniment: {number_text(staff_fte, 'en')} FTE on average ({window.start.isoformat()} – "
+            f"{window.end.isoformat()})" + (f", the bracket's subsidisable minimum of "
+                                            f"{number_text(chosen.get('min_accompanier_fte'), 'en')} FTE met."
+                                            if chosen and "min_accompanier_fte" in chosen else "."))
         run.add("social_accompaniment", None, basis, amount, [brackets, index, ops], claimable=claimable,
-                notes=notes, reasons=(because(reason, brackets),
+                notes=notes, reasons=(because(reason, brackets), because(staffing, brackets),
                                       because(t("Comptage des TD/TGD pour le palier : têtes, moyenne annuelle de "
                                                 "l'année d'agrément (Q8).",
                                                 "TD/TGD counted for the bracket: heads, annual average of the "
