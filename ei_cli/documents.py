@@ -672,20 +672,37 @@ def agrement_context(enterprise: Enterprise, regime, year: int, *, names: bool =
     }
 
 
+_YEARS_IN_WORDS = {1: "un an", 2: "deux ans", 3: "trois ans", 4: "quatre ans", 5: "cinq ans"}
+
+
+def _regime_value(regime, key: str, on: date):
+    """The parameter's value on ``on``, or None when the regime does not hold it or holds « unknown »."""
+    value = regime.value(key, on) if regime.has(key) else None
+    return None if value is None or value.is_unknown else value
+
+
 def application_budget(regime, on: date) -> dict:
     """Which budget the application joins (rules.md §4.8: current year in Wallonia; §5.8: a business
-    plan for the following year in Brussels) and the three years of the financial plan."""
-    key = "agrement.application_budget_year_offset"
-    value = regime.value(key, on) if regime.has(key) else None
-    if value is None or value.is_unknown:
+    plan for the following year in Brussels) and the years of the financial plan
+    (``agrement.application_financial_plan_years``: three in both texts), from the budget's year, else
+    from the next year. A regime without that parameter has no plan years (not established)."""
+    value = _regime_value(regime, "agrement.application_budget_year_offset", on)
+    plan = _regime_value(regime, "agrement.application_financial_plan_years", on)
+    n = int(plan.number) if plan is not None else 0
+    plan_title = (f"Plan financier sur {_YEARS_IN_WORDS.get(n, f'{n} ans')}" if plan is not None
+                  else "Plan financier (durée non établie pour ce régime)")
+    plan_reference = plan.cite() if plan is not None else None
+    if value is None:
         return {"year": None, "label": "Budget de l'année en cours ou plan d'affaires de l'année suivante "
                 "(pièce non établie pour ce régime)", "reference": None,
-                "plan_years": [on.year + i for i in range(1, 4)]}
+                "plan_years": [on.year + i for i in range(1, n + 1)], "plan_title": plan_title,
+                "plan_reference": plan_reference}
     offset = int(value.number)
     year = on.year + offset
     label = (f"Projet détaillé de budget pour l'année civile en cours ({year})" if offset == 0
              else f"Plan d'affaires détaillé pour l'année civile suivante ({year})")
-    return {"year": year, "label": label, "reference": value.cite(), "plan_years": [year + i for i in range(3)]}
+    return {"year": year, "label": label, "reference": value.cite(), "plan_years": [year + i for i in range(n)],
+            "plan_title": plan_title, "plan_reference": plan_reference}
 
 
 def _problem_text(p) -> str:

@@ -289,14 +289,17 @@ def agrement() -> Document:
     todo(doc, "Parcours, diplômes et expérience du gestionnaire, notamment en gestion ; formation en gestion "
               "d'entreprise d'économie sociale.")
 
-    doc.add_heading("8. Plan financier sur trois ans", 1)
+    doc.add_heading("8. {{ budget.plan_title }}", 1)
+    doc.add_paragraph("{%p if budget.plan_reference %}")
+    para(doc, "Référence : {{ budget.plan_reference }}.", italic=True, size=8)
+    doc.add_paragraph("{%p endif %}")
     posts = ["Chiffre d'affaires", "Subventions", "Charges salariales", "Autres charges", "Résultat",
              "Investissements", "Trésorerie de fin d'année"]
     table = doc.add_table(rows=1 + len(posts), cols=4)
     table.style = "Table Grid"
     table.rows[0].cells[0].text = "Poste"
-    for i in range(3):
-        table.rows[0].cells[i + 1].text = "{{ budget.plan_years[%d] }}" % i
+    for i in range(3):  # three columns, as the regimes' plan (agrement.application_financial_plan_years)
+        table.rows[0].cells[i + 1].text = "{{ budget.plan_years[%d] if budget.plan_years | length > %d else '' }}" % (i, i)
     for r, post in enumerate(posts, start=1):
         table.rows[r].cells[0].text = post
     doc.add_paragraph()

@@ -374,11 +374,47 @@ def test_agrement_periods_fixed_and_unknown():
 
 
 def test_application_budget_follows_the_regime():
-    """Wallonia: budget of the current year (offset 0); Brussels 2004: business plan of the next year."""
+    """Wallonia: budget of the current year (offset 0); Brussels 2004: business plan of the next year.
+    The financial plan covers agrement.application_financial_plan_years = 3 years from that year (rules.md
+    §4.8 « plan financier sur 3 ans », seed only; §5.8 AGRBC 22.12.2004 art. 2, 7°, verified), cited."""
     w = documents.application_budget(get_regime("wallonie-2016"), date(2026, 11, 23))
     assert w["year"] == 2026 and w["plan_years"] == [2026, 2027, 2028]
+    assert w["plan_title"] == "Plan financier sur trois ans"
     b = documents.application_budget(get_regime("bruxelles-2004"), date(2012, 2, 1))
     assert b["year"] == 2013 and "Plan d'affaires" in b["label"] and b["plan_years"] == [2013, 2014, 2015]
+    assert "art. 2, 7°" in b["plan_reference"]
+    w03 = documents.application_budget(get_regime("wallonie-2003"), date(2008, 5, 1))
+    assert w03["plan_years"] == [2008, 2009, 2010] and "CES ULiège" in w03["plan_reference"]
+
+
+def test_financial_plan_years_come_from_the_regime_file():
+    """The plan's length is the regime parameter, not a figure of documents.py: the same regime with the
+    parameter set to 2 gives two years (2026, 2027) and « sur deux ans »; without the parameter (Brussels
+    2018, whose application contents rules.md does not give) no year is invented: no plan year, and the
+    title says the length is not established."""
+    regime = get_regime("wallonie-2016")
+    key = "agrement.application_financial_plan_years"
+    param = regime.param(key)
+    two = replace(param, values=(replace(param.values[0], value=Decimal(2)),))
+    shorter = replace(regime, parameters={**regime.parameters, key: two})
+    budget = documents.application_budget(shorter, date(2026, 11, 23))
+    assert budget["plan_years"] == [2026, 2027] and budget["plan_title"] == "Plan financier sur deux ans"
+    outline = documents.application_budget(get_regime("bruxelles-2018"), date(2026, 11, 23))
+    assert outline["plan_years"] == [] and "non établie" in outline["plan_title"]
+    assert outline["plan_reference"] is None
+
+
+def test_the_application_shows_the_plan_length_and_its_reference(tmp_path, capsys):
+    """`ei report agrement` (Markdown) on the Walloon sample: section 8 is titled from the parameter
+    (three years) and cites it; the table has three year columns."""
+    out = tmp_path / "demande.md"
+    code, _, err = run_cli(capsys, "report", "agrement", str(WALLONIE), "--year", str(YEAR), "-o", str(out))
+    assert code == 0, err
+    text = out.read_text(encoding="utf-8")
+    section = text[text.index("## 8. Plan financier sur trois ans"):text.index("## 9.")]
+    assert "Référence : Choix du projet ei" in section
+    header = next(line for line in section.splitlines() if line.startswith("| Poste |"))
+    assert header.count("|") == 5  # Poste + 3 years
 
 
 def test_staff_summary_by_hand():
