@@ -157,9 +157,10 @@ def is_own_result(path: Path) -> bool:
     of an ``ei batch`` from before the mark (``_unmarked_summary``)."""
     from ei_cli.output import own_workbook_kind
 
-    if Path(path).suffix.lower() != ".xlsx":
+    path = Path(path)
+    if path.suffix.lower() != ".xlsx":
         return False
-    return own_workbook_kind(path) is not None or (Path(path).name == SUMMARY_XLSX and _unmarked_summary(path))
+    return own_workbook_kind(path) is not None or (path.name == SUMMARY_XLSX and _unmarked_summary(path))
 
 
 def _unmarked_summary(path: Path) -> bool:

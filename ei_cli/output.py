@@ -303,6 +303,32 @@ def _is_special(path: Path) -> bool:
 # workbook of ``ei init`` does not carry it: it is meant to be filled in and read.
 OWN_WORKBOOK_PROPERTY = "ei-output"
 _CUSTOM_PROPERTIES = "docProps/custom.xml"
+_TAIL_BYTES = 64 * 1024
+
+
+def _may_hold_custom_properties(path: Path) -> bool:
+    """False when the zip's central directory — found through its end record, in the file's last 64 KB —
+    does not name the custom-properties part: then the archive has no such part.
+
+    ``ei batch`` asks this of every workbook before its workers start; reading the directory is several
+    times cheaper than opening the archive. Whenever the directory cannot be read this way (no end
+    record, a directory larger than the tail), True: the archive is opened. A lying end record can
+    only make a result of ei look like an ordinary workbook, which the reader then reads as any other.
+    """
+    import struct
+
+    with open(path, "rb") as fh:
+        size = fh.seek(0, 2)
+        fh.seek(max(0, size - _TAIL_BYTES))
+        tail = fh.read()
+    end = tail.rfind(b"PK\x05\x06")
+    if end < 0 or len(tail) - end < 22:
+        return True
+    directory_size, directory_offset = struct.unpack_from("<II", tail, end + 12)
+    start = directory_offset - (size - len(tail))
+    if start < 0 or start + directory_size > end:
+        return True
+    return _CUSTOM_PROPERTIES.encode() in tail[start:start + directory_size]
 
 
 def mark_own_workbook(wb, kind: str) -> None:
@@ -319,6 +345,8 @@ def own_workbook_kind(path: Path) -> str | None:
     import zipfile
 
     try:
+        if not _may_hold_custom_properties(path):
+            return None
         with zipfile.ZipFile(path) as archive:
             info = archive.getinfo(_CUSTOM_PROPERTIES)
             if info.file_size > 1024 * 1024:

@@ -710,3 +710,28 @@ def test_a_file_given_for_the_folder_is_named_as_a_file(tmp_path, capsys, good_w
     flat = " ".join(stderr.split())
     assert code == ExitCode.BAD_INPUT and "est un fichier" in flat and "ei check" in flat
     assert "introuvable" not in flat
+
+
+def test_the_quick_look_at_the_zip_directory_never_misses_a_mark(tmp_path, good_workbook):
+    """``output._may_hold_custom_properties`` reads the zip's central directory from the end record
+    instead of opening the archive. It says no only when that directory is read whole and does not
+    name docProps/custom.xml: an enterprise workbook → no; a marked result → yes; a mark whose
+    directory lies beyond the 64 KB read (200 members of 400-byte names) → yes, by falling back."""
+    import zipfile
+
+    from openpyxl import Workbook
+
+    from ei_cli.output import _may_hold_custom_properties, mark_own_workbook, own_workbook_kind
+
+    assert not _may_hold_custom_properties(good_workbook)
+    wb = Workbook()
+    mark_own_workbook(wb, "claim")
+    wb.save(tmp_path / "claim.xlsx")
+    assert _may_hold_custom_properties(tmp_path / "claim.xlsx") and own_workbook_kind(tmp_path / "claim.xlsx") == "claim"
+    big = tmp_path / "big.xlsx"
+    with zipfile.ZipFile(tmp_path / "claim.xlsx") as src, zipfile.ZipFile(big, "w") as dst:
+        for info in src.infolist():
+            dst.writestr(info, src.read(info))
+        for i in range(200):
+            dst.writestr(f"xl/media/{'x' * 400}{i}.bin", b"")
+    assert _may_hold_custom_properties(big) and own_workbook_kind(big) == "claim"
