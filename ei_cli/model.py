@@ -165,6 +165,11 @@ class Enterprise:
         return out
 
     @cached_property
+    def last_pay_month(self) -> Month | None:
+        """The last month with a ``Paie`` row (None without payroll): months after it are not known yet."""
+        return max(self.pay, key=lambda p: p.month.number).month if self.pay else None
+
+    @cached_property
     def follow_ups_by_worker(self) -> dict[str, tuple[FollowUp, ...]]:
         out: dict[str, list[FollowUp]] = {}
         for f in sorted(self.follow_ups, key=lambda f: f.date):

@@ -312,9 +312,7 @@ def _measure(enterprise: Enterprise, report, months: list[Month], counted: Calla
 
 def data_end(enterprise: Enterprise) -> Month | None:
     """The last month with a ``Paie`` row: months after it are not known yet."""
-    if not enterprise.pay:
-        return None
-    return max(enterprise.pay, key=lambda p: p.month.number).month
+    return enterprise.last_pay_month
 
 
 def default_period(enterprise: Enterprise) -> Period:
