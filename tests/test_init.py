@@ -68,3 +68,18 @@ def test_init_sample_fills_the_workbook(tmp_path):
     assert enterprise["nom"] == "Recyclerie du Val" and enterprise["region"] == "wallonie"
     assert wb["Personnel"].max_row == 18  # header + 17 workers
     assert wb["Paie"].max_row > 400 and wb["Suivi"].max_row > 100
+
+
+def test_a_workbook_still_named_like_the_blank_template_is_flagged(tmp_path):
+    """``ei init`` pre-fills nom, region and date_agrement so that the blank workbook reads; one filled in
+    without replacing them would be judged on a made-up agrément date. While the name is the template's,
+    every read warns (template_placeholder, at the name's cell); the samples, renamed, do not."""
+    from pathlib import Path
+
+    from ei_cli.workbook import read_workbook
+
+    assert runner.invoke(app, ["init", str(tmp_path)]).exit_code == 0
+    warnings = [(p.code, p.sheet, p.cell) for p in read_workbook(tmp_path / "ei-modele.xlsx").problems]
+    assert ("template_placeholder", "Entreprise", "B2") in warnings
+    sample = Path(__file__).parent.parent / "sample_data" / "ei-wallonie.xlsx"
+    assert "template_placeholder" not in {p.code for p in read_workbook(sample).problems}

@@ -381,6 +381,15 @@ class _Reader:
                          sheet=title, cell=cells[field])
                 del values[field]
         self._missing_fields(title, values, cells, seen)
+        from ei_cli.workbook.template import PLACEHOLDER_NAME
+
+        if values.get("name") == PLACEHOLDER_NAME:
+            self.warn("template_placeholder",
+                      f"Le nom est encore celui du modèle vierge (« {PLACEHOLDER_NAME} ») : remplacez aussi region "
+                      "et date_agrement, pré-remplis par « ei init », par ceux de l'entreprise.",
+                      f"The name is still the blank template's (“{PLACEHOLDER_NAME}”): replace region and "
+                      "date_agrement too, which `ei init` pre-filled, with the enterprise's own.",
+                      sheet=title, cell=cells.get("name"))
         return values
 
     def _missing_fields(self, title, values, cells, seen=None):

@@ -244,7 +244,8 @@ def _write_readme(ws) -> None:
     line("Modèle vierge", bold)
     line(f"La feuille Entreprise est pré-remplie avec des valeurs d'exemple pour les champs obligatoires "
          f"(nom = « {PLACEHOLDER_NAME} », region = « {PLACEHOLDER_REGION} », date_agrement = le 1er janvier "
-         "de l'année en cours) afin que le modèle vide soit lisible : remplacez-les par les vôtres. "
+         "de l'année en cours) afin que le modèle vide soit lisible : remplacez-les par les vôtres (tant que le nom "
+         "est celui du modèle, « ei validate » le rappelle). "
          "Les feuilles Personnel, Paie et Suivi ne contiennent que leurs en-têtes.")
     line()
     line("Conventions de saisie", bold)
