@@ -484,7 +484,9 @@ R1_TABLE = {0: 0, 1: 0, 2: 0, 3: 0, 4: 0, 5: 1, 6: 1, 7: 1, 8: 1, 9: 2, 10: 2, 1
 @pytest.mark.parametrize("n", range(0, 21))
 def test_brussels_tranche_table_0_to_20(n):
     """rules.md §5.7 R1 (started tranches, Q9): t = 0 if n < 5 else ceil((n − 4) / 4);
-    accompaniment 15 000 + 7 500 t, supervision 31 000 + 15 500 t (agrément year 2, whole 2013)."""
+    accompaniment 15 000 + 7 500 t, supervision 31 000 + 15 500 t (agrément year 2, whole 2013).
+    n = 0: whether the base is due without any target worker is NOT FOUND (§5.7) — the lines show
+    15 000 / 31 000 but are not claimable, so the totals are 0."""
     assert tranches(D(n), D(5), D(4)) == R1_TABLE[n]
     workers = [worker(f"T{i:02d}", date(2012, 1, 1)) for i in range(n)]
     workers.append(worker("E", date(2012, 1, 1), function=Function.SUPERVISION))
@@ -492,16 +494,20 @@ def test_brussels_tranche_table_0_to_20(n):
     ent = enterprise(workers, agrement=date(2012, 1, 1), region=Region.BRUXELLES)
     result = compute_subsidies(ent, B2004, 2013, report)
     t = R1_TABLE[n]
-    assert result.totals["social_accompaniment"] == D(15000 + 7500 * t)
-    assert result.totals["supervision"] == D(31000 + 15500 * t)
+    due = D(1) if n else D(0)
+    assert result.totals["social_accompaniment"] == D(15000 + 7500 * t) * due
+    assert result.totals["supervision"] == D(31000 + 15500 * t) * due
+    assert [x.amount for x in lines_of(result, "supervision")] == [D(31000 + 15500 * t)]
+    assert all(x.claimable == bool(n) for x in lines_of(result, "supervision") + lines_of(result, "social_accompaniment"))
     assert result.compliant is True
 
 
 def test_brussels_agrement_year_5_has_no_supervision():
-    """Agrément 2011-01-01: 2014 = year 4 → supervision 31 000 €; 2015 = year 5 → none."""
-    workers = [worker("E", date(2011, 1, 1), function=Function.SUPERVISION)]
+    """Agrément 2011-01-01, one target worker (0 tranche): 2014 = year 4 → supervision 31 000 €;
+    2015 = year 5 → none."""
+    workers = [worker("E", date(2011, 1, 1), function=Function.SUPERVISION), worker("T", date(2011, 1, 1))]
     ent = enterprise(workers, agrement=date(2011, 1, 1), region=Region.BRUXELLES)
-    report = Report({"E": "not_target"})
+    report = Report({"E": "not_target", "T": "target"})
     assert compute_subsidies(ent, B2004, 2014, report).totals["supervision"] == D(31000)
     r23 = compute_subsidies(ent, B2004, 2015, report)
     assert lines_of(r23, "supervision") == [] and "supervision" not in r23.totals

@@ -853,6 +853,13 @@ def _tranche_line(run: _Run, subsidy: str, base_key: str, per_key: str, n: int, 
         claimable = False
         notes.append(t("Statut de certains travailleurs indéterminé : le nombre de tranches pourrait être plus élevé.",
                        "Some workers' status is unknown: the number of tranches could be higher."))
+    if not heads + unknown_heads:
+        # rules.md §5.7: whether the base is due with no target worker at all is NOT FOUND — not paid as fact.
+        claimable = False
+        notes.append(t("Aucun travailleur du public cible sur la période : le texte ne dit pas si le montant de base "
+                       "est dû sans travailleur du public cible (non trouvé, rules.md §5.7) ; non réclamable en l'état.",
+                       "No target worker over the period: the text does not say whether the base amount is due "
+                       "without any target worker (not found, rules.md §5.7); not claimable as is."))
     if part != agr_year:
         notes.append(PARTIAL_NOTE)
     basis = {"agrement_year": n, "agrement_year_start": agr_year.start, "agrement_year_end": agr_year.end,
