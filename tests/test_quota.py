@@ -343,7 +343,9 @@ def test_forecast_keeps_last_fte_and_exits():
 
 # ------------------------------------------------------------------------------ Brussels
 def test_brussels_2004_production_staff_and_100th_day():
-    """bruxelles-2004, agrément 2010-01-01: 100th day = 2010-04-10, so 2010-04 onward is judged (Q10).
+    """bruxelles-2004, agrément 2010-01-01: « cent jours calendrier à compter du début » counted from the
+    next day (art. 52 C. jud.) → effective on 2010-01-01 + 100 days = 2010-04-11; the whole months from
+    that day are judged: May onward (Q10). April's payroll mixes ten days before it: not judged.
 
     Jan–Mar: only N1, N2 (production, not target) → 0 %, not judged.
     From April: P (production, target) → 1 / 3 = 33,3 % ≥ 30 %. E (encadrement) is not execution
@@ -356,7 +358,7 @@ def test_brussels_2004_production_staff_and_100th_day():
     e = enterprise(ws, pays, agrement=date(2010, 1, 1), region=Region.BRUXELLES)
     st_ = Statuses(dict(E=False, N1=False, N2=False, P=True))
     y = evaluate_quota(e, B04, Period.calendar_year(2010), st_).latest
-    assert [m.judged for m in y.months] == [False] * 3 + [True] * 9
+    assert [m.judged for m in y.months] == [False] * 4 + [True] * 8
     assert y.months[3].share == D(1) / D(3) and y.months[3].total_fte == 3
     assert y.compliant is True and y.extra["workers_on_that_day"] == 4
 
@@ -539,3 +541,36 @@ def test_a_share_just_below_the_requirement_never_shows_as_reaching_it():
     assert share_text(D("1.995") / D("9.995")) == "19,9 %"
     assert share_text(D("0.2")) == "20,0 %" and share_text(D("0.2"), "en") == "20.0 %"
     assert share_text(D(4) / D(7)) == "57,1 %"
+
+
+def test_brussels_2004_a_month_begun_before_the_100th_day_is_not_judged():
+    """Agrément 2015-01-21 → effective 2015-01-21 + 100 days = 2015-05-01 (counted from the next day;
+    the old count, agrément day as day 1, gave 2015-04-30 and judged April). N1, N2 production not
+    target all year; P target from 2015-05-01: April = 0 / 2 = 0 % is not judged; every month from
+    May = 1 / 3 = 33,3 % ≥ 30 % → compliant."""
+    ws = [worker("N1", hire=date(2015, 1, 21)), worker("N2", hire=date(2015, 1, 21)),
+          worker("P", hire=date(2015, 5, 1))]
+    pays = [pay(x, "2015-01", "2015-12") for x in ("N1", "N2")] + [pay("P", "2015-05", "2015-12")]
+    e = enterprise(ws, pays, agrement=date(2015, 1, 21), region=Region.BRUXELLES)
+    y = evaluate_quota(e, B04, Period.calendar_year(2015), Statuses(dict(N1=False, N2=False, P=True))).latest
+    assert [m.month.month for m in y.months if m.judged][0] == 5
+    assert y.compliant is True
+
+
+def test_brussels_2018_shared_encadrement_needs_one_person_at_half_time():
+    """bruxelles-2018 mandate: ≥ 1 FTE encadrement « si partagé, une personne au moins à mi-temps »
+    (rules.md §6). Four target workers at 1 FTE (4 ≥ 4) and four encadrement people at 0,25 FTE each:
+    1,00 FTE of encadrement, but nobody at 0,5 → not compliant. With one of them at 0,5 (and the others
+    at 0,25: 1,25 FTE) → compliant."""
+    def mandate(ftes):
+        ws = [worker(f"T{i}", hire=date(2020, 1, 1)) for i in range(4)]
+        ws += [worker(f"E{i}", hire=date(2020, 1, 1), fte=f, function=Function.SUPERVISION) for i, f in enumerate(ftes)]
+        pays = [pay(w.worker_id, "2021-01", "2021-12", fte=str(w.fte)) for w in ws]
+        e = enterprise(ws, pays, agrement=date(2020, 1, 1), region=Region.BRUXELLES)
+        statuses = Statuses({w.worker_id: w.worker_id.startswith("T") for w in ws})
+        return evaluate_quota(e, get_regime("bruxelles-2018"), Period.calendar_year(2021), statuses).latest
+
+    split = mandate(["0.25"] * 4)
+    assert split.extra["supervision_fte"] == 1 and split.compliant is False
+    assert any("une personne au moins à 0,50 ETP — non" in r.text.fr for r in split.reasons)
+    assert mandate(["0.5", "0.25", "0.25", "0.25"]).compliant is True

@@ -476,8 +476,9 @@ def _effective_date(enterprise: Enterprise, regime: Regime) -> tuple[date, Value
     days = _number(v)
     if days is None:
         return enterprise.agrement_date, v
-    # The 100th calendar day of activity, the agrément day being day 1.
-    return enterprise.agrement_date + timedelta(days=int(days) - 1), v
+    # « cent jours calendrier à compter du début de l'activité »: counted from the next day (art. 52 Code
+    # judiciaire), so the obligation applies from the agrément day + 100 days.
+    return enterprise.agrement_date + timedelta(days=int(days)), v
 
 
 def _monthly_need(r: Decimal, months: tuple[MonthQuota, ...], adjustable: frozenset[Month]) -> Decimal | None:
@@ -505,16 +506,18 @@ def _judge_monthly(f: _Frame) -> YearQuota:
                 "l'agrément : chaque mois est jugé (pas de moyenne).",
                 f"At least {req_text_en} target-public workers among execution staff, during the agrément: every "
                 "month is judged (no averaging)."), req_v),
-        _cite(t(f"Obligation effective à partir du {eff.isoformat()} ({day}e jour d'activité, compté depuis "
-                "date_agrement) : les mois qui contiennent ce jour ou le suivent sont jugés.",
-                f"Obligation effective from {eff.isoformat()} (day {day} of activity, counted from date_agrement): "
-                "the months containing that day or after it are judged."), eff_v),
+        _cite(t(f"Obligation effective à partir du {eff.isoformat()} ({day} jours après date_agrement, comptés à partir "
+                "du lendemain) : les mois entiers à partir de ce jour sont jugés (la paie d'un mois commencé avant "
+                "mêle des jours où l'obligation ne s'appliquait pas encore).",
+                f"Obligation effective from {eff.isoformat()} ({day} days after date_agrement, counted from the next "
+                "day): the whole months from that day are judged (the payroll of a month begun before it mixes days "
+                "when the obligation did not apply yet)."), eff_v),
         _cite(t("Dénominateur : ETP du personnel d'exécution (fonction production) sous contrat de travail ; "
                 "numérateur : ceux d'entre eux qui sont du public cible.",
                 "Denominator: FTE of execution staff (function production) under an employment contract; "
                 "numerator: those of them who are target public."), _value(regime, "quota.denominator", on)),
     ]
-    months = tuple(replace(m, required_share=r, judged=m.month.last_day >= eff) for m in f.months)
+    months = tuple(replace(m, required_share=r, judged=m.month.first_day >= eff) for m in f.months)
     extra = _min_workers(enterprise, regime, f, reasons)
     if not months:
         return _no_data(f, "every_month", r, None, reasons, extra)
@@ -612,6 +615,19 @@ def _judge_mandate(f: _Frame) -> YearQuota:
 
     target_ok = _verdict(ok(avg_t), ok(avg_t + avg_u))
     sup_ok = None if min_sup is None else avg_s >= min_sup
+    one_v = _value(regime, "quota.mandate_supervision_one_person_min_fte", on)
+    one_min = _number(one_v)
+    if one_min is not None:
+        # « si partagé, une personne au moins à mi-temps »: one encadrement person at that etp at least.
+        staff = [w for w in f.enterprise.workers if w.function == Function.SUPERVISION and w.employed_in(f.period)]
+        one = any(w.fte >= one_min for w in staff)
+        reasons.append(_cite(t(
+            f"Encadrement partagé : une personne au moins à {number_text(one_min)} ETP — "
+            + ("oui." if one else f"non ({len(staff)} personne(s), chacune en dessous)."),
+            f"Shared encadrement: one person at least at {number_text(one_min, 'en')} FTE — "
+            + ("yes." if one else f"no ({len(staff)} person(s), each below it).")), one_v))
+        if sup_ok and not one:
+            sup_ok = False
     compliant = combine([target_ok, sup_ok])
     adjustable = sum(1 for m in months if m.month in f.adjustable)
     need = _staircase_need(None, min_target, target, total, count, adjustable) if min_target is not None else None
