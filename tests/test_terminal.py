@@ -263,8 +263,16 @@ def test_a_table_is_never_cut_when_its_longest_words_fit(columns, width):
         table.add_column(f"C{i}", no_wrap=no_wrap, min_width=min_width, overflow=overflow)
     for r in range(rows):
         table.add_row(*[cells[r] if r < len(cells) else "" for *_, cells in columns])
-    def masked(text: str) -> str:   # a figure, and « : ; ! ? » » with the word before, as output.console lays it out
-        return re.sub(r"(?<=\d) (?=\d{3}(?!\d)|[€%])| (?=[:;!?»])|(?<=«) ", "_", text)
+    def masked(text: str) -> str:
+        """A figure as one word, then « : ; ! ? » » with the word before and « « » with the word after —
+        unless that word is a figure — as output.console lays it out."""
+        text = re.sub(r"(?<=\d) (?=\d{3}(?!\d)|[€%])", "_", text)
+        words = text.split(" ")
+        out = words[0]
+        for before, word in zip(words, words[1:]):
+            glued = (word[:1] in ":;!?»" and "_" not in before) or (before.endswith("«") and "_" not in word)
+            out += ("_" if glued else " ") + word
+        return out
 
     words = [max([len(w) for cell in cells for w in masked(cell).split()] + [len(f"C{i}")])
              for i, (*_, cells) in enumerate(columns)]
