@@ -184,14 +184,18 @@ def fmt_eur(x) -> str:
 
 
 def fmt_share(x, digits: int = 1) -> str:
-    """0.4 → 40,0 %."""
+    """0.4 → 40,0 %; rounded *down* to the tenth of a per cent like every share ``ei`` prints
+    (``rules.common.share_percent``): 0.4998 → 49,9 %, never « 50,0 % » beside a missed 50 %."""
     from babel.numbers import format_percent
+
+    from ei_cli.rules.common import share_percent
 
     value = _decimal(x)
     if value is None:
         return "—"
     pattern = "#,##0" + ("." + "0" * digits if digits else "") + " %"
-    return format_percent(value, format=pattern, locale=LOCALE)
+    floored = share_percent(value, digits) / 100  # exact: babel has nothing left to round
+    return format_percent(floored, format=pattern, locale=LOCALE)
 
 
 def fmt_date(x) -> str:

@@ -147,12 +147,19 @@ def test_every_template_renders_in_every_format(rendered, kind, fmt):
 
 @pytest.mark.parametrize("kind,fmt", ALL)
 def test_staff_fte_and_quota_share_appear(rendered, annual_ctx, quota_doc, kind, fmt):
-    """The FTE (annual average of Paie's etp) and the quota share of `ei check-quota --year 2025`."""
+    """The FTE (annual average of Paie's etp) and the quota share of `ei check-quota --year 2025`,
+    written exactly as `ei check` writes it (rules.common.share_text, rounded down: 62,7 % for
+    0,6278…, where the documents used to round to nearest and print 62,8 %)."""
+    from ei_cli.rules.common import share_text
+
     text = text_of(rendered[(kind, fmt)])
     fte = squash(documents.fmt_number(annual_ctx["staff"]["fte"]))
     assert f"{fte} ETP" in text
-    share = squash(documents.fmt_share(quota_doc["target_share"]))
-    assert share in text
+    share = squash(share_text(Decimal(str(quota_doc["target_share"]))))
+    required = squash(share_text(Decimal(str(quota_doc["required_share"]))))
+    assert share == "62,7 %"
+    phrase = f"{share} de public cible ({required} requis)" if kind == "annual" else f"{share} pour {required} requis"
+    assert phrase in text
     assert squash(documents.fmt_share(quota_doc["required_share"])) in text
 
 
@@ -444,10 +451,47 @@ def test_staff_summary_by_hand():
 
 def test_french_formatting():
     assert squash(documents.fmt_eur(116369.38)) == "116 369,38 €"
-    assert squash(documents.fmt_share(0.6278)) == "62,8 %"
+    assert squash(documents.fmt_share(0.6278)) == "62,7 %"  # down, like rules.common.share_text
     assert documents.fmt_date("2026-07-15") == "15 juillet 2026"
     assert documents.fmt_month("2025-03") == "mars 2025"
     assert documents.fmt_number(None) == "—"
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.decimals(min_value=0, max_value=3, places=6))
+def test_document_shares_round_down_like_ei_check(x):
+    """One rounding for every share: the documents' « pourcent » (babel, fr_BE) shows the same digits
+    as rules.common.share_text, which rounds *down* (0,4998 → 49,9 %, never 50,0 %)."""
+    from ei_cli.rules.common import share_text
+
+    assert squash(documents.fmt_share(x)) == squash(share_text(x))
+    assert squash(documents.fmt_share(float(x))) == squash(share_text(x))
+
+
+@pytest.mark.parametrize("fmt", documents.FORMATS)
+def test_a_quota_missed_by_a_hair_never_reads_as_reached(tmp_path_factory, capsys, fmt):
+    """A workbook whose quota share is 0,4998 for 50 % required (one month at 0,99 FTE): `ei check`
+    says 49,9 % « non conforme »; the document said « 50,0 % (50,0 % requis) » beside « non conforme »
+    (babel rounds to nearest). Every format now shows 49,9 % and never 50,0 % as the share reached."""
+    from helpers_workbook import valid_sheets, write_workbook
+
+    out = tmp_path_factory.mktemp("boundary")
+    s = valid_sheets()
+    s["Personnel"] = [s["Personnel"][0], s["Personnel"][1], s["Personnel"][3]]
+    pay = [s["Paie"][0]]
+    for y, m in [(2024, m) for m in range(1, 13)] + [(2025, m) for m in range(1, 13)] + [(2026, 1), (2026, 2)]:
+        e = 0.99 if (y, m) == (2025, 6) else 1
+        pay += [[1, date(y, m, 1), e, 2100 * e, 2900 * e], [3, date(y, m, 1), 1, 3100, 4200]]
+    s["Paie"] = pay
+    s["Suivi"] = [s["Suivi"][0]] + [[1, date(2025, m, 5), "entretien_individuel", 1] for m in (2, 5, 8, 11)]
+    book = write_workbook(out / "boundary.xlsx", s)
+    doc = out / f"r.{fmt}"
+    code, _, err = run_cli(capsys, "report", "annual", book, "--year", YEAR, "-o", doc)
+    assert code == 0, err
+    text = text_of(doc)
+    assert "49,9 % de public cible (50,0 % requis)" in text
+    assert "50,0 % de public cible (50,0 % requis)" not in text
+    assert re.search(r"Part atteinte \(public cible / total, en ETP\)\W*49,9 %", text)
 
 
 def _png_size(data: bytes) -> tuple[int, int]:

@@ -62,7 +62,14 @@ def share_text(x: Decimal | None, lang: str = "fr") -> str:
     """
     if x is None:
         return "?"
-    return decimal_text(f"{(Decimal(x) * 100).quantize(Decimal('0.1'), rounding=ROUND_FLOOR)} %", lang)
+    return decimal_text(f"{share_percent(x)} %", lang)
+
+
+def share_percent(x, digits: int = 1) -> Decimal:
+    """A fraction as a number of per cent, rounded *down* to ``digits`` places (0,19956 → 19.9): the
+    one rounding of every share ``ei`` shows — ``share_text`` here, the documents' ``pourcent``."""
+    value = x if type(x) is Decimal else Decimal(str(x))
+    return (value * 100).quantize(Decimal(1).scaleb(-digits), rounding=ROUND_FLOOR)
 
 
 @dataclass(frozen=True)
