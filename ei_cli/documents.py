@@ -522,11 +522,34 @@ def _quota_view(quota: dict, period: Period) -> dict:
     }
 
 
+# Confidences a document does not spell out: the figure is read in the legal text or on an official
+# page. Any other (secondary source, source documents only, inferred, not found) is written beside it.
+SOURCED = ("verified", "official_page")
+
+
+def confidence_label(confidence: str | None) -> str:
+    """« déduit (interprétation) » for a confidence a reader must be told about, "" otherwise."""
+    from ei_cli.regimes import CONFIDENCES
+
+    if not confidence or confidence in SOURCED or confidence not in CONFIDENCES:
+        return ""
+    return CONFIDENCES[confidence].fr
+
+
 def _reason_text(r) -> str:
-    if isinstance(r, dict):
-        ref = r.get("reference")
-        return r.get("text", "") + (f" ({ref})" if ref else "")
-    return str(r)
+    """« texte (référence (confiance)) », the reference and confidence as ``--explain`` prints them
+    (``render.reference_text``); the confidence only when it is not verified / an official page."""
+    from types import SimpleNamespace
+
+    from ei_cli.render import reference_text
+
+    if not isinstance(r, dict):
+        return str(r)
+    confidence = r.get("confidence") if confidence_label(r.get("confidence")) else None
+    ref = reference_text(SimpleNamespace(reference=r.get("reference"), confidence=confidence, url=None), "fr")
+    if not ref and confidence:
+        ref = confidence_label(confidence)
+    return r.get("text", "") + (f" ({ref})" if ref else "")
 
 
 def _check_view(check: dict | None, name: str) -> dict:
@@ -537,6 +560,8 @@ def _check_view(check: dict | None, name: str) -> dict:
             "summary": check.get("summary") or "", "reasons": [_reason_text(r) for r in check.get("reasons") or []],
             "to_fix": list(check.get("to_fix") or [])}
 
+
+NOT_CLAIMABLE = "non réclamable"
 
 SUBSIDY_LABELS = {
     "target_worker": "Subvention par travailleur du public cible",
@@ -554,15 +579,31 @@ def _subsidy_view(subsidies: dict | None) -> dict | None:
     de_minimis = subsidies.get("de_minimis")
     if isinstance(de_minimis, dict) and de_minimis.get("note"):
         notes.append(de_minimis["note"])
+    line_notes: dict[str, int] = {}  # each distinct line note once, numbered in order of appearance
+    lines = []
+    for line in subsidies.get("lines") or []:
+        confidence = line.get("confidence")
+        texts = [n if isinstance(n, str) else _reason_text(n) for n in line.get("notes") or []]
+        label = confidence_label(confidence)
+        if label and not any(f"« {label} »" in n for n in texts):
+            from ei_cli.rules.subsidy import _confidence_note
+
+            texts.append(_confidence_note(confidence).fr)
+        claimable = line.get("claimable", True)
+        numbers = [line_notes.setdefault(n, len(line_notes) + 1) for n in texts]
+        lines.append({"subsidy": line.get("subsidy"),
+                      "label": SUBSIDY_LABELS.get(line.get("subsidy"), line.get("subsidy")),
+                      "worker_id": line.get("worker_id"), "basis": _basis_text(line.get("basis")),
+                      "amount": line.get("amount"), "claimable": claimable,
+                      "confidence": confidence, "confidence_label": label, "notes": texts,
+                      "marks": ", ".join(str(n) for n in numbers) + ("" if claimable else
+                                                                       (" — " if numbers else "") + NOT_CLAIMABLE)})
     return {
         "total": subsidies.get("total"),
         "totals": [{"subsidy": k, "label": SUBSIDY_LABELS.get(k, k.replace("_", " ")), "amount": v}
                    for k, v in totals.items()],
-        "lines": [{"subsidy": line.get("subsidy"),
-                   "label": SUBSIDY_LABELS.get(line.get("subsidy"), line.get("subsidy")),
-                   "worker_id": line.get("worker_id"), "basis": _basis_text(line.get("basis")),
-                   "amount": line.get("amount"), "claimable": line.get("claimable", True)}
-                  for line in subsidies.get("lines") or []],
+        "lines": lines,
+        "line_notes": [{"number": n, "text": text} for text, n in line_notes.items()],
         "unknown": [{"label": SUBSIDY_LABELS.get(u.get("subsidy"), u.get("subsidy")),
                      "worker_id": u.get("worker_id"), "reason": u.get("reason") or ""}
                     for u in subsidies.get("unknown") or []],

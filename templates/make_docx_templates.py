@@ -221,8 +221,13 @@ def annual() -> Document:
     doc.add_paragraph("{%p if subsidies %}")
     loop_table(doc, ["Subvention", "Montant"], "s in subsidies.totals", ["{{ s.label }}", "{{ s.amount | euros }}"],
                numeric=(1,), footer=["Total", "{{ subsidies.total | euros }}"])
-    loop_table(doc, ["Subvention", "Travailleur", "Base de calcul", "Montant"], "l in subsidies.lines",
-               ["{{ l.label }}", "{{ l.worker_id or '—' }}", "{{ l.basis }}", "{{ l.amount | euros }}"], numeric=(3,))
+    loop_table(doc, ["Subvention", "Travailleur", "Base de calcul", "Montant", "Notes"], "l in subsidies.lines",
+               ["{{ l.label }}", "{{ l.worker_id or '—' }}", "{{ l.basis }}", "{{ l.amount | euros }}",
+                "{{ l.marks }}"], numeric=(3,))
+    doc.add_paragraph("{%p if subsidies.line_notes %}")
+    para(doc, "Notes du détail :", size=8)
+    bullets(doc, "n in subsidies.line_notes", "({{ n.number }}) {{ n.text }}")
+    doc.add_paragraph("{%p endif %}")
     bullets(doc, "u in subsidies.unknown",
             "Non calculable : {{ u.label }}{% if u.worker_id %} ({{ u.worker_id }}){% endif %} : {{ u.reason }}")
     bullets(doc, "n in subsidies.notes", "{{ n }}")
@@ -282,6 +287,10 @@ def agrement() -> Document:
                ["{{ c.label }}", "{{ c.heads | entier }}", "{{ c.fte | nombre }}"], numeric=(1, 2))
     doc.add_heading("Respect des conditions en {{ year }}", 2)
     checks_table(doc)
+    doc.add_paragraph("{%p if quota.reasons %}")
+    para(doc, "Base du quota de public cible :", size=8)
+    bullets(doc, "r in quota.reasons", "{{ r }}")
+    doc.add_paragraph("{%p endif %}")
     todo(doc, "Organisation de l'encadrement et plan d'accompagnement socioprofessionnel du public cible : qui "
               "encadre qui, formations prévues, partenariats (FOREm / Actiris, CPAS, opérateurs d'insertion).")
 

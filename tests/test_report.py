@@ -196,6 +196,57 @@ def test_html_has_an_inline_svg_chart_and_no_script(rendered):
     assert "<script" not in html.lower() and "http://" not in re.sub(r'xmlns="http://[^"]+"', "", html)
 
 
+# --------------------------------------------------------------------------------- confidence and notes
+@pytest.mark.parametrize("kind,fmt", ALL)
+def test_quota_reasons_say_which_figures_are_inferred(rendered, kind, fmt):
+    """rules.md §3.2: the Walloon 2016 shares after year 4 are `inferred` — the document must say so, as
+    `--explain` does (« … (M.B. 07.11.2016) (déduit (interprétation)) »); the documents printed the
+    reason and its reference without its confidence (the annual report) or no reason at all (the
+    application)."""
+    text = text_of(rendered[(kind, fmt)])
+    assert "au moins 30,0 % de public cible en moyenne annuelle." in text
+    assert re.search(r"au moins 30,0 % de public cible en moyenne annuelle\. \(Décret du 20 octobre 2016[^()]*"
+                     r"\(M\.B\. 07\.11\.2016\) \(déduit \(interprétation\)\)\)", text)
+
+
+def test_a_verified_or_official_reason_shows_no_confidence():
+    """Only a confidence the reader must be told about is written: not « vérifié » nor « page officielle »."""
+    base = {"text": "T.", "reference": "Art. 1", "url": "https://example.org"}
+    assert documents._reason_text({**base, "confidence": "verified"}) == "T. (Art. 1)"
+    assert documents._reason_text({**base, "confidence": "official_page"}) == "T. (Art. 1)"
+    assert documents._reason_text({**base, "confidence": "seed_only"}) == "T. (Art. 1 (documents sources seulement))"
+    assert documents._reason_text({"text": "T.", "reference": None, "confidence": "not_found"}) == "T. (non trouvé)"
+
+
+@pytest.mark.parametrize("fmt", documents.FORMATS)
+def test_subsidy_lines_carry_their_notes_and_claimability(rendered, annual_ctx, tmp_path, fmt):
+    """The Walloon sample's lines rest on decision D1 (`inferred`) and its social accompaniment on an
+    unknown indexation coefficient (D5: « montant de base », `not_found`): each line points to numbered
+    notes listed under the table. A line that is computed but not claimable says « non réclamable »
+    with its note. The documents showed only the amounts."""
+    text = text_of(rendered[("annual", fmt)])
+    notes = {n["text"]: n["number"] for n in annual_ctx["subsidies"]["line_notes"]}
+    d5 = next(n for n in notes if n.startswith("Coefficient d'indexation inconnu : montant de base"))
+    for note, number in notes.items():
+        assert f"({number}) {squash(note)}" in text
+    assert "« déduit (interprétation) »" in text and "« non trouvé »" in text
+    accompaniment = [line for line in annual_ctx["subsidies"]["lines"] if line["subsidy"] == "social_accompaniment"]
+    assert accompaniment and all(str(notes[d5]) in line["marks"].split(", ") for line in accompaniment)
+
+    ctx = dict(annual_ctx)
+    ctx["subsidies"] = documents._subsidy_view({
+        "total": 0, "totals": {"target_worker": 0},
+        "lines": [{"subsidy": "target_worker", "worker_id": "A", "basis": None, "amount": 6000,
+                   "confidence": "secondary", "claimable": False,
+                   "notes": ["Remplacement d'un travailleur sorti : non réclamable en l'état."]}]})
+    out = tmp_path / f"r.{fmt}"
+    documents.render_document("annual", ctx, out)
+    text = text_of(out)
+    assert re.search(r"6 000,00 €[ |]*1, 2 — non réclamable", text)
+    assert "(1) Remplacement d'un travailleur sorti : non réclamable en l'état." in text
+    assert "(2) Montant reposant sur un paramètre de confiance « source secondaire »." in text
+
+
 # --------------------------------------------------------------------------------- personal data
 def _personal_values(enterprise: Enterprise) -> list[str]:
     values = []
