@@ -98,17 +98,31 @@ def builtin_template_dir() -> Path:
     return Path(str(files("ei_cli") / "templates"))
 
 
+# Every file a document is drawn from: the templates, and the style sheet the HTML ones include.
+TEMPLATE_NAMES = tuple(dict.fromkeys(TEMPLATE_FILES.values())) + ("report.css",)
+
+
 def template_dirs(custom: Path | None = None) -> list[Path]:
     """Where templates are looked up, first match wins: the user's folder, then the shipped one."""
     dirs = []
     if custom is not None:
         custom = Path(custom)
         if not custom.is_dir():
+            if custom.exists():
+                raise EiError(t(f"--templates {custom} : c'est un fichier ; indiquez le dossier qui contient "
+                                "vos modèles (voir ei report --list-templates).",
+                                f"--templates {custom}: this is a file; give the folder holding your templates "
+                                "(see ei report --list-templates)."))
             raise EiError(t(f"Dossier de modèles introuvable : {custom}",
                             f"Templates folder not found: {custom}"))
         dirs.append(custom)
     dirs.append(builtin_template_dir())
     return dirs
+
+
+def template_paths(custom: Path | None = None) -> list[Path]:
+    """Every template name in every folder looked up (present or not): paths ``-o`` must never name."""
+    return [d / name for d in template_dirs(custom) for name in TEMPLATE_NAMES]
 
 
 def find_template(name: str, custom: Path | None = None) -> Path:

@@ -182,12 +182,21 @@ def same_file(a: Path, b: Path) -> bool:
         return False
 
 
-def refuse_output_over_inputs(output: Path | None, inputs: Iterable[Path]) -> None:
+def refuse_output_over_inputs(output: Path | None, inputs: Iterable[Path], templates: Iterable[Path] = ()) -> None:
     """Stop (exit 2, nothing written) when the output file ``-o`` is one of the files read: the
-    input workbook would be replaced by the result. Called for every command before it runs
-    (``commands._options.EiCommand``)."""
+    input workbook would be replaced by the result; or, for ``ei report``, one of the document
+    templates (``templates``: every template name in the user's --templates folder and in the shipped
+    one, existing or not — a file written there would be read as a template next time). Called for
+    every command before it runs (``commands._options.EiCommand``)."""
     if output is None:
         return
+    for template in templates:
+        if same_file(output, template):
+            raise EiError(t(
+                f"Le fichier de sortie (-o {output}) est un modèle de document ({template}) : il serait "
+                "remplacé. Choisissez un autre nom de fichier de sortie, hors des noms de modèles.",
+                f"The output file (-o {output}) is a document template ({template}): it would be replaced. "
+                "Choose another output file name, not a template name."))
     for source in inputs:
         if os.path.lexists(source) and same_file(output, source):
             raise EiError(t(

@@ -394,6 +394,51 @@ def test_cli_user_templates_given_to_the_report_group(capsys, tmp_path):
     assert code == 2
 
 
+@pytest.mark.parametrize("where,name", [("group", "annual.docx"), ("command", "annual.docx"),
+                                        ("command", "agrement.docx"), ("group", "report.css"),
+                                        ("command", "annual.html.j2")])
+def test_cli_refuses_to_write_over_a_template(capsys, tmp_path, where, name):
+    """`ei report --templates t annual FILE --year 2025 -o t/annual.docx` replaced the user's own
+    template (exit 0). An output that is a template name in the --templates folder (given to the
+    command or to « ei report »), present or not, is refused like an output over the workbook read:
+    exit 2, a French message naming both, nothing written, the template untouched."""
+    folder = tmp_path / "t"
+    folder.mkdir()
+    original = (documents.builtin_template_dir() / "annual.docx").read_bytes()
+    (folder / "annual.docx").write_bytes(original)
+    out = folder / name
+    before = sorted(p.name for p in folder.iterdir())
+    args = ["report", "annual", WALLONIE, "--year", YEAR, "-o", out]
+    args = (["report", "--templates", folder] + args[1:]) if where == "group" else args + ["--templates", folder]
+    code, _, err = run_cli(capsys, *args)
+    assert code == 2
+    assert "est un modèle de document" in squash(err) and name in err
+    assert sorted(p.name for p in folder.iterdir()) == before
+    assert (folder / "annual.docx").read_bytes() == original
+
+
+def test_cli_refuses_to_write_over_a_shipped_template(capsys, tmp_path):
+    """Without --templates, the shipped templates are the ones read: -o cannot name them either."""
+    target = documents.builtin_template_dir() / "agrement.docx"
+    original = target.read_bytes()
+    code, _, err = run_cli(capsys, "report", "agrement", WALLONIE, "--year", YEAR, "-o", target)
+    assert code == 2 and "est un modèle de document" in squash(err)
+    assert target.read_bytes() == original
+
+
+def test_cli_templates_given_a_file_says_it_is_a_file(capsys, tmp_path):
+    """`--templates annual.docx` (a file that exists) said « Dossier de modèles introuvable »: it now says
+    it is a file, and a folder is expected (exit 2, nothing written)."""
+    template = tmp_path / "annual.docx"
+    template.write_bytes((documents.builtin_template_dir() / "annual.docx").read_bytes())
+    out = tmp_path / "r.md"
+    code, _, err = run_cli(capsys, "report", "annual", WALLONIE, "--year", YEAR, "-o", out, "--templates", template)
+    assert code == 2 and "c'est un fichier" in err and "introuvable" not in err
+    assert not out.exists()
+    code, _, err = run_cli(capsys, "report", "--list-templates", "--templates", template)
+    assert code == 2 and "c'est un fichier" in err
+
+
 # --------------------------------------------------------------------------------- PDF without network
 def test_pdf_fetcher_refuses_the_network(tmp_path):
     pytest.importorskip("weasyprint")

@@ -51,9 +51,11 @@ YearOpt = Annotated[Optional[int], typer.Option("--year", "-y", help="Année civ
 RegimeOpt = Annotated[Optional[str], typer.Option("--regime", help="Forcer un régime (voir « ei regimes »).")]
 
 
-# The parameters that name the files a command reads, and the one that names the file it writes.
+# The parameters that name the files a command reads, and the one that names the file it writes;
+# ``ei report``'s folder of document templates (its sub-command's option, else the group's).
 INPUT_PARAMS = ("file", "files")
 OUTPUT_PARAM = "output"
+TEMPLATES_PARAM = "templates"
 
 
 # The frame Typer draws around every --help, in English; ei's help is written in French. These are
@@ -93,7 +95,7 @@ class EiGroup(_FrenchHelp, TyperGroup):
 class EiCommand(_FrenchHelp, TyperCommand):
     """Every ``ei`` command (``cli.py`` gives them this class): its --help framed in French; once its
     options are parsed and before it reads anything, an output file (``-o``) that is one of its input
-    files is refused."""
+    files — or, for a document, one of its templates — is refused."""
 
     def invoke(self, ctx):
         from ei_cli.output import refuse_output_over_inputs
@@ -103,5 +105,13 @@ class EiCommand(_FrenchHelp, TyperCommand):
             value = ctx.params.get(name)
             if value is not None:
                 inputs += value if isinstance(value, (list, tuple)) else [value]
-        refuse_output_over_inputs(ctx.params.get(OUTPUT_PARAM), inputs)
+        templates = []
+        if TEMPLATES_PARAM in ctx.params and ctx.params.get(OUTPUT_PARAM) is not None:
+            from ei_cli.documents import template_paths
+
+            folder = ctx.params.get(TEMPLATES_PARAM)
+            if folder is None and ctx.parent is not None and isinstance(ctx.parent.obj, dict):
+                folder = ctx.parent.obj.get(TEMPLATES_PARAM)
+            templates = template_paths(folder)
+        refuse_output_over_inputs(ctx.params.get(OUTPUT_PARAM), inputs, templates)
         return super().invoke(ctx)
