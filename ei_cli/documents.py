@@ -281,9 +281,20 @@ def jinja_env(dirs: Iterable[Path] = (), *, autoescape: bool = True, markdown: b
     """StrictUndefined everywhere; HTML autoescaped; Markdown values escaped; the French filters."""
     from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
+    class Loader(FileSystemLoader):
+        """A template that is not UTF-8 text: a French message naming the file, not an internal error."""
+
+        def get_source(self, environment, template):
+            try:
+                return super().get_source(environment, template)
+            except UnicodeDecodeError as exc:
+                path = next((Path(d) / template for d in self.searchpath if (Path(d) / template).is_file()),
+                            Path(template))
+                raise unreadable_template(path, exc) from exc
+
     env = Environment(
         finalize=markdown_escape if markdown else None,
-        loader=FileSystemLoader([str(d) for d in dirs]),
+        loader=Loader([str(d) for d in dirs]),
         undefined=StrictUndefined,
         autoescape=select_autoescape(enabled_extensions=("html", "html.j2", "xml"),
                                      default_for_string=autoescape, default=autoescape)
@@ -295,6 +306,54 @@ def jinja_env(dirs: Iterable[Path] = (), *, autoescape: bool = True, markdown: b
     env.filters.update(FILTERS)
     env.filters["brut"] = _verbatim
     return env
+
+
+def unreadable_template(path: Path, exc: Exception) -> EiError:
+    """The template file cannot be read as what its name says: UTF-8 text, or a Word .docx."""
+    if isinstance(exc, UnicodeDecodeError):
+        byte = exc.object[exc.start:exc.start + 1].hex()
+        return EiError(t(
+            f"Modèle {path} : ce n'est pas du texte UTF-8 (octet 0x{byte} à la position {exc.start}). "
+            "Enregistrez-le en UTF-8 (« Enregistrer sous… », encodage UTF-8). Aucun fichier écrit.",
+            f"Template {path}: not UTF-8 text (byte 0x{byte} at position {exc.start}). Save it as UTF-8. "
+            "Nothing written."))
+    return EiError(t(
+        f"Modèle {path} : ce n'est pas un document Word .docx lisible ({type(exc).__name__}). Partez d'une "
+        "copie du modèle livré (ei report --list-templates) et enregistrez-la au format .docx. Aucun fichier écrit.",
+        f"Template {path}: not a readable Word .docx document ({type(exc).__name__}). Start from a copy of "
+        "the shipped template (ei report --list-templates) and save it as .docx. Nothing written."))
+
+
+def _template_error(exc, kind: str, fmt: str, custom: Path | None) -> EiError:
+    """A Jinja error, its own detail kept, with the template file it comes from and where in it: the line
+    for a text template (from the error, else from the template's frame of the traceback); for a .docx,
+    whose lines are docxtpl's XML, the text of the paragraph when docxtpl gives it."""
+    import traceback
+
+    name = TEMPLATE_FILES[(kind, fmt)]
+    try:
+        path = str(find_template(name, custom))
+    except EiError:
+        path = name
+    line = paragraph = None
+    if fmt == "docx":
+        context = [c.strip() for c in getattr(exc, "docx_context", None) or []]
+        lineno = getattr(exc, "lineno", None) or 0
+        at = min(lineno, 4) - 1
+        if 0 <= at < len(context) and context[at]:
+            paragraph = context[at][:120]
+    else:
+        path = getattr(exc, "filename", None) or path
+        line = getattr(exc, "lineno", None)
+        frames = [f for f in traceback.extract_tb(exc.__traceback__)
+                  if f.filename and Path(f.filename).name in TEMPLATE_NAMES]
+        if frames and line is None:
+            path, line = frames[-1].filename, frames[-1].lineno
+    detail = str(exc.message or exc).strip().rstrip(".")
+    where_fr = f", ligne {line}" if line else (f", paragraphe « {paragraph} »" if paragraph else "")
+    where_en = f", line {line}" if line else (f", paragraph '{paragraph}'" if paragraph else "")
+    return EiError(t(f"Modèle {path}{where_fr} : {detail}. Aucun fichier écrit.",
+                     f"Template {path}{where_en}: {detail}. Nothing written."))
 
 
 # ============================================================================ pure helpers
@@ -917,7 +976,16 @@ def render_docx(kind: str, context: dict, target: Path, custom: Path | None = No
     from docx.shared import Mm
     from docxtpl import DocxTemplate, InlineImage
 
-    tpl = DocxTemplate(str(find_template(TEMPLATE_FILES[(kind, "docx")], custom)))
+    from zipfile import BadZipFile
+
+    from docx.opc.exceptions import PackageNotFoundError
+
+    path = find_template(TEMPLATE_FILES[(kind, "docx")], custom)
+    tpl = DocxTemplate(str(path))
+    try:
+        tpl.init_docx()
+    except (BadZipFile, PackageNotFoundError, KeyError, ValueError) as exc:
+        raise unreadable_template(path, exc) from exc
     extra = {}
     if "quota" in context:
         extra["quota_chart_image"] = InlineImage(tpl, io.BytesIO(quota_chart_png(context["quota"])), width=Mm(160))
@@ -995,10 +1063,7 @@ def render_document(kind: str, context: dict, output: Path, custom: Path | None 
     try:
         _write(kind, fmt, context, output, custom)
     except TemplateError as exc:
-        name = TEMPLATE_FILES[(kind, fmt)]
-        where = f" (ligne {exc.lineno})" if getattr(exc, "lineno", None) else ""
-        raise EiError(t(f"Modèle {name}{where} : {exc.message or exc}. Aucun fichier écrit.",
-                        f"Template {name}{where}: {exc.message or exc}. Nothing written.")) from exc
+        raise _template_error(exc, kind, fmt, custom) from exc
     return fmt
 
 

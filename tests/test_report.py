@@ -439,6 +439,58 @@ def test_cli_templates_given_a_file_says_it_is_a_file(capsys, tmp_path):
     assert code == 2 and "c'est un fichier" in err
 
 
+@pytest.mark.parametrize("name,data,fmt,expected", [
+    ("annual.md.j2", b"# caf\xe9 {{ year }}\n", "md", "ce n'est pas du texte UTF-8 (octet 0xe9 à la position 5)"),
+    ("report.css", b"body { content: 'caf\xe9'; }\n", "html", "ce n'est pas du texte UTF-8"),
+    ("annual.docx", b"not a zip", "docx", "ce n'est pas un document Word .docx lisible"),
+    ("annual.docx", b"PK\x03\x04 broken", "docx", "ce n'est pas un document Word .docx lisible"),
+])
+def test_cli_unreadable_user_template_is_named(capsys, tmp_path, name, data, fmt, expected):
+    """A Latin-1 template (or style sheet) and a .docx that is not a Word document gave « Erreur interne
+    (UnicodeDecodeError) … signalez-la »: now a French message naming the file and what is expected
+    (UTF-8 text; a real .docx), exit 2, nothing written."""
+    folder = tmp_path / "t"
+    folder.mkdir()
+    (folder / name).write_bytes(data)
+    out = tmp_path / f"r.{fmt}"
+    code, _, err = run_cli(capsys, "report", "annual", WALLONIE, "--year", YEAR, "-o", out, "--templates", folder)
+    err = squash(err)
+    assert code == 2 and f"Modèle {folder / name} : {expected}" in err, err
+    assert "Erreur interne" not in err and "Aucun fichier écrit" in err
+    assert list(tmp_path.iterdir()) == [folder]
+
+
+@pytest.mark.parametrize("template,detail", [
+    ("# {{ year }}\n\n{{ enterprise.nom_inexistant }}\n", "ligne 3 : 'dict object' has no attribute 'nom_inexistant'."),
+    ("# {{ year }}\n{{ year | inconnu }}\n", "ligne 2 : No filter named 'inconnu'. Aucun"),
+    ("# {{ year }\n", "ligne 1 : unexpected '}'."),
+])
+def test_cli_jinja_errors_name_the_template_file_and_line(capsys, tmp_path, template, detail):
+    """Jinja's own detail is kept; the French message names the template's path (not only its name)
+    and its line, also for an error met while rendering (an undefined value: Jinja puts the line in
+    the traceback only)."""
+    (tmp_path / "annual.md.j2").write_text(template, encoding="utf-8")
+    out = tmp_path / "r.md"
+    code, _, err = run_cli(capsys, "report", "annual", WALLONIE, "--year", YEAR, "-o", out, "--templates", tmp_path)
+    assert code == 2 and f"Modèle {tmp_path / 'annual.md.j2'}, {detail}" in squash(err), err
+    assert not out.exists()
+
+
+def test_docx_jinja_error_names_the_template_and_paragraph(tmp_path, annual_ctx):
+    """In a .docx, Jinja's lines are those of docxtpl's XML: the message gives the paragraph instead."""
+    import docx
+
+    d = docx.Document()
+    d.add_paragraph("Titre")
+    d.add_paragraph("Nom : {{ enterprise.name }")
+    d.save(str(tmp_path / "annual.docx"))
+    with pytest.raises(documents.EiError) as exc:
+        documents.render_document("annual", annual_ctx, tmp_path / "out.docx", tmp_path)
+    message = exc.value.message.fr
+    assert message.startswith(f"Modèle {tmp_path / 'annual.docx'}, paragraphe « Nom : " + "{{ enterprise.name } » : ")
+    assert "unexpected '}'" in message
+
+
 # --------------------------------------------------------------------------------- PDF without network
 def test_pdf_fetcher_refuses_the_network(tmp_path):
     pytest.importorskip("weasyprint")
