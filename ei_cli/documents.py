@@ -370,6 +370,7 @@ def agrement_periods(regime, agrement_date: date, on: date) -> dict:
     indefinite agrément (Wallonia 2016, rules.md §3.8), or fixed periods renewed (Brussels 2004:
     4 years; Brussels 2018: 5-year mandate). Without any duration parameter: not established.
     """
+    not_started = on < agrement_date
     on = max(on, agrement_date)
     periods: list[dict] = []
     references: list[str] = []
@@ -412,13 +413,16 @@ def agrement_periods(regime, agrement_date: date, on: date) -> dict:
         if _as_date(p["start"]) <= on and (p["end"] is None or on <= _as_date(p["end"])):
             current = p
     shown = [p for p in periods if _as_date(p["start"]) <= on]
-    if current is not None:
+    if not_started:  # the day asked about comes before the agrément: no period runs then
+        current, shown = None, []
+        summary = (f"Agrément pas encore commencé à cette date : il prend cours le {fmt_date(agrement_date)}.")
+    elif current is not None:
         duration = f"{current['years']} ans" if current["years"] else "durée indéterminée"
         summary = (f"{current['label']} ({duration}) : du {fmt_date(current['start'])}"
                    + (f" au {fmt_date(current['end'])}" if current["end"] else ", sans échéance"))
     else:
         summary = "Durée de l'agrément non établie pour ce régime (texte non trouvé)."
-    return {"current": current, "periods": shown, "summary": summary,
+    return {"current": current, "periods": shown, "summary": summary, "not_started": not_started,
             "references": list(dict.fromkeys(references))}
 
 

@@ -141,7 +141,7 @@ def annual() -> Document:
     doc.add_heading("1. Identité et agrément", 1)
     kv_table(doc, identity_rows() + [
         ("Date d'agrément", "{{ enterprise.agrement_date | date_fr }}"),
-        ("Agrément en cours au {{ period.end | date_fr }}", "{{ agrement.summary }}"),
+        ("Agrément au {{ period.end | date_fr }}", "{{ agrement.summary }}"),
     ])
     agrement_section(doc)
 

@@ -337,6 +337,21 @@ def test_cli_annual_and_agrement(capsys, tmp_path):
     assert "Compétences et expérience du gestionnaire" in html_text(out)
 
 
+def test_documents_say_they_are_in_french_only(capsys):
+    """README said every command takes --lang; `ei report annual … --lang en` answered « No such
+    option: --lang ». The documents are French only: `ei report --help`, the sub-commands' --help and
+    the README say so plainly, and the option is still refused (exit 2)."""
+    for words in (("report",), ("report", "annual"), ("report", "agrement")):
+        code, out, _ = run_cli(capsys, *words, "--help")
+        assert code == 0 and "français" in squash(out), words
+    code, out, _ = run_cli(capsys, "report", "--help")
+    assert "en français uniquement (pas de --lang)" in squash(out)
+    readme = squash((ROOT / "README.md").read_text(encoding="utf-8"))
+    assert "`--lang fr|en` (except `ei report`: its documents are in French only, it has no `--lang`)" in readme
+    code, _, _ = run_cli(capsys, "report", "annual", WALLONIE, "--year", YEAR, "-o", "r.md", "--lang", "en")
+    assert code == 2
+
+
 def test_cli_bad_suffix_exits_2(capsys, tmp_path):
     code, _, err = run_cli(capsys, "report", "annual", WALLONIE, "--year", YEAR, "-o", tmp_path / "r.odt")
     assert code == 2 and ".html, .md, .docx ou .pdf" in err
@@ -526,6 +541,32 @@ def test_agrement_periods_fixed_and_unknown():
     assert (b["current"]["start"], b["current"]["end"]) == ("2014-05-01", "2018-04-30")
     w = documents.agrement_periods(get_regime("wallonie-2003"), date(2005, 1, 1), date(2006, 1, 1))
     assert w["current"] is None and "non établie" in w["summary"]
+
+
+def test_agrement_not_yet_started_on_the_day_reported():
+    """Brussels 2004, agrément of 2020-09-01, year 2018: the report said « Agrément en cours au 31 décembre
+    2018 | Agrément initial (4 ans) : du 1 septembre 2020 … » (the day was moved to the agrément date).
+    No period runs before the agrément: none is current, none listed, and the summary says it had not
+    started, with the date it starts."""
+    b = documents.agrement_periods(get_regime("bruxelles-2004"), date(2020, 9, 1), date(2018, 12, 31))
+    assert b["current"] is None and b["periods"] == [] and b["not_started"] is True
+    assert b["summary"] == "Agrément pas encore commencé à cette date : il prend cours le 1 septembre 2020."
+    w = documents.agrement_periods(get_regime("wallonie-2016"), date(2024, 3, 1), date(2023, 12, 31))
+    assert w["current"] is None and "pas encore commencé" in w["summary"]
+    on_the_day = documents.agrement_periods(get_regime("bruxelles-2004"), date(2020, 9, 1), date(2020, 9, 1))
+    assert on_the_day["current"]["start"] == "2020-09-01" and not on_the_day["not_started"]
+
+
+@pytest.mark.parametrize("fmt", documents.FORMATS)
+def test_cli_annual_report_before_the_agrement(capsys, tmp_path, fmt):
+    """The same through `ei report annual ei-bruxelles.xlsx --year 2018 --regime bruxelles-2004`, every format."""
+    out = tmp_path / f"r.{fmt}"
+    code, _, err = run_cli(capsys, "report", "annual", BRUXELLES, "--year", 2018, "--regime", "bruxelles-2004",
+                           "-o", out)
+    assert code == 0, err
+    text = text_of(out)
+    assert "Agrément au 31 décembre 2018" in text and "pas encore commencé à cette date" in text
+    assert "Agrément initial" not in text and "Agrément en cours" not in text
 
 
 def test_application_budget_follows_the_regime():

@@ -16,7 +16,8 @@ from ei_cli.output import RunOptions
 
 report_app = typer.Typer(
     name="report",
-    help="Documents : rapport d'activité annuel et demande d'agrément (html, md, docx, pdf).",
+    help="Documents, rédigés en français uniquement (pas de --lang) : rapport d'activité annuel et demande "
+         "d'agrément (html, md, docx, pdf).",
     no_args_is_help=False,
     invoke_without_command=True,
 )
@@ -38,7 +39,8 @@ def report_root(
     list_templates: Annotated[bool, typer.Option("--list-templates", help="Lister les modèles (nom, formats, chemin).")] = False,
     templates: TemplatesOpt = None,
 ) -> None:
-    """Documents à partir des modèles Jinja du dossier templates/ (ou de --templates DIR)."""
+    """Documents à partir des modèles Jinja du dossier templates/ (ou de --templates DIR), rédigés en
+    français uniquement (pas de --lang)."""
     if list_templates:
         from ei_cli.documents import list_templates as listing
 
@@ -81,14 +83,14 @@ def _produce(kind: str, file: Path, year: int, output: Path, templates: Path | N
 @report_app.command("annual")
 def annual(ctx: typer.Context, file: FileArg, output: DocOutputOpt, year: RequiredYearOpt,
            templates: TemplatesOpt = None, names: NamesOpt = False, regime: RegimeOpt = None) -> None:
-    """Rapport d'activité annuel (l'échéance de remise, selon le régime, figure dans le document)."""
+    """Rapport d'activité annuel, en français (l'échéance de remise, selon le régime, figure dans le document)."""
     _produce("annual", file, year, output, _templates(ctx, templates), names, regime)
 
 
 @report_app.command("agrement")
 def agrement(ctx: typer.Context, file: FileArg, output: DocOutputOpt, year: YearOpt = None,
              templates: TemplatesOpt = None, names: NamesOpt = False, regime: RegimeOpt = None) -> None:
-    """Demande d'agrément ou de renouvellement : les chiffres du classeur (par défaut l'année civile
+    """Demande d'agrément ou de renouvellement, en français : les chiffres du classeur (par défaut l'année civile
     précédente) et les sections à compléter par le demandeur."""
     _produce("agrement", file, year or date.today().year - 1, output, _templates(ctx, templates), names, regime)
 
