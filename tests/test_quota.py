@@ -574,3 +574,173 @@ def test_brussels_2018_shared_encadrement_needs_one_person_at_half_time():
     assert split.extra["supervision_fte"] == 1 and split.compliant is False
     assert any("une personne au moins à 0,50 ETP — non" in r.text.fr for r in split.reasons)
     assert mandate(["0.5", "0.25", "0.25", "0.25"]).compliant is True
+
+
+# ------------------------------------------------------------------------------ boundary months (agrément mid-month)
+W03 = get_regime("wallonie-2003")
+
+
+def test_boundary_months_count_only_their_days_inside_the_year():
+    """Auditor's case. wallonie-2003, agrément 2005-03-15 → year 2 = 2006-03-15 … 2007-03-14, 30 % required.
+
+    T target full time from 2006-03-15 (Paie March 2006 etp 17/31); N0, N1 not target, full time throughout;
+    six not target hired 2007-03-15, the day after year 2 ends (Paie March 2007 etp 17/31 each).
+    Boundary months: 2006-03 has 17 days in the year (15–31), 2007-03 has 14 (1–14).
+    T: 2006-03 (17/31 ÷ 17/31 = 1 a day) × 17 ÷ 31 = 17/31, 11 whole months, 2007-03 1 × 14 ÷ 31 = 14/31 → 12.
+    N0, N1: 17/31 + 11 + 14/31 = 12 each; the six: 0 days employed in 2007-03-01 … 14 → 0.
+    T = 12, D = 36 → 33,3 % ≥ 30 %; months counted 17/31 + 11 + 14/31 = 12; average target 1 ≥ 1 → compliant.
+    (Old code, 13 whole months: T = 12 + 17/31 = 12,548, D = 12,548 + 26 + 6 × 17/31 = 41,839 → 29,99 %,
+    not compliant.)
+    """
+    p17 = D(17) / D(31)
+    ws = [worker("T", hire=date(2006, 3, 15)), worker("N0", hire=date(2005, 3, 15)), worker("N1", hire=date(2005, 3, 15))]
+    ws += [worker(f"L{i}", hire=date(2007, 3, 15)) for i in range(6)]
+    pays = [[PayMonth("T", Month(2006, 3), p17, D(1000))], pay("T", "2006-04", "2007-03"),
+            pay("N0", "2005-03", "2007-03"), pay("N1", "2005-03", "2007-03")]
+    pays += [[PayMonth(f"L{i}", Month(2007, 3), p17, D(1000))] for i in range(6)]
+    e = enterprise(ws, pays, agrement=date(2005, 3, 15))
+    st_ = Statuses({w.worker_id: w.worker_id == "T" for w in ws})
+    r = evaluate_quota(e, W03, Period(date(2006, 6, 1), date(2006, 6, 1)), st_)
+    (y,) = r.years
+    assert (y.year, y.judged_on, y.required_share) == (2, "average", D("0.3"))
+    tiny = D("1e-20")
+    assert abs(y.target_share - D(1) / D(3)) < tiny and abs(y.target_fte - 1) < tiny and abs(y.total_fte - 3) < tiny
+    assert y.compliant is True and y.shortfall_fte == 0 and not y.provisional
+    assert y.extra["months_counted"] == 12
+    d = r.to_dict()
+    first, last = d["months"][0], d["months"][-1]
+    assert (first["month"], first["days_in_year"], first["weight"]) == ("2006-03", 17, D("0.5484"))
+    assert first["counted_target_fte"] == D("0.5484") and first["counted_total_fte"] == D("1.6452")   # 3 × 17/31
+    assert (last["month"], last["days_in_year"], last["counted_total_fte"]) == ("2007-03", 14, D("1.3548"))  # 3 × 14/31
+    assert last["total_fte"] == D("6.2903")     # the whole month's row stays: 3 + 6 × 17/31
+    assert all("days_in_year" not in m for m in d["months"][1:-1])
+    assert any("2006-03 (17 jours sur 31)" in x["text"] for x in d["reasons"])
+    assert "sur 12 mois" in y.reasons[-1].text.fr or any("sur 12 mois" in x["text"] for x in d["reasons"])
+
+
+def test_a_target_worker_only_outside_the_year_no_longer_counts():
+    """The other way. wallonie-2003, agrément 2005-03-15 → year 2 = 2006-03-15 … 2007-03-14, 30 % required.
+
+    A target 1 FTE, B target 0,26 FTE, N0–N2 not target 1 FTE, all employed throughout; T target hired
+    2007-03-15 (the day after the year ends), Paie March 2007 etp 17/31.
+    Now: T has 0 days in 2007-03-01 … 14; every month counts 1,26 / 4,26 (the boundary months for their
+    17/31 and 14/31): T = 12 × 1,26 = 15,12, D = 12 × 4,26 = 51,12 → 29,58 % < 30 % → not compliant.
+    Shortfall (n = 17/31 + 11 + 14/31 = 12): x = (0,3 × 51,12 − 15,12) ÷ (0,7 × 12) = 0,216 ÷ 8,4 = 0,0257 → 0,03.
+    Check: 15,48 / 51,48 = 30,07 %; with 0,02: 15,36 / 51,36 = 29,91 %.
+    (Old code, 13 whole months: T = 13 × 1,26 + 17/31 = 16,928, D = 13 × 4,26 + 17/31 = 55,928 → 30,27 %,
+    compliant.)
+    """
+    ws = [worker(x, hire=date(2005, 3, 15), fte="0.26" if x == "B" else "1") for x in ("A", "B", "N0", "N1", "N2")]
+    ws.append(worker("T", hire=date(2007, 3, 15)))
+    pays = [pay(w.worker_id, "2005-03", "2007-03", str(w.fte)) for w in ws[:-1]]
+    pays.append([PayMonth("T", Month(2007, 3), D(17) / D(31), D(1000))])
+    e = enterprise(ws, pays, agrement=date(2005, 3, 15))
+    st_ = Statuses({w.worker_id: w.worker_id in ("A", "B", "T") for w in ws})
+    y = evaluate_quota(e, W03, Period(date(2006, 6, 1), date(2006, 6, 1)), st_).latest
+    assert y.year == 2 and y.target_share == D("15.12") / D("51.12")
+    assert y.target_fte == D("1.26") and y.total_fte == D("4.26")
+    assert y.compliant is False and y.shortfall_fte == D("0.03")
+
+
+def test_provisional_year_counts_its_known_days_in_months():
+    """wallonie-2003, agrément 2005-03-15, Paie known to 2006-12: year 2 (2006-03-15 …) runs, known months
+    2006-03 (17 days of 31 in the year) … 2006-12 → n = 17/31 + 9 = 9,548 months.
+    A target 1 FTE and N not target 1 FTE throughout: T = D/2 = 9,548 → 50 %, average target FTE
+    9,548 / 9,548 = 1 ≥ 1 → compliant, provisional. (Old code: 10 months, the same 50 %.)
+    B target at 0,5 instead of A: 50 % but average 0,5 < 1 → shortfall (min·n − T) ÷ k with
+    k = n = 9,548: (9,548 − 4,774) ÷ 9,548 = 0,50.
+    """
+    def year(fte):
+        ws = [worker("A", hire=date(2005, 3, 15), fte=fte), worker("N", hire=date(2005, 3, 15), fte=fte)]
+        pays = [pay(x, "2005-03", "2006-12", fte) for x in ("A", "N")]
+        e = enterprise(ws, pays, agrement=date(2005, 3, 15))
+        return evaluate_quota(e, W03, Period(date(2006, 6, 1), date(2006, 6, 1)), Statuses(dict(A=True, N=False))).latest
+
+    y = year("1")
+    assert y.provisional and y.extra["months_counted"] == D("9.5484")
+    assert abs(y.target_share - D("0.5")) < D("1e-20") and y.compliant is True
+    assert any("sur 9,55 mois" in r.text.fr for r in y.reasons)
+    half = year("0.5")
+    assert half.compliant is False and half.shortfall_fte == D("0.50")
+
+
+def test_brussels_2018_mandate_average_weighs_boundary_months():
+    """bruxelles-2018, agrément 2020-09-16 → year 2 = 2021-09-16 … 2022-09-15 (September: 15 days of 30
+    in the year at each end). T0–T3 target 1 FTE and S encadrement 1 FTE throughout; T4 target hired
+    2022-09-16 (after the year), Paie September 2022 etp 15/30; X target left 2021-09-15 (before the year),
+    Paie September 2021 etp 15/30.
+    Target FTE-months: 4 × (15/30 + 11 + 15/30) = 48; months counted 12 → 4 on average ≥ 4; encadrement 1.
+    (Old code, 13 whole months: (4 × 13 + 0,5 + 0,5) / 13 = 53 / 13 = 4,08.)
+    With T3 at 0,9 FTE: 3,9 average < 4 → not compliant, shortfall (4 × 12 − 46,8) ÷ 12 = 0,10.
+    (Old code: (3 × 13 + 0,9 × 13 + 1) / 13 = 3,977 → shortfall 0,03.)
+    """
+    def mandate(t3):
+        ws = [worker(f"T{i}", hire=date(2020, 9, 16), fte=t3 if i == 3 else "1") for i in range(4)]
+        ws += [worker("S", hire=date(2020, 9, 16), function=Function.SUPERVISION),
+               worker("T4", hire=date(2022, 9, 16)), worker("X", hire=date(2020, 9, 16), exit=date(2021, 9, 15))]
+        pays = [pay(w.worker_id, "2020-09", "2022-09", str(w.fte)) for w in ws[:5]]
+        pays += [[PayMonth("T4", Month(2022, 9), D("0.5"), D(1000))], pay("X", "2020-09", "2021-08"),
+                 [PayMonth("X", Month(2021, 9), D("0.5"), D(1000))]]
+        e = enterprise(ws, pays, agrement=date(2020, 9, 16), region=Region.BRUXELLES)
+        st_ = Statuses({w.worker_id: w.worker_id != "S" for w in ws})
+        return evaluate_quota(e, B18, Period(date(2022, 1, 1), date(2022, 1, 1)), st_).latest
+
+    y = mandate("1")
+    assert y.year == 2 and y.extra["months_counted"] == 12
+    assert y.target_fte == 4 and y.extra["supervision_fte"] == 1 and y.compliant is True
+    low = mandate("0.9")
+    assert low.target_fte == D("3.9") and low.compliant is False and low.shortfall_fte == D("0.10")
+
+
+_day = st.integers(1, 28)
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from([True, False, None]), st.integers(0, 30), st.integers(0, 40), _day, _day,
+                          st.sampled_from(["0.3", "0.5", "1", "1.2"])), min_size=1, max_size=5),
+       st.integers(1, 12), st.sampled_from(["wallonie-2016", "bruxelles-2018"]))
+def test_property_agrement_on_the_first_changes_nothing(staff, start_month, regime_id):
+    """An agrément on the 1st of a month: no month is cut, so every averaged year is exactly the old sums —
+    Σ whole-month target ÷ Σ whole-month total, averages over the number of months — whatever the hires and
+    exits mid-month or a Paie etp above the share of the month employed (the daily cap of D2 applies only
+    to the part of a shared month)."""
+    agrement = date(2021, start_month, 1)
+    ws, pays, statuses = [], [], {}
+    for i, (status, hired, stay, hd, ed, fte) in enumerate(staff):
+        hire = Month(2021, 1).next(hired).first_day.replace(day=hd)
+        exit_ = Month.of(hire).next(stay).first_day.replace(day=ed) if stay < 40 else None
+        if exit_ is not None and exit_ < hire:
+            exit_ = None
+        wid = f"W{i}"
+        ws.append(worker(wid, hire=hire, exit=exit_, fte=fte,
+                         function=Function.SUPERVISION if i == 0 and regime_id == "bruxelles-2018" else Function.PRODUCTION))
+        last = Month.of(exit_) if exit_ else Month(2024, 12)
+        pays.append([PayMonth(wid, m, D(fte), D(1000)) for m in months(str(Month.of(hire)), str(min(last, Month(2024, 12))))])
+        statuses[wid] = status
+    e = enterprise(ws, pays, agrement=agrement, region=Region.BRUXELLES if regime_id == "bruxelles-2018" else Region.WALLONIE)
+    for y in evaluate_quota(e, get_regime(regime_id), Period(date(2021, 1, 1), date(2024, 12, 31)), Statuses(statuses)).years:
+        if y.judged_on == "month_12" or not y.months:
+            continue
+        assert not any(m.partial for m in y.months)
+        n = len(y.months)
+        target, total = sum(m.target_fte for m in y.months), sum(m.total_fte for m in y.months)
+        assert y.extra["months_counted"] == n
+        assert y.target_fte == target / n and y.total_fte == total / n
+        assert y.target_share == (None if total == 0 else target / total)
+
+
+def test_forecast_counts_the_years_last_month_for_its_days_inside():
+    """wallonie-2003, agrément 2005-03-15 → year 2 = 2006-03-15 … 2007-03-14, Paie known to 2006-12.
+    A target, N0–N2 not target, 1 FTE throughout (kept in the projection): T = 12, D = 48 over
+    n = 17/31 + 11 + 14/31 = 12 months → 25 % < 30 %.
+    Hired from 2007-01, present Jan, Feb and 2007-03-01 … 14: k = 2 + 14/31 = 2,4516 months;
+    x = (0,3 × 48 − 12) ÷ (0,7 × 2,4516) = 2,4 ÷ 1,7161 = 1,3985 → 1,40.
+    Check: (12 + 2,4516 × 1,40) ÷ (48 + 2,4516 × 1,40) = 15,432 ÷ 51,432 = 30,005 %.
+    (Old code: n = 13, k = 3: (0,3 × 52 − 13) ÷ 2,1 = 1,238 → 1,24, which gives (12 + 3,04) ÷ (48 + 3,04) = 29,47 % over the real year.)
+    """
+    ws = [worker(x, hire=date(2005, 3, 15)) for x in ("A", "N0", "N1", "N2")]
+    e = enterprise(ws, [pay(w.worker_id, "2005-03", "2006-12") for w in ws], agrement=date(2005, 3, 15))
+    f = forecast_quota(e, W03, Month(2006, 12), Statuses(dict(A=True, N0=False, N1=False, N2=False)))
+    assert f.hire_from == Month(2007, 1) and f.year.target_share == D("0.25")
+    assert f.compliant is False and f.extra_target_fte == D("1.40")
+    assert any("Avec k = 2,45 mois restants" in r.text.fr for r in f.reasons)

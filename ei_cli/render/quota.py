@@ -34,6 +34,12 @@ def _months_table(months: tuple[MonthQuota, ...], en: bool, title: str, supervis
             notes.append("non jugé" if not en else "not judged")
         if m.projected:
             notes.append("projeté" if not en else "projected")
+        if m.partial:
+            # A month shared with the neighbouring agrément year: the row is the whole month, the year counts its part.
+            notes.append(f"{m.days_in_year}/{m.month.days} j. dans l'année : {number_text(m.year_target_fte, lang)} / "
+                         f"{number_text(m.year_total_fte, lang)}" if not en else
+                         f"{m.days_in_year}/{m.month.days} days in the year: {number_text(m.year_target_fte, lang)} / "
+                         f"{number_text(m.year_total_fte, lang)}")
         low = m.judged and m.required_share is not None and m.share is not None and m.share < m.required_share
         share = share_text(m.share, lang)
         cells = [str(m.month), number_text(m.target_fte, lang), number_text(m.total_fte, lang), f"[red]{share}[/]" if low else share,
@@ -90,7 +96,13 @@ def quota_table(con, result: QuotaResult, enterprise, forecast: QuotaForecast | 
 
 
 CSV_HEADER = ["agrement_year", "year_start", "year_end", "month", "target_fte", "total_fte", "share",
-              "required_share", "judged", "unknown_fte", "projected", "year_compliant"]
+              "required_share", "judged", "unknown_fte", "projected", "year_compliant",
+              "days_in_year", "weight", "counted_target_fte", "counted_total_fte"]
+
+
+def _part(d: dict) -> list:
+    """A month shared with the neighbouring agrément year: its days in the year, weight and FTE counted (else blank)."""
+    return [d.get("days_in_year"), d.get("weight"), d.get("counted_target_fte"), d.get("counted_total_fte")]
 
 
 def quota_csv(result: QuotaResult, forecast: QuotaForecast | None, opts: RunOptions):
@@ -101,12 +113,13 @@ def quota_csv(result: QuotaResult, forecast: QuotaForecast | None, opts: RunOpti
         for m in y.months:
             d = m.to_dict(opts.lang)
             rows.append([y.year, y.period.start, y.period.end, d["month"], d["target_fte"], d["total_fte"], d["share"],
-                         d["required_share"], m.judged, d["unknown_fte"], False, y.compliant])
+                         d["required_share"], m.judged, d["unknown_fte"], False, y.compliant, *_part(d)])
     if forecast is not None:
         y = forecast.year
         for m in y.months:
             if m.projected:
                 d = m.to_dict(opts.lang)
                 rows.append([y.year, y.period.start, y.period.end, d["month"], d["target_fte"], d["total_fte"],
-                             d["share"], d["required_share"], m.judged, d["unknown_fte"], True, y.compliant])
+                             d["share"], d["required_share"], m.judged, d["unknown_fte"], True, y.compliant,
+                             *_part(d)])
     return CSV_HEADER, rows

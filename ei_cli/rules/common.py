@@ -164,6 +164,27 @@ def days_employed_in(worker: Worker, period: Period) -> int:
 
 
 NO_PAY: dict = {}  # the Paie index of a worker without any row (never written to)
+ONE = Decimal(1)
+
+
+def daily_fte(pays: dict, worker: Worker, month: Month, first: date, last: date) -> tuple[Decimal, bool, int]:
+    """(etp of each employed day of ``month``, from Paie?, days employed that month) — decision D2.
+
+    ``Paie.etp`` is the month's paid working time averaged over the calendar month (as the fallback of
+    ``fte_rows`` computes it): spread evenly over the days employed that month, never more than 1 a day
+    (hired on the 20th of a 31-day month at etp 12/31 → 1 a day). Without a Paie row, Personnel.etp.
+    FTE-days of part of the month = this × the part's days employed; ÷ the month's days, FTE-months.
+
+    ``pays``: the worker's Paie rows by month number (``Enterprise.pay_by_worker_month``); ``first``,
+    ``last``: the month's first and last days.
+    """
+    employed = days_between(max(worker.hire_date, first), min(worker.exit_date or date.max, last))
+    if not employed:
+        return ZERO, True, 0
+    pay = pays.get(month.number)
+    if pay is None:
+        return worker.fte, False, employed
+    return min(ONE, pay.fte * month.days / employed), True, employed
 
 
 def fallback_warnings(fallbacks: dict[str, tuple[Month, ...] | list[Month]], file: str | None = None

@@ -8,8 +8,11 @@ would change the verdict, the verdict is unknown).
 
 Agrément years run from ``Enterprise.agrement_date`` (year n = [agrément + (n-1) years, agrément + n
 years - 1 day]); a year holds the calendar months that overlap it (an agrément starting mid-month
-shares its first and last months between two years). Months after the last ``Paie`` month are not
-known yet: a year still running is judged on its known months and marked ``provisional``.
+shares its first and last months between two years). Where a year is averaged (staircase years ≥ 2,
+Brussels 2018), such a boundary month counts only for its days inside the year (``_year_part``): each
+worker's daily etp (``rules.common.daily_fte``, D2) × those days employed ÷ the month's days, and the
+month weighs days inside ÷ days of the month in the number of months. Months after the last ``Paie``
+month are not known yet: a year still running is judged on its known months and marked ``provisional``.
 
 The shape of the rule differs per regime (``[rules] quota``): "staircase" (Wallonia), judged in year 1
 on the point value on the year's last day (end of month 12: the FTE of each worker under contract that
@@ -27,11 +30,11 @@ from typing import Callable, Sequence
 
 from ei_cli.i18n import Text, t
 from ei_cli.model import Enterprise, Function, Worker
-from ei_cli.periods import Month, Period, anniversary, years_overlapping
+from ei_cli.periods import Month, Period, anniversary, days_between, years_overlapping
 from ei_cli.problems import Problem
 from ei_cli.regimes import Regime, Value
-from ei_cli.rules.common import (NO_PAY, VERDICT, CheckResult, Reason, because, combine, days_employed_in,
-                                 fallback_warnings, fte_rows, number_text, round_up, share_text)
+from ei_cli.rules.common import (NO_PAY, VERDICT, CheckResult, Reason, because, combine, daily_fte,
+                                 days_employed_in, fallback_warnings, fte_rows, number_text, round_up, share_text)
 
 NAME = "quota"
 ZERO = Decimal(0)
@@ -65,7 +68,13 @@ def _cite(text: Text, v: Value | None) -> Reason:
 # ------------------------------------------------------------------------------ results
 @dataclass(frozen=True)
 class MonthQuota:
-    """One calendar month: target FTE, total FTE (the denominator), FTE of unknown status."""
+    """One calendar month: target FTE, total FTE (the denominator), FTE of unknown status — the whole
+    month's figures.
+
+    A month an averaged agrément year shares with its neighbour (agrément mid-month) also holds the part
+    of it inside the year (``_year_part``): ``days_in_year`` and the FTE-months of those days
+    (``year_*``); the year's sums take ``counted_*`` and ``weight`` (the whole month: the month's
+    figures and 1)."""
 
     month: Month
     target_fte: Decimal
@@ -75,10 +84,40 @@ class MonthQuota:
     required_share: Decimal | None = None
     judged: bool = True
     projected: bool = False
+    days_in_year: int | None = None              # None: the whole month lies in the year (or no weighting)
+    year_target_fte: Decimal | None = None
+    year_total_fte: Decimal | None = None
+    year_unknown_fte: Decimal | None = None
+    year_supervision_fte: Decimal | None = None
 
     @property
     def share(self) -> Decimal | None:
         return _share(self.target_fte, self.total_fte)
+
+    @property
+    def partial(self) -> bool:
+        return self.days_in_year is not None
+
+    @property
+    def weight(self) -> Decimal:
+        """The month's part of the year in months: days inside ÷ days of the month (1 for a whole month)."""
+        return ONE if self.days_in_year is None else Decimal(self.days_in_year) / Decimal(self.month.days)
+
+    @property
+    def counted_target(self) -> Decimal:
+        return self.target_fte if self.days_in_year is None else self.year_target_fte
+
+    @property
+    def counted_total(self) -> Decimal:
+        return self.total_fte if self.days_in_year is None else self.year_total_fte
+
+    @property
+    def counted_unknown(self) -> Decimal:
+        return self.unknown_fte if self.days_in_year is None else self.year_unknown_fte
+
+    @property
+    def counted_supervision(self) -> Decimal:
+        return (self.supervision_fte or ZERO) if self.days_in_year is None else (self.year_supervision_fte or ZERO)
 
     def to_dict(self, lang: str = "fr") -> dict:
         out = {"month": str(self.month), "target_fte": _q(self.target_fte), "total_fte": _q(self.total_fte),
@@ -88,6 +127,12 @@ class MonthQuota:
             out["supervision_fte"] = _q(self.supervision_fte)
         if self.projected:
             out["projected"] = True
+        if self.days_in_year is not None:
+            out.update({"days_in_year": self.days_in_year, "weight": _q(self.weight),
+                        "counted_target_fte": _q(self.year_target_fte), "counted_total_fte": _q(self.year_total_fte),
+                        "counted_unknown_fte": _q(self.year_unknown_fte)})
+            if self.year_supervision_fte is not None:
+                out["counted_supervision_fte"] = _q(self.year_supervision_fte)
         return out
 
 
@@ -238,20 +283,83 @@ class _Point:
 
 
 def _paid_day_fte(enterprise: Enterprise) -> Callable[[Worker, Month], Decimal]:
-    """A worker's etp on each day employed in ``month``: the month's Paie etp (the month's paid working
-    time averaged over the calendar month) ÷ the share of the month employed, at most 1 — a worker hired
-    on the 20th of a 31-day month with Paie etp 12/31 counts 1 on each of those 12 days. Without a Paie
-    row, Personnel.etp (the month is already in the ``payroll_missing_month`` warning)."""
+    """A worker's etp on each day employed in ``month`` (``rules.common.daily_fte``, D2): the month's Paie
+    etp (the month's paid working time averaged over the calendar month) ÷ the share of the month
+    employed, at most 1 — a worker hired on the 20th of a 31-day month with Paie etp 12/31 counts 1 on
+    each of those 12 days. Without a Paie row, Personnel.etp (the month is already in the
+    ``payroll_missing_month`` warning)."""
     pay_index = enterprise.pay_by_worker_month
 
     def fte(worker: Worker, month: Month) -> Decimal:
-        pay = pay_index.get(worker.worker_id, NO_PAY).get(month.number)
-        if pay is None:
-            return worker.fte
-        employed = days_employed_in(worker, Period(month.first_day, month.last_day))
-        return min(ONE, (pay.fte or ZERO) * month.days / employed) if employed else ZERO
+        return daily_fte(pay_index.get(worker.worker_id, NO_PAY), worker, month, month.first_day, month.last_day)[0]
 
     return fte
+
+
+def _year_part(f: _Frame, m: MonthQuota, counted: Callable[[Worker], bool], supervision: bool) -> MonthQuota:
+    """``m`` with the part of it inside the agrément year, when the year begins or ends within it.
+
+    Each counted worker's FTE-months of that part = etp per day employed (``f.day_fte``: Paie spread over
+    the days employed, D2; projected etp in a forecast) × the part's days employed ÷ the month's days;
+    the month weighs the part's days ÷ the month's days. A month wholly inside the year is returned as is.
+    """
+    month = m.month
+    first, last = max(month.first_day, f.period.start), min(month.last_day, f.period.end)
+    days = days_between(first, last)
+    if days == month.days:
+        return m
+    part = Period(first, last)
+    target = total = unknown = sup = ZERO
+    for w in f.enterprise.workers:
+        is_counted, is_sup = counted(w), supervision and _is_supervision(w)
+        if not (is_counted or is_sup):
+            continue
+        employed = days_employed_in(w, part)
+        if not employed:
+            continue
+        x = f.day_fte(w, month) * employed / month.days
+        if is_sup:
+            sup += x
+        if is_counted:
+            total += x
+            status = f.report.is_target(w.worker_id)
+            if status is True:
+                target += x
+            elif status is None:
+                unknown += x
+    return replace(m, days_in_year=days, year_target_fte=target, year_total_fte=total, year_unknown_fte=unknown,
+                   year_supervision_fte=sup if supervision else None)
+
+
+def _weighted(f: _Frame, months: tuple[MonthQuota, ...], counted: Callable[[Worker], bool], supervision: bool = False
+              ) -> tuple[tuple[MonthQuota, ...], Decimal, Decimal, list[Reason]]:
+    """The months of an averaged year with their parts inside it (only the first and the last can be
+    cut), the number of months counted (Σ weights: 12 for a whole year whose two boundary months have
+    the same length), the weight of the adjustable months, and a reason naming the cut months."""
+    if months:
+        months = (_year_part(f, months[0], counted, supervision), *months[1:-1],
+                  *((_year_part(f, months[-1], counted, supervision),) if len(months) > 1 else ()))
+    count = sum((m.weight for m in months), ZERO)
+    adjustable = sum((m.weight for m in months if m.month in f.adjustable), ZERO)
+    cut = [m for m in months if m.partial]
+    reasons = []
+    if cut:
+        fr = ", ".join(f"{m.month} ({m.days_in_year} jours sur {m.month.days})" for m in cut)
+        en = ", ".join(f"{m.month} ({m.days_in_year} days out of {m.month.days})" for m in cut)
+        reasons.append(because(t(
+            f"Mois partagés avec l'année d'agrément voisine : {fr}. Seuls les jours dans l'année comptent : "
+            "etp payé du mois réparti sur les jours occupés (au plus 1 par jour, D2) × jours occupés dans "
+            "l'année ÷ jours du mois ; le mois compte pour cette part de mois (jours dans l'année ÷ jours du mois).",
+            f"Months shared with the neighbouring agrément year: {en}. Only the days inside the year count: "
+            "the month's paid etp spread over the days employed (at most 1 a day, D2) × days employed inside "
+            "the year ÷ days of the month; the month counts as that part of a month (days inside ÷ days of "
+            "the month).")))
+    return months, count, adjustable, reasons
+
+
+def _months_text(n: Decimal, lang: str = "fr") -> str:
+    """A number of months: 12 when whole, else to the hundredth (11,55)."""
+    return str(int(n)) if n == int(n) else number_text(n, lang)
 
 
 def _point_value(f: _Frame, counted: Callable[[Worker], bool], day: date) -> _Point:
@@ -340,10 +448,13 @@ def _verdict(ok_low: bool | None, ok_high: bool | None) -> bool | None:
     return False if not ok_high else None
 
 
-def _staircase_need(r: Decimal | None, minimum: Decimal | None, target: Decimal, total: Decimal, n: int,
-                    k: int) -> Decimal | None:
-    """Target FTE to add in each of ``k`` adjustable months so that the ``n``-month figures comply.
+def _staircase_need(r: Decimal | None, minimum: Decimal | None, target: Decimal, total: Decimal, n: Decimal,
+                    k: Decimal) -> Decimal | None:
+    """Target FTE to add on every day of the adjustable months so that the ``n``-month figures comply.
 
+    ``n`` and ``k``: the months counted and the adjustable ones, in months (Σ weights: a month shared
+    with the neighbouring agrément year counts for its days inside the year ÷ its days), so x FTE on
+    every such day adds k·x FTE-months.
     Share: (T + k·x) / (D + k·x) ≥ r  ⇔  x ≥ (r·D − T) / ((1 − r)·k).
     Minimum: (T + k·x) / n ≥ min  ⇔  x ≥ (min·n − T) / k.
     """
@@ -420,12 +531,12 @@ def _judge_staircase(f: _Frame) -> YearQuota:
         judged_month = m.month
         adjustable = 1 if m.month in f.adjustable else 0
     else:
-        target = sum((m.target_fte for m in months), ZERO)
-        total = sum((m.total_fte for m in months), ZERO)
-        unknown = sum((m.unknown_fte for m in months), ZERO)
-        count = len(months)
+        months, count, adjustable, cut = _weighted(f, months, _counted)
+        reasons += cut
+        target = sum((m.counted_target for m in months), ZERO)
+        total = sum((m.counted_total for m in months), ZERO)
+        unknown = sum((m.counted_unknown for m in months), ZERO)
         judged_month = None
-        adjustable = sum(1 for m in months if m.month in f.adjustable)
     share = _share(target, total)
 
     def ok(tg: Decimal) -> bool | None:
@@ -452,9 +563,9 @@ def _judge_staircase(f: _Frame) -> YearQuota:
             "information.")))
     else:
         reasons.append(because(t(
-            f"{number_text(target)} ETP-mois public cible ÷ {number_text(total)} ETP-mois sur {count} mois = {share_text(share)} "
+            f"{number_text(target)} ETP-mois public cible ÷ {number_text(total)} ETP-mois sur {_months_text(count)} mois = {share_text(share)} "
             f"(exigé : {req_text}) ; en moyenne {number_text(avg_target)} ETP public cible sur {number_text(avg_total)} ETP.",
-            f"{number_text(target, 'en')} target-public FTE-months ÷ {number_text(total, 'en')} FTE-months over {count} months = "
+            f"{number_text(target, 'en')} target-public FTE-months ÷ {number_text(total, 'en')} FTE-months over {_months_text(count, 'en')} months = "
             f"{share_text(share, 'en')} (required: {req_text_en}); on average {number_text(avg_target, 'en')} target FTE out of "
             f"{number_text(avg_total, 'en')} FTE.")))
     reasons += _unknown_reasons(unknown / count, compliant)
@@ -464,7 +575,7 @@ def _judge_staircase(f: _Frame) -> YearQuota:
         reasons.append(_provisional_reason(f))
     summary = _summary(n, f.period, compliant, share, r, shortfall, provisional,
                        point_day=point.day if point else None)
-    extra = {"judged_date": point.day.isoformat()} if point else {}
+    extra = {"judged_date": point.day.isoformat()} if point else {"months_counted": _q(count)}
     return YearQuota(n, f.period, judged_on, months, f.months_in_year, r, share, avg_target, avg_total,
                      unknown / count, minimum, shortfall, compliant, summary, tuple(reasons), judged_month,
                      provisional, extra)
@@ -600,14 +711,14 @@ def _judge_mandate(f: _Frame) -> YearQuota:
                 "Minimums checked on average over the agrément year: Σ FTE-months ÷ number of months (Paie sheet)."),
               _value(regime, "quota.mandate_averaging", on)),
     ]
-    months = f.months
-    if not months:
+    if not f.months:
         return _no_data(f, "average_minimums", None, min_target, reasons)
-    count = len(months)
-    target = sum((m.target_fte for m in months), ZERO)
-    total = sum((m.total_fte for m in months), ZERO)
-    unknown = sum((m.unknown_fte for m in months), ZERO)
-    sup = sum((m.supervision_fte or ZERO for m in months), ZERO)
+    months, count, adjustable, cut = _weighted(f, f.months, _counted, supervision=True)
+    reasons += cut
+    target = sum((m.counted_target for m in months), ZERO)
+    total = sum((m.counted_total for m in months), ZERO)
+    unknown = sum((m.counted_unknown for m in months), ZERO)
+    sup = sum((m.counted_supervision for m in months), ZERO)
     avg_t, avg_u, avg_s = target / count, unknown / count, sup / count
 
     def ok(tg: Decimal) -> bool | None:
@@ -629,13 +740,12 @@ def _judge_mandate(f: _Frame) -> YearQuota:
         if sup_ok and not one:
             sup_ok = False
     compliant = combine([target_ok, sup_ok])
-    adjustable = sum(1 for m in months if m.month in f.adjustable)
     need = _staircase_need(None, min_target, target, total, count, adjustable) if min_target is not None else None
     shortfall = ZERO if target_ok else (round_up(need) if need is not None else None)
     sup_short = None if min_sup is None else round_up(min_sup - avg_s)
     reasons.append(because(t(
-        f"En moyenne : {number_text(avg_t)} ETP public cible, {number_text(avg_s)} ETP d'encadrement, sur {count} mois.",
-        f"On average: {number_text(avg_t, 'en')} target-public FTE, {number_text(avg_s, 'en')} FTE of encadrement, over {count} months.")))
+        f"En moyenne : {number_text(avg_t)} ETP public cible, {number_text(avg_s)} ETP d'encadrement, sur {_months_text(count)} mois.",
+        f"On average: {number_text(avg_t, 'en')} target-public FTE, {number_text(avg_s, 'en')} FTE of encadrement, over {_months_text(count, 'en')} months.")))
     reasons += _unknown_reasons(avg_u, target_ok)
     provisional = not f.complete
     if provisional:
@@ -645,7 +755,8 @@ def _judge_mandate(f: _Frame) -> YearQuota:
                 f"{number_text(avg_s)} ETP d'encadrement (minimum {number_text(min_sup)})" + (" (provisoire)" if provisional else "") + ".",
                 f"Agrément year {n}: {verdict.en} — {number_text(avg_t, 'en')} target-public FTE (minimum {number_text(min_target, 'en')}), "
                 f"{number_text(avg_s, 'en')} FTE of encadrement (minimum {number_text(min_sup, 'en')})" + (" (provisional)" if provisional else "") + ".")
-    extra = {"supervision_fte": _q(avg_s), "min_supervision_fte": min_sup, "supervision_shortfall_fte": sup_short}
+    extra = {"supervision_fte": _q(avg_s), "min_supervision_fte": min_sup, "supervision_shortfall_fte": sup_short,
+             "months_counted": _q(count)}
     return YearQuota(n, f.period, "average_minimums", months, f.months_in_year, None, _share(target, total), avg_t,
                      total / count, avg_u, min_target, shortfall, compliant, summary, tuple(reasons), None,
                      provisional, extra)
@@ -688,11 +799,13 @@ def _shortfall_reasons(shortfall: Decimal | None, point_day: date | None, r) -> 
             f"Shortfall: {number_text(shortfall, 'en')} target-public FTE under contract on {point_day.isoformat()}: "
             "x = (r·D − T) ÷ (1 − r), T and D that day's FTE (and at least the FTE minimum), rounded up."))]
     return [because(t(
-        f"Manque : {number_text(shortfall)} ETP de public cible en plus chaque mois de l'année : avec T et D les "
-        "ETP-mois cible et total sur n mois, (T + n·x) ÷ (D + n·x) ≥ r donne x = (r·D − T) ÷ ((1 − r)·n) "
+        f"Manque : {number_text(shortfall)} ETP de public cible en plus chaque jour de l'année : avec T et D les "
+        "ETP-mois cible et total sur n mois (un mois partagé avec l'année voisine compte pour la part de ses "
+        "jours dans l'année), (T + n·x) ÷ (D + n·x) ≥ r donne x = (r·D − T) ÷ ((1 − r)·n) "
         "(et au moins le minimum d'ETP en moyenne), arrondi vers le haut.",
-        f"Shortfall: {number_text(shortfall, 'en')} more target-public FTE in every month of the year: with T and D the "
-        "target and total FTE-months over n months, (T + n·x) ÷ (D + n·x) ≥ r gives x = (r·D − T) ÷ ((1 − r)·n) "
+        f"Shortfall: {number_text(shortfall, 'en')} more target-public FTE on every day of the year: with T and D the "
+        "target and total FTE-months over n months (a month shared with the neighbouring year counts for the "
+        "part of its days inside the year), (T + n·x) ÷ (D + n·x) ≥ r gives x = (r·D − T) ÷ ((1 − r)·n) "
         "(and at least the FTE minimum on average), rounded up."))]
 
 
@@ -854,11 +967,13 @@ def forecast_quota(enterprise: Enterprise, regime: Regime, at_month: Month, repo
                     f"Agrément year {n}: projected {VERDICT[projected.compliant].en} "
                     f"({share_text(projected.target_share, 'en')}) with no extra hire.")
     else:
+        # k in months: the year's last month, when shared with the next year, for its days inside this one.
+        k = sum((m.weight for m in projected.months if m.projected), ZERO)
         reasons.append(because(t(
-            f"Avec k = {len(future)} mois restants : x = (r·D − T) ÷ ((1 − r)·k), D et T projetés sur l'année "
+            f"Avec k = {_months_text(k)} mois restants : x = (r·D − T) ÷ ((1 − r)·k), D et T projetés sur l'année "
             "(et au moins le minimum d'ETP), arrondi vers le haut.",
-            f"With k = {len(future)} remaining months: x = (r·D − T) ÷ ((1 − r)·k), D and T projected over the "
-            "year (and at least the FTE minimum), rounded up.")))
+            f"With k = {_months_text(k, 'en')} remaining months: x = (r·D − T) ÷ ((1 − r)·k), D and T projected over "
+            "the year (and at least the FTE minimum), rounded up.")))
         summary = t(f"Année d'agrément {n} : projetée non conforme ({share_text(projected.target_share)}) ; "
                     f"engager {number_text(extra)} ETP de public cible à partir de {hire_from} la rend conforme.",
                     f"Agrément year {n}: projected not compliant ({share_text(projected.target_share, 'en')}); hiring "

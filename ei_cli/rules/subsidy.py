@@ -31,8 +31,8 @@ from ei_cli.i18n import Text, t
 from ei_cli.model import Enterprise, Function, Worker
 from ei_cli.periods import Month, Period, anniversary, days_between, years_overlapping
 from ei_cli.regimes import CONFIDENCES, Regime, Value
-from ei_cli.rules.common import (CENT, NO_PAY, ZERO, Reason, because, combine, days_employed_in, decimal_text,
-                                 euro_text, money, number_text, share_text)
+from ei_cli.rules.common import (CENT, NO_PAY, ZERO, Reason, because, combine, daily_fte, days_employed_in,
+                                 decimal_text, euro_text, money, number_text, share_text)
 
 ONE = Decimal(1)
 CONFIDENCE_ORDER = tuple(CONFIDENCES)  # strongest first: verified … not_found
@@ -177,21 +177,6 @@ def _de_minimis_dict(d: dict | None, lang: str) -> dict | None:
 # ------------------------------------------------------------------------------------ working time
 
 
-def _daily(pays: dict, worker: Worker, month: Month, first: date, last: date) -> tuple[Decimal, bool, int]:
-    """(etp of each employed day of ``month``, from Paie?, days employed that month).
-
-    ``pays``: the worker's Paie rows by month number (``Enterprise.pay_by_worker_month``); ``first``,
-    ``last``: the month's first and last days.
-    """
-    employed = days_between(max(worker.hire_date, first), min(worker.exit_date or date.max, last))
-    if not employed:
-        return ZERO, True, 0
-    pay = pays.get(month.number)
-    if pay is None:
-        return worker.fte, False, employed
-    return min(ONE, pay.fte * month.days / employed), True, employed
-
-
 def fte_days(enterprise: Enterprise, worker: Worker, period: Period) -> tuple[Decimal, list[Month]]:
     """FTE-days of ``worker`` in ``period`` and the months where Paie had no row (fallback)."""
     total, fallbacks = ZERO, []
@@ -200,7 +185,7 @@ def fte_days(enterprise: Enterprise, worker: Worker, period: Period) -> tuple[De
     start, end = max(worker.hire_date, period.start), min(worker.exit_date or date.max, period.end)
     for month in period.months():
         first, last = month.first_day, month.last_day
-        per_day, from_pay, employed_days = _daily(pays, worker, month, first, last)
+        per_day, from_pay, employed_days = daily_fte(pays, worker, month, first, last)
         if not employed_days:
             continue
         part_days = days_between(max(start, first), min(end, last))
@@ -338,7 +323,7 @@ def _target_worker_wage_cost(run: _Run) -> None:
             wage_part_sum = fte_months = cap_sum = half_sum = amount = ZERO
             for month in part.months():
                 first, last = month.first_day, month.last_day
-                # ``_daily`` inlined (the Paie row is needed below too): a call per month costs 4 % of the phase.
+                # ``daily_fte`` inlined (the Paie row is needed below too): a call per month costs 4 % of the phase.
                 employed_days = days_between(max(hired, first), min(left, last))
                 inside_days = days_between(max(part.start, first), min(part.end, last))  # the month's days in ``part``
                 if not inside_days or not employed_days:
