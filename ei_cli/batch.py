@@ -571,7 +571,7 @@ def _run_pool(indices, paths, names, request, jobs: int, collect, prefetch: bool
     from concurrent.futures.process import BrokenProcessPool
 
     lost = []
-    with ProcessPoolExecutor(max_workers=jobs, initializer=_worker_signals) as pool:
+    with _interruptions_noted(), ProcessPoolExecutor(max_workers=jobs, initializer=_worker_signals) as pool:
         futures = {pool.submit(process_file, paths[i], request, names[i]): i for i in indices}
         try:
             if prefetch:
@@ -583,13 +583,49 @@ def _run_pool(indices, paths, names, request, jobs: int, collect, prefetch: bool
                 except BrokenProcessPool:
                     lost.append(i)
                     continue
-                collect(i, outcome, staged)
+                collect(i, outcome, staged)   # stops there when interrupted (``_stop_if_interrupted``)
+            _stop_if_interrupted()            # (also when the last results came in meanwhile)
         except BaseException:
             # The files not started are dropped; the few already handed to a worker end within
             # milliseconds each (what they stage is then removed by ``run_batch``).
             pool.shutdown(wait=True, cancel_futures=True)
             raise
     return sorted(lost)
+
+
+class _interruptions_noted:
+    """While the worker pool runs, Ctrl-C and SIGTERM only note the interruption (``state["interrupted"]``);
+    ``_run_pool`` stops at its next look (``_stop_if_interrupted``, after each result: a file takes
+    some 10 ms).
+
+    ``cli._interrupt`` raises KeyboardInterrupt wherever the main thread is: inside concurrent.futures'
+    own code it could leave the pool's manager thread dead (« OSError: handle is closed ») and the
+    workers waiting for work forever, the batch hanging at exit with its staged files left (1 Ctrl-C
+    in ~40). The workers, forked inside this block, inherit the noting handler until ``_worker_signals``
+    ignores Ctrl-C in them: one landing while they start notes a flag there, harmlessly.
+    """
+
+    def __enter__(self):
+        import signal
+        import threading
+
+        self._previous = {}
+        if threading.current_thread() is threading.main_thread():
+            for sig in (signal.SIGINT, signal.SIGTERM):
+                self._previous[sig] = signal.signal(sig, _note_interruption)
+        return self
+
+    def __exit__(self, *exc) -> None:
+        import signal
+
+        for sig, handler in self._previous.items():
+            signal.signal(sig, handler)
+
+
+def _note_interruption(signum, frame) -> None:
+    from ei_cli.app import state
+
+    state["interrupted"] = True
 
 
 def _stop_if_interrupted() -> None:
