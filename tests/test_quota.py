@@ -744,3 +744,16 @@ def test_forecast_counts_the_years_last_month_for_its_days_inside():
     assert f.hire_from == Month(2007, 1) and f.year.target_share == D("0.25")
     assert f.compliant is False and f.extra_target_fte == D("1.40")
     assert any("Avec k = 2,45 mois restants" in r.text.fr for r in f.reasons)
+
+
+def test_the_quota_line_of_ei_check_is_in_english_with_lang_en():
+    """``ei check --lang en --format json``: the quota entry's agrément years (summaries, reasons) were
+    rendered in French whatever --lang said; now in English, and in French by default."""
+    r = runner.invoke(app, ["check", str(SAMPLE), "--year", "2025", "--format", "json", "--lang", "en"])
+    (quota,) = [c for c in json.loads(r.stdout)["checks"] if c["name"] == "quota"]
+    years = quota["agrement_years"]
+    assert years and all(y["summary"].startswith("Agrément year") for y in years)
+    assert all(not x["text"].startswith("Année") for y in years for x in y["reasons"])
+    r = runner.invoke(app, ["check", str(SAMPLE), "--year", "2025", "--format", "json"])
+    (quota,) = [c for c in json.loads(r.stdout)["checks"] if c["name"] == "quota"]
+    assert all(y["summary"].startswith("Année d'agrément") for y in quota["agrement_years"])

@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal
-from typing import Iterable, Sequence
+from typing import Callable, Iterable, Sequence
 
 from ei_cli.i18n import Text, decimal_text, t
 from ei_cli.model import Enterprise, Worker
@@ -103,13 +103,15 @@ class CheckResult:
     summary: Text                  # the verdict with its key figure, one sentence
     reasons: tuple[Reason, ...] = ()
     to_fix: tuple[Text, ...] = ()  # what the administrator should do
-    details: dict = field(default_factory=dict)  # command-specific JSON fields
+    details: dict = field(default_factory=dict)  # command-specific JSON fields (their texts in French)
+    # The same fields in another language, when they hold texts (the quota's agrément years): lang → fields.
+    localized: Callable[[str], dict] | None = field(default=None, compare=False)
 
     def to_dict(self, lang: str = "fr") -> dict:
         out = {"name": self.name, "compliant": self.compliant, "summary": self.summary.get(lang),
                "reasons": [r.to_dict(lang) for r in self.reasons],
                "to_fix": [x.get(lang) for x in self.to_fix]}
-        out.update(self.details)
+        out.update(self.details if lang == "fr" or self.localized is None else self.localized(lang))
         return out
 
 

@@ -885,16 +885,20 @@ def check(enterprise: Enterprise, regime: Regime, period: Period, report=None) -
 
         report = assess_eligibility(enterprise, regime)
     result = evaluate_quota(enterprise, regime, period, report)
-    details = result.to_dict()
+
+    def details(lang: str) -> dict:
+        fields = result.to_dict(lang)
+        for key in ("compliant", "summary", "reasons"):
+            fields.pop(key, None)
+        return fields
+
     reasons = result.latest.reasons if result.latest else ()
     to_fix = ()
     y = result.latest
     if y is not None and y.shortfall_fte:
         to_fix = (t(f"Engager ou augmenter le temps de travail de public cible : {number_text(y.shortfall_fte)} ETP manquants.",
                     f"Hire target-public workers or raise their working time: {number_text(y.shortfall_fte, 'en')} FTE missing."),)
-    for key in ("compliant", "summary", "reasons"):
-        details.pop(key, None)
-    return CheckResult(NAME, result.compliant, result.summary, tuple(reasons), to_fix, details)
+    return CheckResult(NAME, result.compliant, result.summary, tuple(reasons), to_fix, details("fr"), details)
 
 
 # ------------------------------------------------------------------------------ forecast
