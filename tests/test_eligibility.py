@@ -571,3 +571,17 @@ def test_any_of_is_the_three_valued_or_of_combine(verdicts):
     assert any_of(verdicts) == neg(combine(neg(v) for v in verdicts))
     expected = True if True in verdicts else (None if None in verdicts else False)
     assert any_of(iter(verdicts)) is expected
+
+
+def test_check_eligibility_and_check_judge_an_outline_regime_alike():
+    """The Brussels sample under bruxelles-2018 (outline, D7): ``ei check-eligibility`` said compliant
+    (exit 0 even with --strict) while the eligibility line of ``ei check`` said unknown, « provisoire ».
+    Both now say unknown and provisional; --strict makes it count as not compliant (cli.md): exit 1."""
+    sample = str(SAMPLES / "ei-bruxelles.xlsx")
+    r = runner.invoke(app, ["check-eligibility", sample, "--format", "json"])
+    doc = json.loads(r.stdout)
+    assert r.exit_code == 0 and doc["compliant"] is None and doc["summary"].startswith("provisoire : ")
+    line = [c for c in json.loads(runner.invoke(app, ["check", sample, "--format", "json"]).stdout)["checks"]
+            if c["name"] == "eligibility"][0]
+    assert line["compliant"] is None and line["summary"].startswith("provisoire : ")  # (workers of the year)
+    assert runner.invoke(app, ["check-eligibility", sample, "--strict"]).exit_code == 1

@@ -476,11 +476,21 @@ def target_categories(regime: Regime) -> tuple[Category, ...]:
 
 
 def summary_for(rows, regime: Regime) -> tuple[bool | None, Text]:
-    """(verdict, summary) for a list of statuses: None (unknown) if any status is unknown, else True."""
+    """(verdict, summary) for a list of statuses (``verdict_for``)."""
     counts = {str(c): 0 for c in Category}
     for w in rows:
         counts[str(w.category)] += 1
-    return (None if counts["unknown"] else True), summary_text(counts, target_categories(regime))
+    return verdict_for(counts, regime)
+
+
+def verdict_for(counts: dict[str, int], regime: Regime) -> tuple[bool | None, Text]:
+    """(verdict, summary) for the counts of statuses: None (unknown) if any status is unknown, or under a
+    regime known only in outline (D7: its statuses rest on a provisional reading, said in the summary);
+    else True. ``ei check`` and ``ei check-eligibility`` both judge with it."""
+    summary = summary_text(counts, target_categories(regime))
+    if regime.status == "outline":
+        return None, t(f"provisoire : {summary.get('fr')}", f"provisional: {summary.get('en')}")
+    return (None if counts["unknown"] else True), summary
 
 
 def heading_text(on: date | None, n: int) -> Text:
@@ -518,7 +528,7 @@ def check(enterprise: Enterprise, regime: Regime, period: Period, report: Eligib
                      f"Worker {w.worker_id}: fill in " + ", ".join(w.missing) + " (Personnel sheet).")
                    for w in unknown)
     details = {"counts": counts, "unknown_workers": [w.worker_id for w in unknown]}
-    summary = summary_text(counts, target_categories(regime))
+    verdict, summary = verdict_for(counts, regime)
     if regime.status == "outline":
         # D7: an outline regime checks its mandate minimums, every other check is unknown. The statuses
         # still count for those minimums, on the provisional reading the regime file states.
@@ -527,6 +537,5 @@ def check(enterprise: Enterprise, regime: Regime, period: Period, report: Eligib
             "non établis pour ce régime.",
             f"Regime known only in outline (decision D7): statuses on a provisional reading ({definition.description}), "
             "not established for this regime."), definition))
-        return CheckResult(NAME, None, t(f"provisoire : {summary.get('fr')}", f"provisional: {summary.get('en')}"),
-                           tuple(reasons), to_fix, {**details, "established": False})
-    return CheckResult(NAME, None if unknown else True, summary, tuple(reasons), to_fix, details)
+        details["established"] = False
+    return CheckResult(NAME, verdict, summary, tuple(reasons), to_fix, details)
