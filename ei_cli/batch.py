@@ -825,7 +825,10 @@ def write_summary_xlsx(path: Path, outcomes: list[FileOutcome], request: BatchRe
         for o in outcomes:
             ws.append([neutralise(v) for v in summary_row(o, lang)])
         keys = [k for k, _, _ in SUMMARY_COLUMNS]
-        formats = {"quota_share": "0.0%", "wage_ratio": "0.00", "total_subsidy": '#,##0.00 "€"'}
+        # The cells hold the JSON's figures (share rounded down, ratio up, to 4 decimals); the formats show
+        # them without rounding them again — « 0.0% » made a share of 0,6278 read 62,8 % (62,7 % everywhere
+        # else) and « 0.00 » a ratio of 4,0001 read 4,00, the limit it exceeds.
+        formats = {"quota_share": "0.0#%", "wage_ratio": "0.00##", "total_subsidy": '#,##0.00 "€"'}
         for key, fmt in formats.items():
             col = keys.index(key) + 1
             for (cell,) in ws.iter_rows(min_row=2, min_col=col, max_col=col):

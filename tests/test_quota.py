@@ -757,3 +757,11 @@ def test_the_quota_line_of_ei_check_is_in_english_with_lang_en():
     r = runner.invoke(app, ["check", str(SAMPLE), "--year", "2025", "--format", "json"])
     (quota,) = [c for c in json.loads(r.stdout)["checks"] if c["name"] == "quota"]
     assert all(y["summary"].startswith("Année d'agrément") for y in quota["agrement_years"])
+
+
+def test_a_share_in_json_is_rounded_down_to_four_decimals():
+    """0,29996 for a required 0,3: rounded half up it read 0,3 in the JSON, equal to the requirement;
+    rounded down it reads 0,2999 (shares are printed rounded down too)."""
+    from ei_cli.rules.quota import _q_share
+
+    assert _q_share(D("0.29996")) == D("0.2999") and _q_share(D("0.3")) == D("0.3") and _q_share(None) is None

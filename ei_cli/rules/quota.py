@@ -25,7 +25,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_FLOOR, ROUND_HALF_UP, Decimal
 from typing import Callable, Sequence
 
 from ei_cli.i18n import Text, t
@@ -45,6 +45,12 @@ _FTE_Q = Decimal("0.0001")
 # ------------------------------------------------------------------------------ small helpers
 def _q(x: Decimal | None) -> Decimal | None:
     return None if x is None else Decimal(x).quantize(_FTE_Q, rounding=ROUND_HALF_UP).normalize()
+
+
+def _q_share(x: Decimal | None) -> Decimal | None:
+    """A share in JSON: 4 decimals rounded *down*, so that one just below its minimum (0,29996 for
+    0,3) never reads as reaching it — as shares are printed (``share_text``)."""
+    return None if x is None else Decimal(x).quantize(_FTE_Q, rounding=ROUND_FLOOR).normalize()
 
 
 
@@ -121,7 +127,7 @@ class MonthQuota:
 
     def to_dict(self, lang: str = "fr") -> dict:
         out = {"month": str(self.month), "target_fte": _q(self.target_fte), "total_fte": _q(self.total_fte),
-               "share": _q(self.share), "required_share": self.required_share, "unknown_fte": _q(self.unknown_fte),
+               "share": _q_share(self.share), "required_share": self.required_share, "unknown_fte": _q(self.unknown_fte),
                "judged": self.judged}
         if self.supervision_fte is not None:
             out["supervision_fte"] = _q(self.supervision_fte)
@@ -168,7 +174,7 @@ class YearQuota:
             "judged_month": str(self.judged_month) if self.judged_month else None,
             "provisional": self.provisional,
             "months_known": len(self.months), "months_in_year": self.months_in_year,
-            "required_share": self.required_share, "target_share": _q(self.target_share),
+            "required_share": self.required_share, "target_share": _q_share(self.target_share),
             "target_fte": _q(self.target_fte), "total_fte": _q(self.total_fte),
             "unknown_fte": _q(self.unknown_fte), "min_target_fte": self.min_target_fte,
             "shortfall_fte": self.shortfall_fte, "compliant": self.compliant,
@@ -244,7 +250,7 @@ class QuotaForecast:
                 "months_remaining": self.months_remaining, "agrement_year": self.year.year,
                 "start": self.year.period.start.isoformat(), "end": self.year.period.end.isoformat(),
                 "projected_compliant": self.year.compliant, "required_share": self.year.required_share,
-                "projected_target_share": _q(self.year.target_share),
+                "projected_target_share": _q_share(self.year.target_share),
                 "projected_target_fte": _q(self.year.target_fte), "projected_total_fte": _q(self.year.total_fte),
                 "extra_target_fte": self.extra_target_fte, "summary": self.summary.get(lang),
                 "reasons": [r.to_dict(lang) for r in self.reasons],
