@@ -88,7 +88,11 @@ def test_no_payroll_is_unknown_and_outline_regime_not_established():
     assert wages.check(e, W16, YEAR).compliant is None
     outline = wages.check(enterprise([("M", "2025-01", "1", "3000")], region=Region.BRUXELLES),
                           get_regime("bruxelles-2018"), YEAR)
-    assert outline.compliant is None and outline.details == {}
+    assert outline.compliant is None and outline.details == {"established": False}
+    # D7: the unknown says which regime's texts it rests on (the reason cites them, confidence not_found)
+    (reason,) = outline.reasons
+    assert "bruxelles-2018" in reason.text.fr and "D7" in reason.text.fr and reason.reference
+    assert reason.confidence == "not_found"
 
 
 @settings(max_examples=60, deadline=None)

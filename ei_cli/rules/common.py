@@ -149,7 +149,7 @@ def by_shape(name: str, shapes: dict, enterprise, regime, period: Period, report
     """
     shape = shapes.get(regime.rule(name) or "none")
     if shape is None:
-        return CheckResult(name, None, NOT_ESTABLISHED, (because(NOT_ESTABLISHED),), (), {"established": False})
+        return not_established(name, regime)
     if report is None:
         from ei_cli.rules.eligibility import assess_eligibility
 
@@ -158,6 +158,17 @@ def by_shape(name: str, shapes: dict, enterprise, regime, period: Period, report
 
 
 NOT_ESTABLISHED = t("non établi pour ce régime (texte non trouvé)", "not established for this regime (text not found)")
+
+
+def not_established(name: str, regime) -> "CheckResult":
+    """The unknown result of a check the regime's texts do not establish (rules.md found no such rule;
+    D7 for an outline regime), citing the regime's text and decision it rests on."""
+    reason = Reason(t(f"Règle non établie pour le régime {regime.id} : le texte n'a pas été trouvé (rules.md, "
+                      "décision D7 pour un régime connu en partie) ; le contrôle reste indéterminé.",
+                      f"Rule not established for regime {regime.id}: the text was not found (rules.md, decision D7 "
+                      "for a regime known only in outline); the check stays unknown."),
+                    regime.title, None, "not_found")
+    return CheckResult(name, None, NOT_ESTABLISHED, (reason,), (), {"established": False})
 
 
 # ------------------------------------------------------------------------------ working time

@@ -25,7 +25,7 @@ from ei_cli.i18n import Text, t
 from ei_cli.model import Enterprise
 from ei_cli.periods import Month, Period
 from ei_cli.regimes import Regime, Value
-from ei_cli.rules.common import NOT_ESTABLISHED, CheckResult, Reason, because, decimal_text, euro_text, money
+from ei_cli.rules.common import CheckResult, Reason, because, decimal_text, euro_text, money, not_established
 
 NAME = "wages"
 RATIO_PLACES = Decimal("0.0001")  # JSON: 4 decimals, rounded up (a ratio over the limit never shows ≤ it)
@@ -211,7 +211,7 @@ def wage_tension(enterprise: Enterprise, regime: Regime, period: Period) -> Wage
 def check(enterprise: Enterprise, regime: Regime, period: Period, eligibility_report=None) -> CheckResult:
     result = wage_tension(enterprise, regime, period)
     if result is None:
-        return CheckResult(NAME, None, NOT_ESTABLISHED, (because(NOT_ESTABLISHED),))
+        return not_established(NAME, regime)
     return as_check(result)
 
 
