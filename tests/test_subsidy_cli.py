@@ -65,6 +65,10 @@ def test_claim_workbook_totals_equal_json(tmp_path, walloon_json):
     amounts = [row[header.index("amount")] for row in detail.iter_rows(min_row=2, values_only=True)]
     assert len(amounts) == len(walloon_json["lines"])
     assert detail.cell(2, header.index("amount") + 1).number_format.endswith('"€"')
+    # --lang en names the sheets in English too (their labels were; the sheet names stayed French)
+    out_en = tmp_path / "c-en.xlsx"
+    assert invoke(WALLOON, "--year", "2025", "--lang", "en", "-o", str(out_en)).exit_code == 0
+    assert load_workbook(out_en).sheetnames[:2] == ["Summary", "Detail"]
 
 
 def test_table_is_french_with_fr_be_money():

@@ -225,7 +225,7 @@ def write_claim_workbook(path: Path, result: SubsidyResult, enterprise: Enterpri
         bold = Font(bold=True)
         wb = Workbook()
         ws = wb.active
-        ws.title = "Synthèse"
+        ws.title = "Synthèse" if not en else "Summary"
         rows = [
             ("Entreprise" if not en else "Enterprise", enterprise.name),
             ("Région" if not en else "Region", str(enterprise.region)),
@@ -268,7 +268,7 @@ def write_claim_workbook(path: Path, result: SubsidyResult, enterprise: Enterpri
         ws.column_dimensions["B"].width = 60
         ws.column_dimensions["C"].width = 16
 
-        detail = wb.create_sheet("Détail")
+        detail = wb.create_sheet("Détail" if not en else "Detail")
         header, data = detail_rows(result, enterprise, opts)
         detail.append(header)
         for row in data:
