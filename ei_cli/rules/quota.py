@@ -328,11 +328,9 @@ def _year_part(f: _Frame, m: MonthQuota, counted: Callable[[Worker], bool], supe
             sup += x
         if is_counted:
             total += x
-            status = f.report.is_target(w.worker_id)
-            if status is True:
-                target += x
-            elif status is None:
-                unknown += x
+            in_target, in_unknown = _by_status(f, w, x)
+            target += in_target
+            unknown += in_unknown
     return replace(m, days_in_year=days, year_target_fte=target, year_total_fte=total, year_unknown_fte=unknown,
                    year_supervision_fte=sup if supervision else None)
 
@@ -379,12 +377,16 @@ def _point_value(f: _Frame, counted: Callable[[Worker], bool], day: date) -> _Po
         x = f.day_fte(w, month)
         heads += 1
         total += x
-        status = f.report.is_target(w.worker_id)
-        if status is True:
-            target += x
-        elif status is None:
-            unknown += x
+        in_target, in_unknown = _by_status(f, w, x)
+        target += in_target
+        unknown += in_unknown
     return _Point(day, target, total, unknown, heads)
+
+
+def _by_status(f: _Frame, worker: Worker, fte: Decimal) -> tuple[Decimal, Decimal]:
+    """(the part of ``fte`` counted as target public, the part of unknown status): all of it in one, or none."""
+    status = f.report.is_target(worker.worker_id)
+    return (fte if status is True else ZERO), (fte if status is None else ZERO)
 
 
 def _counted(worker: Worker) -> bool:
