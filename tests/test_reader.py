@@ -283,7 +283,8 @@ def _fictitious_niss() -> str:
 
 
 @pytest.mark.parametrize("sheet, row, column, raw, cell, code", [
-    ("Personnel", 1, "etp", "number", "J2", "fte_out_of_range"),
+    ("Personnel", 1, "etp", "number", "J2", "niss_in_number"),
+    ("Suivi", 1, "heures", "number", "D2", "niss_in_number"),
     ("Personnel", 2, "date_entree", "number", "F3", "invalid_date"),
     ("Personnel", 3, "fonction", "text", "K4", "invalid_choice"),
     ("Suivi", 1, "type", "number", "C2", "invalid_choice"),
@@ -306,7 +307,7 @@ def test_a_niss_in_the_wrong_column_is_named_never_quoted(sheet, row, column, ra
     assert "un numéro à 11 chiffres (masqué)" in message.fr and "an 11-digit number (masked)" in message.en
     digits = re.sub(r"\D", "", message.fr + message.en)
     assert not any(number[i:i + 5] in digits for i in range(7)), message
-    if code == "niss_in_amount":
+    if code in ("niss_in_amount", "niss_in_number"):
         assert "ressemble à un numéro national" in message.fr and "looks like a national number" in message.en
 
 

@@ -233,11 +233,26 @@ def to_money(raw) -> Decimal:
 _TEN_BILLION = Decimal(10_000_000_000)
 
 
-def _refuse_niss(raw) -> None:
-    """An amount of 10^10 € or more that is a valid national number is a NISS in the wrong column."""
+def _refuse_niss(raw, code: str = "niss_in_amount", expected: Text = _NISS_IN_MONEY_EXPECTED) -> None:
+    """A number of 10^10 or more that is a valid national number is a NISS in the wrong column."""
     digits = niss_digits(raw)
     if digits is not None and is_valid_niss(digits):
-        raise Invalid("niss_in_amount", _NISS_IN_MONEY_EXPECTED)
+        raise Invalid(code, expected)
+
+
+_NISS_IN_NUMBER_EXPECTED = Text(
+    "un nombre ; cette valeur ressemble à un numéro national (NISS) : vérifiez la colonne",
+    "a number; this value looks like a national number (NISS): check the column")
+
+
+def to_quantity(raw) -> Decimal:
+    """A number column's value (``to_number``: etp, heures, mois_sans_emploi…); like an amount, one of 10^10
+    or more that is a valid national number is refused — it would be a NISS typed in the wrong column,
+    taken for billions of hours."""
+    value = to_number(raw)
+    if value >= _TEN_BILLION:
+        _refuse_niss(raw if type(raw) is not str else value, "niss_in_number", _NISS_IN_NUMBER_EXPECTED)
+    return value
 
 
 # ------------------------------------------------------------------------------------ ids, text
@@ -523,7 +538,7 @@ def to_bce(raw) -> str:
 # ------------------------------------------------------------------------------------ dispatch
 _BY_KIND = {
     schema.TEXT: to_text, schema.ID: to_id, schema.DATE: to_date, schema.MONTH: to_month,
-    schema.BOOL: to_bool, schema.NUMBER: to_number, schema.MONEY: to_money,
+    schema.BOOL: to_bool, schema.NUMBER: to_quantity, schema.MONEY: to_money,
     schema.NISS: to_niss, schema.BCE: to_bce,
 }
 

@@ -596,7 +596,7 @@ def cdi_before_hire(p):
 STRAY_NISS = niss(date(1985, 10, 3), 746)
 
 
-@case("v31-niss-dans-etp.xlsx", 2, "fte_out_of_range", "Personnel", "J2",
+@case("v31-niss-dans-etp.xlsx", 2, "niss_in_number", "Personnel", "J2",
       note="a national number in the etp column: described, never quoted")
 def niss_in_fte(p):
     _write(p, lambda s: set_value(s, "Personnel", 1, "etp", int(STRAY_NISS)))
