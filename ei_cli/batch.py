@@ -307,7 +307,7 @@ def evaluate(path: Path, request: BatchRequest):
     enterprise = result.enterprise
     period = request.period
     try:
-        regime, regime_warnings = select_regime(enterprise, period, request.regime_id, str(path))
+        regime, regime_warnings = select_regime(enterprise, period, request.regime_id)
     except EiError as exc:
         from ei_cli.problems import error
 

@@ -203,6 +203,9 @@ def test_forecast_year_1_judged_on_the_point_value():
     st2 = Statuses({w.worker_id: w.worker_id == "T" for w in ws2})
     f2 = forecast_quota(e2, W16, Month(2024, 6), st2)
     assert f2.year.total_fte == 6 and f2.compliant is False and f2.extra_target_fte == D("0.25")
+    # the reason states the k the shortfall was solved with: year 1 is judged on one day, k = 1 (it said
+    # « k = 6 mois », the projected months, while x used 1)
+    assert any("k = 1 mois" in r.text.fr for r in f2.reasons) and not any("k = 6" in r.text.fr for r in f2.reasons)
 
 
 def test_year_2_average_with_part_timers():

@@ -154,20 +154,25 @@ def test_cli_regimes_lists_the_subsidy_ids_of_the_lines():
 
 
 def test_the_validity_warning_says_whether_the_period_is_partly_or_wholly_outside():
-    """wallonie-2003 ends on 2013-01-30: calendar 2013 lies partly outside it, 2015 wholly."""
+    """wallonie-2003 ends on 2013-01-30: calendar 2013 lies partly outside it, 2015 wholly; 2015 lies
+    wholly before wallonie-2016 (from 2017-06-30, no end) — the old test said « en partie » there."""
     from ei_cli.model import Enterprise, Region
     from ei_cli.periods import Period
     from ei_cli.regimes import select_regime
 
-    e = Enterprise("EI", Region.WALLONIE, date(2010, 1, 1))
+    e = Enterprise("EI", Region.WALLONIE, date(2010, 1, 1), source="ei.xlsx")
     texts = {}
     for year in (2013, 2015):
-        _, warnings = select_regime(e, Period.calendar_year(year), "wallonie-2003", "ei.xlsx")
+        _, warnings = select_regime(e, Period.calendar_year(year), "wallonie-2003")
         (w,) = [w for w in warnings if w.code == "regime_outside_validity"]
         texts[year] = w.message.get("fr")
         assert w.file == "ei.xlsx"  # every problem names its file (cli.md), these too
     assert "en sort en partie" in texts[2013]
     assert "en sort." in texts[2015] and "en partie" not in texts[2015]
+    # wallonie-2016 (no end) for 2015, wholly before it: « en sort », not « en partie »
+    _, warnings = select_regime(e, Period.calendar_year(2015), "wallonie-2016")
+    (w,) = [w for w in warnings if w.code == "regime_outside_validity"]
+    assert "en sort." in w.message.fr and "en partie" not in w.message.fr
 
 
 def test_cli_unknown_regime_exit_2_without_traceback():

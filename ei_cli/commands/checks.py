@@ -41,7 +41,7 @@ def check(file: FileArg, year: YearOpt = None, only: OnlyOpt = None, regime: Reg
     opts = RunOptions(str(format), output, str(lang), explain, strict)
     enterprise, problems = load_enterprise(file, opts, COMMAND)
     period = period_for(enterprise, year)
-    chosen, warnings = select_regime(enterprise, period, regime, str(file))
+    chosen, warnings = select_regime(enterprise, period, regime)
     results = run_checks(enterprise, chosen, period, only=names)
     compliant = overall(results)
     problems = problems + warnings

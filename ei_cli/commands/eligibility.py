@@ -42,7 +42,7 @@ def check_eligibility(file: FileArg, at: AtOpt = None, format: FormatOpt = Forma
     opts = RunOptions(str(format), output, str(lang), explain, strict, names)
     enterprise, problems = load_enterprise(file, opts, COMMAND)
     on = at.date() if at is not None else date.today()
-    chosen, warnings = select_regime(enterprise, Period(on, on), regime, str(file))
+    chosen, warnings = select_regime(enterprise, Period(on, on), regime)
     report = assess_eligibility(enterprise, chosen)
     rows = [w for w in report.workers if at is None or enterprise.workers_by_id[w.worker_id].employed_on(on)]
     compliant, summary = summary_for(rows, chosen)

@@ -35,7 +35,7 @@ def check_quota(file: FileArg, year: YearOpt = None, at: AtOpt = None, forecast:
     from ei_cli.regimes import select_regime
     from ei_cli.render.quota import quota_csv, quota_table
     from ei_cli.rules.eligibility import assess_eligibility
-    from ei_cli.rules.quota import data_end, default_period, evaluate_quota, forecast_quota
+    from ei_cli.rules.quota import default_period, evaluate_quota, forecast_quota
 
     if year is not None and at is not None:
         raise typer.BadParameter("--year et --at s'excluent : choisissez l'un ou l'autre.", param_hint="--year/--at")
@@ -43,12 +43,12 @@ def check_quota(file: FileArg, year: YearOpt = None, at: AtOpt = None, forecast:
     enterprise, problems = load_enterprise(file, opts, COMMAND)
     period = (Period.calendar_year(year) if year is not None else
               Period(at.date(), at.date()) if at is not None else default_period(enterprise))
-    chosen, warnings = select_regime(enterprise, period, regime, str(file))
+    chosen, warnings = select_regime(enterprise, period, regime)
     report = assess_eligibility(enterprise, chosen)
     result = evaluate_quota(enterprise, chosen, period, report)
     projection = None
     if forecast:
-        at_month = Month.of(at.date()) if at is not None else (data_end(enterprise) or Month.of(period.end))
+        at_month = Month.of(at.date()) if at is not None else (enterprise.last_pay_month or Month.of(period.end))
         projection = forecast_quota(enterprise, chosen, at_month, report)
     problems = problems + warnings + list(result.problems)
     fields = result.to_dict(opts.lang)

@@ -71,7 +71,7 @@ def _produce(kind: str, file: Path, year: int, output: Path, templates: Path | N
     documents.preflight(output, templates)  # bad suffix, templates folder, no WeasyPrint: stop before reading
     opts = RunOptions(format="table", output=output, names=names)
     enterprise, problems = load_enterprise(file, opts, f"report-{kind}")
-    regime, regime_warnings = select_regime(enterprise, Period.calendar_year(year), regime_id, str(file))
+    regime, regime_warnings = select_regime(enterprise, Period.calendar_year(year), regime_id)
     problems = problems + list(regime_warnings)
     build = documents.annual_context if kind == "annual" else documents.agrement_context
     context = build(enterprise, regime, year, names=names, problems=problems)

@@ -36,7 +36,7 @@ def subsidy(file: FileArg, year: RequiredYearOpt, regime: RegimeOpt = None, form
     opts = RunOptions(str(format), output, str(lang), explain, False, names)
     enterprise, problems = load_enterprise(file, opts, COMMAND)
     period = Period.calendar_year(year)
-    chosen, warnings = select_regime(enterprise, period, regime, str(file))
+    chosen, warnings = select_regime(enterprise, period, regime)
     result = compute_subsidies(enterprise, chosen, year, assess_eligibility(enterprise, chosen))
     problems = problems + warnings
     doc = base_document(COMMAND, enterprise=enterprise, regime=chosen, period=period, compliant=result.compliant,

@@ -30,7 +30,7 @@ def check_wages(file: FileArg, year: YearOpt = None, regime: RegimeOpt = None, f
     opts = RunOptions(str(format), output, str(lang), explain, strict, names)
     enterprise, problems = load_enterprise(file, opts, COMMAND)
     period = period_for(enterprise, year)
-    chosen, warnings = select_regime(enterprise, period, regime, str(file))
+    chosen, warnings = select_regime(enterprise, period, regime)
     result = wage_tension(enterprise, chosen, period)
     problems = problems + warnings
     compliant = result.compliant if result is not None else None

@@ -175,6 +175,13 @@ class Regime:
     def valid_on(self, d: date) -> bool:
         return self.valid_from <= d and (self.valid_to is None or d <= self.valid_to)
 
+    @property
+    def validity(self):
+        """The days the regime is in force, as a ``Period`` (to ``date.max`` while it has no end)."""
+        from ei_cli.periods import Period
+
+        return Period(self.valid_from, self.valid_to or date.max)
+
     def to_dict(self) -> dict:
         return {"id": self.id, "title": self.title, "region": self.region,
                 "valid_from": self.valid_from.isoformat(),
@@ -378,8 +385,8 @@ def regime_in_force(region: str, on: date) -> Regime:
     return min(candidates, key=lambda r: r.valid_from)
 
 
-def select_regime(enterprise, period, forced: str | None = None, file: str | None = None):
-    """Regime for an evaluation (rules.md D4) and the warnings it brings (about the workbook ``file``).
+def select_regime(enterprise, period, forced: str | None = None):
+    """Regime for an evaluation (rules.md D4) and the warnings it brings (about the workbook it was read from).
 
     Order: ``--regime`` option, then the workbook's ``regime`` field, then the region's regime in
     force at the period's end. A forced regime may be used outside its validity, with a warning.
@@ -400,9 +407,8 @@ def select_regime(enterprise, period, forced: str | None = None, file: str | Non
     if not (regime.valid_on(period.start) and regime.valid_on(period.end)):
         until = regime.valid_to.isoformat() if regime.valid_to else "aujourd'hui"
         until_en = regime.valid_to.isoformat() if regime.valid_to else "today"
-        partly = regime.valid_on(period.start) or regime.valid_on(period.end) or (
-            period.start < regime.valid_from and (regime.valid_to is None or regime.valid_to < period.end))
-        problems.append(warning("regime_outside_validity", file=file, message=t(
+        partly = period.intersection(regime.validity) is not None
+        problems.append(warning("regime_outside_validity", file=enterprise.source, message=t(
             f"Le régime {regime.id} s'applique du {regime.valid_from.isoformat()} au {until} ; "
             f"la période {period.start.isoformat()} – {period.end.isoformat()} en sort"
             + (" en partie" if partly else "") + ". Contrôles à lire comme une simulation historique ; "
@@ -412,7 +418,7 @@ def select_regime(enterprise, period, forced: str | None = None, file: str | Non
             + "outside it. Checks to be read as a historical simulation; no subsidy is computed for the "
             "days outside this regime.")))
     if period.end < enterprise.agrement_date:
-        problems.append(warning("period_before_agrement", file=file, message=t(
+        problems.append(warning("period_before_agrement", file=enterprise.source, message=t(
             f"La période évaluée ({period.start.isoformat()} – {period.end.isoformat()}) se termine avant la "
             f"date d'agrément ({enterprise.agrement_date.isoformat()}) : aucune obligation ni subvention de "
             "l'agrément ne la concerne. Vérifiez --year ou date_agrement.",
@@ -420,7 +426,7 @@ def select_regime(enterprise, period, forced: str | None = None, file: str | Non
             f"agrément date ({enterprise.agrement_date.isoformat()}): no obligation or subsidy of the agrément "
             "applies to it. Check --year or date_agrement.")))
     if regime.status == "outline":
-        problems.append(warning("regime_outline", file=file, message=t(
+        problems.append(warning("regime_outline", file=enterprise.source, message=t(
             f"Le régime {regime.id} n'est connu qu'en partie : la plupart des contrôles et subventions "
             "restent indéterminés.",
             f"Regime {regime.id} is only partly known: most checks and subsidies stay unknown.")))

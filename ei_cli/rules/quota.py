@@ -164,6 +164,9 @@ class YearQuota:
     judged_month: Month | None = None
     provisional: bool = False
     extra: dict = field(default_factory=dict)
+    # k of the shortfall: the months (Σ weights) where hiring still adds target FTE — 1 for a year 1
+    # judged on its last day; None where no average is solved (Brussels 2004, month by month).
+    adjustable: Decimal | None = None
 
     def to_dict(self, lang: str = "fr") -> dict:
         out = {
@@ -426,14 +429,9 @@ def _measure(enterprise: Enterprise, report, months: list[Month], counted: Calla
     return out
 
 
-def data_end(enterprise: Enterprise) -> Month | None:
-    """The last month with a ``Paie`` row: months after it are not known yet."""
-    return enterprise.last_pay_month
-
-
 def default_period(enterprise: Enterprise) -> Period:
     """The last payroll month (its agrément year is evaluated); without payroll, the agrément day."""
-    end = data_end(enterprise)
+    end = enterprise.last_pay_month
     if end is None:
         return Period(enterprise.agrement_date, enterprise.agrement_date)
     return Period(end.first_day, end.last_day)
@@ -586,7 +584,7 @@ def _judge_staircase(f: _Frame) -> YearQuota:
     extra = {"judged_date": point.day.isoformat()} if point else {"months_counted": _q(count)}
     return YearQuota(n, f.period, judged_on, months, f.months_in_year, r, share, avg_target, avg_total,
                      unknown / count, minimum, shortfall, compliant, summary, tuple(reasons), judged_month,
-                     provisional, extra)
+                     provisional, extra, Decimal(adjustable))
 
 
 # ------------------------------------------------------------------------------ shape: Brussels 2004
@@ -738,7 +736,7 @@ def _judge_mandate(f: _Frame) -> YearQuota:
     one_min = _number(one_v)
     if one_min is not None:
         # « si partagé, une personne au moins à mi-temps »: one encadrement person at that etp at least.
-        staff = [w for w in f.enterprise.workers if w.function == Function.SUPERVISION and w.employed_in(f.period)]
+        staff = [w for w in f.enterprise.workers if _is_supervision(w) and w.employed_in(f.period)]
         one = any(w.fte >= one_min for w in staff)
         reasons.append(_cite(t(
             f"Encadrement partagé : une personne au moins à {number_text(one_min)} ETP — "
@@ -767,7 +765,7 @@ def _judge_mandate(f: _Frame) -> YearQuota:
              "months_counted": _q(count)}
     return YearQuota(n, f.period, "average_minimums", months, f.months_in_year, None, _share(target, total), avg_t,
                      total / count, avg_u, min_target, shortfall, compliant, summary, tuple(reasons), None,
-                     provisional, extra)
+                     provisional, extra, Decimal(adjustable))
 
 
 # ------------------------------------------------------------------------------ shared texts
@@ -870,7 +868,7 @@ def _grid_fte(enterprise: Enterprise, months: list[Month], shape: _Shape):
 def evaluate_quota(enterprise: Enterprise, regime: Regime, period: Period, report) -> QuotaResult:
     """Every agrément year overlapping ``period``, judged by the regime's quota shape."""
     name, shape = _shape(regime)
-    end = data_end(enterprise)
+    end = enterprise.last_pay_month
     years = years_overlapping(enterprise.agrement_date, period)
     all_months = sorted({m for _, p in years for m in p.months() if end is None or m <= end})
     fte, problems = _grid_fte(enterprise, all_months, shape)
@@ -929,7 +927,7 @@ def forecast_quota(enterprise: Enterprise, regime: Regime, at_month: Month, repo
     remaining month: solved as for the shortfall, over the remaining months only.
     """
     name, shape = _shape(regime)
-    at = min(at_month, data_end(enterprise) or at_month)
+    at = min(at_month, enterprise.last_pay_month or at_month)
     if at.first_day < enterprise.agrement_date.replace(day=1):
         at = Month.of(enterprise.agrement_date)
     ((n, period),) = years_overlapping(enterprise.agrement_date, Period(at.last_day, at.last_day))[-1:]
@@ -979,8 +977,10 @@ def forecast_quota(enterprise: Enterprise, regime: Regime, at_month: Month, repo
                     f"Agrément year {n}: projected {VERDICT[projected.compliant].en} "
                     f"({share_text(projected.target_share, 'en')}) with no extra hire.")
     else:
-        # k in months: the year's last month, when shared with the next year, for its days inside this one.
-        k = sum((m.weight for m in projected.months if m.projected), ZERO)
+        # k as the shortfall solved it (a year 1 is judged on its last day: k = 1); month by month
+        # (Brussels 2004), the projected months, the last one for its days inside the year.
+        k = projected.adjustable if projected.adjustable is not None else sum(
+            (m.weight for m in projected.months if m.projected), ZERO)
         reasons.append(because(t(
             f"Avec k = {_months_text(k)} mois restants : x = (r·D − T) ÷ ((1 − r)·k), D et T projetés sur l'année "
             "(et au moins le minimum d'ETP), arrondi vers le haut.",

@@ -30,7 +30,7 @@ from typing import Callable, Iterable
 from ei_cli.i18n import Text, t
 from ei_cli.model import Enterprise, Function, Worker
 from ei_cli.periods import Month, Period, anniversary, days_between, years_overlapping
-from ei_cli.regimes import CONFIDENCES, Regime, Value
+from ei_cli.regimes import CONFIDENCES, Regime, Value, regime_in_force
 from ei_cli.rules.common import (CENT, NO_PAY, ZERO, Reason, because, combine, daily_fte, days_employed_in,
                                  decimal_text, euro_text, money, number_text, share_text)
 
@@ -638,9 +638,7 @@ def _bracket_window(run: _Run, agr_year: Period, part: Period) -> Period:
     the whole agrément year, even when the claim covers only part of it; an agrément year not finished
     by the last ``Paie`` month is averaged from its start to the end of that month (at least to the end
     of the claimed part), the amount being provisional."""
-    from ei_cli.rules.quota import data_end
-
-    end = data_end(run.enterprise)
+    end = run.enterprise.last_pay_month
     known = max(part.end, end.last_day) if end is not None else part.end
     return Period(agr_year.start, min(agr_year.end, known))
 
@@ -988,7 +986,7 @@ def compute_subsidies(enterprise: Enterprise, regime: Regime, year: int, report=
     period = Period.calendar_year(year)
     agreed = period.intersection(Period(enterprise.agrement_date, date.max))
     # A subsidy is claimed under the regime in force: only the agreed days inside its validity count.
-    claim = agreed.intersection(Period(regime.valid_from, regime.valid_to or date.max)) if agreed else None
+    claim = agreed.intersection(regime.validity) if agreed else None
     run = _Run(enterprise, regime, year, report, period, claim)
     if agreed is None:
         run.notes.append(t(f"L'entreprise n'était pas agréée en {year} (agrément du "
@@ -1027,12 +1025,10 @@ def _outside_validity(run: _Run, agreed: Period) -> None:
         outside.append(Period(max(agreed.start, regime.valid_to + timedelta(days=1)), agreed.end))
     if not outside:
         return
-    from ei_cli.regimes import all_regimes
-
     until = regime.valid_to.isoformat() if regime.valid_to else None
     for days in outside:
-        others = [r.id for r in all_regimes() if r.region == regime.region and r.id != regime.id
-                  and r.valid_on(days.start)]
+        then = regime_in_force(regime.region, days.start)
+        others = [then.id] if then.id != regime.id and then.valid_on(days.start) else []
         span_fr = f"du {days.start.isoformat()} au {days.end.isoformat()}"
         span_en = f"from {days.start.isoformat()} to {days.end.isoformat()}"
         validity_fr = f"du {regime.valid_from.isoformat()} " + (f"au {until}" if until else "à aujourd'hui")
