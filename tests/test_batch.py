@@ -734,6 +734,30 @@ def test_ctrl_c_to_the_whole_group_while_the_workers_start(tmp_path, good_workbo
         assert not [p.name for p in out.iterdir() if p.name.endswith(".tmp")]
 
 
+def test_while_the_pool_runs_ctrl_c_only_notes_the_interruption(tmp_path, monkeypatch, good_workbook):
+    """The deterministic side of the test above (whose old failure showed only now and then): from the
+    workers' fork to the pool's shutdown, Ctrl-C and SIGTERM go to ``batch._note_interruption`` (a
+    flag, no exception inside concurrent.futures or a starting worker); before and after, to the handler
+    that was there."""
+    import signal
+    from concurrent.futures import ProcessPoolExecutor
+
+    seen = []
+    real = ProcessPoolExecutor.submit
+
+    def submit(self, *a, **k):
+        seen.append((signal.getsignal(signal.SIGINT), signal.getsignal(signal.SIGTERM)))
+        return real(self, *a, **k)
+
+    monkeypatch.setattr(ProcessPoolExecutor, "submit", submit)
+    before = signal.getsignal(signal.SIGINT), signal.getsignal(signal.SIGTERM)
+    folder = folder_with(tmp_path, {"a.xlsx": good_workbook, "b.xlsx": good_workbook})
+    (tmp_path / "out").mkdir()
+    batch.run_batch(batch.find_workbooks(folder), BatchRequest(2024, out_dir=tmp_path / "out"), jobs=2)
+    assert seen and all(h == (batch._note_interruption, batch._note_interruption) for h in seen)
+    assert (signal.getsignal(signal.SIGINT), signal.getsignal(signal.SIGTERM)) == before
+
+
 def test_a_file_given_for_the_folder_is_named_as_a_file(tmp_path, capsys, good_workbook):
     """``ei batch staff.xlsx``: the workbook exists, so « Dossier introuvable » misled; the message says
     it is a file and names the single-workbook command. Exit 2."""

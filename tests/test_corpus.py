@@ -60,7 +60,8 @@ def test_validate_names_the_place(case, corpus, capsys):
         assert set(p) >= {"code", "severity", "file", "sheet", "cell", "message"}
     if case.code:
         found = [p for p in problems if p["code"] == case.code
-                 and p["sheet"] == case.sheet and (case.cell is None or p["cell"] == case.cell)]
+                 and p["sheet"] == case.sheet and (case.cell is None or p["cell"] == case.cell)
+                 and (case.column is None or p["column"] == case.column)]
         # cli.md: ``cell`` is a cell or null — a missing column or field is named in ``column``
         assert all(p["cell"] is None or re.fullmatch(r"[A-Z]{1,3}[0-9]+", p["cell"]) for p in problems), problems
         assert found, [(p["code"], p["sheet"], p["cell"]) for p in problems]

@@ -659,9 +659,11 @@ def test_document_shares_round_down_like_ei_check(x):
 
 @pytest.mark.parametrize("fmt", documents.FORMATS)
 def test_a_quota_missed_by_a_hair_never_reads_as_reached(tmp_path_factory, capsys, fmt):
-    """A workbook whose quota share is 0,4998 for 50 % required (one month at 0,99 FTE): `ei check`
-    says 49,9 % « non conforme »; the document said « 50,0 % (50,0 % requis) » beside « non conforme »
-    (babel rounds to nearest). Every format now shows 49,9 % and never 50,0 % as the share reached."""
+    """A target worker and a supervisor, both full time, except the target worker at 0,99 FTE in June
+    2025. The agrément year holding 2025 (2025-03-01 … 2026-02-28, 12 months) requires 50 %: target
+    12 − 0,01 = 11,99 FTE-months, total 11,99 + 12 = 23,99 → 11,99 / 23,99 = 0,49979 (JSON 0,4997,
+    rounded down), not compliant. `ei check` says 49,9 %; the document said « 50,0 % (50,0 % requis) »
+    beside « non conforme » (babel rounds to nearest). Every format now shows 49,9 %, never 50,0 %."""
     from helpers_workbook import valid_sheets, write_workbook
 
     out = tmp_path_factory.mktemp("boundary")

@@ -119,7 +119,8 @@ def test_td_hired_on_29_february_keeps_the_last_day_of_its_window():
     """TD hired 2024-02-29, full time: 12 months « de quantième à veille de quantième » end on
     2025-02-28 (February 2025 has no 29th). 2024: Feb 1/29 × 1 500 = 51,7241 + March–December
     15 000 → 15 051,72 €; 2025: January 1 500 + February 28/29 × 1 500 = 1 448,2759 → 2 948,28 €.
-    Total 18 000,00 €. (Ending the window on 2025-02-27 lost a day: 17 998,15 €.)"""
+    Total 18 000,00 €. (The old code ended the window on 2025-02-27 and counted February 2025 in its own
+    28 days: 27/28 × 1 500 = 1 446,43, a total of 17 998,15 €.)"""
     ent = enterprise([worker("A", date(2024, 2, 29))], monthly("A", Month(2024, 2), Month(2025, 12)))
     report = Report({"A": "TD"})
     (l24,) = lines_of(compute_subsidies(ent, W2016, 2024, report), "target_worker")
@@ -629,17 +630,22 @@ def test_amounts_nonnegative_and_total_is_sum_of_lines(hire, stay, etp, year, co
 
 
 @settings(max_examples=40, deadline=None)
-@given(st.lists(st.tuples(st.dates(min_value=date(2024, 3, 1), max_value=date(2025, 2, 28)),
-                          st.one_of(st.none(), st.integers(0, 400))), min_size=0, max_size=30))
+@given(st.lists(st.tuples(st.dates(min_value=date(2024, 3, 1), max_value=date(2024, 4, 15)),
+                          st.one_of(st.none(), st.integers(330, 400))), min_size=10, max_size=44))
 def test_sieg_pieces_of_one_agrement_year_share_one_bracket(staff):
     """Q8: the two calendar pieces of agrément year 1 (2024-03-01 … 2025-02-28, Paie known to 2025-12)
     get the same average and the same bracket, so they add up to the year's rate within a cent per line
-    (306 + 59 = 365 days; the ceilings, ≥ 5 750 € for Jan–Feb, never bind below 60 TD)."""
+    (306 + 59 = 365 days). Drawn so that a bracket is always reached and no ceiling binds: 10 to 44 TD,
+    each employed at least 365 − 45 = 320 days of the year → average ≥ 10 × 320 / 365 = 8,77 ≥ 8, and
+    < 45 (25 000 or 50 000 €); the accompanier's 1 FTE at 5 000 €/month gives ceilings of 60 000 × 1,15
+    = 69 000 € for the year and 11 500 € for Jan–Feb, above 50 000 and 50 000 × 59 / 365 = 8 082,19 €.
+    (As first drawn, with any hire date and 0–30 TD, no example reached a bracket: 0 + 0 was checked.)"""
     tds = [(f"T{i:02d}", hire, None if stay is None else hire + timedelta(days=stay)) for i, (hire, stay) in enumerate(staff)]
     ent, report = _sieg_year_enterprise(tds)
     (a,) = [x for x in lines_of(compute_subsidies(ent, W2016, 2024, report), "social_accompaniment")]
     b = [x for x in lines_of(compute_subsidies(ent, W2016, 2025, report), "social_accompaniment")
          if x.basis["agrement_year"] == 1][0]
+    assert a.basis["rate"] in (25000, 50000)
     assert a.basis["target_workers"] == b.basis["target_workers"] and a.basis["rate"] == b.basis["rate"]
     assert abs(a.amount + b.amount - a.basis["rate"]) <= D("0.02")
 

@@ -48,18 +48,19 @@ class Case:
     exit: int                  # exit code of `ei validate`
     code: str                  # a problem code that must be reported
     sheet: str | None = None   # the sheet the problem names (None: a file-level problem)
-    cell: str | None = None    # the cell ("F2") or column/field name the problem names
+    cell: str | None = None    # the cell ("F2") the problem names
     kind: str = "value"        # file | sheet | column | value | hostile
     bomb: bool = False         # big: generated only when asked, timed and memory-checked
     note: str = ""
+    column: str | None = None  # for a missing column or field (no cell): the name the problem gives
 
 
 CASES: list[Case] = []
 
 
-def case(filename: str, exit: int, code: str, sheet=None, cell=None, kind="value", bomb=False, note=""):
+def case(filename: str, exit: int, code: str, sheet=None, cell=None, kind="value", bomb=False, note="", column=None):
     def register(fn):
-        CASES.append(Case(fn.__name__, filename, fn, exit, code, sheet, cell, kind, bomb, note))
+        CASES.append(Case(fn.__name__, filename, fn, exit, code, sheet, cell, kind, bomb, note, column))
         return fn
     return register
 
@@ -322,7 +323,7 @@ def hidden_sheet(p):
     _write(p, hidden=("Suivi",))
 
 
-@case("s07-entete-fusionnee.xlsx", 2, "missing_column", "Personnel", None, kind="sheet",
+@case("s07-entete-fusionnee.xlsx", 2, "missing_column", "Personnel", column="date_entree", kind="sheet",
       note="header cells merged over two columns: the second header is lost")
 def merged_header(p):
     sheets = valid_sheets()
@@ -373,12 +374,12 @@ def renamed_follow_up(p):
 
 
 # =================================================================================== columns
-@case("c01-sans-date-entree.xlsx", 2, "missing_column", "Personnel", None, kind="column")
+@case("c01-sans-date-entree.xlsx", 2, "missing_column", "Personnel", kind="column", column="date_entree")
 def missing_hire_column(p):
     _write(p, lambda s: drop_column(s, "Personnel", "date_entree"))
 
 
-@case("c02-sans-salaire.xlsx", 2, "missing_column", "Paie", None, kind="column")
+@case("c02-sans-salaire.xlsx", 2, "missing_column", "Paie", kind="column", column="salaire_brut")
 def missing_pay_column(p):
     _write(p, lambda s: drop_column(s, "Paie", "salaire_brut"))
 
@@ -421,7 +422,7 @@ def elided_headers(p):
     _write(p, edit)
 
 
-@case("c06-sans-nom-entreprise.xlsx", 2, "missing_field", "Entreprise", None, kind="column")
+@case("c06-sans-nom-entreprise.xlsx", 2, "missing_field", "Entreprise", kind="column", column="nom")
 def missing_name_field(p):
     _write(p, lambda s: drop_field(s, "nom"))
 
