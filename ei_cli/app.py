@@ -16,5 +16,6 @@ app = typer.Typer(
     rich_markup_mode="rich",
 )
 
-# interrupted: set by cli._interrupt; lang: the command's --lang (commands._options), for cli.main's messages
-state = {"debug": False, "interrupted": False, "lang": "fr"}
+# interrupted: set by cli._interrupt; lang: the command's --lang (commands._options), for cli.main's messages;
+# command, json_stdout: set when a command starts (commands._options.EiCommand), for cli.main's error document
+state = {"debug": False, "interrupted": False, "lang": "fr", "command": None, "json_stdout": None}

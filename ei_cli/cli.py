@@ -139,7 +139,8 @@ def main(argv: list[str] | None = None) -> None:
     args = argv if argv is not None else sys.argv[1:]
     debug = "--debug" in args
     # French until the command's --lang is parsed (commands._options); a usage error can come before.
-    state["lang"] = "en" if any(a == "--lang=en" or (a == "--lang" and b == "en") for a, b in zip(args, [*args[1:], ""])) else "fr"
+    state["lang"] = "en" if _option_value(args, "--lang") == "en" else "fr"
+    state["command"] = state["json_stdout"] = None
     try:
         # Without standalone mode an explicit typer.Exit comes back as the return value.
         code = app(args=argv, standalone_mode=False)
@@ -162,6 +163,13 @@ def main(argv: list[str] | None = None) -> None:
 
             usage.show(exc, state["lang"])
             if type(exc).__name__ != "NoArgsIsHelpError":
+                ctx = getattr(exc, "ctx", None)
+                if state["command"] is None:
+                    from ei_cli.commands._options import command_name
+
+                    state["command"] = command_name(ctx)
+                if ctx is not None and not any(p.name == "format" for p in ctx.command.params):
+                    state["json_stdout"] = False  # a command without --format prints no JSON
                 _json_on_failure(args, t(usage.french_message(exc), exc.format_message()), (), "usage_error")
             sys.exit(ExitCode.BAD_INPUT)
         if isinstance(exc, OSError) and not debug:
@@ -187,20 +195,36 @@ def _json_on_failure(args: list[str], message: Text, problems, code: str) -> Non
     """With ``--format json`` (cli.md: exactly one JSON document on stdout), a command that could not
     run still prints one: the common fields, ``compliant`` null, and the error among its ``problems``
     (its message is on stderr too). Nothing is printed when the document would have gone to a file
-    (``-o``): exit 2 writes no file."""
-    fmt = next((b for a, b in zip(args, [*args[1:], ""]) if a in ("--format", "-f")), None)
-    fmt = fmt or next((a.split("=", 1)[1] for a in args if a.startswith("--format=")), None)
-    if fmt != "json":
+    (``-o``): exit 2 writes no file.
+
+    Once the command has started, its parsed options say (``EiCommand.invoke``); a usage error comes
+    before they are parsed, and the command line is read for them.
+    """
+    to_stdout = state["json_stdout"]
+    if to_stdout is None:
+        to_stdout = (_option_value(args, "--format", "-f") == "json"
+                     and _option_value(args, "--output", "-o") is None)
+    if not to_stdout:
         return
     from ei_cli.output import base_document, dumps
     from ei_cli.problems import error
 
-    words = [a for a in args if not a.startswith("-")]
-    command = words[0] if words else None
-    if command == "report" and len(words) > 1 and words[1] in ("annual", "agrement"):
-        command = f"report-{words[1]}"
-    doc = base_document(command, problems=[*problems, error(code, message)])
+    doc = base_document(state["command"], problems=[*problems, error(code, message)])
     sys.stdout.write(dumps(doc, state["lang"]))
+
+
+def _option_value(args: list[str], *names: str) -> str | None:
+    """The value given to an option on the command line (``--name value``, ``--name=value``, ``-x value``,
+    ``-xvalue``), before the command parses it; None when absent."""
+    for i, a in enumerate(args):
+        for name in names:
+            if a == name:
+                return args[i + 1] if i + 1 < len(args) else ""
+            if a.startswith(name + "=") and name.startswith("--"):
+                return a.split("=", 1)[1]
+            if not name.startswith("--") and a.startswith(name) and len(a) > len(name):
+                return a[len(name):]
+    return None
 
 
 def _exit_interrupted() -> None:

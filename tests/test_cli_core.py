@@ -324,3 +324,12 @@ def test_no_error_document_when_the_output_goes_to_a_file(capsys, tmp_path):
 
     exit_code, out, _ = run_cli(capsys, "check", SAMPLE, "--regime", "nope", "-o", tmp_path / "r.json")
     assert exit_code == 2 and out == "" and not (tmp_path / "r.json").exists()
+    # with --format json too (the first version printed the document on stdout all the same)
+    exit_code, out, _ = run_cli(capsys, "check", SAMPLE, "--regime", "nope", "-f", "json", "-o", tmp_path / "r.json")
+    assert exit_code == 2 and out == "" and not (tmp_path / "r.json").exists()
+    # a usage error before the options are parsed: « -fjson » is read from the command line, the command
+    # named from click's context
+    exit_code, out, _ = run_cli(capsys, "report", "annual", SAMPLE, "-fjson")
+    assert exit_code == 2 and out == ""  # report has no --format: nothing to print it in
+    exit_code, out, _ = run_cli(capsys, "check", SAMPLE, "--year", "abc", "-fjson")
+    assert exit_code == 2 and __import__("json").loads(out)["command"] == "check"

@@ -88,6 +88,16 @@ class _FrenchHelp:
         return super().format_help(ctx, formatter)
 
 
+def command_name(ctx) -> str | None:
+    """The command a click context runs, as JSON documents name it: « check », « report-annual »
+    (None for ``ei`` itself)."""
+    names = []
+    while ctx is not None and ctx.parent is not None:
+        names.append(ctx.info_name)
+        ctx = ctx.parent
+    return "-".join(reversed(names)) or None
+
+
 class EiGroup(_FrenchHelp, TyperGroup):
     """``ei`` itself and ``ei report`` (``cli.py`` gives them this class)."""
 
@@ -98,20 +108,26 @@ class EiCommand(_FrenchHelp, TyperCommand):
     files — or, for a document, one of its templates — is refused."""
 
     def invoke(self, ctx):
+        from ei_cli.app import state
         from ei_cli.output import refuse_output_over_inputs
 
+        # What ``cli.main`` needs should the command stop with an error: its name (« report-annual »), and
+        # whether its JSON document goes to stdout (``--format json`` without ``-o``).
+        state["command"] = command_name(ctx)
+        state["json_stdout"] = str(ctx.params.get("format")) == "json" and ctx.params.get(OUTPUT_PARAM) is None
         inputs = []
         for name in INPUT_PARAMS:
             value = ctx.params.get(name)
             if value is not None:
                 inputs += value if isinstance(value, (list, tuple)) else [value]
         templates = []
-        if TEMPLATES_PARAM in ctx.params and ctx.params.get(OUTPUT_PARAM) is not None:
-            from ei_cli.documents import template_paths
+        if TEMPLATES_PARAM in ctx.params:
+            # « ei report --templates DIR annual … »: the group's folder is the sub-command's default.
+            if ctx.params[TEMPLATES_PARAM] is None and ctx.parent is not None and isinstance(ctx.parent.obj, dict):
+                ctx.params[TEMPLATES_PARAM] = ctx.parent.obj.get(TEMPLATES_PARAM)
+            if ctx.params.get(OUTPUT_PARAM) is not None:
+                from ei_cli.documents import template_paths
 
-            folder = ctx.params.get(TEMPLATES_PARAM)
-            if folder is None and ctx.parent is not None and isinstance(ctx.parent.obj, dict):
-                folder = ctx.parent.obj.get(TEMPLATES_PARAM)
-            templates = template_paths(folder)
+                templates = template_paths(ctx.params[TEMPLATES_PARAM])
         refuse_output_over_inputs(ctx.params.get(OUTPUT_PARAM), inputs, templates)
         return super().invoke(ctx)

@@ -10,7 +10,7 @@ from typing import Annotated, Optional
 import typer
 
 from ei_cli.app import app
-from ei_cli.commands._options import FileArg, NamesOpt, RegimeOpt, YearOpt
+from ei_cli.commands._options import TEMPLATES_PARAM, FileArg, NamesOpt, RegimeOpt, YearOpt
 from ei_cli.errors import ExitCode
 from ei_cli.output import RunOptions
 
@@ -50,14 +50,7 @@ def report_root(
     if ctx.invoked_subcommand is None:
         typer.echo(ctx.get_help())
         raise typer.Exit(ExitCode.BAD_INPUT)
-    ctx.obj = {"templates": templates}  # « ei report --templates DIR annual … »: the sub-command's default
-
-
-def _templates(ctx: typer.Context, templates: Path | None) -> Path | None:
-    """The sub-command's --templates, else the one given to « ei report »."""
-    if templates is not None or ctx.parent is None or not isinstance(ctx.parent.obj, dict):
-        return templates
-    return ctx.parent.obj.get("templates")
+    ctx.obj = {TEMPLATES_PARAM: templates}  # the sub-commands' default (``_options.EiCommand.invoke``)
 
 
 def _produce(kind: str, file: Path, year: int, output: Path, templates: Path | None, names: bool,
@@ -81,16 +74,16 @@ def _produce(kind: str, file: Path, year: int, output: Path, templates: Path | N
 
 
 @report_app.command("annual")
-def annual(ctx: typer.Context, file: FileArg, output: DocOutputOpt, year: RequiredYearOpt,
+def annual(file: FileArg, output: DocOutputOpt, year: RequiredYearOpt,
            templates: TemplatesOpt = None, names: NamesOpt = False, regime: RegimeOpt = None) -> None:
     """Rapport d'activité annuel, en français (l'échéance de remise, selon le régime, figure dans le document)."""
-    _produce("annual", file, year, output, _templates(ctx, templates), names, regime)
+    _produce("annual", file, year, output, templates, names, regime)
 
 
 @report_app.command("agrement")
-def agrement(ctx: typer.Context, file: FileArg, output: DocOutputOpt, year: YearOpt = None,
+def agrement(file: FileArg, output: DocOutputOpt, year: YearOpt = None,
              templates: TemplatesOpt = None, names: NamesOpt = False, regime: RegimeOpt = None) -> None:
     """Demande d'agrément ou de renouvellement, en français : les chiffres du classeur (par défaut l'année civile
     précédente) et les sections à compléter par le demandeur."""
-    _produce("agrement", file, year or date.today().year - 1, output, _templates(ctx, templates), names, regime)
+    _produce("agrement", file, year or date.today().year - 1, output, templates, names, regime)
 
