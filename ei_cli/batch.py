@@ -173,6 +173,7 @@ def _unmarked_summary(path: Path) -> bool:
     import zipfile
 
     from ei_cli.workbook.ooxml import sheet_parts
+    from ei_cli.workbook.sniff import ZIP_READ_ERRORS
 
     try:
         with zipfile.ZipFile(path) as archive:
@@ -185,8 +186,7 @@ def _unmarked_summary(path: Path) -> bool:
             if sum(i.file_size for i in infos) > 4 * 1024 * 1024:
                 return False
             xml = b"".join(archive.read(i) for i in infos)
-    except (OSError, KeyError, ValueError, EOFError, RuntimeError, NotImplementedError, zipfile.BadZipFile,
-            zipfile.LargeZipFile):
+    except (KeyError, *ZIP_READ_ERRORS):
         return False
     texts = {html.unescape(m.decode("utf-8", "replace")) for m in re.findall(rb"<(?:\w+:)?t\b[^>]*>([^<]*)<", xml)}
     return any(title == sheet and {c[i] for c in SUMMARY_COLUMNS} <= texts
@@ -754,7 +754,7 @@ def summary_document(outcomes: list[FileOutcome], request: BatchRequest, strict:
         summary=counts(outcomes, strict))
 
 
-UNREADABLE = t("en erreur", "error")
+IN_ERROR = t("en erreur", "in error")  # a workbook the reader refused (JSON: `unreadable`)
 YES_NO = {True: t("oui", "yes"), False: t("non", "no")}
 
 # Columns of summary.xlsx (and of the table): key, French header, English header.
@@ -791,7 +791,7 @@ def summary_row(o: FileOutcome, lang: str = "fr") -> list:
         if key in ("file", "enterprise", "regime"):
             row.append(getattr(o, key))
         elif key == "compliant":
-            row.append(verdict_text(o.compliant, lang) if o.readable else UNREADABLE.get(lang))
+            row.append(verdict_text(o.compliant, lang) if o.readable else IN_ERROR.get(lang))
         elif key in _CHECK_OF_COLUMN:
             name = _CHECK_OF_COLUMN[key]
             row.append(verdict_text(o.checks[name], lang) if o.readable and name in o.checks else None)

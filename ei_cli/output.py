@@ -353,6 +353,8 @@ def own_workbook_kind(path: Path) -> str | None:
     import re
     import zipfile
 
+    from ei_cli.workbook.sniff import ZIP_READ_ERRORS
+
     try:
         if not _may_hold_custom_properties(path):
             return None
@@ -361,8 +363,7 @@ def own_workbook_kind(path: Path) -> str | None:
             if info.file_size > 1024 * 1024:
                 return None
             xml = archive.read(info)
-    except (OSError, KeyError, ValueError, EOFError, RuntimeError, NotImplementedError, zipfile.BadZipFile,
-            zipfile.LargeZipFile):
+    except (KeyError, *ZIP_READ_ERRORS):
         return None
     match = re.search(rb"""<(?:\w+:)?property\b[^>]*\bname\s*=\s*["']""" + re.escape(OWN_WORKBOOK_PROPERTY.encode())
                       + rb"""["'][^>]*>\s*<(?:\w+:)?lpwstr\b[^>]*>([^<]*)<""", xml)

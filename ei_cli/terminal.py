@@ -43,9 +43,7 @@ def console_class():
         return match.group().replace(" ", _MASK)
 
     def glue(masked: str) -> str:
-        def space(match) -> str:
-            if match.group(0) != " ":
-                return match.group(0)
+        def space(match) -> str:   # the space the pattern found: kept, or glued
             start, end = match.start(), match.end()
             if masked[start - 1:start] == "«":   # « then the next word
                 word = masked[end:].split(None, 1)[0] if masked[end:].strip() else ""

@@ -25,7 +25,7 @@ def check_wages(file: FileArg, year: YearOpt = None, regime: RegimeOpt = None, f
     from ei_cli.render.wages import wage_fields, wages_csv, wages_table
     from ei_cli.rules.common import NOT_ESTABLISHED, not_established
     from ei_cli.rules.dashboard import period_for
-    from ei_cli.rules.wages import wage_tension
+    from ei_cli.rules.wages import NAME, wage_tension
 
     opts = RunOptions(str(format), output, str(lang), explain, strict, names)
     enterprise, problems = load_enterprise(file, opts, COMMAND)
@@ -34,10 +34,9 @@ def check_wages(file: FileArg, year: YearOpt = None, regime: RegimeOpt = None, f
     result = wage_tension(enterprise, chosen, period)
     problems = problems + warnings
     compliant = result.compliant if result is not None else None
-    unknown = not_established("wages", chosen)
     fields = wage_fields(result, enterprise, opts) if result is not None else {
         "ratio": None, "max_ratio": None, "highest": None, "lowest": None, "summary": NOT_ESTABLISHED,
-        "reasons": [r.to_dict(opts.lang) for r in unknown.reasons]}
+        "reasons": [r.to_dict(opts.lang) for r in not_established(NAME, chosen).reasons]}
     doc = base_document(COMMAND, enterprise=enterprise, regime=chosen, period=period, compliant=compliant,
                         problems=problems, **fields)
     emit(doc, opts, table=lambda con, o: wages_table(con, result, enterprise, chosen, period, o, NOT_ESTABLISHED),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from ei_cli.batch import SUMMARY_JSON, SUMMARY_XLSX, UNREADABLE, BatchRequest, FileOutcome
+from ei_cli.batch import SUMMARY_JSON, SUMMARY_XLSX, IN_ERROR, BatchRequest, FileOutcome
 from ei_cli.render import verdict_markup
 from ei_cli.rules.common import euro_text, share_text
 from ei_cli.rules.wages import ratio_text
@@ -31,7 +31,7 @@ def summary_table(con, outcomes: list[FileOutcome], totals: dict, request: Batch
     wide = con.width >= 110
 
     def verdict(o: FileOutcome) -> str:
-        return verdict_markup(o.compliant, lang) if o.readable else f"[bold red]{UNREADABLE.get(lang)}[/]"
+        return verdict_markup(o.compliant, lang) if o.readable else f"[bold red]{IN_ERROR.get(lang)}[/]"
 
     columns = [(tr("Fichier", "File"), "left", lambda o: escape(o.file), True),
                (tr("Entreprise", "Enterprise"), "left", lambda o: escape(o.enterprise or "—"), True),
@@ -55,7 +55,7 @@ def summary_table(con, outcomes: list[FileOutcome], totals: dict, request: Batch
         f"conforme(s), {totals['unknown']} indéterminé(s), {totals['unreadable']} en erreur. "
         f"Subventions {request.subsidy_year} : {_figure(totals['total_subsidy'], euro_text, lang)}.",
         f"{totals['files']} workbook(s): {totals['compliant']} compliant, {totals['not_compliant']} not "
-        f"compliant, {totals['unknown']} unknown, {totals['unreadable']} unreadable. "
+        f"compliant, {totals['unknown']} unknown, {totals['unreadable']} in error. "
         f"Subsidies {request.subsidy_year}: {_figure(totals['total_subsidy'], euro_text, lang)}."))
     if any(o.subsidy_complete is False for o in outcomes):
         con.print(tr("(?) : une partie des subventions n'a pas pu être calculée ou n'est pas réclamable en l'état "

@@ -50,6 +50,12 @@ class Sniffed:
     inflated: dict[str, bytes] = field(default_factory=dict)
 
 
+# What reading a damaged, truncated, encrypted or hostile zip may raise (the one list every reader of
+# an archive catches).
+ZIP_READ_ERRORS = (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, ValueError, EOFError, OSError,
+                   RuntimeError, zlib.error)
+
+
 def sniff(path: Path, file: str) -> Sniffed:
     def fail(code: str, fr: str, en: str) -> Sniffed:
         return Sniffed(problems=[error(code, Text(fr, en), file=file)])
@@ -119,7 +125,7 @@ def sniff(path: Path, file: str) -> Sniffed:
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         infos = archive.infolist()
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, ValueError, EOFError, OSError):
+    except ZIP_READ_ERRORS:
         return fail("corrupt_file",
                     "Le classeur est endommagé ou incomplet (copie interrompue ?) : récupérez une copie "
                     "complète ou réenregistrez-le.",
@@ -210,8 +216,7 @@ def _inflate_all(archive: zipfile.ZipFile, infos, keep: dict[str, bytes]) -> str
                 keep[info.filename] = b"".join(chunks)
             else:
                 keep.pop(info.filename, None)
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, ValueError, EOFError, OSError,
-            RuntimeError, zlib.error):
+    except ZIP_READ_ERRORS:
         return "corrupt"
     return None
 
