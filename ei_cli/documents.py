@@ -799,7 +799,7 @@ _YEARS_IN_WORDS = {1: "un an", 2: "deux ans", 3: "trois ans", 4: "quatre ans", 5
 
 def _regime_value(regime, key: str, on: date):
     """The parameter's value on ``on``, or None when the regime does not hold it or holds « unknown »."""
-    value = regime.value(key, on) if regime.has(key) else None
+    value = regime.value_or_none(key, on)
     return None if value is None or value.is_unknown else value
 
 

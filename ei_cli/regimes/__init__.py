@@ -165,6 +165,10 @@ class Regime:
     def value(self, key: str, on: date) -> Value:
         return self.param(key).at(on)
 
+    def value_or_none(self, key: str, on: date) -> Value | None:
+        """The value on ``on``, or None when the regime holds no such parameter (rules.md has no such rule)."""
+        return self.param(key).at(on) if key in self.parameters else None
+
     def number(self, key: str, on: date) -> Decimal | None:
         """The numeric value, or None when the regime file says it is unknown."""
         return self.value(key, on).number_or_none

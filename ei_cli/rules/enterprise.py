@@ -252,10 +252,8 @@ def legal_form_criterion(enterprise: Enterprise, regime: Regime, period: Period)
         return None
     on = period.end
     allowed_v = regime.value("enterprise.legal_form.allowed", on)
-    excluded_v = (regime.value("enterprise.legal_form.excluded", on)
-                  if regime.has("enterprise.legal_form.excluded") else None)
-    social_v = (regime.value("enterprise.legal_form.social_purpose_required", on)
-                if regime.has("enterprise.legal_form.social_purpose_required") else None)
+    excluded_v = regime.value_or_none("enterprise.legal_form.excluded", on)
+    social_v = regime.value_or_none("enterprise.legal_form.social_purpose_required", on)
     allowed = () if allowed_v.is_unknown else allowed_v.value
     excluded = () if excluded_v is None or excluded_v.is_unknown else excluded_v.value
     form = read_legal_form(enterprise.legal_form)
@@ -292,8 +290,7 @@ def legal_form_criterion(enterprise: Enterprise, regime: Regime, period: Period)
         to_fix.append(t(f"Cette forme ne permet pas l'agrément : il faut une société ({admitted_fr}).",
                         f"This form cannot be agreed: a company is required ({admitted_en})."))
     else:
-        unlisted_v = (regime.value("enterprise.legal_form.unlisted_admitted", on)
-                      if regime.has("enterprise.legal_form.unlisted_admitted") else None)
+        unlisted_v = regime.value_or_none("enterprise.legal_form.unlisted_admitted", on)
         form_ok = None if unlisted_v is None or unlisted_v.is_unknown else bool(unlisted_v.value)
         until = _formerly_allowed(regime, form.code, on)
         since_fr = f" (admise jusqu'au {until.isoformat()})" if until else ""

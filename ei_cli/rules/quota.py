@@ -60,7 +60,7 @@ def _share(target: Decimal, total: Decimal) -> Decimal | None:
 
 
 def _value(regime: Regime, key: str, on: date) -> Value | None:
-    return regime.value(key, on) if regime.has(key) else None
+    return regime.value_or_none(key, on)
 
 
 def _number(v: Value | None) -> Decimal | None:

@@ -651,8 +651,7 @@ def _social_accompaniment_brackets(run: _Run) -> None:
     mean FTE over the same days as the TD/TGD count falls to the highest bracket it meets."""
     brackets = run.value("subsidy.social_accompaniment.brackets")
     ops = run.value("subsidy.social_accompaniment.operating_costs_share")
-    counting = (run.value("subsidy.social_accompaniment.counting")
-                if run.regime.has("subsidy.social_accompaniment.counting") else None)
+    counting = run.regime.value_or_none("subsidy.social_accompaniment.counting", (run.claim or run.period).start)
     for n, agr_year, part in _agrement_segments(run):
         index = run.value("subsidy.social_accompaniment.index_factor", part.start)
         factor = ONE if index.is_unknown else index.number

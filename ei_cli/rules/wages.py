@@ -194,8 +194,7 @@ def _fte_ratio(enterprise: Enterprise, regime: Regime, period: Period) -> WageTe
 
 
 def _seniority_flag(regime: Regime, on) -> Value | None:
-    key = "wages.equal_scale_seniority"
-    return regime.value(key, on) if regime.has(key) else None
+    return regime.value_or_none("wages.equal_scale_seniority", on)
 
 
 _SHAPES = {"fte_ratio": _fte_ratio}
