@@ -659,20 +659,16 @@ def _subsidy_view(subsidies: dict | None) -> dict | None:
     line_notes: dict[str, int] = {}  # each distinct line note once, numbered in order of appearance
     lines = []
     for line in subsidies.get("lines") or []:
-        confidence = line.get("confidence")
+        # the line's notes as the JSON holds them: the rules decide which confidence needs one (subsidy._Run.add)
         texts = [n if isinstance(n, str) else _reason_text(n) for n in line.get("notes") or []]
-        label = confidence_label(confidence)
-        if label and not any(f"« {label} »" in n for n in texts):
-            from ei_cli.rules.subsidy import _confidence_note
-
-            texts.append(_confidence_note(confidence).fr)
         claimable = line.get("claimable", True)
         numbers = [line_notes.setdefault(n, len(line_notes) + 1) for n in texts]
         lines.append({"subsidy": line.get("subsidy"),
                       "label": SUBSIDY_LABELS.get(line.get("subsidy"), line.get("subsidy")),
                       "worker_id": line.get("worker_id"), "basis": _basis_text(line.get("basis")),
                       "amount": line.get("amount"), "claimable": claimable,
-                      "confidence": confidence, "confidence_label": label, "notes": texts,
+                      "confidence": line.get("confidence"),
+                      "confidence_label": confidence_label(line.get("confidence")), "notes": texts,
                       "marks": ", ".join(str(n) for n in numbers) + ("" if claimable else
                                                                        (" — " if numbers else "") + NOT_CLAIMABLE)})
     return {

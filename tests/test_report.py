@@ -242,9 +242,10 @@ def test_subsidy_lines_carry_their_notes_and_claimability(rendered, annual_ctx, 
     out = tmp_path / f"r.{fmt}"
     documents.render_document("annual", ctx, out)
     text = text_of(out)
-    assert re.search(r"6 000,00 €[ |]*1, 2 — non réclamable", text)
+    assert re.search(r"6 000,00 €[ |]*1 — non réclamable", text)
     assert "(1) Remplacement d'un travailleur sorti : non réclamable en l'état." in text
-    assert "(2) Montant reposant sur un paramètre de confiance « source secondaire »." in text
+    # the notes are the JSON's: no confidence note the rules did not write (secondary gets none there)
+    assert "(2)" not in text
 
 
 # --------------------------------------------------------------------------------- personal data
