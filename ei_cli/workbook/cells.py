@@ -218,26 +218,25 @@ def to_money(raw) -> Decimal:
             if exc.code == "ambiguous_number":
                 raise
             raise Invalid("invalid_number", _MONEY_EXPECTED) from None
-        if len(text) >= 11 and value >= _TEN_BILLION:
-            _refuse_niss(value)
-        return value
-    try:
-        value = to_number(raw)
-    except Invalid:
-        raise Invalid("invalid_number", _MONEY_EXPECTED) from None
-    if raw >= 10_000_000_000:   # a float or int compare: nothing more on the common path
-        _refuse_niss(raw)
+    else:
+        try:
+            value = to_number(raw)
+        except Invalid:
+            raise Invalid("invalid_number", _MONEY_EXPECTED) from None
+    _refuse_niss(value, "niss_in_amount", _NISS_IN_MONEY_EXPECTED)
     return value
 
 
 _TEN_BILLION = Decimal(10_000_000_000)
 
 
-def _refuse_niss(raw, code: str = "niss_in_amount", expected: Text = _NISS_IN_MONEY_EXPECTED) -> None:
-    """A number of 10^10 or more that is a valid national number is a NISS in the wrong column."""
-    digits = niss_digits(raw)
-    if digits is not None and is_valid_niss(digits):
-        raise Invalid(code, expected)
+def _refuse_niss(value: Decimal, code: str, expected: Text) -> None:
+    """A number of 10^10 or more that is a valid national number is a NISS in the wrong column (one
+    compare on the common path)."""
+    if value >= _TEN_BILLION:
+        digits = niss_digits(value)
+        if digits is not None and is_valid_niss(digits):
+            raise Invalid(code, expected)
 
 
 _NISS_IN_NUMBER_EXPECTED = Text(
@@ -250,8 +249,7 @@ def to_quantity(raw) -> Decimal:
     or more that is a valid national number is refused — it would be a NISS typed in the wrong column,
     taken for billions of hours."""
     value = to_number(raw)
-    if value >= _TEN_BILLION:
-        _refuse_niss(raw if type(raw) is not str else value, "niss_in_number", _NISS_IN_NUMBER_EXPECTED)
+    _refuse_niss(value, "niss_in_number", _NISS_IN_NUMBER_EXPECTED)
     return value
 
 
