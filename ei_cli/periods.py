@@ -43,12 +43,8 @@ def anniversary(origin: date, months: int) -> date:
     day of February. (``add_months`` instead clamps back to the month's last day, which would end those
     periods a day or more early.)
     """
-    total = origin.year * 12 + (origin.month - 1) + months
-    year, month0 = divmod(total, 12)
-    if origin.day > 28 and origin.day > days_in_month(year, month0 + 1):
-        year, month0 = divmod(total + 1, 12)
-        return date(year, month0 + 1, 1)
-    return date(year, month0 + 1, origin.day)
+    day = add_months(origin, months)
+    return day if day.day == origin.day else day + timedelta(days=1)  # clamped to the month's last day
 
 
 def completed_years(born: date, on: date) -> int:

@@ -41,6 +41,16 @@ def test_cdi_on_the_last_allowed_day_is_compliant():
     assert result.compliant is True and result.details["violations"] == []
 
 
+def test_a_hire_on_the_31st_has_until_the_first_of_the_month_after_the_short_one():
+    """Hired 31/08/2024: 6 months « de quantième à veille de quantième » run to the last day of February
+    2025 (no 31st), so a 6-month CDD ends on 28/02 and a CDI on 01/03/2025 is on time (last allowed day
+    01/03). Clamped, the deadline was 28/02 and that CDI was late."""
+    w = worker(hire=date(2024, 8, 31), cdi=date(2025, 3, 1))
+    assert cdi_deadline(w, 6) == date(2025, 3, 1)
+    assert run(w).compliant is True
+    assert run(worker(hire=date(2024, 8, 31), cdi=date(2025, 3, 2))).compliant is False
+
+
 def test_cdi_the_day_after_is_a_violation_with_its_dates():
     """CDI on 16/07/2025, one day after the last allowed day 15/07/2025 → breach from 15/07 to 15/07."""
     result = run(worker(cdi=date(2025, 7, 16)))

@@ -4,9 +4,9 @@ and at least half-time. Shape ``cdi_half_time`` (Wallonia 2016); ``supervision_c
 
 Readings (docs/interpretations.md, « Conditions d'emploi »):
 
-- *Last allowed day* = hire date + ``employment.cdi_within_months`` calendar months (``add_months``:
-  hired 15/01 → 15/07). A 6-month CDD from 15/01 ends on 14/07; a CDI starting on 15/07 is on time,
-  one starting on 16/07 is late. A worker still employed on the last allowed day without a CDI
+- *Last allowed day* = hire date + ``employment.cdi_within_months`` calendar months (``anniversary``:
+  hired 15/01 → 15/07; hired 31/08 → 01/03, February having no 31st). A 6-month CDD from 15/01 ends on
+  14/07; a CDI starting on 15/07 is on time, one starting on 16/07 is late. A worker still employed on the last allowed day without a CDI
   breaches the rule from that day until the CDI (or the exit); a worker who left before it does not.
 - The CDI date is ``date_cdi`` when given, else the hire date for a ``CDI`` contract; other contract
   types without ``date_cdi`` never became open-ended.
@@ -26,7 +26,7 @@ from decimal import Decimal
 
 from ei_cli.i18n import Text, t
 from ei_cli.model import ContractType, Enterprise, Function, Worker
-from ei_cli.periods import Month, Period, add_months
+from ei_cli.periods import Month, Period, anniversary
 from ei_cli.regimes import Regime
 from ei_cli.rules.common import CheckResult, by_shape, Reason, because, decimal_text
 
@@ -87,8 +87,8 @@ def cdi_date(worker: Worker) -> date | None:
 
 
 def cdi_deadline(worker: Worker, months: int) -> date:
-    """Last allowed day for the CDI to start: hire date + N calendar months."""
-    return add_months(worker.hire_date, months)
+    """Last allowed day for the CDI to start: the day after N calendar months from the hire date."""
+    return anniversary(worker.hire_date, months)
 
 
 def _cdi_violation(worker: Worker, months: int, period: Period, status: bool | None) -> Violation | None:

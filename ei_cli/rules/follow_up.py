@@ -27,7 +27,7 @@ from functools import cached_property
 
 from ei_cli.i18n import Text, t
 from ei_cli.model import ContractType, Enterprise, FollowUpType, Function, Worker
-from ei_cli.periods import Month, Period, add_months
+from ei_cli.periods import Month, Period, add_months, anniversary
 from ei_cli.regimes import Regime
 from ei_cli.rules.common import CheckResult, by_shape, Reason, because, days_employed_in
 
@@ -141,7 +141,7 @@ def _interviews(enterprise: Enterprise, worker: Worker, quarters_in: list[tuple[
 
 def _deadline(enterprise: Enterprise, worker: Worker, item: FollowUpType, months: int, period: Period,
               status: bool | None) -> Missing | None:
-    due = add_months(worker.hire_date, months)
+    due = anniversary(worker.hire_date, months)
     if due > period.end:
         return None
     dates = [f.date for f in enterprise.follow_ups_by_worker.get(worker.worker_id, ())
