@@ -25,7 +25,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
-from decimal import ROUND_FLOOR, ROUND_HALF_UP, Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Callable, Sequence
 
 from ei_cli.i18n import Text, t
@@ -34,7 +34,8 @@ from ei_cli.periods import Month, Period, anniversary, days_between, years_overl
 from ei_cli.problems import Problem
 from ei_cli.regimes import Regime, Value
 from ei_cli.rules.common import (NO_PAY, VERDICT, CheckResult, Reason, because, combine, daily_fte,
-                                 days_employed_in, fallback_warnings, fte_rows, number_text, round_up, share_text)
+                                 days_employed_in, fallback_warnings, fte_rows, number_text, round_up, share_percent,
+                                 share_text)
 
 NAME = "quota"
 ZERO = Decimal(0)
@@ -49,8 +50,8 @@ def _q(x: Decimal | None) -> Decimal | None:
 
 def _q_share(x: Decimal | None) -> Decimal | None:
     """A share in JSON: 4 decimals rounded *down*, so that one just below its minimum (0,29996 for
-    0,3) never reads as reaching it — as shares are printed (``share_text``)."""
-    return None if x is None else Decimal(x).quantize(_FTE_Q, rounding=ROUND_FLOOR).normalize()
+    0,3) never reads as reaching it — the rounding of shares as printed (``share_percent``)."""
+    return None if x is None else (share_percent(x, 2) / 100).normalize()
 
 
 
@@ -272,8 +273,8 @@ class _Frame:
     months: tuple[MonthQuota, ...]
     months_in_year: int
     adjustable: frozenset[Month]     # months where hiring can still add target FTE
-    report: object = None            # the eligibility report (is_target)
-    day_fte: Callable[[Worker, Month], Decimal] | None = None   # a worker's etp per day employed in a month
+    report: object                   # the eligibility report (is_target)
+    day_fte: Callable[[Worker, Month], Decimal]   # a worker's etp per day employed in a month
 
     @property
     def complete(self) -> bool:

@@ -415,7 +415,11 @@ class _HiringCondition:
     months: Value
     spans: dict[Decimal, list[tuple[int, int]]]  # etp → (first day, last day) ordinals of the workers under contract
     by_day: dict[date, _NetIncrease] = field(default_factory=dict)
-    applied: bool = False
+
+    @property
+    def applied(self) -> bool:
+        """Some hire fell under the condition."""
+        return bool(self.by_day)
 
     @classmethod
     def of(cls, run: _Run, workers: list[Worker]) -> "_HiringCondition | None":
@@ -431,7 +435,6 @@ class _HiringCondition:
         """None for a hire before the condition's start date (no condition, nothing said)."""
         if hire < self.start.value:
             return None
-        self.applied = True
         found = self.by_day.get(hire)
         if found is None:
             found = self.by_day[hire] = self._assess(hire)
