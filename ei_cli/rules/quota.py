@@ -33,13 +33,12 @@ from ei_cli.model import Enterprise, Function, Worker
 from ei_cli.periods import Month, Period, anniversary, days_between, years_overlapping
 from ei_cli.problems import Problem
 from ei_cli.regimes import Regime, Value
-from ei_cli.rules.common import (NO_PAY, VERDICT, CheckResult, Reason, because, combine, daily_fte,
+from ei_cli.rules.common import (NO_PAY, ONE, VERDICT, CheckResult, Reason, because, combine, daily_fte,
                                  days_employed_in, fallback_warnings, fte_rows, number_text, round_up, share_percent,
                                  share_text)
 
 NAME = "quota"
 ZERO = Decimal(0)
-ONE = Decimal(1)
 _FTE_Q = Decimal("0.0001")
 
 

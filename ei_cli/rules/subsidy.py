@@ -31,10 +31,9 @@ from ei_cli.i18n import Text, t
 from ei_cli.model import Enterprise, Function, Worker
 from ei_cli.periods import Month, Period, anniversary, days_between, years_overlapping
 from ei_cli.regimes import CONFIDENCES, Regime, Value, regime_in_force
-from ei_cli.rules.common import (CENT, NO_PAY, ZERO, Reason, because, combine, daily_fte, days_employed_in,
+from ei_cli.rules.common import (CENT, NO_PAY, ONE, ZERO, Reason, because, combine, daily_fte, days_employed_in,
                                  decimal_text, euro_text, money, number_text, share_text)
 
-ONE = Decimal(1)
 CONFIDENCE_ORDER = tuple(CONFIDENCES)  # strongest first: verified … not_found
 SUBSIDY_IDS = ("target_worker", "social_accompaniment", "manager", "supervision")
 SUBSIDY_TEXT = {
