@@ -502,7 +502,19 @@ def staff_summary(enterprise: Enterprise, period: Period, report, names: bool = 
 
 
 def follow_up_summary(enterprise: Enterprise, period: Period, report) -> dict:
-    """Interviews per quarter, assessments, training plans, trainings and their hours."""
+    """Interviews per quarter, assessments, training plans, trainings and their hours.
+
+    Without a Suivi sheet in the workbook the actions are not known: every count is None (« — » in
+    the documents, whose follow-up check says why), never 0, which would read as « no follow-up »."""
+    targets = [w for w in enterprise.workers if w.employed_in(period) and report.is_target(w.worker_id)]
+    if not enterprise.follow_up_sheet:
+        return {
+            "quarters": [{"quarter": f"T{q}", "individual": None, "collective": None, "workers_met": None}
+                         for q in range(1, 5)],
+            "interviews": None, "assessments": None, "training_plans": None, "trainings": None,
+            "training_hours": None, "trainings_without_hours": None, "skills_validations": None, "other": None,
+            "target_workers": len(targets), "target_workers_followed": None,
+        }
     actions = [f for f in enterprise.follow_ups if period.contains(f.date)]
     quarters = []
     for q in range(1, 5):
@@ -517,7 +529,6 @@ def follow_up_summary(enterprise: Enterprise, period: Period, report) -> dict:
 
     trainings = of(FollowUpType.TRAINING)
     hours = sum((f.hours for f in trainings if f.hours is not None), Decimal(0))
-    targets = [w for w in enterprise.workers if w.employed_in(period) and report.is_target(w.worker_id)]
     followed = {f.worker_id for f in actions}
     return {
         "quarters": quarters,

@@ -746,3 +746,26 @@ def test_pdf_with_a_remote_image_renders_without_fetching_it(tmp_path, annual_ct
     documents.render_document("annual", annual_ctx, out, tmp_path)
     assert out.read_bytes()[:5] == b"%PDF-"
     assert refused == ["http://192.0.2.1/pixel.png"]
+
+
+@pytest.mark.parametrize("fmt", ["md", "html", "docx"])
+def test_follow_up_counts_are_unknown_without_a_suivi_sheet(tmp_path, capsys, fmt):
+    """A workbook without its optional Suivi sheet: the follow-up actions are not known. The annual
+    report's follow-up counts show « — », not 0 (which reads as « no interview, no training »).
+
+    The workbook (valid_sheets, Suivi removed): worker 1 (TD, hired 2022-01-10, full time, no exit)
+    is the one target worker employed in 2025 — worker 2 left on 2024-06-30, worker 3 is a supervisor
+    — so « Travailleurs du public cible suivis : — sur 1 »."""
+    from helpers_workbook import valid_sheets, write_workbook
+
+    s = valid_sheets()
+    del s["Suivi"]
+    book = write_workbook(tmp_path / "sans-suivi.xlsx", s)
+    doc = tmp_path / f"r.{fmt}"
+    code, _, err = run_cli(capsys, "report", "annual", book, "--year", YEAR, "-o", doc)
+    assert code in (0, 1), err
+    text = squash(text_of(doc))
+    assert re.search(r"Travailleurs du public cible suivis\W*— sur 1", text), text
+    assert re.search(r"Bilans personnels et professionnels\W*—", text)
+    assert re.search(r"Bilans personnels et professionnels\W*0", text) is None
+    assert re.search(r"T1\W*—\W*—\W*—", text)
