@@ -317,6 +317,7 @@ def evaluate(path: Path, request: BatchRequest):
     problems += regime_warnings
     report = assess_eligibility(enterprise, regime)
     checks = _run_checks(enterprise, regime, period, report)
+    problems += [p for c in checks for p in c.problems]
     subsidy = _subsidies(enterprise, regime, request.subsidy_year, report)
     compliant = combine(c.compliant for c in checks)
     fields = {

@@ -103,6 +103,36 @@ def test_non_compliant_workbook_exits_1(make_workbook, workbook_sheets):
     assert json.loads(r.stdout)["checks"][0]["compliant"] is False
 
 
+def test_check_and_batch_give_the_quota_payroll_warnings(make_workbook, workbook_sheets, tmp_path):
+    """The quota falls back on Personnel.etp for a month without a Paie row, with a warning
+    (workbook.md). `ei check` and `ei batch` computed the quota that way and dropped the warning.
+
+    The test workbook: agrément 2021-03-01, Paie only for 2024-01 and 2024-02; 2024 overlaps agrément
+    years 3 (2023-03-01 – 2024-02-29) and 4 (from 2024-03-01, after the last payroll month, not
+    measured). Workers 1, 2 and 3 are employed from 2023-03 to 2023-12 (worker 2 until 2024-06-30)
+    with no Paie row: ten months each, 2023-03 … 2023-12, one warning per worker — the same three
+    warnings as `ei check-quota`."""
+    path = make_workbook(workbook_sheets)
+    expected = ["Travailleur 1 : pas de ligne de paie pour 2023-03, 2023-04, 2023-05, 2023-06, 2023-07, 2023-08, "
+                "2023-09, 2023-10, 2023-11, 2023-12 ; etp contractuel utilisé (au prorata des jours "
+                "d'occupation)."]
+    quota = json.loads(runner.invoke(app, ["check-quota", str(path), "--year", "2024", "-f", "json"]).stdout)
+    check = json.loads(runner.invoke(app, ["check", str(path), "--year", "2024", "-f", "json"]).stdout)
+    only = json.loads(runner.invoke(app, ["check", str(path), "--year", "2024", "--only", "quota", "-f",
+                                          "json"]).stdout)
+
+    def warnings(doc):
+        return [p for p in doc["problems"] if p["code"] == "payroll_missing_month"]
+
+    assert [p["message"] for p in warnings(quota)][:1] == expected
+    assert len(warnings(quota)) == 3
+    assert warnings(check) == warnings(quota) == warnings(only)
+    out = tmp_path / "out"
+    runner.invoke(app, ["batch", str(path.parent), "--year", "2024", "--out", str(out), "-q", "-f", "json"])
+    per_file = json.loads((out / f"{path.stem}.json").read_text(encoding="utf-8"))
+    assert warnings(per_file) == warnings(quota)
+
+
 def _decimal_commas(text: str) -> list[str]:
     """Numbers written with a decimal comma (2,5 or 62,80 — not the 3-digit groups of English money,
     €1,234.50 or €812,500)."""

@@ -44,7 +44,7 @@ def check(file: FileArg, year: YearOpt = None, only: OnlyOpt = None, regime: Reg
     chosen, warnings = select_regime(enterprise, period, regime)
     results = run_checks(enterprise, chosen, period, only=names)
     compliant = overall(results)
-    problems = problems + warnings
+    problems = problems + warnings + [p for r in results for p in r.problems]
     doc = base_document(COMMAND, enterprise=enterprise, regime=chosen, period=period, compliant=compliant,
                         problems=problems, checks=check_dicts(results, opts))
     emit(doc, opts, table=lambda con, o: checks_table(con, results, compliant, enterprise, chosen, period, o),

@@ -106,6 +106,9 @@ class CheckResult:
     details: dict = field(default_factory=dict)  # command-specific JSON fields (their texts in French)
     # The same fields in another language, when they hold texts (the quota's agrément years): lang → fields.
     localized: Callable[[str], dict] | None = field(default=None, compare=False)
+    # Warnings about the data the check had to work around (the quota's months without a Paie row):
+    # the command's ``problems``, not a field of the check's line.
+    problems: tuple[Problem, ...] = ()
 
     def to_dict(self, lang: str = "fr") -> dict:
         out = {"name": self.name, "compliant": self.compliant, "summary": self.summary.get(lang),

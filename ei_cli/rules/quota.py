@@ -904,7 +904,8 @@ def check(enterprise: Enterprise, regime: Regime, period: Period, report=None) -
     if y is not None and y.shortfall_fte:
         to_fix = (t(f"Engager ou augmenter le temps de travail de public cible : {number_text(y.shortfall_fte)} ETP manquants.",
                     f"Hire target-public workers or raise their working time: {number_text(y.shortfall_fte, 'en')} FTE missing."),)
-    return CheckResult(NAME, result.compliant, result.summary, tuple(reasons), to_fix, details("fr"), details)
+    return CheckResult(NAME, result.compliant, result.summary, tuple(reasons), to_fix, details("fr"), details,
+                       result.problems)
 
 
 # ------------------------------------------------------------------------------ forecast
