@@ -768,3 +768,19 @@ def test_a_share_in_json_is_rounded_down_to_four_decimals():
     from ei_cli.rules.quota import _q_share
 
     assert _q_share(D("0.29996")) == D("0.2999") and _q_share(D("0.3")) == D("0.3") and _q_share(None) is None
+
+
+def test_year_1_point_value_with_a_formula_etp_reaches_exactly_20_percent():
+    """docs/interpretations.md's own example: agrément 2019-01-01, year 1 judged on 2019-12-31. Four
+    non-target workers full time all year; T (target) hired 2019-12-20, its December Paie etp typed
+    =12/31, read at 15 significant digits as 0,387096774193548. On 2019-12-31, T's etp =
+    0,387096774193548 × 31 / 12 = 0,999999999999999 (was compared as is: 0,999999999999999 / 4,999999999999999
+    = 19,99… % < 20 %, shortfall 0,01, not compliant); kept to 10 decimals it is 1 → 1 / (1 + 4) =
+    20 % ≥ 20 % and 1 FTE ≥ the 1-FTE minimum → compliant, nothing missing."""
+    ws = [worker("T", hire=date(2019, 12, 20))] + [worker(f"N{i}", hire=date(2019, 1, 1)) for i in range(4)]
+    t_pay = [PayMonth("T", Month(2019, 12), D("0.387096774193548"), D("774.19"))]
+    e = enterprise(ws, [t_pay] + [pay(f"N{i}", "2019-01", "2019-12") for i in range(4)], agrement=date(2019, 1, 1))
+    r = evaluate_quota(e, W16, Period.calendar_year(2019), Statuses({"T": True, **{f"N{i}": False for i in range(4)}}))
+    y = r.latest
+    assert y.target_fte == 1 and y.total_fte == 5
+    assert y.target_share == D("0.2") and y.compliant is True and y.shortfall_fte == 0

@@ -665,3 +665,28 @@ def test_splitting_an_occupation_year_never_changes_the_sum_by_more_than_a_cent_
                   if x.basis["occupation_year"] == 2]
     expected = D(3750) * D(etp)
     assert abs(sum(x.amount for x in parts) - expected) <= D("0.01") * len(parts)
+
+
+def test_half_time_accompanier_hired_mid_month_with_a_formula_etp_meets_the_half_time():
+    """A half-time accompanier hired 2019-04-17, whose April Paie etp is the spreadsheet formula
+    =0,5*14/30, read at 15 significant digits as 0,233333333333333. Spread back over the 14 days
+    employed: 0,233333333333333 × 30 / 14 = 0,49999999999999928…, which fell under the half-time
+    minimum of the first SIEG bracket, so the line was 0 €. Kept to 10 decimals it is 0,5000000000:
+    exactly one half-time.
+
+    Agrément 2019-04-17 → year 1 = 2019-04-17 … 2020-04-16 (366 days, 29/02/2020 inside); 10 TD full
+    time from 2019-04-17 (average 10 ≥ 8 → 25 000 € a year); 2019 part: 2019-04-17 … 2019-12-31 =
+    14 + 31+30+31+31+30+31+30+31 = 259 days → 25 000 × 259 / 366 = 17 691,256… → 17 691,26 €.
+    Ceiling not binding: accompanier wage cost 10 000 €/month, at most 0,5 FTE subsidisable → far above
+    17 691,26 €."""
+    hire = date(2019, 4, 17)
+    workers = [worker(f"T{i}", hire) for i in range(10)]
+    workers.append(worker("ACC", hire, fte="0.5", function=Function.SOCIAL_ACCOMPANIMENT))
+    pays = [PayMonth("ACC", Month(2019, 4), D("0.233333333333333"), D("1000"), D("10000"))]
+    pays += monthly("ACC", Month(2019, 5), Month(2020, 12), "0.5", "10000")
+    report = Report({**{f"T{i}": "TD" for i in range(10)}, "ACC": "not_target"})
+    result = compute_subsidies(enterprise(workers, pays, agrement=hire), W2016, 2019, report)
+    (line,) = lines_of(result, "social_accompaniment")
+    assert line.basis["accompanier_fte_year"] == D("0.5")
+    assert line.basis["bracket_min"] == 8
+    assert line.amount == D("17691.26")

@@ -143,3 +143,17 @@ def test_cli_exit_1_when_over(make_workbook, workbook_sheets):
     doc = json.loads(r.stdout)
     assert doc["compliant"] is False and doc["highest"]["worker_id"] == "3"
     assert doc["ratio"] == pytest.approx(9000 / 2100, abs=1e-4)
+
+
+def test_ratio_of_exactly_four_with_a_part_month_typed_as_formulas():
+    """M (direction) 8 000 € at etp 1; T hired 2019-11-26: November etp =5/30 and gross =2000*5/30,
+    read at 15 significant digits as 0,166666666666667 and 333,333333333333. Pay per FTE
+    333,333333333333 / 0,166666666666667 = 1 999,999999999994 (ratio 4,000000000000012: over 4, shown
+    4,01, JSON 4.0001); to the cent it is 2 000,00 → 8 000 / 2 000 = 4 ≤ 4 → compliant."""
+    e = Enterprise("EI test", Region.WALLONIE, date(2019, 1, 1),
+                   workers=(worker("M", function=Function.MANAGEMENT), worker("T")),
+                   pay=(PayMonth("M", Month(2019, 11), D(1), D(8000)),
+                        PayMonth("T", Month(2019, 11), D("0.166666666666667"), D("333.333333333333"))))
+    r = wage_tension(e, W16, Period.calendar_year(2019))
+    assert r.lowest.pay_per_fte == D("2000.00") and r.ratio == 4 and r.compliant is True
+    assert ratio_json(r.ratio) == D("4.0000")

@@ -181,6 +181,19 @@ def days_employed_in(worker: Worker, period: Period) -> int:
 
 NO_PAY: dict = {}  # the Paie index of a worker without any row (never written to)
 ONE = Decimal(1)
+# A spreadsheet keeps 15 significant digits: a Paie etp typed as a formula (=0,5*14/30) is read as
+# 0.233333333333333, and spread back over the 14 days employed (× 30 / 14) it gives 0.4999999999999993,
+# not 0.5 — under a threshold of 0,50 ETP. What is divided back is kept to 10 decimal places: far finer
+# than any etp anyone types, far coarser than that noise (docs/interpretations.md, « Figures typed as formulas »).
+SPREADSHEET_NOISE = Decimal("1E-10")
+
+
+def spread_fte(fte: Decimal, month_days: int, employed: int) -> Decimal:
+    """A month's Paie etp (averaged over the calendar month) as the etp of each of the ``employed``
+    days of that ``month_days``-day month, never more than 1 a day (D2)."""
+    if employed == month_days:
+        return fte if fte < ONE else ONE
+    return min(ONE, (fte * month_days / employed).quantize(SPREADSHEET_NOISE))
 
 
 def daily_fte(pays: dict, worker: Worker, month: Month, first: date, last: date) -> tuple[Decimal, bool, int]:
@@ -200,7 +213,7 @@ def daily_fte(pays: dict, worker: Worker, month: Month, first: date, last: date)
     pay = pays.get(month.number)
     if pay is None:
         return worker.fte, False, employed
-    return min(ONE, pay.fte * month.days / employed), True, employed
+    return spread_fte(pay.fte, month.days, employed), True, employed
 
 
 def fallback_warnings(fallbacks: dict[str, tuple[Month, ...] | list[Month]], file: str | None = None

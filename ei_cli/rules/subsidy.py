@@ -32,7 +32,7 @@ from ei_cli.model import Enterprise, Function, Worker
 from ei_cli.periods import Month, Period, anniversary, days_between, years_overlapping
 from ei_cli.regimes import CONFIDENCES, Regime, Value, regime_in_force
 from ei_cli.rules.common import (CENT, NO_PAY, ONE, ZERO, Reason, because, combine, daily_fte, days_employed_in,
-                                 decimal_text, euro_text, money, number_text, share_text)
+                                 decimal_text, euro_text, money, number_text, share_text, spread_fte)
 
 CONFIDENCE_ORDER = tuple(CONFIDENCES)  # strongest first: verified … not_found
 SUBSIDY_IDS = ("target_worker", "social_accompaniment", "manager", "supervision")
@@ -331,7 +331,7 @@ def _target_worker_wage_cost(run: _Run) -> None:
                 if pay is None:
                     per_day, from_pay = worker.fte, False
                 else:
-                    per_day, from_pay = min(ONE, pay.fte * month.days / employed_days), True
+                    per_day, from_pay = spread_fte(pay.fte, month.days, employed_days), True
                 fte_m = per_day * inside_days / (first_month_days if month == last_month else month.days)
                 cap_m = monthly_cap * fte_m
                 if not from_pay:

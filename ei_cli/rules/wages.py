@@ -55,10 +55,13 @@ class PayPerFte:
 
     @property
     def pay_per_fte(self) -> Decimal:
-        return self.gross_pay / self.fte
+        """Gross pay per FTE, to the cent: what is compared. A part month typed as formulas (=2000*5/30
+        for etp =5/30) is 333.333333333333 / 0.166666666666667 in a spreadsheet's 15 digits, 1 999,999…
+        and not 2 000; the cent drops that noise (docs/interpretations.md, « Figures typed as formulas »)."""
+        return money(self.gross_pay / self.fte)
 
     def to_dict(self, lang: str = "fr") -> dict:
-        return {"worker_id": self.worker_id, "month": str(self.month), "pay_per_fte": money(self.pay_per_fte),
+        return {"worker_id": self.worker_id, "month": str(self.month), "pay_per_fte": self.pay_per_fte,
                 "fte": self.fte, "gross_pay": money(self.gross_pay)}
 
 
