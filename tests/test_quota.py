@@ -784,3 +784,18 @@ def test_year_1_point_value_with_a_formula_etp_reaches_exactly_20_percent():
     y = r.latest
     assert y.target_fte == 1 and y.total_fte == 5
     assert y.target_share == D("0.2") and y.compliant is True and y.shortfall_fte == 0
+
+
+def test_pay_after_the_exit_date_is_not_counted():
+    """A (target) hired 2018-01-01, `date_sortie` 2019-03-31, yet paid etp 1 every month of 2019 (a
+    payroll not cleaned after the exit); N1, N2 (not target) full time all 2019. Agrément 2018-01-01 →
+    year 2 = 2019, 30 % required (staircase), average over the year's FTE-months:
+    A counts only January–March: 3 FTE-months; total 3 + 12 + 12 = 27 → 3 / 27 = 11,1 % < 30 % → not
+    compliant (the nine rows after the exit made it 12 / 36 = 33,3 %, compliant)."""
+    ws = [worker("A", hire=date(2018, 1, 1), exit=date(2019, 3, 31)),
+          worker("N1", hire=date(2018, 1, 1)), worker("N2", hire=date(2018, 1, 1))]
+    e = enterprise(ws, [pay(w, "2018-01", "2019-12") for w in ("A", "N1", "N2")], agrement=date(2018, 1, 1))
+    r = evaluate_quota(e, W16, Period.calendar_year(2019), Statuses({"A": True, "N1": False, "N2": False}))
+    y = r.latest
+    assert (y.target_fte, y.total_fte) == (D("0.25"), D("2.25"))  # 3 / 12 and 27 / 12 FTE on average
+    assert y.target_share == D(3) / D(27) and y.compliant is False

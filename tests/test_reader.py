@@ -426,3 +426,24 @@ def test_a_missing_column_has_no_cell_and_names_the_column(tmp_path):
     assert (p.sheet, p.cell, p.column) == ("Personnel", None, "date_entree")
     assert p.to_dict()["cell"] is None and p.to_dict()["column"] == "date_entree"
     assert p.location().endswith("Personnel › date_entree")
+
+
+def test_pay_outside_the_employment_dates_is_a_warning_naming_the_first_row(tmp_path):
+    """The valid workbook's worker 2 leaves on 2024-06-30 (`date_sortie`); two Paie rows are added for
+    2024-07 (etp 0,5) and 2024-08 (etp 0, gross 200 €), and one for 2024-09 with etp 0 and no pay (an
+    empty line of an export: nothing paid, no warning). One warning for worker 2, at the month cell of
+    its first row outside — the sheet has a header and 6 rows, so the first added row is row 8: B8 —
+    listing 2024-07 and 2024-08; the workbook stays readable."""
+    from helpers_workbook import write_workbook
+
+    sheets = make_corpus.valid_sheets()
+    header = sheets["Paie"][0]
+    assert len(sheets["Paie"]) == 7 and header[:3] == ["id_travailleur", "mois", "etp"]
+    sheets["Paie"] += [[2, date(2024, 7, 1), 0.5, 1050, 1450], [2, date(2024, 8, 1), 0, 200, 250],
+                       [2, date(2024, 9, 1), 0, 0, 0]]
+    result = read_workbook(write_workbook(tmp_path / "after-exit.xlsx", sheets))
+    assert result.enterprise is not None
+    found = [p for p in result.problems if p.code == "pay_outside_employment"]
+    assert [(p.sheet, p.cell) for p in found] == [("Paie", "B8")]
+    assert "Travailleur 2 : paie pour 2024-07, 2024-08, hors de sa période d'occupation" in found[0].message.fr
+    assert "sortie le 30/06/2024" in found[0].message.fr

@@ -151,9 +151,25 @@ def test_ratio_of_exactly_four_with_a_part_month_typed_as_formulas():
     333,333333333333 / 0,166666666666667 = 1 999,999999999994 (ratio 4,000000000000012: over 4, shown
     4,01, JSON 4.0001); to the cent it is 2 000,00 → 8 000 / 2 000 = 4 ≤ 4 → compliant."""
     e = Enterprise("EI test", Region.WALLONIE, date(2019, 1, 1),
-                   workers=(worker("M", function=Function.MANAGEMENT), worker("T")),
+                   workers=(Worker("M", date(2019, 1, 1), ContractType.CDI, D(1), Function.MANAGEMENT),
+                            Worker("T", date(2019, 11, 26), ContractType.CDI, D(1), Function.PRODUCTION)),
                    pay=(PayMonth("M", Month(2019, 11), D(1), D(8000)),
                         PayMonth("T", Month(2019, 11), D("0.166666666666667"), D("333.333333333333"))))
     r = wage_tension(e, W16, Period.calendar_year(2019))
     assert r.lowest.pay_per_fte == D("2000.00") and r.ratio == 4 and r.compliant is True
     assert ratio_json(r.ratio) == D("4.0000")
+
+
+def test_pay_outside_the_employment_dates_is_left_out_of_the_ratio():
+    """M (direction) hired 2024-01-01: 8 000 € at etp 1 in 2025-03. P hired 2024-01-01 and left
+    2025-01-31 (`date_sortie`), yet a Paie row 2025-03 at 1 000 € for etp 1 (a row not cleaned after the
+    exit): it is left out (« hors occupation »), so P's 2025-01 row, 2 100 € at etp 1, is the lowest.
+    8 000 / 2 100 = 3,8095… ≤ 4 → compliant (with the stray row: 8 000 / 1 000 = 8, not compliant)."""
+    workers = [worker("M", function=Function.MANAGEMENT),
+               Worker("P", date(2024, 1, 1), ContractType.CDI, D(1), Function.PRODUCTION, exit_date=date(2025, 1, 31))]
+    e = enterprise([("M", "2025-03", "1", "8000"), ("P", "2025-01", "1", "2100"), ("P", "2025-03", "1", "1000")],
+                   workers=workers)
+    r = wage_tension(e, W16, YEAR)
+    assert (r.lowest.worker_id, str(r.lowest.month)) == ("P", "2025-01")
+    assert r.ratio == D(8000) / D(2100) and r.compliant is True
+    assert [(x.worker_id, str(x.month), x.reason) for x in r.excluded_months] == [("P", "2025-03", "not_employed")]

@@ -67,7 +67,8 @@ def wages_table(con, result: WageTension | None, enterprise: Enterprise, regime:
               f"{verdict_markup(result.compliant, lang)}"
               f" — {result.worker_months} {'worker-months compared' if en else 'mois-travailleur comparés'}")
     for e in result.excluded_months:
-        why = {"fte_zero": t("etp nul", "fte 0"), "no_pay": t("salaire nul", "no pay")}[e.reason].get(lang)
+        why = {"fte_zero": t("etp nul", "fte 0"), "no_pay": t("salaire nul", "no pay"),
+               "not_employed": t("hors occupation", "not employed")}[e.reason].get(lang)
         con.print(f"[dim]{'Left out:' if en else 'Écarté :'} {e.worker_id} {e.month} ({why})[/]")
     if result.excluded_workers:
         con.print("[dim]" + escape(t("Article 60 §7 écartés (payés par le CPAS) : ",

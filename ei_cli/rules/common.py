@@ -247,10 +247,13 @@ def fte_rows(enterprise: Enterprise, months: Sequence[Month], workers: Iterable[
         row = []
         pays = pay_index.get(w.worker_id, NO_PAY)
         hired, left, contract_fte = w.hire_date, w.exit_date or date.max, w.fte
+        # A Paie row of a month without a day employed is not counted (the reader warns:
+        # pay_outside_employment).
+        hired_in, left_in = Month.of(hired).number, Month.of(left).number
         missing = []
         for m, number, first, last, days in bounds:
             pay = pays.get(number)
-            if pay is not None:
+            if pay is not None and hired_in <= number <= left_in:
                 row.append(pay.fte or ZERO)
                 continue
             start, end = (hired if hired > first else first), (left if left < last else last)

@@ -69,7 +69,7 @@ class PayPerFte:
 class ExcludedMonth:
     worker_id: str
     month: Month
-    reason: str  # "fte_zero" | "no_pay"
+    reason: str  # "fte_zero" | "no_pay" | "not_employed" (a month with no day between hire and exit)
 
     def to_dict(self, lang: str = "fr") -> dict:
         return {"worker_id": self.worker_id, "month": str(self.month), "reason": self.reason}
@@ -121,11 +121,17 @@ def _fte_ratio(enterprise: Enterprise, regime: Regime, period: Period) -> WageTe
     art60: set[str] = set()
     # Workers without an employment contract with the EI (art. 60 §7): their rows are left out.
     cpas = {wid for wid, w in enterprise.workers_by_id.items() if not w.has_employment_contract}
+    # Months each worker is employed, as month numbers: pay for a month outside them is not compared.
+    spans = {wid: (Month.of(w.hire_date).number, Month.of(w.exit_date).number if w.exit_date else last)
+             for wid, w in enterprise.workers_by_id.items()}
     for p in rows:
         if p.worker_id in cpas:
             art60.add(p.worker_id)
             continue
-        if p.fte <= 0:
+        span = spans.get(p.worker_id)
+        if span is not None and not span[0] <= p.month.number <= span[1]:
+            excluded.append(ExcludedMonth(p.worker_id, p.month, "not_employed"))
+        elif p.fte <= 0:
             excluded.append(ExcludedMonth(p.worker_id, p.month, "fte_zero"))
         elif p.gross_pay <= 0:
             excluded.append(ExcludedMonth(p.worker_id, p.month, "no_pay"))
@@ -144,8 +150,10 @@ def _fte_ratio(enterprise: Enterprise, regime: Regime, period: Period) -> WageTe
     notes: list[Text] = []
     if excluded:
         listed = ", ".join(f"{e.worker_id} {e.month}" for e in excluded)
-        reasons.append(because(t(f"Mois écartés (etp nul ou salaire nul) : {listed}.",
-                                 f"Months left out (fte 0 or no pay): {listed}.")))
+        reasons.append(because(t(f"Mois écartés (etp nul, salaire nul, ou hors de la période d'occupation de Personnel) : "
+                                 f"{listed}.",
+                                 f"Months left out (fte 0, no pay, or outside the employment dates of Personnel): "
+                                 f"{listed}.")))
     if art60:
         listed = ", ".join(sorted(art60))
         reasons.append(because(t(

@@ -24,6 +24,7 @@ from typing import Any
 
 from ei_cli.i18n import Text
 from ei_cli.model import Enterprise, FollowUp, PayMonth, Worker, records
+from ei_cli.periods import Month
 from ei_cli.problems import Problem, Severity, has_errors
 from ei_cli.workbook import schema
 from ei_cli.workbook.cells import (ERROR_VALUES, Invalid, cell_ref, column_letter, converter, parse_ref, shown,
@@ -147,6 +148,7 @@ class _Reader:
             # Only when Personnel could be read: otherwise every id would be "unknown".
             known = {r.worker_id for r in staff if r.worker_id is not None}
             self._check_known_workers(titles[schema.PAYROLL], pay, known)
+            self._check_pay_within_employment(titles[schema.PAYROLL], pay, staff)
             self._check_known_workers(titles[schema.FOLLOW_UP], follow, known)
 
         self.problems.sort(key=self._position)
@@ -738,6 +740,42 @@ class _Reader:
                      f"Le travailleur {worker_id} n'existe pas dans la feuille Personnel{more_fr}.",
                      f"Worker {worker_id} does not exist in the Personnel sheet{more_en}.",
                      sheet=sheet, cell=first)
+
+    def _check_pay_within_employment(self, sheet: str | None, rows: list[_Row], staff: list[_Row]) -> None:
+        """A warning per worker paid (etp or gross pay above 0) for a month with no day between their
+        hire and exit dates: those rows are not counted (``rules.common.fte_rows``, the wage tension)."""
+        if sheet is None or sheet not in self.letters or "month" not in self.letters[sheet]:
+            return
+        spans = {}
+        for r in staff:
+            hire = r.values.get("hire_date")
+            if r.worker_id is not None and hire is not None:
+                exit_ = r.values.get("exit_date")
+                spans[r.worker_id] = (Month.of(hire).number, Month.of(exit_).number if exit_ else None, hire, exit_)
+        outside: dict[str, list[_Row]] = {}
+        for row in rows:
+            span = spans.get(row.worker_id)
+            month = row.values.get("month")
+            if span is None or month is None:
+                continue
+            first, last = span[0], span[1]
+            if first <= month.number and (last is None or month.number <= last):
+                continue
+            v = row.values
+            if (v.get("fte") or _ZERO) > 0 or (v.get("gross_pay") or _ZERO) > 0:
+                outside.setdefault(row.worker_id, []).append(row)
+        for worker_id, found in outside.items():
+            _, _, hire, exit_ = spans[worker_id]
+            listed = ", ".join(str(r.values["month"]) for r in found)
+            left_fr = f", sortie le {_d(exit_)}" if exit_ else ""
+            left_en = f", exit {exit_}" if exit_ else ""
+            self.warn("pay_outside_employment",
+                      f"Travailleur {worker_id} : paie pour {listed}, hors de sa période d'occupation (entrée le "
+                      f"{_d(hire)}{left_fr}) ; ces lignes ne sont pas comptées (ETP, tension salariale). "
+                      "Vérifiez les dates de Personnel ou la paie.",
+                      f"Worker {worker_id}: pay for {listed}, outside their employment (hired {hire}{left_en}); "
+                      "those rows are not counted (FTE, wage tension). Check the Personnel dates or the payroll.",
+                      sheet=sheet, cell=self._ref(sheet, "month", found[0]))
 
     def _check_negative(self, sheet: str, row: _Row, fields) -> None:
         for field in fields:
