@@ -690,3 +690,16 @@ def test_half_time_accompanier_hired_mid_month_with_a_formula_etp_meets_the_half
     assert line.basis["accompanier_fte_year"] == D("0.5")
     assert line.basis["bracket_min"] == 8
     assert line.amount == D("17691.26")
+
+
+def test_sieg_provisional_note_gives_the_last_payroll_day_not_the_averaging_end():
+    """Agrément 2024-03-01; 8 TD employed throughout; Paie known to 2025-06 only. Claim 2025, year 2
+    piece 2025-03-01 … 2025-12-31: the average runs at least to the piece's end (8 ≥ 8 → 25 000 × 306 /
+    365 = 20 958,90 €, provisional). The note said « paie connue jusqu'au 2025-12-31 » (the averaging
+    end); the payroll is known to 2025-06-30, and the averaging runs 2025-03-01 … 2025-12-31."""
+    ent, report = _sieg_year_enterprise([(f"T{i}", date(2024, 3, 1), None) for i in range(8)],
+                                        last_paid=Month(2025, 6))
+    y2 = lines_of(compute_subsidies(ent, W2016, 2025, report), "social_accompaniment")[1]
+    assert y2.basis["agrement_year"] == 2 and y2.basis["provisional"] is True and y2.amount == D("20958.90")
+    (note,) = [n.fr for n in y2.notes if "provisoire" in n.fr]
+    assert "paie connue jusqu'au 2025-06-30" in note and "du 2025-03-01 au 2025-12-31" in note

@@ -709,12 +709,16 @@ def _social_accompaniment_brackets(run: _Run) -> None:
         if part != agr_year:
             notes.append(PARTIAL_NOTE)
         if provisional:
-            notes.append(t(f"Année d'agrément {n} pas encore terminée (paie connue jusqu'au {window.end.isoformat()}) : "
-                           "moyenne des TD/TGD sur les jours connus, montant provisoire à recalculer à la fin de "
-                           f"l'année d'agrément ({agr_year.end.isoformat()}).",
-                           f"Agrément year {n} not finished yet (payroll known to {window.end.isoformat()}): TD/TGD "
-                           f"averaged over the known days, provisional amount to recompute at the end of the "
-                           f"agrément year ({agr_year.end.isoformat()})."))
+            # The payroll may end before the claimed part: the average then still runs to the part's end.
+            last_pay = run.enterprise.last_pay_month
+            known_fr = f"paie connue jusqu'au {last_pay.last_day.isoformat()}" if last_pay else "aucune paie"
+            known_en = f"payroll known to {last_pay.last_day.isoformat()}" if last_pay else "no payroll"
+            notes.append(t(f"Année d'agrément {n} pas encore terminée ({known_fr}) : moyenne des TD/TGD du "
+                           f"{window.start.isoformat()} au {window.end.isoformat()}, montant provisoire à recalculer "
+                           f"à la fin de l'année d'agrément ({agr_year.end.isoformat()}).",
+                           f"Agrément year {n} not finished yet ({known_en}): TD/TGD averaged from "
+                           f"{window.start.isoformat()} to {window.end.isoformat()}, provisional amount to recompute "
+                           f"at the end of the agrément year ({agr_year.end.isoformat()})."))
         basis = {"agrement_year": n, "agrement_year_start": agr_year.start, "agrement_year_end": agr_year.end,
                  "start": part.start, "end": part.end, "days": part.days, "year_days": agr_year.days,
                  "target_workers": _fmt(heads, CENT), "target_workers_start": window.start,
