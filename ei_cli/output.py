@@ -42,13 +42,12 @@ class RunOptions:
 
     @property
     def effective_format(self) -> str:
-        """The format, taken from the output file's suffix where that is unambiguous."""
+        """The format, taken from the output file's suffix where that is unambiguous (spec/cli.md: .json,
+        .csv, .xlsx, .html, .md, .docx, .pdf); for any other suffix (.txt…), the ``--format`` asked."""
         if self.output is not None:
             suffix = self.output.suffix.lower().lstrip(".")
             if suffix in {"json", "csv", "xlsx", "html", "md", "docx", "pdf"}:
                 return suffix
-            if suffix == "txt":
-                return "table"
         return str(self.format)
 
 

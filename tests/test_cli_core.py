@@ -333,3 +333,22 @@ def test_no_error_document_when_the_output_goes_to_a_file(capsys, tmp_path):
     assert exit_code == 2 and out == ""  # report has no --format: nothing to print it in
     exit_code, out, _ = run_cli(capsys, "check", SAMPLE, "--year", "abc", "-fjson")
     assert exit_code == 2 and __import__("json").loads(out)["command"] == "check"
+
+
+def test_an_output_suffix_outside_the_list_keeps_the_format_asked(capsys, tmp_path):
+    """spec/cli.md: the format follows -o's suffix « where it is unambiguous (.json, .csv, .xlsx, .html,
+    .md, .docx, .pdf) ». `-f json -o result.txt` wrote the table; it writes the JSON asked, `-f csv` the
+    CSV, and without -f a .txt still gets the table."""
+    import json
+
+    from helpers_cli import run_cli
+
+    sample = SAMPLE
+    for fmt, check in (("json", lambda s: json.loads(s)["command"] == "check-quota"),
+                       ("csv", lambda s: s.splitlines()[0].count(",") >= 3),
+                       (None, lambda s: "régime wallonie-2016" in s)):
+        out = tmp_path / f"q-{fmt}.txt"
+        code, _, err = run_cli(capsys, "check-quota", sample, "--year", "2025", *(("-f", fmt) if fmt else ()),
+                               "-o", out)
+        assert code == 0, err
+        assert check(out.read_text(encoding="utf-8")), (fmt, out.read_text(encoding="utf-8")[:200])
