@@ -202,7 +202,8 @@ def test_check_without_suivi_sheet_warns_and_leaves_follow_up_unknown(tmp_path, 
 
 
 def test_a_renamed_suivi_sheet_is_named_in_the_warning(tmp_path, capsys):
-    """`suivi social` is not one of the accepted names (Suivi, Follow-up, Followup, Opvolging): `ei validate`
+    """`suivi social` is not one of the accepted names (Suivi, Follow-up, Followup, Social follow-up,
+    Opvolging): `ei validate`
     says valid with one warning that names it and asks to rename it."""
     import json
 
@@ -214,6 +215,19 @@ def test_a_renamed_suivi_sheet_is_named_in_the_warning(tmp_path, capsys):
     assert code == 0 and [(p["code"], p["severity"], p["sheet"]) for p in problems] == [
         ("missing_sheet", "warning", "Suivi")]
     assert "La feuille « suivi social » est-elle celle-là ? Renommez-la « Suivi »" in problems[0]["message"]
+
+
+def test_the_suivi_sheet_under_its_english_name_of_the_contract_is_read(tmp_path, capsys):
+    """workbook.md heads the sheet « `Suivi` (social follow-up) », as « `Personnel` (staff) », and every
+    other such English name is accepted: a sheet named `Social follow-up` is the Suivi sheet (no
+    missing_sheet warning, its actions read)."""
+    import json
+
+    from helpers_cli import run_cli
+
+    path = _sample_without_suivi(tmp_path, rename="Social follow-up")
+    code, out, _err = run_cli(capsys, "validate", str(path), "--format", "json")
+    assert code == 0 and json.loads(out)["problems"] == []
 
 
 def test_an_empty_suivi_sheet_is_data_no_action_took_place(tmp_path, capsys):

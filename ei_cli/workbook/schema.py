@@ -245,7 +245,7 @@ PAYROLL = Sheet(
 )
 
 FOLLOW_UP = Sheet(
-    "Suivi", ("Follow-up", "Followup", "Opvolging"), required=False,
+    "Suivi", ("Follow-up", "Followup", "Social follow-up", "Opvolging"), required=False,
     help_fr="Une ligne par action d'accompagnement social. Sans cette feuille, le suivi social n'est pas "
             "contrôlé (indéterminé) ; si aucune action n'a eu lieu, gardez-la avec ses seuls en-têtes.",
     columns=(
