@@ -25,7 +25,9 @@ def subsidy(file: FileArg, year: RequiredYearOpt, regime: RegimeOpt = None, form
     Une ligne par travailleur (ou par entreprise), aide et année d'occupation ou d'agrément, avec sa
     base de calcul, sa référence légale et sa confiance ; totaux par aide et total général.
     -o claim.xlsx écrit un classeur de réclamation (Synthèse, Détail, Mois). Code de sortie 0, ou 1
-    si une condition d'octroi contrôlée n'est pas remplie (Bruxelles : 10 % d'encadrement).
+    si une condition d'octroi contrôlée n'est pas remplie (régime bruxelles-2004 : la part minimale de
+    personnel d'encadrement fixée par le régime, paramètre enterprise.min_supervision_share, voir
+    « ei regimes bruxelles-2004 »).
     """
     from ei_cli.periods import Period
     from ei_cli.regimes import select_regime

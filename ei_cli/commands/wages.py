@@ -15,11 +15,14 @@ COMMAND = "check-wages"
 def check_wages(file: FileArg, year: YearOpt = None, regime: RegimeOpt = None, format: FormatOpt = Format.TABLE,
                 output: OutputOpt = None, lang: LangOpt = Lang.FR, explain: ExplainOpt = False,
                 strict: StrictOpt = False, names: NamesOpt = False) -> None:
-    """Tension salariale : salaire brut (avantages compris) par etp, le plus élevé sur le plus bas, au plus 1 : 4.
+    """Tension salariale : salaire brut (avantages compris) par etp, le plus élevé sur le plus bas, au plus l'écart du régime.
 
     Chaque mois de la feuille Paie de l'année civile évaluée (--year ; par défaut la dernière année dont
     décembre est dans la paie) donne salaire_brut / etp ; direction comprise, article 60 §7 écartés ;
-    les mois à etp nul sont écartés et signalés. Code de sortie 1 si le rapport dépasse la limite.
+    les mois à etp nul sont écartés et signalés. L'écart maximal est celui que fixe le régime appliqué
+    (paramètre wages.max_ratio : voir « ei regimes ID ») ; un régime qui n'en établit pas laisse le
+    contrôle indéterminé.
+    Code de sortie 1 si le rapport dépasse cette limite.
     """
     from ei_cli.regimes import select_regime
     from ei_cli.render.wages import wage_fields, wages_csv, wages_table
