@@ -175,6 +175,34 @@ def test_the_validity_warning_says_whether_the_period_is_partly_or_wholly_outsid
     assert "en sort." in w.message.fr and "en partie" not in w.message.fr
 
 
+def test_the_validity_warning_says_when_the_regime_then_in_force_is_not_shipped():
+    """interpretations.md: a Walloon period before 2017-06-30 falls back to wallonie-2003, wallonie-2012
+    (31.01.2013–29.06.2017, rules.md §1) not being shipped — and the warning says so, in both languages.
+    A day covered by another shipped regime is named instead (Brussels, January 2019: bruxelles-2004)."""
+    from ei_cli.model import Enterprise, Region
+    from ei_cli.periods import Period
+    from ei_cli.regimes import select_regime
+
+    e = Enterprise("EI", Region.WALLONIE, date(2010, 1, 1), source="ei.xlsx")
+    regime, warnings = select_regime(e, Period.calendar_year(2015))
+    assert regime.id == "wallonie-2003"
+    (w,) = [w for w in warnings if w.code == "regime_outside_validity"]
+    assert ("Le régime en vigueur le 2015-01-01 et le 2015-12-31 n'est pas livré par ei : wallonie-2003, "
+            "le régime connu le plus proche, est appliqué à sa place.") in w.message.fr
+    assert "is not shipped with ei: wallonie-2003, the nearest regime it knows, is applied instead." in w.message.en
+    # forced: not shipped, without « à sa place »; an open-ended regime reads « à aujourd'hui »
+    _, warnings = select_regime(e, Period.calendar_year(2015), "wallonie-2016")
+    (w,) = [w for w in warnings if w.code == "regime_outside_validity"]
+    assert "du 2017-06-30 à aujourd'hui" in w.message.fr
+    assert w.message.fr.endswith("Le régime en vigueur le 2015-01-01 et le 2015-12-31 n'est pas livré par ei.")
+    b = Enterprise("EI", Region.BRUXELLES, date(2010, 1, 1), source="ei.xlsx")
+    regime, warnings = select_regime(b, Period.calendar_year(2019))
+    (w,) = [w for w in warnings if w.code == "regime_outside_validity"]
+    assert regime.id == "bruxelles-2018"
+    assert "Le 2019-01-01, le régime en vigueur est bruxelles-2004 (--regime bruxelles-2004)." in w.message.fr
+    assert "n'est pas livré" not in w.message.fr
+
+
 def test_cli_unknown_regime_exit_2_without_traceback():
     res = _ei("regimes", "nope")
     assert res.returncode == 2

@@ -389,6 +389,26 @@ def regime_in_force(region: str, on: date) -> Regime:
     return min(candidates, key=lambda r: r.valid_from)
 
 
+def _regimes_then(regime: Regime, period, forced: bool) -> tuple[str, str]:
+    """What governed the period's ends that ``regime`` does not cover: another shipped regime (named), or
+    one ``ei`` does not ship (e.g. wallonie-2012, rules.md §1) — said, so that a fallback is never silent."""
+    fr, en, missing = "", "", []
+    for day in dict.fromkeys(d for d in (period.start, period.end) if not regime.valid_on(d)):
+        shipped = [r for r in all_regimes() if r.region == regime.region and r.valid_on(day)]
+        if shipped:
+            other = shipped[0].id
+            fr += f" Le {day.isoformat()}, le régime en vigueur est {other} (--regime {other})."
+            en += f" On {day.isoformat()}, the regime in force is {other} (--regime {other})."
+        else:
+            missing.append(day.isoformat())
+    if missing:
+        fr += f" Le régime en vigueur le {' et le '.join(missing)} n'est pas livré par ei" + (
+            "." if forced else f" : {regime.id}, le régime connu le plus proche, est appliqué à sa place.")
+        en += f" The regime in force on {' and on '.join(missing)} is not shipped with ei" + (
+            "." if forced else f": {regime.id}, the nearest regime it knows, is applied instead.")
+    return fr, en
+
+
 def select_regime(enterprise, period, forced: str | None = None):
     """Regime for an evaluation (rules.md D4) and the warnings it brings (about the workbook it was read from).
 
@@ -409,18 +429,19 @@ def select_regime(enterprise, period, forced: str | None = None):
     else:
         regime = regime_in_force(str(enterprise.region), period.end)
     if not (regime.valid_on(period.start) and regime.valid_on(period.end)):
-        until = regime.valid_to.isoformat() if regime.valid_to else "aujourd'hui"
+        until = f"au {regime.valid_to.isoformat()}" if regime.valid_to else "à aujourd'hui"
         until_en = regime.valid_to.isoformat() if regime.valid_to else "today"
         partly = period.intersection(regime.validity) is not None
+        then_fr, then_en = _regimes_then(regime, period, forced=bool(chosen_id))
         problems.append(warning("regime_outside_validity", file=enterprise.source, message=t(
-            f"Le régime {regime.id} s'applique du {regime.valid_from.isoformat()} au {until} ; "
+            f"Le régime {regime.id} s'applique du {regime.valid_from.isoformat()} {until} ; "
             f"la période {period.start.isoformat()} – {period.end.isoformat()} en sort"
             + (" en partie" if partly else "") + ". Contrôles à lire comme une simulation historique ; "
-            "aucune subvention n'est calculée pour les jours hors de ce régime.",
+            "aucune subvention n'est calculée pour les jours hors de ce régime." + then_fr,
             f"Regime {regime.id} applies from {regime.valid_from.isoformat()} to {until_en}; the period "
             f"{period.start.isoformat()} – {period.end.isoformat()} lies " + ("partly " if partly else "")
             + "outside it. Checks to be read as a historical simulation; no subsidy is computed for the "
-            "days outside this regime.")))
+            "days outside this regime." + then_en)))
     if period.end < enterprise.agrement_date:
         problems.append(warning("period_before_agrement", file=enterprise.source, message=t(
             f"La période évaluée ({period.start.isoformat()} – {period.end.isoformat()}) se termine avant la "
