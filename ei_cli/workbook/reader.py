@@ -382,6 +382,8 @@ class _Reader:
                          f"Field “{column.english}”: {shown(values[field], 'en')} is negative; expected an amount of zero or more.",
                          sheet=title, cell=cells[field])
                 del values[field]
+        if "regime_id" in values:
+            self._check_regime_id(title, values, cells["regime_id"])
         self._missing_fields(title, values, cells, seen)
         from ei_cli.workbook.template import PLACEHOLDER_NAME
 
@@ -393,6 +395,35 @@ class _Reader:
                       "date_agrement too, which `ei init` pre-filled, with the enterprise's own.",
                       sheet=title, cell=cells.get("name"))
         return values
+
+    def _check_regime_id(self, title: str, values: dict, ref: str) -> None:
+        """The ``regime`` field: a regime ``ei regimes`` lists, written in any case (its id is kept in
+        lower case), and of the enterprise's region — told at its cell, as every other field, instead of
+        failing every check later without naming the cell."""
+        from ei_cli.regimes import all_regimes
+
+        regimes = {r.id: r for r in all_regimes()}
+        wanted = values["regime_id"].strip().lower()
+        region = values.get("region")
+        if wanted not in regimes:
+            known = ", ".join(regimes)
+            self.err("unknown_regime",
+                     f"Champ « regime » : {shown(values['regime_id'])} n'est pas un régime connu ; attendu : l'un de "
+                     f"{known} (« ei regimes » les décrit), ou vide pour celui en vigueur pendant la période.",
+                     f"Field “regime”: {shown(values['regime_id'], 'en')} is not a known regime; expected: one of "
+                     f"{known} (`ei regimes` describes them), or empty for the one in force during the period.",
+                     sheet=title, cell=ref)
+            del values["regime_id"]
+        elif region is not None and regimes[wanted].region != str(region):
+            self.err("regime_region_mismatch",
+                     f"Champ « regime » : le régime {wanted} est celui de la région {regimes[wanted].region}, "
+                     f"l'entreprise est en région {region} ; laissez-le vide ou choisissez un régime de sa région.",
+                     f"Field “regime”: regime {wanted} belongs to region {regimes[wanted].region}, the enterprise "
+                     f"is in region {region}; leave it empty or choose a regime of its region.",
+                     sheet=title, cell=ref)
+            del values["regime_id"]
+        else:
+            values["regime_id"] = wanted
 
     def _missing_fields(self, title, values, cells, seen=None):
         seen = seen or {}
