@@ -332,6 +332,43 @@ def test_shown_describes_a_niss_and_masks_it_inside_a_text():
     assert shown("12345") == "« 12345 »"     # a short number is quoted as before
 
 
+@pytest.mark.parametrize("spelling", [
+    "85-10-03-746-49", "87/11/23 777-49", "85\u00a010\u00a003\u00a0746\u00a049", "85\u202f10\u202f03\u202f746\u202f49",
+    "8711 2377 749", "851\u200b00374649", "8510\u00ad0374649", "85\t100374649", "851_00374649", "851,00374649",
+    "851\u201300374649", "851:00374649", "85100374648", "٨٥١٠٠٣٧٤٦٤٩", "85 10 03 746 49 1",
+])
+def test_shown_masks_a_national_number_however_it_is_separated(spelling):
+    """Any run of 11 digits (or more) separated only by non-alphanumeric characters — dashes, slashes,
+    no-break or narrow spaces, digit groups of 4, zero-width space, soft hyphen, tab, underscore, comma,
+    en dash, colon, other scripts' digits, an extra digit after it — whatever its checksum: as a whole
+    value it is described, inside a text it is masked; not one of its digits is quoted."""
+    whole = shown(spelling)
+    assert whole in ("un numéro à 11 chiffres (masqué)", "« ••••••••••• »")
+    inside = shown(f"remarque Zqxhdr {spelling} fin", "en")
+    assert inside == "« remarque Zqxhdr ••••••••••• fin »"
+
+
+def test_shown_still_quotes_dates_amounts_and_short_numbers():
+    """Fewer than 11 digits in a run: a date (8 digits), an amount, a phone extension, a year range of
+    8 digits are quoted as written."""
+    for value in ("23/11/1987", "1850,25", "12345", "2023-2024", "Paie 2024", "0471 12 34 5", "W05", "2024-017"):
+        assert shown(value) == f"« {value} »", value
+
+
+def test_a_national_number_in_an_unknown_header_is_masked(tmp_path):
+    """A Personnel header « remarque Zqxhdr 85-10-03-746-49 » (a NISS with hyphens) gave the warning
+    « Colonne inconnue « remarque Zqxhdr 85-10-03-746-49 » ignorée »: the number is now masked."""
+    from helpers_workbook import valid_sheets, write_workbook
+
+    sheets = valid_sheets()
+    for i, row in enumerate(sheets["Personnel"]):
+        row.append("remarque Zqxhdr 85-10-03-746-49" if i == 0 else None)
+    result = read_workbook(write_workbook(tmp_path / "x.xlsx", sheets))
+    [warning] = [p for p in result.problems if p.code == "unknown_column"]
+    assert "« remarque Zqxhdr ••••••••••• »" in warning.message.fr
+    assert not re.search(r"\d{2}\D?\d{2}\D?\d{2}", warning.message.fr + warning.message.en)
+
+
 @pytest.mark.parametrize("form", ["number", "float", "text", "text .0", "punctuated"])
 def test_a_worker_id_that_is_a_national_number_is_refused_at_its_cell(form, tmp_path):
     """Worker 1's id replaced by its NISS 85100374649 in Personnel (A2) and in its two Paie rows (A2, A3)

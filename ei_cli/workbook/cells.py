@@ -93,14 +93,21 @@ def shown(raw: object, lang: str = "fr") -> str:
     text = str(raw)
     if looks_like_niss(text):
         return NISS_MASK.get(lang)
-    short = without_controls(_NISS_RUN.sub(_MASKED_RUN, text)[:60])
-    return f"« {short}{'…' if len(text) > 60 else ''} »"
+    masked, runs = _NISS_RUN.subn(_MASKED_RUN, text)
+    if runs == 1 and masked.strip() == _MASKED_RUN and len(_DIGIT.findall(text)) == 11:
+        return NISS_MASK.get(lang)   # the whole value is 11 digits, however separated
+    short = without_controls(masked[:60])
+    return f"« {short}{'…' if len(masked) > 60 else ''} »"
 
 
 NISS_MASK = Text("un numéro à 11 chiffres (masqué)", "an 11-digit number (masked)")
-# 11 digits in a row, or written as a national number is (85.10.03-746.49, 851003 746 49): masked
-# inside a quoted text.
-_NISS_RUN = re.compile(r"(?<!\d)\d{2}[ .]?\d{2}[ .]?\d{2}[ .-]?\d{3}[ .-]?\d{2}(?!\d)")
+# 11 digits or more separated only by what is neither a letter nor a digit — however a national number
+# is written: 85.10.03-746.49, 85-10-03-746-49, 87/11/23 777-49, 8711 2377 749, with no-break or narrow
+# spaces, tabs, underscores, commas, dashes, colons, or invisible characters (U+200B, U+00AD) between
+# the digits, in any script's digits: masked inside a quoted text, whatever the checksum. A date
+# (8 digits), an amount or a short number has fewer and is quoted as written.
+_NISS_RUN = re.compile(r"\d(?:[\W_]*\d){10,}")
+_DIGIT = re.compile(r"\d")
 _MASKED_RUN = "•" * 11
 _NISS_SEPARATORS = str.maketrans("", "", " .-/\u00a0\u202f")
 
