@@ -28,6 +28,7 @@ from ei_cli.errors import EiError
 from ei_cli.i18n import t
 from ei_cli.model import Enterprise, FollowUpType, Function, Worker
 from ei_cli.periods import Month, Period, add_years
+from ei_cli.workbook.cells import masked
 
 KINDS = ("annual", "agrement")
 FORMATS = ("html", "md", "docx", "pdf")
@@ -731,7 +732,7 @@ def _identity(enterprise: Enterprise, regime) -> dict:
         "region": {"wallonie": "Wallonie", "bruxelles": "Région de Bruxelles-Capitale"}.get(
             str(enterprise.region), str(enterprise.region)),
         "enterprise_number": enterprise.enterprise_number,
-        "legal_form": enterprise.legal_form,
+        "legal_form": masked(enterprise.legal_form) if enterprise.legal_form else enterprise.legal_form,
         "social_purpose": enterprise.social_purpose,
         "turnover": _plain(enterprise.turnover),
         "balance_sheet_total": _plain(enterprise.balance_sheet_total),

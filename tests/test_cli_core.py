@@ -43,7 +43,7 @@ def test_command_help_is_reflowed_paragraph_by_paragraph():
 
 
 @pytest.mark.parametrize("lang, expected, other", [
-    ("en", "Unknown regime 'no-such-regime'", "Régime inconnu"),
+    ("en", "Unknown regime « no-such-regime »", "Régime inconnu"),
     ("fr", "Régime inconnu « no-such-regime »", "Unknown regime"),
 ])
 def test_a_command_error_is_in_the_language_asked(capsys, lang, expected, other):

@@ -233,6 +233,51 @@ def test_an_unrecognised_legal_form_is_unknown():
     assert any("SC" in x.fr and "forme_juridique" in x.fr for x in result.to_fix)
 
 
+def test_a_national_number_in_the_legal_form_is_masked_in_every_output(make_workbook, workbook_sheets, capsys):
+    """forme_juridique « Zq 85-10-03-746-49 » (a NISS with hyphens, typed in the wrong field) was printed as
+    written in the reason « Forme juridique « … » non reconnue », the dashboard summary « forme … à vérifier »
+    and the JSON ``legal_form`` and the annual report: it is now quoted through ``cells.shown`` like every
+    other user value (``cells.masked`` where it is data), the number masked, in the table, the JSON and the
+    document, in French and English."""
+    import re
+
+    from helpers_cli import run_cli
+    from helpers_workbook import set_field
+
+    result = form_check("wallonie-2016", "Zq 85-10-03-746-49")
+    texts = [result.summary] + [r.text for r in result.reasons] + list(result.to_fix)
+    assert "forme « Zq ••••••••••• » à vérifier" in result.summary.fr
+    assert any("Forme juridique « Zq ••••••••••• » non reconnue" in x.fr for x in texts)
+    assert not any(re.search(r"\d\d-\d\d", x.fr + x.en) for x in texts)
+    set_field(workbook_sheets, "forme_juridique", "Zq 85-10-03-746-49")
+    path = make_workbook(workbook_sheets)
+    for args in (("-f", "json"), ("-f", "table"), ("--lang", "en", "-f", "json")):
+        code, out, err = run_cli(capsys, "check", path, "--year", "2024", "--only", "enterprise", *args)
+        assert code == 0 and "Zq" in out
+        assert "••••" in out and not re.search(r"85-10|746|85100", out + err), (args, out)
+    document = path.parent / "annual.md"
+    code, _, _ = run_cli(capsys, "report", "annual", path, "--year", "2024", "-o", document)
+    text = document.read_text(encoding="utf-8")
+    assert "Zq •••••••••••" in text and not re.search(r"85-10|746|85100", text)
+
+
+def test_a_national_number_in_the_regime_field_is_masked_in_the_error(make_workbook, workbook_sheets, capsys):
+    """Entreprise ``regime`` « Zq 85-10-03-746-49 »: the error « Régime inconnu « … » » quoted the field as
+    written; it now goes through ``cells.shown`` (the number masked), in French and English."""
+    import re
+
+    from helpers_cli import run_cli
+    from helpers_workbook import set_field
+
+    set_field(workbook_sheets, "regime", "Zq 85-10-03-746-49")
+    path = make_workbook(workbook_sheets)
+    code, _, err = run_cli(capsys, "check", path, "--year", "2024")
+    assert code == 2 and "Régime inconnu « Zq ••••••••••• »" in err
+    code, _, err = run_cli(capsys, "check", path, "--year", "2024", "--lang", "en")
+    assert code == 2 and "Unknown regime « Zq ••••••••••• »" in err
+    assert not re.search(r"85-10|746", err)
+
+
 def test_an_srl_after_the_csa_is_not_admitted_by_the_project_reading():
     """An SRL (the CSA successor of the SPRL) is neither in the Walloon list (SC since 2024) nor a non-company
     form. Project reading (interpretations.md « Forme juridique »): the published list is closed, an

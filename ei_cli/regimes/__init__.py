@@ -370,9 +370,11 @@ def get_regime(regime_id: str) -> Regime:
     for r in all_regimes():
         if r.id == regime_id:
             return r
+    from ei_cli.workbook.cells import shown  # the id may come from a workbook: quoted like any user value
+
     known = ", ".join(r.id for r in all_regimes())
-    raise EiError(t(f"Régime inconnu « {regime_id} ». Régimes connus : {known}.",
-                    f"Unknown regime '{regime_id}'. Known regimes: {known}."))
+    raise EiError(t(f"Régime inconnu {shown(regime_id)}. Régimes connus : {known}.",
+                    f"Unknown regime {shown(regime_id, 'en')}. Known regimes: {known}."))
 
 
 def regime_in_force(region: str, on: date) -> Regime:

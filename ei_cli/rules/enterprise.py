@@ -38,6 +38,7 @@ from ei_cli.regimes import Regime
 from ei_cli.rules.common import (ZERO, CheckResult, any_of, by_shape, because, combine, decimal_text, euro_text,
                                  fte_rows, number_text, round_up, share_text)
 from ei_cli.rules.legal_forms import read_legal_form
+from ei_cli.workbook.cells import masked, shown
 
 NAME = "enterprise"
 SUPERVISION_FUNCTIONS = (Function.SUPERVISION, Function.SOCIAL_ACCOMPANIMENT)
@@ -257,6 +258,9 @@ def legal_form_criterion(enterprise: Enterprise, regime: Regime, period: Period)
     allowed = () if allowed_v.is_unknown else allowed_v.value
     excluded = () if excluded_v is None or excluded_v.is_unknown else excluded_v.value
     form = read_legal_form(enterprise.legal_form)
+    # The form as written is a user value: quoted, like every other, through ``shown`` (a national
+    # number typed there is masked).
+    given = t(shown(form.given), shown(form.given, "en")) if form is not None else t("", "")
     reasons, to_fix = [], []
     admitted_fr, admitted_en = _forms_text(allowed), _forms_text(allowed, "en")
 
@@ -273,19 +277,19 @@ def legal_form_criterion(enterprise: Enterprise, regime: Regime, period: Period)
                         "Fill in forme_juridique (Entreprise sheet), e.g. SC."))
     elif form.code is None:
         form_ok = None
-        reasons.append(because(t(f"Forme juridique « {form.given} » non reconnue ; formes admises : {admitted_fr}.",
-                                 f"Legal form '{form.given}' not recognised; forms admitted: {admitted_en}."), allowed_v))
+        reasons.append(because(t(f"Forme juridique {given.fr} non reconnue ; formes admises : {admitted_fr}.",
+                                 f"Legal form {given.en} not recognised; forms admitted: {admitted_en}."), allowed_v))
         to_fix.append(t(f"Écrivez dans forme_juridique l'abréviation de la forme (formes admises : {admitted_fr}).",
                         f"Write the form's abbreviation in forme_juridique (forms admitted: {admitted_en})."))
     elif form.code in allowed:
         form_ok = True
-        reasons.append(because(t(f"Forme juridique « {form.given} » : {form.name.fr}, admise (formes admises : {admitted_fr}).",
-                                 f"Legal form '{form.given}': {form.name.en}, admitted (forms admitted: {admitted_en})."), allowed_v))
+        reasons.append(because(t(f"Forme juridique {given.fr} : {form.name.fr}, admise (formes admises : {admitted_fr}).",
+                                 f"Legal form {given.en}: {form.name.en}, admitted (forms admitted: {admitted_en})."), allowed_v))
     elif form.code in excluded:
         form_ok = False
-        reasons.append(because(t(f"Forme juridique « {form.given} » : {form.name.fr}, exclue — l'entreprise "
+        reasons.append(because(t(f"Forme juridique {given.fr} : {form.name.fr}, exclue — l'entreprise "
                                  f"d'insertion doit être une société ({admitted_fr}).",
-                                 f"Legal form '{form.given}': {form.name.en}, excluded — the work-integration "
+                                 f"Legal form {given.en}: {form.name.en}, excluded — the work-integration "
                                  f"enterprise must be a company ({admitted_en})."), excluded_v))
         to_fix.append(t(f"Cette forme ne permet pas l'agrément : il faut une société ({admitted_fr}).",
                         f"This form cannot be agreed: a company is required ({admitted_en})."))
@@ -295,9 +299,9 @@ def legal_form_criterion(enterprise: Enterprise, regime: Regime, period: Period)
         until = _formerly_allowed(regime, form.code, on)
         since_fr = f" (admise jusqu'au {until.isoformat()})" if until else ""
         since_en = f" (admitted until {until.isoformat()})" if until else ""
-        reasons.append(because(t(f"Forme juridique « {form.given} » : {form.name.fr}{since_fr}, non citée parmi "
+        reasons.append(because(t(f"Forme juridique {given.fr} : {form.name.fr}{since_fr}, non citée parmi "
                                  f"les formes admises au {on.isoformat()} ({admitted_fr}).",
-                                 f"Legal form '{form.given}': {form.name.en}{since_en}, not among the forms "
+                                 f"Legal form {given.en}: {form.name.en}{since_en}, not among the forms "
                                  f"admitted on {on.isoformat()} ({admitted_en})."), allowed_v))
         reading = {False: t("Lecture du projet : une forme non citée n'est pas admise.",
                             "Project reading: a form not listed is not admitted."),
@@ -328,15 +332,15 @@ def legal_form_criterion(enterprise: Enterprise, regime: Regime, period: Period)
                                      "Social purpose: requirement unknown for this regime."), social_v))
     elif stated is True or (stated is None and spelled):
         social_ok = True
-        how_fr = "finalite_sociale = oui" if stated else f"forme « {form.given} »"
-        how_en = "finalite_sociale = yes" if stated else f"form '{form.given}'"
+        how_fr = "finalite_sociale = oui" if stated else f"forme {given.fr}"
+        how_en = "finalite_sociale = yes" if stated else f"form {given.en}"
         reasons.append(because(t(f"Finalité sociale exigée : présente ({how_fr}).",
                                  f"Social purpose required: present ({how_en})."), social_v))
     elif stated is False and spelled:
         social_ok = None
-        reasons.append(because(t(f"Finalité sociale exigée : finalite_sociale = non, mais la forme « {form.given} » "
+        reasons.append(because(t(f"Finalité sociale exigée : finalite_sociale = non, mais la forme {given.fr} "
                                  "l'annonce ; à vérifier.",
-                                 f"Social purpose required: finalite_sociale = no, but the form '{form.given}' "
+                                 f"Social purpose required: finalite_sociale = no, but the form {given.en} "
                                  "states one; to check."), social_v))
         to_fix.append(t("Corrigez finalite_sociale ou forme_juridique (feuille Entreprise) : ils se contredisent.",
                         "Correct finalite_sociale or forme_juridique (Entreprise sheet): they contradict each other."))
@@ -358,22 +362,26 @@ def legal_form_criterion(enterprise: Enterprise, regime: Regime, period: Period)
                         "(approval as a social enterprise)."))
 
     compliant = combine((form_ok, social_ok))
-    shown = form.code if form is not None and form.code else (form.given if form is not None else "?")
+    if form is None:
+        named = t("?", "?")
+    else:
+        named = t(form.code, form.code) if form.code else given
     social_fr = " à finalité sociale" if required and social_ok else ""
     social_en = " with a social purpose" if required and social_ok else ""
     if compliant is True:
-        summary = t(f"forme {shown}{social_fr} admise", f"form {shown}{social_en} admitted")
+        summary = t(f"forme {named.fr}{social_fr} admise", f"form {named.en}{social_en} admitted")
     elif compliant is False:
-        why_fr = "finalité sociale absente" if form_ok is not False else f"forme {shown} non admise"
-        why_en = "no social purpose" if form_ok is not False else f"form {shown} not admitted"
+        why_fr = "finalité sociale absente" if form_ok is not False else f"forme {named.fr} non admise"
+        why_en = "no social purpose" if form_ok is not False else f"form {named.en} not admitted"
         summary = t(why_fr, why_en)
     elif form is None:
         summary = t("forme juridique à renseigner", "legal form to fill in")
     elif required and social_ok is None and form_ok is True:
-        summary = t(f"forme {shown} ; finalité sociale à renseigner", f"form {shown}; social purpose to fill in")
+        summary = t(f"forme {named.fr} ; finalité sociale à renseigner", f"form {named.en}; social purpose to fill in")
     else:
-        summary = t(f"forme {shown} à vérifier", f"form {shown} to check")
-    details = {"legal_form": enterprise.legal_form, "legal_form_code": form.code if form else None,
+        summary = t(f"forme {named.fr} à vérifier", f"form {named.en} to check")
+    details = {"legal_form": masked(enterprise.legal_form) if enterprise.legal_form else enterprise.legal_form,
+               "legal_form_code": form.code if form else None,
                "legal_form_admitted": form_ok, "allowed_legal_forms": list(allowed),
                "social_purpose": stated if stated is not None else (True if spelled else None),
                "social_purpose_required": required, "legal_form_compliant": compliant}

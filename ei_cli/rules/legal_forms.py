@@ -86,7 +86,11 @@ class LegalForm:
 
     @property
     def name(self) -> Text:
-        return NAMES[self.code] if self.code else t(f"« {self.given} »", f"'{self.given}'")
+        if self.code:
+            return NAMES[self.code]
+        from ei_cli.workbook.cells import shown
+
+        return t(shown(self.given), shown(self.given, "en"))
 
 
 def _key(text: str) -> str:

@@ -93,11 +93,11 @@ def shown(raw: object, lang: str = "fr") -> str:
     text = str(raw)
     if looks_like_niss(text):
         return NISS_MASK.get(lang)
-    masked, runs = _NISS_RUN.subn(_MASKED_RUN, text)
-    if runs == 1 and masked.strip() == _MASKED_RUN and len(_DIGIT.findall(text)) == 11:
+    masked_text, runs = _NISS_RUN.subn(_MASKED_RUN, text)
+    if runs == 1 and masked_text.strip() == _MASKED_RUN and len(_DIGIT.findall(text)) == 11:
         return NISS_MASK.get(lang)   # the whole value is 11 digits, however separated
-    short = without_controls(masked[:60])
-    return f"« {short}{'…' if len(masked) > 60 else ''} »"
+    short = without_controls(masked_text[:60])
+    return f"« {short}{'…' if len(masked_text) > 60 else ''} »"
 
 
 NISS_MASK = Text("un numéro à 11 chiffres (masqué)", "an 11-digit number (masked)")
@@ -109,6 +109,12 @@ NISS_MASK = Text("un numéro à 11 chiffres (masqué)", "an 11-digit number (mas
 _NISS_RUN = re.compile(r"\d(?:[\W_]*\d){10,}")
 _DIGIT = re.compile(r"\d")
 _MASKED_RUN = "•" * 11
+
+
+def masked(text: str) -> str:
+    """``text`` with every run ``shown`` masks replaced by « ••••••••••• »: a user's text put in an output
+    as data (a JSON field), not quoted in a message."""
+    return _NISS_RUN.sub(_MASKED_RUN, text)
 _NISS_SEPARATORS = str.maketrans("", "", " .-/\u00a0\u202f")
 
 
