@@ -22,7 +22,8 @@ import make_corpus  # noqa: E402
 from make_corpus import ods_bytes, sheet_xml  # noqa: E402
 
 from ei_cli.workbook import ooxml, read_workbook  # noqa: E402
-from ei_cli.workbook.cells import Invalid, shown, to_bool, to_money, to_month, to_niss, to_number  # noqa: E402
+from ei_cli.workbook.cells import (Invalid, shown, to_bool, to_money, to_month, to_niss, to_number,  # noqa: E402
+                                   to_quantity)
 from ei_cli.workbook.sniff import sniff  # noqa: E402
 from helpers_workbook import zip_of  # noqa: E402
 
@@ -321,6 +322,64 @@ def test_an_amount_is_refused_only_when_it_is_a_valid_niss():
         assert exc.value.code == "niss_in_amount", raw
     assert to_money(85100374648.0) == Decimal("85100374648")
     assert to_money(2100.5) == Decimal("2100.5") and to_money("1850,25 €") == Decimal("1850.25")
+
+
+def _niss_born_2005() -> str:
+    from helpers_workbook import niss
+
+    return niss(date(2005, 11, 14), 321)          # 05111432152 (2051114321 mod 97 = 45; 97 - 45 = 52)
+
+
+def test_a_niss_of_someone_born_in_the_2000s_is_refused_as_an_amount_or_a_number():
+    """05111432152 is a valid NISS by the 20xx rule (the nine digits prefixed with 2); as a number it is
+    5111432152, under 10^10, which the refusal did not look at: an amount or a number of 5111432152, or the
+    text 05111432152, is now refused like a NISS of the 1900s. 5111432153 (wrong check digits under both
+    rules) stays an amount; ordinary amounts are untouched."""
+    number = _niss_born_2005()
+    assert number == "05111432152"
+    for raw in (number, int(number), float(number), f"{number} €", f"{int(number)},00"):
+        with pytest.raises(Invalid) as exc:
+            to_money(raw)
+        assert exc.value.code == "niss_in_amount", raw
+        with pytest.raises(Invalid) as exc:
+            to_quantity(raw if "€" not in str(raw) else number)
+        assert exc.value.code == "niss_in_number", raw
+    assert to_money(5111432153.0) == Decimal("5111432153") and to_quantity("05111432153") == Decimal("5111432153")
+    assert to_money(1050) == Decimal(1050) and to_quantity("0,5") == Decimal("0.5")
+
+
+@pytest.mark.parametrize("sheet, row, column, raw, cell, code", [
+    ("Paie", 1, "salaire_brut", "text", "D2", "niss_in_amount"),
+    ("Paie", 2, "salaire_brut", "number", "D3", "niss_in_amount"),
+    ("Paie", 3, "cout_salarial", "number", "E4", "niss_in_amount"),
+    ("Paie", 1, "etp", "text", "C2", "niss_in_number"),
+    ("Personnel", 1, "etp", "number", "J2", "niss_in_number"),
+    ("Suivi", 1, "heures", "number", "D2", "niss_in_number"),
+])
+def test_a_niss_of_the_2000s_in_an_amount_column_is_refused_at_its_cell(sheet, row, column, raw, cell, code,
+                                                                           tmp_path):
+    """Paie salaire_brut = text « 05111432152 » or number 5111432152 (a NISS of someone born in 2005) was
+    read as an amount of 5 billion €: one error at the cell, the number described, never quoted."""
+    from helpers_workbook import set_value, valid_sheets, write_workbook
+
+    number = _niss_born_2005()
+    sheets = set_value(valid_sheets(), sheet, row, column, {"text": number, "number": int(number)}[raw])
+    result = read_workbook(write_workbook(tmp_path / "x.xlsx", sheets))
+    assert [(p.code, p.sheet, p.cell) for p in result.errors] == [(code, sheet, cell)]
+    message = result.errors[0].message
+    assert "un numéro à 11 chiffres (masqué)" in message.fr
+    digits = re.sub(r"\D", "", message.fr + message.en)
+    assert not any(number[i:i + 5] in digits for i in range(7)), message
+
+
+def test_a_niss_of_the_2000s_in_the_turnover_is_refused(tmp_path):
+    """Entreprise chiffre_affaires = 5111432152 (the NISS 05111432152 that lost its leading zero): error
+    niss_in_amount at the field's value cell, like every other amount."""
+    from helpers_workbook import set_field, valid_sheets, write_workbook
+
+    sheets = set_field(valid_sheets(), "chiffre_affaires", int(_niss_born_2005()))
+    result = read_workbook(write_workbook(tmp_path / "x.xlsx", sheets))
+    assert [(p.code, p.sheet, p.cell) for p in result.errors] == [("niss_in_amount", "Entreprise", "B9")]
 
 
 def test_shown_describes_a_niss_and_masks_it_inside_a_text():

@@ -124,7 +124,7 @@ def niss_digits(raw) -> str | None:
     Text: 11 digits once spaces, dots, hyphens and slashes are taken out (any 11 digits: an invalid
     checksum may be a typing error in a real number). A number: an integer of 11 digits, or of 10 whose
     11-digit form (the leading zero a number cell loses for people born 2000-2009) passes the NISS check.
-    Called on values already being reported, or on amounts of 10^10 and more: never on the common path.
+    Called on values already being reported, or on numbers of 10^9 and more: never on the common path.
     """
     if raw.__class__ is str:
         digits = raw.strip().translate(_NISS_SEPARATORS)
@@ -240,13 +240,15 @@ def to_money(raw) -> Decimal:
     return value
 
 
-_TEN_BILLION = Decimal(10_000_000_000)
+_ONE_BILLION = Decimal(1_000_000_000)
 
 
 def _refuse_niss(value: Decimal, code: str, expected: Text) -> None:
-    """A number of 10^10 or more that is a valid national number is a NISS in the wrong column (one
-    compare on the common path)."""
-    if value >= _TEN_BILLION:
+    """A whole number whose 11-digit form (zero-padded: a number cell, or a text read as a number, loses
+    the leading zero of people born in 2000-2009) is a valid national number — by the 19xx or the 20xx
+    checksum rule — is a NISS in the wrong column. Only numbers of 10 digits or more are looked at (one
+    compare on the common path): no amount, hours or etp of an EI comes near 10^9."""
+    if value >= _ONE_BILLION:
         digits = niss_digits(value)
         if digits is not None and is_valid_niss(digits):
             raise Invalid(code, expected)
@@ -258,8 +260,8 @@ _NISS_IN_NUMBER_EXPECTED = Text(
 
 
 def to_quantity(raw) -> Decimal:
-    """A number column's value (``to_number``: etp, heures, mois_sans_emploi…); like an amount, one of 10^10
-    or more that is a valid national number is refused — it would be a NISS typed in the wrong column,
+    """A number column's value (``to_number``: etp, heures, mois_sans_emploi…); like an amount, one that is
+    a valid national number (``_refuse_niss``) is refused — it would be a NISS typed in the wrong column,
     taken for billions of hours."""
     value = to_number(raw)
     _refuse_niss(value, "niss_in_number", _NISS_IN_NUMBER_EXPECTED)
