@@ -453,15 +453,54 @@ def test_a_worker_id_that_is_a_national_number_is_refused_at_its_cell(form, tmp_
         assert not any(number[i:i + 5] in digits for i in range(7)), p.message
 
 
-def test_an_eleven_digit_id_that_is_no_niss_stays_an_id():
-    """85100374648 fails the NISS check (check digits 49 expected): an id like another."""
+@pytest.mark.parametrize("worker_id", [
+    "85100374648", 85100374648.0, 85100374648, "87112377700", "W87112377749", "871123_77749", "871123 777 49",
+    "87.11.23-777.49", "T-871123-77749", "85100374649.0", "٨٧١١٢٣٧٧٧٤٩", "5111432152", 5111432152, 1e15,
+])
+def test_an_id_holding_eleven_digits_is_refused_whatever_the_checksum(worker_id):
+    """An id holding 11 digits in a row once separators are left out — 85100374648 (check digits 49
+    expected: no valid NISS), 87112377700, a letter prefix W87112377749, 871123_77749, other scripts' digits —
+    may be a national number typed with a slip, and the id is printed everywhere: refused like a valid NISS
+    (niss_as_worker_id), whatever the checksum, and the value is not to be quoted. So is 5111432152, the NISS
+    05111432152 of someone born in 2005 without its leading zero."""
     from ei_cli.workbook.cells import to_id
 
-    assert to_id("85100374648") == to_id(85100374648.0) == "85100374648"
-    assert to_id("T0001") == "T0001" and to_id(12.0) == to_id("12.0") == "12"
     with pytest.raises(Invalid) as exc:
-        to_id(_fictitious_niss())
-    assert exc.value.code == "niss_as_worker_id"
+        to_id(worker_id)
+    assert exc.value.code == "niss_as_worker_id" and exc.value.quoted is False
+
+
+def test_short_ids_stay_ids():
+    """Ids of fewer than 11 digits are ids as before: W05, 12, 2024-017, a payroll number of 10 digits that
+    is no NISS, T0001, 12.0."""
+    from ei_cli.workbook.cells import to_id
+
+    assert to_id("W05") == "W05" and to_id("12") == to_id(12) == to_id(12.0) == to_id("12.0") == "12"
+    assert to_id("2024-017") == "2024-017" and to_id("T0001") == "T0001"
+    assert to_id("5111432153") == to_id(5111432153) == "5111432153" and to_id("PAY-123456789") == "PAY-123456789"
+    assert to_id("2024-017-123") == "2024-017-123"     # 12 characters, 10 digits
+
+
+@pytest.mark.parametrize("worker_id", ["87112377700", "W87112377749", "871123_77749"])
+def test_an_id_carrying_a_national_number_is_refused_and_never_quoted(worker_id, tmp_path):
+    """Worker 1's id replaced by ``worker_id`` in Personnel, Paie and Suivi: they were accepted and printed in
+    every output. Now one niss_as_worker_id error per cell, and no message holds any digit run of it (the
+    refusal says « non reproduite », it does not even quote the masked id)."""
+    from helpers_workbook import valid_sheets, write_workbook
+
+    sheets = valid_sheets()
+    for title in ("Personnel", "Paie", "Suivi"):
+        for row in sheets[title][1:]:
+            if row[0] == 1:
+                row[0] = worker_id
+    result = read_workbook(write_workbook(tmp_path / "x.xlsx", sheets))
+    assert [(p.code, p.sheet, p.cell) for p in result.errors] == [
+        ("niss_as_worker_id", "Personnel", "A2"), ("niss_as_worker_id", "Paie", "A2"),
+        ("niss_as_worker_id", "Paie", "A3"), ("niss_as_worker_id", "Suivi", "A2")]
+    for p in result.problems:
+        text = p.message.fr + p.message.en
+        assert "non reproduite" in p.message.fr and "identifiant interne" in p.message.fr
+        assert "W87" not in text and "•" not in text and not re.search(r"\d{4}", text), text
 
 
 def test_an_unknown_worker_is_one_problem_at_its_first_row(tmp_path):

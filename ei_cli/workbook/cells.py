@@ -65,10 +65,11 @@ def parse_ref(ref: str) -> tuple[int, int]:
 class Invalid(Exception):
     """A value that does not follow the convention of its column."""
 
-    def __init__(self, code: str, expected: Text):
+    def __init__(self, code: str, expected: Text, quoted: bool = True):
         super().__init__(code)
         self.code = code
         self.expected = expected
+        self.quoted = quoted   # False: the message must not quote the value, even masked
 
 
 def shown(raw: object, lang: str = "fr") -> str:
@@ -290,33 +291,38 @@ def to_id(raw) -> str:
         # An id is repeated in every message and output: short, and nothing invisible in it.
         if len(raw) > MAX_ID_LENGTH or _INVISIBLE.search(raw):
             raise Invalid("invalid_id", _ID_EXPECTED)
-        if len(raw) >= 11:
-            _refuse_niss_id(raw)
         m = _INTEGRAL_TEXT.match(raw)
-        return m.group(1) if m else raw
+        text = m.group(1) if m else raw
+        if len(text) >= 10:
+            _refuse_niss_id(text)
+        return text
     if t is float:
         if raw.is_integer():
-            if raw >= 1_000_000_000:
-                _refuse_niss_id(raw)
-            return str(int(raw))
+            text = str(int(raw))
+            if not -1_000_000_000 < raw < 1_000_000_000:
+                _refuse_niss_id(text)
+            return text
         raise Invalid("invalid_id", _ID_EXPECTED)
     if t is int:
-        if raw >= 1_000_000_000:
-            _refuse_niss_id(raw)
-        return str(raw)
+        text = str(raw)
+        if not -1_000_000_000 < raw < 1_000_000_000:
+            _refuse_niss_id(text)
+        return text
     raise Invalid("invalid_id", _ID_EXPECTED)
 
 
-def _refuse_niss_id(raw) -> None:
-    """A worker id that is a valid national number (85100374649, 85.10.03-746.49, 85100374649.0): the id
-    is printed in every table and JSON (spec/cli.md: no national number in any output). Reached only by
-    ids of 10 digits or more (a number) or 11 characters or more (a text), once per distinct id."""
-    if raw.__class__ is str:
-        m = _INTEGRAL_TEXT.match(raw.strip())
-        raw = m.group(1) if m else raw
-    digits = niss_digits(raw)
-    if digits is not None and is_valid_niss(digits):
-        raise Invalid("niss_as_worker_id", _NISS_ID_EXPECTED)
+def _refuse_niss_id(text: str) -> None:
+    """A worker id that holds a national number: the id is printed in every table and JSON (spec/cli.md:
+    no national number in any output). Refused: 11 digits or more in a row once the characters that are
+    neither letters nor digits are left out (the run ``shown`` masks: 87112377700, W87112377749,
+    871123_77749, 85.10.03-746.49), whatever the checksum; and 10 digits that are a valid NISS once the
+    leading zero a number cell loses (people born in 2000-2009) is put back. The refusal never quotes
+    the id. Reached only by ids of 10 characters or more, once per distinct id."""
+    if _NISS_RUN.search(text):
+        raise Invalid("niss_as_worker_id", _NISS_ID_EXPECTED, quoted=False)
+    digits = text.lstrip("+-")
+    if len(digits) == 10 and digits.isascii() and digits.isdigit() and is_valid_niss("0" + digits):
+        raise Invalid("niss_as_worker_id", _NISS_ID_EXPECTED, quoted=False)
 
 
 def to_text(raw) -> str:

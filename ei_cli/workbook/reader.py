@@ -614,8 +614,9 @@ class _Reader:
 
     def _invalid(self, exc: Invalid, raw, col: Column, sheet: str, ref: str, worker_id: str | None, label: Text):
         who = _who(worker_id)
-        if col.sensitive:
-            # Identity and social-situation data: the cell and the worker, never the value.
+        if col.sensitive or not exc.quoted:
+            # Identity and social-situation data (or a value that holds some, such as a worker id carrying
+            # a national number): the cell and the worker, never the value.
             self.err(exc.code,
                      f"{label.fr}{who.fr} : valeur non valide (non reproduite, donnée personnelle) ; "
                      f"attendu : {exc.expected.fr}.",
