@@ -549,6 +549,54 @@ def test_a_title_above_the_headers_is_read_past_with_a_warning(tmp_path):
     assert "missing_column" in codes and "rows_above_headers" not in codes
 
 
+@pytest.mark.parametrize("title", ["Personnel Дюпон Алиса", "Personnel ٨٧١١٢٣٧٧٧٤٩", "Personnel Ελένη"])
+def test_a_sheet_title_with_other_letters_or_digits_is_not_the_contract_sheet(title, tmp_path):
+    """The normalisation dropped every non-ASCII character: « Personnel Дюпон Алиса » (a name) or
+    « Personnel ٨٧١١٢٣٧٧٧٤٩ » (a national number in Arabic-Indic digits) matched the Personnel sheet, and
+    the raw title went into the ``sheet`` field of every problem of that sheet. Only accents are left out
+    now: the sheet is a stray, Personnel is missing (its ``sheet`` field the contract's name), the title is
+    named in the hint through ``shown`` (its digits masked), and no problem carries it as its sheet."""
+    from helpers_workbook import valid_sheets, write_workbook
+
+    sheets = valid_sheets()
+    sheets[title] = sheets.pop("Personnel")
+    result = read_workbook(write_workbook(tmp_path / "x.xlsx", sheets))
+    assert ("missing_sheet", "Personnel") in [(p.code, p.sheet) for p in result.errors]
+    assert all(p.sheet != title for p in result.problems)
+    [missing] = [p for p in result.errors if p.code == "missing_sheet"]
+    assert "Personnel" in missing.message.fr and not re.search(r"\d{4}", missing.message.fr + missing.message.en)
+    accented = valid_sheets()
+    accented["Pérsonnel"] = accented.pop("Personnel")     # accents are still left out: the same sheet
+    assert read_workbook(write_workbook(tmp_path / "accent.xlsx", accented)).valid
+
+
+def test_a_too_large_stray_ods_sheet_is_named_with_its_digits_masked(tmp_path):
+    """In an .ods every sheet is measured before calamine opens it, also a stray one: a huge sheet titled
+    « Notes 85-10-03-746-49 » gave a problem whose ``sheet`` field was that raw title. Its digits are now
+    masked there, as in a message."""
+    rows = ('<table:table-row table:number-rows-repeated="1000000"><table:table-cell '
+            'table:number-columns-repeated="1000" office:value-type="string"><text:p>x</text:p>'
+            "</table:table-cell></table:table-row>")
+    path = tmp_path / "x.ods"
+    path.write_bytes(ods_bytes({"Notes 85-10-03-746-49": rows}))
+    [problem] = [p for p in read_workbook(path).problems if p.code == "sheet_too_large"]
+    assert problem.sheet == "Notes •••••••••••"
+
+
+def test_a_column_header_with_other_letters_is_not_the_contract_column(tmp_path):
+    """« id_travailleur Дюпон » was read as the id column (the Cyrillic name dropped by the normalisation):
+    it is now an unknown column (quoted through ``shown``) and the id column is missing; « Date d’Entrée »
+    with accents and a typographic apostrophe is still ``date_entree``."""
+    from helpers_workbook import rename_column, valid_sheets, write_workbook
+
+    sheets = rename_column(valid_sheets(), "Personnel", "id_travailleur", "id_travailleur Дюпон")
+    rename_column(sheets, "Personnel", "date_entree", "Date d’Entrée")
+    result = read_workbook(write_workbook(tmp_path / "x.xlsx", sheets))
+    codes = [(p.code, p.sheet, p.cell or p.column) for p in result.problems if p.sheet == "Personnel"]
+    assert ("unknown_column", "Personnel", "A1") in codes and ("missing_column", "Personnel", "id_travailleur") in codes
+    assert not any(c == "date_entree" for _, _, c in codes)
+
+
 def test_a_missing_column_has_no_cell_and_names_the_column(tmp_path):
     """cli.md: a problem's ``cell`` is a cell reference or null. A missing column (or Entreprise field)
     has no cell: ``cell`` is None and the new ``column`` key names it (it used to be put in ``cell``)."""

@@ -27,8 +27,8 @@ from ei_cli.model import Enterprise, FollowUp, PayMonth, Worker, records
 from ei_cli.periods import Month
 from ei_cli.problems import Problem, Severity, has_errors
 from ei_cli.workbook import schema
-from ei_cli.workbook.cells import (ERROR_VALUES, Invalid, cell_ref, column_letter, converter, parse_ref, shown,
-                                  without_controls)
+from ei_cli.workbook.cells import (ERROR_VALUES, Invalid, cell_ref, column_letter, converter, masked, parse_ref,
+                                  shown, without_controls)
 from ei_cli.workbook.schema import Column, Sheet, normalize_name
 from ei_cli.workbook.sniff import Sniffed, sniff
 
@@ -236,11 +236,13 @@ class _Reader:
         if rows * cols <= MAX_SHEET_CELLS:
             return False
         last = cell_ref(rows - 1, cols - 1)
+        # In an .ods every sheet is measured, also one that matches no contract sheet and whose title may
+        # hold anything: its digit runs masked (a contract sheet's title holds no digit).
         self.err("sheet_too_large",
                  f"La feuille a des cellules remplies jusqu'en {last} : supprimez les lignes et colonnes "
                  "inutiles en bas et à droite des données.",
                  f"The sheet has filled cells as far as {last}: delete the unused rows and columns "
-                 "below and to the right of the data.", sheet=title, cell=last)
+                 "below and to the right of the data.", sheet=without_controls(masked(title)), cell=last)
         return True
 
     def _sheet_parts(self) -> dict[str, str]:

@@ -14,6 +14,7 @@ from functools import cached_property, lru_cache
 from ei_cli.model import ContractType, Diploma, FollowUpType, Function, Region
 
 _NON_ALNUM = re.compile(r"[^0-9a-z]+")
+_NON_WORD = re.compile(r"[\W_]+")   # neither a letter nor a digit, of any script
 # A French elision before a word — d', l', qu', jusqu'… with a straight or typographic apostrophe
 # (’ ‘ ʼ ′ ´ `) — is left out with its apostrophe: « Date d'entrée » is ``date_entree`` (workbook.md),
 # « Chiffre d’affaires » is ``chiffre_affaires``. Only at the start of a word (« aujourd'hui » keeps
@@ -25,7 +26,14 @@ _ELISION = re.compile(rf"(?<![^\W\d_])(?:jusqu|lorsqu|puisqu|quoiqu|qu|[cdjlmnst
 
 def normalize_name(name: object) -> str:
     """Case-, accent-, space-, underscore-, hyphen- and apostrophe-insensitive key; French elisions
-    (``d'``, ``l'``, ``qu'``…) before a word are left out."""
+    (``d'``, ``l'``, ``qu'``…) before a word are left out.
+
+    Only accents (combining marks, once decomposed) and what is neither a letter nor a digit (spaces,
+    punctuation, invisible characters) are left out: other letters and digits, of any script, are kept,
+    so « Personnel Дюпон Алиса » or « Personnel ٨٧١١٢٣٧٧٧٤٩ » is not the sheet « Personnel » (the
+    non-ASCII characters used to be dropped, and the title, name or national number in it, was then
+    printed in every problem of that sheet).
+    """
     if name.__class__ is str:
         return _normalize_text(name)
     return _normalize(str(name))
@@ -34,8 +42,11 @@ def normalize_name(name: object) -> str:
 def _normalize(text: str) -> str:
     if any(a in text for a in _APOSTROPHES):
         text = _ELISION.sub("", text)
-    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    return _NON_ALNUM.sub("", text.lower())
+    if text.isascii():
+        return _NON_ALNUM.sub("", text.lower())
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
+    return _NON_WORD.sub("", text)
 
 
 # Headers, enum and boolean cells repeat the same few words on every row: remember them (bounded,
