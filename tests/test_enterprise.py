@@ -263,7 +263,8 @@ def test_a_national_number_in_the_legal_form_is_masked_in_every_output(make_work
 
 def test_a_national_number_in_the_regime_field_is_masked_in_the_error(make_workbook, workbook_sheets, capsys):
     """Entreprise ``regime`` « Zq 85-10-03-746-49 »: the error « Régime inconnu « … » » quoted the field as
-    written; it now goes through ``cells.shown`` (the number masked), in French and English."""
+    written; the reader's error at the field's cell (unknown_regime) goes through ``cells.shown`` (the
+    number masked), in French and English."""
     import re
 
     from helpers_cli import run_cli
@@ -271,11 +272,16 @@ def test_a_national_number_in_the_regime_field_is_masked_in_the_error(make_workb
 
     set_field(workbook_sheets, "regime", "Zq 85-10-03-746-49")
     path = make_workbook(workbook_sheets)
-    code, _, err = run_cli(capsys, "check", path, "--year", "2024")
-    assert code == 2 and "Régime inconnu « Zq ••••••••••• »" in err
-    code, _, err = run_cli(capsys, "check", path, "--year", "2024", "--lang", "en")
-    assert code == 2 and "Unknown regime « Zq ••••••••••• »" in err
-    assert not re.search(r"85-10|746", err)
+    import json
+
+    code, out, err = run_cli(capsys, "check", path, "--year", "2024", "-f", "json")
+    (problem,) = json.loads(out)["problems"]
+    assert code == 2 and (problem["code"], problem["cell"]) == ("unknown_regime", "B5")
+    assert problem["message"].startswith("Champ « regime » : « Zq ••••••••••• » n'est pas un régime connu")
+    code, out_en, err_en = run_cli(capsys, "check", path, "--year", "2024", "--lang", "en", "-f", "json")
+    assert json.loads(out_en)["problems"][0]["message"].startswith(
+        "Field “regime”: « Zq ••••••••••• » is not a known regime")
+    assert not re.search(r"85-10|746", out + err + out_en + err_en)
 
 
 def test_an_srl_after_the_csa_is_not_admitted_by_the_project_reading():
