@@ -122,8 +122,13 @@ def test_art60_needs_interviews_but_no_bilan():
 
 
 def test_no_social_accompanier_while_target_workers_are_employed():
+    """T (TD) employed all 2025, its four interviews held, and nobody with fonction accompagnement_social:
+    12 months without an accompanier → not compliant. The reason cites the regime's own reading
+    (follow_up.accompanier_every_month, inferred), not the quarterly-interview obligation it cited."""
     result = run([td()], actions("T", *FULL_2025), accompanier=False)
     assert result.compliant is False and len(result.details["months_without_accompanier"]) == 12
+    (gap,) = [r for r in result.reasons if "Aucun accompagnateur social" in r.text.fr]
+    assert gap.parameter == "follow_up.accompanier_every_month" and gap.confidence == "inferred"
 
 
 def test_unknown_status_makes_it_unknown_not_failed_and_non_target_are_not_followed():

@@ -175,7 +175,8 @@ def _quarterly_interviews(enterprise: Enterprise, regime: Regime, period: Period
     days_v = regime.value("follow_up.min_days_employed_in_quarter", on)
     bilan_v = regime.value("follow_up.assessment_within_months", on)
     plan_v = regime.value("follow_up.training_plan_within_months", on)
-    unknown = [v for v in (per_q_v, days_v, bilan_v, plan_v) if v.is_unknown]
+    every_month_v = regime.value("follow_up.accompanier_every_month", on)
+    unknown = [v for v in (per_q_v, days_v, bilan_v, plan_v, every_month_v) if v.is_unknown]
     if unknown:
         return CheckResult(NAME, None, t("indéterminé : paramètre inconnu", "unknown: parameter unknown"),
                            tuple(because(t(f"Paramètre {v.key} inconnu.", f"Parameter {v.key} unknown."), v)
@@ -208,7 +209,7 @@ def _quarterly_interviews(enterprise: Enterprise, regime: Regime, period: Period
                 m = _deadline(enterprise, w, item, int(value.number), period, status)
                 if m is not None:
                     missing.append(m)
-    gaps = _accompanier_gaps(enterprise, followed, period)
+    gaps = _accompanier_gaps(enterprise, followed, period) if every_month_v.value is True else []
     reasons: list[Reason] = [
         because(t(f"Au moins {per_q} entretien individuel ou collectif par trimestre civil d'occupation, pour chaque "
                   "travailleur TD/TGD et article 60 §7.",
@@ -231,7 +232,7 @@ def _quarterly_interviews(enterprise: Enterprise, regime: Regime, period: Period
         listed = ", ".join(str(m) for m in gaps)
         reasons.append(because(t(f"Aucun accompagnateur social (fonction accompagnement_social) occupé en : {listed}.",
                                  f"No social accompanier (function accompagnement_social) employed in: {listed}."),
-                               per_q_v))
+                               every_month_v))
     confirmed = [m for m in missing if m.target_status is True]
     unsure = [m for m in missing if m.target_status is None]
     n = len(followed)
