@@ -62,6 +62,22 @@ def test_staff_is_counted_in_annual_work_units():
     assert result.details["headcount"] == 498
 
 
+def test_over_the_sme_thresholds_the_other_routes_of_the_regime_are_said():
+    """rules.md §3.5 (2012, assumed for 2016): an SME, or an enterprise mainly held by local authorities,
+    or a large one in the group cases. 250 full-time workers → 250 AWU, not < 250: not compliant (the
+    workbook shows no other route), and both the reason and what to fix name the two other routes of
+    wallonie-2016 (enterprise.size_other_routes); wallonie-2003 (< 50 persons) has none and keeps its
+    plain « taille admise » sentence."""
+    result = check(ent(staff(250), "1000000", "1000000"), "wallonie-2016")
+    assert result.compliant is False
+    route = [r for r in result.reasons if r.parameter == "enterprise.size_other_routes"]
+    assert len(route) == 1 and "pouvoirs publics locaux" in route[0].text.fr and "cas de groupe" in route[0].text.fr
+    assert "sauf une entreprise majoritairement détenue par des pouvoirs publics locaux" in result.to_fix[0].fr
+    old = check(ent(staff(50), "7000000"), "wallonie-2003")
+    assert old.compliant is False and "taille admise par le régime" in old.to_fix[0].fr
+    assert not any(r.parameter == "enterprise.size_other_routes" for r in old.reasons)
+
+
 def test_awu_averages_the_months_and_leaves_art60_out():
     """One full-time worker hired 01/07/2025: 6 months × 1 / 12 = 0.5 AWU; an art. 60 worker adds nothing."""
     late = Worker("L", date(2025, 7, 1), ContractType.CDI, D(1), Function.PRODUCTION)

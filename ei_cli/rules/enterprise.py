@@ -62,6 +62,17 @@ def _fte_sum(rows) -> Decimal:
     return total
 
 
+# The other routes a regime's ``enterprise.size_other_routes`` may list (rules.md §3.5).
+_SIZE_ROUTES = {
+    "local_authorities": t("une entreprise majoritairement détenue par des pouvoirs publics locaux",
+                           "an enterprise mainly held by local authorities"),
+    "group": t("une grande entreprise dans les cas de groupe (plus de 250 ETP par des sociétés à finalité sociale, "
+               "ETA ou ASBL liées)",
+               "a large enterprise in the group cases (over 250 FTE through linked social-purpose companies, "
+               "sheltered workshops or non-profits)"),
+}
+
+
 def _size_thresholds(enterprise: Enterprise, regime: Regime, period: Period, report) -> CheckResult:
     on = period.end
     staff_v = regime.value("enterprise.max_staff", on)
@@ -109,8 +120,22 @@ def _size_thresholds(enterprise: Enterprise, regime: Regime, period: Period, rep
         to_fix.append(t("Renseignez chiffre_affaires et total_bilan (feuille Entreprise, dernier exercice clôturé).",
                         "Fill in chiffre_affaires and total_bilan (Entreprise sheet, last closed year)."))
     if compliant is False:
-        to_fix.append(t("L'entreprise dépasse la taille admise par le régime : l'agrément est en cause.",
-                        "The enterprise exceeds the size the regime allows: the agrément is at stake."))
+        routes = regime.value_or_none("enterprise.size_other_routes", on)
+        if routes is not None and not routes.is_unknown and routes.value:
+            listed = [_SIZE_ROUTES[r] for r in routes.value]
+            fr, en = " ; ".join(x.fr for x in listed), "; ".join(x.en for x in listed)
+            reasons.append(because(t(
+                f"Seuils PME dépassés : le régime admet aussi {fr}. Le classeur ne le montre pas : non conforme "
+                "faute de preuve, comme le lirait un contrôle.",
+                f"SME thresholds exceeded: the regime also admits {en}. The workbook does not show it: not "
+                "compliant without proof, as an inspection would read it."), routes))
+            to_fix.append(t(f"L'entreprise dépasse les seuils PME : sauf {fr} (pièces à l'appui), l'agrément est en "
+                            "cause.",
+                            f"The enterprise exceeds the SME thresholds: unless {en} (with supporting documents), the "
+                            "agrément is at stake."))
+        else:
+            to_fix.append(t("L'entreprise dépasse la taille admise par le régime : l'agrément est en cause.",
+                            "The enterprise exceeds the size the regime allows: the agrément is at stake."))
     details = {"annual_work_units": awu_shown, "headcount": headcount,
                "max_staff": staff_v.number_or_none,
                "turnover": enterprise.turnover, "max_turnover": turnover_v.number_or_none,
