@@ -352,3 +352,24 @@ def test_an_output_suffix_outside_the_list_keeps_the_format_asked(capsys, tmp_pa
                                "-o", out)
         assert code == 0, err
         assert check(out.read_text(encoding="utf-8")), (fmt, out.read_text(encoding="utf-8")[:200])
+
+
+def test_validate_json_names_the_enterprise_of_a_single_workbook(capsys, tmp_path):
+    """spec/cli.md: every JSON document has `enterprise` {name, region, agrement_date}. `ei validate` on
+    the Walloon sample gave null; it gives « Recyclerie du Val », wallonie, 2024-03-01 (the sample's
+    Entreprise sheet), also in each `files[]` entry. Two workbooks: the top-level field stays null (no
+    single enterprise), each entry has its own; an unreadable one has null."""
+    import json
+
+    from helpers_cli import run_cli
+
+    code, out, _ = run_cli(capsys, "validate", SAMPLE, "--format", "json")
+    doc = json.loads(out)
+    expected = {"name": "Recyclerie du Val", "region": "wallonie", "agrement_date": "2024-03-01"}
+    assert code == 0 and doc["enterprise"] == expected and doc["files"][0]["enterprise"] == expected
+    broken = tmp_path / "broken.xlsx"
+    broken.write_bytes(b"not a zip")
+    code, out, _ = run_cli(capsys, "validate", SAMPLE, broken, "--format", "json")
+    doc = json.loads(out)
+    assert code == 2 and doc["enterprise"] is None
+    assert [f["enterprise"] for f in doc["files"]] == [expected, None]

@@ -23,6 +23,8 @@ def validate(files: FilesArg, format: FormatOpt = Format.TABLE, output: OutputOp
     entries = [validation_entry(f) for f in files]
     problems = [p for e in entries for p in e["problems"]]
     doc = base_document("validate", problems=problems, files=entries)
+    if len(entries) == 1:  # one workbook: the common ``enterprise`` field is its enterprise (null if not read)
+        doc["enterprise"] = entries[0]["enterprise"]
 
     def table(con, o: RunOptions) -> None:
         for entry in entries:

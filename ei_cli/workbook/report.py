@@ -8,12 +8,14 @@ from ei_cli.workbook.reader import read_workbook
 
 
 def validation_entry(path: Path) -> dict:
-    """``{file, valid, workers, pay_rows, follow_ups, problems}``; counts are null when not valid."""
+    """``{file, valid, enterprise, workers, pay_rows, follow_ups, problems}``; the enterprise (the common
+    ``enterprise`` object of spec/cli.md) and the counts are null when not valid."""
     result = read_workbook(Path(path))
     e = result.enterprise
     return {
         "file": str(path),
         "valid": result.valid,
+        "enterprise": e.to_dict() if e else None,
         "workers": len(e.workers) if e else None,
         "pay_rows": len(e.pay) if e else None,
         "follow_ups": len(e.follow_ups) if e else None,
