@@ -22,7 +22,7 @@ imported only to write ``summary.xlsx``.
 from __future__ import annotations
 
 from contextlib import contextmanager
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from decimal import Decimal
 from pathlib import Path
 from typing import Callable, Iterable
@@ -48,6 +48,7 @@ class BatchRequest:
     lang: str = "fr"
     out_dir: Path | None = None
     folder: Path | None = None   # the folder given: files are named from it (None: by their name alone)
+    explain: bool = False        # keep each file's checks that are not compliant (``FileOutcome.explained``)
 
     @property
     def period(self) -> Period:
@@ -79,9 +80,14 @@ class FileOutcome:
     problems: list = field(default_factory=list)      # Problem.to_dict(lang) of every problem
     errors: int = 0
     warnings: int = 0
+    # With --explain: the CheckResults not compliant or unknown, for the terminal (their reasons are in
+    # the per-file JSON already); not a field of summary.json.
+    explained: tuple = ()
 
     def to_dict(self) -> dict:
-        return asdict(self)
+        out = asdict(replace(self, explained=()))
+        del out["explained"]
+        return out
 
 
 # ---------------------------------------------------------------------------------------- files
@@ -331,6 +337,9 @@ def evaluate(path: Path, request: BatchRequest):
         "total_subsidy": _number(subsidy.total),
         "subsidy_complete": getattr(subsidy, "complete", None),
     }
+    if request.explain:  # sent back to the main process: without the JSON fields (the quota's are a closure)
+        fields["explained"] = tuple(replace(c, details={}, localized=None, problems=())
+                                    for c in checks if c.compliant is not True)
     if request.out_dir is None:  # only the summary is wanted: skip building the full document
         return {"problems": jsonable(problems, lang)}, fields
     doc = base_document(CHECK_COMMAND, enterprise=enterprise, regime=regime, period=period, compliant=compliant,

@@ -323,6 +323,56 @@ def test_summary_workbook_rows_equal_the_per_file_jsons(tmp_path, capsys, good_w
     assert (formats["quota_share"], formats["wage_ratio"]) == ("0.0#%", "0.00##")
 
 
+def test_csv_summary_on_stdout_is_the_summary_workbook_rows(tmp_path, capsys, good_workbook, other_workbook):
+    """spec/cli.md: `--format csv` — one table on stdout; batch refused it. Its header is the columns'
+    keys (as every command's CSV) and its rows are summary.xlsx's, cell for cell (text as written, a
+    number as the JSON figure, an empty cell for none); the exit code is the same as with a table."""
+    import csv
+    import io
+
+    from openpyxl import load_workbook
+
+    folder = folder_with(tmp_path, {"a.xlsx": good_workbook, "b.xlsx": other_workbook, "c.xlsx": b"junk"})
+    out = tmp_path / "out"
+    code, stdout, _ = run(capsys, folder, "--year", YEAR, "--out", out, "-q", "-f", "csv")
+    assert code == ExitCode.BAD_INPUT
+    rows = list(csv.reader(io.StringIO(stdout)))
+    assert rows[0] == [k for k, _, _ in batch.SUMMARY_COLUMNS]
+    sheet = list(load_workbook(out / "summary.xlsx").active.iter_rows(values_only=True))[1:]
+    assert len(rows) == 1 + len(sheet) == 4
+    for line, cells in zip(rows[1:], sheet):
+        assert line == ["" if v is None else str(v) for v in cells]
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_explain_gives_each_file_s_failing_checks_with_their_reasons(tmp_path, capsys, good_workbook,
+                                                                    other_workbook, jobs):
+    """spec/cli.md: every checking command takes --explain; batch refused it. With it, under the
+    summary table, every check of every file that is not compliant (or unknown) gets a heading
+    « <file> — <check> — <verdict> : <key figure> », its reasons with their legal references, and what
+    to fix — as many headings as such verdicts in the per-file JSONs, in one process or in workers
+    (the results cross a process boundary). summary.json is unchanged (no such field)."""
+    import re
+
+    folder = folder_with(tmp_path, {"a.xlsx": good_workbook, "b.xlsx": other_workbook})
+    out = tmp_path / "out"
+    code, stdout, _ = run(capsys, folder, "--year", YEAR, "--out", out, "-q", "--explain", "--jobs", jobs)
+    summary = json.loads((out / "summary.json").read_text())
+    assert code == summary["summary"]["exit_code"]
+    assert all("explained" not in f for f in summary["files"])
+    text = " ".join(stdout.split())  # the console wraps long lines
+    expected = 0
+    for entry in summary["files"]:
+        doc = json.loads((out / entry["output"]).read_text())
+        for check in doc["checks"]:
+            if check["compliant"] is not True:
+                expected += 1
+                first = " ".join(check["reasons"][0]["text"].split())
+                assert first in text, (entry["file"], check["name"])
+    assert expected > 0
+    assert len(re.findall(r"^[ab]\.xlsx — .+ — (non conforme|indéterminé) :", stdout, re.M)) == expected
+
+
 def test_rerun_replaces_outputs_atomically(tmp_path, capsys, monkeypatch, good_workbook, other_workbook):
     folder = folder_with(tmp_path, {"a.xlsx": good_workbook, "b.xlsx": other_workbook})
     out = tmp_path / "out"

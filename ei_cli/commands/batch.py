@@ -10,12 +10,13 @@ from typing import Annotated, Optional
 import typer
 
 from ei_cli.app import app
-from ei_cli.commands._options import Lang, LangOpt, RegimeOpt, StrictOpt
+from ei_cli.commands._options import ExplainOpt, Lang, LangOpt, RegimeOpt, StrictOpt
 
 
 class BatchFormat(StrEnum):
     TABLE = "table"
     JSON = "json"
+    CSV = "csv"
 
 
 DirArg = Annotated[Path, typer.Argument(
@@ -38,14 +39,15 @@ JobsOpt = Annotated[Optional[int], typer.Option(
     "--jobs", "-j", min=1, max=64, help="Processus en parallèle (par défaut : un par processeur).",
     show_default=False)]
 QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="Pas de barre de progression.")]
-BatchFormatOpt = Annotated[BatchFormat, typer.Option("--format", "-f", help="table ou json (la synthèse, sur stdout).")]
+BatchFormatOpt = Annotated[BatchFormat, typer.Option(
+    "--format", "-f", help="table, json ou csv (la synthèse, sur stdout ; en csv, les lignes de summary.xlsx).")]
 
 
 @app.command("batch")
 def batch_command(folder: DirArg, year: BatchYearOpt = None, month: MonthOpt = None, out: OutOpt = None,
                   recursive: RecursiveOpt = False, jobs: JobsOpt = None, quiet: QuietOpt = False,
                   regime: RegimeOpt = None, format: BatchFormatOpt = BatchFormat.TABLE, lang: LangOpt = Lang.FR,
-                  strict: StrictOpt = False) -> None:
+                  explain: ExplainOpt = False, strict: StrictOpt = False) -> None:
     """Tous les classeurs d'un dossier (avec --recursive, de ses sous-dossiers aussi) : tous les contrôles
     et les subventions, une synthèse.
 
@@ -60,7 +62,7 @@ def batch_command(folder: DirArg, year: BatchYearOpt = None, month: MonthOpt = N
     from ei_cli import batch
     from ei_cli.output import RunOptions
 
-    request = _request(year, month, regime, str(lang), out, folder)
+    request = _request(year, month, regime, str(lang), out, folder, explain and format == BatchFormat.TABLE)
     batch.refuse_foreign_summary(out)
     paths, own_results = batch.list_workbooks(folder, out, recursive)
     for path in own_results:
@@ -76,7 +78,7 @@ def batch_command(folder: DirArg, year: BatchYearOpt = None, month: MonthOpt = N
     raise typer.Exit(batch.batch_exit_code(outcomes, strict))
 
 
-def _request(year, month, regime_id, lang, out, folder):
+def _request(year, month, regime_id, lang, out, folder, explain=False):
     from ei_cli.batch import BatchRequest
     from ei_cli.errors import EiError
     from ei_cli.i18n import t
@@ -101,7 +103,8 @@ def _request(year, month, regime_id, lang, out, folder):
         from ei_cli.regimes import get_regime
 
         get_regime(regime_id)  # an unknown id stops here, before any file is read
-    return BatchRequest(year=year, month=parsed, regime_id=regime_id, lang=lang, out_dir=out, folder=folder)
+    return BatchRequest(year=year, month=parsed, regime_id=regime_id, lang=lang, out_dir=out, folder=folder,
+                        explain=explain)
 
 
 def _run(paths, request, jobs: int, quiet: bool):
@@ -151,6 +154,13 @@ def _report(outcomes, request, opts, skipped=()) -> None:
         write_summaries(outcomes, request, doc)
     if opts.format == "json":
         sys.stdout.write(dumps(doc, opts.lang))
+        sys.stdout.flush()
+    elif opts.format == "csv":  # spec/cli.md: one table on stdout — summary.xlsx's rows, its columns' keys
+        from ei_cli.batch import SUMMARY_COLUMNS, summary_row
+        from ei_cli.output import csv_text
+
+        sys.stdout.write(csv_text([key for key, _, _ in SUMMARY_COLUMNS],
+                                  (summary_row(o, opts.lang) for o in outcomes), opts.lang))
         sys.stdout.flush()
     else:
         from ei_cli.render.batch import summary_table

@@ -62,7 +62,29 @@ def summary_table(con, outcomes: list[FileOutcome], totals: dict, request: Batch
                      "(voir « unknown » et les lignes « claimable » à false dans le JSON).",
                      "(?): some subsidies could not be computed or are not claimable as is (see 'unknown' and "
                      "the lines with 'claimable' false in the JSON)."))
+    _explain(con, outcomes, lang)
     if request.out_dir is not None:
         con.print(tr(f"Résultats dans {request.out_dir}/ (un JSON par classeur, {SUMMARY_JSON}, {SUMMARY_XLSX}).",
                      f"Results in {request.out_dir}/ (one JSON per workbook, {SUMMARY_JSON}, {SUMMARY_XLSX})."),
                   markup=False)
+
+
+def _explain(con, outcomes: list[FileOutcome], lang: str) -> None:
+    """--explain: for each workbook, every check not compliant or unknown, its key figure, its reasons with
+    their legal references (as ``ei check --explain``), and what to fix."""
+    from rich.markup import escape
+
+    from ei_cli.i18n import t
+    from ei_cli.render import print_reasons
+    from ei_cli.render.checks import CHECK_LABELS
+
+    colon = ":" if lang == "en" else " :"
+    for o in outcomes:
+        for r in o.explained:
+            con.print()
+            label = CHECK_LABELS.get(r.name, t(r.name, r.name)).get(lang)
+            con.print(f"[bold]{escape(o.file)}[/] — {escape(label)} — {verdict_markup(r.compliant, lang)}{colon} "
+                      f"{escape(r.summary.get(lang))}")
+            print_reasons(con, r.reasons, lang)
+            for fix in r.to_fix:
+                con.print(f"  → {escape(fix.get(lang))}")
