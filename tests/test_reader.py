@@ -655,3 +655,22 @@ def test_the_regime_field_is_checked_at_its_cell(tmp_path, typed, code, kept):
         assert errors == [] and result.enterprise.regime_id == kept
     else:
         assert errors == [(code, "Entreprise", "B5")] and result.enterprise is None
+
+
+@pytest.mark.parametrize("typed, expected", [
+    ("2.500", None), ("2,500", None), ("12.345", None), ("-1.000", None), ("1.000 €", None),
+    ("2,50", Decimal("2.50")), ("2500", Decimal("2500")), ("0,125", Decimal("0.125")),
+    ("1234.567", Decimal("1234.567")), ("2.5", Decimal("2.5")),
+])
+def test_an_amount_typed_like_thousands_is_ambiguous(typed, expected):
+    """A text amount « 2.500 » was read as 2,50 € (a point is a decimal separator, workbook.md), where
+    most people mean 2 500 €; check-wages then compared 2,50 € a month. One separator followed by
+    exactly three digits after one to three others is refused as ambiguous (cents have two decimals);
+    « 2,50 », « 2500 », « 0,125 » (no thousands group starts with 0) and « 1234.567 » (four digits
+    before the separator: not a thousands group) stay amounts."""
+    if expected is None:
+        with pytest.raises(Invalid) as err:
+            to_money(typed)
+        assert err.value.code == "ambiguous_number" and "2500 ou 2,50" in err.value.expected.fr
+    else:
+        assert to_money(typed) == expected

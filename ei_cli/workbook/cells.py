@@ -221,6 +221,17 @@ _NISS_IN_MONEY_EXPECTED = Text(
     "an amount in euros; this value looks like a national number (NISS): check the column")
 
 
+# An amount typed as text with one point or comma followed by exactly three digits, after one to three
+# others: « 2.500 » is 2 500 € written with a thousands point as often as 2,50 €. Cents have two decimals,
+# so such an amount is refused rather than read as 2,50 € (docs/interpretations.md).
+_THOUSANDS_LIKE = re.compile(r"^[+-]?[1-9]\d{0,2}[.,]\d{3}$")
+_AMBIGUOUS_MONEY_EXPECTED = Text(
+    "un montant sans séparateur de milliers, avec au plus deux décimales : 2500 ou 2,50 (« 2.500 » peut se "
+    "lire des deux façons)",
+    "an amount without thousands separator, with at most two decimals: 2500 or 2,50 (“2.500” can be read "
+    "either way)")
+
+
 def to_money(raw) -> Decimal:
     if type(raw) is str:
         text = _CURRENCY.sub("", raw).strip()
@@ -232,6 +243,8 @@ def to_money(raw) -> Decimal:
             if exc.code == "ambiguous_number":
                 raise
             raise Invalid("invalid_number", _MONEY_EXPECTED) from None
+        if _THOUSANDS_LIKE.match(text):
+            raise Invalid("ambiguous_number", _AMBIGUOUS_MONEY_EXPECTED)
     else:
         try:
             value = to_number(raw)
