@@ -226,10 +226,10 @@ _NISS_IN_MONEY_EXPECTED = Text(
 # so such an amount is refused rather than read as 2,50 € (docs/interpretations.md).
 _THOUSANDS_LIKE = re.compile(r"^[+-]?[1-9]\d{0,2}[.,]\d{3}$")
 _AMBIGUOUS_MONEY_EXPECTED = Text(
-    "un montant sans séparateur de milliers, avec au plus deux décimales : 2500 ou 2,50 (« 2.500 » peut se "
-    "lire des deux façons)",
-    "an amount without thousands separator, with at most two decimals: 2500 or 2,50 (“2.500” can be read "
-    "either way)")
+    "un montant sans séparateur de milliers et avec au plus deux décimales, par exemple 1850 ou 18,50 "
+    "(« 1.850 » peut se lire des deux façons)",
+    "an amount without thousands separator and with at most two decimals, e.g. 1850 or 18,50 (“1.850” can "
+    "be read either way)")
 
 
 def to_money(raw) -> Decimal:
