@@ -116,6 +116,8 @@ def masked(text: str) -> str:
     """``text`` with every run ``shown`` masks replaced by « ••••••••••• »: a user's text put in an output
     as data (a JSON field), not quoted in a message."""
     return _NISS_RUN.sub(_MASKED_RUN, text)
+
+
 _NISS_SEPARATORS = str.maketrans("", "", " .-/\u00a0\u202f")
 
 
