@@ -132,10 +132,29 @@ def test_whole_number_ids_are_one_id(n):
     assert to_id(n) == to_id(float(n)) == to_id(str(n)) == to_id(f"{n}.0") == str(n)
 
 
-@given(st.dates(min_value=date(1900, 1, 1), max_value=date(2100, 12, 31)))
+@given(st.dates(min_value=date(1900, 1, 1), max_value=date(2099, 12, 31)))
 def test_dates_in_every_spelling(d):
     assert to_date(d) == to_date(d.strftime("%d/%m/%Y")) == to_date(d.isoformat()) == d
     assert to_date(datetime(d.year, d.month, d.day, 0, 0)) == d
+
+
+@given(st.one_of(st.dates(max_value=date(1899, 12, 31)), st.dates(min_value=date(2100, 1, 1))))
+def test_dates_outside_1900_2099_are_refused_in_every_spelling(d):
+    """A year 1 or 9999 is a typing error (date_agrement 31/12/9999 crashed `check-quota --forecast` and
+    `report annual`: its agrément years left the calendar). Every date and month column refuses a year
+    outside 1900–2099, whatever the spelling, as invalid_date / invalid_month naming the range."""
+    from ei_cli.workbook.cells import Invalid, to_month
+
+    spellings = [d, datetime(d.year, d.month, d.day), d.isoformat()] + ([d.strftime("%d/%m/%Y")] if d.year >= 1000
+                                                                        else [])
+    for raw in spellings:
+        for convert, code in ((to_date, "invalid_date"), (to_month, "invalid_month")):
+            try:
+                convert(raw)
+            except Invalid as exc:
+                assert exc.code == code and "entre 1900 et 2099" in exc.expected.fr
+            else:
+                raise AssertionError((raw, convert.__name__))
 
 
 @given(st.text())

@@ -674,3 +674,18 @@ def test_an_amount_typed_like_thousands_is_ambiguous(typed, expected):
         assert err.value.code == "ambiguous_number" and "1850 ou 18,50" in err.value.expected.fr
     else:
         assert to_money(typed) == expected
+
+
+@pytest.mark.parametrize("raw", ["9" * 400, "1" + "0" * 15, 1e300, -1e16, 10 ** 15])
+def test_a_number_of_16_digits_or_more_is_refused_not_a_crash(raw):
+    """A turnover typed as 400 nines was read, then `ei check` stopped on an internal error
+    (InvalidOperation: the rounding to the cent overflows 28 digits); a number cell of 1e300 the same. A
+    spreadsheet keeps 15 significant digits and no EI figure comes near 10^15: refused as invalid_number
+    « moins de 16 chiffres avant la virgule », in the amount and the number columns alike."""
+    from ei_cli.workbook.cells import to_quantity
+
+    for convert in (to_money, to_number, to_quantity):
+        with pytest.raises(Invalid) as err:
+            convert(raw)
+        assert err.value.code == "invalid_number" and "moins de 16 chiffres" in err.value.expected.fr
+    assert to_money("999999999999999") == Decimal("999999999999999")  # 15 digits: still a figure

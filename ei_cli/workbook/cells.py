@@ -192,9 +192,22 @@ def _number_from_text(text: str) -> Decimal:
     if not _NUMBER_TEXT.match(body):
         raise Invalid("invalid_number", _NUMBER_EXPECTED)
     try:
-        return Decimal(body.replace(",", "."))
+        return _bounded(Decimal(body.replace(",", ".")))
     except InvalidOperation:  # pragma: no cover - the pattern above already excludes it
         raise Invalid("invalid_number", _NUMBER_EXPECTED) from None
+
+
+# A spreadsheet keeps 15 significant digits: a number of 10^15 or more is no figure of an EI (no etp,
+# hours, amount or count comes near), and the rules' roundings to the cent would overflow on it.
+_TOO_LARGE = Decimal(10) ** 15
+_TOO_LARGE_EXPECTED = Text("un nombre de moins de 16 chiffres avant la virgule",
+                           "a number with fewer than 16 digits before the decimal point")
+
+
+def _bounded(value: Decimal) -> Decimal:
+    if not -_TOO_LARGE < value < _TOO_LARGE:
+        raise Invalid("invalid_number", _TOO_LARGE_EXPECTED)
+    return value
 
 
 def to_number(raw) -> Decimal:
@@ -202,9 +215,9 @@ def to_number(raw) -> Decimal:
     if t is float:
         if raw != raw or raw in (_INF, -_INF):   # NaN or infinity: no spreadsheet number
             raise Invalid("invalid_number", _NUMBER_EXPECTED)
-        return decimal_of_float(raw)
+        return _bounded(decimal_of_float(raw))
     if t is int:
-        return Decimal(raw)
+        return _bounded(Decimal(raw))
     if t is str:
         return _number_from_text(raw)
     raise Invalid("invalid_number", _NUMBER_EXPECTED)
@@ -242,7 +255,7 @@ def to_money(raw) -> Decimal:
         try:
             value = _number_from_text(text)
         except Invalid as exc:
-            if exc.code == "ambiguous_number":
+            if exc.code == "ambiguous_number" or exc.expected is _TOO_LARGE_EXPECTED:
                 raise
             raise Invalid("invalid_number", _MONEY_EXPECTED) from None
         if _THOUSANDS_LIKE.match(text):
@@ -250,7 +263,9 @@ def to_money(raw) -> Decimal:
     else:
         try:
             value = to_number(raw)
-        except Invalid:
+        except Invalid as exc:
+            if exc.expected is _TOO_LARGE_EXPECTED:
+                raise
             raise Invalid("invalid_number", _MONEY_EXPECTED) from None
     _refuse_niss(value, "niss_in_amount", _NISS_IN_MONEY_EXPECTED)
     return value
@@ -379,20 +394,35 @@ def _date_from_text(text: str, expected: Text) -> date:
                                            "a date that exists in the calendar")) from None
 
 
+# The years a date of the workbook can fall in: no worker was born, hired or paid, and no agrément
+# granted, outside them; a year 1 or 9999 is a typing error, and the periods counted from it (anniversaries,
+# agrément years, forecasts) would leave the calendar.
+FIRST_YEAR, LAST_YEAR = 1900, 2099
+_YEAR_EXPECTED = Text(f"une date entre {FIRST_YEAR} et {LAST_YEAR}", f"a date between {FIRST_YEAR} and {LAST_YEAR}")
+
+
+def _in_years(d: date) -> date:
+    if not FIRST_YEAR <= d.year <= LAST_YEAR:
+        raise Invalid("invalid_date", _YEAR_EXPECTED)
+    return d
+
+
 def to_date(raw) -> date:
     t = type(raw)
     if t is date:
-        return raw
+        return _in_years(raw)
     if t is datetime:
-        return raw.date()
+        return _in_years(raw.date())
     if t is str:
-        return _date_from_text(raw, _DATE_EXPECTED)
+        return _in_years(_date_from_text(raw, _DATE_EXPECTED))
     raise Invalid("invalid_date", _DATE_EXPECTED)
 
 
 def to_month(raw) -> Month:
     t = type(raw)
     if t is date or t is datetime:
+        if not FIRST_YEAR <= raw.year <= LAST_YEAR:
+            raise Invalid("invalid_month", _YEAR_EXPECTED)
         return Month(raw.year, raw.month)
     if t is str:
         m = _MY.match(raw)
@@ -407,9 +437,11 @@ def to_month(raw) -> Month:
                     d = _date_from_text(raw, _MONTH_EXPECTED)
                 except Invalid as exc:
                     raise Invalid("invalid_month", exc.expected) from None
-                return Month(d.year, d.month)
+                y, mo = d.year, d.month
         if not 1 <= mo <= 12:
             raise Invalid("invalid_month", _MONTH_EXPECTED)
+        if not FIRST_YEAR <= y <= LAST_YEAR:
+            raise Invalid("invalid_month", _YEAR_EXPECTED)
         return Month(y, mo)
     raise Invalid("invalid_month", _MONTH_EXPECTED)
 
