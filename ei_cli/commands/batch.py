@@ -150,10 +150,11 @@ def _report(outcomes, request, opts, skipped=()) -> None:
     from ei_cli.output import dumps
 
     doc = summary_document(outcomes, request, opts.strict, skipped)
+    text = dumps(doc, opts.lang) if opts.format == "json" else None  # encoded once: stdout and summary.json
     if request.out_dir is not None:
-        write_summaries(outcomes, request, doc)
-    if opts.format == "json":
-        sys.stdout.write(dumps(doc, opts.lang))
+        write_summaries(outcomes, request, doc, text)
+    if text is not None:
+        sys.stdout.write(text)
         sys.stdout.flush()
     elif opts.format == "csv":  # spec/cli.md: one table on stdout — summary.xlsx's rows, its columns' keys
         from ei_cli.batch import SUMMARY_COLUMNS, summary_row
