@@ -703,3 +703,14 @@ def test_sieg_provisional_note_gives_the_last_payroll_day_not_the_averaging_end(
     assert y2.basis["agrement_year"] == 2 and y2.basis["provisional"] is True and y2.amount == D("20958.90")
     (note,) = [n.fr for n in y2.notes if "provisoire" in n.fr]
     assert "paie connue jusqu'au 2025-06-30" in note and "du 2025-03-01 au 2025-12-31" in note
+
+
+def test_de_minimis_note_asks_for_the_sieg_aid_ei_does_not_compute():
+    """rules.md §3.7: the subsidy for the principles of the social economy (S3) is SIEG de minimis aid
+    too, and ei does not compute it: the note asked only for the previous years' aid; it asks for this
+    year's S3 as well. 8 TD → 25 000 € of social accompaniment this year (bracket ≥ 8), 500 000 € over
+    3 fiscal years."""
+    ent, report = _sieg_enterprise(8)
+    note = compute_subsidies(ent, W2016, 2024, report).de_minimis["note"]
+    assert "Cette année, calculé ici : 25 000,00 €" in note.fr
+    assert "principes de l'économie sociale" in note.fr and "2 exercices précédents" in note.fr

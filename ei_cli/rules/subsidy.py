@@ -1062,10 +1062,14 @@ def _with_de_minimis(result: SubsidyResult, regime: Regime) -> SubsidyResult:
             "amount_this_year": amount, "reference": ceiling.cite(), "url": ceiling.reference.url,
             "confidence": ceiling.confidence,
             "note": t(f"Aides de minimis SIEG : au plus {euro_text(ceiling.number)} sur {int(years.number)} exercices "
-                      f"(règlement (UE) 360/2012). Cette année : {euro_text(amount)}. Ajoutez les aides SIEG des "
-                      f"{int(years.number) - 1} exercices précédents (hors classeur) pour vérifier le plafond.",
+                      f"(règlement (UE) 360/2012). Cette année, calculé ici : {euro_text(amount)}. Ajoutez les autres "
+                      "aides SIEG de cette année qu'ei ne calcule pas (subvention liée aux principes de l'économie "
+                      f"sociale) et celles des {int(years.number) - 1} exercices précédents (hors classeur) pour "
+                      "vérifier le plafond.",
                       f"SIEG de minimis aid: at most {euro_text(ceiling.number, 'en')} over {int(years.number)} fiscal "
-                      f"years (Regulation (EU) 360/2012). This year: {euro_text(amount, 'en')}. Add the SIEG aid of the previous "
-                      f"{int(years.number) - 1} fiscal years (not in the workbook) to check the ceiling.")}
+                      f"years (Regulation (EU) 360/2012). This year, computed here: {euro_text(amount, 'en')}. Add this "
+                      "year's other SIEG aid ei does not compute (the subsidy for the principles of the social "
+                      f"economy) and that of the previous {int(years.number) - 1} fiscal years (not in the workbook) "
+                      "to check the ceiling.")}
     return SubsidyResult(result.regime_id, result.year, result.period, result.claim_period, result.lines,
                          result.unknown, result.conditions, result.notes, info)
