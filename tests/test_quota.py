@@ -799,3 +799,14 @@ def test_pay_after_the_exit_date_is_not_counted():
     y = r.latest
     assert (y.target_fte, y.total_fte) == (D("0.25"), D("2.25"))  # 3 / 12 and 27 / 12 FTE on average
     assert y.target_share == D(3) / D(27) and y.compliant is False
+
+
+def test_shortfall_rounding_up_ignores_decimal_noise():
+    """A need of exactly 3 FTE computed through a mid-month agrément's day shares (agrément 2021-03-15,
+    year 4: n = 17/31 + 6 FTE-months each, T = n, total 5n, 50 % → x = (0,5 × 5n − n) / (0,5 n) = 3) is
+    3.000000000000000000000000002 in Decimal; rounded up to the hundredth as it was, « manque 3,01 ETP ».
+    Kept to 10 decimals first: 3,00. A real 3,001 still rounds up to 3,01; nothing missing stays 0."""
+    n = D(17) / D(31) + 6
+    x = (D("0.5") * 5 * n - n) / (D("0.5") * n)
+    assert x != 3 and round_up(x) == D("3.00")
+    assert round_up(D("3.001")) == D("3.01") and round_up(D(0)) == 0 and round_up(D("-1")) == 0

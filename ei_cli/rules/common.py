@@ -49,8 +49,12 @@ def number_text(x: Decimal | None, lang: str = "fr") -> str:
 
 
 def round_up(x: Decimal) -> Decimal:
-    """FTE missing, rounded *up* to the hundredth (0 when nothing is missing)."""
-    return ZERO if x <= 0 else x.quantize(CENT, rounding=ROUND_CEILING)
+    """FTE missing, rounded *up* to the hundredth (0 when nothing is missing).
+
+    First kept to 10 decimal places (``SPREADSHEET_NOISE``): a need that is exactly 3 FTE but computed
+    through a mid-month agrément's day shares is 3.000000000000000000000000002 in Decimal's 28 digits,
+    and rounded up as it is it said « manque 3,01 ETP »."""
+    return ZERO if x <= 0 else x.quantize(SPREADSHEET_NOISE).quantize(CENT, rounding=ROUND_CEILING)
 
 
 def share_text(x: Decimal | None, lang: str = "fr") -> str:
