@@ -327,7 +327,17 @@ def evaluate(path: Path, request: BatchRequest):
     report = assess_eligibility(enterprise, regime)
     checks = _run_checks(enterprise, regime, period, report)
     problems += [p for c in checks for p in c.problems]
-    subsidy = _subsidies(enterprise, regime, request.subsidy_year, report)
+    sub_regime, sub_report = regime, report
+    if request.month is not None:
+        # The subsidies are those of the month's calendar year, as `ei subsidy --year` computes them: under
+        # the regime of that year, not the one in force in the month (2017-05 is under wallonie-2003, the
+        # year's claim under wallonie-2016).
+        sub_regime, year_warnings = select_regime(enterprise, Period.calendar_year(request.subsidy_year),
+                                                  request.regime_id)
+        problems += [w for w in year_warnings if w not in problems]
+        if sub_regime.id != regime.id:
+            sub_report = assess_eligibility(enterprise, sub_regime)
+    subsidy = _subsidies(enterprise, sub_regime, request.subsidy_year, sub_report)
     compliant = combine(c.compliant for c in checks)
     fields = {
         "readable": True,

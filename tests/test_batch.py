@@ -840,3 +840,36 @@ def test_the_quick_look_at_the_zip_directory_never_misses_a_mark(tmp_path, good_
         for i in range(200):
             dst.writestr(f"xl/media/{'x' * 400}{i}.bin", b"")
     assert _may_hold_custom_properties(big) and own_workbook_kind(big) == "claim"
+
+
+def test_month_subsidies_are_the_calendar_year_s_under_that_year_s_regime(tmp_path, capsys):
+    """`--month` evaluates the checks on the month, and the subsidies of its calendar year
+    (interpretations.md, « Traitement par lot »). Walloon agrément 2015-01-01; worker 1 (TD: no
+    diploma, registered, 12 months without work) hired 2017-01-01, paid every month of 2017. In May 2017
+    the regime in force is wallonie-2003 (wallonie-2016 from 2017-06-30): the year's subsidies were
+    computed under it (0 €, the 2003 degressive amounts not claimable since the 2012 reform), in July
+    under wallonie-2016. Every month now gives what `ei subsidy --year 2017` gives (wallonie-2016, claim
+    from 2017-06-30), while the checks keep the month's regime."""
+    from datetime import date
+
+    from helpers_workbook import set_value, valid_sheets, write_workbook
+
+    s = valid_sheets()
+    for row in s["Entreprise"]:
+        if row[0] == "date_agrement":
+            row[1] = date(2015, 1, 1)
+    s["Personnel"] = [s["Personnel"][0], s["Personnel"][1]]
+    set_value(s, "Personnel", 1, "date_entree", date(2017, 1, 1))
+    set_value(s, "Personnel", 1, "diplome", "aucun")
+    s["Paie"] = [s["Paie"][0]] + [[1, date(2017, m, 1), 1, 2100, 2900] for m in range(1, 13)]
+    s["Suivi"] = [s["Suivi"][0]]
+    folder = tmp_path / "in"
+    folder.mkdir()
+    book = write_workbook(folder / "ei.xlsx", s)
+    code, out, err = run_cli(capsys, "subsidy", book, "--year", "2017", "--format", "json")
+    year = json.loads(out)
+    assert year["regime"] == "wallonie-2016" and year["total"] > 0, err
+    for month, regime in (("2017-05", "wallonie-2003"), ("2017-07", "wallonie-2016")):
+        code, out, _ = run(capsys, folder, "--month", month, "-q", "--format", "json", "--jobs", "1")
+        (entry,) = json.loads(out)["files"]
+        assert (entry["regime"], entry["total_subsidy"]) == (regime, year["total"]), month
