@@ -110,3 +110,37 @@ def test_year_is_required_and_bad_regime_exits_2(capsys):
 
     assert run_cli(capsys, "subsidy", WALLOON)[0] == 2
     assert run_cli(capsys, "subsidy", WALLOON, "--year", "2025", "--regime", "nope")[0] == 2
+
+
+def test_claim_workbook_names_the_bce_and_sets_aside_the_lines_not_claimable(tmp_path):
+    """The claim workbook an administration receives: its Synthèse had no enterprise number, and a line
+    computed but not claimable was only « FALSE » in Détail's 41st column while its amount stood in the
+    amount column, the total 0. Case: the test workbook with worker 1 (TD) hired 2024-07-01 at etp 1
+    just as worker 2 (etp 1) leaves on 2024-06-30 (Personnel): no net increase of FTE on the hire day
+    (GBER art. 32(3)), so the TD/TGD line — 6 months × min(2 900 / 2 = 1 450, cap 1 500) = 8 700 € — is
+    not claimable; the total is 0. Synthèse now gives the BCE number and a section « Non réclamable en
+    l'état (hors total) » with that line, its 8 700 € and why."""
+    from datetime import date
+
+    from openpyxl import load_workbook
+
+    from helpers_workbook import VALID_BCE, set_value, valid_sheets, write_workbook
+
+    s = valid_sheets()
+    set_value(s, "Personnel", 1, "date_entree", date(2024, 7, 1))
+    set_value(s, "Personnel", 2, "date_entree", date(2021, 3, 1))
+    set_value(s, "Personnel", 2, "etp", 1)
+    s["Paie"] = ([s["Paie"][0]] + [[1, date(2024, m, 1), 1, 2100, 2900] for m in range(7, 13)]
+                 + [[2, date(2024, m, 1), 1, 2100, 2900] for m in range(1, 7)]
+                 + [[3, date(2024, m, 1), 1, 3100, 4200] for m in range(1, 13)])
+    book = write_workbook(tmp_path / "net.xlsx", s)
+    out = tmp_path / "claim.xlsx"
+    r = invoke(str(book), "--year", "2024", "-o", str(out))
+    assert r.exit_code == 0, r.output
+    rows = [list(row) for row in load_workbook(out)["Synthèse"].iter_rows(values_only=True)]
+    assert ["Numéro d'entreprise (BCE)", VALID_BCE.replace(".", "")] == rows[1][:2]
+    assert ["Total", "total", 0] == rows[[r[0] for r in rows].index("Total")][:3]
+    at = [r[0] for r in rows].index("Non réclamable en l'état (hors total)")
+    label, worker, amount, why = rows[at + 1]
+    assert (label, worker, amount) == ("Travailleur du public cible", "1", 8700)
+    assert why.startswith("Pas de création nette d'emploi à l'engagement")

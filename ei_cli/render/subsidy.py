@@ -228,6 +228,7 @@ def write_claim_workbook(path: Path, result: SubsidyResult, enterprise: Enterpri
         ws.title = "Synthèse" if not en else "Summary"
         rows = [
             ("Entreprise" if not en else "Enterprise", enterprise.name),
+            ("Numéro d'entreprise (BCE)" if not en else "Enterprise number (BCE)", enterprise.enterprise_number or "—"),
             ("Région" if not en else "Region", str(enterprise.region)),
             ("Date d'agrément" if not en else "Agrément date", enterprise.agrement_date),
             ("Régime" if not en else "Regime", f"{regime.id} — {regime.title}"),
@@ -241,7 +242,7 @@ def write_claim_workbook(path: Path, result: SubsidyResult, enterprise: Enterpri
         for label, value in rows:
             ws.append([label, _cell(value, lang)])
             ws.cell(ws.max_row, 1).font = bold
-        ws.cell(3, 2).number_format = "yyyy-mm-dd"
+        ws.cell(4, 2).number_format = "yyyy-mm-dd"
         ws.append([])
         ws.append(["Aide" if not en else "Subsidy", "Identifiant" if not en else "Id",
                    "Montant" if not en else "Amount"])
@@ -255,18 +256,36 @@ def write_claim_workbook(path: Path, result: SubsidyResult, enterprise: Enterpri
         ws.cell(ws.max_row, 3).font = bold
         ws.cell(ws.max_row, 3).number_format = EURO_FORMAT
         ws.append([])
+        # Lines computed but not claimable as they are: out of the total, said here with their amount and
+        # why (the Détail sheet has them too, its « claimable » column false), so that no sum of amounts
+        # is taken for the claim.
+        set_aside = [line for line in result.lines if not line.claimable and line.amount]
+        if set_aside:
+            ws.append(["Non réclamable en l'état (hors total)" if not en else "Not claimable as is (not in the total)",
+                       "Travailleur" if not en else "Worker", "Montant" if not en else "Amount",
+                       "Pourquoi" if not en else "Why"])
+            for c in range(1, 5):
+                ws.cell(ws.max_row, c).font = bold
+            for line in set_aside:
+                why = " ".join(n.get(lang) for n in line.notes) or "—"
+                ws.append([subsidy_label(line.subsidy, lang), _cell(line.worker_id or "—", lang), float(line.amount),
+                           _cell(why, lang)])
+                ws.cell(ws.max_row, 3).number_format = EURO_FORMAT
+            ws.append([])
         if result.de_minimis:
             ws.append(["De minimis SIEG", _cell(result.de_minimis["note"].get(lang), lang)])
         for c in result.conditions:
             ws.append(["Condition", _cell(c.summary.get(lang), lang)])
         for u in result.unknown:
+            who = f" {u.worker_id}" if u.worker_id else ""
             ws.append(["Indéterminé" if not en else "Unknown",
-                       _cell(f"{u.subsidy} {u.worker_id or ''} : {u.reason.get(lang)}", lang)])
+                       _cell(f"{subsidy_label(u.subsidy, lang)}{who}{' :' if not en else ':'} {u.reason.get(lang)}", lang)])
         for n in result.notes:
             ws.append(["Note", _cell(n.get(lang), lang)])
         ws.column_dimensions["A"].width = 28
         ws.column_dimensions["B"].width = 60
         ws.column_dimensions["C"].width = 16
+        ws.column_dimensions["D"].width = 60
 
         detail = wb.create_sheet("Détail" if not en else "Detail")
         header, data = detail_rows(result, enterprise, opts)
