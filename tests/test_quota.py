@@ -810,3 +810,25 @@ def test_shortfall_rounding_up_ignores_decimal_noise():
     x = (D("0.5") * 5 * n - n) / (D("0.5") * n)
     assert x != 3 and round_up(x) == D("3.00")
     assert round_up(D("3.001")) == D("3.01") and round_up(D(0)) == 0 and round_up(D("-1")) == 0
+
+
+def test_brussels_2018_forecast_names_the_encadrement_to_hire_too():
+    """bruxelles-2018 judges the agrément year's averages against 4 target FTE and 1 FTE of encadrement
+    (D7). Agrément 2024-01-01; D (direction), N1–N3 (production, not target) and T1 (target) full time
+    from 2024-01-01, T2 (target) from 2024-05-01, no encadrement; Paie to 2024-04. Forecast at 2024-04,
+    k = 8 months to come (May–December):
+    target: T = 4 × 1 + 8 × 2 = 20 FTE-months → x = (4 × 12 − 20) ÷ 8 = 3,5 FTE;
+    encadrement: average 0 for a minimum of 1 → y = (1 − 0) × 12 ÷ 8 = 1,5 FTE.
+    The forecast said hiring 3,5 target FTE « la rend conforme », though the encadrement minimum still
+    failed; it now names both, and `extra_supervision_fte` is 1,5."""
+    b18 = get_regime("bruxelles-2018")
+    staff = [worker("D", hire=date(2024, 1, 1), function=Function.MANAGEMENT)]
+    staff += [worker(w, hire=date(2024, 1, 1)) for w in ("N1", "N2", "N3", "T1")]
+    staff += [worker("T2", hire=date(2024, 5, 1))]
+    pays = [pay(w, "2024-01", "2024-04") for w in ("D", "N1", "N2", "N3", "T1")]
+    e = enterprise(staff, pays, agrement=date(2024, 1, 1), region=Region.BRUXELLES)
+    status = Statuses({"D": False, "N1": False, "N2": False, "N3": False, "T1": True, "T2": True})
+    f = forecast_quota(e, b18, Month(2024, 4), status)
+    assert f.extra_target_fte == D("3.5") and f.extra_supervision_fte == D("1.5")
+    assert "engager 3,50 ETP de public cible et 1,50 ETP d'encadrement à partir de 2024-05" in f.summary.fr
+    assert f.to_dict()["extra_supervision_fte"] == D("1.5")

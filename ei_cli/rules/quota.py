@@ -243,6 +243,8 @@ class QuotaForecast:
     months_remaining: int
     reasons: tuple[Reason, ...] = ()
     summary: Text = t("", "")
+    # Regimes with a minimum of encadrement (Brussels 2018): its FTE to hire from ``hire_from`` too.
+    extra_supervision_fte: Decimal | None = None
 
     @property
     def compliant(self) -> bool | None:
@@ -255,7 +257,10 @@ class QuotaForecast:
                 "projected_compliant": self.year.compliant, "required_share": self.year.required_share,
                 "projected_target_share": _q_share(self.year.target_share),
                 "projected_target_fte": _q(self.year.target_fte), "projected_total_fte": _q(self.year.total_fte),
-                "extra_target_fte": self.extra_target_fte, "summary": self.summary.get(lang),
+                "extra_target_fte": self.extra_target_fte,
+                **({"extra_supervision_fte": self.extra_supervision_fte}
+                   if "min_supervision_fte" in self.year.extra else {}),
+                "summary": self.summary.get(lang),
                 "reasons": [r.to_dict(lang) for r in self.reasons],
                 "months": [m.to_dict(lang) for m in self.year.months]}
 
@@ -991,5 +996,34 @@ def forecast_quota(enterprise: Enterprise, regime: Regime, at_month: Month, repo
                     f"engager {number_text(extra)} ETP de public cible à partir de {hire_from} la rend conforme.",
                     f"Agrément year {n}: projected not compliant ({share_text(projected.target_share, 'en')}); hiring "
                     f"{number_text(extra, 'en')} target-public FTE from {hire_from} makes it compliant.")
+    extra_sup = _supervision_to_hire(projected)
+    if extra_sup:
+        # The target FTE alone cannot make such a year compliant: its encadrement minimum is missed too.
+        target_fr = (f"engager {number_text(extra)} ETP de public cible et {number_text(extra_sup)} ETP d'encadrement"
+                     if extra else f"le public cible suffit ; engager {number_text(extra_sup)} ETP d'encadrement")
+        target_en = (f"hiring {number_text(extra, 'en')} target-public FTE and {number_text(extra_sup, 'en')} FTE of "
+                     "encadrement" if extra else f"the target public is enough; hiring {number_text(extra_sup, 'en')} "
+                     "FTE of encadrement")
+        summary = t(f"Année d'agrément {n} : projetée non conforme ; {target_fr} à partir de {hire_from} la rend "
+                    "conforme.",
+                    f"Agrément year {n}: projected not compliant; {target_en} from {hire_from} makes it compliant.")
+        reasons.append(because(t(
+            f"Encadrement : {number_text(projected.extra['supervision_fte'])} ETP en moyenne pour un minimum de "
+            f"{number_text(projected.extra['min_supervision_fte'])} ; y = (minimum − moyenne) × mois comptés ÷ k, "
+            f"arrondi vers le haut = {number_text(extra_sup)} ETP à engager à partir de {hire_from}.",
+            f"Encadrement: {number_text(projected.extra['supervision_fte'], 'en')} FTE on average for a minimum of "
+            f"{number_text(projected.extra['min_supervision_fte'], 'en')}; y = (minimum − average) × months counted "
+            f"÷ k, rounded up = {number_text(extra_sup, 'en')} FTE to hire from {hire_from}.")))
     reasons += list(projected.reasons)
-    return QuotaForecast(at, hire_from, projected, extra, len(future), tuple(reasons), summary)
+    return QuotaForecast(at, hire_from, projected, extra, len(future), tuple(reasons), summary, extra_sup)
+
+
+def _supervision_to_hire(projected: YearQuota) -> Decimal | None:
+    """The encadrement FTE to hire from the first projected month for a year judged on a minimum of
+    encadrement (Brussels 2018): its average shortfall over the months counted, spread over the k months
+    still to come (as the target's x). None when the regime has no such minimum or nothing can be hired."""
+    x = projected.extra
+    if x.get("min_supervision_fte") is None or x.get("supervision_fte") is None or not projected.adjustable:
+        return None
+    missing = x["min_supervision_fte"] - x["supervision_fte"]
+    return round_up(missing * x["months_counted"] / projected.adjustable) if missing > 0 else ZERO
