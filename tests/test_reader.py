@@ -414,6 +414,17 @@ def test_shown_still_quotes_dates_amounts_and_short_numbers():
         assert shown(value) == f"« {value} »", value
 
 
+def test_shown_quotes_longer_runs_that_hold_no_national_number():
+    """More than 11 digits across separators — a date range (16 digits), a month range (12), a sum of
+    amounts (12), a sheet title with two months (12) — were masked as « ••••••••••• », and a user told
+    to rename a sheet could not tell which. A run is masked when it has exactly 11 digits, or when 11 of
+    its digits in a row are a valid national number: none of these, so they are quoted as written; a
+    NISS followed by one more digit still is masked (85.10.03-746.49 is valid: 85100374649)."""
+    for value in ("30/06/2024-31/07/2024", "01/2024 - 02/2024", "2 100,50 + 1 050,25", "Paie 01.2024-12.2024"):
+        assert shown(value) == f"« {value} »", value
+    assert shown("remarque 85.10.03-746.49 1") == "« remarque ••••••••••• »"
+
+
 def test_a_national_number_in_an_unknown_header_is_masked(tmp_path):
     """A Personnel header « remarque Zqxhdr 85-10-03-746-49 » (a NISS with hyphens) gave the warning
     « Colonne inconnue « remarque Zqxhdr 85-10-03-746-49 » ignorée »: the number is now masked."""
@@ -455,14 +466,15 @@ def test_a_worker_id_that_is_a_national_number_is_refused_at_its_cell(form, tmp_
 
 @pytest.mark.parametrize("worker_id", [
     "85100374648", 85100374648.0, 85100374648, "87112377700", "W87112377749", "871123_77749", "871123 777 49",
-    "87.11.23-777.49", "T-871123-77749", "85100374649.0", "٨٧١١٢٣٧٧٧٤٩", "5111432152", 5111432152, 1e15,
+    "87.11.23-777.49", "T-871123-77749", "85100374649.0", "٨٧١١٢٣٧٧٧٤٩", "5111432152", 5111432152,
 ])
 def test_an_id_holding_eleven_digits_is_refused_whatever_the_checksum(worker_id):
-    """An id holding 11 digits in a row once separators are left out — 85100374648 (check digits 49
-    expected: no valid NISS), 87112377700, a letter prefix W87112377749, 871123_77749, other scripts' digits —
-    may be a national number typed with a slip, and the id is printed everywhere: refused like a valid NISS
-    (niss_as_worker_id), whatever the checksum, and the value is not to be quoted. So is 5111432152, the NISS
-    05111432152 of someone born in 2005 without its leading zero."""
+    """An id holding 11 digits written together — 85100374648 (check digits 49 expected: no valid NISS),
+    87112377700, a letter prefix W87112377749, other scripts' digits — may be a national number typed with
+    a slip, and the id is printed everywhere: refused like a valid NISS (niss_as_worker_id), whatever the
+    checksum, and the value is not to be quoted. Split by separators (871123_77749, 87.11.23-777.49), the
+    11 digits are refused when they are a valid number. So is 5111432152, the NISS 05111432152 of someone
+    born in 2005 without its leading zero."""
     from ei_cli.workbook.cells import to_id
 
     with pytest.raises(Invalid) as exc:
@@ -479,6 +491,11 @@ def test_short_ids_stay_ids():
     assert to_id("2024-017") == "2024-017" and to_id("T0001") == "T0001"
     assert to_id("5111432153") == to_id(5111432153) == "5111432153" and to_id("PAY-123456789") == "PAY-123456789"
     assert to_id("2024-017-123") == "2024-017-123"     # 12 characters, 10 digits
+    # Ids built from a date or a year and a sequence number: 11 digits or more, split by separators, none
+    # a valid national number — ids (they made every row of the workbook an error).
+    for built in ("W2023-01-00045", "20240115-001", "2023/2024-001", "EMP-2024-0001234", "2024-0001234",
+                  "871123_77700"):
+        assert to_id(built) == built
 
 
 @pytest.mark.parametrize("worker_id", ["87112377700", "W87112377749", "871123_77749"])

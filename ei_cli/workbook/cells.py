@@ -94,8 +94,8 @@ def shown(raw: object, lang: str = "fr") -> str:
     text = str(raw)
     if looks_like_niss(text):
         return NISS_MASK.get(lang)
-    masked_text, runs = _NISS_RUN.subn(_MASKED_RUN, text)
-    if runs == 1 and masked_text.strip() == _MASKED_RUN and len(_DIGIT.findall(text)) == 11:
+    masked_text = masked(text)
+    if masked_text.strip() == _MASKED_RUN and len(_DIGIT.findall(text)) == 11:
         return NISS_MASK.get(lang)   # the whole value is 11 digits, however separated
     short = without_controls(masked_text[:60])
     return f"« {short}{'…' if len(masked_text) > 60 else ''} »"
@@ -105,17 +105,33 @@ NISS_MASK = Text("un numéro à 11 chiffres (masqué)", "an 11-digit number (mas
 # 11 digits or more separated only by what is neither a letter nor a digit — however a national number
 # is written: 85.10.03-746.49, 85-10-03-746-49, 87/11/23 777-49, 8711 2377 749, with no-break or narrow
 # spaces, tabs, underscores, commas, dashes, colons, or invisible characters (U+200B, U+00AD) between
-# the digits, in any script's digits: masked inside a quoted text, whatever the checksum. A date
-# (8 digits), an amount or a short number has fewer and is quoted as written.
+# the digits, in any script's digits. Such a run holds a national number (``_holds_niss``) when it has
+# exactly 11 digits, whatever the checksum, or when 11 of its digits in a row are a valid one; a date
+# (8 digits), an amount, a short number, or a date range (30/06/2024-31/07/2024: 16 digits, no valid
+# number in them) is quoted as written.
 _NISS_RUN = re.compile(r"\d(?:[\W_]*\d){10,}")
 _DIGIT = re.compile(r"\d")
 _MASKED_RUN = "•" * 11
 
 
+def _run_digits(run: str) -> str:
+    """The run's digits as ASCII (a digit of any script is a decimal digit ``int`` reads)."""
+    return "".join(str(int(c)) for c in _DIGIT.findall(run))
+
+
+def _holds_niss(run: str) -> bool:
+    digits = _run_digits(run)
+    return len(digits) == 11 or any(is_valid_niss(digits[i:i + 11]) for i in range(len(digits) - 10))
+
+
+def _mask_run(match: re.Match) -> str:
+    return _MASKED_RUN if _holds_niss(match.group()) else match.group()
+
+
 def masked(text: str) -> str:
-    """``text`` with every run ``shown`` masks replaced by « ••••••••••• »: a user's text put in an output
-    as data (a JSON field), not quoted in a message."""
-    return _NISS_RUN.sub(_MASKED_RUN, text)
+    """``text`` with every run that holds a national number replaced by « ••••••••••• »: a user's text
+    quoted in a message (``shown``) or put in an output as data (a JSON field)."""
+    return _NISS_RUN.sub(_mask_run, text)
 
 
 _NISS_SEPARATORS = str.maketrans("", "", " .-/\u00a0\u202f")
@@ -343,13 +359,18 @@ def to_id(raw) -> str:
 
 def _refuse_niss_id(text: str) -> None:
     """A worker id that holds a national number: the id is printed in every table and JSON (spec/cli.md:
-    no national number in any output). Refused: 11 digits or more in a row once the characters that are
-    neither letters nor digits are left out (the run ``shown`` masks: 87112377700, W87112377749,
-    871123_77749, 85.10.03-746.49), whatever the checksum; and 10 digits that are a valid NISS once the
-    leading zero a number cell loses (people born in 2000-2009) is put back. The refusal never quotes
-    the id. Reached only by ids of 10 characters or more, once per distinct id."""
-    if _NISS_RUN.search(text):
-        raise Invalid("niss_as_worker_id", _NISS_ID_EXPECTED, quoted=False)
+    no national number in any output). Refused: 11 digits written together (87112377700, W87112377749),
+    whatever the checksum — a mistyped number still holds a birth date; digits split by separators
+    when 11 of them in a row are a valid number (871123_77749, 85.10.03-746.49); and 10 digits that are
+    a valid NISS once the leading zero a number cell loses (people born in 2000-2009) is put back. An id
+    built from a date and a sequence number (W2023-01-00045, 20240115-001) stays an id. The refusal
+    never quotes the id. Reached only by ids of 10 characters or more, once per distinct id."""
+    for match in _NISS_RUN.finditer(text):
+        run = match.group()
+        digits = _run_digits(run)
+        if (len(run) == 11 and len(digits) == 11) or any(is_valid_niss(digits[i:i + 11])
+                                                         for i in range(len(digits) - 10)):
+            raise Invalid("niss_as_worker_id", _NISS_ID_EXPECTED, quoted=False)
     digits = text.lstrip("+-")
     if len(digits) == 10 and digits.isascii() and digits.isdigit() and is_valid_niss("0" + digits):
         raise Invalid("niss_as_worker_id", _NISS_ID_EXPECTED, quoted=False)
