@@ -279,7 +279,7 @@ def test_a_national_number_in_the_legal_form_is_masked_in_every_output(make_work
 
 def test_a_national_number_in_the_regime_field_is_masked_in_the_error(make_workbook, workbook_sheets, capsys):
     """Entreprise ``regime`` « Zq 85-10-03-746-49 »: the error « Régime inconnu « … » » quoted the field as
-    written; the reader's error at the field's cell (unknown_regime) goes through ``cells.shown`` (the
+    written; the reader's warning at the field's cell (unknown_regime) goes through ``cells.shown`` (the
     number masked), in French and English."""
     import re
 
@@ -291,11 +291,11 @@ def test_a_national_number_in_the_regime_field_is_masked_in_the_error(make_workb
     import json
 
     code, out, err = run_cli(capsys, "check", path, "--year", "2024", "-f", "json")
-    (problem,) = json.loads(out)["problems"]
-    assert code == 2 and (problem["code"], problem["cell"]) == ("unknown_regime", "B5")
+    (problem,) = [p for p in json.loads(out)["problems"] if p["code"] == "unknown_regime"]
+    assert problem["cell"] == "B5"
     assert problem["message"].startswith("Champ « regime » : « Zq ••••••••••• » n'est pas un régime connu")
     code, out_en, err_en = run_cli(capsys, "check", path, "--year", "2024", "--lang", "en", "-f", "json")
-    assert json.loads(out_en)["problems"][0]["message"].startswith(
+    assert [p for p in json.loads(out_en)["problems"] if p["code"] == "unknown_regime"][0]["message"].startswith(
         "Field “regime”: « Zq ••••••••••• » is not a known regime")
     assert not re.search(r"85-10|746", out + err + out_en + err_en)
 

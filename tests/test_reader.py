@@ -654,24 +654,27 @@ def test_pay_outside_the_employment_dates_is_a_warning_naming_the_first_row(tmp_
     ("Wallonie-2003", None, "wallonie-2003"),
     ("bruxelles-2004", "regime_region_mismatch", None),
 ])
-def test_the_regime_field_is_checked_at_its_cell(tmp_path, typed, code, kept):
+def test_the_regime_field_is_checked_at_its_cell(tmp_path, capsys, typed, code, kept):
     """The Entreprise `regime` field (B5 of the valid workbook, region wallonie): an unknown id passed
     `ei validate` and then failed every check with an error naming no cell; a known id in capitals was
     refused (enumerations are case-insensitive in workbook.md); a Brussels regime for a Walloon
-    enterprise failed the same way. Now: an error at B5 for the first and third, and the id in lower
-    case for the second."""
+    enterprise failed the same way. Now: a warning at B5 for the first and third, the field left aside
+    (the regime in force applies, or --regime's, which comes first: rules.md D4), and the id in lower
+    case for the second. `ei check --regime wallonie-2016` runs whatever the field holds."""
+    from helpers_cli import run_cli
     from helpers_workbook import write_workbook
 
     sheets = make_corpus.valid_sheets()
     row = next(r for r in sheets["Entreprise"] if r[0] == "regime")
     assert sheets["Entreprise"].index(row) == 4  # row 5: B5
     row[1] = typed
-    result = read_workbook(write_workbook(tmp_path / "regime.xlsx", sheets))
-    errors = [(p.code, p.sheet, p.cell) for p in result.problems if p.is_error]
-    if code is None:
-        assert errors == [] and result.enterprise.regime_id == kept
-    else:
-        assert errors == [(code, "Entreprise", "B5")] and result.enterprise is None
+    path = write_workbook(tmp_path / "regime.xlsx", sheets)
+    result = read_workbook(path)
+    assert result.errors == () and result.enterprise.regime_id == kept
+    found = [(p.code, p.sheet, p.cell) for p in result.problems if p.code in ("unknown_regime", "regime_region_mismatch")]
+    assert found == ([] if code is None else [(code, "Entreprise", "B5")])
+    code_, _, err = run_cli(capsys, "check", path, "--year", "2024", "--regime", "wallonie-2016")
+    assert code_ in (0, 1), err
 
 
 @pytest.mark.parametrize("typed, expected", [

@@ -400,29 +400,33 @@ class _Reader:
 
     def _check_regime_id(self, title: str, values: dict, ref: str) -> None:
         """The ``regime`` field: a regime ``ei regimes`` lists, written in any case (its id is kept in
-        lower case), and of the enterprise's region — told at its cell, as every other field, instead of
-        failing every check later without naming the cell."""
+        lower case), and of the enterprise's region. Otherwise a warning at its cell and the field is left
+        aside: the regime in force for the period applies (rules.md D4), or the one ``--regime`` forces —
+        which comes before the field and must still work when the field is wrong."""
         from ei_cli.regimes import all_regimes
 
         regimes = {r.id: r for r in all_regimes()}
         wanted = values["regime_id"].strip().lower()
         region = values.get("region")
+        fallback = Text(" ; le champ est ignoré : le régime en vigueur pendant la période s'applique (ou celui de "
+                        "--regime).",
+                        "; the field is ignored: the regime in force during the period applies (or --regime's).")
         if wanted not in regimes:
             known = ", ".join(regimes)
-            self.err("unknown_regime",
-                     f"Champ « regime » : {shown(values['regime_id'])} n'est pas un régime connu ; attendu : l'un de "
-                     f"{known} (« ei regimes » les décrit), ou vide pour celui en vigueur pendant la période.",
-                     f"Field “regime”: {shown(values['regime_id'], 'en')} is not a known regime; expected: one of "
-                     f"{known} (`ei regimes` describes them), or empty for the one in force during the period.",
-                     sheet=title, cell=ref)
+            self.warn("unknown_regime",
+                      f"Champ « regime » : {shown(values['regime_id'])} n'est pas un régime connu (attendu : l'un de "
+                      f"{known}, que « ei regimes » décrit, ou vide){fallback.fr}",
+                      f"Field “regime”: {shown(values['regime_id'], 'en')} is not a known regime (expected: one of "
+                      f"{known}, which `ei regimes` describes, or empty){fallback.en}",
+                      sheet=title, cell=ref)
             del values["regime_id"]
         elif region is not None and regimes[wanted].region != str(region):
-            self.err("regime_region_mismatch",
-                     f"Champ « regime » : le régime {wanted} est celui de la région {regimes[wanted].region}, "
-                     f"l'entreprise est en région {region} ; laissez-le vide ou choisissez un régime de sa région.",
-                     f"Field “regime”: regime {wanted} belongs to region {regimes[wanted].region}, the enterprise "
-                     f"is in region {region}; leave it empty or choose a regime of its region.",
-                     sheet=title, cell=ref)
+            self.warn("regime_region_mismatch",
+                      f"Champ « regime » : le régime {wanted} est celui de la région {regimes[wanted].region}, "
+                      f"l'entreprise est en région {region}{fallback.fr}",
+                      f"Field “regime”: regime {wanted} belongs to region {regimes[wanted].region}, the enterprise "
+                      f"is in region {region}{fallback.en}",
+                      sheet=title, cell=ref)
             del values["regime_id"]
         else:
             values["regime_id"] = wanted
