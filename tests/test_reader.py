@@ -709,3 +709,28 @@ def test_a_number_of_16_digits_or_more_is_refused_not_a_crash(raw):
             convert(raw)
         assert err.value.code == "invalid_number" and "moins de 16 chiffres" in err.value.expected.fr
     assert to_money("999999999999999") == Decimal("999999999999999")  # 15 digits: still a figure
+
+
+def test_an_exit_date_of_31_12_9999_means_still_employed(tmp_path):
+    """31/12/9999 is the « no end » of payroll and HR exports. Since dates are kept within 1900–2099 it
+    was an error on every such row; in `date_sortie` it is read as empty (still employed). Any other
+    date beyond 2099 stays an error there, and 31/12/9999 stays one in the other date columns."""
+    from datetime import datetime
+
+    from helpers_workbook import set_value, valid_sheets, write_workbook
+
+    from ei_cli.workbook.cells import to_date, to_exit_date
+
+    for raw in ("31/12/9999", "9999-12-31", date(9999, 12, 31), datetime(9999, 12, 31)):
+        assert to_exit_date(raw) is None
+    assert to_exit_date("30/06/2024") == date(2024, 6, 30)
+    for bad in ("30/12/9999", date(2100, 1, 1)):
+        with pytest.raises(Invalid):
+            to_exit_date(bad)
+    with pytest.raises(Invalid):
+        to_date("31/12/9999")
+    sheets = valid_sheets()
+    set_value(sheets, "Personnel", 2, "date_sortie", "31/12/9999")  # worker 2 left on 2024-06-30 before
+    result = read_workbook(write_workbook(tmp_path / "no-end.xlsx", sheets))
+    assert result.errors == ()
+    assert result.enterprise.workers_by_id["2"].exit_date is None

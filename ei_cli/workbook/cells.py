@@ -439,6 +439,22 @@ def to_date(raw) -> date:
     raise Invalid("invalid_date", _DATE_EXPECTED)
 
 
+_NO_END = date(9999, 12, 31)
+
+
+def to_exit_date(raw) -> date | None:
+    """``date_sortie``: a date as ``to_date`` reads it, but 31/12/9999 — the « no end » of payroll and HR
+    exports — is read as empty (still employed), not as a typing error (docs/interpretations.md)."""
+    t = type(raw)
+    if t is date or t is datetime:
+        found = raw if t is date else raw.date()
+    elif t is str:
+        found = _date_from_text(raw, _DATE_EXPECTED)
+    else:
+        raise Invalid("invalid_date", _DATE_EXPECTED)
+    return None if found == _NO_END else _in_years(found)
+
+
 def to_month(raw) -> Month:
     t = type(raw)
     if t is date or t is datetime:
@@ -634,6 +650,8 @@ def converter(column: schema.Column):
     """The converter of one contract column (built once per sheet, not per cell)."""
     if column.kind == schema.ENUM:
         return enum_converter(column.choices)
+    if column.field == "exit_date":  # the one date where 31/12/9999 is a known « no end »
+        return to_exit_date
     return _BY_KIND[column.kind]
 
 
