@@ -173,3 +173,16 @@ def test_pay_outside_the_employment_dates_is_left_out_of_the_ratio():
     assert (r.lowest.worker_id, str(r.lowest.month)) == ("P", "2025-01")
     assert r.ratio == D(8000) / D(2100) and r.compliant is True
     assert [(x.worker_id, str(x.month), x.reason) for x in r.excluded_months] == [("P", "2025-03", "not_employed")]
+
+
+def test_a_pay_per_fte_of_no_cent_or_beyond_any_figure_is_left_out_not_a_crash():
+    """M 8 000 € at etp 1 and P 2 000 € at etp 1 in 2025-03 (ratio 4). Two more rows, which stopped the
+    check on an internal error: Z paid 0,004 € for etp 1 (0,00 € per FTE once rounded: the ratio divided
+    by zero), and H paid 999 999 999 999 999 € for etp 10^-12 (10^27 € per FTE: no rounding to the cent
+    fits Decimal's 28 digits). Z is left out as « salaire nul » (no_pay), H as « etp nul » (fte_zero), and
+    the ratio stays 8 000 / 2 000 = 4, compliant."""
+    e = enterprise([("M", "2025-03", "1", "8000"), ("P", "2025-03", "1", "2000"), ("Z", "2025-03", "1", "0.004"),
+                    ("H", "2025-03", "0.000000000001", "999999999999999")])
+    r = wage_tension(e, W16, YEAR)
+    assert r.ratio == 4 and r.compliant is True
+    assert sorted((x.worker_id, x.reason) for x in r.excluded_months) == [("H", "fte_zero"), ("Z", "no_pay")]

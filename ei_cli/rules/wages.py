@@ -109,6 +109,10 @@ class WageTension:
 
 
 # ------------------------------------------------------------------------------------ computation
+_NOT_A_WAGE = Decimal(10) ** 15    # a pay per FTE beyond any spreadsheet figure (cells: numbers < 10^15)
+_HALF_CENT = Decimal("0.005")      # a pay per FTE below it is 0,00 € once rounded to the cent
+
+
 def _fte_ratio(enterprise: Enterprise, regime: Regime, period: Period) -> WageTension:
     on = period.end
     limit: Value = regime.value("wages.max_ratio", on)
@@ -131,9 +135,11 @@ def _fte_ratio(enterprise: Enterprise, regime: Regime, period: Period) -> WageTe
         span = spans.get(p.worker_id)
         if span is not None and not span[0] <= p.month.number <= span[1]:
             excluded.append(ExcludedMonth(p.worker_id, p.month, "not_employed"))
-        elif p.fte <= 0:
+        elif p.fte <= 0 or p.gross_pay >= _NOT_A_WAGE * p.fte:
+            # etp 0, or so small that the pay per FTE is no wage (1 € for etp 10^-15): nothing to compare.
             excluded.append(ExcludedMonth(p.worker_id, p.month, "fte_zero"))
-        elif p.gross_pay <= 0:
+        elif p.gross_pay < _HALF_CENT * p.fte:
+            # no pay, or under half a cent per FTE: 0,00 € per FTE once rounded, no ratio to make with it.
             excluded.append(ExcludedMonth(p.worker_id, p.month, "no_pay"))
         else:
             counted.append(PayPerFte(p.worker_id, p.month, p.fte, p.gross_pay))
