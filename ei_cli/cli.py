@@ -183,8 +183,12 @@ def main(argv: list[str] | None = None) -> None:
             sys.exit(ExitCode.BAD_INPUT)
         if debug:
             raise
-        _say(t(f"Erreur interne ({type(exc).__name__}). Relancez avec --debug pour la trace complète et signalez-la.",
-               f"Internal error ({type(exc).__name__}). Run again with --debug for the full trace, and report it."))
+        message = t(f"Erreur interne ({type(exc).__name__}). Relancez avec « ei --debug … » pour la trace complète "
+                    "et signalez-la.",
+                    f"Internal error ({type(exc).__name__}). Run again with 'ei --debug …' for the full trace, and "
+                    "report it.")
+        _say(message)
+        _json_on_failure(args, message, (), "internal_error")  # --format json: still one document on stdout
         sys.exit(ExitCode.BAD_INPUT)
     if code == ExitCode.INTERRUPTED:  # Typer turns Ctrl-C (and our SIGTERM) into this code itself
         _exit_interrupted()

@@ -227,6 +227,27 @@ def test_a_bug_on_one_file_is_recorded_and_the_others_still_run(tmp_path, capsys
     assert code == ExitCode.BAD_INPUT
     assert [f["readable"] for f in doc["files"]] == [True, False]
     assert doc["files"][1]["problems"][0]["code"] == "internal_error"
+    # The command it suggests runs as written: --debug before the command, the file's path, the year (it
+    # said « ei check b.xlsx --debug », an unknown option there, without the folder).
+    assert f"relancez « ei --debug check {folder / 'b.xlsx'} --year {YEAR} »" in doc["files"][1]["problems"][0]["message"]
+
+
+def test_an_internal_error_still_prints_one_json_document(capsys, monkeypatch):
+    """cli.md: with --format json, exactly one JSON document on stdout. A bug inside a command printed
+    « Erreur interne » on stderr and nothing on stdout; it prints the common fields, compliant null, and
+    the error as a problem `internal_error` (exit 2, as before)."""
+    import ei_cli.rules.wages as wages
+
+    def broken(*args, **kwargs):
+        raise ZeroDivisionError
+
+    monkeypatch.setattr(wages, "wage_tension", broken)
+    sample = Path(__file__).parent.parent / "sample_data" / "ei-wallonie.xlsx"
+    code, stdout, stderr = run_cli(capsys, "check-wages", sample, "--year", YEAR, "--format", "json")
+    doc = json.loads(stdout)
+    assert code == ExitCode.BAD_INPUT and "Erreur interne (ZeroDivisionError)" in stderr
+    assert doc["command"] == "check-wages" and doc["compliant"] is None
+    assert [p["code"] for p in doc["problems"]] == ["internal_error"]
 
 
 # ---------------------------------------------------------------------------------------- exit codes
