@@ -171,3 +171,22 @@ def test_french_explanations_use_decimal_commas(tmp_path):
     points = [x for x in texts
               if re.search(r"(?<![\d.])\d+\.\d+(?![\d.])", re.sub(r"\d{1,2}\.\d{1,2}\.\d{4}", "", x))]
     assert not points
+
+
+def test_a_year_before_the_agrement_is_not_applicable_not_failed(make_workbook, workbook_sheets):
+    """The test workbook with date_agrement 2031-01-01, `ei check --year 2024`: the warning
+    period_before_agrement says no obligation of the agrément applies, yet employment and follow_up
+    were « non conforme » (a CDI deadline, 12 months without an accompanier) and the exit code 1, while
+    check-quota and subsidy gave null and 0. The agrément's checks are now « non applicable » (null,
+    `applicable: false`), the eligibility is still told, overall null, exit 0."""
+    from helpers_workbook import set_field
+
+    set_field(workbook_sheets, "date_agrement", date(2031, 1, 1))
+    path = make_workbook(workbook_sheets)
+    r = runner.invoke(app, ["check", str(path), "--year", "2024", "-f", "json"])
+    doc = json.loads(r.stdout)
+    assert r.exit_code == 0 and doc["compliant"] is None
+    verdicts = {c["name"]: c["compliant"] for c in doc["checks"]}
+    assert verdicts["eligibility"] is True
+    assert all(verdicts[n] is None for n in ("quota", "wages", "employment", "enterprise", "follow_up"))
+    assert all(c.get("applicable") is False for c in doc["checks"] if c["name"] not in ("eligibility", "quota"))

@@ -53,6 +53,11 @@ def run_checks(enterprise: Enterprise, regime: Regime, period: Period, report=No
     names = [n for n in CHECK_NAMES if only is None or n in only]
     results = []
     for name in names:
+        # Before the agrément, no obligation of it applies: the quota says so itself (no agrément year),
+        # the eligibility still tells who belongs to the target public.
+        if period.end < enterprise.agrement_date and name not in ("eligibility", "quota"):
+            results.append(_before_agrement(name, enterprise, period))
+            continue
         try:
             check = importlib.import_module(f"ei_cli.rules.{name}").check
         except (ImportError, AttributeError):
@@ -60,6 +65,19 @@ def run_checks(enterprise: Enterprise, regime: Regime, period: Period, report=No
             continue
         results.append(check(enterprise, regime, period, report))
     return results
+
+
+def _before_agrement(name: str, enterprise: Enterprise, period: Period) -> CheckResult:
+    """A period that ends before the agrément: none of the agrément's obligations applies to it (the
+    quota and the subsidies say the same); who belongs to the target public (eligibility) is still told."""
+    text = t(f"non applicable : la période se termine avant l'agrément ({enterprise.agrement_date.isoformat()})",
+             f"not applicable: the period ends before the agrément ({enterprise.agrement_date.isoformat()})")
+    reason = because(t(
+        f"La période {period.start.isoformat()} – {period.end.isoformat()} se termine avant la date d'agrément "
+        f"({enterprise.agrement_date.isoformat()}) : aucune obligation de l'agrément ne la concerne.",
+        f"The period {period.start.isoformat()} – {period.end.isoformat()} ends before the agrément date "
+        f"({enterprise.agrement_date.isoformat()}): no obligation of the agrément applies to it."))
+    return CheckResult(name, None, text, (reason,), (), {"applicable": False})
 
 
 def overall(results: list[CheckResult]) -> bool | None:
