@@ -997,7 +997,10 @@ def forecast_quota(enterprise: Enterprise, regime: Regime, at_month: Month, repo
                     f"Agrément year {n}: projected not compliant ({share_text(projected.target_share, 'en')}); hiring "
                     f"{number_text(extra, 'en')} target-public FTE from {hire_from} makes it compliant.")
     extra_sup = _supervision_to_hire(projected)
-    if extra_sup:
+    if extra_sup and extra is None:
+        summary = t(summary.fr + f" Il manque aussi {number_text(extra_sup)} ETP d'encadrement à partir de {hire_from}.",
+                    summary.en + f" {number_text(extra_sup, 'en')} FTE of encadrement are missing too from {hire_from}.")
+    elif extra_sup:
         # The target FTE alone cannot make such a year compliant: its encadrement minimum is missed too.
         target_fr = (f"engager {number_text(extra)} ETP de public cible et {number_text(extra_sup)} ETP d'encadrement"
                      if extra else f"le public cible suffit ; engager {number_text(extra_sup)} ETP d'encadrement")
@@ -1007,6 +1010,7 @@ def forecast_quota(enterprise: Enterprise, regime: Regime, at_month: Month, repo
         summary = t(f"Année d'agrément {n} : projetée non conforme ; {target_fr} à partir de {hire_from} la rend "
                     "conforme.",
                     f"Agrément year {n}: projected not compliant; {target_en} from {hire_from} makes it compliant.")
+    if extra_sup:
         reasons.append(because(t(
             f"Encadrement : {number_text(projected.extra['supervision_fte'])} ETP en moyenne pour un minimum de "
             f"{number_text(projected.extra['min_supervision_fte'])} ; y = (minimum − moyenne) × mois comptés ÷ k, "
@@ -1020,10 +1024,11 @@ def forecast_quota(enterprise: Enterprise, regime: Regime, at_month: Month, repo
 
 def _supervision_to_hire(projected: YearQuota) -> Decimal | None:
     """The encadrement FTE to hire from the first projected month for a year judged on a minimum of
-    encadrement (Brussels 2018): its average shortfall over the months counted, spread over the k months
-    still to come (as the target's x). None when the regime has no such minimum or nothing can be hired."""
+    encadrement (Brussels 2018): its average shortfall (``supervision_shortfall_fte``, from the exact
+    average, rounded up) over the months counted, spread over the k months still to come (as the target's
+    x), rounded up. None when the regime has no such minimum or no month is left to hire in."""
     x = projected.extra
-    if x.get("min_supervision_fte") is None or x.get("supervision_fte") is None or not projected.adjustable:
+    missing = x.get("supervision_shortfall_fte")
+    if missing is None or not projected.adjustable:
         return None
-    missing = x["min_supervision_fte"] - x["supervision_fte"]
-    return round_up(missing * x["months_counted"] / projected.adjustable) if missing > 0 else ZERO
+    return round_up(missing * x["months_counted"] / projected.adjustable)
