@@ -151,6 +151,12 @@ class Period:
         return {"start": self.start.isoformat(), "end": self.end.isoformat()}
 
 
+def month_span(start: date, end: date | None) -> tuple[int, int]:
+    """The month numbers (``Month.number``) of the first and the last month holding a day of
+    ``start`` … ``end`` (None: no end): a worker's months of employment, hire to exit."""
+    return Month.of(start).number, Month.of(end or date.max).number
+
+
 def days_between(start: date, end: date) -> int:
     """Days of [start, end], both included; 0 when ``end`` is before ``start``. The ``.days`` of a
     Period intersection without building it: ``days_between(max(a.start, b.start), min(a.end, b.end))``."""

@@ -188,8 +188,9 @@ def test_the_validity_warning_says_when_the_regime_then_in_force_is_not_shipped(
     assert regime.id == "wallonie-2003"
     (w,) = [w for w in warnings if w.code == "regime_outside_validity"]
     assert ("Le régime en vigueur le 2015-01-01 et le 2015-12-31 n'est pas livré par ei : wallonie-2003, "
-            "le régime connu le plus proche, est appliqué à sa place.") in w.message.fr
-    assert "is not shipped with ei: wallonie-2003, the nearest regime it knows, is applied instead." in w.message.en
+            "le régime connu le plus proche, est appliqué à sa place aux contrôles.") in w.message.fr
+    assert ("is not shipped with ei: wallonie-2003, the nearest regime it knows, is applied instead to the "
+            "checks.") in w.message.en
     # forced: not shipped, without « à sa place »; an open-ended regime reads « à aujourd'hui »
     _, warnings = select_regime(e, Period.calendar_year(2015), "wallonie-2016")
     (w,) = [w for w in warnings if w.code == "regime_outside_validity"]

@@ -405,9 +405,10 @@ def _regimes_then(regime: Regime, period, forced: bool) -> tuple[str, str]:
             missing.append(day.isoformat())
     if missing:
         fr += f" Le régime en vigueur le {' et le '.join(missing)} n'est pas livré par ei" + (
-            "." if forced else f" : {regime.id}, le régime connu le plus proche, est appliqué à sa place.")
+            "." if forced else f" : {regime.id}, le régime connu le plus proche, est appliqué à sa place aux "
+            "contrôles.")
         en += f" The regime in force on {' and on '.join(missing)} is not shipped with ei" + (
-            "." if forced else f": {regime.id}, the nearest regime it knows, is applied instead.")
+            "." if forced else f": {regime.id}, the nearest regime it knows, is applied instead to the checks.")
     return fr, en
 
 

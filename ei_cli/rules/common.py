@@ -12,7 +12,7 @@ from typing import Callable, Iterable, Sequence
 
 from ei_cli.i18n import Text, decimal_text, t
 from ei_cli.model import Enterprise, Worker
-from ei_cli.periods import Month, Period, days_between
+from ei_cli.periods import Month, Period, days_between, month_span
 from ei_cli.problems import Problem, warning
 from ei_cli.regimes import Value
 
@@ -253,7 +253,7 @@ def fte_rows(enterprise: Enterprise, months: Sequence[Month], workers: Iterable[
         hired, left, contract_fte = w.hire_date, w.exit_date or date.max, w.fte
         # A Paie row of a month without a day employed is not counted (the reader warns:
         # pay_outside_employment).
-        hired_in, left_in = Month.of(hired).number, Month.of(left).number
+        hired_in, left_in = month_span(hired, w.exit_date)
         missing = []
         for m, number, first, last, days in bounds:
             pay = pays.get(number)

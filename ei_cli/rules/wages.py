@@ -23,7 +23,7 @@ from operator import itemgetter
 
 from ei_cli.i18n import Text, t
 from ei_cli.model import Enterprise
-from ei_cli.periods import Month, Period
+from ei_cli.periods import Month, Period, month_span
 from ei_cli.regimes import Regime, Value
 from ei_cli.rules.common import CheckResult, Reason, because, decimal_text, euro_text, money, not_established
 
@@ -126,8 +126,7 @@ def _fte_ratio(enterprise: Enterprise, regime: Regime, period: Period) -> WageTe
     # Workers without an employment contract with the EI (art. 60 §7): their rows are left out.
     cpas = {wid for wid, w in enterprise.workers_by_id.items() if not w.has_employment_contract}
     # Months each worker is employed, as month numbers: pay for a month outside them is not compared.
-    spans = {wid: (Month.of(w.hire_date).number, Month.of(w.exit_date).number if w.exit_date else last)
-             for wid, w in enterprise.workers_by_id.items()}
+    spans = {wid: month_span(w.hire_date, w.exit_date) for wid, w in enterprise.workers_by_id.items()}
     for p in rows:
         if p.worker_id in cpas:
             art60.add(p.worker_id)

@@ -231,7 +231,9 @@ def to_number(raw) -> Decimal:
     if t is float:
         if raw != raw or raw in (_INF, -_INF):   # NaN or infinity: no spreadsheet number
             raise Invalid("invalid_number", _NUMBER_EXPECTED)
-        return _bounded(decimal_of_float(raw))
+        if not -1e15 < raw < 1e15:  # ``_bounded``, compared before the conversion (the reader's hot path)
+            raise Invalid("invalid_number", _TOO_LARGE_EXPECTED)
+        return decimal_of_float(raw)
     if t is int:
         return _bounded(Decimal(raw))
     if t is str:

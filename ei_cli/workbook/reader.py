@@ -24,7 +24,7 @@ from typing import Any
 
 from ei_cli.i18n import Text
 from ei_cli.model import Enterprise, FollowUp, PayMonth, Worker, records
-from ei_cli.periods import Month
+from ei_cli.periods import month_span
 from ei_cli.problems import Problem, Severity, has_errors
 from ei_cli.workbook import schema
 from ei_cli.workbook.cells import (ERROR_VALUES, Invalid, cell_ref, column_letter, converter, masked, parse_ref,
@@ -789,15 +789,12 @@ class _Reader:
             hire = r.values.get("hire_date")
             if r.worker_id is not None and hire is not None:
                 exit_ = r.values.get("exit_date")
-                spans[r.worker_id] = (Month.of(hire).number, Month.of(exit_).number if exit_ else None, hire, exit_)
+                spans[r.worker_id] = (*month_span(hire, exit_), hire, exit_)
         outside: dict[str, list[_Row]] = {}
         for row in rows:
             span = spans.get(row.worker_id)
             month = row.values.get("month")
-            if span is None or month is None:
-                continue
-            first, last = span[0], span[1]
-            if first <= month.number and (last is None or month.number <= last):
+            if span is None or month is None or span[0] <= month.number <= span[1]:
                 continue
             v = row.values
             if (v.get("fte") or _ZERO) > 0 or (v.get("gross_pay") or _ZERO) > 0:

@@ -19,7 +19,7 @@ _NON_WORD = re.compile(r"[\W_]+")   # neither a letter nor a digit, of any scrip
 # (’ ‘ ʼ ′ ´ `) — is left out with its apostrophe: « Date d'entrée » is ``date_entree`` (workbook.md),
 # « Chiffre d’affaires » is ``chiffre_affaires``. Only at the start of a word (« aujourd'hui » keeps
 # its « d ») and only before a letter.
-_APOSTROPHES = "'\u2019\u2018\u02bc\u2032\u00b4`"
+_APOSTROPHES = "'\u2019\u2018\u02bc\u02b9\u02bb\u2032\u00b4`"
 _ELISION = re.compile(rf"(?<![^\W\d_])(?:jusqu|lorsqu|puisqu|quoiqu|qu|[cdjlmnst])[{_APOSTROPHES}](?=[^\W\d_])",
                       re.IGNORECASE)
 
