@@ -891,6 +891,10 @@ def test_month_subsidies_are_the_calendar_year_s_under_that_year_s_regime(tmp_pa
     year = json.loads(out)
     assert year["regime"] == "wallonie-2016" and year["total"] > 0, err
     for month, regime in (("2017-05", "wallonie-2003"), ("2017-07", "wallonie-2016")):
-        code, out, _ = run(capsys, folder, "--month", month, "-q", "--format", "json", "--jobs", "1")
+        out_dir = tmp_path / f"out-{month}"
+        code, out, _ = run(capsys, folder, "--month", month, "-q", "--format", "json", "--jobs", "1", "--out", out_dir)
         (entry,) = json.loads(out)["files"]
         assert (entry["regime"], entry["total_subsidy"]) == (regime, year["total"]), month
+        # the per-file document says under which regime its subsidies are computed
+        per_file = json.loads((out_dir / "ei.json").read_text(encoding="utf-8"))
+        assert (per_file["regime"], per_file["subsidy"]["regime"]) == (regime, "wallonie-2016")

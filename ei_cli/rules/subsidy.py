@@ -154,6 +154,7 @@ class SubsidyResult:
 
     def to_dict(self, lang: str = "fr") -> dict:
         return {
+            "regime": self.regime_id,  # in `ei batch --month`, the year's, not always the month's checks'
             "year": self.year,
             "claim_period": self.claim_period.to_dict() if self.claim_period else None,
             "lines": [line.to_dict(lang) for line in self.lines],
