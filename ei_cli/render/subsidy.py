@@ -101,6 +101,7 @@ def line_dicts(result: SubsidyResult, enterprise: Enterprise, opts: RunOptions) 
 def document_fields(result: SubsidyResult, enterprise: Enterprise, opts: RunOptions) -> dict:
     """The command's own JSON fields (cli.md: lines[], totals, total; plus de_minimis, unknown…)."""
     fields = result.to_dict(opts.lang)
+    del fields["regime"]  # the document's own `regime` (cli.md's common fields) says it
     fields["lines"] = line_dicts(result, enterprise, opts)
     return fields
 
