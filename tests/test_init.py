@@ -83,3 +83,38 @@ def test_a_workbook_still_named_like_the_blank_template_is_flagged(tmp_path):
     assert ("template_placeholder", "Entreprise", "B2") in warnings
     sample = Path(__file__).parent.parent / "sample_data" / "ei-wallonie.xlsx"
     assert "template_placeholder" not in {p.code for p in read_workbook(sample).problems}
+
+
+def test_the_readme_and_lists_say_what_the_reader_accepts(tmp_path):
+    """What the template tells an administrator must hold for the reader:
+    - a worker id is unique in Personnel only; in Paie and Suivi it is one of Personnel's (the readme
+      and the header comments said « texte ou nombre, unique » there too);
+    - the Entreprise regime field offers the regime ids in a drop-down and the readme lists them (it
+      said « texte »), and the reader takes them as loosely as the other lists (« Wallonie 2016 »);
+    - the sample's readme no longer describes a blank template it is not;
+    - dates between 1900 and 2099, and 31/12/9999 in date_sortie, are in the conventions."""
+    from helpers_workbook import valid_sheets, write_workbook
+
+    from ei_cli.workbook import read_workbook
+
+    runner.invoke(app, ["init", str(tmp_path / "blank")])
+    runner.invoke(app, ["init", "--sample", str(tmp_path / "sample")])
+    blank = load_workbook(tmp_path / "blank" / "ei-modele.xlsx")
+    rows = [[c.value for c in row] for row in blank["Lisez-moi"].iter_rows()]
+    ids = {r[0]: r[3] for r in rows if r[1] == "id_travailleur"}
+    assert ids == {"Personnel": "texte ou nombre, unique", "Paie": "l'id_travailleur d'une ligne de Personnel",
+                   "Suivi": "l'id_travailleur d'une ligne de Personnel"}
+    assert "unique" not in blank["Paie"]["A1"].comment.text
+    regime = next(r for r in rows if r[0] == "Entreprise" and r[1] == "regime")
+    assert regime[3].startswith("bruxelles-2004, bruxelles-2018, wallonie-2003, wallonie-2016")
+    lists = [dv.formula1 for dv in blank["Entreprise"].data_validations.dataValidation]
+    assert '"bruxelles-2004,bruxelles-2018,wallonie-2003,wallonie-2016"' in lists
+    text = " ".join(str(r[0]) for r in rows if r[0])
+    assert "entre 1900 et 2099" in text and "31/12/9999" in text and "Modèle vierge" in text
+    sample_text = " ".join(str(c.value) for row in load_workbook(tmp_path / "sample" / "ei-modele.xlsx")["Lisez-moi"]
+                           .iter_rows() for c in row if c.value)
+    assert "Modèle vierge" not in sample_text and "entreprise fictive" in sample_text
+    sheets = valid_sheets()
+    next(r for r in sheets["Entreprise"] if r[0] == "regime")[1] = "Wallonie 2016"
+    result = read_workbook(write_workbook(tmp_path / "loose.xlsx", sheets))
+    assert result.enterprise.regime_id == "wallonie-2016" and not [p for p in result.problems if "regime" in p.code]

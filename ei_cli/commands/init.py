@@ -44,7 +44,10 @@ def init(
     write_with(path, partial(write_template, **data))
     kind = "avec des données fictives" if sample else "vierge"
     typer.echo(f"Modèle {kind} écrit : {path}")
-    typer.echo(f"Remplissez-le puis : ei validate {shlex.quote(str(path))}")
+    if sample:
+        typer.echo(f"Essayez : ei check {shlex.quote(str(path))}")
+    else:
+        typer.echo(f"Remplissez-le puis : ei validate {shlex.quote(str(path))}")
 
 
 def _fail(message: str) -> None:

@@ -406,7 +406,9 @@ class _Reader:
         from ei_cli.regimes import all_regimes
 
         regimes = {r.id: r for r in all_regimes()}
-        wanted = values["regime_id"].strip().lower()
+        # Matched as the other lists of values are: « Wallonie 2016 » or « wallonie_2016 » is wallonie-2016.
+        by_key = {normalize_name(r): r for r in regimes}
+        wanted = by_key.get(normalize_name(values["regime_id"]), values["regime_id"].strip().lower())
         region = values.get("region")
         fallback = Text(" ; le champ est ignoré : le régime en vigueur pendant la période s'applique (ou celui de "
                         "--regime).",

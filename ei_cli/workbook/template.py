@@ -51,11 +51,25 @@ def default_enterprise(today: date | None = None) -> dict:
     return {"nom": PLACEHOLDER_NAME, "region": PLACEHOLDER_REGION, "date_agrement": date(year, 1, 1)}
 
 
-def accepted_values_fr(column: Column) -> str:
-    """How a column's values are written, in French (the Lisez-moi sheet and the cell comments)."""
+def accepted_values_fr(column: Column, sheet: Sheet | None = None) -> str:
+    """How a column's values are written, in French (the Lisez-moi sheet and the cell comments).
+
+    ``sheet``: the sheet the column belongs to — a worker id is unique in Personnel only, and elsewhere
+    must be one of Personnel's."""
     if column.kind == schema.ENUM:
         return ", ".join(column.choices)
+    if column.kind == schema.ID and sheet is not None and sheet is not schema.STAFF:
+        return "l'id_travailleur d'une ligne de Personnel"
+    if column.field == "regime_id":
+        return ", ".join(regime_ids()) + " (vide = celui en vigueur pendant la période)"
     return _KIND_FR[column.kind]
+
+
+def regime_ids() -> tuple[str, ...]:
+    """The ids the Entreprise ``regime`` field accepts (``ei regimes`` describes them)."""
+    from ei_cli.regimes import all_regimes
+
+    return tuple(r.id for r in all_regimes())
 
 
 def number_format(column: Column) -> str | None:
@@ -75,6 +89,8 @@ def list_choices(column: Column) -> tuple[str, ...]:
         return column.choices
     if column.kind == schema.BOOL:
         return schema.OUI_NON
+    if column.field == "regime_id":
+        return regime_ids()
     return ()
 
 
@@ -105,7 +121,7 @@ def write_template(path: Path, *, enterprise: dict | None = None, staff: list[di
     wb = Workbook()
     readme = wb.active
     readme.title = README_SHEET
-    _write_readme(readme)
+    _write_readme(readme, blank=enterprise is None)
     _write_enterprise(wb.create_sheet(schema.ENTERPRISE.name),
                       default_enterprise() if enterprise is None else enterprise)
     for sheet, rows in ((schema.STAFF, staff), (schema.PAYROLL, payroll), (schema.FOLLOW_UP, follow_up)):
@@ -129,11 +145,11 @@ def _style_header(ws, ncols: int) -> None:
     ws.freeze_panes = "A2"
 
 
-def _comment(column: Column):
+def _comment(column: Column, sheet: Sheet | None = None):
     from openpyxl.comments import Comment
 
     req = "obligatoire" if column.required else "facultatif"
-    comment = Comment(f"{column.help_fr}\n({req} ; {accepted_values_fr(column)})", "ei")
+    comment = Comment(f"{column.help_fr}\n({req} ; {accepted_values_fr(column, sheet)})", "ei")
     comment.width, comment.height = 300, 110
     return comment
 
@@ -186,7 +202,7 @@ def _write_table(ws, sheet: Sheet, rows: list[dict]) -> None:
     last = max(DATA_ROWS, len(rows) + 200)
     for i, column in enumerate(columns, start=1):
         letter = get_column_letter(i)
-        ws.cell(row=1, column=i).comment = _comment(column)
+        ws.cell(row=1, column=i).comment = _comment(column, sheet)
         dim = ws.column_dimensions[letter]
         dim.width = max(_WIDTHS[column.kind], len(column.name) + 3)
         if formats[i - 1]:
@@ -198,8 +214,10 @@ def _write_table(ws, sheet: Sheet, rows: list[dict]) -> None:
 
 # ------------------------------------------------------------------------------------ Lisez-moi
 _CONVENTIONS = (
-    "Dates : de vraies dates Excel, ou du texte JJ/MM/AAAA ou AAAA-MM-JJ. Un mois (feuille Paie, "
-    "colonne « mois ») peut aussi s'écrire MM/AAAA ou AAAA-MM ; toute date du mois désigne ce mois.",
+    "Dates : de vraies dates Excel, ou du texte JJ/MM/AAAA ou AAAA-MM-JJ, entre 1900 et 2099. Un mois "
+    "(feuille Paie, colonne « mois ») peut aussi s'écrire MM/AAAA ou AAAA-MM ; toute date du mois désigne ce "
+    "mois. Dans date_sortie, 31/12/9999 (la « date sans fin » des exports de paie) veut dire : toujours en "
+    "service, comme une cellule vide.",
     "Oui/non : « oui » ou « non » (aussi o/n, yes/no, true/false, 1/0, x). Dans une colonne "
     "facultative, une cellule vide veut dire « inconnu », pas « non ».",
     "Nombres : de vrais nombres, ou du texte avec une virgule ou un point décimal (0,5 ou 0.5). "
@@ -226,7 +244,7 @@ _PERSONAL_DATA = (
 )
 
 
-def _write_readme(ws) -> None:
+def _write_readme(ws, blank: bool = True) -> None:
     from openpyxl.styles import Alignment, Font
 
     bold, title = Font(bold=True), Font(bold=True, size=14)
@@ -241,12 +259,18 @@ def _write_readme(ws) -> None:
     line("Un classeur décrit une entreprise d'insertion. Remplissez les feuilles Entreprise, Personnel, "
          "Paie et Suivi, puis lancez : ei validate ce-fichier.xlsx")
     line()
-    line("Modèle vierge", bold)
-    line(f"La feuille Entreprise est pré-remplie avec des valeurs d'exemple pour les champs obligatoires "
-         f"(nom = « {PLACEHOLDER_NAME} », region = « {PLACEHOLDER_REGION} », date_agrement = le 1er janvier "
-         "de l'année en cours) afin que le modèle vide soit lisible : remplacez-les par les vôtres (tant que le nom "
-         "est celui du modèle, « ei validate » le rappelle). "
-         "Les feuilles Personnel, Paie et Suivi ne contiennent que leurs en-têtes.")
+    if blank:
+        line("Modèle vierge", bold)
+        line(f"La feuille Entreprise est pré-remplie avec des valeurs d'exemple pour les champs obligatoires "
+             f"(nom = « {PLACEHOLDER_NAME} », region = « {PLACEHOLDER_REGION} », date_agrement = le 1er janvier "
+             "de l'année en cours) afin que le modèle vide soit lisible : remplacez-les toutes les trois par les "
+             "vôtres (tant que le nom est celui du modèle, « ei validate » le rappelle ; la région et la date "
+             "d'agrément, ei ne peut pas savoir si vous les avez vérifiées). "
+             "Les feuilles Personnel, Paie et Suivi ne contiennent que leurs en-têtes.")
+    else:
+        line("Exemple", bold)
+        line("Ce classeur est rempli d'une entreprise fictive (noms, numéros et dates inventés) pour essayer "
+             "les commandes ; pour vos données, partez du modèle vierge (ei init sans --sample).")
     line()
     line("Conventions de saisie", bold)
     for text in _CONVENTIONS:
@@ -268,7 +292,7 @@ def _write_readme(ws) -> None:
                        schema.VALUE_HEADERS[1]])
         for column in sheet.columns:
             ws.append([sheet.name, column.name, "oui" if column.required else "non",
-                       accepted_values_fr(column), column.help_fr, column.english])
+                       accepted_values_fr(column, sheet), column.help_fr, column.english])
     line()
     line("Données personnelles", bold)
     for text in _PERSONAL_DATA:
