@@ -714,3 +714,25 @@ def test_de_minimis_note_asks_for_the_sieg_aid_ei_does_not_compute():
     note = compute_subsidies(ent, W2016, 2024, report).de_minimis["note"]
     assert "Cette année, calculé ici : 25 000,00 €" in note.fr
     assert "principes de l'économie sociale" in note.fr and "2 exercices précédents" in note.fr
+
+
+def test_a_td_whose_tgd_criterion_is_not_checked_leaves_the_tgd_part_unknown():
+    """rules.md §3.7: 18 000 € over 12 months for a TD, 36 000 € over 24 for a TGD; Q12: missing →
+    unknown. T is TD with `mois_sans_emploi` empty (TGD open: G1 unknown), hired 2024-01-01, full time,
+    wage cost 3 000 €/month (half 1 500 = the monthly cap): 2024 gives 12 × 1 500 = 18 000 € as TD.
+    That is certain, and stays claimable; what a TGD would add (2025, months 13–24) was silently nothing,
+    `complete` true. Now an `unknown` entry names the column to fill, in 2024 and in 2025 (no TD line
+    then), and the result is not complete."""
+    t = worker("T", date(2024, 1, 1))
+    ent = enterprise([t], monthly("T", Month(2024, 1), Month(2025, 12), cost="3000"))
+    report = Report({"T": "TD"})
+    report.by_id["T"] = _Entry("TD", ("mois_sans_emploi",))
+    y24 = compute_subsidies(ent, W2016, 2024, report)
+    (line,) = lines_of(y24, "target_worker")
+    assert line.amount == D("18000.00") and line.claimable
+    for result in (y24, compute_subsidies(ent, W2016, 2025, report)):
+        (unknown,) = [u for u in result.unknown if u.worker_id == "T"]
+        assert unknown.missing == ("mois_sans_emploi",) and not result.complete
+        assert "TGD non vérifiable (renseignez mois_sans_emploi)" in unknown.reason.fr
+        assert "24 mois et 36 000,00 €" in unknown.reason.fr
+    assert lines_of(compute_subsidies(ent, W2016, 2025, report), "target_worker") == []

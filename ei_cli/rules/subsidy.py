@@ -301,6 +301,9 @@ def _target_worker_wage_cost(run: _Run) -> None:
         if params is None:
             params = by_category[category] = _target_worker_parameters(run, category, share, rate)
         cap, window_months, window_length, monthly_cap, reasons = params
+        missing = run.report.by_id[worker.worker_id].missing
+        if category == "TD" and missing and run.claim:
+            _tgd_not_checked(run, worker, missing, by_category, share, rate)
         window = Period(worker.hire_date, anniversary(worker.hire_date, window_length) - timedelta(days=1))
         # A window starting mid-month ends mid-month: its first and last calendar months are the two
         # parts of one month of the window, so the last is measured against the first's length and a
@@ -504,6 +507,27 @@ def _two_figures(x: Decimal, y: Decimal) -> tuple[str, str, str, str]:
     if a == b and x != y:
         a, b = str(x.quantize(FOUR_PLACES, ROUND_HALF_UP)), str(y.quantize(FOUR_PLACES, ROUND_HALF_UP))
     return a.replace(".", ","), b.replace(".", ","), a, b
+
+
+def _tgd_not_checked(run: _Run, worker: Worker, missing: tuple[str, ...], by_category: dict, share: Value,
+                     rate: Value) -> None:
+    """A TD whose TGD criterion cannot be checked (its data missing): the lines are computed as TD — what
+    is certain —, and the part a TGD would add (a longer window, a higher cap) is unknown, not silently
+    nothing: an ``unknown`` entry when the claim meets that longer window (rules.md §9 Q12)."""
+    params = by_category.get("TGD")
+    if params is None:
+        params = by_category["TGD"] = _target_worker_parameters(run, "TGD", share, rate)
+    cap, _, window_length, _, _ = params
+    window = Period(worker.hire_date, anniversary(worker.hire_date, window_length) - timedelta(days=1))
+    overlap = window.intersection(run.claim)
+    if overlap is None or overlap.intersection(worker.employment) is None:
+        return
+    run.unknown.append(UnknownSubsidy("target_worker", worker.worker_id, t(
+        f"TGD non vérifiable (renseignez {', '.join(missing)}) : montant calculé comme TD ; TGD, la subvention "
+        f"irait jusqu'à {window_length} mois et {euro_text(cap.number)} par temps plein.",
+        f"TGD cannot be checked (fill in {', '.join(missing)}): amount computed as TD; as a TGD, the subsidy "
+        f"would run up to {window_length} months and {euro_text(cap.number, 'en')} per full-time worker."),
+        tuple(missing), cap.cite()))
 
 
 def _target_worker_parameters(run: _Run, category: str, share: Value, rate: Value
