@@ -734,3 +734,23 @@ def test_an_exit_date_of_31_12_9999_means_still_employed(tmp_path):
     result = read_workbook(write_workbook(tmp_path / "no-end.xlsx", sheets))
     assert result.errors == ()
     assert result.enterprise.workers_by_id["2"].exit_date is None
+
+
+def test_a_first_ei_hire_before_the_birth_date_is_an_error_at_its_cell(tmp_path):
+    """The status is assessed on `date_premier_engagement_ei` when given (D6): worker 1 born 1990-05-17
+    with a first EI hire typed 1989-01-10 (for 2019) was read, and assessed at age −1 (« hors public
+    cible », T2 « −1 ans accomplis »). It is an error at its cell, like a birth after the hire date, the
+    dates not quoted (identity data)."""
+    from helpers_workbook import set_value, valid_sheets, write_workbook
+
+    sheets = valid_sheets()
+    header = sheets["Personnel"][0]
+    if "date_premier_engagement_ei" not in header:
+        for i, row in enumerate(sheets["Personnel"]):
+            row.append("date_premier_engagement_ei" if i == 0 else None)
+    set_value(sheets, "Personnel", 1, "date_premier_engagement_ei", date(1989, 1, 10))
+    result = read_workbook(write_workbook(tmp_path / "first-ei.xlsx", sheets))
+    found = [p for p in result.errors if p.code == "birth_after_first_ei_hire"]
+    assert len(found) == 1 and found[0].sheet == "Personnel"
+    assert "1989" not in found[0].message.fr + found[0].message.en
+    assert "1990" not in found[0].message.fr + found[0].message.en

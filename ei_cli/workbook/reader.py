@@ -714,6 +714,14 @@ class _Reader:
                              f"Worker {wid}: the open-ended contract date ({cdi}) is before the hire date ({hire}).",
                              sheet=sheet, cell=self._ref(sheet, "open_ended_since", row))
                 first_ei = v.get("first_ei_hire_date")
+                if first_ei is not None and birth is not None and birth >= first_ei:
+                    # The status is assessed on that day (D6): a typo there decides it. Identity data: the
+                    # cell, not the dates.
+                    self.err("birth_after_first_ei_hire",
+                             f"Travailleur {wid} : la date de naissance n'est pas antérieure à la date de premier "
+                             "engagement en EI (valeur non reproduite, donnée personnelle).",
+                             f"Worker {wid}: the birth date is not before the first EI hire date (value not shown, "
+                             "personal data).", sheet=sheet, cell=self._ref(sheet, "first_ei_hire_date", row))
                 if first_ei is not None and first_ei > hire:
                     self.err("first_ei_hire_after_hire",
                              f"Travailleur {wid} : la date de premier engagement en EI ({_d(first_ei)}) est "
