@@ -115,6 +115,16 @@ def test_over_fifty_is_strict():
     assert met(day_after, "T3") is True and day_after.category == Category.TD
 
 
+def test_over_fifty_for_a_29_february_birth_counts_from_1_march():
+    """Born 1968-02-29, hired 2018-03-01 (2018 is a common year): the age in completed years and every
+    anniversary put the 50th birthday on 1 March (« 50 ans accomplis le 2018-03-01 »), but « plus de 50
+    ans » took 28 February and said met. Exactly 50 on 2018-03-01 → not met; over 50 from 2018-03-02."""
+    on_birthday = assess_worker(walloon(birth_date=date(1968, 2, 29), hire_date=date(2018, 3, 1)), W2016)
+    assert met(on_birthday, "T3") is False
+    after = assess_worker(walloon(birth_date=date(1968, 2, 29), hire_date=date(2018, 3, 2)), W2016)
+    assert met(after, "T3") is True
+
+
 @pytest.mark.parametrize("flag, cid", [("single_parent", "T4"), ("underrepresented_sex", "T5"),
                                        ("ethnic_minority", "T6"), ("disability_recognition", "T7"),
                                        ("former_art60", "T8")])

@@ -17,7 +17,7 @@ from functools import cached_property
 
 from ei_cli.i18n import Text, t
 from ei_cli.model import Diploma, Enterprise, Worker
-from ei_cli.periods import Period, add_years, completed_years
+from ei_cli.periods import Period, anniversary, completed_years
 from ei_cli.regimes import Regime, Value
 from ei_cli.rules.common import CheckResult, Reason, any_of, because, combine
 from ei_cli.workbook.schema import STAFF
@@ -265,8 +265,9 @@ def _older_than(worker: Worker, regime: Regime, on: date) -> Criterion:
     birth = worker.birth_date
     if birth is None:
         return Criterion("T3", label, None, ("date_naissance",), v, (_not_given, "date_naissance"))
-    # The birthday itself is not "over 50": on the 50th birthday the worker is exactly 50.
-    met = on > add_years(birth, int(v.number))
+    # The birthday itself is not "over 50": on the 50th birthday the worker is exactly 50. Born on 29 Feb,
+    # the birthday of a common year is 1 March, as for the age in completed years and every anniversary.
+    met = on > anniversary(birth, 12 * int(v.number))
     return Criterion("T3", label, met, ("date_naissance",), v, (_age_detail, birth, on))
 
 
