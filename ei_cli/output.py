@@ -424,7 +424,8 @@ def print_problems(problems: Iterable[Problem], lang: str = "fr") -> None:
             "ERROR" if p.is_error else "warning")
         style = "bold red" if p.is_error else "yellow"
         where = p.location()
-        err.print(f"[{style}]{label}[/] {escape(where)}{' : ' if where else ''}{escape(p.message.get(lang))}"
+        colon = (": " if lang == "en" else " : ") if where else ""
+        err.print(f"[{style}]{label}[/] {escape(where)}{colon}{escape(p.message.get(lang))}"
                   f" [dim]({p.code})[/]")
 
 

@@ -373,3 +373,21 @@ def test_validate_json_names_the_enterprise_of_a_single_workbook(capsys, tmp_pat
     doc = json.loads(out)
     assert code == 2 and doc["enterprise"] is None
     assert [f["enterprise"] for f in doc["files"]] == [expected, None]
+
+
+def test_english_output_has_english_usage_errors_and_colons(capsys, tmp_path):
+    """--lang en: the --only and --year/--at usage errors were French (« contrôle(s) inconnu(s) », « --year
+    et --at s'excluent »), and located problems, the quota's « judged on » and the subsidy's « Claim
+    period » had the French space before the colon (« ei-bruxelles.xlsx : Regime… »)."""
+    from helpers_cli import run_cli
+
+    code, _, err = run_cli(capsys, "check", SAMPLE, "--lang", "en", "--only", "quota,foo")
+    assert code == 2 and "unknown check(s): foo; choose among" in err and "inconnu" not in err
+    code, _, err = run_cli(capsys, "check-quota", SAMPLE, "--lang", "en", "--year", "2025", "--at", "2025-06-30")
+    assert code == 2 and "--year and --at exclude each other" in err
+    brussels = SAMPLE.parent / "ei-bruxelles.xlsx"
+    code, out, err = run_cli(capsys, "check-quota", brussels, "--year", "2025", "--lang", "en")
+    assert "ei-bruxelles.xlsx: " in " ".join(err.split()) and "xlsx : " not in err
+    assert " : " not in out.replace("€", "")
+    code, out, _ = run_cli(capsys, "subsidy", SAMPLE, "--year", "2025", "--lang", "en")
+    assert "Claim period: " in out

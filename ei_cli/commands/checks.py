@@ -36,8 +36,12 @@ def check(file: FileArg, year: YearOpt = None, only: OnlyOpt = None, regime: Reg
     try:
         names = parse_only(only)
     except UnknownCheck as exc:
-        raise typer.BadParameter(f"contrôle(s) inconnu(s) : {', '.join(exc.names)} ; "
-                                 f"choisissez parmi {', '.join(CHECK_NAMES)}.", param_hint="--only") from None
+        from ei_cli.i18n import t
+
+        raise typer.BadParameter(t(f"contrôle(s) inconnu(s) : {', '.join(exc.names)} ; "
+                                   f"choisissez parmi {', '.join(CHECK_NAMES)}.",
+                                   f"unknown check(s): {', '.join(exc.names)}; choose among {', '.join(CHECK_NAMES)}.")
+                                 .get(str(lang)), param_hint="--only") from None
     opts = RunOptions(str(format), output, str(lang), explain, strict)
     enterprise, problems = load_enterprise(file, opts, COMMAND)
     period = period_for(enterprise, year)

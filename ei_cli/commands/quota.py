@@ -38,7 +38,11 @@ def check_quota(file: FileArg, year: YearOpt = None, at: AtOpt = None, forecast:
     from ei_cli.rules.quota import default_period, evaluate_quota, forecast_quota
 
     if year is not None and at is not None:
-        raise typer.BadParameter("--year et --at s'excluent : choisissez l'un ou l'autre.", param_hint="--year/--at")
+        from ei_cli.i18n import t
+
+        raise typer.BadParameter(t("--year et --at s'excluent : choisissez l'un ou l'autre.",
+                                   "--year and --at exclude each other: choose one.").get(str(lang)),
+                                 param_hint="--year/--at")
     opts = RunOptions(str(format), output, str(lang), explain, strict)
     enterprise, problems = load_enterprise(file, opts, COMMAND)
     period = (Period.calendar_year(year) if year is not None else

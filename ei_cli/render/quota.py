@@ -58,7 +58,7 @@ def _year_block(con, y: YearQuota, opts: RunOptions, title: str) -> None:
     con.print(_months_table(y.months, en, title, "supervision_fte" in y.extra))
     judged = _JUDGED[y.judged_on][1 if en else 0]
     con.print(f"{verdict_markup(y.compliant, opts.lang, upper=True)} — {escape(y.summary.get(opts.lang))}")
-    parts = [f"{'judged on' if en else 'jugé sur'} : {judged}"]
+    parts = [f"{'judged on:' if en else 'jugé sur :'} {judged}"]
     if y.required_share is not None:
         parts.append(f"{'required share' if en else 'part exigée'} {share_text(y.required_share, opts.lang)}")
     parts.append(f"{'target share' if en else 'part obtenue'} {share_text(y.target_share, opts.lang)}")
@@ -87,7 +87,7 @@ def quota_table(con, result: QuotaResult, enterprise, forecast: QuotaForecast | 
         title = ("Forecast to the end of agrément year " if en else "Projection jusqu'à la fin de l'année d'agrément ") \
             + str(forecast.year.year)
         con.print(_months_table(forecast.year.months, en, title, "supervision_fte" in forecast.year.extra))
-        con.print(f"[bold]{'Forecast' if en else 'Projection'}[/] : {escape(forecast.summary.get(opts.lang))}")
+        con.print(f"[bold]{'Forecast:' if en else 'Projection :'}[/] {escape(forecast.summary.get(opts.lang))}")
         if opts.explain:
             print_reasons(con, forecast.reasons[:2], opts.lang)
     if not opts.explain:

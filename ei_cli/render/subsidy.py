@@ -115,7 +115,7 @@ def subsidy_table(con, result: SubsidyResult, enterprise: Enterprise, regime: Re
     con.print(f"[bold]{escape(enterprise.name)}[/] — {'regime' if en else 'régime'} {regime.id} — "
               f"{'subsidies' if en else 'subventions'} {result.year}")
     if result.claim_period:
-        con.print(f"{'Claim period' if en else 'Période réclamée'} : {result.claim_period.start.isoformat()} → "
+        con.print(f"{'Claim period:' if en else 'Période réclamée :'} {result.claim_period.start.isoformat()} → "
                   f"{result.claim_period.end.isoformat()}")
     table = Table(show_lines=opts.explain)
     table.add_column("Subsidy" if en else "Aide", max_width=15)

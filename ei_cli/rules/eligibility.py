@@ -245,7 +245,7 @@ def _months_detail(months: Decimal, met: bool, need: Decimal) -> Text:
 
 
 def _age_text(age: int, on: date) -> Text:
-    return t(f"{age} ans accomplis le {on.isoformat()}", f"{age} completed years on {on.isoformat()}")
+    return t(f"{age} ans accomplis le {on.isoformat()}", f"aged {age} on {on.isoformat()}")
 
 
 def _age_between(worker: Worker, regime: Regime, on: date) -> Criterion:

@@ -317,7 +317,7 @@ def legal_form_criterion(enterprise: Enterprise, regime: Regime, period: Period)
                                  f"Legal form {given.en}: {form.name.en}, excluded — the work-integration "
                                  f"enterprise must be a company ({admitted_en})."), excluded_v))
         to_fix.append(t(f"Cette forme ne permet pas l'agrément : il faut une société ({admitted_fr}).",
-                        f"This form cannot be agreed: a company is required ({admitted_en})."))
+                        f"This form cannot obtain the agrément: a company is required ({admitted_en})."))
     else:
         unlisted_v = regime.value_or_none("enterprise.legal_form.unlisted_admitted", on)
         form_ok = None if unlisted_v is None or unlisted_v.is_unknown else bool(unlisted_v.value)

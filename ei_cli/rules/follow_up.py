@@ -245,7 +245,7 @@ def _quarterly_interviews(enterprise: Enterprise, regime: Regime, period: Period
         if gaps:
             parts_fr.append(f"{len(gaps)} mois sans accompagnateur social")
             parts_en.append(f"{len(gaps)} month(s) without a social accompanier")
-        summary = t(f"{n} suivi(s) : " + ", ".join(parts_fr), f"{n} followed: " + ", ".join(parts_en))
+        summary = t(f"{n} suivi(s) : " + ", ".join(parts_fr), f"{n} worker(s) followed: " + ", ".join(parts_en))
     elif unsure:
         compliant = None
         summary = t(f"indéterminé : {len(unsure)} manque(s) pour des travailleurs de statut inconnu",

@@ -1021,7 +1021,7 @@ def compute_subsidies(enterprise: Enterprise, regime: Regime, year: int, report=
     if agreed is None:
         run.notes.append(t(f"L'entreprise n'était pas agréée en {year} (agrément du "
                            f"{enterprise.agrement_date.isoformat()}) : aucune subvention.",
-                           f"The enterprise was not agreed in {year} (agrément of "
+                           f"The enterprise had no agrément in {year} (agrément of "
                            f"{enterprise.agrement_date.isoformat()}): no subsidy."))
     else:
         _outside_validity(run, agreed)
