@@ -109,7 +109,11 @@ class Worker:
         return self.contract_type != ContractType.ART60
 
     def display_name(self) -> str:
-        return " ".join(p for p in (self.first_name, self.last_name) if p) or self.worker_id
+        """First and last name (shown with --names only); a national number typed there is masked as in
+        every message (``cells.masked``): --names shows names, never a NISS."""
+        from ei_cli.workbook.cells import masked
+
+        return masked(" ".join(p for p in (self.first_name, self.last_name) if p)) or self.worker_id
 
 
 @dataclass(frozen=True)
