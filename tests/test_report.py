@@ -351,7 +351,7 @@ def test_documents_say_they_are_in_french_only(capsys):
     code, out, _ = run_cli(capsys, "report", "--help")
     assert "en français uniquement (pas de --lang)" in squash(out)
     readme = squash((ROOT / "README.md").read_text(encoding="utf-8"))
-    assert "`--lang fr|en` (except `ei report`: its documents are in French only, it has no `--lang`)" in readme
+    assert "`--lang fr|en` (except `ei report`: its documents are in French only, it has no `--lang`;" in readme
     code, _, _ = run_cli(capsys, "report", "annual", WALLONIE, "--year", YEAR, "-o", "r.md", "--lang", "en")
     assert code == 2
 
