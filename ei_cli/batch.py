@@ -379,8 +379,10 @@ def process_file(path: Path, request: BatchRequest, json_name: str) -> tuple[Fil
                 raise
             # The command that shows the trace: --debug is ei's own option (before the command), the file
             # as the batch found it, the period of the batch.
-            again = f"ei --debug check {path} " + (f"--at {request.month.first_day.isoformat()}" if request.month
-                                                  else f"--year {request.year}")
+            import shlex
+
+            again = (f"ei --debug check {shlex.quote(str(path))} --year {request.subsidy_year}"
+                     + (f" --regime {request.regime_id}" if request.regime_id else ""))
             return _failed(path, request, json_name, "internal_error", t(
                 f"Erreur interne ({type(exc).__name__}) sur ce classeur ; relancez « {again} » et signalez-la.",
                 f"Internal error ({type(exc).__name__}) on this workbook; run '{again}' and report it."))

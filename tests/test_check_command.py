@@ -177,8 +177,10 @@ def test_a_year_before_the_agrement_is_not_applicable_not_failed(make_workbook, 
     """The test workbook with date_agrement 2031-01-01, `ei check --year 2024`: the warning
     period_before_agrement says no obligation of the agrément applies, yet employment and follow_up
     were « non conforme » (a CDI deadline, 12 months without an accompanier) and the exit code 1, while
-    check-quota and subsidy gave null and 0. The agrément's checks are now « non applicable » (null,
-    `applicable: false`), the eligibility is still told, overall null, exit 0."""
+    check-quota and subsidy gave null and 0. The agrément's obligations are now « non applicable » (null,
+    `applicable: false`); the eligibility is still told, and the enterprise check (SC with a social
+    purpose, 3 workers, small turnover: compliant) still judges the conditions of obtaining the
+    agrément, which an application needs; overall null, exit 0."""
     from helpers_workbook import set_field
 
     set_field(workbook_sheets, "date_agrement", date(2031, 1, 1))
@@ -188,5 +190,6 @@ def test_a_year_before_the_agrement_is_not_applicable_not_failed(make_workbook, 
     assert r.exit_code == 0 and doc["compliant"] is None
     verdicts = {c["name"]: c["compliant"] for c in doc["checks"]}
     assert verdicts["eligibility"] is True
-    assert all(verdicts[n] is None for n in ("quota", "wages", "employment", "enterprise", "follow_up"))
-    assert all(c.get("applicable") is False for c in doc["checks"] if c["name"] not in ("eligibility", "quota"))
+    assert all(verdicts[n] is None for n in ("quota", "wages", "employment", "follow_up"))
+    assert all(c.get("applicable") is False for c in doc["checks"] if c["name"] in ("wages", "employment", "follow_up"))
+    assert verdicts["enterprise"] is True  # legal form and size: conditions for obtaining the agrément

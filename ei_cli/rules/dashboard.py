@@ -53,9 +53,10 @@ def run_checks(enterprise: Enterprise, regime: Regime, period: Period, report=No
     names = [n for n in CHECK_NAMES if only is None or n in only]
     results = []
     for name in names:
-        # Before the agrément, no obligation of it applies: the quota says so itself (no agrément year),
-        # the eligibility still tells who belongs to the target public.
-        if period.end < enterprise.agrement_date and name not in ("eligibility", "quota"):
+        # Before the agrément, no obligation of it applies: the quota says so itself (no agrément year);
+        # the eligibility still tells who belongs to the target public, and the enterprise check (legal
+        # form, size) judges conditions for obtaining the agrément, which an application needs.
+        if period.end < enterprise.agrement_date and name not in ("eligibility", "quota", "enterprise"):
             results.append(_before_agrement(name, enterprise, period))
             continue
         try:

@@ -119,9 +119,17 @@ def _run_digits(run: str) -> str:
     return "".join(str(int(c)) for c in _DIGIT.findall(run))
 
 
+# 11 digits or more written together: a national number (with a slip, or a digit more), whatever its
+# checksum. A date range or an id built from dates has its digits split by separators.
+_ELEVEN = re.compile(r"\d{11}")
+_LONG_RUN = 30  # digits: beyond this no date range or sum is quoted, and the windows are not all tried
+
+
 def _holds_niss(run: str) -> bool:
     digits = _run_digits(run)
-    return len(digits) == 11 or any(is_valid_niss(digits[i:i + 11]) for i in range(len(digits) - 10))
+    if len(digits) == 11 or len(digits) > _LONG_RUN or _ELEVEN.search(run):
+        return True
+    return any(is_valid_niss(digits[i:i + 11]) for i in range(len(digits) - 10))
 
 
 def _mask_run(match: re.Match) -> str:
@@ -231,9 +239,7 @@ def to_number(raw) -> Decimal:
     if t is float:
         if raw != raw or raw in (_INF, -_INF):   # NaN or infinity: no spreadsheet number
             raise Invalid("invalid_number", _NUMBER_EXPECTED)
-        if not -1e15 < raw < 1e15:  # ``_bounded``, compared before the conversion (the reader's hot path)
-            raise Invalid("invalid_number", _TOO_LARGE_EXPECTED)
-        return decimal_of_float(raw)
+        return _bounded(decimal_of_float(raw))  # after the conversion: 999999999999999.9 becomes 1E+15
     if t is int:
         return _bounded(Decimal(raw))
     if t is str:
@@ -370,8 +376,8 @@ def _refuse_niss_id(text: str) -> None:
     for match in _NISS_RUN.finditer(text):
         run = match.group()
         digits = _run_digits(run)
-        if (len(run) == 11 and len(digits) == 11) or any(is_valid_niss(digits[i:i + 11])
-                                                         for i in range(len(digits) - 10)):
+        if _ELEVEN.search(run) or len(digits) > _LONG_RUN or any(is_valid_niss(digits[i:i + 11])
+                                                                 for i in range(len(digits) - 10)):
             raise Invalid("niss_as_worker_id", _NISS_ID_EXPECTED, quoted=False)
     digits = text.lstrip("+-")
     if len(digits) == 10 and digits.isascii() and digits.isdigit() and is_valid_niss("0" + digits):
