@@ -832,3 +832,24 @@ def test_brussels_2018_forecast_names_the_encadrement_to_hire_too():
     assert f.extra_target_fte == D("3.5") and f.extra_supervision_fte == D("1.5")
     assert "engager 3,50 ETP de public cible et 1,50 ETP d'encadrement à partir de 2024-05" in f.summary.fr
     assert f.to_dict()["extra_supervision_fte"] == D("1.5")
+
+
+def test_a_failing_earlier_year_is_named_in_the_summary_and_what_to_fix():
+    """`--year` over two agrément years: the verdict combines them (« non conforme » if one fails), but
+    the summary, reasons and what to fix came from the latest year only — « non conforme » beside
+    « Année d'agrément 3 : conforme » and nothing to fix. Agrément 2021-07-01: calendar 2023 holds year
+    2 (2022-07-01 … 2023-06-30, 30 % required) and year 3 (2023-07-01 …, 40 %). N0–N2 full time; T alone until
+    2023-06-30 (1 / 4 = 25 % < 30 %: year 2 fails, shortfall (0,3 × 4 − 1) ÷ 0,7 = 0,2857 → 0,29 FTE);
+    T2 (target) joins 2023-07-01 (2 / 5 = 40 % ≥ 40 %: year 3 compliant, provisional)."""
+    ws = [worker("T", hire=date(2021, 7, 1)), worker("T2", hire=date(2023, 7, 1))]
+    ws += [worker(f"N{i}", hire=date(2021, 7, 1)) for i in range(3)]
+    pays = [pay("T", "2022-07", "2023-12"), pay("T2", "2023-07", "2023-12")]
+    pays += [pay(f"N{i}", "2022-07", "2023-12") for i in range(3)]
+    e = enterprise(ws, pays, agrement=date(2021, 7, 1))
+    status = Statuses({"T": True, "T2": True, "N0": False, "N1": False, "N2": False})
+    result = check(e, W16, Period.calendar_year(2023), status)
+    assert result.compliant is False
+    assert result.summary.fr.startswith("Année d'agrément 2 (2022-07-01 – 2023-06-30) : non conforme")
+    assert " ; Année d'agrément 3 (2023-07-01 – 2024-06-30) : conforme" in result.summary.fr
+    assert result.to_fix[0].fr == ("Année d'agrément 2 : engager ou augmenter le temps de travail de public cible : "
+                                   "0,29 ETP manquants.")

@@ -214,7 +214,17 @@ class QuotaResult:
         if not self.years:
             return t("Aucune année d'agrément dans la période (période antérieure à l'agrément).",
                      "No agrément year in the period (period before the agrément).")
-        return self.latest.summary
+        shown = self.shown_years
+        if len(shown) == 1:
+            return shown[0].summary
+        return t(" ; ".join(y.summary.fr.rstrip(".") for y in shown) + ".",
+                 "; ".join(y.summary.en.rstrip(".") for y in shown) + ".")
+
+    @property
+    def shown_years(self) -> list[YearQuota]:
+        """The years a one-line verdict must name: every earlier year that is not compliant (the verdict
+        combines them all: a failing year 1 beside a compliant year 2 is « non conforme »), then the latest."""
+        return [y for y in self.years[:-1] if y.compliant is not True] + [self.years[-1]] if self.years else []
 
     def to_dict(self, lang: str = "fr") -> dict:
         y = self.latest
@@ -681,6 +691,11 @@ def _judge_monthly(f: _Frame) -> YearQuota:
     if provisional:
         reasons.append(_provisional_reason(f))
     summary = _summary(n, f.period, compliant, share, r, shortfall, provisional, every_month=True)
+    if extra.get("min_workers_compliant") is False:  # the verdict's other cause, said beside the share
+        summary = t(summary.fr.rstrip(".") + f" ; {extra['workers_on_that_day']} travailleur(s) occupé(s) le "
+                    f"{extra['min_workers_on']} pour {extra['min_workers']} exigés.",
+                    summary.en.rstrip(".") + f"; {extra['workers_on_that_day']} worker(s) employed on "
+                    f"{extra['min_workers_on']} for {extra['min_workers']} required.")
     return YearQuota(n, f.period, "every_month", months, f.months_in_year, r, share, target / count,
                      total / count, unknown / count, None, shortfall, compliant, summary, tuple(reasons), None,
                      provisional, extra)
@@ -903,13 +918,26 @@ def check(enterprise: Enterprise, regime: Regime, period: Period, report=None) -
             fields.pop(key, None)
         return fields
 
-    reasons = result.latest.reasons if result.latest else ()
-    to_fix = ()
-    y = result.latest
-    if y is not None and y.shortfall_fte:
-        to_fix = (t(f"Engager ou augmenter le temps de travail de public cible : {number_text(y.shortfall_fte)} ETP manquants.",
-                    f"Hire target-public workers or raise their working time: {number_text(y.shortfall_fte, 'en')} FTE missing."),)
-    return CheckResult(NAME, result.compliant, result.summary, tuple(reasons), to_fix, details("fr"), details,
+    shown = result.shown_years
+    reasons = tuple(r for y in shown for r in y.reasons)
+    several = len(shown) > 1
+    to_fix = []
+    for y in shown:
+        which_fr, which_en = (f"Année d'agrément {y.year} : ", f"Agrément year {y.year}: ") if several else ("", "")
+        if y.shortfall_fte:
+            to_fix.append(t(f"{which_fr}engager ou augmenter le temps de travail de public cible : "
+                            f"{number_text(y.shortfall_fte)} ETP manquants.",
+                            f"{which_en}hire target-public workers or raise their working time: "
+                            f"{number_text(y.shortfall_fte, 'en')} FTE missing."))
+        if y.extra.get("min_workers_compliant") is False:
+            to_fix.append(t(f"{which_fr}au moins {y.extra['min_workers']} travailleurs devaient être occupés le "
+                            f"{y.extra['min_workers_on']}, fin du délai qui suit l'agrément ; il y en avait "
+                            f"{y.extra['workers_on_that_day']}.",
+                            f"{which_en}at least {y.extra['min_workers']} workers had to be employed on "
+                            f"{y.extra['min_workers_on']}, the end of the period after the agrément; there were "
+                            f"{y.extra['workers_on_that_day']}."))
+    to_fix = [t(x.fr[:1].upper() + x.fr[1:], x.en[:1].upper() + x.en[1:]) for x in to_fix]
+    return CheckResult(NAME, result.compliant, result.summary, reasons, tuple(to_fix), details("fr"), details,
                        result.problems)
 
 
