@@ -853,3 +853,20 @@ def test_a_failing_earlier_year_is_named_in_the_summary_and_what_to_fix():
     assert " ; Année d'agrément 3 (2023-07-01 – 2024-06-30) : conforme" in result.summary.fr
     assert result.to_fix[0].fr == ("Année d'agrément 2 : engager ou augmenter le temps de travail de public cible : "
                                    "0,29 ETP manquants.")
+
+
+def test_brussels_2018_a_target_public_supervisor_is_not_counted_twice():
+    """bruxelles-2018 requires ≥ 4 FTE of target public and ≥ 1 FTE of encadrement (D7): two groups.
+    Agrément 2024-01-01; T1–T3 (target, production) and N (production) full time, S (encadrement, full
+    time) who is target public too; Paie 2024. S counted on both sides made it « conforme — 4,00 ETP
+    public cible, 1,00 ETP d'encadrement ». On the target side only: 4 FTE target ≥ 4, 0 FTE of
+    encadrement < 1 → not compliant, 1 FTE of encadrement missing."""
+    b18 = get_regime("bruxelles-2018")
+    staff = [worker(w, hire=date(2024, 1, 1)) for w in ("T1", "T2", "T3", "N")]
+    staff.append(worker("S", hire=date(2024, 1, 1), function=Function.SUPERVISION))
+    e = enterprise(staff, [pay(w, "2024-01", "2024-12") for w in ("T1", "T2", "T3", "N", "S")],
+                   agrement=date(2024, 1, 1), region=Region.BRUXELLES)
+    status = Statuses({"T1": True, "T2": True, "T3": True, "N": False, "S": True})
+    y = evaluate_quota(e, b18, Period.calendar_year(2024), status).latest
+    assert y.target_fte == 4 and y.extra["supervision_fte"] == 0
+    assert y.compliant is False and y.extra["supervision_shortfall_fte"] == 1

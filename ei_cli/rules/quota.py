@@ -427,7 +427,10 @@ def _measure(enterprise: Enterprise, report, months: list[Month], counted: Calla
     out = []
     members = [(fte_row(w), report.is_target(w.worker_id))
                for w in enterprise.workers if counted(w)]
-    sup = [fte_row(w) for w in enterprise.workers if _is_supervision(w)] if supervision else []
+    # Encadrement (Brussels 2018 mandate): a target-public worker in that function counts on the target
+    # side only — the two minimums are two groups (the 2004 supervision share excludes them alike).
+    sup = [fte_row(w) for w in enterprise.workers
+           if _is_supervision(w) and report.is_target(w.worker_id) is not True] if supervision else []
     for i, m in enumerate(months):
         target = total = unknown = ZERO
         for row, status in members:
@@ -756,7 +759,8 @@ def _judge_mandate(f: _Frame) -> YearQuota:
     one_min = _number(one_v)
     if one_min is not None:
         # « si partagé, une personne au moins à mi-temps »: one encadrement person at that etp at least.
-        staff = [w for w in f.enterprise.workers if _is_supervision(w) and w.employed_in(f.period)]
+        staff = [w for w in f.enterprise.workers if _is_supervision(w) and w.employed_in(f.period)
+                 and f.report.is_target(w.worker_id) is not True]
         one = any(w.fte >= one_min for w in staff)
         reasons.append(_cite(t(
             f"Encadrement partagé : une personne au moins à {number_text(one_min)} ETP — "
