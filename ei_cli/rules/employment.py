@@ -20,7 +20,7 @@ Readings (docs/interpretations.md, « Conditions d'emploi »):
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from decimal import Decimal
 
@@ -45,11 +45,19 @@ class Violation:
     cdi_date: date | None = None
     fte: Decimal | None = None
     min_fte: Decimal | None = None
+    # Brussels 2004 encadrement staff: a CDI from the start of the period, whatever the target status
+    # (no deadline, no status to establish).
+    supervision: bool = False
 
     def text(self) -> Text:
         wid = self.worker_id
         unsure = t(" (statut de public cible à établir)", " (target status to establish)") \
-            if self.target_status is None else t("", "")
+            if self.target_status is None and not self.supervision else t("", "")
+        if self.kind == "cdi_late" and self.supervision:
+            until_fr = f" jusqu'au {self.until}" if self.until else ""
+            until_en = f" until {self.until}" if self.until else ""
+            return t(f"{wid} : personnel d'encadrement sans CDI du {self.since}{until_fr} (engagé le {self.hire_date}).",
+                     f"{wid}: supervision staff without a CDI from {self.since}{until_en} (hired on {self.hire_date}).")
         if self.kind == "cdi_late":
             if self.cdi_date is None:
                 return t(f"{wid} : engagé le {self.hire_date}, toujours sans CDI ; CDI attendu au plus tard le "
@@ -240,11 +248,11 @@ def _supervision_cdi_half_time(enterprise: Enterprise, regime: Regime, period: P
         start = cdi_date(w)
         if start is None or start > first_day:
             last = start - timedelta(days=1) if start is not None else w.exit_date
-            violations.append(Violation(w.worker_id, "cdi_late", None, w.hire_date, first_day, last,
-                                        first_day, start))
+            violations.append(Violation(w.worker_id, "cdi_late", None, w.hire_date, first_day, last, None, start,
+                                        supervision=True))
         v = _fte_violation(w, minimum, period, None)
         if v is not None:
-            violations.append(v)
+            violations.append(replace(v, supervision=True))
     for v in violations:
         reasons.append(because(v.text(), fte_v))
     to_fix = [t(f"{v.worker_id} : personnel d'encadrement à engager en CDI d'au moins {shown_min} etp.",
