@@ -728,7 +728,8 @@ def test_property_agrement_on_the_first_changes_nothing(staff, start_month, regi
         n = len(y.months)
         target, total = sum(m.target_fte for m in y.months), sum(m.total_fte for m in y.months)
         assert y.extra["months_counted"] == n
-        assert y.target_fte == target / n and y.total_fte == total / n
+        ten = D("1E-10")  # the averages judged are kept to 10 decimals (rules.common.denoised)
+        assert y.target_fte.quantize(ten) == (target / n).quantize(ten) and y.total_fte == total / n
         assert y.target_share == (None if total == 0 else target / total)
 
 
@@ -870,3 +871,35 @@ def test_brussels_2018_a_target_public_supervisor_is_not_counted_twice():
     y = evaluate_quota(e, b18, Period.calendar_year(2024), status).latest
     assert y.target_fte == 4 and y.extra["supervision_fte"] == 0
     assert y.compliant is False and y.extra["supervision_shortfall_fte"] == 1
+
+
+def test_an_exact_minimum_averaged_over_cut_boundary_months_is_met():
+    """bruxelles-2018, agrément 2019-02-02 → year 2 = 2020-02-02 … 2021-02-01: T0–T3 (target) and S
+    (encadrement) full time all year. Month weights: February 2020 28/29 (2 … 29 Feb), March … January 11,
+    February 2021 1/28 → n = 28/29 + 11 + 1/28. Target FTE-months = 4n, so the average is exactly 4 ≥ 4.
+    Σ ÷ Σ of those weights is 3.999999999999999999999999998 in Decimal's 28 digits, and the year was
+    « non conforme » with 0,00 FTE missing; kept to 10 decimals (rules.common.denoised) it is 4: compliant."""
+    b18 = get_regime("bruxelles-2018")
+    staff = [worker(f"T{i}", hire=date(2019, 2, 2)) for i in range(4)]
+    staff.append(worker("S", hire=date(2019, 2, 2), function=Function.SUPERVISION))
+    e = enterprise(staff, [pay(w.worker_id, "2020-01", "2021-12") for w in staff], agrement=date(2019, 2, 2),
+                   region=Region.BRUXELLES)
+    status = Statuses({**{f"T{i}": True for i in range(4)}, "S": False})
+    y = next(y for y in evaluate_quota(e, b18, Period.calendar_year(2020), status).years if y.year == 2)
+    assert y.target_fte == 4 and y.compliant is True and y.shortfall_fte == 0
+
+
+def test_the_forecast_hire_makes_the_year_compliant_when_made():
+    """wallonie-2016, agrément 2016-06-11 → year 2 = 2017-06-11 … 2018-06-10, which needs 30 % and the
+    1-FTE minimum on average. Nobody is paid (A left 2017-06-10). Forecast at 2018-05: only June is left,
+    for 10 of its 30 days: k = 1/3 → x = (1 × 12 − 0) ÷ (1/3) = 36 FTE. Hiring them from 2018-06-01 gives
+    36 × 10/30 = 12 FTE-months ÷ 12 = 1,00 ≥ 1 (and 100 % ≥ 30 %): compliant. It was judged 0,999…9975,
+    « non conforme » with nothing left to hire."""
+    a = worker("A", hire=date(2016, 6, 11), exit=date(2017, 6, 10))
+    e = enterprise([a], [[PayMonth("A", Month(2018, 5), D(0), D(0))]], agrement=date(2016, 6, 11))
+    f = forecast_quota(e, W16, Month(2018, 5), Statuses({"A": False}))
+    assert f.extra_target_fte == D("36.00")
+    hires = [worker(f"H{i}", hire=date(2018, 6, 1)) for i in range(36)]
+    e2 = enterprise([a] + hires, [[PayMonth("A", Month(2018, 5), D(0), D(0))]], agrement=date(2016, 6, 11))
+    f2 = forecast_quota(e2, W16, Month(2018, 5), Statuses({"A": False, **{h.worker_id: True for h in hires}}))
+    assert f2.year.compliant is True and f2.extra_target_fte == 0

@@ -54,7 +54,7 @@ def round_up(x: Decimal) -> Decimal:
     First kept to 10 decimal places (``SPREADSHEET_NOISE``): a need that is exactly 3 FTE but computed
     through a mid-month agrément's day shares is 3.000000000000000000000000002 in Decimal's 28 digits,
     and rounded up as it is it said « manque 3,01 ETP »."""
-    return ZERO if x <= 0 else x.quantize(SPREADSHEET_NOISE).quantize(CENT, rounding=ROUND_CEILING)
+    return ZERO if x <= 0 else denoised(x).quantize(CENT, rounding=ROUND_CEILING)
 
 
 def share_text(x: Decimal | None, lang: str = "fr") -> str:
@@ -192,12 +192,19 @@ ONE = Decimal(1)
 SPREADSHEET_NOISE = Decimal("1E-10")
 
 
+def denoised(x: Decimal) -> Decimal:
+    """``x`` kept to 10 decimal places: what a division of day shares or of spreadsheet figures leaves
+    beyond them is noise (4 FTE averaged over 28/29 + 11 + 1/28 months is 3.999…998 in Decimal's 28
+    digits), and a figure compared with a legal threshold must not fail on it."""
+    return x.quantize(SPREADSHEET_NOISE)
+
+
 def spread_fte(fte: Decimal, month_days: int, employed: int) -> Decimal:
     """A month's Paie etp (averaged over the calendar month) as the etp of each of the ``employed``
     days of that ``month_days``-day month, never more than 1 a day (D2)."""
     if employed == month_days:
         return fte if fte < ONE else ONE
-    return min(ONE, (fte * month_days / employed).quantize(SPREADSHEET_NOISE))
+    return min(ONE, denoised(fte * month_days / employed))
 
 
 def daily_fte(pays: dict, worker: Worker, month: Month, first: date, last: date) -> tuple[Decimal, bool, int]:

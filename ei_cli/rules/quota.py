@@ -33,7 +33,7 @@ from ei_cli.model import Enterprise, Function, Worker
 from ei_cli.periods import Month, Period, anniversary, days_between, years_overlapping
 from ei_cli.problems import Problem
 from ei_cli.regimes import Regime, Value
-from ei_cli.rules.common import (NO_PAY, ONE, VERDICT, CheckResult, Reason, because, combine, daily_fte,
+from ei_cli.rules.common import (NO_PAY, ONE, VERDICT, CheckResult, Reason, because, combine, daily_fte, denoised,
                                  days_employed_in, fallback_warnings, fte_rows, number_text, round_up, share_percent,
                                  share_text)
 
@@ -567,8 +567,8 @@ def _judge_staircase(f: _Frame) -> YearQuota:
         if r is None:
             return None
         s = _share(tg, total)
-        share_ok = s is not None and s >= r
-        min_ok = minimum is None or tg / count >= minimum
+        share_ok = s is not None and denoised(s) >= r
+        min_ok = minimum is None or denoised(tg / count) >= minimum
         return share_ok and min_ok
 
     compliant = _verdict(ok(target), ok(target + unknown))
@@ -662,7 +662,7 @@ def _judge_monthly(f: _Frame) -> YearQuota:
         if r is None:
             return None
         s = _share(m.target_fte + (m.unknown_fte if add_unknown else ZERO), m.total_fte)
-        return True if s is None else s >= r     # no execution staff that month: nothing to judge
+        return True if s is None else denoised(s) >= r     # no execution staff that month: nothing to judge
 
     low = combine(month_ok(m, False) for m in judged) if judged else (None if r is None else True)
     high = combine(month_ok(m, True) for m in judged) if judged else low
@@ -748,7 +748,7 @@ def _judge_mandate(f: _Frame) -> YearQuota:
     total = sum((m.counted_total for m in months), ZERO)
     unknown = sum((m.counted_unknown for m in months), ZERO)
     sup = sum((m.counted_supervision for m in months), ZERO)
-    avg_t, avg_u, avg_s = target / count, unknown / count, sup / count
+    avg_t, avg_u, avg_s = denoised(target / count), denoised(unknown / count), denoised(sup / count)
 
     def ok(tg: Decimal) -> bool | None:
         return None if min_target is None else tg >= min_target
