@@ -246,3 +246,45 @@ def test_an_empty_suivi_sheet_is_data_no_action_took_place(tmp_path, capsys):
     doc = json.loads(out)
     assert doc["problems"] == [] and code == 1
     assert next(c for c in doc["checks"] if c["name"] == "follow_up")["compliant"] is False
+
+
+def test_interviews_outside_the_employment_do_not_count():
+    """T (TD) hired 2025-02-15: Q1 holds 14 + 31 = 45 days employed (≥ 30: an interview is due); its only
+    « Q1 » interview is dated 2025-01-20, before the hire — it counted, and the year was compliant. U (TD)
+    left 2025-05-15: Q2 holds 30 + 15 = 45 days; its only « Q2 » interview is dated 2025-06-10, after the
+    exit. Both quarters now miss their interview. A bilan dated before the hire does not count either."""
+    t_ = td("T", hire=date(2025, 2, 15))
+    u = td("U", hire=date(2024, 1, 1), exit=date(2025, 5, 15))
+    follow = actions("T", ("2025-01-20", I), ("2025-01-10", BILAN), ("2025-03-01", PLAN), ("2025-05-10", I),
+                     ("2025-08-10", I), ("2025-11-10", I))
+    follow += actions("U", ("2024-01-20", BILAN), ("2024-02-10", PLAN), ("2025-02-10", I), ("2025-06-10", I))
+    result = run([t_, u], follow)
+    missing = {(m["worker_id"], m["item"], m["quarter"]) for m in result.details["missing"]}
+    assert ("T", "interview", "2025-Q1") in missing and ("U", "interview", "2025-Q2") in missing
+    assert ("T", "bilan", None) in missing   # due 2025-08-15, the only one dated before the hire
+    assert result.compliant is False
+
+
+def test_a_quarter_still_running_at_the_end_of_a_month_period_is_not_due():
+    """`ei batch --month 2025-02`: T (TD, hired 2024-01-01) has no interview yet in 2025-Q1, which runs to
+    2025-03-31 — not due at 2025-02-28 (it was « aucun entretien en 2025-Q1 »). A worker who left on
+    2025-02-10, with 41 days employed in the quarter, owed it before leaving: still due."""
+    e = Enterprise("EI", Region.WALLONIE, date(2020, 1, 1),
+                   workers=(td("T"), td("L", exit=date(2025, 2, 10)), ACCOMPANIER),
+                   follow_ups=tuple(actions("T", ("2024-01-20", BILAN), ("2024-02-10", PLAN))
+                                    + actions("L", ("2024-01-20", BILAN), ("2024-02-10", PLAN))))
+    result = follow_up.check(e, W16, Period(date(2025, 2, 1), date(2025, 2, 28)),
+                             Report({"S": False, "T": True, "L": True}))
+    assert [(m["worker_id"], m["quarter"]) for m in result.details["missing"]] == [("L", "2025-Q1")]
+
+
+def test_unknown_status_alone_without_an_accompanier_is_unknown_not_failed():
+    """U, production, status unknown, with every interview, no accompanier employed: the accompanier is
+    owed only for TD/TGD and art. 60 workers, so 12 months « sans accompagnateur » made the check fail for a
+    worker who may not be followed at all. Unknown. An art. 60 worker of unknown status in a staff job is
+    followed (interviews owed), as every art. 60 §7 worker."""
+    result = run([td("U")], actions("U", *FULL_2025), status={"U": None}, accompanier=False)
+    assert result.compliant is None and result.details["months_without_accompanier"] == []
+    a60 = Worker("A", date(2024, 1, 1), ContractType.ART60, D(1), Function.SUPERVISION)
+    result = run([a60], [], status={"A": None})
+    assert "A" in result.details["followed_workers"] and result.compliant is False

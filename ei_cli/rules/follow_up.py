@@ -113,7 +113,7 @@ def _followed(enterprise: Enterprise, report, period: Period) -> list[tuple[Work
             continue
         art60 = w.contract_type == ContractType.ART60
         status = report.is_target(w.worker_id)
-        if status is None and w.function != Function.PRODUCTION:
+        if status is None and w.function != Function.PRODUCTION and not art60:
             continue  # staff functions of unknown status: not presumed target (the eligibility line says so)
         if art60 or status is not False:
             out.append((w, status if not art60 else True, art60))
@@ -121,17 +121,23 @@ def _followed(enterprise: Enterprise, report, period: Period) -> list[tuple[Work
 
 
 def _interviews(enterprise: Enterprise, worker: Worker, quarters_in: list[tuple[Quarter, Period]], per_quarter: int,
-                min_days: int, status: bool | None) -> tuple[list[Missing], list[dict]]:
+                min_days: int, status: bool | None, period_end: date) -> tuple[list[Missing], list[dict]]:
     """``quarters_in``: the quarters overlapping the period evaluated, with their extents."""
     missing, quarters = [], []
-    records = [f.date for f in enterprise.follow_ups_by_worker.get(worker.worker_id, ()) if f.type in INTERVIEWS]
+    # Only the interviews held while the worker is employed count (an action dated before the hire or
+    # after the exit is not an interview of an EI worker, rules.md §3.6 task 1).
+    hired, left = worker.hire_date, worker.exit_date or date.max
+    records = [f.date for f in enterprise.follow_ups_by_worker.get(worker.worker_id, ())
+               if f.type in INTERVIEWS and hired <= f.date <= left]
     for q, extent in quarters_in:
         days = days_employed_in(worker, extent)
         if days == 0:
             continue
         start, end = extent.start, extent.end
         found = sum(1 for d in records if start <= d <= end)
-        required = days >= min_days
+        # Due once the quarter (or the worker's employment in it) is over by the period's end: a period
+        # of one month (ei batch --month) does not fail a quarter that is still running.
+        required = days >= min_days and min(end, left) <= period_end
         quarters.append({"worker_id": worker.worker_id, "quarter": str(q), "days_employed": days,
                          "required": required, "interviews": found})
         if required and found < per_quarter:
@@ -145,7 +151,7 @@ def _deadline(enterprise: Enterprise, worker: Worker, item: FollowUpType, months
     if due > period.end:
         return None
     dates = [f.date for f in enterprise.follow_ups_by_worker.get(worker.worker_id, ())
-             if f.type == item and f.date <= period.end]
+             if f.type == item and worker.hire_date <= f.date <= period.end]
     first = min(dates) if dates else None
     if first is not None and first <= due:
         return None
@@ -201,7 +207,7 @@ def _quarterly_interviews(enterprise: Enterprise, regime: Regime, period: Period
     quarters: list[dict] = []
     quarters_in = [(q, q.period) for q in quarters_overlapping(period)]
     for w, status, art60 in followed:
-        gaps, qs = _interviews(enterprise, w, quarters_in, per_q, min_days, status)
+        gaps, qs = _interviews(enterprise, w, quarters_in, per_q, min_days, status, period.end)
         missing += gaps
         quarters += qs
         if not art60:
@@ -209,7 +215,12 @@ def _quarterly_interviews(enterprise: Enterprise, regime: Regime, period: Period
                 m = _deadline(enterprise, w, item, int(value.number), period, status)
                 if m is not None:
                     missing.append(m)
-    gaps = _accompanier_gaps(enterprise, followed, period) if every_month_v.value is True else []
+    gaps = unsure_gaps = []
+    if every_month_v.value is True:
+        # An accompanier is owed for TD/TGD and art. 60 workers; a month whose only followed workers are
+        # of unknown status makes the verdict unknown, not failed.
+        gaps = _accompanier_gaps(enterprise, [x for x in followed if x[1] is True], period)
+        unsure_gaps = [m for m in _accompanier_gaps(enterprise, followed, period) if m not in gaps]
     reasons: list[Reason] = [
         because(t(f"Au moins {per_q} entretien individuel ou collectif par trimestre civil d'occupation, pour chaque "
                   "travailleur TD/TGD et article 60 §7.",
@@ -246,10 +257,10 @@ def _quarterly_interviews(enterprise: Enterprise, regime: Regime, period: Period
             parts_fr.append(f"{len(gaps)} mois sans accompagnateur social")
             parts_en.append(f"{len(gaps)} month(s) without a social accompanier")
         summary = t(f"{n} suivi(s) : " + ", ".join(parts_fr), f"{n} worker(s) followed: " + ", ".join(parts_en))
-    elif unsure:
+    elif unsure or unsure_gaps:
         compliant = None
-        summary = t(f"indéterminé : {len(unsure)} manque(s) pour des travailleurs de statut inconnu",
-                    f"unknown: {len(unsure)} gap(s) for workers of unknown status")
+        summary = t(f"indéterminé : {len(unsure) + len(unsure_gaps)} manque(s) pour des travailleurs de statut inconnu",
+                    f"unknown: {len(unsure) + len(unsure_gaps)} gap(s) for workers of unknown status")
     else:
         compliant = True
         summary = t(f"{n} travailleur(s) suivi(s) : entretiens trimestriels, bilans et plans de formation en ordre",
@@ -263,8 +274,9 @@ def _quarterly_interviews(enterprise: Enterprise, regime: Regime, period: Period
         what_en = "; ".join(m.text().en.split(": ", 1)[1] for m in items)
         to_fix.append(t(f"{wid} : {what_fr} (feuille Suivi).", f"{wid}: {what_en} (Suivi sheet)."))
     if gaps:
-        to_fix.append(t("Occupez un accompagnateur social tant que l'entreprise occupe des travailleurs TD/TGD.",
-                        "Employ a social accompanier while the enterprise employs TD/TGD workers."))
+        to_fix.append(t("Occupez un accompagnateur social tant que l'entreprise occupe des travailleurs TD/TGD ou "
+                        "article 60 §7.",
+                        "Employ a social accompanier while the enterprise employs TD/TGD or article 60 §7 workers."))
     details = {"followed_workers": [w.worker_id for w, _, _ in followed],
                "interviews_per_quarter": per_q, "min_days_employed_in_quarter": min_days,
                "missing": [m.to_dict() for m in missing], "quarters": quarters,
