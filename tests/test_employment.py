@@ -120,3 +120,16 @@ def test_regimes_without_the_rule_are_not_established():
     e = Enterprise("EI", Region.WALLONIE, date(2004, 1, 1), workers=(worker(),))
     result = employment.check(e, get_regime("wallonie-2003"), YEAR, Report({"T1": True}))
     assert result.compliant is None and result.details == {"established": False}
+
+
+def test_half_time_texts_use_the_decimal_comma_in_french():
+    """A target worker at 0,4 contractual etp: the reason and what to fix said « 0.4 < 0.5 » and « porter
+    le régime de travail à 0.5 etp » in French; they say 0,4 and 0,5 (0.4 and 0.5 in English)."""
+    from ei_cli.rules import employment
+
+    w = Worker("T", date(2024, 1, 1), ContractType.CDI, D("0.4"), Function.PRODUCTION)
+    e = Enterprise("EI", Region.WALLONIE, date(2020, 1, 1), workers=(w,))
+    r = employment.check(e, get_regime("wallonie-2016"), Period.calendar_year(2024), StatusReport({"T": True}))
+    assert r.to_fix[0].fr == "T : porter le régime de travail à 0,5 etp au moins."
+    assert r.to_fix[0].en == "T: raise working time to at least 0.5 fte."
+    assert any("etp contractuel 0,4 < 0,5" in x.text.fr for x in r.reasons)

@@ -67,8 +67,10 @@ class Violation:
             return t(f"{wid} : engagé le {self.hire_date}, CDI le {self.cdi_date} ; attendu au plus tard le "
                      f"{self.deadline}{unsure.fr}.",
                      f"{wid}: hired on {self.hire_date}, CDI on {self.cdi_date}; due by {self.deadline}{unsure.en}.")
-        return t(f"{wid} : etp contractuel {self.fte} < {self.min_fte} (depuis le {self.since}){unsure.fr}.",
-                 f"{wid}: contractual fte {self.fte} < {self.min_fte} (since {self.since}){unsure.en}.")
+        return t(f"{wid} : etp contractuel {decimal_text(self.fte)} < {decimal_text(self.min_fte)} "
+                 f"(depuis le {self.since}){unsure.fr}.",
+                 f"{wid}: contractual fte {decimal_text(self.fte, 'en')} < {decimal_text(self.min_fte, 'en')} "
+                 f"(since {self.since}){unsure.en}.")
 
     def to_dict(self, lang: str = "fr") -> dict:
         return {"worker_id": self.worker_id, "kind": self.kind, "target_public": self.target_status,
@@ -192,9 +194,9 @@ def _cdi_half_time(enterprise: Enterprise, regime: Regime, period: Period, repor
                     f"unknown: {len(to_verify)} case(s) to verify (target status unknown)")
     else:
         compliant = True
-        summary = t(f"{n_target} travailleur(s) du public cible en CDI dans les {months} mois et à "
+        summary = t(f"{n_target} travailleur(s) du public cible : CDI dans les {months} mois (ou pas encore dû) et "
                     f"{decimal_text(minimum)} etp au moins",
-                    f"{n_target} target worker(s) on a CDI within {months} months and at least "
+                    f"{n_target} target worker(s): CDI within {months} months (or not due yet) and at least "
                     f"{decimal_text(minimum, 'en')} fte")
     for v in violations:
         reasons.append(because(v.text(), months_v if v.kind == "cdi_late" else fte_v))
@@ -213,8 +215,8 @@ def _cdi_half_time(enterprise: Enterprise, regime: Regime, period: Period, repor
             to_fix.append(t(f"{v.worker_id} : passer en CDI (ou corriger date_cdi, feuille Personnel).",
                             f"{v.worker_id}: move to a CDI (or correct date_cdi, Personnel sheet)."))
         else:
-            to_fix.append(t(f"{v.worker_id} : porter le régime de travail à {minimum} etp au moins.",
-                            f"{v.worker_id}: raise working time to at least {minimum} fte."))
+            to_fix.append(t(f"{v.worker_id} : porter le régime de travail à {decimal_text(minimum)} etp au moins.",
+                            f"{v.worker_id}: raise working time to at least {decimal_text(minimum, 'en')} fte."))
     details = {"cdi_within_months": months, "min_fte": minimum, "target_workers": n_target,
                "violations": [v.to_dict() for v in violations],
                "paid_below_min": [p.to_dict() for p in paid_below], "notes": notes}
