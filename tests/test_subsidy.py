@@ -736,3 +736,26 @@ def test_a_td_whose_tgd_criterion_is_not_checked_leaves_the_tgd_part_unknown():
         assert "TGD non vérifiable (renseignez mois_sans_emploi)" in unknown.reason.fr
         assert "24 mois et 36 000,00 €" in unknown.reason.fr
     assert lines_of(compute_subsidies(ent, W2016, 2025, report), "target_worker") == []
+
+
+def test_days_outside_a_forced_regime_are_split_where_the_regime_in_force_changes():
+    """Wallonia: wallonie-2003 to 2013-01-30, the 2012 regime (not shipped) from 2013-01-31, wallonie-2016
+    from 2017-06-30 (rules.md §1). `--regime wallonie-2003 --year 2017`: the whole year was one unknown
+    span « ei ne connaît pas le régime alors en vigueur », though the warning named wallonie-2016 for the
+    end of the year. Now two spans per subsidy: 2017-01-01 … 06-29 (unknown to ei) and 06-30 … 12-31
+    (« relancez avec --regime wallonie-2016 »); likewise 2013 under wallonie-2016: 01-01 … 01-30
+    (wallonie-2003) and 01-31 … 12-31 (unknown to ei)."""
+    t_ = worker("T", date(2010, 1, 1))
+    ent = enterprise([t_], monthly("T", Month(2013, 1), Month(2017, 12)), agrement=date(2010, 1, 1))
+    report = Report({"T": "TD"})
+    spans = [u.reason.fr.split(" : ")[0] for u in compute_subsidies(ent, W2003, 2017, report).unknown
+             if u.subsidy == "target_worker"]
+    assert spans == ["Non calculée du 2017-01-01 au 2017-06-29", "Non calculée du 2017-06-30 au 2017-12-31"]
+    texts = [u.reason.fr for u in compute_subsidies(ent, W2003, 2017, report).unknown if u.subsidy == "target_worker"]
+    assert texts[0].endswith("ei ne connaît pas le régime alors en vigueur.")
+    assert "relancez avec --regime wallonie-2016" in texts[1]
+    texts = [u.reason.fr for u in compute_subsidies(ent, W2016, 2013, Report({"T": "TD"})).unknown
+             if u.subsidy == "target_worker"]
+    assert [x.split(" : ")[0] for x in texts] == ["Non calculée du 2013-01-01 au 2013-01-30",
+                                                  "Non calculée du 2013-01-31 au 2013-12-31"]
+    assert "relancez avec --regime wallonie-2003" in texts[0] and texts[1].endswith("alors en vigueur.")

@@ -30,7 +30,7 @@ from typing import Callable, Iterable
 from ei_cli.i18n import Text, t
 from ei_cli.model import Enterprise, Function, Worker
 from ei_cli.periods import Month, Period, anniversary, days_between, years_overlapping
-from ei_cli.regimes import CONFIDENCES, Regime, Value, regime_in_force
+from ei_cli.regimes import CONFIDENCES, Regime, Value, all_regimes
 from ei_cli.rules.common import (CENT, NO_PAY, ONE, ZERO, Reason, because, combine, daily_fte, days_employed_in,
                                  decimal_text, euro_text, money, number_text, share_text, spread_fte)
 
@@ -1056,9 +1056,9 @@ def _outside_validity(run: _Run, agreed: Period) -> None:
     if not outside:
         return
     until = regime.valid_to.isoformat() if regime.valid_to else None
-    for days in outside:
-        then = regime_in_force(regime.region, days.start)
-        others = [then.id] if then.id != regime.id and then.valid_on(days.start) else []
+    for days in _pieces_by_regime(regime, outside):
+        others = [r.id for r in all_regimes() if r.region == regime.region and r.id != regime.id
+                  and r.valid_on(days.start)]
         span_fr = f"du {days.start.isoformat()} au {days.end.isoformat()}"
         span_en = f"from {days.start.isoformat()} to {days.end.isoformat()}"
         validity_fr = f"du {regime.valid_from.isoformat()} " + (f"au {until}" if until else "à aujourd'hui")
@@ -1071,6 +1071,22 @@ def _outside_validity(run: _Run, agreed: Period) -> None:
             run.unknown.append(UnknownSubsidy(subsidy, None, t(
                 f"Non calculée {span_fr} : le régime {regime.id} s'applique {validity_fr} ; {then_fr}.",
                 f"Not computed {span_en}: regime {regime.id} applies {validity_en}; {then_en}.")))
+
+
+def _pieces_by_regime(regime: Regime, spans: list[Period]) -> list[Period]:
+    """``spans`` cut where the region's shipped regimes begin or end: each piece is under one regime
+    (named) or under one ei does not ship (wallonie-2012 between 2013-01-31 and 2017-06-29)."""
+    cuts = sorted({d for r in all_regimes() if r.region == regime.region
+                   for d in (r.valid_from, (r.valid_to + timedelta(days=1)) if r.valid_to else None) if d})
+    pieces = []
+    for span in spans:
+        start = span.start
+        for cut in cuts:
+            if start < cut <= span.end:
+                pieces.append(Period(start, cut - timedelta(days=1)))
+                start = cut
+        pieces.append(Period(start, span.end))
+    return pieces
 
 
 def _with_de_minimis(result: SubsidyResult, regime: Regime) -> SubsidyResult:
