@@ -903,3 +903,18 @@ def test_the_forecast_hire_makes_the_year_compliant_when_made():
     e2 = enterprise([a] + hires, [[PayMonth("A", Month(2018, 5), D(0), D(0))]], agrement=date(2016, 6, 11))
     f2 = forecast_quota(e2, W16, Month(2018, 5), Statuses({"A": False, **{h.worker_id: True for h in hires}}))
     assert f2.year.compliant is True and f2.extra_target_fte == 0
+
+
+def test_the_headline_names_a_missed_fte_minimum_when_the_share_is_met():
+    """wallonie-2003, agrément 2005-03-15, year 3 (2007-03-15 … 2008-03-14): A (target) at 0,8 FTE and
+    N (not target) at 1 FTE all year → 0,8 ÷ 1,8 = 44,4 % ≥ 40 %, but 0,8 FTE < the 1-FTE minimum: not
+    compliant, 0,20 missing. The headline read « 44,4 % … pour 40,0 % exigés, manque 0,20 ETP » as if
+    the share failed; it names the minimum."""
+    w03 = get_regime("wallonie-2003")
+    ws = [worker("A", hire=date(2005, 3, 15), fte="0.8"), worker("N", hire=date(2005, 3, 15))]
+    e = enterprise(ws, [pay("A", "2005-03", "2009-03", fte="0.8"), pay("N", "2005-03", "2009-03")],
+                   agrement=date(2005, 3, 15))
+    r = evaluate_quota(e, w03, Period.calendar_year(2007), Statuses({"A": True, "N": False}))
+    y = next(y for y in r.years if y.year == 3)
+    assert y.compliant is False and y.shortfall_fte == D("0.20")
+    assert "0,80 ETP de public cible pour un minimum de 1,00" in y.summary.fr

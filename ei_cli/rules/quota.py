@@ -599,6 +599,13 @@ def _judge_staircase(f: _Frame) -> YearQuota:
         reasons.append(_provisional_reason(f))
     summary = _summary(n, f.period, compliant, share, r, shortfall, provisional,
                        point_day=point.day if point else None)
+    if minimum is not None and compliant is False and r is not None and share is not None \
+            and denoised(share) >= r and denoised(target / count) < minimum:
+        # The share is met: what fails is the minimum of target FTE, which the headline must name.
+        summary = t(summary.fr.rstrip(".") + f" ; {number_text(target / count)} ETP de public cible pour un minimum de "
+                    f"{number_text(minimum)}.",
+                    summary.en.rstrip(".") + f"; {number_text(target / count, 'en')} target-public FTE for a minimum "
+                    f"of {number_text(minimum, 'en')}.")
     extra = {"judged_date": point.day.isoformat()} if point else {"months_counted": _q(count)}
     return YearQuota(n, f.period, judged_on, months, f.months_in_year, r, share, avg_target, avg_total,
                      unknown / count, minimum, shortfall, compliant, summary, tuple(reasons), judged_month,
