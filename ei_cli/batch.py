@@ -381,11 +381,14 @@ def process_file(path: Path, request: BatchRequest, json_name: str) -> tuple[Fil
             # as the batch found it, the period of the batch.
             import shlex
 
-            again = (f"ei --debug check {shlex.quote(str(path))} --year {request.subsidy_year}"
-                     + (f" --regime {request.regime_id}" if request.regime_id else ""))
+            options = f"{shlex.quote(str(path))} --year {request.subsidy_year}" + (
+                f" --regime {request.regime_id}" if request.regime_id else "")
+            check, subsidy = f"ei --debug check {options}", f"ei --debug subsidy {options}"
             return _failed(path, request, json_name, "internal_error", t(
-                f"Erreur interne ({type(exc).__name__}) sur ce classeur ; relancez « {again} » et signalez-la.",
-                f"Internal error ({type(exc).__name__}) on this workbook; run '{again}' and report it."))
+                f"Erreur interne ({type(exc).__name__}) sur ce classeur ; relancez « {check} » et « {subsidy} » "
+                "(l'une des deux la montre) et signalez-la.",
+                f"Internal error ({type(exc).__name__}) on this workbook; run '{check}' and '{subsidy}' (one of "
+                "them shows it) and report it."))
         return _outcome(path, request, json_name, doc, fields)
 
 
@@ -547,9 +550,27 @@ def run_batch(paths: list[Path], request: BatchRequest, jobs: int | None = None,
             return _run_in_workers(paths, names, request, jobs, publisher, advance)
     except BaseException:
         # Interrupted or failed: what was staged and will never be published is removed (a file can
-        # be staged and not yet handed to the publisher when the interruption comes).
+        # be staged and not yet handed to the publisher when the interruption comes). The previous run's
+        # summaries no longer describe the folder (some JSONs are already this run's): they go too, so
+        # that no summary vouches for a mixed set — the next complete run writes them again.
         _discard_strays(request.out_dir, names)
+        _drop_stale_summaries(request.out_dir)
         raise
+
+
+def _drop_stale_summaries(out_dir: Path | None) -> None:
+    """Remove summary.json and ei's own summary.xlsx from ``out_dir`` (``refuse_foreign_summary`` has made
+    sure before the run that a summary.xlsx there is ei's)."""
+    if out_dir is None:
+        return
+    for name in (SUMMARY_JSON, SUMMARY_XLSX):
+        path = Path(out_dir) / name
+        if name == SUMMARY_XLSX and path.exists() and not is_own_result(path):
+            continue
+        try:
+            path.unlink()
+        except OSError:  # absent, or not removable: nothing more to do while stopping
+            pass
 
 
 def _run_here(paths, names, request, publisher, advance) -> list[FileOutcome]:

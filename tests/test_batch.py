@@ -229,10 +229,11 @@ def test_a_bug_on_one_file_is_recorded_and_the_others_still_run(tmp_path, capsys
     assert doc["files"][1]["problems"][0]["code"] == "internal_error"
     # The command it suggests runs as written: --debug before the command, the file's path, the year (it
     # said « ei check b.xlsx --debug », an unknown option there, without the folder).
-    assert f"relancez « ei --debug check {folder / 'b.xlsx'} --year {YEAR} »" in doc["files"][1]["problems"][0]["message"]
+    assert (f"relancez « ei --debug check {folder / 'b.xlsx'} --year {YEAR} » et « ei --debug subsidy "
+            f"{folder / 'b.xlsx'} --year {YEAR} »") in doc["files"][1]["problems"][0]["message"]
     # with --month (ei check has no --at): the month's calendar year
     code, stdout, _ = run(capsys, folder, "--month", f"{YEAR}-03", "-f", "json", "--jobs", "1")
-    assert f"« ei --debug check {folder / 'b.xlsx'} --year {YEAR} »" in json.loads(stdout)["files"][1]["problems"][0]["message"]
+    assert f"« ei --debug check {folder / 'b.xlsx'} --year {YEAR} »" in json.loads(stdout)["files"][1]["problems"][0]["message"]  # noqa: E501
 
 
 def test_an_internal_error_still_prints_one_json_document(capsys, monkeypatch):
