@@ -516,7 +516,10 @@ def follow_up_summary(enterprise: Enterprise, period: Period, report) -> dict:
             "training_hours": None, "trainings_without_hours": None, "skills_validations": None, "other": None,
             "target_workers": len(targets), "target_workers_followed": None,
         }
-    actions = [f for f in enterprise.follow_ups if period.contains(f.date)]
+    # As the follow-up check counts them: actions of the year held while the worker is employed.
+    by_id = enterprise.workers_by_id
+    actions = [f for f in enterprise.follow_ups if period.contains(f.date) and f.worker_id in by_id
+               and by_id[f.worker_id].hire_date <= f.date <= (by_id[f.worker_id].exit_date or date.max)]
     quarters = []
     for q in range(1, 5):
         in_q = [f for f in actions if Month.of(f.date).quarter == q and f.date.year == period.end.year]
@@ -556,11 +559,13 @@ class RuleResults:
     subsidies: dict | None
 
 
-def rule_results(enterprise: Enterprise, regime, period: Period, report, year: int | None) -> RuleResults:
+def rule_results(enterprise: Enterprise, regime, period: Period, report, year: int | None,
+                 application: bool = False) -> RuleResults:
     from ei_cli.rules.dashboard import run_checks
     from ei_cli.rules.quota import evaluate_quota
 
-    checks = {c.name: _plain(c.to_dict("fr")) for c in run_checks(enterprise, regime, period, report)}
+    checks = {c.name: _plain(c.to_dict("fr"))
+              for c in run_checks(enterprise, regime, period, report, application=application)}
     quota = _plain(_to_dict(evaluate_quota(enterprise, regime, period, report)))
     subsidies = None
     if year is not None:
@@ -593,16 +598,23 @@ def _quota_view(quota: dict, period: Period) -> dict:
                 by_month[key] = {"month": key, "target_fte": m.get("target_fte"), "total_fte": m.get("total_fte"),
                                  "share": m.get("share"),
                                  "required_share": m.get("required_share", quota.get("required_share"))}
+    # The headline figures: the latest agrément year's, unless an earlier one fails while it does not —
+    # the verdict is then that year's, and its figures must stand beside « non conforme ».
+    headline = quota
+    if quota.get("compliant") is False:
+        headline = next((y for y in quota.get("agrement_years") or [] if y.get("compliant") is False), quota)
+    reasons = [r for y in quota.get("agrement_years") or [] if y is headline or y.get("compliant") is not True
+               for r in y.get("reasons") or []] if headline is not quota else quota.get("reasons") or []
     return {
         "compliant": quota.get("compliant"),
         "summary": quota.get("summary"),
-        "required_share": quota.get("required_share"),
-        "target_share": quota.get("target_share"),
-        "target_fte": quota.get("target_fte"),
-        "total_fte": quota.get("total_fte"),
-        "shortfall_fte": quota.get("shortfall_fte"),
+        "required_share": headline.get("required_share"),
+        "target_share": headline.get("target_share"),
+        "target_fte": headline.get("target_fte"),
+        "total_fte": headline.get("total_fte"),
+        "shortfall_fte": headline.get("shortfall_fte"),
         "months": [by_month[k] for k in sorted(by_month)],
-        "reasons": [_reason_text(r) for r in quota.get("reasons") or []],
+        "reasons": [_reason_text(r) for r in reasons],
         "agrement_years": [{"label": f"Année d'agrément {y.get('agrement_year', y.get('year', ''))}",
                             "start": y.get("start"), "end": y.get("end"),
                             "required_share": y.get("required_share"), "target_share": y.get("target_share"),
@@ -657,6 +669,7 @@ SUBSIDY_LABELS = {
     "social_accompaniment": "Subvention d'accompagnement social",
     "manager": "Subvention de démarrage (chef d'entreprise)",
     "supervision": "Subvention d'encadrement",
+    "compensation": "Compensation du mandat",
 }
 
 
@@ -665,6 +678,11 @@ def _subsidy_view(subsidies: dict | None) -> dict | None:
         return None
     totals = subsidies.get("totals") or {}
     notes = [n if isinstance(n, str) else _reason_text(n) for n in subsidies.get("notes") or []]
+    if subsidies.get("complete") is False:
+        # The total is what could be computed: said first, so that no reader takes it for the whole claim.
+        notes.insert(0, "Total incomplet : une partie des subventions n'a pas pu être calculée ou n'est pas "
+                        "réclamable en l'état (voir « Non calculables » et les lignes « non réclamable ») ; "
+                        "le total ne compte que ce qui l'est.")
     de_minimis = subsidies.get("de_minimis")
     if isinstance(de_minimis, dict) and de_minimis.get("note"):
         notes.append(de_minimis["note"])
@@ -786,7 +804,7 @@ def agrement_context(enterprise: Enterprise, regime, year: int, *, names: bool =
 
     period = Period.calendar_year(year)
     report = assess_eligibility(enterprise, regime)
-    results = rule_results(enterprise, regime, period, report, None)
+    results = rule_results(enterprise, regime, period, report, None, application=True)
     generated = generated_on or date.today()
     return {
         "document": _document("agrement", names, generated_on),

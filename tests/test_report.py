@@ -772,3 +772,62 @@ def test_follow_up_counts_are_unknown_without_a_suivi_sheet(tmp_path, capsys, fm
     assert re.search(r"Bilans personnels et professionnels\W*—", text)
     assert re.search(r"Bilans personnels et professionnels\W*0", text) is None
     assert re.search(r"T1\W*—\W*—\W*—", text)
+
+
+def test_quota_headline_takes_the_failing_year_when_the_latest_passes():
+    """Agrément year 1 fails (0,0 % for 20 % required, 1,33 FTE missing), year 2 passes (62,7 % for
+    30 %): the verdict is « non conforme », and the documents printed « 62,7 % pour 30,0 % requis — non
+    conforme » beside it. The headline now holds the failing year's figures and its reasons."""
+    quota = {"compliant": False, "summary": "…", "required_share": 0.3, "target_share": 0.627,
+             "shortfall_fte": 0, "reasons": [{"text": "année 2"}],
+             "agrement_years": [
+                 {"agrement_year": 1, "compliant": False, "required_share": 0.2, "target_share": 0.0,
+                  "target_fte": 0, "total_fte": 5, "shortfall_fte": 1.33, "reasons": [{"text": "année 1"}]},
+                 {"agrement_year": 2, "compliant": True, "required_share": 0.3, "target_share": 0.627,
+                  "target_fte": 3, "total_fte": 5, "shortfall_fte": 0, "reasons": [{"text": "année 2"}]}]}
+    view = documents._quota_view(quota, Period.calendar_year(2025))
+    assert (view["required_share"], view["target_share"], view["shortfall_fte"]) == (0.2, 0.0, 1.33)
+    assert view["reasons"][0].startswith("année 1")
+
+
+def test_follow_up_counts_only_actions_within_the_employment():
+    """T hired 2025-03-01: an interview dated 2025-01-15 and a training dated 2025-02-01 (before the hire)
+    were counted in the annual report (T1: 1 interview), while the follow-up check does not count them.
+    Only the 2025-05-10 interview counts: T1 0, T2 1."""
+    from ei_cli.model import FollowUp, FollowUpType
+
+    t_ = Worker("T", date(2025, 3, 1), ContractType.CDI, Decimal(1), Function.PRODUCTION)
+    e = Enterprise("EI", Region.WALLONIE, date(2020, 1, 1), workers=(t_,), follow_ups=(
+        FollowUp("T", date(2025, 1, 15), FollowUpType.INDIVIDUAL_INTERVIEW),
+        FollowUp("T", date(2025, 2, 1), FollowUpType.TRAINING),
+        FollowUp("T", date(2025, 5, 10), FollowUpType.INDIVIDUAL_INTERVIEW)))
+
+    class Everyone:
+        def is_target(self, wid):
+            return True
+
+    summary = documents.follow_up_summary(e, Period.calendar_year(2025), Everyone())
+    assert [q["individual"] for q in summary["quarters"]] == [0, 1, 0, 0]
+    assert summary["trainings"] == 0 and summary["target_workers_followed"] == 1
+
+
+def test_an_application_for_a_future_agrement_judges_the_conditions(sample):
+    """An application (agrément on 2027-01-01, figures of 2025): the checks read « non applicable : la
+    période se termine avant l'agrément », where the applicant needs the verdicts. They are judged, as
+    what the workbook shows of the conditions; the wage tension of the Walloon sample is compliant."""
+    future = replace(sample[0], agrement_date=date(2027, 1, 1))
+    regime, _ = select_regime(future, Period.calendar_year(2025))
+    ctx = documents.agrement_context(future, regime, 2025, generated_on=date(2026, 11, 30))
+    checks = {c["name"]: c for c in ctx["checks"]}
+    assert all("non applicable" not in (c.get("summary") or "") for c in ctx["checks"])
+    assert checks["wages"]["compliant"] is True
+
+
+def test_an_incomplete_subsidy_total_is_said_first():
+    """`complete: false` (a subsidy not computed, a line not claimable as is): the documents printed
+    « 0,00 € de subventions » or a total with no word of it. The first note says the total is
+    incomplete; a complete result has no such note; the Brussels 2018 compensation has its label."""
+    view = documents._subsidy_view({"complete": False, "total": 0, "totals": {"compensation": 0}, "lines": []})
+    assert view["notes"][0].startswith("Total incomplet : une partie des subventions n'a pas pu être calculée")
+    assert view["totals"][0]["label"] == "Compensation du mandat"
+    assert not documents._subsidy_view({"complete": True, "total": 0, "totals": {}, "lines": []})["notes"]

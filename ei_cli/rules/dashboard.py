@@ -44,8 +44,11 @@ def _unavailable(name: str) -> CheckResult:
 
 
 def run_checks(enterprise: Enterprise, regime: Regime, period: Period, report=None,
-               only: tuple[str, ...] | list[str] | None = None) -> list[CheckResult]:
-    """The results of the checks asked (all by default), in CHECK_NAMES order."""
+               only: tuple[str, ...] | list[str] | None = None, application: bool = False) -> list[CheckResult]:
+    """The results of the checks asked (all by default), in CHECK_NAMES order.
+
+    ``application``: for an agrément application, whose period may end before the agrément — every check
+    is judged, as what the workbook shows of the conditions, not as obligations already owed."""
     if report is None:
         from ei_cli.rules.eligibility import assess_eligibility
 
@@ -56,7 +59,8 @@ def run_checks(enterprise: Enterprise, regime: Regime, period: Period, report=No
         # Before the agrément, no obligation of it applies: the quota says so itself (no agrément year);
         # the eligibility still tells who belongs to the target public, and the enterprise check (legal
         # form, size) judges conditions for obtaining the agrément, which an application needs.
-        if period.end < enterprise.agrement_date and name not in ("eligibility", "quota", "enterprise"):
+        if not application and period.end < enterprise.agrement_date \
+                and name not in ("eligibility", "quota", "enterprise"):
             results.append(_before_agrement(name, enterprise, period))
             continue
         try:
