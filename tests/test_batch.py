@@ -902,3 +902,29 @@ def test_month_subsidies_are_the_calendar_year_s_under_that_year_s_regime(tmp_pa
         # the per-file document says under which regime its subsidies are computed
         per_file = json.loads((out_dir / "ei.json").read_text(encoding="utf-8"))
         assert (per_file["regime"], per_file["subsidy"]["regime"]) == (regime, "wallonie-2016")
+
+
+def test_an_interrupted_rerun_removes_the_previous_summaries(tmp_path, capsys, monkeypatch, good_workbook,
+                                                           other_workbook):
+    """A first run writes a.json, b.json, summary.json and summary.xlsx. A re-run interrupted after
+    publishing a.json leaves a folder mixing the two runs: the old summaries would vouch for a set they no
+    longer describe, so they are removed (the per-file JSONs stay, each complete); the next complete run
+    writes them again."""
+    folder = folder_with(tmp_path, {"a.xlsx": good_workbook, "b.xlsx": other_workbook})
+    out = tmp_path / "out"
+    assert run(capsys, folder, "--year", YEAR, "--out", out, "-q", "--jobs", "1")[0] in (0, 1)
+    assert (out / "summary.json").exists() and (out / "summary.xlsx").exists()
+    real = batch.process_file
+    calls = []
+
+    def interrupted_after_one(*args, **kwargs):
+        if calls:
+            raise KeyboardInterrupt
+        calls.append(1)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(batch, "process_file", interrupted_after_one)
+    code, _, _ = run(capsys, folder, "--year", YEAR, "--out", out, "-q", "--jobs", "1")
+    assert code == 130
+    assert not (out / "summary.json").exists() and not (out / "summary.xlsx").exists()
+    assert sorted(p.name for p in out.iterdir()) == ["a.json", "b.json"]
