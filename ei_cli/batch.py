@@ -386,9 +386,9 @@ def process_file(path: Path, request: BatchRequest, json_name: str) -> tuple[Fil
             check, subsidy = f"ei --debug check {options}", f"ei --debug subsidy {options}"
             return _failed(path, request, json_name, "internal_error", t(
                 f"Erreur interne ({type(exc).__name__}) sur ce classeur ; relancez « {check} » et « {subsidy} » "
-                "(l'une des deux la montre) et signalez-la.",
-                f"Internal error ({type(exc).__name__}) on this workbook; run '{check}' and '{subsidy}' (one of "
-                "them shows it) and report it."))
+                "pour voir la trace, et signalez-la.",
+                f"Internal error ({type(exc).__name__}) on this workbook; run '{check}' and '{subsidy}' to see "
+                "the trace, and report it."))
         return _outcome(path, request, json_name, doc, fields)
 
 

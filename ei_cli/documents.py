@@ -601,8 +601,9 @@ def _quota_view(quota: dict, period: Period) -> dict:
     # The headline figures: the latest agrément year's, unless an earlier one fails while it does not —
     # the verdict is then that year's, and its figures must stand beside « non conforme ».
     headline = quota
-    if quota.get("compliant") is False:
-        headline = next((y for y in quota.get("agrement_years") or [] if y.get("compliant") is False), quota)
+    years = quota.get("agrement_years") or []
+    if quota.get("compliant") is False and years and years[-1].get("compliant") is not False:
+        headline = next((y for y in years[:-1] if y.get("compliant") is False), quota)
     reasons = [r for y in quota.get("agrement_years") or [] if y is headline or y.get("compliant") is not True
                for r in y.get("reasons") or []] if headline is not quota else quota.get("reasons") or []
     return {

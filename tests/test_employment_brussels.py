@@ -47,11 +47,11 @@ def test_a_supervisor_without_a_cdi_is_told_without_a_deadline_or_a_status_to_es
     """S5, encadrement on a CDD since 2014-03-01, never a CDI: a breach from 2015-01-01 (the period's
     first day). The sentence said « CDI attendu au plus tard le 2015-01-01 (statut de public cible à
     établir) » — no deadline applies to encadrement staff (a CDI on every day) and their target status
-    is not in question. It says « personnel d'encadrement sans CDI du 2015-01-01 (engagé le
-    2014-03-01) », and the JSON has no deadline."""
+    is not in question. It says « personnel d'encadrement sans CDI depuis le 2015-01-01 (engagé le
+    2014-03-01) » (« depuis » : still without one), and the JSON has no deadline."""
     r = run(staff("S5", ContractType.CDD), staff("S6", fte="0.4"))
     late = next(v for v in r.details["violations"] if v["worker_id"] == "S5")
     assert late["deadline"] is None
-    assert late["text"].fr == "S5 : personnel d'encadrement sans CDI du 2015-01-01 (engagé le 2014-03-01)."
+    assert late["text"].fr == "S5 : personnel d'encadrement sans CDI depuis le 2015-01-01 (engagé le 2014-03-01)."
     low = next(v for v in r.details["violations"] if v["worker_id"] == "S6")
     assert "statut de public cible à établir" not in low["text"].fr

@@ -285,6 +285,9 @@ def test_unknown_status_alone_without_an_accompanier_is_unknown_not_failed():
     followed (interviews owed), as every art. 60 §7 worker."""
     result = run([td("U")], actions("U", *FULL_2025), status={"U": None}, accompanier=False)
     assert result.compliant is None and result.details["months_without_accompanier"] == []
+    assert len(result.details["months_without_accompanier_unsure"]) == 12
+    assert result.summary.fr == "indéterminé : 12 mois sans accompagnateur (travailleurs de statut inconnu)"
+    assert any("seuls des travailleurs de statut inconnu" in r.text.fr for r in result.reasons)
     a60 = Worker("A", date(2024, 1, 1), ContractType.ART60, D(1), Function.SUPERVISION)
     result = run([a60], [], status={"A": None})
     assert "A" in result.details["followed_workers"] and result.compliant is False

@@ -65,6 +65,10 @@ def _produce(kind: str, file: Path, year: int, output: Path, templates: Path | N
     opts = RunOptions(format="table", output=output, names=names)
     enterprise, problems = load_enterprise(file, opts, f"report-{kind}")
     regime, regime_warnings = select_regime(enterprise, Period.calendar_year(year), regime_id)
+    if kind == "agrement":
+        # An application shows the conditions as the workbook holds them, whatever the agrément date: the
+        # warning that « no obligation applies » before the agrément does not fit it.
+        regime_warnings = [w for w in regime_warnings if w.code != "period_before_agrement"]
     problems = problems + list(regime_warnings)
     build = documents.annual_context if kind == "annual" else documents.agrement_context
     context = build(enterprise, regime, year, names=names, problems=problems)

@@ -54,10 +54,10 @@ class Violation:
         unsure = t(" (statut de public cible à établir)", " (target status to establish)") \
             if self.target_status is None and not self.supervision else t("", "")
         if self.kind == "cdi_late" and self.supervision:
-            until_fr = f" jusqu'au {self.until}" if self.until else ""
-            until_en = f" until {self.until}" if self.until else ""
-            return t(f"{wid} : personnel d'encadrement sans CDI du {self.since}{until_fr} (engagé le {self.hire_date}).",
-                     f"{wid}: supervision staff without a CDI from {self.since}{until_en} (hired on {self.hire_date}).")
+            when_fr = f"du {self.since} au {self.until}" if self.until else f"depuis le {self.since}"
+            when_en = f"from {self.since} to {self.until}" if self.until else f"since {self.since}"
+            return t(f"{wid} : personnel d'encadrement sans CDI {when_fr} (engagé le {self.hire_date}).",
+                     f"{wid}: supervision staff without a CDI {when_en} (hired on {self.hire_date}).")
         if self.kind == "cdi_late":
             if self.cdi_date is None:
                 return t(f"{wid} : engagé le {self.hire_date}, toujours sans CDI ; CDI attendu au plus tard le "

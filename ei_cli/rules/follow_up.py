@@ -239,6 +239,12 @@ def _quarterly_interviews(enterprise: Enterprise, regime: Regime, period: Period
     for m in missing:
         reasons.append(because(m.text(), per_q_v if m.item == "interview" else
                                (bilan_v if m.item == "bilan" else plan_v)))
+    if unsure_gaps:
+        listed = ", ".join(str(m) for m in unsure_gaps)
+        reasons.append(because(t(f"Aucun accompagnateur social occupé en : {listed} — seuls des travailleurs de statut "
+                                 "inconnu y sont suivis : dû s'ils sont du public cible.",
+                                 f"No social accompanier employed in: {listed} — only workers of unknown status are "
+                                 "followed then: owed if they are target public."), every_month_v))
     if gaps:
         listed = ", ".join(str(m) for m in gaps)
         reasons.append(because(t(f"Aucun accompagnateur social (fonction accompagnement_social) occupé en : {listed}.",
@@ -259,8 +265,11 @@ def _quarterly_interviews(enterprise: Enterprise, regime: Regime, period: Period
         summary = t(f"{n} suivi(s) : " + ", ".join(parts_fr), f"{n} worker(s) followed: " + ", ".join(parts_en))
     elif unsure or unsure_gaps:
         compliant = None
-        summary = t(f"indéterminé : {len(unsure) + len(unsure_gaps)} manque(s) pour des travailleurs de statut inconnu",
-                    f"unknown: {len(unsure) + len(unsure_gaps)} gap(s) for workers of unknown status")
+        parts_fr = ([f"{len(unsure)} manque(s) pour des travailleurs de statut inconnu"] if unsure else []) + (
+            [f"{len(unsure_gaps)} mois sans accompagnateur (travailleurs de statut inconnu)"] if unsure_gaps else [])
+        parts_en = ([f"{len(unsure)} gap(s) for workers of unknown status"] if unsure else []) + (
+            [f"{len(unsure_gaps)} month(s) without an accompanier (workers of unknown status)"] if unsure_gaps else [])
+        summary = t("indéterminé : " + ", ".join(parts_fr), "unknown: " + ", ".join(parts_en))
     else:
         compliant = True
         summary = t(f"{n} travailleur(s) suivi(s) : entretiens trimestriels, bilans et plans de formation en ordre",
@@ -280,7 +289,8 @@ def _quarterly_interviews(enterprise: Enterprise, regime: Regime, period: Period
     details = {"followed_workers": [w.worker_id for w, _, _ in followed],
                "interviews_per_quarter": per_q, "min_days_employed_in_quarter": min_days,
                "missing": [m.to_dict() for m in missing], "quarters": quarters,
-               "months_without_accompanier": [str(m) for m in gaps]}
+               "months_without_accompanier": [str(m) for m in gaps],
+               "months_without_accompanier_unsure": [str(m) for m in unsure_gaps]}
     return CheckResult(NAME, compliant, summary, tuple(reasons), tuple(to_fix), details)
 
 

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_FLOOR, ROUND_HALF_UP, Decimal
 from typing import Callable, Sequence
 
 from ei_cli.i18n import Text, t
@@ -602,9 +602,10 @@ def _judge_staircase(f: _Frame) -> YearQuota:
     if minimum is not None and compliant is False and r is not None and share is not None \
             and denoised(share) >= r and denoised(target / count) < minimum:
         # The share is met: what fails is the minimum of target FTE, which the headline must name.
-        summary = t(summary.fr.rstrip(".") + f" ; {number_text(target / count)} ETP de public cible pour un minimum de "
+        below = (target / count).quantize(Decimal("0.01"), rounding=ROUND_FLOOR)  # never shown as the minimum
+        summary = t(summary.fr.rstrip(".") + f" ; {number_text(below)} ETP de public cible pour un minimum de "
                     f"{number_text(minimum)}.",
-                    summary.en.rstrip(".") + f"; {number_text(target / count, 'en')} target-public FTE for a minimum "
+                    summary.en.rstrip(".") + f"; {number_text(below, 'en')} target-public FTE for a minimum "
                     f"of {number_text(minimum, 'en')}.")
     extra = {"judged_date": point.day.isoformat()} if point else {"months_counted": _q(count)}
     return YearQuota(n, f.period, judged_on, months, f.months_in_year, r, share, avg_target, avg_total,
