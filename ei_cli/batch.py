@@ -462,6 +462,12 @@ class _Publisher:
             self._pool = ThreadPoolExecutor(max_workers=self.THREADS, thread_name_prefix="ei-publish")
         self._pending.append((self._pool.submit(commit_file, staged, Path(self._out_dir) / name), staged))
 
+    @property
+    def published(self) -> bool:
+        """True once a JSON of this run has replaced (or joined) the folder's outputs."""
+        return any(not future.cancelled() and future.done() and future.exception() is None
+                   for future, _ in self._pending)
+
     def __enter__(self) -> _Publisher:
         return self
 
@@ -543,18 +549,20 @@ def run_batch(paths: list[Path], request: BatchRequest, jobs: int | None = None,
         for sub in sorted({name.rpartition("/")[0] for name in names} - {""}):
             (Path(request.out_dir) / sub).mkdir(parents=True, exist_ok=True)
     _discard_strays(request.out_dir, names, older_than=STALE_STAGED_SECONDS)  # left by a killed run
+    publisher = _Publisher(request.out_dir)
     try:
-        with _Publisher(request.out_dir) as publisher:
+        with publisher:
             if jobs <= 1:
                 return _run_here(paths, names, request, publisher, advance)
             return _run_in_workers(paths, names, request, jobs, publisher, advance)
     except BaseException:
         # Interrupted or failed: what was staged and will never be published is removed (a file can
-        # be staged and not yet handed to the publisher when the interruption comes). The previous run's
-        # summaries no longer describe the folder (some JSONs are already this run's): they go too, so
-        # that no summary vouches for a mixed set — the next complete run writes them again.
+        # be staged and not yet handed to the publisher when the interruption comes). Once a JSON of
+        # this run is published, the previous run's summaries no longer describe the folder: they go
+        # too, so that no summary vouches for a mixed set — the next complete run writes them again.
         _discard_strays(request.out_dir, names)
-        _drop_stale_summaries(request.out_dir)
+        if publisher.published:
+            _drop_stale_summaries(request.out_dir)
         raise
 
 

@@ -928,3 +928,20 @@ def test_an_interrupted_rerun_removes_the_previous_summaries(tmp_path, capsys, m
     assert code == 130
     assert not (out / "summary.json").exists() and not (out / "summary.xlsx").exists()
     assert sorted(p.name for p in out.iterdir()) == ["a.json", "b.json"]
+
+
+def test_a_rerun_interrupted_before_any_output_keeps_the_previous_summaries(tmp_path, capsys, monkeypatch,
+                                                                           good_workbook, other_workbook):
+    """Interrupted before its first JSON is published, a re-run leaves the previous run's outputs as
+    they were, summaries included: they still describe the folder."""
+    folder = folder_with(tmp_path, {"a.xlsx": good_workbook, "b.xlsx": other_workbook})
+    out = tmp_path / "out"
+    run(capsys, folder, "--year", YEAR, "--out", out, "-q", "--jobs", "1")
+    before = (out / "summary.json").read_bytes()
+
+    def interrupted(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(batch, "process_file", interrupted)
+    assert run(capsys, folder, "--year", YEAR, "--out", out, "-q", "--jobs", "1")[0] == 130
+    assert (out / "summary.json").read_bytes() == before and (out / "summary.xlsx").exists()
