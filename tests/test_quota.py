@@ -918,3 +918,16 @@ def test_the_headline_names_a_missed_fte_minimum_when_the_share_is_met():
     y = next(y for y in r.years if y.year == 3)
     assert y.compliant is False and y.shortfall_fte == D("0.20")
     assert "0,80 ETP de public cible pour un minimum de 1,00" in y.summary.fr
+
+
+def test_brussels_2004_three_workers_missed_without_any_payroll_is_not_compliant():
+    """bruxelles-2004, agrément 2010-03-01: at least 3 workers within 6 months (2010-08-31). Only P1 and
+    P2 (production) are employed then, and no Paie row exists for the year: the target share cannot be
+    measured, but the year fails on the minimum alone, known from Personnel — it said « indéterminé »
+    while the to-fix named the 2 workers."""
+    b04 = get_regime("bruxelles-2004")
+    e = enterprise([worker("P1", hire=date(2010, 3, 1)), worker("P2", hire=date(2010, 3, 1))], [],
+                   agrement=date(2010, 3, 1), region=Region.BRUXELLES)
+    y = evaluate_quota(e, b04, Period.calendar_year(2010), Statuses({"P1": True, "P2": False})).latest
+    assert y.compliant is False
+    assert "2 travailleur(s) occupé(s) le 2010-08-31 pour 3 exigés" in y.summary.fr

@@ -856,12 +856,22 @@ def _provisional_reason(f: _Frame) -> Reason:
 
 
 def _no_data(f: _Frame, judged_on: str, r, minimum, reasons, extra=None) -> YearQuota:
-    summary = t(f"Année d'agrément {f.year} ({f.period.start.isoformat()} – {f.period.end.isoformat()}) : "
-                "indéterminé — aucun mois de paie connu pour cette année.",
-                f"Agrément year {f.year} ({f.period.start.isoformat()} – {f.period.end.isoformat()}): unknown — "
-                "no payroll month known for this year.")
+    extra = extra or {}
+    span = f"{f.period.start.isoformat()} – {f.period.end.isoformat()}"
+    if extra.get("min_workers_compliant") is False:
+        # Known from Personnel alone: the year fails whatever its payroll (Brussels 2004, 3 workers).
+        summary = t(f"Année d'agrément {f.year} ({span}) : non conforme — {extra['workers_on_that_day']} "
+                    f"travailleur(s) occupé(s) le {extra['min_workers_on']} pour {extra['min_workers']} exigés "
+                    "(aucun mois de paie connu pour la part de public cible).",
+                    f"Agrément year {f.year} ({span}): not compliant — {extra['workers_on_that_day']} worker(s) "
+                    f"employed on {extra['min_workers_on']} for {extra['min_workers']} required (no payroll month "
+                    "known for the target share).")
+        return YearQuota(f.year, f.period, judged_on, (), f.months_in_year, r, None, ZERO, ZERO, ZERO, minimum,
+                         None, False, summary, tuple(reasons), None, True, extra)
+    summary = t(f"Année d'agrément {f.year} ({span}) : indéterminé — aucun mois de paie connu pour cette année.",
+                f"Agrément year {f.year} ({span}): unknown — no payroll month known for this year.")
     return YearQuota(f.year, f.period, judged_on, (), f.months_in_year, r, None, ZERO, ZERO, ZERO, minimum, None,
-                     None, summary, tuple(reasons), None, True, extra or {})
+                     None, summary, tuple(reasons), None, True, extra)
 
 
 # ------------------------------------------------------------------------------ dispatch
