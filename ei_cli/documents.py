@@ -519,7 +519,7 @@ def follow_up_summary(enterprise: Enterprise, period: Period, report) -> dict:
     # As the follow-up check counts them: actions of the year held while the worker is employed.
     by_id = enterprise.workers_by_id
     actions = [f for f in enterprise.follow_ups if period.contains(f.date) and f.worker_id in by_id
-               and by_id[f.worker_id].hire_date <= f.date <= (by_id[f.worker_id].exit_date or date.max)]
+               and by_id[f.worker_id].employed_on(f.date)]
     quarters = []
     for q in range(1, 5):
         in_q = [f for f in actions if Month.of(f.date).quarter == q and f.date.year == period.end.year]
@@ -670,8 +670,16 @@ SUBSIDY_LABELS = {
     "social_accompaniment": "Subvention d'accompagnement social",
     "manager": "Subvention de démarrage (chef d'entreprise)",
     "supervision": "Subvention d'encadrement",
-    "compensation": "Compensation du mandat",
 }
+
+
+def _subsidy_label(subsidy: str | None) -> str:
+    """A subsidy's name in the documents: their own longer wording, else the rules' (``SUBSIDY_TEXT``)."""
+    from ei_cli.rules.subsidy import SUBSIDY_TEXT
+
+    if subsidy in SUBSIDY_LABELS:
+        return SUBSIDY_LABELS[subsidy]
+    return SUBSIDY_TEXT[subsidy].fr if subsidy in SUBSIDY_TEXT else str(subsidy).replace("_", " ")
 
 
 def _subsidy_view(subsidies: dict | None) -> dict | None:
@@ -695,7 +703,7 @@ def _subsidy_view(subsidies: dict | None) -> dict | None:
         claimable = line.get("claimable", True)
         numbers = [line_notes.setdefault(n, len(line_notes) + 1) for n in texts]
         lines.append({"subsidy": line.get("subsidy"),
-                      "label": SUBSIDY_LABELS.get(line.get("subsidy"), line.get("subsidy")),
+                      "label": _subsidy_label(line.get("subsidy")),
                       "worker_id": line.get("worker_id"), "basis": _basis_text(line.get("basis")),
                       "amount": line.get("amount"), "claimable": claimable,
                       "confidence": line.get("confidence"),
@@ -704,11 +712,11 @@ def _subsidy_view(subsidies: dict | None) -> dict | None:
                                                                        (" — " if numbers else "") + NOT_CLAIMABLE)})
     return {
         "total": subsidies.get("total"),
-        "totals": [{"subsidy": k, "label": SUBSIDY_LABELS.get(k, k.replace("_", " ")), "amount": v}
+        "totals": [{"subsidy": k, "label": _subsidy_label(k), "amount": v}
                    for k, v in totals.items()],
         "lines": lines,
         "line_notes": [{"number": n, "text": text} for text, n in line_notes.items()],
-        "unknown": [{"label": SUBSIDY_LABELS.get(u.get("subsidy"), u.get("subsidy")),
+        "unknown": [{"label": _subsidy_label(u.get("subsidy")),
                      "worker_id": u.get("worker_id"), "reason": u.get("reason") or ""}
                     for u in subsidies.get("unknown") or []],
         "notes": notes,

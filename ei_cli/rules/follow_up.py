@@ -126,9 +126,9 @@ def _interviews(enterprise: Enterprise, worker: Worker, quarters_in: list[tuple[
     missing, quarters = [], []
     # Only the interviews held while the worker is employed count (an action dated before the hire or
     # after the exit is not an interview of an EI worker, rules.md §3.6 task 1).
-    hired, left = worker.hire_date, worker.exit_date or date.max
+    left = worker.exit_date or date.max
     records = [f.date for f in enterprise.follow_ups_by_worker.get(worker.worker_id, ())
-               if f.type in INTERVIEWS and hired <= f.date <= left]
+               if f.type in INTERVIEWS and worker.employed_on(f.date)]
     for q, extent in quarters_in:
         days = days_employed_in(worker, extent)
         if days == 0:
