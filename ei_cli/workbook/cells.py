@@ -125,11 +125,14 @@ _ELEVEN = re.compile(r"\d{11}")
 _LONG_RUN = 30  # digits: beyond this no date range or sum is quoted, and the windows are not all tried
 
 
+def _holds_valid_niss(digits: str) -> bool:
+    """11 of ``digits`` in a row are a valid national number."""
+    return any(is_valid_niss(digits[i:i + 11]) for i in range(len(digits) - 10))
+
+
 def _holds_niss(run: str) -> bool:
     digits = _run_digits(run)
-    if len(digits) == 11 or len(digits) > _LONG_RUN or _ELEVEN.search(run):
-        return True
-    return any(is_valid_niss(digits[i:i + 11]) for i in range(len(digits) - 10))
+    return len(digits) == 11 or len(digits) > _LONG_RUN or bool(_ELEVEN.search(run)) or _holds_valid_niss(digits)
 
 
 def _mask_run(match: re.Match) -> str:
@@ -376,8 +379,7 @@ def _refuse_niss_id(text: str) -> None:
     for match in _NISS_RUN.finditer(text):
         run = match.group()
         digits = _run_digits(run)
-        if _ELEVEN.search(run) or len(digits) > _LONG_RUN or any(is_valid_niss(digits[i:i + 11])
-                                                                 for i in range(len(digits) - 10)):
+        if _ELEVEN.search(run) or len(digits) > _LONG_RUN or _holds_valid_niss(digits):
             raise Invalid("niss_as_worker_id", _NISS_ID_EXPECTED, quoted=False)
     digits = text.lstrip("+-")
     if len(digits) == 10 and digits.isascii() and digits.isdigit() and is_valid_niss("0" + digits):
@@ -436,15 +438,20 @@ def _in_years(d: date) -> date:
     return d
 
 
-def to_date(raw) -> date:
+def _any_date(raw) -> date:
+    """A date cell or text, whatever its year."""
     t = type(raw)
     if t is date:
-        return _in_years(raw)
+        return raw
     if t is datetime:
-        return _in_years(raw.date())
+        return raw.date()
     if t is str:
-        return _in_years(_date_from_text(raw, _DATE_EXPECTED))
+        return _date_from_text(raw, _DATE_EXPECTED)
     raise Invalid("invalid_date", _DATE_EXPECTED)
+
+
+def to_date(raw) -> date:
+    return _in_years(_any_date(raw))
 
 
 _NO_END = date(9999, 12, 31)
@@ -453,13 +460,7 @@ _NO_END = date(9999, 12, 31)
 def to_exit_date(raw) -> date | None:
     """``date_sortie``: a date as ``to_date`` reads it, but 31/12/9999 — the « no end » of payroll and HR
     exports — is read as empty (still employed), not as a typing error (docs/interpretations.md)."""
-    t = type(raw)
-    if t is date or t is datetime:
-        found = raw if t is date else raw.date()
-    elif t is str:
-        found = _date_from_text(raw, _DATE_EXPECTED)
-    else:
-        raise Invalid("invalid_date", _DATE_EXPECTED)
+    found = _any_date(raw)
     return None if found == _NO_END else _in_years(found)
 
 
