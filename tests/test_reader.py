@@ -440,25 +440,33 @@ def test_a_national_number_in_an_unknown_header_is_masked(tmp_path):
     assert not re.search(r"\d{2}\D?\d{2}\D?\d{2}", warning.message.fr + warning.message.en)
 
 
+# Worker 1 of the valid workbook holds Personnel!A2, Paie!A2:A3 and Suivi!A2.
+_WORKER_1_REFUSED = [("niss_as_worker_id", "Personnel", "A2"), ("niss_as_worker_id", "Paie", "A2"),
+                     ("niss_as_worker_id", "Paie", "A3"), ("niss_as_worker_id", "Suivi", "A2")]
+
+
+def _read_with_worker_1_as(tmp_path, worker_id):
+    """The valid workbook with worker 1's id replaced by ``worker_id`` in Personnel, Paie and Suivi, read."""
+    from helpers_workbook import valid_sheets, write_workbook
+
+    sheets = valid_sheets()
+    for title in ("Personnel", "Paie", "Suivi"):
+        for row in sheets[title][1:]:
+            if row[0] == 1:
+                row[0] = worker_id
+    return read_workbook(write_workbook(tmp_path / "x.xlsx", sheets))
+
+
 @pytest.mark.parametrize("form", ["number", "float", "text", "text .0", "punctuated"])
 def test_a_worker_id_that_is_a_national_number_is_refused_at_its_cell(form, tmp_path):
     """Worker 1's id replaced by its NISS 85100374649 in Personnel (A2) and in its two Paie rows (A2, A3)
     and its Suivi row (A2): four errors niss_as_worker_id, one per cell, asking for an internal id;
     the number is not in any message."""
-    from helpers_workbook import valid_sheets, write_workbook
-
     number = _fictitious_niss()
     value = {"number": int(number), "float": float(number), "text": number, "text .0": f"{number}.0",
              "punctuated": f"{number[:2]}.{number[2:4]}.{number[4:6]}-{number[6:9]}.{number[9:]}"}[form]
-    sheets = valid_sheets()
-    for title in ("Personnel", "Paie", "Suivi"):
-        for row in sheets[title][1:]:
-            if row[0] == 1:
-                row[0] = value
-    result = read_workbook(write_workbook(tmp_path / "x.xlsx", sheets))
-    assert [(p.code, p.sheet, p.cell) for p in result.errors] == [
-        ("niss_as_worker_id", "Personnel", "A2"), ("niss_as_worker_id", "Paie", "A2"),
-        ("niss_as_worker_id", "Paie", "A3"), ("niss_as_worker_id", "Suivi", "A2")]
+    result = _read_with_worker_1_as(tmp_path, value)
+    assert [(p.code, p.sheet, p.cell) for p in result.errors] == _WORKER_1_REFUSED
     for p in result.errors:
         assert "identifiant interne" in p.message.fr and "internal id" in p.message.en
         digits = re.sub(r"\D", "", p.message.fr + p.message.en)
@@ -505,17 +513,8 @@ def test_an_id_carrying_a_national_number_is_refused_and_never_quoted(worker_id,
     """Worker 1's id replaced by ``worker_id`` in Personnel, Paie and Suivi: they were accepted and printed in
     every output. Now one niss_as_worker_id error per cell, and no message holds any digit run of it (the
     refusal says « non reproduite », it does not even quote the masked id)."""
-    from helpers_workbook import valid_sheets, write_workbook
-
-    sheets = valid_sheets()
-    for title in ("Personnel", "Paie", "Suivi"):
-        for row in sheets[title][1:]:
-            if row[0] == 1:
-                row[0] = worker_id
-    result = read_workbook(write_workbook(tmp_path / "x.xlsx", sheets))
-    assert [(p.code, p.sheet, p.cell) for p in result.errors] == [
-        ("niss_as_worker_id", "Personnel", "A2"), ("niss_as_worker_id", "Paie", "A2"),
-        ("niss_as_worker_id", "Paie", "A3"), ("niss_as_worker_id", "Suivi", "A2")]
+    result = _read_with_worker_1_as(tmp_path, worker_id)
+    assert [(p.code, p.sheet, p.cell) for p in result.errors] == _WORKER_1_REFUSED
     for p in result.problems:
         text = p.message.fr + p.message.en
         assert "non reproduite" in p.message.fr and "identifiant interne" in p.message.fr
