@@ -162,17 +162,18 @@ def _deadline(enterprise: Enterprise, worker: Worker, item: FollowUpType, months
     return Missing(worker.worker_id, str(item), status, due=due, done=first)
 
 
-def _accompanier_gaps(enterprise: Enterprise, followed, period: Period) -> list[Month]:
+def _accompanier_gaps(enterprise: Enterprise, followed, period: Period) -> tuple[list[Month], list[Month]]:
+    """The months without any social accompanier employed: (those where a worker who surely needs one —
+    TD/TGD, art. 60 — is employed, those where only workers of unknown status are)."""
     accompaniers = [w for w in enterprise.workers if w.function == Function.SOCIAL_ACCOMPANIMENT]
-    workers = [w for w, _, _ in followed]
-    gaps = []
+    gaps, unsure = [], []
     for m in period.months():
         month = Period(max(m.first_day, period.start), min(m.last_day, period.end))
-        if not any(w.employed_in(month) for w in workers):
+        present = [status for w, status, _ in followed if w.employed_in(month)]
+        if not present or any(a.employed_in(month) for a in accompaniers):
             continue
-        if not any(a.employed_in(month) for a in accompaniers):
-            gaps.append(m)
-    return gaps
+        (gaps if True in present else unsure).append(m)
+    return gaps, unsure
 
 
 def _quarterly_interviews(enterprise: Enterprise, regime: Regime, period: Period, report) -> CheckResult:
@@ -215,12 +216,9 @@ def _quarterly_interviews(enterprise: Enterprise, regime: Regime, period: Period
                 m = _deadline(enterprise, w, item, int(value.number), period, status)
                 if m is not None:
                     missing.append(m)
-    gaps = unsure_gaps = []
-    if every_month_v.value is True:
-        # An accompanier is owed for TD/TGD and art. 60 workers; a month whose only followed workers are
-        # of unknown status makes the verdict unknown, not failed.
-        gaps = _accompanier_gaps(enterprise, [x for x in followed if x[1] is True], period)
-        unsure_gaps = [m for m in _accompanier_gaps(enterprise, followed, period) if m not in gaps]
+    # An accompanier is owed for TD/TGD and art. 60 workers; a month whose only followed workers are of
+    # unknown status makes the verdict unknown, not failed.
+    gaps, unsure_gaps = _accompanier_gaps(enterprise, followed, period) if every_month_v.value is True else ([], [])
     reasons: list[Reason] = [
         because(t(f"Au moins {per_q} entretien individuel ou collectif par trimestre civil d'occupation, pour chaque "
                   "travailleur TD/TGD et article 60 §7.",
