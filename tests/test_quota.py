@@ -394,6 +394,10 @@ def test_brussels_2018_mandate_minimums():
     y = evaluate_quota(e, B18, Period.calendar_year(2024), st_).latest
     assert y.target_fte == 4 and y.compliant is False and y.shortfall_fte == 0
     assert y.extra["supervision_shortfall_fte"] == D("0.50")
+    # The target count rests on the provisional reading of the target public (the 2004 groups, D7), and a
+    # reason says so, citing eligibility.definition marked inferred (docs/interpretations.md).
+    said = [r for r in y.reasons if r.parameter == "eligibility.definition"]
+    assert len(said) == 1 and said[0].confidence == "inferred" and "provisoire" in said[0].text.fr
 
 
 def test_dashboard_check_and_reasons_cite_parameters():

@@ -748,6 +748,14 @@ def _judge_mandate(f: _Frame) -> YearQuota:
                 "Minimums checked on average over the agrément year: Σ FTE-months ÷ number of months (Paie sheet)."),
               _value(regime, "quota.mandate_averaging", on)),
     ]
+    definition = _value(regime, "eligibility.definition", on)
+    if definition is not None and regime.status == "outline":
+        # The count of target FTE rests on a provisional reading of the target public (bruxelles-2018: the
+        # 2004 groups, decision D7); the verdict says what it rests on (interpretations.md).
+        reasons.append(_cite(t(f"Public cible compté ainsi — {definition.description} ; un inspecteur appliquant "
+                               "les textes de ce régime peut compter autrement.",
+                               f"Target public counted this way — {definition.description}; an inspector applying "
+                               "this regime's texts may count otherwise."), definition))
     if not f.months:
         return _no_data(f, "average_minimums", None, min_target, reasons)
     months, count, adjustable, cut = _weighted(f, f.months, _counted, supervision=True)
