@@ -93,10 +93,12 @@ def test_unknown_checks_do_not_fail_unless_strict():
 
 
 def test_non_compliant_workbook_exits_1(make_workbook, workbook_sheets):
-    """Wage tension over 1:4 in the small test workbook (9 000 € vs 2 100 €/etp) → exit 1."""
+    """Wage tension over 1:4 in the small test workbook (worker 3 at 9 000 € both months: 18 000 € / 2
+    FTE-months = 9 000 €, vs worker 2's 2 100 €/etp: 4,29) → exit 1."""
     from helpers_workbook import set_value
 
     set_value(workbook_sheets, "Paie", 5, "salaire_brut", 9000)
+    set_value(workbook_sheets, "Paie", 6, "salaire_brut", 9000)
     path = make_workbook(workbook_sheets)
     r = runner.invoke(app, ["check", str(path), "--year", "2024", "--only", "wages", "-f", "json"])
     assert r.exit_code == 1
@@ -151,8 +153,8 @@ def test_english_explanations_use_decimal_points(sample):
 
 
 def test_french_explanations_use_decimal_commas(tmp_path):
-    """In French every figure of the reasons has a decimal comma — the etp of the wage-tension months
-    (etp 0,5), the average head count of a subsidy bracket (16,32 TD/TGD) — never a point (dates such as
+    """In French every figure of the reasons has a decimal comma — the FTE-months of the wage tension's
+    two ends (6,0 ETP-mois), the average head count of a subsidy bracket (16,32 TD/TGD) — never a point (dates such as
     24.08.2004 in legal references aside). A generated enterprise has part-timers and brackets."""
     import re
 
@@ -167,7 +169,7 @@ def test_french_explanations_use_decimal_commas(tmp_path):
         doc = json.loads(result.stdout)
         items = doc["checks"] if command == "check" else doc["lines"]
         texts += [r["text"] for item in items for r in item["reasons"]]
-    assert any("etp 0," in x for x in texts)
+    assert any(re.search(r"\d,\d+ ETP-mois", x) for x in texts)
     points = [x for x in texts
               if re.search(r"(?<![\d.])\d+\.\d+(?![\d.])", re.sub(r"\d{1,2}\.\d{1,2}\.\d{4}", "", x))]
     assert not points

@@ -53,8 +53,53 @@ def test_ratio_just_over_four_is_not_compliant_and_never_shows_as_four():
     assert result.compliant is False
     assert result.details["ratio"] == D("4.0001")
     assert "4,01" in result.summary.fr
-    # To fix: the highest down to 2 000 × 4 = 8 000,00 €, or the lowest up to 8 000.01 / 4 = 2 000,0025 → 2 000,00 €.
-    assert "8 000,00" in result.to_fix[0].fr
+    # To fix: the highest down to 2 000 × 4 = 8 000,00 €, or the lowest up to 8 000,01 / 4 = 2 000,0025,
+    # rounded UP to the cent: 2 000,01 € (2 000,00 would leave 8 000,01 / 2 000 = 4,000005 > 4).
+    assert "8 000,00" in result.to_fix[0].fr and "2 000,01" in result.to_fix[0].fr
+    raised = wages.check(enterprise([("M", "2025-03", "1", "8000.01"), ("P", "2025-03", "0.5", "1000.005")]), W16, YEAR)
+    assert raised.compliant is True  # P at 2 000,01 €/etp: 8 000,01 / 2 000,01 = 3,99999… ≤ 4
+
+
+def test_a_13th_month_and_the_holiday_pay_count_in_each_workers_pay_not_as_a_month_of_their_own():
+    """Belgian payroll: the double holiday pay in June (× 1,92) and a 13th month in December (× 2), for
+    every worker (workbook.md: salaire_brut includes legal and extra-legal benefits).
+    P: 2 000 € a month at etp 1 → 2 000 × (10 + 1,92 + 2) = 27 840 € over 12 FTE-months = 2 320,00 €.
+    M: 4 400 € a month at etp 1 → 4 400 × 13,92 = 61 248 € over 12 FTE-months = 5 104,00 €.
+    Ratio 5 104 / 2 320 = 2,2 ≤ 4 → compliant. (Month against month, M's December 8 800 € over P's
+    January 2 000 € gave 4,4: a « breach » no remuneration makes.)"""
+    rows = []
+    for wid, base in (("M", 4400), ("P", 2000)):
+        for m in range(1, 13):
+            factor = {6: D("1.92"), 12: D(2)}.get(m, D(1))
+            rows.append((wid, f"2025-{m:02d}", "1", str(base * factor)))
+    r = wage_tension(enterprise(rows), W16, YEAR)
+    assert (r.highest.worker_id, r.highest.pay_per_fte, r.highest.fte, r.highest.months) == ("M", D("5104.00"), 12, 12)
+    assert (r.lowest.worker_id, r.lowest.pay_per_fte, r.lowest.gross_pay) == ("P", D("2320.00"), D("27840.00"))
+    assert r.ratio == D("2.2") and r.compliant is True
+    assert r.highest.to_dict()["month"] == "2025-01/2025-12" and r.workers_compared == 2 and r.worker_months == 24
+
+
+def test_a_part_month_weighs_by_its_fte_in_the_workers_pay():
+    """P hired on Saturday 24/08: August etp 8/31 (calendar share) = 0,2581, pay prorated on working days
+    5/22 × 2 000 = 454,55 € (1 761,14 € per FTE that month); then 2 000 € at etp 1 in September–December.
+    P: (454,55 + 4 × 2 000) / (0,2581 + 4) = 8 454,55 / 4,2581 = 1 985,5217 → 1 985,52 €. M: 7 200 € at etp 1 every
+    month → 7 200 / 1 985,52 = 3,6263, shown 3,63 ≤ 4 → compliant (the August alone gave 7 200 / 1 761,14 = 4,09)."""
+    rows = [("M", f"2025-{m:02d}", "1", "7200") for m in range(8, 13)]
+    rows += [("P", "2025-08", "0.2581", "454.55")] + [("P", f"2025-{m:02d}", "1", "2000") for m in range(9, 13)]
+    r = wage_tension(enterprise(rows), W16, YEAR)
+    assert r.lowest.pay_per_fte == D("1985.52") and ratio_text(r.ratio) == "3,63" and r.compliant is True
+
+
+def test_a_worker_employed_without_any_payroll_row_makes_a_ratio_within_the_limit_unknown():
+    """M 3 000 €, P 2 000 € (ratio 1,5), and N employed all year with no Paie row: N's pay could be either
+    end of the scale, so « within 1 : 4 » is not established → unknown, and the to-fix asks for N's payroll.
+    With M at 9 000 € (ratio 4,5 > 4) the verdict stays « not compliant »: another figure cannot narrow it."""
+    ws = [worker("M"), worker("P"), worker("N")]
+    r = wages.check(enterprise([("M", "2025-01", "1", "3000"), ("P", "2025-01", "1", "2000")], ws), W16, YEAR)
+    assert r.compliant is None and r.details["workers_without_pay"] == ["N"]
+    assert any("N" in x.fr and "Paie" in x.fr for x in r.to_fix)
+    over = wages.check(enterprise([("M", "2025-01", "1", "9000"), ("P", "2025-01", "1", "2000")], ws), W16, YEAR)
+    assert over.compliant is False
 
 
 def test_months_with_fte_zero_are_left_out_and_said():
@@ -133,10 +178,12 @@ def test_cli_table_and_csv(tmp_path):
 
 
 def test_cli_exit_1_when_over(make_workbook, workbook_sheets):
-    """Worker 3 paid 9 000 € at etp 1 vs worker 2 paid 1 050 € at etp 0.5 (2 100 €/etp): 4.29 > 4."""
+    """Worker 3 paid 9 000 € at etp 1 in both months (18 000 € / 2 FTE-months = 9 000 €) vs worker 2 paid
+    1 050 € at etp 0.5 in both (2 100 € / 1 FTE-month = 2 100 €): 9 000 / 2 100 = 4.29 > 4."""
     from helpers_workbook import set_value
 
     set_value(workbook_sheets, "Paie", 5, "salaire_brut", 9000)
+    set_value(workbook_sheets, "Paie", 6, "salaire_brut", 9000)
     path = make_workbook(workbook_sheets)
     r = runner.invoke(app, ["check-wages", str(path), "--year", "2024", "--format", "json"])
     assert r.exit_code == 1, r.output

@@ -12,7 +12,7 @@ from ei_cli.regimes import Regime
 from ei_cli.periods import Period
 from ei_cli.render import verdict_markup, print_reasons
 from ei_cli.rules.common import decimal_text, euro_number, money
-from ei_cli.rules.wages import PayPerFte, WageTension, ratio_text
+from ei_cli.rules.wages import WageTension, WorkerPay, ratio_text
 
 def wage_fields(result: WageTension, enterprise: Enterprise, opts: RunOptions) -> dict:
     """The command's JSON fields (cli.md: ratio, max_ratio, highest, lowest) and the rest."""
@@ -36,25 +36,26 @@ def wages_table(con, result: WageTension | None, enterprise: Enterprise, regime:
     if result is None:
         con.print(f"[yellow]{escape(not_established.get(lang))}[/]")
         return
-    title = t("Tension salariale : salaire brut par etp", "Wage tension: gross pay per fte").get(lang)
+    title = t("Tension salariale : salaire brut par ETP de chaque travailleur sur ses mois de la période",
+              "Wage tension: each worker's gross pay per FTE over their months of the period").get(lang)
     table = Table(title=title, title_justify="left")
     table.add_column("", no_wrap=True)
     table.add_column("Worker" if en else "Travailleur", no_wrap=True)
     if opts.names:
         table.add_column("Name" if en else "Nom")
-    table.add_column("Month" if en else "Mois", no_wrap=True)
+    table.add_column("Months" if en else "Mois", no_wrap=True)
     table.add_column("Gross pay" if en else "Salaire brut", justify="right")
-    table.add_column("fte" if en else "etp", justify="right")
-    table.add_column("Pay per fte" if en else "Salaire / etp", justify="right")
+    table.add_column("FTE-months" if en else "ETP-mois", justify="right")
+    table.add_column("Pay per FTE" if en else "Salaire / ETP", justify="right")
 
-    def row(label: str, item: PayPerFte | None) -> None:
+    def row(label: str, item: WorkerPay | None) -> None:
         if item is None:
             return
         cells = [label, item.worker_id]
         if opts.names:
             w = enterprise.workers_by_id.get(item.worker_id)
             cells.append(escape(w.display_name()) if w else "")
-        cells += [str(item.month), euro_number(item.gross_pay, lang), decimal_text(item.fte, lang),
+        cells += [item.span.replace("/", " – "), euro_number(item.gross_pay, lang), decimal_text(item.fte, lang),
                   euro_number(item.pay_per_fte, lang)]
         table.add_row(*cells)
 
@@ -65,7 +66,8 @@ def wages_table(con, result: WageTension | None, enterprise: Enterprise, regime:
     con.print(f"{'Ratio' if en else 'Rapport'} {ratio_text(result.ratio, lang)} "
               f"({'at most' if en else 'au plus'} {limit}){':' if en else ' :'} "
               f"{verdict_markup(result.compliant, lang)}"
-              f" — {result.worker_months} {'worker-months compared' if en else 'mois-travailleur comparés'}")
+              f" — {result.workers_compared} {'workers compared' if en else 'travailleurs comparés'}, "
+              f"{result.worker_months} {'worker-months' if en else 'mois-travailleur'}")
     for e in result.excluded_months:
         why = {"fte_zero": t("etp nul", "fte 0"), "no_pay": t("salaire nul", "no pay"),
                "not_employed": t("hors occupation", "not employed")}[e.reason].get(lang)

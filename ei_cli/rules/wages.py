@@ -1,8 +1,12 @@
 """Wage tension: highest over lowest gross pay per FTE, at most 1 : 4 (rules.md §3.4, §4.4, §5.4, Q6).
 
-Every worker-month of ``Paie`` inside the period gives one figure, ``salaire_brut / etp`` (gross pay
-including legal and extra-legal benefits, brought to a full-time equivalent). The ratio is the
-highest of those figures over the lowest. Choices (docs/interpretations.md, « Wage tension, employment conditions, … »):
+Each worker compared gets one figure: their gross pay (legal and extra-legal benefits included) over
+the period's months, divided by their FTE-months — Σ ``salaire_brut`` ÷ Σ ``etp`` over their ``Paie``
+rows of the period, their monthly pay brought to a full-time equivalent. The ratio is the highest of
+those figures over the lowest. A worker's remuneration is compared, not one month's pay slip: a 13th
+month or the double holiday pay, paid in one month, is part of the year's pay of every worker who gets
+it, and a month cut by a hire or an exit does not make a figure of its own. Choices
+(docs/interpretations.md, « Wage tension, employment conditions, … »):
 
 - all staff with an employment contract with the EI, management included (Brussels says so; the
   Walloon sentence compares "un travailleur engagé par l'entreprise" with the manager);
@@ -12,7 +16,9 @@ highest of those figures over the lowest. Choices (docs/interpretations.md, « W
   no positive gross pay (a payroll anomaly that would make the ratio infinite);
 - the Walloon wording compares "à ancienneté barémique équivalente": payroll data does not show
   scale seniority, so the ratio is not neutralised and the result says so (regime parameter
-  ``wages.equal_scale_seniority``).
+  ``wages.equal_scale_seniority``);
+- a worker employed in the period without any payroll row there could be either end of the scale: a
+  ratio within the limit is then unknown, not compliant (one over it stays over it).
 """
 
 from __future__ import annotations
@@ -25,7 +31,7 @@ from ei_cli.i18n import Text, t
 from ei_cli.model import Enterprise
 from ei_cli.periods import Month, Period, month_span
 from ei_cli.regimes import Regime, Value
-from ei_cli.rules.common import CheckResult, Reason, because, decimal_text, euro_text, money, not_established
+from ei_cli.rules.common import CENT, CheckResult, Reason, because, decimal_text, euro_text, money, not_established
 
 NAME = "wages"
 RATIO_PLACES = Decimal("0.0001")  # JSON: 4 decimals, rounded up (a ratio over the limit never shows ≤ it)
@@ -66,6 +72,62 @@ class PayPerFte:
 
 
 @dataclass(frozen=True)
+class WorkerPay:
+    """One worker compared: their months of the period added up (``fte``: Σ etp, the FTE-months;
+    ``gross_pay``: Σ salaire_brut), and their gross pay per FTE-month."""
+
+    worker_id: str
+    first_month: Month
+    last_month: Month
+    months: int
+    fte: Decimal
+    gross_pay: Decimal
+
+    @property
+    def pay_per_fte(self) -> Decimal:
+        """Σ gross ÷ Σ etp, to the cent (the cent drops the noise of figures typed as formulas, see
+        ``PayPerFte.pay_per_fte``)."""
+        return money(self.gross_pay / self.fte)
+
+    @property
+    def span(self) -> str:
+        """The months added up, as written in the output: « 2024-03 », or « 2024-01/2024-12 » (ISO 8601)."""
+        if self.first_month == self.last_month:
+            return str(self.first_month)
+        return f"{self.first_month}/{self.last_month}"
+
+    month = span  # the contract's name for it (cli.md: highest/lowest ``month``)
+
+    def span_text(self, lang: str = "fr") -> str:
+        if self.first_month == self.last_month:
+            return str(self.first_month)
+        return f"{self.first_month} – {self.last_month}, {self.months} " + ("months" if lang == "en" else "mois")
+
+    def to_dict(self, lang: str = "fr") -> dict:
+        # cli.md: worker_id, month, pay_per_fte; ``month`` is the span added up (one month, or first/last).
+        return {"worker_id": self.worker_id, "month": self.span, "pay_per_fte": self.pay_per_fte,
+                "fte": self.fte, "gross_pay": money(self.gross_pay), "months": self.months,
+                "first_month": str(self.first_month), "last_month": str(self.last_month)}
+
+
+def _by_worker(counted: list[PayPerFte]) -> list[WorkerPay]:
+    """Each worker's compared months added up (``counted`` is sorted by worker, then month)."""
+    out: list[WorkerPay] = []
+    i, n = 0, len(counted)
+    while i < n:
+        wid, first = counted[i].worker_id, counted[i].month
+        fte = gross = Decimal(0)
+        j = i
+        while j < n and counted[j].worker_id == wid:
+            fte += counted[j].fte
+            gross += counted[j].gross_pay
+            j += 1
+        out.append(WorkerPay(wid, first, counted[j - 1].month, j - i, fte, gross))
+        i = j
+    return out
+
+
+@dataclass(frozen=True)
 class ExcludedMonth:
     worker_id: str
     month: Month
@@ -82,8 +144,8 @@ class WageTension:
     compliant: bool | None
     ratio: Decimal | None
     max_ratio: Decimal | None
-    highest: PayPerFte | None
-    lowest: PayPerFte | None
+    highest: WorkerPay | None
+    lowest: WorkerPay | None
     worker_months: int
     excluded_months: tuple[ExcludedMonth, ...] = ()
     excluded_workers: tuple[str, ...] = ()      # art. 60 §7 (paid by the CPAS)
@@ -92,6 +154,7 @@ class WageTension:
     reasons: tuple[Reason, ...] = ()
     notes: tuple[Text, ...] = ()
     counted: tuple[PayPerFte, ...] = field(default=(), repr=False)  # every worker-month compared (CSV)
+    workers_compared: int = 0
 
     def to_dict(self, lang: str = "fr") -> dict:
         return {
@@ -100,6 +163,7 @@ class WageTension:
             "highest": self.highest.to_dict(lang) if self.highest else None,
             "lowest": self.lowest.to_dict(lang) if self.lowest else None,
             "worker_months": self.worker_months,
+            "workers_compared": self.workers_compared,
             "excluded_months": [e.to_dict(lang) for e in self.excluded_months],
             "excluded_workers": list(self.excluded_workers),
             "workers_without_pay": list(self.workers_without_pay),
@@ -147,11 +211,12 @@ def _fte_ratio(enterprise: Enterprise, regime: Regime, period: Period) -> WageTe
                                if w.has_employment_contract and w.employed_in(period) and w.worker_id not in paid))
     seniority = _seniority_flag(regime, on)
     reasons: list[Reason] = [because(t(
-        f"Tension salariale : salaire brut (avantages compris) divisé par l'etp, pour chaque mois de chaque "
-        f"travailleur, direction comprise ; rapport du plus élevé au plus bas, au plus {limit.value} "
-        f"(paramètre {limit.key}).",
-        f"Wage tension: gross pay (benefits included) divided by fte, for each month of each worker, management "
-        f"included; ratio of the highest to the lowest, at most {limit.value} (parameter {limit.key})."), limit)]
+        f"Tension salariale : pour chaque travailleur, direction comprise, salaire brut de ses mois de la période "
+        f"(avantages compris : 13e mois, pécule de vacances…) divisé par ses ETP-mois (Σ salaire brut ÷ Σ etp) ; "
+        f"rapport du plus élevé au plus bas, au plus {limit.value}.",
+        f"Wage tension: for each worker, management included, the gross pay of their months of the period "
+        f"(benefits included: 13th month, holiday pay…) divided by their FTE-months (Σ gross pay ÷ Σ fte); "
+        f"ratio of the highest to the lowest, at most {limit.value}."), limit)]
     notes: list[Text] = []
     if excluded:
         listed = ", ".join(f"{e.worker_id} {e.month}" for e in excluded)
@@ -183,30 +248,39 @@ def _fte_ratio(enterprise: Enterprise, regime: Regime, period: Period) -> WageTe
                            tuple(excluded), tuple(sorted(art60)), without_pay,
                            not (seniority is not None and seniority.value is True), tuple(reasons), tuple(notes),
                        tuple(counted))
-    # Ordered by (pay per fte, worker_id, month); each key computed once.
-    keyed = [((x.pay_per_fte, x.worker_id, x.month.number), x) for x in counted]
+    workers = _by_worker(counted)
+    # Ordered by (pay per fte, worker_id); each key computed once.
+    keyed = [((x.pay_per_fte, x.worker_id), x) for x in workers]
     highest = max(keyed, key=itemgetter(0))[1]
     lowest = min(keyed, key=itemgetter(0))[1]
     ratio = highest.pay_per_fte / lowest.pay_per_fte
+
+    def end(x: WorkerPay, lang: str) -> str:
+        return (f"{x.worker_id} ({x.span_text(lang)}), {euro_text(x.gross_pay, lang)} / "
+                f"{decimal_text(x.fte, lang)} {'FTE-months' if lang == 'en' else 'ETP-mois'} = {euro_text(x.pay_per_fte, lang)}")
+
     reasons.append(because(t(
-        f"Plus élevé : {highest.worker_id} en {highest.month}, {euro_text(highest.gross_pay)} / etp {decimal_text(highest.fte)} "
-        f"= {euro_text(highest.pay_per_fte)} ; plus bas : {lowest.worker_id} en {lowest.month}, "
-        f"{euro_text(lowest.gross_pay)} / etp {decimal_text(lowest.fte)} = {euro_text(lowest.pay_per_fte)} ; "
-        f"rapport {ratio_text(ratio)}.",
-        f"Highest: {highest.worker_id} in {highest.month}, {euro_text(highest.gross_pay, 'en')} / fte {highest.fte} "
-        f"= {euro_text(highest.pay_per_fte, 'en')}; lowest: {lowest.worker_id} in {lowest.month}, "
-        f"{euro_text(lowest.gross_pay, 'en')} / fte {lowest.fte} = {euro_text(lowest.pay_per_fte, 'en')}; "
-        f"ratio {ratio_text(ratio, 'en')}.")))
+        f"Plus élevé : {end(highest, 'fr')} ; plus bas : {end(lowest, 'fr')} ; rapport {ratio_text(ratio)}.",
+        f"Highest: {end(highest, 'en')}; lowest: {end(lowest, 'en')}; ratio {ratio_text(ratio, 'en')}.")))
     if limit.is_unknown:
         compliant = None
         reasons.append(because(t("Plafond du rapport inconnu pour ce régime.", "Ratio ceiling unknown for this regime."),
                                limit))
     else:
         compliant = ratio <= limit.number
+        if compliant and without_pay:
+            # Their pay could be either end of the scale: within the limit is not established.
+            compliant = None
+            listed = ", ".join(without_pay)
+            reasons.append(because(t(
+                f"Indéterminé : {listed} occupé(s) dans la période sans aucune ligne de paie ; leur salaire par ETP "
+                "pourrait dépasser l'écart permis.",
+                f"Unknown: {listed} employed in the period without any payroll row; their pay per FTE could "
+                "exceed the allowed spread.")))
     return WageTension(compliant, ratio, limit.number_or_none, highest, lowest, len(counted),
                        tuple(excluded), tuple(sorted(art60)), without_pay,
                        not (seniority is not None and seniority.value is True), tuple(reasons), tuple(notes),
-                       tuple(counted))
+                       tuple(counted), len(workers))
 
 
 def _seniority_flag(regime: Regime, on) -> Value | None:
@@ -239,18 +313,22 @@ def as_check(result: WageTension) -> CheckResult:
                      "Fill in the Paie sheet (salaire_brut and etp per month)."))
     else:
         limit = "?" if result.max_ratio is None else f"{result.max_ratio}"
-        summary = t(f"rapport {ratio_text(result.ratio)} (max {limit}) — "
-                    f"{result.highest.worker_id} {result.highest.month} / {result.lowest.worker_id} {result.lowest.month}",
-                    f"ratio {ratio_text(result.ratio, 'en')} (max {limit}) — "
-                    f"{result.highest.worker_id} {result.highest.month} / {result.lowest.worker_id} {result.lowest.month}")
+        high, low = result.highest, result.lowest
+        summary = t(f"rapport {ratio_text(result.ratio)} (max {limit}) — {high.worker_id} / {low.worker_id}",
+                    f"ratio {ratio_text(result.ratio, 'en')} (max {limit}) — {high.worker_id} / {low.worker_id}")
         if result.compliant is False:
-            target = result.lowest.pay_per_fte * result.max_ratio
+            # Each end brought within the limit on its own: the highest down to lowest × max (exact to the
+            # cent), or the lowest up to highest ÷ max rounded UP to the cent (rounded to the nearest, it can
+            # stay a cent short: 8 800,01 ÷ 4 = 2 200,0025 → 2 200,00 still gives 4,0000045).
+            down = low.pay_per_fte * result.max_ratio
+            up = (high.pay_per_fte / result.max_ratio).quantize(CENT, rounding=ROUND_CEILING)
             fix.append(t(
-                f"Ramenez le salaire par etp le plus élevé ({result.highest.worker_id}, {result.highest.month}) "
-                f"à {euro_text(target)} au plus, ou relevez le plus bas ({result.lowest.worker_id}, "
-                f"{result.lowest.month}) à {euro_text(result.highest.pay_per_fte / result.max_ratio)} au moins.",
-                f"Bring the highest pay per fte ({result.highest.worker_id}, {result.highest.month}) down to at most "
-                f"{euro_text(target, 'en')}, or raise the lowest ({result.lowest.worker_id}, {result.lowest.month}) to at "
-                f"least {euro_text(result.highest.pay_per_fte / result.max_ratio, 'en')}."))
+                f"Ramenez le salaire moyen par ETP le plus élevé ({high.worker_id}) à {euro_text(down)} au plus, "
+                f"ou relevez le plus bas ({low.worker_id}) à {euro_text(up)} au moins.",
+                f"Bring the highest average pay per FTE ({high.worker_id}) down to at most {euro_text(down, 'en')}, "
+                f"or raise the lowest ({low.worker_id}) to at least {euro_text(up, 'en')}."))
+        elif result.compliant is None and result.workers_without_pay:
+            fix.append(t("Complétez la feuille Paie pour " + ", ".join(result.workers_without_pay) + ".",
+                         "Fill in the Paie sheet for " + ", ".join(result.workers_without_pay) + "."))
     details = {**result.to_dict(), "notes": list(result.notes)}  # Text: rendered in the asked language
     return CheckResult(NAME, result.compliant, summary, result.reasons, tuple(fix), details)
