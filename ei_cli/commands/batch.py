@@ -58,6 +58,8 @@ def batch_command(folder: DirArg, year: BatchYearOpt = None, month: MonthOpt = N
     de « ei subsidy -o », summary.xlsx) sont ignorés et signalés (stderr, skipped[]) ; un summary.xlsx
     qu'ei n'a pas écrit dans --out n'est jamais remplacé (refus, code 2). Code de sortie : 2 si un classeur est en erreur, sinon 1 si un
     classeur n'est pas conforme (ou indéterminé avec --strict), sinon 0.
+
+    Exemple : ei batch classeurs/ --year 2026 --month 2026-10 --out resultats/ --format json
     """
     from ei_cli import batch
     from ei_cli.output import RunOptions

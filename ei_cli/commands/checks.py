@@ -28,6 +28,8 @@ def check(file: FileArg, year: YearOpt = None, only: OnlyOpt = None, regime: Reg
     corriger ; --explain ajoute les raisons et les références légales. Année civile évaluée : --year,
     par défaut la dernière année dont décembre est dans la paie. Code de sortie 1 si un contrôle n'est
     pas conforme (ou, avec --strict, indéterminé).
+
+    Exemples : ei check classeur.xlsx --year 2025 --explain ; ei check classeur.xlsx --only quota,wages -f json
     """
     from ei_cli.regimes import select_regime
     from ei_cli.render.checks import check_dicts, checks_csv, checks_table

@@ -33,6 +33,8 @@ def check_eligibility(file: FileArg, at: AtOpt = None, format: FormatOpt = Forma
     --explain ajoute les raisons et les références légales ; --names, les noms et les valeurs lues.
 
     Cette commande ne contrôle rien : code de sortie 0 ; avec --strict, 1 si un statut est indéterminé.
+
+    Exemple : ei check-eligibility classeur.xlsx --explain
     """
     from ei_cli.periods import Period
     from ei_cli.regimes import select_regime

@@ -20,7 +20,10 @@ def init(
     sample: Annotated[bool, typer.Option("--sample", help="Remplir avec des données fictives réalistes.")] = False,
     force: Annotated[bool, typer.Option("--force", help="Remplacer le fichier s'il existe déjà.")] = False,
 ):
-    """Écrit le classeur modèle ei-modele.xlsx : feuilles, en-têtes, listes déroulantes, Lisez-moi."""
+    """Écrit le classeur modèle ei-modele.xlsx : feuilles, en-têtes, listes déroulantes, Lisez-moi.
+
+    Exemples : ei init (dans le dossier courant) ; ei init --sample exemple/ (un classeur rempli de données fictives)
+    """
     from ei_cli.output import write_with
     from ei_cli.workbook.template import write_template
 

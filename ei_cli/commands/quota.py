@@ -30,6 +30,9 @@ def check_quota(file: FileArg, year: YearOpt = None, at: AtOpt = None, forecast:
     Les années d'agrément courent depuis date_agrement. --year Y : chaque année d'agrément qui touche
     l'année civile Y ; --at DATE : celle qui contient DATE ; par défaut : celle du dernier mois de paie.
     Code de sortie 1 si une année évaluée n'est pas conforme.
+
+    Exemples : ei check-quota classeur.xlsx ; ei check-quota classeur.xlsx --forecast (combien engager d'ici
+    la fin de l'année d'agrément)
     """
     from ei_cli.periods import Month, Period
     from ei_cli.regimes import select_regime

@@ -17,7 +17,10 @@ def regimes_command(
     lang: LangOpt = Lang.FR,
     explain: ExplainOpt = False,
 ):
-    """Régimes légaux connus ; avec ID, chaque paramètre avec sa valeur, ses dates et sa référence légale."""
+    """Régimes légaux connus ; avec ID, chaque paramètre avec sa valeur, ses dates et sa référence légale.
+
+    Exemples : ei regimes ; ei regimes wallonie-2016
+    """
     from ei_cli.regimes import all_regimes, get_regime
     from ei_cli.render.regimes import parameters_table, regimes_table
     from ei_cli.rules.subsidy import subsidy_ids

@@ -80,7 +80,10 @@ def _produce(kind: str, file: Path, year: int, output: Path, templates: Path | N
 @report_app.command("annual")
 def annual(file: FileArg, output: DocOutputOpt, year: RequiredYearOpt,
            templates: TemplatesOpt = None, names: NamesOpt = False, regime: RegimeOpt = None) -> None:
-    """Rapport d'activité annuel, en français (l'échéance de remise, selon le régime, figure dans le document)."""
+    """Rapport d'activité annuel, en français (l'échéance de remise, selon le régime, figure dans le document).
+
+    Exemple : ei report annual classeur.xlsx --year 2025 -o rapport-2025.docx (ou .html, .md, .pdf)
+    """
     _produce("annual", file, year, output, templates, names, regime)
 
 
@@ -88,6 +91,9 @@ def annual(file: FileArg, output: DocOutputOpt, year: RequiredYearOpt,
 def agrement(file: FileArg, output: DocOutputOpt, year: YearOpt = None,
              templates: TemplatesOpt = None, names: NamesOpt = False, regime: RegimeOpt = None) -> None:
     """Demande d'agrément ou de renouvellement, en français : les chiffres du classeur (par défaut l'année civile
-    précédente) et les sections à compléter par le demandeur."""
+    précédente) et les sections à compléter par le demandeur.
+
+    Exemple : ei report agrement classeur.xlsx -o demande.docx
+    """
     _produce("agrement", file, year or date.today().year - 1, output, templates, names, regime)
 

@@ -28,6 +28,8 @@ def subsidy(file: FileArg, year: RequiredYearOpt, regime: RegimeOpt = None, form
     si une condition d'octroi contrôlée n'est pas remplie (régime bruxelles-2004 : la part minimale de
     personnel d'encadrement fixée par le régime, paramètre enterprise.min_supervision_share, voir
     « ei regimes bruxelles-2004 »).
+
+    Exemples : ei subsidy classeur.xlsx --year 2026 --explain ; ei subsidy classeur.xlsx --year 2026 -o reclamation.xlsx
     """
     from ei_cli.periods import Period
     from ei_cli.regimes import select_regime

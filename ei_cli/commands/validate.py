@@ -16,7 +16,10 @@ FilesArg = Annotated[list[Path], typer.Argument(metavar="FICHIER...", help="Clas
 @app.command("validate")
 def validate(files: FilesArg, format: FormatOpt = Format.TABLE, output: OutputOpt = None,
              lang: LangOpt = Lang.FR) -> None:
-    """Vérifie un ou plusieurs classeurs et signale tous les problèmes (fichier, feuille, cellule)."""
+    """Vérifie un ou plusieurs classeurs et signale tous les problèmes (fichier, feuille, cellule).
+
+    Exemple : ei validate classeur.xlsx autre.xlsx
+    """
     from ei_cli.workbook.report import validation_entry, validation_line
 
     opts = RunOptions(format=str(format), output=output, lang=str(lang))

@@ -17,12 +17,15 @@ def check_wages(file: FileArg, year: YearOpt = None, regime: RegimeOpt = None, f
                 strict: StrictOpt = False, names: NamesOpt = False) -> None:
     """Tension salariale : salaire brut (avantages compris) par etp, le plus élevé sur le plus bas, au plus l'écart du régime.
 
-    Chaque mois de la feuille Paie de l'année civile évaluée (--year ; par défaut la dernière année dont
-    décembre est dans la paie) donne salaire_brut / etp ; direction comprise, article 60 §7 écartés ;
+    Pour chaque travailleur, direction comprise (article 60 §7 écartés), le salaire brut de ses mois de
+    l'année civile évaluée (--year ; par défaut la dernière année dont décembre est dans la paie) divisé
+    par ses ETP-mois : le 13e mois et le pécule de vacances comptent dans sa rémunération de l'année ;
     les mois à etp nul sont écartés et signalés. L'écart maximal est celui que fixe le régime appliqué
     (paramètre wages.max_ratio : voir « ei regimes ID ») ; un régime qui n'en établit pas laisse le
     contrôle indéterminé.
     Code de sortie 1 si le rapport dépasse cette limite.
+
+    Exemple : ei check-wages classeur.xlsx --year 2025 --explain
     """
     from ei_cli.regimes import select_regime
     from ei_cli.render.wages import wage_fields, wages_csv, wages_table
