@@ -30,7 +30,7 @@ from typing import Callable, Iterable
 from ei_cli.errors import EiError, ExitCode
 from ei_cli.i18n import Text, t
 from ei_cli.periods import Month, Period
-from ei_cli.rules.common import VERDICT
+from ei_cli.rules.common import NOT_APPLICABLE, VERDICT
 
 SUMMARY_JSON = "summary.json"
 SUMMARY_XLSX = "summary.xlsx"
@@ -73,6 +73,7 @@ class FileOutcome:
     regime: str | None = None
     compliant: bool | None = None
     checks: dict = field(default_factory=dict)        # check name → True / False / None
+    not_applicable: list = field(default_factory=list)  # check names no obligation of which applies (before the agrément)
     quota_share: float | None = None
     wage_ratio: float | None = None
     total_subsidy: float | None = None
@@ -304,7 +305,7 @@ def evaluate(path: Path, request: BatchRequest):
     from ei_cli.output import base_document, jsonable
     from ei_cli.problems import has_errors
     from ei_cli.regimes import select_regime
-    from ei_cli.rules.common import combine
+    from ei_cli.rules.dashboard import overall as overall_of_checks
     from ei_cli.rules.eligibility import assess_eligibility
     from ei_cli.workbook import read_workbook
 
@@ -338,13 +339,14 @@ def evaluate(path: Path, request: BatchRequest):
         if sub_regime.id != regime.id:
             sub_report = assess_eligibility(enterprise, sub_regime)
     subsidy = _subsidies(enterprise, sub_regime, request.subsidy_year, sub_report)
-    compliant = combine(c.compliant for c in checks)
+    compliant = overall_of_checks(checks)
     fields = {
         "readable": True,
         "enterprise": enterprise.name,
         "regime": regime.id,
         "compliant": compliant,
         "checks": _verdicts(checks),
+        "not_applicable": [c.name for c in checks if not c.applicable],
         "quota_share": _number(_detail(checks, "quota", "target_share")),
         "wage_ratio": _number(_detail(checks, "wages", "ratio")),
         "total_subsidy": _number(subsidy.total),
@@ -352,7 +354,7 @@ def evaluate(path: Path, request: BatchRequest):
     }
     if request.explain:  # sent back to the main process: without the JSON fields (the quota's are a closure)
         fields["explained"] = tuple(replace(c, details={}, localized=None, problems=())
-                                    for c in checks if c.compliant is not True)
+                                    for c in checks if c.compliant is not True and c.applicable)
     if request.out_dir is None:  # only the summary is wanted: skip building the full document
         return {"problems": jsonable(problems, lang)}, fields
     doc = base_document(CHECK_COMMAND, enterprise=enterprise, regime=regime, period=period, compliant=compliant,
@@ -850,7 +852,10 @@ def summary_row(o: FileOutcome, lang: str = "fr") -> list:
             row.append(verdict_text(o.compliant, lang) if o.readable else IN_ERROR.get(lang))
         elif key in _CHECK_OF_COLUMN:
             name = _CHECK_OF_COLUMN[key]
-            row.append(verdict_text(o.checks[name], lang) if o.readable and name in o.checks else None)
+            if name in o.not_applicable:
+                row.append(NOT_APPLICABLE.get(lang))
+            else:
+                row.append(verdict_text(o.checks[name], lang) if o.readable and name in o.checks else None)
         elif key == "problems":
             row.append(len(o.problems))
         elif key == "subsidy_complete":

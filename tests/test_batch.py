@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import shutil
+from datetime import date
 import subprocess
 import sys
 from pathlib import Path
@@ -301,10 +302,14 @@ def test_region_mismatch_with_forced_regime_is_a_bad_file(tmp_path, capsys, good
 
 # ---------------------------------------------------------------------------------------- summary
 def test_summary_workbook_rows_equal_the_per_file_jsons(tmp_path, capsys, good_workbook, other_workbook):
-    """Real checks and subsidies: every row of summary.xlsx is read back and compared to <stem>.json."""
+    """Real checks and subsidies: every row of summary.xlsx is read back and compared to <stem>.json.
+    d.xlsx is agreed in 2031: for 2024 the agrément's obligations are « non applicable » (JSON
+    `applicable: false`), and its row says so rather than « indéterminé »."""
     from openpyxl import load_workbook
 
-    folder = folder_with(tmp_path, {"a.xlsx": good_workbook, "b.xlsx": other_workbook, "c.xlsx": b"junk"})
+    later = write_workbook(tmp_path / "later.xlsx", set_field(valid_sheets(), "date_agrement", date(2031, 1, 1)))
+    folder = folder_with(tmp_path, {"a.xlsx": good_workbook, "b.xlsx": other_workbook, "c.xlsx": b"junk",
+                                    "d.xlsx": later})
     out = tmp_path / "out"
     code, _, _ = run(capsys, folder, "--year", YEAR, "--out", out, "-q")
     summary = json.loads((out / "summary.json").read_text())
@@ -313,7 +318,8 @@ def test_summary_workbook_rows_equal_the_per_file_jsons(tmp_path, capsys, good_w
     rows = list(ws.iter_rows(values_only=True))
     keys = [k for k, _, _ in batch.SUMMARY_COLUMNS]
     assert list(rows[0]) == [fr for _, fr, _ in batch.SUMMARY_COLUMNS]
-    assert len(rows) == 1 + 3
+    assert len(rows) == 1 + 4
+    not_applicable = 0
     words = {w.fr: v for v, w in batch.VERDICT.items()}
     for row, entry in zip(rows[1:], summary["files"]):
         cells = dict(zip(keys, row))
@@ -330,8 +336,12 @@ def test_summary_workbook_rows_equal_the_per_file_jsons(tmp_path, capsys, good_w
         assert cells["regime"] == doc["regime"]
         assert words[cells["compliant"]] is doc["compliant"]
         verdicts = {c["name"]: c["compliant"] for c in doc["checks"]}
+        applies = {c["name"]: c.get("applicable", True) for c in doc["checks"]}
         for key, check in batch._CHECK_OF_COLUMN.items():
-            if check in verdicts:
+            if check in verdicts and not applies[check]:
+                assert cells[key] == "non applicable" and verdicts[check] is None, key
+                not_applicable += 1
+            elif check in verdicts:
                 assert words[cells[key]] is verdicts[check], key
             else:
                 assert cells[key] is None
@@ -342,6 +352,7 @@ def test_summary_workbook_rows_equal_the_per_file_jsons(tmp_path, capsys, good_w
         assert cells["quota_share"] == quota.get("target_share")
         wages = next((c for c in doc["checks"] if c["name"] == "wages"), {})
         assert cells["wage_ratio"] == wages.get("ratio")
+    assert not_applicable >= 3  # d.xlsx: wages, employment, follow-up
     # The formats show those figures without rounding them again (0,6278 → 62,78 %, 4,0001 → 4,0001).
     ws = load_workbook(out / "summary.xlsx").active
     formats = {keys[c.column - 1]: c.number_format for c in ws[2]}

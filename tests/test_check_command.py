@@ -195,3 +195,8 @@ def test_a_year_before_the_agrement_is_not_applicable_not_failed(make_workbook, 
     assert all(verdicts[n] is None for n in ("quota", "wages", "employment", "follow_up"))
     assert all(c.get("applicable") is False for c in doc["checks"] if c["name"] in ("wages", "employment", "follow_up"))
     assert verdicts["enterprise"] is True  # legal form and size: conditions for obtaining the agrément
+    # « Non applicable » is no « indéterminé »: --strict does not fail on it, the table says it.
+    only = ["--only", "eligibility,wages,employment,enterprise,follow_up"]
+    strict = runner.invoke(app, ["check", str(path), "--year", "2024", "--strict", *only])
+    assert strict.exit_code == 0, strict.output
+    assert "non applicable" in strict.stdout and "Verdict global : conforme" in strict.stdout

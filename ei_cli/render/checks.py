@@ -8,7 +8,7 @@ from ei_cli.output import RunOptions
 from ei_cli.periods import Period
 from ei_cli.regimes import Regime
 from ei_cli.render import verdict_markup, print_reasons, reference_text
-from ei_cli.rules.common import CheckResult
+from ei_cli.rules.common import NOT_APPLICABLE, CheckResult
 
 CHECK_LABELS = {
     "eligibility": t("Public cible", "Target public"),
@@ -24,6 +24,13 @@ MAX_FIX_LINES = 3
 def check_dicts(results: list[CheckResult], opts: RunOptions) -> list[dict]:
     """``checks[]`` of the JSON document: name, compliant, summary, reasons[], to_fix[] + details."""
     return [r.to_dict(opts.lang) for r in results]
+
+
+def _verdict_cell(result: CheckResult, lang: str) -> str:
+    """The verdict in words; « non applicable » (dim) for a check no obligation of which applies."""
+    if not result.applicable:
+        return f"[dim]{NOT_APPLICABLE.get(lang)}[/]"
+    return verdict_markup(result.compliant, lang)
 
 
 def _fix_cell(result: CheckResult, lang: str, full: bool) -> str:
@@ -50,7 +57,7 @@ def checks_table(con, results: list[CheckResult], overall: bool | None, enterpri
     table.add_column("To fix" if en else "À corriger", ratio=2, overflow="fold")
     for r in results:
         table.add_row(escape(CHECK_LABELS.get(r.name, t(r.name, r.name)).get(lang)),
-                      verdict_markup(r.compliant, lang), escape(r.summary.get(lang)),
+                      _verdict_cell(r, lang), escape(r.summary.get(lang)),
                       escape(_fix_cell(r, lang, opts.explain)))
     con.print(table)
     con.print(f"{'Overall' if en else 'Verdict global'}{':' if en else ' :'} {verdict_markup(overall, lang)}")
@@ -65,7 +72,7 @@ def checks_table(con, results: list[CheckResult], overall: bool | None, enterpri
     for r in results:
         con.print()
         con.print(f"[bold]{escape(CHECK_LABELS.get(r.name, t(r.name, r.name)).get(lang))}[/] — "
-                  f"{verdict_markup(r.compliant, lang)}")
+                  f"{_verdict_cell(r, lang)}")
         print_reasons(con, r.reasons, lang)
 
 

@@ -114,6 +114,12 @@ class CheckResult:
     # the command's ``problems``, not a field of the check's line.
     problems: tuple[Problem, ...] = ()
 
+    @property
+    def applicable(self) -> bool:
+        """False for a check no obligation of which applies to the period (``details["applicable"]``:
+        a period before the agrément); its ``compliant`` is then None, and it is no « unknown »."""
+        return self.details.get("applicable", True) is not False
+
     def to_dict(self, lang: str = "fr") -> dict:
         out = {"name": self.name, "compliant": self.compliant, "summary": self.summary.get(lang),
                "reasons": [r.to_dict(lang) for r in self.reasons],
@@ -125,6 +131,7 @@ class CheckResult:
 # A verdict in words: compliant (True), not compliant (False), unknown (None).
 VERDICT = {True: t("conforme", "compliant"), False: t("non conforme", "not compliant"),
            None: t("indéterminé", "unknown")}
+NOT_APPLICABLE = t("non applicable", "not applicable")
 
 
 def combine(verdicts: Iterable[bool | None]) -> bool | None:

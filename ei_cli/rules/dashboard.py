@@ -86,7 +86,10 @@ def _before_agrement(name: str, enterprise: Enterprise, period: Period) -> Check
 
 
 def overall(results: list[CheckResult]) -> bool | None:
-    return combine(r.compliant for r in results)
+    """The checks that apply, combined (a check not applicable to the period is neither compliant nor
+    unknown: ``--strict`` does not count it); None when none applies."""
+    applying = [r.compliant for r in results if r.applicable]
+    return combine(applying) if applying else None
 
 
 def period_for(enterprise: Enterprise, year: int | None = None, today: date | None = None) -> Period:
