@@ -136,6 +136,34 @@ def test_unknown_status_makes_it_unknown_not_failed_and_non_target_are_not_follo
     assert run([td()], [], status={"T": False}).compliant is True
 
 
+def test_gaps_of_a_worker_of_unknown_status_are_marked_and_counted_apart():
+    """T (TD) and U (production, status unknown) employed all 2025 (hired 2024-01-01), no action recorded
+    at all. Each misses 4 quarterly interviews + bilan (due 2024-07-01) + plan (due 2024-07-01) = 6 gaps.
+    T's 6 gaps fail the check; U's 6 are listed too, but owed only if U is target public: each of U's lines
+    says « (statut indéterminé) », and the summary counts them apart — 2 followed, 6 gaps for 1 worker,
+    6 gaps for 1 worker of unknown status (it said « 6 manque(s) pour 1 travailleur(s) » beside 12 listed
+    lines, U's written as if U were TD/TGD)."""
+    result = run([td("T"), td("U")], [], status={"T": True, "U": None})
+    assert result.compliant is False and len(result.details["missing"]) == 12
+    assert result.summary.fr == ("2 suivi(s) : 6 manque(s) pour 1 travailleur(s), "
+                                 "6 manque(s) pour 1 travailleur(s) de statut indéterminé")
+    assert result.summary.en == ("2 worker(s) followed: 6 gap(s) for 1 worker(s), "
+                                 "6 gap(s) for 1 worker(s) of unknown status")
+    lines = [r.text.fr for r in result.reasons if r.text.fr.startswith(("T ", "U "))]
+    assert lines[:6] == [x for x in lines if x.startswith("T : ")] and len(lines) == 12
+    assert all(x.startswith("U (statut indéterminé) : ") for x in lines[6:])
+    assert "U (statut indéterminé) : aucun entretien en 2025-Q1" in lines
+    assert [m["text"].fr for m in result.details["missing"] if m["worker_id"] == "U"][0] == \
+        "U (statut indéterminé) : aucun entretien en 2025-Q1"
+    assert result.to_fix[1].fr.startswith("U (statut indéterminé) : aucun entretien en 2025-Q1; ")
+    assert result.to_fix[1].en.startswith("U (status unknown): no interview in 2025-Q1; ")
+    assert any("n'est dû que si le travailleur est du public cible" in r.text.fr for r in result.reasons)
+    # Alone, U's gaps leave the check unknown, with the same count.
+    alone = run([td("U")], [], status={"U": None})
+    assert alone.compliant is None
+    assert alone.summary.fr == "indéterminé : 6 manque(s) pour 1 travailleur(s) de statut indéterminé"
+
+
 def test_other_regimes_not_established():
     e = Enterprise("EI", Region.BRUXELLES, date(2020, 1, 1), workers=(td(),))
     result = follow_up.check(e, get_regime("bruxelles-2004"), YEAR, Report({"T": True}))
@@ -286,7 +314,7 @@ def test_unknown_status_alone_without_an_accompanier_is_unknown_not_failed():
     result = run([td("U")], actions("U", *FULL_2025), status={"U": None}, accompanier=False)
     assert result.compliant is None and result.details["months_without_accompanier"] == []
     assert len(result.details["months_without_accompanier_unsure"]) == 12
-    assert result.summary.fr == "indéterminé : 12 mois sans accompagnateur (travailleurs de statut inconnu)"
+    assert result.summary.fr == "indéterminé : 12 mois sans accompagnateur (travailleurs de statut indéterminé)"
     assert any("seuls des travailleurs de statut inconnu" in r.text.fr for r in result.reasons)
     a60 = Worker("A", date(2024, 1, 1), ContractType.ART60, D(1), Function.SUPERVISION)
     result = run([a60], [], status={"A": None})

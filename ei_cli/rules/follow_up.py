@@ -67,6 +67,16 @@ def quarters_overlapping(period: Period):
         q = q.next()
 
 
+def _unknown_status(wid: str) -> Text:
+    return t(f"{wid} (statut indéterminé)", f"{wid} (status unknown)")
+
+
+def _gaps_text(missing: list["Missing"]) -> Text:
+    """« 16 manque(s) pour 3 travailleur(s) »."""
+    n, workers = len(missing), len({m.worker_id for m in missing})
+    return t(f"{n} manque(s) pour {workers} travailleur(s)", f"{n} gap(s) for {workers} worker(s)")
+
+
 @dataclass(frozen=True)
 class Missing:
     """One thing missing for one worker (``quarter`` set for interviews, ``due`` for deadlines)."""
@@ -84,19 +94,30 @@ class Missing:
 
     @cached_property
     def _text(self) -> Text:  # read up to four times per check: written once
+        who, what = self.who, self.what
+        return Text(f"{who.fr} : {what.fr}", f"{who.en}: {what.en}")
+
+    @property
+    def who(self) -> Text:
+        """The worker id, marked « (statut indéterminé) » when the worker may not be target public: the
+        gap is owed only if they are (it makes the check unknown, not failed)."""
         wid = self.worker_id
+        return _unknown_status(wid) if self.target_status is None else Text(wid, wid)
+
+    @property
+    def what(self) -> Text:
+        """What is missing, without the worker."""
         if self.item == "interview":
-            return t(f"{wid} : aucun entretien en {self.quarter}" if not self.found else
-                     f"{wid} : {self.found} entretien(s) en {self.quarter}, insuffisant",
-                     f"{wid}: no interview in {self.quarter}" if not self.found else
-                     f"{wid}: {self.found} interview(s) in {self.quarter}, not enough")
+            return t(f"aucun entretien en {self.quarter}" if not self.found else
+                     f"{self.found} entretien(s) en {self.quarter}, insuffisant",
+                     f"no interview in {self.quarter}" if not self.found else
+                     f"{self.found} interview(s) in {self.quarter}, not enough")
         label = {"bilan": t("bilan personnel et professionnel", "personal and professional assessment"),
                  "plan_formation": t("plan de formation", "training plan")}[self.item]
         if self.done is None:
-            return t(f"{wid} : {label.fr} absent (dû au plus tard le {self.due})",
-                     f"{wid}: {label.en} missing (due by {self.due})")
-        return t(f"{wid} : {label.fr} tardif, le {self.done} (dû au plus tard le {self.due})",
-                 f"{wid}: {label.en} late, on {self.done} (due by {self.due})")
+            return t(f"{label.fr} absent (dû au plus tard le {self.due})", f"{label.en} missing (due by {self.due})")
+        return t(f"{label.fr} tardif, le {self.done} (dû au plus tard le {self.due})",
+                 f"{label.en} late, on {self.done} (due by {self.due})")
 
     def to_dict(self, lang: str = "fr") -> dict:
         return {"worker_id": self.worker_id, "item": self.item, "target_public": self.target_status,
@@ -250,24 +271,31 @@ def _quarterly_interviews(enterprise: Enterprise, regime: Regime, period: Period
                                every_month_v))
     confirmed = [m for m in missing if m.target_status is True]
     unsure = [m for m in missing if m.target_status is None]
+    if unsure or unsure_gaps:
+        reasons.append(because(t(
+            "Un manque marqué « statut indéterminé » n'est dû que si le travailleur est du public cible : à lui seul, "
+            "il laisse le contrôle indéterminé, jamais non conforme.",
+            "A gap marked « status unknown » is owed only if the worker is target public: on its own it leaves the "
+            "check unknown, never not compliant."), per_q_v))
     n = len(followed)
-    if confirmed or gaps:
+    # The summary counts every gap listed, those of workers of unknown status apart (they decide nothing
+    # when a sure gap already fails the check, but they are listed, so they are counted).
+    parts = ([_gaps_text(confirmed)] if confirmed else []) + (
+        [t(f"{len(gaps)} mois sans accompagnateur social", f"{len(gaps)} month(s) without a social accompanier")]
+        if gaps else [])
+    unsure_parts = ([t(f"{_gaps_text(unsure).fr} de statut indéterminé",
+                       f"{_gaps_text(unsure).en} of unknown status")] if unsure else []) + (
+        [t(f"{len(unsure_gaps)} mois sans accompagnateur (travailleurs de statut indéterminé)",
+           f"{len(unsure_gaps)} month(s) without an accompanier (workers of unknown status)")] if unsure_gaps else [])
+    if parts:
         compliant: bool | None = False
-        parts_fr, parts_en = [], []
-        if confirmed:
-            parts_fr.append(f"{len(confirmed)} manque(s) pour {len({m.worker_id for m in confirmed})} travailleur(s)")
-            parts_en.append(f"{len(confirmed)} gap(s) for {len({m.worker_id for m in confirmed})} worker(s)")
-        if gaps:
-            parts_fr.append(f"{len(gaps)} mois sans accompagnateur social")
-            parts_en.append(f"{len(gaps)} month(s) without a social accompanier")
-        summary = t(f"{n} suivi(s) : " + ", ".join(parts_fr), f"{n} worker(s) followed: " + ", ".join(parts_en))
-    elif unsure or unsure_gaps:
+        listed = parts + unsure_parts
+        summary = t(f"{n} suivi(s) : " + ", ".join(p.fr for p in listed),
+                    f"{n} worker(s) followed: " + ", ".join(p.en for p in listed))
+    elif unsure_parts:
         compliant = None
-        parts_fr = ([f"{len(unsure)} manque(s) pour des travailleurs de statut inconnu"] if unsure else []) + (
-            [f"{len(unsure_gaps)} mois sans accompagnateur (travailleurs de statut inconnu)"] if unsure_gaps else [])
-        parts_en = ([f"{len(unsure)} gap(s) for workers of unknown status"] if unsure else []) + (
-            [f"{len(unsure_gaps)} month(s) without an accompanier (workers of unknown status)"] if unsure_gaps else [])
-        summary = t("indéterminé : " + ", ".join(parts_fr), "unknown: " + ", ".join(parts_en))
+        summary = t("indéterminé : " + ", ".join(p.fr for p in unsure_parts),
+                    "unknown: " + ", ".join(p.en for p in unsure_parts))
     else:
         compliant = True
         summary = t(f"{n} travailleur(s) suivi(s) : entretiens trimestriels, bilans et plans de formation en ordre",
@@ -276,10 +304,11 @@ def _quarterly_interviews(enterprise: Enterprise, regime: Regime, period: Period
     by_worker: dict[str, list[Missing]] = {}
     for m in missing:
         by_worker.setdefault(m.worker_id, []).append(m)
-    for wid, items in by_worker.items():
-        what_fr = "; ".join(m.text().fr.split(" : ", 1)[1] for m in items)
-        what_en = "; ".join(m.text().en.split(": ", 1)[1] for m in items)
-        to_fix.append(t(f"{wid} : {what_fr} (feuille Suivi).", f"{wid}: {what_en} (Suivi sheet)."))
+    for items in by_worker.values():
+        who = items[0].who
+        what_fr = "; ".join(m.what.fr for m in items)
+        what_en = "; ".join(m.what.en for m in items)
+        to_fix.append(t(f"{who.fr} : {what_fr} (feuille Suivi).", f"{who.en}: {what_en} (Suivi sheet)."))
     if gaps:
         to_fix.append(t("Occupez un accompagnateur social tant que l'entreprise occupe des travailleurs TD/TGD ou "
                         "article 60 §7.",
