@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from decimal import Decimal as D
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -164,10 +165,29 @@ def test_gaps_of_a_worker_of_unknown_status_are_marked_and_counted_apart():
     assert alone.summary.fr == "indéterminé : 6 manque(s) pour 1 travailleur(s) de statut indéterminé"
 
 
-def test_other_regimes_not_established():
-    e = Enterprise("EI", Region.BRUXELLES, date(2020, 1, 1), workers=(td(),))
-    result = follow_up.check(e, get_regime("bruxelles-2004"), YEAR, Report({"T": True}))
+@pytest.mark.parametrize("regime_id, region", [("bruxelles-2004", Region.BRUXELLES), ("wallonie-2003", Region.WALLONIE)])
+def test_other_regimes_not_established(regime_id, region):
+    """rules.md gives no follow-up rule for wallonie-2003 (§4.6) nor bruxelles-2004 (§5.6): not found →
+    unknown. The reason says that in words; it cited « décision D7 pour un régime connu en partie », the
+    decision about the outline regime bruxelles-2018, which neither of them is."""
+    e = Enterprise("EI", region, date(2020, 1, 1), workers=(td(),))
+    result = follow_up.check(e, get_regime(regime_id), YEAR, Report({"T": True}))
     assert result.compliant is None and result.details == {"established": False}
+    (reason,) = result.reasons
+    assert reason.text.fr == (f"Règle non établie pour le régime {regime_id} : aucun texte trouvé ne la donne pour "
+                              "ce régime ; faute de texte, ei ne peut dire ni qu'elle s'applique ni qu'elle n'existe "
+                              "pas, et le contrôle reste indéterminé.")
+    assert "D7" not in reason.text.en and "rules.md" not in reason.text.fr
+    assert reason.reference == get_regime(regime_id).title and reason.confidence == "not_found"
+
+
+def test_the_outline_regime_says_its_decision_in_words():
+    """bruxelles-2018 (outline): the follow-up is not established by the project's decision (D7) to check
+    the mandate minimums only — said in words, the decision kept as its reference."""
+    e = Enterprise("EI", Region.BRUXELLES, date(2020, 1, 1), workers=(td(),))
+    (reason,) = follow_up.check(e, get_regime("bruxelles-2018"), YEAR, Report({"T": True})).reasons
+    assert "n'est connu qu'en partie" in reason.text.fr and "décision D7" in reason.text.fr
+    assert "rules.md" not in reason.text.fr
 
 
 @settings(max_examples=50, deadline=None)

@@ -175,13 +175,27 @@ NOT_ESTABLISHED = t("non établi pour ce régime (texte non trouvé)", "not esta
 
 
 def not_established(name: str, regime) -> "CheckResult":
-    """The unknown result of a check the regime's texts do not establish (rules.md found no such rule;
-    D7 for an outline regime), citing the regime's text and decision it rests on."""
-    reason = Reason(t(f"Règle non établie pour le régime {regime.id} : le texte n'a pas été trouvé (rules.md, "
-                      "décision D7 pour un régime connu en partie) ; le contrôle reste indéterminé.",
-                      f"Rule not established for regime {regime.id}: the text was not found (rules.md, decision D7 "
-                      "for a regime known only in outline); the check stays unknown."),
-                    regime.title, None, "not_found")
+    """The unknown result of a check the regime's texts do not establish, citing the regime's texts.
+
+    Two grounds, said in words (the user has no rules.md): under a regime known only in outline, the
+    project's decision to check its mandate minimums alone (rules.md D7, bruxelles-2018); under any other
+    regime, rules.md found no such rule for it (e.g. §4.3, §4.6 for wallonie-2003, §5.6 for bruxelles-2004),
+    and a rule not found is unknown, not absent."""
+    if regime.status == "outline":
+        text = t(f"Règle non établie pour le régime {regime.id} : ce régime n'est connu qu'en partie, seuls les "
+                 "contrôles que ses textes trouvés établissent sont faits (lecture retenue par le projet, décision "
+                 "D7) ; ce contrôle-ci reste indéterminé.",
+                 f"Rule not established for regime {regime.id}: the regime is known only in outline, only the checks "
+                 "its texts found establish are made (the project's reading, decision D7); this check stays "
+                 "unknown.")
+    else:
+        text = t(f"Règle non établie pour le régime {regime.id} : aucun texte trouvé ne la donne pour ce régime ; "
+                 "faute de texte, ei ne peut dire ni qu'elle s'applique ni qu'elle n'existe pas, et le contrôle "
+                 "reste indéterminé.",
+                 f"Rule not established for regime {regime.id}: no text found gives it for this regime; without "
+                 "a text, ei can say neither that it applies nor that it does not exist, and the check stays "
+                 "unknown.")
+    reason = Reason(text, regime.title, None, "not_found")
     return CheckResult(name, None, NOT_ESTABLISHED, (reason,), (), {"established": False})
 
 
