@@ -215,6 +215,35 @@ def test_default_reasons_carry_no_personal_value_and_names_shows_them():
     assert "36 mois ≥ 24 mois exigés" in detailed and "33 ans accomplis le 2024-03-01" in detailed
 
 
+@pytest.mark.parametrize("flag", ["single_parent", "ethnic_minority", "disability_recognition"])
+def test_a_status_resting_on_a_protected_criterion_says_so_without_naming_it(flag):
+    """M1 and M2 met, no visible alternative (T1, T2, T3, T5, T8 « non »), and one of the sensitive T4, T6,
+    T7 « oui » → TD. Without --names the output showed « TD » beside visible criteria all « non rempli »
+    and hidden lines citing nothing: a neutral line now says that at least one protected criterion is met,
+    each hidden line keeps its reference, and the JSON says protected_criterion_met. Which criterion, and
+    its label, only with --names."""
+    r = status(walloon(**{flag: True}))
+    assert r.category == Category.TD and r.rests_on_protected is True
+    public = r.reasons_for(False)
+    note = [x for x in public if "critère protégé" in x.text.fr]
+    assert [x.text.fr for x in note] == ["Au moins un critère protégé (T4, T6 ou T7) rempli — détail avec --names."]
+    assert note[0].parameter == "eligibility.definition" and note[0].reference
+    hidden = [x for x in public if "donnée sensible" in x.text.fr]
+    assert len(hidden) == 3 and all(x.reference and x.parameter == "eligibility.definition" for x in hidden)
+    assert not any(x in " ".join(p.text.fr for p in public) for x in ("monoparentale", "minorité", "AVIQ"))
+    assert r.to_dict()["protected_criterion_met"] is True and r.to_dict()["criteria_met"] == ["M1", "M2"]
+    assert not any("critère protégé" in x.text.fr for x in r.reasons_for(True))
+
+
+def test_a_protected_criterion_beside_a_visible_one_is_not_disclosed():
+    """TD through T1 (6 months ≥ 6) who is also a single parent (T4): the visible T1 gives the status, so
+    nothing says that a protected criterion is met as well."""
+    r = status(walloon(months_without_work=Decimal(6), single_parent=True))
+    assert r.category == Category.TD and r.rests_on_protected is False
+    assert not any("critère protégé" in x.text.fr for x in r.reasons)
+    assert r.to_dict()["protected_criterion_met"] is False
+
+
 # ------------------------------------------------------------------------------ wallonie-2003 (DEDP)
 @pytest.mark.parametrize("diploma, registered, expected", [
     (Diploma.NONE, True, Category.TARGET),
@@ -278,6 +307,16 @@ def test_brussels_b3_b4_integration_income_or_social_aid():
     """B3/B4 (one column, beneficiaire_ris): yes → target, even with a CESS and not registered."""
     r = status(brussels(integration_income=True, registered_jobseeker=False), B2004)
     assert r.category == Category.TARGET and [c.id for c in r.criteria if c.met] == ["B3/B4"]
+
+
+def test_a_brussels_target_through_b3_b4_only_says_a_protected_criterion_is_met():
+    """Target through B3/B4 alone (integration income, sensitive): the public reasons showed B1, B2, B5
+    « non rempli » and B3/B4 hidden without a reference, the table « public cible | — »."""
+    r = status(brussels(integration_income=True), B2004)
+    assert r.rests_on_protected is True
+    texts = {x.text.fr: x for x in r.reasons}
+    assert texts["Critère protégé B3/B4 rempli — détail avec --names."].reference.endswith("art. 2, 1°")
+    assert texts["B3/B4 : donnée sensible, affichée seulement avec --names."].reference.endswith("art. 2, 1°")
 
 
 def test_brussels_b5_activation_contract():
@@ -456,6 +495,19 @@ def test_cli_table_in_french_and_explain():
     assert "Atout EI" in explained.stdout and "décision D6" in explained.stdout
     english = invoke(WALLOON, "--lang", "en")
     assert "Target" in english.stdout and "not target public" in english.stdout
+
+
+def test_cli_table_shows_a_protected_criterion_without_naming_it():
+    """Sample W12 and W13: TD through a sensitive criterion alone. The table showed « TD | M1, M2 » with
+    every visible alternative « non rempli »; it now adds « critère protégé » (named with --names only)."""
+    def row(*options):
+        out = runner.invoke(app, ["check-eligibility", WALLOON, *options], env={"COLUMNS": "160"}).stdout
+        return next(line for line in out.splitlines() if "W12" in line)
+
+    assert "│ M1, M2 + critère protégé " in row()
+    assert "critère protégé" not in row("--names")
+    rows = list(csv.DictReader(io.StringIO(invoke(WALLOON, "--format", "csv").stdout)))
+    assert {x["worker_id"] for x in rows if x["protected_criterion_met"] == "true"} == {"W12", "W13"}
 
 
 def test_cli_csv_one_row_per_worker():

@@ -2,8 +2,9 @@
 
 Personal data: workers are shown by ``worker_id``; names and the values behind each criterion (age,
 months without work, diploma, yes/no columns) only with ``--names`` (cli.md). Without it, each
-criterion shows its verdict and its legal reference only, and the sensitive ethnic-minority
-criterion is not shown at all (workbook.md: never printed back).
+criterion shows its verdict and its legal reference only, and the sensitive criteria (T4, T6, T7,
+B3/B4) show their reference alone; when the status rests on one of them, « critère protégé » says so
+(``WorkerEligibility.rests_on_protected``).
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ CATEGORY_TEXT = {
     Category.UNKNOWN: t("indéterminé", "unknown"),
 }
 TARGET_TEXT = {True: t("oui", "yes"), False: t("non", "no"), None: t("?", "?")}
+PROTECTED = t("critère protégé", "protected criterion")
 _STYLE = {True: "green", False: "", None: "yellow"}
 
 ASSESSMENT_NOTE = t(
@@ -66,7 +68,7 @@ def eligibility_table(con, rows: list[WorkerEligibility], enterprise: Enterprise
         style = _STYLE[w.target_public]
         target = TARGET_TEXT[w.target_public].get(lang)
         cells += [CATEGORY_TEXT[w.category].get(lang), f"[{style}]{target}[/]" if style else target,
-                  ", ".join(w.criteria_ids(True, opts.names)) or "—", ", ".join(w.missing) or "—"]
+                  escape(_criteria_met(w, opts.names, lang)), ", ".join(w.missing) or "—"]
         table.add_row(*cells)
     con.print(table)
     con.print(escape(summary.get(lang)))
@@ -88,11 +90,20 @@ def eligibility_table(con, rows: list[WorkerEligibility], enterprise: Enterprise
                 con.print(f"    [dim]↳ {escape(ref)}[/]")
 
 
+def _criteria_met(w: WorkerEligibility, names: bool, lang: str) -> str:
+    """« M1, M2 » — and « + critère protégé » when the status rests on a criterion hidden without --names."""
+    shown = ", ".join(w.criteria_ids(True, names))
+    if names or not w.rests_on_protected:
+        return shown or "—"
+    return f"{shown} + {PROTECTED.get(lang)}" if shown else PROTECTED.get(lang)
+
+
 def eligibility_csv(rows: list[WorkerEligibility], enterprise: Enterprise, opts: RunOptions
                     ) -> tuple[list[str], list[list]]:
     """One row per worker; lists are space-separated; ``reasons`` only with ``--explain``."""
     header = ["worker_id"] + (["name"] if opts.names else []) + [
-        "category", "target_public", "assessed_on", "criteria_met", "criteria_not_met", "criteria_unknown", "missing"]
+        "category", "target_public", "assessed_on", "criteria_met", "criteria_not_met", "criteria_unknown", "missing",
+        "protected_criterion_met"]
     if opts.explain:
         header.append("reasons")
     out = []
@@ -100,7 +111,7 @@ def eligibility_csv(rows: list[WorkerEligibility], enterprise: Enterprise, opts:
         row = [w.worker_id] + ([enterprise.workers_by_id[w.worker_id].display_name()] if opts.names else [])
         row += [str(w.category), w.target_public, w.assessed_on, " ".join(w.criteria_ids(True, opts.names)),
                 " ".join(w.criteria_ids(False, opts.names)), " ".join(w.criteria_ids(None, opts.names)),
-                " ".join(w.missing)]
+                " ".join(w.missing), w.rests_on_protected]
         if opts.explain:
             row.append(" | ".join(r.text.get(opts.lang) + (f" [{r.reference}]" if r.reference else "")
                                   for r in w.reasons_for(opts.names)))

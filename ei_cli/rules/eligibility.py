@@ -9,7 +9,7 @@ names its function in ``[rules] eligibility``.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import Decimal
 from enum import StrEnum
@@ -84,8 +84,9 @@ class Criterion:
         if names:
             return self.detail
         if self.sensitive:
-            return Reason(t(f"{self.id} : donnée sensible, affichée seulement avec --names.",
-                            f"{self.id}: sensitive data, shown only with --names."))
+            # Neither its verdict nor its label (« minorité ethnique… »), but the text it rests on.
+            return because(t(f"{self.id} : donnée sensible, affichée seulement avec --names.",
+                             f"{self.id}: sensitive data, shown only with --names."), self.value)
         return self.reason
 
     def to_dict(self, lang: str = "fr", names: bool = False) -> dict:
@@ -104,6 +105,10 @@ class WorkerEligibility:
     missing: tuple[str, ...]
     source: str = "date_entree"        # column the assessment day comes from (D6)
     definition: Value | None = field(default=None, repr=False, compare=False)  # eligibility.definition
+    # The status rests on a sensitive criterion: the visible ones alone would not give it (a TD through T4,
+    # T6 or T7 only; a Brussels target through B3/B4 only). Without --names the output then says that a
+    # protected criterion is met, without which, rather than « TD » beside visible criteria all « non rempli ».
+    rests_on_protected: bool = False
 
     @cached_property
     def notes(self) -> tuple[Reason, ...]:
@@ -131,7 +136,22 @@ class WorkerEligibility:
 
     def reasons_for(self, names: bool = False) -> tuple[Reason, ...]:
         head, *tail = self.notes
-        return (head, *(c.shown(names) for c in self.criteria), *tail)
+        protected = () if names or not self.rests_on_protected else (self.protected_note,)
+        return (head, *(c.shown(names) for c in self.criteria), *protected, *tail)
+
+    @property
+    def protected_note(self) -> Reason:
+        """« Au moins un critère protégé (T4, T6 ou T7) rempli — détail avec --names. »"""
+        ids = [c.id for c in self.criteria if c.sensitive]
+        if len(ids) == 1:
+            text = t(f"Critère protégé {ids[0]} rempli — détail avec --names.",
+                     f"Protected criterion {ids[0]} met — details with --names.")
+        else:
+            listed_fr = ", ".join(ids[:-1]) + " ou " + ids[-1]
+            listed_en = ", ".join(ids[:-1]) + " or " + ids[-1]
+            text = t(f"Au moins un critère protégé ({listed_fr}) rempli — détail avec --names.",
+                     f"At least one protected criterion ({listed_en}) met — details with --names.")
+        return because(text, self.definition)
 
     @property
     def reasons(self) -> tuple[Reason, ...]:
@@ -148,6 +168,7 @@ class WorkerEligibility:
                 "criteria_not_met": self.criteria_ids(False, names),
                 "criteria_unknown": self.criteria_ids(None, names),
                 "criteria": [c.to_dict(lang, names) for c in self.criteria],
+                "protected_criterion_met": self.rests_on_protected,
                 "reasons": [r.to_dict(lang) for r in self.reasons_for(names)], "missing": list(self.missing)}
 
 
@@ -435,7 +456,19 @@ def assess_worker(worker: Worker, regime: Regime) -> WorkerEligibility:
     source = "date_premier_engagement_ei" if worker.first_ei_hire_date else "date_entree"
     missing = tuple(dict.fromkeys(col for c in open_criteria for col in c.columns
                                   if getattr(worker, _FIELD_OF_COLUMN[col]) is None)) if open_criteria else ()
-    return WorkerEligibility(worker.worker_id, category, on, tuple(criteria), missing, source, definition)
+    return WorkerEligibility(worker.worker_id, category, on, tuple(criteria), missing, source, definition,
+                             _rests_on_protected(worker, regime, definition, rule, category, criteria))
+
+
+def _rests_on_protected(worker: Worker, regime: Regime, definition: Value, rule, category: Category,
+                        criteria) -> bool:
+    """Would the status differ with every sensitive criterion « non »? Only then does the output say that a
+    protected criterion is met: a TD through T1 who is also a single parent discloses nothing more."""
+    hidden = [c for c in criteria if c.sensitive]
+    if category in (Category.NOT_TARGET, Category.UNKNOWN) or not any(c.met for c in hidden):
+        return False
+    without = replace(worker, **{_FIELD_OF_COLUMN[col]: False for c in hidden for col in c.columns})
+    return rule(without, regime, definition)[0] != category
 
 
 def assess_eligibility(enterprise: Enterprise, regime: Regime) -> EligibilityReport:
