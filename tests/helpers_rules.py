@@ -1,8 +1,10 @@
-"""What rule tests share: a stand-in for the eligibility report, built from target statuses."""
+"""What rule tests share: a stand-in for the eligibility report, built from target statuses; a shipped
+regime with some of its figures changed."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 
 @dataclass
@@ -19,3 +21,20 @@ class StatusReport:
 
     def is_target(self, wid):
         return self.status.get(wid, self.default)
+
+
+def regime_with(regime_id: str, tmp_path: Path, changes: dict[str, tuple[str, str]]):
+    """The regime file with, in each named parameter's table, ``value = old`` replaced by ``value = new``:
+    to show that a text or a result follows the regime's figure, not one written in the code."""
+    from ei_cli.regimes import load_regime_file
+
+    text = (Path(__file__).parent.parent / "ei_cli" / "regimes" / f"{regime_id}.toml").read_text(encoding="utf-8")
+    for key, (old, new) in changes.items():
+        head = text.index(f"[{key}]")
+        end = text.index("\n[", head + 1)
+        table = text[head:end]
+        assert table.count(f"value = {old} ") == 1
+        text = text[:head] + table.replace(f"value = {old} ", f"value = {new} ") + text[end:]
+    path = tmp_path / f"{regime_id}.toml"
+    path.write_text(text, encoding="utf-8")
+    return load_regime_file(path)

@@ -28,6 +28,8 @@ from ei_cli.periods import Period
 from ei_cli.regimes import get_regime
 from ei_cli.rules.eligibility import Category, assess_eligibility, assess_worker, check
 
+from helpers_rules import regime_with
+
 W2016 = get_regime("wallonie-2016")
 W2003 = get_regime("wallonie-2003")
 B2004 = get_regime("bruxelles-2004")
@@ -566,27 +568,11 @@ def test_cli_bad_input_exits_2(tmp_path):
     assert r.exit_code == 2 and json.loads(r.stdout)["problems"][0]["code"] == "file_not_found"
 
 
-def _regime_with(regime_id: str, tmp_path: Path, changes: dict[str, tuple[str, str]]):
-    """The regime file with, in each named parameter's table, ``value = old`` replaced by ``value = new``."""
-    from ei_cli.regimes import load_regime_file
-
-    text = (Path(__file__).parent.parent / "ei_cli" / "regimes" / f"{regime_id}.toml").read_text(encoding="utf-8")
-    for key, (old, new) in changes.items():
-        head = text.index(f"[{key}]")
-        end = text.index("\n[", head + 1)
-        table = text[head:end]
-        assert table.count(f"value = {old} ") == 1
-        text = text[:head] + table.replace(f"value = {old} ", f"value = {new} ") + text[end:]
-    path = tmp_path / f"{regime_id}.toml"
-    path.write_text(text, encoding="utf-8")
-    return load_regime_file(path)
-
-
 def test_labels_name_the_walloon_regime_values(tmp_path):
     """Labels are written from the regime file, never from figures in the code: with T1 at 9 months
     (instead of 6), G1 at 36 (instead of 24), ages 16–26 (instead of 18–24) and over 55 (instead of 50)
     and CESI as the excluding diploma (instead of CESS), each label names the new figure."""
-    regime = _regime_with("wallonie-2016", tmp_path, {
+    regime = regime_with("wallonie-2016", tmp_path, {
         "eligibility.td.min_months_without_work": ("6", "9"),
         "eligibility.tgd.min_months_without_work": ("24", "36"),
         "eligibility.td.young_min_age": ("18", "16"),
@@ -608,7 +594,7 @@ def test_labels_name_the_walloon_regime_values(tmp_path):
 def test_labels_name_the_brussels_regime_values(tmp_path):
     """Brussels groups: B1 with 18 months (instead of 12) and at most the CEB (instead of the CESI), B2 with
     48 months (instead of 60): the group labels and their parts name the new figures."""
-    regime = _regime_with("bruxelles-2004", tmp_path, {
+    regime = regime_with("bruxelles-2004", tmp_path, {
         "eligibility.b1.min_months_unoccupied": ("12", "18"),
         "eligibility.b1.max_diploma": ('"cesi"', '"ceb"'),
         "eligibility.b2.min_months_unoccupied": ("60", "48")})

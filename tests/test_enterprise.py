@@ -15,7 +15,7 @@ from ei_cli.regimes import get_regime
 from ei_cli.rules import enterprise as rule
 from ei_cli.rules.enterprise import annual_work_units
 
-from helpers_rules import StatusReport
+from helpers_rules import StatusReport, regime_with
 
 Report = StatusReport
 
@@ -76,6 +76,18 @@ def test_over_the_sme_thresholds_the_other_routes_of_the_regime_are_said():
     old = check(ent(staff(50), "7000000"), "wallonie-2003")
     assert old.compliant is False and "taille admise par le régime" in old.to_fix[0].fr
     assert not any(r.parameter == "enterprise.size_other_routes" for r in old.reasons)
+
+
+def test_the_group_route_names_the_regime_staff_threshold(tmp_path):
+    """The group case reads « plus de N ETP » with N the regime's SME staff threshold (enterprise.max_staff),
+    not a 250 written in the code: with max_staff 300, 300 full-time workers → 300 AWU, not < 300 → not
+    compliant, and the route says « plus de 300 ETP »."""
+    regime = regime_with("wallonie-2016", tmp_path, {"enterprise.max_staff": ("250", "300")})
+    e = ent(staff(300), "1000000", "1000000")
+    result = rule.check(e, regime, YEAR, Report({w.worker_id: False for w in e.workers}))
+    (route,) = [r for r in result.reasons if r.parameter == "enterprise.size_other_routes"]
+    assert result.compliant is False and "cas de groupe (plus de 300 ETP par des" in route.text.fr
+    assert "over 300 FTE" in route.text.en and "250" not in route.text.fr
 
 
 def test_awu_averages_the_months_and_leaves_art60_out():

@@ -94,6 +94,35 @@ def test_shipped_regimes_are_complete():
                 assert all(v.value == "unknown" for v in p.values), p.key
 
 
+def test_wallonie_2016_cites_the_2003_figures_as_wallonie_2003_does():
+    """rules.md §4.2: the 20/30/40 % steps and the 1-FTE minimum are SEED-ONLY (CES ULiège, seed 003), never
+    read in the 2003 decree; wallonie-2016 takes them over for want of a 2016 text (§3.2, Q13). It cited
+    « Décret du 18 décembre 2003 » (vlex): it cites the source wallonie-2003 cites, marked inferred."""
+    w16, w03, on = get_regime("wallonie-2016"), get_regime("wallonie-2003"), date(2025, 1, 1)
+    for key in ("quota.required_share.year_1", "quota.required_share.year_2", "quota.required_share.year_3",
+                "quota.min_target_fte"):
+        v, old = w16.value(key, on), w03.value(key, date(2010, 1, 1))
+        assert v.number == old.number and v.confidence == "inferred", key
+        assert v.reference.url == old.reference.url == "http://www.ces.uliege.be/entreprise-dinsertion-ei/", key
+        assert v.cite().startswith("CES ULiège") and "2003" in v.cite() and "Décret" not in v.cite(), key
+        assert "non lu dans le décret" in v.reference.note, key
+
+
+def test_wallonie_2016_size_rule_is_inferred_and_the_principles_subsidy_date_not_found():
+    """rules.md §3.5: « 2016 size rule specifically NOT FOUND (INFERRED unchanged from 2012) » → the four size
+    parameters are inferred (they were secondary), their note says so. §0 #7, §3.7: the « principes de
+    l'économie sociale » subsidy was added later, date not found: its parameters start with the regime
+    (2017-06-30), and their note says that date is not the subsidy's."""
+    w16 = get_regime("wallonie-2016")
+    for key in ("enterprise.max_staff", "enterprise.max_turnover", "enterprise.max_balance_sheet",
+                "enterprise.size_other_routes"):
+        p = w16.param(key)
+        assert p.confidence == "inferred" and "2016 non trouvée" in p.reference.note, key
+    for key in ("subsidy.social_economy_principles.component_amount", "subsidy.social_economy_principles.annual_cap"):
+        p = w16.param(key)
+        assert p.values[0].start == date(2017, 6, 30) and "date non trouvée" in p.reference.note, key
+
+
 def test_historical_validity_dates_follow_rules_md():
     """rules.md §1: wallonie-2003 ends 2013-01-30, bruxelles-2004 ends 2019-01-31, 2016 from 2017-06-30."""
     assert get_regime("wallonie-2003").valid_to == date(2013, 1, 30)

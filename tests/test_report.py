@@ -199,17 +199,17 @@ def test_html_has_an_inline_svg_chart_and_no_script(rendered):
 # --------------------------------------------------------------------------------- confidence and notes
 @pytest.mark.parametrize("kind,fmt", ALL)
 def test_quota_reasons_say_which_figures_are_inferred(rendered, kind, fmt):
-    """rules.md §3.2, Q13: the Walloon 2016 year-2 share (30 %) is `inferred` — taken from the 2003 decree,
-    no 2016 text being published — and the document must say so, as `--explain` does (« … (Décret du
-    18 décembre 2003 … (paliers repris faute de texte 2016 publié, rules.md Q13) (déduit
-    (interprétation))) »); the documents printed the reason and its reference without its confidence
-    (the annual report) or no reason at all (the application). The reference named the 2016 decree,
-    which does not hold the figure."""
+    """rules.md §3.2, Q13: the Walloon 2016 year-2 share (30 %) is `inferred` — the 2003 regime's step (CES
+    ULiège, seed 003, §4.2), no 2016 text being published — and the document must say so, as `--explain`
+    does (« … (CES ULiège, « Entreprise d'insertion (EI) » : cadre légal du régime wallon de 2003 …, règle
+    de 2003 reprise faute de texte 2016 publié (déduit (interprétation))) »); the documents printed the
+    reason and its reference without its confidence (the annual report) or no reason at all (the
+    application). The reference named the 2016 decree, then the 2003 decree: neither holds the figure."""
     text = text_of(rendered[(kind, fmt)])
     assert "au moins 30,0 % de public cible en moyenne annuelle." in text
-    assert re.search(r"au moins 30,0 % de public cible en moyenne annuelle\. \(Décret du 18 décembre 2003[^()]*"
-                     r"\(paliers repris faute de texte 2016 publié, rules\.md Q13\) \(déduit \(interprétation\)\)\)",
-                     text)
+    assert re.search(r"au moins 30,0 % de public cible en moyenne annuelle\. \(CES ULiège, [^()]*"
+                     r"\(EI\) »[^()]*\(document source 003\), règle de 2003 reprise faute de texte 2016 publié "
+                     r"\(déduit \(interprétation\)\)\)", text)
 
 
 def test_a_verified_or_official_reason_shows_no_confidence():

@@ -62,15 +62,23 @@ def _fte_sum(rows) -> Decimal:
     return total
 
 
-# The other routes a regime's ``enterprise.size_other_routes`` may list (rules.md §3.5).
-_SIZE_ROUTES = {
-    "local_authorities": t("une entreprise majoritairement détenue par des pouvoirs publics locaux",
-                           "an enterprise mainly held by local authorities"),
-    "group": t("une grande entreprise dans les cas de groupe (plus de 250 ETP par des sociétés à finalité sociale, "
-               "ETA ou ASBL liées)",
-               "a large enterprise in the group cases (over 250 FTE through linked social-purpose companies, "
-               "sheltered workshops or non-profits)"),
-}
+def _size_route(route: str, staff_v) -> Text:
+    """One of the other routes a regime's ``enterprise.size_other_routes`` may list (rules.md §3.5); the
+    group case's staff figure is the regime's SME staff threshold (``enterprise.max_staff``)."""
+    if route == "local_authorities":
+        return t("une entreprise majoritairement détenue par des pouvoirs publics locaux",
+                 "an enterprise mainly held by local authorities")
+    if route != "group":
+        raise ValueError(f"enterprise.size_other_routes: unknown route {route!r}")
+    if staff_v.is_unknown:
+        return t("une grande entreprise dans les cas de groupe (effectif au-delà du seuil PME par des sociétés à "
+                 "finalité sociale, ETA ou ASBL liées)",
+                 "a large enterprise in the group cases (staff over the SME threshold through linked social-purpose "
+                 "companies, sheltered workshops or non-profits)")
+    return t(f"une grande entreprise dans les cas de groupe (plus de {decimal_text(staff_v.number)} ETP par des "
+             "sociétés à finalité sociale, ETA ou ASBL liées)",
+             f"a large enterprise in the group cases (over {decimal_text(staff_v.number, 'en')} FTE through linked "
+             "social-purpose companies, sheltered workshops or non-profits)")
 
 
 def _size_thresholds(enterprise: Enterprise, regime: Regime, period: Period, report) -> CheckResult:
@@ -122,7 +130,7 @@ def _size_thresholds(enterprise: Enterprise, regime: Regime, period: Period, rep
     if compliant is False:
         routes = regime.value_or_none("enterprise.size_other_routes", on)
         if routes is not None and not routes.is_unknown and routes.value:
-            listed = [_SIZE_ROUTES[r] for r in routes.value]
+            listed = [_size_route(r, staff_v) for r in routes.value]
             fr, en = " ; ".join(x.fr for x in listed), "; ".join(x.en for x in listed)
             reasons.append(because(t(
                 f"Seuils PME dépassés : le régime admet aussi {fr}. Le classeur ne le montre pas : non conforme "
