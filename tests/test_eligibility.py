@@ -342,11 +342,14 @@ def test_brussels_reasons_cite_the_ordinance():
 
 def test_bruxelles_2018_outline_uses_the_2004_groups_marked_inferred():
     """D7 / rules.md §6: the 2018 definition is not found; the 2004 groups are a provisional reading,
-    every reason marked « inferred » and citing the 2018 ordinance."""
+    every reason marked « inferred » and citing the text the groups come from — the 2004 ordinance,
+    art. 2, 1°, named as the provisional source — not the 2018 ordinance, which does not hold them."""
     r = status(brussels(months_without_work=Decimal(12), diploma=Diploma.CEB), B2018)
     assert r.category == Category.TARGET
     cited = [x for x in r.reasons if x.reference]
-    assert cited and all(x.confidence == "inferred" and "23 juillet 2018" in x.reference for x in cited)
+    assert cited and all(x.confidence == "inferred" and x.reference.startswith("Ordonnance du 18 mars 2004")
+                         and "art. 2, 1°, source provisoire" in x.reference and "2018" in x.reference
+                         for x in cited)
 
 
 # ------------------------------------------------------------------------------ dashboard check
@@ -391,6 +394,24 @@ def test_check_under_an_outline_regime_is_not_established():
     assert result.details["counts"]["target"] == 1
     assert result.summary.fr.startswith("provisoire : 1 travailleur")
     assert "D7" in result.reasons[-1].text.fr and result.reasons[-1].confidence == "inferred"
+    # The provisional reading is said once (it read « lecture provisoire (Lecture provisoire : …) »).
+    assert result.reasons[-1].text.fr.lower().count("lecture provisoire") == 1
+    assert "Lecture provisoire : les cinq groupes de l'ordonnance de 2004" in result.reasons[-1].text.fr
+
+
+@pytest.mark.parametrize("regime", [W2016, W2003, B2004])
+def test_the_assessment_day_is_said_to_be_the_projects_reading(regime):
+    """D6 (binding): the day of date_premier_engagement_ei, else date_entree, for every regime. The reasons
+    said « évalué le jour du premier engagement en EI (décision D6) » under a reference such as décret 2003
+    art. 2, 2°, whose words are « au moment de son engagement dans l'entreprise d'insertion »: they now say
+    the day is the project's reading, the decision kept."""
+    worker = walloon(first_ei_hire_date=date(2023, 1, 1))
+    head = status(worker, regime).reasons[0]
+    assert head.text.fr.startswith("Statut évalué le 2023-01-01 (date_premier_engagement_ei ; jour arrêté par le "
+                                   "projet ei, décision D6) : ")
+    line = check(enterprise([worker]), regime, Period.calendar_year(2025)).reasons[0]
+    assert "lecture arrêtée par le projet ei pour tous les régimes (décision D6)" in line.text.fr
+    assert "the reading the ei project adopts for every regime (decision D6)" in line.text.en
 
 
 # ------------------------------------------------------------------------------ properties

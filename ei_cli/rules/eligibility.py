@@ -115,8 +115,12 @@ class WorkerEligibility:
         """The verdict line first, then any note (TGD not checkable); written when first read."""
         on = self.assessed_on.isoformat()
         verdict = _VERDICT[self.category]
-        head = because(Text(f"Statut évalué le {on} ({self.source}, décision D6) : {verdict.fr}.",
-                            f"Status assessed on {on} ({self.source}, decision D6): {verdict.en}."),
+        # The day is the project's reading (D6), the same for every regime, not the cited text's words
+        # (the 2003 decree says « au moment de son engagement dans l'entreprise d'insertion »).
+        head = because(Text(f"Statut évalué le {on} ({self.source} ; jour arrêté par le projet ei, décision D6) : "
+                            f"{verdict.fr}.",
+                            f"Status assessed on {on} ({self.source}; day set by the ei project, decision D6): "
+                            f"{verdict.en}."),
                        self.definition)
         notes = [head]
         if self.category == Category.TD and self.missing:
@@ -196,6 +200,14 @@ class EligibilityReport:
             if worker_ids is None or w.worker_id in worker_ids:
                 out[str(w.category)] += 1
         return out
+
+
+# What the assessment day rests on: the project's binding reading (rules.md D6), not the text each
+# regime's definition cites.
+DAY_READING = t("Jour d'évaluation : le premier engagement en EI (date_premier_engagement_ei), sinon l'entrée "
+                "(date_entree) — lecture arrêtée par le projet ei pour tous les régimes (décision D6).",
+                "Assessment day: the first hire in an EI (date_premier_engagement_ei), else the hire here "
+                "(date_entree) — the reading the ei project adopts for every regime (decision D6).")
 
 
 # ------------------------------------------------------------------------------ criteria
@@ -549,10 +561,8 @@ def check(enterprise: Enterprise, regime: Regime, period: Period, report: Eligib
                      key=lambda w: _natural(w.worker_id))
     definition = regime.value("eligibility.definition", period.end)
     reasons = [
-        because(t("Statut de public cible de chaque travailleur occupé pendant la période, évalué le jour du "
-                  "premier engagement en EI (date_premier_engagement_ei, sinon date_entree ; décision D6).",
-                  "Target-public status of every worker employed in the period, assessed on the day of the "
-                  "first hire in an EI (date_premier_engagement_ei, else date_entree; decision D6)."), definition),
+        because(t(f"Statut de public cible de chaque travailleur occupé pendant la période. {DAY_READING.fr}",
+                  f"Target-public status of every worker employed in the period. {DAY_READING.en}"), definition),
         because(t("Information, pas une obligation : ce contrôle n'est jamais « non conforme » ; il reste "
                   "indéterminé tant qu'un statut dépend de données manquantes.",
                   "Information, not an obligation: this check is never 'not compliant'; it stays unknown "
@@ -566,10 +576,11 @@ def check(enterprise: Enterprise, regime: Regime, period: Period, report: Eligib
     if regime.status == "outline":
         # D7: an outline regime checks its mandate minimums, every other check is unknown. The statuses
         # still count for those minimums, on the provisional reading the regime file states.
+        # The definition's description states the provisional reading itself (« Lecture provisoire : … »).
         reasons.append(because(t(
-            f"Régime connu en partie (décision D7) : statuts selon une lecture provisoire ({definition.description}), "
-            "non établis pour ce régime.",
-            f"Regime known only in outline (decision D7): statuses on a provisional reading ({definition.description}), "
-            "not established for this regime."), definition))
+            "Régime connu seulement en partie (lecture retenue par le projet, décision D7) : statuts non établis "
+            f"pour ce régime. {definition.description}.",
+            "Regime known only in outline (the project's reading, decision D7): statuses not established for "
+            f"this regime. {definition.description}."), definition))
         details["established"] = False
     return CheckResult(NAME, verdict, summary, tuple(reasons), to_fix, details)
