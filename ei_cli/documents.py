@@ -1089,9 +1089,68 @@ def preflight(output: Path, custom: Path | None = None) -> str:
 def _require_weasyprint() -> None:
     try:
         import weasyprint  # noqa: F401
-    except (ImportError, OSError) as exc:
-        raise EiError(t("Pour produire un PDF : pip install 'ei-cli[pdf]'",
-                        "To produce a PDF: pip install 'ei-cli[pdf]'")) from exc
+    except ImportError as exc:
+        command = pdf_install_command()
+        raise EiError(t(f"Pour produire un PDF, installez WeasyPrint (l'extra pdf d'ei) : {command}",
+                        f"To produce a PDF, install WeasyPrint (ei's pdf extra): {command}")) from exc
+    except OSError as exc:  # installed, but the system libraries it loads (Pango…) are missing
+        raise EiError(t(f"WeasyPrint est installé mais ne peut pas se charger ({exc}) : installez les "
+                        "bibliothèques système qu'il demande (Pango), voir « Installation » dans la "
+                        "documentation de WeasyPrint.",
+                        f"WeasyPrint is installed but cannot load ({exc}): install the system libraries it "
+                        "needs (Pango), see 'Installation' in WeasyPrint's documentation.")) from exc
+
+
+PDF_EXTRA = "pdf"
+
+
+def pdf_install_command() -> str:
+    """The command that installs the pdf extra's requirements into the Python that runs this ``ei``.
+
+    Never ``pip install 'ei-cli[pdf]'``: on the package registry, ``ei-cli`` is another project, with
+    an ``ei`` command of its own that would replace this one. The requirements are those declared in
+    pyproject.toml, read from the installed distribution that holds ``ei_cli`` (else from the
+    pyproject.toml of the source tree it runs from), so that no version is repeated here.
+    """
+    import os
+    import shlex
+    import subprocess
+    import sys
+
+    argv = [sys.executable or "python", "-m", "pip", "install", *pdf_requirements()]
+    return subprocess.list2cmdline(argv) if os.name == "nt" else shlex.join(argv)
+
+
+def pdf_requirements() -> list[str]:
+    """The requirements of the pdf extra (``weasyprint>=60``); ``["weasyprint"]`` when they cannot be read."""
+    import re
+    from importlib import metadata
+
+    declared: list[str] = []
+    try:
+        for name in metadata.packages_distributions().get("ei_cli", ()):
+            declared += metadata.requires(name) or []
+    except (metadata.PackageNotFoundError, OSError, ValueError):
+        declared = []
+    marker = re.compile(r"""\bextra\s*==\s*["']""" + PDF_EXTRA + r"""["']""")
+    found = [req.split(";")[0].strip() for req in declared if ";" in req and marker.search(req.split(";", 1)[1])]
+    if not found:
+        found = _source_tree_extra(PDF_EXTRA)
+    return list(dict.fromkeys(found)) or ["weasyprint"]
+
+
+def _source_tree_extra(extra: str) -> list[str]:
+    """The requirements of ``extra`` in the pyproject.toml beside the ``ei_cli`` package (run from a clone)."""
+    import tomllib
+
+    pyproject = Path(__file__).resolve().parent.parent / "pyproject.toml"
+    try:
+        project = tomllib.loads(pyproject.read_text(encoding="utf-8")).get("project", {})
+    except (OSError, ValueError):
+        return []
+    if project.get("name") != "ei-cli":
+        return []
+    return [str(r) for r in project.get("optional-dependencies", {}).get(extra, [])]
 
 
 def render_document(kind: str, context: dict, output: Path, custom: Path | None = None) -> str:

@@ -368,10 +368,34 @@ def test_cli_year_required(capsys, tmp_path):
 
 
 def test_cli_pdf_without_weasyprint(capsys, tmp_path, monkeypatch):
+    """Without WeasyPrint, the hint installs the pdf extra's requirement (as pyproject.toml declares it)
+    into the Python running this ei. The old hint, « pip install 'ei-cli[pdf]' », fetched from the
+    package registry another project named ei-cli, whose own ``ei`` command replaces this one."""
+    import shlex
+    import tomllib
+
     monkeypatch.setitem(sys.modules, "weasyprint", None)  # import fails
     code, _, err = run_cli(capsys, "report", "annual", WALLONIE, "--year", YEAR, "-o", tmp_path / "r.pdf")
-    assert code == 2 and "pip install 'ei-cli[pdf]'" in err
+    declared = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["optional-dependencies"]["pdf"]
+    assert code == 2 and "ei-cli" not in err
+    assert shlex.join([sys.executable, "-m", "pip", "install", *declared]) in " ".join(err.split())
     assert list(tmp_path.iterdir()) == []
+
+
+def test_pdf_requirements_come_from_the_distribution_that_holds_ei_cli(monkeypatch):
+    """The pdf extra's requirements are read from the metadata of the installed distribution providing
+    the ``ei_cli`` package (its other extras left out); with no such distribution (run from a clone),
+    from the pyproject.toml of the source tree."""
+    import tomllib
+    from importlib import metadata
+
+    monkeypatch.setattr(metadata, "packages_distributions", lambda: {"ei_cli": ["our-dist"]})
+    monkeypatch.setattr(metadata, "requires", lambda name: {"our-dist": [
+        "rich>=13", 'weasyprint>=99; extra == "pdf"', "pytest>=7; extra == 'test'", "pydyf; extra=='pdf'"]}[name])
+    assert documents.pdf_requirements() == ["weasyprint>=99", "pydyf"]
+    monkeypatch.setattr(metadata, "packages_distributions", lambda: {})
+    declared = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["optional-dependencies"]["pdf"]
+    assert documents.pdf_requirements() == declared
 
 
 def test_cli_list_templates(capsys, tmp_path):
