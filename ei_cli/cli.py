@@ -149,10 +149,12 @@ def main(argv: list[str] | None = None) -> None:
     except KeyboardInterrupt:
         _exit_interrupted()
     except EiError as exc:
-        from ei_cli.output import report_error
+        from ei_cli.output import WriteRefused, report_error
 
         report_error(exc, state["lang"])
-        _json_on_failure(args, exc.message, exc.problems, "invalid_request")
+        # The system refusing to write an output (no permission, full disk) is not the request's fault.
+        code = "system_error" if isinstance(exc, WriteRefused) else "invalid_request"
+        _json_on_failure(args, exc.message, exc.problems, code)
         sys.exit(ExitCode.BAD_INPUT)
     except Exception as exc:  # click usage errors and real bugs
         aborts, usage_errors = _click_exception_classes()
@@ -178,8 +180,10 @@ def main(argv: list[str] | None = None) -> None:
             from ei_cli.errors import system_reason
 
             reason = system_reason(exc)
-            _say(t(f"Erreur du système ({reason.fr})" + (f" : {exc.filename}" if exc.filename else "") + ".",
-                   f"System error ({reason.en})" + (f": {exc.filename}" if exc.filename else "") + "."))
+            message = t(f"Erreur du système ({reason.fr})" + (f" : {exc.filename}" if exc.filename else "") + ".",
+                        f"System error ({reason.en})" + (f": {exc.filename}" if exc.filename else "") + ".")
+            _say(message)
+            _json_on_failure(args, message, (), "system_error")  # --format json: still one document on stdout
             sys.exit(ExitCode.BAD_INPUT)
         if debug:
             raise

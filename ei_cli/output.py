@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import sys
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -206,7 +207,10 @@ def refuse_output_over_inputs(output: Path | None, inputs: Iterable[Path], templ
 
 
 def write_atomic(path: Path, data: bytes | str, mode: int = 0o600) -> None:
-    """Write to a temporary file beside ``path``, flush it to disk, then rename: no half-written file, ever."""
+    """Write to a temporary file beside ``path``, flush it to disk, then rename: no half-written file, ever.
+
+    Every write helper here turns the system's refusal (no permission, full or read-only disk, a folder
+    in the way) into the user's error naming ``path`` (``write_error``), not the hidden temporary file."""
     tmp = stage_file(path, data, mode)
     try:
         commit_file(tmp, path)
@@ -216,16 +220,68 @@ def write_atomic(path: Path, data: bytes | str, mode: int = 0o600) -> None:
 
 
 def write_with(path: Path, writer: Callable[[Path], None], mode: int = 0o600) -> None:
-    """Atomic write for libraries that want a file name (openpyxl, docxtpl, weasyprint)."""
+    """Atomic write for libraries that want a file name (openpyxl, weasyprint).
+
+    An OSError of ``writer`` is a refusal to write ``path`` when it names no file or the temporary one;
+    one that names another file (a resource the library reads) is left as it is."""
     path = Path(path)
-    fd, tmp = _temporary_beside(path, path.suffix)
-    os.close(fd)
+    with _writing(path):
+        fd, tmp = _temporary_beside(path, path.suffix)
+        os.close(fd)
     try:
-        writer(tmp)
-        os.chmod(tmp, mode)
-        commit_file(tmp, path)
+        with _writing(path, tmp):
+            writer(tmp)
+        with _writing(path):
+            os.chmod(tmp, mode)
+            commit_file(tmp, path)
     except BaseException:
         discard_file(tmp)
+        raise
+
+
+class WriteRefused(EiError):
+    """The system refused to write one of ei's outputs; ``cli.main`` gives it the code ``system_error``
+    (a class, not a cause: it crosses from an ``ei batch`` worker as itself, its cause does not)."""
+
+
+def write_error(path: Path, exc: OSError) -> WriteRefused:
+    """The system refused to write ``path``: « Impossible d'écrire PATH (accès refusé). »"""
+    from ei_cli.errors import system_reason
+
+    reason = system_reason(exc)
+    return WriteRefused(t(f"Impossible d'écrire {path} ({reason.fr}).", f"Cannot write {path} ({reason.en})."))
+
+
+@contextmanager
+def _writing(path: Path, only_for: Path | None = None):
+    """Within it, an OSError becomes ``write_error(path)``; with ``only_for``, only an OSError naming no
+    file or that one (``write_with``'s library call)."""
+    try:
+        yield
+    except OSError as exc:
+        if only_for is not None and exc.filename is not None and os.fspath(exc.filename) != os.fspath(only_for):
+            raise
+        raise write_error(Path(path), exc) from exc
+
+
+@contextmanager
+def output_folder(path: Path):
+    """``path`` made, with its missing parents, for the outputs of a run (``ei batch --out``); when the
+    run fails (a full disk, an interruption), the folders it made are removed again if they are empty —
+    with the empty sub-folders made in them — so that a failed run leaves no empty folder behind."""
+    path = Path(path)
+    made = [p for p in (path, *path.parents) if not os.path.lexists(p)]
+    with _writing(path):
+        path.mkdir(parents=True, exist_ok=True)
+    try:
+        yield path
+    except BaseException:
+        if made:
+            for root, _, _ in os.walk(made[-1], topdown=False):  # the deepest first; the topmost made last
+                try:
+                    os.rmdir(root)
+                except OSError:  # not empty (or not removable): left as it is
+                    pass
         raise
 
 
@@ -236,11 +292,13 @@ def stage_file(path: Path, data: bytes | str, mode: int = 0o600) -> Path:
     so that no worker waits for the disk (docs/performance.md)."""
     if isinstance(data, str):
         data = data.encode("utf-8")
-    fd, tmp = _temporary_beside(Path(path), ".tmp")
+    with _writing(path):
+        fd, tmp = _temporary_beside(Path(path), ".tmp")
     try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.chmod(tmp, mode)
+        with _writing(path):
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(data)
+            os.chmod(tmp, mode)
     except BaseException:
         discard_file(tmp)
         raise
@@ -254,21 +312,22 @@ def commit_file(tmp: Path, path: Path) -> None:
     device) is written through instead, never replaced: renaming over it would put a regular file in
     the place of ``/dev/stdout`` (or of a device, for root).
     """
-    if _is_special(path):
-        import shutil
+    with _writing(path):
+        if _is_special(path):
+            import shutil
 
+            try:
+                with open(tmp, "rb") as source, open(path, "wb") as target:
+                    shutil.copyfileobj(source, target)
+            finally:
+                discard_file(tmp)
+            return
+        fd = os.open(tmp, os.O_RDWR)
         try:
-            with open(tmp, "rb") as source, open(path, "wb") as target:
-                shutil.copyfileobj(source, target)
+            os.fsync(fd)
         finally:
-            discard_file(tmp)
-        return
-    fd = os.open(tmp, os.O_RDWR)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-    os.replace(tmp, path)
+            os.close(fd)
+        os.replace(tmp, path)
 
 
 def discard_file(tmp: Path) -> None:

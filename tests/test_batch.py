@@ -748,15 +748,42 @@ def test_a_user_error_in_a_worker_reaches_the_main_process_as_itself(tmp_path, g
     assert not (tmp_path / "gone").exists()
 
 
-def test_an_output_folder_that_is_a_file_is_a_system_error_not_a_bug(tmp_path, capsys, good_workbook):
-    """The system refuses (here: --out names a file): exit 2 with the system's reason and the path,
-    not « Erreur interne … signalez-la »."""
+def test_an_output_folder_that_is_a_file_is_refused_before_anything_runs(tmp_path, capsys, good_workbook):
+    """--out names an existing file: exit 2, « --out doit être un dossier », the JSON failure document
+    with --format json, nothing read or written. The old code ran every workbook, then said « Erreur du
+    système (le fichier existe déjà) » (not « Erreur interne … signalez-la », which came before), and no
+    JSON on stdout."""
     folder = folder_with(tmp_path, {"a.xlsx": good_workbook})
     (tmp_path / "out").write_text("a file, not a folder")
-    code, stdout, stderr = run(capsys, folder, "--year", YEAR, "--out", tmp_path / "out", "-q")
-    assert code == ExitCode.BAD_INPUT and stdout == ""
-    assert "Erreur du système" in stderr and str(tmp_path / "out") in stderr and "interne" not in stderr
-    assert "(le fichier existe déjà)" in stderr or "(un élément du chemin n'est pas un dossier)" in stderr  # in French
+    code, stdout, stderr = run(capsys, folder, "--year", YEAR, "--out", tmp_path / "out", "-q", "-f", "json")
+    message = f"--out doit être un dossier : {tmp_path / 'out'} est un fichier."
+    assert code == ExitCode.BAD_INPUT and stderr == message + "\n"
+    assert [(p["code"], p["message"]) for p in json.loads(stdout)["problems"]] == [("invalid_request", message)]
+    assert (tmp_path / "out").read_text() == "a file, not a folder"
+
+
+def test_a_full_disk_names_the_output_prints_the_json_document_and_leaves_no_empty_folder(
+        tmp_path, capsys, monkeypatch, good_workbook):
+    """The disk fills up while the batch writes into a new --out folder: exit 2, the one JSON document on
+    stdout with the error (``system_error``) naming the file that could not be written, never the hidden
+    temporary file; and the folders the run made (``out`` and its parent ``new``) are gone, not left
+    empty. The old code printed no JSON, named no file (« Erreur du système (disque plein). ») and left
+    the empty folder."""
+    import errno
+    import os
+
+    folder = folder_with(tmp_path, {"a.xlsx": good_workbook})
+
+    def fsync(fd):
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(os, "fsync", fsync)
+    out = tmp_path / "new" / "out"
+    code, stdout, stderr = run(capsys, folder, "--year", YEAR, "--out", out, "-q", "-f", "json", "-j", "1")
+    message = f"Impossible d'écrire {out / 'a.json'} (disque plein)."
+    assert code == ExitCode.BAD_INPUT and stderr == message + "\n"
+    assert [(p["code"], p["message"]) for p in json.loads(stdout)["problems"]] == [("system_error", message)]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["in"]
 
 
 # How the run sends itself SIGTERM, at a known point of the main process (no timing involved).

@@ -55,9 +55,10 @@ def test_a_command_error_is_in_the_language_asked(capsys, lang, expected, other)
 
 
 def test_a_system_error_is_in_the_language_asked_and_the_next_command_is_french_again(capsys, tmp_path):
-    """``--out`` naming a file: the system refuses the folder; English with ``--lang en``. The next
-    command in the same process has no ``--lang`` at all (``ei report``), so only ``main``'s reset
+    """``--out`` inside a file: the system refuses to make the folder; English with ``--lang en``. The
+    next command in the same process has no ``--lang`` at all (``ei report``), so only ``main``'s reset
     can bring its error back to French."""
+    import os
     from pathlib import Path
 
     from helpers_cli import run_cli
@@ -65,11 +66,84 @@ def test_a_system_error_is_in_the_language_asked_and_the_next_command_is_french_
     samples = Path(__file__).parent.parent / "sample_data"
     blocker = tmp_path / "out"
     blocker.write_text("a file, not a folder")
-    code, _, err = run_cli(capsys, "batch", samples, "--year", "2025", "--quiet", "--out", blocker, "--lang", "en")
-    assert code == 2 and err.startswith("System error (") and str(blocker) in err
+    code, _, err = run_cli(capsys, "batch", samples, "--year", "2025", "--quiet", "--out", blocker / "sub",
+                           "--lang", "en")
+    assert code == 2 and err == f"Cannot write {blocker / 'sub'} ({os.strerror(20)}).\n"  # ENOTDIR
     code, _, err = run_cli(capsys, "report", "annual", samples / "ei-wallonie.xlsx", "--year", "2025",
                            "-o", tmp_path / "r.odt")
     assert code == 2 and "Format de document inconnu" in err and "Unknown" not in err
+
+
+def _refuse_temporary_files(monkeypatch, folder):
+    """As root every folder is writable: make ``folder`` refuse new files the way a non-root user meets
+    it — creating the temporary file beside the output fails with EACCES, naming that file."""
+    import errno
+    import os
+    import tempfile
+
+    real = tempfile.mkstemp
+
+    def mkstemp(suffix=None, prefix=None, dir=None, *args, **kwargs):
+        if dir is not None and os.path.samefile(dir, folder):
+            raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), os.path.join(dir, f"{prefix}x1y2z3{suffix}"))
+        return real(suffix, prefix, dir, *args, **kwargs)
+
+    monkeypatch.setattr(tempfile, "mkstemp", mkstemp)
+
+
+@pytest.mark.parametrize("args, name", [(("check", "--year", "2025"), "r.json"),
+                                        (("subsidy", "--year", "2025"), "claim.xlsx"),
+                                        (("report", "annual", "--year", "2025"), "r.md")])
+def test_a_refused_write_names_the_output_not_a_temporary_file(capsys, tmp_path, monkeypatch, args, name):
+    """``-o ro/claim.xlsx`` in a folder without write permission: exit 2 and « Impossible d'écrire
+    ro/claim.xlsx (accès refusé). » — the old message named the hidden temporary file beside it
+    (« Erreur du système (accès refusé) : ro/.claim.xlsx.hm0mf36q.xlsx. »)."""
+    from helpers_cli import run_cli
+
+    folder = tmp_path / "ro"
+    folder.mkdir()
+    _refuse_temporary_files(monkeypatch, folder)
+    words = args[:2] if args[0] == "report" else args[:1]
+    code, out, err = run_cli(capsys, *words, SAMPLE, *args[len(words):], "-o", folder / name)
+    assert code == 2 and out == ""
+    assert err.splitlines()[-1] == f"Impossible d'écrire {folder / name} (accès refusé)."
+    assert "x1y2z3" not in err and list(folder.iterdir()) == []
+
+
+def test_a_system_refusal_still_prints_one_json_document(capsys, tmp_path, monkeypatch):
+    """cli.md: with --format json, exactly one JSON document on stdout, also when the system refuses
+    (here: a sub-folder of ``ei batch --recursive`` that cannot be listed): the error among the problems,
+    code ``system_error``, exit 2. The old code printed nothing on stdout. The same when a write is
+    refused: the folder ``--out`` cannot be written into."""
+    import errno
+    import json
+    import os
+
+    from helpers_cli import run_cli
+
+    samples = SAMPLE.parent
+    real_walk = os.walk
+
+    def walk(top, *args, onerror=None, **kwargs):
+        onerror(PermissionError(errno.EACCES, os.strerror(errno.EACCES), os.path.join(top, "client-a")))
+        return real_walk(top, *args, onerror=onerror, **kwargs)
+
+    monkeypatch.setattr(os, "walk", walk)
+    code, out, err = run_cli(capsys, "batch", samples, "--year", "2025", "--recursive", "-q", "-f", "json")
+    doc = json.loads(out)
+    message = f"Erreur du système (accès refusé) : {samples / 'client-a'}."
+    assert code == 2 and doc["command"] == "batch" and doc["compliant"] is None and err == message + "\n"
+    assert [(p["code"], p["message"]) for p in doc["problems"]] == [("system_error", message)]
+    monkeypatch.undo()
+
+    out_dir = tmp_path / "ro"
+    out_dir.mkdir()
+    _refuse_temporary_files(monkeypatch, out_dir)
+    code, out, err = run_cli(capsys, "batch", samples, "--year", "2025", "--out", out_dir, "-q", "-f", "json", "-j", "1")
+    doc = json.loads(out)
+    assert code == 2 and [p["code"] for p in doc["problems"]] == ["system_error"]
+    assert doc["problems"][0]["message"].startswith(f"Impossible d'écrire {out_dir}{os.sep}ei-")
+    assert doc["problems"][0]["message"].endswith(".json (accès refusé).") and list(out_dir.iterdir()) == []
 
 
 # ---------------------------------------------------------------------------------------- -o over an input

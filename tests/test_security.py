@@ -326,6 +326,78 @@ def test_missing_output_folder_is_a_user_error(tmp_path):
         write_with(tmp_path / "absent" / "x.xlsx", lambda p: None)
 
 
+def _disk_full(*args, **kwargs):
+    raise OSError(28, os.strerror(28))  # ENOSPC, as a write or a flush meets it: no file named
+
+
+def _no_permission(*args, dir=None, **kwargs):
+    raise PermissionError(13, os.strerror(13), os.path.join(dir, ".out.json.m3uj_wt7.tmp"))  # as mkstemp says it
+
+
+@pytest.mark.parametrize("helper, reason", [("write_atomic", "disque plein"), ("write_with", "disque plein"),
+                                            ("stage_file", "accès refusé"), ("commit_file", "disque plein")])
+def test_a_refused_write_names_the_destination_not_the_temporary_file(tmp_path, monkeypatch, helper, reason):
+    """The system refuses (no permission in the folder, a full disk at the flush or while the library
+    writes): the error is ei's (``WriteRefused``, exit 2), naming the file asked for, « Impossible
+    d'écrire …/out.json (disque plein). ». The old helpers let the OSError through, and ``ei`` named the
+    hidden temporary file instead (« Erreur du système (accès refusé) : …/.out.json.m3uj_wt7.tmp. »).
+    No temporary file is left."""
+    import tempfile
+
+    from ei_cli.output import WriteRefused
+
+    target = tmp_path / "out.json"
+    staged = stage_file(target, "{}") if helper == "commit_file" else None
+    monkeypatch.setattr(tempfile, "mkstemp", _no_permission) if helper == "stage_file" else \
+        monkeypatch.setattr(os, "fsync", _disk_full)
+    calls = {"write_atomic": lambda: write_atomic(target, "{}"), "write_with": lambda: write_with(target, _disk_full),
+             "stage_file": lambda: stage_file(target, "{}"), "commit_file": lambda: commit_file(staged, target)}
+    with pytest.raises(WriteRefused) as refused:
+        calls[helper]()
+    english = os.strerror(13 if helper == "stage_file" else 28)
+    assert refused.value.message.get("fr") == f"Impossible d'écrire {target} ({reason})."
+    assert refused.value.message.get("en") == f"Cannot write {target} ({english})."
+    if staged is not None:
+        discard_file(staged)  # commit_file leaves the staged file to its caller (``ei batch``'s publisher)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_library_failing_to_read_another_file_is_not_a_refused_write(tmp_path):
+    """``write_with``: an OSError naming a file other than the temporary one (a template the library reads)
+    is not said to be the output's: it goes on as it is (``cli.main`` names that file)."""
+    def writer(tmp):
+        raise FileNotFoundError(2, "No such file", str(tmp_path / "modele.docx"))
+
+    with pytest.raises(FileNotFoundError):
+        write_with(tmp_path / "r.docx", writer)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_an_output_folder_made_by_a_failed_run_is_removed_when_empty(tmp_path):
+    """``output_folder`` (``ei batch --out``): on failure, the folders it made — the output folder, its
+    missing parents, empty sub-folders made inside — are removed; a folder that was there before, or one
+    holding a file, stays. (The old code left an empty --out folder after a full disk.)"""
+    from ei_cli.output import output_folder
+
+    made = tmp_path / "new" / "out"
+    with pytest.raises(OSError):
+        with output_folder(made) as folder:
+            (folder / "client-a").mkdir()
+            _disk_full()
+    assert list(tmp_path.iterdir()) == []
+    kept = tmp_path / "kept"
+    with pytest.raises(KeyboardInterrupt), output_folder(kept / "out") as folder:
+        (folder / "a.json").write_text("{}")
+        raise KeyboardInterrupt
+    assert [p.name for p in (kept / "out").iterdir()] == ["a.json"]
+    with pytest.raises(KeyboardInterrupt), output_folder(kept) as folder:
+        raise KeyboardInterrupt
+    assert kept.is_dir()
+    with output_folder(tmp_path / "fine") as folder:
+        pass
+    assert folder.is_dir()
+
+
 # ----------------------------------------------------------------------------------- code hygiene
 def test_no_logging_or_printing_of_cell_values():
     """The package neither logs nor prints raw cell values (messages go through Problem only)."""

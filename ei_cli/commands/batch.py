@@ -65,6 +65,7 @@ def batch_command(folder: DirArg, year: BatchYearOpt = None, month: MonthOpt = N
     from ei_cli.output import RunOptions
 
     request = _request(year, month, regime, str(lang), out, folder, explain and format == BatchFormat.TABLE)
+    _refuse_out_not_a_folder(out)
     batch.refuse_foreign_summary(out)
     paths, own_results = batch.list_workbooks(folder, out, recursive)
     for path in own_results:
@@ -72,12 +73,27 @@ def batch_command(folder: DirArg, year: BatchYearOpt = None, month: MonthOpt = N
     if not paths:
         nested = not recursive and bool(batch.find_workbooks(folder, out, recursive=True))
         raise batch.no_workbook_error(folder, in_sub_folders=nested)
-    if out is not None:
-        out.mkdir(parents=True, exist_ok=True)
-    outcomes = _run(paths, request, jobs, quiet)
-    opts = RunOptions(format=str(format), lang=str(lang), strict=strict)
-    _report(outcomes, request, opts, own_results)
+    from contextlib import nullcontext
+
+    from ei_cli.output import output_folder
+
+    with output_folder(out) if out is not None else nullcontext():  # a failed run leaves no empty --out
+        outcomes = _run(paths, request, jobs, quiet)
+        opts = RunOptions(format=str(format), lang=str(lang), strict=strict)
+        _report(outcomes, request, opts, own_results)
     raise typer.Exit(batch.batch_exit_code(outcomes, strict))
+
+
+def _refuse_out_not_a_folder(out) -> None:
+    """``--out`` names an existing file (not a folder): stop before anything is read or written."""
+    import os
+
+    from ei_cli.errors import EiError
+    from ei_cli.i18n import t
+
+    if out is not None and os.path.lexists(out) and not out.is_dir():
+        raise EiError(t(f"--out doit être un dossier : {out} est un fichier.",
+                        f"--out must be a folder: {out} is a file."))
 
 
 def _request(year, month, regime_id, lang, out, folder, explain=False):
