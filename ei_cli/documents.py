@@ -1009,7 +1009,9 @@ def render_text(kind: str, fmt: str, context: dict, custom: Path | None = None) 
     return env.get_template(name).render(**context, **extra)
 
 
-def render_docx(kind: str, context: dict, target: Path, custom: Path | None = None) -> None:
+def render_docx(kind: str, context: dict, custom: Path | None = None) -> bytes:
+    """The .docx document, in memory: written by ``output.write_atomic``, never by docxtpl to a file
+    (on a full disk it left its zip archive open, and Python printed a traceback at exit)."""
     import io
 
     from docx.shared import Mm
@@ -1030,7 +1032,9 @@ def render_docx(kind: str, context: dict, target: Path, custom: Path | None = No
         extra["quota_chart_image"] = InlineImage(tpl, io.BytesIO(quota_chart_png(context["quota"])), width=Mm(160))
     env = jinja_env((), autoescape=True)
     tpl.render({**context, **extra}, jinja_env=env, autoescape=True)
-    tpl.save(str(target))
+    buffer = io.BytesIO()
+    tpl.save(buffer)
+    return buffer.getvalue()
 
 
 def _safe_url_fetcher(allowed: list[Path]):
@@ -1066,14 +1070,15 @@ def _safe_url_fetcher(allowed: list[Path]):
     return fetcher
 
 
-def render_pdf(kind: str, context: dict, target: Path, custom: Path | None = None) -> None:
+def render_pdf(kind: str, context: dict, custom: Path | None = None) -> bytes:
+    """The PDF document, in memory (written by ``output.write_atomic``, as the .docx)."""
     _require_weasyprint()
     import weasyprint
 
     html = render_text(kind, "pdf", context, custom)
     dirs = template_dirs(custom)
-    weasyprint.HTML(string=html, base_url=str(dirs[0]) + "/",
-                    url_fetcher=_safe_url_fetcher(dirs)).write_pdf(str(target))
+    return weasyprint.HTML(string=html, base_url=str(dirs[0]) + "/",
+                           url_fetcher=_safe_url_fetcher(dirs)).write_pdf()
 
 
 def preflight(output: Path, custom: Path | None = None) -> str:
@@ -1166,12 +1171,12 @@ def render_document(kind: str, context: dict, output: Path, custom: Path | None 
 
 
 def _write(kind: str, fmt: str, context: dict, output: Path, custom: Path | None) -> None:
-    from ei_cli.output import write_atomic, write_with
+    from ei_cli.output import write_atomic
 
     if fmt == "pdf":
-        _require_weasyprint()
-        write_with(output, lambda p: render_pdf(kind, context, p, custom))
+        data = render_pdf(kind, context, custom)
     elif fmt == "docx":
-        write_with(output, lambda p: render_docx(kind, context, p, custom))
+        data = render_docx(kind, context, custom)
     else:
-        write_atomic(output, render_text(kind, fmt, context, custom))
+        data = render_text(kind, fmt, context, custom)
+    write_atomic(output, data)

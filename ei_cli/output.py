@@ -220,7 +220,7 @@ def write_atomic(path: Path, data: bytes | str, mode: int = 0o600) -> None:
 
 
 def write_with(path: Path, writer: Callable[[Path], None], mode: int = 0o600) -> None:
-    """Atomic write for libraries that want a file name (openpyxl, weasyprint).
+    """Atomic write for libraries that want a file name (openpyxl).
 
     An OSError of ``writer`` is a refusal to write ``path`` when it names no file or the temporary one;
     one that names another file (a resource the library reads) is left as it is."""

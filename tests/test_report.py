@@ -398,6 +398,54 @@ def test_pdf_requirements_come_from_the_distribution_that_holds_ei_cli(monkeypat
     assert documents.pdf_requirements() == declared
 
 
+# ``ei ARGS`` in a process whose disk holds 16 KB more: every file opened for writing in binary gets what
+# fits, as the kernel gives it (a short write), then ENOSPC — the document (~40 KB) cannot be written.
+_FULL_DISK = """
+import io, os
+LIMIT = 16 * 1024
+real_open = io.open
+
+class FullDisk(io.FileIO):
+    written = 0
+
+    def write(self, b):
+        room = LIMIT - FullDisk.written
+        if room <= 0:
+            raise OSError(28, os.strerror(28))
+        n = super().write(bytes(b)[:room])
+        FullDisk.written += n
+        return n
+
+def full_open(file, mode="r", buffering=-1, encoding=None, errors=None, newline=None, closefd=True, opener=None):
+    if "b" in mode and any(c in mode for c in "wax+"):
+        raw = FullDisk(file, mode.replace("b", ""), closefd=closefd, opener=opener)
+        return (io.BufferedRandom if "+" in mode else io.BufferedWriter)(raw)
+    return real_open(file, mode, buffering, encoding, errors, newline, closefd, opener)
+
+io.open = __builtins__.open = full_open
+from ei_cli.cli import console_script
+console_script()
+"""
+
+
+@pytest.mark.parametrize("fmt", ["docx", "pdf"])
+def test_a_full_disk_while_writing_a_document_is_one_clean_message(tmp_path, fmt):
+    """The disk fills up while the document is written: exit 2, « Impossible d'écrire …/r.docx (disque
+    plein). » and nothing else on stderr, no file left. The old code let docxtpl write the .docx to the
+    file itself; its zip archive stayed open after the failure, and Python printed « Exception ignored
+    in: <function ZipFile.__del__> … Traceback … OSError: [Errno 28] » after the message. The document
+    is now made in memory and written by ei's atomic writer (the PDF too)."""
+    import subprocess
+
+    if fmt == "pdf":
+        pytest.importorskip("weasyprint")
+    target = tmp_path / f"r.{fmt}"
+    r = subprocess.run([sys.executable, "-B", "-c", _FULL_DISK, "report", "annual", str(WALLONIE), "--year",
+                        str(YEAR), "-o", str(target)], capture_output=True, text=True, timeout=120, cwd=ROOT)
+    assert (r.returncode, r.stdout, r.stderr) == (2, "", f"Impossible d'écrire {target} (disque plein).\n")
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_cli_list_templates(capsys, tmp_path):
     code, out, _ = run_cli(capsys, "report", "--list-templates")
     assert code == 0
