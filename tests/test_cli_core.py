@@ -146,6 +146,38 @@ def test_a_system_refusal_still_prints_one_json_document(capsys, tmp_path, monke
     assert doc["problems"][0]["message"].endswith(".json (accès refusé).") and list(out_dir.iterdir()) == []
 
 
+def test_the_readme_says_which_commands_take_format_and_o():
+    """README said « Every command that reads workbooks takes --format table|json|csv, -o FILE », yet
+    ``ei report`` refuses --format and ``ei batch`` refuses -o (its folder is --out). Every command that
+    reads workbooks is named in the README's account of --format and -o, as the command takes them."""
+    import re
+
+    import typer.main
+
+    from ei_cli.cli import app
+
+    def leaves(command, words=()):
+        if not hasattr(command, "commands"):
+            yield words, command
+        for name, sub in getattr(command, "commands", {}).items():
+            yield from leaves(sub, (*words, name))
+
+    options = {" ".join(words): {o for p in cmd.params for o in p.opts} for words, cmd in leaves(typer.main.get_command(app))}
+    readme = re.sub(r"\s+", " ", (SAMPLE.parent.parent / "README.md").read_text(encoding="utf-8"))
+    assert "Every command that reads workbooks takes `--format" not in readme
+    single = ("validate", "check", "check-eligibility", "check-quota", "check-wages", "subsidy")
+    assert all({"--format", "-o"} <= options[c] for c in single)
+    assert "`ei validate`, the `ei check…` commands and `ei subsidy` take `--format table|json|csv` and `-o FILE`" in readme
+    assert sorted(c for c in options if c.startswith("check")) == ["check", "check-eligibility", "check-quota",
+                                                                   "check-wages"]
+    assert all("--format" not in options[c] and "-o" in options[c] for c in ("report annual", "report agrement"))
+    assert "`ei report annual|agrement` has no `--format`: its `-o FILE` is required" in readme
+    assert "--format" in options["batch"] and "-o" not in options["batch"] and "--out" in options["batch"]
+    assert "`ei batch` takes `--format` for the summary it prints, and writes its files into a folder, `--out DIR` " \
+           "(it has no `-o`)" in readme
+    assert set(options) - {*single, "report annual", "report agrement", "batch"} == {"init", "regimes"}  # read none
+
+
 # ---------------------------------------------------------------------------------------- -o over an input
 SAMPLE = __import__("pathlib").Path(__file__).parent.parent / "sample_data" / "ei-wallonie.xlsx"
 
