@@ -98,6 +98,10 @@ _OUTCOME_FIELDS = tuple(f.name for f in fields(FileOutcome) if f.name != "explai
 # A legacy Excel workbook (.xls) is listed too: the reader refuses it with its advice (``legacy_xls``: save
 # it as .xlsx), as ``ei validate old.xls`` does, instead of the folder's batch leaving it out in silence.
 LEGACY_SUFFIXES = (".xls",)
+# A CSV file is most likely a workbook the user meant, saved in a format ei does not read (one sheet): it
+# is not read, but left out with the reader's advice (``csv_not_supported``: save it as .xlsx) in skipped[],
+# never in silence — nor counted in error: a folder also holds CSV exports that are no workbooks.
+NOT_READ_SUFFIXES = (".csv",)
 
 
 def _skipped(path: Path) -> bool:
@@ -105,11 +109,11 @@ def _skipped(path: Path) -> bool:
 
     name = path.name
     suffix = path.suffix.lower()
-    return name.startswith((".", "~$")) or (suffix not in SUPPORTED_SUFFIXES and suffix not in LEGACY_SUFFIXES)
+    return name.startswith((".", "~$")) or suffix not in (*SUPPORTED_SUFFIXES, *LEGACY_SUFFIXES, *NOT_READ_SUFFIXES)
 
 
 def find_workbooks(folder: Path, out_dir: Path | None = None, recursive: bool = False) -> list[Path]:
-    """The workbooks to process (``list_workbooks``, without ei's own results)."""
+    """The workbooks to process (``list_workbooks``, without the files it leaves out)."""
     return list_workbooks(folder, out_dir, recursive)[0]
 
 
@@ -119,13 +123,15 @@ def list_workbooks(folder: Path, out_dir: Path | None = None,
     path from ``folder``: ``.xlsx``, ``.xlsm``, ``.ods``, and ``.xls`` (read as unreadable, with the
     reader's advice to save it as .xlsx).
 
-    Left out: Office lock files (``~$x.xlsx``), hidden files (``.x.xlsx``, LibreOffice's
+    Left out in silence: Office lock files (``~$x.xlsx``), hidden files (``.x.xlsx``, LibreOffice's
     ``.~lock.x.ods#``), with ``recursive`` hidden folders (symbolic links to folders are not followed:
-    no loop), and the workbooks ei wrote as results (``is_own_result``: a claim workbook of ``ei subsidy
-    -o``, the summary.xlsx of an earlier batch), which are not enterprise workbooks.
+    no loop), files of other kinds (.txt, .pdf…). Left out and reported (``skipped_entry``): the
+    workbooks ei wrote as results (``is_own_result``: a claim workbook of ``ei subsidy -o``, the
+    summary.xlsx of an earlier batch), which are not enterprise workbooks, and the ``.csv`` files
+    (``NOT_READ_SUFFIXES``).
 
-    Returns ``(workbooks, own results)``; the second list, for the user to be told they were left out,
-    does not hold the summary.xlsx of ``out_dir`` (the one this batch replaces, left out in silence).
+    Returns ``(workbooks, skipped)``; the second list, for the user to be told they were left out, does
+    not hold the summary.xlsx of ``out_dir`` (the one this batch replaces, left out in silence).
     """
     import os
 
@@ -150,16 +156,18 @@ def list_workbooks(folder: Path, out_dir: Path | None = None,
         candidates = list(folder.iterdir())
     from ei_cli.output import same_file
 
-    found, own = [], []
+    found, skipped = [], []
     for p in candidates:
         if _skipped(p) or not p.is_file():
             continue
-        if not is_own_result(p):
+        if p.suffix.lower() in NOT_READ_SUFFIXES:
+            skipped.append(p)
+        elif not is_own_result(p):
             found.append(p)
         elif not (out_dir is not None and p.name == SUMMARY_XLSX and same_file(p, Path(out_dir) / SUMMARY_XLSX)):
-            own.append(p)
-    names = {p: relative_name(p, folder) for p in found + own}
-    return tuple(sorted(paths, key=lambda p: (names[p].casefold(), names[p])) for paths in (found, own))
+            skipped.append(p)
+    names = {p: relative_name(p, folder) for p in found + skipped}
+    return tuple(sorted(paths, key=lambda p: (names[p].casefold(), names[p])) for paths in (found, skipped))
 
 
 def is_own_result(path: Path) -> bool:
@@ -222,6 +230,23 @@ def refuse_foreign_summary(out_dir: Path | None) -> None:
 
 SKIPPED_OWN_RESULT = t("ignoré : {file} est un résultat écrit par ei, pas un classeur d'entreprise.",
                        "skipped: {file} is a result written by ei, not an enterprise workbook.")
+
+
+def skipped_entry(path: Path, folder: Path | None = None) -> dict:
+    """A file ``list_workbooks`` left out and reports: ``{file, reason, message}`` (skipped[] of the
+    summary; the message is also the line on stderr). A ``.csv``: the reason and the advice of the
+    reader, as ``ei validate notes.csv`` gives them (``csv_not_supported``: save it as .xlsx; or what
+    the file turns out to be: an empty file, an old .xls renamed…). A result of ei: ``ei_output``."""
+    name = relative_name(path, folder)
+    if Path(path).suffix.lower() not in NOT_READ_SUFFIXES:
+        return {"file": name, "reason": "ei_output", "message": SKIPPED_OWN_RESULT.format(file=name)}
+    from ei_cli.workbook.sniff import sniff
+
+    problem = sniff(Path(path), name).problems[0]
+    advice = problem.message
+    return {"file": name, "reason": problem.code,
+            "message": t(f"ignoré : {name} : {advice.fr[:1].lower()}{advice.fr[1:]}",
+                         f"skipped: {name}: {advice.en[:1].lower()}{advice.en[1:]}")}
 
 
 def relative_name(path: Path, folder: Path | None) -> str:
@@ -792,12 +817,13 @@ def counts(outcomes: Iterable[FileOutcome], strict: bool = False) -> dict:
 
 
 def summary_document(outcomes: list[FileOutcome], request: BatchRequest, strict: bool = False,
-                     skipped: Iterable[Path] = ()) -> dict:
+                     skipped: Iterable[dict] = ()) -> dict:
     """The batch document (``summary.json``, and stdout with ``--format json``).
 
     ``problems`` at the top level are the errors of the unreadable files; ``files[]`` has one entry
-    per workbook with every problem of that workbook; ``skipped[]`` the workbooks left out because ei
-    wrote them (``list_workbooks``), each ``{file, reason: "ei_output", message}``.
+    per workbook with every problem of that workbook; ``skipped[]`` the files ``list_workbooks`` left
+    out and reports, each ``skipped_entry``: ``{file, reason, message}`` (reason ``ei_output`` for a
+    result of ei, the reader's code for a ``.csv``).
     """
     from ei_cli.output import base_document
 
@@ -807,8 +833,7 @@ def summary_document(outcomes: list[FileOutcome], request: BatchRequest, strict:
         year=request.year, month=str(request.month) if request.month else None,
         subsidy_year=request.subsidy_year, forced_regime=request.regime_id,
         files=[o.to_dict() for o in outcomes],
-        skipped=[{"file": name, "reason": "ei_output", "message": SKIPPED_OWN_RESULT.format(file=name)}
-                 for name in (relative_name(p, request.folder) for p in skipped)],
+        skipped=list(skipped),
         summary=counts(outcomes, strict))
 
 

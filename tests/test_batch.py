@@ -70,7 +70,7 @@ def fixed_checks(monkeypatch, verdict_of: dict[str, bool | None]):
 # ---------------------------------------------------------------------------------------- files
 def test_find_workbooks_skips_lock_hidden_and_other_files(tmp_path):
     folder = folder_with(tmp_path, {name: b"x" for name in (
-        "b.ods", "A.xlsx", "c.xlsm", "~$A.xlsx", ".hidden.xlsx", ".~lock.b.ods#", "notes.txt", "d.XLSX")})
+        "b.ods", "A.xlsx", "c.xlsm", "~$A.xlsx", ".hidden.xlsx", ".~lock.b.ods#", "notes.txt", "d.XLSX", "e.csv")})
     (folder / "sub.xlsx").mkdir()  # a folder, even with a workbook's suffix, is not a workbook
     assert [p.name for p in batch.find_workbooks(folder)] == ["A.xlsx", "b.ods", "c.xlsm", "d.XLSX"]
 
@@ -78,7 +78,8 @@ def test_find_workbooks_skips_lock_hidden_and_other_files(tmp_path):
 def test_a_legacy_xls_is_reported_unreadable_with_the_advice_of_validate(tmp_path, capsys, good_workbook):
     """An old Excel 97-2003 ``.xls`` in the folder is one of the files, unreadable, with the same advice
     as ``ei validate old.xls`` (``legacy_xls``: save it as .xlsx), on stderr and in files[]; exit 2 as for
-    any unreadable file. A ``.csv`` stays out. (The old code left the .xls out in silence: exit 0.)"""
+    any unreadable file. A ``.csv`` is not one of the files (it goes to skipped[]). (The old code left
+    the .xls out in silence: exit 0.)"""
     from ei_cli.workbook.sniff import OLE_MAGIC
 
     folder = folder_with(tmp_path, {"good.xlsx": good_workbook, "old.xls": OLE_MAGIC + b"\0" * 504,
@@ -92,6 +93,29 @@ def test_a_legacy_xls_is_reported_unreadable_with_the_advice_of_validate(tmp_pat
     assert "legacy_xls" in err and doc["summary"]["unreadable"] == 1
     code, validated, _ = run_cli(capsys, "validate", folder / "old.xls", "--format", "json")
     assert json.loads(validated)["problems"][0]["message"] == old[0]["message"]
+
+
+def test_a_csv_is_reported_in_skipped_with_the_advice_of_validate(tmp_path, capsys, monkeypatch, good_workbook):
+    """A ``.csv`` in the folder — most likely a workbook saved in a format ei does not read — is not read
+    but reported: one line on stderr and an entry of ``skipped[]`` with the reader's code and advice, as
+    ``ei validate notes.csv`` gives them (``csv_not_supported``: save it as .xlsx; an empty one is
+    ``empty_file``), in a sub-folder too with --recursive. It is not counted in error: the exit code
+    stays that of the workbooks (0 here). The old code left it out in silence."""
+    folder = folder_with(tmp_path, {"good.xlsx": good_workbook, "notes.csv": b"a,b\n1,2\n", "vide.CSV": b""})
+    (folder / "client-a").mkdir()
+    (folder / "client-a" / "paie.csv").write_bytes(b"a;b\n")
+    fixed_checks(monkeypatch, {})
+    code, stdout, err = run(capsys, folder, "--year", YEAR, "--recursive", "--format", "json", "--quiet")
+    doc = json.loads(stdout)
+    assert code == doc["summary"]["exit_code"] == ExitCode.OK and doc["summary"]["unreadable"] == 0
+    assert [f["file"] for f in doc["files"]] == ["good.xlsx"]
+    assert [(s["file"], s["reason"]) for s in doc["skipped"]] == [
+        ("client-a/paie.csv", "csv_not_supported"), ("notes.csv", "csv_not_supported"), ("vide.CSV", "empty_file")]
+    _, validated, _ = run_cli(capsys, "validate", folder / "notes.csv", "--format", "json")
+    advice = json.loads(validated)["problems"][0]["message"]
+    assert doc["skipped"][1]["message"] == f"ignoré : notes.csv : {advice[0].lower()}{advice[1:]}"
+    assert "enregistrez-le en .xlsx" in advice
+    assert [line for line in err.splitlines() if line.startswith("ignoré")] == [s["message"] for s in doc["skipped"]]
 
 
 def test_only_a_summary_ei_wrote_is_left_out_and_in_silence_only_the_one_this_batch_replaces(tmp_path):

@@ -20,8 +20,8 @@ class BatchFormat(StrEnum):
 
 
 DirArg = Annotated[Path, typer.Argument(
-    metavar="DOSSIER", help="Dossier des classeurs (.xlsx, .xlsm, .ods ; un ancien .xls est signalé en erreur ; sous-dossiers lus "
-         "seulement avec --recursive).",
+    metavar="DOSSIER", help="Dossier des classeurs (.xlsx, .xlsm, .ods ; un ancien .xls est signalé en erreur, un .csv est ignoré et "
+         "signalé ; sous-dossiers lus seulement avec --recursive).",
     show_default=False, readable=False)]
 RecursiveOpt = Annotated[bool, typer.Option(
     "--recursive", "-r", help="Lire aussi les sous-dossiers (sauf cachés) ; chaque JSON va dans le même "
@@ -55,7 +55,7 @@ def batch_command(folder: DirArg, year: BatchYearOpt = None, month: MonthOpt = N
     summary). Avec --out, en plus : un JSON par classeur (le document de « ei check --format json »
     plus « subsidy »), summary.json et summary.xlsx. Un classeur en erreur (illisible, ou refusé par
     « ei validate ») est signalé (stderr et synthèse) et les autres sont traités ; un ancien .xls aussi. Les classeurs qu'ei a écrits (réclamation
-    de « ei subsidy -o », summary.xlsx) sont ignorés et signalés (stderr, skipped[]) ; un summary.xlsx
+    de « ei subsidy -o », summary.xlsx) et les .csv sont ignorés et signalés (stderr, skipped[]) ; un summary.xlsx
     qu'ei n'a pas écrit dans --out n'est jamais remplacé (refus, code 2). Code de sortie : 2 si un classeur est en erreur, sinon 1 si un
     classeur n'est pas conforme (ou indéterminé avec --strict), sinon 0.
 
@@ -67,9 +67,10 @@ def batch_command(folder: DirArg, year: BatchYearOpt = None, month: MonthOpt = N
     request = _request(year, month, regime, str(lang), out, folder, explain and format == BatchFormat.TABLE)
     _refuse_out_not_a_folder(out)
     batch.refuse_foreign_summary(out)
-    paths, own_results = batch.list_workbooks(folder, out, recursive)
-    for path in own_results:
-        typer.echo(batch.SKIPPED_OWN_RESULT.format(file=batch.relative_name(path, folder)).get(str(lang)), err=True)
+    paths, left_out = batch.list_workbooks(folder, out, recursive)
+    skipped = [batch.skipped_entry(path, folder) for path in left_out]
+    for entry in skipped:
+        typer.echo(entry["message"].get(str(lang)), err=True)
     if not paths:
         nested = not recursive and bool(batch.find_workbooks(folder, out, recursive=True))
         raise batch.no_workbook_error(folder, in_sub_folders=nested)
@@ -80,7 +81,7 @@ def batch_command(folder: DirArg, year: BatchYearOpt = None, month: MonthOpt = N
     with output_folder(out) if out is not None else nullcontext():  # a failed run leaves no empty --out
         outcomes = _run(paths, request, jobs, quiet)
         opts = RunOptions(format=str(format), lang=str(lang), strict=strict)
-        _report(outcomes, request, opts, own_results)
+        _report(outcomes, request, opts, skipped)
     raise typer.Exit(batch.batch_exit_code(outcomes, strict))
 
 
