@@ -107,7 +107,7 @@ def test_ods_extents_ignore_repeated_empty_rows():
             '<table:table-row table:number-rows-repeated="1048571"><table:table-cell '
             'table:number-columns-repeated="1024"/></table:table-row>')
     archive = zipfile.ZipFile(io.BytesIO(ods_bytes({"Paie": rows, "Vide": ""})))
-    assert ooxml.ods_extents(archive) == {"Paie": (4, 2), "Vide": (0, 0)}
+    assert ooxml.ods_scan(archive).extents == {"Paie": (4, 2), "Vide": (0, 0)}
 
 
 def test_ods_extents_read_any_quoting_and_keep_the_larger_of_two_sheets_under_one_name():
@@ -122,9 +122,9 @@ def test_ods_extents_read_any_quoting_and_keep_the_larger_of_two_sheets_under_on
     content = ods_bytes({"Paie": rows, "Autre": one})
     with zipfile.ZipFile(io.BytesIO(content)) as src:
         xml = src.read("content.xml")
-    assert ooxml.ods_extents(None, xml) == {"Paie": (6, 3), "Autre": (1, 1)}
+    assert ooxml.ods_scan(None, xml).extents == {"Paie": (6, 3), "Autre": (1, 1)}
     unnamed = xml.replace(b'table:name="Paie"', b"table:name=''").replace(b'table:name="Autre"', b"table:name=''")
-    assert ooxml.ods_extents(None, unnamed) == {"": (6, 3)}
+    assert ooxml.ods_scan(None, unnamed).extents == {"": (6, 3)}
 
 
 def test_formula_cells(tmp_path):
@@ -135,6 +135,129 @@ def test_formula_cells(tmp_path):
     data = make_corpus.rezip(make_corpus.valid_bytes(), replace={make_corpus.PART["Paie"]: xml})
     archive = zipfile.ZipFile(io.BytesIO(data))
     assert ooxml.error_cells(archive, ["Paie"]) == {"Paie": {(1, 3): None, (2, 3): "#DIV/0!"}}
+
+
+# An error cell as LibreOffice Calc saves it (its own form, not Excel's ``t="e"``).
+_CALCEXT = 'xmlns:calcext="urn:org:documentfoundation:names:experimental:calc:xmlns:calcext:1.0"'
+
+
+def _lo_error(shown: str, repeat: int = 1) -> str:
+    cols = f' table:number-columns-repeated="{repeat}"' if repeat > 1 else ""
+    return (f'<table:table-cell table:formula="of:=1/0"{cols} office:value-type="string" office:string-value="" '
+            f'calcext:value-type="error"><text:p>{shown}</text:p></table:table-cell>')
+
+
+def _ods_cell(value) -> str:
+    if isinstance(value, date):
+        return (f'<table:table-cell office:value-type="date" office:date-value="{value.isoformat()}">'
+                f"<text:p>{value:%d/%m/%Y}</text:p></table:table-cell>")
+    if isinstance(value, (int, float)):
+        return (f'<table:table-cell office:value-type="float" office:value="{value}"><text:p>{value}</text:p>'
+                "</table:table-cell>")
+    return (f'<table:table-cell office:value-type="string"><text:p>{make_corpus._esc(str(value))}</text:p>'
+            "</table:table-cell>")
+
+
+def _ods_row_of(*values) -> str:
+    return f"<table:table-row>{''.join(_ods_cell(v) for v in values)}</table:table-row>"
+
+
+def _ods_workbook(sheets: dict, cells: dict | None = None) -> bytes:
+    """``sheets`` (as ``helpers_workbook`` describes them) saved as LibreOffice saves an .ods: typed cells,
+    a run of empty cells written once with its repeat count, the million empty rows at the end.
+    ``cells``: {(sheet, "D3"): a cell's XML} put in place of the value there."""
+    tables = {}
+    for title, rows in sheets.items():
+        xml = []
+        for r, row in enumerate(rows):
+            out, empty = [], 0
+            for c, value in enumerate(row):
+                raw = (cells or {}).get((title, f"{make_corpus._col(c)}{r + 1}"))
+                if raw is None and value is None:
+                    empty += 1
+                    continue
+                if empty:
+                    out.append(f'<table:table-cell table:number-columns-repeated="{empty}"/>')
+                    empty = 0
+                out.append(raw or _ods_cell(value))
+            xml.append(f"<table:table-row>{''.join(out)}</table:table-row>")
+        xml.append('<table:table-row table:number-rows-repeated="1048000"><table:table-cell '
+                   'table:number-columns-repeated="1024"/></table:table-row>')
+        tables[title] = "".join(xml)
+    data = ods_bytes(tables)
+    with zipfile.ZipFile(io.BytesIO(data)) as src:
+        content = src.read("content.xml").replace(b"xmlns:text=", _CALCEXT.encode() + b" xmlns:text=", 1)
+    return make_corpus.rezip(data, replace={"content.xml": content})
+
+
+def test_ods_error_cells_are_formula_errors_as_in_an_xlsx(tmp_path):
+    """calamine reads a LibreOffice error cell (``calcext:value-type="error"``) as an empty cell: errors in
+    optional columns gave « valide », one in a required column « valeur obligatoire manquante ». The same
+    five errors written in an .ods and in an .xlsx now give the same ``formula_error`` problems, at the same
+    cells with the same messages: Entreprise B9 (chiffre_affaires, the 8th field), Personnel N2
+    (mois_sans_emploi, optional) and M3 (inscrit_dei, optional), Paie E2 (cout_salarial, optional) and D3
+    (salaire_brut, required). Personnel J4 (etp) is written with ``office:value-type="float"
+    office:value="0"`` beside the error mark, which calamine read as 0: an error too, not an etp of 0."""
+    from helpers_workbook import valid_sheets, write_workbook
+
+    errors = {("Entreprise", "B9"): "#NAME?", ("Personnel", "N2"): "#DIV/0!", ("Personnel", "M3"): "#N/A",
+              ("Personnel", "J4"): "#DIV/0!", ("Paie", "E2"): "#REF!", ("Paie", "D3"): "#VALUE!"}
+    cells = {where: _lo_error(shown) for where, shown in errors.items()}
+    cells[("Personnel", "J4")] = _lo_error("#DIV/0!").replace('office:value-type="string" office:string-value=""',
+                                                              'office:value-type="float" office:value="0"')
+    ok, ods = tmp_path / "ok.ods", tmp_path / "x.ods"
+    ok.write_bytes(_ods_workbook(valid_sheets()))
+    ods.write_bytes(_ods_workbook(valid_sheets(), cells))
+    assert read_workbook(ok).valid
+    xlsx = write_workbook(tmp_path / "x.xlsx", valid_sheets(), cells=errors)
+
+    def problems(path):
+        return [(p.code, p.sheet, p.cell, p.message.fr, p.message.en) for p in read_workbook(path).problems]
+
+    found = problems(ods)
+    assert found == problems(xlsx)
+    assert [(code, sheet, cell) for code, sheet, cell, _, _ in found] == [
+        ("formula_error", "Entreprise", "B9"), ("formula_error", "Personnel", "N2"),
+        ("formula_error", "Personnel", "M3"), ("formula_error", "Personnel", "J4"),
+        ("formula_error", "Paie", "E2"), ("formula_error", "Paie", "D3")]
+    assert "« mois_sans_emploi » (travailleur 1) : la formule de la cellule donne une erreur (#DIV/0!)" in found[1][3]
+
+
+def test_ods_scan_lists_error_cells_at_their_place(monkeypatch):
+    """Positions follow the repeat counts and covered cells: row 1 holds A1 (error), B1-D1 (one cell
+    repeated 3 times, errors), E1 (covered, error), F1 (text); row 2 is repeated twice with B2 and B3 in
+    error. The error shown is the paragraph's (#N/A…), else the string value, else « #ERREUR » — and
+    never a user's text (a national number in the paragraph is not quoted). With blocks of 64 bytes a
+    cell's paragraph opens the next block: it is read all the same."""
+    row1 = (_lo_error("#N/A") + _lo_error("#REF!", repeat=3)
+            + '<table:covered-table-cell office:value-type="string" office:string-value="Err:502" '
+              'calcext:value-type="error"/>' + _ods_cell("x"))
+    row2 = ('<table:table-row table:number-rows-repeated="2"><table:table-cell/>'
+            + _lo_error("85.10.03-746.49") + "</table:table-row>")
+    content = ods_bytes({"S": f"<table:table-row>{row1}</table:table-row>{row2}", "T": _ods_row_of("ok")})
+    with zipfile.ZipFile(io.BytesIO(content)) as src:
+        xml = src.read("content.xml")
+    expected = {(0, 0): "#N/A", (0, 1): "#REF!", (0, 2): "#REF!", (0, 3): "#REF!", (0, 4): "Err:502",
+                (1, 1): "#ERREUR", (2, 1): "#ERREUR"}
+    assert ooxml.ods_scan(None, xml) == ({"S": (3, 6), "T": (1, 1)}, {"S": expected})
+    monkeypatch.setattr(ooxml, "_CHUNK", 64)
+    assert ooxml.ods_scan(None, xml) == ({"S": (3, 6), "T": (1, 1)}, {"S": expected})
+
+
+def test_an_error_cell_repeated_a_billion_times_is_listed_within_a_bound(tmp_path):
+    """One error cell repeated 1 000 000 rows × 1 000 columns (10⁹ cells, 1 000 × the 5 000 000 allowed):
+    the scan lists at most ``MAX_ODS_ERROR_CELLS`` of them (so its memory stays bounded) and the sheet is
+    refused as too large before calamine opens it."""
+    rows = _ods_row_of("id_travailleur", "date_entree") + (
+        '<table:table-row table:number-rows-repeated="1000000">' + _lo_error("#REF!", repeat=1000)
+        + "</table:table-row>")
+    data = ods_bytes({"Personnel": rows})
+    scan = ooxml.ods_scan(zipfile.ZipFile(io.BytesIO(data)))
+    assert scan.extents == {"Personnel": (1_000_001, 1_000)}
+    assert len(scan.errors["Personnel"]) == ooxml.MAX_ODS_ERROR_CELLS
+    path = tmp_path / "x.ods"
+    path.write_bytes(data)
+    assert "sheet_too_large" in {p.code for p in read_workbook(path).problems}
 
 
 def test_sniff_refuses_a_lying_zip_directory(tmp_path):

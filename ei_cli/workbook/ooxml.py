@@ -1,10 +1,11 @@
-"""Formula-error cells and sheet extents of an .xlsx (and the extents of an .ods), from the XML.
+"""Formula-error cells and sheet extents of an .xlsx and of an .ods, from the XML.
 
 python-calamine turns an error value (#REF!, #DIV/0!…) into an empty string, which would make a
 broken formula look like a merely empty cell ("valeur manquante"). The user needs to know the
 formula is broken, so the cells typed ``t="e"`` are listed here, and so are formulas saved without a
 computed value. A sheet's XML is only searched when it contains an error or a formula at all, which
-keeps the cost to one decompression of the sheets read.
+keeps the cost to one decompression of the sheets read. In an .ods, the cells LibreOffice marks
+``calcext:value-type="error"`` are listed by the same pass that measures the sheets (``ods_scan``).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import io
 import posixpath
 import re
 import zipfile
+from typing import NamedTuple
 
 from ei_cli.workbook.cells import column_index, parse_ref
 
@@ -98,6 +100,8 @@ def sheet_parts(archive: zipfile.ZipFile) -> dict[str, str]:
     return out
 
 
+# An error cell whose error value is not written (or not in a form read here).
+UNKNOWN_ERROR = "#ERREUR"
 _HASH_REFS = (b"35;", b"x23;", b"X23;")  # "#" written as a character reference
 
 
@@ -156,7 +160,7 @@ def error_cells(archive: zipfile.ZipFile, sheet_names, parts: dict[str, str] | N
                 continue
             value = _VALUE.search(body)
             if is_error:
-                found[parse_ref(ref.group(1).decode())] = value.group(1).decode() if value else "#ERREUR"
+                found[parse_ref(ref.group(1).decode())] = value.group(1).decode() if value else UNKNOWN_ERROR
             elif value is None or not value.group(1).strip():
                 found[parse_ref(ref.group(1).decode())] = None
         if found:
@@ -305,28 +309,70 @@ _ODS_NAME = re.compile(rb"""table:name\s*=\s*(?:"([^"]*)"|'([^']*)')""")
 _ODS_ROWS = re.compile(rb"""table:number-rows-repeated\s*=\s*["'](\d+)["']""")
 _ODS_COLS = re.compile(rb"""table:number-columns-repeated\s*=\s*["'](\d+)["']""")
 _ODS_VALUE_TYPE = re.compile(rb"value-type\s*=")
+# A formula whose result is an error: LibreOffice writes ``office:value-type="string"
+# office:string-value="" calcext:value-type="error"`` and shows the error in the cell's paragraph
+# (``<text:p>#DIV/0!</text:p>``); calamine reads such a cell as "" (or, when a writer puts
+# ``office:value-type="float" office:value="0"`` beside it, as that number), never as an error.
+_ODS_ERROR_TYPE = re.compile(rb"""value-type\s*=\s*["']error["']""")
+_ODS_STRING_VALUE = re.compile(rb"""office:string-value\s*=\s*(?:"([^"]*)"|'([^']*)')""")
+_ODS_PARAGRAPH = re.compile(rb"\s*<text:p(?:\s" + _ATTRS + rb")?>([^<]*)")
+# What is quoted of the error shown (#DIV/0!, #N/A, #NOM?, Err:502…): a short token with at most one
+# digit, so that no value typed by a user (a national number…) is ever quoted; otherwise UNKNOWN_ERROR.
+_ODS_ERROR_SHOWN = re.compile(r"#(?:[^\W\d]|[/!?.]){0,15}\d?(?:[^\W\d]|[/!?.]){0,15}|Err:\d{3}")
+# Cells listed per sheet at most: LibreOffice never repeats a formula cell, but a hostile file may
+# repeat an error cell a billion times in a sheet ``sheet_too_large`` refuses only after the scan.
+MAX_ODS_ERROR_CELLS = 100_000
 
 
-def ods_extents(archive: zipfile.ZipFile, xml: bytes | None = None) -> dict[str, tuple[int, int]]:
-    """Sheet name → (rows, columns) holding every non-empty cell, from an .ods ``content.xml``.
+class OdsScan(NamedTuple):
+    """What one pass over an .ods ``content.xml`` finds, per sheet name."""
 
-    ``xml``: ``content.xml`` when already decompressed.
+    extents: dict[str, tuple[int, int]]                 # (rows, columns) holding every non-empty cell
+    errors: dict[str, dict[tuple[int, int], str]]       # 0-based (row, column) → the error shown
+
+
+def ods_scan(archive: zipfile.ZipFile, xml: bytes | None = None) -> OdsScan:
+    """Each sheet's extent and formula-error cells, from an .ods ``content.xml``, streamed in blocks.
+
+    ``xml``: ``content.xml`` when already decompressed. Error cells are looked for only in a block
+    that holds ``error`` at all, so an ordinary workbook pays one substring search per block.
+    Repeated error cells are listed cell by cell, up to ``MAX_ODS_ERROR_CELLS`` per sheet.
     """
-    out: dict[str, tuple[int, int]] = {}
+    extents: dict[str, tuple[int, int]] = {}
+    errors: dict[str, dict[tuple[int, int], str]] = {}
+    found: dict[tuple[int, int], str] = {}
     name = None
     row = col = max_row = max_col = 0
     row_repeat = 1
     row_has_value = False
+    awaiting = None  # (row, rows, column, columns, attributes) of an error cell whose paragraph opens the next block
 
     def close_sheet():
-        nonlocal name
+        nonlocal name, found
         if name is not None:
             key = _unescape(name.decode("utf-8", "replace"))
-            rows, cols = out.get(key, (0, 0))  # two sheets under one name (damaged file): keep the larger
-            out[key] = (max(rows, max_row), max(cols, max_col))
+            rows, cols = extents.get(key, (0, 0))  # two sheets under one name (damaged file): keep the larger
+            extents[key] = (max(rows, max_row), max(cols, max_col))
+            if found:
+                errors.setdefault(key, {}).update(found)
         name = None
+        found = {}
+
+    def add_errors(first_row, rows, first_col, cols, shown):
+        room = MAX_ODS_ERROR_CELLS - len(found)
+        for r in range(first_row, first_row + min(rows, room)):
+            for c in range(first_col, first_col + min(cols, room)):
+                found[(r, c)] = shown
+                room -= 1
+                if room <= 0:
+                    return
 
     for block in _blocks(archive, "content.xml", xml):
+        if awaiting is not None:
+            *area, attrs = awaiting
+            add_errors(*area, _error_shown(_ODS_PARAGRAPH.match(block), attrs))
+            awaiting = None
+        may_hold_errors = b"error" in block
         for m in _ODS_TAG.finditer(block):
             closing, tag, attrs = m.group(1), m.group(2), m.group(3)
             if tag == b"table":
@@ -354,9 +400,37 @@ def ods_extents(archive: zipfile.ZipFile, xml: bytes | None = None) -> dict[str,
                     # A cell with a value (or with content, such as text paragraphs).
                     row_has_value = True
                     max_col = max(max_col, col + repeat)
+                    if may_hold_errors and b"error" in attrs and _ODS_ERROR_TYPE.search(attrs) \
+                            and len(found) < MAX_ODS_ERROR_CELLS:
+                        if attrs.endswith(b"/"):
+                            add_errors(row, row_repeat, col, repeat, _error_shown(None, attrs))
+                        elif block.find(b"<", m.end()) == -1:   # a block ends before each "<": its paragraph
+                            awaiting = (row, row_repeat, col, repeat, attrs)   # opens the next one
+                        else:
+                            add_errors(row, row_repeat, col, repeat,
+                                       _error_shown(_ODS_PARAGRAPH.match(block, m.end()), attrs))
                 col += repeat
+    if awaiting is not None:   # the file ends there (truncated)
+        *area, attrs = awaiting
+        add_errors(*area, _error_shown(None, attrs))
     close_sheet()
-    return out
+    return OdsScan(extents, errors)
+
+
+def _error_shown(paragraph: re.Match | None, attrs: bytes) -> str:
+    """The error an .ods cell shows: its paragraph's text, else its ``office:string-value``, when either
+    is an error token (``_ODS_ERROR_SHOWN``); else ``UNKNOWN_ERROR``."""
+    if paragraph is not None:
+        text = _unescape(paragraph.group(1).decode("utf-8", "replace")).strip()
+        if _ODS_ERROR_SHOWN.fullmatch(text):
+            return text
+    value = _ODS_STRING_VALUE.search(attrs)
+    if value is not None:
+        text = _unescape((value.group(1) if value.group(1) is not None else value.group(2))
+                         .decode("utf-8", "replace")).strip()
+        if _ODS_ERROR_SHOWN.fullmatch(text):
+            return text
+    return UNKNOWN_ERROR
 
 
 def _largest(counts: list[bytes]) -> int:

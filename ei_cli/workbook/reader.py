@@ -98,12 +98,14 @@ class _Reader:
     def read(self) -> ReadResult:
         from python_calamine import CalamineWorkbook  # lazy: `ei --help` must not pay for it
 
+        errors_by_sheet = {}
         if self.sniffed.kind == "ods" and self.sniffed.archive is not None:
-            # calamine expands every sheet of an .ods as soon as it opens it: measure them first.
-            from ei_cli.workbook.ooxml import ods_extents
+            # calamine expands every sheet of an .ods as soon as it opens it: measure them first. The same
+            # pass lists the formula-error cells, which calamine reads as empty.
+            from ei_cli.workbook.ooxml import ods_scan
 
             try:
-                extents = ods_extents(self.sniffed.archive, self.sniffed.inflated.get("content.xml"))
+                extents, errors_by_sheet = ods_scan(self.sniffed.archive, self.sniffed.inflated.get("content.xml"))
             except Exception:  # a damaged content.xml: calamine says so below
                 extents = {}
             if any([self._too_large(title, *extent) for title, extent in extents.items()]):
@@ -120,7 +122,6 @@ class _Reader:
             return ReadResult(None, tuple(self.problems))
 
         titles = self._locate_sheets(metadata)
-        errors_by_sheet = {}
         if self.sniffed.kind == "xlsx" and self.sniffed.archive is not None:
             from ei_cli.workbook.ooxml import error_cells
 
@@ -369,9 +370,10 @@ class _Reader:
             cells[column.field] = ref
             raw = _clean(row[value_col] if value_col < len(row) else "")
             label = Text(f"Champ « {column.name} »", f"Field “{column.english}”")
+            if (r, value_col) in errs:
+                self._formula_error(title, ref, errs[(r, value_col)], None, label)
+                continue
             if raw is None:
-                if (r, value_col) in errs:
-                    self._formula_error(title, ref, errs[(r, value_col)], None, label)
                 continue
             value = self._convert(raw, column, converter(column), title, ref, None, label)
             if value is not None:
@@ -522,6 +524,11 @@ class _Reader:
             # The id comes first in the plan so that every message of the row can name the worker.
             for ci, col, conv, field, required, is_id, memo in steps:
                 raw = row[ci]
+                if errs and (r, ci) in errs:
+                    # Whatever calamine made of it: "" for an error, or the number an .ods writer put
+                    # beside ``calcext:value-type="error"``.
+                    self._formula_error(title, f"{letters[field]}{number}", errs[(r, ci)], worker_id, _label(col))
+                    continue
                 cls = raw.__class__
                 if cls is str or cls is date or (cls is float and raw):
                     value = memo.get(raw)
@@ -529,10 +536,7 @@ class _Reader:
                         if cls is str:
                             text = raw.strip()
                             if not text:
-                                if errs and (r, ci) in errs:
-                                    self._formula_error(title, f"{letters[field]}{number}", errs[(r, ci)],
-                                                        worker_id, _label(col))
-                                elif required:
+                                if required:
                                     self._missing_value(title, f"{letters[field]}{number}", col, worker_id)
                                 continue
                             if text[0] in "#E" and text in ERROR_VALUES:
@@ -567,10 +571,11 @@ class _Reader:
         letters: dict[str, str] = {}
         headers_at: dict[str, str] = {}
         for c, raw in enumerate(header):
+            if errs and (header_at, c) in errs:
+                self._formula_error(title, cell_ref(header_at, c), errs[(header_at, c)], None,
+                                    Text("En-tête de colonne", "Column header"))
+                continue
             if _blank(raw):
-                if errs and (header_at, c) in errs:
-                    self._formula_error(title, cell_ref(header_at, c), errs[(header_at, c)], None,
-                                        Text("En-tête de colonne", "Column header"))
                 continue
             ref = cell_ref(header_at, c)
             column = contract.find_column(raw) if _is_text(raw) else None
