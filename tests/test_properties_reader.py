@@ -95,6 +95,24 @@ def _without_rows(obj):
 
 
 @settings(max_examples=25, deadline=None)
+@given(st.lists(st.dates(min_value=date(2022, 1, 1), max_value=date(2025, 12, 31)), min_size=1, max_size=4))
+def test_a_follow_up_action_is_flagged_exactly_when_the_rules_do_not_count_it(days):
+    """Worker 2 of the valid workbook (hired 01/03/2023, exit 30/06/2024) gets Suivi actions on random
+    dates: the reader warns ``follow_up_outside_employment`` exactly when some action is dated on a day
+    ``Worker.employed_on`` (what the follow-up check and the annual report count) says is outside, at the
+    first such row."""
+    sheets = valid_sheets()
+    first_new = len(sheets["Suivi"]) + 1
+    sheets["Suivi"] += [[2, d, "entretien_individuel", None] for d in days]
+    with tempfile.TemporaryDirectory() as tmp:
+        result = read_workbook(write_workbook(Path(tmp) / "x.xlsx", sheets))
+    worker = next(w for w in result.enterprise.workers if w.worker_id == "2")
+    outside = [first_new + i for i, d in enumerate(days) if not worker.employed_on(d)]
+    found = [p.cell for p in result.problems if p.code == "follow_up_outside_employment"]
+    assert found == ([f"B{outside[0]}"] if outside else [])
+
+
+@settings(max_examples=25, deadline=None)
 @given(st.randoms(use_true_random=False))
 def test_row_order_does_not_change_the_model(rnd: random.Random):
     sheets = valid_sheets()

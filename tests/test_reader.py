@@ -757,6 +757,40 @@ def test_pay_outside_the_employment_dates_is_a_warning_naming_the_first_row(tmp_
     assert "sortie le 30/06/2024" in found[0].message.fr
 
 
+def test_a_follow_up_action_outside_the_employment_dates_is_a_warning_naming_the_first_row(tmp_path):
+    """The follow-up check and the annual report do not count an action dated before the hire or after
+    the exit (``Worker.employed_on``), and nothing said so. The valid workbook's Suivi has a header and 2
+    rows; 11 are added from row 4 on (date in column B). Worker 2 (hired 01/03/2023, exit 30/06/2024):
+    28/02/2023 (B4, the day before the hire: outside), 01/03/2023 and 30/06/2024 (the hire and exit days:
+    inside, no warning), 01/07/2024 (B7, outside). Worker 1 (hired 10/01/2022, no exit): 09/01/2022 (B8).
+    Worker 3 (hired 01/03/2021): six actions in January 2020 (B9 to B14), of which 5 are listed and « et 1
+    autre(s) ». One warning per worker at its first row — B4, B8, B9 — and the workbook stays valid."""
+    from helpers_workbook import write_workbook
+
+    sheets = make_corpus.valid_sheets()
+    assert sheets["Suivi"][0][:2] == ["id_travailleur", "date"] and len(sheets["Suivi"]) == 3
+    sheets["Suivi"] += [[2, date(2023, 2, 28), "entretien_individuel", None],
+                        [2, date(2023, 3, 1), "entretien_individuel", None],
+                        [2, date(2024, 6, 30), "bilan", None],
+                        [2, date(2024, 7, 1), "formation", 3],
+                        [1, date(2022, 1, 9), "entretien_collectif", None]]
+    sheets["Suivi"] += [[3, date(2020, 1, day), "autre", None] for day in range(1, 7)]
+    result = read_workbook(write_workbook(tmp_path / "suivi.xlsx", sheets))
+    assert result.valid
+    found = [p for p in result.problems if p.code == "follow_up_outside_employment"]
+    assert [(p.severity.value, p.sheet, p.cell) for p in found] == [
+        ("warning", "Suivi", "B4"), ("warning", "Suivi", "B8"), ("warning", "Suivi", "B9")]
+    assert found[0].message.fr == (
+        "Travailleur 2 : les actions de suivi aux dates 28/02/2023, 01/07/2024 sont hors de sa période "
+        "d'occupation (entrée le 01/03/2023, sortie le 30/06/2024) ; elles ne sont pas comptées (suivi social, "
+        "rapport annuel). Vérifiez les dates de Personnel ou du Suivi.")
+    assert found[1].message.en == (
+        "Worker 1: the follow-up action of 2022-01-09 is outside their employment (hired 2022-01-10); it is "
+        "not counted (social follow-up, annual report). Check the Personnel dates or the Suivi sheet.")
+    assert ("01/01/2020, 02/01/2020, 03/01/2020, 04/01/2020, 05/01/2020 et 1 autre(s) sont hors"
+            in found[2].message.fr)
+
+
 @pytest.mark.parametrize("typed, code, kept", [
     ("foo-2000", "unknown_regime", None),
     ("Wallonie-2003", None, "wallonie-2003"),

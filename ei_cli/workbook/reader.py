@@ -151,6 +151,7 @@ class _Reader:
             self._check_known_workers(titles[schema.PAYROLL], pay, known)
             self._check_pay_within_employment(titles[schema.PAYROLL], pay, staff)
             self._check_known_workers(titles[schema.FOLLOW_UP], follow, known)
+            self._check_follow_ups_within_employment(titles[schema.FOLLOW_UP], follow, staff)
 
         self.problems.sort(key=self._position)
         if has_errors(self.problems):
@@ -794,38 +795,75 @@ class _Reader:
                      f"Worker {worker_id} does not exist in the Personnel sheet{more_en}.",
                      sheet=sheet, cell=first)
 
-    def _check_pay_within_employment(self, sheet: str | None, rows: list[_Row], staff: list[_Row]) -> None:
-        """A warning per worker paid (etp or gross pay above 0) for a month with no day between their
-        hire and exit dates: those rows are not counted (``rules.common.fte_rows``, the wage tension)."""
-        if sheet is None or sheet not in self.letters or "month" not in self.letters[sheet]:
-            return
+    def _outside_employment(self, sheet: str | None, rows: list[_Row], staff: list[_Row], field: str,
+                            is_outside) -> dict[str, tuple[list[_Row], date, date | None]]:
+        """Worker id → (the rows of ``sheet`` whose ``field`` lies outside their employment, hire date, exit
+        date), in sheet order. ``is_outside(value, row, span)`` decides, ``span`` being the worker's first
+        and last months of employment (``Month.number``) and their hire and exit dates."""
+        if sheet is None or sheet not in self.letters or field not in self.letters[sheet]:
+            return {}
         spans = {}
         for r in staff:
             hire = r.values.get("hire_date")
             if r.worker_id is not None and hire is not None:
                 exit_ = r.values.get("exit_date")
                 spans[r.worker_id] = (*month_span(hire, exit_), hire, exit_)
-        outside: dict[str, list[_Row]] = {}
+        outside: dict[str, tuple[list[_Row], date, date | None]] = {}
         for row in rows:
             span = spans.get(row.worker_id)
-            month = row.values.get("month")
-            if span is None or month is None or span[0] <= month.number <= span[1]:
-                continue
+            value = row.values.get(field)
+            if span is not None and value is not None and is_outside(value, row, span):
+                outside.setdefault(row.worker_id, ([], span[2], span[3]))[0].append(row)
+        return outside
+
+    def _check_pay_within_employment(self, sheet: str | None, rows: list[_Row], staff: list[_Row]) -> None:
+        """A warning per worker paid (etp or gross pay above 0) for a month with no day between their
+        hire and exit dates: those rows are not counted (``rules.common.fte_rows``, the wage tension)."""
+        def paid_outside(month, row, span):
             v = row.values
-            if (v.get("fte") or _ZERO) > 0 or (v.get("gross_pay") or _ZERO) > 0:
-                outside.setdefault(row.worker_id, []).append(row)
-        for worker_id, found in outside.items():
-            _, _, hire, exit_ = spans[worker_id]
+            return (not span[0] <= month.number <= span[1]
+                    and ((v.get("fte") or _ZERO) > 0 or (v.get("gross_pay") or _ZERO) > 0))
+
+        for worker_id, (found, hire, exit_) in self._outside_employment(sheet, rows, staff, "month",
+                                                                         paid_outside).items():
             listed = ", ".join(str(r.values["month"]) for r in found)
-            left_fr = f", sortie le {_d(exit_)}" if exit_ else ""
-            left_en = f", exit {exit_}" if exit_ else ""
+            employed = _employment(hire, exit_)
             self.warn("pay_outside_employment",
-                      f"Travailleur {worker_id} : paie pour {listed}, hors de sa période d'occupation (entrée le "
-                      f"{_d(hire)}{left_fr}) ; ces lignes ne sont pas comptées (ETP, tension salariale). "
+                      f"Travailleur {worker_id} : paie pour {listed}, hors de sa période d'occupation "
+                      f"({employed.fr}) ; ces lignes ne sont pas comptées (ETP, tension salariale). "
                       "Vérifiez les dates de Personnel ou la paie.",
-                      f"Worker {worker_id}: pay for {listed}, outside their employment (hired {hire}{left_en}); "
+                      f"Worker {worker_id}: pay for {listed}, outside their employment ({employed.en}); "
                       "those rows are not counted (FTE, wage tension). Check the Personnel dates or the payroll.",
                       sheet=sheet, cell=self._ref(sheet, "month", found[0]))
+
+    def _check_follow_ups_within_employment(self, sheet: str | None, rows: list[_Row], staff: list[_Row]) -> None:
+        """A warning per worker with a follow-up action dated before their hire or after their exit: the
+        follow-up check and the annual report do not count it (``Worker.employed_on``), and without a word
+        the user only saw a late or missing interview."""
+        def outside(when, row, span):
+            return when < span[2] or (span[3] is not None and when > span[3])
+
+        for worker_id, (found, hire, exit_) in self._outside_employment(sheet, rows, staff, "date", outside).items():
+            dates = [r.values["date"] for r in found]
+            shown_fr = ", ".join(_d(d) for d in dates[:_LISTED])
+            shown_en = ", ".join(str(d) for d in dates[:_LISTED])
+            if len(dates) > _LISTED:
+                shown_fr += f" et {len(dates) - _LISTED} autre(s)"
+                shown_en += f" and {len(dates) - _LISTED} more"
+            employed = _employment(hire, exit_)
+            if len(dates) == 1:
+                what_fr, what_en = f"l'action de suivi du {shown_fr} est", f"the follow-up action of {shown_en} is"
+                counted_fr, counted_en = "elle n'est pas comptée", "it is not counted"
+            else:
+                what_fr = f"les actions de suivi aux dates {shown_fr} sont"
+                what_en = f"the follow-up actions dated {shown_en} are"
+                counted_fr, counted_en = "elles ne sont pas comptées", "they are not counted"
+            self.warn("follow_up_outside_employment",
+                      f"Travailleur {worker_id} : {what_fr} hors de sa période d'occupation ({employed.fr}) ; "
+                      f"{counted_fr} (suivi social, rapport annuel). Vérifiez les dates de Personnel ou du Suivi.",
+                      f"Worker {worker_id}: {what_en} outside their employment ({employed.en}); {counted_en} "
+                      "(social follow-up, annual report). Check the Personnel dates or the Suivi sheet.",
+                      sheet=sheet, cell=self._ref(sheet, "date", found[0]))
 
     def _check_negative(self, sheet: str, row: _Row, fields) -> None:
         for field in fields:
@@ -863,6 +901,15 @@ def _who(worker_id: str | None) -> Text:
 
 def _d(d: date) -> str:
     return d.strftime("%d/%m/%Y")
+
+
+_LISTED = 5  # dates a message lists at most
+
+
+def _employment(hire: date, exit_: date | None) -> Text:
+    """« entrée le …, sortie le … »: a worker's employment, as a message names it."""
+    return Text(f"entrée le {_d(hire)}" + (f", sortie le {_d(exit_)}" if exit_ else ""),
+                f"hired {hire}" + (f", exit {exit_}" if exit_ else ""))
 
 
 def _blank(v) -> bool:
