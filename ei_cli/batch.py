@@ -25,7 +25,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field, fields, replace
 from decimal import Decimal
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import BinaryIO, Callable, Iterable
 
 from ei_cli.errors import EiError, ExitCode
 from ei_cli.i18n import Text, t
@@ -894,7 +894,7 @@ def write_summary_xlsx(path: Path, outcomes: list[FileOutcome], request: BatchRe
     """summary.xlsx: one row per workbook, header frozen, auto-filter; written atomically (0600)."""
     from ei_cli.output import write_with
 
-    def writer(tmp: Path) -> None:
+    def writer(tmp: BinaryIO) -> None:
         _import_openpyxl()
         from openpyxl import Workbook
         from openpyxl.styles import Font

@@ -14,7 +14,7 @@ from datetime import date
 from decimal import Decimal
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Iterable
+from typing import TYPE_CHECKING, BinaryIO, Callable, Iterable
 
 from ei_cli import __version__
 from ei_cli.errors import EiError, ExitCode
@@ -219,24 +219,18 @@ def write_atomic(path: Path, data: bytes | str, mode: int = 0o600) -> None:
         raise
 
 
-def write_with(path: Path, writer: Callable[[Path], None], mode: int = 0o600) -> None:
-    """Atomic write for libraries that want a file name (openpyxl).
+def write_with(path: Path, writer: Callable[[BinaryIO], None], mode: int = 0o600) -> None:
+    """Atomic write for libraries that save to a file (openpyxl's ``wb.save``): ``writer`` saves into a
+    file object in memory, then ``write_atomic`` writes the bytes.
 
-    An OSError of ``writer`` is a refusal to write ``path`` when it names no file or the temporary one;
-    one that names another file (a resource the library reads) is left as it is."""
-    path = Path(path)
-    with _writing(path):
-        fd, tmp = _temporary_beside(path, path.suffix)
-        os.close(fd)
-    try:
-        with _writing(path, tmp):
-            writer(tmp)
-        with _writing(path):
-            os.chmod(tmp, mode)
-            commit_file(tmp, path)
-    except BaseException:
-        discard_file(tmp)
-        raise
+    The library never touches the disk: a full disk can only fail ``write_atomic``, which names ``path``
+    and leaves nothing (saved to a file, openpyxl left its archive open on the failure, and Python printed
+    a traceback at exit). An OSError of ``writer`` is the library's own (a resource it reads): it goes on."""
+    import io
+
+    buffer = io.BytesIO()
+    writer(buffer)
+    write_atomic(Path(path), buffer.getvalue(), mode)
 
 
 class WriteRefused(EiError):
@@ -253,14 +247,11 @@ def write_error(path: Path, exc: OSError) -> WriteRefused:
 
 
 @contextmanager
-def _writing(path: Path, only_for: Path | None = None):
-    """Within it, an OSError becomes ``write_error(path)``; with ``only_for``, only an OSError naming no
-    file or that one (``write_with``'s library call)."""
+def _writing(path: Path):
+    """Within it, an OSError becomes ``write_error(path)``."""
     try:
         yield
     except OSError as exc:
-        if only_for is not None and exc.filename is not None and os.fspath(exc.filename) != os.fspath(only_for):
-            raise
         raise write_error(Path(path), exc) from exc
 
 

@@ -238,8 +238,8 @@ def test_write_with_failure_leaves_old_file_and_no_temp(tmp_path):
     target = tmp_path / "out.xlsx"
     target.write_bytes(b"old")
 
-    def broken(tmp: Path) -> None:
-        tmp.write_bytes(b"half")
+    def broken(out) -> None:
+        out.write(b"half")
         raise RuntimeError("disk full")
 
     with pytest.raises(RuntimeError):
@@ -251,8 +251,8 @@ def test_write_with_failure_leaves_old_file_and_no_temp(tmp_path):
 def test_write_with_interrupt_leaves_nothing(tmp_path):
     target = tmp_path / "new.docx"
 
-    def interrupted(tmp: Path) -> None:
-        tmp.write_bytes(b"half")
+    def interrupted(out) -> None:
+        out.write(b"half")
         raise KeyboardInterrupt
 
     with pytest.raises(KeyboardInterrupt):
@@ -262,7 +262,7 @@ def test_write_with_interrupt_leaves_nothing(tmp_path):
 
 def test_write_with_sets_0600(tmp_path):
     target = tmp_path / "t.xlsx"
-    write_with(target, lambda p: p.write_bytes(b"x"))
+    write_with(target, lambda out: out.write(b"x"))
     assert stat.S_IMODE(target.stat().st_mode) == 0o600
 
 
@@ -288,7 +288,7 @@ def test_every_atomic_write_is_flushed_to_disk_before_the_rename(tmp_path, monke
     monkeypatch.setattr(os, "fsync", lambda fd: (calls.append("fsync"), real_fsync(fd))[1])
     monkeypatch.setattr(os, "replace", lambda a, b: (calls.append("replace"), real_replace(a, b))[1])
     write_atomic(tmp_path / "a.json", "{}")
-    write_with(tmp_path / "b.xlsx", lambda p: p.write_bytes(b"x"))
+    write_with(tmp_path / "b.xlsx", lambda out: out.write(b"x"))
     assert calls == ["fsync", "replace", "fsync", "replace"]
 
 
@@ -302,7 +302,7 @@ def test_a_special_output_is_written_through_never_replaced(tmp_path):
     link.symlink_to(os.devnull)                     # stands for /dev/stdout, without touching it
     before = set(Path(tempfile.gettempdir()).glob(".sortie.*"))
     write_atomic(link, "{}")
-    write_with(link, lambda p: p.write_bytes(b"xlsx"))
+    write_with(link, lambda out: out.write(b"xlsx"))
     assert link.is_symlink() and stat.S_ISCHR(os.stat(os.devnull).st_mode)
     assert [p.name for p in tmp_path.iterdir()] == ["sortie"]
     assert set(Path(tempfile.gettempdir()).glob(".sortie.*")) == before
@@ -350,7 +350,7 @@ def test_a_refused_write_names_the_destination_not_the_temporary_file(tmp_path, 
     staged = stage_file(target, "{}") if helper == "commit_file" else None
     monkeypatch.setattr(tempfile, "mkstemp", _no_permission) if helper == "stage_file" else \
         monkeypatch.setattr(os, "fsync", _disk_full)
-    calls = {"write_atomic": lambda: write_atomic(target, "{}"), "write_with": lambda: write_with(target, _disk_full),
+    calls = {"write_atomic": lambda: write_atomic(target, "{}"), "write_with": lambda: write_with(target, lambda out: out.write(b"{}")),
              "stage_file": lambda: stage_file(target, "{}"), "commit_file": lambda: commit_file(staged, target)}
     with pytest.raises(WriteRefused) as refused:
         calls[helper]()
@@ -363,8 +363,8 @@ def test_a_refused_write_names_the_destination_not_the_temporary_file(tmp_path, 
 
 
 def test_a_library_failing_to_read_another_file_is_not_a_refused_write(tmp_path):
-    """``write_with``: an OSError naming a file other than the temporary one (a template the library reads)
-    is not said to be the output's: it goes on as it is (``cli.main`` names that file)."""
+    """``write_with``: an OSError of the library (a template it reads: it writes in memory only) is not
+    said to be the output's: it goes on as it is (``cli.main`` names that file)."""
     def writer(tmp):
         raise FileNotFoundError(2, "No such file", str(tmp_path / "modele.docx"))
 

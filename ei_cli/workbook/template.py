@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
+from typing import BinaryIO
 
 from ei_cli.workbook import schema
 from ei_cli.workbook.schema import Column, Sheet
@@ -109,9 +110,10 @@ def cell_value(value):
     return value
 
 
-def write_template(path: Path, *, enterprise: dict | None = None, staff: list[dict] | None = None,
+def write_template(path: Path | BinaryIO, *, enterprise: dict | None = None, staff: list[dict] | None = None,
                    payroll: list[dict] | None = None, follow_up: list[dict] | None = None) -> None:
-    """Write the input workbook to ``path`` (not atomic by itself: call it through ``write_with``).
+    """Write the input workbook to ``path``, a file name or a binary file object (not atomic by itself:
+    call it through ``write_with``, which hands it one in memory).
 
     Rows are dicts keyed by canonical French column names. Without ``enterprise`` the Entreprise
     sheet gets the placeholders of ``default_enterprise`` and nothing else.
@@ -127,7 +129,7 @@ def write_template(path: Path, *, enterprise: dict | None = None, staff: list[di
     for sheet, rows in ((schema.STAFF, staff), (schema.PAYROLL, payroll), (schema.FOLLOW_UP, follow_up)):
         _write_table(wb.create_sheet(sheet.name), sheet, rows or [])
     wb.active = 0
-    wb.save(Path(path))
+    wb.save(path)
 
 
 # ------------------------------------------------------------------------------------ data sheets
