@@ -791,6 +791,27 @@ def test_year_1_point_value_with_a_formula_etp_reaches_exactly_20_percent():
     assert y.target_share == D("0.2") and y.compliant is True and y.shortfall_fte == 0
 
 
+def test_a_share_met_through_spreadsheet_noise_prints_as_met():
+    """/tmp audit caseN: three target workers paid etp =1/3 (read 0,333333333333333) and four others
+    full time, agrément 2021-03-01, year 1 judged on 2022-02-28. T = 3 × 0,333333333333333 =
+    0,999999999999999, D = T + 4 = 4,999999999999999, T ÷ D = 0,19999999999999996: kept to 10
+    decimals 0,2 ≥ 20 % → compliant. It printed « conforme — 19,9 % … pour 20,0 % exigés » and
+    target_share 0,1999 (the raw share floored); floored once denoised it reads 20,0 % and 0,2."""
+    third = D("0.333333333333333")
+    ws = [worker(f"T{i}", hire=date(2021, 3, 1)) for i in range(3)] + \
+         [worker(f"N{i}", hire=date(2021, 3, 1)) for i in range(4)]
+    pays = [pay(f"T{i}", "2021-03", "2022-02", str(third)) for i in range(3)] + \
+           [pay(f"N{i}", "2021-03", "2022-02") for i in range(4)]
+    e = enterprise(ws, pays, agrement=date(2021, 3, 1))
+    r = evaluate_quota(e, W16, Period.calendar_year(2021),
+                       Statuses({**{f"T{i}": True for i in range(3)}, **{f"N{i}": False for i in range(4)}}))
+    y = r.latest
+    assert y.compliant is True
+    assert "20,0 % de public cible" in y.summary.fr and "19,9" not in y.summary.fr
+    d = r.to_dict()
+    assert d["target_share"] == D("0.2") and d["months"][-1]["share"] == D("0.2")
+
+
 def test_pay_after_the_exit_date_is_not_counted():
     """A (target) hired 2018-01-01, `date_sortie` 2019-03-31, yet paid etp 1 every month of 2019 (a
     payroll not cleaned after the exit); N1, N2 (not target) full time all 2019. Agrément 2018-01-01 →

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from ei_cli.output import RunOptions
 from ei_cli.render import verdict_markup, print_reasons
-from ei_cli.rules.common import number_text, share_text
+from ei_cli.rules.common import denoised, number_text, share_text
 from ei_cli.rules.quota import MonthQuota, QuotaForecast, QuotaResult, YearQuota
 
 _JUDGED = {"month_12": ("valeur ponctuelle à la fin du 12e mois", "point value at the end of month 12"), "average": ("moyenne annuelle", "annual average"),
@@ -40,7 +40,7 @@ def _months_table(months: tuple[MonthQuota, ...], en: bool, title: str, supervis
                          f"{number_text(m.year_total_fte, lang)}" if not en else
                          f"{m.days_in_year}/{m.month.days} days in the year: {number_text(m.year_target_fte, lang)} / "
                          f"{number_text(m.year_total_fte, lang)}")
-        low = m.judged and m.required_share is not None and m.share is not None and m.share < m.required_share
+        low = m.judged and m.required_share is not None and m.share is not None and denoised(m.share) < m.required_share
         share = share_text(m.share, lang)
         cells = [str(m.month), number_text(m.target_fte, lang), number_text(m.total_fte, lang), f"[red]{share}[/]" if low else share,
                  share_text(m.required_share, lang) if m.required_share is not None else "—"]

@@ -71,9 +71,13 @@ def share_text(x: Decimal | None, lang: str = "fr") -> str:
 
 def share_percent(x, digits: int = 1) -> Decimal:
     """A fraction as a number of per cent, rounded *down* to ``digits`` places (0,19956 → 19.9): the
-    one rounding of every share ``ei`` shows — ``share_text`` here, the documents' ``pourcent``."""
+    one rounding of every share ``ei`` shows — ``share_text`` here, the documents' ``pourcent``.
+
+    Floored once kept to 10 decimal places (``denoised``), as the verdicts compare it: three etp typed
+    =1/3 (0.333333333333333 each) out of 5 FTE are 0,1999999999999998, which meets 20 % and must read
+    20,0 %, not 19,9 % « pour 20,0 % exigés »."""
     value = x if type(x) is Decimal else Decimal(str(x))
-    return (value * 100).quantize(Decimal(1).scaleb(-digits), rounding=ROUND_FLOOR)
+    return (denoised(value) * 100).quantize(Decimal(1).scaleb(-digits), rounding=ROUND_FLOOR)
 
 
 @dataclass(frozen=True)
