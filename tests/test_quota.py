@@ -812,6 +812,25 @@ def test_a_share_met_through_spreadsheet_noise_prints_as_met():
     assert d["target_share"] == D("0.2") and d["months"][-1]["share"] == D("0.2")
 
 
+def test_a_period_before_the_agrement_is_not_applicable_and_says_why():
+    """Agrément 2025-06-01, --year 2024: no agrément year overlaps the period, so no quota is owed. It
+    gave compliant null with no reason at all (« Quota — indéterminé » and nothing under --explain);
+    like the wage, employment and follow-up checks it is « non applicable » (applicable: false), with
+    the reason naming the agrément date."""
+    ws = [worker("A", hire=date(2025, 6, 1)), worker("B", hire=date(2025, 6, 1))]
+    e = enterprise(ws, [pay(x, "2025-06", "2025-12") for x in "AB"], agrement=date(2025, 6, 1))
+    st_ = Statuses(dict(A=True, B=False))
+    r = evaluate_quota(e, W16, Period.calendar_year(2024), st_)
+    d = r.to_dict()
+    assert r.compliant is None and d["applicable"] is False and d["agrement_years"] == []
+    assert "antérieure à l'agrément du 2025-06-01" in d["summary"] and "aucune obligation" in d["summary"]
+    assert len(d["reasons"]) == 1 and "2025-06-01" in d["reasons"][0]["text"]
+    c = check(e, W16, Period.calendar_year(2024), st_)
+    assert c.compliant is None and c.details["applicable"] is False
+    assert [x.text.en for x in c.reasons] == [x["text"] for x in r.to_dict("en")["reasons"]]
+    assert "before the agrément date (2025-06-01)" in c.reasons[0].text.en
+
+
 def test_pay_after_the_exit_date_is_not_counted():
     """A (target) hired 2018-01-01, `date_sortie` 2019-03-31, yet paid etp 1 every month of 2019 (a
     payroll not cleaned after the exit); N1, N2 (not target) full time all 2019. Agrément 2018-01-01 →

@@ -79,6 +79,8 @@ def quota_table(con, result: QuotaResult, enterprise, forecast: QuotaForecast | 
               f"{'agrément on' if en else 'agrément du'} {enterprise.agrement_date.isoformat()}")
     if not result.years:
         con.print(escape(result.summary.get(opts.lang)))
+        if opts.explain and result.before_agrement is not None:
+            print_reasons(con, result.before_agrement.reasons, opts.lang)
     for y in result.years:
         title = (f"Agrément year {y.year} ({y.period.start.isoformat()} – {y.period.end.isoformat()})" if en else
                  f"Année d'agrément {y.year} ({y.period.start.isoformat()} – {y.period.end.isoformat()})")

@@ -199,6 +199,10 @@ class QuotaResult:
     years: tuple[YearQuota, ...]
     data_end: Month | None
     problems: tuple[Problem, ...] = ()
+    # A period that ends before the agrément (no agrément year): the line the wage, employment and
+    # follow-up checks give then (``rules.dashboard._before_agrement``: null, ``applicable: false``, the
+    # reason naming the agrément date), with the quota's own summary.
+    before_agrement: CheckResult | None = None
 
     @property
     def latest(self) -> YearQuota | None:
@@ -212,8 +216,7 @@ class QuotaResult:
     @property
     def summary(self) -> Text:
         if not self.years:
-            return t("Aucune année d'agrément dans la période (période antérieure à l'agrément).",
-                     "No agrément year in the period (period before the agrément).")
+            return self.before_agrement.summary
         shown = self.shown_years
         if len(shown) == 1:
             return shown[0].summary
@@ -238,6 +241,9 @@ class QuotaResult:
         if y:
             out.update(y.extra)
             out["agrement_year"] = y.year
+        elif self.before_agrement is not None:
+            out["reasons"] = [r.to_dict(lang) for r in self.before_agrement.reasons]
+            out.update(self.before_agrement.details)
         out["agrement_years"] = [x.to_dict(lang) for x in self.years]
         return out
 
@@ -931,7 +937,18 @@ def evaluate_quota(enterprise: Enterprise, regime: Regime, period: Period, repor
         frame = _Frame(enterprise, regime, n, p, known, len(in_year), frozenset(m.month for m in known), report,
                        day_fte)
         results.append(shape.judge(frame))
-    return QuotaResult(regime.id, name, period, tuple(results), end, tuple(problems))
+    before = None
+    if not results:
+        from ei_cli.rules.dashboard import _before_agrement
+
+        # Its summary keeps the quota's own words: an agrément application (``ei report agrement``) runs
+        # this check on a period before the agrément too, where « non applicable » would read as a verdict.
+        day = enterprise.agrement_date.isoformat()
+        before = replace(_before_agrement(NAME, enterprise, period), summary=t(
+            f"Aucune année d'agrément dans la période (période antérieure à l'agrément du {day}) : aucune "
+            "obligation de quota.",
+            f"No agrément year in the period (period before the agrément of {day}): no quota obligation."))
+    return QuotaResult(regime.id, name, period, tuple(results), end, tuple(problems), before)
 
 
 def check(enterprise: Enterprise, regime: Regime, period: Period, report=None) -> CheckResult:
@@ -949,7 +966,7 @@ def check(enterprise: Enterprise, regime: Regime, period: Period, report=None) -
         return fields
 
     shown = result.shown_years
-    reasons = tuple(r for y in shown for r in y.reasons)
+    reasons = tuple(r for y in shown for r in y.reasons) if shown else result.before_agrement.reasons
     several = len(shown) > 1
     to_fix = []
     for y in shown:
