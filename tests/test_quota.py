@@ -309,6 +309,47 @@ def test_art60_not_counted():
     assert y.target_share == D("0.5") and y.total_fte == 2
 
 
+def test_art60_workers_are_shown_apart():
+    """Q11: art. 60 §7 workers are « not counted; show separately ». Agrément 2023-01-01, year 2 = 2024.
+    A (target) and B full time all year; Z (art. 60) paid etp 1 all year; Y (art. 60) hired 2024-07-01 at
+    Personnel.etp 0,5 and without any Paie row: its etp falls back on Personnel.etp × days employed ÷
+    days, 0,5 from July, with no payroll_missing_month warning (nothing judged rests on it).
+    art60_fte: January–June 1, July–December 1 + 0,5 = 1,5; the year's average (6 × 1 + 6 × 1,5) ÷ 12 =
+    15 ÷ 12 = 1,25 FTE. The share stays 1 / 2 = 50 %; only `ei check-quota` showed nothing of them."""
+    ws = [worker("A"), worker("B"), worker("Z", contract=ContractType.ART60),
+          worker("Y", hire=date(2024, 7, 1), fte="0.5", contract=ContractType.ART60)]
+    e = enterprise(ws, [pay(x, "2024-01", "2024-12") for x in "ABZ"])
+    r = evaluate_quota(e, W16, Period.calendar_year(2024), Statuses(dict(A=True, B=False, Z=True, Y=None)))
+    y = r.latest
+    assert y.target_share == D("0.5") and y.total_fte == 2 and y.compliant is True
+    assert [m.art60_fte for m in y.months] == [D(1)] * 6 + [D("1.5")] * 6
+    assert r.to_dict()["months"][6]["art60_fte"] == D("1.5")
+    assert not r.problems
+    said = [x.text.fr for x in y.reasons if "Art. 60 §7" in x.text.fr]
+    assert len(said) == 1 and "Y, Z, 1,25 ETP en moyenne" in said[0] and "hors quota" in said[0]
+    # Without any art. 60 worker: no such reason, art60_fte 0.
+    e2 = enterprise(ws[:2], [pay(x, "2024-01", "2024-12") for x in "AB"])
+    y2 = evaluate_quota(e2, W16, Period.calendar_year(2024), Statuses(dict(A=True, B=False))).latest
+    assert not any("Art. 60 §7" in x.text.fr for x in y2.reasons) and y2.months[0].art60_fte == 0
+
+
+def test_art60_column_in_the_table_only_when_there_are_art60_workers(make_workbook, workbook_sheets):
+    """The table's « Art. 60 » column appears only for a workbook with art. 60 §7 workers: none in the
+    test workbook; with Bruno (worker 2, etp 0,5 in Paie) under art. 60 it shows 0,50 in 2024-01 and
+    the reason naming him under --explain."""
+    from helpers_workbook import set_value
+
+    plain = runner.invoke(app, ["check-quota", str(make_workbook(name="plain.xlsx")), "--explain"],
+                          terminal_width=160)
+    assert plain.exit_code in (0, 1) and "Mois" in plain.output and "Art. 60" not in plain.output
+    set_value(workbook_sheets, "Personnel", 2, "type_contrat", "art60")
+    path = make_workbook(workbook_sheets)
+    r = runner.invoke(app, ["check-quota", str(path), "--explain"], terminal_width=160)
+    assert "Art. 60" in r.output and "Art. 60 §7 (hors quota, Q11) : 2, " in r.output
+    doc = json.loads(runner.invoke(app, ["check-quota", str(path), "-f", "json"]).stdout)
+    assert [m["art60_fte"] for m in doc["months"] if m["month"] == "2024-01"] == [0.5]
+
+
 def test_shortfall_formula():
     """(T + n·x) / (D + n·x) ≥ r ⇒ x = (r·D − T) / ((1 − r)·n).
 

@@ -26,6 +26,9 @@ def _months_table(months: tuple[MonthQuota, ...], en: bool, title: str, supervis
         table.add_column(eng if en else fr, justify=just, no_wrap=True)
     if supervision:
         table.add_column("ETP encadr." if not en else "Superv. FTE", justify="right")
+    art60 = any(m.art60_fte for m in months)  # art. 60 §7 workers, outside the quota (Q11)
+    if art60:
+        table.add_column("Art. 60", justify="right")
     table.add_column("ETP indét." if not en else "Unknown FTE", justify="right")
     table.add_column("Note", no_wrap=True)
     for m in months:
@@ -46,6 +49,8 @@ def _months_table(months: tuple[MonthQuota, ...], en: bool, title: str, supervis
                  share_text(m.required_share, lang) if m.required_share is not None else "—"]
         if supervision:
             cells.append(number_text(m.supervision_fte, lang))
+        if art60:
+            cells.append(number_text(m.art60_fte, lang) if m.art60_fte else "—")
         cells += [number_text(m.unknown_fte, lang) if m.unknown_fte else "—", ", ".join(notes)]
         table.add_row(*cells)
     return table

@@ -95,6 +95,7 @@ class MonthQuota:
     year_total_fte: Decimal | None = None
     year_unknown_fte: Decimal | None = None
     year_supervision_fte: Decimal | None = None
+    art60_fte: Decimal = ZERO                    # art. 60 §7 workers, not counted (Q11): shown apart
 
     @property
     def share(self) -> Decimal | None:
@@ -128,7 +129,7 @@ class MonthQuota:
     def to_dict(self, lang: str = "fr") -> dict:
         out = {"month": str(self.month), "target_fte": _q(self.target_fte), "total_fte": _q(self.total_fte),
                "share": _q_share(self.share), "required_share": self.required_share, "unknown_fte": _q(self.unknown_fte),
-               "judged": self.judged}
+               "judged": self.judged, "art60_fte": _q(self.art60_fte)}
         if self.supervision_fte is not None:
             out["supervision_fte"] = _q(self.supervision_fte)
         if self.projected:
@@ -422,6 +423,11 @@ def _counted_production(worker: Worker) -> bool:
     return worker.has_employment_contract and worker.function == Function.PRODUCTION
 
 
+def _is_art60(worker: Worker) -> bool:
+    """Art. 60 §7: employed by the CPAS, never counted in the quota, shown apart (Q11)."""
+    return not worker.has_employment_contract
+
+
 def _is_supervision(worker: Worker) -> bool:
     return worker.has_employment_contract and worker.function == Function.SUPERVISION
 
@@ -429,7 +435,7 @@ def _is_supervision(worker: Worker) -> bool:
 def _measure(enterprise: Enterprise, report, months: list[Month], counted: Callable[[Worker], bool],
              fte_row: Callable[[Worker], Sequence[Decimal]], supervision: bool) -> list[MonthQuota]:
     """Month by month: target, total and unknown-status FTE of the counted workers (``fte_row(w)``:
-    the worker's etp in each of ``months``)."""
+    the worker's etp in each of ``months``), and the art. 60 §7 workers' FTE, shown apart (Q11)."""
     out = []
     members = [(fte_row(w), report.is_target(w.worker_id))
                for w in enterprise.workers if counted(w)]
@@ -437,6 +443,7 @@ def _measure(enterprise: Enterprise, report, months: list[Month], counted: Calla
     # side only — the two minimums are two groups (the 2004 supervision share excludes them alike).
     sup = [fte_row(w) for w in enterprise.workers
            if _is_supervision(w) and report.is_target(w.worker_id) is not True] if supervision else []
+    art60 = [fte_row(w) for w in enterprise.workers if _is_art60(w)]
     for i, m in enumerate(months):
         target = total = unknown = ZERO
         for row, status in members:
@@ -449,7 +456,7 @@ def _measure(enterprise: Enterprise, report, months: list[Month], counted: Calla
             elif status is None:
                 unknown += x
         sup_fte = sum((row[i] for row in sup), ZERO) if supervision else None
-        out.append(MonthQuota(m, target, total, unknown, sup_fte))
+        out.append(MonthQuota(m, target, total, unknown, sup_fte, art60_fte=sum((row[i] for row in art60), ZERO)))
     return out
 
 
@@ -910,12 +917,46 @@ def _shape(regime: Regime) -> tuple[str, _Shape]:
     return name, SHAPES[name]
 
 
+def _judge(shape: _Shape, f: _Frame) -> YearQuota:
+    """The shape's verdict on ``f``, with the art. 60 §7 workers shown apart (Q11)."""
+    y = shape.judge(f)
+    reason = _art60_reason(f)
+    return y if reason is None else replace(y, reasons=y.reasons + (reason,))
+
+
+def _art60_reason(f: _Frame) -> Reason | None:
+    """Art. 60 §7 workers of the year's known months: their ids and average FTE (Σ their monthly FTE ÷ the
+    months known), never counted (Q11) — rules.md asks to show them separately."""
+    if not f.months:
+        return None
+    known = Period(max(f.period.start, f.months[0].month.first_day), min(f.period.end, f.months[-1].month.last_day))
+    ids = sorted(w.worker_id for w in f.enterprise.workers if _is_art60(w) and w.employed_in(known))
+    if not ids:
+        return None
+    avg = sum((m.art60_fte for m in f.months), ZERO) / len(f.months)
+    listed = ", ".join(ids)
+    return because(t(
+        f"Art. 60 §7 (hors quota, Q11) : {listed}, {number_text(avg)} ETP en moyenne sur les {len(f.months)} mois "
+        "du tableau (colonne Art. 60) ; employés par le CPAS, ils ne sont comptés ni au numérateur ni au "
+        "dénominateur.",
+        f"Art. 60 §7 (outside the quota, Q11): {listed}, {number_text(avg, 'en')} FTE on average over the "
+        f"{len(f.months)} months of the table (column Art. 60); employed by the CPAS, they count neither in "
+        "the numerator nor in the denominator."))
+
+
 def _grid_fte(enterprise: Enterprise, months: list[Month], shape: _Shape):
-    """(worker → their etp in each of ``months``, the Paie fallback warnings); ``months`` are consecutive."""
-    workers = [w for w in enterprise.workers if shape.counted(w) or (shape.supervision and _is_supervision(w))]
+    """(worker → their etp in each of ``months``, the Paie fallback warnings); ``months`` are consecutive.
+
+    Art. 60 §7 workers' etp is measured too, to be shown apart (Q11), without a warning for their months
+    without a Paie row: nothing the quota judges rests on it."""
+    workers = [w for w in enterprise.workers
+               if shape.counted(w) or (shape.supervision and _is_supervision(w)) or _is_art60(w)]
     if not months:
         return (lambda w: []), []
     rows, fallbacks = fte_rows(enterprise, months, workers)
+    for w in workers:
+        if _is_art60(w):
+            fallbacks.pop(w.worker_id, None)
     by_id = {w.worker_id: row for w, row in zip(workers, rows)}
     nothing = [ZERO] * len(months)
     return (lambda w: by_id.get(w.worker_id, nothing)), fallback_warnings(fallbacks, enterprise.source)
@@ -936,7 +977,7 @@ def evaluate_quota(enterprise: Enterprise, regime: Regime, period: Period, repor
         known = tuple(measured[m] for m in in_year if m in measured)
         frame = _Frame(enterprise, regime, n, p, known, len(in_year), frozenset(m.month for m in known), report,
                        day_fte)
-        results.append(shape.judge(frame))
+        results.append(_judge(shape, frame))
     before = None
     if not results:
         from ei_cli.rules.dashboard import _before_agrement
@@ -1033,7 +1074,7 @@ def forecast_quota(enterprise: Enterprise, regime: Regime, at_month: Month, repo
         return base[w.worker_id] if m > at else paid(w, m)
 
     frame = _Frame(enterprise, regime, n, period, measured, len(in_year), frozenset(future), report, day_fte)
-    projected = shape.judge(frame)
+    projected = _judge(shape, frame)
     extra = projected.shortfall_fte
     hire_from = future[0] if future else None
     reasons = [
