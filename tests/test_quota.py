@@ -422,6 +422,79 @@ def test_brussels_2004_each_month_judged_and_shortfall():
     assert y.compliant is False and y.shortfall_fte == D("0.29")
 
 
+def _brussels_2004_june_dip(until: str = "2010-12", dip: bool = True):
+    """Agrément 2010-01-01, effective 2010-04-11: May onward judged. N1, N2 (production, not target) all
+    year; P (production, target) from April; with ``dip``, N3 (production, not target) in June only."""
+    ws = [worker("N1", hire=date(2010, 1, 1)), worker("N2", hire=date(2010, 1, 1)),
+          worker("P", hire=date(2010, 4, 1))] + ([worker("N3", hire=date(2010, 6, 1), exit=date(2010, 6, 30))]
+                                                  if dip else [])
+    pays = [pay(x, "2010-01", until) for x in ("N1", "N2")] + ([pay("P", "2010-04", until)] if until >= "2010-04" else []) + \
+           ([pay("N3", "2010-06", "2010-06")] if dip else [])
+    e = enterprise(ws, pays, agrement=date(2010, 1, 1), region=Region.BRUXELLES)
+    return e, Statuses(dict(N1=False, N2=False, P=True, N3=False))
+
+
+def test_brussels_2004_headline_names_the_failing_month_not_the_year_average():
+    """Q10: every month from the 100th day is judged, so the headline names what was judged.
+
+    Months: Jan–Mar T 0 / D 2; Apr–May 1 / 3; June 1 / 4 = 25,0 %; Jul–Dec 1 / 3. Judged: May–Dec (8
+    months); June 25,0 % < 30 % → not compliant. The year's average T ÷ D = (9 × 1) ÷ (3 × 2 + 8 × 3 + 4)
+    = 9 ÷ 34 = 26,47 % (months not judged included) printed « 26,4 % de public cible (moyenne) pour
+    30,0 % exigés » beside the verdict; it is now « moyenne de l'année 26,4 %, pour information » after
+    the judged month: « 1 mois jugé(s) sur 8 sous le seuil (2010-06) ; le plus bas 2010-06 : 25,0 % ».
+    target_share keeps the average (contract); lowest_judged_* and failing_months are added. The June
+    month is closed: what to fix names it, no « engager ».
+    """
+    e, st_ = _brussels_2004_june_dip()
+    r = evaluate_quota(e, B04, Period.calendar_year(2010), st_)
+    y = r.latest
+    assert y.compliant is False and y.target_share == D(9) / D(34)
+    assert "1 mois jugé(s) sur 8 sous le seuil (2010-06) ; le plus bas 2010-06 : 25,0 % de public cible pour " \
+           "30,0 % exigés ; moyenne de l'année 26,4 %, pour information" in y.summary.fr
+    assert "(moyenne)" not in y.summary.fr and "lowest 2010-06: 25.0 % target public" in y.summary.en
+    d = r.to_dict()
+    assert (d["lowest_judged_month"], d["lowest_judged_share"], d["failing_months"], d["months_judged"]) == \
+           ("2010-06", D("0.25"), ["2010-06"], 8)
+    assert d["obligation_effective_on"] == "2010-04-11" and d["target_share"] == D("0.2647")
+    c = check(e, B04, Period.calendar_year(2010), st_)
+    assert [x.fr for x in c.to_fix] == ["Mois sous 30,0 % de public cible : 2010-06 (25,0 %) ; un mois écoulé ne se "
+                                        "rattrape pas : la part doit être atteinte chaque mois."]
+
+
+def test_brussels_2004_headline_when_every_judged_month_passes_or_none_is_judged_yet():
+    """Without N3: every judged month (May–Dec) is 1 / 3 = 33,3 % ≥ 30 % → compliant; the year's average
+    9 ÷ 33 = 27,27 % (Jan–Mar 0 / 2 drag it) is not the headline: « 8 mois jugé(s), le plus bas 2010-05 :
+    33,3 % » (the first of the equal lowest). With Paie up to March only (provisional), no month is
+    judged yet: the headline says so and names the effective day (it read « 0,0 % (moyenne) pour 30,0 %
+    exigés » beside « conforme »)."""
+    e, st_ = _brussels_2004_june_dip(dip=False)
+    y = evaluate_quota(e, B04, Period.calendar_year(2010), st_).latest
+    assert y.compliant is True and y.target_share == D(9) / D(33)
+    assert "conforme — 8 mois jugé(s), le plus bas 2010-05 : 33,3 % de public cible pour 30,0 % exigés." \
+        in y.summary.fr and "27,2" not in y.summary.fr
+    e, st_ = _brussels_2004_june_dip(until="2010-03", dip=False)
+    y = evaluate_quota(e, B04, Period.calendar_year(2010), st_).latest
+    assert y.provisional and y.extra["lowest_judged_month"] is None and y.extra["failing_months"] == []
+    assert "aucun mois encore jugé : l'obligation de 30,0 % de public cible s'applique à partir du 2010-04-11" \
+        in y.summary.fr and "(moyenne)" not in y.summary.fr
+
+
+def test_brussels_2004_table_shows_the_lowest_judged_month_and_the_average_for_information():
+    """The line under the table read « part obtenue 26,4 % » (the average); it now gives « mois jugé le
+    plus bas 2010-06 : 25,0 % » and « moyenne de l'année (information) 26,4 % » (same case as above)."""
+    from rich.console import Console
+
+    from ei_cli.output import RunOptions
+    from ei_cli.render.quota import quota_table
+
+    e, st_ = _brussels_2004_june_dip()
+    con = Console(record=True, width=300)
+    quota_table(con, evaluate_quota(e, B04, Period.calendar_year(2010), st_), e, None, RunOptions())
+    out = con.export_text()
+    assert "mois jugé le plus bas 2010-06 : 25,0 % · moyenne de l'année (information) 26,4 %" in out
+    assert "part obtenue" not in out
+
+
 def test_brussels_2018_mandate_minimums():
     """bruxelles-2018: ≥ 4 target FTE and ≥ 1 FTE encadrement, on average over the agrément year.
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 from ei_cli.output import RunOptions
 from ei_cli.render import verdict_markup, print_reasons
 from ei_cli.rules.common import denoised, number_text, share_text
-from ei_cli.rules.quota import MonthQuota, QuotaForecast, QuotaResult, YearQuota
+from ei_cli.rules.quota import MonthQuota, QuotaForecast, QuotaResult, YearQuota, judged_share_text
 
 _JUDGED = {"month_12": ("valeur ponctuelle à la fin du 12e mois", "point value at the end of month 12"), "average": ("moyenne annuelle", "annual average"),
            "every_month": ("chaque mois", "every month"),
@@ -66,10 +66,18 @@ def _year_block(con, y: YearQuota, opts: RunOptions, title: str) -> None:
     parts = [f"{'judged on:' if en else 'jugé sur :'} {judged}"]
     if y.required_share is not None:
         parts.append(f"{'required share' if en else 'part exigée'} {share_text(y.required_share, opts.lang)}")
-    parts.append(f"{'target share' if en else 'part obtenue'} {share_text(y.target_share, opts.lang)}")
+    if y.judged_on == "every_month":
+        # Each month is judged: the lowest judged month, not the year's average (months not judged included).
+        parts.append(judged_share_text(y, opts.lang))
+        average = "year average (information)" if en else "moyenne de l'année (information)"
+        parts.append(f"{average} {share_text(y.target_share, opts.lang)}")
+    else:
+        parts.append(f"{'target share' if en else 'part obtenue'} {share_text(y.target_share, opts.lang)}")
     if y.min_target_fte is not None:
         parts.append(f"{'minimum' if en else 'minimum'} {number_text(y.min_target_fte, opts.lang)} {'target FTE' if en else 'ETP cible'}")
-    parts.append(f"{'shortfall' if en else 'manque'} {number_text(y.shortfall_fte, opts.lang)} {'FTE' if en else 'ETP'}")
+    short = ("shortfall (lowest month)" if en else "manque (mois le plus bas)") if y.judged_on == "every_month" else \
+        ("shortfall" if en else "manque")
+    parts.append(f"{short} {number_text(y.shortfall_fte, opts.lang)} {'FTE' if en else 'ETP'}")
     con.print(escape(" · ".join(parts)))
     if opts.explain:
         print_reasons(con, y.reasons, opts.lang)

@@ -675,9 +675,18 @@ def _judge_monthly(f: _Frame) -> YearQuota:
     ]
     months = tuple(replace(m, required_share=r, judged=m.month.first_day >= eff) for m in f.months)
     extra = _min_workers(enterprise, regime, f, reasons)
+    judged = [m for m in months if m.judged]
+    # What the verdict judged (the months from the effective day), not the year's average: the lowest
+    # judged month (its share floored as printed) and the months below the minimum.
+    shares = [m for m in judged if m.share is not None]
+    lowest = min(shares, key=lambda m: denoised(m.share)) if shares else None
+    failing = [m for m in judged if m.share is not None and r is not None and denoised(m.share) < r]
+    extra.update({"obligation_effective_on": eff.isoformat(), "months_judged": len(judged),
+                  "lowest_judged_month": str(lowest.month) if lowest else None,
+                  "lowest_judged_share": _q_share(lowest.share) if lowest else None,
+                  "failing_months": [str(m.month) for m in failing]})
     if not months:
         return _no_data(f, "every_month", r, None, reasons, extra)
-    judged = [m for m in months if m.judged]
 
     def month_ok(m: MonthQuota, add_unknown: bool) -> bool | None:
         if r is None:
@@ -693,7 +702,6 @@ def _judge_monthly(f: _Frame) -> YearQuota:
     total = sum((m.total_fte for m in months), ZERO)
     unknown = sum((m.unknown_fte for m in months), ZERO)
     share = _share(target, total)
-    failing = [m for m in judged if month_ok(m, False) is False]
     need = _monthly_need(r, tuple(judged), f.adjustable) if r is not None else None
     shortfall = ZERO if quota_ok else (round_up(need) if need is not None else None)
     count = len(months)
@@ -714,7 +722,7 @@ def _judge_monthly(f: _Frame) -> YearQuota:
     provisional = not f.complete
     if provisional:
         reasons.append(_provisional_reason(f))
-    summary = _summary(n, f.period, compliant, share, r, shortfall, provisional, every_month=True)
+    summary = _monthly_summary(n, f.period, compliant, r, lowest, failing, len(judged), share, eff, provisional)
     if extra.get("min_workers_compliant") is False:  # the verdict's other cause, said beside the share
         summary = t(summary.fr.rstrip(".") + f" ; {extra['workers_on_that_day']} travailleur(s) occupé(s) le "
                     f"{extra['min_workers_on']} pour {extra['min_workers']} exigés.",
@@ -723,6 +731,44 @@ def _judge_monthly(f: _Frame) -> YearQuota:
     return YearQuota(n, f.period, "every_month", months, f.months_in_year, r, share, target / count,
                      total / count, unknown / count, None, shortfall, compliant, summary, tuple(reasons), None,
                      provisional, extra)
+
+
+_LISTED_MONTHS = 3  # failing months a headline names before « … »
+
+
+def _months_listed(months: Sequence[MonthQuota]) -> str:
+    shown = ", ".join(str(m.month) for m in months[:_LISTED_MONTHS])
+    return shown + (", …" if len(months) > _LISTED_MONTHS else "")
+
+
+def _monthly_summary(n: int, period: Period, compliant: bool | None, r, lowest: MonthQuota | None,
+                     failing: list[MonthQuota], judged: int, average, effective: date, provisional: bool) -> Text:
+    """Brussels 2004's headline: what the verdict judged, month by month from the effective day — the
+    lowest judged month and its share, the months below the minimum; the year's average (months not
+    judged included) only for information beside a failure; no judged month yet: when the obligation
+    applies."""
+    v = VERDICT[compliant]
+    head_fr = f"Année d'agrément {n} ({period.start.isoformat()} – {period.end.isoformat()}) : {v.fr} — "
+    head_en = f"Agrément year {n} ({period.start.isoformat()} – {period.end.isoformat()}): {v.en} — "
+    prov_fr, prov_en = (" (provisoire : année en cours)", " (provisional: year in progress)") if provisional else ("", "")
+    req_fr, req_en = share_text(r), share_text(r, "en")
+    if not judged:
+        return t(f"{head_fr}aucun mois encore jugé : l'obligation de {req_fr} de public cible s'applique à partir "
+                 f"du {effective.isoformat()} (chaque mois entier à partir de ce jour){prov_fr}.",
+                 f"{head_en}no month judged yet: the {req_en} target-public obligation applies from "
+                 f"{effective.isoformat()} (every whole month from that day){prov_en}.")
+    if lowest is None:
+        return t(f"{head_fr}aucun personnel d'exécution dans les {judged} mois jugés{prov_fr}.",
+                 f"{head_en}no execution staff in the {judged} months judged{prov_en}.")
+    low_fr = f"le plus bas {lowest.month} : {share_text(lowest.share)} de public cible pour {req_fr} exigés"
+    low_en = f"lowest {lowest.month}: {share_text(lowest.share, 'en')} target public for {req_en} required"
+    if failing:
+        return t(f"{head_fr}{len(failing)} mois jugé(s) sur {judged} sous le seuil ({_months_listed(failing)}) ; "
+                 f"{low_fr} ; moyenne de l'année {share_text(average)}, pour information{prov_fr}.",
+                 f"{head_en}{len(failing)} of {judged} months judged below the threshold ({_months_listed(failing)}); "
+                 f"{low_en}; year average {share_text(average, 'en')}, for information{prov_en}.")
+    return t(f"{head_fr}{judged} mois jugé(s), {low_fr}{prov_fr}.",
+             f"{head_en}{judged} month(s) judged, {low_en}{prov_en}.")
 
 
 def _min_workers(enterprise: Enterprise, regime: Regime, f: _Frame, reasons: list) -> dict:
@@ -823,7 +869,7 @@ def _judge_mandate(f: _Frame) -> YearQuota:
 
 # ------------------------------------------------------------------------------ shared texts
 def _summary(n: int, period: Period, compliant: bool | None, share, r, shortfall, provisional: bool,
-             every_month: bool = False, point_day: date | None = None) -> Text:
+             point_day: date | None = None) -> Text:
     v = VERDICT[compliant]
     what_fr = f"au {point_day.isoformat()}" if point_day else "moyenne"
     what_en = f"on {point_day.isoformat()}" if point_day else "average"
@@ -1012,7 +1058,10 @@ def check(enterprise: Enterprise, regime: Regime, period: Period, report=None) -
     to_fix = []
     for y in shown:
         which_fr, which_en = (f"Année d'agrément {y.year} : ", f"Agrément year {y.year}: ") if several else ("", "")
-        if y.shortfall_fte:
+        if y.judged_on == "every_month" and y.extra.get("failing_months"):
+            # Months already paid and judged: no hire repairs them (a hire advice is for months to come).
+            to_fix.append(_failed_months_text(y, which_fr, which_en))
+        elif y.shortfall_fte:
             to_fix.append(t(f"{which_fr}engager ou augmenter le temps de travail de public cible : "
                             f"{number_text(y.shortfall_fte)} ETP manquants.",
                             f"{which_en}hire target-public workers or raise their working time: "
@@ -1027,6 +1076,17 @@ def check(enterprise: Enterprise, regime: Regime, period: Period, report=None) -
     to_fix = [t(x.fr[:1].upper() + x.fr[1:], x.en[:1].upper() + x.en[1:]) for x in to_fix]
     return CheckResult(NAME, result.compliant, result.summary, reasons, tuple(to_fix), details("fr"), details,
                        result.problems)
+
+
+def _failed_months_text(y: YearQuota, which_fr: str, which_en: str) -> Text:
+    """What to fix for Brussels 2004 months judged below the minimum: which they are (with their shares)."""
+    below = [m for m in y.months if str(m.month) in y.extra["failing_months"]]
+    listed_fr = ", ".join(f"{m.month} ({share_text(m.share)})" for m in below)
+    listed_en = ", ".join(f"{m.month} ({share_text(m.share, 'en')})" for m in below)
+    return t(f"{which_fr}mois sous {share_text(y.required_share)} de public cible : {listed_fr} ; un mois écoulé ne se "
+             "rattrape pas : la part doit être atteinte chaque mois.",
+             f"{which_en}months below {share_text(y.required_share, 'en')} target public: {listed_en}; a month gone by "
+             "cannot be made up for: the share must be met every month.")
 
 
 # ------------------------------------------------------------------------------ forecast
@@ -1095,9 +1155,9 @@ def forecast_quota(enterprise: Enterprise, regime: Regime, at_month: Month, repo
                     "(months already judged below the threshold, or data unknown).")
     elif extra == 0:
         summary = t(f"Année d'agrément {n} : projetée {VERDICT[projected.compliant].fr} "
-                    f"({share_text(projected.target_share)}) sans engagement supplémentaire.",
+                    f"({judged_share_text(projected)}) sans engagement supplémentaire.",
                     f"Agrément year {n}: projected {VERDICT[projected.compliant].en} "
-                    f"({share_text(projected.target_share, 'en')}) with no extra hire.")
+                    f"({judged_share_text(projected, 'en')}) with no extra hire.")
     else:
         # k as the shortfall solved it (a year 1 is judged on its last day: k = 1); month by month
         # (Brussels 2004), the projected months, the last one for its days inside the year.
@@ -1108,9 +1168,9 @@ def forecast_quota(enterprise: Enterprise, regime: Regime, at_month: Month, repo
             "(et au moins le minimum d'ETP), arrondi vers le haut.",
             f"With k = {_months_text(k, 'en')} remaining months: x = (r·D − T) ÷ ((1 − r)·k), D and T projected over "
             "the year (and at least the FTE minimum), rounded up.")))
-        summary = t(f"Année d'agrément {n} : projetée non conforme ({share_text(projected.target_share)}) ; "
+        summary = t(f"Année d'agrément {n} : projetée non conforme ({judged_share_text(projected)}) ; "
                     f"engager {number_text(extra)} ETP de public cible à partir de {hire_from} la rend conforme.",
-                    f"Agrément year {n}: projected not compliant ({share_text(projected.target_share, 'en')}); hiring "
+                    f"Agrément year {n}: projected not compliant ({judged_share_text(projected, 'en')}); hiring "
                     f"{number_text(extra, 'en')} target-public FTE from {hire_from} makes it compliant.")
     extra_sup = _supervision_to_hire(projected)
     if extra_sup and extra is None:
@@ -1136,6 +1196,19 @@ def forecast_quota(enterprise: Enterprise, regime: Regime, at_month: Month, repo
             f"÷ k, rounded up = {number_text(extra_sup, 'en')} FTE to hire from {hire_from}.")))
     reasons += list(projected.reasons)
     return QuotaForecast(at, hire_from, projected, extra, len(future), tuple(reasons), summary, extra_sup)
+
+
+def judged_share_text(y: YearQuota, lang: str = "fr") -> str:
+    """The share the verdict judged: the year's (average or point value), or, month by month (Brussels
+    2004), the lowest judged month's — never the average of months not all judged."""
+    if y.judged_on != "every_month":
+        return share_text(y.target_share, lang)
+    low = y.extra.get("lowest_judged_month")
+    if low is None:
+        return t("aucun mois jugé", "no month judged").get(lang)
+    share = y.extra["lowest_judged_share"]
+    return t(f"mois jugé le plus bas {low} : {share_text(share)}",
+             f"lowest month judged {low}: {share_text(share, 'en')}").get(lang)
 
 
 def _supervision_to_hire(projected: YearQuota) -> Decimal | None:
