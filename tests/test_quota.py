@@ -495,6 +495,74 @@ def test_brussels_2004_table_shows_the_lowest_judged_month_and_the_average_for_i
     assert "part obtenue" not in out
 
 
+def test_a_year_in_progress_advises_the_projections_hire_not_the_known_months_shortfall():
+    """Agrément 2021-01-01, year 2 = 2022 (30 %), Paie January–August 2022 only (provisional). T target,
+    N1–N3 not target, all full time: known months T 8 / D 32 = 25 %.
+    Shortfall over the 8 known months: x = (0,3 × 32 − 8) ÷ (0,7 × 8) = 1,6 ÷ 5,6 = 0,2857 → 0,29 — but
+    they are paid: hiring 0,29 from September gives (12 + 4 × 0,29) ÷ (48 + 4 × 0,29) = 13,16 ÷ 49,16 =
+    26,8 %, still below. The projection (everyone kept to December): T 12, D 48, k = 4 months to come:
+    x = (0,3 × 48 − 12) ÷ (0,7 × 4) = 2,4 ÷ 2,8 = 0,857 → 0,86 (= forecast_quota's figure); hired from
+    September: (12 + 3,44) ÷ (48 + 3,44) = 30,02 % ≥ 30 % → compliant. The summary and what to fix give
+    0,86 from 2022-09; shortfall_fte keeps its meaning (0,29, the known months)."""
+    ws = [worker("T")] + [worker(f"N{i}") for i in range(1, 4)]
+    e = enterprise(ws, [pay(w.worker_id, "2022-01", "2022-08") for w in ws], agrement=date(2021, 1, 1))
+    st_ = Statuses({"T": True, "N1": False, "N2": False, "N3": False})
+    y = evaluate_quota(e, W16, Period.calendar_year(2022), st_).latest
+    assert y.provisional and y.compliant is False and y.shortfall_fte == D("0.29")
+    assert y.extra["forecast_extra_target_fte"] == D("0.86") == \
+        forecast_quota(e, W16, Month(2022, 8), st_).extra_target_fte
+    assert y.extra["forecast_hire_from"] == "2022-09"
+    assert "manque" not in y.summary.fr and \
+        "projection : engager 0,86 ETP de public cible à partir de 2022-09 la rend conforme" in y.summary.fr
+    c = check(e, W16, Period.calendar_year(2022), st_)
+    assert len(c.to_fix) == 1 and c.to_fix[0].fr.startswith("Engager 0,86 ETP de public cible à partir de 2022-09")
+    assert "0,29" not in c.to_fix[0].fr
+    # Hiring it from September, with the whole year paid, makes the year compliant.
+    hired = enterprise(ws + [worker("H", hire=date(2022, 9, 1), fte="0.86")],
+                       [pay(w.worker_id, "2022-01", "2022-12") for w in ws] + [pay("H", "2022-09", "2022-12", "0.86")],
+                       agrement=date(2021, 1, 1))
+    done = evaluate_quota(hired, W16, Period.calendar_year(2022), Statuses({**st_.by_id, "H": True})).latest
+    assert done.compliant is True and not done.provisional
+
+
+def test_a_closed_year_unknown_only_through_statuses_asks_for_the_statuses_not_a_hire():
+    """Agrément 2024-01-01, year 1 closed (Paie all 2024), judged on 2024-12-31: T target, N0–N3 not
+    target, U of unknown status, all full time. Without U as target: 1 ÷ 6 = 16,7 % < 20 %; with it:
+    2 ÷ 6 = 33,3 % ≥ 20 % → unknown. It said « Engager … 0,25 ETP manquants » (x = (0,2 × 6 − 1) ÷ 0,8
+    = 0,25) and « manque 0,25 ETP » for a year gone by whose verdict only waits for U's status."""
+    ws = [worker("T"), worker("U")] + [worker(f"N{i}") for i in range(4)]
+    e = enterprise(ws, [pay(w.worker_id, "2024-01", "2024-12") for w in ws], agrement=date(2024, 1, 1))
+    st_ = Statuses({"T": True, "U": None, **{f"N{i}": False for i in range(4)}})
+    c = check(e, W16, Period.calendar_year(2024), st_)
+    assert c.compliant is None and c.details["shortfall_fte"] == D("0.25")
+    assert [x.fr for x in c.to_fix] == ["Compléter la feuille Personnel (statut de public cible indéterminé : U) : "
+                                        "le verdict en dépend."]
+    assert "manque" not in c.summary.fr and "selon 1,00 ETP au statut indéterminé" in c.summary.fr
+
+
+def test_brussels_2004_in_progress_hire_advice_only_for_the_months_to_come():
+    """Brussels 2004, agrément 2010-01-01 (judged from May), Paie to August (provisional): N1, N2 not
+    target, P target from April, N3 not target from June on. May 1 ÷ 3 = 33,3 %; June–August 1 ÷ 4 =
+    25 % < 30 %: closed, listed in what to fix. September–December projected 1 ÷ 4 each: for them
+    x = (0,3 × 4 − 1) ÷ 0,7 = 0,2857 → 0,29 from 2010-09 ((1 + 0,29) ÷ 4,29 = 30,07 %; 0,28 gives 29,9 %).
+    The forecast keeps saying the verdict can no longer be fixed (its extra_target_fte stays null)."""
+    ws = [worker("N1", hire=date(2010, 1, 1)), worker("N2", hire=date(2010, 1, 1)),
+          worker("P", hire=date(2010, 4, 1)), worker("N3", hire=date(2010, 6, 1))]
+    pays = [pay(x, "2010-01", "2010-08") for x in ("N1", "N2")] + [pay("P", "2010-04", "2010-08"),
+                                                                   pay("N3", "2010-06", "2010-08")]
+    e = enterprise(ws, pays, agrement=date(2010, 1, 1), region=Region.BRUXELLES)
+    st_ = Statuses(dict(N1=False, N2=False, P=True, N3=False))
+    c = check(e, B04, Period.calendar_year(2010), st_)
+    assert c.compliant is False
+    assert [x.fr for x in c.to_fix] == [
+        "Mois sous 30,0 % de public cible : 2010-06 (25,0 %), 2010-07 (25,0 %), 2010-08 (25,0 %) ; un mois écoulé "
+        "ne se rattrape pas : la part doit être atteinte chaque mois.",
+        "Pour les mois à venir, engager 0,29 ETP de public cible à partir de 2010-09 (projection, ei check-quota "
+        "--forecast)."]
+    assert c.details["forecast_extra_target_fte"] == D("0.29")
+    assert forecast_quota(e, B04, Month(2010, 8), st_).extra_target_fte is None
+
+
 def test_brussels_2018_mandate_minimums():
     """bruxelles-2018: ≥ 4 target FTE and ≥ 1 FTE encadrement, on average over the agrément year.
 

@@ -611,7 +611,7 @@ def _judge_staircase(f: _Frame) -> YearQuota:
     if provisional:
         reasons.append(_provisional_reason(f))
     summary = _summary(n, f.period, compliant, share, r, shortfall, provisional,
-                       point_day=point.day if point else None)
+                       point_day=point.day if point else None, unknown=unknown / count)
     if minimum is not None and compliant is False and r is not None and share is not None \
             and denoised(share) >= r and denoised(target / count) < minimum:
         # The share is met: what fails is the minimum of target FTE, which the headline must name.
@@ -869,12 +869,20 @@ def _judge_mandate(f: _Frame) -> YearQuota:
 
 # ------------------------------------------------------------------------------ shared texts
 def _summary(n: int, period: Period, compliant: bool | None, share, r, shortfall, provisional: bool,
-             point_day: date | None = None) -> Text:
+             point_day: date | None = None, unknown: Decimal = ZERO) -> Text:
+    """The headline of an averaged or point-value year. The shortfall is named for a closed year that
+    fails: solved over the known months, it cannot make a year still running comply (``_judge`` adds
+    the projection's figure then), and an unknown verdict hangs on the statuses, not on a hire."""
     v = VERDICT[compliant]
     what_fr = f"au {point_day.isoformat()}" if point_day else "moyenne"
     what_en = f"on {point_day.isoformat()}" if point_day else "average"
-    miss_fr = f", manque {number_text(shortfall)} ETP de public cible" if shortfall else ""
-    miss_en = f", {number_text(shortfall, 'en')} target-public FTE missing" if shortfall else ""
+    miss_fr = miss_en = ""
+    if compliant is False and shortfall and not provisional:
+        miss_fr = f", manque {number_text(shortfall)} ETP de public cible"
+        miss_en = f", {number_text(shortfall, 'en')} target-public FTE missing"
+    elif compliant is None and unknown:
+        miss_fr = f", selon {number_text(unknown)} ETP au statut indéterminé"
+        miss_en = f", depending on {number_text(unknown, 'en')} FTE of unknown status"
     prov_fr, prov_en = (" (provisoire : année en cours)", " (provisional: year in progress)") if provisional else ("", "")
     return t(f"Année d'agrément {n} ({period.start.isoformat()} – {period.end.isoformat()}) : {v.fr} — "
              f"{share_text(share)} de public cible ({what_fr}) pour {share_text(r)} exigés{miss_fr}{prov_fr}.",
@@ -964,10 +972,67 @@ def _shape(regime: Regime) -> tuple[str, _Shape]:
 
 
 def _judge(shape: _Shape, f: _Frame) -> YearQuota:
-    """The shape's verdict on ``f``, with the art. 60 §7 workers shown apart (Q11)."""
+    """The shape's verdict on ``f``, with the art. 60 §7 workers shown apart (Q11); a year still running
+    that fails on its known months, with what to hire from the next month (``_with_projection``)."""
     y = shape.judge(f)
+    if y.provisional and f.months and y.compliant is False and (y.shortfall_fte or y.extra.get("failing_months")):
+        y = _with_projection(f, y)
     reason = _art60_reason(f)
     return y if reason is None else replace(y, reasons=y.reasons + (reason,))
+
+
+def _with_projection(f: _Frame, y: YearQuota) -> YearQuota:
+    """A year still running that fails on its known months: what to hire from the month after the last
+    known one, as ``forecast_quota`` solves it (the year projected to its end, each worker keeping their
+    last etp). The shortfall of the known months alone is no advice: hiring it next month leaves the year
+    below its minimum (0,72 FTE solved over 17 months paid, 1,33 needed over the 7 to come).
+
+    Month by month (Brussels 2004), the months already judged are closed: the figure is for the months to
+    come alone (the same solver, ``_monthly_need``, on the projected months)."""
+    fc = forecast_quota(f.enterprise, f.regime, f.months[-1].month, f.report)
+    if fc.hire_from is None:
+        return y
+    if y.judged_on == "every_month":
+        to_come = tuple(m for m in fc.year.months if m.projected)
+        need = None if y.required_share is None else _monthly_need(
+            y.required_share, to_come, frozenset(m.month for m in to_come))
+        extra = None if need is None else round_up(need)
+    else:
+        extra = fc.extra_target_fte
+    fields = {"forecast_hire_from": str(fc.hire_from), "forecast_extra_target_fte": extra}
+    monthly = y.judged_on == "every_month"
+    if extra:
+        said = (f"{number_text(extra)} ETP de public cible à engager à partir de {fc.hire_from}"
+                + (" pour les mois à venir (les mois déjà jugés sont clos)" if monthly else ""),
+                f"{number_text(extra, 'en')} target-public FTE to hire from {fc.hire_from}"
+                + (" for the months to come (the months already judged are closed)" if monthly else ""))
+    elif extra == 0:
+        said = (("les mois à venir atteignent le seuil sans engagement (les mois déjà jugés sont clos)" if monthly
+                 else "l'année atteint le seuil sans engagement supplémentaire"),
+                ("the months to come reach the threshold with no hire (the months already judged are closed)"
+                 if monthly else "the year reaches the threshold with no extra hire"))
+    else:
+        said = ("plus aucun engagement ne rend l'année conforme", "no hire makes the year compliant any more")
+    reason = because(t(
+        "Projection jusqu'à la fin de l'année (chaque travailleur garde son dernier ETP connu, les sorties "
+        f"prévues partent) : {said[0]} — ei check-quota --forecast détaille la projection.",
+        "Projection to the end of the year (every worker keeps their last known FTE, planned exits leave): "
+        f"{said[1]} — ei check-quota --forecast details the projection."))
+    summary = y.summary
+    if y.judged_on != "every_month":
+        if extra:
+            add = (f"projection : engager {number_text(extra)} ETP de public cible à partir de {fc.hire_from} la rend "
+                   "conforme",
+                   f"projection: hiring {number_text(extra, 'en')} target-public FTE from {fc.hire_from} makes it "
+                   "compliant")
+        elif extra == 0:
+            add = ("projetée conforme sans engagement supplémentaire",
+                   "projected compliant with no extra hire")
+        else:
+            add = ("projection : plus aucun engagement ne la rend conforme",
+                   "projection: no hire makes it compliant any more")
+        summary = t(summary.fr.rstrip(".") + f" ; {add[0]}.", summary.en.rstrip(".") + f"; {add[1]}.")
+    return replace(y, summary=summary, reasons=y.reasons + (reason,), extra={**y.extra, **fields})
 
 
 def _art60_reason(f: _Frame) -> Reason | None:
@@ -1056,11 +1121,45 @@ def check(enterprise: Enterprise, regime: Regime, period: Period, report=None) -
     reasons = tuple(r for y in shown for r in y.reasons) if shown else result.before_agrement.reasons
     several = len(shown) > 1
     to_fix = []
+    counted = SHAPES[result.rule].counted
     for y in shown:
         which_fr, which_en = (f"Année d'agrément {y.year} : ", f"Agrément year {y.year}: ") if several else ("", "")
-        if y.judged_on == "every_month" and y.extra.get("failing_months"):
+        ahead = y.extra.get("forecast_extra_target_fte")
+        if y.compliant is None and y.unknown_fte:
+            # The verdict hangs on statuses not known: what fixes it is to complete them, not a hire.
+            ids = ", ".join(sorted(w.worker_id for w in enterprise.workers if counted(w)
+                                   and report.is_target(w.worker_id) is None and w.employed_in(y.period)))
+            to_fix.append(t(f"{which_fr}compléter la feuille Personnel (statut de public cible indéterminé : {ids}) : "
+                            "le verdict en dépend.",
+                            f"{which_en}complete the Personnel sheet (target-public status unknown: {ids}): the "
+                            "verdict depends on it."))
+        elif y.judged_on == "every_month" and y.extra.get("failing_months"):
             # Months already paid and judged: no hire repairs them (a hire advice is for months to come).
             to_fix.append(_failed_months_text(y, which_fr, which_en))
+            if ahead:
+                to_fix.append(t(f"{which_fr}pour les mois à venir, engager {number_text(ahead)} ETP de public cible "
+                                f"à partir de {y.extra['forecast_hire_from']} (projection, ei check-quota --forecast).",
+                                f"{which_en}for the months to come, hire {number_text(ahead, 'en')} target-public FTE "
+                                f"from {y.extra['forecast_hire_from']} (projection, ei check-quota --forecast)."))
+        elif y.shortfall_fte and "forecast_hire_from" in y.extra:
+            # A year still running: the projection's figure, the one that makes the year comply.
+            hire_from = y.extra["forecast_hire_from"]
+            if ahead:
+                to_fix.append(t(f"{which_fr}engager {number_text(ahead)} ETP de public cible à partir de {hire_from} "
+                                "(ou augmenter d'autant le temps de travail du public cible) : la projection de "
+                                "l'année la rend alors conforme (ei check-quota --forecast).",
+                                f"{which_en}hire {number_text(ahead, 'en')} target-public FTE from {hire_from} (or "
+                                "raise the target public's working time as much): the year's projection then "
+                                "complies (ei check-quota --forecast)."))
+            elif ahead == 0:
+                to_fix.append(t(f"{which_fr}garder le public cible actuel : l'année est projetée conforme sans "
+                                "engagement supplémentaire (ei check-quota --forecast).",
+                                f"{which_en}keep the current target public: the year is projected compliant with "
+                                "no extra hire (ei check-quota --forecast)."))
+            else:
+                to_fix.append(t(f"{which_fr}plus aucun engagement ne rend l'année conforme (ei check-quota "
+                                "--forecast).",
+                                f"{which_en}no hire makes the year compliant any more (ei check-quota --forecast)."))
         elif y.shortfall_fte:
             to_fix.append(t(f"{which_fr}engager ou augmenter le temps de travail de public cible : "
                             f"{number_text(y.shortfall_fte)} ETP manquants.",
@@ -1081,8 +1180,11 @@ def check(enterprise: Enterprise, regime: Regime, period: Period, report=None) -
 def _failed_months_text(y: YearQuota, which_fr: str, which_en: str) -> Text:
     """What to fix for Brussels 2004 months judged below the minimum: which they are (with their shares)."""
     below = [m for m in y.months if str(m.month) in y.extra["failing_months"]]
-    listed_fr = ", ".join(f"{m.month} ({share_text(m.share)})" for m in below)
-    listed_en = ", ".join(f"{m.month} ({share_text(m.share, 'en')})" for m in below)
+    more = len(below) > _LISTED_MONTHS
+    listed_fr = ", ".join(f"{m.month} ({share_text(m.share)})" for m in below[:_LISTED_MONTHS]) + \
+        (f", … ({len(below)} mois en tout)" if more else "")
+    listed_en = ", ".join(f"{m.month} ({share_text(m.share, 'en')})" for m in below[:_LISTED_MONTHS]) + \
+        (f", … ({len(below)} months in all)" if more else "")
     return t(f"{which_fr}mois sous {share_text(y.required_share)} de public cible : {listed_fr} ; un mois écoulé ne se "
              "rattrape pas : la part doit être atteinte chaque mois.",
              f"{which_en}months below {share_text(y.required_share, 'en')} target public: {listed_en}; a month gone by "
