@@ -182,18 +182,20 @@ def test_a_year_before_the_agrement_is_not_applicable_not_failed(make_workbook, 
     check-quota and subsidy gave null and 0. The agrément's obligations are now « non applicable » (null,
     `applicable: false`); the eligibility is still told, and the enterprise check (SC with a social
     purpose, 3 workers, small turnover: compliant) still judges the conditions of obtaining the
-    agrément, which an application needs; overall null, exit 0."""
+    agrément, which an application needs. The overall verdict combines the checks that apply (eligibility,
+    enterprise): compliant, exit 0."""
     from helpers_workbook import set_field
 
     set_field(workbook_sheets, "date_agrement", date(2031, 1, 1))
     path = make_workbook(workbook_sheets)
     r = runner.invoke(app, ["check", str(path), "--year", "2024", "-f", "json"])
     doc = json.loads(r.stdout)
-    assert r.exit_code == 0 and doc["compliant"] is None
+    assert r.exit_code == 0 and doc["compliant"] is True
     verdicts = {c["name"]: c["compliant"] for c in doc["checks"]}
     assert verdicts["eligibility"] is True
     assert all(verdicts[n] is None for n in ("quota", "wages", "employment", "follow_up"))
-    assert all(c.get("applicable") is False for c in doc["checks"] if c["name"] in ("wages", "employment", "follow_up"))
+    assert all(c.get("applicable") is False for c in doc["checks"] if c["name"] in ("quota", "wages", "employment",
+                                                                                    "follow_up"))
     assert verdicts["enterprise"] is True  # legal form and size: conditions for obtaining the agrément
     # « Non applicable » is no « indéterminé »: --strict does not fail on it, the table says it.
     only = ["--only", "eligibility,wages,employment,enterprise,follow_up"]
