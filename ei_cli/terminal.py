@@ -21,7 +21,9 @@ def console_class():
     The spaces inside a figure — between groups of thousands, before « € » and « % » — are masked while
     rich lays the text out (a figure is then one word: moved to the next line whole, folded only if it
     is wider than its column), and put back in what is written. So is the space before « : ; ! ? » »
-    and after « « » (a French typesetter's no-break space), unless a figure is on its other side. And
+    and after « « » (a French typesetter's no-break space), unless a figure or an id (a word of letters and
+    digits: « T0017 ») is on its other side — glued, the two could be wider than a narrow column, which would
+    then fold the figure or the id. And
     every table it prints is first
     fitted to the width it is given (``fitted``).
     """
@@ -35,8 +37,8 @@ def console_class():
     figure = re.compile(r"(?<![\w.,])-?(?:\d{1,3}(?: \d{3})+(?!\d)(?:[.,]\d+)?(?: [€%])?|\d+(?:[.,]\d+)? [€%])")
 
     # French typography: no line starts with « : », « ; », « ! », « ? » or « » », nor ends with « « » —
-    # except beside a figure (already masked): the two together could be wider than a narrow column,
-    # which would then fold the figure.
+    # except beside a figure (already masked) or an id (letters and digits): the two together could
+    # be wider than a narrow column, which would then fold the figure or the id.
     punctuation = re.compile(r" (?=[:;!?»])|(?<=«) ")
 
     def mask(match) -> str:
@@ -49,7 +51,8 @@ def console_class():
                 word = masked[end:].split(None, 1)[0] if masked[end:].strip() else ""
             else:                                 # the word before, then « : »
                 word = masked[:start].rsplit(None, 1)[-1] if masked[:start].strip() else ""
-            return " " if _MASK in word else _MASK
+            is_id = any(c.isdigit() for c in word) and any(c.isalpha() for c in word)
+            return " " if _MASK in word or is_id else _MASK
         return punctuation.sub(space, masked)
 
     class FigureConsole(Console):

@@ -92,6 +92,9 @@ def test_french_punctuation_stays_with_its_word():
     # Beside a figure the space still breaks: glued, « « 0,00 € » (8) would be folded at width 6,
     # cutting the figure (found by the property test below).
     assert shown("« 0,00 €", 6) == ["«", "0,00 €"]
+    # Beside an id too (letters and digits): glued, « « T0017 » (7) was folded at width 5, « « T00 » /
+    # « 17 » (found by the property test below).
+    assert shown("« T0017", 5) == ["«", "T0017"] and shown("« T0017", 7) == ["« T0017"]
 
 
 WORDS = st.sampled_from(["coût", "plafond", "dû", "le", "T0017", "ETP-mois", "·", "travailleurs",
@@ -116,18 +119,26 @@ def test_nothing_is_lost_and_a_figure_that_fits_is_never_split(tokens, width):
     # No line starts with « : », « ? », « » » or ends with « « » unless a word glued to it is wider than
     # the console (it is then folded).
     # (a figure is one word, so a group is tokens joined by the spaces glued to « : ? » » and « « »,
-    # never to a figure — the figures drawn here are the tokens holding a space)
+    # never to a figure nor to an id such as « T0017 » (letters and digits): « « T0017 » at 5 columns
+    # was folded « « T00 » / « 17 »)
+    def is_id(word: str) -> bool:
+        return any(c.isdigit() for c in word) and any(c.isalpha() for c in word)
+
+    def glued(token: str) -> bool:
+        return " " not in token and not is_id(token)
+
     groups = [tokens[0]]
     for before, token in zip(tokens, tokens[1:]):
-        if (token in (":", "?", "»") and " " not in before) or (before == "«" and " " not in token):
+        if (token in (":", "?", "»") and glued(before)) or (before == "«" and glued(token)):
             groups[-1] += " " + token
         else:
             groups.append(token)
     if max(map(len, groups)) <= width:
         for before, after in zip(lines, lines[1:]):
-            # (beside a figure — « … 0,00 € » ends with « € », a figure starts with a digit — the space breaks)
-            assert after.split()[0] not in (":", "?", "»") or before.split()[-1] in ("€", "%"), (text, lines)
-            assert before.split()[-1] != "«" or after.split()[0][0].isdigit(), (text, lines)
+            # (beside a figure — « … 0,00 € » ends with « € » — or an id holding a digit, the space breaks)
+            assert after.split()[0] not in (":", "?", "»") or before.split()[-1] in ("€", "%") \
+                or is_id(before.split()[-1]), (text, lines)
+            assert before.split()[-1] != "«" or after.split()[0][0].isdigit() or is_id(after.split()[0]), (text, lines)
 
 
 def outcome(name: str, amount: float) -> FileOutcome:
