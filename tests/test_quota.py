@@ -1067,7 +1067,8 @@ def test_a_failing_earlier_year_is_named_in_the_summary_and_what_to_fix():
     « Année d'agrément 3 : conforme » and nothing to fix. Agrément 2021-07-01: calendar 2023 holds year
     2 (2022-07-01 … 2023-06-30, 30 % required) and year 3 (2023-07-01 …, 40 %). N0–N2 full time; T alone until
     2023-06-30 (1 / 4 = 25 % < 30 %: year 2 fails, shortfall (0,3 × 4 − 1) ÷ 0,7 = 0,2857 → 0,29 FTE);
-    T2 (target) joins 2023-07-01 (2 / 5 = 40 % ≥ 40 %: year 3 compliant, provisional)."""
+    T2 (target) joins 2023-07-01 (2 / 5 = 40 % ≥ 40 %: year 3 compliant, provisional). Year 2 is closed (paid
+    to its last month): its to-fix says what it lacked, not « engager », which no longer repairs it."""
     ws = [worker("T", hire=date(2021, 7, 1)), worker("T2", hire=date(2023, 7, 1))]
     ws += [worker(f"N{i}", hire=date(2021, 7, 1)) for i in range(3)]
     pays = [pay("T", "2022-07", "2023-12"), pay("T2", "2023-07", "2023-12")]
@@ -1078,8 +1079,8 @@ def test_a_failing_earlier_year_is_named_in_the_summary_and_what_to_fix():
     assert result.compliant is False
     assert result.summary.fr.startswith("Année d'agrément 2 (2022-07-01 – 2023-06-30) : non conforme")
     assert " ; Année d'agrément 3 (2023-07-01 – 2024-06-30) : conforme" in result.summary.fr
-    assert result.to_fix[0].fr == ("Année d'agrément 2 : engager ou augmenter le temps de travail de public cible : "
-                                   "0,29 ETP manquants.")
+    assert result.to_fix[0].fr == ("Année d'agrément 2 : année close : il lui manquait 0,29 ETP de public cible ; "
+                                   "aucun engagement ne la rattrape (l'année en cours : ei check-quota --forecast).")
 
 
 def test_brussels_2018_a_target_public_supervisor_is_not_counted_twice():

@@ -1160,6 +1160,12 @@ def check(enterprise: Enterprise, regime: Regime, period: Period, report=None) -
                 to_fix.append(t(f"{which_fr}plus aucun engagement ne rend l'année conforme (ei check-quota "
                                 "--forecast).",
                                 f"{which_en}no hire makes the year compliant any more (ei check-quota --forecast)."))
+        elif y.shortfall_fte and not y.provisional:
+            # A year whose every month is paid and judged: no hire repairs it any more; say what it lacked.
+            to_fix.append(t(f"{which_fr}année close : il lui manquait {number_text(y.shortfall_fte)} ETP de public "
+                            "cible ; aucun engagement ne la rattrape (l'année en cours : ei check-quota --forecast).",
+                            f"{which_en}closed year: it lacked {number_text(y.shortfall_fte, 'en')} target-public "
+                            "FTE; no hire makes up for it (the current year: ei check-quota --forecast)."))
         elif y.shortfall_fte:
             to_fix.append(t(f"{which_fr}engager ou augmenter le temps de travail de public cible : "
                             f"{number_text(y.shortfall_fte)} ETP manquants.",
