@@ -880,6 +880,21 @@ def test_quota_headline_takes_the_failing_year_when_the_latest_passes():
     assert view["reasons"][0].startswith("année 1")
 
 
+def test_a_quota_judged_month_by_month_shows_the_lowest_judged_share_not_the_average():
+    """Brussels 2004 judges each month from day 100 (Q10): June at 1 / 7 = 14,2 %, the other months at 4 /
+    10 — year average 38,4 %, « non conforme ». The documents printed « 38,4 % de public cible (30,0 %
+    requis) » beside « non conforme »; they now show the share judged, the lowest month's 14,2 % (the
+    JSON's target_share keeps the average, for information)."""
+    year = {"agrement_year": 3, "compliant": False, "judged_on": "every_month", "required_share": 0.3,
+            "target_share": 0.384, "lowest_judged_month": "2017-06", "lowest_judged_share": 0.142,
+            "target_fte": 3.75, "total_fte": 9.75, "shortfall_fte": 1.58, "reasons": []}
+    view = documents._quota_view({**year, "agrement_years": [year]}, Period.calendar_year(2017))
+    assert view["target_share"] == 0.142 and view["agrement_years"][0]["target_share"] == 0.142
+    averaged = {**year, "judged_on": "average"}
+    assert documents._quota_view({**averaged, "agrement_years": [averaged]}, Period.calendar_year(2017))[
+        "target_share"] == 0.384
+
+
 def test_follow_up_counts_only_actions_within_the_employment():
     """T hired 2025-03-01: an interview dated 2025-01-15 and a training dated 2025-02-01 (before the hire)
     were counted in the annual report (T1: 1 interview), while the follow-up check does not count them.
