@@ -312,6 +312,16 @@ def _verdicts(checks) -> dict:
     return {c.name: c.compliant for c in checks}
 
 
+def _quota_share(checks):
+    """The quota's share judged (``rules.quota.judged_share``: Brussels 2004's lowest judged month)."""
+    for c in checks:
+        if c.name == "quota":
+            from ei_cli.rules.quota import judged_share
+
+            return judged_share(c.details)
+    return None
+
+
 def _detail(checks, name: str, key: str):
     for c in checks:
         if c.name == name:
@@ -372,7 +382,7 @@ def evaluate(path: Path, request: BatchRequest):
         "compliant": compliant,
         "checks": _verdicts(checks),
         "not_applicable": [c.name for c in checks if not c.applicable],
-        "quota_share": _number(_detail(checks, "quota", "target_share")),
+        "quota_share": _number(_quota_share(checks)),
         "wage_ratio": _number(_detail(checks, "wages", "ratio")),
         "total_subsidy": _number(subsidy.total),
         "subsidy_complete": getattr(subsidy, "complete", None),

@@ -588,6 +588,8 @@ def _quota_view(quota: dict, period: Period) -> dict:
     A calendar year overlaps two agrément years: the months of the chart are those of the period,
     taken from every agrément year evaluated (each with its own required share).
     """
+    from ei_cli.rules.quota import judged_share
+
     by_month: dict[str, dict] = {}
     sources = [y.get("months") or [] for y in quota.get("agrement_years") or []] or [quota.get("months") or []]
     first, last = str(Month.of(period.start)), str(Month.of(period.end))
@@ -610,7 +612,7 @@ def _quota_view(quota: dict, period: Period) -> dict:
         "compliant": quota.get("compliant"),
         "summary": quota.get("summary"),
         "required_share": headline.get("required_share"),
-        "target_share": _judged_share(headline),
+        "target_share": judged_share(headline),
         "target_fte": headline.get("target_fte"),
         "total_fte": headline.get("total_fte"),
         "shortfall_fte": headline.get("shortfall_fte"),
@@ -618,20 +620,10 @@ def _quota_view(quota: dict, period: Period) -> dict:
         "reasons": [_reason_text(r) for r in reasons],
         "agrement_years": [{"label": f"Année d'agrément {y.get('agrement_year', y.get('year', ''))}",
                             "start": y.get("start"), "end": y.get("end"),
-                            "required_share": y.get("required_share"), "target_share": _judged_share(y),
+                            "required_share": y.get("required_share"), "target_share": judged_share(y),
                             "compliant": y.get("compliant"), "summary": y.get("summary") or ""}
                            for y in quota.get("agrement_years") or []],
     }
-
-
-def _judged_share(year: dict):
-    """The share a document sets beside the required one: the share that was judged. A year judged month
-    by month (Brussels 2004, from day 100) is judged on each month: its lowest judged month's share
-    (None before any month is judged), not the year's average, which its JSON ``target_share`` holds
-    for information — « 38,4 % » beside « non conforme » read as a contradiction."""
-    if year.get("judged_on") == "every_month":
-        return year.get("lowest_judged_share")
-    return year.get("target_share")
 
 
 # Confidences a document does not spell out: the figure is read in the legal text or on an official

@@ -23,6 +23,7 @@ from ei_cli.batch import SUMMARY_JSON, BatchRequest, FileOutcome
 from ei_cli.errors import ExitCode
 from ei_cli.i18n import t
 from ei_cli.rules.common import CheckResult
+from ei_cli.rules.quota import judged_share
 from helpers_cli import run_cli
 from helpers_workbook import set_field, valid_sheets, write_workbook
 
@@ -373,7 +374,7 @@ def test_summary_workbook_rows_equal_the_per_file_jsons(tmp_path, capsys, good_w
         assert cells["total_subsidy"] == subsidy["total"]
         assert cells["subsidy_complete"] == {True: "oui", False: "non"}[subsidy["complete"]]
         quota = next((c for c in doc["checks"] if c["name"] == "quota"), {})
-        assert cells["quota_share"] == quota.get("target_share")
+        assert cells["quota_share"] == judged_share(quota)
         wages = next((c for c in doc["checks"] if c["name"] == "wages"), {})
         assert cells["wage_ratio"] == wages.get("ratio")
     assert not_applicable >= 3  # d.xlsx: wages, employment, follow-up

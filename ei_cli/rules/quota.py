@@ -1197,6 +1197,17 @@ def _failed_months_text(y: YearQuota, which_fr: str, which_en: str) -> Text:
              "cannot be made up for: the share must be met every month.")
 
 
+def judged_share(year: dict):
+    """The share to set beside the required one (documents, summary.xlsx), from a year's JSON fields: the
+    share that was judged. A year judged month
+    by month (Brussels 2004, from day 100) is judged on each month: its lowest judged month's share
+    (None before any month is judged), not the year's average, which its JSON ``target_share`` holds
+    for information — « 38,4 % » beside « non conforme » read as a contradiction."""
+    if year.get("judged_on") == "every_month":
+        return year.get("lowest_judged_share")
+    return year.get("target_share")
+
+
 # ------------------------------------------------------------------------------ forecast
 def _last_known_fte(enterprise: Enterprise, worker: Worker, at: Month) -> Decimal:
     """The worker's last paid etp up to ``at`` (a month cut by hiring or leaving does not count), else Personnel.etp."""
