@@ -696,31 +696,60 @@ def _subsidy_view(subsidies: dict | None) -> dict | None:
                         "le total ne compte que ce qui l'est.")
     de_minimis = subsidies.get("de_minimis")
     if isinstance(de_minimis, dict) and de_minimis.get("note"):
-        notes.append(de_minimis["note"])
+        notes.append(_reason_text({"text": de_minimis["note"], "reference": de_minimis.get("reference"),
+                                   "confidence": de_minimis.get("confidence")}))
     line_notes: dict[str, int] = {}  # each distinct line note once, numbered in order of appearance
+    # The texts each subsidy rests on, each once: its lines' and unknown entries' references and those of
+    # its lines' reasons, each with the confidences the reader must be told about (``confidence_label``).
+    references: dict[str, dict[str, dict[str, None]]] = {}
+
+    def cite(subsidy, reference, confidence=None) -> None:
+        if reference:
+            labels = references.setdefault(subsidy, {}).setdefault(reference, {})
+            if confidence_label(confidence):
+                labels[confidence_label(confidence)] = None
+
     lines = []
     for line in subsidies.get("lines") or []:
         # the line's notes as the JSON holds them: the rules decide which confidence needs one (subsidy._Run.add)
         texts = [n if isinstance(n, str) else _reason_text(n) for n in line.get("notes") or []]
         claimable = line.get("claimable", True)
         numbers = [line_notes.setdefault(n, len(line_notes) + 1) for n in texts]
+        reasons = line.get("reasons") or []
+        cite(line.get("subsidy"), line.get("reference"))
+        for r in reasons:
+            if isinstance(r, dict):
+                cite(line.get("subsidy"), r.get("reference"), r.get("confidence"))
         lines.append({"subsidy": line.get("subsidy"),
                       "label": _subsidy_label(line.get("subsidy")),
                       "worker_id": line.get("worker_id"), "basis": _basis_text(line.get("basis")),
                       "amount": line.get("amount"), "claimable": claimable,
+                      "reference": line.get("reference"),
+                      "reasons": [_reason_text(r) for r in reasons],
                       "confidence": line.get("confidence"),
                       "confidence_label": confidence_label(line.get("confidence")), "notes": texts,
                       "marks": ", ".join(str(n) for n in numbers) + ("" if claimable else
                                                                        (" — " if numbers else "") + NOT_CLAIMABLE)})
+    unknown = []
+    for u in subsidies.get("unknown") or []:
+        cite(u.get("subsidy"), u.get("reference"))
+        unknown.append({"subsidy": u.get("subsidy"), "label": _subsidy_label(u.get("subsidy")),
+                        "worker_id": u.get("worker_id"), "reason": u.get("reason") or "",
+                        "reference": u.get("reference")})
     return {
         "total": subsidies.get("total"),
         "totals": [{"subsidy": k, "label": _subsidy_label(k), "amount": v}
                    for k, v in totals.items()],
+        "conditions": [{"name": c.get("name"), "compliant": c.get("compliant"), "summary": c.get("summary") or "",
+                        "reasons": [_reason_text(r) for r in c.get("reasons") or []]}
+                       for c in subsidies.get("conditions") or []],
         "lines": lines,
         "line_notes": [{"number": n, "text": text} for text, n in line_notes.items()],
-        "unknown": [{"label": _subsidy_label(u.get("subsidy")),
-                     "worker_id": u.get("worker_id"), "reason": u.get("reason") or ""}
-                    for u in subsidies.get("unknown") or []],
+        "unknown": unknown,
+        "references": [{"subsidy": k, "label": _subsidy_label(k),
+                        "references": [ref + (f" ({', '.join(labels)})" if labels else "")
+                                       for ref, labels in refs.items()]}
+                       for k, refs in references.items()],
         "notes": notes,
     }
 

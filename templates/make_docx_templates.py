@@ -88,10 +88,18 @@ def loop_table(doc, headers: list[str], loop: str, cells: list[str], numeric: tu
     return table
 
 
-def bullets(doc, loop: str, text: str):
+def bullets(doc, loop: str, text: str, *, size: int | None = None):
     doc.add_paragraph("{%p for " + loop + " %}")
-    doc.add_paragraph(text, style="List Bullet")
+    p = doc.add_paragraph(text, style="List Bullet")
+    if size:
+        p.runs[0].font.size = Pt(size)
     doc.add_paragraph("{%p endfor %}")
+
+
+def reasons(doc, check: str):
+    """A check's points to fix, then its reasons, each with its legal reference (``_reason_text``)."""
+    bullets(doc, f"r in {check}.to_fix", "{{ r }}")
+    bullets(doc, f"r in {check}.reasons", "{{ r }}", size=8)
 
 
 def todo(doc, what: str):
@@ -116,6 +124,9 @@ def identity_rows() -> list[tuple[str, str]]:
 def agrement_section(doc):
     loop_table(doc, ["Période d'agrément", "Début", "Fin"], "p in agrement.periods",
                ["{{ p.label }}", "{{ p.start | date_fr }}", "{{ p.end | date_fr if p.end else 'sans échéance' }}"])
+    doc.add_paragraph("{%p if agrement.references %}")
+    para(doc, "Durées : {{ agrement.references | join(' ; ') }}.", italic=True, size=8)
+    doc.add_paragraph("{%p endif %}")
 
 
 def checks_table(doc):
@@ -147,6 +158,11 @@ def annual() -> Document:
 
     doc.add_heading("2. Synthèse des contrôles", 1)
     checks_table(doc)
+    # The checks without a section of their own: their reasons here.
+    doc.add_paragraph("{%p for c in checks if c.name in ('eligibility', 'enterprise') %}")
+    doc.add_heading("{{ c.label }}", 2)
+    reasons(doc, "c")
+    doc.add_paragraph("{%p endfor %}")
 
     doc.add_heading("3. Personnel en chiffres", 1)
     kv_table(doc, [
@@ -196,11 +212,11 @@ def annual() -> Document:
 
     doc.add_heading("5. Tension salariale", 1)
     para(doc, "{{ wages.compliant | verdict }} — {{ wages.summary }}", bold=True)
-    bullets(doc, "r in wages.reasons", "{{ r }}")
+    reasons(doc, "wages")
 
     doc.add_heading("6. Conditions d'emploi", 1)
     para(doc, "{{ employment.compliant | verdict }} — {{ employment.summary }}", bold=True)
-    bullets(doc, "r in employment.to_fix", "{{ r }}")
+    reasons(doc, "employment")
 
     doc.add_heading("7. Suivi social", 1)
     para(doc, "{{ follow_up_check.compliant | verdict }} — {{ follow_up_check.summary }}", bold=True)
@@ -216,11 +232,16 @@ def annual() -> Document:
         ("Travailleurs du public cible suivis",
          "{{ follow_up.target_workers_followed | entier }} sur {{ follow_up.target_workers | entier }}"),
     ])
+    reasons(doc, "follow_up_check")
 
     doc.add_heading("8. Subventions demandées pour {{ year }}", 1)
     doc.add_paragraph("{%p if subsidies %}")
     loop_table(doc, ["Subvention", "Montant"], "s in subsidies.totals", ["{{ s.label }}", "{{ s.amount | euros }}"],
                numeric=(1,), footer=["Total", "{{ subsidies.total | euros }}"])
+    doc.add_paragraph("{%p for c in subsidies.conditions %}")
+    para(doc, "Condition des subventions : {{ c.compliant | verdict }} — {{ c.summary }}", bold=True)
+    bullets(doc, "r in c.reasons", "{{ r }}", size=8)
+    doc.add_paragraph("{%p endfor %}")
     loop_table(doc, ["Subvention", "Travailleur", "Base de calcul", "Montant", "Notes"], "l in subsidies.lines",
                ["{{ l.label }}", "{{ l.worker_id or '—' }}", "{{ l.basis }}", "{{ l.amount | euros }}",
                 "{{ l.marks }}"], numeric=(3,))
@@ -230,6 +251,10 @@ def annual() -> Document:
     doc.add_paragraph("{%p endif %}")
     bullets(doc, "u in subsidies.unknown",
             "Non calculable : {{ u.label }}{% if u.worker_id %} ({{ u.worker_id }}){% endif %} : {{ u.reason }}")
+    doc.add_paragraph("{%p if subsidies.references %}")
+    para(doc, "Références :", size=8)
+    bullets(doc, "k in subsidies.references", "{{ k.label }} : {{ k.references | join(' ; ') }}.", size=8)
+    doc.add_paragraph("{%p endif %}")
     bullets(doc, "n in subsidies.notes", "{{ n }}")
     doc.add_paragraph("{%p else %}")
     para(doc, "Subventions non calculées.")
@@ -287,10 +312,12 @@ def agrement() -> Document:
                ["{{ c.label }}", "{{ c.heads | entier }}", "{{ c.fte | nombre }}"], numeric=(1, 2))
     doc.add_heading("Respect des conditions en {{ year }}", 2)
     checks_table(doc)
-    doc.add_paragraph("{%p if quota.reasons %}")
-    para(doc, "Base du quota de public cible :", size=8)
-    bullets(doc, "r in quota.reasons", "{{ r }}")
+    doc.add_paragraph("{%p for c in checks %}")
+    doc.add_paragraph("{%p if (quota.reasons if c.name == 'quota' else c.reasons) %}")
+    para(doc, "{{ c.label }} — règles appliquées et constats :", size=8)
+    bullets(doc, "r in (quota.reasons if c.name == 'quota' else c.reasons)", "{{ r }}", size=8)
     doc.add_paragraph("{%p endif %}")
+    doc.add_paragraph("{%p endfor %}")
     todo(doc, "Organisation de l'encadrement et plan d'accompagnement socioprofessionnel du public cible : qui "
               "encadre qui, formations prévues, partenariats (FOREm / Actiris, CPAS, opérateurs d'insertion).")
 

@@ -936,3 +936,103 @@ def test_an_incomplete_subsidy_total_is_said_first():
     assert view["notes"][0].startswith("Total incomplet : une partie des subventions n'a pas pu être calculée")
     assert view["totals"][0]["label"] == "Compensation du mandat"
     assert not documents._subsidy_view({"complete": True, "total": 0, "totals": {}, "lines": []})["notes"]
+
+
+# --------------------------------------------------------------------------------- legal basis of every decision
+CHECK_SECTIONS = ("eligibility", "quota", "wages", "employment", "enterprise", "follow_up")
+
+
+def shows(text: str, fmt: str, value: str) -> bool:
+    """``value`` is printed in the document's ``text``: Markdown-escaped in a .md (``date\\_cdi``); in a
+    PDF, whose extracted lines may break after a « / », whatever the spaces."""
+    if fmt == "md":
+        value = str(documents.markdown_escape(value))
+    if fmt == "pdf":
+        return re.sub(r"\s", "", value) in re.sub(r"\s", "", text)
+    return squash(value) in text
+
+
+@pytest.mark.parametrize("kind,fmt", ALL)
+def test_every_check_gives_its_reasons_with_their_references(rendered, annual_ctx, agrement_ctx, kind, fmt):
+    """Every verdict printed says why and on which text (`ei check --explain`'s reasons, each with its
+    reference, ``_reason_text``). Only the quota and the wage tension did: the annual report's employment
+    conditions (§6), follow-up (§7), target public and enterprise size (§2) showed a bare verdict in some
+    or all formats, the application only the quota's basis. E.g. the Walloon follow-up rests on « SPW
+    Économie, « L'accompagnement social » (mandat SIEG, décret du 20.10.2016), tâche 1 »; the CDI within 6
+    months on the Atout EI presentation (source documents only); the turnover ceiling on Recommendation
+    2003/361/CE (inferred)."""
+    ctx = annual_ctx if kind == "annual" else agrement_ctx
+    text = text_of(rendered[(kind, fmt)])
+    checks = {c["name"]: c for c in ctx["checks"]}
+    assert set(checks) == set(CHECK_SECTIONS)
+    for name, check in checks.items():
+        reasons = ctx["quota"]["reasons"] if name == "quota" else check["reasons"]
+        assert reasons, name
+        for reason in reasons:
+            assert shows(text, fmt, reason), (name, reason)
+    assert shows(text, fmt, "Au moins 1 entretien individuel ou collectif par trimestre civil d'occupation, pour "
+                 "chaque travailleur TD/TGD et article 60 §7. (SPW Économie, « L'accompagnement social » (mandat "
+                 "SIEG, décret du 20.10.2016), tâche 1)")
+    assert shows(text, fmt, "Et travaille au moins à 0,5 etp : etp contractuel (feuille Personnel), pas l'etp "
+                 "payé du mois. (Atout EI, présentation du décret du 20.10.2016 (document source 000) "
+                 "(documents sources seulement))")
+    assert re.search(r"Chiffre d'affaires : 1 215 000 € ≤ 50 000 000 €\. \(Recommandation 2003/361/CE "
+                     r"\(définition des PME\), annexe I du RGEC \(déduit \(interprétation\)\)\)", text)
+    assert "Durées : Atout EI, « Agrément Région wallonne »" in text  # the agrément periods' basis
+
+
+@pytest.mark.parametrize("fmt", documents.FORMATS)
+def test_each_subsidy_says_which_texts_it_rests_on(rendered, annual_ctx, fmt):
+    """The subsidy table showed amounts and notes but no legal reference, and the template data had none
+    to show. Each line and unknown entry now carries its reference (and its reasons), and under the table
+    « Références » lists, per subsidy, each text its lines rest on once, with the confidence the reader
+    must be told about: the Walloon TD/TGD subsidy rests on the SPW Économie page, the AGW of 24 May 2017
+    (its periodic rate not found) and, for the net increase in employment of hires since 18.10.2018, on
+    GBER art. 32(3) (secondary source). The de minimis note gives its source too."""
+    subsidies = annual_ctx["subsidies"]
+    target = [line for line in subsidies["lines"] if line["subsidy"] == "target_worker"]
+    spw = "SPW Économie, page « Entreprise d'insertion » (décret du 20.10.2016)"
+    assert target and all(line["reference"] == spw for line in target)
+    assert all(line["reasons"] for line in subsidies["lines"])
+    refs = {k["subsidy"]: k["references"] for k in subsidies["references"]}
+    assert set(refs) == {"target_worker", "social_accompaniment"}
+    assert refs["target_worker"][0] == spw
+    assert "Règlement (UE) n° 651/2014 (RGEC), art. 32(3) (source secondaire)" in refs["target_worker"]
+    assert any(r.startswith("AGW du 24 mai 2017") and r.endswith("(non trouvé)") for r in refs["target_worker"])
+    assert len(refs["target_worker"]) == len(set(refs["target_worker"]))
+
+    text = text_of(rendered[("annual", fmt)])
+    assert "Références :" in text
+    for k in subsidies["references"]:
+        assert shows(text, fmt, f"{k['label']} : {' ; '.join(k['references'])}.")
+    assert shows(text, fmt, "Règlement (UE) n° 651/2014 (RGEC), art. 32(3) (source secondaire)")
+    assert shows(text, fmt, "pour vérifier le plafond. (Atout EI, « Subvention liée aux principes de l'économie "
+                            "sociale » (source secondaire))")
+
+
+@pytest.mark.parametrize("fmt", ["md", "html", "docx"])
+def test_unknown_subsidies_and_conditions_give_their_references(annual_ctx, tmp_path, fmt):
+    """A subsidy not computed (Brussels 2018's mandate compensation, D7) names its text in « Références »;
+    a condition every subsidy depends on (Brussels 2004: supervision staff ≥ 10 % of the non-target staff,
+    art. 13, §3, 2°) is printed with its verdict and reasons — the documents printed neither."""
+    ctx = dict(annual_ctx)
+    ctx["subsidies"] = documents._subsidy_view({
+        "complete": False, "total": 0, "totals": {},
+        "lines": [],
+        "unknown": [{"subsidy": "compensation", "worker_id": None, "reason": "Non établi (D7).",
+                     "reference": "AGRBC du 16 mai 2019 relatif au mandat"}],
+        "conditions": [{"name": "supervision_share", "compliant": False,
+                        "summary": "Encadrement : 1,00 ETP pour 12,00 ETP hors public cible (8,3 %, minimum 10,0 %)",
+                        "reasons": [{"text": "Subventions octroyées seulement si ce personnel atteint la part "
+                                             "minimale.", "reference": "Ordonnance du 18 mars 2004, art. 13, §3, 2",
+                                     "confidence": "verified"}]}]})
+    assert ctx["subsidies"]["unknown"][0]["reference"] == "AGRBC du 16 mai 2019 relatif au mandat"
+    out = tmp_path / f"r.{fmt}"
+    documents.render_document("annual", ctx, out)
+    text = text_of(out)
+    assert "Compensation du mandat : AGRBC du 16 mai 2019 relatif au mandat." in text
+    assert re.search(r"Condition des subventions : \**non conforme\** — Encadrement : 1,00 ETP pour 12,00 ETP hors "
+                     r"public cible \(8,3 %, minimum 10,0 %\)", text)
+    assert ("Subventions octroyées seulement si ce personnel atteint la part minimale. (Ordonnance du 18 mars 2004, "
+            "art. 13, §3, 2)") in text
+
