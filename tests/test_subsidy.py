@@ -738,6 +738,37 @@ def test_a_td_whose_tgd_criterion_is_not_checked_leaves_the_tgd_part_unknown():
     assert lines_of(compute_subsidies(ent, W2016, 2025, report), "target_worker") == []
 
 
+def test_an_unknown_status_is_said_only_while_the_longest_window_meets_the_claim():
+    """rules.md §3.7: a TGD's window is 24 months from hiring, a TD's 12; Q12: missing → unknown.
+    U (production, `diplome` empty: status unknown) hired 2023-03-01: even as a TGD the window is
+    2023-03-01 … 2025-02-28, so 2025 (January–February) may still hold a subsidy: unknown, not complete;
+    2026 cannot (the old code said « Statut TD/TGD indéterminé » every year: `complete` false forever).
+    Likewise O, hired 2015-01-01: window over since 2016-12-31, nothing said in 2024."""
+    ws = [worker("U", date(2023, 3, 1)), worker("O", date(2015, 1, 1))]
+    ent = enterprise(ws, monthly("U", Month(2023, 3), Month(2026, 12)) + monthly("O", Month(2023, 3), Month(2026, 12)),
+                     agrement=date(2015, 1, 1))
+    report = Report({"U": "unknown", "O": "unknown"})
+    report.by_id["U"] = report.by_id["O"] = _Entry("unknown", ("diplome",))
+    y25 = compute_subsidies(ent, W2016, 2025, report)
+    assert [(u.worker_id, u.missing) for u in y25.unknown] == [("U", ("diplome",))] and not y25.complete
+    y26 = compute_subsidies(ent, W2016, 2026, report)
+    assert y26.unknown == () and y26.complete
+
+
+def test_2003_an_unknown_status_is_said_only_while_an_occupation_year_of_the_table_meets_the_claim():
+    """rules.md §4.7: 5 000 / 3 750 / 2 500 / 1 250 € in occupation years 1–4, nothing from the 5th.
+    U (status unknown) hired 2004-01-05: year 4 = 2007-01-05 … 2008-01-04, so 2008 (1–4 January) may hold
+    an amount: unknown; 2009 (years 5–6) cannot, nor 2012 (year 9): nothing said, the claim complete
+    (the old code added « Statut public cible indéterminé » every year)."""
+    ent = enterprise([worker("U", date(2004, 1, 5))], monthly("U", Month(2008, 1), Month(2012, 12)),
+                     agrement=W2003.valid_from)
+    report = Report({"U": "unknown"})
+    assert [u.worker_id for u in compute_subsidies(ent, W2003, 2008, report).unknown] == ["U"]
+    for year in (2009, 2012):
+        result = compute_subsidies(ent, W2003, year, report)
+        assert result.unknown == () and result.complete
+
+
 def test_days_outside_a_forced_regime_are_split_where_the_regime_in_force_changes():
     """Wallonia: wallonie-2003 to 2013-01-30, the 2012 regime (not shipped) from 2013-01-31, wallonie-2016
     from 2017-06-30 (rules.md §1). `--regime wallonie-2003 --year 2017`: the whole year was one unknown

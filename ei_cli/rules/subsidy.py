@@ -288,23 +288,30 @@ def _target_worker_wage_cost(run: _Run) -> None:
     by_category: dict[str, tuple[Value, Value, int, Decimal, tuple[Reason, ...]]] = {}
     contract_workers = run.contract_workers()
     hiring = _HiringCondition.of(run, contract_workers)
+
+    def params_of(category: str) -> tuple[Value, Value, int, Decimal, tuple[Reason, ...]]:
+        params = by_category.get(category)
+        if params is None:
+            params = by_category[category] = _target_worker_parameters(run, category, share, rate)
+        return params
+
     for worker in contract_workers:
         category = run.category(worker)
         if category not in ("TD", "TGD"):
-            if category == "unknown" and run.claim and worker.employed_in(run.claim):
+            # Unknown status: said only while a subsidy could still be due, i.e. while the longest window
+            # (TGD's) meets the claim — a worker hired years ago makes no claim incomplete (Q12).
+            if category == "unknown" and run.claim and _window_meets_claim(
+                    run, worker, max(params_of(c)[2] for c in ("TD", "TGD"))):
                 run.unknown.append(UnknownSubsidy("target_worker", worker.worker_id, t(
                     "Statut TD/TGD indéterminé (données manquantes) : subvention non calculée.",
                     "TD/TGD status unknown (data missing): subsidy not computed."),
                     tuple(run.report.by_id[worker.worker_id].missing)))
             continue
-        params = by_category.get(category)
-        if params is None:
-            params = by_category[category] = _target_worker_parameters(run, category, share, rate)
-        cap, window_months, window_length, monthly_cap, reasons = params
+        cap, window_months, window_length, monthly_cap, reasons = params_of(category)
         missing = run.report.by_id[worker.worker_id].missing
         if category == "TD" and missing and run.claim:
-            _tgd_not_checked(run, worker, missing, by_category, share, rate)
-        window = Period(worker.hire_date, anniversary(worker.hire_date, window_length) - timedelta(days=1))
+            _tgd_not_checked(run, worker, missing, params_of("TGD"))
+        window = _window(worker.hire_date, window_length)
         # A window starting mid-month ends mid-month: its first and last calendar months are the two
         # parts of one month of the window, so the last is measured against the first's length and a
         # full-time worker's window makes exactly ``window_length`` months (hired 15 Feb 2024: 15/29 +
@@ -509,18 +516,24 @@ def _two_figures(x: Decimal, y: Decimal) -> tuple[str, str, str, str]:
     return a.replace(".", ","), b.replace(".", ","), a, b
 
 
-def _tgd_not_checked(run: _Run, worker: Worker, missing: tuple[str, ...], by_category: dict, share: Value,
-                     rate: Value) -> None:
+def _window(hire: date, months: int) -> Period:
+    """The TD/TGD window: [hire, hire + ``months`` months − 1 day] (D1)."""
+    return Period(hire, anniversary(hire, months) - timedelta(days=1))
+
+
+def _window_meets_claim(run: _Run, worker: Worker, months: int) -> bool:
+    """Some day of the claim, employed, falls in the worker's window of ``months`` months."""
+    overlap = _window(worker.hire_date, months).intersection(run.claim)
+    return overlap is not None and overlap.intersection(worker.employment) is not None
+
+
+def _tgd_not_checked(run: _Run, worker: Worker, missing: tuple[str, ...],
+                     tgd: tuple[Value, Value, int, Decimal, tuple[Reason, ...]]) -> None:
     """A TD whose TGD criterion cannot be checked (its data missing): the lines are computed as TD — what
     is certain —, and the part a TGD would add (a longer window, a higher cap) is unknown, not silently
     nothing: an ``unknown`` entry when the claim meets that longer window (rules.md §9 Q12)."""
-    params = by_category.get("TGD")
-    if params is None:
-        params = by_category["TGD"] = _target_worker_parameters(run, "TGD", share, rate)
-    cap, _, window_length, _, _ = params
-    window = Period(worker.hire_date, anniversary(worker.hire_date, window_length) - timedelta(days=1))
-    overlap = window.intersection(run.claim)
-    if overlap is None or overlap.intersection(worker.employment) is None:
+    cap, _, window_length, _, _ = tgd
+    if not _window_meets_claim(run, worker, window_length):
         return
     run.unknown.append(UnknownSubsidy("target_worker", worker.worker_id, t(
         f"TGD non vérifiable (renseignez {', '.join(missing)}) : montant calculé comme TD ; TGD, la subvention "
@@ -555,20 +568,20 @@ def _degressive_lines(run: _Run, amounts_key: str) -> None:
     table = _table(amounts, "occupation_year")
     for worker in run.contract_workers():
         target = run.is_target(worker)
-        if run.claim is None or not worker.employed_in(run.claim):
-            continue
-        if target is None:
-            run.unknown.append(UnknownSubsidy("target_worker", worker.worker_id, t(
-                "Statut public cible indéterminé (données manquantes) : subvention non calculée.",
-                "Target-public status unknown (data missing): subsidy not computed."),
-                tuple(run.report.by_id[worker.worker_id].missing)))
-            continue
-        if not target:
+        if target is False or run.claim is None or not worker.employed_in(run.claim):
             continue
         claim = run.claim.intersection(worker.employment)
-        for n, occ_year, part in segments(worker.hire_date, claim):
-            if n not in table:
-                continue  # nothing from the year after the table (5th year of occupation)
+        # Only the occupation years of the table give an amount (nothing from the 5th year).
+        due = [(n, occ_year, part) for n, occ_year, part in segments(worker.hire_date, claim) if n in table]
+        if target is None:
+            # Unknown status: said only while some occupation year of the table meets the claim (Q12).
+            if due:
+                run.unknown.append(UnknownSubsidy("target_worker", worker.worker_id, t(
+                    "Statut public cible indéterminé (données manquantes) : subvention non calculée.",
+                    "Target-public status unknown (data missing): subsidy not computed."),
+                    tuple(run.report.by_id[worker.worker_id].missing)))
+            continue
+        for n, occ_year, part in due:
             annual = Decimal(table[n]["amount"])
             fd, fallbacks = fte_days(run.enterprise, worker, part)
             amount = annual * fd / occ_year.days
