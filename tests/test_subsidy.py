@@ -6,7 +6,7 @@ its category, so that every case isolates the subsidy arithmetic. Hand arithmeti
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from decimal import Decimal as D
 
@@ -703,6 +703,32 @@ def test_sieg_provisional_note_gives_the_last_payroll_day_not_the_averaging_end(
     assert y2.basis["agrement_year"] == 2 and y2.basis["provisional"] is True and y2.amount == D("20958.90")
     (note,) = [n.fr for n in y2.notes if "provisoire" in n.fr]
     assert "paie connue jusqu'au 2025-06-30" in note and "du 2025-03-01 au 2025-12-31" in note
+
+
+def test_sieg_agrement_year_beyond_the_payroll_is_provisional_and_a_year_without_payroll_is_said():
+    """Agrément 2024-03-01; 8 TD employed throughout (Personnel); Paie known to 2024-12 only. Claim 2026:
+    agrément year 2 = 2025-03-01 … 2026-02-28, its part 2026-01-01 … 02-28: 8 ≥ 8 on the Personnel dates →
+    25 000 × 59 / 365 = 4 041,096 → 4 041,10 €. No payroll month of year 2 is known, yet the old code
+    stretched the average to the part's end (= the year's end) and called it final: `provisional` false,
+    `complete` true. Now provisional (the payroll ends 2024-12-31, before 2026-02-28), and the claim,
+    without a single Paie row in 2026, has an `unknown` entry saying so: not complete. With Paie to 2025-06,
+    the 2025 claim has payroll: no such entry; nor has a claim where nobody is employed (no payroll due)."""
+    tds = [(f"T{i}", date(2024, 3, 1), None) for i in range(8)]
+    ent, report = _sieg_year_enterprise(tds, last_paid=Month(2024, 12))
+    result = compute_subsidies(ent, W2016, 2026, report)
+    y2 = lines_of(result, "social_accompaniment")[0]
+    assert (y2.basis["agrement_year"], y2.amount, y2.basis["target_workers_end"]) == (2, D("4041.10"), date(2026, 2, 28))
+    assert y2.basis["provisional"] is True
+    assert any("paie connue jusqu'au 2024-12-31" in n.fr and "provisoire" in n.fr for n in y2.notes)
+    (unknown,) = [u for u in result.unknown if u.subsidy == "social_accompaniment"]
+    assert not result.complete
+    assert unknown.reason.fr.startswith("Aucune ligne de paie du 2026-01-01 au 2026-12-31 (paie connue jusqu'au "
+                                        "2024-12-31)")
+    ent_gone = replace(ent, workers=tuple(replace(w, exit_date=date(2024, 12, 31)) for w in ent.workers))
+    assert compute_subsidies(ent_gone, W2016, 2026, report).unknown == ()   # nobody employed: no payroll expected
+    ent_2025, _ = _sieg_year_enterprise(tds, last_paid=Month(2025, 6))
+    assert [u for u in compute_subsidies(ent_2025, W2016, 2025, report).unknown
+            if u.subsidy == "social_accompaniment"] == []
 
 
 def test_de_minimis_note_asks_for_the_sieg_aid_ei_does_not_compute():

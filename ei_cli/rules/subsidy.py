@@ -677,10 +677,16 @@ def _bracket_window(run: _Run, agr_year: Period, part: Period) -> Period:
     """The days over which the bracket's TD/TGD are averaged (Q8: annual average over the agrément year):
     the whole agrément year, even when the claim covers only part of it; an agrément year not finished
     by the last ``Paie`` month is averaged from its start to the end of that month (at least to the end
-    of the claimed part), the amount being provisional."""
+    of the claimed part), the amount being provisional (``_social_accompaniment_brackets``)."""
     end = run.enterprise.last_pay_month
     known = max(part.end, end.last_day) if end is not None else part.end
     return Period(agr_year.start, min(agr_year.end, known))
+
+
+def _has_pay_in(enterprise: Enterprise, period: Period) -> bool:
+    """Some ``Paie`` row falls in a month of ``period``."""
+    first, last = Month.of(period.start).number, Month.of(period.end).number
+    return any(first <= p.month.number <= last for p in enterprise.pay)
 
 
 def _social_accompaniment_brackets(run: _Run) -> None:
@@ -692,11 +698,26 @@ def _social_accompaniment_brackets(run: _Run) -> None:
     brackets = run.value("subsidy.social_accompaniment.brackets")
     ops = run.value("subsidy.social_accompaniment.operating_costs_share")
     counting = run.regime.value_or_none("subsidy.social_accompaniment.counting", (run.claim or run.period).start)
+    last_pay = run.enterprise.last_pay_month
+    known_fr = f"paie connue jusqu'au {last_pay.last_day.isoformat()}" if last_pay else "aucune paie"
+    known_en = f"payroll known to {last_pay.last_day.isoformat()}" if last_pay else "no payroll"
+    # Payroll expected (someone under contract employed, per Personnel) but none for the claimed days.
+    if run.claim and not _has_pay_in(run.enterprise, run.claim) and any(
+            w.employed_in(run.claim) for w in run.contract_workers()):
+        run.unknown.append(UnknownSubsidy("social_accompaniment", None, t(
+            f"Aucune ligne de paie du {run.claim.start.isoformat()} au {run.claim.end.isoformat()} ({known_fr}) : "
+            "palier compté sur les seules dates de Personnel, plafond (coût salarial des accompagnateurs) non "
+            "vérifié ; montant provisoire, à recalculer avec la paie de l'année.",
+            f"No payroll row from {run.claim.start.isoformat()} to {run.claim.end.isoformat()} ({known_en}): "
+            "bracket counted on the Personnel dates alone, ceiling (the accompaniers' wage cost) not checked; "
+            "provisional amount, to recompute with the year's payroll."), (), brackets.cite()))
     for n, agr_year, part in _agrement_segments(run):
         index = run.value("subsidy.social_accompaniment.index_factor", part.start)
         factor = ONE if index.is_unknown else index.number
         window = _bracket_window(run, agr_year, part)
-        provisional = window != agr_year
+        # Provisional until the payroll reaches the end of the agrément year: the bracket's average may
+        # still change (the window runs at least to the end of the claimed part, known or not).
+        provisional = last_pay is None or last_pay.last_day < agr_year.end
         heads, unknown_heads = _targets_split(run, window)
         staff_fte = _accompanier_fte(run, window)
         reached = _bracket(brackets.value, heads)
@@ -748,15 +769,13 @@ def _social_accompaniment_brackets(run: _Run) -> None:
             notes.append(PARTIAL_NOTE)
         if provisional:
             # The payroll may end before the claimed part: the average then still runs to the part's end.
-            last_pay = run.enterprise.last_pay_month
-            known_fr = f"paie connue jusqu'au {last_pay.last_day.isoformat()}" if last_pay else "aucune paie"
-            known_en = f"payroll known to {last_pay.last_day.isoformat()}" if last_pay else "no payroll"
-            notes.append(t(f"Année d'agrément {n} pas encore terminée ({known_fr}) : moyenne des TD/TGD du "
-                           f"{window.start.isoformat()} au {window.end.isoformat()}, montant provisoire à recalculer "
-                           f"à la fin de l'année d'agrément ({agr_year.end.isoformat()}).",
-                           f"Agrément year {n} not finished yet ({known_en}): TD/TGD averaged from "
+            notes.append(t(f"Année d'agrément {n} pas entièrement couverte par la paie ({known_fr}) : moyenne des "
+                           f"TD/TGD du {window.start.isoformat()} au {window.end.isoformat()}, montant provisoire à "
+                           f"recalculer quand la paie atteindra la fin de l'année d'agrément "
+                           f"({agr_year.end.isoformat()}).",
+                           f"Agrément year {n} not wholly covered by the payroll ({known_en}): TD/TGD averaged from "
                            f"{window.start.isoformat()} to {window.end.isoformat()}, provisional amount to recompute "
-                           f"at the end of the agrément year ({agr_year.end.isoformat()})."))
+                           f"once the payroll reaches the end of the agrément year ({agr_year.end.isoformat()})."))
         basis = {"agrement_year": n, "agrement_year_start": agr_year.start, "agrement_year_end": agr_year.end,
                  "start": part.start, "end": part.end, "days": part.days, "year_days": agr_year.days,
                  "target_workers": _fmt(heads, CENT), "target_workers_start": window.start,
@@ -770,9 +789,9 @@ def _social_accompaniment_brackets(run: _Run) -> None:
                  "operating_costs_share": ops.number, "ceiling": money(ceiling) if ceiling is not None else None}
         first = min((b["min_target_workers"] for b in brackets.value), default=0)
         over_fr = (f"sur l'année d'agrément {n} ({window.start.isoformat()} – {window.end.isoformat()}"
-                   + (", jours connus" if provisional else "") + ")")
+                   + (f", {known_fr}" if provisional else "") + ")")
         over_en = (f"over agrément year {n} ({window.start.isoformat()} – {window.end.isoformat()}"
-                   + (", days known" if provisional else "") + ")")
+                   + (f", {known_en}" if provisional else "") + ")")
         reason = t(f"{number_text(heads)} TD/TGD en moyenne annuelle {over_fr} (têtes, Σ jours occupés ÷ jours, Q8), "
                    f"même pour la seule partie {part.start.isoformat()} – {part.end.isoformat()} réclamée : "
                    + (f"palier ≥ {chosen['min_target_workers']}, {euro_text(base)} par an, × {part.days} / "
