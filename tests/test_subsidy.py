@@ -183,6 +183,29 @@ def test_month_without_wage_cost_makes_the_line_unknown():
     assert result.totals["target_worker"] == 0 and not result.complete
 
 
+def test_a_wage_cost_not_known_every_month_is_never_quoted_as_the_wage_cost():
+    """D1: a month without `cout_salarial` → the line is unknown. Its basis still gave `wage_cost` =
+    the known months' sum (and 0 when none was known) as if it were the line's cost. A, TD, full year
+    2024, 4 000 €/month, June empty: known 11 × 4 000 = 44 000 €, half 22 000 € — `wage_cost` and
+    `half_wage_cost` now null, `known_wage_cost` 44 000 € over 11 months of 12. Every month empty:
+    known 0,00 € over 0 months of 12."""
+    pays = monthly("A", Month(2024, 1), Month(2024, 12))
+    pays[5] = pay("A", 2024, 6, cost=None)
+    ent = enterprise([worker("A", date(2024, 1, 1))], pays)
+    (line,) = lines_of(compute_subsidies(ent, W2016, 2024, Report({"A": "TD"})), "target_worker")
+    b = line.basis
+    assert b["wage_cost"] is None and b["half_wage_cost"] is None
+    assert (b["known_wage_cost"], b["known_wage_cost_months"], b["wage_cost_months"]) == (D("44000.00"), 11, 12)
+    ent = enterprise([worker("A", date(2024, 1, 1))], monthly("A", Month(2024, 1), Month(2024, 12), cost=None))
+    (line,) = lines_of(compute_subsidies(ent, W2016, 2024, Report({"A": "TD"})), "target_worker")
+    b = line.basis
+    assert b["wage_cost"] is None and (b["known_wage_cost"], b["known_wage_cost_months"], b["wage_cost_months"]) == (0, 0, 12)
+    full = enterprise([worker("A", date(2024, 1, 1))], monthly("A", Month(2024, 1), Month(2024, 12)))
+    (line,) = lines_of(compute_subsidies(full, W2016, 2024, Report({"A": "TD"})), "target_worker")
+    assert line.basis["wage_cost"] == line.basis["known_wage_cost"] == D("48000.00")
+    assert line.basis["half_wage_cost"] == D("24000.00") and line.basis["known_wage_cost_months"] == 12
+
+
 def test_not_target_and_art60_get_nothing():
     pays = monthly("N", Month(2024, 1), Month(2024, 12)) + monthly("X", Month(2024, 1), Month(2024, 12))
     ent = enterprise([worker("N", date(2024, 1, 1)), worker("X", date(2024, 1, 1), contract=ContractType.ART60)],

@@ -144,3 +144,28 @@ def test_claim_workbook_names_the_bce_and_sets_aside_the_lines_not_claimable(tmp
     label, worker, amount, why = rows[at + 1]
     assert (label, worker, amount) == ("Travailleur du public cible", "1", 8700)
     assert why.startswith("Pas de création nette d'emploi à l'engagement")
+
+
+def test_a_wage_cost_known_for_some_months_only_is_said_so(tmp_path):
+    """D1: worker 1 (TD) hired 2024-03-01, full time; `cout_salarial` 2 900 € for March–June, empty for
+    July–December: the line is unknown, and its basis said « coût 11 600,00 € » (JSON `wage_cost` 11 600)
+    as if that were its wage cost. Now `wage_cost` and `half_wage_cost` are null and the table says
+    « coût connu 11 600,00 € (4 mois sur 10) » (4 × 2 900 = 11 600)."""
+    from datetime import date
+
+    from helpers_workbook import set_value, valid_sheets, write_workbook
+
+    s = valid_sheets()
+    set_value(s, "Personnel", 1, "date_entree", date(2024, 3, 1))
+    s["Paie"] = ([s["Paie"][0]] + [[1, date(2024, m, 1), 1, 2100, 2900 if m <= 6 else None] for m in range(3, 13)]
+                 + [[3, date(2024, m, 1), 1, 3100, 4200] for m in range(1, 13)])
+    book = str(write_workbook(tmp_path / "partial.xlsx", s))
+    doc = json.loads(invoke(book, "--year", "2024", "--format", "json").stdout)
+    (line,) = [x for x in doc["lines"] if x["subsidy"] == "target_worker" and x["worker_id"] == "1"]
+    b = line["basis"]
+    assert line["amount"] is None and b["wage_cost"] is None and b["half_wage_cost"] is None
+    assert (b["known_wage_cost"], b["known_wage_cost_months"], b["wage_cost_months"]) == (11600, 4, 10)
+    r = runner.invoke(app, ["subsidy", book, "--year", "2024"], env={"COLUMNS": "250"})
+    assert "coût connu 11 600,00 € (4 mois sur 10)" in r.stdout and "coût 11 600" not in r.stdout
+    r = runner.invoke(app, ["subsidy", book, "--year", "2024", "--lang", "en"], env={"COLUMNS": "250"})
+    assert "known wage cost €11,600.00 (4 months of 10)" in r.stdout

@@ -20,7 +20,7 @@ from ei_cli.rules.common import euro_text
 from ei_cli.rules.subsidy import SUBSIDY_TEXT, SubsidyLine, SubsidyResult
 
 EURO_FORMAT = '#,##0.00 "€"'
-MONEY_FIELDS = {"amount", "wage_cost", "half_wage_cost", "cap", "cap_full_time", "rate", "ceiling",
+MONEY_FIELDS = {"amount", "wage_cost", "known_wage_cost", "half_wage_cost", "cap", "cap_full_time", "rate", "ceiling",
                 "accompanier_wage_cost", "partial_amount", "amount_if_condition_met"}
 
 
@@ -79,6 +79,13 @@ def basis_text(line: SubsidyLine, lang: str) -> str:
         parts.append(f"{b['tranches']} tranche(s)")
     if "wage_cost" in b and b.get("wage_cost") is not None:
         parts.append(f"{'wage cost' if en else 'coût'} {euro_text(b['wage_cost'], lang)}")
+    elif b.get("wage_cost_months"):
+        # Not every month's cost known: what is known, never a total that looks whole (decision D1).
+        known, months = b["known_wage_cost_months"], b["wage_cost_months"]
+        of = f"({known} {'months of' if en else 'mois sur'} {months})"
+        parts.append((f"known wage cost {euro_text(b['known_wage_cost'], lang)} {of}" if en else
+                      f"coût connu {euro_text(b['known_wage_cost'], lang)} {of}") if known else
+                     (f"wage cost unknown {of}" if en else f"coût inconnu {of}"))
     if "cap" in b:
         parts.append(f"{'cap' if en else 'plafond'} {euro_text(b['cap'], lang)}")
     if "rate" in b:

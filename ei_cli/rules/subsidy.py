@@ -331,6 +331,7 @@ def _target_worker_wage_cost(run: _Run) -> None:
         for n, occ_year, part in segments(worker.hire_date, claim):
             months, missing, fallbacks = [], [], []
             wage_part_sum = fte_months = cap_sum = half_sum = amount = ZERO
+            known_months = 0
             for month in part.months():
                 first, last = month.first_day, month.last_day
                 # ``daily_fte`` inlined (the Paie row is needed below too): a call per month costs 4 % of the phase.
@@ -362,6 +363,7 @@ def _target_worker_wage_cost(run: _Run) -> None:
                                "half_wage_cost": money(half_m), "cap": money(cap_m), "amount": money(amount_m),
                                "capped": cap_m < half_m})
                 fte_months += fte_m
+                known_months += 1
                 wage_part_sum += wage_m
                 half_sum += half_m
                 cap_sum += cap_m
@@ -369,10 +371,13 @@ def _target_worker_wage_cost(run: _Run) -> None:
             notes = [D1_NOTE]
             if fallbacks:
                 notes.append(_fallback_note(fallbacks))
+            # The wage cost is quoted only when every month's is known; else what is known, and of how many months.
             basis = {"category": category, "occupation_year": n, "start": part.start, "end": part.end,
                      "window_start": window.start, "window_end": window.end, "days": part.days,
-                     "fte_months": _fmt(fte_months), "wage_cost": money(wage_part_sum),
-                     "wage_cost_share": share.number, "half_wage_cost": money(half_sum),
+                     "fte_months": _fmt(fte_months), "wage_cost": None if missing else money(wage_part_sum),
+                     "known_wage_cost": money(wage_part_sum), "known_wage_cost_months": known_months,
+                     "wage_cost_months": known_months + len(missing),
+                     "wage_cost_share": share.number, "half_wage_cost": None if missing else money(half_sum),
                      "cap_full_time": cap.number, "window_months": window_length,
                      "cap": money(cap_sum), "months": months}
             if net is not None:
