@@ -492,6 +492,31 @@ def test_2003_manager_straddling_agrement_years():
     assert result.totals["manager"] == D("16723.29")
 
 
+def test_parts_of_agrement_years_do_not_cite_d2_and_parts_of_occupation_years_do():
+    """rules.md D2 covers the per-worker degressive amounts by occupation year; the amounts by agrément
+    year (2003 manager, Brussels tranches, Walloon SIEG) carried its note « prorata journalier (décision
+    D2) » too. Now they say what they do: annual amount × days of the part ÷ days of the agrément year.
+    Agrément 2005-07-01 (2003: manager; Brussels: tranches) and 2024-03-01 (SIEG): 2006 / 2025 hold two
+    parts of agrément years. T (target, hired 2005-07-01) has two parts of occupation years in 2006: D2."""
+    ws = [worker("M", date(2005, 7, 1), function=Function.MANAGEMENT), worker("T", date(2005, 7, 1))]
+    pays = monthly("M", Month(2005, 7), Month(2006, 12)) + monthly("T", Month(2005, 7), Month(2006, 12))
+    report = Report({"M": "not_target", "T": "target"})
+    wal = compute_subsidies(enterprise(ws, pays, agrement=date(2005, 7, 1)), W2003, 2006, report)
+    bxl = compute_subsidies(enterprise(ws, pays, agrement=date(2005, 7, 1), region=Region.BRUXELLES), B2004, 2006,
+                            report)
+    sieg_ent, sieg_report = _sieg_year_enterprise([(f"T{i}", date(2024, 3, 1), None) for i in range(8)])
+    sieg = compute_subsidies(sieg_ent, W2016, 2025, sieg_report)
+    by_agrement_year = (lines_of(wal, "manager") + lines_of(bxl, "social_accompaniment") + lines_of(bxl, "supervision")
+                        + lines_of(sieg, "social_accompaniment"))
+    assert len(by_agrement_year) == 8
+    for line in by_agrement_year:
+        assert not any("D2" in n.fr or "D2" in n.en for n in line.notes)
+        assert any(n.fr.startswith("Partie d'année d'agrément (comptée depuis la date d'agrément, Q18) : montant "
+                                   "annuel × jours de la partie ÷ jours de l'année d'agrément") for n in line.notes)
+    for line in lines_of(wal, "target_worker") + lines_of(bxl, "target_worker"):
+        assert any("décision D2" in n.fr for n in line.notes)
+
+
 def test_2003_social_accompaniment_per_fte():
     """D3: 33 000 € per accompanier FTE-year; half-time all 2006 (agrément year 3) → 16 500,00 €."""
     ent = enterprise([worker("S", date(2004, 1, 1), fte="0.5", function=Function.SOCIAL_ACCOMPANIMENT)],

@@ -225,7 +225,14 @@ def _fallback_note(months: list[Month]) -> Text:
 D1_NOTE = t("Taux périodique non publié : plafond ÷ mois de fenêtre × etp du mois (décision D1).",
             "Periodic rate not published: cap ÷ window months × month etp (decision D1).")
 PARTIAL_NOTE = t("Année partielle : prorata journalier (décision D2, déduit).",
-                 "Partial year: daily pro rata (decision D2, inferred).")
+                 "Partial year: daily pro rata (decision D2, inferred).")  # D2: occupation years of the degressive amounts
+# An enterprise amount of an agrément year (SIEG, manager, Brussels tranches): not D2, a reading of its own.
+AGREMENT_PART_NOTE = t("Partie d'année d'agrément (comptée depuis la date d'agrément, Q18) : montant annuel × jours "
+                       "de la partie ÷ jours de l'année d'agrément (prorata journalier, déduit : le texte ne règle "
+                       "pas les années partielles).",
+                       "Part of an agrément year (counted from the agrément date, Q18): annual amount × days of the "
+                       "part ÷ days of the agrément year (daily pro rata, inferred: the text does not settle partial "
+                       "years).")
 
 
 @lru_cache(maxsize=None)
@@ -771,7 +778,7 @@ def _social_accompaniment_brackets(run: _Run) -> None:
             notes.append(t("Coût salarial des accompagnateurs incomplet : plafond non vérifié.",
                            "Accompaniers' wage cost incomplete: ceiling not checked."))
         if part != agr_year:
-            notes.append(PARTIAL_NOTE)
+            notes.append(AGREMENT_PART_NOTE)
         if provisional:
             # The payroll may end before the claimed part: the average then still runs to the part's end.
             notes.append(t(f"Année d'agrément {n} pas entièrement couverte par la paie ({known_fr}) : moyenne des "
@@ -861,7 +868,7 @@ def _manager(run: _Run) -> None:
         annual = Decimal(table[n]["amount"])
         amount = annual * part.days / agr_year.days
         managers = [w for w in run.contract_workers() if w.function == Function.MANAGEMENT and w.employed_in(part)]
-        notes = [PARTIAL_NOTE] if part != agr_year else []
+        notes = [AGREMENT_PART_NOTE] if part != agr_year else []
         claimable = bool(managers)
         if not managers:
             notes.append(t("Aucun travailleur « direction » occupé : rien à couvrir.",
@@ -911,7 +918,7 @@ def _tranche_line(run: _Run, subsidy: str, base_key: str, per_key: str, n: int, 
                        "No target worker over the period: the text does not say whether the base amount is due "
                        "without any target worker (not found, rules.md §5.7); not claimable as is."))
     if part != agr_year:
-        notes.append(PARTIAL_NOTE)
+        notes.append(AGREMENT_PART_NOTE)
     basis = {"agrement_year": n, "agrement_year_start": agr_year.start, "agrement_year_end": agr_year.end,
              "start": part.start, "end": part.end, "days": part.days, "year_days": agr_year.days,
              "target_workers": _fmt(heads, CENT), "tranches": k, "rate": annual}
