@@ -896,3 +896,26 @@ def test_a_first_ei_hire_before_the_birth_date_is_an_error_at_its_cell(tmp_path)
     assert len(found) == 1 and found[0].sheet == "Personnel"
     assert "1989" not in found[0].message.fr + found[0].message.en
     assert "1990" not in found[0].message.fr + found[0].message.en
+
+
+def test_two_personnel_rows_with_one_national_number_are_named_by_ids_and_cells_never_by_the_number(tmp_path):
+    """One person re-hired under a new id (ids are unique) keeps one NISS: worker 2's niss set to worker 1's
+    (Personnel B2) gave nothing, and the subsidies started a second window and cap. Now a warning
+    duplicate_niss at B3 naming worker 2, worker 1 and B2, with no 5 digits of the number in it; the
+    workbook stays valid. Worker 2's niss, as shipped, is empty: empty cells are no duplicates."""
+    from helpers_workbook import set_value, valid_sheets, write_workbook
+
+    sheets = valid_sheets()
+    number = sheets["Personnel"][1][1]
+    result = read_workbook(write_workbook(tmp_path / "x.xlsx", set_value(sheets, "Personnel", 2, "niss", number)))
+    assert not result.errors
+    [warning] = [p for p in result.problems if p.code == "duplicate_niss"]
+    assert (warning.severity, warning.sheet, warning.cell) == ("warning", "Personnel", "B3")
+    assert warning.message.fr.startswith("Le travailleur 2 a le même numéro national que la cellule B2 "
+                                         "(travailleur 1, ligne 2) ; valeur non reproduite")
+    assert warning.message.en.startswith("Worker 2 has the same national number as cell B2 (worker 1, row 2)")
+    digits = re.sub(r"\D", "", warning.message.fr + warning.message.en)
+    assert not any(number[i:i + 5] in digits for i in range(7)), warning.message
+    sheets = set_value(valid_sheets(), "Personnel", 1, "niss", None)   # rows 1 and 2 both empty
+    assert not [p for p in read_workbook(write_workbook(tmp_path / "y.xlsx", sheets)).problems
+                if p.code == "duplicate_niss"]

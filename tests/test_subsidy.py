@@ -215,6 +215,49 @@ def test_not_target_and_art60_get_nothing():
 
 
 
+def test_a_person_rehired_under_a_new_id_does_not_get_a_second_window_as_is():
+    """rules.md §3.7: up to 18 000 € per full-time TD over at most 12 months from hiring. A (TD, full time,
+    4 000 €/month: half 2 000 > monthly cap 1 500) works 2024-01-01 … 04-30, and is re-hired as B (same
+    national number, a new id) from 2024-09-01. The old code gave B a window of its own: 2024 A 4 × 1 500 =
+    6 000 + B 4 × 1 500 = 6 000, 2025 B 8 × 1 500 = 12 000 — 24 000 € for one person. B's lines are now
+    computed but not claimable as is (to be justified), naming A: totals 6 000 € (2024) and 0 € (2025).
+    An earlier art. 60 §7 stint (X, employed by the CPAS, Q11) is no hire by the EI: A stays the first."""
+    number = "85100374649"
+    ws = [worker("A", date(2024, 1, 1), exit=date(2024, 4, 30)), worker("B", date(2024, 9, 1)),
+          worker("X", date(2022, 1, 1), exit=date(2023, 6, 30), contract=ContractType.ART60)]
+    ws = [replace(w, national_number=number) for w in ws]
+    pays = monthly("A", Month(2024, 1), Month(2024, 4)) + monthly("B", Month(2024, 9), Month(2025, 12))
+    ent = enterprise(ws, pays)
+    report = Report({"A": "TD", "B": "TD", "X": "TD"})
+    y24 = compute_subsidies(ent, W2016, 2024, report)
+    (a,), (b,) = lines_of(y24, "target_worker", "A"), lines_of(y24, "target_worker", "B")
+    assert a.claimable and a.amount == D("6000.00") and "rehire_of" not in a.basis
+    assert not b.claimable and b.amount == D("6000.00") and y24.totals["target_worker"] == D("6000.00")
+    assert (b.basis["rehire_of"], b.basis["first_hire_date"]) == ("A", date(2024, 1, 1))
+    assert b.notes[0].fr.startswith("Même numéro national que le travailleur A (engagé le 2024-01-01) : "
+                                    "réengagement de la même personne ?")
+    assert number not in str([n.fr for n in b.notes] + [r.text.fr for r in b.reasons])
+    y25 = compute_subsidies(ent, W2016, 2025, report)
+    (b,) = lines_of(y25, "target_worker", "B")
+    assert b.amount == D("12000.00") and not b.claimable and y25.totals["target_worker"] == 0 and not y25.complete
+    # No national number: nothing to say, both claimable (a new window each, as before).
+    ent = enterprise([replace(w, national_number=None) for w in ws], pays)
+    assert compute_subsidies(ent, W2016, 2024, report).totals["target_worker"] == D("12000.00")
+
+
+def test_2003_a_person_rehired_under_a_new_id_does_not_start_again_at_occupation_year_1_as_is():
+    """rules.md §4.7: 5 000 € in occupation year 1, 3 750 € in year 2… A (target) 2006-01-01 … 2007-12-31,
+    re-hired as B (same national number) on 2009-01-01: B's 2009 line (year 1 of B, full year) is 5 000,00 €
+    but not claimable as is; the total is 0 (old code: 5 000 €, the table restarting at year 1)."""
+    ws = [replace(worker("A", date(2006, 1, 1), exit=date(2007, 12, 31)), national_number="85100374649"),
+          replace(worker("B", date(2009, 1, 1)), national_number="85100374649")]
+    ent = enterprise(ws, monthly("B", Month(2009, 1), Month(2009, 12)), agrement=W2003.valid_from)
+    result = compute_subsidies(ent, W2003, 2009, Report({"A": "target", "B": "target"}))
+    (line,) = lines_of(result, "target_worker")
+    assert line.worker_id == "B" and line.amount == D("5000.00") and not line.claimable
+    assert line.basis["rehire_of"] == "A" and result.totals["target_worker"] == 0
+
+
 # ------------------------------------------------------------------------------------ recruitment conditions (§3.3, GBER art. 32(3))
 def test_td_hired_as_a_net_increase_is_claimable_and_says_why():
     """Hires from 2018-10-18 must be a net increase (FTE under contract on the hire day, the new

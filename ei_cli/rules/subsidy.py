@@ -24,7 +24,7 @@ import math
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Callable, Iterable
 
 from ei_cli.i18n import Text, t
@@ -267,6 +267,41 @@ class _Run:
         # Art. 60 §7 workers are employed by the CPAS, not by the EI (rules.md Q11): never subsidised here.
         return [w for w in self.enterprise.workers if w.has_employment_contract]
 
+    @cached_property
+    def earlier_hire(self) -> dict[str, Worker]:
+        """Worker id → the same person's first employment contract here (same national number, hired
+        earlier; same day: the earlier Personnel row), for every later one: a re-hire under a new id."""
+        by_niss: dict[str, list[Worker]] = {}
+        for w in self.contract_workers():
+            if w.national_number:
+                by_niss.setdefault(w.national_number, []).append(w)
+        out = {}
+        for same in by_niss.values():
+            if len(same) > 1:
+                first, *later = sorted(same, key=lambda w: (w.hire_date, w.row or 0))
+                out.update((w.worker_id, first) for w in later)
+        return out
+
+    def rehire_check(self, worker: Worker, value: Value) -> tuple[dict, Text, Reason] | None:
+        """A re-hire's per-worker lines are computed but not claimable as is: (basis fields, note, reason),
+        or None for a first (or only) hire."""
+        first = self.earlier_hire.get(worker.worker_id)
+        if first is None:
+            return None
+        since = first.hire_date.isoformat()
+        note = t(f"Même numéro national que le travailleur {first.worker_id} (engagé le {since}) : réengagement de "
+                 "la même personne ? La subvention par travailleur court par personne depuis son premier engagement "
+                 "(fenêtre et plafond, ou années d'occupation) et ne repart pas avec un nouvel identifiant sans "
+                 "justification ; non réclamable en l'état.",
+                 f"Same national number as worker {first.worker_id} (hired {since}): a re-hire of the same person? "
+                 "The per-worker subsidy runs per person from their first hire (window and cap, or occupation "
+                 "years) and does not start again under a new id without justification; not claimable as is.")
+        reason = because(t(f"Réengagement de la personne engagée le {since} (travailleur {first.worker_id}) : "
+                           "à justifier.",
+                           f"Re-hire of the person hired on {since} (worker {first.worker_id}): to be justified."),
+                         value)
+        return {"rehire_of": first.worker_id, "first_hire_date": first.hire_date}, note, reason
+
     def add(self, subsidy: str, worker_id: str | None, basis: dict, amount: Decimal | None,
             values: list[Value], *, claimable: bool = True, notes: Iterable[Text] = (),
             reasons: Iterable[Reason] = (), extra_confidence: Iterable[str] = ()) -> None:
@@ -335,6 +370,10 @@ def _target_worker_wage_cost(run: _Run) -> None:
         # Recruitment conditions (hires from 18.10.2018): net increase, else a vacancy to justify.
         net = hiring.assess(hired) if hiring is not None else None
         line_reasons = reasons if net is None else (*reasons, *net.reasons)
+        # The same person hired before under another id: the window and cap are theirs already (§3.7).
+        rehire = run.rehire_check(worker, cap)
+        if rehire is not None:
+            line_reasons = (*line_reasons, rehire[2])
         for n, occ_year, part in segments(worker.hire_date, claim):
             months, missing, fallbacks = [], [], []
             wage_part_sum = fte_months = cap_sum = half_sum = amount = ZERO
@@ -391,6 +430,9 @@ def _target_worker_wage_cost(run: _Run) -> None:
                 basis.update(net.basis)
                 if not net.met:
                     notes.insert(0, net.note)
+            if rehire is not None:
+                basis.update(rehire[0])
+                notes.insert(0, rehire[1])
             # The unpublished periodic rate is cited in the reasons, not as the line's confidence (D1: inferred).
             values = [cap, share, window_months]
             if missing:
@@ -407,7 +449,8 @@ def _target_worker_wage_cost(run: _Run) -> None:
                                                   cap.cite()))
                 continue
             run.add("target_worker", worker.worker_id, basis, amount, values, notes=notes,
-                    extra_confidence=["inferred"], reasons=line_reasons, claimable=net is None or net.met)
+                    extra_confidence=["inferred"], reasons=line_reasons,
+                    claimable=(net is None or net.met) and rehire is None)
     if hiring is not None and hiring.applied:
         run.notes.append(hiring.maintained_note())
 
@@ -593,6 +636,8 @@ def _degressive_lines(run: _Run, amounts_key: str) -> None:
                     "Target-public status unknown (data missing): subsidy not computed."),
                     tuple(run.report.by_id[worker.worker_id].missing)))
             continue
+        # The same person hired before under another id: their occupation years do not start again.
+        rehire = run.rehire_check(worker, amounts) if due else None
         for n, occ_year, part in due:
             annual = Decimal(table[n]["amount"])
             fd, fallbacks = fte_days(run.enterprise, worker, part)
@@ -605,11 +650,16 @@ def _degressive_lines(run: _Run, amounts_key: str) -> None:
                      "occupation_year_end": occ_year.end, "start": part.start, "end": part.end,
                      "days": part.days, "year_days": occ_year.days, "fte_days": _fmt(fd),
                      "fte": _fmt(fd / part.days), "rate": annual}
+            reasons = (because(t(
+                f"Année d'occupation {n} : {euro_text(annual)} par an pour un temps plein, au prorata des jours "
+                "et de l'etp.",
+                f"Occupation year {n}: {euro_text(annual, 'en')} a year full-time, pro rata of days and etp."), amounts),)
+            if rehire is not None:
+                basis.update(rehire[0])
+                notes.insert(0, rehire[1])
+                reasons = (*reasons, rehire[2])
             run.add("target_worker", worker.worker_id, basis, amount, [amounts], notes=notes,
-                    extra_confidence=["inferred"] if partial else [], reasons=(because(t(
-                        f"Année d'occupation {n} : {euro_text(annual)} par an pour un temps plein, au prorata des jours "
-                        "et de l'etp.",
-                        f"Occupation year {n}: {euro_text(annual, 'en')} a year full-time, pro rata of days and etp."), amounts),))
+                    extra_confidence=["inferred"] if partial else [], reasons=reasons, claimable=rehire is None)
 
 
 def _target_worker_degressive(run: _Run) -> None:

@@ -674,6 +674,7 @@ class _Reader:
         if sheet is None or sheet not in self.letters:
             return
         first_row: dict[str, int] = {}
+        first_niss: dict[str, _Row] = {}
         for row in rows:
             v = row.values
             wid = row.worker_id
@@ -686,6 +687,12 @@ class _Reader:
                              sheet=sheet, cell=self._ref(sheet, "worker_id", row))
                 else:
                     first_row[wid] = row.number
+            niss = v.get("national_number")
+            if niss is not None:
+                if niss in first_niss:
+                    self._same_person(sheet, first_niss[niss], row)
+                else:
+                    first_niss[niss] = row
             fte = v.get("fte")
             if fte is not None and not (0 < fte <= 1):
                 who = _who(wid)
@@ -740,6 +747,24 @@ class _Reader:
         if not rows and sheet in self.letters:
             self.warn("no_workers", "La feuille ne contient aucun travailleur.",
                       "The sheet holds no worker.", sheet=sheet)
+
+    def _same_person(self, sheet: str, first: _Row, row: _Row) -> None:
+        """Two Personnel rows with one national number: one person under two ids (a re-hire, ids being
+        unique), whose per-worker subsidy may not start again (``rules.subsidy``) — or a typing error.
+        Named by worker ids and cells, never by the number (personal data)."""
+        first_ref, ref = self._ref(sheet, "national_number", first), self._ref(sheet, "national_number", row)
+        who_fr = f"Le travailleur {row.worker_id}" if row.worker_id is not None else f"La ligne {row.number}"
+        who_en = f"Worker {row.worker_id}" if row.worker_id is not None else f"Row {row.number}"
+        was_fr = f"travailleur {first.worker_id}, " if first.worker_id is not None else ""
+        was_en = f"worker {first.worker_id}, " if first.worker_id is not None else ""
+        self.warn("duplicate_niss",
+                  f"{who_fr} a le même numéro national que la cellule {first_ref} ({was_fr}ligne {first.number}) ; "
+                  "valeur non reproduite, donnée personnelle. Une même personne sous deux identifiants "
+                  "(réengagement ?) : les subventions par travailleur de son nouvel engagement sont à justifier "
+                  "(ei subsidy) ; sinon, corrigez le numéro.",
+                  f"{who_en} has the same national number as cell {first_ref} ({was_en}row {first.number}); value "
+                  "not shown, personal data. One person under two ids (a re-hire?): the per-worker subsidies of "
+                  "the new hire need justifying (ei subsidy); otherwise, correct the number.", sheet=sheet, cell=ref)
 
     def _check_pay(self, sheet: str | None, rows: list[_Row]) -> None:
         if sheet is None or sheet not in self.letters:
