@@ -169,3 +169,25 @@ def test_a_wage_cost_known_for_some_months_only_is_said_so(tmp_path):
     assert "coût connu 11 600,00 € (4 mois sur 10)" in r.stdout and "coût 11 600" not in r.stdout
     r = runner.invoke(app, ["subsidy", book, "--year", "2024", "--lang", "en"], env={"COLUMNS": "250"})
     assert "known wage cost €11,600.00 (4 months of 10)" in r.stdout
+
+
+def test_explain_gives_the_references_of_the_condition_the_de_minimis_and_the_unknown(tmp_path):
+    """`--explain` printed every line's reasons with their references, but not those the JSON carries
+    elsewhere: the Brussels 10 % supervision condition, which decides whether anything is due (ord.
+    18.03.2004, art. 13 §3, 2), the SIEG de minimis ceiling (Atout EI), an unknown entry's (bruxelles-2018,
+    D7: the AGRBC of 16 May 2019). Each is now under its statement, « ↳ reference »."""
+    from datetime import date
+
+    from helpers_workbook import set_field, valid_sheets, write_workbook
+
+    s = set_field(set_field(valid_sheets(), "region", "bruxelles"), "date_agrement", date(2011, 1, 1))
+    book = str(write_workbook(tmp_path / "b.xlsx", set_field(s, "regime", "bruxelles-2004")))
+    wide = {"COLUMNS": "250"}
+    out = runner.invoke(app, ["subsidy", book, "--year", "2013", "--explain"], env=wide).stdout
+    at = out.index("Personnel d'encadrement et d'accompagnement")
+    assert "↳ Ordonnance du 18 mars 2004" in out[at:] and "art. 13, §3, 2" in out[at:]
+    assert "art. 13, §3, 2" not in runner.invoke(app, ["subsidy", book, "--year", "2013"], env=wide).stdout
+    out = runner.invoke(app, ["subsidy", WALLOON, "--year", "2025", "--explain"], env=wide).stdout
+    assert "↳ Atout EI, « Subvention liée aux principes de l'économie sociale »" in out[out.index("de minimis"):]
+    out = runner.invoke(app, ["subsidy", BRUSSELS, "--year", "2022", "--explain"], env=wide).stdout
+    assert "↳ AGRBC du 16 mai 2019" in out[out.index("Indéterminé"):]

@@ -16,7 +16,8 @@ from ei_cli.i18n import t
 from ei_cli.model import Enterprise
 from ei_cli.output import RunOptions, jsonable, mark_own_workbook, neutralise, write_with
 from ei_cli.regimes import CONFIDENCES, Regime
-from ei_cli.rules.common import euro_text
+from ei_cli.render import print_reasons, reference_text
+from ei_cli.rules.common import Reason, euro_text
 from ei_cli.rules.subsidy import SUBSIDY_TEXT, SubsidyLine, SubsidyResult
 
 EURO_FORMAT = '#,##0.00 "€"'
@@ -162,12 +163,19 @@ def subsidy_table(con, result: SubsidyResult, enterprise: Enterprise, regime: Re
     for c in result.conditions:
         style = {True: "green", False: "red", None: "yellow"}[c.met]
         con.print(f"[{style}]{escape(c.summary.get(lang))}[/]")
+        if opts.explain:  # the condition decides whether anything is due: its reasons and references
+            print_reasons(con, c.reasons, lang)
     if result.de_minimis:
-        con.print(escape(result.de_minimis["note"].get(lang)))
+        dm = result.de_minimis
+        con.print(escape(dm["note"].get(lang)))
+        if opts.explain:
+            _print_reference(con, Reason(dm["note"], dm.get("reference"), dm.get("url"), dm.get("confidence")), lang)
     for u in result.unknown:
         who = f" ({u.worker_id})" if u.worker_id else ""
         con.print(f"[yellow]{'Unknown' if en else 'Indéterminé'}[/] {subsidy_label(u.subsidy, lang)}{who}{':' if en else ' :'} "
                   f"{escape(u.reason.get(lang))}")
+        if opts.explain:
+            _print_reference(con, Reason(u.reason, u.reference), lang)
     for note in result.notes:
         con.print(f"[dim]{escape(note.get(lang))}[/]")
     notes = sorted({n.get(lang) for line in result.lines for n in line.notes})
@@ -178,6 +186,15 @@ def subsidy_table(con, result: SubsidyResult, enterprise: Enterprise, regime: Re
         con.print("[dim]" + escape(t("--explain : raisons et références légales de chaque ligne ; JSON : détail mensuel.",
                                      "--explain: reasons and legal references of each line; JSON: monthly detail.")
                                    .get(lang)) + "[/]")
+
+
+def _print_reference(con, reason: Reason, lang: str) -> None:
+    """The legal reference a printed statement rests on, under it, as ``print_reasons`` gives it (``--explain``)."""
+    from rich.markup import escape
+
+    ref = reference_text(reason, lang)
+    if ref:
+        con.print(f"  [dim]↳ {escape(ref)}[/]")
 
 
 # ------------------------------------------------------------------------------------ CSV / detail rows
