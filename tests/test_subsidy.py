@@ -369,6 +369,22 @@ def test_social_accompaniment_capped_by_wage_cost_plus_operating_costs():
     assert line.amount == D("20700.00") and line.basis["ceiling"] == D("20700.00")
 
 
+def test_social_accompaniment_without_the_accompaniers_wage_cost_is_not_claimable_as_is():
+    """8 TD → 25 000 €; the half-time accompanier's cout_salarial is empty in 3 months of 2024. The subsidy
+    covers that cost + 15 % (rules.md §3.6): with 1 500 €/month it would be 18 000 × 1,15 = 20 700 €, so
+    25 000 € is only the upper bound. It was claimable (« plafond non vérifié ») and the result complete:
+    now the line keeps its figure but is not claimable, its note names the 3 months, the total leaves it out
+    and the result is not complete (Q12: missing → unknown)."""
+    ent, report = _sieg_enterprise(8, acc_fte="0.5", acc_cost="1500")
+    pays = tuple(p if not (p.worker_id == "ACC" and p.month.month in (4, 5, 6)) else replace(p, wage_cost=None)
+                 for p in ent.pay)
+    result = compute_subsidies(replace(ent, pay=pays), W2016, 2024, report)
+    (line,) = lines_of(result, "social_accompaniment")
+    assert line.amount == D("25000.00") and line.claimable is False and line.basis["ceiling"] is None
+    assert any("inconnu pour 3 mois" in x.fr and "non réclamable" in x.fr for x in line.notes)
+    assert result.total == 0 and result.complete is False
+
+
 @pytest.mark.parametrize("n, acc_fte, expected, bracket", [
     (45, "0.5", "50000.00", 26),   # two half-times required from 45: one half-time only → bracket ≥ 26
     (45, "1", "75000.00", 45),     # one full-time = two half-times → bracket ≥ 45 kept

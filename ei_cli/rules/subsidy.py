@@ -825,8 +825,17 @@ def _social_accompaniment_brackets(run: _Run) -> None:
             notes.append(t("Aucun accompagnateur social occupé : rien à couvrir.",
                            "No social accompanier employed: nothing to cover."))
         elif chosen and missing:
-            notes.append(t("Coût salarial des accompagnateurs incomplet : plafond non vérifié.",
-                           "Accompaniers' wage cost incomplete: ceiling not checked."))
+            # The subsidy covers the accompaniers' wage cost + operating costs (rules.md §3.6): without that
+            # cost the bracket amount is only an upper bound — not claimable as is (missing → unknown, Q12,
+            # as D1 says of the TD/TGD line).
+            claimable = False
+            months = len(set(missing))
+            notes.append(t(f"Coût salarial des accompagnateurs (cout_salarial, feuille Paie) inconnu pour {months} "
+                           "mois : la subvention couvre ce coût et les frais de fonctionnement, le montant n'en est "
+                           "que le plafond ; non réclamable en l'état.",
+                           f"Accompaniers' wage cost (cout_salarial, Paie sheet) unknown for {months} month(s): the "
+                           "subsidy covers that cost and operating costs, the amount is only its ceiling; not "
+                           "claimable as is."))
         if part != agr_year:
             notes.append(AGREMENT_PART_NOTE)
         if provisional:

@@ -248,8 +248,10 @@ PAYROLL = Sheet(
                "Salaire brut du mois, avantages légaux et extralégaux compris (€)",
                "Gross pay of the month including legal and extra-legal benefits (€)", ("gross_pay", "brutoloon")),
         Column("cout_salarial", "wage_cost", MONEY, False,
-               "Coût salarial total employeur du mois, selon le compte individuel (€)",
-               "Employer's total wage cost of the month, per the individual account (€)",
+               "Coût salarial total employeur du mois, selon le compte individuel (€) ; nécessaire pour la "
+               "subvention TD/TGD et pour l'accompagnement social (Wallonie)",
+               "Employer's total wage cost of the month, per the individual account (€); needed for the TD/TGD "
+               "subsidy and for social accompaniment (Wallonia)",
                ("wage_cost", "loonkost")),
         Column("heures", "hours", NUMBER, False, "Heures payées ce mois", "Hours paid that month", ("hours", "uren")),
     ),
