@@ -1158,3 +1158,30 @@ def test_brussels_2004_three_workers_missed_without_any_payroll_is_not_compliant
     y = evaluate_quota(e, b04, Period.calendar_year(2010), Statuses({"P1": True, "P2": False})).latest
     assert y.compliant is False
     assert "2 travailleur(s) occupé(s) le 2010-08-31 pour 3 exigés" in y.summary.fr
+
+
+def test_brussels_2018_a_year_in_progress_advises_the_encadrement_hire_too():
+    """bruxelles-2018, agrément 2020-01-01 → year 5 = 2024; Paie January–August. T0–T2 (target) and N0–N2
+    full time, S (encadrement, not target) at 0,5. Projected to December (every worker keeps their etp):
+    target 3 on average against 4 → x × 4 months to come = (4 − 3) × 12 → x = 3,00 FTE; encadrement 0,5
+    against 1 → y × 4 = (1 − 0,5) × 12 → y = 1,50 FTE. The advice said « engager 3,00 ETP de public cible …
+    la rend conforme », which it does not without the encadrement. With T3 and T4 too (5 ≥ 4) only the
+    encadrement is missing: the to-fix was empty; it now says to hire 1,50 FTE of encadrement."""
+    def year_2024(n_target: int):
+        ws = [worker(f"T{i}", hire=date(2019, 6, 1)) for i in range(n_target)]
+        ws += [worker(f"N{i}", hire=date(2019, 1, 1)) for i in range(3)]
+        ws.append(worker("S", hire=date(2019, 1, 1), fte="0.5", function=Function.SUPERVISION))
+        pays = [pay(w.worker_id, "2024-01", "2024-08", "0.5" if w.worker_id == "S" else "1") for w in ws]
+        e = enterprise(ws, pays, agrement=date(2020, 1, 1), region=Region.BRUXELLES)
+        status = Statuses({w.worker_id: w.worker_id.startswith("T") for w in ws})
+        return check(e, B18, Period.calendar_year(2024), status)
+
+    both = year_2024(3)
+    assert both.compliant is False
+    assert "engager 3,00 ETP de public cible et 1,50 ETP d'encadrement à partir de 2024-09" in both.summary.fr
+    assert both.to_fix[0].fr.startswith("Engager 3,00 ETP de public cible et 1,50 ETP d'encadrement à partir de "
+                                        "2024-09")
+    assert both.details["agrement_years"][0]["forecast_extra_supervision_fte"] == D("1.5")
+    only_supervision = year_2024(5)
+    assert only_supervision.compliant is False
+    assert only_supervision.to_fix[0].fr.startswith("Engager 1,50 ETP d'encadrement à partir de 2024-09")

@@ -975,7 +975,8 @@ def _judge(shape: _Shape, f: _Frame) -> YearQuota:
     """The shape's verdict on ``f``, with the art. 60 §7 workers shown apart (Q11); a year still running
     that fails on its known months, with what to hire from the next month (``_with_projection``)."""
     y = shape.judge(f)
-    if y.provisional and f.months and y.compliant is False and (y.shortfall_fte or y.extra.get("failing_months")):
+    if y.provisional and f.months and y.compliant is False and (
+            y.shortfall_fte or y.extra.get("failing_months") or y.extra.get("supervision_shortfall_fte")):
         y = _with_projection(f, y)
     reason = _art60_reason(f)
     return y if reason is None else replace(y, reasons=y.reasons + (reason,))
@@ -999,12 +1000,17 @@ def _with_projection(f: _Frame, y: YearQuota) -> YearQuota:
         extra = None if need is None else round_up(need)
     else:
         extra = fc.extra_target_fte
+    # Brussels 2018: the encadrement minimum is judged beside the target one; its hire too.
+    sup = _supervision_to_hire(fc.year) or None
     fields = {"forecast_hire_from": str(fc.hire_from), "forecast_extra_target_fte": extra}
+    if sup:
+        fields["forecast_extra_supervision_fte"] = sup
     monthly = y.judged_on == "every_month"
-    if extra:
-        said = (f"{number_text(extra)} ETP de public cible à engager à partir de {fc.hire_from}"
+    hire = _hire_text(extra, sup)
+    if hire:
+        said = (f"{hire.fr} à engager à partir de {fc.hire_from}"
                 + (" pour les mois à venir (les mois déjà jugés sont clos)" if monthly else ""),
-                f"{number_text(extra, 'en')} target-public FTE to hire from {fc.hire_from}"
+                f"{hire.en} to hire from {fc.hire_from}"
                 + (" for the months to come (the months already judged are closed)" if monthly else ""))
     elif extra == 0:
         said = (("les mois à venir atteignent le seuil sans engagement (les mois déjà jugés sont clos)" if monthly
@@ -1020,11 +1026,9 @@ def _with_projection(f: _Frame, y: YearQuota) -> YearQuota:
         f"{said[1]} — ei check-quota --forecast details the projection."))
     summary = y.summary
     if y.judged_on != "every_month":
-        if extra:
-            add = (f"projection : engager {number_text(extra)} ETP de public cible à partir de {fc.hire_from} la rend "
-                   "conforme",
-                   f"projection: hiring {number_text(extra, 'en')} target-public FTE from {fc.hire_from} makes it "
-                   "compliant")
+        if hire:
+            add = (f"projection : engager {hire.fr} à partir de {fc.hire_from} la rend conforme",
+                   f"projection: hiring {hire.en} from {fc.hire_from} makes it compliant")
         elif extra == 0:
             add = ("projetée conforme sans engagement supplémentaire",
                    "projected compliant with no extra hire")
@@ -1033,6 +1037,19 @@ def _with_projection(f: _Frame, y: YearQuota) -> YearQuota:
                    "projection: no hire makes it compliant any more")
         summary = t(summary.fr.rstrip(".") + f" ; {add[0]}.", summary.en.rstrip(".") + f"; {add[1]}.")
     return replace(y, summary=summary, reasons=y.reasons + (reason,), extra={**y.extra, **fields})
+
+
+def _hire_text(target: Decimal | None, supervision: Decimal | None) -> Text | None:
+    """« 3,00 ETP de public cible et 1,50 ETP d'encadrement »: what a projection says to hire (None: nothing)."""
+    parts = []
+    if target:
+        parts.append(t(f"{number_text(target)} ETP de public cible", f"{number_text(target, 'en')} target-public FTE"))
+    if supervision:
+        parts.append(t(f"{number_text(supervision)} ETP d'encadrement",
+                       f"{number_text(supervision, 'en')} FTE of encadrement"))
+    if not parts:
+        return None
+    return t(" et ".join(p.fr for p in parts), " and ".join(p.en for p in parts))
 
 
 def _art60_reason(f: _Frame) -> Reason | None:
@@ -1141,16 +1158,16 @@ def check(enterprise: Enterprise, regime: Regime, period: Period, report=None) -
                                 f"à partir de {y.extra['forecast_hire_from']} (projection, ei check-quota --forecast).",
                                 f"{which_en}for the months to come, hire {number_text(ahead, 'en')} target-public FTE "
                                 f"from {y.extra['forecast_hire_from']} (projection, ei check-quota --forecast)."))
-        elif y.shortfall_fte and "forecast_hire_from" in y.extra:
+        elif "forecast_hire_from" in y.extra:
             # A year still running: the projection's figure, the one that makes the year comply.
             hire_from = y.extra["forecast_hire_from"]
-            if ahead:
-                to_fix.append(t(f"{which_fr}engager {number_text(ahead)} ETP de public cible à partir de {hire_from} "
-                                "(ou augmenter d'autant le temps de travail du public cible) : la projection de "
-                                "l'année la rend alors conforme (ei check-quota --forecast).",
-                                f"{which_en}hire {number_text(ahead, 'en')} target-public FTE from {hire_from} (or "
-                                "raise the target public's working time as much): the year's projection then "
-                                "complies (ei check-quota --forecast)."))
+            hire = _hire_text(ahead, y.extra.get("forecast_extra_supervision_fte"))
+            if hire:
+                to_fix.append(t(f"{which_fr}engager {hire.fr} à partir de {hire_from} (ou augmenter d'autant le "
+                                "temps de travail) : la projection de l'année la rend alors conforme (ei check-quota "
+                                "--forecast).",
+                                f"{which_en}hire {hire.en} from {hire_from} (or raise the working time as much): "
+                                "the year's projection then complies (ei check-quota --forecast)."))
             elif ahead == 0:
                 to_fix.append(t(f"{which_fr}garder le public cible actuel : l'année est projetée conforme sans "
                                 "engagement supplémentaire (ei check-quota --forecast).",
@@ -1160,12 +1177,13 @@ def check(enterprise: Enterprise, regime: Regime, period: Period, report=None) -
                 to_fix.append(t(f"{which_fr}plus aucun engagement ne rend l'année conforme (ei check-quota "
                                 "--forecast).",
                                 f"{which_en}no hire makes the year compliant any more (ei check-quota --forecast)."))
-        elif y.shortfall_fte and not y.provisional:
+        elif (y.shortfall_fte or y.extra.get("supervision_shortfall_fte")) and not y.provisional:
             # A year whose every month is paid and judged: no hire repairs it any more; say what it lacked.
-            to_fix.append(t(f"{which_fr}année close : il lui manquait {number_text(y.shortfall_fte)} ETP de public "
-                            "cible ; aucun engagement ne la rattrape (l'année en cours : ei check-quota --forecast).",
-                            f"{which_en}closed year: it lacked {number_text(y.shortfall_fte, 'en')} target-public "
-                            "FTE; no hire makes up for it (the current year: ei check-quota --forecast)."))
+            lacked = _hire_text(y.shortfall_fte, y.extra.get("supervision_shortfall_fte") or None)
+            to_fix.append(t(f"{which_fr}année close : il lui manquait {lacked.fr} ; aucun engagement ne la "
+                            "rattrape (l'année en cours : ei check-quota --forecast).",
+                            f"{which_en}closed year: it lacked {lacked.en}; no hire makes up for it (the current "
+                            "year: ei check-quota --forecast)."))
         elif y.shortfall_fte:
             to_fix.append(t(f"{which_fr}engager ou augmenter le temps de travail de public cible : "
                             f"{number_text(y.shortfall_fte)} ETP manquants.",
