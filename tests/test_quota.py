@@ -1185,3 +1185,82 @@ def test_brussels_2018_a_year_in_progress_advises_the_encadrement_hire_too():
     only_supervision = year_2024(5)
     assert only_supervision.compliant is False
     assert only_supervision.to_fix[0].fr.startswith("Engager 1,50 ETP d'encadrement à partir de 2024-09")
+
+
+# ------------------------------------------------------------------------------ mutation audit (tests added)
+def test_year_1_an_unknown_status_is_not_counted_as_target_in_the_point_value():
+    """Agrément 2024-01-01 → year 1 judged on 2024-12-31 (Q3): 20 % and ≥ 1 target FTE (§4.2).
+
+    N1, N2 not target, U of unknown status, all full time all year. On 2024-12-31, D = 3 FTE:
+    U counted not target: 0 / 3 = 0 % < 20 % → fails; U counted target: 1 / 3 = 33,3 % ≥ 20 % and
+    1 ≥ 1 → passes. The two readings disagree → « indéterminé » (None), target 0 FTE, unknown 1 FTE.
+    """
+    ws = [worker("N1"), worker("N2"), worker("U")]
+    e = enterprise(ws, [pay(x, "2024-01", "2024-12") for x in ("N1", "N2", "U")], agrement=date(2024, 1, 1))
+    y = evaluate_quota(e, W16, Period.calendar_year(2024), Statuses(dict(N1=False, N2=False, U=None))).latest
+    assert (y.year, y.judged_on) == (1, "month_12")
+    assert y.target_fte == 0 and y.total_fte == 3 and y.unknown_fte == 1 and y.target_share == 0
+    assert y.compliant is None
+
+
+def test_year_4_requires_half_of_target_public():
+    """wallonie-2016 §4.2: 50 % from agrément year 4. Agrément 2021-01-01 → year 4 = 2024.
+
+    T target at 0,8 etp, N not target full time, all 2024: T = 12 × 0,8 = 9,6 FTE-months out of
+    D = 9,6 + 12 = 21,6 → 44,4 % < 50 % → not compliant (the 1 FTE minimum fails too: 9,6 / 12 = 0,8).
+    Shortfall: share x = (0,5 × 21,6 − 9,6) / ((1 − 0,5) × 12) = 1,2 / 6 = 0,20; minimum
+    x = (1 × 12 − 9,6) / 12 = 0,20 → 0,20 FTE.
+    """
+    ws = [worker("T", hire=date(2021, 1, 1), fte="0.8"), worker("N", hire=date(2021, 1, 1))]
+    e = enterprise(ws, [pay("T", "2024-01", "2024-12", "0.8"), pay("N", "2024-01", "2024-12")],
+                   agrement=date(2021, 1, 1))
+    y = evaluate_quota(e, W16, Period.calendar_year(2024), Statuses(dict(T=True, N=False))).latest
+    assert y.year == 4 and y.required_share == D("0.5")
+    assert y.target_share == D("9.6") / D("21.6") and y.compliant is False and y.shortfall_fte == D("0.20")
+
+
+def test_brussels_2004_the_100th_day_on_the_2nd_leaves_that_month_unjudged():
+    """bruxelles-2004 (Q10): agrément 2017-03-24 + 100 days (counted from the next day) = 2017-07-02, so
+    July (begun before it) is not judged; August is the first judged month.
+
+    N1, N2 production not target from the agrément; P target from 2017-08-01. July = 0 / 2 = 0 % would
+    fail if judged; from August 1 / 3 = 33,3 % ≥ 30 %. Min 3 workers on 2017-09-23 (6 months − 1 day):
+    N1, N2, P → ok. Compliant.
+    """
+    ws = [worker("N1", hire=date(2017, 3, 24)), worker("N2", hire=date(2017, 3, 24)),
+          worker("P", hire=date(2017, 8, 1))]
+    pays = [pay(x, "2017-03", "2018-03") for x in ("N1", "N2")] + [pay("P", "2017-08", "2018-03")]
+    e = enterprise(ws, pays, agrement=date(2017, 3, 24), region=Region.BRUXELLES)
+    r = evaluate_quota(e, B04, Period(date(2017, 7, 1), date(2017, 7, 31)), Statuses(dict(N1=False, N2=False, P=True)))
+    y = r.latest
+    assert y.extra["obligation_effective_on"] == "2017-07-02"
+    assert [str(m.month) for m in y.months if m.judged][0] == "2017-08"
+    assert y.extra["failing_months"] == [] and y.compliant is True
+
+
+_status = st.sampled_from([True, False, None])
+_staff_unknown = st.lists(st.tuples(_status, st.lists(_fte, min_size=12, max_size=12)), min_size=1, max_size=6)
+
+
+@settings(max_examples=60, deadline=None)
+@given(_staff_unknown, st.sampled_from([date(2024, 1, 1), date(2023, 1, 1), date(2023, 3, 15), date(2024, 2, 10)]))
+def test_property_unknown_statuses_bound_the_share_and_the_verdict(staff, agrement):
+    """Unknown statuses (None) are neither target nor not target (rules.md §9): with them counted as not
+    target the share is lowest, counted as target it is highest; the share printed lies between (it is the
+    low one), and the verdict is that of both readings when they agree, else « indéterminé » (None).
+    Drawn over year 1 (point value, agrément 2024-01-01 and 2024-02-10) and averaged years with whole or
+    cut boundary months (2023-01-01, 2023-03-15)."""
+    ws, pays, st_ = _build(staff)
+    low_st = Statuses({k: v is True for k, v in st_.by_id.items()})
+    high_st = Statuses({k: v is not False for k, v in st_.by_id.items()})
+    period = Period.calendar_year(2024)
+
+    def years(s):
+        return evaluate_quota(enterprise(ws, pays, agrement=agrement), W16, period, s).years
+
+    for y, lo, hi in zip(years(st_), years(low_st), years(high_st), strict=True):
+        if lo.target_share is not None:
+            assert lo.target_share <= y.target_share <= hi.target_share
+            assert y.target_share == lo.target_share
+        assert abs(y.unknown_fte - (hi.target_fte - lo.target_fte)) < D("1e-20")  # averages: 28 digits
+        assert y.compliant == (lo.compliant if lo.compliant == hi.compliant else None)
