@@ -84,12 +84,19 @@ def test_worker_hired_in_the_last_week_of_a_quarter_needs_no_interview_that_quar
 
 
 def test_thirty_days_in_a_quarter_require_an_interview():
-    """Hired 01/03/2025: 31 days in Q1 ≥ 30 → Q1 requires an interview; none recorded → missing."""
-    w = td(hire=date(2025, 3, 1))
+    """follow_up.min_days_employed_in_quarter = 30 (at least 30 days employed in the quarter).
+    Hired 02/03/2025: 30 days in Q1 (02–31/03) ≥ 30 → Q1 requires an interview; none recorded → missing.
+    Hired 03/03/2025: 29 days < 30 → Q1 not required, nothing missing."""
     items = actions("T", ("2025-03-20", BILAN), ("2025-04-20", PLAN), ("2025-05-05", I), ("2025-08-05", I),
                     ("2025-11-05", I))
-    result = run([w], items)
-    assert [m["quarter"] for m in result.details["missing"]] == ["2025-Q1"]
+    result = run([td(hire=date(2025, 3, 2))], items)
+    q1 = result.details["quarters"][0]
+    assert (q1["quarter"], q1["days_employed"], q1["required"]) == ("2025-Q1", 30, True)
+    assert [m["quarter"] for m in result.details["missing"]] == ["2025-Q1"] and result.compliant is False
+    result = run([td(hire=date(2025, 3, 3))], items)
+    q1 = result.details["quarters"][0]
+    assert (q1["days_employed"], q1["required"]) == (29, False)
+    assert result.details["missing"] == [] and result.compliant is True
 
 
 def test_bilan_late_and_plan_missing():
@@ -112,6 +119,19 @@ def test_bilan_on_the_deadline_is_on_time_and_not_yet_due_after_the_period():
     assert run([w], actions("T", ("2025-08-01", BILAN), ("2025-08-01", PLAN), *interviews)).compliant is True
     late_hire = td(hire=date(2025, 9, 1))
     assert run([late_hire], actions("T", ("2025-09-20", I), ("2025-11-20", I))).compliant is True
+
+
+def test_a_worker_leaving_on_the_bilans_last_day_still_owed_it():
+    """Hired 01/02/2025: bilan due by 01/08/2025 (hire + 6 months, follow_up.assessment_within_months),
+    plan done 20/02. Leaving on 01/08/2025, the due day itself, without a bilan: it was owed → missing,
+    not compliant. Leaving on 31/07/2025, before the due day: nothing owed → compliant.
+    Interviews: Q1 (20/02), Q2 (20/05), Q3 (20/07: employed 01/07–31/07 or 01/08, ≥ 30 days)."""
+    items = actions("T", ("2025-02-20", PLAN), ("2025-02-20", I), ("2025-05-20", I), ("2025-07-20", I))
+    result = run([td(hire=date(2025, 2, 1), exit=date(2025, 8, 1))], items)
+    assert [(m["item"], m["due"], m["done"]) for m in result.details["missing"]] == [("bilan", date(2025, 8, 1), None)]
+    assert result.compliant is False
+    result = run([td(hire=date(2025, 2, 1), exit=date(2025, 7, 31))], items)
+    assert result.details["missing"] == [] and result.compliant is True
 
 
 def test_art60_needs_interviews_but_no_bilan():
