@@ -55,3 +55,11 @@ def test_a_supervisor_without_a_cdi_is_told_without_a_deadline_or_a_status_to_es
     assert late["text"].fr == "S5 : personnel d'encadrement sans CDI depuis le 2015-01-01 (engagé le 2014-03-01)."
     low = next(v for v in r.details["violations"] if v["worker_id"] == "S6")
     assert "statut de public cible à établir" not in low["text"].fr
+
+
+def test_a_supervisor_whose_cdd_became_a_cdi_before_the_period_is_compliant():
+    """S7, encadrement hired on a CDD on 2014-03-01, on a CDI since 2014-06-01 (date_cdi), 1 etp. Judged
+    over 2015: open-ended on every day of the period (CDI since before 2015-01-01, the first day in the
+    period) → no breach, compliant — the months on a CDD in 2014 are outside the period judged."""
+    r = run(staff("S7", ContractType.CDD, cdi=date(2014, 6, 1)))
+    assert r.compliant is True and r.details["violations"] == [] and r.details["supervision_staff"] == 1
