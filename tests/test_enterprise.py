@@ -97,6 +97,17 @@ def test_awu_averages_the_months_and_leaves_art60_out():
     assert annual_work_units(ent([late, art60]), YEAR) == (D("0.5"), 1)
 
 
+def test_awu_over_a_one_month_period_averages_that_month_only():
+    """ei batch --month judges one month: AWU = Σ etp of the months counted ÷ their number, here 1.
+    55 full-time workers in March 2025: 55 × 1 / 1 = 55,00 AWU, not < 50 persons (wallonie-2003,
+    Rec. 96/280) → not compliant even with a small turnover (÷ 12 would give 4,58 AWU and pass)."""
+    march = Period(date(2025, 3, 1), date(2025, 3, 31))
+    e = ent(staff(55), "1000000")
+    assert annual_work_units(e, march) == (D(55), 55)
+    result = rule.check(e, get_regime("wallonie-2003"), march, Report({w.worker_id: False for w in e.workers}))
+    assert result.compliant is False and result.details["annual_work_units"] == D("55.00")
+
+
 def test_small_enterprise_wallonia_2003():
     """Rec. 96/280: < 50 persons and (turnover ≤ 7 M€ or balance ≤ 5 M€)."""
     assert check(ent(staff(49), "7000000"), "wallonie-2003").compliant is True
