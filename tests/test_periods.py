@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
+from decimal import Decimal
 
 from hypothesis import given
 from hypothesis import strategies as st
 
-from ei_cli.periods import add_months, anniversary, anniversary_year, year_number
+from ei_cli.model import ContractType, Function, Worker
+from ei_cli.periods import Period, add_months, anniversary, anniversary_year, year_number
 
 
 def test_a_period_of_months_ends_the_day_before_its_quantieme_or_on_the_last_day_of_the_month():
@@ -43,3 +45,27 @@ def test_anniversary_years_follow_each_other_and_number_their_days(origin, n):
     assert year.end + timedelta(days=1) == following.start
     assert year_number(origin, year.start) == n == year_number(origin, year.end)
     assert 0 <= (year.start - add_months(origin, 12 * (n - 1))).days <= 1
+
+
+def test_periods_sharing_one_day_overlap_and_a_hire_on_the_last_day_is_employed():
+    """Periods are closed (both ends included): 2025-01-01 … 2025-03-31 and 2025-03-31 … 2025-06-30 share
+    31 March, so they overlap, either way round. A worker hired on 2025-12-31 is employed in 2025
+    (one day), one hired on 2026-01-01 is not."""
+    q1, q2 = Period(date(2025, 1, 1), date(2025, 3, 31)), Period(date(2025, 3, 31), date(2025, 6, 30))
+    assert q1.overlaps(q2) and q2.overlaps(q1)
+    assert q1.intersection(q2) == Period(date(2025, 3, 31), date(2025, 3, 31))
+    year = Period.calendar_year(2025)
+    hired = Worker("W", date(2025, 12, 31), ContractType.CDI, Decimal(1), Function.PRODUCTION)
+    assert hired.employed_in(year)
+    assert not Worker("X", date(2026, 1, 1), ContractType.CDI, Decimal(1), Function.PRODUCTION).employed_in(year)
+
+
+_days = st.dates(min_value=date(2024, 12, 1), max_value=date(2025, 2, 28))
+
+
+@given(_days, _days, _days, _days)
+def test_overlap_is_a_non_empty_intersection(a, b, c, d):
+    """Two closed periods overlap exactly when they have a day in common, whichever is first."""
+    p, q = Period(min(a, b), max(a, b)), Period(min(c, d), max(c, d))
+    common = any(p.contains(q.start + timedelta(days=i)) for i in range(q.days))
+    assert p.overlaps(q) == q.overlaps(p) == common == (p.intersection(q) is not None)
