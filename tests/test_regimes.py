@@ -260,3 +260,47 @@ def test_a_period_before_the_agrement_is_flagged():
     assert "period_before_agrement" in [w.code for w in warnings]
     _, warnings = select_regime(e, Period.calendar_year(2024))
     assert "period_before_agrement" not in [w.code for w in warnings]
+
+
+def test_a_dated_value_applies_from_its_first_day(tmp_path):
+    """A parameter whose value changes on 2020-01-01 (1 → 2): 1 up to 2019-12-31, 2 from 2020-01-01 itself;
+    before the first date, the first value (forced regimes, D4)."""
+    text = GOOD.replace("values = [{{ from = 2017-06-30, value = 1 }}]",
+                        "values = [{{ from = 2017-06-30, value = 1 }}, {{ from = 2020-01-01, value = 2 }}]")
+    r = load_regime_file(_write(tmp_path, text))
+    assert r.number("quota.min_target_fte", date(2019, 12, 31)) == 1
+    assert r.number("quota.min_target_fte", date(2020, 1, 1)) == 2
+    assert r.number("quota.min_target_fte", date(2030, 1, 1)) == 2
+    assert r.number("quota.min_target_fte", date(2010, 1, 1)) == 1
+    assert r.value("quota.min_target_fte", date(2020, 1, 1)).start == date(2020, 1, 1)
+
+
+def test_a_period_ending_on_a_regimes_last_day_is_inside_it():
+    """bruxelles-2004 applies to 2019-01-31 included (rules.md §1): January 2019 (ei batch --month 2019-01)
+    lies wholly inside it → bruxelles-2004, no regime_outside_validity warning; February 2019 is
+    bruxelles-2018's first month."""
+    from ei_cli.model import Enterprise, Region
+    from ei_cli.periods import Period
+    from ei_cli.regimes import select_regime
+
+    b = get_regime("bruxelles-2004")
+    assert b.valid_on(date(2019, 1, 31)) and not b.valid_on(date(2019, 2, 1))
+    e = Enterprise("EI", Region.BRUXELLES, date(2010, 1, 1), source="ei.xlsx")
+    regime, warnings = select_regime(e, Period(date(2019, 1, 1), date(2019, 1, 31)))
+    assert regime.id == "bruxelles-2004" and "regime_outside_validity" not in [w.code for w in warnings]
+    regime, warnings = select_regime(e, Period(date(2019, 2, 1), date(2019, 2, 28)))
+    assert regime.id == "bruxelles-2018" and "regime_outside_validity" not in [w.code for w in warnings]
+
+
+def test_a_period_ending_on_the_agrement_day_is_not_before_it():
+    """Agrément on 2024-03-31: March 2024 ends on the agrément day, which the agrément covers → no
+    period_before_agrement warning; February 2024 (ends 2024-02-29) does get it."""
+    from ei_cli.model import Enterprise, Region
+    from ei_cli.periods import Period
+    from ei_cli.regimes import select_regime
+
+    e = Enterprise("EI", Region.WALLONIE, date(2024, 3, 31))
+    _, warnings = select_regime(e, Period(date(2024, 3, 1), date(2024, 3, 31)))
+    assert "period_before_agrement" not in [w.code for w in warnings]
+    _, warnings = select_regime(e, Period(date(2024, 2, 1), date(2024, 2, 29)))
+    assert "period_before_agrement" in [w.code for w in warnings]
