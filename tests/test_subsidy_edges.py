@@ -1,0 +1,167 @@
+"""Subsidy edge cases to the cent (rules.md §3.6–3.7, §4.6–4.7, §5.7; D1–D3, Q4, Q9): partial and leap
+agrément years, occupation years cut mid-month, the SIEG ceiling on the subsidisable accompanier time,
+the manager subsidy without a manager, rounding half up. Hand arithmetic in docstrings.
+
+Builders and the eligibility stub are those of tests/test_subsidy.py.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from decimal import Decimal as D
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from ei_cli.model import Function, PayMonth, Region
+from ei_cli.periods import Month, Period, anniversary
+from ei_cli.rules.common import money
+from ei_cli.rules.subsidy import compute_subsidies
+
+from test_subsidy import B2004, W2003, W2016, Report, enterprise, lines_of, monthly, worker
+
+
+# ------------------------------------------------------------------------------------ Wallonia 2016, D1
+def test_a_month_split_between_two_occupation_years_shares_its_wage_cost_by_days():
+    """TGD hired 2024-03-15, full time, wage cost 1 000 €/month: half = 500 € < the monthly cap
+    36 000 / 24 = 1 500 €, so half the wage cost is paid every month.
+    2025: occupation year 1 ends 2025-03-14, year 2 starts 2025-03-15 — March 2025 is in both lines, its
+    1 000 € shared by days: 14/31 and 17/31.
+    Year 1: Jan 500 + Feb 500 + March 0,5 × 1 000 × 14/31 = 225,806 → 1 225,81 €.
+    Year 2: March 0,5 × 1 000 × 17/31 = 274,194 + April–December 9 × 500 = 4 774,19 €.
+    2025 = 12 × 500 = 6 000,00 € (the whole March cost in each line would give 6 500 €)."""
+    ent = enterprise([worker("G", date(2024, 3, 15))], monthly("G", Month(2024, 3), Month(2025, 12), cost="1000"))
+    result = compute_subsidies(ent, W2016, 2025, Report({"G": "TGD"}))
+    y1, y2 = lines_of(result, "target_worker")
+    assert (y1.basis["occupation_year"], y1.basis["end"]) == (1, date(2025, 3, 14))
+    assert (y2.basis["occupation_year"], y2.basis["start"]) == (2, date(2025, 3, 15))
+    assert (y1.amount, y2.amount) == (D("1225.81"), D("4774.19"))
+    assert y1.basis["wage_cost"] + y2.basis["wage_cost"] == D("12000.00")
+    assert result.totals["target_worker"] == D("6000.00")
+
+
+def test_a_line_is_rounded_half_up_to_the_cent():
+    """README « Arrondis »: half up, once per line. TD hired 2024-12-01, full time, December wage cost
+    2 000,01 €: min(50 % × 2 000,01, 18 000 / 12 × 1) = min(1 000,005 ; 1 500) = 1 000,005 → 1 000,01 €
+    (half even would give 1 000,00 €)."""
+    ent = enterprise([worker("A", date(2024, 12, 1))], [PayMonth("A", Month(2024, 12), D(1), D(1500), D("2000.01"))])
+    (line,) = lines_of(compute_subsidies(ent, W2016, 2024, Report({"A": "TD"})), "target_worker")
+    assert line.amount == D("1000.01") and line.basis["months"][0]["half_wage_cost"] == D("1000.01")
+    assert money(D("0.125")) == D("0.13") and money(D("-0.125")) == D("-0.13")
+
+
+@settings(max_examples=80, deadline=None)
+@given(hire=st.dates(min_value=date(2019, 1, 1), max_value=date(2023, 12, 31)), stay=st.integers(20, 1000),
+       etps=st.lists(st.sampled_from(["0.3", "0.5", "0.8", "1"]), min_size=34, max_size=34),
+       costs=st.lists(st.integers(400, 6000), min_size=34, max_size=34), blank=st.integers(0, 67),
+       category=st.sampled_from(["TD", "TGD"]))
+def test_every_line_stays_under_the_cap_and_half_the_wage_cost(hire, stay, etps, costs, blank, category):
+    """D1: for each month of the window, min(50 % × wage cost, cap ÷ window months × etp of the month).
+    So each line (amount known) is at most cap ÷ window months × its FTE-months and at most 50 % of its
+    wage cost (basis; FTE-months shown to 4 decimals, amounts to the cent: a cent of slack); a calendar month
+    shared by two lines (two occupation years) is split between them, not counted twice; and over the whole
+    window (every calendar year) the lines add up to at most the cap (18 000 € TD, 36 000 € TGD over 12 / 24
+    months) and at most half the Paie wage cost of the months the window touches (a cent a line)."""
+    exit_ = hire + timedelta(days=stay)
+    months = list(Period(hire, exit_).months())
+    pays = [PayMonth("A", m, D(e), D(1000), None if i == blank else D(c))   # one month without wage cost, at times
+            for i, (m, e, c) in enumerate(zip(months, etps, costs))]
+    ent = enterprise([worker("A", hire, exit=exit_)], pays, agrement=date(2018, 1, 1))
+    window_end = anniversary(hire, 12 if category == "TD" else 24) - timedelta(days=1)
+    lines = []
+    for year in range(hire.year, window_end.year + 1):
+        lines += lines_of(compute_subsidies(ent, W2016, year, Report({"A": category})), "target_worker")
+    known = [x for x in lines if x.amount is not None]
+    for x in known:
+        b = x.basis
+        per_month = b["cap_full_time"] / b["window_months"]
+        assert x.amount <= per_month * b["fte_months"] + per_month * D("0.00005") + D("0.005")
+        assert x.amount <= b["wage_cost_share"] * b["wage_cost"] + D("0.005")
+        assert x.amount >= 0
+    # A month shared by two lines (two occupation years) is shared, not paid twice: summed over the lines,
+    # its wage cost is at most its Paie wage cost, its amount at most half of it and at most the monthly cap.
+    by_month: dict = {}
+    for x in lines:
+        for row in x.basis["months"]:
+            by_month.setdefault(row["month"], []).append(row)
+    cost_of = {p.month: p.wage_cost for p in pays}
+    for month, rows in by_month.items():
+        slack = D("0.01") * len(rows)
+        if all(r["amount"] is not None for r in rows):
+            assert sum(r["wage_cost"] for r in rows) <= cost_of[month] + slack
+            assert sum(r["amount"] for r in rows) <= D("0.5") * cost_of[month] + slack
+        assert sum(r["cap"] for r in rows) <= D(1500) + slack   # 18 000 / 12 = 36 000 / 24, etp ≤ 1 a day
+    if len(known) == len(lines):
+        cap = D(18000 if category == "TD" else 36000)
+        touched = sum((p.wage_cost for p in pays if p.month <= Month.of(window_end) and p.wage_cost is not None), D(0))
+        slack = D("0.01") * len(lines)
+        assert sum((x.amount for x in known), D(0)) <= cap + slack
+        assert sum((x.amount for x in known), D(0)) <= D("0.5") * touched + slack
+
+
+# ------------------------------------------------------------------------------------ SIEG brackets, §3.6
+def test_the_sieg_ceiling_counts_only_the_brackets_subsidisable_accompanier_time():
+    """Agrément 2020-01-01, 2024 = agrément year 5 (whole); 8 TD all year → bracket ≥ 8: 25 000 €, at most
+    0,5 subsidisable accompanier FTE (rules.md §3.6). One accompanier full time, wage cost 3 000 €/month =
+    36 000 €: eligible cost 36 000 × 0,5 / 1 = 18 000 €; ceiling 18 000 × 1,15 = 20 700,00 € < 25 000 →
+    20 700,00 € (the whole 36 000 × 1,15 = 41 400 € would not cap the 25 000 €)."""
+    tds = [worker(f"T{i}", date(2019, 1, 1)) for i in range(8)]
+    acc = worker("ACC", date(2019, 1, 1), function=Function.SOCIAL_ACCOMPANIMENT)
+    ent = enterprise([*tds, acc], monthly("ACC", Month(2024, 1), Month(2024, 12), cost="3000"))
+    report = Report({**{w.worker_id: "TD" for w in tds}, "ACC": "not_target"})
+    (line,) = lines_of(compute_subsidies(ent, W2016, 2024, report), "social_accompaniment")
+    assert line.basis["bracket_min"] == 8 and line.basis["max_accompanier_fte"] == D("0.5")
+    assert line.basis["accompanier_wage_cost"] == D("36000.00")
+    assert line.basis["ceiling"] == D("20700.00") and line.amount == D("20700.00")
+
+
+# ------------------------------------------------------------------------------------ Wallonia 2003, D3
+def test_2003_accompaniment_in_a_leap_agrement_year_is_divided_by_its_366_days():
+    """D3: 33 000 € per accompanier FTE-year, pro rata of the agrément year. Agrément 2011-03-01 →
+    agrément year 1 = 2011-03-01 … 2012-02-29 (366 days). Accompanier full time from 2011-03-01:
+    2011 holds 306 days of it (31 + 30 + 31 + 30 + 31 + 31 + 30 + 31 + 30 + 31) → 306 FTE-days;
+    33 000 × 306 / 366 = 27 590,1639 → 27 590,16 € (÷ 365 would give 27 665,75 €)."""
+    acc = worker("S", date(2011, 3, 1), function=Function.SOCIAL_ACCOMPANIMENT)
+    ent = enterprise([acc], monthly("S", Month(2011, 3), Month(2011, 12)), agrement=date(2011, 3, 1))
+    (line,) = lines_of(compute_subsidies(ent, W2003, 2011, Report({"S": "not_target"})), "social_accompaniment")
+    assert (line.basis["days"], line.basis["year_days"], line.basis["fte_days"]) == (306, 366, D(306))
+    assert line.amount == D("27590.16")
+
+
+def test_2003_manager_subsidy_without_a_direction_worker_is_not_claimable():
+    """Wallonia 2003 manager start-up subsidy: 2006 = agrément year 3 (agrément 2004-01-01) → 7 000 € a year,
+    but nobody has fonction « direction »: the line shows 7 000,00 € and says there is nothing to cover; it is
+    not claimable and adds nothing to the total. With a « direction » worker employed, it is claimable."""
+    staff = [worker("P", date(2004, 1, 1))]
+    ent = enterprise(staff, monthly("P", Month(2006, 1), Month(2006, 12)), agrement=date(2004, 1, 1))
+    result = compute_subsidies(ent, W2003, 2006, Report({"P": "not_target"}))
+    (line,) = lines_of(result, "manager")
+    assert line.amount == D("7000.00") and line.claimable is False
+    assert any("Aucun travailleur « direction »" in n.fr for n in line.notes)
+    assert result.totals.get("manager", D(0)) == 0 and result.total == 0
+    boss = worker("M", date(2004, 1, 1), function=Function.MANAGEMENT)
+    ent = enterprise([*staff, boss], monthly("P", Month(2006, 1), Month(2006, 12)), agrement=date(2004, 1, 1))
+    result = compute_subsidies(ent, W2003, 2006, Report({"P": "not_target", "M": "not_target"}))
+    (line,) = lines_of(result, "manager")
+    assert line.claimable is True and result.totals["manager"] == D("7000.00")
+
+
+# ------------------------------------------------------------------------------------ Brussels 2004, §5.7
+def test_brussels_tranches_are_prorated_over_a_partial_agrement_year():
+    """bruxelles-2004, agrément 2017-07-03 → agrément year 1 = 2017-07-03 … 2018-07-02 (365 days); 2017 holds
+    2017-07-03 … 2017-12-31 = 29 + 31 + 31 + 30 + 31 + 30 = 182 days of it. Five target workers and one
+    encadrement (not target) employed from the agrément day: 5 → 1 started tranche (Q9, R1).
+    Accompaniment (15 000 + 7 500) × 182 / 365 = 22 500 × 182 / 365 = 11 219,178 → 11 219,18 €.
+    Supervision (31 000 + 15 500) × 182 / 365 = 46 500 × 182 / 365 = 23 186,301 → 23 186,30 €."""
+    agr = date(2017, 7, 3)
+    workers = [worker(f"T{i}", agr) for i in range(5)] + [worker("E", agr, function=Function.SUPERVISION)]
+    ent = enterprise(workers, [p for w in workers for p in monthly(w.worker_id, Month(2017, 7), Month(2017, 12))],
+                     agrement=agr, region=Region.BRUXELLES)
+    result = compute_subsidies(ent, B2004, 2017, Report({**{f"T{i}": "target" for i in range(5)}, "E": "not_target"}))
+    (acc,) = lines_of(result, "social_accompaniment")
+    (sup,) = lines_of(result, "supervision")
+    for line in (acc, sup):
+        assert (line.basis["days"], line.basis["year_days"], line.basis["tranches"]) == (182, 365, 1)
+    assert (acc.basis["rate"], acc.amount) == (D(22500), D("11219.18"))
+    assert (sup.basis["rate"], sup.amount) == (D(46500), D("23186.30"))
+    assert acc.claimable and sup.claimable
