@@ -76,7 +76,10 @@ def test_a_13th_month_and_the_holiday_pay_count_in_each_workers_pay_not_as_a_mon
     assert (r.highest.worker_id, r.highest.pay_per_fte, r.highest.fte, r.highest.months) == ("M", D("5104.00"), 12, 12)
     assert (r.lowest.worker_id, r.lowest.pay_per_fte, r.lowest.gross_pay) == ("P", D("2320.00"), D("27840.00"))
     assert r.ratio == D("2.2") and r.compliant is True
-    assert r.highest.to_dict()["month"] == "2025-01/2025-12" and r.workers_compared == 2 and r.worker_months == 24
+    # cli.md's ``month`` stays a « YYYY-MM » (the last month added up); the span is added beside it.
+    high = r.highest.to_dict()
+    assert (high["month"], high["span"], high["first_month"]) == ("2025-12", "2025-01/2025-12", "2025-01")
+    assert r.workers_compared == 2 and r.worker_months == 24
 
 
 def test_a_part_month_weighs_by_its_fte_in_the_workers_pay():
@@ -100,6 +103,32 @@ def test_a_worker_employed_without_any_payroll_row_makes_a_ratio_within_the_limi
     assert any("N" in x.fr and "Paie" in x.fr for x in r.to_fix)
     over = wages.check(enterprise([("M", "2025-01", "1", "9000"), ("P", "2025-01", "1", "2000")], ws), W16, YEAR)
     assert over.compliant is False
+
+
+def test_no_payroll_row_is_owed_before_the_agrement_nor_after_the_last_payroll_month():
+    """Paie January–August 2025 (M 3 000 €, P 2 000 €: ratio 1,5). N hired 2025-10-01, after the last payroll
+    month: no row is owed yet, the ratio stays « conforme ». B employed January–May 2025 with no row, the
+    agrément on 2025-07-01: no payroll was owed to the EI's agrément before it — « conforme » too (both made
+    it « indéterminé »)."""
+    rows = [(w, f"2025-{m:02d}", "1", pay) for w, pay in (("M", "3000"), ("P", "2000")) for m in range(1, 9)]
+    ws = [worker("M"), worker("P"), Worker("N", date(2025, 10, 1), ContractType.CDI, D(1), Function.PRODUCTION)]
+    later = wages.check(enterprise(rows, ws), W16, YEAR)
+    assert later.compliant is True and later.details["workers_without_pay"] == []
+    before = Worker("B", date(2024, 1, 1), ContractType.CDI, D(1), Function.PRODUCTION, exit_date=date(2025, 5, 31))
+    e = enterprise(rows, [worker("M"), worker("P"), before])
+    e = Enterprise(e.name, e.region, date(2025, 7, 1), workers=e.workers, pay=e.pay)
+    assert wages.check(e, W16, YEAR).compliant is True
+
+
+def test_fte_months_typed_as_formulas_are_shown_without_spreadsheet_noise():
+    """P's etp typed =1/3 every month of 2025: 0,333333333333333 × 12 = 3,999999999999996 FTE-months, shown
+    « 4,00 ETP-mois » (and 4 in JSON), not 3,999999999999996; pay 700 € a month → 8 400 / 4 = 2 100 €."""
+    rows = [("P", f"2025-{m:02d}", "0.333333333333333", "700") for m in range(1, 13)]
+    rows += [("M", f"2025-{m:02d}", "1", "4200") for m in range(1, 13)]
+    r = wage_tension(enterprise(rows), W16, YEAR)
+    assert r.lowest.to_dict()["fte"] == 4 and r.lowest.pay_per_fte == D("2100.00")
+    said = " ".join(x.text.fr for x in r.reasons)
+    assert "/ 4,00 ETP-mois = 2 100,00 €" in said and "3,9999" not in said
 
 
 def test_months_with_fte_zero_are_left_out_and_said():

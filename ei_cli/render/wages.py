@@ -11,7 +11,7 @@ from ei_cli.output import RunOptions
 from ei_cli.regimes import Regime
 from ei_cli.periods import Period
 from ei_cli.render import verdict_markup, print_reasons
-from ei_cli.rules.common import decimal_text, euro_number, money
+from ei_cli.rules.common import decimal_text, euro_number, money, number_text
 from ei_cli.rules.wages import WageTension, WorkerPay, ratio_text
 
 def wage_fields(result: WageTension, enterprise: Enterprise, opts: RunOptions) -> dict:
@@ -55,7 +55,7 @@ def wages_table(con, result: WageTension | None, enterprise: Enterprise, regime:
         if opts.names:
             w = enterprise.workers_by_id.get(item.worker_id)
             cells.append(escape(w.display_name()) if w else "")
-        cells += [item.span.replace("/", " – "), euro_number(item.gross_pay, lang), decimal_text(item.fte, lang),
+        cells += [item.span.replace("/", " – "), euro_number(item.gross_pay, lang), number_text(item.fte, lang),
                   euro_number(item.pay_per_fte, lang)]
         table.add_row(*cells)
 

@@ -31,7 +31,8 @@ from ei_cli.i18n import Text, t
 from ei_cli.model import Enterprise
 from ei_cli.periods import Month, Period, month_span
 from ei_cli.regimes import Regime, Value
-from ei_cli.rules.common import CENT, CheckResult, Reason, because, decimal_text, euro_text, money, not_established
+from ei_cli.rules.common import (CENT, CheckResult, Reason, because, decimal_text, denoised, euro_text, money,
+                                 not_established, number_text)
 
 NAME = "wages"
 RATIO_PLACES = Decimal("0.0001")  # JSON: 4 decimals, rounded up (a ratio over the limit never shows ≤ it)
@@ -96,7 +97,11 @@ class WorkerPay:
             return str(self.first_month)
         return f"{self.first_month}/{self.last_month}"
 
-    month = span  # the contract's name for it (cli.md: highest/lowest ``month``)
+    @property
+    def month(self) -> Month:
+        """cli.md's ``month`` of ``highest`` / ``lowest``, a « YYYY-MM » as it always was: the last month of
+        the worker's months added up (``span`` and ``first_month`` say where they start)."""
+        return self.last_month
 
     def span_text(self, lang: str = "fr") -> str:
         if self.first_month == self.last_month:
@@ -104,10 +109,10 @@ class WorkerPay:
         return f"{self.first_month} – {self.last_month}, {self.months} " + ("months" if lang == "en" else "mois")
 
     def to_dict(self, lang: str = "fr") -> dict:
-        # cli.md: worker_id, month, pay_per_fte; ``month`` is the span added up (one month, or first/last).
-        return {"worker_id": self.worker_id, "month": self.span, "pay_per_fte": self.pay_per_fte,
-                "fte": self.fte, "gross_pay": money(self.gross_pay), "months": self.months,
-                "first_month": str(self.first_month), "last_month": str(self.last_month)}
+        # cli.md: worker_id, month (« YYYY-MM »: the last month added up), pay_per_fte; the rest added.
+        return {"worker_id": self.worker_id, "month": str(self.month), "pay_per_fte": self.pay_per_fte,
+                "fte": denoised(self.fte), "gross_pay": money(self.gross_pay), "months": self.months,
+                "first_month": str(self.first_month), "last_month": str(self.last_month), "span": self.span}
 
 
 def _by_worker(counted: list[PayPerFte]) -> list[WorkerPay]:
@@ -207,8 +212,15 @@ def _fte_ratio(enterprise: Enterprise, regime: Regime, period: Period) -> WageTe
         else:
             counted.append(PayPerFte(p.worker_id, p.month, p.fte, p.gross_pay))
     paid = {p.worker_id for p in counted} | {e.worker_id for e in excluded}
-    without_pay = tuple(sorted(w.worker_id for w in enterprise.workers
-                               if w.has_employment_contract and w.employed_in(period) and w.worker_id not in paid))
+    # Payroll is owed from the agrément to the last month the Paie sheet reaches: a worker employed only
+    # before the agrément, or hired after the last payroll month, lacks no payroll row.
+    last_pay = enterprise.last_pay_month
+    owed = Period(max(period.start, enterprise.agrement_date), min(period.end, last_pay.last_day)) \
+        if last_pay is not None and max(period.start, enterprise.agrement_date) <= min(period.end, last_pay.last_day) \
+        else None
+    without_pay = () if owed is None else tuple(sorted(
+        w.worker_id for w in enterprise.workers
+        if w.has_employment_contract and w.employed_in(owed) and w.worker_id not in paid))
     seniority = _seniority_flag(regime, on)
     reasons: list[Reason] = [because(t(
         f"Tension salariale : pour chaque travailleur, direction comprise, salaire brut de ses mois de la période "
@@ -257,7 +269,7 @@ def _fte_ratio(enterprise: Enterprise, regime: Regime, period: Period) -> WageTe
 
     def end(x: WorkerPay, lang: str) -> str:
         return (f"{x.worker_id} ({x.span_text(lang)}), {euro_text(x.gross_pay, lang)} / "
-                f"{decimal_text(x.fte, lang)} {'FTE-months' if lang == 'en' else 'ETP-mois'} = {euro_text(x.pay_per_fte, lang)}")
+                f"{number_text(x.fte, lang)} {'FTE-months' if lang == 'en' else 'ETP-mois'} = {euro_text(x.pay_per_fte, lang)}")
 
     reasons.append(because(t(
         f"Plus élevé : {end(highest, 'fr')} ; plus bas : {end(lowest, 'fr')} ; rapport {ratio_text(ratio)}.",
