@@ -1264,3 +1264,18 @@ def test_property_unknown_statuses_bound_the_share_and_the_verdict(staff, agreme
             assert y.target_share == lo.target_share
         assert abs(y.unknown_fte - (hi.target_fte - lo.target_fte)) < D("1e-20")  # averages: 28 digits
         assert y.compliant == (lo.compliant if lo.compliant == hi.compliant else None)
+
+
+def test_brussels_2004_a_month_below_only_on_the_known_statuses_is_undetermined_not_failed():
+    """The June dip of ``_brussels_2004_june_dip`` with N3's status unknown: June = 1 / 4 = 25 % < 30 % if N3
+    is not target, 2 / 4 = 50 % if N3 is. The verdict was already « indéterminé », but the headline said
+    « 1 mois jugé(s) sur 8 sous le seuil (2010-06) » and failing_months listed June. June is now
+    undetermined (undetermined_months), failing_months empty, and the headline says « selon les statuts
+    connus »."""
+    e, status = _brussels_2004_june_dip()
+    y = evaluate_quota(e, B04, Period.calendar_year(2010), Statuses(dict(N1=False, N2=False, P=True, N3=None))).latest
+    assert y.compliant is None
+    assert y.extra["failing_months"] == [] and y.extra["undetermined_months"] == ["2010-06"]
+    assert "sous le seuil selon les statuts connus (2010-06)" in y.summary.fr
+    sure = evaluate_quota(e, B04, Period.calendar_year(2010), status).latest
+    assert sure.compliant is False and sure.extra["failing_months"] == ["2010-06"]

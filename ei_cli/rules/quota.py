@@ -680,11 +680,16 @@ def _judge_monthly(f: _Frame) -> YearQuota:
     # judged month (its share floored as printed) and the months below the minimum.
     shares = [m for m in judged if m.share is not None]
     lowest = min(shares, key=lambda m: denoised(m.share)) if shares else None
-    failing = [m for m in judged if m.share is not None and r is not None and denoised(m.share) < r]
+    # Below the minimum even with every unknown status counted as target: failed; only with them counted as
+    # not target: undetermined (the verdict is then unknown, the months are not « sous le seuil »).
+    below = [m for m in judged if m.share is not None and r is not None and denoised(m.share) < r]
+    failing = [m for m in below if denoised(_share(m.target_fte + m.unknown_fte, m.total_fte)) < r]
+    unsure = [m for m in below if m not in failing]
     extra.update({"obligation_effective_on": eff.isoformat(), "months_judged": len(judged),
                   "lowest_judged_month": str(lowest.month) if lowest else None,
                   "lowest_judged_share": _q_share(lowest.share) if lowest else None,
-                  "failing_months": [str(m.month) for m in failing]})
+                  "failing_months": [str(m.month) for m in failing],
+                  "undetermined_months": [str(m.month) for m in unsure]})
     if not months:
         return _no_data(f, "every_month", r, None, reasons, extra)
 
@@ -722,7 +727,8 @@ def _judge_monthly(f: _Frame) -> YearQuota:
     provisional = not f.complete
     if provisional:
         reasons.append(_provisional_reason(f))
-    summary = _monthly_summary(n, f.period, compliant, r, lowest, failing, len(judged), share, eff, provisional)
+    summary = _monthly_summary(n, f.period, compliant, r, lowest, failing, len(judged), share, eff, provisional,
+                               unsure)
     if extra.get("min_workers_compliant") is False:  # the verdict's other cause, said beside the share
         summary = t(summary.fr.rstrip(".") + f" ; {extra['workers_on_that_day']} travailleur(s) occupé(s) le "
                     f"{extra['min_workers_on']} pour {extra['min_workers']} exigés.",
@@ -742,7 +748,8 @@ def _months_listed(months: Sequence[MonthQuota]) -> str:
 
 
 def _monthly_summary(n: int, period: Period, compliant: bool | None, r, lowest: MonthQuota | None,
-                     failing: list[MonthQuota], judged: int, average, effective: date, provisional: bool) -> Text:
+                     failing: list[MonthQuota], judged: int, average, effective: date, provisional: bool,
+                     unsure: list[MonthQuota] = ()) -> Text:
     """Brussels 2004's headline: what the verdict judged, month by month from the effective day — the
     lowest judged month and its share, the months below the minimum; the year's average (months not
     judged included) only for information beside a failure; no judged month yet: when the obligation
@@ -767,6 +774,12 @@ def _monthly_summary(n: int, period: Period, compliant: bool | None, r, lowest: 
                  f"{low_fr} ; moyenne de l'année {share_text(average)}, pour information{prov_fr}.",
                  f"{head_en}{len(failing)} of {judged} months judged below the threshold ({_months_listed(failing)}); "
                  f"{low_en}; year average {share_text(average, 'en')}, for information{prov_en}.")
+    if unsure:
+        return t(f"{head_fr}{len(unsure)} mois jugé(s) sur {judged} sous le seuil selon les statuts connus "
+                 f"({_months_listed(unsure)}), au-dessus si les statuts indéterminés sont du public cible ; "
+                 f"{low_fr}{prov_fr}.",
+                 f"{head_en}{len(unsure)} of {judged} months judged below the threshold on the known statuses "
+                 f"({_months_listed(unsure)}), above it if the unknown statuses are target public; {low_en}{prov_en}.")
     return t(f"{head_fr}{judged} mois jugé(s), {low_fr}{prov_fr}.",
              f"{head_en}{judged} month(s) judged, {low_en}{prov_en}.")
 
