@@ -697,6 +697,12 @@ def _staffed_bracket(brackets: tuple, reached: dict | None, accompanier_fte: Dec
     return chosen
 
 
+def _within_payroll(run: _Run, months: list[Month]) -> set[Month]:
+    """The ``months`` the Paie sheet covers (up to its last month): a wage cost missing there is missing."""
+    last = run.enterprise.last_pay_month
+    return set() if last is None else {m for m in months if m.number <= last.number}
+
+
 def _accompanier_fte(run: _Run, period: Period) -> Decimal:
     """Mean FTE of the ``accompagnement_social`` staff over ``period`` (Σ FTE-days ÷ days)."""
     total = ZERO
@@ -824,18 +830,27 @@ def _social_accompaniment_brackets(run: _Run) -> None:
         if chosen and not missing and acc_fte == 0:
             notes.append(t("Aucun accompagnateur social occupé : rien à couvrir.",
                            "No social accompanier employed: nothing to cover."))
+        elif chosen and missing and not _within_payroll(run, missing):
+            # Only months after the last Paie month lack it: the amount is provisional (said below), its
+            # ceiling not checked yet.
+            notes.append(t("Coût salarial des accompagnateurs pas encore connu (mois au-delà de la paie) : plafond "
+                           "non vérifié.",
+                           "Accompaniers' wage cost not known yet (months beyond the payroll): ceiling not checked."))
         elif chosen and missing:
             # The subsidy covers the accompaniers' wage cost + operating costs (rules.md §3.6): without that
-            # cost the bracket amount is only an upper bound — not claimable as is (missing → unknown, Q12,
-            # as D1 says of the TD/TGD line).
+            # cost, in a month the payroll covers, the bracket amount is only an upper bound — not claimable
+            # as is (missing → unknown, Q12, as D1 says of the TD/TGD line).
             claimable = False
-            months = len(set(missing))
-            notes.append(t(f"Coût salarial des accompagnateurs (cout_salarial, feuille Paie) inconnu pour {months} "
-                           "mois : la subvention couvre ce coût et les frais de fonctionnement, le montant n'en est "
-                           "que le plafond ; non réclamable en l'état.",
-                           f"Accompaniers' wage cost (cout_salarial, Paie sheet) unknown for {months} month(s): the "
-                           "subsidy covers that cost and operating costs, the amount is only its ceiling; not "
-                           "claimable as is."))
+            months = len(_within_payroll(run, missing))
+            said = t(f"Coût salarial des accompagnateurs (cout_salarial, feuille Paie) inconnu pour {months} "
+                     "mois : la subvention couvre ce coût et les frais de fonctionnement, le montant n'en est "
+                     "que le plafond ; non réclamable en l'état.",
+                     f"Accompaniers' wage cost (cout_salarial, Paie sheet) unknown for {months} month(s): the "
+                     "subsidy covers that cost and operating costs, the amount is only its ceiling; not "
+                     "claimable as is.")
+            notes.append(said)
+            run.unknown.append(UnknownSubsidy("social_accompaniment", None, said, ("cout_salarial",),
+                                              brackets.cite()))
         if part != agr_year:
             notes.append(AGREMENT_PART_NOTE)
         if provisional:
