@@ -1175,11 +1175,12 @@ def pdf_requirements() -> list[str]:
     return list(dict.fromkeys(found)) or ["weasyprint"]
 
 
-def _source_tree_extra(extra: str) -> list[str]:
-    """The requirements of ``extra`` in the pyproject.toml beside the ``ei_cli`` package (run from a clone)."""
+def _source_tree_extra(extra: str, root: Path | None = None) -> list[str]:
+    """The requirements of ``extra`` in the pyproject.toml of ``root``, by default the folder holding the
+    ``ei_cli`` package (run from a clone; an installed package has none beside it)."""
     import tomllib
 
-    pyproject = Path(__file__).resolve().parent.parent / "pyproject.toml"
+    pyproject = (root or Path(__file__).resolve().parent.parent) / "pyproject.toml"
     try:
         project = tomllib.loads(pyproject.read_text(encoding="utf-8")).get("project", {})
     except (OSError, ValueError):

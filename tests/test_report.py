@@ -385,7 +385,9 @@ def test_cli_pdf_without_weasyprint(capsys, tmp_path, monkeypatch):
 def test_pdf_requirements_come_from_the_distribution_that_holds_ei_cli(monkeypatch):
     """The pdf extra's requirements are read from the metadata of the installed distribution providing
     the ``ei_cli`` package (its other extras left out); with no such distribution (run from a clone),
-    from the pyproject.toml of the source tree."""
+    from the pyproject.toml of the source tree; with neither, plain « weasyprint ». (The source tree is
+    this repository's: an installed ``ei_cli`` — ``pip install '.[test]'``, as CI runs — has no
+    pyproject.toml beside it, so the test names the tree rather than finding it from the package.)"""
     import tomllib
     from importlib import metadata
 
@@ -395,7 +397,12 @@ def test_pdf_requirements_come_from_the_distribution_that_holds_ei_cli(monkeypat
     assert documents.pdf_requirements() == ["weasyprint>=99", "pydyf"]
     monkeypatch.setattr(metadata, "packages_distributions", lambda: {})
     declared = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["optional-dependencies"]["pdf"]
+    assert documents._source_tree_extra("pdf", ROOT) == declared
+    real = documents._source_tree_extra
+    monkeypatch.setattr(documents, "_source_tree_extra", lambda extra: real(extra, ROOT))
     assert documents.pdf_requirements() == declared
+    monkeypatch.setattr(documents, "_source_tree_extra", lambda extra: [])
+    assert documents.pdf_requirements() == ["weasyprint"]
 
 
 # ``ei ARGS`` in a process whose disk holds 16 KB more: every file opened for writing in binary gets what
