@@ -795,9 +795,16 @@ def batch_exit_code(outcomes: Iterable[FileOutcome], strict: bool = False) -> Ex
     outcomes = list(outcomes)
     if any(not o.readable for o in outcomes):
         return ExitCode.BAD_INPUT
-    if any(o.compliant is False or (o.compliant is None and strict) for o in outcomes):
+    if any(o.compliant is False or (o.compliant is None and strict and not nothing_applies_to(o)) for o in outcomes):
         return ExitCode.NOT_COMPLIANT
     return ExitCode.OK
+
+
+def nothing_applies_to(o: FileOutcome) -> bool:
+    """No obligation of the agrément applies to the file's period (``rules.dashboard.nothing_applies``)."""
+    from ei_cli.rules.dashboard import nothing_applies
+
+    return nothing_applies((name, name not in o.not_applicable) for name in o.checks)
 
 
 def overall(outcomes: Iterable[FileOutcome]) -> bool | None:
@@ -884,7 +891,8 @@ def summary_row(o: FileOutcome, lang: str = "fr") -> list:
         if key in ("file", "enterprise", "regime"):
             row.append(getattr(o, key))
         elif key == "compliant":
-            row.append(verdict_text(o.compliant, lang) if o.readable else IN_ERROR.get(lang))
+            row.append(IN_ERROR.get(lang) if not o.readable else
+                       NOT_APPLICABLE.get(lang) if nothing_applies_to(o) else verdict_text(o.compliant, lang))
         elif key in _CHECK_OF_COLUMN:
             name = _CHECK_OF_COLUMN[key]
             if name in o.not_applicable:

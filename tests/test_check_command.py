@@ -182,15 +182,15 @@ def test_a_year_before_the_agrement_is_not_applicable_not_failed(make_workbook, 
     check-quota and subsidy gave null and 0. The agrément's obligations are now « non applicable » (null,
     `applicable: false`); the eligibility is still told, and the enterprise check (SC with a social
     purpose, 3 workers, small turnover: compliant) still judges the conditions of obtaining the
-    agrément, which an application needs. The overall verdict combines the checks that apply (eligibility,
-    enterprise): compliant, exit 0."""
+    agrément, which an application needs. No obligation applying, the run's verdict is « non applicable »
+    (null), not the « conforme » of the information and conditions left; exit 0, with --strict too."""
     from helpers_workbook import set_field
 
     set_field(workbook_sheets, "date_agrement", date(2031, 1, 1))
     path = make_workbook(workbook_sheets)
     r = runner.invoke(app, ["check", str(path), "--year", "2024", "-f", "json"])
     doc = json.loads(r.stdout)
-    assert r.exit_code == 0 and doc["compliant"] is True
+    assert r.exit_code == 0 and doc["compliant"] is None
     verdicts = {c["name"]: c["compliant"] for c in doc["checks"]}
     assert verdicts["eligibility"] is True
     assert all(verdicts[n] is None for n in ("quota", "wages", "employment", "follow_up"))
@@ -198,7 +198,11 @@ def test_a_year_before_the_agrement_is_not_applicable_not_failed(make_workbook, 
                                                                                     "follow_up"))
     assert verdicts["enterprise"] is True  # legal form and size: conditions for obtaining the agrément
     # « Non applicable » is no « indéterminé »: --strict does not fail on it, the table says it.
-    only = ["--only", "eligibility,wages,employment,enterprise,follow_up"]
-    strict = runner.invoke(app, ["check", str(path), "--year", "2024", "--strict", *only])
+    strict = runner.invoke(app, ["check", str(path), "--year", "2024", "--strict"])
     assert strict.exit_code == 0, strict.output
-    assert "non applicable" in strict.stdout and "Verdict global : conforme" in strict.stdout
+    assert "Verdict global : non applicable" in strict.stdout
+    # With an obligation that applies (the same workbook agreed in 2024), --strict fails an unknown as before.
+    set_field(workbook_sheets, "date_agrement", date(2024, 1, 1))
+    agreed = make_workbook(workbook_sheets)
+    assert json.loads(runner.invoke(app, ["check", str(agreed), "--year", "2024", "-f", "json"]).stdout)[
+        "compliant"] is not None

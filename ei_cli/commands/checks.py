@@ -33,7 +33,8 @@ def check(file: FileArg, year: YearOpt = None, only: OnlyOpt = None, regime: Reg
     """
     from ei_cli.regimes import select_regime
     from ei_cli.render.checks import check_dicts, checks_csv, checks_table
-    from ei_cli.rules.dashboard import CHECK_NAMES, UnknownCheck, overall, parse_only, period_for, run_checks
+    from ei_cli.rules.dashboard import (CHECK_NAMES, UnknownCheck, nothing_applies, overall, parse_only, period_for,
+                                        run_checks)
 
     try:
         names = parse_only(only)
@@ -55,4 +56,6 @@ def check(file: FileArg, year: YearOpt = None, only: OnlyOpt = None, regime: Reg
                         problems=problems, checks=check_dicts(results, opts))
     emit(doc, opts, table=lambda con, o: checks_table(con, results, compliant, enterprise, chosen, period, o),
          csv_rows=lambda o: checks_csv(results, o))
+    if nothing_applies((r.name, r.applicable) for r in results):
+        opts = RunOptions(str(format), output, str(lang), explain, strict=False)  # « non applicable » is no unknown
     finish(compliant, opts, problems)

@@ -85,9 +85,26 @@ def _before_agrement(name: str, enterprise: Enterprise, period: Period) -> Check
     return CheckResult(name, None, text, (reason,), (), {"applicable": False})
 
 
+# The agrément's obligations. The eligibility is information (never « non conforme »), and the enterprise
+# check judges the conditions of *obtaining* the agrément, which apply before it too.
+OBLIGATIONS = ("quota", "wages", "employment", "follow_up")
+
+
+def nothing_applies(names_applicable) -> bool:
+    """No obligation of the agrément applies to the period (it ends before the agrément): every obligation
+    check run is « non applicable ». ``names_applicable``: (check name, applicable) pairs."""
+    obligations = [applicable for name, applicable in names_applicable if name in OBLIGATIONS]
+    return bool(obligations) and not any(obligations)
+
+
 def overall(results: list[CheckResult]) -> bool | None:
     """The checks that apply, combined (a check not applicable to the period is neither compliant nor
-    unknown: ``--strict`` does not count it); None when none applies."""
+    unknown: ``--strict`` does not count it). None when none applies, or when no obligation of the
+    agrément does (a period before it): the information and the conditions of obtaining the agrément
+    left would read « conforme » for a year no obligation concerns — the run's verdict is then « non
+    applicable » (``nothing_applies``), and ``--strict`` does not fail on it."""
+    if nothing_applies((r.name, r.applicable) for r in results):
+        return None
     applying = [r.compliant for r in results if r.applicable]
     return combine(applying) if applying else None
 
