@@ -453,14 +453,15 @@ def test_a_full_disk_while_writing_a_document_is_one_clean_message(tmp_path, fmt
     assert list(tmp_path.iterdir()) == []
 
 
-@pytest.mark.parametrize("args, name", [(["init", "--sample", "{dir}"], "ei-modele.xlsx"),
+@pytest.mark.parametrize("args, name", [(["init", "--sample", "{dir}/new/deeper"], "new/deeper/ei-modele.xlsx"),
                                         (["subsidy", str(WALLONIE), "--year", str(YEAR), "-o", "{dir}/claim.xlsx"],
                                          "claim.xlsx")])
 def test_a_full_disk_while_openpyxl_writes_is_one_clean_message(tmp_path, args, name):
     """The same full disk under the workbooks openpyxl writes (``ei init``, the claim workbook; summary.xlsx
     goes through the same ``output.write_with``): one message, no file left. openpyxl saved to the
     temporary file itself and left its archive open on the failure: « Exception ignored in: <function
-    ZipFile.__del__> … Traceback … » followed the message. It now saves into memory."""
+    ZipFile.__del__> … Traceback … » followed the message. It now saves into memory. ``ei init`` into a
+    folder it makes (new/deeper) removes it again (it was left empty)."""
     import subprocess
 
     argv = [a.replace("{dir}", str(tmp_path)) for a in args]

@@ -24,7 +24,7 @@ def init(
 
     Exemples : ei init (dans le dossier courant) ; ei init --sample exemple/ (un classeur rempli de données fictives)
     """
-    from ei_cli.output import write_with
+    from ei_cli.output import output_folder, write_with
     from ei_cli.workbook.template import write_template
 
     from ei_cli.workbook.sniff import SUPPORTED_SUFFIXES
@@ -38,13 +38,13 @@ def init(
               f"(par exemple : ei init {shlex.quote(str(directory.parent))}).")
     if path.exists() and not force:
         _fail(f"{path} existe déjà ; ajoutez --force pour le remplacer.")
-    directory.mkdir(parents=True, exist_ok=True)
     data = {}
     if sample:
         from ei_cli.workbook.sample import build_walloon_sample
 
         data = build_walloon_sample()
-    write_with(path, partial(write_template, **data))
+    with output_folder(directory):  # folders it makes are removed again if the write is refused
+        write_with(path, partial(write_template, **data))
     kind = "avec des données fictives" if sample else "vierge"
     typer.echo(f"Modèle {kind} écrit : {path}")
     if sample:
