@@ -32,6 +32,9 @@ _PLAIN_FORMULA = re.compile(rb"<f[\s>/]")
 _VALUE = re.compile(rb"<(?:\w+:)?v>([^<]*)</(?:\w+:)?v>")
 _REF_ATTR = re.compile(rb"""\br\s*=\s*["']([A-Za-z]+\d+)["']""")
 _ERROR_TYPE = re.compile(rb"""\bt\s*=\s*["']e["']""")
+# A formula whose result is text (``t="str"``): an empty ``<v></v>`` is its computed value, the empty
+# string (=SI(…;"";…), which Excel and LibreOffice write so), not a formula left without a value.
+_STRING_TYPE = re.compile(rb"""\bt\s*=\s*["']str["']""")
 
 
 def _after_colons(data: bytes, limit: int = 64) -> set[bytes] | None:
@@ -161,7 +164,7 @@ def error_cells(archive: zipfile.ZipFile, sheet_names, parts: dict[str, str] | N
             value = _VALUE.search(body)
             if is_error:
                 found[parse_ref(ref.group(1).decode())] = value.group(1).decode() if value else UNKNOWN_ERROR
-            elif value is None or not value.group(1).strip():
+            elif value is None or (not value.group(1).strip() and _STRING_TYPE.search(attrs) is None):
                 found[parse_ref(ref.group(1).decode())] = None
         if found:
             out[name] = found

@@ -646,6 +646,15 @@ def formula_with_value(p):
     with_sheet(p, "Paie", xml)
 
 
+@case("h27-formule-texte-vide.xlsx", 0, "", kind="hostile",
+      note="a formula whose result is the empty string (=SI(…;\"\";…), t=\"str\" and an empty <v>): an empty "
+           "cell as computed, not a formula without value (it was refused)")
+def formula_empty_text(p):
+    rows = valid_sheets()["Personnel"]
+    xml = sheet_xml(rows, raw_cells={"G2": '<c r="G2" t="str"><f>IF(1=1,"","x")</f><v></v></c>'})
+    with_sheet(p, "Personnel", xml)
+
+
 @case("h05-texte-tres-long.xlsx", 2, "invalid_choice", "Personnel", "H2", kind="hostile",
       note="100 000 characters: the message quotes a short prefix only")
 def very_long_string(p):
