@@ -23,7 +23,6 @@ from ei_cli.batch import SUMMARY_JSON, BatchRequest, FileOutcome
 from ei_cli.errors import ExitCode
 from ei_cli.i18n import t
 from ei_cli.rules.common import CheckResult
-from ei_cli.rules.quota import judged_share
 from helpers_cli import run_cli
 from helpers_workbook import set_field, valid_sheets, write_workbook
 
@@ -377,7 +376,8 @@ def test_summary_workbook_rows_equal_the_per_file_jsons(tmp_path, capsys, good_w
         assert cells["total_subsidy"] == subsidy["total"]
         assert cells["subsidy_complete"] == {True: "oui", False: "non"}[subsidy["complete"]]
         quota = next((c for c in doc["checks"] if c["name"] == "quota"), {})
-        assert cells["quota_share"] == judged_share(quota)
+        assert quota.get("judged_on") != "every_month"  # Wallonia: the share judged is the year's
+        assert cells["quota_share"] == quota.get("target_share")
         wages = next((c for c in doc["checks"] if c["name"] == "wages"), {})
         assert cells["wage_ratio"] == wages.get("ratio")
     assert not_applicable >= 3  # d.xlsx: wages, employment, follow-up
@@ -1011,3 +1011,14 @@ def test_a_rerun_interrupted_before_any_output_keeps_the_previous_summaries(tmp_
     monkeypatch.setattr(batch, "process_file", interrupted)
     assert run(capsys, folder, "--year", YEAR, "--out", out, "-q", "--jobs", "1")[0] == 130
     assert (out / "summary.json").read_bytes() == before and (out / "summary.xlsx").exists()
+
+
+def test_the_summary_s_target_share_is_the_share_judged():
+    """summary.xlsx's « Part public cible »: Brussels 2004 judges each month, so the share set beside the
+    required 30 % is the lowest judged month's (June: 1 / 7 = 14,2 %), not the year's average 38,4 %,
+    which the JSON's target_share keeps; a Walloon year averaged: its target_share (0,6278)."""
+    monthly = CheckResult("quota", False, t("q", "q"), details={"judged_on": "every_month", "target_share": 0.384,
+                                                                "lowest_judged_share": 0.142})
+    assert batch._quota_share([monthly]) == 0.142
+    averaged = CheckResult("quota", True, t("q", "q"), details={"judged_on": "average", "target_share": 0.6278})
+    assert batch._quota_share([averaged]) == 0.6278 and batch._quota_share([]) is None
