@@ -240,6 +240,11 @@ def test_a_person_rehired_under_a_new_id_does_not_get_a_second_window_as_is():
     y25 = compute_subsidies(ent, W2016, 2025, report)
     (b,) = lines_of(y25, "target_worker", "B")
     assert b.amount == D("12000.00") and not b.claimable and y25.totals["target_worker"] == 0 and not y25.complete
+    # B's wage cost missing in 2025-03: the unknown entry asks for it and names the re-hire too (filling in
+    # the cost alone would not make the line claimable).
+    no_cost = tuple(replace(p, wage_cost=None) if (p.worker_id, str(p.month)) == ("B", "2025-03") else p for p in pays)
+    (unknown,) = compute_subsidies(enterprise(ws, no_cost), W2016, 2025, report).unknown
+    assert unknown.missing == ("cout_salarial",) and "Même numéro national que le travailleur A" in unknown.reason.fr
     # No national number: nothing to say, both claimable (a new window each, as before).
     ent = enterprise([replace(w, national_number=None) for w in ws], pays)
     assert compute_subsidies(ent, W2016, 2024, report).totals["target_worker"] == D("12000.00")

@@ -445,6 +445,9 @@ def _target_worker_wage_cost(run: _Run) -> None:
                            "(decision D1: never guessed).")
                 run.add("target_worker", worker.worker_id, basis, None, values, claimable=False,
                         notes=[reason, *notes], extra_confidence=["inferred"], reasons=line_reasons)
+                if rehire is not None:
+                    # Filling in the wage cost would not make it claimable: the re-hire is what to justify.
+                    reason = t(reason.fr + " " + rehire[1].fr, reason.en + " " + rehire[1].en)
                 run.unknown.append(UnknownSubsidy("target_worker", worker.worker_id, reason, ("cout_salarial",),
                                                   cap.cite()))
                 continue
