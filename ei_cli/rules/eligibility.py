@@ -13,7 +13,8 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import Decimal
 from enum import StrEnum
-from functools import cached_property
+from functools import cached_property, partial
+from typing import Callable
 
 from ei_cli.i18n import Text, t
 from ei_cli.model import Diploma, Enterprise, Worker
@@ -108,7 +109,12 @@ class WorkerEligibility:
     # The status rests on a sensitive criterion: the visible ones alone would not give it (a TD through T4,
     # T6 or T7 only; a Brussels target through B3/B4 only). Without --names the output then says that a
     # protected criterion is met, without which, rather than « TD » beside visible criteria all « non rempli ».
-    rests_on_protected: bool = False
+    # Worked out when first read (``rests_on_protected``): ei batch never reads it.
+    protected_test: Callable[[], bool] | None = field(default=None, repr=False, compare=False)
+
+    @cached_property
+    def rests_on_protected(self) -> bool:
+        return self.protected_test is not None and self.protected_test()
 
     @cached_property
     def notes(self) -> tuple[Reason, ...]:
@@ -469,7 +475,7 @@ def assess_worker(worker: Worker, regime: Regime) -> WorkerEligibility:
     missing = tuple(dict.fromkeys(col for c in open_criteria for col in c.columns
                                   if getattr(worker, _FIELD_OF_COLUMN[col]) is None)) if open_criteria else ()
     return WorkerEligibility(worker.worker_id, category, on, tuple(criteria), missing, source, definition,
-                             _rests_on_protected(worker, regime, definition, rule, category, criteria))
+                             partial(_rests_on_protected, worker, regime, definition, rule, category, criteria))
 
 
 def _rests_on_protected(worker: Worker, regime: Regime, definition: Value, rule, category: Category,

@@ -97,16 +97,16 @@ class Missing:
         who, what = self.who, self.what
         return Text(f"{who.fr} : {what.fr}", f"{who.en}: {what.en}")
 
-    @property
+    @cached_property
     def who(self) -> Text:
         """The worker id, marked « (statut indéterminé) » when the worker may not be target public: the
         gap is owed only if they are (it makes the check unknown, not failed)."""
         wid = self.worker_id
         return _unknown_status(wid) if self.target_status is None else Text(wid, wid)
 
-    @property
+    @cached_property
     def what(self) -> Text:
-        """What is missing, without the worker."""
+        """What is missing, without the worker (read for the line and for what to fix: written once)."""
         if self.item == "interview":
             return t(f"aucun entretien en {self.quarter}" if not self.found else
                      f"{self.found} entretien(s) en {self.quarter}, insuffisant",

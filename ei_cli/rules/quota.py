@@ -456,7 +456,8 @@ def _measure(enterprise: Enterprise, report, months: list[Month], counted: Calla
             elif status is None:
                 unknown += x
         sup_fte = sum((row[i] for row in sup), ZERO) if supervision else None
-        out.append(MonthQuota(m, target, total, unknown, sup_fte, art60_fte=sum((row[i] for row in art60), ZERO)))
+        out.append(MonthQuota(m, target, total, unknown, sup_fte,
+                              art60_fte=sum((row[i] for row in art60), ZERO) if art60 else ZERO))
     return out
 
 
