@@ -821,10 +821,11 @@ class _Reader:
                      sheet=sheet, cell=first)
 
     def _outside_employment(self, sheet: str | None, rows: list[_Row], staff: list[_Row], field: str,
-                            is_outside) -> dict[str, tuple[list[_Row], date, date | None]]:
+                            counts=None) -> dict[str, tuple[list[_Row], date, date | None]]:
         """Worker id → (the rows of ``sheet`` whose ``field`` lies outside their employment, hire date, exit
-        date), in sheet order. ``is_outside(value, row, span)`` decides, ``span`` being the worker's first
-        and last months of employment (``Month.number``) and their hire and exit dates."""
+        date), in sheet order: a month (``field == "month"``) with no day between the hire and exit dates, or
+        a date before the hire or after the exit; with ``counts(row)``, only the rows it keeps. (The test is
+        written inline, not as a function per row: Paie has ~600 rows a workbook.)"""
         if sheet is None or sheet not in self.letters or field not in self.letters[sheet]:
             return {}
         spans = {}
@@ -834,23 +835,29 @@ class _Reader:
                 exit_ = r.values.get("exit_date")
                 spans[r.worker_id] = (*month_span(hire, exit_), hire, exit_)
         outside: dict[str, tuple[list[_Row], date, date | None]] = {}
+        by_month = field == "month"
         for row in rows:
             span = spans.get(row.worker_id)
             value = row.values.get(field)
-            if span is not None and value is not None and is_outside(value, row, span):
+            if span is None or value is None:
+                continue
+            if by_month:
+                if span[0] <= value.number <= span[1]:
+                    continue
+            elif span[2] <= value and (span[3] is None or value <= span[3]):
+                continue
+            if counts is None or counts(row):
                 outside.setdefault(row.worker_id, ([], span[2], span[3]))[0].append(row)
         return outside
 
     def _check_pay_within_employment(self, sheet: str | None, rows: list[_Row], staff: list[_Row]) -> None:
         """A warning per worker paid (etp or gross pay above 0) for a month with no day between their
         hire and exit dates: those rows are not counted (``rules.common.fte_rows``, the wage tension)."""
-        def paid_outside(month, row, span):
+        def paid(row):
             v = row.values
-            return (not span[0] <= month.number <= span[1]
-                    and ((v.get("fte") or _ZERO) > 0 or (v.get("gross_pay") or _ZERO) > 0))
+            return (v.get("fte") or _ZERO) > 0 or (v.get("gross_pay") or _ZERO) > 0
 
-        for worker_id, (found, hire, exit_) in self._outside_employment(sheet, rows, staff, "month",
-                                                                         paid_outside).items():
+        for worker_id, (found, hire, exit_) in self._outside_employment(sheet, rows, staff, "month", paid).items():
             listed = ", ".join(str(r.values["month"]) for r in found)
             employed = _employment(hire, exit_)
             self.warn("pay_outside_employment",
@@ -865,10 +872,7 @@ class _Reader:
         """A warning per worker with a follow-up action dated before their hire or after their exit: the
         follow-up check and the annual report do not count it (``Worker.employed_on``), and without a word
         the user only saw a late or missing interview."""
-        def outside(when, row, span):
-            return when < span[2] or (span[3] is not None and when > span[3])
-
-        for worker_id, (found, hire, exit_) in self._outside_employment(sheet, rows, staff, "date", outside).items():
+        for worker_id, (found, hire, exit_) in self._outside_employment(sheet, rows, staff, "date").items():
             dates = [r.values["date"] for r in found]
             shown_fr = ", ".join(_d(d) for d in dates[:_LISTED])
             shown_en = ", ".join(str(d) for d in dates[:_LISTED])
