@@ -243,8 +243,15 @@ def fmt_month(x) -> str:
     return format_date(month.first_day, format="MMMM y", locale=LOCALE)
 
 
-def fmt_verdict(x) -> str:
-    return {True: "conforme", False: "non conforme"}.get(x, "indéterminé")
+def fmt_verdict(x, applicable: bool = True) -> str:
+    """conforme / non conforme / indéterminé, as ``ei check`` says them (``rules.common.VERDICT``); « non
+    applicable » for a check no obligation of which applies to the period (``applicable`` false: a period
+    before the agrément), which is neither compliant nor unknown (``render.checks._verdict_cell``)."""
+    from ei_cli.rules.common import NOT_APPLICABLE, VERDICT
+
+    if applicable is False:
+        return NOT_APPLICABLE.fr
+    return VERDICT.get(x if x in (True, False) else None).fr
 
 
 FILTERS = {
@@ -582,7 +589,7 @@ def _to_dict(result) -> dict:
         return result.to_dict()
 
 
-def _quota_view(quota: dict, period: Period) -> dict:
+def _quota_view(quota: dict, period: Period, application: bool = False) -> dict:
     """The quota fields the templates use, whatever else the rule module adds.
 
     A calendar year overlaps two agrément years: the months of the chart are those of the period,
@@ -610,6 +617,7 @@ def _quota_view(quota: dict, period: Period) -> dict:
                for r in y.get("reasons") or []] if headline is not quota else quota.get("reasons") or []
     return {
         "compliant": quota.get("compliant"),
+        "applicable": _applicable(quota, application),
         "summary": quota.get("summary"),
         "required_share": headline.get("required_share"),
         "target_share": judged_share(headline),
@@ -656,13 +664,34 @@ def _reason_text(r) -> str:
     return r.get("text", "") + (f" ({ref})" if ref else "")
 
 
-def _check_view(check: dict | None, name: str) -> dict:
+def _applicable(result: dict, application: bool) -> bool:
+    """False for a check or quota no obligation of which applies to the period (``applicable: false`` of
+    its JSON: a period before the agrément), printed « non applicable ». An agrément application judges
+    every check as what the workbook shows of the conditions (``run_checks(application=True)``): none of
+    its verdicts reads « non applicable » — the quota, which has no agrément year to judge then, stays
+    « indéterminé »."""
+    return application or result.get("applicable", True) is not False
+
+
+def _check_view(check: dict | None, name: str, application: bool = False) -> dict:
     if check is None:
-        return {"name": name, "label": CHECK_LABELS.get(name, name), "compliant": None,
+        return {"name": name, "label": CHECK_LABELS.get(name, name), "compliant": None, "applicable": True,
                 "summary": "Contrôle non disponible.", "reasons": [], "to_fix": []}
     return {"name": name, "label": CHECK_LABELS.get(name, name), "compliant": check.get("compliant"),
+            "applicable": _applicable(check, application),
             "summary": check.get("summary") or "", "reasons": [_reason_text(r) for r in check.get("reasons") or []],
             "to_fix": list(check.get("to_fix") or [])}
+
+
+def obligations_summary(checks: list[dict]) -> dict:
+    """« En bref »'s count over the checks that apply (``_check_view``): ``respected`` of ``applicable``;
+    ``none_applies`` when no obligation of the agrément applies to the period
+    (``rules.dashboard.nothing_applies``: the sentence then says so instead of a count)."""
+    from ei_cli.rules.dashboard import nothing_applies
+
+    applying = [c for c in checks if c["applicable"]]
+    return {"respected": sum(1 for c in applying if c["compliant"] is True), "applicable": len(applying),
+            "none_applies": nothing_applies((c["name"], c["applicable"]) for c in checks)}
 
 
 NOT_CLAIMABLE = "non réclamable"
@@ -817,6 +846,7 @@ def annual_context(enterprise: Enterprise, regime, year: int, *, names: bool = F
     report = assess_eligibility(enterprise, regime)
     results = rule_results(enterprise, regime, period, report, year)
     quota = _quota_view(results.quota, period)
+    checks = [_check_view(results.checks.get(n), n) for n in CHECK_LABELS]
     return {
         "document": _document("annual", names, generated_on),
         "year": year,
@@ -826,7 +856,8 @@ def annual_context(enterprise: Enterprise, regime, year: int, *, names: bool = F
         "agrement": agrement_periods(regime, enterprise.agrement_date, period.end),
         "staff": staff_summary(enterprise, period, report, names),
         "quota": quota,
-        "checks": [_check_view(results.checks.get(n), n) for n in CHECK_LABELS],
+        "checks": checks,
+        "obligations": obligations_summary(checks),
         "wages": _check_view(results.checks.get("wages"), "wages"),
         "employment": _check_view(results.checks.get("employment"), "employment"),
         "follow_up": follow_up_summary(enterprise, period, report),
@@ -853,8 +884,8 @@ def agrement_context(enterprise: Enterprise, regime, year: int, *, names: bool =
         "enterprise": _identity(enterprise, regime),
         "agrement": agrement_periods(regime, enterprise.agrement_date, max(period.end, generated)),
         "staff": staff_summary(enterprise, period, report, names),
-        "quota": _quota_view(results.quota, period),
-        "checks": [_check_view(results.checks.get(n), n) for n in CHECK_LABELS],
+        "quota": _quota_view(results.quota, period, application=True),
+        "checks": [_check_view(results.checks.get(n), n, application=True) for n in CHECK_LABELS],
         "budget": application_budget(regime, generated),
         "warnings": [_problem_text(p) for p in problems],
     }

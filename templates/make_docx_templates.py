@@ -131,7 +131,7 @@ def agrement_section(doc):
 
 def checks_table(doc):
     loop_table(doc, ["Obligation", "Résultat", "Constat"], "c in checks",
-               ["{{ c.label }}", "{{ c.compliant | verdict }}", "{{ c.summary }}"])
+               ["{{ c.label }}", "{{ c.compliant | verdict(c.applicable) }}", "{{ c.summary }}"])
 
 
 def annual() -> Document:
@@ -146,8 +146,9 @@ def annual() -> Document:
     para(doc, "En bref : {{ staff.fte | nombre }} ETP moyens ({{ staff.heads | entier }} travailleurs) · "
               "{{ quota.target_share | pourcent }} de public cible ({{ quota.required_share | pourcent }} requis) · "
               "{{ subsidies.total | euros if subsidies else '—' }} de subventions · "
-              "{{ checks | selectattr('compliant', 'true') | list | length }} / {{ checks | length }} obligations "
-              "respectées.", bold=True)
+              "{% if obligations.none_applies %}aucune obligation de l'agrément ne s'applique à cette période."
+              "{% else %}{{ obligations.respected | entier }} / {{ obligations.applicable | entier }} obligations "
+              "respectées.{% endif %}", bold=True)
 
     doc.add_heading("1. Identité et agrément", 1)
     kv_table(doc, identity_rows() + [
@@ -191,7 +192,7 @@ def annual() -> Document:
                numeric=(3,))
 
     doc.add_heading("4. Quota de public cible", 1)
-    para(doc, "{{ quota.compliant | verdict }} — {{ quota.summary or '' }}", bold=True)
+    para(doc, "{{ quota.compliant | verdict(quota.applicable) }} — {{ quota.summary or '' }}", bold=True)
     kv_table(doc, [
         ("Part requise", "{{ quota.required_share | pourcent }}"),
         ("Part atteinte (public cible / total, en ETP)", "{{ quota.target_share | pourcent }}"),
@@ -211,15 +212,15 @@ def annual() -> Document:
     bullets(doc, "r in quota.reasons", "{{ r }}")
 
     doc.add_heading("5. Tension salariale", 1)
-    para(doc, "{{ wages.compliant | verdict }} — {{ wages.summary }}", bold=True)
+    para(doc, "{{ wages.compliant | verdict(wages.applicable) }} — {{ wages.summary }}", bold=True)
     reasons(doc, "wages")
 
     doc.add_heading("6. Conditions d'emploi", 1)
-    para(doc, "{{ employment.compliant | verdict }} — {{ employment.summary }}", bold=True)
+    para(doc, "{{ employment.compliant | verdict(employment.applicable) }} — {{ employment.summary }}", bold=True)
     reasons(doc, "employment")
 
     doc.add_heading("7. Suivi social", 1)
-    para(doc, "{{ follow_up_check.compliant | verdict }} — {{ follow_up_check.summary }}", bold=True)
+    para(doc, "{{ follow_up_check.compliant | verdict(follow_up_check.applicable) }} — {{ follow_up_check.summary }}", bold=True)
     loop_table(doc, ["Trimestre", "Entretiens individuels", "Entretiens collectifs", "Travailleurs rencontrés"],
                "q in follow_up.quarters",
                ["{{ q.quarter }}", "{{ q.individual | entier }}", "{{ q.collective | entier }}",
@@ -304,7 +305,7 @@ def agrement() -> Document:
          "{{ staff.supervision_heads | entier }} personnes, {{ staff.supervision_fte | nombre }} ETP"),
         ("Travailleurs du public cible", "{{ staff.target_heads | entier }} personnes, {{ staff.target_fte | nombre }} ETP"),
         ("Quota de public cible ({{ year }})", "{{ quota.target_share | pourcent }} pour {{ quota.required_share | "
-                                             "pourcent }} requis — {{ quota.compliant | verdict }}"),
+                                             "pourcent }} requis — {{ quota.compliant | verdict(quota.applicable) }}"),
     ])
     loop_table(doc, ["Fonction", "Personnes", "ETP moyens"], "f in staff.by_function",
                ["{{ f.function }}", "{{ f.heads | entier }}", "{{ f.fte | nombre }}"], numeric=(1, 2))

@@ -671,6 +671,47 @@ def test_cli_annual_report_before_the_agrement(capsys, tmp_path, fmt):
     assert "Agrément initial" not in text and "Agrément en cours" not in text
 
 
+@pytest.mark.parametrize("fmt", documents.FORMATS)
+def test_checks_before_the_agrement_read_non_applicable(capsys, tmp_path, fmt):
+    """A year before the agrément (ei-bruxelles.xlsx 2018, agrément 2020-09-01): the quota, wage tension,
+    employment and follow-up checks carry `applicable: false` (`ei check` prints « non applicable »), but
+    the documents printed « indéterminé » for them, and « En bref » read « 1 / 6 obligations respectées ».
+    They now print « non applicable », and « En bref » says no obligation of the agrément applies
+    (`rules.dashboard.nothing_applies`), with no count."""
+    out = tmp_path / f"r.{fmt}"
+    code, _, err = run_cli(capsys, "report", "annual", BRUXELLES, "--year", 2018, "--regime", "bruxelles-2004",
+                           "-o", out)
+    assert code == 0, err
+    text = squash(text_of(out)).replace("*", "")
+    for label in ("Quota de public cible", "Tension salariale", "Conditions d'emploi", "Suivi social"):
+        assert re.search(re.escape(label) + r"\W*non applicable", text), label
+        assert not re.search(re.escape(label) + r"\W*indéterminé", text), label
+    for section in ("Aucune année d'agrément dans la période", "non applicable : la période se termine"):
+        assert re.search(r"non applicable\W*" + re.escape(section), text), section
+    assert "aucune obligation de l'agrément ne s'applique à cette période" in text
+    assert "obligations respectées" not in text
+    if fmt == "md":  # the paragraph ends where it did: a block tag at the end of a line ate its newline
+        assert "à cette période.\n\n## 1. Identité" in out.read_text(encoding="utf-8")
+
+
+def test_en_bref_counts_only_the_checks_that_apply():
+    """Six checks: eligibility conforme, quota conforme, wages not applicable, employment non conforme,
+    enterprise indéterminé, follow-up conforme → 3 respected of the 5 that apply (« 3 / 5 », not « 3 / 6 »).
+    When every obligation (quota, wages, employment, follow-up) is not applicable, none applies, whatever
+    the eligibility and enterprise checks say."""
+    def view(name, compliant, applicable=True):
+        return {"name": name, "compliant": compliant, "applicable": applicable}
+
+    checks = [view("eligibility", True), view("quota", True), view("wages", None, False),
+              view("employment", False), view("enterprise", None), view("follow_up", True)]
+    assert documents.obligations_summary(checks) == {"respected": 3, "applicable": 5, "none_applies": False}
+    before = [view("eligibility", True), view("enterprise", True)] + \
+        [view(n, None, False) for n in ("quota", "wages", "employment", "follow_up")]
+    assert documents.obligations_summary(before)["none_applies"] is True
+    assert documents.fmt_verdict(None, False) == "non applicable" and documents.fmt_verdict(None) == "indéterminé"
+    assert documents.fmt_verdict(True, True) == "conforme" and documents.fmt_verdict(False) == "non conforme"
+
+
 def test_application_budget_follows_the_regime():
     """Wallonia: budget of the current year (offset 0); Brussels 2004: business plan of the next year.
     The financial plan covers agrement.application_financial_plan_years = 3 years from that year (rules.md
@@ -934,6 +975,13 @@ def test_an_application_for_a_future_agrement_judges_the_conditions(sample):
     checks = {c["name"]: c for c in ctx["checks"]}
     assert all("non applicable" not in (c.get("summary") or "") for c in ctx["checks"])
     assert checks["wages"]["compliant"] is True
+    # The quota has no agrément year then (`applicable: false` in its JSON): the application, which
+    # judges the conditions, keeps « indéterminé » for it — no verdict of it reads « non applicable ».
+    assert all(c["applicable"] for c in ctx["checks"]) and ctx["quota"]["applicable"]
+    assert checks["quota"]["compliant"] is None
+    for fmt in ("md", "html"):
+        text = documents.render_text("agrement", fmt, ctx)
+        assert "non applicable" not in text and "Quota de public cible" in text
 
 
 def test_an_incomplete_subsidy_total_is_said_first():
