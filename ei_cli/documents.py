@@ -615,23 +615,41 @@ def _quota_view(quota: dict, period: Period, application: bool = False) -> dict:
         headline = next((y for y in years[:-1] if y.get("compliant") is False), quota)
     reasons = [r for y in quota.get("agrement_years") or [] if y is headline or y.get("compliant") is not True
                for r in y.get("reasons") or []] if headline is not quota else quota.get("reasons") or []
+    share_month, target_fte, total_fte = _judged_figures(headline)
     return {
         "compliant": quota.get("compliant"),
         "applicable": _applicable(quota, application),
         "summary": quota.get("summary"),
         "required_share": headline.get("required_share"),
         "target_share": judged_share(headline),
-        "target_fte": headline.get("target_fte"),
-        "total_fte": headline.get("total_fte"),
+        "share_month": share_month,
+        "target_fte": target_fte,
+        "total_fte": total_fte,
         "shortfall_fte": headline.get("shortfall_fte"),
         "months": [by_month[k] for k in sorted(by_month)],
         "reasons": [_reason_text(r) for r in reasons],
         "agrement_years": [{"label": f"Année d'agrément {y.get('agrement_year', y.get('year', ''))}",
                             "start": y.get("start"), "end": y.get("end"),
                             "required_share": y.get("required_share"), "target_share": judged_share(y),
+                            "share_month": _judged_figures(y)[0],
                             "compliant": y.get("compliant"), "summary": y.get("summary") or ""}
                            for y in quota.get("agrement_years") or []],
     }
+
+
+def _judged_figures(year: dict) -> tuple[str | None, object, object]:
+    """(month, target FTE, total FTE) to print beside the share judged (``rules.quota.judged_share``). A
+    year judged month by month (Brussels 2004) is judged on its lowest judged month: that month and its
+    own FTE (``months[]``) — the year's average FTE beside the month's share read as a contradiction
+    (« 14,2 % » beside « 3,75 / 9,75 »); no month judged yet: none. Any other year: no month, the year's
+    figures. ``shortfall_fte`` is already the most deficient judged month's (``rules.quota._monthly_need``)."""
+    if year.get("judged_on") != "every_month":
+        return None, year.get("target_fte"), year.get("total_fte")
+    month = year.get("lowest_judged_month")
+    row = next((m for m in year.get("months") or [] if month and str(m.get("month")) == str(month)), None)
+    if row is None:
+        return None, None, None
+    return str(month), row.get("target_fte"), row.get("total_fte")
 
 
 # Confidences a document does not spell out: the figure is read in the legal text or on an official

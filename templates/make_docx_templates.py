@@ -144,7 +144,8 @@ def annual() -> Document:
     doc.add_paragraph("{%p endif %}")
 
     para(doc, "En bref : {{ staff.fte | nombre }} ETP moyens ({{ staff.heads | entier }} travailleurs) · "
-              "{{ quota.target_share | pourcent }} de public cible ({{ quota.required_share | pourcent }} requis) · "
+              "{{ quota.target_share | pourcent }} de public cible ({% if quota.share_month %}mois jugé le plus bas : "
+              "{{ quota.share_month }} ; {% endif %}{{ quota.required_share | pourcent }} requis) · "
               "{{ subsidies.total | euros if subsidies else '—' }} de subventions · "
               "{% if obligations.none_applies %}aucune obligation de l'agrément ne s'applique à cette période."
               "{% else %}{{ obligations.respected | entier }} / {{ obligations.applicable | entier }} obligations "
@@ -195,14 +196,21 @@ def annual() -> Document:
     para(doc, "{{ quota.compliant | verdict(quota.applicable) }} — {{ quota.summary or '' }}", bold=True)
     kv_table(doc, [
         ("Part requise", "{{ quota.required_share | pourcent }}"),
-        ("Part atteinte (public cible / total, en ETP)", "{{ quota.target_share | pourcent }}"),
-        ("ETP public cible / ETP total", "{{ quota.target_fte | nombre }} / {{ quota.total_fte | nombre }}"),
-        ("ETP de public cible manquants", "{{ quota.shortfall_fte | nombre if quota.shortfall_fte else '—' }}"),
+        ("Part atteinte (public cible / total, en ETP)",
+         "{{ quota.target_share | pourcent }}{% if quota.share_month %} (mois jugé le plus bas : "
+         "{{ quota.share_month }}){% endif %}"),
+        ("ETP public cible / ETP total{% if quota.share_month %} ({{ quota.share_month }}){% endif %}",
+         "{{ quota.target_fte | nombre }} / {{ quota.total_fte | nombre }}"),
+        ("ETP de public cible manquants{% if quota.share_month %} (mois le plus déficitaire){% endif %}",
+         "{{ quota.shortfall_fte | nombre if quota.shortfall_fte else '—' }}"),
     ])
     loop_table(doc, ["Année d'agrément", "Du", "Au", "Part requise", "Part atteinte", "Résultat"],
                "y in quota.agrement_years",
                ["{{ y.label }}", "{{ y.start | date_courte }}", "{{ y.end | date_courte }}",
-                "{{ y.required_share | pourcent }}", "{{ y.target_share | pourcent }}", "{{ y.compliant | verdict }}"],
+                "{{ y.required_share | pourcent }}",
+                "{{ y.target_share | pourcent }}{% if y.share_month %} (mois jugé le plus bas : "
+                "{{ y.share_month }}){% endif %}",
+                "{{ y.compliant | verdict }}"],
                numeric=(3, 4))
     para(doc, "{{ quota_chart_image }}", align=WD_ALIGN_PARAGRAPH.CENTER)
     para(doc, "Barres : part du public cible, mois par mois ; trait rouge : part requise.", italic=True, size=8)
@@ -220,7 +228,8 @@ def annual() -> Document:
     reasons(doc, "employment")
 
     doc.add_heading("7. Suivi social", 1)
-    para(doc, "{{ follow_up_check.compliant | verdict(follow_up_check.applicable) }} — {{ follow_up_check.summary }}", bold=True)
+    para(doc, "{{ follow_up_check.compliant | verdict(follow_up_check.applicable) }} — "
+              "{{ follow_up_check.summary }}", bold=True)
     loop_table(doc, ["Trimestre", "Entretiens individuels", "Entretiens collectifs", "Travailleurs rencontrés"],
                "q in follow_up.quarters",
                ["{{ q.quarter }}", "{{ q.individual | entier }}", "{{ q.collective | entier }}",
@@ -304,8 +313,10 @@ def agrement() -> Document:
         ("Encadrement et accompagnement social",
          "{{ staff.supervision_heads | entier }} personnes, {{ staff.supervision_fte | nombre }} ETP"),
         ("Travailleurs du public cible", "{{ staff.target_heads | entier }} personnes, {{ staff.target_fte | nombre }} ETP"),
-        ("Quota de public cible ({{ year }})", "{{ quota.target_share | pourcent }} pour {{ quota.required_share | "
-                                             "pourcent }} requis — {{ quota.compliant | verdict(quota.applicable) }}"),
+        ("Quota de public cible ({{ year }})",
+         "{{ quota.target_share | pourcent }}{% if quota.share_month %} (mois jugé le plus bas : "
+         "{{ quota.share_month }}){% endif %} pour {{ quota.required_share | pourcent }} requis — "
+         "{{ quota.compliant | verdict(quota.applicable) }}"),
     ])
     loop_table(doc, ["Fonction", "Personnes", "ETP moyens"], "f in staff.by_function",
                ["{{ f.function }}", "{{ f.heads | entier }}", "{{ f.fte | nombre }}"], numeric=(1, 2))

@@ -944,6 +944,64 @@ def test_a_quota_judged_month_by_month_shows_the_lowest_judged_share_not_the_ave
         "target_share"] == 0.384
 
 
+@pytest.mark.parametrize("fmt", ("md", "html", "docx"))
+def test_a_quota_judged_month_by_month_gives_that_months_fte_beside_its_share(annual_ctx, agrement_ctx, tmp_path,
+                                                                               fmt):
+    """Brussels 2004, judged each month from 2010-04-11 (the June-dip case of test_quota): N1, N2 all year, P
+    (target) from April, N3 in June only. June: T 1 ÷ D 4 = 25,0 %, the lowest judged month (May, Jul–Dec
+    1 ÷ 3 = 33,3 %). The documents printed « Part atteinte 25,0 % » beside the year's FTE, T 9 ÷ 12 = 0,75
+    and D 34 ÷ 12 = 2,83 (months not judged included): they now give June's 1,00 / 4,00 and say
+    « mois jugé le plus bas : 2010-06 ». The shortfall is June's: x = (0,3 × 4 − 1) ÷ (1 − 0,3) = 0,2 ÷ 0,7
+    = 0,2857 → 0,29 (rounded up; the other judged months need none); the year's figures would give
+    (0,3 × 2,8333 − 0,75) ÷ 0,7 = 0,14 → 0,15."""
+    from test_quota import B04, _brussels_2004_june_dip
+
+    from ei_cli.rules.quota import evaluate_quota
+
+    e, statuses = _brussels_2004_june_dip()
+    quota = documents._plain(evaluate_quota(e, B04, Period.calendar_year(2010), statuses).to_dict("fr"))
+    assert (quota["target_fte"], quota["total_fte"]) == (0.75, 2.8333)  # the year's
+    view = documents._quota_view(quota, Period.calendar_year(2010))
+    assert (view["target_fte"], view["total_fte"], view["shortfall_fte"]) == (1, 4, 0.29)
+    assert (view["target_share"], view["share_month"]) == (0.25, "2010-06")
+    assert view["agrement_years"][0]["share_month"] == "2010-06"
+    # Paie up to March only: no month judged yet — no share, no month, no FTE (not the year's 0 / 2).
+    e, statuses = _brussels_2004_june_dip(until="2010-03", dip=False)
+    early = documents._plain(evaluate_quota(e, B04, Period.calendar_year(2010), statuses).to_dict("fr"))
+    early_view = documents._quota_view(early, Period.calendar_year(2010))
+    assert [early_view[k] for k in ("target_share", "share_month", "target_fte", "total_fte")] == [None] * 4
+    out = tmp_path / f"annual.{fmt}"
+    documents.render_document("annual", {**annual_ctx, "quota": view}, out)
+    text = text_of(out).replace("*", "")
+    assert re.search(r"Part atteinte \(public cible / total, en ETP\)\W*25,0 % \(mois jugé le plus bas : 2010-06\)",
+                     text)
+    assert re.search(r"ETP public cible / ETP total \(2010-06\)\W*1,00 / 4,00", text)
+    assert re.search(r"ETP de public cible manquants \(mois le plus déficitaire\)\W*0,29", text)
+    assert "0,75 / 2,83" not in text
+    if fmt == "md":  # each figure on its own line (a block tag at the end of a line eats its newline)
+        assert "2010-06)\n- ETP public cible / ETP total (2010-06)" in out.read_text(encoding="utf-8")
+    assert "25,0 % de public cible (mois jugé le plus bas : 2010-06 ; 30,0 % requis)" in text
+    out = tmp_path / f"agrement.{fmt}"
+    documents.render_document("agrement", {**agrement_ctx, "quota": view}, out)
+    assert "25,0 % (mois jugé le plus bas : 2010-06) pour 30,0 % requis" in text_of(out)
+
+
+def test_a_quota_judged_otherwise_keeps_the_years_figures_and_names_no_month(sample):
+    """Walloon sample 2025 (agrément year judged on its average): the FTE beside the share are the year's,
+    as before, and no month is named."""
+    from ei_cli.rules.eligibility import assess_eligibility
+    from ei_cli.rules.quota import evaluate_quota
+
+    enterprise, regime = sample
+    period = Period.calendar_year(YEAR)
+    result = evaluate_quota(enterprise, regime, period, assess_eligibility(enterprise, regime))
+    quota = documents._plain(result.to_dict("fr"))
+    assert quota["judged_on"] != "every_month"
+    view = documents._quota_view(quota, period)
+    assert view["share_month"] is None and all(y["share_month"] is None for y in view["agrement_years"])
+    assert (view["target_fte"], view["total_fte"]) == (quota["target_fte"], quota["total_fte"])
+
+
 def test_follow_up_counts_only_actions_within_the_employment():
     """T hired 2025-03-01: an interview dated 2025-01-15 and a training dated 2025-02-01 (before the hire)
     were counted in the annual report (T1: 1 interview), while the follow-up check does not count them.
