@@ -686,8 +686,9 @@ def test_checks_before_the_agrement_read_non_applicable(capsys, tmp_path, fmt):
     for label in ("Quota de public cible", "Tension salariale", "Conditions d'emploi", "Suivi social"):
         assert re.search(re.escape(label) + r"\W*non applicable", text), label
         assert not re.search(re.escape(label) + r"\W*indéterminé", text), label
-    for section in ("Aucune année d'agrément dans la période", "non applicable : la période se termine"):
+    for section in ("Aucune année d'agrément dans la période", "la période se termine avant l'agrément"):
         assert re.search(r"non applicable\W*" + re.escape(section), text), section
+    assert "non applicable : la période" not in text  # the verdict once, not in the key figure again
     assert "aucune obligation de l'agrément ne s'applique à cette période" in text
     assert "obligations respectées" not in text
     if fmt == "md":  # the paragraph ends where it did: a block tag at the end of a line ate its newline

@@ -75,8 +75,9 @@ def run_checks(enterprise: Enterprise, regime: Regime, period: Period, report=No
 def _before_agrement(name: str, enterprise: Enterprise, period: Period) -> CheckResult:
     """A period that ends before the agrément: none of the agrément's obligations applies to it (the
     quota and the subsidies say the same); who belongs to the target public (eligibility) is still told."""
-    text = t(f"non applicable : la période se termine avant l'agrément ({enterprise.agrement_date.isoformat()})",
-             f"not applicable: the period ends before the agrément ({enterprise.agrement_date.isoformat()})")
+    # The verdict (« non applicable ») is shown beside it: the key figure says why, not the verdict again.
+    text = t(f"la période se termine avant l'agrément ({enterprise.agrement_date.isoformat()})",
+             f"the period ends before the agrément ({enterprise.agrement_date.isoformat()})")
     reason = because(t(
         f"La période {period.start.isoformat()} – {period.end.isoformat()} se termine avant la date d'agrément "
         f"({enterprise.agrement_date.isoformat()}) : aucune obligation de l'agrément ne la concerne.",
