@@ -133,3 +133,22 @@ def test_half_time_texts_use_the_decimal_comma_in_french():
     assert r.to_fix[0].fr == "T : porter le régime de travail à 0,5 etp au moins."
     assert r.to_fix[0].en == "T: raise working time to at least 0.5 fte."
     assert any("etp contractuel 0,4 < 0,5" in x.text.fr for x in r.reasons)
+
+
+def test_a_year_that_begins_before_the_agrement_owes_nothing_before_it():
+    """Agrément 2025-09-01; T1 (TD) hired 2025-01-06 on a CDD, CDI from 2025-10-01; `ei check --year 2025`.
+    Counted from the hire, the CDI was due by 2025-07-06 and « late » from 07-06 to 09-30 — mostly before the
+    agrément, when no obligation ran. The obligations run from the agrément: for a worker hired before it the
+    6 months count from the agrément (due by 2026-03-01) — compliant; and the check judges 2025-09-01 …
+    12-31 only. T2 hired 2025-10-01 without a CDI by 2026-04-01: not due yet — compliant too."""
+    from ei_cli.rules.dashboard import run_checks
+
+    ws = (worker("T1", hire=date(2025, 1, 6), cdi=date(2025, 10, 1)), worker("T2", hire=date(2025, 10, 1)))
+    e = Enterprise("EI", Region.WALLONIE, date(2025, 9, 1), workers=ws)
+    assert cdi_deadline(ws[0], 6, e.agrement_date) == date(2026, 3, 1) and cdi_deadline(ws[0], 6) == date(2025, 7, 6)
+    (check,) = run_checks(e, W16, YEAR, Report({"T1": True, "T2": True}), only=["employment"])
+    assert check.compliant is True and check.details["violations"] == []
+    # An agrément from 2024: the same CDI is late from 2025-07-06 to 09-30.
+    (late,) = run_checks(Enterprise("EI", Region.WALLONIE, date(2024, 1, 1), workers=ws), W16, YEAR,
+                         Report({"T1": True, "T2": True}), only=["employment"])
+    assert late.compliant is False and late.details["violations"][0]["since"] == date(2025, 7, 6)

@@ -359,3 +359,20 @@ def test_unknown_status_alone_without_an_accompanier_is_unknown_not_failed():
     a60 = Worker("A", date(2024, 1, 1), ContractType.ART60, D(1), Function.SUPERVISION)
     result = run([a60], [], status={"A": None})
     assert "A" in result.details["followed_workers"] and result.compliant is False
+
+
+def test_a_year_that_begins_before_the_agrement_owes_follow_up_from_the_agrement_only():
+    """Agrément 2025-09-01; T (TD) hired 2025-01-06; the accompanier S hired on 2025-09-01; interviews on
+    2025-09-15 and 2025-11-12, bilan and plan on 2025-10-01. Judged over all of 2025 it was « non conforme »:
+    no interview in Q1–Q2, « 8 mois sans accompagnateur » (January–August), bilan « tardif » against
+    2025-07-06 (hire + 6 months). From the agrément: Q3 is its September (30 days: the 15/09 interview),
+    Q4 has the 12/11 one, S is there every month, and the bilan and plan are due by 2026-03-01 (agrément +
+    6 months, the worker being hired before it): compliant."""
+    from ei_cli.rules.dashboard import run_checks
+
+    s = Worker("S", date(2025, 9, 1), ContractType.CDI, D(1), Function.SOCIAL_ACCOMPANIMENT)
+    e = Enterprise("EI", Region.WALLONIE, date(2025, 9, 1), workers=(td(hire=date(2025, 1, 6)), s),
+                   follow_ups=tuple(actions("T", ("2025-09-15", I), ("2025-11-12", I), ("2025-10-01", BILAN),
+                                            ("2025-10-01", PLAN))))
+    (check,) = run_checks(e, W16, YEAR, Report({"T": True, "S": False}), only=["follow_up"])
+    assert check.compliant is True, check.summary.fr

@@ -68,7 +68,14 @@ def run_checks(enterprise: Enterprise, regime: Regime, period: Period, report=No
         except (ImportError, AttributeError):
             results.append(_unavailable(name))
             continue
-        results.append(check(enterprise, regime, period, report))
+        judged = period
+        if not application and name in ("wages", "employment", "follow_up") \
+                and period.start < enterprise.agrement_date <= period.end:
+            # A period that begins before the agrément: the obligations are judged from the agrément day
+            # (quarters, months without an accompanier, CDI breaches, pay compared), none before it
+            # (docs/interpretations.md, « A period before the agrément »).
+            judged = Period(enterprise.agrement_date, period.end)
+        results.append(check(enterprise, regime, judged, report))
     return results
 
 

@@ -96,13 +96,15 @@ def cdi_date(worker: Worker) -> date | None:
     return worker.hire_date if worker.contract_type == ContractType.CDI else None
 
 
-def cdi_deadline(worker: Worker, months: int) -> date:
-    """Last allowed day for the CDI to start: the day after N calendar months from the hire date."""
-    return anniversary(worker.hire_date, months)
+def cdi_deadline(worker: Worker, months: int, agrement: date | None = None) -> date:
+    """Last allowed day for the CDI to start: the day after N calendar months from the hire date — from
+    the agrément for a worker hired before it (no obligation of the agrément ran before it)."""
+    return anniversary(max(worker.hire_date, agrement or worker.hire_date), months)
 
 
-def _cdi_violation(worker: Worker, months: int, period: Period, status: bool | None) -> Violation | None:
-    deadline = cdi_deadline(worker, months)
+def _cdi_violation(worker: Worker, months: int, period: Period, status: bool | None,
+                   agrement: date | None = None) -> Violation | None:
+    deadline = cdi_deadline(worker, months, agrement)
     start = cdi_date(worker)
     if start is not None and start <= deadline:
         return None
@@ -157,9 +159,11 @@ def _cdi_half_time(enterprise: Enterprise, regime: Regime, period: Period, repor
     months, minimum = int(months_v.number), fte_v.number
     reasons.append(because(t(
         f"Chaque travailleur du public cible est en CDI au plus tard {months} mois après son engagement "
-        f"(dernier jour admis : date d'entrée + {months} mois ; date_cdi, sinon date d'entrée si type_contrat = CDI).",
+        f"(dernier jour admis : date d'entrée + {months} mois, date d'agrément + {months} mois pour un travailleur "
+        "engagé avant l'agrément ; date_cdi, sinon date d'entrée si type_contrat = CDI).",
         f"Each target worker is on a CDI at the latest {months} months after hire (last allowed day: hire date "
-        f"+ {months} months; date_cdi, else the hire date when type_contrat = CDI)."), months_v))
+        f"+ {months} months, agrément date + {months} months for a worker hired before the agrément; date_cdi, else "
+        "the hire date when type_contrat = CDI)."), months_v))
     reasons.append(because(t(
         f"Et travaille au moins à {decimal_text(minimum)} etp : etp contractuel (feuille Personnel), pas l'etp payé du mois.",
         f"And works at least {decimal_text(minimum, 'en')} fte: the contractual fte (Personnel sheet), not the month's paid fte."),
@@ -176,7 +180,8 @@ def _cdi_half_time(enterprise: Enterprise, regime: Regime, period: Period, repor
     paid_below: list[PaidBelowMin] = []
     period_months = _months_of(period)
     for w, status in concerned:
-        for v in (_cdi_violation(w, months, period, status), _fte_violation(w, minimum, period, status)):
+        for v in (_cdi_violation(w, months, period, status, enterprise.agrement_date),
+                  _fte_violation(w, minimum, period, status)):
             if v is not None:
                 violations.append(v)
         if status and w.fte >= minimum:

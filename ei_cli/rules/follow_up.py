@@ -168,7 +168,8 @@ def _interviews(enterprise: Enterprise, worker: Worker, quarters_in: list[tuple[
 
 def _deadline(enterprise: Enterprise, worker: Worker, item: FollowUpType, months: int, period: Period,
               status: bool | None) -> Missing | None:
-    due = anniversary(worker.hire_date, months)
+    # N months from the hire — from the agrément for a worker hired before it (nothing was owed before).
+    due = anniversary(max(worker.hire_date, enterprise.agrement_date), months)
     if due > period.end:
         return None
     dates = [f.date for f in enterprise.follow_ups_by_worker.get(worker.worker_id, ())
@@ -249,11 +250,14 @@ def _quarterly_interviews(enterprise: Enterprise, regime: Regime, period: Period
                   "de trimestre) n'exige pas d'entretien.",
                   f"A quarter in which the worker is employed fewer than {min_days} days (hired or leaving near its "
                   "edge) requires no interview."), days_v),
-        because(t(f"Bilan personnel et professionnel au plus tard {bilan_v.value} mois après l'engagement (TD/TGD).",
-                  f"Personal and professional assessment at the latest {bilan_v.value} months after hire (TD/TGD)."),
-                bilan_v),
-        because(t(f"Plan de formation au plus tard {plan_v.value} mois après l'engagement (TD/TGD).",
-                  f"Training plan at the latest {plan_v.value} months after hire (TD/TGD)."), plan_v),
+        because(t(f"Bilan personnel et professionnel au plus tard {bilan_v.value} mois après l'engagement (TD/TGD ; "
+                  "après l'agrément pour un travailleur engagé avant).",
+                  f"Personal and professional assessment at the latest {bilan_v.value} months after hire (TD/TGD; "
+                  "after the agrément for a worker hired before it)."), bilan_v),
+        because(t(f"Plan de formation au plus tard {plan_v.value} mois après l'engagement (TD/TGD ; après "
+                  "l'agrément pour un travailleur engagé avant).",
+                  f"Training plan at the latest {plan_v.value} months after hire (TD/TGD; after the agrément for "
+                  "a worker hired before it)."), plan_v),
     ]
     for m in missing:
         reasons.append(because(m.text(), per_q_v if m.item == "interview" else
