@@ -97,10 +97,10 @@ def test_awu_averages_the_months_and_leaves_art60_out():
     assert annual_work_units(ent([late, art60]), YEAR) == (D("0.5"), 1)
 
 
-def test_awu_over_a_one_month_period_averages_that_month_only():
-    """ei batch --month judges one month: AWU = Σ etp of the months counted ÷ their number, here 1.
-    55 full-time workers in March 2025: 55 × 1 / 1 = 55,00 AWU, not < 50 persons (wallonie-2003,
-    Rec. 96/280) → not compliant even with a small turnover (÷ 12 would give 4,58 AWU and pass)."""
+def test_awu_over_a_one_month_period_is_the_year_ending_with_it():
+    """ei batch --month judges one month; the AWU is a yearly mean: Σ etp of the 12 months ending with it ÷
+    12. 55 full-time workers all along: 55 × 12 / 12 = 55,00 AWU, not < 50 persons (wallonie-2003, Rec.
+    96/280) → not compliant even with a small turnover (Σ of the month ÷ 12 would give 4,58 AWU and pass)."""
     march = Period(date(2025, 3, 1), date(2025, 3, 31))
     e = ent(staff(55), "1000000")
     assert annual_work_units(e, march) == (D(55), 55)
@@ -405,3 +405,28 @@ def test_cli_legal_form_exit_codes(make_workbook, workbook_sheets):
     assert run("SC") == (0, True)
     assert run("ASBL") == (1, False)
     assert run(None) == (0, None)
+
+
+def test_summer_contracts_do_not_make_one_month_the_enterprise_s_size():
+    """wallonie-2016 (< 250 AWU): 245 full-time all 2025 and 15 summer CDDs in July–August. `ei batch --month
+    2025-07` measured July alone: 245 + 15 = 260 AWU, « seuil dépassé ». The 12 months ending with July
+    (August 2024 – July 2025; the CDDs employed in July only): (245 × 12 + 15 × 1) / 12 = 246,25 AWU < 250 →
+    compliant. The calendar year (--year 2025): (245 × 12 + 15 × 2) / 12 = 247,50."""
+    summer = [Worker(f"S{i}", date(2025, 7, 1), ContractType.CDD, D(1), Function.PRODUCTION,
+                     exit_date=date(2025, 8, 31)) for i in range(15)]
+    e = ent(staff(245) + summer, "1000000")
+    july = rule.check(e, get_regime("wallonie-2016"), Period(date(2025, 7, 1), date(2025, 7, 31)),
+                      Report({w.worker_id: False for w in e.workers}))
+    assert july.compliant is True and july.details["annual_work_units"] == D("246.25")
+    assert check(e, "wallonie-2016").details["annual_work_units"] == D("247.50")
+
+
+def test_a_staff_just_under_the_threshold_is_not_shown_at_it():
+    """wallonie-2003 (< 50): 50 full-time all 2025, one leaving on 30 December: (11 × 50 + 49 + 30/31) / 12 =
+    599,9677 / 12 = 49,9973 AWU < 50 → compliant; shown 49,99 (rounded down), not 50,00 beside « strictement
+    sous 50 »."""
+    workers = staff(49) + [Worker("L", date(2020, 1, 1), ContractType.CDI, D(1), Function.PRODUCTION,
+                                  exit_date=date(2025, 12, 30))]
+    result = check(ent(workers, "1000000"), "wallonie-2003")
+    assert result.compliant is True and result.details["annual_work_units"] == D("49.99")
+    assert "49,99 unités de travail annuelles" in " ".join(r.text.fr for r in result.reasons)

@@ -29,11 +29,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from decimal import Decimal
+from decimal import ROUND_DOWN, Decimal
 
 from ei_cli.i18n import Text, t
 from ei_cli.model import Enterprise, Function
-from ei_cli.periods import Period
+from ei_cli.periods import Month, Period
 from ei_cli.regimes import Regime
 from ei_cli.rules.common import (ZERO, CheckResult, any_of, by_shape, because, combine, decimal_text, euro_text,
                                  fte_rows, number_text, round_up, share_text)
@@ -51,6 +51,14 @@ def annual_work_units(enterprise: Enterprise, period: Period) -> tuple[Decimal, 
     months = list(period.months())
     rows, _ = fte_rows(enterprise, months, workers)
     return _fte_sum(rows) / Decimal(len(months)), len(workers)
+
+
+def _awu_year(period: Period) -> Period:
+    """The months annual work units are measured on: the period, or — shorter than a year (``ei batch
+    --month``) — the 12 months ending with it (an AWU is a yearly mean, Rec. 2003/361: one month's staff,
+    summer contracts included, is not the enterprise's size)."""
+    first = Month.of(period.end).next(-11).first_day
+    return period if period.start <= first else Period(first, period.end)
 
 
 def _fte_sum(rows) -> Decimal:
@@ -86,8 +94,9 @@ def _size_thresholds(enterprise: Enterprise, regime: Regime, period: Period, rep
     staff_v = regime.value("enterprise.max_staff", on)
     turnover_v = regime.value("enterprise.max_turnover", on)
     balance_v = regime.value("enterprise.max_balance_sheet", on)
-    awu, headcount = annual_work_units(enterprise, period)
-    awu_shown = awu.quantize(AWU_PLACES)
+    awu, headcount = annual_work_units(enterprise, _awu_year(period))
+    # Rounded down: 49,9973 shown « 50,00 » beside « strictement sous 50 : conforme » read as a contradiction.
+    awu_shown = awu.quantize(AWU_PLACES, rounding=ROUND_DOWN)
     reasons = []
     staff_ok: bool | None = None if staff_v.is_unknown else awu < staff_v.number
     reasons.append(because(t(
