@@ -430,3 +430,19 @@ def test_a_staff_just_under_the_threshold_is_not_shown_at_it():
     result = check(ent(workers, "1000000"), "wallonie-2003")
     assert result.compliant is True and result.details["annual_work_units"] == D("49.99")
     assert "49,99 unités de travail annuelles" in " ".join(r.text.fr for r in result.reasons)
+
+
+def test_brussels_supervision_share_is_measured_from_the_agrement_as_the_subsidies_measure_it():
+    """bruxelles-2004, agrément 2016-07-01: N0–N2 (production, not target) full time since 2016-01-01; E
+    (encadrement) half time from 2016-07-01. Over calendar 2016: 0,5 × 6 / (3 × 12 + 0,5 × 6) = 3 / 39 = 7,7 %
+    < 10 % — « aucune subvention n'est due », while `ei subsidy` (from the agrément) found 14,2 %. Now `ei
+    check` measures from the agrément too: 3 / (3 × 6 + 3) = 3 / 21 = 14,2 % ≥ 10 % → compliant."""
+    from ei_cli.rules.dashboard import run_checks
+
+    workers = [Worker(f"N{i}", date(2016, 1, 1), ContractType.CDI, D(1), Function.PRODUCTION) for i in range(3)]
+    workers.append(Worker("E", date(2016, 7, 1), ContractType.CDI, D("0.5"), Function.SUPERVISION))
+    e = Enterprise("EI", Region.BRUXELLES, date(2016, 7, 1), legal_form="SA", social_purpose=True, workers=tuple(workers))
+    (result,) = run_checks(e, get_regime("bruxelles-2004"), Period.calendar_year(2016),
+                           Report({w.worker_id: False for w in workers}), only=["enterprise"])
+    assert result.compliant is True, result.summary.fr
+    assert "14,2 %" in result.summary.fr

@@ -262,3 +262,28 @@ def test_a_pay_per_fte_of_no_cent_or_beyond_any_figure_is_left_out_not_a_crash()
     r = wage_tension(e, W16, YEAR)
     assert r.ratio == 4 and r.compliant is True
     assert sorted((x.worker_id, x.reason) for x in r.excluded_months) == [("H", "fte_zero"), ("Z", "no_pay")]
+
+
+def test_check_wages_judges_as_ei_check_does_around_the_agrement(make_workbook, workbook_sheets):
+    """The test workbook (Paie January–February 2024), worker 3 paid 20 000 € in January and 3 100 € in
+    February. Agrément 2024-02-01: `ei check` judges 2024 from the agrément — worker 3 at 3 100 / 1 = 3 100 €
+    over 2 100 € (worker 2): 1,48 — while `ei check-wages` compared the whole year, (20 000 + 3 100) / 2 =
+    11 550 € over 2 100 €: 5,50, « non conforme ». Both now say 1,48. Agrément 2031: no obligation applies;
+    check-wages computes the ratio for information, « non applicable » (null, applicable false), exit 0 with
+    --strict too (it said « non conforme », exit 1)."""
+    from helpers_workbook import set_field, set_value
+
+    set_value(workbook_sheets, "Paie", 5, "salaire_brut", 20000)
+    set_field(workbook_sheets, "date_agrement", date(2024, 2, 1))
+    path = make_workbook(workbook_sheets)
+    alone = json.loads(CliRunner().invoke(app, ["check-wages", str(path), "--year", "2024", "-f", "json"]).stdout)
+    dash = json.loads(CliRunner().invoke(app, ["check", str(path), "--year", "2024", "--only", "wages", "-f",
+                                               "json"]).stdout)
+    assert alone["compliant"] is dash["checks"][0]["compliant"] is True
+    assert alone["ratio"] == dash["checks"][0]["ratio"] == pytest.approx(3100 / 2100, abs=1e-4)
+    set_field(workbook_sheets, "date_agrement", date(2031, 1, 1))
+    later = make_workbook(workbook_sheets)
+    r = CliRunner().invoke(app, ["check-wages", str(later), "--year", "2024", "--strict", "-f", "json"])
+    doc = json.loads(r.stdout)
+    assert r.exit_code == 0 and doc["compliant"] is None and doc["applicable"] is False
+    assert doc["ratio"] == pytest.approx(11550 / 2100, abs=1e-4)

@@ -69,14 +69,22 @@ def run_checks(enterprise: Enterprise, regime: Regime, period: Period, report=No
             results.append(_unavailable(name))
             continue
         judged = period
-        if not application and name in ("wages", "employment", "follow_up") \
-                and period.start < enterprise.agrement_date <= period.end:
+        if not application and name != "eligibility":
             # A period that begins before the agrément: the obligations are judged from the agrément day
-            # (quarters, months without an accompanier, CDI breaches, pay compared), none before it
-            # (docs/interpretations.md, « A period before the agrément »).
-            judged = Period(enterprise.agrement_date, period.end)
+            # (quarters, months without an accompanier, CDI breaches, pay compared, the Brussels encadrement
+            # share the subsidies measure from it too), none before it (docs/interpretations.md, « A
+            # period that begins before the agrément »). The quota runs by agrément years already.
+            judged = obligation_period(enterprise, period)
         results.append(check(enterprise, regime, judged, report))
     return results
+
+
+def obligation_period(enterprise: Enterprise, period: Period) -> Period:
+    """The part of ``period`` the agrément's obligations concern: from the agrément day when the period
+    begins before it (``period`` itself otherwise, or when it ends before the agrément)."""
+    if period.start < enterprise.agrement_date <= period.end:
+        return Period(enterprise.agrement_date, period.end)
+    return period
 
 
 def _before_agrement(name: str, enterprise: Enterprise, period: Period) -> CheckResult:
