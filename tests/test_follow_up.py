@@ -376,3 +376,26 @@ def test_a_year_that_begins_before_the_agrement_owes_follow_up_from_the_agrement
                                             ("2025-10-01", PLAN))))
     (check,) = run_checks(e, W16, YEAR, Report({"T": True, "S": False}), only=["follow_up"])
     assert check.compliant is True, check.summary.fr
+
+
+def test_a_quarter_beyond_the_last_payroll_month_is_still_running():
+    """`ei check --year 2025` on a workbook whose Paie stops in September 2025: T (TD since 2024) has its
+    Q1–Q3 interviews; Q4 (from 2025-10-01) is not over as far as the workbook knows — the quota calls the year
+    provisional — so its interview is not yet missing (it was « aucun entretien en 2025-Q4 », non conforme).
+    With Paie to December, Q4 is over and its interview is missing."""
+    from ei_cli.model import PayMonth
+    from ei_cli.periods import Month
+
+    follow = actions("T", ("2024-01-20", BILAN), ("2024-02-10", PLAN), ("2025-02-03", I), ("2025-05-19", I),
+                     ("2025-08-04", I))
+
+    def to(last: int):
+        pay = tuple(PayMonth(w, Month(2025, m), D(1), D(2000)) for w in ("T", "S") for m in range(1, last + 1))
+        e = Enterprise("EI", Region.WALLONIE, date(2020, 1, 1), workers=(td("T"), ACCOMPANIER),
+                       follow_ups=tuple(follow), pay=pay)
+        return follow_up.check(e, W16, YEAR, Report({"S": False, "T": True}))
+
+    assert to(9).compliant is True
+    december = to(12)
+    assert december.compliant is False
+    assert [(m["worker_id"], m["quarter"]) for m in december.details["missing"]] == [("T", "2025-Q4")]

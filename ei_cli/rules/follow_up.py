@@ -141,6 +141,15 @@ def _followed(enterprise: Enterprise, report, period: Period) -> list[tuple[Work
     return out
 
 
+def _data_horizon(enterprise: Enterprise, period: Period) -> date:
+    """The last day the workbook speaks of, within ``period``: the last Paie month's end (the period's end
+    without payroll). A quarter not over by then is still running as far as the workbook knows: its
+    interview is not yet missing (the quota calls such a year provisional, the wage tension owes no
+    payroll after it)."""
+    last_pay = enterprise.last_pay_month
+    return min(period.end, last_pay.last_day) if last_pay is not None else period.end
+
+
 def _interviews(enterprise: Enterprise, worker: Worker, quarters_in: list[tuple[Quarter, Period]], per_quarter: int,
                 min_days: int, status: bool | None, period_end: date) -> tuple[list[Missing], list[dict]]:
     """``quarters_in``: the quarters overlapping the period evaluated, with their extents."""
@@ -229,8 +238,9 @@ def _quarterly_interviews(enterprise: Enterprise, regime: Regime, period: Period
     missing: list[Missing] = []
     quarters: list[dict] = []
     quarters_in = [(q, q.period) for q in quarters_overlapping(period)]
+    horizon = _data_horizon(enterprise, period)
     for w, status, art60 in followed:
-        gaps, qs = _interviews(enterprise, w, quarters_in, per_q, min_days, status, period.end)
+        gaps, qs = _interviews(enterprise, w, quarters_in, per_q, min_days, status, horizon)
         missing += gaps
         quarters += qs
         if not art60:
