@@ -313,12 +313,13 @@ def _verdicts(checks) -> dict:
 
 
 def _quota_share(checks):
-    """The quota's share judged (``rules.quota.judged_share``: Brussels 2004's lowest judged month)."""
+    """The quota's share set beside its verdict, as the documents set it (``rules.quota.headline_year``:
+    a failing earlier agrément year's; ``judged_share``: Brussels 2004's lowest judged month)."""
     for c in checks:
         if c.name == "quota":
-            from ei_cli.rules.quota import judged_share
+            from ei_cli.rules.quota import headline_year, judged_share
 
-            return judged_share(c.details)
+            return judged_share(headline_year(c.details, c.compliant))
     return None
 
 

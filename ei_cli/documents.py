@@ -595,7 +595,7 @@ def _quota_view(quota: dict, period: Period, application: bool = False) -> dict:
     A calendar year overlaps two agrément years: the months of the chart are those of the period,
     taken from every agrément year evaluated (each with its own required share).
     """
-    from ei_cli.rules.quota import judged_share
+    from ei_cli.rules.quota import headline_year, judged_share
 
     by_month: dict[str, dict] = {}
     sources = [y.get("months") or [] for y in quota.get("agrement_years") or []] or [quota.get("months") or []]
@@ -607,12 +607,7 @@ def _quota_view(quota: dict, period: Period, application: bool = False) -> dict:
                 by_month[key] = {"month": key, "target_fte": m.get("target_fte"), "total_fte": m.get("total_fte"),
                                  "share": m.get("share"),
                                  "required_share": m.get("required_share", quota.get("required_share"))}
-    # The headline figures: the latest agrément year's, unless an earlier one fails while it does not —
-    # the verdict is then that year's, and its figures must stand beside « non conforme ».
-    headline = quota
-    years = quota.get("agrement_years") or []
-    if quota.get("compliant") is False and years and years[-1].get("compliant") is not False:
-        headline = next((y for y in years[:-1] if y.get("compliant") is False), quota)
+    headline = headline_year(quota, quota.get("compliant"))
     reasons = [r for y in quota.get("agrement_years") or [] if y is headline or y.get("compliant") is not True
                for r in y.get("reasons") or []] if headline is not quota else quota.get("reasons") or []
     share_month, target_fte, total_fte = _judged_figures(headline)

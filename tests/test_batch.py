@@ -1022,3 +1022,9 @@ def test_the_summary_s_target_share_is_the_share_judged():
     assert batch._quota_share([monthly]) == 0.142
     averaged = CheckResult("quota", True, t("q", "q"), details={"judged_on": "average", "target_share": 0.6278})
     assert batch._quota_share([averaged]) == 0.6278 and batch._quota_share([]) is None
+    # A calendar year over two agrément years, year 1 failing (16,6 % for 20 %), year 2 passing (44,4 % for
+    # 30 %): « non conforme » stands beside year 1's 16,6 %, as in the documents (it showed 44,4 %).
+    years = [{"agrement_year": 1, "compliant": False, "judged_on": "month_12", "target_share": 0.1666},
+             {"agrement_year": 2, "compliant": True, "judged_on": "average", "target_share": 0.4444}]
+    two = CheckResult("quota", False, t("q", "q"), details={**years[1], "agrement_years": years})
+    assert batch._quota_share([two]) == 0.1666

@@ -1229,6 +1229,16 @@ def _failed_months_text(y: YearQuota, which_fr: str, which_en: str) -> Text:
              "cannot be made up for: the share must be met every month.")
 
 
+def headline_year(quota: dict, compliant: bool | None) -> dict:
+    """The figures to set beside the quota's verdict (documents, summary.xlsx), from its JSON fields: the
+    latest agrément year's (the top-level fields), unless an earlier one fails while it does not — the
+    verdict is then that year's, and its figures must stand beside « non conforme »."""
+    years = quota.get("agrement_years") or []
+    if compliant is False and years and years[-1].get("compliant") is not False:
+        return next((y for y in years[:-1] if y.get("compliant") is False), quota)
+    return quota
+
+
 def judged_share(year: dict):
     """The share to set beside the required one (documents, summary.xlsx), from a year's JSON fields: the
     share that was judged. A year judged month
