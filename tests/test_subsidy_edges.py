@@ -165,3 +165,17 @@ def test_brussels_tranches_are_prorated_over_a_partial_agrement_year():
     assert (acc.basis["rate"], acc.amount) == (D(22500), D("11219.18"))
     assert (sup.basis["rate"], sup.amount) == (D(46500), D("23186.30"))
     assert acc.claimable and sup.claimable
+
+
+def test_the_months_of_a_line_add_up_to_the_line():
+    """A TD hired 2024-03-01, full time, wage cost 2 945,29 € a month: each month min(50 % × 2 945,29 =
+    1 472,645, 18 000 / 12 = 1 500) = 1 472,645 €; 2024 holds 10 months → the line 14 726,45 € (rounded once,
+    Q4). Each month shown to the cent was 1 472,65 €, adding up to 14 726,50 € in the claim workbook's « Mois »
+    sheet beside a « Détail » line of 14 726,45 €. The last month now carries the remainder: 9 × 1 472,65 +
+    1 472,60 = 14 726,45 €."""
+    w = worker("T", date(2024, 3, 1))
+    e = enterprise([w], monthly("T", Month(2024, 3), Month(2024, 12), cost="2945.29"))
+    (line,) = lines_of(compute_subsidies(e, W2016, 2024, Report({"T": "TD"})), "target_worker", "T")
+    amounts = [m["amount"] for m in line.basis["months"]]
+    assert line.amount == D("14726.45") and sum(amounts) == line.amount
+    assert amounts[:9] == [D("1472.65")] * 9 and amounts[9] == D("1472.60")

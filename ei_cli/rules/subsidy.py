@@ -414,6 +414,7 @@ def _target_worker_wage_cost(run: _Run) -> None:
                 half_sum += half_m
                 cap_sum += cap_m
                 amount += amount_m
+            _months_add_up(months, money(amount))
             notes = [D1_NOTE]
             if fallbacks:
                 notes.append(_fallback_note(fallbacks))
@@ -663,6 +664,15 @@ def _degressive_lines(run: _Run, amounts_key: str) -> None:
                 reasons = (*reasons, rehire[2])
             run.add("target_worker", worker.worker_id, basis, amount, [amounts], notes=notes,
                     extra_confidence=["inferred"] if partial else [], reasons=reasons, claimable=rehire is None)
+
+
+def _months_add_up(months: list[dict], total: Decimal) -> None:
+    """The line is rounded to the cent once (Q4); each month shown to the cent too: the last month with an
+    amount carries the rounding remainder, so that the months (claim workbook « Mois », JSON
+    ``basis.months``) add up to the line (10 × 1 472,645 = 14 726,45 €, not 10 × 1 472,65 = 14 726,50)."""
+    shown = [m for m in months if m.get("amount") is not None]
+    if shown:
+        shown[-1]["amount"] += total - sum((m["amount"] for m in shown), ZERO)
 
 
 def _target_worker_degressive(run: _Run) -> None:
