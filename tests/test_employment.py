@@ -152,3 +152,17 @@ def test_a_year_that_begins_before_the_agrement_owes_nothing_before_it():
     (late,) = run_checks(Enterprise("EI", Region.WALLONIE, date(2024, 1, 1), workers=ws), W16, YEAR,
                          Report({"T1": True, "T2": True}), only=["employment"])
     assert late.compliant is False and late.details["violations"][0]["since"] == date(2025, 7, 6)
+
+
+def test_a_worker_who_left_without_a_cdi_is_not_said_still_without_one():
+    """T1 on a CDD from 2025-01-06 to 2025-09-05, never moved to a CDI: CDI due by 2025-07-06 (hire + 6
+    months), breach 07-06 … 09-05. The text said « toujours sans CDI » and the to-fix « passer en CDI » for
+    someone who had left; it now says « sorti le 2025-09-05 sans CDI » and asks to correct date_cdi if a CDI
+    was concluded."""
+    result = run(worker(hire=date(2025, 1, 6), exit=date(2025, 9, 5)))
+    assert result.compliant is False
+    (v,) = result.details["violations"]
+    assert (v["since"], v["until"]) == (date(2025, 7, 6), date(2025, 9, 5))
+    said = " ".join(r.text.fr for r in result.reasons)
+    assert "sorti le 2025-09-05 sans CDI" in said and "toujours sans CDI" not in said
+    assert result.to_fix[0].fr.startswith("T1 : sorti sans CDI après le délai")

@@ -59,6 +59,12 @@ class Violation:
             return t(f"{wid} : personnel d'encadrement sans CDI {when_fr} (engagé le {self.hire_date}).",
                      f"{wid}: supervision staff without a CDI {when_en} (hired on {self.hire_date}).")
         if self.kind == "cdi_late":
+            if self.cdi_date is None and self.until is not None:
+                # Left without a CDI after the deadline: not « still » without one.
+                return t(f"{wid} : engagé le {self.hire_date}, sorti le {self.until} sans CDI ; CDI attendu au plus "
+                         f"tard le {self.deadline}{unsure.fr}.",
+                         f"{wid}: hired on {self.hire_date}, left on {self.until} without a CDI; CDI due by "
+                         f"{self.deadline}{unsure.en}.")
             if self.cdi_date is None:
                 return t(f"{wid} : engagé le {self.hire_date}, toujours sans CDI ; CDI attendu au plus tard le "
                          f"{self.deadline}{unsure.fr}.",
@@ -216,7 +222,12 @@ def _cdi_half_time(enterprise: Enterprise, regime: Regime, period: Period, repor
         reasons.append(because(notes[-1]))
     to_fix = []
     for v in violations:
-        if v.kind == "cdi_late":
+        if v.kind == "cdi_late" and v.cdi_date is None and v.until is not None:
+            to_fix.append(t(f"{v.worker_id} : sorti sans CDI après le délai ; si un CDI a été conclu, corrigez "
+                            "date_cdi (feuille Personnel).",
+                            f"{v.worker_id}: left without a CDI after the deadline; if a CDI was concluded, correct "
+                            "date_cdi (Personnel sheet)."))
+        elif v.kind == "cdi_late":
             to_fix.append(t(f"{v.worker_id} : passer en CDI (ou corriger date_cdi, feuille Personnel).",
                             f"{v.worker_id}: move to a CDI (or correct date_cdi, Personnel sheet)."))
         else:
