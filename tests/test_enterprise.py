@@ -446,3 +446,19 @@ def test_brussels_supervision_share_is_measured_from_the_agrement_as_the_subsidi
                            Report({w.worker_id: False for w in workers}), only=["enterprise"])
     assert result.compliant is True, result.summary.fr
     assert "14,2 %" in result.summary.fr
+
+
+def test_brussels_supervision_share_headline_names_what_unknown_statuses_leave_open():
+    """bruxelles-2004: E (encadrement, 1 etp), N0–N7 (not target, 8 etp), U… (production, status unknown).
+    One U: 1 / 9 = 11,1 % without U, 1 / 10 = 10,0 % with U as non-target — met either way: the headline gives
+    the sure figure, « 10,0 % au moins » (it showed 11,1 %). Two U: 1 / 11 = 9,0 % (floored) to 11,1 % —
+    unknown, « entre 9,0 % et 11,1 % » (it showed « indéterminé : encadrement 11,1 % », read as met)."""
+    def share(n_unknown: int):
+        workers = staff(1, function=Function.SUPERVISION, prefix="E") + staff(8, prefix="N") + staff(n_unknown, prefix="U")
+        status = {w.worker_id: (None if w.worker_id.startswith("U") else False) for w in workers}
+        return check(ent(workers, region=Region.BRUXELLES, legal_form="SA"), "bruxelles-2004", status)
+
+    one = share(1)
+    assert one.compliant is True and "encadrement 10,0 % au moins" in one.summary.fr
+    two = share(2)
+    assert two.compliant is None and "entre 9,0 % et 11,1 % selon les statuts inconnus" in two.summary.fr

@@ -242,12 +242,24 @@ def _supervision_share(enterprise: Enterprise, regime: Regime, period: Period, r
         f"{number_text(m.non_target, 'en')} fte" + (f" (+ {number_text(m.unknown, 'en')} fte of unknown status)"
                                                     if unsure else "") + f"; share {share_text(share, 'en')}.")))
     compliant = m.met(minimum)
-    if compliant is True:
+    if compliant is True and unsure and m.share_low is not None:
+        # Met however the unknown statuses turn out: the low end is what is sure.
+        summary = t(f"encadrement {share_text(m.share_low)} au moins de l'effectif hors public cible (min "
+                    f"{share_text(minimum)}, statuts inconnus comptés hors public cible)",
+                    f"supervision at least {share_text(m.share_low, 'en')} of the non-target workforce (min "
+                    f"{share_text(minimum, 'en')}, unknown statuses counted as non-target)")
+    elif compliant is True:
         summary = t(f"encadrement {share_text(share)} de l'effectif hors public cible (min {share_text(minimum)})",
                     f"supervision {share_text(share, 'en')} of the non-target workforce (min {share_text(minimum, 'en')})")
     elif compliant is False:
         summary = t(f"encadrement {share_text(share)} < {share_text(minimum)} : aucune subvention n'est due",
                     f"supervision {share_text(share, 'en')} < {share_text(minimum, 'en')}: no subsidy is due")
+    elif m.share_low is not None and share is not None and unsure:
+        # Between the two readings of the unknown statuses: the low end says what may fail.
+        summary = t(f"indéterminé : encadrement entre {share_text(m.share_low)} et {share_text(share)} selon les "
+                    f"statuts inconnus (min {share_text(minimum)})",
+                    f"unknown: supervision between {share_text(m.share_low, 'en')} and {share_text(share, 'en')} "
+                    f"depending on the unknown statuses (min {share_text(minimum, 'en')})")
     else:
         summary = t(f"indéterminé : encadrement {share_text(share)} (min {share_text(minimum)})",
                     f"unknown: supervision {share_text(share, 'en')} (min {share_text(minimum, 'en')})")
