@@ -805,7 +805,7 @@ def nothing_applies_to(o: FileOutcome) -> bool:
     """No obligation of the agrément applies to the file's period (``rules.dashboard.nothing_applies``)."""
     from ei_cli.rules.dashboard import nothing_applies
 
-    return nothing_applies((name, name not in o.not_applicable) for name in o.checks)
+    return nothing_applies((name, name not in o.not_applicable, verdict) for name, verdict in o.checks.items())
 
 
 def overall(outcomes: Iterable[FileOutcome]) -> bool | None:
@@ -827,7 +827,9 @@ def counts(outcomes: Iterable[FileOutcome], strict: bool = False) -> dict:
         "unreadable": len(outcomes) - len(read),
         "compliant": sum(1 for o in read if o.compliant is True),
         "not_compliant": sum(1 for o in read if o.compliant is False),
-        "unknown": sum(1 for o in read if o.compliant is None),
+        "unknown": sum(1 for o in read if o.compliant is None and not nothing_applies_to(o)),
+        # added: files whose period no obligation of the agrément concerns (« non applicable »)
+        "not_applicable": sum(1 for o in read if nothing_applies_to(o)),
         # Sum of the files whose total is known; None when no file has one.
         "total_subsidy": float(sum(known, Decimal(0))) if known else None,
         "exit_code": int(batch_exit_code(outcomes, strict)),

@@ -704,7 +704,7 @@ def obligations_summary(checks: list[dict]) -> dict:
 
     applying = [c for c in checks if c["applicable"]]
     return {"respected": sum(1 for c in applying if c["compliant"] is True), "applicable": len(applying),
-            "none_applies": nothing_applies((c["name"], c["applicable"]) for c in checks)}
+            "none_applies": nothing_applies((c["name"], c["applicable"], c["compliant"]) for c in checks)}
 
 
 NOT_CLAIMABLE = "non réclamable"

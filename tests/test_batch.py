@@ -1028,3 +1028,19 @@ def test_the_summary_s_target_share_is_the_share_judged():
              {"agrement_year": 2, "compliant": True, "judged_on": "average", "target_share": 0.4444}]
     two = CheckResult("quota", False, t("q", "q"), details={**years[1], "agrement_years": years})
     assert batch._quota_share([two]) == 0.1666
+
+
+def test_the_summary_counts_non_applicable_files_apart():
+    """Three files: one compliant, one « indéterminé », one whose period ends before its agrément (every
+    obligation « non applicable », nothing failing): counted 1 / 0 / 1 unknown / 1 not_applicable (it was 2
+    unknown); --strict fails the unknown file only."""
+    ok = FileOutcome("a.xlsx", True, compliant=True, checks={"quota": True})
+    unknown = FileOutcome("b.xlsx", True, compliant=None, checks={"quota": None})
+    before = FileOutcome("c.xlsx", True, compliant=None,
+                         checks={"quota": None, "wages": None, "employment": None, "follow_up": None,
+                                 "enterprise": True},
+                         not_applicable=["quota", "wages", "employment", "follow_up"])
+    totals = batch.counts([ok, unknown, before])
+    assert (totals["compliant"], totals["unknown"], totals["not_applicable"]) == (1, 1, 1)
+    assert batch.batch_exit_code([ok, before], strict=True) == ExitCode.OK
+    assert batch.batch_exit_code([ok, unknown, before], strict=True) == ExitCode.NOT_COMPLIANT

@@ -201,8 +201,11 @@ def test_a_year_before_the_agrement_is_not_applicable_not_failed(make_workbook, 
     strict = runner.invoke(app, ["check", str(path), "--year", "2024", "--strict"])
     assert strict.exit_code == 0, strict.output
     assert "Verdict global : non applicable" in strict.stdout
-    # With an obligation that applies (the same workbook agreed in 2024), --strict fails an unknown as before.
-    set_field(workbook_sheets, "date_agrement", date(2024, 1, 1))
-    agreed = make_workbook(workbook_sheets)
-    assert json.loads(runner.invoke(app, ["check", str(agreed), "--year", "2024", "-f", "json"]).stdout)[
-        "compliant"] is not None
+    # A condition of obtaining the agrément that fails is not hidden by « non applicable »: an ASBL (not an
+    # admitted form) makes the enterprise check and the run « non conforme », exit 1.
+    set_field(workbook_sheets, "forme_juridique", "ASBL")
+    asbl = make_workbook(workbook_sheets)
+    r = runner.invoke(app, ["check", str(asbl), "--year", "2024", "-f", "json"])
+    doc = json.loads(r.stdout)
+    assert {c["name"]: c["compliant"] for c in doc["checks"]}["enterprise"] is False
+    assert r.exit_code == 1 and doc["compliant"] is False

@@ -166,3 +166,13 @@ def test_a_worker_who_left_without_a_cdi_is_not_said_still_without_one():
     said = " ".join(r.text.fr for r in result.reasons)
     assert "sorti le 2025-09-05 sans CDI" in said and "toujours sans CDI" not in said
     assert result.to_fix[0].fr.startswith("T1 : sorti sans CDI après le délai")
+
+
+def test_a_cdd_s_planned_end_after_the_period_is_not_a_departure():
+    """T1 on a CDD since 2024-05-01, date_sortie 2027-06-30 (the contract's planned end), no CDI: in 2025 T1
+    is still employed without a CDI (due by 2024-11-01): « toujours sans CDI » and « passer en CDI », not
+    « sorti le 2027-06-30 sans CDI »."""
+    result = run(worker(hire=date(2024, 5, 1), exit=date(2027, 6, 30)))
+    said = " ".join(r.text.fr for r in result.reasons)
+    assert "toujours sans CDI" in said and "sorti le" not in said
+    assert result.to_fix[0].fr.startswith("T1 : passer en CDI")

@@ -418,6 +418,7 @@ def test_summer_contracts_do_not_make_one_month_the_enterprise_s_size():
     july = rule.check(e, get_regime("wallonie-2016"), Period(date(2025, 7, 1), date(2025, 7, 31)),
                       Report({w.worker_id: False for w in e.workers}))
     assert july.compliant is True and july.details["annual_work_units"] == D("246.25")
+    assert any("2024-08-01 – 2025-07-31" in r.text.fr for r in july.reasons)  # the window measured
     assert check(e, "wallonie-2016").details["annual_work_units"] == D("247.50")
 
 

@@ -399,3 +399,26 @@ def test_a_quarter_beyond_the_last_payroll_month_is_still_running():
     december = to(12)
     assert december.compliant is False
     assert [(m["worker_id"], m["quarter"]) for m in december.details["missing"]] == [("T", "2025-Q4")]
+
+
+def test_the_quarter_holding_the_agrement_counts_from_it_and_deadlines_wait_for_the_payroll():
+    """Agrément 2024-06-15; T (TD since 2023) leaves 2024-06-20: 6 days of Q2 under the agrément (< 30) —
+    no interview owed (the whole quarter gave 81 days: « required »). U (TD) hired 2024-05-01, Paie to
+    2024-09: bilan and plan due 2024-11-01, after the last payroll month — not yet missing, as Q4's
+    interview (they made the check « non conforme » while Q4 was « still running »)."""
+    from ei_cli.model import PayMonth
+    from ei_cli.periods import Month
+    from ei_cli.rules.dashboard import run_checks
+
+    t_ = td("T", hire=date(2023, 1, 1), exit=date(2024, 6, 20))
+    u = td("U", hire=date(2024, 5, 1))
+    s = Worker("S", date(2023, 1, 1), ContractType.CDI, D(1), Function.SOCIAL_ACCOMPANIMENT)
+    pay = tuple(PayMonth(w, Month(2024, m), D(1), D(2000)) for w in ("U", "S") for m in range(1, 10))
+    e = Enterprise("EI", Region.WALLONIE, date(2024, 6, 15), workers=(t_, u, s), pay=pay,
+                   follow_ups=tuple(actions("T", ("2023-03-01", BILAN), ("2023-03-02", PLAN))
+                                    + actions("U", ("2024-06-20", I), ("2024-08-20", I))))
+    (check,) = run_checks(e, W16, Period.calendar_year(2024), Report({"T": True, "U": True, "S": False}),
+                          only=["follow_up"])
+    q2 = next(q for q in check.details["quarters"] if q["worker_id"] == "T" and q["quarter"] == "2024-Q2")
+    assert (q2["days_employed"], q2["required"]) == (6, False)
+    assert check.compliant is True, check.summary.fr

@@ -1277,5 +1277,6 @@ def test_brussels_2004_a_month_below_only_on_the_known_statuses_is_undetermined_
     assert y.compliant is None
     assert y.extra["failing_months"] == [] and y.extra["undetermined_months"] == ["2010-06"]
     assert "sous le seuil selon les statuts connus (2010-06)" in y.summary.fr
+    assert any("0 sous le seuil, 1 sous le seuil selon les statuts connus (2010-06)" in r.text.fr for r in y.reasons)
     sure = evaluate_quota(e, B04, Period.calendar_year(2010), status).latest
     assert sure.compliant is False and sure.extra["failing_months"] == ["2010-06"]

@@ -56,10 +56,14 @@ def summary_table(con, outcomes: list[FileOutcome], totals: dict, request: Batch
     con.print(table)
     con.print(tr(
         f"{totals['files']} classeur(s) : {totals['compliant']} conforme(s), {totals['not_compliant']} non "
-        f"conforme(s), {totals['unknown']} indéterminé(s), {totals['unreadable']} en erreur. "
+        f"conforme(s), {totals['unknown']} indéterminé(s), "
+        + (f"{totals['not_applicable']} non applicable(s), " if totals.get("not_applicable") else "")
+        + f"{totals['unreadable']} en erreur. "
         f"Subventions {request.subsidy_year} : {_figure(totals['total_subsidy'], euro_text, lang)}.",
         f"{totals['files']} workbook(s): {totals['compliant']} compliant, {totals['not_compliant']} not "
-        f"compliant, {totals['unknown']} unknown, {totals['unreadable']} in error. "
+        f"compliant, {totals['unknown']} unknown, "
+        + (f"{totals['not_applicable']} not applicable, " if totals.get("not_applicable") else "")
+        + f"{totals['unreadable']} in error. "
         f"Subsidies {request.subsidy_year}: {_figure(totals['total_subsidy'], euro_text, lang)}."))
     if any(o.subsidy_complete is False for o in outcomes):
         con.print(tr("(?) : une partie des subventions n'a pas pu être calculée ou n'est pas réclamable en l'état "

@@ -62,11 +62,11 @@ def checks_table(con, results: list[CheckResult], overall: bool | None, enterpri
     con.print(table)
     from ei_cli.rules.dashboard import nothing_applies
 
-    if nothing_applies((r.name, r.applicable) for r in results):
+    if nothing_applies((r.name, r.applicable, r.compliant) for r in results):
         con.print(f"{'Overall' if en else 'Verdict global'}{':' if en else ' :'} [dim]{NOT_APPLICABLE.get(lang)}[/]")
     else:
         con.print(f"{'Overall' if en else 'Verdict global'}{':' if en else ' :'} {verdict_markup(overall, lang)}")
-    if overall is None and not nothing_applies((r.name, r.applicable) for r in results):
+    if overall is None and not nothing_applies((r.name, r.applicable, r.compliant) for r in results):
         con.print("[dim]" + escape(t("Un contrôle indéterminé ne rend pas l'ensemble non conforme (sauf --strict).",
                                      "An unknown check does not make the whole not compliant (unless --strict).")
                                    .get(lang)) + "[/]")

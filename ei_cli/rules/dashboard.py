@@ -106,11 +106,14 @@ def _before_agrement(name: str, enterprise: Enterprise, period: Period) -> Check
 OBLIGATIONS = ("quota", "wages", "employment", "follow_up")
 
 
-def nothing_applies(names_applicable) -> bool:
+def nothing_applies(checks) -> bool:
     """No obligation of the agrément applies to the period (it ends before the agrément): every obligation
-    check run is « non applicable ». ``names_applicable``: (check name, applicable) pairs."""
-    obligations = [applicable for name, applicable in names_applicable if name in OBLIGATIONS]
-    return bool(obligations) and not any(obligations)
+    check run is « non applicable », and no check left (the conditions of obtaining the agrément) fails.
+    ``checks``: (check name, applicable, compliant) triples."""
+    checks = list(checks)
+    obligations = [applicable for name, applicable, _ in checks if name in OBLIGATIONS]
+    return bool(obligations) and not any(obligations) and not any(
+        compliant is False for _, applicable, compliant in checks if applicable)
 
 
 def overall(results: list[CheckResult]) -> bool | None:
@@ -119,7 +122,7 @@ def overall(results: list[CheckResult]) -> bool | None:
     agrément does (a period before it): the information and the conditions of obtaining the agrément
     left would read « conforme » for a year no obligation concerns — the run's verdict is then « non
     applicable » (``nothing_applies``), and ``--strict`` does not fail on it."""
-    if nothing_applies((r.name, r.applicable) for r in results):
+    if nothing_applies((r.name, r.applicable, r.compliant) for r in results):
         return None
     applying = [r.compliant for r in results if r.applicable]
     return combine(applying) if applying else None

@@ -48,6 +48,7 @@ class Violation:
     # Brussels 2004 encadrement staff: a CDI from the start of the period, whatever the target status
     # (no deadline, no status to establish).
     supervision: bool = False
+    left: bool = False        # left without a CDI by the end of the period (not a CDD's planned end later)
 
     def text(self) -> Text:
         wid = self.worker_id
@@ -59,7 +60,7 @@ class Violation:
             return t(f"{wid} : personnel d'encadrement sans CDI {when_fr} (engagé le {self.hire_date}).",
                      f"{wid}: supervision staff without a CDI {when_en} (hired on {self.hire_date}).")
         if self.kind == "cdi_late":
-            if self.cdi_date is None and self.until is not None:
+            if self.cdi_date is None and self.left:
                 # Left without a CDI after the deadline: not « still » without one.
                 return t(f"{wid} : engagé le {self.hire_date}, sorti le {self.until} sans CDI ; CDI attendu au plus "
                          f"tard le {self.deadline}{unsure.fr}.",
@@ -120,7 +121,9 @@ def _cdi_violation(worker: Worker, months: int, period: Period, status: bool | N
     breach = Period(deadline, last or date.max)
     if not breach.overlaps(period):
         return None
-    return Violation(worker.worker_id, "cdi_late", status, worker.hire_date, deadline, last, deadline, start)
+    left = start is None and worker.exit_date is not None and worker.exit_date <= period.end
+    return Violation(worker.worker_id, "cdi_late", status, worker.hire_date, deadline, last, deadline, start,
+                     left=left)
 
 
 def _fte_violation(worker: Worker, minimum: Decimal, period: Period, status: bool | None) -> Violation | None:
@@ -222,7 +225,7 @@ def _cdi_half_time(enterprise: Enterprise, regime: Regime, period: Period, repor
         reasons.append(because(notes[-1]))
     to_fix = []
     for v in violations:
-        if v.kind == "cdi_late" and v.cdi_date is None and v.until is not None:
+        if v.kind == "cdi_late" and v.left:
             to_fix.append(t(f"{v.worker_id} : sorti sans CDI après le délai ; si un CDI a été conclu, corrigez "
                             "date_cdi (feuille Personnel).",
                             f"{v.worker_id}: left without a CDI after the deadline; if a CDI was concluded, correct "

@@ -94,15 +94,17 @@ def _size_thresholds(enterprise: Enterprise, regime: Regime, period: Period, rep
     staff_v = regime.value("enterprise.max_staff", on)
     turnover_v = regime.value("enterprise.max_turnover", on)
     balance_v = regime.value("enterprise.max_balance_sheet", on)
-    awu, headcount = annual_work_units(enterprise, _awu_year(period))
+    measured = _awu_year(period)
+    awu, headcount = annual_work_units(enterprise, measured)
+    window_fr = "" if measured == period else f", {measured.start.isoformat()} – {measured.end.isoformat()}"
     # Rounded down: 49,9973 shown « 50,00 » beside « strictement sous 50 : conforme » read as a contradiction.
     awu_shown = awu.quantize(AWU_PLACES, rounding=ROUND_DOWN)
     reasons = []
     staff_ok: bool | None = None if staff_v.is_unknown else awu < staff_v.number
     reasons.append(because(t(
-        f"Effectif : {decimal_text(awu_shown)} unités de travail annuelles (moyenne des etp mensuels, {headcount} personnes "
-        f"occupées, art. 60 exclus) ; doit rester strictement sous {staff_v.value}.",
-        f"Staff: {awu_shown} annual work units (mean of monthly fte, {headcount} persons employed, art. 60 "
+        f"Effectif : {decimal_text(awu_shown)} unités de travail annuelles (moyenne des etp mensuels{window_fr}, "
+        f"{headcount} personnes occupées, art. 60 exclus) ; doit rester strictement sous {staff_v.value}.",
+        f"Staff: {awu_shown} annual work units (mean of monthly fte{window_fr}, {headcount} persons employed, art. 60 "
         f"excluded); must stay strictly below {staff_v.value}."), staff_v))
     tests = []
     for label_fr, label_en, figure, limit in (("chiffre d'affaires", "turnover", enterprise.turnover, turnover_v),

@@ -176,11 +176,11 @@ def _interviews(enterprise: Enterprise, worker: Worker, quarters_in: list[tuple[
 
 
 def _deadline(enterprise: Enterprise, worker: Worker, item: FollowUpType, months: int, period: Period,
-              status: bool | None) -> Missing | None:
+              status: bool | None, horizon: date) -> Missing | None:
     # N months from the hire — from the agrément for a worker hired before it (nothing was owed before).
     due = anniversary(max(worker.hire_date, enterprise.agrement_date), months)
-    if due > period.end:
-        return None
+    if due > horizon:
+        return None  # not due yet, as far as the workbook knows (``_data_horizon``)
     dates = [f.date for f in enterprise.follow_ups_by_worker.get(worker.worker_id, ())
              if f.type == item and worker.hire_date <= f.date <= period.end]
     first = min(dates) if dates else None
@@ -237,7 +237,11 @@ def _quarterly_interviews(enterprise: Enterprise, regime: Regime, period: Period
     followed = _followed(enterprise, report, period)
     missing: list[Missing] = []
     quarters: list[dict] = []
-    quarters_in = [(q, q.period) for q in quarters_overlapping(period)]
+    # The quarter holding the agrément day counts from it: its days before were owed nothing (a worker
+    # employed 6 days under the agrément owes no interview for the 81 days before).
+    agreed = enterprise.agrement_date
+    quarters_in = [(q, Period(agreed, q.period.end) if q.period.start < agreed <= q.period.end else q.period)
+                   for q in quarters_overlapping(period)]
     horizon = _data_horizon(enterprise, period)
     for w, status, art60 in followed:
         gaps, qs = _interviews(enterprise, w, quarters_in, per_q, min_days, status, horizon)
@@ -245,7 +249,7 @@ def _quarterly_interviews(enterprise: Enterprise, regime: Regime, period: Period
         quarters += qs
         if not art60:
             for item, value in ((FollowUpType.ASSESSMENT, bilan_v), (FollowUpType.TRAINING_PLAN, plan_v)):
-                m = _deadline(enterprise, w, item, int(value.number), period, status)
+                m = _deadline(enterprise, w, item, int(value.number), period, status, horizon)
                 if m is not None:
                     missing.append(m)
     # An accompanier is owed for TD/TGD and art. 60 workers; a month whose only followed workers are of

@@ -714,9 +714,13 @@ def _judge_monthly(f: _Frame) -> YearQuota:
     reasons.append(because(t(
         f"{len(judged)} mois jugés, {len(failing)} sous le seuil"
         + (f" ({', '.join(str(m.month) for m in failing)})" if failing else "")
+        + (f", {len(unsure)} sous le seuil selon les statuts connus ({', '.join(str(m.month) for m in unsure)})"
+           if unsure else "")
         + f" ; moyenne de l'année (information) : {share_text(share)}.",
         f"{len(judged)} months judged, {len(failing)} below the threshold"
         + (f" ({', '.join(str(m.month) for m in failing)})" if failing else "")
+        + (f", {len(unsure)} below it on the known statuses ({', '.join(str(m.month) for m in unsure)})"
+           if unsure else "")
         + f"; year average (information): {share_text(share, 'en')}.")))
     reasons += _unknown_reasons(unknown / count, quota_ok)
     if shortfall:

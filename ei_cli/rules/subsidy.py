@@ -854,13 +854,14 @@ def _social_accompaniment_brackets(run: _Run) -> None:
             # cost, in a month the payroll covers, the bracket amount is only an upper bound — not claimable
             # as is (missing → unknown, Q12, as D1 says of the TD/TGD line).
             claimable = False
-            months = len(_within_payroll(run, missing))
-            said = t(f"Coût salarial des accompagnateurs (cout_salarial, feuille Paie) inconnu pour {months} "
-                     "mois : la subvention couvre ce coût et les frais de fonctionnement, le montant n'en est "
-                     "que le plafond ; non réclamable en l'état.",
-                     f"Accompaniers' wage cost (cout_salarial, Paie sheet) unknown for {months} month(s): the "
-                     "subsidy covers that cost and operating costs, the amount is only its ceiling; not "
-                     "claimable as is.")
+            months = sorted(_within_payroll(run, missing), key=lambda m: m.number)
+            listed = ", ".join(str(m) for m in months)
+            said = t(f"Année d'agrément {n} : coût salarial des accompagnateurs (cout_salarial, feuille Paie) "
+                     f"inconnu pour {listed} : la subvention couvre ce coût et les frais de fonctionnement, le "
+                     "montant n'en est que le plafond ; non réclamable en l'état.",
+                     f"Agrément year {n}: accompaniers' wage cost (cout_salarial, Paie sheet) unknown for "
+                     f"{listed}: the subsidy covers that cost and operating costs, the amount is only its "
+                     "ceiling; not claimable as is.")
             notes.append(said)
             run.unknown.append(UnknownSubsidy("social_accompaniment", None, said, ("cout_salarial",),
                                               brackets.cite()))
