@@ -74,7 +74,12 @@ def test_only_and_csv():
     r = runner.invoke(app, ["check", str(WALLOON), "--year", "2025", "--only", "wages,quota", "-f", "csv"])
     assert r.exit_code == 0
     lines = r.stdout.splitlines()
-    assert lines[0] == "name,compliant,summary,to_fix" and [x.split(",")[0] for x in lines[1:]] == ["quota", "wages"]
+    assert lines[0] == "name,compliant,summary,to_fix,applicable" and [x.split(",")[0] for x in lines[1:]] == [
+        "quota", "wages"]
+    assert all(x.endswith(",true") for x in lines[1:])  # both apply in 2025 (the sample agreed in 2024)
+    # A year before the agrément: every obligation « non applicable » — its empty verdict is told apart.
+    early = runner.invoke(app, ["check", str(WALLOON), "--year", "2023", "--only", "wages,quota", "-f", "csv"])
+    assert [x.split(",")[-1] for x in early.stdout.splitlines()[1:]] == ["false", "false"]
 
 
 def test_unknown_only_name_exits_2(capsys):

@@ -82,13 +82,15 @@ def checks_table(con, results: list[CheckResult], overall: bool | None, enterpri
 
 
 def checks_csv(results: list[CheckResult], opts: RunOptions) -> tuple[list[str], list[list]]:
-    """One row per check; ``reasons`` (with their references) only with ``--explain``."""
-    header = ["name", "compliant", "summary", "to_fix"] + (["reasons"] if opts.explain else [])
+    """One row per check; ``reasons`` (with their references) only with ``--explain``; ``applicable`` last
+    (added: false for a check no obligation of which applies, whose empty ``compliant`` is no « unknown »)."""
+    header = ["name", "compliant", "summary", "to_fix"] + (["reasons"] if opts.explain else []) + ["applicable"]
     rows = []
     for r in results:
         row = [r.name, r.compliant, r.summary.get(opts.lang), " | ".join(x.get(opts.lang) for x in r.to_fix)]
         if opts.explain:
             row.append(" | ".join(x.text.get(opts.lang) + (f" [{reference_text(x, opts.lang)}]" if x.reference else "")
                                   for x in r.reasons))
+        row.append(r.applicable)
         rows.append(row)
     return header, rows
