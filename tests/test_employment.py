@@ -176,3 +176,18 @@ def test_a_cdd_s_planned_end_after_the_period_is_not_a_departure():
     said = " ".join(r.text.fr for r in result.reasons)
     assert "toujours sans CDI" in said and "sorti le" not in said
     assert result.to_fix[0].fr.startswith("T1 : passer en CDI")
+
+
+def test_a_cdi_due_after_the_last_payroll_month_is_not_due_yet():
+    """Paie closed at 2025-09; T1 (TD) hired 2025-05-04 on a CDD: CDI due by 2025-11-04, after the last Paie
+    month — not due yet as far as the workbook knows (the follow-up's bilan due the same day is not missing
+    either); it was « toujours sans CDI », non conforme. With Paie to December it is late from 2025-11-04."""
+    w = worker(hire=date(2025, 5, 4))
+
+    def to(last: int):
+        pay = tuple(PayMonth("T1", Month(2025, m), D(1), D(2000)) for m in range(5, last + 1))
+        return run(w, pay=pay)
+
+    assert to(9).compliant is True
+    late = to(12)
+    assert late.compliant is False and late.details["violations"][0]["since"] == date(2025, 11, 4)

@@ -422,3 +422,27 @@ def test_the_quarter_holding_the_agrement_counts_from_it_and_deadlines_wait_for_
     q2 = next(q for q in check.details["quarters"] if q["worker_id"] == "T" and q["quarter"] == "2024-Q2")
     assert (q2["days_employed"], q2["required"]) == (6, False)
     assert check.compliant is True, check.summary.fr
+
+
+def test_months_without_an_accompanier_beyond_the_payroll_are_not_known_yet():
+    """Paie closed at 2025-09; the accompanier S2 on a CDD ending 2025-10-31; T (TD) with every interview
+    of Q1–Q3. November and December lie beyond the payroll (a replacement may be hired): not « sans
+    accompagnateur » yet, as Q4's interview is not due yet (they failed the check). With Paie to December
+    they are: « 2 mois sans accompagnateur social »."""
+    from ei_cli.model import PayMonth
+    from ei_cli.periods import Month
+
+    s2 = Worker("S2", date(2024, 1, 1), ContractType.CDD, D(1), Function.SOCIAL_ACCOMPANIMENT,
+                exit_date=date(2025, 10, 31))
+    follow = actions("T", ("2024-01-20", BILAN), ("2024-02-10", PLAN), ("2025-02-03", I), ("2025-05-19", I),
+                     ("2025-08-04", I), ("2025-10-06", I))
+
+    def to(last: int):
+        pay = tuple(PayMonth("T", Month(2025, m), D(1), D(2000)) for m in range(1, last + 1))
+        e = Enterprise("EI", Region.WALLONIE, date(2020, 1, 1), workers=(td("T"), s2), follow_ups=tuple(follow),
+                       pay=pay)
+        return follow_up.check(e, W16, YEAR, Report({"S2": False, "T": True}))
+
+    assert to(9).compliant is True
+    december = to(12)
+    assert december.compliant is False and "2 mois sans accompagnateur social" in december.summary.fr

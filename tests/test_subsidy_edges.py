@@ -179,3 +179,19 @@ def test_the_months_of_a_line_add_up_to_the_line():
     amounts = [m["amount"] for m in line.basis["months"]]
     assert line.amount == D("14726.45") and sum(amounts) == line.amount
     assert amounts[:9] == [D("1472.65")] * 9 and amounts[9] == D("1472.60")
+
+
+def test_months_after_the_last_payroll_month_are_to_come_not_missing():
+    """October, Paie closed at 2025-09. A (TD, full time) hired 2025-03-01, wage cost 2 000 € a month: each
+    month min(50 % × 2 000 = 1 000, 1 500) = 1 000 €; March–September = 7 000 € claimable, provisional (it
+    was a null amount, « cout_salarial absent pour 2025-10, 2025-11, 2025-12 », though those months are not
+    paid yet). B (TD) hired 2025-10-01, after the last Paie month: no line yet and no « absent » cost, a note
+    says the window waits for its payroll."""
+    ws = [worker("A", date(2025, 3, 1)), worker("B", date(2025, 10, 1))]
+    e = enterprise(ws, monthly("A", Month(2025, 3), Month(2025, 9), cost="2000"))
+    result = compute_subsidies(e, W2016, 2025, Report({"A": "TD", "B": "TD"}))
+    (a,) = lines_of(result, "target_worker", "A")
+    assert a.amount == D("7000.00") and a.claimable and result.unknown == ()
+    assert any("Paie connue jusqu'au 2025-09-30" in n.fr for n in a.notes)
+    assert lines_of(result, "target_worker", "B") == [] and any("B" in n.fr and "dernier mois de paie" in n.fr
+                                                                 for n in result.notes)

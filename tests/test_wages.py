@@ -287,3 +287,15 @@ def test_check_wages_judges_as_ei_check_does_around_the_agrement(make_workbook, 
     doc = json.loads(r.stdout)
     assert r.exit_code == 0 and doc["compliant"] is None and doc["applicable"] is False
     assert doc["ratio"] == pytest.approx(11550 / 2100, abs=1e-4)
+
+
+def test_no_payroll_known_yet_for_the_period_asks_nothing_to_fill_in():
+    """Agrément 2025-10-01, Paie closed at 2025-09: the wage tension judges 2025 from the agrément, where no
+    payroll is known yet — « indéterminé : aucune paie encore connue », with no « Complétez la feuille Paie »
+    (nothing is owed yet: the same months owe no row to a worker, wages.py's payroll window)."""
+    rows = [(w, f"2025-{m:02d}", "1", pay) for w, pay in (("M", "3000"), ("P", "2000")) for m in range(1, 10)]
+    e = enterprise(rows)
+    e = Enterprise(e.name, e.region, date(2025, 10, 1), workers=e.workers, pay=e.pay)
+    result = wages.check(e, W16, Period(date(2025, 10, 1), date(2025, 12, 31)))
+    assert result.compliant is None and result.to_fix == ()
+    assert "aucune paie encore connue" in result.summary.fr

@@ -110,8 +110,10 @@ def cdi_deadline(worker: Worker, months: int, agrement: date | None = None) -> d
 
 
 def _cdi_violation(worker: Worker, months: int, period: Period, status: bool | None,
-                   agrement: date | None = None) -> Violation | None:
+                   agrement: date | None = None, horizon: date | None = None) -> Violation | None:
     deadline = cdi_deadline(worker, months, agrement)
+    if horizon is not None and deadline > horizon:
+        return None  # not due yet as far as the workbook knows (its last Paie month), as the follow-up's bilan
     start = cdi_date(worker)
     if start is not None and start <= deadline:
         return None
@@ -187,9 +189,11 @@ def _cdi_half_time(enterprise: Enterprise, regime: Regime, period: Period, repor
         concerned.append((w, status))
     violations: list[Violation] = []
     paid_below: list[PaidBelowMin] = []
+    last_pay = enterprise.last_pay_month
+    horizon = min(period.end, last_pay.last_day) if last_pay is not None else period.end
     period_months = _months_of(period)
     for w, status in concerned:
-        for v in (_cdi_violation(w, months, period, status, enterprise.agrement_date),
+        for v in (_cdi_violation(w, months, period, status, enterprise.agrement_date, horizon),
                   _fte_violation(w, minimum, period, status)):
             if v is not None:
                 violations.append(v)

@@ -254,7 +254,11 @@ def _quarterly_interviews(enterprise: Enterprise, regime: Regime, period: Period
                     missing.append(m)
     # An accompanier is owed for TD/TGD and art. 60 workers; a month whose only followed workers are of
     # unknown status makes the verdict unknown, not failed.
-    gaps, unsure_gaps = _accompanier_gaps(enterprise, followed, period) if every_month_v.value is True else ([], [])
+    # Up to the last Paie month: a month beyond it is not known yet (an accompanier's CDD ending in October
+    # says nothing of November's replacement), as its quarter's interview is not yet due.
+    known = Period(period.start, horizon) if horizon >= period.start else None
+    gaps, unsure_gaps = (_accompanier_gaps(enterprise, followed, known)
+                         if every_month_v.value is True and known is not None else ([], []))
     reasons: list[Reason] = [
         because(t(f"Au moins {per_q} entretien individuel ou collectif par trimestre civil d'occupation, pour chaque "
                   "travailleur TD/TGD et article 60 §7.",

@@ -330,6 +330,12 @@ def _target_worker_wage_cost(run: _Run) -> None:
     by_category: dict[str, tuple[Value, Value, int, Decimal, tuple[Reason, ...]]] = {}
     contract_workers = run.contract_workers()
     hiring = _HiringCondition.of(run, contract_workers)
+    # Months after the last Paie month are not paid yet: their wage cost is not « missing », they are to
+    # come. A line is computed on the months paid (provisional for the year); a window starting after them
+    # waits (a run note says so), as the SIEG amount is provisional beyond the payroll.
+    last_pay = run.enterprise.last_pay_month
+    horizon = last_pay.last_day if last_pay is not None else None
+    waiting: list[str] = []
 
     def params_of(category: str) -> tuple[Value, Value, int, Decimal, tuple[Reason, ...]]:
         params = by_category.get(category)
@@ -364,6 +370,12 @@ def _target_worker_wage_cost(run: _Run) -> None:
         claim = claim.intersection(worker.employment) if claim else None
         if claim is None:
             continue
+        beyond = horizon is not None and claim.end > horizon
+        if beyond and claim.start > horizon:
+            waiting.append(worker.worker_id)
+            continue
+        if beyond:
+            claim = Period(claim.start, horizon)
         pays = run.enterprise.pay_by_worker_month.get(worker.worker_id, NO_PAY)
         share_n = share.number
         hired, left = worker.hire_date, worker.exit_date or date.max
@@ -418,6 +430,11 @@ def _target_worker_wage_cost(run: _Run) -> None:
             notes = [D1_NOTE]
             if fallbacks:
                 notes.append(_fallback_note(fallbacks))
+            if beyond and part.end == horizon:
+                notes.append(t(f"Paie connue jusqu'au {horizon.isoformat()} : montant des mois payés, provisoire ; "
+                               "les mois suivants de la fenêtre se calculent avec leur paie.",
+                               f"Payroll known to {horizon.isoformat()}: amount of the months paid, provisional; "
+                               "the window's later months are computed with their payroll."))
             # The wage cost is quoted only when every month's is known; else what is known, and of how many months.
             basis = {"category": category, "occupation_year": n, "start": part.start, "end": part.end,
                      "window_start": window.start, "window_end": window.end, "days": part.days,
@@ -457,6 +474,11 @@ def _target_worker_wage_cost(run: _Run) -> None:
                     claimable=(net is None or net.met) and rehire is None)
     if hiring is not None and hiring.applied:
         run.notes.append(hiring.maintained_note())
+    if waiting:
+        run.notes.append(t(f"Subvention TD/TGD de {', '.join(waiting)} : fenêtre commencée après le dernier mois de "
+                           f"paie ({horizon.isoformat()}), à calculer avec la paie des mois suivants.",
+                           f"TD/TGD subsidy of {', '.join(waiting)}: window begun after the last payroll month "
+                           f"({horizon.isoformat()}), to compute with the following months' payroll."))
 
 
 @dataclass(frozen=True)

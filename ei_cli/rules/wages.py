@@ -160,6 +160,7 @@ class WageTension:
     notes: tuple[Text, ...] = ()
     counted: tuple[PayPerFte, ...] = field(default=(), repr=False)  # every worker-month compared (CSV)
     workers_compared: int = 0
+    payroll_due: bool = True    # False: the Paie sheet stops before the part of the period judged
 
     def to_dict(self, lang: str = "fr") -> dict:
         return {
@@ -254,12 +255,17 @@ def _fte_ratio(enterprise: Enterprise, regime: Regime, period: Period) -> WageTe
             "ratio is not neutralised (check against the joint committee's scales if it nears the limit)."))
         reasons.append(because(notes[-1], seniority))
     if not counted:
-        reasons.append(because(t("Aucun mois de paie utilisable dans la période.",
-                                 "No usable payroll month in the period.")))
+        due = last_pay is None or last_pay.last_day >= period.start
+        reasons.append(because(t("Aucun mois de paie utilisable dans la période." if due else
+                                 f"Aucune paie encore connue pour la période (paie connue jusqu'au "
+                                 f"{last_pay.last_day.isoformat()}).",
+                                 "No usable payroll month in the period." if due else
+                                 f"No payroll known yet for the period (payroll known to "
+                                 f"{last_pay.last_day.isoformat()}).")))
         return WageTension(None, None, limit.number_or_none, None, None, 0,
                            tuple(excluded), tuple(sorted(art60)), without_pay,
                            not (seniority is not None and seniority.value is True), tuple(reasons), tuple(notes),
-                       tuple(counted))
+                           tuple(counted), payroll_due=due)
     workers = _by_worker(counted)
     # Ordered by (pay per fte, worker_id); each key computed once.
     keyed = [((x.pay_per_fte, x.worker_id), x) for x in workers]
@@ -319,10 +325,14 @@ def check(enterprise: Enterprise, regime: Regime, period: Period, eligibility_re
 def as_check(result: WageTension) -> CheckResult:
     fix: list[Text] = []
     if result.ratio is None:
-        summary = t("indéterminé : aucune paie exploitable dans la période",
-                    "unknown: no usable payroll in the period")
-        fix.append(t("Complétez la feuille Paie (salaire_brut et etp par mois).",
-                     "Fill in the Paie sheet (salaire_brut and etp per month)."))
+        if result.payroll_due:
+            summary = t("indéterminé : aucune paie exploitable dans la période",
+                        "unknown: no usable payroll in the period")
+            fix.append(t("Complétez la feuille Paie (salaire_brut et etp par mois).",
+                         "Fill in the Paie sheet (salaire_brut and etp per month)."))
+        else:  # nothing to fill in yet: the period judged begins after the last Paie month
+            summary = t("indéterminé : aucune paie encore connue pour la période",
+                        "unknown: no payroll known yet for the period")
     else:
         limit = "?" if result.max_ratio is None else f"{result.max_ratio}"
         high, low = result.highest, result.lowest
