@@ -195,3 +195,19 @@ def test_months_after_the_last_payroll_month_are_to_come_not_missing():
     assert any("Paie connue jusqu'au 2025-09-30" in n.fr for n in a.notes)
     assert lines_of(result, "target_worker", "B") == [] and any("B" in n.fr and "dernier mois de paie" in n.fr
                                                                  for n in result.notes)
+
+
+def test_the_brussels_supervision_condition_says_what_unknown_statuses_leave_open():
+    """§5.6, 2013: E (encadrement, 0,5), N0–N3 (not target, 4 FTE), U0–U1 (production, status unknown, 2
+    FTE), T (target). Without U: 0,5 / 4,5 = 11,1 %; with U as non-target: 0,5 / 6,5 = 7,69 → 7,6 % (floored)
+    — undetermined. The condition read « 0,50 ETP pour 4,50 ETP hors public cible (11,1 %, minimum 10,0 %) »
+    beside « indéterminé »; it now names the 2,00 FTE of unknown status and the range."""
+    workers = [worker(f"N{i}", date(2011, 1, 1)) for i in range(4)] + [worker(f"U{i}", date(2011, 1, 1))
+                                                                        for i in range(2)]
+    workers += [worker("E", date(2011, 1, 1), fte="0.5", function=Function.SUPERVISION), worker("T", date(2011, 1, 1))]
+    report = Report({**{w.worker_id: "not_target" for w in workers}, "T": "target", "U0": "unknown",
+                     "U1": "unknown"})
+    ent = enterprise(workers, agrement=date(2011, 1, 1), region=Region.BRUXELLES)
+    (cond,) = compute_subsidies(ent, B2004, 2013, report).conditions
+    assert cond.met is None
+    assert "(+ 2,00 ETP de statut inconnu) (entre 7,6 % et 11,1 % selon les statuts inconnus" in cond.summary.fr

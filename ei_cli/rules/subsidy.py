@@ -1125,10 +1125,21 @@ def supervision_condition(run: _Run) -> Condition | None:
     m = supervision_measure(run.enterprise, run.claim, run.report)
     met = m.met(share.number)
     sup_fte, nt_fte, unk_fte, ratio = m.supervision, m.non_target, m.unknown, m.share
+    # With workers of unknown status, the share lies between two readings (as the enterprise check says it).
+    if m.unsure and m.share_low is not None and ratio is not None:
+        said_fr = (f"{share_text(m.share_low)} au moins" if met else
+                   f"entre {share_text(m.share_low)} et {share_text(ratio)} selon les statuts inconnus")
+        said_en = (f"at least {share_text(m.share_low, 'en')}" if met else
+                   f"between {share_text(m.share_low, 'en')} and {share_text(ratio, 'en')} depending on the unknown "
+                   "statuses")
+        unknown_fr, unknown_en = f" (+ {number_text(unk_fte)} ETP de statut inconnu)", \
+            f" (+ {number_text(unk_fte, 'en')} FTE of unknown status)"
+    else:
+        said_fr, said_en, unknown_fr, unknown_en = share_text(ratio), share_text(ratio, "en"), "", ""
     summary = t(f"Personnel d'encadrement et d'accompagnement : {number_text(sup_fte)} ETP pour "
-                f"{number_text(nt_fte)} ETP hors public cible ({share_text(ratio)}, minimum {share_text(share.number)})",
+                f"{number_text(nt_fte)} ETP hors public cible{unknown_fr} ({said_fr}, minimum {share_text(share.number)})",
                 f"Supervision and accompaniment staff: {number_text(sup_fte, 'en')} FTE for {number_text(nt_fte, 'en')} FTE "
-                f"not target public ({share_text(ratio, 'en')}, minimum {share_text(share.number, 'en')})")
+                f"not target public{unknown_en} ({said_en}, minimum {share_text(share.number, 'en')})")
     return Condition("supervision_share", met, summary,
                      {"supervision_fte": _fmt(sup_fte), "non_target_fte": _fmt(nt_fte), "unknown_fte": _fmt(unk_fte),
                       "share": _fmt(ratio) if ratio is not None else None, "required_share": share.number},
