@@ -393,7 +393,7 @@ def test_check_under_an_outline_regime_is_not_established():
     assert result.compliant is None and result.details["established"] is False
     assert result.details["counts"]["target"] == 1
     assert result.summary.fr.startswith("provisoire : 1 travailleur")
-    assert "D7" in result.reasons[-1].text.fr and result.reasons[-1].confidence == "inferred"
+    assert "lecture retenue par le projet" in result.reasons[-1].text.fr and result.reasons[-1].confidence == "inferred"
     # The provisional reading is said once (it read « lecture provisoire (Lecture provisoire : …) »).
     assert result.reasons[-1].text.fr.lower().count("lecture provisoire") == 1
     assert "Lecture provisoire : les cinq groupes de l'ordonnance de 2004" in result.reasons[-1].text.fr
@@ -408,10 +408,10 @@ def test_the_assessment_day_is_said_to_be_the_projects_reading(regime):
     worker = walloon(first_ei_hire_date=date(2023, 1, 1))
     head = status(worker, regime).reasons[0]
     assert head.text.fr.startswith("Statut évalué le 2023-01-01 (date_premier_engagement_ei ; jour arrêté par le "
-                                   "projet ei, décision D6) : ")
+                                   "projet ei) : ")
     line = check(enterprise([worker]), regime, Period.calendar_year(2025)).reasons[0]
-    assert "lecture arrêtée par le projet ei pour tous les régimes (décision D6)" in line.text.fr
-    assert "the reading the ei project adopts for every regime (decision D6)" in line.text.en
+    assert "lecture arrêtée par le projet ei pour tous les régimes." in line.text.fr and "D6" not in line.text.fr
+    assert "the reading the ei project adopts for every regime." in line.text.en
 
 
 # ------------------------------------------------------------------------------ properties
@@ -515,7 +515,7 @@ def test_cli_table_in_french_and_explain():
     assert "Public" in r.stdout and "Critères" in r.stdout and "W05" in r.stdout and "TGD" in r.stdout
     assert "hors public cible" in r.stdout and "Atout EI" not in r.stdout
     explained = invoke(WALLOON, "--regime", "wallonie-2016", "--explain")
-    assert "Atout EI" in explained.stdout and "décision D6" in explained.stdout
+    assert "Atout EI" in explained.stdout and "jour arrêté par le projet ei" in explained.stdout
     english = invoke(WALLOON, "--lang", "en")
     assert "Target" in english.stdout and "not target public" in english.stdout
 

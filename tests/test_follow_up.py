@@ -206,7 +206,7 @@ def test_the_outline_regime_says_its_decision_in_words():
     the mandate minimums only — said in words, the decision kept as its reference."""
     e = Enterprise("EI", Region.BRUXELLES, date(2020, 1, 1), workers=(td(),))
     (reason,) = follow_up.check(e, get_regime("bruxelles-2018"), YEAR, Report({"T": True})).reasons
-    assert "n'est connu qu'en partie" in reason.text.fr and "décision D7" in reason.text.fr
+    assert "n'est connu qu'en partie" in reason.text.fr and "lecture retenue par le projet" in reason.text.fr
     assert "rules.md" not in reason.text.fr
 
 

@@ -464,7 +464,8 @@ def test_sieg_bracket_on_the_agrement_year_average_even_for_a_calendar_piece():
     assert (y1.basis["agrement_year"], y1.basis["start"], y1.basis["end"]) == (1, date(2025, 1, 1), date(2025, 2, 28))
     assert y1.basis["target_workers"] == D("9.35") and y1.basis["rate"] == 25000 and y1.amount == D("4041.10")
     assert y1.basis["provisional"] is False and y1.claimable
-    assert any("2024-03-01 – 2025-02-28" in r.text.fr and "Q8" in r.text.fr for r in y1.reasons)
+    assert any("2024-03-01 – 2025-02-28" in r.text.fr and "têtes, Σ jours occupés ÷ jours" in r.text.fr
+               for r in y1.reasons)
     assert any(r.parameter == "subsidy.social_accompaniment.counting" and r.confidence == "inferred" for r in y1.reasons)
     assert y2.basis["agrement_year"] == 2 and y2.basis["target_workers"] == 6 and y2.amount == 0
     assert y2.basis["provisional"] is True and y2.basis["target_workers_end"] == date(2025, 12, 31)
@@ -577,10 +578,11 @@ def test_parts_of_agrement_years_do_not_cite_d2_and_parts_of_occupation_years_do
     assert len(by_agrement_year) == 8
     for line in by_agrement_year:
         assert not any("D2" in n.fr or "D2" in n.en for n in line.notes)
-        assert any(n.fr.startswith("Partie d'année d'agrément (comptée depuis la date d'agrément, Q18) : montant "
+        assert any(n.fr.startswith("Partie d'année d'agrément (comptée depuis la date d'agrément) : montant "
                                    "annuel × jours de la partie ÷ jours de l'année d'agrément") for n in line.notes)
     for line in lines_of(wal, "target_worker") + lines_of(bxl, "target_worker"):
-        assert any("décision D2" in n.fr for n in line.notes)
+        assert any("le texte ne règle pas les années partielles" in n.fr and n.fr.startswith("Année partielle")
+                   for n in line.notes)
 
 
 def test_2003_social_accompaniment_per_fte():

@@ -165,7 +165,7 @@ def test_no_payroll_is_unknown_and_outline_regime_not_established():
     assert outline.compliant is None and outline.details == {"established": False}
     # D7: the unknown says which regime's texts it rests on (the reason cites them, confidence not_found)
     (reason,) = outline.reasons
-    assert "bruxelles-2018" in reason.text.fr and "D7" in reason.text.fr and reason.reference
+    assert "bruxelles-2018" in reason.text.fr and "lecture retenue par le projet" in reason.text.fr and reason.reference
     assert reason.confidence == "not_found"
 
 

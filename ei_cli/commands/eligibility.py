@@ -26,7 +26,7 @@ def check_eligibility(file: FileArg, at: AtOpt = None, format: FormatOpt = Forma
                       names: NamesOpt = False, regime: RegimeOpt = None) -> None:
     """Public cible de chaque travailleur (TD/TGD, DEDP, groupes bruxellois), évalué à l'embauche.
 
-    Statut évalué le jour de date_premier_engagement_ei, sinon de date_entree (décision D6).
+    Statut évalué le jour de date_premier_engagement_ei, sinon de date_entree (lecture retenue par ei).
 
     Pour chaque travailleur : catégorie, critères remplis, données manquantes (« indéterminé », jamais deviné).
 

@@ -29,9 +29,9 @@ _STYLE = {True: "green", False: "", None: "yellow"}
 
 ASSESSMENT_NOTE = t(
     "Statut évalué à l'embauche : le jour de date_premier_engagement_ei, sinon de date_entree (lecture arrêtée "
-    "par le projet ei pour tous les régimes, décision D6) ; âge et mois comptés ce jour-là.",
+    "par le projet ei pour tous les régimes) ; âge et mois comptés ce jour-là.",
     "Status assessed at hire: on date_premier_engagement_ei, else date_entree (the reading the ei project adopts "
-    "for every regime, decision D6); age and months counted on that day.")
+    "for every regime); age and months counted on that day.")
 
 
 def worker_dicts(rows: list[WorkerEligibility], enterprise: Enterprise, opts: RunOptions) -> list[dict]:

@@ -187,10 +187,10 @@ def not_established(name: str, regime) -> "CheckResult":
     and a rule not found is unknown, not absent."""
     if regime.status == "outline":
         text = t(f"Règle non établie pour le régime {regime.id} : ce régime n'est connu qu'en partie, seuls les "
-                 "contrôles que ses textes trouvés établissent sont faits (lecture retenue par le projet, décision "
-                 "D7) ; ce contrôle-ci reste indéterminé.",
+                 "contrôles que ses textes trouvés établissent sont faits (lecture retenue par le projet"
+                 ") ; ce contrôle-ci reste indéterminé.",
                  f"Rule not established for regime {regime.id}: the regime is known only in outline, only the checks "
-                 "its texts found establish are made (the project's reading, decision D7); this check stays "
+                 "its texts found establish are made (the project's reading); this check stays "
                  "unknown.")
     else:
         text = t(f"Règle non établie pour le régime {regime.id} : aucun texte trouvé ne la donne pour ce régime ; "

@@ -123,9 +123,9 @@ class WorkerEligibility:
         verdict = _VERDICT[self.category]
         # The day is the project's reading (D6), the same for every regime, not the cited text's words
         # (the 2003 decree says « au moment de son engagement dans l'entreprise d'insertion »).
-        head = because(Text(f"Statut évalué le {on} ({self.source} ; jour arrêté par le projet ei, décision D6) : "
+        head = because(Text(f"Statut évalué le {on} ({self.source} ; jour arrêté par le projet ei) : "
                             f"{verdict.fr}.",
-                            f"Status assessed on {on} ({self.source}; day set by the ei project, decision D6): "
+                            f"Status assessed on {on} ({self.source}; day set by the ei project): "
                             f"{verdict.en}."),
                        self.definition)
         notes = [head]
@@ -211,9 +211,9 @@ class EligibilityReport:
 # What the assessment day rests on: the project's binding reading (rules.md D6), not the text each
 # regime's definition cites.
 DAY_READING = t("Jour d'évaluation : le premier engagement en EI (date_premier_engagement_ei), sinon l'entrée "
-                "(date_entree) — lecture arrêtée par le projet ei pour tous les régimes (décision D6).",
+                "(date_entree) — lecture arrêtée par le projet ei pour tous les régimes.",
                 "Assessment day: the first hire in an EI (date_premier_engagement_ei), else the hire here "
-                "(date_entree) — the reading the ei project adopts for every regime (decision D6).")
+                "(date_entree) — the reading the ei project adopts for every regime.")
 
 
 # ------------------------------------------------------------------------------ criteria
@@ -584,9 +584,9 @@ def check(enterprise: Enterprise, regime: Regime, period: Period, report: Eligib
         # still count for those minimums, on the provisional reading the regime file states.
         # The definition's description states the provisional reading itself (« Lecture provisoire : … »).
         reasons.append(because(t(
-            "Régime connu seulement en partie (lecture retenue par le projet, décision D7) : statuts non établis "
+            "Régime connu seulement en partie (lecture retenue par le projet) : statuts non établis "
             f"pour ce régime. {definition.description}.",
-            "Regime known only in outline (the project's reading, decision D7): statuses not established for "
+            "Regime known only in outline (the project's reading): statuses not established for "
             f"this regime. {definition.description}."), definition))
         details["established"] = False
     return CheckResult(NAME, verdict, summary, tuple(reasons), to_fix, details)

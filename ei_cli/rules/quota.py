@@ -1082,10 +1082,10 @@ def _art60_reason(f: _Frame) -> Reason | None:
     avg = sum((m.art60_fte for m in f.months), ZERO) / len(f.months)
     listed = ", ".join(ids)
     return because(t(
-        f"Art. 60 §7 (hors quota, Q11) : {listed}, {number_text(avg)} ETP en moyenne sur les {len(f.months)} mois "
+        f"Art. 60 §7 (hors quota) : {listed}, {number_text(avg)} ETP en moyenne sur les {len(f.months)} mois "
         "du tableau (colonne Art. 60) ; employés par le CPAS, ils ne sont comptés ni au numérateur ni au "
         "dénominateur.",
-        f"Art. 60 §7 (outside the quota, Q11): {listed}, {number_text(avg, 'en')} FTE on average over the "
+        f"Art. 60 §7 (outside the quota): {listed}, {number_text(avg, 'en')} FTE on average over the "
         f"{len(f.months)} months of the table (column Art. 60); employed by the CPAS, they count neither in "
         "the numerator nor in the denominator."))
 

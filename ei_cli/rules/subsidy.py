@@ -222,15 +222,15 @@ def _fallback_note(months: list[Month]) -> Text:
              f"No payroll row for {listed}: contractual fte from Personnel used.")
 
 
-D1_NOTE = t("Taux périodique non publié : plafond ÷ mois de fenêtre × etp du mois (décision D1).",
-            "Periodic rate not published: cap ÷ window months × month etp (decision D1).")
-PARTIAL_NOTE = t("Année partielle : prorata journalier (décision D2, déduit).",
-                 "Partial year: daily pro rata (decision D2, inferred).")  # D2: occupation years of the degressive amounts
+D1_NOTE = t("Taux périodique non publié : plafond ÷ mois de fenêtre × etp du mois (lecture retenue par ei).",
+            "Periodic rate not published: cap ÷ window months × month etp (the reading ei adopts).")
+PARTIAL_NOTE = t("Année partielle : prorata journalier (déduit : le texte ne règle pas les années partielles).",
+                 "Partial year: daily pro rata (inferred: the text does not settle partial years).")  # D2: occupation years of the degressive amounts
 # An enterprise amount of an agrément year (SIEG, manager, Brussels tranches): not D2, a reading of its own.
-AGREMENT_PART_NOTE = t("Partie d'année d'agrément (comptée depuis la date d'agrément, Q18) : montant annuel × jours "
+AGREMENT_PART_NOTE = t("Partie d'année d'agrément (comptée depuis la date d'agrément) : montant annuel × jours "
                        "de la partie ÷ jours de l'année d'agrément (prorata journalier, déduit : le texte ne règle "
                        "pas les années partielles).",
-                       "Part of an agrément year (counted from the agrément date, Q18): annual amount × days of the "
+                       "Part of an agrément year (counted from the agrément date): annual amount × days of the "
                        "part ÷ days of the agrément year (daily pro rata, inferred: the text does not settle partial "
                        "years).")
 
@@ -458,9 +458,9 @@ def _target_worker_wage_cost(run: _Run) -> None:
                 basis["months_without_wage_cost"] = [str(m) for m in missing]
                 basis["partial_amount"] = money(amount)
                 reason = t(f"Coût salarial (Paie.cout_salarial) absent pour {listed} : montant non calculé "
-                           "(décision D1 : jamais deviné).",
+                           "(jamais deviné).",
                            f"Wage cost (Paie.cout_salarial) missing for {listed}: amount not computed "
-                           "(decision D1: never guessed).")
+                           "(never guessed).")
                 run.add("target_worker", worker.worker_id, basis, None, values, claimable=False,
                         notes=[reason, *notes], extra_confidence=["inferred"], reasons=line_reasons)
                 if rehire is not None:
@@ -638,8 +638,8 @@ def _target_worker_parameters(run: _Run, category: str, share: Value, rate: Valu
                   "months from hiring."), cap),
         because(t(f"Au plus {share_text(share.number)} du coût salarial du mois.",
                   f"At most {share_text(share.number, 'en')} of the month's wage cost."), share),
-        because(t("Montant périodique non publié (calcul décision D1).",
-                  "Periodic amount not published (computed per decision D1)."), rate))
+        because(t("Montant périodique non publié (calculé à partir des plafonds publiés).",
+                  "Periodic amount not published (computed from the published caps)."), rate))
     return cap, window_months, int(window_months.number), cap.number / window_months.number, reasons
 
 
@@ -831,8 +831,8 @@ def _social_accompaniment_brackets(run: _Run) -> None:
         amount = base * factor * fraction
         notes, claimable = [], True
         if index.is_unknown:
-            notes.append(t("Coefficient d'indexation inconnu : montant de base (facteur 1,0, décision D5).",
-                           "Index factor unknown: base amount (factor 1.0, decision D5)."))
+            notes.append(t("Coefficient d'indexation inconnu : montant de base (facteur 1,0).",
+                           "Index factor unknown: base amount (factor 1.0)."))
         if chosen is not chosen_hi:
             claimable = False
             notes.append(t("Statut de certains travailleurs indéterminé : la tranche pourrait être plus élevée.",
@@ -914,12 +914,12 @@ def _social_accompaniment_brackets(run: _Run) -> None:
                    + (f", {known_fr}" if provisional else "") + ")")
         over_en = (f"over agrément year {n} ({window.start.isoformat()} – {window.end.isoformat()}"
                    + (f", {known_en}" if provisional else "") + ")")
-        reason = t(f"{number_text(heads)} TD/TGD en moyenne annuelle {over_fr} (têtes, Σ jours occupés ÷ jours, Q8), "
+        reason = t(f"{number_text(heads)} TD/TGD en moyenne annuelle {over_fr} (têtes, Σ jours occupés ÷ jours), "
                    f"même pour la seule partie {part.start.isoformat()} – {part.end.isoformat()} réclamée : "
                    + (f"palier ≥ {chosen['min_target_workers']}, {euro_text(base)} par an, × {part.days} / "
                       f"{agr_year.days} jours." if chosen else f"moins de {first}, aucun palier."),
-                   f"{number_text(heads, 'en')} TD/TGD as the annual average {over_en} (heads, Σ days employed ÷ days, "
-                   f"Q8), even for the claimed part {part.start.isoformat()} – {part.end.isoformat()} alone: "
+                   f"{number_text(heads, 'en')} TD/TGD as the annual average {over_en} (heads, Σ days employed ÷ days"
+                   f"), even for the claimed part {part.start.isoformat()} – {part.end.isoformat()} alone: "
                    + (f"bracket ≥ {chosen['min_target_workers']}, {euro_text(base, 'en')} a year, × {part.days} / "
                       f"{agr_year.days} days." if chosen else f"fewer than {first}, no bracket."))
         staffing = understaffed or t(
@@ -933,9 +933,9 @@ def _social_accompaniment_brackets(run: _Run) -> None:
         run.add("social_accompaniment", None, basis, amount, [brackets, index, ops], claimable=claimable,
                 notes=notes, reasons=(because(reason, brackets), because(staffing, brackets),
                                       because(t("Comptage des TD/TGD pour le palier : têtes, moyenne annuelle de "
-                                                "l'année d'agrément (Q8).",
+                                                "l'année d'agrément.",
                                                 "TD/TGD counted for the bracket: heads, annual average of the "
-                                                "agrément year (Q8)."), counting),
+                                                "agrément year."), counting),
                                       because(t(f"Indexation : facteur {decimal_text(factor)}.", f"Indexation: factor {factor}."),
                                               index),
                                       because(t(f"Plafond : coût salarial + {share_text(ops.number)}.",
@@ -1024,9 +1024,9 @@ def _tranche_line(run: _Run, subsidy: str, base_key: str, per_key: str, n: int, 
         # rules.md §5.7: whether the base is due with no target worker at all is NOT FOUND — not paid as fact.
         claimable = False
         notes.append(t("Aucun travailleur du public cible sur la période : le texte ne dit pas si le montant de base "
-                       "est dû sans travailleur du public cible (non trouvé, rules.md §5.7) ; non réclamable en l'état.",
+                       "est dû sans travailleur du public cible (texte non trouvé) ; non réclamable en l'état.",
                        "No target worker over the period: the text does not say whether the base amount is due "
-                       "without any target worker (not found, rules.md §5.7); not claimable as is."))
+                       "without any target worker (no text found); not claimable as is."))
     if part != agr_year:
         notes.append(AGREMENT_PART_NOTE)
     basis = {"agrement_year": n, "agrement_year_start": agr_year.start, "agrement_year_end": agr_year.end,
@@ -1034,10 +1034,10 @@ def _tranche_line(run: _Run, subsidy: str, base_key: str, per_key: str, n: int, 
              "target_workers": _fmt(heads, CENT), "tranches": k, "rate": annual}
     run.add(subsidy, None, basis, amount, [base, per, size, threshold], claimable=claimable, notes=notes,
             reasons=(because(t(f"{number_text(heads)} travailleurs du public cible en moyenne (têtes) : {k} tranche(s) "
-                               f"entamée(s) (Q9) ; {euro_text(base.number)} + {k} × {euro_text(per.number)} = "
+                               f"entamée(s) ; {euro_text(base.number)} + {k} × {euro_text(per.number)} = "
                                f"{euro_text(annual)} par an.",
-                               f"{number_text(heads, 'en')} target workers on average (heads): {k} started tranche(s) "
-                               f"(Q9); {euro_text(base.number, 'en')} + {k} × {euro_text(per.number, 'en')} = "
+                               f"{number_text(heads, 'en')} target workers on average (heads): {k} started tranche(s)"
+                               f"; {euro_text(base.number, 'en')} + {k} × {euro_text(per.number, 'en')} = "
                                f"{euro_text(annual, 'en')} a year."), base),
                      because(t(f"Tranches de {size.number} à partir du {threshold.number}e.",
                                f"Tranches of {size.number} from the {threshold.number}th."), size)))
@@ -1157,8 +1157,8 @@ def _apply_condition(lines: list[SubsidyLine], cond: Condition) -> list[SubsidyL
     for line in lines:
         if cond.met is False:
             basis = {**line.basis, "amount_if_condition_met": line.amount}
-            note = t(f"Condition des {fr} de personnel d'encadrement non remplie : rien n'est dû (§5.6).",
-                     f"{en} supervision-staff condition not met: nothing is due (§5.6).")
+            note = t(f"Condition des {fr} de personnel d'encadrement non remplie : rien n'est dû.",
+                     f"{en} supervision-staff condition not met: nothing is due.")
             out.append(SubsidyLine(line.subsidy, line.worker_id, basis, ZERO if line.amount is not None else None,
                                    line.reference, line.url, line.confidence, False, (note, *line.notes),
                                    (*cond.reasons, *line.reasons)))
