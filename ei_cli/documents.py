@@ -731,11 +731,11 @@ def _subsidy_view(subsidies: dict | None) -> dict | None:
         return None
     totals = subsidies.get("totals") or {}
     notes = [n if isinstance(n, str) else _reason_text(n) for n in subsidies.get("notes") or []]
-    if subsidies.get("complete") is False:
-        # The total is what could be computed: said first, so that no reader takes it for the whole claim.
-        notes.insert(0, "Total incomplet : une partie des subventions n'a pas pu être calculée ou n'est pas "
-                        "réclamable en l'état (voir « Non calculables » et les lignes « non réclamable ») ; "
-                        "le total ne compte que ce qui l'est.")
+    # The total is what could be computed: said right under the Total row (``incomplete``), so that no
+    # reader takes it for the whole claim; the other notes follow the references under their own heading.
+    incomplete = ("Total incomplet : une partie des subventions n'a pas pu être calculée ou n'est pas "
+                  "réclamable en l'état (voir « Non calculables » et les lignes « non réclamable ») ; "
+                  "le total ne compte que ce qui l'est.") if subsidies.get("complete") is False else None
     de_minimis = subsidies.get("de_minimis")
     if isinstance(de_minimis, dict) and de_minimis.get("note"):
         notes.append(_reason_text({"text": de_minimis["note"], "reference": de_minimis.get("reference"),
@@ -792,6 +792,7 @@ def _subsidy_view(subsidies: dict | None) -> dict | None:
                         "references": [ref + (f" ({', '.join(labels)})" if labels else "")
                                        for ref, labels in refs.items()]}
                        for k, refs in references.items()],
+        "incomplete": incomplete,
         "notes": notes,
     }
 

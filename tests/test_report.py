@@ -49,6 +49,23 @@ def docx_text(path: Path) -> str:
     return "\n".join(parts)
 
 
+def docx_body_text(path: Path) -> str:
+    """The paragraphs and table rows of a .docx in the order of its body (``docx_text`` puts the tables
+    last), squashed."""
+    import docx
+
+    body = docx.Document(str(path)).element.body
+    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    parts = []
+    for child in body:
+        if child.tag == w + "p":
+            parts.append("".join(t.text or "" for t in child.iter(w + "t")))
+        elif child.tag == w + "tbl":
+            for row in child.iter(w + "tr"):
+                parts.append(" | ".join("".join(t.text or "" for t in c.iter(w + "t")) for c in row.iter(w + "tc")))
+    return squash("\n".join(parts))
+
+
 def html_text(path: Path) -> str:
     import html
 
@@ -1048,9 +1065,10 @@ def test_an_incomplete_subsidy_total_is_said_first():
     « 0,00 € de subventions » or a total with no word of it. The first note says the total is
     incomplete; a complete result has no such note; the Brussels 2018 compensation has its label."""
     view = documents._subsidy_view({"complete": False, "total": 0, "totals": {"compensation": 0}, "lines": []})
-    assert view["notes"][0].startswith("Total incomplet : une partie des subventions n'a pas pu être calculée")
+    assert view["incomplete"].startswith("Total incomplet : une partie des subventions n'a pas pu être calculée")
+    assert not view["notes"]
     assert view["totals"][0]["label"] == "Compensation du mandat"
-    assert not documents._subsidy_view({"complete": True, "total": 0, "totals": {}, "lines": []})["notes"]
+    assert not documents._subsidy_view({"complete": True, "total": 0, "totals": {}, "lines": []})["incomplete"]
 
 
 # --------------------------------------------------------------------------------- legal basis of every decision
@@ -1169,3 +1187,31 @@ def test_the_shipped_docx_templates_are_those_the_script_writes(tmp_path):
             for part in fresh.namelist():
                 if part != "docProps/core.xml":
                     assert fresh.read(part) == shipped.read(part), f"{name}: {part} — rerun {script.name}"
+
+
+@pytest.mark.parametrize("fmt", ("md", "html", "docx"))
+def test_subsidy_notes_have_their_own_heading_and_the_incomplete_total_sits_under_it(capsys, tmp_path, fmt):
+    """Section 8 listed the notes (maintien de l'effectif, de minimis) right after the « Références : »
+    list, so every renderer made one list of them (markdown-it: 4 items under « Références » for the 2
+    references of the Walloon sample 2025). They now follow a « Remarques : » heading; the Brussels sample
+    2025 (`complete: false`, compensation not computed) says « Total incomplet » right under the Total row,
+    before « Non calculables », not among the notes."""
+    out = tmp_path / f"w.{fmt}"
+    code, _, err = run_cli(capsys, "report", "annual", WALLONIE, "--year", YEAR, "-o", out)
+    assert code == 0, err
+    text = text_of(out).replace("*", "")
+    refs, remarks = text.index("Références :"), text.index("Remarques :")
+    assert refs < remarks < text.index("le maintien de l'effectif") < text.index("Aides de minimis SIEG")
+    if fmt == "md":
+        from markdown_it import MarkdownIt
+
+        html = MarkdownIt("commonmark").enable("table").render(out.read_text(encoding="utf-8"))
+        items = re.search(r"<p>Références :</p>\s*<ul>(.*?)</ul>", html, re.S).group(1)
+        assert items.count("<li>") == 2  # the two subsidies' references, no note among them
+    out = tmp_path / f"b.{fmt}"
+    code, _, err = run_cli(capsys, "report", "annual", BRUXELLES, "--year", YEAR, "-o", out)
+    assert code == 0, err
+    text = (docx_body_text(out) if fmt == "docx" else text_of(out)).replace("*", "")
+    assert re.search(r"Total\W*0,00 €\W*Total incomplet : une partie des subventions", text)
+    assert text.index("Total incomplet") < text.index("Compensation du mandat : Non établi")
+    assert "Remarques :" not in text  # no other note
