@@ -606,7 +606,8 @@ def _quota_view(quota: dict, period: Period, application: bool = False) -> dict:
             if first <= key <= last:
                 by_month[key] = {"month": key, "target_fte": m.get("target_fte"), "total_fte": m.get("total_fte"),
                                  "share": m.get("share"),
-                                 "required_share": m.get("required_share", quota.get("required_share"))}
+                                 "required_share": m.get("required_share", quota.get("required_share")),
+                                 "judged": m.get("judged", True) is not False}
     headline = headline_year(quota, quota.get("compliant"))
     reasons = [r for y in quota.get("agrement_years") or [] if y is headline or y.get("compliant") is not True
                for r in y.get("reasons") or []] if headline is not quota else quota.get("reasons") or []
@@ -945,10 +946,12 @@ def _problem_text(p) -> str:
 
 # ============================================================================ charts
 def _chart_rows(quota: dict) -> list[tuple[str, float | None, float | None]]:
+    """(month, share, required share) per month; no required share for a month not judged (``judged``
+    false: before day 100 in Brussels 2004, a month before the year's last in a point-judged year)."""
     rows = []
     for m in quota.get("months") or []:
         share = m.get("share")
-        req = m.get("required_share")
+        req = m.get("required_share") if m.get("judged", True) is not False else None
         rows.append((str(m.get("month")), None if share is None else float(share),
                      None if req is None else float(req)))
     return rows

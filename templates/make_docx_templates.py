@@ -216,7 +216,7 @@ def annual() -> Document:
     para(doc, "Barres : part du public cible, mois par mois ; trait rouge : part requise.", italic=True, size=8)
     loop_table(doc, ["Mois", "ETP public cible", "ETP total", "Part", "Part requise"], "m in quota.months",
                ["{{ m.month | mois }}", "{{ m.target_fte | nombre }}", "{{ m.total_fte | nombre }}",
-                "{{ m.share | pourcent }}", "{{ m.required_share | pourcent }}"], numeric=(1, 2, 3, 4))
+                "{{ m.share | pourcent }}", "{{ (m.required_share | pourcent) if m.judged else '— (non jugé)' }}"], numeric=(1, 2, 3, 4))
     bullets(doc, "r in quota.reasons", "{{ r }}")
 
     doc.add_heading("5. Tension salariale", 1)

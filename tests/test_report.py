@@ -1215,3 +1215,28 @@ def test_subsidy_notes_have_their_own_heading_and_the_incomplete_total_sits_unde
     assert re.search(r"Total\W*0,00 €\W*Total incomplet : une partie des subventions", text)
     assert text.index("Total incomplet") < text.index("Compensation du mandat : Non établi")
     assert "Remarques :" not in text  # no other note
+
+
+@pytest.mark.parametrize("fmt", ("md", "html", "docx"))
+def test_months_not_judged_show_no_required_share(annual_ctx, tmp_path, fmt):
+    """Brussels 2004 judges each month from the obligation's day 100 (the June-dip case of test_quota:
+    agrément 2010-01-01, effective 2010-04-11, so May–Dec judged, Jan–Apr `judged: false`). The month
+    table printed « 30,0 % » required beside January's 0,0 % (T 0 ÷ D 2) while the verdict counted 8 judged
+    months; a month not judged now reads « — (non jugé) », a judged one keeps 30,0 %, and the chart draws
+    no requirement for it."""
+    from test_quota import B04, _brussels_2004_june_dip
+
+    from ei_cli.rules.quota import evaluate_quota
+
+    e, statuses = _brussels_2004_june_dip()
+    quota = documents._plain(evaluate_quota(e, B04, Period.calendar_year(2010), statuses).to_dict("fr"))
+    view = documents._quota_view(quota, Period.calendar_year(2010))
+    assert [m["judged"] for m in view["months"]] == [False] * 4 + [True] * 8
+    assert [r for _, _, r in documents._chart_rows(view)] == [None] * 4 + [0.3] * 8
+    out = tmp_path / f"annual.{fmt}"
+    documents.render_document("annual", {**annual_ctx, "quota": view}, out)
+    text = text_of(out)
+    assert re.search(r"janvier 2010\W*0,00\W*2,00\W*0,0 %\W*— \(non jugé\)", text)
+    assert re.search(r"avril 2010\W*1,00\W*3,00\W*33,3 %\W*— \(non jugé\)", text)
+    assert re.search(r"mai 2010\W*1,00\W*3,00\W*33,3 %\W*30,0 %", text)
+    assert text.count("— (non jugé)") == 4
