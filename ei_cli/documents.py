@@ -622,11 +622,20 @@ def _quota_view(quota: dict, period: Period, application: bool = False) -> dict:
         "target_fte": target_fte,
         "total_fte": total_fte,
         "shortfall_fte": headline.get("shortfall_fte"),
+        # A year judged on minimum FTE (Brussels 2018, `judged_on: average_minimums`) has no required share:
+        # the documents print its FTE beside the minimums instead of « — requis ».
+        "judged_on": headline.get("judged_on"),
+        "min_target_fte": headline.get("min_target_fte"),
+        "supervision_fte": headline.get("supervision_fte"),
+        "min_supervision_fte": headline.get("min_supervision_fte"),
+        # No agrément year in the period (before the agrément): « pas encore d'année d'agrément ».
+        "no_agrement_year": "agrement_years" in quota and not quota["agrement_years"],
         "months": [by_month[k] for k in sorted(by_month)],
         "reasons": [_reason_text(r) for r in reasons],
         "agrement_years": [{"label": f"Année d'agrément {y.get('agrement_year', y.get('year', ''))}",
                             "start": y.get("start"), "end": y.get("end"),
                             "required_share": y.get("required_share"), "target_share": judged_share(y),
+                            "judged_on": y.get("judged_on"), "min_target_fte": y.get("min_target_fte"),
                             "share_month": _judged_figures(y)[0],
                             "compliant": y.get("compliant"), "summary": y.get("summary") or ""}
                            for y in quota.get("agrement_years") or []],

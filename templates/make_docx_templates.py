@@ -144,8 +144,11 @@ def annual() -> Document:
     doc.add_paragraph("{%p endif %}")
 
     para(doc, "En bref : {{ staff.fte | nombre }} ETP moyens ({{ staff.heads | entier }} travailleurs) · "
+              "{% if quota.no_agrement_year %}pas encore d'année d'agrément"
+              "{% elif quota.judged_on == 'average_minimums' %}{{ quota.target_fte | nombre }} ETP de public cible "
+              "(minimum {{ quota.min_target_fte | nombre }}){% else %}"
               "{{ quota.target_share | pourcent }} de public cible ({% if quota.share_month %}mois jugé le plus bas : "
-              "{{ quota.share_month }} ; {% endif %}{{ quota.required_share | pourcent }} requis) · "
+              "{{ quota.share_month }} ; {% endif %}{{ quota.required_share | pourcent }} requis){% endif %} · "
               "{{ subsidies.total | euros if subsidies else '—' }} de subventions · "
               "{% if obligations.none_applies %}aucune obligation de l'agrément ne s'applique à cette période."
               "{% else %}{{ obligations.respected | entier }} / {{ obligations.applicable | entier }} obligations "
@@ -195,7 +198,11 @@ def annual() -> Document:
     doc.add_heading("4. Quota de public cible", 1)
     para(doc, "{{ quota.compliant | verdict(quota.applicable) }} — {{ quota.summary or '' }}", bold=True)
     kv_table(doc, [
-        ("Part requise", "{{ quota.required_share | pourcent }}"),
+        ("{% if quota.judged_on == 'average_minimums' %}ETP moyens (minimums){% else %}Part requise{% endif %}",
+         "{% if quota.judged_on == 'average_minimums' %}public cible {{ quota.target_fte | nombre }} (minimum "
+         "{{ quota.min_target_fte | nombre }}){% if quota.min_supervision_fte is not none %} ; encadrement "
+         "{{ quota.supervision_fte | nombre }} (minimum {{ quota.min_supervision_fte | nombre }}){% endif %}"
+         "{% else %}{{ quota.required_share | pourcent }}{% endif %}"),
         ("Part atteinte (public cible / total, en ETP)",
          "{{ quota.target_share | pourcent }}{% if quota.share_month %} (mois jugé le plus bas : "
          "{{ quota.share_month }}){% endif %}"),
@@ -207,7 +214,8 @@ def annual() -> Document:
     loop_table(doc, ["Année d'agrément", "Du", "Au", "Part requise", "Part atteinte", "Résultat"],
                "y in quota.agrement_years",
                ["{{ y.label }}", "{{ y.start | date_courte }}", "{{ y.end | date_courte }}",
-                "{{ y.required_share | pourcent }}",
+                "{% if y.judged_on == 'average_minimums' %}minimum {{ y.min_target_fte | nombre }} ETP"
+                "{% else %}{{ y.required_share | pourcent }}{% endif %}",
                 "{{ y.target_share | pourcent }}{% if y.share_month %} (mois jugé le plus bas : "
                 "{{ y.share_month }}){% endif %}",
                 "{{ y.compliant | verdict }}"],
@@ -320,8 +328,13 @@ def agrement() -> Document:
          "{{ staff.supervision_heads | entier }} personnes, {{ staff.supervision_fte | nombre }} ETP"),
         ("Travailleurs du public cible", "{{ staff.target_heads | entier }} personnes, {{ staff.target_fte | nombre }} ETP"),
         ("Quota de public cible ({{ year }})",
+         "{% if quota.no_agrement_year %}pas encore d'année d'agrément"
+         "{% elif quota.judged_on == 'average_minimums' %}{{ quota.target_fte | nombre }} ETP de public cible "
+         "(minimum {{ quota.min_target_fte | nombre }}){% if quota.min_supervision_fte is not none %}, "
+         "{{ quota.supervision_fte | nombre }} ETP d'encadrement (minimum {{ quota.min_supervision_fte | nombre }})"
+         "{% endif %}{% else %}"
          "{{ quota.target_share | pourcent }}{% if quota.share_month %} (mois jugé le plus bas : "
-         "{{ quota.share_month }}){% endif %} pour {{ quota.required_share | pourcent }} requis — "
+         "{{ quota.share_month }}){% endif %} pour {{ quota.required_share | pourcent }} requis{% endif %} — "
          "{{ quota.compliant | verdict(quota.applicable) }}"),
     ])
     loop_table(doc, ["Fonction", "Personnes", "ETP moyens"], "f in staff.by_function",

@@ -1240,3 +1240,40 @@ def test_months_not_judged_show_no_required_share(annual_ctx, tmp_path, fmt):
     assert re.search(r"avril 2010\W*1,00\W*3,00\W*33,3 %\W*— \(non jugé\)", text)
     assert re.search(r"mai 2010\W*1,00\W*3,00\W*33,3 %\W*30,0 %", text)
     assert text.count("— (non jugé)") == 4
+
+
+@pytest.mark.parametrize("fmt", ("md", "html", "docx"))
+def test_a_quota_judged_on_minimums_shows_the_fte_beside_the_minimums(capsys, tmp_path, fmt):
+    """Brussels 2018 (shipped sample, 2025) judges the quota on minimum FTE (`judged_on: average_minimums`,
+    no required share): agrément year 6 averages 5,60 target FTE for a minimum of 4,00 and 1,50 FTE of
+    supervision for 1,00. « En bref » printed « 57,7 % de public cible (— requis) », section 4 « Part
+    requise : — » and the application « 57,7 % pour — requis ». They now print the FTE and the minimums.
+    A period before the agrément (the same sample, 2018, agrément 2020-09-01) has no agrément year: « pas
+    encore d'année d'agrément », not « — pour — requis »."""
+    texts = {}
+    for kind in ("annual", "agrement"):
+        out = tmp_path / f"{kind}.{fmt}"
+        code, _, err = run_cli(capsys, "report", kind, BRUXELLES, "--year", YEAR, "-o", out)
+        assert code == 0, err
+        texts[kind] = text_of(out).replace("*", "")
+    assert re.search(r"5,60 ETP\W*de public cible \(minimum 4,00\)\W*0,00 €", texts["annual"])  # « En bref »
+    assert "— requis" not in texts["annual"] and "— requis" not in texts["agrement"]
+    if fmt == "docx":
+        assert re.search(r"ETP moyens \(minimums\)\W*public cible 5,60 \(minimum 4,00\) ; encadrement 1,50 "
+                         r"\(minimum 1,00\)", texts["annual"])
+    else:
+        assert re.search(r"ETP de public cible \(moyenne\)\W*5,60 \(minimum 4,00\)", texts["annual"])
+        assert re.search(r"ETP d'encadrement \(moyenne\)\W*1,50 \(minimum 1,00\)", texts["annual"])
+    assert "Part requise : —" not in texts["annual"]
+    assert re.search(r"Année d'agrément 6\W*01/09/2025\W*31/08/2026\W*minimum 4,00 ETP", texts["annual"])
+    assert re.search(r"Quota de public cible \(2025\)\W*5,60 ETP de public cible \(minimum 4,00\), 1,50 ETP "
+                     r"d'encadrement \(minimum 1,00\) — conforme", texts["agrement"])
+    for kind in ("annual", "agrement"):
+        out = tmp_path / f"before-{kind}.{fmt}"
+        code, _, err = run_cli(capsys, "report", kind, BRUXELLES, "--year", 2018, "--regime", "bruxelles-2004",
+                               "-o", out)
+        assert code == 0, err
+        texts[kind] = text_of(out).replace("*", "")
+    assert re.search(r"travailleurs\)\W*pas encore d'année d'agrément\W*[\d, ]+ €", texts["annual"])
+    assert re.search(r"Quota de public cible \(2018\)\W*pas encore d'année d'agrément — indéterminé", texts["agrement"])
+    assert "— pour — requis" not in texts["agrement"] and "(— requis)" not in texts["annual"]
