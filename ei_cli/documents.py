@@ -609,8 +609,12 @@ def _quota_view(quota: dict, period: Period, application: bool = False) -> dict:
                                  "required_share": m.get("required_share", quota.get("required_share")),
                                  "judged": m.get("judged", True) is not False}
     headline = headline_year(quota, quota.get("compliant"))
-    reasons = [r for y in quota.get("agrement_years") or [] if y is headline or y.get("compliant") is not True
-               for r in y.get("reasons") or []] if headline is not quota else quota.get("reasons") or []
+    # The reasons of every agrément year that does not pass and of the latest (the top level's), each text
+    # once in the years' order: an earlier failing year's months below the threshold were dropped when the
+    # latest failed too (headline = the top level).
+    years = quota.get("agrement_years") or []
+    reasons = [r for i, y in enumerate(years) if i == len(years) - 1 or y is headline
+               or y.get("compliant") is not True for r in y.get("reasons") or []] or quota.get("reasons") or []
     share_month, target_fte, total_fte = _judged_figures(headline)
     return {
         "compliant": quota.get("compliant"),
@@ -631,7 +635,7 @@ def _quota_view(quota: dict, period: Period, application: bool = False) -> dict:
         # No agrément year in the period (before the agrément): « pas encore d'année d'agrément ».
         "no_agrement_year": "agrement_years" in quota and not quota["agrement_years"],
         "months": [by_month[k] for k in sorted(by_month)],
-        "reasons": [_reason_text(r) for r in reasons],
+        "reasons": list(dict.fromkeys(_reason_text(r) for r in reasons)),
         "agrement_years": [{"label": f"Année d'agrément {y.get('agrement_year', y.get('year', ''))}",
                             "start": y.get("start"), "end": y.get("end"),
                             "required_share": y.get("required_share"), "target_share": judged_share(y),

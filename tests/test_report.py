@@ -1277,3 +1277,32 @@ def test_a_quota_judged_on_minimums_shows_the_fte_beside_the_minimums(capsys, tm
     assert re.search(r"travailleurs\)\W*pas encore d'année d'agrément\W*[\d, ]+ €", texts["annual"])
     assert re.search(r"Quota de public cible \(2018\)\W*pas encore d'année d'agrément — indéterminé", texts["agrement"])
     assert "— pour — requis" not in texts["agrement"] and "(— requis)" not in texts["annual"]
+
+
+@pytest.mark.parametrize("fmt", ("md", "docx"))
+def test_quota_reasons_keep_every_failing_years(annual_ctx, tmp_path, fmt):
+    """Brussels 2004, calendar year 2017 over agrément years 4 (2016-09 – 2017-08) and 5 (2017-09 –
+    2018-08), both failing (the audit's b04_fail.xlsx): the headline is the latest, the top level, and
+    section 4 gave only its reasons — year 4's « 3 sous le seuil (2017-06, 2017-07, 2017-08) » was lost.
+    Every failing year's reasons are now listed with the latest's, each text once (the rule, shared by
+    both years, once)."""
+    rule = {"text": "Au moins 30,0 % chaque mois.", "reference": "Ordonnance du 18 mars 2004, art. 5"}
+    y4 = {"agrement_year": 4, "compliant": False, "required_share": 0.3, "target_share": 0.654,
+          "reasons": [rule, {"text": "12 mois jugés, 3 sous le seuil (2017-06, 2017-07, 2017-08)."}]}
+    y5 = {"agrement_year": 5, "compliant": False, "required_share": 0.3, "target_share": 0.329,
+          "reasons": [rule, {"text": "12 mois jugés, 5 sous le seuil (2017-09, 2017-10, 2017-11, 2017-12, 2018-01)."}]}
+    quota = {**y5, "summary": "…", "reasons": y5["reasons"], "agrement_years": [y4, y5]}
+    view = documents._quota_view(quota, Period.calendar_year(2017))
+    assert view["reasons"] == ["Au moins 30,0 % chaque mois. (Ordonnance du 18 mars 2004, art. 5)",
+                               "12 mois jugés, 3 sous le seuil (2017-06, 2017-07, 2017-08).",
+                               "12 mois jugés, 5 sous le seuil (2017-09, 2017-10, 2017-11, 2017-12, 2018-01)."]
+    out = tmp_path / f"annual.{fmt}"
+    documents.render_document("annual", {**annual_ctx, "quota": view}, out)
+    text = text_of(out)
+    assert "3 sous le seuil (2017-06, 2017-07, 2017-08)" in text and "5 sous le seuil (2017-09" in text
+    # a latest year that passes beside a failing earlier one: both years' reasons (the latest's state too)
+    passing = {**y5, "compliant": True, "reasons": [{"text": "12 mois jugés, aucun sous le seuil."}]}
+    view = documents._quota_view({**passing, "compliant": False, "agrement_years": [y4, passing]},
+                                 Period.calendar_year(2017))
+    assert view["reasons"][1:] == ["12 mois jugés, 3 sous le seuil (2017-06, 2017-07, 2017-08).",
+                                   "12 mois jugés, aucun sous le seuil."]
