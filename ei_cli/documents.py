@@ -711,13 +711,16 @@ def _check_view(check: dict | None, name: str, application: bool = False) -> dic
 
 
 def obligations_summary(checks: list[dict]) -> dict:
-    """« En bref »'s count over the checks that apply (``_check_view``): ``respected`` of ``applicable``;
-    ``none_applies`` when no obligation of the agrément applies to the period
-    (``rules.dashboard.nothing_applies``: the sentence then says so instead of a count)."""
+    """« En bref »'s count over the obligations that apply (``_check_view``): ``respected`` of
+    ``applicable``, ``undetermined`` of them « indéterminé » (not counted as failing); the eligibility
+    check is information, not an obligation (section 2), and is not counted. ``none_applies`` when no
+    obligation of the agrément applies to the period (``rules.dashboard.nothing_applies``: the sentence
+    then says so instead of a count)."""
     from ei_cli.rules.dashboard import nothing_applies
 
-    applying = [c for c in checks if c["applicable"]]
+    applying = [c for c in checks if c["applicable"] and c["name"] != "eligibility"]
     return {"respected": sum(1 for c in applying if c["compliant"] is True), "applicable": len(applying),
+            "undetermined": sum(1 for c in applying if c["compliant"] is None),
             "none_applies": nothing_applies((c["name"], c["applicable"], c["compliant"]) for c in checks)}
 
 

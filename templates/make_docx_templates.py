@@ -152,7 +152,8 @@ def annual() -> Document:
               "{{ subsidies.total | euros if subsidies else '—' }} de subventions · "
               "{% if obligations.none_applies %}aucune obligation de l'agrément ne s'applique à cette période."
               "{% else %}{{ obligations.respected | entier }} / {{ obligations.applicable | entier }} obligations "
-              "respectées.{% endif %}", bold=True)
+              "respectées{% if obligations.undetermined %}, {{ obligations.undetermined | entier }} indéterminée(s)"
+              "{% endif %}.{% endif %}", bold=True)
 
     doc.add_heading("1. Identité et agrément", 1)
     kv_table(doc, identity_rows() + [

@@ -713,8 +713,9 @@ def test_checks_before_the_agrement_read_non_applicable(capsys, tmp_path, fmt):
 
 
 def test_en_bref_counts_only_the_checks_that_apply():
-    """Six checks: eligibility conforme, quota conforme, wages not applicable, employment non conforme,
-    enterprise indéterminé, follow-up conforme → 3 respected of the 5 that apply (« 3 / 5 », not « 3 / 6 »).
+    """Six checks: eligibility conforme (information, not an obligation: not counted), quota conforme,
+    wages not applicable, employment non conforme, enterprise indéterminé, follow-up conforme → 2 respected
+    (quota, follow-up) of the 4 obligations that apply, 1 undetermined (enterprise).
     When every obligation (quota, wages, employment, follow-up) is not applicable, none applies, whatever
     the eligibility and enterprise checks say."""
     def view(name, compliant, applicable=True):
@@ -722,7 +723,8 @@ def test_en_bref_counts_only_the_checks_that_apply():
 
     checks = [view("eligibility", True), view("quota", True), view("wages", None, False),
               view("employment", False), view("enterprise", None), view("follow_up", True)]
-    assert documents.obligations_summary(checks) == {"respected": 3, "applicable": 5, "none_applies": False}
+    assert documents.obligations_summary(checks) == {"respected": 2, "applicable": 4, "undetermined": 1,
+                                                     "none_applies": False}
     before = [view("eligibility", True), view("enterprise", True)] + \
         [view(n, None, False) for n in ("quota", "wages", "employment", "follow_up")]
     assert documents.obligations_summary(before)["none_applies"] is True
@@ -1306,3 +1308,21 @@ def test_quota_reasons_keep_every_failing_years(annual_ctx, tmp_path, fmt):
                                  Period.calendar_year(2017))
     assert view["reasons"][1:] == ["12 mois jugés, 3 sous le seuil (2017-06, 2017-07, 2017-08).",
                                    "12 mois jugés, aucun sous le seuil."]
+
+
+@pytest.mark.parametrize("fmt", ("md", "html", "docx"))
+def test_en_bref_leaves_eligibility_out_and_tells_undetermined_apart(capsys, tmp_path, fmt):
+    """« En bref » counted the eligibility check (section 2: « Information, pas une obligation ») and took
+    « indéterminé » for not respected: « 1 / 6 obligations respectées » for the Brussels sample 2025
+    (quota conforme; wages, employment, enterprise, follow-up indéterminé; eligibility indéterminé). It
+    now reads « 1 / 5 obligations respectées, 4 indéterminée(s) »; the Walloon sample 2025 (all five
+    obligations conforme) « 5 / 5 obligations respectées. », with no « indéterminée(s) »."""
+    out = tmp_path / f"b.{fmt}"
+    code, _, err = run_cli(capsys, "report", "annual", BRUXELLES, "--year", YEAR, "-o", out)
+    assert code == 0, err
+    assert re.search(r"1 / 5\W*obligations respectées, 4 indéterminée\(s\)", text_of(out).replace("*", ""))
+    out = tmp_path / f"w.{fmt}"
+    code, _, err = run_cli(capsys, "report", "annual", WALLONIE, "--year", YEAR, "-o", out)
+    assert code == 0, err
+    text = text_of(out).replace("*", "")
+    assert re.search(r"5 / 5\W*obligations respectées", text) and "indéterminée(s)" not in text
