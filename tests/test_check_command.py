@@ -214,3 +214,15 @@ def test_a_year_before_the_agrement_is_not_applicable_not_failed(make_workbook, 
     doc = json.loads(r.stdout)
     assert {c["name"]: c["compliant"] for c in doc["checks"]}["enterprise"] is False
     assert r.exit_code == 1 and doc["compliant"] is False
+
+
+def test_a_year_after_the_last_payroll_month_is_not_judged_compliant_for_lack_of_data():
+    """The Walloon sample's Paie ends in 2026: `ei check --year 2027` has no payroll month in the period.
+    Quarters, bilans and CDI deadlines « not due yet as far as the workbook knows » made employment and
+    follow-up « conforme » for a year the workbook says nothing of; they are « indéterminé » (data_known
+    false), as the quota and the wage tension are."""
+    r = runner.invoke(app, ["check", str(WALLOON), "--year", "2027", "-f", "json"])
+    checks = {c["name"]: c for c in json.loads(r.stdout)["checks"]}
+    for name in ("employment", "follow_up", "quota", "wages"):
+        assert checks[name]["compliant"] is None, name
+    assert checks["follow_up"]["data_known"] is False and "aucune paie connue" in checks["follow_up"]["summary"]

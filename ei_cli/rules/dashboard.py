@@ -69,6 +69,13 @@ def run_checks(enterprise: Enterprise, regime: Regime, period: Period, report=No
             results.append(_unavailable(name))
             continue
         judged = period
+        last_pay = enterprise.last_pay_month
+        if not application and name in ("employment", "follow_up") and last_pay is not None \
+                and last_pay.last_day < period.start:
+            # The workbook's data stop before the period: what falls due in it is beyond what it knows
+            # (« not due yet » would read « conforme » for a year it says nothing of).
+            results.append(_beyond_data(name, last_pay.last_day, period))
+            continue
         if not application and name != "eligibility":
             # A period that begins before the agrément: the obligations are judged from the agrément day
             # (quarters, months without an accompanier, CDI breaches, pay compared, the Brussels encadrement
@@ -85,6 +92,20 @@ def obligation_period(enterprise: Enterprise, period: Period) -> Period:
     if period.start < enterprise.agrement_date <= period.end:
         return Period(enterprise.agrement_date, period.end)
     return period
+
+
+def _beyond_data(name: str, known_to: date, period: Period) -> CheckResult:
+    """A period after the last Paie month: the workbook says nothing of it yet — unknown, not judged."""
+    text = t(f"indéterminé : aucune paie connue pour la période (paie connue jusqu'au {known_to.isoformat()})",
+             f"unknown: no payroll known for the period (payroll known to {known_to.isoformat()})")
+    reason = because(t(
+        f"La période {period.start.isoformat()} – {period.end.isoformat()} commence après le dernier mois de la "
+        f"feuille Paie ({known_to.isoformat()}) : ce qui y est dû n'est pas encore connu du classeur.",
+        f"The period {period.start.isoformat()} – {period.end.isoformat()} begins after the last month of the Paie "
+        f"sheet ({known_to.isoformat()}): what falls due in it is not known to the workbook yet."))
+    return CheckResult(name, None, text, (reason,), (
+        t("Complétez les feuilles Paie et Suivi de la période.", "Fill in the Paie and Suivi sheets of the period."),),
+        {"data_known": False})
 
 
 def _before_agrement(name: str, enterprise: Enterprise, period: Period) -> CheckResult:
