@@ -178,10 +178,13 @@ def test_a_cdd_s_planned_end_after_the_period_is_not_a_departure():
     assert result.to_fix[0].fr.startswith("T1 : passer en CDI")
 
 
-def test_a_cdi_due_after_the_last_payroll_month_is_not_due_yet():
+def test_a_cdi_due_after_the_last_payroll_month_is_not_due_yet(monkeypatch):
     """Paie closed at 2025-09; T1 (TD) hired 2025-05-04 on a CDD: CDI due by 2025-11-04, after the last Paie
     month — not due yet as far as the workbook knows (the follow-up's bilan due the same day is not missing
     either); it was « toujours sans CDI », non conforme. With Paie to December it is late from 2025-11-04."""
+    from ei_cli import periods
+
+    monkeypatch.setattr(periods, "today", lambda: date(2025, 10, 15))  # the year in progress
     w = worker(hire=date(2025, 5, 4))
 
     def to(last: int):
@@ -191,3 +194,20 @@ def test_a_cdi_due_after_the_last_payroll_month_is_not_due_yet():
     assert to(9).compliant is True
     late = to(12)
     assert late.compliant is False and late.details["violations"][0]["since"] == date(2025, 11, 4)
+
+
+def test_a_late_cdi_the_workbook_shows_is_a_breach_whatever_the_payroll_horizon(monkeypatch):
+    """T1 (TD) hired 2025-03-17 on a CDD, date_cdi 2026-01-01: CDI due by 2025-09-17, late from 09-17 to
+    12-31 — Personnel shows it. Paie stops at 2025-06: read in July 2025 (a year in progress) or in 2027 (a
+    closed year, payroll cut short), the breach stands; only a CDI not recorded at all waits for the payroll
+    in a year in progress (it was « conforme … (ou pas encore dû) »)."""
+    from ei_cli import periods
+
+    w = worker(hire=date(2025, 3, 17), cdi=date(2026, 1, 1))
+    pay = tuple(PayMonth("T1", Month(2025, m), D(1), D(2000)) for m in range(3, 7))
+    for today in (date(2025, 7, 15), date(2027, 3, 1)):
+        monkeypatch.setattr(periods, "today", lambda: today)
+        result = run(w, pay=pay)
+        assert result.compliant is False and result.details["violations"][0]["since"] == date(2025, 9, 17)
+    monkeypatch.setattr(periods, "today", lambda: date(2027, 3, 1))  # closed year, nothing recorded: late
+    assert run(worker(hire=date(2025, 3, 17)), pay=pay).compliant is False

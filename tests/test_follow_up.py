@@ -378,11 +378,14 @@ def test_a_year_that_begins_before_the_agrement_owes_follow_up_from_the_agrement
     assert check.compliant is True, check.summary.fr
 
 
-def test_a_quarter_beyond_the_last_payroll_month_is_still_running():
+def test_a_quarter_beyond_the_last_payroll_month_is_still_running(monkeypatch):
     """`ei check --year 2025` on a workbook whose Paie stops in September 2025: T (TD since 2024) has its
     Q1–Q3 interviews; Q4 (from 2025-10-01) is not over as far as the workbook knows — the quota calls the year
     provisional — so its interview is not yet missing (it was « aucun entretien en 2025-Q4 », non conforme).
     With Paie to December, Q4 is over and its interview is missing."""
+    from ei_cli import periods
+
+    monkeypatch.setattr(periods, "today", lambda: date(2025, 10, 15))  # the year in progress
     from ei_cli.model import PayMonth
     from ei_cli.periods import Month
 
@@ -401,11 +404,14 @@ def test_a_quarter_beyond_the_last_payroll_month_is_still_running():
     assert [(m["worker_id"], m["quarter"]) for m in december.details["missing"]] == [("T", "2025-Q4")]
 
 
-def test_the_quarter_holding_the_agrement_counts_from_it_and_deadlines_wait_for_the_payroll():
+def test_the_quarter_holding_the_agrement_counts_from_it_and_deadlines_wait_for_the_payroll(monkeypatch):
     """Agrément 2024-06-15; T (TD since 2023) leaves 2024-06-20: 6 days of Q2 under the agrément (< 30) —
     no interview owed (the whole quarter gave 81 days: « required »). U (TD) hired 2024-05-01, Paie to
     2024-09: bilan and plan due 2024-11-01, after the last payroll month — not yet missing, as Q4's
     interview (they made the check « non conforme » while Q4 was « still running »)."""
+    from ei_cli import periods
+
+    monkeypatch.setattr(periods, "today", lambda: date(2024, 10, 15))  # the year in progress
     from ei_cli.model import PayMonth
     from ei_cli.periods import Month
     from ei_cli.rules.dashboard import run_checks
@@ -424,11 +430,14 @@ def test_the_quarter_holding_the_agrement_counts_from_it_and_deadlines_wait_for_
     assert check.compliant is True, check.summary.fr
 
 
-def test_months_without_an_accompanier_beyond_the_payroll_are_not_known_yet():
+def test_months_without_an_accompanier_beyond_the_payroll_are_not_known_yet(monkeypatch):
     """Paie closed at 2025-09; the accompanier S2 on a CDD ending 2025-10-31; T (TD) with every interview
     of Q1–Q3. November and December lie beyond the payroll (a replacement may be hired): not « sans
     accompagnateur » yet, as Q4's interview is not due yet (they failed the check). With Paie to December
     they are: « 2 mois sans accompagnateur social »."""
+    from ei_cli import periods
+
+    monkeypatch.setattr(periods, "today", lambda: date(2025, 10, 15))  # the year in progress
     from ei_cli.model import PayMonth
     from ei_cli.periods import Month
 
@@ -446,3 +455,22 @@ def test_months_without_an_accompanier_beyond_the_payroll_are_not_known_yet():
     assert to(9).compliant is True
     december = to(12)
     assert december.compliant is False and "2 mois sans accompagnateur social" in december.summary.fr
+
+
+def test_a_closed_year_whose_payroll_stops_early_is_judged_on_what_it_shows(monkeypatch):
+    """The workbook of test_a_quarter_beyond_the_last_payroll_month_is_still_running (Paie to 2025-09, no Q4
+    interview) read in 2027: 2025 is closed, its payroll cut short — data missing, not data to come: Q4's
+    interview is missing (« non conforme »), as before the horizon."""
+    from ei_cli import periods
+    from ei_cli.model import PayMonth
+    from ei_cli.periods import Month
+
+    monkeypatch.setattr(periods, "today", lambda: date(2027, 3, 1))
+    follow = actions("T", ("2024-01-20", BILAN), ("2024-02-10", PLAN), ("2025-02-03", I), ("2025-05-19", I),
+                     ("2025-08-04", I))
+    pay = tuple(PayMonth(w, Month(2025, m), D(1), D(2000)) for w in ("T", "S") for m in range(1, 10))
+    e = Enterprise("EI", Region.WALLONIE, date(2020, 1, 1), workers=(td("T"), ACCOMPANIER), follow_ups=tuple(follow),
+                   pay=pay)
+    result = follow_up.check(e, W16, YEAR, Report({"S": False, "T": True}))
+    assert result.compliant is False
+    assert [(m["worker_id"], m["quarter"]) for m in result.details["missing"]] == [("T", "2025-Q4")]

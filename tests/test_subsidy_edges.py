@@ -181,20 +181,28 @@ def test_the_months_of_a_line_add_up_to_the_line():
     assert amounts[:9] == [D("1472.65")] * 9 and amounts[9] == D("1472.60")
 
 
-def test_months_after_the_last_payroll_month_are_to_come_not_missing():
+def test_months_after_the_last_payroll_month_are_to_come_not_missing(monkeypatch):
     """October, Paie closed at 2025-09. A (TD, full time) hired 2025-03-01, wage cost 2 000 € a month: each
     month min(50 % × 2 000 = 1 000, 1 500) = 1 000 €; March–September = 7 000 € claimable, provisional (it
     was a null amount, « cout_salarial absent pour 2025-10, 2025-11, 2025-12 », though those months are not
-    paid yet). B (TD) hired 2025-10-01, after the last Paie month: no line yet and no « absent » cost, a note
-    says the window waits for its payroll."""
+    paid yet). B (TD) hired 2025-10-01, after the last Paie month: no line yet. Both say their months to come
+    in `unknown` (the claim is not complete yet), with nothing to fill in (`missing` empty). The same
+    workbook read in 2027 — a closed year whose payroll stops in September — has data missing: A's line is
+    unknown for the months without cout_salarial, as before."""
+    from ei_cli import periods
+
+    monkeypatch.setattr(periods, "today", lambda: date(2025, 10, 15))  # the year in progress
     ws = [worker("A", date(2025, 3, 1)), worker("B", date(2025, 10, 1))]
     e = enterprise(ws, monthly("A", Month(2025, 3), Month(2025, 9), cost="2000"))
     result = compute_subsidies(e, W2016, 2025, Report({"A": "TD", "B": "TD"}))
     (a,) = lines_of(result, "target_worker", "A")
-    assert a.amount == D("7000.00") and a.claimable and result.unknown == ()
+    assert a.amount == D("7000.00") and a.claimable and result.total == D("7000.00") and not result.complete
     assert any("Paie connue jusqu'au 2025-09-30" in n.fr for n in a.notes)
-    assert lines_of(result, "target_worker", "B") == [] and any("B" in n.fr and "dernier mois de paie" in n.fr
-                                                                 for n in result.notes)
+    assert lines_of(result, "target_worker", "B") == []
+    assert [(u.worker_id, u.missing) for u in result.unknown] == [("A", ()), ("B", ())]
+    monkeypatch.setattr(periods, "today", lambda: date(2027, 3, 1))  # a closed year, payroll cut short
+    (late,) = lines_of(compute_subsidies(e, W2016, 2025, Report({"A": "TD", "B": "TD"})), "target_worker", "A")
+    assert late.amount is None and not late.claimable
 
 
 def test_the_brussels_supervision_condition_says_what_unknown_statuses_leave_open():

@@ -105,11 +105,14 @@ def test_a_worker_employed_without_any_payroll_row_makes_a_ratio_within_the_limi
     assert over.compliant is False
 
 
-def test_no_payroll_row_is_owed_before_the_agrement_nor_after_the_last_payroll_month():
+def test_no_payroll_row_is_owed_before_the_agrement_nor_after_the_last_payroll_month(monkeypatch):
     """Paie January–August 2025 (M 3 000 €, P 2 000 €: ratio 1,5). N hired 2025-10-01, after the last payroll
     month: no row is owed yet, the ratio stays « conforme ». B employed January–May 2025 with no row, the
     agrément on 2025-07-01: no payroll was owed to the EI's agrément before it — « conforme » too (both made
     it « indéterminé »)."""
+    from ei_cli import periods
+
+    monkeypatch.setattr(periods, "today", lambda: date(2025, 10, 15))  # the year in progress
     rows = [(w, f"2025-{m:02d}", "1", pay) for w, pay in (("M", "3000"), ("P", "2000")) for m in range(1, 9)]
     ws = [worker("M"), worker("P"), Worker("N", date(2025, 10, 1), ContractType.CDI, D(1), Function.PRODUCTION)]
     later = wages.check(enterprise(rows, ws), W16, YEAR)
@@ -289,10 +292,13 @@ def test_check_wages_judges_as_ei_check_does_around_the_agrement(make_workbook, 
     assert doc["ratio"] == pytest.approx(11550 / 2100, abs=1e-4)
 
 
-def test_no_payroll_known_yet_for_the_period_asks_nothing_to_fill_in():
+def test_no_payroll_known_yet_for_the_period_asks_nothing_to_fill_in(monkeypatch):
     """Agrément 2025-10-01, Paie closed at 2025-09: the wage tension judges 2025 from the agrément, where no
     payroll is known yet — « indéterminé : aucune paie encore connue », with no « Complétez la feuille Paie »
     (nothing is owed yet: the same months owe no row to a worker, wages.py's payroll window)."""
+    from ei_cli import periods
+
+    monkeypatch.setattr(periods, "today", lambda: date(2025, 10, 15))  # the year in progress
     rows = [(w, f"2025-{m:02d}", "1", pay) for w, pay in (("M", "3000"), ("P", "2000")) for m in range(1, 10)]
     e = enterprise(rows)
     e = Enterprise(e.name, e.region, date(2025, 10, 1), workers=e.workers, pay=e.pay)

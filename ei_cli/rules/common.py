@@ -266,6 +266,23 @@ def fallback_warnings(fallbacks: dict[str, tuple[Month, ...] | list[Month]], fil
     return out
 
 
+def data_horizon(enterprise: Enterprise, period: Period) -> date | None:
+    """The last day the workbook's payroll covers, when ``period`` runs beyond it **and** the workbook is
+    current — its last Paie month at most two months before the current month: the year is in progress,
+    and what falls due after that day is not known yet (a quarter's interview, a bilan, a CDI, a month's
+    accompanier, a TD/TGD month's wage cost). None otherwise: a closed year whose payroll stops early has
+    data missing, not data to come, and is judged on what it shows (docs/interpretations.md, « The year
+    in progress »)."""
+    from ei_cli import periods
+
+    last = enterprise.last_pay_month
+    if last is None or last.last_day >= period.end:
+        return None
+    if last.number < Month.of(periods.today()).number - 2:
+        return None
+    return last.last_day
+
+
 def fte_rows(enterprise: Enterprise, months: Sequence[Month], workers: Iterable[Worker]
              ) -> tuple[list[list[Decimal]], dict[str, list[Month]]]:
     """The etp of each worker in each of ``months``, as lists aligned with ``months`` (ZERO when

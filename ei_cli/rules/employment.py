@@ -28,7 +28,7 @@ from ei_cli.i18n import Text, t
 from ei_cli.model import ContractType, Enterprise, Function, Worker
 from ei_cli.periods import Month, Period, anniversary
 from ei_cli.regimes import Regime
-from ei_cli.rules.common import CheckResult, by_shape, Reason, because, decimal_text
+from ei_cli.rules.common import CheckResult, by_shape, Reason, because, data_horizon, decimal_text
 
 NAME = "employment"
 
@@ -112,8 +112,11 @@ def cdi_deadline(worker: Worker, months: int, agrement: date | None = None) -> d
 def _cdi_violation(worker: Worker, months: int, period: Period, status: bool | None,
                    agrement: date | None = None, horizon: date | None = None) -> Violation | None:
     deadline = cdi_deadline(worker, months, agrement)
-    if horizon is not None and deadline > horizon:
-        return None  # not due yet as far as the workbook knows (its last Paie month), as the follow-up's bilan
+    start_ = cdi_date(worker)
+    if horizon is not None and deadline > horizon and start_ is None and worker.employed_on(horizon):
+        # A year in progress: not due yet as far as the workbook knows (its last Paie month), as the
+        # follow-up's bilan — unless Personnel already shows the breach (a late date_cdi, an exit).
+        return None
     start = cdi_date(worker)
     if start is not None and start <= deadline:
         return None
@@ -189,8 +192,7 @@ def _cdi_half_time(enterprise: Enterprise, regime: Regime, period: Period, repor
         concerned.append((w, status))
     violations: list[Violation] = []
     paid_below: list[PaidBelowMin] = []
-    last_pay = enterprise.last_pay_month
-    horizon = min(period.end, last_pay.last_day) if last_pay is not None else period.end
+    horizon = data_horizon(enterprise, period)
     period_months = _months_of(period)
     for w, status in concerned:
         for v in (_cdi_violation(w, months, period, status, enterprise.agrement_date, horizon),

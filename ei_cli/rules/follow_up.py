@@ -29,7 +29,7 @@ from ei_cli.i18n import Text, t
 from ei_cli.model import ContractType, Enterprise, FollowUpType, Function, Worker
 from ei_cli.periods import Month, Period, add_months, anniversary
 from ei_cli.regimes import Regime
-from ei_cli.rules.common import CheckResult, by_shape, Reason, because, days_employed_in
+from ei_cli.rules.common import CheckResult, by_shape, Reason, because, data_horizon, days_employed_in
 
 NAME = "follow_up"
 INTERVIEWS = (FollowUpType.INDIVIDUAL_INTERVIEW, FollowUpType.COLLECTIVE_INTERVIEW)
@@ -142,12 +142,10 @@ def _followed(enterprise: Enterprise, report, period: Period) -> list[tuple[Work
 
 
 def _data_horizon(enterprise: Enterprise, period: Period) -> date:
-    """The last day the workbook speaks of, within ``period``: the last Paie month's end (the period's end
-    without payroll). A quarter not over by then is still running as far as the workbook knows: its
-    interview is not yet missing (the quota calls such a year provisional, the wage tension owes no
-    payroll after it)."""
-    last_pay = enterprise.last_pay_month
-    return min(period.end, last_pay.last_day) if last_pay is not None else period.end
+    """The last day the workbook speaks of, within ``period``: for a year in progress, the last Paie month's
+    end (``rules.common.data_horizon``); else the period's end. A quarter not over by then is still running
+    as far as the workbook knows: its interview is not yet missing."""
+    return data_horizon(enterprise, period) or period.end
 
 
 def _interviews(enterprise: Enterprise, worker: Worker, quarters_in: list[tuple[Quarter, Period]], per_quarter: int,
@@ -256,6 +254,8 @@ def _quarterly_interviews(enterprise: Enterprise, regime: Regime, period: Period
     # unknown status makes the verdict unknown, not failed.
     # Up to the last Paie month: a month beyond it is not known yet (an accompanier's CDD ending in October
     # says nothing of November's replacement), as its quarter's interview is not yet due.
+    # Months after a year in progress's last Paie month are not known yet; a closed year's are judged (an
+    # accompanier's exit recorded in Personnel says what it says).
     known = Period(period.start, horizon) if horizon >= period.start else None
     gaps, unsure_gaps = (_accompanier_gaps(enterprise, followed, known)
                          if every_month_v.value is True and known is not None else ([], []))

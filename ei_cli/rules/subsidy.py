@@ -31,7 +31,7 @@ from ei_cli.i18n import Text, t
 from ei_cli.model import Enterprise, Function, Worker
 from ei_cli.periods import Month, Period, anniversary, days_between, years_overlapping
 from ei_cli.regimes import CONFIDENCES, Regime, Value, all_regimes
-from ei_cli.rules.common import (CENT, NO_PAY, ONE, ZERO, Reason, because, combine, daily_fte, days_employed_in,
+from ei_cli.rules.common import (CENT, NO_PAY, ONE, ZERO, Reason, because, combine, daily_fte, data_horizon, days_employed_in,
                                  decimal_text, euro_text, money, number_text, share_text, spread_fte)
 
 CONFIDENCE_ORDER = tuple(CONFIDENCES)  # strongest first: verified … not_found
@@ -333,8 +333,8 @@ def _target_worker_wage_cost(run: _Run) -> None:
     # Months after the last Paie month are not paid yet: their wage cost is not « missing », they are to
     # come. A line is computed on the months paid (provisional for the year); a window starting after them
     # waits (a run note says so), as the SIEG amount is provisional beyond the payroll.
-    last_pay = run.enterprise.last_pay_month
-    horizon = last_pay.last_day if last_pay is not None else None
+    # Only in a year in progress (``data_horizon``): a closed year's months without payroll are missing.
+    horizon = data_horizon(run.enterprise, run.claim) if run.claim is not None else None
     waiting: list[str] = []
 
     def params_of(category: str) -> tuple[Value, Value, int, Decimal, tuple[Reason, ...]]:
@@ -472,13 +472,20 @@ def _target_worker_wage_cost(run: _Run) -> None:
             run.add("target_worker", worker.worker_id, basis, amount, values, notes=notes,
                     extra_confidence=["inferred"], reasons=line_reasons,
                     claimable=(net is None or net.met) and rehire is None)
+        if beyond:
+            # The claim is not complete yet: the months to come are said, with nothing to fill in now.
+            run.unknown.append(UnknownSubsidy("target_worker", worker.worker_id, t(
+                f"Mois après le {horizon.isoformat()} (dernier mois de paie, année en cours) : à calculer avec leur "
+                "paie.", f"Months after {horizon.isoformat()} (last payroll month, year in progress): to compute "
+                "with their payroll."), (), cap.cite()))
     if hiring is not None and hiring.applied:
         run.notes.append(hiring.maintained_note())
-    if waiting:
-        run.notes.append(t(f"Subvention TD/TGD de {', '.join(waiting)} : fenêtre commencée après le dernier mois de "
-                           f"paie ({horizon.isoformat()}), à calculer avec la paie des mois suivants.",
-                           f"TD/TGD subsidy of {', '.join(waiting)}: window begun after the last payroll month "
-                           f"({horizon.isoformat()}), to compute with the following months' payroll."))
+    for wid in waiting:
+        run.unknown.append(UnknownSubsidy("target_worker", wid, t(
+            f"Fenêtre commencée après le dernier mois de paie ({horizon.isoformat()}, année en cours) : à calculer "
+            "avec la paie des mois suivants.",
+            f"Window begun after the last payroll month ({horizon.isoformat()}, year in progress): to compute with "
+            "the following months' payroll."), ()))
 
 
 @dataclass(frozen=True)

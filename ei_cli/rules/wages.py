@@ -31,8 +31,8 @@ from ei_cli.i18n import Text, t
 from ei_cli.model import Enterprise
 from ei_cli.periods import Month, Period, month_span
 from ei_cli.regimes import Regime, Value
-from ei_cli.rules.common import (CENT, CheckResult, Reason, because, decimal_text, denoised, euro_text, money,
-                                 not_established, number_text)
+from ei_cli.rules.common import (CENT, CheckResult, Reason, because, data_horizon, decimal_text, denoised,
+                                 euro_text, money, not_established, number_text)
 
 NAME = "wages"
 RATIO_PLACES = Decimal("0.0001")  # JSON: 4 decimals, rounded up (a ratio over the limit never shows ≤ it)
@@ -213,12 +213,14 @@ def _fte_ratio(enterprise: Enterprise, regime: Regime, period: Period) -> WageTe
         else:
             counted.append(PayPerFte(p.worker_id, p.month, p.fte, p.gross_pay))
     paid = {p.worker_id for p in counted} | {e.worker_id for e in excluded}
-    # Payroll is owed from the agrément to the last month the Paie sheet reaches: a worker employed only
-    # before the agrément, or hired after the last payroll month, lacks no payroll row.
+    # Payroll is owed from the agrément — up to the last Paie month in a year in progress
+    # (``data_horizon``): a worker employed only before the agrément, or hired after that month, lacks no
+    # payroll row; in a closed year every month employed is owed one.
     last_pay = enterprise.last_pay_month
-    owed = Period(max(period.start, enterprise.agrement_date), min(period.end, last_pay.last_day)) \
-        if last_pay is not None and max(period.start, enterprise.agrement_date) <= min(period.end, last_pay.last_day) \
-        else None
+    horizon = data_horizon(enterprise, period)
+    owed_end = horizon or period.end
+    owed_start = max(period.start, enterprise.agrement_date)
+    owed = Period(owed_start, owed_end) if owed_start <= owed_end else None
     without_pay = () if owed is None else tuple(sorted(
         w.worker_id for w in enterprise.workers
         if w.has_employment_contract and w.employed_in(owed) and w.worker_id not in paid))
@@ -255,7 +257,8 @@ def _fte_ratio(enterprise: Enterprise, regime: Regime, period: Period) -> WageTe
             "ratio is not neutralised (check against the joint committee's scales if it nears the limit)."))
         reasons.append(because(notes[-1], seniority))
     if not counted:
-        due = last_pay is None or last_pay.last_day >= period.start
+        # Nothing to fill in yet only in a year in progress whose payroll stops before the period judged.
+        due = not (horizon is not None and last_pay.last_day < period.start)
         reasons.append(because(t("Aucun mois de paie utilisable dans la période." if due else
                                  f"Aucune paie encore connue pour la période (paie connue jusqu'au "
                                  f"{last_pay.last_day.isoformat()}).",
