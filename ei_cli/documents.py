@@ -640,6 +640,7 @@ def _quota_view(quota: dict, period: Period, application: bool = False) -> dict:
                             "start": y.get("start"), "end": y.get("end"),
                             "required_share": y.get("required_share"), "target_share": judged_share(y),
                             "judged_on": y.get("judged_on"), "min_target_fte": y.get("min_target_fte"),
+                            "target_fte": y.get("target_fte"),
                             "share_month": _judged_figures(y)[0],
                             "compliant": y.get("compliant"), "summary": y.get("summary") or ""}
                            for y in quota.get("agrement_years") or []],

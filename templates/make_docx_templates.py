@@ -217,8 +217,9 @@ def annual() -> Document:
                ["{{ y.label }}", "{{ y.start | date_courte }}", "{{ y.end | date_courte }}",
                 "{% if y.judged_on == 'average_minimums' %}minimum {{ y.min_target_fte | nombre }} ETP"
                 "{% else %}{{ y.required_share | pourcent }}{% endif %}",
+                "{% if y.judged_on == 'average_minimums' %}{{ y.target_fte | nombre }} ETP{% else %}"
                 "{{ y.target_share | pourcent }}{% if y.share_month %} (mois jugé le plus bas : "
-                "{{ y.share_month }}){% endif %}",
+                "{{ y.share_month }}){% endif %}{% endif %}",
                 "{{ y.compliant | verdict }}"],
                numeric=(3, 4))
     para(doc, "{{ quota_chart_image }}", align=WD_ALIGN_PARAGRAPH.CENTER)

@@ -1326,3 +1326,13 @@ def test_en_bref_leaves_eligibility_out_and_tells_undetermined_apart(capsys, tmp
     assert code == 0, err
     text = text_of(out).replace("*", "")
     assert re.search(r"5 / 5\W*obligations respectées", text) and "indéterminée(s)" not in text
+
+
+def test_a_year_judged_on_minimum_fte_shows_its_fte_in_the_agrement_year_table(capsys, tmp_path):
+    """Brussels 2018 (shipped sample, 2025): year 6 (2025-09-01 – 2026-08-31) is judged on its average target
+    FTE against 4 (D7): its row read « minimum 4,00 ETP | 53,7 % » — a share beside a minimum in FTE; it now
+    reads « minimum 4,00 ETP | 5,60 ETP », the figure check-quota judges (5,60 ≥ 4)."""
+    out = tmp_path / "r.md"
+    code, _, err = run_cli(capsys, "report", "annual", BRUXELLES, "--year", 2025, "-o", out)
+    assert code == 0, err
+    assert "| minimum 4,00 ETP | 5,60 ETP | conforme |" in out.read_text(encoding="utf-8")
