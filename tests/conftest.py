@@ -34,3 +34,15 @@ def make_workbook(tmp_path):
                               cells=cells, hidden=hidden)
 
     return make
+
+
+@pytest.fixture(autouse=True)
+def _a_fixed_today(monkeypatch):
+    """Every test runs on the same day: a workbook whose payroll stops within two months of it is read as a
+    year in progress (``rules.common.data_horizon``), so the shipped samples (Paie to 2026-10) would give
+    other figures for 2026 from January 2027 on. A test that needs another day sets ``periods.today``."""
+    from datetime import date
+
+    from ei_cli import periods
+
+    monkeypatch.setattr(periods, "today", lambda: date(2026, 11, 30))

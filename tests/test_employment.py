@@ -211,3 +211,17 @@ def test_a_late_cdi_the_workbook_shows_is_a_breach_whatever_the_payroll_horizon(
         assert result.compliant is False and result.details["violations"][0]["since"] == date(2025, 9, 17)
     monkeypatch.setattr(periods, "today", lambda: date(2027, 3, 1))  # closed year, nothing recorded: late
     assert run(worker(hire=date(2025, 3, 17)), pay=pay).compliant is False
+
+
+def test_a_payroll_three_months_behind_still_owes_nothing_after_today(monkeypatch):
+    """Paie to 2025-08 only; T1 on a CDD hired 2025-06-20, CDI due 2025-12-20. On 2025-10-15 the workbook is
+    current (August within two months): not due yet. On 2025-11-15 the payroll is three months behind — its
+    missing months up to today are missing — but the CDI due on 2025-12-20, after today, cannot be late yet
+    (it was « non conforme » with a breach dated in the future). Read in 2026, it is late."""
+    from ei_cli import periods
+
+    pay = tuple(PayMonth("T1", Month(2025, m), D(1), D(2000)) for m in range(6, 9))
+    w = worker(hire=date(2025, 6, 20))
+    for today, compliant in ((date(2025, 10, 15), True), (date(2025, 11, 15), True), (date(2026, 3, 1), False)):
+        monkeypatch.setattr(periods, "today", lambda: today)
+        assert run(w, pay=pay).compliant is compliant, today

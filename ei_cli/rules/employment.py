@@ -112,12 +112,11 @@ def cdi_deadline(worker: Worker, months: int, agrement: date | None = None) -> d
 def _cdi_violation(worker: Worker, months: int, period: Period, status: bool | None,
                    agrement: date | None = None, horizon: date | None = None) -> Violation | None:
     deadline = cdi_deadline(worker, months, agrement)
-    start_ = cdi_date(worker)
-    if horizon is not None and deadline > horizon and start_ is None and worker.employed_on(horizon):
-        # A year in progress: not due yet as far as the workbook knows (its last Paie month), as the
+    start = cdi_date(worker)
+    if horizon is not None and deadline > horizon and start is None and worker.employed_on(horizon):
+        # A year in progress: not due yet as far as the workbook knows (``data_horizon``), as the
         # follow-up's bilan — unless Personnel already shows the breach (a late date_cdi, an exit).
         return None
-    start = cdi_date(worker)
     if start is not None and start <= deadline:
         return None
     if not worker.employed_on(deadline):

@@ -485,7 +485,7 @@ def _target_worker_wage_cost(run: _Run) -> None:
             f"Fenêtre commencée après le dernier mois de paie ({horizon.isoformat()}, année en cours) : à calculer "
             "avec la paie des mois suivants.",
             f"Window begun after the last payroll month ({horizon.isoformat()}, year in progress): to compute with "
-            "the following months' payroll."), ()))
+            "the following months' payroll."), (), run.value("subsidy.target_worker.max_wage_cost_share").cite()))
 
 
 @dataclass(frozen=True)
