@@ -30,29 +30,26 @@ def check_wages(file: FileArg, year: YearOpt = None, regime: RegimeOpt = None, f
     from ei_cli.regimes import select_regime
     from ei_cli.render.wages import wage_fields, wages_csv, wages_table
     from ei_cli.rules.common import NOT_ESTABLISHED, not_established
-    from ei_cli.rules.dashboard import obligation_period, period_for
-    from ei_cli.rules.wages import NAME, wage_tension
+    from ei_cli.rules.dashboard import period_for
+    from ei_cli.rules.wages import NAME, judged_wage_tension
 
     opts = RunOptions(str(format), output, str(lang), explain, strict, names)
     enterprise, problems = load_enterprise(file, opts, COMMAND)
     period = period_for(enterprise, year)
     chosen, warnings = select_regime(enterprise, period, regime)
-    # As ``ei check`` judges it: from the agrément day when the year begins before it; a year that ends
-    # before it is computed for information, no obligation applying (« non applicable », exit 0).
-    before = period.end < enterprise.agrement_date
-    result = wage_tension(enterprise, chosen, obligation_period(enterprise, period))
+    result, applicable = judged_wage_tension(enterprise, chosen, period)
     problems = problems + warnings
-    compliant = result.compliant if result is not None and not before else None
+    compliant = result.compliant if result is not None and applicable else None
     fields = wage_fields(result, enterprise, opts) if result is not None else {
         "ratio": None, "max_ratio": None, "highest": None, "lowest": None, "summary": NOT_ESTABLISHED,
         "reasons": [r.to_dict(opts.lang) for r in not_established(NAME, chosen).reasons]}
-    if before:
+    if not applicable:
         fields["applicable"] = False
         opts = RunOptions(str(format), output, str(lang), explain, False, names)  # « non applicable » is no unknown
     doc = base_document(COMMAND, enterprise=enterprise, regime=chosen, period=period, compliant=compliant,
                         problems=problems, **fields)
     emit(doc, opts, table=lambda con, o: wages_table(con, result, enterprise, chosen, period, o, NOT_ESTABLISHED,
-                                                     applicable=not before),
+                                                     applicable=applicable),
          csv_rows=lambda o: wages_csv(result, o))
     finish(compliant, opts, problems)
 

@@ -317,6 +317,16 @@ def wage_tension(enterprise: Enterprise, regime: Regime, period: Period) -> Wage
     return shape(enterprise, regime, period) if shape else None
 
 
+def judged_wage_tension(enterprise: Enterprise, regime: Regime, period: Period) -> tuple[WageTension | None, bool]:
+    """(the wage tension as ``ei check`` judges it, whether an obligation applies): from the agrément day
+    when ``period`` begins before it (``rules.dashboard.obligation_period``); a period that ends before it
+    is computed for information only (False: « non applicable »)."""
+    from ei_cli.rules.dashboard import obligation_period
+
+    return wage_tension(enterprise, regime, obligation_period(enterprise, period)), \
+        period.end >= enterprise.agrement_date
+
+
 # ------------------------------------------------------------------------------------ check
 def check(enterprise: Enterprise, regime: Regime, period: Period, eligibility_report=None) -> CheckResult:
     result = wage_tension(enterprise, regime, period)
