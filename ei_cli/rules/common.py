@@ -12,6 +12,7 @@ from typing import Callable, Iterable, Sequence
 
 from ei_cli.i18n import Text, decimal_text, t
 from ei_cli.model import Enterprise, Worker
+from ei_cli import periods
 from ei_cli.periods import Month, Period, days_between, month_span
 from ei_cli.problems import Problem, warning
 from ei_cli.regimes import Value
@@ -275,8 +276,6 @@ def data_horizon(enterprise: Enterprise, period: Period) -> date | None:
     and is judged on what it shows (docs/interpretations.md, « The year in progress »). The employment and
     follow-up checks of a period that begins after the last Paie month are « indéterminé » whatever the
     date (``rules.dashboard``): that path reads the last Paie month directly, on purpose."""
-    from ei_cli import periods
-
     last = enterprise.last_pay_month
     if last is None or last.last_day >= period.end:
         return None

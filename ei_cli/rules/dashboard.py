@@ -159,4 +159,6 @@ def period_for(enterprise: Enterprise, year: int | None = None, today: date | No
     if months:
         decembers = [m.year for m in months if m.month == 12]
         return Period.calendar_year(max(decembers) if decembers else max(months).year)
-    return Period.calendar_year((today or date.today()).year - 1)
+    from ei_cli import periods
+
+    return Period.calendar_year((today or periods.today()).year - 1)

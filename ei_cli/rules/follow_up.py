@@ -252,8 +252,6 @@ def _quarterly_interviews(enterprise: Enterprise, regime: Regime, period: Period
                     missing.append(m)
     # An accompanier is owed for TD/TGD and art. 60 workers; a month whose only followed workers are of
     # unknown status makes the verdict unknown, not failed.
-    # Up to the last Paie month: a month beyond it is not known yet (an accompanier's CDD ending in October
-    # says nothing of November's replacement), as its quarter's interview is not yet due.
     # Months after a year in progress's last Paie month are not known yet; a closed year's are judged (an
     # accompanier's exit recorded in Personnel says what it says).
     known = Period(period.start, horizon) if horizon >= period.start else None

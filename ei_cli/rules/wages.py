@@ -25,7 +25,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import ROUND_CEILING, Decimal
-from operator import itemgetter
+from itertools import groupby
+from operator import attrgetter, itemgetter
 
 from ei_cli.i18n import Text, t
 from ei_cli.model import Enterprise
@@ -118,17 +119,10 @@ class WorkerPay:
 def _by_worker(counted: list[PayPerFte]) -> list[WorkerPay]:
     """Each worker's compared months added up (``counted`` is sorted by worker, then month)."""
     out: list[WorkerPay] = []
-    i, n = 0, len(counted)
-    while i < n:
-        wid, first = counted[i].worker_id, counted[i].month
-        fte = gross = Decimal(0)
-        j = i
-        while j < n and counted[j].worker_id == wid:
-            fte += counted[j].fte
-            gross += counted[j].gross_pay
-            j += 1
-        out.append(WorkerPay(wid, first, counted[j - 1].month, j - i, fte, gross))
-        i = j
+    for wid, group in groupby(counted, key=attrgetter("worker_id")):
+        months = list(group)
+        out.append(WorkerPay(wid, months[0].month, months[-1].month, len(months),
+                             sum((p.fte for p in months), Decimal(0)), sum((p.gross_pay for p in months), Decimal(0))))
     return out
 
 
