@@ -38,5 +38,7 @@ def stop_on_problems(command: str, problems: list[Problem], opts: RunOptions):
     raise typer.Exit(ExitCode.BAD_INPUT)
 
 
-def finish(compliant: bool | None, opts: RunOptions, problems=()) -> None:
-    raise typer.Exit(exit_code(compliant, opts.strict, problems))
+def finish(compliant: bool | None, opts: RunOptions, problems=(), applicable: bool = True) -> None:
+    """Exit with the contract's code; « non applicable » (``applicable`` False) is no unknown: ``--strict``
+    does not fail on it."""
+    raise typer.Exit(exit_code(compliant, opts.strict and applicable, problems))

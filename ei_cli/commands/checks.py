@@ -56,6 +56,5 @@ def check(file: FileArg, year: YearOpt = None, only: OnlyOpt = None, regime: Reg
                         problems=problems, checks=check_dicts(results, opts))
     emit(doc, opts, table=lambda con, o: checks_table(con, results, compliant, enterprise, chosen, period, o),
          csv_rows=lambda o: checks_csv(results, o))
-    if nothing_applies((r.name, r.applicable, r.compliant) for r in results):
-        opts = RunOptions(str(format), output, str(lang), explain, strict=False)  # « non applicable » is no unknown
-    finish(compliant, opts, problems)
+    finish(compliant, opts, problems, applicable=not nothing_applies((r.name, r.applicable, r.compliant)
+                                                                     for r in results))

@@ -45,13 +45,12 @@ def check_wages(file: FileArg, year: YearOpt = None, regime: RegimeOpt = None, f
         "reasons": [r.to_dict(opts.lang) for r in not_established(NAME, chosen).reasons]}
     if not applicable:
         fields["applicable"] = False
-        opts = RunOptions(str(format), output, str(lang), explain, False, names)  # « non applicable » is no unknown
     doc = base_document(COMMAND, enterprise=enterprise, regime=chosen, period=period, compliant=compliant,
                         problems=problems, **fields)
     emit(doc, opts, table=lambda con, o: wages_table(con, result, enterprise, chosen, period, o, NOT_ESTABLISHED,
                                                      applicable=applicable),
          csv_rows=lambda o: wages_csv(result, o))
-    finish(compliant, opts, problems)
+    finish(compliant, opts, problems, applicable=applicable)
 
 
 

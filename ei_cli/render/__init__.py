@@ -7,8 +7,13 @@ from ei_cli.rules.common import VERDICT
 VERDICT_STYLE = {True: "green", False: "bold red", None: "yellow"}
 
 
-def verdict_markup(value: bool | None, lang: str, upper: bool = False) -> str:
-    """« conforme » in green, « non conforme » in red, « indéterminé » in yellow (rich markup)."""
+def verdict_markup(value: bool | None, lang: str, upper: bool = False, applicable: bool = True) -> str:
+    """« conforme » in green, « non conforme » in red, « indéterminé » in yellow, « non applicable » dim
+    (rich markup)."""
+    if not applicable:
+        from ei_cli.rules.common import NOT_APPLICABLE
+
+        return f"[dim]{NOT_APPLICABLE.get(lang)}[/]"
     word = VERDICT[value].get(lang)
     return f"[{VERDICT_STYLE[value]}]{word.upper() if upper else word}[/]"
 

@@ -6,7 +6,7 @@ from decimal import Decimal
 
 from ei_cli.batch import SUMMARY_JSON, SUMMARY_XLSX, IN_ERROR, BatchRequest, FileOutcome, nothing_applies_to
 from ei_cli.render import verdict_markup
-from ei_cli.rules.common import NOT_APPLICABLE, euro_text, share_text
+from ei_cli.rules.common import euro_text, share_text
 from ei_cli.rules.wages import ratio_text
 
 
@@ -33,9 +33,7 @@ def summary_table(con, outcomes: list[FileOutcome], totals: dict, request: Batch
     def verdict(o: FileOutcome) -> str:
         if not o.readable:
             return f"[bold red]{IN_ERROR.get(lang)}[/]"
-        if nothing_applies_to(o):
-            return f"[dim]{NOT_APPLICABLE.get(lang)}[/]"
-        return verdict_markup(o.compliant, lang)
+        return verdict_markup(o.compliant, lang, applicable=not nothing_applies_to(o))
 
     columns = [(tr("Fichier", "File"), "left", lambda o: escape(o.file), True),
                (tr("Entreprise", "Enterprise"), "left", lambda o: escape(o.enterprise or "—"), True),

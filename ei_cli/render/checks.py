@@ -8,7 +8,7 @@ from ei_cli.output import RunOptions
 from ei_cli.periods import Period
 from ei_cli.regimes import Regime
 from ei_cli.render import verdict_markup, print_reasons, reference_text
-from ei_cli.rules.common import NOT_APPLICABLE, CheckResult
+from ei_cli.rules.common import CheckResult
 
 CHECK_LABELS = {
     "eligibility": t("Public cible", "Target public"),
@@ -24,13 +24,6 @@ MAX_FIX_LINES = 3
 def check_dicts(results: list[CheckResult], opts: RunOptions) -> list[dict]:
     """``checks[]`` of the JSON document: name, compliant, summary, reasons[], to_fix[] + details."""
     return [r.to_dict(opts.lang) for r in results]
-
-
-def _verdict_cell(result: CheckResult, lang: str) -> str:
-    """The verdict in words; « non applicable » (dim) for a check no obligation of which applies."""
-    if not result.applicable:
-        return f"[dim]{NOT_APPLICABLE.get(lang)}[/]"
-    return verdict_markup(result.compliant, lang)
 
 
 def _fix_cell(result: CheckResult, lang: str, full: bool) -> str:
@@ -57,16 +50,15 @@ def checks_table(con, results: list[CheckResult], overall: bool | None, enterpri
     table.add_column("To fix" if en else "À corriger", ratio=2, overflow="fold")
     for r in results:
         table.add_row(escape(CHECK_LABELS.get(r.name, t(r.name, r.name)).get(lang)),
-                      _verdict_cell(r, lang), escape(r.summary.get(lang)),
+                      verdict_markup(r.compliant, lang, applicable=r.applicable), escape(r.summary.get(lang)),
                       escape(_fix_cell(r, lang, opts.explain)))
     con.print(table)
     from ei_cli.rules.dashboard import nothing_applies
 
-    if nothing_applies((r.name, r.applicable, r.compliant) for r in results):
-        con.print(f"{'Overall' if en else 'Verdict global'}{':' if en else ' :'} [dim]{NOT_APPLICABLE.get(lang)}[/]")
-    else:
-        con.print(f"{'Overall' if en else 'Verdict global'}{':' if en else ' :'} {verdict_markup(overall, lang)}")
-    if overall is None and not nothing_applies((r.name, r.applicable, r.compliant) for r in results):
+    applies = not nothing_applies((r.name, r.applicable, r.compliant) for r in results)
+    con.print(f"{'Overall' if en else 'Verdict global'}{':' if en else ' :'} "
+              f"{verdict_markup(overall, lang, applicable=applies)}")
+    if overall is None and applies:
         con.print("[dim]" + escape(t("Un contrôle indéterminé ne rend pas l'ensemble non conforme (sauf --strict).",
                                      "An unknown check does not make the whole not compliant (unless --strict).")
                                    .get(lang)) + "[/]")
@@ -77,7 +69,7 @@ def checks_table(con, results: list[CheckResult], overall: bool | None, enterpri
     for r in results:
         con.print()
         con.print(f"[bold]{escape(CHECK_LABELS.get(r.name, t(r.name, r.name)).get(lang))}[/] — "
-                  f"{_verdict_cell(r, lang)}")
+                  f"{verdict_markup(r.compliant, lang, applicable=r.applicable)}")
         print_reasons(con, r.reasons, lang)
 
 

@@ -11,7 +11,7 @@ from ei_cli.output import RunOptions
 from ei_cli.regimes import Regime
 from ei_cli.periods import Period
 from ei_cli.render import verdict_markup, print_reasons
-from ei_cli.rules.common import NOT_APPLICABLE, decimal_text, euro_number, money, number_text
+from ei_cli.rules.common import decimal_text, euro_number, money, number_text
 from ei_cli.rules.wages import WageTension, WorkerPay, ratio_text
 
 def wage_fields(result: WageTension, enterprise: Enterprise, opts: RunOptions) -> dict:
@@ -65,9 +65,9 @@ def wages_table(con, result: WageTension | None, enterprise: Enterprise, regime:
     limit = "?" if result.max_ratio is None else decimal_text(result.max_ratio, lang)
     con.print(f"{'Ratio' if en else 'Rapport'} {ratio_text(result.ratio, lang)} "
               f"({'at most' if en else 'au plus'} {limit}){':' if en else ' :'} "
-              + (verdict_markup(result.compliant, lang) if applicable else
-                 f"[dim]{NOT_APPLICABLE.get(lang)}[/] ("
-                 + ("before the agrément, for information" if en else "avant l'agrément, pour information") + ")")
+              + verdict_markup(result.compliant, lang, applicable=applicable)
+              + ("" if applicable else
+                 " (" + ("before the agrément, for information" if en else "avant l'agrément, pour information") + ")")
               + f" — {result.workers_compared} {'workers compared' if en else 'travailleurs comparés'}, "
               f"{result.worker_months} {'worker-months' if en else 'mois-travailleur'}")
     for e in result.excluded_months:
