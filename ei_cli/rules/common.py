@@ -13,7 +13,7 @@ from typing import Callable, Iterable, Sequence
 from ei_cli.i18n import Text, decimal_text, t
 from ei_cli.model import Enterprise, Worker
 from ei_cli import periods
-from ei_cli.periods import Month, Period, days_between, month_span
+from ei_cli.periods import Month, Period, anniversary, days_between, month_span
 from ei_cli.problems import Problem, warning
 from ei_cli.regimes import Value
 
@@ -265,6 +265,12 @@ def fallback_warnings(fallbacks: dict[str, tuple[Month, ...] | list[Month]], fil
             f"Worker {wid}: no payroll row for {listed}; contractual fte used (pro rata of days employed)."),
             file=file, sheet="Paie"))
     return out
+
+
+def obligation_deadline(worker: Worker, months: int, agrement: date) -> date:
+    """The last allowed day of an obligation due N calendar months after the hire — after the agrément for a
+    worker hired before it (no obligation of the agrément ran before it): the CDI, the bilan, the plan."""
+    return anniversary(max(worker.hire_date, agrement), months)
 
 
 def data_horizon(enterprise: Enterprise, period: Period) -> date | None:

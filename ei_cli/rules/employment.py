@@ -26,9 +26,9 @@ from decimal import Decimal
 
 from ei_cli.i18n import Text, t
 from ei_cli.model import ContractType, Enterprise, Function, Worker
-from ei_cli.periods import Month, Period, anniversary
+from ei_cli.periods import Month, Period
 from ei_cli.regimes import Regime
-from ei_cli.rules.common import CheckResult, by_shape, Reason, because, data_horizon, decimal_text
+from ei_cli.rules.common import CheckResult, by_shape, Reason, because, data_horizon, decimal_text, obligation_deadline
 
 NAME = "employment"
 
@@ -105,8 +105,8 @@ def cdi_date(worker: Worker) -> date | None:
 
 def cdi_deadline(worker: Worker, months: int, agrement: date | None = None) -> date:
     """Last allowed day for the CDI to start: the day after N calendar months from the hire date — from
-    the agrément for a worker hired before it (no obligation of the agrément ran before it)."""
-    return anniversary(max(worker.hire_date, agrement or worker.hire_date), months)
+    the agrément for a worker hired before it (``rules.common.obligation_deadline``)."""
+    return obligation_deadline(worker, months, agrement or worker.hire_date)
 
 
 def _cdi_violation(worker: Worker, months: int, period: Period, status: bool | None,

@@ -27,9 +27,10 @@ from functools import cached_property
 
 from ei_cli.i18n import Text, t
 from ei_cli.model import ContractType, Enterprise, FollowUpType, Function, Worker
-from ei_cli.periods import Month, Period, add_months, anniversary
+from ei_cli.periods import Month, Period, add_months
 from ei_cli.regimes import Regime
-from ei_cli.rules.common import CheckResult, by_shape, Reason, because, data_horizon, days_employed_in
+from ei_cli.rules.common import (CheckResult, by_shape, Reason, because, data_horizon, days_employed_in,
+                                 obligation_deadline)
 
 NAME = "follow_up"
 INTERVIEWS = (FollowUpType.INDIVIDUAL_INTERVIEW, FollowUpType.COLLECTIVE_INTERVIEW)
@@ -175,8 +176,7 @@ def _interviews(enterprise: Enterprise, worker: Worker, quarters_in: list[tuple[
 
 def _deadline(enterprise: Enterprise, worker: Worker, item: FollowUpType, months: int, period: Period,
               status: bool | None, horizon: date) -> Missing | None:
-    # N months from the hire — from the agrément for a worker hired before it (nothing was owed before).
-    due = anniversary(max(worker.hire_date, enterprise.agrement_date), months)
+    due = obligation_deadline(worker, months, enterprise.agrement_date)
     if due > horizon:
         return None  # not due yet, as far as the workbook knows (``_data_horizon``)
     dates = [f.date for f in enterprise.follow_ups_by_worker.get(worker.worker_id, ())
