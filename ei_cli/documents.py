@@ -611,9 +611,9 @@ def _quota_view(quota: dict, period: Period, application: bool = False) -> dict:
     headline = headline_year(quota, quota.get("compliant"))
     # The reasons of every agrément year that does not pass and of the latest (the top level's), each text
     # once in the years' order: an earlier failing year's months below the threshold were dropped when the
-    # latest failed too (headline = the top level).
+    # latest failed too.
     years = quota.get("agrement_years") or []
-    reasons = [r for i, y in enumerate(years) if i == len(years) - 1 or y is headline
+    reasons = [r for i, y in enumerate(years) if i == len(years) - 1
                or y.get("compliant") is not True for r in y.get("reasons") or []] or quota.get("reasons") or []
     share_month, target_fte, total_fte = _judged_figures(headline)
     return {

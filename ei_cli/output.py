@@ -284,7 +284,7 @@ def stage_file(path: Path, data: bytes | str, mode: int = 0o600) -> Path:
     if isinstance(data, str):
         data = data.encode("utf-8")
     with _writing(path):
-        fd, tmp = _temporary_beside(Path(path), ".tmp")
+        fd, tmp = _temporary_beside(Path(path))
     try:
         with _writing(path):
             with os.fdopen(fd, "wb") as fh:
@@ -328,8 +328,8 @@ def discard_file(tmp: Path) -> None:
         pass
 
 
-def _temporary_beside(path: Path, suffix: str) -> tuple[int, Path]:
-    """A new, empty temporary file (``.<name>.XXXXXXXX<suffix>``) in ``path``'s folder: (fd, path)."""
+def _temporary_beside(path: Path) -> tuple[int, Path]:
+    """A new, empty temporary file (``.<name>.XXXXXXXX.tmp``) in ``path``'s folder: (fd, path)."""
     directory = path.parent if str(path.parent) else Path(".")
     if not directory.is_dir():
         raise EiError(t(f"Le dossier de sortie n'existe pas : {directory}",
@@ -338,7 +338,7 @@ def _temporary_beside(path: Path, suffix: str) -> tuple[int, Path]:
 
     # Beside a special file (``/dev/stdout``) there is no place for it: the system's temporary folder.
     place = None if _is_special(path) else directory
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=suffix, dir=place)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=place)
     return fd, Path(tmp)
 
 

@@ -380,7 +380,7 @@ def test_summary_workbook_rows_equal_the_per_file_jsons(tmp_path, capsys, good_w
         assert cells["quota_share"] == quota.get("target_share")
         wages = next((c for c in doc["checks"] if c["name"] == "wages"), {})
         assert cells["wage_ratio"] == wages.get("ratio")
-    assert not_applicable >= 3  # d.xlsx: wages, employment, follow-up
+    assert not_applicable == 4  # d.xlsx: quota, wages, employment, follow-up (the enterprise check applies)
     # The formats show those figures without rounding them again (0,6278 → 62,78 %, 4,0001 → 4,0001).
     ws = load_workbook(out / "summary.xlsx").active
     formats = {keys[c.column - 1]: c.number_format for c in ws[2]}

@@ -1062,10 +1062,11 @@ def test_an_application_for_a_future_agrement_judges_the_conditions(sample):
         assert "non applicable" not in text and "Quota de public cible" in text
 
 
-def test_an_incomplete_subsidy_total_is_said_first():
+def test_an_incomplete_subsidy_total_is_said_under_the_total():
     """`complete: false` (a subsidy not computed, a line not claimable as is): the documents printed
-    « 0,00 € de subventions » or a total with no word of it. The first note says the total is
-    incomplete; a complete result has no such note; the Brussels 2018 compensation has its label."""
+    « 0,00 € de subventions » or a total with no word of it. The view's `incomplete` says the total is
+    incomplete (printed right under the Total row), not a note; a complete result has none; the Brussels
+    2018 compensation has its label."""
     view = documents._subsidy_view({"complete": False, "total": 0, "totals": {"compensation": 0}, "lines": []})
     assert view["incomplete"].startswith("Total incomplet : une partie des subventions n'a pas pu être calculée")
     assert not view["notes"]
