@@ -1268,7 +1268,9 @@ def test_a_quota_judged_on_minimums_shows_the_fte_beside_the_minimums(capsys, tm
         assert re.search(r"ETP de public cible \(moyenne\)\W*5,60 \(minimum 4,00\)", texts["annual"])
         assert re.search(r"ETP d'encadrement \(moyenne\)\W*1,50 \(minimum 1,00\)", texts["annual"])
     assert "Part requise : —" not in texts["annual"]
-    assert re.search(r"Année d'agrément 6\W*01/09/2025\W*31/08/2026\W*minimum 4,00 ETP", texts["annual"])
+    # The agrément-year row sets the year's FTE beside its minimum (it showed a share: « 53,7 % »).
+    assert re.search(r"Année d'agrément 6\W*01/09/2025\W*31/08/2026\W*minimum 4,00 ETP\W*5,60 ETP\W*conforme",
+                     texts["annual"])
     assert re.search(r"Quota de public cible \(2025\)\W*5,60 ETP de public cible \(minimum 4,00\), 1,50 ETP "
                      r"d'encadrement \(minimum 1,00\) — conforme", texts["agrement"])
     for kind in ("annual", "agrement"):
@@ -1328,12 +1330,3 @@ def test_en_bref_leaves_eligibility_out_and_tells_undetermined_apart(capsys, tmp
     text = text_of(out).replace("*", "")
     assert re.search(r"5 / 5\W*obligations respectées", text) and "indéterminée(s)" not in text
 
-
-def test_a_year_judged_on_minimum_fte_shows_its_fte_in_the_agrement_year_table(capsys, tmp_path):
-    """Brussels 2018 (shipped sample, 2025): year 6 (2025-09-01 – 2026-08-31) is judged on its average target
-    FTE against 4 (D7): its row read « minimum 4,00 ETP | 53,7 % » — a share beside a minimum in FTE; it now
-    reads « minimum 4,00 ETP | 5,60 ETP », the figure check-quota judges (5,60 ≥ 4)."""
-    out = tmp_path / "r.md"
-    code, _, err = run_cli(capsys, "report", "annual", BRUXELLES, "--year", 2025, "-o", out)
-    assert code == 0, err
-    assert "| minimum 4,00 ETP | 5,60 ETP | conforme |" in out.read_text(encoding="utf-8")
