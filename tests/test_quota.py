@@ -19,6 +19,7 @@ from ei_cli.cli import app
 from ei_cli.model import ContractType, Enterprise, Function, PayMonth, Region, Worker
 from ei_cli.periods import Month, Period
 from ei_cli.regimes import get_regime
+from ei_cli.rules.common import denoised
 from ei_cli.rules.quota import _staircase_need, check, evaluate_quota, forecast_quota, round_up
 
 W16 = get_regime("wallonie-2016")
@@ -130,7 +131,7 @@ def test_year_1_point_value_leaver_before_the_day_does_not_count():
     e = enterprise(ws, pays, agrement=date(2024, 1, 1))
     st_ = Statuses({w.worker_id: w.worker_id == "T" for w in ws})
     y = evaluate_quota(e, W16, Period.calendar_year(2024), st_).latest
-    assert y.target_fte == 1 and y.total_fte == 6 and y.target_share == D(1) / D(6)
+    assert y.target_fte == 1 and y.total_fte == 6 and y.target_share == denoised(D(1) / D(6))
     assert y.compliant is False and y.shortfall_fte == D("0.25")
 
 
@@ -165,7 +166,7 @@ def test_year_1_provisional_point_value_on_the_last_known_day():
                    agrement=date(2024, 1, 1))
     y = evaluate_quota(e, W16, Period.calendar_year(2024), Statuses(dict(T=True, N=False))).latest
     assert y.provisional and y.extra["judged_date"] == "2024-06-30" and y.judged_month == Month(2024, 6)
-    assert y.target_share == D(1) / D(3) and y.compliant is False and y.shortfall_fte == D("0.50")
+    assert y.target_share == denoised(D(1) / D(3)) and y.compliant is False and y.shortfall_fte == D("0.50")
 
 
 def test_year_1_point_value_also_in_wallonie_2003():
@@ -223,10 +224,10 @@ def test_year_2_average_with_part_timers():
     y = evaluate_quota(e, W16, Period.calendar_year(2024), Statuses(dict(A=True, B=True, C=False, D=False,
                                                                          E=False))).latest
     assert (y.year, y.judged_on, y.required_share) == (2, "average", D("0.3"))
-    assert y.target_share == D(15) / D(51)
+    assert y.target_share == denoised(D(15) / D(51))
     assert y.target_fte == D("1.25") and y.total_fte == D("4.25")       # 15/12 and 51/12
     assert y.compliant is False and y.shortfall_fte == D("0.04")
-    assert y.months[0].share == D("1.5") / D("4.5") and y.months[6].share == D("0.25")   # Jan 1,5/4,5; Jul 1/4
+    assert y.months[0].share == denoised(D("1.5") / D("4.5")) and y.months[6].share == D("0.25")   # Jan 1,5/4,5; Jul 1/4
 
 
 def test_mid_month_hire_and_exit_follow_paie_then_fallback():
@@ -378,7 +379,7 @@ def test_forecast_keeps_last_fte_and_exits():
     e = enterprise(ws, pays)
     f = forecast_quota(e, W16, Month(2024, 6), Statuses(dict(A=True, B=False, C=False, D=False)))
     assert f.hire_from == Month(2024, 7) and f.months_remaining == 6
-    assert f.year.target_share == D("8.5") / D("41.5")
+    assert f.year.target_share == denoised(D("8.5") / D("41.5"))
     assert f.compliant is False and f.extra_target_fte == D("0.95")
     proj = {m.month: m for m in f.year.months}
     assert proj[Month(2024, 10)].total_fte == D("2.5") and proj[Month(2024, 10)].projected
@@ -403,7 +404,7 @@ def test_brussels_2004_production_staff_and_100th_day():
     st_ = Statuses(dict(E=False, N1=False, N2=False, P=True))
     y = evaluate_quota(e, B04, Period.calendar_year(2010), st_).latest
     assert [m.judged for m in y.months] == [False] * 4 + [True] * 8
-    assert y.months[3].share == D(1) / D(3) and y.months[3].total_fte == 3
+    assert y.months[3].share == denoised(D(1) / D(3)) and y.months[3].total_fte == 3
     assert y.compliant is True and y.extra["workers_on_that_day"] == 4
 
 
@@ -448,7 +449,7 @@ def test_brussels_2004_headline_names_the_failing_month_not_the_year_average():
     e, st_ = _brussels_2004_june_dip()
     r = evaluate_quota(e, B04, Period.calendar_year(2010), st_)
     y = r.latest
-    assert y.compliant is False and y.target_share == D(9) / D(34)
+    assert y.compliant is False and y.target_share == denoised(D(9) / D(34))
     assert "1 mois jugé(s) sur 8 sous le seuil (2010-06) ; le plus bas 2010-06 : 25,0 % de public cible pour " \
            "30,0 % exigés ; moyenne de l'année 26,4 %, pour information" in y.summary.fr
     assert "(moyenne)" not in y.summary.fr and "lowest 2010-06: 25.0 % target public" in y.summary.en
@@ -469,7 +470,7 @@ def test_brussels_2004_headline_when_every_judged_month_passes_or_none_is_judged
     exigés » beside « conforme »)."""
     e, st_ = _brussels_2004_june_dip(dip=False)
     y = evaluate_quota(e, B04, Period.calendar_year(2010), st_).latest
-    assert y.compliant is True and y.target_share == D(9) / D(33)
+    assert y.compliant is True and y.target_share == denoised(D(9) / D(33))
     assert "conforme — 8 mois jugé(s), le plus bas 2010-05 : 33,3 % de public cible pour 30,0 % exigés." \
         in y.summary.fr and "27,2" not in y.summary.fr
     e, st_ = _brussels_2004_june_dip(until="2010-03", dip=False)
@@ -793,7 +794,7 @@ def test_boundary_months_count_only_their_days_inside_the_year():
     (y,) = r.years
     assert (y.year, y.judged_on, y.required_share) == (2, "average", D("0.3"))
     tiny = D("1e-20")
-    assert abs(y.target_share - D(1) / D(3)) < tiny and abs(y.target_fte - 1) < tiny and abs(y.total_fte - 3) < tiny
+    assert y.target_share == denoised(D(1) / D(3)) and abs(y.target_fte - 1) < tiny and abs(y.total_fte - 3) < tiny
     assert y.compliant is True and y.shortfall_fte == 0 and not y.provisional
     assert y.extra["months_counted"] == 12
     d = r.to_dict()
@@ -826,7 +827,7 @@ def test_a_target_worker_only_outside_the_year_no_longer_counts():
     e = enterprise(ws, pays, agrement=date(2005, 3, 15))
     st_ = Statuses({w.worker_id: w.worker_id in ("A", "B", "T") for w in ws})
     y = evaluate_quota(e, W03, Period(date(2006, 6, 1), date(2006, 6, 1)), st_).latest
-    assert y.year == 2 and y.target_share == D("15.12") / D("51.12")
+    assert y.year == 2 and y.target_share == denoised(D("15.12") / D("51.12"))
     assert y.target_fte == D("1.26") and y.total_fte == D("4.26")
     assert y.compliant is False and y.shortfall_fte == D("0.03")
 
@@ -916,7 +917,7 @@ def test_property_agrement_on_the_first_changes_nothing(staff, start_month, regi
         assert y.extra["months_counted"] == n
         ten = D("1E-10")  # the averages judged are kept to 10 decimals (rules.common.denoised)
         assert y.target_fte.quantize(ten) == (target / n).quantize(ten) and y.total_fte == total / n
-        assert y.target_share == (None if total == 0 else target / total)
+        assert y.target_share == (None if total == 0 else denoised(target / total))
 
 
 def test_forecast_counts_the_years_last_month_for_its_days_inside():
@@ -1025,7 +1026,7 @@ def test_pay_after_the_exit_date_is_not_counted():
     r = evaluate_quota(e, W16, Period.calendar_year(2019), Statuses({"A": True, "N1": False, "N2": False}))
     y = r.latest
     assert (y.target_fte, y.total_fte) == (D("0.25"), D("2.25"))  # 3 / 12 and 27 / 12 FTE on average
-    assert y.target_share == D(3) / D(27) and y.compliant is False
+    assert y.target_share == denoised(D(3) / D(27)) and y.compliant is False
 
 
 def test_shortfall_rounding_up_ignores_decimal_noise():
@@ -1216,7 +1217,7 @@ def test_year_4_requires_half_of_target_public():
                    agrement=date(2021, 1, 1))
     y = evaluate_quota(e, W16, Period.calendar_year(2024), Statuses(dict(T=True, N=False))).latest
     assert y.year == 4 and y.required_share == D("0.5")
-    assert y.target_share == D("9.6") / D("21.6") and y.compliant is False and y.shortfall_fte == D("0.20")
+    assert y.target_share == denoised(D("9.6") / D("21.6")) and y.compliant is False and y.shortfall_fte == D("0.20")
 
 
 def test_brussels_2004_the_100th_day_on_the_2nd_leaves_that_month_unjudged():

@@ -56,7 +56,15 @@ def _q_share(x: Decimal | None) -> Decimal | None:
 
 
 def _share(target: Decimal, total: Decimal) -> Decimal | None:
-    return None if total == 0 else target / total
+    """target ÷ total to 10 decimals (``rules.common.denoised``): what a division of day shares or spreadsheet
+    figures leaves beyond them is noise, and a share compared with a threshold must not fail on it — every
+    share is made here, so no comparison can forget it."""
+    return None if total == 0 else denoised(target / total)
+
+
+def _average(fte_months: Decimal, months: Decimal) -> Decimal:
+    """An average FTE over ``months`` (Σ FTE-months ÷ months), denoised as ``_share`` is."""
+    return denoised(fte_months / months)
 
 
 def _value(regime: Regime, key: str, on: date) -> Value | None:
@@ -581,8 +589,8 @@ def _judge_staircase(f: _Frame) -> YearQuota:
         if r is None:
             return None
         s = _share(tg, total)
-        share_ok = s is not None and denoised(s) >= r
-        min_ok = minimum is None or denoised(tg / count) >= minimum
+        share_ok = s is not None and s >= r
+        min_ok = minimum is None or _average(tg, count) >= minimum
         return share_ok and min_ok
 
     compliant = _verdict(ok(target), ok(target + unknown))
@@ -614,7 +622,7 @@ def _judge_staircase(f: _Frame) -> YearQuota:
     summary = _summary(n, f.period, compliant, share, r, shortfall, provisional,
                        point_day=point.day if point else None, unknown=unknown / count)
     if minimum is not None and compliant is False and r is not None and share is not None \
-            and denoised(share) >= r and denoised(target / count) < minimum:
+            and share >= r and _average(target, count) < minimum:
         # The share is met: what fails is the minimum of target FTE, which the headline must name.
         below = (target / count).quantize(Decimal("0.01"), rounding=ROUND_FLOOR)  # never shown as the minimum
         summary = t(summary.fr.rstrip(".") + f" ; {number_text(below)} ETP de public cible pour un minimum de "
@@ -680,11 +688,11 @@ def _judge_monthly(f: _Frame) -> YearQuota:
     # What the verdict judged (the months from the effective day), not the year's average: the lowest
     # judged month (its share floored as printed) and the months below the minimum.
     shares = [m for m in judged if m.share is not None]
-    lowest = min(shares, key=lambda m: denoised(m.share)) if shares else None
+    lowest = min(shares, key=lambda m: m.share) if shares else None
     # Below the minimum even with every unknown status counted as target: failed; only with them counted as
     # not target: undetermined (the verdict is then unknown, the months are not « sous le seuil »).
-    below = [m for m in judged if m.share is not None and r is not None and denoised(m.share) < r]
-    failing = [m for m in below if denoised(_share(m.target_fte + m.unknown_fte, m.total_fte)) < r]
+    below = [m for m in judged if m.share is not None and r is not None and m.share < r]
+    failing = [m for m in below if _share(m.target_fte + m.unknown_fte, m.total_fte) < r]
     unsure = [m for m in below if m not in failing]
     extra.update({"obligation_effective_on": eff.isoformat(), "months_judged": len(judged),
                   "lowest_judged_month": str(lowest.month) if lowest else None,
@@ -698,7 +706,7 @@ def _judge_monthly(f: _Frame) -> YearQuota:
         if r is None:
             return None
         s = _share(m.target_fte + (m.unknown_fte if add_unknown else ZERO), m.total_fte)
-        return True if s is None else denoised(s) >= r     # no execution staff that month: nothing to judge
+        return True if s is None else s >= r     # no execution staff that month: nothing to judge
 
     low = combine(month_ok(m, False) for m in judged) if judged else (None if r is None else True)
     high = combine(month_ok(m, True) for m in judged) if judged else low
@@ -841,7 +849,7 @@ def _judge_mandate(f: _Frame) -> YearQuota:
     total = sum((m.counted_total for m in months), ZERO)
     unknown = sum((m.counted_unknown for m in months), ZERO)
     sup = sum((m.counted_supervision for m in months), ZERO)
-    avg_t, avg_u, avg_s = denoised(target / count), denoised(unknown / count), denoised(sup / count)
+    avg_t, avg_u, avg_s = _average(target, count), _average(unknown, count), _average(sup, count)
 
     def ok(tg: Decimal) -> bool | None:
         return None if min_target is None else tg >= min_target
