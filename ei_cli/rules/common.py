@@ -267,6 +267,14 @@ def fallback_warnings(fallbacks: dict[str, tuple[Month, ...] | list[Month]], fil
     return out
 
 
+def obligation_period(enterprise: Enterprise, period: Period) -> Period:
+    """The part of ``period`` the agrément's obligations concern: from the agrément day when the period
+    begins before it (``period`` itself otherwise, or when it ends before the agrément)."""
+    if period.start < enterprise.agrement_date <= period.end:
+        return Period(enterprise.agrement_date, period.end)
+    return period
+
+
 def obligation_deadline(worker: Worker, months: int, agrement: date) -> date:
     """The last allowed day of an obligation due N calendar months after the hire — after the agrément for a
     worker hired before it (no obligation of the agrément ran before it): the CDI, the bilan, the plan."""

@@ -13,7 +13,7 @@ from ei_cli.i18n import t
 from ei_cli.model import Enterprise
 from ei_cli.periods import Period
 from ei_cli.regimes import Regime
-from ei_cli.rules.common import CheckResult, because, combine
+from ei_cli.rules.common import CheckResult, because, combine, obligation_period
 
 CHECK_NAMES = ("eligibility", "quota", "wages", "employment", "enterprise", "follow_up")
 
@@ -84,14 +84,6 @@ def run_checks(enterprise: Enterprise, regime: Regime, period: Period, report=No
             judged = obligation_period(enterprise, period)
         results.append(check(enterprise, regime, judged, report))
     return results
-
-
-def obligation_period(enterprise: Enterprise, period: Period) -> Period:
-    """The part of ``period`` the agrément's obligations concern: from the agrément day when the period
-    begins before it (``period`` itself otherwise, or when it ends before the agrément)."""
-    if period.start < enterprise.agrement_date <= period.end:
-        return Period(enterprise.agrement_date, period.end)
-    return period
 
 
 def _beyond_data(name: str, known_to: date, period: Period) -> CheckResult:

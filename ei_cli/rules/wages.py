@@ -33,6 +33,7 @@ from ei_cli.model import Enterprise
 from ei_cli.periods import Month, Period, month_span
 from ei_cli.regimes import Regime, Value
 from ei_cli.rules.common import (CENT, CheckResult, Reason, because, data_horizon, decimal_text, denoised,
+                                 obligation_period,
                                  euro_text, money, not_established, number_text)
 
 NAME = "wages"
@@ -313,10 +314,8 @@ def wage_tension(enterprise: Enterprise, regime: Regime, period: Period) -> Wage
 
 def judged_wage_tension(enterprise: Enterprise, regime: Regime, period: Period) -> tuple[WageTension | None, bool]:
     """(the wage tension as ``ei check`` judges it, whether an obligation applies): from the agrément day
-    when ``period`` begins before it (``rules.dashboard.obligation_period``); a period that ends before it
+    when ``period`` begins before it (``rules.common.obligation_period``); a period that ends before it
     is computed for information only (False: « non applicable »)."""
-    from ei_cli.rules.dashboard import obligation_period
-
     return wage_tension(enterprise, regime, obligation_period(enterprise, period)), \
         period.end >= enterprise.agrement_date
 
