@@ -116,6 +116,7 @@ def console_script() -> None:
     """
     import signal
 
+    _encodable_streams()
     signal.signal(signal.SIGTERM, _interrupt)
     signal.signal(signal.SIGINT, _interrupt)
     try:
@@ -124,6 +125,35 @@ def console_script() -> None:
         import gc
 
         gc.freeze()
+
+
+def _encodable_streams(streams=None, environ=None) -> None:
+    """Standard output and error take every character ei prints (« ≤ », « → », « ✓ »), wherever they go.
+
+    On Windows a redirected stream (``ei check … -f json > result.json``, a scheduled task's log, a
+    PowerShell pipe) is encoded in the ANSI code page (cp1252), which has no « ≤ »: the command ended in
+    « Erreur interne (UnicodeEncodeError) » with nothing on stdout. A redirected stream is therefore
+    written in UTF-8 (JSON's own encoding, RFC 8259 §8.1; Python's default from 3.15, PEP 686). A
+    terminal, or an encoding the user chose (``PYTHONIOENCODING``), keeps its encoding, and a character
+    it cannot show is escaped (``\\u2264``, which JSON reads as the same character) instead of failing.
+    The Windows console itself takes Unicode (PEP 528): nothing changes there, nor on a UTF-8 system."""
+    import codecs
+    import os
+
+    environ = os.environ if environ is None else environ
+    for stream in (sys.stdout, sys.stderr) if streams is None else streams:
+        encoding, reconfigure = getattr(stream, "encoding", None), getattr(stream, "reconfigure", None)
+        if reconfigure is None or not encoding:
+            continue
+        try:
+            if codecs.lookup(encoding).name == "utf-8":
+                continue
+            if not stream.isatty() and not environ.get("PYTHONIOENCODING"):
+                reconfigure(encoding="utf-8")
+            elif stream.errors == "strict":
+                reconfigure(errors="backslashreplace")
+        except (LookupError, OSError, ValueError):  # an unknown codec, a closed or detached stream
+            continue
 
 
 def _interrupt(signum, frame) -> None:

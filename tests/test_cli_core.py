@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import codecs
+import io
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -497,3 +500,58 @@ def test_english_output_has_english_usage_errors_and_colons(capsys, tmp_path):
     assert " : " not in out.replace("€", "")
     code, out, _ = run_cli(capsys, "subsidy", SAMPLE, "--year", "2025", "--lang", "en")
     assert "Claim period: " in out
+
+
+class _Terminal(io.BytesIO):
+    def isatty(self) -> bool:
+        return True
+
+
+@pytest.mark.parametrize("raw, environ, encoding, written", [
+    # Windows, `ei check … -f json > result.json`: the ANSI code page, which has no « ≤ » → UTF-8.
+    (io.BytesIO, {}, "utf-8", "≤ →".encode("utf-8")),
+    # The user chose the encoding: kept, and what it cannot show is escaped as JSON escapes it.
+    (io.BytesIO, {"PYTHONIOENCODING": "cp1252"}, "cp1252", b"\\u2264 \\u2192"),
+    # A terminal keeps its encoding too.
+    (_Terminal, {}, "cp1252", b"\\u2264 \\u2192"),
+])
+def test_a_stream_that_cannot_encode_every_character_still_takes_them(raw, environ, encoding, written):
+    """« ≤ » (in the size check's reasons) is not in cp1252, the encoding Windows gives a redirected
+    stream: the JSON document ended in « Erreur interne (UnicodeEncodeError) » with nothing on stdout."""
+    from ei_cli.cli import _encodable_streams
+
+    buffer = raw()
+    stream = io.TextIOWrapper(buffer, encoding="cp1252")
+    _encodable_streams([stream], environ)
+    stream.write("≤ →")
+    stream.flush()
+    assert codecs.lookup(stream.encoding).name == encoding
+    assert buffer.getvalue() == written
+
+
+def test_a_utf8_stream_is_left_as_it_is():
+    from ei_cli.cli import _encodable_streams
+
+    stream = io.TextIOWrapper(io.BytesIO(), encoding="utf-8", errors="strict")
+    _encodable_streams([stream], {})
+    assert (stream.encoding, stream.errors) == ("utf-8", "strict")
+
+
+def test_the_json_document_goes_through_a_stream_in_cp1252(tmp_path):
+    """End to end with the encoding Windows gives a redirected stream (here chosen, so kept and
+    escaped): the same document as in UTF-8, not « Erreur interne »."""
+    import json
+    import os
+
+    args = [sys.executable, "-m", "ei_cli", "check", "sample_data/ei-wallonie.xlsx", "--year", "2025", "-f", "json"]
+    root = Path(__file__).resolve().parents[1]
+    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONIOENCODING", "PYTHONUTF8")}
+    utf8 = subprocess.run(args, capture_output=True, cwd=root, env=env, timeout=60)
+    cp1252 = subprocess.run(args, capture_output=True, cwd=root, env={**env, "PYTHONIOENCODING": "cp1252"},
+                            timeout=60)
+    assert cp1252.returncode == utf8.returncode == 0, cp1252.stderr.decode("cp1252", "replace")
+    assert "≤".encode("utf-8") in utf8.stdout and b"\\u2264" in cp1252.stdout
+    documents = [json.loads(r.stdout.decode(enc)) for r, enc in ((utf8, "utf-8"), (cp1252, "cp1252"))]
+    for document in documents:
+        document.pop("duration_ms", None)
+    assert documents[0] == documents[1]
