@@ -137,6 +137,30 @@ def test_formula_cells(tmp_path):
     assert ooxml.error_cells(archive, ["Paie"]) == {"Paie": {(1, 3): None, (2, 3): "#DIV/0!"}}
 
 
+@pytest.mark.parametrize("empty", ["<v/>", "<v />"])
+def test_an_empty_text_formula_as_excel_saves_it_is_an_empty_cell(tmp_path, empty):
+    """Excel saves a formula whose result is "" (=SIERREUR(RECHERCHEV(…);""), =SI(…;"";…)) as ``t="str"``
+    with a self-closed ``<v/>`` (saving it again writes ``<v/>`` again): Personnel G2 (date_sortie) is then
+    empty (no exit), not a formula without value, and Paie rows 8 and 9, prepared for months to come with
+    such a formula in each of their 5 cells, are empty rows, skipped: 3 workers, 6 pay rows, no problem."""
+    def formula(ref, f):
+        return f'<c r="{ref}" s="1" t="str"><f>{f}</f>{empty}</c>'
+
+    staff = sheet_xml(make_corpus.valid_sheets()["Personnel"],
+                      raw_cells={"G2": formula("G2", 'IFERROR(VLOOKUP(A2,Sorties!A:B,2,FALSE),"")')})
+    prepared = "".join(f'<row r="{r}">' + "".join(formula(f"{c}{r}", f'IF(Saisie!{c}{r}="","",Saisie!{c}{r})')
+                                                   for c in "ABCDE") + "</row>" for r in (8, 9))
+    pay = sheet_xml(make_corpus.valid_sheets()["Paie"], extra_rows=prepared)
+    data = make_corpus.excel_saved({"Personnel": staff, "Paie": pay})
+    assert ooxml.error_cells(zipfile.ZipFile(io.BytesIO(data)), ["Personnel", "Paie"]) == {}
+    path = tmp_path / "excel.xlsx"
+    path.write_bytes(data)
+    result = read_workbook(path)
+    assert result.problems == ()
+    assert (len(result.enterprise.workers), len(result.enterprise.pay)) == (3, 6)
+    assert result.enterprise.workers[0].exit_date is None
+
+
 # An error cell as LibreOffice Calc saves it (its own form, not Excel's ``t="e"``).
 _CALCEXT = 'xmlns:calcext="urn:org:documentfoundation:names:experimental:calc:xmlns:calcext:1.0"'
 

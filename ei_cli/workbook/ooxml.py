@@ -29,11 +29,14 @@ _REL = re.compile(rb"<(?:\w+:)?Relationship\b(" + _ATTRS + rb")>")
 _CELL = re.compile(rb"<(?:\w+:)?c\s(" + _ATTRS + rb")(?<!/)>(.*?)</(?:\w+:)?c>", re.S)
 _FORMULA = re.compile(rb"<(?:\w+:)?f[\s>/]")
 _PLAIN_FORMULA = re.compile(rb"<f[\s>/]")
-_VALUE = re.compile(rb"<(?:\w+:)?v>([^<]*)</(?:\w+:)?v>")
+# A cell's cached value: ``<v>…</v>``, or the self-closed ``<v/>`` (``<v />``) that Excel writes for a
+# formula whose result is the empty string (group 1 is then None: the empty value, as ``<v></v>``).
+_VALUE = re.compile(rb"<(?:\w+:)?v\s*(?:/>|>([^<]*)</(?:\w+:)?v\s*>)")
 _REF_ATTR = re.compile(rb"""\br\s*=\s*["']([A-Za-z]+\d+)["']""")
 _ERROR_TYPE = re.compile(rb"""\bt\s*=\s*["']e["']""")
-# A formula whose result is text (``t="str"``): an empty ``<v></v>`` is its computed value, the empty
-# string (=SI(…;"";…), which Excel and LibreOffice write so), not a formula left without a value.
+# A formula whose result is text (``t="str"``): an empty ``<v></v>`` or ``<v/>`` is its computed value,
+# the empty string (=SI(…;"";…), which LibreOffice writes ``<v></v>`` and Excel ``<v/>``), not a formula
+# left without a value.
 _STRING_TYPE = re.compile(rb"""\bt\s*=\s*["']str["']""")
 
 
@@ -162,9 +165,10 @@ def error_cells(archive: zipfile.ZipFile, sheet_names, parts: dict[str, str] | N
             if not ref:
                 continue
             value = _VALUE.search(body)
+            cached = (value.group(1) or b"") if value else None   # None: no value written at all
             if is_error:
-                found[parse_ref(ref.group(1).decode())] = value.group(1).decode() if value else UNKNOWN_ERROR
-            elif value is None or (not value.group(1).strip() and _STRING_TYPE.search(attrs) is None):
+                found[parse_ref(ref.group(1).decode())] = cached.decode() if cached else UNKNOWN_ERROR
+            elif cached is None or (not cached.strip() and _STRING_TYPE.search(attrs) is None):
                 found[parse_ref(ref.group(1).decode())] = None
         if found:
             out[name] = found

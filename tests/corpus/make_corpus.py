@@ -155,6 +155,17 @@ def with_sheet(path: Path, sheet: str, xml: bytes, **kw) -> None:
     path.write_bytes(rezip(valid_bytes(), replace={PART[sheet]: xml}, **kw))
 
 
+def excel_saved(sheets: dict[str, bytes]) -> bytes:
+    """The fixture's valid workbook with the parts of ``sheets`` (title → XML) replaced, and workbook.xml's
+    ``<calcPr>`` as Excel writes it: no ``fullCalcOnLoad``, which openpyxl sets and Excel does not."""
+    with zipfile.ZipFile(io.BytesIO(valid_bytes())) as src:
+        workbook = src.read("xl/workbook.xml")
+    assert b' fullCalcOnLoad="1"' in workbook
+    replace = {PART[title]: xml for title, xml in sheets.items()}
+    replace["xl/workbook.xml"] = workbook.replace(b' fullCalcOnLoad="1"', b"")
+    return rezip(valid_bytes(), replace=replace)
+
+
 def ole_file(streams: list[str]) -> bytes:
     """A minimal OLE2 / Compound File: header + one FAT sector + one directory sector.
 
