@@ -343,5 +343,5 @@ def test_an_error_cell_is_found_among_character_references():
     for value in ("#REF!", "&#35;N/A"):
         xml = (f'<worksheet><sheetData><row r="2"><c r="B2" t="e"><v>{value}</v></c></row>'
                f"<row r=\"3\">{text}</row></sheetData></worksheet>").encode()
-        assert ooxml.error_cells(zip_of("s.xml", xml), ["S"], {"S": "s.xml"}) == {"S": {(1, 1): value}}
+        assert ooxml.error_cells(zip_of("s.xml", xml), ["S"], {"S": "s.xml"}).errors == {"S": {(1, 1): value}}
     assert ooxml._may_hold_error_values(text.encode()) is False

@@ -65,7 +65,7 @@ def test_single_quotes_and_spaces_around_equals_are_read_like_double_quotes():
            b"<row r='3'><c r='B3'><v>2</v></c></row></sheetData></worksheet>")
     archive = zip_of("s.xml", xml)
     assert ooxml.sheet_extent(archive, "s.xml") == (3, 2)
-    assert ooxml.error_cells(archive, ["S"], {"S": "s.xml"}) == {"S": {(1, 1): "#REF!"}}
+    assert ooxml.error_cells(archive, ["S"], {"S": "s.xml"}).errors == {"S": {(1, 1): "#REF!"}}
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w") as z:
         z.writestr("xl/workbook.xml", b"<workbook><sheets><sheet name='Paie' sheetId='1' r:id = 'rId3'/>"
@@ -134,7 +134,7 @@ def test_formula_cells(tmp_path):
                                         "D4": '<c r="D4"><f>1+1</f><v>2</v></c>'})
     data = make_corpus.rezip(make_corpus.valid_bytes(), replace={make_corpus.PART["Paie"]: xml})
     archive = zipfile.ZipFile(io.BytesIO(data))
-    assert ooxml.error_cells(archive, ["Paie"]) == {"Paie": {(1, 3): None, (2, 3): "#DIV/0!"}}
+    assert ooxml.error_cells(archive, ["Paie"]).errors == {"Paie": {(1, 3): None, (2, 3): "#DIV/0!"}}
 
 
 @pytest.mark.parametrize("empty", ["<v/>", "<v />"])
@@ -152,13 +152,70 @@ def test_an_empty_text_formula_as_excel_saves_it_is_an_empty_cell(tmp_path, empt
                                                    for c in "ABCDE") + "</row>" for r in (8, 9))
     pay = sheet_xml(make_corpus.valid_sheets()["Paie"], extra_rows=prepared)
     data = make_corpus.excel_saved({"Personnel": staff, "Paie": pay})
-    assert ooxml.error_cells(zipfile.ZipFile(io.BytesIO(data)), ["Personnel", "Paie"]) == {}
+    assert ooxml.error_cells(zipfile.ZipFile(io.BytesIO(data)), ["Personnel", "Paie"]).errors == {}
     path = tmp_path / "excel.xlsx"
     path.write_bytes(data)
     result = read_workbook(path)
     assert result.problems == ()
     assert (len(result.enterprise.workers), len(result.enterprise.pay)) == (3, 6)
     assert result.enterprise.workers[0].exit_date is None
+
+
+@pytest.mark.parametrize("calc, asks", [
+    ('<calcPr calcId="124519" fullCalcOnLoad="1"/>', True),       # openpyxl, XlsxWriter
+    ("<calcPr fullCalcOnLoad = 'true' calcId='0'/>", True),
+    ('<x:calcPr fullCalcOnLoad="on"></x:calcPr>', True),
+    ('<calcPr calcId="191029" fullCalcOnLoad="0"/>', False),
+    ('<calcPr fullCalcOnLoad="false"/>', False),
+    ('<calcPr calcId="191029"/>', False),                        # Excel
+    ("", False),                                                 # no calcPr at all
+])
+def test_recalculated_on_load_reads_full_calc_on_load(calc, asks):
+    """workbook.xml's ``<calcPr fullCalcOnLoad>``, an xsd:boolean: 1, true (and on) ask for a recalculation."""
+    xml = f"<workbook><sheets/>{calc}</workbook>".encode()
+    assert ooxml.recalculated_on_load(zip_of("xl/workbook.xml", xml)) is asks
+
+
+def _paie_costs_as_formulas(cached: str) -> bytes:
+    """Paie's cout_salarial (E2:E7) written as formulas =D×1,32 storing ``cached`` as their value."""
+    return sheet_xml(make_corpus.valid_sheets()["Paie"],
+                     raw_cells={f"E{r}": f"<c r=\"E{r}\"><f>D{r}*1.32</f>{cached}</c>" for r in range(2, 8)})
+
+
+def test_formulas_storing_zero_in_a_workbook_to_recalculate_are_warned_once_per_sheet(tmp_path):
+    """XlsxWriter stores 0 as every formula's value and sets fullCalcOnLoad="1" so that Excel computes them
+    on opening. Paie's 6 cout_salarial formulas storing 0 there: one warning, at the sheet's first such
+    cell E2, counting 6 cells; the workbook stays valid (Excel may keep the flag too) and the costs are
+    read as stored, 0. An empty text value (``t="str"``, ``<v/>``) counts the same; a value that is not 0
+    or empty (2 100,50) does not."""
+    path = tmp_path / "xlsxwriter.xlsx"
+    path.write_bytes(make_corpus.rezip(make_corpus.valid_bytes(),
+                                       replace={make_corpus.PART["Paie"]: _paie_costs_as_formulas("<v>0</v>")}))
+    result = read_workbook(path)
+    assert [(p.code, p.severity, p.sheet, p.cell) for p in result.problems] == [
+        ("formula_not_recalculated", "warning", "Paie", "E2")]
+    message = result.problems[0].message
+    assert message.fr.startswith("6 cellule(s) à formule de la feuille ont pour valeur enregistrée 0 ou vide "
+                                 "(la première en E2)")
+    assert "Ouvrez-le dans Excel ou LibreOffice et enregistrez-le avant de relancer ei." in message.fr
+    assert message.en.startswith("6 formula cell(s) of the sheet store 0 or an empty value (the first at E2)")
+    assert {m.wage_cost for m in result.enterprise.pay} == {0}
+    staff = sheet_xml(make_corpus.valid_sheets()["Personnel"],
+                      raw_cells={"G3": '<c r="G3" t="str"><f>""</f><v/></c>',
+                                 "G4": '<c r="G4"><f>1+1</f><v>2100.5</v></c>'})
+    archive = zipfile.ZipFile(io.BytesIO(
+        make_corpus.rezip(make_corpus.valid_bytes(), replace={make_corpus.PART["Personnel"]: staff})))
+    assert ooxml.error_cells(archive, ["Personnel"], placeholders=True).placeholders == {"Personnel": [(2, 6)]}
+
+
+def test_formulas_storing_zero_are_not_warned_without_the_recalculation_flag(tmp_path):
+    """The same 6 formulas storing 0 in a workbook saved by Excel (no fullCalcOnLoad): 0 is what Excel
+    computed, no warning; nor in the openpyxl fixture, which sets the flag but holds no formula."""
+    path = tmp_path / "excel.xlsx"
+    path.write_bytes(make_corpus.excel_saved({"Paie": _paie_costs_as_formulas("<v>0</v>")}))
+    assert read_workbook(path).problems == ()
+    path.write_bytes(make_corpus.valid_bytes())
+    assert read_workbook(path).problems == ()
 
 
 # An error cell as LibreOffice Calc saves it (its own form, not Excel's ``t="e"``).

@@ -3,8 +3,9 @@
 python-calamine turns an error value (#REF!, #DIV/0!…) into an empty string, which would make a
 broken formula look like a merely empty cell ("valeur manquante"). The user needs to know the
 formula is broken, so the cells typed ``t="e"`` are listed here, and so are formulas saved without a
-computed value. A sheet's XML is only searched when it contains an error or a formula at all, which
-keeps the cost to one decompression of the sheets read. In an .ods, the cells LibreOffice marks
+computed value and, in a workbook to be recalculated on opening, formulas storing 0 or "" (a writer's
+placeholder, maybe never computed). A sheet's XML is only searched when it contains an error or a
+formula at all, which keeps the cost to one decompression of the sheets read. In an .ods, the cells LibreOffice marks
 ``calcext:value-type="error"`` are listed by the same pass that measures the sheets (``ods_scan``).
 """
 
@@ -38,6 +39,11 @@ _ERROR_TYPE = re.compile(rb"""\bt\s*=\s*["']e["']""")
 # the empty string (=SI(…;"";…), which LibreOffice writes ``<v></v>`` and Excel ``<v/>``), not a formula
 # left without a value.
 _STRING_TYPE = re.compile(rb"""\bt\s*=\s*["']str["']""")
+_TYPE = re.compile(rb"""\bt\s*=\s*["']([^"']*)["']""")
+# workbook.xml's calculation settings: ``fullCalcOnLoad`` asks the spreadsheet to recalculate every
+# formula when it opens the file (an xsd:boolean; "on" read as true too).
+_CALC_PR = re.compile(rb"<(?:\w+:)?calcPr\b(" + _ATTRS + rb")>")
+_TRUE = ("1", "true", "on")
 
 
 def _after_colons(data: bytes, limit: int = 64) -> set[bytes] | None:
@@ -106,6 +112,40 @@ def sheet_parts(archive: zipfile.ZipFile) -> dict[str, str]:
     return out
 
 
+def recalculated_on_load(archive: zipfile.ZipFile, inflated: dict[str, bytes] | None = None) -> bool:
+    """Whether workbook.xml asks the spreadsheet to recalculate every formula on opening
+    (``<calcPr fullCalcOnLoad="1"/>``).
+
+    XlsxWriter (and libxlsxwriter, rust_xlsxwriter) set it because the value they store with each
+    formula is a placeholder, 0, never computed; openpyxl sets it in every workbook it writes, formulas
+    or not. Excel and LibreOffice, which save the values they computed, normally do not. ``inflated``:
+    the archive's members already decompressed (``Sniffed.inflated``).
+    """
+    xml = inflated.get("xl/workbook.xml") if inflated else None
+    if xml is None:
+        try:
+            xml = archive.read("xl/workbook.xml")
+        except (KeyError, zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError):
+            return False
+    calc = _CALC_PR.search(xml)
+    return calc is not None and _attrs(calc.group(1)).get("fullCalcOnLoad", "").strip().lower() in _TRUE
+
+
+def _placeholder(attrs: bytes, cached: bytes) -> bool:
+    """A formula's stored value that a program may have written in place of one it never computed: the
+    number 0 (XlsxWriter's), or empty text."""
+    typed = _TYPE.search(attrs)
+    kind = typed.group(1) if typed else b"n"
+    if kind == b"str":
+        return not cached.strip()
+    if kind != b"n":
+        return False
+    try:
+        return float(cached) == 0
+    except ValueError:
+        return False
+
+
 # An error cell whose error value is not written (or not in a form read here).
 UNKNOWN_ERROR = "#ERREUR"
 _HASH_REFS = (b"35;", b"x23;", b"X23;")  # "#" written as a character reference
@@ -129,17 +169,28 @@ def _may_hold_error_values(xml: bytes, limit: int = 256) -> bool:
     return False
 
 
-def error_cells(archive: zipfile.ZipFile, sheet_names, parts: dict[str, str] | None = None,
-                inflated: dict[str, bytes] | None = None) -> dict[str, dict[tuple[int, int], str | None]]:
-    """For each asked sheet, 0-based (row, column) → the error value shown in the cell.
+class FormulaCells(NamedTuple):
+    """What one pass over an .xlsx's sheets finds of their formulas, per sheet name; 0-based (row, column)."""
 
-    The value is ``None`` for a formula saved without its computed value (a file written by a
-    program and never opened in a spreadsheet): calamine shows it as empty too. ``parts`` (from
-    ``sheet_parts``) and ``inflated`` (part → its bytes, already decompressed) spare work done before.
+    errors: dict[str, dict[tuple[int, int], str | None]]   # → the error shown, None for no value at all
+    placeholders: dict[str, list[tuple[int, int]]]         # formula cells storing 0 or "", in sheet order
+
+
+def error_cells(archive: zipfile.ZipFile, sheet_names, parts: dict[str, str] | None = None,
+                inflated: dict[str, bytes] | None = None, placeholders: bool = False) -> FormulaCells:
+    """For each asked sheet, its formula-error cells and, when ``placeholders``, its formulas storing 0 or "".
+
+    An error cell maps to the error value shown, or to ``None`` for a formula saved without its computed
+    value (a file written by a program and never opened in a spreadsheet): calamine shows it as empty
+    too. ``placeholders`` is asked when the workbook is to be recalculated on opening
+    (``recalculated_on_load``): a stored 0 or "" may then be a writer's placeholder, not a result.
+    ``parts`` (from ``sheet_parts``) and ``inflated`` (part → its bytes, already decompressed) spare work
+    done before.
     """
     if parts is None:
         parts = sheet_parts(archive)
     out: dict[str, dict[tuple[int, int], str | None]] = {}
+    suspects: dict[str, list[tuple[int, int]]] = {}
     for name in sheet_names:
         part = parts.get(name)
         if part is None:
@@ -157,6 +208,7 @@ def error_cells(archive: zipfile.ZipFile, sheet_names, parts: dict[str, str] | N
         if not (has_errors or has_formulas):
             continue
         found: dict[tuple[int, int], str | None] = {}
+        stored: list[tuple[int, int]] = []
         for attrs, body in _CELL.findall(xml):
             is_error = _ERROR_TYPE.search(attrs) is not None
             if not is_error and (not has_formulas or not _FORMULA.search(body)):
@@ -170,9 +222,13 @@ def error_cells(archive: zipfile.ZipFile, sheet_names, parts: dict[str, str] | N
                 found[parse_ref(ref.group(1).decode())] = cached.decode() if cached else UNKNOWN_ERROR
             elif cached is None or (not cached.strip() and _STRING_TYPE.search(attrs) is None):
                 found[parse_ref(ref.group(1).decode())] = None
+            elif placeholders and _placeholder(attrs, cached):
+                stored.append(parse_ref(ref.group(1).decode()))
         if found:
             out[name] = found
-    return out
+        if stored:
+            suspects[name] = stored
+    return FormulaCells(out, suspects)
 
 
 # ----------------------------------------------------------------------------------- extent

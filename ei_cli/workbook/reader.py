@@ -123,10 +123,14 @@ class _Reader:
 
         titles = self._locate_sheets(metadata)
         if self.sniffed.kind == "xlsx" and self.sniffed.archive is not None:
-            from ei_cli.workbook.ooxml import error_cells
+            from ei_cli.workbook.ooxml import error_cells, recalculated_on_load
 
-            errors_by_sheet = error_cells(self.sniffed.archive, [t for t in titles.values() if t],
-                                          self._sheet_parts(), self.sniffed.inflated)
+            archive, inflated = self.sniffed.archive, self.sniffed.inflated
+            formulas = error_cells(archive, [t for t in titles.values() if t], self._sheet_parts(), inflated,
+                                   placeholders=recalculated_on_load(archive, inflated))
+            errors_by_sheet = formulas.errors
+            for title, cells in formulas.placeholders.items():
+                self._not_recalculated(title, cells)
 
         grids = {}
         for contract, title in titles.items():
@@ -658,6 +662,21 @@ class _Reader:
                  "saisissez la valeur.",
                  f"{label.en}{who.en}: the cell's formula gives an error ({value}); fix it or type the value.",
                  sheet=sheet, cell=ref)
+
+    def _not_recalculated(self, sheet: str, cells: list[tuple[int, int]]) -> None:
+        """One warning per sheet: its formulas store 0 or "" in a workbook that asks to be recalculated on
+        opening, what a program writes in place of values it never computed (docs/interpretations.md).
+        Not an error: Excel may keep that request too, and 0 or "" may be the true results."""
+        count, first = len(cells), cell_ref(*cells[0])
+        self.warn("formula_not_recalculated",
+                  f"{count} cellule(s) à formule de la feuille ont pour valeur enregistrée 0 ou vide (la "
+                  f"première en {first}), et le classeur demande à être recalculé à son ouverture : ces "
+                  "valeurs n'ont peut-être jamais été calculées (classeur produit par un programme). Ouvrez-le "
+                  "dans Excel ou LibreOffice et enregistrez-le avant de relancer ei.",
+                  f"{count} formula cell(s) of the sheet store 0 or an empty value (the first at {first}), "
+                  "and the workbook asks to be recalculated when opened: these values may never have been "
+                  "computed (workbook written by a program). Open it in Excel or LibreOffice and save it "
+                  "before running ei again.", sheet=sheet, cell=first)
 
     def _missing_value(self, sheet, ref, col: Column, worker_id):
         who = _who(worker_id)

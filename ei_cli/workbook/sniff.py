@@ -46,7 +46,7 @@ class Sniffed:
     archive: zipfile.ZipFile | None = None
     problems: list[Problem] = field(default_factory=list)
     # Member name → its bytes, for the members the size check already decompressed and kept
-    # (worksheets and content.xml, within KEEP_INFLATED_BYTES): they are not inflated again.
+    # (worksheets, workbook.xml and content.xml, within KEEP_INFLATED_BYTES): they are not inflated again.
     inflated: dict[str, bytes] = field(default_factory=dict)
 
 
@@ -179,7 +179,8 @@ def sniff(path: Path, file: str) -> Sniffed:
 
 
 def _kept(name: str) -> bool:
-    return (name.startswith("xl/worksheets/") and name.endswith(".xml")) or name == "content.xml"
+    return ((name.startswith("xl/worksheets/") and name.endswith(".xml")) or name == "content.xml"
+            or name == "xl/workbook.xml")
 
 
 def _inflate_all(archive: zipfile.ZipFile, infos, keep: dict[str, bytes]) -> str | None:
@@ -188,7 +189,7 @@ def _inflate_all(archive: zipfile.ZipFile, infos, keep: dict[str, bytes]) -> str
     The sizes in the zip directory are only claims: a forged directory can announce 1 KB for a part
     that inflates to gigabytes, and the spreadsheet parser would believe it. Python's zipfile stops
     at the announced size and checks the CRC, so a lie ends as a ``BadZipFile`` after at most
-    ``MAX_UNCOMPRESSED_BYTES`` of work. The sheets' XML is kept in ``keep`` (at most
+    ``MAX_UNCOMPRESSED_BYTES`` of work. The sheets' XML and workbook.xml are kept in ``keep`` (at most
     ``KEEP_INFLATED_BYTES`` in all, whole members only); other members cost one chunk of memory.
     """
     total = kept = 0

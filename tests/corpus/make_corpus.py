@@ -157,7 +157,8 @@ def with_sheet(path: Path, sheet: str, xml: bytes, **kw) -> None:
 
 def excel_saved(sheets: dict[str, bytes]) -> bytes:
     """The fixture's valid workbook with the parts of ``sheets`` (title → XML) replaced, and workbook.xml's
-    ``<calcPr>`` as Excel writes it: no ``fullCalcOnLoad``, which openpyxl sets and Excel does not."""
+    ``<calcPr>`` as Excel writes it: no ``fullCalcOnLoad``, which openpyxl sets and Excel and LibreOffice
+    do not."""
     with zipfile.ZipFile(io.BytesIO(valid_bytes())) as src:
         workbook = src.read("xl/workbook.xml")
     assert b' fullCalcOnLoad="1"' in workbook
@@ -659,11 +660,21 @@ def formula_with_value(p):
 
 @case("h27-formule-texte-vide.xlsx", 0, "", kind="hostile",
       note="a formula whose result is the empty string (=SI(…;\"\";…), t=\"str\" and an empty <v>): an empty "
-           "cell as computed, not a formula without value (it was refused)")
+           "cell as computed, not a formula without value (it was refused); saved as LibreOffice saves it, "
+           "without fullCalcOnLoad (see h28)")
 def formula_empty_text(p):
     rows = valid_sheets()["Personnel"]
     xml = sheet_xml(rows, raw_cells={"G2": '<c r="G2" t="str"><f>IF(1=1,"","x")</f><v></v></c>'})
-    with_sheet(p, "Personnel", xml)
+    p.write_bytes(excel_saved({"Personnel": xml}))
+
+
+@case("h28-formules-jamais-calculees.xlsx", 0, "formula_not_recalculated", "Paie", "E2", kind="hostile",
+      note="formulas storing 0, XlsxWriter's placeholder, in a workbook whose fullCalcOnLoad asks for a "
+           "recalculation on opening: a warning (the figures may never have been computed), not a refusal")
+def formula_not_recalculated(p):
+    rows = valid_sheets()["Paie"]
+    xml = sheet_xml(rows, raw_cells={f"E{r}": f'<c r="E{r}"><f>D{r}*1.32</f><v>0</v></c>' for r in range(2, 8)})
+    with_sheet(p, "Paie", xml)
 
 
 @case("h05-texte-tres-long.xlsx", 2, "invalid_choice", "Personnel", "H2", kind="hostile",
