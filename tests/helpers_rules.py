@@ -38,3 +38,17 @@ def regime_with(regime_id: str, tmp_path: Path, changes: dict[str, tuple[str, st
     path = tmp_path / f"{regime_id}.toml"
     path.write_text(text, encoding="utf-8")
     return load_regime_file(path)
+
+
+def check_line(path: Path, name: str, year: int, regime=None) -> dict:
+    """``ei check``'s JSON line of check ``name`` (``checks[]``) for the workbook ``path`` and calendar
+    ``year``, under ``regime`` (default: the one ``ei check`` selects)."""
+    from ei_cli.periods import Period
+    from ei_cli.regimes import select_regime
+    from ei_cli.rules.dashboard import run_checks
+    from ei_cli.workbook import read_workbook
+
+    enterprise = read_workbook(Path(path)).enterprise
+    period = Period.calendar_year(year)
+    [result] = run_checks(enterprise, regime or select_regime(enterprise, period)[0], period, only=(name,))
+    return result.to_dict()

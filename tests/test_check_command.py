@@ -226,3 +226,22 @@ def test_a_year_after_the_last_payroll_month_is_not_judged_compliant_for_lack_of
     for name in ("employment", "follow_up", "quota", "wages"):
         assert checks[name]["compliant"] is None, name
     assert checks["follow_up"]["data_known"] is False and "aucune paie connue" in checks["follow_up"]["summary"]
+
+
+@pytest.mark.parametrize("year, own, names", [
+    (2020, "applicable", ("wages", "employment", "follow_up")),   # before the agrément (2021-03-01)
+    (2026, "data_known", ("employment", "follow_up")),            # after the last Paie month (2024-02)
+])
+def test_a_check_not_judged_keeps_every_field_of_the_judged_one(make_workbook, year, own, names):
+    """The contract only adds JSON fields: a check not judged (a period before the agrément, one after
+    the last Paie month) kept only ``applicable`` / ``data_known``, dropping ``ratio``, ``violations``,
+    ``quarters``… that the same check gives when it is judged (the test workbook in 2024). It now has
+    every field of the judged line, empty (null, []), beside its own."""
+    from helpers_rules import check_line
+
+    path = make_workbook()
+    for name in names:
+        judged, stub = check_line(path, name, 2024), check_line(path, name, year)
+        assert stub["compliant"] is None and stub[own] is False, name
+        assert set(stub) >= set(judged), (name, set(judged) - set(stub))
+        assert stub.get("violations", []) == [] and stub.get("ratio") is None

@@ -231,7 +231,8 @@ def test_no_suivi_sheet_is_unknown_not_failed():
     → false; without a Suivi sheet nothing is known → null, and the reason says why."""
     e = Enterprise("EI", Region.WALLONIE, date(2020, 1, 1), workers=(td(), ACCOMPANIER), follow_up_sheet=False)
     result = follow_up.check(e, W16, YEAR, Report({"T": True, "S": False}))
-    assert result.compliant is None and result.details == {"follow_up_sheet": False}
+    assert result.compliant is None and result.details["follow_up_sheet"] is False
+    assert result.details["missing"] == [] and result.details["quarters"] == []
     assert "pas de feuille Suivi" in result.summary.fr and "no Suivi sheet" in result.summary.en
     assert "ajoutez la feuille suivi" in result.to_fix[0].fr.lower()
     empty = run([td()], [])
@@ -474,3 +475,23 @@ def test_a_closed_year_whose_payroll_stops_early_is_judged_on_what_it_shows(monk
     result = follow_up.check(e, W16, YEAR, Report({"S": False, "T": True}))
     assert result.compliant is False
     assert [(m["worker_id"], m["quarter"]) for m in result.details["missing"]] == [("T", "2025-Q4")]
+
+
+def test_a_follow_up_not_judged_keeps_every_field_of_the_judged_one(make_workbook, workbook_sheets, tmp_path):
+    """The contract only adds JSON fields: without a Suivi sheet, or with a follow-up parameter unknown,
+    the check kept only ``follow_up_sheet`` (or nothing), dropping ``quarters``, ``missing``,
+    ``followed_workers``… that it gives when it is judged (the test workbook, 2024). It now has every
+    field of the judged line, empty (null, []), beside its own."""
+    from helpers_rules import check_line, regime_with
+
+    judged = check_line(make_workbook(), "follow_up", 2024)
+    assert judged["compliant"] is not None
+    del workbook_sheets["Suivi"]
+    no_sheet = check_line(make_workbook(workbook_sheets, "sans-suivi.xlsx"), "follow_up", 2024)
+    assert no_sheet["compliant"] is None and no_sheet["follow_up_sheet"] is False
+    unknown = regime_with("wallonie-2016", tmp_path, {"follow_up.interviews_per_quarter": ("1", '"unknown"')})
+    no_parameter = check_line(make_workbook(), "follow_up", 2024, unknown)
+    assert no_parameter["compliant"] is None and "paramètre inconnu" in no_parameter["summary"]
+    for stub in (no_sheet, no_parameter):
+        assert set(stub) >= set(judged), set(judged) - set(stub)
+        assert stub["quarters"] == stub["missing"] == [] and stub["interviews_per_quarter"] is None

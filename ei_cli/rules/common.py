@@ -5,6 +5,8 @@ Rules are pure: model + regime + period in, result objects out. No I/O, no print
 
 from __future__ import annotations
 
+import copy
+import importlib
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal
@@ -201,7 +203,27 @@ def not_established(name: str, regime) -> "CheckResult":
                  "a text, ei can say neither that it applies nor that it does not exist, and the check stays "
                  "unknown.")
     reason = Reason(text, regime.title, None, "not_found")
-    return CheckResult(name, None, NOT_ESTABLISHED, (reason,), (), {"established": False})
+    return not_judged(name, regime, NOT_ESTABLISHED, (reason,), own={"established": False})
+
+
+def empty_details(name: str, regime) -> dict:
+    """Every JSON field check ``name`` gives under ``regime``'s shape, each with its empty value: the
+    module's ``EMPTY_DETAILS[shape]`` (None for a figure or an object, [] for a list, {} for a mapping, as
+    the judged result has them), a fresh copy; {} for a shape the module does not declare."""
+    shape = regime.rule(name)
+    declared = getattr(importlib.import_module(f"ei_cli.rules.{name}"), "EMPTY_DETAILS", {})
+    return copy.deepcopy(declared.get(shape if isinstance(shape, str) else "none", {}))
+
+
+def not_judged(name: str, regime, summary: Text, reasons: Sequence[Reason], to_fix: Sequence[Text] = (),
+               own: dict | None = None) -> CheckResult:
+    """The line of a check that is not judged (a period before the agrément or after the last Paie month,
+    no Suivi sheet, a parameter unknown): null, with every field of the judged check, empty
+    (``empty_details``), and the stub's own (``applicable``, ``data_known``, ``follow_up_sheet``). A field
+    is never removed from the contract: a script reading ``checks[wages].ratio`` finds it null, not gone
+    (docs/interpretations.md, « A check not judged keeps its fields »)."""
+    details = {**empty_details(name, regime), **(own or {})}
+    return CheckResult(name, None, summary, tuple(reasons), tuple(to_fix), details)
 
 
 # ------------------------------------------------------------------------------ working time

@@ -13,7 +13,7 @@ from ei_cli.i18n import t
 from ei_cli.model import Enterprise
 from ei_cli.periods import Period
 from ei_cli.regimes import Regime
-from ei_cli.rules.common import CheckResult, because, combine, obligation_period
+from ei_cli.rules.common import CheckResult, because, combine, not_judged, obligation_period
 
 CHECK_NAMES = ("eligibility", "quota", "wages", "employment", "enterprise", "follow_up")
 
@@ -61,7 +61,7 @@ def run_checks(enterprise: Enterprise, regime: Regime, period: Period, report=No
         # form, size) judges conditions for obtaining the agrément, which an application needs.
         if not application and period.end < enterprise.agrement_date \
                 and name not in ("eligibility", "quota", "enterprise"):
-            results.append(_before_agrement(name, enterprise, period))
+            results.append(_before_agrement(name, enterprise, regime, period))
             continue
         try:
             check = importlib.import_module(f"ei_cli.rules.{name}").check
@@ -74,7 +74,7 @@ def run_checks(enterprise: Enterprise, regime: Regime, period: Period, report=No
                 and last_pay.last_day < period.start:
             # The workbook's data stop before the period: what falls due in it is beyond what it knows
             # (« not due yet » would read « conforme » for a year it says nothing of).
-            results.append(_beyond_data(name, last_pay.last_day, period))
+            results.append(_beyond_data(name, regime, last_pay.last_day, period))
             continue
         if not application and name != "eligibility":
             # A period that begins before the agrément: the obligations are judged from the agrément day
@@ -86,7 +86,7 @@ def run_checks(enterprise: Enterprise, regime: Regime, period: Period, report=No
     return results
 
 
-def _beyond_data(name: str, known_to: date, period: Period) -> CheckResult:
+def _beyond_data(name: str, regime: Regime, known_to: date, period: Period) -> CheckResult:
     """A period after the last Paie month: the workbook says nothing of it yet — unknown, not judged."""
     text = t(f"indéterminé : aucune paie connue pour la période (paie connue jusqu'au {known_to.isoformat()})",
              f"unknown: no payroll known for the period (payroll known to {known_to.isoformat()})")
@@ -95,12 +95,12 @@ def _beyond_data(name: str, known_to: date, period: Period) -> CheckResult:
         f"feuille Paie ({known_to.isoformat()}) : ce qui y est dû n'est pas encore connu du classeur.",
         f"The period {period.start.isoformat()} – {period.end.isoformat()} begins after the last month of the Paie "
         f"sheet ({known_to.isoformat()}): what falls due in it is not known to the workbook yet."))
-    return CheckResult(name, None, text, (reason,), (
+    return not_judged(name, regime, text, (reason,), (
         t("Complétez les feuilles Paie et Suivi de la période.", "Fill in the Paie and Suivi sheets of the period."),),
         {"data_known": False})
 
 
-def _before_agrement(name: str, enterprise: Enterprise, period: Period) -> CheckResult:
+def _before_agrement(name: str, enterprise: Enterprise, regime: Regime, period: Period) -> CheckResult:
     """A period that ends before the agrément: none of the agrément's obligations applies to it (the
     quota and the subsidies say the same); who belongs to the target public (eligibility) is still told."""
     # The verdict (« non applicable ») is shown beside it: the key figure says why, not the verdict again.
@@ -111,7 +111,7 @@ def _before_agrement(name: str, enterprise: Enterprise, period: Period) -> Check
         f"({enterprise.agrement_date.isoformat()}) : aucune obligation de l'agrément ne la concerne.",
         f"The period {period.start.isoformat()} – {period.end.isoformat()} ends before the agrément date "
         f"({enterprise.agrement_date.isoformat()}): no obligation of the agrément applies to it."))
-    return CheckResult(name, None, text, (reason,), (), {"applicable": False})
+    return not_judged(name, regime, text, (reason,), own={"applicable": False})
 
 
 # The agrément's obligations. The eligibility is information (never « non conforme »), and the enterprise

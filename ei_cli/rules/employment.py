@@ -28,7 +28,8 @@ from ei_cli.i18n import Text, t
 from ei_cli.model import ContractType, Enterprise, Function, Worker
 from ei_cli.periods import Month, Period
 from ei_cli.regimes import Regime
-from ei_cli.rules.common import CheckResult, by_shape, Reason, because, data_horizon, decimal_text, obligation_deadline
+from ei_cli.rules.common import (CheckResult, by_shape, Reason, because, data_horizon, decimal_text, not_judged,
+                                 obligation_deadline)
 
 NAME = "employment"
 
@@ -166,9 +167,9 @@ def _cdi_half_time(enterprise: Enterprise, regime: Regime, period: Period, repor
     reasons: list[Reason] = []
     unknown_params = [v for v in (months_v, fte_v) if v.is_unknown]
     if unknown_params:
-        return CheckResult(NAME, None, t("indéterminé : paramètre inconnu", "unknown: parameter unknown"),
-                           tuple(because(t(f"Paramètre {v.key} inconnu.", f"Parameter {v.key} unknown."), v)
-                                 for v in unknown_params))
+        return not_judged(NAME, regime, t("indéterminé : paramètre inconnu", "unknown: parameter unknown"),
+                          [because(t(f"Paramètre {v.key} inconnu.", f"Parameter {v.key} unknown."), v)
+                           for v in unknown_params])
     months, minimum = int(months_v.number), fte_v.number
     reasons.append(because(t(
         f"Chaque travailleur du public cible est en CDI au plus tard {months} mois après son engagement "
@@ -257,7 +258,7 @@ def _supervision_cdi_half_time(enterprise: Enterprise, regime: Regime, period: P
     fte_v = regime.value("employment.supervision_min_fte", period.end)
     if fte_v.is_unknown:
         text = t(f"Paramètre {fte_v.key} inconnu.", f"Parameter {fte_v.key} unknown.")
-        return CheckResult(NAME, None, text, (because(text, fte_v),))
+        return not_judged(NAME, regime, text, (because(text, fte_v),))
     minimum = fte_v.number
     shown_min = decimal_text(minimum)
     reasons: list[Reason] = [because(t(
@@ -295,6 +296,12 @@ def _supervision_cdi_half_time(enterprise: Enterprise, regime: Regime, period: P
 
 
 _SHAPES = {"cdi_half_time": _cdi_half_time, "supervision_cdi_half_time": _supervision_cdi_half_time}
+# The fields of a judged result, empty: what a result not judged carries (``rules.common.not_judged``).
+EMPTY_DETAILS = {
+    "cdi_half_time": {"cdi_within_months": None, "min_fte": None, "target_workers": None, "violations": [],
+                      "paid_below_min": [], "notes": []},
+    "supervision_cdi_half_time": {"min_fte": None, "supervision_staff": None, "violations": []},
+}
 
 
 def check(enterprise: Enterprise, regime: Regime, period: Period, report=None) -> CheckResult:

@@ -30,7 +30,7 @@ from ei_cli.model import ContractType, Enterprise, FollowUpType, Function, Worke
 from ei_cli.periods import Month, Period, add_months
 from ei_cli.regimes import Regime
 from ei_cli.rules.common import (CheckResult, by_shape, Reason, because, data_horizon, days_employed_in,
-                                 obligation_deadline)
+                                 not_judged, obligation_deadline)
 
 NAME = "follow_up"
 INTERVIEWS = (FollowUpType.INDIVIDUAL_INTERVIEW, FollowUpType.COLLECTIVE_INTERVIEW)
@@ -214,15 +214,14 @@ def _quarterly_interviews(enterprise: Enterprise, regime: Regime, period: Period
     every_month_v = regime.value("follow_up.accompanier_every_month", on)
     unknown = [v for v in (per_q_v, days_v, bilan_v, plan_v, every_month_v) if v.is_unknown]
     if unknown:
-        return CheckResult(NAME, None, t("indéterminé : paramètre inconnu", "unknown: parameter unknown"),
-                           tuple(because(t(f"Paramètre {v.key} inconnu.", f"Parameter {v.key} unknown."), v)
-                                 for v in unknown))
+        return not_judged(NAME, regime, t("indéterminé : paramètre inconnu", "unknown: parameter unknown"),
+                          [because(t(f"Paramètre {v.key} inconnu.", f"Parameter {v.key} unknown."), v) for v in unknown])
     per_q, min_days = int(per_q_v.number), int(days_v.number)
     if not enterprise.follow_up_sheet:
         # No Suivi sheet at all is not a sheet without actions: the follow-up is not known.
-        return CheckResult(
-            NAME, None, t("indéterminé : pas de feuille Suivi dans le classeur",
-                          "unknown: no Suivi sheet in the workbook"),
+        return not_judged(
+            NAME, regime, t("indéterminé : pas de feuille Suivi dans le classeur",
+                            "unknown: no Suivi sheet in the workbook"),
             (because(t("Le classeur n'a pas de feuille Suivi : les entretiens, bilans et plans de formation ne "
                        "peuvent pas être vérifiés.",
                        "The workbook has no Suivi sheet: interviews, assessments and training plans cannot be "
@@ -342,6 +341,10 @@ def _quarterly_interviews(enterprise: Enterprise, regime: Regime, period: Period
 
 
 _SHAPES = {"quarterly_interviews": _quarterly_interviews}
+# The fields of a judged result, empty: what a result not judged carries (``rules.common.not_judged``).
+EMPTY_DETAILS = {"quarterly_interviews": {
+    "followed_workers": [], "interviews_per_quarter": None, "min_days_employed_in_quarter": None, "missing": [],
+    "quarters": [], "months_without_accompanier": [], "months_without_accompanier_unsure": []}}
 
 
 def check(enterprise: Enterprise, regime: Regime, period: Period, report=None) -> CheckResult:

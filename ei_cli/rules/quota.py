@@ -1139,7 +1139,7 @@ def evaluate_quota(enterprise: Enterprise, regime: Regime, period: Period, repor
         # Its summary keeps the quota's own words: an agrément application (``ei report agrement``) runs
         # this check on a period before the agrément too, where « non applicable » would read as a verdict.
         day = enterprise.agrement_date.isoformat()
-        before = replace(_before_agrement(NAME, enterprise, period), summary=t(
+        before = replace(_before_agrement(NAME, enterprise, regime, period), summary=t(
             f"Aucune année d'agrément dans la période (période antérieure à l'agrément du {day}) : aucune "
             "obligation de quota.",
             f"No agrément year in the period (period before the agrément of {day}): no quota obligation."))

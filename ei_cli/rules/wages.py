@@ -304,6 +304,11 @@ def _seniority_flag(regime: Regime, on) -> Value | None:
 
 
 _SHAPES = {"fte_ratio": _fte_ratio}
+# The fields of a judged result, empty: what a result not judged carries (``rules.common.not_judged``).
+EMPTY_DETAILS = {"fte_ratio": {
+    "ratio": None, "max_ratio": None, "highest": None, "lowest": None, "worker_months": None,
+    "workers_compared": None, "excluded_months": [], "excluded_workers": [], "workers_without_pay": [],
+    "seniority_neutralised": None, "notes": []}}
 
 
 def wage_tension(enterprise: Enterprise, regime: Regime, period: Period) -> WageTension | None:
