@@ -73,8 +73,9 @@ def test_a_13th_month_and_the_holiday_pay_count_in_each_workers_pay_not_as_a_mon
             factor = {6: D("1.92"), 12: D(2)}.get(m, D(1))
             rows.append((wid, f"2025-{m:02d}", "1", str(base * factor)))
     r = wage_tension(enterprise(rows), W16, YEAR)
-    assert (r.highest.worker_id, r.highest.pay_per_fte, r.highest.fte, r.highest.months) == ("M", D("5104.00"), 12, 12)
-    assert (r.lowest.worker_id, r.lowest.pay_per_fte, r.lowest.gross_pay) == ("P", D("2320.00"), D("27840.00"))
+    assert (r.highest.worker_id, r.highest.pay_per_fte, r.highest.fte_months, r.highest.months) == \
+        ("M", D("5104.00"), 12, 12)
+    assert (r.lowest.worker_id, r.lowest.pay_per_fte, r.lowest.total_gross_pay) == ("P", D("2320.00"), D("27840.00"))
     assert r.ratio == D("2.2") and r.compliant is True
     # cli.md's ``month`` stays a « YYYY-MM » (the last month added up); the span is added beside it.
     high = r.highest.to_dict()
@@ -129,7 +130,7 @@ def test_fte_months_typed_as_formulas_are_shown_without_spreadsheet_noise():
     rows = [("P", f"2025-{m:02d}", "0.333333333333333", "700") for m in range(1, 13)]
     rows += [("M", f"2025-{m:02d}", "1", "4200") for m in range(1, 13)]
     r = wage_tension(enterprise(rows), W16, YEAR)
-    assert r.lowest.to_dict()["fte"] == 4 and r.lowest.pay_per_fte == D("2100.00")
+    assert r.lowest.to_dict()["fte_months"] == 4 and r.lowest.pay_per_fte == D("2100.00")
     said = " ".join(x.text.fr for x in r.reasons)
     assert "/ 4,00 ETP-mois = 2 100,00 €" in said and "3,9999" not in said
 
@@ -222,6 +223,34 @@ def test_cli_exit_1_when_over(make_workbook, workbook_sheets):
     doc = json.loads(r.stdout)
     assert doc["compliant"] is False and doc["highest"]["worker_id"] == "3"
     assert doc["ratio"] == pytest.approx(9000 / 2100, abs=1e-4)
+
+
+def test_highest_and_lowest_keep_a_months_gross_pay_and_fte_with_the_sums_added(make_workbook, workbook_sheets):
+    """cli.md's ``highest`` / ``lowest`` had ``gross_pay`` and ``fte`` of a month (the one compared); made
+    sums over the period they read 12 times larger (48 000 € and 12 for 4 000 € a month at etp 1). The test
+    workbook, worker 3 paid 4 000 € at etp 1 in January and 2 000 € at etp 0,5 in February, worker 2
+    1 050 € at etp 0,5 both months, worker 1 2 100,50 € at etp 1 both months:
+    worker 3: Σ 6 000 € over Σ 1,5 FTE-months = 4 000,00 € per FTE (highest); a month: 6 000 ÷ 2 =
+    3 000,00 € at 1,5 ÷ 2 = 0,75 etp (3 000 ÷ 0,75 = 4 000, the same pay per FTE);
+    worker 2: Σ 2 100 € over Σ 1 FTE-month = 2 100,00 € (lowest); a month: 1 050,00 € at 0,5 etp.
+    The sums are added as ``total_gross_pay`` and ``fte_months``; the reasons and the table still show the
+    sums (« 6 000,00 € / 1,50 ETP-mois = 4 000,00 € »)."""
+    from helpers_workbook import set_value
+
+    set_value(workbook_sheets, "Paie", 5, "salaire_brut", 4000)
+    set_value(workbook_sheets, "Paie", 6, "salaire_brut", 2000)
+    set_value(workbook_sheets, "Paie", 6, "etp", 0.5)
+    path = make_workbook(workbook_sheets)
+    doc = json.loads(runner.invoke(app, ["check-wages", str(path), "--year", "2024", "-f", "json"]).stdout)
+    high, low = doc["highest"], doc["lowest"]
+    assert (high["worker_id"], high["pay_per_fte"], high["gross_pay"], high["fte"]) == ("3", 4000, 3000, 0.75)
+    assert (high["total_gross_pay"], high["fte_months"], high["months"], high["month"]) == (6000, 1.5, 2, "2024-02")
+    assert (low["worker_id"], low["pay_per_fte"], low["gross_pay"], low["fte"]) == ("2", 2100, 1050, 0.5)
+    assert (low["total_gross_pay"], low["fte_months"]) == (2100, 1)
+    assert any("3 (2024-01 – 2024-02, 2 mois), 6 000,00 € / 1,50 ETP-mois = 4 000,00 €" in x["text"]
+               for x in doc["reasons"])
+    table = runner.invoke(app, ["check-wages", str(path), "--year", "2024"]).stdout
+    assert "6 000,00" in table and "1,50" in table and "3 000,00" not in table
 
 
 def test_ratio_of_exactly_four_with_a_part_month_typed_as_formulas():

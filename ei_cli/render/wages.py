@@ -55,8 +55,8 @@ def wages_table(con, result: WageTension | None, enterprise: Enterprise, regime:
         if opts.names:
             w = enterprise.workers_by_id.get(item.worker_id)
             cells.append(escape(w.display_name()) if w else "")
-        cells += [item.span.replace("/", " – "), euro_number(item.gross_pay, lang), number_text(item.fte, lang),
-                  euro_number(item.pay_per_fte, lang)]
+        cells += [item.span.replace("/", " – "), euro_number(item.total_gross_pay, lang),
+                  number_text(item.fte_months, lang), euro_number(item.pay_per_fte, lang)]
         table.add_row(*cells)
 
     row("Highest" if en else "Plus élevé", result.highest)

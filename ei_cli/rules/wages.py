@@ -76,21 +76,33 @@ class PayPerFte:
 
 @dataclass(frozen=True)
 class WorkerPay:
-    """One worker compared: their months of the period added up (``fte``: Σ etp, the FTE-months;
-    ``gross_pay``: Σ salaire_brut), and their gross pay per FTE-month."""
+    """One worker compared: their months of the period added up (``fte_months``: Σ etp; ``total_gross_pay``:
+    Σ salaire_brut), and their gross pay per FTE-month."""
 
     worker_id: str
     first_month: Month
     last_month: Month
     months: int
-    fte: Decimal
-    gross_pay: Decimal
+    fte_months: Decimal
+    total_gross_pay: Decimal
 
     @property
     def pay_per_fte(self) -> Decimal:
         """Σ gross ÷ Σ etp, to the cent (the cent drops the noise of figures typed as formulas, see
         ``PayPerFte.pay_per_fte``)."""
-        return money(self.gross_pay / self.fte)
+        return money(self.total_gross_pay / self.fte_months)
+
+    @property
+    def gross_pay(self) -> Decimal:
+        """The gross pay of an average month counted (Σ salaire_brut ÷ months): a month's pay, the unit
+        cli.md's ``gross_pay`` always had (it was the pay of the one month compared)."""
+        return self.total_gross_pay / self.months
+
+    @property
+    def fte(self) -> Decimal:
+        """The etp of an average month counted (Σ etp ÷ months), as ``gross_pay``: their quotient is
+        ``pay_per_fte``."""
+        return self.fte_months / self.months
 
     @property
     def span(self) -> str:
@@ -111,10 +123,12 @@ class WorkerPay:
         return f"{self.first_month} – {self.last_month}, {self.months} " + ("months" if lang == "en" else "mois")
 
     def to_dict(self, lang: str = "fr") -> dict:
-        # cli.md: worker_id, month (« YYYY-MM »: the last month added up), pay_per_fte; the rest added.
+        # cli.md: worker_id, month (« YYYY-MM »: the last month added up), pay_per_fte; fte and gross_pay
+        # a month's (an average month counted), as when one month was compared; the rest added.
         return {"worker_id": self.worker_id, "month": str(self.month), "pay_per_fte": self.pay_per_fte,
                 "fte": denoised(self.fte), "gross_pay": money(self.gross_pay), "months": self.months,
-                "first_month": str(self.first_month), "last_month": str(self.last_month), "span": self.span}
+                "first_month": str(self.first_month), "last_month": str(self.last_month), "span": self.span,
+                "fte_months": denoised(self.fte_months), "total_gross_pay": money(self.total_gross_pay)}
 
 
 def _by_worker(counted: list[PayPerFte]) -> list[WorkerPay]:
@@ -272,8 +286,9 @@ def _fte_ratio(enterprise: Enterprise, regime: Regime, period: Period) -> WageTe
     ratio = highest.pay_per_fte / lowest.pay_per_fte
 
     def end(x: WorkerPay, lang: str) -> str:
-        return (f"{x.worker_id} ({x.span_text(lang)}), {euro_text(x.gross_pay, lang)} / "
-                f"{number_text(x.fte, lang)} {'FTE-months' if lang == 'en' else 'ETP-mois'} = {euro_text(x.pay_per_fte, lang)}")
+        return (f"{x.worker_id} ({x.span_text(lang)}), {euro_text(x.total_gross_pay, lang)} / "
+                f"{number_text(x.fte_months, lang)} {'FTE-months' if lang == 'en' else 'ETP-mois'} = "
+                f"{euro_text(x.pay_per_fte, lang)}")
 
     reasons.append(because(t(
         f"Plus élevé : {end(highest, 'fr')} ; plus bas : {end(lowest, 'fr')} ; rapport {ratio_text(ratio)}.",
