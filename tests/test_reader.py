@@ -1000,3 +1000,30 @@ def test_two_personnel_rows_with_one_national_number_are_named_by_ids_and_cells_
     sheets = set_value(valid_sheets(), "Personnel", 1, "niss", None)   # rows 1 and 2 both empty
     assert not [p for p in read_workbook(write_workbook(tmp_path / "y.xlsx", sheets)).problems
                 if p.code == "duplicate_niss"]
+
+
+def test_a_column_with_values_under_a_blank_header_is_reported_at_the_header_cell(tmp_path):
+    """The header of Personnel's date_sortie (G1) cleared: its dates were dropped in silence, every worker
+    read as still employed (worker 2, who left on 30/06/2024, counted on), the workbook « valide ». Now an
+    error at G1 naming the first value (G3, worker 2's row): the sheet has no date_sortie, whose empty cell
+    means « still employed ». In Paie (no such column) a filled column without header is a warning; a
+    blank header over an empty column says nothing; the values below are never quoted."""
+    from helpers_workbook import rename_column, valid_sheets, write_workbook
+
+    sheets = rename_column(valid_sheets(), "Personnel", "date_sortie", None)
+    for i, row in enumerate(sheets["Personnel"]):
+        row.append(None)                                    # P: a blank header over an empty column
+        row.append(None if i == 0 else "Zqxname")         # Q: a name, never quoted
+    for i, row in enumerate(sheets["Paie"]):
+        row.append(None if i == 0 else 151.67)            # F: hours without their header
+    result = read_workbook(write_workbook(tmp_path / "x.xlsx", sheets))
+    found = [(p.code, str(p.severity), p.sheet, p.cell) for p in result.problems]
+    assert found == [("unnamed_column", "error", "Personnel", "G1"), ("unnamed_column", "error", "Personnel", "Q1"),
+                     ("unnamed_column", "warning", "Paie", "F1")]
+    first = result.problems[0].message
+    assert "La colonne G a des valeurs (dès G3) mais pas d'en-tête en G1" in first.fr
+    assert "date_sortie = toujours en service" in first.fr and "exit_date = still employed" in first.en
+    assert "date_cdi" not in first.fr                       # present in the sheet
+    assert all("Zqxname" not in p.message.fr + p.message.en for p in result.problems)
+    assert "Si c'est une colonne du modèle (colonnes facultatives absentes : heures)" \
+        in result.problems[2].message.fr

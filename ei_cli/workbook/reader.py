@@ -501,7 +501,7 @@ class _Reader:
             return []
 
         header_at = self._below_title(title, grid, header_at, lambda v: contract.find_column(v) is not None)
-        plan = self._plan(contract, title, grid[header_at], header_at, errs)
+        plan = self._plan(contract, title, grid, header_at, errs)
         letters = self.letters[title]
         columns = [ci for ci, _col, _conv in plan]
         # Per column: its converter and a memo of the converter's results. Ids, months, choices and
@@ -571,16 +571,18 @@ class _Reader:
             rows.append(_Row(number, values, worker_id))
         return rows
 
-    def _plan(self, contract: Sheet, title: str, header: list, header_at: int, errs: dict):
+    def _plan(self, contract: Sheet, title: str, grid: list[list], header_at: int, errs: dict):
         plan = []
         letters: dict[str, str] = {}
         headers_at: dict[str, str] = {}
-        for c, raw in enumerate(header):
+        blank: list[int] = []
+        for c, raw in enumerate(grid[header_at]):
             if errs and (header_at, c) in errs:
                 self._formula_error(title, cell_ref(header_at, c), errs[(header_at, c)], None,
                                     Text("En-tête de colonne", "Column header"))
                 continue
             if _blank(raw):
+                blank.append(c)
                 continue
             ref = cell_ref(header_at, c)
             column = contract.find_column(raw) if _is_text(raw) else None
@@ -610,10 +612,57 @@ class _Reader:
                          f"Required column “{column.english}” not found (also accepted: "
                          f"{', '.join((column.name,) + column.aliases[1:])}; {column.help_en}).",
                          sheet=title, column=column.name)
+        if blank:
+            self._unnamed_columns(contract, title, grid, header_at, blank, letters)
         plan.sort(key=lambda p: p[1].field != "worker_id")
         self.letters[title] = letters
         self.contracts[title] = contract
         return plan
+
+    def _unnamed_columns(self, contract: Sheet, title: str, grid: list[list], header_at: int, blank: list[int],
+                         letters: dict[str, str]) -> None:
+        """A column with values under a blank header cell (a header cleared by mistake, a column pasted
+        without its header) is not read: said at its header cell. An error when the sheet lacks one of the
+        optional columns whose empty cell decides (``Column.empty_means``: the values may be that column,
+        and without it the verdicts change in silence), else a warning, as for an unknown column. Only the
+        columns with a blank header are scanned, each down to its first value: none in a well-formed sheet.
+        The values are never quoted (they may be names or social data)."""
+        below = grid[header_at + 1:]
+        filled = []
+        for c in blank:
+            r = next((r for r, row in enumerate(below, header_at + 1) if c < len(row) and not _blank(row[c])), None)
+            if r is not None:
+                filled.append((c, r))
+        if not filled:
+            return
+        absent = [col for col in contract.columns if not col.required and col.field not in letters]
+        decisive = [col for col in absent if col.empty_means]
+        for c, r in filled:
+            letter, ref, first = column_letter(c), cell_ref(header_at, c), cell_ref(r, c)
+            fr = f"La colonne {letter} a des valeurs (dès {first}) mais pas d'en-tête en {ref} : elle n'est pas lue."
+            en = f"Column {letter} holds values (from {first}) but no header in {ref}: it is not read."
+            if decisive:
+                which_fr, which_en = ("elle", "that one") if len(decisive) == 1 else ("l'une d'elles", "one of them")
+                means_fr = " ; ".join(f"{col.name} = {col.empty_means[0]}" for col in decisive)
+                means_en = "; ".join(f"{col.english} = {col.empty_means[1]}" for col in decisive)
+                self.err("unnamed_column",
+                         f"{fr} La feuille n'a pas de colonne {', '.join(col.name for col in decisive)}, dont "
+                         f"l'absence change les résultats (vide : {means_fr}) : si c'est {which_fr}, écrivez son "
+                         f"en-tête en {ref} ; sinon, donnez un en-tête à la colonne ou videz-la.",
+                         f"{en} The sheet has no column {', '.join(col.english for col in decisive)}, whose absence "
+                         f"changes the results (empty: {means_en}): if it is {which_en}, write its header in {ref}; "
+                         "otherwise give the column a header or clear it.",
+                         sheet=title, cell=ref)
+            else:
+                missing_fr = missing_en = ""
+                if absent:
+                    missing_fr = f" (colonnes facultatives absentes : {', '.join(col.name for col in absent)})"
+                    missing_en = f" (optional columns absent: {', '.join(col.english for col in absent)})"
+                self.warn("unnamed_column",
+                          f"{fr} Si c'est une colonne du modèle{missing_fr}, écrivez son en-tête en {ref} ; sinon, "
+                          "videz-la.",
+                          f"{en} If it is a column of the template{missing_en}, write its header in {ref}; "
+                          "otherwise clear it.", sheet=title, cell=ref)
 
     # ------------------------------------------------------------------------------- cells
     def _convert(self, raw, col: Column, conv, sheet: str, ref: str, worker_id: str | None, label: Text | None):

@@ -77,6 +77,10 @@ class Column:
     aliases: tuple[str, ...] = ()   # English first, then Dutch
     choices: tuple[str, ...] = ()   # for ENUM
     sensitive: bool = False         # identity or social-situation value: never printed back
+    # An optional column whose empty cell has a meaning of its own (French, English) rather than « not known »
+    # (still employed, no change to a CDI, the status assessed at hire): without the column, verdicts change
+    # in silence.
+    empty_means: tuple[str, str] = ()
 
     @property
     def english(self) -> str:
@@ -179,16 +183,19 @@ STAFF = Sheet(
         Column("date_premier_engagement_ei", "first_ei_hire_date", DATE, False,
                "Premier engagement dans une EI agréée, s'il est antérieur (date d'évaluation du statut)",
                "First hire in any agreed EI, when earlier (the status is assessed that day)",
-               ("first_ei_hire_date",)),
+               ("first_ei_hire_date",),
+               empty_means=("statut évalué à la date d'entrée", "status assessed on the hire date")),
         Column("date_sortie", "exit_date", DATE, False, "Dernier jour de travail ; vide = toujours en service",
-               "Last day of employment; empty = still employed", ("exit_date", "datum_uitdiensttreding")),
+               "Last day of employment; empty = still employed", ("exit_date", "datum_uitdiensttreding"),
+               empty_means=("toujours en service", "still employed")),
         Column("type_contrat", "contract_type", ENUM, True,
                "CDI, CDD, remplacement, art60 (article 60 §7) ou autre",
                "CDI, CDD, remplacement, art60 (article 60 §7) or autre", ("contract_type", "contracttype"),
                _enum(ContractType)),
         Column("date_cdi", "open_ended_since", DATE, False,
                "Date de passage en CDI, si le contrat n'était pas un CDI dès le départ",
-               "Date the contract became a CDI, if not CDI from the start", ("open_ended_since",)),
+               "Date the contract became a CDI, if not CDI from the start", ("open_ended_since",),
+               empty_means=("pas de passage en CDI", "no change to a CDI")),
         Column("etp", "fte", NUMBER, True, "Régime de travail contractuel en fraction de temps plein (0 < etp ≤ 1)",
                "Contractual working time as a fraction of full time (0 < fte ≤ 1)", ("fte", "vte")),
         Column("fonction", "function", ENUM, True,
