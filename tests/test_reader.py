@@ -752,7 +752,7 @@ def test_a_title_above_the_headers_is_read_past_with_a_warning(tmp_path):
     sheets["Personnel"][0] = ["x" + str(h) for h in sheets["Personnel"][0]]
     sheets["Personnel"][1][0] = "etp"
     codes = {p.code for p in read_workbook(write_workbook(tmp_path / "misspelt.xlsx", sheets)).problems}
-    assert "missing_column" in codes and "rows_above_headers" not in codes
+    assert "missing_header_row" in codes and "rows_above_headers" not in codes
 
 
 @pytest.mark.parametrize("title", ["Personnel Дюпон Алиса", "Personnel ٨٧١١٢٣٧٧٧٤٩", "Personnel Ελένη"])
@@ -1027,3 +1027,33 @@ def test_a_column_with_values_under_a_blank_header_is_reported_at_the_header_cel
     assert all("Zqxname" not in p.message.fr + p.message.en for p in result.problems)
     assert "Si c'est une colonne du modèle (colonnes facultatives absentes : heures)" \
         in result.problems[2].message.fr
+
+
+def test_data_without_its_header_row_is_one_error_that_quotes_no_cell(tmp_path):
+    """Personnel pasted without its header row: worker 1's row was taken for the headers, and the warnings
+    unknown_column quoted « Exemple », « Alice », 17/05/1990, « cesi »… (cli.md: no name or social-situation
+    value without --names). Now one error at A1, naming the row and quoting no cell; nothing else on the
+    sheet. An unknown header that is a date or a number — a cell of that type, or text that reads as one —
+    is never quoted either."""
+    from helpers_workbook import valid_sheets, write_workbook
+
+    sheets = valid_sheets()
+    del sheets["Personnel"][0]
+    result = read_workbook(write_workbook(tmp_path / "x.xlsx", sheets))
+    assert [(p.code, p.sheet, p.cell) for p in result.problems] == [("missing_header_row", "Personnel", "A1")]
+    message = result.problems[0].message
+    assert message.fr.startswith("Aucune ligne d'en-têtes reconnue (ligne 1) :")
+    assert "ajoutez la ligne d'en-têtes du modèle" in message.fr and "add the template's header row" in message.en
+    for value in ("Exemple", "Alice", "1990", "cesi", "production"):
+        assert value not in message.fr + message.en
+
+    sheets = valid_sheets()
+    for i, row in enumerate(sheets["Personnel"]):
+        row.extend([date(1990, 5, 17), 12, "17/05/1990", "0,5", "remarque"] if i == 0 else [None] * 5)
+    result = read_workbook(write_workbook(tmp_path / "y.xlsx", sheets))
+    unknown = [p for p in result.problems if p.code == "unknown_column"]
+    assert [p.cell for p in unknown] == ["P1", "Q1", "R1", "S1", "T1"]
+    for p in unknown[:4]:
+        assert "est une date ou un nombre (non reproduit)" in p.message.fr
+        assert not re.search(r"1990|17/05|0,5|\b12\b", p.message.fr + p.message.en), p.message
+    assert "Colonne inconnue « remarque » ignorée" in unknown[4].message.fr

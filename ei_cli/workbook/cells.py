@@ -492,6 +492,22 @@ def to_month(raw) -> Month:
     raise Invalid("invalid_month", _MONTH_EXPECTED)
 
 
+def reads_as_figure(raw) -> bool:
+    """A number or a date — a cell of that type, or text that reads as one (« 14/05/1976 », « 0,5 »,
+    « 03/2024 »): a data value rather than a column name, never quoted as a header (it may be a birth
+    date). Called on unknown headers only."""
+    if raw.__class__ is not str:
+        return True
+    text = raw.strip()
+    for convert in (_number_from_text, _any_date, to_month):
+        try:
+            convert(text)
+            return True
+        except Invalid:
+            pass
+    return False
+
+
 # ------------------------------------------------------------------------------------ booleans
 _BOOL_EXPECTED = Text("oui ou non (aussi o/n, yes/no, true/false, 1/0, x)",
                       "oui or non (also o/n, yes/no, true/false, 1/0, x)")

@@ -28,7 +28,7 @@ from ei_cli.periods import month_span
 from ei_cli.problems import Problem, Severity, has_errors
 from ei_cli.workbook import schema
 from ei_cli.workbook.cells import (ERROR_VALUES, Invalid, cell_ref, column_letter, converter, masked, parse_ref,
-                                  shown, without_controls)
+                                  reads_as_figure, shown, without_controls)
 from ei_cli.workbook.schema import Column, Sheet, normalize_name
 from ei_cli.workbook.sniff import Sniffed, sniff
 
@@ -501,6 +501,19 @@ class _Reader:
             return []
 
         header_at = self._below_title(title, grid, header_at, lambda v: contract.find_column(v) is not None)
+        if not any(_is_text(v) and contract.find_column(v) is not None for v in grid[header_at]):
+            # Data pasted without its header row: its first row would be taken for the headers, and each of
+            # its cells (a name, a birth date, a diploma) quoted as an unknown column. One error, no cell quoted.
+            required_fr = ", ".join(c.name for c in contract.columns if c.required)
+            required_en = ", ".join(c.english for c in contract.columns if c.required)
+            self.err("missing_header_row",
+                     f"Aucune ligne d'en-têtes reconnue (ligne {header_at + 1}) : aucune de ses cellules n'est un "
+                     f"en-tête de la feuille ({required_fr}…) et rien n'est lu ; ajoutez la ligne d'en-têtes du "
+                     "modèle (ei init) au-dessus des données.",
+                     f"No header row recognised (row {header_at + 1}): none of its cells is a header of this sheet "
+                     f"({required_en}…) and nothing is read; add the template's header row (ei init) above the data.",
+                     sheet=title, cell=cell_ref(header_at, 0))
+            return []
         plan = self._plan(contract, title, grid, header_at, errs)
         letters = self.letters[title]
         columns = [ci for ci, _col, _conv in plan]
@@ -586,6 +599,16 @@ class _Reader:
                 continue
             ref = cell_ref(header_at, c)
             column = contract.find_column(raw) if _is_text(raw) else None
+            if column is None and reads_as_figure(raw):
+                # A date or a number is a data value, not a column name: a data row taken for the headers, or a
+                # birth date typed there. Never quoted.
+                self.warn("unknown_column",
+                          f"Colonne inconnue ignorée : son en-tête en {ref} est une date ou un nombre (non reproduit), "
+                          f"pas un nom de colonne (colonnes attendues : {', '.join(col.name for col in contract.columns)}).",
+                          f"Unknown column ignored: its header in {ref} is a date or a number (not shown), not a "
+                          f"column name (expected columns: {', '.join(col.english for col in contract.columns)}).",
+                          sheet=title, cell=ref)
+                continue
             if column is None:
                 self.warn("unknown_column",
                           f"Colonne inconnue {shown(raw)} ignorée (colonnes attendues : "
