@@ -1057,3 +1057,37 @@ def test_data_without_its_header_row_is_one_error_that_quotes_no_cell(tmp_path):
         assert "est une date ou un nombre (non reproduit)" in p.message.fr
         assert not re.search(r"1990|17/05|0,5|\b12\b", p.message.fr + p.message.en), p.message
     assert "Colonne inconnue « remarque » ignorée" in unknown[4].message.fr
+
+
+def test_hours_typed_as_durations_are_read_as_decimal_hours(tmp_path):
+    """Paie heures typed 164:40 in an [h]:mm cell was « « 6 days, 20:40:00 » n'est pas valide » (Python's
+    text, and the workbook blocked); Suivi heures 3:30 in an h:mm cell « « 03:30:00 » ». Both are hours:
+    164:40 = 164 × 60 + 40 = 9 880 min, ÷ 60 = 164,666… h (exact to Decimal's 28 digits, not the float's
+    noise); 3:30 = 210 min ÷ 60 = 3,5 h. In a column that is not hours a duration is quoted as the cell
+    shows it: etp 7:36 → « 7:36 n'est pas valide »."""
+    from datetime import time, timedelta
+
+    from ei_cli.workbook.cells import to_hours
+    from helpers_workbook import valid_sheets, write_workbook
+
+    sheets = valid_sheets()
+    for i, row in enumerate(sheets["Paie"]):
+        row.append("heures" if i == 0 else 151.67)
+    path = write_workbook(tmp_path / "x.xlsx", sheets, cells={("Paie", "F2"): timedelta(hours=164, minutes=40),
+                                                              ("Suivi", "D3"): time(3, 30)})
+    result = read_workbook(path)
+    assert result.valid and not result.problems
+    assert result.enterprise.pay[0].hours == Decimal(9880) / Decimal(60)
+    assert round(result.enterprise.pay[0].hours, 2) == Decimal("164.67")
+    assert result.enterprise.pay[1].hours == Decimal("151.67")
+    assert [f.hours for f in result.enterprise.follow_ups] == [Decimal(1), Decimal("3.5")]
+    assert to_hours(timedelta(seconds=12600, microseconds=3)) == Decimal("3.5")   # a float's noise dropped
+    assert to_hours("7,5") == Decimal("7.5") and to_hours(8.0) == Decimal(8)
+
+    broken = read_workbook(write_workbook(tmp_path / "y.xlsx", valid_sheets(),
+                                          cells={("Paie", "C2"): timedelta(hours=7, minutes=36)}))
+    [problem] = broken.errors
+    assert (problem.code, problem.cell) == ("invalid_number", "C2")
+    assert " : 7:36 n'est pas valide" in problem.message.fr and "day" not in problem.message.en
+    assert shown(timedelta(days=6, seconds=74400)) == "164:40" and shown(time(3, 30)) == "3:30"
+    assert shown(timedelta(hours=1, minutes=2, seconds=3)) == "1:02:03"

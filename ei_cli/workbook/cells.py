@@ -91,6 +91,8 @@ def shown(raw: object, lang: str = "fr") -> str:
         return raw.strftime("%d/%m/%Y %H:%M") if raw.time() != time() else raw.strftime("%d/%m/%Y")
     if isinstance(raw, date):
         return raw.strftime("%d/%m/%Y")
+    if isinstance(raw, (time, timedelta)):
+        return _duration_text(_seconds(raw))
     text = str(raw)
     if looks_like_niss(text):
         return NISS_MASK.get(lang)
@@ -99,6 +101,21 @@ def shown(raw: object, lang: str = "fr") -> str:
         return NISS_MASK.get(lang)   # the whole value is 11 digits, however separated
     short = without_controls(masked_text[:60])
     return f"« {short}{'…' if len(masked_text) > 60 else ''} »"
+
+
+def _seconds(raw: time | timedelta) -> int:
+    """A time of day or a duration in whole seconds (a spreadsheet's float leaves microseconds of noise)."""
+    if raw.__class__ is timedelta:
+        return round(raw.total_seconds())
+    return raw.hour * 3600 + raw.minute * 60 + raw.second + round(raw.microsecond / 1_000_000)
+
+
+def _duration_text(seconds: int) -> str:
+    """164:40 (or 1:02:03 with seconds): a duration as an [h]:mm cell shows it, not « 6 days, 20:40:00 »."""
+    sign, seconds = ("-" if seconds < 0 else ""), abs(seconds)
+    hours, rest = divmod(seconds, 3600)
+    minutes, secs = divmod(rest, 60)
+    return f"{sign}{hours}:{minutes:02d}" + (f":{secs:02d}" if secs else "")
 
 
 NISS_MASK = Text("un numéro à 11 chiffres (masqué)", "an 11-digit number (masked)")
@@ -324,6 +341,19 @@ def to_quantity(raw) -> Decimal:
     value = to_number(raw)
     _refuse_niss(value, "niss_in_number", _NISS_IN_NUMBER_EXPECTED)
     return value
+
+
+_SECONDS_PER_HOUR = Decimal(3600)
+
+
+def to_hours(raw) -> Decimal:
+    """``heures`` (Paie, Suivi): a number as ``to_quantity`` reads it, or a duration as payroll exports and
+    French Excel show hours — 164:40 in an [h]:mm cell (a duration), 3:30 in an h:mm cell (a time of day,
+    under 24 h) — read as decimal hours, exactly: the whole seconds ÷ 3600 (164:40 = 9 880 min ÷ 60 =
+    164,666…, 3:30 = 3,5). docs/interpretations.md."""
+    if raw.__class__ is timedelta or raw.__class__ is time:
+        return Decimal(_seconds(raw)) / _SECONDS_PER_HOUR
+    return to_quantity(raw)
 
 
 # ------------------------------------------------------------------------------------ ids, text
@@ -677,9 +707,6 @@ def converter(column: schema.Column):
         return enum_converter(column.choices)
     if column.field == "exit_date":  # the one date where 31/12/9999 is a known « no end »
         return to_exit_date
+    if column.field == "hours":      # the one number a duration (164:40) may be typed as
+        return to_hours
     return _BY_KIND[column.kind]
-
-
-def is_unusable_type(raw) -> bool:
-    """Durations and bare times fit no column of the contract."""
-    return isinstance(raw, (time, timedelta))
