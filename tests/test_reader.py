@@ -1091,3 +1091,35 @@ def test_hours_typed_as_durations_are_read_as_decimal_hours(tmp_path):
     assert " : 7:36 n'est pas valide" in problem.message.fr and "day" not in problem.message.en
     assert shown(timedelta(days=6, seconds=74400)) == "164:40" and shown(time(3, 30)) == "3:30"
     assert shown(timedelta(hours=1, minutes=2, seconds=3)) == "1:02:03"
+
+
+def test_excel_zero_date_and_a_date_serial_without_date_format_are_named(tmp_path):
+    """A date_sortie from a lookup that found nothing holds 0 in a date cell (Excel shows 00/01/1900):
+    it read « « 00:00:00 » n'est pas valide ». Now « 00/01/1900 n'est pas valide » and that it is Excel's
+    zero date. A date_entree (F2) and a Paie mois (B2) typed in a General cell read « 45352 n'est pas
+    valide »: now also « ressemble à une date sans format de date (45352 = 01/03/2024) » — serial 45352
+    counts days from 30/12/1899: 30/12/1899 + 45 352 days = 01/03/2024. A number out of 1990–2100
+    (12, serial of 11/01/1900) gets no such hint; the codes are unchanged."""
+    import openpyxl
+
+    from helpers_workbook import valid_sheets, write_workbook
+
+    path = write_workbook(tmp_path / "x.xlsx", valid_sheets())
+    book = openpyxl.load_workbook(path)
+    for sheet, ref, value, number_format in [("Personnel", "G2", 0, "DD/MM/YYYY"), ("Personnel", "F2", 45352, "General"),
+                                             ("Paie", "B2", 45352, "General"), ("Suivi", "B2", 12, "General")]:
+        book[sheet][ref].value, book[sheet][ref].number_format = value, number_format
+    book.save(path)
+    problems = {(p.sheet, p.cell): p for p in read_workbook(path).errors}
+    assert {k: p.code for k, p in problems.items()} == {
+        ("Personnel", "F2"): "invalid_date", ("Personnel", "G2"): "invalid_date", ("Paie", "B2"): "invalid_month",
+        ("Suivi", "B2"): "invalid_date"}
+    zero = problems["Personnel", "G2"].message
+    assert "(travailleur 1) : 00/01/1900 n'est pas valide ; attendu : une date" in zero.fr
+    assert "00/01/1900 est la date zéro d'Excel" in zero.fr and "Excel's zero date" in zero.en
+    assert "00:00" not in zero.fr + zero.en
+    for ref in (("Personnel", "F2"), ("Paie", "B2")):
+        message = problems[ref].message
+        assert "45352 ressemble à une date sans format de date (45352 = 01/03/2024)" in message.fr
+        assert "45352 looks like a date without a date format (45352 = 01/03/2024)" in message.en
+    assert "ressemble" not in problems["Suivi", "B2"].message.fr

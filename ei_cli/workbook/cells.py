@@ -65,11 +65,14 @@ def parse_ref(ref: str) -> tuple[int, int]:
 class Invalid(Exception):
     """A value that does not follow the convention of its column."""
 
-    def __init__(self, code: str, expected: Text, quoted: bool = True):
+    def __init__(self, code: str, expected: Text, quoted: bool = True, found: Text | None = None,
+                 hint: Text | None = None):
         super().__init__(code)
         self.code = code
         self.expected = expected
         self.quoted = quoted   # False: the message must not quote the value, even masked
+        self.found = found     # how the cell shows the value, when ``shown`` cannot tell (Excel's zero date)
+        self.hint = hint       # what the value probably is, said after what was expected; it may quote the value
 
 
 def shown(raw: object, lang: str = "fr") -> str:
@@ -477,7 +480,36 @@ def _any_date(raw) -> date:
         return raw.date()
     if t is str:
         return _date_from_text(raw, _DATE_EXPECTED)
-    raise Invalid("invalid_date", _DATE_EXPECTED)
+    raise _not_a_date(raw, "invalid_date", _DATE_EXPECTED)
+
+
+# Excel's day 0: a date cell holding 0 — a lookup that found nothing — shows « 00/01/1900 » (calamine gives
+# a time of day, 00:00, for any value under 1).
+_ZERO_DATE_FOUND = Text("00/01/1900", "00/01/1900")
+_ZERO_DATE_HINT = Text(
+    " 00/01/1900 est la date zéro d'Excel : la cellule vaut 0, souvent une formule de recherche qui ne trouve "
+    "rien ; faites-lui renvoyer la date, ou une cellule vide quand il n'y en a pas",
+    " 00/01/1900 is Excel's zero date: the cell holds 0, often a lookup formula that found nothing; make it "
+    "return the date, or an empty cell when there is none")
+_EXCEL_EPOCH = date(1899, 12, 30)   # serial 0 of the 1900 date system, as from 1 March 1900 on
+# The serials of 1990-01-01 to 2100-12-31: a number there in a date column is likely a date whose cell lost
+# its date format (General): 45352 is 01/03/2024. Only said as a likelihood, never read as a date.
+_FIRST_SERIAL, _LAST_SERIAL = (date(1990, 1, 1) - _EXCEL_EPOCH).days, (date(2100, 12, 31) - _EXCEL_EPOCH).days
+
+
+def _not_a_date(raw, code: str, expected: Text) -> Invalid:
+    """The refusal of a cell that is no date, saying what it likely is: Excel's zero date (a time of day:
+    a value under 1 in a date cell), or a date serial in a cell without date format."""
+    t = type(raw)
+    if t is time:
+        return Invalid(code, expected, found=_ZERO_DATE_FOUND, hint=_ZERO_DATE_HINT)
+    if (t is float or t is int) and _FIRST_SERIAL <= raw <= _LAST_SERIAL:
+        serial, day = shown(raw), (_EXCEL_EPOCH + timedelta(days=int(raw))).strftime("%d/%m/%Y")
+        return Invalid(code, expected, hint=Text(
+            f" {serial} ressemble à une date sans format de date ({serial} = {day}) : donnez à la cellule le "
+            "format Date",
+            f" {serial} looks like a date without a date format ({serial} = {day}): give the cell the Date format"))
+    return Invalid(code, expected)
 
 
 def to_date(raw) -> date:
@@ -519,7 +551,7 @@ def to_month(raw) -> Month:
         if not FIRST_YEAR <= y <= LAST_YEAR:
             raise Invalid("invalid_month", _YEAR_EXPECTED)
         return Month(y, mo)
-    raise Invalid("invalid_month", _MONTH_EXPECTED)
+    raise _not_a_date(raw, "invalid_month", _MONTH_EXPECTED)
 
 
 def reads_as_figure(raw) -> bool:

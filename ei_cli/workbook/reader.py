@@ -713,9 +713,13 @@ class _Reader:
                      f"{label.en}{who.en}: invalid value (not shown, personal data); "
                      f"expected: {exc.expected.en}.", sheet=sheet, cell=ref)
         else:
+            found = exc.found or Text(shown(raw), shown(raw, "en"))
+            hint = exc.hint or Text("", "")
             self.err(exc.code,
-                     f"{label.fr}{who.fr} : {shown(raw)} n'est pas valide ; attendu : {exc.expected.fr}.",
-                     f"{label.en}{who.en}: {shown(raw, 'en')} is not valid; expected: {exc.expected.en}.",
+                     f"{label.fr}{who.fr} : {found.fr} n'est pas valide ; attendu : {exc.expected.fr}.{hint.fr}"
+                     f"{'.' if hint.fr else ''}",
+                     f"{label.en}{who.en}: {found.en} is not valid; expected: {exc.expected.en}.{hint.en}"
+                     f"{'.' if hint.en else ''}",
                      sheet=sheet, cell=ref)
 
     def _formula_error(self, sheet, ref, value, worker_id, label: Text):
