@@ -1123,3 +1123,36 @@ def test_excel_zero_date_and_a_date_serial_without_date_format_are_named(tmp_pat
         assert "45352 ressemble à une date sans format de date (45352 = 01/03/2024)" in message.fr
         assert "45352 looks like a date without a date format (45352 = 01/03/2024)" in message.en
     assert "ressemble" not in problems["Suivi", "B2"].message.fr
+
+
+@pytest.mark.parametrize("label, how", [("Total", "un libellé de total et des nombres seulement"),
+                                        ("TOTAUX", "un libellé de total et des nombres seulement"),
+                                        (None, "la dernière ligne, sans identifiant, des nombres seulement")])
+def test_each_error_of_a_totals_row_says_it_looks_like_one(label, how, tmp_path):
+    """An Excel table's totals row under Paie (row 8): « Le travailleur Total n'existe pas », a missing month
+    and an etp of 5 out of range — the sum 1 + 1 + 0,5 + 0,5 + 1 + 1 = 5 of the six rows — with no word on
+    why. Each error of that row keeps its code and adds « La ligne 8 ressemble à une ligne de totaux ». An
+    error on a data row (etp 1,5 at C2) and on a last row that has its id (a month typed 45352 in a General
+    cell: numbers only, but worker 3's) gets no such hint."""
+    import openpyxl
+
+    from helpers_workbook import valid_sheets, write_workbook
+
+    sheets = valid_sheets()
+    sheets["Paie"].append([label, None, 5, 12501, 17100.5])
+    result = read_workbook(write_workbook(tmp_path / "x.xlsx", sheets))
+    first = "missing_value" if label is None else "unknown_worker"
+    assert [(p.code, p.cell) for p in result.problems] == [(first, "A8"), ("missing_value", "B8"),
+                                                           ("fte_out_of_range", "C8")]
+    for p in result.problems:
+        assert f"La ligne 8 ressemble à une ligne de totaux ({how}) : supprimez-la" in p.message.fr, p.message.fr
+        assert "Row 8 looks like a totals row" in p.message.en
+
+    path = write_workbook(tmp_path / "y.xlsx", valid_sheets())
+    book = openpyxl.load_workbook(path)
+    book["Paie"]["C2"].value = 1.5
+    book["Paie"]["B7"].value, book["Paie"]["B7"].number_format = 45352, "General"
+    book.save(path)
+    problems = read_workbook(path).errors
+    assert [(p.code, p.cell) for p in problems] == [("fte_out_of_range", "C2"), ("invalid_month", "B7")]
+    assert not any("totaux" in p.message.fr for p in problems)

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import io
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
 from functools import cached_property
@@ -27,8 +27,8 @@ from ei_cli.model import Enterprise, FollowUp, PayMonth, Worker, records
 from ei_cli.periods import month_span
 from ei_cli.problems import Problem, Severity, has_errors
 from ei_cli.workbook import schema
-from ei_cli.workbook.cells import (ERROR_VALUES, Invalid, cell_ref, column_letter, converter, masked, parse_ref,
-                                  reads_as_figure, shown, without_controls)
+from ei_cli.workbook.cells import (ERROR_VALUES, Invalid, cell_ref, column_index, column_letter, converter, masked,
+                                  parse_ref, reads_as_figure, shown, without_controls)
 from ei_cli.workbook.schema import Column, Sheet, normalize_name
 from ei_cli.workbook.sniff import Sniffed, sniff
 
@@ -81,6 +81,7 @@ class _Reader:
         self.problems: list[Problem] = []
         self.letters: dict[str, dict[str, str]] = {}   # sheet title → field → column letter
         self.contracts: dict[str, Sheet] = {}          # sheet title → its contract
+        self.header_rows: dict[str, int] = {}          # table sheet title → 0-based row of its headers
         self._parts: dict[str, str] | None = None       # .xlsx: sheet title → XML part
 
     # ------------------------------------------------------------------------------- problems
@@ -157,6 +158,8 @@ class _Reader:
             self._check_known_workers(titles[schema.FOLLOW_UP], follow, known)
             self._check_follow_ups_within_employment(titles[schema.FOLLOW_UP], follow, staff)
 
+        self._name_totals_rows({titles[c]: grids.get(c.name) for c in (schema.STAFF, schema.PAYROLL, schema.FOLLOW_UP)
+                                if titles[c] is not None})
         self.problems.sort(key=self._position)
         if has_errors(self.problems):
             return ReadResult(None, tuple(self.problems))
@@ -501,6 +504,7 @@ class _Reader:
             return []
 
         header_at = self._below_title(title, grid, header_at, lambda v: contract.find_column(v) is not None)
+        self.header_rows[title] = header_at
         if not any(_is_text(v) and contract.find_column(v) is not None for v in grid[header_at]):
             # Data pasted without its header row: its first row would be taken for the headers, and each of
             # its cells (a name, a birth date, a diploma) quoted as an unknown column. One error, no cell quoted.
@@ -686,6 +690,36 @@ class _Reader:
                           "videz-la.",
                           f"{en} If it is a column of the template{missing_en}, write its header in {ref}; "
                           "otherwise clear it.", sheet=title, cell=ref)
+
+    def _name_totals_rows(self, grids: dict[str, list[list] | None]) -> None:
+        """A totals row left under the data (an Excel table's « Ligne des totaux », a SUM row) gave « Le
+        travailleur Total n'existe pas » and an etp of 474,22 out of range, without saying why: each error of
+        such a row now adds that it looks like a totals row to delete (codes unchanged). Only rows with an
+        error are looked at."""
+        rows: dict[tuple[str, int], list[int]] = {}
+        for i, p in enumerate(self.problems):
+            if p.is_error and p.cell and grids.get(p.sheet) is not None:
+                r = parse_ref(p.cell)[0]
+                if r > self.header_rows.get(p.sheet, r):
+                    rows.setdefault((p.sheet, r), []).append(i)
+        last: dict[str, int | None] = {}
+        for (sheet, r), indexes in rows.items():
+            grid = grids[sheet]
+            if sheet not in last:
+                last[sheet] = next((i for i in range(len(grid) - 1, -1, -1) if not all(_blank(v) for v in grid[i])),
+                                   None)
+            id_letter = self.letters.get(sheet, {}).get("worker_id")
+            id_col = column_index(id_letter) if id_letter else None
+            how = _totals_like(grid[r], r == last[sheet], id_col) if r < len(grid) else None
+            if how is None:
+                continue
+            hint = Text(f" La ligne {r + 1} ressemble à une ligne de totaux ({how.fr}) : supprimez-la (dans un tableau "
+                        "Excel, décochez « Ligne des totaux ») ; ei calcule ses propres totaux.",
+                        f" Row {r + 1} looks like a totals row ({how.en}): delete it (in an Excel table, untick "
+                        "“Total Row”); ei computes its own totals.")
+            for i in indexes:
+                p = self.problems[i]
+                self.problems[i] = replace(p, message=Text(p.message.fr + hint.fr, p.message.en + hint.en))
 
     # ------------------------------------------------------------------------------- cells
     def _convert(self, raw, col: Column, conv, sheet: str, ref: str, worker_id: str | None, label: Text | None):
@@ -1049,6 +1083,32 @@ def _clean(v):
         v = v.strip()
         return v or None
     return v
+
+
+def _totals_like(row: list, last: bool, id_col: int | None) -> Text | None:
+    """How ``row`` looks like a totals row, or None: numbers only, with a total label (« Total », « Totaux »…)
+    as its first filled cell and no other text — or, the last filled row of the sheet, numbers only and no
+    worker id (column ``id_col``; an id may be a number)."""
+    label = numbers = False
+    for v in row:
+        cls = v.__class__
+        if cls is float or cls is int:
+            numbers = True
+        elif cls is str:
+            if not v.strip():
+                continue
+            if label or numbers or normalize_name(v) not in schema.TOTAL_WORDS:
+                return None
+            label = True
+        elif v is not None:
+            return None     # a date, a boolean: a data row
+    if not numbers:
+        return None
+    if label:
+        return Text("un libellé de total et des nombres seulement", "a total label and numbers only")
+    if last and id_col is not None and (id_col >= len(row) or _blank(row[id_col])):
+        return Text("la dernière ligne, sans identifiant, des nombres seulement", "the last row, no id, numbers only")
+    return None
 
 
 def _first_nonempty_row(grid: list[list]) -> int | None:

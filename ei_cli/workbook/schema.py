@@ -288,6 +288,11 @@ SHEETS: tuple[Sheet, ...] = (ENTERPRISE, STAFF, PAYROLL, FOLLOW_UP)
 TRUE_WORDS = frozenset({"oui", "o", "yes", "y", "true", "vrai", "1", "x", "ja", "j"})
 FALSE_WORDS = frozenset({"non", "n", "no", "false", "faux", "0", "nee"})
 
+# The label of a totals row (an Excel table's « Ligne des totaux », a SUM row typed under the data), normalised:
+# such a row is no worker, and its errors say so.
+TOTAL_WORDS = frozenset({"total", "totaux", "totals", "totaal", "totalen", "somme", "sum", "totalgeneral",
+                         "grandtotal"})
+
 # Header of the key/value sheet (Entreprise): the column naming the field, then the value column
 # (French, English, Dutch).
 KEY_HEADERS = ("champ", "field", "veld")
