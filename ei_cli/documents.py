@@ -8,8 +8,8 @@ Two steps, kept apart so that a template never depends on a Python class:
   the HTML), written atomically.
 
 Templates live in the top-level ``templates/`` folder, shipped inside the package
-(``ei_cli/templates``). ``--templates DIR`` puts the user's own copies first; a file they did not
-copy falls back to the shipped one. Jinja runs with ``StrictUndefined``: a misspelt variable fails.
+(``ei_cli/templates``, see ``builtin_template_dir``). ``--templates DIR`` puts the user's own copies first;
+a file they did not copy falls back to the shipped one. Jinja runs with ``StrictUndefined``: a misspelt variable fails.
 
 Heavy imports (jinja2, babel, docxtpl, weasyprint) stay inside functions.
 """
@@ -94,9 +94,15 @@ TO_COMPLETE = "À compléter par le demandeur"
 
 # ============================================================================ template folders
 def builtin_template_dir() -> Path:
-    from importlib.resources import files
-
-    return Path(str(files("ei_cli") / "templates"))
+    """The shipped templates: ``ei_cli/templates`` in an installed package (the build copies the top-level
+    ``templates/`` folder there, pyproject.toml), else — run from a source checkout, or installed with
+    ``pip install -e`` — that top-level folder itself, beside the package."""
+    package = Path(__file__).resolve().parent
+    installed = package / "templates"
+    checkout = package.parent / "templates"
+    if installed.is_dir() or not (package.parent / "pyproject.toml").is_file() or not checkout.is_dir():
+        return installed
+    return checkout
 
 
 # Every file a document is drawn from: the templates, and the style sheet the HTML ones include.

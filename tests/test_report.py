@@ -489,6 +489,53 @@ def test_a_full_disk_while_openpyxl_writes_is_one_clean_message(tmp_path, args, 
     assert list(tmp_path.iterdir()) == []
 
 
+def test_the_package_built_from_a_windows_checkout_holds_every_template(tmp_path):
+    """ei_cli/templates was a symbolic link to templates/: a clone with core.symlinks=false (Git for
+    Windows' default) or a ZIP download makes it a 12-byte text file « ../templates », and the wheel built
+    from there held no template (`ei report --list-templates` exit 2, « Modèle introuvable »). The package
+    built from a copy of the sources where every symbolic link is such a text file holds every template
+    the report commands name, and every package folder; run from there, ei finds them in the package."""
+    import os
+    import shutil
+    import subprocess
+
+    pytest.importorskip("setuptools")
+    checkout = tmp_path / "checkout"
+    checkout.mkdir()
+    for name in ("pyproject.toml", "README.md"):
+        shutil.copy2(ROOT / name, checkout / name)
+    for name in ("ei_cli", "templates"):
+        shutil.copytree(ROOT / name, checkout / name, symlinks=True,
+                        ignore=shutil.ignore_patterns("__pycache__"))
+    for link in [p for p in checkout.rglob("*") if p.is_symlink()]:
+        target = os.readlink(link)
+        link.unlink()
+        link.write_text(target, encoding="utf-8")
+    lib = tmp_path / "lib"
+    r = subprocess.run([sys.executable, "-c", "from setuptools import setup; setup()", "-q", "build_py",
+                        "--build-lib", str(lib)], cwd=checkout, capture_output=True, text=True, timeout=120)
+    assert r.returncode == 0, r.stderr
+    shipped = lib / "ei_cli" / "templates"
+    assert {name for name in documents.TEMPLATE_NAMES if (shipped / name).is_file()} == set(documents.TEMPLATE_NAMES)
+    assert ({p.parent.relative_to(lib) for p in lib.rglob("__init__.py")}
+            == {p.parent.relative_to(ROOT) for p in (ROOT / "ei_cli").rglob("__init__.py")})
+    r = subprocess.run([sys.executable, "-c", "from ei_cli import documents; print(documents.builtin_template_dir())"],
+                       capture_output=True, text=True, timeout=60, cwd=tmp_path,
+                       env={**os.environ, "PYTHONPATH": str(lib)})
+    assert r.stdout.strip() == str(shipped.resolve())
+
+
+def test_the_shipped_templates_are_found_from_where_ei_runs():
+    """Installed, ei reads the package's copy; from a source checkout (or `pip install -e .`), which has no
+    ei_cli/templates, the top-level templates/ folder: either way, every template the commands name."""
+    folder = documents.builtin_template_dir()
+    assert all((folder / name).is_file() for name in documents.TEMPLATE_NAMES)
+    import ei_cli
+
+    if Path(ei_cli.__file__).resolve().parent.parent == ROOT:
+        assert folder == ROOT / "templates"
+
+
 def test_cli_list_templates(capsys, tmp_path):
     code, out, _ = run_cli(capsys, "report", "--list-templates")
     assert code == 0
