@@ -137,10 +137,12 @@ def list_workbooks(folder: Path, out_dir: Path | None = None,
 
     folder = Path(folder)
     if folder.is_file():
+        from ei_cli.output import shell_quote
+
         raise EiError(t(f"{folder} est un fichier : « ei batch » lit un dossier de classeurs. Pour un seul "
-                        f"classeur : ei check {folder} (ou ei subsidy).",
+                        f"classeur : ei check {shell_quote(folder)} (ou ei subsidy).",
                         f"{folder} is a file: `ei batch` reads a folder of workbooks. For one workbook: "
-                        f"ei check {folder} (or ei subsidy)."))
+                        f"ei check {shell_quote(folder)} (or ei subsidy)."))
     if not folder.is_dir():
         raise EiError(t(f"Dossier introuvable : {folder}", f"Folder not found: {folder}"))
     if recursive:
@@ -417,9 +419,9 @@ def process_file(path: Path, request: BatchRequest, json_name: str) -> tuple[Fil
                 raise
             # The command that shows the trace: --debug is ei's own option (before the command), the file
             # as the batch found it, the period of the batch.
-            import shlex
+            from ei_cli.output import shell_quote
 
-            options = f"{shlex.quote(str(path))} --year {request.subsidy_year}" + (
+            options = f"{shell_quote(path)} --year {request.subsidy_year}" + (
                 f" --regime {request.regime_id}" if request.regime_id else "")
             check, subsidy = f"ei --debug check {options}", f"ei --debug subsidy {options}"
             return _failed(path, request, json_name, "internal_error", t(

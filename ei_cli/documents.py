@@ -1219,13 +1219,11 @@ def pdf_install_command() -> str:
     pyproject.toml, read from the installed distribution that holds ``ei_cli`` (else from the
     pyproject.toml of the source tree it runs from), so that no version is repeated here.
     """
-    import os
-    import shlex
-    import subprocess
     import sys
 
-    argv = [sys.executable or "python", "-m", "pip", "install", *pdf_requirements()]
-    return subprocess.list2cmdline(argv) if os.name == "nt" else shlex.join(argv)
+    from ei_cli.output import shell_command
+
+    return shell_command([sys.executable or "python", "-m", "pip", "install", *pdf_requirements()])
 
 
 def pdf_requirements() -> list[str]:

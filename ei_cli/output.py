@@ -167,6 +167,52 @@ def compact_dumps(doc, lang: str = "fr") -> str:
     return text + "\n"
 
 
+# ------------------------------------------------------------------------------ commands to copy
+# A word holding one of these is double-quoted on Windows: blanks; cmd.exe's & | < > ^ ( ) and its % !
+# variables; PowerShell's ; , ' " { } @ # $ ` (statements, arrays, strings, script blocks, splatting,
+# comments, variables, escapes).
+_WINDOWS_SPECIAL = frozenset(" \t&|<>^()%!;,'\"{}@#$`")
+
+
+def _windows_shell() -> bool:
+    """The user's shell is cmd.exe or PowerShell (tests change this, not ``os.name``, which pathlib reads)."""
+    return os.name == "nt"
+
+
+def shell_quote(word, *, windows: bool | None = None) -> str:
+    """``word`` (a path, an argument) written so that the user's shell gives it back whole, in a command ei
+    prints for them to copy: ``shlex.quote`` on POSIX; on Windows (``windows`` defaults to ``os.name ==
+    "nt"``) double quotes when needed, read the same by cmd.exe and PowerShell — never single quotes,
+    which cmd.exe hands to ei as part of the name, nor for a backslash, which is no escape there.
+
+    Inside double quotes, PowerShell still expands ``$name`` and cmd.exe ``%name%``: no quoting serves both
+    shells for those (rare in a file name), the word is printed double-quoted all the same.
+    """
+    word = str(word)
+    if not (_windows_shell() if windows is None else windows):
+        import shlex
+
+        return shlex.quote(word)
+    if word and not _WINDOWS_SPECIAL.intersection(word):
+        return word
+    stripped = word.rstrip("\\")  # a backslash before the closing quote would escape it: doubled
+    return '"' + stripped + "\\" * (2 * (len(word) - len(stripped))) + '"'
+
+
+def shell_command(argv: Iterable, *, windows: bool | None = None) -> str:
+    """A command line to copy, each word through ``shell_quote``. On Windows a program path that needs
+    quoting is quoted folder by folder (``C:\\Users\\"Marie Dupont"\\…\\python.exe``): PowerShell reads
+    a line that starts with a quote as a string, not a command (``"C:\\…\\python.exe" -m pip`` is a syntax
+    error there), and its ``& "…"`` is one in cmd.exe."""
+    program, *args = [str(word) for word in argv]
+    windows = _windows_shell() if windows is None else windows
+    if windows:
+        program = "\\".join(shell_quote(part, windows=True) if part else part for part in program.split("\\"))
+    else:
+        program = shell_quote(program, windows=False)
+    return " ".join([program, *(shell_quote(word, windows=windows) for word in args)])
+
+
 # ---------------------------------------------------------------------------------------- files
 def same_file(a: Path, b: Path) -> bool:
     """``a`` and ``b`` name one file: the same path once resolved (``./x/../a.xlsx``, symbolic links),

@@ -908,6 +908,34 @@ def test_a_file_given_for_the_folder_is_named_as_a_file(tmp_path, capsys, good_w
     assert "introuvable" not in flat
 
 
+def test_the_commands_batch_suggests_quote_the_path_for_the_users_shell(tmp_path, capsys, monkeypatch,
+                                                                        good_workbook):
+    """The internal-error hint quoted the workbook with shlex.quote, whose single quotes cmd.exe hands to ei
+    (« ei --debug check 'C:\\…\\b.xlsx' »), and « ei batch FILE » named « ei check FILE » unquoted (a
+    path with a space ran `ei check` on two files). Both go through output.shell_quote: double quotes on
+    Windows, POSIX quotes elsewhere."""
+    import shlex
+
+    from ei_cli import output
+
+    folder = folder_with(tmp_path, {"mon classeur.xlsx": good_workbook})
+    target = folder / "mon classeur.xlsx"
+    monkeypatch.setattr(batch, "_run_checks", lambda *args: 1 / 0)
+    code, stdout, _ = run(capsys, folder, "--year", YEAR, "-f", "json")
+    message = json.loads(stdout)["files"][0]["problems"][0]["message"]
+    check = message.split("« ")[1].split(" »")[0]
+    assert shlex.split(check) == ["ei", "--debug", "check", str(target), "--year", str(YEAR)]
+    code, _, stderr = run(capsys, target, "--year", YEAR)
+    flat = " ".join(stderr.split())
+    assert code == ExitCode.BAD_INPUT and f"ei check {shlex.quote(str(target))} (ou ei subsidy)" in flat
+    monkeypatch.setattr(output, "_windows_shell", lambda: True)
+    code, stdout, _ = run(capsys, folder, "--year", YEAR, "-f", "json")
+    message = json.loads(stdout)["files"][0]["problems"][0]["message"]
+    assert f'« ei --debug check "{target}" --year {YEAR} »' in message
+    code, _, stderr = run(capsys, target, "--year", YEAR)
+    assert f'ei check "{target}" (ou ei subsidy)' in " ".join(stderr.split())
+
+
 def test_the_quick_look_at_the_zip_directory_never_misses_a_mark(tmp_path, good_workbook):
     """``output._may_hold_custom_properties`` reads the zip's central directory from the end record
     instead of opening the archive. It says no only when that directory is read whole and does not

@@ -555,3 +555,43 @@ def test_the_json_document_goes_through_a_stream_in_cp1252(tmp_path):
     for document in documents:
         document.pop("duration_ms", None)
     assert documents[0] == documents[1]
+
+
+@pytest.mark.parametrize("word,windows,quoted", [
+    # cmd.exe handed 'mon-ei\ei-modele.xlsx' to ei with its single quotes: a backslash needs no quote there
+    (r"mon-ei\ei-modele.xlsx", True, r"mon-ei\ei-modele.xlsx"),
+    (r"C:\Users\Marie Dupont\EI d'insertion\ei-modele.xlsx", True,
+     r'"C:\Users\Marie Dupont\EI d' + "'" + r'insertion\ei-modele.xlsx"'),
+    ("weasyprint>=60", True, '"weasyprint>=60"'),  # > redirects in cmd.exe and PowerShell
+    (r"dossiers été\a&b (2025);x,y.xlsx", True, r'"dossiers été\a&b (2025);x,y.xlsx"'),
+    ("C:\\mes dossiers\\", True, '"C:\\mes dossiers\\\\"'),  # \" would be a quote, \\" is \ then the end
+    ("", True, '""'),
+    ("mon ei/ei-modele.xlsx", False, "'mon ei/ei-modele.xlsx'"),
+    ("weasyprint>=60", False, "'weasyprint>=60'"),
+    ("ei-modele.xlsx", False, "ei-modele.xlsx"),
+])
+def test_a_word_to_copy_is_quoted_for_the_users_shell(word, windows, quoted):
+    """Commands ei prints to be copied (ei init, ei batch, the PDF install hint) quote each word for the
+    user's shell: POSIX quoting elsewhere; on Windows double quotes when needed, which cmd.exe and
+    PowerShell both read back as the word (single quotes reach the program in cmd.exe)."""
+    import shlex
+
+    from ei_cli.output import shell_quote
+
+    assert shell_quote(word, windows=windows) == quoted
+    if not windows:
+        assert shlex.split(quoted) == [word]
+
+
+def test_a_program_to_copy_never_starts_with_a_quote_on_windows():
+    """`"C:\\…\\python.exe" -m pip install weasyprint>=60` (list2cmdline): PowerShell reads a line starting
+    with a quoted string as a string (« Unexpected token '-m' ») and cmd.exe sends the output of `pip install
+    weasyprint` to a file named =60. The program's folders that need it are quoted, the requirement too."""
+    from ei_cli.output import shell_command
+
+    argv = [r"C:\Users\Marie Dupont\ei\.venv\Scripts\python.exe", "-m", "pip", "install", "weasyprint>=60"]
+    assert (shell_command(argv, windows=True)
+            == r'C:\Users\"Marie Dupont"\ei\.venv\Scripts\python.exe -m pip install "weasyprint>=60"')
+    assert shell_command([r"C:\Python311\python.exe", "-m", "pip"], windows=True) == r"C:\Python311\python.exe -m pip"
+    assert shell_command(["/opt/my py/bin/python", "-m", "pip", "install", "weasyprint>=60"], windows=False) == (
+        "'/opt/my py/bin/python' -m pip install 'weasyprint>=60'")

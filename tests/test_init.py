@@ -53,6 +53,27 @@ def test_init_refuses_a_workbook_name_instead_of_making_a_folder_of_it(tmp_path)
     assert list(tmp_path.iterdir()) == []
 
 
+def test_init_hints_quote_the_path_for_the_users_shell(tmp_path, monkeypatch):
+    """« Essayez : ei check 'mon ei\\ei-modele.xlsx' » (shlex.quote) did not run on Windows: cmd.exe hands
+    the single quotes to ei. The command printed quotes the path for the user's shell (output.shell_quote):
+    POSIX quotes here, double quotes on Windows; so does the hint of a workbook name given for the folder."""
+    import shlex
+
+    from ei_cli import output
+
+    folder = tmp_path / "mon ei"
+    result = runner.invoke(app, ["init", str(folder), "--sample"])
+    assert result.exit_code == 0, result.output
+    hint = result.output.strip().splitlines()[-1]
+    assert hint.startswith("Essayez : ei check ")
+    assert shlex.split(hint.removeprefix("Essayez : ")) == ["ei", "check", str(folder / "ei-modele.xlsx")]
+    monkeypatch.setattr(output, "_windows_shell", lambda: True)
+    result = runner.invoke(app, ["init", str(folder), "--force"])
+    assert result.output.strip().splitlines()[-1] == f'Remplissez-le puis : ei validate "{folder / "ei-modele.xlsx"}"'
+    result = runner.invoke(app, ["init", str(folder / "clients.xlsx")])
+    assert result.exit_code == 2 and f'(par exemple : ei init "{folder}")' in result.output
+
+
 def test_init_defaults_to_the_current_directory(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     result = runner.invoke(app, ["init"])

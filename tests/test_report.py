@@ -399,6 +399,19 @@ def test_cli_pdf_without_weasyprint(capsys, tmp_path, monkeypatch):
     assert list(tmp_path.iterdir()) == []
 
 
+def test_the_pdf_install_hint_runs_in_the_windows_shells(monkeypatch):
+    """On Windows the hint was list2cmdline's `"C:\\…\\python.exe" -m pip install weasyprint>=60`: `>`
+    redirects in cmd.exe and PowerShell, and PowerShell refuses a line starting with a quoted string.
+    It is now output.shell_command's: the requirement double-quoted, the program's folders quoted inside."""
+    from ei_cli import output
+
+    monkeypatch.setattr(output, "_windows_shell", lambda: True)
+    monkeypatch.setattr(sys, "executable", r"C:\Users\Marie Dupont\ei\.venv\Scripts\python.exe")
+    monkeypatch.setattr(documents, "pdf_requirements", lambda: ["weasyprint>=60"])
+    assert documents.pdf_install_command() == (
+        r'C:\Users\"Marie Dupont"\ei\.venv\Scripts\python.exe -m pip install "weasyprint>=60"')
+
+
 def test_pdf_requirements_come_from_the_distribution_that_holds_ei_cli(monkeypatch):
     """The pdf extra's requirements are read from the metadata of the installed distribution providing
     the ``ei_cli`` package (its other extras left out); with no such distribution (run from a clone),

@@ -1,6 +1,5 @@
 """``ei init [DIR]``: write the blank input workbook (or, with ``--sample``, a filled example)."""
 
-import shlex
 from functools import partial
 from pathlib import Path
 from typing import Annotated
@@ -24,7 +23,7 @@ def init(
 
     Exemples : ei init (dans le dossier courant) ; ei init --sample exemple/ (un classeur rempli de données fictives)
     """
-    from ei_cli.output import output_folder, write_with
+    from ei_cli.output import output_folder, shell_quote, write_with
     from ei_cli.workbook.template import write_template
 
     from ei_cli.workbook.sniff import SUPPORTED_SUFFIXES
@@ -35,7 +34,7 @@ def init(
     if not directory.exists() and directory.suffix.lower() in SUPPORTED_SUFFIXES:
         # « ei init clients.xlsx » would otherwise make a folder clients.xlsx/ holding ei-modele.xlsx.
         _fail(f"{directory} est un nom de classeur : ei init attend le dossier où écrire {TEMPLATE_NAME} "
-              f"(par exemple : ei init {shlex.quote(str(directory.parent))}).")
+              f"(par exemple : ei init {shell_quote(directory.parent)}).")
     if path.exists() and not force:
         _fail(f"{path} existe déjà ; ajoutez --force pour le remplacer.")
     data = {}
@@ -48,9 +47,9 @@ def init(
     kind = "avec des données fictives" if sample else "vierge"
     typer.echo(f"Modèle {kind} écrit : {path}")
     if sample:
-        typer.echo(f"Essayez : ei check {shlex.quote(str(path))}")
+        typer.echo(f"Essayez : ei check {shell_quote(path)}")
     else:
-        typer.echo(f"Remplissez-le puis : ei validate {shlex.quote(str(path))}")
+        typer.echo(f"Remplissez-le puis : ei validate {shell_quote(path)}")
 
 
 def _fail(message: str) -> None:
