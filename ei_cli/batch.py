@@ -953,13 +953,23 @@ def write_summary_xlsx(path: Path, outcomes: list[FileOutcome], request: BatchRe
 
 
 def write_summaries(outcomes: list[FileOutcome], request: BatchRequest, doc: dict, text: str | None = None) -> None:
-    """summary.json (``text``: ``doc`` already encoded by ``output.dumps``) and summary.xlsx in the output
-    folder, each replaced atomically."""
+    """summary.xlsx, then summary.json (``text``: ``doc`` already encoded by ``output.dumps``) in the output
+    folder, each replaced atomically: both of this run, or neither.
+
+    Every per-file JSON of the run is published by now, so the previous run's summaries no longer
+    describe the folder. When one of them cannot be written (summary.xlsx open in Excel on Windows, a
+    full disk, an interruption), both are removed, as on an interrupted run (``_drop_stale_summaries``):
+    never a summary vouching for a set it does not describe. summary.xlsx goes first, being the one a
+    spreadsheet program holds open: its failure leaves summary.json unwritten."""
     from ei_cli.output import dumps, write_atomic
 
     out = Path(request.out_dir)
-    write_atomic(out / SUMMARY_JSON, dumps(doc, request.lang) if text is None else text)
-    write_summary_xlsx(out / SUMMARY_XLSX, outcomes, request)
+    try:
+        write_summary_xlsx(out / SUMMARY_XLSX, outcomes, request)
+        write_atomic(out / SUMMARY_JSON, dumps(doc, request.lang) if text is None else text)
+    except BaseException:
+        _drop_stale_summaries(out)
+        raise
 
 
 def no_workbook_error(folder: Path, in_sub_folders: bool = False) -> EiError:

@@ -1024,6 +1024,37 @@ def test_an_interrupted_rerun_removes_the_previous_summaries(tmp_path, capsys, m
     assert sorted(p.name for p in out.iterdir()) == ["a.json", "b.json"]
 
 
+@pytest.mark.parametrize("refused", ["summary.xlsx", "summary.json"])
+def test_a_summary_that_cannot_be_written_leaves_no_summary_of_another_run(tmp_path, capsys, monkeypatch,
+                                                                          good_workbook, other_workbook, refused):
+    """A re-run whose summary cannot be replaced (summary.xlsx open in Excel: on Windows ``os.replace``
+    onto it raises PermissionError; or summary.json): every per-file JSON is already this run's, so no
+    summary of either run may stay to vouch for the folder — both are removed, as on an interrupted
+    run. Exit 2, the error naming the file, and with ``-f json`` the one document on stdout
+    (``system_error``). The old code wrote summary.json first: the new summary.json beside the
+    previous run's summary.xlsx."""
+    import errno
+    import os
+
+    folder = folder_with(tmp_path, {"a.xlsx": good_workbook, "b.xlsx": other_workbook})
+    out = tmp_path / "out"
+    assert run(capsys, folder, "--year", YEAR, "--out", out, "-q", "--jobs", "1")[0] in (0, 1)
+    real = os.replace
+
+    def replace(src, dst, *args, **kwargs):
+        if Path(dst).name == refused:
+            raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(src), None, str(dst))
+        return real(src, dst, *args, **kwargs)
+
+    monkeypatch.setattr(os, "replace", replace)
+    code, stdout, stderr = run(capsys, folder, "--year", "2025", "--out", out, "-q", "--jobs", "1", "-f", "json")
+    message = f"Impossible d'écrire {out / refused} (accès refusé)."
+    assert code == ExitCode.BAD_INPUT and stderr == message + "\n"
+    assert [(p["code"], p["message"]) for p in json.loads(stdout)["problems"]] == [("system_error", message)]
+    assert sorted(p.name for p in out.iterdir()) == ["a.json", "b.json"]   # no summary, no temporary file
+    assert json.loads((out / "a.json").read_text(encoding="utf-8"))["period"]["start"] == "2025-01-01"
+
+
 def test_a_rerun_interrupted_before_any_output_keeps_the_previous_summaries(tmp_path, capsys, monkeypatch,
                                                                            good_workbook, other_workbook):
     """Interrupted before its first JSON is published, a re-run leaves the previous run's outputs as
