@@ -42,9 +42,36 @@ _SYSTEM_REASONS_FR = {
 }
 
 
+# Windows' own codes (``winerror``) for a file another program holds open; errno says only EACCES.
+_WINERROR_SHARING_VIOLATION, _WINERROR_LOCK_VIOLATION = 32, 33
+_OPEN_ELSEWHERE = Text("fichier sans doute ouvert dans un autre programme, Excel ou Word par exemple : "
+                       "fermez-le et relancez",
+                       "the file is probably open in another program, such as Excel or Word: close it and run again")
+
+
 def system_reason(exc: OSError) -> Text:
-    """Why the system refused (``exc.strerror``), in French and in English."""
+    """Why the system refused (``exc.strerror``), in French and in English; on Windows, a file another
+    program holds open (``_open_elsewhere``) says so, with what to do."""
     import errno
 
+    if _open_elsewhere(exc):
+        return _OPEN_ELSEWHERE
     en = exc.strerror or type(exc).__name__
     return Text(_SYSTEM_REASONS_FR.get(errno.errorcode.get(exc.errno or 0, ""), en), en)
+
+
+def _open_elsewhere(exc: OSError) -> bool:
+    """The system refused because another program holds the file open: Windows' sharing or lock
+    violation, or its access denied (EACCES) when replacing an existing file (``os.replace`` onto a
+    workbook open in Excel, a document open in Word, which open it without delete sharing).
+
+    The errno alone (EACCES, « accès refusé ») sent the user looking for a permission problem."""
+    import errno
+    import os
+    import sys
+
+    if getattr(exc, "winerror", None) in (_WINERROR_SHARING_VIOLATION, _WINERROR_LOCK_VIOLATION):
+        return True
+    replaced = getattr(exc, "filename2", None)  # set by a two-path call: os.replace(source, target)
+    return (sys.platform == "win32" and exc.errno == errno.EACCES and replaced is not None
+            and os.path.isfile(replaced))

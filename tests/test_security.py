@@ -362,6 +362,57 @@ def test_a_refused_write_names_the_destination_not_the_temporary_file(tmp_path, 
     assert list(tmp_path.iterdir()) == []
 
 
+class _WindowsError(PermissionError):
+    """A PermissionError as Windows raises it: its errno (EACCES) and Windows' own code ``winerror`` (an
+    argument of OSError that only Windows keeps, hence set here by hand)."""
+
+    def __init__(self, winerror, *args):
+        super().__init__(*args)
+        self.winerror = winerror
+
+
+_OPEN_ELSEWHERE_FR = ("fichier sans doute ouvert dans un autre programme, Excel ou Word par exemple : fermez-le et "
+                      "relancez")
+_OPEN_ELSEWHERE_EN = "the file is probably open in another program, such as Excel or Word: close it and run again"
+
+
+@pytest.mark.parametrize("platform, winerror, existing, open_elsewhere", [
+    ("linux", 32, True, True),     # ERROR_SHARING_VIOLATION: another program holds the file open
+    ("linux", 33, False, True),    # ERROR_LOCK_VIOLATION: it has locked part of it
+    ("win32", 5, True, True),      # ERROR_ACCESS_DENIED replacing an existing file: Excel holds it open
+    ("win32", 5, False, False),    # ... with no file there to replace: a plain refusal
+    ("linux", None, True, False),  # EACCES elsewhere than on Windows: a permission, as before
+], ids=["sharing-violation", "lock-violation", "windows-replace", "windows-no-target", "posix"])
+def test_a_file_open_in_another_program_says_so(tmp_path, monkeypatch, platform, winerror, existing, open_elsewhere):
+    """On Windows, replacing a workbook open in Excel (or a document in Word) is refused: WinError 32/33,
+    or WinError 5 on the rename over it, all with errno EACCES. « Impossible d'écrire …/claim.xlsx (accès
+    refusé). » sent the user looking for a permission problem: the reason now says the file is probably
+    open in another program, to close it and run again (French and English). A refusal on a new file,
+    or elsewhere than on Windows, keeps its plain reason."""
+    import errno
+    import sys
+
+    from ei_cli.output import WriteRefused
+
+    monkeypatch.setattr(sys, "platform", platform)
+    target = tmp_path / "claim.xlsx"
+    if existing:
+        target.write_bytes(b"previous")
+
+    def replace(src, dst, *args, **kwargs):
+        exc = PermissionError if winerror is None else functools.partial(_WindowsError, winerror)
+        raise exc(errno.EACCES, os.strerror(errno.EACCES), str(src), None, str(dst))
+
+    monkeypatch.setattr(os, "replace", replace)
+    with pytest.raises(WriteRefused) as refused:
+        write_atomic(target, b"new")
+    fr, en = ((_OPEN_ELSEWHERE_FR, _OPEN_ELSEWHERE_EN) if open_elsewhere
+              else ("accès refusé", os.strerror(errno.EACCES)))
+    assert refused.value.message.get("fr") == f"Impossible d'écrire {target} ({fr})."
+    assert refused.value.message.get("en") == f"Cannot write {target} ({en})."
+    assert sorted(p.name for p in tmp_path.iterdir()) == (["claim.xlsx"] if existing else [])
+
+
 def test_a_library_failing_to_read_another_file_is_not_a_refused_write(tmp_path):
     """``write_with``: an OSError of the library (a template it reads: it writes in memory only) is not
     said to be the output's: it goes on as it is (``cli.main`` names that file)."""
