@@ -526,12 +526,23 @@ class _Publisher:
             raise failure
 
 
-def default_jobs(n_files: int) -> int:
-    """``--jobs`` when not given: one worker process per CPU, never more than there are files."""
-    import os
+# On Windows ProcessPoolExecutor takes at most 61 worker processes (it waits on their handles at once,
+# WaitForMultipleObjects' limit; Python's documentation of concurrent.futures): more raise ValueError.
+WINDOWS_MAX_WORKERS = 61
 
-    cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
-    return max(1, min(cpus, n_files))
+
+def default_jobs(n_files: int, jobs: int | None = None) -> int:
+    """The worker processes of a run: ``jobs`` (``--jobs``) or, when not given, one per CPU; never more
+    than there are files, nor on Windows than ``WINDOWS_MAX_WORKERS`` (``--jobs 64`` there, or 64 CPUs,
+    ended in « Erreur interne (ValueError) »)."""
+    import os
+    import sys
+
+    if jobs is None:
+        jobs = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    if sys.platform == "win32":
+        jobs = min(jobs, WINDOWS_MAX_WORKERS)
+    return max(1, min(jobs, n_files))
 
 
 def _load_rules() -> None:
@@ -584,7 +595,7 @@ def run_batch(paths: list[Path], request: BatchRequest, jobs: int | None = None,
     Every per-file JSON is published (flushed and renamed) before this returns.
     """
     names = output_names(paths, request.folder)
-    jobs = default_jobs(len(paths)) if jobs is None else min(jobs, len(paths))
+    jobs = default_jobs(len(paths), jobs)
     if request.out_dir is not None:  # the outputs of the sub-folders' workbooks go to the same sub-folders
         for sub in sorted({name.rpartition("/")[0] for name in names} - {""}):
             (Path(request.out_dir) / sub).mkdir(parents=True, exist_ok=True)

@@ -569,6 +569,25 @@ def test_jobs_2_gives_the_same_summary(tmp_path, capsys, good_workbook, other_wo
     assert [f["file"] for f in runs[1][1]["files"]] == ["a.xlsx", "b.xlsx", "c.xlsx", "d.xlsx"]
 
 
+@pytest.mark.parametrize("platform, most", [("win32", 61), ("linux", 64)])
+def test_never_more_worker_processes_than_windows_allows(monkeypatch, platform, most):
+    """ProcessPoolExecutor takes at most 61 workers on Windows (Python's documentation; more raise
+    ValueError): ``--jobs 62`` to ``64`` (the option's maximum), or no --jobs on a 64-CPU machine, ended
+    there in « Erreur interne (ValueError) ». The number a run uses is at most 61 on Windows, still at
+    most the number of files, and as asked elsewhere."""
+    import os
+    import sys
+
+    monkeypatch.setattr(sys, "platform", platform)
+    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: set(range(64)), raising=False)
+    assert [batch.default_jobs(100, jobs) for jobs in (None, 64, 62, 61, 8)] == [most, most, min(62, most), 61, 8]
+    assert batch.default_jobs(3, 64) == batch.default_jobs(3) == 3
+    used = []
+    monkeypatch.setattr(batch, "_run_in_workers", lambda paths, names, request, jobs, *rest: used.append(jobs) or [])
+    batch.run_batch([Path(f"{i}.xlsx") for i in range(70)], BatchRequest(2024), jobs=64)
+    assert used == [most]
+
+
 def test_month_period_and_table_output(tmp_path, capsys, good_workbook):
     folder = folder_with(tmp_path, {"a.xlsx": good_workbook})
     code, stdout, _ = run(capsys, folder, "--month", "2024-02", "-f", "json")

@@ -36,7 +36,8 @@ OutOpt = Annotated[Optional[Path], typer.Option(
                   "pas écrit n'est jamais remplacé : refus, code 2).",
     readable=False)]
 JobsOpt = Annotated[Optional[int], typer.Option(
-    "--jobs", "-j", min=1, max=64, help="Processus en parallèle (par défaut : un par processeur).",
+    "--jobs", "-j", min=1, max=64,
+    help="Processus en parallèle (par défaut : un par processeur ; au plus 61 sous Windows).",
     show_default=False)]
 QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="Pas de barre de progression.")]
 BatchFormatOpt = Annotated[BatchFormat, typer.Option(
