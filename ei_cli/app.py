@@ -19,3 +19,19 @@ app = typer.Typer(
 # interrupted: set by cli._interrupt; lang: the command's --lang (commands._options), for cli.main's messages;
 # command, json_stdout: set when a command starts (commands._options.EiCommand), for cli.main's error document
 state = {"debug": False, "interrupted": False, "lang": "fr", "command": None, "json_stdout": None}
+
+
+def console_signals() -> tuple:
+    """Ctrl-C (SIGINT) and, on Windows, Ctrl-Break (SIGBREAK, which exists only there): typed at the
+    console, each reaches every process attached to it — an ``ei batch``'s worker processes too."""
+    import signal
+
+    return (signal.SIGINT, *((signal.SIGBREAK,) if hasattr(signal, "SIGBREAK") else ()))
+
+
+def interruption_signals() -> tuple:
+    """The signals a command ends on as on Ctrl-C (exit 130, no partial output file left behind): the
+    console's (``console_signals``) and SIGTERM (a scheduler's timeout, ``kill``)."""
+    import signal
+
+    return (*console_signals(), signal.SIGTERM)

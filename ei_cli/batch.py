@@ -701,9 +701,9 @@ def _run_pool(indices, paths, names, request, jobs: int, collect, prefetch: bool
 
 
 class _interruptions_noted:
-    """While the worker pool runs, Ctrl-C and SIGTERM only note the interruption (``state["interrupted"]``);
-    ``_run_pool`` stops at its next look (``_stop_if_interrupted``, after each result: a file takes
-    some 10 ms).
+    """While the worker pool runs, Ctrl-C, Ctrl-Break and SIGTERM (``app.interruption_signals``) only note
+    the interruption (``state["interrupted"]``); ``_run_pool`` stops at its next look
+    (``_stop_if_interrupted``, after each result: a file takes some 10 ms).
 
     ``cli._interrupt`` raises KeyboardInterrupt wherever the main thread is: inside concurrent.futures'
     own code it could leave the pool's manager thread dead (« OSError: handle is closed ») and the
@@ -716,9 +716,11 @@ class _interruptions_noted:
         import signal
         import threading
 
+        from ei_cli.app import interruption_signals
+
         self._previous = {}
         if threading.current_thread() is threading.main_thread():
-            for sig in (signal.SIGINT, signal.SIGTERM):
+            for sig in interruption_signals():
                 self._previous[sig] = signal.signal(sig, _note_interruption)
         return self
 
@@ -745,13 +747,17 @@ def _stop_if_interrupted() -> None:
 
 
 def _worker_signals() -> None:
-    """Ctrl-C reaches every process of the terminal's group: only the main process handles it (it
-    stops the batch), so a worker never dies with a traceback in the middle of a file. SIGTERM gets
-    back its default action (the main process turns it into an interruption, ``cli.console_script``;
-    a worker is only ever terminated by the pool itself)."""
+    """Ctrl-C (and Ctrl-Break on Windows: ``app.console_signals``) reaches every process of the
+    terminal's group: only the main process handles it (it stops the batch), so a worker never dies
+    with a traceback in the middle of a file. SIGTERM gets back its default action (the main process
+    turns it into an interruption, ``cli.console_script``; a worker is only ever terminated by the pool
+    itself)."""
     import signal
 
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    from ei_cli.app import console_signals
+
+    for sig in console_signals():
+        signal.signal(sig, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
 
 

@@ -111,14 +111,17 @@ def console_script() -> None:
     everything else of a normal exit (atexit handlers, flushing stdout and stderr) still happens.
     Tests call ``main`` itself, whose objects stay collectable.
 
-    SIGTERM (a scheduler's timeout, ``kill``) ends the command like Ctrl-C: exit 130 and no partial
-    output file left behind (cli.md), instead of dying between a temporary file and its rename.
+    SIGTERM (a scheduler's timeout, ``kill``) and, on Windows, Ctrl-Break (SIGBREAK) end the command like
+    Ctrl-C (``app.interruption_signals``): exit 130 and no partial output file left behind (cli.md),
+    instead of dying between a temporary file and its rename.
     """
     import signal
 
+    from ei_cli.app import interruption_signals
+
     _encodable_streams()
-    signal.signal(signal.SIGTERM, _interrupt)
-    signal.signal(signal.SIGINT, _interrupt)
+    for sig in interruption_signals():
+        signal.signal(sig, _interrupt)
     try:
         main()
     finally:
@@ -157,7 +160,7 @@ def _encodable_streams(streams=None, environ=None) -> None:
 
 
 def _interrupt(signum, frame) -> None:
-    """Ctrl-C or SIGTERM: raise KeyboardInterrupt, and remember it. The exception can be lost when it
+    """Ctrl-C, Ctrl-Break or SIGTERM: raise KeyboardInterrupt, and remember it. The exception can be lost when it
     lands inside an import (seen in lxml's, under openpyxl), so ``ei batch`` also checks the flag
     after every file (``batch._stop_if_interrupted``)."""
     state["interrupted"] = True

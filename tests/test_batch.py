@@ -833,18 +833,45 @@ def test_a_full_disk_names_the_output_prints_the_json_document_and_leaves_no_emp
     assert sorted(p.name for p in tmp_path.iterdir()) == ["in"]
 
 
-# How the run sends itself SIGTERM, at a known point of the main process (no timing involved).
+# How the run sends itself SIGTERM (or ``SENT``), at a known point of the main process (no timing involved).
 _AFTER_FIRST_PUBLICATION = ("real = batch._Publisher.publish\n"
                             "def publish(self, staged, name):\n    real(self, staged, name)\n"
                             "    if not getattr(batch, 'SENT', False):\n        batch.SENT = True\n"
-                            "        os.kill(os.getpid(), signal.SIGTERM)\n"
+                            "        os.kill(os.getpid(), SENT)\n"
                             "batch._Publisher.publish = publish\n")
 # The signal lands where its KeyboardInterrupt would be lost (as it was seen to be inside lxml's import,
 # under openpyxl's; while the workers run, the signal only notes the interruption): the batch must stop
 # all the same, at the next look.
-_SWALLOWED_WHILE_PREFETCHING = ("def prefetch(request):\n    try:\n        os.kill(os.getpid(), signal.SIGTERM)\n"
+_SWALLOWED_WHILE_PREFETCHING = ("def prefetch(request):\n    try:\n        os.kill(os.getpid(), SENT)\n"
                                 "        time.sleep(0.3)\n    except KeyboardInterrupt:\n        pass\n"
                                 "batch._prefetch_writer = prefetch\n")
+# Ctrl-Break is SIGBREAK, which only Windows has: here SIGUSR1 (whose default action ends the process)
+# plays it, named signal.SIGBREAK before ei is imported.
+_CTRL_BREAK = "signal.SIGBREAK = signal.SIGUSR1\nSENT = signal.SIGBREAK\n"
+
+
+def _signalled_batch(tmp_path, good_workbook, other_workbook, jobs: str, how: str,
+                     sent: str = "SENT = signal.SIGTERM\n"):
+    """``ei batch`` through the console script over six workbooks, ``how`` sending it the signal ``sent``
+    names; the finished process and the output folder."""
+    folder = folder_with(tmp_path, {f"{c}.xlsx": good_workbook if c in "ace" else other_workbook
+                                    for c in "abcdef"})
+    out = tmp_path / "out"
+    code = ("import os, signal, sys, time\n" + sent + "from ei_cli import batch\n" + how
+            + "from ei_cli.cli import console_script\n"
+            f"sys.argv = ['ei', 'batch', sys.argv[1], '--year', '2024', '--out', sys.argv[2], '-q', '--jobs', '{jobs}']\n"
+            "console_script()\n")
+    return subprocess.run([sys.executable, "-c", code, str(folder), str(out)], capture_output=True, text=True,
+                          timeout=120), out
+
+
+def _ended_like_ctrl_c(r, out) -> None:
+    """Exit 130 (cli.md: interrupted, no partial output file left behind), « Interrompu. », no traceback,
+    no temporary file, no summary."""
+    assert r.returncode == ExitCode.INTERRUPTED, r.stderr
+    assert "Traceback" not in r.stderr and "Interrompu." in r.stderr
+    assert not [p.name for p in out.iterdir() if p.name.endswith(".tmp")]
+    assert not (out / "summary.json").exists()
 
 
 @pytest.mark.parametrize("jobs, how", [("1", _AFTER_FIRST_PUBLICATION), ("2", _AFTER_FIRST_PUBLICATION),
@@ -853,19 +880,16 @@ _SWALLOWED_WHILE_PREFETCHING = ("def prefetch(request):\n    try:\n        os.ki
 def test_sigterm_ends_a_batch_like_ctrl_c(tmp_path, good_workbook, other_workbook, jobs, how):
     """A scheduler's timeout (SIGTERM) while files are being written: exit 130 (cli.md: interrupted, no
     partial output file left behind), even when the KeyboardInterrupt it raises is lost."""
-    folder = folder_with(tmp_path, {f"{c}.xlsx": good_workbook if c in "ace" else other_workbook
-                                    for c in "abcdef"})
-    out = tmp_path / "out"
-    code = ("import os, signal, sys, time\nfrom ei_cli import batch\n" + how
-            + "from ei_cli.cli import console_script\n"
-            f"sys.argv = ['ei', 'batch', sys.argv[1], '--year', '2024', '--out', sys.argv[2], '-q', '--jobs', '{jobs}']\n"
-            "console_script()\n")
-    r = subprocess.run([sys.executable, "-c", code, str(folder), str(out)], capture_output=True, text=True,
-                       timeout=120)
-    assert r.returncode == ExitCode.INTERRUPTED, r.stderr
-    assert "Traceback" not in r.stderr and "Interrompu." in r.stderr
-    assert not [p.name for p in out.iterdir() if p.name.endswith(".tmp")]
-    assert not (out / "summary.json").exists()
+    _ended_like_ctrl_c(*_signalled_batch(tmp_path, good_workbook, other_workbook, jobs, how))
+
+
+@pytest.mark.parametrize("jobs, how", [("1", _AFTER_FIRST_PUBLICATION), ("2", _SWALLOWED_WHILE_PREFETCHING)],
+                         ids=["one-process", "workers-interrupt-lost"])
+def test_ctrl_break_ends_a_batch_like_ctrl_c(tmp_path, good_workbook, other_workbook, jobs, how):
+    """On Windows Ctrl-Break is SIGBREAK, whose default action ends the process at once: between a
+    temporary file and its rename, with no « Interrompu. ». ``cli.console_script`` (and, while the workers
+    run, ``batch._interruptions_noted``) now handle it like Ctrl-C."""
+    _ended_like_ctrl_c(*_signalled_batch(tmp_path, good_workbook, other_workbook, jobs, how, _CTRL_BREAK))
 
 
 def test_ctrl_c_to_the_whole_group_while_the_workers_start(tmp_path, good_workbook, other_workbook):
@@ -896,26 +920,41 @@ def test_ctrl_c_to_the_whole_group_while_the_workers_start(tmp_path, good_workbo
 
 def test_while_the_pool_runs_ctrl_c_only_notes_the_interruption(tmp_path, monkeypatch, good_workbook):
     """The deterministic side of the test above (whose old failure showed only now and then): from the
-    workers' fork to the pool's shutdown, Ctrl-C and SIGTERM go to ``batch._note_interruption`` (a
-    flag, no exception inside concurrent.futures or a starting worker); before and after, to the handler
-    that was there."""
+    workers' fork to the pool's shutdown, Ctrl-C, Ctrl-Break (Windows' SIGBREAK, played by SIGUSR1) and
+    SIGTERM go to ``batch._note_interruption`` (a flag, no exception inside concurrent.futures or a
+    starting worker); before and after, to the handler that was there."""
     import signal
     from concurrent.futures import ProcessPoolExecutor
 
+    monkeypatch.setattr(signal, "SIGBREAK", signal.SIGUSR1, raising=False)
+    signals = (signal.SIGINT, signal.SIGBREAK, signal.SIGTERM)
     seen = []
     real = ProcessPoolExecutor.submit
 
     def submit(self, *a, **k):
-        seen.append((signal.getsignal(signal.SIGINT), signal.getsignal(signal.SIGTERM)))
+        seen.append(tuple(signal.getsignal(s) for s in signals))
         return real(self, *a, **k)
 
     monkeypatch.setattr(ProcessPoolExecutor, "submit", submit)
-    before = signal.getsignal(signal.SIGINT), signal.getsignal(signal.SIGTERM)
+    before = tuple(signal.getsignal(s) for s in signals)
     folder = folder_with(tmp_path, {"a.xlsx": good_workbook, "b.xlsx": good_workbook})
     (tmp_path / "out").mkdir()
     batch.run_batch(batch.find_workbooks(folder), BatchRequest(2024, out_dir=tmp_path / "out"), jobs=2)
-    assert seen and all(h == (batch._note_interruption, batch._note_interruption) for h in seen)
-    assert (signal.getsignal(signal.SIGINT), signal.getsignal(signal.SIGTERM)) == before
+    assert seen and all(h == (batch._note_interruption,) * 3 for h in seen)
+    assert tuple(signal.getsignal(s) for s in signals) == before
+
+
+def test_workers_leave_ctrl_c_and_ctrl_break_to_the_main_process(monkeypatch):
+    """Ctrl-C and Ctrl-Break (Windows' SIGBREAK, played by SIGUSR1) reach every process of the console: a
+    worker ignores both (the main process stops the batch); SIGTERM keeps its default action there.
+    Before, a Ctrl-Break killed every worker in the middle of its file."""
+    import signal
+
+    monkeypatch.setattr(signal, "SIGBREAK", signal.SIGUSR1, raising=False)
+    set_to = {}
+    monkeypatch.setattr(signal, "signal", lambda sig, handler: set_to.__setitem__(sig, handler))
+    batch._worker_signals()
+    assert set_to == {signal.SIGINT: signal.SIG_IGN, signal.SIGBREAK: signal.SIG_IGN, signal.SIGTERM: signal.SIG_DFL}
 
 
 def test_a_file_given_for_the_folder_is_named_as_a_file(tmp_path, capsys, good_workbook):
