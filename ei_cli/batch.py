@@ -599,7 +599,8 @@ def run_batch(paths: list[Path], request: BatchRequest, jobs: int | None = None,
     if request.out_dir is not None:  # the outputs of the sub-folders' workbooks go to the same sub-folders
         for sub in sorted({name.rpartition("/")[0] for name in names} - {""}):
             (Path(request.out_dir) / sub).mkdir(parents=True, exist_ok=True)
-    _discard_strays(request.out_dir, names, older_than=STALE_STAGED_SECONDS)  # left by a killed run
+    # Left by a killed run (SIGKILL; on Windows, any end by the Task Scheduler or Stop-Process), summaries too.
+    _discard_strays(request.out_dir, [*names, SUMMARY_JSON, SUMMARY_XLSX], older_than=STALE_STAGED_SECONDS)
     publisher = _Publisher(request.out_dir)
     try:
         with publisher:

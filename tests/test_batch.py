@@ -737,9 +737,10 @@ def test_strays_of_an_interrupted_run_are_removed_and_nothing_else(tmp_path):
 
 
 def test_a_run_sweeps_the_stale_staged_files_of_a_killed_run_and_only_those(tmp_path, good_workbook):
-    """SIGKILL leaves staged files nobody removes; the next run removes those of its own outputs older
-    than STALE_STAGED_SECONDS. A young one may be another run's, writing to the same folder now: kept;
-    so is an old one of a name this run does not write."""
+    """SIGKILL (on Windows, the Task Scheduler's « Terminer » or Stop-Process) leaves staged files nobody
+    removes; the next run removes those of its own outputs older than STALE_STAGED_SECONDS, the
+    summaries' included (the old code swept only the per-file JSONs'). A young one may be another run's,
+    writing to the same folder now: kept; so is an old one of a name this run does not write."""
     import os
     import time
 
@@ -747,12 +748,15 @@ def test_a_run_sweeps_the_stale_staged_files_of_a_killed_run_and_only_those(tmp_
     out = tmp_path / "out"
     out.mkdir()
     old = time.time() - batch.STALE_STAGED_SECONDS - 60
-    for name, mtime in ((".a.json.k3j_x9q2.tmp", old), (".a.json.abcdefgh.tmp", None), (".z.json.abcdefgh.tmp", old)):
+    for name, mtime in ((".a.json.k3j_x9q2.tmp", old), (".a.json.abcdefgh.tmp", None), (".z.json.abcdefgh.tmp", old),
+                        (".summary.xlsx.k3j_x9q2.tmp", old), (".summary.json.k3j_x9q2.tmp", old),
+                        (".summary.xlsx.abcdefgh.tmp", None)):
         (out / name).write_text("x")
         if mtime is not None:
             os.utime(out / name, (mtime, mtime))
     batch.run_batch(batch.find_workbooks(folder), BatchRequest(2024, out_dir=out), 1)
-    assert sorted(p.name for p in out.iterdir()) == [".a.json.abcdefgh.tmp", ".z.json.abcdefgh.tmp", "a.json"]
+    assert sorted(p.name for p in out.iterdir()) == [".a.json.abcdefgh.tmp", ".summary.xlsx.abcdefgh.tmp",
+                                                     ".z.json.abcdefgh.tmp", "a.json"]
 
 
 def test_one_collection_restores_the_collector_and_frees_cycles():
