@@ -104,12 +104,75 @@ LEGACY_SUFFIXES = (".xls",)
 NOT_READ_SUFFIXES = (".csv",)
 
 
-def _skipped(path: Path) -> bool:
+# The reparse tags' « name surrogate » bit (winnt.h, IsReparseTagNameSurrogate): the entry stands for another
+# path — a symbolic link, a junction (Documents' legacy « Ma musique », which no one may list), a volume mount
+# point. Such a folder is not descended into, as a symbolic link is not: no loop, no folder read twice. Other
+# reparse points (a cloud folder's placeholders) are ordinary folders.
+_NAME_SURROGATE = 0x20000000
+
+
+def _windows_attributes(entry) -> tuple[int, int]:
+    """The entry's own file attributes and reparse tag (``0, 0`` but on Windows, where they come with the
+    listing: ``st_file_attributes`` and ``st_reparse_tag`` exist only there)."""
+    try:
+        st = entry.stat(follow_symlinks=False)
+    except OSError:
+        return 0, 0
+    return getattr(st, "st_file_attributes", 0), getattr(st, "st_reparse_tag", 0)
+
+
+def _hidden(entry) -> bool:
+    """A dot-name (``.x.xlsx``, LibreOffice's ``.~lock.x.ods#``), or what Windows marks hidden or system
+    (``$RECYCLE.BIN`` and its deleted workbooks, ``System Volume Information``, ``desktop.ini``)."""
+    import stat
+
+    attributes = _windows_attributes(entry)[0]
+    return entry.name.startswith(".") or bool(attributes & (stat.FILE_ATTRIBUTE_HIDDEN | stat.FILE_ATTRIBUTE_SYSTEM))
+
+
+def _link(entry) -> bool:
+    """A symbolic link, or on Windows a junction or mount point (a name-surrogate reparse point)."""
+    import stat
+
+    attributes, tag = _windows_attributes(entry)
+    return entry.is_symlink() or bool(attributes & stat.FILE_ATTRIBUTE_REPARSE_POINT and tag & _NAME_SURROGATE)
+
+
+def _skipped(entry) -> bool:
+    """The file filter: an Office lock file (``~$x.xlsx``), a hidden file, a file of another kind."""
     from ei_cli.workbook.sniff import SUPPORTED_SUFFIXES
 
-    name = path.name
-    suffix = path.suffix.lower()
-    return name.startswith((".", "~$")) or suffix not in (*SUPPORTED_SUFFIXES, *LEGACY_SUFFIXES, *NOT_READ_SUFFIXES)
+    name = entry.name
+    suffix = Path(name).suffix.lower()
+    return (name.startswith("~$") or suffix not in (*SUPPORTED_SUFFIXES, *LEGACY_SUFFIXES, *NOT_READ_SUFFIXES)
+            or _hidden(entry))
+
+
+def _files(folder: Path, recursive: bool, unreadable: list[OSError]) -> list:
+    """The entries (``os.DirEntry``) of ``folder`` that are not folders — with ``recursive``, of its
+    sub-folders too, but for the hidden ones and the links (``_hidden``, ``_link``). A sub-folder that
+    cannot be listed (no permission) adds its ``OSError`` to ``unreadable`` and the others are read;
+    ``folder`` itself unreadable raises it."""
+    import os
+
+    found, pending = [], [folder]
+    while pending:
+        current = pending.pop()
+        try:
+            with os.scandir(current) as listing:
+                entries = list(listing)
+        except OSError as exc:
+            if current is folder:
+                raise
+            exc.filename = os.fspath(current)
+            unreadable.append(exc)
+            continue
+        for entry in entries:
+            if not entry.is_dir():
+                found.append(entry)
+            elif recursive and not _hidden(entry) and not _link(entry):
+                pending.append(Path(entry.path))
+    return found
 
 
 def find_workbooks(folder: Path, out_dir: Path | None = None, recursive: bool = False) -> list[Path]:
@@ -118,23 +181,24 @@ def find_workbooks(folder: Path, out_dir: Path | None = None, recursive: bool = 
 
 
 def list_workbooks(folder: Path, out_dir: Path | None = None,
-                   recursive: bool = False) -> tuple[list[Path], list[Path]]:
+                   recursive: bool = False) -> tuple[list[Path], list[Path | OSError]]:
     """The workbooks directly in ``folder`` (with ``recursive``, in its sub-folders too), sorted by their
     path from ``folder``: ``.xlsx``, ``.xlsm``, ``.ods``, and ``.xls`` (read as unreadable, with the
     reader's advice to save it as .xlsx).
 
     Left out in silence: Office lock files (``~$x.xlsx``), hidden files (``.x.xlsx``, LibreOffice's
-    ``.~lock.x.ods#``), with ``recursive`` hidden folders (symbolic links to folders are not followed:
+    ``.~lock.x.ods#``, on Windows those marked hidden or system), with ``recursive`` hidden folders (the
+    same, ``$RECYCLE.BIN`` included; symbolic links to folders, and Windows junctions, are not followed:
     no loop), files of other kinds (.txt, .pdf…). Left out and reported (``skipped_entry``): the
     workbooks ei wrote as results (``is_own_result``: a claim workbook of ``ei subsidy -o``, the
-    summary.xlsx of an earlier batch), which are not enterprise workbooks, and the ``.csv`` files
-    (``NOT_READ_SUFFIXES``).
+    summary.xlsx of an earlier batch), which are not enterprise workbooks, the ``.csv`` files
+    (``NOT_READ_SUFFIXES``), and with ``recursive`` the sub-folders that cannot be listed (no
+    permission): their ``OSError``, its ``filename`` the folder; the folder given unreadable stops the
+    batch.
 
     Returns ``(workbooks, skipped)``; the second list, for the user to be told they were left out, does
     not hold the summary.xlsx of ``out_dir`` (the one this batch replaces, left out in silence).
     """
-    import os
-
     folder = Path(folder)
     if folder.is_file():
         from ei_cli.output import shell_quote
@@ -145,31 +209,27 @@ def list_workbooks(folder: Path, out_dir: Path | None = None,
                         f"ei check {shell_quote(folder)} (or ei subsidy)."))
     if not folder.is_dir():
         raise EiError(t(f"Dossier introuvable : {folder}", f"Folder not found: {folder}"))
-    if recursive:
-        candidates = []
-
-        def fail(exc: OSError) -> None:
-            raise exc  # an unreadable sub-folder is a system error, not a folder silently left out
-
-        for root, dirs, files in os.walk(folder, onerror=fail):
-            dirs[:] = [d for d in dirs if not d.startswith(".")]
-            candidates += [Path(root, f) for f in files]
-    else:
-        candidates = list(folder.iterdir())
+    unreadable: list[OSError] = []
+    candidates = [Path(entry.path) for entry in _files(folder, recursive, unreadable)
+                  if not _skipped(entry) and entry.is_file()]
     from ei_cli.output import same_file
 
     found, skipped = [], []
     for p in candidates:
-        if _skipped(p) or not p.is_file():
-            continue
         if p.suffix.lower() in NOT_READ_SUFFIXES:
             skipped.append(p)
         elif not is_own_result(p):
             found.append(p)
         elif not (out_dir is not None and p.name == SUMMARY_XLSX and same_file(p, Path(out_dir) / SUMMARY_XLSX)):
             skipped.append(p)
-    names = {p: relative_name(p, folder) for p in found + skipped}
+    skipped += unreadable
+    names = {p: relative_name(_path_of(p), folder) for p in found + skipped}
     return tuple(sorted(paths, key=lambda p: (names[p].casefold(), names[p])) for paths in (found, skipped))
+
+
+def _path_of(item: Path | OSError) -> Path:
+    """The path of an entry of ``list_workbooks``' lists (an unreadable sub-folder is its error)."""
+    return Path(item.filename) if isinstance(item, OSError) else item
 
 
 def is_own_result(path: Path) -> bool:
@@ -234,12 +294,22 @@ SKIPPED_OWN_RESULT = t("ignoré : {file} est un résultat écrit par ei, pas un 
                        "skipped: {file} is a result written by ei, not an enterprise workbook.")
 
 
-def skipped_entry(path: Path, folder: Path | None = None) -> dict:
+def skipped_entry(path: Path | OSError, folder: Path | None = None) -> dict:
     """A file ``list_workbooks`` left out and reports: ``{file, reason, message}`` (skipped[] of the
     summary; the message is also the line on stderr). A ``.csv``: the reason and the advice of the
     reader, as ``ei validate notes.csv`` gives them (``csv_not_supported``: save it as .xlsx; or what
-    the file turns out to be: an empty file, an old .xls renamed…). A result of ei: ``ei_output``."""
-    name = relative_name(path, folder)
+    the file turns out to be: an empty file, an old .xls renamed…). A result of ei: ``ei_output``. A
+    sub-folder that could not be listed (its ``OSError``): ``unreadable_folder``, with the system's reason."""
+    name = relative_name(_path_of(path), folder)
+    if isinstance(path, OSError):
+        from ei_cli.errors import system_reason
+
+        reason = system_reason(path)
+        return {"file": name, "reason": "unreadable_folder",
+                "message": t(f"ignoré : le dossier {name} ne peut pas être lu ({reason.fr}) : ses classeurs ne sont "
+                             "pas traités.",
+                             f"skipped: the folder {name} cannot be read ({reason.en}): its workbooks are not "
+                             "processed.")}
     if Path(path).suffix.lower() not in NOT_READ_SUFFIXES:
         return {"file": name, "reason": "ei_output", "message": SKIPPED_OWN_RESULT.format(file=name)}
     from ei_cli.workbook.sniff import sniff
@@ -863,7 +933,8 @@ def summary_document(outcomes: list[FileOutcome], request: BatchRequest, strict:
     ``problems`` at the top level are the errors of the unreadable files; ``files[]`` has one entry
     per workbook with every problem of that workbook; ``skipped[]`` the files ``list_workbooks`` left
     out and reports, each ``skipped_entry``: ``{file, reason, message}`` (reason ``ei_output`` for a
-    result of ei, the reader's code for a ``.csv``).
+    result of ei, the reader's code for a ``.csv``, ``unreadable_folder`` for a sub-folder that could not
+    be listed).
     """
     from ei_cli.output import base_document
 

@@ -27,3 +27,20 @@ def command_exists(*words: str) -> bool:
     except SystemExit as exc:
         return exc.code == 0
     return False
+
+
+def deny_listing(monkeypatch, *denied) -> None:
+    """As root every folder can be listed: make ``denied`` refuse it the way a non-root user meets it
+    (``os.scandir`` fails with EACCES, naming the folder), as Windows refuses ``System Volume Information``."""
+    import errno
+    import os
+
+    real = os.scandir
+
+    def scandir(path="."):
+        if any(os.path.abspath(path) == os.path.abspath(d) for d in denied):
+            raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), os.fspath(path))
+        return real(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+

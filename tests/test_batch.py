@@ -23,7 +23,7 @@ from ei_cli.batch import SUMMARY_JSON, BatchRequest, FileOutcome
 from ei_cli.errors import ExitCode
 from ei_cli.i18n import t
 from ei_cli.rules.common import CheckResult
-from helpers_cli import run_cli
+from helpers_cli import deny_listing, run_cli
 from helpers_workbook import set_field, valid_sheets, write_workbook
 
 YEAR = "2024"
@@ -209,6 +209,143 @@ def test_workbooks_only_in_sub_folders_the_message_says_recursive(tmp_path, caps
     assert code == ExitCode.BAD_INPUT and "--recursive" in stderr
     code, stdout, _ = run(capsys, folder, "--year", YEAR, "-r", "--format", "json")
     assert code != ExitCode.BAD_INPUT and [f["file"] for f in json.loads(stdout)["files"]] == ["client-a/good.xlsx"]
+
+
+def test_an_unreadable_sub_folder_is_reported_in_skipped_and_the_others_run(tmp_path, capsys, monkeypatch,
+                                                                           good_workbook):
+    """``--recursive`` over a folder one of whose sub-folders cannot be listed (a USB stick's ``System
+    Volume Information``, another user's folder): that sub-folder is left out and said so — a line on
+    stderr, an entry of skipped[] with the reason ``unreadable_folder`` — and the others' workbooks are
+    processed; it is not counted in error (exit 0 here). The old code stopped the batch: « Erreur du
+    système (accès refusé) : …/verrouille. », exit 2, nothing processed. The folder given itself unreadable
+    still stops it (exit 2, the system's reason)."""
+    folder = folder_with(tmp_path, {"good.xlsx": good_workbook})
+    for sub in ("client-a", "verrouille/2025"):
+        (folder / sub).mkdir(parents=True)
+        shutil.copyfile(good_workbook, folder / sub / "good.xlsx")
+    deny_listing(monkeypatch, folder / "verrouille")
+    fixed_checks(monkeypatch, {})
+    code, stdout, err = run(capsys, folder, "--year", YEAR, "--recursive", "--format", "json", "--quiet")
+    doc = json.loads(stdout)
+    assert code == doc["summary"]["exit_code"] == ExitCode.OK and doc["summary"]["unreadable"] == 0
+    assert [f["file"] for f in doc["files"]] == ["client-a/good.xlsx", "good.xlsx"]
+    message = "ignoré : le dossier verrouille ne peut pas être lu (accès refusé) : ses classeurs ne sont pas traités."
+    assert doc["skipped"] == [{"file": "verrouille", "reason": "unreadable_folder", "message": message}]
+    assert message in err.splitlines()
+    _, stdout, _ = run(capsys, folder, "--year", YEAR, "--recursive", "--format", "json", "--quiet", "--lang", "en")
+    assert json.loads(stdout)["skipped"][0]["message"] == (
+        "skipped: the folder verrouille cannot be read (Permission denied): its workbooks are not processed.")
+
+    deny_listing(monkeypatch, folder)
+    for recursive in ((), ("--recursive",)):
+        code, stdout, err = run(capsys, folder, "--year", YEAR, *recursive, "--quiet")
+        assert code == ExitCode.BAD_INPUT and stdout == "" and "accès refusé" in err
+
+
+@pytest.mark.skipif(not hasattr(__import__("os"), "geteuid") or __import__("os").geteuid() == 0,
+                    reason="root lists every folder")
+def test_a_sub_folder_without_permission_is_skipped(tmp_path, capsys, monkeypatch, good_workbook):
+    """The real case (non-root): ``chmod 000``; the same outcome as the simulated one above."""
+    folder = folder_with(tmp_path, {"good.xlsx": good_workbook})
+    (folder / "verrouille").mkdir()
+    shutil.copyfile(good_workbook, folder / "verrouille" / "good.xlsx")
+    (folder / "verrouille").chmod(0)
+    try:
+        fixed_checks(monkeypatch, {})
+        code, stdout, _ = run(capsys, folder, "--year", YEAR, "--recursive", "--format", "json", "--quiet")
+    finally:
+        (folder / "verrouille").chmod(0o755)
+    doc = json.loads(stdout)
+    assert code == ExitCode.OK and [f["file"] for f in doc["files"]] == ["good.xlsx"]
+    assert [(s["file"], s["reason"]) for s in doc["skipped"]] == [("verrouille", "unreadable_folder")]
+
+
+class _WindowsEntry:
+    """An ``os.DirEntry`` as ``os.scandir`` gives it on Windows: its own stat carries the entry's file
+    attributes and reparse tag (``st_file_attributes``, ``st_reparse_tag``, which exist only there)."""
+
+    def __init__(self, entry, attributes: int, tag: int):
+        self._entry, self._attributes, self._tag = entry, attributes, tag
+
+    def __getattr__(self, name):
+        return getattr(self._entry, name)
+
+    def stat(self, *, follow_symlinks=True):
+        from types import SimpleNamespace
+
+        st = self._entry.stat(follow_symlinks=follow_symlinks)
+        return SimpleNamespace(st_mode=st.st_mode, st_size=st.st_size, st_mtime=st.st_mtime,
+                               st_file_attributes=self._attributes, st_reparse_tag=self._tag)
+
+
+def _windows_listing(monkeypatch, marks: dict[str, tuple[int, int]]):
+    """``os.scandir`` answering as on Windows: the entries named in ``marks`` with those (attributes,
+    reparse tag), every other one with none (``FILE_ATTRIBUTE_NORMAL``)."""
+    import os
+
+    real = os.scandir
+
+    class Listing:  # an iterator and a context manager, as os.scandir's
+        def __init__(self, entries):
+            self._entries = iter(entries)
+
+        def __iter__(self):
+            return self
+
+        def __next__(self):
+            return next(self._entries)
+
+        def __enter__(self):
+            return self
+
+        def __exit__(self, *exc):
+            return False
+
+        def close(self):
+            pass
+
+    def scandir(path="."):
+        with real(path) as listing:
+            return Listing([_WindowsEntry(e, *marks.get(e.name, (0, 0))) for e in listing])
+
+    monkeypatch.setattr(os, "scandir", scandir)
+
+
+def test_windows_hidden_and_system_entries_and_junctions_are_left_out(tmp_path, monkeypatch, good_workbook):
+    """On Windows « hidden » and « system » are attributes, not dot-names: a USB stick's ``$RECYCLE.BIN``
+    (HIDDEN|SYSTEM) holds deleted workbooks (``$R8K2Q1Z.xlsx``) and their info files (``$I8K2Q1Z.xlsx``,
+    not a workbook), which the old code processed and counted (the second in error, exit 2); a hidden
+    or system file is left out too, in the folder itself as well. A junction (a name-surrogate reparse
+    point: ``mklink /J``, Documents' legacy « Ma musique ») is not descended into, as a symbolic link is
+    not (the old code, through os.walk, followed junctions: the same workbooks twice, or « accès refusé »);
+    a folder that is another kind of reparse point (a cloud placeholder, IO_REPARSE_TAG_CLOUD
+    0x9000001A, without the name-surrogate bit 0x20000000) is an ordinary folder and is read."""
+    import os
+    import stat
+
+    hidden_system = stat.FILE_ATTRIBUTE_HIDDEN | stat.FILE_ATTRIBUTE_SYSTEM
+    junction = (stat.FILE_ATTRIBUTE_REPARSE_POINT | stat.FILE_ATTRIBUTE_DIRECTORY, 0xA0000003)  # MOUNT_POINT
+    cloud = (stat.FILE_ATTRIBUTE_REPARSE_POINT | stat.FILE_ATTRIBUTE_DIRECTORY, 0x9000001A)      # CLOUD
+    folder = folder_with(tmp_path, {"good.xlsx": good_workbook, "copie-cachee.xlsx": good_workbook,
+                                    "systeme.xlsx": good_workbook})
+    bin_ = folder / "$RECYCLE.BIN" / "S-1-5-21-1004336348-1177238915-682003330-1001"
+    for sub in (bin_, folder / "client-a", folder / "clients-bis", folder / "OneDrive"):
+        sub.mkdir(parents=True)
+    for target in (bin_ / "$R8K2Q1Z.xlsx", folder / "client-a" / "paie.xlsx", folder / "clients-bis" / "paie.xlsx",
+                   folder / "OneDrive" / "paie.xlsx"):
+        shutil.copyfile(good_workbook, target)
+    (bin_ / "$I8K2Q1Z.xlsx").write_bytes(b"\x02" + b"\0" * 8 + b"\xa4" + b"\0" * 6)
+    os.symlink(folder / "client-a", folder / "lien", target_is_directory=True)  # not followed, as before
+    _windows_listing(monkeypatch, {"$RECYCLE.BIN": (hidden_system | stat.FILE_ATTRIBUTE_DIRECTORY, 0),
+                                   "copie-cachee.xlsx": (stat.FILE_ATTRIBUTE_HIDDEN, 0),
+                                   "systeme.xlsx": (stat.FILE_ATTRIBUTE_SYSTEM, 0),
+                                   "clients-bis": junction, "OneDrive": cloud})
+
+    def names(recursive):
+        return [[p.relative_to(folder).as_posix() for p in ps] for ps in batch.list_workbooks(folder, None, recursive)]
+
+    assert names(True) == [["client-a/paie.xlsx", "good.xlsx", "OneDrive/paie.xlsx"], []]
+    assert names(False) == [["good.xlsx"], []]
 
 
 # ---------------------------------------------------------------------------------------- bad file

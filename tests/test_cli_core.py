@@ -115,26 +115,20 @@ def test_a_refused_write_names_the_output_not_a_temporary_file(capsys, tmp_path,
 
 def test_a_system_refusal_still_prints_one_json_document(capsys, tmp_path, monkeypatch):
     """cli.md: with --format json, exactly one JSON document on stdout, also when the system refuses
-    (here: a sub-folder of ``ei batch --recursive`` that cannot be listed): the error among the problems,
-    code ``system_error``, exit 2. The old code printed nothing on stdout. The same when a write is
-    refused: the folder ``--out`` cannot be written into."""
-    import errno
+    (here: the folder given to ``ei batch --recursive`` cannot be listed; a sub-folder that cannot be is
+    only skipped, test_batch): the error among the problems, code ``system_error``, exit 2. The old code
+    printed nothing on stdout. The same when a write is refused: the folder ``--out`` cannot be written
+    into."""
     import json
     import os
 
-    from helpers_cli import run_cli
+    from helpers_cli import deny_listing, run_cli
 
     samples = SAMPLE.parent
-    real_walk = os.walk
-
-    def walk(top, *args, onerror=None, **kwargs):
-        onerror(PermissionError(errno.EACCES, os.strerror(errno.EACCES), os.path.join(top, "client-a")))
-        return real_walk(top, *args, onerror=onerror, **kwargs)
-
-    monkeypatch.setattr(os, "walk", walk)
+    deny_listing(monkeypatch, samples)
     code, out, err = run_cli(capsys, "batch", samples, "--year", "2025", "--recursive", "-q", "-f", "json")
     doc = json.loads(out)
-    message = f"Erreur du système (accès refusé) : {samples / 'client-a'}."
+    message = f"Erreur du système (accès refusé) : {samples}."
     assert code == 2 and doc["command"] == "batch" and doc["compliant"] is None and err == message + "\n"
     assert [(p["code"], p["message"]) for p in doc["problems"]] == [("system_error", message)]
     monkeypatch.undo()
