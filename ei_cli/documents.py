@@ -1149,9 +1149,13 @@ def _safe_url_fetcher(allowed: list[Path]):
         if url.startswith("data:"):
             return
         if url.startswith("file:"):
-            from urllib.parse import unquote, urlparse
+            from urllib.parse import urlparse
+            from urllib.request import url2pathname
 
-            path = Path(unquote(urlparse(url).path)).resolve()
+            # The URL's path as the system names it, as urllib opens it: on Windows « /C:/Users/… » is
+            # C:\Users\… (a plain unquote kept « /C:/… », never inside the template folder: a logo beside
+            # the template was refused in silence).
+            path = Path(url2pathname(urlparse(url).path)).resolve()
             if any(path == r or r in path.parents for r in roots):
                 return
         raise ValueError(f"ressource externe refusée (pas de réseau) : {url[:80]}")

@@ -698,6 +698,33 @@ def test_pdf_fetcher_refuses_the_network(tmp_path):
     fetch((tmp_path / "logo.svg").as_uri())
 
 
+def test_pdf_fetcher_reads_a_file_url_as_the_system_names_it(tmp_path, monkeypatch):
+    """On Windows WeasyPrint asks for the logo beside a custom template as
+    ``file:///C:/Users/Marie%20Dupont/mes%20modeles/logo.svg``. That URL's path is « /C:/Users/… »: the
+    old check (``Path(unquote(path))``) never found it inside the template folder
+    ``C:\\Users\\Marie Dupont\\mes modeles`` and refused it, and WeasyPrint dropped the logo in silence.
+    The file's path is now the one ``urllib.request.url2pathname`` gives, the one urllib opens
+    (``nturl2path`` on Windows: ``C:\\Users\\…``). Here ``url2pathname`` is Windows' own, the Windows
+    folder standing for ``tmp_path``; the logo is fetched."""
+    pytest.importorskip("weasyprint")
+    import nturl2path
+    import urllib.request
+    from pathlib import PureWindowsPath
+
+    windows = PureWindowsPath(r"C:\Users\Marie Dupont\mes modeles")
+    url = "file:" + nturl2path.pathname2url(str(windows / "logo.svg"))
+    assert url == "file:///C:/Users/Marie%20Dupont/mes%20modeles/logo.svg"
+    svg = '<svg xmlns="http://www.w3.org/2000/svg"/>'
+    (tmp_path / "logo.svg").write_text(svg, encoding="utf-8")
+
+    def url2pathname(path):  # Windows' answer, its folder mapped onto tmp_path
+        return str(tmp_path.joinpath(*PureWindowsPath(nturl2path.url2pathname(path)).relative_to(windows).parts))
+
+    monkeypatch.setattr(urllib.request, "url2pathname", url2pathname)
+    response = documents._safe_url_fetcher([tmp_path])(url)
+    assert response.read() == svg.encode()
+
+
 # --------------------------------------------------------------------------------- pure parts
 def test_agrement_periods_wallonie_2016():
     """Agrément 2024-03-01: first agrément 2 years → 2024-03-01 … 2026-02-28; renewal 4 years →
