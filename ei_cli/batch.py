@@ -140,11 +140,11 @@ def _link(entry) -> bool:
 
 def _skipped(entry) -> bool:
     """The file filter: an Office lock file (``~$x.xlsx``), a hidden file, a file of another kind."""
-    from ei_cli.workbook.sniff import SUPPORTED_SUFFIXES
+    from ei_cli.workbook.sniff import LOCK_FILE_PREFIX, SUPPORTED_SUFFIXES
 
     name = entry.name
     suffix = Path(name).suffix.lower()
-    return (name.startswith("~$") or suffix not in (*SUPPORTED_SUFFIXES, *LEGACY_SUFFIXES, *NOT_READ_SUFFIXES)
+    return (name.startswith(LOCK_FILE_PREFIX) or suffix not in (*SUPPORTED_SUFFIXES, *LEGACY_SUFFIXES, *NOT_READ_SUFFIXES)
             or _hidden(entry))
 
 

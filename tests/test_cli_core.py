@@ -296,6 +296,28 @@ def test_an_unreadable_file_is_a_problem_of_that_file_and_the_others_are_validat
     assert json.loads(out)["problems"][0]["message"] == "Cannot read the file (Permission denied)."
 
 
+def test_excel_s_lock_file_among_the_workbooks_is_one_problem_and_the_others_are_validated(capsys, tmp_path):
+    """``ei validate *.xlsx`` while ``staff.xlsx`` is open in Excel: on Windows the glob (which ei expands
+    itself there) names Excel's lock file ``~$staff.xlsx`` too. One JSON document with both files:
+    ``staff.xlsx`` valid, the lock file not, its one problem ``excel_lock_file`` saying what it is, exit 2
+    (the old problem, ``not_a_zip``, said « fichier texte ou CSV renommé »). ``ei check`` on the lock file:
+    the same problem in its own document."""
+    import json
+
+    from helpers_cli import run_cli
+
+    staff, lock = tmp_path / "staff.xlsx", tmp_path / "~$staff.xlsx"
+    staff.write_bytes(SAMPLE.read_bytes())
+    lock.write_bytes(bytes([12]) + b"Marie Dupont".ljust(164, b" "))
+    code, out, err = run_cli(capsys, "validate", staff, lock, "--format", "json")
+    doc = json.loads(out)
+    assert code == 2 and [(f["file"], f["valid"]) for f in doc["files"]] == [(str(staff), True), (str(lock), False)]
+    assert [(p["code"], p["file"]) for p in doc["problems"]] == [("excel_lock_file", str(lock))]
+    assert "« staff.xlsx » est ouvert dans Excel" in doc["problems"][0]["message"] and "Marie" not in out + err
+    code, out, _ = run_cli(capsys, "check", lock, "--year", "2025", "--format", "json")
+    assert code == 2 and [p["code"] for p in json.loads(out)["problems"]] == ["excel_lock_file"]
+
+
 @pytest.mark.parametrize("command", ["check", "subsidy", "check-quota"])
 def test_an_unreadable_workbook_gives_the_json_document_of_the_command(capsys, tmp_path, monkeypatch, command):
     """Every command reads its workbook through ei's reader: an unreadable file is one problem in the

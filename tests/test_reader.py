@@ -354,6 +354,31 @@ def test_sniff_accepts_the_valid_workbook(tmp_path):
     assert s.kind == "xlsx" and not s.problems
 
 
+def test_excel_s_lock_file_is_named_as_such(tmp_path):
+    """``~$staff.xlsx``, Excel's lock file beside ``staff.xlsx`` while it is open (165 bytes: the length of
+    the user's name, the name, spaces; never a zip), given to ei: its own problem, ``excel_lock_file``,
+    naming the workbook open in Excel — the old one was ``not_a_zip``, whose advice (« c'est peut-être un
+    fichier texte ou CSV renommé ») sent the user the wrong way. The user's name it holds is never quoted.
+    A ``~$`` file that is a zip is read as any workbook; a larger text file is still ``not_a_zip``."""
+    lock = tmp_path / "~$staff.xlsx"
+    lock.write_bytes(bytes([12]) + b"Marie Dupont".ljust(164, b" "))
+    [problem] = sniff(lock, str(lock)).problems
+    assert (problem.code, problem.file, problem.sheet) == ("excel_lock_file", str(lock), None)
+    assert problem.message.fr == (
+        "C'est le fichier de verrou d'Excel, pas un classeur : il signale que le classeur « staff.xlsx » est "
+        "ouvert dans Excel (ou qu'Excel s'est fermé brutalement). Ne le donnez pas à ei : donnez staff.xlsx (ei "
+        "le lit tel qu'il est enregistré).")
+    assert problem.message.en.startswith("This is Excel's lock file, not a workbook: it shows that the workbook "
+                                         "'staff.xlsx' is open in Excel")
+    assert "Marie" not in problem.message.fr + problem.message.en
+    larger = tmp_path / "~$notes.xlsx"
+    larger.write_bytes(b"x" * 166)
+    assert [p.code for p in sniff(larger, str(larger)).problems] == ["not_a_zip"]
+    workbook = tmp_path / "~$copie.xlsx"
+    workbook.write_bytes(make_corpus.valid_bytes())
+    assert sniff(workbook, str(workbook)).kind == "xlsx"
+
+
 def test_hidden_copy_is_named(tmp_path):
     path = tmp_path / "h.xlsx"
     make_corpus.hidden_copy(path)

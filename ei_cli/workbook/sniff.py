@@ -32,6 +32,12 @@ RATIO_MIN_BYTES = 1024 * 1024   # small members may have any ratio
 # The size check inflates every member; the sheets' XML is kept for the reader up to this total.
 KEEP_INFLATED_BYTES = 32 * 1024 * 1024
 
+# Excel's lock (« owner ») file ``~$staff.xlsx``, beside ``staff.xlsx`` while it is open (and left behind when
+# Excel ends abruptly): hidden on Windows, yet a glob ``ei validate *.xlsx`` names it. It holds the user's
+# name in a record of at most this many bytes, never a zip.
+LOCK_FILE_PREFIX = "~$"
+LOCK_FILE_MAX_BYTES = 165
+
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 # An encrypted OOXML file is an OLE container with an "EncryptionInfo" stream (names are UTF-16).
 ENCRYPTION_STREAM = "EncryptionInfo".encode("utf-16-le")
@@ -117,6 +123,15 @@ def sniff(path: Path, file: str) -> Sniffed:
                     f"Unsupported file format ({suffix or 'no extension'}): give an .xlsx, .xlsm or .ods "
                     "workbook.")
     if not data.startswith(b"PK"):
+        if path.name.startswith(LOCK_FILE_PREFIX) and len(data) <= LOCK_FILE_MAX_BYTES:
+            workbook = path.name[len(LOCK_FILE_PREFIX):]
+            return fail("excel_lock_file",
+                        f"C'est le fichier de verrou d'Excel, pas un classeur : il signale que le classeur "
+                        f"« {workbook} » est ouvert dans Excel (ou qu'Excel s'est fermé brutalement). Ne le donnez "
+                        f"pas à ei : donnez {workbook} (ei le lit tel qu'il est enregistré).",
+                        f"This is Excel's lock file, not a workbook: it shows that the workbook '{workbook}' is "
+                        f"open in Excel (or that Excel closed abruptly). Do not give it to ei: give {workbook} "
+                        "(ei reads it as last saved).")
         return fail("not_a_zip",
                     "Le fichier n'est pas un vrai classeur .xlsx (c'est peut-être un fichier texte ou CSV "
                     "renommé) : ouvrez-le dans votre tableur et enregistrez-le au format .xlsx.",
