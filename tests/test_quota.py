@@ -11,6 +11,7 @@ from datetime import date
 from decimal import Decimal as D
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
@@ -1012,6 +1013,33 @@ def test_a_period_before_the_agrement_is_not_applicable_and_says_why():
     assert c.compliant is None and c.details["applicable"] is False
     assert [x.text.en for x in c.reasons] == [x["text"] for x in r.to_dict("en")["reasons"]]
     assert "before the agrément date (2025-06-01)" in c.reasons[0].text.en
+
+
+@pytest.mark.parametrize("command", ["check-quota", "check", "check-wages"])
+def test_strict_does_not_fail_a_period_before_the_agrement(command, make_workbook, workbook_sheets):
+    """The test workbook with date_agrement 2031-01-01, --year 2024 --strict: the quota is null with
+    `applicable: false` (no agrément year, no quota obligation). `ei check` and `ei check-wages` exited 0
+    on it (« non applicable » is no « indéterminé », docs/interpretations.md « A period before the
+    agrément »), `ei check-quota` exited 1 on the same document: every command now exits 0."""
+    from helpers_workbook import set_field
+
+    set_field(workbook_sheets, "date_agrement", date(2031, 1, 1))
+    path = make_workbook(workbook_sheets)
+    r = runner.invoke(app, [command, str(path), "--year", "2024", "-f", "json", "--strict"])
+    doc = json.loads(r.stdout)
+    quota = doc if command == "check-quota" else next((c for c in doc.get("checks", ()) if c["name"] == "quota"), doc)
+    assert doc["compliant"] is None and quota.get("applicable") is False
+    assert r.exit_code == 0, r.output
+    if command == "check-quota":  # an unknown quota of an agrément year still fails --strict
+        from helpers_workbook import set_value
+
+        set_field(workbook_sheets, "date_agrement", date(2021, 3, 1))
+        set_value(workbook_sheets, "Personnel", 1, "inscrit_dei", None)
+        set_value(workbook_sheets, "Personnel", 1, "mois_sans_emploi", None)
+        r = runner.invoke(app, [command, str(make_workbook(workbook_sheets, name="unknown.xlsx")), "-f", "json",
+                                "--strict"])
+        doc = json.loads(r.stdout)
+        assert doc["compliant"] is None and "applicable" not in doc and r.exit_code == 1
 
 
 def test_pay_after_the_exit_date_is_not_counted():

@@ -66,4 +66,4 @@ def check_quota(file: FileArg, year: YearOpt = None, at: AtOpt = None, forecast:
                         problems=problems, **fields)
     emit(doc, opts, table=lambda con, o: quota_table(con, result, enterprise, projection, o),
          csv_rows=lambda o: quota_csv(result, projection, o))
-    finish(result.compliant, opts, problems)
+    finish(result.compliant, opts, problems, applicable=result.applicable)

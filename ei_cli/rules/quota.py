@@ -218,6 +218,12 @@ class QuotaResult:
         return self.years[-1] if self.years else None
 
     @property
+    def applicable(self) -> bool:
+        """False for a period before the agrément (JSON ``applicable: false``): no quota obligation, which
+        ``--strict`` does not fail on (``commands._common.finish``), as ``CheckResult.applicable``."""
+        return self.before_agrement is None
+
+    @property
     def compliant(self) -> bool | None:
         """Every year evaluated must comply (so ``--year`` over two agrément years fails if one does)."""
         return combine(y.compliant for y in self.years) if self.years else None
