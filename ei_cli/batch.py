@@ -917,9 +917,12 @@ def counts(outcomes: Iterable[FileOutcome], strict: bool = False) -> dict:
         "unreadable": len(outcomes) - len(read),
         "compliant": sum(1 for o in read if o.compliant is True),
         "not_compliant": sum(1 for o in read if o.compliant is False),
-        "unknown": sum(1 for o in read if o.compliant is None and not nothing_applies_to(o)),
-        # added: files whose period no obligation of the agrément concerns (« non applicable »)
-        "not_applicable": sum(1 for o in read if nothing_applies_to(o)),
+        # Every readable file whose verdict is null, as before ``not_applicable`` was added:
+        # compliant + not_compliant + unknown + unreadable == files (spec/cli.md).
+        "unknown": sum(1 for o in read if o.compliant is None),
+        # added: those of the unknown files whose period no obligation of the agrément concerns (« non
+        # applicable »), a subset of ``unknown``, never counted twice
+        "not_applicable": sum(1 for o in read if o.compliant is None and nothing_applies_to(o)),
         # Sum of the files whose total is known; None when no file has one.
         "total_subsidy": float(sum(known, Decimal(0))) if known else None,
         "exit_code": int(batch_exit_code(outcomes, strict)),

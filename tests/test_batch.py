@@ -747,8 +747,12 @@ def test_batch_does_not_import_pandas_openpyxl_or_jinja2_without_summary_xlsx(tm
 
 
 # ---------------------------------------------------------------------------------------- invariants
-outcomes = st.lists(st.builds(lambda readable, compliant: FileOutcome("f.xlsx", readable, compliant=compliant),
-                              st.booleans(), st.sampled_from([True, False, None])), max_size=8)
+BEFORE_AGREMENT = dict(checks={"quota": None, "wages": None, "employment": None, "follow_up": None},
+                       not_applicable=["quota", "wages", "employment", "follow_up"])
+# A file whose verdict is null may be one whose period ends before its agrément (« non applicable »).
+outcomes = st.lists(st.builds(lambda readable, compliant, before: FileOutcome(
+    "f.xlsx", readable, compliant=compliant, **(BEFORE_AGREMENT if before and compliant is None else {})),
+    st.booleans(), st.sampled_from([True, False, None]), st.booleans()), max_size=8)
 
 
 @given(outcomes, st.booleans())
@@ -757,12 +761,14 @@ def test_exit_code_follows_the_worst_file(items, strict):
     read = [o for o in items if o.readable]
     if len(read) < len(items):
         assert code == ExitCode.BAD_INPUT
-    elif any(o.compliant is False for o in read) or (strict and any(o.compliant is None for o in read)):
+    elif any(o.compliant is False for o in read) or (strict and any(o.compliant is None and not o.not_applicable
+                                                                    for o in read)):
         assert code == ExitCode.NOT_COMPLIANT
     else:
         assert code == ExitCode.OK
     c = batch.counts(items, strict)
     assert c["compliant"] + c["not_compliant"] + c["unknown"] + c["unreadable"] == c["files"] == len(items)
+    assert c["not_applicable"] == sum(1 for o in read if o.not_applicable) <= c["unknown"]
     assert c["exit_code"] == code
 
 
@@ -1288,10 +1294,12 @@ def test_the_summary_s_target_share_is_the_share_judged():
     assert batch._quota_share([two]) == 0.1666
 
 
-def test_the_summary_counts_non_applicable_files_apart():
+def test_the_summary_counts_non_applicable_files_among_the_unknown():
     """Three files: one compliant, one « indéterminé », one whose period ends before its agrément (every
-    obligation « non applicable », nothing failing): counted 1 / 0 / 1 unknown / 1 not_applicable (it was 2
-    unknown); --strict fails the unknown file only."""
+    obligation « non applicable », nothing failing, verdict null): counted 1 compliant, 0 not compliant,
+    2 unknown — every readable file whose verdict is null, as before `not_applicable` was added (it
+    became 1, and compliant + not_compliant + unknown + unreadable no longer made the files) — of which
+    1 not_applicable; --strict fails the unknown file only."""
     ok = FileOutcome("a.xlsx", True, compliant=True, checks={"quota": True})
     unknown = FileOutcome("b.xlsx", True, compliant=None, checks={"quota": None})
     before = FileOutcome("c.xlsx", True, compliant=None,
@@ -1299,6 +1307,27 @@ def test_the_summary_counts_non_applicable_files_apart():
                                  "enterprise": True},
                          not_applicable=["quota", "wages", "employment", "follow_up"])
     totals = batch.counts([ok, unknown, before])
-    assert (totals["compliant"], totals["unknown"], totals["not_applicable"]) == (1, 1, 1)
+    assert (totals["compliant"], totals["not_compliant"], totals["unknown"], totals["not_applicable"]) == (1, 0, 2, 1)
+    assert totals["compliant"] + totals["not_compliant"] + totals["unknown"] + totals["unreadable"] == totals["files"]
     assert batch.batch_exit_code([ok, before], strict=True) == ExitCode.OK
     assert batch.batch_exit_code([ok, unknown, before], strict=True) == ExitCode.NOT_COMPLIANT
+
+
+def test_two_files_before_the_agrement_are_unknown_and_not_applicable(tmp_path, capsys):
+    """Two readable workbooks agreed in 2031, --year 2024 (the audit's case): summary `unknown: 2` as before
+    `not_applicable` was added (it gave `unknown: 0`), `not_applicable: 2`, and the four counts make the
+    2 files; the table line counts each file once (« 0 indéterminé(s), 2 non applicable(s) », as its rows
+    say « non applicable »); --strict exits 0 (nothing applies: no unknown to fail)."""
+    later = write_workbook(tmp_path / "later.xlsx", set_field(valid_sheets(), "date_agrement", date(2031, 1, 1)))
+    folder = folder_with(tmp_path, {"a.xlsx": later, "b.xlsx": later})
+    code, stdout, _ = run(capsys, folder, "--year", YEAR, "-f", "json", "-q", "--strict")
+    s = json.loads(stdout)["summary"]
+    assert code == s["exit_code"] == ExitCode.OK
+    assert (s["files"], s["compliant"], s["not_compliant"], s["unknown"], s["not_applicable"], s["unreadable"]) == (
+        2, 0, 0, 2, 2, 0)
+    code, stdout, _ = run(capsys, folder, "--year", YEAR, "-q")
+    line = " ".join(stdout.split())
+    assert "2 classeur(s) : 0 conforme(s), 0 non conforme(s), 0 indéterminé(s), 2 non applicable(s), 0 en erreur" \
+        in line, line
+    code, stdout, _ = run(capsys, folder, "--year", YEAR, "-q", "--lang", "en")
+    assert "0 unknown, 2 not applicable, 0 in error" in " ".join(stdout.split())

@@ -52,15 +52,19 @@ def summary_table(con, outcomes: list[FileOutcome], totals: dict, request: Batch
     for o in outcomes:
         table.add_row(*[cell(o) for _, _, cell, _ in columns])
     con.print(table)
+    # The JSON's ``unknown`` holds the « non applicable » files; the rows call them « non applicable », so
+    # the line counts them there alone: its counts add up to the files, none counted twice.
+    not_applicable = totals.get("not_applicable", 0)
+    unknown = totals["unknown"] - not_applicable
     con.print(tr(
         f"{totals['files']} classeur(s) : {totals['compliant']} conforme(s), {totals['not_compliant']} non "
-        f"conforme(s), {totals['unknown']} indéterminé(s), "
-        + (f"{totals['not_applicable']} non applicable(s), " if totals.get("not_applicable") else "")
+        f"conforme(s), {unknown} indéterminé(s), "
+        + (f"{not_applicable} non applicable(s), " if not_applicable else "")
         + f"{totals['unreadable']} en erreur. "
         f"Subventions {request.subsidy_year} : {_figure(totals['total_subsidy'], euro_text, lang)}.",
         f"{totals['files']} workbook(s): {totals['compliant']} compliant, {totals['not_compliant']} not "
-        f"compliant, {totals['unknown']} unknown, "
-        + (f"{totals['not_applicable']} not applicable, " if totals.get("not_applicable") else "")
+        f"compliant, {unknown} unknown, "
+        + (f"{not_applicable} not applicable, " if not_applicable else "")
         + f"{totals['unreadable']} in error. "
         f"Subsidies {request.subsidy_year}: {_figure(totals['total_subsidy'], euro_text, lang)}."))
     if any(o.subsidy_complete is False for o in outcomes):
