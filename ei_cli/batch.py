@@ -954,7 +954,10 @@ def summary_document(outcomes: list[FileOutcome], request: BatchRequest, strict:
 IN_ERROR = t("en erreur", "in error")  # a workbook the reader refused (JSON: `unreadable`)
 YES_NO = {True: t("oui", "yes"), False: t("non", "no")}
 
-# Columns of summary.xlsx (and of the table): key, French header, English header.
+# Columns of summary.xlsx (and of the table): key, French header, English header. Scripts read the workbook
+# by its headers, and ``_unmarked_summary`` knows a summary.xlsx from before the mark by them: a header is
+# never renamed (« Taille / encadrement » also shows the legal form since it was judged), a column only
+# added at the end.
 SUMMARY_COLUMNS = (
     ("file", "Fichier", "File"),
     ("enterprise", "Entreprise", "Enterprise"),
@@ -964,7 +967,7 @@ SUMMARY_COLUMNS = (
     ("quota", "Quota", "Quota"),
     ("wages", "Tension salariale", "Wage tension"),
     ("employment", "Conditions d'emploi", "Employment"),
-    ("enterprise_size", "Forme, taille / encadrement", "Form, size / supervision"),
+    ("enterprise_size", "Taille / encadrement", "Size / supervision"),
     ("follow_up", "Suivi social", "Follow-up"),
     ("quota_share", "Part public cible", "Target share"),
     ("wage_ratio", "Rapport salarial", "Wage ratio"),

@@ -693,6 +693,40 @@ def test_a_summary_written_before_the_mark_is_still_ours(tmp_path, capsys, monke
     assert run(capsys, folder, "--year", YEAR, "--out", out, "-q")[0] == ExitCode.BAD_INPUT
 
 
+# summary.xlsx's headers as ei wrote them before any was renamed (bbc1bc6): scripts read the workbook by
+# header, and an unmarked summary.xlsx of those versions is known by them. A column may only be added after.
+OLD_SUMMARY_HEADERS = {
+    "fr": ["Fichier", "Entreprise", "Régime", "Verdict global", "Éligibilité", "Quota", "Tension salariale",
+           "Conditions d'emploi", "Taille / encadrement", "Suivi social", "Part public cible", "Rapport salarial",
+           "Subventions (€)", "Subventions complètes", "Problèmes", "Erreurs"],
+    "en": ["File", "Enterprise", "Regime", "Overall verdict", "Eligibility", "Quota", "Wage tension", "Employment",
+           "Size / supervision", "Follow-up", "Target share", "Wage ratio", "Subsidies (€)", "Subsidies complete",
+           "Problems", "Errors"],
+}
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_summary_headers_are_never_renamed(tmp_path, capsys, good_workbook, lang):
+    """The column of the enterprise check was renamed « Forme, taille / encadrement » (« Form, size /
+    supervision ») when the legal form joined it: a script reading summary.xlsx by header lost the column,
+    and a summary.xlsx an older ei wrote (unmarked, « Taille / encadrement ») in the --out folder was
+    refused as not ei's (exit 2) at the first batch after the upgrade. The old headers are back, first,
+    in their order; the column's cells still judge the legal form."""
+    from openpyxl import Workbook, load_workbook
+
+    folder = folder_with(tmp_path, {"a.xlsx": good_workbook})
+    out = tmp_path / "out"
+    assert run(capsys, folder, "--year", YEAR, "--out", out, "-q", "--lang", lang)[0] != ExitCode.BAD_INPUT
+    header = [c.value for c in load_workbook(out / "summary.xlsx").active[1]]
+    assert header[:len(OLD_SUMMARY_HEADERS[lang])] == OLD_SUMMARY_HEADERS[lang]
+    old = Workbook()  # as the versions before the mark wrote it
+    old.active.title = {"fr": "Synthèse", "en": "Summary"}[lang]
+    old.active.append(OLD_SUMMARY_HEADERS[lang])
+    old.save(out / "summary.xlsx")
+    assert batch.is_own_result(out / "summary.xlsx")
+    assert run(capsys, folder, "--year", YEAR, "--out", out, "-q", "--lang", lang)[0] != ExitCode.BAD_INPUT
+
+
 def test_jobs_2_gives_the_same_summary(tmp_path, capsys, good_workbook, other_workbook):
     folder = folder_with(tmp_path, {"a.xlsx": good_workbook, "b.xlsx": b"junk", "c.xlsx": other_workbook,
                                     "d.xlsx": good_workbook})
