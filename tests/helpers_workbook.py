@@ -95,6 +95,17 @@ def set_field(sheets: dict, field: str, value) -> dict:
     return sheets
 
 
+def moved_back(sheets: dict, years: int) -> dict:
+    """Every date ``years`` earlier (the agrément, hires, pay months, actions), the birth dates kept: the same
+    enterprise under a historical regime (wallonie-2003, bruxelles-2004)."""
+    for name, rows in sheets.items():
+        for row in rows[1:]:
+            for i, v in enumerate(row):
+                if isinstance(v, date) and not (name == "Personnel" and rows[0][i] == "date_naissance"):
+                    row[i] = v.replace(year=v.year - years)
+    return sheets
+
+
 def drop_field(sheets: dict, field: str) -> dict:
     sheets["Entreprise"] = [r for r in sheets["Entreprise"] if r[0] != field]
     return sheets

@@ -84,6 +84,61 @@ def test_csv_one_row_per_line(walloon_json):
     assert len(rows) == len(walloon_json["lines"]) and rows[0]["subsidy"] == "target_worker"
 
 
+# `ei subsidy -f csv` as bbc1bc6 wrote it: a column per basis field that occurs, in the order the lines show them
+# first (so it depends on the regime), then the line's fields.
+OLD_CSV_HEADERS = {
+    "wallonie-2016": "subsidy,label,worker_id,category,occupation_year,start,end,window_start,window_end,days,"
+                     "fte_months,wage_cost,wage_cost_share,half_wage_cost,cap_full_time,window_months,cap,"
+                     "agrement_year,agrement_year_start,agrement_year_end,year_days,target_workers,bracket_min,rate,"
+                     "index_factor,accompanier_fte,max_accompanier_fte,accompanier_wage_cost,operating_costs_share,"
+                     "ceiling,amount,claimable,confidence,reference,url,notes",
+    "wallonie-2003": "subsidy,label,worker_id,occupation_year,occupation_year_start,occupation_year_end,start,end,"
+                     "days,year_days,fte_days,fte,rate,agrement_year,agrement_year_start,agrement_year_end,amount,"
+                     "claimable,confidence,reference,url,notes",
+    "bruxelles-2004": "subsidy,label,worker_id,occupation_year,occupation_year_start,occupation_year_end,start,end,"
+                      "days,year_days,fte_days,fte,rate,agrement_year,agrement_year_start,agrement_year_end,"
+                      "target_workers,tranches,amount,claimable,confidence,reference,url,notes",
+}
+# The basis fields added since, after those: a new one is appended here, never inserted.
+ADDED_COLUMNS = ["known_wage_cost", "known_wage_cost_months", "wage_cost_months", "net_increase",
+                 "headcount_fte_on_hire", "headcount_fte_average_before", "rehire_of", "first_hire_date",
+                 "target_workers_start", "target_workers_end", "provisional", "bracket_min_by_target_workers",
+                 "accompanier_fte_year", "min_accompanier_fte"]
+
+
+@pytest.mark.parametrize("regime", list(OLD_CSV_HEADERS))
+def test_csv_columns_are_only_ever_appended(tmp_path, regime):
+    """The CSV header was built from the basis fields in the order they occur: each field added since
+    bbc1bc6 (known_wage_cost after wage_cost, target_workers_start after target_workers…) went in the
+    middle, and `amount` moved from the 31st column to the 43rd on the Walloon sample (2025). The columns of
+    bbc1bc6 now come first, as it wrote them, for the Walloon sample (wallonie-2016, 2025) and the test
+    workbook twelve years earlier (wallonie-2003, bruxelles-2004, 2012); the fields added since follow
+    `notes`, in the order of ADDED_COLUMNS; the « Détail » sheet of the claim workbook has the same
+    columns."""
+    from openpyxl import load_workbook
+
+    from ei_cli.render.subsidy import ADDED_BASIS_KEYS
+    from helpers_workbook import moved_back, set_field, valid_sheets, write_workbook
+
+    if regime == "wallonie-2016":
+        book, year = WALLOON, "2025"
+    else:
+        sheets = moved_back(valid_sheets(), 12)
+        if regime == "bruxelles-2004":
+            set_field(sheets, "region", "bruxelles")
+        book, year = str(write_workbook(tmp_path / f"{regime}.xlsx", sheets)), "2012"
+    r = invoke(book, "--year", year, "-f", "csv")
+    header = next(csv.reader(io.StringIO(r.stdout)))
+    old = OLD_CSV_HEADERS[regime].split(",")
+    assert header[:len(old)] == old
+    assert header[len(old):] == [k for k in ADDED_COLUMNS if k in header[len(old):]]
+    assert json.loads(invoke(book, "--year", year, "-f", "json").stdout)["regime"] == regime
+    assert list(ADDED_BASIS_KEYS[:len(ADDED_COLUMNS)]) == ADDED_COLUMNS
+    assert invoke(book, "--year", year, "-o", str(tmp_path / "claim.xlsx")).exit_code in (0, 1)
+    detail = load_workbook(tmp_path / "claim.xlsx").worksheets[1]
+    assert [c.value for c in detail[1]] == header
+
+
 def test_no_personal_data_without_names(walloon_json):
     from ei_cli.workbook import read_workbook
 

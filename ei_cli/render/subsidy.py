@@ -198,7 +198,27 @@ def _print_reference(con, reason: Reason, lang: str) -> None:
 
 
 # ------------------------------------------------------------------------------------ CSV / detail rows
+# The columns are a contract (spec/cli.md: a column is only ever added after the others). The first layout
+# (bbc1bc6) gave a column to each scalar basis field that occurs, in the order the lines show them first,
+# then the line's own fields: those basis fields keep that place and order. A basis field added since goes
+# after the line's fields, in the fixed order of ADDED_BASIS_KEYS (a new one is appended to it), and one
+# not listed there after them all: a new field never moves a column of an older one.
+FIRST_BASIS_KEYS = frozenset((
+    "category", "occupation_year", "occupation_year_start", "occupation_year_end", "start", "end", "window_start",
+    "window_end", "days", "year_days", "fte_months", "fte_days", "fte", "wage_cost", "wage_cost_share",
+    "half_wage_cost", "cap_full_time", "window_months", "cap", "partial_amount", "agrement_year",
+    "agrement_year_start", "agrement_year_end", "target_workers", "tranches", "bracket_min", "rate", "index_factor",
+    "accompanier_fte", "max_accompanier_fte", "accompanier_wage_cost", "operating_costs_share", "ceiling",
+    "amount_if_condition_met"))
+LINE_FIELDS = ("amount", "claimable", "confidence", "reference", "url", "notes")
+ADDED_BASIS_KEYS = (
+    "known_wage_cost", "known_wage_cost_months", "wage_cost_months", "net_increase", "headcount_fte_on_hire",
+    "headcount_fte_average_before", "rehire_of", "first_hire_date", "target_workers_start", "target_workers_end",
+    "provisional", "bracket_min_by_target_workers", "accompanier_fte_year", "min_accompanier_fte")
+
+
 def _scalar_keys(result: SubsidyResult) -> list[str]:
+    """Every scalar basis field of the lines, in the order the lines show them first."""
     keys: list[str] = []
     for line in result.lines:
         for k, v in line.basis.items():
@@ -208,18 +228,23 @@ def _scalar_keys(result: SubsidyResult) -> list[str]:
 
 
 def detail_rows(result: SubsidyResult, enterprise: Enterprise, opts: RunOptions) -> tuple[list[str], list[list]]:
-    """One row per line; every scalar basis field is a column (CSV and the « Détail » sheet)."""
+    """One row per line; every scalar basis field is a column (CSV and the « Détail » sheet), in the order
+    that only appends (``FIRST_BASIS_KEYS``, the line's fields, ``ADDED_BASIS_KEYS``, any other)."""
     keys = _scalar_keys(result)
-    header = ["subsidy", "label", "worker_id"] + (["name"] if opts.names else []) + keys + [
-        "amount", "claimable", "confidence", "reference", "url", "notes"]
+    first = [k for k in keys if k in FIRST_BASIS_KEYS]
+    added = [k for k in ADDED_BASIS_KEYS if k in keys]
+    later = [k for k in keys if k not in FIRST_BASIS_KEYS and k not in ADDED_BASIS_KEYS]
+    header = (["subsidy", "label", "worker_id"] + (["name"] if opts.names else []) + first + list(LINE_FIELDS)
+              + added + later)
     rows = []
     for line in result.lines:
         row = [line.subsidy, subsidy_label(line.subsidy, opts.lang), line.worker_id]
         if opts.names:
             row.append(enterprise.workers_by_id[line.worker_id].display_name() if line.worker_id else None)
-        row += [line.basis.get(k) for k in keys]
+        row += [line.basis.get(k) for k in first]
         row += [line.amount, line.claimable, line.confidence, line.reference, line.url,
                 " | ".join(n.get(opts.lang) for n in line.notes)]
+        row += [line.basis.get(k) for k in added + later]
         rows.append(row)
     return header, rows
 
