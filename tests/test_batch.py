@@ -539,6 +539,10 @@ def test_csv_summary_on_stdout_is_the_summary_workbook_rows(tmp_path, capsys, go
     assert code == ExitCode.BAD_INPUT
     rows = list(csv.reader(io.StringIO(stdout)))
     assert rows[0] == [k for k, _, _ in batch.SUMMARY_COLUMNS]
+    # The columns as they first were (49a0822): a new one may only come after them (spec/cli.md).
+    assert rows[0][:16] == ["file", "enterprise", "regime", "compliant", "eligibility", "quota", "wages",
+                            "employment", "enterprise_size", "follow_up", "quota_share", "wage_ratio",
+                            "total_subsidy", "subsidy_complete", "problems", "errors"]
     sheet = list(load_workbook(out / "summary.xlsx").active.iter_rows(values_only=True))[1:]
     assert len(rows) == 1 + len(sheet) == 4
     for line, cells in zip(rows[1:], sheet):

@@ -245,3 +245,11 @@ def test_a_check_not_judged_keeps_every_field_of_the_judged_one(make_workbook, y
         assert stub["compliant"] is None and stub[own] is False, name
         assert set(stub) >= set(judged), (name, set(judged) - set(stub))
         assert stub.get("violations", []) == [] and stub.get("ratio") is None
+
+
+def test_csv_columns_are_only_ever_appended():
+    """`ei check -f csv`: bbc1bc6's columns (name, compliant, summary, to_fix) first, in that order, then the
+    one added since (applicable); a new column may only come after them (spec/cli.md)."""
+    r = runner.invoke(app, ["check", str(WALLOON), "--year", "2025", "-f", "csv"])
+    header = r.stdout.splitlines()[0].split(",")
+    assert header[:5] == ["name", "compliant", "summary", "to_fix", "applicable"]

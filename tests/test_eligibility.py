@@ -662,3 +662,15 @@ def test_names_never_show_a_national_number_typed_in_a_name_column():
     assert walloon(first_name="Youssef 76051465175", last_name="Piron").display_name() == "Youssef ••••••••••• Piron"
     assert walloon(first_name="Anne", last_name="85.07.30-033.28 Piron").display_name() == "Anne ••••••••••• Piron"
     assert walloon(first_name="Alice", last_name="Exemple").display_name() == "Alice Exemple"
+
+
+@pytest.mark.parametrize("names", [False, True])
+def test_csv_columns_are_only_ever_appended(names):
+    """`ei check-eligibility -f csv`: bbc1bc6's columns first, in that order (with --names, `name` after
+    `worker_id`, as then), then the one added since (protected_criterion_met); a new column may only come
+    after them (spec/cli.md)."""
+    r = invoke(WALLOON, "-f", "csv", *(["--names"] if names else []))
+    header = next(csv.reader(io.StringIO(r.stdout)))
+    assert header[:10 if names else 9] == ["worker_id", *(["name"] if names else []), "category", "target_public",
+                                           "assessed_on", "criteria_met", "criteria_not_met", "criteria_unknown",
+                                           "missing", "protected_criterion_met"]

@@ -1309,3 +1309,15 @@ def test_brussels_2004_a_month_below_only_on_the_known_statuses_is_undetermined_
     assert any("0 sous le seuil, 1 sous le seuil selon les statuts connus (2010-06)" in r.text.fr for r in y.reasons)
     sure = evaluate_quota(e, B04, Period.calendar_year(2010), status).latest
     assert sure.compliant is False and sure.extra["failing_months"] == ["2010-06"]
+
+
+@pytest.mark.parametrize("forecast", [False, True])
+def test_csv_columns_are_only_ever_appended(forecast):
+    """`ei check-quota -f csv` (with --forecast too): bbc1bc6's columns first, in that order, then those added
+    since (days_in_year, weight, counted_target_fte, counted_total_fte); a new column may only come after
+    them (spec/cli.md)."""
+    r = runner.invoke(app, ["check-quota", str(SAMPLE), "-f", "csv", *(["--forecast"] if forecast else [])])
+    header = r.stdout.splitlines()[0].split(",")
+    assert header[:16] == ["agrement_year", "year_start", "year_end", "month", "target_fte", "total_fte", "share",
+                           "required_share", "judged", "unknown_fte", "projected", "year_compliant",
+                           "days_in_year", "weight", "counted_target_fte", "counted_total_fte"]

@@ -334,3 +334,11 @@ def test_no_payroll_known_yet_for_the_period_asks_nothing_to_fill_in(monkeypatch
     result = wages.check(e, W16, Period(date(2025, 10, 1), date(2025, 12, 31)))
     assert result.compliant is None and result.to_fix == ()
     assert "aucune paie encore connue" in result.summary.fr
+
+
+def test_csv_columns_are_only_ever_appended():
+    """`ei check-wages -f csv`: bbc1bc6's columns, in that order; a new column may only come after them
+    (spec/cli.md)."""
+    r = runner.invoke(app, ["check-wages", str(SAMPLE), "--year", "2025", "-f", "csv"])
+    header = r.stdout.splitlines()[0].split(",")
+    assert header[:7] == ["worker_id", "month", "fte", "gross_pay", "pay_per_fte", "included", "excluded_reason"]
