@@ -1181,3 +1181,42 @@ def test_each_error_of_a_totals_row_says_it_looks_like_one(label, how, tmp_path)
     problems = read_workbook(path).errors
     assert [(p.code, p.cell) for p in problems] == [("fte_out_of_range", "C2"), ("invalid_month", "B7")]
     assert not any("totaux" in p.message.fr for p in problems)
+
+
+@pytest.mark.parametrize("sheet, column, header", [
+    ("Personnel", "date_sortie", "Date de sortie"),
+    ("Personnel", "date_sortie", "DATE DE LA SORTIE"),
+    ("Personnel", "date_cdi", "Date du CDI"),
+    ("Personnel", "date_naissance", "Date de naissance"),
+    ("Personnel", "inscrit_dei", "Inscrit au DEI"),
+    ("Entreprise", "total_bilan", "Total du bilan"),
+    ("Entreprise", "date_agrement", "Date de l'agrément"),
+])
+def test_a_french_header_with_its_little_words_is_the_column(sheet, column, header):
+    """« Date de sortie » was an unknown column (a warning) and every worker who left read as still
+    employed; the articles and prepositions between the words are left out (whole words only)."""
+    from ei_cli.workbook import schema
+
+    contract = next(s for s in schema.SHEETS if s.name == sheet)
+    assert contract.find_column(header).name == column
+
+
+@pytest.mark.parametrize("header", ["Date de fin", "Date d'entrée en fonction", "Mois de paie", "Desortie",
+                                    "Date desortie", "de", "Date de sortie prévue"])
+def test_other_words_still_make_an_unknown_header(header):
+    from ei_cli.workbook.schema import STAFF
+
+    assert STAFF.find_column(header) is None
+
+
+def test_the_exit_date_under_date_de_sortie_is_read(tmp_path):
+    """The fixture's workers under a « Date de sortie » header: the exit dates are read as under
+    ``date_sortie`` (the same workbook, the same dates), with no unknown-column warning."""
+    from helpers_workbook import rename_column, valid_sheets, write_workbook
+
+    plain = read_workbook(write_workbook(tmp_path / "a.xlsx", valid_sheets()))
+    sheets = rename_column(valid_sheets(), "Personnel", "date_sortie", "Date de sortie")
+    worded = read_workbook(write_workbook(tmp_path / "b.xlsx", sheets))
+    assert worded.problems == plain.problems == ()
+    assert [w.exit_date for w in worded.enterprise.workers] == [w.exit_date for w in plain.enterprise.workers]
+    assert any(w.exit_date for w in plain.enterprise.workers)

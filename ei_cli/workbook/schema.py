@@ -61,6 +61,12 @@ TEXT, ID, DATE, MONTH, BOOL, NUMBER, MONEY, ENUM, NISS, BCE = (
 )
 
 
+# The articles and prepositions a French header puts between its words and the contract's names leave out
+# (« Date de sortie » for date_sortie, « Date du passage en CDI » is not date_cdi: « passage » stays), as
+# whole words only. Tried only for a header that is no name or alias as it is (docs/interpretations.md).
+_LINK_WORDS = re.compile(r"(?<![^\W_])(?:de|du|des|la|le|les|en|au|aux|à)(?![^\W_])", re.IGNORECASE)
+
+
 def _keys(name: str, aliases: tuple[str, ...]) -> frozenset[str]:
     """The normalised name and aliases of a column or a sheet (computed once per object)."""
     return frozenset(normalize_name(n) for n in (name,) + aliases)
@@ -117,8 +123,12 @@ class Sheet:
         return normalize_name(title) in self.keys
 
     def find_column(self, header: object) -> Column | None:
-        """The column whose name or alias matches ``header``, or None."""
-        return self.by_key.get(normalize_name(header))
+        """The column whose name or alias matches ``header``, or None — a French header written with its
+        little words (« Date de sortie », « Date du CDI ») is the column without them (``date_sortie``)."""
+        found = self.by_key.get(normalize_name(header))
+        if found is None and header.__class__ is str and _LINK_WORDS.search(header):
+            found = self.by_key.get(normalize_name(_LINK_WORDS.sub(" ", header)))
+        return found
 
     def column(self, name: str) -> Column:
         return next(c for c in self.columns if c.name == name)
