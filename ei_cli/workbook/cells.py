@@ -501,7 +501,7 @@ def _not_a_date(raw, code: str, expected: Text) -> Invalid:
     """The refusal of a cell that is no date, saying what it likely is: Excel's zero date (a time of day:
     a value under 1 in a date cell), or a date serial in a cell without date format."""
     t = type(raw)
-    if t is time:
+    if t is time and raw.hour == raw.minute == raw.second == 0:   # 0 (midnight); another time is one typed
         return Invalid(code, expected, found=_ZERO_DATE_FOUND, hint=_ZERO_DATE_HINT)
     if (t is float or t is int) and _FIRST_SERIAL <= raw <= _LAST_SERIAL:
         serial, day = shown(raw), (_EXCEL_EPOCH + timedelta(days=int(raw))).strftime("%d/%m/%Y")
