@@ -10,7 +10,7 @@ import io
 import re
 import sys
 import zipfile
-from datetime import date
+from datetime import date, time
 from decimal import Decimal
 from pathlib import Path
 
@@ -1031,19 +1031,20 @@ def test_a_column_with_values_under_a_blank_header_is_reported_at_the_header_cel
     """The header of Personnel's date_sortie (G1) cleared: its dates were dropped in silence, every worker
     read as still employed (worker 2, who left on 30/06/2024, counted on), the workbook « valide ». Now an
     error at G1 naming the first value (G3, worker 2's row): the sheet has no date_sortie, whose empty cell
-    means « still employed ». In Paie (no such column) a filled column without header is a warning; a
+    means « still employed ». A column of text (names, notes: no date) is a warning there, as in Paie (no
+    such column) a filled column without header; a
     blank header over an empty column says nothing; the values below are never quoted."""
     from helpers_workbook import rename_column, valid_sheets, write_workbook
 
     sheets = rename_column(valid_sheets(), "Personnel", "date_sortie", None)
     for i, row in enumerate(sheets["Personnel"]):
         row.append(None)                                    # P: a blank header over an empty column
-        row.append(None if i == 0 else "Zqxname")         # Q: a name, never quoted
+        row.append(None if i == 0 else "Zqxname")         # Q: a name, never quoted; no date: a warning
     for i, row in enumerate(sheets["Paie"]):
         row.append(None if i == 0 else 151.67)            # F: hours without their header
     result = read_workbook(write_workbook(tmp_path / "x.xlsx", sheets))
     found = [(p.code, str(p.severity), p.sheet, p.cell) for p in result.problems]
-    assert found == [("unnamed_column", "error", "Personnel", "G1"), ("unnamed_column", "error", "Personnel", "Q1"),
+    assert found == [("unnamed_column", "error", "Personnel", "G1"), ("unnamed_column", "warning", "Personnel", "Q1"),
                      ("unnamed_column", "warning", "Paie", "F1")]
     first = result.problems[0].message
     assert "La colonne G a des valeurs (dès G3) mais pas d'en-tête en G1" in first.fr
@@ -1068,7 +1069,8 @@ def test_data_without_its_header_row_is_one_error_that_quotes_no_cell(tmp_path):
     assert [(p.code, p.sheet, p.cell) for p in result.problems] == [("missing_header_row", "Personnel", "A1")]
     message = result.problems[0].message
     assert message.fr.startswith("Aucune ligne d'en-têtes reconnue (ligne 1) :")
-    assert "ajoutez la ligne d'en-têtes du modèle" in message.fr and "add the template's header row" in message.en
+    assert "ajoutez au-dessus la ligne d'en-têtes du modèle" in message.fr and "add the template's header row" in message.en
+    assert "écrivez-les comme le modèle" in message.fr                 # headers all misspelt: rename them
     for value in ("Exemple", "Alice", "1990", "cesi", "production"):
         assert value not in message.fr + message.en
 
@@ -1220,3 +1222,34 @@ def test_the_exit_date_under_date_de_sortie_is_read(tmp_path):
     assert worded.problems == plain.problems == ()
     assert [w.exit_date for w in worded.enterprise.workers] == [w.exit_date for w in plain.enterprise.workers]
     assert any(w.exit_date for w in plain.enterprise.workers)
+
+
+def test_a_time_of_day_in_a_date_column_is_quoted_not_called_the_zero_date(tmp_path):
+    """08:30 typed in date_sortie (an hh:mm cell) is no date: quoted as the cell shows it, not « 00/01/1900,
+    la date zéro d'Excel » (only the value 0, midnight, is that)."""
+    import openpyxl
+
+    from helpers_workbook import valid_sheets, write_workbook
+
+    path = write_workbook(tmp_path / "x.xlsx", valid_sheets())
+    book = openpyxl.load_workbook(path)
+    book["Personnel"]["G2"].value, book["Personnel"]["G2"].number_format = time(8, 30), "hh:mm"
+    book.save(path)
+    (p,) = [p for p in read_workbook(path).errors if (p.sheet, p.cell) == ("Personnel", "G2")]
+    assert p.code == "invalid_date"
+    assert "8:30" in p.message.fr and "00/01/1900" not in p.message.fr + p.message.en
+
+
+def test_a_stray_value_far_right_is_found_and_named_at_its_column(tmp_path):
+    """A note left in column AD, row 4, far right of the last header: the blank columns after the last
+    header are tested a row at a time; the value is still found at AD4 and named at AD1 (a warning: the
+    text is no date)."""
+    from helpers_workbook import valid_sheets, write_workbook
+
+    sheets = valid_sheets()
+    width = len(sheets["Personnel"][0])
+    for i, row in enumerate(sheets["Personnel"]):
+        row.extend([None] * (29 - width) + ["à rappeler" if i == 3 else None])
+    result = read_workbook(write_workbook(tmp_path / "x.xlsx", sheets))
+    (p,) = [p for p in result.problems if p.code == "unnamed_column"]
+    assert (str(p.severity), p.cell) == ("warning", "AD1") and "dès AD4" in p.message.fr

@@ -326,8 +326,8 @@ class _Reader:
 
         key_keys = {normalize_name(n) for n in schema.KEY_HEADERS}
         value_keys = {normalize_name(n) for n in schema.VALUE_HEADERS}
-        header_at = self._below_title(title, grid, header_at, lambda v: normalize_name(v) in key_keys
-                                      or contract.find_column(v) is not None, least=1)
+        header_at, _ = self._below_title(title, grid, header_at, lambda v: normalize_name(v) in key_keys
+                                         or contract.find_column(v) is not None, least=1)
         header = grid[header_at]
         key_col = next((c for c, v in enumerate(header) if _is_text(v) and normalize_name(v) in key_keys), None)
         value_col = next((c for c, v in enumerate(header) if _is_text(v) and normalize_name(v) in value_keys), None)
@@ -467,19 +467,20 @@ class _Reader:
     def _has_problem_at(self, sheet, cell) -> bool:
         return any(p.sheet == sheet and p.cell == cell for p in self.problems)
 
-    def _below_title(self, title: str, grid: list[list], first: int, known, least: int = 2) -> int:
-        """The header row: ``first`` (the first filled row), unless none of its cells is a ``known`` header
-        and one of the next rows has ``least`` of them — a title written above the headers, read past with
-        a warning (``least`` 2 for a table: a data row seldom holds two header names)."""
+    def _below_title(self, title: str, grid: list[list], first: int, known, least: int = 2) -> tuple[int, bool]:
+        """The header row and whether it holds a ``known`` header: ``first`` (the first filled row), unless
+        none of its cells is one and one of the next rows has ``least`` of them — a title written above the
+        headers, read past with a warning (``least`` 2 for a table: a data row seldom holds two header
+        names). ``(first, False)``: no row of headers was found."""
         def count(r: int) -> int:
             return sum(1 for v in grid[r] if _is_text(v) and known(v))
 
         if count(first):
-            return first
+            return first, True
         below = next((r for r in range(first + 1, min(len(grid), first + 1 + _TITLE_ROWS)) if count(r) >= least),
                      None)
         if below is None:
-            return first
+            return first, False
         rows = f"{first + 1}" if below == first + 1 else f"{first + 1} à {below}"
         rows_en = f"{first + 1}" if below == first + 1 else f"{first + 1} to {below}"
         self.warn("rows_above_headers",
@@ -487,7 +488,7 @@ class _Reader:
                   f"{below + 1}.",
                   f"Row(s) {rows_en} above the headers ignored (a title?): the headers are read on row {below + 1}.",
                   sheet=title, cell=cell_ref(first, 0))
-        return below
+        return below, True
 
     # ------------------------------------------------------------------------------- tables
     def _read_table(self, contract: Sheet, title: str | None, grid: list[list] | None, errs: dict) -> list[_Row]:
@@ -503,19 +504,23 @@ class _Reader:
                          f"({', '.join(c.english for c in contract.columns if c.required)}…).", sheet=title)
             return []
 
-        header_at = self._below_title(title, grid, header_at, lambda v: contract.find_column(v) is not None)
+        header_at, recognised = self._below_title(title, grid, header_at,
+                                                  lambda v: contract.find_column(v) is not None)
         self.header_rows[title] = header_at
-        if not any(_is_text(v) and contract.find_column(v) is not None for v in grid[header_at]):
-            # Data pasted without its header row: its first row would be taken for the headers, and each of
-            # its cells (a name, a birth date, a diploma) quoted as an unknown column. One error, no cell quoted.
+        if not recognised:
+            # Data pasted without its header row, or headers all misspelt: the row would be taken for the
+            # headers, and each of its cells (a name, a birth date, a diploma) quoted as an unknown column.
+            # One error, no cell quoted.
             required_fr = ", ".join(c.name for c in contract.columns if c.required)
             required_en = ", ".join(c.english for c in contract.columns if c.required)
             self.err("missing_header_row",
                      f"Aucune ligne d'en-têtes reconnue (ligne {header_at + 1}) : aucune de ses cellules n'est un "
-                     f"en-tête de la feuille ({required_fr}…) et rien n'est lu ; ajoutez la ligne d'en-têtes du "
-                     "modèle (ei init) au-dessus des données.",
+                     f"en-tête de la feuille ({required_fr}…) et rien n'est lu. Si ce sont les en-têtes, "
+                     "écrivez-les comme le modèle (ei init) ; si ce sont des données, ajoutez au-dessus la ligne "
+                     "d'en-têtes du modèle.",
                      f"No header row recognised (row {header_at + 1}): none of its cells is a header of this sheet "
-                     f"({required_en}…) and nothing is read; add the template's header row (ei init) above the data.",
+                     f"({required_en}…) and nothing is read. If they are the headers, write them as the template "
+                     "does (ei init); if they are data, add the template's header row above them.",
                      sheet=title, cell=cell_ref(header_at, 0))
             return []
         plan = self._plan(contract, title, grid, header_at, errs)
@@ -650,25 +655,42 @@ class _Reader:
                          letters: dict[str, str]) -> None:
         """A column with values under a blank header cell (a header cleared by mistake, a column pasted
         without its header) is not read: said at its header cell. An error when the sheet lacks one of the
-        optional columns whose empty cell decides (``Column.empty_means``: the values may be that column,
-        and without it the verdicts change in silence), else a warning, as for an unknown column. Only the
-        columns with a blank header are scanned, each down to its first value: none in a well-formed sheet.
-        The values are never quoted (they may be names or social data)."""
-        below = grid[header_at + 1:]
-        filled = []
-        for c in blank:
-            r = next((r for r, row in enumerate(below, header_at + 1) if c < len(row) and not _blank(row[c])), None)
-            if r is not None:
-                filled.append((c, r))
-        if not filled:
+        optional columns whose empty cell decides (``Column.empty_means``, all dates: the values may be that
+        column, and without it the verdicts change in silence) and its first value reads as a date or a
+        number, else a warning, as for an unknown column (a column of notes is no date). The values are
+        never quoted (they may be names or social data).
+
+        Only the columns with a blank header are looked at, in one pass over the rows that stops once each
+        has shown a value; the blank columns after the last header (up to a stray cell far to the right) are
+        tested a row at a time by counting its empty cells, not cell by cell."""
+        header = grid[header_at]
+        blank_set = set(blank)
+        last_named = max((c for c in range(len(header)) if c not in blank_set), default=-1)
+        inner = {c for c in blank if c < last_named}
+        trailing = {c for c in blank if c > last_named}
+        tail = last_named + 1
+        found: dict[int, int] = {}
+        for r, row in enumerate(grid[header_at + 1:], header_at + 1):
+            for c in [c for c in inner if c < len(row) and not _blank(row[c])]:
+                found[c] = r
+                inner.discard(c)
+            if trailing and len(row) > tail:
+                rest = row[tail:]
+                if rest.count("") + rest.count(None) != len(rest):
+                    for c in [c for c in trailing if c < len(row) and not _blank(row[c])]:
+                        found[c] = r
+                        trailing.discard(c)
+            if not inner and not trailing:
+                break
+        if not found:
             return
         absent = [col for col in contract.columns if not col.required and col.field not in letters]
         decisive = [col for col in absent if col.empty_means]
-        for c, r in filled:
+        for c, r in sorted(found.items()):
             letter, ref, first = column_letter(c), cell_ref(header_at, c), cell_ref(r, c)
             fr = f"La colonne {letter} a des valeurs (dès {first}) mais pas d'en-tête en {ref} : elle n'est pas lue."
             en = f"Column {letter} holds values (from {first}) but no header in {ref}: it is not read."
-            if decisive:
+            if decisive and reads_as_figure(grid[r][c]):
                 which_fr, which_en = ("elle", "that one") if len(decisive) == 1 else ("l'une d'elles", "one of them")
                 means_fr = " ; ".join(f"{col.name} = {col.empty_means[0]}" for col in decisive)
                 means_en = "; ".join(f"{col.english} = {col.empty_means[1]}" for col in decisive)
