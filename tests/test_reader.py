@@ -1253,3 +1253,18 @@ def test_a_stray_value_far_right_is_found_and_named_at_its_column(tmp_path):
     result = read_workbook(write_workbook(tmp_path / "x.xlsx", sheets))
     (p,) = [p for p in result.problems if p.code == "unnamed_column"]
     assert (str(p.severity), p.cell) == ("warning", "AD1") and "dès AD4" in p.message.fr
+
+
+def test_pay_outside_the_employment_lists_five_months_and_counts_the_others(tmp_path):
+    """Worker 2 leaves on 2024-06-30; pay rows for the eight months 2024-07 … 2025-02 after it: the
+    warning listed every month (hundreds for a misdated worker); it lists the first 5 (2024-07 to
+    2024-11) and « et 3 autre(s) » (8 − 5 = 3), as the follow-up warning does."""
+    from helpers_workbook import write_workbook
+
+    sheets = make_corpus.valid_sheets()
+    months = [date(2024, m, 1) for m in range(7, 13)] + [date(2025, 1, 1), date(2025, 2, 1)]
+    sheets["Paie"] += [[2, m, 0.5, 1050, 1450] for m in months]
+    (p,) = [p for p in read_workbook(write_workbook(tmp_path / "x.xlsx", sheets)).problems
+            if p.code == "pay_outside_employment"]
+    assert "paie pour 2024-07, 2024-08, 2024-09, 2024-10, 2024-11 et 3 autre(s), hors de" in p.message.fr
+    assert "pay for 2024-07, 2024-08, 2024-09, 2024-10, 2024-11 and 3 more, outside" in p.message.en

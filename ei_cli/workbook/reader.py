@@ -1009,13 +1009,14 @@ class _Reader:
             return (v.get("fte") or _ZERO) > 0 or (v.get("gross_pay") or _ZERO) > 0
 
         for worker_id, (found, hire, exit_) in self._outside_employment(sheet, rows, staff, "month", paid).items():
-            listed = ", ".join(str(r.values["month"]) for r in found)
+            months = [str(r.values["month"]) for r in found]
+            listed = _some(months, months)
             employed = _employment(hire, exit_)
             self.warn("pay_outside_employment",
-                      f"Travailleur {worker_id} : paie pour {listed}, hors de sa période d'occupation "
+                      f"Travailleur {worker_id} : paie pour {listed.fr}, hors de sa période d'occupation "
                       f"({employed.fr}) ; ces lignes ne sont pas comptées (ETP, tension salariale). "
                       "Vérifiez les dates de Personnel ou la paie.",
-                      f"Worker {worker_id}: pay for {listed}, outside their employment ({employed.en}); "
+                      f"Worker {worker_id}: pay for {listed.en}, outside their employment ({employed.en}); "
                       "those rows are not counted (FTE, wage tension). Check the Personnel dates or the payroll.",
                       sheet=sheet, cell=self._ref(sheet, "month", found[0]))
 
@@ -1025,11 +1026,8 @@ class _Reader:
         the user only saw a late or missing interview."""
         for worker_id, (found, hire, exit_) in self._outside_employment(sheet, rows, staff, "date").items():
             dates = [r.values["date"] for r in found]
-            shown_fr = ", ".join(_d(d) for d in dates[:_LISTED])
-            shown_en = ", ".join(str(d) for d in dates[:_LISTED])
-            if len(dates) > _LISTED:
-                shown_fr += f" et {len(dates) - _LISTED} autre(s)"
-                shown_en += f" and {len(dates) - _LISTED} more"
+            listed = _some([_d(d) for d in dates], [str(d) for d in dates])
+            shown_fr, shown_en = listed.fr, listed.en
             employed = _employment(hire, exit_)
             if len(dates) == 1:
                 what_fr, what_en = f"l'action de suivi du {shown_fr} est", f"the follow-up action of {shown_en} is"
@@ -1090,6 +1088,14 @@ def _employment(hire: date, exit_: date | None) -> Text:
     """« entrée le …, sortie le … »: a worker's employment, as a message names it."""
     return Text(f"entrée le {_d(hire)}" + (f", sortie le {_d(exit_)}" if exit_ else ""),
                 f"hired {hire}" + (f", exit {exit_}" if exit_ else ""))
+
+
+def _some(fr: list[str], en: list[str]) -> Text:
+    """The first ``_LISTED`` items, then « et N autre(s) »: a warning names a few, not hundreds of months."""
+    more = len(fr) - _LISTED
+    if more <= 0:
+        return Text(", ".join(fr), ", ".join(en))
+    return Text(f"{', '.join(fr[:_LISTED])} et {more} autre(s)", f"{', '.join(en[:_LISTED])} and {more} more")
 
 
 def _blank(v) -> bool:
