@@ -1321,3 +1321,83 @@ def test_csv_columns_are_only_ever_appended(forecast):
     assert header[:16] == ["agrement_year", "year_start", "year_end", "month", "target_fte", "total_fte", "share",
                            "required_share", "judged", "unknown_fte", "projected", "year_compliant",
                            "days_in_year", "weight", "counted_target_fte", "counted_total_fte"]
+
+
+# ------------------------------------------------------------------------------ a change of regime inside an agrément year
+def _brussels_across_2019(tmp_path: Path) -> Path:
+    """Brussels, agrément 2015-03-01: T1–T3 (target: CESI, DEI, 13 months unemployed) and N1, N2 (not target)
+    in production, E1 in encadrement, all from 2015-03-01 at 1 FTE; T4 (target) hired 2019-02-01. Paie
+    2018-03 … 2020-02 (agrément years 4 and 5). bruxelles-2004 runs to 2019-01-31, bruxelles-2018 from
+    2019-02-01: agrément year 4 (2018-03-01 … 2019-02-28) spends 11 of its 12 months under bruxelles-2004."""
+    from helpers_workbook import set_field, valid_sheets, write_workbook
+
+    sheets = set_field(set_field(valid_sheets(), "region", "bruxelles"), "date_agrement", date(2015, 3, 1))
+    header = sheets["Personnel"][0] + ["beneficiaire_ris", "contrat_activation"]
+    staff = [("T1", "cesi", "oui", 13, "production"), ("T2", "cesi", "oui", 13, "production"),
+             ("T3", "cesi", "oui", 13, "production"), ("T4", "cesi", "oui", 13, "production"),
+             ("N1", "cess", "non", 0, "production"), ("N2", "cess", "non", 0, "production"),
+             ("E1", "superieur", "non", 0, "encadrement")]
+    rows, pay_rows = [], []
+    for wid, diploma, dei, unemployed, function in staff:
+        hired = date(2019, 2, 1) if wid == "T4" else date(2015, 3, 1)
+        row = dict(id_travailleur=wid, date_naissance=date(1990, 1, 1), date_entree=hired, type_contrat="CDI", etp=1,
+                   fonction=function, diplome=diploma, inscrit_dei=dei, mois_sans_emploi=unemployed,
+                   parent_isole="non", beneficiaire_ris="non", contrat_activation="non")
+        rows.append([row.get(h) for h in header])
+        pay_rows += [[wid, m.first_day, 1, 2500, 3500] for m in months("2018-03", "2020-02") if m.last_day >= hired]
+    sheets["Personnel"] = [header] + rows
+    sheets["Paie"] = [sheets["Paie"][0]] + pay_rows
+    sheets["Suivi"] = sheets["Suivi"][:1]
+    return write_workbook(tmp_path / "b.xlsx", sheets)
+
+
+def test_an_agrement_year_begun_under_bruxelles_2004_is_judged_by_it(tmp_path, capsys):
+    """Agrément year 4 (2018-03-01 … 2019-02-28) began under bruxelles-2004: it keeps that regime's obligation,
+    ≥ 30 % of execution staff every month — 3 target ÷ 5 production FTE = 60 % from 2018-03 to 2019-01, 4 ÷ 6 =
+    66,7 % in 2019-02 — conforme, whether asked with --year 2018 (bruxelles-2004) or --year 2019 (default
+    bruxelles-2018, in force from 2019-02-01). It was judged on the 2018 mandate minimums: (3 × 12 + 1) ÷ 12
+    = 3,08 target FTE < 4, « non conforme », exit 1, and ``ei batch --month 2019-02`` too.
+    Agrément year 5 (2019-03-01 … 2020-02-29) began under bruxelles-2018: 4 target FTE ≥ 4 and 1 FTE
+    encadrement ≥ 1 on average — conforme."""
+    from helpers_cli import run_cli
+
+    path = _brussels_across_2019(tmp_path)
+    code, out, _ = run_cli(capsys, "check-quota", path, "--year", "2019", "-f", "json")
+    doc = json.loads(out)
+    assert code == 0 and doc["regime"] == "bruxelles-2018" and doc["compliant"] is True
+    y4, y5 = doc["agrement_years"]
+    assert (y4["year"], y4["regime"], y4["rule"], y4["judged_on"]) == (4, "bruxelles-2004", "monthly_production_share",
+                                                                       "every_month")
+    assert y4["compliant"] is True and y4["lowest_judged_share"] == 0.6 and y4["failing_months"] == []
+    assert "jugée selon bruxelles-2004, en vigueur à son début" in y4["summary"]
+    assert "et non selon bruxelles-2018, en vigueur du 2019-02-01" in y4["reasons"][0]["text"]
+    assert (y5["year"], y5["regime"], y5["judged_on"], y5["compliant"]) == (5, "bruxelles-2018", "average_minimums",
+                                                                           True)
+    assert y5["target_fte"] == 4 and "en vigueur à son début" not in y5["summary"]
+    # the same year asked under bruxelles-2004, by its year: the same verdict
+    code, out, _ = run_cli(capsys, "check-quota", path, "--year", "2018", "-f", "json")
+    assert code == 0 and json.loads(out)["agrement_years"][1]["compliant"] is True
+    # a month of it under bruxelles-2018, and its forecast: the same regime judges it
+    code, out, _ = run_cli(capsys, "batch", tmp_path, "--month", "2019-02", "-f", "json", "--jobs", "1")
+    (f,) = json.loads(out)["files"]
+    assert f["regime"] == "bruxelles-2018" and f["checks"]["quota"] is True and f["quota_share"] == 0.6
+    code, out, _ = run_cli(capsys, "check-quota", path, "--at", "2019-02-15", "--forecast", "-f", "json")
+    forecast = json.loads(out)["forecast"]
+    assert forecast["agrement_year"] == 4 and forecast["projected_compliant"] is True
+    assert forecast["required_share"] == 0.3
+
+
+def test_a_forced_regime_judges_a_year_begun_before_it_and_says_so(tmp_path, capsys):
+    """--regime bruxelles-2018 (forced, D4: a simulation) judges agrément year 4 (begun 2018-03-01, under
+    bruxelles-2004) on the mandate minimums: (3 × 12 + 1) ÷ 12 = 37 ÷ 12 = 3,08 target FTE < 4 — non conforme,
+    exit 1, as asked; its headline and first reason now say that the regime was not in force when the year
+    began and which one was."""
+    from helpers_cli import run_cli
+
+    code, out, _ = run_cli(capsys, "check-quota", _brussels_across_2019(tmp_path), "--year", "2019",
+                           "--regime", "bruxelles-2018", "-f", "json")
+    y4 = json.loads(out)["agrement_years"][0]
+    assert code == 1 and (y4["regime"], y4["compliant"], y4["target_fte"]) == ("bruxelles-2018", False, 3.0833)
+    assert "selon bruxelles-2018 imposé, pas en vigueur le 2018-03-01" in y4["summary"]
+    assert "ei la juge selon bruxelles-2004, en vigueur ce jour-là" in y4["reasons"][0]["text"]
+

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 import tomllib
 from bisect import bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import Decimal
 from functools import cached_property, lru_cache
@@ -152,6 +152,9 @@ class Regime:
     rules: dict = field(default_factory=dict)
     parameters: dict[str, Parameter] = field(default_factory=dict)
     source: str = ""
+    # Chosen by ``--regime`` or the workbook's ``regime`` field (D4), not by the period's dates: it then judges
+    # every agrément year of the period, even one begun under another regime (``regime_for_year``).
+    forced: bool = field(default=False, compare=False)
 
     def param(self, key: str) -> Parameter:
         try:
@@ -391,6 +394,19 @@ def regime_in_force(region: str, on: date) -> Regime:
     return min(candidates, key=lambda r: r.valid_from)
 
 
+def regime_for_year(regime: Regime, start: date) -> Regime | None:
+    """The regime that judges a year of obligations beginning on ``start`` — an agrément year's quota: the
+    one in force on its first day (docs/interpretations.md, « Agrément year across a change of regime »).
+
+    ``regime`` itself when it was forced (D4: it judges every year, as a simulation) or is in force that
+    day; else the region's shipped regime in force that day, if any (else ``regime``, as for the period).
+    """
+    if regime.forced or regime.valid_on(start):
+        return regime
+    in_force = [r for r in all_regimes() if r.region == regime.region and r.valid_on(start)]
+    return max(in_force, key=lambda r: r.valid_from) if in_force else regime
+
+
 def _regimes_then(regime: Regime, period, forced: bool) -> tuple[str, str]:
     """What governed the period's ends that ``regime`` does not cover: another shipped regime (named), or
     one ``ei`` does not ship (e.g. wallonie-2012, rules.md §1) — said, so that a fallback is never silent."""
@@ -423,7 +439,7 @@ def select_regime(enterprise, period, forced: str | None = None):
     chosen_id = forced or enterprise.regime_id
     problems = []
     if chosen_id:
-        regime = get_regime(chosen_id)
+        regime = replace(get_regime(chosen_id), forced=True)
         if regime.region != str(enterprise.region):
             raise EiError(t(
                 f"Le régime « {regime.id} » est celui de la région {regime.region}, "

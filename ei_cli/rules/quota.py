@@ -13,6 +13,8 @@ Brussels 2018), such a boundary month counts only for its days inside the year (
 worker's daily etp (``rules.common.daily_fte``, D2) × those days employed ÷ the month's days, and the
 month weighs days inside ÷ days of the month in the number of months. Months after the last ``Paie``
 month are not known yet: a year still running is judged on its known months and marked ``provisional``.
+Each year keeps the obligation of the regime in force on its first day (``regimes.regime_for_year``): a
+regime that comes into force during an agrément year applies from the next one on.
 
 The shape of the rule differs per regime (``[rules] quota``): "staircase" (Wallonia), judged in year 1
 on the point value on the year's last day (end of month 12: the FTE of each worker under contract that
@@ -32,7 +34,7 @@ from ei_cli.i18n import Text, t
 from ei_cli.model import Enterprise, Function, Worker
 from ei_cli.periods import Month, Period, anniversary, days_between, years_overlapping
 from ei_cli.problems import Problem
-from ei_cli.regimes import Regime, Value
+from ei_cli.regimes import Regime, Value, all_regimes, get_regime, regime_for_year
 from ei_cli.rules.common import (NO_PAY, ONE, VERDICT, CheckResult, Reason, because, combine, daily_fte, denoised,
                                  days_employed_in, fallback_warnings, fte_rows, number_text, round_up, share_percent,
                                  share_text)
@@ -176,10 +178,14 @@ class YearQuota:
     # k of the shortfall: the months (Σ weights) where hiring still adds target FTE — 1 for a year 1
     # judged on its last day; None where no average is solved (Brussels 2004, month by month).
     adjustable: Decimal | None = None
+    # The regime that judged the year and its quota rule: the one in force on its first day
+    # (``regimes.regime_for_year``).
+    regime_id: str | None = None
+    rule: str | None = None
 
     def to_dict(self, lang: str = "fr") -> dict:
         out = {
-            "year": self.year, "agrement_year": self.year,
+            "year": self.year, "agrement_year": self.year, "regime": self.regime_id, "rule": self.rule,
             "start": self.period.start.isoformat(), "end": self.period.end.isoformat(),
             "period": self.period.to_dict(),
             "judged_on": self.judged_on,
@@ -1123,21 +1129,19 @@ def _grid_fte(enterprise: Enterprise, months: list[Month], shape: _Shape):
 
 
 def evaluate_quota(enterprise: Enterprise, regime: Regime, period: Period, report) -> QuotaResult:
-    """Every agrément year overlapping ``period``, judged by the regime's quota shape."""
-    name, shape = _shape(regime)
-    end = enterprise.last_pay_month
+    """Every agrément year overlapping ``period``, each judged by the quota shape of the regime in force on
+    its first day (``regimes.regime_for_year``; ``regime`` itself when forced): a year keeps the obligation
+    it began under."""
+    name, _ = _shape(regime)
     years = years_overlapping(enterprise.agrement_date, period)
-    all_months = sorted({m for _, p in years for m in p.months() if end is None or m <= end})
-    fte, problems = _grid_fte(enterprise, all_months, shape)
-    measured = {m.month: m for m in _measure(enterprise, report, all_months, shape.counted, fte, shape.supervision)}
-    day_fte = _paid_day_fte(enterprise)
-    results = []
-    for n, p in years:
-        in_year = list(p.months())
-        known = tuple(measured[m] for m in in_year if m in measured)
-        frame = _Frame(enterprise, regime, n, p, known, len(in_year), frozenset(m.month for m in known), report,
-                       day_fte)
-        results.append(_judge(shape, frame))
+    judges = [(n, p, regime_for_year(regime, p.start)) for n, p in years]
+    results, problems = [], []
+    for judge in {j.id: j for _, _, j in judges}.values():
+        ys, found = _judge_years(enterprise, judge, [(n, p) for n, p, j in judges if j is judge],
+                                 report if judge is regime else _report_under(enterprise, judge))
+        results += [_said_judge(y, regime, judge) for y in ys]
+        problems += [x for x in found if x not in problems]
+    results.sort(key=lambda y: y.year)
     before = None
     if not results:
         from ei_cli.rules.dashboard import _before_agrement
@@ -1149,7 +1153,84 @@ def evaluate_quota(enterprise: Enterprise, regime: Regime, period: Period, repor
             f"Aucune année d'agrément dans la période (période antérieure à l'agrément du {day}) : aucune "
             "obligation de quota.",
             f"No agrément year in the period (period before the agrément of {day}): no quota obligation."))
-    return QuotaResult(regime.id, name, period, tuple(results), end, tuple(problems), before)
+    return QuotaResult(regime.id, name, period, tuple(results), enterprise.last_pay_month, tuple(problems), before)
+
+
+def _judge_years(enterprise: Enterprise, regime: Regime, years: list[tuple[int, Period]], report
+                 ) -> tuple[list[YearQuota], list[Problem]]:
+    """``years`` (agrément years: number, extent) judged by ``regime``'s quota shape, and the Paie warnings."""
+    name, shape = _shape(regime)
+    end = enterprise.last_pay_month
+    all_months = sorted({m for _, p in years for m in p.months() if end is None or m <= end})
+    fte, problems = _grid_fte(enterprise, all_months, shape)
+    measured = {m.month: m for m in _measure(enterprise, report, all_months, shape.counted, fte, shape.supervision)}
+    day_fte = _paid_day_fte(enterprise)
+    results = []
+    for n, p in years:
+        in_year = list(p.months())
+        known = tuple(measured[m] for m in in_year if m in measured)
+        frame = _Frame(enterprise, regime, n, p, known, len(in_year), frozenset(m.month for m in known), report,
+                       day_fte)
+        results.append(replace(_judge(shape, frame), regime_id=regime.id, rule=name))
+    return results, problems
+
+
+def _report_under(enterprise: Enterprise, regime: Regime):
+    """The target public as ``regime`` defines it: a year judged by another regime than the one asked for
+    counts that regime's target public."""
+    from ei_cli.rules.eligibility import assess_eligibility
+
+    return assess_eligibility(enterprise, regime)
+
+
+def _validity_text(regime: Regime, lang: str) -> str:
+    if lang == "en":
+        return f"from {regime.valid_from.isoformat()} " + (f"to {regime.valid_to.isoformat()}" if regime.valid_to
+                                                            else "to today")
+    return f"du {regime.valid_from.isoformat()} " + (f"au {regime.valid_to.isoformat()}" if regime.valid_to
+                                                      else "à aujourd'hui")
+
+
+_READING = t("une année d'agrément garde l'obligation du régime en vigueur à son premier jour : un régime entré en "
+             "vigueur en cours d'année s'applique aux années d'agrément qui commencent après (lecture d'ei, "
+             "docs/interpretations.md)",
+             "an agrément year keeps the obligation of the regime in force on its first day: a regime that comes "
+             "into force during the year applies to the agrément years that begin after it (ei's reading, "
+             "docs/interpretations.md)")
+
+
+def _said_judge(y: YearQuota, asked: Regime, judge: Regime) -> YearQuota:
+    """A year judged by another regime than the one asked for (the one in force on its first day), or by a
+    forced regime not in force that day: its reasons and headline say so."""
+    start = y.period.start.isoformat()
+    if judge is not asked:
+        reason = Reason(t(
+            f"Année d'agrément {y.year} commencée le {start}, sous le régime {judge.id} "
+            f"({_validity_text(judge, 'fr')}) : elle est jugée selon ce régime, et non selon {asked.id}, en vigueur "
+            f"{_validity_text(asked, 'fr')} ; {_READING.fr}.",
+            f"Agrément year {y.year} began on {start}, under regime {judge.id} ({_validity_text(judge, 'en')}): it "
+            f"is judged under that regime, not under {asked.id}, in force {_validity_text(asked, 'en')}; "
+            f"{_READING.en}."), judge.title)
+        said = (f"jugée selon {judge.id}, en vigueur à son début", f"judged under {judge.id}, in force when it began")
+    elif judge.forced and not judge.valid_on(y.period.start):
+        then = [r for r in all_regimes() if r.region == judge.region and r.valid_on(y.period.start)]
+        then_fr = (f"sans régime imposé, ei la juge selon {then[0].id}, en vigueur ce jour-là" if then else
+                   "le régime en vigueur ce jour-là n'est pas livré par ei")
+        then_en = (f"without a forced regime, ei judges it under {then[0].id}, in force that day" if then else
+                   "the regime in force that day is not shipped with ei")
+        reason = Reason(t(
+            f"Année d'agrément {y.year} commencée le {start}, hors de la validité de {judge.id} "
+            f"({_validity_text(judge, 'fr')}) : jugée selon ce régime parce qu'il est imposé (--regime ou champ "
+            f"regime du classeur, D4), en simulation ; {then_fr} ({_READING.fr}).",
+            f"Agrément year {y.year} began on {start}, outside the validity of {judge.id} "
+            f"({_validity_text(judge, 'en')}): judged under that regime because it is forced (--regime or the "
+            f"workbook's regime field, D4), as a simulation; {then_en} ({_READING.en})."), judge.title)
+        said = (f"selon {judge.id} imposé, pas en vigueur le {start}",
+                f"under the forced {judge.id}, not in force on {start}")
+    else:
+        return y
+    summary = t(y.summary.fr.rstrip(".") + f" ; {said[0]}.", y.summary.en.rstrip(".") + f"; {said[1]}.")
+    return replace(y, summary=summary, reasons=(reason,) + y.reasons)
 
 
 def check(enterprise: Enterprise, regime: Regime, period: Period, report=None) -> CheckResult:
@@ -1170,14 +1251,16 @@ def check(enterprise: Enterprise, regime: Regime, period: Period, report=None) -
     reasons = tuple(r for y in shown for r in y.reasons) if shown else result.before_agrement.reasons
     several = len(shown) > 1
     to_fix = []
-    counted = SHAPES[result.rule].counted
     for y in shown:
         which_fr, which_en = (f"Année d'agrément {y.year} : ", f"Agrément year {y.year}: ") if several else ("", "")
         ahead = y.extra.get("forecast_extra_target_fte")
         if y.compliant is None and y.unknown_fte:
-            # The verdict hangs on statuses not known: what fixes it is to complete them, not a hire.
+            # The verdict hangs on statuses not known: what fixes it is to complete them, not a hire. A year
+            # judged by another regime (the one in force when it began) counts that regime's target public.
+            counted = SHAPES[y.rule].counted
+            statuses = report if y.regime_id == regime.id else _report_under(enterprise, get_regime(y.regime_id))
             ids = ", ".join(sorted(w.worker_id for w in enterprise.workers if counted(w)
-                                   and report.is_target(w.worker_id) is None and w.employed_in(y.period)))
+                                   and statuses.is_target(w.worker_id) is None and w.employed_in(y.period)))
             to_fix.append(t(f"{which_fr}compléter la feuille Personnel (statut de public cible indéterminé : {ids}) : "
                             "le verdict en dépend.",
                             f"{which_en}complete the Personnel sheet (target-public status unknown: {ids}): the "
@@ -1287,7 +1370,6 @@ def forecast_quota(enterprise: Enterprise, regime: Regime, at_month: Month, repo
     etp, pro rata of the days employed. Extra target FTE x hired from the next month, in every
     remaining month: solved as for the shortfall, over the remaining months only.
     """
-    name, shape = _shape(regime)
     at = min(at_month, enterprise.last_pay_month or at_month)
     if at.first_day < enterprise.agrement_date.replace(day=1):
         at = Month.of(enterprise.agrement_date)
@@ -1295,6 +1377,10 @@ def forecast_quota(enterprise: Enterprise, regime: Regime, at_month: Month, repo
     in_year = list(period.months())
     known = [m for m in in_year if m <= at]
     future = [m for m in in_year if m > at]
+    asked, regime = regime, regime_for_year(regime, period.start)   # the year's obligation (evaluate_quota)
+    if regime is not asked:
+        report = _report_under(enterprise, regime)
+    name, shape = _shape(regime)
     known_row, problems = _grid_fte(enterprise, known, shape)
     base = {w.worker_id: _last_known_fte(enterprise, w, at) for w in enterprise.workers}
 
@@ -1313,7 +1399,7 @@ def forecast_quota(enterprise: Enterprise, regime: Regime, at_month: Month, repo
         return base[w.worker_id] if m > at else paid(w, m)
 
     frame = _Frame(enterprise, regime, n, period, measured, len(in_year), frozenset(future), report, day_fte)
-    projected = _judge(shape, frame)
+    projected = _said_judge(replace(_judge(shape, frame), regime_id=regime.id, rule=name), asked, regime)
     extra = projected.shortfall_fte
     hire_from = future[0] if future else None
     reasons = [
