@@ -7,6 +7,7 @@ report, so each case states exactly who is target public. CLI cases run on ``sam
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from datetime import date
 from decimal import Decimal as D
 from pathlib import Path
@@ -1146,18 +1147,19 @@ def test_an_exact_minimum_averaged_over_cut_boundary_months_is_met():
 
 
 def test_the_forecast_hire_makes_the_year_compliant_when_made():
-    """wallonie-2016, agrément 2016-06-11 → year 2 = 2017-06-11 … 2018-06-10, which needs 30 % and the
-    1-FTE minimum on average. Nobody is paid (A left 2017-06-10). Forecast at 2018-05: only June is left,
-    for 10 of its 30 days: k = 1/3 → x = (1 × 12 − 0) ÷ (1/3) = 36 FTE. Hiring them from 2018-06-01 gives
+    """wallonie-2016, agrément 2018-06-11 → year 2 = 2019-06-11 … 2020-06-10, which needs 30 % and the
+    1-FTE minimum on average. Nobody is paid (A left 2019-06-10). Forecast at 2020-05: only June is left,
+    for 10 of its 30 days: k = 1/3 → x = (1 × 12 − 0) ÷ (1/3) = 36 FTE. Hiring them from 2020-06-01 gives
     36 × 10/30 = 12 FTE-months ÷ 12 = 1,00 ≥ 1 (and 100 % ≥ 30 %): compliant. It was judged 0,999…9975,
-    « non conforme » with nothing left to hire."""
-    a = worker("A", hire=date(2016, 6, 11), exit=date(2017, 6, 10))
-    e = enterprise([a], [[PayMonth("A", Month(2018, 5), D(0), D(0))]], agrement=date(2016, 6, 11))
-    f = forecast_quota(e, W16, Month(2018, 5), Statuses({"A": False}))
+    « non conforme » with nothing left to hire. (The year lies wholly under wallonie-2016: one begun before
+    2017-06-30 is not judged by it, see test_an_agrement_year_begun_in_the_walloon_gap_is_not_judged.)"""
+    a = worker("A", hire=date(2018, 6, 11), exit=date(2019, 6, 10))
+    e = enterprise([a], [[PayMonth("A", Month(2020, 5), D(0), D(0))]], agrement=date(2018, 6, 11))
+    f = forecast_quota(e, W16, Month(2020, 5), Statuses({"A": False}))
     assert f.extra_target_fte == D("36.00")
-    hires = [worker(f"H{i}", hire=date(2018, 6, 1)) for i in range(36)]
-    e2 = enterprise([a] + hires, [[PayMonth("A", Month(2018, 5), D(0), D(0))]], agrement=date(2016, 6, 11))
-    f2 = forecast_quota(e2, W16, Month(2018, 5), Statuses({"A": False, **{h.worker_id: True for h in hires}}))
+    hires = [worker(f"H{i}", hire=date(2020, 6, 1)) for i in range(36)]
+    e2 = enterprise([a] + hires, [[PayMonth("A", Month(2020, 5), D(0), D(0))]], agrement=date(2018, 6, 11))
+    f2 = forecast_quota(e2, W16, Month(2020, 5), Statuses({"A": False, **{h.worker_id: True for h in hires}}))
     assert f2.year.compliant is True and f2.extra_target_fte == 0
 
 
@@ -1401,3 +1403,29 @@ def test_a_forced_regime_judges_a_year_begun_before_it_and_says_so(tmp_path, cap
     assert "selon bruxelles-2018 imposé, pas en vigueur le 2018-03-01" in y4["summary"]
     assert "ei la juge selon bruxelles-2004, en vigueur ce jour-là" in y4["reasons"][0]["text"]
 
+
+def test_an_agrement_year_begun_in_the_walloon_gap_is_not_judged():
+    """Wallonia, agrément 2012-09-01: T1, T2 (target) and N1–N3 at 1 FTE all along → 2 ÷ 5 = 40 % < 50 % (years
+    ≥ 4). Agrément year 5 (2016-09-01 … 2017-08-31) began under the 2012 decree, which ei does not ship
+    (wallonie-2003 ends 2013-01-30, wallonie-2016 starts 2017-06-30): --year 2017 (wallonie-2016) judged it
+    « non conforme » on the 2016 rules, in force for 2 of its 12 months. It is now « indéterminé », with what to
+    run to judge it anyway; year 6 (2017-09-01 …) began under wallonie-2016: 40 % < 50 %, non conforme.
+    Forced (--regime wallonie-2016), year 5 is judged, and says so; under the nearest earlier regime that
+    already stands in for a period of the gap (--year 2016 → wallonie-2003, with its warning), it is judged
+    as before."""
+    ws = [worker(w, hire=date(2012, 9, 1)) for w in ("T1", "T2", "N1", "N2", "N3")]
+    e = enterprise(ws, [pay(w.worker_id, "2016-09", "2018-08") for w in ws], agrement=date(2012, 9, 1))
+    status = Statuses({"T1": True, "T2": True, "N1": False, "N2": False, "N3": False})
+    y5, y6 = evaluate_quota(e, W16, Period.calendar_year(2017), status).years
+    assert (y5.year, y5.compliant, y5.judged_on, y5.regime_id, y5.months) == (5, None, "not_judged", None, ())
+    assert "indéterminé — commencée le 2016-09-01, sous un régime qu'ei ne livre pas" in y5.summary.fr
+    assert (y6.year, y6.regime_id, y6.target_share, y6.compliant) == (6, "wallonie-2016", D("0.4"), False)
+    line = check(e, W16, Period.calendar_year(2017), status)
+    assert line.compliant is False
+    assert any("--regime wallonie-2016 ou --regime wallonie-2003" in x.fr for x in line.to_fix)
+    assert forecast_quota(e, W16, Month(2017, 7), status).year.compliant is None
+    forced = evaluate_quota(e, replace(W16, forced=True), Period.calendar_year(2017), status).years[0]
+    assert (forced.regime_id, forced.target_share, forced.compliant) == ("wallonie-2016", D("0.4"), False)
+    assert "selon wallonie-2016 imposé, pas en vigueur le 2016-09-01" in forced.summary.fr
+    stand_in = evaluate_quota(e, get_regime("wallonie-2003"), Period.calendar_year(2016), status).years[1]
+    assert (stand_in.year, stand_in.regime_id, stand_in.compliant) == (5, "wallonie-2003", False)

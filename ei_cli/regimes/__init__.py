@@ -398,13 +398,17 @@ def regime_for_year(regime: Regime, start: date) -> Regime | None:
     """The regime that judges a year of obligations beginning on ``start`` — an agrément year's quota: the
     one in force on its first day (docs/interpretations.md, « Agrément year across a change of regime »).
 
-    ``regime`` itself when it was forced (D4: it judges every year, as a simulation) or is in force that
-    day; else the region's shipped regime in force that day, if any (else ``regime``, as for the period).
+    ``regime`` itself when it was forced (D4: it judges every year, as a simulation), when it is in force
+    that day, or when it already stands in for that day as the nearest regime ``ei`` knows (the Walloon
+    2013–2017 gap, said by the warning ``regime_outside_validity``); else the region's shipped regime in
+    force that day; None when the regime then in force is not shipped: no regime ``ei`` ships judges the year.
     """
     if regime.forced or regime.valid_on(start):
         return regime
     in_force = [r for r in all_regimes() if r.region == regime.region and r.valid_on(start)]
-    return max(in_force, key=lambda r: r.valid_from) if in_force else regime
+    if in_force:
+        return max(in_force, key=lambda r: r.valid_from)
+    return regime if regime_in_force(regime.region, start).id == regime.id else None
 
 
 def _regimes_then(regime: Regime, period, forced: bool) -> tuple[str, str]:

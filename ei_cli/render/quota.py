@@ -12,7 +12,8 @@ from ei_cli.rules.quota import MonthQuota, QuotaForecast, QuotaResult, YearQuota
 
 _JUDGED = {"month_12": ("valeur ponctuelle à la fin du 12e mois", "point value at the end of month 12"), "average": ("moyenne annuelle", "annual average"),
            "every_month": ("chaque mois", "every month"),
-           "average_minimums": ("minimums en moyenne annuelle", "minimums as an annual average")}
+           "average_minimums": ("minimums en moyenne annuelle", "minimums as an annual average"),
+           "not_judged": ("non jugée (régime non livré par ei)", "not judged (regime not shipped with ei)")}
 
 
 def _months_table(months: tuple[MonthQuota, ...], en: bool, title: str, supervision: bool):
@@ -64,24 +65,31 @@ def _year_block(con, y: YearQuota, opts: RunOptions, title: str) -> None:
     judged = _JUDGED[y.judged_on][1 if en else 0]
     con.print(f"{verdict_markup(y.compliant, opts.lang, upper=True)} — {escape(y.summary.get(opts.lang))}")
     parts = [f"{'judged on:' if en else 'jugé sur :'} {judged}"]
-    if y.required_share is not None:
-        parts.append(f"{'required share' if en else 'part exigée'} {share_text(y.required_share, opts.lang)}")
-    if y.judged_on == "every_month":
-        # Each month is judged: the lowest judged month, not the year's average (months not judged included).
-        parts.append(judged_share_text(y, opts.lang))
-        average = "year average (information)" if en else "moyenne de l'année (information)"
-        parts.append(f"{average} {share_text(y.target_share, opts.lang)}")
-    else:
-        parts.append(f"{'target share' if en else 'part obtenue'} {share_text(y.target_share, opts.lang)}")
-    if y.min_target_fte is not None:
-        parts.append(f"{'minimum' if en else 'minimum'} {number_text(y.min_target_fte, opts.lang)} {'target FTE' if en else 'ETP cible'}")
-    short = ("shortfall (lowest month)" if en else "manque (mois le plus bas)") if y.judged_on == "every_month" else \
-        ("shortfall" if en else "manque")
-    parts.append(f"{short} {number_text(y.shortfall_fte, opts.lang)} {'FTE' if en else 'ETP'}")
+    if y.judged_on != "not_judged":  # a year no regime ei ships judges has no figure to set beside it
+        parts += _judged_figures(y, en, opts.lang)
     con.print(escape(" · ".join(parts)))
     if opts.explain:
         print_reasons(con, y.reasons, opts.lang)
     con.print()
+
+
+def _judged_figures(y: YearQuota, en: bool, lang: str) -> list[str]:
+    parts = []
+    if y.required_share is not None:
+        parts.append(f"{'required share' if en else 'part exigée'} {share_text(y.required_share, lang)}")
+    if y.judged_on == "every_month":
+        # Each month is judged: the lowest judged month, not the year's average (months not judged included).
+        parts.append(judged_share_text(y, lang))
+        average = "year average (information)" if en else "moyenne de l'année (information)"
+        parts.append(f"{average} {share_text(y.target_share, lang)}")
+    else:
+        parts.append(f"{'target share' if en else 'part obtenue'} {share_text(y.target_share, lang)}")
+    if y.min_target_fte is not None:
+        parts.append(f"{'minimum' if en else 'minimum'} {number_text(y.min_target_fte, lang)} {'target FTE' if en else 'ETP cible'}")
+    short = ("shortfall (lowest month)" if en else "manque (mois le plus bas)") if y.judged_on == "every_month" else \
+        ("shortfall" if en else "manque")
+    parts.append(f"{short} {number_text(y.shortfall_fte, lang)} {'FTE' if en else 'ETP'}")
+    return parts
 
 
 def quota_table(con, result: QuotaResult, enterprise, forecast: QuotaForecast | None, opts: RunOptions) -> None:

@@ -34,7 +34,7 @@ from ei_cli.i18n import Text, t
 from ei_cli.model import Enterprise, Function, Worker
 from ei_cli.periods import Month, Period, anniversary, days_between, years_overlapping
 from ei_cli.problems import Problem
-from ei_cli.regimes import Regime, Value, all_regimes, get_regime, regime_for_year
+from ei_cli.regimes import Regime, Value, all_regimes, get_regime, regime_for_year, regime_in_force
 from ei_cli.rules.common import (NO_PAY, ONE, VERDICT, CheckResult, Reason, because, combine, daily_fte, denoised,
                                  days_employed_in, fallback_warnings, fte_rows, number_text, round_up, share_percent,
                                  share_text)
@@ -179,9 +179,10 @@ class YearQuota:
     # judged on its last day; None where no average is solved (Brussels 2004, month by month).
     adjustable: Decimal | None = None
     # The regime that judged the year and its quota rule: the one in force on its first day
-    # (``regimes.regime_for_year``).
+    # (``regimes.regime_for_year``); None for a year no shipped regime judges (``_not_judged``).
     regime_id: str | None = None
     rule: str | None = None
+    advice: Text | None = None       # what to run to judge a year no shipped regime judges
 
     def to_dict(self, lang: str = "fr") -> dict:
         out = {
@@ -1131,16 +1132,17 @@ def _grid_fte(enterprise: Enterprise, months: list[Month], shape: _Shape):
 def evaluate_quota(enterprise: Enterprise, regime: Regime, period: Period, report) -> QuotaResult:
     """Every agrément year overlapping ``period``, each judged by the quota shape of the regime in force on
     its first day (``regimes.regime_for_year``; ``regime`` itself when forced): a year keeps the obligation
-    it began under."""
+    it began under. A year begun under a regime ``ei`` does not ship is not judged (``_not_judged``)."""
     name, _ = _shape(regime)
     years = years_overlapping(enterprise.agrement_date, period)
     judges = [(n, p, regime_for_year(regime, p.start)) for n, p in years]
     results, problems = [], []
-    for judge in {j.id: j for _, _, j in judges}.values():
+    for judge in {j.id: j for _, _, j in judges if j is not None}.values():
         ys, found = _judge_years(enterprise, judge, [(n, p) for n, p, j in judges if j is judge],
                                  report if judge is regime else _report_under(enterprise, judge))
         results += [_said_judge(y, regime, judge) for y in ys]
         problems += [x for x in found if x not in problems]
+    results += [_not_judged(regime, n, p) for n, p, j in judges if j is None]
     results.sort(key=lambda y: y.year)
     before = None
     if not results:
@@ -1233,6 +1235,38 @@ def _said_judge(y: YearQuota, asked: Regime, judge: Regime) -> YearQuota:
     return replace(y, summary=summary, reasons=(reason,) + y.reasons)
 
 
+def _not_judged(asked: Regime, n: int, period: Period) -> YearQuota:
+    """An agrément year begun under a regime ``ei`` does not ship (Wallonia, 2013-01-31 – 2017-06-29): the
+    regime asked for was not in force when it began, and no shipped regime was — unknown, with what to run
+    to judge it anyway (a forced regime, a simulation)."""
+    start, span = period.start.isoformat(), f"{period.start.isoformat()} – {period.end.isoformat()}"
+    nearest = regime_in_force(asked.region, period.start)
+    options = [asked.id] + ([nearest.id] if nearest.id != asked.id else [])
+    advice = t("Pour la juger quand même, en simulation : "
+               + " ou ".join(f"--regime {r}" for r in options)
+               + f" (les règles de {asked.id}" + (f", ou celles de {nearest.id}, le régime connu le plus proche "
+                                                   "avant elle" if nearest.id != asked.id else "") + ").",
+               "To judge it anyway, as a simulation: " + " or ".join(f"--regime {r}" for r in options)
+               + f" (the rules of {asked.id}" + (f", or those of {nearest.id}, the nearest known regime before it"
+                                                 if nearest.id != asked.id else "") + ").")
+    reasons = (
+        Reason(t(f"Année d'agrément {n} commencée le {start} : le régime en vigueur ce jour-là n'est pas livré par "
+                 f"ei, et {asked.id} ne s'applique que {_validity_text(asked, 'fr')} ; {_READING.fr}. Aucun régime "
+                 "livré ne la juge : verdict indéterminé.",
+                 f"Agrément year {n} began on {start}: the regime in force that day is not shipped with ei, and "
+                 f"{asked.id} applies only {_validity_text(asked, 'en')}; {_READING.en}. No shipped regime judges "
+                 "it: the verdict is unknown."), asked.title),
+        because(advice),
+    )
+    summary = t(f"Année d'agrément {n} ({span}) : indéterminé — commencée le {start}, sous un régime qu'ei ne livre "
+                f"pas ; {asked.id} ne s'applique qu'à partir du {asked.valid_from.isoformat()}.",
+                f"Agrément year {n} ({span}): unknown — began on {start}, under a regime ei does not ship; "
+                f"{asked.id} applies only from {asked.valid_from.isoformat()}.")
+    months_in_year = len(list(period.months()))
+    return YearQuota(n, period, "not_judged", (), months_in_year, None, None, ZERO, ZERO, ZERO, None, None, None,
+                     summary, reasons, advice=advice)
+
+
 def check(enterprise: Enterprise, regime: Regime, period: Period, report=None) -> CheckResult:
     """Dashboard line for ``ei check``: the quota of every agrément year overlapping the period."""
     if report is None:
@@ -1254,7 +1288,11 @@ def check(enterprise: Enterprise, regime: Regime, period: Period, report=None) -
     for y in shown:
         which_fr, which_en = (f"Année d'agrément {y.year} : ", f"Agrément year {y.year}: ") if several else ("", "")
         ahead = y.extra.get("forecast_extra_target_fte")
-        if y.compliant is None and y.unknown_fte:
+        if y.advice is not None:
+            # No shipped regime judges the year: what to run to judge it anyway.
+            to_fix.append(t(which_fr + y.advice.fr[:1].lower() + y.advice.fr[1:],
+                            which_en + y.advice.en[:1].lower() + y.advice.en[1:]))
+        elif y.compliant is None and y.unknown_fte:
             # The verdict hangs on statuses not known: what fixes it is to complete them, not a hire. A year
             # judged by another regime (the one in force when it began) counts that regime's target public.
             counted = SHAPES[y.rule].counted
@@ -1378,6 +1416,9 @@ def forecast_quota(enterprise: Enterprise, regime: Regime, at_month: Month, repo
     known = [m for m in in_year if m <= at]
     future = [m for m in in_year if m > at]
     asked, regime = regime, regime_for_year(regime, period.start)   # the year's obligation (evaluate_quota)
+    if regime is None:
+        year = _not_judged(asked, n, period)
+        return QuotaForecast(at, None, year, None, len(future), year.reasons, year.summary)
     if regime is not asked:
         report = _report_under(enterprise, regime)
     name, shape = _shape(regime)
