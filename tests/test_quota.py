@@ -1262,7 +1262,9 @@ def test_brussels_2004_the_100th_day_on_the_2nd_leaves_that_month_unjudged():
           worker("P", hire=date(2017, 8, 1))]
     pays = [pay(x, "2017-03", "2018-03") for x in ("N1", "N2")] + [pay("P", "2017-08", "2018-03")]
     e = enterprise(ws, pays, agrement=date(2017, 3, 24), region=Region.BRUXELLES)
-    r = evaluate_quota(e, B04, Period(date(2017, 7, 1), date(2017, 7, 31)), Statuses(dict(N1=False, N2=False, P=True)))
+    # July picks the agrément year (check-quota --at 2017-07-01), judged as a whole.
+    r = evaluate_quota(e, B04, Period(date(2017, 7, 1), date(2017, 7, 31)), Statuses(dict(N1=False, N2=False, P=True)),
+                       whole_years=True)
     y = r.latest
     assert y.extra["obligation_effective_on"] == "2017-07-02"
     assert [str(m.month) for m in y.months if m.judged][0] == "2017-08"
@@ -1382,7 +1384,8 @@ def test_an_agrement_year_begun_under_bruxelles_2004_is_judged_by_it(tmp_path, c
     # a month of it under bruxelles-2018, and its forecast: the same regime judges it
     code, out, _ = run_cli(capsys, "batch", tmp_path, "--month", "2019-02", "-f", "json", "--jobs", "1")
     (f,) = json.loads(out)["files"]
-    assert f["regime"] == "bruxelles-2018" and f["checks"]["quota"] is True and f["quota_share"] == 0.6
+    # --month judges that month alone (Brussels 2004 is month by month): 4 ÷ 6 = 0,6666 (rounded down)
+    assert f["regime"] == "bruxelles-2018" and f["checks"]["quota"] is True and f["quota_share"] == 0.6666
     code, out, _ = run_cli(capsys, "check-quota", path, "--at", "2019-02-15", "--forecast", "-f", "json")
     forecast = json.loads(out)["forecast"]
     assert forecast["agrement_year"] == 4 and forecast["projected_compliant"] is True
@@ -1429,3 +1432,124 @@ def test_an_agrement_year_begun_in_the_walloon_gap_is_not_judged():
     assert "selon wallonie-2016 imposé, pas en vigueur le 2016-09-01" in forced.summary.fr
     stand_in = evaluate_quota(e, get_regime("wallonie-2003"), Period.calendar_year(2016), status).years[1]
     assert (stand_in.year, stand_in.regime_id, stand_in.compliant) == (5, "wallonie-2003", False)
+
+
+def _brussels_2004_november_dip():
+    """bruxelles-2004, agrément 2010-07-01: agrément year 5 = 2014-07-01 – 2015-06-30, year 6 from 2015-07-01.
+    Execution staff: T1 (target) all along, T2 (target) until 2014-10-31, T3 (target) from 2014-12-01,
+    N1–N3 (not target) all along; Paie 2014-07 … 2015-12, full time."""
+    start = date(2010, 7, 1)
+    ws = [worker("T1", hire=start), worker("T2", hire=start, exit=date(2014, 10, 31)),
+          worker("T3", hire=date(2014, 12, 1))] + [worker(f"N{i}", hire=start) for i in range(1, 4)]
+    pays = [pay("T1", "2014-07", "2015-12"), pay("T2", "2014-07", "2014-10"), pay("T3", "2014-12", "2015-12")] + \
+           [pay(f"N{i}", "2014-07", "2015-12") for i in range(1, 4)]
+    e = enterprise(ws, pays, agrement=start, region=Region.BRUXELLES)
+    return e, Statuses(dict(T1=True, T2=True, T3=True, N1=False, N2=False, N3=False))
+
+
+def test_brussels_2004_judges_only_the_months_of_the_period_evaluated():
+    """Q10: each month is judged for itself, so a period (``ei batch --month``, ``ei check --year``) judges its
+    own months, not every month of the agrément years it touches.
+
+    Shares (target ÷ execution FTE): 2014-07 … 2014-10 2 / 5 = 40 %; 2014-11 1 / 4 = 25 % < 30 % (T2 gone,
+    T3 not yet there); 2014-12 … 2015-12 2 / 5 = 40 %.
+    - March 2015: only March is judged, 40 % ≥ 30 % → compliant, lowest judged 2015-03 40 %. It was « non
+      conforme — 25,0 % » for November 2014, a month of the same agrément year (5) outside the period; that
+      month is still shown, « non jugé », outside the period.
+    - Calendar 2015: year 5 judged on 2015-01 … 2015-06 (6 months at 40 %), year 6 on 2015-07 … 2015-12 (6
+      months at 40 %; not provisional: year 6 runs to 2016-06, but every month of the period is paid, and
+      a month judged is closed) → compliant. It failed on 2014-11.
+    - November 2014 itself: 25 % < 30 % → not compliant, failing 2014-11, shortfall (0,3 × 4 − 1) ÷ 0,7 =
+      0,2857 → 0,29 FTE.
+    - The whole agrément year (``ei check-quota --at``, ``whole_years``): 2014-11 is judged → not compliant,
+      as before."""
+    e, st_ = _brussels_2004_november_dip()
+    march = Period(date(2015, 3, 1), date(2015, 3, 31))
+    r = evaluate_quota(e, B04, march, st_)
+    (y,) = r.years
+    assert y.year == 5 and y.compliant is True and r.compliant is True
+    assert [str(m.month) for m in y.months if m.judged] == ["2015-03"]
+    assert (y.extra["months_judged"], y.extra["lowest_judged_month"], y.extra["lowest_judged_share"],
+            y.extra["failing_months"]) == (1, "2015-03", D("0.4"), [])
+    assert y.extra["judged_period"] == {"start": "2015-03-01", "end": "2015-03-31"} and not y.provisional
+    november = next(m for m in r.to_dict()["months"] if m["month"] == "2014-11")
+    assert november["judged"] is False and november["outside_period"] is True and november["share"] == D("0.25")
+    assert y.summary.fr == ("Année d'agrément 5 (2014-07-01 – 2015-06-30), mois de la période (2015-03) : conforme "
+                            "— 1 mois jugé(s), le plus bas 2015-03 : 40,0 % de public cible pour 30,0 % exigés.")
+    assert y.summary.en.startswith("Agrément year 5 (2014-07-01 – 2015-06-30), months of the period (2015-03): "
+                                   "compliant")
+    assert any("Période évaluée 2015-03-01 – 2015-03-31 : seuls les mois de l'année d'agrément dans cette période "
+               "sont jugés (2015-03)" in x.text.fr for x in y.reasons)
+    c = check(e, B04, march, st_)
+    assert c.compliant is True and c.to_fix == ()
+
+    year = evaluate_quota(e, B04, Period.calendar_year(2015), st_)
+    assert [(y.year, y.compliant, y.extra["months_judged"]) for y in year.years] == [(5, True, 6), (6, True, 6)]
+    assert year.compliant is True and not any(y.provisional for y in year.years)
+
+    nov = evaluate_quota(e, B04, Period(date(2014, 11, 1), date(2014, 11, 30)), st_).latest
+    assert nov.compliant is False and nov.extra["failing_months"] == ["2014-11"] and nov.shortfall_fte == D("0.29")
+
+    whole = evaluate_quota(e, B04, march, st_, whole_years=True).latest
+    assert whole.compliant is False and whole.extra["failing_months"] == ["2014-11"]
+    assert whole.extra["judged_period"] == {"start": "2014-07-01", "end": "2015-06-30"}
+
+
+def test_brussels_2004_a_period_beyond_the_payroll_is_unknown_not_judged_on_other_months():
+    """Same workbook, Paie to 2015-12: March 2016 (agrément year 6, 2015-07-01 – 2016-06-30) has no payroll.
+    Its year's known months (2015-07 … 2015-12, 40 %) are not the period's: the quota of March 2016 is
+    unknown (« aucun mois de paie connu pour la période »), not judged on other months, nor « conforme »
+    for want of a judged month."""
+    e, st_ = _brussels_2004_november_dip()
+    y = evaluate_quota(e, B04, Period(date(2016, 3, 1), date(2016, 3, 31)), st_).latest
+    assert y.year == 6 and y.compliant is None and y.provisional
+    assert y.summary.fr == ("Année d'agrément 6 (2015-07-01 – 2016-06-30), mois de la période (2016-03) : "
+                            "indéterminé — aucun mois de paie connu pour la période.")
+    assert len(y.months) == 6 and not any(m.judged for m in y.months)
+
+
+def test_brussels_2004_the_three_workers_day_is_judged_only_in_a_period_holding_it():
+    """The case of ``test_brussels_2004_three_workers_missed_without_any_payroll_is_not_compliant`` (agrément
+    2010-03-01, 2 workers on 2010-08-31 for 3 required): the year 2010 and August 2010 hold that day → not
+    compliant; January 2011 (same agrément year 1, to 2011-02-28) does not: that day is not judged, and the
+    month (Personnel.etp without payroll) is P1 1 ÷ (1 + 1) = 50 % ≥ 30 % → compliant."""
+    e = enterprise([worker("P1", hire=date(2010, 3, 1)), worker("P2", hire=date(2010, 3, 1))], [],
+                   agrement=date(2010, 3, 1), region=Region.BRUXELLES)
+    st_ = Statuses({"P1": True, "P2": False})
+    august = evaluate_quota(e, B04, Period(date(2010, 8, 1), date(2010, 8, 31)), st_).latest
+    assert august.compliant is False and august.extra["min_workers_on"] == "2010-08-31"
+    january = evaluate_quota(e, B04, Period(date(2011, 1, 1), date(2011, 1, 31)), st_).latest
+    assert january.year == 1 and january.compliant is True and "min_workers" not in january.extra
+    assert january.extra["lowest_judged_share"] == D("0.5")
+
+
+def test_check_quota_year_judges_the_period_and_at_the_whole_agrement_year(tmp_path):
+    """`ei check-quota --year 2015` judges the months of 2015, as `ei check --year 2015` (one verdict for one
+    period): compliant, exit 0 (it failed on 2014-11, outside 2015). `--at 2015-03-15` picks agrément year 5
+    and judges it as a whole: 2014-11 at 25 % < 30 % → not compliant, exit 1."""
+    from helpers_workbook import niss, write_workbook
+
+    start = date(2010, 7, 1)
+    people = [("T1", start, None, "cesi", "oui", 13), ("T2", start, date(2014, 10, 31), "cesi", "oui", 13),
+              ("T3", date(2014, 12, 1), None, "cesi", "oui", 13)] + \
+             [(f"N{i}", start, None, "cess", "non", 0) for i in range(1, 4)]
+    personnel = [["id_travailleur", "niss", "date_naissance", "date_entree", "date_sortie", "type_contrat", "etp",
+                  "fonction", "diplome", "inscrit_dei", "mois_sans_emploi", "parent_isole", "beneficiaire_ris",
+                  "contrat_activation"]]
+    paie = [["id_travailleur", "mois", "etp", "salaire_brut", "cout_salarial"]]
+    for i, (wid, hire, leave, diploma, dei, msw) in enumerate(people):
+        personnel.append([wid, niss(date(1990, 1, 1), i + 1), date(1990, 1, 1), hire, leave, "CDI", 1, "production",
+                          diploma, dei, msw, "non", "non", "non"])
+        paie += [[wid, m.first_day, 1, 2000, 2800] for m in months("2014-07", "2015-12")
+                 if m.last_day >= hire and (leave is None or m.first_day <= leave)]
+    book = write_workbook(tmp_path / "bxl.xlsx", {
+        "Entreprise": [["champ", "valeur"], ["nom", "EI Test"], ["region", "bruxelles"],
+                       ["regime", "bruxelles-2004"], ["date_agrement", start], ["forme_juridique", "SC"]],
+        "Personnel": personnel, "Paie": paie})
+    r = runner.invoke(app, ["check-quota", str(book), "--year", "2015", "-f", "json"])
+    doc = json.loads(r.stdout)
+    assert r.exit_code == 0 and doc["compliant"] is True, r.stdout
+    assert [y["months_judged"] for y in doc["agrement_years"]] == [6, 6]
+    r = runner.invoke(app, ["check-quota", str(book), "--at", "2015-03-15", "-f", "json"])
+    doc = json.loads(r.stdout)
+    assert r.exit_code == 1 and doc["failing_months"] == ["2014-11"], r.stdout

@@ -52,7 +52,8 @@ def check_quota(file: FileArg, year: YearOpt = None, at: AtOpt = None, forecast:
               Period(at.date(), at.date()) if at is not None else default_period(enterprise))
     chosen, warnings = select_regime(enterprise, period, regime)
     report = assess_eligibility(enterprise, chosen)
-    result = evaluate_quota(enterprise, chosen, period, report)
+    # --year Y is the period evaluated (as in ei check); --at DATE and the default only pick the agrément year.
+    result = evaluate_quota(enterprise, chosen, period, report, whole_years=year is None)
     projection = None
     if forecast:
         at_month = Month.of(at.date()) if at is not None else (enterprise.last_pay_month or Month.of(period.end))

@@ -34,7 +34,9 @@ def _months_table(months: tuple[MonthQuota, ...], en: bool, title: str, supervis
     table.add_column("Note", no_wrap=True)
     for m in months:
         notes = []
-        if not m.judged:
+        if m.outside_period:  # month by month: a month of the year outside the period evaluated, for information
+            notes.append("hors période, non jugé" if not en else "outside the period, not judged")
+        elif not m.judged:
             notes.append("non jugé" if not en else "not judged")
         if m.projected:
             notes.append("projeté" if not en else "projected")

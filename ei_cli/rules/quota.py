@@ -19,7 +19,8 @@ regime that comes into force during an agrément year applies from the next one 
 The shape of the rule differs per regime (``[rules] quota``): "staircase" (Wallonia), judged in year 1
 on the point value on the year's last day (end of month 12: the FTE of each worker under contract that
 day, Q3) and on the annual average Σ target FTE-months ÷ Σ total FTE-months after;
-"monthly_production_share" (Brussels 2004), every month from the 100th day, among execution staff;
+"monthly_production_share" (Brussels 2004), every month from the 100th day, among execution staff — only the
+months inside the period evaluated (``evaluate_quota``: the others are shown, not judged);
 "mandate_minimums" (Brussels 2018), average FTE of target public and of encadrement.
 """
 
@@ -106,6 +107,9 @@ class MonthQuota:
     year_unknown_fte: Decimal | None = None
     year_supervision_fte: Decimal | None = None
     art60_fte: Decimal = ZERO                    # art. 60 §7 workers, not counted (Q11): shown apart
+    # Month by month (Brussels 2004): a month of the agrément year outside the period evaluated (``ei batch
+    # --month``, ``ei check --year``), shown for information, not judged.
+    outside_period: bool = False
 
     @property
     def share(self) -> Decimal | None:
@@ -144,6 +148,8 @@ class MonthQuota:
             out["supervision_fte"] = _q(self.supervision_fte)
         if self.projected:
             out["projected"] = True
+        if self.outside_period:
+            out["outside_period"] = True
         if self.days_in_year is not None:
             out.update({"days_in_year": self.days_in_year, "weight": _q(self.weight),
                         "counted_target_fte": _q(self.year_target_fte), "counted_total_fte": _q(self.year_total_fte),
@@ -317,10 +323,22 @@ class _Frame:
     adjustable: frozenset[Month]     # months where hiring can still add target FTE
     report: object                   # the eligibility report (is_target)
     day_fte: Callable[[Worker, Month], Decimal]   # a worker's etp per day employed in a month
+    # The part of the year whose months a month-by-month shape judges: the year, or its days inside the
+    # period evaluated (``evaluate_quota``). None: the whole year.
+    span: Period | None = None
 
     @property
     def complete(self) -> bool:
         return len(self.months) == self.months_in_year
+
+    @property
+    def judged_span(self) -> Period:
+        return self.span or self.period
+
+    def in_span(self, month: Month) -> bool:
+        """Whether ``month`` holds a day of ``judged_span`` (a month of the period evaluated)."""
+        s = self.judged_span
+        return month.first_day <= s.end and month.last_day >= s.start
 
 
 @dataclass(frozen=True)
@@ -695,7 +713,25 @@ def _judge_monthly(f: _Frame) -> YearQuota:
                 "Denominator: FTE of execution staff (function production) under an employment contract; "
                 "numerator: those of them who are target public."), _value(regime, "quota.denominator", on)),
     ]
-    months = tuple(replace(m, required_share=r, judged=m.month.first_day >= eff) for m in f.months)
+    # Only the months of the period evaluated are judged (``f.judged_span``): a month is judged for itself,
+    # so another month of the agrément year, outside the period, is shown for information, not judged
+    # (``ei batch --month 2015-03`` was « non conforme » for November 2014).
+    months = tuple(replace(m, required_share=r, judged=m.month.first_day >= eff and f.in_span(m.month),
+                           outside_period=not f.in_span(m.month)) for m in f.months)
+    span = f.judged_span
+    span_months = [m for m in f.period.months() if f.in_span(m)]
+    partial = span != f.period
+    span_fr = span_en = ""
+    if partial:
+        listed = _span_text(span_months)
+        span_fr, span_en = f", mois de la période ({listed})", f", months of the period ({listed})"
+        reasons.append(because(t(
+            f"Période évaluée {span.start.isoformat()} – {span.end.isoformat()} : seuls les mois de l'année "
+            f"d'agrément dans cette période sont jugés ({listed}) ; chaque mois étant jugé pour lui-même, les "
+            "autres mois connus de l'année sont montrés pour information (« non jugé »), hors verdict.",
+            f"Period evaluated {span.start.isoformat()} – {span.end.isoformat()}: only the months of the agrément "
+            f"year inside it are judged ({listed}); each month being judged for itself, the year's other known "
+            "months are shown for information (\"not judged\"), outside the verdict.")))
     extra = _min_workers(enterprise, regime, f, reasons)
     judged = [m for m in months if m.judged]
     # What the verdict judged (the months from the effective day), not the year's average: the lowest
@@ -711,9 +747,13 @@ def _judge_monthly(f: _Frame) -> YearQuota:
                   "lowest_judged_month": str(lowest.month) if lowest else None,
                   "lowest_judged_share": _q_share(lowest.share) if lowest else None,
                   "failing_months": [str(m.month) for m in failing],
-                  "undetermined_months": [str(m.month) for m in unsure]})
+                  "undetermined_months": [str(m.month) for m in unsure],
+                  "judged_period": span.to_dict()})
     if not months:
         return _no_data(f, "every_month", r, None, reasons, extra)
+    if all(m.outside_period for m in months):
+        # The period's months are beyond the payroll: nothing of them is known (the other months are not judged).
+        return _no_data(f, "every_month", r, None, reasons, extra, months, span_fr, span_en)
 
     def month_ok(m: MonthQuota, add_unknown: bool) -> bool | None:
         if r is None:
@@ -750,11 +790,13 @@ def _judge_monthly(f: _Frame) -> YearQuota:
             "(x = (r·D − T) ÷ (1 − r) pour ce mois, arrondi vers le haut).",
             f"Shortfall: {number_text(shortfall, 'en')} target-public FTE to add in the worst month "
             "(x = (r·D − T) ÷ (1 − r) for that month, rounded up).")))
-    provisional = not f.complete
+    # Provisional while a month of the period evaluated is not paid yet (the whole year: while it runs).
+    known = {m.month for m in months}
+    provisional = any(m not in known for m in span_months)
     if provisional:
         reasons.append(_provisional_reason(f))
     summary = _monthly_summary(n, f.period, compliant, r, lowest, failing, len(judged), share, eff, provisional,
-                               unsure)
+                               unsure, (span_fr, span_en))
     if extra.get("min_workers_compliant") is False:  # the verdict's other cause, said beside the share
         summary = t(summary.fr.rstrip(".") + f" ; {extra['workers_on_that_day']} travailleur(s) occupé(s) le "
                     f"{extra['min_workers_on']} pour {extra['min_workers']} exigés.",
@@ -773,16 +815,21 @@ def _months_listed(months: Sequence[MonthQuota]) -> str:
     return shown + (", …" if len(months) > _LISTED_MONTHS else "")
 
 
+def _span_text(months: Sequence[Month]) -> str:
+    """The months of a period evaluated: « 2015-03 », or « 2015-01 – 2015-06 »."""
+    return str(months[0]) if len(months) == 1 else f"{months[0]} – {months[-1]}"
+
+
 def _monthly_summary(n: int, period: Period, compliant: bool | None, r, lowest: MonthQuota | None,
                      failing: list[MonthQuota], judged: int, average, effective: date, provisional: bool,
-                     unsure: list[MonthQuota] = ()) -> Text:
+                     unsure: list[MonthQuota] = (), span: tuple[str, str] = ("", "")) -> Text:
     """Brussels 2004's headline: what the verdict judged, month by month from the effective day — the
     lowest judged month and its share, the months below the minimum; the year's average (months not
     judged included) only for information beside a failure; no judged month yet: when the obligation
-    applies."""
+    applies. ``span``: « , mois de la période (2015-03) » when only the period's months are judged."""
     v = VERDICT[compliant]
-    head_fr = f"Année d'agrément {n} ({period.start.isoformat()} – {period.end.isoformat()}) : {v.fr} — "
-    head_en = f"Agrément year {n} ({period.start.isoformat()} – {period.end.isoformat()}): {v.en} — "
+    head_fr = f"Année d'agrément {n} ({period.start.isoformat()} – {period.end.isoformat()}){span[0]} : {v.fr} — "
+    head_en = f"Agrément year {n} ({period.start.isoformat()} – {period.end.isoformat()}){span[1]}: {v.en} — "
     prov_fr, prov_en = (" (provisoire : année en cours)", " (provisional: year in progress)") if provisional else ("", "")
     req_fr, req_en = share_text(r), share_text(r, "en")
     if not judged:
@@ -818,7 +865,7 @@ def _min_workers(enterprise: Enterprise, regime: Regime, f: _Frame, reasons: lis
     if minimum is None or within is None:
         return {}
     day = anniversary(enterprise.agrement_date, int(within)) - timedelta(days=1)
-    if not f.period.contains(day):
+    if not f.judged_span.contains(day):   # a day outside the period evaluated is not judged
         return {}
     heads = sum(1 for w in enterprise.workers if _counted(w) and w.employed_on(day))
     ok = heads >= minimum
@@ -969,22 +1016,27 @@ def _provisional_reason(f: _Frame) -> Reason:
         "provisional verdict on the known months (--forecast projects the end of the year)."))
 
 
-def _no_data(f: _Frame, judged_on: str, r, minimum, reasons, extra=None) -> YearQuota:
+def _no_data(f: _Frame, judged_on: str, r, minimum, reasons, extra=None, months: tuple[MonthQuota, ...] = (),
+             span_fr: str = "", span_en: str = "") -> YearQuota:
+    """No payroll month known for the year — or, with ``span_fr`` / ``span_en`` (« , mois de la période
+    (2017-03) »), for the months of the period evaluated (``months``: the year's other months, not judged)."""
     extra = extra or {}
     span = f"{f.period.start.isoformat()} – {f.period.end.isoformat()}"
+    which_fr, which_en = ("la période", "the period") if span_fr else ("cette année", "this year")
     if extra.get("min_workers_compliant") is False:
         # Known from Personnel alone: the year fails whatever its payroll (Brussels 2004, 3 workers).
-        summary = t(f"Année d'agrément {f.year} ({span}) : non conforme — {extra['workers_on_that_day']} "
+        summary = t(f"Année d'agrément {f.year} ({span}){span_fr} : non conforme — {extra['workers_on_that_day']} "
                     f"travailleur(s) occupé(s) le {extra['min_workers_on']} pour {extra['min_workers']} exigés "
                     "(aucun mois de paie connu pour la part de public cible).",
-                    f"Agrément year {f.year} ({span}): not compliant — {extra['workers_on_that_day']} worker(s) "
-                    f"employed on {extra['min_workers_on']} for {extra['min_workers']} required (no payroll month "
-                    "known for the target share).")
-        return YearQuota(f.year, f.period, judged_on, (), f.months_in_year, r, None, ZERO, ZERO, ZERO, minimum,
+                    f"Agrément year {f.year} ({span}){span_en}: not compliant — {extra['workers_on_that_day']} "
+                    f"worker(s) employed on {extra['min_workers_on']} for {extra['min_workers']} required (no payroll "
+                    "month known for the target share).")
+        return YearQuota(f.year, f.period, judged_on, months, f.months_in_year, r, None, ZERO, ZERO, ZERO, minimum,
                          None, False, summary, tuple(reasons), None, True, extra)
-    summary = t(f"Année d'agrément {f.year} ({span}) : indéterminé — aucun mois de paie connu pour cette année.",
-                f"Agrément year {f.year} ({span}): unknown — no payroll month known for this year.")
-    return YearQuota(f.year, f.period, judged_on, (), f.months_in_year, r, None, ZERO, ZERO, ZERO, minimum, None,
+    summary = t(f"Année d'agrément {f.year} ({span}){span_fr} : indéterminé — aucun mois de paie connu pour "
+                f"{which_fr}.",
+                f"Agrément year {f.year} ({span}){span_en}: unknown — no payroll month known for {which_en}.")
+    return YearQuota(f.year, f.period, judged_on, months, f.months_in_year, r, None, ZERO, ZERO, ZERO, minimum, None,
                      None, summary, tuple(reasons), None, True, extra)
 
 
@@ -1129,17 +1181,25 @@ def _grid_fte(enterprise: Enterprise, months: list[Month], shape: _Shape):
     return (lambda w: by_id.get(w.worker_id, nothing)), fallback_warnings(fallbacks, enterprise.source)
 
 
-def evaluate_quota(enterprise: Enterprise, regime: Regime, period: Period, report) -> QuotaResult:
+def evaluate_quota(enterprise: Enterprise, regime: Regime, period: Period, report, whole_years: bool = False
+                   ) -> QuotaResult:
     """Every agrément year overlapping ``period``, each judged by the quota shape of the regime in force on
     its first day (``regimes.regime_for_year``; ``regime`` itself when forced): a year keeps the obligation
-    it began under. A year begun under a regime ``ei`` does not ship is not judged (``_not_judged``)."""
+    it began under. A year begun under a regime ``ei`` does not ship is not judged (``_not_judged``).
+
+    ``period`` is the period evaluated: a shape that judges each month for itself (Brussels 2004) judges
+    only the months of the year inside it, the others being shown for information; the averaged and
+    point-value shapes judge the agrément year as a whole (docs/interpretations.md). ``whole_years``:
+    ``period`` only picks the years (``ei check-quota --at DATE`` and its default, the last Paie month),
+    each judged as a whole."""
     name, _ = _shape(regime)
     years = years_overlapping(enterprise.agrement_date, period)
     judges = [(n, p, regime_for_year(regime, p.start)) for n, p in years]
     results, problems = [], []
     for judge in {j.id: j for _, _, j in judges if j is not None}.values():
         ys, found = _judge_years(enterprise, judge, [(n, p) for n, p, j in judges if j is judge],
-                                 report if judge is regime else _report_under(enterprise, judge))
+                                 report if judge is regime else _report_under(enterprise, judge),
+                                 None if whole_years else period)
         results += [_said_judge(y, regime, judge) for y in ys]
         problems += [x for x in found if x not in problems]
     results += [_not_judged(regime, n, p) for n, p, j in judges if j is None]
@@ -1158,9 +1218,10 @@ def evaluate_quota(enterprise: Enterprise, regime: Regime, period: Period, repor
     return QuotaResult(regime.id, name, period, tuple(results), enterprise.last_pay_month, tuple(problems), before)
 
 
-def _judge_years(enterprise: Enterprise, regime: Regime, years: list[tuple[int, Period]], report
-                 ) -> tuple[list[YearQuota], list[Problem]]:
-    """``years`` (agrément years: number, extent) judged by ``regime``'s quota shape, and the Paie warnings."""
+def _judge_years(enterprise: Enterprise, regime: Regime, years: list[tuple[int, Period]], report,
+                 period: Period | None) -> tuple[list[YearQuota], list[Problem]]:
+    """``years`` (agrément years: number, extent) judged by ``regime``'s quota shape, and the Paie warnings;
+    ``period``: the period evaluated, whose months alone a month-by-month shape judges (None: whole years)."""
     name, shape = _shape(regime)
     end = enterprise.last_pay_month
     all_months = sorted({m for _, p in years for m in p.months() if end is None or m <= end})
@@ -1172,7 +1233,7 @@ def _judge_years(enterprise: Enterprise, regime: Regime, years: list[tuple[int, 
         in_year = list(p.months())
         known = tuple(measured[m] for m in in_year if m in measured)
         frame = _Frame(enterprise, regime, n, p, known, len(in_year), frozenset(m.month for m in known), report,
-                       day_fte)
+                       day_fte, None if period is None else p.intersection(period))
         results.append(replace(_judge(shape, frame), regime_id=regime.id, rule=name))
     return results, problems
 
