@@ -156,6 +156,15 @@ class Period:
         return {"start": self.start.isoformat(), "end": self.end.isoformat()}
 
 
+def year_ending(period: Period) -> Period:
+    """The span a yearly measure of ``period`` is taken on: ``period`` itself, or — shorter than a year (``ei
+    batch --month``) — the 12 calendar months ending with its last month. The enterprise size (an annual work
+    unit is a yearly mean, Rec. 2003/361) and the wage tension (a remuneration, not one month's pay slip) are
+    both measured so."""
+    first = Month.of(period.end).next(-11).first_day
+    return period if period.start <= first else Period(first, period.end)
+
+
 def month_span(start: date, end: date | None) -> tuple[int, int]:
     """The month numbers (``Month.number``) of the first and the last month holding a day of
     ``start`` … ``end`` (None: no end): a worker's months of employment, hire to exit."""

@@ -342,3 +342,39 @@ def test_csv_columns_are_only_ever_appended():
     r = runner.invoke(app, ["check-wages", str(SAMPLE), "--year", "2025", "-f", "csv"])
     header = r.stdout.splitlines()[0].split(",")
     assert header[:7] == ["worker_id", "month", "fte", "gross_pay", "pay_per_fte", "included", "excluded_reason"]
+
+
+def test_a_month_is_measured_over_the_12_months_ending_with_it():
+    """`ei batch --month 2024-12` compared December's pay alone: M 4 400 € a month and a 13th month in December
+    (8 800 €), P 2 000 € a month, both full time all 2024 (agrément 2024-01-01): 8 800 / 2 000 = 4,40 > 4,
+    « non conforme », while the year (interpretations.md: a worker's remuneration, not one pay slip) gives
+    M (11 × 4 400 + 8 800) / 12 = 57 200 / 12 = 4 766,67 € per FTE over P 24 000 / 12 = 2 000 €: 2,3833 ≤ 4.
+    A month is now measured over the 12 months ending with it (as the enterprise size): December 2024 →
+    2024-01 … 2024-12, the ratio of `ei check --year 2024`, and a reason names that span. November 2024 →
+    2023-12 … 2024-11, cut at the agrément (2024-01-01): 2024-01 … 2024-11, M 11 × 4 400 / 11 = 4 400 over
+    2 000 = 2,2 (M's 20 000 € of 2023-12, before the agrément, not counted)."""
+    rows = [("M", f"2024-{m:02d}", "1", "8800" if m == 12 else "4400") for m in range(1, 13)]
+    rows += [("P", f"2024-{m:02d}", "1", "2000") for m in range(1, 13)] + [("M", "2023-12", "1", "20000")]
+    e = enterprise(rows)
+    december = wages.check(e, W16, Period(date(2024, 12, 1), date(2024, 12, 31)))
+    assert december.compliant is True and december.details["ratio"] == D("2.3834")
+    assert december.details["ratio"] == wages.check(e, W16, Period.calendar_year(2024)).details["ratio"]
+    assert december.details["highest"]["span"] == "2024-01/2024-12" and december.details["highest"]["months"] == 12
+    assert any("Période de moins d'un an (2024-12-01 – 2024-12-31) : chaque travailleur est mesuré sur les 12 mois "
+               "qui finissent avec elle, 2024-01-01 – 2024-12-31 —" in r.text.fr for r in december.reasons)
+    assert any("measured over the 12 months ending with it, 2024-01-01 – 2024-12-31 —" in r.text.en
+               for r in december.reasons)
+    november = wages.check(e, W16, Period(date(2024, 11, 1), date(2024, 11, 30)))
+    assert november.details["ratio"] == D("2.2") and november.details["highest"]["first_month"] == "2024-01"
+    assert any("2024-01-01 – 2024-11-30, à partir de la date d'agrément" in r.text.fr for r in november.reasons)
+    year = wages.check(e, W16, Period.calendar_year(2024))
+    assert not any("moins d'un an" in r.text.fr for r in year.reasons)
+
+
+def test_a_month_after_the_last_payroll_month_is_not_measured_on_the_months_before_it():
+    """Paie to 2024-12 (the test's today is 2026-11-30, so the payroll is behind): `--month 2025-03` knows
+    nothing of March 2025; the 12 months ending with it (2024-04 … 2025-03) would judge it on 2024's pay. It
+    stays « aucune paie exploitable dans la période », unknown, as before."""
+    rows = [(w, f"2024-{m:02d}", "1", pay) for w, pay in (("M", "4400"), ("P", "2000")) for m in range(1, 13)]
+    r = wages.check(enterprise(rows), W16, Period(date(2025, 3, 1), date(2025, 3, 31)))
+    assert r.compliant is None and r.details["ratio"] is None

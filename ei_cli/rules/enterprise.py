@@ -33,7 +33,7 @@ from decimal import ROUND_DOWN, Decimal
 
 from ei_cli.i18n import Text, t
 from ei_cli.model import Enterprise, Function
-from ei_cli.periods import Month, Period
+from ei_cli.periods import Period, year_ending
 from ei_cli.regimes import Regime
 from ei_cli.rules.common import (ZERO, CheckResult, any_of, by_shape, because, combine, decimal_text, euro_text,
                                  fte_rows, number_text, round_up, share_text)
@@ -51,14 +51,6 @@ def annual_work_units(enterprise: Enterprise, period: Period) -> tuple[Decimal, 
     months = list(period.months())
     rows, _ = fte_rows(enterprise, months, workers)
     return _fte_sum(rows) / Decimal(len(months)), len(workers)
-
-
-def _awu_year(period: Period) -> Period:
-    """The months annual work units are measured on: the period, or — shorter than a year (``ei batch
-    --month``) — the 12 months ending with it (an AWU is a yearly mean, Rec. 2003/361: one month's staff,
-    summer contracts included, is not the enterprise's size)."""
-    first = Month.of(period.end).next(-11).first_day
-    return period if period.start <= first else Period(first, period.end)
 
 
 def _fte_sum(rows) -> Decimal:
@@ -94,7 +86,9 @@ def _size_thresholds(enterprise: Enterprise, regime: Regime, period: Period, rep
     staff_v = regime.value("enterprise.max_staff", on)
     turnover_v = regime.value("enterprise.max_turnover", on)
     balance_v = regime.value("enterprise.max_balance_sheet", on)
-    measured = _awu_year(period)
+    # Shorter than a year (``ei batch --month``): the 12 months ending with it — an AWU is a yearly mean
+    # (Rec. 2003/361): one month's staff, summer contracts included, is not the enterprise's size.
+    measured = year_ending(period)
     awu, headcount = annual_work_units(enterprise, measured)
     window_fr = "" if measured == period else f", {measured.start.isoformat()} – {measured.end.isoformat()}"
     # Rounded down: 49,9973 shown « 50,00 » beside « strictement sous 50 : conforme » read as a contradiction.

@@ -5,7 +5,8 @@ the period's months, divided by their FTE-months — Σ ``salaire_brut`` ÷ Σ `
 rows of the period, their monthly pay brought to a full-time equivalent. The ratio is the highest of
 those figures over the lowest. A worker's remuneration is compared, not one month's pay slip: a 13th
 month or the double holiday pay, paid in one month, is part of the year's pay of every worker who gets
-it, and a month cut by a hire or an exit does not make a figure of its own. Choices
+it, and a month cut by a hire or an exit does not make a figure of its own; so a period shorter than
+a year (``ei batch --month``) is measured over the 12 months ending with it (``measured_period``). Choices
 (docs/interpretations.md, « Wage tension, employment conditions, … »):
 
 - all staff with an employment contract with the EI, management included (Brussels says so; the
@@ -30,7 +31,7 @@ from operator import attrgetter, itemgetter
 
 from ei_cli.i18n import Text, t
 from ei_cli.model import Enterprise
-from ei_cli.periods import Month, Period, month_span
+from ei_cli.periods import Month, Period, month_span, year_ending
 from ei_cli.regimes import Regime, Value
 from ei_cli.rules.common import (CENT, CheckResult, Reason, because, data_horizon, decimal_text, denoised,
                                  obligation_period,
@@ -192,9 +193,23 @@ _NOT_A_WAGE = Decimal(10) ** 15    # a pay per FTE beyond any spreadsheet figure
 _HALF_CENT = Decimal("0.005")      # a pay per FTE below it is 0,00 € once rounded to the cent
 
 
+def measured_period(enterprise: Enterprise, period: Period) -> Period:
+    """The months each worker's pay is added up over: ``period``, or — shorter than a year (``ei batch
+    --month``) — the 12 months ending with it (``periods.year_ending``, as the enterprise size), from the
+    agrément at the earliest when the period itself is under it. A remuneration is compared, not one
+    month's pay slip: a 13th month paid in December made 2,2 read 4,4 month against month. A period that
+    begins after the last Paie month is not measured on the months before it: nothing of it is known yet."""
+    span = year_ending(period)
+    last = enterprise.last_pay_month
+    if span == period or period.start < enterprise.agrement_date or last is None or last.last_day < period.start:
+        return period
+    return Period(max(span.start, enterprise.agrement_date), period.end)
+
+
 def _fte_ratio(enterprise: Enterprise, regime: Regime, period: Period) -> WageTension:
     on = period.end
     limit: Value = regime.value("wages.max_ratio", on)
+    asked, period = period, measured_period(enterprise, period)
     # The period's months as a range of month numbers (``Month.number``).
     first, last = Month.of(period.start).number, Month.of(period.end).number
     rows = [p for p in enterprise.pay if first <= p.month.number <= last]
@@ -242,6 +257,18 @@ def _fte_ratio(enterprise: Enterprise, regime: Regime, period: Period) -> WageTe
         f"(benefits included: 13th month, holiday pay…) divided by their FTE-months (Σ gross pay ÷ Σ fte); "
         f"ratio of the highest to the lowest, at most {limit.value}."), limit)]
     notes: list[Text] = []
+    if period != asked:
+        cut = year_ending(asked).start < period.start     # the 12 months begin before the agrément
+        cut_fr, cut_en = (", à partir de la date d'agrément", ", from the agrément date") if cut else ("", "")
+        reasons.append(because(t(
+            f"Période de moins d'un an ({asked.start.isoformat()} – {asked.end.isoformat()}) : chaque travailleur est "
+            f"mesuré sur les 12 mois qui finissent avec elle, {period.start.isoformat()} – {period.end.isoformat()}"
+            f"{cut_fr} — une rémunération, pas la paie d'un seul mois (un 13e mois ou le pécule de vacances pèse ce "
+            "qu'il pèse dans l'année).",
+            f"Period shorter than a year ({asked.start.isoformat()} – {asked.end.isoformat()}): each worker is "
+            f"measured over the 12 months ending with it, {period.start.isoformat()} – {period.end.isoformat()}"
+            f"{cut_en} — a remuneration, not one month's pay (a 13th month or the holiday pay weighs what it "
+            "weighs in the year).")))
     if excluded:
         listed = ", ".join(f"{e.worker_id} {e.month}" for e in excluded)
         reasons.append(because(t(f"Mois écartés (etp nul, salaire nul, ou hors de la période d'occupation de Personnel) : "
