@@ -808,6 +808,51 @@ def test_half_time_accompanier_hired_mid_month_with_a_formula_etp_meets_the_half
     assert line.amount == D("17691.26")
 
 
+def _sieg_seam_enterprise(last_paid=Month(2025, 6)):
+    """Agrément 2024-07-01; 10 TD full time and a half-time accompanier ACC from 2024-07-01; ACC's wage cost
+    1 700 €/month and 3 400 € in December 2024 (a year-end bonus), Paie to ``last_paid``."""
+    hire = date(2024, 7, 1)
+    ws = [worker(f"T{i}", hire) for i in range(10)]
+    ws.append(worker("ACC", hire, fte="0.5", function=Function.SOCIAL_ACCOMPANIMENT))
+    pays = [replace(p, wage_cost=D("3400")) if p.month == Month(2024, 12) else p
+            for p in monthly("ACC", Month(2024, 7), last_paid, "0.5", "1700")]
+    report = Report({**{f"T{i}": "TD" for i in range(10)}, "ACC": "not_target"})
+    return enterprise(ws, pays, agrement=hire), report
+
+
+def test_sieg_ceiling_is_the_agrement_years_and_its_calendar_parts_add_up_to_it():
+    """rules.md §3.6: the annual amount covers the accompanier's wage cost + 15 % operating costs; the bracket
+    and the staffing are the agrément year's (Q8), and so is the ceiling now.
+
+    Agrément year 1 = 2024-07-01 … 2025-06-30 = 365 days: 2024 part 184 days, 2025 part 181 days. 10 TD → ≥ 8,
+    25 000 € a year; ACC 0,5 FTE = the bracket's maximum, all of the cost counts.
+    Cost: 2024: 5 × 1 700 + 3 400 = 11 900; 2025: 6 × 1 700 = 10 200; year 22 100 × 1,15 = 25 415 ≥ 25 000.
+    Each part: min(25 000 × days / 365, 25 415 × days / 365):
+      2024: 25 000 × 184 / 365 = 12 602,739… → 12 602,74 € (ceiling 25 415 × 184 / 365 = 12 811,95);
+      2025: 25 000 × 181 / 365 = 12 397,260… → 12 397,26 € (ceiling 25 415 × 181 / 365 = 12 603,05);
+      together 25 000,00 € = min(25 000, 25 415).
+    The old code capped each part by its own cost: 2025 part 10 200 × 1,15 = 11 730 €, 24 332,74 € for the
+    year, 667,26 € lost at the seam because the bonus fell in December."""
+    ent, report = _sieg_seam_enterprise()
+    (l24,) = lines_of(compute_subsidies(ent, W2016, 2024, report), "social_accompaniment")
+    (l25,) = [x for x in lines_of(compute_subsidies(ent, W2016, 2025, report), "social_accompaniment")
+              if x.basis["agrement_year"] == 1]
+    assert (l24.basis["days"], l25.basis["days"], l24.basis["year_days"]) == (184, 181, 365)
+    assert l24.amount == D("12602.74") and l25.amount == D("12397.26")
+    assert l24.amount + l25.amount == D("25000.00")
+    for line in (l24, l25):
+        assert line.claimable and line.basis["provisional"] is False
+        assert (line.basis["ceiling_start"], line.basis["ceiling_end"]) == (date(2024, 7, 1), date(2025, 6, 30))
+        assert line.basis["ceiling_wage_cost"] == D("22100.00") and line.basis["ceiling_total"] == D("25415.00")
+    assert l24.basis["ceiling"] == D("12811.95") and l25.basis["ceiling"] == D("12603.05")
+    assert l24.basis["accompanier_wage_cost"] == D("11900.00") and l25.basis["accompanier_wage_cost"] == D("10200.00")
+    (reason,) = [r for r in l25.reasons if r.parameter == "subsidy.social_accompaniment.operating_costs_share"]
+    assert reason.text.fr == ("Plafond : coût salarial des accompagnateurs du 2024-07-01 au 2025-06-30 (22 100,00 €) "
+                              "+ 15,0 % = 25 415,00 €, au prorata des jours de la partie : × 181 / 365 = 12 603,05 €.")
+    assert any(r.parameter == "subsidy.social_accompaniment.ceiling_period" and r.confidence == "inferred"
+               for r in l25.reasons)
+
+
 def test_sieg_provisional_note_gives_the_last_payroll_day_not_the_averaging_end():
     """Agrément 2024-03-01; 8 TD employed throughout; Paie known to 2025-06 only. Claim 2025, year 2
     piece 2025-03-01 … 2025-12-31: the average runs at least to the piece's end (8 ≥ 8 → 25 000 × 306 /

@@ -22,7 +22,7 @@ from ei_cli.rules.subsidy import SUBSIDY_TEXT, SubsidyLine, SubsidyResult
 
 EURO_FORMAT = '#,##0.00 "€"'
 MONEY_FIELDS = {"amount", "wage_cost", "known_wage_cost", "half_wage_cost", "cap", "cap_full_time", "rate", "ceiling",
-                "accompanier_wage_cost", "partial_amount", "amount_if_condition_met"}
+                "accompanier_wage_cost", "partial_amount", "amount_if_condition_met", "ceiling_wage_cost", "ceiling_total"}
 
 
 def subsidy_label(subsidy: str, lang: str) -> str:
@@ -214,7 +214,8 @@ LINE_FIELDS = ("amount", "claimable", "confidence", "reference", "url", "notes")
 ADDED_BASIS_KEYS = (
     "known_wage_cost", "known_wage_cost_months", "wage_cost_months", "net_increase", "headcount_fte_on_hire",
     "headcount_fte_average_before", "rehire_of", "first_hire_date", "target_workers_start", "target_workers_end",
-    "provisional", "bracket_min_by_target_workers", "accompanier_fte_year", "min_accompanier_fte")
+    "provisional", "bracket_min_by_target_workers", "accompanier_fte_year", "min_accompanier_fte", "ceiling_start",
+    "ceiling_end", "ceiling_wage_cost", "ceiling_total")
 
 
 def _scalar_keys(result: SubsidyResult) -> list[str]:

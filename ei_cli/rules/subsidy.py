@@ -801,13 +801,16 @@ def _has_pay_in(enterprise: Enterprise, period: Period) -> bool:
 
 def _social_accompaniment_brackets(run: _Run) -> None:
     """Wallonia 2016 SIEG subsidy: bracket by the average heads of TD/TGD over the agrément year (Q8) ×
-    index factor (D5), capped by the accompaniers' wage cost + operating costs of the claimed part when
-    that cost is known; pro rata of the agrément year. A bracket whose minimum subsidisable accompanier
+    index factor (D5), pro rata of the agrément year; capped by the accompaniers' wage cost + operating
+    costs over the same days as the bracket (the agrément year) when that cost is known, the claimed part
+    taking its share of that ceiling by days. A bracket whose minimum subsidisable accompanier
     staffing (§3.6: one half-time, then two half-times from 45 TD/TGD) is not met by the accompaniers'
     mean FTE over the same days as the TD/TGD count falls to the highest bracket it meets."""
     brackets = run.value("subsidy.social_accompaniment.brackets")
     ops = run.value("subsidy.social_accompaniment.operating_costs_share")
     counting = run.regime.value_or_none("subsidy.social_accompaniment.counting", (run.claim or run.period).start)
+    ceiling_period = run.regime.value_or_none("subsidy.social_accompaniment.ceiling_period",
+                                              (run.claim or run.period).start)
     last_pay = run.enterprise.last_pay_month
     known_fr = f"paie connue jusqu'au {last_pay.last_day.isoformat()}" if last_pay else "aucune paie"
     known_en = f"payroll known to {last_pay.last_day.isoformat()}" if last_pay else "no payroll"
@@ -857,19 +860,27 @@ def _social_accompaniment_brackets(run: _Run) -> None:
                 f"{number_text(staff_fte, 'en')} FTE on average ({window.start.isoformat()} – {window.end.isoformat()}), "
                 f"below that bracket's subsidisable minimum of {number_text(need, 'en')} FTE: {lower_en}.")
             notes.append(understaffed)
-        cost, acc_fd, missing = _accompanier_cost(run, part)
-        acc_fte = acc_fd / part.days
+        # The ceiling is the agrément year's, as the bracket is: the accompaniers' wage cost over the same
+        # days as the TD/TGD count (the whole agrément year once the payroll covers it) + operating costs,
+        # spread over those days, so the calendar pieces of one agrément year add up to min(bracket amount,
+        # year cost × (1 + share)) wherever in the year the cost falls (a December bonus); capping each piece
+        # by its own cost lost the difference at the seam (docs/interpretations.md).
+        cost, _, missing = _accompanier_cost(run, window)
+        part_cost, part_fd, part_missing = _accompanier_cost(run, part)
+        acc_fte = part_fd / part.days
         max_fte = Decimal(chosen["max_accompanier_fte"]) if chosen and "max_accompanier_fte" in chosen else None
-        ceiling = None
+        ceiling = ceiling_total = None
+        limited = max_fte is not None and staff_fte > max_fte
         if chosen and not missing:
             # Only the subsidisable accompanier time (the bracket's maximum FTE) counts in the ceiling.
-            eligible_cost = cost * min(ONE, max_fte / acc_fte) if max_fte is not None and acc_fte > max_fte else cost
-            ceiling = eligible_cost * (ONE + ops.number)
+            eligible_cost = cost * min(ONE, max_fte / staff_fte) if limited else cost
+            ceiling_total = eligible_cost * (ONE + ops.number)
+            ceiling = ceiling_total * part.days / window.days
             if ceiling < amount:
                 notes.append(t("Plafonné au coût salarial des accompagnateurs + frais de fonctionnement.",
                                "Capped at the accompaniers' wage cost + operating costs."))
                 amount = ceiling
-        if chosen and not missing and acc_fte == 0:
+        if chosen and not missing and staff_fte == 0:
             notes.append(t("Aucun accompagnateur social occupé : rien à couvrir.",
                            "No social accompanier employed: nothing to cover."))
         elif chosen and missing and not _within_payroll(run, missing):
@@ -914,8 +925,12 @@ def _social_accompaniment_brackets(run: _Run) -> None:
                  "accompanier_fte_year": _fmt(staff_fte),
                  "min_accompanier_fte": chosen.get("min_accompanier_fte") if chosen else None,
                  "rate": base, "index_factor": factor, "accompanier_fte": _fmt(acc_fte),
-                 "max_accompanier_fte": max_fte, "accompanier_wage_cost": money(cost) if not missing else None,
-                 "operating_costs_share": ops.number, "ceiling": money(ceiling) if ceiling is not None else None}
+                 "max_accompanier_fte": max_fte,
+                 "accompanier_wage_cost": money(part_cost) if not part_missing else None,
+                 "operating_costs_share": ops.number, "ceiling": money(ceiling) if ceiling is not None else None,
+                 "ceiling_start": window.start, "ceiling_end": window.end,
+                 "ceiling_wage_cost": money(cost) if not missing else None,
+                 "ceiling_total": money(ceiling_total) if ceiling_total is not None else None}
         first = min((b["min_target_workers"] for b in brackets.value), default=0)
         over_fr = (f"sur l'année d'agrément {n} ({window.start.isoformat()} – {window.end.isoformat()}"
                    + (f", {known_fr}" if provisional else "") + ")")
@@ -937,6 +952,25 @@ def _social_accompaniment_brackets(run: _Run) -> None:
             f"{window.end.isoformat()})" + (f", the bracket's subsidisable minimum of "
                                             f"{number_text(chosen.get('min_accompanier_fte'), 'en')} FTE met."
                                             if chosen and "min_accompanier_fte" in chosen else "."))
+        ceiling_text = t(f"Plafond : coût salarial + {share_text(ops.number)}.",
+                         f"Ceiling: wage cost + {share_text(ops.number, 'en')}.")
+        if ceiling_total is not None:
+            days_fr = f"du {window.start.isoformat()} au {window.end.isoformat()}"
+            days_en = f"from {window.start.isoformat()} to {window.end.isoformat()}"
+            sub_fr = f", limité à {number_text(max_fte)} ETP subventionnable" if limited else ""
+            sub_en = f", limited to the subsidisable {number_text(max_fte, 'en')} FTE" if limited else ""
+            share_fr = (f", au prorata des jours de la partie : × {part.days} / {window.days} = {euro_text(ceiling)}"
+                        if part != window else "")
+            share_en = (f", pro rata of the part's days: × {part.days} / {window.days} = {euro_text(ceiling, 'en')}"
+                        if part != window else "")
+            ceiling_text = t(f"Plafond : coût salarial des accompagnateurs {days_fr} ({euro_text(cost)}{sub_fr}) + "
+                             f"{share_text(ops.number)} = {euro_text(ceiling_total)}{share_fr}.",
+                             f"Ceiling: accompaniers' wage cost {days_en} ({euro_text(cost, 'en')}{sub_en}) + "
+                             f"{share_text(ops.number, 'en')} = {euro_text(ceiling_total, 'en')}{share_en}.")
+        ceiling_reading = t("Plafond apprécié sur l'année d'agrément (les jours du palier) et réparti entre ses parties "
+                            "au prorata des jours.",
+                            "Ceiling assessed over the agrément year (the bracket's days) and spread over its parts "
+                            "pro rata of days.")
         run.add("social_accompaniment", None, basis, amount, [brackets, index, ops], claimable=claimable,
                 notes=notes, reasons=(because(reason, brackets), because(staffing, brackets),
                                       because(t("Comptage des TD/TGD pour le palier : têtes, moyenne annuelle de "
@@ -945,8 +979,7 @@ def _social_accompaniment_brackets(run: _Run) -> None:
                                                 "agrément year."), counting),
                                       because(t(f"Indexation : facteur {decimal_text(factor)}.", f"Indexation: factor {factor}."),
                                               index),
-                                      because(t(f"Plafond : coût salarial + {share_text(ops.number)}.",
-                                                f"Ceiling: wage cost + {share_text(ops.number, 'en')}."), ops)))
+                                      because(ceiling_text, ops), because(ceiling_reading, ceiling_period)))
 
 
 def _social_accompaniment_per_fte(run: _Run) -> None:
