@@ -808,16 +808,16 @@ def test_half_time_accompanier_hired_mid_month_with_a_formula_etp_meets_the_half
     assert line.amount == D("17691.26")
 
 
-def _sieg_seam_enterprise(last_paid=Month(2025, 6)):
-    """Agrément 2024-07-01; 10 TD full time and a half-time accompanier ACC from 2024-07-01; ACC's wage cost
-    1 700 €/month and 3 400 € in December 2024 (a year-end bonus), Paie to ``last_paid``."""
-    hire = date(2024, 7, 1)
-    ws = [worker(f"T{i}", hire) for i in range(10)]
-    ws.append(worker("ACC", hire, fte="0.5", function=Function.SOCIAL_ACCOMPANIMENT))
-    pays = [replace(p, wage_cost=D("3400")) if p.month == Month(2024, 12) else p
-            for p in monthly("ACC", Month(2024, 7), last_paid, "0.5", "1700")]
+def _sieg_half_timer_enterprise(agrement, last_paid, cost, costs=None):
+    """10 TD employed since 2023-01-01 (their TD/TGD windows long over: no line of theirs) and a half-time
+    accompanier ACC from ``agrement``, wage cost ``cost`` a month (``costs``: {Month: cost} exceptions), Paie
+    to ``last_paid``."""
+    ws = [worker(f"T{i}", date(2023, 1, 1)) for i in range(10)]
+    ws.append(worker("ACC", agrement, fte="0.5", function=Function.SOCIAL_ACCOMPANIMENT))
+    pays = [replace(p, wage_cost=D((costs or {}).get(p.month, cost)))
+            for p in monthly("ACC", Month.of(agrement), last_paid, "0.5", cost)]
     report = Report({**{f"T{i}": "TD" for i in range(10)}, "ACC": "not_target"})
-    return enterprise(ws, pays, agrement=hire), report
+    return enterprise(ws, pays, agrement=agrement), report
 
 
 def test_sieg_ceiling_is_the_agrement_years_and_its_calendar_parts_add_up_to_it():
@@ -833,7 +833,7 @@ def test_sieg_ceiling_is_the_agrement_years_and_its_calendar_parts_add_up_to_it(
       together 25 000,00 € = min(25 000, 25 415).
     The old code capped each part by its own cost: 2025 part 10 200 × 1,15 = 11 730 €, 24 332,74 € for the
     year, 667,26 € lost at the seam because the bonus fell in December."""
-    ent, report = _sieg_seam_enterprise()
+    ent, report = _sieg_half_timer_enterprise(date(2024, 7, 1), Month(2025, 6), "1700", {Month(2024, 12): "3400"})
     (l24,) = lines_of(compute_subsidies(ent, W2016, 2024, report), "social_accompaniment")
     (l25,) = [x for x in lines_of(compute_subsidies(ent, W2016, 2025, report), "social_accompaniment")
               if x.basis["agrement_year"] == 1]
@@ -851,6 +851,45 @@ def test_sieg_ceiling_is_the_agrement_years_and_its_calendar_parts_add_up_to_it(
                               "+ 15,0 % = 25 415,00 €, au prorata des jours de la partie : × 181 / 365 = 12 603,05 €.")
     assert any(r.parameter == "subsidy.social_accompaniment.ceiling_period" and r.confidence == "inferred"
                for r in l25.reasons)
+
+
+def test_sieg_year_in_progress_claims_the_days_paid_within_their_known_cost(monkeypatch):
+    """The year in progress (rules.common.data_horizon): today 2026-11-30, Paie to 2026-10 → horizon 2026-10-31.
+    Agrément 2025-03-01; 10 TD → ≥ 8, 25 000 € a year; ACC half-time (the bracket's 0,5 FTE), 1 000 €/month.
+
+    Agrément year 1 = 2025-03-01 … 2026-02-28 (365 days), wholly paid: 12 × 1 000 × 1,15 = 13 800 € <
+    25 000; 2026 part 59 days: min(25 000, 13 800) × 59 / 365 = 2 230,684… → 2 230,68 €.
+    Agrément year 2 = 2026-03-01 … 2027-02-28 (365 days), its 2026 part claimed up to the horizon:
+    2026-03-01 … 2026-10-31 = 245 days; bracket 25 000 × 245 / 365 = 16 780,82; known cost 8 × 1 000 = 8 000,
+    × 1,15 = 9 200 over those 245 days → min(16 780,82, 9 200 × 245 / 245) = 9 200,00 €, provisional; the days
+    2026-11-01 … 2026-12-31 are an `unknown` entry (nothing to fill in now): not complete.
+    The old line ran to 2026-12-31: 25 000 × 306 / 365 = 20 958,90 € claimable, « plafond non vérifié »,
+    complete, although the 8 months paid showed the ceiling binding.
+    Judged on 2027-03-15 with Paie to 2027-02 (closed): 13 800 × 306 / 365 = 11 569,315… → 11 569,32 € ≥ 9 200:
+    the advance claimed in the year in progress is not taken back (the old code took 20 958,90 − 11 500 back)."""
+    from ei_cli import periods
+
+    ent, report = _sieg_half_timer_enterprise(date(2025, 3, 1), Month(2026, 10), "1000")
+    result = compute_subsidies(ent, W2016, 2026, report)
+    y1, y2 = lines_of(result, "social_accompaniment")
+    assert y1.amount == D("2230.68") and y1.claimable and y1.basis["ceiling_total"] == D("13800.00")
+    assert (y2.basis["agrement_year"], y2.basis["start"], y2.basis["end"], y2.basis["days"]) == (
+        2, date(2026, 3, 1), date(2026, 10, 31), 245)
+    assert y2.amount == D("9200.00") and y2.claimable and y2.basis["provisional"] is True
+    assert (y2.basis["ceiling_end"], y2.basis["ceiling_wage_cost"], y2.basis["ceiling"]) == (
+        date(2026, 10, 31), D("8000.00"), D("9200.00"))
+    assert any("Année en cours : partie réclamée jusqu'au 2026-10-31" in n.fr for n in y2.notes)
+    (to_come,) = result.unknown
+    assert to_come.subsidy == "social_accompaniment" and to_come.missing == ()
+    assert to_come.reason.fr.startswith("Année d'agrément 2, du 2026-11-01 au 2026-12-31 : après le 2026-10-31 "
+                                        "(année en cours, paie connue jusqu'au 2026-10-31)")
+    assert result.total == D("11430.68") and not result.complete
+    monkeypatch.setattr(periods, "today", lambda: date(2027, 3, 15))
+    closed, _ = _sieg_half_timer_enterprise(date(2025, 3, 1), Month(2027, 2), "1000")
+    result = compute_subsidies(closed, W2016, 2026, report)
+    _, y2 = lines_of(result, "social_accompaniment")
+    assert (y2.basis["end"], y2.amount, y2.basis["provisional"]) == (date(2026, 12, 31), D("11569.32"), False)
+    assert result.complete and result.total == D("13800.00")
 
 
 def test_sieg_provisional_note_gives_the_last_payroll_day_not_the_averaging_end():
@@ -873,7 +912,10 @@ def test_sieg_agrement_year_beyond_the_payroll_is_provisional_and_a_year_without
     stretched the average to the part's end (= the year's end) and called it final: `provisional` false,
     `complete` true. Now provisional (the payroll ends 2024-12-31, before 2026-02-28), and the claim,
     without a single Paie row in 2026, has an `unknown` entry saying so: not complete. With Paie to 2025-06,
-    the 2025 claim has payroll: no such entry; nor has a claim where nobody is employed (no payroll due)."""
+    the 2025 claim has payroll: no such entry; nor has a claim where nobody is employed (no payroll due).
+    Judged on 2026-11-30, 2026 is the year in progress with a payroll far behind (``data_horizon`` = today):
+    the months up to today without cout_salarial are missing, as for a TD/TGD line, so the line keeps its
+    figure but is not claimable (it was, ceiling « non vérifié »), and December is still to come."""
     tds = [(f"T{i}", date(2024, 3, 1), None) for i in range(8)]
     ent, report = _sieg_year_enterprise(tds, last_paid=Month(2024, 12))
     result = compute_subsidies(ent, W2016, 2026, report)
@@ -881,10 +923,14 @@ def test_sieg_agrement_year_beyond_the_payroll_is_provisional_and_a_year_without
     assert (y2.basis["agrement_year"], y2.amount, y2.basis["target_workers_end"]) == (2, D("4041.10"), date(2026, 2, 28))
     assert y2.basis["provisional"] is True
     assert any("paie connue jusqu'au 2024-12-31" in n.fr and "provisoire" in n.fr for n in y2.notes)
-    (unknown,) = [u for u in result.unknown if u.subsidy == "social_accompaniment"]
+    assert not y2.claimable and result.totals["social_accompaniment"] == 0
+    unknowns = [u.reason.fr for u in result.unknown if u.subsidy == "social_accompaniment"]
     assert not result.complete
-    assert unknown.reason.fr.startswith("Aucune ligne de paie du 2026-01-01 au 2026-12-31 (paie connue jusqu'au "
-                                        "2024-12-31)")
+    assert unknowns[0].startswith("Aucune ligne de paie du 2026-01-01 au 2026-12-31 (paie connue jusqu'au "
+                                  "2024-12-31)")
+    assert any(u.startswith("Année d'agrément 2 : coût salarial des accompagnateurs (cout_salarial, feuille Paie) "
+                            "inconnu pour 2025-03,") for u in unknowns)
+    assert any(u.startswith("Année d'agrément 3, du 2026-12-01 au 2026-12-31 : après le 2026-11-30") for u in unknowns)
     ent_gone = replace(ent, workers=tuple(replace(w, exit_date=date(2024, 12, 31)) for w in ent.workers))
     assert compute_subsidies(ent_gone, W2016, 2026, report).unknown == ()   # nobody employed: no payroll expected
     ent_2025, _ = _sieg_year_enterprise(tds, last_paid=Month(2025, 6))

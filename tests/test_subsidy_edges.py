@@ -186,7 +186,8 @@ def test_months_after_the_last_payroll_month_are_to_come_not_missing(monkeypatch
     month min(50 % × 2 000 = 1 000, 1 500) = 1 000 €; March–September = 7 000 € claimable, provisional (it
     was a null amount, « cout_salarial absent pour 2025-10, 2025-11, 2025-12 », though those months are not
     paid yet). B (TD) hired 2025-10-01, after the last Paie month: no line yet. Both say their months to come
-    in `unknown` (the claim is not complete yet), with nothing to fill in (`missing` empty). The same
+    in `unknown` (the claim is not complete yet), with nothing to fill in (`missing` empty), as the SIEG
+    line does for its agrément year's days after 2025-09-30 (no bracket here: two TD). The same
     workbook read in 2027 — a closed year whose payroll stops in September — has data missing: A's line is
     unknown for the months without cout_salarial, as before."""
     from ei_cli import periods
@@ -199,7 +200,8 @@ def test_months_after_the_last_payroll_month_are_to_come_not_missing(monkeypatch
     assert a.amount == D("7000.00") and a.claimable and result.total == D("7000.00") and not result.complete
     assert any("Paie connue jusqu'au 2025-09-30" in n.fr for n in a.notes)
     assert lines_of(result, "target_worker", "B") == []
-    assert [(u.worker_id, u.missing) for u in result.unknown] == [("A", ()), ("B", ())]
+    assert [(u.subsidy, u.worker_id, u.missing) for u in result.unknown] == [
+        ("target_worker", "A", ()), ("target_worker", "B", ()), ("social_accompaniment", None, ())]
     monkeypatch.setattr(periods, "today", lambda: date(2027, 3, 1))  # a closed year, payroll cut short
     (late,) = lines_of(compute_subsidies(e, W2016, 2025, Report({"A": "TD", "B": "TD"})), "target_worker", "A")
     assert late.amount is None and not late.claimable

@@ -814,8 +814,15 @@ def _social_accompaniment_brackets(run: _Run) -> None:
     last_pay = run.enterprise.last_pay_month
     known_fr = f"paie connue jusqu'au {last_pay.last_day.isoformat()}" if last_pay else "aucune paie"
     known_en = f"payroll known to {last_pay.last_day.isoformat()}" if last_pay else "no payroll"
-    # Payroll expected (someone under contract employed, per Personnel) but none for the claimed days.
-    if run.claim and not _has_pay_in(run.enterprise, run.claim) and any(
+    # The year in progress (``data_horizon``, one horizon for every rule): the days after the horizon are to
+    # come, as the TD/TGD months are — a part is claimed up to it, on the cost known, and the rest waits in an
+    # ``unknown`` entry. Without the cut, the bracket amount of the whole part was claimable with its ceiling
+    # « non vérifié » while the months already paid showed it binding.
+    horizon = data_horizon(run.enterprise, run.claim) if run.claim is not None else None
+    # Payroll expected (someone under contract employed, per Personnel) but none for the claimed days (in the
+    # year in progress, unless every claimed day is still to come: the entries below say so).
+    if run.claim and not _has_pay_in(run.enterprise, run.claim) and not (
+            horizon is not None and horizon < run.claim.start) and any(
             w.employed_in(run.claim) for w in run.contract_workers()):
         run.unknown.append(UnknownSubsidy("social_accompaniment", None, t(
             f"Aucune ligne de paie du {run.claim.start.isoformat()} au {run.claim.end.isoformat()} ({known_fr}) : "
@@ -825,6 +832,21 @@ def _social_accompaniment_brackets(run: _Run) -> None:
             "bracket counted on the Personnel dates alone, ceiling (the accompaniers' wage cost) not checked; "
             "provisional amount, to recompute with the year's payroll."), (), brackets.cite()))
     for n, agr_year, part in _agrement_segments(run):
+        to_come = None
+        if horizon is not None and part.end > horizon:
+            to_come = Period(max(part.start, horizon + timedelta(days=1)), part.end)
+            # Said while someone under contract is employed then (per Personnel), as the TD/TGD months are.
+            if any(w.employed_in(to_come) for w in run.contract_workers()):
+                run.unknown.append(UnknownSubsidy("social_accompaniment", None, t(
+                    f"Année d'agrément {n}, du {to_come.start.isoformat()} au {to_come.end.isoformat()} : après le "
+                    f"{horizon.isoformat()} (année en cours, {known_fr}), à calculer avec la paie de ces mois "
+                    "(palier et plafond de l'année d'agrément).",
+                    f"Agrément year {n}, from {to_come.start.isoformat()} to {to_come.end.isoformat()}: after "
+                    f"{horizon.isoformat()} (year in progress, {known_en}), to compute with those months' payroll "
+                    "(the agrément year's bracket and ceiling)."), (), brackets.cite()))
+            if part.start > horizon:
+                continue
+            part = Period(part.start, horizon)
         index = run.value("subsidy.social_accompaniment.index_factor", part.start)
         factor = ONE if index.is_unknown else index.number
         window = _bracket_window(run, agr_year, part)
@@ -880,10 +902,13 @@ def _social_accompaniment_brackets(run: _Run) -> None:
                 notes.append(t("Plafonné au coût salarial des accompagnateurs + frais de fonctionnement.",
                                "Capped at the accompaniers' wage cost + operating costs."))
                 amount = ceiling
+        # In the year in progress every month up to the horizon is due: one without its cost is missing, as
+        # for a TD/TGD line (``data_horizon``); in a closed year, a month after the last Paie month is not.
+        missing_due = set(missing) if horizon is not None else _within_payroll(run, missing)
         if chosen and not missing and staff_fte == 0:
             notes.append(t("Aucun accompagnateur social occupé : rien à couvrir.",
                            "No social accompanier employed: nothing to cover."))
-        elif chosen and missing and not _within_payroll(run, missing):
+        elif chosen and missing and not missing_due:
             # Only months after the last Paie month lack it: the amount is provisional (said below), its
             # ceiling not checked yet.
             notes.append(t("Coût salarial des accompagnateurs pas encore connu (mois au-delà de la paie) : plafond "
@@ -894,7 +919,7 @@ def _social_accompaniment_brackets(run: _Run) -> None:
             # cost, in a month the payroll covers, the bracket amount is only an upper bound — not claimable
             # as is (missing → unknown, Q12, as D1 says of the TD/TGD line).
             claimable = False
-            months = sorted(_within_payroll(run, missing), key=lambda m: m.number)
+            months = sorted(missing_due, key=lambda m: m.number)
             listed = ", ".join(str(m) for m in months)
             said = t(f"Année d'agrément {n} : coût salarial des accompagnateurs (cout_salarial, feuille Paie) "
                      f"inconnu pour {listed} : la subvention couvre ce coût et les frais de fonctionnement, le "
@@ -916,6 +941,14 @@ def _social_accompaniment_brackets(run: _Run) -> None:
                            f"Agrément year {n} not wholly covered by the payroll ({known_en}): TD/TGD averaged from "
                            f"{window.start.isoformat()} to {window.end.isoformat()}, provisional amount to recompute "
                            f"once the payroll reaches the end of the agrément year ({agr_year.end.isoformat()})."))
+        if to_come is not None:
+            notes.append(t(f"Année en cours : partie réclamée jusqu'au {horizon.isoformat()} ({known_fr}), au plus le "
+                           "coût connu + frais de fonctionnement ; du "
+                           f"{to_come.start.isoformat()} au {to_come.end.isoformat()}, à calculer avec la paie de ces "
+                           "mois.",
+                           f"Year in progress: part claimed up to {horizon.isoformat()} ({known_en}), at most the "
+                           f"known cost + operating costs; from {to_come.start.isoformat()} to "
+                           f"{to_come.end.isoformat()}, to compute with those months' payroll."))
         basis = {"agrement_year": n, "agrement_year_start": agr_year.start, "agrement_year_end": agr_year.end,
                  "start": part.start, "end": part.end, "days": part.days, "year_days": agr_year.days,
                  "target_workers": _fmt(heads, CENT), "target_workers_start": window.start,
