@@ -380,6 +380,13 @@ def get_regime(regime_id: str) -> Regime:
                     f"Unknown regime {shown(regime_id, 'en')}. Known regimes: {known}."))
 
 
+@lru_cache(maxsize=None)
+def _forced(regime_id: str) -> Regime:
+    """The regime ``regime_id`` as chosen by ``--regime`` or the workbook (``forced``): one copy per regime,
+    made once, so that its cached lookups serve every workbook of a batch (an unknown id raises, uncached)."""
+    return replace(get_regime(regime_id), forced=True)
+
+
 def regime_in_force(region: str, on: date) -> Regime:
     """The region's regime in force on ``on``; outside every validity, the nearest earlier one."""
     candidates = [r for r in all_regimes() if r.region == region]
@@ -443,7 +450,7 @@ def select_regime(enterprise, period, forced: str | None = None):
     chosen_id = forced or enterprise.regime_id
     problems = []
     if chosen_id:
-        regime = replace(get_regime(chosen_id), forced=True)
+        regime = _forced(chosen_id)
         if regime.region != str(enterprise.region):
             raise EiError(t(
                 f"Le régime « {regime.id} » est celui de la région {regime.region}, "
