@@ -646,6 +646,33 @@ def test_brussels_supervision_condition_fails_nothing_is_due():
     assert any("amount_if_condition_met" in x.basis for x in result.lines)
 
 
+def test_brussels_supervision_subsidy_without_an_encadrement_worker_is_not_claimable():
+    """Seed 003: « une subvention salariale destinée à l'encadrement ». Agrément 2010-01-01, 2011 = agrément
+    year 2 (whole). 9 target workers → ⌈(9 − 4) / 4⌉ = 2 tranches (R1): supervision 31 000 + 2 × 15 500 =
+    62 000 € a year, accompaniment 15 000 + 2 × 7 500 = 30 000 €. Staff: one other production worker N (1 FTE),
+    one half-time accompanier A, no « encadrement »: the 10 % condition holds (0,5 / 1,5 = 33 %), but the
+    supervision line has nothing to cover: it shows 62 000,00 €, is not claimable and adds nothing to the total.
+    With a half-time « encadrement » worker E employed, it is claimable: 62 000,00 €."""
+    agr = date(2010, 1, 1)
+    staff = [worker(f"T{i}", agr) for i in range(9)] + [
+        worker("N", agr), worker("A", agr, fte="0.5", function=Function.SOCIAL_ACCOMPANIMENT)]
+    report = Report({**{f"T{i}": "target" for i in range(9)}, "N": "not_target", "A": "not_target",
+                     "E": "not_target"})
+    result = compute_subsidies(enterprise(staff, agrement=agr, region=Region.BRUXELLES), B2004, 2011, report)
+    (line,) = lines_of(result, "supervision")
+    assert result.compliant is True
+    assert line.amount == D("62000.00") and line.claimable is False
+    assert any(n.fr == "Aucun travailleur « encadrement » occupé : rien à couvrir." for n in line.notes)
+    assert any("aucun travailleur de cette fonction sous contrat du 2011-01-01 au 2011-12-31" in r.text.fr
+               and r.parameter == "subsidy.supervision.base" for r in line.reasons)
+    assert result.totals["supervision"] == 0 and not result.complete
+    supervisor = worker("E", agr, fte="0.5", function=Function.SUPERVISION)
+    result = compute_subsidies(enterprise([*staff, supervisor], agrement=agr, region=Region.BRUXELLES), B2004, 2011,
+                               report)
+    (line,) = lines_of(result, "supervision")
+    assert line.claimable is True and result.totals["supervision"] == D("62000.00")
+
+
 def test_brussels_degressive_target_worker_is_seed_only():
     """Q16: 5 000 € in occupation year 1, full year 2013 (hired 2013-01-01) → 5 000,00 €, seed_only."""
     workers = [worker("T", date(2013, 1, 1)), worker("E", date(2011, 1, 1), function=Function.SUPERVISION)]

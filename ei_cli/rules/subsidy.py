@@ -1041,6 +1041,30 @@ def _social_accompaniment_per_fte(run: _Run) -> None:
                              because(t("Paliers non trouvés.", "Brackets not found."), brackets)))
 
 
+# A subsidy meant for some staff (the manager's pay, the encadrement's wages) has nothing to cover when none of
+# that staff is employed: its line shows the amount but is not claimable (docs/interpretations.md, « Subventions »).
+_NOTHING_TO_COVER = {
+    Function.MANAGEMENT: t("Aucun travailleur « direction » occupé : rien à couvrir.",
+                           "No 'direction' worker employed: nothing to cover."),
+    Function.SUPERVISION: t("Aucun travailleur « encadrement » occupé : rien à couvrir.",
+                            "No 'encadrement' worker employed: nothing to cover."),
+}
+
+
+def _nothing_to_cover(run: _Run, staff: Function, part: Period, value: Value) -> tuple[Text, Reason] | None:
+    """(note, reason citing ``value``) when no worker under contract with function ``staff`` is employed in
+    ``part``, the subsidy being meant for that staff; None when one is."""
+    if any(w.function == staff and w.employed_in(part) for w in run.contract_workers()):
+        return None
+    span_fr = f"du {part.start.isoformat()} au {part.end.isoformat()}"
+    span_en = f"from {part.start.isoformat()} to {part.end.isoformat()}"
+    return _NOTHING_TO_COVER[staff], because(t(
+        f"Subvention destinée au personnel « {staff} » : aucun travailleur de cette fonction sous contrat {span_fr} ; "
+        "non réclamable.",
+        f"Subsidy meant for '{staff}' staff: no worker of that function under contract {span_en}; not claimable."),
+        value)
+
+
 def _manager(run: _Run) -> None:
     """Wallonia 2003 manager start-up subsidy: amount of agrément year 1/2/3, nothing from year 4."""
     amounts = run.value("subsidy.manager.amounts")
@@ -1050,19 +1074,18 @@ def _manager(run: _Run) -> None:
             continue
         annual = Decimal(table[n]["amount"])
         amount = annual * part.days / agr_year.days
-        managers = [w for w in run.contract_workers() if w.function == Function.MANAGEMENT and w.employed_in(part)]
         notes = [AGREMENT_PART_NOTE] if part != agr_year else []
-        claimable = bool(managers)
-        if not managers:
-            notes.append(t("Aucun travailleur « direction » occupé : rien à couvrir.",
-                           "No 'direction' worker employed: nothing to cover."))
+        reasons = [because(t(f"Année d'agrément {n} : {euro_text(annual)} par an.",
+                             f"Agrément year {n}: {euro_text(annual, 'en')} a year."), amounts)]
+        nobody = _nothing_to_cover(run, Function.MANAGEMENT, part, amounts)
+        if nobody is not None:
+            notes.append(nobody[0])
+            reasons.append(nobody[1])
         basis = {"agrement_year": n, "agrement_year_start": agr_year.start, "agrement_year_end": agr_year.end,
                  "start": part.start, "end": part.end, "days": part.days, "year_days": agr_year.days,
                  "rate": annual}
-        run.add("manager", None, basis, amount, [amounts], claimable=claimable, notes=notes,
-                extra_confidence=["inferred"] if part != agr_year else [],
-                reasons=(because(t(f"Année d'agrément {n} : {euro_text(annual)} par an.",
-                                   f"Agrément year {n}: {euro_text(annual, 'en')} a year."), amounts),))
+        run.add("manager", None, basis, amount, [amounts], claimable=nobody is None, notes=notes,
+                extra_confidence=["inferred"] if part != agr_year else [], reasons=reasons)
 
 
 def tranches(n: Decimal, threshold: Decimal, size: Decimal) -> int:
@@ -1078,7 +1101,9 @@ def tranches(n: Decimal, threshold: Decimal, size: Decimal) -> int:
 
 
 def _tranche_line(run: _Run, subsidy: str, base_key: str, per_key: str, n: int, agr_year: Period,
-                  part: Period) -> None:
+                  part: Period, staff: Function | None = None) -> None:
+    """A Brussels tranche subsidy of one agrément-year segment; meant for the ``staff`` it pays, it is not
+    claimable when none is employed in the segment."""
     base = run.value(base_key)
     per = run.value(per_key)
     size = run.value("subsidy.tranches.size")
@@ -1100,20 +1125,26 @@ def _tranche_line(run: _Run, subsidy: str, base_key: str, per_key: str, n: int, 
                        "est dû sans travailleur du public cible (texte non trouvé) ; non réclamable en l'état.",
                        "No target worker over the period: the text does not say whether the base amount is due "
                        "without any target worker (no text found); not claimable as is."))
+    reasons = [because(t(f"{number_text(heads)} travailleurs du public cible en moyenne (têtes) : {k} tranche(s) "
+                         f"entamée(s) ; {euro_text(base.number)} + {k} × {euro_text(per.number)} = "
+                         f"{euro_text(annual)} par an.",
+                         f"{number_text(heads, 'en')} target workers on average (heads): {k} started tranche(s)"
+                         f"; {euro_text(base.number, 'en')} + {k} × {euro_text(per.number, 'en')} = "
+                         f"{euro_text(annual, 'en')} a year."), base),
+               because(t(f"Tranches de {size.number} à partir du {threshold.number}e.",
+                         f"Tranches of {size.number} from the {threshold.number}th."), size)]
+    nobody = _nothing_to_cover(run, staff, part, base) if staff is not None else None
+    if nobody is not None:
+        claimable = False
+        notes.append(nobody[0])
+        reasons.append(nobody[1])
     if part != agr_year:
         notes.append(AGREMENT_PART_NOTE)
     basis = {"agrement_year": n, "agrement_year_start": agr_year.start, "agrement_year_end": agr_year.end,
              "start": part.start, "end": part.end, "days": part.days, "year_days": agr_year.days,
              "target_workers": _fmt(heads, CENT), "tranches": k, "rate": annual}
     run.add(subsidy, None, basis, amount, [base, per, size, threshold], claimable=claimable, notes=notes,
-            reasons=(because(t(f"{number_text(heads)} travailleurs du public cible en moyenne (têtes) : {k} tranche(s) "
-                               f"entamée(s) ; {euro_text(base.number)} + {k} × {euro_text(per.number)} = "
-                               f"{euro_text(annual)} par an.",
-                               f"{number_text(heads, 'en')} target workers on average (heads): {k} started tranche(s)"
-                               f"; {euro_text(base.number, 'en')} + {k} × {euro_text(per.number, 'en')} = "
-                               f"{euro_text(annual, 'en')} a year."), base),
-                     because(t(f"Tranches de {size.number} à partir du {threshold.number}e.",
-                               f"Tranches of {size.number} from the {threshold.number}th."), size)))
+            reasons=reasons)
 
 
 def _social_accompaniment_tranches(run: _Run) -> None:
@@ -1130,7 +1161,7 @@ def _supervision_tranches(run: _Run) -> None:
                                f"Supervision: nothing in agrément year {n} (granted for {years.number} years)."))
             continue
         _tranche_line(run, "supervision", "subsidy.supervision.base", "subsidy.supervision.per_tranche",
-                      n, agr_year, part)
+                      n, agr_year, part, Function.SUPERVISION)
 
 
 def _outline(run: _Run) -> None:
