@@ -601,13 +601,14 @@ R1_TABLE = {0: 0, 1: 0, 2: 0, 3: 0, 4: 0, 5: 1, 6: 1, 7: 1, 8: 1, 9: 2, 10: 2, 1
 @pytest.mark.parametrize("n", range(0, 21))
 def test_brussels_tranche_table_0_to_20(n):
     """rules.md §5.7 R1 (started tranches, Q9): t = 0 if n < 5 else ceil((n − 4) / 4);
-    accompaniment 15 000 + 7 500 t, supervision 31 000 + 15 500 t (agrément year 2, whole 2013).
-    n = 0: whether the base is due without any target worker is NOT FOUND (§5.7) — the lines show
+    accompaniment 15 000 + 7 500 t, supervision 31 000 + 15 500 t (agrément year 2, whole 2013), one
+    encadrement and one accompanier employed (each subsidy has staff to cover). n = 0: whether the base is due without any target worker is NOT FOUND (§5.7) — the lines show
     15 000 / 31 000 but are not claimable, so the totals are 0."""
     assert tranches(D(n), D(5), D(4)) == R1_TABLE[n]
     workers = [worker(f"T{i:02d}", date(2012, 1, 1)) for i in range(n)]
     workers.append(worker("E", date(2012, 1, 1), function=Function.SUPERVISION))
-    report = Report({**{w.worker_id: "target" for w in workers}, "E": "not_target"})
+    workers.append(worker("A", date(2012, 1, 1), function=Function.SOCIAL_ACCOMPANIMENT))
+    report = Report({**{w.worker_id: "target" for w in workers}, "E": "not_target", "A": "not_target"})
     ent = enterprise(workers, agrement=date(2012, 1, 1), region=Region.BRUXELLES)
     result = compute_subsidies(ent, B2004, 2013, report)
     t = R1_TABLE[n]
@@ -620,11 +621,12 @@ def test_brussels_tranche_table_0_to_20(n):
 
 
 def test_brussels_agrement_year_5_has_no_supervision():
-    """Agrément 2011-01-01, one target worker (0 tranche): 2014 = year 4 → supervision 31 000 €;
-    2015 = year 5 → none."""
-    workers = [worker("E", date(2011, 1, 1), function=Function.SUPERVISION), worker("T", date(2011, 1, 1))]
+    """Agrément 2011-01-01, one target worker (0 tranche), one encadrement, one accompanier: 2014 = year 4 →
+    supervision 31 000 €; 2015 = year 5 → none (accompaniment 15 000 €)."""
+    workers = [worker("E", date(2011, 1, 1), function=Function.SUPERVISION), worker("T", date(2011, 1, 1)),
+               worker("A", date(2011, 1, 1), function=Function.SOCIAL_ACCOMPANIMENT)]
     ent = enterprise(workers, agrement=date(2011, 1, 1), region=Region.BRUXELLES)
-    report = Report({"E": "not_target", "T": "target"})
+    report = Report({"E": "not_target", "T": "target", "A": "not_target"})
     assert compute_subsidies(ent, B2004, 2014, report).totals["supervision"] == D(31000)
     r23 = compute_subsidies(ent, B2004, 2015, report)
     assert lines_of(r23, "supervision") == [] and "supervision" not in r23.totals
@@ -671,6 +673,33 @@ def test_brussels_supervision_subsidy_without_an_encadrement_worker_is_not_claim
                                report)
     (line,) = lines_of(result, "supervision")
     assert line.claimable is True and result.totals["supervision"] == D("62000.00")
+
+
+def test_brussels_social_accompaniment_subsidy_without_an_accompanier_is_not_claimable():
+    """Agrément 2010-01-01, 2011 = agrément year 2 (whole). 9 target workers → 2 tranches (R1): accompaniment
+    15 000 + 2 × 7 500 = 30 000 € a year, supervision 31 000 + 2 × 15 500 = 62 000 €. Staff: one other
+    production worker N (1 FTE), one half-time encadrement E, no « accompagnement_social »: the 10 % condition
+    holds (0,5 / 1,5 = 33 %), supervision is claimable (62 000,00 €), but the accompaniment line has nobody to
+    pay for: it shows 30 000,00 €, is not claimable and adds nothing. With a half-time accompanier A employed
+    from 2011-07-01 (some day of the segment), it is claimable: 30 000,00 €."""
+    agr = date(2010, 1, 1)
+    staff = [worker(f"T{i}", agr) for i in range(9)] + [
+        worker("N", agr), worker("E", agr, fte="0.5", function=Function.SUPERVISION)]
+    report = Report({**{f"T{i}": "target" for i in range(9)}, "N": "not_target", "E": "not_target",
+                     "A": "not_target"})
+    result = compute_subsidies(enterprise(staff, agrement=agr, region=Region.BRUXELLES), B2004, 2011, report)
+    (line,) = lines_of(result, "social_accompaniment")
+    assert result.compliant is True
+    assert line.amount == D("30000.00") and line.claimable is False
+    assert any(n.fr == "Aucun accompagnateur social occupé : rien à couvrir." for n in line.notes)
+    assert any("« accompagnement_social » : aucun travailleur de cette fonction sous contrat du 2011-01-01 au "
+               "2011-12-31" in r.text.fr and r.parameter == "subsidy.social_accompaniment.base" for r in line.reasons)
+    assert result.totals["social_accompaniment"] == 0 and result.totals["supervision"] == D("62000.00")
+    accompanier = worker("A", date(2011, 7, 1), fte="0.5", function=Function.SOCIAL_ACCOMPANIMENT)
+    result = compute_subsidies(enterprise([*staff, accompanier], agrement=agr, region=Region.BRUXELLES), B2004,
+                               2011, report)
+    (line,) = lines_of(result, "social_accompaniment")
+    assert line.claimable is True and result.totals["social_accompaniment"] == D("30000.00")
 
 
 def test_brussels_degressive_target_worker_is_seed_only():

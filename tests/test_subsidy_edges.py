@@ -149,15 +149,17 @@ def test_2003_manager_subsidy_without_a_direction_worker_is_not_claimable():
 # ------------------------------------------------------------------------------------ Brussels 2004, §5.7
 def test_brussels_tranches_are_prorated_over_a_partial_agrement_year():
     """bruxelles-2004, agrément 2017-07-03 → agrément year 1 = 2017-07-03 … 2018-07-02 (365 days); 2017 holds
-    2017-07-03 … 2017-12-31 = 29 + 31 + 31 + 30 + 31 + 30 = 182 days of it. Five target workers and one
-    encadrement (not target) employed from the agrément day: 5 → 1 started tranche (Q9, R1).
+    2017-07-03 … 2017-12-31 = 29 + 31 + 31 + 30 + 31 + 30 = 182 days of it. Five target workers, one
+    encadrement and one accompanier (not target) employed from the agrément day: 5 → 1 started tranche (Q9, R1).
     Accompaniment (15 000 + 7 500) × 182 / 365 = 22 500 × 182 / 365 = 11 219,178 → 11 219,18 €.
     Supervision (31 000 + 15 500) × 182 / 365 = 46 500 × 182 / 365 = 23 186,301 → 23 186,30 €."""
     agr = date(2017, 7, 3)
-    workers = [worker(f"T{i}", agr) for i in range(5)] + [worker("E", agr, function=Function.SUPERVISION)]
+    workers = [worker(f"T{i}", agr) for i in range(5)] + [worker("E", agr, function=Function.SUPERVISION),
+                                                          worker("A", agr, function=Function.SOCIAL_ACCOMPANIMENT)]
     ent = enterprise(workers, [p for w in workers for p in monthly(w.worker_id, Month(2017, 7), Month(2017, 12))],
                      agrement=agr, region=Region.BRUXELLES)
-    result = compute_subsidies(ent, B2004, 2017, Report({**{f"T{i}": "target" for i in range(5)}, "E": "not_target"}))
+    result = compute_subsidies(ent, B2004, 2017, Report({**{f"T{i}": "target" for i in range(5)}, "E": "not_target",
+                                                         "A": "not_target"}))
     (acc,) = lines_of(result, "social_accompaniment")
     (sup,) = lines_of(result, "supervision")
     for line in (acc, sup):

@@ -783,6 +783,33 @@ def _accompanier_cost(run: _Run, period: Period) -> tuple[Decimal, Decimal, list
     return cost, fd_total, missing
 
 
+# A subsidy meant for some staff (the manager's pay, the encadrement's wages, the Brussels social accompaniment) has
+# nothing to cover when none of that staff is employed: its line shows the amount but is not claimable
+# (docs/interpretations.md, « Subventions »). The Walloon SIEG line says so too, its ceiling being 0.
+_NOTHING_TO_COVER = {
+    Function.MANAGEMENT: t("Aucun travailleur « direction » occupé : rien à couvrir.",
+                           "No 'direction' worker employed: nothing to cover."),
+    Function.SUPERVISION: t("Aucun travailleur « encadrement » occupé : rien à couvrir.",
+                            "No 'encadrement' worker employed: nothing to cover."),
+    Function.SOCIAL_ACCOMPANIMENT: t("Aucun accompagnateur social occupé : rien à couvrir.",
+                                     "No social accompanier employed: nothing to cover."),
+}
+
+
+def _nothing_to_cover(run: _Run, staff: Function, part: Period, value: Value) -> tuple[Text, Reason] | None:
+    """(note, reason citing ``value``) when no worker under contract with function ``staff`` is employed in
+    ``part``, the subsidy being meant for that staff; None when one is."""
+    if any(w.function == staff and w.employed_in(part) for w in run.contract_workers()):
+        return None
+    span_fr = f"du {part.start.isoformat()} au {part.end.isoformat()}"
+    span_en = f"from {part.start.isoformat()} to {part.end.isoformat()}"
+    return _NOTHING_TO_COVER[staff], because(t(
+        f"Subvention destinée au personnel « {staff} » : aucun travailleur de cette fonction sous contrat "
+        f"{span_fr} ; non réclamable.",
+        f"Subsidy meant for '{staff}' staff: no worker of that function under contract {span_en}; not claimable."),
+        value)
+
+
 def _bracket_window(run: _Run, agr_year: Period, part: Period) -> Period:
     """The days over which the bracket's TD/TGD are averaged (Q8: annual average over the agrément year):
     the whole agrément year, even when the claim covers only part of it; an agrément year not finished
@@ -906,8 +933,7 @@ def _social_accompaniment_brackets(run: _Run) -> None:
         # for a TD/TGD line (``data_horizon``); in a closed year, a month after the last Paie month is not.
         missing_due = set(missing) if horizon is not None else _within_payroll(run, missing)
         if chosen and not missing and staff_fte == 0:
-            notes.append(t("Aucun accompagnateur social occupé : rien à couvrir.",
-                           "No social accompanier employed: nothing to cover."))
+            notes.append(_NOTHING_TO_COVER[Function.SOCIAL_ACCOMPANIMENT])
         elif chosen and missing and not missing_due:
             # Only months after the last Paie month lack it: the amount is provisional (said below), its
             # ceiling not checked yet.
@@ -1041,30 +1067,6 @@ def _social_accompaniment_per_fte(run: _Run) -> None:
                              because(t("Paliers non trouvés.", "Brackets not found."), brackets)))
 
 
-# A subsidy meant for some staff (the manager's pay, the encadrement's wages) has nothing to cover when none of
-# that staff is employed: its line shows the amount but is not claimable (docs/interpretations.md, « Subventions »).
-_NOTHING_TO_COVER = {
-    Function.MANAGEMENT: t("Aucun travailleur « direction » occupé : rien à couvrir.",
-                           "No 'direction' worker employed: nothing to cover."),
-    Function.SUPERVISION: t("Aucun travailleur « encadrement » occupé : rien à couvrir.",
-                            "No 'encadrement' worker employed: nothing to cover."),
-}
-
-
-def _nothing_to_cover(run: _Run, staff: Function, part: Period, value: Value) -> tuple[Text, Reason] | None:
-    """(note, reason citing ``value``) when no worker under contract with function ``staff`` is employed in
-    ``part``, the subsidy being meant for that staff; None when one is."""
-    if any(w.function == staff and w.employed_in(part) for w in run.contract_workers()):
-        return None
-    span_fr = f"du {part.start.isoformat()} au {part.end.isoformat()}"
-    span_en = f"from {part.start.isoformat()} to {part.end.isoformat()}"
-    return _NOTHING_TO_COVER[staff], because(t(
-        f"Subvention destinée au personnel « {staff} » : aucun travailleur de cette fonction sous contrat {span_fr} ; "
-        "non réclamable.",
-        f"Subsidy meant for '{staff}' staff: no worker of that function under contract {span_en}; not claimable."),
-        value)
-
-
 def _manager(run: _Run) -> None:
     """Wallonia 2003 manager start-up subsidy: amount of agrément year 1/2/3, nothing from year 4."""
     amounts = run.value("subsidy.manager.amounts")
@@ -1101,7 +1103,7 @@ def tranches(n: Decimal, threshold: Decimal, size: Decimal) -> int:
 
 
 def _tranche_line(run: _Run, subsidy: str, base_key: str, per_key: str, n: int, agr_year: Period,
-                  part: Period, staff: Function | None = None) -> None:
+                  part: Period, staff: Function) -> None:
     """A Brussels tranche subsidy of one agrément-year segment; meant for the ``staff`` it pays, it is not
     claimable when none is employed in the segment."""
     base = run.value(base_key)
@@ -1133,7 +1135,7 @@ def _tranche_line(run: _Run, subsidy: str, base_key: str, per_key: str, n: int, 
                          f"{euro_text(annual, 'en')} a year."), base),
                because(t(f"Tranches de {size.number} à partir du {threshold.number}e.",
                          f"Tranches of {size.number} from the {threshold.number}th."), size)]
-    nobody = _nothing_to_cover(run, staff, part, base) if staff is not None else None
+    nobody = _nothing_to_cover(run, staff, part, base)
     if nobody is not None:
         claimable = False
         notes.append(nobody[0])
@@ -1150,7 +1152,7 @@ def _tranche_line(run: _Run, subsidy: str, base_key: str, per_key: str, n: int, 
 def _social_accompaniment_tranches(run: _Run) -> None:
     for n, agr_year, part in _agrement_segments(run):
         _tranche_line(run, "social_accompaniment", "subsidy.social_accompaniment.base",
-                      "subsidy.social_accompaniment.per_tranche", n, agr_year, part)
+                      "subsidy.social_accompaniment.per_tranche", n, agr_year, part, Function.SOCIAL_ACCOMPANIMENT)
 
 
 def _supervision_tranches(run: _Run) -> None:
