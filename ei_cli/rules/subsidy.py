@@ -21,7 +21,7 @@ Shared readings (docs/interpretations.md, « Subventions »):
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 from functools import cached_property, lru_cache
@@ -1255,6 +1255,36 @@ def supervision_condition(run: _Run) -> Condition | None:
                                 "workforce."), share),))
 
 
+ACCOMPANIER_NOTE = t("À vérifier : l'accompagnateur subventionné a le diplôme ou l'expérience requis et n'exerce "
+                     "aucune tâche de production ou d'administration (non contrôlé par ei).",
+                     "To check: the subsidised accompanier has the required diploma or experience and does no "
+                     "production or administration work (not checked by ei).")
+
+
+def _with_accompanier_conditions(run: _Run, lines: list[SubsidyLine]) -> list[SubsidyLine]:
+    """Every social-accompaniment line with the note that the accompanier's own conditions (seed 002, rules.md
+    §3.6) are not checked — the workbook shows neither diplomas nor experience nor tasks — and a reason
+    stating them, citing the regime's parameter (docs/interpretations.md, « Subventions »)."""
+    years = run.regime.value_or_none("subsidy.social_accompaniment.accompanier_min_experience_years",
+                                     (run.claim or run.period).start)
+    if years is None:
+        return lines
+    n = int(years.number)
+    reason = because(t(
+        "Accompagnateur social subventionné : diplôme de l'enseignement supérieur à orientation sociale, "
+        f"psychologique ou pédagogique, ou au moins {n} ans d'expérience professionnelle (poste à responsabilité "
+        "en gestion des ressources humaines dans le secteur de l'insertion socioprofessionnelle, ou fonction "
+        "d'accompagnement psychosocial) ; aucune tâche de production ni d'administration une fois subventionné. "
+        "Le classeur ne le montre pas : non contrôlé.",
+        "Subsidised social accompanier: a higher-education diploma with a social, psychological or pedagogical "
+        f"orientation, or at least {n} years' professional experience (a position of responsibility in "
+        "human-resources management in the socio-professional insertion sector, or a psychosocial-accompaniment "
+        "function); no production or administration work once subsidised. The workbook does not show it: not "
+        "checked."), years)
+    return [replace(line, notes=(*line.notes, ACCOMPANIER_NOTE), reasons=(*line.reasons, reason))
+            if line.subsidy == "social_accompaniment" else line for line in lines]
+
+
 def _apply_condition(lines: list[SubsidyLine], cond: Condition) -> list[SubsidyLine]:
     if cond.met is True:
         return lines
@@ -1300,7 +1330,7 @@ def compute_subsidies(enterprise: Enterprise, regime: Regime, year: int, report=
         SHAPES[shape](run)
     conditions = []
     cond = supervision_condition(run)
-    lines = run.lines
+    lines = _with_accompanier_conditions(run, run.lines)
     if cond is not None:
         conditions.append(cond)
         lines = _apply_condition(lines, cond)
