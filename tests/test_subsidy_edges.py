@@ -1,6 +1,6 @@
 """Subsidy edge cases to the cent (rules.md §3.6–3.7, §4.6–4.7, §5.7; D1–D3, Q4, Q9): partial and leap
 agrément years, occupation years cut mid-month, the SIEG ceiling on the subsidisable accompanier time,
-the manager subsidy without a manager, rounding half up. Hand arithmetic in docstrings.
+the manager subsidy without a manager or above the manager's pay, rounding half up. Hand arithmetic in docstrings.
 
 Builders and the eligibility stub are those of tests/test_subsidy.py.
 """
@@ -144,6 +144,41 @@ def test_2003_manager_subsidy_without_a_direction_worker_is_not_claimable():
     result = compute_subsidies(ent, W2003, 2006, Report({"P": "not_target", "M": "not_target"}))
     (line,) = lines_of(result, "manager")
     assert line.claimable is True and result.totals["manager"] == D("7000.00")
+
+
+def test_2003_manager_subsidy_above_the_managers_recorded_pay_says_so_and_is_not_reduced():
+    """Seed 003: the subsidy « couvre partiellement la rémunération du chef d'entreprise »; no text caps it.
+    Agrément 2005-03-01; a 0,1 FTE manager costing 520 €/month (4 000 × 0,1 × 1,3). 2006 holds:
+    agrément year 1 (2005-03-01 … 2006-02-28, 365 days), 59 days of it: 20 000 × 59 / 365 = 3 232,88 €,
+    against a cost of 2 × 520 = 1 040,00 €; agrément year 2 (2006-03-01 … 2007-02-28, 365 days), 306 days:
+    13 500 × 306 / 365 = 11 317,81 €, against 10 × 520 = 5 200,00 €. Both lines exceed the pay recorded: each
+    says so (amount and cost), stays claimable, and the total stays 3 232,88 + 11 317,81 = 14 550,69 €.
+    A full-time manager costing 5 200 €/month (10 400 and 52 000 €) gets no such note; nor does a segment
+    whose cost is not known every month (February 2006 without cout_salarial: the cost is not known, not 520)."""
+    agr = date(2005, 3, 1)
+    boss = worker("M", agr, fte="0.1", function=Function.MANAGEMENT)
+    report = Report({"M": "not_target"})
+    result = compute_subsidies(enterprise([boss], monthly("M", Month(2005, 3), Month(2006, 12), "0.1", "520"),
+                                          agrement=agr), W2003, 2006, report)
+    first, second = lines_of(result, "manager")
+    assert (first.amount, second.amount) == (D("3232.88"), D("11317.81"))
+    assert first.claimable and second.claimable and result.totals["manager"] == D("14550.69")
+    for line, amount, cost, span in ((first, "3 232,88 €", "1 040,00 €", "du 2006-01-01 au 2006-02-28"),
+                                     (second, "11 317,81 €", "5 200,00 €", "du 2006-03-01 au 2006-12-31")):
+        (note,) = [n for n in line.notes if n.fr.startswith("La subvention couvre partiellement")]
+        assert (f"{amount} dépassent le coût salarial enregistré des travailleurs « direction » {span} ({cost}"
+                in note.fr)
+        assert "montant non réduit" in note.fr and "amount not reduced" in note.en
+        assert any(r.parameter == "subsidy.manager.amounts" and "partiellement" in r.text.fr for r in line.reasons)
+    full = worker("M", agr, function=Function.MANAGEMENT)
+    result = compute_subsidies(enterprise([full], monthly("M", Month(2005, 3), Month(2006, 12), "1", "5200"),
+                                          agrement=agr), W2003, 2006, report)
+    assert not any(n.fr.startswith("La subvention couvre partiellement") for x in result.lines for n in x.notes)
+    pays = [p if p.month != Month(2006, 2) else PayMonth("M", p.month, p.fte, p.gross_pay, None)
+            for p in monthly("M", Month(2005, 3), Month(2006, 12), "0.1", "520")]
+    first, second = lines_of(compute_subsidies(enterprise([boss], pays, agrement=agr), W2003, 2006, report), "manager")
+    assert not any(n.fr.startswith("La subvention couvre partiellement") for n in first.notes)
+    assert any(n.fr.startswith("La subvention couvre partiellement") for n in second.notes)
 
 
 # ------------------------------------------------------------------------------------ Brussels 2004, §5.7

@@ -758,11 +758,12 @@ def _agrement_segments(run: _Run) -> list[tuple[int, Period, Period]]:
     return segments(run.enterprise.agrement_date, run.claim) if run.claim else []
 
 
-def _accompanier_cost(run: _Run, period: Period) -> tuple[Decimal, Decimal, list[Month]]:
-    """(wage cost of the accompaniers in ``period`` pro rata of days, their FTE-days, months lacking cost)."""
+def _staff_cost(run: _Run, staff: Function, period: Period) -> tuple[Decimal, Decimal, list[Month]]:
+    """(wage cost of the ``staff`` workers — the accompaniers, the managers — in ``period`` pro rata of days,
+    their FTE-days, months lacking cost)."""
     cost, fd_total, missing = ZERO, ZERO, []
     for w in run.contract_workers():
-        if w.function != Function.SOCIAL_ACCOMPANIMENT:
+        if w.function != staff:
             continue
         inside = w.employment.intersection(period)
         if inside is None:
@@ -914,8 +915,8 @@ def _social_accompaniment_brackets(run: _Run) -> None:
         # spread over those days, so the calendar pieces of one agrément year add up to min(bracket amount,
         # year cost × (1 + share)) wherever in the year the cost falls (a December bonus); capping each piece
         # by its own cost lost the difference at the seam (docs/interpretations.md).
-        cost, _, missing = _accompanier_cost(run, window)
-        part_cost, part_fd, part_missing = _accompanier_cost(run, part)
+        cost, _, missing = _staff_cost(run, Function.SOCIAL_ACCOMPANIMENT, window)
+        part_cost, part_fd, part_missing = _staff_cost(run, Function.SOCIAL_ACCOMPANIMENT, part)
         acc_fte = part_fd / part.days
         max_fte = Decimal(chosen["max_accompanier_fte"]) if chosen and "max_accompanier_fte" in chosen else None
         ceiling = ceiling_total = None
@@ -1083,11 +1084,35 @@ def _manager(run: _Run) -> None:
         if nobody is not None:
             notes.append(nobody[0])
             reasons.append(nobody[1])
+        else:
+            _above_manager_pay(run, part, money(amount), amounts, notes, reasons)
         basis = {"agrement_year": n, "agrement_year_start": agr_year.start, "agrement_year_end": agr_year.end,
                  "start": part.start, "end": part.end, "days": part.days, "year_days": agr_year.days,
                  "rate": annual}
         run.add("manager", None, basis, amount, [amounts], claimable=nobody is None, notes=notes,
                 extra_confidence=["inferred"] if part != agr_year else [], reasons=reasons)
+
+
+def _above_manager_pay(run: _Run, part: Period, amount: Decimal, amounts: Value, notes: list[Text],
+                       reasons: list[Reason]) -> None:
+    """Seed 003: the subsidy « couvre partiellement la rémunération du chef d'entreprise ». When ``amount``
+    exceeds the managers' (``direction``) wage cost of ``part``, known for every month, a note and a reason say
+    so; the amount is not reduced, no text caps it (docs/interpretations.md, « Subventions »)."""
+    cost, _, missing = _staff_cost(run, Function.MANAGEMENT, part)
+    if missing or amount <= cost:
+        return
+    span_fr = f"du {part.start.isoformat()} au {part.end.isoformat()}"
+    span_en = f"from {part.start.isoformat()} to {part.end.isoformat()}"
+    notes.append(t(f"La subvention couvre partiellement la rémunération du chef d'entreprise : {euro_text(amount)} "
+                   f"dépassent le coût salarial enregistré des travailleurs « direction » {span_fr} "
+                   f"({euro_text(money(cost))}, feuille Paie) ; montant non réduit, aucun texte ne le plafonne.",
+                   f"The subsidy partly covers the manager's pay: {euro_text(amount, 'en')} exceed the wage cost "
+                   f"recorded for the 'direction' workers {span_en} ({euro_text(money(cost), 'en')}, Paie sheet); "
+                   "amount not reduced, no text caps it."))
+    reasons.append(because(t("Subvention destinée à couvrir partiellement la rémunération du chef d'entreprise : "
+                             "aucun plafond publié (montant non réduit).",
+                             "Subsidy meant to partly cover the manager's pay: no published cap (amount not "
+                             "reduced)."), amounts))
 
 
 def tranches(n: Decimal, threshold: Decimal, size: Decimal) -> int:
