@@ -1143,7 +1143,7 @@ def test_excel_zero_date_and_a_date_serial_without_date_format_are_named(tmp_pat
         ("Suivi", "B2"): "invalid_date"}
     zero = problems["Personnel", "G2"].message
     assert "(travailleur 1) : 00/01/1900 n'est pas valide ; attendu : une date" in zero.fr
-    assert "00/01/1900 est la date zéro d'Excel" in zero.fr and "Excel's zero date" in zero.en
+    assert "c'est la date zéro du tableur (00/01/1900 dans Excel" in zero.fr and "spreadsheet's zero date" in zero.en
     assert "00:00" not in zero.fr + zero.en
     for ref in (("Personnel", "F2"), ("Paie", "B2")):
         message = problems[ref].message
@@ -1268,3 +1268,60 @@ def test_pay_outside_the_employment_lists_five_months_and_counts_the_others(tmp_
             if p.code == "pay_outside_employment"]
     assert "paie pour 2024-07, 2024-08, 2024-09, 2024-10, 2024-11 et 3 autre(s), hors de" in p.message.fr
     assert "pay for 2024-07, 2024-08, 2024-09, 2024-10, 2024-11 and 3 more, outside" in p.message.en
+
+
+def test_an_ods_duration_of_a_day_or_more_is_read_as_hours_as_in_an_xlsx(tmp_path):
+    """LibreOffice saves Paie heures 151:40 ([HH]:MM) as office:time-value="PT151H40M00S"; python-calamine
+    gives a time under 24 h but that ISO 8601 text from 24 h on: the .ods was refused (« PT151H40M00S n'est
+    pas valide ; attendu : un nombre ») where the .xlsx read 151:40 = 9 100 min ÷ 60 = 151,666… h. Suivi
+    P1DT2H00M00S (a 26-hour training) = 26 h."""
+    from helpers_workbook import valid_sheets
+
+    path = tmp_path / "x.ods"
+
+    sheets = valid_sheets()
+    for i, row in enumerate(sheets["Paie"]):
+        row.append("heures" if i == 0 else 151.67)
+    cells = {("Paie", "F2"): '<table:table-cell office:value-type="time" office:time-value="PT151H40M00S">'
+                             '<text:p>151:40:00</text:p></table:table-cell>',
+             ("Suivi", "D3"): '<table:table-cell office:value-type="time" office:time-value="P1DT2H00M00S">'
+                              '<text:p>26:00:00</text:p></table:table-cell>'}
+    path.write_bytes(_ods_workbook(sheets, cells))
+    result = read_workbook(path)
+    assert result.valid and not result.problems, [p.message.fr for p in result.problems]
+    assert result.enterprise.pay[0].hours == Decimal(9100) / Decimal(60)
+    assert [f.hours for f in result.enterprise.follow_ups] == [Decimal(1), Decimal(26)]
+
+
+def test_the_libreoffice_zero_date_gets_the_zero_date_hint(tmp_path):
+    """A lookup that found nothing in an .ods date cell is LibreOffice's day 0, 30/12/1899: « 30/12/1899
+    n'est pas valide ; attendu : une date entre 1900 et 2099 » said nothing more; it now says, as for
+    Excel's 00/01/1900, that it is the spreadsheet's zero date."""
+    from helpers_workbook import valid_sheets
+
+    cells = {("Personnel", "G2"): '<table:table-cell office:value-type="date" office:date-value="1899-12-30">'
+                                  '<text:p>30/12/1899</text:p></table:table-cell>'}
+    path = tmp_path / "x.ods"
+    path.write_bytes(_ods_workbook(valid_sheets(), cells))
+    (p,) = [p for p in read_workbook(path).errors if (p.sheet, p.cell) == ("Personnel", "G2")]
+    assert p.code == "invalid_date" and "c'est la date zéro du tableur" in p.message.fr
+
+
+@pytest.mark.parametrize("values, severity", [
+    ([1, 2, 3], "warning"),                                   # row numbers
+    ([True, True, False], "warning"),                         # check boxes
+    ([45473, None, None], "error"),                           # a date serial (30/06/2024) that lost its format
+    (["30/06/2024", None, None], "error"),                    # a date typed as text
+])
+def test_a_column_without_header_is_an_error_only_for_dates(tmp_path, values, severity):
+    """The fixture lacks date_premier_engagement_ei, a column whose empty cell decides: a column without
+    header holding row numbers or check boxes cannot be it (a warning, the workbook readable); dates can
+    (an error). 45473 = 30/12/1899 + 45 473 days = 30/06/2024."""
+    from helpers_workbook import valid_sheets, write_workbook
+
+    sheets = valid_sheets()
+    for i, row in enumerate(sheets["Personnel"]):
+        row.append(None if i == 0 else values[i - 1])
+    (p,) = [p for p in read_workbook(write_workbook(tmp_path / "x.xlsx", sheets)).problems
+            if p.code == "unnamed_column"]
+    assert str(p.severity) == severity

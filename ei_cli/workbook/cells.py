@@ -356,7 +356,18 @@ def to_hours(raw) -> Decimal:
     164,666…, 3:30 = 3,5). docs/interpretations.md."""
     if raw.__class__ is timedelta or raw.__class__ is time:
         return Decimal(_seconds(raw)) / _SECONDS_PER_HOUR
+    if raw.__class__ is str and raw.startswith("P"):
+        # An .ods duration of 24 h or more: python-calamine gives LibreOffice's ISO 8601 text (PT151H40M00S,
+        # P6DT20H40M00S) where it gives a time under 24 h; the same hours as in an .xlsx.
+        found = _ISO_DURATION.fullmatch(raw)
+        if found and any(found.groups()):
+            days, hours, minutes, seconds = (Decimal(g or 0) for g in found.groups())
+            whole = int((((days * 24 + hours) * 60 + minutes) * 60 + seconds).to_integral_value())
+            return Decimal(whole) / _SECONDS_PER_HOUR
     return to_quantity(raw)
+
+
+_ISO_DURATION = re.compile(r"P(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d+)?)S)?)?")
 
 
 # ------------------------------------------------------------------------------------ ids, text
@@ -467,7 +478,8 @@ _YEAR_EXPECTED = Text(f"une date entre {FIRST_YEAR} et {LAST_YEAR}", f"a date be
 
 def _in_years(d: date) -> date:
     if not FIRST_YEAR <= d.year <= LAST_YEAR:
-        raise Invalid("invalid_date", _YEAR_EXPECTED)
+        # LibreOffice's day 0 is 30/12/1899: the same empty lookup as Excel's 00/01/1900.
+        raise Invalid("invalid_date", _YEAR_EXPECTED, hint=_ZERO_DATE_HINT if d == _EXCEL_EPOCH else None)
     return d
 
 
@@ -487,10 +499,12 @@ def _any_date(raw) -> date:
 # a time of day, 00:00, for any value under 1).
 _ZERO_DATE_FOUND = Text("00/01/1900", "00/01/1900")
 _ZERO_DATE_HINT = Text(
-    " 00/01/1900 est la date zéro d'Excel : la cellule vaut 0, souvent une formule de recherche qui ne trouve "
-    "rien ; faites-lui renvoyer la date, ou une cellule vide quand il n'y en a pas",
-    " 00/01/1900 is Excel's zero date: the cell holds 0, often a lookup formula that found nothing; make it "
-    "return the date, or an empty cell when there is none")
+    " c'est la date zéro du tableur (00/01/1900 dans Excel, 30/12/1899 dans LibreOffice) : la cellule vaut 0 (ou "
+    "moins), souvent une formule de recherche qui ne trouve rien ; faites-lui renvoyer la date, ou une cellule "
+    "vide quand il n'y en a pas",
+    " it is the spreadsheet's zero date (00/01/1900 in Excel, 30/12/1899 in LibreOffice): the cell holds 0 (or "
+    "less), often a lookup formula that found nothing; make it return the date, or an empty cell when there "
+    "is none")
 _EXCEL_EPOCH = date(1899, 12, 30)   # serial 0 of the 1900 date system, as from 1 March 1900 on
 # The serials of 1990-01-01 to 2100-12-31: a number there in a date column is likely a date whose cell lost
 # its date format (General): 45352 is 01/03/2024. Only said as a likelihood, never read as a date.
@@ -552,6 +566,23 @@ def to_month(raw) -> Month:
             raise Invalid("invalid_month", _YEAR_EXPECTED)
         return Month(y, mo)
     raise _not_a_date(raw, "invalid_month", _MONTH_EXPECTED)
+
+
+def reads_as_date(raw) -> bool:
+    """A date: a date cell, text that reads as one (« 30/06/2024 »), or a number a date serial can be
+    (1990–2100, a date cell that lost its format) — not a row number, a check box or an amount."""
+    t = raw.__class__
+    if t is date or t is datetime:
+        return True
+    if t is float or t is int:
+        return _FIRST_SERIAL <= raw <= _LAST_SERIAL
+    if t is str:
+        try:
+            _any_date(raw.strip())
+            return True
+        except Invalid:
+            return False
+    return False
 
 
 def reads_as_figure(raw) -> bool:

@@ -28,7 +28,8 @@ from ei_cli.periods import month_span
 from ei_cli.problems import Problem, Severity, has_errors
 from ei_cli.workbook import schema
 from ei_cli.workbook.cells import (ERROR_VALUES, Invalid, cell_ref, column_index, column_letter, converter, masked,
-                                  parse_ref, reads_as_figure, shown, without_controls)
+                                  parse_ref, reads_as_date, reads_as_figure, shown,
+                                  without_controls)
 from ei_cli.workbook.schema import Column, Sheet, normalize_name
 from ei_cli.workbook.sniff import Sniffed, sniff
 
@@ -656,9 +657,9 @@ class _Reader:
         """A column with values under a blank header cell (a header cleared by mistake, a column pasted
         without its header) is not read: said at its header cell. An error when the sheet lacks one of the
         optional columns whose empty cell decides (``Column.empty_means``, all dates: the values may be that
-        column, and without it the verdicts change in silence) and its first value reads as a date or a
-        number, else a warning, as for an unknown column (a column of notes is no date). The values are
-        never quoted (they may be names or social data).
+        column, and without it the verdicts change in silence) and its first value reads as a date
+        (``cells.reads_as_date``: not a note, a row number, a check box, an amount), else a warning, as for
+        an unknown column. The values are never quoted (they may be names or social data).
 
         Only the columns with a blank header are looked at, in one pass over the rows that stops once each
         has shown a value; the blank columns after the last header (up to a stray cell far to the right) are
@@ -690,7 +691,7 @@ class _Reader:
             letter, ref, first = column_letter(c), cell_ref(header_at, c), cell_ref(r, c)
             fr = f"La colonne {letter} a des valeurs (dès {first}) mais pas d'en-tête en {ref} : elle n'est pas lue."
             en = f"Column {letter} holds values (from {first}) but no header in {ref}: it is not read."
-            if decisive and reads_as_figure(grid[r][c]):
+            if decisive and reads_as_date(grid[r][c]):
                 which_fr, which_en = ("elle", "that one") if len(decisive) == 1 else ("l'une d'elles", "one of them")
                 means_fr = " ; ".join(f"{col.name} = {col.empty_means[0]}" for col in decisive)
                 means_en = "; ".join(f"{col.english} = {col.empty_means[1]}" for col in decisive)
