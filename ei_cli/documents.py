@@ -516,7 +516,7 @@ def staff_summary(enterprise: Enterprise, period: Period, report, names: bool = 
 
 
 def follow_up_summary(enterprise: Enterprise, period: Period, report) -> dict:
-    """Interviews per quarter, assessments, training plans, trainings and their hours.
+    """Interviews per quarter, assessments, training plans, trainings and their hours, round tables.
 
     Without a Suivi sheet in the workbook the actions are not known: every count is None (« — » in
     the documents, whose follow-up check says why), never 0, which would read as « no follow-up »."""
@@ -527,7 +527,7 @@ def follow_up_summary(enterprise: Enterprise, period: Period, report) -> dict:
                          for q in range(1, 5)],
             "interviews": None, "assessments": None, "training_plans": None, "trainings": None,
             "training_hours": None, "trainings_without_hours": None, "skills_validations": None, "other": None,
-            "target_workers": len(targets), "target_workers_followed": None,
+            "round_tables": None, "target_workers": len(targets), "target_workers_followed": None,
         }
     # As the follow-up check counts them: actions of the year held while the worker is employed.
     by_id = enterprise.workers_by_id
@@ -546,7 +546,9 @@ def follow_up_summary(enterprise: Enterprise, period: Period, report) -> dict:
 
     trainings = of(FollowUpType.TRAINING)
     hours = sum((f.hours for f in trainings if f.hours is not None), Decimal(0))
-    followed = {f.worker_id for f in actions}
+    # A round table (task 10) is held with the insertion operators, not with a worker: it is listed, and
+    # follows no one (nor does the follow-up check count it).
+    followed = {f.worker_id for f in actions if f.type != FollowUpType.ROUND_TABLE}
     return {
         "quarters": quarters,
         "interviews": sum(q["individual"] + q["collective"] for q in quarters),
@@ -557,6 +559,7 @@ def follow_up_summary(enterprise: Enterprise, period: Period, report) -> dict:
         "trainings_without_hours": sum(1 for f in trainings if f.hours is None),
         "skills_validations": len(of(FollowUpType.SKILLS_VALIDATION)),
         "other": len(of(FollowUpType.OTHER)),
+        "round_tables": len(of(FollowUpType.ROUND_TABLE)),
         "target_workers": len(targets),
         "target_workers_followed": sum(1 for w in targets if w.worker_id in followed),
     }

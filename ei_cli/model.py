@@ -58,6 +58,9 @@ class FollowUpType(StrEnum):
     TRAINING_PLAN = "plan_formation"
     TRAINING = "formation"
     SKILLS_VALIDATION = "validation_competences"
+    # The annual round table with the insertion operators (seed 002, task 10): recorded and reported, never
+    # counted by the follow-up check (it is no action with a worker).
+    ROUND_TABLE = "table_ronde"
     OTHER = "autre"
 
 

@@ -249,6 +249,7 @@ def annual() -> Document:
         ("Plans de formation", "{{ follow_up.training_plans | entier }}"),
         ("Formations suivies", "{{ follow_up.trainings | entier }} ({{ follow_up.training_hours | nombre }} heures)"),
         ("Validations de compétences", "{{ follow_up.skills_validations | entier }}"),
+        ("Tables rondes annuelles (type table_ronde)", "{{ follow_up.round_tables | entier }}"),
         ("Travailleurs du public cible suivis",
          "{{ follow_up.target_workers_followed | entier }} sur {{ follow_up.target_workers | entier }}"),
     ])

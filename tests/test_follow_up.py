@@ -495,3 +495,28 @@ def test_a_follow_up_not_judged_keeps_every_field_of_the_judged_one(make_workboo
     for stub in (no_sheet, no_parameter):
         assert set(stub) >= set(judged), set(judged) - set(stub)
         assert stub["quarters"] == stub["missing"] == [] and stub["interviews_per_quarter"] is None
+
+
+def test_a_round_table_is_recorded_and_counts_for_nothing_in_the_check(tmp_path):
+    """Seed 002 task 10: the annual round table could not be recorded — Suivi `type = table_ronde` was
+    refused (invalid_choice, the workbook blocked). It is now read, and counts for nothing: T's only
+    2025-Q2 action is a round table (the collective interview of 19/06 removed from FULL_2025), so 2025-Q2
+    still misses its interview, exactly as without it; the accompanier's own round table changes nothing."""
+    from helpers_workbook import valid_sheets, write_workbook
+
+    from ei_cli.workbook import read_workbook
+
+    sheets = valid_sheets()
+    sheets["Suivi"].append([3, date(2024, 2, 20), "table_ronde", 3])
+    result = read_workbook(write_workbook(tmp_path / "table-ronde.xlsx", sheets))
+    assert [p.code for p in result.problems if p.severity == "error"] == []
+    assert FollowUpType("table_ronde") in {f.type for f in result.enterprise.follow_ups}
+
+    round_table = FollowUpType("table_ronde")
+    items = [a for a in FULL_2025 if a[0] != "2025-06-19"]
+    without = run([td()], actions("T", *items))
+    with_it = run([td()], actions("T", *items, ("2025-05-20", round_table)) + actions("S", ("2025-06-10", round_table)))
+    assert with_it.compliant is False
+    assert with_it.details["missing"] == without.details["missing"]
+    (m,) = with_it.details["missing"]
+    assert (m["item"], m["quarter"], m["interviews_found"]) == ("interview", "2025-Q2", 0)

@@ -97,6 +97,20 @@ def test_drop_downs_on_every_enum_and_boolean_column(blank):
     assert by_cell[f"B{rows['finalite_sociale']}"] == '"oui,non"'
 
 
+def test_the_round_table_is_in_the_suivi_drop_down_and_its_readme_line(blank):
+    """Seed 002 task 10: the template's Suivi `type` list offered no way to record the annual round table.
+    It now holds `table_ronde`, and the Lisez-moi line says where to record it and that it counts for
+    nothing in the follow-up check."""
+    wb = load_workbook(blank)
+    ws = wb["Suivi"]
+    letter = ws.cell(row=1, column=[c.value for c in ws[1]].index("type") + 1).column_letter
+    assert "table_ronde" in _validations(ws)[letter].strip('"').split(",")
+    rows = [tuple(c.value for c in r) for r in wb[README_SHEET].iter_rows()]
+    (line,) = [r for r in rows if r[:2] == ("Suivi", "type")]
+    assert "table_ronde" in line[3]
+    assert "accompagnateur social" in line[4] and "ne compte pas dans le contrôle du suivi social" in line[4]
+
+
 def test_frozen_headers_formats_and_widths(blank):
     wb = load_workbook(blank)
     for sheet in schema.SHEETS:

@@ -284,9 +284,14 @@ FOLLOW_UP = Sheet(
         Column("date", "date", DATE, True, "Date de l'action", "Date of the action", ("date", "datum")),
         Column("type", "type", ENUM, True,
                "entretien_individuel, entretien_collectif, bilan, plan_formation, formation, "
-               "validation_competences, autre",
+               "validation_competences, table_ronde, autre ; table_ronde : la table ronde annuelle avec les "
+               "opérateurs d'insertion, sur la ligne de l'accompagnateur social qui l'organise ou y participe "
+               "(reprise au rapport annuel, elle ne compte pas dans le contrôle du suivi social)",
                "entretien_individuel, entretien_collectif, bilan, plan_formation, formation, "
-               "validation_competences, autre", ("type",), _enum(FollowUpType)),
+               "validation_competences, table_ronde, autre; table_ronde: the annual round table with the "
+               "insertion operators, on the row of the social accompanier who organises or attends it "
+               "(listed in the annual report, it does not count in the follow-up check)",
+               ("type",), _enum(FollowUpType)),
         Column("heures", "hours", NUMBER, False, "Durée, pour les formations (heures)",
                "Duration, for trainings (hours)", ("hours", "uren")),
     ),
