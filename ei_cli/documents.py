@@ -888,6 +888,9 @@ def annual_context(enterprise: Enterprise, regime, year: int, *, names: bool = F
     results = rule_results(enterprise, regime, period, report, year)
     quota = _quota_view(results.quota, period)
     checks = [_check_view(results.checks.get(n), n) for n in CHECK_LABELS]
+    staff = staff_summary(enterprise, period, report, names)
+    follow_up = follow_up_summary(enterprise, period, report)
+    follow_up_check = _check_view(results.checks.get("follow_up"), "follow_up")
     return {
         "document": _document("annual", names, generated_on),
         "year": year,
@@ -895,14 +898,16 @@ def annual_context(enterprise: Enterprise, regime, year: int, *, names: bool = F
         "deadline": activity_report_deadline(regime, year),
         "enterprise": _identity(enterprise, regime),
         "agrement": agrement_periods(regime, enterprise.agrement_date, period.end),
-        "staff": staff_summary(enterprise, period, report, names),
+        "staff": staff,
         "quota": quota,
         "checks": checks,
         "obligations": obligations_summary(checks),
         "wages": _check_view(results.checks.get("wages"), "wages"),
         "employment": _check_view(results.checks.get("employment"), "employment"),
-        "follow_up": follow_up_summary(enterprise, period, report),
-        "follow_up_check": _check_view(results.checks.get("follow_up"), "follow_up"),
+        "follow_up": follow_up,
+        "follow_up_check": follow_up_check,
+        "follow_up_to_complete": follow_up_to_complete(regime, period, follow_up, staff,
+                                                       follow_up_check["applicable"]),
         "subsidies": _subsidy_view(results.subsidies),
         "warnings": [_problem_text(p) for p in problems],
     }
@@ -928,6 +933,7 @@ def agrement_context(enterprise: Enterprise, regime, year: int, *, names: bool =
         "quota": _quota_view(results.quota, period, application=True),
         "checks": [_check_view(results.checks.get(n), n, application=True) for n in CHECK_LABELS],
         "budget": application_budget(regime, generated),
+        "conditions_to_complete": conditions_to_complete(regime, generated),
         "warnings": [_problem_text(p) for p in problems],
     }
 
@@ -963,6 +969,59 @@ def application_budget(regime, on: date) -> dict:
              else f"Plan d'affaires détaillé pour l'année civile suivante ({year})")
     return {"year": year, "label": label, "reference": value.cite(), "plan_years": [year + i for i in range(n)],
             "plan_title": plan_title, "plan_reference": plan_reference}
+
+
+# ============================================================================ what ei does not check
+# Obligations the workbook holds no data for (docs/interpretations.md, « Conditions et tâches non contrôlées par
+# ei »): the regime parameter states the obligation and cites its text; the documents print it « À compléter »,
+# with what the applicant or the enterprise has to add. A regime without the parameter prints nothing.
+def _to_complete(regime, key: str, on: date, what: str) -> str | None:
+    value = _regime_value(regime, key, on)
+    if value is None:
+        return None
+    return _reason_text({"text": f"{value.description} : {what}", "reference": value.cite(),
+                         "confidence": value.confidence})
+
+
+def follow_up_to_complete(regime, period: Period, follow_up: dict, staff: dict, applicable: bool = True) -> list[str]:
+    """Section 7 of the annual report: the tasks of the mandate the workbook cannot show — the annual round
+    table when none is recorded in the year (``follow_up.round_table``, seed 002 task 10), the CPAS
+    conventions when art. 60 §7 workers were employed (``follow_up.cpas_convention``, task 2: no column holds
+    them). Nothing for a period no obligation of the agrément applies to (``applicable`` false)."""
+    if not applicable:
+        return []
+    year = period.end.year
+    items = []
+    if not follow_up.get("round_tables"):
+        items.append(_to_complete(
+            regime, "follow_up.round_table", period.end,
+            f"aucune table ronde enregistrée en {year} (feuille Suivi, type table_ronde). Indiquez sa date, "
+            "ses participants et son compte rendu, ou la rencontre de même objet à laquelle l'entreprise a "
+            "participé activement."))
+    if staff.get("art60_heads"):
+        items.append(_to_complete(
+            regime, "follow_up.cpas_convention", period.end,
+            f"{fmt_count(staff['art60_heads'])} travailleur(s) sous article 60 §7 en {year} ; le classeur ne "
+            "contient pas les conventions. Indiquez, pour chaque CPAS concerné, la date de la convention."))
+    return [i for i in items if i]
+
+
+def conditions_to_complete(regime, on: date) -> list[str]:
+    """The agrément application: conditions of the agrément the workbook holds no data for — the convention
+    with the FOREm (Wallonia 2003, rules.md §4.5), the workers' participation in decisions and the limit on
+    profit distribution (Brussels 2004, seed 003)."""
+    rate = _regime_value(regime, "agrement.profit_distribution_max_rate", on)
+    items = [
+        _to_complete(regime, "agrement.forem_convention", on,
+                     "joignez la convention conclue avec le FOREm (date, objet) ou dites où elle en est."),
+        _to_complete(regime, "agrement.workers_participation", on,
+                     "décrivez comment les travailleurs participent aux décisions de l'entreprise (organes, "
+                     "fréquence des réunions, information et consultation)."),
+        _to_complete(regime, "agrement.profit_distribution_max_rate", on,
+                     f"au plus {fmt_share(rate.number) if rate else '—'} ; indiquez la politique de "
+                     "distribution des bénéfices et la clause des statuts qui la limite."),
+    ]
+    return [i for i in items if i]
 
 
 def _problem_text(p) -> str:

@@ -253,6 +253,10 @@ def annual() -> Document:
         ("Travailleurs du public cible suivis",
          "{{ follow_up.target_workers_followed | entier }} sur {{ follow_up.target_workers | entier }}"),
     ])
+    doc.add_paragraph("{%p for item in follow_up_to_complete %}")
+    para(doc, "À COMPLÉTER", bold=True, colour=ORANGE)
+    para(doc, "{{ item }}", italic=True)
+    doc.add_paragraph("{%p endfor %}")
     reasons(doc, "follow_up_check")
 
     doc.add_heading("8. Subventions demandées pour {{ year }}", 1)
@@ -351,6 +355,12 @@ def agrement() -> Document:
     para(doc, "{{ c.label }} — règles appliquées et constats :", size=8)
     bullets(doc, "r in (quota.reasons if c.name == 'quota' else c.reasons)", "{{ r }}", size=8)
     doc.add_paragraph("{%p endif %}")
+    doc.add_paragraph("{%p endfor %}")
+    doc.add_paragraph("{%p if conditions_to_complete %}")
+    doc.add_heading("Autres conditions de l'agrément", 2)
+    doc.add_paragraph("{%p endif %}")
+    doc.add_paragraph("{%p for c in conditions_to_complete %}")
+    todo(doc, "{{ c }}")
     doc.add_paragraph("{%p endfor %}")
     todo(doc, "Organisation de l'encadrement et plan d'accompagnement socioprofessionnel du public cible : qui "
               "encadre qui, formations prévues, partenariats (FOREm / Actiris, CPAS, opérateurs d'insertion).")

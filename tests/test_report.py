@@ -1443,3 +1443,71 @@ def test_round_tables_are_listed_in_the_follow_up_section_and_follow_no_one(samp
     text = text_of(out)
     assert re.search(r"Tables rondes annuelles \(type table_ronde\)\W*2", text), text
     assert re.search(r"Travailleurs du public cible suivis\W*9 sur 10", text)
+
+
+@pytest.mark.parametrize("fmt", ["md", "html", "docx"])
+def test_annual_report_asks_for_the_round_table_and_the_cpas_conventions_it_cannot_show(sample, annual_ctx,
+                                                                                       tmp_path, fmt):
+    """Seed 002 tasks 10 and 2: the workbook shows no round table and no CPAS convention, and the report
+    said nothing of them. The Walloon sample records no table_ronde in 2025 and employs one art. 60 §7
+    worker (W17): section 7 prints both « À compléter », each with its text (the official page, tâche 10 /
+    tâche 2). With a round table recorded on 2025-06-10 (W02, the accompanier), only the CPAS line stays."""
+    from ei_cli.model import FollowUp, FollowUpType
+
+    items = annual_ctx["follow_up_to_complete"]
+    assert len(items) == 2
+    assert items[0].startswith("Table ronde annuelle") and "aucune table ronde enregistrée en 2025" in items[0]
+    assert items[0].endswith("(SPW Économie, « L'accompagnement social » (mandat SIEG, décret du 20.10.2016), "
+                             "tâche 10)")
+    assert "1 travailleur(s) sous article 60 §7 en 2025" in items[1] and items[1].endswith("tâche 2)")
+    out = tmp_path / f"r.{fmt}"
+    documents.render_document("annual", annual_ctx, out)
+    text = text_of(out)
+    section = text[text.index("7. Suivi social"):text.index("8. Subventions")]
+    assert section.upper().count("À COMPLÉTER") == 2
+    assert "Convention d'accompagnement social avec le CPAS" in section
+
+    enterprise, regime = sample
+    held = replace(enterprise, follow_ups=enterprise.follow_ups + (
+        FollowUp("W02", date(YEAR, 6, 10), FollowUpType("table_ronde")),))
+    (left,) = documents.annual_context(held, regime, YEAR)["follow_up_to_complete"]
+    assert left.startswith("Convention d'accompagnement social avec le CPAS")
+
+
+def test_no_round_table_is_asked_for_under_a_regime_without_the_task(sample):
+    """The 11 tasks are those of the Walloon 2016 mandate (rules.md §3.6); no text found gives them for
+    wallonie-2003 (§4.6) or Brussels (§5.6): the annual report asks for nothing there."""
+    enterprise, _ = sample
+    ctx = documents.annual_context(enterprise, get_regime("wallonie-2003"), YEAR)
+    assert ctx["follow_up_to_complete"] == []
+
+
+@pytest.mark.parametrize("fmt", ["md", "html", "docx"])
+def test_the_application_lists_the_agrement_conditions_the_workbook_does_not_hold(tmp_path, fmt):
+    """Seed 003: under Wallonia 2003 the EI concludes a convention with the FOREm (rules.md §4.5); in
+    Brussels 2004 it favours the workers' participation in decisions and limits any profit distribution to
+    the rate fixed by the King, « actuellement, 6 % » (regime parameter 0.06 → « 6,0 % »). The workbook holds
+    none of this, and the application said nothing of it: each is now an « À compléter » line of section 6,
+    with its source (document source 003, source documents only). Wallonia 2016 has none of these."""
+    wallonia = read_workbook(WALLONIE).enterprise
+    brussels = read_workbook(BRUXELLES).enterprise
+    on = date(2026, 3, 1)
+    w03 = documents.agrement_context(wallonia, get_regime("wallonie-2003"), YEAR, generated_on=on)
+    b04 = documents.agrement_context(brussels, get_regime("bruxelles-2004"), YEAR, generated_on=on)
+    w16 = documents.agrement_context(wallonia, get_regime("wallonie-2016"), YEAR, generated_on=on)
+    source = "(CES ULiège, « Entreprise d'insertion (EI) » : cadre légal (document source 003) (documents sources seulement))"
+    (forem,) = w03["conditions_to_complete"]
+    assert forem.startswith("Convention avec l'Office wallon de la Formation professionnelle et de l'Emploi")
+    assert forem.endswith(source)
+    participation, profit = b04["conditions_to_complete"]
+    assert participation.startswith("Favoriser la participation des travailleurs aux décisions")
+    assert "au plus 6,0 %" in profit and profit.endswith(source)
+    assert w16["conditions_to_complete"] == []
+    for ctx, expected in ((w03, [forem]), (b04, [participation, profit])):
+        out = tmp_path / f"{ctx['enterprise']['regime_id']}.{fmt}"
+        documents.render_document("agrement", ctx, out)
+        text = text_of(out)
+        section = text[text.index("6. Moyens humains"):text.index("7. Compétences")]
+        assert "Autres conditions de l'agrément" in section
+        for item in expected:
+            assert shows(section, fmt, item), item
