@@ -279,6 +279,18 @@ def test_dedp_reason_cites_the_verified_article():
     assert r.reasons[0].reference.endswith("art. 2, 2°") and r.reasons[0].confidence == "verified"
 
 
+def test_dedp_registration_line_says_what_oui_means_under_2003():
+    """Seed 003 and rules.md §4.1: a 2003 DEDP need only be registered « comme demandeur d'emploi », not
+    unoccupied, while the column reads « inoccupé ». The M2 line (reason and JSON label) now says that
+    `oui` means registered, unoccupied or not, without showing the worker's value (no --names)."""
+    r = status(walloon(), W2003)
+    m2 = next(c for c in r.criteria if c.id == "M2")
+    assert m2.label.fr == "inscrit comme demandeur d'emploi au FOREm, inoccupé ou non (inscrit_dei = oui)"
+    assert m2.label.en == "registered job seeker at FOREm, unoccupied or not (inscrit_dei = yes)"
+    line = next(x for x in r.reasons if x.text.fr.startswith("M2 "))
+    assert "inoccupé ou non (inscrit_dei = oui)" in line.text.fr and "colonne inscrit_dei :" not in line.text.fr
+
+
 # ------------------------------------------------------------------------------ bruxelles-2004
 def brussels(**changes) -> Worker:
     """Registered at Actiris, 0 months unoccupied, CESS (above CESI), no RIS, no activation contract."""

@@ -111,6 +111,19 @@ def test_the_round_table_is_in_the_suivi_drop_down_and_its_readme_line(blank):
     assert "accompagnateur social" in line[4] and "ne compte pas dans le contrôle du suivi social" in line[4]
 
 
+def test_the_readme_says_how_to_fill_inscrit_dei_under_wallonie_2003(blank):
+    """rules.md §4.1: a 2003 DEDP is a registered job seeker, occupied or not; the column read only
+    « inoccupé », so a registered job seeker working a few hours was marked `non` and lost the status. The
+    Lisez-moi line and the header's comment now say what `oui` means under wallonie-2003."""
+    wb = load_workbook(blank)
+    rows = [tuple(c.value for c in r) for r in wb[README_SHEET].iter_rows()]
+    (line,) = [r for r in rows if r[:2] == ("Personnel", "inscrit_dei")]
+    assert "wallonie-2003 : oui pour tout demandeur d'emploi inscrit au FOREm, inoccupé ou non" in line[4]
+    ws = wb["Personnel"]
+    header = next(c for c in ws[1] if c.value == "inscrit_dei")
+    assert "wallonie-2003" in header.comment.text
+
+
 def test_frozen_headers_formats_and_widths(blank):
     wb = load_workbook(blank)
     for sheet in schema.SHEETS:

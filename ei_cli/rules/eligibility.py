@@ -354,7 +354,11 @@ _L = {  # criterion labels; {0}, {1}: the regime values they name, filled by ``_
     "w16.T7": t("décision de l'AVIQ", "AVIQ decision"),
     "w16.T8": t("ancien article 60 §7 ou PTP", "former art. 60 §7 or PTP"),
     "w03.M1": t("non titulaire d'un diplôme du secondaire supérieur", "no upper-secondary diploma"),
-    "w03.M2": t("inscrit comme demandeur d'emploi au FOREm", "registered job seeker at FOREm"),
+    # The 2003 decree asks for a registered job seeker, not an unoccupied one (rules.md §4.1): the column's
+    # « oui » means registered, even working a few hours — said in the line, since the column's help of the
+    # other regimes says « inoccupé ».
+    "w03.M2": t("inscrit comme demandeur d'emploi au FOREm, inoccupé ou non (inscrit_dei = oui)",
+                "registered job seeker at FOREm, unoccupied or not (inscrit_dei = yes)"),
     "b04.registered": t("inscrit comme demandeur d'emploi chez Actiris", "registered job seeker at Actiris"),
     "b04.months": t("inoccupé depuis au moins {0} mois", "unoccupied for at least {0} months"),  # B1 and B2
     "b04.diploma": t("au plus le {0}", "at most the {0}"),

@@ -217,8 +217,12 @@ STAFF = Sheet(
                "Highest diploma at hire: aucun, ceb, cesi, cess, superieur", ("diploma", "diploma_nl"),
                _enum(Diploma), sensitive=True),
         Column("inscrit_dei", "registered_jobseeker", BOOL, False,
-               "Inscrit comme demandeur d'emploi inoccupé (FOREm / Actiris) à l'engagement",
-               "Registered as unemployed job seeker (FOREm / Actiris) at hire",
+               "Inscrit comme demandeur d'emploi inoccupé (FOREm / Actiris) à l'engagement ; régime "
+               "wallonie-2003 : oui pour tout demandeur d'emploi inscrit au FOREm, inoccupé ou non (même "
+               "occupé quelques heures : le décret de 2003 ne demande que l'inscription)",
+               "Registered as unemployed job seeker (FOREm / Actiris) at hire; regime wallonie-2003: yes for "
+               "any job seeker registered at FOREm, unoccupied or not (even working a few hours: the 2003 "
+               "decree asks only for the registration)",
                ("registered_jobseeker", "ingeschreven_werkzoekende"), sensitive=True),
         Column("mois_sans_emploi", "months_without_work", NUMBER, False,
                "Mois, juste avant l'engagement, au chômage, au RIS ou sans revenu",
