@@ -1143,7 +1143,7 @@ def test_excel_zero_date_and_a_date_serial_without_date_format_are_named(tmp_pat
         ("Suivi", "B2"): "invalid_date"}
     zero = problems["Personnel", "G2"].message
     assert "(travailleur 1) : 00/01/1900 n'est pas valide ; attendu : une date" in zero.fr
-    assert "c'est la date zéro du tableur (00/01/1900 dans Excel" in zero.fr and "spreadsheet's zero date" in zero.en
+    assert "C'est la date zéro du tableur (00/01/1900 dans Excel" in zero.fr and "spreadsheet's zero date" in zero.en
     assert "00:00" not in zero.fr + zero.en
     for ref in (("Personnel", "F2"), ("Paie", "B2")):
         message = problems[ref].message
@@ -1300,11 +1300,15 @@ def test_the_libreoffice_zero_date_gets_the_zero_date_hint(tmp_path):
     from helpers_workbook import valid_sheets
 
     cells = {("Personnel", "G2"): '<table:table-cell office:value-type="date" office:date-value="1899-12-30">'
-                                  '<text:p>30/12/1899</text:p></table:table-cell>'}
+                                  '<text:p>30/12/1899</text:p></table:table-cell>',
+             ("Personnel", "G3"): '<table:table-cell office:value-type="date" office:date-value="1899-12-29">'
+                                  '<text:p>29/12/1899</text:p></table:table-cell>'}
     path = tmp_path / "x.ods"
     path.write_bytes(_ods_workbook(valid_sheets(), cells))
     (p,) = [p for p in read_workbook(path).errors if (p.sheet, p.cell) == ("Personnel", "G2")]
-    assert p.code == "invalid_date" and "c'est la date zéro du tableur" in p.message.fr
+    assert p.code == "invalid_date" and "C'est la date zéro du tableur" in p.message.fr
+    (p,) = [p for p in read_workbook(path).errors if (p.sheet, p.cell) == ("Personnel", "G3")]   # the value -1
+    assert "C'est la date zéro du tableur" in p.message.fr and "(ou moins)" in p.message.fr
 
 
 @pytest.mark.parametrize("values, severity", [
@@ -1312,6 +1316,7 @@ def test_the_libreoffice_zero_date_gets_the_zero_date_hint(tmp_path):
     ([True, True, False], "warning"),                         # check boxes
     ([45473, None, None], "error"),                           # a date serial (30/06/2024) that lost its format
     (["30/06/2024", None, None], "error"),                    # a date typed as text
+    (["en cours", date(2024, 6, 30), None], "error"),         # a note above an exit date: the date is seen
 ])
 def test_a_column_without_header_is_an_error_only_for_dates(tmp_path, values, severity):
     """The fixture lacks date_premier_engagement_ei, a column whose empty cell decides: a column without

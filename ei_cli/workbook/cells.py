@@ -478,8 +478,8 @@ _YEAR_EXPECTED = Text(f"une date entre {FIRST_YEAR} et {LAST_YEAR}", f"a date be
 
 def _in_years(d: date) -> date:
     if not FIRST_YEAR <= d.year <= LAST_YEAR:
-        # LibreOffice's day 0 is 30/12/1899: the same empty lookup as Excel's 00/01/1900.
-        raise Invalid("invalid_date", _YEAR_EXPECTED, hint=_ZERO_DATE_HINT if d == _EXCEL_EPOCH else None)
+        # LibreOffice's day 0 is 30/12/1899 (a negative value before it): Excel's 00/01/1900.
+        raise Invalid("invalid_date", _YEAR_EXPECTED, hint=_ZERO_DATE_HINT if d <= _EXCEL_EPOCH else None)
     return d
 
 
@@ -499,10 +499,10 @@ def _any_date(raw) -> date:
 # a time of day, 00:00, for any value under 1).
 _ZERO_DATE_FOUND = Text("00/01/1900", "00/01/1900")
 _ZERO_DATE_HINT = Text(
-    " c'est la date zéro du tableur (00/01/1900 dans Excel, 30/12/1899 dans LibreOffice) : la cellule vaut 0 (ou "
+    " C'est la date zéro du tableur (00/01/1900 dans Excel, 30/12/1899 dans LibreOffice) : la cellule vaut 0 (ou "
     "moins), souvent une formule de recherche qui ne trouve rien ; faites-lui renvoyer la date, ou une cellule "
     "vide quand il n'y en a pas",
-    " it is the spreadsheet's zero date (00/01/1900 in Excel, 30/12/1899 in LibreOffice): the cell holds 0 (or "
+    " It is the spreadsheet's zero date (00/01/1900 in Excel, 30/12/1899 in LibreOffice): the cell holds 0 (or "
     "less), often a lookup formula that found nothing; make it return the date, or an empty cell when there "
     "is none")
 _EXCEL_EPOCH = date(1899, 12, 30)   # serial 0 of the 1900 date system, as from 1 March 1900 on
@@ -574,6 +574,8 @@ def reads_as_date(raw) -> bool:
     t = raw.__class__
     if t is date or t is datetime:
         return True
+    if t is time:   # the spreadsheet's zero date (a lookup that found nothing) in a date cell
+        return raw.hour == raw.minute == raw.second == 0
     if t is float or t is int:
         return _FIRST_SERIAL <= raw <= _LAST_SERIAL
     if t is str:

@@ -657,7 +657,7 @@ class _Reader:
         """A column with values under a blank header cell (a header cleared by mistake, a column pasted
         without its header) is not read: said at its header cell. An error when the sheet lacks one of the
         optional columns whose empty cell decides (``Column.empty_means``, all dates: the values may be that
-        column, and without it the verdicts change in silence) and its first value reads as a date
+        column, and without it the verdicts change in silence) and one of its values reads as a date
         (``cells.reads_as_date``: not a note, a row number, a check box, an amount), else a warning, as for
         an unknown column. The values are never quoted (they may be names or social data).
 
@@ -691,7 +691,8 @@ class _Reader:
             letter, ref, first = column_letter(c), cell_ref(header_at, c), cell_ref(r, c)
             fr = f"La colonne {letter} a des valeurs (dès {first}) mais pas d'en-tête en {ref} : elle n'est pas lue."
             en = f"Column {letter} holds values (from {first}) but no header in {ref}: it is not read."
-            if decisive and reads_as_date(grid[r][c]):
+            # A date anywhere in the column (« en cours » above the exit dates must not hide them).
+            if decisive and any(c < len(row) and reads_as_date(row[c]) for row in grid[r:]):
                 which_fr, which_en = ("elle", "that one") if len(decisive) == 1 else ("l'une d'elles", "one of them")
                 means_fr = " ; ".join(f"{col.name} = {col.empty_means[0]}" for col in decisive)
                 means_en = "; ".join(f"{col.english} = {col.empty_means[1]}" for col in decisive)

@@ -231,7 +231,8 @@ _CONVENTIONS = (
     "entièrement vides sont ignorées.",
     "Noms des feuilles et des colonnes : l'ordre des colonnes est libre ; les noms anglais sont aussi "
     "reconnus ; majuscules, accents, espaces, tirets, soulignés et élisions (d', l'…) ne comptent pas : "
-    "« Date d'entrée », « date_entree » et « DATE ENTREE » sont la même colonne.",
+    "« Date d'entrée », « date_entree » et « DATE ENTREE » sont la même colonne ; les petits mots de, du, "
+    "la, au… non plus : « Date de sortie » est date_sortie.",
 )
 
 _PERSONAL_DATA = (
