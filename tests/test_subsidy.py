@@ -1029,7 +1029,10 @@ def test_sieg_agrement_year_beyond_the_payroll_is_provisional_and_a_year_without
     the 2025 claim has payroll: no such entry; nor has a claim where nobody is employed (no payroll due).
     Judged on 2026-11-30, 2026 is the year in progress with a payroll far behind (``data_horizon`` = today):
     the months up to today without cout_salarial are missing, as for a TD/TGD line, so the line keeps its
-    figure but is not claimable (it was, ceiling « non vérifié »), and December is still to come."""
+    figure but is not claimable (it was, ceiling « non vérifié »), and December is still to come.
+    The 2025 claim with Paie to 2025-06 is a closed year: its months 2025-07 … 12 without cout_salarial are
+    missing too (one rule for both calendar parts of an agrément year), so it now has that `unknown` entry —
+    it had none while months after the last Paie month of a closed year left the ceiling « non vérifié »."""
     tds = [(f"T{i}", date(2024, 3, 1), None) for i in range(8)]
     ent, report = _sieg_year_enterprise(tds, last_paid=Month(2024, 12))
     result = compute_subsidies(ent, W2016, 2026, report)
@@ -1048,8 +1051,36 @@ def test_sieg_agrement_year_beyond_the_payroll_is_provisional_and_a_year_without
     ent_gone = replace(ent, workers=tuple(replace(w, exit_date=date(2024, 12, 31)) for w in ent.workers))
     assert compute_subsidies(ent_gone, W2016, 2026, report).unknown == ()   # nobody employed: no payroll expected
     ent_2025, _ = _sieg_year_enterprise(tds, last_paid=Month(2025, 6))
-    assert [u for u in compute_subsidies(ent_2025, W2016, 2025, report).unknown
-            if u.subsidy == "social_accompaniment"] == []
+    unknowns_2025 = [u.reason.fr for u in compute_subsidies(ent_2025, W2016, 2025, report).unknown
+                     if u.subsidy == "social_accompaniment"]
+    assert not any(u.startswith("Aucune ligne de paie") for u in unknowns_2025)
+    # 2025 is closed (judged 2026-11-30): its months after the last Paie month are missing, not to come.
+    assert unknowns_2025 == ["Année d'agrément 2 : coût salarial des accompagnateurs (cout_salarial, feuille Paie) "
+                             "inconnu pour 2025-07, 2025-08, 2025-09, 2025-10, 2025-11, 2025-12 : la subvention "
+                             "couvre ce coût et les frais de fonctionnement, le montant n'en est que le plafond ; "
+                             "non réclamable en l'état."]
+
+
+def test_sieg_closed_year_payroll_stopping_early_is_missing_in_both_calendar_parts():
+    """Agrément 2024-03-01; 8 TD employed throughout (Personnel); accompanier full time; Paie known to 2024-12
+    only; judged 2026-11-30, so 2025 is a closed year whose payroll stops early (``data_horizon``: data missing,
+    not to come). Agrément year 2 = 2025-03-01 … 2026-02-28 (365 days), 8 ≥ 8 → 25 000 € a year:
+      2025 part 2025-03-01 … 12-31: 25 000 × 306 / 365 = 20 958,904 → 20 958,90 €;
+      2026 part 2026-01-01 … 02-28: 25 000 × 59 / 365 = 4 041,096 → 4 041,10 €.
+    Neither month of year 2 has its cout_salarial: the ceiling (cost + 15 %) is unknown, so both parts keep
+    their figure and are not claimable. The 2025 part was claimable, « plafond non vérifié », though the year
+    has no payroll at all, while the 2026 part of the same year was not. Agrément year 1's 2025 part
+    (2025-01-01 … 02-28, 25 000 × 59 / 365 = 4 041,10 €) lacks January and February: not claimable either."""
+    ent, report = _sieg_year_enterprise([(f"T{i}", date(2024, 3, 1), None) for i in range(8)],
+                                        last_paid=Month(2024, 12))
+    y1, y2 = lines_of(compute_subsidies(ent, W2016, 2025, report), "social_accompaniment")
+    (y2_2026,) = [x for x in lines_of(compute_subsidies(ent, W2016, 2026, report), "social_accompaniment")
+                  if x.basis["agrement_year"] == 2]
+    assert (y1.amount, y2.amount, y2_2026.amount) == (D("4041.10"), D("20958.90"), D("4041.10"))
+    assert not y1.claimable and not y2.claimable and not y2_2026.claimable
+    assert not any("non vérifié" in n.fr for n in y1.notes + y2.notes)
+    assert any("inconnu pour 2025-03, 2025-04" in n.fr and "non réclamable en l'état" in n.fr for n in y2.notes)
+    assert any("inconnu pour 2025-01, 2025-02 :" in n.fr for n in y1.notes)
 
 
 def test_de_minimis_note_asks_for_the_sieg_aid_ei_does_not_compute():

@@ -739,12 +739,6 @@ def _staffed_bracket(brackets: tuple, reached: dict | None, accompanier_fte: Dec
     return chosen
 
 
-def _within_payroll(run: _Run, months: list[Month]) -> set[Month]:
-    """The ``months`` the Paie sheet covers (up to its last month): a wage cost missing there is missing."""
-    last = run.enterprise.last_pay_month
-    return set() if last is None else {m for m in months if m.number <= last.number}
-
-
 def _accompanier_fte(run: _Run, period: Period) -> Decimal:
     """Mean FTE of the ``accompagnement_social`` staff over ``period`` (Σ FTE-days ÷ days)."""
     total = ZERO
@@ -930,23 +924,19 @@ def _social_accompaniment_brackets(run: _Run) -> None:
                 notes.append(t("Plafonné au coût salarial des accompagnateurs + frais de fonctionnement.",
                                "Capped at the accompaniers' wage cost + operating costs."))
                 amount = ceiling
-        # In the year in progress every month up to the horizon is due: one without its cost is missing, as
-        # for a TD/TGD line (``data_horizon``); in a closed year, a month after the last Paie month is not.
-        missing_due = set(missing) if horizon is not None else _within_payroll(run, missing)
-        if chosen and not missing and staff_fte == 0:
-            notes.append(_NOTHING_TO_COVER[Function.SOCIAL_ACCOMPANIMENT])
-        elif chosen and missing and not missing_due:
-            # Only months after the last Paie month lack it: the amount is provisional (said below), its
-            # ceiling not checked yet.
-            notes.append(t("Coût salarial des accompagnateurs pas encore connu (mois au-delà de la paie) : plafond "
-                           "non vérifié.",
-                           "Accompaniers' wage cost not known yet (months beyond the payroll): ceiling not checked."))
-        elif chosen and missing:
+        # Every month of the ceiling's days is due, one rule for both calendar parts of an agrément year: a
+        # month falls on or before the horizon (the year in progress) or the claim's end (a closed year, whose
+        # payroll stopping early has its data missing, ``data_horizon``), or else within the payroll — the
+        # window runs past the claimed part only as far as the last Paie month (``_bracket_window``). A month
+        # without its cost is missing, as for a TD/TGD line. Before, a closed year's months after the last Paie
+        # month were « plafond non vérifié » and claimable, so the same agrément year with the same payroll was
+        # claimable in one calendar part and not in the other (docs/interpretations.md).
+        if chosen and missing:
             # The subsidy covers the accompaniers' wage cost + operating costs (rules.md §3.6): without that
             # cost, in a month the payroll covers, the bracket amount is only an upper bound — not claimable
             # as is (missing → unknown, Q12, as D1 says of the TD/TGD line).
             claimable = False
-            months = sorted(missing_due, key=lambda m: m.number)
+            months = sorted(set(missing), key=lambda m: m.number)
             listed = ", ".join(str(m) for m in months)
             said = t(f"Année d'agrément {n} : coût salarial des accompagnateurs (cout_salarial, feuille Paie) "
                      f"inconnu pour {listed} : la subvention couvre ce coût et les frais de fonctionnement, le "
