@@ -967,6 +967,37 @@ def test_sieg_ceiling_is_the_agrement_years_and_its_calendar_parts_add_up_to_it(
                for r in l25.reasons)
 
 
+def test_sieg_part_without_an_accompanier_gets_nothing_to_cover():
+    """rules.md §3.6: the SIEG subsidy covers the accompanier's wage cost + 15 % operating costs. Agrément
+    2024-07-01, year 1 = 2024-07-01 … 2025-06-30 (365 days); 10 TD full time throughout → ≥ 8, 25 000 € a year.
+    ACC full time 2024-07-01 … 2024-12-31 only, 3 000 €/month: mean FTE over the year 184 / 365 = 0,5041 ≥ the
+    half-time minimum; the bracket's 0,5 FTE maximum limits the year's cost 6 × 3 000 = 18 000 to
+    18 000 × 0,5 / 0,5041 = 18 000 × 182,5 / 184; × 1,15 → ceiling 20 700 × 182,5 / 184 = 20 531,25 €.
+      2024 part (184 days): min(25 000 × 184 / 365 = 12 602,74, 20 531,25 × 184 / 365 = 10 350,00) = 10 350,00 €;
+      2025 part (181 days): no accompanier employed → nothing to cover, 0,00 € (the agrément-year ceiling gave
+      it 20 531,25 × 181 / 365 = 10 181,25 €, claimable, for no accompaniment at all; before that ceiling
+      its own cost gave 0 × 1,15 = 0).
+    The 2025 claim is complete at 0 €: nothing is left to know."""
+    agr = date(2024, 7, 1)
+    ws = [worker(f"T{i}", date(2023, 1, 1)) for i in range(10)]
+    ws.append(worker("ACC", agr, exit=date(2024, 12, 31), function=Function.SOCIAL_ACCOMPANIMENT))
+    pays = monthly("ACC", Month(2024, 7), Month(2024, 12), cost="3000")
+    pays += [p for i in range(10) for p in monthly(f"T{i}", Month(2024, 7), Month(2025, 6), cost="2000")]
+    report = Report({**{f"T{i}": "TD" for i in range(10)}, "ACC": "not_target"})
+    ent = enterprise(ws, pays, agrement=agr)
+    (l24,) = lines_of(compute_subsidies(ent, W2016, 2024, report), "social_accompaniment")
+    assert l24.amount == D("10350.00") and l24.basis["ceiling_total"] == D("20531.25") and l24.claimable
+    result = compute_subsidies(ent, W2016, 2025, report)
+    l25 = lines_of(result, "social_accompaniment")[0]
+    assert (l25.basis["agrement_year"], l25.basis["days"], l25.basis["bracket_min"]) == (1, 181, 8)
+    assert l25.amount == 0 and l25.basis["ceiling"] == 0 and l25.claimable
+    assert "Aucun accompagnateur social occupé : rien à couvrir." in [n.fr for n in l25.notes]
+    assert not any("Plafonné" in n.fr for n in l25.notes)
+    assert any("aucun travailleur de cette fonction sous contrat du 2025-01-01 au 2025-06-30" in r.text.fr
+               and "0,00 € pour cette partie" in r.text.fr for r in l25.reasons)
+    assert result.totals["social_accompaniment"] == 0 and result.complete
+
+
 def test_sieg_year_in_progress_claims_the_days_paid_within_their_known_cost(monkeypatch):
     """The year in progress (rules.common.data_horizon): today 2026-11-30, Paie to 2026-10 → horizon 2026-10-31.
     Agrément 2025-03-01; 10 TD → ≥ 8, 25 000 € a year; ACC half-time (the bracket's 0,5 FTE), 1 000 €/month.

@@ -780,7 +780,8 @@ def _staff_cost(run: _Run, staff: Function, period: Period) -> tuple[Decimal, De
 
 # A subsidy meant for some staff (the manager's pay, the encadrement's wages, the Brussels social accompaniment) has
 # nothing to cover when none of that staff is employed: its line shows the amount but is not claimable
-# (docs/interpretations.md, « Subventions »). The Walloon SIEG line says so too, its ceiling being 0.
+# (docs/interpretations.md, « Subventions »). The Walloon SIEG line says so too, per calendar part: it covers the
+# accompaniers' wage cost, none in the part, so the part's amount is 0 (``_social_accompaniment_brackets``).
 _NOTHING_TO_COVER = {
     Function.MANAGEMENT: t("Aucun travailleur « direction » occupé : rien à couvrir.",
                            "No 'direction' worker employed: nothing to cover."),
@@ -791,17 +792,20 @@ _NOTHING_TO_COVER = {
 }
 
 
-def _nothing_to_cover(run: _Run, staff: Function, part: Period, value: Value) -> tuple[Text, Reason] | None:
+def _nothing_to_cover(run: _Run, staff: Function, part: Period, value: Value,
+                      outcome: Text | None = None) -> tuple[Text, Reason] | None:
     """(note, reason citing ``value``) when no worker under contract with function ``staff`` is employed in
-    ``part``, the subsidy being meant for that staff; None when one is."""
+    ``part``, the subsidy being meant for that staff; None when one is. ``outcome`` ends the reason (default:
+    not claimable)."""
     if any(w.function == staff and w.employed_in(part) for w in run.contract_workers()):
         return None
     span_fr = f"du {part.start.isoformat()} au {part.end.isoformat()}"
     span_en = f"from {part.start.isoformat()} to {part.end.isoformat()}"
+    outcome = outcome or t("non réclamable", "not claimable")
     return _NOTHING_TO_COVER[staff], because(t(
         f"Subvention destinée au personnel « {staff} » : aucun travailleur de cette fonction sous contrat "
-        f"{span_fr} ; non réclamable.",
-        f"Subsidy meant for '{staff}' staff: no worker of that function under contract {span_en}; not claimable."),
+        f"{span_fr} ; {outcome.fr}.",
+        f"Subsidy meant for '{staff}' staff: no worker of that function under contract {span_en}; {outcome.en}."),
         value)
 
 
@@ -827,7 +831,8 @@ def _social_accompaniment_brackets(run: _Run) -> None:
     costs over the same days as the bracket (the agrément year) when that cost is known, the claimed part
     taking its share of that ceiling by days. A bracket whose minimum subsidisable accompanier
     staffing (§3.6: one half-time, then two half-times from 45 TD/TGD) is not met by the accompaniers'
-    mean FTE over the same days as the TD/TGD count falls to the highest bracket it meets."""
+    mean FTE over the same days as the TD/TGD count falls to the highest bracket it meets. A calendar part in
+    which no accompanier is employed gets nothing (nothing to cover)."""
     brackets = run.value("subsidy.social_accompaniment.brackets")
     ops = run.value("subsidy.social_accompaniment.operating_costs_share")
     counting = run.regime.value_or_none("subsidy.social_accompaniment.counting", (run.claim or run.period).start)
@@ -884,10 +889,17 @@ def _social_accompaniment_brackets(run: _Run) -> None:
         fraction = Decimal(part.days) / agr_year.days
         amount = base * factor * fraction
         notes, claimable = [], True
+        # No accompanier employed in the part: the subsidy covers the accompaniers' wage cost (+ operating
+        # costs), none there, so the part gets nothing, whatever the agrément year's ceiling leaves to its
+        # other part (as the part's own cost gave before that ceiling; as Brussels says of its line).
+        nobody = _nothing_to_cover(run, Function.SOCIAL_ACCOMPANIMENT, part, brackets, t(
+            f"la subvention couvre leur coût salarial et les frais de fonctionnement : {euro_text(ZERO)} pour "
+            "cette partie",
+            f"the subsidy covers their wage cost and operating costs: {euro_text(ZERO, 'en')} for this part"))
         if index.is_unknown:
             notes.append(t("Coefficient d'indexation inconnu : montant de base (facteur 1,0).",
                            "Index factor unknown: base amount (factor 1.0)."))
-        if chosen is not chosen_hi:
+        if chosen is not chosen_hi and nobody is None:
             claimable = False
             notes.append(t("Statut de certains travailleurs indéterminé : la tranche pourrait être plus élevée.",
                            "Some workers' status is unknown: the bracket could be higher."))
@@ -915,7 +927,7 @@ def _social_accompaniment_brackets(run: _Run) -> None:
         max_fte = Decimal(chosen["max_accompanier_fte"]) if chosen and "max_accompanier_fte" in chosen else None
         ceiling = ceiling_total = None
         limited = max_fte is not None and staff_fte > max_fte
-        if chosen and not missing:
+        if chosen and not missing and nobody is None:
             # Only the subsidisable accompanier time (the bracket's maximum FTE) counts in the ceiling.
             eligible_cost = cost * min(ONE, max_fte / staff_fte) if limited else cost
             ceiling_total = eligible_cost * (ONE + ops.number)
@@ -931,7 +943,10 @@ def _social_accompaniment_brackets(run: _Run) -> None:
         # without its cost is missing, as for a TD/TGD line. Before, a closed year's months after the last Paie
         # month were « plafond non vérifié » and claimable, so the same agrément year with the same payroll was
         # claimable in one calendar part and not in the other (docs/interpretations.md).
-        if chosen and missing:
+        if nobody is not None:
+            amount = ceiling = ZERO
+            notes.append(nobody[0])
+        elif chosen and missing:
             # The subsidy covers the accompaniers' wage cost + operating costs (rules.md §3.6): without that
             # cost, in a month the payroll covers, the bracket amount is only an upper bound — not claimable
             # as is (missing → unknown, Q12, as D1 says of the TD/TGD line).
@@ -1004,7 +1019,7 @@ def _social_accompaniment_brackets(run: _Run) -> None:
                                             if chosen and "min_accompanier_fte" in chosen else "."))
         ceiling_text = t(f"Plafond : coût salarial + {share_text(ops.number)}.",
                          f"Ceiling: wage cost + {share_text(ops.number, 'en')}.")
-        if ceiling_total is not None:
+        if ceiling_total is not None and nobody is None:
             days_fr = f"du {window.start.isoformat()} au {window.end.isoformat()}"
             days_en = f"from {window.start.isoformat()} to {window.end.isoformat()}"
             sub_fr = f", limité à {number_text(max_fte)} ETP subventionnable" if limited else ""
@@ -1029,7 +1044,8 @@ def _social_accompaniment_brackets(run: _Run) -> None:
                                                 "agrément year."), counting),
                                       because(t(f"Indexation : facteur {decimal_text(factor)}.", f"Indexation: factor {factor}."),
                                               index),
-                                      because(ceiling_text, ops), because(ceiling_reading, ceiling_period)))
+                                      because(ceiling_text, ops), because(ceiling_reading, ceiling_period),
+                                      *([nobody[1]] if nobody is not None else [])))
 
 
 def _social_accompaniment_per_fte(run: _Run) -> None:
