@@ -1050,6 +1050,24 @@ def test_sieg_provisional_note_gives_the_last_payroll_day_not_the_averaging_end(
     assert "paie connue jusqu'au 2025-06-30" in note and "du 2025-03-01 au 2025-12-31" in note
 
 
+def test_sieg_ceiling_period_reading_describes_the_days_the_ceiling_is_measured_on():
+    """The line cites `subsidy.social_accompaniment.ceiling_period` for its ceiling's days; its description said
+    « jusqu'au dernier mois de paie » for an agrément year not finished, but the days run at least to the end
+    of the claimed part (the bracket's days, ``_bracket_window``). Agrément 2024-03-01, Paie to 2025-06, claim
+    2025: year 2's part 2025-03-01 … 12-31 measures its ceiling from 2025-03-01 to 2025-12-31, past the last
+    Paie month (2025-06-30), so its months 2025-07 … 12 lack their cost and the ceiling is unknown."""
+    ent, report = _sieg_year_enterprise([(f"T{i}", date(2024, 3, 1), None) for i in range(8)],
+                                        last_paid=Month(2025, 6))
+    y2 = lines_of(compute_subsidies(ent, W2016, 2025, report), "social_accompaniment")[1]
+    assert (y2.basis["ceiling_start"], y2.basis["ceiling_end"]) == (date(2025, 3, 1), date(2025, 12, 31))
+    assert y2.basis["ceiling"] is None and not y2.claimable
+    (reading,) = [r for r in y2.reasons if r.parameter == "subsidy.social_accompaniment.ceiling_period"]
+    description = W2016.value("subsidy.social_accompaniment.ceiling_period", date(2025, 1, 1)).description
+    assert "au moins jusqu'à la fin de la partie réclamée" in description
+    assert "horizon des données" in description and "sans coût salarial le laisse inconnu" in description
+    assert "une partie sans accompagnateur occupé ne reçoit rien" in description
+
+
 def test_sieg_agrement_year_beyond_the_payroll_is_provisional_and_a_year_without_payroll_is_said():
     """Agrément 2024-03-01; 8 TD employed throughout (Personnel); Paie known to 2024-12 only. Claim 2026:
     agrément year 2 = 2025-03-01 … 2026-02-28, its part 2026-01-01 … 02-28: 8 ≥ 8 on the Personnel dates →
