@@ -675,31 +675,52 @@ def test_brussels_supervision_subsidy_without_an_encadrement_worker_is_not_claim
     assert line.claimable is True and result.totals["supervision"] == D("62000.00")
 
 
-def test_brussels_social_accompaniment_subsidy_without_an_accompanier_is_not_claimable():
-    """Agrément 2010-01-01, 2011 = agrément year 2 (whole). 9 target workers → 2 tranches (R1): accompaniment
-    15 000 + 2 × 7 500 = 30 000 € a year, supervision 31 000 + 2 × 15 500 = 62 000 €. Staff: one other
-    production worker N (1 FTE), one half-time encadrement E, no « accompagnement_social »: the 10 % condition
-    holds (0,5 / 1,5 = 33 %), supervision is claimable (62 000,00 €), but the accompaniment line has nobody to
-    pay for: it shows 30 000,00 €, is not claimable and adds nothing. With a half-time accompanier A employed
-    from 2011-07-01 (some day of the segment), it is claimable: 30 000,00 €."""
+def test_brussels_social_accompaniment_subsidy_without_an_accompanier_needs_encadrement_staff():
+    """rules.md §5.6: the subsidies need staff able to run « training, encadrement and social accompaniment »,
+    one group (the 10 % measure counts both functions); the workbook gives one fonction per worker, so a small
+    EI's encadrant may do the accompaniment too. Agrément 2010-01-01, 2011 = agrément year 2 (whole). 9 target
+    workers → 2 tranches (R1): accompaniment 15 000 + 2 × 7 500 = 30 000 € a year, supervision 31 000 +
+    2 × 15 500 = 62 000 €. Staff: one other production worker N (1 FTE), one half-time encadrement E, no
+    « accompagnement_social »: the 10 % condition holds (0,5 / 1,5 = 33 %). The accompaniment line was not
+    claimable (« rien à couvrir »), 30 000 € lost; it is now claimable, 30 000,00 €, with a note to check that
+    the encadrement staff does the accompaniment. With a half-time accompanier A employed from 2011-07-01
+    (some day of the segment), it is claimable without that note.
+    With neither function in a segment, the refusal stays: agrément 2010-07-01, E hired 2011-07-01; 2011 holds
+    agrément year 1's 2011-01-01 … 06-30 (181 of 365 days: 30 000 × 181 / 365 = 14 876,712 → 14 876,71 €, nobody
+    to accompany, not claimable) and year 2's 2011-07-01 … 12-31 (184 of 366 days: 30 000 × 184 / 366 =
+    15 081,967 → 15 081,97 €, E employed, claimable with the note)."""
     agr = date(2010, 1, 1)
     staff = [worker(f"T{i}", agr) for i in range(9)] + [
         worker("N", agr), worker("E", agr, fte="0.5", function=Function.SUPERVISION)]
     report = Report({**{f"T{i}": "target" for i in range(9)}, "N": "not_target", "E": "not_target",
                      "A": "not_target"})
+    to_check = "À vérifier : aucun travailleur « accompagnement_social » ; l'accompagnement est-il assuré par le " \
+               "personnel d'encadrement ?"
     result = compute_subsidies(enterprise(staff, agrement=agr, region=Region.BRUXELLES), B2004, 2011, report)
     (line,) = lines_of(result, "social_accompaniment")
     assert result.compliant is True
-    assert line.amount == D("30000.00") and line.claimable is False
-    assert any(n.fr == "Aucun accompagnateur social occupé : rien à couvrir." for n in line.notes)
-    assert any("« accompagnement_social » : aucun travailleur de cette fonction sous contrat du 2011-01-01 au "
-               "2011-12-31" in r.text.fr and r.parameter == "subsidy.social_accompaniment.base" for r in line.reasons)
-    assert result.totals["social_accompaniment"] == 0 and result.totals["supervision"] == D("62000.00")
+    assert line.amount == D("30000.00") and line.claimable is True
+    assert to_check in [n.fr for n in line.notes]
+    assert not any("rien à couvrir" in n.fr for n in line.notes)
+    assert any("mais du personnel « encadrement »" in r.text.fr and "réclamable, à vérifier" in r.text.fr
+               and r.parameter == "subsidy.social_accompaniment.base" for r in line.reasons)
+    assert result.totals["social_accompaniment"] == D("30000.00") and result.totals["supervision"] == D("62000.00")
     accompanier = worker("A", date(2011, 7, 1), fte="0.5", function=Function.SOCIAL_ACCOMPANIMENT)
     result = compute_subsidies(enterprise([*staff, accompanier], agrement=agr, region=Region.BRUXELLES), B2004,
                                2011, report)
     (line,) = lines_of(result, "social_accompaniment")
     assert line.claimable is True and result.totals["social_accompaniment"] == D("30000.00")
+    assert to_check not in [n.fr for n in line.notes]
+    agr = date(2010, 7, 1)
+    staff = [worker(f"T{i}", agr) for i in range(9)] + [
+        worker("N", agr), worker("E", date(2011, 7, 1), fte="0.5", function=Function.SUPERVISION)]
+    result = compute_subsidies(enterprise(staff, agrement=agr, region=Region.BRUXELLES), B2004, 2011, report)
+    first, second = lines_of(result, "social_accompaniment")
+    assert (first.amount, first.claimable) == (D("14876.71"), False)
+    assert "Aucun accompagnateur social occupé : rien à couvrir." in [n.fr for n in first.notes]
+    assert any("« accompagnement_social » : aucun travailleur de cette fonction sous contrat du 2011-01-01 au "
+               "2011-06-30" in r.text.fr for r in first.reasons)
+    assert (second.amount, second.claimable) == (D("15081.97"), True) and to_check in [n.fr for n in second.notes]
 
 
 def test_brussels_degressive_target_worker_is_seed_only():

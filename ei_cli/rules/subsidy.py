@@ -792,12 +792,17 @@ _NOTHING_TO_COVER = {
 }
 
 
+def _employs(run: _Run, staff: Function, part: Period) -> bool:
+    """Some worker under contract with function ``staff`` is employed on a day of ``part``."""
+    return any(w.function == staff and w.employed_in(part) for w in run.contract_workers())
+
+
 def _nothing_to_cover(run: _Run, staff: Function, part: Period, value: Value,
                       outcome: Text | None = None) -> tuple[Text, Reason] | None:
     """(note, reason citing ``value``) when no worker under contract with function ``staff`` is employed in
     ``part``, the subsidy being meant for that staff; None when one is. ``outcome`` ends the reason (default:
     not claimable)."""
-    if any(w.function == staff and w.employed_in(part) for w in run.contract_workers()):
+    if _employs(run, staff, part):
         return None
     span_fr = f"du {part.start.isoformat()} au {part.end.isoformat()}"
     span_en = f"from {part.start.isoformat()} to {part.end.isoformat()}"
@@ -1136,7 +1141,8 @@ def tranches(n: Decimal, threshold: Decimal, size: Decimal) -> int:
 def _tranche_line(run: _Run, subsidy: str, base_key: str, per_key: str, n: int, agr_year: Period,
                   part: Period, staff: Function) -> None:
     """A Brussels tranche subsidy of one agrément-year segment; meant for the ``staff`` it pays, it is not
-    claimable when none is employed in the segment."""
+    claimable when none is employed in the segment — the accompaniment line, when no encadrement staff is
+    either (with encadrement staff only, it is claimable with a note to check who accompanies)."""
     base = run.value(base_key)
     per = run.value(per_key)
     size = run.value("subsidy.tranches.size")
@@ -1167,7 +1173,25 @@ def _tranche_line(run: _Run, subsidy: str, base_key: str, per_key: str, n: int, 
                because(t(f"Tranches de {size.number} à partir du {threshold.number}e.",
                          f"Tranches of {size.number} from the {threshold.number}th."), size)]
     nobody = _nothing_to_cover(run, staff, part, base)
-    if nobody is not None:
+    if nobody is not None and staff == Function.SOCIAL_ACCOMPANIMENT and _employs(run, Function.SUPERVISION, part):
+        # rules.md §5.6 groups « formation, encadrement et accompagnement social » staff, and the 10 % measure
+        # counts both functions; the workbook gives one fonction per worker, so a small EI's encadrant may do
+        # the accompaniment too: a reminder, not a refusal (docs/interpretations.md, « Subventions »).
+        span_fr = f"du {part.start.isoformat()} au {part.end.isoformat()}"
+        span_en = f"from {part.start.isoformat()} to {part.end.isoformat()}"
+        notes.append(t("À vérifier : aucun travailleur « accompagnement_social » ; l'accompagnement est-il assuré "
+                       "par le personnel d'encadrement ?",
+                       "To check: no 'accompagnement_social' worker; is the accompaniment done by the "
+                       "encadrement staff?"))
+        reasons.append(because(t(
+            f"Aucun travailleur « {staff} » sous contrat {span_fr}, mais du personnel « {Function.SUPERVISION} » : "
+            "les subventions demandent un personnel capable de mener la formation, l'encadrement et "
+            "l'accompagnement social, un seul ensemble (la mesure des 10 % compte les deux fonctions), et le "
+            "classeur ne donne qu'une fonction par travailleur ; réclamable, à vérifier.",
+            f"No '{staff}' worker under contract {span_en}, but '{Function.SUPERVISION}' staff: the subsidies "
+            "require staff able to run training, encadrement and social accompaniment, one group (the 10 % measure "
+            "counts both functions), and the workbook gives one function per worker; claimable, to check."), base))
+    elif nobody is not None:
         claimable = False
         notes.append(nobody[0])
         reasons.append(nobody[1])
