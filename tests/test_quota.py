@@ -1152,7 +1152,8 @@ def test_the_forecast_hire_makes_the_year_compliant_when_made():
     for 10 of its 30 days: k = 1/3 → x = (1 × 12 − 0) ÷ (1/3) = 36 FTE. Hiring them from 2020-06-01 gives
     36 × 10/30 = 12 FTE-months ÷ 12 = 1,00 ≥ 1 (and 100 % ≥ 30 %): compliant. It was judged 0,999…9975,
     « non conforme » with nothing left to hire. (The year lies wholly under wallonie-2016: one begun before
-    2017-06-30 is not judged by it, see test_an_agrement_year_begun_in_the_walloon_gap_is_not_judged.)"""
+    2017-06-30 is judged by wallonie-2003 standing in, see
+    test_an_agrement_year_begun_in_the_walloon_gap_is_judged_by_the_nearest_regime_whatever_the_day_asked.)"""
     a = worker("A", hire=date(2018, 6, 11), exit=date(2019, 6, 10))
     e = enterprise([a], [[PayMonth("A", Month(2020, 5), D(0), D(0))]], agrement=date(2018, 6, 11))
     f = forecast_quota(e, W16, Month(2020, 5), Statuses({"A": False}))
@@ -1407,31 +1408,86 @@ def test_a_forced_regime_judges_a_year_begun_before_it_and_says_so(tmp_path, cap
     assert "ei la juge selon bruxelles-2004, en vigueur ce jour-là" in y4["reasons"][0]["text"]
 
 
-def test_an_agrement_year_begun_in_the_walloon_gap_is_not_judged():
-    """Wallonia, agrément 2012-09-01: T1, T2 (target) and N1–N3 at 1 FTE all along → 2 ÷ 5 = 40 % < 50 % (years
-    ≥ 4). Agrément year 5 (2016-09-01 … 2017-08-31) began under the 2012 decree, which ei does not ship
-    (wallonie-2003 ends 2013-01-30, wallonie-2016 starts 2017-06-30): --year 2017 (wallonie-2016) judged it
-    « non conforme » on the 2016 rules, in force for 2 of its 12 months. It is now « indéterminé », with what to
-    run to judge it anyway; year 6 (2017-09-01 …) began under wallonie-2016: 40 % < 50 %, non conforme.
-    Forced (--regime wallonie-2016), year 5 is judged, and says so; under the nearest earlier regime that
-    already stands in for a period of the gap (--year 2016 → wallonie-2003, with its warning), it is judged
-    as before."""
-    ws = [worker(w, hire=date(2012, 9, 1)) for w in ("T1", "T2", "N1", "N2", "N3")]
-    e = enterprise(ws, [pay(w.worker_id, "2016-09", "2018-08") for w in ws], agrement=date(2012, 9, 1))
-    status = Statuses({"T1": True, "T2": True, "N1": False, "N2": False, "N3": False})
-    y5, y6 = evaluate_quota(e, W16, Period.calendar_year(2017), status).years
-    assert (y5.year, y5.compliant, y5.judged_on, y5.regime_id, y5.months) == (5, None, "not_judged", None, ())
-    assert "indéterminé — commencée le 2016-09-01, sous un régime qu'ei ne livre pas" in y5.summary.fr
-    assert (y6.year, y6.regime_id, y6.target_share, y6.compliant) == (6, "wallonie-2016", D("0.4"), False)
-    line = check(e, W16, Period.calendar_year(2017), status)
-    assert line.compliant is False
-    assert any("--regime wallonie-2016 ou --regime wallonie-2003" in x.fr for x in line.to_fix)
-    assert forecast_quota(e, W16, Month(2017, 7), status).year.compliant is None
-    forced = evaluate_quota(e, replace(W16, forced=True), Period.calendar_year(2017), status).years[0]
-    assert (forced.regime_id, forced.target_share, forced.compliant) == ("wallonie-2016", D("0.4"), False)
-    assert "selon wallonie-2016 imposé, pas en vigueur le 2016-09-01" in forced.summary.fr
-    stand_in = evaluate_quota(e, get_regime("wallonie-2003"), Period.calendar_year(2016), status).years[1]
-    assert (stand_in.year, stand_in.regime_id, stand_in.compliant) == (5, "wallonie-2003", False)
+def _walloon_two_of_five(tmp_path: Path, agrement: date, first: str, last: str) -> Path:
+    """Wallonia, agrément ``agrement``: T1, T2 (target under every Walloon regime: CESI, registered, 30 months
+    without a job) and N1–N3 (not target), all hired on the agrément day at 1 FTE, paid ``first`` … ``last``:
+    2 ÷ 5 = 40 % every month."""
+    from helpers_workbook import set_field, valid_sheets, write_workbook
+
+    sheets = set_field(valid_sheets(), "date_agrement", agrement)
+    header = sheets["Personnel"][0]
+    rows, pay_rows = [], []
+    for wid, target in (("T1", True), ("T2", True), ("N1", False), ("N2", False), ("N3", False)):
+        row = dict(id_travailleur=wid, date_naissance=date(1980, 1, 1), date_entree=agrement, type_contrat="CDI",
+                   etp=1, fonction="production", diplome="cesi" if target else "cess",
+                   inscrit_dei="oui" if target else "non", mois_sans_emploi=30 if target else 0, parent_isole="non")
+        rows.append([row.get(h) for h in header])
+        pay_rows += [[wid, m.first_day, 1, 2500, 3500] for m in months(first, last)]
+    sheets["Personnel"] = [header] + rows
+    sheets["Paie"] = [sheets["Paie"][0]] + pay_rows
+    sheets["Suivi"] = sheets["Suivi"][:1]
+    return write_workbook(tmp_path / "w.xlsx", sheets)
+
+
+def test_an_agrement_year_begun_in_the_walloon_gap_is_judged_by_the_nearest_regime_whatever_the_day_asked(
+        tmp_path, capsys):
+    """Agrément 2012-09-01, Paie 2016-09 … 2018-08 (``_walloon_two_of_five``: 40 %). Agrément year 5
+    (2016-09-01 … 2017-08-31) began under the 2012 decree, which ei does not ship (wallonie-2003 ends
+    2013-01-30, wallonie-2016 starts 2017-06-30): it is judged by the stand-in ei uses for those days,
+    wallonie-2003, the nearest (regime_in_force) — year ≥ 4: 50 % and 1 FTE at least; 24 target FTE-months ÷
+    60 FTE-months = 40 % < 50 %, non conforme, short (0,5 × 60 − 24) ÷ (0,5 × 12) = 1,00 FTE — and says so.
+    The verdict depended on the day asked: under wallonie-2003 (--at 2017-05-15, --year 2016) non conforme
+    with no word; under wallonie-2016 (--at 2017-07-15, --year 2017) « indéterminé » (not_judged). Year 6
+    (2017-09-01 …) began under wallonie-2016: 40 % < 50 %, non conforme. The forecast from 2017-07 projects
+    year 5 under wallonie-2003 too. Forced (--regime wallonie-2016), year 5 is judged by it, and says which
+    regime judges it without --regime."""
+    from helpers_cli import run_cli
+
+    path = _walloon_two_of_five(tmp_path, date(2012, 9, 1), "2016-09", "2018-08")
+    said = ("année commencée sous un régime qu'ei ne fournit pas (aucun régime livré en vigueur le 2016-09-01) : "
+            "jugée selon wallonie-2003, le plus proche")
+    for asked, when in (("wallonie-2003", ["--at", "2017-05-15"]), ("wallonie-2016", ["--at", "2017-07-15"]),
+                        ("wallonie-2003", ["--year", "2016"]), ("wallonie-2016", ["--year", "2017"])):
+        code, out, _ = run_cli(capsys, "check-quota", path, *when, "-f", "json")
+        doc = json.loads(out)
+        y5 = next(y for y in doc["agrement_years"] if y["year"] == 5)
+        assert (code, doc["regime"]) == (1, asked), when
+        assert (y5["regime"], y5["judged_on"], y5["target_share"], y5["compliant"], y5["shortfall_fte"]) == (
+            "wallonie-2003", "average", 0.4, False, 1.0), when
+        assert y5["summary"].endswith(f" ; {said}.") and "sous un régime qu'ei ne fournit pas" in \
+            y5["reasons"][0]["text"], when
+    y6 = json.loads(out)["agrement_years"][1]
+    assert "et non selon wallonie-2016, en vigueur du 2017-06-30" in y5["reasons"][0]["text"]
+    assert (y6["year"], y6["regime"], y6["target_share"], y6["compliant"]) == (6, "wallonie-2016", 0.4, False)
+    assert "ne fournit pas" not in y6["summary"]
+    code, out, _ = run_cli(capsys, "check-quota", path, "--at", "2017-07-15", "--forecast", "-f", "json")
+    forecast = json.loads(out)["forecast"]
+    assert (forecast["agrement_year"], forecast["projected_compliant"], forecast["required_share"]) == (5, False, 0.5)
+    code, out, _ = run_cli(capsys, "check-quota", path, "--year", "2017", "--regime", "wallonie-2016", "-f", "json")
+    forced = json.loads(out)["agrement_years"][0]
+    assert (forced["regime"], forced["target_share"], forced["compliant"]) == ("wallonie-2016", 0.4, False)
+    assert "selon wallonie-2016 imposé, pas en vigueur le 2016-09-01" in forced["summary"]
+    assert ("n'est pas livré par ei : sans régime imposé, ei la juge selon wallonie-2003, le plus proche"
+            in forced["reasons"][0]["text"])
+
+
+def test_an_agrement_year_begun_before_wallonie_2003_says_it_is_judged_by_it_as_the_nearest(tmp_path, capsys):
+    """Agrément 2001-07-01, Paie 2003-07 … 2004-12 (``_walloon_two_of_five``: 40 %): year 3 (2003-07-01 …
+    2004-06-30) began under the 1998 decree, not shipped; wallonie-2003 (from 2004-01-01), the nearest, judges
+    it: year 3 needs 40 % and 1 FTE — 24 ÷ 60 = 40 % ≥ 40 % and 2 ≥ 1, conforme. It was judged so with no word
+    of the stand-in; its headline and first reason now say it. Year 4 (2004-07-01 …) began under wallonie-2003:
+    nothing to say."""
+    from helpers_cli import run_cli
+
+    path = _walloon_two_of_five(tmp_path, date(2001, 7, 1), "2003-07", "2004-12")
+    code, out, _ = run_cli(capsys, "check-quota", path, "--year", "2004", "-f", "json")
+    y3, y4 = json.loads(out)["agrement_years"]
+    assert (y3["year"], y3["regime"], y3["target_share"], y3["compliant"]) == (3, "wallonie-2003", 0.4, True)
+    assert y3["summary"].endswith("année commencée sous un régime qu'ei ne fournit pas (aucun régime livré en "
+                                  "vigueur le 2003-07-01) : jugée selon wallonie-2003, le plus proche.")
+    assert "Année d'agrément 3 commencée le 2003-07-01, sous un régime qu'ei ne fournit pas" in \
+        y3["reasons"][0]["text"]
+    assert y4["year"] == 4 and "ne fournit pas" not in y4["summary"]
 
 
 def _brussels_2004_november_dip():

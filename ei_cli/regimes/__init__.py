@@ -401,21 +401,19 @@ def regime_in_force(region: str, on: date) -> Regime:
     return min(candidates, key=lambda r: r.valid_from)
 
 
-def regime_for_year(regime: Regime, start: date) -> Regime | None:
+def regime_for_year(regime: Regime, start: date) -> Regime:
     """The regime that judges a year of obligations beginning on ``start`` — an agrément year's quota: the
     one in force on its first day (docs/interpretations.md, « Agrément year across a change of regime »).
 
-    ``regime`` itself when it was forced (D4: it judges every year, as a simulation), when it is in force
-    that day, or when it already stands in for that day as the nearest regime ``ei`` knows (the Walloon
-    2013–2017 gap, said by the warning ``regime_outside_validity``); else the region's shipped regime in
-    force that day; None when the regime then in force is not shipped: no regime ``ei`` ships judges the year.
+    ``regime`` itself when it was forced (D4: it judges every year, as a simulation) or when it is in force
+    that day; else the region's regime for that day, ``regime_in_force``: the shipped one in force, or —
+    when the regime then in force is one ``ei`` does not ship (the Walloon 2013–2017 gap, before 2004) — the
+    nearest one it knows, the stand-in a period of such days gets (warning ``regime_outside_validity``).
+    One rule, whatever the regime asked for; a stand-in's year says so (``rules.quota._said_judge``).
     """
     if regime.forced or regime.valid_on(start):
         return regime
-    in_force = [r for r in all_regimes() if r.region == regime.region and r.valid_on(start)]
-    if in_force:
-        return max(in_force, key=lambda r: r.valid_from)
-    return regime if regime_in_force(regime.region, start).id == regime.id else None
+    return regime_in_force(regime.region, start)
 
 
 def _regimes_then(regime: Regime, period, forced: bool) -> tuple[str, str]:

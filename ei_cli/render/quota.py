@@ -12,8 +12,7 @@ from ei_cli.rules.quota import MonthQuota, QuotaForecast, QuotaResult, YearQuota
 
 _JUDGED = {"month_12": ("valeur ponctuelle à la fin du 12e mois", "point value at the end of month 12"), "average": ("moyenne annuelle", "annual average"),
            "every_month": ("chaque mois", "every month"),
-           "average_minimums": ("minimums en moyenne annuelle", "minimums as an annual average"),
-           "not_judged": ("non jugée (régime non livré par ei)", "not judged (regime not shipped with ei)")}
+           "average_minimums": ("minimums en moyenne annuelle", "minimums as an annual average")}
 
 
 def _months_table(months: tuple[MonthQuota, ...], en: bool, title: str, supervision: bool):
@@ -66,9 +65,7 @@ def _year_block(con, y: YearQuota, opts: RunOptions, title: str) -> None:
     con.print(_months_table(y.months, en, title, "supervision_fte" in y.extra))
     judged = _JUDGED[y.judged_on][1 if en else 0]
     con.print(f"{verdict_markup(y.compliant, opts.lang, upper=True)} — {escape(y.summary.get(opts.lang))}")
-    parts = [f"{'judged on:' if en else 'jugé sur :'} {judged}"]
-    if y.judged_on != "not_judged":  # a year no regime ei ships judges has no figure to set beside it
-        parts += _judged_figures(y, en, opts.lang)
+    parts = [f"{'judged on:' if en else 'jugé sur :'} {judged}", *_judged_figures(y, en, opts.lang)]
     con.print(escape(" · ".join(parts)))
     if opts.explain:
         print_reasons(con, y.reasons, opts.lang)

@@ -35,7 +35,7 @@ from ei_cli.i18n import Text, t
 from ei_cli.model import Enterprise, Function, Worker
 from ei_cli.periods import Month, Period, anniversary, days_between, years_overlapping
 from ei_cli.problems import Problem
-from ei_cli.regimes import Regime, Value, all_regimes, get_regime, regime_for_year, regime_in_force
+from ei_cli.regimes import Regime, Value, get_regime, regime_for_year, regime_in_force
 from ei_cli.rules.common import (NO_PAY, ONE, VERDICT, CheckResult, Reason, because, combine, daily_fte, denoised,
                                  days_employed_in, fallback_warnings, fte_rows, number_text, round_up, share_percent,
                                  share_text)
@@ -184,11 +184,10 @@ class YearQuota:
     # k of the shortfall: the months (Σ weights) where hiring still adds target FTE — 1 for a year 1
     # judged on its last day; None where no average is solved (Brussels 2004, month by month).
     adjustable: Decimal | None = None
-    # The regime that judged the year and its quota rule: the one in force on its first day
-    # (``regimes.regime_for_year``); None for a year no shipped regime judges (``_not_judged``).
+    # The regime that judged the year and its quota rule: the one in force on its first day, or the nearest
+    # one ``ei`` ships when the regime then in force is not shipped (``regimes.regime_for_year``).
     regime_id: str | None = None
     rule: str | None = None
-    advice: Text | None = None       # what to run to judge a year no shipped regime judges
 
     def to_dict(self, lang: str = "fr") -> dict:
         out = {
@@ -1185,7 +1184,8 @@ def evaluate_quota(enterprise: Enterprise, regime: Regime, period: Period, repor
                    ) -> QuotaResult:
     """Every agrément year overlapping ``period``, each judged by the quota shape of the regime in force on
     its first day (``regimes.regime_for_year``; ``regime`` itself when forced): a year keeps the obligation
-    it began under. A year begun under a regime ``ei`` does not ship is not judged (``_not_judged``).
+    it began under. A year begun under a regime ``ei`` does not ship is judged by the nearest one it ships,
+    the stand-in a period of those days gets, and says so (``_said_judge``).
 
     ``period`` is the period evaluated: a shape that judges each month for itself (Brussels 2004) judges
     only the months of the year inside it, the others being shown for information; the averaged and
@@ -1196,13 +1196,12 @@ def evaluate_quota(enterprise: Enterprise, regime: Regime, period: Period, repor
     years = years_overlapping(enterprise.agrement_date, period)
     judges = [(n, p, regime_for_year(regime, p.start)) for n, p in years]
     results, problems = [], []
-    for judge in {j.id: j for _, _, j in judges if j is not None}.values():
+    for judge in {j.id: j for _, _, j in judges}.values():
         ys, found = _judge_years(enterprise, judge, [(n, p) for n, p, j in judges if j is judge],
                                  report if judge is regime else _report_under(enterprise, judge),
                                  None if whole_years else period)
         results += [_said_judge(y, regime, judge) for y in ys]
         problems += [x for x in found if x not in problems]
-    results += [_not_judged(regime, n, p) for n, p, j in judges if j is None]
     results.sort(key=lambda y: y.year)
     before = None
     if not results:
@@ -1263,24 +1262,23 @@ _READING = t("une année d'agrément garde l'obligation du régime en vigueur à
 
 
 def _said_judge(y: YearQuota, asked: Regime, judge: Regime) -> YearQuota:
-    """A year judged by another regime than the one asked for (the one in force on its first day), or by a
-    forced regime not in force that day: its reasons and headline say so."""
-    start = y.period.start.isoformat()
-    if judge is not asked:
-        reason = Reason(t(
-            f"Année d'agrément {y.year} commencée le {start}, sous le régime {judge.id} "
-            f"({_validity_text(judge, 'fr')}) : elle est jugée selon ce régime, et non selon {asked.id}, en vigueur "
-            f"{_validity_text(asked, 'fr')} ; {_READING.fr}.",
-            f"Agrément year {y.year} began on {start}, under regime {judge.id} ({_validity_text(judge, 'en')}): it "
-            f"is judged under that regime, not under {asked.id}, in force {_validity_text(asked, 'en')}; "
-            f"{_READING.en}."), judge.title)
-        said = (f"jugée selon {judge.id}, en vigueur à son début", f"judged under {judge.id}, in force when it began")
-    elif judge.forced and not judge.valid_on(y.period.start):
-        then = [r for r in all_regimes() if r.region == judge.region and r.valid_on(y.period.start)]
-        then_fr = (f"sans régime imposé, ei la juge selon {then[0].id}, en vigueur ce jour-là" if then else
-                   "le régime en vigueur ce jour-là n'est pas livré par ei")
-        then_en = (f"without a forced regime, ei judges it under {then[0].id}, in force that day" if then else
-                   "the regime in force that day is not shipped with ei")
+    """A year judged by another regime than the one asked for (the one in force on its first day), by the
+    nearest regime ``ei`` ships standing in for one it does not ship, or by a forced regime not in force
+    that day: its reasons and headline say so."""
+    first = y.period.start
+    start = first.isoformat()
+    if judge.forced:
+        if judge.valid_on(first):
+            return y
+        then = regime_in_force(judge.region, first)
+        if then.valid_on(first):
+            then_fr = f"sans régime imposé, ei la juge selon {then.id}, en vigueur ce jour-là"
+            then_en = f"without a forced regime, ei judges it under {then.id}, in force that day"
+        else:
+            then_fr = (f"le régime en vigueur ce jour-là n'est pas livré par ei : sans régime imposé, ei la juge "
+                       f"selon {then.id}, le plus proche")
+            then_en = (f"the regime in force that day is not shipped with ei: without a forced regime, ei judges "
+                       f"it under {then.id}, the nearest")
         reason = Reason(t(
             f"Année d'agrément {y.year} commencée le {start}, hors de la validité de {judge.id} "
             f"({_validity_text(judge, 'fr')}) : jugée selon ce régime parce qu'il est imposé (--regime ou champ "
@@ -1290,42 +1288,38 @@ def _said_judge(y: YearQuota, asked: Regime, judge: Regime) -> YearQuota:
             f"workbook's regime field, D4), as a simulation; {then_en} ({_READING.en})."), judge.title)
         said = (f"selon {judge.id} imposé, pas en vigueur le {start}",
                 f"under the forced {judge.id}, not in force on {start}")
+    elif not judge.valid_on(first):
+        # No shipped regime was in force when the year began: the nearest one stands in (``regime_in_force``),
+        # whatever the regime asked for — as it does for a period of those days.
+        not_fr, not_en = ((f", et non selon {asked.id}, en vigueur {_validity_text(asked, 'fr')}",
+                           f", not under {asked.id}, in force {_validity_text(asked, 'en')}")
+                          if judge is not asked else ("", ""))
+        reason = Reason(t(
+            f"Année d'agrément {y.year} commencée le {start}, sous un régime qu'ei ne fournit pas (aucun régime "
+            f"livré en vigueur ce jour-là) : jugée selon {judge.id} ({_validity_text(judge, 'fr')}), le régime "
+            f"connu le plus proche, comme ei le fait pour une période de ces jours-là{not_fr} — à lire comme une "
+            f"simulation historique ; {_READING.fr}.",
+            f"Agrément year {y.year} began on {start}, under a regime ei does not ship (no shipped regime in force "
+            f"that day): judged under {judge.id} ({_validity_text(judge, 'en')}), the nearest known regime, as ei "
+            f"does for a period of those days{not_en} — to be read as a historical simulation; {_READING.en}."),
+            judge.title)
+        said = (f"année commencée sous un régime qu'ei ne fournit pas (aucun régime livré en vigueur le {start}) : "
+                f"jugée selon {judge.id}, le plus proche",
+                f"year begun under a regime ei does not ship (no shipped regime in force on {start}): judged "
+                f"under {judge.id}, the nearest")
+    elif judge is not asked:
+        reason = Reason(t(
+            f"Année d'agrément {y.year} commencée le {start}, sous le régime {judge.id} "
+            f"({_validity_text(judge, 'fr')}) : elle est jugée selon ce régime, et non selon {asked.id}, en vigueur "
+            f"{_validity_text(asked, 'fr')} ; {_READING.fr}.",
+            f"Agrément year {y.year} began on {start}, under regime {judge.id} ({_validity_text(judge, 'en')}): it "
+            f"is judged under that regime, not under {asked.id}, in force {_validity_text(asked, 'en')}; "
+            f"{_READING.en}."), judge.title)
+        said = (f"jugée selon {judge.id}, en vigueur à son début", f"judged under {judge.id}, in force when it began")
     else:
         return y
     summary = t(y.summary.fr.rstrip(".") + f" ; {said[0]}.", y.summary.en.rstrip(".") + f"; {said[1]}.")
     return replace(y, summary=summary, reasons=(reason,) + y.reasons)
-
-
-def _not_judged(asked: Regime, n: int, period: Period) -> YearQuota:
-    """An agrément year begun under a regime ``ei`` does not ship (Wallonia, 2013-01-31 – 2017-06-29): the
-    regime asked for was not in force when it began, and no shipped regime was — unknown, with what to run
-    to judge it anyway (a forced regime, a simulation)."""
-    start, span = period.start.isoformat(), f"{period.start.isoformat()} – {period.end.isoformat()}"
-    nearest = regime_in_force(asked.region, period.start)
-    options = [asked.id] + ([nearest.id] if nearest.id != asked.id else [])
-    advice = t("Pour la juger quand même, en simulation : "
-               + " ou ".join(f"--regime {r}" for r in options)
-               + f" (les règles de {asked.id}" + (f", ou celles de {nearest.id}, le régime connu le plus proche "
-                                                   "avant elle" if nearest.id != asked.id else "") + ").",
-               "To judge it anyway, as a simulation: " + " or ".join(f"--regime {r}" for r in options)
-               + f" (the rules of {asked.id}" + (f", or those of {nearest.id}, the nearest known regime before it"
-                                                 if nearest.id != asked.id else "") + ").")
-    reasons = (
-        Reason(t(f"Année d'agrément {n} commencée le {start} : le régime en vigueur ce jour-là n'est pas livré par "
-                 f"ei, et {asked.id} ne s'applique que {_validity_text(asked, 'fr')} ; {_READING.fr}. Aucun régime "
-                 "livré ne la juge : verdict indéterminé.",
-                 f"Agrément year {n} began on {start}: the regime in force that day is not shipped with ei, and "
-                 f"{asked.id} applies only {_validity_text(asked, 'en')}; {_READING.en}. No shipped regime judges "
-                 "it: the verdict is unknown."), asked.title),
-        because(advice),
-    )
-    summary = t(f"Année d'agrément {n} ({span}) : indéterminé — commencée le {start}, sous un régime qu'ei ne livre "
-                f"pas ; {asked.id} ne s'applique qu'à partir du {asked.valid_from.isoformat()}.",
-                f"Agrément year {n} ({span}): unknown — began on {start}, under a regime ei does not ship; "
-                f"{asked.id} applies only from {asked.valid_from.isoformat()}.")
-    months_in_year = len(list(period.months()))
-    return YearQuota(n, period, "not_judged", (), months_in_year, None, None, ZERO, ZERO, ZERO, None, None, None,
-                     summary, reasons, advice=advice)
 
 
 def check(enterprise: Enterprise, regime: Regime, period: Period, report=None) -> CheckResult:
@@ -1349,11 +1343,7 @@ def check(enterprise: Enterprise, regime: Regime, period: Period, report=None) -
     for y in shown:
         which_fr, which_en = (f"Année d'agrément {y.year} : ", f"Agrément year {y.year}: ") if several else ("", "")
         ahead = y.extra.get("forecast_extra_target_fte")
-        if y.advice is not None:
-            # No shipped regime judges the year: what to run to judge it anyway.
-            to_fix.append(t(which_fr + y.advice.fr[:1].lower() + y.advice.fr[1:],
-                            which_en + y.advice.en[:1].lower() + y.advice.en[1:]))
-        elif y.compliant is None and y.unknown_fte:
+        if y.compliant is None and y.unknown_fte:
             # The verdict hangs on statuses not known: what fixes it is to complete them, not a hire. A year
             # judged by another regime (the one in force when it began) counts that regime's target public.
             counted = SHAPES[y.rule].counted
@@ -1477,9 +1467,6 @@ def forecast_quota(enterprise: Enterprise, regime: Regime, at_month: Month, repo
     known = [m for m in in_year if m <= at]
     future = [m for m in in_year if m > at]
     asked, regime = regime, regime_for_year(regime, period.start)   # the year's obligation (evaluate_quota)
-    if regime is None:
-        year = _not_judged(asked, n, period)
-        return QuotaForecast(at, None, year, None, len(future), year.reasons, year.summary)
     if regime is not asked:
         report = _report_under(enterprise, regime)
     name, shape = _shape(regime)
