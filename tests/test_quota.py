@@ -1329,11 +1329,12 @@ def test_csv_columns_are_only_ever_appended(forecast):
 
 
 # ------------------------------------------------------------------------------ a change of regime inside an agrément year
-def _brussels_across_2019(tmp_path: Path) -> Path:
+def _brussels_across_2019(tmp_path: Path, june_2018_target_fte: float = 1) -> Path:
     """Brussels, agrément 2015-03-01: T1–T3 (target: CESI, DEI, 13 months unemployed) and N1, N2 (not target)
     in production, E1 in encadrement, all from 2015-03-01 at 1 FTE; T4 (target) hired 2019-02-01. Paie
-    2018-03 … 2020-02 (agrément years 4 and 5). bruxelles-2004 runs to 2019-01-31, bruxelles-2018 from
-    2019-02-01: agrément year 4 (2018-03-01 … 2019-02-28) spends 11 of its 12 months under bruxelles-2004."""
+    2018-03 … 2020-02 (agrément years 4 and 5), T1–T3 paid ``june_2018_target_fte`` in 2018-06. bruxelles-2004
+    runs to 2019-01-31, bruxelles-2018 from 2019-02-01: agrément year 4 (2018-03-01 … 2019-02-28) spends 11 of
+    its 12 months under bruxelles-2004."""
     from helpers_workbook import set_field, valid_sheets, write_workbook
 
     sheets = set_field(set_field(valid_sheets(), "region", "bruxelles"), "date_agrement", date(2015, 3, 1))
@@ -1349,7 +1350,8 @@ def _brussels_across_2019(tmp_path: Path) -> Path:
                    fonction=function, diplome=diploma, inscrit_dei=dei, mois_sans_emploi=unemployed,
                    parent_isole="non", beneficiaire_ris="non", contrat_activation="non")
         rows.append([row.get(h) for h in header])
-        pay_rows += [[wid, m.first_day, 1, 2500, 3500] for m in months("2018-03", "2020-02") if m.last_day >= hired]
+        pay_rows += [[wid, m.first_day, june_2018_target_fte if wid in ("T1", "T2", "T3") and m == Month(2018, 6)
+                      else 1, 2500, 3500] for m in months("2018-03", "2020-02") if m.last_day >= hired]
     sheets["Personnel"] = [header] + rows
     sheets["Paie"] = [sheets["Paie"][0]] + pay_rows
     sheets["Suivi"] = sheets["Suivi"][:1]
@@ -1358,15 +1360,21 @@ def _brussels_across_2019(tmp_path: Path) -> Path:
 
 def test_an_agrement_year_begun_under_bruxelles_2004_is_judged_by_it(tmp_path, capsys):
     """Agrément year 4 (2018-03-01 … 2019-02-28) began under bruxelles-2004: it keeps that regime's obligation,
-    ≥ 30 % of execution staff every month — 3 target ÷ 5 production FTE = 60 % from 2018-03 to 2019-01, 4 ÷ 6 =
-    66,7 % in 2019-02 — conforme, whether asked with --year 2018 (bruxelles-2004) or --year 2019 (default
-    bruxelles-2018, in force from 2019-02-01). It was judged on the 2018 mandate minimums: (3 × 12 + 1) ÷ 12
-    = 3,08 target FTE < 4, « non conforme », exit 1, and ``ei batch --month 2019-02`` too.
-    Agrément year 5 (2019-03-01 … 2020-02-29) began under bruxelles-2018: 4 target FTE ≥ 4 and 1 FTE
-    encadrement ≥ 1 on average — conforme."""
+    ≥ 30 % of execution staff every month, whatever the period asked — --year 2018 (bruxelles-2004), --year 2019
+    (default bruxelles-2018, in force from 2019-02-01), ei batch --month 2019-02, --at 2019-02-15. It was judged
+    on the 2018 mandate minimums: (3 × 12 + 1) ÷ 12 = 3,08 target FTE < 4, « non conforme », exit 1, and
+    ``ei batch --month 2019-02`` too. Brussels 2004 judges each month for itself, so the period's months only
+    (--at: the whole year). Shares: 3 target ÷ 5 production FTE = 60 % every month from 2018-03 to 2019-01,
+    but 2018-06 where T1–T3 are paid 0,2: 3 × 0,2 = 0,6 ÷ (0,6 + 2) = 23,1 % < 30 %; 4 ÷ 6 = 66,7 % in 2019-02.
+    - --year 2018: year 4 judged on 2018-03 … 2018-12 — non conforme, failing 2018-06, exit 1;
+    - --year 2019: year 4 judged on 2019-01 and 2019-02, lowest 60 % — conforme; agrément year 5 (2019-03-01 …
+      2020-02-29) began under bruxelles-2018: 4 target FTE ≥ 4 and 1 FTE encadrement ≥ 1 on average — conforme;
+    - batch --month 2019-02: that month alone, 66,66 % (rounded down) — conforme;
+    - --at 2019-02-15: the whole year 4 — non conforme, failing 2018-06; its forecast too (a month judged is
+      closed), under the same 30 %."""
     from helpers_cli import run_cli
 
-    path = _brussels_across_2019(tmp_path)
+    path = _brussels_across_2019(tmp_path, june_2018_target_fte=0.2)
     code, out, _ = run_cli(capsys, "check-quota", path, "--year", "2019", "-f", "json")
     doc = json.loads(out)
     assert code == 0 and doc["regime"] == "bruxelles-2018" and doc["compliant"] is True
@@ -1374,22 +1382,30 @@ def test_an_agrement_year_begun_under_bruxelles_2004_is_judged_by_it(tmp_path, c
     assert (y4["year"], y4["regime"], y4["rule"], y4["judged_on"]) == (4, "bruxelles-2004", "monthly_production_share",
                                                                        "every_month")
     assert y4["compliant"] is True and y4["lowest_judged_share"] == 0.6 and y4["failing_months"] == []
+    assert y4["judged_period"] == {"start": "2019-01-01", "end": "2019-02-28"}
     assert "jugée selon bruxelles-2004, en vigueur à son début" in y4["summary"]
     assert "et non selon bruxelles-2018, en vigueur du 2019-02-01" in y4["reasons"][0]["text"]
     assert (y5["year"], y5["regime"], y5["judged_on"], y5["compliant"]) == (5, "bruxelles-2018", "average_minimums",
                                                                            True)
     assert y5["target_fte"] == 4 and "en vigueur à son début" not in y5["summary"]
-    # the same year asked under bruxelles-2004, by its year: the same verdict
+    # the same year asked under bruxelles-2004, by its year: the same regime judges 2018's months, June fails
     code, out, _ = run_cli(capsys, "check-quota", path, "--year", "2018", "-f", "json")
-    assert code == 0 and json.loads(out)["agrement_years"][1]["compliant"] is True
-    # a month of it under bruxelles-2018, and its forecast: the same regime judges it
+    y4 = json.loads(out)["agrement_years"][1]
+    assert code == 1 and (y4["year"], y4["regime"], y4["compliant"], y4["failing_months"]) == (
+        4, "bruxelles-2004", False, ["2018-06"])
+    # a month of it under bruxelles-2018: that month alone (Brussels 2004 is month by month): 4 ÷ 6 = 0,6666
     code, out, _ = run_cli(capsys, "batch", tmp_path, "--month", "2019-02", "-f", "json", "--jobs", "1")
     (f,) = json.loads(out)["files"]
-    # --month judges that month alone (Brussels 2004 is month by month): 4 ÷ 6 = 0,6666 (rounded down)
     assert f["regime"] == "bruxelles-2018" and f["checks"]["quota"] is True and f["quota_share"] == 0.6666
+    # a day of it: the whole agrément year is judged, June 2018 included; its forecast under the same regime
     code, out, _ = run_cli(capsys, "check-quota", path, "--at", "2019-02-15", "--forecast", "-f", "json")
-    forecast = json.loads(out)["forecast"]
-    assert forecast["agrement_year"] == 4 and forecast["projected_compliant"] is True
+    doc = json.loads(out)
+    (y4,) = doc["agrement_years"]
+    assert code == 1 and (y4["regime"], y4["compliant"], y4["failing_months"]) == ("bruxelles-2004", False,
+                                                                                    ["2018-06"])
+    assert y4["judged_period"] == {"start": "2018-03-01", "end": "2019-02-28"}
+    forecast = doc["forecast"]
+    assert forecast["agrement_year"] == 4 and forecast["projected_compliant"] is False
     assert forecast["required_share"] == 0.3
 
 
