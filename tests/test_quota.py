@@ -7,7 +7,6 @@ report, so each case states exactly who is target public. CLI cases run on ``sam
 from __future__ import annotations
 
 import json
-from dataclasses import replace
 from datetime import date
 from decimal import Decimal as D
 from pathlib import Path

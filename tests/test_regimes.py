@@ -233,6 +233,24 @@ def test_the_validity_warning_says_when_the_regime_then_in_force_is_not_shipped(
     assert "n'est pas livré" not in w.message.fr
 
 
+def test_a_regimes_validity_is_said_one_way_in_every_message():
+    """Regime.validity_text: the validity as the warning, the quota's reasons and the subsidies' « Non calculée »
+    lines say it — each wrote it again (quota._validity_text, subsidy.py, select_regime's « until »)."""
+    from ei_cli.model import Enterprise, Region
+    from ei_cli.periods import Period
+    from ei_cli.regimes import select_regime
+
+    w03, w16 = get_regime("wallonie-2003"), get_regime("wallonie-2016")
+    assert (w03.validity_text("fr"), w03.validity_text("en")) == ("du 2004-01-01 au 2013-01-30",
+                                                                  "from 2004-01-01 to 2013-01-30")
+    assert (w16.validity_text(), w16.validity_text("en")) == ("du 2017-06-30 à aujourd'hui", "from 2017-06-30 to today")
+    e = Enterprise("EI", Region.WALLONIE, date(2010, 1, 1), source="ei.xlsx")
+    _, warnings = select_regime(e, Period.calendar_year(2015), "wallonie-2003")
+    (w,) = [w for w in warnings if w.code == "regime_outside_validity"]
+    assert w.message.fr.startswith("Le régime wallonie-2003 s'applique du 2004-01-01 au 2013-01-30 ; ")
+    assert w.message.en.startswith("Regime wallonie-2003 applies from 2004-01-01 to 2013-01-30; ")
+
+
 def test_cli_unknown_regime_exit_2_without_traceback():
     res = _ei("regimes", "nope")
     assert res.returncode == 2

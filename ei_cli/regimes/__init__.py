@@ -189,6 +189,14 @@ class Regime:
 
         return Period(self.valid_from, self.valid_to or date.max)
 
+    def validity_text(self, lang: str = "fr") -> str:
+        """The days it is in force, as a message says them: « du 2004-01-01 au 2013-01-30 », « du 2017-06-30 à
+        aujourd'hui » (« from … to … », « … to today »)."""
+        start = self.valid_from.isoformat()
+        if lang == "en":
+            return f"from {start} to " + (self.valid_to.isoformat() if self.valid_to else "today")
+        return f"du {start} " + (f"au {self.valid_to.isoformat()}" if self.valid_to else "à aujourd'hui")
+
     def to_dict(self) -> dict:
         return {"id": self.id, "title": self.title, "region": self.region,
                 "valid_from": self.valid_from.isoformat(),
@@ -457,16 +465,14 @@ def select_regime(enterprise, period, forced: str | None = None):
     else:
         regime = regime_in_force(str(enterprise.region), period.end)
     if not (regime.valid_on(period.start) and regime.valid_on(period.end)):
-        until = f"au {regime.valid_to.isoformat()}" if regime.valid_to else "à aujourd'hui"
-        until_en = regime.valid_to.isoformat() if regime.valid_to else "today"
         partly = period.intersection(regime.validity) is not None
         then_fr, then_en = _regimes_then(regime, period, forced=bool(chosen_id))
         problems.append(warning("regime_outside_validity", file=enterprise.source, message=t(
-            f"Le régime {regime.id} s'applique du {regime.valid_from.isoformat()} {until} ; "
+            f"Le régime {regime.id} s'applique {regime.validity_text('fr')} ; "
             f"la période {period.start.isoformat()} – {period.end.isoformat()} en sort"
             + (" en partie" if partly else "") + ". Contrôles à lire comme une simulation historique ; "
             "aucune subvention n'est calculée pour les jours hors de ce régime." + then_fr,
-            f"Regime {regime.id} applies from {regime.valid_from.isoformat()} to {until_en}; the period "
+            f"Regime {regime.id} applies {regime.validity_text('en')}; the period "
             f"{period.start.isoformat()} – {period.end.isoformat()} lies " + ("partly " if partly else "")
             + "outside it. Checks to be read as a historical simulation; no subsidy is computed for the "
             "days outside this regime." + then_en)))

@@ -1245,14 +1245,6 @@ def _report_under(enterprise: Enterprise, regime: Regime):
     return assess_eligibility(enterprise, regime)
 
 
-def _validity_text(regime: Regime, lang: str) -> str:
-    if lang == "en":
-        return f"from {regime.valid_from.isoformat()} " + (f"to {regime.valid_to.isoformat()}" if regime.valid_to
-                                                            else "to today")
-    return f"du {regime.valid_from.isoformat()} " + (f"au {regime.valid_to.isoformat()}" if regime.valid_to
-                                                      else "à aujourd'hui")
-
-
 _READING = t("une année d'agrément garde l'obligation du régime en vigueur à son premier jour : un régime entré en "
              "vigueur en cours d'année s'applique aux années d'agrément qui commencent après (lecture d'ei, "
              "docs/interpretations.md)",
@@ -1281,39 +1273,39 @@ def _said_judge(y: YearQuota, asked: Regime, judge: Regime) -> YearQuota:
                        f"it under {then.id}, the nearest")
         reason = Reason(t(
             f"Année d'agrément {y.year} commencée le {start}, hors de la validité de {judge.id} "
-            f"({_validity_text(judge, 'fr')}) : jugée selon ce régime parce qu'il est imposé (--regime ou champ "
+            f"({judge.validity_text('fr')}) : jugée selon ce régime parce qu'il est imposé (--regime ou champ "
             f"regime du classeur, D4), en simulation ; {then_fr} ({_READING.fr}).",
             f"Agrément year {y.year} began on {start}, outside the validity of {judge.id} "
-            f"({_validity_text(judge, 'en')}): judged under that regime because it is forced (--regime or the "
+            f"({judge.validity_text('en')}): judged under that regime because it is forced (--regime or the "
             f"workbook's regime field, D4), as a simulation; {then_en} ({_READING.en})."), judge.title)
         said = (f"selon {judge.id} imposé, pas en vigueur le {start}",
                 f"under the forced {judge.id}, not in force on {start}")
     elif not judge.valid_on(first):
         # No shipped regime was in force when the year began: the nearest one stands in (``regime_in_force``),
         # whatever the regime asked for — as it does for a period of those days.
-        not_fr, not_en = ((f", et non selon {asked.id}, en vigueur {_validity_text(asked, 'fr')}",
-                           f", not under {asked.id}, in force {_validity_text(asked, 'en')}")
+        not_fr, not_en = ((f", et non selon {asked.id}, en vigueur {asked.validity_text('fr')}",
+                           f", not under {asked.id}, in force {asked.validity_text('en')}")
                           if judge is not asked else ("", ""))
         reason = Reason(t(
             f"Année d'agrément {y.year} commencée le {start}, sous un régime qu'ei ne fournit pas (aucun régime "
-            f"livré en vigueur ce jour-là) : jugée selon {judge.id} ({_validity_text(judge, 'fr')}), le régime "
+            f"livré en vigueur ce jour-là) : jugée selon {judge.id} ({judge.validity_text('fr')}), le régime "
             f"connu le plus proche, comme ei le fait pour une période de ces jours-là{not_fr} — à lire comme une "
             f"simulation historique ; {_READING.fr}.",
             f"Agrément year {y.year} began on {start}, under a regime ei does not ship (no shipped regime in force "
-            f"that day): judged under {judge.id} ({_validity_text(judge, 'en')}), the nearest known regime, as ei "
+            f"that day): judged under {judge.id} ({judge.validity_text('en')}), the nearest known regime, as ei "
             f"does for a period of those days{not_en} — to be read as a historical simulation; {_READING.en}."),
             judge.title)
-        said = (f"année commencée sous un régime qu'ei ne fournit pas (aucun régime livré en vigueur le {start}) : "
-                f"jugée selon {judge.id}, le plus proche",
+        said = (f"année commencée sous un régime qu'ei ne fournit pas (aucun régime livré en vigueur le "
+                f"{start}) : jugée selon {judge.id}, le plus proche",
                 f"year begun under a regime ei does not ship (no shipped regime in force on {start}): judged "
                 f"under {judge.id}, the nearest")
     elif judge is not asked:
         reason = Reason(t(
             f"Année d'agrément {y.year} commencée le {start}, sous le régime {judge.id} "
-            f"({_validity_text(judge, 'fr')}) : elle est jugée selon ce régime, et non selon {asked.id}, en vigueur "
-            f"{_validity_text(asked, 'fr')} ; {_READING.fr}.",
-            f"Agrément year {y.year} began on {start}, under regime {judge.id} ({_validity_text(judge, 'en')}): it "
-            f"is judged under that regime, not under {asked.id}, in force {_validity_text(asked, 'en')}; "
+            f"({judge.validity_text('fr')}) : elle est jugée selon ce régime, et non selon {asked.id}, en vigueur "
+            f"{asked.validity_text('fr')} ; {_READING.fr}.",
+            f"Agrément year {y.year} began on {start}, under regime {judge.id} ({judge.validity_text('en')}): it "
+            f"is judged under that regime, not under {asked.id}, in force {asked.validity_text('en')}; "
             f"{_READING.en}."), judge.title)
         said = (f"jugée selon {judge.id}, en vigueur à son début", f"judged under {judge.id}, in force when it began")
     else:

@@ -1411,22 +1411,20 @@ def _outside_validity(run: _Run, agreed: Period) -> None:
         outside.append(Period(max(agreed.start, regime.valid_to + timedelta(days=1)), agreed.end))
     if not outside:
         return
-    until = regime.valid_to.isoformat() if regime.valid_to else None
     for days in _pieces_by_regime(regime, outside):
         others = [r.id for r in all_regimes() if r.region == regime.region and r.id != regime.id
                   and r.valid_on(days.start)]
         span_fr = f"du {days.start.isoformat()} au {days.end.isoformat()}"
         span_en = f"from {days.start.isoformat()} to {days.end.isoformat()}"
-        validity_fr = f"du {regime.valid_from.isoformat()} " + (f"au {until}" if until else "à aujourd'hui")
-        validity_en = f"from {regime.valid_from.isoformat()} " + (f"to {until}" if until else "to today")
         then_fr = (f"ces jours relèvent du régime {others[0]} (relancez avec --regime {others[0]})" if others
                    else "ei ne connaît pas le régime alors en vigueur")
         then_en = (f"those days fall under regime {others[0]} (run again with --regime {others[0]})" if others
                    else "ei does not know the regime then in force")
         for subsidy in subsidy_ids(regime):
             run.unknown.append(UnknownSubsidy(subsidy, None, t(
-                f"Non calculée {span_fr} : le régime {regime.id} s'applique {validity_fr} ; {then_fr}.",
-                f"Not computed {span_en}: regime {regime.id} applies {validity_en}; {then_en}.")))
+                f"Non calculée {span_fr} : le régime {regime.id} s'applique {regime.validity_text('fr')} ; "
+                f"{then_fr}.",
+                f"Not computed {span_en}: regime {regime.id} applies {regime.validity_text('en')}; {then_en}.")))
 
 
 def _pieces_by_regime(regime: Regime, spans: list[Period]) -> list[Period]:
