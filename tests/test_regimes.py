@@ -138,6 +138,21 @@ def test_regime_in_force_by_date():
     assert regime_in_force("bruxelles", date(2019, 2, 1)).id == "bruxelles-2018"
 
 
+def test_the_shipped_regime_in_force_on_a_day_is_found_one_way():
+    """shipped_in_force: the region's shipped regime in force that day, None where the regime then in force is
+    not shipped (rules.md §1: the 1998 decree before 2004, wallonie-2012 from 2013-01-31 to 2017-06-29) —
+    the list regime_in_force, the validity warning and the subsidies' « Non calculée » lines each built.
+    regime_in_force then falls back on the nearest (wallonie-2003 for both)."""
+    from ei_cli.regimes import shipped_in_force
+
+    on = [date(2003, 7, 1), date(2010, 6, 1), date(2013, 1, 31), date(2017, 6, 29), date(2017, 6, 30)]
+    assert [r and r.id for r in (shipped_in_force("wallonie", d) for d in on)] == [
+        None, "wallonie-2003", None, None, "wallonie-2016"]
+    assert [regime_in_force("wallonie", d).id for d in on] == ["wallonie-2003"] * 4 + ["wallonie-2016"]
+    assert shipped_in_force("bruxelles", date(2019, 1, 31)).id == "bruxelles-2004"
+    assert shipped_in_force("bruxelles", date(2019, 2, 1)).id == "bruxelles-2018"
+
+
 def test_unknown_regime_is_a_user_error():
     with pytest.raises(EiError):
         get_regime("flandre-2020")

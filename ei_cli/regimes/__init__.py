@@ -395,14 +395,21 @@ def _forced(regime_id: str) -> Regime:
     return replace(get_regime(regime_id), forced=True)
 
 
+def shipped_in_force(region: str, on: date) -> Regime | None:
+    """The region's shipped regime in force on ``on``; None when the regime then in force is one ``ei`` does
+    not ship (wallonie-2012, the 1998 decree: rules.md §1)."""
+    in_force = [r for r in all_regimes() if r.region == region and r.valid_on(on)]
+    return max(in_force, key=lambda r: r.valid_from) if in_force else None
+
+
 def regime_in_force(region: str, on: date) -> Regime:
     """The region's regime in force on ``on``; outside every validity, the nearest earlier one."""
     candidates = [r for r in all_regimes() if r.region == region]
     if not candidates:
         raise EiError(t(f"Aucun régime connu pour la région « {region} ».", f"No regime known for region '{region}'."))
-    in_force = [r for r in candidates if r.valid_on(on)]
-    if in_force:
-        return max(in_force, key=lambda r: r.valid_from)
+    in_force = shipped_in_force(region, on)
+    if in_force is not None:
+        return in_force
     earlier = [r for r in candidates if r.valid_from <= on]
     if earlier:
         return max(earlier, key=lambda r: r.valid_from)
@@ -429,9 +436,9 @@ def _regimes_then(regime: Regime, period, forced: bool) -> tuple[str, str]:
     one ``ei`` does not ship (e.g. wallonie-2012, rules.md §1) — said, so that a fallback is never silent."""
     fr, en, missing = "", "", []
     for day in dict.fromkeys(d for d in (period.start, period.end) if not regime.valid_on(d)):
-        shipped = [r for r in all_regimes() if r.region == regime.region and r.valid_on(day)]
-        if shipped:
-            other = shipped[0].id
+        shipped = shipped_in_force(regime.region, day)
+        if shipped is not None:
+            other = shipped.id
             fr += f" Le {day.isoformat()}, le régime en vigueur est {other} (--regime {other})."
             en += f" On {day.isoformat()}, the regime in force is {other} (--regime {other})."
         else:

@@ -30,7 +30,7 @@ from typing import Callable, Iterable
 from ei_cli.i18n import Text, t
 from ei_cli.model import Enterprise, Function, Worker
 from ei_cli.periods import Month, Period, anniversary, days_between, years_overlapping
-from ei_cli.regimes import CONFIDENCES, Regime, Value, all_regimes
+from ei_cli.regimes import CONFIDENCES, Regime, Value, all_regimes, shipped_in_force
 from ei_cli.rules.common import (CENT, NO_PAY, ONE, ZERO, Reason, because, combine, daily_fte, data_horizon, days_employed_in,
                                  decimal_text, euro_text, money, number_text, share_text, spread_fte)
 
@@ -1412,13 +1412,12 @@ def _outside_validity(run: _Run, agreed: Period) -> None:
     if not outside:
         return
     for days in _pieces_by_regime(regime, outside):
-        others = [r.id for r in all_regimes() if r.region == regime.region and r.id != regime.id
-                  and r.valid_on(days.start)]
+        other = shipped_in_force(regime.region, days.start)   # not ``regime``: these days are outside it
         span_fr = f"du {days.start.isoformat()} au {days.end.isoformat()}"
         span_en = f"from {days.start.isoformat()} to {days.end.isoformat()}"
-        then_fr = (f"ces jours relèvent du régime {others[0]} (relancez avec --regime {others[0]})" if others
+        then_fr = (f"ces jours relèvent du régime {other.id} (relancez avec --regime {other.id})" if other
                    else "ei ne connaît pas le régime alors en vigueur")
-        then_en = (f"those days fall under regime {others[0]} (run again with --regime {others[0]})" if others
+        then_en = (f"those days fall under regime {other.id} (run again with --regime {other.id})" if other
                    else "ei does not know the regime then in force")
         for subsidy in subsidy_ids(regime):
             run.unknown.append(UnknownSubsidy(subsidy, None, t(
