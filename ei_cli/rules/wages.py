@@ -196,14 +196,15 @@ _HALF_CENT = Decimal("0.005")      # a pay per FTE below it is 0,00 € once rou
 def measured_period(enterprise: Enterprise, period: Period) -> Period:
     """The months each worker's pay is added up over: ``period``, or — shorter than a year (``ei batch
     --month``) — the 12 months ending with it (``periods.year_ending``, as the enterprise size), from the
-    agrément at the earliest when the period itself is under it. A remuneration is compared, not one
-    month's pay slip: a 13th month paid in December made 2,2 read 4,4 month against month. A period that
-    begins after the last Paie month is not measured on the months before it: nothing of it is known yet."""
+    agrément at the earliest when the period itself is under it (``rules.common.obligation_period``). A
+    remuneration is compared, not one month's pay slip: a 13th month paid in December made 2,2 read 4,4 month
+    against month. A period that begins after the last Paie month is not measured on the months before it:
+    nothing of it is known yet."""
     span = year_ending(period)
     last = enterprise.last_pay_month
     if span == period or period.start < enterprise.agrement_date or last is None or last.last_day < period.start:
         return period
-    return Period(max(span.start, enterprise.agrement_date), period.end)
+    return obligation_period(enterprise, span)
 
 
 def _fte_ratio(enterprise: Enterprise, regime: Regime, period: Period) -> WageTension:
