@@ -1318,13 +1318,33 @@ def test_brussels_2004_a_month_below_only_on_the_known_statuses_is_undetermined_
 @pytest.mark.parametrize("forecast", [False, True])
 def test_csv_columns_are_only_ever_appended(forecast):
     """`ei check-quota -f csv` (with --forecast too): bbc1bc6's columns first, in that order, then those added
-    since (days_in_year, weight, counted_target_fte, counted_total_fte); a new column may only come after
-    them (spec/cli.md)."""
+    since (days_in_year, weight, counted_target_fte, counted_total_fte, outside_period); a new column may only
+    come after them (spec/cli.md)."""
     r = runner.invoke(app, ["check-quota", str(SAMPLE), "-f", "csv", *(["--forecast"] if forecast else [])])
     header = r.stdout.splitlines()[0].split(",")
-    assert header[:16] == ["agrement_year", "year_start", "year_end", "month", "target_fte", "total_fte", "share",
+    assert header[:17] == ["agrement_year", "year_start", "year_end", "month", "target_fte", "total_fte", "share",
                            "required_share", "judged", "unknown_fte", "projected", "year_compliant",
-                           "days_in_year", "weight", "counted_target_fte", "counted_total_fte"]
+                           "days_in_year", "weight", "counted_target_fte", "counted_total_fte", "outside_period"]
+
+
+def test_the_csv_and_the_help_say_which_months_lie_outside_the_period(tmp_path, capsys):
+    """Brussels 2004 judges only the period's months: --year 2019 judges agrément year 4 (2018-03-01 …
+    2019-02-28) on 2019-01 and 2019-02; its 2018 months are shown, not judged. In the CSV they read
+    judged=false like a month before the 100th day: the column outside_period (last) tells them apart —
+    true for 2018-03 … 2018-12 (10 months), false for 2019-01, 2019-02 and year 5's months (bruxelles-2018,
+    judged on the year's average). The --year help says Brussels 2004 judges only the months of Y."""
+    from helpers_cli import run_cli
+
+    code, out, _ = run_cli(capsys, "check-quota", _brussels_across_2019(tmp_path), "--year", "2019", "-f", "csv")
+    header, *rows = [line.split(",") for line in out.splitlines()]
+    assert header[-1] == "outside_period"
+    outside = [(r[0], r[3]) for r in rows if r[-1] == "true"]
+    assert outside == [("4", str(m)) for m in months("2018-03", "2018-12")]
+    assert {(r[0], r[3], r[8]) for r in rows if r[0] == "4" and r[-1] == "false"} == {("4", "2019-01", "true"),
+                                                                                      ("4", "2019-02", "true")}
+    assert all(r[-1] == "false" for r in rows if r[0] == "5")
+    r = runner.invoke(app, ["check-quota", "--help"])
+    assert "n'y juge que les mois de Y" in " ".join(r.stdout.split())
 
 
 # ------------------------------------------------------------------------------ a change of regime inside an agrément year

@@ -28,8 +28,10 @@ def check_quota(file: FileArg, year: YearOpt = None, at: AtOpt = None, forecast:
     """Quota de public cible (en ETP, feuille Paie) par année d'agrément, contre la part exigée.
 
     Les années d'agrément courent depuis date_agrement. --year Y : chaque année d'agrément qui touche
-    l'année civile Y ; --at DATE : celle qui contient DATE ; par défaut : celle du dernier mois de paie.
-    Code de sortie 1 si une année évaluée n'est pas conforme.
+    l'année civile Y (bruxelles-2004, qui juge chaque mois, n'y juge que les mois de Y : les autres mois de
+    l'année d'agrément sont montrés, hors période, non jugés) ; --at DATE : celle qui contient DATE, jugée
+    entière ; par défaut : celle du dernier mois de paie, jugée entière. Code de sortie 1 si une année
+    évaluée n'est pas conforme.
 
     Exemples : ei check-quota classeur.xlsx ; ei check-quota classeur.xlsx --forecast (combien engager d'ici
     la fin de l'année d'agrément)

@@ -119,7 +119,8 @@ def quota_table(con, result: QuotaResult, enterprise, forecast: QuotaForecast | 
 
 CSV_HEADER = ["agrement_year", "year_start", "year_end", "month", "target_fte", "total_fte", "share",
               "required_share", "judged", "unknown_fte", "projected", "year_compliant",
-              "days_in_year", "weight", "counted_target_fte", "counted_total_fte"]
+              "days_in_year", "weight", "counted_target_fte", "counted_total_fte",
+              "outside_period"]   # a month of the year outside the period evaluated (Brussels 2004): not judged
 
 
 def _part(d: dict) -> list:
@@ -135,7 +136,8 @@ def quota_csv(result: QuotaResult, forecast: QuotaForecast | None, opts: RunOpti
         for m in y.months:
             d = m.to_dict(opts.lang)
             rows.append([y.year, y.period.start, y.period.end, d["month"], d["target_fte"], d["total_fte"], d["share"],
-                         d["required_share"], m.judged, d["unknown_fte"], False, y.compliant, *_part(d)])
+                         d["required_share"], m.judged, d["unknown_fte"], False, y.compliant, *_part(d),
+                         m.outside_period])
     if forecast is not None:
         y = forecast.year
         for m in y.months:
@@ -143,5 +145,5 @@ def quota_csv(result: QuotaResult, forecast: QuotaForecast | None, opts: RunOpti
                 d = m.to_dict(opts.lang)
                 rows.append([y.year, y.period.start, y.period.end, d["month"], d["target_fte"], d["total_fte"],
                              d["share"], d["required_share"], m.judged, d["unknown_fte"], True, y.compliant,
-                             *_part(d)])
+                             *_part(d), m.outside_period])
     return CSV_HEADER, rows
