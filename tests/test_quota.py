@@ -18,6 +18,7 @@ from typer.testing import CliRunner
 
 from ei_cli.cli import app
 from ei_cli.model import ContractType, Enterprise, Function, PayMonth, Region, Worker
+from ei_cli import periods
 from ei_cli.periods import Month, Period
 from ei_cli.regimes import get_regime
 from ei_cli.rules.common import denoised
@@ -497,8 +498,9 @@ def test_brussels_2004_table_shows_the_lowest_judged_month_and_the_average_for_i
     assert "part obtenue" not in out
 
 
-def test_a_year_in_progress_advises_the_projections_hire_not_the_known_months_shortfall():
-    """Agrément 2021-01-01, year 2 = 2022 (30 %), Paie January–August 2022 only (provisional). T target,
+def test_a_year_in_progress_advises_the_projections_hire_not_the_known_months_shortfall(monkeypatch):
+    """Judged on 2022-09-15 (the year running). Agrément 2021-01-01, year 2 = 2022 (30 %), Paie
+    January–August 2022 only (provisional). T target,
     N1–N3 not target, all full time: known months T 8 / D 32 = 25 %.
     Shortfall over the 8 known months: x = (0,3 × 32 − 8) ÷ (0,7 × 8) = 1,6 ÷ 5,6 = 0,2857 → 0,29 — but
     they are paid: hiring 0,29 from September gives (12 + 4 × 0,29) ÷ (48 + 4 × 0,29) = 13,16 ÷ 49,16 =
@@ -506,6 +508,7 @@ def test_a_year_in_progress_advises_the_projections_hire_not_the_known_months_sh
     x = (0,3 × 48 − 12) ÷ (0,7 × 4) = 2,4 ÷ 2,8 = 0,857 → 0,86 (= forecast_quota's figure); hired from
     September: (12 + 3,44) ÷ (48 + 3,44) = 30,02 % ≥ 30 % → compliant. The summary and what to fix give
     0,86 from 2022-09; shortfall_fte keeps its meaning (0,29, the known months)."""
+    monkeypatch.setattr(periods, "today", lambda: date(2022, 9, 15))
     ws = [worker("T")] + [worker(f"N{i}") for i in range(1, 4)]
     e = enterprise(ws, [pay(w.worker_id, "2022-01", "2022-08") for w in ws], agrement=date(2021, 1, 1))
     st_ = Statuses({"T": True, "N1": False, "N2": False, "N3": False})
@@ -542,12 +545,14 @@ def test_a_closed_year_unknown_only_through_statuses_asks_for_the_statuses_not_a
     assert "manque" not in c.summary.fr and "selon 1,00 ETP au statut indéterminé" in c.summary.fr
 
 
-def test_brussels_2004_in_progress_hire_advice_only_for_the_months_to_come():
-    """Brussels 2004, agrément 2010-01-01 (judged from May), Paie to August (provisional): N1, N2 not
+def test_brussels_2004_in_progress_hire_advice_only_for_the_months_to_come(monkeypatch):
+    """Judged on 2010-09-15. Brussels 2004, agrément 2010-01-01 (judged from May), Paie to August
+    (provisional): N1, N2 not
     target, P target from April, N3 not target from June on. May 1 ÷ 3 = 33,3 %; June–August 1 ÷ 4 =
     25 % < 30 %: closed, listed in what to fix. September–December projected 1 ÷ 4 each: for them
     x = (0,3 × 4 − 1) ÷ 0,7 = 0,2857 → 0,29 from 2010-09 ((1 + 0,29) ÷ 4,29 = 30,07 %; 0,28 gives 29,9 %).
     The forecast keeps saying the verdict can no longer be fixed (its extra_target_fte stays null)."""
+    monkeypatch.setattr(periods, "today", lambda: date(2010, 9, 15))
     ws = [worker("N1", hire=date(2010, 1, 1)), worker("N2", hire=date(2010, 1, 1)),
           worker("P", hire=date(2010, 4, 1)), worker("N3", hire=date(2010, 6, 1))]
     pays = [pay(x, "2010-01", "2010-08") for x in ("N1", "N2")] + [pay("P", "2010-04", "2010-08"),
@@ -1191,13 +1196,16 @@ def test_brussels_2004_three_workers_missed_without_any_payroll_is_not_compliant
     assert "2 travailleur(s) occupé(s) le 2010-08-31 pour 3 exigés" in y.summary.fr
 
 
-def test_brussels_2018_a_year_in_progress_advises_the_encadrement_hire_too():
-    """bruxelles-2018, agrément 2020-01-01 → year 5 = 2024; Paie January–August. T0–T2 (target) and N0–N2
+def test_brussels_2018_a_year_in_progress_advises_the_encadrement_hire_too(monkeypatch):
+    """Judged on 2024-09-15. bruxelles-2018, agrément 2020-01-01 → year 5 = 2024; Paie January–August.
+    T0–T2 (target) and N0–N2
     full time, S (encadrement, not target) at 0,5. Projected to December (every worker keeps their etp):
     target 3 on average against 4 → x × 4 months to come = (4 − 3) × 12 → x = 3,00 FTE; encadrement 0,5
     against 1 → y × 4 = (1 − 0,5) × 12 → y = 1,50 FTE. The advice said « engager 3,00 ETP de public cible …
     la rend conforme », which it does not without the encadrement. With T3 and T4 too (5 ≥ 4) only the
     encadrement is missing: the to-fix was empty; it now says to hire 1,50 FTE of encadrement."""
+    monkeypatch.setattr(periods, "today", lambda: date(2024, 9, 15))
+
     def year_2024(n_target: int):
         ws = [worker(f"T{i}", hire=date(2019, 6, 1)) for i in range(n_target)]
         ws += [worker(f"N{i}", hire=date(2019, 1, 1)) for i in range(3)]
@@ -1644,3 +1652,22 @@ def test_check_quota_year_judges_the_period_and_at_the_whole_agrement_year(tmp_p
     r = runner.invoke(app, ["check-quota", str(book), "--at", "2015-03-15", "-f", "json"])
     doc = json.loads(r.stdout)
     assert r.exit_code == 1 and doc["failing_months"] == ["2014-11"], r.stdout
+
+
+def test_a_year_over_with_months_unpaid_asks_for_the_payroll_not_a_hire():
+    """Judged on 2026-11-30 (the tests' day). Agrément 2021-01-01, year 2 = 2022 (30 %), Paie January–August
+    2022 only: T target, N1–N3 not, all full time → 8 ÷ 32 = 25 % on the known months. The year ended on
+    2022-12-31: it read « (provisoire : année en cours) » and « projection : engager 0,86 ETP … à partir de
+    2022-09 » — a hire four years in the past. It is « (provisoire : paie incomplète) », its reason says the
+    year has ended with 8 months known out of 12, and what to fix is the Paie sheet, not a hire."""
+    ws = [worker("T")] + [worker(f"N{i}") for i in range(1, 4)]
+    e = enterprise(ws, [pay(w.worker_id, "2022-01", "2022-08") for w in ws], agrement=date(2021, 1, 1))
+    st_ = Statuses({"T": True, "N1": False, "N2": False, "N3": False})
+    y = evaluate_quota(e, W16, Period.calendar_year(2022), st_).latest
+    assert y.provisional and y.compliant is False and "forecast_hire_from" not in y.extra
+    assert y.summary.fr.endswith("(provisoire : paie incomplète).") and "engager" not in y.summary.fr
+    assert any(r.text.fr.startswith("Paie incomplète : 8 mois connus sur 12 alors que l'année d'agrément s'est "
+                                    "terminée le 2022-12-31") for r in y.reasons)
+    c = check(e, W16, Period.calendar_year(2022), st_)
+    assert [x.fr for x in c.to_fix] == ["Année terminée le 2022-12-31 : complétez la feuille Paie de ses mois "
+                                        "manquants, le verdict porte sur les mois connus."]

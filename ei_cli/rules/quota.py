@@ -33,6 +33,7 @@ from typing import Callable, Sequence
 
 from ei_cli.i18n import Text, t
 from ei_cli.model import Enterprise, Function, Worker
+from ei_cli import periods
 from ei_cli.periods import Month, Period, anniversary, days_between, years_overlapping
 from ei_cli.problems import Problem
 from ei_cli.regimes import Regime, Value, get_regime, regime_for_year, regime_in_force
@@ -329,6 +330,12 @@ class _Frame:
     @property
     def complete(self) -> bool:
         return len(self.months) == self.months_in_year
+
+    @property
+    def running(self) -> bool:
+        """The agrément year has not ended yet (``periods.today``): its unpaid months are to come. A year
+        that has ended with months unpaid lacks payroll: no hire repairs it, the Paie sheet does."""
+        return self.period.end >= periods.today()
 
     @property
     def judged_span(self) -> Period:
@@ -650,7 +657,7 @@ def _judge_staircase(f: _Frame) -> YearQuota:
     if provisional:
         reasons.append(_provisional_reason(f))
     summary = _summary(n, f.period, compliant, share, r, shortfall, provisional,
-                       point_day=point.day if point else None, unknown=unknown / count)
+                       point_day=point.day if point else None, unknown=unknown / count, closed=not f.running)
     if minimum is not None and compliant is False and r is not None and share is not None \
             and share >= r and _average(target, count) < minimum:
         # The share is met: what fails is the minimum of target FTE, which the headline must name.
@@ -795,7 +802,7 @@ def _judge_monthly(f: _Frame) -> YearQuota:
     if provisional:
         reasons.append(_provisional_reason(f))
     summary = _monthly_summary(n, f.period, compliant, r, lowest, failing, len(judged), share, eff, provisional,
-                               unsure, (span_fr, span_en))
+                               unsure, (span_fr, span_en), closed=not f.running)
     if extra.get("min_workers_compliant") is False:  # the verdict's other cause, said beside the share
         summary = t(summary.fr.rstrip(".") + f" ; {extra['workers_on_that_day']} travailleur(s) occupé(s) le "
                     f"{extra['min_workers_on']} pour {extra['min_workers']} exigés.",
@@ -821,7 +828,7 @@ def _span_text(months: Sequence[Month]) -> str:
 
 def _monthly_summary(n: int, period: Period, compliant: bool | None, r, lowest: MonthQuota | None,
                      failing: list[MonthQuota], judged: int, average, effective: date, provisional: bool,
-                     unsure: list[MonthQuota] = (), span: tuple[str, str] = ("", "")) -> Text:
+                     unsure: list[MonthQuota] = (), span: tuple[str, str] = ("", ""), closed: bool = False) -> Text:
     """Brussels 2004's headline: what the verdict judged, month by month from the effective day — the
     lowest judged month and its share, the months below the minimum; the year's average (months not
     judged included) only for information beside a failure; no judged month yet: when the obligation
@@ -829,7 +836,7 @@ def _monthly_summary(n: int, period: Period, compliant: bool | None, r, lowest: 
     v = VERDICT[compliant]
     head_fr = f"Année d'agrément {n} ({period.start.isoformat()} – {period.end.isoformat()}){span[0]} : {v.fr} — "
     head_en = f"Agrément year {n} ({period.start.isoformat()} – {period.end.isoformat()}){span[1]}: {v.en} — "
-    prov_fr, prov_en = (" (provisoire : année en cours)", " (provisional: year in progress)") if provisional else ("", "")
+    prov_fr, prov_en = _provisional_label(provisional, closed)
     req_fr, req_en = share_text(r), share_text(r, "en")
     if not judged:
         return t(f"{head_fr}aucun mois encore jugé : l'obligation de {req_fr} de public cible s'applique à partir "
@@ -953,8 +960,18 @@ def _judge_mandate(f: _Frame) -> YearQuota:
 
 
 # ------------------------------------------------------------------------------ shared texts
+def _provisional_label(provisional: bool, closed: bool) -> tuple[str, str]:
+    """« (provisoire : année en cours) », or for a year that has ended with months unpaid « (provisoire :
+    paie incomplète) » — not « année en cours » for a year long over."""
+    if not provisional:
+        return "", ""
+    if closed:
+        return " (provisoire : paie incomplète)", " (provisional: payroll incomplete)"
+    return " (provisoire : année en cours)", " (provisional: year in progress)"
+
+
 def _summary(n: int, period: Period, compliant: bool | None, share, r, shortfall, provisional: bool,
-             point_day: date | None = None, unknown: Decimal = ZERO) -> Text:
+             point_day: date | None = None, unknown: Decimal = ZERO, closed: bool = False) -> Text:
     """The headline of an averaged or point-value year. The shortfall is named for a closed year that
     fails: solved over the known months, it cannot make a year still running comply (``_judge`` adds
     the projection's figure then), and an unknown verdict hangs on the statuses, not on a hire."""
@@ -968,7 +985,7 @@ def _summary(n: int, period: Period, compliant: bool | None, share, r, shortfall
     elif compliant is None and unknown:
         miss_fr = f", selon {number_text(unknown)} ETP au statut indéterminé"
         miss_en = f", depending on {number_text(unknown, 'en')} FTE of unknown status"
-    prov_fr, prov_en = (" (provisoire : année en cours)", " (provisional: year in progress)") if provisional else ("", "")
+    prov_fr, prov_en = _provisional_label(provisional, closed)
     return t(f"Année d'agrément {n} ({period.start.isoformat()} – {period.end.isoformat()}) : {v.fr} — "
              f"{share_text(share)} de public cible ({what_fr}) pour {share_text(r)} exigés{miss_fr}{prov_fr}.",
              f"Agrément year {n} ({period.start.isoformat()} – {period.end.isoformat()}): {v.en} — "
@@ -1008,6 +1025,14 @@ def _shortfall_reasons(shortfall: Decimal | None, point_day: date | None, r) -> 
 
 
 def _provisional_reason(f: _Frame) -> Reason:
+    if not f.running:
+        return because(t(
+            f"Paie incomplète : {len(f.months)} mois connus sur {f.months_in_year} alors que l'année d'agrément "
+            f"s'est terminée le {f.period.end.isoformat()} ; verdict provisoire sur les mois connus : complétez la "
+            "feuille Paie.",
+            f"Payroll incomplete: {len(f.months)} months known out of {f.months_in_year} though the agrément year "
+            f"ended on {f.period.end.isoformat()}; provisional verdict on the known months: complete the Paie "
+            "sheet."))
     return because(t(
         f"Année en cours : {len(f.months)} mois connus sur {f.months_in_year} (dernier mois de la feuille Paie) ; "
         "verdict provisoire sur les mois connus (--forecast projette la fin de l'année).",
@@ -1065,7 +1090,7 @@ def _judge(shape: _Shape, f: _Frame) -> YearQuota:
     """The shape's verdict on ``f``, with the art. 60 §7 workers shown apart (Q11); a year still running
     that fails on its known months, with what to hire from the next month (``_with_projection``)."""
     y = shape.judge(f)
-    if y.provisional and f.months and y.compliant is False and (
+    if y.provisional and f.running and f.months and y.compliant is False and (
             y.shortfall_fte or y.extra.get("failing_months") or y.extra.get("supervision_shortfall_fte")):
         y = _with_projection(f, y)
     reason = _art60_reason(f)
@@ -1380,6 +1405,12 @@ def check(enterprise: Enterprise, regime: Regime, period: Period, report=None) -
                             "rattrape (l'année en cours : ei check-quota --forecast).",
                             f"{which_en}closed year: it lacked {lacked.en}; no hire makes up for it (the current "
                             "year: ei check-quota --forecast)."))
+        elif y.provisional and y.period.end < periods.today():
+            # A year over with months unpaid: the Paie sheet lacks them; no hire is advice for the past.
+            to_fix.append(t(f"{which_fr}année terminée le {y.period.end.isoformat()} : complétez la feuille Paie de "
+                            "ses mois manquants, le verdict porte sur les mois connus.",
+                            f"{which_en}year ended on {y.period.end.isoformat()}: complete the Paie sheet with its "
+                            "missing months; the verdict rests on the known months."))
         elif y.shortfall_fte:
             to_fix.append(t(f"{which_fr}engager ou augmenter le temps de travail de public cible : "
                             f"{number_text(y.shortfall_fte)} ETP manquants.",
