@@ -1488,7 +1488,7 @@ def test_an_agrement_year_begun_in_the_walloon_gap_is_judged_by_the_nearest_regi
 
     path = _walloon_two_of_five(tmp_path, date(2012, 9, 1), "2016-09", "2018-08")
     said = ("année commencée sous un régime qu'ei ne fournit pas (aucun régime livré en vigueur le 2016-09-01) : "
-            "jugée selon wallonie-2003, le plus proche")
+            "jugée selon wallonie-2003, le régime livré le plus proche avant elle")
     for asked, when in (("wallonie-2003", ["--at", "2017-05-15"]), ("wallonie-2016", ["--at", "2017-07-15"]),
                         ("wallonie-2003", ["--year", "2016"]), ("wallonie-2016", ["--year", "2017"])):
         code, out, _ = run_cli(capsys, "check-quota", path, *when, "-f", "json")
@@ -1510,8 +1510,8 @@ def test_an_agrement_year_begun_in_the_walloon_gap_is_judged_by_the_nearest_regi
     forced = json.loads(out)["agrement_years"][0]
     assert (forced["regime"], forced["target_share"], forced["compliant"]) == ("wallonie-2016", 0.4, False)
     assert "selon wallonie-2016 imposé, pas en vigueur le 2016-09-01" in forced["summary"]
-    assert ("n'est pas livré par ei : sans régime imposé, ei la juge selon wallonie-2003, le plus proche"
-            in forced["reasons"][0]["text"])
+    assert ("n'est pas livré par ei : sans régime imposé, ei la juge selon wallonie-2003, le régime livré le plus "
+            "proche avant elle" in forced["reasons"][0]["text"])
 
 
 def test_an_agrement_year_begun_before_wallonie_2003_says_it_is_judged_by_it_as_the_nearest(tmp_path, capsys):
@@ -1527,7 +1527,7 @@ def test_an_agrement_year_begun_before_wallonie_2003_says_it_is_judged_by_it_as_
     y3, y4 = json.loads(out)["agrement_years"]
     assert (y3["year"], y3["regime"], y3["target_share"], y3["compliant"]) == (3, "wallonie-2003", 0.4, True)
     assert y3["summary"].endswith("année commencée sous un régime qu'ei ne fournit pas (aucun régime livré en "
-                                  "vigueur le 2003-07-01) : jugée selon wallonie-2003, le plus proche.")
+                                  "vigueur le 2003-07-01) : jugée selon wallonie-2003, le premier régime livré.")
     assert "Année d'agrément 3 commencée le 2003-07-01, sous un régime qu'ei ne fournit pas" in \
         y3["reasons"][0]["text"]
     assert y4["year"] == 4 and "ne fournit pas" not in y4["summary"]

@@ -1317,11 +1317,14 @@ def test_the_libreoffice_zero_date_gets_the_zero_date_hint(tmp_path):
     ([45473, None, None], "error"),                           # a date serial (30/06/2024) that lost its format
     (["30/06/2024", None, None], "error"),                    # a date typed as text
     (["en cours", date(2024, 6, 30), None], "error"),         # a note above an exit date: the date is seen
+    ([2500, 36000, 2400], "warning"),                         # amounts, though 36 000 is a date serial too
+    ([time(7, 36), time(0, 0), time(3, 48)], "warning"),      # times
 ])
 def test_a_column_without_header_is_an_error_only_for_dates(tmp_path, values, severity):
     """The fixture lacks date_premier_engagement_ei, a column whose empty cell decides: a column without
-    header holding row numbers or check boxes cannot be it (a warning, the workbook readable); dates can
-    (an error). 45473 = 30/12/1899 + 45 473 days = 30/06/2024."""
+    header holding row numbers, check boxes, amounts or times cannot be it (a warning, the workbook
+    readable); dates can (an error), numbers only when every one is a date serial (1990–2100). 45473 =
+    30/12/1899 + 45 473 days = 30/06/2024; 36 000 is in that range, 2 500 and 2 400 are not."""
     from helpers_workbook import valid_sheets, write_workbook
 
     sheets = valid_sheets()
@@ -1330,3 +1333,14 @@ def test_a_column_without_header_is_an_error_only_for_dates(tmp_path, values, se
     (p,) = [p for p in read_workbook(write_workbook(tmp_path / "x.xlsx", sheets)).problems
             if p.code == "unnamed_column"]
     assert str(p.severity) == severity
+
+
+def test_a_year_typo_in_a_text_date_gets_no_zero_date_hint(tmp_path):
+    """« 15/03/1885 » typed as text in date_entree is a typing slip, refused for its year, without the
+    zero-date hint (« une formule de recherche qui ne trouve rien »), which is for date cells only."""
+    from helpers_workbook import valid_sheets, write_workbook
+
+    path = write_workbook(tmp_path / "x.xlsx", valid_sheets(), cells={("Personnel", "F2"): "15/03/1885"})
+    (p,) = [p for p in read_workbook(path).errors if (p.sheet, p.cell) == ("Personnel", "F2")]
+    assert p.code == "invalid_date" and "entre 1900 et 2099" in p.message.fr
+    assert "date zéro" not in p.message.fr

@@ -1270,6 +1270,14 @@ def _report_under(enterprise: Enterprise, regime: Regime):
     return assess_eligibility(enterprise, regime)
 
 
+def _stand_in_words(stand_in: Regime, first: date) -> Text:
+    """What the regime standing in for a year begun when ei ships none is: the nearest shipped one before the
+    year (the Walloon 2013–2017 gap: wallonie-2003), or, before every shipped regime, the first one."""
+    if stand_in.valid_from <= first:
+        return t("le régime livré le plus proche avant elle", "the nearest shipped regime before it")
+    return t("le premier régime livré", "the first shipped regime")
+
+
 _READING = t("une année d'agrément garde l'obligation du régime en vigueur à son premier jour : un régime entré en "
              "vigueur en cours d'année s'applique aux années d'agrément qui commencent après (lecture d'ei, "
              "docs/interpretations.md)",
@@ -1292,10 +1300,11 @@ def _said_judge(y: YearQuota, asked: Regime, judge: Regime) -> YearQuota:
             then_fr = f"sans régime imposé, ei la juge selon {then.id}, en vigueur ce jour-là"
             then_en = f"without a forced regime, ei judges it under {then.id}, in force that day"
         else:
+            near = _stand_in_words(then, first)
             then_fr = (f"le régime en vigueur ce jour-là n'est pas livré par ei : sans régime imposé, ei la juge "
-                       f"selon {then.id}, le plus proche")
+                       f"selon {then.id}, {near.fr}")
             then_en = (f"the regime in force that day is not shipped with ei: without a forced regime, ei judges "
-                       f"it under {then.id}, the nearest")
+                       f"it under {then.id}, {near.en}")
         reason = Reason(t(
             f"Année d'agrément {y.year} commencée le {start}, hors de la validité de {judge.id} "
             f"({judge.validity_text('fr')}) : jugée selon ce régime parce qu'il est imposé (--regime ou champ "
@@ -1311,19 +1320,21 @@ def _said_judge(y: YearQuota, asked: Regime, judge: Regime) -> YearQuota:
         not_fr, not_en = ((f", et non selon {asked.id}, en vigueur {asked.validity_text('fr')}",
                            f", not under {asked.id}, in force {asked.validity_text('en')}")
                           if judge is not asked else ("", ""))
+        near = _stand_in_words(judge, first)
         reason = Reason(t(
             f"Année d'agrément {y.year} commencée le {start}, sous un régime qu'ei ne fournit pas (aucun régime "
-            f"livré en vigueur ce jour-là) : jugée selon {judge.id} ({judge.validity_text('fr')}), le régime "
-            f"connu le plus proche, comme ei le fait pour une période de ces jours-là{not_fr} — à lire comme une "
-            f"simulation historique ; {_READING.fr}.",
+            f"livré en vigueur ce jour-là) : jugée selon {judge.id} ({judge.validity_text('fr')}), {near.fr}, "
+            f"comme ei le fait pour une période de ces jours-là{not_fr} — à lire comme une simulation historique : "
+            "la règle du régime en vigueur au début de l'année peut différer (lecture d'ei, docs/interpretations.md).",
             f"Agrément year {y.year} began on {start}, under a regime ei does not ship (no shipped regime in force "
-            f"that day): judged under {judge.id} ({judge.validity_text('en')}), the nearest known regime, as ei "
-            f"does for a period of those days{not_en} — to be read as a historical simulation; {_READING.en}."),
+            f"that day): judged under {judge.id} ({judge.validity_text('en')}), {near.en}, as ei does for a period "
+            f"of those days{not_en} — to be read as a historical simulation: the rule of the regime in force when "
+            "the year began may differ (ei's reading, docs/interpretations.md)."),
             judge.title)
         said = (f"année commencée sous un régime qu'ei ne fournit pas (aucun régime livré en vigueur le "
-                f"{start}) : jugée selon {judge.id}, le plus proche",
+                f"{start}) : jugée selon {judge.id}, {near.fr}",
                 f"year begun under a regime ei does not ship (no shipped regime in force on {start}): judged "
-                f"under {judge.id}, the nearest")
+                f"under {judge.id}, {near.en}")
     elif judge is not asked:
         reason = Reason(t(
             f"Année d'agrément {y.year} commencée le {start}, sous le régime {judge.id} "

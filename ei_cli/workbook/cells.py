@@ -476,10 +476,13 @@ FIRST_YEAR, LAST_YEAR = 1900, 2099
 _YEAR_EXPECTED = Text(f"une date entre {FIRST_YEAR} et {LAST_YEAR}", f"a date between {FIRST_YEAR} and {LAST_YEAR}")
 
 
-def _in_years(d: date) -> date:
+def _in_years(d: date, cell: bool = False) -> date:
+    """``d`` if its year is plausible. ``cell``: ``d`` was a date cell, not text — a date cell on or before
+    LibreOffice's day 0 (30/12/1899; a negative value before it) is Excel's 00/01/1900, a lookup that found
+    nothing; a date typed as text (15/03/1885) is a typing slip, without that hint."""
     if not FIRST_YEAR <= d.year <= LAST_YEAR:
-        # LibreOffice's day 0 is 30/12/1899 (a negative value before it): Excel's 00/01/1900.
-        raise Invalid("invalid_date", _YEAR_EXPECTED, hint=_ZERO_DATE_HINT if d <= _EXCEL_EPOCH else None)
+        zero = cell and d <= _EXCEL_EPOCH
+        raise Invalid("invalid_date", _YEAR_EXPECTED, hint=_ZERO_DATE_HINT if zero else None)
     return d
 
 
@@ -527,7 +530,7 @@ def _not_a_date(raw, code: str, expected: Text) -> Invalid:
 
 
 def to_date(raw) -> date:
-    return _in_years(_any_date(raw))
+    return _in_years(_any_date(raw), raw.__class__ is not str)
 
 
 _NO_END = date(9999, 12, 31)
@@ -537,7 +540,7 @@ def to_exit_date(raw) -> date | None:
     """``date_sortie``: a date as ``to_date`` reads it, but 31/12/9999 — the « no end » of payroll and HR
     exports — is read as empty (still employed), not as a typing error (docs/interpretations.md)."""
     found = _any_date(raw)
-    return None if found == _NO_END else _in_years(found)
+    return None if found == _NO_END else _in_years(found, raw.__class__ is not str)
 
 
 def to_month(raw) -> Month:
@@ -568,23 +571,27 @@ def to_month(raw) -> Month:
     raise _not_a_date(raw, "invalid_month", _MONTH_EXPECTED)
 
 
-def reads_as_date(raw) -> bool:
-    """A date: a date cell, text that reads as one (« 30/06/2024 »), or a number a date serial can be
-    (1990–2100, a date cell that lost its format) — not a row number, a check box or an amount."""
-    t = raw.__class__
-    if t is date or t is datetime:
-        return True
-    if t is time:   # the spreadsheet's zero date (a lookup that found nothing) in a date cell
-        return raw.hour == raw.minute == raw.second == 0
-    if t is float or t is int:
-        return _FIRST_SERIAL <= raw <= _LAST_SERIAL
-    if t is str:
-        try:
-            _any_date(raw.strip())
+def holds_dates(values) -> bool:
+    """Whether a column's values (blank cells left out) are dates: one date cell or date typed as text
+    (« 30/06/2024 ») anywhere is enough (« en cours » above the exit dates does not hide them); numbers count
+    only when every value is a number a date serial can be (1990–2100: a date column that lost its format)
+    — not amounts (36 000 is a serial too), row numbers, check boxes, times or notes."""
+    serials, other = 0, False
+    for v in values:
+        t = v.__class__
+        if t is date or t is datetime:
             return True
-        except Invalid:
-            return False
-    return False
+        if t is str:
+            try:
+                _any_date(v.strip())
+                return True
+            except Invalid:
+                other = True
+        elif (t is float or t is int) and _FIRST_SERIAL <= v <= _LAST_SERIAL:
+            serials += 1
+        else:
+            other = True
+    return serials > 0 and not other
 
 
 def reads_as_figure(raw) -> bool:

@@ -28,7 +28,7 @@ from ei_cli.periods import month_span
 from ei_cli.problems import Problem, Severity, has_errors
 from ei_cli.workbook import schema
 from ei_cli.workbook.cells import (ERROR_VALUES, Invalid, cell_ref, column_index, column_letter, converter, masked,
-                                  parse_ref, reads_as_date, reads_as_figure, shown,
+                                  parse_ref, holds_dates, reads_as_figure, shown,
                                   without_controls)
 from ei_cli.workbook.schema import Column, Sheet, normalize_name
 from ei_cli.workbook.sniff import Sniffed, sniff
@@ -657,13 +657,14 @@ class _Reader:
         """A column with values under a blank header cell (a header cleared by mistake, a column pasted
         without its header) is not read: said at its header cell. An error when the sheet lacks one of the
         optional columns whose empty cell decides (``Column.empty_means``, all dates: the values may be that
-        column, and without it the verdicts change in silence) and one of its values reads as a date
-        (``cells.reads_as_date``: not a note, a row number, a check box, an amount), else a warning, as for
+        column, and without it the verdicts change in silence) and its values are dates
+        (``cells.holds_dates``: not notes, row numbers, check boxes, amounts), else a warning, as for
         an unknown column. The values are never quoted (they may be names or social data).
 
-        Only the columns with a blank header are looked at, in one pass over the rows that stops once each
-        has shown a value; the blank columns after the last header (up to a stray cell far to the right) are
-        tested a row at a time by counting its empty cells, not cell by cell."""
+        Only the columns with a blank header are looked at: first in one pass over the rows that stops once
+        each has shown a value (the blank columns after the last header, up to a stray cell far to the right,
+        tested a row at a time by counting its empty cells, not cell by cell); then, only when a deciding
+        column is absent, each filled one down to its end, for its dates."""
         header = grid[header_at]
         blank_set = set(blank)
         last_named = max((c for c in range(len(header)) if c not in blank_set), default=-1)
@@ -692,7 +693,7 @@ class _Reader:
             fr = f"La colonne {letter} a des valeurs (dès {first}) mais pas d'en-tête en {ref} : elle n'est pas lue."
             en = f"Column {letter} holds values (from {first}) but no header in {ref}: it is not read."
             # A date anywhere in the column (« en cours » above the exit dates must not hide them).
-            if decisive and any(c < len(row) and reads_as_date(row[c]) for row in grid[r:]):
+            if decisive and holds_dates([row[c] for row in grid[r:] if c < len(row) and not _blank(row[c])]):
                 which_fr, which_en = ("elle", "that one") if len(decisive) == 1 else ("l'une d'elles", "one of them")
                 means_fr = " ; ".join(f"{col.name} = {col.empty_means[0]}" for col in decisive)
                 means_en = "; ".join(f"{col.english} = {col.empty_means[1]}" for col in decisive)
