@@ -962,7 +962,8 @@ def test_sieg_ceiling_is_the_agrement_years_and_its_calendar_parts_add_up_to_it(
     Agrément year 1 = 2024-07-01 … 2025-06-30 = 365 days: 2024 part 184 days, 2025 part 181 days. 10 TD → ≥ 8,
     25 000 € a year; ACC 0,5 FTE = the bracket's maximum, all of the cost counts.
     Cost: 2024: 5 × 1 700 + 3 400 = 11 900; 2025: 6 × 1 700 = 10 200; year 22 100 × 1,15 = 25 415 ≥ 25 000.
-    Each part: min(25 000 × days / 365, 25 415 × days / 365):
+    Each part: min(25 000 × days / 365, 25 415 × its share of the accompaniment): the accompanier at a
+    constant 0,5 FTE, the share of FTE-days is that of days (181 × 0,5 = 90,5 of 365 × 0,5 = 182,5):
       2024: 25 000 × 184 / 365 = 12 602,739… → 12 602,74 € (ceiling 25 415 × 184 / 365 = 12 811,95);
       2025: 25 000 × 181 / 365 = 12 397,260… → 12 397,26 € (ceiling 25 415 × 181 / 365 = 12 603,05);
       together 25 000,00 € = min(25 000, 25 415).
@@ -983,7 +984,8 @@ def test_sieg_ceiling_is_the_agrement_years_and_its_calendar_parts_add_up_to_it(
     assert l24.basis["accompanier_wage_cost"] == D("11900.00") and l25.basis["accompanier_wage_cost"] == D("10200.00")
     (reason,) = [r for r in l25.reasons if r.parameter == "subsidy.social_accompaniment.operating_costs_share"]
     assert reason.text.fr == ("Plafond : coût salarial des accompagnateurs du 2024-07-01 au 2025-06-30 (22 100,00 €) "
-                              "+ 15,0 % = 25 415,00 €, au prorata des jours de la partie : × 181 / 365 = 12 603,05 €.")
+                              "+ 15,0 % = 25 415,00 €, au prorata de l'accompagnement de la partie : × 90,50 / 182,50 "
+                              "ETP-jours = 12 603,05 €.")
     assert any(r.parameter == "subsidy.social_accompaniment.ceiling_period" and r.confidence == "inferred"
                for r in l25.reasons)
 
@@ -993,11 +995,12 @@ def test_sieg_part_without_an_accompanier_gets_nothing_to_cover():
     2024-07-01, year 1 = 2024-07-01 … 2025-06-30 (365 days); 10 TD full time throughout → ≥ 8, 25 000 € a year.
     ACC full time 2024-07-01 … 2024-12-31 only, 3 000 €/month: mean FTE over the year 184 / 365 = 0,5041 ≥ the
     half-time minimum; the bracket's 0,5 FTE maximum limits the year's cost 6 × 3 000 = 18 000 to
-    18 000 × 0,5 / 0,5041 = 18 000 × 182,5 / 184; × 1,15 → ceiling 20 700 × 182,5 / 184 = 20 531,25 €.
-      2024 part (184 days): min(25 000 × 184 / 365 = 12 602,74, 20 531,25 × 184 / 365 = 10 350,00) = 10 350,00 €;
-      2025 part (181 days): no accompanier employed → nothing to cover, 0,00 € (the agrément-year ceiling gave
-      it 20 531,25 × 181 / 365 = 10 181,25 €, claimable, for no accompaniment at all; before that ceiling
-      its own cost gave 0 × 1,15 = 0).
+    18 000 × 0,5 / 0,5041 = 18 000 × 182,5 / 184; × 1,15 → ceiling 20 700 × 182,5 / 184 = 20 531,25 €, shared
+    by the accompaniers' FTE-days: all 184 of them in the 2024 part.
+      2024 part (184 days): min(25 000 × 184 / 365 = 12 602,74, 20 531,25 × 184 / 184) = 12 602,74 €;
+      2025 part (181 days): no accompanier employed → nothing to cover, 0,00 € (0 FTE-days: no share of the
+      ceiling; a ceiling shared by calendar days gave it 20 531,25 × 181 / 365 = 10 181,25 €, claimable, for
+      no accompaniment at all).
     The 2025 claim is complete at 0 €: nothing is left to know."""
     agr = date(2024, 7, 1)
     ws = [worker(f"T{i}", date(2023, 1, 1)) for i in range(10)]
@@ -1007,7 +1010,8 @@ def test_sieg_part_without_an_accompanier_gets_nothing_to_cover():
     report = Report({**{f"T{i}": "TD" for i in range(10)}, "ACC": "not_target"})
     ent = enterprise(ws, pays, agrement=agr)
     (l24,) = lines_of(compute_subsidies(ent, W2016, 2024, report), "social_accompaniment")
-    assert l24.amount == D("10350.00") and l24.basis["ceiling_total"] == D("20531.25") and l24.claimable
+    assert l24.amount == D("12602.74") and l24.basis["ceiling_total"] == D("20531.25") and l24.claimable
+    assert l24.basis["ceiling"] == D("20531.25")
     result = compute_subsidies(ent, W2016, 2025, report)
     l25 = lines_of(result, "social_accompaniment")[0]
     assert (l25.basis["agrement_year"], l25.basis["days"], l25.basis["bracket_min"]) == (1, 181, 8)
@@ -1238,3 +1242,22 @@ def test_days_outside_a_forced_regime_are_split_where_the_regime_in_force_change
     assert [x.split(" : ")[0] for x in texts] == ["Non calculée du 2013-01-01 au 2013-01-30",
                                                   "Non calculée du 2013-01-31 au 2013-12-31"]
     assert "relancez avec --regime wallonie-2003" in texts[0] and texts[1].endswith("alors en vigueur.")
+
+
+def test_sieg_one_day_of_accompaniment_in_a_part_gets_one_days_share_not_a_cliff():
+    """The same year as test_sieg_part_without_an_accompanier_gets_nothing_to_cover, the accompanier kept one
+    more day (exit 2025-01-01, January paid 3 000 × 1 / 31 = 96,77 €). A ceiling shared by calendar days gave
+    the 2025 part 10 180,66 € for that one day (and 0 € without it). Shared by FTE-days: the year's cost
+    18 096,77, its 185 FTE-days over 365 = 0,5068 > the bracket's 0,5 maximum → 18 096,77 × 182,5 / 185 =
+    17 852,22… × 1,15 = 20 530,05… € for the year; the 2025 part holds 1 FTE-day of 185 → ceiling
+    20 530,05 × 1 / 185 = 110,97 €, amount min(25 000 × 181 / 365 = 12 397,26, 110,97) = 110,97 €."""
+    agr = date(2024, 7, 1)
+    ws = [worker(f"T{i}", date(2023, 1, 1)) for i in range(10)]
+    ws.append(worker("ACC", agr, exit=date(2025, 1, 1), function=Function.SOCIAL_ACCOMPANIMENT))
+    pays = monthly("ACC", Month(2024, 7), Month(2024, 12), cost="3000")
+    pays += monthly("ACC", Month(2025, 1), Month(2025, 1), fte=str(D(1) / 31), cost="96.77")
+    pays += [p for i in range(10) for p in monthly(f"T{i}", Month(2024, 7), Month(2025, 6), cost="2000")]
+    report = Report({**{f"T{i}": "TD" for i in range(10)}, "ACC": "not_target"})
+    ent = enterprise(ws, pays, agrement=agr)
+    l25 = lines_of(compute_subsidies(ent, W2016, 2025, report), "social_accompaniment")[0]
+    assert l25.basis["agrement_year"] == 1 and l25.amount == D("110.97") and l25.claimable

@@ -858,11 +858,11 @@ def _social_accompaniment_brackets(run: _Run) -> None:
             w.employed_in(run.claim) for w in run.contract_workers()):
         run.unknown.append(UnknownSubsidy("social_accompaniment", None, t(
             f"Aucune ligne de paie du {run.claim.start.isoformat()} au {run.claim.end.isoformat()} ({known_fr}) : "
-            "palier compté sur les seules dates de Personnel, plafond (coût salarial des accompagnateurs) non "
-            "vérifié ; montant provisoire, à recalculer avec la paie de l'année.",
+            "palier compté sur les seules dates de Personnel ; sans le coût salarial des accompagnateurs, le "
+            "montant n'est qu'un plafond, non réclamable en l'état : complétez la paie de l'année.",
             f"No payroll row from {run.claim.start.isoformat()} to {run.claim.end.isoformat()} ({known_en}): "
-            "bracket counted on the Personnel dates alone, ceiling (the accompaniers' wage cost) not checked; "
-            "provisional amount, to recompute with the year's payroll."), (), brackets.cite()))
+            "bracket counted on the Personnel dates alone; without the accompaniers' wage cost the amount is "
+            "only a ceiling, not claimable as is: complete the year's payroll."), (), brackets.cite()))
     for n, agr_year, part in _agrement_segments(run):
         to_come = None
         if horizon is not None and part.end > horizon:
@@ -923,10 +923,12 @@ def _social_accompaniment_brackets(run: _Run) -> None:
             notes.append(understaffed)
         # The ceiling is the agrément year's, as the bracket is: the accompaniers' wage cost over the same
         # days as the TD/TGD count (the whole agrément year once the payroll covers it) + operating costs,
-        # spread over those days, so the calendar pieces of one agrément year add up to min(bracket amount,
-        # year cost × (1 + share)) wherever in the year the cost falls (a December bonus); capping each piece
-        # by its own cost lost the difference at the seam (docs/interpretations.md).
-        cost, _, missing = _staff_cost(run, Function.SOCIAL_ACCOMPANIMENT, window)
+        # shared between the calendar parts in proportion to the accompaniment each holds (the accompaniers'
+        # FTE-days), so the parts' ceilings add up to the year's wherever in the year the cost falls (a
+        # December bonus: capping each part by its own cost lost the difference at the seam), a part without
+        # any accompaniment gets none, and a part with one day of it one day's share — no cliff
+        # (docs/interpretations.md).
+        cost, window_fd, missing = _staff_cost(run, Function.SOCIAL_ACCOMPANIMENT, window)
         part_cost, part_fd, part_missing = _staff_cost(run, Function.SOCIAL_ACCOMPANIMENT, part)
         acc_fte = part_fd / part.days
         max_fte = Decimal(chosen["max_accompanier_fte"]) if chosen and "max_accompanier_fte" in chosen else None
@@ -936,7 +938,7 @@ def _social_accompaniment_brackets(run: _Run) -> None:
             # Only the subsidisable accompanier time (the bracket's maximum FTE) counts in the ceiling.
             eligible_cost = cost * min(ONE, max_fte / staff_fte) if limited else cost
             ceiling_total = eligible_cost * (ONE + ops.number)
-            ceiling = ceiling_total * part.days / window.days
+            ceiling = ceiling_total * part_fd / window_fd if window_fd else ZERO
             if ceiling < amount:
                 notes.append(t("Plafonné au coût salarial des accompagnateurs + frais de fonctionnement.",
                                "Capped at the accompaniers' wage cost + operating costs."))
@@ -1029,18 +1031,18 @@ def _social_accompaniment_brackets(run: _Run) -> None:
             days_en = f"from {window.start.isoformat()} to {window.end.isoformat()}"
             sub_fr = f", limité à {number_text(max_fte)} ETP subventionnable" if limited else ""
             sub_en = f", limited to the subsidisable {number_text(max_fte, 'en')} FTE" if limited else ""
-            share_fr = (f", au prorata des jours de la partie : × {part.days} / {window.days} = {euro_text(ceiling)}"
-                        if part != window else "")
-            share_en = (f", pro rata of the part's days: × {part.days} / {window.days} = {euro_text(ceiling, 'en')}"
-                        if part != window else "")
+            share_fr = (f", au prorata de l'accompagnement de la partie : × {number_text(part_fd)} / "
+                        f"{number_text(window_fd)} ETP-jours = {euro_text(ceiling)}" if part != window else "")
+            share_en = (f", pro rata of the part's accompaniment: × {number_text(part_fd, 'en')} / "
+                        f"{number_text(window_fd, 'en')} FTE-days = {euro_text(ceiling, 'en')}" if part != window else "")
             ceiling_text = t(f"Plafond : coût salarial des accompagnateurs {days_fr} ({euro_text(cost)}{sub_fr}) + "
                              f"{share_text(ops.number)} = {euro_text(ceiling_total)}{share_fr}.",
                              f"Ceiling: accompaniers' wage cost {days_en} ({euro_text(cost, 'en')}{sub_en}) + "
                              f"{share_text(ops.number, 'en')} = {euro_text(ceiling_total, 'en')}{share_en}.")
         ceiling_reading = t("Plafond apprécié sur l'année d'agrément (les jours du palier) et réparti entre ses parties "
-                            "au prorata des jours.",
+                            "au prorata de l'accompagnement qu'elles comptent (ETP-jours des accompagnateurs).",
                             "Ceiling assessed over the agrément year (the bracket's days) and spread over its parts "
-                            "pro rata of days.")
+                            "pro rata of the accompaniment they hold (the accompaniers' FTE-days).")
         run.add("social_accompaniment", None, basis, amount, [brackets, index, ops], claimable=claimable,
                 notes=notes, reasons=(because(reason, brackets), because(staffing, brackets),
                                       because(t("Comptage des TD/TGD pour le palier : têtes, moyenne annuelle de "
