@@ -1671,3 +1671,20 @@ def test_a_year_over_with_months_unpaid_asks_for_the_payroll_not_a_hire():
     c = check(e, W16, Period.calendar_year(2022), st_)
     assert [x.fr for x in c.to_fix] == ["Année terminée le 2022-12-31 : complétez la feuille Paie de ses mois "
                                         "manquants, le verdict porte sur les mois connus."]
+
+
+def test_a_projection_that_hangs_on_unknown_statuses_says_so_not_non_conforme(monkeypatch):
+    """Judged on 2022-09-15. Agrément 2021-01-01, year 2 = 2022 (30 %); T target, N1, N2 not, U of unknown
+    status, all full time, Paie January–August. Projected to December: known target 12 ÷ 48 = 25 % — or
+    24 ÷ 48 = 50 % if U is target: the projected verdict is unknown, not « non conforme ». The hire solved
+    as if U were not target: x = (0,3 × 48 − 12) ÷ (0,7 × 4) = 2,4 ÷ 2,8 = 0,857 → 0,86 from 2022-09. The
+    summary read « projetée non conforme ; engager 0,86 ETP … la rend conforme »; it now reads « projetée
+    indéterminée » and that the hire holds only if U is not target public."""
+    monkeypatch.setattr(periods, "today", lambda: date(2022, 9, 15))
+    ws = [worker(w) for w in ("T", "N1", "N2", "U")]
+    e = enterprise(ws, [pay(w.worker_id, "2022-01", "2022-08") for w in ws], agrement=date(2021, 1, 1))
+    fc = forecast_quota(e, W16, Month(2022, 8), Statuses({"T": True, "N1": False, "N2": False, "U": None}))
+    assert fc.extra_target_fte == D("0.86") and fc.year.compliant is None
+    assert fc.summary.fr.startswith("Année d'agrément 2 : projetée indéterminée")
+    assert "non conforme" not in fc.summary.fr
+    assert "si les travailleurs au statut indéterminé ne sont pas du public cible" in fc.summary.fr

@@ -1270,6 +1270,18 @@ def _report_under(enterprise: Enterprise, regime: Regime):
     return assess_eligibility(enterprise, regime)
 
 
+# A projection whose verdict hangs on unknown statuses: its hire figure holds only if they are not target public.
+_UNSURE_IF = t(" si les travailleurs au statut indéterminé ne sont pas du public cible (complétez d'abord la feuille "
+               "Personnel : ils le sont peut-être, et aucun engagement n'est alors nécessaire)",
+               " if the workers of unknown status are not target public (complete the Personnel sheet first: they "
+               "may be, and no hire is needed then)")
+
+
+def _projected_fr(compliant: bool | None) -> str:
+    """« projetée conforme / non conforme / indéterminée » (the year: feminine)."""
+    return "indéterminée" if compliant is None else VERDICT[compliant].fr
+
+
 def _stand_in_words(stand_in: Regime, first: date) -> Text:
     """What the regime standing in for a year begun when ei ships none is: the nearest shipped one before the
     year (the Walloon 2013–2017 gap: wallonie-2003), or, before every shipped regime, the first one."""
@@ -1542,7 +1554,7 @@ def forecast_quota(enterprise: Enterprise, regime: Regime, at_month: Month, repo
                     f"Agrément year {n}: the verdict can no longer be fixed by hiring from {hire_from} "
                     "(months already judged below the threshold, or data unknown).")
     elif extra == 0:
-        summary = t(f"Année d'agrément {n} : projetée {VERDICT[projected.compliant].fr} "
+        summary = t(f"Année d'agrément {n} : projetée {_projected_fr(projected.compliant)} "
                     f"({judged_share_text(projected)}) sans engagement supplémentaire.",
                     f"Agrément year {n}: projected {VERDICT[projected.compliant].en} "
                     f"({judged_share_text(projected, 'en')}) with no extra hire.")
@@ -1556,10 +1568,13 @@ def forecast_quota(enterprise: Enterprise, regime: Regime, at_month: Month, repo
             "(et au moins le minimum d'ETP), arrondi vers le haut.",
             f"With k = {_months_text(k, 'en')} remaining months: x = (r·D − T) ÷ ((1 − r)·k), D and T projected over "
             "the year (and at least the FTE minimum), rounded up.")))
-        summary = t(f"Année d'agrément {n} : projetée non conforme ({judged_share_text(projected)}) ; "
-                    f"engager {number_text(extra)} ETP de public cible à partir de {hire_from} la rend conforme.",
-                    f"Agrément year {n}: projected not compliant ({judged_share_text(projected, 'en')}); hiring "
-                    f"{number_text(extra, 'en')} target-public FTE from {hire_from} makes it compliant.")
+        verdict = VERDICT[projected.compliant]
+        summary = t(f"Année d'agrément {n} : projetée {_projected_fr(projected.compliant)} ({judged_share_text(projected)}) ; "
+                    f"engager {number_text(extra)} ETP de public cible à partir de {hire_from} la rend conforme"
+                    f"{_UNSURE_IF.fr if projected.compliant is None else ''}.",
+                    f"Agrément year {n}: projected {verdict.en} ({judged_share_text(projected, 'en')}); hiring "
+                    f"{number_text(extra, 'en')} target-public FTE from {hire_from} makes it compliant"
+                    f"{_UNSURE_IF.en if projected.compliant is None else ''}.")
     extra_sup = _supervision_to_hire(projected)
     if extra_sup and extra is None:
         summary = t(summary.fr + f" Il manque aussi {number_text(extra_sup)} ETP d'encadrement à partir de {hire_from}.",
@@ -1571,9 +1586,12 @@ def forecast_quota(enterprise: Enterprise, regime: Regime, at_month: Month, repo
         target_en = (f"hiring {number_text(extra, 'en')} target-public FTE and {number_text(extra_sup, 'en')} FTE of "
                      "encadrement" if extra else f"the target public is enough; hiring {number_text(extra_sup, 'en')} "
                      "FTE of encadrement")
-        summary = t(f"Année d'agrément {n} : projetée non conforme ; {target_fr} à partir de {hire_from} la rend "
-                    "conforme.",
-                    f"Agrément year {n}: projected not compliant; {target_en} from {hire_from} makes it compliant.")
+        verdict = VERDICT[projected.compliant]
+        unsure = projected.compliant is None
+        summary = t(f"Année d'agrément {n} : projetée {_projected_fr(projected.compliant)} ; {target_fr} à partir de {hire_from} la rend "
+                    f"conforme{_UNSURE_IF.fr if unsure else ''}.",
+                    f"Agrément year {n}: projected {verdict.en}; {target_en} from {hire_from} makes it compliant"
+                    f"{_UNSURE_IF.en if unsure else ''}.")
     if extra_sup:
         reasons.append(because(t(
             f"Encadrement : {number_text(projected.extra['supervision_fte'])} ETP en moyenne pour un minimum de "
