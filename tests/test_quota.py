@@ -1688,3 +1688,69 @@ def test_a_projection_that_hangs_on_unknown_statuses_says_so_not_non_conforme(mo
     assert fc.summary.fr.startswith("Année d'agrément 2 : projetée indéterminée")
     assert "non conforme" not in fc.summary.fr
     assert "si les travailleurs au statut indéterminé ne sont pas du public cible" in fc.summary.fr
+
+
+def _walloon_gap_dedp_not_td(tmp_path: Path, last: str, unknown: bool = False):
+    """Wallonia, agrément 2012-03-01: agrément year 6 = 2017-03-01 … 2018-02-28 began in the Walloon gap (the
+    2012 decree, not shipped) and is judged by the stand-in wallonie-2003 (year ≥ 4: 50 %, §4.2), whose target
+    public is the DEDP (§4.1: no CESS and registered at FOREm), not wallonie-2016's TD/TGD (§3.1). D1: no diploma,
+    registered, 0 months without a job, not a single parent, 32 when hired — DEDP but not TD. N1: higher diploma,
+    not registered — target under neither. U1 (``unknown``): as D1 but registration left empty — DEDP unknown,
+    not TD whatever it is (no TD alternative holds). All full time from the agrément, paid 2017-03 … ``last``.
+    Returns (enterprise, wallonie-2016's eligibility report: the one asked for)."""
+    from helpers_workbook import niss, set_field, valid_sheets, write_workbook
+
+    from ei_cli.rules.eligibility import assess_eligibility
+    from ei_cli.workbook import read_workbook
+
+    sheets = set_field(valid_sheets(), "date_agrement", date(2012, 3, 1))
+    header = sheets["Personnel"][0]
+    people = [("D1", "aucun", "oui"), ("N1", "superieur", "non")] + ([("U1", "aucun", None)] if unknown else [])
+    rows, pay_rows = [], []
+    for i, (wid, diploma, dei) in enumerate(people):
+        born = date(1979, 5, 17 + i)
+        row = dict(id_travailleur=wid, niss=niss(born, 100 + i), date_naissance=born, date_entree=date(2012, 3, 1),
+                   type_contrat="CDI", etp=1, fonction="production", diplome=diploma, inscrit_dei=dei,
+                   mois_sans_emploi=0, parent_isole="non")
+        rows.append([row.get(h) for h in header])
+        pay_rows += [[wid, m.first_day, 1, 2500, 3400] for m in months("2017-03", last)]
+    sheets["Personnel"] = [header] + rows
+    sheets["Paie"] = [sheets["Paie"][0]] + pay_rows
+    sheets["Suivi"] = sheets["Suivi"][:1]
+    e = read_workbook(write_workbook(tmp_path / "gap.xlsx", sheets)).enterprise
+    return e, assess_eligibility(e, W16)
+
+
+def test_a_year_judged_by_the_stand_in_counts_the_stand_ins_target_public(tmp_path):
+    """Asked under wallonie-2016, July 2017 lies in agrément year 6 (2017-03-01 … 2018-02-28), judged by
+    wallonie-2003 standing in, which counts ITS target public (DEDP): D1 is target, N1 is not →
+    12 target FTE-months ÷ 24 FTE-months = 50 % ≥ 50 % → conforme. Counted with wallonie-2016's public (the
+    report asked for), D1 is no TD: 0 ÷ 24 = 0 % → non conforme."""
+    e, report = _walloon_gap_dedp_not_td(tmp_path, "2018-02")
+    (y,) = evaluate_quota(e, W16, Period(date(2017, 7, 1), date(2017, 7, 31)), report).years
+    assert (y.year, y.regime_id) == (6, "wallonie-2003")
+    assert y.target_fte == 1 and y.total_fte == 2 and y.target_share == D("0.5") and y.compliant is True
+
+
+def test_the_forecast_of_a_year_judged_by_the_stand_in_counts_the_stand_ins_target_public(tmp_path):
+    """As above, Paie known to 2017-12: the projection of year 6 from 2017-12 (two months left, each worker
+    keeping 1 FTE) under wallonie-2003 counts D1 as target: 12 ÷ 24 = 50 % ≥ 50 % → projected conforme with
+    no extra hire. With wallonie-2016's public: 0 % → non conforme, a hire."""
+    e, report = _walloon_gap_dedp_not_td(tmp_path, "2017-12")
+    f = forecast_quota(e, W16, Month(2017, 12), report)
+    d = f.to_dict()
+    assert (d["agrement_year"], d["required_share"], d["projected_target_share"]) == (6, D("0.5"), D("0.5"))
+    assert d["projected_compliant"] is True
+
+
+def test_what_to_fix_names_the_statuses_unknown_under_the_regime_that_judges_the_year(tmp_path):
+    """As above with U1, whose registration at FOREm is empty, Paie 2017-03 … 2018-02 (the year is over).
+    Under wallonie-2003 (the year's judge) U1's DEDP status is unknown: D1 target, N1 not → share between
+    12 ÷ 36 = 33,3 % and 24 ÷ 36 = 66,7 %, around 50 % → indéterminé; what to fix is to complete U1's status.
+    Under wallonie-2016's public U1 is known not to be TD (no TD alternative): « statut … indéterminé : » with
+    no id at all."""
+    e, report = _walloon_gap_dedp_not_td(tmp_path, "2018-02", unknown=True)
+    c = check(e, W16, Period(date(2017, 7, 1), date(2017, 7, 31)), report)
+    assert c.compliant is None
+    assert [x.fr for x in c.to_fix] == ["Compléter la feuille Personnel (statut de public cible indéterminé : U1) : "
+                                        "le verdict en dépend."]
