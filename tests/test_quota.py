@@ -1754,3 +1754,36 @@ def test_what_to_fix_names_the_statuses_unknown_under_the_regime_that_judges_the
     assert c.compliant is None
     assert [x.fr for x in c.to_fix] == ["Compléter la feuille Personnel (statut de public cible indéterminé : U1) : "
                                         "le verdict en dépend."]
+
+
+def test_brussels_2004_an_agrement_years_one_day_boundary_month_is_judged_in_it():
+    """bruxelles-2004 judges every month of the agrément year from day 100 (§5.2; §9 Q10), a boundary month
+    for its days inside the year: ≥ 30 % of target public in each. Execution staff: T1 (target), N1, N2 (not
+    target), full time.
+    - Agrément 2014-03-02 → year 1 = 2014-03-02 … 2015-03-01: its last month, March 2015, holds one day of
+      it (2015-03-01, the month's first day). T1 leaves on 2015-02-28: January and February 2015 1 ÷ 3 =
+      33,3 % ≥ 30 %, March 2015 0 ÷ 2 = 0 % < 30 % → year 1 (calendar 2015) non conforme, failing 2015-03.
+    - Agrément 2014-01-31 → year 2 = 2015-01-31 … 2016-01-30: its first month, January 2015, holds one day of
+      it (2015-01-31, the month's last day). T1 leaves on 2014-12-31, T2 (target) comes on 2015-02-01:
+      January 2015 0 ÷ 2 = 0 % < 30 %, then 1 ÷ 3 = 33,3 % → year 2 non conforme, failing 2015-01 only."""
+    st_ = Statuses(dict(T1=True, T2=True, N1=False, N2=False))
+    start = date(2014, 3, 2)
+    e = enterprise([worker("T1", hire=start, exit=date(2015, 2, 28)), worker("N1", hire=start),
+                    worker("N2", hire=start)],
+                   [pay("T1", "2014-03", "2015-02"), pay("N1", "2014-03", "2015-06"), pay("N2", "2014-03", "2015-06")],
+                   agrement=start, region=Region.BRUXELLES)
+    y1 = evaluate_quota(e, B04, Period.calendar_year(2015), st_).years[0]
+    assert (y1.year, y1.period.end) == (1, date(2015, 3, 1))
+    assert [(str(m.month), round(m.share, 4), m.judged) for m in y1.months][-3:] == [
+        ("2015-01", D("0.3333"), True), ("2015-02", D("0.3333"), True), ("2015-03", 0, True)]
+    assert y1.compliant is False and y1.extra["failing_months"] == ["2015-03"]
+
+    start = date(2014, 1, 31)
+    e = enterprise([worker("T1", hire=start, exit=date(2014, 12, 31)), worker("T2", hire=date(2015, 2, 1)),
+                    worker("N1", hire=start), worker("N2", hire=start)],
+                   [pay("T1", "2014-01", "2014-12"), pay("T2", "2015-02", "2015-06"), pay("N1", "2014-01", "2015-06"),
+                    pay("N2", "2014-01", "2015-06")], agrement=start, region=Region.BRUXELLES)
+    y2 = evaluate_quota(e, B04, Period.calendar_year(2015), st_).years[1]
+    assert (y2.year, y2.period.start) == (2, date(2015, 1, 31))
+    assert (str(y2.months[0].month), y2.months[0].share, y2.months[0].judged) == ("2015-01", 0, True)
+    assert y2.compliant is False and y2.extra["failing_months"] == ["2015-01"]
