@@ -146,6 +146,28 @@ def test_2003_manager_subsidy_without_a_direction_worker_is_not_claimable():
     assert line.claimable is True and result.totals["manager"] == D("7000.00")
 
 
+
+def test_2003_manager_subsidy_has_nothing_to_cover_in_a_calendar_part_without_a_direction_worker():
+    """« Nothing to cover » is judged on the line's calendar part, not on the whole agrément year. Agrément
+    2008-07-01 → agrément year 1 = 2008-07-01 … 2009-06-30 (365 days), 20 000 € a year (§4.7); the only
+    « direction » worker M is hired on 2009-01-01. 2008 holds 184 days of year 1 (2008-07-01 … 2008-12-31):
+    20 000 × 184 / 365 = 10 082,19 €, with no manager employed in it → not claimable, total 0 €. 2009 holds
+    its other 181 days (2009-01-01 … 2009-06-30): 20 000 × 181 / 365 = 9 917,81 €, M employed → claimable."""
+    agr = date(2008, 7, 1)
+    staff = [worker("P", agr), worker("M", date(2009, 1, 1), function=Function.MANAGEMENT)]
+    ent = enterprise(staff, monthly("P", Month(2008, 7), Month(2009, 12)) + monthly("M", Month(2009, 1),
+                                                                                   Month(2009, 12)), agrement=agr)
+    report = Report({"P": "not_target", "M": "not_target"})
+    result = compute_subsidies(ent, W2003, 2008, report)
+    (line,) = lines_of(result, "manager")
+    assert (line.basis["start"], line.basis["end"], line.basis["days"]) == (agr, date(2008, 12, 31), 184)
+    assert line.amount == D("10082.19") and line.claimable is False
+    assert "Aucun travailleur « direction » occupé : rien à couvrir." in [n.fr for n in line.notes]
+    assert result.totals.get("manager", D(0)) == 0
+    first, _ = lines_of(compute_subsidies(ent, W2003, 2009, report), "manager")
+    assert (first.basis["agrement_year"], first.basis["days"]) == (1, 181)
+    assert first.amount == D("9917.81") and first.claimable is True
+
 def test_2003_manager_subsidy_above_the_managers_recorded_pay_says_so_and_is_not_reduced():
     """Seed 003: the subsidy « couvre partiellement la rémunération du chef d'entreprise »; no text caps it.
     Agrément 2005-03-01; a 0,1 FTE manager costing 520 €/month (4 000 × 0,1 × 1,3). 2006 holds:
