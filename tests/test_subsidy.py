@@ -1062,6 +1062,37 @@ def test_sieg_year_in_progress_claims_the_days_paid_within_their_known_cost(monk
     assert result.complete and result.total == D("13800.00")
 
 
+
+def test_sieg_year_in_progress_a_part_on_the_horizon_day():
+    """The year in progress (rules.common.data_horizon): judged on the tests' day 2026-11-30 (conftest), Paie to
+    2026-10 → horizon 2026-10-31. 10 TD → ≥ 8, 25 000 € a year (§3.6); ACC half-time (the bracket's 0,5 FTE)
+    all along at 5 000 €/month: the ceiling (cost × 1,15, 69 000 € a year) never binds.
+    - Agrément 2024-10-31: agrément year 2 = 2025-10-31 … 2026-10-30 (365 days), its 2026 part 303 days:
+      25 000 × 303 / 365 = 20 753,424… → 20 753,42 €; year 3 = 2026-10-31 … 2027-10-30 (365 days) begins ON the
+      horizon: its part is claimed for that one day, 25 000 × 1 / 365 = 68,493… → 68,49 € (ceiling
+      5 000 × 1 / 31 × 1,15 = 185,48 €), and 2026-11-01 … 2026-12-31 is an `unknown` entry.
+    - Agrément 2024-11-01: agrément year 2 = 2025-11-01 … 2026-10-31 (365 days) ENDS on the horizon: its 2026
+      part 2026-01-01 … 2026-10-31 = 304 days, 25 000 × 304 / 365 = 20 821,917… → 20 821,92 €, nothing of it to
+      come; year 3 (2026-11-01 …) lies wholly after the horizon: its `unknown` entry alone."""
+    ent, report = _sieg_half_timer_enterprise(date(2024, 10, 31), Month(2026, 10), "5000")
+    result = compute_subsidies(ent, W2016, 2026, report)
+    y2, y3 = lines_of(result, "social_accompaniment")
+    assert (y2.basis["agrement_year"], y2.basis["days"], y2.amount) == (2, 303, D("20753.42"))
+    assert (y3.basis["agrement_year"], y3.basis["start"], y3.basis["end"], y3.basis["days"]) == (
+        3, date(2026, 10, 31), date(2026, 10, 31), 1)
+    assert y3.amount == D("68.49") and y3.claimable
+    (to_come,) = result.unknown
+    assert to_come.reason.fr.startswith("Année d'agrément 3, du 2026-11-01 au 2026-12-31 : après le 2026-10-31")
+
+    ent, report = _sieg_half_timer_enterprise(date(2024, 11, 1), Month(2026, 10), "5000")
+    result = compute_subsidies(ent, W2016, 2026, report)
+    (y2,) = lines_of(result, "social_accompaniment")
+    assert (y2.basis["agrement_year"], y2.basis["start"], y2.basis["end"], y2.basis["days"]) == (
+        2, date(2026, 1, 1), date(2026, 10, 31), 304)
+    assert y2.amount == D("20821.92") and y2.claimable
+    (to_come,) = result.unknown
+    assert to_come.reason.fr.startswith("Année d'agrément 3, du 2026-11-01 au 2026-12-31 : après le 2026-10-31")
+
 def test_sieg_provisional_note_gives_the_last_payroll_day_not_the_averaging_end():
     """Agrément 2024-03-01; 8 TD employed throughout; Paie known to 2025-06 only. Claim 2025, year 2
     piece 2025-03-01 … 2025-12-31: the average runs at least to the piece's end (8 ≥ 8 → 25 000 × 306 /
