@@ -1055,6 +1055,35 @@ def test_a_column_with_values_under_a_blank_header_is_reported_at_the_header_cel
         in result.problems[2].message.fr
 
 
+
+def test_a_cleared_header_just_before_the_last_one_is_reported(tmp_path):
+    """Personnel's header mois_sans_emploi (N1) cleared: it is the column just before the last header
+    (parent_isole, O1), inside the named columns. Its values (12, 30, 0: no date) are said at N1, a warning."""
+    from helpers_workbook import rename_column, valid_sheets, write_workbook
+
+    sheets = rename_column(valid_sheets(), "Personnel", "mois_sans_emploi", None)
+    assert sheets["Personnel"][0][-2:] == [None, "parent_isole"]
+    result = read_workbook(write_workbook(tmp_path / "x.xlsx", sheets))
+    (p,) = [p for p in result.problems if p.code == "unnamed_column"]
+    assert (str(p.severity), p.sheet, p.cell) == ("warning", "Personnel", "N1")
+    assert "La colonne N a des valeurs (dès N2) mais pas d'en-tête en N1" in p.message.fr
+
+
+def test_dates_without_header_in_a_sheet_with_no_deciding_column_absent_are_a_warning(tmp_path):
+    """Paie has no optional column whose empty cell decides (its absent heures decides nothing): a column of
+    payment dates (the 28th of each month) pasted without header after cout_salarial (F1) cannot be a column
+    whose absence changes the verdicts in silence — a warning naming heures, the workbook readable, though
+    its values are dates."""
+    from helpers_workbook import valid_sheets, write_workbook
+
+    sheets = valid_sheets()
+    for i, row in enumerate(sheets["Paie"]):
+        row.append(None if i == 0 else date(row[1].year, row[1].month, 28))
+    result = read_workbook(write_workbook(tmp_path / "x.xlsx", sheets))
+    (p,) = [p for p in result.problems if p.code == "unnamed_column"]
+    assert (str(p.severity), p.sheet, p.cell) == ("warning", "Paie", "F1") and result.valid
+    assert "(colonnes facultatives absentes : heures)" in p.message.fr
+
 def test_data_without_its_header_row_is_one_error_that_quotes_no_cell(tmp_path):
     """Personnel pasted without its header row: worker 1's row was taken for the headers, and the warnings
     unknown_column quoted « Exemple », « Alice », 17/05/1990, « cesi »… (cli.md: no name or social-situation
