@@ -1451,6 +1451,25 @@ def test_a_forced_regime_judges_a_year_begun_before_it_and_says_so(tmp_path, cap
     assert "ei la juge selon bruxelles-2004, en vigueur ce jour-là" in y4["reasons"][0]["text"]
 
 
+
+def test_a_forced_regime_in_force_when_the_year_began_adds_nothing_to_its_headline():
+    """--regime wallonie-2016 (forced, D4) for agrément year 2 = 2024-01-01 … 2024-12-31 (agrément 2023-01-01),
+    which began under wallonie-2016 itself: nothing to say. T1, T2 target, N1–N3 not, full time all year:
+    24 ÷ 60 FTE-months = 40 % ≥ 30 % (year 2) → conforme, the same headline and reasons as without --regime,
+    with no « selon wallonie-2016 imposé, pas en vigueur le 2024-01-01 »."""
+    from ei_cli.regimes import select_regime
+
+    ws = [worker(w) for w in ("T1", "T2", "N1", "N2", "N3")]
+    e = enterprise(ws, [pay(w.worker_id, "2024-01", "2024-12") for w in ws])
+    st_ = Statuses(dict(T1=True, T2=True, N1=False, N2=False, N3=False))
+    year = Period.calendar_year(2024)
+    forced = select_regime(e, year, "wallonie-2016")[0]
+    assert forced.forced and forced.id == "wallonie-2016"
+    y, plain = evaluate_quota(e, forced, year, st_).latest, evaluate_quota(e, W16, year, st_).latest
+    assert (y.year, y.required_share, y.target_share, y.compliant) == (2, D("0.3"), D("0.4"), True)
+    assert y.summary == plain.summary and y.reasons == plain.reasons
+    assert "imposé" not in y.summary.fr
+
 def _walloon_two_of_five(tmp_path: Path, agrement: date, first: str, last: str) -> Path:
     """Wallonia, agrément ``agrement``: T1, T2 (target under every Walloon regime: CESI, registered, 30 months
     without a job) and N1–N3 (not target), all hired on the agrément day at 1 FTE, paid ``first`` … ``last``:
