@@ -1533,6 +1533,26 @@ def test_an_agrement_year_begun_in_the_walloon_gap_is_judged_by_the_nearest_regi
             "proche avant elle" in forced["reasons"][0]["text"])
 
 
+
+def test_a_paie_warning_is_said_once_when_two_regimes_judge_the_years(tmp_path):
+    """Agrément 2012-09-15 (``_walloon_two_of_five``, Paie 2016-09 … 2018-08), September 2017 asked under
+    wallonie-2016: it holds the end of agrément year 5 (2016-09-15 … 2017-09-14, begun in the Walloon gap:
+    wallonie-2003 stands in) and the start of year 6 (2017-09-15 …, wallonie-2016). T1's Paie row for 2017-09
+    is missing: both regimes measure that month, each finds the fallback on Personnel.etp — one warning
+    « Travailleur T1 : pas de ligne de paie pour 2017-09 », not two."""
+    from dataclasses import replace as replaced
+
+    from ei_cli.rules.eligibility import assess_eligibility
+    from ei_cli.workbook import read_workbook
+
+    e = read_workbook(_walloon_two_of_five(tmp_path, date(2012, 9, 15), "2016-09", "2018-08")).enterprise
+    e = replaced(e, pay=tuple(p for p in e.pay if (p.worker_id, p.month) != ("T1", Month(2017, 9))))
+    r = evaluate_quota(e, W16, Period(date(2017, 9, 1), date(2017, 9, 30)), assess_eligibility(e, W16))
+    assert [(y.year, y.regime_id) for y in r.years] == [(5, "wallonie-2003"), (6, "wallonie-2016")]
+    assert [p.message.fr for p in r.problems if p.code == "payroll_missing_month"] == [
+        "Travailleur T1 : pas de ligne de paie pour 2017-09 ; etp contractuel utilisé (au prorata des jours "
+        "d'occupation)."]
+
 def test_an_agrement_year_begun_before_wallonie_2003_says_it_is_judged_by_it_as_the_nearest(tmp_path, capsys):
     """Agrément 2001-07-01, Paie 2003-07 … 2004-12 (``_walloon_two_of_five``: 40 %): year 3 (2003-07-01 …
     2004-06-30) began under the 1998 decree, not shipped; wallonie-2003 (from 2004-01-01), the nearest, judges

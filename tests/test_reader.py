@@ -1084,6 +1084,21 @@ def test_dates_without_header_in_a_sheet_with_no_deciding_column_absent_are_a_wa
     assert (str(p.severity), p.sheet, p.cell) == ("warning", "Paie", "F1") and result.valid
     assert "(colonnes facultatives absentes : heures)" in p.message.fr
 
+
+def test_hours_round_a_durations_fraction_of_a_second_and_refuse_a_bare_p():
+    """A spreadsheet's float leaves microseconds of noise: 3:30 read as 03:29:59.99997 is 3 × 3 600 + 29 × 60
+    + 59 = 12 599 s + 0,99997 s → 12 600 whole seconds ÷ 3 600 = 3,5 h (not 12 599 ÷ 3 600 = 3,4997 h). An .ods
+    duration with fractional seconds, PT3H29M59.6S = 12 599,6 s → 12 600 s → 3,5 h too. « P » alone (the
+    ISO 8601 prefix and no figure) is no duration: refused as a number, not read as 0 h."""
+    from datetime import time
+
+    from ei_cli.workbook.cells import Invalid, to_hours
+
+    assert to_hours(time(3, 29, 59, 999970)) == Decimal("3.5")
+    assert to_hours("PT3H29M59.6S") == Decimal("3.5")
+    with pytest.raises(Invalid):
+        to_hours("P")
+
 def test_data_without_its_header_row_is_one_error_that_quotes_no_cell(tmp_path):
     """Personnel pasted without its header row: worker 1's row was taken for the headers, and the warnings
     unknown_column quoted « Exemple », « Alice », 17/05/1990, « cesi »… (cli.md: no name or social-situation

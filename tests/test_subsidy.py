@@ -1093,6 +1093,18 @@ def test_sieg_year_in_progress_a_part_on_the_horizon_day():
     (to_come,) = result.unknown
     assert to_come.reason.fr.startswith("Année d'agrément 3, du 2026-11-01 au 2026-12-31 : après le 2026-10-31")
 
+
+def test_sieg_accompanier_fte_of_a_calendar_part_is_the_parts_own():
+    """basis.accompanier_fte is the accompaniers' FTE over the line's calendar part: its FTE-days ÷ its days.
+    Agrément 2025-03-01 → agrément year 1 = 2025-03-01 … 2026-02-28 (365 days); ACC half-time all along
+    (``_sieg_half_timer_enterprise``). The 2026 part, 2026-01-01 … 2026-02-28 = 59 days: 0,5 × 59 = 29,5
+    FTE-days ÷ 59 = 0,5 FTE (÷ the year's 365 days it would read 0,0808); over the agrément year the bracket's
+    staffing is 0,5 as well (accompanier_fte_year)."""
+    ent, report = _sieg_half_timer_enterprise(date(2025, 3, 1), Month(2026, 10), "1000")
+    y1 = lines_of(compute_subsidies(ent, W2016, 2026, report), "social_accompaniment")[0]
+    assert (y1.basis["agrement_year"], y1.basis["days"], y1.basis["year_days"]) == (1, 59, 365)
+    assert y1.basis["accompanier_fte"] == D("0.5") and y1.basis["accompanier_fte_year"] == D("0.5")
+
 def test_sieg_provisional_note_gives_the_last_payroll_day_not_the_averaging_end():
     """Agrément 2024-03-01; 8 TD employed throughout; Paie known to 2025-06 only. Claim 2025, year 2
     piece 2025-03-01 … 2025-12-31: the average runs at least to the piece's end (8 ≥ 8 → 25 000 × 306 /
