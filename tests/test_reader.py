@@ -1362,6 +1362,8 @@ def test_the_libreoffice_zero_date_gets_the_zero_date_hint(tmp_path):
     (["30/06/2024", None, None], "error"),                    # a date typed as text
     (["en cours", date(2024, 6, 30), None], "error"),         # a note above an exit date: the date is seen
     ([2500, 36000, 2400], "warning"),                         # amounts, though 36 000 is a date serial too
+    ([35120.5, 41890.25, 38400.75], "warning"),               # amounts with cents: no day number
+    ([45473, 0, None], "error"),                              # a serial and a zero date (an empty lookup)
     ([time(7, 36), time(0, 0), time(3, 48)], "warning"),      # times
 ])
 def test_a_column_without_header_is_an_error_only_for_dates(tmp_path, values, severity):

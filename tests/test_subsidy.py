@@ -1304,3 +1304,20 @@ def test_sieg_one_day_of_accompaniment_in_a_part_gets_one_days_share_not_a_cliff
     ent = enterprise(ws, pays, agrement=agr)
     l25 = lines_of(compute_subsidies(ent, W2016, 2025, report), "social_accompaniment")[0]
     assert l25.basis["agrement_year"] == 1 and l25.amount == D("110.97") and l25.claimable
+
+
+def test_sieg_no_payroll_and_no_accompanier_is_complete_at_nothing():
+    """Agrément 2024-07-01, 10 TD; the accompanier leaves on 2024-12-31 and nobody has a 2025 Paie row.
+    The 2025 part of agrément year 1 has no accompanier: nothing to cover, 0 € (complete). The entry « Aucune
+    ligne de paie … le montant n'est qu'un plafond, non réclamable en l'état » said the opposite of the
+    0 € claimable line; it is only for a claim where an accompanier is employed."""
+    agr = date(2024, 7, 1)
+    ws = [worker(f"T{i}", date(2023, 1, 1)) for i in range(10)]
+    ws.append(worker("ACC", agr, exit=date(2024, 12, 31), function=Function.SOCIAL_ACCOMPANIMENT))
+    pays = monthly("ACC", Month(2024, 7), Month(2024, 12), cost="3000")
+    pays += [p for i in range(10) for p in monthly(f"T{i}", Month(2024, 7), Month(2024, 12), cost="2000")]
+    report = Report({**{f"T{i}": "TD" for i in range(10)}, "ACC": "not_target"})
+    result = compute_subsidies(enterprise(ws, pays, agrement=agr), W2016, 2025, report)
+    assert all(line.amount == 0 and line.claimable for line in lines_of(result, "social_accompaniment"))
+    assert not any("Aucune ligne de paie" in u.reason.fr for u in result.unknown
+                   if u.subsidy == "social_accompaniment")

@@ -834,7 +834,7 @@ def _social_accompaniment_brackets(run: _Run) -> None:
     """Wallonia 2016 SIEG subsidy: bracket by the average heads of TD/TGD over the agrément year (Q8) ×
     index factor (D5), pro rata of the agrément year; capped by the accompaniers' wage cost + operating
     costs over the same days as the bracket (the agrément year) when that cost is known, the claimed part
-    taking its share of that ceiling by days. A bracket whose minimum subsidisable accompanier
+    taking its share of that ceiling by the accompaniers' FTE-days. A bracket whose minimum subsidisable accompanier
     staffing (§3.6: one half-time, then two half-times from 45 TD/TGD) is not met by the accompaniers'
     mean FTE over the same days as the TD/TGD count falls to the highest bracket it meets. A calendar part in
     which no accompanier is employed gets nothing (nothing to cover)."""
@@ -851,11 +851,12 @@ def _social_accompaniment_brackets(run: _Run) -> None:
     # ``unknown`` entry. Without the cut, the bracket amount of the whole part was claimable with its ceiling
     # « non vérifié » while the months already paid showed it binding.
     horizon = data_horizon(run.enterprise, run.claim) if run.claim is not None else None
-    # Payroll expected (someone under contract employed, per Personnel) but none for the claimed days (in the
-    # year in progress, unless every claimed day is still to come: the entries below say so).
+    # Payroll expected (an accompanier employed, per Personnel: without one the line has nothing to cover and
+    # is complete at 0) but none for the claimed days (in the year in progress, unless every claimed day is
+    # still to come: the entries below say so).
     if run.claim and not _has_pay_in(run.enterprise, run.claim) and not (
-            horizon is not None and horizon < run.claim.start) and any(
-            w.employed_in(run.claim) for w in run.contract_workers()):
+            horizon is not None and horizon < run.claim.start) and _employs(
+            run, Function.SOCIAL_ACCOMPANIMENT, run.claim):
         run.unknown.append(UnknownSubsidy("social_accompaniment", None, t(
             f"Aucune ligne de paie du {run.claim.start.isoformat()} au {run.claim.end.isoformat()} ({known_fr}) : "
             "palier compté sur les seules dates de Personnel ; sans le coût salarial des accompagnateurs, le "

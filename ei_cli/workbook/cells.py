@@ -574,8 +574,9 @@ def to_month(raw) -> Month:
 def holds_dates(values) -> bool:
     """Whether a column's values (blank cells left out) are dates: one date cell or date typed as text
     (« 30/06/2024 ») anywhere is enough (« en cours » above the exit dates does not hide them); numbers count
-    only when every value is a number a date serial can be (1990–2100: a date column that lost its format)
-    — not amounts (36 000 is a serial too), row numbers, check boxes, times or notes."""
+    only when every value is a whole number a date serial can be (1990–2100: a date column that lost its
+    format), the zero date aside — not amounts (36 000 is a serial too, 35 120,50 is no day), row numbers,
+    check boxes, times or notes."""
     serials, other = 0, False
     for v in values:
         t = v.__class__
@@ -587,8 +588,10 @@ def holds_dates(values) -> bool:
                 return True
             except Invalid:
                 other = True
-        elif (t is float or t is int) and _FIRST_SERIAL <= v <= _LAST_SERIAL:
-            serials += 1
+        elif (t is float or t is int) and v == int(v) and _FIRST_SERIAL <= v <= _LAST_SERIAL:
+            serials += 1   # a whole day number: 35 120,50 is an amount
+        elif v == 0 or (t is time and v.hour == v.minute == v.second == 0):
+            continue       # the spreadsheet's zero date (a lookup that found nothing) decides nothing
         else:
             other = True
     return serials > 0 and not other
