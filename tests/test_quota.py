@@ -185,7 +185,7 @@ def test_year_1_point_value_also_in_wallonie_2003():
     assert y.target_share == D("0.2") and y.compliant is True
 
 
-def test_forecast_year_1_judged_on_the_point_value():
+def test_forecast_year_1_judged_on_the_point_value(monkeypatch):
     """Agrément 2024-01-01, Paie known to 2024-06, forecast from 2024-06 (each keeps their last etp, 1).
 
     T target and N1–N4 not target, full time; N4 leaves 2024-12-15. On 2024-12-31: T = 1, D = 1 + 3 = 4
@@ -194,6 +194,7 @@ def test_forecast_year_1_judged_on_the_point_value():
     x = (0,2 × 6 − 1) / 0,8 = 0,25. (Old code, projected December average D = 6 + 15/31 = 6,4839:
     x = (1,29678 − 1) / 0,8 = 0,371 → 0,38.)
     """
+    monkeypatch.setattr(periods, "today", lambda: date(2024, 7, 15))   # the year running
     ws = [worker("T")] + [worker(f"N{i}") for i in range(1, 4)] + [worker("N4", exit=date(2024, 12, 15))]
     pays = [pay(w.worker_id, "2024-01", "2024-06") for w in ws]
     e = enterprise(ws, pays, agrement=date(2024, 1, 1))
@@ -366,7 +367,7 @@ def test_shortfall_formula():
     assert round_up(_staircase_need(D("0.3"), D(1), D(40), D(100), 12, 12)) == 0
 
 
-def test_forecast_keeps_last_fte_and_exits():
+def test_forecast_keeps_last_fte_and_exits(monkeypatch):
     """Year 2 = 2024 (agrément 2023-01-01), Paie known to 2024-06, forecast from 2024-06.
 
     A (target) paid 1 FTE Jan–May, 0,5 in June → keeps 0,5 Jul–Dec: T = 5 + 0,5 + 6 × 0,5 = 8,5.
@@ -375,6 +376,7 @@ def test_forecast_keeps_last_fte_and_exits():
     Hired from 2024-07, k = 6: x = (0,3 × 41,5 − 8,5) / (0,7 × 6) = 3,95 / 4,2 = 0,9405 → 0,95.
     Check: (8,5 + 5,7) / (41,5 + 5,7) = 30,08 %; with 0,94: 14,14 / 47,14 = 29,995 %.
     """
+    monkeypatch.setattr(periods, "today", lambda: date(2024, 7, 15))   # the year running
     ws = [worker("A"), worker("B"), worker("C"), worker("D", exit=date(2024, 9, 30))]
     pays = [pay("A", "2024-01", "2024-05"), pay("A", "2024-06", "2024-06", "0.5")] + \
            [pay(x, "2024-01", "2024-06") for x in "BCD"]
@@ -926,7 +928,7 @@ def test_property_agrement_on_the_first_changes_nothing(staff, start_month, regi
         assert y.target_share == (None if total == 0 else denoised(target / total))
 
 
-def test_forecast_counts_the_years_last_month_for_its_days_inside():
+def test_forecast_counts_the_years_last_month_for_its_days_inside(monkeypatch):
     """wallonie-2003, agrément 2005-03-15 → year 2 = 2006-03-15 … 2007-03-14, Paie known to 2006-12.
     A target, N0–N2 not target, 1 FTE throughout (kept in the projection): T = 12, D = 48 over
     n = 17/31 + 11 + 14/31 = 12 months → 25 % < 30 %.
@@ -935,6 +937,7 @@ def test_forecast_counts_the_years_last_month_for_its_days_inside():
     Check: (12 + 2,4516 × 1,40) ÷ (48 + 2,4516 × 1,40) = 15,432 ÷ 51,432 = 30,005 %.
     (Old code: n = 13, k = 3: (0,3 × 52 − 13) ÷ 2,1 = 1,238 → 1,24, which gives (12 + 3,04) ÷ (48 + 3,04) = 29,47 % over the real year.)
     """
+    monkeypatch.setattr(periods, "today", lambda: date(2007, 1, 15))   # the year running
     ws = [worker(x, hire=date(2005, 3, 15)) for x in ("A", "N0", "N1", "N2")]
     e = enterprise(ws, [pay(w.worker_id, "2005-03", "2006-12") for w in ws], agrement=date(2005, 3, 15))
     f = forecast_quota(e, W03, Month(2006, 12), Statuses(dict(A=True, N0=False, N1=False, N2=False)))
@@ -1073,7 +1076,7 @@ def test_shortfall_rounding_up_ignores_decimal_noise():
     assert round_up(D("3.001")) == D("3.01") and round_up(D(0)) == 0 and round_up(D("-1")) == 0
 
 
-def test_brussels_2018_forecast_names_the_encadrement_to_hire_too():
+def test_brussels_2018_forecast_names_the_encadrement_to_hire_too(monkeypatch):
     """bruxelles-2018 judges the agrément year's averages against 4 target FTE and 1 FTE of encadrement
     (D7). Agrément 2024-01-01; D (direction), N1–N3 (production, not target) and T1 (target) full time
     from 2024-01-01, T2 (target) from 2024-05-01, no encadrement; Paie to 2024-04. Forecast at 2024-04,
@@ -1082,6 +1085,7 @@ def test_brussels_2018_forecast_names_the_encadrement_to_hire_too():
     encadrement: average 0 for a minimum of 1 → y = (1 − 0) × 12 ÷ 8 = 1,5 FTE.
     The forecast said hiring 3,5 target FTE « la rend conforme », though the encadrement minimum still
     failed; it now names both, and `extra_supervision_fte` is 1,5."""
+    monkeypatch.setattr(periods, "today", lambda: date(2024, 5, 15))   # the year running
     b18 = get_regime("bruxelles-2018")
     staff = [worker("D", hire=date(2024, 1, 1), function=Function.MANAGEMENT)]
     staff += [worker(w, hire=date(2024, 1, 1)) for w in ("N1", "N2", "N3", "T1")]
@@ -1150,7 +1154,7 @@ def test_an_exact_minimum_averaged_over_cut_boundary_months_is_met():
     assert y.target_fte == 4 and y.compliant is True and y.shortfall_fte == 0
 
 
-def test_the_forecast_hire_makes_the_year_compliant_when_made():
+def test_the_forecast_hire_makes_the_year_compliant_when_made(monkeypatch):
     """wallonie-2016, agrément 2018-06-11 → year 2 = 2019-06-11 … 2020-06-10, which needs 30 % and the
     1-FTE minimum on average. Nobody is paid (A left 2019-06-10). Forecast at 2020-05: only June is left,
     for 10 of its 30 days: k = 1/3 → x = (1 × 12 − 0) ÷ (1/3) = 36 FTE. Hiring them from 2020-06-01 gives
@@ -1158,6 +1162,7 @@ def test_the_forecast_hire_makes_the_year_compliant_when_made():
     « non conforme » with nothing left to hire. (The year lies wholly under wallonie-2016: one begun before
     2017-06-30 is judged by wallonie-2003 standing in, see
     test_an_agrement_year_begun_in_the_walloon_gap_is_judged_by_the_nearest_regime_whatever_the_day_asked.)"""
+    monkeypatch.setattr(periods, "today", lambda: date(2020, 6, 5))   # the year running (to 2020-06-10)
     a = worker("A", hire=date(2018, 6, 11), exit=date(2019, 6, 10))
     e = enterprise([a], [[PayMonth("A", Month(2020, 5), D(0), D(0))]], agrement=date(2018, 6, 11))
     f = forecast_quota(e, W16, Month(2020, 5), Statuses({"A": False}))
@@ -1710,6 +1715,11 @@ def test_a_year_over_with_months_unpaid_asks_for_the_payroll_not_a_hire():
     c = check(e, W16, Period.calendar_year(2022), st_)
     assert [x.fr for x in c.to_fix] == ["Année terminée le 2022-12-31 : complétez la feuille Paie de ses mois "
                                         "manquants, le verdict porte sur les mois connus."]
+    # ei check-quota --forecast on it: no projection, no hire from 2022-09 (it said « engager 0,86 ETP »).
+    fc = forecast_quota(e, W16, Month(2022, 8), st_)
+    assert fc.hire_from is None and fc.extra_target_fte is None and fc.months_remaining == 0
+    assert fc.summary.fr == ("Année d'agrément 2 : terminée le 2022-12-31, paie connue jusqu'à 2022-08 : pas de "
+                             "projection ni d'engagement à proposer ; complétez la feuille Paie de ses mois manquants.")
 
 
 def test_a_projection_that_hangs_on_unknown_statuses_says_so_not_non_conforme(monkeypatch):
@@ -1771,10 +1781,11 @@ def test_a_year_judged_by_the_stand_in_counts_the_stand_ins_target_public(tmp_pa
     assert y.target_fte == 1 and y.total_fte == 2 and y.target_share == D("0.5") and y.compliant is True
 
 
-def test_the_forecast_of_a_year_judged_by_the_stand_in_counts_the_stand_ins_target_public(tmp_path):
+def test_the_forecast_of_a_year_judged_by_the_stand_in_counts_the_stand_ins_target_public(tmp_path, monkeypatch):
     """As above, Paie known to 2017-12: the projection of year 6 from 2017-12 (two months left, each worker
     keeping 1 FTE) under wallonie-2003 counts D1 as target: 12 ÷ 24 = 50 % ≥ 50 % → projected conforme with
     no extra hire. With wallonie-2016's public: 0 % → non conforme, a hire."""
+    monkeypatch.setattr(periods, "today", lambda: date(2018, 1, 15))   # the year running
     e, report = _walloon_gap_dedp_not_td(tmp_path, "2017-12")
     f = forecast_quota(e, W16, Month(2017, 12), report)
     d = f.to_dict()

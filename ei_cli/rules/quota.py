@@ -335,7 +335,7 @@ class _Frame:
     def running(self) -> bool:
         """The agrément year has not ended yet (``periods.today``): its unpaid months are to come. A year
         that has ended with months unpaid lacks payroll: no hire repairs it, the Paie sheet does."""
-        return self.period.end >= periods.today()
+        return not _ended(self.period)
 
     @property
     def judged_span(self) -> Period:
@@ -960,6 +960,12 @@ def _judge_mandate(f: _Frame) -> YearQuota:
 
 
 # ------------------------------------------------------------------------------ shared texts
+def _ended(period: Period) -> bool:
+    """The agrément year ``period`` is over (before ``periods.today``): a month of it without payroll is
+    missing data, not a month to come — no projection, no hire advice for it."""
+    return period.end < periods.today()
+
+
 def _provisional_label(provisional: bool, closed: bool) -> tuple[str, str]:
     """« (provisoire : année en cours) », or for a year that has ended with months unpaid « (provisoire :
     paie incomplète) » — not « année en cours » for a year long over."""
@@ -1117,7 +1123,9 @@ def _with_projection(f: _Frame, y: YearQuota) -> YearQuota:
         extra = fc.extra_target_fte
     # Brussels 2018: the encadrement minimum is judged beside the target one; its hire too.
     sup = _supervision_to_hire(fc.year) or None
-    fields = {"forecast_hire_from": str(fc.hire_from), "forecast_extra_target_fte": extra}
+    fields = {"forecast_hire_from": str(fc.hire_from), "forecast_extra_target_fte": extra,
+              "forecast_compliant": fc.year.compliant}
+    unsure = fc.year.compliant is None   # the projection hangs on unknown statuses
     if sup:
         fields["forecast_extra_supervision_fte"] = sup
     monthly = y.judged_on == "every_month"
@@ -1142,8 +1150,10 @@ def _with_projection(f: _Frame, y: YearQuota) -> YearQuota:
     summary = y.summary
     if y.judged_on != "every_month":
         if hire:
-            add = (f"projection : engager {hire.fr} à partir de {fc.hire_from} la rend conforme",
-                   f"projection: hiring {hire.en} from {fc.hire_from} makes it compliant")
+            add = (f"projection : engager {hire.fr} à partir de {fc.hire_from} la rend conforme"
+                   + (_UNSURE_IF.fr if unsure else ""),
+                   f"projection: hiring {hire.en} from {fc.hire_from} makes it compliant"
+                   + (_UNSURE_IF.en if unsure else ""))
         elif extra == 0:
             add = ("projetée conforme sans engagement supplémentaire",
                    "projected compliant with no extra hire")
@@ -1407,11 +1417,13 @@ def check(enterprise: Enterprise, regime: Regime, period: Period, report=None) -
             hire_from = y.extra["forecast_hire_from"]
             hire = _hire_text(ahead, y.extra.get("forecast_extra_supervision_fte"))
             if hire:
+                unsure = "forecast_compliant" in y.extra and y.extra["forecast_compliant"] is None
                 to_fix.append(t(f"{which_fr}engager {hire.fr} à partir de {hire_from} (ou augmenter d'autant le "
-                                "temps de travail) : la projection de l'année la rend alors conforme (ei check-quota "
-                                "--forecast).",
+                                "temps de travail) : la projection de l'année la rend alors conforme"
+                                f"{_UNSURE_IF.fr if unsure else ''} (ei check-quota --forecast).",
                                 f"{which_en}hire {hire.en} from {hire_from} (or raise the working time as much): "
-                                "the year's projection then complies (ei check-quota --forecast)."))
+                                f"the year's projection then complies{_UNSURE_IF.en if unsure else ''} "
+                                "(ei check-quota --forecast)."))
             elif ahead == 0:
                 to_fix.append(t(f"{which_fr}garder le public cible actuel : l'année est projetée conforme sans "
                                 "engagement supplémentaire (ei check-quota --forecast).",
@@ -1428,17 +1440,18 @@ def check(enterprise: Enterprise, regime: Regime, period: Period, report=None) -
                             "rattrape (l'année en cours : ei check-quota --forecast).",
                             f"{which_en}closed year: it lacked {lacked.en}; no hire makes up for it (the current "
                             "year: ei check-quota --forecast)."))
-        elif y.provisional and y.period.end < periods.today():
-            # A year over with months unpaid: the Paie sheet lacks them; no hire is advice for the past.
-            to_fix.append(t(f"{which_fr}année terminée le {y.period.end.isoformat()} : complétez la feuille Paie de "
-                            "ses mois manquants, le verdict porte sur les mois connus.",
-                            f"{which_en}year ended on {y.period.end.isoformat()}: complete the Paie sheet with its "
-                            "missing months; the verdict rests on the known months."))
-        elif y.shortfall_fte:
+        elif y.shortfall_fte and not (y.provisional and _ended(y.period)):
             to_fix.append(t(f"{which_fr}engager ou augmenter le temps de travail de public cible : "
                             f"{number_text(y.shortfall_fte)} ETP manquants.",
                             f"{which_en}hire target-public workers or raise their working time: "
                             f"{number_text(y.shortfall_fte, 'en')} FTE missing."))
+        if y.provisional and _ended(y.period):
+            # A year over with months unpaid: the Paie sheet lacks them (whatever else is said above); no
+            # hire is advice for the past.
+            to_fix.append(t(f"{which_fr}année terminée le {y.period.end.isoformat()} : complétez la feuille Paie de "
+                            "ses mois manquants, le verdict porte sur les mois connus.",
+                            f"{which_en}year ended on {y.period.end.isoformat()}: complete the Paie sheet with its "
+                            "missing months; the verdict rests on the known months."))
         if y.extra.get("min_workers_compliant") is False:
             to_fix.append(t(f"{which_fr}au moins {y.extra['min_workers']} travailleurs devaient être occupés le "
                             f"{y.extra['min_workers_on']}, fin du délai qui suit l'agrément ; il y en avait "
@@ -1511,7 +1524,8 @@ def forecast_quota(enterprise: Enterprise, regime: Regime, at_month: Month, repo
     ((n, period),) = years_overlapping(enterprise.agrement_date, Period(at.last_day, at.last_day))[-1:]
     in_year = list(period.months())
     known = [m for m in in_year if m <= at]
-    future = [m for m in in_year if m > at]
+    # A year over has no month to come: its unpaid months are missing payroll (``_ended``).
+    future = [] if _ended(period) else [m for m in in_year if m > at]
     asked, regime = regime, regime_for_year(regime, period.start)   # the year's obligation (evaluate_quota)
     if regime is not asked:
         report = _report_under(enterprise, regime)
@@ -1527,7 +1541,7 @@ def forecast_quota(enterprise: Enterprise, regime: Regime, at_month: Month, repo
         return list(known_row(w)) + [future_fte(w, m) for m in future]
 
     measured = tuple(replace(x, projected=x.month > at)
-                     for x in _measure(enterprise, report, in_year, shape.counted, fte_row, shape.supervision))
+                     for x in _measure(enterprise, report, known + future, shape.counted, fte_row, shape.supervision))
     paid = _paid_day_fte(enterprise)
 
     def day_fte(w: Worker, m: Month) -> Decimal:
@@ -1545,7 +1559,12 @@ def forecast_quota(enterprise: Enterprise, regime: Regime, at_month: Month, repo
                   f"{at}: {len(future)} months remaining; every worker still employed keeps their last known "
                   "monthly FTE, those with an exit date leave on it.")),
     ]
-    if not future:
+    if not future and _ended(period) and known != in_year:
+        summary = t(f"Année d'agrément {n} : terminée le {period.end.isoformat()}, paie connue jusqu'à {at} : pas de "
+                    "projection ni d'engagement à proposer ; complétez la feuille Paie de ses mois manquants.",
+                    f"Agrément year {n}: ended on {period.end.isoformat()}, payroll known to {at}: no projection nor "
+                    "hire to propose; complete the Paie sheet with its missing months.")
+    elif not future:
         summary = t(f"Année d'agrément {n} : plus aucun mois à venir après {at} ; rien ne peut plus être ajouté.",
                     f"Agrément year {n}: no month left after {at}; nothing can be added any more.")
     elif extra is None:
