@@ -1837,3 +1837,16 @@ def test_brussels_2004_an_agrement_years_one_day_boundary_month_is_judged_in_it(
     assert (y2.year, y2.period.start) == (2, date(2015, 1, 31))
     assert (str(y2.months[0].month), y2.months[0].share, y2.months[0].judged) == ("2015-01", 0, True)
     assert y2.compliant is False and y2.extra["failing_months"] == ["2015-01"]
+
+
+def test_a_running_year_whose_payroll_stopped_months_ago_hires_from_the_current_month():
+    """Judged on 2026-11-30 (the tests' day). Agrément 2021-01-01, year 6 = 2026 (50 %); T target, N1–N3
+    not, full time; Paie January–March 2026 only. The projection (everyone keeps their etp to December):
+    T 12, D 48. It solved the hire from 2026-04 over k = 9 months: x = (0,5 × 48 − 12) ÷ (0,5 × 9) = 2,67 —
+    a hire eight months in the past. April–October are past: projected, not adjustable; hires from 2026-11
+    over k = 2: x = (0,5 × 48 − 12) ÷ (0,5 × 2) = 12 ÷ 1 = 12,00 FTE, and a reason names the past months."""
+    ws = [worker("T")] + [worker(f"N{i}") for i in range(1, 4)]
+    e = enterprise(ws, [pay(w.worker_id, "2026-01", "2026-03") for w in ws], agrement=date(2021, 1, 1))
+    fc = forecast_quota(e, W16, Month(2026, 3), Statuses({"T": True, "N1": False, "N2": False, "N3": False}))
+    assert (fc.hire_from, fc.extra_target_fte) == (Month(2026, 11), D("12.00"))
+    assert any(r.text.fr.startswith("Mois de 2026-04 à 2026-10 : passés sans paie connue") for r in fc.reasons)

@@ -1117,7 +1117,7 @@ def _with_projection(f: _Frame, y: YearQuota) -> YearQuota:
     if y.judged_on == "every_month":
         to_come = tuple(m for m in fc.year.months if m.projected)
         need = None if y.required_share is None else _monthly_need(
-            y.required_share, to_come, frozenset(m.month for m in to_come))
+            y.required_share, to_come, frozenset(m.month for m in to_come if m.month >= fc.hire_from))
         extra = None if need is None else round_up(need)
     else:
         extra = fc.extra_target_fte
@@ -1547,10 +1547,14 @@ def forecast_quota(enterprise: Enterprise, regime: Regime, at_month: Month, repo
     def day_fte(w: Worker, m: Month) -> Decimal:
         return base[w.worker_id] if m > at else paid(w, m)
 
-    frame = _Frame(enterprise, regime, n, period, measured, len(in_year), frozenset(future), report, day_fte)
+    # Hires can be made from the current month on: a month between the last Paie month and today is
+    # projected (each worker keeping their last etp) but is past — no hire in it (``periods.today``).
+    now = Month.of(periods.today())
+    adjustable = [m for m in future if m >= now]
+    frame = _Frame(enterprise, regime, n, period, measured, len(in_year), frozenset(adjustable), report, day_fte)
     projected = _said_judge(replace(_judge(shape, frame), regime_id=regime.id, rule=name), asked, regime)
     extra = projected.shortfall_fte
-    hire_from = future[0] if future else None
+    hire_from = adjustable[0] if adjustable else None
     reasons = [
         because(t(f"Projection de l'année d'agrément {n} ({period.start.isoformat()} – {period.end.isoformat()}) "
                   f"à partir de {at} : {len(future)} mois restants ; chaque travailleur encore occupé garde son "
@@ -1559,6 +1563,14 @@ def forecast_quota(enterprise: Enterprise, regime: Regime, at_month: Month, repo
                   f"{at}: {len(future)} months remaining; every worker still employed keeps their last known "
                   "monthly FTE, those with an exit date leave on it.")),
     ]
+    if future and adjustable != future:
+        reasons.append(because(t(
+            f"Mois de {future[0]} à {future[len(future) - len(adjustable) - 1]} : passés sans paie connue, projetés "
+            f"(chaque travailleur garde son dernier ETP) mais sans engagement possible ; engagements à partir de "
+            f"{hire_from} ({len(adjustable)} mois).",
+            f"Months {future[0]} to {future[len(future) - len(adjustable) - 1]}: past without known payroll, projected "
+            f"(every worker keeps their last FTE) but no hire possible in them; hires from {hire_from} "
+            f"({len(adjustable)} months).")))
     if not future and _ended(period) and known != in_year:
         summary = t(f"Année d'agrément {n} : terminée le {period.end.isoformat()}, paie connue jusqu'à {at} : pas de "
                     "projection ni d'engagement à proposer ; complétez la feuille Paie de ses mois manquants.",
