@@ -981,6 +981,10 @@ def test_sieg_ceiling_is_the_agrement_years_and_its_calendar_parts_add_up_to_it(
         assert (line.basis["ceiling_start"], line.basis["ceiling_end"]) == (date(2024, 7, 1), date(2025, 6, 30))
         assert line.basis["ceiling_wage_cost"] == D("22100.00") and line.basis["ceiling_total"] == D("25415.00")
     assert l24.basis["ceiling"] == D("12811.95") and l25.basis["ceiling"] == D("12603.05")
+    # The share is recomputable from basis: 25 415 × 90,5 ÷ 182,5 = 12 603,05 (half-time: 181 and 365 days × 0,5).
+    assert (l25.basis["accompanier_fte_days"], l25.basis["ceiling_fte_days"]) == (D("90.5"), D("182.5"))
+    assert (l25.basis["ceiling_total"] * l25.basis["accompanier_fte_days"] / l25.basis["ceiling_fte_days"]
+            ).quantize(D("0.01")) == l25.basis["ceiling"]
     assert l24.basis["accompanier_wage_cost"] == D("11900.00") and l25.basis["accompanier_wage_cost"] == D("10200.00")
     (reason,) = [r for r in l25.reasons if r.parameter == "subsidy.social_accompaniment.operating_costs_share"]
     assert reason.text.fr == ("Plafond : coût salarial des accompagnateurs du 2024-07-01 au 2025-06-30 (22 100,00 €) "

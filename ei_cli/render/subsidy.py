@@ -215,7 +215,7 @@ ADDED_BASIS_KEYS = (
     "known_wage_cost", "known_wage_cost_months", "wage_cost_months", "net_increase", "headcount_fte_on_hire",
     "headcount_fte_average_before", "rehire_of", "first_hire_date", "target_workers_start", "target_workers_end",
     "provisional", "bracket_min_by_target_workers", "accompanier_fte_year", "min_accompanier_fte", "ceiling_start",
-    "ceiling_end", "ceiling_wage_cost", "ceiling_total")
+    "ceiling_end", "ceiling_wage_cost", "ceiling_total", "accompanier_fte_days", "ceiling_fte_days")
 
 
 def _scalar_keys(result: SubsidyResult) -> list[str]:

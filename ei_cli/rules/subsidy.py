@@ -1003,7 +1003,10 @@ def _social_accompaniment_brackets(run: _Run) -> None:
                  "operating_costs_share": ops.number, "ceiling": money(ceiling) if ceiling is not None else None,
                  "ceiling_start": window.start, "ceiling_end": window.end,
                  "ceiling_wage_cost": money(cost) if not missing else None,
-                 "ceiling_total": money(ceiling_total) if ceiling_total is not None else None}
+                 "ceiling_total": money(ceiling_total) if ceiling_total is not None else None,
+                 # The share of the ceiling: basis.ceiling = ceiling_total × these FTE-days of the part ÷ those
+                 # of the ceiling's days, unrounded enough to recompute it to the cent.
+                 "accompanier_fte_days": _fmt(part_fd), "ceiling_fte_days": _fmt(window_fd)}
         first = min((b["min_target_workers"] for b in brackets.value), default=0)
         over_fr = (f"sur l'année d'agrément {n} ({window.start.isoformat()} – {window.end.isoformat()}"
                    + (f", {known_fr}" if provisional else "") + ")")
