@@ -994,6 +994,18 @@ def test_sieg_ceiling_is_the_agrement_years_and_its_calendar_parts_add_up_to_it(
                for r in l25.reasons)
 
 
+def _ten_td_and_an_accompanier(acc_exit: date, td_paid_to: Month, acc_extra=()):
+    """Agrément 2024-07-01 (the enterprise and its statuses): T0–T9 (TD) full time from 2023, 2 000 €/month,
+    paid 2024-07 … ``td_paid_to``; ACC (accompagnement_social) full time from the agrément to ``acc_exit``,
+    3 000 €/month paid 2024-07 … 2024-12, then the ``acc_extra`` Paie rows."""
+    agr = date(2024, 7, 1)
+    ws = [worker(f"T{i}", date(2023, 1, 1)) for i in range(10)]
+    ws.append(worker("ACC", agr, exit=acc_exit, function=Function.SOCIAL_ACCOMPANIMENT))
+    pays = monthly("ACC", Month(2024, 7), Month(2024, 12), cost="3000") + list(acc_extra)
+    pays += [p for i in range(10) for p in monthly(f"T{i}", Month(2024, 7), td_paid_to, cost="2000")]
+    return enterprise(ws, pays, agrement=agr), Report({**{f"T{i}": "TD" for i in range(10)}, "ACC": "not_target"})
+
+
 def test_sieg_part_without_an_accompanier_gets_nothing_to_cover():
     """rules.md §3.6: the SIEG subsidy covers the accompanier's wage cost + 15 % operating costs. Agrément
     2024-07-01, year 1 = 2024-07-01 … 2025-06-30 (365 days); 10 TD full time throughout → ≥ 8, 25 000 € a year.
@@ -1006,13 +1018,7 @@ def test_sieg_part_without_an_accompanier_gets_nothing_to_cover():
       ceiling; a ceiling shared by calendar days gave it 20 531,25 × 181 / 365 = 10 181,25 €, claimable, for
       no accompaniment at all).
     The 2025 claim is complete at 0 €: nothing is left to know."""
-    agr = date(2024, 7, 1)
-    ws = [worker(f"T{i}", date(2023, 1, 1)) for i in range(10)]
-    ws.append(worker("ACC", agr, exit=date(2024, 12, 31), function=Function.SOCIAL_ACCOMPANIMENT))
-    pays = monthly("ACC", Month(2024, 7), Month(2024, 12), cost="3000")
-    pays += [p for i in range(10) for p in monthly(f"T{i}", Month(2024, 7), Month(2025, 6), cost="2000")]
-    report = Report({**{f"T{i}": "TD" for i in range(10)}, "ACC": "not_target"})
-    ent = enterprise(ws, pays, agrement=agr)
+    ent, report = _ten_td_and_an_accompanier(date(2024, 12, 31), Month(2025, 6))
     (l24,) = lines_of(compute_subsidies(ent, W2016, 2024, report), "social_accompaniment")
     assert l24.amount == D("12602.74") and l24.basis["ceiling_total"] == D("20531.25") and l24.claimable
     assert l24.basis["ceiling"] == D("20531.25")
@@ -1298,14 +1304,9 @@ def test_sieg_one_day_of_accompaniment_in_a_part_gets_one_days_share_not_a_cliff
     18 096,77, its 185 FTE-days over 365 = 0,5068 > the bracket's 0,5 maximum → 18 096,77 × 182,5 / 185 =
     17 852,22… × 1,15 = 20 530,05… € for the year; the 2025 part holds 1 FTE-day of 185 → ceiling
     20 530,05 × 1 / 185 = 110,97 €, amount min(25 000 × 181 / 365 = 12 397,26, 110,97) = 110,97 €."""
-    agr = date(2024, 7, 1)
-    ws = [worker(f"T{i}", date(2023, 1, 1)) for i in range(10)]
-    ws.append(worker("ACC", agr, exit=date(2025, 1, 1), function=Function.SOCIAL_ACCOMPANIMENT))
-    pays = monthly("ACC", Month(2024, 7), Month(2024, 12), cost="3000")
-    pays += monthly("ACC", Month(2025, 1), Month(2025, 1), fte=str(D(1) / 31), cost="96.77")
-    pays += [p for i in range(10) for p in monthly(f"T{i}", Month(2024, 7), Month(2025, 6), cost="2000")]
-    report = Report({**{f"T{i}": "TD" for i in range(10)}, "ACC": "not_target"})
-    ent = enterprise(ws, pays, agrement=agr)
+    ent, report = _ten_td_and_an_accompanier(
+        date(2025, 1, 1), Month(2025, 6), monthly("ACC", Month(2025, 1), Month(2025, 1), fte=str(D(1) / 31),
+                                                  cost="96.77"))
     l25 = lines_of(compute_subsidies(ent, W2016, 2025, report), "social_accompaniment")[0]
     assert l25.basis["agrement_year"] == 1 and l25.amount == D("110.97") and l25.claimable
 
@@ -1315,13 +1316,8 @@ def test_sieg_no_payroll_and_no_accompanier_is_complete_at_nothing():
     The 2025 part of agrément year 1 has no accompanier: nothing to cover, 0 € (complete). The entry « Aucune
     ligne de paie … le montant n'est qu'un plafond, non réclamable en l'état » said the opposite of the
     0 € claimable line; it is only for a claim where an accompanier is employed."""
-    agr = date(2024, 7, 1)
-    ws = [worker(f"T{i}", date(2023, 1, 1)) for i in range(10)]
-    ws.append(worker("ACC", agr, exit=date(2024, 12, 31), function=Function.SOCIAL_ACCOMPANIMENT))
-    pays = monthly("ACC", Month(2024, 7), Month(2024, 12), cost="3000")
-    pays += [p for i in range(10) for p in monthly(f"T{i}", Month(2024, 7), Month(2024, 12), cost="2000")]
-    report = Report({**{f"T{i}": "TD" for i in range(10)}, "ACC": "not_target"})
-    result = compute_subsidies(enterprise(ws, pays, agrement=agr), W2016, 2025, report)
+    ent, report = _ten_td_and_an_accompanier(date(2024, 12, 31), Month(2024, 12))
+    result = compute_subsidies(ent, W2016, 2025, report)
     assert all(line.amount == 0 and line.claimable for line in lines_of(result, "social_accompaniment"))
     assert not any("Aucune ligne de paie" in u.reason.fr for u in result.unknown
                    if u.subsidy == "social_accompaniment")
