@@ -80,7 +80,7 @@ def test_a_sheet_whose_part_is_not_found_is_measured_all_the_same(tmp_path, monk
     member is measured and the largest extent (here XFD1048576) stops the read before calamine."""
     path = tmp_path / "far.xlsx"
     make_corpus.stray_far_cell(path)
-    monkeypatch.setattr(ooxml, "sheet_parts", lambda archive: {})
+    monkeypatch.setattr(ooxml, "sheet_parts", lambda archive, inflated=None: {})
     codes = {p.code for p in read_workbook(path).problems}
     assert "sheet_too_large" in codes
 
@@ -92,7 +92,7 @@ def test_the_fail_closed_measure_is_taken_once_for_all_sheets(tmp_path, monkeypa
     members = [n for n in zipfile.ZipFile(path).namelist() if n.endswith(".xml")]
     calls = []
     real = ooxml.sheet_extent
-    monkeypatch.setattr(ooxml, "sheet_parts", lambda archive: {})
+    monkeypatch.setattr(ooxml, "sheet_parts", lambda archive, inflated=None: {})
     monkeypatch.setattr(ooxml, "sheet_extent", lambda *a: calls.append(a[1]) or real(*a))
     assert read_workbook(path).enterprise is not None
     assert sorted(calls) == sorted(members)

@@ -34,11 +34,9 @@ _PLAIN_FORMULA = re.compile(rb"<f[\s>/]")
 # formula whose result is the empty string (group 1 is then None: the empty value, as ``<v></v>``).
 _VALUE = re.compile(rb"<(?:\w+:)?v\s*(?:/>|>([^<]*)</(?:\w+:)?v\s*>)")
 _REF_ATTR = re.compile(rb"""\br\s*=\s*["']([A-Za-z]+\d+)["']""")
-_ERROR_TYPE = re.compile(rb"""\bt\s*=\s*["']e["']""")
-# A formula whose result is text (``t="str"``): an empty ``<v></v>`` or ``<v/>`` is its computed value,
-# the empty string (=SI(…;"";…), which LibreOffice writes ``<v></v>`` and Excel ``<v/>``), not a formula
-# left without a value.
-_STRING_TYPE = re.compile(rb"""\bt\s*=\s*["']str["']""")
+# A cell's type attribute (``t="e"``: an error value; ``t="str"``: a formula whose result is text, whose
+# empty ``<v></v>`` or ``<v/>`` is its computed value, the empty string (=SI(…;"";…), which LibreOffice
+# writes ``<v></v>`` and Excel ``<v/>``), not a formula left without a value); none: a number.
 _TYPE = re.compile(rb"""\bt\s*=\s*["']([^"']*)["']""")
 # workbook.xml's calculation settings: ``fullCalcOnLoad`` asks the spreadsheet to recalculate every
 # formula when it opens the file (an xsd:boolean; "on" read as true too).
@@ -90,10 +88,13 @@ def _unescape(text: str) -> str:
             .replace("&apos;", "'").replace("&amp;", "&"))
 
 
-def sheet_parts(archive: zipfile.ZipFile) -> dict[str, str]:
-    """Sheet title → its XML part inside the archive."""
+def sheet_parts(archive: zipfile.ZipFile, inflated: dict[str, bytes] | None = None) -> dict[str, str]:
+    """Sheet title → its XML part inside the archive. ``inflated``: the members already decompressed
+    (``Sniffed.inflated`` keeps workbook.xml, read by ``recalculated_on_load`` too)."""
     try:
-        workbook = archive.read("xl/workbook.xml")
+        workbook = inflated.get("xl/workbook.xml") if inflated else None
+        if workbook is None:
+            workbook = archive.read("xl/workbook.xml")
         rels = archive.read("xl/_rels/workbook.xml.rels")
     except KeyError:
         return {}
@@ -131,11 +132,9 @@ def recalculated_on_load(archive: zipfile.ZipFile, inflated: dict[str, bytes] | 
     return calc is not None and _attrs(calc.group(1)).get("fullCalcOnLoad", "").strip().lower() in _TRUE
 
 
-def _placeholder(attrs: bytes, cached: bytes) -> bool:
-    """A formula's stored value that a program may have written in place of one it never computed: the
-    number 0 (XlsxWriter's), or empty text."""
-    typed = _TYPE.search(attrs)
-    kind = typed.group(1) if typed else b"n"
+def _placeholder(kind: bytes, cached: bytes) -> bool:
+    """A formula's stored value (its cell of type ``kind``) that a program may have written in place of one
+    it never computed: the number 0 (XlsxWriter's), or empty text."""
     if kind == b"str":
         return not cached.strip()
     if kind != b"n":
@@ -201,7 +200,7 @@ def error_cells(archive: zipfile.ZipFile, sheet_names, parts: dict[str, str] | N
                 xml = archive.read(part)
             except (KeyError, zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError):
                 continue  # calamine reports a damaged part on its own
-        has_errors = _may_hold_error_values(xml)  # each cell is then checked by _ERROR_TYPE
+        has_errors = _may_hold_error_values(xml)  # each cell's type is then checked (t="e")
         # _FORMULA is "<f" or "<prefix:f": without a ":f" anywhere, the plain "<f" pattern says the same
         # in one fast search (the full pattern tries every "<" in the part).
         has_formulas = (_FORMULA if _prefixed(xml, _PREFIXED_F) else _PLAIN_FORMULA).search(xml) is not None
@@ -210,7 +209,9 @@ def error_cells(archive: zipfile.ZipFile, sheet_names, parts: dict[str, str] | N
         found: dict[tuple[int, int], str | None] = {}
         stored: list[tuple[int, int]] = []
         for attrs, body in _CELL.findall(xml):
-            is_error = _ERROR_TYPE.search(attrs) is not None
+            typed = _TYPE.search(attrs)
+            kind = typed.group(1) if typed else b"n"
+            is_error = kind == b"e"
             if not is_error and (not has_formulas or not _FORMULA.search(body)):
                 continue
             ref = _REF_ATTR.search(attrs)
@@ -220,9 +221,9 @@ def error_cells(archive: zipfile.ZipFile, sheet_names, parts: dict[str, str] | N
             cached = (value.group(1) or b"") if value else None   # None: no value written at all
             if is_error:
                 found[parse_ref(ref.group(1).decode())] = cached.decode() if cached else UNKNOWN_ERROR
-            elif cached is None or (not cached.strip() and _STRING_TYPE.search(attrs) is None):
+            elif cached is None or (not cached.strip() and kind != b"str"):
                 found[parse_ref(ref.group(1).decode())] = None
-            elif placeholders and _placeholder(attrs, cached):
+            elif placeholders and _placeholder(kind, cached):
                 stored.append(parse_ref(ref.group(1).decode()))
         if found:
             out[name] = found

@@ -259,7 +259,7 @@ class _Reader:
         from ei_cli.workbook import ooxml
 
         if self._parts is None:
-            self._parts = ooxml.sheet_parts(self.sniffed.archive)
+            self._parts = ooxml.sheet_parts(self.sniffed.archive, self.sniffed.inflated)
         return self._parts
 
     def _extent(self, title: str) -> tuple[int, int] | None:
