@@ -1318,6 +1318,7 @@ def test_sieg_no_payroll_and_no_accompanier_is_complete_at_nothing():
     0 € claimable line; it is only for a claim where an accompanier is employed."""
     ent, report = _ten_td_and_an_accompanier(date(2024, 12, 31), Month(2024, 12))
     result = compute_subsidies(ent, W2016, 2025, report)
-    assert all(line.amount == 0 and line.claimable for line in lines_of(result, "social_accompaniment"))
+    lines = lines_of(result, "social_accompaniment")
+    assert lines and all(line.amount == 0 and line.claimable for line in lines) and result.complete
     assert not any("Aucune ligne de paie" in u.reason.fr for u in result.unknown
                    if u.subsidy == "social_accompaniment")

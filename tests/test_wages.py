@@ -348,7 +348,8 @@ def test_a_month_is_measured_over_the_12_months_ending_with_it():
     """`ei batch --month 2024-12` compared December's pay alone: M 4 400 € a month and a 13th month in December
     (8 800 €), P 2 000 € a month, both full time all 2024 (agrément 2024-01-01): 8 800 / 2 000 = 4,40 > 4,
     « non conforme », while the year (interpretations.md: a worker's remuneration, not one pay slip) gives
-    M (11 × 4 400 + 8 800) / 12 = 57 200 / 12 = 4 766,67 € per FTE over P 24 000 / 12 = 2 000 €: 2,3833 ≤ 4.
+    M (11 × 4 400 + 8 800) / 12 = 57 200 / 12 = 4 766,67 € per FTE over P 24 000 / 12 = 2 000 €: 2,38333…,
+    rounded up to 4 decimals (the ratio never reads below the limit it reaches) = 2,3834 ≤ 4.
     A month is now measured over the 12 months ending with it (as the enterprise size): December 2024 →
     2024-01 … 2024-12, the ratio of `ei check --year 2024`, and a reason names that span. November 2024 →
     2023-12 … 2024-11, cut at the agrément (2024-01-01): 2024-01 … 2024-11, M 11 × 4 400 / 11 = 4 400 over
