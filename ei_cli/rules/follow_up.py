@@ -30,7 +30,7 @@ from ei_cli.model import ContractType, Enterprise, FollowUpType, Function, Worke
 from ei_cli.periods import Month, Period, add_months
 from ei_cli.regimes import Regime
 from ei_cli.rules.common import (CheckResult, by_shape, Reason, because, data_horizon, days_employed_in,
-                                 not_judged, obligation_deadline)
+                                 not_judged, obligation_deadline, obligation_period)
 
 NAME = "follow_up"
 INTERVIEWS = (FollowUpType.INDIVIDUAL_INTERVIEW, FollowUpType.COLLECTIVE_INTERVIEW)
@@ -236,9 +236,7 @@ def _quarterly_interviews(enterprise: Enterprise, regime: Regime, period: Period
     quarters: list[dict] = []
     # The quarter holding the agrément day counts from it: its days before were owed nothing (a worker
     # employed 6 days under the agrément owes no interview for the 81 days before).
-    agreed = enterprise.agrement_date
-    quarters_in = [(q, Period(agreed, q.period.end) if q.period.start < agreed <= q.period.end else q.period)
-                   for q in quarters_overlapping(period)]
+    quarters_in = [(q, obligation_period(enterprise, q.period)) for q in quarters_overlapping(period)]
     horizon = _data_horizon(enterprise, period)
     for w, status, art60 in followed:
         gaps, qs = _interviews(enterprise, w, quarters_in, per_q, min_days, status, horizon)

@@ -502,7 +502,7 @@ def _measure(enterprise: Enterprise, report, months: list[Month], counted: Calla
                 unknown += x
         sup_fte = sum((row[i] for row in sup), ZERO) if supervision else None
         out.append(MonthQuota(m, target, total, unknown, sup_fte,
-                              art60_fte=sum((row[i] for row in art60), ZERO) if art60 else ZERO))
+                              art60_fte=sum((row[i] for row in art60), ZERO)))
     return out
 
 
@@ -761,14 +761,9 @@ def _judge_monthly(f: _Frame) -> YearQuota:
         # The period's months are beyond the payroll: nothing of them is known (the other months are not judged).
         return _no_data(f, "every_month", r, None, reasons, extra, months, span_fr, span_en)
 
-    def month_ok(m: MonthQuota, add_unknown: bool) -> bool | None:
-        if r is None:
-            return None
-        s = _share(m.target_fte + (m.unknown_fte if add_unknown else ZERO), m.total_fte)
-        return True if s is None else s >= r     # no execution staff that month: nothing to judge
-
-    low = combine(month_ok(m, False) for m in judged) if judged else (None if r is None else True)
-    high = combine(month_ok(m, True) for m in judged) if judged else low
+    # Every judged month at the minimum on known statuses (none ``below``), or with the unknown ones counted
+    # as target (none ``failing``); a month without execution staff has nothing to judge.
+    low, high = (None, None) if r is None else (not below, not failing)
     quota_ok = _verdict(low, high)
     compliant = combine([quota_ok, extra.get("min_workers_compliant", True)])
     target = sum((m.target_fte for m in months), ZERO)

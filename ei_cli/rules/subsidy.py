@@ -739,15 +739,6 @@ def _staffed_bracket(brackets: tuple, reached: dict | None, accompanier_fte: Dec
     return chosen
 
 
-def _accompanier_fte(run: _Run, period: Period) -> Decimal:
-    """Mean FTE of the ``accompagnement_social`` staff over ``period`` (Σ FTE-days ÷ days)."""
-    total = ZERO
-    for w in run.contract_workers():
-        if w.function == Function.SOCIAL_ACCOMPANIMENT:
-            total += fte_days(run.enterprise, w, period)[0]
-    return total / period.days
-
-
 def _agrement_segments(run: _Run) -> list[tuple[int, Period, Period]]:
     return segments(run.enterprise.agrement_date, run.claim) if run.claim else []
 
@@ -887,7 +878,9 @@ def _social_accompaniment_brackets(run: _Run) -> None:
         # still change (the window runs at least to the end of the claimed part, known or not).
         provisional = last_pay is None or last_pay.last_day < agr_year.end
         heads, unknown_heads = _targets_split(run, window)
-        staff_fte = _accompanier_fte(run, window)
+        # The accompaniers' wage cost and FTE-days over the bracket's days (their mean FTE: the staffing).
+        cost, window_fd, missing = _staff_cost(run, Function.SOCIAL_ACCOMPANIMENT, window)
+        staff_fte = window_fd / window.days
         reached = _bracket(brackets.value, heads)
         chosen = _staffed_bracket(brackets.value, reached, staff_fte)
         chosen_hi = _staffed_bracket(brackets.value, _bracket(brackets.value, heads + unknown_heads), staff_fte)
@@ -929,7 +922,6 @@ def _social_accompaniment_brackets(run: _Run) -> None:
         # December bonus: capping each part by its own cost lost the difference at the seam), a part without
         # any accompaniment gets none, and a part with one day of it one day's share — no cliff
         # (docs/interpretations.md).
-        cost, window_fd, missing = _staff_cost(run, Function.SOCIAL_ACCOMPANIMENT, window)
         part_cost, part_fd, part_missing = _staff_cost(run, Function.SOCIAL_ACCOMPANIMENT, part)
         acc_fte = part_fd / part.days
         max_fte = Decimal(chosen["max_accompanier_fte"]) if chosen and "max_accompanier_fte" in chosen else None
