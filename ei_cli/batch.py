@@ -21,6 +21,7 @@ imported only to write ``summary.xlsx``.
 
 from __future__ import annotations
 
+import sys
 from contextlib import contextmanager
 from dataclasses import dataclass, field, fields, replace
 from decimal import Decimal
@@ -111,9 +112,14 @@ NOT_READ_SUFFIXES = (".csv",)
 _NAME_SURROGATE = 0x20000000
 
 
+_ON_WINDOWS = sys.platform == "win32"   # a test sets it to read a listing as Windows gives it
+
+
 def _windows_attributes(entry) -> tuple[int, int]:
     """The entry's own file attributes and reparse tag (``0, 0`` but on Windows, where they come with the
-    listing: ``st_file_attributes`` and ``st_reparse_tag`` exist only there)."""
+    listing: ``st_file_attributes`` and ``st_reparse_tag`` exist only there; elsewhere no stat is made)."""
+    if not _ON_WINDOWS:
+        return 0, 0
     try:
         st = entry.stat(follow_symlinks=False)
     except OSError:

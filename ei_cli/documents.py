@@ -252,7 +252,7 @@ def fmt_month(x) -> str:
 def fmt_verdict(x, applicable: bool = True) -> str:
     """conforme / non conforme / indéterminé, as ``ei check`` says them (``rules.common.VERDICT``); « non
     applicable » for a check no obligation of which applies to the period (``applicable`` false: a period
-    before the agrément), which is neither compliant nor unknown (``render.checks._verdict_cell``)."""
+    before the agrément), which is neither compliant nor unknown (as ``render.verdict_markup`` says it)."""
     from ei_cli.rules.common import NOT_APPLICABLE, VERDICT
 
     if applicable is False:
@@ -888,9 +888,10 @@ def annual_context(enterprise: Enterprise, regime, year: int, *, names: bool = F
     results = rule_results(enterprise, regime, period, report, year)
     quota = _quota_view(results.quota, period)
     checks = [_check_view(results.checks.get(n), n) for n in CHECK_LABELS]
+    view = {c["name"]: c for c in checks}
     staff = staff_summary(enterprise, period, report, names)
     follow_up = follow_up_summary(enterprise, period, report)
-    follow_up_check = _check_view(results.checks.get("follow_up"), "follow_up")
+    follow_up_check = view["follow_up"]
     return {
         "document": _document("annual", names, generated_on),
         "year": year,
@@ -902,8 +903,8 @@ def annual_context(enterprise: Enterprise, regime, year: int, *, names: bool = F
         "quota": quota,
         "checks": checks,
         "obligations": obligations_summary(checks),
-        "wages": _check_view(results.checks.get("wages"), "wages"),
-        "employment": _check_view(results.checks.get("employment"), "employment"),
+        "wages": view["wages"],
+        "employment": view["employment"],
         "follow_up": follow_up,
         "follow_up_check": follow_up_check,
         "follow_up_to_complete": follow_up_to_complete(regime, period, follow_up, staff,

@@ -309,6 +309,7 @@ def _windows_listing(monkeypatch, marks: dict[str, tuple[int, int]]):
             return Listing([_WindowsEntry(e, *marks.get(e.name, (0, 0))) for e in listing])
 
     monkeypatch.setattr(os, "scandir", scandir)
+    monkeypatch.setattr(batch, "_ON_WINDOWS", True)
 
 
 def test_windows_hidden_and_system_entries_and_junctions_are_left_out(tmp_path, monkeypatch, good_workbook):
