@@ -106,6 +106,12 @@ def shown(raw: object, lang: str = "fr") -> str:
     return f"« {short}{'…' if len(masked_text) > 60 else ''} »"
 
 
+def _zero_time(raw) -> bool:
+    """A time cell at midnight: the value 0 in a date cell, the spreadsheet's zero date (a lookup that found
+    nothing), as calamine gives it."""
+    return raw.__class__ is time and raw.hour == raw.minute == raw.second == 0
+
+
 def _seconds(raw: time | timedelta) -> int:
     """A time of day or a duration in whole seconds (a spreadsheet's float leaves microseconds of noise)."""
     if raw.__class__ is timedelta:
@@ -361,9 +367,9 @@ def to_hours(raw) -> Decimal:
         # P6DT20H40M00S) where it gives a time under 24 h; the same hours as in an .xlsx.
         found = _ISO_DURATION.fullmatch(raw)
         if found and any(found.groups()):
-            days, hours, minutes, seconds = (Decimal(g or 0) for g in found.groups())
-            whole = int((((days * 24 + hours) * 60 + minutes) * 60 + seconds).to_integral_value())
-            return Decimal(whole) / _SECONDS_PER_HOUR
+            days, hours, minutes, seconds = (float(g or 0) for g in found.groups())
+            duration = timedelta(days=days, hours=hours, minutes=minutes, seconds=seconds)
+            return Decimal(_seconds(duration)) / _SECONDS_PER_HOUR
     return to_quantity(raw)
 
 
@@ -518,7 +524,7 @@ def _not_a_date(raw, code: str, expected: Text) -> Invalid:
     """The refusal of a cell that is no date, saying what it likely is: Excel's zero date (a time of day:
     a value under 1 in a date cell), or a date serial in a cell without date format."""
     t = type(raw)
-    if t is time and raw.hour == raw.minute == raw.second == 0:   # 0 (midnight); another time is one typed
+    if _zero_time(raw):   # the value 0 (midnight); another time is one typed
         return Invalid(code, expected, found=_ZERO_DATE_FOUND, hint=_ZERO_DATE_HINT)
     if (t is float or t is int) and _FIRST_SERIAL <= raw <= _LAST_SERIAL:
         serial, day = shown(raw), (_EXCEL_EPOCH + timedelta(days=int(raw))).strftime("%d/%m/%Y")
@@ -590,7 +596,7 @@ def holds_dates(values) -> bool:
                 other = True
         elif (t is float or t is int) and v == int(v) and _FIRST_SERIAL <= v <= _LAST_SERIAL:
             serials += 1   # a whole day number: 35 120,50 is an amount
-        elif v == 0 or (t is time and v.hour == v.minute == v.second == 0):
+        elif v == 0 or _zero_time(v):
             continue       # the spreadsheet's zero date (a lookup that found nothing) decides nothing
         else:
             other = True

@@ -1013,7 +1013,7 @@ class _Reader:
 
         for worker_id, (found, hire, exit_) in self._outside_employment(sheet, rows, staff, "month", paid).items():
             months = [str(r.values["month"]) for r in found]
-            listed = _some(months, months)
+            listed = _some(months)
             employed = _employment(hire, exit_)
             self.warn("pay_outside_employment",
                       f"Travailleur {worker_id} : paie pour {listed.fr}, hors de sa période d'occupation "
@@ -1093,8 +1093,10 @@ def _employment(hire: date, exit_: date | None) -> Text:
                 f"hired {hire}" + (f", exit {exit_}" if exit_ else ""))
 
 
-def _some(fr: list[str], en: list[str]) -> Text:
-    """The first ``_LISTED`` items, then « et N autre(s) »: a warning names a few, not hundreds of months."""
+def _some(fr: list[str], en: list[str] | None = None) -> Text:
+    """The first ``_LISTED`` items, then « et N autre(s) »: a warning names a few, not hundreds of months.
+    ``en``: the same items written in English, when they differ."""
+    en = fr if en is None else en
     more = len(fr) - _LISTED
     if more <= 0:
         return Text(", ".join(fr), ", ".join(en))
