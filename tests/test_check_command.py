@@ -248,6 +248,33 @@ def test_a_check_not_judged_keeps_every_field_of_the_judged_one(make_workbook, y
         assert stub[empty[0]] == empty[1], name
 
 
+@pytest.mark.parametrize("sample, regime, year, name, key, old, empty", [
+    (None, "wallonie-2016", 2024, "employment", "employment.cdi_within_months", "6",
+     {"violations": [], "cdi_within_months": None}),
+    ("ei-bruxelles.xlsx", "bruxelles-2004", 2021, "employment", "employment.supervision_min_fte", "0.5",
+     {"violations": [], "supervision_staff": None}),
+    (None, "wallonie-2016", 2024, "follow_up", "follow_up.interviews_per_quarter", "1",
+     {"quarters": [], "missing": [], "interviews_per_quarter": None}),
+])
+def test_a_check_with_a_parameter_unknown_keeps_every_field_of_the_judged_one(make_workbook, tmp_path, sample,
+                                                                              regime, year, name, key, old, empty):
+    """The contract only adds JSON fields: with one of its parameters unknown a check kept no field at all,
+    dropping ``violations``, ``cdi_within_months``, ``quarters``… that it gives when it is judged (the test
+    workbook in 2024, or the Brussels sample under bruxelles-2004 in 2021). It now has every field of the
+    judged line, empty (null, [])."""
+    from helpers_rules import check_line, regime_with
+
+    from ei_cli.regimes import get_regime
+
+    path = make_workbook() if sample is None else Path(__file__).parent.parent / "sample_data" / sample
+    judged = check_line(path, name, year, get_regime(regime))
+    stub = check_line(path, name, year, regime_with(regime, tmp_path, {key: (old, '"unknown"')}))
+    assert judged["compliant"] is not None and stub["compliant"] is None
+    assert "inconnu" in stub["summary"]
+    assert set(stub) >= set(judged), set(judged) - set(stub)
+    assert {k: stub[k] for k in empty} == empty
+
+
 def test_csv_columns_are_only_ever_appended():
     """`ei check -f csv`: bbc1bc6's columns (name, compliant, summary, to_fix) first, in that order, then the
     one added since (applicable); a new column may only come after them (spec/cli.md)."""
