@@ -33,7 +33,7 @@ def check(file: FileArg, year: YearOpt = None, only: OnlyOpt = None, regime: Reg
     """
     from ei_cli.regimes import select_regime
     from ei_cli.render.checks import check_dicts, checks_csv, checks_table
-    from ei_cli.rules.dashboard import (CHECK_NAMES, UnknownCheck, nothing_applies, overall, parse_only, period_for,
+    from ei_cli.rules.dashboard import (CHECK_NAMES, UnknownCheck, applies, overall, parse_only, period_for,
                                         run_checks)
 
     try:
@@ -56,5 +56,4 @@ def check(file: FileArg, year: YearOpt = None, only: OnlyOpt = None, regime: Reg
                         problems=problems, checks=check_dicts(results, opts))
     emit(doc, opts, table=lambda con, o: checks_table(con, results, compliant, enterprise, chosen, period, o),
          csv_rows=lambda o: checks_csv(results, o))
-    finish(compliant, opts, problems, applicable=not nothing_applies((r.name, r.applicable, r.compliant)
-                                                                     for r in results))
+    finish(compliant, opts, problems, applicable=applies(results))

@@ -53,9 +53,9 @@ def checks_table(con, results: list[CheckResult], overall: bool | None, enterpri
                       verdict_markup(r.compliant, lang, applicable=r.applicable), escape(r.summary.get(lang)),
                       escape(_fix_cell(r, lang, opts.explain)))
     con.print(table)
-    from ei_cli.rules.dashboard import nothing_applies
+    from ei_cli.rules.dashboard import applies as any_applies
 
-    applies = not nothing_applies((r.name, r.applicable, r.compliant) for r in results)
+    applies = any_applies(results)
     con.print(f"{'Overall' if en else 'Verdict global'}{':' if en else ' :'} "
               f"{verdict_markup(overall, lang, applicable=applies)}")
     if overall is None and applies:

@@ -129,13 +129,18 @@ def nothing_applies(checks) -> bool:
         compliant is False for _, applicable, compliant in checks if applicable)
 
 
+def applies(results: list[CheckResult]) -> bool:
+    """Some obligation of the agrément applies to the results' period (``nothing_applies`` on check results)."""
+    return not nothing_applies((r.name, r.applicable, r.compliant) for r in results)
+
+
 def overall(results: list[CheckResult]) -> bool | None:
     """The checks that apply, combined (a check not applicable to the period is neither compliant nor
     unknown: ``--strict`` does not count it). None when none applies, or when no obligation of the
     agrément does (a period before it): the information and the conditions of obtaining the agrément
     left would read « conforme » for a year no obligation concerns — the run's verdict is then « non
     applicable » (``nothing_applies``), and ``--strict`` does not fail on it."""
-    if nothing_applies((r.name, r.applicable, r.compliant) for r in results):
+    if not applies(results):
         return None
     applying = [r.compliant for r in results if r.applicable]
     return combine(applying) if applying else None
