@@ -378,16 +378,92 @@ def _plain(obj):
 
 
 def agrement_periods(regime, agrement_date: date, on: date) -> dict:
-    """The agrément period running on ``on`` and the ones before it.
+    """The agrément period running on ``on`` and the ones before it, chained regime by regime.
 
-    The shape comes from the parameters the regime holds: a first agrément then one renewal then an
-    indefinite agrément (Wallonia 2016, rules.md §3.8), or fixed periods renewed (Brussels 2004:
-    4 years; Brussels 2018: 5-year mandate). Without any duration parameter: not established.
+    Each of the region's regimes in force between ``agrement_date`` and ``on`` gives its own periods, from the
+    parameters it holds: a first agrément then one renewal then an indefinite agrément (Wallonia 2016,
+    rules.md §3.8); fixed periods renewed from ``agrement_date`` (Brussels 2004: 4 years, §5.8); or mandates
+    of one cohort, counted from the cohort's date (Brussels 2018: 5 years, renewal 2025-01-01, §6). A period
+    runs on ``on`` only under the regime in force that day; before a cohort's first known date the mandate is
+    not established, and the agrément the previous regime left running is said as such. A forced regime
+    (``--regime``, the workbook's field: D4) is a simulation: its own periods alone, as for its checks.
+    Without any duration parameter: not established.
     """
+    from ei_cli.regimes import all_regimes, shipped_in_force
+
     not_started = on < agrement_date
     on = max(on, agrement_date)
+    if regime.forced:
+        chain, in_force = [regime], regime
+    else:
+        chain = [regime if r.id == regime.id else r for r in all_regimes() if r.region == regime.region
+                 and r.valid_from <= on and (r.valid_to is None or agrement_date <= r.valid_to)]
+        in_force = shipped_in_force(regime.region, on)
+        in_force = regime if in_force is not None and in_force.id == regime.id else in_force
     periods: list[dict] = []
     references: list[str] = []
+    for r in chain:
+        own, cited = _regime_agrement_periods(r, agrement_date, on, simulated=regime.forced)
+        periods += own
+        references += cited
+    for p in periods:
+        if in_force is not None and p["regime"] != in_force.id:
+            ended = next(r for r in chain if r.id == p["regime"]).valid_to
+            p["label"] += f" (régime {p['regime']}" + (f", en vigueur jusqu'au {fmt_date(ended)})" if ended else ")")
+    current = None
+    for p in periods:
+        if (in_force is not None and p["regime"] == in_force.id and _as_date(p["start"]) <= on
+                and (p["end"] is None or on <= _as_date(p["end"]))):
+            current = p
+    shown = [p for p in periods if _as_date(p["start"]) <= on]
+    cohort = _mandate_cohort(in_force, on) if in_force is not None else None
+    if not_started:  # the day asked about comes before the agrément: no period runs then
+        current, shown = None, []
+        summary = (f"Agrément pas encore commencé à cette date : il prend cours le {fmt_date(agrement_date)}.")
+    elif current is not None:
+        duration = f"{current['years']} ans" if current["years"] else "durée indéterminée"
+        summary = (f"{current['label']} ({duration}) : du {fmt_date(current['start'])}"
+                   + (f" au {fmt_date(current['end'])}" if current["end"] else ", sans échéance"))
+    elif cohort is not None and on < cohort[0].value:
+        first, years = cohort
+        references += [first.cite(), years.cite()]
+        summary = (f"Mandat d'insertion non établi à cette date : sous le régime {in_force.id} (en vigueur depuis le "
+                   f"{fmt_date(in_force.valid_from)}), les mandats sont accordés pour {int(years.number)} ans en une "
+                   f"seule cohorte, dont seul le renouvellement du {fmt_date(first.value)} est connu.")
+        left = [p for p in periods if p["regime"] != in_force.id and _as_date(p["start"]) <= in_force.valid_from
+                and (p["end"] is None or in_force.valid_from <= _as_date(p["end"]))]
+        if left:
+            p = left[-1]
+            summary += (f" Période en cours à la fin du régime précédent : {p['label']}, du {fmt_date(p['start'])}"
+                        + (f" au {fmt_date(p['end'])}" if p["end"] else ", sans échéance")
+                        + " ; sa suite sous le nouveau régime n'est pas établie.")
+    else:
+        summary = "Durée de l'agrément non établie pour ce régime (texte non trouvé)."
+    return {"current": current, "periods": shown, "summary": summary, "not_started": not_started,
+            "references": list(dict.fromkeys(references))}
+
+
+def _mandate_cohort(regime, on: date):
+    """(cohort date, mandate years) when ``regime`` grants its mandates in one cohort (Brussels 2018, rules.md §6);
+    None when it does not, or when either figure is unknown."""
+    first = regime.value_or_none("agrement.mandate_cohort_start", on)
+    years = regime.value_or_none("agrement.mandate_years", on)
+    if first is None or years is None or first.is_unknown or years.is_unknown:
+        return None
+    return first, years
+
+
+def _regime_agrement_periods(regime, agrement_date: date, on: date, simulated: bool) -> tuple[list[dict], list[str]]:
+    """The periods one regime gives to an agrément of ``agrement_date``, up to ``on`` (and, unless ``simulated``,
+    none beginning after the regime's end), with the references of their durations."""
+    periods: list[dict] = []
+    references: list[str] = []
+
+    def add(label: str, start: date, end: date | None, years: int | None):
+        periods.append({"label": label, "start": start.isoformat(), "regime": regime.id, "years": years,
+                        "end": date.fromordinal(end.toordinal() - 1).isoformat() if end else None})
+
+    last_start = on if simulated or regime.valid_to is None else min(on, regime.valid_to)
     if regime.has("agrement.first_duration_years"):
         first = regime.value("agrement.first_duration_years", agrement_date)
         references.append(first.cite())
@@ -402,42 +478,33 @@ def agrement_periods(regime, agrement_date: date, on: date) -> dict:
                 break
             years = int(value.number)
             end = add_years(start, years)
-            periods.append({"label": label, "start": start.isoformat(),
-                            "end": date.fromordinal(end.toordinal() - 1).isoformat(), "years": years})
+            add(label, start, end, years)
             start = end
         else:
-            periods.append({"label": "Agrément à durée indéterminée", "start": start.isoformat(),
-                            "end": None, "years": None})
-    else:
-        key = next((k for k in ("agrement.duration_years", "agrement.mandate_years") if regime.has(k)), None)
-        value = regime.value(key, agrement_date) if key else None
-        if value is not None and not value.is_unknown:
-            references.append(value.cite())
-            years = int(value.number)
-            start = agrement_date
-            n = 1
-            while start <= on:
-                end = add_years(start, years)
-                periods.append({"label": "Agrément initial" if n == 1 else f"Renouvellement n° {n - 1}",
-                                "start": start.isoformat(),
-                                "end": date.fromordinal(end.toordinal() - 1).isoformat(), "years": years})
-                start, n = end, n + 1
-    current = None
-    for p in periods:
-        if _as_date(p["start"]) <= on and (p["end"] is None or on <= _as_date(p["end"])):
-            current = p
-    shown = [p for p in periods if _as_date(p["start"]) <= on]
-    if not_started:  # the day asked about comes before the agrément: no period runs then
-        current, shown = None, []
-        summary = (f"Agrément pas encore commencé à cette date : il prend cours le {fmt_date(agrement_date)}.")
-    elif current is not None:
-        duration = f"{current['years']} ans" if current["years"] else "durée indéterminée"
-        summary = (f"{current['label']} ({duration}) : du {fmt_date(current['start'])}"
-                   + (f" au {fmt_date(current['end'])}" if current["end"] else ", sans échéance"))
-    else:
-        summary = "Durée de l'agrément non établie pour ce régime (texte non trouvé)."
-    return {"current": current, "periods": shown, "summary": summary, "not_started": not_started,
-            "references": list(dict.fromkeys(references))}
+            add("Agrément à durée indéterminée", start, None, None)
+        return periods, references
+    cohort = _mandate_cohort(regime, max(agrement_date, regime.valid_from))
+    if cohort is not None:
+        first, value = cohort
+        references += [first.cite(), value.cite()]
+        years, start = int(value.number), first.value
+        while start <= on:
+            end = add_years(start, years)
+            if agrement_date < end:
+                add(f"Mandat d'insertion de la cohorte du {fmt_date(start)}", max(start, agrement_date), end, years)
+            start = end
+        return periods, references
+    key = next((k for k in ("agrement.duration_years", "agrement.mandate_years") if regime.has(k)), None)
+    value = regime.value(key, agrement_date) if key else None
+    if value is not None and not value.is_unknown:
+        references.append(value.cite())
+        years = int(value.number)
+        start, n = agrement_date, 1
+        while start <= last_start:
+            end = add_years(start, years)
+            add("Agrément initial" if n == 1 else f"Renouvellement n° {n - 1}", start, end, years)
+            start, n = end, n + 1
+    return periods, references
 
 
 def activity_report_deadline(regime, year: int) -> str | None:

@@ -30,6 +30,7 @@ from ei_cli.periods import Month, Period
 from ei_cli.regimes import get_regime, select_regime
 from ei_cli.workbook import read_workbook
 from helpers_cli import run_cli
+from helpers_rules import regime_with
 
 ROOT = Path(__file__).resolve().parent.parent
 WALLONIE = ROOT / "sample_data" / "ei-wallonie.xlsx"
@@ -732,7 +733,8 @@ def test_agrement_periods_wallonie_2016():
     regime = get_regime("wallonie-2016")
     start = date(2024, 3, 1)
     a = documents.agrement_periods(regime, start, date(2025, 12, 31))
-    assert a["current"] == {"label": "Premier agrément", "start": "2024-03-01", "end": "2026-02-28", "years": 2}
+    assert a["current"] == {"label": "Premier agrément", "start": "2024-03-01", "end": "2026-02-28", "years": 2,
+                            "regime": "wallonie-2016"}
     b = documents.agrement_periods(regime, start, date(2026, 3, 1))
     assert (b["current"]["label"], b["current"]["end"]) == ("Renouvellement", "2030-02-28")
     c = documents.agrement_periods(regime, start, date(2030, 3, 1))
@@ -759,8 +761,67 @@ def test_agrement_not_yet_started_on_the_day_reported():
     assert b["summary"] == "Agrément pas encore commencé à cette date : il prend cours le 1 septembre 2020."
     w = documents.agrement_periods(get_regime("wallonie-2016"), date(2024, 3, 1), date(2023, 12, 31))
     assert w["current"] is None and "pas encore commencé" in w["summary"]
-    on_the_day = documents.agrement_periods(get_regime("bruxelles-2004"), date(2020, 9, 1), date(2020, 9, 1))
+    forced = replace(get_regime("bruxelles-2004"), forced=True)  # as `--regime bruxelles-2004` passes it (D4)
+    on_the_day = documents.agrement_periods(forced, date(2020, 9, 1), date(2020, 9, 1))
     assert on_the_day["current"]["start"] == "2020-09-01" and not on_the_day["not_started"]
+
+
+def test_agrement_periods_chain_the_brussels_regimes():
+    """Brussels, date_agrement 2017-03-01. The report 2020 said « Agrément initial (5 ans) : du 1 mars 2017 au
+    28 février 2022 » and the application of 2026 « Renouvellement n° 1 (5 ans) : du 1 mars 2022 au 28 février
+    2027 »: bruxelles-2018's 5-year mandate counted from date_agrement. Regime by regime now:
+    - bruxelles-2004 (to 2019-01-31), 4-year agrément from date_agrement (rules.md §5.8): 2017-03-01 + 4 years
+      − 1 day = 2021-02-28, running on 2018-12-31;
+    - bruxelles-2018 (from 2019-02-01), 5-year mandates of one cohort renewed 2025-01-01 (rules.md §6):
+      2025-01-01 + 5 years − 1 day = 2029-12-31, running on 2026-06-30;
+    - 2019-02-01 … 2024-12-31: the cohort's earlier dates are not found, so no mandate is established on
+      2020-12-31; the 2004 period left running (2017-03-01 … 2021-02-28) is said as such, not as current."""
+    r04, r18, start = get_regime("bruxelles-2004"), get_regime("bruxelles-2018"), date(2017, 3, 1)
+    a = documents.agrement_periods(r04, start, date(2018, 12, 31))
+    assert a["current"] == {"label": "Agrément initial", "start": "2017-03-01", "end": "2021-02-28", "years": 4,
+                            "regime": "bruxelles-2004"}
+    b = documents.agrement_periods(r18, start, date(2020, 12, 31))
+    assert b["current"] is None
+    assert b["summary"].startswith("Mandat d'insertion non établi à cette date")
+    assert "renouvellement du 1 janvier 2025" in b["summary"] and "du 1 mars 2017 au 28 février 2021" in b["summary"]
+    assert [(p["start"], p["end"]) for p in b["periods"]] == [("2017-03-01", "2021-02-28")]
+    assert "régime bruxelles-2004, en vigueur jusqu'au 31 janvier 2019" in b["periods"][0]["label"]
+    c = documents.agrement_periods(r18, start, date(2026, 6, 30))
+    assert (c["current"]["start"], c["current"]["end"], c["current"]["years"]) == ("2025-01-01", "2029-12-31", 5)
+    assert c["summary"] == ("Mandat d'insertion de la cohorte du 1 janvier 2025 (5 ans) : du 1 janvier 2025 au "
+                            "31 décembre 2029")
+    assert "2022" not in " ".join(str(p) for p in c["periods"])  # no 5-year period counted from 2017-03-01
+
+
+def test_agrement_mandate_cohort_is_a_regime_parameter(tmp_path):
+    """The cohort date comes from bruxelles-2018's `agrement.mandate_cohort_start` (secondary source, rules.md
+    §6), cited under « Durées ». Moved to 2026-01-01, the mandate running on 2026-06-30 is 2026-01-01 + 5
+    years − 1 day = 2030-12-31; joined after the cohort's date (date_agrement 2027-04-01), the mandate runs
+    from that day to the cohort's end, 2030-12-31."""
+    value = get_regime("bruxelles-2018").value("agrement.mandate_cohort_start", date(2025, 1, 1))
+    assert (value.value, value.confidence) == (date(2025, 1, 1), "secondary")
+    moved = regime_with("bruxelles-2018", tmp_path, {"agrement.mandate_cohort_start": ("2025-01-01", "2026-01-01")})
+    a = documents.agrement_periods(moved, date(2017, 3, 1), date(2026, 6, 30))
+    assert (a["current"]["start"], a["current"]["end"]) == ("2026-01-01", "2030-12-31")
+    assert value.cite() in a["references"]
+    late = documents.agrement_periods(moved, date(2027, 4, 1), date(2027, 6, 30))
+    assert (late["current"]["start"], late["current"]["end"]) == ("2027-04-01", "2030-12-31")
+
+
+def test_cli_brussels_reports_say_the_mandate_of_the_cohort(capsys, tmp_path):
+    """`ei report annual ei-bruxelles.xlsx` (date_agrement 2020-09-01, under bruxelles-2018): 2025 read
+    « Agrément initial (5 ans) : du 1 septembre 2020 au 31 août 2025 »; it is the cohort's mandate,
+    2025-01-01 … 2029-12-31. 2021 comes before the cohort's known date: not established."""
+    out = tmp_path / "r.md"
+    code, _, err = run_cli(capsys, "report", "annual", BRUXELLES, "--year", 2025, "-o", out)
+    assert code in (0, 1), err
+    text = text_of(out)
+    assert "Mandat d'insertion de la cohorte du 1 janvier 2025 (5 ans) : du 1 janvier 2025 au 31 décembre 2029" in text
+    assert "31 août 2025" not in text
+    out = tmp_path / "r2021.md"
+    code, _, err = run_cli(capsys, "report", "annual", BRUXELLES, "--year", 2021, "-o", out)
+    assert code in (0, 1), err
+    assert "Mandat d'insertion non établi à cette date" in text_of(out)
 
 
 @pytest.mark.parametrize("fmt", documents.FORMATS)
