@@ -412,6 +412,23 @@ def test_brussels_2004_production_staff_and_100th_day():
     assert y.compliant is True and y.extra["workers_on_that_day"] == 4
 
 
+def test_brussels_2004_100th_day_cites_the_arrete_as_inferred():
+    """The 100-day clause was cited « Ordonnance du 18 mars 2004 …, art. 5, al. unique, 5° » (the 30 % sentence);
+    rules.md §5.2: the clause is quoted in the same considérant and its seat is INFERRED to be the arrêté
+    (AGRBC 22.12.2004). The reason saying when the obligation takes effect (2010-01-01 + 100 days =
+    2010-04-11) now cites the arrêté, marked inferred; the 30 % itself still cites the ordinance."""
+    ws = [worker("N1", hire=date(2010, 1, 1)), worker("P", hire=date(2010, 1, 1))]
+    e = enterprise(ws, [pay(x, "2010-01", "2010-12") for x in ("N1", "P")], agrement=date(2010, 1, 1),
+                   region=Region.BRUXELLES)
+    reasons = evaluate_quota(e, B04, Period.calendar_year(2010), Statuses(dict(N1=False, P=True))).to_dict()["reasons"]
+    [effective] = [r for r in reasons if r["parameter"] == "quota.effective_after_days"]
+    assert "2010-04-11" in effective["text"] and effective["confidence"] == "inferred"
+    assert effective["reference"].startswith("AGRBC du 22 décembre 2004") and "déduit" in effective["reference"]
+    assert "art. 5" not in effective["reference"]
+    share = [r for r in reasons if r["parameter"] == "quota.required_share"]
+    assert share and all(r["reference"].startswith("Ordonnance du 18 mars 2004") for r in share)
+
+
 def test_brussels_2004_each_month_judged_and_shortfall():
     """Same as above plus N3 (production, not target) in June only: June = 1 / 4 = 25 % < 30 %.
 
