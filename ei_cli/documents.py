@@ -83,8 +83,15 @@ CHECK_LABELS = {
     "quota": "Quota de public cible",
     "wages": "Tension salariale",
     "employment": "Conditions d'emploi",
-    "enterprise": "Taille et forme de l'entreprise",
+    "enterprise": "Conditions de l'entreprise",
     "follow_up": "Suivi social",
+}
+# The enterprise check judges what its regime's rule judges: size and legal form in Wallonia (rules.md §3.5,
+# §4.5); Brussels has no size test (§5.5), its 2004 rule judges the 10 % encadrement share (§5.6) and the legal
+# form. A rule with no label here (bruxelles-2018: not established) keeps the neutral one above.
+ENTERPRISE_CHECK_LABELS = {
+    "size_thresholds": "Taille et forme de l'entreprise",
+    "supervision_share": "Encadrement et forme de l'entreprise",
 }
 
 SUPERVISION_FUNCTIONS = (Function.SUPERVISION, Function.SOCIAL_ACCOMPANIMENT)
@@ -777,11 +784,18 @@ def _applicable(result: dict, application: bool) -> bool:
     return application or result.get("applicable", True) is not False
 
 
-def _check_view(check: dict | None, name: str, application: bool = False) -> dict:
+def check_labels(regime) -> dict:
+    """Each check's title in the documents, in their order: ``CHECK_LABELS``, the enterprise check's named after
+    what ``regime``'s rule judges (``ENTERPRISE_CHECK_LABELS``)."""
+    rule = regime.rule("enterprise")
+    return {**CHECK_LABELS, "enterprise": ENTERPRISE_CHECK_LABELS.get(rule, CHECK_LABELS["enterprise"])}
+
+
+def _check_view(check: dict | None, name: str, label: str, application: bool = False) -> dict:
     if check is None:
-        return {"name": name, "label": CHECK_LABELS.get(name, name), "compliant": None, "applicable": True,
+        return {"name": name, "label": label, "compliant": None, "applicable": True,
                 "summary": "Contrôle non disponible.", "reasons": [], "to_fix": []}
-    return {"name": name, "label": CHECK_LABELS.get(name, name), "compliant": check.get("compliant"),
+    return {"name": name, "label": label, "compliant": check.get("compliant"),
             "applicable": _applicable(check, application),
             "summary": check.get("summary") or "", "reasons": [_reason_text(r) for r in check.get("reasons") or []],
             "to_fix": list(check.get("to_fix") or [])}
@@ -954,7 +968,7 @@ def annual_context(enterprise: Enterprise, regime, year: int, *, names: bool = F
     report = assess_eligibility(enterprise, regime)
     results = rule_results(enterprise, regime, period, report, year)
     quota = _quota_view(results.quota, period)
-    checks = [_check_view(results.checks.get(n), n) for n in CHECK_LABELS]
+    checks = [_check_view(results.checks.get(n), n, label) for n, label in check_labels(regime).items()]
     view = {c["name"]: c for c in checks}
     staff = staff_summary(enterprise, period, report, names)
     follow_up = follow_up_summary(enterprise, period, report)
@@ -999,7 +1013,8 @@ def agrement_context(enterprise: Enterprise, regime, year: int, *, names: bool =
         "agrement": agrement_periods(regime, enterprise.agrement_date, max(period.end, generated)),
         "staff": staff_summary(enterprise, period, report, names),
         "quota": _quota_view(results.quota, period, application=True),
-        "checks": [_check_view(results.checks.get(n), n, application=True) for n in CHECK_LABELS],
+        "checks": [_check_view(results.checks.get(n), n, label, application=True)
+                   for n, label in check_labels(regime).items()],
         "budget": application_budget(regime, generated),
         "conditions_to_complete": conditions_to_complete(regime, generated),
         "warnings": [_problem_text(p) for p in problems],

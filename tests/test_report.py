@@ -824,6 +824,36 @@ def test_cli_brussels_reports_say_the_mandate_of_the_cohort(capsys, tmp_path):
     assert "Mandat d'insertion non établi à cette date" in text_of(out)
 
 
+def test_the_enterprise_check_is_named_after_what_its_regime_judges():
+    """Brussels has no size test (rules.md §5.5): bruxelles-2004 judges the 10 % encadrement share (§5.6) and
+    the legal form; bruxelles-2018 judges nothing established. Only the Walloon rule is about size."""
+    labels = {r: documents.check_labels(get_regime(r))["enterprise"]
+              for r in ("wallonie-2016", "wallonie-2003", "bruxelles-2004", "bruxelles-2018")}
+    assert labels == {"wallonie-2016": "Taille et forme de l'entreprise",
+                      "wallonie-2003": "Taille et forme de l'entreprise",
+                      "bruxelles-2004": "Encadrement et forme de l'entreprise",
+                      "bruxelles-2018": "Conditions de l'entreprise"}
+    assert list(documents.check_labels(get_regime("bruxelles-2004"))) == list(documents.CHECK_LABELS)
+
+
+@pytest.mark.parametrize("fmt", ["md", "docx"])
+def test_cli_brussels_annual_report_has_no_size_row(capsys, tmp_path, fmt):
+    """`ei report annual ei-bruxelles.xlsx --year 2025 --regime bruxelles-2004` printed the row and section
+    « Taille et forme de l'entreprise : conforme — encadrement … » though Brussels has no size test (rules.md
+    §5.5). They read « Encadrement et forme de l'entreprise », the label passed by the code (the shipped .docx
+    unchanged); the Walloon report keeps « Taille et forme de l'entreprise »."""
+    out = tmp_path / f"b.{fmt}"
+    code, _, err = run_cli(capsys, "report", "annual", BRUXELLES, "--year", YEAR, "--regime", "bruxelles-2004",
+                           "-o", out)
+    assert code in (0, 1), err
+    text = text_of(out)
+    assert text.count("Encadrement et forme de l'entreprise") >= 2 and "Taille" not in text
+    out = tmp_path / f"w.{fmt}"
+    code, _, err = run_cli(capsys, "report", "annual", WALLONIE, "--year", YEAR, "-o", out)
+    assert code in (0, 1), err
+    assert "Taille et forme de l'entreprise" in text_of(out)
+
+
 @pytest.mark.parametrize("fmt", documents.FORMATS)
 def test_cli_annual_report_before_the_agrement(capsys, tmp_path, fmt):
     """The same through `ei report annual ei-bruxelles.xlsx --year 2018 --regime bruxelles-2004`, every format."""
