@@ -346,6 +346,63 @@ def test_brussels_non_target_and_unknown():
     assert r.category == Category.UNKNOWN and r.missing == ("inscrit_dei",)
 
 
+def test_brussels_missing_skips_a_diploma_that_cannot_change_the_outcome():
+    """inscrit_dei empty, 70 months, diplome empty: `missing` was [inscrit_dei, diplome]. With inscrit_dei
+    « oui », B2 holds (70 ≥ 60 months, whatever the diploma, rules.md §5.1); with « non », neither B1 nor
+    B2 can hold. The diploma cannot change the outcome: missing = [inscrit_dei]. With 30 months
+    (12 ≤ 30 < 60) the diploma decides B1 and is asked for."""
+    r = status(brussels(registered_jobseeker=None, months_without_work=Decimal(70), diploma=None), B2004)
+    assert r.category == Category.UNKNOWN and r.missing == ("inscrit_dei",)
+    r = status(brussels(registered_jobseeker=None, months_without_work=Decimal(30), diploma=None), B2004)
+    assert r.missing == ("inscrit_dei", "diplome")
+
+
+_BXL_COLUMNS = {"registered_jobseeker": "inscrit_dei", "months_without_work": "mois_sans_emploi",
+                "diploma": "diplome", "integration_income": "beneficiaire_ris",
+                "activation_contract": "contrat_activation"}
+# The values that matter for B1 (≥ 12 months, at most CESI) and B2 (≥ 60 months): one of each side of each limit.
+_BXL_VALUES = {"registered_jobseeker": (True, False), "months_without_work": tuple(map(Decimal, (11, 12, 70))),
+               "diploma": (Diploma.CESI, Diploma.CESS), "integration_income": (True, False),
+               "activation_contract": (True, False)}
+
+
+def _bxl_rows():
+    from itertools import product
+
+    given = {k: (None, *v) if k not in ("integration_income", "activation_contract") else (None, False)
+             for k, v in _BXL_VALUES.items()}
+    for values in product(*given.values()):
+        yield dict(zip(given, values))
+
+
+@pytest.mark.parametrize("regime", [B2004, B2018])
+def test_brussels_missing_lists_exactly_the_columns_that_can_change_the_outcome(regime):
+    """Truth table over the five Brussels columns (each empty or on either side of its limits: inscrit_dei
+    oui/non; 11, 12, 70 months; CESI / CESS; RIS and activation empty or « non » — « oui » decides alone).
+    For every unknown status, a column is in `missing` exactly when, for some filling of the other empty
+    columns, two of its values give two different statuses (the recorded rule « missing lists only the
+    columns that can change the outcome »). 3 × 4 × 3 × 2 × 2 = 144 rows; the oracle fills the columns
+    through assess_worker itself, not through the rule's own reasoning."""
+    from itertools import product
+
+    checked = 0
+    for row in _bxl_rows():
+        r = status(brussels(**row), regime)
+        if r.category != Category.UNKNOWN:
+            assert r.missing == ()
+            continue
+        empty = [k for k, v in row.items() if v is None]
+        outcomes = {}
+        for filled in product(*(_BXL_VALUES[k] for k in empty)):
+            outcomes[filled] = status(brussels(**{**row, **dict(zip(empty, filled))}), regime).category
+        deciding = [_BXL_COLUMNS[k] for i, k in enumerate(empty)
+                    if any(outcomes[f] != outcomes[f[:i] + (v,) + f[i + 1:]] for f in outcomes
+                           for v in _BXL_VALUES[k])]
+        assert list(r.missing) == deciding, row
+        checked += 1
+    assert checked > 20
+
+
 def test_brussels_reasons_cite_the_ordinance():
     r = status(brussels(activation_contract=True), B2004)
     assert all(x.reference and "18 mars 2004" in x.reference for x in r.reasons if x.reference)

@@ -441,9 +441,43 @@ def _bruxelles_2004(worker: Worker, regime: Regime, definition: Value
     criteria = [b1, b2, b34, b5]
     any_met = any_of(c.met for c in criteria)
     category = {True: Category.TARGET, False: Category.NOT_TARGET, None: Category.UNKNOWN}[any_met]
-    wanted = [p for p in (registered, months_b1, diploma) if b1.met is None and p.met is None] + \
-        [p for p in (registered, months_b2) if b2.met is None and p.met is None] + _open([b34, b5])
-    return category, criteria, wanted if any_met is None else []
+    if any_met is not None:
+        return category, criteria, []
+    # Only the columns that can change the outcome are asked for: with 70 months, B2 = registered whatever the
+    # diploma, and B1 adds nothing to it (registered → B2 met; not registered → neither): diplome is not asked.
+    # Each empty column takes every value that matters (months: below, at and above the two thresholds).
+    need_b1, need_b2 = months_b1.value.number, months_b2.value.number
+    months = ((months_b1.met, months_b2.met),) if months_b1.met is not None else tuple(
+        (m >= need_b1, m >= need_b2) for m in sorted({Decimal(0), need_b1, need_b2}))
+    options = [(registered, _options(registered.met)), (months_b1, months), (diploma, _options(diploma.met)),
+               (b34, _options(b34.met)), (b5, _options(b5.met))]
+
+    def outcome(r, m, d, f34, f5):
+        return (r and m[0] and d) or (r and m[1]) or f34 or f5
+
+    return category, criteria, _deciding(options, outcome)
+
+
+def _options(met: bool | None) -> tuple[bool, ...]:
+    """The values an atomic condition may take: its own when its column is given, else both."""
+    return (met,) if met is not None else (True, False)
+
+
+def _deciding(options: list[tuple[Criterion, tuple]], outcome: Callable[..., bool]) -> list[Criterion]:
+    """The criteria whose (unknown) value can change ``outcome``: those for which some values of the others
+    give two different outcomes as it varies. ``options`` pairs each criterion with the values it may take
+    (one when known), in ``outcome``'s argument order; at most a few dozen combinations per worker."""
+    from itertools import product
+
+    keys, ranges = [k for k, _ in options], [r for _, r in options]
+    deciding = []
+    for i, key in enumerate(keys):
+        if len(ranges[i]) < 2:
+            continue
+        others = ranges[:i] + ranges[i + 1:]
+        if any(len({bool(outcome(*rest[:i], v, *rest[i:])) for v in ranges[i]}) > 1 for rest in product(*others)):
+            deciding.append(key)
+    return deciding
 
 
 _RULES = {
