@@ -186,13 +186,20 @@ def _as_date(x) -> date | None:
     return date.fromisoformat(str(x)[:10])
 
 
-def fmt_number(x, digits: int = 2) -> str:
-    """1 234,57 — fr_BE grouping and decimal comma (babel)."""
+def fmt_number(x, digits: int = 2, beside=None) -> str:
+    """1 234,57 — fr_BE grouping and decimal comma (babel). ``beside``: the limit the figure is judged
+    against (``{{ quota.target_fte | nombre(beside=quota.min_target_fte) }}``), rounded as ``ei check`` prints
+    it (``rules.common.shown_beside``): 3,9973 beside a minimum of 4 is « 3,9973 », not « 4,00 »."""
     from babel.numbers import format_decimal
 
     value = _decimal(x)
     if value is None:
         return "—"
+    if beside is not None:
+        from ei_cli.rules.common import shown_beside
+
+        value = shown_beside(value, beside, digits)  # exact: babel has nothing left to round
+        digits = -value.as_tuple().exponent
     pattern = "#,##0" + ("." + "0" * digits if digits else "")
     return format_decimal(value, format=pattern, locale=LOCALE)
 

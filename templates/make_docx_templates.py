@@ -145,7 +145,7 @@ def annual() -> Document:
 
     para(doc, "En bref : {{ staff.fte | nombre }} ETP moyens ({{ staff.heads | entier }} travailleurs) · "
               "{% if quota.no_agrement_year %}pas encore d'année d'agrément"
-              "{% elif quota.judged_on == 'average_minimums' %}{{ quota.target_fte | nombre }} ETP de public cible "
+              "{% elif quota.judged_on == 'average_minimums' %}{{ quota.target_fte | nombre(beside=quota.min_target_fte) }} ETP de public cible "
               "(minimum {{ quota.min_target_fte | nombre }}){% else %}"
               "{{ quota.target_share | pourcent }} de public cible ({% if quota.share_month %}mois jugé le plus bas : "
               "{{ quota.share_month }} ; {% endif %}{{ quota.required_share | pourcent }} requis){% endif %} · "
@@ -200,15 +200,15 @@ def annual() -> Document:
     para(doc, "{{ quota.compliant | verdict(quota.applicable) }} — {{ quota.summary or '' }}", bold=True)
     kv_table(doc, [
         ("{% if quota.judged_on == 'average_minimums' %}ETP moyens (minimums){% else %}Part requise{% endif %}",
-         "{% if quota.judged_on == 'average_minimums' %}public cible {{ quota.target_fte | nombre }} (minimum "
+         "{% if quota.judged_on == 'average_minimums' %}public cible {{ quota.target_fte | nombre(beside=quota.min_target_fte) }} (minimum "
          "{{ quota.min_target_fte | nombre }}){% if quota.min_supervision_fte is not none %} ; encadrement "
-         "{{ quota.supervision_fte | nombre }} (minimum {{ quota.min_supervision_fte | nombre }}){% endif %}"
+         "{{ quota.supervision_fte | nombre(beside=quota.min_supervision_fte) }} (minimum {{ quota.min_supervision_fte | nombre }}){% endif %}"
          "{% else %}{{ quota.required_share | pourcent }}{% endif %}"),
         ("Part atteinte (public cible / total, en ETP)",
          "{{ quota.target_share | pourcent }}{% if quota.share_month %} (mois jugé le plus bas : "
          "{{ quota.share_month }}){% endif %}"),
         ("ETP public cible / ETP total{% if quota.share_month %} ({{ quota.share_month }}){% endif %}",
-         "{{ quota.target_fte | nombre }} / {{ quota.total_fte | nombre }}"),
+         "{{ quota.target_fte | nombre(beside=quota.min_target_fte) }} / {{ quota.total_fte | nombre }}"),
         ("ETP de public cible manquants{% if quota.share_month %} (mois le plus déficitaire){% endif %}",
          "{{ quota.shortfall_fte | nombre if quota.shortfall_fte else '—' }}"),
     ])
@@ -217,7 +217,7 @@ def annual() -> Document:
                ["{{ y.label }}", "{{ y.start | date_courte }}", "{{ y.end | date_courte }}",
                 "{% if y.judged_on == 'average_minimums' %}minimum {{ y.min_target_fte | nombre }} ETP"
                 "{% else %}{{ y.required_share | pourcent }}{% endif %}",
-                "{% if y.judged_on == 'average_minimums' %}{{ y.target_fte | nombre }} ETP{% else %}"
+                "{% if y.judged_on == 'average_minimums' %}{{ y.target_fte | nombre(beside=y.min_target_fte) }} ETP{% else %}"
                 "{{ y.target_share | pourcent }}{% if y.share_month %} (mois jugé le plus bas : "
                 "{{ y.share_month }}){% endif %}{% endif %}",
                 "{{ y.compliant | verdict }}"],
@@ -336,9 +336,9 @@ def agrement() -> Document:
         ("Travailleurs du public cible", "{{ staff.target_heads | entier }} personnes, {{ staff.target_fte | nombre }} ETP"),
         ("Quota de public cible ({{ year }})",
          "{% if quota.no_agrement_year %}pas encore d'année d'agrément"
-         "{% elif quota.judged_on == 'average_minimums' %}{{ quota.target_fte | nombre }} ETP de public cible "
+         "{% elif quota.judged_on == 'average_minimums' %}{{ quota.target_fte | nombre(beside=quota.min_target_fte) }} ETP de public cible "
          "(minimum {{ quota.min_target_fte | nombre }}){% if quota.min_supervision_fte is not none %}, "
-         "{{ quota.supervision_fte | nombre }} ETP d'encadrement (minimum {{ quota.min_supervision_fte | nombre }})"
+         "{{ quota.supervision_fte | nombre(beside=quota.min_supervision_fte) }} ETP d'encadrement (minimum {{ quota.min_supervision_fte | nombre }})"
          "{% endif %}{% else %}"
          "{{ quota.target_share | pourcent }}{% if quota.share_month %} (mois jugé le plus bas : "
          "{{ quota.share_month }}){% endif %} pour {{ quota.required_share | pourcent }} requis{% endif %} — "

@@ -608,6 +608,58 @@ def test_brussels_2018_mandate_minimums():
     assert len(said) == 1 and said[0].confidence == "inferred" and "provisoire" in said[0].text.fr
 
 
+def _brussels_2018_just_under_four():
+    """bruxelles-2018, agrément 2020-01-01, calendar 2024 = agrément year 5: T0–T3 (target) at 1 FTE all year
+    but T3 paid etp 0,967742 (30/31) in January; S (encadrement, not target) at 1 FTE."""
+    ws = [worker(f"T{i}") for i in range(4)] + [worker("S", function=Function.SUPERVISION)]
+    pays = [pay(f"T{i}", "2024-01", "2024-12") for i in range(3)] + [pay("S", "2024-01", "2024-12")]
+    pays.append([PayMonth("T3", Month(2024, 1), D("0.967742"), D("2000"))] + pay("T3", "2024-02", "2024-12"))
+    e = enterprise(ws, pays, agrement=date(2020, 1, 1), region=Region.BRUXELLES)
+    return e, Statuses({**{f"T{i}": True for i in range(4)}, "S": False})
+
+
+def test_brussels_2018_average_just_under_its_minimum_is_not_printed_on_it():
+    """Target FTE = (3 × 12 + 11 + 0,967742) ÷ 12 = 47,967742 ÷ 12 = 3,9973118 < 4: not compliant. Rounded
+    half up to the hundredth it read « 4,00 ETP public cible (minimum 4,00) … non conforme »: beside its
+    minimum it is printed to 4 places rounded away from it, 3,9973; S's 1 FTE = the minimum stays 1,00."""
+    e, st_ = _brussels_2018_just_under_four()
+    y = evaluate_quota(e, B18, Period.calendar_year(2024), st_).latest
+    assert y.compliant is False and y.target_fte == denoised(D("47.967742") / 12)
+    assert "non conforme — 3,9973 ETP public cible (minimum 4,00), 1,00 ETP d'encadrement (minimum 1,00)" \
+        in y.summary.fr
+    assert "not compliant — 3.9973 target-public FTE (minimum 4.00), 1.00 FTE of encadrement" in y.summary.en
+    assert any(r.text.fr.startswith("En moyenne : 3,9973 ETP public cible, 1,00 ETP d'encadrement")
+               for r in y.reasons)
+    assert y.to_dict()["target_fte"] == D("3.9973")  # JSON: 4 places half up, as before
+
+
+def test_a_walloon_fte_minimum_missed_is_never_printed_as_reached():
+    """wallonie-2016, the 1-FTE minimum (rules.md §3.2).
+    Average (agrément 2020-01-01, calendar 2024 = year 5, ≥ 50 %): T (target) at 1 FTE but 0,96 in June, N
+    (not target) at 0,5 → T = 11,96 FTE-months ÷ 12 = 0,99667 < 1 (share 11,96 ÷ 17,96 = 66,6 % ≥ 50 %): not
+    compliant on the minimum. The reason read « en moyenne 1,00 ETP public cible » beside « au moins 1,00 »,
+    the headline floored it to 0,99; both now print 0,9966 (4 places, rounded away from 1).
+    Year 1 (agrément 2024-01-01, judged on 2024-12-31): T paid etp 0,996 → 0,996 FTE that day < 1, printed
+    « 1,00 ETP public cible » in the point-value reason; now 0,9960."""
+    ws = [worker("T"), worker("N", fte="0.5", function=Function.MANAGEMENT)]
+    t_pay = [PayMonth("T", m, D("0.96") if m == Month(2024, 6) else D(1), D("2000"))
+             for m in months("2024-01", "2024-12")]
+    y = evaluate_quota(enterprise(ws, [t_pay, pay("N", "2024-01", "2024-12", "0.5")], agrement=date(2020, 1, 1)),
+                       W16, Period.calendar_year(2024), Statuses({"T": True, "N": False})).latest
+    assert y.year == 5 and y.compliant is False
+    assert y.summary.fr.endswith("; 0,9966 ETP de public cible pour un minimum de 1,00.")
+    assert y.summary.en.endswith("; 0.9966 target-public FTE for a minimum of 1.00.")
+    assert any("en moyenne 0,9966 ETP public cible sur 1,50 ETP" in r.text.fr for r in y.reasons)
+    assert any("on average 0.9966 target FTE out of 1.50 FTE" in r.text.en for r in y.reasons)
+    ws1 = [worker("T", hire=date(2024, 1, 1), fte="0.996"), worker("N", hire=date(2024, 1, 1), fte="0.5")]
+    e1 = enterprise(ws1, [pay("T", "2024-01", "2024-12", "0.996"), pay("N", "2024-01", "2024-12", "0.5")],
+                    agrement=date(2024, 1, 1))
+    y1 = evaluate_quota(e1, W16, Period.calendar_year(2024), Statuses({"T": True, "N": False})).latest
+    assert y1.year == 1 and y1.compliant is False
+    assert any(r.text.fr.startswith("Le 2024-12-31 : 0,9960 ETP public cible sur 1,50 ETP") for r in y1.reasons)
+    assert "0,9960 ETP de public cible pour un minimum de 1,00" in y1.summary.fr
+
+
 def test_dashboard_check_and_reasons_cite_parameters():
     ws = [worker("A"), worker("B")]
     e = enterprise(ws, [pay(x, "2024-01", "2024-12") for x in "AB"])

@@ -1400,6 +1400,38 @@ def test_subsidy_notes_have_their_own_heading_and_the_incomplete_total_sits_unde
 
 
 @pytest.mark.parametrize("fmt", ("md", "html", "docx"))
+def test_an_fte_average_just_under_its_minimum_is_not_printed_on_it(annual_ctx, agrement_ctx, tmp_path, fmt):
+    """Brussels 2018 (test_quota's case): 47,967742 target FTE-months ÷ 12 = 3,9973 < 4, not compliant. The
+    documents printed « 4,00 ETP de public cible (minimum 4,00) » (« En bref », section 4, the agrément-year
+    row, the application): the ``nombre`` filter given the minimum prints 3,9973, as ``ei check`` does;
+    the supervision's 1 FTE, equal to its minimum, stays 1,00."""
+    from test_quota import B18, _brussels_2018_just_under_four
+    from ei_cli.rules.quota import evaluate_quota
+
+    e, statuses = _brussels_2018_just_under_four()
+    quota = documents._plain(evaluate_quota(e, B18, Period.calendar_year(2024), statuses).to_dict("fr"))
+    view = documents._quota_view(quota, Period.calendar_year(2024))
+    texts = {}
+    for kind, ctx in (("annual", annual_ctx), ("agrement", agrement_ctx)):
+        out = tmp_path / f"{kind}.{fmt}"
+        documents.render_document(kind, {**ctx, "quota": view}, out)
+        texts[kind] = text_of(out).replace("*", "")
+    annual = texts["annual"]
+    assert re.search(r"3,9973 ETP\W*de public cible \(minimum 4,00\)", annual)  # « En bref »
+    assert re.search(r"minimum 4,00 ETP\W*3,9973 ETP\W*non conforme", annual)  # the agrément-year row
+    if fmt == "docx":
+        assert re.search(r"public cible 3,9973 \(minimum 4,00\) ; encadrement 1,00 \(minimum 1,00\)", annual)
+    else:
+        assert re.search(r"ETP de public cible \(moyenne\)\W*3,9973 \(minimum 4,00\)", annual)
+        assert re.search(r"ETP d'encadrement \(moyenne\)\W*1,00 \(minimum 1,00\)", annual)
+    assert re.search(r"ETP public cible / ETP total\W*3,9973 / 5,00", annual)
+    assert re.search(r"3,9973 ETP de public cible \(minimum 4,00\), 1,00 ETP d'encadrement", texts["agrement"])
+    assert "4,00 ETP de public cible (minimum" not in annual + texts["agrement"]
+    assert documents.fmt_number(Decimal("3.9973"), beside=4) == "3,9973"
+    assert documents.fmt_number(Decimal("3.994"), beside=4) == "3,99"
+
+
+@pytest.mark.parametrize("fmt", ("md", "html", "docx"))
 def test_months_not_judged_show_no_required_share(annual_ctx, tmp_path, fmt):
     """Brussels 2004 judges each month from the obligation's day 100 (the June-dip case of test_quota:
     agrément 2010-01-01, effective 2010-04-11, so May–Dec judged, Jan–Apr `judged: false`). The month

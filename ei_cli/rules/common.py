@@ -28,27 +28,53 @@ def money(x: Decimal) -> Decimal:
     return (x if type(x) is Decimal else Decimal(x)).quantize(CENT, ROUND_HALF_UP)
 
 
-def euro_number(x, lang: str = "fr", places: int = 2) -> str:
+def euro_number(x, lang: str = "fr", places: int = 2, beside=None) -> str:
     """An amount without its sign, rounded half up: 1 234,56 in French, 1,234.56 in English (table
-    cells headed « (€) »). ``places=0``: whole euros (thresholds)."""
-    q = money(x) if places == 2 else Decimal(x).quantize(Decimal(1).scaleb(-places), ROUND_HALF_UP)
+    cells headed « (€) »). ``places=0``: whole euros (thresholds). ``beside``: the limit the amount is
+    judged against (``shown_beside``: two more places when ``places`` would read as the limit)."""
+    if beside is not None:
+        q = shown_beside(x, beside, places)
+        places = -q.as_tuple().exponent
+    else:
+        q = money(x) if places == 2 else Decimal(x).quantize(Decimal(1).scaleb(-places), ROUND_HALF_UP)
     text = f"{q:,.{places}f}"
     return text if lang == "en" else text.replace(",", " ").replace(".", ",")
 
 
-def euro_text(x, lang: str = "fr", places: int = 2) -> str:
+def euro_text(x, lang: str = "fr", places: int = 2, beside=None) -> str:
     """An amount in a sentence: 1 234,56 € in French, €1,234.56 in English; "?" when unknown."""
     if x is None:
         return "?"
-    number = euro_number(x, lang, places)
+    number = euro_number(x, lang, places, beside)
     return f"€{number}" if lang == "en" else f"{number} €"
 
 
-def number_text(x: Decimal | None, lang: str = "fr") -> str:
-    """A figure (FTE, average head count) to the hundredth, half up: 1,50 in French, 1.50 in English."""
+def number_text(x: Decimal | None, lang: str = "fr", beside=None) -> str:
+    """A figure (FTE, average head count) to the hundredth, half up: 1,50 in French, 1.50 in English.
+    ``beside``: the limit the figure is judged against (``shown_beside``)."""
     if x is None:
         return "?"
+    if beside is not None:
+        return decimal_text(shown_beside(x, beside), lang)
     return decimal_text(Decimal(x).quantize(CENT, rounding=ROUND_HALF_UP), lang)
+
+
+def shown_beside(x, limit, places: int = 2) -> Decimal:
+    """``x`` rounded to be printed beside the ``limit`` it is judged against (a minimum, a maximum, a
+    bracket's threshold): to ``places`` decimals half up, as every figure — unless that reads as the limit,
+    or past it, while ``x`` is on its other side (3,997 target FTE « 4,00 (minimum 4,00) … non conforme »):
+    then to two more places, rounded *away* from the limit (3,9970; 4,0000017 beside a maximum of 4 →
+    4,0001), which never lands on it. The verdict compares ``x`` itself; only the figure printed is rounded
+    — the one way every average or ratio beside its limit is shown (docs/interpretations.md, « Figures
+    beside their limit »), in sentences (``number_text``, ``euro_text``) and documents (``nombre``)."""
+    value = x if type(x) is Decimal else Decimal(str(x))
+    shown = value.quantize(Decimal(1).scaleb(-places), ROUND_HALF_UP)
+    if limit is None:
+        return shown
+    bound = limit if type(limit) is Decimal else Decimal(str(limit))
+    if (shown > bound) == (value > bound) and (shown < bound) == (value < bound):
+        return shown
+    return value.quantize(Decimal(1).scaleb(-places - 2), ROUND_CEILING if value > bound else ROUND_FLOOR)
 
 
 def round_up(x: Decimal) -> Decimal:

@@ -28,7 +28,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
-from decimal import ROUND_FLOOR, ROUND_HALF_UP, Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Callable, Sequence
 
 from ei_cli.i18n import Text, t
@@ -634,22 +634,25 @@ def _judge_staircase(f: _Frame) -> YearQuota:
     need = _staircase_need(r, minimum, target, total, count, adjustable) if r is not None else None
     shortfall = ZERO if compliant else (round_up(need) if need is not None else None)
     avg_target, avg_total = target / count, total / count
+    # The target FTE as the minimum judges it (``ok``), printed beside it: never « 1,00 … au moins 1,00 » when
+    # 0,9967 misses it.
+    judged = _average(target, count)
     if n == 1:
         day = point.day.isoformat()
         reasons.append(because(t(
-            f"Le {day} : {number_text(target)} ETP public cible sur {number_text(total)} ETP ({point.workers} "
+            f"Le {day} : {number_text(judged, beside=minimum)} ETP public cible sur {number_text(total)} ETP ({point.workers} "
             f"travailleurs sous contrat ce jour-là), soit {share_text(share)} (exigé : {req_text}). La ligne du mois "
             f"{judged_month} dans le tableau mensuel est la moyenne du mois, pour information.",
-            f"On {day}: {number_text(target, 'en')} target-public FTE out of {number_text(total, 'en')} FTE "
+            f"On {day}: {number_text(judged, 'en', minimum)} target-public FTE out of {number_text(total, 'en')} FTE "
             f"({point.workers} workers under contract that day), i.e. {share_text(share, 'en')} (required: "
             f"{req_text_en}). The row of month {judged_month} in the monthly table is the month's average, for "
             "information.")))
     else:
         reasons.append(because(t(
             f"{number_text(target)} ETP-mois public cible ÷ {number_text(total)} ETP-mois sur {_months_text(count)} mois = {share_text(share)} "
-            f"(exigé : {req_text}) ; en moyenne {number_text(avg_target)} ETP public cible sur {number_text(avg_total)} ETP.",
+            f"(exigé : {req_text}) ; en moyenne {number_text(judged, beside=minimum)} ETP public cible sur {number_text(avg_total)} ETP.",
             f"{number_text(target, 'en')} target-public FTE-months ÷ {number_text(total, 'en')} FTE-months over {_months_text(count, 'en')} months = "
-            f"{share_text(share, 'en')} (required: {req_text_en}); on average {number_text(avg_target, 'en')} target FTE out of "
+            f"{share_text(share, 'en')} (required: {req_text_en}); on average {number_text(judged, 'en', minimum)} target FTE out of "
             f"{number_text(avg_total, 'en')} FTE.")))
     reasons += _unknown_reasons(unknown / count, compliant)
     reasons += _shortfall_reasons(shortfall, point.day if point else None, r)
@@ -659,13 +662,12 @@ def _judge_staircase(f: _Frame) -> YearQuota:
     summary = _summary(n, f.period, compliant, share, r, shortfall, provisional,
                        point_day=point.day if point else None, unknown=unknown / count, closed=not f.running)
     if minimum is not None and compliant is False and r is not None and share is not None \
-            and share >= r and _average(target, count) < minimum:
+            and share >= r and judged < minimum:
         # The share is met: what fails is the minimum of target FTE, which the headline must name.
-        below = (target / count).quantize(Decimal("0.01"), rounding=ROUND_FLOOR)  # never shown as the minimum
-        summary = t(summary.fr.rstrip(".") + f" ; {number_text(below)} ETP de public cible pour un minimum de "
-                    f"{number_text(minimum)}.",
-                    summary.en.rstrip(".") + f"; {number_text(below, 'en')} target-public FTE for a minimum "
-                    f"of {number_text(minimum, 'en')}.")
+        summary = t(summary.fr.rstrip(".") + f" ; {number_text(judged, beside=minimum)} ETP de public cible pour "
+                    f"un minimum de {number_text(minimum)}.",
+                    summary.en.rstrip(".") + f"; {number_text(judged, 'en', minimum)} target-public FTE for a "
+                    f"minimum of {number_text(minimum, 'en')}.")
     extra = {"judged_date": point.day.isoformat()} if point else {"months_counted": _q(count)}
     return YearQuota(n, f.period, judged_on, months, f.months_in_year, r, share, avg_target, avg_total,
                      unknown / count, minimum, shortfall, compliant, summary, tuple(reasons), judged_month,
@@ -936,17 +938,18 @@ def _judge_mandate(f: _Frame) -> YearQuota:
     shortfall = ZERO if target_ok else (round_up(need) if need is not None else None)
     sup_short = None if min_sup is None else round_up(min_sup - avg_s)
     reasons.append(because(t(
-        f"En moyenne : {number_text(avg_t)} ETP public cible, {number_text(avg_s)} ETP d'encadrement, sur {_months_text(count)} mois.",
-        f"On average: {number_text(avg_t, 'en')} target-public FTE, {number_text(avg_s, 'en')} FTE of encadrement, over {_months_text(count, 'en')} months.")))
+        f"En moyenne : {number_text(avg_t, beside=min_target)} ETP public cible, {number_text(avg_s, beside=min_sup)} ETP d'encadrement, sur {_months_text(count)} mois.",
+        f"On average: {number_text(avg_t, 'en', min_target)} target-public FTE, {number_text(avg_s, 'en', min_sup)} FTE of encadrement, over {_months_text(count, 'en')} months.")))
     reasons += _unknown_reasons(avg_u, target_ok)
     provisional = not f.complete
     if provisional:
         reasons.append(_provisional_reason(f))
     verdict = VERDICT[compliant]
-    summary = t(f"Année d'agrément {n} : {verdict.fr} — {number_text(avg_t)} ETP public cible (minimum {number_text(min_target)}), "
-                f"{number_text(avg_s)} ETP d'encadrement (minimum {number_text(min_sup)})" + (" (provisoire)" if provisional else "") + ".",
-                f"Agrément year {n}: {verdict.en} — {number_text(avg_t, 'en')} target-public FTE (minimum {number_text(min_target, 'en')}), "
-                f"{number_text(avg_s, 'en')} FTE of encadrement (minimum {number_text(min_sup, 'en')})" + (" (provisional)" if provisional else "") + ".")
+    # Each average beside the minimum it is judged against (``shown_beside``): 3,9973 is « 3,9973 (minimum 4,00) ».
+    summary = t(f"Année d'agrément {n} : {verdict.fr} — {number_text(avg_t, beside=min_target)} ETP public cible (minimum {number_text(min_target)}), "
+                f"{number_text(avg_s, beside=min_sup)} ETP d'encadrement (minimum {number_text(min_sup)})" + (" (provisoire)" if provisional else "") + ".",
+                f"Agrément year {n}: {verdict.en} — {number_text(avg_t, 'en', min_target)} target-public FTE (minimum {number_text(min_target, 'en')}), "
+                f"{number_text(avg_s, 'en', min_sup)} FTE of encadrement (minimum {number_text(min_sup, 'en')})" + (" (provisional)" if provisional else "") + ".")
     extra = {"supervision_fte": _q(avg_s), "min_supervision_fte": min_sup, "supervision_shortfall_fte": sup_short,
              "months_counted": _q(count)}
     return YearQuota(n, f.period, "average_minimums", months, f.months_in_year, None, _share(target, total), avg_t,
