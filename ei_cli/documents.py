@@ -936,8 +936,11 @@ def _basis_text(basis) -> str:
         value = basis.get(key)
         if value is None or isinstance(value, (dict, list)):
             continue
+        # target_workers to the places it is given (4 where the hundredth would read as a bracket's threshold,
+        # rules.subsidy._heads_shown); the other figures to the hundredth.
+        digits = max(2, -_decimal(value).as_tuple().exponent) if key == "target_workers" else 2
         shown = fmt_eur(value) if key == "wage_cost" else (
-            fmt_number(value, 2).rstrip("0").rstrip(",") if isinstance(value, (int, float, Decimal)) else str(value))
+            fmt_number(value, digits).rstrip("0").rstrip(",") if isinstance(value, (int, float, Decimal)) else str(value))
         parts.append(pattern.format(shown))
     return ", ".join(parts)
 

@@ -366,6 +366,30 @@ def test_social_accompaniment_brackets_at_7_8_25_26(n, expected):
     assert result.de_minimis["amount_this_year"] == D(expected)
 
 
+def test_sieg_bracket_missed_by_a_day_is_not_printed_on_its_threshold():
+    """8 TD as in the bracket test, but T07 leaves on 2024-12-30: (7 × 366 + 365) ÷ 366 = 7,997268 TD on
+    average < 8 → no bracket, 0 €. Rounded half up it read « 8,00 TD/TGD en moyenne annuelle … moins de 8,
+    aucun palier », and basis.target_workers 8 (the annual report's « 8 travailleurs du public cible »
+    beside 0 €): beside the threshold they are 7,9972 (4 places, rounded away from 8)."""
+    from ei_cli import documents
+    from ei_cli.output import jsonable
+    from ei_cli.render.subsidy import basis_text
+
+    ent, report = _sieg_enterprise(8)
+    ent = replace(ent, workers=tuple(replace(w, exit_date=date(2024, 12, 30)) if w.worker_id == "T07" else w
+                                     for w in ent.workers))
+    (line,) = lines_of(compute_subsidies(ent, W2016, 2024, report), "social_accompaniment")
+    assert line.amount == 0 and line.basis["target_workers"] == D("7.9972")
+    assert line.reasons[0].text.fr.startswith("7,9972 TD/TGD en moyenne annuelle")
+    assert line.reasons[0].text.fr.endswith("moins de 8, aucun palier.")
+    assert line.reasons[0].text.en.startswith("7.9972 TD/TGD as the annual average")
+    assert "7,9972 trav. cibles" in basis_text(line, "fr")
+    assert "7,9972 travailleurs du public cible" in documents._basis_text(jsonable(line.basis))
+    ent8, _ = _sieg_enterprise(8)  # 8 all year: the threshold itself, to the hundredth as ever
+    (full,) = lines_of(compute_subsidies(ent8, W2016, 2024, report), "social_accompaniment")
+    assert full.basis["target_workers"] == 8 and full.reasons[0].text.fr.startswith("8,00 TD/TGD")
+
+
 def test_social_accompaniment_capped_by_wage_cost_plus_operating_costs():
     """8 TD → 25 000 €; accompanier half-time, wage cost 1 500 €/month = 18 000 €/year (within the
     0,5 FTE of the bracket); ceiling 18 000 × 1,15 = 20 700,00 € < 25 000 → 20 700,00 €."""
@@ -618,6 +642,24 @@ def test_brussels_tranche_table_0_to_20(n):
     assert [x.amount for x in lines_of(result, "supervision")] == [D(31000 + 15500 * t)]
     assert all(x.claimable == bool(n) for x in lines_of(result, "supervision") + lines_of(result, "social_accompaniment"))
     assert result.compliant is True
+
+
+def test_brussels_tranche_missed_by_a_day_is_not_printed_on_its_threshold():
+    """bruxelles-2004, agrément 2012-01-01, 2013 = year 2: five target workers, T04 leaving on 2013-12-30 →
+    4 + 364 ÷ 365 = 4,99726 heads on average < 5 → 0 tranche: 15 000 € and 31 000 €. The reason read « 5,00
+    travailleurs du public cible en moyenne (têtes) : 0 tranche(s) », basis.target_workers 5: they are
+    4,9972 (4 places, rounded away from the threshold 5)."""
+    workers = [worker(f"T{i:02d}", date(2012, 1, 1), exit=date(2013, 12, 30) if i == 4 else None) for i in range(5)]
+    workers += [worker("E", date(2012, 1, 1), function=Function.SUPERVISION),
+                worker("A", date(2012, 1, 1), function=Function.SOCIAL_ACCOMPANIMENT)]
+    report = Report({**{w.worker_id: "target" for w in workers}, "E": "not_target", "A": "not_target"})
+    result = compute_subsidies(enterprise(workers, agrement=date(2012, 1, 1), region=Region.BRUXELLES), B2004, 2013,
+                               report)
+    for subsidy, amount in (("social_accompaniment", 15000), ("supervision", 31000)):
+        (line,) = lines_of(result, subsidy)
+        assert line.amount == amount and line.basis["tranches"] == 0 and line.basis["target_workers"] == D("4.9972")
+        assert line.reasons[0].text.fr.startswith("4,9972 travailleurs du public cible en moyenne (têtes) : 0 tranche")
+        assert line.reasons[0].text.en.startswith("4.9972 target workers on average (heads): 0 started")
 
 
 def test_brussels_agrement_year_5_has_no_supervision():

@@ -17,7 +17,7 @@ from ei_cli.model import Enterprise
 from ei_cli.output import RunOptions, jsonable, mark_own_workbook, neutralise, write_with
 from ei_cli.regimes import CONFIDENCES, Regime
 from ei_cli.render import print_reasons, reference_text
-from ei_cli.rules.common import Reason, euro_text
+from ei_cli.rules.common import Reason, decimal_text, euro_text
 from ei_cli.rules.subsidy import SUBSIDY_TEXT, SubsidyLine, SubsidyResult
 
 EURO_FORMAT = '#,##0.00 "€"'
@@ -72,7 +72,10 @@ def basis_text(line: SubsidyLine, lang: str) -> str:
     elif "fte" in b:
         parts.append(f"{_num(b['fte'], lang)} {'FTE' if en else 'ETP'}")
     if "target_workers" in b:
-        parts.append(f"{_num(b['target_workers'], lang)} {'target workers' if en else 'trav. cibles'}"
+        # As given: to the hundredth, or to 4 places where the hundredth would read as a bracket's or a
+        # tranche's threshold (rules.subsidy._heads_shown).
+        parts.append(f"{decimal_text(Decimal(b['target_workers']).normalize(), lang)} "
+                     f"{'target workers' if en else 'trav. cibles'}"
                      + ((" (year avg., provisional)" if en else " (moy. de l'année, provisoire)") if b.get("provisional")
                         else (" (agrément-year avg.)" if en else " (moy. année d'agrément)") if "target_workers_end" in b
                         else ""))

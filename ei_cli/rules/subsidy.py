@@ -32,7 +32,7 @@ from ei_cli.model import Enterprise, Function, Worker
 from ei_cli.periods import Month, Period, anniversary, days_between, years_overlapping
 from ei_cli.regimes import CONFIDENCES, Regime, Value, all_regimes, shipped_in_force
 from ei_cli.rules.common import (CENT, NO_PAY, ONE, ZERO, Reason, because, combine, daily_fte, data_horizon, days_employed_in,
-                                 decimal_text, euro_text, money, number_text, share_text, spread_fte)
+                                 decimal_text, euro_text, money, number_text, share_text, shown_beside, spread_fte)
 
 CONFIDENCE_ORDER = tuple(CONFIDENCES)  # strongest first: verified … not_found
 SUBSIDY_IDS = ("target_worker", "social_accompaniment", "manager", "supervision")
@@ -717,6 +717,15 @@ def _targets_split(run: _Run, period: Period) -> tuple[Decimal, Decimal]:
     return average_heads(known, period), average_heads(unknown, period)
 
 
+def _heads_shown(heads: Decimal, thresholds) -> tuple[Decimal, Decimal | None]:
+    """(an average head count as printed and in ``basis.target_workers``, the threshold it is printed beside):
+    to the hundredth, or to 4 places away from the nearest of ``thresholds`` (a bracket's, a tranche's) when
+    the hundredth would read as it (``shown_beside``: 7,997 TD/TGD is not « 8,00 … moins de 8, aucun
+    palier »). The bracket and the tranches compare ``heads`` itself."""
+    limit = min(thresholds, key=lambda x: abs(heads - x), default=None)
+    return shown_beside(heads, limit).normalize(), limit
+
+
 def _bracket(brackets: tuple, n: Decimal) -> dict | None:
     chosen = None
     for b in sorted(brackets, key=lambda b: b["min_target_workers"]):
@@ -909,11 +918,13 @@ def _social_accompaniment_brackets(run: _Run) -> None:
             lower_en = f"bracket ≥ {chosen['min_target_workers']} applied" if chosen else "no bracket"
             understaffed = t(
                 f"Palier ≥ {reached['min_target_workers']} atteint par les TD/TGD, mais accompagnement social de "
-                f"{number_text(staff_fte)} ETP en moyenne ({window.start.isoformat()} – {window.end.isoformat()}), "
-                f"sous le minimum subventionnable de {number_text(need)} ETP de ce palier : {lower_fr}.",
+                f"{number_text(staff_fte, beside=need)} ETP en moyenne ({window.start.isoformat()} – "
+                f"{window.end.isoformat()}), sous le minimum subventionnable de {number_text(need)} ETP de ce palier : "
+                f"{lower_fr}.",
                 f"Bracket ≥ {reached['min_target_workers']} reached by the TD/TGD, but social accompaniment of "
-                f"{number_text(staff_fte, 'en')} FTE on average ({window.start.isoformat()} – {window.end.isoformat()}), "
-                f"below that bracket's subsidisable minimum of {number_text(need, 'en')} FTE: {lower_en}.")
+                f"{number_text(staff_fte, 'en', need)} FTE on average ({window.start.isoformat()} – "
+                f"{window.end.isoformat()}), below that bracket's subsidisable minimum of {number_text(need, 'en')} FTE: "
+                f"{lower_en}.")
             notes.append(understaffed)
         # The ceiling is the agrément year's, as the bracket is: the accompaniers' wage cost over the same
         # days as the TD/TGD count (the whole agrément year once the payroll covers it) + operating costs,
@@ -981,9 +992,10 @@ def _social_accompaniment_brackets(run: _Run) -> None:
                            f"Year in progress: part claimed up to {horizon.isoformat()} ({known_en}), at most the "
                            f"known cost + operating costs; from {to_come.start.isoformat()} to "
                            f"{to_come.end.isoformat()}, to compute with those months' payroll."))
+        heads_shown, heads_limit = _heads_shown(heads, [Decimal(b["min_target_workers"]) for b in brackets.value])
         basis = {"agrement_year": n, "agrement_year_start": agr_year.start, "agrement_year_end": agr_year.end,
                  "start": part.start, "end": part.end, "days": part.days, "year_days": agr_year.days,
-                 "target_workers": _fmt(heads, CENT), "target_workers_start": window.start,
+                 "target_workers": heads_shown, "target_workers_start": window.start,
                  "target_workers_end": window.end, "provisional": provisional,
                  "bracket_min": chosen["min_target_workers"] if chosen else None,
                  "bracket_min_by_target_workers": reached["min_target_workers"] if reached else None,
@@ -1004,19 +1016,20 @@ def _social_accompaniment_brackets(run: _Run) -> None:
                    + (f", {known_fr}" if provisional else "") + ")")
         over_en = (f"over agrément year {n} ({window.start.isoformat()} – {window.end.isoformat()}"
                    + (f", {known_en}" if provisional else "") + ")")
-        reason = t(f"{number_text(heads)} TD/TGD en moyenne annuelle {over_fr} (têtes, Σ jours occupés ÷ jours), "
+        reason = t(f"{number_text(heads, beside=heads_limit)} TD/TGD en moyenne annuelle {over_fr} (têtes, Σ jours occupés ÷ jours), "
                    f"même pour la seule partie {part.start.isoformat()} – {part.end.isoformat()} réclamée : "
                    + (f"palier ≥ {chosen['min_target_workers']}, {euro_text(base)} par an, × {part.days} / "
                       f"{agr_year.days} jours." if chosen else f"moins de {first}, aucun palier."),
-                   f"{number_text(heads, 'en')} TD/TGD as the annual average {over_en} (heads, Σ days employed ÷ days"
+                   f"{number_text(heads, 'en', heads_limit)} TD/TGD as the annual average {over_en} (heads, Σ days employed ÷ days"
                    f"), even for the claimed part {part.start.isoformat()} – {part.end.isoformat()} alone: "
                    + (f"bracket ≥ {chosen['min_target_workers']}, {euro_text(base, 'en')} a year, × {part.days} / "
                       f"{agr_year.days} days." if chosen else f"fewer than {first}, no bracket."))
+        staff_min = chosen.get("min_accompanier_fte") if chosen else None
         staffing = understaffed or t(
-            f"Accompagnement social : {number_text(staff_fte)} ETP en moyenne ({window.start.isoformat()} – "
+            f"Accompagnement social : {number_text(staff_fte, beside=staff_min)} ETP en moyenne ({window.start.isoformat()} – "
             f"{window.end.isoformat()})" + (f", minimum subventionnable du palier {number_text(chosen.get('min_accompanier_fte'))} "
                                             "ETP atteint." if chosen and "min_accompanier_fte" in chosen else "."),
-            f"Social accompaniment: {number_text(staff_fte, 'en')} FTE on average ({window.start.isoformat()} – "
+            f"Social accompaniment: {number_text(staff_fte, 'en', staff_min)} FTE on average ({window.start.isoformat()} – "
             f"{window.end.isoformat()})" + (f", the bracket's subsidisable minimum of "
                                             f"{number_text(chosen.get('min_accompanier_fte'), 'en')} FTE met."
                                             if chosen and "min_accompanier_fte" in chosen else "."))
@@ -1162,10 +1175,13 @@ def _tranche_line(run: _Run, subsidy: str, base_key: str, per_key: str, n: int, 
                        "est dû sans travailleur du public cible (texte non trouvé) ; non réclamable en l'état.",
                        "No target worker over the period: the text does not say whether the base amount is due "
                        "without any target worker (no text found); not claimable as is."))
-    reasons = [because(t(f"{number_text(heads)} travailleurs du public cible en moyenne (têtes) : {k} tranche(s) "
+    # Printed beside the nearest tranche threshold (the last one reached or the next): 4,997 is not « 5,00 … 0
+    # tranche(s) ».
+    heads_shown, heads_limit = _heads_shown(heads, [threshold.number + size.number * i for i in range(k + 1)])
+    reasons = [because(t(f"{number_text(heads, beside=heads_limit)} travailleurs du public cible en moyenne (têtes) : {k} tranche(s) "
                          f"entamée(s) ; {euro_text(base.number)} + {k} × {euro_text(per.number)} = "
                          f"{euro_text(annual)} par an.",
-                         f"{number_text(heads, 'en')} target workers on average (heads): {k} started tranche(s)"
+                         f"{number_text(heads, 'en', heads_limit)} target workers on average (heads): {k} started tranche(s)"
                          f"; {euro_text(base.number, 'en')} + {k} × {euro_text(per.number, 'en')} = "
                          f"{euro_text(annual, 'en')} a year."), base),
                because(t(f"Tranches de {size.number} à partir du {threshold.number}e.",
@@ -1197,7 +1213,7 @@ def _tranche_line(run: _Run, subsidy: str, base_key: str, per_key: str, n: int, 
         notes.append(AGREMENT_PART_NOTE)
     basis = {"agrement_year": n, "agrement_year_start": agr_year.start, "agrement_year_end": agr_year.end,
              "start": part.start, "end": part.end, "days": part.days, "year_days": agr_year.days,
-             "target_workers": _fmt(heads, CENT), "tranches": k, "rate": annual}
+             "target_workers": heads_shown, "tranches": k, "rate": annual}
     run.add(subsidy, None, basis, amount, [base, per, size, threshold], claimable=claimable, notes=notes,
             reasons=reasons)
 
