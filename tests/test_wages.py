@@ -60,6 +60,26 @@ def test_ratio_just_over_four_is_not_compliant_and_never_shows_as_four():
     assert raised.compliant is True  # P at 2 000,01 €/etp: 8 000,01 / 2 000,01 = 3,99999… ≤ 4
 
 
+def test_a_ratio_over_four_by_less_than_a_cent_is_not_compliant():
+    """rules.md §3.4 « ne pourra excéder un à quatre ». M 8 000 €/month and P 2 000 €/month at etp 1 over
+    2025, P's June 1 999,99 €: 96 000 ÷ 12 = 8 000 and 23 999,99 ÷ 12 = 1 999,99917 €/FTE-month, ratio
+    8 000 ÷ 1 999,99917 = 4,0000017 > 4 → not compliant. Each pay rounded to the cent first (2 000,00) made
+    it 4, « conforme ». The reason printed « 23 999,99 € / 12,00 ETP-mois = 2 000,00 € »: beside 8 000 ÷ 4 =
+    2 000 it is 1 999,9991 € (4 places, rounded away from it). To fix: M down to 1 999,99917 × 4 =
+    7 999,99667 → 7 999,99 € (rounded down), or P up to 8 000 ÷ 4 = 2 000,00 €. JSON pay_per_fte stays to the
+    cent (2 000), the ratio rounded up to 4 places (4.0001)."""
+    rows = [("M", f"2025-{m:02d}", "1", "8000") for m in range(1, 13)]
+    rows += [("P", f"2025-{m:02d}", "1", "1999.99" if m == 6 else "2000") for m in range(1, 13)]
+    result = wages.check(enterprise(rows), W16, YEAR)
+    assert result.compliant is False and result.details["ratio"] == D("4.0001")
+    assert result.details["lowest"]["pay_per_fte"] == D("2000.00")
+    why = next(r.text for r in result.reasons if r.text.fr.startswith("Plus élevé"))
+    assert "23 999,99 € / 12,00 ETP-mois = 1 999,9991 € ; rapport 4,01." in why.fr
+    assert "96 000,00 € / 12,00 ETP-mois = 8 000,00 €" in why.fr
+    assert "€23,999.99 / 12.00 FTE-months = €1,999.9991; ratio 4.01." in why.en
+    assert "7 999,99 €" in result.to_fix[0].fr and "2 000,00 €" in result.to_fix[0].fr
+
+
 def test_a_13th_month_and_the_holiday_pay_count_in_each_workers_pay_not_as_a_month_of_their_own():
     """Belgian payroll: the double holiday pay in June (× 1,92) and a 13th month in December (× 2), for
     every worker (workbook.md: salaire_brut includes legal and extra-legal benefits).

@@ -12,7 +12,7 @@ from ei_cli.regimes import Regime
 from ei_cli.periods import Period
 from ei_cli.render import verdict_markup, print_reasons
 from ei_cli.rules.common import decimal_text, euro_number, money, number_text
-from ei_cli.rules.wages import WageTension, WorkerPay, ratio_text
+from ei_cli.rules.wages import WageTension, WorkerPay, pay_limit, ratio_text
 
 def wage_fields(result: WageTension, enterprise: Enterprise, opts: RunOptions) -> dict:
     """The command's JSON fields (cli.md: ratio, max_ratio, highest, lowest) and the rest."""
@@ -56,7 +56,9 @@ def wages_table(con, result: WageTension | None, enterprise: Enterprise, regime:
             w = enterprise.workers_by_id.get(item.worker_id)
             cells.append(escape(w.display_name()) if w else "")
         cells += [item.span.replace("/", " – "), euro_number(item.total_gross_pay, lang),
-                  number_text(item.fte_months, lang), euro_number(item.pay_per_fte, lang)]
+                  number_text(item.fte_months, lang),
+                  euro_number(item.exact_pay_per_fte, lang,
+                              beside=pay_limit(item, result.highest, result.lowest, result.max_ratio))]
         table.add_row(*cells)
 
     row("Highest" if en else "Plus élevé", result.highest)

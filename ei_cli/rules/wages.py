@@ -25,7 +25,7 @@ a year (``ei batch --month``) is measured over the 12 months ending with it (``m
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from decimal import ROUND_CEILING, Decimal
+from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 from itertools import groupby
 from operator import attrgetter, itemgetter
 
@@ -65,9 +65,8 @@ class PayPerFte:
 
     @property
     def pay_per_fte(self) -> Decimal:
-        """Gross pay per FTE, to the cent: what is compared. A part month typed as formulas (=2000*5/30
-        for etp =5/30) is 333.333333333333 / 0.166666666666667 in a spreadsheet's 15 digits, 1 999,999…
-        and not 2 000; the cent drops that noise (docs/interpretations.md, « Figures typed as formulas »)."""
+        """The month's gross pay per FTE, to the cent (the CSV's rows; a worker's months added up are what is
+        compared, ``WorkerPay``)."""
         return money(self.gross_pay / self.fte)
 
     def to_dict(self, lang: str = "fr") -> dict:
@@ -88,10 +87,18 @@ class WorkerPay:
     total_gross_pay: Decimal
 
     @property
+    def exact_pay_per_fte(self) -> Decimal:
+        """Σ gross ÷ Σ etp kept to 10 decimal places (``denoised``): what the ratio compares. A part month
+        typed as formulas (=2000*5/30 for etp =5/30) is 333.333333333333 / 0.166666666666667 in a
+        spreadsheet's 15 digits, 1 999,99999999999…: 2 000 once denoised. Not rounded to the cent: 23 999,99 €
+        over 12 FTE-months is 1 999,99917 €, and 8 000 € ÷ that is 4,0000017 > 4 (docs/interpretations.md,
+        « Figures typed as formulas »)."""
+        return denoised(self.total_gross_pay / self.fte_months)
+
+    @property
     def pay_per_fte(self) -> Decimal:
-        """Σ gross ÷ Σ etp, to the cent (the cent drops the noise of figures typed as formulas, see
-        ``PayPerFte.pay_per_fte``)."""
-        return money(self.total_gross_pay / self.fte_months)
+        """``exact_pay_per_fte`` to the cent: the JSON's ``pay_per_fte`` (money, cli.md)."""
+        return money(self.exact_pay_per_fte)
 
     @property
     def gross_pay(self) -> Decimal:
@@ -186,6 +193,15 @@ class WageTension:
             "seniority_neutralised": self.seniority_neutralised,
             "notes": [n.get(lang) for n in self.notes],
         }
+
+
+def pay_limit(x: WorkerPay, highest: WorkerPay, lowest: WorkerPay, cap: Decimal | None) -> Decimal | None:
+    """What ``x``'s pay per FTE is printed beside (``shown_beside``): the highest's limit is the lowest × the
+    maximum ratio, the lowest's the highest ÷ it — the lowest's 1 999,99917 € is « 1 999,9991 € », not
+    « 2 000,00 € » beside 8 000,00 € and a ratio over 4."""
+    if cap is None:
+        return None
+    return lowest.exact_pay_per_fte * cap if x is highest else highest.exact_pay_per_fte / cap
 
 
 # ------------------------------------------------------------------------------------ computation
@@ -308,15 +324,18 @@ def _fte_ratio(enterprise: Enterprise, regime: Regime, period: Period) -> WageTe
                            tuple(counted), payroll_due=due)
     workers = _by_worker(counted)
     # Ordered by (pay per fte, worker_id); each key computed once.
-    keyed = [((x.pay_per_fte, x.worker_id), x) for x in workers]
+    keyed = [((x.exact_pay_per_fte, x.worker_id), x) for x in workers]
     highest = max(keyed, key=itemgetter(0))[1]
     lowest = min(keyed, key=itemgetter(0))[1]
-    ratio = highest.pay_per_fte / lowest.pay_per_fte
+    # The unrounded quotients compared (rules.md §3.4 « ne pourra excéder un à quatre »): 8 000 ÷ 1 999,99917
+    # is 4,0000017, over 4 — ÷ 2 000,00 (each rounded to the cent first) it was 4, « conforme ».
+    ratio = highest.exact_pay_per_fte / lowest.exact_pay_per_fte
+    cap = None if limit.is_unknown else limit.number
 
     def end(x: WorkerPay, lang: str) -> str:
         return (f"{x.worker_id} ({x.span_text(lang)}), {euro_text(x.total_gross_pay, lang)} / "
                 f"{number_text(x.fte_months, lang)} {'FTE-months' if lang == 'en' else 'ETP-mois'} = "
-                f"{euro_text(x.pay_per_fte, lang)}")
+                f"{euro_text(x.exact_pay_per_fte, lang, beside=pay_limit(x, highest, lowest, cap))}")
 
     reasons.append(because(t(
         f"Plus élevé : {end(highest, 'fr')} ; plus bas : {end(lowest, 'fr')} ; rapport {ratio_text(ratio)}.",
@@ -393,11 +412,11 @@ def as_check(result: WageTension) -> CheckResult:
         summary = t(f"rapport {ratio_text(result.ratio)} (max {limit}) — {high.worker_id} / {low.worker_id}",
                     f"ratio {ratio_text(result.ratio, 'en')} (max {limit}) — {high.worker_id} / {low.worker_id}")
         if result.compliant is False:
-            # Each end brought within the limit on its own: the highest down to lowest × max (exact to the
-            # cent), or the lowest up to highest ÷ max rounded UP to the cent (rounded to the nearest, it can
+            # Each end brought within the limit on its own: the highest down to lowest × max rounded DOWN to the
+            # cent, or the lowest up to highest ÷ max rounded UP to the cent (rounded to the nearest, it can
             # stay a cent short: 8 800,01 ÷ 4 = 2 200,0025 → 2 200,00 still gives 4,0000045).
-            down = low.pay_per_fte * result.max_ratio
-            up = (high.pay_per_fte / result.max_ratio).quantize(CENT, rounding=ROUND_CEILING)
+            down = (low.exact_pay_per_fte * result.max_ratio).quantize(CENT, rounding=ROUND_FLOOR)
+            up = (high.exact_pay_per_fte / result.max_ratio).quantize(CENT, rounding=ROUND_CEILING)
             fix.append(t(
                 f"Ramenez le salaire moyen par ETP le plus élevé ({high.worker_id}) à {euro_text(down)} au plus, "
                 f"ou relevez le plus bas ({low.worker_id}) à {euro_text(up)} au moins.",
