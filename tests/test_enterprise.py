@@ -52,6 +52,21 @@ def test_sme_financial_thresholds_wallonia_2016(turnover, balance, expected):
     assert check(ent(staff(10), turnover, balance), "wallonie-2016").compliant is expected
 
 
+def test_a_turnover_over_the_ceiling_by_cents_is_not_printed_as_the_ceiling():
+    """wallonie-2016 (Rec. 2003/361): turnover 50 000 000,40 € > 50 000 000 € and balance 43 000 000,01 € >
+    43 000 000 €: neither financial test met, not compliant. In whole euros both read « 50 000 000 € >
+    50 000 000 € »: printed to the cent where whole euros would equal the ceiling; a figure far from it
+    stays in whole euros (1 000 000 € ≤ 50 000 000 €)."""
+    c = check(ent(staff(10), "50000000.40", "43000000.01"), "wallonie-2016")
+    assert c.compliant is False
+    texts = [r.text for r in c.reasons]
+    assert any(x.fr == "Chiffre d'affaires : 50 000 000,40 € > 50 000 000 €." for x in texts)
+    assert any(x.fr == "Total du bilan : 43 000 000,01 € > 43 000 000 €." for x in texts)
+    assert any(x.en == "Turnover: €50,000,000.40 > €50,000,000." for x in texts)
+    small = check(ent(staff(10), "1000000.40", None), "wallonie-2016")
+    assert any(r.text.fr == "Chiffre d'affaires : 1 000 000 € ≤ 50 000 000 €." for r in small.reasons)
+
+
 def test_staff_is_counted_in_annual_work_units():
     """250 full-time workers all year: 250 AWU, not < 250 → not compliant even with a small turnover.
     500 half-time workers: 500 × 0.5 = 250 AWU, also over; 498 half-time → 249 AWU < 250 → compliant."""

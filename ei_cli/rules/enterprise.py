@@ -111,10 +111,12 @@ def _size_thresholds(enterprise: Enterprise, regime: Regime, period: Period, rep
         else:
             ok = figure <= limit.number
             tests.append(ok)
+            # In whole euros beside the ceiling, to the cent where whole euros would read as it
+            # (``shown_beside``): 50 000 000,40 € is not « 50 000 000 € > 50 000 000 € ».
             reasons.append(because(t(
-                f"{label_fr.capitalize()} : {euro_text(figure, places=0)} {'≤' if ok else '>'} "
+                f"{label_fr.capitalize()} : {euro_text(figure, places=0, beside=limit.number)} {'≤' if ok else '>'} "
                 f"{euro_text(limit.number, places=0)}.",
-                f"{label_en.capitalize()}: {euro_text(figure, 'en', 0)} {'≤' if ok else '>'} "
+                f"{label_en.capitalize()}: {euro_text(figure, 'en', 0, limit.number)} {'≤' if ok else '>'} "
                 f"{euro_text(limit.number, 'en', 0)}."), limit))
     financial = any_of(tests)
     if staff_ok is False or financial is False:
