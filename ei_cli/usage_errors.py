@@ -22,7 +22,10 @@ _VALUE_MESSAGES = [
      lambda m: f"« {m[1]} » n'est pas l'une des valeurs {m[2]}."),
     (re.compile(r"^'(.*)' does not match the formats? (.+)\.$", re.S),
      lambda m: f"« {m[1]} » n'est pas une date au format {_date_formats(m[2])}."),
+    (re.compile(r"^'(.*)': this date does not exist in the calendar\.$", re.S),
+     lambda m: f"« {m[1]} » : cette date n'existe pas au calendrier."),
 ]
+_NO_MATCH = _VALUE_MESSAGES[4][0]
 
 _DATE_FIELDS = {"%Y": "AAAA", "%m": "MM", "%d": "JJ"}
 
@@ -30,6 +33,29 @@ _DATE_FIELDS = {"%Y": "AAAA", "%m": "MM", "%d": "JJ"}
 def _date_formats(formats: str) -> str:
     names = [re.sub(r"%[Ymd]", lambda f: _DATE_FIELDS[f[0]], x.strip().strip("'")) for x in formats.split(",")]
     return " ou ".join(names)
+
+
+def _missing_day(value: str, formats: str) -> bool:
+    """``value`` is written as one of click's ``formats`` (« '%Y-%m-%d', '%d/%m/%Y' »), with a month of 1 to
+    12 and a day of 1 to 31: a well-formed date the calendar lacks (2023-02-29, 2025-04-31)."""
+    fields = {"%Y": r"(?P<Y>\d{4})", "%m": r"(?P<m>\d{1,2})", "%d": r"(?P<d>\d{1,2})"}
+    for fmt in formats.split(","):
+        pattern = re.sub(r"%[Ymd]|[^%]+", lambda x: fields.get(x[0]) or re.escape(x[0]), fmt.strip().strip("'"))
+        m = re.fullmatch(pattern, value.strip())
+        if m and {"Y", "m", "d"} <= set(m.groupdict()) and 1 <= int(m["m"]) <= 12 and 1 <= int(m["d"]) <= 31:
+            return True
+    return False
+
+
+def reword(exc) -> None:
+    """click's DateTime refuses a well-formed date that does not exist (--at 2023-02-29) as one that « does not
+    match the formats »: its message is made to say the date does not exist (in English; French by
+    ``_VALUE_MESSAGES``). Any other error is left as it is."""
+    if type(exc).__name__ != "BadParameter":
+        return
+    m = _NO_MATCH.match(getattr(exc, "message", "") or "")
+    if m and _missing_day(m[1], m[2]):
+        exc.message = f"'{m[1]}': this date does not exist in the calendar."
 
 
 def _param_name(exc) -> str:
@@ -44,6 +70,7 @@ def _param_name(exc) -> str:
 
 def french_message(exc) -> str:
     """The error of a click usage exception, in French."""
+    reword(exc)
     kind = type(exc).__name__
     message = getattr(exc, "message", "") or ""
     if kind == "MissingParameter":
@@ -80,6 +107,7 @@ def french_message(exc) -> str:
 def show(exc, lang: str) -> None:
     """Print a click usage error on stderr as click does (usage line, where to find help, the error),
     in French unless ``lang`` is ``en``."""
+    reword(exc)
     if lang == "en" or type(exc).__name__ == "NoArgsIsHelpError":
         exc.show()
         return

@@ -380,6 +380,11 @@ def test_no_path_parameter_lets_click_check_readability():
      "valeur invalide pour --format / -f : « xml » n'est pas l'une des valeurs 'table', 'json', 'csv'."),
     (["check-eligibility", "x.xlsx", "--at", "2025-13-01"],
      "valeur invalide pour --at : « 2025-13-01 » n'est pas une date au format AAAA-MM-JJ ou JJ/MM/AAAA."),
+    # Well-formed, but no such day: it read « n'est pas une date au format AAAA-MM-JJ ».
+    (["check-quota", "x.xlsx", "--at", "2023-02-29"],
+     "valeur invalide pour --at : « 2023-02-29 » : cette date n'existe pas au calendrier."),
+    (["check-eligibility", "x.xlsx", "--at", "31/04/2025"],
+     "valeur invalide pour --at : « 31/04/2025 » : cette date n'existe pas au calendrier."),
     (["check", "x.xlsx", "--year"], "l'option --year attend une valeur."),
     (["check", "x.xlsx", "--explain=3"], "l'option --explain ne prend pas de valeur."),
     (["check", "x.xlsx", "--foo"], "option inconnue : --foo (vouliez-vous dire --format ?)."),
@@ -405,6 +410,10 @@ def test_usage_errors_stay_in_english_with_lang_en(capsys):
     assert code == 2 and err.splitlines()[-1] == "Error: Invalid value for '--year' / '-y': 'abc' is not a valid int range."
     code, _, err = run_cli(capsys, "check", "--lang=en")
     assert code == 2 and err.splitlines()[-1] == "Error: Missing argument 'FICHIER'."
+    # A well-formed date the calendar lacks: click said it « does not match the formats ».
+    code, _, err = run_cli(capsys, "check-quota", "x.xlsx", "--at", "2023-02-29", "--lang", "en")
+    assert code == 2 and err.splitlines()[-1] == \
+        "Error: Invalid value for '--at': '2023-02-29': this date does not exist in the calendar."
 
 
 @pytest.mark.parametrize("command", [[], ["check"], ["report"], ["report", "annual"]])
