@@ -163,6 +163,34 @@ class Enterprise:
         return {w.worker_id: w for w in self.workers}
 
     @cached_property
+    def employments(self) -> dict[str, tuple[Worker, ...]]:
+        """Worker id → every employment contract of the same person in this EI, first hire first (same
+        national number; hired the same day: the earlier Personnel row), for each id of a person employed
+        under several ids — worker ids are unique, so a re-hire is a new row (the reader's
+        ``duplicate_niss``). Art. 60 §7 stints are the CPAS's contracts, not hires by the EI (rules.md
+        Q11): they take no part. An empty ``niss`` says nothing: such ids are different people."""
+        by_niss: dict[str, list[Worker]] = {}
+        for w in self.workers:
+            if w.national_number and w.has_employment_contract:
+                by_niss.setdefault(w.national_number, []).append(w)
+        out: dict[str, tuple[Worker, ...]] = {}
+        for same in by_niss.values():
+            if len(same) > 1:
+                ordered = tuple(sorted(same, key=lambda w: (w.hire_date, w.row or 0)))
+                out.update((w.worker_id, ordered) for w in ordered)
+        return out
+
+    def employments_of(self, worker: Worker) -> tuple[Worker, ...]:
+        """The person's employment contracts here, first hire first (``employments``; the worker alone
+        when they have no other)."""
+        return self.employments.get(worker.worker_id, (worker,))
+
+    @cached_property
+    def first_employment(self) -> dict[str, Worker]:
+        """Worker id → the same person's first employment contract here, for every later one (a re-hire)."""
+        return {wid: same[0] for wid, same in self.employments.items() if same[0].worker_id != wid}
+
+    @cached_property
     def pay_by_worker_month(self) -> dict[str, dict[int, PayMonth]]:
         """Worker id → month number (``Month.number``) → that month's Paie row: the index of the rules'
         hot loops (an int key is several times cheaper to look up than a Month)."""

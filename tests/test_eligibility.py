@@ -165,6 +165,53 @@ def test_first_ei_hire_date_is_the_assessment_day():
     assert status(replace(w, first_ei_hire_date=None)).category == Category.NOT_TARGET
 
 
+def _rehired(number: str | None = "99030132103", **first) -> list[Worker]:
+    """One person under two ids: A1, CDD 2024-01-01 … 2024-06-30, then A2, CDI from 2024-07-01 (same
+    national number, date_premier_engagement_ei empty); born 1999-03-01, no diploma, registered, 2 months
+    without work; ``first``: changes to A1's row."""
+    person = dict(birth_date=date(1999, 3, 1), diploma=Diploma.NONE, months_without_work=Decimal(2),
+                  national_number=number)
+    return [walloon(worker_id="A1", hire_date=date(2024, 1, 1), exit_date=date(2024, 6, 30),
+                    contract_type=ContractType.CDD, **{**person, **first}),
+            walloon(worker_id="A2", hire_date=date(2024, 7, 1), **person)]
+
+
+def test_a_rehire_is_assessed_on_the_persons_first_hire_here():
+    """rules.md §3.1 « a later re-hire does not re-test the status », D6. A, born 1999-03-01, is 24 on
+    2024-01-01 (T2 18–24 met, M1 no CESS, M2 registered → TD) and 25 on 2024-07-01 (T2 not met, T1 2 < 6
+    months → not target). The old code assessed A2 on its own date_entree: not target. Now A2 is assessed
+    on the person's first hire here (A1, 2024-01-01): TD, and says so. An earlier art. 60 §7 stint of the
+    same person (X, 2022) is no hire by the EI (Q11): A1 stays the first. Without national numbers, two
+    people: A2 assessed on 2024-07-01, not target."""
+    x = walloon(worker_id="X", hire_date=date(2022, 1, 1), exit_date=date(2022, 12, 31), birth_date=date(1999, 3, 1),
+                contract_type=ContractType.ART60, national_number="99030132103")
+    report = assess_eligibility(enterprise([*_rehired(), x]), W2016)
+    a1, a2 = report.by_id["A1"], report.by_id["A2"]
+    assert (a1.category, a1.assessed_on) == (Category.TD, date(2024, 1, 1))
+    assert (a2.category, a2.assessed_on) == (Category.TD, date(2024, 1, 1)) and met(a2, "T2") is True
+    assert a2.reasons[0].text.fr.startswith("Statut évalué le 2024-01-01 (date_entree du travailleur A1 ; ")
+    note = a2.reasons[-1].text
+    assert "premier engagement dans cette EI : travailleur A1, 2024-01-01" in note.fr
+    assert "first hire in this EI: worker A1, 2024-01-01" in note.en and "99030132103" not in note.fr + note.en
+    assert a2.to_dict()["first_employment"] == {"worker_id": "A1", "hire_date": "2024-01-01"}
+    assert report.by_id["X"].to_dict()["first_employment"] is None
+    apart = assess_eligibility(enterprise(_rehired(None)), W2016).by_id["A2"]
+    assert (apart.category, apart.assessed_on) == (Category.NOT_TARGET, date(2024, 7, 1))
+
+
+def test_a_rehires_criteria_are_those_of_the_first_hires_row_else_the_later_rows():
+    """The criteria columns describe the person before the hire: those of the first employment's row are read,
+    each empty one from the later row. A1 says 7 months without work (T1: 7 ≥ 6 → met on 2024-01-01) and no
+    diploma given; A2 (re-hired 2024-07-01) says 2 months and « aucun ». Born 1990-06-15: 33, no T2. Both
+    rows: M1 from A2 (aucun < CESS), T1 from A1 → TD, one status for the person. The old code: A1 unknown
+    (diplome), A2 not target (2 < 6, assessed 2024-07-01)."""
+    ws = [replace(w, birth_date=date(1990, 6, 15)) for w in _rehired(months_without_work=Decimal(7), diploma=None)]
+    report = assess_eligibility(enterprise(ws), W2016)
+    assert [(report.by_id[w].category, met(report.by_id[w], "T1"), met(report.by_id[w], "M1"))
+            for w in ("A1", "A2")] == [(Category.TD, True, True)] * 2
+    assert report.by_id["A1"].missing == () == report.by_id["A2"].missing
+
+
 def test_unknown_data_gives_unknown_with_the_columns_to_fill():
     """Diploma empty, 36 months: M1 unknown; G1 would make TGD if M1 held, and M1 false makes not
     target → unknown, missing = [diplome] only (the other columns are known)."""

@@ -337,6 +337,33 @@ def test_art60_workers_are_shown_apart():
     assert not any("Art. 60 §7" in x.text.fr for x in y2.reasons) and y2.months[0].art60_fte == 0
 
 
+def test_a_rehire_keeps_the_status_of_the_persons_first_hire_in_the_quota():
+    """rules.md §3.1 « a later re-hire does not re-test the status », D6; 50 % from agrément year 4 (§3.2).
+    Agrément 2021-03-01; M (direction, not target) full time; A, born 1999-03-01, no diploma, registered, 2
+    months without work: CDD 2024-01-01 … 06-30 as A1, CDI from 2024-07-01 as A2 (same national number).
+    A is 24 on 2024-01-01 → TD (T2); the old code re-tested A2 on 2024-07-01 (25, 2 < 6 months): not target.
+    Agrément year 4 = 2024-03-01 … 2025-02-28, Paie to 2024-12 (10 months): total 10 + 10 = 20 FTE-months
+    (mean 2 FTE); target A1 4 (March–June) + A2 6 (July–December) = 10 (mean 1 FTE) → 10 ÷ 20 = 50 % ≥ 50 %,
+    compliant (old: 4 ÷ 20 = 20 %)."""
+    from dataclasses import replace
+
+    from ei_cli.model import Diploma
+    from ei_cli.rules.eligibility import assess_eligibility
+
+    person = dict(national_number="99030132103", birth_date=date(1999, 3, 1), diploma=Diploma.NONE,
+                  registered_jobseeker=True, months_without_work=D(2), single_parent=False, former_art60=False,
+                  disability_recognition=False, underrepresented_sex=False, ethnic_minority=False)
+    m = replace(worker("M", date(2021, 3, 1), function=Function.MANAGEMENT), diploma=Diploma.HIGHER,
+                registered_jobseeker=False)
+    a1 = replace(worker("A1", date(2024, 1, 1), date(2024, 6, 30), contract=ContractType.CDD), **person)
+    a2 = replace(worker("A2", date(2024, 7, 1)), **person)
+    ent = enterprise([m, a1, a2], [pay("M", "2024-01", "2024-12"), pay("A1", "2024-01", "2024-06"),
+                                   pay("A2", "2024-07", "2024-12")], agrement=date(2021, 3, 1))
+    year4 = evaluate_quota(ent, W16, Period.calendar_year(2024), assess_eligibility(ent, W16)).latest
+    assert (year4.target_fte, year4.total_fte, year4.target_share) == (D(1), D(2), D("0.5"))
+    assert year4.compliant is True
+
+
 def test_art60_column_in_the_table_only_when_there_are_art60_workers(make_workbook, workbook_sheets):
     """The table's « Art. 60 » column appears only for a workbook with art. 60 §7 workers: none in the
     test workbook; with Bruno (worker 2, etp 0,5 in Paie) under art. 60 it shows 0,50 in 2024-01 and

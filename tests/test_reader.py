@@ -1020,6 +1020,9 @@ def test_two_personnel_rows_with_one_national_number_are_named_by_ids_and_cells_
     assert warning.message.fr.startswith("Le travailleur 2 a le même numéro national que la cellule B2 "
                                          "(travailleur 1, ligne 2) ; valeur non reproduite")
     assert warning.message.en.startswith("Worker 2 has the same national number as cell B2 (worker 1, row 2)")
+    # It is one person: the status is assessed once, at the first hire (rules.md §3.1), not only the subsidy.
+    assert "son statut de public cible est évalué une seule fois, à son premier engagement" in warning.message.fr
+    assert "their target-public status is assessed once, at their first hire" in warning.message.en
     digits = re.sub(r"\D", "", warning.message.fr + warning.message.en)
     assert not any(number[i:i + 5] in digits for i in range(7)), warning.message
     sheets = set_value(valid_sheets(), "Personnel", 1, "niss", None)   # rows 1 and 2 both empty

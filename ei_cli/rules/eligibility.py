@@ -111,6 +111,12 @@ class WorkerEligibility:
     # protected criterion is met, without which, rather than « TD » beside visible criteria all « non rempli ».
     # Worked out when first read (``rests_on_protected``): ei batch never reads it.
     protected_test: Callable[[], bool] | None = field(default=None, repr=False, compare=False)
+    # A person employed here under several ids (same national number): their first employment contract
+    # (worker id, hire date), their other ids, and the other row whose column gives the assessment day, if
+    # not this one.
+    first_employment: tuple[str, date] | None = None
+    same_person: tuple[str, ...] = ()
+    day_of: str | None = None
 
     @cached_property
     def rests_on_protected(self) -> bool:
@@ -123,12 +129,23 @@ class WorkerEligibility:
         verdict = _VERDICT[self.category]
         # The day is the project's reading (D6), the same for every regime, not the cited text's words
         # (the 2003 decree says « au moment de son engagement dans l'entreprise d'insertion »).
-        head = because(Text(f"Statut évalué le {on} ({self.source} ; jour arrêté par le projet ei) : "
+        of = t("", "") if self.day_of is None else t(f" du travailleur {self.day_of}", f" of worker {self.day_of}")
+        head = because(Text(f"Statut évalué le {on} ({self.source}{of.fr} ; jour arrêté par le projet ei) : "
                             f"{verdict.fr}.",
-                            f"Status assessed on {on} ({self.source}; day set by the ei project): "
+                            f"Status assessed on {on} ({self.source}{of.en}; day set by the ei project): "
                             f"{verdict.en}."),
                        self.definition)
         notes = [head]
+        if self.first_employment is not None:
+            wid, hired = self.first_employment[0], self.first_employment[1].isoformat()
+            others = ", ".join(self.same_person)
+            notes.append(because(t(
+                f"Même personne que : {others} (même numéro national) ; premier engagement dans cette EI : "
+                f"travailleur {wid}, {hired}. Un réengagement ne réévalue pas le statut : un seul statut pour la "
+                "personne, critères lus sur la ligne de son premier engagement (à défaut, sur ses lignes suivantes).",
+                f"Same person as: {others} (same national number); first hire in this EI: worker {wid}, {hired}. "
+                "A re-hire does not re-test the status: one status for the person, criteria read on the row of "
+                "their first hire (failing that, on their later rows)."), self.definition))
         if self.category == Category.TD and self.missing:
             notes.append(because(t("TGD non vérifiable : renseignez " + ", ".join(self.missing) + ".",
                                    "TGD cannot be checked: fill in " + ", ".join(self.missing) + ".")))
@@ -179,7 +196,9 @@ class WorkerEligibility:
                 "criteria_unknown": self.criteria_ids(None, names),
                 "criteria": [c.to_dict(lang, names) for c in self.criteria],
                 "protected_criterion_met": self.rests_on_protected,
-                "reasons": [r.to_dict(lang) for r in self.reasons_for(names)], "missing": list(self.missing)}
+                "reasons": [r.to_dict(lang) for r in self.reasons_for(names)], "missing": list(self.missing),
+                "first_employment": None if self.first_employment is None else
+                {"worker_id": self.first_employment[0], "hire_date": self.first_employment[1].isoformat()}}
 
 
 @dataclass(frozen=True)
@@ -211,9 +230,11 @@ class EligibilityReport:
 # What the assessment day rests on: the project's binding reading (rules.md D6), not the text each
 # regime's definition cites.
 DAY_READING = t("Jour d'évaluation : le premier engagement en EI (date_premier_engagement_ei), sinon l'entrée "
-                "(date_entree) — lecture arrêtée par le projet ei pour tous les régimes.",
+                "(date_entree), la plus ancienne des lignes d'une personne engagée ici sous plusieurs identifiants "
+                "(un réengagement ne réévalue pas le statut) — lecture arrêtée par le projet ei pour tous les régimes.",
                 "Assessment day: the first hire in an EI (date_premier_engagement_ei), else the hire here "
-                "(date_entree) — the reading the ei project adopts for every regime.")
+                "(date_entree), the earliest of the rows of a person employed here under several ids (a re-hire "
+                "does not re-test the status) — the reading the ei project adopts for every regime.")
 
 
 # ------------------------------------------------------------------------------ criteria
@@ -503,17 +524,44 @@ _TARGET_CATEGORIES = {
 }
 
 
-def assess_worker(worker: Worker, regime: Regime) -> WorkerEligibility:
-    """Status of one worker on the day rules.md D6 names, under ``regime``."""
+# The columns describing the person before their first hire (a criterion's data), as opposed to the contract.
+_PERSON_FIELDS = ("birth_date", "diploma", "registered_jobseeker", "months_without_work", "single_parent",
+                  "former_art60", "disability_recognition", "underrepresented_sex", "ethnic_minority",
+                  "integration_income", "activation_contract")
+
+
+def _as_person(worker: Worker, employments: tuple[Worker, ...]) -> tuple[Worker, Worker]:
+    """(the worker as assessed, the row whose column gives the assessment day) for one of the employment
+    contracts of a person (``Enterprise.employments_of``, first hire first). A re-hire does not re-test the
+    status (rules.md §3.1, D6): every contract of the person is assessed on the person's first hire in an EI —
+    the earliest ``date_premier_engagement_ei`` or ``date_entree`` of their rows — with the criteria columns of
+    the first employment's row (they describe the person before that hire), each one empty there read from the
+    next row that gives it."""
+    if len(employments) < 2:
+        return worker, worker
+    day_row = min(employments, key=lambda w: w.assessment_date)
+    person = {f: next((getattr(w, f) for w in employments if getattr(w, f) is not None), None)
+              for f in _PERSON_FIELDS}
+    return replace(worker, first_ei_hire_date=day_row.assessment_date, **person), day_row
+
+
+def assess_worker(worker: Worker, regime: Regime, employments: tuple[Worker, ...] = ()) -> WorkerEligibility:
+    """Status of one worker on the day rules.md D6 names, under ``regime``; ``employments``: all the
+    employment contracts of the same person here (``Enterprise.employments_of``), assessed as one."""
     rule = _RULES[regime.rule("eligibility")]
-    on = worker.assessment_date
+    assessed, day_row = _as_person(worker, employments)
+    on = assessed.assessment_date
     definition = regime.value("eligibility.definition", on)
-    category, criteria, open_criteria = rule(worker, regime, definition)
-    source = "date_premier_engagement_ei" if worker.first_ei_hire_date else "date_entree"
+    category, criteria, open_criteria = rule(assessed, regime, definition)
+    source = "date_premier_engagement_ei" if day_row.first_ei_hire_date else "date_entree"
     missing = tuple(dict.fromkeys(col for c in open_criteria for col in c.columns
-                                  if getattr(worker, _FIELD_OF_COLUMN[col]) is None)) if open_criteria else ()
+                                  if getattr(assessed, _FIELD_OF_COLUMN[col]) is None)) if open_criteria else ()
+    first = employments[0] if len(employments) > 1 else None
     return WorkerEligibility(worker.worker_id, category, on, tuple(criteria), missing, source, definition,
-                             partial(_rests_on_protected, worker, regime, definition, rule, category, criteria))
+                             partial(_rests_on_protected, assessed, regime, definition, rule, category, criteria),
+                             first_employment=first and (first.worker_id, first.hire_date),
+                             same_person=tuple(w.worker_id for w in employments if w is not worker),
+                             day_of=day_row.worker_id if day_row is not worker else None)
 
 
 def _rests_on_protected(worker: Worker, regime: Regime, definition: Value, rule, category: Category,
@@ -530,9 +578,11 @@ def _rests_on_protected(worker: Worker, regime: Regime, definition: Value, rule,
 def assess_eligibility(enterprise: Enterprise, regime: Regime) -> EligibilityReport:
     """Status of every worker of the workbook (art. 60 workers included: they are assessed too).
 
-    Workers keep the workbook's order; each status depends on that worker's row only.
+    Workers keep the workbook's order; each status depends on that worker's row only — and on the rows of
+    the same person's other employment contracts (same national number), assessed as one (``_as_person``).
     """
-    return EligibilityReport(regime.id, tuple(assess_worker(w, regime) for w in enterprise.workers))
+    return EligibilityReport(regime.id, tuple(assess_worker(w, regime, enterprise.employments_of(w))
+                                              for w in enterprise.workers))
 
 
 # ------------------------------------------------------------------------------ dashboard

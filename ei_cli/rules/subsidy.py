@@ -267,20 +267,11 @@ class _Run:
         # Art. 60 §7 workers are employed by the CPAS, not by the EI (rules.md Q11): never subsidised here.
         return [w for w in self.enterprise.workers if w.has_employment_contract]
 
-    @cached_property
+    @property
     def earlier_hire(self) -> dict[str, Worker]:
-        """Worker id → the same person's first employment contract here (same national number, hired
-        earlier; same day: the earlier Personnel row), for every later one: a re-hire under a new id."""
-        by_niss: dict[str, list[Worker]] = {}
-        for w in self.contract_workers():
-            if w.national_number:
-                by_niss.setdefault(w.national_number, []).append(w)
-        out = {}
-        for same in by_niss.values():
-            if len(same) > 1:
-                first, *later = sorted(same, key=lambda w: (w.hire_date, w.row or 0))
-                out.update((w.worker_id, first) for w in later)
-        return out
+        """Worker id → the same person's first employment contract here, for every later one: a re-hire
+        under a new id (``Enterprise.first_employment``)."""
+        return self.enterprise.first_employment
 
     def rehire_check(self, worker: Worker, value: Value) -> tuple[dict, Text, Reason] | None:
         """A re-hire's per-worker lines are computed but not claimable as is: (basis fields, note, reason),

@@ -904,7 +904,8 @@ class _Reader:
 
     def _same_person(self, sheet: str, first: _Row, row: _Row) -> None:
         """Two Personnel rows with one national number: one person under two ids (a re-hire, ids being
-        unique), whose per-worker subsidy may not start again (``rules.subsidy``) — or a typing error.
+        unique), whose status is not re-tested (``rules.eligibility``) and whose per-worker subsidy may not
+        start again (``rules.subsidy``) — or a typing error.
         Named by worker ids and cells, never by the number (personal data)."""
         first_ref, ref = self._ref(sheet, "national_number", first), self._ref(sheet, "national_number", row)
         who_fr = f"Le travailleur {row.worker_id}" if row.worker_id is not None else f"La ligne {row.number}"
@@ -914,11 +915,13 @@ class _Reader:
         self.warn("duplicate_niss",
                   f"{who_fr} a le même numéro national que la cellule {first_ref} ({was_fr}ligne {first.number}) ; "
                   "valeur non reproduite, donnée personnelle. Une même personne sous deux identifiants "
-                  "(réengagement ?) : les subventions par travailleur de son nouvel engagement sont à justifier "
-                  "(ei subsidy) ; sinon, corrigez le numéro.",
+                  "(réengagement ?) : son statut de public cible est évalué une seule fois, à son premier "
+                  "engagement (ei check-eligibility), et les subventions par travailleur de son nouvel engagement "
+                  "sont à justifier (ei subsidy) ; sinon, corrigez le numéro.",
                   f"{who_en} has the same national number as cell {first_ref} ({was_en}row {first.number}); value "
-                  "not shown, personal data. One person under two ids (a re-hire?): the per-worker subsidies of "
-                  "the new hire need justifying (ei subsidy); otherwise, correct the number.", sheet=sheet, cell=ref)
+                  "not shown, personal data. One person under two ids (a re-hire?): their target-public status is "
+                  "assessed once, at their first hire (ei check-eligibility), and the per-worker subsidies of the "
+                  "new hire need justifying (ei subsidy); otherwise, correct the number.", sheet=sheet, cell=ref)
 
     def _check_pay(self, sheet: str | None, rows: list[_Row]) -> None:
         if sheet is None or sheet not in self.letters:
