@@ -3,6 +3,7 @@ a social accompanier while target workers are employed."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, timedelta
 from decimal import Decimal as D
 
@@ -345,6 +346,61 @@ def test_a_quarter_still_running_at_the_end_of_a_month_period_is_not_due():
     result = follow_up.check(e, W16, Period(date(2025, 2, 1), date(2025, 2, 28)),
                              Report({"S": False, "T": True, "L": True}))
     assert [(m["worker_id"], m["quarter"]) for m in result.details["missing"]] == [("L", "2025-Q1")]
+
+
+def _one_person(*rows: Worker) -> list[Worker]:
+    """The rows as one person's employment contracts here (one national number, ids kept)."""
+    return [replace(w, national_number="90040410148") for w in rows]
+
+
+def _judge(workers, follow, year: int):
+    e = Enterprise("EI", Region.WALLONIE, date(2020, 1, 1), workers=(*workers, ACCOMPANIER), follow_ups=tuple(follow))
+    return follow_up.check(e, W16, Period.calendar_year(year), Report({"S": False, **{w.worker_id: True for w in workers}}))
+
+
+def test_a_persons_bilan_and_plan_count_across_ids_and_run_from_the_first_hire():
+    """A (TD) on a CDD 2024-01-01 … 06-30 as A1, then on a CDI from 2024-07-01 as A2 (same national number).
+    Bilan 2024-03-10 and plan 2024-03-20 recorded under A1: due by 2024-01-01 + 6 months = 2024-07-01, on
+    time. The old code ignored them for A2 and gave A2 its own 6 months: 2025 « A2 : bilan … absent (dû au
+    plus tard le 2025-01-01) ». Conversely, with no bilan nor plan at all, the split postponed the deadline:
+    A1 left before 2024-07-01 (nothing owed), A2's fell on 2025-01-01 (not due in 2024), so 2024 was
+    compliant; as one row it is missing from 2024-07-01. Now missing in 2024, due 2024-07-01, under A2 (the
+    contract it fell due under), naming the hire it runs from. Interviews: one per quarter, under the id of
+    the time."""
+    ws = _one_person(td("A1", exit=date(2024, 6, 30), contract=ContractType.CDD), td("A2", hire=date(2024, 7, 1)))
+    interviews = actions("A1", ("2024-02-10", I), ("2024-05-10", I)) + actions(
+        "A2", ("2024-08-10", I), ("2024-11-10", I), ("2025-02-10", I), ("2025-05-10", I), ("2025-08-10", I),
+        ("2025-11-10", I))
+    done = actions("A1", ("2024-03-10", BILAN), ("2024-03-20", PLAN))
+    assert _judge(ws, interviews + done, 2025).compliant is True
+    assert _judge(ws, interviews + done, 2024).compliant is True
+    result = _judge(ws, interviews, 2024)
+    assert [(m["worker_id"], m["item"], m["due"]) for m in result.details["missing"]] == [
+        ("A2", "bilan", date(2024, 7, 1)), ("A2", "plan_formation", date(2024, 7, 1))]
+    assert result.details["missing"][0]["text"].fr == ("A2 : bilan personnel et professionnel absent (dû au plus "
+                                                       "tard le 2024-07-01 ; engagement de la personne : "
+                                                       "travailleur A1, 2024-01-01)")
+    assert result.compliant is False
+    # Without the national number, two people: A2's own 6 months, as before.
+    apart = [replace(w, national_number=None) for w in ws]
+    assert _judge(apart, interviews, 2024).compliant is True
+
+
+def test_a_persons_quarters_are_judged_on_all_their_ids():
+    """A (TD, bilan and plan done) on a CDD 2025-01-01 … 08-15 as A1, then a CDI from 2025-08-16 as A2 (same
+    national number). 2025-Q3: the person is employed 31 + 15 + 46 = 92 days (A1 46, A2 46); one interview,
+    2025-09-10, recorded under A2. The old code judged each id: A1's 46 days ≥ 30 with no interview of its
+    own → « A1 : aucun entretien en 2025-Q3 ». And the Q4 interview recorded on 2025-11-05 under A1's id
+    (A2's contract running) did not count: « A2 : aucun entretien en 2025-Q4 ». Now one line per quarter, named
+    by the contract employed last in it, 92 days, 1 interview: compliant."""
+    ws = _one_person(td("A1", hire=date(2025, 1, 1), exit=date(2025, 8, 15), contract=ContractType.CDD),
+                     td("A2", hire=date(2025, 8, 16)))
+    follow = actions("A1", ("2025-02-10", BILAN), ("2025-03-10", PLAN), ("2025-02-20", I), ("2025-05-20", I),
+                     ("2025-11-05", I)) + actions("A2", ("2025-09-10", I))
+    result = _judge(ws, follow, 2025)
+    assert result.details["missing"] == [] and result.compliant is True
+    assert [(q["worker_id"], q["quarter"], q["days_employed"], q["interviews"]) for q in result.details["quarters"]] \
+        == [("A1", "2025-Q1", 90, 1), ("A1", "2025-Q2", 91, 1), ("A2", "2025-Q3", 92, 1), ("A2", "2025-Q4", 92, 1)]
 
 
 def test_unknown_status_alone_without_an_accompanier_is_unknown_not_failed():

@@ -15,6 +15,9 @@ Who is followed: TD/TGD workers (eligibility report) and art. 60 §7 workers act
 3. The enterprise employs an ``accompagnement_social`` worker in every month of the period in which
    a followed worker is employed.
 
+A person employed under several ids (same national number, ``Enterprise.employments``) is followed as one:
+days employed per quarter, interviews, bilan and plan of all their ids, the deadlines from their first hire.
+
 Production workers whose target status is unknown are evaluated too; what they lack makes the check
 unknown, not failed (staff functions of unknown status are not presumed target). Readings: docs/interpretations.md, « Suivi social ».
 """
@@ -27,7 +30,7 @@ from functools import cached_property
 
 from ei_cli.i18n import Text, t
 from ei_cli.model import ContractType, Enterprise, FollowUpType, Function, Worker
-from ei_cli.periods import Month, Period, add_months
+from ei_cli.periods import Month, Period, add_months, days_between
 from ei_cli.regimes import Regime
 from ei_cli.rules.common import (CheckResult, by_shape, Reason, because, data_horizon, days_employed_in,
                                  not_judged, obligation_deadline, obligation_period)
@@ -89,6 +92,8 @@ class Missing:
     due: date | None = None
     done: date | None = None        # a late record's date
     found: int = 0                  # interviews found in the quarter
+    # The hire the deadline runs from (worker id, date), when it is another id of the same person's.
+    since: tuple[str, date] | None = None
 
     def text(self) -> Text:
         return self._text
@@ -115,10 +120,14 @@ class Missing:
                      f"{self.found} interview(s) in {self.quarter}, not enough")
         label = {"bilan": t("bilan personnel et professionnel", "personal and professional assessment"),
                  "plan_formation": t("plan de formation", "training plan")}[self.item]
+        hire = t("", "") if self.since is None else t(
+            f" ; engagement de la personne : travailleur {self.since[0]}, {self.since[1]}",
+            f"; the person's hire: worker {self.since[0]}, {self.since[1]}")
         if self.done is None:
-            return t(f"{label.fr} absent (dû au plus tard le {self.due})", f"{label.en} missing (due by {self.due})")
-        return t(f"{label.fr} tardif, le {self.done} (dû au plus tard le {self.due})",
-                 f"{label.en} late, on {self.done} (due by {self.due})")
+            return t(f"{label.fr} absent (dû au plus tard le {self.due}{hire.fr})",
+                     f"{label.en} missing (due by {self.due}{hire.en})")
+        return t(f"{label.fr} tardif, le {self.done} (dû au plus tard le {self.due}{hire.fr})",
+                 f"{label.en} late, on {self.done} (due by {self.due}{hire.en})")
 
     def to_dict(self, lang: str = "fr") -> dict:
         return {"worker_id": self.worker_id, "item": self.item, "target_public": self.target_status,
@@ -149,46 +158,94 @@ def _data_horizon(enterprise: Enterprise, period: Period) -> date:
     return data_horizon(enterprise, period) or period.end
 
 
-def _interviews(enterprise: Enterprise, worker: Worker, quarters_in: list[tuple[Quarter, Period]], per_quarter: int,
-                min_days: int, status: bool | None, period_end: date) -> tuple[list[Missing], list[dict]]:
-    """``quarters_in``: the quarters overlapping the period evaluated, with their extents."""
+def _person_days_in(rows: tuple[Worker, ...], extent: Period) -> int:
+    """Days of ``extent`` on which the person is employed under any of ``rows`` (first hire first; a day
+    under two contracts counts once)."""
+    if len(rows) == 1:
+        return days_employed_in(rows[0], extent)
+    days, start = 0, extent.start
+    for w in rows:
+        first, last = max(w.hire_date, start), min(w.exit_date or date.max, extent.end)
+        if first <= last:
+            days += days_between(first, last)
+            start = last + timedelta(days=1)
+    return days
+
+
+def _person_employed_on(rows: tuple[Worker, ...], d: date) -> bool:
+    return any(w.employed_on(d) for w in rows)
+
+
+def _person_actions(enterprise: Enterprise, rows: tuple[Worker, ...], types) -> list[date]:
+    """The dates of the person's actions of ``types``, whichever of their ids they are recorded under."""
+    return sorted(f.date for w in rows for f in enterprise.follow_ups_by_worker.get(w.worker_id, ()) if f.type in types)
+
+
+def _interviews(enterprise: Enterprise, rows: tuple[Worker, ...], quarters_in: list[tuple[Quarter, Period]],
+                per_quarter: int, min_days: int, status: bool | None, period_end: date
+                ) -> tuple[list[Missing], list[dict]]:
+    """``rows``: the person's employment contracts here (``Enterprise.employments_of``), judged as one — the
+    days employed and the interviews of all their ids; a quarter's line names the id employed last in it.
+    ``quarters_in``: the quarters overlapping the period evaluated, with their extents."""
     missing, quarters = [], []
-    # Only the interviews held while the worker is employed count (an action dated before the hire or
+    # Only the interviews held while the person is employed count (an action dated before the hire or
     # after the exit is not an interview of an EI worker, rules.md §3.6 task 1).
-    left = worker.exit_date or date.max
-    records = [f.date for f in enterprise.follow_ups_by_worker.get(worker.worker_id, ())
-               if f.type in INTERVIEWS and worker.employed_on(f.date)]
+    records = [d for d in _person_actions(enterprise, rows, INTERVIEWS) if _person_employed_on(rows, d)]
     for q, extent in quarters_in:
-        days = days_employed_in(worker, extent)
+        days = _person_days_in(rows, extent)
         if days == 0:
             continue
         start, end = extent.start, extent.end
+        present = [w for w in rows if w.employed_in(extent)]
+        left = max(w.exit_date or date.max for w in present)
+        wid = present[-1].worker_id
         found = sum(1 for d in records if start <= d <= end)
         # Due once the quarter (or the worker's employment in it) is over by the period's end: a period
         # of one month (ei batch --month) does not fail a quarter that is still running.
         required = days >= min_days and min(end, left) <= period_end
-        quarters.append({"worker_id": worker.worker_id, "quarter": str(q), "days_employed": days,
+        quarters.append({"worker_id": wid, "quarter": str(q), "days_employed": days,
                          "required": required, "interviews": found})
         if required and found < per_quarter:
-            missing.append(Missing(worker.worker_id, "interview", status, quarter=q, found=found))
+            missing.append(Missing(wid, "interview", status, quarter=q, found=found))
     return missing, quarters
 
 
-def _deadline(enterprise: Enterprise, worker: Worker, item: FollowUpType, months: int, period: Period,
+def _person_deadline(rows: tuple[Worker, ...], months: int, agrement: date
+                     ) -> tuple[date, Worker, Worker | None]:
+    """(last allowed day, the contract whose hire it runs from, the contract under which it falls due — None
+    if the person left before) of an obligation due N months after the hire (``obligation_deadline``): from
+    the person's first hire here, a re-hire under a new id does not postpone it. A person not employed on
+    that day but re-hired after it owes it N months after that re-hire (the EI could not act while they were
+    away)."""
+    start, due = rows[0], obligation_deadline(rows[0], months, agrement)
+    for w in rows:
+        if w.hire_date > due:
+            start, due = w, obligation_deadline(w, months, agrement)
+        if w.employed_on(due):
+            return due, start, w
+    return due, start, None
+
+
+def _deadline(enterprise: Enterprise, rows: tuple[Worker, ...], item: FollowUpType, months: int, period: Period,
               status: bool | None, horizon: date) -> Missing | None:
-    due = obligation_deadline(worker, months, enterprise.agrement_date)
+    """``rows``: the person's employment contracts here, judged as one (``_person_deadline``); the actions
+    of all their ids count."""
+    due, start, owed_by = _person_deadline(rows, months, enterprise.agrement_date)
     if due > horizon:
         return None  # not due yet, as far as the workbook knows (``_data_horizon``)
-    dates = [f.date for f in enterprise.follow_ups_by_worker.get(worker.worker_id, ())
-             if f.type == item and worker.hire_date <= f.date <= period.end]
-    first = min(dates) if dates else None
+    hired = rows[0].hire_date
+    dates = [d for d in _person_actions(enterprise, rows, (item,)) if hired <= d <= period.end]
+    first = dates[0] if dates else None
     if first is not None and first <= due:
         return None
     if first is not None and first < period.start:
         return None  # late, but remedied before this period
-    if worker.exit_date is not None and worker.exit_date < due:
-        return None
-    return Missing(worker.worker_id, str(item), status, due=due, done=first)
+    if owed_by is None:
+        return None  # left before it was due
+    # Named by the contract it fell due under, else the person's contract of this period.
+    named = owed_by if owed_by.employed_in(period) else [w for w in rows if w.employed_in(period)][-1]
+    since = None if start is named else (start.worker_id, start.hire_date)
+    return Missing(named.worker_id, str(item), status, due=due, done=first, since=since)
 
 
 def _accompanier_gaps(enterprise: Enterprise, followed, period: Period) -> tuple[list[Month], list[Month]]:
@@ -238,13 +295,21 @@ def _quarterly_interviews(enterprise: Enterprise, regime: Regime, period: Period
     # employed 6 days under the agrément owes no interview for the 81 days before).
     quarters_in = [(q, obligation_period(enterprise, q.period)) for q in quarters_overlapping(period)]
     horizon = _data_horizon(enterprise, period)
+    judged: set[str] = set()
     for w, status, art60 in followed:
-        gaps, qs = _interviews(enterprise, w, quarters_in, per_q, min_days, status, horizon)
+        # One person employed under several ids (same national number) is followed as one: their
+        # interviews, bilan and plan count whichever id they are recorded under, and the 6 months run from
+        # their first hire here (docs/interpretations.md, « A person re-hired under a new id »).
+        rows = enterprise.employments_of(w)
+        if rows[0].worker_id in judged:
+            continue
+        judged.add(rows[0].worker_id)
+        gaps, qs = _interviews(enterprise, rows, quarters_in, per_q, min_days, status, horizon)
         missing += gaps
         quarters += qs
         if not art60:
             for item, value in ((FollowUpType.ASSESSMENT, bilan_v), (FollowUpType.TRAINING_PLAN, plan_v)):
-                m = _deadline(enterprise, w, item, int(value.number), period, status, horizon)
+                m = _deadline(enterprise, rows, item, int(value.number), period, status, horizon)
                 if m is not None:
                     missing.append(m)
     # An accompanier is owed for TD/TGD and art. 60 workers; a month whose only followed workers are of
