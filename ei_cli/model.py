@@ -185,6 +185,11 @@ class Enterprise:
         when they have no other)."""
         return self.employments.get(worker.worker_id, (worker,))
 
+    def persons(self, workers) -> int:
+        """How many people ``workers`` are: the ids of one person (``employments``) count once; ids without
+        a national number count as distinct people."""
+        return len({self.employments_of(w)[0].worker_id for w in workers})
+
     @cached_property
     def first_employment(self) -> dict[str, Worker]:
         """Worker id → the same person's first employment contract here, for every later one (a re-hire)."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from decimal import Decimal as D
 
@@ -114,6 +115,19 @@ def test_non_target_workers_are_not_concerned_unknown_ones_make_it_unknown():
     cdd = worker()
     assert run(cdd, status={"T1": False}).compliant is True
     assert run(cdd, status={"T1": None}).compliant is None
+
+
+def test_a_target_person_rehired_under_a_new_id_is_counted_once():
+    """T1, T2, T3 (TD, CDI from hire) and A, TD, on a CDD 2025-01-15 … 07-14 (A1) then a CDI from 2025-07-15
+    (A2, same national number: within 15/01 + 6 months = 15/07) — compliant, and « 4 travailleur(s) du public
+    cible », not 5 (the ids were counted)."""
+    ts = [worker(f"T{i}", contract=ContractType.CDI) for i in (1, 2, 3)]
+    a1 = replace(worker("A1", exit=date(2025, 7, 14)), national_number="90040410148")
+    a2 = replace(worker("A2", hire=date(2025, 7, 15), contract=ContractType.CDI), national_number="90040410148")
+    result = run(*ts, a1, a2)
+    assert result.compliant is True and result.details["target_workers"] == 4
+    assert result.summary.fr.startswith("4 travailleur(s) du public cible : ")
+    assert result.summary.en.startswith("4 target worker(s): ")
 
 
 def test_regimes_without_the_rule_are_not_established():

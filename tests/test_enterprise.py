@@ -112,6 +112,20 @@ def test_awu_averages_the_months_and_leaves_art60_out():
     assert annual_work_units(ent([late, art60]), YEAR) == (D("0.5"), 1)
 
 
+def test_a_person_rehired_under_a_new_id_is_one_person_employed():
+    """Five full-time workers all 2025, and one more person on a CDD 2025-01-01 … 06-30 (A1) then a CDI from
+    2025-07-01 (A2), same national number: AWU = (5 × 12 + 6 + 6) ÷ 12 = 6 (unchanged), and 6 persons
+    employed, not 7 (the ids were counted)."""
+    person = [Worker("A1", date(2025, 1, 1), ContractType.CDD, D(1), Function.PRODUCTION, exit_date=date(2025, 6, 30),
+                     national_number="90040410148"),
+              Worker("A2", date(2025, 7, 1), ContractType.CDI, D(1), Function.PRODUCTION, national_number="90040410148")]
+    e = ent(staff(5) + person, "1000000")
+    assert annual_work_units(e, YEAR) == (D(6), 6)
+    result = check(e, "wallonie-2016")
+    assert result.details["headcount"] == 6 and "6,00 unités de travail annuelles" in result.reasons[0].text.fr
+    assert "6 personnes occupées" in result.reasons[0].text.fr and "6 persons employed" in result.reasons[0].text.en
+
+
 def test_awu_over_a_one_month_period_is_the_year_ending_with_it():
     """ei batch --month judges one month; the AWU is a yearly mean: Σ etp of the 12 months ending with it ÷
     12. 55 full-time workers all along: 55 × 12 / 12 = 55,00 AWU, not < 50 persons (wallonie-2003, Rec.

@@ -381,6 +381,9 @@ def test_a_persons_bilan_and_plan_count_across_ids_and_run_from_the_first_hire()
                                                        "tard le 2024-07-01 ; engagement de la personne : "
                                                        "travailleur A1, 2024-01-01)")
     assert result.compliant is False
+    # One person followed, with two gaps: « 1 suivi(s) : 2 manque(s) pour 1 travailleur(s) », not 2 and 2 (ids).
+    assert result.summary.fr == "1 suivi(s) : 2 manque(s) pour 1 travailleur(s)"
+    assert _judge(ws, interviews + done, 2024).summary.fr.startswith("1 travailleur(s) suivi(s) : ")
     # Without the national number, two people: A2's own 6 months, as before.
     apart = [replace(w, national_number=None) for w in ws]
     assert _judge(apart, interviews, 2024).compliant is True

@@ -203,7 +203,8 @@ def _cdi_half_time(enterprise: Enterprise, regime: Regime, period: Period, repor
             paid_below.extend(_paid_below(enterprise, w, minimum, period_months))
     confirmed = [v for v in violations if v.target_status is True]
     to_verify = [v for v in violations if v.target_status is None]
-    n_target = sum(1 for _, s in concerned if s is True)
+    # Persons: a target worker re-hired under a new id (same national number) is one (``Enterprise.persons``).
+    n_target = enterprise.persons(w for w, s in concerned if s is True)
     if confirmed:
         compliant: bool | None = False
         summary = t(f"{len(confirmed)} manquement(s) pour {n_target} travailleur(s) du public cible",

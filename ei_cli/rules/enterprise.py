@@ -46,11 +46,12 @@ AWU_PLACES = Decimal("0.01")
 
 
 def annual_work_units(enterprise: Enterprise, period: Period) -> tuple[Decimal, int]:
-    """(AWU = mean monthly summed etp over the period, headcount employed in the period)."""
+    """(AWU = mean monthly summed etp over the period, headcount: persons employed in the period — a person
+    re-hired under a new id once, ``Enterprise.persons``)."""
     workers = [w for w in enterprise.workers if w.has_employment_contract and w.employed_in(period)]
     months = list(period.months())
     rows, _ = fte_rows(enterprise, months, workers)
-    return _fte_sum(rows) / Decimal(len(months)), len(workers)
+    return _fte_sum(rows) / Decimal(len(months)), enterprise.persons(workers)
 
 
 def _fte_sum(rows) -> Decimal:

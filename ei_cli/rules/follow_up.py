@@ -75,9 +75,11 @@ def _unknown_status(wid: str) -> Text:
     return t(f"{wid} (statut indéterminé)", f"{wid} (status unknown)")
 
 
-def _gaps_text(missing: list["Missing"]) -> Text:
-    """« 16 manque(s) pour 3 travailleur(s) »."""
-    n, workers = len(missing), len({m.worker_id for m in missing})
+def _gaps_text(enterprise: Enterprise, missing: list["Missing"]) -> Text:
+    """« 16 manque(s) pour 3 travailleur(s) » — persons (``Enterprise.persons``), a gap being named by one of
+    the person's ids."""
+    by_id = enterprise.workers_by_id
+    n, workers = len(missing), enterprise.persons([by_id[m.worker_id] for m in missing])
     return t(f"{n} manque(s) pour {workers} travailleur(s)", f"{n} gap(s) for {workers} worker(s)")
 
 
@@ -359,14 +361,14 @@ def _quarterly_interviews(enterprise: Enterprise, regime: Regime, period: Period
             "il laisse le contrôle indéterminé, jamais non conforme.",
             "A gap marked « status unknown » is owed only if the worker is target public: on its own it leaves the "
             "check unknown, never not compliant."), per_q_v))
-    n = len(followed)
+    n = enterprise.persons(w for w, _, _ in followed)   # persons: the ids of one person count once
     # The summary counts every gap listed, those of workers of unknown status apart (they decide nothing
     # when a sure gap already fails the check, but they are listed, so they are counted).
-    parts = ([_gaps_text(confirmed)] if confirmed else []) + (
+    parts = ([_gaps_text(enterprise, confirmed)] if confirmed else []) + (
         [t(f"{len(gaps)} mois sans accompagnateur social", f"{len(gaps)} month(s) without a social accompanier")]
         if gaps else [])
-    unsure_parts = ([t(f"{_gaps_text(unsure).fr} de statut indéterminé",
-                       f"{_gaps_text(unsure).en} of unknown status")] if unsure else []) + (
+    unsure_parts = ([t(f"{_gaps_text(enterprise, unsure).fr} de statut indéterminé",
+                       f"{_gaps_text(enterprise, unsure).en} of unknown status")] if unsure else []) + (
         [t(f"{len(unsure_gaps)} mois sans accompagnateur (travailleurs de statut indéterminé)",
            f"{len(unsure_gaps)} month(s) without an accompanier (workers of unknown status)")] if unsure_gaps else [])
     if parts:
