@@ -194,9 +194,9 @@ def test_number_converter_raises_only_invalid(value):
 
 @given(st.integers(min_value=10**10, max_value=10**11 - 1), st.sampled_from(["", "NISS ", "n° "]))
 def test_an_eleven_digit_number_is_never_quoted(n, prefix):
-    """Any 11-digit value — a number cell, a text, or inside a text — is described, never quoted:
-    a national number typed in the wrong column must not come back in a message."""
-    for raw in (n, float(n), Decimal(n), f"{prefix}{n}", f"{prefix}{str(n)[:2]}.{str(n)[2:4]}.{str(n)[4:6]}-"
+    """Any 11-digit value — a number cell, a text, or inside a text, negative or with a decimal separator —
+    is described, never quoted: a national number typed in the wrong column must not come back in a message."""
+    for raw in (n, float(n), Decimal(n), -n, -float(n), Decimal(-n), Decimal(n).scaleb(-2), f"{prefix}{n}", f"{prefix}{str(n)[:2]}.{str(n)[2:4]}.{str(n)[4:6]}-"
                                                          f"{str(n)[6:9]}.{str(n)[9:]}"):
         for lang in ("fr", "en"):
             assert not re.search(r"\d{4}", shown(raw, lang)), (raw, shown(raw, lang))

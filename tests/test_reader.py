@@ -595,6 +595,36 @@ def test_a_niss_of_the_2000s_in_the_turnover_is_refused(tmp_path):
     assert [(p.code, p.sheet, p.cell) for p in result.errors] == [("niss_in_amount", "Entreprise", "B9")]
 
 
+@pytest.mark.parametrize("born, sheet, row, column, spelling, code", [
+    (1985, "Paie", 1, "salaire_brut", "negative number", "negative_value"),     # reader._check_negative
+    (1985, "Suivi", 2, "heures", "negative text", "negative_value"),            # reader._check_negative
+    (1985, "Paie", 1, "etp", "decimal comma", "fte_out_of_range"),             # reader._check_pay
+    (1985, "Personnel", 1, "etp", "decimal comma", "fte_out_of_range"),        # reader._check_staff
+    (1985, "Entreprise", None, "chiffre_affaires", "negative text", "negative_value"),  # the Entreprise fields
+    (2005, "Paie", 2, "cout_salarial", "negative number", "negative_value"),   # 10 digits: lost leading zero
+])
+def test_a_niss_written_negative_or_with_a_decimal_separator_is_never_quoted(born, sheet, row, column, spelling,
+                                                                             code, tmp_path):
+    """A national number typed with a minus sign (-85100374649, -5111432152) or a decimal separator before
+    its last digits (851003746,49) passed the conversion (a negative amount, a decimal number) and came back
+    in full in « … est négatif » / « … est hors limites »: ``shown`` masked a number only when it was itself
+    a whole number of 10^9 to 10^11. Each reader path that quotes a figure now says « un numéro à 11 chiffres
+    (masqué) », and no 5 digits of the number remain in the message."""
+    from helpers_workbook import set_field, set_value, valid_sheets, write_workbook
+
+    number = _fictitious_niss() if born == 1985 else _niss_born_2005()
+    value = {"negative number": -int(number), "negative text": f"-{number}",
+             "decimal comma": f"{number[:9]},{number[9:]}"}[spelling]
+    sheets = valid_sheets()
+    sheets = set_field(sheets, column, value) if row is None else set_value(sheets, sheet, row, column, value)
+    result = read_workbook(write_workbook(tmp_path / "x.xlsx", sheets))
+    assert [(p.code, p.sheet) for p in result.errors] == [(code, sheet)]
+    message = result.errors[0].message
+    assert "un numéro à 11 chiffres (masqué)" in message.fr and "an 11-digit number (masked)" in message.en
+    digits = re.sub(r"\D", "", message.fr + message.en)
+    assert not any(number.lstrip("0")[i:i + 5] in digits for i in range(6)), message
+
+
 def test_shown_describes_a_niss_and_masks_it_inside_a_text():
     number = _fictitious_niss()
     assert shown(float(number)) == shown(number) == "un numéro à 11 chiffres (masqué)"
@@ -602,6 +632,10 @@ def test_shown_describes_a_niss_and_masks_it_inside_a_text():
     assert shown(f"NISS {number} !") == "« NISS ••••••••••• ! »"
     assert shown(Decimal("1.5")) == "1,5" and shown(Decimal("1.5"), "en") == "1.5"
     assert shown("12345") == "« 12345 »"     # a short number is quoted as before
+    for raw in (-int(number), -float(number), Decimal(f"-{number}"), Decimal(f"{number[:9]}.{number[9:]}"),
+                float(f"{number[:9]}.{number[9:]}"), -int(_niss_born_2005())):
+        assert shown(raw) == "un numéro à 11 chiffres (masqué)", raw   # sign and separator aside: the same rule
+    assert shown(Decimal("-1850.25")) == "-1850,25" and shown(-3.5) == "-3.5"
 
 
 @pytest.mark.parametrize("spelling", [

@@ -80,16 +80,19 @@ def shown(raw: object, lang: str = "fr") -> str:
 
     A value that looks like a national number (``looks_like_niss``: a NISS typed in the wrong column) is
     never quoted: the message says what kind of value it is instead; an 11-digit run inside a text is
-    masked. ``lang`` only matters for those and for a ``Decimal`` (decimal comma in French).
+    masked. A number is judged as written, by the same rule as a text: its formatted digits, sign and
+    decimal separator aside (-85100374649, 851003746,49), or its magnitude (a 10-digit NISS that lost its
+    leading zero, negative too). ``lang`` only matters for those and for a ``Decimal`` (decimal comma in
+    French).
     """
     if isinstance(raw, bool):
         return "VRAI" if raw else "FAUX"
-    if isinstance(raw, (int, float, Decimal)) and looks_like_niss(raw):
-        return NISS_MASK.get(lang)
-    if isinstance(raw, float):
-        return format(raw, ".15g")
-    if isinstance(raw, Decimal):
-        return decimal_text(raw, lang)
+    if isinstance(raw, (int, float, Decimal)):
+        text = format(raw, ".15g") if isinstance(raw, float) else decimal_text(raw, lang)
+        if looks_like_niss(abs(raw)) or masked(text) != text:
+            return NISS_MASK.get(lang)
+        if not isinstance(raw, int):
+            return text
     if isinstance(raw, datetime):
         return raw.strftime("%d/%m/%Y %H:%M") if raw.time() != time() else raw.strftime("%d/%m/%Y")
     if isinstance(raw, date):
