@@ -255,11 +255,12 @@ def test_reasons_cite_the_regime_parameters():
 
 
 def test_default_reasons_carry_no_personal_value_and_names_shows_them():
-    """Without --names: verdicts only (no « 36 mois », no age), T6 hidden. With names: the values."""
+    """Without --names: verdicts only (no « 36 mois », no age), T6 hidden. With names: the values (T6 is
+    never printed back: see below)."""
     r = status(walloon(months_without_work=Decimal(36), birth_date=date(1990, 6, 15), ethnic_minority=True))
     public = " ".join(x.text.fr for x in r.reasons_for(False))
     assert "36" not in public and "33 ans" not in public and "minorité" not in public
-    assert "T6" not in r.to_dict()["criteria_met"] and "T6" in r.to_dict(names=True)["criteria_met"]
+    assert "T6" not in r.to_dict()["criteria_met"] and "T1" in r.to_dict(names=True)["criteria_met"]
     detailed = " ".join(x.text.fr for x in r.reasons_for(True))
     assert "36 mois ≥ 24 mois exigés" in detailed and "33 ans accomplis le 2024-03-01" in detailed
 
@@ -270,7 +271,7 @@ def test_a_status_resting_on_a_protected_criterion_says_so_without_naming_it(fla
     T7 « oui » → TD. Without --names the output showed « TD » beside visible criteria all « non rempli »
     and hidden lines citing nothing: a neutral line now says that at least one protected criterion is met,
     each hidden line keeps its reference, and the JSON says protected_criterion_met. Which criterion, and
-    its label, only with --names."""
+    its label, only with --names — never for T6 (below)."""
     r = status(walloon(**{flag: True}))
     assert r.category == Category.TD and r.rests_on_protected is True
     public = r.reasons_for(False)
@@ -281,7 +282,67 @@ def test_a_status_resting_on_a_protected_criterion_says_so_without_naming_it(fla
     assert len(hidden) == 3 and all(x.reference and x.parameter == "eligibility.definition" for x in hidden)
     assert not any(x in " ".join(p.text.fr for p in public) for x in ("monoparentale", "minorité", "AVIQ"))
     assert r.to_dict()["protected_criterion_met"] is True and r.to_dict()["criteria_met"] == ["M1", "M2"]
-    assert not any("critère protégé" in x.text.fr for x in r.reasons_for(True))
+    with_names = [x.text.fr for x in r.reasons_for(True) if "protégé" in x.text.fr]
+    assert with_names == (["Critère protégé rempli — donnée jamais affichée."] if flag == "ethnic_minority" else [])
+
+
+@pytest.mark.parametrize("names", [False, True])
+def test_ethnic_minority_is_never_printed_back_even_with_names(names):
+    """spec/workbook.md says of minorite_ethnique « sensitive data: optional, never printed back », as of niss,
+    which --names never shows. With --names T6 read « T6 minorité ethnique … : rempli — colonne
+    minorite_ethnique : oui » and criteria_met carried T6. Now, with or without --names, T6 is the redacted
+    line « T6 : donnée sensible, jamais affichée. » (its reference kept), JSON {met: null, redacted: true},
+    in none of criteria_met / not_met / unknown; T4 and T7 are still shown with --names. A TD resting on T6
+    alone (M1, M2, every other alternative « non ») says with --names « Critère protégé rempli — donnée
+    jamais affichée. », naming no criterion; without --names the « (T4, T6 ou T7) » note as before."""
+    for minority in (True, False, None):
+        r = status(walloon(ethnic_minority=minority, single_parent=True))
+        texts = [x.text.fr + x.text.en for x in r.reasons_for(names)]
+        assert not any("minorit" in x or "ethnic" in x for x in texts), texts
+        line = next(x for x in r.reasons_for(names) if x.text.fr.startswith("T6 "))
+        assert (line.text.fr, line.text.en) == ("T6 : donnée sensible, jamais affichée.",
+                                                "T6: sensitive data, never shown.") and line.reference
+        d = r.to_dict("fr", names)
+        t6 = next(c for c in d["criteria"] if c["id"] == "T6")
+        assert t6["met"] is None and t6["redacted"] is True
+        assert "T6" not in d["criteria_met"] + d["criteria_not_met"] + d["criteria_unknown"]
+        assert ("T4" in d["criteria_met"]) is names
+    alone = status(walloon(ethnic_minority=True))
+    assert alone.category == Category.TD and alone.rests_on_hidden(names) is True
+    note = [x for x in alone.reasons_for(names) if "protégé" in x.text.fr]
+    expected = "Critère protégé rempli — donnée jamais affichée." if names else \
+        "Au moins un critère protégé (T4, T6 ou T7) rempli — détail avec --names."
+    assert [x.text.fr for x in note] == [expected] and note[0].reference
+    assert alone.to_dict("fr", names)["criteria_met"] == ["M1", "M2"]
+    assert status(walloon(single_parent=True)).rests_on_hidden(True) is False   # T4 is shown with --names
+
+
+def test_cli_never_prints_ethnic_minority_back_with_names(tmp_path):
+    """The auditor's case: worker 1 with minorite_ethnique = oui, run with --names in the table (--explain),
+    CSV and JSON: neither the line « T6 minorité ethnique … : rempli » nor « minorite_ethnique : oui » nor T6
+    among the criteria met; the names themselves are shown. (The JSON criterion keeps its generic label, as
+    without --names, with met null and redacted true.)"""
+    from helpers_workbook import valid_sheets, write_workbook
+
+    sheets = valid_sheets()
+    staff = sheets["Personnel"]
+    staff[0].append("minorite_ethnique")
+    for i, row in enumerate(staff[1:]):
+        row.append("oui" if i == 0 else None)
+    path = str(write_workbook(tmp_path / "t6.xlsx", sheets))
+    for options in (["--explain"], ["-f", "csv", "--explain"], ["--explain", "--lang", "en"]):
+        r = runner.invoke(app, ["check-eligibility", path, "--names", *options], env={"COLUMNS": "200"})
+        assert r.exit_code == 0, r.output
+        assert not any(x in r.stdout for x in ("minorité", "minorite_ethnique :", "ethnic minority",
+                                                "minorite_ethnique: yes")), options
+        assert "T6 : donnée sensible, jamais affichée." in r.stdout or "T6: sensitive data, never shown." in r.stdout
+    doc = json.loads(runner.invoke(app, ["check-eligibility", path, "--names", "-f", "json"]).stdout)
+    for w in doc["workers"]:
+        assert w["name"] and "T6" not in w["criteria_met"] and not any("minorit" in x["text"] for x in w["reasons"])
+        assert next(c for c in w["criteria"] if c["id"] == "T6")["redacted"] is True
+    rows = list(csv.DictReader(io.StringIO(runner.invoke(app, ["check-eligibility", path, "--names", "-f",
+                                                                "csv"]).stdout)))
+    assert all("T6" not in row["criteria_met"].split() for row in rows)
 
 
 def test_a_protected_criterion_beside_a_visible_one_is_not_disclosed():

@@ -4,7 +4,8 @@ Personal data: workers are shown by ``worker_id``; names and the values behind e
 months without work, diploma, yes/no columns) only with ``--names`` (cli.md). Without it, each
 criterion shows its verdict and its legal reference only, and the sensitive criteria (T4, T6, T7,
 B3/B4) show their reference alone; when the status rests on one of them, « critère protégé » says so
-(``WorkerEligibility.rests_on_protected``).
+(``WorkerEligibility.rests_on_protected``). T6 (``minorite_ethnique``, « never printed back » in
+workbook.md) stays so with ``--names`` too (``rests_on_hidden``).
 """
 
 from __future__ import annotations
@@ -91,9 +92,10 @@ def eligibility_table(con, rows: list[WorkerEligibility], enterprise: Enterprise
 
 
 def _criteria_met(w: WorkerEligibility, names: bool, lang: str) -> str:
-    """« M1, M2 » — and « + critère protégé » when the status rests on a criterion hidden without --names."""
+    """« M1, M2 » — and « + critère protégé » when the status rests on a criterion hidden (without --names, or
+    never printed back)."""
     shown = ", ".join(w.criteria_ids(True, names))
-    if names or not w.rests_on_protected:
+    if not w.rests_on_hidden(names):
         return shown or "—"
     return f"{shown} + {PROTECTED.get(lang)}" if shown else PROTECTED.get(lang)
 

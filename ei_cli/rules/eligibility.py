@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import Decimal
-from enum import StrEnum
+from enum import IntEnum, StrEnum
 from functools import cached_property, partial
 from typing import Callable
 
@@ -24,6 +24,7 @@ from ei_cli.rules.common import CheckResult, Reason, any_of, because, combine
 from ei_cli.workbook.schema import STAFF
 
 _FIELD_OF_COLUMN = {c.name: c.field for c in STAFF.columns}
+_NEVER_PRINTED = frozenset(c.name for c in STAFF.columns if c.never_printed)
 _DIPLOMAS = {d.value: d for d in Diploma}
 
 
@@ -35,15 +36,22 @@ class Category(StrEnum):
     UNKNOWN = "unknown"
 
 
+class Redaction(IntEnum):
+    """How much of a criterion an output may show (spec/cli.md, spec/workbook.md)."""
+    OPEN = 0        # its verdict always; the worker's value with --names
+    NAMES = 1       # sensitive: neither verdict nor value without --names
+    ALWAYS = 2      # reads a column workbook.md says is « never printed back »: --names does not lift it
+
+
 @dataclass(slots=True)
 class Criterion:
     """One legal criterion for one worker.
 
     ``reason`` is what every output shows: the verdict, citing the parameter, never the worker's own
     values. ``detail`` adds those values (age, months, column read) and is shown only with
-    ``--names``. A ``sensitive`` criterion — family situation (T4), ethnic minority (T6, workbook.md:
-    "never printed back"), disability recognition (T7, GDPR art. 9), integration income (B3/B4) — is
-    not shown at all without ``--names``.
+    ``--names``. A ``sensitive`` criterion — family situation (T4), disability recognition (T7, GDPR
+    art. 9), integration income (B3/B4) — is not shown at all without ``--names``; ethnic minority (T6,
+    workbook.md: "never printed back") is not shown at all, even with ``--names`` (``Redaction``).
 
     Both sentences are written only when read (``describe(names)``): a batch run never reads them.
     ``values`` holds what they need: ``(function, *arguments)`` giving the Text of the worker's
@@ -58,8 +66,16 @@ class Criterion:
     columns: tuple[str, ...]   # workbook columns it reads (canonical French names)
     value: Value | None = field(default=None, repr=False, compare=False)   # the parameter cited
     values: tuple = field(default=(), repr=False, compare=False)
-    sensitive: bool = False
+    redaction: Redaction = Redaction.OPEN
     group: bool = False        # ``values`` are the parts of a group (all must be met)
+
+    @property
+    def sensitive(self) -> bool:
+        return self.redaction > Redaction.OPEN
+
+    def redacted(self, names: bool) -> bool:
+        """Neither its verdict nor its value may be shown (``names``: under --names)."""
+        return self.redaction is Redaction.ALWAYS or (self.redaction is Redaction.NAMES and not names)
 
     def describe(self, names: bool) -> Text:
         """The sentence shown: with ``names`` (or when the data is missing) the worker's values too."""
@@ -82,16 +98,18 @@ class Criterion:
         return because(self.describe(True), self.value)
 
     def shown(self, names: bool = False) -> Reason:
-        if names:
-            return self.detail
-        if self.sensitive:
-            # Neither its verdict nor its label (« minorité ethnique… »), but the text it rests on.
+        if self.redacted(names):
+            # Neither its verdict nor its label (« minorité ethnique… »), but the text it rests on; the same
+            # line with or without --names for a column never printed back.
+            if self.redaction is Redaction.ALWAYS:
+                return because(t(f"{self.id} : donnée sensible, jamais affichée.",
+                                 f"{self.id}: sensitive data, never shown."), self.value)
             return because(t(f"{self.id} : donnée sensible, affichée seulement avec --names.",
                              f"{self.id}: sensitive data, shown only with --names."), self.value)
-        return self.reason
+        return self.detail if names else self.reason
 
     def to_dict(self, lang: str = "fr", names: bool = False) -> dict:
-        if self.sensitive and not names:
+        if self.redacted(names):
             return {"id": self.id, "label": self.label.get(lang), "met": None, "redacted": True,
                     "columns": list(self.columns)}
         return {"id": self.id, "label": self.label.get(lang), "met": self.met, "columns": list(self.columns)}
@@ -109,8 +127,9 @@ class WorkerEligibility:
     # The status rests on a sensitive criterion: the visible ones alone would not give it (a TD through T4,
     # T6 or T7 only; a Brussels target through B3/B4 only). Without --names the output then says that a
     # protected criterion is met, without which, rather than « TD » beside visible criteria all « non rempli ».
-    # Worked out when first read (``rests_on_protected``): ei batch never reads it.
-    protected_test: Callable[[], bool] | None = field(default=None, repr=False, compare=False)
+    # Worked out when first read (``rests_on_protected``): ei batch never reads it. With --names, only the
+    # criteria never printed back stay hidden (``rests_on_hidden(True)``).
+    protected_test: Callable[[bool], bool] | None = field(default=None, repr=False, compare=False)
     # A person employed here under several ids (same national number): their first employment contract
     # (worker id, hire date), their other ids, and the other row whose column gives the assessment day, if
     # not this one.
@@ -120,7 +139,13 @@ class WorkerEligibility:
 
     @cached_property
     def rests_on_protected(self) -> bool:
-        return self.protected_test is not None and self.protected_test()
+        return self.protected_test is not None and self.protected_test(False)
+
+    def rests_on_hidden(self, names: bool) -> bool:
+        """The status rests on criteria this output hides (without or with --names)."""
+        if not names:
+            return self.rests_on_protected
+        return self.protected_test is not None and self.protected_test(True)
 
     @cached_property
     def notes(self) -> tuple[Reason, ...]:
@@ -163,12 +188,15 @@ class WorkerEligibility:
 
     def reasons_for(self, names: bool = False) -> tuple[Reason, ...]:
         head, *tail = self.notes
-        protected = () if names or not self.rests_on_protected else (self.protected_note,)
+        protected = (self.protected_note(names),) if self.rests_on_hidden(names) else ()
         return (head, *(c.shown(names) for c in self.criteria), *protected, *tail)
 
-    @property
-    def protected_note(self) -> Reason:
-        """« Au moins un critère protégé (T4, T6 ou T7) rempli — détail avec --names. »"""
+    def protected_note(self, names: bool = False) -> Reason:
+        """« Au moins un critère protégé (T4, T6 ou T7) rempli — détail avec --names. »; with --names (a status
+        resting on a column never printed back) that a protected criterion is met, naming none."""
+        if names:
+            return because(t("Critère protégé rempli — donnée jamais affichée.",
+                             "Protected criterion met — data never shown."), self.definition)
         ids = [c.id for c in self.criteria if c.sensitive]
         if len(ids) == 1:
             text = t(f"Critère protégé {ids[0]} rempli — détail avec --names.",
@@ -186,7 +214,7 @@ class WorkerEligibility:
         return self.reasons_for(False)
 
     def criteria_ids(self, met: bool | None, names: bool = False) -> list[str]:
-        return [c.id for c in self.criteria if c.met is met and (names or not c.sensitive)]
+        return [c.id for c in self.criteria if c.met is met and not c.redacted(names)]
 
     def to_dict(self, lang: str = "fr", names: bool = False) -> dict:
         return {"worker_id": self.worker_id, "category": str(self.category), "target_public": self.target_public,
@@ -276,9 +304,11 @@ def _diploma_detail(diploma: Diploma, inclusive_max: bool, limit: Diploma) -> Te
 def _flag(worker: Worker, definition: Value, attr: str, column: str, cid: str, label: Text,
           sensitive: bool = False) -> Criterion:
     """A yes/no criterion read from one column, citing the regime's definition of the target public
-    (``definition``: ``eligibility.definition`` on the worker's assessment day)."""
+    (``definition``: ``eligibility.definition`` on the worker's assessment day). A column workbook.md says
+    is never printed back is hidden even with --names."""
     value = getattr(worker, attr)
-    return Criterion(cid, label, value, (column,), definition, (_flag_detail, column, value), sensitive)
+    redaction = Redaction.ALWAYS if column in _NEVER_PRINTED else Redaction.NAMES if sensitive else Redaction.OPEN
+    return Criterion(cid, label, value, (column,), definition, (_flag_detail, column, value), redaction)
 
 
 def _flag_detail(column: str, value: bool | None) -> Text:
@@ -565,10 +595,11 @@ def assess_worker(worker: Worker, regime: Regime, employments: tuple[Worker, ...
 
 
 def _rests_on_protected(worker: Worker, regime: Regime, definition: Value, rule, category: Category,
-                        criteria) -> bool:
-    """Would the status differ with every sensitive criterion « non »? Only then does the output say that a
-    protected criterion is met: a TD through T1 who is also a single parent discloses nothing more."""
-    hidden = [c for c in criteria if c.sensitive]
+                        criteria, names: bool = False) -> bool:
+    """Would the status differ with every criterion hidden (without or with --names) « non »? Only then does
+    the output say that a protected criterion is met: a TD through T1 who is also a single parent discloses
+    nothing more."""
+    hidden = [c for c in criteria if c.redacted(names)]
     if category in (Category.NOT_TARGET, Category.UNKNOWN) or not any(c.met for c in hidden):
         return False
     without = replace(worker, **{_FIELD_OF_COLUMN[col]: False for c in hidden for col in c.columns})

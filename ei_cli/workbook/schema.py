@@ -82,7 +82,9 @@ class Column:
     help_en: str
     aliases: tuple[str, ...] = ()   # English first, then Dutch
     choices: tuple[str, ...] = ()   # for ENUM
-    sensitive: bool = False         # identity or social-situation value: never printed back
+    sensitive: bool = False         # identity or social-situation value: never quoted in a message
+    # workbook.md « never printed back » (niss, minorite_ethnique): no output shows it, not even with --names.
+    never_printed: bool = False
     # An optional column whose empty cell has a meaning of its own (French, English) rather than « not known »
     # (still employed, no change to a CDI, the status assessed at hire): without the column, verdicts change
     # in silence.
@@ -181,7 +183,7 @@ STAFF = Sheet(
         Column("niss", "national_number", NISS, False,
                "Numéro de registre national ou BIS (contrôlé, jamais réimprimé)",
                "National register or BIS number (checked, never printed back)",
-               ("national_number", "rijksregisternummer", "insz"), sensitive=True),
+               ("national_number", "rijksregisternummer", "insz"), sensitive=True, never_printed=True),
         Column("nom", "last_name", TEXT, False, "Nom (affiché seulement avec --names)",
                "Last name (shown only with --names)", ("last_name", "achternaam"), sensitive=True),
         Column("prenom", "first_name", TEXT, False, "Prénom (affiché seulement avec --names)",
@@ -243,7 +245,7 @@ STAFF = Sheet(
         Column("minorite_ethnique", "ethnic_minority", BOOL, False,
                "Minorité ethnique ayant besoin d'une formation linguistique (donnée sensible, facultative)",
                "Ethnic minority needing language training (sensitive, optional)", ("ethnic_minority",),
-               sensitive=True),
+               sensitive=True, never_printed=True),
         Column("beneficiaire_ris", "integration_income", BOOL, False,
                "Bénéficiaire du revenu d'intégration ou de l'aide sociale financière (critère bruxellois)",
                "Entitled to integration income or financial social aid (Brussels criterion)",
