@@ -835,6 +835,33 @@ def test_a_sheet_title_with_other_letters_or_digits_is_not_the_contract_sheet(ti
     assert read_workbook(write_workbook(tmp_path / "accent.xlsx", accented)).valid
 
 
+def test_a_missing_sheet_message_lists_only_the_titles_like_it(tmp_path):
+    """An HR file with one tab per worker, given instead of the workbook: « Feuilles présentes » listed every
+    title (up to 20), so the workers' names. Only the titles that look like the missing sheet are quoted
+    now, the others counted: Personnel missing among Entreprise, Paie, Suivi, « Zyxwvut Quorra »,
+    « Dupont Marie 85100374649 », « Personnel Zyxwvut » → « « Personnel Zyxwvut » et 5 autres feuilles »
+    (6 sheets − 1 quoted = 5). Without a like title, the count alone: 3 + 1 = 4 sheets for a missing
+    Paie."""
+    from helpers_workbook import valid_sheets, write_workbook
+
+    sheets = valid_sheets()
+    staff = sheets.pop("Personnel")
+    sheets["Zyxwvut Quorra"] = [["date", "note"], [date(2024, 1, 1), "x"]]
+    sheets[f"Dupont Marie {_fictitious_niss()}"] = [["date"], [date(2024, 1, 1)]]
+    sheets["Personnel Zyxwvut"] = staff
+    [missing] = [p for p in read_workbook(write_workbook(tmp_path / "x.xlsx", sheets)).errors
+                 if p.code == "missing_sheet"]
+    assert missing.message.fr.endswith("Feuilles présentes : « Personnel Zyxwvut » et 5 autres feuilles.")
+    assert missing.message.en.endswith("Sheets present: « Personnel Zyxwvut » and 5 other sheets.")
+    assert not any(x in missing.message.fr + missing.message.en for x in ("Quorra", "Dupont", "Marie"))
+    no_pay = valid_sheets()
+    no_pay["Zyxwvut Quorra"] = no_pay.pop("Paie")
+    [missing] = [p for p in read_workbook(write_workbook(tmp_path / "y.xlsx", no_pay)).errors
+                 if p.code == "missing_sheet"]
+    assert missing.message.fr.endswith("Feuilles présentes : 4 (aucune ne ressemble à « Paie »).")
+    assert missing.message.en.endswith("Sheets present: 4 (none looks like “Paie”).")
+
+
 def test_a_too_large_stray_ods_sheet_is_named_with_its_digits_masked(tmp_path):
     """In an .ods every sheet is measured before calamine opens it, also a stray one: a huge sheet titled
     « Notes 85-10-03-746-49 » gave a problem whose ``sheet`` field was that raw title. Its digits are now

@@ -212,8 +212,8 @@ class _Reader:
                 found[contract] = hidden[0]
             else:
                 found[contract] = None
-                present = ", ".join(shown(n) for n, _ in sheets[:20]) or "aucune"
                 like = [n for n in strays if any(k and k in normalize_name(n) for k in contract.keys)]
+                present = _sheets_present([shown(n) for n in like[:3]], len(sheets), contract.name)
                 hint = Text("", "")
                 if like:
                     names = ", ".join(shown(n) for n in like[:3])
@@ -224,9 +224,9 @@ class _Reader:
                 if contract.required:
                     self.err("missing_sheet",
                              f"Feuille « {contract.name} » introuvable (noms acceptés : {names_fr}).{hint.fr} "
-                             f"Feuilles présentes : {present}.",
+                             f"Feuilles présentes : {present.fr}.",
                              f"Sheet “{contract.name}” not found (accepted names: {names_fr}).{hint.en} "
-                             f"Sheets present: {present.replace('aucune', 'none')}.",
+                             f"Sheets present: {present.en}.",
                              sheet=contract.name)
                 else:
                     # Suivi, the one optional sheet: the data stays usable, but the follow-up is not known
@@ -235,10 +235,10 @@ class _Reader:
                               f"Feuille facultative « {contract.name} » introuvable (noms acceptés : {names_fr})."
                               f"{hint.fr} Sans elle, le suivi social ne peut pas être contrôlé (indéterminé) ; "
                               "si aucune action n'a eu lieu, gardez-la avec ses seuls en-têtes. "
-                              f"Feuilles présentes : {present}.",
+                              f"Feuilles présentes : {present.fr}.",
                               f"Optional sheet “{contract.name}” not found (accepted names: {names_fr}).{hint.en} "
                               "Without it, the social follow-up cannot be checked (unknown); if no action took "
-                              f"place, keep it with its headers only. Sheets present: {present.replace('aucune', 'none')}.",
+                              f"place, keep it with its headers only. Sheets present: {present.en}.",
                               sheet=contract.name)
         return found
 
@@ -1094,6 +1094,20 @@ def _employment(hire: date, exit_: date | None) -> Text:
     """« entrée le …, sortie le … »: a worker's employment, as a message names it."""
     return Text(f"entrée le {_d(hire)}" + (f", sortie le {_d(exit_)}" if exit_ else ""),
                 f"hired {hire}" + (f", exit {exit_}" if exit_ else ""))
+
+
+def _sheets_present(like: list[str], total: int, missing: str) -> Text:
+    """« « Personnel 2024 » et 5 autres feuilles »: the titles that look like the missing sheet (quoted), the
+    others counted, not listed — an HR file with one tab per worker would name the workers."""
+    if not total:
+        return Text("aucune", "none")
+    if not like:
+        return Text(f"{total} (aucune ne ressemble à « {missing} »)", f"{total} (none looks like “{missing}”)")
+    others = total - len(like)
+    if not others:
+        return Text(", ".join(like), ", ".join(like))
+    return Text(f"{', '.join(like)} et {others} autre{'s' if others > 1 else ''} feuille{'s' if others > 1 else ''}",
+                f"{', '.join(like)} and {others} other sheet{'s' if others > 1 else ''}")
 
 
 def _some(fr: list[str], en: list[str] | None = None) -> Text:
