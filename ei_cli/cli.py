@@ -218,12 +218,21 @@ def main(argv: list[str] | None = None) -> None:
             _say(message)
             _json_on_failure(args, message, (), "system_error")  # --format json: still one document on stdout
             sys.exit(ExitCode.BAD_INPUT)
+        name = type(exc).__name__
         if debug:
-            raise
-        message = t(f"Erreur interne ({type(exc).__name__}). Relancez avec « ei --debug … » pour la trace complète "
-                    "et signalez-la.",
-                    f"Internal error ({type(exc).__name__}). Run again with 'ei --debug …' for the full trace, and "
-                    "report it.")
+            # The trace asked for, on stderr; the exit code stays 2 (re-raising gave Python's 1, which
+            # cli.md keeps for « non conforme »), and a JSON run still prints its one document.
+            import traceback
+
+            traceback.print_exc()
+            message = t(f"Erreur interne ({name}) : la trace complète est ci-dessus, sur la sortie d'erreur ; "
+                        "signalez-la.",
+                        f"Internal error ({name}): the full trace is above, on stderr; report it.")
+        else:
+            message = t(f"Erreur interne ({name}). Relancez avec « ei --debug … » pour la trace complète "
+                        "et signalez-la.",
+                        f"Internal error ({name}). Run again with 'ei --debug …' for the full trace, and "
+                        "report it.")
         _say(message)
         _json_on_failure(args, message, (), "internal_error")  # --format json: still one document on stdout
         sys.exit(ExitCode.BAD_INPUT)

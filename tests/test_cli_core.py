@@ -113,6 +113,29 @@ def test_a_refused_write_names_the_output_not_a_temporary_file(capsys, tmp_path,
     assert "x1y2z3" not in err and list(folder.iterdir()) == []
 
 
+@pytest.mark.parametrize("fmt", [(), ("-f", "json")])
+def test_an_internal_error_with_debug_prints_the_trace_and_exits_2(capsys, monkeypatch, fmt):
+    """cli.md keeps exit 1 for « non conforme »; an internal error is 2. With --debug the error was
+    re-raised and Python exited 1: a script read a bug as a non-compliant enterprise. The trace is now
+    printed on stderr and the exit code is 2; with --format json stdout still holds one document."""
+    import json
+
+    import ei_cli.rules.wages as wages
+    from helpers_cli import run_cli
+
+    def broken(*args, **kwargs):
+        raise ZeroDivisionError("boom")
+
+    monkeypatch.setattr(wages, "wage_tension", broken)
+    code, out, err = run_cli(capsys, "--debug", "check-wages", SAMPLE, "--year", "2025", *fmt)
+    assert code == 2
+    assert "Traceback (most recent call last)" in err and "ZeroDivisionError: boom" in err
+    assert err.rstrip().endswith("Erreur interne (ZeroDivisionError) : la trace complète est ci-dessus, sur la "
+                                 "sortie d'erreur ; signalez-la.")
+    if fmt:
+        assert [p["code"] for p in json.loads(out)["problems"]] == ["internal_error"]
+
+
 def test_a_system_refusal_still_prints_one_json_document(capsys, tmp_path, monkeypatch):
     """cli.md: with --format json, exactly one JSON document on stdout, also when the system refuses
     (here: the folder given to ``ei batch --recursive`` cannot be listed; a sub-folder that cannot be is
