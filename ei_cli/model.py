@@ -64,6 +64,13 @@ class FollowUpType(StrEnum):
     OTHER = "autre"
 
 
+def _private(default=None):
+    """A field holding personal data (identity, birth date, social situation): left out of ``repr``, so a
+    traceback, a log line or an f-string of a record never prints it (cli.md: no national number, name or
+    social-situation value in any output without --names)."""
+    return field(default=default, repr=False)
+
+
 @dataclass(frozen=True)
 class Worker:
     worker_id: str
@@ -71,23 +78,23 @@ class Worker:
     contract_type: ContractType
     fte: Decimal
     function: Function
-    national_number: str | None = None
-    last_name: str | None = None
-    first_name: str | None = None
-    birth_date: date | None = None
+    national_number: str | None = _private()
+    last_name: str | None = _private()
+    first_name: str | None = _private()
+    birth_date: date | None = _private()
     first_ei_hire_date: date | None = None
     exit_date: date | None = None
     open_ended_since: date | None = None
-    diploma: Diploma | None = None
-    registered_jobseeker: bool | None = None
-    months_without_work: Decimal | None = None
-    single_parent: bool | None = None
-    former_art60: bool | None = None
-    disability_recognition: bool | None = None
-    underrepresented_sex: bool | None = None
-    ethnic_minority: bool | None = None
-    integration_income: bool | None = None
-    activation_contract: bool | None = None
+    diploma: Diploma | None = _private()
+    registered_jobseeker: bool | None = _private()
+    months_without_work: Decimal | None = _private()
+    single_parent: bool | None = _private()
+    former_art60: bool | None = _private()
+    disability_recognition: bool | None = _private()
+    underrepresented_sex: bool | None = _private()
+    ethnic_minority: bool | None = _private()
+    integration_income: bool | None = _private()
+    activation_contract: bool | None = _private()
     row: int | None = None  # source row in the Personnel sheet, for located messages
 
     @property

@@ -463,6 +463,29 @@ def test_no_logging_or_printing_of_cell_values():
     assert not offenders, offenders
 
 
+def test_a_worker_s_repr_holds_no_personal_data():
+    """A traceback (``ei --debug``), a log line or an f-string of a worker printed every field of the
+    dataclass: national number, names, birth date, social situation. Those fields are left out of the repr
+    now, in the model and in the reader's rows; the workers read (``model.records``, built without
+    ``__init__``) still hold them."""
+    from dataclasses import fields
+
+    from ei_cli.model import Worker
+    from ei_cli.workbook import read_workbook
+    from ei_cli.workbook.reader import _Row
+
+    private = {"national_number", "last_name", "first_name", "birth_date", "diploma", "registered_jobseeker",
+               "months_without_work", "single_parent", "former_art60", "disability_recognition",
+               "underrepresented_sex", "ethnic_minority", "integration_income", "activation_contract"}
+    assert {f.name for f in fields(Worker) if not f.repr} == private
+    assert [f.name for f in fields(_Row) if not f.repr] == ["values"]
+    for path in SAMPLES.values():
+        enterprise = read_workbook(path).enterprise
+        text = repr(enterprise) + " ".join(f"{w}" for w in enterprise.workers)
+        assert not leaks(text, personal_data(path)) and not any(f"{name}=" in text for name in private)
+        assert "worker_id=" in text and all(w.national_number and w.last_name for w in enterprise.workers)
+
+
 def test_typer_never_shows_locals():
     from ei_cli.app import app
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import io
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field as dataclass_field, replace
 from datetime import date
 from decimal import Decimal
 from functools import cached_property
@@ -71,7 +71,8 @@ def read_workbook(path: Path) -> ReadResult:
 @dataclass
 class _Row:
     number: int                 # 1-based row number in the sheet
-    values: dict[str, Any]      # model field → converted value (absent or None when empty/invalid)
+    # model field → converted value (absent or None when empty/invalid); personal data: not in the repr
+    values: dict[str, Any] = dataclass_field(repr=False)
     worker_id: str | None
 
 
