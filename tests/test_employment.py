@@ -6,6 +6,7 @@ from dataclasses import replace
 from datetime import date
 from decimal import Decimal as D
 
+from ei_cli.i18n import t
 from ei_cli.model import ContractType, Enterprise, Function, PayMonth, Region, Worker
 from ei_cli.periods import Month, Period
 from ei_cli.regimes import get_regime
@@ -27,10 +28,15 @@ def worker(wid="T1", hire=date(2025, 1, 15), contract=ContractType.CDD, cdi=None
     return Worker(wid, hire, contract, D(fte), Function.PRODUCTION, open_ended_since=cdi, exit_date=exit)
 
 
-def run(*workers, status=None, pay=()):
+def run(*workers, status=None, pay=(), period=YEAR):
     e = Enterprise("EI", Region.WALLONIE, date(2024, 1, 1), workers=tuple(workers), pay=tuple(pay))
     report = Report(status or {w.worker_id: True for w in workers})
-    return employment.check(e, W16, YEAR, report)
+    return employment.check(e, W16, period, report)
+
+
+def one_person(*rows: Worker) -> list[Worker]:
+    """The rows as one person's employment contracts here (one national number, ids kept)."""
+    return [replace(w, national_number="90040410148") for w in rows]
 
 
 def test_cdi_on_the_last_allowed_day_is_compliant():
@@ -128,6 +134,79 @@ def test_a_target_person_rehired_under_a_new_id_is_counted_once():
     assert result.compliant is True and result.details["target_workers"] == 4
     assert result.summary.fr.startswith("4 travailleur(s) du public cible : ")
     assert result.summary.en.startswith("4 target worker(s): ")
+
+
+def test_a_chain_of_cdds_under_new_ids_owes_the_cdi_from_the_persons_first_hire():
+    """A (TD): CDD 2024-01-01 … 06-30 as A1, CDD 2024-07-01 … 12-31 as A2, CDI from 2025-01-01 as A3 (same
+    national number). The CDI is due by the first hire + 6 months: 2024-01-01 + 6 months = 2024-07-01 (a
+    6-month CDD runs 01/01–30/06). On that day A is employed under A2, on a CDD: a breach from 2024-07-01 to
+    the day before the CDI, 2024-12-31. The old code judged each row: A1 left on 06-30, before its own
+    2024-07-01; A2 left on 12-31, before its own 2025-01-01; A3 is a CDI — 2024 was compliant."""
+    ws = one_person(worker("A1", hire=date(2024, 1, 1), exit=date(2024, 6, 30)),
+                    worker("A2", hire=date(2024, 7, 1), exit=date(2024, 12, 31)),
+                    worker("A3", hire=date(2025, 1, 1), contract=ContractType.CDI))
+    result = run(*ws, period=Period.calendar_year(2024))
+    assert result.compliant is False
+    (v,) = result.details["violations"]
+    assert (v["worker_id"], v["deadline"], v["since"], v["until"], v["cdi_date"]) == (
+        "A2", date(2024, 7, 1), date(2024, 7, 1), date(2024, 12, 31), date(2025, 1, 1))
+    assert v["deadline_from"] == {"worker_id": "A1", "hire_date": date(2024, 1, 1)}
+    assert v["text"].fr == ("A2 : engagé le 2024-07-01, CDI le 2025-01-01 (travailleur A3) ; attendu au plus tard "
+                            "le 2024-07-01 ; engagement de la personne : travailleur A1, 2024-01-01.")
+    assert v["text"].en == ("A2: hired on 2024-07-01, CDI on 2025-01-01 (worker A3); due by 2024-07-01; the "
+                            "person's hire: worker A1, 2024-01-01.")
+    assert result.to_fix == (t("A2 : passer en CDI (ou corriger date_cdi, feuille Personnel).",
+                               "A2: move to a CDI (or correct date_cdi, Personnel sheet)."),)
+    assert run(*ws).compliant is True  # 2025: on a CDI all year, the breach was remedied in 2024
+    # Without the national number, three people, each judged on their own row: compliant, as before.
+    assert run(*[replace(w, national_number=None) for w in ws], period=Period.calendar_year(2024)).compliant is True
+
+
+def test_a_person_away_on_the_deadline_owes_the_cdi_six_months_after_the_re_hire():
+    """A (TD): CDD 2024-01-01 … 03-31 as A1; away on 2024-07-01 (first hire + 6 months); re-hired on
+    2024-08-01 as A2, CDD to 12-31; then A3 from 2025-01-01, CDD, date_cdi 2025-03-01. The 6 months restart
+    from the re-hire after the deadline, as for the bilan: 2024-08-01 + 6 months = 2025-02-01, when A is
+    employed under A3 without a CDI: a breach from 2025-02-01 to 2025-02-28. The old code gave A3 its own
+    6 months (2025-01-01 + 6 = 2025-07-01): the CDI of 03-01 was on time, 2025 compliant. 2024 is compliant
+    (nothing due then: not from A1's 2024-07-01)."""
+    ws = one_person(worker("A1", hire=date(2024, 1, 1), exit=date(2024, 3, 31)),
+                    worker("A2", hire=date(2024, 8, 1), exit=date(2024, 12, 31)),
+                    worker("A3", hire=date(2025, 1, 1), cdi=date(2025, 3, 1)))
+    assert run(*ws, period=Period.calendar_year(2024)).compliant is True
+    result = run(*ws)
+    assert result.compliant is False
+    (v,) = result.details["violations"]
+    assert (v["worker_id"], v["deadline"], v["since"], v["until"], v["cdi_date"]) == (
+        "A3", date(2025, 2, 1), date(2025, 2, 1), date(2025, 2, 28), date(2025, 3, 1))
+    assert v["deadline_from"] == {"worker_id": "A2", "hire_date": date(2024, 8, 1)}
+    assert v["text"].fr.endswith("attendu au plus tard le 2025-02-01 ; engagement de la personne : travailleur A2, "
+                                 "2024-08-01.")
+
+
+def test_a_person_re_hired_on_a_cdd_after_the_deadline_passed_is_in_breach_from_the_re_hire():
+    """A (TD): CDD 2024-01-01 … 09-30 as A1, employed on the deadline 2024-07-01 (hire + 6 months) without a
+    CDI: a breach 2024-07-01 … 09-30, then A left. Re-hired on 2025-03-01 as A2 on a CDD, no CDI: the person's
+    6 months are over (they were employed on the deadline, so it does not restart): a breach from the
+    re-hire, 2025-03-01, still running. The old code gave A2 its own 6 months: late from 2025-09-01."""
+    ws = one_person(worker("A1", hire=date(2024, 1, 1), exit=date(2024, 9, 30)), worker("A2", hire=date(2025, 3, 1)))
+    (v,) = run(*ws).details["violations"]
+    assert (v["worker_id"], v["deadline"], v["since"], v["until"]) == ("A2", date(2024, 7, 1), date(2025, 3, 1), None)
+    assert v["text"].fr == ("A2 : engagé le 2025-03-01, toujours sans CDI ; CDI attendu au plus tard le 2024-07-01 ; "
+                            "engagement de la personne : travailleur A1, 2024-01-01.")
+    left = run(*ws, period=Period.calendar_year(2024)).details["violations"]
+    assert [(v["worker_id"], v["since"], v["until"], v["deadline_from"]) for v in left] == [
+        ("A1", date(2024, 7, 1), date(2024, 9, 30), None)]
+
+
+def test_a_single_row_worker_is_judged_as_before():
+    """T1 alone (with a national number, no other row): hired 2025-01-15 on a CDD, CDI on 2025-07-16; due by
+    2025-01-15 + 6 months = 2025-07-15: late on 07-15 only, the text unchanged, no other hire named
+    (`deadline_from` null)."""
+    w = replace(worker(cdi=date(2025, 7, 16)), national_number="90040410148")
+    (v,) = run(w).details["violations"]
+    assert (v["since"], v["until"], v["deadline"], v["deadline_from"]) == (
+        date(2025, 7, 15), date(2025, 7, 15), date(2025, 7, 15), None)
+    assert v["text"].fr == "T1 : engagé le 2025-01-15, CDI le 2025-07-16 ; attendu au plus tard le 2025-07-15."
 
 
 def test_regimes_without_the_rule_are_not_established():

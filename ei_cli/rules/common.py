@@ -329,6 +329,30 @@ def obligation_deadline(worker: Worker, months: int, agrement: date) -> date:
     return anniversary(max(worker.hire_date, agrement), months)
 
 
+def person_deadline(rows: tuple[Worker, ...], months: int, agrement: date
+                    ) -> tuple[date, Worker, Worker | None]:
+    """(last allowed day, the contract whose hire it runs from, the contract under which it falls due — None
+    if the person left before) of an obligation due N months after the hire (``obligation_deadline``), for one
+    person's employment contracts here, first hire first (``Enterprise.employments_of``): from the person's
+    first hire here, a re-hire under a new id does not postpone it. A person not employed on that day but
+    re-hired after it owes it N months after that re-hire (the EI could not act while they were away). The
+    follow-up's bilan and plan, the CDI (docs/interpretations.md, « A person re-hired under a new id »)."""
+    start, due = rows[0], obligation_deadline(rows[0], months, agrement)
+    for w in rows:
+        if w.hire_date > due:
+            start, due = w, obligation_deadline(w, months, agrement)
+        if w.employed_on(due):
+            return due, start, w
+    return due, start, None
+
+
+def person_hire_text(worker_id: str, hire: date) -> Text:
+    """« engagement de la personne : travailleur A1, 2024-01-01 »: the hire a person's deadline runs from
+    (``person_deadline``), said where the line names another of their ids."""
+    return t(f"engagement de la personne : travailleur {worker_id}, {hire}",
+             f"the person's hire: worker {worker_id}, {hire}")
+
+
 def data_horizon(enterprise: Enterprise, period: Period) -> date | None:
     """The last day the workbook's payroll covers, when ``period`` runs beyond it **and** the workbook is
     current — its last Paie month at most two months before the current month: the year is in progress,

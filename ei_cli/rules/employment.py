@@ -8,6 +8,9 @@ Readings (docs/interpretations.md, « Conditions d'emploi »):
   hired 15/01 → 15/07; hired 31/08 → 01/03, February having no 31st). A 6-month CDD from 15/01 ends on
   14/07; a CDI starting on 15/07 is on time, one starting on 16/07 is late. A worker still employed on the last allowed day without a CDI
   breaches the rule from that day until the CDI (or the exit); a worker who left before it does not.
+- The CDI is the person's: a person employed under several ids (same national number,
+  ``Enterprise.employments_of``) owes it N months after their first hire here, as the follow-up's bilan
+  (``rules.common.person_deadline``); a chain of short CDDs under new ids does not postpone it.
 - The CDI date is ``date_cdi`` when given, else the hire date for a ``CDI`` contract; other contract
   types without ``date_cdi`` never became open-ended.
 - Working time: the *contractual* etp (``Personnel.etp``) is the legal one; ``Paie.etp`` varies
@@ -29,7 +32,7 @@ from ei_cli.model import ContractType, Enterprise, Function, Worker
 from ei_cli.periods import Month, Period
 from ei_cli.regimes import Regime
 from ei_cli.rules.common import (CheckResult, by_shape, Reason, because, data_horizon, decimal_text, not_judged,
-                                 obligation_deadline)
+                                 obligation_deadline, person_deadline, person_hire_text)
 
 NAME = "employment"
 
@@ -50,6 +53,10 @@ class Violation:
     # (no deadline, no status to establish).
     supervision: bool = False
     left: bool = False        # left without a CDI by the end of the period (not a CDD's planned end later)
+    # A person employed under several ids (same national number): the hire the deadline runs from (worker id,
+    # date) when it is another id's, and the id the CDI was recorded under when it is another one.
+    deadline_from: tuple[str, date] | None = None
+    cdi_worker_id: str | None = None
 
     def text(self) -> Text:
         wid = self.worker_id
@@ -61,6 +68,14 @@ class Violation:
             return t(f"{wid} : personnel d'encadrement sans CDI {when_fr} (engagé le {self.hire_date}).",
                      f"{wid}: supervision staff without a CDI {when_en} (hired on {self.hire_date}).")
         if self.kind == "cdi_late":
+            if self.deadline_from is not None:
+                hire = person_hire_text(*self.deadline_from)
+                unsure = t(f" ; {hire.fr}{unsure.fr}", f"; {hire.en}{unsure.en}")
+            if self.cdi_worker_id is not None and self.cdi_worker_id != wid:
+                cdi_fr = f"CDI le {self.cdi_date} (travailleur {self.cdi_worker_id})"
+                cdi_en = f"CDI on {self.cdi_date} (worker {self.cdi_worker_id})"
+            else:
+                cdi_fr, cdi_en = f"CDI le {self.cdi_date}", f"CDI on {self.cdi_date}"
             if self.cdi_date is None and self.left:
                 # Left without a CDI after the deadline: not « still » without one.
                 return t(f"{wid} : engagé le {self.hire_date}, sorti le {self.until} sans CDI ; CDI attendu au plus "
@@ -72,9 +87,9 @@ class Violation:
                          f"{self.deadline}{unsure.fr}.",
                          f"{wid}: hired on {self.hire_date}, still without a CDI; CDI due by {self.deadline}"
                          f"{unsure.en}.")
-            return t(f"{wid} : engagé le {self.hire_date}, CDI le {self.cdi_date} ; attendu au plus tard le "
+            return t(f"{wid} : engagé le {self.hire_date}, {cdi_fr} ; attendu au plus tard le "
                      f"{self.deadline}{unsure.fr}.",
-                     f"{wid}: hired on {self.hire_date}, CDI on {self.cdi_date}; due by {self.deadline}{unsure.en}.")
+                     f"{wid}: hired on {self.hire_date}, {cdi_en}; due by {self.deadline}{unsure.en}.")
         return t(f"{wid} : etp contractuel {decimal_text(self.fte)} < {decimal_text(self.min_fte)} "
                  f"(depuis le {self.since}){unsure.fr}.",
                  f"{wid}: contractual fte {decimal_text(self.fte, 'en')} < {decimal_text(self.min_fte, 'en')} "
@@ -84,6 +99,8 @@ class Violation:
         return {"worker_id": self.worker_id, "kind": self.kind, "target_public": self.target_status,
                 "hire_date": self.hire_date, "since": self.since, "until": self.until,
                 "deadline": self.deadline, "cdi_date": self.cdi_date, "fte": self.fte, "min_fte": self.min_fte,
+                "deadline_from": None if self.deadline_from is None else
+                {"worker_id": self.deadline_from[0], "hire_date": self.deadline_from[1]},
                 "text": self.text()}
 
 
@@ -110,25 +127,67 @@ def cdi_deadline(worker: Worker, months: int, agrement: date | None = None) -> d
     return obligation_deadline(worker, months, agrement or worker.hire_date)
 
 
-def _cdi_violation(worker: Worker, months: int, period: Period, status: bool | None,
-                   agrement: date | None = None, horizon: date | None = None) -> Violation | None:
-    deadline = cdi_deadline(worker, months, agrement)
-    start = cdi_date(worker)
-    if horizon is not None and deadline > horizon and start is None and worker.employed_on(horizon):
+def _cdi_violations(rows: tuple[Worker, ...], months: int, period: Period, status: bool | None,
+                    agrement: date | None = None, horizon: date | None = None) -> list[Violation]:
+    """The CDI breaches of one person, ``rows`` being their employment contracts here, first hire first
+    (``Enterprise.employments_of``; one row for most workers). The CDI is due N months after the person's
+    first hire here, as the follow-up's bilan (``rules.common.person_deadline``: a re-hire under a new id does
+    not postpone it; a person away on that day and re-hired after it owes it N months after that re-hire).
+    From that day, every day the person is employed here without an open-ended contract is a breach, until
+    their CDI (under any id): one breach per stretch of employment, named by the contract it begins under
+    (else the stretch's last contract of the period)."""
+    deadline, start, owed_by = person_deadline(rows, months, agrement or rows[0].hire_date)
+    if owed_by is None:
+        return []  # left before the CDI was due
+    # Stretches of employment without a CDI from the deadline: [first contract, last contract, since, until].
+    stretches: list[list] = []
+    cdi, cdi_row = None, None
+    for w in rows[rows.index(owed_by):]:
+        since = max(w.hire_date, deadline)
+        if w.exit_date is not None and w.exit_date < since:
+            continue  # a contract over before the deadline
+        start_cdi = cdi_date(w)
+        if start_cdi is not None and start_cdi <= since:
+            cdi, cdi_row = since, w  # open-ended from its first day owed
+            break
+        until = start_cdi - timedelta(days=1) if start_cdi is not None else w.exit_date
+        last = stretches[-1] if stretches else None
+        if last is not None and (last[3] is None or since <= last[3] + timedelta(days=1)):
+            last[1], last[3] = w, None if last[3] is None or until is None else max(last[3], until)
+        else:
+            stretches.append([w, w, since, until])
+        if start_cdi is not None:
+            cdi, cdi_row = start_cdi, w
+            break
+    if cdi is not None and stretches:
+        last = stretches[-1]
+        if last[3] is None or last[3] >= cdi - timedelta(days=1):
+            last[3] = cdi - timedelta(days=1)  # the CDI ends the stretch it falls in
+            if last[3] < last[2]:
+                stretches.pop()  # two contracts on the deadline, one open-ended: on a CDI by then
+        else:
+            cdi = cdi_row = None  # a CDI after a gap: the stretch before it ended by an exit
+    if not stretches:
+        return []  # on a CDI by the deadline
+    if horizon is not None and deadline > horizon and cdi is None and any(w.employed_on(horizon) for w in rows):
         # A year in progress: not due yet as far as the workbook knows (``data_horizon``), as the
         # follow-up's bilan — unless Personnel already shows the breach (a late date_cdi, an exit).
-        return None
-    if start is not None and start <= deadline:
-        return None
-    if not worker.employed_on(deadline):
-        return None  # left before the CDI was due
-    last = start - timedelta(days=1) if start is not None else worker.exit_date
-    breach = Period(deadline, last or date.max)
-    if not breach.overlaps(period):
-        return None
-    left = start is None and worker.exit_date is not None and worker.exit_date <= period.end
-    return Violation(worker.worker_id, "cdi_late", status, worker.hire_date, deadline, last, deadline, start,
-                     left=left)
+        return []
+    out = []
+    for i, (first, final, since, until) in enumerate(stretches):
+        breach = Period(since, until or date.max)
+        shown = breach.intersection(period)
+        if shown is None:
+            continue
+        ended_by_cdi = cdi is not None and i == len(stretches) - 1
+        in_period = [w for w in rows[rows.index(first):rows.index(final) + 1] if w.employed_in(shown)]
+        named = first if first in in_period else in_period[-1]
+        left = not ended_by_cdi and until is not None and until <= period.end
+        out.append(Violation(named.worker_id, "cdi_late", status, named.hire_date, since, until, deadline,
+                             cdi if ended_by_cdi else None, left=left,
+                             deadline_from=None if start is named else (start.worker_id, start.hire_date),
+                             cdi_worker_id=cdi_row.worker_id if ended_by_cdi else None))
+    return out
 
 
 def _fte_violation(worker: Worker, minimum: Decimal, period: Period, status: bool | None) -> Violation | None:
@@ -194,11 +253,17 @@ def _cdi_half_time(enterprise: Enterprise, regime: Regime, period: Period, repor
     paid_below: list[PaidBelowMin] = []
     horizon = data_horizon(enterprise, period)
     period_months = _months_of(period)
+    judged: set[str] = set()
     for w, status in concerned:
-        for v in (_cdi_violation(w, months, period, status, enterprise.agrement_date, horizon),
-                  _fte_violation(w, minimum, period, status)):
-            if v is not None:
-                violations.append(v)
+        # The CDI is the person's (same national number, ``Enterprise.employments_of``): judged once, on all
+        # their contracts here; the working time is each contract's own.
+        rows = enterprise.employments_of(w)
+        if rows[0].worker_id not in judged:
+            judged.add(rows[0].worker_id)
+            violations.extend(_cdi_violations(rows, months, period, status, enterprise.agrement_date, horizon))
+        v = _fte_violation(w, minimum, period, status)
+        if v is not None:
+            violations.append(v)
         if status and w.fte >= minimum:
             paid_below.extend(_paid_below(enterprise, w, minimum, period_months))
     confirmed = [v for v in violations if v.target_status is True]

@@ -33,7 +33,7 @@ from ei_cli.model import ContractType, Enterprise, FollowUpType, Function, Worke
 from ei_cli.periods import Month, Period, add_months, days_between
 from ei_cli.regimes import Regime
 from ei_cli.rules.common import (CheckResult, by_shape, Reason, because, data_horizon, days_employed_in,
-                                 not_judged, obligation_deadline, obligation_period)
+                                 not_judged, obligation_period, person_deadline, person_hire_text)
 
 NAME = "follow_up"
 INTERVIEWS = (FollowUpType.INDIVIDUAL_INTERVIEW, FollowUpType.COLLECTIVE_INTERVIEW)
@@ -122,9 +122,8 @@ class Missing:
                      f"{self.found} interview(s) in {self.quarter}, not enough")
         label = {"bilan": t("bilan personnel et professionnel", "personal and professional assessment"),
                  "plan_formation": t("plan de formation", "training plan")}[self.item]
-        hire = t("", "") if self.since is None else t(
-            f" ; engagement de la personne : travailleur {self.since[0]}, {self.since[1]}",
-            f"; the person's hire: worker {self.since[0]}, {self.since[1]}")
+        named = None if self.since is None else person_hire_text(*self.since)
+        hire = t("", "") if named is None else t(f" ; {named.fr}", f"; {named.en}")
         if self.done is None:
             return t(f"{label.fr} absent (dû au plus tard le {self.due}{hire.fr})",
                      f"{label.en} missing (due by {self.due}{hire.en})")
@@ -212,27 +211,11 @@ def _interviews(enterprise: Enterprise, rows: tuple[Worker, ...], quarters_in: l
     return missing, quarters
 
 
-def _person_deadline(rows: tuple[Worker, ...], months: int, agrement: date
-                     ) -> tuple[date, Worker, Worker | None]:
-    """(last allowed day, the contract whose hire it runs from, the contract under which it falls due — None
-    if the person left before) of an obligation due N months after the hire (``obligation_deadline``): from
-    the person's first hire here, a re-hire under a new id does not postpone it. A person not employed on
-    that day but re-hired after it owes it N months after that re-hire (the EI could not act while they were
-    away)."""
-    start, due = rows[0], obligation_deadline(rows[0], months, agrement)
-    for w in rows:
-        if w.hire_date > due:
-            start, due = w, obligation_deadline(w, months, agrement)
-        if w.employed_on(due):
-            return due, start, w
-    return due, start, None
-
-
 def _deadline(enterprise: Enterprise, rows: tuple[Worker, ...], item: FollowUpType, months: int, period: Period,
               status: bool | None, horizon: date) -> Missing | None:
-    """``rows``: the person's employment contracts here, judged as one (``_person_deadline``); the actions
-    of all their ids count."""
-    due, start, owed_by = _person_deadline(rows, months, enterprise.agrement_date)
+    """``rows``: the person's employment contracts here, judged as one (``rules.common.person_deadline``); the
+    actions of all their ids count."""
+    due, start, owed_by = person_deadline(rows, months, enterprise.agrement_date)
     if due > horizon:
         return None  # not due yet, as far as the workbook knows (``_data_horizon``)
     hired = rows[0].hire_date
