@@ -11,7 +11,8 @@ from ei_cli.model import ContractType, Enterprise, Function, PayMonth, Region, W
 from ei_cli.periods import Month, Period
 from ei_cli.regimes import get_regime
 from ei_cli.rules import employment
-from ei_cli.rules.employment import cdi_date, cdi_deadline
+from ei_cli.rules.common import obligation_deadline
+from ei_cli.rules.employment import cdi_date
 
 from helpers_rules import StatusReport
 
@@ -43,7 +44,7 @@ def test_cdi_on_the_last_allowed_day_is_compliant():
     """Hired 15/01/2025; last allowed day = 15/01 + 6 months = 15/07/2025 (a 6-month CDD runs 15/01–14/07,
     the CDI starts the next day). CDI on 15/07/2025 → compliant."""
     w = worker(cdi=date(2025, 7, 15))
-    assert cdi_deadline(w, 6) == date(2025, 7, 15)
+    assert obligation_deadline(w, 6, w.hire_date) == date(2025, 7, 15)
     result = run(w)
     assert result.compliant is True and result.details["violations"] == []
 
@@ -53,7 +54,7 @@ def test_a_hire_on_the_31st_has_until_the_first_of_the_month_after_the_short_one
     2025 (no 31st), so a 6-month CDD ends on 28/02 and a CDI on 01/03/2025 is on time (last allowed day
     01/03). Clamped, the deadline was 28/02 and that CDI was late."""
     w = worker(hire=date(2024, 8, 31), cdi=date(2025, 3, 1))
-    assert cdi_deadline(w, 6) == date(2025, 3, 1)
+    assert obligation_deadline(w, 6, w.hire_date) == date(2025, 3, 1)
     assert run(w).compliant is True
     assert run(worker(hire=date(2024, 8, 31), cdi=date(2025, 3, 2))).compliant is False
 
@@ -238,7 +239,7 @@ def test_a_year_that_begins_before_the_agrement_owes_nothing_before_it():
 
     ws = (worker("T1", hire=date(2025, 1, 6), cdi=date(2025, 10, 1)), worker("T2", hire=date(2025, 10, 1)))
     e = Enterprise("EI", Region.WALLONIE, date(2025, 9, 1), workers=ws)
-    assert cdi_deadline(ws[0], 6, e.agrement_date) == date(2026, 3, 1) and cdi_deadline(ws[0], 6) == date(2025, 7, 6)
+    assert obligation_deadline(ws[0], 6, e.agrement_date) == date(2026, 3, 1) and obligation_deadline(ws[0], 6, ws[0].hire_date) == date(2025, 7, 6)
     (check,) = run_checks(e, W16, YEAR, Report({"T1": True, "T2": True}), only=["employment"])
     assert check.compliant is True and check.details["violations"] == []
     # An agrément from 2024: the same CDI is late from 2025-07-06 to 09-30.

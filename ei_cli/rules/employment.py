@@ -32,7 +32,7 @@ from ei_cli.model import ContractType, Enterprise, Function, Worker
 from ei_cli.periods import Month, Period
 from ei_cli.regimes import Regime
 from ei_cli.rules.common import (CheckResult, by_shape, Reason, because, data_horizon, decimal_text, not_judged,
-                                 obligation_deadline, person_deadline, person_hire_text)
+                                 person_deadline, person_hire_text)
 
 NAME = "employment"
 
@@ -119,12 +119,6 @@ def cdi_date(worker: Worker) -> date | None:
     if worker.open_ended_since is not None:
         return max(worker.open_ended_since, worker.hire_date)
     return worker.hire_date if worker.contract_type == ContractType.CDI else None
-
-
-def cdi_deadline(worker: Worker, months: int, agrement: date | None = None) -> date:
-    """Last allowed day for the CDI to start: the day after N calendar months from the hire date — from
-    the agrément for a worker hired before it (``rules.common.obligation_deadline``)."""
-    return obligation_deadline(worker, months, agrement or worker.hire_date)
 
 
 def _cdi_violations(rows: tuple[Worker, ...], months: int, period: Period, status: bool | None,
