@@ -154,11 +154,26 @@ def _skipped(entry) -> bool:
             or _hidden(entry))
 
 
-def _files(folder: Path, recursive: bool, unreadable: list[OSError]) -> list:
+@dataclass(frozen=True)
+class LeftOut:
+    """An entry ``list_workbooks`` leaves out for what the system said of it, not for its name: ``reason``
+    ``unreadable_folder`` (a sub-folder that cannot be listed) or ``unreadable_file`` (a workbook name whose
+    file cannot be looked at: a symbolic link in a loop, or to a place the system refuses), ``error`` the
+    system's refusal."""
+
+    path: Path
+    reason: str
+    error: OSError | None = None
+
+
+def _files(folder: Path, recursive: bool, unreadable: list[LeftOut]) -> list:
     """The entries (``os.DirEntry``) of ``folder`` that are not folders — with ``recursive``, of its
     sub-folders too, but for the hidden ones and the links (``_hidden``, ``_link``). A sub-folder that
-    cannot be listed (no permission) adds its ``OSError`` to ``unreadable`` and the others are read;
-    ``folder`` itself unreadable raises it."""
+    cannot be listed (no permission) adds its ``LeftOut`` to ``unreadable`` and the others are read;
+    ``folder`` itself unreadable raises it. An entry whose kind the system does not tell (``is_dir``
+    raising: a link in a loop, ELOOP, or to a folder it may not look into, EACCES) is taken for a file:
+    a link is never descended into anyway, and the file filter then leaves it out by its name, or
+    ``list_workbooks`` reports it."""
     import os
 
     found, pending = [], [folder]
@@ -171,10 +186,14 @@ def _files(folder: Path, recursive: bool, unreadable: list[OSError]) -> list:
             if current is folder:
                 raise
             exc.filename = os.fspath(current)
-            unreadable.append(exc)
+            unreadable.append(LeftOut(Path(current), "unreadable_folder", exc))
             continue
         for entry in entries:
-            if not entry.is_dir():
+            try:
+                folder_entry = entry.is_dir()
+            except OSError:
+                folder_entry = False
+            if not folder_entry:
                 found.append(entry)
             elif recursive and not _hidden(entry) and not _link(entry):
                 pending.append(Path(entry.path))
@@ -187,7 +206,7 @@ def find_workbooks(folder: Path, out_dir: Path | None = None, recursive: bool = 
 
 
 def list_workbooks(folder: Path, out_dir: Path | None = None,
-                   recursive: bool = False) -> tuple[list[Path], list[Path | OSError]]:
+                   recursive: bool = False) -> tuple[list[Path], list[Path | LeftOut]]:
     """The workbooks directly in ``folder`` (with ``recursive``, in its sub-folders too), sorted by their
     path from ``folder``: ``.xlsx``, ``.xlsm``, ``.ods``, and ``.xls`` (read as unreadable, with the
     reader's advice to save it as .xlsx).
@@ -198,9 +217,10 @@ def list_workbooks(folder: Path, out_dir: Path | None = None,
     no loop), files of other kinds (.txt, .pdf…). Left out and reported (``skipped_entry``): the
     workbooks ei wrote as results (``is_own_result``: a claim workbook of ``ei subsidy -o``, the
     summary.xlsx of an earlier batch), which are not enterprise workbooks, the ``.csv`` files
-    (``NOT_READ_SUFFIXES``), and with ``recursive`` the sub-folders that cannot be listed (no
-    permission): their ``OSError``, its ``filename`` the folder; the folder given unreadable stops the
-    batch.
+    (``NOT_READ_SUFFIXES``), the workbook names the system will not let be looked at (a symbolic link in
+    a loop, or to a place it refuses: ``LeftOut`` ``unreadable_file``; the old code stopped the whole batch
+    on « liens symboliques en boucle »), and with ``recursive`` the sub-folders that cannot be listed (no
+    permission: ``LeftOut`` ``unreadable_folder``); the folder given unreadable stops the batch.
 
     Returns ``(workbooks, skipped)``; the second list, for the user to be told they were left out, does
     not hold the summary.xlsx of ``out_dir`` (the one this batch replaces, left out in silence).
@@ -215,9 +235,16 @@ def list_workbooks(folder: Path, out_dir: Path | None = None,
                         f"ei check {shell_quote(folder)} (or ei subsidy)."))
     if not folder.is_dir():
         raise EiError(t(f"Dossier introuvable : {folder}", f"Folder not found: {folder}"))
-    unreadable: list[OSError] = []
-    candidates = [Path(entry.path) for entry in _files(folder, recursive, unreadable)
-                  if not _skipped(entry) and entry.is_file()]
+    unreadable: list[LeftOut] = []
+    candidates = []
+    for entry in _files(folder, recursive, unreadable):
+        if _skipped(entry):
+            continue
+        try:
+            if entry.is_file():
+                candidates.append(Path(entry.path))
+        except OSError as exc:
+            unreadable.append(LeftOut(Path(entry.path), "unreadable_file", exc))
     from ei_cli.output import same_file
 
     found, skipped = [], []
@@ -233,9 +260,9 @@ def list_workbooks(folder: Path, out_dir: Path | None = None,
     return tuple(sorted(paths, key=lambda p: (names[p].casefold(), names[p])) for paths in (found, skipped))
 
 
-def _path_of(item: Path | OSError) -> Path:
-    """The path of an entry of ``list_workbooks``' lists (an unreadable sub-folder is its error)."""
-    return Path(item.filename) if isinstance(item, OSError) else item
+def _path_of(item: Path | LeftOut) -> Path:
+    """The path of an entry of ``list_workbooks``' lists."""
+    return item.path if isinstance(item, LeftOut) else item
 
 
 def is_own_result(path: Path) -> bool:
@@ -300,22 +327,25 @@ SKIPPED_OWN_RESULT = t("ignoré : {file} est un résultat écrit par ei, pas un 
                        "skipped: {file} is a result written by ei, not an enterprise workbook.")
 
 
-def skipped_entry(path: Path | OSError, folder: Path | None = None) -> dict:
+def skipped_entry(path: Path | LeftOut, folder: Path | None = None) -> dict:
     """A file ``list_workbooks`` left out and reports: ``{file, reason, message}`` (skipped[] of the
     summary; the message is also the line on stderr). A ``.csv``: the reason and the advice of the
     reader, as ``ei validate notes.csv`` gives them (``csv_not_supported``: save it as .xlsx; or what
     the file turns out to be: an empty file, an old .xls renamed…). A result of ei: ``ei_output``. A
-    sub-folder that could not be listed (its ``OSError``): ``unreadable_folder``, with the system's reason."""
+    ``LeftOut``: its reason (``unreadable_folder``, ``unreadable_file``), with the system's."""
     name = relative_name(_path_of(path), folder)
-    if isinstance(path, OSError):
+    if isinstance(path, LeftOut):
         from ei_cli.errors import system_reason
 
-        reason = system_reason(path)
-        return {"file": name, "reason": "unreadable_folder",
-                "message": t(f"ignoré : le dossier {name} ne peut pas être lu ({reason.fr}) : ses classeurs ne sont "
-                             "pas traités.",
-                             f"skipped: the folder {name} cannot be read ({reason.en}): its workbooks are not "
-                             "processed.")}
+        reason = system_reason(path.error)
+        if path.reason == "unreadable_folder":
+            message = t(f"ignoré : le dossier {name} ne peut pas être lu ({reason.fr}) : ses classeurs ne sont "
+                        "pas traités.",
+                        f"skipped: the folder {name} cannot be read ({reason.en}): its workbooks are not processed.")
+        else:
+            message = t(f"ignoré : {name} ne peut pas être lu ({reason.fr}) : il n'est pas traité.",
+                        f"skipped: {name} cannot be read ({reason.en}): it is not processed.")
+        return {"file": name, "reason": path.reason, "message": message}
     if Path(path).suffix.lower() not in NOT_READ_SUFFIXES:
         return {"file": name, "reason": "ei_output", "message": SKIPPED_OWN_RESULT.format(file=name)}
     from ei_cli.workbook.sniff import sniff
@@ -943,7 +973,7 @@ def summary_document(outcomes: list[FileOutcome], request: BatchRequest, strict:
     per workbook with every problem of that workbook; ``skipped[]`` the files ``list_workbooks`` left
     out and reports, each ``skipped_entry``: ``{file, reason, message}`` (reason ``ei_output`` for a
     result of ei, the reader's code for a ``.csv``, ``unreadable_folder`` for a sub-folder that could not
-    be listed).
+    be listed, ``unreadable_file`` for a workbook name the system would not let be looked at).
     """
     from ei_cli.output import base_document
 

@@ -260,6 +260,32 @@ def test_a_sub_folder_without_permission_is_skipped(tmp_path, capsys, monkeypatc
     assert [(s["file"], s["reason"]) for s in doc["skipped"]] == [("verrouille", "unreadable_folder")]
 
 
+def test_a_link_in_a_loop_is_left_out_and_the_others_run(tmp_path, capsys, monkeypatch, good_workbook):
+    """A symbolic link whose target the system will not look at — here in a loop (ELOOP), as a link to a
+    place it refuses (EACCES) or a failing disk (EIO) — no longer stops the batch (the old code: « Erreur du
+    système (liens symboliques en boucle) : in/notes. », exit 2, no file processed). Under a workbook's
+    name it is reported (stderr, skipped[] with the reason ``unreadable_file`` and the system's reason),
+    not counted in error; under any other name it is left out in silence, as any file of another kind (a
+    link is never descended into, with --recursive either). The other workbooks are processed."""
+    import os
+
+    folder = folder_with(tmp_path, {"good.xlsx": good_workbook})
+    os.symlink("notes", folder / "notes")
+    os.symlink("boucle.xlsx", folder / "boucle.xlsx")
+    fixed_checks(monkeypatch, {})
+    message = "ignoré : boucle.xlsx ne peut pas être lu (liens symboliques en boucle) : il n'est pas traité."
+    for recursive in ((), ("--recursive",)):
+        code, stdout, err = run(capsys, folder, "--year", YEAR, *recursive, "--format", "json", "--quiet")
+        doc = json.loads(stdout)
+        assert code == doc["summary"]["exit_code"] == ExitCode.OK
+        assert [f["file"] for f in doc["files"]] == ["good.xlsx"]
+        assert doc["skipped"] == [{"file": "boucle.xlsx", "reason": "unreadable_file", "message": message}]
+        assert message in err.splitlines()
+    _, stdout, _ = run(capsys, folder, "--year", YEAR, "--format", "json", "--quiet", "--lang", "en")
+    assert json.loads(stdout)["skipped"][0]["message"] == (
+        "skipped: boucle.xlsx cannot be read (Too many levels of symbolic links): it is not processed.")
+
+
 class _WindowsEntry:
     """An ``os.DirEntry`` as ``os.scandir`` gives it on Windows: its own stat carries the entry's file
     attributes and reparse tag (``st_file_attributes``, ``st_reparse_tag``, which exist only there)."""

@@ -56,7 +56,7 @@ def batch_command(folder: DirArg, year: BatchYearOpt = None, month: MonthOpt = N
     summary). Avec --out, en plus : un JSON par classeur (le document de « ei check --format json »
     plus « subsidy »), summary.json et summary.xlsx. Un classeur en erreur (illisible, ou refusé par
     « ei validate ») est signalé (stderr et synthèse) et les autres sont traités ; un ancien .xls aussi. Les classeurs qu'ei a écrits (réclamation
-    de « ei subsidy -o », summary.xlsx), les .csv et les sous-dossiers illisibles sont ignorés et signalés (stderr,
+    de « ei subsidy -o », summary.xlsx), les .csv, les sous-dossiers et les liens illisibles sont ignorés et signalés (stderr,
     skipped[]) ; un summary.xlsx
     qu'ei n'a pas écrit dans --out n'est jamais remplacé (refus, code 2). Code de sortie : 2 si un classeur est en erreur, sinon 1 si un
     classeur n'est pas conforme (ou indéterminé avec --strict), sinon 0.
