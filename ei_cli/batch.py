@@ -1053,7 +1053,7 @@ def write_summary_xlsx(path: Path, outcomes: list[FileOutcome], request: BatchRe
         from openpyxl import Workbook
         from openpyxl.styles import Font
 
-        from ei_cli.output import mark_own_workbook, neutralise
+        from ei_cli.output import mark_own_workbook, xlsx_cell
 
         lang = request.lang
         wb = Workbook()
@@ -1063,7 +1063,7 @@ def write_summary_xlsx(path: Path, outcomes: list[FileOutcome], request: BatchRe
         for cell in ws[1]:
             cell.font = Font(bold=True)
         for o in outcomes:
-            ws.append([neutralise(v) for v in summary_row(o, lang)])
+            ws.append([xlsx_cell(v) for v in summary_row(o, lang)])
         keys = [k for k, _, _ in SUMMARY_COLUMNS]
         # The cells hold the JSON's figures (share rounded down, ratio up, to 4 decimals); the formats show
         # them without rounding them again — « 0.0% » made a share of 0,6278 read 62,8 % (62,7 % everywhere

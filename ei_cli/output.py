@@ -473,6 +473,20 @@ def neutralise(value):
     return value
 
 
+def xlsx_cell(value):
+    """A value for a cell of a workbook ei writes (summary.xlsx, the claim workbook), text of the user's
+    workbook included: every character an xlsx cell cannot hold — the control characters but tab, line
+    feed and carriage return, which XML 1.0 forbids (openpyxl's ``ILLEGAL_CHARACTERS_RE``) — becomes a
+    space, then ``neutralise``. Excel saves a vertical tab pasted from Word (Shift+Enter) as ``_x000B_``,
+    which the reader gives back as the character; openpyxl refused to write it (IllegalCharacterError),
+    and the whole summary or claim workbook was lost."""
+    if isinstance(value, str):
+        from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+        value = ILLEGAL_CHARACTERS_RE.sub(" ", value)
+    return neutralise(value)
+
+
 def csv_text(header: list[str], rows: Iterable[Iterable], lang: str = "fr") -> str:
     import csv
     import io

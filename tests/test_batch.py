@@ -551,6 +551,23 @@ def test_summary_workbook_rows_equal_the_per_file_jsons(tmp_path, capsys, good_w
     assert (formats["quota_share"], formats["wage_ratio"]) == ("0.0#%", "0.00##")
 
 
+def test_a_control_character_in_a_workbook_s_text_does_not_cost_the_summary_workbook(tmp_path, capsys,
+                                                                                    good_workbook):
+    """An enterprise name holding a vertical tab (Excel's ``_x000B_``, read back as U+000B): summary.xlsx
+    ended in « Erreur interne (IllegalCharacterError) », exit 2, and no summary was written. It is now a
+    space in the cell (``output.xlsx_cell``); the JSON keeps the name as read."""
+    from openpyxl import load_workbook
+
+    tabbed = write_workbook(tmp_path / "vt.xlsx", set_field(valid_sheets(), "nom", "EI_x000B_Test"))
+    folder = folder_with(tmp_path, {"a.xlsx": good_workbook, "b.xlsx": tabbed})
+    code, _, err = run(capsys, folder, "--year", YEAR, "--out", tmp_path / "out", "--quiet")
+    assert code in (ExitCode.OK, ExitCode.NOT_COMPLIANT), err
+    rows = list(load_workbook(tmp_path / "out" / "summary.xlsx").active.iter_rows(values_only=True))
+    assert rows[2][:2] == ("b.xlsx", "EI Test")
+    summary = json.loads((tmp_path / "out" / SUMMARY_JSON).read_text(encoding="utf-8"))
+    assert summary["files"][1]["enterprise"] == "EI\x0bTest"
+
+
 def test_csv_summary_on_stdout_is_the_summary_workbook_rows(tmp_path, capsys, good_workbook, other_workbook):
     """spec/cli.md: `--format csv` — one table on stdout; batch refused it. Its header is the columns'
     keys (as every command's CSV) and its rows are summary.xlsx's, cell for cell (text as written, a

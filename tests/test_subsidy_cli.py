@@ -247,3 +247,19 @@ def test_explain_gives_the_references_of_the_condition_the_de_minimis_and_the_un
     assert "↳ Atout EI, « Subvention liée aux principes de l'économie sociale »" in out[out.index("de minimis"):]
     out = runner.invoke(app, ["subsidy", BRUSSELS, "--year", "2022", "--explain"], env=wide).stdout
     assert "↳ AGRBC du 16 mai 2019" in out[out.index("Indéterminé"):]
+
+
+def test_a_control_character_in_the_workbook_s_text_does_not_cost_the_claim_workbook(tmp_path):
+    """An enterprise name holding a vertical tab (Word's Shift+Enter pasted into Excel, saved as
+    ``_x000B_``, which the reader gives back as U+000B): the claim workbook ended in « Erreur interne
+    (IllegalCharacterError) », nothing written. Every character an xlsx cell cannot hold is now a space
+    (``output.xlsx_cell``, the one function every result workbook's text cells go through)."""
+    from openpyxl import load_workbook
+
+    from helpers_workbook import set_field, valid_sheets, write_workbook
+
+    book = write_workbook(tmp_path / "vt.xlsx", set_field(valid_sheets(), "nom", "EI_x000B_Test"))
+    out = tmp_path / "claim.xlsx"
+    r = invoke(str(book), "--year", "2024", "-o", str(out))
+    assert r.exit_code == 0, r.output
+    assert load_workbook(out)["Synthèse"]["B1"].value == "EI Test"

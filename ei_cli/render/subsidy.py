@@ -14,7 +14,7 @@ from pathlib import Path
 
 from ei_cli.i18n import t
 from ei_cli.model import Enterprise
-from ei_cli.output import RunOptions, jsonable, mark_own_workbook, neutralise, write_with
+from ei_cli.output import RunOptions, jsonable, mark_own_workbook, write_with, xlsx_cell
 from ei_cli.regimes import CONFIDENCES, Regime
 from ei_cli.render import print_reasons, reference_text
 from ei_cli.rules.common import Reason, decimal_text, euro_text
@@ -263,7 +263,7 @@ def _cell(v, lang: str):
         return v
     if isinstance(v, Decimal):
         return float(v)
-    return neutralise(jsonable(v, lang) if not isinstance(v, str) else v)
+    return xlsx_cell(jsonable(v, lang) if not isinstance(v, str) else v)
 
 
 def write_claim_workbook(path: Path, result: SubsidyResult, enterprise: Enterprise, regime: Regime,
