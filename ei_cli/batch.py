@@ -225,16 +225,19 @@ def list_workbooks(folder: Path, out_dir: Path | None = None,
     Returns ``(workbooks, skipped)``; the second list, for the user to be told they were left out, does
     not hold the summary.xlsx of ``out_dir`` (the one this batch replaces, left out in silence).
     """
+    from ei_cli.problems import display_path
+
     folder = Path(folder)
+    shown = display_path(folder)
     if folder.is_file():
         from ei_cli.output import shell_quote
 
-        raise EiError(t(f"{folder} est un fichier : « ei batch » lit un dossier de classeurs. Pour un seul "
+        raise EiError(t(f"{shown} est un fichier : « ei batch » lit un dossier de classeurs. Pour un seul "
                         f"classeur : ei check {shell_quote(folder)} (ou ei subsidy).",
-                        f"{folder} is a file: `ei batch` reads a folder of workbooks. For one workbook: "
+                        f"{shown} is a file: `ei batch` reads a folder of workbooks. For one workbook: "
                         f"ei check {shell_quote(folder)} (or ei subsidy)."))
     if not folder.is_dir():
-        raise EiError(t(f"Dossier introuvable : {folder}", f"Folder not found: {folder}"))
+        raise EiError(t(f"Dossier introuvable : {shown}", f"Folder not found: {shown}"))
     unreadable: list[LeftOut] = []
     candidates = []
     for entry in _files(folder, recursive, unreadable):
@@ -316,6 +319,9 @@ def refuse_foreign_summary(out_dir: Path | None) -> None:
         return
     path = Path(out_dir) / SUMMARY_XLSX
     if os.path.lexists(path) and not (path.is_file() and is_own_result(path)):
+        from ei_cli.problems import display_path
+
+        path = display_path(path)
         raise EiError(t(
             f"Le dossier de sortie contient un {SUMMARY_XLSX} qu'ei n'a pas écrit ({path}) : ei batch le "
             "remplacerait par sa synthèse. Renommez-le ou déplacez-le, ou choisissez un autre dossier --out.",
@@ -359,14 +365,18 @@ def skipped_entry(path: Path | LeftOut, folder: Path | None = None) -> dict:
 
 def relative_name(path: Path, folder: Path | None) -> str:
     """How a workbook is named in the outputs: its path from ``folder``, with ``/`` (``client-a/paie.xlsx``
-    when the sub-folders are read; its file name for a workbook directly in ``folder``, or without one)."""
+    when the sub-folders are read; its file name for a workbook directly in ``folder``, or without one),
+    as text (``problems.display_path``: a name that is not UTF-8 has U+FFFD for its odd bytes, in the
+    documents and in its JSON's name alike)."""
+    from ei_cli.problems import display_path
+
     path = Path(path)
     if folder is not None:
         try:
-            return path.relative_to(folder).as_posix()
+            return display_path(path.relative_to(folder).as_posix())
         except ValueError:
             pass
-    return path.name
+    return display_path(path.name)
 
 
 def output_names(paths: Iterable[Path], folder: Path | None = None) -> list[str]:
@@ -463,9 +473,9 @@ def evaluate(path: Path, request: BatchRequest):
     try:
         regime, regime_warnings = select_regime(enterprise, period, request.regime_id)
     except EiError as exc:
-        from ei_cli.problems import error
+        from ei_cli.problems import display_path, error
 
-        problems.append(error("regime_not_applicable", exc.message, file=str(path)))
+        problems.append(error("regime_not_applicable", exc.message, file=display_path(path)))
         doc = base_document(CHECK_COMMAND, enterprise=enterprise, period=period, problems=problems)
         return jsonable(doc, lang), {"readable": False, "enterprise": enterprise.name}
     problems += regime_warnings
@@ -541,9 +551,10 @@ def process_file(path: Path, request: BatchRequest, json_name: str) -> tuple[Fil
 def _failed(path: Path, request: BatchRequest, json_name: str, code: str, message: Text):
     """The outcome (and staged JSON) of a file that could not be evaluated at all: one error."""
     from ei_cli.output import base_document, jsonable
-    from ei_cli.problems import error
+    from ei_cli.problems import display_path, error
 
-    doc = jsonable(base_document(CHECK_COMMAND, problems=[error(code, message, file=str(path))]), request.lang)
+    doc = jsonable(base_document(CHECK_COMMAND, problems=[error(code, message, file=display_path(path))]),
+                   request.lang)
     return _outcome(path, request, json_name, doc, {"readable": False})
 
 
@@ -1105,6 +1116,9 @@ def write_summaries(outcomes: list[FileOutcome], request: BatchRequest, doc: dic
 
 def no_workbook_error(folder: Path, in_sub_folders: bool = False) -> EiError:
     """Nothing to process; ``in_sub_folders``: the sub-folders hold workbooks (read with ``--recursive``)."""
+    from ei_cli.problems import display_path
+
+    folder = display_path(folder)
     if in_sub_folders:
         return EiError(Text(f"Aucun classeur (.xlsx, .xlsm, .ods) directement dans {folder} ; ses sous-dossiers "
                             "en contiennent : ajoutez --recursive pour les lire.",

@@ -212,9 +212,12 @@ def main(argv: list[str] | None = None) -> None:
             # expected): not a bug of ei, and nothing to report.
             from ei_cli.errors import system_reason
 
+            from ei_cli.problems import display_path
+
             reason = system_reason(exc)
-            message = t(f"Erreur du système ({reason.fr})" + (f" : {exc.filename}" if exc.filename else "") + ".",
-                        f"System error ({reason.en})" + (f": {exc.filename}" if exc.filename else "") + ".")
+            where = display_path(exc.filename) if exc.filename else ""
+            message = t(f"Erreur du système ({reason.fr})" + (f" : {where}" if where else "") + ".",
+                        f"System error ({reason.en})" + (f": {where}" if where else "") + ".")
             _say(message)
             _json_on_failure(args, message, (), "system_error")  # --format json: still one document on stdout
             sys.exit(ExitCode.BAD_INPUT)

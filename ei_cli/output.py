@@ -186,9 +186,12 @@ def shell_quote(word, *, windows: bool | None = None) -> str:
     which cmd.exe hands to ei as part of the name, nor for a backslash, which is no escape there.
 
     Inside double quotes, PowerShell still expands ``$name`` and cmd.exe ``%name%``: no quoting serves both
-    shells for those (rare in a file name), the word is printed double-quoted all the same.
+    shells for those (rare in a file name), the word is printed double-quoted all the same. A path is text
+    as ``problems.display_path`` gives it (valid Unicode whatever the name's bytes).
     """
-    word = str(word)
+    from ei_cli.problems import display_path
+
+    word = display_path(word) if isinstance(word, os.PathLike) else str(word)
     if not (_windows_shell() if windows is None else windows):
         import shlex
 
@@ -288,8 +291,10 @@ def write_error(path: Path, exc: OSError) -> WriteRefused:
     """The system refused to write ``path``: « Impossible d'écrire PATH (accès refusé). »"""
     from ei_cli.errors import system_reason
 
-    reason = system_reason(exc)
-    return WriteRefused(t(f"Impossible d'écrire {path} ({reason.fr}).", f"Cannot write {path} ({reason.en})."))
+    from ei_cli.problems import display_path
+
+    reason, shown = system_reason(exc), display_path(path)
+    return WriteRefused(t(f"Impossible d'écrire {shown} ({reason.fr}).", f"Cannot write {shown} ({reason.en})."))
 
 
 @contextmanager

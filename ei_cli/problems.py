@@ -49,6 +49,24 @@ class Problem:
         return " › ".join(parts)
 
 
+def display_path(path) -> str:
+    """A path as text for the user and the documents (``Problem.file``, messages, JSON): always valid
+    Unicode. A file name that is not UTF-8 (``Fran\\xe7ois.xlsx``, unzipped from an old Windows archive)
+    reaches Python as lone surrogates (PEP 383), which no UTF-8 output can hold: « Erreur interne
+    (UnicodeEncodeError) » writing a JSON, or an invalid byte in the JSON on stdout. Each such byte
+    becomes U+FFFD, once, here; the file itself is still opened by its real name."""
+    import os
+
+    text = os.fspath(path)
+    if isinstance(text, bytes):
+        return text.decode("utf-8", "replace")
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return os.fsencode(text).decode("utf-8", "replace")
+    return text
+
+
 def error(code: str, message: Text, file=None, sheet=None, cell=None) -> Problem:
     return Problem(code, Severity.ERROR, message, file, sheet, cell)
 

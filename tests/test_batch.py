@@ -568,6 +568,24 @@ def test_a_control_character_in_a_workbook_s_text_does_not_cost_the_summary_work
     assert summary["files"][1]["enterprise"] == "EI\x0bTest"
 
 
+def test_a_file_name_that_is_not_utf8_is_named_in_valid_utf8(tmp_path, capsys, good_workbook):
+    """A workbook named in latin-1 bytes (``Fran\\xe7ois.xlsx``): ``ei batch --out`` ended in « Erreur
+    interne (UnicodeEncodeError) » writing its JSON. It is now named with U+FFFD for the odd byte
+    (``problems.display_path``, through ``relative_name``), in files[], its problems and its JSON's name."""
+    import os
+
+    folder = folder_with(tmp_path, {"ok.xlsx": good_workbook, os.fsdecode(b"Fran\xe7ois.xlsx"): good_workbook})
+    code, stdout, err = run(capsys, folder, "--year", YEAR, "--out", tmp_path / "out", "--format", "json", "--quiet")
+    assert code in (ExitCode.OK, ExitCode.NOT_COMPLIANT), err
+    stdout.encode("utf-8")
+    doc = json.loads(stdout)
+    assert [(f["file"], f["output"]) for f in doc["files"]] == [("Fran\ufffdois.xlsx", "Fran\ufffdois.json"),
+                                                                ("ok.xlsx", "ok.json")]
+    assert {p["file"] for p in doc["files"][0]["problems"]} == {str(folder / "Fran\ufffdois.xlsx")}
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [
+        "Fran\ufffdois.json", "ok.json", "summary.json", "summary.xlsx"]
+
+
 def test_csv_summary_on_stdout_is_the_summary_workbook_rows(tmp_path, capsys, good_workbook, other_workbook):
     """spec/cli.md: `--format csv` — one table on stdout; batch refused it. Its header is the columns'
     keys (as every command's CSV) and its rows are summary.xlsx's, cell for cell (text as written, a

@@ -281,3 +281,25 @@ def test_csv_columns_are_only_ever_appended():
     r = runner.invoke(app, ["check", str(WALLOON), "--year", "2025", "-f", "csv"])
     header = r.stdout.splitlines()[0].split(",")
     assert header[:5] == ["name", "compliant", "summary", "to_fix", "applicable"]
+
+
+def test_a_file_name_that_is_not_utf8_gives_valid_utf8_outputs(tmp_path, capsys):
+    """A workbook named in latin-1 bytes (``Fran\\xe7ois.xlsx``, unzipped from an old Windows archive)
+    reaches Python as a lone surrogate: ``ei check F -f json`` wrote the raw byte 0xE7 in its JSON (not
+    UTF-8), and ``-o r.json`` ended in « Erreur interne (UnicodeEncodeError) ». The name is now text once
+    (``problems.display_path``: the odd byte is U+FFFD) wherever it becomes part of a document."""
+    import os
+    import shutil
+
+    from helpers_cli import run_cli
+    from helpers_workbook import valid_sheets, write_workbook
+
+    book = tmp_path / os.fsdecode(b"Fran\xe7ois.xlsx")
+    shutil.move(write_workbook(tmp_path / "a.xlsx", valid_sheets()), book)
+    code, out, _ = run_cli(capsys, "check", book, "--year", "2024", "--format", "json")
+    out.encode("utf-8")   # no lone surrogate left: valid UTF-8 once written
+    doc = json.loads(out)
+    assert code in (0, 1) and doc["problems"][0]["file"] == str(tmp_path / "Fran\ufffdois.xlsx")
+    code, _, err = run_cli(capsys, "check", book, "--year", "2024", "-o", tmp_path / "r.json")
+    assert code in (0, 1), err
+    json.loads((tmp_path / "r.json").read_bytes().decode("utf-8"))

@@ -25,7 +25,7 @@ from typing import Any
 from ei_cli.i18n import Text
 from ei_cli.model import Enterprise, FollowUp, PayMonth, Worker, records
 from ei_cli.periods import month_span
-from ei_cli.problems import Problem, Severity, has_errors
+from ei_cli.problems import Problem, Severity, display_path, has_errors
 from ei_cli.workbook import schema
 from ei_cli.workbook.cells import (ERROR_VALUES, Invalid, cell_ref, column_index, column_letter, converter, masked,
                                   parse_ref, holds_dates, reads_as_figure, shown,
@@ -61,7 +61,7 @@ class ReadResult:
 def read_workbook(path: Path) -> ReadResult:
     """Read ``path`` (opened read-only); never raises for a problem in the user's file."""
     path = Path(path)
-    file = str(path)
+    file = display_path(path)
     sniffed = sniff(path, file)
     if sniffed.problems:
         return ReadResult(None, tuple(sniffed.problems))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ei_cli.problems import display_path
 from ei_cli.workbook.reader import read_workbook
 
 
@@ -13,7 +14,7 @@ def validation_entry(path: Path) -> dict:
     result = read_workbook(Path(path))
     e = result.enterprise
     return {
-        "file": str(path),
+        "file": display_path(path),
         "valid": result.valid,
         "enterprise": e.to_dict() if e else None,
         "workers": len(e.workers) if e else None,
