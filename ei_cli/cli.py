@@ -120,6 +120,7 @@ def console_script() -> None:
     from ei_cli.app import interruption_signals
 
     _encodable_streams()
+    _closed_stdout()
     for sig in interruption_signals():
         signal.signal(sig, _interrupt)
     try:
@@ -128,6 +129,17 @@ def console_script() -> None:
         import gc
 
         gc.freeze()
+        _settle_stdout()
+
+
+def _settle_stdout() -> None:
+    """After a failure of standard output itself (a full disk, ``> /dev/full``), what stayed in its buffer
+    would fail again when Python flushes it at exit, with a traceback (« Exception ignored … ») and exit
+    120: it is dropped (``_silence_stdout``), the failure having been reported already."""
+    try:
+        sys.stdout.flush()
+    except (OSError, ValueError):
+        _silence_stdout()
 
 
 def _encodable_streams(streams=None, environ=None) -> None:
@@ -159,6 +171,34 @@ def _encodable_streams(streams=None, environ=None) -> None:
             continue
 
 
+class _ClosedStdout:
+    """What ``sys.stdout`` is when the command was started with standard output closed (``ei … >&-``):
+    Python leaves it None, and a JSON document written to it ended in a traceback (« 'NoneType' object has
+    no attribute 'write' », exit 1). Every write is now the system's refusal (EBADF), which ``main`` reports
+    as any stdout that cannot be written: one line on stderr, exit 2; flushing it at exit does nothing."""
+
+    def write(self, text):
+        import errno
+
+        raise OSError(errno.EBADF, "Bad file descriptor (standard output closed)", "stdout")
+
+    def flush(self) -> None:
+        pass
+
+    def isatty(self) -> bool:
+        return False
+
+    def fileno(self) -> int:
+        import io
+
+        raise io.UnsupportedOperation("standard output closed")
+
+
+def _closed_stdout() -> None:
+    if sys.stdout is None:
+        sys.stdout = _ClosedStdout()
+
+
 def _interrupt(signum, frame) -> None:
     """Ctrl-C, Ctrl-Break or SIGTERM: raise KeyboardInterrupt, and remember it. The exception can be lost when it
     lands inside an import (seen in lxml's, under openpyxl), so ``ei batch`` also checks the flag
@@ -177,8 +217,14 @@ def main(argv: list[str] | None = None) -> None:
     try:
         # Without standalone mode an explicit typer.Exit comes back as the return value.
         code = app(args=argv, standalone_mode=False)
+        sys.stdout.flush()  # all of the output written, or its failure reported, before the exit code says so
     except typer.Exit as exc:  # normal end with a code chosen by the command
         sys.exit(exc.exit_code)
+    except SystemExit as exc:
+        # Click (typer.core._main) and rich (Console.on_broken_pipe) turn a broken pipe into exit 1 themselves.
+        if _broken_pipe(exc.__context__):
+            _exit_broken_pipe()
+        raise
     except KeyboardInterrupt:
         _exit_interrupted()
     except EiError as exc:
@@ -190,6 +236,8 @@ def main(argv: list[str] | None = None) -> None:
         _json_on_failure(args, exc.message, exc.problems, code)
         sys.exit(ExitCode.BAD_INPUT)
     except Exception as exc:  # click usage errors and real bugs
+        if _broken_pipe(exc):
+            _exit_broken_pipe()
         aborts, usage_errors = _click_exception_classes()
         if isinstance(exc, aborts):
             _exit_interrupted()
@@ -263,7 +311,43 @@ def _json_on_failure(args: list[str], message: Text, problems, code: str) -> Non
     from ei_cli.problems import error
 
     doc = base_document(state["command"], problems=[*problems, error(code, message)])
-    sys.stdout.write(dumps(doc, state["lang"]))
+    try:
+        sys.stdout.write(dumps(doc, state["lang"]))
+        sys.stdout.flush()
+    except (OSError, ValueError):  # stdout is what failed (full, closed, its reader gone): the message is on stderr
+        _silence_stdout()
+
+
+def _broken_pipe(exc: BaseException | None) -> bool:
+    """``exc`` says that the reader of an output went away (``ei … | head -1``)."""
+    import errno
+
+    return isinstance(exc, BrokenPipeError) or (isinstance(exc, OSError) and exc.errno == errno.EPIPE)
+
+
+def _exit_broken_pipe() -> None:
+    """The reader of stdout went away (``ei regimes | head -1``): exit 2 without a word — the output was
+    not all delivered, and cli.md keeps 1 for « non conforme » (Click and rich exit 1 on their own). Stdout
+    is pointed at the null device first, so that Python's last flush at exit does not print « Exception
+    ignored … BrokenPipeError » (Python's signal documentation, « Note on SIGPIPE »)."""
+    _silence_stdout()
+    sys.exit(ExitCode.BAD_INPUT)
+
+
+def _silence_stdout() -> None:
+    """Standard output, which cannot be written, sent to the null device: what is still in its buffer is
+    dropped instead of failing again when Python flushes it at exit (a traceback, exit 120)."""
+    import os
+
+    try:
+        fd = sys.stdout.fileno()
+    except (AttributeError, OSError, ValueError):  # closed (``_ClosedStdout``), or not a file (a test's capture)
+        return
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(devnull, fd)
+    finally:
+        os.close(devnull)
 
 
 def _option_value(args: list[str], *names: str) -> str | None:

@@ -37,6 +37,7 @@ _SYSTEM_REASONS_FR = {
     "EISDIR": "c'est un dossier", "ENOTDIR": "un élément du chemin n'est pas un dossier",
     "ENOSPC": "disque plein", "EDQUOT": "quota du disque dépassé", "EROFS": "disque en lecture seule",
     "EEXIST": "le fichier existe déjà", "ELOOP": "liens symboliques en boucle",
+    "EBADF": "flux fermé",
     "ENAMETOOLONG": "nom de fichier trop long", "EIO": "erreur de lecture ou d'écriture du disque",
     "EMFILE": "trop de fichiers ouverts", "EBUSY": "fichier occupé", "ETXTBSY": "fichier occupé",
 }

@@ -643,3 +643,40 @@ def test_a_program_to_copy_never_starts_with_a_quote_on_windows():
     assert shell_command([r"C:\Python311\python.exe", "-m", "pip"], windows=True) == r"C:\Python311\python.exe -m pip"
     assert shell_command(["/opt/my py/bin/python", "-m", "pip", "install", "weasyprint>=60"], windows=False) == (
         "'/opt/my py/bin/python' -m pip install 'weasyprint>=60'")
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full")
+@pytest.mark.parametrize("stdout, message", [("full", "Erreur du système (disque plein)."),
+                                             ("closed", "Erreur du système (flux fermé) : stdout.")])
+@pytest.mark.parametrize("fmt", ["json", "table"])
+def test_a_stdout_that_cannot_be_written_exits_2_with_one_line(stdout, message, fmt):
+    """A JSON document to a standard output that cannot be written — a full disk (``> /dev/full``) or
+    closed (``>&-``) — printed a traceback and exited 1: cli.main wrote its error document to the failing
+    stdout from inside its except block (``'NoneType' object has no attribute 'write'`` when closed), or
+    Python failed flushing it at exit. Now: exit 2, the one system line on stderr, nothing else; a table
+    likewise."""
+    import os
+
+    args = [sys.executable, "-m", "ei_cli", "regimes", "wallonie-2016", "--format", fmt]
+    if stdout == "full":
+        with open("/dev/full", "w") as full:
+            r = subprocess.run(args, stdout=full, stderr=subprocess.PIPE, text=True, timeout=60)
+    else:
+        r = subprocess.run(args, stderr=subprocess.PIPE, text=True, timeout=60, preexec_fn=lambda: os.close(1))
+    assert (r.returncode, r.stderr) == (2, message + "\n")
+
+
+@pytest.mark.parametrize("args", [("regimes", "wallonie-2016"), ("regimes", "wallonie-2016", "--format", "json"),
+                                  ("regimes", "--help"),
+                                  ("check", "sample_data/ei-wallonie.xlsx", "--year", "2025", "--format", "json")])
+def test_a_reader_that_goes_away_exits_2_quietly(args):
+    """``ei regimes wallonie-2016 | head -1``: the reader closes the pipe before ei has written all. Click
+    and rich each turn the broken pipe into exit 1, which cli.md keeps for « non conforme ». Now exit 2
+    (the output was not all delivered), with nothing on stderr: no message, no traceback, no « Exception
+    ignored … BrokenPipeError » at exit. The pipe is closed before ei writes, so the write always fails."""
+    root = Path(__file__).resolve().parents[1]
+    p = subprocess.Popen([sys.executable, "-m", "ei_cli", *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                         cwd=root)
+    p.stdout.close()
+    err = p.stderr.read()
+    assert (p.wait(timeout=60), err) == (2, b"")
