@@ -559,13 +559,23 @@ def _failed(path: Path, request: BatchRequest, json_name: str, code: str, messag
 
 
 def _outcome(path: Path, request: BatchRequest, json_name: str, doc: dict, fields: dict):
-    from ei_cli.output import compact_dumps, stage_file
+    """The file's ``FileOutcome`` and its JSON staged. When the system refuses to write that JSON (a name
+    too long, no permission in its sub-folder), the refusal becomes the file's error (``system_error``,
+    naming the JSON; the file in error, exit 2 at the end) and the other files go on: the old code
+    stopped the whole run there."""
+    from ei_cli.output import WriteRefused, compact_dumps, stage_file
 
     staged = output = None
-    if request.out_dir is not None:
-        staged = stage_file(Path(request.out_dir) / json_name, compact_dumps(doc, request.lang))
-        output = json_name
     problems = doc["problems"]
+    if request.out_dir is not None:
+        try:
+            staged = stage_file(Path(request.out_dir) / json_name, compact_dumps(doc, request.lang))
+            output = json_name
+        except WriteRefused as exc:
+            from ei_cli.problems import display_path, error
+
+            problems = [*problems, error("system_error", exc.message, file=display_path(path)).to_dict(request.lang)]
+            fields = {**fields, "readable": False}
     errors = sum(1 for p in problems if p["severity"] == "error")
     outcome = FileOutcome(file=relative_name(path, request.folder), output=output, problems=problems, errors=errors,
                           warnings=len(problems) - errors, **fields)
@@ -885,8 +895,9 @@ STALE_STAGED_SECONDS = 3600
 
 
 def _discard_strays(out_dir: Path | None, names: list[str], older_than: float | None = None) -> None:
-    """The files staged for ``names`` (``.<name>.XXXXXXXX.tmp``, ``output.stage_file``, in the sub-folder
-    of the output folder a name may hold) that nobody will publish: after an interruption, all of them;
+    """The files staged for ``names`` (``.<name>.XXXXXXXX.tmp``, ``output.stage_file``, a long name cut by
+    ``output.staged_stem``; in the sub-folder of the output folder a name may hold) that nobody will
+    publish: after an interruption, all of them;
     at the start of a run, those older than ``older_than`` seconds (a younger one may belong to another
     run writing to the same folder right now)."""
     import time
@@ -906,18 +917,19 @@ def _discard_strays_in(folder: Path, names: set[str], limit: float | None) -> No
     """``_discard_strays`` in one folder: one ``scandir``; ``limit``: only files modified before it."""
     import os
 
-    from ei_cli.output import discard_file
+    from ei_cli.output import discard_file, staged_stem
 
     try:
         entries = list(os.scandir(folder))
     except OSError:
         return
+    stems = {staged_stem(name) for name in names}
     for entry in entries:
         hidden = entry.name
         if not (hidden.startswith(".") and hidden.endswith(".tmp")):
             continue
         name, _, random_part = hidden[1:-4].rpartition(".")  # mkstemp's 8 characters hold no dot
-        if name not in names or len(random_part) != 8:
+        if name not in stems or len(random_part) != 8:
             continue
         try:
             if limit is not None and entry.stat(follow_symlinks=False).st_mtime > limit:

@@ -379,8 +379,34 @@ def discard_file(tmp: Path) -> None:
         pass
 
 
+# A file name holds at most 255 bytes (ext4, APFS; NTFS 255 UTF-16 units, never more than as many UTF-8
+# bytes); the staged file adds « . », « . », mkstemp's 8 characters and « .tmp » to the name it keeps.
+NAME_MAX_BYTES = 255
+_STAGED_NAME_BYTES = NAME_MAX_BYTES - len("..") - 8 - len(".tmp")
+
+
+def staged_stem(name: str) -> str:
+    """The part of an output's name its staged file keeps (``.<stem>.XXXXXXXX.tmp``): the whole name or,
+    for a legal name too long for that (242 to 255 bytes), its first characters within 241 bytes — the
+    old code's ``.<name>.XXXXXXXX.tmp`` went past 255 bytes and such an output could not be written
+    (« nom de fichier trop long »). ``batch._discard_strays_in`` sweeps strays by it."""
+    while len(os.fsencode(name)) > _STAGED_NAME_BYTES:
+        name = name[:-1]
+    return name
+
+
+def _name_max(directory: Path) -> int | float:
+    """The longest file name ``directory``'s file system takes, in bytes (``PC_NAME_MAX``); unknown (Windows,
+    where NTFS counts UTF-16 units): no limit is assumed, the system says."""
+    try:
+        limit = os.pathconf(directory, "PC_NAME_MAX")
+    except (AttributeError, OSError, ValueError):
+        return float("inf")
+    return limit if limit > 0 else float("inf")  # -1: no limit the system will tell
+
+
 def _temporary_beside(path: Path) -> tuple[int, Path]:
-    """A new, empty temporary file (``.<name>.XXXXXXXX.tmp``) in ``path``'s folder: (fd, path)."""
+    """A new, empty temporary file (``.<staged_stem>.XXXXXXXX.tmp``) in ``path``'s folder: (fd, path)."""
     directory = path.parent if str(path.parent) else Path(".")
     if not directory.is_dir():
         raise EiError(t(f"Le dossier de sortie n'existe pas : {directory}",
@@ -389,7 +415,13 @@ def _temporary_beside(path: Path) -> tuple[int, Path]:
 
     # Beside a special file (``/dev/stdout``) there is no place for it: the system's temporary folder.
     place = None if _is_special(path) else directory
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=place)
+    if place is not None and len(os.fsencode(path.name)) > _name_max(directory):
+        # Refused now, as the rename would refuse it once the file is written: in ``ei batch`` the refusal
+        # is then that file's error, where a failed rename stops the run.
+        import errno
+
+        raise OSError(errno.ENAMETOOLONG, os.strerror(errno.ENAMETOOLONG), os.fspath(path))
+    fd, tmp = tempfile.mkstemp(prefix=f".{staged_stem(path.name)}.", suffix=".tmp", dir=place)
     return fd, Path(tmp)
 
 

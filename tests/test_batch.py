@@ -979,6 +979,35 @@ def test_strays_of_an_interrupted_run_are_removed_and_nothing_else(tmp_path):
     assert [p.name for p in (out / "s").iterdir()] == [".b.json.abcdefgh.tmp"]  # only s/a.json's
 
 
+def test_a_long_name_is_written_its_strays_swept_and_a_json_refused_is_that_file_s_error(tmp_path, capsys,
+                                                                                          good_workbook):
+    """Legal names of 250 and 251 bytes. The old code could not stage their JSON (``.<name>.XXXXXXXX.tmp``
+    past 255 bytes) and the whole batch stopped on the first: « Impossible d'écrire … (nom de fichier trop
+    long) », exit 2, the files after it not processed. Now the JSON of ``<stem 246>.ods`` (``….ods.json``,
+    255 bytes) is written; ``<stem 246>.xlsx``'s, ``….xlsx.json`` (256 bytes, its stem being shared), cannot
+    be, which is that file's error (``system_error``, exit 2) while the others run and the summaries are
+    written. A stray staged under a cut name is still swept (``_discard_strays`` by ``staged_stem``)."""
+    from ei_cli.output import stage_file
+
+    stem = "r" * 246
+    folder = folder_with(tmp_path, {"a.xlsx": good_workbook, f"{stem}.xlsx": good_workbook,
+                                    f"{stem}.ods": b"not a workbook"})
+    out = tmp_path / "out"
+    code, stdout, err = run(capsys, folder, "--year", YEAR, "--out", out, "--format", "json", "--quiet")
+    doc = json.loads(stdout)
+    assert code == doc["summary"]["exit_code"] == ExitCode.BAD_INPUT
+    outputs = {f["file"]: (f["readable"], f["output"]) for f in doc["files"]}
+    assert outputs == {"a.xlsx": (True, "a.json"), f"{stem}.ods": (False, f"{stem}.ods.json"),
+                       f"{stem}.xlsx": (False, None)}
+    refused = [p for p in doc["files"][2]["problems"] if p["code"] == "system_error"]
+    assert [p["message"] for p in refused] == [f"Impossible d'écrire {out}/{stem}.xlsx.json (nom de fichier trop long)."]
+    assert sorted(p.name for p in out.iterdir()) == sorted(["a.json", f"{stem}.ods.json", "summary.json",
+                                                            "summary.xlsx"])
+    stray = stage_file(out / f"{stem}.ods.json", "{}")
+    batch._discard_strays(out, [f"{stem}.ods.json"])
+    assert not stray.exists()
+
+
 def test_a_run_sweeps_the_stale_staged_files_of_a_killed_run_and_only_those(tmp_path, good_workbook):
     """SIGKILL (on Windows, the Task Scheduler's « Terminer » or Stop-Process) leaves staged files nobody
     removes; the next run removes those of its own outputs older than STALE_STAGED_SECONDS, the

@@ -141,7 +141,7 @@ def test_a_system_refusal_still_prints_one_json_document(capsys, tmp_path, monke
     (here: the folder given to ``ei batch --recursive`` cannot be listed; a sub-folder that cannot be is
     only skipped, test_batch): the error among the problems, code ``system_error``, exit 2. The old code
     printed nothing on stdout. The same when a write is refused: the folder ``--out`` cannot be written
-    into."""
+    into (each workbook's JSON refused is that workbook's error; the summaries' refusal stops the run)."""
     import json
     import os
 
@@ -162,8 +162,9 @@ def test_a_system_refusal_still_prints_one_json_document(capsys, tmp_path, monke
     code, out, err = run_cli(capsys, "batch", samples, "--year", "2025", "--out", out_dir, "-q", "-f", "json", "-j", "1")
     doc = json.loads(out)
     assert code == 2 and [p["code"] for p in doc["problems"]] == ["system_error"]
-    assert doc["problems"][0]["message"].startswith(f"Impossible d'écrire {out_dir}{os.sep}ei-")
-    assert doc["problems"][0]["message"].endswith(".json (accès refusé).") and list(out_dir.iterdir()) == []
+    # Each workbook's JSON refused is that workbook's error (test_batch); the run stops on its summaries.
+    assert doc["problems"][0]["message"] == f"Impossible d'écrire {out_dir}{os.sep}summary.xlsx (accès refusé)."
+    assert list(out_dir.iterdir()) == []
 
 
 def test_the_readme_says_which_commands_take_format_and_o():

@@ -283,6 +283,19 @@ def test_staged_file_is_hidden_0600_and_published_only_by_commit(tmp_path):
     assert [p.name for p in tmp_path.iterdir()] == ["a.json"] and target.read_text() == "nouveau"
 
 
+@pytest.mark.parametrize("name", ["r" * 250 + ".json", "é" * 125 + ".json"])
+def test_a_legal_name_of_255_bytes_is_written_atomically(tmp_path, name):
+    """A name of 255 bytes (the most ext4, APFS and NTFS allow) is legal, but its staged file
+    ``.<name>.XXXXXXXX.tmp`` had 269: « Impossible d'écrire … (nom de fichier trop long) », though the
+    name itself can be created. The staged file keeps the name's first 241 bytes (``staged_stem``: 255 −
+    2 dots − 8 random characters − « .tmp »), whole characters only."""
+    target = tmp_path / name
+    staged = stage_file(target, "{}")
+    assert len(os.fsencode(staged.name)) <= 255 and staged.name.startswith("." + name[:100])
+    commit_file(staged, target)
+    assert [p.name for p in tmp_path.iterdir()] == [name] and target.read_text() == "{}"
+
+
 def test_every_atomic_write_is_flushed_to_disk_before_the_rename(tmp_path, monkeypatch):
     """fsync, then rename: after a power cut the file is the old one or the whole new one."""
     calls = []
