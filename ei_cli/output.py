@@ -44,12 +44,23 @@ class RunOptions:
     @property
     def effective_format(self) -> str:
         """The format, taken from the output file's suffix where that is unambiguous (spec/cli.md: .json,
-        .csv, .xlsx, .html, .md, .docx, .pdf); for any other suffix (.txt…), the ``--format`` asked."""
+        .csv, .xlsx, .html, .md, .docx, .pdf); the suffix of another spreadsheet or document format
+        (``FOREIGN_SUFFIXES``: .ods, .xlsm, .xls, .odt, .doc…), which ``emit`` refuses; for any other
+        suffix (.txt, none…), the ``--format`` asked."""
         if self.output is not None:
             suffix = self.output.suffix.lower().lstrip(".")
-            if suffix in {"json", "csv", "xlsx", "html", "md", "docx", "pdf"}:
+            if suffix in OUTPUT_SUFFIXES or suffix in FOREIGN_SUFFIXES:
                 return suffix
         return str(self.format)
+
+
+# The suffixes that choose the format of ``-o`` (spec/cli.md).
+OUTPUT_SUFFIXES = frozenset({"json", "csv", "xlsx", "html", "md", "docx", "pdf"})
+# Spreadsheet and document formats ei does not write. ``-o reclamation.ods`` wrote the text table under that
+# name, exit 0: the file did not open in the spreadsheet, and the next ``ei batch`` of the folder counted
+# it in error. Such a suffix says what the file should be, so it is refused (``emit``), never overridden.
+FOREIGN_SUFFIXES = frozenset({"ods", "ots", "fods", "xlsm", "xltx", "xltm", "xlsb", "xls", "odt", "ott", "fodt",
+                              "doc", "docm", "dotx", "rtf"})
 
 
 # ---------------------------------------------------------------------------------------- JSON
@@ -624,8 +635,11 @@ def emit(doc: dict, opts: RunOptions, *, table: TableFn | None = None, csv_rows:
                             f"The {fmt} format needs an output file (-o)."))
         files[fmt](opts.output, opts)
     else:
-        raise EiError(t(f"Format de sortie non disponible pour cette commande : {fmt}",
-                        f"Output format not available for this command: {fmt}"))
+        possible = ", ".join(f".{f}" for f in ("json", *(("csv",) if csv_rows is not None else ()), *files))
+        raise EiError(t(f"Format de sortie non disponible pour cette commande : {fmt} (avec -o : {possible} ; tout "
+                        "autre nom, .txt par exemple, reçoit le format demandé par --format).",
+                        f"Output format not available for this command: {fmt} (with -o: {possible}; any other "
+                        "name, .txt for instance, gets the format asked with --format)."))
     if fmt != "table" or opts.output is not None:
         print_problems(doc.get("problems", ()), opts.lang)
 

@@ -681,3 +681,26 @@ def test_a_reader_that_goes_away_exits_2_quietly(args):
     p.stdout.close()
     err = p.stderr.read()
     assert (p.wait(timeout=60), err) == (2, b"")
+
+
+@pytest.mark.parametrize("suffix", [".ods", ".xlsm", ".xls", ".odt", ".doc"])
+def test_an_output_suffix_of_a_format_ei_does_not_write_is_refused(capsys, tmp_path, suffix):
+    """``-o reclamation.ods`` (or .xlsm, .xls, .odt, .doc) wrote the plain-text table under a spreadsheet's
+    or a document's name, exit 0 — the file did not open, and the next ``ei batch`` of the folder counted it
+    in error. cli.md: the format follows the suffix « where it is unambiguous »; such a suffix names a format
+    ei does not write: refused, exit 2, nothing written, the message naming the formats the command can
+    write. A neutral suffix (.txt, none) still gets the format asked (the test above)."""
+    from helpers_cli import run_cli
+
+    out = tmp_path / f"reclamation{suffix}"
+    code, _, err = run_cli(capsys, "subsidy", SAMPLE, "--year", "2025", "-o", out)
+    assert code == 2 and not out.exists() and list(tmp_path.iterdir()) == []
+    assert err.splitlines()[-1] == (
+        f"Format de sortie non disponible pour cette commande : {suffix[1:]} (avec -o : .json, .csv, .xlsx ; tout "
+        "autre nom, .txt par exemple, reçoit le format demandé par --format).")
+    code, _, err = run_cli(capsys, "check", SAMPLE, "--year", "2025", "-o", out, "--lang", "en")
+    assert code == 2 and not out.exists()
+    assert err.splitlines()[-1] == (f"Output format not available for this command: {suffix[1:]} (with -o: .json, "
+                                    ".csv; any other name, .txt for instance, gets the format asked with --format).")
+    code, _, _ = run_cli(capsys, "subsidy", SAMPLE, "--year", "2025", "-o", tmp_path / "reclamation")
+    assert code == 0 and (tmp_path / "reclamation").read_text(encoding="utf-8").strip()
