@@ -159,11 +159,12 @@ class LeftOut:
     """An entry ``list_workbooks`` leaves out for what the system said of it, not for its name: ``reason``
     ``unreadable_folder`` (a sub-folder that cannot be listed) or ``unreadable_file`` (a workbook name whose
     file cannot be looked at: a symbolic link in a loop, or to a place the system refuses), ``error`` the
-    system's refusal."""
+    system's refusal; or ``same_file`` (a link to a workbook already listed, ``same_as``)."""
 
     path: Path
     reason: str
     error: OSError | None = None
+    same_as: Path | None = None
 
 
 def _files(folder: Path, recursive: bool, unreadable: list[LeftOut]) -> list:
@@ -219,7 +220,8 @@ def list_workbooks(folder: Path, out_dir: Path | None = None,
     summary.xlsx of an earlier batch), which are not enterprise workbooks, the ``.csv`` files
     (``NOT_READ_SUFFIXES``), the workbook names the system will not let be looked at (a symbolic link in
     a loop, or to a place it refuses: ``LeftOut`` ``unreadable_file``; the old code stopped the whole batch
-    on « liens symboliques en boucle »), and with ``recursive`` the sub-folders that cannot be listed (no
+    on « liens symboliques en boucle »), the other names of a file already listed (a link to it:
+    ``LeftOut`` ``same_file``, ``_one_per_file``), and with ``recursive`` the sub-folders that cannot be listed (no
     permission: ``LeftOut`` ``unreadable_folder``); the folder given unreadable stops the batch.
 
     Returns ``(workbooks, skipped)``; the second list, for the user to be told they were left out, does
@@ -238,16 +240,18 @@ def list_workbooks(folder: Path, out_dir: Path | None = None,
                         f"ei check {shell_quote(folder)} (or ei subsidy)."))
     if not folder.is_dir():
         raise EiError(t(f"Dossier introuvable : {shown}", f"Folder not found: {shown}"))
-    unreadable: list[LeftOut] = []
+    left_out: list[LeftOut] = []
     candidates = []
-    for entry in _files(folder, recursive, unreadable):
+    for entry in _files(folder, recursive, left_out):
         if _skipped(entry):
             continue
         try:
             if entry.is_file():
                 candidates.append(Path(entry.path))
         except OSError as exc:
-            unreadable.append(LeftOut(Path(entry.path), "unreadable_file", exc))
+            left_out.append(LeftOut(Path(entry.path), "unreadable_file", exc))
+    candidates, same = _one_per_file(candidates, folder)
+    left_out += same
     from ei_cli.output import same_file
 
     found, skipped = [], []
@@ -258,9 +262,38 @@ def list_workbooks(folder: Path, out_dir: Path | None = None,
             found.append(p)
         elif not (out_dir is not None and p.name == SUMMARY_XLSX and same_file(p, Path(out_dir) / SUMMARY_XLSX)):
             skipped.append(p)
-    skipped += unreadable
+    skipped += left_out
     names = {p: relative_name(_path_of(p), folder) for p in found + skipped}
     return tuple(sorted(paths, key=lambda p: (names[p].casefold(), names[p])) for paths in (found, skipped))
+
+
+def _one_per_file(paths: list[Path], folder: Path) -> tuple[list[Path], list[LeftOut]]:
+    """Each file once: a symbolic (or hard) link to a workbook listed elsewhere in the folder
+    (``client-b/staff-a.xlsx -> ../client-a/staff.xlsx``) is the same file — the same device and inode —
+    and was read twice, its subsidies summed twice in the federation's total. The file is kept under its own
+    name rather than a link's (then the first name in the folder's order); each other name is a ``LeftOut``
+    ``same_file``. A file whose identity cannot be read (no inode number, as on some network shares) is
+    kept."""
+    import os
+
+    def order(p: Path):
+        name = relative_name(p, folder)
+        return p.is_symlink(), name.casefold(), name
+
+    kept, same, seen = [], [], {}
+    for p in sorted(paths, key=order):
+        try:
+            st = os.stat(p)
+        except OSError:
+            st = None
+        key = (st.st_dev, st.st_ino) if st is not None and st.st_ino else None
+        if key in seen:
+            same.append(LeftOut(p, "same_file", same_as=seen[key]))
+            continue
+        kept.append(p)
+        if key is not None:
+            seen[key] = p
+    return kept, same
 
 
 def _path_of(item: Path | LeftOut) -> Path:
@@ -338,8 +371,14 @@ def skipped_entry(path: Path | LeftOut, folder: Path | None = None) -> dict:
     summary; the message is also the line on stderr). A ``.csv``: the reason and the advice of the
     reader, as ``ei validate notes.csv`` gives them (``csv_not_supported``: save it as .xlsx; or what
     the file turns out to be: an empty file, an old .xls renamed…). A result of ei: ``ei_output``. A
-    ``LeftOut``: its reason (``unreadable_folder``, ``unreadable_file``), with the system's."""
+    ``LeftOut``: its reason (``unreadable_folder``, ``unreadable_file``, with the system's; ``same_file``,
+    naming the file it is)."""
     name = relative_name(_path_of(path), folder)
+    if isinstance(path, LeftOut) and path.reason == "same_file":
+        other = relative_name(path.same_as, folder)
+        return {"file": name, "reason": "same_file",
+                "message": t(f"ignoré : {name} est le même fichier que {other} (un lien) : il n'est lu qu'une fois.",
+                             f"skipped: {name} is the same file as {other} (a link): it is read only once.")}
     if isinstance(path, LeftOut):
         from ei_cli.errors import system_reason
 
@@ -996,7 +1035,8 @@ def summary_document(outcomes: list[FileOutcome], request: BatchRequest, strict:
     per workbook with every problem of that workbook; ``skipped[]`` the files ``list_workbooks`` left
     out and reports, each ``skipped_entry``: ``{file, reason, message}`` (reason ``ei_output`` for a
     result of ei, the reader's code for a ``.csv``, ``unreadable_folder`` for a sub-folder that could not
-    be listed, ``unreadable_file`` for a workbook name the system would not let be looked at).
+    be listed, ``unreadable_file`` for a workbook name the system would not let be looked at, ``same_file``
+    for a link to a workbook already read).
     """
     from ei_cli.output import base_document
 

@@ -286,6 +286,32 @@ def test_a_link_in_a_loop_is_left_out_and_the_others_run(tmp_path, capsys, monke
         "skipped: boucle.xlsx cannot be read (Too many levels of symbolic links): it is not processed.")
 
 
+def test_a_link_to_a_workbook_read_elsewhere_is_read_once(tmp_path, capsys, monkeypatch, good_workbook):
+    """``clientB/staff-A.xlsx -> ../clientA/staff.xlsx``: the old code read the workbook twice and summed its
+    subsidies twice in the batch's total (2 × 1 450,25 = 2 900,50 €). A file is now read once, under its own
+    name (the link's name goes to skipped[], reason ``same_file``, naming the file it is; not counted in
+    error); a hard link likewise (the same device and inode), under the first name in the folder's order.
+    Total: the workbook's own, as ``ei subsidy`` gives it (1 450,25 €), not 2 × 1 450,25 = 2 900,50 €."""
+    import os
+
+    folder = folder_with(tmp_path, {})
+    for sub in ("clientA", "clientB"):
+        (folder / sub).mkdir()
+    shutil.copyfile(good_workbook, folder / "clientA" / "staff.xlsx")
+    os.symlink("../clientA/staff.xlsx", folder / "clientB" / "staff-A.xlsx")
+    os.link(folder / "clientA" / "staff.xlsx", folder / "clientA" / "copie.xlsx")
+    code, stdout, err = run(capsys, folder, "--year", YEAR, "--recursive", "--format", "json", "--quiet")
+    doc = json.loads(stdout)
+    _, alone, _ = run_cli(capsys, "subsidy", good_workbook, "--year", YEAR, "--format", "json")
+    assert [f["file"] for f in doc["files"]] == ["clientA/copie.xlsx"]
+    assert doc["summary"]["total_subsidy"] == json.loads(alone)["total"] == 1450.25
+    message = "ignoré : {} est le même fichier que clientA/copie.xlsx (un lien) : il n'est lu qu'une fois."
+    assert doc["skipped"] == [
+        {"file": name, "reason": "same_file", "message": message.format(name)}
+        for name in ("clientA/staff.xlsx", "clientB/staff-A.xlsx")]
+    assert code == doc["summary"]["exit_code"] and message.format("clientB/staff-A.xlsx") in err.splitlines()
+
+
 class _WindowsEntry:
     """An ``os.DirEntry`` as ``os.scandir`` gives it on Windows: its own stat carries the entry's file
     attributes and reparse tag (``st_file_attributes``, ``st_reparse_tag``, which exist only there)."""
