@@ -354,6 +354,36 @@ def test_sniff_accepts_the_valid_workbook(tmp_path):
     assert s.kind == "xlsx" and not s.problems
 
 
+@pytest.mark.skipif(not hasattr(__import__("os"), "mkfifo"), reason="no named pipes")
+def test_a_pipe_is_read_as_the_workbook_it_carries(tmp_path):
+    """``ei check <(cat a.xlsx)`` (process substitution) or a named pipe: a pipe's st_size is 0 whatever it
+    carries, and the old code called it « Le fichier est vide (0 octet) ». Only a regular file is judged by
+    its size; a pipe is read (the reader works on the bytes in memory) and gives the workbook it carries. A
+    pipe that gives nothing says so, as a pipe."""
+    import os
+    import threading
+
+    from helpers_workbook import valid_sheets, write_workbook
+
+    data = write_workbook(tmp_path / "a.xlsx", valid_sheets()).read_bytes()
+    pipe = tmp_path / "tube"
+    for sent in (data, b""):
+        os.mkfifo(pipe)
+        writer = threading.Thread(target=pipe.write_bytes, args=(sent,))
+        writer.start()
+        result = read_workbook(pipe)
+        writer.join(timeout=1)
+        if writer.is_alive():  # the pipe was never opened (the old code): let the writer end
+            pipe.read_bytes()
+            writer.join()
+        pipe.unlink()
+        if sent:
+            assert result.valid and len(result.enterprise.workers) == 3, result.problems
+        else:
+            assert [(p.code, p.message.fr) for p in result.problems] == [
+                ("empty_file", "Rien n'a été lu : ce tube (ou ce périphérique) n'a donné aucun octet.")]
+
+
 def test_excel_s_lock_file_is_named_as_such(tmp_path):
     """``~$staff.xlsx``, Excel's lock file beside ``staff.xlsx`` while it is open (165 bytes: the length of
     the user's name, the name, spaces; never a zip), given to ei: its own problem, ``excel_lock_file``,

@@ -80,10 +80,15 @@ def sniff(path: Path, file: str) -> Sniffed:
                     "C'est un dossier, pas un classeur. Donnez un fichier .xlsx (ou utilisez « ei batch » "
                     "pour un dossier).",
                     "This is a folder, not a workbook. Give an .xlsx file (or use `ei batch` for a folder).")
-    if st.st_size == 0:
+    import stat
+
+    # Only a regular file has a size to judge before reading it. A pipe (``ei check <(cat a.xlsx)``, a named
+    # pipe) has st_size 0 whatever it holds — it was called « vide (0 octet) » — and is read like the file.
+    regular = stat.S_ISREG(st.st_mode)
+    if regular and st.st_size == 0:
         return fail("empty_file", "Le fichier est vide (0 octet) : il a sans doute été mal copié ou mal "
                     "enregistré.", "The file is empty (0 bytes): it was probably badly copied or saved.")
-    if st.st_size > MAX_FILE_BYTES:
+    if regular and st.st_size > MAX_FILE_BYTES:
         return fail("file_too_large",
                     f"Le fichier est trop volumineux ({st.st_size // (1024 * 1024)} Mo) pour un classeur "
                     f"d'entreprise ; limite : {MAX_FILE_BYTES // (1024 * 1024)} Mo.",
@@ -91,11 +96,20 @@ def sniff(path: Path, file: str) -> Sniffed:
                     f"limit: {MAX_FILE_BYTES // (1024 * 1024)} MB.")
     try:
         with open(path, "rb") as fh:
-            data = fh.read()
+            data = fh.read() if regular else fh.read(MAX_FILE_BYTES + 1)
     except OSError as exc:
         reason = system_reason(exc)
         return fail("unreadable_file", f"Impossible de lire le fichier ({reason.fr}).",
                     f"Cannot read the file ({reason.en}).")
+    if not regular and not data:
+        return fail("empty_file", "Rien n'a été lu : ce tube (ou ce périphérique) n'a donné aucun octet.",
+                    "Nothing was read: this pipe (or device) gave no byte.")
+    if not regular and len(data) > MAX_FILE_BYTES:
+        return fail("file_too_large",
+                    f"Le flux lu dépasse {MAX_FILE_BYTES // (1024 * 1024)} Mo, la limite pour un classeur "
+                    "d'entreprise.",
+                    f"The stream read exceeds {MAX_FILE_BYTES // (1024 * 1024)} MB, the limit for an enterprise "
+                    "workbook.")
 
     if data[:8] == OLE_MAGIC:
         if ENCRYPTION_STREAM in data:
