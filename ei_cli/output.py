@@ -198,12 +198,19 @@ def shell_quote(word, *, windows: bool | None = None) -> str:
 
     Inside double quotes, PowerShell still expands ``$name`` and cmd.exe ``%name%``: no quoting serves both
     shells for those (rare in a file name), the word is printed double-quoted all the same. A path is text
-    as ``problems.display_path`` gives it (valid Unicode whatever the name's bytes).
+    as ``problems.display_path`` gives it (valid Unicode whatever the name's bytes); a relative path that
+    starts with « - » gets ``./`` (``.\\`` on Windows) before it: no quoting stops ei from reading
+    ``-2025/ei-modele.xlsx`` as options (« option inconnue : -2 »).
     """
     from ei_cli.problems import display_path
 
-    word = display_path(word) if isinstance(word, os.PathLike) else str(word)
-    if not (_windows_shell() if windows is None else windows):
+    windows = _windows_shell() if windows is None else windows
+    if isinstance(word, os.PathLike):
+        word = display_path(word)
+        if word.startswith("-"):
+            word = (".\\" if windows else "./") + word
+    word = str(word)
+    if not windows:
         import shlex
 
         return shlex.quote(word)

@@ -618,18 +618,24 @@ def test_the_json_document_goes_through_a_stream_in_cp1252(tmp_path):
     ("mon ei/ei-modele.xlsx", False, "'mon ei/ei-modele.xlsx'"),
     ("weasyprint>=60", False, "'weasyprint>=60'"),
     ("ei-modele.xlsx", False, "ei-modele.xlsx"),
+    (Path("-2025/ei-modele.xlsx"), False, "./-2025/ei-modele.xlsx"),
+    (Path("-mon ei/ei-modele.xlsx"), False, "'./-mon ei/ei-modele.xlsx'"),
+    (__import__("pathlib").PureWindowsPath(r"-2025\ei-modele.xlsx"), True, r".\-2025\ei-modele.xlsx"),
+    ("-m", False, "-m"),
 ])
 def test_a_word_to_copy_is_quoted_for_the_users_shell(word, windows, quoted):
     """Commands ei prints to be copied (ei init, ei batch, the PDF install hint) quote each word for the
     user's shell: POSIX quoting elsewhere; on Windows double quotes when needed, which cmd.exe and
-    PowerShell both read back as the word (single quotes reach the program in cmd.exe)."""
+    PowerShell both read back as the word (single quotes reach the program in cmd.exe). A relative path
+    starting with « - » gets ``./`` (``.\\``) first, or ei reads it as options (an argument, never)."""
     import shlex
 
     from ei_cli.output import shell_quote
 
     assert shell_quote(word, windows=windows) == quoted
     if not windows:
-        assert shlex.split(quoted) == [word]
+        (back,) = shlex.split(quoted)
+        assert (Path(back) if isinstance(word, Path) else back) == word
 
 
 def test_a_program_to_copy_never_starts_with_a_quote_on_windows():

@@ -139,3 +139,19 @@ def test_the_readme_and_lists_say_what_the_reader_accepts(tmp_path):
     next(r for r in sheets["Entreprise"] if r[0] == "regime")[1] = "Wallonie 2016"
     result = read_workbook(write_workbook(tmp_path / "loose.xlsx", sheets))
     assert result.enterprise.regime_id == "wallonie-2016" and not [p for p in result.problems if "regime" in p.code]
+
+
+def test_the_command_to_copy_works_for_a_folder_whose_name_starts_with_a_dash(tmp_path, monkeypatch, capsys):
+    """``ei init -- -2025`` printed « ei validate -2025/ei-modele.xlsx », which ei reads as options
+    (« option inconnue : -2 », exit 2). The path to copy now starts with ``./`` (``output.shell_quote``),
+    and the command printed runs."""
+    import shlex
+
+    from helpers_cli import run_cli
+
+    monkeypatch.chdir(tmp_path)
+    code, out, _ = run_cli(capsys, "init", "--", "-2025")
+    hint = out.splitlines()[-1]
+    assert code == 0 and hint == "Remplissez-le puis : ei validate ./-2025/ei-modele.xlsx"
+    code, out, err = run_cli(capsys, *shlex.split(hint.split(" : ", 1)[1])[1:])
+    assert code == 0, err
