@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from decimal import Decimal
 
 LANGS = ("fr", "en")
 
@@ -29,6 +30,7 @@ def t(fr: str, en: str) -> Text:
 
 
 def decimal_text(x, lang: str = "fr") -> str:
-    """A number as written (no rounding), with a decimal comma in French: 0,68 / 0.68."""
-    text = str(x)
+    """A number as written (no rounding), with a decimal comma in French: 0,68 / 0.68. Never in exponent
+    notation: a normalised Decimal 10 is ``1E+1`` to ``str``, « 10 » here."""
+    text = format(x, "f") if isinstance(x, Decimal) else str(x)
     return text if lang == "en" else text.replace(".", ",")

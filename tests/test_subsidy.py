@@ -1364,3 +1364,17 @@ def test_sieg_no_payroll_and_no_accompanier_is_complete_at_nothing():
     assert lines and all(line.amount == 0 and line.claimable for line in lines) and result.complete
     assert not any("Aucune ligne de paie" in u.reason.fr for u in result.unknown
                    if u.subsidy == "social_accompaniment")
+
+
+def test_a_whole_head_count_of_ten_is_printed_10_not_in_exponent_notation():
+    """10 TD all year under the SIEG rule: (10 × 366) ÷ 366 = 10 heads on average. The basis keeps the
+    normalised Decimal 10, which ``str`` writes « 1E+1 »: the table read « 1E+1 trav. cibles ». Printed as
+    written, it is « 10 » (``i18n.decimal_text``)."""
+    from ei_cli.i18n import decimal_text
+    from ei_cli.render.subsidy import basis_text
+
+    ent, report = _sieg_enterprise(10)
+    (line,) = lines_of(compute_subsidies(ent, W2016, 2024, report), "social_accompaniment")
+    assert line.basis["target_workers"] == 10
+    assert "10 trav. cibles" in basis_text(line, "fr") and "E+" not in basis_text(line, "en")
+    assert decimal_text(D("2E+1")) == "20" and decimal_text(D("0.68")) == "0,68" and decimal_text(3) == "3"
