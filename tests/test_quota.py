@@ -870,6 +870,34 @@ def test_brussels_2018_shared_encadrement_needs_one_person_at_half_time():
     assert mandate(["0.5", "0.25", "0.25", "0.25"]).compliant is True
 
 
+def test_brussels_2018_half_time_rule_is_said_in_headline_shortfall_and_to_fix():
+    """Auditor's case 8b. bruxelles-2018, agrément 2020-01-01, calendar 2021 = agrément year 2, closed:
+    T0–T3 (target) at 1 FTE and T4 (target) at 0,5 → 4,5 target FTE ≥ 4; E0–E2 (encadrement) at 0,4 each →
+    3 × 0,4 = 1,2 FTE ≥ 1, but nobody at 0,5 (quota.mandate_supervision_one_person_min_fte) → not compliant.
+    The headline read « 4,50 … (minimum 4,00), 1,20 … (minimum 1,00) » with nothing to fix and
+    supervision_shortfall_fte 0: now it names the half-time rule, the shortfall is 0,5 − 0,4 = 0,10 FTE
+    (raising one of them to half-time), and what to fix says to bring one person to 0,50 FTE."""
+    ws = [worker(f"T{i}", hire=date(2020, 1, 1)) for i in range(4)] + [worker("T4", hire=date(2020, 1, 1), fte="0.5")]
+    ws += [worker(f"E{i}", hire=date(2020, 1, 1), fte="0.4", function=Function.SUPERVISION) for i in range(3)]
+    pays = [pay(w.worker_id, "2020-01", "2021-12", fte=str(w.fte)) for w in ws]
+    e = enterprise(ws, pays, agrement=date(2020, 1, 1), region=Region.BRUXELLES)
+    statuses = Statuses({w.worker_id: w.worker_id.startswith("T") for w in ws})
+    c = check(e, B18, Period.calendar_year(2021), statuses)
+    assert c.compliant is False
+    assert c.summary.fr.endswith("4,50 ETP public cible (minimum 4,00), 1,20 ETP d'encadrement (minimum 1,00), "
+                                 "aucune personne d'encadrement à mi-temps (0,50 ETP).")
+    assert "no encadrement person at half-time (0.50 FTE)" in c.summary.en
+    assert c.details["supervision_shortfall_fte"] == D("0.10") and c.details["supervision_half_time_met"] is False
+    assert c.details["shortfall_fte"] == 0
+    assert "Porter une personne d'encadrement à 0,50 ETP au moins (contrat, feuille Personnel) : l'encadrement " \
+        "partagé exige une personne à mi-temps." in [x.fr for x in c.to_fix]
+    # Someone at half-time: no such line, and the flag says the rule is met.
+    ws[-1] = worker("E2", hire=date(2020, 1, 1), fte="0.5", function=Function.SUPERVISION)
+    e = enterprise(ws, pays, agrement=date(2020, 1, 1), region=Region.BRUXELLES)
+    ok = check(e, B18, Period.calendar_year(2021), statuses)
+    assert ok.compliant is True and ok.details["supervision_half_time_met"] is True and not ok.to_fix
+
+
 # ------------------------------------------------------------------------------ boundary months (agrément mid-month)
 W03 = get_regime("wallonie-2003")
 

@@ -88,6 +88,10 @@ def _judged_figures(y: YearQuota, en: bool, lang: str) -> list[str]:
     short = ("shortfall (lowest month)" if en else "manque (mois le plus bas)") if y.judged_on == "every_month" else \
         ("shortfall" if en else "manque")
     parts.append(f"{short} {number_text(y.shortfall_fte, lang)} {'FTE' if en else 'ETP'}")
+    sup_short = y.extra.get("supervision_shortfall_fte")
+    if sup_short:   # Brussels 2018: the encadrement minimum, failed beside a target public that may be met
+        label = "encadrement shortfall" if en else "manque d'encadrement"
+        parts.append(f"{label} {number_text(sup_short, lang)} {'FTE' if en else 'ETP'}")
     return parts
 
 

@@ -921,11 +921,13 @@ def _judge_mandate(f: _Frame) -> YearQuota:
     sup_ok = None if min_sup is None else avg_s >= min_sup
     one_v = _value(regime, "quota.mandate_supervision_one_person_min_fte", on)
     one_min = _number(one_v)
+    one, largest = None, ZERO   # one: some encadrement person reaches one_min (None: not a rule of the regime)
     if one_min is not None:
         # « si partagé, une personne au moins à mi-temps »: one encadrement person at that etp at least.
         staff = [w for w in f.enterprise.workers if _is_supervision(w) and w.employed_in(f.period)
                  and f.report.is_target(w.worker_id) is not True]
-        one = any(w.fte >= one_min for w in staff)
+        largest = max((w.fte for w in staff), default=ZERO)
+        one = largest >= one_min
         reasons.append(_cite(t(
             f"Encadrement partagé : une personne au moins à {number_text(one_min)} ETP — "
             + ("oui." if one else f"non ({len(staff)} personne(s), chacune en dessous)."),
@@ -937,6 +939,10 @@ def _judge_mandate(f: _Frame) -> YearQuota:
     need = _staircase_need(None, min_target, target, total, count, adjustable) if min_target is not None else None
     shortfall = ZERO if target_ok else (round_up(need) if need is not None else None)
     sup_short = None if min_sup is None else round_up(min_sup - avg_s)
+    if one is False and sup_short is not None:
+        # Nobody at half-time: what is missing is at least what brings the largest share to it (3 × 0,40 FTE
+        # meets the 1 FTE on average and still misses 0,10), not « 0,00 » beside a failed minimum.
+        sup_short = max(sup_short, round_up(one_min - largest))
     reasons.append(because(t(
         f"En moyenne : {number_text(avg_t, beside=min_target)} ETP public cible, {number_text(avg_s, beside=min_sup)} ETP d'encadrement, sur {_months_text(count)} mois.",
         f"On average: {number_text(avg_t, 'en', min_target)} target-public FTE, {number_text(avg_s, 'en', min_sup)} FTE of encadrement, over {_months_text(count, 'en')} months.")))
@@ -945,13 +951,22 @@ def _judge_mandate(f: _Frame) -> YearQuota:
     if provisional:
         reasons.append(_provisional_reason(f))
     verdict = VERDICT[compliant]
+    # The half-time rule fails the encadrement part on its own: the headline names it, or it showed every
+    # minimum met beside « non conforme ».
+    half_fr = half_en = ""
+    if one is False:
+        half_fr = f", aucune personne d'encadrement à mi-temps ({number_text(one_min)} ETP)"
+        half_en = f", no encadrement person at half-time ({number_text(one_min, 'en')} FTE)"
     # Each average beside the minimum it is judged against (``shown_beside``): 3,9973 is « 3,9973 (minimum 4,00) ».
     summary = t(f"Année d'agrément {n} : {verdict.fr} — {number_text(avg_t, beside=min_target)} ETP public cible (minimum {number_text(min_target)}), "
-                f"{number_text(avg_s, beside=min_sup)} ETP d'encadrement (minimum {number_text(min_sup)})" + (" (provisoire)" if provisional else "") + ".",
+                f"{number_text(avg_s, beside=min_sup)} ETP d'encadrement (minimum {number_text(min_sup)}){half_fr}" + (" (provisoire)" if provisional else "") + ".",
                 f"Agrément year {n}: {verdict.en} — {number_text(avg_t, 'en', min_target)} target-public FTE (minimum {number_text(min_target, 'en')}), "
-                f"{number_text(avg_s, 'en', min_sup)} FTE of encadrement (minimum {number_text(min_sup, 'en')})" + (" (provisional)" if provisional else "") + ".")
+                f"{number_text(avg_s, 'en', min_sup)} FTE of encadrement (minimum {number_text(min_sup, 'en')}){half_en}" + (" (provisional)" if provisional else "") + ".")
     extra = {"supervision_fte": _q(avg_s), "min_supervision_fte": min_sup, "supervision_shortfall_fte": sup_short,
              "months_counted": _q(count)}
+    if one is not None:
+        extra["supervision_half_time_met"] = one
+        extra["supervision_one_person_min_fte"] = one_min
     return YearQuota(n, f.period, "average_minimums", months, f.months_in_year, None, _share(target, total), avg_t,
                      total / count, avg_u, min_target, shortfall, compliant, summary, tuple(reasons), None,
                      provisional, extra, Decimal(adjustable))
@@ -1450,6 +1465,12 @@ def check(enterprise: Enterprise, regime: Regime, period: Period, report=None) -
                             "ses mois manquants, le verdict porte sur les mois connus.",
                             f"{which_en}year ended on {y.period.end.isoformat()}: complete the Paie sheet with its "
                             "missing months; the verdict rests on the known months."))
+        if y.extra.get("supervision_half_time_met") is False:
+            one_min = y.extra["supervision_one_person_min_fte"]
+            to_fix.append(t(f"{which_fr}porter une personne d'encadrement à {number_text(one_min)} ETP au moins "
+                            "(contrat, feuille Personnel) : l'encadrement partagé exige une personne à mi-temps.",
+                            f"{which_en}bring one encadrement person to {number_text(one_min, 'en')} FTE at least "
+                            "(contract, Personnel sheet): shared encadrement needs one person at half-time."))
         if y.extra.get("min_workers_compliant") is False:
             to_fix.append(t(f"{which_fr}au moins {y.extra['min_workers']} travailleurs devaient être occupés le "
                             f"{y.extra['min_workers_on']}, fin du délai qui suit l'agrément ; il y en avait "
