@@ -882,11 +882,12 @@ def test_days_before_a_regime_starts_are_not_claimed_under_it():
 
 def test_days_under_the_next_regime_name_it():
     """2019 under bruxelles-2004 (forced; valid to 2019-01-31): from 2019-02-01 the region's
-    bruxelles-2018 is in force, and the unknown days say so."""
+    bruxelles-2018 is in force, and the unknown days say so — under that regime's own subsidy (the mandate
+    compensation), not under bruxelles-2004's three, which those days cannot carry."""
     ent = enterprise([worker("E", date(2015, 1, 1), function=Function.SUPERVISION)], agrement=date(2015, 1, 1),
                      region=Region.BRUXELLES)
     result = compute_subsidies(ent, B2004, 2019, Report({"E": "not_target"}))
-    assert {u.subsidy for u in result.unknown} == {"target_worker", "social_accompaniment", "supervision"}
+    assert [u.subsidy for u in result.unknown] == ["compensation"]
     assert all("--regime bruxelles-2018" in u.reason.get("fr") for u in result.unknown)
 
 
@@ -1337,6 +1338,41 @@ def test_days_outside_a_forced_regime_are_split_where_the_regime_in_force_change
     assert [x.split(" : ")[0] for x in texts] == ["Non calculée du 2013-01-01 au 2013-01-30",
                                                   "Non calculée du 2013-01-31 au 2013-12-31"]
     assert "relancez avec --regime wallonie-2003" in texts[0] and texts[1].endswith("alors en vigueur.")
+
+
+def test_days_outside_the_regime_name_the_subsidies_of_the_regime_then_in_force():
+    """Auditor's case 2. Brussels, agrément 2017-03-01; T1–T6 target, N1–N2 not target (production), S
+    (encadrement), A (accompaniment), all full time from 2017-03-01. `ei subsidy --year 2019` (default
+    bruxelles-2018, in force from 2019-02-01) said « Compensation du mandat : Non calculée du 2019-01-01 au
+    2019-01-31 … relèvent du régime bruxelles-2004 »: it filed January under the 2018 compensation. Those
+    days carry bruxelles-2004's three subsidies — with --regime bruxelles-2004, agrément year 2 (2018-03-01 …
+    2019-02-28, 365 days), 6 target heads → 1 tranche: accompaniment 22 500 × 31 / 365 = 1 910,96;
+    encadrement (year 2 ≤ 4) 46 500 × 31 / 365 = 3 949,32; occupation year 2 at 3 750 €:
+    3 750 × 31 / 365 = 318,49 per worker × 6 = 1 910,94; total 7 771,22 € — so one unknown entry per
+    subsidy of bruxelles-2004 (regime « bruxelles-2004 »), none under « compensation » for January. The
+    other way round (bruxelles-2004 forced for 2019), February–December names the 2018 compensation. Same in
+    Wallonia: 2013 under wallonie-2016 names wallonie-2003's three subsidies (with the manager's) for
+    2013-01-01 … 01-30."""
+    staff = [worker(f"T{i}", date(2017, 3, 1)) for i in range(1, 7)] + [worker(f"N{i}", date(2017, 3, 1)) for i in (1, 2)]
+    staff += [worker("S", date(2017, 3, 1), function=Function.SUPERVISION),
+              worker("A", date(2017, 3, 1), function=Function.SOCIAL_ACCOMPANIMENT)]
+    pays = [p for w in staff for p in monthly(w.worker_id, Month(2017, 3), Month(2020, 12))]
+    ent = enterprise(staff, pays, agrement=date(2017, 3, 1), region=Region.BRUXELLES)
+    report = Report({w.worker_id: "target" if w.worker_id.startswith("T") else "not_target" for w in staff})
+    result = compute_subsidies(ent, B2018, 2019, report)
+    january = [u for u in result.unknown if "du 2019-01-01 au 2019-01-31" in u.reason.fr]
+    assert [u.subsidy for u in january] == ["target_worker", "social_accompaniment", "supervision"]
+    assert all(u.to_dict()["regime"] == "bruxelles-2004" and "subvention du régime bruxelles-2004" in u.reason.fr
+               and "--regime bruxelles-2004" in u.reason.fr and u.reference == B2004.title for u in january)
+    assert [u.subsidy for u in result.unknown if u.subsidy == "compensation"] == ["compensation"]  # D7 only
+    forced = compute_subsidies(ent, B2004, 2019, report)
+    assert forced.totals == {"target_worker": D("1910.94"), "social_accompaniment": D("1910.96"),
+                             "supervision": D("3949.32")} and forced.total == D("7771.22")
+    assert [(u.subsidy, u.regime) for u in forced.unknown] == [("compensation", "bruxelles-2018")]
+    wal = compute_subsidies(enterprise([worker("T", date(2010, 1, 1))], monthly("T", Month(2013, 1), Month(2013, 12)),
+                                       agrement=date(2010, 1, 1)), W2016, 2013, Report({"T": "TD"}))
+    assert [(u.subsidy, u.regime) for u in wal.unknown if "au 2013-01-30" in u.reason.fr] == [
+        ("target_worker", "wallonie-2003"), ("social_accompaniment", "wallonie-2003"), ("manager", "wallonie-2003")]
 
 
 def test_sieg_one_day_of_accompaniment_in_a_part_gets_one_days_share_not_a_cliff():

@@ -95,10 +95,14 @@ class UnknownSubsidy:
     reason: Text
     missing: tuple[str, ...] = ()
     reference: str | None = None
+    regime: str | None = None   # the regime the subsidy belongs to, when not the one computed (days outside it)
 
     def to_dict(self, lang: str = "fr") -> dict:
-        return {"subsidy": self.subsidy, "worker_id": self.worker_id, "reason": self.reason.get(lang),
-                "missing": list(self.missing), "reference": self.reference}
+        out = {"subsidy": self.subsidy, "worker_id": self.worker_id, "reason": self.reason.get(lang),
+               "missing": list(self.missing), "reference": self.reference}
+        if self.regime is not None:
+            out["regime"] = self.regime
+        return out
 
 
 @dataclass(frozen=True)
@@ -1420,15 +1424,24 @@ def _outside_validity(run: _Run, agreed: Period) -> None:
         other = shipped_in_force(regime.region, days.start)   # not ``regime``: these days are outside it
         span_fr = f"du {days.start.isoformat()} au {days.end.isoformat()}"
         span_en = f"from {days.start.isoformat()} to {days.end.isoformat()}"
-        then_fr = (f"ces jours relèvent du régime {other.id} (relancez avec --regime {other.id})" if other
-                   else "ei ne connaît pas le régime alors en vigueur")
-        then_en = (f"those days fall under regime {other.id} (run again with --regime {other.id})" if other
-                   else "ei does not know the regime then in force")
-        for subsidy in subsidy_ids(regime):
+        applies_fr = f"le régime {regime.id} s'applique {regime.validity_text('fr')}"
+        applies_en = f"regime {regime.id} applies {regime.validity_text('en')}"
+        if other is None:
+            # A regime ei does not ship (Wallonia 2013-01-31 – 2017-06-29): its subsidies are not known, so
+            # the entries name the regime asked for, whose subsidies those days cannot carry.
+            for subsidy in subsidy_ids(regime):
+                run.unknown.append(UnknownSubsidy(subsidy, None, t(
+                    f"Non calculée {span_fr} : {applies_fr} ; ei ne connaît pas le régime alors en vigueur.",
+                    f"Not computed {span_en}: {applies_en}; ei does not know the regime then in force.")))
+            continue
+        # Those days carry the subsidies of the regime then in force (bruxelles-2004's three for January 2019,
+        # not the 2018 mandate compensation): one entry per subsidy of that regime, as its own lines would be.
+        for subsidy in subsidy_ids(other):
             run.unknown.append(UnknownSubsidy(subsidy, None, t(
-                f"Non calculée {span_fr} : le régime {regime.id} s'applique {regime.validity_text('fr')} ; "
-                f"{then_fr}.",
-                f"Not computed {span_en}: regime {regime.id} applies {regime.validity_text('en')}; {then_en}.")))
+                f"Non calculée {span_fr} : subvention du régime {other.id}, en vigueur ces jours-là (relancez avec "
+                f"--regime {other.id}) ; {applies_fr}.",
+                f"Not computed {span_en}: a subsidy of regime {other.id}, in force on those days (run again with "
+                f"--regime {other.id}); {applies_en}."), reference=other.title, regime=other.id))
 
 
 def _pieces_by_regime(regime: Regime, spans: list[Period]) -> list[Period]:
