@@ -1974,3 +1974,33 @@ def test_a_running_year_whose_payroll_stopped_months_ago_hires_from_the_current_
     fc = forecast_quota(e, W16, Month(2026, 3), Statuses({"T": True, "N1": False, "N2": False, "N3": False}))
     assert (fc.hire_from, fc.extra_target_fte) == (Month(2026, 11), D("12.00"))
     assert any(r.text.fr.startswith("Mois de 2026-04 à 2026-10 : passés sans paie connue") for r in fc.reasons)
+
+
+@pytest.mark.parametrize("regime, region", [(B18, Region.BRUXELLES), (W16, Region.WALLONIE)])
+def test_a_year_without_any_payroll_month_has_unknown_fte_not_zero(regime, region):
+    """Auditor's case 1: the Paie sheet ends in 2013-12; 2025 (agrément 2010-01-01 → agrément year 16) has no
+    payroll month. The verdict was already « indéterminé » (compliant null) but the year's figures were a
+    measured-looking 0: JSON `target_fte: 0, total_fte: 0`, the agrément application « 0,00 ETP de public
+    cible (minimum 4,00) — indéterminé ». Nothing was measured: target, total and unknown-status FTE are null
+    (shortfall null as before, cli.md), « — » in the check-quota line, the documents and the batch summary's
+    share column — the same in both regions (one no-data path, ``rules.quota._no_data``)."""
+    from ei_cli.batch import _quota_share
+    from ei_cli.documents import _quota_view, fmt_number
+    from ei_cli.render.quota import _judged_figures
+
+    ws = [worker(f"T{i}", hire=date(2010, 1, 1)) for i in range(5)] + [worker("N", hire=date(2010, 1, 1))]
+    e = enterprise(ws, [pay(w.worker_id, "2013-01", "2013-12") for w in ws], agrement=date(2010, 1, 1),
+                   region=region)
+    statuses = Statuses({w.worker_id: w.worker_id.startswith("T") for w in ws})
+    period = Period.calendar_year(2025)
+    result = evaluate_quota(e, regime, period, statuses)
+    y = result.latest
+    assert y.year == 16 and y.compliant is None and y.months == ()
+    assert (y.target_fte, y.total_fte, y.unknown_fte, y.shortfall_fte, y.target_share) == (None,) * 5
+    doc = result.to_dict()
+    assert (doc["target_fte"], doc["total_fte"], doc["unknown_fte"], doc["shortfall_fte"]) == (None,) * 4
+    view = _quota_view(doc, period)
+    assert view["target_fte"] is None and fmt_number(view["target_fte"]) == "—"
+    figures = " · ".join(_judged_figures(y, False, "fr"))
+    assert "part obtenue —" in figures and "manque —" in figures and "0,00" not in figures
+    assert _quota_share([check(e, regime, period, statuses)]) is None

@@ -82,12 +82,15 @@ def _judged_figures(y: YearQuota, en: bool, lang: str) -> list[str]:
         average = "year average (information)" if en else "moyenne de l'année (information)"
         parts.append(f"{average} {share_text(y.target_share, lang)}")
     else:
-        parts.append(f"{'target share' if en else 'part obtenue'} {share_text(y.target_share, lang)}")
+        # No payroll month known: nothing was measured, « — » (not « ? », nor a 0 that reads as measured).
+        shown = "—" if y.target_share is None else share_text(y.target_share, lang)
+        parts.append(f"{'target share' if en else 'part obtenue'} {shown}")
     if y.min_target_fte is not None:
         parts.append(f"{'minimum' if en else 'minimum'} {number_text(y.min_target_fte, lang)} {'target FTE' if en else 'ETP cible'}")
     short = ("shortfall (lowest month)" if en else "manque (mois le plus bas)") if y.judged_on == "every_month" else \
         ("shortfall" if en else "manque")
-    parts.append(f"{short} {number_text(y.shortfall_fte, lang)} {'FTE' if en else 'ETP'}")
+    parts.append(f"{short} —" if y.shortfall_fte is None else
+                 f"{short} {number_text(y.shortfall_fte, lang)} {'FTE' if en else 'ETP'}")
     sup_short = y.extra.get("supervision_shortfall_fte")
     if sup_short:   # Brussels 2018: the encadrement minimum, failed beside a target public that may be met
         label = "encadrement shortfall" if en else "manque d'encadrement"

@@ -171,9 +171,9 @@ class YearQuota:
     months_in_year: int
     required_share: Decimal | None
     target_share: Decimal | None
-    target_fte: Decimal
-    total_fte: Decimal
-    unknown_fte: Decimal
+    target_fte: Decimal | None       # None: not measured (no payroll month known), never a measured 0
+    total_fte: Decimal | None
+    unknown_fte: Decimal | None
     min_target_fte: Decimal | None
     shortfall_fte: Decimal | None
     compliant: bool | None
@@ -1062,7 +1062,10 @@ def _provisional_reason(f: _Frame) -> Reason:
 def _no_data(f: _Frame, judged_on: str, r, minimum, reasons, extra=None, months: tuple[MonthQuota, ...] = (),
              span_fr: str = "", span_en: str = "") -> YearQuota:
     """No payroll month known for the year — or, with ``span_fr`` / ``span_en`` (« , mois de la période
-    (2017-03) »), for the months of the period evaluated (``months``: the year's other months, not judged)."""
+    (2017-03) »), for the months of the period evaluated (``months``: the year's other months, not judged).
+
+    Its FTE (target, total, unknown status) were not measured: they are None (JSON null, « — » printed),
+    not 0 — « 0,00 ETP de public cible (minimum 4,00) — indéterminé » read as a measured zero."""
     extra = extra or {}
     span = f"{f.period.start.isoformat()} – {f.period.end.isoformat()}"
     which_fr, which_en = ("la période", "the period") if span_fr else ("cette année", "this year")
@@ -1074,12 +1077,12 @@ def _no_data(f: _Frame, judged_on: str, r, minimum, reasons, extra=None, months:
                     f"Agrément year {f.year} ({span}){span_en}: not compliant — {extra['workers_on_that_day']} "
                     f"worker(s) employed on {extra['min_workers_on']} for {extra['min_workers']} required (no payroll "
                     "month known for the target share).")
-        return YearQuota(f.year, f.period, judged_on, months, f.months_in_year, r, None, ZERO, ZERO, ZERO, minimum,
+        return YearQuota(f.year, f.period, judged_on, months, f.months_in_year, r, None, None, None, None, minimum,
                          None, False, summary, tuple(reasons), None, True, extra)
     summary = t(f"Année d'agrément {f.year} ({span}){span_fr} : indéterminé — aucun mois de paie connu pour "
                 f"{which_fr}.",
                 f"Agrément year {f.year} ({span}){span_en}: unknown — no payroll month known for {which_en}.")
-    return YearQuota(f.year, f.period, judged_on, months, f.months_in_year, r, None, ZERO, ZERO, ZERO, minimum, None,
+    return YearQuota(f.year, f.period, judged_on, months, f.months_in_year, r, None, None, None, None, minimum, None,
                      None, summary, tuple(reasons), None, True, extra)
 
 
