@@ -942,6 +942,10 @@ def _basis_text(basis) -> str:
         shown = fmt_eur(value) if key == "wage_cost" else (
             fmt_number(value, digits).rstrip("0").rstrip(",") if isinstance(value, (int, float, Decimal)) else str(value))
         parts.append(pattern.format(shown))
+    from ei_cli.rules.subsidy import tranche_days_text
+
+    if tranche_days_text(basis):   # Brussels 2004: the days at each tranche count, when it changed
+        parts.append(tranche_days_text(basis))
     return ", ".join(parts)
 
 

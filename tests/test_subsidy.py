@@ -644,22 +644,70 @@ def test_brussels_tranche_table_0_to_20(n):
     assert result.compliant is True
 
 
-def test_brussels_tranche_missed_by_a_day_is_not_printed_on_its_threshold():
-    """bruxelles-2004, agrément 2012-01-01, 2013 = year 2: five target workers, T04 leaving on 2013-12-30 →
-    4 + 364 ÷ 365 = 4,99726 heads on average < 5 → 0 tranche: 15 000 € and 31 000 €. The reason read « 5,00
-    travailleurs du public cible en moyenne (têtes) : 0 tranche(s) », basis.target_workers 5: they are
-    4,9972 (4 places, rounded away from the threshold 5)."""
+def test_brussels_tranche_missed_by_a_day_costs_one_days_share_not_the_year():
+    """bruxelles-2004, agrément 2012-01-01, 2013 = year 2 (365 days): five target workers, T04 leaving on
+    2013-12-30 → 5 heads on 364 days (1 started tranche), 4 heads on 2013-12-31 (0 tranche). Averaged
+    (4 + 364 ÷ 365 = 4,99726 < 5) it gave 0 tranche for the whole year, 15 000 € and 31 000 €: a whole
+    tranche lost for one day. Day by day (Q9, docs/interpretations.md): accompaniment
+    (22 500 × 364 + 15 000 × 1) ÷ 365 = 8 205 000 ÷ 365 = 22 479,45 €; encadrement
+    (46 500 × 364 + 31 000 × 1) ÷ 365 = 16 957 000 ÷ 365 = 46 457,53 €. The average, kept for information,
+    is printed beside the threshold 5 as 4,9972 (``shown_beside``), not « 5,00 »."""
     workers = [worker(f"T{i:02d}", date(2012, 1, 1), exit=date(2013, 12, 30) if i == 4 else None) for i in range(5)]
     workers += [worker("E", date(2012, 1, 1), function=Function.SUPERVISION),
                 worker("A", date(2012, 1, 1), function=Function.SOCIAL_ACCOMPANIMENT)]
     report = Report({**{w.worker_id: "target" for w in workers}, "E": "not_target", "A": "not_target"})
     result = compute_subsidies(enterprise(workers, agrement=date(2012, 1, 1), region=Region.BRUXELLES), B2004, 2013,
                                report)
-    for subsidy, amount in (("social_accompaniment", 15000), ("supervision", 31000)):
+    for subsidy, amount, base, full in (("social_accompaniment", "22479.45", 15000, 22500),
+                                        ("supervision", "46457.53", 31000, 46500)):
         (line,) = lines_of(result, subsidy)
-        assert line.amount == amount and line.basis["tranches"] == 0 and line.basis["target_workers"] == D("4.9972")
-        assert line.reasons[0].text.fr.startswith("4,9972 travailleurs du public cible en moyenne (têtes) : 0 tranche")
-        assert line.reasons[0].text.en.startswith("4.9972 target workers on average (heads): 0 started")
+        assert line.amount == D(amount) and line.claimable and line.basis["target_workers"] == D("4.9972")
+        assert line.basis["tranches"] is None and line.basis["rate"] is None   # no single count over the year
+        assert [(g["tranches"], g["days"], g["target_workers_min"], g["rate"]) for g in line.basis["days_by_tranches"]] \
+            == [(0, 1, 4, base), (1, 364, 5, full)]
+        said = line.reasons[0].text
+        assert said.fr.startswith("Travailleurs du public cible comptés chaque jour (têtes) : 1 jour(s) avec 4 "
+                                  "travailleur(s) du public cible : 0 tranche(s) entamée(s)")
+        assert "en moyenne 4,9972 travailleurs du public cible, pour information" in said.fr
+        assert "4.9972 target workers on average, for information" in said.en
+
+
+def test_brussels_tranches_are_counted_day_by_day():
+    """Auditor's case D1. bruxelles-2004, agrément 2010-01-01, 2012 = agrément year 3 (366 days, leap year): T1–T5
+    target all year but T5 leaving on 2012-11-30; N1, N2 not target; E encadrement. 5 heads on 335 days
+    (1 tranche), 4 on the 31 days of December (0). The daily average, 4 + 335 ÷ 366 = 4,92, gave 0 tranche
+    for the whole year: 15 000 + 31 000 = 46 000 €. Day by day:
+    accompaniment (22 500 × 335 + 15 000 × 31) ÷ 366 = (7 537 500 + 465 000) ÷ 366 = 8 002 500 ÷ 366
+    = 21 864,754 → 21 864,75 €; encadrement (46 500 × 335 + 31 000 × 31) ÷ 366 = (15 577 500 + 961 000) ÷ 366
+    = 16 538 500 ÷ 366 = 45 187,158 → 45 187,16 €.
+    Constant staff gives the figures of before: T5 staying all year → 1 tranche every day, 22 500 € and
+    46 500 € (the annual rate × 366 ÷ 366), `tranches` 1 and `rate` as ever.
+    T5 of unknown status instead of target: 4 known heads every day, 5 if T5 is target on 335 days →
+    0 tranche, 15 000 and 31 000 €, not claimable (the count could be higher), as with the average."""
+    staff = [worker(f"T{i}", date(2010, 1, 1), exit=date(2012, 11, 30) if i == 5 else None) for i in range(1, 6)]
+    staff += [worker("N1", date(2010, 1, 1)), worker("N2", date(2010, 1, 1)),
+              worker("E", date(2010, 1, 1), function=Function.SUPERVISION)]
+    cats = {w.worker_id: "target" if w.worker_id.startswith("T") else "not_target" for w in staff}
+    ent = enterprise(staff, agrement=date(2010, 1, 1), region=Region.BRUXELLES)
+    result = compute_subsidies(ent, B2004, 2012, Report(cats))
+    assert result.totals["social_accompaniment"] == D("21864.75") and result.totals["supervision"] == D("45187.16")
+    (line,) = lines_of(result, "supervision")
+    assert [(g["tranches"], g["days"]) for g in line.basis["days_by_tranches"]] == [(0, 31), (1, 335)]
+    assert "(31 000,00 € × 31 + 46 500,00 € × 335) ÷ 366" in line.reasons[0].text.fr
+    from ei_cli.render.subsidy import basis_text   # the table's « Base » column and the documents show the days
+    assert "31 j. à 0 tranche(s), 335 j. à 1 tranche(s)" in basis_text(line, "fr")
+    staying = [replace(w, exit_date=None) for w in staff]
+    constant = compute_subsidies(enterprise(staying, agrement=date(2010, 1, 1), region=Region.BRUXELLES), B2004, 2012,
+                                 Report(cats))
+    for subsidy, rate in (("social_accompaniment", 22500), ("supervision", 46500)):
+        (line,) = lines_of(constant, subsidy)
+        assert line.amount == rate and line.basis["tranches"] == 1 and line.basis["rate"] == rate
+        assert [(g["tranches"], g["days"]) for g in line.basis["days_by_tranches"]] == [(1, 366)]
+    unsure = compute_subsidies(ent, B2004, 2012, Report({**cats, "T5": "unknown"}))
+    for subsidy, amount in (("social_accompaniment", 15000), ("supervision", 31000)):
+        (line,) = lines_of(unsure, subsidy)
+        assert line.amount == amount and not line.claimable
+        assert any("le nombre de tranches pourrait être plus élevé" in n.fr for n in line.notes)
 
 
 def test_brussels_agrement_year_5_has_no_supervision():

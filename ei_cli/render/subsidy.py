@@ -18,7 +18,7 @@ from ei_cli.output import RunOptions, jsonable, mark_own_workbook, write_with, x
 from ei_cli.regimes import CONFIDENCES, Regime
 from ei_cli.render import print_reasons, reference_text
 from ei_cli.rules.common import Reason, decimal_text, euro_text
-from ei_cli.rules.subsidy import SUBSIDY_TEXT, SubsidyLine, SubsidyResult
+from ei_cli.rules.subsidy import SUBSIDY_TEXT, SubsidyLine, SubsidyResult, tranche_days_text
 
 EURO_FORMAT = '#,##0.00 "€"'
 MONEY_FIELDS = {"amount", "wage_cost", "known_wage_cost", "half_wage_cost", "cap", "cap_full_time", "rate", "ceiling",
@@ -79,7 +79,9 @@ def basis_text(line: SubsidyLine, lang: str) -> str:
                      + ((" (year avg., provisional)" if en else " (moy. de l'année, provisoire)") if b.get("provisional")
                         else (" (agrément-year avg.)" if en else " (moy. année d'agrément)") if "target_workers_end" in b
                         else ""))
-    if "tranches" in b:
+    if tranche_days_text(b, lang):   # Brussels 2004: the tranche count changed within the line
+        parts.append(tranche_days_text(b, lang))
+    elif b.get("tranches") is not None:
         parts.append(f"{b['tranches']} tranche(s)")
     if "wage_cost" in b and b.get("wage_cost") is not None:
         parts.append(f"{'wage cost' if en else 'coût'} {euro_text(b['wage_cost'], lang)}")
@@ -92,7 +94,7 @@ def basis_text(line: SubsidyLine, lang: str) -> str:
                      (f"wage cost unknown {of}" if en else f"coût inconnu {of}"))
     if "cap" in b:
         parts.append(f"{'cap' if en else 'plafond'} {euro_text(b['cap'], lang)}")
-    if "rate" in b:
+    if b.get("rate") is not None:
         parts.append(f"{'rate' if en else 'taux'} {euro_text(b['rate'], lang)}/{'yr' if en else 'an'}")
     if b.get("index_factor") not in (None, 1, Decimal(1)):
         parts.append(f"index {b['index_factor']}")

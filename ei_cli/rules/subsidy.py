@@ -206,6 +206,22 @@ def average_heads(workers: Iterable[Worker], period: Period) -> Decimal:
     return Decimal(sum(days_employed_in(w, period) for w in workers)) / period.days
 
 
+def daily_heads(workers: Iterable[Worker], period: Period) -> list[int]:
+    """Number of ``workers`` employed on each day of ``period`` (index 0: its first day); their sum ÷ the
+    days is ``average_heads``."""
+    change = [0] * (period.days + 1)
+    for w in workers:
+        first, last = max(w.hire_date, period.start), min(w.exit_date or date.max, period.end)
+        if first <= last:
+            change[(first - period.start).days] += 1
+            change[(last - period.start).days + 1] -= 1
+    heads, out = 0, []
+    for c in change[:-1]:
+        heads += c
+        out.append(heads)
+    return out
+
+
 def segments(origin: date, claim: Period) -> list[tuple[int, Period, Period]]:
     """(year number, full anniversary year, its part inside ``claim``) for every year touching it."""
     out = []
@@ -703,12 +719,16 @@ def _target_worker_degressive(run: _Run) -> None:
     _degressive_lines(run, "subsidy.target_worker.amounts")
 
 
-def _targets_split(run: _Run, period: Period) -> tuple[Decimal, Decimal]:
-    """(average heads of target workers, of workers whose status is unknown) over ``period``."""
+def _targets_by_status(run: _Run) -> tuple[list[Worker], list[Worker]]:
+    """(the target workers, the workers whose status is unknown) under contract."""
     workers = run.contract_workers()
     status = [run.is_target(w) for w in workers]
-    known = [w for w, s in zip(workers, status) if s is True]
-    unknown = [w for w, s in zip(workers, status) if s is None]
+    return [w for w, s in zip(workers, status) if s is True], [w for w, s in zip(workers, status) if s is None]
+
+
+def _targets_split(run: _Run, period: Period) -> tuple[Decimal, Decimal]:
+    """(average heads of target workers, of workers whose status is unknown) over ``period``."""
+    known, unknown = _targets_by_status(run)
     return average_heads(known, period), average_heads(unknown, period)
 
 
@@ -1144,41 +1164,86 @@ def tranches(n: Decimal, threshold: Decimal, size: Decimal) -> int:
     return math.floor((n - threshold) / size) + 1
 
 
+def _tranche_days(run: _Run, part: Period, threshold: Decimal, size: Decimal) -> tuple[dict, bool, Decimal, int]:
+    """Brussels 2004 tranches counted day by day (Q9, heads, started tranches): ({tranches: [days, fewest
+    heads, most heads]} over the days of ``part``, whether a day's tranches could be higher with the unknown
+    statuses counted as target, the average heads (for information), Σ days × their target and unknown heads)."""
+    known, unknown = _targets_by_status(run)
+    by_day, unsure_by_day = daily_heads(known, part), daily_heads(unknown, part)
+    groups: dict[int, list[int]] = {}
+    unsure = False
+    for n, u in zip(by_day, unsure_by_day):
+        k = tranches(Decimal(n), threshold, size)
+        unsure = unsure or k != tranches(Decimal(n + u), threshold, size)
+        g = groups.setdefault(k, [0, n, n])
+        g[0], g[1], g[2] = g[0] + 1, min(g[1], n), max(g[2], n)
+    return dict(sorted(groups.items())), unsure, Decimal(sum(by_day)) / part.days, sum(by_day) + sum(unsure_by_day)
+
+
+def tranche_days_text(basis: dict, lang: str = "fr") -> str | None:
+    """« 31 j. à 0 tranche, 334 j. à 1 tranche »: the days at each tranche count of a Brussels line whose
+    count changed within it (``basis.days_by_tranches``); None when it did not."""
+    groups = basis.get("days_by_tranches") or []
+    if len(groups) < 2:
+        return None
+    return ", ".join(t(f"{g['days']} j. à {g['tranches']} tranche(s)", f"{g['days']} d. at {g['tranches']} tranche(s)")
+                     .get(lang) for g in groups)
+
+
 def _tranche_line(run: _Run, subsidy: str, base_key: str, per_key: str, n: int, agr_year: Period,
                   part: Period, staff: Function) -> None:
     """A Brussels tranche subsidy of one agrément-year segment; meant for the ``staff`` it pays, it is not
     claimable when none is employed in the segment — the accompaniment line, when no encadrement staff is
-    either (with encadrement staff only, it is claimable with a note to check who accompanies)."""
+    either (with encadrement staff only, it is claimable with a note to check who accompanies).
+
+    Each day earns (base + per tranche × that day's started tranches) ÷ days of the agrément year, the
+    tranches counted on that day's target heads (docs/interpretations.md, « Brussels 2004 tranches (Q9) »):
+    no cliff where an average or one day short would lose a whole tranche for the year."""
     base = run.value(base_key)
     per = run.value(per_key)
     size = run.value("subsidy.tranches.size")
     threshold = run.value("subsidy.tranches.threshold")
-    heads, unknown_heads = _targets_split(run, part)
-    k = tranches(heads, threshold.number, size.number)
-    k_hi = tranches(heads + unknown_heads, threshold.number, size.number)
-    annual = base.number + per.number * k
-    amount = annual * part.days / agr_year.days
+    groups, unsure, heads, anyone = _tranche_days(run, part, threshold.number, size.number)
+    tranche_days = sum(k * g[0] for k, g in groups.items())
+    amount = (base.number * part.days + per.number * tranche_days) / agr_year.days
     notes, claimable = [], True
-    if k != k_hi:
+    if unsure:
         claimable = False
         notes.append(t("Statut de certains travailleurs indéterminé : le nombre de tranches pourrait être plus élevé.",
                        "Some workers' status is unknown: the number of tranches could be higher."))
-    if not heads + unknown_heads:
+    if not anyone:
         # rules.md §5.7: whether the base is due with no target worker at all is NOT FOUND — not paid as fact.
         claimable = False
         notes.append(t("Aucun travailleur du public cible sur la période : le texte ne dit pas si le montant de base "
                        "est dû sans travailleur du public cible (texte non trouvé) ; non réclamable en l'état.",
                        "No target worker over the period: the text does not say whether the base amount is due "
                        "without any target worker (no text found); not claimable as is."))
-    # Printed beside the nearest tranche threshold (the last one reached or the next): 4,997 is not « 5,00 … 0
-    # tranche(s) ».
-    heads_shown, heads_limit = _heads_shown(heads, [threshold.number + size.number * i for i in range(k + 1)])
-    reasons = [because(t(f"{number_text(heads, beside=heads_limit)} travailleurs du public cible en moyenne (têtes) : {k} tranche(s) "
-                         f"entamée(s) ; {euro_text(base.number)} + {k} × {euro_text(per.number)} = "
-                         f"{euro_text(annual)} par an.",
-                         f"{number_text(heads, 'en', heads_limit)} target workers on average (heads): {k} started tranche(s)"
-                         f"; {euro_text(base.number, 'en')} + {k} × {euro_text(per.number, 'en')} = "
-                         f"{euro_text(annual, 'en')} a year."), base),
+
+    def heads_text(g: list[int], lang: str) -> str:
+        return str(g[1]) if g[1] == g[2] else (f"{g[1]} à {g[2]}" if lang == "fr" else f"{g[1]} to {g[2]}")
+
+    def rate(k: int) -> Decimal:
+        return base.number + per.number * k
+
+    each_fr = " ; ".join(f"{g[0]} jour(s) avec {heads_text(g, 'fr')} travailleur(s) du public cible : {k} tranche(s) "
+                         f"entamée(s), {euro_text(base.number)} + {k} × {euro_text(per.number)} = {euro_text(rate(k))} par an"
+                         for k, g in groups.items())
+    each_en = "; ".join(f"{g[0]} day(s) with {heads_text(g, 'en')} target worker(s): {k} started tranche(s), "
+                        f"{euro_text(base.number, 'en')} + {k} × {euro_text(per.number, 'en')} = "
+                        f"{euro_text(rate(k), 'en')} a year" for k, g in groups.items())
+    sum_fr = " + ".join(f"{euro_text(rate(k))} × {g[0]}" for k, g in groups.items())
+    sum_en = " + ".join(f"{euro_text(rate(k), 'en')} × {g[0]}" for k, g in groups.items())
+    # The average, for information, printed beside the nearest tranche threshold (the last one reached or the
+    # next): 4,997 is not « 5,00 ».
+    top = max(groups)
+    heads_shown, heads_limit = _heads_shown(heads, [threshold.number + size.number * i for i in range(top + 2)])
+    reasons = [because(t(f"Travailleurs du public cible comptés chaque jour (têtes) : {each_fr}. Chaque jour vaut le "
+                         f"montant annuel de ce jour ÷ {agr_year.days} jours de l'année d'agrément : ({sum_fr}) ÷ "
+                         f"{agr_year.days} ; en moyenne {number_text(heads, beside=heads_limit)} travailleurs du "
+                         "public cible, pour information.",
+                         f"Target workers counted every day (heads): {each_en}. Each day earns that day's annual "
+                         f"amount ÷ {agr_year.days} days of the agrément year: ({sum_en}) ÷ {agr_year.days}; "
+                         f"{number_text(heads, 'en', heads_limit)} target workers on average, for information."), base),
                because(t(f"Tranches de {size.number} à partir du {threshold.number}e.",
                          f"Tranches of {size.number} from the {threshold.number}th."), size)]
     nobody = _nothing_to_cover(run, staff, part, base)
@@ -1206,9 +1271,14 @@ def _tranche_line(run: _Run, subsidy: str, base_key: str, per_key: str, n: int, 
         reasons.append(nobody[1])
     if part != agr_year:
         notes.append(AGREMENT_PART_NOTE)
+    # One tranche count over the whole part: its count and annual rate as ever; a count that changed within
+    # it has no single one (null), ``days_by_tranches`` gives the days at each.
+    single = next(iter(groups)) if len(groups) == 1 else None
     basis = {"agrement_year": n, "agrement_year_start": agr_year.start, "agrement_year_end": agr_year.end,
              "start": part.start, "end": part.end, "days": part.days, "year_days": agr_year.days,
-             "target_workers": heads_shown, "tranches": k, "rate": annual}
+             "target_workers": heads_shown, "tranches": single, "rate": None if single is None else rate(single),
+             "days_by_tranches": [{"tranches": k, "days": g[0], "target_workers_min": g[1], "target_workers_max": g[2],
+                                   "rate": rate(k)} for k, g in groups.items()]}
     run.add(subsidy, None, basis, amount, [base, per, size, threshold], claimable=claimable, notes=notes,
             reasons=reasons)
 
