@@ -841,15 +841,15 @@ def _accompaniment_lines(regime):
                     "social_accompaniment")
 
 
-@pytest.mark.parametrize("regime, confidence", [(W2016, "official_page"), (W2003, "inferred"), (B2004, "inferred")],
+@pytest.mark.parametrize("regime, confidence", [(W2016, "official_page"), (W2003, "inferred")],
                          ids=lambda x: getattr(x, "id", x))
 def test_every_social_accompaniment_line_says_the_accompaniers_conditions_are_not_checked(regime, confidence):
     """Seed 002 (rules.md §3.6): the accompanier holds a higher-education diploma (social, psychological or
     pedagogical) or has at least 3 years' relevant experience, and does no production or administration work once
     subsidised. The workbook shows none of it: each social-accompaniment line of every regime that has the subsidy
     carries one « À vérifier » note, and a reason stating the conditions with the regime parameter's reference
-    (the Walloon 2016 page; for 2003 and Brussels 2004, whose own conditions were not found, the same page marked
-    inferred). The amount and claimability are unchanged."""
+    (the Walloon 2016 page; for 2003, whose own conditions were not found, the same page marked inferred). The
+    amount and claimability are unchanged. Brussels 2004: see the next test."""
     assert "social_accompaniment" in subsidy_ids(regime) and regime.has(ACCOMPANIER_KEY)
     lines = _accompaniment_lines(regime)
     assert lines and all(line.claimable for line in lines)
@@ -861,6 +861,29 @@ def test_every_social_accompaniment_line_says_the_accompaniers_conditions_are_no
         assert "au moins 3 ans d'expérience" in reason.text.fr and "at least 3 years'" in reason.text.en
         assert reason.url == "http://economie.wallonie.be/Dvlp_Economique/Economie_sociale/EI/accompagnement.html"
         assert reason.confidence == confidence and "L'accompagnement social" in reason.reference
+
+
+def test_brussels_accompaniment_lines_carry_no_walloon_accompanier_conditions():
+    """rules.md §5.6: the Brussels 2004 accompanier's tasks and conditions were NOT FOUND (§9: unknown, not
+    implemented as fact). Its lines carried the Walloon 2016 conditions (seed 002, « diplôme … ou au moins 3 ans
+    d'expérience ») marked inferred, another region's law. Now they say the conditions are not established for
+    the regime (parameter unknown, confidence not_found, citing the Brussels ordinance), with a note to check
+    with the administration; the amount and claimability are unchanged (15 000 € for one target worker in
+    2006, agrément year 2)."""
+    value = B2004.value(ACCOMPANIER_KEY, date(2006, 1, 1))
+    assert value.is_unknown and value.confidence == "not_found"
+    (line,) = _accompaniment_lines(B2004)
+    assert line.amount == D("15000.00") and line.claimable
+    assert [n.fr for n in line.notes if n.fr.startswith("À vérifier")] == [
+        "À vérifier auprès de l'administration : les conditions de l'accompagnateur subventionné ne sont pas établies "
+        "pour ce régime (texte non trouvé ; non contrôlé par ei)."]
+    (reason,) = [r for r in line.reasons if r.parameter == ACCOMPANIER_KEY]
+    assert reason.text.fr.startswith("Accompagnateur social subventionné : ses conditions (diplôme, expérience, "
+                                     "tâches) ne sont pas établies pour le régime bruxelles-2004 (texte non trouvé)")
+    assert reason.confidence == "not_found" and "Ordonnance du 18 mars 2004" in reason.reference
+    said = " ".join([*(n.fr for n in line.notes), *(r.text.fr for r in line.reasons), *(r.text.en for r in line.reasons),
+                     *(str(r.url) for r in line.reasons), *(str(r.reference) for r in line.reasons)])
+    assert "3 ans" not in said and "economie.wallonie.be" not in said and "diploma with a social" not in said
 
 
 def test_the_accompaniers_experience_in_the_reason_is_the_regime_files(tmp_path):

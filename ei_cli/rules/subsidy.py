@@ -1394,6 +1394,11 @@ ACCOMPANIER_NOTE = t("À vérifier : l'accompagnateur subventionné a le diplôm
                      "To check: the subsidised accompanier has the required diploma or experience and does no "
                      "production or administration work (not checked by ei).")
 
+ACCOMPANIER_UNKNOWN_NOTE = t("À vérifier auprès de l'administration : les conditions de l'accompagnateur subventionné ne "
+                             "sont pas établies pour ce régime (texte non trouvé ; non contrôlé par ei).",
+                             "To check with the administration: the subsidised accompanier's conditions are not "
+                             "established for this regime (no text found; not checked by ei).")
+
 
 def _with_accompanier_conditions(run: _Run, lines: list[SubsidyLine]) -> list[SubsidyLine]:
     """Every social-accompaniment line with the note that the accompanier's own conditions (seed 002, rules.md
@@ -1403,6 +1408,17 @@ def _with_accompanier_conditions(run: _Run, lines: list[SubsidyLine]) -> list[Su
                                      (run.claim or run.period).start)
     if years is None:
         return lines
+    if years.is_unknown:
+        # Brussels 2004 (rules.md §5.6): the accompanier's conditions were not found; another region's (the
+        # Walloon seed 002) are not printed as if they were the law here — not established (§9), to ask.
+        reason = because(t(
+            f"Accompagnateur social subventionné : ses conditions (diplôme, expérience, tâches) ne sont pas établies "
+            f"pour le régime {run.regime.id} (texte non trouvé) ; celles du régime wallon ne s'appliquent pas ici. "
+            "Non contrôlé.",
+            f"Subsidised social accompanier: their conditions (diploma, experience, tasks) are not established for "
+            f"regime {run.regime.id} (no text found); the Walloon regime's do not apply here. Not checked."), years)
+        return [replace(line, notes=(*line.notes, ACCOMPANIER_UNKNOWN_NOTE), reasons=(*line.reasons, reason))
+                if line.subsidy == "social_accompaniment" else line for line in lines]
     n = int(years.number)
     reason = because(t(
         "Accompagnateur social subventionné : diplôme de l'enseignement supérieur à orientation sociale, "
