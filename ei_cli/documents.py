@@ -451,6 +451,18 @@ def agrement_periods(regime, agrement_date: date, on: date) -> dict:
             summary += (f" Période en cours à la fin du régime précédent : {p['label']}, du {fmt_date(p['start'])}"
                         + (f" au {fmt_date(p['end'])}" if p["end"] else ", sans échéance")
                         + " ; sa suite sous le nouveau régime n'est pas établie.")
+    elif (in_force is not None and not regime.forced and agrement_date < in_force.valid_from
+          and in_force.has("agrement.first_duration_years")):
+        before = shipped_in_force(regime.region, agrement_date)
+        references += [in_force.value(k, in_force.valid_from).cite()
+                       for k in ("agrement.first_duration_years", "agrement.renewal_duration_years")
+                       if in_force.has(k)]
+        summary = (f"Agrément accordé le {fmt_date(agrement_date)} "
+                   + (f"sous le régime antérieur ({before.id})" if before is not None
+                      else "sous un régime antérieur qu'ei ne fournit pas")
+                   + f" ; sa durée et sa situation sous le régime {in_force.id} — {in_force.title}, appliqué depuis "
+                   f"le {fmt_date(in_force.valid_from)} — ne sont pas établies : aucune disposition transitoire n'a "
+                   "été trouvée.")
     else:
         summary = "Durée de l'agrément non établie pour ce régime (texte non trouvé)."
     return {"current": current, "periods": shown, "summary": summary, "not_started": not_started,
@@ -478,6 +490,12 @@ def _regime_agrement_periods(regime, agrement_date: date, on: date, simulated: b
                         "end": date.fromordinal(end.toordinal() - 1).isoformat() if end else None})
 
     last_start = on if simulated or regime.valid_to is None else min(on, regime.valid_to)
+    if regime.has("agrement.first_duration_years") and not simulated and agrement_date < regime.valid_from:
+        # The first agrément / renewal / indefinite sequence is the Walloon 2016 decree's, applicable from its
+        # valid_from (rules.md §1, §3.8). An agrément granted before it was granted under the previous regime,
+        # for a duration not found, and no transitional provision is known: none of these periods is counted
+        # from its date (agrement_periods says why).
+        return periods, references
     if regime.has("agrement.first_duration_years"):
         first = regime.value("agrement.first_duration_years", agrement_date)
         references.append(first.cite())

@@ -793,6 +793,32 @@ def test_agrement_periods_chain_the_brussels_regimes():
     assert "2022" not in " ".join(str(p) for p in c["periods"])  # no 5-year period counted from 2017-03-01
 
 
+def test_agrement_granted_before_the_2016_decree_gets_no_2016_periods():
+    """Wallonia, date_agrement 2010-03-15 (under wallonie-2003). The report 2017 read « Premier agrément : du 15 mars
+    2010 au 14 mars 2012 · Renouvellement : du 15 mars 2012 au 14 mars 2016 · Agrément à durée indéterminée : du
+    15 mars 2016 » (2010-03-15 + 2 years − 1 day, + 4 years − 1 day): the 2/4/indefinite sequence of the 2016
+    decree, applicable from 2017-06-30 only (rules.md §1, §3.8), counted from an agrément the 2003 decree granted,
+    whose duration is not found (§4) and for which no transitional provision is known. No period is counted; the
+    summary names the regime of the grant and says the situation under wallonie-2016 is not established — in the
+    report of 2017 (judged by wallonie-2016) and in an application for 2012 (judged by wallonie-2003, the periods
+    then running on the day it is produced, 2026). An agrément of 2015-09-01 (Walloon 2013–2017 gap, no shipped
+    regime) likewise. One granted on 2017-06-30 keeps its periods (2 years − 1 day: 2019-06-29); a forced
+    wallonie-2016 (D4) stays a simulation counted from date_agrement."""
+    r16, r03, start = get_regime("wallonie-2016"), get_regime("wallonie-2003"), date(2010, 3, 15)
+    for regime, on in ((r16, date(2017, 12, 31)), (r03, date(2026, 11, 30))):
+        a = documents.agrement_periods(regime, start, on)
+        assert a["current"] is None and a["periods"] == []
+        assert a["summary"].startswith("Agrément accordé le 15 mars 2010 sous le régime antérieur (wallonie-2003) ; "
+                                       "sa durée et sa situation sous le régime wallonie-2016 — Décret du 20 octobre 2016")
+        assert "appliqué depuis le 30 juin 2017 — ne sont pas établies" in a["summary"]
+    gap = documents.agrement_periods(r16, date(2015, 9, 1), date(2018, 12, 31))
+    assert gap["periods"] == [] and "sous un régime antérieur qu'ei ne fournit pas" in gap["summary"]
+    on_the_day = documents.agrement_periods(r16, date(2017, 6, 30), date(2018, 12, 31))
+    assert (on_the_day["current"]["label"], on_the_day["current"]["end"]) == ("Premier agrément", "2019-06-29")
+    forced = documents.agrement_periods(replace(r16, forced=True), start, date(2017, 12, 31))
+    assert forced["current"]["label"] == "Agrément à durée indéterminée"
+
+
 def test_agrement_mandate_cohort_is_a_regime_parameter(tmp_path):
     """The cohort date comes from bruxelles-2018's `agrement.mandate_cohort_start` (secondary source, rules.md
     §6), cited under « Durées ». Moved to 2026-01-01, the mandate running on 2026-06-30 is 2026-01-01 + 5
