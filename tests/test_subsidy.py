@@ -915,15 +915,40 @@ def test_subsidy_ids_of_each_regime():
 def test_no_subsidy_of_a_regime_that_was_no_longer_in_force():
     """2015 in Wallonia under wallonie-2003 (forced, or taken by default as the nearest earlier
     regime): it ended on 2013-01-30 (rules.md §1), and the 2012 reform abolished its manager subsidy
-    and its degressive amounts (§0 #2). So no line at all: each of its three subsidies is unknown
-    for 2015-01-01 … 2015-12-31, saying that ei does not know the regime then in force."""
+    and its degressive amounts (§0 #2). So no line at all: its subsidies are unknown for 2015-01-01 …
+    2015-12-31, saying that ei does not know the regime then in force — but for the manager subsidy, paid in
+    agrément years 1–3 only (§4.7) while 2015 is agrément year 5 (2015-01-01 … 2015-12-31): it cannot be due."""
     ent = enterprise([worker("M", date(2011, 1, 1), function=Function.MANAGEMENT), worker("T", date(2014, 1, 1))],
                      monthly("T", Month(2015, 1), Month(2015, 12)), agrement=date(2011, 1, 1))
     result = compute_subsidies(ent, W2003, 2015, Report({"M": "not_target", "T": "target"}))
     assert result.lines == () and result.total == 0 and not result.complete
-    assert [u.subsidy for u in result.unknown] == ["target_worker", "social_accompaniment", "manager"]
+    assert [u.subsidy for u in result.unknown] == ["target_worker", "social_accompaniment"]
     reason = result.unknown[0].reason.get("fr")
     assert "du 2015-01-01 au 2015-12-31" in reason and "2013-01-30" in reason and "ne connaît pas" in reason
+
+
+def test_days_outside_the_regime_list_only_the_subsidies_that_could_be_due_there():
+    """Agrément 2005-01-01, `ei subsidy --year 2013` under wallonie-2003 (valid to 2013-01-30, rules.md §1). The
+    days 2013-01-31 … 2013-12-31 listed the manager subsidy « Non calculée », so the claim read incomplete for it.
+    - manager: paid in agrément years 1–3 (subsidy.manager.amounts, §4.7), 2005-01-01 … 2007-12-31; those days
+      are in agrément year 9 (2013-01-01 … 2013-12-31): it cannot be due, not listed;
+    - degressive amounts: occupation years 1–4 (subsidy.target_worker.amounts). M, O, hired 2005-01-01, are in
+      year 9: none due; T, hired 2012-06-01, is in year 1 (to 2013-05-31) then 2 — listed while T is employed,
+      not listed once T is gone (exit 2012-12-31);
+    - social accompaniment (33 000 €/FTE, no year limit): listed.
+    Agrément 2012-03-01 instead: year 1 runs to 2013-02-28, so the manager subsidy stays listed for those days."""
+    staff = [worker("M", date(2005, 1, 1), function=Function.MANAGEMENT), worker("O", date(2005, 1, 1))]
+    pays = monthly("M", Month(2012, 1), Month(2013, 12)) + monthly("O", Month(2012, 1), Month(2013, 12))
+    report = Report({"M": "not_target", "O": "target", "T": "target"})
+    with_t = compute_subsidies(enterprise([*staff, worker("T", date(2012, 6, 1))], pays, agrement=date(2005, 1, 1)),
+                               W2003, 2013, report)
+    assert [u.subsidy for u in with_t.unknown] == ["target_worker", "social_accompaniment"]
+    assert all("du 2013-01-31 au 2013-12-31" in u.reason.get("fr") for u in with_t.unknown)
+    gone = compute_subsidies(enterprise([*staff, worker("T", date(2012, 6, 1), exit=date(2012, 12, 31))], pays,
+                                        agrement=date(2005, 1, 1)), W2003, 2013, report)
+    assert [u.subsidy for u in gone.unknown] == ["social_accompaniment"]
+    recent = compute_subsidies(enterprise(staff, pays, agrement=date(2012, 3, 1)), W2003, 2013, report)
+    assert [u.subsidy for u in recent.unknown] == ["social_accompaniment", "manager"]
 
 
 def test_a_year_a_regime_ends_in_is_claimed_up_to_its_last_day():
@@ -1394,14 +1419,16 @@ def test_days_outside_a_forced_regime_are_split_where_the_regime_in_force_change
     span « ei ne connaît pas le régime alors en vigueur », though the warning named wallonie-2016 for the
     end of the year. Now two spans per subsidy: 2017-01-01 … 06-29 (unknown to ei) and 06-30 … 12-31
     (« relancez avec --regime wallonie-2016 »); likewise 2013 under wallonie-2016: 01-01 … 01-30
-    (wallonie-2003) and 01-31 … 12-31 (unknown to ei)."""
+    (wallonie-2003) and 01-31 … 12-31 (unknown to ei). (In 2017 T is in occupation year 8: the 2003 degressive
+    amounts cannot be due, so the 2003 spans are the social-accompaniment subsidy's.)"""
     t_ = worker("T", date(2010, 1, 1))
     ent = enterprise([t_], monthly("T", Month(2013, 1), Month(2017, 12)), agrement=date(2010, 1, 1))
     report = Report({"T": "TD"})
     spans = [u.reason.fr.split(" : ")[0] for u in compute_subsidies(ent, W2003, 2017, report).unknown
-             if u.subsidy == "target_worker"]
+             if u.subsidy == "social_accompaniment"]
     assert spans == ["Non calculée du 2017-01-01 au 2017-06-29", "Non calculée du 2017-06-30 au 2017-12-31"]
-    texts = [u.reason.fr for u in compute_subsidies(ent, W2003, 2017, report).unknown if u.subsidy == "target_worker"]
+    texts = [u.reason.fr for u in compute_subsidies(ent, W2003, 2017, report).unknown
+             if u.subsidy == "social_accompaniment"]
     assert texts[0].endswith("ei ne connaît pas le régime alors en vigueur.")
     assert "relancez avec --regime wallonie-2016" in texts[1]
     texts = [u.reason.fr for u in compute_subsidies(ent, W2016, 2013, Report({"T": "TD"})).unknown
@@ -1422,8 +1449,9 @@ def test_days_outside_the_regime_name_the_subsidies_of_the_regime_then_in_force(
     3 750 × 31 / 365 = 318,49 per worker × 6 = 1 910,94; total 7 771,22 € — so one unknown entry per
     subsidy of bruxelles-2004 (regime « bruxelles-2004 »), none under « compensation » for January. The
     other way round (bruxelles-2004 forced for 2019), February–December names the 2018 compensation. Same in
-    Wallonia: 2013 under wallonie-2016 names wallonie-2003's three subsidies (with the manager's) for
-    2013-01-01 … 01-30."""
+    Wallonia: 2013 under wallonie-2016 names wallonie-2003's subsidies for 2013-01-01 … 01-30 — but not the
+    manager's: agrément 2010-01-01, so 2013 is agrément year 4 and the manager subsidy pays years 1–3 only
+    (rules.md §4.7): it cannot be due on those days (``YEARS_MEET``)."""
     staff = [worker(f"T{i}", date(2017, 3, 1)) for i in range(1, 7)] + [worker(f"N{i}", date(2017, 3, 1)) for i in (1, 2)]
     staff += [worker("S", date(2017, 3, 1), function=Function.SUPERVISION),
               worker("A", date(2017, 3, 1), function=Function.SOCIAL_ACCOMPANIMENT)]
@@ -1443,7 +1471,7 @@ def test_days_outside_the_regime_name_the_subsidies_of_the_regime_then_in_force(
     wal = compute_subsidies(enterprise([worker("T", date(2010, 1, 1))], monthly("T", Month(2013, 1), Month(2013, 12)),
                                        agrement=date(2010, 1, 1)), W2016, 2013, Report({"T": "TD"}))
     assert [(u.subsidy, u.regime) for u in wal.unknown if "au 2013-01-30" in u.reason.fr] == [
-        ("target_worker", "wallonie-2003"), ("social_accompaniment", "wallonie-2003"), ("manager", "wallonie-2003")]
+        ("target_worker", "wallonie-2003"), ("social_accompaniment", "wallonie-2003")]
 
 
 def test_sieg_one_day_of_accompaniment_in_a_part_gets_one_days_share_not_a_cliff():

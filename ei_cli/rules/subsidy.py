@@ -1325,6 +1325,28 @@ SHAPES: dict[str, Callable[[_Run], None]] = {
     "outline": _outline,
 }
 
+def _manager_year_meets(run: _Run, regime: Regime, days: Period) -> bool:
+    """Whether an agrément year the manager subsidy of ``regime`` pays (its table: 1–3, rules.md §4.7) meets
+    ``days``."""
+    table = _table(regime.value("subsidy.manager.amounts", days.start), "agrement_year")
+    return any(n in table for n, _, _ in segments(run.enterprise.agrement_date, days))
+
+
+def _occupation_year_meets(run: _Run, regime: Regime, days: Period) -> bool:
+    """Whether some worker's occupation year the degressive amounts of ``regime`` pay (their table: 1–4,
+    rules.md §4.7, §5.7) meets ``days`` — whatever the worker's status, as ``_degressive_lines`` walks them."""
+    table = _table(regime.value("subsidy.target_worker.amounts", days.start), "occupation_year")
+    return any(n in table for w in run.contract_workers() if w.employed_in(days)
+               for n, _, _ in segments(w.hire_date, days.intersection(w.employment)))
+
+
+# Shapes paid only in the years their table lists: on days outside the regime that no such year meets, the
+# subsidy cannot be due, so it is not listed as « non calculée » there (``_outside_validity``).
+YEARS_MEET: dict[str, Callable[[_Run, Regime, Period], bool]] = {
+    "manager": _manager_year_meets,
+    "target_worker_degressive": _occupation_year_meets,
+}
+
 # The subsidy id (``lines[].subsidy``) each shape computes; an outline regime's are its unknown parameters'.
 SHAPE_SUBSIDY = {
     "target_worker_wage_cost": "target_worker",
@@ -1335,6 +1357,14 @@ SHAPE_SUBSIDY = {
     "supervision_tranches": "supervision",
     "manager": "manager",
 }
+
+
+def _may_be_due(run: _Run, regime: Regime, days: Period) -> list[str]:
+    """The subsidies of ``regime`` that could be due on ``days`` (outside the regime the claim is computed
+    under): all of ``subsidy_ids`` but those whose table pays years none of which meets them (``YEARS_MEET``:
+    the 2003 manager subsidy in agrément year 9)."""
+    cannot = {SHAPE_SUBSIDY[s] for s in _shapes(regime) if s in YEARS_MEET and not YEARS_MEET[s](run, regime, days)}
+    return [s for s in subsidy_ids(regime) if s not in cannot]
 
 
 def _shapes(regime: Regime) -> list[str]:
@@ -1515,14 +1545,14 @@ def _outside_validity(run: _Run, agreed: Period) -> None:
         if other is None:
             # A regime ei does not ship (Wallonia 2013-01-31 – 2017-06-29): its subsidies are not known, so
             # the entries name the regime asked for, whose subsidies those days cannot carry.
-            for subsidy in subsidy_ids(regime):
+            for subsidy in _may_be_due(run, regime, days):
                 run.unknown.append(UnknownSubsidy(subsidy, None, t(
                     f"Non calculée {span_fr} : {applies_fr} ; ei ne connaît pas le régime alors en vigueur.",
                     f"Not computed {span_en}: {applies_en}; ei does not know the regime then in force.")))
             continue
         # Those days carry the subsidies of the regime then in force (bruxelles-2004's three for January 2019,
         # not the 2018 mandate compensation): one entry per subsidy of that regime, as its own lines would be.
-        for subsidy in subsidy_ids(other):
+        for subsidy in _may_be_due(run, other, days):
             run.unknown.append(UnknownSubsidy(subsidy, None, t(
                 f"Non calculée {span_fr} : subvention du régime {other.id}, en vigueur ces jours-là (relancez avec "
                 f"--regime {other.id}) ; {applies_fr}.",
