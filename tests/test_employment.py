@@ -248,6 +248,33 @@ def test_a_year_that_begins_before_the_agrement_owes_nothing_before_it():
     assert late.compliant is False and late.details["violations"][0]["since"] == date(2025, 7, 6)
 
 
+def test_a_worker_hired_before_the_regime_applied_owes_the_cdi_6_months_after_its_start():
+    """Agrément 2010-03-15 (under wallonie-2003, for which no CDI rule is found: rules.md §4.3); T hired
+    2017-03-01 on a CDD, CDI from 2017-10-15; `ei check --year 2017 --only employment` under wallonie-2016,
+    applicable from 2017-06-30 (§1). It said « non conforme, attendu au plus tard le 2017-09-01 » (hire + 6
+    months), a deadline of a rule that did not run before 2017-06-30. From the regime's start:
+    max(2017-03-01, 2010-03-15, 2017-06-30) + 6 months = 2017-12-30 ≥ 2017-10-15 — compliant. A CDI on
+    2018-01-02 is late from 2017-12-30 to 2018-01-01. P, at 0,4 etp, left on 2017-05-31: no half-time was owed
+    under rules not yet running (it read « 0,4 < 0,5 depuis le 2017-01-01 »). Forced (--regime, D4: a
+    simulation judging as if in force), the 6 months still count from the hire: due 2017-09-01."""
+    part_timer = replace(worker("P", hire=date(2016, 1, 4), contract=ContractType.CDI, exit=date(2017, 5, 31)),
+                         fte=D("0.4"))
+    year = Period.calendar_year(2017)
+
+    def check(t_, regime=W16):
+        e = Enterprise("EI", Region.WALLONIE, date(2010, 3, 15), workers=(t_, part_timer))
+        return employment.check(e, regime, year, Report({"T": True, "P": True}))
+
+    on_time = check(worker("T", hire=date(2017, 3, 1), cdi=date(2017, 10, 15)))
+    assert on_time.compliant is True and on_time.details["violations"] == []
+    assert any("appliqué depuis le 2017-06-30" in r.text.fr for r in on_time.reasons)
+    (late,) = check(worker("T", hire=date(2017, 3, 1), cdi=date(2018, 1, 2))).details["violations"]
+    assert (late["deadline"], late["since"], late["until"]) == (date(2017, 12, 30), date(2017, 12, 30),
+                                                                 date(2018, 1, 1))
+    forced = check(worker("T", hire=date(2017, 3, 1), cdi=date(2017, 10, 15)), replace(W16, forced=True))
+    assert [v["deadline"] for v in forced.details["violations"] if v["kind"] == "cdi_late"] == [date(2017, 9, 1)]
+
+
 def test_a_worker_who_left_without_a_cdi_is_not_said_still_without_one():
     """T1 on a CDD from 2025-01-06 to 2025-09-05, never moved to a CDI: CDI due by 2025-07-06 (hire + 6
     months), breach 07-06 … 09-05. The text said « toujours sans CDI » and the to-fix « passer en CDI » for

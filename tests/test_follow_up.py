@@ -438,6 +438,24 @@ def test_a_year_that_begins_before_the_agrement_owes_follow_up_from_the_agrement
     assert check.compliant is True, check.summary.fr
 
 
+def test_follow_up_under_a_regime_that_came_into_force_after_the_agrement_runs_from_its_start():
+    """Agrément 2010-03-15 (wallonie-2003 sets no follow-up rule: rules.md §4.6); T (TD) hired 2016-01-04, the
+    accompanier employed, no Suivi action in 2017; `ei check --year 2017` under wallonie-2016, applicable from
+    2017-06-30 (§1). It required an interview in 2017-Q1 and Q2 and called the bilan and the plan due by
+    2016-07-04 (hire + 6 months), before the 2016 rules existed. From the regime's start: no 2017-Q1; 2017-Q2
+    counts from 2017-06-30, 1 day < 30 — none required; Q3 and Q4 are missing; the bilan and the plan are due by
+    max(2016-01-04, 2010-03-15, 2017-06-30) + 6 months = 2017-12-30, missing at the year's end."""
+    e = Enterprise("EI", Region.WALLONIE, date(2010, 3, 15), workers=(td(hire=date(2016, 1, 4)), ACCOMPANIER),
+                   follow_ups=())
+    check = follow_up.check(e, W16, Period.calendar_year(2017), Report({"T": True, "S": False}))
+    assert [(q["quarter"], q["days_employed"], q["required"]) for q in check.details["quarters"]] == [
+        ("2017-Q2", 1, False), ("2017-Q3", 92, True), ("2017-Q4", 92, True)]
+    assert [(m["item"], m.get("quarter") or m.get("due")) for m in check.details["missing"]] == [
+        ("interview", "2017-Q3"), ("interview", "2017-Q4"), ("bilan", date(2017, 12, 30)),
+        ("plan_formation", date(2017, 12, 30))]
+    assert any("appliqué depuis le 2017-06-30" in r.text.fr for r in check.reasons)
+
+
 def test_a_quarter_beyond_the_last_payroll_month_is_still_running(monkeypatch):
     """`ei check --year 2025` on a workbook whose Paie stops in September 2025: T (TD since 2024) has its
     Q1–Q3 interviews; Q4 (from 2025-10-01) is not over as far as the workbook knows — the quota calls the year

@@ -315,21 +315,49 @@ def fallback_warnings(fallbacks: dict[str, tuple[Month, ...] | list[Month]], fil
     return out
 
 
-def obligation_period(enterprise: Enterprise, period: Period) -> Period:
-    """The part of ``period`` the agrément's obligations concern: from the agrément day when the period
-    begins before it (``period`` itself otherwise, or when it ends before the agrément)."""
-    if period.start < enterprise.agrement_date <= period.end:
-        return Period(enterprise.agrement_date, period.end)
+def obligations_start(enterprise: Enterprise, regime) -> date:
+    """The first day ``regime``'s obligations run for the enterprise: the agrément day — or the regime's first
+    day when it came into force after it, since its rules did not exist before (the CDI within 6 months of
+    wallonie-2016 is not found for 2003, rules.md §4.3; applicable from 2017-06-30, §1). A forced regime (D4)
+    is a simulation that judges as if it were in force: the agrément day."""
+    if regime.forced:
+        return enterprise.agrement_date
+    return max(enterprise.agrement_date, regime.valid_from)
+
+
+def obligation_period(enterprise: Enterprise, period: Period, regime=None) -> Period:
+    """The part of ``period`` the agrément's obligations concern: from the agrément day — given ``regime``,
+    from ``obligations_start`` — when the period begins before it (``period`` itself otherwise, or when it
+    ends before that day)."""
+    start = enterprise.agrement_date if regime is None else obligations_start(enterprise, regime)
+    if period.start < start <= period.end:
+        return Period(start, period.end)
     return period
 
 
-def obligation_deadline(worker: Worker, months: int, agrement: date) -> date:
-    """The last allowed day of an obligation due N calendar months after the hire — after the agrément for a
-    worker hired before it (no obligation of the agrément ran before it): the CDI, the bilan, the plan."""
-    return anniversary(max(worker.hire_date, agrement), months)
+def obligations_start_reason(enterprise: Enterprise, regime, value: Value) -> "Reason | None":
+    """Why the deadlines of a worker hired before the regime applied run from its first day
+    (``obligations_start``); None when they run from the hire or the agrément, as usual."""
+    start = obligations_start(enterprise, regime)
+    if start == enterprise.agrement_date:
+        return None
+    return because(t(
+        f"Règle du régime {regime.id}, appliqué depuis le {start.isoformat()} (après l'agrément du "
+        f"{enterprise.agrement_date.isoformat()}) : elle ne courait pas avant ; rien n'est jugé avant ce jour, et "
+        "les délais d'un travailleur engagé avant courent de ce jour.",
+        f"Rule of regime {regime.id}, applied since {start.isoformat()} (after the agrément of "
+        f"{enterprise.agrement_date.isoformat()}): it did not run before; nothing is judged before that day, and "
+        "the deadlines of a worker hired before run from that day."), value)
 
 
-def person_deadline(rows: tuple[Worker, ...], months: int, agrement: date
+def obligation_deadline(worker: Worker, months: int, start: date) -> date:
+    """The last allowed day of an obligation due N calendar months after the hire — after ``start`` for a
+    worker hired before it: the agrément (no obligation of the agrément ran before it), or the first day of
+    the regime that sets the obligation (``obligations_start``): the CDI, the bilan, the plan."""
+    return anniversary(max(worker.hire_date, start), months)
+
+
+def person_deadline(rows: tuple[Worker, ...], months: int, start: date
                     ) -> tuple[date, Worker, Worker | None]:
     """(last allowed day, the contract whose hire it runs from, the contract under which it falls due — None
     if the person left before) of an obligation due N months after the hire (``obligation_deadline``), for one
@@ -337,13 +365,13 @@ def person_deadline(rows: tuple[Worker, ...], months: int, agrement: date
     first hire here, a re-hire under a new id does not postpone it. A person not employed on that day but
     re-hired after it owes it N months after that re-hire (the EI could not act while they were away). The
     follow-up's bilan and plan, the CDI (docs/interpretations.md, « A person re-hired under a new id »)."""
-    start, due = rows[0], obligation_deadline(rows[0], months, agrement)
+    first, due = rows[0], obligation_deadline(rows[0], months, start)
     for w in rows:
         if w.hire_date > due:
-            start, due = w, obligation_deadline(w, months, agrement)
+            first, due = w, obligation_deadline(w, months, start)
         if w.employed_on(due):
-            return due, start, w
-    return due, start, None
+            return due, first, w
+    return due, first, None
 
 
 def person_hire_text(worker_id: str, hire: date) -> Text:

@@ -8,6 +8,8 @@ Readings (docs/interpretations.md, « Conditions d'emploi »):
   hired 15/01 → 15/07; hired 31/08 → 01/03, February having no 31st). A 6-month CDD from 15/01 ends on
   14/07; a CDI starting on 15/07 is on time, one starting on 16/07 is late. A worker still employed on the last allowed day without a CDI
   breaches the rule from that day until the CDI (or the exit); a worker who left before it does not.
+  For a worker hired before the agrément, or before the regime applied, the months count from that day
+  (``rules.common.obligations_start``), and nothing before it is judged.
 - The CDI is the person's: a person employed under several ids (same national number,
   ``Enterprise.employments_of``) owes it N months after their first hire here, as the follow-up's bilan
   (``rules.common.person_deadline``); a chain of short CDDs under new ids does not postpone it.
@@ -32,7 +34,8 @@ from ei_cli.model import ContractType, Enterprise, Function, Worker
 from ei_cli.periods import Month, Period
 from ei_cli.regimes import Regime
 from ei_cli.rules.common import (CheckResult, by_shape, Reason, because, data_horizon, decimal_text, not_judged,
-                                 person_deadline, person_hire_text)
+                                 obligation_period, obligations_start, obligations_start_reason, person_deadline,
+                                 person_hire_text)
 
 NAME = "employment"
 
@@ -122,15 +125,16 @@ def cdi_date(worker: Worker) -> date | None:
 
 
 def _cdi_violations(rows: tuple[Worker, ...], months: int, period: Period, status: bool | None,
-                    agrement: date | None = None, horizon: date | None = None) -> list[Violation]:
+                    start: date | None = None, horizon: date | None = None) -> list[Violation]:
     """The CDI breaches of one person, ``rows`` being their employment contracts here, first hire first
     (``Enterprise.employments_of``; one row for most workers). The CDI is due N months after the person's
     first hire here, as the follow-up's bilan (``rules.common.person_deadline``: a re-hire under a new id does
     not postpone it; a person away on that day and re-hired after it owes it N months after that re-hire).
     From that day, every day the person is employed here without an open-ended contract is a breach, until
     their CDI (under any id): one breach per stretch of employment, named by the contract it begins under
-    (else the stretch's last contract of the period)."""
-    deadline, start, owed_by = person_deadline(rows, months, agrement or rows[0].hire_date)
+    (else the stretch's last contract of the period). ``start``: the day the obligation runs from for a person
+    hired before it (``rules.common.obligations_start``)."""
+    deadline, start, owed_by = person_deadline(rows, months, start or rows[0].hire_date)
     if owed_by is None:
         return []  # left before the CDI was due
     # Stretches of employment without a CDI from the deadline: [first contract, last contract, since, until].
@@ -224,6 +228,10 @@ def _cdi_half_time(enterprise: Enterprise, regime: Regime, period: Period, repor
                           [because(t(f"Paramètre {v.key} inconnu.", f"Parameter {v.key} unknown."), v)
                            for v in unknown_params])
     months, minimum = int(months_v.number), fte_v.number
+    # Judged from the day the regime's rules run (the agrément, or the regime's own start, rules.md §1):
+    # nobody owed a CDI or a half-time under them before.
+    start = obligations_start(enterprise, regime)
+    period = obligation_period(enterprise, period, regime)
     reasons.append(because(t(
         f"Chaque travailleur du public cible est en CDI au plus tard {months} mois après son engagement "
         f"(dernier jour admis : date d'entrée + {months} mois, date d'agrément + {months} mois pour un travailleur "
@@ -231,6 +239,9 @@ def _cdi_half_time(enterprise: Enterprise, regime: Regime, period: Period, repor
         f"Each target worker is on a CDI at the latest {months} months after hire (last allowed day: hire date "
         f"+ {months} months, agrément date + {months} months for a worker hired before the agrément; date_cdi, else "
         "the hire date when type_contrat = CDI)."), months_v))
+    started = obligations_start_reason(enterprise, regime, months_v)
+    if started is not None:
+        reasons.append(started)
     reasons.append(because(t(
         f"Et travaille au moins à {decimal_text(minimum)} etp : etp contractuel (feuille Personnel), pas l'etp payé du mois.",
         f"And works at least {decimal_text(minimum, 'en')} fte: the contractual fte (Personnel sheet), not the month's paid fte."),
@@ -254,7 +265,7 @@ def _cdi_half_time(enterprise: Enterprise, regime: Regime, period: Period, repor
         rows = enterprise.employments_of(w)
         if rows[0].worker_id not in judged:
             judged.add(rows[0].worker_id)
-            violations.extend(_cdi_violations(rows, months, period, status, enterprise.agrement_date, horizon))
+            violations.extend(_cdi_violations(rows, months, period, status, start, horizon))
         v = _fte_violation(w, minimum, period, status)
         if v is not None:
             violations.append(v)

@@ -33,7 +33,8 @@ from ei_cli.model import ContractType, Enterprise, FollowUpType, Function, Worke
 from ei_cli.periods import Month, Period, add_months, days_between
 from ei_cli.regimes import Regime
 from ei_cli.rules.common import (CheckResult, by_shape, Reason, because, data_horizon, days_employed_in,
-                                 not_judged, obligation_period, person_deadline, person_hire_text)
+                                 not_judged, obligation_period, obligations_start, obligations_start_reason,
+                                 person_deadline, person_hire_text)
 
 NAME = "follow_up"
 INTERVIEWS = (FollowUpType.INDIVIDUAL_INTERVIEW, FollowUpType.COLLECTIVE_INTERVIEW)
@@ -212,10 +213,11 @@ def _interviews(enterprise: Enterprise, rows: tuple[Worker, ...], quarters_in: l
 
 
 def _deadline(enterprise: Enterprise, rows: tuple[Worker, ...], item: FollowUpType, months: int, period: Period,
-              status: bool | None, horizon: date) -> Missing | None:
+              status: bool | None, horizon: date, since: date) -> Missing | None:
     """``rows``: the person's employment contracts here, judged as one (``rules.common.person_deadline``); the
-    actions of all their ids count."""
-    due, start, owed_by = person_deadline(rows, months, enterprise.agrement_date)
+    actions of all their ids count. ``since``: the day the obligation runs from for a person hired before it
+    (``rules.common.obligations_start``)."""
+    due, start, owed_by = person_deadline(rows, months, since)
     if due > horizon:
         return None  # not due yet, as far as the workbook knows (``_data_horizon``)
     hired = rows[0].hire_date
@@ -273,12 +275,16 @@ def _quarterly_interviews(enterprise: Enterprise, regime: Regime, period: Period
                "Add the Suivi sheet (template: ei init), one row per action; if no action took place, keep it "
                "with its headers only."),),
             {"follow_up_sheet": False})
+    # Judged from the day the regime's rules run: the agrément, or the regime's own start (rules.md §1) — no
+    # quarter, month or deadline of its rules before it.
+    since = obligations_start(enterprise, regime)
+    period = obligation_period(enterprise, period, regime)
     followed = _followed(enterprise, report, period)
     missing: list[Missing] = []
     quarters: list[dict] = []
-    # The quarter holding the agrément day counts from it: its days before were owed nothing (a worker
-    # employed 6 days under the agrément owes no interview for the 81 days before).
-    quarters_in = [(q, obligation_period(enterprise, q.period)) for q in quarters_overlapping(period)]
+    # The quarter holding that day counts from it: its days before were owed nothing (a worker employed 6 days
+    # under the agrément owes no interview for the 81 days before).
+    quarters_in = [(q, obligation_period(enterprise, q.period, regime)) for q in quarters_overlapping(period)]
     horizon = _data_horizon(enterprise, period)
     judged: set[str] = set()
     for w, status, art60 in followed:
@@ -294,7 +300,7 @@ def _quarterly_interviews(enterprise: Enterprise, regime: Regime, period: Period
         quarters += qs
         if not art60:
             for item, value in ((FollowUpType.ASSESSMENT, bilan_v), (FollowUpType.TRAINING_PLAN, plan_v)):
-                m = _deadline(enterprise, rows, item, int(value.number), period, status, horizon)
+                m = _deadline(enterprise, rows, item, int(value.number), period, status, horizon, since)
                 if m is not None:
                     missing.append(m)
     # An accompanier is owed for TD/TGD and art. 60 workers; a month whose only followed workers are of
@@ -322,6 +328,9 @@ def _quarterly_interviews(enterprise: Enterprise, regime: Regime, period: Period
                   f"Training plan at the latest {plan_v.value} months after hire (TD/TGD; after the agrément for "
                   "a worker hired before it)."), plan_v),
     ]
+    started = obligations_start_reason(enterprise, regime, per_q_v)
+    if started is not None:
+        reasons.append(started)
     for m in missing:
         reasons.append(because(m.text(), per_q_v if m.item == "interview" else
                                (bilan_v if m.item == "bilan" else plan_v)))
