@@ -1905,6 +1905,23 @@ def test_a_year_judged_by_the_stand_in_counts_the_stand_ins_target_public(tmp_pa
     assert y.target_fte == 1 and y.total_fte == 2 and y.target_share == D("0.5") and y.compliant is True
 
 
+def test_a_year_judged_by_the_stand_in_says_which_target_public_it_counts(tmp_path):
+    """The same year 6 asked under wallonie-2016 (whose staff lists and other checks follow TD/TGD, §3.1), judged
+    by wallonie-2003 counting DEDP (§4.1): 50 % = 12 ÷ 24 FTE-months, D1 counted though no TD. The reason said
+    « jugée selon wallonie-2003 … simulation historique » but not that the quota counts DEDP, beside a staff
+    table saying D1 is not target public. Its first reason now names the public counted, citing nothing new
+    (the judge's eligibility.definition); in English too. A year judged by its own regime says nothing of it."""
+    e, report = _walloon_gap_dedp_not_td(tmp_path, "2018-02")
+    (y,) = evaluate_quota(e, W16, Period(date(2017, 7, 1), date(2017, 7, 31)), report).years
+    definition = get_regime("wallonie-2003").value("eligibility.definition", date(2017, 3, 1)).description
+    first = y.reasons[0].text
+    assert (f"le quota y compte le public cible de wallonie-2003 ({definition}), et non celui de wallonie-2016, "
+            "que suivent les autres contrôles et la liste du personnel") in first.fr
+    assert "the quota counts wallonie-2003's target public in it" in first.en
+    (y7,) = evaluate_quota(e, W16, Period(date(2018, 3, 1), date(2018, 3, 31)), report).years
+    assert y7.regime_id == "wallonie-2016" and not any("le quota y compte" in r.text.fr for r in y7.reasons)
+
+
 def test_the_forecast_of_a_year_judged_by_the_stand_in_counts_the_stand_ins_target_public(tmp_path, monkeypatch):
     """As above, Paie known to 2017-12: the projection of year 6 from 2017-12 (two months left, each worker
     keeping 1 FTE) under wallonie-2003 counts D1 as target: 12 ÷ 24 = 50 % ≥ 50 % → projected conforme with

@@ -1324,12 +1324,26 @@ _READING = t("une année d'agrément garde l'obligation du régime en vigueur à
              "docs/interpretations.md)")
 
 
+def _public_counted(asked: Regime, judge: Regime, first: date) -> Text:
+    """« ; le quota y compte le public cible de wallonie-2003 (DEDP = …) … » when the year's judge counts another
+    target public than the regime asked for, which the other checks and the staff lists follow (wallonie-2016's
+    TD/TGD); empty when both count the same."""
+    definition = judge.value_or_none("eligibility.definition", first)
+    if definition is None or judge.rule("eligibility") == asked.rule("eligibility"):
+        return t("", "")
+    return t(f" ; le quota y compte le public cible de {judge.id} ({definition.description}), et non celui de "
+             f"{asked.id}, que suivent les autres contrôles et la liste du personnel",
+             f"; the quota counts {judge.id}'s target public in it ({definition.description}), not that of "
+             f"{asked.id}, which the other checks and the staff list follow")
+
+
 def _said_judge(y: YearQuota, asked: Regime, judge: Regime) -> YearQuota:
     """A year judged by another regime than the one asked for (the one in force on its first day), by the
     nearest regime ``ei`` ships standing in for one it does not ship, or by a forced regime not in force
     that day: its reasons and headline say so."""
     first = y.period.start
     start = first.isoformat()
+    public = _public_counted(asked, judge, first)
     if judge.forced:
         if judge.valid_on(first):
             return y
@@ -1362,12 +1376,13 @@ def _said_judge(y: YearQuota, asked: Regime, judge: Regime) -> YearQuota:
         reason = Reason(t(
             f"Année d'agrément {y.year} commencée le {start}, sous un régime qu'ei ne fournit pas (aucun régime "
             f"livré en vigueur ce jour-là) : jugée selon {judge.id} ({judge.validity_text('fr')}), {near.fr}, "
-            f"comme ei le fait pour une période de ces jours-là{not_fr} — à lire comme une simulation historique : "
-            "la règle du régime en vigueur au début de l'année peut différer (lecture d'ei, docs/interpretations.md).",
+            f"comme ei le fait pour une période de ces jours-là{not_fr}{public.fr} — à lire comme une simulation "
+            "historique : la règle du régime en vigueur au début de l'année peut différer (lecture d'ei, "
+            "docs/interpretations.md).",
             f"Agrément year {y.year} began on {start}, under a regime ei does not ship (no shipped regime in force "
             f"that day): judged under {judge.id} ({judge.validity_text('en')}), {near.en}, as ei does for a period "
-            f"of those days{not_en} — to be read as a historical simulation: the rule of the regime in force when "
-            "the year began may differ (ei's reading, docs/interpretations.md)."),
+            f"of those days{not_en}{public.en} — to be read as a historical simulation: the rule of the regime in "
+            "force when the year began may differ (ei's reading, docs/interpretations.md)."),
             judge.title)
         said = (f"année commencée sous un régime qu'ei ne fournit pas (aucun régime livré en vigueur le "
                 f"{start}) : jugée selon {judge.id}, {near.fr}",
@@ -1377,9 +1392,9 @@ def _said_judge(y: YearQuota, asked: Regime, judge: Regime) -> YearQuota:
         reason = Reason(t(
             f"Année d'agrément {y.year} commencée le {start}, sous le régime {judge.id} "
             f"({judge.validity_text('fr')}) : elle est jugée selon ce régime, et non selon {asked.id}, en vigueur "
-            f"{asked.validity_text('fr')} ; {_READING.fr}.",
+            f"{asked.validity_text('fr')}{public.fr} ; {_READING.fr}.",
             f"Agrément year {y.year} began on {start}, under regime {judge.id} ({judge.validity_text('en')}): it "
-            f"is judged under that regime, not under {asked.id}, in force {asked.validity_text('en')}; "
+            f"is judged under that regime, not under {asked.id}, in force {asked.validity_text('en')}{public.en}; "
             f"{_READING.en}."), judge.title)
         said = (f"jugée selon {judge.id}, en vigueur à son début", f"judged under {judge.id}, in force when it began")
     else:
