@@ -951,6 +951,31 @@ def test_days_outside_the_regime_list_only_the_subsidies_that_could_be_due_there
     assert [u.subsidy for u in recent.unknown] == ["social_accompaniment", "manager"]
 
 
+def test_an_agrement_before_the_2003_decree_keeps_its_2003_amounts_with_a_note():
+    """Agrément 2002-10-01, under the 1998 decree: wallonie-2003 applies from 2004-01-01 (rules.md §1), and
+    rules.md says nothing of agréments granted before it (no transitional provision, no §9/§11 default).
+    `ei subsidy --year 2004` computed its amounts, all claimable, without a word:
+    - manager, agrément year 2 = 2003-10-01 … 2004-09-30 (366 days): 13 500 × 274 / 366 = 10 106,557 →
+      10 106,56 €; year 3 from 2004-10-01 (365 days): 7 000 × 92 / 365 = 1 764,384 → 1 764,38 €;
+    - T (hired 2002-10-01, full time), occupation year 2: 3 750 × 274 / 366 = 2 807,377 → 2 807,38 €; year 3:
+      2 500 × 92 / 365 = 630,137 → 630,14 €.
+    The amounts and claimability stay (nothing says otherwise); each line says the agrément predates the regime
+    and that whether its amounts apply is not established. An agrément of 2004-01-01 gets no such note."""
+    staff = [worker("M", date(2002, 10, 1), function=Function.MANAGEMENT), worker("T", date(2002, 10, 1))]
+    pays = monthly("M", Month(2004, 1), Month(2004, 12), cost="6000") + monthly("T", Month(2004, 1), Month(2004, 12))
+    report = Report({"M": "not_target", "T": "target"})
+    result = compute_subsidies(enterprise(staff, pays, agrement=date(2002, 10, 1)), W2003, 2004, report)
+    amounts = [(x.subsidy, x.amount) for x in result.lines]
+    assert amounts == [("target_worker", D("2807.38")), ("target_worker", D("630.14")), ("manager", D("10106.56")),
+                       ("manager", D("1764.38"))]
+    said = "Agrément du 2002-10-01, antérieur au régime wallonie-2003 (du 2004-01-01 au 2013-01-30)"
+    for line in result.lines:
+        assert line.claimable and any(n.fr.startswith(said) and "n'est pas établi" in n.fr for n in line.notes)
+        assert any("application de ses montants non établie" in r.text.fr for r in line.reasons)
+    later = compute_subsidies(enterprise(staff, pays, agrement=date(2004, 1, 1)), W2003, 2004, report)
+    assert not any("antérieur au régime" in n.fr for line in later.lines for n in line.notes)
+
+
 def test_a_year_a_regime_ends_in_is_claimed_up_to_its_last_day():
     """2013 under wallonie-2003 (valid to 2013-01-30), agrément 2011-01-01: 2013 is agrément year 3,
     manager amount 7 000 €/year, claimed for 2013-01-01 … 2013-01-30 only: 7 000 × 30 / 365 =

@@ -313,6 +313,25 @@ class _Run:
                          value)
         return {"rehire_of": first.worker_id, "first_hire_date": first.hire_date}, note, reason
 
+    def agrement_before_regime(self, value: Value) -> tuple[Text, Reason] | None:
+        """(note, reason) for a line of the regime's amounts when the agrément predates the regime (agrément
+        2002-10-01, wallonie-2003 from 2004-01-01: granted under the 1998 decree, rules.md §1): whether those
+        amounts apply to an agrément granted before the regime is not established — rules.md gives no
+        transitional provision, and §9/§11 no default — so the line stays claimable, with this said; None when
+        the agrément comes on or after the regime's first day."""
+        agreed, regime = self.enterprise.agrement_date, self.regime
+        if agreed >= regime.valid_from:
+            return None
+        note = t(f"Agrément du {agreed.isoformat()}, antérieur au régime {regime.id} ({regime.validity_text('fr')}) : "
+                 "que ses montants s'appliquent à un agrément accordé avant lui n'est pas établi (aucune disposition "
+                 "transitoire trouvée) ; montant calculé selon ce régime, à faire confirmer par l'administration.",
+                 f"Agrément of {agreed.isoformat()}, before regime {regime.id} ({regime.validity_text('en')}): whether "
+                 "its amounts apply to an agrément granted before it is not established (no transitional provision "
+                 "found); amount computed under this regime, to be confirmed by the administration.")
+        reason = because(t(f"Agrément antérieur au régime {regime.id} : application de ses montants non établie.",
+                           f"Agrément before regime {regime.id}: whether its amounts apply is not established."), value)
+        return note, reason
+
     def add(self, subsidy: str, worker_id: str | None, basis: dict, amount: Decimal | None,
             values: list[Value], *, claimable: bool = True, notes: Iterable[Text] = (),
             reasons: Iterable[Reason] = (), extra_confidence: Iterable[str] = ()) -> None:
@@ -682,6 +701,7 @@ def _degressive_lines(run: _Run, amounts_key: str) -> None:
             continue
         # The same person hired before under another id: their occupation years do not start again.
         rehire = run.rehire_check(worker, amounts) if due else None
+        before = run.agrement_before_regime(amounts)
         for n, occ_year, part in due:
             annual = Decimal(table[n]["amount"])
             fd, fallbacks = fte_days(run.enterprise, worker, part)
@@ -702,6 +722,9 @@ def _degressive_lines(run: _Run, amounts_key: str) -> None:
                 basis.update(rehire[0])
                 notes.insert(0, rehire[1])
                 reasons = (*reasons, rehire[2])
+            if before is not None:
+                notes.append(before[0])
+                reasons = (*reasons, before[1])
             run.add("target_worker", worker.worker_id, basis, amount, [amounts], notes=notes,
                     extra_confidence=["inferred"] if partial else [], reasons=reasons, claimable=rehire is None)
 
@@ -1109,6 +1132,7 @@ def _manager(run: _Run) -> None:
     """Wallonia 2003 manager start-up subsidy: amount of agrément year 1/2/3, nothing from year 4."""
     amounts = run.value("subsidy.manager.amounts")
     table = _table(amounts, "agrement_year")
+    before = run.agrement_before_regime(amounts)
     for n, agr_year, part in _agrement_segments(run):
         if n not in table:
             continue
@@ -1123,6 +1147,9 @@ def _manager(run: _Run) -> None:
             reasons.append(nobody[1])
         else:
             _above_manager_pay(run, part, money(amount), amounts, notes, reasons)
+        if before is not None:
+            notes.append(before[0])
+            reasons.append(before[1])
         basis = {"agrement_year": n, "agrement_year_start": agr_year.start, "agrement_year_end": agr_year.end,
                  "start": part.start, "end": part.end, "days": part.days, "year_days": agr_year.days,
                  "rate": annual}
