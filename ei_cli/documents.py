@@ -566,7 +566,9 @@ def _worker_row(worker: Worker, category: str, names: bool, fte: Decimal) -> dic
 
 
 def staff_summary(enterprise: Enterprise, period: Period, report, names: bool = False) -> dict:
-    """Heads, average FTE (Σ FTE-months ÷ months), by function, target public by category."""
+    """Heads, average FTE (Σ FTE-months ÷ months), by function, target public by category. Heads are persons:
+    the ids of one person re-hired under a new id count once (``Enterprise.persons``, docs/interpretations.md
+    « A person re-hired under a new id »); hires and exits are contracts begun and ended."""
     from ei_cli.rules.common import fte_rows
 
     employed = [w for w in enterprise.workers if w.employed_in(period)]
@@ -575,6 +577,7 @@ def staff_summary(enterprise: Enterprise, period: Period, report, names: bool = 
     n_months = Decimal(len(months)) or Decimal(1)
     avg = {w.worker_id: sum(row, Decimal(0)) / n_months for w, row in zip(employed, rows)}
     at_end = [w for w in employed if w.employed_on(period.end)]
+    persons = enterprise.persons
 
     def q(x: Decimal) -> Decimal:
         return x.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
@@ -583,27 +586,28 @@ def staff_summary(enterprise: Enterprise, period: Period, report, names: bool = 
     for fn in Function:
         members = [w for w in employed if w.function == fn]
         if members:
-            by_function.append({"function": FUNCTION_LABELS[fn], "heads": len(members),
-                                "heads_at_end": sum(1 for w in members if w.employed_on(period.end)),
+            by_function.append({"function": FUNCTION_LABELS[fn], "heads": persons(members),
+                                "heads_at_end": persons(w for w in members if w.employed_on(period.end)),
                                 "fte": _plain(q(sum((avg[w.worker_id] for w in members), Decimal(0))))})
     ids = {w.worker_id for w in employed}
     counts = report.counts(ids)
-    categories = [{"category": c, "label": CATEGORY_LABELS.get(c, c), "heads": n,
+    categories = [{"category": c, "label": CATEGORY_LABELS.get(c, c),
+                   "heads": persons(w for w in employed if str(report.category(w.worker_id)) == c),
                    "fte": _plain(q(sum((avg[w.worker_id] for w in employed
                                         if str(report.category(w.worker_id)) == c), Decimal(0))))}
                   for c, n in counts.items() if n]
-    target_heads = sum(1 for w in employed if report.is_target(w.worker_id))
+    target_heads = persons(w for w in employed if report.is_target(w.worker_id))
     supervision = [w for w in employed if w.function in SUPERVISION_FUNCTIONS]
     return {
-        "heads": len(employed),
-        "heads_at_end": len(at_end),
+        "heads": persons(employed),
+        "heads_at_end": persons(at_end),
         "fte": _plain(q(sum(avg.values(), Decimal(0)))),
         "by_function": by_function,
         "categories": categories,
         "target_heads": target_heads,
         "target_fte": _plain(q(sum((avg[w.worker_id] for w in employed if report.is_target(w.worker_id)),
                                    Decimal(0)))),
-        "supervision_heads": len(supervision),
+        "supervision_heads": persons(supervision),
         "supervision_fte": _plain(q(sum((avg[w.worker_id] for w in supervision), Decimal(0)))),
         "art60_heads": sum(1 for w in employed if not w.has_employment_contract),
         "hires": sum(1 for w in employed if period.contains(w.hire_date)),

@@ -1005,6 +1005,36 @@ def test_staff_summary_by_hand():
     assert [w["name"] for w in s["workers"]] == [None, None]
 
 
+def test_staff_summary_counts_a_person_re_hired_under_a_new_id_once():
+    """One person (niss 90040410148) employed as A1 (CDD 2025-01-01 … 06-30) then re-hired as A2 (CDI from
+    2025-07-01), both TD production, and B (supervision, all year): 3 ids, 2 persons. The document's columns
+    headed « Personnes » say 2 (production 1, TD 1, target 1), as the enterprise check's « 2 personnes
+    occupées »; the hires stay contracts begun in 2025: A1 and A2, 2."""
+    niss = "90040410148"
+    a1 = replace(Worker("A1", date(2025, 1, 1), ContractType.CDD, Decimal(1), Function.PRODUCTION,
+                        exit_date=date(2025, 6, 30)), national_number=niss)
+    a2 = replace(Worker("A2", date(2025, 7, 1), ContractType.CDI, Decimal(1), Function.PRODUCTION),
+                 national_number=niss)
+    b = Worker("B", date(2020, 1, 1), ContractType.CDI, Decimal(1), Function.SUPERVISION)
+    e = Enterprise("X", Region.WALLONIE, date(2020, 1, 1), workers=(a1, a2, b))
+
+    class Report:
+        def counts(self, ids):
+            return {"TD": 2, "not_target": 1}
+
+        def category(self, wid):
+            return "not_target" if wid == "B" else "TD"
+
+        def is_target(self, wid):
+            return wid != "B"
+
+    s = documents.staff_summary(e, Period.calendar_year(2025), Report())
+    assert (s["heads"], s["heads_at_end"], s["target_heads"], s["supervision_heads"], s["hires"]) == (2, 2, 1, 1, 2)
+    assert [f["heads"] for f in s["by_function"]] == [1, 1]  # production, encadrement
+    assert [(c["category"], c["heads"]) for c in s["categories"]] == [("TD", 1), ("not_target", 1)]
+    assert len(s["workers"]) == 3  # the list keeps every contract
+
+
 def test_french_formatting():
     assert squash(documents.fmt_eur(116369.38)) == "116 369,38 €"
     assert squash(documents.fmt_share(0.6278)) == "62,7 %"  # down, like rules.common.share_text
