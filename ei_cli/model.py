@@ -192,10 +192,17 @@ class Enterprise:
         when they have no other)."""
         return self.employments.get(worker.worker_id, (worker,))
 
+    def by_person(self, workers) -> list[tuple[Worker, ...]]:
+        """``workers`` grouped by person: the ids of one person (``employments``) together, first hire first;
+        ids without a national number are distinct people."""
+        groups: dict[str, list[Worker]] = {}
+        for w in workers:
+            groups.setdefault(self.employments_of(w)[0].worker_id, []).append(w)
+        return [tuple(sorted(g, key=lambda w: (w.hire_date, w.row or 0))) for g in groups.values()]
+
     def persons(self, workers) -> int:
-        """How many people ``workers`` are: the ids of one person (``employments``) count once; ids without
-        a national number count as distinct people."""
-        return len({self.employments_of(w)[0].worker_id for w in workers})
+        """How many people ``workers`` are (``by_person``): the ids of one person count once."""
+        return len(self.by_person(workers))
 
     @cached_property
     def first_employment(self) -> dict[str, Worker]:

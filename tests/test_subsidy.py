@@ -390,6 +390,22 @@ def test_sieg_bracket_missed_by_a_day_is_not_printed_on_its_threshold():
     assert full.basis["target_workers"] == 8 and full.reasons[0].text.fr.startswith("8,00 TD/TGD")
 
 
+def test_sieg_bracket_counts_a_person_on_two_contracts_once():
+    """Q8: heads of TD/TGD, annual average. Agrément year 5 = calendar 2024 (366 days); six TD all year and P,
+    a TD on two concurrent half-time contracts (P1, P2: same national number) all year: 8 ids but 7 persons,
+    (6 × 366 + 366) ÷ 366 = 7 < 8 → no bracket, 0 € (the old count of ids, (8 × 366) ÷ 366 = 8, gave the
+    ≥ 8 bracket, 25 000 €). Without the national number P1 and P2 are two people: 8, 25 000 €."""
+    ent, report = _sieg_enterprise(6)
+    both = [replace(worker(w, date(2019, 1, 1), fte="0.5"), national_number="85100374649") for w in ("P1", "P2")]
+    ent = replace(ent, workers=ent.workers + tuple(both))
+    report = Report({**{k: e.category for k, e in report.by_id.items()}, "P1": "TD", "P2": "TD"})
+    (line,) = lines_of(compute_subsidies(ent, W2016, 2024, report), "social_accompaniment")
+    assert line.amount == 0 and line.basis["target_workers"] == 7
+    apart = replace(ent, workers=tuple(replace(w, national_number=None) for w in ent.workers))
+    (line,) = lines_of(compute_subsidies(apart, W2016, 2024, report), "social_accompaniment")
+    assert line.amount == D("25000.00") and line.basis["target_workers"] == 8
+
+
 def test_social_accompaniment_capped_by_wage_cost_plus_operating_costs():
     """8 TD → 25 000 €; accompanier half-time, wage cost 1 500 €/month = 18 000 €/year (within the
     0,5 FTE of the bracket); ceiling 18 000 × 1,15 = 20 700,00 € < 25 000 → 20 700,00 €."""
@@ -708,6 +724,28 @@ def test_brussels_tranches_are_counted_day_by_day():
         (line,) = lines_of(unsure, subsidy)
         assert line.amount == amount and not line.claimable
         assert any("le nombre de tranches pourrait être plus élevé" in n.fr for n in line.notes)
+
+
+def test_brussels_tranches_count_a_person_on_two_contracts_once():
+    """Q9: started tranches of target workers, heads, counted day by day. bruxelles-2004, agrément 2012-01-01,
+    2013 = year 2 (365 days): T1–T3 target and P, target on two concurrent half-time contracts (P1, P2: same
+    national number), all year → 4 persons every day (5 ids): 0 tranche, accompaniment 15 000 € and encadrement
+    31 000 € (15 000 × 365 ÷ 365, 31 000 × 365 ÷ 365). The count of ids, 5 a day, gave 1 tranche:
+    22 500 € and 46 500 €, as it still does when P1 and P2 carry no national number (two people)."""
+    workers = [worker(f"T{i}", date(2012, 1, 1)) for i in range(1, 4)]
+    workers += [replace(worker(w, date(2012, 1, 1), fte="0.5"), national_number="85100374649") for w in ("P1", "P2")]
+    workers += [worker("E", date(2012, 1, 1), function=Function.SUPERVISION),
+                worker("A", date(2012, 1, 1), function=Function.SOCIAL_ACCOMPANIMENT)]
+    report = Report({**{w.worker_id: "target" for w in workers}, "E": "not_target", "A": "not_target"})
+    result = compute_subsidies(enterprise(workers, agrement=date(2012, 1, 1), region=Region.BRUXELLES), B2004, 2013,
+                               report)
+    assert (result.totals["social_accompaniment"], result.totals["supervision"]) == (15000, 31000)
+    (line,) = lines_of(result, "supervision")
+    assert line.basis["tranches"] == 0 and line.basis["target_workers"] == 4
+    apart = [replace(w, national_number=None) for w in workers]
+    result = compute_subsidies(enterprise(apart, agrement=date(2012, 1, 1), region=Region.BRUXELLES), B2004, 2013,
+                               report)
+    assert (result.totals["social_accompaniment"], result.totals["supervision"]) == (22500, 46500)
 
 
 def test_brussels_agrement_year_5_has_no_supervision():

@@ -8,7 +8,7 @@ from __future__ import annotations
 import copy
 import importlib
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal
 from typing import Callable, Iterable, Sequence
 
@@ -255,6 +255,45 @@ def not_judged(name: str, regime, summary: Text, reasons: Sequence[Reason], to_f
 # ------------------------------------------------------------------------------ working time
 def days_employed_in(worker: Worker, period: Period) -> int:
     return days_between(max(worker.hire_date, period.start), min(worker.exit_date or date.max, period.end))
+
+
+def person_stretches(rows: tuple[Worker, ...], extent: Period) -> list[tuple[date, date]]:
+    """(first, last day) of each stretch of ``extent`` on which the person is employed under ``rows`` (their
+    contracts, first hire first: ``Enterprise.by_person``); a day under two concurrent contracts is in one."""
+    out, start = [], extent.start
+    for w in rows:
+        first, last = max(w.hire_date, start), min(w.exit_date or date.max, extent.end)
+        if first <= last:
+            out.append((first, last))
+            start = last + timedelta(days=1)
+    return out
+
+
+def person_days_in(rows: tuple[Worker, ...], extent: Period) -> int:
+    """Days of ``extent`` on which the person is employed under any of ``rows`` (a day counts once)."""
+    return sum(days_between(first, last) for first, last in person_stretches(rows, extent))
+
+
+def persons_by_day(enterprise: Enterprise, workers: Iterable[Worker], period: Period) -> list[int]:
+    """How many people ``workers`` are employed on each day of ``period`` (index 0: its first day): a head
+    count counts persons, the ids of one person once (``Enterprise.by_person``), a day under two of their
+    contracts once (docs/interpretations.md, « A person re-hired under a new id »)."""
+    change = [0] * (period.days + 1)
+    for rows in enterprise.by_person(workers):
+        for first, last in person_stretches(rows, period):
+            change[(first - period.start).days] += 1
+            change[(last - period.start).days + 1] -= 1
+    heads, out = 0, []
+    for c in change[:-1]:
+        heads += c
+        out.append(heads)
+    return out
+
+
+def average_persons(enterprise: Enterprise, workers: Iterable[Worker], period: Period) -> Decimal:
+    """Average number of people ``workers`` are, employed over ``period`` (Σ days each person is employed ÷
+    days; ``persons_by_day`` summed)."""
+    return Decimal(sum(person_days_in(rows, period) for rows in enterprise.by_person(workers))) / period.days
 
 
 NO_PAY: dict = {}  # the Paie index of a worker without any row (never written to)

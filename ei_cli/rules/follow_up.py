@@ -30,11 +30,11 @@ from functools import cached_property
 
 from ei_cli.i18n import Text, t
 from ei_cli.model import ContractType, Enterprise, FollowUpType, Function, Worker
-from ei_cli.periods import Month, Period, add_months, days_between
+from ei_cli.periods import Month, Period, add_months
 from ei_cli.regimes import Regime
-from ei_cli.rules.common import (CheckResult, by_shape, Reason, because, data_horizon, days_employed_in,
+from ei_cli.rules.common import (CheckResult, by_shape, Reason, because, data_horizon,
                                  not_judged, obligation_period, obligations_start, obligations_start_reason,
-                                 person_deadline, person_hire_text)
+                                 person_days_in, person_deadline, person_hire_text)
 
 NAME = "follow_up"
 INTERVIEWS = (FollowUpType.INDIVIDUAL_INTERVIEW, FollowUpType.COLLECTIVE_INTERVIEW)
@@ -160,20 +160,6 @@ def _data_horizon(enterprise: Enterprise, period: Period) -> date:
     return data_horizon(enterprise, period) or period.end
 
 
-def _person_days_in(rows: tuple[Worker, ...], extent: Period) -> int:
-    """Days of ``extent`` on which the person is employed under any of ``rows`` (first hire first; a day
-    under two contracts counts once)."""
-    if len(rows) == 1:
-        return days_employed_in(rows[0], extent)
-    days, start = 0, extent.start
-    for w in rows:
-        first, last = max(w.hire_date, start), min(w.exit_date or date.max, extent.end)
-        if first <= last:
-            days += days_between(first, last)
-            start = last + timedelta(days=1)
-    return days
-
-
 def _person_employed_on(rows: tuple[Worker, ...], d: date) -> bool:
     return any(w.employed_on(d) for w in rows)
 
@@ -194,7 +180,7 @@ def _interviews(enterprise: Enterprise, rows: tuple[Worker, ...], quarters_in: l
     # after the exit is not an interview of an EI worker, rules.md §3.6 task 1).
     records = [d for d in _person_actions(enterprise, rows, INTERVIEWS) if _person_employed_on(rows, d)]
     for q, extent in quarters_in:
-        days = _person_days_in(rows, extent)
+        days = person_days_in(rows, extent)
         if days == 0:
             continue
         start, end = extent.start, extent.end

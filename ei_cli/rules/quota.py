@@ -440,17 +440,14 @@ def _point_value(f: _Frame, counted: Callable[[Worker], bool], day: date) -> _Po
     """Target, total and unknown-status FTE of the counted workers employed on ``day`` (Personnel dates)."""
     month = Month.of(day)
     target = total = unknown = ZERO
-    heads = 0
-    for w in f.enterprise.workers:
-        if not counted(w) or not w.employed_on(day):
-            continue
+    employed = [w for w in f.enterprise.workers if counted(w) and w.employed_on(day)]
+    for w in employed:
         x = f.day_fte(w, month)
-        heads += 1
         total += x
         in_target, in_unknown = _by_status(f, w, x)
         target += in_target
         unknown += in_unknown
-    return _Point(day, target, total, unknown, heads)
+    return _Point(day, target, total, unknown, f.enterprise.persons(employed))
 
 
 def _by_status(f: _Frame, worker: Worker, fte: Decimal) -> tuple[Decimal, Decimal]:
@@ -870,7 +867,8 @@ def _min_workers(enterprise: Enterprise, regime: Regime, f: _Frame, reasons: lis
     day = anniversary(enterprise.agrement_date, int(within)) - timedelta(days=1)
     if not f.judged_span.contains(day):   # a day outside the period evaluated is not judged
         return {}
-    heads = sum(1 for w in enterprise.workers if _counted(w) and w.employed_on(day))
+    # Persons, not ids: two concurrent contracts of one person are one worker (``Enterprise.persons``).
+    heads = enterprise.persons(w for w in enterprise.workers if _counted(w) and w.employed_on(day))
     ok = heads >= minimum
     reasons.append(_cite(t(
         f"Au moins {int(minimum)} travailleurs dans les {int(within)} mois de l'agrément : {heads} occupés le "

@@ -31,8 +31,8 @@ from ei_cli.i18n import Text, t
 from ei_cli.model import Enterprise, Function, Worker
 from ei_cli.periods import Month, Period, anniversary, days_between, years_overlapping
 from ei_cli.regimes import CONFIDENCES, Regime, Value, all_regimes, shipped_in_force
-from ei_cli.rules.common import (CENT, NO_PAY, ONE, ZERO, Reason, because, combine, daily_fte, data_horizon, days_employed_in,
-                                 decimal_text, euro_text, money, number_text, share_text, shown_beside, spread_fte)
+from ei_cli.rules.common import (CENT, NO_PAY, ONE, ZERO, Reason, because, combine, daily_fte, data_horizon,
+                                 average_persons, persons_by_day, decimal_text, euro_text, money, number_text, share_text, shown_beside, spread_fte)
 
 CONFIDENCE_ORDER = tuple(CONFIDENCES)  # strongest first: verified … not_found
 SUBSIDY_IDS = ("target_worker", "social_accompaniment", "manager", "supervision")
@@ -199,27 +199,6 @@ def fte_days(enterprise: Enterprise, worker: Worker, period: Period) -> tuple[De
         if not from_pay:
             fallbacks.append(month)
     return total, fallbacks
-
-
-def average_heads(workers: Iterable[Worker], period: Period) -> Decimal:
-    """Average number of ``workers`` employed over ``period`` (Σ days employed ÷ days)."""
-    return Decimal(sum(days_employed_in(w, period) for w in workers)) / period.days
-
-
-def daily_heads(workers: Iterable[Worker], period: Period) -> list[int]:
-    """Number of ``workers`` employed on each day of ``period`` (index 0: its first day); their sum ÷ the
-    days is ``average_heads``."""
-    change = [0] * (period.days + 1)
-    for w in workers:
-        first, last = max(w.hire_date, period.start), min(w.exit_date or date.max, period.end)
-        if first <= last:
-            change[(first - period.start).days] += 1
-            change[(last - period.start).days + 1] -= 1
-    heads, out = 0, []
-    for c in change[:-1]:
-        heads += c
-        out.append(heads)
-    return out
 
 
 def segments(origin: date, claim: Period) -> list[tuple[int, Period, Period]]:
@@ -752,7 +731,7 @@ def _targets_by_status(run: _Run) -> tuple[list[Worker], list[Worker]]:
 def _targets_split(run: _Run, period: Period) -> tuple[Decimal, Decimal]:
     """(average heads of target workers, of workers whose status is unknown) over ``period``."""
     known, unknown = _targets_by_status(run)
-    return average_heads(known, period), average_heads(unknown, period)
+    return average_persons(run.enterprise, known, period), average_persons(run.enterprise, unknown, period)
 
 
 def _heads_shown(heads: Decimal, thresholds) -> tuple[Decimal, Decimal | None]:
@@ -1196,7 +1175,7 @@ def _tranche_days(run: _Run, part: Period, threshold: Decimal, size: Decimal) ->
     heads, most heads]} over the days of ``part``, whether a day's tranches could be higher with the unknown
     statuses counted as target, the average heads (for information), Σ days × their target and unknown heads)."""
     known, unknown = _targets_by_status(run)
-    by_day, unsure_by_day = daily_heads(known, part), daily_heads(unknown, part)
+    by_day, unsure_by_day = persons_by_day(run.enterprise, known, part), persons_by_day(run.enterprise, unknown, part)
     groups: dict[int, list[int]] = {}
     unsure = False
     for n, u in zip(by_day, unsure_by_day):
