@@ -199,6 +199,30 @@ def test_a_person_re_hired_on_a_cdd_after_the_deadline_passed_is_in_breach_from_
         ("A1", date(2024, 7, 1), date(2024, 9, 30), None)]
 
 
+def test_a_person_re_hired_after_their_cdi_ended_owes_a_cdi_six_months_after_the_re_hire():
+    """A (TD): CDI 2024-01-01 … 09-30 as A1, then re-hired on 2025-01-01 as A2 on a CDD, no CDI ever. The CDI
+    has ended: the re-hire owes a new one by 2025-01-01 + 6 months = 2025-07-01, a breach from 2025-07-01,
+    still running, named A2 (its own hire: no other hire named). The old code stopped at the person's first
+    CDI: compliant for ever. Same date as two people apart (no national number). 2024: on a CDI, compliant.
+    A CDI that ended before the first deadline: A1 CDI 2024-01-01 … 03-31, re-hired as A2 on a CDD on
+    2024-05-01, date_cdi 2024-10-15: due by 2024-05-01 + 6 months = 2024-11-01, on time (not from A1's
+    2024-07-01)."""
+    ws = one_person(worker("A1", hire=date(2024, 1, 1), contract=ContractType.CDI, exit=date(2024, 9, 30)),
+                    worker("A2", hire=date(2025, 1, 1)))
+    result = run(*ws)
+    assert result.compliant is False
+    (v,) = result.details["violations"]
+    assert (v["worker_id"], v["deadline"], v["since"], v["until"], v["deadline_from"]) == (
+        "A2", date(2025, 7, 1), date(2025, 7, 1), None, None)
+    assert v["text"].fr == "A2 : engagé le 2025-01-01, toujours sans CDI ; CDI attendu au plus tard le 2025-07-01."
+    apart = run(*[replace(w, national_number=None) for w in ws]).details["violations"]
+    assert [(x["worker_id"], x["deadline"], x["since"]) for x in apart] == [("A2", date(2025, 7, 1), date(2025, 7, 1))]
+    assert run(*ws, period=Period.calendar_year(2024)).compliant is True
+    early = one_person(worker("A1", hire=date(2024, 1, 1), contract=ContractType.CDI, exit=date(2024, 3, 31)),
+                       worker("A2", hire=date(2024, 5, 1), cdi=date(2024, 10, 15)))
+    assert run(*early, period=Period.calendar_year(2024)).compliant is True
+
+
 def test_a_single_row_worker_is_judged_as_before():
     """T1 alone (with a national number, no other row): hired 2025-01-15 on a CDD, CDI on 2025-07-16; due by
     2025-01-15 + 6 months = 2025-07-15: late on 07-15 only, the text unchanged, no other hire named

@@ -132,8 +132,15 @@ def _cdi_violations(rows: tuple[Worker, ...], months: int, period: Period, statu
     not postpone it; a person away on that day and re-hired after it owes it N months after that re-hire).
     From that day, every day the person is employed here without an open-ended contract is a breach, until
     their CDI (under any id): one breach per stretch of employment, named by the contract it begins under
-    (else the stretch's last contract of the period). ``start``: the day the obligation runs from for a person
-    hired before it (``rules.common.obligations_start``)."""
+    (else the stretch's last contract of the period). Once a CDI has ended, the contracts the person is
+    re-hired on after it are judged afresh: not on a CDI, they owe one N months after that re-hire. ``start``:
+    the day the obligation runs from for a person hired before it (``rules.common.obligations_start``)."""
+    ended = next((w.exit_date for w in rows if cdi_date(w) is not None), None)  # the first CDI's contract's end
+    if ended is not None and rows[-1].hire_date > ended:
+        before = tuple(w for w in rows if w.hire_date <= ended)
+        after = tuple(w for w in rows if w.hire_date > ended)
+        return (_cdi_violations(before, months, period, status, start, horizon)
+                + _cdi_violations(after, months, period, status, start, horizon))
     deadline, start, owed_by = person_deadline(rows, months, start or rows[0].hire_date)
     if owed_by is None:
         return []  # left before the CDI was due
