@@ -688,6 +688,44 @@ def test_a_walloon_fte_minimum_missed_is_never_printed_as_reached():
     assert "0,9960 ETP de public cible pour un minimum de 1,00" in y1.summary.fr
 
 
+def test_json_fte_judged_against_a_minimum_never_lands_on_it():
+    """The JSON keeps an FTE to 4 places, but one judged against a minimum is never rounded onto the minimum
+    it misses (``shown_beside`` at 4 places: 6 places, rounded away from it, when 4 would land on it) — the
+    documents print these JSON figures with ``nombre(beside=…)``, which cannot undo a rounding already made.
+    Brussels 2018 (``_brussels_2018_just_under_four`` with T3 and S paid 0,9995 in January): target
+    (47 + 0,9995) ÷ 12 = 3,99995833 < 4 → JSON 3.999958 (half up to 4 places it was 4, and the document read
+    « 4,00 ETP (minimum 4,00) … non conforme » where ``ei check`` says 3,9999); encadrement (11 + 0,9995) ÷ 12
+    = 0,99995833 < 1 → 0.999958 (was 1), printed 0,9999 beside its minimum.
+    Wallonia 2016, the 1-FTE minimum: year 5, T (target) paid 0,9995 in June, N (not target) 0,5 → T =
+    11,9995 ÷ 12 = 0,99995833 < 1 → 0.999958 (was 1); year 1 judged on 2024-12-31, T paid 0,99995 → 0,99995
+    that day < 1 → 0.99995 (was 1). A figure on the right side keeps its 4 places half up (3.9973 above)."""
+    from ei_cli import documents
+
+    e, st_ = _brussels_2018_just_under_four()
+    jan = Month(2024, 1)
+    e = Enterprise(e.name, e.region, e.agrement_date, workers=e.workers,
+                   pay=tuple(PayMonth(p.worker_id, p.month, D("0.9995"), p.gross_pay)
+                             if p.month == jan and p.worker_id in ("T3", "S") else p for p in e.pay))
+    y = evaluate_quota(e, B18, Period.calendar_year(2024), st_).latest
+    d = y.to_dict()
+    assert y.compliant is False and (d["target_fte"], d["supervision_fte"]) == (D("3.999958"), D("0.999958"))
+    assert "3,9999 ETP public cible (minimum 4,00), 0,9999 ETP d'encadrement" in y.summary.fr
+    assert documents.fmt_number(d["target_fte"], 2, beside=d["min_target_fte"]) == "3,9999"
+    assert documents.fmt_number(d["supervision_fte"], 2, beside=d["min_supervision_fte"]) == "0,9999"
+
+    ws = [worker("T"), worker("N", fte="0.5", function=Function.MANAGEMENT)]
+    t_pay = [PayMonth("T", m, D("0.9995") if m == Month(2024, 6) else D(1), D("2000"))
+             for m in months("2024-01", "2024-12")]
+    y = evaluate_quota(enterprise(ws, [t_pay, pay("N", "2024-01", "2024-12", "0.5")], agrement=date(2020, 1, 1)),
+                       W16, Period.calendar_year(2024), Statuses({"T": True, "N": False})).latest
+    assert y.year == 5 and y.compliant is False and y.to_dict()["target_fte"] == D("0.999958")
+    ws1 = [worker("T", hire=date(2024, 1, 1), fte="0.99995"), worker("N", hire=date(2024, 1, 1), fte="0.5")]
+    e1 = enterprise(ws1, [pay("T", "2024-01", "2024-12", "0.99995"), pay("N", "2024-01", "2024-12", "0.5")],
+                    agrement=date(2024, 1, 1))
+    y1 = evaluate_quota(e1, W16, Period.calendar_year(2024), Statuses({"T": True, "N": False})).latest
+    assert y1.year == 1 and y1.compliant is False and y1.to_dict()["target_fte"] == D("0.99995")
+
+
 def test_dashboard_check_and_reasons_cite_parameters():
     ws = [worker("A"), worker("B")]
     e = enterprise(ws, [pay(x, "2024-01", "2024-12") for x in "AB"])

@@ -39,7 +39,7 @@ from ei_cli.problems import Problem
 from ei_cli.regimes import Regime, Value, get_regime, regime_for_year, regime_in_force
 from ei_cli.rules.common import (NO_PAY, ONE, VERDICT, CheckResult, Reason, because, combine, daily_fte, denoised,
                                  days_employed_in, fallback_warnings, fte_rows, number_text, round_up, share_percent,
-                                 share_text)
+                                 share_text, shown_beside)
 
 NAME = "quota"
 ZERO = Decimal(0)
@@ -49,6 +49,16 @@ _FTE_Q = Decimal("0.0001")
 # ------------------------------------------------------------------------------ small helpers
 def _q(x: Decimal | None) -> Decimal | None:
     return None if x is None else Decimal(x).quantize(_FTE_Q, rounding=ROUND_HALF_UP).normalize()
+
+
+def _q_beside(x: Decimal | None, limit: Decimal | None) -> Decimal | None:
+    """An FTE judged against the minimum ``limit`` (a year's target FTE, Brussels 2018's encadrement) in JSON:
+    4 places, but never on the limit it misses (``shown_beside``, denoised as the verdict compares it) — an
+    exact 3,9999583 against 4 is 3.999958, not 4 (the documents print JSON figures), as ``_q_share`` floors
+    shares."""
+    if x is None or limit is None:
+        return _q(x)
+    return shown_beside(denoised(Decimal(x)), limit, 4).normalize()
 
 
 def _q_share(x: Decimal | None) -> Decimal | None:
@@ -200,7 +210,7 @@ class YearQuota:
             "provisional": self.provisional,
             "months_known": len(self.months), "months_in_year": self.months_in_year,
             "required_share": self.required_share, "target_share": _q_share(self.target_share),
-            "target_fte": _q(self.target_fte), "total_fte": _q(self.total_fte),
+            "target_fte": _q_beside(self.target_fte, self.min_target_fte), "total_fte": _q(self.total_fte),
             "unknown_fte": _q(self.unknown_fte), "min_target_fte": self.min_target_fte,
             "shortfall_fte": self.shortfall_fte, "compliant": self.compliant,
             "summary": self.summary.get(lang),
@@ -300,7 +310,7 @@ class QuotaForecast:
                 "start": self.year.period.start.isoformat(), "end": self.year.period.end.isoformat(),
                 "projected_compliant": self.year.compliant, "required_share": self.year.required_share,
                 "projected_target_share": _q_share(self.year.target_share),
-                "projected_target_fte": _q(self.year.target_fte), "projected_total_fte": _q(self.year.total_fte),
+                "projected_target_fte": _q_beside(self.year.target_fte, self.year.min_target_fte), "projected_total_fte": _q(self.year.total_fte),
                 "extra_target_fte": self.extra_target_fte,
                 **({"extra_supervision_fte": self.extra_supervision_fte}
                    if "min_supervision_fte" in self.year.extra else {}),
@@ -960,7 +970,7 @@ def _judge_mandate(f: _Frame) -> YearQuota:
                 f"{number_text(avg_s, beside=min_sup)} ETP d'encadrement (minimum {number_text(min_sup)}){half_fr}" + (" (provisoire)" if provisional else "") + ".",
                 f"Agrément year {n}: {verdict.en} — {number_text(avg_t, 'en', min_target)} target-public FTE (minimum {number_text(min_target, 'en')}), "
                 f"{number_text(avg_s, 'en', min_sup)} FTE of encadrement (minimum {number_text(min_sup, 'en')}){half_en}" + (" (provisional)" if provisional else "") + ".")
-    extra = {"supervision_fte": _q(avg_s), "min_supervision_fte": min_sup, "supervision_shortfall_fte": sup_short,
+    extra = {"supervision_fte": _q_beside(avg_s, min_sup), "min_supervision_fte": min_sup, "supervision_shortfall_fte": sup_short,
              "months_counted": _q(count)}
     if one is not None:
         extra["supervision_half_time_met"] = one
