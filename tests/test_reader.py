@@ -892,6 +892,28 @@ def test_a_missing_sheet_message_lists_only_the_titles_like_it(tmp_path):
     assert missing.message.en.endswith("Sheets present: 4 (none looks like “Paie”).")
 
 
+def test_several_look_alike_sheets_are_counted_not_quoted(tmp_path):
+    """Paie missing, and one Paie tab per worker (« Paie Dupont Marie », « Paie Martin Paul », « Paie Durand
+    Léa », « Paie Petit Jean »): all four look like the missing sheet, and quoting them named the workers (« La
+    feuille « Paie Dupont Marie », « Paie Martin Paul »… est-elle celle-là ? »). Several look-alikes are
+    counted: « 4 feuilles dont le nom contient « Paie » », and the sheets present are 3 + 4 = 7. A single
+    look-alike is still quoted (``test_a_missing_sheet_message_lists_only_the_titles_like_it``)."""
+    from helpers_workbook import valid_sheets, write_workbook
+
+    sheets = valid_sheets()
+    pay = sheets.pop("Paie")
+    for name in ("Dupont Marie", "Martin Paul", "Durand Léa", "Petit Jean"):
+        sheets[f"Paie {name}"] = pay
+    [missing] = [p for p in read_workbook(write_workbook(tmp_path / "hr.xlsx", sheets)).errors
+                 if p.code == "missing_sheet"]
+    assert "). 4 feuilles dont le nom contient « Paie » : l'une d'elles est-elle celle-là ? Renommez-la « Paie »" \
+        in missing.message.fr
+    assert missing.message.fr.endswith("Feuilles présentes : 7.")
+    assert "). 4 sheets whose name contains “Paie”: is one of them that one? Rename it “Paie”" in missing.message.en
+    assert missing.message.en.endswith("Sheets present: 7.")
+    assert not any(x in missing.message.fr + missing.message.en for x in ("Dupont", "Martin", "Durand", "Petit"))
+
+
 def test_a_too_large_stray_ods_sheet_is_named_with_its_digits_masked(tmp_path):
     """In an .ods every sheet is measured before calamine opens it, also a stray one: a huge sheet titled
     « Notes 85-10-03-746-49 » gave a problem whose ``sheet`` field was that raw title. Its digits are now

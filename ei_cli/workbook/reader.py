@@ -214,14 +214,23 @@ class _Reader:
             else:
                 found[contract] = None
                 like = [n for n in strays if any(k and k in normalize_name(n) for k in contract.keys)]
-                present = _sheets_present([shown(n) for n in like[:3]], len(sheets), contract.name)
+                # A look-alike title is quoted only when it is the single one: several (« Paie Dupont Marie »,
+                # « Paie Martin Paul »…) are an HR file's tabs per worker, and their titles name the workers.
+                quoted = shown(like[0]) if len(like) == 1 else None
+                present = _sheets_present(quoted, len(like), len(sheets), contract.name)
                 hint = Text("", "")
-                if like:
-                    names = ", ".join(shown(n) for n in like[:3])
-                    hint = Text(f" La feuille {names} est-elle celle-là ? Renommez-la « {contract.name} » : le nom "
+                if quoted is not None:
+                    hint = Text(f" La feuille {quoted} est-elle celle-là ? Renommez-la « {contract.name} » : le nom "
                                 "doit être exactement l'un des noms acceptés.",
-                                f" Is sheet {names} that one? Rename it “{contract.name}”: the name must be "
+                                f" Is sheet {quoted} that one? Rename it “{contract.name}”: the name must be "
                                 "exactly one of the accepted names.")
+                elif like:
+                    held = _names_held(like, (contract.name,) + contract.aliases)
+                    hint = Text(f" {len(like)} feuilles dont le nom contient {held.fr} : l'une d'elles est-elle "
+                                f"celle-là ? Renommez-la « {contract.name} » : le nom doit être exactement l'un des "
+                                "noms acceptés.",
+                                f" {len(like)} sheets whose name contains {held.en}: is one of them that one? Rename "
+                                f"it “{contract.name}”: the name must be exactly one of the accepted names.")
                 if contract.required:
                     self.err("missing_sheet",
                              f"Feuille « {contract.name} » introuvable (noms acceptés : {names_fr}).{hint.fr} "
@@ -1097,18 +1106,28 @@ def _employment(hire: date, exit_: date | None) -> Text:
                 f"hired {hire}" + (f", exit {exit_}" if exit_ else ""))
 
 
-def _sheets_present(like: list[str], total: int, missing: str) -> Text:
-    """« « Personnel 2024 » et 5 autres feuilles »: the titles that look like the missing sheet (quoted), the
-    others counted, not listed — an HR file with one tab per worker would name the workers."""
+def _sheets_present(quoted: str | None, like: int, total: int, missing: str) -> Text:
+    """« « Personnel 2024 » et 5 autres feuilles »: the one title that looks like the missing sheet
+    (``quoted``), the others counted, not listed — an HR file with one tab per worker would name the
+    workers. Several look-alikes (``like``) are counted in the message's hint, and here only the total."""
     if not total:
         return Text("aucune", "none")
     if not like:
         return Text(f"{total} (aucune ne ressemble à « {missing} »)", f"{total} (none looks like “{missing}”)")
-    others = total - len(like)
+    if quoted is None:
+        return Text(str(total), str(total))
+    others = total - 1
     if not others:
-        return Text(", ".join(like), ", ".join(like))
-    return Text(f"{', '.join(like)} et {others} autre{'s' if others > 1 else ''} feuille{'s' if others > 1 else ''}",
-                f"{', '.join(like)} and {others} other sheet{'s' if others > 1 else ''}")
+        return Text(quoted, quoted)
+    return Text(f"{quoted} et {others} autre{'s' if others > 1 else ''} feuille{'s' if others > 1 else ''}",
+                f"{quoted} and {others} other sheet{'s' if others > 1 else ''}")
+
+
+def _names_held(titles: list[str], accepted: tuple[str, ...]) -> Text:
+    """« « Paie » » (« « Paie » ou « Payroll » »): the accepted names of a sheet that ``titles`` hold (after
+    ``normalize_name``), quoted — what makes them look like it, never the titles themselves."""
+    held = [a for a in accepted if any(normalize_name(a) in normalize_name(n) for n in titles)]
+    return Text(" ou ".join(f"« {a} »" for a in held), " or ".join(f"“{a}”" for a in held))
 
 
 def _some(fr: list[str], en: list[str] | None = None) -> Text:
