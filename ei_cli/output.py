@@ -197,27 +197,58 @@ def shell_quote(word, *, windows: bool | None = None) -> str:
     which cmd.exe hands to ei as part of the name, nor for a backslash, which is no escape there.
 
     Inside double quotes, PowerShell still expands ``$name`` and cmd.exe ``%name%``: no quoting serves both
-    shells for those (rare in a file name), the word is printed double-quoted all the same. A path is text
-    as ``problems.display_path`` gives it (valid Unicode whatever the name's bytes); a relative path that
-    starts with « - » gets ``./`` (``.\\`` on Windows) before it: no quoting stops ei from reading
-    ``-2025/ei-modele.xlsx`` as options (« option inconnue : -2 »).
+    shells for those (rare in a file name), the word is printed double-quoted all the same. A name that is
+    not UTF-8 (``Fran\\xe7ois``, POSIX only: Windows names are text) is written in bash/zsh ANSI-C quoting,
+    ``$'Fran\\xe7ois/ei-modele.xlsx'`` (``_ansi_c_quoted``): U+FFFD (``problems.display_path``) would name a
+    file that does not exist. A relative path that starts with « - » gets ``./`` (``.\\`` on Windows) before
+    it: no quoting stops ei from reading ``-2025/ei-modele.xlsx`` as options (« option inconnue : -2 »).
     """
     from ei_cli.problems import display_path
 
     windows = _windows_shell() if windows is None else windows
     if isinstance(word, os.PathLike):
-        word = display_path(word)
+        word = display_path(word) if windows else os.fsdecode(word)
         if word.startswith("-"):
             word = (".\\" if windows else "./") + word
     word = str(word)
     if not windows:
         import shlex
 
-        return shlex.quote(word)
+        return shlex.quote(word) if _utf8(word) else _ansi_c_quoted(word)
     if word and not _WINDOWS_SPECIAL.intersection(word):
         return word
     stripped = word.rstrip("\\")  # a backslash before the closing quote would escape it: doubled
     return '"' + stripped + "\\" * (2 * (len(word) - len(stripped))) + '"'
+
+
+def _utf8(word: str) -> bool:
+    try:
+        word.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _ansi_c_quoted(word: str) -> str:
+    """``$'Fran\\xe7ois/ei-modele.xlsx'``: ``word``, a name read from the file system whose bytes are not all
+    UTF-8 (PEP 383 lone surrogates), in bash/zsh ANSI-C quoting — each byte that is not UTF-8 (and each control
+    character) as ``\\xHH``, ``\\`` and ``'`` escaped, the rest as it is: the shell gives back the real bytes."""
+    try:
+        raw = os.fsencode(word)
+    except UnicodeEncodeError:  # a lone surrogate no file name gives: nothing to give back
+        raw = word.encode("utf-8", "replace")
+    out = []
+    for ch in raw.decode("utf-8", "surrogateescape"):
+        code = ord(ch)
+        if 0xDC80 <= code <= 0xDCFF:
+            out.append(f"\\x{code - 0xDC00:02x}")
+        elif ch in "\\'":
+            out.append("\\" + ch)
+        elif code < 0x20 or code == 0x7F:
+            out.append(f"\\x{code:02x}")
+        else:
+            out.append(ch)
+    return "$'" + "".join(out) + "'"
 
 
 def shell_command(argv: Iterable, *, windows: bool | None = None) -> str:

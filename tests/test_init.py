@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import stat
+from pathlib import Path
 
 from openpyxl import load_workbook
 from typer.testing import CliRunner
@@ -72,6 +74,33 @@ def test_init_hints_quote_the_path_for_the_users_shell(tmp_path, monkeypatch):
     assert result.output.strip().splitlines()[-1] == f'Remplissez-le puis : ei validate "{folder / "ei-modele.xlsx"}"'
     result = runner.invoke(app, ["init", str(folder / "clients.xlsx")])
     assert result.exit_code == 2 and f'(par exemple : ei init "{folder}")' in result.output
+
+
+def test_init_hint_for_a_folder_name_that_is_not_utf8_names_that_folder(tmp_path, monkeypatch, capsys):
+    """``ei init $'Fran\\xe7ois'`` (latin-1 bytes, an old Windows archive): the hint printed
+    « ei validate 'Fran\ufffdois/ei-modele.xlsx' » — U+FFFD, a file that does not exist (and the line before
+    it, the path as text, failed on a strict UTF-8 stdout: « Erreur interne (UnicodeEncodeError) »). On POSIX such a path
+    is printed in bash/zsh ANSI-C quoting, each byte that is not UTF-8 as \\xHH: bash gives back the real
+    bytes, and the command copied runs. A quote, a backslash and valid UTF-8 beside such a byte: \\', \\\\, as
+    they are."""
+    import shutil
+    import subprocess
+
+    from helpers_cli import run_cli
+    from ei_cli.output import shell_quote
+
+    monkeypatch.chdir(tmp_path)
+    code, out, _ = run_cli(capsys, "init", os.fsdecode(b"Fran\xe7ois"))
+    said, hint = out.splitlines()
+    assert code == 0 and hint == "Remplissez-le puis : ei validate $'Fran\\xe7ois/ei-modele.xlsx'"
+    assert said == "Modèle vierge écrit : Fran\ufffdois/ei-modele.xlsx"  # text, not a command: display_path
+    assert shell_quote(Path(os.fsdecode(b"l'\xe9t\xe9 \xc3\xa9\\x")), windows=False) == "$'l\\'\\xe9t\\xe9 \u00e9\\\\x'"
+    if shutil.which("bash"):
+        word = hint.split(" validate ", 1)[1]
+        back = subprocess.run(["bash", "-c", f"printf %s {word}"], capture_output=True, check=True).stdout
+        assert back == b"Fran\xe7ois/ei-modele.xlsx"
+        code, _, err = run_cli(capsys, "validate", os.fsdecode(back))
+        assert code == 0, err
 
 
 def test_init_defaults_to_the_current_directory(tmp_path, monkeypatch):

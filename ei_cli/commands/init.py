@@ -24,6 +24,7 @@ def init(
     Exemples : ei init (dans le dossier courant) ; ei init --sample exemple/ (un classeur rempli de données fictives)
     """
     from ei_cli.output import output_folder, shell_quote, write_with
+    from ei_cli.problems import display_path
     from ei_cli.workbook.template import write_template
 
     from ei_cli.workbook.sniff import SUPPORTED_SUFFIXES
@@ -45,7 +46,7 @@ def init(
     with output_folder(directory):  # folders it makes are removed again if the write is refused
         write_with(path, partial(write_template, **data))
     kind = "avec des données fictives" if sample else "vierge"
-    typer.echo(f"Modèle {kind} écrit : {path}")
+    typer.echo(f"Modèle {kind} écrit : {display_path(path)}")
     if sample:
         typer.echo(f"Essayez : ei check {shell_quote(path)}")
     else:
