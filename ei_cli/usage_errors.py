@@ -11,6 +11,9 @@ from __future__ import annotations
 import re
 import sys
 
+# click's DateTime refusal, named: ``reword`` reads it too (a position in the list would break when a
+# message is inserted before it).
+_NO_MATCH = re.compile(r"^'(.*)' does not match the formats? (.+)\.$", re.S)
 _VALUE_MESSAGES = [
     (re.compile(r"^'(.*)' is not a valid (?:int range|integer range|integer|int)\.$", re.S),
      lambda m: f"« {m[1]} » n'est pas un nombre entier."),
@@ -20,12 +23,11 @@ _VALUE_MESSAGES = [
      lambda m: f"{m[1]} n'est pas compris entre {m[2]} et {m[3]}."),
     (re.compile(r"^'(.*)' is not one of (.+)\.$", re.S),
      lambda m: f"« {m[1]} » n'est pas l'une des valeurs {m[2]}."),
-    (re.compile(r"^'(.*)' does not match the formats? (.+)\.$", re.S),
+    (_NO_MATCH,
      lambda m: f"« {m[1]} » n'est pas une date au format {_date_formats(m[2])}."),
     (re.compile(r"^'(.*)': this date does not exist in the calendar\.$", re.S),
      lambda m: f"« {m[1]} » : cette date n'existe pas au calendrier."),
 ]
-_NO_MATCH = _VALUE_MESSAGES[4][0]
 
 _DATE_FIELDS = {"%Y": "AAAA", "%m": "MM", "%d": "JJ"}
 
