@@ -180,6 +180,28 @@ def test_brussels_management_does_not_count_and_unknown_status_can_decide():
     assert result.compliant is None and "U0" in result.to_fix[-1].fr
 
 
+def test_brussels_supervision_share_with_no_one_outside_the_target_public_is_not_met():
+    """Brussels 2004 (§5.6): 5 target production workers and nobody else. Supervision 0 etp, non-target
+    workforce 0 etp: 0 ÷ 0 has no share, and the check said « indéterminé : encadrement ? », the subsidies
+    « indéterminée (statuts inconnus) » with no status unknown and nothing the user could add. Without any
+    supervision staff the enterprise has no staff « able to run » the programmes: not met, no subsidy due
+    (0 € for 5 target workers: 5 × 3 750 + 22 500 + 46 500 lost), and what to fix is to hire some — any etp
+    hired is then 100 % of the non-target workforce (0,01 ÷ 0,01), so no shortfall figure."""
+    from ei_cli.rules.subsidy import _Run, supervision_condition
+
+    workers = staff(5, prefix="T")
+    status = {w.worker_id: True for w in workers}
+    e = ent(workers, region=Region.BRUXELLES)
+    result = check(e, "bruxelles-2004", status)
+    assert result.compliant is False and result.details["subsidies_due"] is False
+    assert result.summary.fr.startswith("aucun personnel d'encadrement ni d'accompagnement social (min 10,0 %")
+    assert result.to_fix[0].fr == ("Engagez du personnel d'encadrement ou d'accompagnement social (hors public "
+                                   "cible) : l'entreprise n'en a aucun.")
+    assert "part ?" not in " ".join(r.text.fr for r in result.reasons)
+    cond = supervision_condition(_Run(e, get_regime("bruxelles-2004"), 2025, Report(status), YEAR, YEAR))
+    assert cond.met is False and "(aucun, minimum 10,0 %)" in cond.summary.fr
+
+
 def test_outline_regime_not_established():
     result = check(ent(staff(3), region=Region.BRUXELLES), "bruxelles-2018")
     assert result.compliant is None and result.details == {"established": False}

@@ -175,6 +175,13 @@ class SupervisionMeasure:
     unknown: Decimal
     supervisors: tuple[str, ...]
     unsure: tuple[str, ...]        # ids of the workers of unknown status counted in ``unknown``
+    target: Decimal = Decimal(0)   # the target-public workers, in mean etp: the ones the staff is for
+
+    @property
+    def none(self) -> bool:
+        """No supervision or social-accompaniment staff over the period, and target-public workers who would
+        need it (a period with nobody employed has nothing to judge)."""
+        return not self.supervision and bool(self.target)
 
     @property
     def share(self) -> Decimal | None:
@@ -188,8 +195,15 @@ class SupervisionMeasure:
         return self.supervision / whole if whole else None
 
     def met(self, minimum: Decimal | None) -> bool | None:
-        """True if met however the unknown statuses turn out, False if met in no case, else None."""
-        if minimum is None or self.share is None:
+        """True if met however the unknown statuses turn out, False if met in no case, else None. Without any
+        supervision staff for target-public workers it is met in no case (``none``): an EI whose only workers
+        are target public has no staff « able to run » the programmes (rules.md §5.6), whatever 10 % of no one
+        may be."""
+        if minimum is None:
+            return None
+        if self.none and minimum > 0:
+            return False
+        if self.share is None:
             return None
         if self.share_low is not None and self.share_low >= minimum:
             return True
@@ -219,7 +233,9 @@ def supervision_measure(enterprise: Enterprise, period: Period, report) -> Super
     def mean(ids) -> Decimal:  # Σ etp-months of the group ÷ months
         return _fte_sum(row_of[i] for i in ids) / Decimal(len(months))
 
-    return SupervisionMeasure(mean(supervisors), mean(sure), mean(unsure), tuple(supervisors), tuple(unsure))
+    target = [i for i in row_of if status[i] is True and i not in supervisors]
+    return SupervisionMeasure(mean(supervisors), mean(sure), mean(unsure), tuple(supervisors), tuple(unsure),
+                              mean(target))
 
 
 def _supervision_share(enterprise: Enterprise, regime: Regime, period: Period, report) -> CheckResult:
@@ -236,10 +252,12 @@ def _supervision_share(enterprise: Enterprise, regime: Regime, period: Period, r
         "public, in mean fte over the period; otherwise no subsidy is due. Management is not counted."), share_v)]
     reasons.append(because(t(
         f"Encadrement : {number_text(m.supervision)} etp ; effectif hors public cible : {number_text(m.non_target)} etp"
-        + (f" (+ {number_text(m.unknown)} etp de statut inconnu)" if unsure else "") + f" ; part {share_text(share)}.",
+        + (f" (+ {number_text(m.unknown)} etp de statut inconnu)" if unsure else "")
+        + (f" ; part {share_text(share)}." if share is not None else " : aucun personnel hors public cible."),
         f"Supervision: {number_text(m.supervision, 'en')} fte; workforce excluding target public: "
         f"{number_text(m.non_target, 'en')} fte" + (f" (+ {number_text(m.unknown, 'en')} fte of unknown status)"
-                                                    if unsure else "") + f"; share {share_text(share, 'en')}.")))
+                                                    if unsure else "")
+        + (f"; share {share_text(share, 'en')}." if share is not None else ": no staff outside the target public."))))
     compliant = m.met(minimum)
     if compliant is True and unsure and m.share_low is not None:
         # Met however the unknown statuses turn out: the low end is what is sure.
@@ -250,6 +268,11 @@ def _supervision_share(enterprise: Enterprise, regime: Regime, period: Period, r
     elif compliant is True:
         summary = t(f"encadrement {share_text(share)} de l'effectif hors public cible (min {share_text(minimum)})",
                     f"supervision {share_text(share, 'en')} of the non-target workforce (min {share_text(minimum, 'en')})")
+    elif compliant is False and m.none:
+        summary = t(f"aucun personnel d'encadrement ni d'accompagnement social (min {share_text(minimum)} de "
+                    "l'effectif hors public cible) : aucune subvention n'est due",
+                    f"no supervision or social-accompaniment staff (min {share_text(minimum, 'en')} of the "
+                    "non-target workforce): no subsidy is due")
     elif compliant is False:
         summary = t(f"encadrement {share_text(share)} < {share_text(minimum)} : aucune subvention n'est due",
                     f"supervision {share_text(share, 'en')} < {share_text(minimum, 'en')}: no subsidy is due")
@@ -263,7 +286,13 @@ def _supervision_share(enterprise: Enterprise, regime: Regime, period: Period, r
         summary = t(f"indéterminé : encadrement {share_text(share)} (min {share_text(minimum)})",
                     f"unknown: supervision {share_text(share, 'en')} (min {share_text(minimum, 'en')})")
     to_fix = []
-    if compliant is False:
+    if compliant is False and not m.non_target:
+        # Nobody outside the target public: any supervision etp hired is the whole of that workforce.
+        to_fix.append(t("Engagez du personnel d'encadrement ou d'accompagnement social (hors public cible) : "
+                        "l'entreprise n'en a aucun.",
+                        "Hire supervision or social-accompaniment staff (not target public): the enterprise has "
+                        "none."))
+    elif compliant is False:
         needed = m.shortfall(minimum)
         to_fix.append(t(f"Engagez ou augmentez l'encadrement d'au moins {number_text(needed)} etp en moyenne.",
                         f"Hire or increase supervision staff by at least {number_text(needed, 'en')} fte on average."))

@@ -1410,6 +1410,8 @@ def supervision_condition(run: _Run) -> Condition | None:
                    "statuses")
         unknown_fr, unknown_en = f" (+ {number_text(unk_fte)} ETP de statut inconnu)", \
             f" (+ {number_text(unk_fte, 'en')} FTE of unknown status)"
+    elif ratio is None and m.none:  # nobody outside the target public: no staff, no share to speak of
+        said_fr, said_en, unknown_fr, unknown_en = "aucun", "none", "", ""
     else:
         said_fr, said_en, unknown_fr, unknown_en = share_text(ratio), share_text(ratio, "en"), "", ""
     summary = t(f"Personnel d'encadrement et d'accompagnement : {number_text(sup_fte)} ETP pour "
