@@ -913,9 +913,10 @@ def test_brussels_2018_half_time_rule_is_said_in_headline_shortfall_and_to_fix()
     """Auditor's case 8b. bruxelles-2018, agrément 2020-01-01, calendar 2021 = agrément year 2, closed:
     T0–T3 (target) at 1 FTE and T4 (target) at 0,5 → 4,5 target FTE ≥ 4; E0–E2 (encadrement) at 0,4 each →
     3 × 0,4 = 1,2 FTE ≥ 1, but nobody at 0,5 (quota.mandate_supervision_one_person_min_fte) → not compliant.
-    The headline read « 4,50 … (minimum 4,00), 1,20 … (minimum 1,00) » with nothing to fix and
-    supervision_shortfall_fte 0: now it names the half-time rule, the shortfall is 0,5 − 0,4 = 0,10 FTE
-    (raising one of them to half-time), and what to fix says to bring one person to 0,50 FTE."""
+    The headline read « 4,50 … (minimum 4,00), 1,20 … (minimum 1,00) » with nothing to fix: now it names the
+    half-time rule and what to fix says to bring one person to 0,50 FTE. The average's shortfall stays
+    1 − 1,2 < 0 → 0; the rule's own gap is 0,5 − 0,4 = 0,10 FTE (supervision_half_time_gap_fte), never
+    folded into it (« il lui manquait 0,10 ETP d'encadrement » beside « porter une personne à 0,50 ETP »)."""
     ws = [worker(f"T{i}", hire=date(2020, 1, 1)) for i in range(4)] + [worker("T4", hire=date(2020, 1, 1), fte="0.5")]
     ws += [worker(f"E{i}", hire=date(2020, 1, 1), fte="0.4", function=Function.SUPERVISION) for i in range(3)]
     pays = [pay(w.worker_id, "2020-01", "2021-12", fte=str(w.fte)) for w in ws]
@@ -926,15 +927,62 @@ def test_brussels_2018_half_time_rule_is_said_in_headline_shortfall_and_to_fix()
     assert c.summary.fr.endswith("4,50 ETP public cible (minimum 4,00), 1,20 ETP d'encadrement (minimum 1,00), "
                                  "aucune personne d'encadrement à mi-temps (0,50 ETP).")
     assert "no encadrement person at half-time (0.50 FTE)" in c.summary.en
-    assert c.details["supervision_shortfall_fte"] == D("0.10") and c.details["supervision_half_time_met"] is False
+    assert c.details["supervision_shortfall_fte"] == 0 and c.details["supervision_half_time_met"] is False
+    assert c.details["supervision_half_time_gap_fte"] == D("0.10")
     assert c.details["shortfall_fte"] == 0
-    assert "Porter une personne d'encadrement à 0,50 ETP au moins (contrat, feuille Personnel) : l'encadrement " \
-        "partagé exige une personne à mi-temps." in [x.fr for x in c.to_fix]
+    assert [x.fr for x in c.to_fix] == ["Porter une personne d'encadrement à 0,50 ETP au moins (contrat, feuille "
+                                        "Personnel) : l'encadrement partagé exige une personne à mi-temps."]
     # Someone at half-time: no such line, and the flag says the rule is met.
     ws[-1] = worker("E2", hire=date(2020, 1, 1), fte="0.5", function=Function.SUPERVISION)
     e = enterprise(ws, pays, agrement=date(2020, 1, 1), region=Region.BRUXELLES)
     ok = check(e, B18, Period.calendar_year(2021), statuses)
     assert ok.compliant is True and ok.details["supervision_half_time_met"] is True and not ok.to_fix
+    assert ok.details["supervision_half_time_gap_fte"] == 0
+
+
+def test_brussels_2018_half_time_rule_is_never_solved_as_an_average_to_hire(monkeypatch):
+    """Judged on 2024-09-15. bruxelles-2018, agrément 2020-01-01 → year 5 = 2024; Paie January–August, k = 4
+    months to come (September–December), n = 12. E0–E2 (encadrement, not target) at 0,4 each: 1,2 FTE on
+    average ≥ 1, but nobody at 0,5 → the half-time rule fails, gap 0,5 − 0,4 = 0,10 FTE. That gap was folded
+    into the average's shortfall and solved as one: y = 0,10 × 12 ÷ 4 = 0,30 FTE of encadrement to hire
+    (0,60 with Paie to October, k = 2) — hiring more does not put anyone at half-time.
+    T0–T4 (target) full time: 5 ≥ 4 (share 5 ÷ 6,2 = 80,6 %), the target is enough → « le public cible suffit ; porter une personne
+    d'encadrement à 0,50 ETP la rend conforme », no encadrement FTE to hire.
+    T0–T2 (target) and N0–N2 (not target) full time: target 3 on average → x × 4 = (4 − 3) × 12 → x = 3,00 FTE,
+    hired beside the contract raised: « engager 3,00 ETP de public cible à partir de 2024-09 et porter une
+    personne d'encadrement à 0,50 ETP »."""
+    monkeypatch.setattr(periods, "today", lambda: date(2024, 9, 15))
+
+    def year_2024(ids):
+        ws = [worker(i, hire=date(2019, 6, 1)) for i in ids]
+        ws += [worker(f"E{i}", hire=date(2019, 1, 1), fte="0.4", function=Function.SUPERVISION) for i in range(3)]
+        pays = [pay(w.worker_id, "2024-01", "2024-08", str(w.fte)) for w in ws]
+        e = enterprise(ws, pays, agrement=date(2020, 1, 1), region=Region.BRUXELLES)
+        status = Statuses({w.worker_id: w.worker_id.startswith("T") for w in ws})
+        return e, status
+
+    e, status = year_2024([f"T{i}" for i in range(5)])
+    f = forecast_quota(e, B18, Month(2024, 8), status)
+    assert not f.extra_supervision_fte and f.extra_target_fte == 0
+    assert f.summary.fr == ("Année d'agrément 5 : projetée non conforme (80,6 %) ; le public cible suffit ; porter une "
+                            "personne d'encadrement à 0,50 ETP la rend conforme.")
+    assert "raising one encadrement person to 0.50 FTE makes it compliant" in f.summary.en
+    c = check(e, B18, Period.calendar_year(2024), status)
+    assert c.details["supervision_shortfall_fte"] == 0 and c.details["supervision_half_time_gap_fte"] == D("0.10")
+    assert not any("ETP d'encadrement à partir" in x.fr for x in c.to_fix)
+    assert [x.fr[:50] for x in c.to_fix] == ["Porter une personne d'encadrement à 0,50 ETP au mo"]
+
+    e, status = year_2024(["T0", "T1", "T2", "N0", "N1", "N2"])
+    c = check(e, B18, Period.calendar_year(2024), status)
+    assert "projection : engager 3,00 ETP de public cible à partir de 2024-09 et porter une personne " \
+        "d'encadrement à 0,50 ETP la rend conforme" in c.summary.fr
+    assert "ETP d'encadrement à partir" not in c.summary.fr
+    assert c.to_fix[0].fr.startswith("Engager 3,00 ETP de public cible à partir de 2024-09 (ou augmenter d'autant "
+                                     "le temps de travail) et porter une personne d'encadrement à 0,50 ETP : la "
+                                     "projection de l'année la rend alors conforme")
+    assert "Hire 3.00 target-public FTE from 2024-09 (or raise the working time as much) and raise one " \
+        "encadrement person to 0.50 FTE" in c.to_fix[0].en
+    assert "forecast_extra_supervision_fte" not in c.details["agrement_years"][0]
 
 
 # ------------------------------------------------------------------------------ boundary months (agrément mid-month)

@@ -95,6 +95,10 @@ def _judged_figures(y: YearQuota, en: bool, lang: str) -> list[str]:
     if sup_short:   # Brussels 2018: the encadrement minimum, failed beside a target public that may be met
         label = "encadrement shortfall" if en else "manque d'encadrement"
         parts.append(f"{label} {number_text(sup_short, lang)} {'FTE' if en else 'ETP'}")
+    half_gap = y.extra.get("supervision_half_time_gap_fte")
+    if half_gap:   # Brussels 2018: the largest encadrement contract below half-time, by this much (a contract to raise)
+        label = "half-time encadrement person short by" if en else "personne d'encadrement à mi-temps : manque"
+        parts.append(f"{label} {number_text(half_gap, lang)} {'FTE' if en else 'ETP'}")
     return parts
 
 

@@ -946,11 +946,11 @@ def _judge_mandate(f: _Frame) -> YearQuota:
     compliant = combine([target_ok, sup_ok])
     need = _staircase_need(None, min_target, target, total, count, adjustable) if min_target is not None else None
     shortfall = ZERO if target_ok else (round_up(need) if need is not None else None)
+    # The average's shortfall only (0 when the average is met): the half-time rule's gap is a contract to
+    # raise, not FTE to spread over the year's months (three at 0,40 FTE: 0,10 FTE to one of them, never
+    # « engager 0,60 ETP d'encadrement » solved from an average already met) — its own field.
     sup_short = None if min_sup is None else round_up(min_sup - avg_s)
-    if one is False and sup_short is not None:
-        # Nobody at half-time: what is missing is at least what brings the largest share to it (3 × 0,40 FTE
-        # meets the 1 FTE on average and still misses 0,10), not « 0,00 » beside a failed minimum.
-        sup_short = max(sup_short, round_up(one_min - largest))
+    half_gap = None if one is None else round_up(one_min - largest)
     reasons.append(because(t(
         f"En moyenne : {number_text(avg_t, beside=min_target)} ETP public cible, {number_text(avg_s, beside=min_sup)} ETP d'encadrement, sur {_months_text(count)} mois.",
         f"On average: {number_text(avg_t, 'en', min_target)} target-public FTE, {number_text(avg_s, 'en', min_sup)} FTE of encadrement, over {_months_text(count, 'en')} months.")))
@@ -975,6 +975,7 @@ def _judge_mandate(f: _Frame) -> YearQuota:
     if one is not None:
         extra["supervision_half_time_met"] = one
         extra["supervision_one_person_min_fte"] = one_min
+        extra["supervision_half_time_gap_fte"] = half_gap
     return YearQuota(n, f.period, "average_minimums", months, f.months_in_year, None, _share(target, total), avg_t,
                      total / count, avg_u, min_target, shortfall, compliant, summary, tuple(reasons), None,
                      provisional, extra, Decimal(adjustable))
@@ -1154,11 +1155,18 @@ def _with_projection(f: _Frame, y: YearQuota) -> YearQuota:
         fields["forecast_extra_supervision_fte"] = sup
     monthly = y.judged_on == "every_month"
     hire = _hire_text(extra, sup)
+    half = _half_time_text(fc.year, gerund=True)   # Brussels 2018: a contract to raise too, said beside the hire
+    and_fr, and_en = (f" et {half.fr}", f" and {half.en}") if half else ("", "")
     if hire:
         said = (f"{hire.fr} à engager à partir de {fc.hire_from}"
-                + (" pour les mois à venir (les mois déjà jugés sont clos)" if monthly else ""),
+                + (" pour les mois à venir (les mois déjà jugés sont clos)" if monthly else "")
+                + (f", et {half.fr}" if half else ""),
                 f"{hire.en} to hire from {fc.hire_from}"
-                + (" for the months to come (the months already judged are closed)" if monthly else ""))
+                + (" for the months to come (the months already judged are closed)" if monthly else "")
+                + (f", and {half.en}" if half else ""))
+    elif extra == 0 and half:
+        said = (f"le public cible suffit sans engagement ; il reste à {half.fr}",
+                f"the target public is enough with no hire; {half.en} remains")
     elif extra == 0:
         said = (("les mois à venir atteignent le seuil sans engagement (les mois déjà jugés sont clos)" if monthly
                  else "l'année atteint le seuil sans engagement supplémentaire"),
@@ -1174,9 +1182,13 @@ def _with_projection(f: _Frame, y: YearQuota) -> YearQuota:
     summary = y.summary
     if y.judged_on != "every_month":
         if hire:
-            add = (f"projection : engager {hire.fr} à partir de {fc.hire_from} la rend conforme"
+            add = (f"projection : engager {hire.fr} à partir de {fc.hire_from}{and_fr} la rend conforme"
                    + (_UNSURE_IF.fr if unsure else ""),
-                   f"projection: hiring {hire.en} from {fc.hire_from} makes it compliant"
+                   f"projection: hiring {hire.en} from {fc.hire_from}{and_en} makes it compliant"
+                   + (_UNSURE_IF.en if unsure else ""))
+        elif extra == 0 and half:
+            add = (f"projection : le public cible suffit ; {half.fr} la rend conforme" + (_UNSURE_IF.fr if unsure else ""),
+                   f"projection: the target public is enough; {half.en} makes it compliant"
                    + (_UNSURE_IF.en if unsure else ""))
         elif extra == 0:
             add = ("projetée conforme sans engagement supplémentaire",
@@ -1199,6 +1211,17 @@ def _hire_text(target: Decimal | None, supervision: Decimal | None) -> Text | No
     if not parts:
         return None
     return t(" et ".join(p.fr for p in parts), " and ".join(p.en for p in parts))
+
+
+def _half_time_text(y: YearQuota, gerund: bool = False) -> Text | None:
+    """« porter une personne d'encadrement à 0,50 ETP »: what a Brussels 2018 year failing the half-time rule
+    (``supervision_half_time_gap_fte``) asks — one contract to raise, never an average to solve (None: the
+    rule is met, or not one of the regime). English « raising … » with ``gerund`` (« … makes it compliant »)."""
+    if not y.extra.get("supervision_half_time_gap_fte"):
+        return None
+    one_min = y.extra["supervision_one_person_min_fte"]
+    return t(f"porter une personne d'encadrement à {number_text(one_min)} ETP",
+             f"{'raising' if gerund else 'raise'} one encadrement person to {number_text(one_min, 'en')} FTE")
 
 
 def _art60_reason(f: _Frame) -> Reason | None:
@@ -1455,14 +1478,22 @@ def check(enterprise: Enterprise, regime: Regime, period: Period, report=None) -
             # A year still running: the projection's figure, the one that makes the year comply.
             hire_from = y.extra["forecast_hire_from"]
             hire = _hire_text(ahead, y.extra.get("forecast_extra_supervision_fte"))
+            # Brussels 2018 half-time rule: the year complies only with that contract raised too (line below).
+            half = _half_time_text(y)
+            and_fr, and_en = (f" et {half.fr}", f" and {half.en}") if half else ("", "")
             if hire:
                 unsure = "forecast_compliant" in y.extra and y.extra["forecast_compliant"] is None
                 to_fix.append(t(f"{which_fr}engager {hire.fr} à partir de {hire_from} (ou augmenter d'autant le "
-                                "temps de travail) : la projection de l'année la rend alors conforme"
+                                f"temps de travail){and_fr} : la projection de l'année la rend alors conforme"
                                 f"{_UNSURE_IF.fr if unsure else ''} (ei check-quota --forecast).",
-                                f"{which_en}hire {hire.en} from {hire_from} (or raise the working time as much): "
-                                f"the year's projection then complies{_UNSURE_IF.en if unsure else ''} "
+                                f"{which_en}hire {hire.en} from {hire_from} (or raise the working time as much)"
+                                f"{and_en}: the year's projection then complies{_UNSURE_IF.en if unsure else ''} "
                                 "(ei check-quota --forecast)."))
+            elif ahead == 0 and half:
+                to_fix.append(t(f"{which_fr}garder le public cible actuel{and_fr} : l'année est alors projetée "
+                                "conforme (ei check-quota --forecast).",
+                                f"{which_en}keep the current target public{and_en}: the year is then projected "
+                                "compliant (ei check-quota --forecast)."))
             elif ahead == 0:
                 to_fix.append(t(f"{which_fr}garder le public cible actuel : l'année est projetée conforme sans "
                                 "engagement supplémentaire (ei check-quota --forecast).",
@@ -1616,6 +1647,9 @@ def forecast_quota(enterprise: Enterprise, regime: Regime, at_month: Month, repo
             f"Months {future[0]} to {future[len(future) - len(adjustable) - 1]}: past without known payroll, projected "
             f"(every worker keeps their last FTE) but no hire possible in them; hires from {hire_from} "
             f"({len(adjustable)} months).")))
+    # Brussels 2018: nobody at half-time is one contract to raise, said beside any hire (never solved as FTE).
+    half = _half_time_text(projected, gerund=True)
+    and_fr, and_en = (f" et {half.fr}", f" and {half.en}") if half else ("", "")
     if not future and _ended(period) and known != in_year:
         summary = t(f"Année d'agrément {n} : terminée le {period.end.isoformat()}, paie connue jusqu'à {at} : pas de "
                     "projection ni d'engagement à proposer ; complétez la feuille Paie de ses mois manquants.",
@@ -1629,6 +1663,14 @@ def forecast_quota(enterprise: Enterprise, regime: Regime, at_month: Month, repo
                     f"à partir de {hire_from} (mois déjà jugés sous le seuil, ou données inconnues).",
                     f"Agrément year {n}: the verdict can no longer be fixed by hiring from {hire_from} "
                     "(months already judged below the threshold, or data unknown).")
+    elif extra == 0 and half:
+        # The target public is enough; the half-time rule asks for a contract raised, not FTE solved.
+        summary = t(f"Année d'agrément {n} : projetée {_projected_fr(projected.compliant)} "
+                    f"({judged_share_text(projected)}) ; le public cible suffit ; {half.fr} la rend conforme"
+                    f"{_UNSURE_IF.fr if projected.compliant is None else ''}.",
+                    f"Agrément year {n}: projected {VERDICT[projected.compliant].en} "
+                    f"({judged_share_text(projected, 'en')}); the target public is enough; {half.en} makes it "
+                    f"compliant{_UNSURE_IF.en if projected.compliant is None else ''}.")
     elif extra == 0:
         summary = t(f"Année d'agrément {n} : projetée {_projected_fr(projected.compliant)} "
                     f"({judged_share_text(projected)}) sans engagement supplémentaire.",
@@ -1646,10 +1688,10 @@ def forecast_quota(enterprise: Enterprise, regime: Regime, at_month: Month, repo
             "the year (and at least the FTE minimum), rounded up.")))
         verdict = VERDICT[projected.compliant]
         summary = t(f"Année d'agrément {n} : projetée {_projected_fr(projected.compliant)} ({judged_share_text(projected)}) ; "
-                    f"engager {number_text(extra)} ETP de public cible à partir de {hire_from} la rend conforme"
+                    f"engager {number_text(extra)} ETP de public cible à partir de {hire_from}{and_fr} la rend conforme"
                     f"{_UNSURE_IF.fr if projected.compliant is None else ''}.",
                     f"Agrément year {n}: projected {verdict.en} ({judged_share_text(projected, 'en')}); hiring "
-                    f"{number_text(extra, 'en')} target-public FTE from {hire_from} makes it compliant"
+                    f"{number_text(extra, 'en')} target-public FTE from {hire_from}{and_en} makes it compliant"
                     f"{_UNSURE_IF.en if projected.compliant is None else ''}.")
     extra_sup = _supervision_to_hire(projected)
     if extra_sup and extra is None:
@@ -1664,9 +1706,9 @@ def forecast_quota(enterprise: Enterprise, regime: Regime, at_month: Month, repo
                      "FTE of encadrement")
         verdict = VERDICT[projected.compliant]
         unsure = projected.compliant is None
-        summary = t(f"Année d'agrément {n} : projetée {_projected_fr(projected.compliant)} ; {target_fr} à partir de {hire_from} la rend "
+        summary = t(f"Année d'agrément {n} : projetée {_projected_fr(projected.compliant)} ; {target_fr} à partir de {hire_from}{and_fr} la rend "
                     f"conforme{_UNSURE_IF.fr if unsure else ''}.",
-                    f"Agrément year {n}: projected {verdict.en}; {target_en} from {hire_from} makes it compliant"
+                    f"Agrément year {n}: projected {verdict.en}; {target_en} from {hire_from}{and_en} makes it compliant"
                     f"{_UNSURE_IF.en if unsure else ''}.")
     if extra_sup:
         reasons.append(because(t(
