@@ -940,6 +940,46 @@ def test_brussels_2018_half_time_rule_is_said_in_headline_shortfall_and_to_fix()
     assert ok.details["supervision_half_time_gap_fte"] == 0
 
 
+def test_brussels_2018_half_time_rule_counts_a_person_not_a_contract():
+    """bruxelles-2018, agrément 2020-01-01, calendar 2021 = agrément year 2, closed. T0–T4 (target) full time:
+    5 ≥ 4. Encadrement: E1 and E2, two concurrent 0,3 FTE contracts of one person (same national number), and
+    E3 at 0,4: 0,3 + 0,3 + 0,4 = 1,0 FTE ≥ 1 on average. The half-time rule was judged per contract
+    (largest 0,4 < 0,5: « non », gap 0,10); that person holds 0,3 + 0,3 = 0,6 ≥ 0,5 → met, compliant,
+    gap 0. Without national numbers E1 and E2 are two people at 0,3: largest 0,4, gap 0,5 − 0,4 = 0,10, the
+    reason counts 3 persons. A person re-hired (E1 to 2021-06-30 at 0,3, E2 from 2021-07-01 at 0,3) is never
+    under both at once: 0,3 at most, not 0,6 → largest 0,4 (E3), gap 0,10, 2 persons."""
+    x = "80020230012"
+
+    def year_2021(enc):
+        ws = [worker(f"T{i}", hire=date(2020, 1, 1)) for i in range(5)]
+        ws += [replace(worker(wid, hire=hire, exit=exit, fte=fte, function=Function.SUPERVISION), national_number=n)
+               for wid, hire, exit, fte, n in enc]
+        pays = [pay(w.worker_id, "2021-01", "2021-12", fte=str(w.fte)) for w in ws if w.exit_date is None
+                and w.hire_date <= date(2021, 1, 1)]
+        pays += [pay(w.worker_id, "2021-01", "2021-06", fte=str(w.fte)) for w in ws if w.exit_date]
+        pays += [pay(w.worker_id, "2021-07", "2021-12", fte=str(w.fte)) for w in ws if w.hire_date == date(2021, 7, 1)]
+        e = enterprise(ws, pays, agrement=date(2020, 1, 1), region=Region.BRUXELLES)
+        statuses = Statuses({w.worker_id: w.worker_id.startswith("T") for w in ws})
+        return check(e, B18, Period.calendar_year(2021), statuses)
+
+    together = year_2021([("E1", date(2020, 1, 1), None, "0.3", x), ("E2", date(2020, 1, 1), None, "0.3", x),
+                          ("E3", date(2020, 1, 1), None, "0.4", "80010130045")])
+    assert together.details["supervision_fte"] == 1
+    assert together.compliant is True and together.details["supervision_half_time_met"] is True
+    assert together.details["supervision_half_time_gap_fte"] == 0
+    # Without the national number, E1 and E2 are two people at 0,3: nobody at half-time.
+    apart = year_2021([("E1", date(2020, 1, 1), None, "0.3", None), ("E2", date(2020, 1, 1), None, "0.3", None),
+                       ("E3", date(2020, 1, 1), None, "0.4", None)])
+    assert apart.compliant is False and apart.details["supervision_half_time_gap_fte"] == D("0.10")
+    assert any("non (3 personne(s), chacune en dessous)" in r.text.fr for r in apart.reasons)
+    # One person re-hired, never under both contracts at once: 0,3 at most, not 0,6.
+    rehired = year_2021([("E1", date(2020, 1, 1), date(2021, 6, 30), "0.3", x), ("E2", date(2021, 7, 1), None, "0.3", x),
+                         ("E3", date(2020, 1, 1), None, "0.4", "80010130045")])
+    assert rehired.details["supervision_half_time_met"] is False
+    assert rehired.details["supervision_half_time_gap_fte"] == D("0.10")
+    assert any("non (2 personne(s), chacune en dessous)" in r.text.fr for r in rehired.reasons)
+
+
 def test_brussels_2018_half_time_rule_is_never_solved_as_an_average_to_hire(monkeypatch):
     """Judged on 2024-09-15. bruxelles-2018, agrément 2020-01-01 → year 5 = 2024; Paie January–August, k = 4
     months to come (September–December), n = 12. E0–E2 (encadrement, not target) at 0,4 each: 1,2 FTE on

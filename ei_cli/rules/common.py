@@ -274,6 +274,14 @@ def person_days_in(rows: tuple[Worker, ...], extent: Period) -> int:
     return sum(days_between(first, last) for first, last in person_stretches(rows, extent))
 
 
+def person_fte(rows: tuple[Worker, ...], extent: Period) -> Decimal:
+    """The largest contractual etp (Personnel) the person holds on one day of ``extent``: their contracts in
+    force that day, summed — two concurrent 0,3 contracts of one person are a 0,6 person (``rows``: their
+    contracts, ``Enterprise.by_person``). The sum only changes on a contract's first day: those are tried."""
+    starts = {max(w.hire_date, extent.start) for w in rows if w.employed_in(extent)}
+    return max((sum((w.fte for w in rows if w.employed_on(d)), ZERO) for d in starts), default=ZERO)
+
+
 def persons_by_day(enterprise: Enterprise, workers: Iterable[Worker], period: Period) -> list[int]:
     """How many people ``workers`` are employed on each day of ``period`` (index 0: its first day): a head
     count counts persons, the ids of one person once (``Enterprise.by_person``), a day under two of their

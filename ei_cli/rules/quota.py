@@ -38,8 +38,8 @@ from ei_cli.periods import Month, Period, anniversary, days_between, years_overl
 from ei_cli.problems import Problem
 from ei_cli.regimes import Regime, Value, get_regime, regime_for_year, regime_in_force
 from ei_cli.rules.common import (NO_PAY, ONE, VERDICT, CheckResult, Reason, because, combine, daily_fte, denoised,
-                                 days_employed_in, fallback_warnings, fte_rows, number_text, round_up, share_percent,
-                                 share_text, shown_beside)
+                                 days_employed_in, fallback_warnings, fte_rows, number_text, person_fte, round_up,
+                                 share_percent, share_text, shown_beside)
 
 NAME = "quota"
 ZERO = Decimal(0)
@@ -931,10 +931,11 @@ def _judge_mandate(f: _Frame) -> YearQuota:
     one_min = _number(one_v)
     one, largest = None, ZERO   # one: some encadrement person reaches one_min (None: not a rule of the regime)
     if one_min is not None:
-        # « si partagé, une personne au moins à mi-temps »: one encadrement person at that etp at least.
-        staff = [w for w in f.enterprise.workers if _is_supervision(w) and w.employed_in(f.period)
-                 and f.report.is_target(w.worker_id) is not True]
-        largest = max((w.fte for w in staff), default=ZERO)
+        # « si partagé, une personne au moins à mi-temps »: one encadrement person at that etp at least — a
+        # person, not a contract: the etp of their concurrent encadrement contracts summed (``person_fte``).
+        staff = f.enterprise.by_person(w for w in f.enterprise.workers if _is_supervision(w)
+                                       and w.employed_in(f.period) and f.report.is_target(w.worker_id) is not True)
+        largest = max((person_fte(rows, f.period) for rows in staff), default=ZERO)
         one = largest >= one_min
         reasons.append(_cite(t(
             f"Encadrement partagé : une personne au moins à {number_text(one_min)} ETP — "
