@@ -622,8 +622,11 @@ def follow_up_summary(enterprise: Enterprise, period: Period, report) -> dict:
     """Interviews per quarter, assessments, training plans, trainings and their hours, round tables.
 
     Without a Suivi sheet in the workbook the actions are not known: every count is None (« — » in
-    the documents, whose follow-up check says why), never 0, which would read as « no follow-up »."""
-    targets = [w for w in enterprise.workers if w.employed_in(period) and report.is_target(w.worker_id)]
+    the documents, whose follow-up check says why), never 0, which would read as « no follow-up ».
+    Workers are persons, as in ``staff_summary``: the ids of one person re-hired under a new id count once
+    (``Enterprise.by_person``), followed when an action is recorded under any of them."""
+    targets = enterprise.by_person(w for w in enterprise.workers if w.employed_in(period)
+                                   and report.is_target(w.worker_id))
     if not enterprise.follow_up_sheet:
         return {
             "quarters": [{"quarter": f"T{q}", "individual": None, "collective": None, "workers_met": None}
@@ -642,7 +645,7 @@ def follow_up_summary(enterprise: Enterprise, period: Period, report) -> dict:
         individual = [f for f in in_q if f.type == FollowUpType.INDIVIDUAL_INTERVIEW]
         collective = [f for f in in_q if f.type == FollowUpType.COLLECTIVE_INTERVIEW]
         quarters.append({"quarter": f"T{q}", "individual": len(individual), "collective": len(collective),
-                         "workers_met": len({f.worker_id for f in individual + collective})})
+                         "workers_met": enterprise.persons({f.worker_id: by_id[f.worker_id] for f in individual + collective}.values())})
 
     def of(kind: FollowUpType) -> list:
         return [f for f in actions if f.type == kind]
@@ -664,7 +667,7 @@ def follow_up_summary(enterprise: Enterprise, period: Period, report) -> dict:
         "other": len(of(FollowUpType.OTHER)),
         "round_tables": len(of(FollowUpType.ROUND_TABLE)),
         "target_workers": len(targets),
-        "target_workers_followed": sum(1 for w in targets if w.worker_id in followed),
+        "target_workers_followed": sum(1 for rows in targets if any(w.worker_id in followed for w in rows)),
     }
 
 

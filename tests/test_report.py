@@ -1277,6 +1277,32 @@ def test_follow_up_counts_only_actions_within_the_employment():
     assert summary["trainings"] == 0 and summary["target_workers_followed"] == 1
 
 
+
+def test_follow_up_summary_counts_persons_as_the_staff_summary_does():
+    """One person under two ids (A1 and A2, same national number, two concurrent contracts from 2025-01-01),
+    and B, all target public. An interview for A1 on 2025-02-05 and one for A2 on 2025-03-10; none for B.
+    The staff summary counts 2 persons; the follow-up summary counted ids: 3 target workers, 2 followed,
+    2 met in Q1 — « 2 » beside « suivis : 2 sur 3 » for two people. By person: 2 target workers (A, B),
+    1 followed (A, under either id), Q1: 2 interviews, 1 person met."""
+    from ei_cli.model import FollowUp, FollowUpType
+
+    x = "90010110123"
+    a1, a2, b = (replace(Worker(wid, date(2025, 1, 1), ContractType.CDI, Decimal("0.5"), Function.PRODUCTION),
+                         national_number=n) for wid, n in (("A1", x), ("A2", x), ("B", "91010110245")))
+    e = Enterprise("EI", Region.WALLONIE, date(2020, 1, 1), workers=(a1, a2, b), follow_ups=(
+        FollowUp("A1", date(2025, 2, 5), FollowUpType.INDIVIDUAL_INTERVIEW),
+        FollowUp("A2", date(2025, 3, 10), FollowUpType.INDIVIDUAL_INTERVIEW)))
+
+    class Everyone:
+        def is_target(self, wid):
+            return True
+
+    period = Period.calendar_year(2025)
+    assert e.persons(w for w in e.workers if w.employed_in(period)) == 2
+    summary = documents.follow_up_summary(e, period, Everyone())
+    assert (summary["target_workers_followed"], summary["target_workers"]) == (1, 2)
+    assert summary["quarters"][0] == {"quarter": "T1", "individual": 2, "collective": 0, "workers_met": 1}
+
 def test_an_application_for_a_future_agrement_judges_the_conditions(sample):
     """An application (agrément on 2027-01-01, figures of 2025): the checks read « non applicable : la
     période se termine avant l'agrément », where the applicant needs the verdicts. They are judged, as
