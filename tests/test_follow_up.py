@@ -289,7 +289,8 @@ def test_a_renamed_suivi_sheet_is_named_in_the_warning(tmp_path, capsys):
     problems = json.loads(out)["problems"]
     assert code == 0 and [(p["code"], p["severity"], p["sheet"]) for p in problems] == [
         ("missing_sheet", "warning", "Suivi")]
-    assert "La feuille « suivi social » est-elle celle-là ? Renommez-la « Suivi »" in problems[0]["message"]
+    assert "Une feuille dont le nom contient « Suivi » : est-ce celle-là ? Renommez-la « Suivi »" in problems[0]["message"]
+    assert "« suivi social »" not in problems[0]["message"]
 
 
 def test_the_suivi_sheet_under_its_english_name_of_the_contract_is_read(tmp_path, capsys):

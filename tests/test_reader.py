@@ -867,11 +867,11 @@ def test_a_sheet_title_with_other_letters_or_digits_is_not_the_contract_sheet(ti
 
 def test_a_missing_sheet_message_lists_only_the_titles_like_it(tmp_path):
     """An HR file with one tab per worker, given instead of the workbook: « Feuilles présentes » listed every
-    title (up to 20), so the workers' names. Only the titles that look like the missing sheet are quoted
-    now, the others counted: Personnel missing among Entreprise, Paie, Suivi, « Zyxwvut Quorra »,
-    « Dupont Marie 85100374649 », « Personnel Zyxwvut » → « « Personnel Zyxwvut » et 5 autres feuilles »
-    (6 sheets − 1 quoted = 5). Without a like title, the count alone: 3 + 1 = 4 sheets for a missing
-    Paie."""
+    title (up to 20), so the workers' names. The sheets present are counted now: Personnel missing among
+    Entreprise, Paie, Suivi, « Zyxwvut Quorra », « Dupont Marie 85100374649 », « Personnel Zyxwvut » → 6.
+    The one title that looks like the missing sheet is pointed at by the accepted name it contains, not
+    quoted: it was (« La feuille « Personnel Zyxwvut » est-elle celle-là ? »), and a tab « Paie Dupont Marie »
+    named the worker. Without a like title, the count alone: 3 + 1 = 4 sheets for a missing Paie."""
     from helpers_workbook import valid_sheets, write_workbook
 
     sheets = valid_sheets()
@@ -881,9 +881,18 @@ def test_a_missing_sheet_message_lists_only_the_titles_like_it(tmp_path):
     sheets["Personnel Zyxwvut"] = staff
     [missing] = [p for p in read_workbook(write_workbook(tmp_path / "x.xlsx", sheets)).errors
                  if p.code == "missing_sheet"]
-    assert missing.message.fr.endswith("Feuilles présentes : « Personnel Zyxwvut » et 5 autres feuilles.")
-    assert missing.message.en.endswith("Sheets present: « Personnel Zyxwvut » and 5 other sheets.")
-    assert not any(x in missing.message.fr + missing.message.en for x in ("Quorra", "Dupont", "Marie"))
+    assert "). Une feuille dont le nom contient « Personnel » : est-ce celle-là ? Renommez-la « Personnel » : le " \
+        "nom doit être exactement l'un des noms acceptés. Feuilles présentes : 6." in missing.message.fr
+    assert "). A sheet whose name contains “Personnel”: is it that one? Rename it “Personnel”: the name must be " \
+        "exactly one of the accepted names. Sheets present: 6." in missing.message.en
+    assert not any(x in missing.message.fr + missing.message.en for x in ("Zyxwvut", "Quorra", "Dupont", "Marie"))
+    single = valid_sheets()
+    single["Paie Dupont Marie"] = single.pop("Paie")   # one tab per worker, a single one
+    [missing] = [p for p in read_workbook(write_workbook(tmp_path / "z.xlsx", single)).errors
+                 if p.code == "missing_sheet"]
+    assert "Une feuille dont le nom contient « Paie » : est-ce celle-là ?" in missing.message.fr
+    assert missing.message.fr.endswith("Feuilles présentes : 4.")
+    assert not any(x in missing.message.fr + missing.message.en for x in ("Dupont", "Marie"))
     no_pay = valid_sheets()
     no_pay["Zyxwvut Quorra"] = no_pay.pop("Paie")
     [missing] = [p for p in read_workbook(write_workbook(tmp_path / "y.xlsx", no_pay)).errors
@@ -897,7 +906,7 @@ def test_several_look_alike_sheets_are_counted_not_quoted(tmp_path):
     Léa », « Paie Petit Jean »): all four look like the missing sheet, and quoting them named the workers (« La
     feuille « Paie Dupont Marie », « Paie Martin Paul »… est-elle celle-là ? »). Several look-alikes are
     counted: « 4 feuilles dont le nom contient « Paie » », and the sheets present are 3 + 4 = 7. A single
-    look-alike is still quoted (``test_a_missing_sheet_message_lists_only_the_titles_like_it``)."""
+    look-alike is not quoted either (``test_a_missing_sheet_message_lists_only_the_titles_like_it``)."""
     from helpers_workbook import valid_sheets, write_workbook
 
     sheets = valid_sheets()

@@ -214,16 +214,17 @@ class _Reader:
             else:
                 found[contract] = None
                 like = [n for n in strays if any(k and k in normalize_name(n) for k in contract.keys)]
-                # A look-alike title is quoted only when it is the single one: several (« Paie Dupont Marie »,
-                # « Paie Martin Paul »…) are an HR file's tabs per worker, and their titles name the workers.
-                quoted = shown(like[0]) if len(like) == 1 else None
-                present = _sheets_present(quoted, len(like), len(sheets), contract.name)
+                # A look-alike title is never quoted, even a single one: « Paie Dupont Marie » is an HR file's
+                # tab per worker, and its title names the worker. What makes it look like the sheet is said
+                # instead: the accepted name it contains (« une feuille dont le nom contient « Paie » »).
+                present = _sheets_present(len(like), len(sheets), contract.name)
                 hint = Text("", "")
-                if quoted is not None:
-                    hint = Text(f" La feuille {quoted} est-elle celle-là ? Renommez-la « {contract.name} » : le nom "
-                                "doit être exactement l'un des noms acceptés.",
-                                f" Is sheet {quoted} that one? Rename it “{contract.name}”: the name must be "
-                                "exactly one of the accepted names.")
+                if len(like) == 1:
+                    held = _names_held(like, (contract.name,) + contract.aliases)
+                    hint = Text(f" Une feuille dont le nom contient {held.fr} : est-ce celle-là ? Renommez-la "
+                                f"« {contract.name} » : le nom doit être exactement l'un des noms acceptés.",
+                                f" A sheet whose name contains {held.en}: is it that one? Rename it "
+                                f"“{contract.name}”: the name must be exactly one of the accepted names.")
                 elif like:
                     held = _names_held(like, (contract.name,) + contract.aliases)
                     hint = Text(f" {len(like)} feuilles dont le nom contient {held.fr} : l'une d'elles est-elle "
@@ -1106,21 +1107,15 @@ def _employment(hire: date, exit_: date | None) -> Text:
                 f"hired {hire}" + (f", exit {exit_}" if exit_ else ""))
 
 
-def _sheets_present(quoted: str | None, like: int, total: int, missing: str) -> Text:
-    """« « Personnel 2024 » et 5 autres feuilles »: the one title that looks like the missing sheet
-    (``quoted``), the others counted, not listed — an HR file with one tab per worker would name the
-    workers. Several look-alikes (``like``) are counted in the message's hint, and here only the total."""
+def _sheets_present(like: int, total: int, missing: str) -> Text:
+    """« 6 », or « 6 (aucune ne ressemble à « Personnel ») »: the sheets present, counted, never listed nor
+    quoted — an HR file with one tab per worker would name the workers. The look-alikes (``like``) are
+    counted in the message's hint, by the accepted name they contain."""
     if not total:
         return Text("aucune", "none")
     if not like:
         return Text(f"{total} (aucune ne ressemble à « {missing} »)", f"{total} (none looks like “{missing}”)")
-    if quoted is None:
-        return Text(str(total), str(total))
-    others = total - 1
-    if not others:
-        return Text(quoted, quoted)
-    return Text(f"{quoted} et {others} autre{'s' if others > 1 else ''} feuille{'s' if others > 1 else ''}",
-                f"{quoted} and {others} other sheet{'s' if others > 1 else ''}")
+    return Text(str(total), str(total))
 
 
 def _names_held(titles: list[str], accepted: tuple[str, ...]) -> Text:
