@@ -44,3 +44,22 @@ def deny_listing(monkeypatch, *denied) -> None:
 
     monkeypatch.setattr(os, "scandir", scandir)
 
+
+
+def cli_spec_sentence(start: str) -> str:
+    """The text of docs/spec/cli.md from ``start`` to the end of its paragraph (up to the next line beginning
+    with « Added — » or « `ei », or a blank line), lines joined: what the contract says, for a test to hold
+    it to."""
+    from pathlib import Path
+
+    text = (Path(__file__).resolve().parent.parent / "docs" / "spec" / "cli.md").read_text(encoding="utf-8")
+    at = text.find(start)
+    if at < 0:
+        return ""
+    lines = text[at:].split("\n")
+    kept = [lines[0]]
+    for line in lines[1:]:
+        if not line.strip() or line.startswith(("Added —", "`ei ")):
+            break
+        kept.append(line)
+    return " ".join(kept)

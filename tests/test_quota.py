@@ -2163,6 +2163,28 @@ def test_a_running_year_whose_payroll_stopped_months_ago_hires_from_the_current_
     assert any(r.text.fr.startswith("Mois de 2026-04 à 2026-10 : passés sans paie connue") for r in fc.reasons)
 
 
+def test_the_figures_null_without_payroll_are_the_ones_the_contract_says_may_be():
+    """cli.md allowed null only for `compliant` (and `shortfall_fte`'s « or null » nowhere): since a year
+    without any payroll month reports its FTE as null (``test_a_year_without_any_payroll_month_has_unknown_fte_not_zero``),
+    the contract must say which figures are null when not measured. Agrément 2010-01-01, Paie 2013 only,
+    2025 judged: every `*_fte` / `*_share` figure the JSON leaves null (bar `required_share`, null by rule
+    for a regime judged on FTE minimums) is named in docs/spec/cli.md's « Added — a figure ei did not
+    measure is `null` »."""
+    from helpers_cli import cli_spec_sentence
+
+    said = cli_spec_sentence("Added — a figure ei did not measure is `null`")
+    assert "agrément year without any payroll month" in said
+    for regime, region in ((B18, Region.BRUXELLES), (W16, Region.WALLONIE)):
+        ws = [worker(f"T{i}", hire=date(2010, 1, 1)) for i in range(5)] + [worker("N", hire=date(2010, 1, 1))]
+        e = enterprise(ws, [pay(w.worker_id, "2013-01", "2013-12") for w in ws], agrement=date(2010, 1, 1),
+                       region=region)
+        statuses = Statuses({w.worker_id: w.worker_id.startswith("T") for w in ws})
+        doc = evaluate_quota(e, regime, Period.calendar_year(2025), statuses).to_dict()
+        null = {k for k, v in doc.items() if v is None and k.endswith(("_fte", "_share")) and k != "required_share"}
+        assert null == {"target_fte", "total_fte", "unknown_fte", "target_share", "shortfall_fte"}
+        assert all(f"`{k}`" in said for k in null), (regime.id, null)
+
+
 @pytest.mark.parametrize("regime, region", [(B18, Region.BRUXELLES), (W16, Region.WALLONIE)])
 def test_a_year_without_any_payroll_month_has_unknown_fte_not_zero(regime, region):
     """Auditor's case 1: the Paie sheet ends in 2013-12; 2025 (agrément 2010-01-01 → agrément year 16) has no

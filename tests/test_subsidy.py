@@ -688,6 +688,25 @@ def test_brussels_tranche_missed_by_a_day_costs_one_days_share_not_the_year():
         assert "4.9972 target workers on average, for information" in said.en
 
 
+def test_the_tranche_fields_null_when_the_count_changes_are_said_in_the_contract():
+    """cli.md allowed null only for `compliant`; a Brussels 2004 line whose tranche count changes within its
+    days has no single count nor rate: `basis.tranches` and `basis.rate` null, `basis.days_by_tranches` the
+    days at each (``test_brussels_tranches_are_counted_day_by_day``: T5 leaving 2012-11-30, 335 days at 1
+    tranche and 31 at 0). docs/spec/cli.md says so, naming those fields and the keys of each group."""
+    from helpers_cli import cli_spec_sentence
+
+    staff = [worker(f"T{i}", date(2010, 1, 1), exit=date(2012, 11, 30) if i == 5 else None) for i in range(1, 6)]
+    staff += [worker("E", date(2010, 1, 1), function=Function.SUPERVISION)]
+    cats = {w.worker_id: "target" if w.worker_id.startswith("T") else "not_target" for w in staff}
+    result = compute_subsidies(enterprise(staff, agrement=date(2010, 1, 1), region=Region.BRUXELLES), B2004, 2012,
+                               Report(cats))
+    (line,) = lines_of(result, "supervision")
+    assert line.basis["tranches"] is None and line.basis["rate"] is None
+    said = cli_spec_sentence("Added — a figure ei did not measure is `null`")
+    assert "`basis.tranches` and `basis.rate` are `null`" in said and "`basis.days_by_tranches`" in said
+    assert all(f"`{k}`" in said for k in line.basis["days_by_tranches"][0])
+
+
 def test_brussels_tranches_are_counted_day_by_day():
     """Auditor's case D1. bruxelles-2004, agrément 2010-01-01, 2012 = agrément year 3 (366 days, leap year): T1–T5
     target all year but T5 leaving on 2012-11-30; N1, N2 not target; E encadrement. 5 heads on 335 days
