@@ -104,7 +104,7 @@ ADDED_COLUMNS = ["known_wage_cost", "known_wage_cost_months", "wage_cost_months"
                  "headcount_fte_on_hire", "headcount_fte_average_before", "rehire_of", "first_hire_date",
                  "target_workers_start", "target_workers_end", "provisional", "bracket_min_by_target_workers",
                  "accompanier_fte_year", "min_accompanier_fte", "ceiling_start", "ceiling_end", "ceiling_wage_cost",
-                 "ceiling_total", "accompanier_fte_days", "ceiling_fte_days"]
+                 "ceiling_total", "accompanier_fte_days", "ceiling_fte_days", "days_by_tranches"]
 
 
 @pytest.mark.parametrize("regime", list(OLD_CSV_HEADERS))
@@ -139,6 +139,51 @@ def test_csv_columns_are_only_ever_appended(tmp_path, regime):
     detail = load_workbook(tmp_path / "claim.xlsx").worksheets[1]
     assert [c.value for c in detail[1]] == header
 
+
+
+def test_csv_explains_a_brussels_line_whose_tranche_count_changes(tmp_path):
+    """bruxelles-2004, agrément 2011-01-01, 2012 = agrément year 2 (366 days, leap year). T1–T4 target from
+    2011-01-01, T5 target from 2012-02-01, E encadrement: 4 heads on the 31 days of January (below the
+    threshold of 5: 0 tranche), 5 on the 335 days from February (⌊(5 − 5) ÷ 4⌋ + 1 = 1 tranche). No single
+    count nor rate: the CSV's `tranches` and `rate` are blank, and `days_by_tranches` (a list) was not
+    exported — the line could not be explained. A column `days_by_tranches`, last (the column order is a
+    contract), holds the table's text: « 31 j. à 0 tranche(s), 335 j. à 1 tranche(s) » (« 31 d. at 0
+    tranche(s), 335 d. at 1 tranche(s) » with --lang en), blank on the per-worker lines; the claim
+    workbook's « Détail » sheet has it too."""
+    from datetime import date
+
+    from openpyxl import load_workbook
+
+    from helpers_workbook import niss, set_field, valid_sheets, write_workbook
+
+    header = ["id_travailleur", "niss", "nom", "prenom", "date_naissance", "date_entree", "date_sortie",
+              "type_contrat", "date_cdi", "etp", "fonction", "diplome", "inscrit_dei", "mois_sans_emploi",
+              "parent_isole", "beneficiaire_ris"]
+    staff = [[f"T{i}", niss(date(1990, 1, i), 100 + i), "N", "P", date(1990, 1, i),
+              date(2012, 2, 1) if i == 5 else date(2011, 1, 1), None, "CDI", None, 1, "production", "aucun", "oui",
+              30, "non", "oui"] for i in range(1, 6)]
+    staff.append(["E", niss(date(1980, 1, 1), 103), "N", "P", date(1980, 1, 1), date(2011, 1, 1), None, "CDI", None,
+                  1, "encadrement", "superieur", "non", 0, "non", "non"])
+    months = [date(y, m, 1) for y in (2011, 2012) for m in range(1, 13)]
+    pay = [[r[0], m, 1, 2000, 2800] for r in staff for m in months if m >= r[5]]
+    sheets = valid_sheets()
+    set_field(set_field(sheets, "region", "bruxelles"), "date_agrement", date(2011, 1, 1))
+    sheets["Personnel"] = [header] + staff
+    sheets["Paie"] = [sheets["Paie"][0]] + pay
+    sheets["Suivi"] = sheets["Suivi"][:1]
+    book = str(write_workbook(tmp_path / "tranches.xlsx", sheets))
+    rows = list(csv.DictReader(io.StringIO(invoke(book, "--year", "2012", "-f", "csv").stdout)))
+    assert list(rows[0])[-1] == "days_by_tranches"
+    (line,) = [r for r in rows if r["subsidy"] == "supervision"]
+    assert (line["tranches"], line["rate"]) == ("", "")
+    assert line["days_by_tranches"] == "31 j. à 0 tranche(s), 335 j. à 1 tranche(s)"
+    assert all(r["days_by_tranches"] == "" for r in rows if r["subsidy"] == "target_worker")
+    en = list(csv.DictReader(io.StringIO(invoke(book, "--year", "2012", "-f", "csv", "--lang", "en").stdout)))
+    assert [r["days_by_tranches"] for r in en if r["subsidy"] == "supervision"] == \
+        ["31 d. at 0 tranche(s), 335 d. at 1 tranche(s)"]
+    assert invoke(book, "--year", "2012", "-o", str(tmp_path / "claim.xlsx")).exit_code in (0, 1)
+    detail = load_workbook(tmp_path / "claim.xlsx").worksheets[1]
+    assert detail[1][-1].value == "days_by_tranches"
 
 def test_no_personal_data_without_names(walloon_json):
     from ei_cli.workbook import read_workbook

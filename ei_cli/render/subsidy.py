@@ -220,17 +220,28 @@ ADDED_BASIS_KEYS = (
     "known_wage_cost", "known_wage_cost_months", "wage_cost_months", "net_increase", "headcount_fte_on_hire",
     "headcount_fte_average_before", "rehire_of", "first_hire_date", "target_workers_start", "target_workers_end",
     "provisional", "bracket_min_by_target_workers", "accompanier_fte_year", "min_accompanier_fte", "ceiling_start",
-    "ceiling_end", "ceiling_wage_cost", "ceiling_total", "accompanier_fte_days", "ceiling_fte_days")
+    "ceiling_end", "ceiling_wage_cost", "ceiling_total", "accompanier_fte_days", "ceiling_fte_days",
+    "days_by_tranches")
+# Basis fields that are lists, given a column all the same as the table's text of them: a Brussels 2004 line
+# whose tranche count changes within it has `tranches` and `rate` blank (no single one), and the CSV could
+# not explain its amount — « 31 j. à 0 tranche(s), 335 j. à 1 tranche(s) » (blank when the count is one).
+TEXT_BASIS_KEYS = {"days_by_tranches": tranche_days_text}
 
 
 def _scalar_keys(result: SubsidyResult) -> list[str]:
-    """Every scalar basis field of the lines, in the order the lines show them first."""
+    """Every scalar basis field of the lines (and those of ``TEXT_BASIS_KEYS``), in the order the lines show
+    them first."""
     keys: list[str] = []
     for line in result.lines:
         for k, v in line.basis.items():
-            if k not in keys and not isinstance(v, (list, dict)):
+            if k not in keys and (k in TEXT_BASIS_KEYS or not isinstance(v, (list, dict))):
                 keys.append(k)
     return keys
+
+
+def _basis_cell(basis: dict, key: str, lang: str):
+    """A basis field as its column holds it: as it is, or the text of a list (``TEXT_BASIS_KEYS``)."""
+    return TEXT_BASIS_KEYS[key](basis, lang) if key in TEXT_BASIS_KEYS else basis.get(key)
 
 
 def detail_rows(result: SubsidyResult, enterprise: Enterprise, opts: RunOptions) -> tuple[list[str], list[list]]:
@@ -247,10 +258,10 @@ def detail_rows(result: SubsidyResult, enterprise: Enterprise, opts: RunOptions)
         row = [line.subsidy, subsidy_label(line.subsidy, opts.lang), line.worker_id]
         if opts.names:
             row.append(enterprise.workers_by_id[line.worker_id].display_name() if line.worker_id else None)
-        row += [line.basis.get(k) for k in first]
+        row += [_basis_cell(line.basis, k, opts.lang) for k in first]
         row += [line.amount, line.claimable, line.confidence, line.reference, line.url,
                 " | ".join(n.get(opts.lang) for n in line.notes)]
-        row += [line.basis.get(k) for k in added + later]
+        row += [_basis_cell(line.basis, k, opts.lang) for k in added + later]
         rows.append(row)
     return header, rows
 
