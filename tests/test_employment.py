@@ -286,8 +286,10 @@ def test_a_worker_hired_before_the_regime_applied_owes_the_cdi_6_months_after_it
     year = Period.calendar_year(2017)
 
     def check(t_, regime=W16):
+        from ei_cli.rules.dashboard import run_checks
+
         e = Enterprise("EI", Region.WALLONIE, date(2010, 3, 15), workers=(t_, part_timer))
-        return employment.check(e, regime, year, Report({"T": True, "P": True}))
+        return run_checks(e, regime, year, Report({"T": True, "P": True}), only=["employment"])[0]
 
     on_time = check(worker("T", hire=date(2017, 3, 1), cdi=date(2017, 10, 15)))
     assert on_time.compliant is True and on_time.details["violations"] == []
@@ -297,6 +299,36 @@ def test_a_worker_hired_before_the_regime_applied_owes_the_cdi_6_months_after_it
                                                                  date(2018, 1, 1))
     forced = check(worker("T", hire=date(2017, 3, 1), cdi=date(2017, 10, 15)), replace(W16, forced=True))
     assert [v["deadline"] for v in forced.details["violations"] if v["kind"] == "cdi_late"] == [date(2017, 9, 1)]
+
+
+def test_an_agrement_application_judges_the_whole_period_whatever_the_regimes_start():
+    """`ei report agrement --year 2024`, agrément 2024-07-01: T1 on a CDD at 0,4 etp from 2024-01-01 to
+    2024-05-31, T2 on a CDI at 1 etp. An application judges the whole period, as what the workbook shows of
+    the conditions (docs/interpretations.md; `run_checks(application=True)`): 0,4 < employment.min_fte 0,5 —
+    T1 breaches from 2024-01-01 (non conforme). The check itself cut the period at the regime's start
+    (max(agrément 2024-07-01, 2017-06-30) = 2024-07-01), bypassing that exemption: T1, gone by then, was not
+    judged — « conforme ». `ei check` (no application) still judges from 2024-07-01: compliant.
+    A renewal for 2017 (agrément 2010-03-15, wallonie-2016 applicable from 2017-06-30): P at 0,4 etp until
+    2017-05-31 is judged too, and the reason no longer says that nothing before 2017-06-30 is judged."""
+    from ei_cli.rules.dashboard import run_checks
+
+    t1 = worker("T1", hire=date(2024, 1, 1), exit=date(2024, 5, 31), fte="0.4")
+    t2 = worker("T2", hire=date(2024, 1, 1), contract=ContractType.CDI)
+    e = Enterprise("EI", Region.WALLONIE, date(2024, 7, 1), workers=(t1, t2))
+    report, year = Report({"T1": True, "T2": True}), Period.calendar_year(2024)
+    (application,) = run_checks(e, W16, year, report, only=["employment"], application=True)
+    assert application.compliant is False
+    assert [(v["worker_id"], v["kind"], v["since"]) for v in application.details["violations"]] == [
+        ("T1", "below_min_fte", date(2024, 1, 1))]
+    (check,) = run_checks(e, W16, year, report, only=["employment"])
+    assert check.compliant is True and check.details["violations"] == []
+    p = replace(worker("P", hire=date(2016, 1, 4), contract=ContractType.CDI, exit=date(2017, 5, 31)), fte=D("0.4"))
+    renewal = Enterprise("EI", Region.WALLONIE, date(2010, 3, 15), workers=(p,))
+    (judged,) = run_checks(renewal, W16, Period.calendar_year(2017), Report({"P": True}), only=["employment"],
+                           application=True)
+    assert [v["worker_id"] for v in judged.details["violations"]] == ["P"]
+    (started,) = [r.text.fr for r in judged.reasons if "appliqué depuis le 2017-06-30" in r.text.fr]
+    assert "rien n'est jugé avant" not in started and "les délais d'un travailleur engagé avant" in started
 
 
 def test_a_worker_who_left_without_a_cdi_is_not_said_still_without_one():

@@ -63,3 +63,19 @@ def test_a_supervisor_whose_cdd_became_a_cdi_before_the_period_is_compliant():
     period) → no breach, compliant — the months on a CDD in 2014 are outside the period judged."""
     r = run(staff("S7", ContractType.CDD, cdi=date(2014, 6, 1)))
     assert r.compliant is True and r.details["violations"] == [] and r.details["supervision_staff"] == 1
+
+
+def test_supervision_staff_are_judged_from_the_regimes_start():
+    """bruxelles-2004 applies from 2005-01-01 (valid_from); agrément 2004-06-01; E, encadrement hired on a CDD
+    on 2004-06-01, on a CDI from 2004-12-01 (date_cdi). Over 2004-07-01 … 2005-06-30 (`run_checks`, the one
+    place the period judged is chosen) the rule runs from max(2004-06-01, 2005-01-01) = 2005-01-01: E is on a
+    CDI every day from then — compliant, and a reason says the rule did not run before. The check judged the
+    whole period: « sans CDI du 2004-07-01 au 2004-11-30 », non conforme."""
+    from ei_cli.rules.dashboard import run_checks
+
+    e = Enterprise("EI", Region.BRUXELLES, date(2004, 6, 1),
+                   workers=(staff("E", ContractType.CDD, hire=date(2004, 6, 1), cdi=date(2004, 12, 1)),))
+    (r,) = run_checks(e, B04, Period(date(2004, 7, 1), date(2005, 6, 30)), only=["employment"])
+    assert r.compliant is True and r.details["violations"] == []
+    assert any("appliqué depuis le 2005-01-01" in x.text.fr and "rien n'est jugé avant ce jour" in x.text.fr
+               for x in r.reasons)

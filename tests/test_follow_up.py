@@ -448,13 +448,32 @@ def test_follow_up_under_a_regime_that_came_into_force_after_the_agrement_runs_f
     max(2016-01-04, 2010-03-15, 2017-06-30) + 6 months = 2017-12-30, missing at the year's end."""
     e = Enterprise("EI", Region.WALLONIE, date(2010, 3, 15), workers=(td(hire=date(2016, 1, 4)), ACCOMPANIER),
                    follow_ups=())
-    check = follow_up.check(e, W16, Period.calendar_year(2017), Report({"T": True, "S": False}))
+    from ei_cli.rules.dashboard import run_checks
+
+    (check,) = run_checks(e, W16, Period.calendar_year(2017), Report({"T": True, "S": False}), only=["follow_up"])
     assert [(q["quarter"], q["days_employed"], q["required"]) for q in check.details["quarters"]] == [
         ("2017-Q2", 1, False), ("2017-Q3", 92, True), ("2017-Q4", 92, True)]
     assert [(m["item"], m.get("quarter") or m.get("due")) for m in check.details["missing"]] == [
         ("interview", "2017-Q3"), ("interview", "2017-Q4"), ("bilan", date(2017, 12, 30)),
         ("plan_formation", date(2017, 12, 30))]
     assert any("appliqué depuis le 2017-06-30" in r.text.fr for r in check.reasons)
+
+
+def test_an_agrement_application_judges_the_quarters_before_the_agrement():
+    """`ei report agrement --year 2024`, agrément 2024-07-01: T (TD) employed all of 2024, the accompanier
+    too, one interview on 2024-02-01 (Q1). An application judges the whole period (`run_checks(application=
+    True)`): Q1 (91 days) has its interview; Q2 (91 days ≥ 30) has none — missing, as Q3 and Q4. The check
+    cut the period itself at max(agrément, the regime's start 2017-06-30) = 2024-07-01, bypassing the
+    exemption: Q2 was not judged. `ei check` (no application) judges from 2024-07-01: Q3 and Q4 only."""
+    from ei_cli.rules.dashboard import run_checks
+
+    e = Enterprise("EI", Region.WALLONIE, date(2024, 7, 1), workers=(td(hire=date(2024, 1, 1)), ACCOMPANIER),
+                   follow_ups=tuple(actions("T", ("2024-02-01", I), ("2024-03-01", BILAN), ("2024-03-01", PLAN))))
+    report, year = Report({"T": True, "S": False}), Period.calendar_year(2024)
+    (application,) = run_checks(e, W16, year, report, only=["follow_up"], application=True)
+    assert [q["quarter"] for q in application.details["missing"]] == ["2024-Q2", "2024-Q3", "2024-Q4"]
+    (check,) = run_checks(e, W16, year, report, only=["follow_up"])
+    assert [q["quarter"] for q in check.details["missing"]] == ["2024-Q3", "2024-Q4"]
 
 
 def test_a_quarter_beyond_the_last_payroll_month_is_still_running(monkeypatch):

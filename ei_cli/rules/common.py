@@ -372,29 +372,43 @@ def obligations_start(enterprise: Enterprise, regime) -> date:
     return max(enterprise.agrement_date, regime.valid_from)
 
 
-def obligation_period(enterprise: Enterprise, period: Period, regime=None) -> Period:
-    """The part of ``period`` the agrément's obligations concern: from the agrément day — given ``regime``,
-    from ``obligations_start`` — when the period begins before it (``period`` itself otherwise, or when it
-    ends before that day)."""
-    start = enterprise.agrement_date if regime is None else obligations_start(enterprise, regime)
+def from_day(period: Period, start: date) -> Period:
+    """The part of ``period`` from ``start`` when the period begins before it (``period`` itself otherwise, or
+    when it ends before that day)."""
     if period.start < start <= period.end:
         return Period(start, period.end)
     return period
 
 
-def obligations_start_reason(enterprise: Enterprise, regime, value: Value) -> "Reason | None":
-    """Why the deadlines of a worker hired before the regime applied run from its first day
-    (``obligations_start``); None when they run from the hire or the agrément, as usual."""
+def obligation_period(enterprise: Enterprise, period: Period, regime=None) -> Period:
+    """The part of ``period`` the agrément's obligations concern: from the agrément day — given ``regime``,
+    from ``obligations_start`` — when the period begins before it (``from_day``). Chosen once for the checks,
+    by ``rules.dashboard.run_checks`` (an agrément application judges the whole period)."""
+    return from_day(period, enterprise.agrement_date if regime is None else obligations_start(enterprise, regime))
+
+
+def obligations_start_reason(enterprise: Enterprise, regime, value: Value, period: Period,
+                             deadlines: bool = True) -> "Reason | None":
+    """Why nothing is judged before the regime applied, and the deadlines of a worker hired before run from
+    its first day (``obligations_start``); None when they run from the hire or the agrément, as usual.
+    ``period``: the period judged — cut to begin on that day by ``rules.dashboard.run_checks`` when it began
+    before (an agrément application's is judged whole); ``deadlines``: whether the rule has any (the Brussels
+    encadrement CDI has none)."""
     start = obligations_start(enterprise, regime)
     if start == enterprise.agrement_date:
         return None
+    said = ([t("rien n'est jugé avant ce jour", "nothing is judged before that day")] if period.start == start
+            else []) + ([t("les délais d'un travailleur engagé avant courent de ce jour",
+                           "the deadlines of a worker hired before run from that day")] if deadlines else [])
+    if not said:
+        return None
     return because(t(
         f"Règle du régime {regime.id}, appliqué depuis le {start.isoformat()} (après l'agrément du "
-        f"{enterprise.agrement_date.isoformat()}) : elle ne courait pas avant ; rien n'est jugé avant ce jour, et "
-        "les délais d'un travailleur engagé avant courent de ce jour.",
+        f"{enterprise.agrement_date.isoformat()}) : elle ne courait pas avant ; " + ", et ".join(s.fr for s in said)
+        + ".",
         f"Rule of regime {regime.id}, applied since {start.isoformat()} (after the agrément of "
-        f"{enterprise.agrement_date.isoformat()}): it did not run before; nothing is judged before that day, and "
-        "the deadlines of a worker hired before run from that day."), value)
+        f"{enterprise.agrement_date.isoformat()}): it did not run before; " + ", and ".join(s.en for s in said)
+        + "."), value)
 
 
 def obligation_deadline(worker: Worker, months: int, start: date) -> date:

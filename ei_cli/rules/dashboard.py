@@ -16,6 +16,11 @@ from ei_cli.regimes import Regime
 from ei_cli.rules.common import CheckResult, because, combine, not_judged, obligation_period
 
 CHECK_NAMES = ("eligibility", "quota", "wages", "employment", "enterprise", "follow_up")
+# The checks whose rules run from the judging regime's first day when it came into force after the agrément:
+# wallonie-2016's CDI, half-time and follow-up are not found for 2003 (rules.md §4.3, §4.6), the Brussels
+# encadrement CDI is the 2004 ordinance's. The wage tension keeps the agrément day (a 1 : 4 rule exists under
+# every decree, §3.4, §4.4); the quota runs by agrément years.
+FROM_REGIME_START = ("employment", "follow_up")
 
 
 class UnknownCheck(ValueError):
@@ -80,8 +85,11 @@ def run_checks(enterprise: Enterprise, regime: Regime, period: Period, report=No
             # A period that begins before the agrément: the obligations are judged from the agrément day
             # (quarters, months without an accompanier, CDI breaches, pay compared, the Brussels encadrement
             # share the subsidies measure from it too), none before it (docs/interpretations.md, « A
-            # period that begins before the agrément »). The quota runs by agrément years already.
-            judged = obligation_period(enterprise, period)
+            # period that begins before the agrément »). The quota runs by agrément years already. The
+            # rules a regime brought in run from its own start when it came into force after the agrément
+            # (``rules.common.obligations_start``). The one place the judged period is chosen: an agrément
+            # application judges the whole period (the checks take the deadlines' start themselves).
+            judged = obligation_period(enterprise, period, regime if name in FROM_REGIME_START else None)
         results.append(check(enterprise, regime, judged, report))
     return results
 

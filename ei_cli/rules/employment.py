@@ -34,7 +34,7 @@ from ei_cli.model import ContractType, Enterprise, Function, Worker
 from ei_cli.periods import Month, Period
 from ei_cli.regimes import Regime
 from ei_cli.rules.common import (CheckResult, by_shape, Reason, because, data_horizon, decimal_text, not_judged,
-                                 obligation_period, obligations_start, obligations_start_reason, person_deadline,
+                                 obligations_start, obligations_start_reason, person_deadline,
                                  person_hire_text)
 
 NAME = "employment"
@@ -235,10 +235,10 @@ def _cdi_half_time(enterprise: Enterprise, regime: Regime, period: Period, repor
                           [because(t(f"Paramètre {v.key} inconnu.", f"Parameter {v.key} unknown."), v)
                            for v in unknown_params])
     months, minimum = int(months_v.number), fte_v.number
-    # Judged from the day the regime's rules run (the agrément, or the regime's own start, rules.md §1):
-    # nobody owed a CDI or a half-time under them before.
-    start = obligations_start(enterprise, regime)
-    period = obligation_period(enterprise, period, regime)
+    # The deadlines run from the day the regime's rules run (the agrément, or the regime's own start, rules.md
+    # §1); the period judged is chosen once, by ``rules.dashboard.run_checks`` (none of it before that day,
+    # unless for an agrément application, which judges the whole period).
+    obligations_from = obligations_start(enterprise, regime)
     reasons.append(because(t(
         f"Chaque travailleur du public cible est en CDI au plus tard {months} mois après son engagement "
         f"(dernier jour admis : date d'entrée + {months} mois, date d'agrément + {months} mois pour un travailleur "
@@ -246,7 +246,7 @@ def _cdi_half_time(enterprise: Enterprise, regime: Regime, period: Period, repor
         f"Each target worker is on a CDI at the latest {months} months after hire (last allowed day: hire date "
         f"+ {months} months, agrément date + {months} months for a worker hired before the agrément; date_cdi, else "
         "the hire date when type_contrat = CDI)."), months_v))
-    started = obligations_start_reason(enterprise, regime, months_v)
+    started = obligations_start_reason(enterprise, regime, months_v, period)
     if started is not None:
         reasons.append(started)
     reasons.append(because(t(
@@ -272,7 +272,7 @@ def _cdi_half_time(enterprise: Enterprise, regime: Regime, period: Period, repor
         rows = enterprise.employments_of(w)
         if rows[0].worker_id not in judged:
             judged.add(rows[0].worker_id)
-            violations.extend(_cdi_violations(rows, months, period, status, start, horizon))
+            violations.extend(_cdi_violations(rows, months, period, status, obligations_from, horizon))
         v = _fte_violation(w, minimum, period, status)
         if v is not None:
             violations.append(v)
@@ -345,6 +345,10 @@ def _supervision_cdi_half_time(enterprise: Enterprise, regime: Regime, period: P
         f"Supervision staff are hired on an open-ended contract, at {decimal_text(minimum, 'en')} contractual fte "
         "at least."),
         fte_v)]
+    # Judged from the day the regime's rules run (``rules.dashboard.run_checks``): said when it is not the agrément.
+    started = obligations_start_reason(enterprise, regime, fte_v, period, deadlines=False)
+    if started is not None:
+        reasons.append(started)
     violations: list[Violation] = []
     staff = [w for w in sorted(enterprise.workers, key=lambda w: w.worker_id)
              if w.function == Function.SUPERVISION and w.has_employment_contract and w.employed_in(period)]

@@ -33,7 +33,7 @@ from ei_cli.model import ContractType, Enterprise, FollowUpType, Function, Worke
 from ei_cli.periods import Month, Period, add_months
 from ei_cli.regimes import Regime
 from ei_cli.rules.common import (CheckResult, by_shape, Reason, because, data_horizon,
-                                 not_judged, obligation_period, obligations_start, obligations_start_reason,
+                                 from_day, not_judged, obligations_start, obligations_start_reason,
                                  person_days_in, person_deadline, person_hire_text)
 
 NAME = "follow_up"
@@ -261,16 +261,16 @@ def _quarterly_interviews(enterprise: Enterprise, regime: Regime, period: Period
                "Add the Suivi sheet (template: ei init), one row per action; if no action took place, keep it "
                "with its headers only."),),
             {"follow_up_sheet": False})
-    # Judged from the day the regime's rules run: the agrément, or the regime's own start (rules.md §1) — no
-    # quarter, month or deadline of its rules before it.
+    # The deadlines run from the day the regime's rules run: the agrément, or the regime's own start (rules.md
+    # §1); the period judged is chosen once, by ``rules.dashboard.run_checks`` (no quarter or month of it before
+    # that day, unless for an agrément application, which judges the whole period).
     since = obligations_start(enterprise, regime)
-    period = obligation_period(enterprise, period, regime)
     followed = _followed(enterprise, report, period)
     missing: list[Missing] = []
     quarters: list[dict] = []
     # The quarter holding that day counts from it: its days before were owed nothing (a worker employed 6 days
     # under the agrément owes no interview for the 81 days before).
-    quarters_in = [(q, obligation_period(enterprise, q.period, regime)) for q in quarters_overlapping(period)]
+    quarters_in = [(q, from_day(q.period, since)) for q in quarters_overlapping(period)]
     horizon = _data_horizon(enterprise, period)
     judged: set[str] = set()
     for w, status, art60 in followed:
@@ -314,7 +314,7 @@ def _quarterly_interviews(enterprise: Enterprise, regime: Regime, period: Period
                   f"Training plan at the latest {plan_v.value} months after hire (TD/TGD; after the agrément for "
                   "a worker hired before it)."), plan_v),
     ]
-    started = obligations_start_reason(enterprise, regime, per_q_v)
+    started = obligations_start_reason(enterprise, regime, per_q_v, period)
     if started is not None:
         reasons.append(started)
     for m in missing:
