@@ -279,17 +279,20 @@ def test_a_worker_hired_before_the_regime_applied_owes_the_cdi_6_months_after_it
     months), a deadline of a rule that did not run before 2017-06-30. From the regime's start:
     max(2017-03-01, 2010-03-15, 2017-06-30) + 6 months = 2017-12-30 ≥ 2017-10-15 — compliant. A CDI on
     2018-01-02 is late from 2017-12-30 to 2018-01-01. P, at 0,4 etp, left on 2017-05-31: no half-time was owed
-    under rules not yet running (it read « 0,4 < 0,5 depuis le 2017-01-01 »). Forced (--regime, D4: a
-    simulation judging as if in force), the 6 months still count from the hire: due 2017-09-01."""
+    under rules not yet running (it read « 0,4 < 0,5 depuis le 2017-01-01 »). Chosen (--regime or the
+    workbook's `regime` field, D4: `forced`), wallonie-2016 judged 2017 « as if in force » from the hire (due
+    2017-09-01); but 2017 is partly in its validity, and a regime is a simulation only on a period wholly
+    outside it: chosen or not, the CDI is due by 2017-12-30 (premise changed, see the next test). Chosen for
+    2016, wholly before 2017-06-30, it is a simulation: 2016-03-01 + 6 months = 2016-09-01."""
     part_timer = replace(worker("P", hire=date(2016, 1, 4), contract=ContractType.CDI, exit=date(2017, 5, 31)),
                          fte=D("0.4"))
     year = Period.calendar_year(2017)
 
-    def check(t_, regime=W16):
+    def check(t_, regime=W16, period=year):
         from ei_cli.rules.dashboard import run_checks
 
         e = Enterprise("EI", Region.WALLONIE, date(2010, 3, 15), workers=(t_, part_timer))
-        return run_checks(e, regime, year, Report({"T": True, "P": True}), only=["employment"])[0]
+        return run_checks(e, regime, period, Report({"T": True, "P": True}), only=["employment"])[0]
 
     on_time = check(worker("T", hire=date(2017, 3, 1), cdi=date(2017, 10, 15)))
     assert on_time.compliant is True and on_time.details["violations"] == []
@@ -298,7 +301,37 @@ def test_a_worker_hired_before_the_regime_applied_owes_the_cdi_6_months_after_it
     assert (late["deadline"], late["since"], late["until"]) == (date(2017, 12, 30), date(2017, 12, 30),
                                                                  date(2018, 1, 1))
     forced = check(worker("T", hire=date(2017, 3, 1), cdi=date(2017, 10, 15)), replace(W16, forced=True))
-    assert [v["deadline"] for v in forced.details["violations"] if v["kind"] == "cdi_late"] == [date(2017, 9, 1)]
+    assert [v["deadline"] for v in forced.details["violations"] if v["kind"] == "cdi_late"] == []
+    simulated = check(worker("T", hire=date(2016, 3, 1), cdi=date(2016, 10, 15)), replace(W16, forced=True),
+                      Period.calendar_year(2016))
+    assert [v["deadline"] for v in simulated.details["violations"] if v["kind"] == "cdi_late"] == [date(2016, 9, 1)]
+
+
+def test_the_workbooks_regime_field_naming_the_regime_in_force_judges_as_without_it():
+    """Agrément 2010-03-15; T1 hired 2016-03-01 on a CDD, CDI from 2017-10-15; T2 on a CDD since 2012-01-01 at
+    0,4 etp; `regime = wallonie-2016` in the workbook (chosen: `forced`, D4), `ei check --year 2017`. 2017 is
+    partly in wallonie-2016's validity (from 2017-06-30): its rules run from that day, field or not — T1 due by
+    max(2016-03-01, 2010-03-15, 2017-06-30) + 6 months = 2017-12-30 ≥ 2017-10-15, on time; T2 without a CDI
+    from 2017-12-30, and 0,4 < 0,5 etp: 2 breaches, as without the field. The field made it a simulation from
+    the agrément: « T1 … attendu au plus tard le 2016-09-01 » (2016-03-01 + 6 months), 3 breaches. For 2016,
+    wholly before 2017-06-30, it is a simulation: T1 due 2016-09-01, late."""
+    from ei_cli.regimes import select_regime
+    from ei_cli.rules.dashboard import run_checks
+
+    ws = (worker("T1", hire=date(2016, 3, 1), cdi=date(2017, 10, 15)),
+          worker("T2", hire=date(2012, 1, 1), fte="0.4"))
+    report = Report({"T1": True, "T2": True})
+
+    def breaches(regime_id, year):
+        e = Enterprise("EI", Region.WALLONIE, date(2010, 3, 15), workers=ws, regime_id=regime_id)
+        period = Period.calendar_year(year)
+        (r,) = run_checks(e, select_regime(e, period)[0], period, report, only=["employment"])
+        return [(v["worker_id"], v["kind"], v["deadline"]) for v in r.details["violations"]]
+
+    expected = [("T2", "cdi_late", date(2017, 12, 30)), ("T2", "below_min_fte", None)]
+    assert breaches(None, 2017) == expected
+    assert breaches("wallonie-2016", 2017) == expected
+    assert ("T1", "cdi_late", date(2016, 9, 1)) in breaches("wallonie-2016", 2016)
 
 
 def test_an_agrement_application_judges_the_whole_period_whatever_the_regimes_start():

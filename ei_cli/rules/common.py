@@ -362,12 +362,14 @@ def fallback_warnings(fallbacks: dict[str, tuple[Month, ...] | list[Month]], fil
     return out
 
 
-def obligations_start(enterprise: Enterprise, regime) -> date:
-    """The first day ``regime``'s obligations run for the enterprise: the agrément day — or the regime's first
-    day when it came into force after it, since its rules did not exist before (the CDI within 6 months of
-    wallonie-2016 is not found for 2003, rules.md §4.3; applicable from 2017-06-30, §1). A forced regime (D4)
-    is a simulation that judges as if it were in force: the agrément day."""
-    if regime.forced:
+def obligations_start(enterprise: Enterprise, regime, period: Period) -> date:
+    """The first day ``regime``'s obligations run for the enterprise over ``period``: the agrément day — or the
+    regime's first day when it came into force after it, since its rules did not exist before (the CDI within
+    6 months of wallonie-2016 is not found for 2003, rules.md §4.3; applicable from 2017-06-30, §1). A regime
+    judging a period that lies wholly outside its validity is a simulation, judging as if it were in force:
+    the agrément day. Chosen (D4) or not, a regime is a simulation only there: the workbook's ``regime`` field
+    naming the regime in force changes nothing (docs/interpretations.md)."""
+    if period.intersection(regime.validity) is None:
         return enterprise.agrement_date
     return max(enterprise.agrement_date, regime.valid_from)
 
@@ -384,7 +386,8 @@ def obligation_period(enterprise: Enterprise, period: Period, regime=None) -> Pe
     """The part of ``period`` the agrément's obligations concern: from the agrément day — given ``regime``,
     from ``obligations_start`` — when the period begins before it (``from_day``). Chosen once for the checks,
     by ``rules.dashboard.run_checks`` (an agrément application judges the whole period)."""
-    return from_day(period, enterprise.agrement_date if regime is None else obligations_start(enterprise, regime))
+    return from_day(period, enterprise.agrement_date if regime is None else obligations_start(enterprise, regime,
+                                                                                               period))
 
 
 def obligations_start_reason(enterprise: Enterprise, regime, value: Value, period: Period,
@@ -394,7 +397,7 @@ def obligations_start_reason(enterprise: Enterprise, regime, value: Value, perio
     ``period``: the period judged — cut to begin on that day by ``rules.dashboard.run_checks`` when it began
     before (an agrément application's is judged whole); ``deadlines``: whether the rule has any (the Brussels
     encadrement CDI has none)."""
-    start = obligations_start(enterprise, regime)
+    start = obligations_start(enterprise, regime, period)
     if start == enterprise.agrement_date:
         return None
     said = ([t("rien n'est jugé avant ce jour", "nothing is judged before that day")] if period.start == start

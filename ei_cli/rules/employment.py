@@ -238,7 +238,7 @@ def _cdi_half_time(enterprise: Enterprise, regime: Regime, period: Period, repor
     # The deadlines run from the day the regime's rules run (the agrément, or the regime's own start, rules.md
     # §1); the period judged is chosen once, by ``rules.dashboard.run_checks`` (none of it before that day,
     # unless for an agrément application, which judges the whole period).
-    obligations_from = obligations_start(enterprise, regime)
+    obligations_from = obligations_start(enterprise, regime, period)
     reasons.append(because(t(
         f"Chaque travailleur du public cible est en CDI au plus tard {months} mois après son engagement "
         f"(dernier jour admis : date d'entrée + {months} mois, date d'agrément + {months} mois pour un travailleur "

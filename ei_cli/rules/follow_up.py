@@ -264,7 +264,7 @@ def _quarterly_interviews(enterprise: Enterprise, regime: Regime, period: Period
     # The deadlines run from the day the regime's rules run: the agrément, or the regime's own start (rules.md
     # §1); the period judged is chosen once, by ``rules.dashboard.run_checks`` (no quarter or month of it before
     # that day, unless for an agrément application, which judges the whole period).
-    since = obligations_start(enterprise, regime)
+    since = obligations_start(enterprise, regime, period)
     followed = _followed(enterprise, report, period)
     missing: list[Missing] = []
     quarters: list[dict] = []
