@@ -1033,6 +1033,27 @@ def test_an_agrement_before_the_2003_decree_keeps_its_2003_amounts_with_a_note()
     assert not any("antérieur au régime" in n.fr for line in later.lines for n in line.notes)
 
 
+def test_days_under_bruxelles_2004_list_its_supervision_subsidy_only_in_agrement_years_1_to_4():
+    """Agrément 2010-03-01 in Brussels, `ei subsidy --year 2019`: bruxelles-2018 applies from 2019-02-01, the days
+    2019-01-01 … 2019-01-31 are bruxelles-2004's. Its supervision subsidy is granted in agrément years 1 to
+    subsidy.supervision.years = 4 (rules.md §5.7); those days are in agrément year 9 (2018-03-01 … 2019-02-28):
+    it cannot be due, not listed « Non calculée … relancez avec --regime bruxelles-2004 » (which then says
+    « rien en année d'agrément 9 »). The social-accompaniment subsidy (no year limit) stays listed. Agrément
+    2015-03-01 instead: year 4 runs 2018-03-01 … 2019-02-28, so the supervision subsidy stays listed too."""
+    staff = [worker(f"T{i}", date(2010, 3, 1)) for i in (1, 2, 3)] + [
+        worker("E", date(2010, 3, 1), function=Function.SUPERVISION)]
+    pays = [p for w in staff for p in monthly(w.worker_id, Month(2019, 1), Month(2019, 12))]
+    report = Report({"T1": "target", "T2": "target", "T3": "target", "E": "not_target"})
+
+    def outside(agrement):
+        result = compute_subsidies(enterprise(staff, pays, agrement=agrement, region=Region.BRUXELLES), B2018, 2019,
+                                   report)
+        return [u.subsidy for u in result.unknown if u.regime == "bruxelles-2004"]
+
+    assert outside(date(2010, 3, 1)) == ["social_accompaniment"]
+    assert outside(date(2015, 3, 1)) == ["social_accompaniment", "supervision"]
+
+
 def test_a_year_a_regime_ends_in_is_claimed_up_to_its_last_day():
     """2013 under wallonie-2003 (valid to 2013-01-30), agrément 2011-01-01: 2013 is agrément year 3,
     manager amount 7 000 €/year, claimed for 2013-01-01 … 2013-01-30 only: 7 000 × 30 / 365 =

@@ -1346,11 +1346,21 @@ def _occupation_year_meets(run: _Run, regime: Regime, days: Period) -> bool:
                for n, _, _ in segments(w.hire_date, days.intersection(w.employment)))
 
 
+def _supervision_year_meets(run: _Run, regime: Regime, days: Period) -> bool:
+    """Whether an agrément year the Brussels supervision subsidy of ``regime`` is granted in (1 to
+    ``subsidy.supervision.years``: 4, rules.md §5.7) meets ``days``; unknown years: it may be due."""
+    years = regime.value("subsidy.supervision.years", days.start)
+    if years.is_unknown:
+        return True
+    return any(n <= years.number for n, _, _ in segments(run.enterprise.agrement_date, days))
+
+
 # Shapes paid only in the years their table lists: on days outside the regime that no such year meets, the
 # subsidy cannot be due, so it is not listed as « non calculée » there (``_outside_validity``).
 YEARS_MEET: dict[str, Callable[[_Run, Regime, Period], bool]] = {
     "manager": _manager_year_meets,
     "target_worker_degressive": _occupation_year_meets,
+    "supervision_tranches": _supervision_year_meets,
 }
 
 # The subsidy id (``lines[].subsidy``) each shape computes; an outline regime's are its unknown parameters'.
@@ -1368,7 +1378,7 @@ SHAPE_SUBSIDY = {
 def _may_be_due(run: _Run, regime: Regime, days: Period) -> list[str]:
     """The subsidies of ``regime`` that could be due on ``days`` (outside the regime the claim is computed
     under): all of ``subsidy_ids`` but those whose table pays years none of which meets them (``YEARS_MEET``:
-    the 2003 manager subsidy in agrément year 9)."""
+    the 2003 manager subsidy in agrément year 9, the Brussels 2004 supervision subsidy after year 4)."""
     cannot = {SHAPE_SUBSIDY[s] for s in _shapes(regime) if s in YEARS_MEET and not YEARS_MEET[s](run, regime, days)}
     return [s for s in subsidy_ids(regime) if s not in cannot]
 
