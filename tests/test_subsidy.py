@@ -1016,8 +1016,12 @@ def test_an_agrement_before_the_2003_decree_keeps_its_2003_amounts_with_a_note()
       10 106,56 €; year 3 from 2004-10-01 (365 days): 7 000 × 92 / 365 = 1 764,384 → 1 764,38 €;
     - T (hired 2002-10-01, full time), occupation year 2: 3 750 × 274 / 366 = 2 807,377 → 2 807,38 €; year 3:
       2 500 × 92 / 365 = 630,137 → 630,14 €.
-    The amounts and claimability stay (nothing says otherwise); each line says the agrément predates the regime
-    and that whether its amounts apply is not established. An agrément of 2004-01-01 gets no such note."""
+    The amounts and claimability stay (nothing says otherwise). The manager subsidy, counted in agrément years
+    from date_agrement, says the agrément predates the regime's text (décret du 18 décembre 2003,
+    agrement.regime_text_date) and that whether its amounts apply is not established. The degressive amounts
+    are counted in occupation years from each hire, not from the agrément: they carried the note too (premise
+    changed: the reading hangs on agrément years), no longer. An agrément of 2003-12-20 — after the decree, before
+    its 2004-01-01 start — or of 2004-01-01 gets no such note."""
     staff = [worker("M", date(2002, 10, 1), function=Function.MANAGEMENT), worker("T", date(2002, 10, 1))]
     pays = monthly("M", Month(2004, 1), Month(2004, 12), cost="6000") + monthly("T", Month(2004, 1), Month(2004, 12))
     report = Report({"M": "not_target", "T": "target"})
@@ -1025,12 +1029,41 @@ def test_an_agrement_before_the_2003_decree_keeps_its_2003_amounts_with_a_note()
     amounts = [(x.subsidy, x.amount) for x in result.lines]
     assert amounts == [("target_worker", D("2807.38")), ("target_worker", D("630.14")), ("manager", D("10106.56")),
                        ("manager", D("1764.38"))]
-    said = "Agrément du 2002-10-01, antérieur au régime wallonie-2003 (du 2004-01-01 au 2013-01-30)"
-    for line in result.lines:
+    said = "Agrément du 2002-10-01, antérieur au texte du régime wallonie-2003 (du 2003-12-18)"
+    for line in lines_of(result, "manager"):
         assert line.claimable and any(n.fr.startswith(said) and "n'est pas établi" in n.fr for n in line.notes)
         assert any("application de ses montants non établie" in r.text.fr for r in line.reasons)
-    later = compute_subsidies(enterprise(staff, pays, agrement=date(2004, 1, 1)), W2003, 2004, report)
-    assert not any("antérieur au régime" in n.fr for line in later.lines for n in line.notes)
+    for line in lines_of(result, "target_worker"):
+        assert line.claimable and not any("antérieur au" in n.fr for n in line.notes)
+    for agreed in (date(2003, 12, 20), date(2004, 1, 1)):
+        later = compute_subsidies(enterprise(staff, pays, agrement=agreed), W2003, 2004, report)
+        assert lines_of(later, "manager") and not any("antérieur au" in n.fr for line in later.lines
+                                                      for n in line.notes)
+
+
+def test_a_brussels_agrement_before_the_2004_ordinance_says_so_on_its_supervision_lines_only():
+    """bruxelles-2004: ordinance of 18.03.2004 (agrement.regime_text_date), financing from 2005-01-01
+    (valid_from). Agrément 2004-06-01, T1–T3 target and E encadrement hired that day, `ei subsidy --year 2005`:
+    every line (degressive, accompaniment, supervision) said « antérieur au régime bruxelles-2004 », the
+    agrément preceding 2005-01-01 — but it follows the ordinance: no note. Agrément 2004-03-01, before the
+    ordinance: the supervision subsidy, granted in agrément years 1 to 4 counted from date_agrement, says so on
+    each of its lines; the accompaniment tranches (no year count) and the degressive amounts (occupation years)
+    do not."""
+    staff = [worker(f"T{i}", date(2004, 3, 1)) for i in (1, 2, 3)] + [
+        worker("E", date(2004, 3, 1), function=Function.SUPERVISION)]
+    pays = [p for w in staff for p in monthly(w.worker_id, Month(2005, 1), Month(2005, 12))]
+    report = Report({"T1": "target", "T2": "target", "T3": "target", "E": "not_target"})
+
+    def noted(agreed):
+        result = compute_subsidies(enterprise(staff, pays, agrement=agreed, region=Region.BRUXELLES), B2004, 2005,
+                                   report)
+        return sorted({x.subsidy for x in result.lines if any("antérieur au" in n.fr for n in x.notes)}), result
+
+    assert noted(date(2004, 6, 1))[0] == []
+    subsidies, result = noted(date(2004, 3, 1))
+    assert subsidies == ["supervision"] and all(
+        any(n.fr.startswith("Agrément du 2004-03-01, antérieur au texte du régime bruxelles-2004 (du 2004-03-18)")
+            for n in x.notes) for x in lines_of(result, "supervision"))
 
 
 def test_days_under_bruxelles_2004_list_its_supervision_subsidy_only_in_agrement_years_1_to_4():

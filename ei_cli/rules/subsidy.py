@@ -292,23 +292,32 @@ class _Run:
                          value)
         return {"rehire_of": first.worker_id, "first_hire_date": first.hire_date}, note, reason
 
-    def agrement_before_regime(self, value: Value) -> tuple[Text, Reason] | None:
-        """(note, reason) for a line of the regime's amounts when the agrément predates the regime (agrément
-        2002-10-01, wallonie-2003 from 2004-01-01: granted under the 1998 decree, rules.md §1): whether those
-        amounts apply to an agrément granted before the regime is not established — rules.md gives no
-        transitional provision, and §9/§11 no default — so the line stays claimable, with this said; None when
-        the agrément comes on or after the regime's first day."""
+    def agrement_before_regime(self) -> tuple[Text, Reason] | None:
+        """(note, reason) for a line of a subsidy counted in agrément years (the 2003 manager subsidy of years
+        1–3, the Brussels 2004 supervision subsidy of years 1–4) when the agrément predates the regime's text
+        (``agrement.regime_text_date``: agrément 2002-10-01, décret du 18 décembre 2003 — granted under the 1998
+        decree, rules.md §1): whether its amounts, counted in agrément years from ``date_agrement``, apply to an
+        agrément granted before that text is not established — rules.md gives no transitional provision, and
+        §9/§11 no default — so the line stays claimable, with this said; None when the agrément comes on or
+        after the text (a Brussels agrément of 2004-06-01, after the ordinance of 18.03.2004, before its
+        financing took effect on 2005-01-01: none). Not for per-worker amounts counted in occupation years."""
         agreed, regime = self.enterprise.agrement_date, self.regime
-        if agreed >= regime.valid_from:
+        text = self.value("agrement.regime_text_date")
+        if agreed >= text.value:
             return None
-        note = t(f"Agrément du {agreed.isoformat()}, antérieur au régime {regime.id} ({regime.validity_text('fr')}) : "
-                 "que ses montants s'appliquent à un agrément accordé avant lui n'est pas établi (aucune disposition "
-                 "transitoire trouvée) ; montant calculé selon ce régime, à faire confirmer par l'administration.",
-                 f"Agrément of {agreed.isoformat()}, before regime {regime.id} ({regime.validity_text('en')}): whether "
-                 "its amounts apply to an agrément granted before it is not established (no transitional provision "
-                 "found); amount computed under this regime, to be confirmed by the administration.")
-        reason = because(t(f"Agrément antérieur au régime {regime.id} : application de ses montants non établie.",
-                           f"Agrément before regime {regime.id}: whether its amounts apply is not established."), value)
+        dated = text.value.isoformat()
+        note = t(f"Agrément du {agreed.isoformat()}, antérieur au texte du régime {regime.id} (du {dated}) : que ses "
+                 "montants, comptés en années d'agrément, s'appliquent à un agrément accordé avant ce texte n'est pas "
+                 "établi (aucune disposition transitoire trouvée) ; montant calculé selon ce régime, à faire "
+                 "confirmer par l'administration.",
+                 f"Agrément of {agreed.isoformat()}, before the text of regime {regime.id} (of {dated}): whether its "
+                 "amounts, counted in agrément years, apply to an agrément granted before that text is not "
+                 "established (no transitional provision found); amount computed under this regime, to be confirmed "
+                 "by the administration.")
+        reason = because(t(f"Agrément antérieur au texte du régime {regime.id} (du {dated}) : application de ses "
+                           "montants non établie.",
+                           f"Agrément before the text of regime {regime.id} (of {dated}): whether its amounts apply "
+                           "is not established."), text)
         return note, reason
 
     def add(self, subsidy: str, worker_id: str | None, basis: dict, amount: Decimal | None,
@@ -680,7 +689,6 @@ def _degressive_lines(run: _Run, amounts_key: str) -> None:
             continue
         # The same person hired before under another id: their occupation years do not start again.
         rehire = run.rehire_check(worker, amounts) if due else None
-        before = run.agrement_before_regime(amounts)
         for n, occ_year, part in due:
             annual = Decimal(table[n]["amount"])
             fd, fallbacks = fte_days(run.enterprise, worker, part)
@@ -701,9 +709,6 @@ def _degressive_lines(run: _Run, amounts_key: str) -> None:
                 basis.update(rehire[0])
                 notes.insert(0, rehire[1])
                 reasons = (*reasons, rehire[2])
-            if before is not None:
-                notes.append(before[0])
-                reasons = (*reasons, before[1])
             run.add("target_worker", worker.worker_id, basis, amount, [amounts], notes=notes,
                     extra_confidence=["inferred"] if partial else [], reasons=reasons, claimable=rehire is None)
 
@@ -1111,7 +1116,7 @@ def _manager(run: _Run) -> None:
     """Wallonia 2003 manager start-up subsidy: amount of agrément year 1/2/3, nothing from year 4."""
     amounts = run.value("subsidy.manager.amounts")
     table = _table(amounts, "agrement_year")
-    before = run.agrement_before_regime(amounts)
+    before = run.agrement_before_regime()
     for n, agr_year, part in _agrement_segments(run):
         if n not in table:
             continue
@@ -1197,14 +1202,16 @@ def tranche_days_text(basis: dict, lang: str = "fr") -> str | None:
 
 
 def _tranche_line(run: _Run, subsidy: str, base_key: str, per_key: str, n: int, agr_year: Period,
-                  part: Period, staff: Function) -> None:
+                  part: Period, staff: Function, before: tuple[Text, Reason] | None = None) -> None:
     """A Brussels tranche subsidy of one agrément-year segment; meant for the ``staff`` it pays, it is not
     claimable when none is employed in the segment — the accompaniment line, when no encadrement staff is
     either (with encadrement staff only, it is claimable with a note to check who accompanies).
 
     Each day earns (base + per tranche × that day's started tranches) ÷ days of the agrément year, the
     tranches counted on that day's target heads (docs/interpretations.md, « Brussels 2004 tranches (Q9) »):
-    no cliff where an average or one day short would lose a whole tranche for the year."""
+    no cliff where an average or one day short would lose a whole tranche for the year. ``before``: the note
+    and reason of an agrément older than the regime's text (``_Run.agrement_before_regime``), for a subsidy
+    counted in agrément years."""
     base = run.value(base_key)
     per = run.value(per_key)
     size = run.value("subsidy.tranches.size")
@@ -1277,6 +1284,9 @@ def _tranche_line(run: _Run, subsidy: str, base_key: str, per_key: str, n: int, 
         reasons.append(nobody[1])
     if part != agr_year:
         notes.append(AGREMENT_PART_NOTE)
+    if before is not None:
+        notes.append(before[0])
+        reasons.append(before[1])
     # One tranche count over the whole part: its count and annual rate as ever; a count that changed within
     # it has no single one (null), ``days_by_tranches`` gives the days at each.
     single = next(iter(groups)) if len(groups) == 1 else None
@@ -1296,14 +1306,19 @@ def _social_accompaniment_tranches(run: _Run) -> None:
 
 
 def _supervision_tranches(run: _Run) -> None:
+    """Brussels 2004 supervision subsidy, granted in agrément years 1 to ``subsidy.supervision.years``: counted
+    in agrément years, its lines say when the agrément predates the regime's text (``agrement_before_regime``)."""
     years = run.value("subsidy.supervision.years")
+    before = run.agrement_before_regime()
     for n, agr_year, part in _agrement_segments(run):
         if n > years.number:
             run.notes.append(t(f"Encadrement : rien en année d'agrément {n} (octroyé pendant {years.number} ans).",
                                f"Supervision: nothing in agrément year {n} (granted for {years.number} years)."))
+            if before is not None and before[0] not in run.notes:
+                run.notes.append(before[0])  # the years count from an agrément the text may not count from
             continue
         _tranche_line(run, "supervision", "subsidy.supervision.base", "subsidy.supervision.per_tranche",
-                      n, agr_year, part, Function.SUPERVISION)
+                      n, agr_year, part, Function.SUPERVISION, before)
 
 
 def _outline(run: _Run) -> None:
