@@ -364,6 +364,20 @@ def test_an_agrement_application_judges_the_whole_period_whatever_the_regimes_st
     assert "rien n'est jugé avant" not in started and "les délais d'un travailleur engagé avant" in started
 
 
+def test_the_cdi_deadline_takes_the_day_obligations_run_from_by_name():
+    """`_cdi_violations(..., obligations_from=…)`: the parameter was `start`, a date, rebound to a Worker (the
+    contract the deadline runs from) by `person_deadline` in the same function; each name now keeps one meaning.
+    One person (one national number): A hired 2016-01-04 on a CDD, left 2017-02-28; B re-hired 2017-03-01 on a
+    CDD, no CDI; obligations from 2017-06-30 (wallonie-2016). Deadline: max(2016-01-04, 2017-06-30) + 6 months =
+    2017-12-30, falling due under B (A gone by then), run from A's hire: B breaches from 2017-12-30, « engagement
+    de la personne : travailleur A, 2016-01-04 »."""
+    rows = tuple(one_person(worker("A", hire=date(2016, 1, 4), exit=date(2017, 2, 28)),
+                            worker("B", hire=date(2017, 3, 1))))
+    (v,) = employment._cdi_violations(rows, 6, Period.calendar_year(2017), True, obligations_from=date(2017, 6, 30))
+    assert (v.worker_id, v.deadline, v.since, v.deadline_from) == ("B", date(2017, 12, 30), date(2017, 12, 30),
+                                                                   ("A", date(2016, 1, 4)))
+
+
 def test_a_worker_who_left_without_a_cdi_is_not_said_still_without_one():
     """T1 on a CDD from 2025-01-06 to 2025-09-05, never moved to a CDI: CDI due by 2025-07-06 (hire + 6
     months), breach 07-06 … 09-05. The text said « toujours sans CDI » and the to-fix « passer en CDI » for

@@ -476,6 +476,20 @@ def test_an_agrement_application_judges_the_quarters_before_the_agrement():
     assert [q["quarter"] for q in check.details["missing"]] == ["2024-Q3", "2024-Q4"]
 
 
+def test_a_deadline_takes_the_day_obligations_run_from_by_name():
+    """`_deadline(..., obligations_from=…)`: the parameter was `since`, a date, rebound in the same function to
+    the (worker id, hire) the deadline runs from; each name now keeps one meaning. One person (one national
+    number): A (TD) hired 2016-01-04, left 2017-02-28; B re-hired 2017-03-01; no Suivi action; obligations from
+    2017-06-30 (wallonie-2016). Bilan due by max(2016-01-04, 2017-06-30) + 6 months = 2017-12-30, under B, run
+    from A's hire: missing at the end of 2017, « engagement de la personne : travailleur A, 2016-01-04 »."""
+    rows = tuple(replace(w, national_number="90040410148")
+                 for w in (td("A", hire=date(2016, 1, 4), exit=date(2017, 2, 28)), td("B", hire=date(2017, 3, 1))))
+    e = Enterprise("EI", Region.WALLONIE, date(2010, 3, 15), workers=rows, follow_ups=())
+    year = Period.calendar_year(2017)
+    m = follow_up._deadline(e, rows, BILAN, 6, year, True, year.end, obligations_from=date(2017, 6, 30))
+    assert (m.worker_id, m.item, m.due, m.since) == ("B", "bilan", date(2017, 12, 30), ("A", date(2016, 1, 4)))
+
+
 def test_a_quarter_beyond_the_last_payroll_month_is_still_running(monkeypatch):
     """`ei check --year 2025` on a workbook whose Paie stops in September 2025: T (TD since 2024) has its
     Q1–Q3 interviews; Q4 (from 2025-10-01) is not over as far as the workbook knows — the quota calls the year

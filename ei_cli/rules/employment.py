@@ -125,7 +125,7 @@ def cdi_date(worker: Worker) -> date | None:
 
 
 def _cdi_violations(rows: tuple[Worker, ...], months: int, period: Period, status: bool | None,
-                    start: date | None = None, horizon: date | None = None) -> list[Violation]:
+                    obligations_from: date | None = None, horizon: date | None = None) -> list[Violation]:
     """The CDI breaches of one person, ``rows`` being their employment contracts here, first hire first
     (``Enterprise.employments_of``; one row for most workers). The CDI is due N months after the person's
     first hire here, as the follow-up's bilan (``rules.common.person_deadline``: a re-hire under a new id does
@@ -133,15 +133,17 @@ def _cdi_violations(rows: tuple[Worker, ...], months: int, period: Period, statu
     From that day, every day the person is employed here without an open-ended contract is a breach, until
     their CDI (under any id): one breach per stretch of employment, named by the contract it begins under
     (else the stretch's last contract of the period). Once a CDI has ended, the contracts the person is
-    re-hired on after it are judged afresh: not on a CDI, they owe one N months after that re-hire. ``start``:
-    the day the obligation runs from for a person hired before it (``rules.common.obligations_start``)."""
+    re-hired on after it are judged afresh: not on a CDI, they owe one N months after that re-hire.
+    ``obligations_from``: the day the obligation runs from for a person hired before it
+    (``rules.common.obligations_start``)."""
     ended = next((w.exit_date for w in rows if cdi_date(w) is not None), None)  # the first CDI's contract's end
     if ended is not None and rows[-1].hire_date > ended:
         before = tuple(w for w in rows if w.hire_date <= ended)
         after = tuple(w for w in rows if w.hire_date > ended)
-        return (_cdi_violations(before, months, period, status, start, horizon)
-                + _cdi_violations(after, months, period, status, start, horizon))
-    deadline, start, owed_by = person_deadline(rows, months, start or rows[0].hire_date)
+        return (_cdi_violations(before, months, period, status, obligations_from, horizon)
+                + _cdi_violations(after, months, period, status, obligations_from, horizon))
+    # ``hired_by``: the contract whose hire the deadline runs from.
+    deadline, hired_by, owed_by = person_deadline(rows, months, obligations_from or rows[0].hire_date)
     if owed_by is None:
         return []  # left before the CDI was due
     # Stretches of employment without a CDI from the deadline: [first contract, last contract, since, until].
@@ -190,7 +192,7 @@ def _cdi_violations(rows: tuple[Worker, ...], months: int, period: Period, statu
         left = not ended_by_cdi and until is not None and until <= period.end
         out.append(Violation(named.worker_id, "cdi_late", status, named.hire_date, since, until, deadline,
                              cdi if ended_by_cdi else None, left=left,
-                             deadline_from=None if start is named else (start.worker_id, start.hire_date),
+                             deadline_from=None if hired_by is named else (hired_by.worker_id, hired_by.hire_date),
                              cdi_worker_id=cdi_row.worker_id if ended_by_cdi else None))
     return out
 

@@ -199,11 +199,12 @@ def _interviews(enterprise: Enterprise, rows: tuple[Worker, ...], quarters_in: l
 
 
 def _deadline(enterprise: Enterprise, rows: tuple[Worker, ...], item: FollowUpType, months: int, period: Period,
-              status: bool | None, horizon: date, since: date) -> Missing | None:
+              status: bool | None, horizon: date, obligations_from: date) -> Missing | None:
     """``rows``: the person's employment contracts here, judged as one (``rules.common.person_deadline``); the
-    actions of all their ids count. ``since``: the day the obligation runs from for a person hired before it
-    (``rules.common.obligations_start``)."""
-    due, start, owed_by = person_deadline(rows, months, since)
+    actions of all their ids count. ``obligations_from``: the day the obligation runs from for a person hired
+    before it (``rules.common.obligations_start``)."""
+    # ``hired_by``: the contract whose hire the deadline runs from.
+    due, hired_by, owed_by = person_deadline(rows, months, obligations_from)
     if due > horizon:
         return None  # not due yet, as far as the workbook knows (``_data_horizon``)
     hired = rows[0].hire_date
@@ -217,7 +218,7 @@ def _deadline(enterprise: Enterprise, rows: tuple[Worker, ...], item: FollowUpTy
         return None  # left before it was due
     # Named by the contract it fell due under, else the person's contract of this period.
     named = owed_by if owed_by.employed_in(period) else [w for w in rows if w.employed_in(period)][-1]
-    since = None if start is named else (start.worker_id, start.hire_date)
+    since = None if hired_by is named else (hired_by.worker_id, hired_by.hire_date)
     return Missing(named.worker_id, str(item), status, due=due, done=first, since=since)
 
 
@@ -264,13 +265,13 @@ def _quarterly_interviews(enterprise: Enterprise, regime: Regime, period: Period
     # The deadlines run from the day the regime's rules run: the agrément, or the regime's own start (rules.md
     # §1); the period judged is chosen once, by ``rules.dashboard.run_checks`` (no quarter or month of it before
     # that day, unless for an agrément application, which judges the whole period).
-    since = obligations_start(enterprise, regime, period)
+    obligations_from = obligations_start(enterprise, regime, period)
     followed = _followed(enterprise, report, period)
     missing: list[Missing] = []
     quarters: list[dict] = []
     # The quarter holding that day counts from it: its days before were owed nothing (a worker employed 6 days
     # under the agrément owes no interview for the 81 days before).
-    quarters_in = [(q, from_day(q.period, since)) for q in quarters_overlapping(period)]
+    quarters_in = [(q, from_day(q.period, obligations_from)) for q in quarters_overlapping(period)]
     horizon = _data_horizon(enterprise, period)
     judged: set[str] = set()
     for w, status, art60 in followed:
@@ -286,7 +287,7 @@ def _quarterly_interviews(enterprise: Enterprise, regime: Regime, period: Period
         quarters += qs
         if not art60:
             for item, value in ((FollowUpType.ASSESSMENT, bilan_v), (FollowUpType.TRAINING_PLAN, plan_v)):
-                m = _deadline(enterprise, rows, item, int(value.number), period, status, horizon, since)
+                m = _deadline(enterprise, rows, item, int(value.number), period, status, horizon, obligations_from)
                 if m is not None:
                     missing.append(m)
     # An accompanier is owed for TD/TGD and art. 60 workers; a month whose only followed workers are of
