@@ -400,14 +400,17 @@ def agrement_periods(regime, agrement_date: date, on: date) -> dict:
     of one cohort, counted from the cohort's date (Brussels 2018: 5 years, renewal 2025-01-01, §6). A period
     runs on ``on`` only under the regime in force that day; before a cohort's first known date the mandate is
     not established, and the agrément the previous regime left running is said as such. A forced regime
-    (``--regime``, the workbook's field: D4) is a simulation: its own periods alone, as for its checks.
+    (``--regime``, the workbook's field: D4) is a simulation only when it is not in force on ``on`` — its own
+    periods alone, counted from ``agrement_date``; in force that day, it gives the periods it gives unforced
+    (the reading of ``rules.common.obligations_start``: choosing the regime in force changes nothing).
     Without any duration parameter: not established.
     """
     from ei_cli.regimes import all_regimes, shipped_in_force
 
     not_started = on < agrement_date
     on = max(on, agrement_date)
-    if regime.forced:
+    simulated = regime.forced and not regime.valid_on(on)
+    if simulated:
         chain, in_force = [regime], regime
     else:
         chain = [regime if r.id == regime.id else r for r in all_regimes() if r.region == regime.region
@@ -417,7 +420,7 @@ def agrement_periods(regime, agrement_date: date, on: date) -> dict:
     periods: list[dict] = []
     references: list[str] = []
     for r in chain:
-        own, cited = _regime_agrement_periods(r, agrement_date, on, simulated=regime.forced)
+        own, cited = _regime_agrement_periods(r, agrement_date, on, simulated=simulated)
         periods += own
         references += cited
     for p in periods:
@@ -451,7 +454,7 @@ def agrement_periods(regime, agrement_date: date, on: date) -> dict:
             summary += (f" Période en cours à la fin du régime précédent : {p['label']}, du {fmt_date(p['start'])}"
                         + (f" au {fmt_date(p['end'])}" if p["end"] else ", sans échéance")
                         + " ; sa suite sous le nouveau régime n'est pas établie.")
-    elif (in_force is not None and not regime.forced and agrement_date < in_force.valid_from
+    elif (in_force is not None and not simulated and agrement_date < in_force.valid_from
           and in_force.has("agrement.first_duration_years")):
         before = shipped_in_force(regime.region, agrement_date)
         references += [in_force.value(k, in_force.valid_from).cite()

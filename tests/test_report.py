@@ -802,8 +802,10 @@ def test_agrement_granted_before_the_2016_decree_gets_no_2016_periods():
     summary names the regime of the grant and says the situation under wallonie-2016 is not established — in the
     report of 2017 (judged by wallonie-2016) and in an application for 2012 (judged by wallonie-2003, the periods
     then running on the day it is produced, 2026). An agrément of 2015-09-01 (Walloon 2013–2017 gap, no shipped
-    regime) likewise. One granted on 2017-06-30 keeps its periods (2 years − 1 day: 2019-06-29); a forced
-    wallonie-2016 (D4) stays a simulation counted from date_agrement."""
+    regime) likewise. One granted on 2017-06-30 keeps its periods (2 years − 1 day: 2019-06-29). A forced
+    wallonie-2016 (D4) is a simulation counted from date_agrement only on a day it is not in force (2016-12-31:
+    2010-03-15 + 2 years, + 4 years → indefinite from 2016-03-15); on 2017-12-31, in force, it reads as
+    unforced (test_agrement_periods_forced_regime_in_force_is_not_a_simulation)."""
     r16, r03, start = get_regime("wallonie-2016"), get_regime("wallonie-2003"), date(2010, 3, 15)
     for regime, on in ((r16, date(2017, 12, 31)), (r03, date(2026, 11, 30))):
         a = documents.agrement_periods(regime, start, on)
@@ -815,8 +817,23 @@ def test_agrement_granted_before_the_2016_decree_gets_no_2016_periods():
     assert gap["periods"] == [] and "sous un régime antérieur qu'ei ne fournit pas" in gap["summary"]
     on_the_day = documents.agrement_periods(r16, date(2017, 6, 30), date(2018, 12, 31))
     assert (on_the_day["current"]["label"], on_the_day["current"]["end"]) == ("Premier agrément", "2019-06-29")
-    forced = documents.agrement_periods(replace(r16, forced=True), start, date(2017, 12, 31))
-    assert forced["current"]["label"] == "Agrément à durée indéterminée"
+    forced = documents.agrement_periods(replace(r16, forced=True), start, date(2016, 12, 31))
+    assert (forced["current"]["label"], forced["current"]["start"]) == ("Agrément à durée indéterminée", "2016-03-15")
+
+
+def test_agrement_periods_forced_regime_in_force_is_not_a_simulation():
+    """Wallonia, date_agrement 2010-03-15 (under wallonie-2003), report 2017 with the workbook's `regime =
+    wallonie-2016` — the regime in force on 2017-12-31 (from 2017-06-30, rules.md §1). It read « Agrément à durée
+    indéterminée : du 15 mars 2016 » (2010-03-15 + 2 years + 4 years: the 2016 decree's sequence, §3.8, counted
+    from a 2003 agrément) while the same workbook without the field read « Agrément accordé le 15 mars 2010 sous
+    le régime antérieur (wallonie-2003) … ne sont pas établies », and its employment checks already judged it as
+    unforced (`rules.common.obligations_start`). One reading: a forced regime in force on the day asked is not
+    a simulation — the same periods and summary as unforced."""
+    r16, start, on = get_regime("wallonie-2016"), date(2010, 3, 15), date(2017, 12, 31)
+    forced = documents.agrement_periods(replace(r16, forced=True), start, on)
+    assert forced == documents.agrement_periods(r16, start, on)
+    assert forced["periods"] == [] and forced["summary"].startswith("Agrément accordé le 15 mars 2010 sous le "
+                                                                    "régime antérieur (wallonie-2003)")
 
 
 def test_agrement_mandate_cohort_is_a_regime_parameter(tmp_path):
