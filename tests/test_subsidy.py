@@ -1066,6 +1066,31 @@ def test_a_brussels_agrement_before_the_2004_ordinance_says_so_on_its_supervisio
             for n in x.notes) for x in lines_of(result, "supervision"))
 
 
+def test_an_agrement_before_the_regime_is_noted_only_where_an_amount_is_computed():
+    """Agrément 2003-03-01 in Brussels, before the ordinance of 18.03.2004 (agrement.regime_text_date):
+    `ei subsidy --year 2008` covers agrément years 5 (2007-03-01 … 2008-02-29) and 6; the supervision subsidy is
+    granted in years 1 to 4 only (subsidy.supervision.years, rules.md §5.7): nothing is computed, and the run's
+    notes said « Encadrement : rien en année d'agrément 5 » then « antérieur au texte … montant calculé selon ce
+    régime, à faire confirmer » for an amount that does not exist — while the Walloon manager subsidy (years 1–3,
+    §4.7) of an agrément of 2002-10-01 (before the decree of 2003-12-18) said nothing in 2006 (years 4–5). One
+    behaviour: a year that gets nothing says so as it always did, without the note."""
+    staff = [worker(f"T{i}", date(2003, 3, 1)) for i in (1, 2, 3)] + [
+        worker("E", date(2003, 3, 1), function=Function.SUPERVISION)]
+    pays = [p for w in staff for p in monthly(w.worker_id, Month(2008, 1), Month(2008, 12))]
+    report = Report({"T1": "target", "T2": "target", "T3": "target", "E": "not_target"})
+    late = compute_subsidies(enterprise(staff, pays, agrement=date(2003, 3, 1), region=Region.BRUXELLES), B2004,
+                             2008, report)
+    assert not lines_of(late, "supervision")
+    assert [n.fr for n in late.notes] == ["Encadrement : rien en année d'agrément 5 (octroyé pendant 4 ans).",
+                                          "Encadrement : rien en année d'agrément 6 (octroyé pendant 4 ans)."]
+    assert not any("antérieur au" in n.fr for line in late.lines for n in line.notes)
+    staff = [worker("M", date(2002, 10, 1), function=Function.MANAGEMENT), worker("T", date(2002, 10, 1))]
+    pays = monthly("M", Month(2006, 1), Month(2006, 12), cost="6000") + monthly("T", Month(2006, 1), Month(2006, 12))
+    manager = compute_subsidies(enterprise(staff, pays, agrement=date(2002, 10, 1)), W2003, 2006,
+                                Report({"M": "not_target", "T": "target"}))
+    assert not lines_of(manager, "manager") and not any("antérieur au" in n.fr for n in manager.notes)
+
+
 def test_days_under_bruxelles_2004_list_its_supervision_subsidy_only_in_agrement_years_1_to_4():
     """Agrément 2010-03-01 in Brussels, `ei subsidy --year 2019`: bruxelles-2018 applies from 2019-02-01, the days
     2019-01-01 … 2019-01-31 are bruxelles-2004's. Its supervision subsidy is granted in agrément years 1 to

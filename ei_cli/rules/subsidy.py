@@ -1307,15 +1307,14 @@ def _social_accompaniment_tranches(run: _Run) -> None:
 
 def _supervision_tranches(run: _Run) -> None:
     """Brussels 2004 supervision subsidy, granted in agrément years 1 to ``subsidy.supervision.years``: counted
-    in agrément years, its lines say when the agrément predates the regime's text (``agrement_before_regime``)."""
+    in agrément years, its lines say when the agrément predates the regime's text (``agrement_before_regime``);
+    a year past them gets nothing and says so, without that note (no amount to confirm), as ``_manager``."""
     years = run.value("subsidy.supervision.years")
     before = run.agrement_before_regime()
     for n, agr_year, part in _agrement_segments(run):
         if n > years.number:
             run.notes.append(t(f"Encadrement : rien en année d'agrément {n} (octroyé pendant {years.number} ans).",
                                f"Supervision: nothing in agrément year {n} (granted for {years.number} years)."))
-            if before is not None and before[0] not in run.notes:
-                run.notes.append(before[0])  # the years count from an agrément the text may not count from
             continue
         _tranche_line(run, "supervision", "subsidy.supervision.base", "subsidy.supervision.per_tranche",
                       n, agr_year, part, Function.SUPERVISION, before)
