@@ -758,7 +758,8 @@ def _quota_view(quota: dict, period: Period, application: bool = False) -> dict:
                             "start": y.get("start"), "end": y.get("end"),
                             "required_share": y.get("required_share"), "target_share": judged_share(y),
                             "judged_on": y.get("judged_on"), "min_target_fte": y.get("min_target_fte"),
-                            "target_fte": y.get("target_fte"),
+                            # not measured (no payroll month known): « — », never a 0 that reads as measured
+                            "target_fte": y.get("target_fte") if y.get("fte_measured", True) else None,
                             "share_month": _judged_figures(y)[0],
                             "compliant": y.get("compliant"), "summary": y.get("summary") or ""}
                            for y in quota.get("agrement_years") or []],
@@ -770,7 +771,11 @@ def _judged_figures(year: dict) -> tuple[str | None, object, object]:
     year judged month by month (Brussels 2004) is judged on its lowest judged month: that month and its
     own FTE (``months[]``) — the year's average FTE beside the month's share read as a contradiction
     (« 14,2 % » beside « 3,75 / 9,75 »); no month judged yet: none. Any other year: no month, the year's
-    figures. ``shortfall_fte`` is already the most deficient judged month's (``rules.quota._monthly_need``)."""
+    figures — none when they were not measured (``fte_measured`` false: no payroll month known; « — », never
+    the 0 the JSON holds). ``shortfall_fte`` is already the most deficient judged month's
+    (``rules.quota._monthly_need``)."""
+    if year.get("fte_measured") is False:
+        return None, None, None
     if year.get("judged_on") != "every_month":
         return None, year.get("target_fte"), year.get("total_fte")
     month = year.get("lowest_judged_month")

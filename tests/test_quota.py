@@ -2163,17 +2163,19 @@ def test_a_running_year_whose_payroll_stopped_months_ago_hires_from_the_current_
     assert any(r.text.fr.startswith("Mois de 2026-04 à 2026-10 : passés sans paie connue") for r in fc.reasons)
 
 
-def test_the_figures_null_without_payroll_are_the_ones_the_contract_says_may_be():
-    """cli.md allowed null only for `compliant` (and `shortfall_fte`'s « or null » nowhere): since a year
-    without any payroll month reports its FTE as null (``test_a_year_without_any_payroll_month_has_unknown_fte_not_zero``),
-    the contract must say which figures are null when not measured. Agrément 2010-01-01, Paie 2013 only,
-    2025 judged: every `*_fte` / `*_share` figure the JSON leaves null (bar `required_share`, null by rule
-    for a regime judged on FTE minimums) is named in docs/spec/cli.md's « Added — a figure ei did not
-    measure is `null` »."""
+def test_the_figures_not_measured_without_payroll_are_the_ones_the_contract_says():
+    """cli.md line 55: `target_fte`, `total_fte`, `shortfall_fte` are numbers, « change it only by adding ».
+    A year without any payroll month keeps the types it had (0, ``test_a_year_without_any_payroll_month_…``)
+    and adds `fte_measured: false`; docs/spec/cli.md's « Added — `fte_measured` » paragraph names it, the
+    figures it concerns and that they stay 0. Agrément 2010-01-01, Paie 2013 only, 2025 judged: every
+    `*_fte` / `*_share` figure the JSON leaves null (bar `required_share`, null by rule for a regime judged on
+    FTE minimums) is one the contract already allowed null: `target_share`, `shortfall_fte` (« 0 if
+    compliant »: null with nothing measured, as before)."""
     from helpers_cli import cli_spec_sentence
 
-    said = cli_spec_sentence("Added — a figure ei did not measure is `null`")
+    said = cli_spec_sentence("Added — `fte_measured`")
     assert "agrément year without any payroll month" in said
+    assert all(f"`{k}`" in said for k in ("target_fte", "total_fte", "unknown_fte")) and "stay `0`" in said
     for regime, region in ((B18, Region.BRUXELLES), (W16, Region.WALLONIE)):
         ws = [worker(f"T{i}", hire=date(2010, 1, 1)) for i in range(5)] + [worker("N", hire=date(2010, 1, 1))]
         e = enterprise(ws, [pay(w.worker_id, "2013-01", "2013-12") for w in ws], agrement=date(2010, 1, 1),
@@ -2181,18 +2183,19 @@ def test_the_figures_null_without_payroll_are_the_ones_the_contract_says_may_be(
         statuses = Statuses({w.worker_id: w.worker_id.startswith("T") for w in ws})
         doc = evaluate_quota(e, regime, Period.calendar_year(2025), statuses).to_dict()
         null = {k for k, v in doc.items() if v is None and k.endswith(("_fte", "_share")) and k != "required_share"}
-        assert null == {"target_fte", "total_fte", "unknown_fte", "target_share", "shortfall_fte"}
-        assert all(f"`{k}`" in said for k in null), (regime.id, null)
+        assert null == {"target_share", "shortfall_fte"}, (regime.id, null)
 
 
 @pytest.mark.parametrize("regime, region", [(B18, Region.BRUXELLES), (W16, Region.WALLONIE)])
-def test_a_year_without_any_payroll_month_has_unknown_fte_not_zero(regime, region):
+def test_a_year_without_any_payroll_month_keeps_its_fte_numbers_and_says_they_were_not_measured(regime, region):
     """Auditor's case 1: the Paie sheet ends in 2013-12; 2025 (agrément 2010-01-01 → agrément year 16) has no
-    payroll month. The verdict was already « indéterminé » (compliant null) but the year's figures were a
-    measured-looking 0: JSON `target_fte: 0, total_fte: 0`, the agrément application « 0,00 ETP de public
-    cible (minimum 4,00) — indéterminé ». Nothing was measured: target, total and unknown-status FTE are null
-    (shortfall null as before, cli.md), « — » in the check-quota line, the documents and the batch summary's
-    share column — the same in both regions (one no-data path, ``rules.quota._no_data``)."""
+    payroll month. The verdict is « indéterminé » (compliant null). At 41670ca its JSON gave `target_fte: 0,
+    total_fte: 0, unknown_fte: 0`; a later commit made them null, which cli.md's contract (numbers, « change it
+    only by adding ») does not allow. They are 0 again, with the added `fte_measured: false` (true for a
+    measured year), at the top level and in `agrement_years[]`; `shortfall_fte` and `target_share` stay null
+    as at 41670ca. Nothing prints the 0 as measured: « — » in the check-quota line, the documents (driven by
+    the flag: the view's FTE are None, « 0,00 ETP de public cible (minimum 4,00) — indéterminé » read as a
+    measured zero) and the batch summary's share column — the same in both regions (``rules.quota._no_data``)."""
     from ei_cli.batch import _quota_share
     from ei_cli.documents import _quota_view, fmt_number
     from ei_cli.render.quota import _judged_figures
@@ -2204,12 +2207,16 @@ def test_a_year_without_any_payroll_month_has_unknown_fte_not_zero(regime, regio
     period = Period.calendar_year(2025)
     result = evaluate_quota(e, regime, period, statuses)
     y = result.latest
-    assert y.year == 16 and y.compliant is None and y.months == ()
-    assert (y.target_fte, y.total_fte, y.unknown_fte, y.shortfall_fte, y.target_share) == (None,) * 5
+    assert y.year == 16 and y.compliant is None and y.months == () and y.fte_measured is False
     doc = result.to_dict()
-    assert (doc["target_fte"], doc["total_fte"], doc["unknown_fte"], doc["shortfall_fte"]) == (None,) * 4
+    for d in (doc, doc["agrement_years"][-1]):
+        assert [d[k] for k in ("target_fte", "total_fte", "unknown_fte")] == [0, 0, 0]
+        assert d["fte_measured"] is False and d["shortfall_fte"] is None and d["target_share"] is None
+    measured = evaluate_quota(e, regime, Period.calendar_year(2013), statuses).to_dict()
+    assert measured["fte_measured"] is True and measured["agrement_years"][-1]["fte_measured"] is True
     view = _quota_view(doc, period)
-    assert view["target_fte"] is None and fmt_number(view["target_fte"]) == "—"
+    assert (view["target_fte"], view["total_fte"]) == (None, None) and fmt_number(view["target_fte"]) == "—"
+    assert [a["target_fte"] for a in view["agrement_years"]] == [None]
     figures = " · ".join(_judged_figures(y, False, "fr"))
     assert "part obtenue —" in figures and "manque —" in figures and "0,00" not in figures
     assert _quota_share([check(e, regime, period, statuses)]) is None

@@ -692,7 +692,8 @@ def test_the_tranche_fields_null_when_the_count_changes_are_said_in_the_contract
     """cli.md allowed null only for `compliant`; a Brussels 2004 line whose tranche count changes within its
     days has no single count nor rate: `basis.tranches` and `basis.rate` null, `basis.days_by_tranches` the
     days at each (``test_brussels_tranches_are_counted_day_by_day``: T5 leaving 2012-11-30, 335 days at 1
-    tranche and 31 at 0). docs/spec/cli.md says so, naming those fields and the keys of each group."""
+    tranche and 31 at 0). docs/spec/cli.md says so, naming those fields and the keys of each group, and that
+    `basis`'s keys are not enumerated by the contract (so nulls there change no contract field)."""
     from helpers_cli import cli_spec_sentence
 
     staff = [worker(f"T{i}", date(2010, 1, 1), exit=date(2012, 11, 30) if i == 5 else None) for i in range(1, 6)]
@@ -702,8 +703,9 @@ def test_the_tranche_fields_null_when_the_count_changes_are_said_in_the_contract
                                Report(cats))
     (line,) = lines_of(result, "supervision")
     assert line.basis["tranches"] is None and line.basis["rate"] is None
-    said = cli_spec_sentence("Added — a figure ei did not measure is `null`")
+    said = cli_spec_sentence("Added — `ei subsidy`'s `basis.tranches`")
     assert "`basis.tranches` and `basis.rate` are `null`" in said and "`basis.days_by_tranches`" in said
+    assert "its keys are not enumerated by this contract" in said
     assert all(f"`{k}`" in said for k in line.basis["days_by_tranches"][0])
 
 

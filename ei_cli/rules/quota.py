@@ -181,9 +181,9 @@ class YearQuota:
     months_in_year: int
     required_share: Decimal | None
     target_share: Decimal | None
-    target_fte: Decimal | None       # None: not measured (no payroll month known), never a measured 0
-    total_fte: Decimal | None
-    unknown_fte: Decimal | None
+    target_fte: Decimal              # 0 when not measured (``fte_measured`` false): the contract's number
+    total_fte: Decimal
+    unknown_fte: Decimal
     min_target_fte: Decimal | None
     shortfall_fte: Decimal | None
     compliant: bool | None
@@ -199,6 +199,9 @@ class YearQuota:
     # one ``ei`` ships when the regime then in force is not shipped (``regimes.regime_for_year``).
     regime_id: str | None = None
     rule: str | None = None
+    # False for a year without any payroll month known (``_no_data``): its target, total and unknown-status
+    # FTE were not measured — 0 in JSON (cli.md: numbers), « — » wherever they are printed.
+    fte_measured: bool = True
 
     def to_dict(self, lang: str = "fr") -> dict:
         out = {
@@ -212,7 +215,7 @@ class YearQuota:
             "required_share": self.required_share, "target_share": _q_share(self.target_share),
             "target_fte": _q_beside(self.target_fte, self.min_target_fte), "total_fte": _q(self.total_fte),
             "unknown_fte": _q(self.unknown_fte), "min_target_fte": self.min_target_fte,
-            "shortfall_fte": self.shortfall_fte, "compliant": self.compliant,
+            "shortfall_fte": self.shortfall_fte, "fte_measured": self.fte_measured, "compliant": self.compliant,
             "summary": self.summary.get(lang),
             "reasons": [r.to_dict(lang) for r in self.reasons],
             "months": [m.to_dict(lang) for m in self.months],
@@ -270,11 +273,12 @@ class QuotaResult:
     def to_dict(self, lang: str = "fr") -> dict:
         y = self.latest
         base = y.to_dict(lang) if y else {"required_share": None, "target_share": None, "target_fte": None,
-                                          "total_fte": None, "shortfall_fte": None, "months": [], "reasons": []}
+                                          "total_fte": None, "shortfall_fte": None, "fte_measured": False,
+                                          "months": [], "reasons": []}
         out = {"rule": self.rule, "compliant": self.compliant, "summary": self.summary.get(lang),
                "data_end": str(self.data_end) if self.data_end else None}
         for key in ("required_share", "target_share", "target_fte", "total_fte", "unknown_fte", "min_target_fte",
-                    "shortfall_fte", "judged_on", "judged_month", "provisional", "months", "reasons"):
+                    "shortfall_fte", "fte_measured", "judged_on", "judged_month", "provisional", "months", "reasons"):
             out[key] = base.get(key)
         if y:
             out.update(y.extra)
@@ -1074,8 +1078,9 @@ def _no_data(f: _Frame, judged_on: str, r, minimum, reasons, extra=None, months:
     """No payroll month known for the year — or, with ``span_fr`` / ``span_en`` (« , mois de la période
     (2017-03) »), for the months of the period evaluated (``months``: the year's other months, not judged).
 
-    Its FTE (target, total, unknown status) were not measured: they are None (JSON null, « — » printed),
-    not 0 — « 0,00 ETP de public cible (minimum 4,00) — indéterminé » read as a measured zero."""
+    Its FTE (target, total, unknown status) were not measured: ``fte_measured`` is False. They stay 0, the
+    number cli.md's contract gives them, but nothing prints them as measured: « — » in the table and the
+    documents (« 0,00 ETP de public cible (minimum 4,00) — indéterminé » read as a measured zero)."""
     extra = extra or {}
     span = f"{f.period.start.isoformat()} – {f.period.end.isoformat()}"
     which_fr, which_en = ("la période", "the period") if span_fr else ("cette année", "this year")
@@ -1087,13 +1092,13 @@ def _no_data(f: _Frame, judged_on: str, r, minimum, reasons, extra=None, months:
                     f"Agrément year {f.year} ({span}){span_en}: not compliant — {extra['workers_on_that_day']} "
                     f"worker(s) employed on {extra['min_workers_on']} for {extra['min_workers']} required (no payroll "
                     "month known for the target share).")
-        return YearQuota(f.year, f.period, judged_on, months, f.months_in_year, r, None, None, None, None, minimum,
-                         None, False, summary, tuple(reasons), None, True, extra)
+        return YearQuota(f.year, f.period, judged_on, months, f.months_in_year, r, None, ZERO, ZERO, ZERO, minimum,
+                         None, False, summary, tuple(reasons), None, True, extra, fte_measured=False)
     summary = t(f"Année d'agrément {f.year} ({span}){span_fr} : indéterminé — aucun mois de paie connu pour "
                 f"{which_fr}.",
                 f"Agrément year {f.year} ({span}){span_en}: unknown — no payroll month known for {which_en}.")
-    return YearQuota(f.year, f.period, judged_on, months, f.months_in_year, r, None, None, None, None, minimum, None,
-                     None, summary, tuple(reasons), None, True, extra)
+    return YearQuota(f.year, f.period, judged_on, months, f.months_in_year, r, None, ZERO, ZERO, ZERO, minimum, None,
+                     None, summary, tuple(reasons), None, True, extra, fte_measured=False)
 
 
 # ------------------------------------------------------------------------------ dispatch
