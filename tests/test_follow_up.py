@@ -464,7 +464,12 @@ def test_an_agrement_application_judges_the_quarters_before_the_agrement():
     too, one interview on 2024-02-01 (Q1). An application judges the whole period (`run_checks(application=
     True)`): Q1 (91 days) has its interview; Q2 (91 days ≥ 30) has none — missing, as Q3 and Q4. The check
     cut the period itself at max(agrément, the regime's start 2017-06-30) = 2024-07-01, bypassing the
-    exemption: Q2 was not judged. `ei check` (no application) judges from 2024-07-01: Q3 and Q4 only."""
+    exemption: Q2 was not judged. `ei check` (no application) judges from 2024-07-01: Q3 and Q4 only.
+
+    Agrément 2024-06-15, T employed 2024-01-01 .. 2024-06-10 (Q1 interview only): the application judges Q2
+    whole, 2024-04-01 .. 2024-06-10 = 30 + 31 + 10 = 71 days ≥ 30, no interview — missing. Each quarter was
+    cut at the agrément, 2024-06-15 .. 2024-06-30, where T has 0 days: Q2 vanished from `quarters`. `ei check`
+    judges from 2024-06-15, after T left: nothing missing."""
     from ei_cli.rules.dashboard import run_checks
 
     e = Enterprise("EI", Region.WALLONIE, date(2024, 7, 1), workers=(td(hire=date(2024, 1, 1)), ACCOMPANIER),
@@ -474,6 +479,15 @@ def test_an_agrement_application_judges_the_quarters_before_the_agrement():
     assert [q["quarter"] for q in application.details["missing"]] == ["2024-Q2", "2024-Q3", "2024-Q4"]
     (check,) = run_checks(e, W16, year, report, only=["follow_up"])
     assert [q["quarter"] for q in check.details["missing"]] == ["2024-Q3", "2024-Q4"]
+
+    left = replace(e, agrement_date=date(2024, 6, 15),
+                   workers=(td(hire=date(2024, 1, 1), exit=date(2024, 6, 10)), ACCOMPANIER))
+    (application,) = run_checks(left, W16, year, report, only=["follow_up"], application=True)
+    assert [q["quarter"] for q in application.details["missing"]] == ["2024-Q2"]
+    assert [(q["quarter"], q["days_employed"], q["required"]) for q in application.details["quarters"]] == [
+        ("2024-Q1", 91, True), ("2024-Q2", 71, True)]
+    (check,) = run_checks(left, W16, year, report, only=["follow_up"])
+    assert check.details["missing"] == []
 
 
 def test_a_deadline_takes_the_day_obligations_run_from_by_name():

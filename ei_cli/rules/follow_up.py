@@ -270,8 +270,10 @@ def _quarterly_interviews(enterprise: Enterprise, regime: Regime, period: Period
     missing: list[Missing] = []
     quarters: list[dict] = []
     # The quarter holding that day counts from it: its days before were owed nothing (a worker employed 6 days
-    # under the agrément owes no interview for the 81 days before).
-    quarters_in = [(q, from_day(q.period, obligations_from)) for q in quarters_overlapping(period)]
+    # under the agrément owes no interview for the 81 days before). An agrément application judges the whole
+    # period (its start is before that day): no quarter of it is cut at that day, nor dropped.
+    cut_from = min(period.start, obligations_from)
+    quarters_in = [(q, from_day(q.period, cut_from)) for q in quarters_overlapping(period)]
     horizon = _data_horizon(enterprise, period)
     judged: set[str] = set()
     for w, status, art60 in followed:
