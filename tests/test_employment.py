@@ -342,7 +342,9 @@ def test_an_agrement_application_judges_the_whole_period_whatever_the_regimes_st
     (max(agrément 2024-07-01, 2017-06-30) = 2024-07-01), bypassing that exemption: T1, gone by then, was not
     judged — « conforme ». `ei check` (no application) still judges from 2024-07-01: compliant.
     A renewal for 2017 (agrément 2010-03-15, wallonie-2016 applicable from 2017-06-30): P at 0,4 etp until
-    2017-05-31 is judged too, and the reason no longer says that nothing before 2017-06-30 is judged."""
+    2017-05-31 is judged too, and the reason no longer says that nothing before 2017-06-30 is judged, nor that
+    the rule « ne courait pas avant » beside P's breach from 2017-01-01: it says the application judges the
+    whole period and the deadlines run from 2017-06-30."""
     from ei_cli.rules.dashboard import run_checks
 
     t1 = worker("T1", hire=date(2024, 1, 1), exit=date(2024, 5, 31), fte="0.4")
@@ -360,8 +362,13 @@ def test_an_agrement_application_judges_the_whole_period_whatever_the_regimes_st
     (judged,) = run_checks(renewal, W16, Period.calendar_year(2017), Report({"P": True}), only=["employment"],
                            application=True)
     assert [v["worker_id"] for v in judged.details["violations"]] == ["P"]
-    (started,) = [r.text.fr for r in judged.reasons if "appliqué depuis le 2017-06-30" in r.text.fr]
-    assert "rien n'est jugé avant" not in started and "les délais d'un travailleur engagé avant" in started
+    (started,) = [r.text for r in judged.reasons if "appliqué depuis le 2017-06-30" in r.text.fr]
+    assert started.fr == ("Règle du régime wallonie-2016, appliqué depuis le 2017-06-30 (après l'agrément du "
+                          "2010-03-15) : la demande d'agrément juge toute la période, comme ce que le classeur "
+                          "montre des conditions ; les délais d'un travailleur engagé avant courent de ce jour.")
+    assert started.en == ("Rule of regime wallonie-2016, applied since 2017-06-30 (after the agrément of "
+                          "2010-03-15): the agrément application judges the whole period, as what the workbook "
+                          "shows of the conditions; the deadlines of a worker hired before run from that day.")
 
 
 def test_the_cdi_deadline_takes_the_day_obligations_run_from_by_name():

@@ -393,25 +393,36 @@ def obligation_period(enterprise: Enterprise, period: Period, regime=None) -> Pe
 def obligations_start_reason(enterprise: Enterprise, regime, value: Value, period: Period,
                              deadlines: bool = True) -> "Reason | None":
     """Why nothing is judged before the regime applied, and the deadlines of a worker hired before run from
-    its first day (``obligations_start``); None when they run from the hire or the agrément, as usual.
+    its first day (``obligations_start``); for an agrément application (a period beginning before that day),
+    that the whole period is judged and the deadlines run from that day; None when they run from the hire or
+    the agrément, as usual.
     ``period``: the period judged — cut to begin on that day by ``rules.dashboard.run_checks`` when it began
     before (an agrément application's is judged whole); ``deadlines``: whether the rule has any (the Brussels
     encadrement CDI has none)."""
     start = obligations_start(enterprise, regime, period)
     if start == enterprise.agrement_date:
         return None
+    deadline = t("les délais d'un travailleur engagé avant courent de ce jour",
+                 "the deadlines of a worker hired before run from that day")
+    head = t(f"Règle du régime {regime.id}, appliqué depuis le {start.isoformat()} (après l'agrément du "
+             f"{enterprise.agrement_date.isoformat()}) : ",
+             f"Rule of regime {regime.id}, applied since {start.isoformat()} (after the agrément of "
+             f"{enterprise.agrement_date.isoformat()}): ")
+    if period.start < start:
+        # An agrément application, judged whole (``run_checks`` cuts every other period at that day): its
+        # breaches before that day are printed, so « it did not run before » would contradict them.
+        said = [t("la demande d'agrément juge toute la période, comme ce que le classeur montre des conditions",
+                  "the agrément application judges the whole period, as what the workbook shows of the "
+                  "conditions")] + ([deadline] if deadlines else [])
+        return because(t(head.fr + " ; ".join(s.fr for s in said) + ".",
+                         head.en + "; ".join(s.en for s in said) + "."), value)
     said = ([t("rien n'est jugé avant ce jour", "nothing is judged before that day")] if period.start == start
-            else []) + ([t("les délais d'un travailleur engagé avant courent de ce jour",
-                           "the deadlines of a worker hired before run from that day")] if deadlines else [])
+            else []) + ([deadline] if deadlines else [])
     if not said:
         return None
     return because(t(
-        f"Règle du régime {regime.id}, appliqué depuis le {start.isoformat()} (après l'agrément du "
-        f"{enterprise.agrement_date.isoformat()}) : elle ne courait pas avant ; " + ", et ".join(s.fr for s in said)
-        + ".",
-        f"Rule of regime {regime.id}, applied since {start.isoformat()} (after the agrément of "
-        f"{enterprise.agrement_date.isoformat()}): it did not run before; " + ", and ".join(s.en for s in said)
-        + "."), value)
+        head.fr + "elle ne courait pas avant ; " + ", et ".join(s.fr for s in said) + ".",
+        head.en + "it did not run before; " + ", and ".join(s.en for s in said) + "."), value)
 
 
 def obligation_deadline(worker: Worker, months: int, start: date) -> date:
