@@ -202,6 +202,21 @@ def test_brussels_supervision_share_with_no_one_outside_the_target_public_is_not
     assert cond.met is False and "(aucun, minimum 10,0 %)" in cond.summary.fr
 
 
+def test_brussels_supervision_share_with_only_unknown_statuses_outside_the_target_public_says_surely():
+    """Brussels 2004 (§5.6): 5 target production workers and U, 1 etp of unknown status. Supervision 0 etp;
+    non-target workforce 0 etp sure (+ 1 etp unknown): 0 ÷ 0 has no share. The reason said « aucun personnel
+    hors public cible » beside « + 1,00 etp de statut inconnu », who may be outside it: « aucun personnel
+    sûrement hors public cible »."""
+    workers = staff(5, prefix="T") + staff(1, prefix="U")
+    status = {w.worker_id: (True if w.worker_id.startswith("T") else None) for w in workers}
+    result = check(ent(workers, region=Region.BRUXELLES), "bruxelles-2004", status)
+    (figures,) = [r.text for r in result.reasons if r.text.fr.startswith("Encadrement :")]
+    assert figures.fr == ("Encadrement : 0,00 etp ; effectif hors public cible : 0,00 etp (+ 1,00 etp de statut "
+                          "inconnu) : aucun personnel sûrement hors public cible.")
+    assert figures.en == ("Supervision: 0.00 fte; workforce excluding target public: 0.00 fte (+ 1.00 fte of unknown "
+                          "status): no staff surely outside the target public.")
+
+
 def test_outline_regime_not_established():
     result = check(ent(staff(3), region=Region.BRUXELLES), "bruxelles-2018")
     assert result.compliant is None and result.details == {"established": False}

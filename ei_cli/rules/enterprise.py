@@ -253,11 +253,13 @@ def _supervision_share(enterprise: Enterprise, regime: Regime, period: Period, r
     reasons.append(because(t(
         f"Encadrement : {number_text(m.supervision)} etp ; effectif hors public cible : {number_text(m.non_target)} etp"
         + (f" (+ {number_text(m.unknown)} etp de statut inconnu)" if unsure else "")
-        + (f" ; part {share_text(share)}." if share is not None else " : aucun personnel hors public cible."),
+        + (f" ; part {share_text(share)}." if share is not None else
+           " : aucun personnel sûrement hors public cible." if unsure else " : aucun personnel hors public cible."),
         f"Supervision: {number_text(m.supervision, 'en')} fte; workforce excluding target public: "
         f"{number_text(m.non_target, 'en')} fte" + (f" (+ {number_text(m.unknown, 'en')} fte of unknown status)"
                                                     if unsure else "")
-        + (f"; share {share_text(share, 'en')}." if share is not None else ": no staff outside the target public."))))
+        + (f"; share {share_text(share, 'en')}." if share is not None else
+           ": no staff surely outside the target public." if unsure else ": no staff outside the target public."))))
     compliant = m.met(minimum)
     if compliant is True and unsure and m.share_low is not None:
         # Met however the unknown statuses turn out: the low end is what is sure.
