@@ -990,7 +990,8 @@ def test_brussels_2018_half_time_rule_is_never_solved_as_an_average_to_hire(monk
     d'encadrement à 0,50 ETP la rend conforme », no encadrement FTE to hire.
     T0–T2 (target) and N0–N2 (not target) full time: target 3 on average → x × 4 = (4 − 3) × 12 → x = 3,00 FTE,
     hired beside the contract raised: « engager 3,00 ETP de public cible à partir de 2024-09 et porter une
-    personne d'encadrement à 0,50 ETP »."""
+    personne d'encadrement à 0,50 ETP », said once: no second line « Porter une personne d'encadrement à 0,50
+    ETP au moins … » after it (it appeared twice)."""
     monkeypatch.setattr(periods, "today", lambda: date(2024, 9, 15))
 
     def year_2024(ids):
@@ -1009,19 +1010,24 @@ def test_brussels_2018_half_time_rule_is_never_solved_as_an_average_to_hire(monk
     assert "raising one encadrement person to 0.50 FTE makes it compliant" in f.summary.en
     c = check(e, B18, Period.calendar_year(2024), status)
     assert c.details["supervision_shortfall_fte"] == 0 and c.details["supervision_half_time_gap_fte"] == D("0.10")
-    assert not any("ETP d'encadrement à partir" in x.fr for x in c.to_fix)
-    assert [x.fr[:50] for x in c.to_fix] == ["Porter une personne d'encadrement à 0,50 ETP au mo"]
+    assert [(x.fr, x.en) for x in c.to_fix] == [
+        ("Porter une personne d'encadrement à 0,50 ETP au moins (contrat, feuille Personnel) : l'encadrement partagé "
+         "exige une personne à mi-temps.",
+         "Raise one encadrement person to 0.50 FTE at least (contract, Personnel sheet): shared encadrement needs one "
+         "person at half-time.")]
 
     e, status = year_2024(["T0", "T1", "T2", "N0", "N1", "N2"])
     c = check(e, B18, Period.calendar_year(2024), status)
     assert "projection : engager 3,00 ETP de public cible à partir de 2024-09 et porter une personne " \
         "d'encadrement à 0,50 ETP la rend conforme" in c.summary.fr
     assert "ETP d'encadrement à partir" not in c.summary.fr
-    assert c.to_fix[0].fr.startswith("Engager 3,00 ETP de public cible à partir de 2024-09 (ou augmenter d'autant "
-                                     "le temps de travail) et porter une personne d'encadrement à 0,50 ETP : la "
-                                     "projection de l'année la rend alors conforme")
-    assert "Hire 3.00 target-public FTE from 2024-09 (or raise the working time as much) and raise one " \
-        "encadrement person to 0.50 FTE" in c.to_fix[0].en
+    # The whole list: the half-time advice once, beside the hire — not again in a line of its own.
+    assert [(x.fr, x.en) for x in c.to_fix] == [
+        ("Engager 3,00 ETP de public cible à partir de 2024-09 (ou augmenter d'autant le temps de travail) et porter "
+         "une personne d'encadrement à 0,50 ETP : la projection de l'année la rend alors conforme (ei check-quota "
+         "--forecast).",
+         "Hire 3.00 target-public FTE from 2024-09 (or raise the working time as much) and raise one encadrement "
+         "person to 0.50 FTE: the year's projection then complies (ei check-quota --forecast).")]
     assert "forecast_extra_supervision_fte" not in c.details["agrement_years"][0]
 
 

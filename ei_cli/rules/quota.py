@@ -1461,6 +1461,8 @@ def check(enterprise: Enterprise, regime: Regime, period: Period, report=None) -
     for y in shown:
         which_fr, which_en = (f"Année d'agrément {y.year} : ", f"Agrément year {y.year}: ") if several else ("", "")
         ahead = y.extra.get("forecast_extra_target_fte")
+        half = _half_time_text(y)   # Brussels 2018 half-time rule failed: one contract to raise
+        half_said = False           # a projection line below already asks for it (« … et porter … »)
         if y.compliant is None and y.unknown_fte:
             # The verdict hangs on statuses not known: what fixes it is to complete them, not a hire. A year
             # judged by another regime (the one in force when it began) counts that regime's target public.
@@ -1484,9 +1486,10 @@ def check(enterprise: Enterprise, regime: Regime, period: Period, report=None) -
             # A year still running: the projection's figure, the one that makes the year comply.
             hire_from = y.extra["forecast_hire_from"]
             hire = _hire_text(ahead, y.extra.get("forecast_extra_supervision_fte"))
-            # Brussels 2018 half-time rule: the year complies only with that contract raised too (line below).
-            half = _half_time_text(y)
+            # Brussels 2018 half-time rule: the year complies only with that contract raised too, said here
+            # beside the hire (and not again in its own line below).
             and_fr, and_en = (f" et {half.fr}", f" and {half.en}") if half else ("", "")
+            half_said = bool(half) and (bool(hire) or ahead == 0)
             if hire:
                 unsure = "forecast_compliant" in y.extra and y.extra["forecast_compliant"] is None
                 to_fix.append(t(f"{which_fr}engager {hire.fr} à partir de {hire_from} (ou augmenter d'autant le "
@@ -1528,12 +1531,11 @@ def check(enterprise: Enterprise, regime: Regime, period: Period, report=None) -
                             "ses mois manquants, le verdict porte sur les mois connus.",
                             f"{which_en}year ended on {y.period.end.isoformat()}: complete the Paie sheet with its "
                             "missing months; the verdict rests on the known months."))
-        if y.extra.get("supervision_half_time_met") is False:
-            one_min = y.extra["supervision_one_person_min_fte"]
-            to_fix.append(t(f"{which_fr}porter une personne d'encadrement à {number_text(one_min)} ETP au moins "
-                            "(contrat, feuille Personnel) : l'encadrement partagé exige une personne à mi-temps.",
-                            f"{which_en}bring one encadrement person to {number_text(one_min, 'en')} FTE at least "
-                            "(contract, Personnel sheet): shared encadrement needs one person at half-time."))
+        if half and not half_said:
+            to_fix.append(t(f"{which_fr}{half.fr} au moins (contrat, feuille Personnel) : l'encadrement partagé exige "
+                            "une personne à mi-temps.",
+                            f"{which_en}{half.en} at least (contract, Personnel sheet): shared encadrement needs one "
+                            "person at half-time."))
         if y.extra.get("min_workers_compliant") is False:
             to_fix.append(t(f"{which_fr}au moins {y.extra['min_workers']} travailleurs devaient être occupés le "
                             f"{y.extra['min_workers_on']}, fin du délai qui suit l'agrément ; il y en avait "
