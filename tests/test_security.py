@@ -501,6 +501,33 @@ def test_a_worker_s_repr_holds_no_personal_data():
         assert "worker_id=" in text and all(w.national_number and w.last_name for w in enterprise.workers)
 
 
+def test_a_sensitive_criterion_s_repr_holds_no_verdict():
+    """The worker's fields are out of its repr, but a sensitive criterion's verdict (T4 single parent, T6
+    ethnic minority, T7 disability under wallonie-2016; B3/B4 integration income under bruxelles-2018) still
+    showed as ``met=True`` in the repr of Criterion, WorkerEligibility and EligibilityReport — what a
+    traceback (``ei --debug``) or a log line prints. Its verdict now reads ``met=<redacted>``; an open
+    criterion keeps its own."""
+    from decimal import Decimal
+
+    from ei_cli.model import ContractType, Function, Worker
+    from ei_cli.regimes import get_regime
+    from ei_cli.rules.eligibility import EligibilityReport, assess_worker
+
+    w = Worker("W1", date(2024, 1, 1), ContractType.CDD, Decimal(1), Function.PRODUCTION, single_parent=True,
+               ethnic_minority=True, disability_recognition=True, integration_income=True)
+    for regime_id, hidden in (("wallonie-2016", {"T4", "T6", "T7"}), ("bruxelles-2018", {"B3/B4"})):
+        status = assess_worker(w, get_regime(regime_id))
+        assert {c.id for c in status.criteria if c.sensitive} == hidden
+        text = repr(EligibilityReport(regime_id, (status,)))
+        assert repr(status) in text and all(repr(c) in text for c in status.criteria)
+        for c in status.criteria:
+            assert f"id={c.id!r}, " in repr(c)
+            if c.id in hidden:
+                assert c.met is True and "met=<redacted>" in repr(c) and "met=True" not in repr(c)
+            else:
+                assert f"met={c.met!r}" in repr(c)
+
+
 def test_typer_never_shows_locals():
     from ei_cli.app import app
 

@@ -9,7 +9,7 @@ names its function in ``[rules] eligibility``.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 from datetime import date
 from decimal import Decimal
 from enum import IntEnum, StrEnum
@@ -68,6 +68,14 @@ class Criterion:
     values: tuple = field(default=(), repr=False, compare=False)
     redaction: Redaction = Redaction.OPEN
     group: bool = False        # ``values`` are the parts of a group (all must be met)
+
+    def __repr__(self) -> str:
+        """The dataclass's repr, save the verdict of a sensitive criterion (``met=<redacted>``): a traceback
+        (``ei --debug``), a log line or an f-string of a criterion, a worker's status or a report would
+        otherwise print what its redaction hides, as ``model.Worker`` hides the fields themselves."""
+        shown = ", ".join(f"{f.name}=<redacted>" if f.name == "met" and self.sensitive
+                          else f"{f.name}={getattr(self, f.name)!r}" for f in fields(self) if f.repr)
+        return f"{type(self).__name__}({shown})"
 
     @property
     def sensitive(self) -> bool:
