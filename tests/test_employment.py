@@ -152,6 +152,7 @@ def test_a_chain_of_cdds_under_new_ids_owes_the_cdi_from_the_persons_first_hire(
     assert (v["worker_id"], v["deadline"], v["since"], v["until"], v["cdi_date"]) == (
         "A2", date(2024, 7, 1), date(2024, 7, 1), date(2024, 12, 31), date(2025, 1, 1))
     assert v["deadline_from"] == {"worker_id": "A1", "hire_date": date(2024, 1, 1)}
+    assert v["cdi_worker_id"] == "A3"   # in the JSON as in the text (it was in the text only)
     assert v["text"].fr == ("A2 : engagé le 2024-07-01, CDI le 2025-01-01 (travailleur A3) ; attendu au plus tard "
                             "le 2024-07-01 ; engagement de la personne : travailleur A1, 2024-01-01.")
     assert v["text"].en == ("A2: hired on 2024-07-01, CDI on 2025-01-01 (worker A3); due by 2024-07-01; the "
@@ -226,11 +227,11 @@ def test_a_person_re_hired_after_their_cdi_ended_owes_a_cdi_six_months_after_the
 def test_a_single_row_worker_is_judged_as_before():
     """T1 alone (with a national number, no other row): hired 2025-01-15 on a CDD, CDI on 2025-07-16; due by
     2025-01-15 + 6 months = 2025-07-15: late on 07-15 only, the text unchanged, no other hire named
-    (`deadline_from` null)."""
+    (`deadline_from` null), nor the CDI's id (`cdi_worker_id` null: its own, as in the text)."""
     w = replace(worker(cdi=date(2025, 7, 16)), national_number="90040410148")
     (v,) = run(w).details["violations"]
-    assert (v["since"], v["until"], v["deadline"], v["deadline_from"]) == (
-        date(2025, 7, 15), date(2025, 7, 15), date(2025, 7, 15), None)
+    assert (v["since"], v["until"], v["deadline"], v["deadline_from"], v["cdi_worker_id"]) == (
+        date(2025, 7, 15), date(2025, 7, 15), date(2025, 7, 15), None, None)
     assert v["text"].fr == "T1 : engagé le 2025-01-15, CDI le 2025-07-16 ; attendu au plus tard le 2025-07-15."
 
 

@@ -381,6 +381,12 @@ def test_a_persons_bilan_and_plan_count_across_ids_and_run_from_the_first_hire()
     assert result.details["missing"][0]["text"].fr == ("A2 : bilan personnel et professionnel absent (dû au plus "
                                                        "tard le 2024-07-01 ; engagement de la personne : "
                                                        "travailleur A1, 2024-01-01)")
+    # The hire the deadline runs from, in the JSON as the employment check's `deadline_from` (it was in the
+    # text only); null for a quarter's interview.
+    assert [m["deadline_from"] for m in result.details["missing"]] == [
+        {"worker_id": "A1", "hire_date": date(2024, 1, 1)}] * 2
+    no_interview = _judge(ws, done, 2024).details["missing"]
+    assert {m["item"] for m in no_interview} == {"interview"} and all(m["deadline_from"] is None for m in no_interview)
     assert result.compliant is False
     # One person followed, with two gaps: « 1 suivi(s) : 2 manque(s) pour 1 travailleur(s) », not 2 and 2 (ids).
     assert result.summary.fr == "1 suivi(s) : 2 manque(s) pour 1 travailleur(s)"
@@ -501,7 +507,8 @@ def test_a_deadline_takes_the_day_obligations_run_from_by_name():
     e = Enterprise("EI", Region.WALLONIE, date(2010, 3, 15), workers=rows, follow_ups=())
     year = Period.calendar_year(2017)
     m = follow_up._deadline(e, rows, BILAN, 6, year, True, year.end, obligations_from=date(2017, 6, 30))
-    assert (m.worker_id, m.item, m.due, m.since) == ("B", "bilan", date(2017, 12, 30), ("A", date(2016, 1, 4)))
+    assert (m.worker_id, m.item, m.due, m.deadline_from) == ("B", "bilan", date(2017, 12, 30),
+                                                             ("A", date(2016, 1, 4)))
 
 
 def test_a_quarter_beyond_the_last_payroll_month_is_still_running(monkeypatch):

@@ -58,6 +58,7 @@ class Violation:
     left: bool = False        # left without a CDI by the end of the period (not a CDD's planned end later)
     # A person employed under several ids (same national number): the hire the deadline runs from (worker id,
     # date) when it is another id's, and the id the CDI was recorded under when it is another one.
+    # Both in the JSON, null when the line's own (``to_dict``).
     deadline_from: tuple[str, date] | None = None
     cdi_worker_id: str | None = None
 
@@ -74,7 +75,7 @@ class Violation:
             if self.deadline_from is not None:
                 hire = person_hire_text(*self.deadline_from)
                 unsure = t(f" ; {hire.fr}{unsure.fr}", f"; {hire.en}{unsure.en}")
-            if self.cdi_worker_id is not None and self.cdi_worker_id != wid:
+            if self.cdi_worker_id is not None:
                 cdi_fr = f"CDI le {self.cdi_date} (travailleur {self.cdi_worker_id})"
                 cdi_en = f"CDI on {self.cdi_date} (worker {self.cdi_worker_id})"
             else:
@@ -104,6 +105,7 @@ class Violation:
                 "deadline": self.deadline, "cdi_date": self.cdi_date, "fte": self.fte, "min_fte": self.min_fte,
                 "deadline_from": None if self.deadline_from is None else
                 {"worker_id": self.deadline_from[0], "hire_date": self.deadline_from[1]},
+                "cdi_worker_id": self.cdi_worker_id,
                 "text": self.text()}
 
 
@@ -193,7 +195,8 @@ def _cdi_violations(rows: tuple[Worker, ...], months: int, period: Period, statu
         out.append(Violation(named.worker_id, "cdi_late", status, named.hire_date, since, until, deadline,
                              cdi if ended_by_cdi else None, left=left,
                              deadline_from=None if hired_by is named else (hired_by.worker_id, hired_by.hire_date),
-                             cdi_worker_id=cdi_row.worker_id if ended_by_cdi else None))
+                             cdi_worker_id=cdi_row.worker_id if ended_by_cdi and cdi_row.worker_id != named.worker_id
+                             else None))
     return out
 
 

@@ -95,8 +95,9 @@ class Missing:
     due: date | None = None
     done: date | None = None        # a late record's date
     found: int = 0                  # interviews found in the quarter
-    # The hire the deadline runs from (worker id, date), when it is another id of the same person's.
-    since: tuple[str, date] | None = None
+    # The hire the deadline runs from (worker id, date), when it is another id of the same person's: the
+    # employment check's ``Violation.deadline_from``, the same fact under the same name.
+    deadline_from: tuple[str, date] | None = None
 
     def text(self) -> Text:
         return self._text
@@ -123,7 +124,7 @@ class Missing:
                      f"{self.found} interview(s) in {self.quarter}, not enough")
         label = {"bilan": t("bilan personnel et professionnel", "personal and professional assessment"),
                  "plan_formation": t("plan de formation", "training plan")}[self.item]
-        named = None if self.since is None else person_hire_text(*self.since)
+        named = None if self.deadline_from is None else person_hire_text(*self.deadline_from)
         hire = t("", "") if named is None else t(f" ; {named.fr}", f"; {named.en}")
         if self.done is None:
             return t(f"{label.fr} absent (dû au plus tard le {self.due}{hire.fr})",
@@ -135,6 +136,8 @@ class Missing:
         return {"worker_id": self.worker_id, "item": self.item, "target_public": self.target_status,
                 "quarter": str(self.quarter) if self.quarter else None, "due": self.due, "done": self.done,
                 "interviews_found": self.found if self.item == "interview" else None,
+                "deadline_from": None if self.deadline_from is None else
+                {"worker_id": self.deadline_from[0], "hire_date": self.deadline_from[1]},
                 "text": self.text()}
 
 
@@ -218,8 +221,8 @@ def _deadline(enterprise: Enterprise, rows: tuple[Worker, ...], item: FollowUpTy
         return None  # left before it was due
     # Named by the contract it fell due under, else the person's contract of this period.
     named = owed_by if owed_by.employed_in(period) else [w for w in rows if w.employed_in(period)][-1]
-    since = None if hired_by is named else (hired_by.worker_id, hired_by.hire_date)
-    return Missing(named.worker_id, str(item), status, due=due, done=first, since=since)
+    deadline_from = None if hired_by is named else (hired_by.worker_id, hired_by.hire_date)
+    return Missing(named.worker_id, str(item), status, due=due, done=first, deadline_from=deadline_from)
 
 
 def _accompanier_gaps(enterprise: Enterprise, followed, period: Period) -> tuple[list[Month], list[Month]]:
