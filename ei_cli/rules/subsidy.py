@@ -266,16 +266,11 @@ class _Run:
         # Art. 60 §7 workers are employed by the CPAS, not by the EI (rules.md Q11): never subsidised here.
         return [w for w in self.enterprise.workers if w.has_employment_contract]
 
-    @property
-    def earlier_hire(self) -> dict[str, Worker]:
-        """Worker id → the same person's first employment contract here, for every later one: a re-hire
-        under a new id (``Enterprise.first_employment``)."""
-        return self.enterprise.first_employment
-
     def rehire_check(self, worker: Worker, value: Value) -> tuple[dict, Text, Reason] | None:
         """A re-hire's per-worker lines are computed but not claimable as is: (basis fields, note, reason),
         or None for a first (or only) hire."""
-        first = self.earlier_hire.get(worker.worker_id)
+        # The same person's first employment contract here, for a re-hire under a new id.
+        first = self.enterprise.first_employment.get(worker.worker_id)
         if first is None:
             return None
         since = first.hire_date.isoformat()
