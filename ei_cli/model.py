@@ -64,11 +64,12 @@ class FollowUpType(StrEnum):
     OTHER = "autre"
 
 
-def _private(default=None):
+def _private(default=None, *, identity: bool = False):
     """A field holding personal data (identity, birth date, social situation): left out of ``repr``, so a
     traceback, a log line or an f-string of a record never prints it (cli.md: no national number, name or
-    social-situation value in any output without --names)."""
-    return field(default=default, repr=False)
+    social-situation value in any output without --names). Not ``identity``: a fact about the person before
+    their first hire, a criterion's data (``PERSON_FIELDS``)."""
+    return field(default=default, repr=False, metadata={"person": not identity})
 
 
 @dataclass(frozen=True)
@@ -78,9 +79,9 @@ class Worker:
     contract_type: ContractType
     fte: Decimal
     function: Function
-    national_number: str | None = _private()
-    last_name: str | None = _private()
-    first_name: str | None = _private()
+    national_number: str | None = _private(identity=True)
+    last_name: str | None = _private(identity=True)
+    first_name: str | None = _private(identity=True)
     birth_date: date | None = _private()
     first_ei_hire_date: date | None = None
     exit_date: date | None = None
@@ -124,6 +125,12 @@ class Worker:
         from ei_cli.workbook.cells import masked
 
         return masked(" ".join(p for p in (self.first_name, self.last_name) if p)) or self.worker_id
+
+
+# The columns describing the person before their first hire (a criterion's data), as opposed to the contract
+# and to their identity: read once for a person under several ids (``rules.eligibility._as_person``). A new
+# criterion column is a ``_private()`` field of Worker, and is one of them.
+PERSON_FIELDS: tuple[str, ...] = tuple(f.name for f in fields(Worker) if f.metadata.get("person"))
 
 
 @dataclass(frozen=True)

@@ -485,7 +485,7 @@ def test_a_worker_s_repr_holds_no_personal_data():
     ``__init__``) still hold them."""
     from dataclasses import fields
 
-    from ei_cli.model import Worker
+    from ei_cli.model import PERSON_FIELDS, Worker
     from ei_cli.workbook import read_workbook
     from ei_cli.workbook.reader import _Row
 
@@ -493,6 +493,9 @@ def test_a_worker_s_repr_holds_no_personal_data():
                "months_without_work", "single_parent", "former_art60", "disability_recognition",
                "underrepresented_sex", "ethnic_minority", "integration_income", "activation_contract"}
     assert {f.name for f in fields(Worker) if not f.repr} == private
+    # The criteria's data, read once per person (``rules.eligibility._as_person``): the private fields but
+    # the identity, derived from the model (one place to add a criterion column).
+    assert set(PERSON_FIELDS) == private - {"national_number", "last_name", "first_name"}
     assert [f.name for f in fields(_Row) if not f.repr] == ["values"]
     for path in SAMPLES.values():
         enterprise = read_workbook(path).enterprise

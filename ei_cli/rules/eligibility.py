@@ -17,7 +17,7 @@ from functools import cached_property, partial
 from typing import Callable
 
 from ei_cli.i18n import Text, t
-from ei_cli.model import Diploma, Enterprise, Worker
+from ei_cli.model import PERSON_FIELDS, Diploma, Enterprise, Worker
 from ei_cli.periods import Period, anniversary, completed_years
 from ei_cli.regimes import Regime, Value
 from ei_cli.rules.common import CheckResult, Reason, any_of, because, combine
@@ -562,12 +562,6 @@ _TARGET_CATEGORIES = {
 }
 
 
-# The columns describing the person before their first hire (a criterion's data), as opposed to the contract.
-_PERSON_FIELDS = ("birth_date", "diploma", "registered_jobseeker", "months_without_work", "single_parent",
-                  "former_art60", "disability_recognition", "underrepresented_sex", "ethnic_minority",
-                  "integration_income", "activation_contract")
-
-
 def _as_person(worker: Worker, employments: tuple[Worker, ...]) -> tuple[Worker, Worker]:
     """(the worker as assessed, the row whose column gives the assessment day) for one of the employment
     contracts of a person (``Enterprise.employments_of``, first hire first). A re-hire does not re-test the
@@ -579,7 +573,7 @@ def _as_person(worker: Worker, employments: tuple[Worker, ...]) -> tuple[Worker,
         return worker, worker
     day_row = min(employments, key=lambda w: w.assessment_date)
     person = {f: next((getattr(w, f) for w in employments if getattr(w, f) is not None), None)
-              for f in _PERSON_FIELDS}
+              for f in PERSON_FIELDS}
     return replace(worker, first_ei_hire_date=day_row.assessment_date, **person), day_row
 
 
