@@ -402,14 +402,15 @@ def agrement_periods(regime, agrement_date: date, on: date) -> dict:
     not established, and the agrément the previous regime left running is said as such. A forced regime
     (``--regime``, the workbook's field: D4) is a simulation only when it is not in force on ``on`` — its own
     periods alone, counted from ``agrement_date``; in force that day, it gives the periods it gives unforced
-    (the reading of ``rules.common.obligations_start``: choosing the regime in force changes nothing).
+    (``Regime.simulates``, as ``rules.common.obligations_start`` reads it: choosing the regime in force changes
+    nothing).
     Without any duration parameter: not established.
     """
     from ei_cli.regimes import all_regimes, shipped_in_force
 
     not_started = on < agrement_date
     on = max(on, agrement_date)
-    simulated = regime.forced and not regime.valid_on(on)
+    simulated = regime.forced and regime.simulates(on)
     if simulated:
         chain, in_force = [regime], regime
     else:

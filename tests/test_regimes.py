@@ -153,6 +153,19 @@ def test_the_shipped_regime_in_force_on_a_day_is_found_one_way():
     assert shipped_in_force("bruxelles", date(2019, 2, 1)).id == "bruxelles-2018"
 
 
+def test_a_regime_simulates_only_the_days_it_is_not_in_force_on():
+    """One reading, read by obligations_start (a period), agrement_periods and the quota's years (a day):
+    wallonie-2016 from 2017-06-30 simulates 2017-06-29 and the year 2016, not 2017-06-30 nor the year 2017
+    (partly in force); forced (D4) or not, the same answer."""
+    from dataclasses import replace
+
+    from ei_cli.periods import Period
+
+    for regime in (get_regime("wallonie-2016"), replace(get_regime("wallonie-2016"), forced=True)):
+        assert regime.simulates(date(2017, 6, 29)) and not regime.simulates(date(2017, 6, 30))
+        assert regime.simulates(Period.calendar_year(2016)) and not regime.simulates(Period.calendar_year(2017))
+
+
 def test_unknown_regime_is_a_user_error():
     with pytest.raises(EiError):
         get_regime("flandre-2020")

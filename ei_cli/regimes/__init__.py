@@ -189,6 +189,17 @@ class Regime:
 
         return Period(self.valid_from, self.valid_to or date.max)
 
+    def simulates(self, when) -> bool:
+        """Judging ``when`` (a day, or a ``Period``) under this regime is a simulation: the regime is in force
+        on none of those days and judges them as if it were. ei's one reading of a regime chosen (D4:
+        ``--regime``, the workbook's ``regime`` field) or standing in: a simulation only there — in force on
+        them, a chosen regime judges as without the choice (docs/interpretations.md, « A period that begins
+        before the agrément », « Current agrément period »). Read by ``rules.common.obligations_start`` (a
+        period), ``documents.agrement_periods`` and ``rules.quota._said_judge`` (a day)."""
+        if isinstance(when, date):
+            return not self.valid_on(when)
+        return when.intersection(self.validity) is None
+
     def validity_text(self, lang: str = "fr") -> str:
         """The days it is in force, as a message says them: « du 2004-01-01 au 2013-01-30 », « du 2017-06-30 à
         aujourd'hui » (« from … to … », « … to today »)."""

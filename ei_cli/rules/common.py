@@ -369,8 +369,8 @@ def obligations_start(enterprise: Enterprise, regime, period: Period) -> date:
     6 months of wallonie-2016 is not found for 2003, rules.md §4.3; applicable from 2017-06-30, §1). A regime
     judging a period that lies wholly outside its validity is a simulation, judging as if it were in force:
     the agrément day. Chosen (D4) or not, a regime is a simulation only there: the workbook's ``regime`` field
-    naming the regime in force changes nothing (docs/interpretations.md)."""
-    if period.intersection(regime.validity) is None:
+    naming the regime in force changes nothing (``Regime.simulates``, docs/interpretations.md)."""
+    if regime.simulates(period):
         return enterprise.agrement_date
     return max(enterprise.agrement_date, regime.valid_from)
 

@@ -1382,8 +1382,8 @@ def _said_judge(y: YearQuota, asked: Regime, judge: Regime) -> YearQuota:
     start = first.isoformat()
     public = _public_counted(asked, judge, first)
     if judge.forced:
-        if judge.valid_on(first):
-            return y
+        if not judge.simulates(first):
+            return y   # chosen and in force that day: judged as without the choice
         then = regime_in_force(judge.region, first)
         if then.valid_on(first):
             then_fr = f"sans régime imposé, ei la juge selon {then.id}, en vigueur ce jour-là"
@@ -1403,7 +1403,7 @@ def _said_judge(y: YearQuota, asked: Regime, judge: Regime) -> YearQuota:
             f"workbook's regime field, D4), as a simulation; {then_en} ({_READING.en})."), judge.title)
         said = (f"selon {judge.id} imposé, pas en vigueur le {start}",
                 f"under the forced {judge.id}, not in force on {start}")
-    elif not judge.valid_on(first):
+    elif judge.simulates(first):
         # No shipped regime was in force when the year began: the nearest one stands in (``regime_in_force``),
         # whatever the regime asked for — as it does for a period of those days.
         not_fr, not_en = ((f", et non selon {asked.id}, en vigueur {asked.validity_text('fr')}",
