@@ -372,6 +372,32 @@ def test_an_agrement_application_judges_the_whole_period_whatever_the_regimes_st
                           "shows of the conditions; the deadlines of a worker hired before run from that day.")
 
 
+def test_a_check_is_told_it_judges_an_agrement_application_never_left_to_infer_it():
+    """Renewal for 2017 (agrément 2010-03-15, wallonie-2016 applicable from 2017-06-30), P at 0,4 etp until
+    2017-05-31. The reason took « an agrément application » from a period beginning before 2017-06-30: the
+    check run on the whole year (``employment.check`` called as is, not cut by ``run_checks``) said « la
+    demande d'agrément juge toute la période » though no application was asked. ``run_checks`` has the flag
+    (``application``) and passes it down: without it, the rule « ne courait pas avant » and the deadlines run
+    from 2017-06-30; with it, the application's sentence, as through ``run_checks(application=True)``."""
+    from ei_cli.rules.dashboard import run_checks
+
+    p = replace(worker("P", hire=date(2016, 1, 4), contract=ContractType.CDI, exit=date(2017, 5, 31)), fte=D("0.4"))
+    renewal = Enterprise("EI", Region.WALLONIE, date(2010, 3, 15), workers=(p,))
+    year, report = Period.calendar_year(2017), Report({"P": True})
+
+    def started(result):
+        (reason,) = [r.text for r in result.reasons if "appliqué depuis le 2017-06-30" in r.text.fr]
+        return reason
+
+    assert started(employment.check(renewal, W16, year, report)).fr == (
+        "Règle du régime wallonie-2016, appliqué depuis le 2017-06-30 (après l'agrément du 2010-03-15) : elle ne "
+        "courait pas avant ; les délais d'un travailleur engagé avant courent de ce jour.")
+    application = employment.check(renewal, W16, year, report, application=True)
+    (through,) = run_checks(renewal, W16, year, report, only=["employment"], application=True)
+    assert started(application) == started(through)
+    assert "la demande d'agrément juge toute la période" in started(application).fr
+
+
 def test_the_cdi_deadline_takes_the_day_obligations_run_from_by_name():
     """`_cdi_violations(..., obligations_from=…)`: the parameter was `start`, a date, rebound to a Worker (the
     contract the deadline runs from) by `person_deadline` in the same function; each name now keeps one meaning.

@@ -496,6 +496,26 @@ def test_an_agrement_application_judges_the_quarters_before_the_agrement():
     assert check.details["missing"] == []
 
 
+def test_the_follow_up_is_told_it_judges_an_agrement_application_never_left_to_infer_it():
+    """Agrément 2024-06-15, T (TD) employed 2024-01-01 .. 2024-06-10, one interview in Q1. The quarters were
+    cut at the agrément unless the period began before it, taken for an agrément application: the check run
+    on the whole of 2024 (``follow_up.check`` as is, not cut by ``run_checks``) judged Q2 whole, 30 + 31 + 10
+    = 71 days, « missing ». ``run_checks``' flag (``application``) is passed down instead: without it, Q2 counts
+    from 2024-06-15 (0 days, no interview owed); with it, Q2 is judged whole, as through
+    ``run_checks(application=True)``."""
+    from ei_cli.rules.dashboard import run_checks
+
+    e = Enterprise("EI", Region.WALLONIE, date(2024, 6, 15),
+                   workers=(td(hire=date(2024, 1, 1), exit=date(2024, 6, 10)), ACCOMPANIER),
+                   follow_ups=tuple(actions("T", ("2024-02-01", I), ("2024-03-01", BILAN), ("2024-03-01", PLAN))))
+    report, year = Report({"T": True, "S": False}), Period.calendar_year(2024)
+    assert follow_up.check(e, W16, year, report).details["missing"] == []
+    application = follow_up.check(e, W16, year, report, application=True)
+    (through,) = run_checks(e, W16, year, report, only=["follow_up"], application=True)
+    assert [m["quarter"] for m in application.details["missing"]] == ["2024-Q2"]
+    assert application.details["quarters"] == through.details["quarters"]
+
+
 def test_a_deadline_takes_the_day_obligations_run_from_by_name():
     """`_deadline(..., obligations_from=…)`: the parameter was `since`, a date, rebound in the same function to
     the (worker id, hire) the deadline runs from; each name now keeps one meaning. One person (one national

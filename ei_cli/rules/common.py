@@ -188,8 +188,9 @@ def any_of(verdicts: Iterable[bool | None]) -> bool | None:
     return None if unknown else False
 
 
-def by_shape(name: str, shapes: dict, enterprise, regime, period: Period, report=None) -> "CheckResult":
-    """Run the check ``name`` with the function the regime's ``[rules]`` shape names.
+def by_shape(name: str, shapes: dict, enterprise, regime, period: Period, report=None, **options) -> "CheckResult":
+    """Run the check ``name`` with the function the regime's ``[rules]`` shape names (``options``: the check's
+    own keyword arguments, e.g. ``application``, passed on to it).
 
     A shape the code does not know (``"none"``: rules.md found no such rule for this regime) gives an
     unknown, not established result; the eligibility report is computed when not given.
@@ -201,7 +202,7 @@ def by_shape(name: str, shapes: dict, enterprise, regime, period: Period, report
         from ei_cli.rules.eligibility import assess_eligibility
 
         report = assess_eligibility(enterprise, regime)
-    return shape(enterprise, regime, period, report)
+    return shape(enterprise, regime, period, report, **options)
 
 
 NOT_ESTABLISHED = t("non établi pour ce régime (texte non trouvé)", "not established for this regime (text not found)")
@@ -392,14 +393,14 @@ def obligation_period(enterprise: Enterprise, period: Period, regime=None) -> Pe
 
 
 def obligations_start_reason(enterprise: Enterprise, regime, value: Value, period: Period,
-                             deadlines: bool = True) -> "Reason | None":
+                             deadlines: bool = True, *, application: bool = False) -> "Reason | None":
     """Why nothing is judged before the regime applied, and the deadlines of a worker hired before run from
-    its first day (``obligations_start``); for an agrément application (a period beginning before that day),
+    its first day (``obligations_start``); for an agrément application whose period begins before that day,
     that the whole period is judged and the deadlines run from that day; None when they run from the hire or
     the agrément, as usual.
     ``period``: the period judged — cut to begin on that day by ``rules.dashboard.run_checks`` when it began
-    before (an agrément application's is judged whole); ``deadlines``: whether the rule has any (the Brussels
-    encadrement CDI has none)."""
+    before, unless for an agrément application (``application``, run_checks' own flag: judged whole);
+    ``deadlines``: whether the rule has any (the Brussels encadrement CDI has none)."""
     start = obligations_start(enterprise, regime, period)
     if start == enterprise.agrement_date:
         return None
@@ -409,7 +410,7 @@ def obligations_start_reason(enterprise: Enterprise, regime, value: Value, perio
              f"{enterprise.agrement_date.isoformat()}) : ",
              f"Rule of regime {regime.id}, applied since {start.isoformat()} (after the agrément of "
              f"{enterprise.agrement_date.isoformat()}): ")
-    if period.start < start:
+    if application and period.start < start:
         # An agrément application, judged whole (``run_checks`` cuts every other period at that day): its
         # breaches before that day are printed, so « it did not run before » would contradict them.
         said = [t("la demande d'agrément juge toute la période, comme ce que le classeur montre des conditions",

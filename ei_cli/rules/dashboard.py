@@ -90,7 +90,10 @@ def run_checks(enterprise: Enterprise, regime: Regime, period: Period, report=No
             # (``rules.common.obligations_start``). The one place the judged period is chosen: an agrément
             # application judges the whole period (the checks take the deadlines' start themselves).
             judged = obligation_period(enterprise, period, regime if name in FROM_REGIME_START else None)
-        results.append(check(enterprise, regime, judged, report))
+        # The checks whose deadlines run from the regime's start are told of an application (their reasons
+        # say it judges the whole period; the follow-up cuts no quarter at that day), never left to infer it.
+        options = {"application": application} if name in FROM_REGIME_START else {}
+        results.append(check(enterprise, regime, judged, report, **options))
     return results
 
 

@@ -127,7 +127,7 @@ def cdi_date(worker: Worker) -> date | None:
 
 
 def _cdi_violations(rows: tuple[Worker, ...], months: int, period: Period, status: bool | None,
-                    obligations_from: date | None = None, horizon: date | None = None) -> list[Violation]:
+                    obligations_from: date, horizon: date | None = None) -> list[Violation]:
     """The CDI breaches of one person, ``rows`` being their employment contracts here, first hire first
     (``Enterprise.employments_of``; one row for most workers). The CDI is due N months after the person's
     first hire here, as the follow-up's bilan (``rules.common.person_deadline``: a re-hire under a new id does
@@ -145,7 +145,7 @@ def _cdi_violations(rows: tuple[Worker, ...], months: int, period: Period, statu
         return (_cdi_violations(before, months, period, status, obligations_from, horizon)
                 + _cdi_violations(after, months, period, status, obligations_from, horizon))
     # ``hired_by``: the contract whose hire the deadline runs from.
-    deadline, hired_by, owed_by = person_deadline(rows, months, obligations_from or rows[0].hire_date)
+    deadline, hired_by, owed_by = person_deadline(rows, months, obligations_from)
     if owed_by is None:
         return []  # left before the CDI was due
     # Stretches of employment without a CDI from the deadline: [first contract, last contract, since, until].
@@ -229,7 +229,8 @@ def _months_of(period: Period) -> list[tuple[Month, int, date, date]]:
     return [(m, m.number, m.first_day, m.last_day) for m in period.months()]
 
 
-def _cdi_half_time(enterprise: Enterprise, regime: Regime, period: Period, report) -> CheckResult:
+def _cdi_half_time(enterprise: Enterprise, regime: Regime, period: Period, report,
+                   application: bool = False) -> CheckResult:
     on = period.end
     months_v = regime.value("employment.cdi_within_months", on)
     fte_v = regime.value("employment.min_fte", on)
@@ -251,7 +252,7 @@ def _cdi_half_time(enterprise: Enterprise, regime: Regime, period: Period, repor
         f"Each target worker is on a CDI at the latest {months} months after hire (last allowed day: hire date "
         f"+ {months} months, agrément date + {months} months for a worker hired before the agrément; date_cdi, else "
         "the hire date when type_contrat = CDI)."), months_v))
-    started = obligations_start_reason(enterprise, regime, months_v, period)
+    started = obligations_start_reason(enterprise, regime, months_v, period, application=application)
     if started is not None:
         reasons.append(started)
     reasons.append(because(t(
@@ -331,7 +332,8 @@ def _cdi_half_time(enterprise: Enterprise, regime: Regime, period: Period, repor
     return CheckResult(NAME, compliant, summary, tuple(reasons), tuple(to_fix), details)
 
 
-def _supervision_cdi_half_time(enterprise: Enterprise, regime: Regime, period: Period, report) -> CheckResult:
+def _supervision_cdi_half_time(enterprise: Enterprise, regime: Regime, period: Period, report,
+                               application: bool = False) -> CheckResult:
     """Brussels 2004 (rules.md §5.3, seed only): the encadrement staff on a CDI, at least half-time.
 
     Every ``encadrement`` worker employed in the period must be open-ended on every day of that
@@ -351,7 +353,7 @@ def _supervision_cdi_half_time(enterprise: Enterprise, regime: Regime, period: P
         "at least."),
         fte_v)]
     # Judged from the day the regime's rules run (``rules.dashboard.run_checks``): said when it is not the agrément.
-    started = obligations_start_reason(enterprise, regime, fte_v, period, deadlines=False)
+    started = obligations_start_reason(enterprise, regime, fte_v, period, deadlines=False, application=application)
     if started is not None:
         reasons.append(started)
     violations: list[Violation] = []
@@ -391,5 +393,7 @@ EMPTY_DETAILS = {
 }
 
 
-def check(enterprise: Enterprise, regime: Regime, period: Period, report=None) -> CheckResult:
-    return by_shape(NAME, _SHAPES, enterprise, regime, period, report)
+def check(enterprise: Enterprise, regime: Regime, period: Period, report=None, application: bool = False
+          ) -> CheckResult:
+    """``application``: for an agrément application (``rules.dashboard.run_checks``), judged whole."""
+    return by_shape(NAME, _SHAPES, enterprise, regime, period, report, application=application)

@@ -239,7 +239,8 @@ def _accompanier_gaps(enterprise: Enterprise, followed, period: Period) -> tuple
     return gaps, unsure
 
 
-def _quarterly_interviews(enterprise: Enterprise, regime: Regime, period: Period, report) -> CheckResult:
+def _quarterly_interviews(enterprise: Enterprise, regime: Regime, period: Period, report,
+                          application: bool = False) -> CheckResult:
     on = period.end
     per_q_v = regime.value("follow_up.interviews_per_quarter", on)
     days_v = regime.value("follow_up.min_days_employed_in_quarter", on)
@@ -273,10 +274,10 @@ def _quarterly_interviews(enterprise: Enterprise, regime: Regime, period: Period
     missing: list[Missing] = []
     quarters: list[dict] = []
     # The quarter holding that day counts from it: its days before were owed nothing (a worker employed 6 days
-    # under the agrément owes no interview for the 81 days before). An agrément application judges the whole
-    # period (its start is before that day): no quarter of it is cut at that day, nor dropped.
-    cut_from = min(period.start, obligations_from)
-    quarters_in = [(q, from_day(q.period, cut_from)) for q in quarters_overlapping(period)]
+    # under the agrément owes no interview for the 81 days before). An agrément application (``application``,
+    # from ``run_checks``) judges the whole period: no quarter of it is cut at that day, nor dropped.
+    quarters_in = [(q, q.period if application else from_day(q.period, obligations_from))
+                   for q in quarters_overlapping(period)]
     horizon = _data_horizon(enterprise, period)
     judged: set[str] = set()
     for w, status, art60 in followed:
@@ -320,7 +321,7 @@ def _quarterly_interviews(enterprise: Enterprise, regime: Regime, period: Period
                   f"Training plan at the latest {plan_v.value} months after hire (TD/TGD; after the agrément for "
                   "a worker hired before it)."), plan_v),
     ]
-    started = obligations_start_reason(enterprise, regime, per_q_v, period)
+    started = obligations_start_reason(enterprise, regime, per_q_v, period, application=application)
     if started is not None:
         reasons.append(started)
     for m in missing:
@@ -396,5 +397,7 @@ EMPTY_DETAILS = {"quarterly_interviews": {
     "quarters": [], "months_without_accompanier": [], "months_without_accompanier_unsure": []}}
 
 
-def check(enterprise: Enterprise, regime: Regime, period: Period, report=None) -> CheckResult:
-    return by_shape(NAME, _SHAPES, enterprise, regime, period, report)
+def check(enterprise: Enterprise, regime: Regime, period: Period, report=None, application: bool = False
+          ) -> CheckResult:
+    """``application``: for an agrément application (``rules.dashboard.run_checks``), judged whole."""
+    return by_shape(NAME, _SHAPES, enterprise, regime, period, report, application=application)
