@@ -1923,18 +1923,26 @@ def test_brussels_2004_the_three_workers_day_is_judged_only_in_a_period_holding_
     assert january.extra["lowest_judged_share"] == D("0.5")
 
 
+def _one_and_a_person_on_two_half_times(full: str, year: int, second_month: int):
+    """``full`` full time from 1 January of ``year``, and one person (same national number) on two half-time
+    contracts: A1 from 1 January, A2 from the first of ``second_month``; paid to December. Workers, Paie rows."""
+    x = "90040410148"
+    second = f"{year}-{second_month:02d}"
+    ws = [worker(full, hire=date(year, 1, 1)),
+          replace(worker("A1", hire=date(year, 1, 1), fte="0.5"), national_number=x),
+          replace(worker("A2", hire=date(year, second_month, 1), fte="0.5"), national_number=x)]
+    pays = [pay(full, f"{year}-01", f"{year}-12"), pay("A1", f"{year}-01", f"{year}-12", "0.5"),
+            pay("A2", second, f"{year}-12", "0.5")]
+    return ws, pays
+
+
 def test_brussels_2004_three_workers_are_three_persons_not_three_ids():
     """rules.md §5.2: « at least 3 workers within 6 months » counts people. Agrément 2010-01-01 → the day is
     2010-01-01 + 6 months − 1 day = 2010-06-30. On it T1 (full time) and A1 + A2 (two half-time contracts of
     one person, same national number, from 2010-01-01 and 2010-03-01) are employed: 3 ids but 2 persons
     < 3 → not compliant (the old count of ids said 3, compliant). Without the national number the ids are
     3 people, as before: compliant."""
-    x = "90040410148"
-    ws = [worker("T1", hire=date(2010, 1, 1)),
-          replace(worker("A1", hire=date(2010, 1, 1), fte="0.5"), national_number=x),
-          replace(worker("A2", hire=date(2010, 3, 1), fte="0.5"), national_number=x)]
-    pays = [pay("T1", "2010-01", "2010-12"), pay("A1", "2010-01", "2010-12", "0.5"),
-            pay("A2", "2010-03", "2010-12", "0.5")]
+    ws, pays = _one_and_a_person_on_two_half_times("T1", 2010, 3)
     st_ = Statuses({"T1": True, "A1": True, "A2": True})
     e = enterprise(ws, pays, agrement=date(2010, 1, 1), region=Region.BRUXELLES)
     y = evaluate_quota(e, B04, Period.calendar_year(2010), st_).latest
@@ -1952,12 +1960,7 @@ def test_year_1_point_counts_the_persons_under_contract_that_day():
     """Wallonia 2016 year 1 (agrément 2024-01-01) is judged on 2024-12-31 (Q3): T (target, 1 FTE) and A1 + A2,
     one person (same national number) on two half-time contracts: 1 ÷ (1 + 0,5 + 0,5) = 50 % of 2 FTE, and
     « 2 travailleurs sous contrat ce jour-là » — the person once, not 3 ids."""
-    x = "90040410148"
-    ws = [worker("T", hire=date(2024, 1, 1)),
-          replace(worker("A1", hire=date(2024, 1, 1), fte="0.5"), national_number=x),
-          replace(worker("A2", hire=date(2024, 6, 1), fte="0.5"), national_number=x)]
-    pays = [pay("T", "2024-01", "2024-12"), pay("A1", "2024-01", "2024-12", "0.5"),
-            pay("A2", "2024-06", "2024-12", "0.5")]
+    ws, pays = _one_and_a_person_on_two_half_times("T", 2024, 6)
     e = enterprise(ws, pays, agrement=date(2024, 1, 1))
     y = evaluate_quota(e, W16, Period.calendar_year(2024), Statuses({"T": True, "A1": False, "A2": False})).latest
     assert y.year == 1 and y.target_share == D("0.5")

@@ -1043,6 +1043,14 @@ def test_an_agrement_before_the_2003_decree_keeps_its_2003_amounts_with_a_note()
                                                       for n in line.notes)
 
 
+def _brussels_three_and_a_supervisor(hired: date, year: int):
+    """T1–T3 (target) and E (encadrement, not target) hired on ``hired``, full time, paid every month of
+    ``year``: the staff, their Paie rows and their statuses."""
+    staff = [worker(f"T{i}", hired) for i in (1, 2, 3)] + [worker("E", hired, function=Function.SUPERVISION)]
+    pays = [p for w in staff for p in monthly(w.worker_id, Month(year, 1), Month(year, 12))]
+    return staff, pays, Report({"T1": "target", "T2": "target", "T3": "target", "E": "not_target"})
+
+
 def test_a_brussels_agrement_before_the_2004_ordinance_says_so_on_its_supervision_lines_only():
     """bruxelles-2004: ordinance of 18.03.2004 (agrement.regime_text_date), financing from 2005-01-01
     (valid_from). Agrément 2004-06-01, T1–T3 target and E encadrement hired that day, `ei subsidy --year 2005`:
@@ -1051,10 +1059,7 @@ def test_a_brussels_agrement_before_the_2004_ordinance_says_so_on_its_supervisio
     ordinance: the supervision subsidy, granted in agrément years 1 to 4 counted from date_agrement, says so on
     each of its lines; the accompaniment tranches (no year count) and the degressive amounts (occupation years)
     do not."""
-    staff = [worker(f"T{i}", date(2004, 3, 1)) for i in (1, 2, 3)] + [
-        worker("E", date(2004, 3, 1), function=Function.SUPERVISION)]
-    pays = [p for w in staff for p in monthly(w.worker_id, Month(2005, 1), Month(2005, 12))]
-    report = Report({"T1": "target", "T2": "target", "T3": "target", "E": "not_target"})
+    staff, pays, report = _brussels_three_and_a_supervisor(date(2004, 3, 1), 2005)
 
     def noted(agreed):
         result = compute_subsidies(enterprise(staff, pays, agrement=agreed, region=Region.BRUXELLES), B2004, 2005,
@@ -1076,10 +1081,7 @@ def test_an_agrement_before_the_regime_is_noted_only_where_an_amount_is_computed
     régime, à faire confirmer » for an amount that does not exist — while the Walloon manager subsidy (years 1–3,
     §4.7) of an agrément of 2002-10-01 (before the decree of 2003-12-18) said nothing in 2006 (years 4–5). One
     behaviour: a year that gets nothing says so as it always did, without the note."""
-    staff = [worker(f"T{i}", date(2003, 3, 1)) for i in (1, 2, 3)] + [
-        worker("E", date(2003, 3, 1), function=Function.SUPERVISION)]
-    pays = [p for w in staff for p in monthly(w.worker_id, Month(2008, 1), Month(2008, 12))]
-    report = Report({"T1": "target", "T2": "target", "T3": "target", "E": "not_target"})
+    staff, pays, report = _brussels_three_and_a_supervisor(date(2003, 3, 1), 2008)
     late = compute_subsidies(enterprise(staff, pays, agrement=date(2003, 3, 1), region=Region.BRUXELLES), B2004,
                              2008, report)
     assert not lines_of(late, "supervision")
@@ -1100,10 +1102,7 @@ def test_days_under_bruxelles_2004_list_its_supervision_subsidy_only_in_agrement
     it cannot be due, not listed « Non calculée … relancez avec --regime bruxelles-2004 » (which then says
     « rien en année d'agrément 9 »). The social-accompaniment subsidy (no year limit) stays listed. Agrément
     2015-03-01 instead: year 4 runs 2018-03-01 … 2019-02-28, so the supervision subsidy stays listed too."""
-    staff = [worker(f"T{i}", date(2010, 3, 1)) for i in (1, 2, 3)] + [
-        worker("E", date(2010, 3, 1), function=Function.SUPERVISION)]
-    pays = [p for w in staff for p in monthly(w.worker_id, Month(2019, 1), Month(2019, 12))]
-    report = Report({"T1": "target", "T2": "target", "T3": "target", "E": "not_target"})
+    staff, pays, report = _brussels_three_and_a_supervisor(date(2010, 3, 1), 2019)
 
     def outside(agrement):
         result = compute_subsidies(enterprise(staff, pays, agrement=agrement, region=Region.BRUXELLES), B2018, 2019,
