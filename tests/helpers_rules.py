@@ -23,6 +23,37 @@ class StatusReport:
         return self.status.get(wid, self.default)
 
 
+@dataclass
+class CategoryEntry:
+    category: str
+    missing: tuple = ()
+
+    @property
+    def target_public(self):
+        return None if self.category == "unknown" else self.category != "not_target"
+
+
+class CategoryReport:
+    """Stand-in for EligibilityReport: worker_id → category (« TD », « target », « not_target », « unknown »…)."""
+
+    def __init__(self, categories: dict[str, str]):
+        self.by_id = {k: CategoryEntry(v) for k, v in categories.items()}
+
+    def category(self, wid):
+        return self.by_id[wid].category
+
+    def is_target(self, wid):
+        return self.by_id[wid].target_public
+
+    def counts(self, worker_ids=None) -> dict[str, int]:
+        """Workers by category, in order of first appearance (all of them, or those of ``worker_ids``)."""
+        out: dict[str, int] = {}
+        for wid, entry in self.by_id.items():
+            if worker_ids is None or wid in worker_ids:
+                out[entry.category] = out.get(entry.category, 0) + 1
+        return out
+
+
 def regime_with(regime_id: str, tmp_path: Path, changes: dict[str, tuple[str, str]]):
     """The regime file with, in each named parameter's table, ``value = old`` replaced by ``value = new``:
     to show that a text or a result follows the regime's figure, not one written in the code."""

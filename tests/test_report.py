@@ -27,6 +27,7 @@ from hypothesis import strategies as st
 from ei_cli import documents
 from ei_cli.model import Enterprise, Function, Region, Worker, ContractType, PayMonth
 from ei_cli.periods import Month, Period
+from helpers_rules import CategoryReport
 from ei_cli.regimes import get_regime, select_regime
 from ei_cli.workbook import read_workbook
 from helpers_cli import run_cli
@@ -1006,17 +1007,7 @@ def test_staff_summary_by_hand():
     pay += [PayMonth("B", Month(2025, m), Decimal("0.5"), Decimal(1200)) for m in range(7, 13)]
     e = Enterprise("X", Region.WALLONIE, date(2020, 1, 1), workers=(a, b), pay=tuple(pay))
 
-    class Report:
-        def counts(self, ids):
-            return {"TD": 1, "not_target": 1}
-
-        def category(self, wid):
-            return "TD" if wid == "A" else "not_target"
-
-        def is_target(self, wid):
-            return wid == "A"
-
-    s = documents.staff_summary(e, Period.calendar_year(2025), Report())
+    s = documents.staff_summary(e, Period.calendar_year(2025), CategoryReport({"A": "TD", "B": "not_target"}))
     assert s["fte"] == 1.25 and s["supervision_fte"] == 0.25 and s["target_fte"] == 1
     assert s["hires"] == 1 and s["heads_at_end"] == 2
     assert [w["name"] for w in s["workers"]] == [None, None]
@@ -1035,17 +1026,8 @@ def test_staff_summary_counts_a_person_re_hired_under_a_new_id_once():
     b = Worker("B", date(2020, 1, 1), ContractType.CDI, Decimal(1), Function.SUPERVISION)
     e = Enterprise("X", Region.WALLONIE, date(2020, 1, 1), workers=(a1, a2, b))
 
-    class Report:
-        def counts(self, ids):
-            return {"TD": 2, "not_target": 1}
-
-        def category(self, wid):
-            return "not_target" if wid == "B" else "TD"
-
-        def is_target(self, wid):
-            return wid != "B"
-
-    s = documents.staff_summary(e, Period.calendar_year(2025), Report())
+    report = CategoryReport({"A1": "TD", "A2": "TD", "B": "not_target"})
+    s = documents.staff_summary(e, Period.calendar_year(2025), report)
     assert (s["heads"], s["heads_at_end"], s["target_heads"], s["supervision_heads"], s["hires"]) == (2, 2, 1, 1, 2)
     assert [f["heads"] for f in s["by_function"]] == [1, 1]  # production, encadrement
     assert [(c["category"], c["heads"]) for c in s["categories"]] == [("TD", 1), ("not_target", 1)]

@@ -6,7 +6,7 @@ its category, so that every case isolates the subsidy arithmetic. Hand arithmeti
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date, timedelta
 from decimal import Decimal as D
 
@@ -18,35 +18,13 @@ from ei_cli.model import ContractType, Enterprise, Function, PayMonth, Region, W
 from ei_cli.periods import Month, add_years
 from ei_cli.regimes import get_regime
 from ei_cli.rules.subsidy import compute_subsidies, subsidy_ids, tranches
+from helpers_rules import CategoryReport as Report, CategoryEntry
 
 W2016, W2003, B2004, B2018 = (get_regime(r) for r in ("wallonie-2016", "wallonie-2003", "bruxelles-2004",
                                                         "bruxelles-2018"))
 
 
 # ------------------------------------------------------------------------------------ builders
-@dataclass
-class _Entry:
-    category: str
-    missing: tuple = ()
-
-    @property
-    def target_public(self):
-        return None if self.category == "unknown" else self.category != "not_target"
-
-
-class Report:
-    """Stub of EligibilityReport: {worker_id: category}."""
-
-    def __init__(self, categories: dict[str, str]):
-        self.by_id = {k: _Entry(v) for k, v in categories.items()}
-
-    def category(self, wid):
-        return self.by_id[wid].category
-
-    def is_target(self, wid):
-        return self.by_id[wid].target_public
-
-
 def worker(wid, hire, *, exit=None, fte="1", function=Function.PRODUCTION, contract=ContractType.CDI):
     return Worker(worker_id=wid, hire_date=hire, contract_type=contract, fte=D(fte), function=function,
                   exit_date=exit)
@@ -1532,7 +1510,7 @@ def test_a_td_whose_tgd_criterion_is_not_checked_leaves_the_tgd_part_unknown():
     t = worker("T", date(2024, 1, 1))
     ent = enterprise([t], monthly("T", Month(2024, 1), Month(2025, 12), cost="3000"))
     report = Report({"T": "TD"})
-    report.by_id["T"] = _Entry("TD", ("mois_sans_emploi",))
+    report.by_id["T"] = CategoryEntry("TD", ("mois_sans_emploi",))
     y24 = compute_subsidies(ent, W2016, 2024, report)
     (line,) = lines_of(y24, "target_worker")
     assert line.amount == D("18000.00") and line.claimable
@@ -1554,7 +1532,7 @@ def test_an_unknown_status_is_said_only_while_the_longest_window_meets_the_claim
     ent = enterprise(ws, monthly("U", Month(2023, 3), Month(2026, 12)) + monthly("O", Month(2023, 3), Month(2026, 12)),
                      agrement=date(2015, 1, 1))
     report = Report({"U": "unknown", "O": "unknown"})
-    report.by_id["U"] = report.by_id["O"] = _Entry("unknown", ("diplome",))
+    report.by_id["U"] = report.by_id["O"] = CategoryEntry("unknown", ("diplome",))
     y25 = compute_subsidies(ent, W2016, 2025, report)
     assert [(u.worker_id, u.missing) for u in y25.unknown] == [("U", ("diplome",))] and not y25.complete
     y26 = compute_subsidies(ent, W2016, 2026, report)
