@@ -7,6 +7,7 @@ Every command builds a *document* (a plain dict following shared/spec/cli.md) an
 from __future__ import annotations
 
 import os
+import re
 import sys
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -200,7 +201,8 @@ def shell_quote(word, *, windows: bool | None = None) -> str:
     shells for those (rare in a file name), the word is printed double-quoted all the same. A name that is
     not UTF-8 (``Fran\\xe7ois``, POSIX only: Windows names are text) is written in bash/zsh ANSI-C quoting,
     ``$'Fran\\xe7ois/ei-modele.xlsx'`` (``_ansi_c_quoted``): U+FFFD (``problems.display_path``) would name a
-    file that does not exist. A relative path that starts with « - » gets ``./`` (``.\\`` on Windows) before
+    file that does not exist; so is a name with a control character (an escape sequence), which printed raw
+    would drive the terminal. A relative path that starts with « - » gets ``./`` (``.\\`` on Windows) before
     it: no quoting stops ei from reading ``-2025/ei-modele.xlsx`` as options (« option inconnue : -2 »).
     """
     from ei_cli.problems import display_path
@@ -214,11 +216,14 @@ def shell_quote(word, *, windows: bool | None = None) -> str:
     if not windows:
         import shlex
 
-        return shlex.quote(word) if _utf8(word) else _ansi_c_quoted(word)
+        return shlex.quote(word) if _utf8(word) and not _CONTROLS.search(word) else _ansi_c_quoted(word)
     if word and not _WINDOWS_SPECIAL.intersection(word):
         return word
     stripped = word.rstrip("\\")  # a backslash before the closing quote would escape it: doubled
     return '"' + stripped + "\\" * (2 * (len(word) - len(stripped))) + '"'
+
+
+_CONTROLS = re.compile("[\x00-\x1f\x7f]")  # C0 and DEL: ANSI-C quoting writes them \xHH, never raw to the terminal
 
 
 def _utf8(word: str) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -49,22 +50,34 @@ class Problem:
         return " › ".join(parts)
 
 
+# Control and formatting characters (bidi overrides, zero-width, escapes): a quoted value or a file name must
+# not reorder or hide the rest of the message, nor drive the terminal.
+INVISIBLE = re.compile("[\x00-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]")
+
+
+def without_controls(text: str) -> str:
+    """``text`` with its control and formatting characters replaced by « \ufffd » (safe in a message)."""
+    return INVISIBLE.sub("\ufffd", text)
+
+
 def display_path(path) -> str:
     """A path as text for the user and the documents (``Problem.file``, messages, JSON): always valid
     Unicode. A file name that is not UTF-8 (``Fran\\xe7ois.xlsx``, unzipped from an old Windows archive)
     reaches Python as lone surrogates (PEP 383), which no UTF-8 output can hold: « Erreur interne
     (UnicodeEncodeError) » writing a JSON, or an invalid byte in the JSON on stdout. Each such byte
-    becomes U+FFFD, once, here; the file itself is still opened by its real name."""
+    becomes U+FFFD, once, here; the file itself is still opened by its real name. So does a control character
+    of the name (``without_controls``: an escape sequence in a file name turned the terminal red)."""
     import os
 
     text = os.fspath(path)
     if isinstance(text, bytes):
-        return text.decode("utf-8", "replace")
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError:
-        return os.fsencode(text).decode("utf-8", "replace")
-    return text
+        text = text.decode("utf-8", "replace")
+    else:
+        try:
+            text.encode("utf-8")
+        except UnicodeEncodeError:
+            text = os.fsencode(text).decode("utf-8", "replace")
+    return without_controls(text)
 
 
 def error(code: str, message: Text, file=None, sheet=None, cell=None) -> Problem:

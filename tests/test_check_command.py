@@ -303,3 +303,23 @@ def test_a_file_name_that_is_not_utf8_gives_valid_utf8_outputs(tmp_path, capsys)
     code, _, err = run_cli(capsys, "check", book, "--year", "2024", "-o", tmp_path / "r.json")
     assert code in (0, 1), err
     json.loads((tmp_path / "r.json").read_bytes().decode("utf-8"))
+
+
+def test_a_control_character_in_a_file_name_does_not_reach_the_terminal(tmp_path, capsys):
+    """A workbook named ``a<ESC>[31mb.xlsx``: `ei validate` printed the escape sequence as is, and the rest of
+    the terminal turned red (stdout and the warnings on stderr). A file name is shown as text for the user
+    (``problems.display_path``) with its control characters as U+FFFD, as a quoted cell value is
+    (``without_controls``); the file itself is still read by its real name."""
+    import shutil
+
+    from helpers_cli import run_cli
+    from helpers_workbook import valid_sheets, write_workbook
+
+    book = tmp_path / "a\x1b[31mb\x07.xlsx"
+    shutil.move(write_workbook(tmp_path / "x.xlsx", valid_sheets()), book)
+    code, out, err = run_cli(capsys, "validate", book)
+    assert code == 0, err
+    assert "\x1b" not in out + err and "\x07" not in out + err
+    assert "a\ufffd[31mb\ufffd.xlsx" in out
+    from ei_cli.output import shell_quote  # a command to copy names the real file, escaped: $'a\x1b[31mb\x07.xlsx'
+    assert shell_quote(book.relative_to(tmp_path), windows=False) == "$'a\\x1b[31mb\\x07.xlsx'"

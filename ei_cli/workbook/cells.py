@@ -14,6 +14,7 @@ from enum import Enum
 from functools import lru_cache
 
 from ei_cli.i18n import Text, decimal_text
+from ei_cli.problems import INVISIBLE as _INVISIBLE, without_controls  # noqa: F401 (the reader imports it here)
 from ei_cli.model import ContractType, Diploma, FollowUpType, Function, Region
 from ei_cli.periods import Month
 import ei_cli.workbook.schema as schema
@@ -201,16 +202,6 @@ def niss_digits(raw) -> str | None:
 
 def looks_like_niss(raw) -> bool:
     return niss_digits(raw) is not None
-
-
-# Control and formatting characters (bidi overrides, zero-width, escapes): a quoted value must not
-# reorder or hide the rest of the message, nor drive the terminal.
-_INVISIBLE = re.compile("[\x00-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]")
-
-
-def without_controls(text: str) -> str:
-    """``text`` with its control and formatting characters replaced by « \ufffd » (safe in a message)."""
-    return _INVISIBLE.sub("\ufffd", text)
 
 
 # ------------------------------------------------------------------------------------ numbers
