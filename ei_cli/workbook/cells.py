@@ -14,7 +14,7 @@ from enum import Enum
 from functools import lru_cache
 
 from ei_cli.i18n import Text, decimal_text
-from ei_cli.problems import INVISIBLE as _INVISIBLE, without_controls  # noqa: F401 (the reader imports it here)
+from ei_cli.problems import INVISIBLE, without_controls
 from ei_cli.model import ContractType, Diploma, FollowUpType, Function, Region
 from ei_cli.periods import Month
 import ei_cli.workbook.schema as schema
@@ -390,7 +390,7 @@ def to_id(raw) -> str:
     t = type(raw)
     if t is str:
         # An id is repeated in every message and output: short, and nothing invisible in it.
-        if len(raw) > MAX_ID_LENGTH or _INVISIBLE.search(raw):
+        if len(raw) > MAX_ID_LENGTH or INVISIBLE.search(raw):
             raise Invalid("invalid_id", _ID_EXPECTED)
         m = _INTEGRAL_TEXT.match(raw)
         text = m.group(1) if m else raw

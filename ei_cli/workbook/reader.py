@@ -25,11 +25,10 @@ from typing import Any
 from ei_cli.i18n import Text
 from ei_cli.model import Enterprise, FollowUp, PayMonth, Worker, records
 from ei_cli.periods import month_span
-from ei_cli.problems import Problem, Severity, display_path, has_errors
+from ei_cli.problems import Problem, Severity, display_path, has_errors, without_controls
 from ei_cli.workbook import schema
 from ei_cli.workbook.cells import (ERROR_VALUES, Invalid, cell_ref, column_index, column_letter, converter, masked,
-                                  parse_ref, holds_dates, reads_as_figure, shown,
-                                  without_controls)
+                                  parse_ref, holds_dates, reads_as_figure, shown)
 from ei_cli.workbook.schema import Column, Sheet, normalize_name
 from ei_cli.workbook.sniff import Sniffed, sniff
 
