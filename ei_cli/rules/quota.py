@@ -436,10 +436,10 @@ def _weighted(f: _Frame, months: tuple[MonthQuota, ...], counted: Callable[[Work
         en = ", ".join(f"{m.month} ({m.days_in_year} days out of {m.month.days})" for m in cut)
         reasons.append(because(t(
             f"Mois partagés avec l'année d'agrément voisine : {fr}. Seuls les jours dans l'année comptent : "
-            "etp payé du mois réparti sur les jours occupés (au plus 1 par jour, D2) × jours occupés dans "
+            "etp payé du mois réparti sur les jours occupés (au plus 1 par jour, lecture retenue par ei) × jours occupés dans "
             "l'année ÷ jours du mois ; le mois compte pour cette part de mois (jours dans l'année ÷ jours du mois).",
             f"Months shared with the neighbouring agrément year: {en}. Only the days inside the year count: "
-            "the month's paid etp spread over the days employed (at most 1 a day, D2) × days employed inside "
+            "the month's paid etp spread over the days employed (at most 1 a day, the reading ei adopts) × days employed inside "
             "the year ÷ days of the month; the month counts as that part of a month (days inside ÷ days of "
             "the month).")))
     return months, count, adjustable, reasons
@@ -971,10 +971,12 @@ def _judge_mandate(f: _Frame) -> YearQuota:
         half_fr = f", aucune personne d'encadrement à mi-temps ({number_text(one_min)} ETP)"
         half_en = f", no encadrement person at half-time ({number_text(one_min, 'en')} FTE)"
     # Each average beside the minimum it is judged against (``shown_beside``): 3,9973 is « 3,9973 (minimum 4,00) ».
+    # « (provisoire : année en cours) » or, for a year over with months unpaid, « (provisoire : paie incomplète) ».
+    prov_fr, prov_en = _provisional_label(provisional, _ended(f.period))
     summary = t(f"Année d'agrément {n} : {verdict.fr} — {number_text(avg_t, beside=min_target)} ETP public cible (minimum {number_text(min_target)}), "
-                f"{number_text(avg_s, beside=min_sup)} ETP d'encadrement (minimum {number_text(min_sup)}){half_fr}" + (" (provisoire)" if provisional else "") + ".",
+                f"{number_text(avg_s, beside=min_sup)} ETP d'encadrement (minimum {number_text(min_sup)}){half_fr}{prov_fr}.",
                 f"Agrément year {n}: {verdict.en} — {number_text(avg_t, 'en', min_target)} target-public FTE (minimum {number_text(min_target, 'en')}), "
-                f"{number_text(avg_s, 'en', min_sup)} FTE of encadrement (minimum {number_text(min_sup, 'en')}){half_en}" + (" (provisional)" if provisional else "") + ".")
+                f"{number_text(avg_s, 'en', min_sup)} FTE of encadrement (minimum {number_text(min_sup, 'en')}){half_en}{prov_en}.")
     extra = {"supervision_fte": _q_beside(avg_s, min_sup), "min_supervision_fte": min_sup, "supervision_shortfall_fte": sup_short,
              "months_counted": _q(count)}
     if one is not None:
@@ -1397,10 +1399,10 @@ def _said_judge(y: YearQuota, asked: Regime, judge: Regime) -> YearQuota:
         reason = Reason(t(
             f"Année d'agrément {y.year} commencée le {start}, hors de la validité de {judge.id} "
             f"({judge.validity_text('fr')}) : jugée selon ce régime parce qu'il est imposé (--regime ou champ "
-            f"regime du classeur, D4), en simulation ; {then_fr} ({_READING.fr}).",
+            f"regime du classeur ; lecture retenue par ei), en simulation ; {then_fr} ({_READING.fr}).",
             f"Agrément year {y.year} began on {start}, outside the validity of {judge.id} "
             f"({judge.validity_text('en')}): judged under that regime because it is forced (--regime or the "
-            f"workbook's regime field, D4), as a simulation; {then_en} ({_READING.en})."), judge.title)
+            f"workbook's regime field; the reading ei adopts), as a simulation; {then_en} ({_READING.en})."), judge.title)
         said = (f"selon {judge.id} imposé, pas en vigueur le {start}",
                 f"under the forced {judge.id}, not in force on {start}")
     elif judge.simulates(first):
