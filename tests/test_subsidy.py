@@ -609,6 +609,22 @@ def test_2003_social_accompaniment_per_fte():
                      monthly("S", Month(2006, 1), Month(2006, 12), "0.5"), agrement=W2003.valid_from)
     (line,) = lines_of(compute_subsidies(ent, W2003, 2006, Report({"S": "not_target"})), "social_accompaniment")
     assert line.amount == D("16500.00")
+    # The project's reading in words, not by its rules.md id (« D3 »), which the administration cannot look up.
+    texts = [n.fr for n in line.notes] + [r.text.fr for r in line.reasons]
+    assert not any("D3" in x for x in texts), texts
+
+
+def test_2003_social_accompaniment_full_time_whole_year():
+    """D3: 33 000 € per accompanier FTE-year; one accompanier full time all 2007 (agrément year 4, 2007-01-01 –
+    2007-12-31, 365 days) → 33 000 × 1 × 365 ÷ 365 = 33 000,00 €; a second at 0,8 from 2007-07-01 (184 days):
+    33 000 × 0,8 × 184 ÷ 365 = 13 308,49 €."""
+    ws = [worker("S", date(2004, 1, 1), function=Function.SOCIAL_ACCOMPANIMENT),
+          worker("S2", date(2007, 7, 1), fte="0.8", function=Function.SOCIAL_ACCOMPANIMENT)]
+    pays = monthly("S", Month(2007, 1), Month(2007, 12), "1") + monthly("S2", Month(2007, 7), Month(2007, 12), "0.8")
+    ent = enterprise(ws, pays, agrement=W2003.valid_from)
+    lines = lines_of(compute_subsidies(ent, W2003, 2007, Report({"S": "not_target", "S2": "not_target"})),
+                     "social_accompaniment")
+    assert sorted(line.amount for line in lines) == [D("13308.49"), D("33000.00")]
 
 
 # ------------------------------------------------------------------------------------ Brussels 2004
@@ -1132,6 +1148,9 @@ def test_brussels_2018_is_unknown_plainly():
     result = compute_subsidies(ent, B2018, 2022, Report({"T": "target"}))
     assert result.lines == () and result.total == 0 and not result.complete
     assert result.unknown[0].subsidy == "compensation"
+    # In words, not by the rules.md id the administration cannot look up (« D7 »).
+    assert result.unknown[0].reason.fr.endswith("(texte non trouvé : rien n'est calculé)."), result.unknown[0].reason.fr
+    assert "D7" not in result.unknown[0].reason.en
 
 
 def test_year_before_agrement_gives_nothing():

@@ -223,8 +223,9 @@ def _fallback_note(months: list[Month]) -> Text:
 
 D1_NOTE = t("Taux périodique non publié : plafond ÷ mois de fenêtre × etp du mois (lecture retenue par ei).",
             "Periodic rate not published: cap ÷ window months × month etp (the reading ei adopts).")
-PARTIAL_NOTE = t("Année partielle : prorata journalier (déduit : le texte ne règle pas les années partielles).",
-                 "Partial year: daily pro rata (inferred: the text does not settle partial years).")  # D2: occupation years of the degressive amounts
+PARTIAL_NOTE = t("Année partielle : prorata journalier (lecture retenue par ei : le texte ne règle pas les années "
+                 "partielles).",
+                 "Partial year: daily pro rata (the reading ei adopts: the text does not settle partial years).")  # D2: occupation years of the degressive amounts
 # An enterprise amount of an agrément year (SIEG, manager, Brussels tranches): not D2, a reading of its own.
 AGREMENT_PART_NOTE = t("Partie d'année d'agrément (comptée depuis la date d'agrément) : montant annuel × jours "
                        "de la partie ÷ jours de l'année d'agrément (prorata journalier, déduit : le texte ne règle "
@@ -1094,16 +1095,16 @@ def _social_accompaniment_per_fte(run: _Run) -> None:
                 continue
             fd, fallbacks = fte_days(run.enterprise, w, inside)
             amount = per_fte.number * fd / agr_year.days
-            notes = [t("Nombre d'accompagnateurs subventionnés selon les DEDP : paliers non trouvés (D3).",
-                       "Number of subsidised accompaniers by DEDP count: brackets not found (D3).")]
+            notes = [t("Nombre d'accompagnateurs subventionnés selon les DEDP : paliers non trouvés ; un montant par ETP d'accompagnateur (lecture retenue par ei).",
+                       "Number of subsidised accompaniers by DEDP count: brackets not found; an amount per accompanier FTE (the reading ei adopts).")]
             if fallbacks:
                 notes.append(_fallback_note(fallbacks))
             basis = {"agrement_year": n, "agrement_year_start": agr_year.start, "agrement_year_end": agr_year.end,
                      "start": inside.start, "end": inside.end, "days": inside.days, "year_days": agr_year.days,
                      "fte_days": _fmt(fd), "fte": _fmt(fd / inside.days), "rate": per_fte.number}
             run.add("social_accompaniment", w.worker_id, basis, amount, [per_fte, brackets], notes=notes,
-                    reasons=(because(t(f"{euro_text(per_fte.number)} par ETP d'accompagnateur et par an (D3).",
-                                       f"{euro_text(per_fte.number, 'en')} per accompanier FTE and year (D3)."), per_fte),
+                    reasons=(because(t(f"{euro_text(per_fte.number)} par ETP d'accompagnateur et par an.",
+                                       f"{euro_text(per_fte.number, 'en')} per accompanier FTE and year."), per_fte),
                              because(t("Paliers non trouvés.", "Brackets not found."), brackets)))
 
 
@@ -1320,8 +1321,8 @@ def _outline(run: _Run) -> None:
     """D7: a regime known only in outline computes nothing and says so, per unknown parameter."""
     for key, v in _unknown_subsidy_parameters(run.regime, (run.claim or run.period).start):
         run.unknown.append(UnknownSubsidy(key.split(".")[1], None, t(
-            f"Non établi pour le régime {run.regime.id} : {v.description or key} (texte non trouvé, D7).",
-            f"Not established for regime {run.regime.id}: {v.description or key} (text not found, D7)."),
+            f"Non établi pour le régime {run.regime.id} : {v.description or key} (texte non trouvé : rien n'est calculé).",
+            f"Not established for regime {run.regime.id}: {v.description or key} (text not found: nothing is computed)."),
             (), v.cite()))
 
 
