@@ -22,7 +22,8 @@ read by ``legal_forms.read_legal_form`` must be in ``enterprise.legal_form.allow
 unknown. Where ``enterprise.legal_form.social_purpose_required`` is true, ``finalite_sociale`` (or a
 spelling such as « SCRL FS », « SC ES ») must say so. The check is the ``combine`` of both criteria.
 
-Readings: docs/interpretations.md, « Taille de l'entreprise et encadrement », « Forme juridique ».
+Readings: docs/interpretations.md, « Enterprise size », « Brussels 2004 supervision staff »,
+« Forme juridique ».
 """
 
 from __future__ import annotations

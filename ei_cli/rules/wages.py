@@ -7,7 +7,7 @@ those figures over the lowest. A worker's remuneration is compared, not one mont
 month or the double holiday pay, paid in one month, is part of the year's pay of every worker who gets
 it, and a month cut by a hire or an exit does not make a figure of its own; so a period shorter than
 a year (``ei batch --month``) is measured over the 12 months ending with it (``measured_period``). Choices
-(docs/interpretations.md, « Wage tension, employment conditions, … »):
+(docs/interpretations.md, « Wage tension, employment conditions, enterprise size, social follow-up »):
 
 - all staff with an employment contract with the EI, management included (Brussels says so; the
   Walloon sentence compares "un travailleur engagé par l'entreprise" with the manager);
