@@ -732,3 +732,37 @@ def test_an_output_suffix_of_a_format_ei_does_not_write_is_refused(capsys, tmp_p
                                     ".csv; any other name, .txt for instance, gets the format asked with --format).")
     code, _, _ = run_cli(capsys, "subsidy", SAMPLE, "--year", "2025", "-o", tmp_path / "reclamation")
     assert code == 0 and (tmp_path / "reclamation").read_text(encoding="utf-8").strip()
+
+
+@pytest.mark.parametrize("args", [["check-quota", "x.xlsx", "--at", "9999-03-01"],
+                                  ["check-quota", "x.xlsx", "--at", "31/12/9999"],
+                                  ["check-eligibility", "x.xlsx", "--at", "0001-01-01"]])
+def test_at_outside_the_years_ei_accepts_is_a_usage_error(capsys, args):
+    """``--at 9999-03-01`` ended in « Erreur interne (ValueError) »: the agrément year holding that day ends in
+    the year 10000, which Python's dates cannot hold. ``--at`` accepts the years ``--year`` accepts (1990–2100),
+    with the same words: a usage error, exit 2, before any file is read."""
+    from helpers_cli import run_cli
+
+    code, out, err = run_cli(capsys, *args)
+    year = int(args[-1][-4:] if "/" in args[-1] else args[-1][:4])
+    assert code == 2 and out == ""
+    assert err.splitlines()[-1] == f"Erreur : valeur invalide pour --at : {year} n'est pas compris entre 1990 et 2100."
+
+
+def test_every_test_the_docs_cite_exists():
+    """docs/security.md lists, beside each guarantee, the tests that hold it (issue 8); two had been renamed
+    or folded into another and the page still cited them. Every ``test_…`` name the docs and README cite is a
+    test file or a test function of tests/."""
+    import re
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    defined = set(re.findall(r"^def (test_\w+)", "\n".join(
+        p.read_text(encoding="utf-8") for p in (root / "tests").glob("test_*.py")), re.M))
+    files = {p.stem for p in (root / "tests").glob("test_*.py")}
+    docs = [root / "README.md", *sorted((root / "docs").rglob("*.md")), root / "benchmarks" / "README.md"]
+    cited = {(d.name, name, star) for d in docs
+             for name, star in re.findall(r"\b(test_\w+)(\*?)", d.read_text(encoding="utf-8"))}
+    # ``test_neutralise_*``: every test of that prefix.
+    assert sorted((doc, n + star) for doc, n, star in cited
+                  if n not in defined and n not in files and not (star and any(f.startswith(n) for f in defined))) == []

@@ -47,7 +47,18 @@ LangOpt = Annotated[Lang, typer.Option("--lang", help="Langue de sortie : fr ou 
 ExplainOpt = Annotated[bool, typer.Option("--explain", help="Montrer les raisons et les références légales.")]
 StrictOpt = Annotated[bool, typer.Option("--strict", help="Un contrôle indéterminé compte comme non conforme.")]
 NamesOpt = Annotated[bool, typer.Option("--names", help="Afficher les noms (données personnelles).")]
-YearOpt = Annotated[Optional[int], typer.Option("--year", "-y", help="Année civile évaluée.", min=1990, max=2100)]
+# The years ei is asked about: the regimes begin in 2004; 2100 is far enough ahead for any agrément year.
+YEAR_MIN, YEAR_MAX = 1990, 2100
+YearOpt = Annotated[Optional[int], typer.Option("--year", "-y", help="Année civile évaluée.", min=YEAR_MIN,
+                                                max=YEAR_MAX)]
+
+
+def at_in_range(value):
+    """``--at``'s day within the years ``--year`` accepts: 9999-12-31 is refused as ``--year 9999`` is (a usage
+    error in the user's language, the same words), not left to fail on an agrément year ending in 10000."""
+    if value is not None and not YEAR_MIN <= value.year <= YEAR_MAX:
+        raise typer.BadParameter(f"{value.year} is not in the range {YEAR_MIN}<=x<={YEAR_MAX}.")
+    return value
 RegimeOpt = Annotated[Optional[str], typer.Option("--regime", help="Forcer un régime (voir « ei regimes »).")]
 
 

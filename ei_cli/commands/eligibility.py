@@ -8,13 +8,13 @@ import typer
 from ei_cli.app import app
 from ei_cli.commands._common import finish, load_enterprise
 from ei_cli.commands._options import (ExplainOpt, FileArg, Format, FormatOpt, Lang, LangOpt, NamesOpt, OutputOpt,
-                                      RegimeOpt, StrictOpt)
+                                      RegimeOpt, StrictOpt, at_in_range)
 from ei_cli.output import RunOptions, base_document, emit
 
 COMMAND = "check-eligibility"
 
 AtOpt = Annotated[Optional[datetime], typer.Option(
-    "--at", formats=["%Y-%m-%d", "%d/%m/%Y"], show_default=False, metavar="AAAA-MM-JJ",
+    "--at", formats=["%Y-%m-%d", "%d/%m/%Y"], show_default=False, metavar="AAAA-MM-JJ", callback=at_in_range,
     help="Date (AAAA-MM-JJ) : ne montrer que les travailleurs occupés ce jour-là et appliquer le régime en "
          "vigueur ce jour-là. Le statut reste évalué à l'embauche. Par défaut : tous les travailleurs, régime "
          "en vigueur aujourd'hui.")]

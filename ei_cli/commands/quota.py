@@ -8,13 +8,13 @@ import typer
 from ei_cli.app import app
 from ei_cli.commands._common import finish, load_enterprise
 from ei_cli.commands._options import (ExplainOpt, FileArg, Format, FormatOpt, Lang, LangOpt, OutputOpt, RegimeOpt,
-                                      StrictOpt, YearOpt)
+                                      StrictOpt, YearOpt, at_in_range)
 from ei_cli.output import RunOptions, base_document, emit
 
 COMMAND = "check-quota"
 
 AtOpt = Annotated[Optional[datetime], typer.Option(
-    "--at", formats=["%Y-%m-%d", "%d/%m/%Y"], show_default=False, metavar="AAAA-MM-JJ",
+    "--at", formats=["%Y-%m-%d", "%d/%m/%Y"], show_default=False, metavar="AAAA-MM-JJ", callback=at_in_range,
     help="Date (AAAA-MM-JJ) : évaluer l'année d'agrément qui contient ce jour.")]
 ForecastOpt = Annotated[bool, typer.Option(
     "--forecast", help="Projeter l'année d'agrément en cours jusqu'à son terme et dire combien d'ETP de public "
