@@ -1912,8 +1912,10 @@ def test_brussels_2004_the_three_workers_day_is_judged_only_in_a_period_holding_
     """The case of ``test_brussels_2004_three_workers_missed_without_any_payroll_is_not_compliant`` (agrément
     2010-03-01, 2 workers on 2010-08-31 for 3 required): the year 2010 and August 2010 hold that day → not
     compliant; January 2011 (same agrément year 1, to 2011-02-28) does not: that day is not judged, and the
-    month (Personnel.etp without payroll) is P1 1 ÷ (1 + 1) = 50 % ≥ 30 % → compliant."""
-    e = enterprise([worker("P1", hire=date(2010, 3, 1)), worker("P2", hire=date(2010, 3, 1))], [],
+    month (both paid full time) is P1 1 ÷ (1 + 1) = 50 % ≥ 30 % → compliant. (Paid: without any Paie row no
+    month is known, and January is « indéterminé », ``test_a_workbook_without_any_payroll_row_…``.)"""
+    e = enterprise([worker("P1", hire=date(2010, 3, 1)), worker("P2", hire=date(2010, 3, 1))],
+                   [pay(w, "2010-03", "2011-02") for w in ("P1", "P2")],
                    agrement=date(2010, 3, 1), region=Region.BRUXELLES)
     st_ = Statuses({"P1": True, "P2": False})
     august = evaluate_quota(e, B04, Period(date(2010, 8, 1), date(2010, 8, 31)), st_).latest
@@ -2259,3 +2261,33 @@ def test_brussels_2018_year_in_progress_says_so(monkeypatch):
     status = Statuses({w.worker_id: w.worker_id.startswith("T") for w in ws})
     y = evaluate_quota(e, B18, Period.calendar_year(2021), status).latest
     assert y.provisional and y.summary.fr.endswith("(provisoire : année en cours)."), y.summary.fr
+
+
+def test_a_workbook_without_any_payroll_row_has_no_month_known(make_workbook, workbook_sheets):
+    """Auditor's case: a `Paie` sheet with its header only. Months after the last Paie month are not known
+    (« Unit and source »); without any Paie row, no month is: every agrément year takes the no-payroll path
+    (``_no_data``: « indéterminé — aucun mois de paie connu », `fte_measured` false, compliant null, exit 0),
+    as a year after a Paie that stops early does. It was judged in full on Personnel.etp alone, as measured
+    and final, future years included: `--year 2030` (today 2026-11-30) read « conforme », `provisional`
+    false; with worker 1 not target, « non conforme … manque 2,00 ETP », exit 1. The default run without
+    payroll evaluates the current month's agrément year (a month, as with payroll), not the agrément day;
+    `ei check` and `ei batch` judge the quota with the same rule (``evaluate_quota``)."""
+    from helpers_workbook import set_value
+
+    workbook_sheets["Paie"] = workbook_sheets["Paie"][:1]
+    set_value(workbook_sheets, "Personnel", 1, "diplome", "superieur")   # worker 1 no longer target public
+    path = make_workbook(workbook_sheets)
+    r = runner.invoke(app, ["check-quota", str(path), "--year", "2030", "-f", "json"])
+    doc = json.loads(r.stdout)
+    assert r.exit_code == 0 and doc["compliant"] is None and doc["fte_measured"] is False
+    assert [(y["year"], y["compliant"], y["fte_measured"], y["months"]) for y in doc["agrement_years"]] == [
+        (9, None, False, []), (10, None, False, [])]
+    assert "aucun mois de paie connu" in doc["summary"]
+    assert not any(p["code"] == "payroll_missing_month" for p in doc["problems"])
+    r = runner.invoke(app, ["check-quota", str(path), "-f", "json"])
+    doc = json.loads(r.stdout)
+    assert r.exit_code == 0 and doc["period"] == {"start": "2026-11-01", "end": "2026-11-30"}
+    assert [(y["year"], y["compliant"], y["fte_measured"]) for y in doc["agrement_years"]] == [(6, None, False)]
+    r = runner.invoke(app, ["check", str(path), "--year", "2030", "--only", "quota", "-f", "json"])
+    (quota,) = json.loads(r.stdout)["checks"]
+    assert r.exit_code == 0 and quota["compliant"] is None and quota["fte_measured"] is False

@@ -518,10 +518,12 @@ def _measure(enterprise: Enterprise, report, months: list[Month], counted: Calla
 
 
 def default_period(enterprise: Enterprise) -> Period:
-    """The last payroll month (its agrément year is evaluated); without payroll, the agrément day."""
+    """The last payroll month (its agrément year is evaluated); without payroll, the current month
+    (``periods.today``), or the agrément's first month when it is later: the year in progress, said
+    « indéterminé » for want of payroll — a month like the other default, not a one-day period."""
     end = enterprise.last_pay_month
     if end is None:
-        return Period(enterprise.agrement_date, enterprise.agrement_date)
+        end = Month.of(max(periods.today(), enterprise.agrement_date))
     return Period(end.first_day, end.last_day)
 
 
@@ -1312,8 +1314,10 @@ def _judge_years(enterprise: Enterprise, regime: Regime, years: list[tuple[int, 
     """``years`` (agrément years: number, extent) judged by ``regime``'s quota shape, and the Paie warnings;
     ``period``: the period evaluated, whose months alone a month-by-month shape judges (None: whole years)."""
     name, shape = _shape(regime)
+    # Months after the last Paie month are not known; without any Paie row, no month is (each year takes the
+    # no-payroll path, ``_no_data``): Personnel.etp alone judged any year, future ones included, as measured.
     end = enterprise.last_pay_month
-    all_months = sorted({m for _, p in years for m in p.months() if end is None or m <= end})
+    all_months = [] if end is None else sorted({m for _, p in years for m in p.months() if m <= end})
     fte, problems = _grid_fte(enterprise, all_months, shape)
     measured = {m.month: m for m in _measure(enterprise, report, all_months, shape.counted, fte, shape.supervision)}
     day_fte = _paid_day_fte(enterprise)
