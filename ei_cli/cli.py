@@ -307,13 +307,12 @@ def _json_on_failure(args: list[str], message: Text, problems, code: str) -> Non
                      and _option_value(args, "--output", "-o") is None)
     if not to_stdout:
         return
-    from ei_cli.output import base_document, dumps
+    from ei_cli.output import base_document, dumps, write_stdout
     from ei_cli.problems import error
 
     doc = base_document(state["command"], problems=[*problems, error(code, message)])
     try:
-        sys.stdout.write(dumps(doc, state["lang"]))
-        sys.stdout.flush()
+        write_stdout(dumps(doc, state["lang"]))
     except (OSError, ValueError):  # stdout is what failed (full, closed, its reader gone): the message is on stderr
         _silence_stdout()
 

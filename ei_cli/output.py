@@ -699,5 +699,33 @@ def _deliver(text: str, opts: RunOptions) -> None:
     if opts.output is not None:
         write_atomic(opts.output, text)
     else:
-        sys.stdout.write(text)
-        sys.stdout.flush()
+        write_stdout(text)
+
+
+def write_stdout(text: str) -> None:
+    """``text`` on stdout and flushed: all of it, or an ``OSError`` — ``BrokenPipeError`` when the reader went
+    away (``ei … -f json | head -c 10``), which ``cli.main`` turns into exit 2 (docs/spec/cli.md).
+
+    Unbuffered (``PYTHONUNBUFFERED``, ``python -u``), ``sys.stdout`` hands the text to the file in one write and
+    ignores a short count: a pipe whose reader left took its first 64 KiB and the rest was dropped without an
+    error — exit 0 for a document cut short. So there the bytes are written until all are taken (a write
+    taking nothing is the reader gone too); a buffered stdout already does so."""
+    import io
+
+    out = sys.stdout
+    raw = getattr(out, "buffer", None)
+    if not isinstance(raw, io.RawIOBase):
+        out.write(text)
+        out.flush()
+        return
+    out.flush()
+    if os.linesep != "\n":   # what the text layer does to stdout's newlines there (Windows: \r\n)
+        text = text.replace("\n", os.linesep)
+    data = memoryview(text.encode(out.encoding, out.errors or "strict"))
+    while data:
+        written = raw.write(data)
+        if not written:
+            import errno
+
+            raise BrokenPipeError(errno.EPIPE, os.strerror(errno.EPIPE))
+        data = data[written:]

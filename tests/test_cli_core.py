@@ -711,6 +711,28 @@ def test_a_reader_that_goes_away_exits_2_quietly(args):
     assert (p.wait(timeout=60), err) == (2, b"")
 
 
+@pytest.mark.parametrize("unbuffered", ["1", None])
+def test_a_reader_that_goes_away_during_a_long_document_exits_2(unbuffered):
+    """``ei check-eligibility ei-wallonie.xlsx --explain -f json | head -c 10``: a 112 618-byte document, more
+    than a pipe holds (64 KiB); the reader takes 10 bytes and goes away while ei writes. Unbuffered
+    (``PYTHONUNBUFFERED=1``, ``python -u``) stdout wrote the text once and ignored the short count: the rest
+    was dropped without an error and ei exited 0, as if all had been delivered. docs/spec/cli.md: exit 2,
+    nothing on stderr — buffered or not (``output.write_stdout``)."""
+    import os
+
+    root = Path(__file__).resolve().parents[1]
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"}
+    if unbuffered:
+        env["PYTHONUNBUFFERED"] = unbuffered
+    p = subprocess.Popen([sys.executable, "-m", "ei_cli", "check-eligibility", "sample_data/ei-wallonie.xlsx",
+                          "--explain", "-f", "json"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=root,
+                         env=env)
+    assert os.read(p.stdout.fileno(), 10) == b'{\n  "comma'
+    p.stdout.close()
+    err = p.stderr.read()
+    assert (p.wait(timeout=60), err) == (2, b"")
+
+
 @pytest.mark.parametrize("suffix", [".ods", ".xlsm", ".xls", ".odt", ".doc"])
 def test_an_output_suffix_of_a_format_ei_does_not_write_is_refused(capsys, tmp_path, suffix):
     """``-o reclamation.ods`` (or .xlsm, .xls, .odt, .doc) wrote the plain-text table under a spreadsheet's

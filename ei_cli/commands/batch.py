@@ -165,25 +165,21 @@ def _print_problem_dicts(problems, lang, print_problems) -> None:
 
 
 def _report(outcomes, request, opts, skipped=()) -> None:
-    import sys
-
     from ei_cli.batch import summary_document, write_summaries
-    from ei_cli.output import dumps
+    from ei_cli.output import dumps, write_stdout
 
     doc = summary_document(outcomes, request, opts.strict, skipped)
     text = dumps(doc, opts.lang) if opts.format == "json" else None  # encoded once: stdout and summary.json
     if request.out_dir is not None:
         write_summaries(outcomes, request, doc, text)
     if text is not None:
-        sys.stdout.write(text)
-        sys.stdout.flush()
+        write_stdout(text)
     elif opts.format == "csv":  # spec/cli.md: one table on stdout — summary.xlsx's rows, its columns' keys
         from ei_cli.batch import SUMMARY_COLUMNS, summary_row
         from ei_cli.output import csv_text
 
-        sys.stdout.write(csv_text([key for key, _, _ in SUMMARY_COLUMNS],
-                                  (summary_row(o, opts.lang) for o in outcomes), opts.lang))
-        sys.stdout.flush()
+        write_stdout(csv_text([key for key, _, _ in SUMMARY_COLUMNS],
+                              (summary_row(o, opts.lang) for o in outcomes), opts.lang))
     else:
         from ei_cli.render.batch import summary_table
         from ei_cli.output import console
