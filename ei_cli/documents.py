@@ -842,6 +842,18 @@ def _check_view(check: dict | None, name: str, label: str, application: bool = F
             "to_fix": list(check.get("to_fix") or [])}
 
 
+def document_compliant(context: dict) -> bool | None:
+    """The verdicts a document prints, combined for its exit code (cli.md: 1 when a check that ran is not
+    compliant, as ``ei check``): each check that applies (``_check_view``; the quota's agrément years are in
+    its verdict) and, in the annual report, the subsidies' condition (Brussels 2004: the share of
+    supervision staff, on which ``ei subsidy`` exits 1 too). Unknown is no failure (there is no ``--strict``)."""
+    from ei_cli.rules.common import combine
+
+    verdicts = [c["compliant"] for c in context.get("checks") or [] if c["applicable"]]
+    verdicts += [c["compliant"] for c in (context.get("subsidies") or {}).get("conditions") or []]
+    return combine(verdicts)
+
+
 def obligations_summary(checks: list[dict]) -> dict:
     """« En bref »'s count over the obligations that apply (``_check_view``): ``respected`` of
     ``applicable``, ``undetermined`` of them « indéterminé » (not counted as failing); the eligibility

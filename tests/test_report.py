@@ -360,6 +360,36 @@ def test_cli_annual_and_agrement(capsys, tmp_path):
     assert "Compétences et expérience du gestionnaire" in html_text(out)
 
 
+def test_a_report_exits_1_when_a_verdict_it_prints_is_not_compliant(capsys, make_workbook):
+    """cli.md, « Exit codes (every command) »: 1 when a check that ran is not compliant. The valid test workbook
+    in 2024 fails the employment conditions and the social follow-up (``ei check --year 2024``: exit 1); its
+    reports printed them « non conforme » and exited 0. Now 1, the document written all the same; in 2025 its
+    checks are conforme or « indéterminé » (no payroll that year): exit 0, an unknown check is no failure."""
+    wb = make_workbook()
+    for kind in ("annual", "agrement"):
+        out = wb.parent / f"{kind}-2024.md"
+        code, _, err = run_cli(capsys, "report", kind, wb, "--year", 2024, "-o", out)
+        assert code == 1, err
+        assert "| non conforme |" in out.read_text(encoding="utf-8")
+    code, _, err = run_cli(capsys, "report", "annual", wb, "--year", 2025, "-o", wb.parent / "annual-2025.md")
+    assert code == 0, err
+    text = (wb.parent / "annual-2025.md").read_text(encoding="utf-8")
+    assert "| indéterminé |" in text and "| non conforme |" not in text
+
+
+def test_the_subsidies_condition_counts_in_a_report_verdict():
+    """The annual report prints the subsidies' condition (Brussels 2004: the share of supervision staff) with its
+    verdict, on which ``ei subsidy`` exits 1: it counts as a check does; a check not applicable to the period,
+    or unknown, does not."""
+    def context(condition):
+        return {"checks": [{"compliant": True, "applicable": True}, {"compliant": None, "applicable": True},
+                           {"compliant": None, "applicable": False}],
+                "subsidies": {"conditions": [{"name": "supervision_share", "compliant": condition}]}}
+
+    assert [documents.document_compliant(context(c)) for c in (True, None, False)] == [None, None, False]
+    assert documents.document_compliant({"checks": [{"compliant": True, "applicable": True}], "subsidies": None}) is True
+
+
 def test_documents_say_they_are_in_french_only(capsys):
     """README said every command takes --lang; `ei report annual … --lang en` answered « No such
     option: --lang ». The documents are French only: `ei report --help`, the sub-commands' --help and
@@ -1059,7 +1089,8 @@ def test_a_quota_missed_by_a_hair_never_reads_as_reached(tmp_path_factory, capsy
     2025. The agrément year holding 2025 (2025-03-01 … 2026-02-28, 12 months) requires 50 %: target
     12 − 0,01 = 11,99 FTE-months, total 11,99 + 12 = 23,99 → 11,99 / 23,99 = 0,49979 (JSON 0,4997,
     rounded down), not compliant. `ei check` says 49,9 %; the document said « 50,0 % (50,0 % requis) »
-    beside « non conforme » (babel rounds to nearest). Every format now shows 49,9 %, never 50,0 %."""
+    beside « non conforme » (babel rounds to nearest). Every format now shows 49,9 %, never 50,0 %. The report
+    exits 1: the quota it prints is not compliant (cli.md exit codes), the document written all the same."""
     from helpers_workbook import valid_sheets, write_workbook
 
     out = tmp_path_factory.mktemp("boundary")
@@ -1074,7 +1105,7 @@ def test_a_quota_missed_by_a_hair_never_reads_as_reached(tmp_path_factory, capsy
     book = write_workbook(out / "boundary.xlsx", s)
     doc = out / f"r.{fmt}"
     code, _, err = run_cli(capsys, "report", "annual", book, "--year", YEAR, "-o", doc)
-    assert code == 0, err
+    assert code == 1, err
     text = text_of(doc)
     assert "49,9 % de public cible (50,0 % requis)" in text
     assert "50,0 % de public cible (50,0 % requis)" not in text

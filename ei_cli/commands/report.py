@@ -56,7 +56,7 @@ def report_root(
 def _produce(kind: str, file: Path, year: int, output: Path, templates: Path | None, names: bool,
              regime_id: str | None) -> None:
     from ei_cli import documents
-    from ei_cli.commands._common import load_enterprise
+    from ei_cli.commands._common import finish, load_enterprise
     from ei_cli.output import print_problems
     from ei_cli.periods import Period
     from ei_cli.regimes import select_regime
@@ -75,12 +75,17 @@ def _produce(kind: str, file: Path, year: int, output: Path, templates: Path | N
     documents.render_document(kind, context, output, templates)
     print_problems(problems)
     typer.echo(f"{documents.TITLES[kind]} : {output}", err=True)
+    # Written whatever its verdicts; the exit code says them, as every checking command's does.
+    finish(documents.document_compliant(context), opts, problems)
 
 
 @report_app.command("annual")
 def annual(file: FileArg, output: DocOutputOpt, year: RequiredYearOpt,
            templates: TemplatesOpt = None, names: NamesOpt = False, regime: RegimeOpt = None) -> None:
     """Rapport d'activité annuel, en français (l'échéance de remise, selon le régime, figure dans le document).
+
+    Le document est écrit dans tous les cas ; code de sortie 1 si un contrôle qu'il rapporte (ou la condition
+    des subventions) n'est pas conforme — un contrôle indéterminé ne compte pas.
 
     Exemple : ei report annual classeur.xlsx --year 2025 -o rapport-2025.docx (ou .html, .md, .pdf)
     """
@@ -92,6 +97,9 @@ def agrement(file: FileArg, output: DocOutputOpt, year: YearOpt = None,
              templates: TemplatesOpt = None, names: NamesOpt = False, regime: RegimeOpt = None) -> None:
     """Demande d'agrément ou de renouvellement, en français : les chiffres du classeur (par défaut l'année civile
     précédente) et les sections à compléter par le demandeur.
+
+    Le document est écrit dans tous les cas ; code de sortie 1 si une condition qu'il rapporte n'est pas
+    conforme — une condition indéterminée ne compte pas.
 
     Exemple : ei report agrement classeur.xlsx -o demande.docx
     """
