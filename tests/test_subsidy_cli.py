@@ -294,6 +294,30 @@ def test_explain_gives_the_references_of_the_condition_the_de_minimis_and_the_un
     assert "↳ AGRBC du 16 mai 2019" in out[out.index("Indéterminé"):]
 
 
+def test_strict_fails_an_unknown_subsidy_condition(tmp_path):
+    """cli.md: an unknown check does not by itself make the exit code 1, « --strict makes it count as not
+    compliant »; ``ei subsidy`` had no --strict. The test workbook twelve years earlier in Brussels
+    (bruxelles-2004), 2012: supervisor 3 at 0,10 FTE, worker 1 (1 FTE) of unknown status (no `inscrit_dei`).
+    Supervision share: 0,10 ÷ 0,10 = 100 % with worker 1 target, 0,10 ÷ (0,10 + 1) = 9,09 % < 10 % if not →
+    `conditions[].supervision_share` unknown: exit 0, 1 with --strict. A regime without a condition (the
+    Walloon sample) checks nothing: 0 with --strict too."""
+    from helpers_workbook import moved_back, set_field, set_value, valid_sheets, write_workbook
+
+    s = set_field(moved_back(valid_sheets(), 12), "region", "bruxelles")
+    set_value(s, "Personnel", 1, "inscrit_dei", None)
+    set_value(s, "Personnel", 3, "etp", 0.1)
+    for row in (5, 6):   # worker 3's Paie rows
+        set_value(s, "Paie", row, "etp", 0.1)
+    book = str(write_workbook(tmp_path / "b.xlsx", s))
+    r = invoke(book, "--year", "2012", "-f", "json")
+    doc = json.loads(r.stdout)
+    assert r.exit_code == 0 and doc["regime"] == "bruxelles-2004" and doc["compliant"] is None
+    assert [(c["name"], c["compliant"]) for c in doc["conditions"]] == [("supervision_share", None)]
+    assert "entre 9,0 % et 100,0 % selon les statuts inconnus" in doc["conditions"][0]["summary"]
+    assert invoke(book, "--year", "2012", "--strict").exit_code == 1
+    assert invoke(WALLOON, "--year", "2025", "--strict").exit_code == 0
+
+
 def test_a_control_character_in_the_workbook_s_text_does_not_cost_the_claim_workbook(tmp_path):
     """An enterprise name holding a vertical tab (Word's Shift+Enter pasted into Excel, saved as
     ``_x000B_``, which the reader gives back as U+000B): the claim workbook ended in « Erreur interne

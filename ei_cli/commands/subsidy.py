@@ -7,7 +7,7 @@ import typer
 from ei_cli.app import app
 from ei_cli.commands._common import finish, load_enterprise
 from ei_cli.commands._options import (ExplainOpt, FileArg, Format, FormatOpt, Lang, LangOpt, NamesOpt, OutputOpt,
-                                      RegimeOpt)
+                                      RegimeOpt, StrictOpt)
 from ei_cli.output import RunOptions, base_document, emit
 
 COMMAND = "subsidy"
@@ -19,7 +19,7 @@ RequiredYearOpt = Annotated[int, typer.Option("--year", "-y", help="Année civil
 @app.command(COMMAND)
 def subsidy(file: FileArg, year: RequiredYearOpt, regime: RegimeOpt = None, format: FormatOpt = Format.TABLE,
             output: OutputOpt = None, lang: LangOpt = Lang.FR, explain: ExplainOpt = False,
-            names: NamesOpt = False) -> None:
+            names: NamesOpt = False, strict: StrictOpt = False) -> None:
     """Subventions réclamables pour l'année civile Y, au cent près, ligne par ligne.
 
     Une ligne par travailleur (ou par entreprise), aide et année d'occupation ou d'agrément, avec sa
@@ -27,7 +27,7 @@ def subsidy(file: FileArg, year: RequiredYearOpt, regime: RegimeOpt = None, form
     -o claim.xlsx écrit un classeur de réclamation (Synthèse, Détail, Mois). Code de sortie 0, ou 1
     si une condition d'octroi contrôlée n'est pas remplie (régime bruxelles-2004 : la part minimale de
     personnel d'encadrement fixée par le régime, paramètre enterprise.min_supervision_share, voir
-    « ei regimes bruxelles-2004 »).
+    « ei regimes bruxelles-2004 »). Une condition indéterminée (statuts inconnus) donne 0, ou 1 avec --strict.
 
     Exemples : ei subsidy classeur.xlsx --year 2026 --explain ; ei subsidy classeur.xlsx --year 2026 -o reclamation.xlsx
     """
@@ -37,7 +37,7 @@ def subsidy(file: FileArg, year: RequiredYearOpt, regime: RegimeOpt = None, form
     from ei_cli.rules.eligibility import assess_eligibility
     from ei_cli.rules.subsidy import compute_subsidies
 
-    opts = RunOptions(str(format), output, str(lang), explain, False, names)
+    opts = RunOptions(str(format), output, str(lang), explain, strict, names)
     enterprise, problems = load_enterprise(file, opts, COMMAND)
     period = Period.calendar_year(year)
     chosen, warnings = select_regime(enterprise, period, regime)
@@ -48,4 +48,5 @@ def subsidy(file: FileArg, year: RequiredYearOpt, regime: RegimeOpt = None, form
     emit(doc, opts, table=lambda con, o: subsidy_table(con, result, enterprise, chosen, o),
          csv_rows=lambda o: subsidy_csv(result, enterprise, o),
          files={"xlsx": lambda path, o: write_claim_workbook(path, result, enterprise, chosen, o)})
-    finish(result.compliant, opts, problems)
+    # No condition checked (every regime but bruxelles-2004): nothing unknown for --strict to fail on.
+    finish(result.compliant, opts, problems, applicable=bool(result.conditions))
