@@ -717,6 +717,29 @@ def test_a_national_number_in_an_unknown_header_is_masked(tmp_path):
     assert not re.search(r"\d{2}\D?\d{2}\D?\d{2}", warning.message.fr + warning.message.en)
 
 
+def test_an_extra_column_of_the_entreprise_sheet_is_ignored_with_a_warning(tmp_path):
+    """workbook.md: « unknown columns are ignored with a warning ». The key/value Entreprise sheet with a third
+    column « valeur 2025 » (region = bruxelles typed there) was read silently: the region stayed wallonie and
+    nothing said that column C is not read. It now gets Personnel's `unknown_column` warning at its header
+    cell (file, sheet, cell), as does a date typed as a header (not quoted); the values read are unchanged."""
+    from helpers_workbook import valid_sheets, write_workbook
+
+    sheets = valid_sheets()
+    sheets["Entreprise"][0] += ["valeur 2025", date(2025, 1, 1)]
+    for row in sheets["Entreprise"][1:]:
+        row += [None, None]
+    sheets["Entreprise"][3][2] = "bruxelles"   # the region row
+    path = write_workbook(tmp_path / "x.xlsx", sheets)
+    result = read_workbook(path)
+    assert result.enterprise.region.value == "wallonie" and not result.errors
+    named, dated = [p for p in result.problems if p.code == "unknown_column"]
+    assert (named.file, named.sheet, named.cell, dated.cell) == (str(path), "Entreprise", "C1", "D1")
+    assert named.message.fr == "Colonne inconnue « valeur 2025 » ignorée (colonnes attendues : champ, valeur)."
+    assert named.message.en == "Unknown column « valeur 2025 » ignored (expected columns: field, value)."
+    assert dated.message.fr.startswith("Colonne inconnue ignorée : son en-tête en D1 est une date ou un nombre")
+    assert [p.code for p in read_workbook(write_workbook(tmp_path / "ok.xlsx", valid_sheets())).problems] == []
+
+
 # Worker 1 of the valid workbook holds Personnel!A2, Paie!A2:A3 and Suivi!A2.
 _WORKER_1_REFUSED = [("niss_as_worker_id", "Personnel", "A2"), ("niss_as_worker_id", "Paie", "A2"),
                      ("niss_as_worker_id", "Paie", "A3"), ("niss_as_worker_id", "Suivi", "A2")]

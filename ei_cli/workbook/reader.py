@@ -360,6 +360,13 @@ class _Reader:
                       f"Colonne « valeur » introuvable : les valeurs sont lues dans la colonne {column_letter(value_col)}.",
                       f"Column “valeur” (value) not found: values are read from column {column_letter(value_col)}.",
                       sheet=title, column=column_letter(value_col))
+        if first_data > header_at:
+            # A column beside « champ » and « valeur » (« valeur 2025 ») is not read: said, as in the other sheets.
+            for c, raw in enumerate(header):
+                if c not in (key_col, value_col) and not _blank(raw) and (header_at, c) not in errs and not (
+                        _is_text(raw) and normalize_name(raw) in key_keys | value_keys):
+                    self._unknown_column(title, cell_ref(header_at, c), raw, [schema.KEY_HEADERS[0],
+                                         schema.VALUE_HEADERS[0]], [schema.KEY_HEADERS[1], schema.VALUE_HEADERS[1]])
 
         seen: dict[str, int] = {}
         cells: dict[str, str] = {}
@@ -619,22 +626,9 @@ class _Reader:
                 continue
             ref = cell_ref(header_at, c)
             column = contract.find_column(raw) if _is_text(raw) else None
-            if column is None and reads_as_figure(raw):
-                # A date or a number is a data value, not a column name: a data row taken for the headers, or a
-                # birth date typed there. Never quoted.
-                self.warn("unknown_column",
-                          f"Colonne inconnue ignorée : son en-tête en {ref} est une date ou un nombre (non reproduit), "
-                          f"pas un nom de colonne (colonnes attendues : {', '.join(col.name for col in contract.columns)}).",
-                          f"Unknown column ignored: its header in {ref} is a date or a number (not shown), not a "
-                          f"column name (expected columns: {', '.join(col.english for col in contract.columns)}).",
-                          sheet=title, cell=ref)
-                continue
             if column is None:
-                self.warn("unknown_column",
-                          f"Colonne inconnue {shown(raw)} ignorée (colonnes attendues : "
-                          f"{', '.join(col.name for col in contract.columns)}).",
-                          f"Unknown column {shown(raw)} ignored (expected columns: "
-                          f"{', '.join(col.english for col in contract.columns)}).", sheet=title, cell=ref)
+                self._unknown_column(title, ref, raw, [col.name for col in contract.columns],
+                                     [col.english for col in contract.columns])
                 continue
             if column.field in letters:
                 self.err("duplicate_column",
@@ -661,6 +655,24 @@ class _Reader:
         self.letters[title] = letters
         self.contracts[title] = contract
         return plan
+
+    def _unknown_column(self, title: str, ref: str, raw, expected: list[str], expected_en: list[str]) -> None:
+        """A column whose header (at ``ref``) names none of the sheet's (``expected``): not read, with a warning
+        (workbook.md: « unknown columns are ignored with a warning »)."""
+        if reads_as_figure(raw):
+            # A date or a number is a data value, not a column name: a data row taken for the headers, or a
+            # birth date typed there. Never quoted.
+            self.warn("unknown_column",
+                      f"Colonne inconnue ignorée : son en-tête en {ref} est une date ou un nombre (non reproduit), "
+                      f"pas un nom de colonne (colonnes attendues : {', '.join(expected)}).",
+                      f"Unknown column ignored: its header in {ref} is a date or a number (not shown), not a "
+                      f"column name (expected columns: {', '.join(expected_en)}).",
+                      sheet=title, cell=ref)
+            return
+        self.warn("unknown_column",
+                  f"Colonne inconnue {shown(raw)} ignorée (colonnes attendues : {', '.join(expected)}).",
+                  f"Unknown column {shown(raw)} ignored (expected columns: {', '.join(expected_en)}).",
+                  sheet=title, cell=ref)
 
     def _unnamed_columns(self, contract: Sheet, title: str, grid: list[list], header_at: int, blank: list[int],
                          letters: dict[str, str]) -> None:
