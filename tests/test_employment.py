@@ -471,6 +471,23 @@ def test_a_late_cdi_the_workbook_shows_is_a_breach_whatever_the_payroll_horizon(
     assert run(worker(hire=date(2025, 3, 17)), pay=pay).compliant is False
 
 
+def test_a_closed_year_whose_last_payroll_month_is_not_entered_yet_is_not_in_progress(monkeypatch):
+    """`ei check --year 2026` on 2027-01-15, Paie to 2026-11 (December's not entered yet): T1 (TD) hired
+    2026-06-10 on a CDD, no date_cdi: CDI due by 2026-06-10 + 6 months = 2026-12-10. 2026 is over (its last
+    day before today): everything due by its end is due — late from 2026-12-10, as with December's payroll.
+    The payroll, « current » (November within two months of January), read 2026 as a year in progress: « not
+    due yet », conforme."""
+    from ei_cli import periods
+
+    monkeypatch.setattr(periods, "today", lambda: date(2027, 1, 15))
+    w = worker(hire=date(2026, 6, 10))
+    for last in (11, 12):
+        pay = tuple(PayMonth("T1", Month(2026, m), D(1), D(2000)) for m in range(6, last + 1))
+        result = run(w, pay=pay, period=Period.calendar_year(2026))
+        assert result.compliant is False, last
+        assert result.details["violations"][0]["since"] == date(2026, 12, 10)
+
+
 def test_a_payroll_three_months_behind_still_owes_nothing_after_today(monkeypatch):
     """Paie to 2025-08 only; T1 on a CDD hired 2025-06-20, CDI due 2025-12-20. On 2025-10-15 the workbook is
     current (August within two months): not due yet. On 2025-11-15 the payroll is three months behind — its

@@ -629,6 +629,27 @@ def test_a_closed_year_whose_payroll_stops_early_is_judged_on_what_it_shows(monk
     assert [(m["worker_id"], m["quarter"]) for m in result.details["missing"]] == [("T", "2025-Q4")]
 
 
+def test_a_closed_year_whose_last_payroll_month_is_not_entered_yet_owes_what_fell_due(monkeypatch):
+    """`ei check --year 2026` on 2027-01-15, Paie to 2026-11 (December's not entered yet): U (TD) hired
+    2026-06-03, interviews 2026-07-20 and 2026-10-20, no bilan nor plan: both due by 2026-06-03 + 6 months =
+    2026-12-03. 2026 is over: they are missing, as with December's payroll. The payroll, « current »
+    (November within two months of January), read 2026 as a year in progress and both as « not due yet »."""
+    from ei_cli import periods
+    from ei_cli.model import PayMonth
+    from ei_cli.periods import Month
+
+    monkeypatch.setattr(periods, "today", lambda: date(2027, 1, 15))
+    follow = actions("U", ("2026-07-20", I), ("2026-10-20", I))
+    for last in (11, 12):
+        pay = tuple(PayMonth(w, Month(2026, m), D(1), D(2000)) for w in ("U", "S") for m in range(6, last + 1))
+        e = Enterprise("EI", Region.WALLONIE, date(2020, 1, 1), workers=(td("U", hire=date(2026, 6, 3)), ACCOMPANIER),
+                       follow_ups=tuple(follow), pay=pay)
+        result = follow_up.check(e, W16, Period.calendar_year(2026), Report({"S": False, "U": True}))
+        assert result.compliant is False, last
+        assert [(m["item"], m["due"]) for m in result.details["missing"]] == [
+            ("bilan", date(2026, 12, 3)), ("plan_formation", date(2026, 12, 3))], last
+
+
 def test_a_follow_up_without_suivi_sheet_keeps_every_field_of_the_judged_one(make_workbook, workbook_sheets):
     """The contract only adds JSON fields: without a Suivi sheet the check kept only ``follow_up_sheet``,
     dropping ``quarters``, ``missing``, ``followed_workers``… that it gives when it is judged (the test

@@ -266,6 +266,26 @@ def test_months_after_the_last_payroll_month_are_to_come_not_missing(monkeypatch
     assert late.amount is None and not late.claimable
 
 
+def test_a_closed_year_whose_december_payroll_is_not_entered_yet_has_it_missing(monkeypatch):
+    """`ei subsidy --year 2026` on 2027-01-15, Paie to 2026-11 (December's not entered yet): A (TD, full time)
+    hired 2026-03-01, wage cost 2 000 € a month. 2026 is over (its last day before today): December's wage
+    cost is missing, not to come — A's line is unknown (« cout_salarial absent pour 2026-12 », partial amount
+    March–November 9 × min(50 % × 2 000, 1 500) = 9 000 €), not claimable. The payroll, « current »
+    (November within two months of January), read 2026 as a year in progress: 9 000,00 € claimable and
+    December « à calculer avec leur paie » (année en cours)."""
+    from ei_cli import periods
+
+    monkeypatch.setattr(periods, "today", lambda: date(2027, 1, 15))
+    e = enterprise([worker("A", date(2026, 3, 1))], monthly("A", Month(2026, 3), Month(2026, 11), cost="2000"))
+    result = compute_subsidies(e, W2016, 2026, Report({"A": "TD"}))
+    (a,) = lines_of(result, "target_worker", "A")
+    assert a.amount is None and not a.claimable and a.basis["end"] == date(2026, 12, 31)
+    assert a.basis["months_without_wage_cost"] == ["2026-12"] and a.basis["partial_amount"] == D("9000.00")
+    assert [(u.worker_id, u.missing) for u in result.unknown if u.subsidy == "target_worker"] == [
+        ("A", ("cout_salarial",))]
+    assert not any("année en cours" in u.reason.fr for u in result.unknown)
+
+
 def test_the_brussels_supervision_condition_says_what_unknown_statuses_leave_open():
     """§5.6, 2013: E (encadrement, 0,5), N0–N3 (not target, 4 FTE), U0–U1 (production, status unknown, 2
     FTE), T (target). Without U: 0,5 / 4,5 = 11,1 %; with U as non-target: 0,5 / 6,5 = 7,69 → 7,6 % (floored)

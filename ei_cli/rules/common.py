@@ -460,7 +460,8 @@ def person_hire_text(worker_id: str, hire: date) -> Text:
 
 def data_horizon(enterprise: Enterprise, period: Period) -> date | None:
     """The last day the workbook's payroll covers, when ``period`` runs beyond it **and** the workbook is
-    current — its last Paie month at most two months before the current month: the year is in progress,
+    current — its last Paie month at most two months before the current month — and ``period`` is not over
+    (its last day not before today): the year is in progress,
     and what falls due after that day is not known yet (a quarter's interview, a bilan, a CDI, a month's
     accompanier, a TD/TGD month's wage cost); with a payroll further behind, today (nothing after it can be
     due yet). None otherwise: a closed year whose payroll stops early has data missing, not data to come,
@@ -468,14 +469,16 @@ def data_horizon(enterprise: Enterprise, period: Period) -> date | None:
     follow-up checks of a period that begins after the last Paie month are « indéterminé » whatever the
     date (``rules.dashboard``): that path reads the last Paie month directly, on purpose."""
     last = enterprise.last_pay_month
-    if last is None or last.last_day >= period.end:
-        return None
     today = periods.today()
+    if last is None or last.last_day >= period.end or period.end < today:
+        # A period over (its last day before today) is closed whatever the payroll's lag: its months
+        # without Paie are missing, everything due by its end is due.
+        return None
     if last.number >= Month.of(today).number - 2:
         return last.last_day
     # A payroll behind by more: its missing months up to today are missing, but nothing after today can
     # be due yet (a CDI due next month, the running quarter's interview).
-    return today if period.end > today else None
+    return today
 
 
 def fte_rows(enterprise: Enterprise, months: Sequence[Month], workers: Iterable[Worker]
