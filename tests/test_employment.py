@@ -436,29 +436,51 @@ def test_a_cdd_s_planned_end_after_the_period_is_not_a_departure():
     assert result.to_fix[0].fr.startswith("T1 : passer en CDI")
 
 
-def test_a_cdi_due_after_the_last_payroll_month_is_not_due_yet(monkeypatch):
-    """Paie closed at 2025-09; T1 (TD) hired 2025-05-04 on a CDD: CDI due by 2025-11-04, after the last Paie
-    month — not due yet as far as the workbook knows (the follow-up's bilan due the same day is not missing
-    either); it was « toujours sans CDI », non conforme. With Paie to December it is late from 2025-11-04."""
+def test_a_cdi_due_after_today_is_not_due_yet_whatever_the_payroll(monkeypatch):
+    """T1 (TD) hired 2025-05-04 on a CDD: CDI due by 2025-05-04 + 6 months = 2025-11-04. On 2025-10-15 it is
+    not due yet, with Paie to September or to December (a payroll entered ahead): nothing after today can
+    be due (``deadline_horizon``). Paie to December used to make it « toujours sans CDI » from 2025-11-04,
+    non conforme, three weeks early (the payroll covering the period, the year read as closed). On
+    2025-12-15 it is late from 2025-11-04, with either payroll."""
     from ei_cli import periods
 
-    monkeypatch.setattr(periods, "today", lambda: date(2025, 10, 15))  # the year in progress
     w = worker(hire=date(2025, 5, 4))
 
     def to(last: int):
         pay = tuple(PayMonth("T1", Month(2025, m), D(1), D(2000)) for m in range(5, last + 1))
         return run(w, pay=pay)
 
-    assert to(9).compliant is True
-    late = to(12)
-    assert late.compliant is False and late.details["violations"][0]["since"] == date(2025, 11, 4)
+    monkeypatch.setattr(periods, "today", lambda: date(2025, 10, 15))  # the year in progress
+    assert to(9).compliant is True and to(12).compliant is True
+    said = [r for r in to(12).reasons if "Période en cours au 2025-10-15 (date du jour)" in r.text.fr]
+    assert len(said) == 1 and said[0].parameter == "employment.cdi_within_months"
+    monkeypatch.setattr(periods, "today", lambda: date(2025, 12, 15))
+    for last in (9, 12):
+        late = to(last)
+        assert late.compliant is False and late.details["violations"][0]["since"] == date(2025, 11, 4), last
+
+
+def test_more_payroll_never_hides_a_cdi_due_before_today(monkeypatch):
+    """Today 2026-09-30; T1 (TD) hired 2026-02-10 on a CDD, no date_cdi: CDI due by 2026-02-10 + 6 months =
+    2026-08-10, before today — late from 2026-08-10 whatever the last Paie month (the CDI rests on
+    Personnel, not on the payroll). With Paie to June it was (horizon today); with Paie to July — one more
+    month of data — it was « pas encore dû », conforme (horizon 2026-07-31, the payroll « current »)."""
+    from ei_cli import periods
+
+    monkeypatch.setattr(periods, "today", lambda: date(2026, 9, 30))
+    w = worker(hire=date(2026, 2, 10))
+    for last in (6, 7, 9):
+        pay = tuple(PayMonth("T1", Month(2026, m), D(1), D(2000)) for m in range(2, last + 1))
+        result = run(w, pay=pay, period=Period.calendar_year(2026))
+        assert result.compliant is False, last
+        assert result.details["violations"][0]["since"] == date(2026, 8, 10), last
 
 
 def test_a_late_cdi_the_workbook_shows_is_a_breach_whatever_the_payroll_horizon(monkeypatch):
     """T1 (TD) hired 2025-03-17 on a CDD, date_cdi 2026-01-01: CDI due by 2025-09-17, late from 09-17 to
     12-31 — Personnel shows it. Paie stops at 2025-06: read in July 2025 (a year in progress) or in 2027 (a
-    closed year, payroll cut short), the breach stands; only a CDI not recorded at all waits for the payroll
-    in a year in progress (it was « conforme … (ou pas encore dû) »)."""
+    closed year, payroll cut short), the breach stands; only a CDI not recorded at all waits for its deadline
+    day in a year in progress (it was « conforme … (ou pas encore dû) »)."""
     from ei_cli import periods
 
     w = worker(hire=date(2025, 3, 17), cdi=date(2026, 1, 1))

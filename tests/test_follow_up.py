@@ -531,14 +531,13 @@ def test_a_deadline_takes_the_day_obligations_run_from_by_name():
                                                              ("A", date(2016, 1, 4)))
 
 
-def test_a_quarter_beyond_the_last_payroll_month_is_still_running(monkeypatch):
-    """`ei check --year 2025` on a workbook whose Paie stops in September 2025: T (TD since 2024) has its
-    Q1–Q3 interviews; Q4 (from 2025-10-01) is not over as far as the workbook knows — the quota calls the year
-    provisional — so its interview is not yet missing (it was « aucun entretien en 2025-Q4 », non conforme).
-    With Paie to December, Q4 is over and its interview is missing."""
+def test_a_quarter_still_running_today_is_not_due_whatever_the_payroll(monkeypatch):
+    """`ei check --year 2025` on 2025-10-15: T (TD since 2024) has its Q1–Q3 interviews; Q4 (2025-10-01 –
+    12-31) is still running, so its interview is not yet missing — with Paie to September, and with Paie
+    to December entered ahead (it was « aucun entretien en 2025-Q4 », non conforme, the payroll covering the
+    year read as closed). On 2025-12-31 Q4 is over (its last day included): its interview is missing, with
+    either payroll."""
     from ei_cli import periods
-
-    monkeypatch.setattr(periods, "today", lambda: date(2025, 10, 15))  # the year in progress
     from ei_cli.model import PayMonth
     from ei_cli.periods import Month
 
@@ -551,17 +550,43 @@ def test_a_quarter_beyond_the_last_payroll_month_is_still_running(monkeypatch):
                        follow_ups=tuple(follow), pay=pay)
         return follow_up.check(e, W16, YEAR, Report({"S": False, "T": True}))
 
-    assert to(9).compliant is True
-    december = to(12)
-    assert december.compliant is False
-    assert [(m["worker_id"], m["quarter"]) for m in december.details["missing"]] == [("T", "2025-Q4")]
+    monkeypatch.setattr(periods, "today", lambda: date(2025, 10, 15))  # the year in progress
+    assert to(9).compliant is True and to(12).compliant is True
+    assert any("Period in progress on 2025-10-15 (today)" in r.text.en for r in to(12).reasons)
+    monkeypatch.setattr(periods, "today", lambda: date(2025, 12, 31))
+    for last in (9, 12):
+        over = to(last)
+        assert over.compliant is False, last
+        assert [(m["worker_id"], m["quarter"]) for m in over.details["missing"]] == [("T", "2025-Q4")], last
 
 
-def test_the_quarter_holding_the_agrement_counts_from_it_and_deadlines_wait_for_the_payroll(monkeypatch):
+def test_more_payroll_never_hides_a_bilan_due_before_today(monkeypatch):
+    """Today 2026-09-30; U (TD) hired 2026-02-10, interviews each quarter, no bilan nor plan: both due by
+    2026-02-10 + 6 months = 2026-08-10, before today — missing whatever the last Paie month (they rest on
+    Suivi, not on the payroll). With Paie to June they were (horizon today); with Paie to July — one more
+    month of data — they were « not due yet », conforme (horizon 2026-07-31, the payroll « current »)."""
+    from ei_cli import periods
+    from ei_cli.model import PayMonth
+    from ei_cli.periods import Month
+
+    monkeypatch.setattr(periods, "today", lambda: date(2026, 9, 30))
+    follow = actions("U", ("2026-03-05", I), ("2026-05-05", I), ("2026-08-05", I))
+    for last in (6, 7):
+        pay = tuple(PayMonth(w, Month(2026, m), D(1), D(2000)) for w in ("U", "S") for m in range(1, last + 1))
+        e = Enterprise("EI", Region.WALLONIE, date(2020, 1, 1), workers=(td("U", hire=date(2026, 2, 10)),
+                                                                          ACCOMPANIER),
+                       follow_ups=tuple(follow), pay=pay)
+        result = follow_up.check(e, W16, Period.calendar_year(2026), Report({"S": False, "U": True}))
+        assert result.compliant is False, last
+        assert [(m["item"], m["due"]) for m in result.details["missing"]] == [
+            ("bilan", date(2026, 8, 10)), ("plan_formation", date(2026, 8, 10))], last
+
+
+def test_the_quarter_holding_the_agrement_counts_from_it_and_deadlines_after_today_wait(monkeypatch):
     """Agrément 2024-06-15; T (TD since 2023) leaves 2024-06-20: 6 days of Q2 under the agrément (< 30) —
-    no interview owed (the whole quarter gave 81 days: « required »). U (TD) hired 2024-05-01, Paie to
-    2024-09: bilan and plan due 2024-11-01, after the last payroll month — not yet missing, as Q4's
-    interview (they made the check « non conforme » while Q4 was « still running »)."""
+    no interview owed (the whole quarter gave 81 days: « required »). U (TD) hired 2024-05-01, judged on
+    2024-10-15: bilan and plan due 2024-11-01, after today — not yet missing, as Q4's interview (they made
+    the check « non conforme » while Q4 was « still running »)."""
     from ei_cli import periods
 
     monkeypatch.setattr(periods, "today", lambda: date(2024, 10, 15))  # the year in progress
@@ -583,14 +608,13 @@ def test_the_quarter_holding_the_agrement_counts_from_it_and_deadlines_wait_for_
     assert check.compliant is True, check.summary.fr
 
 
-def test_months_without_an_accompanier_beyond_the_payroll_are_not_known_yet(monkeypatch):
-    """Paie closed at 2025-09; the accompanier S2 on a CDD ending 2025-10-31; T (TD) with every interview
-    of Q1–Q3. November and December lie beyond the payroll (a replacement may be hired): not « sans
-    accompagnateur » yet, as Q4's interview is not due yet (they failed the check). With Paie to December
-    they are: « 2 mois sans accompagnateur social »."""
+def test_a_month_without_an_accompanier_is_judged_once_over_whatever_the_payroll(monkeypatch):
+    """The accompanier S2 on a CDD ending 2025-10-31; T (TD) with every interview of Q1–Q3 and one in Q4.
+    On 2025-10-15 November and December are still to come (a replacement may be hired): not « sans
+    accompagnateur » yet, with Paie to September or to December entered ahead (it read « 2 mois sans
+    accompagnateur social », non conforme). On 2025-12-15 November is over — 1 month without one, with
+    either payroll — and December still running; on 2025-12-31 both are over: 2 months."""
     from ei_cli import periods
-
-    monkeypatch.setattr(periods, "today", lambda: date(2025, 10, 15))  # the year in progress
     from ei_cli.model import PayMonth
     from ei_cli.periods import Month
 
@@ -605,9 +629,14 @@ def test_months_without_an_accompanier_beyond_the_payroll_are_not_known_yet(monk
                        pay=pay)
         return follow_up.check(e, W16, YEAR, Report({"S2": False, "T": True}))
 
-    assert to(9).compliant is True
-    december = to(12)
-    assert december.compliant is False and "2 mois sans accompagnateur social" in december.summary.fr
+    monkeypatch.setattr(periods, "today", lambda: date(2025, 10, 15))  # the year in progress
+    assert to(9).compliant is True and to(12).compliant is True
+    for today, months in ((date(2025, 12, 15), ["2025-11"]), (date(2025, 12, 31), ["2025-11", "2025-12"])):
+        monkeypatch.setattr(periods, "today", lambda: today)
+        for last in (9, 12):
+            result = to(last)
+            assert result.compliant is False, (today, last)
+            assert result.details["months_without_accompanier"] == months, (today, last)
 
 
 def test_a_closed_year_whose_payroll_stops_early_is_judged_on_what_it_shows(monkeypatch):

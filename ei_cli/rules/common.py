@@ -459,26 +459,49 @@ def person_hire_text(worker_id: str, hire: date) -> Text:
 
 
 def data_horizon(enterprise: Enterprise, period: Period) -> date | None:
-    """The last day the workbook's payroll covers, when ``period`` runs beyond it **and** the workbook is
-    current — its last Paie month at most two months before the current month — and ``period`` is not over
-    (its last day not before today): the year is in progress,
-    and what falls due after that day is not known yet (a quarter's interview, a bilan, a CDI, a month's
-    accompanier, a TD/TGD month's wage cost); with a payroll further behind, today (nothing after it can be
-    due yet). None otherwise: a closed year whose payroll stops early has data missing, not data to come,
-    and is judged on what it shows (docs/interpretations.md, « The year in progress »). The employment and
-    follow-up checks of a period that begins after the last Paie month are « indéterminé » whatever the
-    date (``rules.dashboard``): that path reads the last Paie month directly, on purpose."""
+    """The last day the payroll-based amounts of a year in progress are computed to — the TD/TGD monthly wage
+    cost, the SIEG accompaniment line (``rules.subsidy``), the pay owed (``rules.wages``): the last Paie
+    month's end, when ``period`` runs beyond it, the workbook is current (its last Paie month at most two
+    months before the current month) and ``period`` is not over (its last day not before today); the
+    months after it are not paid yet — « à calculer avec leur paie », not missing. With a payroll further
+    behind, today: its missing months up to today are missing, the months after today are to come. None
+    otherwise: a period over is a closed year, whose payroll stopping early has data missing, not data to
+    come; a payroll reaching the period's end leaves nothing to come (docs/interpretations.md, « The year
+    in progress »). The deadlines of the employment and follow-up checks rest on Personnel and Suivi, not on
+    the payroll: ``deadline_horizon``."""
     last = enterprise.last_pay_month
     today = periods.today()
     if last is None or last.last_day >= period.end or period.end < today:
-        # A period over (its last day before today) is closed whatever the payroll's lag: its months
-        # without Paie are missing, everything due by its end is due.
         return None
     if last.number >= Month.of(today).number - 2:
         return last.last_day
-    # A payroll behind by more: its missing months up to today are missing, but nothing after today can
-    # be due yet (a CDI due next month, the running quarter's interview).
     return today
+
+
+def deadline_horizon(period: Period) -> date | None:
+    """The last day by which an obligation of the employment and follow-up checks can have fallen due —
+    the CDI within N months, the bilan, the training plan (due on their deadline day: one after it is not
+    due yet), a quarter's interview, a month's accompanier (due once the quarter or month is over by then):
+    today, when ``period`` runs beyond it; None for a period over (everything due by its end is due). These
+    rest on Personnel and Suivi, not on the payroll: what fell due by today is due whatever the last Paie
+    month — adding a month of Paie never hides a breach — and nothing after today can be due yet, even with
+    a payroll entered ahead (docs/interpretations.md, « Interviews, bilans and plans within the
+    employment »). A period that begins after the last Paie month is not judged at all by these checks
+    (``rules.dashboard``, which reads the last Paie month itself)."""
+    today = periods.today()
+    return today if period.end > today else None
+
+
+def not_due_after_reason(horizon: date, value: Value) -> Reason:
+    """The reason a period running beyond today gives for what it does not judge yet (``deadline_horizon``),
+    citing the rule's ``value``."""
+    return because(t(
+        f"Période en cours au {horizon.isoformat()} (date du jour) : ce qui vient à échéance après ce jour (délai, "
+        "trimestre ou mois pas encore terminé) n'est pas encore dû, quelle que soit la paie saisie ; ce qui est "
+        "échu l'est, quel que soit le dernier mois de paie.",
+        f"Period in progress on {horizon.isoformat()} (today): what falls due after this day (a deadline, a quarter "
+        "or month not over yet) is not due yet, whatever the payroll entered; what has fallen due is, whatever "
+        "the last payroll month."), value)
 
 
 def fte_rows(enterprise: Enterprise, months: Sequence[Month], workers: Iterable[Worker]

@@ -18,6 +18,8 @@ Readings (docs/interpretations.md, « Conditions d'emploi »):
 - Working time: the *contractual* etp (``Personnel.etp``) is the legal one; ``Paie.etp`` varies
   with partial months and unpaid absences. Paid months below the minimum over a whole month of
   employment are reported as notes to check (a contract change not recorded), never as breaches.
+- A CDI due after today and not recorded is not due yet (``rules.common.deadline_horizon``); one due by
+  today is, whatever the last Paie month (the CDI rests on Personnel, not on the payroll).
 - A breach counts for the period when its interval meets the period. Production workers whose target
   status is unknown and who would breach make the check unknown, not failed; staff functions
   (direction, encadrement, …) of unknown status are not presumed target.
@@ -33,8 +35,8 @@ from ei_cli.i18n import Text, t
 from ei_cli.model import ContractType, Enterprise, Function, Worker
 from ei_cli.periods import Month, Period
 from ei_cli.regimes import Regime
-from ei_cli.rules.common import (CheckResult, by_shape, Reason, because, data_horizon, decimal_text, not_judged,
-                                 obligations_start, obligations_start_reason, person_deadline,
+from ei_cli.rules.common import (CheckResult, by_shape, Reason, because, deadline_horizon, decimal_text, not_judged,
+                                 not_due_after_reason, obligations_start, obligations_start_reason, person_deadline,
                                  person_hire_text)
 
 NAME = "employment"
@@ -179,8 +181,8 @@ def _cdi_violations(rows: tuple[Worker, ...], months: int, period: Period, statu
     if not stretches:
         return []  # on a CDI by the deadline
     if horizon is not None and deadline > horizon and cdi is None and any(w.employed_on(horizon) for w in rows):
-        # A year in progress: not due yet as far as the workbook knows (``data_horizon``), as the
-        # follow-up's bilan — unless Personnel already shows the breach (a late date_cdi, an exit).
+        # Due after today (``deadline_horizon``): not due yet, as the follow-up's bilan — unless Personnel
+        # already shows the breach (a late date_cdi, an exit).
         return []
     out = []
     for i, (first, final, since, until) in enumerate(stretches):
@@ -255,6 +257,9 @@ def _cdi_half_time(enterprise: Enterprise, regime: Regime, period: Period, repor
     started = obligations_start_reason(enterprise, regime, months_v, period, application=application)
     if started is not None:
         reasons.append(started)
+    horizon = deadline_horizon(period)
+    if horizon is not None:
+        reasons.append(not_due_after_reason(horizon, months_v))
     reasons.append(because(t(
         f"Et travaille au moins à {decimal_text(minimum)} etp : etp contractuel (feuille Personnel), pas l'etp payé du mois.",
         f"And works at least {decimal_text(minimum, 'en')} fte: the contractual fte (Personnel sheet), not the month's paid fte."),
@@ -269,7 +274,6 @@ def _cdi_half_time(enterprise: Enterprise, regime: Regime, period: Period, repor
         concerned.append((w, status))
     violations: list[Violation] = []
     paid_below: list[PaidBelowMin] = []
-    horizon = data_horizon(enterprise, period)
     period_months = _months_of(period)
     judged: set[str] = set()
     for w, status in concerned:

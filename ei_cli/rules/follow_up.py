@@ -15,6 +15,10 @@ Who is followed: TD/TGD workers (eligibility report) and art. 60 §7 workers act
 3. The enterprise employs an ``accompagnement_social`` worker in every month of the period in which
    a followed worker is employed.
 
+A period running beyond today is judged up to today (``rules.common.deadline_horizon``): a deadline after
+it, a quarter or a month not over by it, is not due yet; what fell due by it is, whatever the last Paie
+month — these rest on Personnel and Suivi, not on the payroll.
+
 A person employed under several ids (same national number, ``Enterprise.employments``) is followed as one:
 days employed per quarter, interviews, bilan and plan of all their ids, the deadlines from their first hire.
 
@@ -32,8 +36,8 @@ from ei_cli.i18n import Text, t
 from ei_cli.model import ContractType, Enterprise, FollowUpType, Function, Worker
 from ei_cli.periods import Month, Period, add_months
 from ei_cli.regimes import Regime
-from ei_cli.rules.common import (CheckResult, by_shape, Reason, because, data_horizon,
-                                 from_day, not_judged, obligations_start, obligations_start_reason,
+from ei_cli.rules.common import (CheckResult, by_shape, Reason, because, deadline_horizon,
+                                 from_day, not_due_after_reason, not_judged, obligations_start, obligations_start_reason,
                                  person_days_in, person_deadline, person_hire_text)
 
 NAME = "follow_up"
@@ -156,11 +160,21 @@ def _followed(enterprise: Enterprise, report, period: Period) -> list[tuple[Work
     return out
 
 
-def _data_horizon(enterprise: Enterprise, period: Period) -> date:
-    """The last day the workbook speaks of, within ``period``: for a year in progress, the last Paie month's
-    end (``rules.common.data_horizon``); else the period's end. A quarter not over by then is still running
-    as far as the workbook knows: its interview is not yet missing."""
-    return data_horizon(enterprise, period) or period.end
+def _horizon(period: Period) -> date:
+    """The last day by which a follow-up obligation of ``period`` can have fallen due: today for a period
+    running beyond it, else the period's end (``rules.common.deadline_horizon``). A quarter or a month not
+    over by then is still running: its interview, its accompanier are not yet missing; a bilan or plan
+    due after it is not due yet."""
+    return deadline_horizon(period) or period.end
+
+
+def _months_over(period: Period, horizon: date) -> Period | None:
+    """The part of ``period`` whose months are over by ``horizon`` (``_horizon``): the whole period when it
+    is over, else up to the end of the last month over — a month still running has no gap yet."""
+    if horizon >= period.end:
+        return period
+    end = Month.of(horizon + timedelta(days=1)).first_day - timedelta(days=1)
+    return Period(period.start, end) if end >= period.start else None
 
 
 def _person_employed_on(rows: tuple[Worker, ...], d: date) -> bool:
@@ -173,7 +187,7 @@ def _person_actions(enterprise: Enterprise, rows: tuple[Worker, ...], types) -> 
 
 
 def _interviews(enterprise: Enterprise, rows: tuple[Worker, ...], quarters_in: list[tuple[Quarter, Period]],
-                per_quarter: int, min_days: int, status: bool | None, period_end: date
+                per_quarter: int, min_days: int, status: bool | None, horizon: date
                 ) -> tuple[list[Missing], list[dict]]:
     """``rows``: the person's employment contracts here (``Enterprise.employments_of``), judged as one — the
     days employed and the interviews of all their ids; a quarter's line names the id employed last in it.
@@ -191,9 +205,10 @@ def _interviews(enterprise: Enterprise, rows: tuple[Worker, ...], quarters_in: l
         left = max(w.exit_date or date.max for w in present)
         wid = present[-1].worker_id
         found = sum(1 for d in records if start <= d <= end)
-        # Due once the quarter (or the worker's employment in it) is over by the period's end: a period
-        # of one month (ei batch --month) does not fail a quarter that is still running.
-        required = days >= min_days and min(end, left) <= period_end
+        # Due once the quarter (or the worker's employment in it) is over by the horizon (``_horizon``: the
+        # period's end, today for a period running beyond it): a period of one month (ei batch --month) does
+        # not fail a quarter that is still running, nor a year in progress its running quarter.
+        required = days >= min_days and min(end, left) <= horizon
         quarters.append({"worker_id": wid, "quarter": str(q), "days_employed": days,
                          "required": required, "interviews": found})
         if required and found < per_quarter:
@@ -209,7 +224,7 @@ def _deadline(enterprise: Enterprise, rows: tuple[Worker, ...], item: FollowUpTy
     # ``hired_by``: the contract whose hire the deadline runs from.
     due, hired_by, owed_by = person_deadline(rows, months, obligations_from)
     if due > horizon:
-        return None  # not due yet, as far as the workbook knows (``_data_horizon``)
+        return None  # not due yet (``_horizon``)
     hired = rows[0].hire_date
     dates = [d for d in _person_actions(enterprise, rows, (item,)) if hired <= d <= period.end]
     first = dates[0] if dates else None
@@ -278,7 +293,7 @@ def _quarterly_interviews(enterprise: Enterprise, regime: Regime, period: Period
     # from ``run_checks``) judges the whole period: no quarter of it is cut at that day, nor dropped.
     quarters_in = [(q, q.period if application else from_day(q.period, obligations_from))
                    for q in quarters_overlapping(period)]
-    horizon = _data_horizon(enterprise, period)
+    horizon = _horizon(period)
     judged: set[str] = set()
     for w, status, art60 in followed:
         # One person employed under several ids (same national number) is followed as one: their
@@ -298,9 +313,9 @@ def _quarterly_interviews(enterprise: Enterprise, regime: Regime, period: Period
                     missing.append(m)
     # An accompanier is owed for TD/TGD and art. 60 workers; a month whose only followed workers are of
     # unknown status makes the verdict unknown, not failed.
-    # Months after a year in progress's last Paie month are not known yet; a closed year's are judged (an
-    # accompanier's exit recorded in Personnel says what it says).
-    known = Period(period.start, horizon) if horizon >= period.start else None
+    # A month still running today is not judged yet (a replacement may be hired); a month over is, whatever
+    # the last Paie month (an accompanier's exit recorded in Personnel says what it says).
+    known = _months_over(period, horizon)
     gaps, unsure_gaps = (_accompanier_gaps(enterprise, followed, known)
                          if every_month_v.value is True and known is not None else ([], []))
     reasons: list[Reason] = [
@@ -324,6 +339,8 @@ def _quarterly_interviews(enterprise: Enterprise, regime: Regime, period: Period
     started = obligations_start_reason(enterprise, regime, per_q_v, period, application=application)
     if started is not None:
         reasons.append(started)
+    if horizon < period.end:
+        reasons.append(not_due_after_reason(horizon, per_q_v))
     for m in missing:
         reasons.append(because(m.text(), per_q_v if m.item == "interview" else
                                (bilan_v if m.item == "bilan" else plan_v)))

@@ -864,8 +864,8 @@ def _social_accompaniment_brackets(run: _Run) -> None:
     last_pay = run.enterprise.last_pay_month
     known_fr = f"paie connue jusqu'au {last_pay.last_day.isoformat()}" if last_pay else "aucune paie"
     known_en = f"payroll known to {last_pay.last_day.isoformat()}" if last_pay else "no payroll"
-    # The year in progress (``data_horizon``, one horizon for every rule): the days after the horizon are to
-    # come, as the TD/TGD months are — a part is claimed up to it, on the cost known, and the rest waits in an
+    # The year in progress (``data_horizon``, the horizon of every payroll-based amount): the days after it are
+    # to come, as the TD/TGD months are — a part is claimed up to it, on the cost known, and the rest waits in an
     # ``unknown`` entry. Without the cut, the bracket amount of the whole part was claimable with its ceiling
     # « non vérifié » while the months already paid showed it binding.
     horizon = data_horizon(run.enterprise, run.claim) if run.claim is not None else None
