@@ -460,6 +460,27 @@ def test_a_cdi_due_after_today_is_not_due_yet_whatever_the_payroll(monkeypatch):
         assert late.compliant is False and late.details["violations"][0]["since"] == date(2025, 11, 4), last
 
 
+def test_a_worker_hired_after_today_is_not_late_for_a_cdi_due_months_later(monkeypatch):
+    """Today 2026-02-15; T1 (TD) on a CDD, its hire 2026-03-01 entered ahead: CDI due by 2026-03-01 + 6 months
+    = 2026-09-01, after today — not due yet (it was « toujours sans CDI ; CDI attendu au plus tard le
+    2026-09-01 », non conforme, the day the run was made: the « not due yet » rule asked for the worker to be
+    employed today). The same for a person back after today under a new id (A hired 2026-01-05, left
+    2026-01-31; B from 2026-03-01: due by the person's first hire + 6 months = 2026-07-05, B employed then,
+    after today). A late date_cdi recorded ahead
+    (2026-09-15) is a breach Personnel already shows: from 2026-09-01 to 2026-09-14."""
+    from ei_cli import periods
+
+    monkeypatch.setattr(periods, "today", lambda: date(2026, 2, 15))
+    year = Period.calendar_year(2026)
+    assert run(worker(hire=date(2026, 3, 1)), period=year).compliant is True
+    back = one_person(worker("A", hire=date(2026, 1, 5), exit=date(2026, 1, 31)), worker("B", hire=date(2026, 3, 1)))
+    assert run(*back, period=year).compliant is True
+    late = run(worker(hire=date(2026, 3, 1), cdi=date(2026, 9, 15)), period=year)
+    assert late.compliant is False
+    (v,) = late.details["violations"]
+    assert (v["since"], v["until"], v["cdi_date"]) == (date(2026, 9, 1), date(2026, 9, 14), date(2026, 9, 15))
+
+
 def test_more_payroll_never_hides_a_cdi_due_before_today(monkeypatch):
     """Today 2026-09-30; T1 (TD) hired 2026-02-10 on a CDD, no date_cdi: CDI due by 2026-02-10 + 6 months =
     2026-08-10, before today — late from 2026-08-10 whatever the last Paie month (the CDI rests on

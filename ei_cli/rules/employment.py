@@ -180,9 +180,10 @@ def _cdi_violations(rows: tuple[Worker, ...], months: int, period: Period, statu
             cdi = cdi_row = None  # a CDI after a gap: the stretch before it ended by an exit
     if not stretches:
         return []  # on a CDI by the deadline
-    if horizon is not None and deadline > horizon and cdi is None and any(w.employed_on(horizon) for w in rows):
-        # Due after today (``deadline_horizon``): not due yet, as the follow-up's bilan — unless Personnel
-        # already shows the breach (a late date_cdi, an exit).
+    if horizon is not None and deadline > horizon and cdi is None:
+        # Due after today (``deadline_horizon``): not due yet, as the follow-up's bilan — whether the person
+        # is employed today or hired after it (a hire entered ahead) — unless Personnel already shows the
+        # breach (a late date_cdi).
         return []
     out = []
     for i, (first, final, since, until) in enumerate(stretches):
