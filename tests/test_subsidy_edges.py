@@ -286,6 +286,27 @@ def test_a_closed_year_whose_december_payroll_is_not_entered_yet_has_it_missing(
     assert not any("année en cours" in u.reason.fr for u in result.unknown)
 
 
+def test_a_claim_after_the_last_payroll_month_says_so_not_that_the_window_began_after_it(monkeypatch):
+    """`ei subsidy --year 2027` on 2026-06-30, Paie to 2026-06: G (TGD) hired 2025-03-01, window 24 months to
+    2027-02-28, meets 2027 — no month of 2027 is paid yet. Its `unknown` entry said « Fenêtre commencée après
+    le dernier mois de paie (2026-06-30, année en cours) », false twice (the window began in 2025, 2027 is not
+    the year in progress); it now says the claimed period comes after the last payroll month. In 2026, N (TD)
+    hired 2026-08-01, after the last Paie month, keeps « Fenêtre commencée après le dernier mois de paie »."""
+    from ei_cli import periods
+
+    monkeypatch.setattr(periods, "today", lambda: date(2026, 6, 30))
+    e = enterprise([worker("G", date(2025, 3, 1)), worker("N", date(2026, 8, 1))],
+                   monthly("G", Month(2025, 3), Month(2026, 6), cost="2000"))
+    report = Report({"G": "TGD", "N": "TD"})
+    (g,) = [u for u in compute_subsidies(e, W2016, 2027, report).unknown if u.worker_id == "G"]
+    assert g.reason.fr == ("Période réclamée postérieure au dernier mois de paie (paie connue jusqu'au 2026-06-30) : "
+                           "aucun mois de paie connu pour la période, à calculer avec la paie de ses mois.")
+    assert g.reason.en.startswith("Claimed period after the last payroll month (payroll known to 2026-06-30)")
+    assert g.missing == ()
+    (n,) = [u for u in compute_subsidies(e, W2016, 2026, report).unknown if u.worker_id == "N"]
+    assert n.reason.fr.startswith("Fenêtre commencée après le dernier mois de paie (2026-06-30, année en cours)")
+
+
 def test_the_brussels_supervision_condition_says_what_unknown_statuses_leave_open():
     """§5.6, 2013: E (encadrement, 0,5), N0–N3 (not target, 4 FTE), U0–U1 (production, status unknown, 2
     FTE), T (target). Without U: 0,5 / 4,5 = 11,1 %; with U as non-target: 0,5 / 6,5 = 7,69 → 7,6 % (floored)

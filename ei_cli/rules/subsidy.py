@@ -494,12 +494,25 @@ def _target_worker_wage_cost(run: _Run) -> None:
                 "with their payroll."), (), cap.cite()))
     if hiring is not None and hiring.applied:
         run.notes.append(hiring.maintained_note())
-    for wid in waiting:
-        run.unknown.append(UnknownSubsidy("target_worker", wid, t(
-            f"Fenêtre commencée après le dernier mois de paie ({horizon.isoformat()}, année en cours) : à calculer "
-            "avec la paie des mois suivants.",
-            f"Window begun after the last payroll month ({horizon.isoformat()}, year in progress): to compute with "
-            "the following months' payroll."), (), run.value("subsidy.target_worker.max_wage_cost_share").cite()))
+    if waiting:
+        said, cited = _waiting_text(run, horizon), run.value("subsidy.target_worker.max_wage_cost_share").cite()
+        run.unknown.extend(UnknownSubsidy("target_worker", wid, said, (), cited) for wid in waiting)
+
+
+def _waiting_text(run: _Run, horizon: date) -> Text:
+    """Why a TD/TGD window meeting the claim has no line yet: it began after ``horizon`` (``data_horizon``,
+    the year in progress), or the claimed period itself does — a year not begun, or without any Paie month
+    yet, where a window begun years ago waits too."""
+    if run.claim.start > horizon:
+        known = run.enterprise.last_pay_month.last_day.isoformat()
+        return t(f"Période réclamée postérieure au dernier mois de paie (paie connue jusqu'au {known}) : aucun mois "
+                 "de paie connu pour la période, à calculer avec la paie de ses mois.",
+                 f"Claimed period after the last payroll month (payroll known to {known}): no payroll month known "
+                 "for the period, to compute with its months' payroll.")
+    return t(f"Fenêtre commencée après le dernier mois de paie ({horizon.isoformat()}, année en cours) : à calculer "
+             "avec la paie des mois suivants.",
+             f"Window begun after the last payroll month ({horizon.isoformat()}, year in progress): to compute with "
+             "the following months' payroll.")
 
 
 @dataclass(frozen=True)
