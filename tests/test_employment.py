@@ -532,10 +532,10 @@ def test_a_closed_year_whose_last_payroll_month_is_not_entered_yet_is_not_in_pro
 
 
 def test_a_payroll_three_months_behind_still_owes_nothing_after_today(monkeypatch):
-    """Paie to 2025-08 only; T1 on a CDD hired 2025-06-20, CDI due 2025-12-20. On 2025-10-15 the workbook is
-    current (August within two months): not due yet. On 2025-11-15 the payroll is three months behind — its
-    missing months up to today are missing — but the CDI due on 2025-12-20, after today, cannot be late yet
-    (it was « non conforme » with a breach dated in the future). Read in 2026, it is late."""
+    """Paie to 2025-08 only; T1 on a CDD hired 2025-06-20, CDI due 2025-12-20. On 2025-10-15 and on
+    2025-11-15 — the payroll then three months behind — the CDI due on 2025-12-20, after today, cannot be late
+    yet, whatever the payroll's lag (``deadline_horizon``; it was « non conforme » with a breach dated in the
+    future). Read in 2026, it is late."""
     from ei_cli import periods
 
     pay = tuple(PayMonth("T1", Month(2025, m), D(1), D(2000)) for m in range(6, 9))
