@@ -2091,14 +2091,17 @@ def test_a_year_judged_by_the_stand_in_says_which_target_public_it_counts(tmp_pa
     by wallonie-2003 counting DEDP (§4.1): 50 % = 12 ÷ 24 FTE-months, D1 counted though no TD. The reason said
     « jugée selon wallonie-2003 … simulation historique » but not that the quota counts DEDP, beside a staff
     table saying D1 is not target public. Its first reason now names the public counted, citing nothing new
-    (the judge's eligibility.definition); in English too. A year judged by its own regime says nothing of it."""
+    (the judge's eligibility.definition); in English too, with the definition's English text (it was the French
+    « DEDP = non titulaire du secondaire supérieur … » inside the English sentence). A year judged by its own
+    regime says nothing of it."""
     e, report = _walloon_gap_dedp_not_td(tmp_path, "2018-02")
     (y,) = evaluate_quota(e, W16, Period(date(2017, 7, 1), date(2017, 7, 31)), report).years
-    definition = get_regime("wallonie-2003").value("eligibility.definition", date(2017, 3, 1)).description
+    definition = get_regime("wallonie-2003").value("eligibility.definition", date(2017, 3, 1)).description_text
     first = y.reasons[0].text
-    assert (f"le quota y compte le public cible de wallonie-2003 ({definition}), et non celui de wallonie-2016, "
+    assert (f"le quota y compte le public cible de wallonie-2003 ({definition.fr}), et non celui de wallonie-2016, "
             "que suivent les autres contrôles et la liste du personnel") in first.fr
-    assert "the quota counts wallonie-2003's target public in it" in first.en
+    assert f"the quota counts wallonie-2003's target public in it ({definition.en}), not that of" in first.en
+    assert definition.en.startswith("DEDP = not holding") and "titulaire" not in first.en
     (y7,) = evaluate_quota(e, W16, Period(date(2018, 3, 1), date(2018, 3, 31)), report).years
     assert y7.regime_id == "wallonie-2016" and not any("le quota y compte" in r.text.fr for r in y7.reasons)
 

@@ -12,7 +12,9 @@ from pathlib import Path
 import pytest
 
 from ei_cli.errors import EiError
+from ei_cli.i18n import Text
 from ei_cli.regimes import CONFIDENCES, RegimeFileError, all_regimes, get_regime, load_regime_file, regime_in_force
+from helpers_cli import run_cli
 
 GOOD = '''id = "{id}"
 title = "t"
@@ -350,3 +352,43 @@ def test_a_period_ending_on_the_agrement_day_is_not_before_it():
     assert "period_before_agrement" not in [w.code for w in warnings]
     _, warnings = select_regime(e, Period(date(2024, 2, 1), date(2024, 2, 29)))
     assert "period_before_agrement" in [w.code for w in warnings]
+
+
+def test_every_parameter_has_an_english_description_that_english_sentences_quote(tmp_path, capsys, monkeypatch):
+    """A sentence quoting a parameter's description (bruxelles-2018's target-public reading, an outline subsidy
+    « not established », wallonie-2003's DEDP definition) put the file's French ``description`` into the English
+    text: « Target public counted this way — Lecture provisoire : les cinq groupes… ». Every parameter of every
+    shipped regime now has a ``description_en``; ``description_text`` is the one accessor (fr, en), and the key
+    stands in for a missing English one, never the French text. ``ei regimes ID --lang en --explain`` shows it;
+    JSON adds ``description_en``."""
+    for r in all_regimes():
+        for p in r.parameters.values():
+            assert p.description and p.description_en, (r.id, p.key)
+            assert p.description_text == Text(p.description, p.description_en) == p.at(p.values[0].start).description_text
+    bare = load_regime_file(_write(tmp_path, GOOD)).param("quota.min_target_fte")
+    assert bare.description_text == Text("quota.min_target_fte", "quota.min_target_fte")
+    doc = json.loads(_ei("regimes", "bruxelles-2018", "--format", "json").stdout)
+    definition = [p for p in doc["parameters"] if p["key"] == "eligibility.definition"][0]
+    assert definition["description_en"].startswith("Provisional reading: the five groups")
+    monkeypatch.setenv("COLUMNS", "2000")  # one table row a line
+    assert "Provisional reading: the five groups" in run_cli(capsys, "regimes", "bruxelles-2018", "--lang", "en", "--explain")[1]
+
+
+@pytest.mark.parametrize("args", [
+    ("check-quota", "--explain"), ("check", "--only", "eligibility", "--explain"), ("subsidy", "--year", "2025"),
+    ("check", "--explain"), ("check-eligibility", "--explain")])
+def test_english_outputs_quote_no_french_parameter_description(capsys, monkeypatch, args):
+    """The Brussels sample under bruxelles-2018 (outline, D7), in English: none of the regime's French parameter
+    descriptions appears (« Lecture provisoire : les cinq groupes… », « Compensation du mandat ESI (formule non
+    trouvée) »); their English ones do where the sentences quote them."""
+    sample = Path(__file__).resolve().parent.parent / "sample_data" / "ei-bruxelles.xlsx"
+    monkeypatch.setenv("COLUMNS", "2000")  # a sentence on one line
+    code, out, err = run_cli(capsys, args[0], sample, *args[1:], "--lang", "en")
+    text = out + err
+    assert code in (0, 1), err
+    for p in get_regime("bruxelles-2018").parameters.values():
+        assert p.description not in text, p.key
+    if args[0] == "subsidy":
+        assert "Not established for regime bruxelles-2018: ESI mandate compensation (formula not found)" in text
+    elif args[1] != "--explain" or args[0] == "check-quota":
+        assert "Provisional reading: the five groups of the 2004 ordonnance" in text

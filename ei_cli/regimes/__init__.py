@@ -40,7 +40,7 @@ UNITS = {"share", "ratio", "eur", "months", "years", "days", "count", "fte", "pe
 META_KEYS = {"id", "title", "region", "valid_from", "valid_to", "last_checked", "status", "summary",
              "references", "rules"}
 STATUSES = {"current", "historical", "outline"}
-PARAM_KEYS = {"values", "unit", "confidence", "reference", "description", "note"}
+PARAM_KEYS = {"values", "unit", "confidence", "reference", "description", "description_en", "note"}
 REFERENCE_KEYS = {"ref", "text", "article", "url", "note"}
 VALUE_KEYS = {"from", "to", "value"}
 RULE_OBLIGATIONS = {"eligibility", "quota", "wages", "employment", "enterprise", "follow_up", "subsidies"}
@@ -87,6 +87,14 @@ class Value:
     start: date
     end: date | None
     description: str = ""
+    description_en: str = ""
+
+    @property
+    def description_text(self) -> Text:
+        """The parameter's description as a sentence quotes it: the file's French ``description`` and its
+        ``description_en`` (the key, language-neutral, where the file has no English one — never French text
+        in an English sentence). The one accessor every sentence quoting a parameter uses."""
+        return _description_text(self.key, self.description, self.description_en)
 
     @property
     def is_unknown(self) -> bool:
@@ -107,6 +115,10 @@ class Value:
         return self.reference.cite()
 
 
+def _description_text(key: str, fr: str, en: str) -> Text:
+    return Text(fr or key, en or key)
+
+
 @dataclass(frozen=True)
 class Parameter:
     key: str
@@ -116,6 +128,12 @@ class Parameter:
     values: tuple[DatedValue, ...]
     description: str = ""
     note: str = ""
+    description_en: str = ""
+
+    @property
+    def description_text(self) -> Text:
+        """As ``Value.description_text``."""
+        return _description_text(self.key, self.description, self.description_en)
 
     def at(self, on: date) -> Value:
         """The value in force on ``on``; before the first date, the first value (forced regimes, D4).
@@ -131,10 +149,11 @@ class Parameter:
     def _lookup(self) -> tuple[tuple[date, ...], tuple[Value, ...]]:
         return (tuple(v.start for v in self.values),
                 tuple(Value(self.key, v.value, self.unit, self.confidence, self.reference, v.start, v.end,
-                            self.description) for v in self.values))
+                            self.description, self.description_en) for v in self.values))
 
     def to_dict(self) -> dict:
-        return {"key": self.key, "description": self.description, "unit": self.unit,
+        return {"key": self.key, "description": self.description, "description_en": self.description_en or None,
+                "unit": self.unit,
                 "confidence": self.confidence, "reference": self.reference.to_dict(),
                 "values": [v.to_dict() for v in self.values], "note": self.note or None}
 
@@ -370,7 +389,7 @@ def _collect(table: dict, path: str, params: dict, refs: dict, text: str, name: 
         values.append(DatedValue(v["from"], v.get("to"), value))
     values.sort(key=lambda dv: dv.start)
     params[path] = Parameter(path, table["unit"], table["confidence"], reference, tuple(values),
-                             table.get("description", ""), table.get("note", ""))
+                             table.get("description", ""), table.get("note", ""), table.get("description_en", ""))
 
 
 # ------------------------------------------------------------------------------------ registry

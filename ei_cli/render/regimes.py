@@ -50,7 +50,8 @@ def parameters_table(console, regime: Regime, lang: str, explain: bool) -> None:
         last = p.values[-1]
         ref = p.reference.cite()
         if explain:
-            ref = "\n".join(x for x in (p.description, ref, p.reference.url, p.reference.note) if x)
+            description = p.description_text.get(lang) if p.description else ""
+            ref = "\n".join(x for x in (description, ref, p.reference.url, p.reference.note) if x)
         table.add_row(key, _value_text(p.at(last.start)), p.unit, last.start.isoformat(),
                       CONFIDENCES[p.confidence].get(lang), ref)
     console.print(table)

@@ -706,8 +706,8 @@ def check(enterprise: Enterprise, regime: Regime, period: Period, report: Eligib
         # The definition's description states the provisional reading itself (« Lecture provisoire : … »).
         reasons.append(because(t(
             "Régime connu seulement en partie (lecture retenue par le projet) : statuts non établis "
-            f"pour ce régime. {definition.description}.",
+            f"pour ce régime. {definition.description_text.fr}.",
             "Regime known only in outline (the project's reading): statuses not established for "
-            f"this regime. {definition.description}."), definition))
+            f"this regime. {definition.description_text.en}."), definition))
         details["established"] = False
     return CheckResult(NAME, verdict, summary, tuple(reasons), to_fix, details)

@@ -914,9 +914,9 @@ def _judge_mandate(f: _Frame) -> YearQuota:
     if definition is not None and regime.status == "outline":
         # The count of target FTE rests on a provisional reading of the target public (bruxelles-2018: the
         # 2004 groups, decision D7); the verdict says what it rests on (interpretations.md).
-        reasons.append(_cite(t(f"Public cible compté ainsi — {definition.description} ; un inspecteur appliquant "
+        reasons.append(_cite(t(f"Public cible compté ainsi — {definition.description_text.fr} ; un inspecteur appliquant "
                                "les textes de ce régime peut compter autrement.",
-                               f"Target public counted this way — {definition.description}; an inspector applying "
+                               f"Target public counted this way — {definition.description_text.en}; an inspector applying "
                                "this regime's texts may count otherwise."), definition))
     if not f.months:
         return _no_data(f, "average_minimums", None, min_target, reasons)
@@ -1374,9 +1374,9 @@ def _public_counted(asked: Regime, judge: Regime, first: date) -> Text:
     definition = judge.value_or_none("eligibility.definition", first)
     if definition is None or judge.rule("eligibility") == asked.rule("eligibility"):
         return t("", "")
-    return t(f" ; le quota y compte le public cible de {judge.id} ({definition.description}), et non celui de "
+    return t(f" ; le quota y compte le public cible de {judge.id} ({definition.description_text.fr}), et non celui de "
              f"{asked.id}, que suivent les autres contrôles et la liste du personnel",
-             f"; the quota counts {judge.id}'s target public in it ({definition.description}), not that of "
+             f"; the quota counts {judge.id}'s target public in it ({definition.description_text.en}), not that of "
              f"{asked.id}, which the other checks and the staff list follow")
 
 

@@ -326,7 +326,7 @@ class _Run:
         self.lines.append(SubsidyLine(
             subsidy, worker_id, basis, money(amount) if amount is not None else None, main.cite(),
             main.reference.url, confidence, claimable and amount is not None, tuple(notes),
-            tuple(reasons) or tuple(because(t(v.description or v.key, v.description or v.key), v) for v in values)))
+            tuple(reasons) or tuple(because(v.description_text, v) for v in values)))
 
 
 # ------------------------------------------------------------------------------------ shapes
@@ -1334,8 +1334,8 @@ def _outline(run: _Run) -> None:
     """D7: a regime known only in outline computes nothing and says so, per unknown parameter."""
     for key, v in _unknown_subsidy_parameters(run.regime, (run.claim or run.period).start):
         run.unknown.append(UnknownSubsidy(key.split(".")[1], None, t(
-            f"Non établi pour le régime {run.regime.id} : {v.description or key} (texte non trouvé : rien n'est calculé).",
-            f"Not established for regime {run.regime.id}: {v.description or key} (text not found: nothing is computed)."),
+            f"Non établi pour le régime {run.regime.id} : {v.description_text.fr} (texte non trouvé : rien n'est calculé).",
+            f"Not established for regime {run.regime.id}: {v.description_text.en} (text not found: nothing is computed)."),
             (), v.cite()))
 
 
