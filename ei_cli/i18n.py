@@ -29,6 +29,13 @@ def t(fr: str, en: str) -> Text:
     return Text(fr, en)
 
 
+def plural(n: int, fr: str, en: str, fr_plural: str | None = None, en_plural: str | None = None) -> Text:
+    """« 1 travailleur comparé », « 2 travailleurs comparés » / « 1 worker compared », « 2 workers compared »: the
+    count and its words, singular or plural by each language's rule (French: singular below 2, « 0 mois
+    jugé »; English: singular for 1 only). The plural adds an « s » unless given (« mois connus », « unknown »)."""
+    return Text(f"{n} {fr if n < 2 else (fr_plural or fr + 's')}", f"{n} {en if n == 1 else (en_plural or en + 's')}")
+
+
 def decimal_text(x, lang: str = "fr") -> str:
     """A number as written (no rounding), with a decimal comma in French: 0,68 / 0.68. Never in exponent
     notation: a normalised Decimal 10 is ``1E+1`` to ``str``, « 10 » here."""

@@ -529,3 +529,11 @@ def test_brussels_supervision_share_headline_names_what_unknown_statuses_leave_o
     assert one.compliant is True and "encadrement 10,0 % au moins" in one.summary.fr
     two = share(2)
     assert two.compliant is None and "entre 9,0 % et 11,1 % selon les statuts inconnus" in two.summary.fr
+
+
+def test_one_person_employed_is_said_in_the_singular():
+    """One full-time worker all 2025: AWU = 12 × 1 ÷ 12 = 1, 1 person employed. The reason said « 1 personnes
+    occupées » / « 1 persons employed »; singular now in both languages (``i18n.plural``)."""
+    result = check(ent(staff(1), "1000000"), "wallonie-2016")
+    assert "1,00 unités de travail annuelles" in result.reasons[0].text.fr
+    assert "1 personne occupée," in result.reasons[0].text.fr and "1 person employed," in result.reasons[0].text.en

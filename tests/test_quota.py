@@ -2294,3 +2294,22 @@ def test_a_workbook_without_any_payroll_row_has_no_month_known(make_workbook, wo
     r = runner.invoke(app, ["check", str(path), "--year", "2030", "--only", "quota", "-f", "json"])
     (quota,) = json.loads(r.stdout)["checks"]
     assert r.exit_code == 0 and quota["compliant"] is None and quota["fte_measured"] is False
+
+
+def test_one_month_known_and_one_worker_under_contract_are_said_in_the_singular():
+    """Sentences with a count of 1 said « 1 mois connus », « 1 months known », « 1 travailleurs sous contrat ».
+    Agrément 2021-01-01, year 2 = 2022, Paie of January 2022 only, T (target) alone: 1 ÷ 1 = 100 % on
+    1 month known out of 12, year over → « Paie incomplète : 1 mois connu sur 12 » / « 1 month known out of 12 ».
+    Agrément 2024-01-01, year 1 judged on 2024-12-31 (point value), T alone under contract → 1 ÷ 1 = 100 %,
+    « (1 travailleur sous contrat ce jour-là) » / « (1 worker under contract that day) »."""
+    st_ = Statuses({"T": True})
+    e = enterprise([worker("T")], [pay("T", "2022-01", "2022-01")], agrement=date(2021, 1, 1))
+    said = next(r.text for r in evaluate_quota(e, W16, Period.calendar_year(2022), st_).latest.reasons
+                if r.text.fr.startswith("Paie incomplète"))
+    assert said.fr.startswith("Paie incomplète : 1 mois connu sur 12 alors")
+    assert said.en.startswith("Payroll incomplete: 1 month known out of 12 though")
+    e = enterprise([worker("T", hire=date(2024, 1, 1))], [pay("T", "2024-01", "2024-12")], agrement=date(2024, 1, 1))
+    y = evaluate_quota(e, W16, Period.calendar_year(2024), st_).latest
+    said = next(r.text for r in y.reasons if r.text.fr.startswith("Le 2024-12-31 :"))
+    assert y.year == 1 and "(1 travailleur sous contrat ce jour-là)" in said.fr
+    assert "(1 worker under contract that day)" in said.en

@@ -399,3 +399,15 @@ def test_a_month_after_the_last_payroll_month_is_not_measured_on_the_months_befo
     rows = [(w, f"2024-{m:02d}", "1", pay) for w, pay in (("M", "4400"), ("P", "2000")) for m in range(1, 13)]
     r = wages.check(enterprise(rows), W16, Period(date(2025, 3, 1), date(2025, 3, 31)))
     assert r.compliant is None and r.details["ratio"] is None
+
+
+def test_one_worker_compared_over_one_month_is_said_in_the_singular(make_workbook, workbook_sheets):
+    """Worker 1 alone, one Paie row (2024-01, etp 1): highest = lowest, ratio 1 ÷ 1 = 1,00 over 1 worker and
+    1 worker-month. The line said « 1 travailleurs comparés » / « 1 workers compared, 1 worker-months »."""
+    for sheet in ("Personnel", "Paie", "Suivi"):
+        workbook_sheets[sheet] = workbook_sheets[sheet][:2]
+    path = make_workbook(workbook_sheets)
+    fr = runner.invoke(app, ["check-wages", str(path), "--year", "2024"], env={"COLUMNS": "300"}).stdout
+    en = runner.invoke(app, ["check-wages", str(path), "--year", "2024", "--lang", "en"], env={"COLUMNS": "300"}).stdout
+    assert "— 1 travailleur comparé, 1 mois-travailleur" in fr
+    assert "— 1 worker compared, 1 worker-month" in en and "worker-months" not in en

@@ -5,7 +5,7 @@ Workers are shown by ``worker_id``; names only with ``--names``.
 
 from __future__ import annotations
 
-from ei_cli.i18n import t
+from ei_cli.i18n import plural, t
 from ei_cli.model import Enterprise
 from ei_cli.output import RunOptions
 from ei_cli.regimes import Regime
@@ -70,8 +70,10 @@ def wages_table(con, result: WageTension | None, enterprise: Enterprise, regime:
               + verdict_markup(result.compliant, lang, applicable=applicable)
               + ("" if applicable else
                  " (" + ("before the agrément, for information" if en else "avant l'agrément, pour information") + ")")
-              + f" — {result.workers_compared} {'workers compared' if en else 'travailleurs comparés'}, "
-              f"{result.worker_months} {'worker-months' if en else 'mois-travailleur'}")
+              + " — " + plural(result.workers_compared, "travailleur comparé", "worker compared",
+                               "travailleurs comparés", "workers compared").get(lang)
+              + ", " + plural(result.worker_months, "mois-travailleur", "worker-month",
+                              "mois-travailleur").get(lang))
     for e in result.excluded_months:
         why = {"fte_zero": t("etp nul", "fte 0"), "no_pay": t("salaire nul", "no pay"),
                "not_employed": t("hors occupation", "not employed")}[e.reason].get(lang)

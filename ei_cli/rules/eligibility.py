@@ -16,7 +16,7 @@ from enum import IntEnum, StrEnum
 from functools import cached_property, partial
 from typing import Callable
 
-from ei_cli.i18n import Text, t
+from ei_cli.i18n import Text, plural, t
 from ei_cli.model import PERSON_FIELDS, Diploma, Enterprise, Worker
 from ei_cli.periods import Period, anniversary, completed_years
 from ei_cli.regimes import Regime, Value
@@ -622,10 +622,6 @@ def assess_eligibility(enterprise: Enterprise, regime: Regime) -> EligibilityRep
 NAME = "eligibility"
 
 
-def _plural(n: int, fr: str, en: str, fr_plural: str | None = None, en_plural: str | None = None) -> Text:
-    return t(f"{n} {fr if n < 2 else (fr_plural or fr + 's')}", f"{n} {en if n == 1 else (en_plural or en + 's')}")
-
-
 def summary_text(counts: dict[str, int], categories: tuple[Category, ...]) -> Text:
     """« 12 travailleurs : 3 TGD, 6 TD, 3 hors public cible, 0 indéterminé »."""
     total = sum(counts.values())
@@ -634,8 +630,8 @@ def summary_text(counts: dict[str, int], categories: tuple[Category, ...]) -> Te
     if Category.TARGET in categories:
         parts.append(t(f"{counts['target']} public cible", f"{counts['target']} target public"))
     parts.append(t(f"{counts['not_target']} hors public cible", f"{counts['not_target']} not target public"))
-    parts.append(_plural(counts["unknown"], "indéterminé", "unknown", en_plural="unknown"))
-    head = _plural(total, "travailleur", "worker")
+    parts.append(plural(counts["unknown"], "indéterminé", "unknown", en_plural="unknown"))
+    head = plural(total, "travailleur", "worker")
     return Text(f"{head.fr} : " + ", ".join(p.fr for p in parts), f"{head.en}: " + ", ".join(p.en for p in parts))
 
 

@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import ROUND_DOWN, Decimal
 
-from ei_cli.i18n import Text, t
+from ei_cli.i18n import Text, plural, t
 from ei_cli.model import Enterprise, Function
 from ei_cli.periods import Period, year_ending
 from ei_cli.regimes import Regime
@@ -97,10 +97,11 @@ def _size_thresholds(enterprise: Enterprise, regime: Regime, period: Period, rep
     awu_shown = awu.quantize(AWU_PLACES, rounding=ROUND_DOWN)
     reasons = []
     staff_ok: bool | None = None if staff_v.is_unknown else awu < staff_v.number
+    persons = plural(headcount, "personne occupée", "person employed", "personnes occupées", "persons employed")
     reasons.append(because(t(
         f"Effectif : {decimal_text(awu_shown)} unités de travail annuelles (moyenne des etp mensuels{window_fr}, "
-        f"{headcount} personnes occupées, art. 60 exclus) ; doit rester strictement sous {staff_v.value}.",
-        f"Staff: {awu_shown} annual work units (mean of monthly fte{window_fr}, {headcount} persons employed, art. 60 "
+        f"{persons.fr}, art. 60 exclus) ; doit rester strictement sous {staff_v.value}.",
+        f"Staff: {awu_shown} annual work units (mean of monthly fte{window_fr}, {persons.en}, art. 60 "
         f"excluded); must stay strictly below {staff_v.value}."), staff_v))
     tests = []
     for label_fr, label_en, figure, limit in (("chiffre d'affaires", "turnover", enterprise.turnover, turnover_v),

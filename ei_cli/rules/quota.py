@@ -31,7 +31,7 @@ from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Callable, Sequence
 
-from ei_cli.i18n import Text, t
+from ei_cli.i18n import Text, plural, t
 from ei_cli.model import Enterprise, Function, Worker
 from ei_cli import periods
 from ei_cli.periods import Month, Period, anniversary, days_between, years_overlapping
@@ -652,12 +652,14 @@ def _judge_staircase(f: _Frame) -> YearQuota:
     judged = _average(target, count)
     if n == 1:
         day = point.day.isoformat()
+        under_contract = plural(point.workers, "travailleur sous contrat", "worker under contract",
+                                "travailleurs sous contrat", "workers under contract")
         reasons.append(because(t(
-            f"Le {day} : {number_text(judged, beside=minimum)} ETP public cible sur {number_text(total)} ETP ({point.workers} "
-            f"travailleurs sous contrat ce jour-là), soit {share_text(share)} (exigé : {req_text}). La ligne du mois "
+            f"Le {day} : {number_text(judged, beside=minimum)} ETP public cible sur {number_text(total)} ETP "
+            f"({under_contract.fr} ce jour-là), soit {share_text(share)} (exigé : {req_text}). La ligne du mois "
             f"{judged_month} dans le tableau mensuel est la moyenne du mois, pour information.",
             f"On {day}: {number_text(judged, 'en', minimum)} target-public FTE out of {number_text(total, 'en')} FTE "
-            f"({point.workers} workers under contract that day), i.e. {share_text(share, 'en')} (required: "
+            f"({under_contract.en} that day), i.e. {share_text(share, 'en')} (required: "
             f"{req_text_en}). The row of month {judged_month} in the monthly table is the month's average, for "
             "information.")))
     else:
@@ -788,13 +790,14 @@ def _judge_monthly(f: _Frame) -> YearQuota:
     need = _monthly_need(r, tuple(judged), f.adjustable) if r is not None else None
     shortfall = ZERO if quota_ok else (round_up(need) if need is not None else None)
     count = len(months)
+    judged_months = plural(len(judged), "mois jugé", "month judged", "mois jugés", "months judged")
     reasons.append(because(t(
-        f"{len(judged)} mois jugés, {len(failing)} sous le seuil"
+        f"{judged_months.fr}, {len(failing)} sous le seuil"
         + (f" ({', '.join(str(m.month) for m in failing)})" if failing else "")
         + (f", {len(unsure)} sous le seuil selon les statuts connus ({', '.join(str(m.month) for m in unsure)})"
            if unsure else "")
         + f" ; moyenne de l'année (information) : {share_text(share)}.",
-        f"{len(judged)} months judged, {len(failing)} below the threshold"
+        f"{judged_months.en}, {len(failing)} below the threshold"
         + (f" ({', '.join(str(m.month) for m in failing)})" if failing else "")
         + (f", {len(unsure)} below it on the known statuses ({', '.join(str(m.month) for m in unsure)})"
            if unsure else "")
@@ -886,10 +889,11 @@ def _min_workers(enterprise: Enterprise, regime: Regime, f: _Frame, reasons: lis
     # Persons, not ids: two concurrent contracts of one person are one worker (``Enterprise.persons``).
     heads = enterprise.persons(w for w in enterprise.workers if _counted(w) and w.employed_on(day))
     ok = heads >= minimum
+    employed = plural(heads, "occupé", "employed", "occupés", "employed")
     reasons.append(_cite(t(
-        f"Au moins {int(minimum)} travailleurs dans les {int(within)} mois de l'agrément : {heads} occupés le "
+        f"Au moins {int(minimum)} travailleurs dans les {int(within)} mois de l'agrément : {employed.fr} le "
         f"{day.isoformat()} (feuille Personnel, hors art. 60).",
-        f"At least {int(minimum)} workers within {int(within)} months of the agrément: {heads} employed on "
+        f"At least {int(minimum)} workers within {int(within)} months of the agrément: {employed.en} on "
         f"{day.isoformat()} (Personnel sheet, art. 60 excluded)."), min_v))
     return {"min_workers": int(minimum), "min_workers_on": day.isoformat(), "workers_on_that_day": heads,
             "min_workers_compliant": ok}
@@ -1062,18 +1066,19 @@ def _shortfall_reasons(shortfall: Decimal | None, point_day: date | None, r) -> 
 
 
 def _provisional_reason(f: _Frame) -> Reason:
+    known = plural(len(f.months), "mois connu", "month known", "mois connus", "months known")
     if not f.running:
         return because(t(
-            f"Paie incomplète : {len(f.months)} mois connus sur {f.months_in_year} alors que l'année d'agrément "
+            f"Paie incomplète : {known.fr} sur {f.months_in_year} alors que l'année d'agrément "
             f"s'est terminée le {f.period.end.isoformat()} ; verdict provisoire sur les mois connus : complétez la "
             "feuille Paie.",
-            f"Payroll incomplete: {len(f.months)} months known out of {f.months_in_year} though the agrément year "
+            f"Payroll incomplete: {known.en} out of {f.months_in_year} though the agrément year "
             f"ended on {f.period.end.isoformat()}; provisional verdict on the known months: complete the Paie "
             "sheet."))
     return because(t(
-        f"Année en cours : {len(f.months)} mois connus sur {f.months_in_year} (dernier mois de la feuille Paie) ; "
+        f"Année en cours : {known.fr} sur {f.months_in_year} (dernier mois de la feuille Paie) ; "
         "verdict provisoire sur les mois connus (--forecast projette la fin de l'année).",
-        f"Year in progress: {len(f.months)} months known out of {f.months_in_year} (last month of the Paie sheet); "
+        f"Year in progress: {known.en} out of {f.months_in_year} (last month of the Paie sheet); "
         "provisional verdict on the known months (--forecast projects the end of the year)."))
 
 
@@ -1645,22 +1650,24 @@ def forecast_quota(enterprise: Enterprise, regime: Regime, at_month: Month, repo
     projected = _said_judge(replace(_judge(shape, frame), regime_id=regime.id, rule=name), asked, regime)
     extra = projected.shortfall_fte
     hire_from = adjustable[0] if adjustable else None
+    remaining = plural(len(future), "mois restant", "month remaining", "mois restants", "months remaining")
     reasons = [
         because(t(f"Projection de l'année d'agrément {n} ({period.start.isoformat()} – {period.end.isoformat()}) "
-                  f"à partir de {at} : {len(future)} mois restants ; chaque travailleur encore occupé garde son "
+                  f"à partir de {at} : {remaining.fr} ; chaque travailleur encore occupé garde son "
                   "dernier ETP mensuel connu, ceux qui ont une date de sortie partent à cette date.",
                   f"Projection of agrément year {n} ({period.start.isoformat()} – {period.end.isoformat()}) from "
-                  f"{at}: {len(future)} months remaining; every worker still employed keeps their last known "
+                  f"{at}: {remaining.en}; every worker still employed keeps their last known "
                   "monthly FTE, those with an exit date leave on it.")),
     ]
     if future and adjustable != future:
+        hireable = plural(len(adjustable), "mois", "month", "mois", "months")
         reasons.append(because(t(
             f"Mois de {future[0]} à {future[len(future) - len(adjustable) - 1]} : passés sans paie connue, projetés "
             f"(chaque travailleur garde son dernier ETP) mais sans engagement possible ; engagements à partir de "
-            f"{hire_from} ({len(adjustable)} mois).",
+            f"{hire_from} ({hireable.fr}).",
             f"Months {future[0]} to {future[len(future) - len(adjustable) - 1]}: past without known payroll, projected "
             f"(every worker keeps their last FTE) but no hire possible in them; hires from {hire_from} "
-            f"({len(adjustable)} months).")))
+            f"({hireable.en}).")))
     # Brussels 2018: nobody at half-time is one contract to raise, said beside any hire (never solved as FTE).
     half = _half_time_text(projected, gerund=True)
     and_fr, and_en = (f" et {half.fr}", f" and {half.en}") if half else ("", "")
