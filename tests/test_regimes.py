@@ -392,3 +392,41 @@ def test_english_outputs_quote_no_french_parameter_description(capsys, monkeypat
         assert "Not established for regime bruxelles-2018: ESI mandate compensation (formula not found)" in text
     elif args[1] != "--explain" or args[0] == "check-quota":
         assert "Provisional reading: the five groups of the 2004 ordonnance" in text
+
+
+def test_cli_regimes_table_says_values_in_the_language_and_csv_keeps_them_machine_readable(capsys, monkeypatch):
+    """``ei regimes ID`` printed Python values: « True », « 0.5 » with a point and the English « unknown » in the
+    French table; its CSV wrote Python reprs (« [{'agrement_year': 1, 'amount': 20000}, …] »). The table now says
+    oui/non, 0,5 and « inconnu » in French (yes/no, 0.5, unknown in English); the CSV, for scripts, keeps the
+    JSON document's values: numbers with a point, true/false, unknown, a list or brackets as JSON text."""
+    import csv
+    import io
+
+    monkeypatch.setenv("COLUMNS", "2000")  # one table row a line
+    rows = {line.split("│")[1].strip(): [c.strip() for c in line.split("│")[2:]]
+            for line in run_cli(capsys, "regimes", "wallonie-2016")[1].splitlines() if line.startswith("│")}
+    assert rows["employment.min_fte"][0] == "0,5"
+    assert rows["enterprise.legal_form.social_purpose_required"][0] == "oui"
+    assert rows["enterprise.legal_form.unlisted_admitted"][0] == "non"
+    assert rows["subsidy.social_accompaniment.index_factor"][0] == "inconnu"
+    assert rows["subsidy.social_accompaniment.brackets"][0].startswith(
+        "min_target_workers=8, amount=25000, min_accompanier_fte=0,5, max_accompanier_fte=0,5 ; min_target_workers=")
+    rows_en = {line.split("│")[1].strip(): [c.strip() for c in line.split("│")[2:]]
+               for line in run_cli(capsys, "regimes", "wallonie-2016", "--lang", "en")[1].splitlines()
+               if line.startswith("│")}
+    assert [rows_en[k][0] for k in ("employment.min_fte", "enterprise.legal_form.social_purpose_required",
+                                    "enterprise.legal_form.unlisted_admitted",
+                                    "subsidy.social_accompaniment.index_factor")] == ["0.5", "yes", "no", "unknown"]
+    table = run_cli(capsys, "regimes", "wallonie-2003")[1]
+    assert "True" not in table and "False" not in table and "'" not in table.split("agrement_year")[1][:40]
+    for lang in ("fr", "en"):
+        data = list(csv.DictReader(io.StringIO(run_cli(capsys, "regimes", "wallonie-2003", "-f", "csv",
+                                                       "--lang", lang)[1])))
+        by_key = {r["key"]: r["value"] for r in data}
+        assert json.loads(by_key["subsidy.manager.amounts"]) == [
+            {"agrement_year": 1, "amount": 20000}, {"agrement_year": 2, "amount": 13500},
+            {"agrement_year": 3, "amount": 7000}]
+        assert json.loads(by_key["enterprise.legal_form.allowed"])[:2] == ["SA", "SPRL"]
+        assert by_key["enterprise.legal_form.social_purpose_required"] == "true"
+        assert by_key["subsidy.social_accompaniment.brackets"] == "unknown"
+        assert by_key["quota.required_share.year_1"] == "0.2"

@@ -1,5 +1,6 @@
 """``ei regimes [ID]``: the regimes known, or one regime's parameters with references and dates."""
 
+import json
 from typing import Annotated, Optional
 
 import typer
@@ -37,9 +38,12 @@ def regimes_command(
     params = [regime.parameters[k].to_dict() for k in sorted(regime.parameters)]
     doc = base_document("regimes", regime=regime, regimes=[regime.to_dict()], parameters=params,
                         subsidies=subsidy_ids(regime), subsidy_shapes=regime.rule("subsidies") or [])
+    # CSV is for scripts: each value as in the JSON document (a number with a point, true/false, « unknown »),
+    # a list or brackets as JSON text (docs/spec/cli.md).
     emit(doc, opts, table=lambda con, o: parameters_table(con, regime, o.lang, o.explain),
          csv_rows=lambda o: (["key", "value", "unit", "from", "to", "confidence", "reference", "article", "url"],
-                             [[p["key"], v["value"] if not isinstance(v["value"], list) else str(v["value"]),
+                             [[p["key"], v["value"] if not isinstance(v["value"], list)
+                               else json.dumps(v["value"], ensure_ascii=False),
                                p["unit"], v["from"], v["to"], p["confidence"], p["reference"]["text"],
                                p["reference"]["article"], p["reference"]["url"]]
                               for p in params for v in p["values"]]))

@@ -4,18 +4,36 @@ from __future__ import annotations
 
 from rich.table import Table
 
-from ei_cli.regimes import CONFIDENCES, Regime
+from decimal import Decimal
+
+from ei_cli.i18n import decimal_text, t
+from ei_cli.regimes import CONFIDENCES, UNKNOWN, Regime
 
 _STATUS = {"current": ("en vigueur", "current"), "historical": ("historique", "historical"),
            "outline": ("partiel (ébauche)", "outline")}
 
 
-def _value_text(v) -> str:
+def _scalar_text(x, lang: str) -> str:
+    """One value as the table says it in ``lang``: oui/non (yes/no), « inconnu » (unknown), a number as written
+    with the language's decimal mark (0,5 / 0.5) — never Python's True, 0.5 or the English word in French."""
+    if isinstance(x, bool):
+        return t("oui", "yes").get(lang) if x else t("non", "no").get(lang)
+    if x == UNKNOWN:
+        return t("inconnu", "unknown").get(lang)
+    if isinstance(x, (Decimal, int, float)):
+        return decimal_text(x, lang)
+    return str(x)
+
+
+def _value_text(v, lang: str = "fr") -> str:
+    """A parameter's value in the table: a list of words joined by commas; brackets one after the other, each
+    as key=value, separated by " ; " in French typography and "; " in English."""
     if isinstance(v.value, tuple) and all(isinstance(x, str) for x in v.value):
         return ", ".join(v.value)
     if isinstance(v.value, tuple):
-        return "; ".join(", ".join(f"{k}={x}" for k, x in item.items()) for item in v.value)
-    return str(v.value)
+        return ("; " if lang == "en" else " ; ").join(
+            ", ".join(f"{k}={_scalar_text(x, lang)}" for k, x in item.items()) for item in v.value)
+    return _scalar_text(v.value, lang)
 
 
 def regimes_table(console, regimes: list[Regime], lang: str) -> None:
@@ -52,6 +70,6 @@ def parameters_table(console, regime: Regime, lang: str, explain: bool) -> None:
         if explain:
             description = p.description_text.get(lang) if p.description else ""
             ref = "\n".join(x for x in (description, ref, p.reference.url, p.reference.note) if x)
-        table.add_row(key, _value_text(p.at(last.start)), p.unit, last.start.isoformat(),
+        table.add_row(key, _value_text(p.at(last.start), lang), p.unit, last.start.isoformat(),
                       CONFIDENCES[p.confidence].get(lang), ref)
     console.print(table)
