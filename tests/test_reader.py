@@ -458,7 +458,8 @@ def test_niss_keeps_leading_zero_of_number_cells():
 
 def test_shown_defangs_and_cuts():
     assert shown("\x1b[2J" + "a" * 100) == "« \ufffd[2J" + "a" * 56 + "… »"
-    assert shown(1.5) == "1.5" and shown(True) == "VRAI" and shown(date(2024, 1, 2)) == "02/01/2024"
+    assert shown(1.5) == "1,5" and shown(True) == "VRAI" and shown(date(2024, 1, 2)) == "02/01/2024"
+    assert shown(1.5, "en") == "1.5" and shown(True, "en") == "TRUE" and shown(False, "en") == "FALSE"
     assert not re.search("[\u202a-\u202e]", shown("\u202eevil"))
 
 
@@ -665,7 +666,7 @@ def test_shown_describes_a_niss_and_masks_it_inside_a_text():
     for raw in (-int(number), -float(number), Decimal(f"-{number}"), Decimal(f"{number[:9]}.{number[9:]}"),
                 float(f"{number[:9]}.{number[9:]}"), -int(_niss_born_2005())):
         assert shown(raw) == "un numéro à 11 chiffres (masqué)", raw   # sign and separator aside: the same rule
-    assert shown(Decimal("-1850.25")) == "-1850,25" and shown(-3.5) == "-3.5"
+    assert shown(Decimal("-1850.25")) == "-1850,25" and shown(-3.5) == "-3,5" and shown(-3.5, "en") == "-3.5"
 
 
 @pytest.mark.parametrize("spelling", [
@@ -1342,6 +1343,30 @@ def test_excel_zero_date_and_a_date_serial_without_date_format_are_named(tmp_pat
         assert "45352 ressemble à une date sans format de date (45352 = 01/03/2024)" in message.fr
         assert "45352 looks like a date without a date format (45352 = 01/03/2024)" in message.en
     assert "ressemble" not in problems["Suivi", "B2"].message.fr
+
+
+def test_a_quoted_value_follows_the_language_of_its_message(tmp_path):
+    """A boolean typed in `etp` was quoted « VRAI » in the English message too (« Column “fte” (worker 1): VRAI
+    is not valid »), and a fractional date serial with a decimal point in French (« 45000.5 n'est pas valide …
+    45000.5 ressemble à une date sans format de date »). Each half now quotes it in its language: VRAI / TRUE,
+    45000,5 / 45000.5 (serial 45000 = 30/12/1899 + 45 000 days = 15/03/2023)."""
+    import openpyxl
+
+    from helpers_workbook import valid_sheets, write_workbook
+
+    path = write_workbook(tmp_path / "x.xlsx", valid_sheets())
+    book = openpyxl.load_workbook(path)
+    book["Personnel"]["J2"].value = True
+    book["Personnel"]["F2"].value, book["Personnel"]["F2"].number_format = 45000.5, "General"
+    book.save(path)
+    problems = {(p.sheet, p.cell): p for p in read_workbook(path).errors}
+    fte, hire = problems["Personnel", "J2"].message, problems["Personnel", "F2"].message
+    assert "(travailleur 1) : VRAI n'est pas valide" in fte.fr and "(worker 1): TRUE is not valid" in fte.en
+    assert "VRAI" not in fte.en
+    assert "(travailleur 1) : 45000,5 n'est pas valide" in hire.fr
+    assert "45000,5 ressemble à une date sans format de date (45000,5 = 15/03/2023)" in hire.fr
+    assert "(worker 1): 45000.5 is not valid" in hire.en
+    assert "45000.5 looks like a date without a date format (45000.5 = 15/03/2023)" in hire.en
 
 
 @pytest.mark.parametrize("label, how", [("Total", "un libellé de total et des nombres seulement"),

@@ -83,13 +83,14 @@ def shown(raw: object, lang: str = "fr") -> str:
     never quoted: the message says what kind of value it is instead; an 11-digit run inside a text is
     masked. A number is judged as written, by the same rule as a text: its formatted digits, sign and
     decimal separator aside (-85100374649, 851003746,49), or its magnitude (a 10-digit NISS that lost its
-    leading zero, negative too). ``lang`` only matters for those and for a ``Decimal`` (decimal comma in
-    French).
+    leading zero, negative too). ``lang`` is the message's: a number takes its decimal mark (45000,5 /
+    45000.5), a boolean its word as the spreadsheet shows it (VRAI/FAUX, TRUE/FALSE), a masked value its
+    words — a message in two languages quotes the value once per language.
     """
     if isinstance(raw, bool):
-        return "VRAI" if raw else "FAUX"
+        return (("TRUE" if raw else "FALSE") if lang == "en" else ("VRAI" if raw else "FAUX"))
     if isinstance(raw, (int, float, Decimal)):
-        text = format(raw, ".15g") if isinstance(raw, float) else decimal_text(raw, lang)
+        text = decimal_text(format(raw, ".15g") if isinstance(raw, float) else raw, lang)
         if looks_like_niss(abs(raw)) or masked(text) != text:
             return NISS_MASK.get(lang)
         if not isinstance(raw, int):
@@ -521,11 +522,12 @@ def _not_a_date(raw, code: str, expected: Text) -> Invalid:
     if _zero_time(raw):   # the value 0 (midnight); another time is one typed
         return Invalid(code, expected, found=_ZERO_DATE_FOUND, hint=_ZERO_DATE_HINT)
     if (t is float or t is int) and _FIRST_SERIAL <= raw <= _LAST_SERIAL:
-        serial, day = shown(raw), (_EXCEL_EPOCH + timedelta(days=int(raw))).strftime("%d/%m/%Y")
+        serial, day = Text(shown(raw), shown(raw, "en")), (_EXCEL_EPOCH + timedelta(days=int(raw))).strftime("%d/%m/%Y")
         return Invalid(code, expected, hint=Text(
-            f" {serial} ressemble à une date sans format de date ({serial} = {day}) : donnez à la cellule le "
+            f" {serial.fr} ressemble à une date sans format de date ({serial.fr} = {day}) : donnez à la cellule le "
             "format Date",
-            f" {serial} looks like a date without a date format ({serial} = {day}): give the cell the Date format"))
+            f" {serial.en} looks like a date without a date format ({serial.en} = {day}): give the cell the Date "
+            "format"))
     return Invalid(code, expected)
 
 

@@ -190,10 +190,12 @@ class _Reader:
             hidden = [name for name, v in matching if not v]
             names_fr = ", ".join((contract.name,) + contract.aliases)
             if len(visible) > 1 or (not visible and len(hidden) > 1):
-                dupes = " ; ".join(shown(n) for n in (visible if len(visible) > 1 else hidden))
+                dupes = visible if len(visible) > 1 else hidden
                 self.err("duplicate_sheet",
-                         f"Plusieurs feuilles correspondent à « {contract.name} » ({dupes}) : gardez-en une seule.",
-                         f"Several sheets match “{contract.name}” ({dupes}): keep only one.",
+                         f"Plusieurs feuilles correspondent à « {contract.name} » ({' ; '.join(map(shown, dupes))}) : "
+                         "gardez-en une seule.",
+                         f"Several sheets match “{contract.name}” ({'; '.join(shown(n, 'en') for n in dupes)}): keep "
+                         "only one.",
                          sheet=contract.name)
                 found[contract] = None
             elif visible:
@@ -203,12 +205,12 @@ class _Reader:
                               f"La feuille masquée {shown(name)} correspond aussi à « {contract.name} » ; elle est "
                               f"ignorée et la feuille visible {shown(visible[0])} est lue. Supprimez-la si c'est une "
                               "ancienne copie.",
-                              f"Hidden sheet {shown(name)} also matches “{contract.name}”; it is ignored and the "
-                              f"visible sheet {shown(visible[0])} is read. Delete it if it is an old copy.", sheet=name)
+                              f"Hidden sheet {shown(name, 'en')} also matches “{contract.name}”; it is ignored and "
+                              f"the visible sheet {shown(visible[0], 'en')} is read. Delete it if it is an old copy.", sheet=name)
             elif hidden:
                 self.warn("hidden_sheet",
                           f"La feuille {shown(hidden[0])} est masquée ; elle est lue quand même.",
-                          f"Sheet {shown(hidden[0])} is hidden; it is read all the same.", sheet=hidden[0])
+                          f"Sheet {shown(hidden[0], 'en')} is hidden; it is read all the same.", sheet=hidden[0])
                 found[contract] = hidden[0]
             else:
                 found[contract] = None
@@ -382,7 +384,7 @@ class _Reader:
                 self.warn("unknown_field",
                           f"Champ inconnu {shown(key_text)} ignoré (champs attendus : "
                           f"{', '.join(c.name for c in contract.columns)}).",
-                          f"Unknown field {shown(key_text)} ignored (expected fields: "
+                          f"Unknown field {shown(key_text, 'en')} ignored (expected fields: "
                           f"{', '.join(c.english for c in contract.columns)}).", sheet=title, cell=key_cell)
                 continue
             if column.field in seen:
@@ -671,7 +673,7 @@ class _Reader:
             return
         self.warn("unknown_column",
                   f"Colonne inconnue {shown(raw)} ignorée (colonnes attendues : {', '.join(expected)}).",
-                  f"Unknown column {shown(raw)} ignored (expected columns: {', '.join(expected_en)}).",
+                  f"Unknown column {shown(raw, 'en')} ignored (expected columns: {', '.join(expected_en)}).",
                   sheet=title, cell=ref)
 
     def _unnamed_columns(self, contract: Sheet, title: str, grid: list[list], header_at: int, blank: list[int],
