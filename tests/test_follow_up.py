@@ -72,6 +72,16 @@ def test_a_quarter_with_no_interview():
     assert "2025-Q2" in result.to_fix[0].fr
 
 
+def test_a_workers_items_to_fix_are_joined_as_each_language_writes_a_semicolon():
+    """Two interviews missing for T (2025-Q2 and 2025-Q3, their actions removed): one « À corriger » line joining
+    them. French typography puts a space before the semicolon (« 2025-Q2 ; aucun … »; it read « 2025-Q2; »),
+    English none (« 2025-Q2; no … »)."""
+    items = [a for a in FULL_2025 if not ("2025-04-01" <= a[0] <= "2025-09-30")]
+    (line,) = run([td()], actions("T", *items)).to_fix
+    assert "aucun entretien en 2025-Q2 ; aucun entretien en 2025-Q3" in line.fr and "Q2;" not in line.fr
+    assert "no interview in 2025-Q2; no interview in 2025-Q3" in line.en
+
+
 def test_worker_hired_in_the_last_week_of_a_quarter_needs_no_interview_that_quarter():
     """Hired 25/03/2025: employed 7 days in Q1 (25–31/03) < 30 days → no interview required in Q1;
     Q2, Q3, Q4 required. Bilan and plan due by 25/09/2025, done in April."""
@@ -177,7 +187,7 @@ def test_gaps_of_a_worker_of_unknown_status_are_marked_and_counted_apart():
     assert "U (statut indéterminé) : aucun entretien en 2025-Q1" in lines
     assert [m["text"].fr for m in result.details["missing"] if m["worker_id"] == "U"][0] == \
         "U (statut indéterminé) : aucun entretien en 2025-Q1"
-    assert result.to_fix[1].fr.startswith("U (statut indéterminé) : aucun entretien en 2025-Q1; ")
+    assert result.to_fix[1].fr.startswith("U (statut indéterminé) : aucun entretien en 2025-Q1 ; ")
     assert result.to_fix[1].en.startswith("U (status unknown): no interview in 2025-Q1; ")
     assert any("n'est dû que si le travailleur est du public cible" in r.text.fr for r in result.reasons)
     # Alone, U's gaps leave the check unknown, with the same count.

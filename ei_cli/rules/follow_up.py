@@ -392,7 +392,7 @@ def _quarterly_interviews(enterprise: Enterprise, regime: Regime, period: Period
         by_worker.setdefault(m.worker_id, []).append(m)
     for items in by_worker.values():
         who = items[0].who
-        what_fr = "; ".join(m.what.fr for m in items)
+        what_fr = " ; ".join(m.what.fr for m in items)
         what_en = "; ".join(m.what.en for m in items)
         to_fix.append(t(f"{who.fr} : {what_fr} (feuille Suivi).", f"{who.en}: {what_en} (Suivi sheet)."))
     if gaps:
