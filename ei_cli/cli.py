@@ -253,7 +253,7 @@ def main(argv: list[str] | None = None) -> None:
                     state["command"] = command_name(ctx)
                 if ctx is not None and not any(p.name == "format" for p in ctx.command.params):
                     state["json_stdout"] = False  # a command without --format prints no JSON
-                _json_on_failure(args, t(usage.french_message(exc), exc.format_message()), (), "usage_error")
+                _json_on_failure(args, t(usage.french_message(exc), usage.english_message(exc)), (), "usage_error")
             sys.exit(ExitCode.BAD_INPUT)
         if isinstance(exc, OSError) and not debug:
             # The system refused a read or a write (disk full, no permission, a file where a folder is

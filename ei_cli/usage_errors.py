@@ -3,7 +3,9 @@
 click writes them in English only. In French (the default) the error is rebuilt from what the
 exception holds — its class, the parameter, the option name — and, for a value click refused, from
 its message, which has a handful of fixed shapes; a message of any other shape (ei's own, already in
-French) is kept as it is. ``--lang en`` keeps click's own words.
+French) is kept as it is. ``--lang en`` says them in English the same way (``_VALUE_MESSAGES_EN``): click's
+Python placeholders (« does not match the formats '%Y-%m-%d' », « is not a valid int range ») reworded, and
+the French metavars of the usage line and of a missing argument (FICHIER, DOSSIER) said in English.
 """
 
 from __future__ import annotations
@@ -14,27 +16,45 @@ import sys
 # click's DateTime refusal, named: ``reword`` reads it too (a position in the list would break when a
 # message is inserted before it).
 _NO_MATCH = re.compile(r"^'(.*)' does not match the formats? (.+)\.$", re.S)
+_NOT_INT = re.compile(r"^'(.*)' is not a valid (?:int range|integer range|integer|int)\.$", re.S)
+_NOT_FLOAT = re.compile(r"^'(.*)' is not a valid (?:float range|float)\.$", re.S)
+_NOT_IN_RANGE = re.compile(r"^(.+) is not in the range (-?[\d.]+)<=x<=(-?[\d.]+)\.$", re.S)
+_NOT_ONE_OF = re.compile(r"^'(.*)' is not one of (.+)\.$", re.S)
+_NO_SUCH_DAY = re.compile(r"^'(.*)': this date does not exist in the calendar\.$", re.S)
 _VALUE_MESSAGES = [
-    (re.compile(r"^'(.*)' is not a valid (?:int range|integer range|integer|int)\.$", re.S),
-     lambda m: f"« {m[1]} » n'est pas un nombre entier."),
-    (re.compile(r"^'(.*)' is not a valid (?:float range|float)\.$", re.S),
-     lambda m: f"« {m[1]} » n'est pas un nombre."),
-    (re.compile(r"^(.+) is not in the range (-?[\d.]+)<=x<=(-?[\d.]+)\.$", re.S),
-     lambda m: f"{m[1]} n'est pas compris entre {m[2]} et {m[3]}."),
-    (re.compile(r"^'(.*)' is not one of (.+)\.$", re.S),
-     lambda m: f"« {m[1]} » n'est pas l'une des valeurs {m[2]}."),
-    (_NO_MATCH,
-     lambda m: f"« {m[1]} » n'est pas une date au format {_date_formats(m[2])}."),
-    (re.compile(r"^'(.*)': this date does not exist in the calendar\.$", re.S),
-     lambda m: f"« {m[1]} » : cette date n'existe pas au calendrier."),
+    (_NOT_INT, lambda m: f"« {m[1]} » n'est pas un nombre entier."),
+    (_NOT_FLOAT, lambda m: f"« {m[1]} » n'est pas un nombre."),
+    (_NOT_IN_RANGE, lambda m: f"{m[1]} n'est pas compris entre {m[2]} et {m[3]}."),
+    (_NOT_ONE_OF, lambda m: f"« {m[1]} » n'est pas l'une des valeurs {m[2]}."),
+    (_NO_MATCH, lambda m: f"« {m[1]} » n'est pas une date au format {_date_formats(m[2])}."),
+    (_NO_SUCH_DAY, lambda m: f"« {m[1]} » : cette date n'existe pas au calendrier."),
+]
+# The same refusals in English, worded as the French ones: no Python placeholder (%Y-%m-%d, int range).
+_VALUE_MESSAGES_EN = [
+    (_NOT_INT, lambda m: f"“{m[1]}” is not a whole number."),
+    (_NOT_FLOAT, lambda m: f"“{m[1]}” is not a number."),
+    (_NOT_IN_RANGE, lambda m: f"{m[1]} is not between {m[2]} and {m[3]}."),
+    (_NOT_ONE_OF, lambda m: f"“{m[1]}” is not one of {m[2]}."),
+    (_NO_MATCH, lambda m: f"“{m[1]}” is not a date in the format {_date_formats(m[2], 'en')}."),
+    (_NO_SUCH_DAY, lambda m: f"“{m[1]}”: this date does not exist in the calendar."),
 ]
 
-_DATE_FIELDS = {"%Y": "AAAA", "%m": "MM", "%d": "JJ"}
+_DATE_FIELDS = {"fr": {"%Y": "AAAA", "%m": "MM", "%d": "JJ"}, "en": {"%Y": "YYYY", "%m": "MM", "%d": "DD"}}
+# The metavars of ei's arguments and options (commands/_options.py) are French; in an English usage line or
+# error they are said in English. The help stays French (ei's help text is French only).
+_METAVARS_EN = {"FICHIER": "FILE", "DOSSIER": "FOLDER", "AAAA-MM-JJ": "YYYY-MM-DD"}
+_METAVAR = re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, _METAVARS_EN)) + r")(?![\w-])")
 
 
-def _date_formats(formats: str) -> str:
-    names = [re.sub(r"%[Ymd]", lambda f: _DATE_FIELDS[f[0]], x.strip().strip("'")) for x in formats.split(",")]
-    return " ou ".join(names)
+def _date_formats(formats: str, lang: str = "fr") -> str:
+    fields = _DATE_FIELDS[lang]
+    names = [re.sub(r"%[Ymd]", lambda f: fields[f[0]], x.strip().strip("'")) for x in formats.split(",")]
+    return (" or " if lang == "en" else " ou ").join(names)
+
+
+def _english_metavars(text: str) -> str:
+    """« ei check [OPTIONS] {FICHIER} » → « ei check [OPTIONS] {FILE} »."""
+    return _METAVAR.sub(lambda m: _METAVARS_EN[m[1]], text)
 
 
 def _missing_day(value: str, formats: str) -> bool:
@@ -106,19 +126,39 @@ def french_message(exc) -> str:
     return message
 
 
+def english_message(exc) -> str:
+    """The error of a click usage exception, in English: click's own words, but a refused value worded as
+    in French (``_VALUE_MESSAGES_EN``) and the arguments' metavars in English."""
+    reword(exc)
+    kind = type(exc).__name__
+    message = getattr(exc, "message", "") or ""
+    if kind == "MissingParameter":
+        param_type = exc.param_type or getattr(exc.param, "param_type_name", "parameter")
+        if param_type == "option":
+            return f"Missing option {_param_name(exc)}."
+        return f"Missing argument {_english_metavars(_param_name(exc))}."
+    if kind == "BadParameter":
+        for pattern, english in _VALUE_MESSAGES_EN:
+            if m := pattern.match(message):
+                return f"Invalid value for {_param_name(exc)}: {english(m)}"
+    return _english_metavars(exc.format_message())
+
+
 def show(exc, lang: str) -> None:
     """Print a click usage error on stderr as click does (usage line, where to find help, the error),
     in French unless ``lang`` is ``en``."""
     reword(exc)
-    if lang == "en" or type(exc).__name__ == "NoArgsIsHelpError":
+    if type(exc).__name__ == "NoArgsIsHelpError":
         exc.show()
         return
+    en = lang == "en"
     ctx = getattr(exc, "ctx", None)
     lines = []
     if ctx is not None:
-        lines.append(re.sub(r"^Usage:", "Usage :", ctx.get_usage()))
+        lines.append(_english_metavars(ctx.get_usage()) if en else re.sub(r"^Usage:", "Usage :", ctx.get_usage()))
         if ctx.command.get_help_option(ctx) is not None:
-            lines.append(f"Aide : {ctx.command_path} {ctx.help_option_names[0]}")
+            help_command = f"{ctx.command_path} {ctx.help_option_names[0]}"
+            lines.append(f"Try '{help_command}' for help." if en else f"Aide : {help_command}")
         lines.append("")
-    lines.append("Erreur : " + french_message(exc))
+    lines.append(("Error: " + english_message(exc)) if en else ("Erreur : " + french_message(exc)))
     sys.stderr.write("\n".join(lines) + "\n")

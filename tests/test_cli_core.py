@@ -427,17 +427,38 @@ def test_usage_errors_are_said_in_french(capsys, args, error):
     assert "Error" not in err and "Try '" not in err
 
 
-def test_usage_errors_stay_in_english_with_lang_en(capsys):
+@pytest.mark.parametrize("args, error", [
+    (["check"], "Missing argument FILE."),
+    (["batch"], "Missing argument FOLDER."),
+    (["check", "x.xlsx", "--year", "abc"], "Invalid value for --year / -y: “abc” is not a whole number."),
+    (["check", "x.xlsx", "--year", "3000"], "Invalid value for --year / -y: 3000 is not between 1990 and 2100."),
+    (["check", "x.xlsx", "--format", "xml"],
+     "Invalid value for --format / -f: “xml” is not one of 'table', 'json', 'csv'."),
+    (["check-quota", "x.xlsx", "--at", "2025-13-01"],
+     "Invalid value for --at: “2025-13-01” is not a date in the format YYYY-MM-DD or DD/MM/YYYY."),
+    # A well-formed date the calendar lacks: click said it « does not match the formats ».
+    (["check-quota", "x.xlsx", "--at", "2023-02-29"],
+     "Invalid value for --at: “2023-02-29”: this date does not exist in the calendar."),
+    (["check", "x.xlsx", "--year"], "Option '--year' requires an argument."),
+])
+def test_usage_errors_in_english_are_worded_as_the_french_ones(capsys, args, error):
+    """--lang en kept click's own words, with its Python placeholders (« does not match the formats '%Y-%m-%d',
+    '%d/%m/%Y' », « 'abc' is not a valid int range ») and the French metavar (« Missing argument 'FICHIER' »,
+    usage « ei check [OPTIONS] {FICHIER} »). A refused value is now worded as in French, dates in YYYY-MM-DD,
+    and the usage line and the missing argument say FILE / FOLDER; click's other messages stay as they are."""
     from helpers_cli import run_cli
 
-    code, _, err = run_cli(capsys, "check", "x.xlsx", "--year", "abc", "--lang", "en")
-    assert code == 2 and err.splitlines()[-1] == "Error: Invalid value for '--year' / '-y': 'abc' is not a valid int range."
-    code, _, err = run_cli(capsys, "check", "--lang=en")
-    assert code == 2 and err.splitlines()[-1] == "Error: Missing argument 'FICHIER'."
-    # A well-formed date the calendar lacks: click said it « does not match the formats ».
-    code, _, err = run_cli(capsys, "check-quota", "x.xlsx", "--at", "2023-02-29", "--lang", "en")
-    assert code == 2 and err.splitlines()[-1] == \
-        "Error: Invalid value for '--at': '2023-02-29': this date does not exist in the calendar."
+    import json
+
+    code, out, err = run_cli(capsys, args[0], "--lang", "en", *args[1:])
+    assert code == 2 and out == ""
+    assert err.splitlines()[-1] == "Error: " + error
+    assert "FICHIER" not in err and "DOSSIER" not in err and "%" not in err and "int range" not in err
+    if args[-1] != "--year":   # click gives no usage line for an option left without its value
+        assert err.splitlines()[0].startswith("Usage: ") and "for help." in err.splitlines()[1]
+    if "--format" not in args and args[-1] != "--year":   # the JSON document says it in the same words
+        code, out, _ = run_cli(capsys, args[0], "--lang", "en", "--format", "json", *args[1:])
+        assert code == 2 and json.loads(out)["problems"][0]["message"] == error
 
 
 def test_a_usage_message_inserted_before_the_date_formats_one_does_not_break_reword():
