@@ -242,7 +242,7 @@ def test_claim_workbook_names_the_bce_and_sets_aside_the_lines_not_claimable(tmp
     assert ["Numéro d'entreprise (BCE)", VALID_BCE.replace(".", "")] == rows[1][:2]
     assert ["Total", "total", 0] == rows[[r[0] for r in rows].index("Total")][:3]
     at = [r[0] for r in rows].index("Non réclamable en l'état (hors total)")
-    label, worker, amount, why = rows[at + 1]
+    label, worker, amount, why = rows[at + 1][:4]
     assert (label, worker, amount) == ("Travailleur du public cible", "1", 8700)
     assert why.startswith("Pas de création nette d'emploi à l'engagement")
 
@@ -332,3 +332,67 @@ def test_a_control_character_in_the_workbook_s_text_does_not_cost_the_claim_work
     r = invoke(str(book), "--year", "2024", "-o", str(out))
     assert r.exit_code == 0, r.output
     assert load_workbook(out)["Synthèse"]["B1"].value == "EI Test"
+
+
+def _bracket_sheets():
+    """Wallonia 2016, agrément and every hire on 2023-01-02: D (direction), A (accompagnement_social, 0,5 FTE),
+    T1–T7 TD (production, CESI, DEI, 8 months without work) and U (production, `diplome` empty: status
+    unknown), full payroll 2023–2025. 7 TD/TGD are below the SIEG's lowest bracket (≥ 8): 0 €, but with U
+    counted TD the bracket would be reached — the SIEG lines are 0 € and not claimable."""
+    from datetime import date
+
+    from helpers_workbook import niss, set_field, valid_sheets
+
+    header = valid_sheets()["Personnel"][0]
+    hire = date(2023, 1, 2)
+    staff = [["D", "superieur", "non", 0, "direction", 1, 5200], ["A", "superieur", "non", 0, "accompagnement_social",
+                                                                   0.5, 2000]]
+    staff += [[f"T{i}", "cesi", "oui", 8, "production", 1, 2900] for i in range(1, 8)]
+    staff += [["U", None, "oui", 8, "production", 1, 2800]]
+    sheets = set_field(valid_sheets(), "date_agrement", hire)
+    sheets["Personnel"] = [header] + [[wid, niss(date(1980, 1, 1 + i), 100 + i), "N", "P", date(1980, 1, 1 + i), hire,
+                                       None, "CDI", None, etp, fonction, diplome, dei, sans, "non"]
+                                      for i, (wid, diplome, dei, sans, fonction, etp, _) in enumerate(staff)]
+    sheets["Paie"] = [sheets["Paie"][0]] + [[s[0], date(y, m, 1), s[5], 2000, s[6]] for s in staff
+                                            for y in (2023, 2024, 2025) for m in range(1, 13)]
+    sheets["Suivi"] = sheets["Suivi"][:1]
+    return sheets
+
+
+def test_the_claim_workbook_sets_aside_every_line_not_claimable(tmp_path):
+    """The Synthèse's « Non réclamable en l'état (hors total) » listed only the lines with an amount other than
+    0 or None, while the table lists every one. Case 1 (`_bracket_sheets`), 2024: agrément year 1 ends
+    2024-01-01 (1 day in 2024), year 2 runs 2024-01-02 – 2025-01-01; the SIEG bracket is none (7 TD), 0 €, but
+    could be reached if U is TD: both SIEG lines, 0 €, not claimable, were missing from the Synthèse (which
+    read « Accompagnement social 0,00 € » as if nothing could be due). Now each is there, 0 €, its note, and its
+    year and days (« agr. 1 · 2024-01-01 → 2024-01-01 », « agr. 2 · 2024-01-02 → 2024-12-31 »). Case 2:
+    worker 1 (TD) hired 2024-03-01, `cout_salarial` 2 900 € for March–June only: amount not computed, shown as
+    the table shows it, « ? (partiel : 5 800,00 €) » = 4 months × min(2 900 ÷ 2 = 1 450, 18 000 ÷ 12 = 1 500)."""
+    from datetime import date
+
+    from openpyxl import load_workbook
+
+    from helpers_workbook import set_value, valid_sheets, write_workbook
+
+    book = write_workbook(tmp_path / "bracket.xlsx", _bracket_sheets())
+    out = tmp_path / "claim.xlsx"
+    assert invoke(str(book), "--year", "2024", "-o", str(out)).exit_code == 0
+    rows = [list(row) for row in load_workbook(out)["Synthèse"].iter_rows(values_only=True)]
+    at = [r[0] for r in rows].index("Non réclamable en l'état (hors total)")
+    assert rows[at][:5] == ["Non réclamable en l'état (hors total)", "Travailleur", "Montant", "Pourquoi", "Période"]
+    siegs = [r for r in rows[at + 1:] if r[0] == "Accompagnement social"]
+    assert [(r[1], r[2], r[4]) for r in siegs] == [("—", 0, "agr. 1 · 2024-01-01 → 2024-01-01"),
+                                                   ("—", 0, "agr. 2 · 2024-01-02 → 2024-12-31")]
+    assert all("la tranche pourrait être plus élevée" in r[3] for r in siegs)
+
+    s = valid_sheets()
+    set_value(s, "Personnel", 1, "date_entree", date(2024, 3, 1))
+    s["Paie"] = ([s["Paie"][0]] + [[1, date(2024, m, 1), 1, 2100, 2900 if m <= 6 else None] for m in range(3, 13)]
+                 + [[3, date(2024, m, 1), 1, 3100, 4200] for m in range(1, 13)])
+    book = write_workbook(tmp_path / "partial.xlsx", s)
+    assert invoke(str(book), "--year", "2024", "-o", str(out)).exit_code == 0
+    rows = [list(row) for row in load_workbook(out)["Synthèse"].iter_rows(values_only=True)]
+    at = [r[0] for r in rows].index("Non réclamable en l'état (hors total)")
+    assert rows[at + 1][1:3] == ["1", "? (partiel : 5 800,00 €)"]
+    r = runner.invoke(app, ["subsidy", str(book), "--year", "2024"], env={"COLUMNS": "250"})
+    assert "? (partiel : 5 800,00 €) (non réclamable)" in r.stdout

@@ -57,6 +57,16 @@ def _num(x, lang: str = "fr") -> str:
     return text if lang == "en" else text.replace(".", ",")
 
 
+def amount_text(line: SubsidyLine, lang: str) -> str:
+    """The line's amount as the table and the claim workbook say it: « 1 234,56 € »; « ? » when it cannot be
+    computed, with what is computed of it when some month's wage cost is known (``basis.partial_amount``):
+    « ? (partiel : 5 800,00 €) » — not « partiel : 0,00 € » when none is."""
+    partial = line.basis.get("partial_amount") if line.amount is None else None
+    if partial is not None and line.basis.get("known_wage_cost_months"):
+        return t(f"? (partiel : {euro_text(partial)})", f"? (partial: {euro_text(partial, 'en')})").get(lang)
+    return euro_text(line.amount, lang)
+
+
 def basis_text(line: SubsidyLine, lang: str) -> str:
     """A short French (or English) summary of what the amount is computed on."""
     b, en = line.basis, lang == "en"
@@ -140,7 +150,7 @@ def subsidy_table(con, result: SubsidyResult, enterprise: Enterprise, regime: Re
     table.add_column("Basis" if en else "Base", ratio=1, min_width=14)
     table.add_column("Amount" if en else "Montant", justify="right", no_wrap=True, min_width=12)
     for line in result.lines:
-        amount = euro_text(line.amount, lang)
+        amount = amount_text(line, lang)
         if not line.claimable:
             amount = f"[yellow]{amount} ({'not claimable' if en else 'non réclamable'})[/]"
         cells = [short_label(line.subsidy, lang), line.worker_id or "—"]
@@ -285,11 +295,12 @@ def write_claim_workbook(path: Path, result: SubsidyResult, enterprise: Enterpri
 
     def writer(tmp: Path) -> None:
         from openpyxl import Workbook
-        from openpyxl.styles import Font
+        from openpyxl.styles import Alignment, Font
         from openpyxl.utils import get_column_letter
 
         lang, en = opts.lang, opts.lang == "en"
         bold = Font(bold=True)
+        wrapped = Alignment(wrap_text=True, vertical="top")
         wb = Workbook()
         ws = wb.active
         ws.title = "Synthèse" if not en else "Summary"
@@ -325,19 +336,27 @@ def write_claim_workbook(path: Path, result: SubsidyResult, enterprise: Enterpri
         ws.append([])
         # Lines computed but not claimable as they are: out of the total, said here with their amount and
         # why (the Détail sheet has them too, its « claimable » column false), so that no sum of amounts
-        # is taken for the claim.
-        set_aside = [line for line in result.lines if not line.claimable and line.amount]
+        # is taken for the claim. Every one, as the table lists them: one of 0 € or not computed (« ? ») too —
+        # a SIEG line at 0 € whose bracket an unknown status may raise is money the claim may be missing.
+        set_aside = [line for line in result.lines if not line.claimable]
         if set_aside:
+            # The line's year and days after the columns of before (only ever added): a worker's two
+            # occupation years, or the two parts of an agrément year, are two rows that must not read alike.
             ws.append(["Non réclamable en l'état (hors total)" if not en else "Not claimable as is (not in the total)",
                        "Travailleur" if not en else "Worker", "Montant" if not en else "Amount",
-                       "Pourquoi" if not en else "Why"])
-            for c in range(1, 5):
+                       "Pourquoi" if not en else "Why", "Période" if not en else "Period"])
+            for c in range(1, 6):
                 ws.cell(ws.max_row, c).font = bold
             for line in set_aside:
                 why = " ".join(n.get(lang) for n in line.notes) or "—"
-                ws.append([subsidy_label(line.subsidy, lang), _cell(line.worker_id or "—", lang), float(line.amount),
-                           _cell(why, lang)])
-                ws.cell(ws.max_row, 3).number_format = EURO_FORMAT
+                known = line.amount is not None   # a figure to format as money, or the table's « ? » text
+                b = line.basis
+                ws.append([subsidy_label(line.subsidy, lang), _cell(line.worker_id or "—", lang),
+                           float(line.amount) if known else _cell(amount_text(line, lang), lang), _cell(why, lang),
+                           f"{_year_text(line, lang)} · {b['start'].isoformat()} → {b['end'].isoformat()}"])
+                if known:
+                    ws.cell(ws.max_row, 3).number_format = EURO_FORMAT
+                ws.cell(ws.max_row, 4).alignment = wrapped
             ws.append([])
         if result.de_minimis:
             ws.append(["De minimis SIEG", _cell(result.de_minimis["note"].get(lang), lang)])
@@ -353,6 +372,7 @@ def write_claim_workbook(path: Path, result: SubsidyResult, enterprise: Enterpri
         ws.column_dimensions["B"].width = 60
         ws.column_dimensions["C"].width = 16
         ws.column_dimensions["D"].width = 60
+        ws.column_dimensions["E"].width = 36
 
         detail = wb.create_sheet("Détail" if not en else "Detail")
         header, data = detail_rows(result, enterprise, opts)
