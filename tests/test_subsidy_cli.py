@@ -396,3 +396,47 @@ def test_the_claim_workbook_sets_aside_every_line_not_claimable(tmp_path):
     assert rows[at + 1][1:3] == ["1", "? (partiel : 5 800,00 €)"]
     r = runner.invoke(app, ["subsidy", str(book), "--year", "2024"], env={"COLUMNS": "250"})
     assert "? (partiel : 5 800,00 €) (non réclamable)" in r.stdout
+
+
+def test_the_claim_workbook_says_the_condition_s_verdict_and_what_a_failed_one_zeroes(tmp_path):
+    """The Synthèse wrote a condition's summary only: failed and undetermined read alike. Brussels 2004
+    (bruxelles-2004), the test workbook twelve years earlier, 2012. Failed: supervisor 3 made
+    « administration », nobody supervises (0,00 ETP, minimum 10,0 %): every line is 0 €, not claimable, exit
+    1; the condition's row says « non remplie », and each zeroed line its `amount_if_condition_met` in a column
+    of its own — encadrement, agrément year 4 (2012-03-01 – 2013-02-28, 365 days), part 2012-03-01 – 12-31 of
+    306 days: 31 000 × 306 ÷ 365 = 25 989,04 €; accompaniment, same part: 15 000 × 306 ÷ 365 = 12 575,34 €.
+    Undetermined (`test_strict_fails_an_unknown_subsidy_condition`'s case: between 9,0 % and 100,0 %):
+    « indéterminée », and no such column (nothing zeroed). English: « not met » / « undetermined »."""
+    from openpyxl import load_workbook
+
+    from helpers_workbook import moved_back, set_field, set_value, valid_sheets, write_workbook
+
+    def synthese(sheets, name, *lang):
+        out = tmp_path / f"{name}.xlsx"
+        code = invoke(str(write_workbook(tmp_path / f"{name}-in.xlsx", sheets)), "--year", "2012", "-o", str(out),
+                      *lang).exit_code
+        return code, [list(r) for r in load_workbook(out).worksheets[0].iter_rows(values_only=True)]
+
+    failed = set_field(moved_back(valid_sheets(), 12), "region", "bruxelles")
+    set_value(failed, "Personnel", 3, "fonction", "administration")
+    code, rows = synthese(failed, "failed")
+    assert code == 1
+    (condition,) = [r for r in rows if r[0] == "Condition"]
+    assert condition[2] == "non remplie"
+    at = [r[0] for r in rows].index("Non réclamable en l'état (hors total)")
+    assert rows[at][5] == "Montant si la condition était remplie"
+    zeroed = {(r[0], r[4]): (r[2], r[5]) for r in rows[at + 1:] if r[0] in ("Encadrement", "Accompagnement social")}
+    assert zeroed[("Encadrement", "agr. 4 · 2012-03-01 → 2012-12-31")] == (0, 25989.04)
+    assert zeroed[("Accompagnement social", "agr. 4 · 2012-03-01 → 2012-12-31")] == (0, 12575.34)
+    assert [r for r in synthese(failed, "failed-en", "--lang", "en")[1] if r[0] == "Condition"][0][2] == "not met"
+
+    unknown = set_field(moved_back(valid_sheets(), 12), "region", "bruxelles")
+    set_value(unknown, "Personnel", 1, "inscrit_dei", None)
+    set_value(unknown, "Personnel", 3, "etp", 0.1)
+    for row in (5, 6):   # worker 3's Paie rows
+        set_value(unknown, "Paie", row, "etp", 0.1)
+    code, rows = synthese(unknown, "unknown")
+    assert code == 0 and [r[2] for r in rows if r[0] == "Condition"] == ["indéterminée"]
+    at = [r[0] for r in rows].index("Non réclamable en l'état (hors total)")
+    assert rows[at][4:] == ["Période"]
+    assert [r[2] for r in synthese(unknown, "unknown-en", "--lang", "en")[1] if r[0] == "Condition"] == ["undetermined"]

@@ -37,6 +37,10 @@ SHORT_TEXT = {
 }
 
 
+# The verdict of a subsidy condition (``SubsidyResult.conditions``, Brussels 2004's 10 %), said beside it.
+CONDITION_VERDICT = {True: t("remplie", "met"), False: t("non remplie", "not met"), None: t("indéterminée", "undetermined")}
+
+
 def short_label(subsidy: str, lang: str) -> str:
     return SHORT_TEXT.get(subsidy, t(subsidy, subsidy)).get(lang)
 
@@ -342,10 +346,14 @@ def write_claim_workbook(path: Path, result: SubsidyResult, enterprise: Enterpri
         if set_aside:
             # The line's year and days after the columns of before (only ever added): a worker's two
             # occupation years, or the two parts of an agrément year, are two rows that must not read alike.
+            # A condition not met zeroes the lines: the amount each would have (``amount_if_condition_met``).
+            if_met = any("amount_if_condition_met" in line.basis for line in set_aside)
             ws.append(["Non réclamable en l'état (hors total)" if not en else "Not claimable as is (not in the total)",
                        "Travailleur" if not en else "Worker", "Montant" if not en else "Amount",
-                       "Pourquoi" if not en else "Why", "Période" if not en else "Period"])
-            for c in range(1, 6):
+                       "Pourquoi" if not en else "Why", "Période" if not en else "Period"]
+                      + ([t("Montant si la condition était remplie", "Amount if the condition were met").get(lang)]
+                         if if_met else []))
+            for c in range(1, 7 if if_met else 6):
                 ws.cell(ws.max_row, c).font = bold
             for line in set_aside:
                 why = " ".join(n.get(lang) for n in line.notes) or "—"
@@ -353,15 +361,20 @@ def write_claim_workbook(path: Path, result: SubsidyResult, enterprise: Enterpri
                 b = line.basis
                 ws.append([subsidy_label(line.subsidy, lang), _cell(line.worker_id or "—", lang),
                            float(line.amount) if known else _cell(amount_text(line, lang), lang), _cell(why, lang),
-                           f"{_year_text(line, lang)} · {b['start'].isoformat()} → {b['end'].isoformat()}"])
+                           f"{_year_text(line, lang)} · {b['start'].isoformat()} → {b['end'].isoformat()}"]
+                          + ([_cell(b.get("amount_if_condition_met"), lang)] if if_met else []))
                 if known:
                     ws.cell(ws.max_row, 3).number_format = EURO_FORMAT
+                if if_met:
+                    ws.cell(ws.max_row, 6).number_format = EURO_FORMAT
                 ws.cell(ws.max_row, 4).alignment = wrapped
             ws.append([])
         if result.de_minimis:
             ws.append(["De minimis SIEG", _cell(result.de_minimis["note"].get(lang), lang)])
         for c in result.conditions:
-            ws.append(["Condition", _cell(c.summary.get(lang), lang)])
+            # Its verdict beside it: a condition failed and one undetermined read alike from the summary alone.
+            ws.append(["Condition", _cell(c.summary.get(lang), lang), CONDITION_VERDICT[c.met].get(lang)])
+            ws.cell(ws.max_row, 3).font = bold
         for u in result.unknown:
             who = f" {u.worker_id}" if u.worker_id else ""
             ws.append(["Indéterminé" if not en else "Unknown",
@@ -373,6 +386,7 @@ def write_claim_workbook(path: Path, result: SubsidyResult, enterprise: Enterpri
         ws.column_dimensions["C"].width = 16
         ws.column_dimensions["D"].width = 60
         ws.column_dimensions["E"].width = 36
+        ws.column_dimensions["F"].width = 20
 
         detail = wb.create_sheet("Détail" if not en else "Detail")
         header, data = detail_rows(result, enterprise, opts)
