@@ -726,7 +726,7 @@ def test_brussels_tranches_are_counted_day_by_day():
     assert [(g["tranches"], g["days"]) for g in line.basis["days_by_tranches"]] == [(0, 31), (1, 335)]
     assert "(31 000,00 € × 31 + 46 500,00 € × 335) ÷ 366" in line.reasons[0].text.fr
     from ei_cli.render.subsidy import basis_text   # the table's « Base » column and the documents show the days
-    assert "31 j. à 0 tranche(s), 335 j. à 1 tranche(s)" in basis_text(line, "fr")
+    assert "31 j. à 0 tranche (31 000,00 €/an), 335 j. à 1 tranche (46 500,00 €/an)" in basis_text(line, "fr")
     staying = [replace(w, exit_date=None) for w in staff]
     constant = compute_subsidies(enterprise(staying, agrement=date(2010, 1, 1), region=Region.BRUXELLES), B2004, 2012,
                                  Report(cats))

@@ -238,7 +238,8 @@ ADDED_BASIS_KEYS = (
     "days_by_tranches")
 # Basis fields that are lists, given a column all the same as the table's text of them: a Brussels 2004 line
 # whose tranche count changes within it has `tranches` and `rate` blank (no single one), and the CSV could
-# not explain its amount — « 31 j. à 0 tranche(s), 335 j. à 1 tranche(s) » (blank when the count is one).
+# not explain its amount — « 31 j. à 0 tranche (31 000,00 €/an), 335 j. à 1 tranche (46 500,00 €/an) » (blank
+# when the count is one).
 TEXT_BASIS_KEYS = {"days_by_tranches": tranche_days_text}
 
 

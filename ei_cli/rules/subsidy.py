@@ -27,7 +27,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
 from typing import Callable, Iterable
 
-from ei_cli.i18n import Text, t
+from ei_cli.i18n import Text, plural, t
 from ei_cli.model import Enterprise, Function, Worker
 from ei_cli.periods import Month, Period, anniversary, days_between, years_overlapping
 from ei_cli.regimes import CONFIDENCES, Regime, Value, all_regimes, shipped_in_force
@@ -1202,13 +1202,16 @@ def _tranche_days(run: _Run, part: Period, threshold: Decimal, size: Decimal) ->
 
 
 def tranche_days_text(basis: dict, lang: str = "fr") -> str | None:
-    """« 31 j. à 0 tranche, 334 j. à 1 tranche »: the days at each tranche count of a Brussels line whose
-    count changed within it (``basis.days_by_tranches``); None when it did not."""
+    """« 31 j. à 0 tranche (15 000,00 €/an), 335 j. à 1 tranche (22 500,00 €/an) »: the days at each tranche
+    count of a Brussels line whose count changed within it (``basis.days_by_tranches``), each with its annual
+    amount, so that the line's amount can be recomputed from its row — Σ annual amount × days ÷ ``year_days``
+    (its ``tranches`` and ``rate`` are blank then); None when the count did not change."""
     groups = basis.get("days_by_tranches") or []
     if len(groups) < 2:
         return None
-    return ", ".join(t(f"{g['days']} j. à {g['tranches']} tranche(s)", f"{g['days']} d. at {g['tranches']} tranche(s)")
-                     .get(lang) for g in groups)
+    return ", ".join(t(f"{g['days']} j. à {plural(g['tranches'], 'tranche', 'tranche').fr} ({euro_text(g['rate'])}/an)",
+                       f"{g['days']} d. at {plural(g['tranches'], 'tranche', 'tranche').en} "
+                       f"({euro_text(g['rate'], 'en')}/yr)").get(lang) for g in groups)
 
 
 def _tranche_line(run: _Run, subsidy: str, base_key: str, per_key: str, n: int, agr_year: Period,
