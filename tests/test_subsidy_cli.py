@@ -446,3 +446,25 @@ def test_the_claim_workbook_says_the_condition_s_verdict_and_what_a_failed_one_z
     at = [r[0] for r in rows].index("Non réclamable en l'état (hors total)")
     assert rows[at][4:] == ["Période"]
     assert [r[2] for r in synthese(unknown, "unknown-en", "--lang", "en")[1] if r[0] == "Condition"] == ["undetermined"]
+
+
+def test_the_months_sheet_says_the_rounding_remainder(tmp_path):
+    """The « Mois » sheet: the line is rounded to the cent once and its last month carries the remainder, so a
+    row read half_wage_cost 1 472,65, cap 1 500, capped FALSE, amount 1 472,60 — not min(half, cap), with nothing
+    to say why. Walloon sample, 2024, W06 (TD, hired 2024-03-01, wage cost 2 945,29 € a month): each month
+    half = 1 472,645 → 1 472,65 shown; the line 10 × 1 472,645 = 14 726,45 €; 9 × 1 472,65 = 13 253,85, so
+    December carries 14 726,45 − 13 253,85 = 1 472,60. A last column `rounding_adjustment` = amount − min(half,
+    cap): −0,05 on December, 0 on March–November; the months still add up to the line."""
+    from openpyxl import load_workbook
+
+    out = tmp_path / "c.xlsx"
+    assert invoke(WALLOON, "--year", "2024", "-o", str(out)).exit_code == 0
+    months = load_workbook(out)["Mois"]
+    header = [c.value for c in months[1]]
+    assert header[-1] == "rounding_adjustment"
+    assert months.cell(2, len(header)).number_format.endswith('"€"')
+    rows = [dict(zip(header, r)) for r in months.iter_rows(min_row=2, values_only=True) if r[1] == "W06"]
+    assert [r["month"] for r in rows] == [f"2024-{m:02d}" for m in range(3, 13)]
+    assert [r["rounding_adjustment"] for r in rows] == [0] * 9 + [pytest.approx(-0.05, abs=1e-9)]
+    assert rows[-1]["amount"] == pytest.approx(1472.60, abs=1e-9)
+    assert sum(Decimal(str(r["amount"])) for r in rows) == Decimal("14726.45")

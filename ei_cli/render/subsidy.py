@@ -22,7 +22,8 @@ from ei_cli.rules.subsidy import SUBSIDY_TEXT, SubsidyLine, SubsidyResult, tranc
 
 EURO_FORMAT = '#,##0.00 "€"'
 MONEY_FIELDS = {"amount", "wage_cost", "known_wage_cost", "half_wage_cost", "cap", "cap_full_time", "rate", "ceiling",
-                "accompanier_wage_cost", "partial_amount", "amount_if_condition_met", "ceiling_wage_cost", "ceiling_total"}
+                "accompanier_wage_cost", "partial_amount", "amount_if_condition_met", "ceiling_wage_cost", "ceiling_total",
+                "rounding_adjustment"}
 
 
 def subsidy_label(subsidy: str, lang: str) -> str:
@@ -396,11 +397,14 @@ def write_claim_workbook(path: Path, result: SubsidyResult, enterprise: Enterpri
             detail.append([_cell(v, lang) for v in row])
         _finish_sheet(detail, header, get_column_letter, bold)
 
+        # Added last (a column is only ever added): the line is rounded once and its last month carries the
+        # remainder (``rules.subsidy._months_add_up``), so that month's amount is not min(half, cap) to the cent
+        # — said, not left for a clerk to take for an error.
         months_header = ["subsidy", "worker_id", "occupation_year", "month", "etp", "days", "wage_cost",
-                         "half_wage_cost", "cap", "amount", "capped"]
+                         "half_wage_cost", "cap", "amount", "capped", "rounding_adjustment"]
         month_rows = [[line.subsidy, line.worker_id, line.basis.get("occupation_year"), str(m["month"]), m["etp"],
                        m["days"], m.get("wage_cost"), m.get("half_wage_cost"), m.get("cap"), m.get("amount"),
-                       m.get("capped")]
+                       m.get("capped"), _rounding_adjustment(m)]
                       for line in result.lines for m in line.basis.get("months", ())]
         if month_rows:
             months = wb.create_sheet("Mois" if not en else "Months")
@@ -412,6 +416,14 @@ def write_claim_workbook(path: Path, result: SubsidyResult, enterprise: Enterpri
         wb.save(tmp)
 
     write_with(path, writer)
+
+
+def _rounding_adjustment(month: dict) -> Decimal | None:
+    """What the month's amount holds beyond min(half the wage cost, cap), both to the cent: the line's rounding
+    remainder on its last month, 0 on the others; None for a month without an amount (wage cost unknown)."""
+    if month.get("amount") is None or month.get("half_wage_cost") is None or month.get("cap") is None:
+        return None
+    return month["amount"] - min(month["half_wage_cost"], month["cap"])
 
 
 def _finish_sheet(ws, header: list[str], get_column_letter, bold) -> None:
