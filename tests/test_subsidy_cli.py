@@ -468,3 +468,43 @@ def test_the_months_sheet_says_the_rounding_remainder(tmp_path):
     assert [r["rounding_adjustment"] for r in rows] == [0] * 9 + [pytest.approx(-0.05, abs=1e-9)]
     assert rows[-1]["amount"] == pytest.approx(1472.60, abs=1e-9)
     assert sum(Decimal(str(r["amount"])) for r in rows) == Decimal("14726.45")
+
+
+def test_the_claim_workbook_says_what_produced_it_how_far_its_data_go_and_the_run_s_warnings(tmp_path, monkeypatch):
+    """The Synthèse did not say which ei produced it nor when, that a year in progress is provisional, for
+    how long the regime applied is in force, nor the run's warnings (`problems`). Today set to 2026-11-30.
+    Walloon sample (payroll to 2026-10), 2026: the lines stop at 2026-10-31 while the period reads 2026-01-01 →
+    2026-12-31; now « Document produit par : ei <version> le 30 novembre 2026 », « Données : provisoire : paie
+    connue jusqu'au 2026-10-31 ; … », « Validité du régime : en vigueur du 2017-06-30 à aujourd'hui (vérifié
+    le …) ». 2025, a closed year: « paie connue jusqu'au 2026-10-31 », not provisional. Brussels sample, 2018
+    under bruxelles-2004 (before its agrément of 2020-09-01): the warning `period_before_agrement` is written,
+    « Avertissement », its message (« Warning » with --lang en)."""
+    from datetime import date
+
+    from openpyxl import load_workbook
+
+    from ei_cli import __version__, periods
+    from ei_cli.regimes import get_regime
+
+    monkeypatch.setattr(periods, "today", lambda: date(2026, 11, 30))
+
+    def synthese(*args):
+        out = tmp_path / "c.xlsx"
+        assert invoke(*args, "-o", str(out)).exit_code == 0
+        return [list(r) for r in load_workbook(out).worksheets[0].iter_rows(values_only=True)]
+
+    rows = {r[0]: r[1] for r in synthese(WALLOON, "--year", "2026")}
+    assert rows["Document produit par"] == f"ei {__version__} le 30 novembre 2026"
+    assert rows["Données"].startswith("provisoire : paie connue jusqu'au 2026-10-31 ;")
+    checked = get_regime("wallonie-2016").last_checked.isoformat()
+    assert rows["Validité du régime"] == f"en vigueur du 2017-06-30 à aujourd'hui (vérifié le {checked})"
+    assert synthese(WALLOON, "--year", "2025")[9][:2] == ["Données", "paie connue jusqu'au 2026-10-31"]
+    rows = {r[0]: r[1] for r in synthese(WALLOON, "--year", "2026", "--lang", "en")}
+    assert rows["Produced by"] == f"ei {__version__} on 2026-11-30"
+    assert rows["Data"].startswith("provisional: payroll known to 2026-10-31;")
+
+    rows = synthese(BRUSSELS, "--year", "2018", "--regime", "bruxelles-2004")
+    (warning,) = [r[1] for r in rows if r[0] == "Avertissement"]
+    assert warning.startswith("La période évaluée (2018-01-01 – 2018-12-31) se termine avant la date d'agrément")
+    assert [r[0] for r in synthese(BRUSSELS, "--year", "2018", "--regime", "bruxelles-2004", "--lang", "en")
+            if r[0] in ("Warning", "Avertissement")] == ["Warning"]

@@ -47,6 +47,6 @@ def subsidy(file: FileArg, year: RequiredYearOpt, regime: RegimeOpt = None, form
                         problems=problems, **document_fields(result, enterprise, opts))
     emit(doc, opts, table=lambda con, o: subsidy_table(con, result, enterprise, chosen, o),
          csv_rows=lambda o: subsidy_csv(result, enterprise, o),
-         files={"xlsx": lambda path, o: write_claim_workbook(path, result, enterprise, chosen, o)})
+         files={"xlsx": lambda path, o: write_claim_workbook(path, result, enterprise, chosen, o, problems)})
     # No condition checked (every regime but bruxelles-2004): nothing unknown for --strict to fail on.
     finish(result.compliant, opts, problems, applicable=bool(result.conditions))

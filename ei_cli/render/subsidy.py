@@ -1,7 +1,8 @@
 """Output of ``ei subsidy``: the French table, CSV rows and the claim workbook (``-o claim.xlsx``).
 
 Workers appear by ``worker_id``; their names only with ``--names``. The claim workbook has a
-« Synthèse » sheet (totals per subsidy, grand total, de minimis note), a « Détail » sheet (one row
+« Synthèse » sheet (identity, what produced it and how far its data go, totals per subsidy, grand total, the
+lines set aside, conditions with their verdict, de minimis note, warnings), a « Détail » sheet (one row
 per line, every basis field a column), and a « Mois » sheet (the month-by-month computation of the
 Walloon TD/TGD subsidy, decision D1). Its totals are the result's totals, the same as the JSON's.
 """
@@ -11,13 +12,16 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
+from typing import Iterable
 
+from ei_cli import periods
 from ei_cli.i18n import t
 from ei_cli.model import Enterprise
 from ei_cli.output import RunOptions, jsonable, mark_own_workbook, write_with, xlsx_cell
+from ei_cli.problems import Problem
 from ei_cli.regimes import CONFIDENCES, Regime
 from ei_cli.render import print_reasons, reference_text
-from ei_cli.rules.common import Reason, decimal_text, euro_text
+from ei_cli.rules.common import Reason, data_horizon, decimal_text, euro_text
 from ei_cli.rules.subsidy import SUBSIDY_TEXT, SubsidyLine, SubsidyResult, tranche_days_text
 
 EURO_FORMAT = '#,##0.00 "€"'
@@ -295,9 +299,32 @@ def _cell(v, lang: str):
     return xlsx_cell(jsonable(v, lang) if not isinstance(v, str) else v)
 
 
+def produced_text(lang: str) -> str:
+    """« ei 0.1.0 le 30 novembre 2026 », as the documents say it (« Document produit par ei … le … »)."""
+    from ei_cli import __version__
+    from ei_cli.documents import fmt_date
+
+    today = periods.today()
+    return t(f"ei {__version__} le {fmt_date(today)}", f"ei {__version__} on {today.isoformat()}").get(lang)
+
+
+def data_text(result: SubsidyResult, enterprise: Enterprise, lang: str) -> str:
+    """How far the payroll the claim rests on goes: « paie connue jusqu'au 2026-10-31 », and « provisoire » first
+    when the claim is not complete for a year in progress (``data_horizon``: the months after are to come)."""
+    last = enterprise.last_pay_month
+    if last is None:
+        return t("aucune paie connue", "no payroll known").get(lang)
+    end = last.last_day.isoformat()
+    if not result.complete and data_horizon(enterprise, result.claim_period or result.period) is not None:
+        return t(f"provisoire : paie connue jusqu'au {end} ; année en cours, les mois suivants se calculent avec "
+                 "leur paie", f"provisional: payroll known to {end}; year in progress, the later months are "
+                 "computed with their payroll").get(lang)
+    return t(f"paie connue jusqu'au {end}", f"payroll known to {end}").get(lang)
+
+
 def write_claim_workbook(path: Path, result: SubsidyResult, enterprise: Enterprise, regime: Regime,
-                         opts: RunOptions) -> None:
-    """The claim workbook an accountant can audit, written atomically (0600)."""
+                         opts: RunOptions, problems: Iterable[Problem] = ()) -> None:
+    """The claim workbook an accountant can audit, written atomically (0600); ``problems``: the run's warnings."""
 
     def writer(tmp: Path) -> None:
         from openpyxl import Workbook
@@ -322,6 +349,13 @@ def write_claim_workbook(path: Path, result: SubsidyResult, enterprise: Enterpri
              if result.claim_period else "—"),
             ("Complet" if not en else "Complete", "oui" if result.complete and not en else
              ("yes" if result.complete else ("non" if not en else "no"))),
+            # Added after the rows of before: what produced the claim and when, how far its data go (a year in
+            # progress is provisional), and the days the regime applied is in force.
+            ("Document produit par" if not en else "Produced by", produced_text(lang)),
+            ("Données" if not en else "Data", data_text(result, enterprise, lang)),
+            ("Validité du régime" if not en else "Regime validity",
+             t(f"en vigueur {regime.validity_text('fr')} (vérifié le {regime.last_checked.isoformat()})",
+               f"in force {regime.validity_text('en')} (last checked {regime.last_checked.isoformat()})").get(lang)),
         ]
         for label, value in rows:
             ws.append([label, _cell(value, lang)])
@@ -383,6 +417,12 @@ def write_claim_workbook(path: Path, result: SubsidyResult, enterprise: Enterpri
                        _cell(f"{subsidy_label(u.subsidy, lang)}{who}{' :' if not en else ':'} {u.reason.get(lang)}", lang)])
         for n in result.notes:
             ws.append(["Note", _cell(n.get(lang), lang)])
+        # The run's problems (cli.md: the JSON's `problems`), as the terminal warns of them: a regime applied
+        # outside its validity, a cell read with doubt… Their messages name cells and worker ids, never a
+        # person's data (``Problem``).
+        for p in problems:
+            ws.append([t("Avertissement", "Warning").get(lang) if not p.is_error else t("Erreur", "Error").get(lang),
+                       _cell(p.message.get(lang), lang)])
         ws.column_dimensions["A"].width = 28
         ws.column_dimensions["B"].width = 60
         ws.column_dimensions["C"].width = 16
