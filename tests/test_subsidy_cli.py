@@ -365,6 +365,20 @@ def _bracket_sheets():
     return sheets
 
 
+def _partial_cost_sheets():
+    """The test workbook with worker 1 (TD) hired 2024-03-01, full time, `cout_salarial` 2 900 € for
+    March–June and empty for July–December (worker 2 has no Paie row, worker 3 all 2024)."""
+    from datetime import date
+
+    from helpers_workbook import set_value, valid_sheets
+
+    s = valid_sheets()
+    set_value(s, "Personnel", 1, "date_entree", date(2024, 3, 1))
+    s["Paie"] = ([s["Paie"][0]] + [[1, date(2024, m, 1), 1, 2100, 2900 if m <= 6 else None] for m in range(3, 13)]
+                 + [[3, date(2024, m, 1), 1, 3100, 4200] for m in range(1, 13)])
+    return s
+
+
 def test_the_claim_workbook_sets_aside_every_line_not_claimable(tmp_path):
     """The Synthèse's « Non réclamable en l'état (hors total) » listed only the lines with an amount other than
     0 or None, while the table lists every one. Case 1 (`_bracket_sheets`), 2024: agrément year 1 ends
@@ -374,11 +388,9 @@ def test_the_claim_workbook_sets_aside_every_line_not_claimable(tmp_path):
     year and days (« agr. 1 · 2024-01-01 → 2024-01-01 », « agr. 2 · 2024-01-02 → 2024-12-31 »). Case 2:
     worker 1 (TD) hired 2024-03-01, `cout_salarial` 2 900 € for March–June only: amount not computed, shown as
     the table shows it, « ? (partiel : 5 800,00 €) » = 4 months × min(2 900 ÷ 2 = 1 450, 18 000 ÷ 12 = 1 500)."""
-    from datetime import date
-
     from openpyxl import load_workbook
 
-    from helpers_workbook import set_value, valid_sheets, write_workbook
+    from helpers_workbook import write_workbook
 
     book = write_workbook(tmp_path / "bracket.xlsx", _bracket_sheets())
     out = tmp_path / "claim.xlsx"
@@ -391,11 +403,7 @@ def test_the_claim_workbook_sets_aside_every_line_not_claimable(tmp_path):
                                                    ("—", 0, "agr. 2 · 2024-01-02 → 2024-12-31")]
     assert all("la tranche pourrait être plus élevée" in r[3] for r in siegs)
 
-    s = valid_sheets()
-    set_value(s, "Personnel", 1, "date_entree", date(2024, 3, 1))
-    s["Paie"] = ([s["Paie"][0]] + [[1, date(2024, m, 1), 1, 2100, 2900 if m <= 6 else None] for m in range(3, 13)]
-                 + [[3, date(2024, m, 1), 1, 3100, 4200] for m in range(1, 13)])
-    book = write_workbook(tmp_path / "partial.xlsx", s)
+    book = write_workbook(tmp_path / "partial.xlsx", _partial_cost_sheets())
     assert invoke(str(book), "--year", "2024", "-o", str(out)).exit_code == 0
     rows = [list(row) for row in load_workbook(out)["Synthèse"].iter_rows(values_only=True)]
     at = [r[0] for r in rows].index("Non réclamable en l'état (hors total)")
@@ -508,3 +516,32 @@ def test_the_claim_workbook_says_what_produced_it_how_far_its_data_go_and_the_ru
     assert warning.startswith("La période évaluée (2018-01-01 – 2018-12-31) se termine avant la date d'agrément")
     assert [r[0] for r in synthese(BRUSSELS, "--year", "2018", "--regime", "bruxelles-2004", "--lang", "en")
             if r[0] in ("Warning", "Avertissement")] == ["Warning"]
+
+
+def test_the_claim_workbook_prints_and_says_a_partial_amount_of_an_unknown_line(tmp_path):
+    """Printing the claim workbook gave portrait pages cutting Détail's 50-odd columns, the header on the first
+    page only. Every sheet is now A4 landscape, fitted to one page wide (as many down as needed), its first row
+    repeated on each page. And the Synthèse's « Indéterminé » rows gave no figure, though part of the line is
+    computed: `_partial_cost_sheets`, 2024, worker 1's row now reads « ? (partiel : 5 800,00 €) » in the amount
+    column = 4 months (March–June) × min(2 900 ÷ 2 = 1 450, 18 000 ÷ 12 = 1 500); worker 2's entries (no
+    month's cost known) give none."""
+    from openpyxl import load_workbook
+
+    from helpers_workbook import write_workbook
+
+    out = tmp_path / "c.xlsx"
+    assert invoke(WALLOON, "--year", "2024", "-o", str(out)).exit_code == 0
+    wb = load_workbook(out)
+    assert wb.sheetnames == ["Synthèse", "Détail", "Mois"]
+    for ws in wb.worksheets:
+        assert (ws.page_setup.orientation, int(ws.page_setup.paperSize)) == ("landscape", int(ws.PAPERSIZE_A4))
+        assert (int(ws.page_setup.fitToWidth), int(ws.page_setup.fitToHeight)) == (1, 0)
+        assert ws.sheet_properties.pageSetUpPr.fitToPage is True
+        assert ws.print_title_rows == "$1:$1"
+
+    book = write_workbook(tmp_path / "partial.xlsx", _partial_cost_sheets())
+    assert invoke(str(book), "--year", "2024", "-o", str(out)).exit_code == 0
+    rows = [list(r) for r in load_workbook(out)["Synthèse"].iter_rows(values_only=True) if r[0] == "Indéterminé"]
+    assert [(r[1].split(" :")[0], r[2]) for r in rows] == [("Travailleur du public cible 1", "? (partiel : 5 800,00 €)"),
+                                                            ("Travailleur du public cible 2", None),
+                                                            ("Travailleur du public cible 2", None)]

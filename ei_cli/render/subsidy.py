@@ -413,8 +413,10 @@ def write_claim_workbook(path: Path, result: SubsidyResult, enterprise: Enterpri
             ws.cell(ws.max_row, 3).font = bold
         for u in result.unknown:
             who = f" {u.worker_id}" if u.worker_id else ""
+            line = _line_of_unknown(result, u)   # its line's partial amount, when some months are computed
             ws.append(["Indéterminé" if not en else "Unknown",
-                       _cell(f"{subsidy_label(u.subsidy, lang)}{who}{' :' if not en else ':'} {u.reason.get(lang)}", lang)])
+                       _cell(f"{subsidy_label(u.subsidy, lang)}{who}{' :' if not en else ':'} {u.reason.get(lang)}", lang)]
+                      + ([_cell(amount_text(line, lang), lang)] if line is not None else []))
         for n in result.notes:
             ws.append(["Note", _cell(n.get(lang), lang)])
         # The run's problems (cli.md: the JSON's `problems`), as the terminal warns of them: a regime applied
@@ -423,6 +425,7 @@ def write_claim_workbook(path: Path, result: SubsidyResult, enterprise: Enterpri
         for p in problems:
             ws.append([t("Avertissement", "Warning").get(lang) if not p.is_error else t("Erreur", "Error").get(lang),
                        _cell(p.message.get(lang), lang)])
+        _print_setup(ws, "1:1")   # the enterprise's name on every page
         ws.column_dimensions["A"].width = 28
         ws.column_dimensions["B"].width = 60
         ws.column_dimensions["C"].width = 16
@@ -480,6 +483,30 @@ def _finish_sheet(ws, header: list[str], get_column_letter, bold) -> None:
                 ws.cell(r, c).number_format = "yyyy-mm-dd"
     ws.freeze_panes = "A2"
     ws.auto_filter.ref = f"A1:{get_column_letter(len(header))}{max(ws.max_row, 1)}"
+    _print_setup(ws, "1:1")   # the header row on every page
+
+
+def _print_setup(ws, title_rows: str) -> None:
+    """Printed as a clerk files it: A4 landscape, every column on the page's width (as many pages down as
+    needed), ``title_rows`` repeated at the top of each page."""
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.print_title_rows = title_rows
+
+
+def _line_of_unknown(result: SubsidyResult, unknown) -> SubsidyLine | None:
+    """The line not computed that an ``unknown`` entry speaks of, when part of it is (``basis.partial_amount``,
+    some months' wage cost known): the same subsidy and worker, its first note the entry's reason (a re-hire's
+    entry adds to it)."""
+    for line in result.lines:
+        if (line.subsidy, line.worker_id) == (unknown.subsidy, unknown.worker_id) and line.amount is None \
+                and line.basis.get("known_wage_cost_months") and line.basis.get("partial_amount") is not None \
+                and line.notes and unknown.reason.fr.startswith(line.notes[0].fr):
+            return line
+    return None
 
 
 __all__ = ["subsidy_table", "subsidy_csv", "document_fields", "write_claim_workbook", "CONFIDENCES"]
