@@ -90,14 +90,22 @@ def _param_name(exc) -> str:
     return param.human_readable_name
 
 
+def _unpacked(exc) -> tuple[str, str]:
+    """The exception's class name and message, the message reworded first (``reword``)."""
+    reword(exc)
+    return type(exc).__name__, getattr(exc, "message", "") or ""
+
+
+def _missing_option(exc) -> bool:
+    """A ``MissingParameter`` names an option (else an argument)."""
+    return (exc.param_type or getattr(exc.param, "param_type_name", "parameter")) == "option"
+
+
 def french_message(exc) -> str:
     """The error of a click usage exception, in French."""
-    reword(exc)
-    kind = type(exc).__name__
-    message = getattr(exc, "message", "") or ""
+    kind, message = _unpacked(exc)
     if kind == "MissingParameter":
-        param_type = exc.param_type or getattr(exc.param, "param_type_name", "parameter")
-        if param_type == "option":
+        if _missing_option(exc):
             return f"option {_param_name(exc)} manquante."
         return f"argument {_param_name(exc)} manquant."
     if kind == "NoSuchOption":
@@ -129,12 +137,9 @@ def french_message(exc) -> str:
 def english_message(exc) -> str:
     """The error of a click usage exception, in English: click's own words, but a refused value worded as
     in French (``_VALUE_MESSAGES_EN``) and the arguments' metavars in English."""
-    reword(exc)
-    kind = type(exc).__name__
-    message = getattr(exc, "message", "") or ""
+    kind, message = _unpacked(exc)
     if kind == "MissingParameter":
-        param_type = exc.param_type or getattr(exc.param, "param_type_name", "parameter")
-        if param_type == "option":
+        if _missing_option(exc):
             return f"Missing option {_param_name(exc)}."
         return f"Missing argument {_english_metavars(_param_name(exc))}."
     if kind == "BadParameter":

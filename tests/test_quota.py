@@ -2236,18 +2236,24 @@ def test_a_year_without_any_payroll_month_keeps_its_fte_numbers_and_says_they_we
     assert _quota_share([check(e, regime, period, statuses)]) is None
 
 
+def _brussels_2018_year_2_paid_to_august():
+    """bruxelles-2018, agrément 2020-01-01 → agrément year 2 = 2021; Paie January–August 2021 only: T0–T4
+    (target) and E0 (encadrement) full time. Its quota year 2021."""
+    ws = [worker(f"T{i}", hire=date(2020, 1, 1)) for i in range(5)]
+    ws.append(worker("E0", hire=date(2020, 1, 1), function=Function.SUPERVISION))
+    e = enterprise(ws, [pay(w.worker_id, "2021-01", "2021-08") for w in ws], agrement=date(2020, 1, 1),
+                   region=Region.BRUXELLES)
+    status = Statuses({w.worker_id: w.worker_id.startswith("T") for w in ws})
+    return evaluate_quota(e, B18, Period.calendar_year(2021), status).latest
+
+
 def test_brussels_2018_year_over_with_months_unpaid_says_payroll_incomplete():
     """Judged on 2026-11-30 (the tests' day). bruxelles-2018, agrément 2020-01-01 → agrément year 2 = 2021,
     over since 2021-12-31; Paie January–August 2021 only. T0–T4 (target) and E0 (encadrement) full time:
     5 ≥ 4 target FTE, 1 ≥ 1 FTE encadrement on the 8 known months. The headline read « (provisoire) » alone
     where the other regimes say what is provisional: for a year long over, « (provisoire : paie incomplète) »,
     not « année en cours »; for the year in progress (judged 2021-09-15) « (provisoire : année en cours) »."""
-    ws = [worker(f"T{i}", hire=date(2020, 1, 1)) for i in range(5)]
-    ws.append(worker("E0", hire=date(2020, 1, 1), function=Function.SUPERVISION))
-    e = enterprise(ws, [pay(w.worker_id, "2021-01", "2021-08") for w in ws], agrement=date(2020, 1, 1),
-                   region=Region.BRUXELLES)
-    status = Statuses({w.worker_id: w.worker_id.startswith("T") for w in ws})
-    y = evaluate_quota(e, B18, Period.calendar_year(2021), status).latest
+    y = _brussels_2018_year_2_paid_to_august()
     assert y.provisional and y.compliant is True
     assert y.summary.fr.endswith("ETP d'encadrement (minimum 1,00) (provisoire : paie incomplète)."), y.summary.fr
     assert y.summary.en.endswith("(provisional: payroll incomplete)."), y.summary.en
@@ -2257,12 +2263,7 @@ def test_brussels_2018_year_in_progress_says_so(monkeypatch):
     """The same workbook judged on 2021-09-15: agrément year 2 (2021) is running, Paie to August →
     « (provisoire : année en cours) »."""
     monkeypatch.setattr(periods, "today", lambda: date(2021, 9, 15))
-    ws = [worker(f"T{i}", hire=date(2020, 1, 1)) for i in range(5)]
-    ws.append(worker("E0", hire=date(2020, 1, 1), function=Function.SUPERVISION))
-    e = enterprise(ws, [pay(w.worker_id, "2021-01", "2021-08") for w in ws], agrement=date(2020, 1, 1),
-                   region=Region.BRUXELLES)
-    status = Statuses({w.worker_id: w.worker_id.startswith("T") for w in ws})
-    y = evaluate_quota(e, B18, Period.calendar_year(2021), status).latest
+    y = _brussels_2018_year_2_paid_to_august()
     assert y.provisional and y.summary.fr.endswith("(provisoire : année en cours)."), y.summary.fr
 
 
