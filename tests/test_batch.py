@@ -862,6 +862,39 @@ def test_month_period_and_table_output(tmp_path, capsys, good_workbook):
     assert stderr == "" or "Workbooks" not in stderr  # no progress bar when stderr is not a terminal
 
 
+def test_a_month_begun_is_judged_up_to_today_and_one_not_begun_is_not(tmp_path, capsys):
+    """Tests' day 2026-11-30. Worker 4 (TD, production) hired 2026-05-15 on a CDD, Paie to 2026-10, no Suivi
+    row: their CDI, bilan and plan fell due on 2026-11-15 (6 months, rules.md). `ei batch --month 2026-11` set
+    employment and follow-up aside (« aucune paie connue pour la période ») since November begins after the
+    last Paie month, while `ei check --year 2026` reported the breaches: now both are « non conforme », exit 1.
+    `--month 2026-12` (not begun) is « indéterminé », data_known false, also for a workbook without any Paie
+    row (it read « conforme »)."""
+    sheets = valid_sheets()
+    sheets["Personnel"].append([4, None, "Exemple", "Dora", date(1995, 4, 4), date(2026, 5, 15), None, "CDD", None,
+                                1, "production", "aucun", "oui", 30, "non"])
+    sheets["Paie"] += [[4, date(2026, m, 1), 1, 2000, 2800] for m in range(5, 11)]
+    late = write_workbook(tmp_path / "late.xlsx", sheets)
+    sheets["Paie"] = sheets["Paie"][:1]
+    unpaid = write_workbook(tmp_path / "unpaid.xlsx", sheets)
+
+    def lines(path: Path, month: str) -> tuple[int, dict]:
+        folder, out = tmp_path / f"in-{path.stem}-{month}", tmp_path / f"out-{path.stem}-{month}"
+        folder.mkdir()
+        shutil.copyfile(path, folder / path.name)
+        code, _, _ = run(capsys, folder, "--month", month, "--out", out, "-q")
+        doc = json.loads((out / f"{path.stem}.json").read_text())
+        return code, {c["name"]: c for c in doc["checks"]}
+
+    code, checks = lines(late, "2026-11")
+    assert code == ExitCode.NOT_COMPLIANT
+    assert checks["employment"]["compliant"] is False and checks["follow_up"]["compliant"] is False
+    assert any(v["worker_id"] == "4" for v in checks["employment"]["violations"])
+    for path in (late, unpaid):
+        code, checks = lines(path, "2026-12")
+        for name in ("employment", "follow_up"):
+            assert checks[name]["compliant"] is None and checks[name]["data_known"] is False, (path.name, name)
+
+
 def test_batch_does_not_import_pandas_openpyxl_or_jinja2_without_summary_xlsx(tmp_path, good_workbook):
     folder = folder_with(tmp_path, {"a.xlsx": good_workbook})
     code = ("import sys\nfrom ei_cli.cli import main\ntry:\n    main(['batch', sys.argv[1], '--year', '2024', '-q', "

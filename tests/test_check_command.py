@@ -216,25 +216,56 @@ def test_a_year_before_the_agrement_is_not_applicable_not_failed(make_workbook, 
     assert r.exit_code == 1 and doc["compliant"] is False
 
 
-def test_a_year_after_the_last_payroll_month_is_not_judged_compliant_for_lack_of_data():
-    """The Walloon sample's Paie ends in 2026: `ei check --year 2027` has no payroll month in the period.
-    Quarters, bilans and CDI deadlines « not due yet as far as the workbook knows » made employment and
-    follow-up « conforme » for a year the workbook says nothing of; they are « indéterminé » (data_known
-    false), as the quota and the wage tension are."""
+def test_a_year_not_begun_is_not_judged_compliant_for_lack_of_deadlines():
+    """`ei check --year 2027` on the tests' day 2026-11-30 (the Walloon sample's Paie ends in 2026-10): nothing
+    of 2027 has fallen due yet. Quarters, bilans and CDI deadlines « not due yet » would make employment and
+    follow-up « conforme » for a year not begun; they are « indéterminé » (data_known false), as the quota and
+    the wage tension are."""
     r = runner.invoke(app, ["check", str(WALLOON), "--year", "2027", "-f", "json"])
     checks = {c["name"]: c for c in json.loads(r.stdout)["checks"]}
     for name in ("employment", "follow_up", "quota", "wages"):
         assert checks[name]["compliant"] is None, name
-    assert checks["follow_up"]["data_known"] is False and "aucune paie connue" in checks["follow_up"]["summary"]
+    assert checks["follow_up"]["data_known"] is False
+    assert checks["follow_up"]["summary"] == "indéterminé : période pas encore commencée (date du jour : 2026-11-30)"
+
+
+def test_a_year_not_begun_without_any_payroll_is_not_judged_either(make_workbook, workbook_sheets):
+    """A workbook without any Paie row: the gate needed a last Paie month, so `ei check --year 2027` read
+    employment and follow-up « conforme » for a year not begun, with a reason « Période en cours au 2026-11-30 »
+    (`ei batch --month 2026-12` alike: tests/test_batch.py). A period whose first day is after today is not
+    judged, payroll or not: « indéterminé », data_known false, no « Période en cours »."""
+    workbook_sheets["Paie"] = workbook_sheets["Paie"][:1]
+    path = make_workbook(workbook_sheets)
+    r = runner.invoke(app, ["check", str(path), "--year", "2027", "-f", "json"])
+    checks = {c["name"]: c for c in json.loads(r.stdout)["checks"]}
+    for name in ("employment", "follow_up"):
+        line = checks[name]
+        assert line["compliant"] is None and line["data_known"] is False, name
+        assert "pas encore commencée" in line["summary"], name
+        assert not any("Période en cours" in reason["text"] for reason in line["reasons"]), name
+
+
+def test_a_year_begun_is_judged_up_to_today_whatever_the_last_payroll_month(make_workbook, workbook_sheets):
+    """The test workbook's Paie ends in 2024-02; its TD worker stays employed, with no interview recorded after
+    2022. `ei check --year 2025` (a year over) set employment and follow-up aside (« aucune paie connue pour la
+    période ») though Personnel and Suivi show the missing interviews and the months without an accompanier.
+    What fell due is due whatever the last Paie month (``deadline_horizon``): the follow-up is judged, « non
+    conforme »; data_known is not set (the line is judged)."""
+    path = make_workbook(workbook_sheets)
+    r = runner.invoke(app, ["check", str(path), "--year", "2025", "-f", "json"])
+    checks = {c["name"]: c for c in json.loads(r.stdout)["checks"]}
+    assert checks["follow_up"]["compliant"] is False and "data_known" not in checks["follow_up"]
+    assert checks["employment"]["compliant"] is True
+    assert r.exit_code == 1
 
 
 @pytest.mark.parametrize("year, own, names", [
     (2020, "applicable", ("wages", "employment", "follow_up")),   # before the agrément (2021-03-01)
-    (2026, "data_known", ("employment", "follow_up")),            # after the last Paie month (2024-02)
+    (2027, "data_known", ("employment", "follow_up")),            # not begun yet (today 2026-11-30)
 ])
 def test_a_check_not_judged_keeps_every_field_of_the_judged_one(make_workbook, year, own, names):
-    """The contract only adds JSON fields: a check not judged (a period before the agrément, one after
-    the last Paie month) kept only ``applicable`` / ``data_known``, dropping ``ratio``, ``violations``,
+    """The contract only adds JSON fields: a check not judged (a period before the agrément, one not
+    begun yet) kept only ``applicable`` / ``data_known``, dropping ``ratio``, ``violations``,
     ``quarters``… that the same check gives when it is judged (the test workbook in 2024). It now has
     every field of the judged line, empty (null, []), beside its own."""
     from helpers_rules import check_line

@@ -460,6 +460,20 @@ def test_a_cdi_due_after_today_is_not_due_yet_whatever_the_payroll(monkeypatch):
         assert late.compliant is False and late.details["violations"][0]["since"] == date(2025, 11, 4), last
 
 
+def test_a_period_not_begun_is_not_said_in_progress(monkeypatch):
+    """Today 2025-10-15; the check run on 2026 (as an agrément application does, ``run_checks(application=True)``,
+    the dashboard setting a period not begun aside): its reason said « Période en cours au 2025-10-15 » for a
+    year not begun. It says the period has not begun, nothing in it due yet; 2025 keeps « Période en cours »."""
+    from ei_cli import periods
+
+    monkeypatch.setattr(periods, "today", lambda: date(2025, 10, 15))
+    texts = [r.text.fr for r in run(worker(hire=date(2025, 5, 4)), period=Period.calendar_year(2026)).reasons]
+    assert not any("Période en cours" in x for x in texts)
+    assert any(x.startswith("Période pas encore commencée au 2025-10-15 (date du jour)") for x in texts)
+    texts = [r.text.fr for r in run(worker(hire=date(2025, 5, 4))).reasons]
+    assert any(x.startswith("Période en cours au 2025-10-15 (date du jour)") for x in texts)
+
+
 def test_a_worker_hired_after_today_is_not_late_for_a_cdi_due_months_later(monkeypatch):
     """Today 2026-02-15; T1 (TD) on a CDD, its hire 2026-03-01 entered ahead: CDI due by 2026-03-01 + 6 months
     = 2026-09-01, after today — not due yet (it was « toujours sans CDI ; CDI attendu au plus tard le

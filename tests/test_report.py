@@ -363,17 +363,18 @@ def test_cli_annual_and_agrement(capsys, tmp_path):
 def test_a_report_exits_1_when_a_verdict_it_prints_is_not_compliant(capsys, make_workbook):
     """cli.md, « Exit codes (every command) »: 1 when a check that ran is not compliant. The valid test workbook
     in 2024 fails the employment conditions and the social follow-up (``ei check --year 2024``: exit 1); its
-    reports printed them « non conforme » and exited 0. Now 1, the document written all the same; in 2025 its
-    checks are conforme or « indéterminé » (no payroll that year): exit 0, an unknown check is no failure."""
+    reports printed them « non conforme » and exited 0. Now 1, the document written all the same; in 2027, a year
+    not begun (the tests' day is 2026-11-30), its checks are conforme or « indéterminé » (no payroll, nothing
+    due yet): exit 0, an unknown check is no failure."""
     wb = make_workbook()
     for kind in ("annual", "agrement"):
         out = wb.parent / f"{kind}-2024.md"
         code, _, err = run_cli(capsys, "report", kind, wb, "--year", 2024, "-o", out)
         assert code == 1, err
         assert "| non conforme |" in out.read_text(encoding="utf-8")
-    code, _, err = run_cli(capsys, "report", "annual", wb, "--year", 2025, "-o", wb.parent / "annual-2025.md")
+    code, _, err = run_cli(capsys, "report", "annual", wb, "--year", 2027, "-o", wb.parent / "annual-2027.md")
     assert code == 0, err
-    text = (wb.parent / "annual-2025.md").read_text(encoding="utf-8")
+    text = (wb.parent / "annual-2027.md").read_text(encoding="utf-8")
     assert "| indéterminé |" in text and "| non conforme |" not in text
 
 

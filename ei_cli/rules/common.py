@@ -244,7 +244,7 @@ def empty_details(name: str, regime) -> dict:
 
 def not_judged(name: str, regime, summary: Text, reasons: Sequence[Reason], to_fix: Sequence[Text] = (),
                own: dict | None = None) -> CheckResult:
-    """The line of a check that is not judged (a period before the agrément or after the last Paie month,
+    """The line of a check that is not judged (a period before the agrément or not begun yet,
     no Suivi sheet, a parameter unknown): null, with every field of the judged check, empty
     (``empty_details``), and the stub's own (``applicable``, ``data_known``, ``follow_up_sheet``). A field
     is never removed from the contract: a script reading ``checks[wages].ratio`` finds it null, not gone
@@ -484,17 +484,29 @@ def deadline_horizon(period: Period) -> date | None:
     due yet), a quarter's interview, a month's accompanier (due once the quarter or month is over by then):
     today, when ``period`` runs beyond it; None for a period over (everything due by its end is due). These
     rest on Personnel and Suivi, not on the payroll: what fell due by today is due whatever the last Paie
-    month — adding a month of Paie never hides a breach — and nothing after today can be due yet, even with
-    a payroll entered ahead (docs/interpretations.md, « Interviews, bilans and plans within the
-    employment »). A period that begins after the last Paie month is not judged at all by these checks
-    (``rules.dashboard``, which reads the last Paie month itself)."""
+    month, or without any Paie row — adding a month of Paie never hides a breach — and nothing after today
+    can be due yet, even with a payroll entered ahead (docs/interpretations.md, « Interviews, bilans and
+    plans within the employment »). A period not begun yet (``not_begun``) is not judged at all by these
+    checks (``rules.dashboard.run_checks``); the last Paie month plays no part in either rule."""
     today = periods.today()
     return today if period.end > today else None
 
 
-def not_due_after_reason(horizon: date, value: Value) -> Reason:
+def not_begun(period: Period) -> bool:
+    """``period`` begins after today: nothing in it can have fallen due yet (``deadline_horizon``)."""
+    return period.start > periods.today()
+
+
+def not_due_after_reason(period: Period, horizon: date, value: Value) -> Reason:
     """The reason a period running beyond today gives for what it does not judge yet (``deadline_horizon``),
-    citing the rule's ``value``."""
+    citing the rule's ``value``: « Période en cours au … » for a period in progress; a period not begun yet
+    (judged only for an agrément application, ``run_checks``) says that instead."""
+    if not_begun(period):
+        return because(t(
+            f"Période pas encore commencée au {horizon.isoformat()} (date du jour) : aucune de ses échéances "
+            "n'est encore venue, rien n'y est encore dû.",
+            f"Period not begun yet on {horizon.isoformat()} (today): none of its deadlines has come yet, nothing "
+            "in it is due yet."), value)
     return because(t(
         f"Période en cours au {horizon.isoformat()} (date du jour) : ce qui vient à échéance après ce jour (délai, "
         "trimestre ou mois pas encore terminé) n'est pas encore dû, quelle que soit la paie saisie ; ce qui est "

@@ -9,11 +9,12 @@ from __future__ import annotations
 import importlib
 from datetime import date
 
+from ei_cli import periods
 from ei_cli.i18n import t
 from ei_cli.model import Enterprise
 from ei_cli.periods import Period
 from ei_cli.regimes import Regime
-from ei_cli.rules.common import CheckResult, because, combine, not_judged, obligation_period
+from ei_cli.rules.common import CheckResult, because, combine, not_begun, not_judged, obligation_period
 
 CHECK_NAMES = ("eligibility", "quota", "wages", "employment", "enterprise", "follow_up")
 # The checks whose rules run from the judging regime's first day when it came into force after the agrément:
@@ -52,6 +53,11 @@ def run_checks(enterprise: Enterprise, regime: Regime, period: Period, report=No
                only: tuple[str, ...] | list[str] | None = None, application: bool = False) -> list[CheckResult]:
     """The results of the checks asked (all by default), in CHECK_NAMES order.
 
+    The employment and follow-up checks rest on Personnel and Suivi, not on the payroll — one rule for what
+    they judge: a period not begun yet (its first day after today, ``rules.common.not_begun``) is not judged
+    (« période pas encore commencée », ``data_known`` false, ``compliant`` null); one that has begun is
+    judged up to ``rules.common.deadline_horizon`` whatever the last Paie month, or without any Paie row.
+
     ``application``: for an agrément application, whose period may end before the agrément — every check
     is judged, as what the workbook shows of the conditions, not as obligations already owed."""
     if report is None:
@@ -74,12 +80,11 @@ def run_checks(enterprise: Enterprise, regime: Regime, period: Period, report=No
             results.append(_unavailable(name))
             continue
         judged = period
-        last_pay = enterprise.last_pay_month
-        if not application and name in ("employment", "follow_up") and last_pay is not None \
-                and last_pay.last_day < period.start:
-            # The workbook's data stop before the period: what falls due in it is beyond what it knows
-            # (« not due yet » would read « conforme » for a year it says nothing of).
-            results.append(_beyond_data(name, regime, last_pay.last_day, period))
+        if not application and name in FROM_REGIME_START and not_begun(period):
+            # A period not begun yet: nothing in it can have fallen due (« not due yet » would read « conforme »
+            # for a year not begun). One that has begun is judged up to today whatever the last Paie month
+            # (``rules.common.deadline_horizon``): the deadlines rest on Personnel and Suivi, not the payroll.
+            results.append(_not_begun(name, regime, period))
             continue
         if not application and name != "eligibility":
             # A period that begins before the agrément: the obligations are judged from the agrément day
@@ -97,18 +102,17 @@ def run_checks(enterprise: Enterprise, regime: Regime, period: Period, report=No
     return results
 
 
-def _beyond_data(name: str, regime: Regime, known_to: date, period: Period) -> CheckResult:
-    """A period after the last Paie month: the workbook says nothing of it yet — unknown, not judged."""
-    text = t(f"indéterminé : aucune paie connue pour la période (paie connue jusqu'au {known_to.isoformat()})",
-             f"unknown: no payroll known for the period (payroll known to {known_to.isoformat()})")
+def _not_begun(name: str, regime: Regime, period: Period) -> CheckResult:
+    """A period whose first day is after today: nothing in it has fallen due yet — unknown, not judged."""
+    today = periods.today().isoformat()
+    text = t(f"indéterminé : période pas encore commencée (date du jour : {today})",
+             f"unknown: period not begun yet (today: {today})")
     reason = because(t(
-        f"La période {period.start.isoformat()} – {period.end.isoformat()} commence après le dernier mois de la "
-        f"feuille Paie ({known_to.isoformat()}) : ce qui y est dû n'est pas encore connu du classeur.",
-        f"The period {period.start.isoformat()} – {period.end.isoformat()} begins after the last month of the Paie "
-        f"sheet ({known_to.isoformat()}): what falls due in it is not known to the workbook yet."))
-    return not_judged(name, regime, text, (reason,), (
-        t("Complétez les feuilles Paie et Suivi de la période.", "Fill in the Paie and Suivi sheets of the period."),),
-        {"data_known": False})
+        f"La période {period.start.isoformat()} – {period.end.isoformat()} commence après la date du jour ({today}) : "
+        "aucune de ses échéances n'est encore venue, elle n'est pas encore jugée.",
+        f"The period {period.start.isoformat()} – {period.end.isoformat()} begins after today ({today}): none of "
+        "its deadlines has come yet, it is not judged yet."))
+    return not_judged(name, regime, text, (reason,), own={"data_known": False})
 
 
 def _before_agrement(name: str, enterprise: Enterprise, regime: Regime, period: Period) -> CheckResult:
