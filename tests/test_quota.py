@@ -2297,6 +2297,26 @@ def test_a_workbook_without_any_payroll_row_has_no_month_known(make_workbook, wo
     assert r.exit_code == 0 and quota["compliant"] is None and quota["fte_measured"] is False
 
 
+def test_a_workbook_without_any_payroll_row_projects_nothing(make_workbook, workbook_sheets):
+    """`ei check-quota --forecast` on a workbook without any Paie row (today 2026-11-30, agrément 2021-03-01:
+    year 6 = 2026-03-01 – 2027-02-28). The verdict is « indéterminé — aucun mois de paie connu », but the
+    projection measured March–November on Personnel.etp and read « projetée conforme » beside it. One
+    « months known » rule (``_months_known``) for both: no month known, no projection — « pas de projection :
+    aucun mois de paie connu », no month in the table, projected_compliant null, no hire proposed."""
+    workbook_sheets["Paie"] = workbook_sheets["Paie"][:1]
+    path = make_workbook(workbook_sheets)
+    r = runner.invoke(app, ["check-quota", str(path), "--forecast", "-f", "json"])
+    doc = json.loads(r.stdout)
+    fc = doc["forecast"]
+    assert r.exit_code == 0 and [y["compliant"] for y in doc["agrement_years"]] == [None]
+    assert (fc["agrement_year"], fc["projected_compliant"], fc["months"], fc["extra_target_fte"], fc["hire_from"]) == (
+        6, None, [], None, None)
+    assert fc["summary"].startswith("Année d'agrément 6 : pas de projection : aucun mois de paie connu")
+    r = runner.invoke(app, ["check-quota", str(path), "--forecast", "--lang", "en"])
+    assert "no projection: no payroll month known" in " ".join(r.stdout.split())
+    assert "projected compliant" not in r.stdout
+
+
 def test_one_month_known_and_one_worker_under_contract_are_said_in_the_singular():
     """Sentences with a count of 1 said « 1 mois connus », « 1 months known », « 1 travailleurs sous contrat ».
     Agrément 2021-01-01, year 2 = 2022, Paie of January 2022 only, T (target) alone: 1 ÷ 1 = 100 % on

@@ -119,7 +119,8 @@ def quota_table(con, result: QuotaResult, enterprise, forecast: QuotaForecast | 
     if forecast is not None:
         title = ("Forecast to the end of agrément year " if en else "Projection jusqu'à la fin de l'année d'agrément ") \
             + str(forecast.year.year)
-        con.print(_months_table(forecast.year.months, en, title, "supervision_fte" in forecast.year.extra))
+        if forecast.year.months:   # none without any payroll month known: no projection, the summary says so
+            con.print(_months_table(forecast.year.months, en, title, "supervision_fte" in forecast.year.extra))
         con.print(f"[bold]{'Forecast:' if en else 'Projection :'}[/] {escape(forecast.summary.get(opts.lang))}")
         if opts.explain:
             print_reasons(con, forecast.reasons[:2], opts.lang)

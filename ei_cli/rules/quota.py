@@ -29,7 +29,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
-from typing import Callable, Sequence
+from typing import Callable, Iterable, Sequence
 
 from ei_cli.i18n import Text, plural, t
 from ei_cli.model import Enterprise, Function, Worker
@@ -1319,10 +1319,7 @@ def _judge_years(enterprise: Enterprise, regime: Regime, years: list[tuple[int, 
     """``years`` (agrément years: number, extent) judged by ``regime``'s quota shape, and the Paie warnings;
     ``period``: the period evaluated, whose months alone a month-by-month shape judges (None: whole years)."""
     name, shape = _shape(regime)
-    # Months after the last Paie month are not known; without any Paie row, no month is (each year takes the
-    # no-payroll path, ``_no_data``): Personnel.etp alone judged any year, future ones included, as measured.
-    end = enterprise.last_pay_month
-    all_months = [] if end is None else sorted({m for _, p in years for m in p.months() if m <= end})
+    all_months = _months_known(enterprise, (m for _, p in years for m in p.months()))
     fte, problems = _grid_fte(enterprise, all_months, shape)
     measured = {m.month: m for m in _measure(enterprise, report, all_months, shape.counted, fte, shape.supervision)}
     day_fte = _paid_day_fte(enterprise)
@@ -1334,6 +1331,15 @@ def _judge_years(enterprise: Enterprise, regime: Regime, years: list[tuple[int, 
                        day_fte, None if period is None else p.intersection(period))
         results.append(replace(_judge(shape, frame), regime_id=regime.id, rule=name))
     return results, problems
+
+
+def _months_known(enterprise: Enterprise, months: Iterable[Month]) -> list[Month]:
+    """The months of ``months`` the payroll knows, in order: up to the last Paie month; without any Paie row,
+    none (a year then takes the no-payroll path, ``_no_data``: Personnel.etp alone judged any year, future
+    ones included, as measured). One rule for the verdict (``_judge_years``) and the projection
+    (``forecast_quota``, which projects nothing when no month of the year is known)."""
+    end = enterprise.last_pay_month
+    return [] if end is None else sorted({m for m in months if m <= end})
 
 
 def _report_under(enterprise: Enterprise, regime: Regime):
@@ -1618,12 +1624,30 @@ def forecast_quota(enterprise: Enterprise, regime: Regime, at_month: Month, repo
         at = Month.of(enterprise.agrement_date)
     ((n, period),) = years_overlapping(enterprise.agrement_date, Period(at.last_day, at.last_day))[-1:]
     in_year = list(period.months())
-    known = [m for m in in_year if m <= at]
+    known = _months_known(enterprise, (m for m in in_year if m <= at))
     # A year over has no month to come: its unpaid months are missing payroll (``_ended``).
     future = [] if _ended(period) else [m for m in in_year if m > at]
     asked, regime = regime, regime_for_year(regime, period.start)   # the year's obligation (evaluate_quota)
     if regime is not asked:
         report = _report_under(enterprise, regime)
+    if not known:
+        # No month of the year known (no Paie row at all, or none from the agrément on): the verdict is
+        # « indéterminé — aucun mois de paie connu »; measuring its past months on Personnel.etp alone would
+        # project « conforme » beside it. Nothing is projected: the year as judged, said so.
+        ys, _ = _judge_years(enterprise, regime, [(n, period)], report, None)
+        summary = t(f"Année d'agrément {n} : pas de projection : aucun mois de paie connu pour cette année ; "
+                    "complétez la feuille Paie de ses mois passés.",
+                    f"Agrément year {n}: no projection: no payroll month known for this year; fill in the Paie "
+                    "sheet with its past months.")
+        reason = because(t(
+            "Une projection part des mois de paie connus (chaque travailleur garde son dernier ETP payé) : sans "
+            "aucun, elle mesurerait les mois passés sur le seul Personnel.etp, alors que le verdict de l'année "
+            "est indéterminé faute de paie.",
+            "A projection starts from the payroll months known (every worker keeps their last FTE paid): without "
+            "any, it would measure the past months on Personnel.etp alone, while the year's verdict is unknown for "
+            "want of payroll."))
+        return QuotaForecast(at, None, _said_judge(ys[0], asked, regime), None, len(future),
+                             (reason, *ys[0].reasons), summary)
     name, shape = _shape(regime)
     known_row, problems = _grid_fte(enterprise, known, shape)
     base = {w.worker_id: _last_known_fte(enterprise, w, at) for w in enterprise.workers}
