@@ -286,6 +286,30 @@ def test_a_closed_year_whose_december_payroll_is_not_entered_yet_has_it_missing(
     assert not any("année en cours" in u.reason.fr for u in result.unknown)
 
 
+def test_without_any_payroll_the_year_in_progress_runs_to_today(monkeypatch):
+    """`ei subsidy --year 2026` on 2026-11-30 (the tests' day), no Paie row at all: A (TD, full time) hired
+    2026-03-01. ``data_horizon`` gave no horizon without a last Paie month, so December was « absent » like the
+    months already past. Without any payroll and a period not over, the horizon is today (the « payroll further
+    behind » case): A's line runs 2026-03-01 – 2026-11-30, March–November missing their cout_salarial (9
+    months, nothing guessed), December to come — an entry with nothing to fill in. `--year 2027`, not begun:
+    every window waits (it was an internal error once the horizon existed); a closed year (2025, judged
+    2026-11-30) keeps its months missing, no horizon."""
+    e = enterprise([worker("A", date(2026, 3, 1)), worker("G", date(2025, 3, 1))])
+    report = Report({"A": "TD", "G": "TGD"})
+    result = compute_subsidies(e, W2016, 2026, report)
+    (a,) = lines_of(result, "target_worker", "A")
+    assert a.basis["end"] == date(2026, 11, 30) and a.amount is None and not a.claimable
+    assert a.basis["months_without_wage_cost"] == [f"2026-{m:02d}" for m in range(3, 12)]
+    entries = [(u.missing, u.reason.fr) for u in result.unknown if u.worker_id == "A"]
+    assert [m for m, _ in entries] == [("cout_salarial",), ()]
+    assert "2026-11-30" in entries[1][1] and "à calculer avec leur paie" in entries[1][1]
+    later = [u for u in compute_subsidies(e, W2016, 2027, report).unknown if u.subsidy == "target_worker"]
+    assert [(u.worker_id, u.missing) for u in later] == [("A", ()), ("G", ())]   # windows to 2027-02-28
+    assert all(u.reason.fr.startswith("Période réclamée sans aucune paie saisie") for u in later)
+    (g,) = lines_of(compute_subsidies(e, W2016, 2025, report), "target_worker", "G")
+    assert g.basis["end"] == date(2025, 12, 31) and "2025-12" in g.basis["months_without_wage_cost"]
+
+
 def test_a_claim_after_the_last_payroll_month_says_so_not_that_the_window_began_after_it(monkeypatch):
     """`ei subsidy --year 2027` on 2026-06-30, Paie to 2026-06: G (TGD) hired 2025-03-01, window 24 months to
     2027-02-28, meets 2027 — no month of 2027 is paid yet. Its `unknown` entry said « Fenêtre commencée après

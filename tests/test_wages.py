@@ -356,6 +356,20 @@ def test_no_payroll_known_yet_for_the_period_asks_nothing_to_fill_in(monkeypatch
     assert "aucune paie encore connue" in result.summary.fr
 
 
+def test_without_any_payroll_a_period_not_begun_asks_nothing_to_fill_in():
+    """No Paie row at all, today 2026-11-30 (the tests' day): ``data_horizon`` is today for a period not over
+    (the payroll further behind than two months). 2027, not begun: « indéterminé : aucune paie encore connue »,
+    nothing to fill in yet (it said « aucune paie exploitable … Complétez la feuille Paie » for a year not
+    begun). 2026, begun: the payroll is owed — « aucune paie exploitable », complete the Paie sheet."""
+    e = Enterprise("EI test", Region.WALLONIE, date(2024, 1, 1), workers=(worker("M"), worker("P")))
+    later = wages.check(e, W16, Period.calendar_year(2027))
+    assert later.compliant is None and later.to_fix == ()
+    assert "aucune paie encore connue" in later.summary.fr
+    assert any("(aucune paie saisie)" in r.text.fr for r in later.reasons)
+    now = wages.check(e, W16, Period.calendar_year(2026))
+    assert now.compliant is None and "aucune paie exploitable" in now.summary.fr and now.to_fix
+
+
 def test_csv_columns_are_only_ever_appended():
     """`ei check-wages -f csv`: bbc1bc6's columns, in that order; a new column may only come after them
     (spec/cli.md)."""

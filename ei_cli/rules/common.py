@@ -464,15 +464,17 @@ def data_horizon(enterprise: Enterprise, period: Period) -> date | None:
     month's end, when ``period`` runs beyond it, the workbook is current (its last Paie month at most two
     months before the current month) and ``period`` is not over (its last day not before today); the
     months after it are not paid yet — « à calculer avec leur paie », not missing. With a payroll further
-    behind, today: its missing months up to today are missing, the months after today are to come. None
-    otherwise: a period over is a closed year, whose payroll stopping early has data missing, not data to
-    come; a payroll reaching the period's end leaves nothing to come (docs/interpretations.md, « The year
-    in progress »). The deadlines of the employment and follow-up checks rest on Personnel and Suivi, not on
-    the payroll: ``deadline_horizon``."""
+    behind, or without any Paie row, today: the months up to today are missing, the months after today are
+    to come. None otherwise: a period over is a closed year, whose payroll stopping early (or absent) has
+    data missing, not data to come; a payroll reaching the period's end leaves nothing to come
+    (docs/interpretations.md, « The year in progress »). The deadlines of the employment and follow-up
+    checks rest on Personnel and Suivi, not on the payroll: ``deadline_horizon``."""
     last = enterprise.last_pay_month
     today = periods.today()
-    if last is None or last.last_day >= period.end or period.end < today:
+    if period.end < today or (last is not None and last.last_day >= period.end):
         return None
+    if last is None:
+        return today
     if last.number >= Month.of(today).number - 2:
         return last.last_day
     return today

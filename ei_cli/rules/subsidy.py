@@ -503,6 +503,11 @@ def _waiting_text(run: _Run, horizon: date) -> Text:
     """Why a TD/TGD window meeting the claim has no line yet: it began after ``horizon`` (``data_horizon``,
     the year in progress), or the claimed period itself does — a year not begun, or without any Paie month
     yet, where a window begun years ago waits too."""
+    if run.claim.start > horizon and run.enterprise.last_pay_month is None:
+        return t("Période réclamée sans aucune paie saisie (aucune paie) : aucun mois de paie connu pour la "
+                 "période, à calculer avec la paie de ses mois.",
+                 "Claimed period without any payroll entered (no payroll): no payroll month known for the period, "
+                 "to compute with its months' payroll.")
     if run.claim.start > horizon:
         known = run.enterprise.last_pay_month.last_day.isoformat()
         return t(f"Période réclamée postérieure au dernier mois de paie (paie connue jusqu'au {known}) : aucun mois "

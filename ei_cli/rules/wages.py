@@ -310,14 +310,16 @@ def _fte_ratio(enterprise: Enterprise, regime: Regime, period: Period) -> WageTe
             "ratio is not neutralised (check against the joint committee's scales if it nears the limit)."))
         reasons.append(because(notes[-1], seniority))
     if not counted:
-        # Nothing to fill in yet only in a year in progress whose payroll stops before the period judged.
-        due = not (horizon is not None and last_pay.last_day < period.start)
+        # Nothing to fill in yet only in a year in progress whose payroll stops before the period judged —
+        # without any Paie row, a period not begun yet (the horizon is then today, ``data_horizon``).
+        known_to = horizon if last_pay is None else last_pay.last_day
+        due = not (horizon is not None and known_to < period.start)
+        known = (t("aucune paie saisie", "no payroll entered") if last_pay is None else
+                 t(f"paie connue jusqu'au {known_to.isoformat()}", f"payroll known to {known_to.isoformat()}"))
         reasons.append(because(t("Aucun mois de paie utilisable dans la période." if due else
-                                 f"Aucune paie encore connue pour la période (paie connue jusqu'au "
-                                 f"{last_pay.last_day.isoformat()}).",
+                                 f"Aucune paie encore connue pour la période ({known.fr}).",
                                  "No usable payroll month in the period." if due else
-                                 f"No payroll known yet for the period (payroll known to "
-                                 f"{last_pay.last_day.isoformat()}).")))
+                                 f"No payroll known yet for the period ({known.en}).")))
         return WageTension(None, None, limit.number_or_none, None, None, 0,
                            tuple(excluded), tuple(sorted(art60)), without_pay,
                            not (seniority is not None and seniority.value is True), tuple(reasons), tuple(notes),
