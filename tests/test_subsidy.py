@@ -1356,7 +1356,8 @@ def test_sieg_year_in_progress_claims_the_days_paid_within_their_known_cost(monk
     assert y2.amount == D("9200.00") and y2.claimable and y2.basis["provisional"] is True
     assert (y2.basis["ceiling_end"], y2.basis["ceiling_wage_cost"], y2.basis["ceiling"]) == (
         date(2026, 10, 31), D("8000.00"), D("9200.00"))
-    assert any("Année en cours : partie réclamée jusqu'au 2026-10-31" in n.fr for n in y2.notes)
+    assert any(n.fr.startswith("Partie réclamée jusqu'au 2026-10-31 (année en cours, paie connue jusqu'au "
+                               "2026-10-31)") for n in y2.notes)
     (to_come,) = result.unknown
     assert to_come.subsidy == "social_accompaniment" and to_come.missing == ()
     assert to_come.reason.fr.startswith("Année d'agrément 2, du 2026-11-01 au 2026-12-31 : après le 2026-10-31 "

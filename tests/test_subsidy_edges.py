@@ -257,7 +257,8 @@ def test_months_after_the_last_payroll_month_are_to_come_not_missing(monkeypatch
     result = compute_subsidies(e, W2016, 2025, Report({"A": "TD", "B": "TD"}))
     (a,) = lines_of(result, "target_worker", "A")
     assert a.amount == D("7000.00") and a.claimable and result.total == D("7000.00") and not result.complete
-    assert any("Paie connue jusqu'au 2025-09-30" in n.fr for n in a.notes)
+    assert any(n.fr.startswith("Calculé jusqu'au 2025-09-30 (année en cours, paie connue jusqu'au 2025-09-30)")
+               for n in a.notes)
     assert lines_of(result, "target_worker", "B") == []
     assert [(u.subsidy, u.worker_id, u.missing) for u in result.unknown] == [
         ("target_worker", "A", ()), ("target_worker", "B", ()), ("social_accompaniment", None, ())]
@@ -302,7 +303,8 @@ def test_without_any_payroll_the_year_in_progress_runs_to_today(monkeypatch):
     assert a.basis["months_without_wage_cost"] == [f"2026-{m:02d}" for m in range(3, 12)]
     entries = [(u.missing, u.reason.fr) for u in result.unknown if u.worker_id == "A"]
     assert [m for m, _ in entries] == [("cout_salarial",), ()]
-    assert "2026-11-30" in entries[1][1] and "à calculer avec leur paie" in entries[1][1]
+    assert entries[1][1] == "Mois après le 2026-11-30 (date du jour, année en cours, aucune paie saisie) : à calculer " \
+        "avec leur paie."
     later = [u for u in compute_subsidies(e, W2016, 2027, report).unknown if u.subsidy == "target_worker"]
     assert [(u.worker_id, u.missing) for u in later] == [("A", ()), ("G", ())]   # windows to 2027-02-28
     assert all(u.reason.fr.startswith("Période réclamée sans aucune paie saisie") for u in later)
@@ -315,7 +317,8 @@ def test_a_claim_after_the_last_payroll_month_says_so_not_that_the_window_began_
     2027-02-28, meets 2027 — no month of 2027 is paid yet. Its `unknown` entry said « Fenêtre commencée après
     le dernier mois de paie (2026-06-30, année en cours) », false twice (the window began in 2025, 2027 is not
     the year in progress); it now says the claimed period comes after the last payroll month. In 2026, N (TD)
-    hired 2026-08-01, after the last Paie month, keeps « Fenêtre commencée après le dernier mois de paie »."""
+    hired 2026-08-01, after the last Paie month, keeps « Fenêtre commencée après le 2026-06-30 » (the horizon,
+    named by ``horizon_text``: the last Paie month's end here)."""
     from ei_cli import periods
 
     monkeypatch.setattr(periods, "today", lambda: date(2026, 6, 30))
@@ -328,7 +331,33 @@ def test_a_claim_after_the_last_payroll_month_says_so_not_that_the_window_began_
     assert g.reason.en.startswith("Claimed period after the last payroll month (payroll known to 2026-06-30)")
     assert g.missing == ()
     (n,) = [u for u in compute_subsidies(e, W2016, 2026, report).unknown if u.worker_id == "N"]
-    assert n.reason.fr.startswith("Fenêtre commencée après le dernier mois de paie (2026-06-30, année en cours)")
+    assert n.reason.fr.startswith("Fenêtre commencée après le 2026-06-30 (année en cours, paie connue jusqu'au "
+                                  "2026-06-30)")
+
+
+def test_a_horizon_of_today_is_not_named_the_last_payroll_month(monkeypatch):
+    """Today 2026-11-30, Paie to 2026-06 (five months behind): ``data_horizon`` is today, not the last Paie month.
+    G (TGD) hired 2025-03-01, N (TD) hired 2026-12-15. The TD/TGD texts named the horizon as the last Paie
+    month — « Paie connue jusqu'au 2026-11-30 », « Mois après le 2026-11-30 (dernier mois de paie, année en
+    cours) », N's « Fenêtre commencée après le dernier mois de paie (2026-11-30, …) » — beside the SIEG lines'
+    « paie connue jusqu'au 2026-06-30 ». Every one now says the day is today and where the payroll stops
+    (``horizon_text``), the SIEG entry too."""
+    from ei_cli import periods
+
+    monkeypatch.setattr(periods, "today", lambda: date(2026, 11, 30))
+    e = enterprise([worker("G", date(2025, 3, 1)), worker("N", date(2026, 12, 15))],
+                   monthly("G", Month(2025, 3), Month(2026, 6), cost="2000"))
+    result = compute_subsidies(e, W2016, 2026, Report({"G": "TGD", "N": "TD"}))
+    said = "2026-11-30 (date du jour, année en cours, paie connue jusqu'au 2026-06-30)"
+    *_, g = lines_of(result, "target_worker", "G")   # occupation year 2, 2026-03-01 – 2026-11-30
+    assert g.basis["end"] == date(2026, 11, 30)
+    assert any(n.fr.startswith(f"Calculé jusqu'au {said} :") for n in g.notes)
+    by_worker = {u.worker_id: u.reason for u in result.unknown if not u.missing}
+    assert by_worker["G"].fr == f"Mois après le {said} : à calculer avec leur paie."
+    assert by_worker["G"].en.startswith("Months after 2026-11-30 (today, year in progress, payroll known to 2026-06-30)")
+    assert by_worker["N"].fr.startswith(f"Fenêtre commencée après le {said}")
+    assert not any("dernier mois de paie (2026-11-30" in u.reason.fr or "Paie connue jusqu'au 2026-11-30" in u.reason.fr
+                   for u in result.unknown)
 
 
 def test_the_brussels_supervision_condition_says_what_unknown_statuses_leave_open():

@@ -480,6 +480,27 @@ def data_horizon(enterprise: Enterprise, period: Period) -> date | None:
     return today
 
 
+def pay_known_text(enterprise: Enterprise) -> Text:
+    """How far the payroll goes, said beside a horizon or a gap: « paie connue jusqu'au 2026-06-30 » (the last
+    Paie month's end), « aucune paie saisie » without any Paie row."""
+    last = enterprise.last_pay_month
+    if last is None:
+        return t("aucune paie saisie", "no payroll entered")
+    return t(f"paie connue jusqu'au {last.last_day.isoformat()}", f"payroll known to {last.last_day.isoformat()}")
+
+
+def horizon_text(enterprise: Enterprise, horizon: date) -> Text:
+    """A year in progress's ``data_horizon`` said with what it is: « 2026-10-31 (année en cours, paie connue
+    jusqu'au 2026-10-31) » when it is the last Paie month's end; « 2026-11-30 (date du jour, année en cours,
+    paie connue jusqu'au 2026-06-30) » when it is today — a payroll more than two months behind, or none.
+    The one way every payroll-based amount names its horizon: never the horizon presented as the last Paie
+    month when it is today."""
+    last, known, day = enterprise.last_pay_month, pay_known_text(enterprise), horizon.isoformat()
+    if last is not None and last.last_day == horizon:
+        return t(f"{day} (année en cours, {known.fr})", f"{day} (year in progress, {known.en})")
+    return t(f"{day} (date du jour, année en cours, {known.fr})", f"{day} (today, year in progress, {known.en})")
+
+
 def deadline_horizon(period: Period) -> date | None:
     """The last day by which an obligation of the employment and follow-up checks can have fallen due —
     the CDI within N months, the bilan, the training plan (due on their deadline day: one after it is not

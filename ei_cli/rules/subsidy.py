@@ -32,6 +32,7 @@ from ei_cli.model import Enterprise, Function, Worker
 from ei_cli.periods import Month, Period, anniversary, days_between, years_overlapping
 from ei_cli.regimes import CONFIDENCES, Regime, Value, all_regimes, shipped_in_force
 from ei_cli.rules.common import (CENT, NO_PAY, ONE, ZERO, Reason, because, combine, daily_fte, data_horizon,
+                                 horizon_text, pay_known_text,
                                  average_persons, persons_by_day, decimal_text, euro_text, money, number_text, share_text, shown_beside, spread_fte)
 
 CONFIDENCE_ORDER = tuple(CONFIDENCES)  # strongest first: verified … not_found
@@ -445,10 +446,11 @@ def _target_worker_wage_cost(run: _Run) -> None:
             if fallbacks:
                 notes.append(_fallback_note(fallbacks))
             if beyond and part.end == horizon:
-                notes.append(t(f"Paie connue jusqu'au {horizon.isoformat()} : montant des mois payés, provisoire ; "
-                               "les mois suivants de la fenêtre se calculent avec leur paie.",
-                               f"Payroll known to {horizon.isoformat()}: amount of the months paid, provisional; "
-                               "the window's later months are computed with their payroll."))
+                said = horizon_text(run.enterprise, horizon)
+                notes.append(t(f"Calculé jusqu'au {said.fr} : montant des mois payés, provisoire ; les mois "
+                               "suivants de la fenêtre se calculent avec leur paie.",
+                               f"Computed up to {said.en}: amount of the months paid, provisional; the window's "
+                               "later months are computed with their payroll."))
             # The wage cost is quoted only when every month's is known; else what is known, and of how many months.
             basis = {"category": category, "occupation_year": n, "start": part.start, "end": part.end,
                      "window_start": window.start, "window_end": window.end, "days": part.days,
@@ -488,10 +490,10 @@ def _target_worker_wage_cost(run: _Run) -> None:
                     claimable=(net is None or net.met) and rehire is None)
         if beyond:
             # The claim is not complete yet: the months to come are said, with nothing to fill in now.
+            said = horizon_text(run.enterprise, horizon)
             run.unknown.append(UnknownSubsidy("target_worker", worker.worker_id, t(
-                f"Mois après le {horizon.isoformat()} (dernier mois de paie, année en cours) : à calculer avec leur "
-                "paie.", f"Months after {horizon.isoformat()} (last payroll month, year in progress): to compute "
-                "with their payroll."), (), cap.cite()))
+                f"Mois après le {said.fr} : à calculer avec leur paie.",
+                f"Months after {said.en}: to compute with their payroll."), (), cap.cite()))
     if hiring is not None and hiring.applied:
         run.notes.append(hiring.maintained_note())
     if waiting:
@@ -501,23 +503,22 @@ def _target_worker_wage_cost(run: _Run) -> None:
 
 def _waiting_text(run: _Run, horizon: date) -> Text:
     """Why a TD/TGD window meeting the claim has no line yet: it began after ``horizon`` (``data_horizon``,
-    the year in progress), or the claimed period itself does — a year not begun, or without any Paie month
-    yet, where a window begun years ago waits too."""
-    if run.claim.start > horizon and run.enterprise.last_pay_month is None:
-        return t("Période réclamée sans aucune paie saisie (aucune paie) : aucun mois de paie connu pour la "
-                 "période, à calculer avec la paie de ses mois.",
-                 "Claimed period without any payroll entered (no payroll): no payroll month known for the period, "
-                 "to compute with its months' payroll.")
+    the year in progress, named by ``horizon_text``), or the claimed period itself does — a year not begun,
+    or without any Paie month yet, where a window begun years ago waits too."""
     if run.claim.start > horizon:
-        known = run.enterprise.last_pay_month.last_day.isoformat()
-        return t(f"Période réclamée postérieure au dernier mois de paie (paie connue jusqu'au {known}) : aucun mois "
-                 "de paie connu pour la période, à calculer avec la paie de ses mois.",
-                 f"Claimed period after the last payroll month (payroll known to {known}): no payroll month known "
-                 "for the period, to compute with its months' payroll.")
-    return t(f"Fenêtre commencée après le dernier mois de paie ({horizon.isoformat()}, année en cours) : à calculer "
-             "avec la paie des mois suivants.",
-             f"Window begun after the last payroll month ({horizon.isoformat()}, year in progress): to compute with "
-             "the following months' payroll.")
+        if run.enterprise.last_pay_month is None:
+            return t("Période réclamée sans aucune paie saisie : aucun mois de paie connu pour la période, à "
+                     "calculer avec la paie de ses mois.",
+                     "Claimed period without any payroll entered: no payroll month known for the period, to "
+                     "compute with its months' payroll.")
+        known = pay_known_text(run.enterprise)
+        return t(f"Période réclamée postérieure au dernier mois de paie ({known.fr}) : aucun mois de paie connu "
+                 "pour la période, à calculer avec la paie de ses mois.",
+                 f"Claimed period after the last payroll month ({known.en}): no payroll month known for the "
+                 "period, to compute with its months' payroll.")
+    said = horizon_text(run.enterprise, horizon)
+    return t(f"Fenêtre commencée après le {said.fr} : à calculer avec la paie des mois suivants.",
+             f"Window begun after {said.en}: to compute with the following months' payroll.")
 
 
 @dataclass(frozen=True)
@@ -880,8 +881,8 @@ def _social_accompaniment_brackets(run: _Run) -> None:
     ceiling_period = run.regime.value_or_none("subsidy.social_accompaniment.ceiling_period",
                                               (run.claim or run.period).start)
     last_pay = run.enterprise.last_pay_month
-    known_fr = f"paie connue jusqu'au {last_pay.last_day.isoformat()}" if last_pay else "aucune paie"
-    known_en = f"payroll known to {last_pay.last_day.isoformat()}" if last_pay else "no payroll"
+    known = pay_known_text(run.enterprise)
+    known_fr, known_en = known.fr, known.en
     # The year in progress (``data_horizon``, the horizon of every payroll-based amount): the days after it are
     # to come, as the TD/TGD months are — a part is claimed up to it, on the cost known, and the rest waits in an
     # ``unknown`` entry. Without the cut, the bracket amount of the whole part was claimable with its ceiling
@@ -906,13 +907,13 @@ def _social_accompaniment_brackets(run: _Run) -> None:
             to_come = Period(max(part.start, horizon + timedelta(days=1)), part.end)
             # Said while someone under contract is employed then (per Personnel), as the TD/TGD months are.
             if any(w.employed_in(to_come) for w in run.contract_workers()):
+                said = horizon_text(run.enterprise, horizon)
                 run.unknown.append(UnknownSubsidy("social_accompaniment", None, t(
                     f"Année d'agrément {n}, du {to_come.start.isoformat()} au {to_come.end.isoformat()} : après le "
-                    f"{horizon.isoformat()} (année en cours, {known_fr}), à calculer avec la paie de ces mois "
-                    "(palier et plafond de l'année d'agrément).",
+                    f"{said.fr}, à calculer avec la paie de ces mois (palier et plafond de l'année d'agrément).",
                     f"Agrément year {n}, from {to_come.start.isoformat()} to {to_come.end.isoformat()}: after "
-                    f"{horizon.isoformat()} (year in progress, {known_en}), to compute with those months' payroll "
-                    "(the agrément year's bracket and ceiling)."), (), brackets.cite()))
+                    f"{said.en}, to compute with those months' payroll (the agrément year's bracket and ceiling)."),
+                    (), brackets.cite()))
             if part.start > horizon:
                 continue
             part = Period(part.start, horizon)
@@ -1021,13 +1022,13 @@ def _social_accompaniment_brackets(run: _Run) -> None:
                            f"{window.start.isoformat()} to {window.end.isoformat()}, provisional amount to recompute "
                            f"once the payroll reaches the end of the agrément year ({agr_year.end.isoformat()})."))
         if to_come is not None:
-            notes.append(t(f"Année en cours : partie réclamée jusqu'au {horizon.isoformat()} ({known_fr}), au plus le "
-                           "coût connu + frais de fonctionnement ; du "
+            said = horizon_text(run.enterprise, horizon)
+            notes.append(t(f"Partie réclamée jusqu'au {said.fr}, au plus le coût connu + frais de fonctionnement ; du "
                            f"{to_come.start.isoformat()} au {to_come.end.isoformat()}, à calculer avec la paie de ces "
                            "mois.",
-                           f"Year in progress: part claimed up to {horizon.isoformat()} ({known_en}), at most the "
-                           f"known cost + operating costs; from {to_come.start.isoformat()} to "
-                           f"{to_come.end.isoformat()}, to compute with those months' payroll."))
+                           f"Part claimed up to {said.en}, at most the known cost + operating costs; from "
+                           f"{to_come.start.isoformat()} to {to_come.end.isoformat()}, to compute with those months' "
+                           "payroll."))
         heads_shown, heads_limit = _heads_shown(heads, [Decimal(b["min_target_workers"]) for b in brackets.value])
         basis = {"agrement_year": n, "agrement_year_start": agr_year.start, "agrement_year_end": agr_year.end,
                  "start": part.start, "end": part.end, "days": part.days, "year_days": agr_year.days,

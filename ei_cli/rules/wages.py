@@ -34,7 +34,7 @@ from ei_cli.model import Enterprise
 from ei_cli.periods import Month, Period, month_span, year_ending
 from ei_cli.regimes import Regime, Value
 from ei_cli.rules.common import (CENT, CheckResult, Reason, because, data_horizon, decimal_text, denoised,
-                                 obligation_period,
+                                 obligation_period, pay_known_text,
                                  euro_text, money, not_established, number_text)
 
 NAME = "wages"
@@ -314,8 +314,7 @@ def _fte_ratio(enterprise: Enterprise, regime: Regime, period: Period) -> WageTe
         # without any Paie row, a period not begun yet (the horizon is then today, ``data_horizon``).
         known_to = horizon if last_pay is None else last_pay.last_day
         due = not (horizon is not None and known_to < period.start)
-        known = (t("aucune paie saisie", "no payroll entered") if last_pay is None else
-                 t(f"paie connue jusqu'au {known_to.isoformat()}", f"payroll known to {known_to.isoformat()}"))
+        known = pay_known_text(enterprise)
         reasons.append(because(t("Aucun mois de paie utilisable dans la période." if due else
                                  f"Aucune paie encore connue pour la période ({known.fr}).",
                                  "No usable payroll month in the period." if due else
