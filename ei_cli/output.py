@@ -708,12 +708,16 @@ def write_stdout(text: str) -> None:
 
     Unbuffered (``PYTHONUNBUFFERED``, ``python -u``), ``sys.stdout`` hands the text to the file in one write and
     ignores a short count: a pipe whose reader left took its first 64 KiB and the rest was dropped without an
-    error — exit 0 for a document cut short. So there the bytes are written until all are taken (a write
-    taking nothing is the reader gone too); a buffered stdout already does so."""
+    error — exit 0 for a document cut short. So the bytes are written to the file itself until all are taken,
+    buffered or not (a buffered stdout's layer is flushed first): a write taking nothing (0) is the reader
+    gone; one that returns None is a non-blocking descriptor that would block — a slow reader, not a gone one:
+    wait until it can take more (``_wait_writable``) and write again. A buffered writer raised
+    ``BlockingIOError`` there and an unbuffered one read None as 0: exit 2 for a reader merely slow."""
     import io
 
     out = sys.stdout
-    raw = getattr(out, "buffer", None)
+    buffer = getattr(out, "buffer", None)
+    raw = buffer if isinstance(buffer, io.RawIOBase) else getattr(buffer, "raw", None)
     if not isinstance(raw, io.RawIOBase):
         out.write(text)
         out.flush()
@@ -724,8 +728,23 @@ def write_stdout(text: str) -> None:
     data = memoryview(text.encode(out.encoding, out.errors or "strict"))
     while data:
         written = raw.write(data)
+        if written is None:
+            _wait_writable(raw)
+            continue
         if not written:
             import errno
 
             raise BrokenPipeError(errno.EPIPE, os.strerror(errno.EPIPE))
         data = data[written:]
+
+
+def _wait_writable(raw) -> None:
+    """Until the non-blocking file ``raw`` can take more bytes: ``select`` on its descriptor, or a short sleep
+    where ``select`` does not take one (Windows pipes)."""
+    import select
+    import time
+
+    try:
+        select.select([], [raw.fileno()], [])
+    except (OSError, ValueError):
+        time.sleep(0.01)

@@ -754,6 +754,50 @@ def test_a_reader_that_goes_away_during_a_long_document_exits_2(unbuffered):
     assert (p.wait(timeout=60), err) == (2, b"")
 
 
+@pytest.mark.parametrize("buffered", [False, True])
+def test_a_slow_reader_of_a_non_blocking_stdout_gets_the_whole_document(monkeypatch, buffered):
+    """A stdout whose descriptor is non-blocking (a parent's pipe set O_NONBLOCK, a slow reader): a write that
+    would block returns None, not 0. ``write_stdout`` read None as 0 — « the reader is gone » — and raised
+    BrokenPipeError (exit 2, nothing said); a buffered stdout raised BlockingIOError (« Erreur du système »,
+    exit 2). Only 0 is the reader gone: on None it waits until the descriptor can take more (select on it) and
+    writes again, so the slow reader gets every byte, in order."""
+    import io
+    import os
+
+    from ei_cli.output import write_stdout
+
+    r, w = os.pipe()   # a real descriptor, writable, for select
+
+    class SlowPipe(io.RawIOBase):
+        def __init__(self):
+            self.got, self.calls = bytearray(), 0
+
+        def writable(self):
+            return True
+
+        def fileno(self):
+            return w
+
+        def write(self, b):
+            self.calls += 1
+            if self.calls % 2:
+                return None   # would block
+            taken = bytes(b[:7])
+            self.got += taken
+            return len(taken)
+
+    pipe = SlowPipe()
+    stdout = io.TextIOWrapper(io.BufferedWriter(pipe) if buffered else pipe, encoding="utf-8", newline="\n")
+    monkeypatch.setattr(sys, "stdout", stdout)
+    text = "{\n  \"summary\": \"3 travailleurs — conformité à vérifier\"\n}\n" * 20
+    try:
+        write_stdout(text)
+    finally:
+        os.close(r)
+        os.close(w)
+    assert pipe.got.decode("utf-8") == text
+
+
 @pytest.mark.parametrize("suffix", [".ods", ".xlsm", ".xls", ".odt", ".doc"])
 def test_an_output_suffix_of_a_format_ei_does_not_write_is_refused(capsys, tmp_path, suffix):
     """``-o reclamation.ods`` (or .xlsm, .xls, .odt, .doc) wrote the plain-text table under a spreadsheet's
