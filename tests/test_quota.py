@@ -2297,6 +2297,23 @@ def test_a_workbook_without_any_payroll_row_has_no_month_known(make_workbook, wo
     assert r.exit_code == 0 and quota["compliant"] is None and quota["fte_measured"] is False
 
 
+def test_a_year_without_any_payroll_month_keeps_months_counted(make_workbook, workbook_sheets):
+    """The contract only adds JSON fields: a year judged on its average gives `months_counted` (the months,
+    Σ weights, its averages divide by), top level and in `agrement_years[]`. The no-payroll path (``_no_data``)
+    had none — a workbook without Paie had it at 4d92e79, judged on Personnel.etp (12). It is 0 now: no month
+    counted. The test workbook without Paie, --year 2026: agrément years 5 and 6 (2025-03-01 …, 2026-03-01 …),
+    averaged; a Brussels 2018 year (minimums on average) without payroll the same."""
+    workbook_sheets["Paie"] = workbook_sheets["Paie"][:1]
+    path = make_workbook(workbook_sheets)
+    doc = json.loads(runner.invoke(app, ["check-quota", str(path), "--year", "2026", "-f", "json"]).stdout)
+    assert doc["months_counted"] == 0 and doc["fte_measured"] is False
+    assert [(y["year"], y["months_counted"]) for y in doc["agrement_years"]] == [(5, 0), (6, 0)]
+    e = enterprise([worker("T"), worker("S", function=Function.SUPERVISION)], [], agrement=date(2020, 1, 1),
+                   region=Region.BRUXELLES)
+    y = evaluate_quota(e, B18, Period.calendar_year(2021), Statuses({"T": True, "S": False})).latest
+    assert y.judged_on == "average_minimums" and y.compliant is None and y.to_dict()["months_counted"] == 0
+
+
 def test_a_workbook_without_any_payroll_row_projects_nothing(make_workbook, workbook_sheets):
     """`ei check-quota --forecast` on a workbook without any Paie row (today 2026-11-30, agrément 2021-03-01:
     year 6 = 2026-03-01 – 2027-02-28). The verdict is « indéterminé — aucun mois de paie connu », but the

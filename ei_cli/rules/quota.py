@@ -615,7 +615,8 @@ def _judge_staircase(f: _Frame) -> YearQuota:
             f"In every case, at least {number_text(minimum, 'en')} target-public FTE "
             + (f"on {f.period.end.isoformat()}." if n == 1 else "on average over the year."), ), min_v))
     if not months:
-        return _no_data(f, judged_on, r, minimum, reasons)
+        # The averaged year's count of months, 0 here: the measured path gives it (JSON fields are only added).
+        return _no_data(f, judged_on, r, minimum, reasons, None if n == 1 else {"months_counted": _q(ZERO)})
     point = None
     if n == 1:
         # The point value on the year's last day (while the year runs: the last day of the last known
@@ -923,7 +924,7 @@ def _judge_mandate(f: _Frame) -> YearQuota:
                                f"Target public counted this way — {definition.description_text.en}; an inspector applying "
                                "this regime's texts may count otherwise."), definition))
     if not f.months:
-        return _no_data(f, "average_minimums", None, min_target, reasons)
+        return _no_data(f, "average_minimums", None, min_target, reasons, {"months_counted": _q(ZERO)})
     months, count, adjustable, cut = _weighted(f, f.months, _counted, supervision=True)
     reasons += cut
     target = sum((m.counted_target for m in months), ZERO)
