@@ -836,6 +836,34 @@ def test_at_outside_the_years_ei_accepts_is_a_usage_error(capsys, args):
     assert err.splitlines()[-1] == f"Erreur : valeur invalide pour --at : {year} n'est pas compris entre 1990 et 2100."
 
 
+def test_every_year_option_takes_the_bounds_of_one_place():
+    """``--year`` is bounded by ``commands._options.YEAR_MIN`` / ``YEAR_MAX`` (1990–2100), which ``--at`` checks
+    too; ``ei report``, ``ei subsidy`` and ``ei batch`` wrote ``min=1990, max=2100`` themselves, so a change of
+    the bounds would have left them behind. Every command's ``--year`` has the constants' bounds, and no
+    command module writes the years itself."""
+    import re
+    from pathlib import Path
+
+    import typer
+
+    from ei_cli.cli import app
+    from ei_cli.commands._options import YEAR_MAX, YEAR_MIN
+
+    def commands(cmd, path=()):
+        yield path, cmd
+        for name, sub in getattr(cmd, "commands", {}).items():
+            yield from commands(sub, (*path, name))
+
+    bounds = {" ".join(path): (p.type.min, p.type.max) for path, cmd in commands(typer.main.get_command(app))
+              for p in cmd.params if p.name == "year" and hasattr(p.type, "min")}
+    assert {"check", "subsidy", "batch", "report annual", "report agrement"} <= set(bounds)
+    assert set(bounds.values()) == {(YEAR_MIN, YEAR_MAX)}
+    folder = Path(__file__).resolve().parent.parent / "ei_cli" / "commands"
+    written = [p.name for p in folder.glob("*.py")
+               if p.name != "_options.py" and re.search(rf"\b({YEAR_MIN}|{YEAR_MAX})\b", p.read_text(encoding="utf-8"))]
+    assert written == []
+
+
 def test_every_test_the_docs_cite_exists():
     """docs/security.md lists, beside each guarantee, the tests that hold it (issue 8); two had been renamed
     or folded into another and the page still cited them. Every ``test_…`` name the docs and README cite is a

@@ -10,7 +10,7 @@ from typing import Annotated, Optional
 import typer
 
 from ei_cli.app import app
-from ei_cli.commands._options import ExplainOpt, Lang, LangOpt, RegimeOpt, StrictOpt
+from ei_cli.commands._options import YEAR_MAX, YEAR_MIN, ExplainOpt, Lang, LangOpt, RegimeOpt, StrictOpt
 
 
 class BatchFormat(StrEnum):
@@ -27,7 +27,7 @@ RecursiveOpt = Annotated[bool, typer.Option(
     "--recursive", "-r", help="Lire aussi les sous-dossiers (sauf cachés) ; chaque JSON va dans le même "
                               "sous-dossier de --out.")]
 BatchYearOpt = Annotated[Optional[int], typer.Option(
-    "--year", "-y", help="Année civile évaluée (obligatoire sauf avec --month).", min=1990, max=2100)]
+    "--year", "-y", help="Année civile évaluée (obligatoire sauf avec --month).", min=YEAR_MIN, max=YEAR_MAX)]
 MonthOpt = Annotated[Optional[str], typer.Option(
     "--month", help="Évaluer un seul mois AAAA-MM (les subventions restent celles de son année civile).")]
 OutOpt = Annotated[Optional[Path], typer.Option(

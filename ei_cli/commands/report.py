@@ -10,7 +10,7 @@ from typing import Annotated, Optional
 import typer
 
 from ei_cli.app import app
-from ei_cli.commands._options import TEMPLATES_PARAM, FileArg, NamesOpt, RegimeOpt, YearOpt
+from ei_cli.commands._options import TEMPLATES_PARAM, YEAR_MAX, YEAR_MIN, FileArg, NamesOpt, RegimeOpt, YearOpt
 from ei_cli.errors import ExitCode
 from ei_cli.output import RunOptions
 
@@ -26,7 +26,7 @@ app.add_typer(report_app, name="report")
 DocOutputOpt = Annotated[Path, typer.Option(
     "--output", "-o", help="Fichier à écrire ; le format suit l'extension : .html, .md, .docx ou .pdf.",
     show_default=False, readable=False)]
-RequiredYearOpt = Annotated[int, typer.Option("--year", "-y", help="Année civile du rapport.", min=1990, max=2100,
+RequiredYearOpt = Annotated[int, typer.Option("--year", "-y", help="Année civile du rapport.", min=YEAR_MIN, max=YEAR_MAX,
                                               show_default=False)]
 TemplatesOpt = Annotated[Optional[Path], typer.Option(
     "--templates", help="Dossier de vos propres modèles, aux noms de fichiers listés par ei report --list-templates.",

@@ -6,14 +6,14 @@ import typer
 
 from ei_cli.app import app
 from ei_cli.commands._common import finish, load_enterprise
-from ei_cli.commands._options import (ExplainOpt, FileArg, Format, FormatOpt, Lang, LangOpt, NamesOpt, OutputOpt,
-                                      RegimeOpt, StrictOpt)
+from ei_cli.commands._options import (YEAR_MAX, YEAR_MIN, ExplainOpt, FileArg, Format, FormatOpt, Lang, LangOpt,
+                                      NamesOpt, OutputOpt, RegimeOpt, StrictOpt)
 from ei_cli.output import RunOptions, base_document, emit
 
 COMMAND = "subsidy"
 
 RequiredYearOpt = Annotated[int, typer.Option("--year", "-y", help="Année civile réclamée (obligatoire).",
-                                              min=1990, max=2100, show_default=False)]
+                                              min=YEAR_MIN, max=YEAR_MAX, show_default=False)]
 
 
 @app.command(COMMAND)
