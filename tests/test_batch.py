@@ -500,6 +500,18 @@ def test_usage_errors_exit_2_and_write_nothing(tmp_path, capsys, good_workbook, 
     assert not (tmp_path / "out").exists()
 
 
+@pytest.mark.parametrize("month, year", [("9999-12", 9999), ("0001-01", 1)])
+def test_a_month_outside_the_years_ei_accepts_is_a_usage_error(tmp_path, capsys, good_workbook, month, year):
+    """``ei batch DIR --month 9999-12`` ran every file into « Erreur interne (ValueError) » (an agrément year
+    ending in 10000), exit 2 with a report written, where ``--year 9999`` is refused. ``--month`` takes the years
+    ``--year`` takes (``_options.YEAR_MIN`` / ``YEAR_MAX``), with the same words: a usage error, nothing run."""
+    folder = folder_with(tmp_path, {"a.xlsx": good_workbook})
+    code, stdout, err = run(capsys, folder, "--month", month, "--out", tmp_path / "out")
+    assert code == ExitCode.BAD_INPUT and stdout == "" and not (tmp_path / "out").exists()
+    assert err.splitlines()[-1] == (f"Erreur : valeur invalide pour --month : {year} n'est pas compris entre 1990 "
+                                    "et 2100.")
+
+
 def test_missing_or_empty_folder_exit_2(tmp_path, capsys):
     assert run(capsys, tmp_path / "nope", "--year", YEAR)[0] == ExitCode.BAD_INPUT
     folder = folder_with(tmp_path, {"~$a.xlsx": b"lock"})
