@@ -245,6 +245,34 @@ def test_a_year_not_begun_without_any_payroll_is_not_judged_either(make_workbook
         assert not any("Période en cours" in reason["text"] for reason in line["reasons"]), name
 
 
+def test_a_year_whose_agrement_is_after_today_is_not_judged_from_that_day(make_workbook, workbook_sheets):
+    """Agrément 2026-12-15, after the tests' day 2026-11-30; worker 1 (TD) at 0,4 etp. `ei check --year 2026`
+    cut the year to the agrément (2026-12-15 – 2026-12-31) after testing whether 2026 had begun: employment
+    read « non conforme » (0,4 < 0,5 « depuis le 2026-12-15 », exit 1) beside « rien n'y est encore dû ». The
+    part judged begins after today: employment and follow-up are « indéterminé : période pas encore
+    commencée », data_known false, with a reason naming the agrément day; the run is not « non conforme »."""
+    from helpers_workbook import set_field, set_value
+
+    set_field(workbook_sheets, "date_agrement", date(2026, 12, 15))
+    set_value(workbook_sheets, "Personnel", 1, "etp", 0.4)
+    path = make_workbook(workbook_sheets)
+    r = runner.invoke(app, ["check", str(path), "--year", "2026", "-f", "json"])
+    doc = json.loads(r.stdout)
+    checks = {c["name"]: c for c in doc["checks"]}
+    for name in ("employment", "follow_up"):
+        line = checks[name]
+        assert line["compliant"] is None and line["data_known"] is False, name
+        assert line["summary"] == "indéterminé : période pas encore commencée (date du jour : 2026-11-30)", name
+        assert [x["text"] for x in line["reasons"]] == [
+            "Les obligations de l'agrément courent du 2026-12-15 (date d'agrément), après la date du jour "
+            "(2026-11-30) : aucune échéance de la période 2026-01-01 – 2026-12-31 n'est encore venue, elle n'est "
+            "pas encore jugée."], name
+    assert doc["compliant"] is not False and r.exit_code == 0, r.output
+    english = runner.invoke(app, ["check", str(path), "--year", "2026", "-f", "json", "--lang", "en"])
+    line = {c["name"]: c for c in json.loads(english.stdout)["checks"]}["employment"]
+    assert line["reasons"][0]["text"].startswith("The agrément's obligations run from 2026-12-15 (the agrément date)")
+
+
 def test_a_year_begun_is_judged_up_to_today_whatever_the_last_payroll_month(make_workbook, workbook_sheets):
     """The test workbook's Paie ends in 2024-02; its TD worker stays employed, with no interview recorded after
     2022. `ei check --year 2025` (a year over) set employment and follow-up aside (« aucune paie connue pour la

@@ -54,7 +54,8 @@ def run_checks(enterprise: Enterprise, regime: Regime, period: Period, report=No
     """The results of the checks asked (all by default), in CHECK_NAMES order.
 
     The employment and follow-up checks rest on Personnel and Suivi, not on the payroll — one rule for what
-    they judge: a period not begun yet (its first day after today, ``rules.common.not_begun``) is not judged
+    they judge: a period not begun yet (the first day of its part judged — from the agrément, or the regime's
+    start, ``rules.common.obligation_period`` — after today, ``rules.common.not_begun``) is not judged
     (« période pas encore commencée », ``data_known`` false, ``compliant`` null); one that has begun is
     judged up to ``rules.common.deadline_horizon`` whatever the last Paie month, or without any Paie row.
 
@@ -80,12 +81,6 @@ def run_checks(enterprise: Enterprise, regime: Regime, period: Period, report=No
             results.append(_unavailable(name))
             continue
         judged = period
-        if not application and name in FROM_REGIME_START and not_begun(period):
-            # A period not begun yet: nothing in it can have fallen due (« not due yet » would read « conforme »
-            # for a year not begun). One that has begun is judged up to today whatever the last Paie month
-            # (``rules.common.deadline_horizon``): the deadlines rest on Personnel and Suivi, not the payroll.
-            results.append(_not_begun(name, regime, period))
-            continue
         if not application and name != "eligibility":
             # A period that begins before the agrément: the obligations are judged from the agrément day
             # (quarters, months without an accompanier, CDI breaches, pay compared, the Brussels encadrement
@@ -95,6 +90,14 @@ def run_checks(enterprise: Enterprise, regime: Regime, period: Period, report=No
             # (``rules.common.obligations_start``). The one place the judged period is chosen: an agrément
             # application judges the whole period (the checks take the deadlines' start themselves).
             judged = obligation_period(enterprise, period, regime if name in FROM_REGIME_START else None)
+        if not application and name in FROM_REGIME_START and not_begun(judged):
+            # A period not begun yet — the part judged, from the agrément (or the regime's start): an agrément
+            # after today leaves nothing of 2026 due yet, not « non conforme » from that day. Nothing in it can
+            # have fallen due (« not due yet » would read « conforme » for a year not begun). One that has begun
+            # is judged up to today whatever the last Paie month (``rules.common.deadline_horizon``): the
+            # deadlines rest on Personnel and Suivi, not the payroll.
+            results.append(_not_begun(name, enterprise, regime, period, judged))
+            continue
         # The checks whose deadlines run from the regime's start are told of an application (their reasons
         # say it judges the whole period; the follow-up cuts no quarter at that day), never left to infer it.
         options = {"application": application} if name in FROM_REGIME_START else {}
@@ -102,16 +105,35 @@ def run_checks(enterprise: Enterprise, regime: Regime, period: Period, report=No
     return results
 
 
-def _not_begun(name: str, regime: Regime, period: Period) -> CheckResult:
-    """A period whose first day is after today: nothing in it has fallen due yet — unknown, not judged."""
+def _not_begun(name: str, enterprise: Enterprise, regime: Regime, period: Period, judged: Period) -> CheckResult:
+    """A period whose part judged (``judged``: from the agrément or the regime's start, ``obligation_period``)
+    begins after today: nothing in it has fallen due yet — unknown, not judged. The reason names the day the
+    obligations start when it is not the period's first day (an agrément after today)."""
     today = periods.today().isoformat()
     text = t(f"indéterminé : période pas encore commencée (date du jour : {today})",
              f"unknown: period not begun yet (today: {today})")
-    reason = because(t(
-        f"La période {period.start.isoformat()} – {period.end.isoformat()} commence après la date du jour ({today}) : "
-        "aucune de ses échéances n'est encore venue, elle n'est pas encore jugée.",
-        f"The period {period.start.isoformat()} – {period.end.isoformat()} begins after today ({today}): none of "
-        "its deadlines has come yet, it is not judged yet."))
+    span = f"{period.start.isoformat()} – {period.end.isoformat()}"
+    start = judged.start.isoformat()
+    if judged.start == period.start:
+        reason = because(t(
+            f"La période {span} commence après la date du jour ({today}) : aucune de ses échéances n'est encore "
+            "venue, elle n'est pas encore jugée.",
+            f"The period {span} begins after today ({today}): none of its deadlines has come yet, it is not "
+            "judged yet."))
+    elif judged.start == enterprise.agrement_date:
+        reason = because(t(
+            f"Les obligations de l'agrément courent du {start} (date d'agrément), après la date du jour ({today}) : "
+            f"aucune échéance de la période {span} n'est encore venue, elle n'est pas encore jugée.",
+            f"The agrément's obligations run from {start} (the agrément date), after today ({today}): no deadline "
+            f"of the period {span} has come yet, it is not judged yet."))
+    else:
+        reason = because(t(
+            f"Les règles du régime {regime.id} courent du {start} (son premier jour, après l'agrément du "
+            f"{enterprise.agrement_date.isoformat()}), après la date du jour ({today}) : aucune échéance de la "
+            f"période {span} n'est encore venue, elle n'est pas encore jugée.",
+            f"The rules of regime {regime.id} run from {start} (its first day, after the agrément of "
+            f"{enterprise.agrement_date.isoformat()}), after today ({today}): no deadline of the period {span} has "
+            "come yet, it is not judged yet."))
     return not_judged(name, regime, text, (reason,), own={"data_known": False})
 
 
