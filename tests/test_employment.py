@@ -495,6 +495,31 @@ def test_a_worker_hired_after_today_is_not_late_for_a_cdi_due_months_later(monke
     assert (v["since"], v["until"], v["cdi_date"]) == (date(2026, 9, 1), date(2026, 9, 14), date(2026, 9, 15))
 
 
+def test_a_contract_below_half_time_starting_after_today_is_a_note_not_a_breach(monkeypatch):
+    """Today 2026-11-30; T2 (TD) hired 2026-12-10 at 0,4 etp, entered ahead: « T2 : etp contractuel 0,4 < 0,5
+    (depuis le 2026-12-10) », non conforme the day of the run, while the CDI of the same hire is not due yet.
+    A contract that has not begun is not a breach yet: conforme, a note « contrat prévu à 0,4 etp à partir du
+    2026-12-10 » citing the minimum. From 2026-12-10 on (today that day), the breach stands, since its hire."""
+    from ei_cli import periods
+
+    monkeypatch.setattr(periods, "today", lambda: date(2026, 11, 30))
+    year = Period.calendar_year(2026)
+    ahead = worker("T2", hire=date(2026, 12, 10), fte="0.4")
+    result = run(ahead, period=year)
+    assert result.compliant is True and result.details["violations"] == []
+    note = ("T2 : contrat prévu à 0,4 etp à partir du 2026-12-10, après la date du jour (2026-11-30) : pas encore "
+            "un manquement, mais sous le minimum de 0,5 etp dès son début.")
+    assert [n.fr for n in result.details["notes"]] == [note]
+    (said,) = [r for r in result.reasons if r.text.fr == note]
+    assert said.parameter == "employment.min_fte"
+    assert result.details["notes"][0].en.startswith("T2: contract planned at 0.4 fte from 2026-12-10, after today")
+    monkeypatch.setattr(periods, "today", lambda: date(2026, 12, 10))
+    begun = run(ahead, period=year)
+    assert begun.compliant is False and begun.details["notes"] == []
+    (v,) = begun.details["violations"]
+    assert (v["kind"], v["since"]) == ("below_min_fte", date(2026, 12, 10))
+
+
 def test_more_payroll_never_hides_a_cdi_due_before_today(monkeypatch):
     """Today 2026-09-30; T1 (TD) hired 2026-02-10 on a CDD, no date_cdi: CDI due by 2026-02-10 + 6 months =
     2026-08-10, before today — late from 2026-08-10 whatever the last Paie month (the CDI rests on

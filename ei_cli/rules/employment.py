@@ -203,11 +203,33 @@ def _cdi_violations(rows: tuple[Worker, ...], months: int, period: Period, statu
     return out
 
 
-def _fte_violation(worker: Worker, minimum: Decimal, period: Period, status: bool | None) -> Violation | None:
-    if worker.fte >= minimum:
+def _fte_violation(worker: Worker, minimum: Decimal, period: Period, status: bool | None,
+                   horizon: date | None = None) -> Violation | None:
+    """The contractual etp below ``minimum``, a breach from the hire (or the period's start). Not for a contract
+    that starts after ``horizon`` (today, ``deadline_horizon``: a hire entered ahead): not a breach yet, only a
+    note (``_planned_below_note``), as its CDI is not due yet."""
+    if worker.fte >= minimum or _starts_after(worker, horizon):
         return None
     return Violation(worker.worker_id, "below_min_fte", status, worker.hire_date, max(worker.hire_date, period.start),
                      worker.exit_date, fte=worker.fte, min_fte=minimum)
+
+
+def _starts_after(worker: Worker, horizon: date | None) -> bool:
+    """The worker's contract starts after ``horizon`` (today, in a period running beyond it): not begun yet."""
+    return horizon is not None and worker.hire_date > horizon
+
+
+def _planned_below_note(worker: Worker, minimum: Decimal, horizon: date | None) -> Text | None:
+    """« T2 : contrat prévu à 0,4 etp à partir du 2026-12-10 … »: a contract below ``minimum`` that starts after
+    today (``_fte_violation`` leaves it out), said so that it can be corrected before it begins; None otherwise."""
+    if worker.fte >= minimum or not _starts_after(worker, horizon):
+        return None
+    return t(f"{worker.worker_id} : contrat prévu à {decimal_text(worker.fte)} etp à partir du {worker.hire_date}, "
+             f"après la date du jour ({horizon}) : pas encore un manquement, mais sous le minimum de "
+             f"{decimal_text(minimum)} etp dès son début.",
+             f"{worker.worker_id}: contract planned at {decimal_text(worker.fte, 'en')} fte from {worker.hire_date}, "
+             f"after today ({horizon}): not a breach yet, but below the minimum of {decimal_text(minimum, 'en')} fte "
+             "from its first day.")
 
 
 def _paid_below(enterprise: Enterprise, worker: Worker, minimum: Decimal,
@@ -275,6 +297,7 @@ def _cdi_half_time(enterprise: Enterprise, regime: Regime, period: Period, repor
         concerned.append((w, status))
     violations: list[Violation] = []
     paid_below: list[PaidBelowMin] = []
+    planned_below: list[Text] = []
     period_months = _months_of(period)
     judged: set[str] = set()
     for w, status in concerned:
@@ -284,9 +307,12 @@ def _cdi_half_time(enterprise: Enterprise, regime: Regime, period: Period, repor
         if rows[0].worker_id not in judged:
             judged.add(rows[0].worker_id)
             violations.extend(_cdi_violations(rows, months, period, status, obligations_from, horizon))
-        v = _fte_violation(w, minimum, period, status)
+        v = _fte_violation(w, minimum, period, status, horizon)
         if v is not None:
             violations.append(v)
+        planned = _planned_below_note(w, minimum, horizon)
+        if planned is not None:
+            planned_below.append(planned)
         if status and w.fte >= minimum:
             paid_below.extend(_paid_below(enterprise, w, minimum, period_months))
     confirmed = [v for v in violations if v.target_status is True]
@@ -318,6 +344,9 @@ def _cdi_half_time(enterprise: Enterprise, regime: Regime, period: Period, repor
                        f"Whole months paid below {decimal_text(minimum, 'en')} fte (contract change not recorded?): "
                        f"{listed['en']}."))
         reasons.append(because(notes[-1]))
+    for note in planned_below:
+        notes.append(note)
+        reasons.append(because(note, fte_v))
     to_fix = []
     for v in violations:
         if v.kind == "cdi_late" and v.left:
