@@ -2334,6 +2334,33 @@ def test_a_workbook_without_any_payroll_row_projects_nothing(make_workbook, work
     assert "projected compliant" not in r.stdout
 
 
+def test_a_year_none_of_whose_months_is_over_is_projected_from_personnel(monkeypatch):
+    """A new EI: agrément 2026-03-01, no Paie row, `--forecast` on 2026-03-20. It said « pas de projection : aucun
+    mois de paie connu pour cette année ; complétez la feuille Paie de ses mois passés » — no month of the year has
+    passed, no payroll is missing. Year 1 (2026-03-01 – 2027-02-28) is projected whole from Personnel: T (target)
+    and N1–N5 (not target), full time from the agrément; judged on the point value of 2027-02-28: T = 1, D = 6 →
+    1 ÷ 6 = 16,7 % < 20 %; year 1 is judged on one day, k = 1: x = (r·D − T) ÷ ((1 − r)·k) = (0,2 × 6 − 1) ÷ 0,8
+    = 0,25 FTE from 2026-03. On 2026-04-02, March is over without payroll: no projection, as before."""
+    ws = [worker("T", hire=date(2026, 3, 1))] + [worker(f"N{i}", hire=date(2026, 3, 1)) for i in range(1, 6)]
+    e = enterprise(ws, [], agrement=date(2026, 3, 1))
+    st_ = Statuses({w.worker_id: w.worker_id == "T" for w in ws})
+    monkeypatch.setattr(periods, "today", lambda: date(2026, 3, 20))
+    fc = forecast_quota(e, W16, Month(2026, 3), st_)
+    assert (fc.year.year, fc.year.target_fte, fc.year.total_fte, fc.year.compliant) == (1, 1, 6, False)
+    assert len(fc.year.months) == 12 and all(m.projected for m in fc.year.months)
+    assert (fc.hire_from, fc.extra_target_fte) == (Month(2026, 3), D("0.25"))
+    assert fc.summary.fr == ("Année d'agrément 1 : projetée non conforme (16,6 %) ; engager 0,25 ETP de public cible à "
+                             "partir de 2026-03 la rend conforme.")
+    assert fc.reasons[0].text.fr.startswith("Projection de l'année d'agrément 1 (2026-03-01 – 2027-02-28) : aucun de "
+                                            "ses mois n'est encore terminé (date du jour : 2026-03-20)")
+    assert fc.reasons[0].text.en.startswith("Projection of agrément year 1 (2026-03-01 – 2027-02-28): none of its "
+                                            "months is over yet (today: 2026-03-20)")
+    monkeypatch.setattr(periods, "today", lambda: date(2026, 4, 2))
+    fc = forecast_quota(e, W16, Month(2026, 4), st_)
+    assert fc.year.months == () and fc.hire_from is None and fc.extra_target_fte is None
+    assert fc.summary.fr.startswith("Année d'agrément 1 : pas de projection : aucun mois de paie connu")
+
+
 def test_one_month_known_and_one_worker_under_contract_are_said_in_the_singular():
     """Sentences with a count of 1 said « 1 mois connus », « 1 months known », « 1 travailleurs sous contrat ».
     Agrément 2021-01-01, year 2 = 2022, Paie of January 2022 only, T (target) alone: 1 ÷ 1 = 100 % on

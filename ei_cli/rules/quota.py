@@ -1626,15 +1626,20 @@ def forecast_quota(enterprise: Enterprise, regime: Regime, at_month: Month, repo
     ((n, period),) = years_overlapping(enterprise.agrement_date, Period(at.last_day, at.last_day))[-1:]
     in_year = list(period.months())
     known = _months_known(enterprise, (m for m in in_year if m <= at))
-    # A year over has no month to come: its unpaid months are missing payroll (``_ended``).
-    future = [] if _ended(period) else [m for m in in_year if m > at]
+    last_known = known[-1] if known else None
+    # A year over has no month to come: its unpaid months are missing payroll (``_ended``). The months to come:
+    # those after the last month known — every month of the year when none is known (and none is over yet).
+    future = [] if _ended(period) else [m for m in in_year if last_known is None or m > last_known]
     asked, regime = regime, regime_for_year(regime, period.start)   # the year's obligation (evaluate_quota)
     if regime is not asked:
         report = _report_under(enterprise, regime)
-    if not known:
-        # No month of the year known (no Paie row at all, or none from the agrément on): the verdict is
-        # « indéterminé — aucun mois de paie connu »; measuring its past months on Personnel.etp alone would
-        # project « conforme » beside it. Nothing is projected: the year as judged, said so.
+    today = periods.today()
+    over = [m for m in in_year if min(m.last_day, period.end) < today]   # the year's months over by today
+    if not known and over:
+        # No month of the year known (no Paie row at all, or none from the agrément on) while some are over:
+        # the verdict is « indéterminé — aucun mois de paie connu »; measuring its past months on Personnel.etp
+        # alone would project « conforme » beside it. Nothing is projected: the year as judged, said so. (A year
+        # none of whose months is over has no payroll to wait for: it is projected whole, below.)
         ys, _ = _judge_years(enterprise, regime, [(n, period)], report, None)
         summary = t(f"Année d'agrément {n} : pas de projection : aucun mois de paie connu pour cette année ; "
                     "complétez la feuille Paie de ses mois passés.",
@@ -1651,7 +1656,11 @@ def forecast_quota(enterprise: Enterprise, regime: Regime, at_month: Month, repo
                              (reason, *ys[0].reasons), summary)
     name, shape = _shape(regime)
     known_row, problems = _grid_fte(enterprise, known, shape)
+    # Each worker's last paid etp up to the last month known (before the year when it has none), else Personnel.etp.
     base = {w.worker_id: _last_known_fte(enterprise, w, at) for w in enterprise.workers}
+
+    def projected_month(m: Month) -> bool:
+        return last_known is None or m > last_known
 
     def future_fte(w: Worker, m: Month) -> Decimal:
         overlap = w.employment.intersection(Period(m.first_day, m.last_day))
@@ -1660,12 +1669,12 @@ def forecast_quota(enterprise: Enterprise, regime: Regime, at_month: Month, repo
     def fte_row(w: Worker) -> list[Decimal]:
         return list(known_row(w)) + [future_fte(w, m) for m in future]
 
-    measured = tuple(replace(x, projected=x.month > at)
+    measured = tuple(replace(x, projected=projected_month(x.month))
                      for x in _measure(enterprise, report, known + future, shape.counted, fte_row, shape.supervision))
     paid = _paid_day_fte(enterprise)
 
     def day_fte(w: Worker, m: Month) -> Decimal:
-        return base[w.worker_id] if m > at else paid(w, m)
+        return base[w.worker_id] if projected_month(m) else paid(w, m)
 
     # Hires can be made from the current month on: a month between the last Paie month and today is
     # projected (each worker keeping their last etp) but is past — no hire in it (``periods.today``).
@@ -1676,14 +1685,24 @@ def forecast_quota(enterprise: Enterprise, regime: Regime, at_month: Month, repo
     extra = projected.shortfall_fte
     hire_from = adjustable[0] if adjustable else None
     remaining = plural(len(future), "mois restant", "month remaining", "mois restants", "months remaining")
-    reasons = [
-        because(t(f"Projection de l'année d'agrément {n} ({period.start.isoformat()} – {period.end.isoformat()}) "
-                  f"à partir de {at} : {remaining.fr} ; chaque travailleur encore occupé garde son "
-                  "dernier ETP mensuel connu, ceux qui ont une date de sortie partent à cette date.",
-                  f"Projection of agrément year {n} ({period.start.isoformat()} – {period.end.isoformat()}) from "
-                  f"{at}: {remaining.en}; every worker still employed keeps their last known "
-                  "monthly FTE, those with an exit date leave on it.")),
-    ]
+    span = f"{period.start.isoformat()} – {period.end.isoformat()}"
+    if last_known is None:
+        # None of the year's months is over yet (``over``): nothing to wait for in the Paie sheet.
+        reasons = [because(t(
+            f"Projection de l'année d'agrément {n} ({span}) : aucun de ses mois n'est encore terminé (date du jour : "
+            f"{today.isoformat()}), aucun n'a donc de paie à attendre ; ses {remaining.fr} sont projetés : chaque "
+            "travailleur sous contrat garde son dernier ETP mensuel payé, sinon son etp de Personnel, ceux qui ont "
+            "une date de sortie partent à cette date, ceux qui ont une date d'entrée plus tardive arrivent à cette date.",
+            f"Projection of agrément year {n} ({span}): none of its months is over yet (today: {today.isoformat()}), "
+            f"so none has a payroll to wait for; its {remaining.en} are projected: every worker under contract keeps "
+            "their last monthly FTE paid, else their Personnel etp, those with an exit date leave on it, those with a "
+            "later hire date join on it."))]
+    else:
+        reasons = [because(t(
+            f"Projection de l'année d'agrément {n} ({span}) à partir de {at} : {remaining.fr} ; chaque travailleur "
+            "encore occupé garde son dernier ETP mensuel connu, ceux qui ont une date de sortie partent à cette date.",
+            f"Projection of agrément year {n} ({span}) from {at}: {remaining.en}; every worker still employed keeps "
+            "their last known monthly FTE, those with an exit date leave on it."))]
     if future and adjustable != future:
         hireable = plural(len(adjustable), "mois", "month", "mois", "months")
         reasons.append(because(t(
