@@ -2334,6 +2334,29 @@ def test_a_workbook_without_any_payroll_row_projects_nothing(make_workbook, work
     assert "projected compliant" not in r.stdout
 
 
+def test_the_forecast_projects_the_agrement_year_asked_or_the_one_in_progress(tmp_path, capsys):
+    """Agrément 2021-11-01 (``_walloon_two_of_five``: T1, T2 target, N1–N3 not, full time, Paie 2025-11 … 2026-10,
+    the usual month of lag on the tests' day 2026-11-30). Year 5 = 2025-11-01 – 2026-10-31 (complete), year 6 =
+    2026-11-01 – 2027-10-31 (in progress, no month of it over). `--forecast --at 2026-11-30` judged year 6 at the
+    top level but projected year 5 (« plus aucun mois à venir après 2026-10 »): the month asked was cut to the last
+    Paie month before the year was chosen. Without --at, the forecast projected year 5 too, « rien ne peut plus
+    être ajouté », where the help promises the year in progress. Both now project year 6: every worker keeps
+    their last etp paid (1), so D = 5 × 12 = 60 FTE-months, T = 2 × 12 = 24, r = 50 % (year ≥ 4, regime file),
+    k = 12 months from 2026-11: x = (r·D − T) ÷ ((1 − r)·k) = (30 − 24) ÷ (0,5 × 12) = 1,00 FTE from 2026-11."""
+    from helpers_cli import run_cli
+
+    path = _walloon_two_of_five(tmp_path, date(2021, 11, 1), "2025-11", "2026-10")
+    for asked, top_year in ((["--at", "2026-11-30"], 6), ([], 5)):
+        code, out, _ = run_cli(capsys, "check-quota", path, "--forecast", *asked, "-f", "json")
+        doc = json.loads(out)
+        fc = doc["forecast"]
+        assert doc["agrement_years"][-1]["year"] == top_year, asked
+        assert (fc["agrement_year"], fc["start"], fc["months_remaining"], fc["projected_total_fte"],
+                fc["projected_target_fte"], fc["required_share"]) == (6, "2026-11-01", 12, 5, 2, 0.5), asked
+        assert (fc["extra_target_fte"], fc["hire_from"]) == (1.0, "2026-11"), asked
+        assert "engager 1,00 ETP de public cible à partir de 2026-11 la rend conforme" in fc["summary"], asked
+
+
 def test_a_year_none_of_whose_months_is_over_is_projected_from_personnel(monkeypatch):
     """A new EI: agrément 2026-03-01, no Paie row, `--forecast` on 2026-03-20. It said « pas de projection : aucun
     mois de paie connu pour cette année ; complétez la feuille Paie de ses mois passés » — no month of the year has

@@ -58,7 +58,11 @@ def check_quota(file: FileArg, year: YearOpt = None, at: AtOpt = None, forecast:
     result = evaluate_quota(enterprise, chosen, period, report, whole_years=year is None)
     projection = None
     if forecast:
-        at_month = Month.of(at.date()) if at is not None else (enterprise.last_pay_month or Month.of(period.end))
+        # The agrément year in progress — the one holding today — or the one holding --at's day; the months the
+        # payroll knows are measured whatever the month asked (``forecast_quota``).
+        from ei_cli import periods
+
+        at_month = Month.of(at.date() if at is not None else periods.today())
         projection = forecast_quota(enterprise, chosen, at_month, report)
     problems = problems + warnings + list(result.problems)
     fields = result.to_dict(opts.lang)

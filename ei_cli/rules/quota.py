@@ -1615,17 +1615,19 @@ def _last_known_fte(enterprise: Enterprise, worker: Worker, at: Month) -> Decima
 def forecast_quota(enterprise: Enterprise, regime: Regime, at_month: Month, report) -> QuotaForecast:
     """Project the agrément year containing ``at_month`` to its end, and the target FTE to hire.
 
-    Months up to ``at_month`` are measured as usual. Each later month of the year: every worker
+    ``at_month``: the month asked (``--at``; else the current month, ``periods.today``: the year in progress),
+    which only picks the year — the agrément's first month when it is earlier. The months of that year up to the
+    last Paie month are measured as usual, whatever the month asked. Each later month of the year: every worker
     employed then (Personnel dates; those with an exit date leave) keeps their last known monthly
     etp, pro rata of the days employed. Extra target FTE x hired from the next month, in every
     remaining month: solved as for the shortfall, over the remaining months only.
     """
-    at = min(at_month, enterprise.last_pay_month or at_month)
-    if at.first_day < enterprise.agrement_date.replace(day=1):
-        at = Month.of(enterprise.agrement_date)
+    at = max(at_month, Month.of(enterprise.agrement_date))
     ((n, period),) = years_overlapping(enterprise.agrement_date, Period(at.last_day, at.last_day))[-1:]
     in_year = list(period.months())
-    known = _months_known(enterprise, (m for m in in_year if m <= at))
+    # The year is the one asked; its months known are those the payroll reaches (``_months_known``), not only
+    # those up to the month asked: the last Paie month may be before it (a payroll's usual lag) or after it.
+    known = _months_known(enterprise, in_year)
     last_known = known[-1] if known else None
     # A year over has no month to come: its unpaid months are missing payroll (``_ended``). The months to come:
     # those after the last month known — every month of the year when none is known (and none is over yet).
@@ -1657,7 +1659,7 @@ def forecast_quota(enterprise: Enterprise, regime: Regime, at_month: Month, repo
     name, shape = _shape(regime)
     known_row, problems = _grid_fte(enterprise, known, shape)
     # Each worker's last paid etp up to the last month known (before the year when it has none), else Personnel.etp.
-    base = {w.worker_id: _last_known_fte(enterprise, w, at) for w in enterprise.workers}
+    base = {w.worker_id: _last_known_fte(enterprise, w, last_known or in_year[0]) for w in enterprise.workers}
 
     def projected_month(m: Month) -> bool:
         return last_known is None or m > last_known
@@ -1699,9 +1701,11 @@ def forecast_quota(enterprise: Enterprise, regime: Regime, at_month: Month, repo
             "later hire date join on it."))]
     else:
         reasons = [because(t(
-            f"Projection de l'année d'agrément {n} ({span}) à partir de {at} : {remaining.fr} ; chaque travailleur "
+            f"Projection de l'année d'agrément {n} ({span}) à partir de {last_known} (dernier mois de paie connu) : "
+            f"{remaining.fr} ; chaque travailleur "
             "encore occupé garde son dernier ETP mensuel connu, ceux qui ont une date de sortie partent à cette date.",
-            f"Projection of agrément year {n} ({span}) from {at}: {remaining.en}; every worker still employed keeps "
+            f"Projection of agrément year {n} ({span}) from {last_known} (the last payroll month known): "
+            f"{remaining.en}; every worker still employed keeps "
             "their last known monthly FTE, those with an exit date leave on it."))]
     if future and adjustable != future:
         hireable = plural(len(adjustable), "mois", "month", "mois", "months")
@@ -1716,13 +1720,14 @@ def forecast_quota(enterprise: Enterprise, regime: Regime, at_month: Month, repo
     half = _half_time_text(projected, gerund=True)
     and_fr, and_en = (f" et {half.fr}", f" and {half.en}") if half else ("", "")
     if not future and _ended(period) and known != in_year:
-        summary = t(f"Année d'agrément {n} : terminée le {period.end.isoformat()}, paie connue jusqu'à {at} : pas de "
-                    "projection ni d'engagement à proposer ; complétez la feuille Paie de ses mois manquants.",
-                    f"Agrément year {n}: ended on {period.end.isoformat()}, payroll known to {at}: no projection nor "
-                    "hire to propose; complete the Paie sheet with its missing months.")
+        summary = t(f"Année d'agrément {n} : terminée le {period.end.isoformat()}, paie connue jusqu'à {last_known} : "
+                    "pas de projection ni d'engagement à proposer ; complétez la feuille Paie de ses mois manquants.",
+                    f"Agrément year {n}: ended on {period.end.isoformat()}, payroll known to {last_known}: no projection "
+                    "nor hire to propose; complete the Paie sheet with its missing months.")
     elif not future:
-        summary = t(f"Année d'agrément {n} : plus aucun mois à venir après {at} ; rien ne peut plus être ajouté.",
-                    f"Agrément year {n}: no month left after {at}; nothing can be added any more.")
+        summary = t(f"Année d'agrément {n} : plus aucun mois à venir après {last_known} ; rien ne peut plus être "
+                    "ajouté.",
+                    f"Agrément year {n}: no month left after {last_known}; nothing can be added any more.")
     elif extra is None:
         summary = t(f"Année d'agrément {n} : le verdict ne peut plus être corrigé par des engagements "
                     f"à partir de {hire_from} (mois déjà jugés sous le seuil, ou données inconnues).",
