@@ -401,8 +401,10 @@ def test_forecast_keeps_last_fte_and_exits(monkeypatch):
     A (target) paid 1 FTE Jan–May, 0,5 in June → keeps 0,5 Jul–Dec: T = 5 + 0,5 + 6 × 0,5 = 8,5.
     B, C not target full time all year (24); D not target, leaves 2024-09-30 (9).
     D = 8,5 + 24 + 9 = 41,5 → 20,48 % < 30 %.
-    Hired from 2024-07, k = 6: x = (0,3 × 41,5 − 8,5) / (0,7 × 6) = 3,95 / 4,2 = 0,9405 → 0,95.
-    Check: (8,5 + 5,7) / (41,5 + 5,7) = 30,08 %; with 0,94: 14,14 / 47,14 = 29,995 %.
+    Hired from the day after today, 2024-07-16: July counts for its 16 days left out of 31, k = 16/31 + 5 =
+    5,5161: x = (0,3 × 41,5 − 8,5) / (0,7 × 5,5161) = 3,95 / 3,8613 = 1,0230 → 1,03 (from 2024-07).
+    Check: (8,5 + 5,6816) / (41,5 + 5,6816) = 30,06 %; with 1,02: 14,1265 / 47,1265 = 29,98 %.
+    (With July counted whole, k = 6: 0,95, which gives 29,7 % hired on 07-16.)
     """
     monkeypatch.setattr(periods, "today", lambda: date(2024, 7, 15))   # the year running
     ws = [worker("A"), worker("B"), worker("C"), worker("D", exit=date(2024, 9, 30))]
@@ -410,12 +412,12 @@ def test_forecast_keeps_last_fte_and_exits(monkeypatch):
            [pay(x, "2024-01", "2024-06") for x in "BCD"]
     e = enterprise(ws, pays)
     f = forecast_quota(e, W16, Month(2024, 6), Statuses(dict(A=True, B=False, C=False, D=False)))
-    assert f.hire_from == Month(2024, 7) and f.months_remaining == 6
+    assert f.hire_from == Month(2024, 7) and f.months_remaining == 6 and f.hire_day == date(2024, 7, 16)
     assert f.year.target_share == denoised(D("8.5") / D("41.5"))
-    assert f.compliant is False and f.extra_target_fte == D("0.95")
+    assert f.compliant is False and f.extra_target_fte == D("1.03")
     proj = {m.month: m for m in f.year.months}
     assert proj[Month(2024, 10)].total_fte == D("2.5") and proj[Month(2024, 10)].projected
-    assert f.to_dict()["extra_target_fte"] == D("0.95")
+    assert f.to_dict()["extra_target_fte"] == D("1.03") and f.to_dict()["hire_from_day"] == "2024-07-16"
 
 
 # ------------------------------------------------------------------------------ Brussels
@@ -551,27 +553,29 @@ def test_a_year_in_progress_advises_the_projections_hire_not_the_known_months_sh
     N1–N3 not target, all full time: known months T 8 / D 32 = 25 %.
     Shortfall over the 8 known months: x = (0,3 × 32 − 8) ÷ (0,7 × 8) = 1,6 ÷ 5,6 = 0,2857 → 0,29 — but
     they are paid: hiring 0,29 from September gives (12 + 4 × 0,29) ÷ (48 + 4 × 0,29) = 13,16 ÷ 49,16 =
-    26,8 %, still below. The projection (everyone kept to December): T 12, D 48, k = 4 months to come:
-    x = (0,3 × 48 − 12) ÷ (0,7 × 4) = 2,4 ÷ 2,8 = 0,857 → 0,86 (= forecast_quota's figure); hired from
-    September: (12 + 3,44) ÷ (48 + 3,44) = 30,02 % ≥ 30 % → compliant. The summary and what to fix give
-    0,86 from 2022-09; shortfall_fte keeps its meaning (0,29, the known months)."""
+    26,8 %, still below. The projection (everyone kept to December): T 12, D 48; a hire counts from the day
+    after today, 2022-09-16: September for its 15 days left out of 30, k = 0,5 + 3 = 3,5 months:
+    x = (0,3 × 48 − 12) ÷ (0,7 × 3,5) = 2,4 ÷ 2,45 = 0,9796 → 0,98 (= forecast_quota's figure); hired on
+    2022-09-16: 0,98 × 3,5 = 3,43 FTE-months, (12 + 3,43) ÷ (48 + 3,43) = 30,002 % ≥ 30 % → compliant. The summary
+    and what to fix give 0,98 from 2022-09; shortfall_fte keeps its meaning (0,29, the known months)."""
     monkeypatch.setattr(periods, "today", lambda: date(2022, 9, 15))
     ws = [worker("T")] + [worker(f"N{i}") for i in range(1, 4)]
     e = enterprise(ws, [pay(w.worker_id, "2022-01", "2022-08") for w in ws], agrement=date(2021, 1, 1))
     st_ = Statuses({"T": True, "N1": False, "N2": False, "N3": False})
     y = evaluate_quota(e, W16, Period.calendar_year(2022), st_).latest
     assert y.provisional and y.compliant is False and y.shortfall_fte == D("0.29")
-    assert y.extra["forecast_extra_target_fte"] == D("0.86") == \
+    assert y.extra["forecast_extra_target_fte"] == D("0.98") == \
         forecast_quota(e, W16, Month(2022, 8), st_).extra_target_fte
     assert y.extra["forecast_hire_from"] == "2022-09"
     assert "manque" not in y.summary.fr and \
-        "projection : engager 0,86 ETP de public cible à partir de 2022-09 la rend conforme" in y.summary.fr
+        "projection : engager 0,98 ETP de public cible à partir de 2022-09 la rend conforme" in y.summary.fr
     c = check(e, W16, Period.calendar_year(2022), st_)
-    assert len(c.to_fix) == 1 and c.to_fix[0].fr.startswith("Engager 0,86 ETP de public cible à partir de 2022-09")
+    assert len(c.to_fix) == 1 and c.to_fix[0].fr.startswith("Engager 0,98 ETP de public cible à partir de 2022-09")
     assert "0,29" not in c.to_fix[0].fr
-    # Hiring it from September, with the whole year paid, makes the year compliant.
-    hired = enterprise(ws + [worker("H", hire=date(2022, 9, 1), fte="0.86")],
-                       [pay(w.worker_id, "2022-01", "2022-12") for w in ws] + [pay("H", "2022-09", "2022-12", "0.86")],
+    # Hiring it on 2022-09-16, with the whole year paid, makes the year compliant.
+    hired = enterprise(ws + [worker("H", hire=date(2022, 9, 16), fte="0.98")],
+                       [pay(w.worker_id, "2022-01", "2022-12") for w in ws] + [pay("H", "2022-09", "2022-09", "0.49"),
+                                                                               pay("H", "2022-10", "2022-12", "0.98")],
                        agrement=date(2021, 1, 1))
     done = evaluate_quota(hired, W16, Period.calendar_year(2022), Statuses({**st_.by_id, "H": True})).latest
     assert done.compliant is True and not done.provisional
@@ -596,8 +600,10 @@ def test_brussels_2004_in_progress_hire_advice_only_for_the_months_to_come(monke
     """Judged on 2010-09-15. Brussels 2004, agrément 2010-01-01 (judged from May), Paie to August
     (provisional): N1, N2 not
     target, P target from April, N3 not target from June on. May 1 ÷ 3 = 33,3 %; June–August 1 ÷ 4 =
-    25 % < 30 %: closed, listed in what to fix. September–December projected 1 ÷ 4 each: for them
-    x = (0,3 × 4 − 1) ÷ 0,7 = 0,2857 → 0,29 from 2010-09 ((1 + 0,29) ÷ 4,29 = 30,07 %; 0,28 gives 29,9 %).
+    25 % < 30 %: closed, listed in what to fix. September–December projected 1 ÷ 4 each: for each
+    x = (0,3 × 4 − 1) ÷ 0,7 = 0,2857 FTE-months; a hire counts from the day after today, 2010-09-16, so in
+    September for 15 days out of 30: x ÷ 0,5 = 0,5714 → 0,58 from 2010-09 (September (1 + 0,29) ÷ 4,29 =
+    30,07 %; 0,57 gives 29,97 %).
     The forecast keeps saying the verdict can no longer be fixed (its extra_target_fte stays null)."""
     monkeypatch.setattr(periods, "today", lambda: date(2010, 9, 15))
     ws = [worker("N1", hire=date(2010, 1, 1)), worker("N2", hire=date(2010, 1, 1)),
@@ -611,9 +617,9 @@ def test_brussels_2004_in_progress_hire_advice_only_for_the_months_to_come(monke
     assert [x.fr for x in c.to_fix] == [
         "Mois sous 30,0 % de public cible : 2010-06 (25,0 %), 2010-07 (25,0 %), 2010-08 (25,0 %) ; un mois écoulé "
         "ne se rattrape pas : la part doit être atteinte chaque mois.",
-        "Pour les mois à venir, engager 0,29 ETP de public cible à partir de 2010-09 (projection, ei check-quota "
+        "Pour les mois à venir, engager 0,58 ETP de public cible à partir de 2010-09 (projection, ei check-quota "
         "--forecast)."]
-    assert c.details["forecast_extra_target_fte"] == D("0.29")
+    assert c.details["forecast_extra_target_fte"] == D("0.58")
     assert forecast_quota(e, B04, Month(2010, 8), st_).extra_target_fte is None
 
 
@@ -988,8 +994,9 @@ def test_brussels_2018_half_time_rule_is_never_solved_as_an_average_to_hire(monk
     (0,60 with Paie to October, k = 2) — hiring more does not put anyone at half-time.
     T0–T4 (target) full time: 5 ≥ 4 (share 5 ÷ 6,2 = 80,6 %), the target is enough → « le public cible suffit ; porter une personne
     d'encadrement à 0,50 ETP la rend conforme », no encadrement FTE to hire.
-    T0–T2 (target) and N0–N2 (not target) full time: target 3 on average → x × 4 = (4 − 3) × 12 → x = 3,00 FTE,
-    hired beside the contract raised: « engager 3,00 ETP de public cible à partir de 2024-09 et porter une
+    T0–T2 (target) and N0–N2 (not target) full time: target 3 on average; a hire counts from the day after
+    today (2024-09-16: September for 15 days out of 30), k = 0,5 + 3 = 3,5 → x × 3,5 = (4 − 3) × 12 → x = 3,4286
+    → 3,43 FTE, hired beside the contract raised: « engager 3,43 ETP de public cible à partir de 2024-09 et porter une
     personne d'encadrement à 0,50 ETP », said once: no second line « Porter une personne d'encadrement à 0,50
     ETP au moins … » after it (it appeared twice)."""
     monkeypatch.setattr(periods, "today", lambda: date(2024, 9, 15))
@@ -1018,15 +1025,15 @@ def test_brussels_2018_half_time_rule_is_never_solved_as_an_average_to_hire(monk
 
     e, status = year_2024(["T0", "T1", "T2", "N0", "N1", "N2"])
     c = check(e, B18, Period.calendar_year(2024), status)
-    assert "projection : engager 3,00 ETP de public cible à partir de 2024-09 et porter une personne " \
+    assert "projection : engager 3,43 ETP de public cible à partir de 2024-09 et porter une personne " \
         "d'encadrement à 0,50 ETP la rend conforme" in c.summary.fr
     assert "ETP d'encadrement à partir" not in c.summary.fr
     # The whole list: the half-time advice once, beside the hire — not again in a line of its own.
     assert [(x.fr, x.en) for x in c.to_fix] == [
-        ("Engager 3,00 ETP de public cible à partir de 2024-09 (ou augmenter d'autant le temps de travail) et porter "
+        ("Engager 3,43 ETP de public cible à partir de 2024-09 (ou augmenter d'autant le temps de travail) et porter "
          "une personne d'encadrement à 0,50 ETP : la projection de l'année la rend alors conforme (ei check-quota "
          "--forecast).",
-         "Hire 3.00 target-public FTE from 2024-09 (or raise the working time as much) and raise one encadrement "
+         "Hire 3.43 target-public FTE from 2024-09 (or raise the working time as much) and raise one encadrement "
          "person to 0.50 FTE: the year's projection then complies (ei check-quota --forecast).")]
     assert "forecast_extra_supervision_fte" not in c.details["agrement_years"][0]
 
@@ -1189,9 +1196,10 @@ def test_forecast_counts_the_years_last_month_for_its_days_inside(monkeypatch):
     """wallonie-2003, agrément 2005-03-15 → year 2 = 2006-03-15 … 2007-03-14, Paie known to 2006-12.
     A target, N0–N2 not target, 1 FTE throughout (kept in the projection): T = 12, D = 48 over
     n = 17/31 + 11 + 14/31 = 12 months → 25 % < 30 %.
-    Hired from 2007-01, present Jan, Feb and 2007-03-01 … 14: k = 2 + 14/31 = 2,4516 months;
-    x = (0,3 × 48 − 12) ÷ (0,7 × 2,4516) = 2,4 ÷ 1,7161 = 1,3985 → 1,40.
-    Check: (12 + 2,4516 × 1,40) ÷ (48 + 2,4516 × 1,40) = 15,432 ÷ 51,432 = 30,005 %.
+    Hired from the day after today, 2007-01-16, present 16 days of January, February and 2007-03-01 … 14:
+    k = 16/31 + 1 + 14/31 = 1 + 30/31 = 1,9677 months;
+    x = (0,3 × 48 − 12) ÷ (0,7 × 1,9677) = 2,4 ÷ 1,3774 = 1,7424 → 1,75.
+    Check: (12 + 1,9677 × 1,75) ÷ (48 + 1,9677 × 1,75) = 15,4435 ÷ 51,4435 = 30,02 %.
     (Old code: n = 13, k = 3: (0,3 × 52 − 13) ÷ 2,1 = 1,238 → 1,24, which gives (12 + 3,04) ÷ (48 + 3,04) = 29,47 % over the real year.)
     """
     monkeypatch.setattr(periods, "today", lambda: date(2007, 1, 15))   # the year running
@@ -1199,8 +1207,8 @@ def test_forecast_counts_the_years_last_month_for_its_days_inside(monkeypatch):
     e = enterprise(ws, [pay(w.worker_id, "2005-03", "2006-12") for w in ws], agrement=date(2005, 3, 15))
     f = forecast_quota(e, W03, Month(2006, 12), Statuses(dict(A=True, N0=False, N1=False, N2=False)))
     assert f.hire_from == Month(2007, 1) and f.year.target_share == D("0.25")
-    assert f.compliant is False and f.extra_target_fte == D("1.40")
-    assert any("Avec k = 2,45 mois restants" in r.text.fr for r in f.reasons)
+    assert f.compliant is False and f.extra_target_fte == D("1.75")
+    assert any("Avec k = 1,97 mois restants" in r.text.fr for r in f.reasons)
 
 
 def test_the_quota_line_of_ei_check_is_in_english_with_lang_en():
@@ -1336,12 +1344,12 @@ def test_shortfall_rounding_up_ignores_decimal_noise():
 def test_brussels_2018_forecast_names_the_encadrement_to_hire_too(monkeypatch):
     """bruxelles-2018 judges the agrément year's averages against 4 target FTE and 1 FTE of encadrement
     (D7). Agrément 2024-01-01; D (direction), N1–N3 (production, not target) and T1 (target) full time
-    from 2024-01-01, T2 (target) from 2024-05-01, no encadrement; Paie to 2024-04. Forecast at 2024-04,
-    k = 8 months to come (May–December):
-    target: T = 4 × 1 + 8 × 2 = 20 FTE-months → x = (4 × 12 − 20) ÷ 8 = 3,5 FTE;
-    encadrement: average 0 for a minimum of 1 → y = (1 − 0) × 12 ÷ 8 = 1,5 FTE.
+    from 2024-01-01, T2 (target) from 2024-05-01, no encadrement; Paie to 2024-04. Forecast at 2024-04 on
+    2024-05-15: a hire counts from 2024-05-16, May for its 16 days out of 31, k = 16/31 + 7 = 7,5161 months:
+    target: T = 4 × 1 + 8 × 2 = 20 FTE-months → x = (4 × 12 − 20) ÷ 7,5161 = 3,7253 → 3,73 FTE;
+    encadrement: average 0 for a minimum of 1 → y = (1 − 0) × 12 ÷ 7,5161 = 1,5966 → 1,60 FTE.
     The forecast said hiring 3,5 target FTE « la rend conforme », though the encadrement minimum still
-    failed; it now names both, and `extra_supervision_fte` is 1,5."""
+    failed; it now names both, and `extra_supervision_fte` is 1,60."""
     monkeypatch.setattr(periods, "today", lambda: date(2024, 5, 15))   # the year running
     b18 = get_regime("bruxelles-2018")
     staff = [worker("D", hire=date(2024, 1, 1), function=Function.MANAGEMENT)]
@@ -1351,9 +1359,9 @@ def test_brussels_2018_forecast_names_the_encadrement_to_hire_too(monkeypatch):
     e = enterprise(staff, pays, agrement=date(2024, 1, 1), region=Region.BRUXELLES)
     status = Statuses({"D": False, "N1": False, "N2": False, "N3": False, "T1": True, "T2": True})
     f = forecast_quota(e, b18, Month(2024, 4), status)
-    assert f.extra_target_fte == D("3.5") and f.extra_supervision_fte == D("1.5")
-    assert "engager 3,50 ETP de public cible et 1,50 ETP d'encadrement à partir de 2024-05" in f.summary.fr
-    assert f.to_dict()["extra_supervision_fte"] == D("1.5")
+    assert f.extra_target_fte == D("3.73") and f.extra_supervision_fte == D("1.60")
+    assert "engager 3,73 ETP de public cible et 1,60 ETP d'encadrement à partir de 2024-05" in f.summary.fr
+    assert f.to_dict()["extra_supervision_fte"] == D("1.60")
 
 
 def test_a_failing_earlier_year_is_named_in_the_summary_and_what_to_fix():
@@ -1413,9 +1421,10 @@ def test_an_exact_minimum_averaged_over_cut_boundary_months_is_met():
 
 def test_the_forecast_hire_makes_the_year_compliant_when_made(monkeypatch):
     """wallonie-2016, agrément 2018-06-11 → year 2 = 2019-06-11 … 2020-06-10, which needs 30 % and the
-    1-FTE minimum on average. Nobody is paid (A left 2019-06-10). Forecast at 2020-05: only June is left,
-    for 10 of its 30 days: k = 1/3 → x = (1 × 12 − 0) ÷ (1/3) = 36 FTE. Hiring them from 2020-06-01 gives
-    36 × 10/30 = 12 FTE-months ÷ 12 = 1,00 ≥ 1 (and 100 % ≥ 30 %): compliant. It was judged 0,999…9975,
+    1-FTE minimum on average. Nobody is paid (A left 2019-06-10). Forecast at 2020-05 on 2020-06-05: a hire
+    counts from the day after today, 2020-06-06, to the year's end 2020-06-10: 5 of June's 30 days, k = 1/6 →
+    x = (1 × 12 − 0) ÷ (1/6) = 72 FTE. Hiring them on 2020-06-06 gives 72 × 5/30 = 12 FTE-months ÷ 12 = 1,00 ≥ 1
+    (and 100 % ≥ 30 %): compliant. It was judged 0,999…9975,
     « non conforme » with nothing left to hire. (The year lies wholly under wallonie-2016: one begun before
     2017-06-30 is judged by wallonie-2003 standing in, see
     test_an_agrement_year_begun_in_the_walloon_gap_is_judged_by_the_nearest_regime_whatever_the_day_asked.)"""
@@ -1423,8 +1432,8 @@ def test_the_forecast_hire_makes_the_year_compliant_when_made(monkeypatch):
     a = worker("A", hire=date(2018, 6, 11), exit=date(2019, 6, 10))
     e = enterprise([a], [[PayMonth("A", Month(2020, 5), D(0), D(0))]], agrement=date(2018, 6, 11))
     f = forecast_quota(e, W16, Month(2020, 5), Statuses({"A": False}))
-    assert f.extra_target_fte == D("36.00")
-    hires = [worker(f"H{i}", hire=date(2020, 6, 1)) for i in range(36)]
+    assert f.extra_target_fte == D("72.00")
+    hires = [worker(f"H{i}", hire=date(2020, 6, 6)) for i in range(72)]
     e2 = enterprise([a] + hires, [[PayMonth("A", Month(2020, 5), D(0), D(0))]], agrement=date(2018, 6, 11))
     f2 = forecast_quota(e2, W16, Month(2020, 5), Statuses({"A": False, **{h.worker_id: True for h in hires}}))
     assert f2.year.compliant is True and f2.extra_target_fte == 0
@@ -1461,11 +1470,12 @@ def test_brussels_2004_three_workers_missed_without_any_payroll_is_not_compliant
 def test_brussels_2018_a_year_in_progress_advises_the_encadrement_hire_too(monkeypatch):
     """Judged on 2024-09-15. bruxelles-2018, agrément 2020-01-01 → year 5 = 2024; Paie January–August.
     T0–T2 (target) and N0–N2
-    full time, S (encadrement, not target) at 0,5. Projected to December (every worker keeps their etp):
-    target 3 on average against 4 → x × 4 months to come = (4 − 3) × 12 → x = 3,00 FTE; encadrement 0,5
-    against 1 → y × 4 = (1 − 0,5) × 12 → y = 1,50 FTE. The advice said « engager 3,00 ETP de public cible …
+    full time, S (encadrement, not target) at 0,5. Projected to December (every worker keeps their etp); a hire
+    counts from the day after today, 2024-09-16 (September for 15 days out of 30), k = 0,5 + 3 = 3,5 months:
+    target 3 on average against 4 → x × 3,5 = (4 − 3) × 12 → x = 3,4286 → 3,43 FTE; encadrement 0,5
+    against 1 → y × 3,5 = (1 − 0,5) × 12 → y = 1,7143 → 1,72 FTE. The advice said « engager … ETP de public cible …
     la rend conforme », which it does not without the encadrement. With T3 and T4 too (5 ≥ 4) only the
-    encadrement is missing: the to-fix was empty; it now says to hire 1,50 FTE of encadrement."""
+    encadrement is missing: the to-fix was empty; it now says to hire 1,72 FTE of encadrement."""
     monkeypatch.setattr(periods, "today", lambda: date(2024, 9, 15))
 
     def year_2024(n_target: int):
@@ -1479,13 +1489,13 @@ def test_brussels_2018_a_year_in_progress_advises_the_encadrement_hire_too(monke
 
     both = year_2024(3)
     assert both.compliant is False
-    assert "engager 3,00 ETP de public cible et 1,50 ETP d'encadrement à partir de 2024-09" in both.summary.fr
-    assert both.to_fix[0].fr.startswith("Engager 3,00 ETP de public cible et 1,50 ETP d'encadrement à partir de "
+    assert "engager 3,43 ETP de public cible et 1,72 ETP d'encadrement à partir de 2024-09" in both.summary.fr
+    assert both.to_fix[0].fr.startswith("Engager 3,43 ETP de public cible et 1,72 ETP d'encadrement à partir de "
                                         "2024-09")
-    assert both.details["agrement_years"][0]["forecast_extra_supervision_fte"] == D("1.5")
+    assert both.details["agrement_years"][0]["forecast_extra_supervision_fte"] == D("1.72")
     only_supervision = year_2024(5)
     assert only_supervision.compliant is False
-    assert only_supervision.to_fix[0].fr.startswith("Engager 1,50 ETP d'encadrement à partir de 2024-09")
+    assert only_supervision.to_fix[0].fr.startswith("Engager 1,72 ETP d'encadrement à partir de 2024-09")
 
 
 # ------------------------------------------------------------------------------ mutation audit (tests added)
@@ -2031,14 +2041,15 @@ def test_a_projection_that_hangs_on_unknown_statuses_says_so_not_non_conforme(mo
     """Judged on 2022-09-15. Agrément 2021-01-01, year 2 = 2022 (30 %); T target, N1, N2 not, U of unknown
     status, all full time, Paie January–August. Projected to December: known target 12 ÷ 48 = 25 % — or
     24 ÷ 48 = 50 % if U is target: the projected verdict is unknown, not « non conforme ». The hire solved
-    as if U were not target: x = (0,3 × 48 − 12) ÷ (0,7 × 4) = 2,4 ÷ 2,8 = 0,857 → 0,86 from 2022-09. The
+    as if U were not target, counted from the day after today (2022-09-16: September for 15 days out of 30,
+    k = 3,5): x = (0,3 × 48 − 12) ÷ (0,7 × 3,5) = 2,4 ÷ 2,45 = 0,9796 → 0,98 from 2022-09. The
     summary read « projetée non conforme ; engager 0,86 ETP … la rend conforme »; it now reads « projetée
     indéterminée » and that the hire holds only if U is not target public."""
     monkeypatch.setattr(periods, "today", lambda: date(2022, 9, 15))
     ws = [worker(w) for w in ("T", "N1", "N2", "U")]
     e = enterprise(ws, [pay(w.worker_id, "2022-01", "2022-08") for w in ws], agrement=date(2021, 1, 1))
     fc = forecast_quota(e, W16, Month(2022, 8), Statuses({"T": True, "N1": False, "N2": False, "U": None}))
-    assert fc.extra_target_fte == D("0.86") and fc.year.compliant is None
+    assert fc.extra_target_fte == D("0.98") and fc.year.compliant is None
     assert fc.summary.fr.startswith("Année d'agrément 2 : projetée indéterminée")
     assert "non conforme" not in fc.summary.fr
     assert "si les travailleurs au statut indéterminé ne sont pas du public cible" in fc.summary.fr
@@ -2164,17 +2175,45 @@ def test_brussels_2004_an_agrement_years_one_day_boundary_month_is_judged_in_it(
     assert y2.compliant is False and y2.extra["failing_months"] == ["2015-01"]
 
 
-def test_a_running_year_whose_payroll_stopped_months_ago_hires_from_the_current_month():
+def test_a_running_year_whose_payroll_stopped_months_ago_hires_from_the_day_after_today():
     """Judged on 2026-11-30 (the tests' day). Agrément 2021-01-01, year 6 = 2026 (50 %); T target, N1–N3
     not, full time; Paie January–March 2026 only. The projection (everyone keeps their etp to December):
     T 12, D 48. It solved the hire from 2026-04 over k = 9 months: x = (0,5 × 48 − 12) ÷ (0,5 × 9) = 2,67 —
-    a hire eight months in the past. April–October are past: projected, not adjustable; hires from 2026-11
-    over k = 2: x = (0,5 × 48 − 12) ÷ (0,5 × 2) = 12 ÷ 1 = 12,00 FTE, and a reason names the past months."""
+    a hire eight months in the past. April–October are past: projected, not adjustable, and a reason names
+    them; a hire counts from the day after today, 2026-12-01 — November, whose last day is today, adds
+    nothing — so over k = 1 (December): x = (0,5 × 48 − 12) ÷ (0,5 × 1) = 12 ÷ 0,5 = 24,00 FTE from 2026-12."""
     ws = [worker("T")] + [worker(f"N{i}") for i in range(1, 4)]
     e = enterprise(ws, [pay(w.worker_id, "2026-01", "2026-03") for w in ws], agrement=date(2021, 1, 1))
     fc = forecast_quota(e, W16, Month(2026, 3), Statuses({"T": True, "N1": False, "N2": False, "N3": False}))
-    assert (fc.hire_from, fc.extra_target_fte) == (Month(2026, 11), D("12.00"))
+    assert (fc.hire_from, fc.extra_target_fte) == (Month(2026, 12), D("24.00"))
     assert any(r.text.fr.startswith("Mois de 2026-04 à 2026-10 : passés sans paie connue") for r in fc.reasons)
+    assert any(r.text.fr == "Engagement compté à partir du lendemain de la date du jour (2026-12-01) : 2026-11 n'y "
+               "compte plus (dernier jour aujourd'hui), engagements à partir de 2026-12." for r in fc.reasons)
+
+
+def test_a_forecast_hire_counts_from_the_day_after_today(monkeypatch):
+    """Agrément 2021-03-01, year 6 = 2026-03-01 – 2027-02-28 (50 %, regime file); T target, N1, N2 not, full time;
+    Paie 2026-03 … 2026-10. Projected: T = 12, D = 36 FTE-months. On 2026-11-30 it said « engager 3,00 ETP … à
+    partir de 2026-11 » (k = 4, November whole): hired on 11-30, 3 × (1/30 + 3) = 9,1 → (12 + 9,1) ÷ (36 + 9,1)
+    = 46,8 % < 50 %. A hire counts from the day after today: November's last day is today, it adds nothing —
+    k = 3 (December–February): x = (r·D − T) ÷ ((1 − r)·k) = (18 − 12) ÷ (0,5 × 3) = 4,00 from 2026-12
+    ((12 + 12) ÷ (36 + 12) = 50 %). On 2026-11-15: from 2026-11-16, November for its 15 days left out of 30,
+    k = 0,5 + 3 = 3,5: x = 6 ÷ 1,75 = 3,4286 → 3,43 from 2026-11 (3,43 × 3,5 = 12,005: 24,005 ÷ 48,005 ≥ 50 %)."""
+    ws = [worker(w, hire=date(2021, 3, 1)) for w in ("T", "N1", "N2")]
+    e = enterprise(ws, [pay(w.worker_id, "2026-03", "2026-10") for w in ws], agrement=date(2021, 3, 1))
+    st_ = Statuses({"T": True, "N1": False, "N2": False})
+    fc = forecast_quota(e, W16, Month(2026, 11), st_)
+    assert (fc.hire_from, fc.hire_day, fc.extra_target_fte) == (Month(2026, 12), date(2026, 12, 1), D("4.00"))
+    assert "engager 4,00 ETP de public cible à partir de 2026-12 la rend conforme" in fc.summary.fr
+    assert any("Avec k = 3 mois restants" in r.text.fr for r in fc.reasons)
+    monkeypatch.setattr(periods, "today", lambda: date(2026, 11, 15))
+    fc = forecast_quota(e, W16, Month(2026, 11), st_)
+    assert (fc.hire_from, fc.hire_day, fc.extra_target_fte) == (Month(2026, 11), date(2026, 11, 16), D("3.43"))
+    assert any(r.text.fr == "Engagement compté à partir du lendemain de la date du jour (2026-11-16) : 2026-11 compte "
+               "pour ses 15 jours restants sur 30." for r in fc.reasons)
+    assert any(r.text.en == "A hire counted from the day after today (2026-11-16): 2026-11 counts for its 15 days "
+               "left out of 30." for r in fc.reasons)
+    assert fc.to_dict()["hire_from_day"] == "2026-11-16"
 
 
 def test_the_figures_not_measured_without_payroll_are_the_ones_the_contract_says():
@@ -2341,8 +2380,10 @@ def test_the_forecast_projects_the_agrement_year_asked_or_the_one_in_progress(tm
     top level but projected year 5 (« plus aucun mois à venir après 2026-10 »): the month asked was cut to the last
     Paie month before the year was chosen. Without --at, the forecast projected year 5 too, « rien ne peut plus
     être ajouté », where the help promises the year in progress. Both now project year 6: every worker keeps
-    their last etp paid (1), so D = 5 × 12 = 60 FTE-months, T = 2 × 12 = 24, r = 50 % (year ≥ 4, regime file),
-    k = 12 months from 2026-11: x = (r·D − T) ÷ ((1 − r)·k) = (30 − 24) ÷ (0,5 × 12) = 1,00 FTE from 2026-11."""
+    their last etp paid (1), so D = 5 × 12 = 60 FTE-months, T = 2 × 12 = 24, r = 50 % (year ≥ 4, regime file);
+    a hire counts from the day after today, 2026-12-01 (November ends today), k = 11 months:
+    x = (r·D − T) ÷ ((1 − r)·k) = (30 − 24) ÷ (0,5 × 11) = 1,0909 → 1,10 FTE from 2026-12. (With November
+    counted whole, k = 12: 1,00 from 2026-11.)"""
     from helpers_cli import run_cli
 
     path = _walloon_two_of_five(tmp_path, date(2021, 11, 1), "2025-11", "2026-10")
@@ -2353,8 +2394,8 @@ def test_the_forecast_projects_the_agrement_year_asked_or_the_one_in_progress(tm
         assert doc["agrement_years"][-1]["year"] == top_year, asked
         assert (fc["agrement_year"], fc["start"], fc["months_remaining"], fc["projected_total_fte"],
                 fc["projected_target_fte"], fc["required_share"]) == (6, "2026-11-01", 12, 5, 2, 0.5), asked
-        assert (fc["extra_target_fte"], fc["hire_from"]) == (1.0, "2026-11"), asked
-        assert "engager 1,00 ETP de public cible à partir de 2026-11 la rend conforme" in fc["summary"], asked
+        assert (fc["extra_target_fte"], fc["hire_from"], fc["hire_from_day"]) == (1.1, "2026-12", "2026-12-01"), asked
+        assert "engager 1,10 ETP de public cible à partir de 2026-12 la rend conforme" in fc["summary"], asked
 
 
 def test_a_year_none_of_whose_months_is_over_is_projected_from_personnel(monkeypatch):

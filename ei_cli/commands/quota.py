@@ -18,7 +18,7 @@ AtOpt = Annotated[Optional[datetime], typer.Option(
     help="Date (AAAA-MM-JJ) : évaluer l'année d'agrément qui contient ce jour.")]
 ForecastOpt = Annotated[bool, typer.Option(
     "--forecast", help="Projeter l'année d'agrément en cours jusqu'à son terme et dire combien d'ETP de public "
-                       "cible engager dès le mois suivant pour être conforme.")]
+                       "cible engager dès le lendemain pour être conforme.")]
 
 
 @app.command(COMMAND)

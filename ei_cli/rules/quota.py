@@ -303,6 +303,8 @@ class QuotaForecast:
     summary: Text = t("", "")
     # Regimes with a minimum of encadrement (Brussels 2018): its FTE to hire from ``hire_from`` too.
     extra_supervision_fte: Decimal | None = None
+    # The first day a hire counts: the day after today (or the year's first day when later); None: no hire.
+    hire_day: date | None = None
 
     @property
     def compliant(self) -> bool | None:
@@ -310,6 +312,7 @@ class QuotaForecast:
 
     def to_dict(self, lang: str = "fr") -> dict:
         return {"at_month": str(self.at_month), "hire_from": str(self.hire_from) if self.hire_from else None,
+                "hire_from_day": self.hire_day.isoformat() if self.hire_day else None,
                 "months_remaining": self.months_remaining, "agrement_year": self.year.year,
                 "start": self.year.period.start.isoformat(), "end": self.year.period.end.isoformat(),
                 "projected_compliant": self.year.compliant, "required_share": self.year.required_share,
@@ -340,6 +343,9 @@ class _Frame:
     # The part of the year whose months a month-by-month shape judges: the year, or its days inside the
     # period evaluated (``evaluate_quota``). None: the whole year.
     span: Period | None = None
+    # The first day a hire counts in a projection: the day after today (``forecast_quota``); an adjustable month
+    # holding it counts for its days from it. None: the adjustable months count whole (the known months' shortfall).
+    hire_day: date | None = None
 
     @property
     def complete(self) -> bool:
@@ -354,6 +360,14 @@ class _Frame:
     @property
     def judged_span(self) -> Period:
         return self.span or self.period
+
+    def hire_weight(self, m: "MonthQuota") -> Decimal:
+        """The part of a month, in months, a target FTE hired on ``hire_day`` is present in the year: its weight
+        (days inside the year ÷ its days), from ``hire_day`` when the month holds it (0 when it is after the
+        month's last day in the year). Only asked of adjustable months."""
+        if self.hire_day is None:
+            return m.weight
+        return _present_share(m.month, max(self.hire_day, self.period.start), self.period.end)
 
     def in_span(self, month: Month) -> bool:
         """Whether ``month`` holds a day of ``judged_span`` (a month of the period evaluated)."""
@@ -370,6 +384,13 @@ class _Point:
     total_fte: Decimal
     unknown_fte: Decimal
     workers: int
+
+
+def _present_share(month: Month, first: date, last: date) -> Decimal:
+    """The part of ``month`` from ``first`` to ``last`` (both included): its days ÷ the month's days — exactly 1 for
+    the whole month, 0 for none of it."""
+    days = days_between(max(first, month.first_day), min(last, month.last_day))
+    return ONE if days == month.days else Decimal(days) / Decimal(month.days)
 
 
 def _paid_day_fte(enterprise: Enterprise) -> Callable[[Worker, Month], Decimal]:
@@ -428,7 +449,7 @@ def _weighted(f: _Frame, months: tuple[MonthQuota, ...], counted: Callable[[Work
         months = (_year_part(f, months[0], counted, supervision), *months[1:-1],
                   *((_year_part(f, months[-1], counted, supervision),) if len(months) > 1 else ()))
     count = sum((m.weight for m in months), ZERO)
-    adjustable = sum((m.weight for m in months if m.month in f.adjustable), ZERO)
+    adjustable = sum((f.hire_weight(m) for m in months if m.month in f.adjustable), ZERO)
     cut = [m for m in months if m.partial]
     reasons = []
     if cut:
@@ -701,16 +722,22 @@ def _effective_date(enterprise: Enterprise, regime: Regime) -> tuple[date, Value
     return enterprise.agrement_date + timedelta(days=int(days)), v
 
 
-def _monthly_need(r: Decimal, months: tuple[MonthQuota, ...], adjustable: frozenset[Month]) -> Decimal | None:
-    """Target FTE to add in every adjustable judged month: max over months of (r·D − T) / (1 − r)."""
+def _monthly_need(r: Decimal, months: tuple[MonthQuota, ...], adjustable: frozenset[Month],
+                  hire_day: date | None = None) -> Decimal | None:
+    """Target FTE to add in every adjustable judged month: max over months of (r·D − T) / ((1 − r)·w), w the part
+    of the month a hire on ``hire_day`` is present (``_present_share``; 1 without ``hire_day``)."""
     need = ZERO
     for m in months:
         if not m.judged or r >= 1:
             continue
         x = (r * m.total_fte - m.target_fte) / (1 - r)
-        if x > 0 and m.month not in adjustable:
+        if x <= 0:
+            continue
+        w = ZERO if m.month not in adjustable else ONE if hire_day is None else \
+            _present_share(m.month, hire_day, m.month.last_day)
+        if w == 0:
             return None
-        need = max(need, x)
+        need = max(need, x / w)
     return need
 
 
@@ -788,7 +815,7 @@ def _judge_monthly(f: _Frame) -> YearQuota:
     total = sum((m.total_fte for m in months), ZERO)
     unknown = sum((m.unknown_fte for m in months), ZERO)
     share = _share(target, total)
-    need = _monthly_need(r, tuple(judged), f.adjustable) if r is not None else None
+    need = _monthly_need(r, tuple(judged), f.adjustable, f.hire_day) if r is not None else None
     shortfall = ZERO if quota_ok else (round_up(need) if need is not None else None)
     count = len(months)
     judged_months = plural(len(judged), "mois jugé", "month judged", "mois jugés", "months judged")
@@ -1135,7 +1162,7 @@ def _shape(regime: Regime) -> tuple[str, _Shape]:
 
 def _judge(shape: _Shape, f: _Frame) -> YearQuota:
     """The shape's verdict on ``f``, with the art. 60 §7 workers shown apart (Q11); a year still running
-    that fails on its known months, with what to hire from the next month (``_with_projection``)."""
+    that fails on its known months, with what to hire from the day after today (``_with_projection``)."""
     y = shape.judge(f)
     if y.provisional and f.running and f.months and y.compliant is False and (
             y.shortfall_fte or y.extra.get("failing_months") or y.extra.get("supervision_shortfall_fte")):
@@ -1158,7 +1185,7 @@ def _with_projection(f: _Frame, y: YearQuota) -> YearQuota:
     if y.judged_on == "every_month":
         to_come = tuple(m for m in fc.year.months if m.projected)
         need = None if y.required_share is None else _monthly_need(
-            y.required_share, to_come, frozenset(m.month for m in to_come if m.month >= fc.hire_from))
+            y.required_share, to_come, frozenset(m.month for m in to_come if m.month >= fc.hire_from), fc.hire_day)
         extra = None if need is None else round_up(need)
     else:
         extra = fc.extra_target_fte
@@ -1619,8 +1646,9 @@ def forecast_quota(enterprise: Enterprise, regime: Regime, at_month: Month, repo
     which only picks the year — the agrément's first month when it is earlier. The months of that year up to the
     last Paie month are measured as usual, whatever the month asked. Each later month of the year: every worker
     employed then (Personnel dates; those with an exit date leave) keeps their last known monthly
-    etp, pro rata of the days employed. Extra target FTE x hired from the next month, in every
-    remaining month: solved as for the shortfall, over the remaining months only.
+    etp, pro rata of the days employed. Extra target FTE x hired from the day after today, present every
+    remaining day: solved as for the shortfall, over the remaining months only (the current month for its days
+    left, ``_Frame.hire_weight``).
     """
     at = max(at_month, Month.of(enterprise.agrement_date))
     ((n, period),) = years_overlapping(enterprise.agrement_date, Period(at.last_day, at.last_day))[-1:]
@@ -1678,14 +1706,17 @@ def forecast_quota(enterprise: Enterprise, regime: Regime, at_month: Month, repo
     def day_fte(w: Worker, m: Month) -> Decimal:
         return base[w.worker_id] if projected_month(m) else paid(w, m)
 
-    # Hires can be made from the current month on: a month between the last Paie month and today is
-    # projected (each worker keeping their last etp) but is past — no hire in it (``periods.today``).
-    now = Month.of(periods.today())
-    adjustable = [m for m in future if m >= now]
-    frame = _Frame(enterprise, regime, n, period, measured, len(in_year), frozenset(adjustable), report, day_fte)
+    # A hire counts from the day after today (``periods.today``): a month between the last Paie month and today
+    # is projected (each worker keeping their last etp) but is past — no hire in it; the current month counts
+    # for its days left (none when today is its last day: hires from the next month), the later ones whole.
+    now, hire_day = Month.of(today), today + timedelta(days=1)
+    adjustable = [m for m in future if min(m.last_day, period.end) >= hire_day]
+    frame = _Frame(enterprise, regime, n, period, measured, len(in_year), frozenset(adjustable), report, day_fte,
+                   hire_day=hire_day)
     projected = _said_judge(replace(_judge(shape, frame), regime_id=regime.id, rule=name), asked, regime)
     extra = projected.shortfall_fte
     hire_from = adjustable[0] if adjustable else None
+    first_hire_day = max(hire_day, period.start) if adjustable else None
     remaining = plural(len(future), "mois restant", "month remaining", "mois restants", "months remaining")
     span = f"{period.start.isoformat()} – {period.end.isoformat()}"
     if last_known is None:
@@ -1707,15 +1738,31 @@ def forecast_quota(enterprise: Enterprise, regime: Regime, at_month: Month, repo
             f"Projection of agrément year {n} ({span}) from {last_known} (the last payroll month known): "
             f"{remaining.en}; every worker still employed keeps "
             "their last known monthly FTE, those with an exit date leave on it."))]
-    if future and adjustable != future:
+    past = [m for m in future if m < now]
+    if past:
         hireable = plural(len(adjustable), "mois", "month", "mois", "months")
         reasons.append(because(t(
-            f"Mois de {future[0]} à {future[len(future) - len(adjustable) - 1]} : passés sans paie connue, projetés "
+            f"Mois de {past[0]} à {past[-1]} : passés sans paie connue, projetés "
             f"(chaque travailleur garde son dernier ETP) mais sans engagement possible ; engagements à partir de "
             f"{hire_from} ({hireable.fr}).",
-            f"Months {future[0]} to {future[len(future) - len(adjustable) - 1]}: past without known payroll, projected "
+            f"Months {past[0]} to {past[-1]}: past without known payroll, projected "
             f"(every worker keeps their last FTE) but no hire possible in them; hires from {hire_from} "
             f"({hireable.en}).")))
+    if now in future:
+        # The current month: a hire made from tomorrow is present for its days left only.
+        end = min(now.last_day, period.end)
+        left = days_between(hire_day, end)
+        if left:
+            said = t(f"{now} compte pour ses {left} jours restants sur {now.days}",
+                     f"{now} counts for its {left} days left out of {now.days}")
+        else:
+            said = t(f"{now} n'y compte plus (dernier jour aujourd'hui)" + (
+                        f", engagements à partir de {hire_from}" if hire_from else ""),
+                     f"{now} no longer counts (its last day is today)" + (
+                        f", hires from {hire_from}" if hire_from else ""))
+        reasons.append(because(t(
+            f"Engagement compté à partir du lendemain de la date du jour ({hire_day.isoformat()}) : {said.fr}.",
+            f"A hire counted from the day after today ({hire_day.isoformat()}): {said.en}.")))
     # Brussels 2018: nobody at half-time is one contract to raise, said beside any hire (never solved as FTE).
     half = _half_time_text(projected, gerund=True)
     and_fr, and_en = (f" et {half.fr}", f" and {half.en}") if half else ("", "")
@@ -1728,6 +1775,13 @@ def forecast_quota(enterprise: Enterprise, regime: Regime, at_month: Month, repo
         summary = t(f"Année d'agrément {n} : plus aucun mois à venir après {last_known} ; rien ne peut plus être "
                     "ajouté.",
                     f"Agrément year {n}: no month left after {last_known}; nothing can be added any more.")
+    elif extra is None and hire_from is None:
+        summary = t(f"Année d'agrément {n} : projetée {_projected_fr(projected.compliant)} "
+                    f"({judged_share_text(projected)}) ; elle se termine le {period.end.isoformat()} : plus aucun "
+                    "engagement n'y compte.",
+                    f"Agrément year {n}: projected {VERDICT[projected.compliant].en} "
+                    f"({judged_share_text(projected, 'en')}); it ends on {period.end.isoformat()}: no hire counts in "
+                    "it any more.")
     elif extra is None:
         summary = t(f"Année d'agrément {n} : le verdict ne peut plus être corrigé par des engagements "
                     f"à partir de {hire_from} (mois déjà jugés sous le seuil, ou données inconnues).",
@@ -1789,7 +1843,8 @@ def forecast_quota(enterprise: Enterprise, regime: Regime, at_month: Month, repo
             f"{number_text(projected.extra['min_supervision_fte'], 'en')}; y = (minimum − average) × months counted "
             f"÷ k, rounded up = {number_text(extra_sup, 'en')} FTE to hire from {hire_from}.")))
     reasons += list(projected.reasons)
-    return QuotaForecast(at, hire_from, projected, extra, len(future), tuple(reasons), summary, extra_sup)
+    return QuotaForecast(at, hire_from, projected, extra, len(future), tuple(reasons), summary, extra_sup,
+                         first_hire_day)
 
 
 def judged_share_text(y: YearQuota, lang: str = "fr") -> str:
