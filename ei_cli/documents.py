@@ -24,6 +24,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 from typing import Iterable
 
+from ei_cli import periods
 from ei_cli.errors import EiError
 from ei_cli.i18n import t
 from ei_cli.model import Enterprise, FollowUpType, Function, Worker
@@ -1014,7 +1015,7 @@ def _identity(enterprise: Enterprise, regime) -> dict:
 def _document(kind: str, names: bool, generated_on: date | None) -> dict:
     from ei_cli import __version__
 
-    return {"kind": kind, "title": TITLES[kind], "generated_on": (generated_on or date.today()).isoformat(),
+    return {"kind": kind, "title": TITLES[kind], "generated_on": (generated_on or periods.today()).isoformat(),
             "ei_version": __version__, "names": names, "to_complete": TO_COMPLETE}
 
 
@@ -1064,7 +1065,7 @@ def agrement_context(enterprise: Enterprise, regime, year: int, *, names: bool =
     period = Period.calendar_year(year)
     report = assess_eligibility(enterprise, regime)
     results = rule_results(enterprise, regime, period, report, None, application=True)
-    generated = generated_on or date.today()
+    generated = generated_on or periods.today()
     return {
         "document": _document("agrement", names, generated_on),
         "year": year,

@@ -686,6 +686,16 @@ def test_cli_at_selects_workers_employed_that_day():
     assert "W08" in ids("2025-06-30") and "W08" not in ids("2025-07-01") and len(ids("2025-07-01")) == 16
 
 
+def test_cli_default_day_is_periods_today(monkeypatch):
+    """Without --at, the regime is the one in force today — `periods.today` (one notion of today, which tests
+    pin), not the machine's `date.today()`: on 2030-01-15, `regime_date` is 2030-01-15."""
+    from ei_cli import periods
+
+    monkeypatch.setattr(periods, "today", lambda: date(2030, 1, 15))
+    doc = json.loads(invoke(WALLOON, "-f", "json").stdout)
+    assert doc["regime_date"] == "2030-01-15" and doc["at"] is None
+
+
 def test_cli_table_in_french_and_explain():
     r = invoke(WALLOON, "--regime", "wallonie-2016")
     assert r.exit_code == 0, r.output

@@ -1029,6 +1029,24 @@ def test_the_application_shows_the_plan_length_and_its_reference(tmp_path, capsy
     assert header.count("|") == 5  # Poste + 3 years
 
 
+def test_the_documents_date_and_the_applications_default_year_follow_periods_today(sample, tmp_path, capsys,
+                                                                                   monkeypatch):
+    """One notion of today (``periods.today``, which tests pin): the documents' `generated_on` and `ei report
+    agrement`'s default year (the calendar year before today) read `date.today()`, the machine's date, whatever
+    today was set to. Today 2028-02-10: generated on 2028-02-10, the application's year 2027."""
+    from ei_cli import periods
+
+    monkeypatch.setattr(periods, "today", lambda: date(2028, 2, 10))
+    enterprise, regime = sample
+    assert documents.annual_context(enterprise, regime, YEAR)["document"]["generated_on"] == "2028-02-10"
+    assert documents.agrement_context(enterprise, regime, YEAR)["document"]["generated_on"] == "2028-02-10"
+    out = tmp_path / "demande.md"
+    code, _, err = run_cli(capsys, "report", "agrement", str(WALLONIE), "-o", str(out))
+    assert code in (0, 1), err
+    text = out.read_text(encoding="utf-8")
+    assert "pour l'année 2027 ;" in text and "10 février 2028" in text
+
+
 def test_staff_summary_by_hand():
     """Two workers in 2025: A full time all year (Paie 12 × 1.0), B half time from July (Paie 6 × 0.5).
     FTE = (12 × 1 + 6 × 0.5) / 12 = 15 / 12 = 1.25; B's average = 3 / 12 = 0.25."""

@@ -411,3 +411,13 @@ def test_template_and_samples_read_without_error(name, blank):
         assert len(result.enterprise.workers) == len(sample["staff"])
         assert len(result.enterprise.pay) == len(sample["payroll"])
         assert len(result.enterprise.follow_ups) == len(sample["follow_up"])
+
+
+def test_a_blank_templates_placeholder_agrement_is_in_the_year_of_periods_today(monkeypatch):
+    """The placeholder `date_agrement` of a blank template is 1 January of today's year — `periods.today` (one
+    notion of today, which tests pin), not the machine's `date.today()`."""
+    from ei_cli import periods
+    from ei_cli.workbook.template import default_enterprise
+
+    monkeypatch.setattr(periods, "today", lambda: date(2031, 5, 4))
+    assert default_enterprise()["date_agrement"] == date(2031, 1, 1)

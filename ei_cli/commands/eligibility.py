@@ -1,6 +1,6 @@
 """``ei check-eligibility FILE [--at DATE]``: target-public status of every worker, at hire."""
 
-from datetime import date, datetime
+from datetime import datetime
 from typing import Annotated, Optional
 
 import typer
@@ -43,7 +43,9 @@ def check_eligibility(file: FileArg, at: AtOpt = None, format: FormatOpt = Forma
 
     opts = RunOptions(str(format), output, str(lang), explain, strict, names)
     enterprise, problems = load_enterprise(file, opts, COMMAND)
-    on = at.date() if at is not None else date.today()
+    from ei_cli import periods
+
+    on = at.date() if at is not None else periods.today()
     chosen, warnings = select_regime(enterprise, Period(on, on), regime)
     report = assess_eligibility(enterprise, chosen)
     rows = [w for w in report.workers if at is None or enterprise.workers_by_id[w.worker_id].employed_on(on)]

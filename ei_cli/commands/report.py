@@ -3,7 +3,6 @@
 Thin: parse → read → ``ei_cli.documents`` (context from the rules, then the template) → exit code.
 """
 
-from datetime import date
 from pathlib import Path
 from typing import Annotated, Optional
 
@@ -103,5 +102,7 @@ def agrement(file: FileArg, output: DocOutputOpt, year: YearOpt = None,
 
     Exemple : ei report agrement classeur.xlsx -o demande.docx
     """
-    _produce("agrement", file, year or date.today().year - 1, output, templates, names, regime)
+    from ei_cli import periods
+
+    _produce("agrement", file, year or periods.today().year - 1, output, templates, names, regime)
 

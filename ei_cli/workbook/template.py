@@ -48,7 +48,9 @@ _WIDTHS = {
 
 def default_enterprise(today: date | None = None) -> dict:
     """The placeholder values of a blank template's required enterprise fields."""
-    year = (today or date.today()).year
+    from ei_cli import periods
+
+    year = (today or periods.today()).year
     return {"nom": PLACEHOLDER_NAME, "region": PLACEHOLDER_REGION, "date_agrement": date(year, 1, 1)}
 
 
