@@ -2398,6 +2398,31 @@ def test_the_forecast_projects_the_agrement_year_asked_or_the_one_in_progress(tm
         assert "engager 1,10 ETP de public cible à partir de 2026-12 la rend conforme" in fc["summary"], asked
 
 
+def test_a_month_over_but_not_paid_yet_of_a_current_payroll_is_projected(tmp_path, capsys, monkeypatch):
+    """Agrément 2021-11-01 (``_walloon_two_of_five``: T1, T2 target, N1–N3 not, full time, Paie 2025-11 … 2026-10),
+    `--forecast` on 2026-12-10: year 6 = 2026-11-01 – 2027-10-31; November is over and not paid yet — the
+    usual lag, the payroll is current (October ≥ December − 2). It said « pas de projection : aucun mois de paie
+    connu … complétez la feuille Paie de ses mois passés », as for a workbook without payroll, on the first
+    days of every agrément year. November is to come, as in every rule's year in progress: projected from the
+    last etp paid (1 each): D = 5 × 12 = 60 FTE-months, T = 2 × 12 = 24, r = 50 %; a hire counts from
+    2026-12-11, December for its 21 days left of 31: k = 21 ÷ 31 + 10 = 10,6774 → x = (30 − 24) ÷ (0,5 ×
+    10,6774) = 1,1239 → 1,13 FTE from 2026-12. With Paie stopping in 2026-08 (behind by more than two
+    months), November's payroll is missing, not to come: still no projection."""
+    from helpers_cli import run_cli
+
+    monkeypatch.setattr(periods, "today", lambda: date(2026, 12, 10))
+    path = _walloon_two_of_five(tmp_path, date(2021, 11, 1), "2025-11", "2026-10")
+    code, out, _ = run_cli(capsys, "check-quota", path, "--forecast", "-f", "json")
+    fc = json.loads(out)["forecast"]
+    assert (fc["agrement_year"], fc["projected_total_fte"], fc["projected_target_fte"]) == (6, 5, 2)
+    assert (fc["extra_target_fte"], fc["hire_from"], fc["hire_from_day"]) == (1.13, "2026-12", "2026-12-11")
+    (tmp_path / "behind").mkdir()
+    behind = _walloon_two_of_five(tmp_path / "behind", date(2021, 11, 1), "2025-11", "2026-08")
+    code, out, _ = run_cli(capsys, "check-quota", behind, "--forecast", "-f", "json")
+    fc = json.loads(out)["forecast"]
+    assert fc["summary"].startswith("Année d'agrément 6 : pas de projection : aucun mois de paie connu"), fc["summary"]
+
+
 def test_a_year_none_of_whose_months_is_over_is_projected_from_personnel(monkeypatch):
     """A new EI: agrément 2026-03-01, no Paie row, `--forecast` on 2026-03-20. It said « pas de projection : aucun
     mois de paie connu pour cette année ; complétez la feuille Paie de ses mois passés » — no month of the year has

@@ -475,9 +475,14 @@ def data_horizon(enterprise: Enterprise, period: Period) -> date | None:
         return None
     if last is None:
         return today
-    if last.number >= Month.of(today).number - 2:
-        return last.last_day
-    return today
+    return last.last_day if payroll_current(enterprise) else today
+
+
+def payroll_current(enterprise: Enterprise) -> bool:
+    """The workbook's payroll is current: its last Paie month at most two months before the current month
+    (``periods.today``) — the months after it are not paid yet, not missing (``data_horizon``)."""
+    last = enterprise.last_pay_month
+    return last is not None and last.number >= Month.of(periods.today()).number - 2
 
 
 def pay_known_text(enterprise: Enterprise) -> Text:

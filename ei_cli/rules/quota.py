@@ -39,7 +39,7 @@ from ei_cli.problems import Problem
 from ei_cli.regimes import Regime, Value, get_regime, regime_for_year, regime_in_force
 from ei_cli.rules.common import (NO_PAY, ONE, VERDICT, CheckResult, Reason, because, combine, daily_fte, denoised,
                                  days_employed_in, fallback_warnings, fte_rows, number_text, person_fte, round_up,
-                                 share_percent, share_text, shown_beside)
+                                 payroll_current, share_percent, share_text, shown_beside)
 
 NAME = "quota"
 ZERO = Decimal(0)
@@ -1665,11 +1665,13 @@ def forecast_quota(enterprise: Enterprise, regime: Regime, at_month: Month, repo
         report = _report_under(enterprise, regime)
     today = periods.today()
     over = [m for m in in_year if min(m.last_day, period.end) < today]   # the year's months over by today
-    if not known and over:
-        # No month of the year known (no Paie row at all, or none from the agrément on) while some are over:
+    if not known and over and not payroll_current(enterprise):
+        # No month of the year known (no Paie row at all, or none from the agrément on, or a payroll behind by
+        # more than its usual lag) while some are over:
         # the verdict is « indéterminé — aucun mois de paie connu »; measuring its past months on Personnel.etp
         # alone would project « conforme » beside it. Nothing is projected: the year as judged, said so. (A year
-        # none of whose months is over has no payroll to wait for: it is projected whole, below.)
+        # none of whose months is over has no payroll to wait for, and a current payroll's months over but not
+        # paid yet are to come, ``payroll_current``: projected, below, from the last paid etp.)
         ys, _ = _judge_years(enterprise, regime, [(n, period)], report, None)
         summary = t(f"Année d'agrément {n} : pas de projection : aucun mois de paie connu pour cette année ; "
                     "complétez la feuille Paie de ses mois passés.",
