@@ -653,20 +653,35 @@ class _Publisher:
     THREADS = 4  # fsyncs in flight at once; more gains nothing measurable on one disk
 
     def __init__(self, out_dir: Path | None):
+        import threading
+
         self._out_dir = out_dir
         self._pool = None
         self._pending: list = []   # (future, temporary file)
+        self._first = threading.Lock()
+        self._stale_dropped = False
 
     def publish(self, staged: Path | None, name: str) -> None:
         if staged is None:
             return
-        from ei_cli.output import commit_file
-
         if self._pool is None:
             from concurrent.futures import ThreadPoolExecutor
 
             self._pool = ThreadPoolExecutor(max_workers=self.THREADS, thread_name_prefix="ei-publish")
-        self._pending.append((self._pool.submit(commit_file, staged, Path(self._out_dir) / name), staged))
+        self._pending.append((self._pool.submit(self._commit, staged, Path(self._out_dir) / name), staged))
+
+    def _commit(self, staged: Path, path: Path) -> None:
+        """One publication; after the run's first, the previous run's summaries are removed at once
+        (``_drop_stale_summaries``): from then on the folder mixes two runs until this run's summaries
+        are written, and an interruption anywhere after it — even after ``run_batch`` has returned,
+        while the summary document is built — must not leave them vouching for it."""
+        from ei_cli.output import commit_file
+
+        commit_file(staged, path)
+        with self._first:
+            if not self._stale_dropped:
+                _drop_stale_summaries(self._out_dir)
+                self._stale_dropped = True
 
     @property
     def published(self) -> bool:

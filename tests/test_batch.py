@@ -1429,6 +1429,27 @@ def test_an_interrupted_rerun_removes_the_previous_summaries(tmp_path, capsys, m
     assert sorted(p.name for p in out.iterdir()) == ["a.json", "b.json"]
 
 
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_an_interruption_after_the_last_json_before_the_summaries_leaves_no_previous_summary(
+        tmp_path, capsys, monkeypatch, good_workbook, other_workbook, jobs):
+    """Ctrl-C after ``run_batch`` has returned (every JSON of the re-run published) and before
+    ``write_summaries`` starts — while the summary document is built, 25 to 50 ms for a federation: the
+    previous run's summaries were left beside the new JSONs (exit 130). They are removed as soon as the
+    run's first JSON is published."""
+    folder = folder_with(tmp_path, {"a.xlsx": good_workbook, "b.xlsx": other_workbook})
+    out = tmp_path / "out"
+    assert run(capsys, folder, "--year", YEAR, "--out", out, "-q", "--jobs", "1")[0] in (0, 1)
+    assert (out / "summary.json").exists() and (out / "summary.xlsx").exists()
+
+    def interrupted(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(batch, "summary_document", interrupted)
+    assert run(capsys, folder, "--year", "2025", "--out", out, "-q", "--jobs", jobs)[0] == ExitCode.INTERRUPTED
+    assert sorted(p.name for p in out.iterdir()) == ["a.json", "b.json"]
+    assert json.loads((out / "a.json").read_text(encoding="utf-8"))["period"]["start"] == "2025-01-01"
+
+
 @pytest.mark.parametrize("refused", ["summary.xlsx", "summary.json"])
 def test_a_summary_that_cannot_be_written_leaves_no_summary_of_another_run(tmp_path, capsys, monkeypatch,
                                                                           good_workbook, other_workbook, refused):
