@@ -362,6 +362,85 @@ def refuse_foreign_summary(out_dir: Path | None) -> None:
             "it with its summary. Rename or move it, or choose another --out folder."))
 
 
+# ---------------------------------------------------------------------------------------- one run per folder
+# Held by the run writing into an output folder (``output_lock``): a second ``ei batch`` into the same folder
+# would mix its JSONs with the first's, and sweep the first's staged files on its own interruption. Hidden
+# (a dot-name): never read as a workbook when the output folder is the input folder, nor swept as a stray.
+LOCK_NAME = ".ei-batch.lock"
+_LOCKED_ERRNOS = frozenset({"EACCES", "EAGAIN", "EWOULDBLOCK", "EDEADLK", "EDEADLOCK"})
+
+
+class FolderBusy(EiError):
+    """Another ``ei batch`` holds the output folder's lock."""
+
+
+@contextmanager
+def output_lock(out_dir: Path | None):
+    """Within it, this process alone writes ``ei batch`` outputs into ``out_dir``: an exclusive lock on
+    ``out_dir/LOCK_NAME`` (``fcntl.flock`` on POSIX, ``msvcrt.locking`` on Windows), taken without waiting.
+    Held by another run: ``FolderBusy`` (exit 2), nothing written. The system drops such a lock when its
+    process ends, however it ends: a lock file left by a killed run blocks nothing. The file is removed on
+    leaving; a file system that cannot lock (ENOLCK) runs unlocked, as before."""
+    import errno
+    import os
+
+    from ei_cli.output import discard_file, write_error
+
+    if out_dir is None:
+        yield
+        return
+    path = Path(out_dir) / LOCK_NAME
+    while True:
+        try:
+            fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
+        except OSError as exc:
+            raise write_error(path, exc) from exc
+        try:
+            _lock(fd)
+        except OSError as exc:
+            os.close(fd)
+            if errno.errorcode.get(exc.errno or 0) in _LOCKED_ERRNOS:
+                from ei_cli.problems import display_path
+
+                shown = display_path(out_dir)
+                raise FolderBusy(t(
+                    f"Un autre ei batch écrit déjà dans ce dossier ({shown}) : attendez qu'il finisse, ou "
+                    "choisissez un autre dossier --out.",
+                    f"Another ei batch is already writing into this folder ({shown}): wait for it to finish, or "
+                    "choose another --out folder.")) from None
+            yield   # no lock to be had on this file system
+            return
+        # Locked: still the file under that name? A run that was leaving may have removed it meanwhile.
+        try:
+            same = os.path.samestat(os.stat(path), os.fstat(fd))
+        except OSError:
+            same = False
+        if same:
+            break
+        os.close(fd)
+    try:
+        yield
+    finally:
+        if sys.platform != "win32":
+            discard_file(path)   # still held: no other run can be taking it right now
+            os.close(fd)
+        else:
+            os.close(fd)         # an open file cannot be removed there; one another run opened stays
+            discard_file(path)
+
+
+def _lock(fd: int) -> None:
+    """The exclusive lock on ``fd``, without waiting (OSError when held elsewhere)."""
+    if sys.platform == "win32":
+        import msvcrt
+
+        msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
+    else:
+        import fcntl
+
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+
+
 SKIPPED_OWN_RESULT = t("ignoré : {file} est un résultat écrit par ei, pas un classeur d'entreprise.",
                        "skipped: {file} is a result written by ei, not an enterprise workbook.")
 

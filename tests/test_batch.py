@@ -1180,6 +1180,53 @@ def test_a_full_disk_names_the_output_prints_the_json_document_and_leaves_no_emp
     assert sorted(p.name for p in tmp_path.iterdir()) == ["in"]
 
 
+def test_a_second_batch_into_the_same_output_folder_is_refused_and_writes_nothing(tmp_path, capsys, good_workbook,
+                                                                                 other_workbook):
+    """Two ``ei batch`` runs into one --out mixed their JSONs in silence, and the interruption of one swept
+    the other's staged files (« every .<name>.*.tmp ») and made it fail. The first run holds a lock on the
+    folder; a second one finding it held stops before writing anything: exit 2, the message, the JSON
+    failure document."""
+    folder = folder_with(tmp_path, {"a.xlsx": good_workbook, "b.xlsx": other_workbook})
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "a.json").write_text("the other run's")
+    with batch.output_lock(out):
+        before = sorted(p.name for p in out.iterdir())
+        code, stdout, stderr = run(capsys, folder, "--year", YEAR, "--out", out, "-q", "-f", "json")
+        message = (f"Un autre ei batch écrit déjà dans ce dossier ({out}) : attendez qu'il finisse, ou choisissez "
+                   "un autre dossier --out.")
+        assert code == ExitCode.BAD_INPUT and stderr == message + "\n"
+        assert [(p["code"], p["message"]) for p in json.loads(stdout)["problems"]] == [("invalid_request", message)]
+        assert sorted(p.name for p in out.iterdir()) == before == [batch.LOCK_NAME, "a.json"]
+        assert (out / "a.json").read_text() == "the other run's"
+    assert sorted(p.name for p in out.iterdir()) == ["a.json"]   # the lock file goes with its holder
+
+
+def test_the_output_folder_is_locked_while_the_batch_writes_and_a_lock_left_without_holder_blocks_nothing(
+        tmp_path, capsys, monkeypatch, good_workbook):
+    """A killed run leaves its lock file (the system drops the lock itself with the process): the next run
+    is not blocked, holds the lock while it writes, never reads the lock file as a workbook (--out being the
+    folder read) nor sweeps it, and removes it at the end."""
+    from ei_cli.errors import EiError
+
+    folder = folder_with(tmp_path, {"a.xlsx": good_workbook})
+    (folder / batch.LOCK_NAME).write_text("")   # left by a killed run
+    real, held = batch.run_batch, []
+
+    def run_batch(*args, **kwargs):
+        with pytest.raises(EiError, match="Un autre ei batch"):
+            with batch.output_lock(folder):
+                pass
+        held.append(True)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(batch, "run_batch", run_batch)
+    code, stdout, _ = run(capsys, folder, "--year", YEAR, "--out", folder, "-q", "-f", "json")
+    assert code in (0, 1) and held == [True]
+    assert [f["file"] for f in json.loads(stdout)["files"]] == ["a.xlsx"] and json.loads(stdout)["skipped"] == []
+    assert sorted(p.name for p in folder.iterdir()) == ["a.json", "a.xlsx", "summary.json", "summary.xlsx"]
+
+
 # How the run sends itself SIGTERM (or ``SENT``), at a known point of the main process (no timing involved).
 _AFTER_FIRST_PUBLICATION = ("real = batch._Publisher.publish\n"
                             "def publish(self, staged, name):\n    real(self, staged, name)\n"

@@ -80,7 +80,8 @@ def batch_command(folder: DirArg, year: BatchYearOpt = None, month: MonthOpt = N
 
     from ei_cli.output import output_folder
 
-    with output_folder(out) if out is not None else nullcontext():  # a failed run leaves no empty --out
+    # A failed run leaves no empty --out; one run at a time writes into it (another one: exit 2, nothing written).
+    with output_folder(out) if out is not None else nullcontext(), batch.output_lock(out):
         outcomes = _run(paths, request, jobs, quiet)
         opts = RunOptions(format=str(format), lang=str(lang), strict=strict)
         _report(outcomes, request, opts, skipped)
