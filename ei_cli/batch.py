@@ -791,10 +791,18 @@ class _Publisher:
 WINDOWS_MAX_WORKERS = 61
 
 
+# File descriptors: each worker process keeps two in the main process (its pipe to it and its sentinel, four
+# while it starts); the main process keeps some for itself (the pool's queues, the publishing threads'
+# files, summary.xlsx, the standard streams, imports).
+FDS_PER_WORKER = 2
+FDS_RESERVED = 32
+
+
 def default_jobs(n_files: int, jobs: int | None = None) -> int:
     """The worker processes of a run: ``jobs`` (``--jobs``) or, when not given, one per CPU; never more
     than there are files, nor on Windows than ``WINDOWS_MAX_WORKERS`` (``--jobs 64`` there, or 64 CPUs,
-    ended in « Erreur interne (ValueError) »)."""
+    ended in « Erreur interne (ValueError) »), nor than the open files allowed take (``_jobs_the_fds_allow``:
+    ``--jobs 64`` under ``ulimit -n 100`` failed part-way through starting them, then hung)."""
     import os
     import sys
 
@@ -802,7 +810,28 @@ def default_jobs(n_files: int, jobs: int | None = None) -> int:
         jobs = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
     if sys.platform == "win32":
         jobs = min(jobs, WINDOWS_MAX_WORKERS)
-    return max(1, min(jobs, n_files))
+    return max(1, min(jobs, n_files, _jobs_the_fds_allow()))
+
+
+def _jobs_the_fds_allow() -> int | float:
+    """How many worker processes the limit of open files (``RLIMIT_NOFILE``'s soft limit, POSIX) leaves room
+    for, beside the files open now and ``FDS_RESERVED``; no limit known (Windows): no cap. At least 1: one
+    worker is the main process itself."""
+    import os
+
+    try:
+        import resource
+
+        limit = resource.getrlimit(resource.RLIMIT_NOFILE)[0]
+    except (ImportError, OSError, ValueError):
+        return float("inf")
+    if limit == resource.RLIM_INFINITY or limit < 0:
+        return float("inf")
+    try:
+        open_now = len(os.listdir("/proc/self/fd" if os.path.isdir("/proc/self/fd") else "/dev/fd"))
+    except OSError:
+        open_now = FDS_RESERVED
+    return max(1, (limit - open_now - FDS_RESERVED) // FDS_PER_WORKER)
 
 
 def _load_rules() -> None:
@@ -940,7 +969,11 @@ def _run_pool(indices, paths, names, request, jobs: int, collect, prefetch: bool
 
     lost = []
     with _interruptions_noted(), ProcessPoolExecutor(max_workers=jobs, initializer=_worker_signals) as pool:
-        futures = {pool.submit(process_file, paths[i], request, names[i]): i for i in indices}
+        try:
+            futures = {pool.submit(process_file, paths[i], request, names[i]): i for i in indices}
+        except BaseException:
+            _stop_workers(pool)
+            raise
         try:
             if prefetch:
                 _prefetch_writer(request)
@@ -959,6 +992,25 @@ def _run_pool(indices, paths, names, request, jobs: int, collect, prefetch: bool
             pool.shutdown(wait=True, cancel_futures=True)
             raise
     return sorted(lost)
+
+
+def _stop_workers(pool) -> None:
+    """The pool failed while starting its workers (too many open files, no memory left to fork): those
+    already started wait for work that will never come, and multiprocessing's exit handler waited for them
+    forever. They are killed (SIGKILL: one that has not yet run ``_worker_signals`` only notes a SIGTERM,
+    with the handler it inherited) and the pool shut down; ``run_batch`` removes anything they staged."""
+    processes = list((getattr(pool, "_processes", None) or {}).values())
+    for process in processes:
+        try:
+            process.kill()
+        except (OSError, ValueError):
+            pass
+    for process in processes:
+        try:
+            process.join(5)
+        except (OSError, ValueError):
+            pass
+    pool.shutdown(wait=False, cancel_futures=True)
 
 
 class _interruptions_noted:

@@ -863,6 +863,52 @@ def test_never_more_worker_processes_than_windows_allows(monkeypatch, platform, 
     assert used == [most]
 
 
+def test_never_more_worker_processes_than_the_open_files_allowed(monkeypatch):
+    """Each worker keeps two file descriptors in the main process: ``--jobs 64`` under ``ulimit -n 100``
+    failed part-way through starting them (« trop de fichiers ouverts »), then hung at exit. With a soft
+    limit of 100, 10 files open and 32 kept for the main process: (100 - 10 - 32) // 2 = 29 workers; a
+    limit that leaves no room still gives one; no limit, no cap."""
+    import os
+    import resource
+
+    monkeypatch.setattr(os, "listdir", lambda path: [str(i) for i in range(10)])
+    monkeypatch.setattr(resource, "getrlimit", lambda which: (100, resource.RLIM_INFINITY))
+    assert batch.default_jobs(114, 64) == 29 and batch.default_jobs(3, 64) == 3
+    monkeypatch.setattr(resource, "getrlimit", lambda which: (40, 40))
+    assert batch.default_jobs(114, 64) == 1
+    monkeypatch.setattr(resource, "getrlimit", lambda which: (resource.RLIM_INFINITY, resource.RLIM_INFINITY))
+    assert batch.default_jobs(114, 64) == 64
+
+
+def test_a_pool_that_fails_to_start_its_workers_ends_those_started_and_does_not_hang(tmp_path, monkeypatch,
+                                                                                     good_workbook):
+    """The system refuses the third worker (EMFILE, as with too few file descriptors): the error comes
+    back at once (« Erreur du système (trop de fichiers ouverts) », exit 2 in the CLI), and the two workers
+    already started are ended — they used to wait for work forever, multiprocessing's exit handler waiting
+    for them, and outlived even a SIGTERM of the main process."""
+    import errno
+    import time
+    from concurrent.futures import ProcessPoolExecutor
+
+    real, started_workers = ProcessPoolExecutor._spawn_process, []
+
+    def spawn(self):
+        if len(self._processes) == 2:
+            raise OSError(errno.EMFILE, "Too many open files")
+        real(self)
+        started_workers.extend(p for p in self._processes.values() if p not in started_workers)
+
+    monkeypatch.setattr(ProcessPoolExecutor, "_spawn_process", spawn)
+    folder = folder_with(tmp_path, {f"{c}.xlsx": good_workbook for c in "abcd"})
+    (tmp_path / "out").mkdir()
+    started = time.monotonic()
+    with pytest.raises(OSError) as caught:
+        batch.run_batch(batch.find_workbooks(folder), BatchRequest(2024, out_dir=tmp_path / "out"), jobs=4)
+    assert caught.value.errno == errno.EMFILE and time.monotonic() - started < 10
+    assert len(started_workers) == 2 and not any(p.is_alive() for p in started_workers)
+    assert list((tmp_path / "out").iterdir()) == []
+
+
 def test_month_period_and_table_output(tmp_path, capsys, good_workbook):
     folder = folder_with(tmp_path, {"a.xlsx": good_workbook})
     code, stdout, _ = run(capsys, folder, "--month", "2024-02", "-f", "json")
