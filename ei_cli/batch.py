@@ -646,6 +646,11 @@ def process_file(path: Path, request: BatchRequest, json_name: str) -> tuple[Fil
     with _one_collection():
         try:
             doc, fields = evaluate(path, request)
+        except MemoryError:  # not a bug: the system's limit (``ulimit -v``, a container), this file's error
+            return _failed(path, request, json_name, "system_error", t(
+                "Mémoire insuffisante pour traiter ce classeur : fermez d'autres programmes, ou relancez avec un "
+                "--jobs plus petit.",
+                "Out of memory for this workbook: close other programs, or run again with a smaller --jobs."))
         except Exception as exc:  # a bug on one file must not cost the others their results
             from ei_cli.app import state
 

@@ -255,15 +255,16 @@ def main(argv: list[str] | None = None) -> None:
                     state["json_stdout"] = False  # a command without --format prints no JSON
                 _json_on_failure(args, t(usage.french_message(exc), usage.english_message(exc)), (), "usage_error")
             sys.exit(ExitCode.BAD_INPUT)
-        if isinstance(exc, OSError) and not debug:
+        if isinstance(exc, (OSError, MemoryError)) and not debug:
             # The system refused a read or a write (disk full, no permission, a file where a folder is
-            # expected): not a bug of ei, and nothing to report.
+            # expected), or the memory the command needed (a limit such as ``ulimit -v``, a small
+            # container): not a bug of ei, and nothing to report.
             from ei_cli.errors import system_reason
 
             from ei_cli.problems import display_path
 
             reason = system_reason(exc)
-            where = display_path(exc.filename) if exc.filename else ""
+            where = display_path(exc.filename) if getattr(exc, "filename", None) else ""
             message = t(f"Erreur du système ({reason.fr})" + (f" : {where}" if where else "") + ".",
                         f"System error ({reason.en})" + (f": {where}" if where else "") + ".")
             _say(message)

@@ -40,6 +40,11 @@ _SYSTEM_REASONS_FR = {
     "EBADF": "flux fermé",
     "ENAMETOOLONG": "nom de fichier trop long", "EIO": "erreur de lecture ou d'écriture du disque",
     "EMFILE": "trop de fichiers ouverts", "EBUSY": "fichier occupé", "ETXTBSY": "fichier occupé",
+    "EFBIG": "fichier trop gros", "ENFILE": "trop de fichiers ouverts sur le système",
+    "ENOMEM": "mémoire insuffisante", "EAGAIN": "ressource momentanément indisponible",
+    "ESTALE": "fichier réseau périmé", "ETIMEDOUT": "délai dépassé", "EXDEV": "pas sur le même disque",
+    "ENOTEMPTY": "dossier non vide", "EINVAL": "argument ou nom invalide", "ENXIO": "périphérique absent",
+    "ENODEV": "périphérique absent", "EPIPE": "tube fermé", "ENOLCK": "verrou impossible",
 }
 
 
@@ -50,11 +55,17 @@ _OPEN_ELSEWHERE = Text("fichier sans doute ouvert dans un autre programme, Excel
                        "the file is probably open in another program, such as Excel or Word: close it and run again")
 
 
-def system_reason(exc: OSError) -> Text:
+_NO_MEMORY = Text("mémoire insuffisante", "out of memory")
+
+
+def system_reason(exc: OSError | MemoryError) -> Text:
     """Why the system refused (``exc.strerror``), in French and in English; on Windows, a file another
-    program holds open (``_open_elsewhere``) says so, with what to do."""
+    program holds open (``_open_elsewhere``) says so, with what to do; a MemoryError, « mémoire
+    insuffisante »."""
     import errno
 
+    if isinstance(exc, MemoryError):
+        return _NO_MEMORY
     if _open_elsewhere(exc):
         return _OPEN_ELSEWHERE
     en = exc.strerror or type(exc).__name__

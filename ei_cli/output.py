@@ -322,18 +322,50 @@ def write_atomic(path: Path, data: bytes | str, mode: int = 0o600) -> None:
         raise
 
 
+# openpyxl's own temporary files (``openpyxl.worksheet._writer.create_temporary_file``).
+_LIBRARY_TEMPORARY_PREFIX = "openpyxl."
+
+
 def write_with(path: Path, writer: Callable[[BinaryIO], None], mode: int = 0o600) -> None:
     """Atomic write for libraries that save to a file (openpyxl's ``wb.save``): ``writer`` saves into a
-    file object in memory, then ``write_atomic`` writes the bytes.
+    file object in memory, then ``write_atomic`` writes the bytes (saved to a file, openpyxl left its
+    archive open on a failure, and Python printed a traceback at exit).
 
-    The library never touches the disk: a full disk can only fail ``write_atomic``, which names ``path``
-    and leaves nothing (saved to a file, openpyxl left its archive open on the failure, and Python printed
-    a traceback at exit). An OSError of ``writer`` is the library's own (a resource it reads): it goes on."""
+    The library may still use the disk on the way: openpyxl with lxml writes each sheet to a file of the
+    system's temporary folder (``$TMPDIR``) before zipping it. A write failing there (that folder's disk
+    full, a file size limit) is the system's refusal to write ``path``: ``write_error`` naming ``path`` and
+    the temporary folder, exit 2 — not « Erreur interne (SerialisationError) … signalez-la ». lxml raises it
+    as ``SerialisationError('IO_ENOSPC')``, the errno's name in its text (``_serialisation_os_error``). A write's
+    OSError names no file (or the library's temporary file, ``openpyxl.*``); one naming another file is the
+    library's own read (a template, say): it goes on as it is, ``cli.main`` naming that file."""
     import io
+    import tempfile
 
     buffer = io.BytesIO()
-    writer(buffer)
+    try:
+        writer(buffer)
+    except Exception as exc:
+        refusal = exc if isinstance(exc, OSError) else _serialisation_os_error(exc)
+        if refusal is None:
+            raise
+        named = getattr(refusal, "filename", None)
+        if named and not os.path.basename(os.fsdecode(named)).startswith(_LIBRARY_TEMPORARY_PREFIX):
+            raise
+        temporary = tempfile.gettempdir()
+        raise write_error(Path(path), refusal, through=Path(temporary)) from exc
     write_atomic(Path(path), buffer.getvalue(), mode)
+
+
+def _serialisation_os_error(exc: Exception) -> OSError | None:
+    """lxml's ``SerialisationError`` for a failed write (``IO_ENOSPC``, ``IO_EFBIG``: libxml2's name of the
+    errno; ``IO_WRITE`` when it has none) as the OSError it stands for; None for any other exception."""
+    import errno
+
+    if type(exc).__name__ != "SerialisationError" or not str(exc).startswith("IO_"):
+        return None
+    code = getattr(errno, str(exc)[3:], None)
+    code = code if isinstance(code, int) else errno.EIO
+    return OSError(code, os.strerror(code))
 
 
 class WriteRefused(EiError):
@@ -341,13 +373,18 @@ class WriteRefused(EiError):
     (a class, not a cause: it crosses from an ``ei batch`` worker as itself, its cause does not)."""
 
 
-def write_error(path: Path, exc: OSError) -> WriteRefused:
-    """The system refused to write ``path``: « Impossible d'écrire PATH (accès refusé). »"""
+def write_error(path: Path, exc: OSError, through: Path | None = None) -> WriteRefused:
+    """The system refused to write ``path``: « Impossible d'écrire PATH (accès refusé). »; ``through``: the
+    folder where the refusal came, on the way (the system's temporary folder)."""
     from ei_cli.errors import system_reason
 
     from ei_cli.problems import display_path
 
     reason, shown = system_reason(exc), display_path(path)
+    if through is not None:
+        where = display_path(through)
+        return WriteRefused(t(f"Impossible d'écrire {shown} ({reason.fr}, dans le dossier temporaire {where}).",
+                              f"Cannot write {shown} ({reason.en}, in the temporary folder {where})."))
     return WriteRefused(t(f"Impossible d'écrire {shown} ({reason.fr}).", f"Cannot write {shown} ({reason.en})."))
 
 

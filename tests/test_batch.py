@@ -451,6 +451,51 @@ def test_a_bug_on_one_file_is_recorded_and_the_others_still_run(tmp_path, capsys
     assert f"« ei --debug check {folder / 'b.xlsx'} --year {YEAR} »" in json.loads(stdout)["files"][1]["problems"][0]["message"]  # noqa: E501
 
 
+def test_a_file_that_runs_out_of_memory_is_that_file_s_system_error_not_a_bug(tmp_path, capsys, monkeypatch,
+                                                                               good_workbook):
+    """A MemoryError on one workbook (``ulimit -v``, a large file on a small machine) was « Erreur interne
+    (MemoryError) … signalez-la »: it is the system's limit, that file's ``system_error`` with what to do;
+    the others run (exit 2)."""
+    real = batch.evaluate
+
+    def evaluate(path, request):
+        if Path(path).name == "b.xlsx":
+            raise MemoryError
+        return real(path, request)
+
+    monkeypatch.setattr(batch, "evaluate", evaluate)
+    folder = folder_with(tmp_path, {"a.xlsx": good_workbook, "b.xlsx": good_workbook})
+    code, stdout, _ = run(capsys, folder, "--year", YEAR, "-q", "-f", "json", "-j", "1")
+    files = json.loads(stdout)["files"]
+    assert code == ExitCode.BAD_INPUT and [f["readable"] for f in files] == [True, False]
+    assert [(p["code"], p["message"]) for p in files[1]["problems"]] == [(
+        "system_error", "Mémoire insuffisante pour traiter ce classeur : fermez d'autres programmes, ou relancez "
+                        "avec un --jobs plus petit.")]
+
+
+@pytest.mark.parametrize("failure", ["IO_ENOSPC", "OSError"])
+def test_summary_xlsx_refused_on_the_way_through_the_temporary_folder_is_a_write_error(
+        tmp_path, capsys, monkeypatch, good_workbook, failure):
+    """openpyxl writes summary.xlsx's sheet to the system's temporary folder first: a full disk there was
+    « Erreur interne (SerialisationError) » (exit 2 all the same, but « signalez-la »). Now the run stops on
+    the system's refusal naming summary.xlsx (``system_error``), and no summary is left."""
+    import errno
+
+    from lxml.etree import SerialisationError
+    from openpyxl import Workbook
+
+    def save(self, target):
+        raise SerialisationError(failure) if failure != "OSError" else OSError(errno.ENOSPC, "No space left")
+
+    monkeypatch.setattr(Workbook, "save", save)
+    folder = folder_with(tmp_path, {"a.xlsx": good_workbook})
+    out = tmp_path / "out"
+    code, stdout, stderr = run(capsys, folder, "--year", YEAR, "--out", out, "-q", "-f", "json", "-j", "1")
+    assert code == ExitCode.BAD_INPUT and stderr.startswith(f"Impossible d'écrire {out / 'summary.xlsx'} (disque plein")
+    assert [p["code"] for p in json.loads(stdout)["problems"]] == ["system_error"]
+    assert sorted(p.name for p in out.iterdir()) == ["a.json"]
+
+
 def test_an_internal_error_still_prints_one_json_document(capsys, monkeypatch):
     """cli.md: with --format json, exactly one JSON document on stdout. A bug inside a command printed
     « Erreur interne » on stderr and nothing on stdout; it prints the common fields, compliant null, and

@@ -77,6 +77,44 @@ def test_a_system_error_is_in_the_language_asked_and_the_next_command_is_french_
     assert code == 2 and "Format de document inconnu" in err and "Unknown" not in err
 
 
+def test_every_common_refusal_of_the_system_has_its_french_reason():
+    """« Impossible d'écrire … (File too large). »: EFBIG (``ulimit -f``, a FAT32 key's 4 GiB) had no French
+    reason, nor ENFILE, ENOMEM… Each errno a read or write commonly meets is said in French."""
+    import errno
+    import os
+
+    from ei_cli.errors import system_reason
+
+    common = ("EACCES", "EPERM", "ENOENT", "EISDIR", "ENOTDIR", "ENOSPC", "EDQUOT", "EROFS", "EEXIST", "ELOOP",
+              "EBADF", "ENAMETOOLONG", "EIO", "EMFILE", "ENFILE", "EFBIG", "EBUSY", "ETXTBSY", "ENOMEM",
+              "EAGAIN", "ESTALE", "ETIMEDOUT", "EXDEV", "ENOTEMPTY", "EINVAL", "ENXIO", "ENODEV", "EPIPE", "ENOLCK")
+    for name in common:
+        code = getattr(errno, name)
+        reason = system_reason(OSError(code, os.strerror(code)))
+        assert reason.en == os.strerror(code) and reason.fr != reason.en, name
+    assert system_reason(OSError(errno.EFBIG, "File too large")).fr == "fichier trop gros"
+
+
+def test_out_of_memory_is_a_system_error_not_a_bug(capsys, monkeypatch):
+    """A MemoryError (``ulimit -v``, a small container) said « Erreur interne (MemoryError) … signalez-la »:
+    it is the system's limit — « Erreur du système (mémoire insuffisante). », exit 2, no traceback, and
+    the one JSON document (``system_error``) with --format json."""
+    import json
+
+    from helpers_cli import run_cli
+
+    from ei_cli import regimes
+
+    def no_memory(*args, **kwargs):
+        raise MemoryError
+
+    monkeypatch.setattr(regimes, "all_regimes", no_memory)
+    code, out, err = run_cli(capsys, "regimes", "--format", "json")
+    assert code == 2 and err == "Erreur du système (mémoire insuffisante).\n"
+    assert [(p["code"], p["message"]) for p in json.loads(out)["problems"]] == [
+        ("system_error", "Erreur du système (mémoire insuffisante).")]
+
+
 def _refuse_temporary_files(monkeypatch, folder):
     """As root every folder is writable: make ``folder`` refuse new files the way a non-root user meets
     it — creating the temporary file beside the output fails with EACCES, naming that file."""

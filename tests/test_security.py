@@ -262,6 +262,64 @@ def test_write_with_interrupt_leaves_nothing(tmp_path):
     assert list(tmp_path.iterdir()) == []
 
 
+def test_a_full_temporary_folder_while_saving_an_xlsx_is_a_write_error_not_a_bug(tmp_path):
+    """openpyxl (with lxml) writes each sheet to the system's temporary folder before zipping it: there a
+    full disk or a file size limit (here ``ulimit -f 4``, 4 096 bytes: EFBIG) ended in « Erreur interne
+    (SerialisationError) … signalez-la ». It is the system's refusal to write the output: exit 2, the
+    output and the temporary folder named, the reason in French, no traceback, nothing left."""
+    import resource
+    import subprocess
+    import sys
+
+    sample = Path(__file__).parent.parent / "sample_data" / "ei-wallonie.xlsx"
+    target = tmp_path / "out" / "claim.xlsx"
+    target.parent.mkdir()
+    (tmp_path / "tmp").mkdir()
+
+    def small_files():
+        resource.setrlimit(resource.RLIMIT_FSIZE, (4096, resource.getrlimit(resource.RLIMIT_FSIZE)[1]))
+
+    code = "import sys\nfrom ei_cli.cli import console_script\nsys.argv = ['ei', *sys.argv[1:]]\nconsole_script()\n"
+    r = subprocess.run([sys.executable, "-c", code, "subsidy", str(sample), "--year", "2025", "-o", str(target)],
+                       capture_output=True, text=True, timeout=120, preexec_fn=small_files,
+                       env={**os.environ, "TMPDIR": str(tmp_path / "tmp")})
+    assert r.returncode == 2 and "Traceback" not in r.stderr, r.stderr
+    assert r.stderr == (f"Impossible d'écrire {target} (fichier trop gros, dans le dossier temporaire "
+                        f"{tmp_path / 'tmp'}).\n")
+    assert list(target.parent.iterdir()) == []
+
+
+def test_a_write_error_of_the_library_becomes_the_output_s_and_its_own_reads_go_on(tmp_path):
+    """lxml names the errno in its SerialisationError (``IO_ENOSPC``); a write's OSError carries no file
+    name: both are the refusal to write ``path``. An OSError naming another file than openpyxl's temporary
+    one is the library reading its own resource: it goes on as it is."""
+    import errno
+
+    from lxml.etree import SerialisationError
+
+    from ei_cli.output import WriteRefused
+
+    target = tmp_path / "out.xlsx"
+    for failure, reason in ((SerialisationError("IO_ENOSPC"), "disque plein"),
+                            (SerialisationError("IO_WRITE"), "erreur de lecture ou d'écriture du disque"),
+                            (OSError(errno.EFBIG, "File too large"), "fichier trop gros"),
+                            (OSError(errno.ENOSPC, "No space", "/tmp/openpyxl.x1.xml"), "disque plein")):
+        def writer(out, failure=failure):
+            raise failure
+
+        with pytest.raises(WriteRefused) as caught:
+            write_with(target, writer)
+        assert caught.value.message.fr.startswith(f"Impossible d'écrire {target} ({reason}, dans le dossier temporaire")
+    missing = FileNotFoundError(errno.ENOENT, "No such file", str(Path(__file__).parent / "no-template.docx"))
+
+    def reads_a_template(out):
+        raise missing
+
+    with pytest.raises(FileNotFoundError):
+        write_with(target, reads_a_template)
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_write_with_sets_0600(tmp_path):
     target = tmp_path / "t.xlsx"
     write_with(target, lambda out: out.write(b"x"))
@@ -429,8 +487,8 @@ def test_a_file_open_in_another_program_says_so(tmp_path, monkeypatch, platform,
 
 
 def test_a_library_failing_to_read_another_file_is_not_a_refused_write(tmp_path):
-    """``write_with``: an OSError of the library (a template it reads: it writes in memory only) is not
-    said to be the output's: it goes on as it is (``cli.main`` names that file)."""
+    """``write_with``: an OSError of the library naming a file it reads (a template) is not said to be
+    the output's: it goes on as it is (``cli.main`` names that file)."""
     def writer(tmp):
         raise FileNotFoundError(2, "No such file", str(tmp_path / "modele.docx"))
 
