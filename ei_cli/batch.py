@@ -972,8 +972,11 @@ def _run_pool(indices, paths, names, request, jobs: int, collect, prefetch: bool
     from concurrent.futures import ProcessPoolExecutor, as_completed
     from concurrent.futures.process import BrokenProcessPool
 
+    import os
+
     lost = []
-    with _interruptions_noted(), ProcessPoolExecutor(max_workers=jobs, initializer=_worker_signals) as pool:
+    with _interruptions_noted(), ProcessPoolExecutor(max_workers=jobs, initializer=_worker_start,
+                                                     initargs=(os.getpid(),)) as pool:
         try:
             futures = {pool.submit(process_file, paths[i], request, names[i]): i for i in indices}
         except BaseException:
@@ -1062,6 +1065,39 @@ def _stop_if_interrupted() -> None:
 
     if state["interrupted"]:
         raise KeyboardInterrupt
+
+
+def _worker_start(parent: int) -> None:
+    """The initialiser of every worker process: its signals (``_worker_signals``), and its end with the
+    main process (``_end_with_parent``)."""
+    _worker_signals()
+    _end_with_parent(parent)
+
+
+# prctl(2)'s option: the signal the process receives when its parent ends (Linux only).
+_PR_SET_PDEATHSIG = 1
+
+
+def _end_with_parent(parent: int) -> None:
+    """On Linux, the worker gets SIGTERM (its default action: it ends) when the main process ends, however
+    it ends: a SIGKILL (the OOM killer, ``timeout -s KILL``, systemd past its stop timeout) left the workers
+    running forever. Where prctl is not to be had (macOS, Windows, no libc), nothing is done. A main process
+    already gone before the call (its pid no longer the parent's) ends the worker at once."""
+    import os
+    import signal
+
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        if libc.prctl(_PR_SET_PDEATHSIG, int(signal.SIGTERM), 0, 0, 0) != 0:
+            return
+    except (OSError, AttributeError, ImportError):
+        return
+    if os.getppid() != parent:
+        os.kill(os.getpid(), signal.SIGTERM)
 
 
 def _worker_signals() -> None:

@@ -1429,6 +1429,43 @@ def test_while_the_pool_runs_ctrl_c_only_notes_the_interruption(tmp_path, monkey
     assert tuple(signal.getsignal(s) for s in signals) == before
 
 
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="prctl(PR_SET_PDEATHSIG) is Linux's")
+def test_workers_end_with_a_main_process_killed_outright(tmp_path, good_workbook):
+    """SIGKILL of the main process (the OOM killer, ``timeout -s KILL``) left its workers running forever.
+    Each worker asks the system for SIGTERM when its parent ends (``_end_with_parent``): here two workers
+    busy on a file of 60 s are gone within seconds of the main process's kill."""
+    import os
+    import signal
+    import time
+
+    folder = folder_with(tmp_path, {f"{c}.xlsx": good_workbook for c in "abcd"})
+    (tmp_path / "out").mkdir()
+    code = ("import os, sys, time\nfrom pathlib import Path\nfrom ei_cli import batch\n"
+            "def evaluate(path, request):\n    print(os.getpid(), flush=True)\n    time.sleep(60)\n"
+            "batch.evaluate = evaluate\n"
+            "batch.run_batch(batch.find_workbooks(Path(sys.argv[1])), batch.BatchRequest(2024, out_dir=Path(sys.argv[2])), 2)\n")
+    main = subprocess.Popen([sys.executable, "-c", code, str(folder), str(tmp_path / "out")], stdout=subprocess.PIPE,
+                            text=True)
+    workers = [int(main.stdout.readline()) for _ in range(2)]
+    main.send_signal(signal.SIGKILL)
+    main.wait(10)
+
+    def alive(pid):
+        try:
+            with open(f"/proc/{pid}/stat") as stat:
+                return stat.read().rpartition(")")[2].split()[0] != "Z"   # a zombie has ended
+        except FileNotFoundError:
+            return False
+
+    deadline = time.monotonic() + 10
+    while any(alive(w) for w in workers) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    left = [w for w in workers if alive(w)]
+    for w in left:
+        os.kill(w, signal.SIGKILL)
+    assert left == []
+
+
 def test_workers_leave_ctrl_c_and_ctrl_break_to_the_main_process(monkeypatch):
     """Ctrl-C and Ctrl-Break (Windows' SIGBREAK, played by SIGUSR1) reach every process of the console: a
     worker ignores both (the main process stops the batch); SIGTERM keeps its default action there.
