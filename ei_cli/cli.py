@@ -202,7 +202,13 @@ def _closed_stdout() -> None:
 def _interrupt(signum, frame) -> None:
     """Ctrl-C, Ctrl-Break or SIGTERM: raise KeyboardInterrupt, and remember it. The exception can be lost when it
     lands inside an import (seen in lxml's, under openpyxl), so ``ei batch`` also checks the flag
-    after every file (``batch._stop_if_interrupted``)."""
+    after every file (``batch._stop_if_interrupted``).
+
+    Once the command is stopping, a second one is only noted: raised in the middle of the cleanup (removing
+    the staged files, the previous summaries, the folders made), it cut it short — exit −2 with a traceback,
+    and once a summary.xlsx left without its summary.json."""
+    if state["interrupted"]:
+        return
     state["interrupted"] = True
     raise KeyboardInterrupt
 

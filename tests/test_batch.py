@@ -1377,6 +1377,23 @@ def test_ctrl_break_ends_a_batch_like_ctrl_c(tmp_path, good_workbook, other_work
     _ended_like_ctrl_c(*_signalled_batch(tmp_path, good_workbook, other_workbook, jobs, how, _CTRL_BREAK))
 
 
+def test_a_second_ctrl_c_during_the_cleanup_is_ignored(tmp_path, good_workbook, other_workbook):
+    """A first Ctrl-C while summary.json is written (summary.xlsx already there), a second one while the
+    summaries are removed: the second cut the cleanup short — exit 130 or −2 with a traceback, and once
+    summary.xlsx left without summary.json. Now it is only noted: exit 130, « Interrompu. », no traceback,
+    no summary, no temporary file."""
+    how = ("from ei_cli import output\nreal_atomic, real_drop = output.write_atomic, batch._drop_stale_summaries\n"
+           "def write_atomic(path, data, *a, **k):\n"
+           "    if path.name == 'summary.json':\n        batch.SECOND = True\n        os.kill(os.getpid(), signal.SIGINT)\n"
+           "    return real_atomic(path, data, *a, **k)\n"
+           "def drop(out):\n    if getattr(batch, 'SECOND', False):\n        os.kill(os.getpid(), signal.SIGINT)\n"
+           "    real_drop(out)\n"
+           "output.write_atomic, batch._drop_stale_summaries = write_atomic, drop\n")
+    r, out = _signalled_batch(tmp_path, good_workbook, other_workbook, "1", how)
+    _ended_like_ctrl_c(r, out)
+    assert not (out / "summary.xlsx").exists()
+
+
 def test_ctrl_c_to_the_whole_group_while_the_workers_start(tmp_path, good_workbook, other_workbook):
     """Ctrl-C reaches every process of the terminal's group. Sent right after the pool forks its workers
     (before they ignore it), it used to raise KeyboardInterrupt inside a starting worker and inside
