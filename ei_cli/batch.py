@@ -888,11 +888,24 @@ def run_batch(paths: list[Path], request: BatchRequest, jobs: int | None = None,
 
     Every per-file JSON is published (flushed and renamed) before this returns.
     """
+    from contextlib import ExitStack
+
+    from ei_cli.output import output_folder
+
     names = output_names(paths, request.folder)
     jobs = default_jobs(len(paths), jobs)
-    if request.out_dir is not None:  # the outputs of the sub-folders' workbooks go to the same sub-folders
-        for sub in sorted({name.rpartition("/")[0] for name in names} - {""}):
-            (Path(request.out_dir) / sub).mkdir(parents=True, exist_ok=True)
+    with ExitStack() as folders:
+        if request.out_dir is not None:
+            # The outputs of the sub-folders' workbooks go to the same sub-folders. Those this run makes are
+            # removed again if it fails or is interrupted while they are still empty (``output_folder``):
+            # an interrupted --recursive run into an existing folder left them behind, empty.
+            for sub in sorted({name.rpartition("/")[0] for name in names} - {""}):
+                folders.enter_context(output_folder(Path(request.out_dir) / sub))
+        return _run_all(paths, names, request, jobs, advance)
+
+
+def _run_all(paths, names, request, jobs, advance) -> list[FileOutcome]:
+    """``run_batch`` once the output sub-folders are made."""
     # Left by a killed run (SIGKILL; on Windows, any end by the Task Scheduler or Stop-Process), summaries too.
     _discard_strays(request.out_dir, [*names, SUMMARY_JSON, SUMMARY_XLSX], older_than=STALE_STAGED_SECONDS)
     publisher = _Publisher(request.out_dir)

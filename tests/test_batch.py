@@ -201,6 +201,33 @@ def test_recursive_reads_sub_folders_but_not_hidden_ones_nor_our_own_summary(tmp
     assert [f["file"] for f in json.loads(stdout)["files"]] == ["good.xlsx"]
 
 
+def test_an_interrupted_recursive_run_removes_the_sub_folders_it_made_and_left_empty(tmp_path, capsys, monkeypatch,
+                                                                                     good_workbook):
+    """An interrupted ``--recursive`` run into an existing --out left the sub-folders it had made for the
+    JSONs, empty. They are removed; a sub-folder that was there before, or that holds a JSON of the run,
+    stays."""
+    folder = tmp_path / "in"
+    for sub in ("client-a", "client-b", "client-c/deep"):
+        (folder / sub).mkdir(parents=True)
+        shutil.copyfile(good_workbook, folder / sub / "paie.xlsx")
+    out = tmp_path / "out"
+    (out / "client-c").mkdir(parents=True)
+    (out / "keep.txt").write_text("the user's")
+    real, calls = batch.process_file, []
+
+    def interrupted_after_one(*args, **kwargs):
+        if calls:
+            raise KeyboardInterrupt
+        calls.append(1)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(batch, "process_file", interrupted_after_one)
+    code, _, _ = run(capsys, folder, "--year", YEAR, "--out", out, "-q", "-r", "--jobs", "1")
+    assert code == ExitCode.INTERRUPTED
+    assert sorted(p.relative_to(out).as_posix() for p in out.rglob("*")) == [
+        "client-a", "client-a/paie.json", "client-c", "keep.txt"]
+
+
 def test_workbooks_only_in_sub_folders_the_message_says_recursive(tmp_path, capsys, good_workbook):
     folder = folder_with(tmp_path, {})
     (folder / "client-a").mkdir()
