@@ -1228,7 +1228,7 @@ def counts(outcomes: Iterable[FileOutcome], strict: bool = False) -> dict:
 
 
 def summary_document(outcomes: list[FileOutcome], request: BatchRequest, strict: bool = False,
-                     skipped: Iterable[dict] = ()) -> dict:
+                     skipped: Iterable[dict] = (), removed: Iterable[str] = ()) -> dict:
     """The batch document (``summary.json``, and stdout with ``--format json``).
 
     ``problems`` at the top level are the errors of the unreadable files; ``files[]`` has one entry
@@ -1236,7 +1236,8 @@ def summary_document(outcomes: list[FileOutcome], request: BatchRequest, strict:
     out and reports, each ``skipped_entry``: ``{file, reason, message}`` (reason ``ei_output`` for a
     result of ei, the reader's code for a ``.csv``, ``unreadable_folder`` for a sub-folder that could not
     be listed, ``unreadable_file`` for a workbook name the system would not let be looked at, ``same_file``
-    for a link to a workbook already read).
+    for a link to a workbook already read); ``removed_outputs`` the per-file JSONs of the previous run
+    removed because their workbook is no longer read (``remove_outputs_not_written``).
     """
     from ei_cli.output import base_document
 
@@ -1247,7 +1248,8 @@ def summary_document(outcomes: list[FileOutcome], request: BatchRequest, strict:
         subsidy_year=request.subsidy_year, forced_regime=request.regime_id,
         files=[o.to_dict() for o in outcomes],
         skipped=list(skipped),
-        summary=counts(outcomes, strict))
+        summary=counts(outcomes, strict),
+        removed_outputs=list(removed))
 
 
 IN_ERROR = t("en erreur", "in error")  # a workbook the reader refused (JSON: `unreadable`)
@@ -1364,6 +1366,70 @@ def write_summaries(outcomes: list[FileOutcome], request: BatchRequest, doc: dic
     except BaseException:
         _drop_stale_summaries(out)
         raise
+
+
+# ---------------------------------------------------------------------------------------- outputs of workbooks gone
+def previous_outputs(out_dir: Path | None) -> list[str]:
+    """The per-file JSONs the output folder's summary.json (an ``ei batch`` document) lists, ``files[].output``:
+    ei's own outputs of the previous complete run, read before this run removes that summary. Only plain
+    relative names ending in ``.json`` are kept (no ``..``, no hidden part, not the summary itself): the
+    file is on disk, and its names never lead ``remove_outputs_not_written`` out of the folder."""
+    import json
+
+    if out_dir is None:
+        return []
+    try:
+        doc = json.loads((Path(out_dir) / SUMMARY_JSON).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return []
+    if not isinstance(doc, dict) or doc.get("command") != "batch" or not isinstance(doc.get("files"), list):
+        return []
+    names = (f.get("output") for f in doc["files"] if isinstance(f, dict))
+    return [name for name in names if _plain_output_name(name)]
+
+
+def _plain_output_name(name) -> bool:
+    if not isinstance(name, str) or not name.lower().endswith(".json") or name.casefold() == SUMMARY_JSON:
+        return False
+    if "\\" in name or ":" in name or "\0" in name:
+        return False
+    parts = name.split("/")
+    return all(part and not part.startswith(".") for part in parts)
+
+
+def remove_outputs_not_written(out_dir: Path | None, previous: list[str], outcomes: list[FileOutcome],
+                               skipped: Iterable[dict] = ()) -> list[str]:
+    """After a complete run (every workbook listed was run, none interrupted), the per-file JSONs the
+    previous summary listed (``previous_outputs``) that this run did not write — a workbook removed or
+    renamed since — are removed: a script summing the folder's JSONs counted a renamed enterprise twice.
+    Only those: ei's own outputs, named in its own previous summary; a name this run wrote (to the case:
+    one file on Windows and macOS) is kept. Nothing is removed when a sub-folder or a file could not be
+    looked at (``skipped[]`` ``unreadable_folder``, ``unreadable_file``): its workbooks were not run.
+    Returns the names removed, for the summary (``removed_outputs``)."""
+    import os
+
+    if out_dir is None or not previous:
+        return []
+    if any(entry.get("reason") in ("unreadable_folder", "unreadable_file") for entry in skipped):
+        return []
+    written = {o.output.casefold() for o in outcomes if o.output}
+    removed = []
+    for name in previous:
+        if name.casefold() in written:
+            continue
+        path = Path(out_dir) / name
+        try:
+            if not path.is_file():
+                continue
+            os.unlink(path)
+        except OSError:   # not removable: it stays, as before
+            continue
+        removed.append(name)
+    return removed
+
+
+REMOVED_OUTPUT = t("supprimé : {file} (résultat d'un classeur qui n'est plus dans le dossier lu).",
+                   "removed: {file} (result of a workbook no longer in the folder read).")
 
 
 def no_workbook_error(folder: Path, in_sub_folders: bool = False) -> EiError:

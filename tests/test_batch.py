@@ -1669,6 +1669,48 @@ def test_an_interruption_after_the_last_json_before_the_summaries_leaves_no_prev
     assert json.loads((out / "a.json").read_text(encoding="utf-8"))["period"]["start"] == "2025-01-01"
 
 
+def test_a_complete_run_removes_the_jsons_of_workbooks_gone_since_the_previous_run_and_only_those(
+        tmp_path, capsys, good_workbook, other_workbook):
+    """A workbook removed (c.xlsx) or renamed (d.xlsx → e.xlsx) between two runs left its JSON in --out, not
+    listed by summary.json: a script summing the folder's JSONs counted a renamed enterprise twice. A
+    complete run removes the JSONs the previous summary listed that it did not write, says so (stderr,
+    ``removed_outputs``), and nothing else: a file of the user's, or one the previous summary did not list,
+    stays; a name of the previous summary leading out of the folder is never followed."""
+    folder = folder_with(tmp_path, {"a.xlsx": good_workbook, "b.xlsx": other_workbook, "c.xlsx": good_workbook,
+                                    "d.xlsx": other_workbook})
+    out = tmp_path / "out"
+    assert run(capsys, folder, "--year", YEAR, "--out", out, "-q")[0] in (0, 1)
+    (folder / "c.xlsx").unlink()
+    (folder / "d.xlsx").rename(folder / "e.xlsx")
+    (out / "notes.json").write_text("the user's")
+    (tmp_path / "outside.json").write_text("not ei's")
+    summary = json.loads((out / "summary.json").read_text(encoding="utf-8"))
+    summary["files"].append({"output": "../outside.json"})
+    (out / "summary.json").write_text(json.dumps(summary), encoding="utf-8")
+    code, stdout, stderr = run(capsys, folder, "--year", YEAR, "--out", out, "-q", "-f", "json")
+    assert code in (0, 1)
+    assert json.loads(stdout)["removed_outputs"] == ["c.json", "d.json"]
+    assert "supprimé : c.json (résultat d'un classeur qui n'est plus dans le dossier lu)." in stderr
+    assert sorted(p.name for p in out.iterdir()) == ["a.json", "b.json", "e.json", "notes.json", "summary.json",
+                                                     "summary.xlsx"]
+    assert (tmp_path / "outside.json").exists()
+    assert json.loads((out / "summary.json").read_text(encoding="utf-8"))["removed_outputs"] == ["c.json", "d.json"]
+
+
+def test_no_json_is_removed_when_a_sub_folder_could_not_be_read(tmp_path, capsys, monkeypatch, good_workbook):
+    """A sub-folder that cannot be listed this time: its workbooks were not run, so their JSONs of the
+    previous run are not « gone » — nothing is removed."""
+    folder = tmp_path / "in"
+    for sub in ("client-a", "client-b"):
+        (folder / sub).mkdir(parents=True)
+        shutil.copyfile(good_workbook, folder / sub / "paie.xlsx")
+    out = tmp_path / "out"
+    run(capsys, folder, "--year", YEAR, "--out", out, "-q", "-r")
+    deny_listing(monkeypatch, folder / "client-b")
+    code, stdout, _ = run(capsys, folder, "--year", YEAR, "--out", out, "-q", "-r", "-f", "json")
+    assert json.loads(stdout)["removed_outputs"] == [] and (out / "client-b" / "paie.json").exists()
+
+
 @pytest.mark.parametrize("refused", ["summary.xlsx", "summary.json"])
 def test_a_summary_that_cannot_be_written_leaves_no_summary_of_another_run(tmp_path, capsys, monkeypatch,
                                                                           good_workbook, other_workbook, refused):

@@ -82,9 +82,13 @@ def batch_command(folder: DirArg, year: BatchYearOpt = None, month: MonthOpt = N
 
     # A failed run leaves no empty --out; one run at a time writes into it (another one: exit 2, nothing written).
     with output_folder(out) if out is not None else nullcontext(), batch.output_lock(out):
+        previous = batch.previous_outputs(out)   # read before this run's first JSON removes that summary
         outcomes = _run(paths, request, jobs, quiet)
+        removed = batch.remove_outputs_not_written(out, previous, outcomes, skipped)
+        for name in removed:
+            typer.echo(batch.REMOVED_OUTPUT.format(file=name).get(str(lang)), err=True)
         opts = RunOptions(format=str(format), lang=str(lang), strict=strict)
-        _report(outcomes, request, opts, skipped)
+        _report(outcomes, request, opts, skipped, removed)
     raise typer.Exit(batch.batch_exit_code(outcomes, strict))
 
 
@@ -169,11 +173,11 @@ def _print_problem_dicts(problems, lang, print_problems) -> None:
                     if p["severity"] == "error"], lang)
 
 
-def _report(outcomes, request, opts, skipped=()) -> None:
+def _report(outcomes, request, opts, skipped=(), removed=()) -> None:
     from ei_cli.batch import summary_document, write_summaries
     from ei_cli.output import dumps, write_stdout
 
-    doc = summary_document(outcomes, request, opts.strict, skipped)
+    doc = summary_document(outcomes, request, opts.strict, skipped, removed)
     text = dumps(doc, opts.lang) if opts.format == "json" else None  # encoded once: stdout and summary.json
     if request.out_dir is not None:
         write_summaries(outcomes, request, doc, text)
