@@ -6,14 +6,36 @@ Nothing here imports pandas, openpyxl or jinja2 (``ei --help`` must stay fast).
 
 from __future__ import annotations
 
+import signal
 import sys
 
-import typer
+# Until ``console_script`` installs its handlers, an interruption (Ctrl-C, SIGTERM, Windows' Ctrl-Break) that
+# comes while this module imports Typer, rich and the commands (~100 ms) is only noted: it used to end the
+# process with a traceback (KeyboardInterrupt inside an import) or as killed (exit -15). The previous
+# handlers come back at the end of the import, so that importing ``ei_cli.cli`` (the tests) changes nothing.
+_EARLY_SIGNALS = (signal.SIGINT, signal.SIGTERM, *((signal.SIGBREAK,) if hasattr(signal, "SIGBREAK") else ()))
+_early_interruption: list[int] = []
 
-from ei_cli import __version__
-from ei_cli.app import app, state
-from ei_cli.errors import EiError, ExitCode
-from ei_cli.i18n import Text, t
+
+def _note_early(signum, frame) -> None:
+    _early_interruption.append(signum)
+
+
+def _noting_early() -> dict:
+    try:
+        return {sig: signal.signal(sig, _note_early) for sig in _EARLY_SIGNALS}
+    except ValueError:  # not the main thread: nothing to note
+        return {}
+
+
+_handlers_before_import = _noting_early()
+
+import typer  # noqa: E402
+
+from ei_cli import __version__  # noqa: E402
+from ei_cli.app import app, state  # noqa: E402
+from ei_cli.errors import EiError, ExitCode  # noqa: E402
+from ei_cli.i18n import Text, t  # noqa: E402
 
 # Registration of every command (each module only imports light things at top level).
 from ei_cli.commands import (  # noqa: F401,E402
@@ -115,15 +137,17 @@ def console_script() -> None:
     Ctrl-C (``app.interruption_signals``): exit 130 and no partial output file left behind (cli.md),
     instead of dying between a temporary file and its rename.
     """
-    import signal
-
     from ei_cli.app import interruption_signals
 
-    _encodable_streams()
-    _closed_stdout()
     for sig in interruption_signals():
         signal.signal(sig, _interrupt)
+    _encodable_streams()
+    _closed_stdout()
     try:
+        if _early_interruption:  # interrupted while this module was imported: nothing has been done
+            state["lang"] = "en" if _option_value(sys.argv[1:], "--lang") == "en" else "fr"
+            state["interrupted"] = True
+            _exit_interrupted()
         main()
     finally:
         import gc
@@ -378,3 +402,12 @@ def _exit_interrupted() -> None:
 def _say(text: Text) -> None:
     """One line on stderr in the command's language (``--lang``, French until it is parsed)."""
     sys.stderr.write(text.get(state["lang"]) + "\n")
+
+
+def _restore_handlers_before_import() -> None:
+    """The end of the import: the handlers that were there before come back (``_noting_early``)."""
+    for sig, handler in _handlers_before_import.items():
+        signal.signal(sig, handler if handler is not None else signal.SIG_DFL)
+
+
+_restore_handlers_before_import()  # last statement of the module

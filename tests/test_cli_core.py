@@ -115,6 +115,33 @@ def test_out_of_memory_is_a_system_error_not_a_bug(capsys, monkeypatch):
         ("system_error", "Erreur du système (mémoire insuffisante).")]
 
 
+@pytest.mark.parametrize("sent", ["SIGINT", "SIGTERM"])
+def test_an_interruption_while_ei_starts_exits_130_without_a_traceback(sent):
+    """Ctrl-C or SIGTERM in the first ~100 ms, while ``ei_cli.cli`` imports Typer, rich and the commands:
+    a KeyboardInterrupt traceback (exit −2) or a kill (exit −15). The interruption is now noted from the top
+    of the module, and ``console_script`` ends with « Interrompu. », exit 130. The signal is sent at a known
+    point of the import (an import hook), not after a delay."""
+    code = ("import os, signal, sys\n"
+            "class Hook:\n    def find_spec(self, name, path, target=None):\n"
+            "        if name == 'ei_cli.commands':\n"
+            f"            os.kill(os.getpid(), signal.{sent})\n        return None\n"
+            "sys.meta_path.insert(0, Hook())\n"
+            "from ei_cli.cli import console_script\n"
+            "sys.argv = ['ei', 'regimes']\nconsole_script()\n")
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert r.returncode == 130 and r.stderr == "\nInterrompu.\n" and r.stdout == ""
+
+
+def test_importing_the_cli_leaves_the_signal_handlers_as_they_were():
+    """The noting handlers live only while ``ei_cli.cli`` is imported: a program (or a test) that imports
+    it keeps its own Ctrl-C and SIGTERM."""
+    code = ("import signal\nbefore = (signal.getsignal(signal.SIGINT), signal.getsignal(signal.SIGTERM))\n"
+            "import ei_cli.cli\n"
+            "assert (signal.getsignal(signal.SIGINT), signal.getsignal(signal.SIGTERM)) == before\n")
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert r.returncode == 0, r.stderr
+
+
 def _refuse_temporary_files(monkeypatch, folder):
     """As root every folder is writable: make ``folder`` refuse new files the way a non-root user meets
     it — creating the temporary file beside the output fails with EACCES, naming that file."""
