@@ -395,6 +395,17 @@ def _option_value(args: list[str], *names: str) -> str | None:
 
 
 def _exit_interrupted() -> None:
+    """« Interrompu. », exit 130. After a real signal, the interruption signals are ignored from here on:
+    Python gives back their default action while it finalises (a Python handler is reset, an ignored one
+    is not), and a second Ctrl-C landing then killed the process, exit −2 after « Interrompu. »."""
+    if state["interrupted"]:
+        from ei_cli.app import interruption_signals
+
+        for sig in interruption_signals():
+            try:
+                signal.signal(sig, signal.SIG_IGN)
+            except ValueError:  # not the main thread
+                pass
     _say(t("\nInterrompu.", "\nInterrupted."))
     sys.exit(ExitCode.INTERRUPTED)
 
