@@ -3,7 +3,7 @@
 click writes them in English only. In French (the default) the error is rebuilt from what the
 exception holds — its class, the parameter, the option name — and, for a value click refused, from
 its message, which has a handful of fixed shapes; a message of any other shape (ei's own, already in
-French) is kept as it is. ``--lang en`` says them in English the same way (``_VALUE_MESSAGES_EN``): click's
+French) is kept as it is. ``--lang en`` says them in English the same way (``_VALUE_MESSAGES``): click's
 Python placeholders (« does not match the formats '%Y-%m-%d' », « is not a valid int range ») reworded, and
 the French metavars of the usage line and of a missing argument (FICHIER, DOSSIER) said in English.
 """
@@ -21,22 +21,19 @@ _NOT_FLOAT = re.compile(r"^'(.*)' is not a valid (?:float range|float)\.$", re.S
 _NOT_IN_RANGE = re.compile(r"^(.+) is not in the range (-?[\d.]+)<=x<=(-?[\d.]+)\.$", re.S)
 _NOT_ONE_OF = re.compile(r"^'(.*)' is not one of (.+)\.$", re.S)
 _NO_SUCH_DAY = re.compile(r"^'(.*)': this date does not exist in the calendar\.$", re.S)
+# Each refusal of a value: click's pattern, then the French and the English words (the English worded as the
+# French, without Python's placeholders: %Y-%m-%d, int range).
 _VALUE_MESSAGES = [
-    (_NOT_INT, lambda m: f"« {m[1]} » n'est pas un nombre entier."),
-    (_NOT_FLOAT, lambda m: f"« {m[1]} » n'est pas un nombre."),
-    (_NOT_IN_RANGE, lambda m: f"{m[1]} n'est pas compris entre {m[2]} et {m[3]}."),
-    (_NOT_ONE_OF, lambda m: f"« {m[1]} » n'est pas l'une des valeurs {m[2]}."),
-    (_NO_MATCH, lambda m: f"« {m[1]} » n'est pas une date au format {_date_formats(m[2])}."),
-    (_NO_SUCH_DAY, lambda m: f"« {m[1]} » : cette date n'existe pas au calendrier."),
-]
-# The same refusals in English, worded as the French ones: no Python placeholder (%Y-%m-%d, int range).
-_VALUE_MESSAGES_EN = [
-    (_NOT_INT, lambda m: f"“{m[1]}” is not a whole number."),
-    (_NOT_FLOAT, lambda m: f"“{m[1]}” is not a number."),
-    (_NOT_IN_RANGE, lambda m: f"{m[1]} is not between {m[2]} and {m[3]}."),
-    (_NOT_ONE_OF, lambda m: f"“{m[1]}” is not one of {m[2]}."),
-    (_NO_MATCH, lambda m: f"“{m[1]}” is not a date in the format {_date_formats(m[2], 'en')}."),
-    (_NO_SUCH_DAY, lambda m: f"“{m[1]}”: this date does not exist in the calendar."),
+    (_NOT_INT, lambda m: f"« {m[1]} » n'est pas un nombre entier.", lambda m: f"“{m[1]}” is not a whole number."),
+    (_NOT_FLOAT, lambda m: f"« {m[1]} » n'est pas un nombre.", lambda m: f"“{m[1]}” is not a number."),
+    (_NOT_IN_RANGE, lambda m: f"{m[1]} n'est pas compris entre {m[2]} et {m[3]}.",
+     lambda m: f"{m[1]} is not between {m[2]} and {m[3]}."),
+    (_NOT_ONE_OF, lambda m: f"« {m[1]} » n'est pas l'une des valeurs {m[2]}.",
+     lambda m: f"“{m[1]}” is not one of {m[2]}."),
+    (_NO_MATCH, lambda m: f"« {m[1]} » n'est pas une date au format {_date_formats(m[2])}.",
+     lambda m: f"“{m[1]}” is not a date in the format {_date_formats(m[2], 'en')}."),
+    (_NO_SUCH_DAY, lambda m: f"« {m[1]} » : cette date n'existe pas au calendrier.",
+     lambda m: f"“{m[1]}”: this date does not exist in the calendar."),
 ]
 
 _DATE_FIELDS = {"fr": {"%Y": "AAAA", "%m": "MM", "%d": "JJ"}, "en": {"%Y": "YYYY", "%m": "MM", "%d": "DD"}}
@@ -101,6 +98,14 @@ def _missing_option(exc) -> bool:
     return (exc.param_type or getattr(exc.param, "param_type_name", "parameter")) == "option"
 
 
+def _refused_value(message: str, lang: str) -> str | None:
+    """click's refusal of a value (``message``) in the words of ``_VALUE_MESSAGES``, or None for another shape."""
+    for pattern, french, english in _VALUE_MESSAGES:
+        if m := pattern.match(message):
+            return (english if lang == "en" else french)(m)
+    return None
+
+
 def french_message(exc) -> str:
     """The error of a click usage exception, in French."""
     kind, message = _unpacked(exc)
@@ -121,10 +126,7 @@ def french_message(exc) -> str:
             return f"l'option {exc.option_name} ne prend pas de valeur."
         return message
     if kind == "BadParameter":
-        for pattern, french in _VALUE_MESSAGES:
-            if m := pattern.match(message):
-                return f"valeur invalide pour {_param_name(exc)} : {french(m)}"
-        return f"valeur invalide pour {_param_name(exc)} : {message}"
+        return f"valeur invalide pour {_param_name(exc)} : {_refused_value(message, 'fr') or message}"
     if m := re.match(r"^Got unexpected extra argument(?:\(s\)|s)? \((.*)\)$", message, re.S):
         return f"argument(s) en trop : {m[1]}."
     if m := re.match(r"^No such command '(.+?)'\.(?: Did you mean '(.+?)'\?)?$", message, re.S):
@@ -136,16 +138,14 @@ def french_message(exc) -> str:
 
 def english_message(exc) -> str:
     """The error of a click usage exception, in English: click's own words, but a refused value worded as
-    in French (``_VALUE_MESSAGES_EN``) and the arguments' metavars in English."""
+    in French (``_VALUE_MESSAGES``) and the arguments' metavars in English."""
     kind, message = _unpacked(exc)
     if kind == "MissingParameter":
         if _missing_option(exc):
             return f"Missing option {_param_name(exc)}."
         return f"Missing argument {_english_metavars(_param_name(exc))}."
-    if kind == "BadParameter":
-        for pattern, english in _VALUE_MESSAGES_EN:
-            if m := pattern.match(message):
-                return f"Invalid value for {_param_name(exc)}: {english(m)}"
+    if kind == "BadParameter" and (words := _refused_value(message, "en")):
+        return f"Invalid value for {_param_name(exc)}: {words}"
     return _english_metavars(exc.format_message())
 
 

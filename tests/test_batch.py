@@ -201,6 +201,19 @@ def test_recursive_reads_sub_folders_but_not_hidden_ones_nor_our_own_summary(tmp
     assert [f["file"] for f in json.loads(stdout)["files"]] == ["good.xlsx"]
 
 
+def _interrupt_after_the_first_file(monkeypatch) -> None:
+    """Ctrl-C as the second workbook starts (``--jobs 1``): the first is processed, then KeyboardInterrupt."""
+    real, calls = batch.process_file, []
+
+    def interrupted_after_one(*args, **kwargs):
+        if calls:
+            raise KeyboardInterrupt
+        calls.append(1)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(batch, "process_file", interrupted_after_one)
+
+
 def test_an_interrupted_recursive_run_removes_the_sub_folders_it_made_and_left_empty(tmp_path, capsys, monkeypatch,
                                                                                      good_workbook):
     """An interrupted ``--recursive`` run into an existing --out left the sub-folders it had made for the
@@ -213,15 +226,7 @@ def test_an_interrupted_recursive_run_removes_the_sub_folders_it_made_and_left_e
     out = tmp_path / "out"
     (out / "client-c").mkdir(parents=True)
     (out / "keep.txt").write_text("the user's")
-    real, calls = batch.process_file, []
-
-    def interrupted_after_one(*args, **kwargs):
-        if calls:
-            raise KeyboardInterrupt
-        calls.append(1)
-        return real(*args, **kwargs)
-
-    monkeypatch.setattr(batch, "process_file", interrupted_after_one)
+    _interrupt_after_the_first_file(monkeypatch)
     code, _, _ = run(capsys, folder, "--year", YEAR, "--out", out, "-q", "-r", "--jobs", "1")
     assert code == ExitCode.INTERRUPTED
     assert sorted(p.relative_to(out).as_posix() for p in out.rglob("*")) == [
@@ -1645,16 +1650,7 @@ def test_an_interrupted_rerun_removes_the_previous_summaries(tmp_path, capsys, m
     out = tmp_path / "out"
     assert run(capsys, folder, "--year", YEAR, "--out", out, "-q", "--jobs", "1")[0] in (0, 1)
     assert (out / "summary.json").exists() and (out / "summary.xlsx").exists()
-    real = batch.process_file
-    calls = []
-
-    def interrupted_after_one(*args, **kwargs):
-        if calls:
-            raise KeyboardInterrupt
-        calls.append(1)
-        return real(*args, **kwargs)
-
-    monkeypatch.setattr(batch, "process_file", interrupted_after_one)
+    _interrupt_after_the_first_file(monkeypatch)
     code, _, _ = run(capsys, folder, "--year", YEAR, "--out", out, "-q", "--jobs", "1")
     assert code == 130
     assert not (out / "summary.json").exists() and not (out / "summary.xlsx").exists()

@@ -540,7 +540,7 @@ def test_a_usage_message_inserted_before_the_date_formats_one_does_not_break_rew
     source = Path(usage_errors.__file__).read_text(encoding="utf-8")
     head = "_VALUE_MESSAGES = [\n"
     assert source.count(head) == 1
-    source = source.replace(head, head + '    (re.compile(r"^inserted$"), lambda m: "inséré"),\n')
+    source = source.replace(head, head + '    (re.compile(r"^inserted$"), lambda m: "inséré", lambda m: "inserted"),\n')
     module = types.ModuleType("usage_errors_inserted")
     exec(compile(source, usage_errors.__file__, "exec"), module.__dict__)
     exc = typer.BadParameter("'2023-02-29' does not match the formats '%Y-%m-%d', '%d/%m/%Y'.")
