@@ -1237,7 +1237,8 @@ def summary_document(outcomes: list[FileOutcome], request: BatchRequest, strict:
     result of ei, the reader's code for a ``.csv``, ``unreadable_folder`` for a sub-folder that could not
     be listed, ``unreadable_file`` for a workbook name the system would not let be looked at, ``same_file``
     for a link to a workbook already read); ``removed_outputs`` the per-file JSONs of the previous run
-    removed because their workbook is no longer read (``remove_outputs_not_written``).
+    removed because their workbook is no longer read (``remove_outputs_not_written``); ``input_folder`` the
+    folder read, absolute (``folder_identity``: what says whether a later run reads the same one).
     """
     from ei_cli.output import base_document
 
@@ -1249,7 +1250,8 @@ def summary_document(outcomes: list[FileOutcome], request: BatchRequest, strict:
         files=[o.to_dict() for o in outcomes],
         skipped=list(skipped),
         summary=counts(outcomes, strict),
-        removed_outputs=list(removed))
+        removed_outputs=list(removed),
+        input_folder=folder_identity(request.folder))
 
 
 IN_ERROR = t("en erreur", "in error")  # a workbook the reader refused (JSON: `unreadable`)
@@ -1369,20 +1371,35 @@ def write_summaries(outcomes: list[FileOutcome], request: BatchRequest, doc: dic
 
 
 # ---------------------------------------------------------------------------------------- outputs of workbooks gone
-def previous_outputs(out_dir: Path | None) -> list[str]:
+def folder_identity(folder: Path | None) -> str | None:
+    """The folder a batch reads, as its summary records it (``input_folder``): its absolute, resolved path —
+    what tells a later run into the same --out whether the previous one read the same folder."""
+    if folder is None:
+        return None
+    try:
+        return str(Path(folder).resolve())
+    except (OSError, RuntimeError):
+        return str(Path(folder).absolute())
+
+
+def previous_outputs(out_dir: Path | None, folder: Path | None) -> list[str]:
     """The per-file JSONs the output folder's summary.json (an ``ei batch`` document) lists, ``files[].output``:
-    ei's own outputs of the previous complete run, read before this run removes that summary. Only plain
-    relative names ending in ``.json`` are kept (no ``..``, no hidden part, not the summary itself): the
-    file is on disk, and its names never lead ``remove_outputs_not_written`` out of the folder."""
+    ei's own outputs of the previous complete run, read before this run removes that summary — only when that
+    run read the same folder (``input_folder``): results of another folder written into the same --out are
+    not « gone » (a summary without that field, older, lists nothing). Only plain relative names ending in
+    ``.json`` are kept (no ``..``, no hidden part, not the summary itself): the file is on disk, and its
+    names never lead ``remove_outputs_not_written`` out of the folder."""
     import json
 
-    if out_dir is None:
+    if out_dir is None or folder is None:
         return []
     try:
         doc = json.loads((Path(out_dir) / SUMMARY_JSON).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return []
     if not isinstance(doc, dict) or doc.get("command") != "batch" or not isinstance(doc.get("files"), list):
+        return []
+    if doc.get("input_folder") != folder_identity(folder):
         return []
     names = (f.get("output") for f in doc["files"] if isinstance(f, dict))
     return [name for name in names if _plain_output_name(name)]
@@ -1397,13 +1414,14 @@ def _plain_output_name(name) -> bool:
     return all(part and not part.startswith(".") for part in parts)
 
 
-def remove_outputs_not_written(out_dir: Path | None, previous: list[str], outcomes: list[FileOutcome],
-                               skipped: Iterable[dict] = ()) -> list[str]:
+def remove_outputs_not_written(out_dir: Path | None, previous: list[str], paths: list[Path],
+                               folder: Path | None, skipped: Iterable[dict] = ()) -> list[str]:
     """After a complete run (every workbook listed was run, none interrupted), the per-file JSONs the
     previous summary listed (``previous_outputs``) that this run did not write — a workbook removed or
     renamed since — are removed: a script summing the folder's JSONs counted a renamed enterprise twice.
-    Only those: ei's own outputs, named in its own previous summary; a name this run wrote (to the case:
-    one file on Windows and macOS) is kept. Nothing is removed when a sub-folder or a file could not be
+    Only those: ei's own outputs, named in its own previous summary of the same folder; the name of a workbook
+    this run read (``output_names``, to the case: one file on Windows and macOS) is kept, written or not (a
+    JSON this run could not write belongs to a workbook still there). Nothing is removed when a sub-folder or a file could not be
     looked at (``skipped[]`` ``unreadable_folder``, ``unreadable_file``): its workbooks were not run.
     Returns the names removed, for the summary (``removed_outputs``)."""
     import os
@@ -1412,7 +1430,7 @@ def remove_outputs_not_written(out_dir: Path | None, previous: list[str], outcom
         return []
     if any(entry.get("reason") in ("unreadable_folder", "unreadable_file") for entry in skipped):
         return []
-    written = {o.output.casefold() for o in outcomes if o.output}
+    written = {name.casefold() for name in output_names(paths, folder)}
     removed = []
     for name in previous:
         if name.casefold() in written:

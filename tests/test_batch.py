@@ -1495,7 +1495,8 @@ def test_while_the_pool_runs_ctrl_c_only_notes_the_interruption(tmp_path, monkey
 def test_workers_end_with_a_main_process_killed_outright(tmp_path, good_workbook):
     """SIGKILL of the main process (the OOM killer, ``timeout -s KILL``) left its workers running forever.
     Each worker asks the system for SIGTERM when its parent ends (``_end_with_parent``): here two workers
-    busy on a file of 60 s are gone within seconds of the main process's kill."""
+    busy on a file of 60 s are gone within seconds of the main process's kill. Each worker says its pid in one
+    write (two workers' print, unbuffered, interleaved « 12341235\\n\\n »)."""
     import os
     import signal
     import time
@@ -1503,7 +1504,7 @@ def test_workers_end_with_a_main_process_killed_outright(tmp_path, good_workbook
     folder = folder_with(tmp_path, {f"{c}.xlsx": good_workbook for c in "abcd"})
     (tmp_path / "out").mkdir()
     code = ("import os, sys, time\nfrom pathlib import Path\nfrom ei_cli import batch\n"
-            "def evaluate(path, request):\n    print(os.getpid(), flush=True)\n    time.sleep(60)\n"
+            "def evaluate(path, request):\n    os.write(1, f'{os.getpid()}\\n'.encode())\n    time.sleep(60)\n"
             "batch.evaluate = evaluate\n"
             "batch.run_batch(batch.find_workbooks(Path(sys.argv[1])), batch.BatchRequest(2024, out_dir=Path(sys.argv[2])), 2)\n")
     main = subprocess.Popen([sys.executable, "-c", code, str(folder), str(tmp_path / "out")], stdout=subprocess.PIPE,
@@ -1822,3 +1823,45 @@ def test_two_files_before_the_agrement_are_unknown_and_not_applicable(tmp_path, 
         in line, line
     code, stdout, _ = run(capsys, folder, "--year", YEAR, "-q", "--lang", "en")
     assert "0 unknown, 2 not applicable, 0 in error" in " ".join(stdout.split())
+
+
+def test_results_of_another_folder_in_the_same_out_are_not_removed(tmp_path, capsys, good_workbook, other_workbook):
+    """``ei batch A --out res`` then ``ei batch B --out res``: the second run removed res/a.json, « résultat d'un
+    classeur qui n'est plus dans le dossier lu » — false, A/a.xlsx is still there; the previous summary did not
+    say which folder it read. It says it now (``input_folder``, absolute), and only the results of a previous
+    run of the same folder can be « gone »."""
+    (tmp_path / "A").mkdir()
+    (tmp_path / "B").mkdir()
+    a = folder_with(tmp_path / "A", {"a.xlsx": good_workbook})
+    b = folder_with(tmp_path / "B", {"b.xlsx": other_workbook})
+    out = tmp_path / "res"
+    assert run(capsys, a, "--year", YEAR, "--out", out, "-q")[0] in (0, 1)
+    summary = json.loads((out / "summary.json").read_text(encoding="utf-8"))
+    assert summary["input_folder"] == str(a.resolve())
+    code, stdout, stderr = run(capsys, b, "--year", YEAR, "--out", out, "-q", "-f", "json")
+    assert code in (0, 1) and json.loads(stdout)["removed_outputs"] == [] and "supprimé" not in stderr
+    assert (out / "a.json").exists() and (out / "b.json").exists()
+
+
+def test_a_json_this_run_could_not_write_is_not_removed_as_gone(tmp_path, capsys, monkeypatch, good_workbook,
+                                                               other_workbook):
+    """A workbook still in the folder whose new JSON could not be written (a full disk): its outcome has no
+    ``output``, and its previous JSON was removed as the result of a workbook « no longer in the folder ». The
+    names this run read are kept, written or not."""
+    folder = folder_with(tmp_path, {"a.xlsx": good_workbook, "b.xlsx": other_workbook})
+    out = tmp_path / "out"
+    assert run(capsys, folder, "--year", YEAR, "--out", out, "-q", "--jobs", "1")[0] in (0, 1)
+    from ei_cli import output
+
+    real = output.stage_file
+
+    def b_not_written(path, text, *args, **kwargs):
+        if Path(path).name == "b.json":
+            raise output.write_error(Path(path), OSError(28, "No space left on device"))
+        return real(path, text, *args, **kwargs)
+
+    monkeypatch.setattr(output, "stage_file", b_not_written)
+    code, stdout, _ = run(capsys, folder, "--year", YEAR, "--out", out, "-q", "--jobs", "1", "-f", "json")
+    doc = json.loads(stdout)
+    assert [f["output"] for f in doc["files"]] == ["a.json", None], doc["files"]
+    assert doc["removed_outputs"] == [] and (out / "b.json").exists()

@@ -82,9 +82,9 @@ def batch_command(folder: DirArg, year: BatchYearOpt = None, month: MonthOpt = N
 
     # A failed run leaves no empty --out; one run at a time writes into it (another one: exit 2, nothing written).
     with output_folder(out) if out is not None else nullcontext(), batch.output_lock(out):
-        previous = batch.previous_outputs(out)   # read before this run's first JSON removes that summary
+        previous = batch.previous_outputs(out, folder)   # read before this run's first JSON removes that summary
         outcomes = _run(paths, request, jobs, quiet)
-        removed = batch.remove_outputs_not_written(out, previous, outcomes, skipped)
+        removed = batch.remove_outputs_not_written(out, previous, paths, folder, skipped)
         for name in removed:
             typer.echo(batch.REMOVED_OUTPUT.format(file=name).get(str(lang)), err=True)
         opts = RunOptions(format=str(format), lang=str(lang), strict=strict)
