@@ -603,7 +603,7 @@ def test_brussels_2004_in_progress_hire_advice_only_for_the_months_to_come(monke
     25 % < 30 %: closed, listed in what to fix. September–December projected 1 ÷ 4 each: for each
     x = (0,3 × 4 − 1) ÷ 0,7 = 0,2857 FTE-months; a hire counts from the day after today, 2010-09-16, so in
     September for 15 days out of 30: x ÷ 0,5 = 0,5714 → 0,58 from 2010-09 (September (1 + 0,29) ÷ 4,29 =
-    30,07 %; 0,57 gives 29,97 %).
+    30,07 %; 0,57 gives (1 + 0,285) ÷ 4,285 = 29,99 %).
     The forecast keeps saying the verdict can no longer be fixed (its extra_target_fte stays null)."""
     monkeypatch.setattr(periods, "today", lambda: date(2010, 9, 15))
     ws = [worker("N1", hire=date(2010, 1, 1)), worker("N2", hire=date(2010, 1, 1)),
@@ -2387,7 +2387,9 @@ def test_the_forecast_projects_the_agrement_year_asked_or_the_one_in_progress(tm
     from helpers_cli import run_cli
 
     path = _walloon_two_of_five(tmp_path, date(2021, 11, 1), "2025-11", "2026-10")
-    for asked, top_year in ((["--at", "2026-11-30"], 6), ([], 5)):
+    # Without --at the year judged at the top level is the one projected too (it judged year 5 above a
+    # projection of year 6); without --forecast the default stays the last Paie month's year, 5.
+    for asked, top_year in ((["--at", "2026-11-30"], 6), ([], 6)):
         code, out, _ = run_cli(capsys, "check-quota", path, "--forecast", *asked, "-f", "json")
         doc = json.loads(out)
         fc = doc["forecast"]
@@ -2396,6 +2398,8 @@ def test_the_forecast_projects_the_agrement_year_asked_or_the_one_in_progress(tm
                 fc["projected_target_fte"], fc["required_share"]) == (6, "2026-11-01", 12, 5, 2, 0.5), asked
         assert (fc["extra_target_fte"], fc["hire_from"], fc["hire_from_day"]) == (1.1, "2026-12", "2026-12-01"), asked
         assert "engager 1,10 ETP de public cible à partir de 2026-12 la rend conforme" in fc["summary"], asked
+    code, out, _ = run_cli(capsys, "check-quota", path, "-f", "json")
+    assert json.loads(out)["agrement_years"][-1]["year"] == 5
 
 
 def test_a_month_over_but_not_paid_yet_of_a_current_payroll_is_projected(tmp_path, capsys, monkeypatch):

@@ -545,3 +545,31 @@ def test_the_claim_workbook_prints_and_says_a_partial_amount_of_an_unknown_line(
     assert [(r[1].split(" :")[0], r[2]) for r in rows] == [("Travailleur du public cible 1", "? (partiel : 5 800,00 €)"),
                                                             ("Travailleur du public cible 2", None),
                                                             ("Travailleur du public cible 2", None)]
+
+
+def test_the_claim_workbook_of_a_payroll_far_behind_says_its_months_are_missing(tmp_path, monkeypatch):
+    """Walloon sample with its Paie cut after 2026-06, judged 2026-11-30: the horizon is today (the payroll is
+    more than two months behind). The Synthèse said « provisoire : paie connue jusqu'au 2026-06-30 ; année en
+    cours, les mois suivants se calculent avec leur paie » while its own entries call July–November missing;
+    now « provisoire : calculée jusqu'au 2026-11-30 (date du jour, année en cours, paie connue jusqu'au
+    2026-06-30) ; les mois de paie manquants jusqu'à ce jour sont à compléter … »."""
+    from datetime import date
+
+    from openpyxl import load_workbook
+
+    from ei_cli import periods
+
+    monkeypatch.setattr(periods, "today", lambda: date(2026, 11, 30))
+    wb = load_workbook(WALLOON)
+    paie = wb["Paie"]
+    for row in range(paie.max_row, 1, -1):   # months after 2026-06 removed, from the bottom
+        if paie.cell(row, 2).value.date() > date(2026, 6, 1):
+            paie.delete_rows(row)
+    book = tmp_path / "behind.xlsx"
+    wb.save(book)
+    out = tmp_path / "c.xlsx"
+    assert invoke(str(book), "--year", "2026", "-o", str(out)).exit_code == 0
+    rows = {r[0]: r[1] for r in load_workbook(out).worksheets[0].iter_rows(values_only=True)}
+    assert rows["Données"] == ("provisoire : calculée jusqu'au 2026-11-30 (date du jour, année en cours, paie connue "
+                               "jusqu'au 2026-06-30) ; les mois de paie manquants jusqu'à ce jour sont à compléter, "
+                               "les suivants se calculent avec leur paie"), rows["Données"]

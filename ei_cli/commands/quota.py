@@ -30,8 +30,9 @@ def check_quota(file: FileArg, year: YearOpt = None, at: AtOpt = None, forecast:
     Les années d'agrément courent depuis date_agrement. --year Y : chaque année d'agrément qui touche
     l'année civile Y (bruxelles-2004, qui juge chaque mois, n'y juge que les mois de Y : les autres mois de
     l'année d'agrément sont montrés, hors période, non jugés) ; --at DATE : celle qui contient DATE, jugée
-    entière ; par défaut : celle du dernier mois de paie, jugée entière. Code de sortie 1 si une année
-    évaluée n'est pas conforme.
+    entière ; par défaut : celle du dernier mois de paie, jugée entière (avec --forecast : celle du jour,
+    l'année en cours, celle que la projection prolonge). Code de sortie 1 si une année évaluée n'est pas
+    conforme.
 
     Exemples : ei check-quota classeur.xlsx ; ei check-quota classeur.xlsx --forecast (combien engager d'ici
     la fin de l'année d'agrément)
@@ -50,8 +51,14 @@ def check_quota(file: FileArg, year: YearOpt = None, at: AtOpt = None, forecast:
                                  param_hint="--year/--at")
     opts = RunOptions(str(format), output, str(lang), explain, strict)
     enterprise, problems = load_enterprise(file, opts, COMMAND)
+    # With --forecast and no date, the year judged is the one projected (the agrément year holding today), so
+    # that the verdict and the projection speak of the same year.
+    from ei_cli import periods
+
+    today = Month.of(max(periods.today(), enterprise.agrement_date))
     period = (Period.calendar_year(year) if year is not None else
-              Period(at.date(), at.date()) if at is not None else default_period(enterprise))
+              Period(at.date(), at.date()) if at is not None else
+              Period(today.first_day, today.last_day) if forecast else default_period(enterprise))
     chosen, warnings = select_regime(enterprise, period, regime)
     report = assess_eligibility(enterprise, chosen)
     # --year Y is the period evaluated (as in ei check); --at DATE and the default only pick the agrément year.
@@ -60,8 +67,6 @@ def check_quota(file: FileArg, year: YearOpt = None, at: AtOpt = None, forecast:
     if forecast:
         # The agrément year in progress — the one holding today — or the one holding --at's day; the months the
         # payroll knows are measured whatever the month asked (``forecast_quota``).
-        from ei_cli import periods
-
         at_month = Month.of(at.date() if at is not None else periods.today())
         projection = forecast_quota(enterprise, chosen, at_month, report)
     problems = problems + warnings + list(result.problems)

@@ -21,7 +21,8 @@ from ei_cli.output import RunOptions, jsonable, mark_own_workbook, write_with, x
 from ei_cli.problems import Problem
 from ei_cli.regimes import CONFIDENCES, Regime
 from ei_cli.render import print_reasons, reference_text
-from ei_cli.rules.common import Reason, data_horizon, decimal_text, euro_text
+from ei_cli.rules.common import (Reason, data_horizon, decimal_text, euro_text, horizon_text, pay_known_text,
+                                 payroll_current)
 from ei_cli.rules.subsidy import SUBSIDY_TEXT, SubsidyLine, SubsidyResult, tranche_days_text
 
 EURO_FORMAT = '#,##0.00 "€"'
@@ -309,17 +310,23 @@ def produced_text(lang: str) -> str:
 
 
 def data_text(result: SubsidyResult, enterprise: Enterprise, lang: str) -> str:
-    """How far the payroll the claim rests on goes: « paie connue jusqu'au 2026-10-31 », and « provisoire » first
-    when the claim is not complete for a year in progress (``data_horizon``: the months after are to come)."""
-    last = enterprise.last_pay_month
-    if last is None:
-        return t("aucune paie connue", "no payroll known").get(lang)
-    end = last.last_day.isoformat()
-    if not result.complete and data_horizon(enterprise, result.claim_period or result.period) is not None:
-        return t(f"provisoire : paie connue jusqu'au {end} ; année en cours, les mois suivants se calculent avec "
-                 "leur paie", f"provisional: payroll known to {end}; year in progress, the later months are "
-                 "computed with their payroll").get(lang)
-    return t(f"paie connue jusqu'au {end}", f"payroll known to {end}").get(lang)
+    """How far the payroll the claim rests on goes (``pay_known_text``), « provisoire » first when the claim is
+    not complete for a year in progress (``data_horizon``): the later months are to come; with a payroll behind
+    by more than its usual lag (not ``payroll_current``), computed up to today (``horizon_text``) and the months
+    up to today are missing, not to come — the line says so, as the claim's own entries do."""
+    horizon = data_horizon(enterprise, result.claim_period or result.period)
+    known = pay_known_text(enterprise)
+    if result.complete or horizon is None:
+        return known.get(lang)
+    if payroll_current(enterprise):
+        return t(f"provisoire : {known.fr} ; année en cours, les mois suivants se calculent avec leur paie",
+                 f"provisional: {known.en}; year in progress, the later months are computed with their "
+                 "payroll").get(lang)
+    said = horizon_text(enterprise, horizon)
+    return t(f"provisoire : calculée jusqu'au {said.fr} ; les mois de paie manquants jusqu'à ce jour sont à "
+             "compléter, les suivants se calculent avec leur paie",
+             f"provisional: computed to {said.en}; the payroll months missing up to today are to be filled in, "
+             "the later ones are computed with their payroll").get(lang)
 
 
 def write_claim_workbook(path: Path, result: SubsidyResult, enterprise: Enterprise, regime: Regime,
