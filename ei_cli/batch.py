@@ -82,6 +82,9 @@ class FileOutcome:
     problems: list = field(default_factory=list)      # Problem.to_dict(lang) of every problem
     errors: int = 0
     warnings: int = 0
+    # The name of its JSON in --out, written or not (``output`` is null when the system refused it): what a
+    # later run removes once the workbook is gone (``previous_outputs``).
+    json_name: str | None = None
     # With --explain: the CheckResults not compliant or unknown, for the terminal (their reasons are in
     # the per-file JSON already); not a field of summary.json.
     explained: tuple = ()
@@ -701,7 +704,8 @@ def _outcome(path: Path, request: BatchRequest, json_name: str, doc: dict, field
             fields = {**fields, "readable": False}
     errors = sum(1 for p in problems if p["severity"] == "error")
     outcome = FileOutcome(file=relative_name(path, request.folder), output=output, problems=problems, errors=errors,
-                          warnings=len(problems) - errors, **fields)
+                          warnings=len(problems) - errors, json_name=json_name if request.out_dir is not None else None,
+                          **fields)
     return outcome, staged
 
 
@@ -1237,8 +1241,8 @@ def summary_document(outcomes: list[FileOutcome], request: BatchRequest, strict:
     result of ei, the reader's code for a ``.csv``, ``unreadable_folder`` for a sub-folder that could not
     be listed, ``unreadable_file`` for a workbook name the system would not let be looked at, ``same_file``
     for a link to a workbook already read); ``removed_outputs`` the per-file JSONs of the previous run
-    removed because their workbook is no longer read (``remove_outputs_not_written``); ``input_folder`` the
-    folder read, absolute (``folder_identity``: what says whether a later run reads the same one).
+    removed because their workbook is no longer read (``remove_outputs_not_written``); ``input_folder_id`` the
+    folder read, as a digest (``folder_identity``: what says whether a later run reads the same one).
     """
     from ei_cli.output import base_document
 
@@ -1251,7 +1255,7 @@ def summary_document(outcomes: list[FileOutcome], request: BatchRequest, strict:
         skipped=list(skipped),
         summary=counts(outcomes, strict),
         removed_outputs=list(removed),
-        input_folder=folder_identity(request.folder))
+        input_folder_id=folder_identity(request.folder))
 
 
 IN_ERROR = t("en erreur", "in error")  # a workbook the reader refused (JSON: `unreadable`)
@@ -1372,20 +1376,27 @@ def write_summaries(outcomes: list[FileOutcome], request: BatchRequest, doc: dic
 
 # ---------------------------------------------------------------------------------------- outputs of workbooks gone
 def folder_identity(folder: Path | None) -> str | None:
-    """The folder a batch reads, as its summary records it (``input_folder``): its absolute, resolved path —
-    what tells a later run into the same --out whether the previous one read the same folder."""
+    """The folder a batch reads, as its summary records it (``input_folder_id``): a digest of its absolute,
+    resolved path (its bytes: a name that is not UTF-8 too) — what tells a later run into the same --out
+    whether the previous one read the same folder, without writing the user's path (« C:\\Users\\marie.dupont
+    \\… ») into a summary that may be passed on."""
+    import hashlib
+    import os
+
     if folder is None:
         return None
     try:
-        return str(Path(folder).resolve())
+        resolved = Path(folder).resolve()
     except (OSError, RuntimeError):
-        return str(Path(folder).absolute())
+        resolved = Path(folder).absolute()
+    return hashlib.sha256(os.fsencode(resolved)).hexdigest()[:16]
 
 
 def previous_outputs(out_dir: Path | None, folder: Path | None) -> list[str]:
-    """The per-file JSONs the output folder's summary.json (an ``ei batch`` document) lists, ``files[].output``:
-    ei's own outputs of the previous complete run, read before this run removes that summary — only when that
-    run read the same folder (``input_folder``): results of another folder written into the same --out are
+    """The per-file JSONs the output folder's summary.json (an ``ei batch`` document) lists, ``files[].output``
+    (or, for a JSON the system refused to write, ``json_name``: an older one of that name may be there): ei's
+    own outputs of the previous complete run, read before this run removes that summary — only when that run
+    read the same folder (``input_folder_id``): results of another folder written into the same --out are
     not « gone » (a summary without that field, older, lists nothing). Only plain relative names ending in
     ``.json`` are kept (no ``..``, no hidden part, not the summary itself): the file is on disk, and its
     names never lead ``remove_outputs_not_written`` out of the folder."""
@@ -1399,9 +1410,9 @@ def previous_outputs(out_dir: Path | None, folder: Path | None) -> list[str]:
         return []
     if not isinstance(doc, dict) or doc.get("command") != "batch" or not isinstance(doc.get("files"), list):
         return []
-    if doc.get("input_folder") != folder_identity(folder):
+    if doc.get("input_folder_id") != folder_identity(folder):
         return []
-    names = (f.get("output") for f in doc["files"] if isinstance(f, dict))
+    names = (f.get("output") or f.get("json_name") for f in doc["files"] if isinstance(f, dict))
     return [name for name in names if _plain_output_name(name)]
 
 

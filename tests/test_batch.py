@@ -1828,7 +1828,8 @@ def test_two_files_before_the_agrement_are_unknown_and_not_applicable(tmp_path, 
 def test_results_of_another_folder_in_the_same_out_are_not_removed(tmp_path, capsys, good_workbook, other_workbook):
     """``ei batch A --out res`` then ``ei batch B --out res``: the second run removed res/a.json, « résultat d'un
     classeur qui n'est plus dans le dossier lu » — false, A/a.xlsx is still there; the previous summary did not
-    say which folder it read. It says it now (``input_folder``, absolute), and only the results of a previous
+    say which folder it read. It says it now (``input_folder_id``, a digest of its absolute path: not the path,
+    which often names the person), and only the results of a previous
     run of the same folder can be « gone »."""
     (tmp_path / "A").mkdir()
     (tmp_path / "B").mkdir()
@@ -1837,7 +1838,8 @@ def test_results_of_another_folder_in_the_same_out_are_not_removed(tmp_path, cap
     out = tmp_path / "res"
     assert run(capsys, a, "--year", YEAR, "--out", out, "-q")[0] in (0, 1)
     summary = json.loads((out / "summary.json").read_text(encoding="utf-8"))
-    assert summary["input_folder"] == str(a.resolve())
+    assert summary["input_folder_id"] == batch.folder_identity(a) and len(summary["input_folder_id"]) == 16
+    assert "input_folder" not in summary   # the path itself is not written
     code, stdout, stderr = run(capsys, b, "--year", YEAR, "--out", out, "-q", "-f", "json")
     assert code in (0, 1) and json.loads(stdout)["removed_outputs"] == [] and "supprimé" not in stderr
     assert (out / "a.json").exists() and (out / "b.json").exists()
@@ -1865,3 +1867,49 @@ def test_a_json_this_run_could_not_write_is_not_removed_as_gone(tmp_path, capsys
     doc = json.loads(stdout)
     assert [f["output"] for f in doc["files"]] == ["a.json", None], doc["files"]
     assert doc["removed_outputs"] == [] and (out / "b.json").exists()
+
+
+def test_a_json_not_written_is_removed_once_its_workbook_is_gone(tmp_path, capsys, monkeypatch, good_workbook,
+                                                                 other_workbook):
+    """Run 1 writes a.json and b.json; run 2 cannot write b.json (a full disk): the old one stays, and summary 2
+    listed b with `output` null; b.xlsx is then removed: run 3 never removed b.json — a JSON no summary lists,
+    what the removal exists for. Summary 2 names it (`json_name`), and run 3 removes it."""
+    from ei_cli import output
+
+    folder = folder_with(tmp_path, {"a.xlsx": good_workbook, "b.xlsx": other_workbook})
+    out = tmp_path / "out"
+    run(capsys, folder, "--year", YEAR, "--out", out, "-q", "--jobs", "1")
+    real = output.stage_file
+
+    def b_not_written(path, text, *args, **kwargs):
+        if Path(path).name == "b.json":
+            raise output.write_error(Path(path), OSError(28, "No space left on device"))
+        return real(path, text, *args, **kwargs)
+
+    with monkeypatch.context() as m:
+        m.setattr(output, "stage_file", b_not_written)
+        run(capsys, folder, "--year", YEAR, "--out", out, "-q", "--jobs", "1")
+    listed = json.loads((out / "summary.json").read_text(encoding="utf-8"))["files"]
+    assert [(f["output"], f["json_name"]) for f in listed] == [("a.json", "a.json"), (None, "b.json")]
+    (folder / "b.xlsx").unlink()
+    code, stdout, _ = run(capsys, folder, "--year", YEAR, "--out", out, "-q", "--jobs", "1", "-f", "json")
+    assert json.loads(stdout)["removed_outputs"] == ["b.json"] and not (out / "b.json").exists()
+
+
+@pytest.mark.skipif(sys.platform in ("win32", "darwin"), reason="file names are text there")
+def test_a_folder_name_that_is_not_utf8_is_told_apart_by_its_digest(tmp_path, capsys, good_workbook):
+    """A folder whose name is not UTF-8 (b'Fran\\xe7ois', a Latin-1 name): its path written as such in
+    summary.json made the summary fail (« Erreur interne (UnicodeEncodeError) »), exit 2. The summary holds a
+    digest of the path's bytes, and two runs of that folder recognise each other."""
+    import os
+
+    base = os.fsencode(tmp_path)
+    folder = Path(os.fsdecode(base + b"/Fran\xe7ois"))
+    folder.mkdir()
+    shutil.copyfile(good_workbook, folder / "a.xlsx")
+    out = tmp_path / "out"
+    code, _, err = run(capsys, folder, "--year", YEAR, "--out", out, "-q")
+    assert code in (0, 1), err
+    summary = json.loads((out / "summary.json").read_text(encoding="utf-8"))
+    assert summary["input_folder_id"] == batch.folder_identity(folder)
+    assert batch.previous_outputs(out, folder) == ["a.json"]

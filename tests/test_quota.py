@@ -2402,6 +2402,26 @@ def test_the_forecast_projects_the_agrement_year_asked_or_the_one_in_progress(tm
     assert json.loads(out)["agrement_years"][-1]["year"] == 5
 
 
+@pytest.mark.parametrize("today, year", [(date(2026, 11, 5), 5), (date(2026, 11, 20), 6)])
+def test_the_forecast_judges_and_projects_the_year_holding_the_day_with_an_agrement_mid_month(
+        tmp_path, capsys, monkeypatch, today, year):
+    """Agrément 2021-11-15: year 5 = 2025-11-15 – 2026-11-14, year 6 from 2026-11-15 — November 2026 is split
+    between them. `--forecast` judged the whole current month (years 5 and 6) and projected the year holding
+    the month's last day (6): on 2026-11-05 the year in progress is 5, and on 2026-11-20 the verdict of year 5
+    (40 % < 50 %, « non conforme ») made the exit code 1 where `--forecast --at 2026-11-20` gave 0. One day
+    (``forecast_day``: --at's, else today) picks the year judged and the year projected: on 2026-11-05 both are
+    year 5, on 2026-11-20 both year 6, with or without --at that day."""
+    from helpers_cli import run_cli
+
+    monkeypatch.setattr(periods, "today", lambda: today)
+    path = _walloon_two_of_five(tmp_path, date(2021, 11, 15), "2025-11", "2026-10")
+    for asked in ([], ["--at", today.isoformat()]):
+        code, out, _ = run_cli(capsys, "check-quota", path, "--forecast", *asked, "-f", "json")
+        doc = json.loads(out)
+        assert [y["year"] for y in doc["agrement_years"]] == [year], asked
+        assert doc["forecast"]["agrement_year"] == year, asked
+
+
 def test_a_month_over_but_not_paid_yet_of_a_current_payroll_is_projected(tmp_path, capsys, monkeypatch):
     """Agrément 2021-11-01 (``_walloon_two_of_five``: T1, T2 target, N1–N3 not, full time, Paie 2025-11 … 2026-10),
     `--forecast` on 2026-12-10: year 6 = 2026-11-01 – 2027-10-31; November is over and not paid yet — the

@@ -41,7 +41,7 @@ def check_quota(file: FileArg, year: YearOpt = None, at: AtOpt = None, forecast:
     from ei_cli.regimes import select_regime
     from ei_cli.render.quota import quota_csv, quota_table
     from ei_cli.rules.eligibility import assess_eligibility
-    from ei_cli.rules.quota import default_period, evaluate_quota, forecast_quota
+    from ei_cli.rules.quota import default_period, evaluate_quota, forecast_day, forecast_quota
 
     if year is not None and at is not None:
         from ei_cli.i18n import t
@@ -51,14 +51,12 @@ def check_quota(file: FileArg, year: YearOpt = None, at: AtOpt = None, forecast:
                                  param_hint="--year/--at")
     opts = RunOptions(str(format), output, str(lang), explain, strict)
     enterprise, problems = load_enterprise(file, opts, COMMAND)
-    # With --forecast and no date, the year judged is the one projected (the agrément year holding today), so
-    # that the verdict and the projection speak of the same year.
-    from ei_cli import periods
-
-    today = Month.of(max(periods.today(), enterprise.agrement_date))
+    # With --forecast and no date, the year judged is the one projected (the agrément year holding today,
+    # ``forecast_day``), so that the verdict and the projection speak of the same year.
+    day = forecast_day(enterprise, at.date() if at is not None else None)
     period = (Period.calendar_year(year) if year is not None else
               Period(at.date(), at.date()) if at is not None else
-              Period(today.first_day, today.last_day) if forecast else default_period(enterprise))
+              Period(day, day) if forecast else default_period(enterprise))
     chosen, warnings = select_regime(enterprise, period, regime)
     report = assess_eligibility(enterprise, chosen)
     # --year Y is the period evaluated (as in ei check); --at DATE and the default only pick the agrément year.
@@ -67,8 +65,7 @@ def check_quota(file: FileArg, year: YearOpt = None, at: AtOpt = None, forecast:
     if forecast:
         # The agrément year in progress — the one holding today — or the one holding --at's day; the months the
         # payroll knows are measured whatever the month asked (``forecast_quota``).
-        at_month = Month.of(at.date() if at is not None else periods.today())
-        projection = forecast_quota(enterprise, chosen, at_month, report)
+        projection = forecast_quota(enterprise, chosen, Month.of(day), report, day)
     problems = problems + warnings + list(result.problems)
     fields = result.to_dict(opts.lang)
     fields.pop("compliant")

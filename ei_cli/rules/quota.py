@@ -1639,8 +1639,17 @@ def _last_known_fte(enterprise: Enterprise, worker: Worker, at: Month) -> Decima
     return worker.fte
 
 
-def forecast_quota(enterprise: Enterprise, regime: Regime, at_month: Month, report) -> QuotaForecast:
-    """Project the agrément year containing ``at_month`` to its end, and the target FTE to hire.
+def forecast_day(enterprise: Enterprise, at: date | None = None) -> date:
+    """The day whose agrément year ``ei check-quota --forecast`` judges and projects: ``--at``'s, else today
+    (the year in progress) — the agrément day when it is later. One day for both, so that the verdict and the
+    projection speak of the same year (an agrément on the 15th splits a month between two years)."""
+    return max(at if at is not None else periods.today(), enterprise.agrement_date)
+
+
+def forecast_quota(enterprise: Enterprise, regime: Regime, at_month: Month, report,
+                   day: date | None = None) -> QuotaForecast:
+    """Project the agrément year containing ``day`` (``forecast_day``; without it, ``at_month``'s last day) to its
+    end, and the target FTE to hire.
 
     ``at_month``: the month asked (``--at``; else the current month, ``periods.today``: the year in progress),
     which only picks the year — the agrément's first month when it is earlier. The months of that year up to the
@@ -1651,7 +1660,8 @@ def forecast_quota(enterprise: Enterprise, regime: Regime, at_month: Month, repo
     left, ``_Frame.hire_weight``).
     """
     at = max(at_month, Month.of(enterprise.agrement_date))
-    ((n, period),) = years_overlapping(enterprise.agrement_date, Period(at.last_day, at.last_day))[-1:]
+    on = max(day, enterprise.agrement_date) if day is not None else at.last_day
+    ((n, period),) = years_overlapping(enterprise.agrement_date, Period(on, on))[-1:]
     in_year = list(period.months())
     # The year is the one asked; its months known are those the payroll reaches (``_months_known``), not only
     # those up to the month asked: the last Paie month may be before it (a payroll's usual lag) or after it.
