@@ -2420,6 +2420,11 @@ def test_the_forecast_judges_and_projects_the_year_holding_the_day_with_an_agrem
         doc = json.loads(out)
         assert [y["year"] for y in doc["agrement_years"]] == [year], asked
         assert doc["forecast"]["agrement_year"] == year, asked
+    # --at before the agrément: both the year judged and the year projected are year 1 (it judged nothing,
+    # « non applicable », above a projection of year 1).
+    code, out, _ = run_cli(capsys, "check-quota", path, "--forecast", "--at", "2021-06-01", "-f", "json")
+    doc = json.loads(out)
+    assert [y["year"] for y in doc["agrement_years"]] == [1] and doc["forecast"]["agrement_year"] == 1
 
 
 def test_a_month_over_but_not_paid_yet_of_a_current_payroll_is_projected(tmp_path, capsys, monkeypatch):

@@ -51,12 +51,13 @@ def check_quota(file: FileArg, year: YearOpt = None, at: AtOpt = None, forecast:
                                  param_hint="--year/--at")
     opts = RunOptions(str(format), output, str(lang), explain, strict)
     enterprise, problems = load_enterprise(file, opts, COMMAND)
-    # With --forecast and no date, the year judged is the one projected (the agrément year holding today,
-    # ``forecast_day``), so that the verdict and the projection speak of the same year.
+    # With --forecast (and no --year), the year judged is the one projected: the agrément year holding one day
+    # (``forecast_day``: --at's, else today; the agrément day when it is later), so that the verdict and the
+    # projection speak of the same year.
     day = forecast_day(enterprise, at.date() if at is not None else None)
     period = (Period.calendar_year(year) if year is not None else
-              Period(at.date(), at.date()) if at is not None else
-              Period(day, day) if forecast else default_period(enterprise))
+              Period(day, day) if forecast else
+              Period(at.date(), at.date()) if at is not None else default_period(enterprise))
     chosen, warnings = select_regime(enterprise, period, regime)
     report = assess_eligibility(enterprise, chosen)
     # --year Y is the period evaluated (as in ei check); --at DATE and the default only pick the agrément year.

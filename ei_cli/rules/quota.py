@@ -1179,7 +1179,10 @@ def _with_projection(f: _Frame, y: YearQuota) -> YearQuota:
 
     Month by month (Brussels 2004), the months already judged are closed: the figure is for the months to
     come alone (the same solver, ``_monthly_need``, on the projected months)."""
-    fc = forecast_quota(f.enterprise, f.regime, f.months[-1].month, f.report)
+    last = f.months[-1].month
+    # The year's own last known day: a month shared with the next agrément year (an agrément on the 15th) must
+    # not pick that next year.
+    fc = forecast_quota(f.enterprise, f.regime, last, f.report, min(last.last_day, f.period.end))
     if fc.hire_from is None:
         return y
     if y.judged_on == "every_month":
@@ -1648,11 +1651,11 @@ def forecast_day(enterprise: Enterprise, at: date | None = None) -> date:
 
 def forecast_quota(enterprise: Enterprise, regime: Regime, at_month: Month, report,
                    day: date | None = None) -> QuotaForecast:
-    """Project the agrément year containing ``day`` (``forecast_day``; without it, ``at_month``'s last day) to its
-    end, and the target FTE to hire.
+    """Project the agrément year containing ``day`` (``forecast_day``: --at's, else today; without it,
+    ``at_month``'s last day) to its end, and the target FTE to hire.
 
-    ``at_month``: the month asked (``--at``; else the current month, ``periods.today``: the year in progress),
-    which only picks the year — the agrément's first month when it is earlier. The months of that year up to the
+    ``at_month``: the month asked (``--at``'s; else the current month, ``periods.today``: the year in progress),
+    said in the JSON (``at_month``) — the agrément's first month when it is earlier; the day picks the year. The months of that year up to the
     last Paie month are measured as usual, whatever the month asked. Each later month of the year: every worker
     employed then (Personnel dates; those with an exit date leave) keeps their last known monthly
     etp, pro rata of the days employed. Extra target FTE x hired from the day after today, present every
