@@ -14,7 +14,7 @@ from ei_cli.rules import employment
 from ei_cli.rules.common import obligation_deadline
 from ei_cli.rules.employment import cdi_date
 
-from helpers_rules import StatusReport
+from helpers_rules import StatusReport, one_person
 
 Report = StatusReport
 
@@ -33,11 +33,6 @@ def run(*workers, status=None, pay=(), period=YEAR):
     e = Enterprise("EI", Region.WALLONIE, date(2024, 1, 1), workers=tuple(workers), pay=tuple(pay))
     report = Report(status or {w.worker_id: True for w in workers})
     return employment.check(e, W16, period, report)
-
-
-def one_person(*rows: Worker) -> list[Worker]:
-    """The rows as one person's employment contracts here (one national number, ids kept)."""
-    return [replace(w, national_number="90040410148") for w in rows]
 
 
 def test_cdi_on_the_last_allowed_day_is_compliant():

@@ -17,7 +17,7 @@ from ei_cli.regimes import get_regime
 from ei_cli.rules import follow_up
 from ei_cli.rules.follow_up import Quarter, quarters_overlapping
 
-from helpers_rules import StatusReport
+from helpers_rules import StatusReport, one_person
 
 def Report(status):  # noqa: N802 - absent ids are not target here
     return StatusReport(status, default=False)
@@ -359,11 +359,6 @@ def test_a_quarter_still_running_at_the_end_of_a_month_period_is_not_due():
     assert [(m["worker_id"], m["quarter"]) for m in result.details["missing"]] == [("L", "2025-Q1")]
 
 
-def _one_person(*rows: Worker) -> list[Worker]:
-    """The rows as one person's employment contracts here (one national number, ids kept)."""
-    return [replace(w, national_number="90040410148") for w in rows]
-
-
 def _judge(workers, follow, year: int):
     e = Enterprise("EI", Region.WALLONIE, date(2020, 1, 1), workers=(*workers, ACCOMPANIER), follow_ups=tuple(follow))
     return follow_up.check(e, W16, Period.calendar_year(year), Report({"S": False, **{w.worker_id: True for w in workers}}))
@@ -378,7 +373,7 @@ def test_a_persons_bilan_and_plan_count_across_ids_and_run_from_the_first_hire()
     compliant; as one row it is missing from 2024-07-01. Now missing in 2024, due 2024-07-01, under A2 (the
     contract it fell due under), naming the hire it runs from. Interviews: one per quarter, under the id of
     the time."""
-    ws = _one_person(td("A1", exit=date(2024, 6, 30), contract=ContractType.CDD), td("A2", hire=date(2024, 7, 1)))
+    ws = one_person(td("A1", exit=date(2024, 6, 30), contract=ContractType.CDD), td("A2", hire=date(2024, 7, 1)))
     interviews = actions("A1", ("2024-02-10", I), ("2024-05-10", I)) + actions(
         "A2", ("2024-08-10", I), ("2024-11-10", I), ("2025-02-10", I), ("2025-05-10", I), ("2025-08-10", I),
         ("2025-11-10", I))
@@ -413,7 +408,7 @@ def test_a_persons_quarters_are_judged_on_all_their_ids():
     own → « A1 : aucun entretien en 2025-Q3 ». And the Q4 interview recorded on 2025-11-05 under A1's id
     (A2's contract running) did not count: « A2 : aucun entretien en 2025-Q4 ». Now one line per quarter, named
     by the contract employed last in it, 92 days, 1 interview: compliant."""
-    ws = _one_person(td("A1", hire=date(2025, 1, 1), exit=date(2025, 8, 15), contract=ContractType.CDD),
+    ws = one_person(td("A1", hire=date(2025, 1, 1), exit=date(2025, 8, 15), contract=ContractType.CDD),
                      td("A2", hire=date(2025, 8, 16)))
     follow = actions("A1", ("2025-02-10", BILAN), ("2025-03-10", PLAN), ("2025-02-20", I), ("2025-05-20", I),
                      ("2025-11-05", I)) + actions("A2", ("2025-09-10", I))
@@ -532,8 +527,7 @@ def test_a_deadline_takes_the_day_obligations_run_from_by_name():
     number): A (TD) hired 2016-01-04, left 2017-02-28; B re-hired 2017-03-01; no Suivi action; obligations from
     2017-06-30 (wallonie-2016). Bilan due by max(2016-01-04, 2017-06-30) + 6 months = 2017-12-30, under B, run
     from A's hire: missing at the end of 2017, « engagement de la personne : travailleur A, 2016-01-04 »."""
-    rows = tuple(replace(w, national_number="90040410148")
-                 for w in (td("A", hire=date(2016, 1, 4), exit=date(2017, 2, 28)), td("B", hire=date(2017, 3, 1))))
+    rows = tuple(one_person(td("A", hire=date(2016, 1, 4), exit=date(2017, 2, 28)), td("B", hire=date(2017, 3, 1))))
     e = Enterprise("EI", Region.WALLONIE, date(2010, 3, 15), workers=rows, follow_ups=())
     year = Period.calendar_year(2017)
     m = follow_up._deadline(e, rows, BILAN, 6, year, True, year.end, obligations_from=date(2017, 6, 30))

@@ -404,7 +404,8 @@ def test_forecast_keeps_last_fte_and_exits(monkeypatch):
     Hired from the day after today, 2024-07-16: July counts for its 16 days left out of 31, k = 16/31 + 5 =
     5,5161: x = (0,3 × 41,5 − 8,5) / (0,7 × 5,5161) = 3,95 / 3,8613 = 1,0230 → 1,03 (from 2024-07).
     Check: (8,5 + 5,6816) / (41,5 + 5,6816) = 30,06 %; with 1,02: 14,1265 / 47,1265 = 29,98 %.
-    (With July counted whole, k = 6: 0,95, which gives 29,7 % hired on 07-16.)
+    (With July counted whole, k = 6: 0,95, which hired on 07-16 gives (8,5 + 0,95 × 5,5161) ÷ (41,5 + 0,95 ×
+    5,5161) = 13,7403 ÷ 46,7403 = 29,40 %.)
     """
     monkeypatch.setattr(periods, "today", lambda: date(2024, 7, 15))   # the year running
     ws = [worker("A"), worker("B"), worker("C"), worker("D", exit=date(2024, 9, 30))]
@@ -2314,7 +2315,8 @@ def test_a_workbook_without_any_payroll_row_has_no_month_known(make_workbook, wo
     and final, future years included: `--year 2030` (today 2026-11-30) read « conforme », `provisional`
     false; with worker 1 not target, « non conforme … manque 2,00 ETP », exit 1. The default run without
     payroll evaluates the current month's agrément year (a month, as with payroll), not the agrément day;
-    `ei check` and `ei batch` judge the quota with the same rule (``evaluate_quota``)."""
+    `ei check` and `ei batch` judge the quota with the same rule (``evaluate_quota``). Agrément 2021-03-01:
+    year 9 = 2029-03-01 – 2030-02-28 and year 10 from 2030-03-01 touch 2030."""
     from helpers_workbook import set_value
 
     workbook_sheets["Paie"] = workbook_sheets["Paie"][:1]
@@ -2457,7 +2459,7 @@ def test_a_year_none_of_whose_months_is_over_is_projected_from_personnel(monkeyp
     mois de paie connu pour cette année ; complétez la feuille Paie de ses mois passés » — no month of the year has
     passed, no payroll is missing. Year 1 (2026-03-01 – 2027-02-28) is projected whole from Personnel: T (target)
     and N1–N5 (not target), full time from the agrément; judged on the point value of 2027-02-28: T = 1, D = 6 →
-    1 ÷ 6 = 16,7 % < 20 %; year 1 is judged on one day, k = 1: x = (r·D − T) ÷ ((1 − r)·k) = (0,2 × 6 − 1) ÷ 0,8
+    1 ÷ 6 = 16,67 %, shown 16,6 % (rounded down, away from the 20 % it misses) < 20 %; year 1 is judged on one day, k = 1: x = (r·D − T) ÷ ((1 − r)·k) = (0,2 × 6 − 1) ÷ 0,8
     = 0,25 FTE from 2026-03. On 2026-04-02, March is over without payroll: no projection, as before."""
     ws = [worker("T", hire=date(2026, 3, 1))] + [worker(f"N{i}", hire=date(2026, 3, 1)) for i in range(1, 6)]
     e = enterprise(ws, [], agrement=date(2026, 3, 1))

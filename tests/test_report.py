@@ -27,7 +27,7 @@ from hypothesis import strategies as st
 from ei_cli import documents
 from ei_cli.model import Enterprise, Function, Region, Worker, ContractType, PayMonth
 from ei_cli.periods import Month, Period
-from helpers_rules import CategoryReport
+from helpers_rules import CategoryReport, StatusReport
 from ei_cli.regimes import get_regime, select_regime
 from ei_cli.workbook import read_workbook
 from helpers_cli import run_cli
@@ -1319,11 +1319,7 @@ def test_follow_up_counts_only_actions_within_the_employment():
         FollowUp("T", date(2025, 2, 1), FollowUpType.TRAINING),
         FollowUp("T", date(2025, 5, 10), FollowUpType.INDIVIDUAL_INTERVIEW)))
 
-    class Everyone:
-        def is_target(self, wid):
-            return True
-
-    summary = documents.follow_up_summary(e, Period.calendar_year(2025), Everyone())
+    summary = documents.follow_up_summary(e, Period.calendar_year(2025), StatusReport({}, default=True))
     assert [q["individual"] for q in summary["quarters"]] == [0, 1, 0, 0]
     assert summary["trainings"] == 0 and summary["target_workers_followed"] == 1
 
@@ -1344,13 +1340,9 @@ def test_follow_up_summary_counts_persons_as_the_staff_summary_does():
         FollowUp("A1", date(2025, 2, 5), FollowUpType.INDIVIDUAL_INTERVIEW),
         FollowUp("A2", date(2025, 3, 10), FollowUpType.INDIVIDUAL_INTERVIEW)))
 
-    class Everyone:
-        def is_target(self, wid):
-            return True
-
     period = Period.calendar_year(2025)
     assert e.persons(w for w in e.workers if w.employed_in(period)) == 2
-    summary = documents.follow_up_summary(e, period, Everyone())
+    summary = documents.follow_up_summary(e, period, StatusReport({}, default=True))
     assert (summary["target_workers_followed"], summary["target_workers"]) == (1, 2)
     assert summary["quarters"][0] == {"quarter": "T1", "individual": 2, "collective": 0, "workers_met": 1}
 

@@ -304,7 +304,8 @@ def test_strict_fails_an_unknown_subsidy_condition(tmp_path):
     """cli.md: an unknown check does not by itself make the exit code 1, « --strict makes it count as not
     compliant »; ``ei subsidy`` had no --strict. The test workbook twelve years earlier in Brussels
     (bruxelles-2004), 2012: supervisor 3 at 0,10 FTE, worker 1 (1 FTE) of unknown status (no `inscrit_dei`).
-    Supervision share: 0,10 ÷ 0,10 = 100 % with worker 1 target, 0,10 ÷ (0,10 + 1) = 9,09 % < 10 % if not →
+    Supervision share: 0,10 ÷ 0,10 = 100 % with worker 1 target, 0,10 ÷ (0,10 + 1) = 9,09 % < 10 % if not (shown 9,0 %: floored, away from the
+    10 % it misses) →
     `conditions[].supervision_share` unknown: exit 0, 1 with --strict. A regime without a condition (the
     Walloon sample) checks nothing: 0 with --strict too."""
     from helpers_workbook import moved_back, set_field, set_value, valid_sheets, write_workbook

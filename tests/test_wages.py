@@ -67,7 +67,8 @@ def test_a_ratio_over_four_by_less_than_a_cent_is_not_compliant():
     it 4, « conforme ». The reason printed « 23 999,99 € / 12,00 ETP-mois = 2 000,00 € »: beside 8 000 ÷ 4 =
     2 000 it is 1 999,9991 € (4 places, rounded away from it). To fix: M down to 1 999,99917 × 4 =
     7 999,99667 → 7 999,99 € (rounded down), or P up to 8 000 ÷ 4 = 2 000,00 €. JSON pay_per_fte stays to the
-    cent (2 000), the ratio rounded up to 4 places (4.0001)."""
+    cent (2 000), the ratio rounded up to 4 places (4.0001), and printed rounded up to the hundredth: 4,01 (never
+    shown on the limit it exceeds)."""
     rows = [("M", f"2025-{m:02d}", "1", "8000") for m in range(1, 13)]
     rows += [("P", f"2025-{m:02d}", "1", "1999.99" if m == 6 else "2000") for m in range(1, 13)]
     result = wages.check(enterprise(rows), W16, YEAR)
