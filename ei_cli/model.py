@@ -208,8 +208,8 @@ class Enterprise:
         return [tuple(sorted(g, key=lambda w: (w.hire_date, w.row or 0))) for g in groups.values()]
 
     def persons(self, workers) -> int:
-        """How many people ``workers`` are (``by_person``): the ids of one person count once."""
-        return len(self.by_person(workers))
+        """How many people ``workers`` are (as ``by_person`` groups them): the ids of one person count once."""
+        return len({self.employments_of(w)[0].worker_id for w in workers})
 
     @cached_property
     def first_employment(self) -> dict[str, Worker]:

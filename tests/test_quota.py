@@ -200,13 +200,13 @@ def test_forecast_year_1_judged_on_the_point_value(monkeypatch):
     pays = [pay(w.worker_id, "2024-01", "2024-06") for w in ws]
     e = enterprise(ws, pays, agrement=date(2024, 1, 1))
     st_ = Statuses({w.worker_id: w.worker_id == "T" for w in ws})
-    f = forecast_quota(e, W16, Month(2024, 6), st_)
+    f = forecast_quota(e, W16, Month(2024, 6).last_day, st_)
     assert f.year.target_fte == 1 and f.year.total_fte == 4 and f.compliant is True and f.extra_target_fte == 0
     assert f.year.extra["judged_date"] == "2024-12-31"
     ws2 = ws + [worker("N5"), worker("N6")]
     e2 = enterprise(ws2, pays + [pay(x, "2024-01", "2024-06") for x in ("N5", "N6")], agrement=date(2024, 1, 1))
     st2 = Statuses({w.worker_id: w.worker_id == "T" for w in ws2})
-    f2 = forecast_quota(e2, W16, Month(2024, 6), st2)
+    f2 = forecast_quota(e2, W16, Month(2024, 6).last_day, st2)
     assert f2.year.total_fte == 6 and f2.compliant is False and f2.extra_target_fte == D("0.25")
     # the reason states the k the shortfall was solved with: year 1 is judged on one day, k = 1 (it said
     # « k = 6 mois », the projected months, while x used 1)
@@ -412,7 +412,7 @@ def test_forecast_keeps_last_fte_and_exits(monkeypatch):
     pays = [pay("A", "2024-01", "2024-05"), pay("A", "2024-06", "2024-06", "0.5")] + \
            [pay(x, "2024-01", "2024-06") for x in "BCD"]
     e = enterprise(ws, pays)
-    f = forecast_quota(e, W16, Month(2024, 6), Statuses(dict(A=True, B=False, C=False, D=False)))
+    f = forecast_quota(e, W16, Month(2024, 6).last_day, Statuses(dict(A=True, B=False, C=False, D=False)))
     assert f.hire_from == Month(2024, 7) and f.months_remaining == 6 and f.hire_day == date(2024, 7, 16)
     assert f.year.target_share == denoised(D("8.5") / D("41.5"))
     assert f.compliant is False and f.extra_target_fte == D("1.03")
@@ -566,7 +566,7 @@ def test_a_year_in_progress_advises_the_projections_hire_not_the_known_months_sh
     y = evaluate_quota(e, W16, Period.calendar_year(2022), st_).latest
     assert y.provisional and y.compliant is False and y.shortfall_fte == D("0.29")
     assert y.extra["forecast_extra_target_fte"] == D("0.98") == \
-        forecast_quota(e, W16, Month(2022, 8), st_).extra_target_fte
+        forecast_quota(e, W16, Month(2022, 8).last_day, st_).extra_target_fte
     assert y.extra["forecast_hire_from"] == "2022-09"
     assert "manque" not in y.summary.fr and \
         "projection : engager 0,98 ETP de public cible à partir de 2022-09 la rend conforme" in y.summary.fr
@@ -621,7 +621,7 @@ def test_brussels_2004_in_progress_hire_advice_only_for_the_months_to_come(monke
         "Pour les mois à venir, engager 0,58 ETP de public cible à partir de 2010-09 (projection, ei check-quota "
         "--forecast)."]
     assert c.details["forecast_extra_target_fte"] == D("0.58")
-    assert forecast_quota(e, B04, Month(2010, 8), st_).extra_target_fte is None
+    assert forecast_quota(e, B04, Month(2010, 8).last_day, st_).extra_target_fte is None
 
 
 def test_brussels_2018_mandate_minimums():
@@ -1011,7 +1011,7 @@ def test_brussels_2018_half_time_rule_is_never_solved_as_an_average_to_hire(monk
         return e, status
 
     e, status = year_2024([f"T{i}" for i in range(5)])
-    f = forecast_quota(e, B18, Month(2024, 8), status)
+    f = forecast_quota(e, B18, Month(2024, 8).last_day, status)
     assert not f.extra_supervision_fte and f.extra_target_fte == 0
     assert f.summary.fr == ("Année d'agrément 5 : projetée non conforme (80,6 %) ; le public cible suffit ; porter une "
                             "personne d'encadrement à 0,50 ETP la rend conforme.")
@@ -1206,7 +1206,7 @@ def test_forecast_counts_the_years_last_month_for_its_days_inside(monkeypatch):
     monkeypatch.setattr(periods, "today", lambda: date(2007, 1, 15))   # the year running
     ws = [worker(x, hire=date(2005, 3, 15)) for x in ("A", "N0", "N1", "N2")]
     e = enterprise(ws, [pay(w.worker_id, "2005-03", "2006-12") for w in ws], agrement=date(2005, 3, 15))
-    f = forecast_quota(e, W03, Month(2006, 12), Statuses(dict(A=True, N0=False, N1=False, N2=False)))
+    f = forecast_quota(e, W03, Month(2006, 12).last_day, Statuses(dict(A=True, N0=False, N1=False, N2=False)))
     assert f.hire_from == Month(2007, 1) and f.year.target_share == D("0.25")
     assert f.compliant is False and f.extra_target_fte == D("1.75")
     assert any("Avec k = 1,97 mois restants" in r.text.fr for r in f.reasons)
@@ -1359,7 +1359,7 @@ def test_brussels_2018_forecast_names_the_encadrement_to_hire_too(monkeypatch):
     pays = [pay(w, "2024-01", "2024-04") for w in ("D", "N1", "N2", "N3", "T1")]
     e = enterprise(staff, pays, agrement=date(2024, 1, 1), region=Region.BRUXELLES)
     status = Statuses({"D": False, "N1": False, "N2": False, "N3": False, "T1": True, "T2": True})
-    f = forecast_quota(e, b18, Month(2024, 4), status)
+    f = forecast_quota(e, b18, Month(2024, 4).last_day, status)
     assert f.extra_target_fte == D("3.73") and f.extra_supervision_fte == D("1.60")
     assert "engager 3,73 ETP de public cible et 1,60 ETP d'encadrement à partir de 2024-05" in f.summary.fr
     assert f.to_dict()["extra_supervision_fte"] == D("1.60")
@@ -1432,11 +1432,11 @@ def test_the_forecast_hire_makes_the_year_compliant_when_made(monkeypatch):
     monkeypatch.setattr(periods, "today", lambda: date(2020, 6, 5))   # the year running (to 2020-06-10)
     a = worker("A", hire=date(2018, 6, 11), exit=date(2019, 6, 10))
     e = enterprise([a], [[PayMonth("A", Month(2020, 5), D(0), D(0))]], agrement=date(2018, 6, 11))
-    f = forecast_quota(e, W16, Month(2020, 5), Statuses({"A": False}))
+    f = forecast_quota(e, W16, Month(2020, 5).last_day, Statuses({"A": False}))
     assert f.extra_target_fte == D("72.00")
     hires = [worker(f"H{i}", hire=date(2020, 6, 6)) for i in range(72)]
     e2 = enterprise([a] + hires, [[PayMonth("A", Month(2020, 5), D(0), D(0))]], agrement=date(2018, 6, 11))
-    f2 = forecast_quota(e2, W16, Month(2020, 5), Statuses({"A": False, **{h.worker_id: True for h in hires}}))
+    f2 = forecast_quota(e2, W16, Month(2020, 5).last_day, Statuses({"A": False, **{h.worker_id: True for h in hires}}))
     assert f2.year.compliant is True and f2.extra_target_fte == 0
 
 
@@ -2032,7 +2032,7 @@ def test_a_year_over_with_months_unpaid_asks_for_the_payroll_not_a_hire():
     assert [x.fr for x in c.to_fix] == ["Année terminée le 2022-12-31 : complétez la feuille Paie de ses mois "
                                         "manquants, le verdict porte sur les mois connus."]
     # ei check-quota --forecast on it: no projection, no hire from 2022-09 (it said « engager 0,86 ETP »).
-    fc = forecast_quota(e, W16, Month(2022, 8), st_)
+    fc = forecast_quota(e, W16, Month(2022, 8).last_day, st_)
     assert fc.hire_from is None and fc.extra_target_fte is None and fc.months_remaining == 0
     assert fc.summary.fr == ("Année d'agrément 2 : terminée le 2022-12-31, paie connue jusqu'à 2022-08 : pas de "
                              "projection ni d'engagement à proposer ; complétez la feuille Paie de ses mois manquants.")
@@ -2049,7 +2049,7 @@ def test_a_projection_that_hangs_on_unknown_statuses_says_so_not_non_conforme(mo
     monkeypatch.setattr(periods, "today", lambda: date(2022, 9, 15))
     ws = [worker(w) for w in ("T", "N1", "N2", "U")]
     e = enterprise(ws, [pay(w.worker_id, "2022-01", "2022-08") for w in ws], agrement=date(2021, 1, 1))
-    fc = forecast_quota(e, W16, Month(2022, 8), Statuses({"T": True, "N1": False, "N2": False, "U": None}))
+    fc = forecast_quota(e, W16, Month(2022, 8).last_day, Statuses({"T": True, "N1": False, "N2": False, "U": None}))
     assert fc.extra_target_fte == D("0.98") and fc.year.compliant is None
     assert fc.summary.fr.startswith("Année d'agrément 2 : projetée indéterminée")
     assert "non conforme" not in fc.summary.fr
@@ -2124,7 +2124,7 @@ def test_the_forecast_of_a_year_judged_by_the_stand_in_counts_the_stand_ins_targ
     no extra hire. With wallonie-2016's public: 0 % → non conforme, a hire."""
     monkeypatch.setattr(periods, "today", lambda: date(2018, 1, 15))   # the year running
     e, report = _walloon_gap_dedp_not_td(tmp_path, "2017-12")
-    f = forecast_quota(e, W16, Month(2017, 12), report)
+    f = forecast_quota(e, W16, Month(2017, 12).last_day, report)
     d = f.to_dict()
     assert (d["agrement_year"], d["required_share"], d["projected_target_share"]) == (6, D("0.5"), D("0.5"))
     assert d["projected_compliant"] is True
@@ -2185,7 +2185,7 @@ def test_a_running_year_whose_payroll_stopped_months_ago_hires_from_the_day_afte
     nothing — so over k = 1 (December): x = (0,5 × 48 − 12) ÷ (0,5 × 1) = 12 ÷ 0,5 = 24,00 FTE from 2026-12."""
     ws = [worker("T")] + [worker(f"N{i}") for i in range(1, 4)]
     e = enterprise(ws, [pay(w.worker_id, "2026-01", "2026-03") for w in ws], agrement=date(2021, 1, 1))
-    fc = forecast_quota(e, W16, Month(2026, 3), Statuses({"T": True, "N1": False, "N2": False, "N3": False}))
+    fc = forecast_quota(e, W16, Month(2026, 3).last_day, Statuses({"T": True, "N1": False, "N2": False, "N3": False}))
     assert (fc.hire_from, fc.extra_target_fte) == (Month(2026, 12), D("24.00"))
     assert any(r.text.fr.startswith("Mois de 2026-04 à 2026-10 : passés sans paie connue") for r in fc.reasons)
     assert any(r.text.fr == "Engagement compté à partir du lendemain de la date du jour (2026-12-01) : 2026-11 n'y "
@@ -2203,12 +2203,12 @@ def test_a_forecast_hire_counts_from_the_day_after_today(monkeypatch):
     ws = [worker(w, hire=date(2021, 3, 1)) for w in ("T", "N1", "N2")]
     e = enterprise(ws, [pay(w.worker_id, "2026-03", "2026-10") for w in ws], agrement=date(2021, 3, 1))
     st_ = Statuses({"T": True, "N1": False, "N2": False})
-    fc = forecast_quota(e, W16, Month(2026, 11), st_)
+    fc = forecast_quota(e, W16, Month(2026, 11).last_day, st_)
     assert (fc.hire_from, fc.hire_day, fc.extra_target_fte) == (Month(2026, 12), date(2026, 12, 1), D("4.00"))
     assert "engager 4,00 ETP de public cible à partir de 2026-12 la rend conforme" in fc.summary.fr
     assert any("Avec k = 3 mois restants" in r.text.fr for r in fc.reasons)
     monkeypatch.setattr(periods, "today", lambda: date(2026, 11, 15))
-    fc = forecast_quota(e, W16, Month(2026, 11), st_)
+    fc = forecast_quota(e, W16, Month(2026, 11).last_day, st_)
     assert (fc.hire_from, fc.hire_day, fc.extra_target_fte) == (Month(2026, 11), date(2026, 11, 16), D("3.43"))
     assert any(r.text.fr == "Engagement compté à partir du lendemain de la date du jour (2026-11-16) : 2026-11 compte "
                "pour ses 15 jours restants sur 30." for r in fc.reasons)
@@ -2465,7 +2465,7 @@ def test_a_year_none_of_whose_months_is_over_is_projected_from_personnel(monkeyp
     e = enterprise(ws, [], agrement=date(2026, 3, 1))
     st_ = Statuses({w.worker_id: w.worker_id == "T" for w in ws})
     monkeypatch.setattr(periods, "today", lambda: date(2026, 3, 20))
-    fc = forecast_quota(e, W16, Month(2026, 3), st_)
+    fc = forecast_quota(e, W16, Month(2026, 3).last_day, st_)
     assert (fc.year.year, fc.year.target_fte, fc.year.total_fte, fc.year.compliant) == (1, 1, 6, False)
     assert len(fc.year.months) == 12 and all(m.projected for m in fc.year.months)
     assert (fc.hire_from, fc.extra_target_fte) == (Month(2026, 3), D("0.25"))
@@ -2476,7 +2476,7 @@ def test_a_year_none_of_whose_months_is_over_is_projected_from_personnel(monkeyp
     assert fc.reasons[0].text.en.startswith("Projection of agrément year 1 (2026-03-01 – 2027-02-28): none of its "
                                             "months is over yet (today: 2026-03-20)")
     monkeypatch.setattr(periods, "today", lambda: date(2026, 4, 2))
-    fc = forecast_quota(e, W16, Month(2026, 4), st_)
+    fc = forecast_quota(e, W16, Month(2026, 4).last_day, st_)
     assert fc.year.months == () and fc.hire_from is None and fc.extra_target_fte is None
     assert fc.summary.fr.startswith("Année d'agrément 1 : pas de projection : aucun mois de paie connu")
 

@@ -37,7 +37,7 @@ def check_quota(file: FileArg, year: YearOpt = None, at: AtOpt = None, forecast:
     Exemples : ei check-quota classeur.xlsx ; ei check-quota classeur.xlsx --forecast (combien engager d'ici
     la fin de l'année d'agrément)
     """
-    from ei_cli.periods import Month, Period
+    from ei_cli.periods import Period
     from ei_cli.regimes import select_regime
     from ei_cli.render.quota import quota_csv, quota_table
     from ei_cli.rules.eligibility import assess_eligibility
@@ -66,7 +66,7 @@ def check_quota(file: FileArg, year: YearOpt = None, at: AtOpt = None, forecast:
     if forecast:
         # The agrément year in progress — the one holding today — or the one holding --at's day; the months the
         # payroll knows are measured whatever the month asked (``forecast_quota``).
-        projection = forecast_quota(enterprise, chosen, Month.of(day), report, day)
+        projection = forecast_quota(enterprise, chosen, day, report)
     problems = problems + warnings + list(result.problems)
     fields = result.to_dict(opts.lang)
     fields.pop("compliant")

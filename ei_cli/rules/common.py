@@ -302,7 +302,8 @@ def persons_by_day(enterprise: Enterprise, workers: Iterable[Worker], period: Pe
 def average_persons(enterprise: Enterprise, workers: Iterable[Worker], period: Period) -> Decimal:
     """Average number of people ``workers`` are, employed over ``period``: Σ days each person is employed
     (``person_days_in``) ÷ days — the mean of ``persons_by_day``, whose days sum to that Σ, without building
-    the list. The one average head count (the Brussels tranches' included)."""
+    the list. The one average head count (the Brussels tranches, which count each day anyway, take the mean
+    of their day counts)."""
     return Decimal(sum(person_days_in(rows, period) for rows in enterprise.by_person(workers))) / period.days
 
 

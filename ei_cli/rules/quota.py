@@ -544,7 +544,7 @@ def default_period(enterprise: Enterprise) -> Period:
     « indéterminé » for want of payroll — a month like the other default, not a one-day period."""
     end = enterprise.last_pay_month
     if end is None:
-        end = Month.of(max(periods.today(), enterprise.agrement_date))
+        end = Month.of(forecast_day(enterprise))   # today, or the agrément day when later
     return Period(end.first_day, end.last_day)
 
 
@@ -1182,7 +1182,7 @@ def _with_projection(f: _Frame, y: YearQuota) -> YearQuota:
     last = f.months[-1].month
     # The year's own last known day: a month shared with the next agrément year (an agrément on the 15th) must
     # not pick that next year.
-    fc = forecast_quota(f.enterprise, f.regime, last, f.report, min(last.last_day, f.period.end))
+    fc = forecast_quota(f.enterprise, f.regime, min(last.last_day, f.period.end), f.report)
     if fc.hire_from is None:
         return y
     if y.judged_on == "every_month":
@@ -1649,21 +1649,17 @@ def forecast_day(enterprise: Enterprise, at: date | None = None) -> date:
     return max(at if at is not None else periods.today(), enterprise.agrement_date)
 
 
-def forecast_quota(enterprise: Enterprise, regime: Regime, at_month: Month, report,
-                   day: date | None = None) -> QuotaForecast:
-    """Project the agrément year containing ``day`` (``forecast_day``: --at's, else today; without it,
-    ``at_month``'s last day) to its end, and the target FTE to hire.
-
-    ``at_month``: the month asked (``--at``'s; else the current month, ``periods.today``: the year in progress),
-    said in the JSON (``at_month``) — the agrément's first month when it is earlier; the day picks the year. The months of that year up to the
-    last Paie month are measured as usual, whatever the month asked. Each later month of the year: every worker
+def forecast_quota(enterprise: Enterprise, regime: Regime, day: date, report) -> QuotaForecast:
+    """Project the agrément year containing ``day`` (``forecast_day``: --at's, else today; the agrément day when
+    it is later) to its end, and the target FTE to hire. Its month is said in the JSON (``at_month``). The months
+    of that year up to the last Paie month are measured as usual, whatever the day asked. Each later month of the year: every worker
     employed then (Personnel dates; those with an exit date leave) keeps their last known monthly
     etp, pro rata of the days employed. Extra target FTE x hired from the day after today, present every
     remaining day: solved as for the shortfall, over the remaining months only (the current month for its days
     left, ``_Frame.hire_weight``).
     """
-    at = max(at_month, Month.of(enterprise.agrement_date))
-    on = max(day, enterprise.agrement_date) if day is not None else at.last_day
+    on = max(day, enterprise.agrement_date)
+    at = Month.of(on)
     ((n, period),) = years_overlapping(enterprise.agrement_date, Period(on, on))[-1:]
     in_year = list(period.months())
     # The year is the one asked; its months known are those the payroll reaches (``_months_known``), not only

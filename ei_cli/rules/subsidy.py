@@ -1203,8 +1203,8 @@ def _tranche_days(run: _Run, part: Period, threshold: Decimal, size: Decimal) ->
         unsure = unsure or k != tranches(Decimal(n + u), threshold, size)
         g = groups.setdefault(k, [0, n, n])
         g[0], g[1], g[2] = g[0] + 1, min(g[1], n), max(g[2], n)
-    return (dict(sorted(groups.items())), unsure, average_persons(run.enterprise, known, part),
-            sum(by_day) + sum(unsure_by_day))
+    # The average heads: the mean of the day counts already made (what ``average_persons`` computes again).
+    return (dict(sorted(groups.items())), unsure, Decimal(sum(by_day)) / part.days, sum(by_day) + sum(unsure_by_day))
 
 
 def tranche_days_text(basis: dict, lang: str = "fr") -> str | None:
