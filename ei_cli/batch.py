@@ -771,12 +771,6 @@ class _Publisher:
                 _drop_stale_summaries(self._out_dir)
                 self._stale_dropped = True
 
-    @property
-    def published(self) -> bool:
-        """True once a JSON of this run has replaced (or joined) the folder's outputs."""
-        return any(not future.cancelled() and future.done() and future.exception() is None
-                   for future, _ in self._pending)
-
     def __enter__(self) -> _Publisher:
         return self
 
@@ -920,12 +914,9 @@ def _run_all(paths, names, request, jobs, advance) -> list[FileOutcome]:
             return _run_in_workers(paths, names, request, jobs, publisher, advance)
     except BaseException:
         # Interrupted or failed: what was staged and will never be published is removed (a file can
-        # be staged and not yet handed to the publisher when the interruption comes). Once a JSON of
-        # this run is published, the previous run's summaries no longer describe the folder: they go
-        # too, so that no summary vouches for a mixed set — the next complete run writes them again.
+        # be staged and not yet handed to the publisher when the interruption comes). The previous run's
+        # summaries went with this run's first JSON published (``_Publisher._commit``).
         _discard_strays(request.out_dir, names)
-        if publisher.published:
-            _drop_stale_summaries(request.out_dir)
         raise
 
 
@@ -1393,8 +1384,8 @@ def folder_identity(folder: Path | None) -> str | None:
 
 
 def previous_outputs(out_dir: Path | None, folder: Path | None) -> list[str]:
-    """The per-file JSONs the output folder's summary.json (an ``ei batch`` document) lists, ``files[].output``
-    (or, for a JSON the system refused to write, ``json_name``: an older one of that name may be there): ei's
+    """The per-file JSONs the output folder's summary.json (an ``ei batch`` document) lists, ``files[].json_name``
+    (written or not: for a JSON the system refused to write, an older one of that name may be there): ei's
     own outputs of the previous complete run, read before this run removes that summary — only when that run
     read the same folder (``input_folder_id``): results of another folder written into the same --out are
     not « gone » (a summary without that field, older, lists nothing). Only plain relative names ending in
@@ -1412,7 +1403,7 @@ def previous_outputs(out_dir: Path | None, folder: Path | None) -> list[str]:
         return []
     if doc.get("input_folder_id") != folder_identity(folder):
         return []
-    names = (f.get("output") or f.get("json_name") for f in doc["files"] if isinstance(f, dict))
+    names = (f.get("json_name") for f in doc["files"] if isinstance(f, dict))
     return [name for name in names if _plain_output_name(name)]
 
 
@@ -1425,13 +1416,13 @@ def _plain_output_name(name) -> bool:
     return all(part and not part.startswith(".") for part in parts)
 
 
-def remove_outputs_not_written(out_dir: Path | None, previous: list[str], paths: list[Path],
-                               folder: Path | None, skipped: Iterable[dict] = ()) -> list[str]:
+def remove_outputs_not_written(out_dir: Path | None, previous: list[str], outcomes: list[FileOutcome],
+                               skipped: Iterable[dict] = ()) -> list[str]:
     """After a complete run (every workbook listed was run, none interrupted), the per-file JSONs the
     previous summary listed (``previous_outputs``) that this run did not write — a workbook removed or
     renamed since — are removed: a script summing the folder's JSONs counted a renamed enterprise twice.
     Only those: ei's own outputs, named in its own previous summary of the same folder; the name of a workbook
-    this run read (``output_names``, to the case: one file on Windows and macOS) is kept, written or not (a
+    this run read (its outcome's ``json_name``, to the case: one file on Windows and macOS) is kept, written or not (a
     JSON this run could not write belongs to a workbook still there). Nothing is removed when a sub-folder or a file could not be
     looked at (``skipped[]`` ``unreadable_folder``, ``unreadable_file``): its workbooks were not run.
     Returns the names removed, for the summary (``removed_outputs``)."""
@@ -1441,7 +1432,7 @@ def remove_outputs_not_written(out_dir: Path | None, previous: list[str], paths:
         return []
     if any(entry.get("reason") in ("unreadable_folder", "unreadable_file") for entry in skipped):
         return []
-    written = {name.casefold() for name in output_names(paths, folder)}
+    written = {o.json_name.casefold() for o in outcomes if o.json_name}
     removed = []
     for name in previous:
         if name.casefold() in written:

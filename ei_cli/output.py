@@ -628,10 +628,16 @@ def csv_text(header: list[str], rows: Iterable[Iterable], lang: str = "fr") -> s
 
 
 def _csv_value(v, lang):
+    """A CSV cell as scripts read it: empty for null, true/false, a list or a mapping as JSON text (not a
+    Python repr), every other value as in the JSON document."""
     if v is None:
         return ""
     if isinstance(v, bool):
         return "true" if v else "false"
+    if isinstance(v, (list, tuple, dict)):
+        import json
+
+        return json.dumps(jsonable(v, lang), ensure_ascii=False)
     return jsonable(v, lang)
 
 

@@ -84,7 +84,7 @@ def batch_command(folder: DirArg, year: BatchYearOpt = None, month: MonthOpt = N
     with output_folder(out) if out is not None else nullcontext(), batch.output_lock(out):
         previous = batch.previous_outputs(out, folder)   # read before this run's first JSON removes that summary
         outcomes = _run(paths, request, jobs, quiet)
-        removed = batch.remove_outputs_not_written(out, previous, paths, folder, skipped)
+        removed = batch.remove_outputs_not_written(out, previous, outcomes, skipped)
         for name in removed:
             typer.echo(batch.REMOVED_OUTPUT.format(file=name).get(str(lang)), err=True)
         opts = RunOptions(format=str(format), lang=str(lang), strict=strict)

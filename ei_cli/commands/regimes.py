@@ -1,6 +1,5 @@
 """``ei regimes [ID]``: the regimes known, or one regime's parameters with references and dates."""
 
-import json
 from typing import Annotated, Optional
 
 import typer
@@ -42,8 +41,6 @@ def regimes_command(
     # a list or brackets as JSON text (docs/spec/cli.md).
     emit(doc, opts, table=lambda con, o: parameters_table(con, regime, o.lang, o.explain),
          csv_rows=lambda o: (["key", "value", "unit", "from", "to", "confidence", "reference", "article", "url"],
-                             [[p["key"], v["value"] if not isinstance(v["value"], list)
-                               else json.dumps(v["value"], ensure_ascii=False),
-                               p["unit"], v["from"], v["to"], p["confidence"], p["reference"]["text"],
+                             [[p["key"], v["value"], p["unit"], v["from"], v["to"], p["confidence"], p["reference"]["text"],
                                p["reference"]["article"], p["reference"]["url"]]
                               for p in params for v in p["values"]]))
