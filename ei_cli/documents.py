@@ -339,6 +339,9 @@ def jinja_env(dirs: Iterable[Path] = (), *, autoescape: bool = True, markdown: b
 
 def unreadable_template(path: Path, exc: Exception) -> EiError:
     """The template file cannot be read as what its name says: UTF-8 text, or a Word .docx."""
+    from ei_cli.problems import display_path
+
+    path = display_path(path)
     if isinstance(exc, UnicodeDecodeError):
         byte = exc.object[exc.start:exc.start + 1].hex()
         return EiError(t(
@@ -378,6 +381,9 @@ def _template_error(exc, kind: str, fmt: str, custom: Path | None) -> EiError:
                   if f.filename and Path(f.filename).name in TEMPLATE_NAMES]
         if frames and line is None:
             path, line = frames[-1].filename, frames[-1].lineno
+    from ei_cli.problems import display_path
+
+    path = display_path(path)
     detail = str(exc.message or exc).strip().rstrip(".")
     where_fr = f", ligne {line}" if line else (f", paragraphe « {paragraph} »" if paragraph else "")
     where_en = f", line {line}" if line else (f", paragraph '{paragraph}'" if paragraph else "")

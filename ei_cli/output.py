@@ -293,19 +293,24 @@ def refuse_output_over_inputs(output: Path | None, inputs: Iterable[Path], templ
     every command before it runs (``commands._options.EiCommand``)."""
     if output is None:
         return
+    from ei_cli.problems import display_path
+
+    shown = display_path(output)
     for template in templates:
         if same_file(output, template):
+            template = display_path(template)
             raise EiError(t(
-                f"Le fichier de sortie (-o {output}) est un modèle de document ({template}) : il serait "
+                f"Le fichier de sortie (-o {shown}) est un modèle de document ({template}) : il serait "
                 "remplacé. Choisissez un autre nom de fichier de sortie, hors des noms de modèles.",
-                f"The output file (-o {output}) is a document template ({template}): it would be replaced. "
+                f"The output file (-o {shown}) is a document template ({template}): it would be replaced. "
                 "Choose another output file name, not a template name."))
     for source in inputs:
         if os.path.lexists(source) and same_file(output, source):
+            source = display_path(source)
             raise EiError(t(
-                f"Le fichier de sortie (-o {output}) est le classeur lu ({source}) : il serait remplacé. "
+                f"Le fichier de sortie (-o {shown}) est le classeur lu ({source}) : il serait remplacé. "
                 "Choisissez un autre nom de fichier de sortie.",
-                f"The output file (-o {output}) is the workbook read ({source}): it would be replaced. "
+                f"The output file (-o {shown}) is the workbook read ({source}): it would be replaced. "
                 "Choose another output file name."))
 
 
@@ -500,8 +505,10 @@ def _temporary_beside(path: Path) -> tuple[int, Path]:
     """A new, empty temporary file (``.<staged_stem>.XXXXXXXX.tmp``) in ``path``'s folder: (fd, path)."""
     directory = path.parent if str(path.parent) else Path(".")
     if not directory.is_dir():
-        raise EiError(t(f"Le dossier de sortie n'existe pas : {directory}",
-                        f"The output folder does not exist: {directory}"))
+        from ei_cli.problems import display_path
+
+        raise EiError(t(f"Le dossier de sortie n'existe pas : {display_path(directory)}",
+                        f"The output folder does not exist: {display_path(directory)}"))
     import tempfile
 
     # Beside a special file (``/dev/stdout``) there is no place for it: the system's temporary folder.

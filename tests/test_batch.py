@@ -1911,3 +1911,18 @@ def test_a_folder_name_that_is_not_utf8_is_told_apart_by_its_digest(tmp_path, ca
     summary = json.loads((out / "summary.json").read_text(encoding="utf-8"))
     assert summary["input_folder_id"] == batch.folder_identity(folder)
     assert batch.previous_outputs(out, folder) == ["a.json"]
+
+
+@pytest.mark.skipif(sys.platform in ("win32", "darwin"), reason="file names are text there")
+def test_an_out_that_is_a_file_with_a_name_that_is_not_utf8_is_named_in_valid_utf8(tmp_path, capsys, good_workbook):
+    """--out naming a file « f\\xe7.txt » (a Latin-1 name): the refusal quoted the name as Python holds it (a lone
+    surrogate), and the JSON document on stdout held the raw byte 0xE7 — not UTF-8, unreadable by a script. The
+    name is said as every other path is (``problems.display_path``: U+FFFD for the byte)."""
+    import os
+
+    folder = folder_with(tmp_path, {"a.xlsx": good_workbook})
+    out = Path(os.fsdecode(os.fsencode(tmp_path) + b"/f\xe7.txt"))
+    out.write_text("a file")
+    code, stdout, _ = run(capsys, folder, "--year", YEAR, "--out", out, "-f", "json")
+    stdout.encode("utf-8")   # no lone surrogate left
+    assert code == ExitCode.BAD_INPUT and json.loads(stdout)["problems"][0]["message"].endswith("f\ufffd.txt est un fichier.")

@@ -99,9 +99,12 @@ def _refuse_out_not_a_folder(out) -> None:
     from ei_cli.errors import EiError
     from ei_cli.i18n import t
 
+    from ei_cli.problems import display_path
+
     if out is not None and os.path.lexists(out) and not out.is_dir():
-        raise EiError(t(f"--out doit être un dossier : {out} est un fichier.",
-                        f"--out must be a folder: {out} is a file."))
+        shown = display_path(out)
+        raise EiError(t(f"--out doit être un dossier : {shown} est un fichier.",
+                        f"--out must be a folder: {shown} is a file."))
 
 
 def _request(year, month, regime_id, lang, out, folder, explain=False):

@@ -73,7 +73,9 @@ def _produce(kind: str, file: Path, year: int, output: Path, templates: Path | N
     context = build(enterprise, regime, year, names=names, problems=problems)
     documents.render_document(kind, context, output, templates)
     print_problems(problems)
-    typer.echo(f"{documents.TITLES[kind]} : {output}", err=True)
+    from ei_cli.problems import display_path
+
+    typer.echo(f"{documents.TITLES[kind]} : {display_path(output)}", err=True)
     # Written whatever its verdicts; the exit code says them, as every checking command's does.
     finish(documents.document_compliant(context), opts, problems)
 
