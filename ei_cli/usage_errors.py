@@ -13,14 +13,13 @@ from __future__ import annotations
 import re
 import sys
 
-# click's DateTime refusal, named: ``reword`` reads it too (a position in the list would break when a
-# message is inserted before it).
+# click's DateTime refusal: a date in no accepted format, or a well-formed one the calendar lacks (--at
+# 2023-02-29), which click refuses in the same words (``_missing_day`` tells them apart).
 _NO_MATCH = re.compile(r"^'(.*)' does not match the formats? (.+)\.$", re.S)
 _NOT_INT = re.compile(r"^'(.*)' is not a valid (?:int range|integer range|integer|int)\.$", re.S)
 _NOT_FLOAT = re.compile(r"^'(.*)' is not a valid (?:float range|float)\.$", re.S)
 _NOT_IN_RANGE = re.compile(r"^(.+) is not in the range (-?[\d.]+)<=x<=(-?[\d.]+)\.$", re.S)
 _NOT_ONE_OF = re.compile(r"^'(.*)' is not one of (.+)\.$", re.S)
-_NO_SUCH_DAY = re.compile(r"^'(.*)': this date does not exist in the calendar\.$", re.S)
 # Each refusal of a value: click's pattern, then the French and the English words (the English worded as the
 # French, without Python's placeholders: %Y-%m-%d, int range).
 _VALUE_MESSAGES = [
@@ -30,10 +29,10 @@ _VALUE_MESSAGES = [
      lambda m: f"{m[1]} is not between {m[2]} and {m[3]}."),
     (_NOT_ONE_OF, lambda m: f"« {m[1]} » n'est pas l'une des valeurs {m[2]}.",
      lambda m: f"“{m[1]}” is not one of {m[2]}."),
-    (_NO_MATCH, lambda m: f"« {m[1]} » n'est pas une date au format {_date_formats(m[2])}.",
-     lambda m: f"“{m[1]}” is not a date in the format {_date_formats(m[2], 'en')}."),
-    (_NO_SUCH_DAY, lambda m: f"« {m[1]} » : cette date n'existe pas au calendrier.",
-     lambda m: f"“{m[1]}”: this date does not exist in the calendar."),
+    (_NO_MATCH, lambda m: f"« {m[1]} » : cette date n'existe pas au calendrier." if _missing_day(m[1], m[2]) else
+     f"« {m[1]} » n'est pas une date au format {_date_formats(m[2])}.",
+     lambda m: f"“{m[1]}”: this date does not exist in the calendar." if _missing_day(m[1], m[2]) else
+     f"“{m[1]}” is not a date in the format {_date_formats(m[2], 'en')}."),
 ]
 
 _DATE_FIELDS = {"fr": {"%Y": "AAAA", "%m": "MM", "%d": "JJ"}, "en": {"%Y": "YYYY", "%m": "MM", "%d": "DD"}}
@@ -66,17 +65,6 @@ def _missing_day(value: str, formats: str) -> bool:
     return False
 
 
-def reword(exc) -> None:
-    """click's DateTime refuses a well-formed date that does not exist (--at 2023-02-29) as one that « does not
-    match the formats »: its message is made to say the date does not exist (in English; French by
-    ``_VALUE_MESSAGES``). Any other error is left as it is."""
-    if type(exc).__name__ != "BadParameter":
-        return
-    m = _NO_MATCH.match(getattr(exc, "message", "") or "")
-    if m and _missing_day(m[1], m[2]):
-        exc.message = f"'{m[1]}': this date does not exist in the calendar."
-
-
 def _param_name(exc) -> str:
     param = getattr(exc, "param", None)
     if param is None:
@@ -88,8 +76,7 @@ def _param_name(exc) -> str:
 
 
 def _unpacked(exc) -> tuple[str, str]:
-    """The exception's class name and message, the message reworded first (``reword``)."""
-    reword(exc)
+    """The exception's class name and message."""
     return type(exc).__name__, getattr(exc, "message", "") or ""
 
 
@@ -152,7 +139,6 @@ def english_message(exc) -> str:
 def show(exc, lang: str) -> None:
     """Print a click usage error on stderr as click does (usage line, where to find help, the error),
     in French unless ``lang`` is ``en``."""
-    reword(exc)
     if type(exc).__name__ == "NoArgsIsHelpError":
         exc.show()
         return

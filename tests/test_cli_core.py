@@ -526,28 +526,6 @@ def test_usage_errors_in_english_are_worded_as_the_french_ones(capsys, args, err
         assert code == 2 and json.loads(out)["problems"][0]["message"] == error
 
 
-def test_a_usage_message_inserted_before_the_date_formats_one_does_not_break_reword():
-    """``reword`` found click's « does not match the formats » pattern by its place in ``_VALUE_MESSAGES``
-    (``[4][0]``): a message inserted before it made ``reword`` read another pattern, and --at 2023-02-29 said
-    « n'est pas une date au format… » again. The module, with one message inserted first, still says the date
-    does not exist."""
-    import types
-
-    import typer
-
-    from ei_cli import usage_errors
-
-    source = Path(usage_errors.__file__).read_text(encoding="utf-8")
-    head = "_VALUE_MESSAGES = [\n"
-    assert source.count(head) == 1
-    source = source.replace(head, head + '    (re.compile(r"^inserted$"), lambda m: "inséré", lambda m: "inserted"),\n')
-    module = types.ModuleType("usage_errors_inserted")
-    exec(compile(source, usage_errors.__file__, "exec"), module.__dict__)
-    exc = typer.BadParameter("'2023-02-29' does not match the formats '%Y-%m-%d', '%d/%m/%Y'.")
-    module.reword(exc)
-    assert exc.message == "'2023-02-29': this date does not exist in the calendar."
-
-
 @pytest.mark.parametrize("command", [[], ["check"], ["report"], ["report", "annual"]])
 def test_help_is_framed_in_french(capsys, command):
     """Typer frames every --help in English (« Show this message and exit. », « [default: table] »,
