@@ -7,7 +7,6 @@ Every command builds a *document* (a plain dict following shared/spec/cli.md) an
 from __future__ import annotations
 
 import os
-import re
 import sys
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -216,14 +215,13 @@ def shell_quote(word, *, windows: bool | None = None) -> str:
     if not windows:
         import shlex
 
-        return shlex.quote(word) if _utf8(word) and not _CONTROLS.search(word) else _ansi_c_quoted(word)
+        from ei_cli.problems import INVISIBLE
+
+        return shlex.quote(word) if _utf8(word) and not INVISIBLE.search(word) else _ansi_c_quoted(word)
     if word and not _WINDOWS_SPECIAL.intersection(word):
         return word
     stripped = word.rstrip("\\")  # a backslash before the closing quote would escape it: doubled
     return '"' + stripped + "\\" * (2 * (len(word) - len(stripped))) + '"'
-
-
-_CONTROLS = re.compile("[\x00-\x1f\x7f]")  # C0 and DEL: ANSI-C quoting writes them \xHH, never raw to the terminal
 
 
 def _utf8(word: str) -> bool:
@@ -237,7 +235,11 @@ def _utf8(word: str) -> bool:
 def _ansi_c_quoted(word: str) -> str:
     """``$'Fran\\xe7ois/ei-modele.xlsx'``: ``word``, a name read from the file system whose bytes are not all
     UTF-8 (PEP 383 lone surrogates), in bash/zsh ANSI-C quoting — each byte that is not UTF-8 (and each control
-    character) as ``\\xHH``, ``\\`` and ``'`` escaped, the rest as it is: the shell gives back the real bytes."""
+    character) as ``\\xHH``, each other invisible character (``problems.INVISIBLE``: C1, bidirectional
+    overrides, zero-width) as ``\\uHHHH`` (bash and zsh read both), ``\\`` and ``'`` escaped, the rest as it is:
+    the shell gives back the real bytes."""
+    from ei_cli.problems import INVISIBLE
+
     try:
         raw = os.fsencode(word)
     except UnicodeEncodeError:  # a lone surrogate no file name gives: nothing to give back
@@ -251,6 +253,8 @@ def _ansi_c_quoted(word: str) -> str:
             out.append("\\" + ch)
         elif code < 0x20 or code == 0x7F:
             out.append(f"\\x{code:02x}")
+        elif INVISIBLE.match(ch):   # C1 controls, bidirectional overrides, zero-width: never raw to the terminal
+            out.append(f"\\u{code:04x}")
         else:
             out.append(ch)
     return "$'" + "".join(out) + "'"

@@ -924,3 +924,19 @@ def test_every_test_the_docs_cite_exists():
     # ``test_neutralise_*``: every test of that prefix.
     assert sorted((doc, n + star) for doc, n, star in cited
                   if n not in defined and n not in files and not (star and any(f.startswith(n) for f in defined))) == []
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="bash's ANSI-C quoting")
+@pytest.mark.parametrize("word, quoted", [("x\u202eabc/", "$'x\\u202eabc/'"), ("a\x9bb", "$'a\\u009bb'")])
+def test_an_invisible_character_in_a_word_to_copy_never_reaches_the_terminal_raw(word, quoted):
+    """A right-to-left override (U+202E) or a C1 control reached the terminal raw in « Essayez : ei check … »
+    (only C0 and DEL were escaped): every invisible character of ``problems.INVISIBLE`` is written \\uHHHH in
+    ANSI-C quoting, which bash gives back as the character."""
+    import shutil
+
+    from ei_cli.output import shell_quote
+
+    assert shell_quote(word, windows=False) == quoted
+    if shutil.which("bash"):
+        back = subprocess.run(["bash", "-c", f"printf %s {quoted}"], capture_output=True, check=True).stdout
+        assert back == word.encode("utf-8")
