@@ -46,7 +46,7 @@ def _remember_lang(value: Lang) -> Lang:
 LangOpt = Annotated[Lang, typer.Option("--lang", help="Langue de sortie : fr ou en.", callback=_remember_lang)]
 ExplainOpt = Annotated[bool, typer.Option("--explain", help="Montrer les raisons et les références légales.")]
 StrictOpt = Annotated[bool, typer.Option("--strict", help="Un contrôle indéterminé compte comme non conforme.")]
-NamesOpt = Annotated[bool, typer.Option("--names", help="Afficher les noms (données personnelles).")]
+NamesOpt = Annotated[bool, typer.Option("--names", help="Afficher les noms, et avec --explain les valeurs lues (données personnelles, parfois sensibles : situation sociale, handicap).")]
 # The years ei is asked about: the regimes begin in 2004; 2100 is far enough ahead for any agrément year.
 YEAR_MIN, YEAR_MAX = 1990, 2100
 YearOpt = Annotated[Optional[int], typer.Option("--year", "-y", help="Année civile évaluée.", min=YEAR_MIN,

@@ -26,7 +26,7 @@ def check(file: FileArg, year: YearOpt = None, only: OnlyOpt = None, regime: Reg
 
     Une ligne par contrôle : verdict (conforme, non conforme, indéterminé), chiffre clé, ce qu'il faut
     corriger ; --explain ajoute les raisons et les références légales. Année civile évaluée : --year,
-    par défaut la dernière année dont décembre est dans la paie. Code de sortie 1 si un contrôle n'est
+    par défaut la dernière année dont décembre est dans la paie, sinon celle du dernier mois de paie. Code de sortie 1 si un contrôle n'est
     pas conforme (ou, avec --strict, indéterminé).
 
     Exemples : ei check classeur.xlsx --year 2025 --explain ; ei check classeur.xlsx --only quota,wages -f json

@@ -24,7 +24,7 @@ AtOpt = Annotated[Optional[datetime], typer.Option(
 def check_eligibility(file: FileArg, at: AtOpt = None, format: FormatOpt = Format.TABLE, output: OutputOpt = None,
                       lang: LangOpt = Lang.FR, explain: ExplainOpt = False, strict: StrictOpt = False,
                       names: NamesOpt = False, regime: RegimeOpt = None) -> None:
-    """Public cible de chaque travailleur (TD/TGD, DEDP, groupes bruxellois), évalué à l'embauche.
+    """Public cible de chaque travailleur (TGD ou TD en Wallonie ; « public cible » : DEDP en Wallonie 2003, groupes bruxellois), évalué à l'embauche.
 
     Statut évalué le jour de date_premier_engagement_ei, sinon de date_entree (lecture retenue par ei).
 

@@ -18,7 +18,7 @@ def check_wages(file: FileArg, year: YearOpt = None, regime: RegimeOpt = None, f
     """Tension salariale : salaire brut (avantages compris) par etp, le plus élevé sur le plus bas, au plus l'écart du régime.
 
     Pour chaque travailleur, direction comprise (article 60 §7 écartés), le salaire brut de ses mois de
-    l'année civile évaluée (--year ; par défaut la dernière année dont décembre est dans la paie) divisé
+    l'année civile évaluée (--year ; par défaut la dernière année dont décembre est dans la paie, sinon celle du dernier mois de paie) divisé
     par ses ETP-mois : le 13e mois et le pécule de vacances comptent dans sa rémunération de l'année ;
     les mois à etp nul sont écartés et signalés. L'écart maximal est celui que fixe le régime appliqué
     (paramètre wages.max_ratio : voir « ei regimes ID ») ; un régime qui n'en établit pas laisse le

@@ -242,7 +242,7 @@ _PERSONAL_DATA = (
     "reconnaissance de handicap, minorité ethnique). Ne remplissez que ce qui est nécessaire aux "
     "contrôles, conservez le fichier en lieu sûr et ne l'envoyez pas par courriel non chiffré.",
     "ei n'affiche jamais le NISS, les noms ni les données de situation sociale : les travailleurs sont "
-    "désignés par leur id_travailleur (les noms seulement avec l'option --names). Les colonnes nom, "
+    "désignés par leur id_travailleur (les noms, et avec --explain les valeurs lues, seulement avec l'option --names). Les colonnes nom, "
     "prénom et niss sont facultatives.",
     "Pas de notes libres sur la situation d'un travailleur dans ce classeur (feuille Suivi : seulement "
     "la date, le type et la durée des actions).",
