@@ -1499,6 +1499,71 @@ def test_brussels_2018_a_year_in_progress_advises_the_encadrement_hire_too(monke
     assert only_supervision.to_fix[0].fr.startswith("Engager 1,72 ETP d'encadrement à partir de 2024-09")
 
 
+def _b18_with_unknown(tmp_path, key: str, old: str):
+    """bruxelles-2018 with the figure ``key`` (``value = old``) not published: « unknown »."""
+    from helpers_rules import regime_with
+
+    return regime_with("bruxelles-2018", tmp_path, {key: (old, '"unknown"')})
+
+
+def test_brussels_2018_encadrement_alone_is_no_advice_when_the_target_minimum_is_unknown(monkeypatch, tmp_path):
+    """The year of ``test_brussels_2018_a_year_in_progress_advises_the_encadrement_hire_too`` (judged on
+    2024-09-15, T0–T2 target, N0–N2, S encadrement at 0,5; k = 15/30 + 3 = 3,5 months), under a bruxelles-2018
+    whose target-FTE minimum is not published: encadrement 0,5 against 1 → y × 3,5 = (1 − 0,5) × 12 → y =
+    1,7143 → 1,72 FTE; the target part has no minimum, so no x is solved (``forecast_extra_target_fte`` null).
+    Hiring 1,72 FTE of encadrement leaves the verdict combine(unknown, met) = unknown, never « conforme »: the
+    forecast said « le verdict ne peut plus être corrigé … Il manque aussi 1,72 ETP d'encadrement », while the
+    year's headline, its reason and what to fix said « engager 1,72 ETP d'encadrement … la rend conforme » —
+    the one advice (``rules.quota._advice``) now says the forecast's case everywhere."""
+    monkeypatch.setattr(periods, "today", lambda: date(2024, 9, 15))
+    regime = _b18_with_unknown(tmp_path, "quota.mandate_min_target_fte", "4")
+    ws = [worker(f"T{i}", hire=date(2019, 6, 1)) for i in range(3)]
+    ws += [worker(f"N{i}", hire=date(2019, 1, 1)) for i in range(3)]
+    ws.append(worker("S", hire=date(2019, 1, 1), fte="0.5", function=Function.SUPERVISION))
+    pays = [pay(w.worker_id, "2024-01", "2024-08", "0.5" if w.worker_id == "S" else "1") for w in ws]
+    e = enterprise(ws, pays, agrement=date(2020, 1, 1), region=Region.BRUXELLES)
+    status = Statuses({w.worker_id: w.worker_id.startswith("T") for w in ws})
+    c = check(e, regime, Period.calendar_year(2024), status)
+    year = c.details["agrement_years"][0]
+    assert year["forecast_extra_target_fte"] is None and year["forecast_extra_supervision_fte"] == D("1.72")
+    assert "engager" not in c.summary.fr
+    assert c.summary.fr.endswith("projection : plus aucun engagement ne la rend conforme ; il manque aussi 1,72 ETP "
+                                 "d'encadrement à partir de 2024-09.")
+    assert c.summary.en.endswith("projection: no hire makes it compliant any more; 1.72 FTE of encadrement are "
+                                 "missing too from 2024-09.")
+    assert c.to_fix[0].fr == ("Plus aucun engagement ne rend l'année conforme ; il manque aussi 1,72 ETP d'encadrement "
+                              "à partir de 2024-09 (ei check-quota --forecast).")
+    f = forecast_quota(e, regime, Month(2024, 8).last_day, status)
+    assert "ne peut plus être corrigé" in f.summary.fr and "Il manque aussi 1,72 ETP d'encadrement" in f.summary.fr
+
+
+def test_brussels_2018_a_projection_left_unknown_is_said_alike_in_the_headline_and_what_to_fix(monkeypatch, tmp_path):
+    """Judged on 2024-09-15 under a bruxelles-2018 whose encadrement minimum is not published; agrément
+    2020-01-01 → year 5 = 2024, Paie January–August. T0–T2 (target) full time from 2019; T3–T6 (target) hired
+    2024-09-01, not paid yet; S (encadrement) at 0,4. Known months: 3 target FTE < 4 → non conforme. Projected:
+    (3 × 12 + 4 × 4) ÷ 12 = 4,33 ≥ 4 target FTE → nothing to hire (0); S at 0,4 < 0,5 → one contract to raise;
+    the encadrement average has no minimum → the projection is unknown (``forecast_compliant`` null). The
+    headline said its advice holds only under a condition (``_UNSURE_IF``) and what to fix said « l'année est
+    alors projetée conforme » without it (docs/interpretations.md: « in the forecast, the year's headline and
+    what to fix alike »); both now say it."""
+    monkeypatch.setattr(periods, "today", lambda: date(2024, 9, 15))
+    regime = _b18_with_unknown(tmp_path, "quota.mandate_min_supervision_fte", "1")
+    ws = [worker(f"T{i}", hire=date(2019, 6, 1)) for i in range(3)]
+    ws += [worker(f"T{i}", hire=date(2024, 9, 1)) for i in range(3, 7)]
+    ws.append(worker("S", hire=date(2019, 1, 1), fte="0.4", function=Function.SUPERVISION))
+    pays = [pay(w.worker_id, "2024-01", "2024-08", "0.4" if w.worker_id == "S" else "1")
+            for w in ws if w.hire_date < date(2024, 1, 1)]
+    e = enterprise(ws, pays, agrement=date(2020, 1, 1), region=Region.BRUXELLES)
+    c = check(e, regime, Period.calendar_year(2024), Statuses({w.worker_id: w.worker_id.startswith("T") for w in ws}))
+    year = c.details["agrement_years"][0]
+    assert year["forecast_extra_target_fte"] == 0 and year["forecast_compliant"] is None
+    condition = " si les travailleurs au statut indéterminé ne sont pas du public cible"
+    assert "le public cible suffit ; porter une personne d'encadrement à 0,50 ETP la rend conforme" + condition \
+        in c.summary.fr
+    assert c.to_fix[0].fr.startswith("Garder le public cible actuel et porter une personne d'encadrement à 0,50 ETP : "
+                                     "l'année est alors projetée conforme" + condition)
+
+
 # ------------------------------------------------------------------------------ mutation audit (tests added)
 def test_year_1_an_unknown_status_is_not_counted_as_target_in_the_point_value():
     """Agrément 2024-01-01 → year 1 judged on 2024-12-31 (Q3): 20 % and ≥ 1 target FTE (§4.2).

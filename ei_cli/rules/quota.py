@@ -1196,53 +1196,20 @@ def _with_projection(f: _Frame, y: YearQuota) -> YearQuota:
     sup = _supervision_to_hire(fc.year) or None
     fields = {"forecast_hire_from": str(fc.hire_from), "forecast_extra_target_fte": extra,
               "forecast_compliant": fc.year.compliant}
-    unsure = fc.year.compliant is None   # the projection hangs on unknown statuses
     if sup:
         fields["forecast_extra_supervision_fte"] = sup
-    monthly = y.judged_on == "every_month"
-    hire = _hire_text(extra, sup)
-    half = _half_time_text(fc.year, gerund=True)   # Brussels 2018: a contract to raise too, said beside the hire
-    and_fr, and_en = (f" et {half.fr}", f" and {half.en}") if half else ("", "")
-    if hire:
-        said = (f"{hire.fr} à engager à partir de {fc.hire_from}"
-                + (" pour les mois à venir (les mois déjà jugés sont clos)" if monthly else "")
-                + (f", et {half.fr}" if half else ""),
-                f"{hire.en} to hire from {fc.hire_from}"
-                + (" for the months to come (the months already judged are closed)" if monthly else "")
-                + (f", and {half.en}" if half else ""))
-    elif extra == 0 and half:
-        said = (f"le public cible suffit sans engagement ; il reste à {half.fr}",
-                f"the target public is enough with no hire; {half.en} remains")
-    elif extra == 0:
-        said = (("les mois à venir atteignent le seuil sans engagement (les mois déjà jugés sont clos)" if monthly
-                 else "l'année atteint le seuil sans engagement supplémentaire"),
-                ("the months to come reach the threshold with no hire (the months already judged are closed)"
-                 if monthly else "the year reaches the threshold with no extra hire"))
-    else:
-        said = ("plus aucun engagement ne rend l'année conforme", "no hire makes the year compliant any more")
+    # Brussels 2018: a contract to raise too (the half-time rule), said beside the hire.
+    advice = _advice(extra, sup, fc.hire_from, fc.year, unsure=fc.year.compliant is None)
+    said = advice.reason(monthly=y.judged_on == "every_month")
     reason = because(t(
         "Projection jusqu'à la fin de l'année (chaque travailleur garde son dernier ETP connu, les sorties "
-        f"prévues partent) : {said[0]} — ei check-quota --forecast détaille la projection.",
+        f"prévues partent) : {said.fr} — ei check-quota --forecast détaille la projection.",
         "Projection to the end of the year (every worker keeps their last known FTE, planned exits leave): "
-        f"{said[1]} — ei check-quota --forecast details the projection."))
+        f"{said.en} — ei check-quota --forecast details the projection."))
     summary = y.summary
     if y.judged_on != "every_month":
-        if hire:
-            add = (f"projection : engager {hire.fr} à partir de {fc.hire_from}{and_fr} la rend conforme"
-                   + (_UNSURE_IF.fr if unsure else ""),
-                   f"projection: hiring {hire.en} from {fc.hire_from}{and_en} makes it compliant"
-                   + (_UNSURE_IF.en if unsure else ""))
-        elif extra == 0 and half:
-            add = (f"projection : le public cible suffit ; {half.fr} la rend conforme" + (_UNSURE_IF.fr if unsure else ""),
-                   f"projection: the target public is enough; {half.en} makes it compliant"
-                   + (_UNSURE_IF.en if unsure else ""))
-        elif extra == 0:
-            add = ("projetée conforme sans engagement supplémentaire",
-                   "projected compliant with no extra hire")
-        else:
-            add = ("projection : plus aucun engagement ne la rend conforme",
-                   "projection: no hire makes it compliant any more")
-        summary = t(summary.fr.rstrip(".") + f" ; {add[0]}.", summary.en.rstrip(".") + f"; {add[1]}.")
+        add = advice.clause()
+        summary = t(summary.fr.rstrip(".") + f" ; {add.fr}.", summary.en.rstrip(".") + f"; {add.en}.")
     return replace(y, summary=summary, reasons=y.reasons + (reason,), extra={**y.extra, **fields})
 
 
@@ -1268,6 +1235,199 @@ def _half_time_text(y: YearQuota, gerund: bool = False) -> Text | None:
     one_min = y.extra["supervision_one_person_min_fte"]
     return t(f"porter une personne d'encadrement à {number_text(one_min)} ETP",
              f"{'raising' if gerund else 'raise'} one encadrement person to {number_text(one_min, 'en')} FTE")
+
+
+# ------------------------------------------------------------------------------ what a projection advises
+@dataclass(frozen=True)
+class _Advice:
+    """What the projection of an agrément year still running advises (``_advice`` decides the case): one
+    decision, said in the forecast's headline (``headline``), a failing year's headline and reason
+    (``clause``, ``reason``: ``_with_projection``) and ``check``'s what to fix (``to_fix``).
+
+    ``case``: « hire » (``target`` and/or ``supervision`` FTE from ``hire_from``), « half_time » (the target
+    public is enough, one encadrement contract to raise: Brussels 2018), « none » (nothing to hire),
+    « impossible » (no hire fixes the target part any more: months judged below the threshold, a year 1 whose
+    last day is past, a minimum unknown), « too_late » (no month left to hire in), « nothing_left » (no month
+    to come), « payroll_missing » (the year is over with months unpaid) — the last three the forecast's alone.
+    ``half_of``: the year whose half-time rule is named beside the hire (``_half_time_text``); ``unsure``: the
+    projection's verdict hangs on unknown statuses (``_UNSURE_IF``)."""
+
+    case: str
+    target: Decimal | None
+    supervision: Decimal | None
+    hire_from: Month | None
+    half_of: YearQuota
+    unsure: bool
+
+    def _half(self, gerund: bool) -> tuple[str, str]:
+        """« et porter une personne d'encadrement à 0,50 ETP » beside a hire (empty when the rule is met)."""
+        half = _half_time_text(self.half_of, gerund)
+        return (f" et {half.fr}", f" and {half.en}") if half else ("", "")
+
+    def _unsure(self) -> Text:
+        return _UNSURE_IF if self.unsure else t("", "")
+
+    def _hire(self) -> Text:
+        return _hire_text(self.target, self.supervision)
+
+    def _also_supervision(self) -> Text:
+        """The encadrement still missing beside a target part no hire fixes (« impossible »)."""
+        if not self.supervision:
+            return t("", "")
+        return t(f" ; il manque aussi {number_text(self.supervision)} ETP d'encadrement à partir de {self.hire_from}",
+                 f"; {number_text(self.supervision, 'en')} FTE of encadrement are missing too from {self.hire_from}")
+
+    def headline(self, n: int, projected: YearQuota, last_known: Month | None, end: date) -> Text:
+        """The forecast's summary (``ei check-quota --forecast``)."""
+        head, share = f"Agrément year {n}: ", f" ({judged_share_text(projected, 'en')})"
+        tete, part = f"Année d'agrément {n} : ", f" ({judged_share_text(projected)})"
+        verdict_fr, verdict_en = f"projetée {_projected_fr(projected.compliant)}", \
+            f"projected {VERDICT[projected.compliant].en}"
+        unsure = self._unsure()
+        and_fr, and_en = self._half(gerund=True)
+        case = self.case
+        if case == "payroll_missing":
+            fr = (f"terminée le {end.isoformat()}, paie connue jusqu'à {last_known} : pas de projection ni "
+                  "d'engagement à proposer ; complétez la feuille Paie de ses mois manquants.")
+            en = (f"ended on {end.isoformat()}, payroll known to {last_known}: no projection nor hire to propose; "
+                  "complete the Paie sheet with its missing months.")
+        elif case == "nothing_left":
+            fr = f"plus aucun mois à venir après {last_known} ; rien ne peut plus être ajouté."
+            en = f"no month left after {last_known}; nothing can be added any more."
+        elif case == "too_late":
+            fr = f"{verdict_fr}{part} ; elle se termine le {end.isoformat()} : plus aucun engagement n'y compte."
+            en = f"{verdict_en}{share}; it ends on {end.isoformat()}: no hire counts in it any more."
+        elif case == "impossible":
+            fr = (f"le verdict ne peut plus être corrigé par des engagements à partir de {self.hire_from} (mois déjà "
+                  "jugés sous le seuil, ou données inconnues).")
+            en = (f"the verdict can no longer be fixed by hiring from {self.hire_from} (months already judged below "
+                  "the threshold, or data unknown).")
+            if self.supervision:
+                fr += (f" Il manque aussi {number_text(self.supervision)} ETP d'encadrement à partir de "
+                       f"{self.hire_from}.")
+                en += (f" {number_text(self.supervision, 'en')} FTE of encadrement are missing too from "
+                       f"{self.hire_from}.")
+        elif case == "half_time":
+            # The target public is enough; the half-time rule asks for a contract raised, not FTE solved.
+            half = _half_time_text(self.half_of, gerund=True)
+            fr = f"{verdict_fr}{part} ; le public cible suffit ; {half.fr} la rend conforme{unsure.fr}."
+            en = f"{verdict_en}{share}; the target public is enough; {half.en} makes it compliant{unsure.en}."
+        elif case == "none":
+            fr, en = f"{verdict_fr}{part} sans engagement supplémentaire.", f"{verdict_en}{share} with no extra hire."
+        elif self.supervision:
+            # The target FTE alone cannot make such a year compliant: its encadrement minimum is missed too.
+            hire = self._hire()
+            enough_fr, enough_en = ("", "") if self.target else ("le public cible suffit ; ",
+                                                                 "the target public is enough; ")
+            fr = (f"{verdict_fr} ; {enough_fr}engager {hire.fr} à partir de {self.hire_from}{and_fr} la rend "
+                  f"conforme{unsure.fr}.")
+            en = f"{verdict_en}; {enough_en}hiring {hire.en} from {self.hire_from}{and_en} makes it compliant{unsure.en}."
+        else:
+            hire = self._hire()
+            fr = f"{verdict_fr}{part} ; engager {hire.fr} à partir de {self.hire_from}{and_fr} la rend conforme{unsure.fr}."
+            en = f"{verdict_en}{share}; hiring {hire.en} from {self.hire_from}{and_en} makes it compliant{unsure.en}."
+        return t(tete + fr, head + en)
+
+    def clause(self) -> Text:
+        """What a failing year still running adds to its headline (``_with_projection``)."""
+        unsure = self._unsure()
+        if self.case == "hire":
+            hire = self._hire()
+            and_fr, and_en = self._half(gerund=True)
+            return t(f"projection : engager {hire.fr} à partir de {self.hire_from}{and_fr} la rend conforme{unsure.fr}",
+                     f"projection: hiring {hire.en} from {self.hire_from}{and_en} makes it compliant{unsure.en}")
+        if self.case == "half_time":
+            half = _half_time_text(self.half_of, gerund=True)
+            return t(f"projection : le public cible suffit ; {half.fr} la rend conforme{unsure.fr}",
+                     f"projection: the target public is enough; {half.en} makes it compliant{unsure.en}")
+        if self.case == "none":
+            return t("projetée conforme sans engagement supplémentaire", "projected compliant with no extra hire")
+        also = self._also_supervision()
+        return t(f"projection : plus aucun engagement ne la rend conforme{also.fr}",
+                 f"projection: no hire makes it compliant any more{also.en}")
+
+    def reason(self, monthly: bool) -> Text:
+        """The projection's step in a failing year's reasons (``_with_projection``); ``monthly``: Brussels 2004,
+        whose months already judged are closed."""
+        half = _half_time_text(self.half_of, gerund=True)
+        if self.case == "hire":
+            hire = self._hire()
+            return t(f"{hire.fr} à engager à partir de {self.hire_from}"
+                     + (" pour les mois à venir (les mois déjà jugés sont clos)" if monthly else "")
+                     + (f", et {half.fr}" if half else ""),
+                     f"{hire.en} to hire from {self.hire_from}"
+                     + (" for the months to come (the months already judged are closed)" if monthly else "")
+                     + (f", and {half.en}" if half else ""))
+        if self.case == "half_time":
+            return t(f"le public cible suffit sans engagement ; il reste à {half.fr}",
+                     f"the target public is enough with no hire; {half.en} remains")
+        if self.case == "none":
+            if monthly:
+                return t("les mois à venir atteignent le seuil sans engagement (les mois déjà jugés sont clos)",
+                         "the months to come reach the threshold with no hire (the months already judged are closed)")
+            return t("l'année atteint le seuil sans engagement supplémentaire",
+                     "the year reaches the threshold with no extra hire")
+        also = self._also_supervision()
+        return t(f"plus aucun engagement ne rend l'année conforme{also.fr}",
+                 f"no hire makes the year compliant any more{also.en}")
+
+    def to_fix(self, which: Text, monthly: bool = False) -> Text | None:
+        """``check``'s line of what to fix; ``monthly`` (Brussels 2004, months already judged listed apart): the
+        hire for the months to come alone, nothing otherwise (None)."""
+        unsure = self._unsure()
+        if monthly:
+            if self.case != "hire":
+                return None
+            return t(f"{which.fr}pour les mois à venir, engager {self._hire().fr} à partir de {self.hire_from} "
+                     "(projection, ei check-quota --forecast).",
+                     f"{which.en}for the months to come, hire {self._hire().en} from {self.hire_from} (projection, "
+                     "ei check-quota --forecast).")
+        and_fr, and_en = self._half(gerund=False)
+        if self.case == "hire":
+            hire = self._hire()
+            return t(f"{which.fr}engager {hire.fr} à partir de {self.hire_from} (ou augmenter d'autant le temps de "
+                     f"travail){and_fr} : la projection de l'année la rend alors conforme{unsure.fr} "
+                     "(ei check-quota --forecast).",
+                     f"{which.en}hire {hire.en} from {self.hire_from} (or raise the working time as much){and_en}: the "
+                     f"year's projection then complies{unsure.en} (ei check-quota --forecast).")
+        if self.case == "half_time":
+            return t(f"{which.fr}garder le public cible actuel{and_fr} : l'année est alors projetée conforme{unsure.fr} "
+                     "(ei check-quota --forecast).",
+                     f"{which.en}keep the current target public{and_en}: the year is then projected compliant"
+                     f"{unsure.en} (ei check-quota --forecast).")
+        if self.case == "none":
+            return t(f"{which.fr}garder le public cible actuel : l'année est projetée conforme sans engagement "
+                     "supplémentaire (ei check-quota --forecast).",
+                     f"{which.en}keep the current target public: the year is projected compliant with no extra hire "
+                     "(ei check-quota --forecast).")
+        also = self._also_supervision()
+        return t(f"{which.fr}plus aucun engagement ne rend l'année conforme{also.fr} (ei check-quota --forecast).",
+                 f"{which.en}no hire makes the year compliant any more{also.en} (ei check-quota --forecast).")
+
+    @property
+    def says_half_time(self) -> bool:
+        """The advice already names the contract to raise (``check`` does not add its own line then)."""
+        return self.case in ("hire", "half_time") and _half_time_text(self.half_of) is not None
+
+
+def _advice(target: Decimal | None, supervision: Decimal | None, hire_from: Month | None, half_of: YearQuota,
+            unsure: bool, months_left: bool = True, payroll_missing: bool = False) -> _Advice:
+    """The one choice of what a projection advises (``_Advice``): ``target`` the target FTE to hire (None: no
+    hire fixes the target part), ``supervision`` the encadrement FTE (Brussels 2018), from ``hire_from``;
+    ``months_left`` and ``payroll_missing`` for the forecast of a year with no month to come. A target part
+    no hire fixes is « impossible » whatever encadrement is also missing: hiring that encadrement alone leaves
+    the verdict failing or unknown, never « conforme »."""
+    if not months_left:
+        case = "payroll_missing" if payroll_missing else "nothing_left"
+    elif target is None:
+        case = "too_late" if hire_from is None else "impossible"
+    elif target or supervision:
+        case = "hire"
+    elif _half_time_text(half_of) is not None:
+        case = "half_time"
+    else:
+        case = "none"
+    return _Advice(case, target, supervision, hire_from, half_of, unsure)
 
 
 def _art60_reason(f: _Frame) -> Reason | None:
@@ -1508,9 +1668,12 @@ def check(enterprise: Enterprise, regime: Regime, period: Period, report=None) -
     to_fix = []
     for y in shown:
         which_fr, which_en = (f"Année d'agrément {y.year} : ", f"Agrément year {y.year}: ") if several else ("", "")
-        ahead = y.extra.get("forecast_extra_target_fte")
         half = _half_time_text(y)   # Brussels 2018 half-time rule failed: one contract to raise
         half_said = False           # a projection line below already asks for it (« … et porter … »)
+        # A year still running that failed on its known months: the projection's advice (``_with_projection``).
+        advice = _advice(y.extra.get("forecast_extra_target_fte"), y.extra.get("forecast_extra_supervision_fte"),
+                         y.extra.get("forecast_hire_from"), y, unsure=y.extra.get("forecast_compliant", True) is None)
+        which = t(which_fr, which_en)
         if y.compliant is None and y.unknown_fte:
             # The verdict hangs on statuses not known: what fixes it is to complete them, not a hire. A year
             # judged by another regime (the one in force when it began) counts that regime's target public.
@@ -1525,41 +1688,13 @@ def check(enterprise: Enterprise, regime: Regime, period: Period, report=None) -
         elif y.judged_on == "every_month" and y.extra.get("failing_months"):
             # Months already paid and judged: no hire repairs them (a hire advice is for months to come).
             to_fix.append(_failed_months_text(y, which_fr, which_en))
-            if ahead:
-                to_fix.append(t(f"{which_fr}pour les mois à venir, engager {number_text(ahead)} ETP de public cible "
-                                f"à partir de {y.extra['forecast_hire_from']} (projection, ei check-quota --forecast).",
-                                f"{which_en}for the months to come, hire {number_text(ahead, 'en')} target-public FTE "
-                                f"from {y.extra['forecast_hire_from']} (projection, ei check-quota --forecast)."))
+            if "forecast_hire_from" in y.extra and advice.case == "hire":
+                to_fix.append(advice.to_fix(which, monthly=True))
         elif "forecast_hire_from" in y.extra:
-            # A year still running: the projection's figure, the one that makes the year comply.
-            hire_from = y.extra["forecast_hire_from"]
-            hire = _hire_text(ahead, y.extra.get("forecast_extra_supervision_fte"))
-            # Brussels 2018 half-time rule: the year complies only with that contract raised too, said here
-            # beside the hire (and not again in its own line below).
-            and_fr, and_en = (f" et {half.fr}", f" and {half.en}") if half else ("", "")
-            half_said = bool(half) and (bool(hire) or ahead == 0)
-            if hire:
-                unsure = "forecast_compliant" in y.extra and y.extra["forecast_compliant"] is None
-                to_fix.append(t(f"{which_fr}engager {hire.fr} à partir de {hire_from} (ou augmenter d'autant le "
-                                f"temps de travail){and_fr} : la projection de l'année la rend alors conforme"
-                                f"{_UNSURE_IF.fr if unsure else ''} (ei check-quota --forecast).",
-                                f"{which_en}hire {hire.en} from {hire_from} (or raise the working time as much)"
-                                f"{and_en}: the year's projection then complies{_UNSURE_IF.en if unsure else ''} "
-                                "(ei check-quota --forecast)."))
-            elif ahead == 0 and half:
-                to_fix.append(t(f"{which_fr}garder le public cible actuel{and_fr} : l'année est alors projetée "
-                                "conforme (ei check-quota --forecast).",
-                                f"{which_en}keep the current target public{and_en}: the year is then projected "
-                                "compliant (ei check-quota --forecast)."))
-            elif ahead == 0:
-                to_fix.append(t(f"{which_fr}garder le public cible actuel : l'année est projetée conforme sans "
-                                "engagement supplémentaire (ei check-quota --forecast).",
-                                f"{which_en}keep the current target public: the year is projected compliant with "
-                                "no extra hire (ei check-quota --forecast)."))
-            else:
-                to_fix.append(t(f"{which_fr}plus aucun engagement ne rend l'année conforme (ei check-quota "
-                                "--forecast).",
-                                f"{which_en}no hire makes the year compliant any more (ei check-quota --forecast)."))
+            # A year still running: the projection's figure, the one that makes the year comply; the Brussels
+            # 2018 half-time rule said beside the hire (and not again in its own line below).
+            to_fix.append(advice.to_fix(which))
+            half_said = advice.says_half_time
         elif (y.shortfall_fte or y.extra.get("supervision_shortfall_fte")) and not y.provisional:
             # A year whose every month is paid and judged: no hire repairs it any more; say what it lacked.
             lacked = _hire_text(y.shortfall_fte, y.extra.get("supervision_shortfall_fte") or None)
@@ -1774,44 +1909,12 @@ def forecast_quota(enterprise: Enterprise, regime: Regime, day: date, report) ->
         reasons.append(because(t(
             f"Engagement compté à partir du lendemain de la date du jour ({hire_day.isoformat()}) : {said.fr}.",
             f"A hire counted from the day after today ({hire_day.isoformat()}): {said.en}.")))
+    extra_sup = _supervision_to_hire(projected)
     # Brussels 2018: nobody at half-time is one contract to raise, said beside any hire (never solved as FTE).
-    half = _half_time_text(projected, gerund=True)
-    and_fr, and_en = (f" et {half.fr}", f" and {half.en}") if half else ("", "")
-    if not future and _ended(period) and known != in_year:
-        summary = t(f"Année d'agrément {n} : terminée le {period.end.isoformat()}, paie connue jusqu'à {last_known} : "
-                    "pas de projection ni d'engagement à proposer ; complétez la feuille Paie de ses mois manquants.",
-                    f"Agrément year {n}: ended on {period.end.isoformat()}, payroll known to {last_known}: no projection "
-                    "nor hire to propose; complete the Paie sheet with its missing months.")
-    elif not future:
-        summary = t(f"Année d'agrément {n} : plus aucun mois à venir après {last_known} ; rien ne peut plus être "
-                    "ajouté.",
-                    f"Agrément year {n}: no month left after {last_known}; nothing can be added any more.")
-    elif extra is None and hire_from is None:
-        summary = t(f"Année d'agrément {n} : projetée {_projected_fr(projected.compliant)} "
-                    f"({judged_share_text(projected)}) ; elle se termine le {period.end.isoformat()} : plus aucun "
-                    "engagement n'y compte.",
-                    f"Agrément year {n}: projected {VERDICT[projected.compliant].en} "
-                    f"({judged_share_text(projected, 'en')}); it ends on {period.end.isoformat()}: no hire counts in "
-                    "it any more.")
-    elif extra is None:
-        summary = t(f"Année d'agrément {n} : le verdict ne peut plus être corrigé par des engagements "
-                    f"à partir de {hire_from} (mois déjà jugés sous le seuil, ou données inconnues).",
-                    f"Agrément year {n}: the verdict can no longer be fixed by hiring from {hire_from} "
-                    "(months already judged below the threshold, or data unknown).")
-    elif extra == 0 and half:
-        # The target public is enough; the half-time rule asks for a contract raised, not FTE solved.
-        summary = t(f"Année d'agrément {n} : projetée {_projected_fr(projected.compliant)} "
-                    f"({judged_share_text(projected)}) ; le public cible suffit ; {half.fr} la rend conforme"
-                    f"{_UNSURE_IF.fr if projected.compliant is None else ''}.",
-                    f"Agrément year {n}: projected {VERDICT[projected.compliant].en} "
-                    f"({judged_share_text(projected, 'en')}); the target public is enough; {half.en} makes it "
-                    f"compliant{_UNSURE_IF.en if projected.compliant is None else ''}.")
-    elif extra == 0:
-        summary = t(f"Année d'agrément {n} : projetée {_projected_fr(projected.compliant)} "
-                    f"({judged_share_text(projected)}) sans engagement supplémentaire.",
-                    f"Agrément year {n}: projected {VERDICT[projected.compliant].en} "
-                    f"({judged_share_text(projected, 'en')}) with no extra hire.")
-    else:
+    advice = _advice(extra, extra_sup, hire_from, projected, unsure=projected.compliant is None,
+                     months_left=bool(future), payroll_missing=_ended(period) and known != in_year)
+    summary = advice.headline(n, projected, last_known, period.end)
+    if extra:
         # k as the shortfall solved it (a year 1 is judged on its last day: k = 1); month by month
         # (Brussels 2004), the projected months, the last one for its days inside the year.
         k = projected.adjustable if projected.adjustable is not None else sum(
@@ -1821,30 +1924,6 @@ def forecast_quota(enterprise: Enterprise, regime: Regime, day: date, report) ->
             "(et au moins le minimum d'ETP), arrondi vers le haut.",
             f"With k = {_months_text(k, 'en')} remaining months: x = (r·D − T) ÷ ((1 − r)·k), D and T projected over "
             "the year (and at least the FTE minimum), rounded up.")))
-        verdict = VERDICT[projected.compliant]
-        summary = t(f"Année d'agrément {n} : projetée {_projected_fr(projected.compliant)} ({judged_share_text(projected)}) ; "
-                    f"engager {number_text(extra)} ETP de public cible à partir de {hire_from}{and_fr} la rend conforme"
-                    f"{_UNSURE_IF.fr if projected.compliant is None else ''}.",
-                    f"Agrément year {n}: projected {verdict.en} ({judged_share_text(projected, 'en')}); hiring "
-                    f"{number_text(extra, 'en')} target-public FTE from {hire_from}{and_en} makes it compliant"
-                    f"{_UNSURE_IF.en if projected.compliant is None else ''}.")
-    extra_sup = _supervision_to_hire(projected)
-    if extra_sup and extra is None:
-        summary = t(summary.fr + f" Il manque aussi {number_text(extra_sup)} ETP d'encadrement à partir de {hire_from}.",
-                    summary.en + f" {number_text(extra_sup, 'en')} FTE of encadrement are missing too from {hire_from}.")
-    elif extra_sup:
-        # The target FTE alone cannot make such a year compliant: its encadrement minimum is missed too.
-        target_fr = (f"engager {number_text(extra)} ETP de public cible et {number_text(extra_sup)} ETP d'encadrement"
-                     if extra else f"le public cible suffit ; engager {number_text(extra_sup)} ETP d'encadrement")
-        target_en = (f"hiring {number_text(extra, 'en')} target-public FTE and {number_text(extra_sup, 'en')} FTE of "
-                     "encadrement" if extra else f"the target public is enough; hiring {number_text(extra_sup, 'en')} "
-                     "FTE of encadrement")
-        verdict = VERDICT[projected.compliant]
-        unsure = projected.compliant is None
-        summary = t(f"Année d'agrément {n} : projetée {_projected_fr(projected.compliant)} ; {target_fr} à partir de {hire_from}{and_fr} la rend "
-                    f"conforme{_UNSURE_IF.fr if unsure else ''}.",
-                    f"Agrément year {n}: projected {verdict.en}; {target_en} from {hire_from}{and_en} makes it compliant"
-                    f"{_UNSURE_IF.en if unsure else ''}.")
     if extra_sup:
         reasons.append(because(t(
             f"Encadrement : {number_text(projected.extra['supervision_fte'])} ETP en moyenne pour un minimum de "
