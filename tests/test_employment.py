@@ -367,6 +367,33 @@ def test_an_agrement_application_judges_the_whole_period_whatever_the_regimes_st
                           "shows of the conditions; the deadlines of a worker hired before run from that day.")
 
 
+def test_the_day_obligations_run_from_is_computed_once_by_run_checks(monkeypatch):
+    """Renewal for 2017: agrément 2010-03-15, wallonie-2016 applicable from 2017-06-30 (rules.md §1), P at 0,4
+    etp until 2017-05-31, T hired 2017-03-01 on a CDD, CDI from 2018-01-02. The first day the regime's rules
+    run is max(2010-03-15, 2017-06-30) = 2017-06-30; ``run_checks`` computed it to cut the period, then the
+    employment and follow-up checks computed it again each (``rules.common.obligations_start``). It is now
+    computed once, by ``run_checks``, and passed to them (``obligations_from``): with their own copy made to
+    fail, the results are the same — T's CDI due 2017-06-30 + 6 months = 2017-12-30, late from that day."""
+    from ei_cli.rules import common
+    from ei_cli.rules.dashboard import run_checks
+
+    p = replace(worker("P", hire=date(2016, 1, 4), contract=ContractType.CDI, exit=date(2017, 5, 31)), fte=D("0.4"))
+    e = Enterprise("EI", Region.WALLONIE, date(2010, 3, 15),
+                   workers=(p, worker("T", hire=date(2017, 3, 1), cdi=date(2018, 1, 2))))
+    year, report = Period.calendar_year(2017), Report({"P": True, "T": True})
+    names = ["employment", "follow_up"]
+    expected = [r.to_dict() for r in run_checks(e, W16, year, report, only=names)]
+
+    def again(*_):
+        raise AssertionError("obligations_start computed again by a check run_checks ran")
+
+    monkeypatch.setattr(common, "obligations_start", again)   # run_checks keeps the one it imported
+    (cdi, followed) = run_checks(e, W16, year, report, only=names)
+    assert [cdi.to_dict(), followed.to_dict()] == expected
+    assert [(v["worker_id"], v["deadline"]) for v in cdi.details["violations"] if v["kind"] == "cdi_late"] == [
+        ("T", date(2017, 12, 30))]
+
+
 def test_a_check_is_told_it_judges_an_agrement_application_never_left_to_infer_it():
     """Renewal for 2017 (agrément 2010-03-15, wallonie-2016 applicable from 2017-06-30), P at 0,4 etp until
     2017-05-31. The reason took « an agrément application » from a period beginning before 2017-06-30: the

@@ -205,6 +205,18 @@ def by_shape(name: str, shapes: dict, enterprise, regime, period: Period, report
     return shape(enterprise, regime, period, report, **options)
 
 
+def by_shape_from_start(name: str, shapes: dict, enterprise, regime, period: Period, report=None,
+                        application: bool = False, obligations_from: date | None = None) -> "CheckResult":
+    """``by_shape`` for a check whose rules run from the first day of the regime's obligations (the employment and
+    follow-up checks, ``rules.dashboard.FROM_REGIME_START``). ``application``: an agrément application, judged
+    whole; ``obligations_from``: that day, as ``run_checks`` computed it once (``obligations_start``, computed
+    here for a check called alone)."""
+    if obligations_from is None:
+        obligations_from = obligations_start(enterprise, regime, period)
+    return by_shape(name, shapes, enterprise, regime, period, report, application=application,
+                    obligations_from=obligations_from)
+
+
 NOT_ESTABLISHED = t("non établi pour ce régime (texte non trouvé)", "not established for this regime (text not found)")
 
 
@@ -371,7 +383,10 @@ def obligations_start(enterprise: Enterprise, regime, period: Period) -> date:
     6 months of wallonie-2016 is not found for 2003, rules.md §4.3; applicable from 2017-06-30, §1). A regime
     judging a period that lies wholly outside its validity is a simulation, judging as if it were in force:
     the agrément day. Chosen (D4) or not, a regime is a simulation only there: the workbook's ``regime`` field
-    naming the regime in force changes nothing (``Regime.simulates``, docs/interpretations.md)."""
+    naming the regime in force changes nothing (``Regime.simulates``, docs/interpretations.md).
+
+    Computed once per run by ``rules.dashboard.run_checks``, which cuts the period judged at it and passes it to
+    the checks whose rules run from it (``obligations_from``); a check called alone computes it here."""
     if regime.simulates(period):
         return enterprise.agrement_date
     return max(enterprise.agrement_date, regime.valid_from)
@@ -385,24 +400,22 @@ def from_day(period: Period, start: date) -> Period:
     return period
 
 
-def obligation_period(enterprise: Enterprise, period: Period, regime=None) -> Period:
-    """The part of ``period`` the agrément's obligations concern: from the agrément day — given ``regime``,
-    from ``obligations_start`` — when the period begins before it (``from_day``). Chosen once for the checks,
-    by ``rules.dashboard.run_checks`` (an agrément application judges the whole period)."""
-    return from_day(period, enterprise.agrement_date if regime is None else obligations_start(enterprise, regime,
-                                                                                               period))
+def obligation_period(enterprise: Enterprise, period: Period, start: date | None = None) -> Period:
+    """The part of ``period`` the agrément's obligations concern: from the agrément day — or from ``start``, the
+    regime's ``obligations_start`` — when the period begins before it (``from_day``). Chosen once for the
+    checks, by ``rules.dashboard.run_checks`` (an agrément application judges the whole period)."""
+    return from_day(period, enterprise.agrement_date if start is None else start)
 
 
-def obligations_start_reason(enterprise: Enterprise, regime, value: Value, period: Period,
+def obligations_start_reason(enterprise: Enterprise, regime, value: Value, period: Period, start: date,
                              deadlines: bool = True, *, application: bool = False) -> "Reason | None":
     """Why nothing is judged before the regime applied, and the deadlines of a worker hired before run from
-    its first day (``obligations_start``); for an agrément application whose period begins before that day,
+    its first day (``start``, its ``obligations_start``); for an agrément application whose period begins before that day,
     that the whole period is judged and the deadlines run from that day; None when they run from the hire or
     the agrément, as usual.
     ``period``: the period judged — cut to begin on that day by ``rules.dashboard.run_checks`` when it began
     before, unless for an agrément application (``application``, run_checks' own flag: judged whole);
     ``deadlines``: whether the rule has any (the Brussels encadrement CDI has none)."""
-    start = obligations_start(enterprise, regime, period)
     if start == enterprise.agrement_date:
         return None
     deadline = t("les délais d'un travailleur engagé avant courent de ce jour",

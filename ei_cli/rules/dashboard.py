@@ -14,7 +14,8 @@ from ei_cli.i18n import t
 from ei_cli.model import Enterprise
 from ei_cli.periods import Period
 from ei_cli.regimes import Regime
-from ei_cli.rules.common import CheckResult, because, combine, not_begun, not_judged, obligation_period
+from ei_cli.rules.common import (CheckResult, because, combine, not_begun, not_judged, obligation_period,
+                                 obligations_start)
 
 CHECK_NAMES = ("eligibility", "quota", "wages", "employment", "enterprise", "follow_up")
 # The checks whose rules run from the judging regime's first day when it came into force after the agrément:
@@ -66,6 +67,9 @@ def run_checks(enterprise: Enterprise, regime: Regime, period: Period, report=No
 
         report = assess_eligibility(enterprise, regime)
     names = [n for n in CHECK_NAMES if only is None or n in only]
+    # The first day the regime's rules run (the agrément, or the regime's own start): one day for the period
+    # judged and for the deadlines of the checks in FROM_REGIME_START.
+    start = obligations_start(enterprise, regime, period)
     results = []
     for name in names:
         # Before the agrément, no obligation of it applies: the quota says so itself (no agrément year);
@@ -89,7 +93,7 @@ def run_checks(enterprise: Enterprise, regime: Regime, period: Period, report=No
             # rules a regime brought in run from its own start when it came into force after the agrément
             # (``rules.common.obligations_start``). The one place the judged period is chosen: an agrément
             # application judges the whole period (the checks take the deadlines' start themselves).
-            judged = obligation_period(enterprise, period, regime if name in FROM_REGIME_START else None)
+            judged = obligation_period(enterprise, period, start if name in FROM_REGIME_START else None)
         if not application and name in FROM_REGIME_START and not_begun(judged):
             # A period not begun yet — the part judged, from the agrément (or the regime's start): an agrément
             # after today leaves nothing of 2026 due yet, not « non conforme » from that day. Nothing in it can
@@ -100,7 +104,7 @@ def run_checks(enterprise: Enterprise, regime: Regime, period: Period, report=No
             continue
         # The checks whose deadlines run from the regime's start are told of an application (their reasons
         # say it judges the whole period; the follow-up cuts no quarter at that day), never left to infer it.
-        options = {"application": application} if name in FROM_REGIME_START else {}
+        options = {"application": application, "obligations_from": start} if name in FROM_REGIME_START else {}
         results.append(check(enterprise, regime, judged, report, **options))
     return results
 

@@ -35,8 +35,8 @@ from ei_cli.i18n import Text, t
 from ei_cli.model import ContractType, Enterprise, Function, Worker
 from ei_cli.periods import Month, Period
 from ei_cli.regimes import Regime
-from ei_cli.rules.common import (CheckResult, by_shape, Reason, because, deadline_horizon, decimal_text, not_judged,
-                                 not_due_after_reason, obligations_start, obligations_start_reason, person_deadline,
+from ei_cli.rules.common import (CheckResult, by_shape_from_start, Reason, because, deadline_horizon, decimal_text,
+                                 not_judged, not_due_after_reason, obligations_start_reason, person_deadline,
                                  person_hire_text)
 
 NAME = "employment"
@@ -255,7 +255,7 @@ def _months_of(period: Period) -> list[tuple[Month, int, date, date]]:
 
 
 def _cdi_half_time(enterprise: Enterprise, regime: Regime, period: Period, report,
-                   application: bool = False) -> CheckResult:
+                   application: bool, obligations_from: date) -> CheckResult:
     on = period.end
     months_v = regime.value("employment.cdi_within_months", on)
     fte_v = regime.value("employment.min_fte", on)
@@ -266,10 +266,9 @@ def _cdi_half_time(enterprise: Enterprise, regime: Regime, period: Period, repor
                           [because(t(f"Paramètre {v.key} inconnu.", f"Parameter {v.key} unknown."), v)
                            for v in unknown_params])
     months, minimum = int(months_v.number), fte_v.number
-    # The deadlines run from the day the regime's rules run (the agrément, or the regime's own start, rules.md
-    # §1); the period judged is chosen once, by ``rules.dashboard.run_checks`` (none of it before that day,
-    # unless for an agrément application, which judges the whole period).
-    obligations_from = obligations_start(enterprise, regime, period)
+    # The deadlines run from the day the regime's rules run (``obligations_from``: the agrément, or the regime's
+    # own start, rules.md §1); the period judged is chosen once, by ``rules.dashboard.run_checks`` (none of it
+    # before that day, unless for an agrément application, which judges the whole period).
     reasons.append(because(t(
         f"Chaque travailleur du public cible est en CDI au plus tard {months} mois après son engagement "
         f"(dernier jour admis : date d'entrée + {months} mois, date d'agrément + {months} mois pour un travailleur "
@@ -277,7 +276,7 @@ def _cdi_half_time(enterprise: Enterprise, regime: Regime, period: Period, repor
         f"Each target worker is on a CDI at the latest {months} months after hire (last allowed day: hire date "
         f"+ {months} months, agrément date + {months} months for a worker hired before the agrément; date_cdi, else "
         "the hire date when type_contrat = CDI)."), months_v))
-    started = obligations_start_reason(enterprise, regime, months_v, period, application=application)
+    started = obligations_start_reason(enterprise, regime, months_v, period, obligations_from, application=application)
     if started is not None:
         reasons.append(started)
     horizon = deadline_horizon(period)
@@ -367,7 +366,7 @@ def _cdi_half_time(enterprise: Enterprise, regime: Regime, period: Period, repor
 
 
 def _supervision_cdi_half_time(enterprise: Enterprise, regime: Regime, period: Period, report,
-                               application: bool = False) -> CheckResult:
+                               application: bool, obligations_from: date) -> CheckResult:
     """Brussels 2004 (rules.md §5.3, seed only): the encadrement staff on a CDI, at least half-time.
 
     Every ``encadrement`` worker employed in the period must be open-ended on every day of that
@@ -387,7 +386,8 @@ def _supervision_cdi_half_time(enterprise: Enterprise, regime: Regime, period: P
         "at least."),
         fte_v)]
     # Judged from the day the regime's rules run (``rules.dashboard.run_checks``): said when it is not the agrément.
-    started = obligations_start_reason(enterprise, regime, fte_v, period, deadlines=False, application=application)
+    started = obligations_start_reason(enterprise, regime, fte_v, period, obligations_from, deadlines=False,
+                                       application=application)
     if started is not None:
         reasons.append(started)
     violations: list[Violation] = []
@@ -427,7 +427,7 @@ EMPTY_DETAILS = {
 }
 
 
-def check(enterprise: Enterprise, regime: Regime, period: Period, report=None, application: bool = False
-          ) -> CheckResult:
-    """``application``: for an agrément application (``rules.dashboard.run_checks``), judged whole."""
-    return by_shape(NAME, _SHAPES, enterprise, regime, period, report, application=application)
+def check(enterprise: Enterprise, regime: Regime, period: Period, report=None, application: bool = False,
+          obligations_from: date | None = None) -> CheckResult:
+    """``application``, ``obligations_from``: from ``rules.dashboard.run_checks`` (``by_shape_from_start``)."""
+    return by_shape_from_start(NAME, _SHAPES, enterprise, regime, period, report, application, obligations_from)

@@ -36,8 +36,8 @@ from ei_cli.i18n import Text, t
 from ei_cli.model import ContractType, Enterprise, FollowUpType, Function, Worker
 from ei_cli.periods import Month, Period, add_months
 from ei_cli.regimes import Regime
-from ei_cli.rules.common import (CheckResult, by_shape, Reason, because, deadline_horizon,
-                                 from_day, not_due_after_reason, not_judged, obligations_start, obligations_start_reason,
+from ei_cli.rules.common import (CheckResult, by_shape_from_start, Reason, because, deadline_horizon,
+                                 from_day, not_due_after_reason, not_judged, obligations_start_reason,
                                  person_days_in, person_deadline, person_hire_text)
 
 NAME = "follow_up"
@@ -255,7 +255,7 @@ def _accompanier_gaps(enterprise: Enterprise, followed, period: Period) -> tuple
 
 
 def _quarterly_interviews(enterprise: Enterprise, regime: Regime, period: Period, report,
-                          application: bool = False) -> CheckResult:
+                          application: bool, obligations_from: date) -> CheckResult:
     on = period.end
     per_q_v = regime.value("follow_up.interviews_per_quarter", on)
     days_v = regime.value("follow_up.min_days_employed_in_quarter", on)
@@ -281,10 +281,9 @@ def _quarterly_interviews(enterprise: Enterprise, regime: Regime, period: Period
                "Add the Suivi sheet (template: ei init), one row per action; if no action took place, keep it "
                "with its headers only."),),
             {"follow_up_sheet": False})
-    # The deadlines run from the day the regime's rules run: the agrément, or the regime's own start (rules.md
-    # §1); the period judged is chosen once, by ``rules.dashboard.run_checks`` (no quarter or month of it before
-    # that day, unless for an agrément application, which judges the whole period).
-    obligations_from = obligations_start(enterprise, regime, period)
+    # The deadlines run from the day the regime's rules run (``obligations_from``: the agrément, or the regime's
+    # own start, rules.md §1); the period judged is chosen once, by ``rules.dashboard.run_checks`` (no quarter or
+    # month of it before that day, unless for an agrément application, which judges the whole period).
     followed = _followed(enterprise, report, period)
     missing: list[Missing] = []
     quarters: list[dict] = []
@@ -336,7 +335,7 @@ def _quarterly_interviews(enterprise: Enterprise, regime: Regime, period: Period
                   f"Training plan at the latest {plan_v.value} months after hire (TD/TGD; after the agrément for "
                   "a worker hired before it)."), plan_v),
     ]
-    started = obligations_start_reason(enterprise, regime, per_q_v, period, application=application)
+    started = obligations_start_reason(enterprise, regime, per_q_v, period, obligations_from, application=application)
     if started is not None:
         reasons.append(started)
     if horizon < period.end:
@@ -414,7 +413,7 @@ EMPTY_DETAILS = {"quarterly_interviews": {
     "quarters": [], "months_without_accompanier": [], "months_without_accompanier_unsure": []}}
 
 
-def check(enterprise: Enterprise, regime: Regime, period: Period, report=None, application: bool = False
-          ) -> CheckResult:
-    """``application``: for an agrément application (``rules.dashboard.run_checks``), judged whole."""
-    return by_shape(NAME, _SHAPES, enterprise, regime, period, report, application=application)
+def check(enterprise: Enterprise, regime: Regime, period: Period, report=None, application: bool = False,
+          obligations_from: date | None = None) -> CheckResult:
+    """``application``, ``obligations_from``: from ``rules.dashboard.run_checks`` (``by_shape_from_start``)."""
+    return by_shape_from_start(NAME, _SHAPES, enterprise, regime, period, report, application, obligations_from)
