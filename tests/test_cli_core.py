@@ -940,3 +940,18 @@ def test_an_invisible_character_in_a_word_to_copy_never_reaches_the_terminal_raw
     if shutil.which("bash"):
         back = subprocess.run(["bash", "-c", f"printf %s {quoted}"], capture_output=True, check=True).stdout
         assert back == word.encode("utf-8")
+
+
+def test_validate_counts_zero_in_the_singular_in_french_and_the_plural_in_english(capsys, make_workbook,
+                                                                                 workbook_sheets):
+    """The valid test workbook (3 workers, 6 pay rows) with its Suivi sheet kept with its headers only: 0
+    follow-up actions. French puts 0 in the singular, English in the plural (``i18n.plural``, the one rule);
+    `ei validate`'s line had its own copy, which said « 0 actions de suivi »."""
+    from helpers_cli import run_cli
+
+    workbook_sheets["Suivi"] = workbook_sheets["Suivi"][:1]
+    path = make_workbook(workbook_sheets)
+    code, out, _ = run_cli(capsys, "validate", path)
+    assert code == 0 and "valide (3 travailleurs, 6 lignes de paie, 0 action de suivi)" in " ".join(out.split())
+    code, out, _ = run_cli(capsys, "validate", path, "--lang", "en")
+    assert code == 0 and "valid (3 workers, 6 pay rows, 0 follow-up actions)" in " ".join(out.split())

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ei_cli.i18n import plural, t
 from ei_cli.problems import display_path
 from ei_cli.workbook.reader import read_workbook
 
@@ -24,32 +25,19 @@ def validation_entry(path: Path) -> dict:
     }
 
 
-def _plural(n: int, one: str, many: str) -> str:
-    return f"{n} {one if n == 1 else many}"
-
-
 def validation_line(entry: dict, lang: str = "fr") -> str:
-    """"ei-wallonie.xlsx : valide (15 travailleurs, 180 lignes de paie, 60 actions de suivi)"."""
+    """"ei-wallonie.xlsx : valide (15 travailleurs, 180 lignes de paie, 60 actions de suivi)"; each count by
+    its language's rule (``i18n.plural``: « 0 action de suivi », « 0 follow-up actions »)."""
     errors = sum(1 for p in entry["problems"] if p.is_error)
     warnings = len(entry["problems"]) - errors
-    en = lang == "en"
+    warned = plural(warnings, "avertissement", "warning")
+    colon = t(" : ", ": ").get(lang)
     if entry["valid"]:
-        counts = (
-            f"{_plural(entry['workers'], 'worker', 'workers')}, {_plural(entry['pay_rows'], 'pay row', 'pay rows')}, "
-            f"{_plural(entry['follow_ups'], 'follow-up action', 'follow-up actions')}"
-            if en else
-            f"{_plural(entry['workers'], 'travailleur', 'travailleurs')}, "
-            f"{_plural(entry['pay_rows'], 'ligne de paie', 'lignes de paie')}, "
-            f"{_plural(entry['follow_ups'], 'action de suivi', 'actions de suivi')}"
-        )
-        state = "valid" if en else "valide"
-        if warnings:
-            state += ", " + (_plural(warnings, "warning", "warnings") if en
-                             else _plural(warnings, "avertissement", "avertissements"))
-        return f"{entry['file']}{': ' if en else ' : '}{state} ({counts})"
-    parts = [_plural(errors, "error", "errors") if en else _plural(errors, "erreur", "erreurs")]
-    if warnings:
-        parts.append(_plural(warnings, "warning", "warnings") if en
-                     else _plural(warnings, "avertissement", "avertissements"))
-    verdict = "not valid" if en else "non valide"
-    return f"{entry['file']}{': ' if en else ' : '}{verdict}, {', '.join(parts)}"
+        counts = ", ".join(x.get(lang) for x in (
+            plural(entry["workers"], "travailleur", "worker"),
+            plural(entry["pay_rows"], "ligne de paie", "pay row", "lignes de paie"),
+            plural(entry["follow_ups"], "action de suivi", "follow-up action", "actions de suivi")))
+        state = t("valide", "valid").get(lang) + (", " + warned.get(lang) if warnings else "")
+        return f"{entry['file']}{colon}{state} ({counts})"
+    parts = [plural(errors, "erreur", "error").get(lang)] + ([warned.get(lang)] if warnings else [])
+    return f"{entry['file']}{colon}{t('non valide', 'not valid').get(lang)}, {', '.join(parts)}"
