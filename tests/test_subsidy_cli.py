@@ -548,6 +548,42 @@ def test_the_claim_workbook_prints_and_says_a_partial_amount_of_an_unknown_line(
                                                             ("Travailleur du public cible 2", None)]
 
 
+def test_an_unknown_entry_is_paired_with_its_line_by_key_in_english_and_whatever_its_notes_say(tmp_path):
+    """`_partial_cost_sheets`, 2024: worker 1 (TD) hired 2024-03-01, `cout_salarial` known for March–June only;
+    its line is not computed and its partial amount is 4 months × min(2 900 ÷ 2 = 1 450, 18 000 ÷ 12 = 1 500)
+    = 5 800 €. The Synthèse's « Unknown » row of worker 1 under --lang en reads « ? (partial: €5,800.00) ».
+    Its entry was paired with the line by matching the line's first note against the entry's French reason:
+    reworded, the note unpaired them. They are now paired by subsidy, worker id and the line's first day
+    (2024-03-01)."""
+    from dataclasses import replace
+
+    from openpyxl import load_workbook
+
+    from ei_cli.i18n import t
+    from ei_cli.regimes import get_regime
+    from ei_cli.render.subsidy import _line_of_unknown
+    from ei_cli.rules.subsidy import compute_subsidies
+    from ei_cli.workbook import read_workbook
+    from helpers_workbook import write_workbook
+
+    book = write_workbook(tmp_path / "partial.xlsx", _partial_cost_sheets())
+    out = tmp_path / "c.xlsx"
+    assert invoke(str(book), "--year", "2024", "-o", str(out), "--lang", "en").exit_code == 0
+    rows = [list(r) for r in load_workbook(out)["Summary"].iter_rows(values_only=True) if r[0] == "Unknown"]
+    assert [(r[1].split(":")[0], r[2]) for r in rows] == [("Target-public worker 1", "? (partial: €5,800.00)"),
+                                                           ("Target-public worker 2", None),
+                                                           ("Target-public worker 2", None)]
+
+    result = compute_subsidies(read_workbook(book).enterprise, get_regime("wallonie-2016"), 2024)
+    (entry,) = [u for u in result.unknown if u.worker_id == "1"]
+    (line,) = [x for x in result.lines if x.worker_id == "1" and x.amount is None]
+    reworded = replace(result, lines=tuple(replace(x, notes=(t("Autrement dit.", "Put otherwise."),) + x.notes[1:])
+                                           if x is line else x for x in result.lines))
+    paired = _line_of_unknown(reworded, entry)
+    assert paired is not None and paired.basis["start"].isoformat() == "2024-03-01"
+    assert paired.basis["partial_amount"] == Decimal("5800.00")
+
+
 def test_the_claim_workbook_of_a_payroll_far_behind_says_its_months_are_missing(tmp_path, monkeypatch):
     """Walloon sample with its Paie cut after 2026-06, judged 2026-11-30: the horizon is today (the payroll is
     more than two months behind). The Synthèse said « provisoire : paie connue jusqu'au 2026-06-30 ; année en

@@ -506,12 +506,14 @@ def _print_setup(ws, title_rows: str) -> None:
 
 def _line_of_unknown(result: SubsidyResult, unknown) -> SubsidyLine | None:
     """The line not computed that an ``unknown`` entry speaks of, when part of it is (``basis.partial_amount``,
-    some months' wage cost known): the same subsidy and worker, its first note the entry's reason (a re-hire's
-    entry adds to it)."""
+    some months' wage cost known): the same subsidy, worker and first day (``UnknownSubsidy.line_start``) — a
+    key the data carries, which neither ``--lang`` nor a note reworded can unpair."""
+    if unknown.line_start is None:
+        return None
+    key = (unknown.subsidy, unknown.worker_id, unknown.line_start)
     for line in result.lines:
-        if (line.subsidy, line.worker_id) == (unknown.subsidy, unknown.worker_id) and line.amount is None \
-                and line.basis.get("known_wage_cost_months") and line.basis.get("partial_amount") is not None \
-                and line.notes and unknown.reason.fr.startswith(line.notes[0].fr):
+        if (line.subsidy, line.worker_id, line.basis.get("start")) == key and line.amount is None \
+                and line.basis.get("known_wage_cost_months") and line.basis.get("partial_amount") is not None:
             return line
     return None
 

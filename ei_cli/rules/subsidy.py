@@ -97,6 +97,9 @@ class UnknownSubsidy:
     missing: tuple[str, ...] = ()
     reference: str | None = None
     regime: str | None = None   # the regime the subsidy belongs to, when not the one computed (days outside it)
+    # The first day (``basis["start"]``) of the line this entry says is not computed, when it speaks of one: with
+    # the subsidy and the worker id, the key that pairs them (``render.subsidy``), never a note's wording.
+    line_start: date | None = None
 
     def to_dict(self, lang: str = "fr") -> dict:
         out = {"subsidy": self.subsidy, "worker_id": self.worker_id, "reason": self.reason.get(lang),
@@ -483,7 +486,7 @@ def _target_worker_wage_cost(run: _Run) -> None:
                     # Filling in the wage cost would not make it claimable: the re-hire is what to justify.
                     reason = t(reason.fr + " " + rehire[1].fr, reason.en + " " + rehire[1].en)
                 run.unknown.append(UnknownSubsidy("target_worker", worker.worker_id, reason, ("cout_salarial",),
-                                                  cap.cite()))
+                                                  cap.cite(), line_start=part.start))
                 continue
             run.add("target_worker", worker.worker_id, basis, amount, values, notes=notes,
                     extra_confidence=["inferred"], reasons=line_reasons,
