@@ -188,20 +188,21 @@ def _as_date(x) -> date | None:
 
 
 def fmt_number(x, digits: int = 2, beside=None) -> str:
-    """1 234,57 — fr_BE grouping and decimal comma (babel). ``beside``: the limit the figure is judged
-    against (``{{ quota.target_fte | nombre(beside=quota.min_target_fte) }}``), rounded as ``ei check`` prints
-    it (``rules.common.shown_beside``): 3,9973 beside a minimum of 4 is « 3,9973 », not « 4,00 »."""
+    """1 234,57 — fr_BE grouping and decimal comma (babel), rounded half up as ``ei check`` prints it
+    (``rules.common.shown_beside``, behind ``number_text``): 2,125 is « 2,13 » — babel alone rounds half to
+    even, « 2,12 ». ``beside``: the limit the figure is judged against
+    (``{{ quota.target_fte | nombre(beside=quota.min_target_fte) }}``): 3,9973 beside a minimum of 4 is
+    « 3,9973 », not « 4,00 »."""
     from babel.numbers import format_decimal
+
+    from ei_cli.rules.common import shown_beside
 
     value = _decimal(x)
     if value is None:
         return "—"
-    if beside is not None:
-        from ei_cli.rules.common import shown_beside
-
-        value = shown_beside(value, beside, digits)  # exact: babel has nothing left to round
-        digits = -value.as_tuple().exponent
-    pattern = "#,##0" + ("." + "0" * digits if digits else "")
+    value = shown_beside(value, beside, digits)  # exact: babel has nothing left to round
+    digits = -value.as_tuple().exponent
+    pattern = "#,##0" + ("." + "0" * digits if digits > 0 else "")
     return format_decimal(value, format=pattern, locale=LOCALE)
 
 
@@ -210,13 +211,16 @@ def fmt_count(x) -> str:
 
 
 def fmt_eur(x) -> str:
-    """1 234,50 € (babel format_currency, EUR, fr_BE)."""
+    """1 234,50 € (babel format_currency, EUR, fr_BE), rounded half up to the cent (``rules.common.money``,
+    as ``euro_text``): 0,125 € is « 0,13 € », not babel's half-even « 0,12 € »."""
     from babel.numbers import format_currency
+
+    from ei_cli.rules.common import money
 
     value = _decimal(x)
     if value is None:
         return "—"
-    return format_currency(value, "EUR", locale=LOCALE)
+    return format_currency(money(value), "EUR", locale=LOCALE)  # exact: babel has nothing left to round
 
 
 def fmt_share(x, digits: int = 1) -> str:

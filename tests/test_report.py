@@ -1093,6 +1093,29 @@ def test_french_formatting():
     assert documents.fmt_number(None) == "—"
 
 
+def test_document_figures_round_half_up_like_ei_check():
+    """2,125 average FTE (a full-timer, a 1/8 time, an encadrant: 1 + 0,125 + 1) read « 2,13 » in ``ei
+    check-quota`` and the « En bref », « 2,12 » in the annual report's month rows and total: babel rounds
+    half to even. Every figure is rounded half up before babel formats it: 2,125 → 2,13; 0,125 € → 0,13 €;
+    2,5 heads → 3."""
+    assert documents.fmt_number(Decimal("2.125")) == "2,13"
+    assert documents.fmt_number(Decimal("2.135")) == "2,14"
+    assert squash(documents.fmt_eur(Decimal("0.125"))) == "0,13 €"
+    assert squash(documents.fmt_eur(Decimal("1234.565"))) == "1 234,57 €"
+    assert documents.fmt_count(Decimal("2.5")) == "3"
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.decimals(min_value=0, max_value=100000, places=4))
+def test_document_figures_show_the_digits_of_ei_check(x):
+    """One rounding for every figure: the documents' « nombre » and « euros » (babel, fr_BE) show the digits
+    of ``number_text`` and ``euro_text`` (half up), grouping apart."""
+    from ei_cli.rules.common import euro_text, number_text
+
+    assert squash(documents.fmt_number(x)).replace(" ", "") == number_text(x)
+    assert squash(documents.fmt_eur(x)) == squash(euro_text(x))
+
+
 @settings(max_examples=200, deadline=None)
 @given(st.decimals(min_value=0, max_value=3, places=6))
 def test_document_shares_round_down_like_ei_check(x):

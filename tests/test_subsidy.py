@@ -1673,3 +1673,21 @@ def test_a_whole_head_count_of_ten_is_printed_10_not_in_exponent_notation():
     assert line.basis["target_workers"] == 10
     assert "10 trav. cibles" in basis_text(line, "fr") and "E+" not in basis_text(line, "en")
     assert decimal_text(D("2E+1")) == "20" and decimal_text(D("0.68")) == "0,68" and decimal_text(3) == "3"
+
+
+@pytest.mark.parametrize("march, fte_months, shown", [("0.625", D("6.125"), "6,13 ETP-mois"),
+                                                      ("0.50005", D("6.0001"), "6,00 ETP-mois")])
+def test_basis_figures_are_rounded_half_up_in_the_json_and_the_table(march, fte_months, shown):
+    """A TD hired 2024-01-01 (Wallonia 2016), etp 0,5 every month of 2024 but March. March at 0,625:
+    11 × 0,5 + 0,625 = 6,125 FTE-months, which the table's « Base » printed « 6,12 » (``f"{x:.2f}"`` rounds half
+    to even) beside ``ei check``'s half up: now « 6,13 ETP-mois » (``number_text``). March at 0,50005:
+    11 × 0,5 + 0,50005 = 6,00005 FTE-months, 4 places in the JSON half up: 6.0001 (half to even gave 6.0000),
+    as quota's FTE are rounded."""
+    from ei_cli.render.subsidy import basis_text
+
+    pays = [pay("A", 2024, m, march if m == 3 else "0.5", "2000") for m in range(1, 13)]
+    ent = enterprise([worker("A", date(2024, 1, 1), fte="0.5")], pays)
+    (line,) = lines_of(compute_subsidies(ent, W2016, 2024, Report({"A": "TD"})), "target_worker")
+    assert line.basis["fte_months"] == fte_months
+    assert shown in basis_text(line, "fr") and shown.replace(",", ".").replace("ETP-mois", "FTE-months") \
+        in basis_text(line, "en")

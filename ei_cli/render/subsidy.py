@@ -21,8 +21,8 @@ from ei_cli.output import RunOptions, jsonable, mark_own_workbook, write_with, x
 from ei_cli.problems import Problem
 from ei_cli.regimes import CONFIDENCES, Regime
 from ei_cli.render import print_reasons, reference_text
-from ei_cli.rules.common import (Reason, data_horizon, decimal_text, euro_text, horizon_text, pay_known_text,
-                                 payroll_current)
+from ei_cli.rules.common import (Reason, data_horizon, decimal_text, euro_text, horizon_text, number_text,
+                                 pay_known_text, payroll_current)
 from ei_cli.rules.subsidy import SUBSIDY_TEXT, SubsidyLine, SubsidyResult, tranche_days_text
 
 EURO_FORMAT = '#,##0.00 "€"'
@@ -60,13 +60,6 @@ def _year_text(line: SubsidyLine, lang: str) -> str:
     return ""
 
 
-def _num(x, lang: str = "fr") -> str:
-    if x is None:
-        return "?"
-    text = f"{Decimal(x):.2f}".rstrip("0").rstrip(".")
-    return text if lang == "en" else text.replace(".", ",")
-
-
 def amount_text(line: SubsidyLine, lang: str) -> str:
     """The line's amount as the table and the claim workbook say it: « 1 234,56 € »; « ? » when it cannot be
     computed, with what is computed of it when some month's wage cost is known (``basis.partial_amount``):
@@ -88,9 +81,9 @@ def basis_text(line: SubsidyLine, lang: str) -> str:
     if "days" in b:
         parts.append(f"{b['days']} {'days' if en else 'jours'}")
     if "fte_months" in b:
-        parts.append(f"{_num(b['fte_months'], lang)} {'FTE-months' if en else 'ETP-mois'}")
+        parts.append(f"{number_text(b['fte_months'], lang)} {'FTE-months' if en else 'ETP-mois'}")
     elif "fte" in b:
-        parts.append(f"{_num(b['fte'], lang)} {'FTE' if en else 'ETP'}")
+        parts.append(f"{number_text(b['fte'], lang)} {'FTE' if en else 'ETP'}")
     if "target_workers" in b:
         # As given: to the hundredth, or to 4 places where the hundredth would read as a bracket's or a
         # tranche's threshold (rules.subsidy._heads_shown).

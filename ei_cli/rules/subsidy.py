@@ -54,10 +54,12 @@ def weakest(confidences: Iterable[str]) -> str:
 FOUR_PLACES = Decimal("0.0001")
 
 
-def _fmt(x: Decimal, places: Decimal = FOUR_PLACES) -> Decimal:
+def _fmt(x: Decimal) -> Decimal:
+    """A basis figure (FTE, FTE-months, FTE-days, a share) for the JSON: 4 places, half up like every figure
+    ``ei`` rounds (``shown_beside``; quota's FTE alike) — 6,12505 FTE-months are 6.1251 (half to even made them 6.125)."""
     if not x:
         return ZERO
-    return (x if type(x) is Decimal else Decimal(x)).quantize(places).normalize()
+    return shown_beside(x, None, 4).normalize()
 
 
 # ------------------------------------------------------------------------------------ results
