@@ -28,7 +28,7 @@ from ei_cli import periods
 from ei_cli.errors import EiError
 from ei_cli.i18n import t
 from ei_cli.model import Enterprise, FollowUpType, Function, Worker
-from ei_cli.periods import Month, Period, add_years
+from ei_cli.periods import Month, Period, anniversary_year
 from ei_cli.workbook.cells import masked
 
 KINDS = ("annual", "agrement")
@@ -500,9 +500,13 @@ def _regime_agrement_periods(regime, agrement_date: date, on: date, simulated: b
     periods: list[dict] = []
     references: list[str] = []
 
-    def add(label: str, start: date, end: date | None, years: int | None):
-        periods.append({"label": label, "start": start.isoformat(), "regime": regime.id, "years": years,
-                        "end": date.fromordinal(end.toordinal() - 1).isoformat() if end else None})
+    def add(label: str, origin: date, first: int, years: int | None, start: date | None = None):
+        # Agrément years ``first`` … ``first + years - 1`` counted from ``origin`` (``None``: no end), cut
+        # at ``start``: their days are those of the agrément years of the quota and the subsidies
+        # (``periods.anniversary_year``: from 29 February, a year ends on 28 February, the next starts on 1 March).
+        periods.append({"label": label, "start": (start or anniversary_year(origin, first).start).isoformat(),
+                        "regime": regime.id, "years": years,
+                        "end": anniversary_year(origin, first + years - 1).end.isoformat() if years else None})
 
     last_start = on if simulated or regime.valid_to is None else min(on, regime.valid_to)
     if regime.has("agrement.first_duration_years") and not simulated and agrement_date < regime.valid_from:
@@ -519,38 +523,36 @@ def _regime_agrement_periods(regime, agrement_date: date, on: date, simulated: b
             renewal = regime.value("agrement.renewal_duration_years", agrement_date)
             references.append(renewal.cite())
             steps.append(("Renouvellement", renewal))
-        start = agrement_date
+        n = 1  # the period's first agrément year
         for label, value in steps:
             if value.is_unknown:
                 break
             years = int(value.number)
-            end = add_years(start, years)
-            add(label, start, end, years)
-            start = end
+            add(label, agrement_date, n, years)
+            n += years
         else:
-            add("Agrément à durée indéterminée", start, None, None)
+            add("Agrément à durée indéterminée", agrement_date, n, None)
         return periods, references
     cohort = _mandate_cohort(regime, max(agrement_date, regime.valid_from))
     if cohort is not None:
         first, value = cohort
         references += [first.cite(), value.cite()]
-        years, start = int(value.number), first.value
-        while start <= on:
-            end = add_years(start, years)
-            if agrement_date < end:
-                add(f"Mandat d'insertion de la cohorte du {fmt_date(start)}", max(start, agrement_date), end, years)
-            start = end
+        years, n = int(value.number), 1
+        while (start := anniversary_year(first.value, n).start) <= on:
+            if agrement_date <= anniversary_year(first.value, n + years - 1).end:
+                add(f"Mandat d'insertion de la cohorte du {fmt_date(start)}", first.value, n, years,
+                    max(start, agrement_date))
+            n += years
         return periods, references
     key = next((k for k in ("agrement.duration_years", "agrement.mandate_years") if regime.has(k)), None)
     value = regime.value(key, agrement_date) if key else None
     if value is not None and not value.is_unknown:
         references.append(value.cite())
         years = int(value.number)
-        start, n = agrement_date, 1
-        while start <= last_start:
-            end = add_years(start, years)
-            add("Agrément initial" if n == 1 else f"Renouvellement n° {n - 1}", start, end, years)
-            start, n = end, n + 1
+        n = 1
+        while anniversary_year(agrement_date, n).start <= last_start:
+            add("Agrément initial" if n == 1 else f"Renouvellement n° {(n - 1) // years}", agrement_date, n, years)
+            n += years
     return periods, references
 
 

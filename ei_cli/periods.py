@@ -34,10 +34,6 @@ def add_months(d: date, months: int) -> date:
     return date(year, month0 + 1, day)
 
 
-def add_years(d: date, years: int) -> date:
-    return add_months(d, 12 * years)
-
-
 def anniversary(origin: date, months: int) -> date:
     """The day that starts the period after ``months`` months counted from ``origin``: the same day
     of the month, or the 1st of the next month when the month has no such day.

@@ -774,6 +774,26 @@ def test_agrement_periods_wallonie_2016():
     assert len(c["periods"]) == 3
 
 
+def test_agrement_periods_from_29_february_are_the_agrement_years():
+    """Wallonia 2016, agrément of 2020-02-29 (docs/interpretations.md §Segments: from 29 February, a year ends on
+    28 February and the next starts on 1 March). First agrément, 2 years = agrément years 1–2: 2020-02-29 …
+    2022-02-28 (it ended 2022-02-27: 29 Feb + 2 years clamped to 28 Feb, minus a day). Renewal, 4 years = years
+    3–6: 2022-03-01 … 2026-02-28. Indefinite from year 7: 2026-03-01. Brussels 2004, 4-year agréments from
+    2008-02-29: the second is years 5–8, 2012-02-29 … 2016-02-28 (2008-02-29 + 4 years, the day exists), the
+    same days as ``periods.anniversary_year``'s agrément years 5 and 8."""
+    from ei_cli.periods import anniversary_year
+
+    w = documents.agrement_periods(get_regime("wallonie-2016"), date(2020, 2, 29), date(2026, 3, 1))
+    assert [(p["label"], p["start"], p["end"]) for p in w["periods"]] == [
+        ("Premier agrément", "2020-02-29", "2022-02-28"), ("Renouvellement", "2022-03-01", "2026-02-28"),
+        ("Agrément à durée indéterminée", "2026-03-01", None)]
+    b = documents.agrement_periods(get_regime("bruxelles-2004"), date(2008, 2, 29), date(2012, 6, 1))
+    assert (b["current"]["start"], b["current"]["end"]) == ("2012-02-29", "2016-02-28")
+    origin = date(2008, 2, 29)
+    assert (anniversary_year(origin, 5).start, anniversary_year(origin, 8).end) == (date(2012, 2, 29),
+                                                                                     date(2016, 2, 28))
+
+
 def test_agrement_periods_fixed_and_unknown():
     """Brussels 2004: 4-year agréments, 2010-05-01 → second period 2014-05-01 … 2018-04-30 on 2015-01-01.
     Wallonia 2003 has no duration parameter: not established."""

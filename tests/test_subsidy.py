@@ -15,7 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from ei_cli.model import ContractType, Enterprise, Function, PayMonth, Region, Worker
-from ei_cli.periods import Month, add_years
+from ei_cli.periods import Month, anniversary_year
 from ei_cli.regimes import get_regime
 from ei_cli.rules.subsidy import compute_subsidies, subsidy_ids, tranches
 from helpers_rules import CategoryReport as Report, CategoryEntry
@@ -1207,9 +1207,9 @@ def test_splitting_an_occupation_year_never_changes_the_sum_by_more_than_a_cent_
     ent = enterprise([worker("A", hire, fte=etp)], monthly("A", Month.of(hire), Month(2012, 12), etp),
                      agrement=W2003.valid_from)
     report = Report({"A": "target"})
-    start = add_years(hire, 1)
+    year_2 = anniversary_year(hire, 2)
     parts = []
-    for y in {start.year, (add_years(hire, 2) - timedelta(days=1)).year}:
+    for y in {year_2.start.year, year_2.end.year}:
         parts += [x for x in lines_of(compute_subsidies(ent, W2003, y, report), "target_worker")
                   if x.basis["occupation_year"] == 2]
     expected = D(3750) * D(etp)
