@@ -971,19 +971,11 @@ def _subsidy_view(subsidies: dict | None) -> dict | None:
     }
 
 
-_BASIS_LABELS = {
-    "category": "{}",
-    "occupation_year": "année d'occupation {}",
-    "agrement_year": "année d'agrément {}",
-    "fte_months": "{} ETP-mois",
-    "fte_years": "{} ETP-années",
-    "target_workers": "{} travailleurs du public cible",
-    "wage_cost": "coût salarial {}",
-}
-
-
 def _basis_text(basis) -> str:
-    """A readable summary of a subsidy line's basis (the full detail stays in ``ei subsidy``)."""
+    """What a subsidy line is computed on, as ``ei subsidy`` says it (``render.subsidy.basis_text``: days, FTE,
+    rate, cap…), after the days and the year it covers (the terminal table's own columns)."""
+    from ei_cli.render.subsidy import basis_text
+
     if basis is None:
         return ""
     if not isinstance(basis, dict):
@@ -991,21 +983,13 @@ def _basis_text(basis) -> str:
     parts = []
     if basis.get("start") and basis.get("end"):
         parts.append(f"{fmt_short_date(basis['start'])} – {fmt_short_date(basis['end'])}")
-    for key, pattern in _BASIS_LABELS.items():
-        value = basis.get(key)
-        if value is None or isinstance(value, (dict, list)):
-            continue
-        # target_workers to the places it is given (4 where the hundredth would read as a bracket's threshold,
-        # rules.subsidy._heads_shown); the other figures to the hundredth.
-        digits = max(2, -_decimal(value).as_tuple().exponent) if key == "target_workers" else 2
-        shown = fmt_eur(value) if key == "wage_cost" else (
-            fmt_number(value, digits).rstrip("0").rstrip(",") if isinstance(value, (int, float, Decimal)) else str(value))
-        parts.append(pattern.format(shown))
-    from ei_cli.rules.subsidy import tranche_days_text
-
-    if tranche_days_text(basis):   # Brussels 2004: the days at each tranche count, when it changed
-        parts.append(tranche_days_text(basis))
-    return ", ".join(parts)
+    if basis.get("occupation_year") is not None:
+        parts.append(f"année d'occupation {basis['occupation_year']}")
+    elif basis.get("agrement_year") is not None:
+        parts.append(f"année d'agrément {basis['agrement_year']}")
+    # The context holds JSON numbers: back to the Decimals the rules gave (as written, ``_decimal``).
+    said = basis_text({k: _decimal(v) if isinstance(v, float) else v for k, v in basis.items()}, "fr")
+    return " · ".join(parts + ([said] if said else []))
 
 
 def _identity(enterprise: Enterprise, regime) -> dict:

@@ -1105,6 +1105,30 @@ def test_staff_summary_counts_a_person_re_hired_under_a_new_id_once():
     assert len(s["workers"]) == 3  # the list keeps every contract
 
 
+def test_a_subsidy_lines_basis_in_the_documents_is_the_one_ei_subsidy_prints():
+    """Wallonia 2003 (agrément 2008-01-01), a target worker hired 2010-01-01 at half time all year: 2010 is
+    occupation year 1, 5 000 €/year × 0,5 FTE × 365 ÷ 365 days = 2 500,00 € (rules.md §4.7, D2). ``ei subsidy``'s
+    basis reads « 365 jours · 0,50 ETP · taux 5 000,00 €/an »; the annual report's read « 01/01/2010 – 31/12/2010,
+    année d'occupation 1 » only: its own labels rendered neither ``fte`` nor ``rate`` (and one, ``fte_years``, no
+    rule emits). The document says the terminal's basis (``render.subsidy.basis_text``) after the days and the
+    year, the terminal table's own columns."""
+    from ei_cli.render.subsidy import basis_text
+    from ei_cli.rules.subsidy import compute_subsidies
+
+    w03 = get_regime("wallonie-2003")
+    alice = Worker(worker_id="A", hire_date=date(2010, 1, 1), contract_type=ContractType.CDI, fte=Decimal("0.5"),
+                   function=Function.PRODUCTION)
+    pay = tuple(PayMonth("A", Month(2010, m), Decimal("0.5"), Decimal("1050"), Decimal("1400")) for m in range(1, 13))
+    e = Enterprise(name="EI test", region=Region.WALLONIE, agrement_date=date(2008, 1, 1), workers=(alice,), pay=pay)
+    result = compute_subsidies(e, w03, 2010, CategoryReport({"A": "target"}))
+    (line,) = [x for x in result.lines if x.subsidy == "target_worker"]
+    assert line.amount == Decimal("2500.00")
+    (shown,) = [x for x in documents._subsidy_view(documents._plain(result.to_dict("fr")))["lines"]
+                if x["subsidy"] == "target_worker"]
+    assert shown["basis"] == "01/01/2010 – 31/12/2010 · année d'occupation 1 · 365 jours · 0,50 ETP · taux 5 000,00 €/an"
+    assert shown["basis"].endswith(basis_text(line.basis, "fr"))
+
+
 def test_french_formatting():
     assert squash(documents.fmt_eur(116369.38)) == "116 369,38 €"
     assert squash(documents.fmt_share(0.6278)) == "62,7 %"  # down, like rules.common.share_text

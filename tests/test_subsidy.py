@@ -361,8 +361,8 @@ def test_sieg_bracket_missed_by_a_day_is_not_printed_on_its_threshold():
     assert line.reasons[0].text.fr.startswith("7,9972 TD/TGD en moyenne annuelle")
     assert line.reasons[0].text.fr.endswith("moins de 8, aucun palier.")
     assert line.reasons[0].text.en.startswith("7.9972 TD/TGD as the annual average")
-    assert "7,9972 trav. cibles" in basis_text(line, "fr")
-    assert "7,9972 travailleurs du public cible" in documents._basis_text(jsonable(line.basis))
+    assert "7,9972 trav. cibles" in basis_text(line.basis, "fr")
+    assert "7,9972 trav. cibles" in documents._basis_text(jsonable(line.basis))  # as the table says it
     ent8, _ = _sieg_enterprise(8)  # 8 all year: the threshold itself, to the hundredth as ever
     (full,) = lines_of(compute_subsidies(ent8, W2016, 2024, report), "social_accompaniment")
     assert full.basis["target_workers"] == 8 and full.reasons[0].text.fr.startswith("8,00 TD/TGD")
@@ -726,7 +726,7 @@ def test_brussels_tranches_are_counted_day_by_day():
     assert [(g["tranches"], g["days"]) for g in line.basis["days_by_tranches"]] == [(0, 31), (1, 335)]
     assert "(31 000,00 € × 31 + 46 500,00 € × 335) ÷ 366" in line.reasons[0].text.fr
     from ei_cli.render.subsidy import basis_text   # the table's « Base » column and the documents show the days
-    assert "31 j. à 0 tranche (31 000,00 €/an), 335 j. à 1 tranche (46 500,00 €/an)" in basis_text(line, "fr")
+    assert "31 j. à 0 tranche (31 000,00 €/an), 335 j. à 1 tranche (46 500,00 €/an)" in basis_text(line.basis, "fr")
     staying = [replace(w, exit_date=None) for w in staff]
     constant = compute_subsidies(enterprise(staying, agrement=date(2010, 1, 1), region=Region.BRUXELLES), B2004, 2012,
                                  Report(cats))
@@ -1671,7 +1671,7 @@ def test_a_whole_head_count_of_ten_is_printed_10_not_in_exponent_notation():
     ent, report = _sieg_enterprise(10)
     (line,) = lines_of(compute_subsidies(ent, W2016, 2024, report), "social_accompaniment")
     assert line.basis["target_workers"] == 10
-    assert "10 trav. cibles" in basis_text(line, "fr") and "E+" not in basis_text(line, "en")
+    assert "10 trav. cibles" in basis_text(line.basis, "fr") and "E+" not in basis_text(line.basis, "en")
     assert decimal_text(D("2E+1")) == "20" and decimal_text(D("0.68")) == "0,68" and decimal_text(3) == "3"
 
 
@@ -1689,5 +1689,5 @@ def test_basis_figures_are_rounded_half_up_in_the_json_and_the_table(march, fte_
     ent = enterprise([worker("A", date(2024, 1, 1), fte="0.5")], pays)
     (line,) = lines_of(compute_subsidies(ent, W2016, 2024, Report({"A": "TD"})), "target_worker")
     assert line.basis["fte_months"] == fte_months
-    assert shown in basis_text(line, "fr") and shown.replace(",", ".").replace("ETP-mois", "FTE-months") \
-        in basis_text(line, "en")
+    assert shown in basis_text(line.basis, "fr") and shown.replace(",", ".").replace("ETP-mois", "FTE-months") \
+        in basis_text(line.basis, "en")

@@ -70,9 +70,10 @@ def amount_text(line: SubsidyLine, lang: str) -> str:
     return euro_text(line.amount, lang)
 
 
-def basis_text(line: SubsidyLine, lang: str) -> str:
-    """A short French (or English) summary of what the amount is computed on."""
-    b, en = line.basis, lang == "en"
+def basis_text(basis: dict, lang: str) -> str:
+    """A short French (or English) summary of what a line's amount is computed on (its ``basis``): the « Base »
+    of the table and of the claim workbook, and of the documents' subsidy lines (``documents._basis_text``)."""
+    b, en = basis, lang == "en"
     parts = []
     if "category" in b:
         parts.append(b["category"])
@@ -161,7 +162,7 @@ def subsidy_table(con, result: SubsidyResult, enterprise: Enterprise, regime: Re
             cells.append(escape(enterprise.workers_by_id[line.worker_id].display_name()) if line.worker_id else "—")
         b = line.basis
         cells += [_year_text(line, lang), f"{b['start'].isoformat()}\n{b['end'].isoformat()}",
-                  escape(basis_text(line, lang)), amount]
+                  escape(basis_text(b, lang)), amount]
         table.add_row(*cells)
         if opts.explain:
             explain = [f"• {r.text.get(lang)}" + (f" [{r.reference}]" if r.reference else "") for r in line.reasons]
