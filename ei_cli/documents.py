@@ -119,17 +119,20 @@ TEMPLATE_NAMES = tuple(dict.fromkeys(TEMPLATE_FILES.values())) + ("report.css",)
 
 def template_dirs(custom: Path | None = None) -> list[Path]:
     """Where templates are looked up, first match wins: the user's folder, then the shipped one."""
+    from ei_cli.problems import display_path
+
     dirs = []
     if custom is not None:
         custom = Path(custom)
         if not custom.is_dir():
+            shown = display_path(custom)
             if custom.exists():
-                raise EiError(t(f"--templates {custom} : c'est un fichier ; indiquez le dossier qui contient "
+                raise EiError(t(f"--templates {shown} : c'est un fichier ; indiquez le dossier qui contient "
                                 "vos modèles (voir ei report --list-templates).",
-                                f"--templates {custom}: this is a file; give the folder holding your templates "
+                                f"--templates {shown}: this is a file; give the folder holding your templates "
                                 "(see ei report --list-templates)."))
-            raise EiError(t(f"Dossier de modèles introuvable : {custom}",
-                            f"Templates folder not found: {custom}"))
+            raise EiError(t(f"Dossier de modèles introuvable : {shown}",
+                            f"Templates folder not found: {shown}"))
         dirs.append(custom)
     dirs.append(builtin_template_dir())
     return dirs

@@ -666,6 +666,25 @@ def test_cli_templates_given_a_file_says_it_is_a_file(capsys, tmp_path):
     assert code == 2 and "c'est un fichier" in err
 
 
+@pytest.mark.skipif(sys.platform in ("win32", "darwin"), reason="file names are text there")
+def test_cli_templates_refusals_name_the_folder_in_valid_text(capsys, tmp_path):
+    """`--templates` naming a missing folder « no\\e[31mRED\\xff » (an escape sequence, a Latin-1 byte) or a file
+    « tpl\\e[7mX »: the refusal quoted the raw path — the escape sequence turned the terminal red, the byte
+    reached stderr as a lone surrogate. It is said as every other path in a refusal (``problems.display_path``:
+    U+FFFD for the control character and for the byte)."""
+    import os
+
+    missing = Path(os.fsdecode(os.fsencode(tmp_path) + b"/no\x1b[31mRED\xff"))
+    a_file = tmp_path / "tpl\x1b[7mX"
+    a_file.write_text("not a folder")
+    out = tmp_path / "r.md"
+    for folder, said in ((missing, "no\ufffd[31mRED\ufffd"), (a_file, "tpl\ufffd[7mX : c'est un fichier")):
+        code, _, err = run_cli(capsys, "report", "annual", WALLONIE, "--year", YEAR, "-o", out, "--templates", folder)
+        err.encode("utf-8")   # no lone surrogate left
+        assert code == 2 and said in err.replace("\n", "") and "\x1b" not in err
+    assert not out.exists()
+
+
 @pytest.mark.parametrize("name,data,fmt,expected", [
     ("annual.md.j2", b"# caf\xe9 {{ year }}\n", "md", "ce n'est pas du texte UTF-8 (octet 0xe9 à la position 5)"),
     ("report.css", b"body { content: 'caf\xe9'; }\n", "html", "ce n'est pas du texte UTF-8"),
