@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from decimal import Decimal as D
 
@@ -9,8 +10,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ei_cli.model import ContractType, Enterprise, Function, Region, Worker
-from ei_cli.periods import Period
+from ei_cli.model import ContractType, Enterprise, Function, PayMonth, Region, Worker
+from ei_cli.periods import Month, Period
 from ei_cli.regimes import get_regime
 from ei_cli.rules import enterprise as rule
 from ei_cli.rules.enterprise import annual_work_units
@@ -490,13 +491,32 @@ def test_summer_contracts_do_not_make_one_month_the_enterprise_s_size():
 
 def test_a_staff_just_under_the_threshold_is_not_shown_at_it():
     """wallonie-2003 (< 50): 50 full-time all 2025, one leaving on 30 December: (11 × 50 + 49 + 30/31) / 12 =
-    599,9677 / 12 = 49,9973 AWU < 50 → compliant; shown 49,99 (rounded down), not 50,00 beside « strictement
-    sous 50 »."""
+    599,9677 / 12 = 49,9973 AWU < 50 → compliant; shown 49,9973 beside its limit (``shown_beside``: half up, 50,00,
+    would read as the limit), not 50,00 beside « strictement sous 50 »."""
     workers = staff(49) + [Worker("L", date(2020, 1, 1), ContractType.CDI, D(1), Function.PRODUCTION,
                                   exit_date=date(2025, 12, 30))]
     result = check(ent(workers, "1000000"), "wallonie-2003")
-    assert result.compliant is True and result.details["annual_work_units"] == D("49.99")
-    assert "49,99 unités de travail annuelles" in " ".join(r.text.fr for r in result.reasons)
+    assert result.compliant is True and result.details["annual_work_units"] == D("49.9973")
+    assert "49,9973 unités de travail annuelles" in " ".join(r.text.fr for r in result.reasons)
+
+
+def test_the_staff_is_shown_beside_its_limit_as_every_figure():
+    """The AWU is shown as every figure beside its limit (``rules.common.shown_beside``), no longer rounded down
+    by its own rule. wallonie-2016 (< 250): a full-timer, a 1/8 time and a full-timer all 2025: (1 + 0,125 + 1)
+    × 12 ÷ 12 = 2,125 AWU, shown half up 2,13 as the documents' « 2,13 ETP moyens » beside it (down, it read
+    « 2,12 UTA »). wallonie-2003 (< 50): 50 full-timers all 2025 and one at 0,048 in June only: (50 × 12 + 0,048)
+    ÷ 12 = 50,004 AWU ≥ 50 → not compliant, shown 50,0040 (two more places, away from the limit), not « 50,00 »,
+    the limit itself."""
+    small = staff(2) + [Worker("E", date(2020, 1, 1), ContractType.CDI, D("0.125"), Function.PRODUCTION)]
+    result = check(ent(small, "1000000"), "wallonie-2016")
+    assert result.compliant is True and result.details["annual_work_units"] == D("2.13")
+    assert result.summary.fr.startswith("2,13 UTA") and result.summary.en.startswith("2.13 AWU")
+    june = PayMonth("J", Month(2025, 6), D("0.048"), D("100"), D("140"))
+    extra = Worker("J", date(2025, 6, 1), ContractType.CDD, D("0.048"), Function.PRODUCTION, exit_date=date(2025, 6, 30))
+    e = replace(ent(staff(50) + [extra], "1000000"), pay=(june,))
+    big = check(e, "wallonie-2003")
+    assert big.compliant is False and big.details["annual_work_units"] == D("50.0040")
+    assert "50,0040 unités de travail annuelles" in big.reasons[0].text.fr
 
 
 def test_brussels_supervision_share_is_measured_from_the_agrement_as_the_subsidies_measure_it():

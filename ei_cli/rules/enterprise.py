@@ -30,20 +30,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from decimal import ROUND_DOWN, Decimal
+from decimal import Decimal
 
 from ei_cli.i18n import Text, plural, t
 from ei_cli.model import Enterprise, Function
 from ei_cli.periods import Period, year_ending
 from ei_cli.regimes import Regime
 from ei_cli.rules.common import (ZERO, CheckResult, any_of, by_shape, because, combine, decimal_text, euro_text,
-                                 fte_rows, number_text, round_up, share_text)
+                                 fte_rows, number_text, round_up, share_text, shown_beside)
 from ei_cli.rules.legal_forms import read_legal_form
 from ei_cli.workbook.cells import masked, shown
 
 NAME = "enterprise"
 SUPERVISION_FUNCTIONS = (Function.SUPERVISION, Function.SOCIAL_ACCOMPANIMENT)
-AWU_PLACES = Decimal("0.01")
 
 
 def annual_work_units(enterprise: Enterprise, period: Period) -> tuple[Decimal, int]:
@@ -93,8 +92,10 @@ def _size_thresholds(enterprise: Enterprise, regime: Regime, period: Period, rep
     measured = year_ending(period)
     awu, headcount = annual_work_units(enterprise, measured)
     window_fr = "" if measured == period else f", {measured.start.isoformat()} – {measured.end.isoformat()}"
-    # Rounded down: 49,9973 shown « 50,00 » beside « strictement sous 50 : conforme » read as a contradiction.
-    awu_shown = awu.quantize(AWU_PLACES, rounding=ROUND_DOWN)
+    # Beside its limit as every figure (``shown_beside``): half up to the hundredth, as the documents' FTE
+    # (2,125 is 2,13), but never on the limit it is on the other side of — 49,9973 is « 49,9973 », not « 50,00 »
+    # beside « strictement sous 50 : conforme »; 50,004 is « 50,0040 » beside « non conforme ».
+    awu_shown = shown_beside(awu, None if staff_v.is_unknown else staff_v.number)
     reasons = []
     staff_ok: bool | None = None if staff_v.is_unknown else awu < staff_v.number
     persons = plural(headcount, "personne occupée", "person employed", "personnes occupées", "persons employed")
