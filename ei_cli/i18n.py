@@ -5,8 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-LANGS = ("fr", "en")
-
 
 @dataclass(frozen=True)
 class Text:

@@ -335,7 +335,7 @@ def write_atomic(path: Path, data: bytes | str, mode: int = 0o600) -> None:
 _LIBRARY_TEMPORARY_PREFIX = "openpyxl."
 
 
-def write_with(path: Path, writer: Callable[[BinaryIO], None], mode: int = 0o600) -> None:
+def write_with(path: Path, writer: Callable[[BinaryIO], None]) -> None:
     """Atomic write for libraries that save to a file (openpyxl's ``wb.save``): ``writer`` saves into a
     file object in memory, then ``write_atomic`` writes the bytes (saved to a file, openpyxl left its
     archive open on a failure, and Python printed a traceback at exit).
@@ -362,7 +362,7 @@ def write_with(path: Path, writer: Callable[[BinaryIO], None], mode: int = 0o600
             raise
         temporary = tempfile.gettempdir()
         raise write_error(Path(path), refusal, through=Path(temporary)) from exc
-    write_atomic(Path(path), buffer.getvalue(), mode)
+    write_atomic(Path(path), buffer.getvalue())
 
 
 def _serialisation_os_error(exc: Exception) -> OSError | None:

@@ -132,9 +132,6 @@ class Sheet:
             found = self.by_key.get(normalize_name(_LINK_WORDS.sub(" ", header)))
         return found
 
-    def column(self, name: str) -> Column:
-        return next(c for c in self.columns if c.name == name)
-
 
 def _enum(e) -> tuple[str, ...]:
     return tuple(str(v) for v in e)
