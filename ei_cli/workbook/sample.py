@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 
-from ei_cli.periods import Month, add_months
+from ei_cli.periods import Month, Period, add_months, days_between
 
 FULL_TIME_HOURS = Decimal("164.67")  # 38 h/week × 52 / 12
 
@@ -168,19 +168,6 @@ def _staff_row(p: Person) -> dict:
 
 
 # ------------------------------------------------------------------------------------ payroll
-def months_between(first: Month, last: Month):
-    m = first
-    while m <= last:
-        yield m
-        m = Month.of(add_months(m.first_day, 1))
-
-
-def _employed_days(p: Person, month: Month) -> int:
-    start = max(p.hire, month.first_day)
-    end = min(p.exit or date.max, month.last_day)
-    return max(0, (end - start).days + 1)
-
-
 def contractual_etp(p: Person, month: Month) -> Decimal:
     """The contract's etp in ``month``: the last change on or before it, else the initial etp."""
     current = p.initial_etp if p.initial_etp is not None else p.etp
@@ -193,8 +180,8 @@ def contractual_etp(p: Person, month: Month) -> Decimal:
 def _payroll_rows(people: list[Person], first: Month, last: Month) -> list[dict]:
     rows = []
     for p in people:
-        for month in months_between(first, last):
-            days = _employed_days(p, month)
+        for month in Period(first.first_day, last.last_day).months():
+            days = days_between(max(p.hire, month.first_day), min(p.exit or date.max, month.last_day))
             if not days:
                 continue
             etp = (contractual_etp(p, month) * days / month.days).quantize(_CENT, ROUND_HALF_UP)
