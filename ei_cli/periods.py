@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
@@ -67,8 +68,11 @@ class Month:
 
     @classmethod
     def parse(cls, text: str) -> "Month":
-        year, month = text.split("-")
-        return cls(int(year), int(month))
+        """« AAAA-MM » (2024-03); ValueError for anything else (2024-3, 2024-13, 2024-03-01)."""
+        match = re.fullmatch(r"(\d{4})-(\d{2})", text)
+        if match is None or not 1 <= int(match.group(2)) <= 12:
+            raise ValueError(f"not a month YYYY-MM: {text!r}")
+        return cls(int(match.group(1)), int(match.group(2)))
 
     @property
     def first_day(self) -> date:

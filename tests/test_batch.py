@@ -577,6 +577,16 @@ def test_usage_errors_exit_2_and_write_nothing(tmp_path, capsys, good_workbook, 
     assert not (tmp_path / "out").exists()
 
 
+@pytest.mark.parametrize("month", ["2024-13", "2024-3", "24-03", "2024-03-01", "abcd"])
+def test_a_month_not_written_yyyy_mm_is_refused_in_its_words(tmp_path, capsys, good_workbook, month):
+    """``--month`` is read by ``Month.parse`` (the one reading of « AAAA-MM »): anything else is refused as before,
+    « --month attend AAAA-MM, pas « 2024-3 ». », exit 2, nothing run."""
+    folder = folder_with(tmp_path, {"a.xlsx": good_workbook})
+    code, stdout, err = run(capsys, folder, "--month", month, "--out", tmp_path / "out")
+    assert code == ExitCode.BAD_INPUT and stdout == "" and not (tmp_path / "out").exists()
+    assert err.splitlines()[-1].endswith(f"--month attend AAAA-MM, pas « {month} ».")
+
+
 @pytest.mark.parametrize("month, year", [("9999-12", 9999), ("0001-01", 1)])
 def test_a_month_outside_the_years_ei_accepts_is_a_usage_error(tmp_path, capsys, good_workbook, month, year):
     """``ei batch DIR --month 9999-12`` ran every file into « Erreur interne (ValueError) » (an agrément year

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from decimal import Decimal
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -69,3 +70,15 @@ def test_overlap_is_a_non_empty_intersection(a, b, c, d):
     p, q = Period(min(a, b), max(a, b)), Period(min(c, d), max(c, d))
     common = any(p.contains(q.start + timedelta(days=i)) for i in range(q.days))
     assert p.overlaps(q) == q.overlaps(p) == common == (p.intersection(q) is not None)
+
+
+def test_a_month_is_parsed_as_ei_batch_month_takes_it():
+    """``Month.parse`` is the one reading of « AAAA-MM » (``ei batch --month`` parses with it, its refusal
+    unchanged): 2024-03 is March 2024; 2024-3, 2024-13, 2024-00, 24-03 and 2024-03-01 are refused — it read
+    « 2024-13 » as a month 13 and « 2024-3 » as March."""
+    from ei_cli.periods import Month
+
+    assert Month.parse("2024-03") == Month(2024, 3) and str(Month.parse("1990-12")) == "1990-12"
+    for text in ("2024-3", "2024-13", "2024-00", "24-03", "2024-03-01", "2024-1a", ""):
+        with pytest.raises(ValueError):
+            Month.parse(text)

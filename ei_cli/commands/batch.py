@@ -115,16 +115,15 @@ def _request(year, month, regime_id, lang, out, folder, explain=False):
 
     parsed = None
     if month is not None:
-        import re
-
-        match = re.fullmatch(r"(\d{4})-(\d{2})", month.strip())
-        if match is None or not 1 <= int(match.group(2)) <= 12:
-            raise EiError(t(f"--month attend AAAA-MM, pas « {month} ».", f"--month expects YYYY-MM, not '{month}'."))
-        if not YEAR_MIN <= int(match.group(1)) <= YEAR_MAX:
+        try:
+            parsed = Month.parse(month.strip())
+        except ValueError:
+            raise EiError(t(f"--month attend AAAA-MM, pas « {month} ».",
+                            f"--month expects YYYY-MM, not '{month}'.")) from None
+        if not YEAR_MIN <= parsed.year <= YEAR_MAX:
             # The years --year accepts (its words too): a year out of them was an internal error on every file.
-            raise typer.BadParameter(f"{int(match.group(1))} is not in the range {YEAR_MIN}<=x<={YEAR_MAX}.",
+            raise typer.BadParameter(f"{parsed.year} is not in the range {YEAR_MIN}<=x<={YEAR_MAX}.",
                                      param_hint="--month")
-        parsed = Month(int(match.group(1)), int(match.group(2)))
         if year is not None and year != parsed.year:
             raise EiError(t(f"--month {month} n'est pas dans l'année --year {year}.",
                             f"--month {month} is not in --year {year}."))
