@@ -2392,7 +2392,8 @@ def test_a_workbook_without_any_payroll_row_has_no_month_known(make_workbook, wo
     assert r.exit_code == 0 and doc["compliant"] is None and doc["fte_measured"] is False
     assert [(y["year"], y["compliant"], y["fte_measured"], y["months"]) for y in doc["agrement_years"]] == [
         (9, None, False, []), (10, None, False, [])]
-    assert "aucun mois de paie connu" in doc["summary"]
+    # Years 9 and 10 have not begun on 2026-11-30: not judged, said as such (not « aucun mois de paie connu »).
+    assert doc["summary"].count("année d'agrément pas encore commencée (date du jour : 2026-11-30)") == 2
     assert not any(p["code"] == "payroll_missing_month" for p in doc["problems"])
     r = runner.invoke(app, ["check-quota", str(path), "-f", "json"])
     doc = json.loads(r.stdout)
@@ -2563,3 +2564,34 @@ def test_one_month_known_and_one_worker_under_contract_are_said_in_the_singular(
     said = next(r.text for r in y.reasons if r.text.fr.startswith("Le 2024-12-31 :"))
     assert y.year == 1 and "(1 travailleur sous contrat ce jour-là)" in said.fr
     assert "(1 worker under contract that day)" in said.en
+
+
+def test_an_agrement_year_not_begun_is_not_judged_nor_provisional(monkeypatch):
+    """Audit (repro/01): agrément 2026-04-15, Paie to 2026-11, today 2027-01-05. `ei check --year 2027` judged
+    year 2 (2027-04-15 – 2028-04-14) « indéterminé — aucun mois de paie connu pour cette année », `provisional`
+    true, while employment and follow-up said « indéterminé : période pas encore commencée (date du jour : …) ».
+    A year not begun (``rules.common.not_begun``) has no payroll to miss and is no provisional measure: it says
+    so, `provisional` false, `fte_measured` false, compliant null; a reason names the day. Year 1, begun, keeps
+    its verdict; a begun year without payroll (today 2026-05-20, no Paie row) keeps « aucun mois de paie
+    connu », provisional. No figure: nothing is measured."""
+    ws = [worker("T", hire=date(2026, 4, 15)), worker("N", hire=date(2026, 4, 15))]
+    st_ = Statuses({"T": True, "N": False})
+    e = enterprise(ws, [pay("T", "2026-04", "2026-11"), pay("N", "2026-04", "2026-11")], agrement=date(2026, 4, 15))
+    monkeypatch.setattr(periods, "today", lambda: date(2027, 1, 5))
+    r = evaluate_quota(e, W16, Period.calendar_year(2027), st_)
+    one, two = r.years
+    assert one.year == 1 and one.fte_measured
+    assert (two.year, two.compliant, two.provisional, two.fte_measured) == (2, None, False, False)
+    assert two.summary.fr == ("Année d'agrément 2 (2027-04-15 – 2028-04-14) : indéterminé — année d'agrément pas "
+                              "encore commencée (date du jour : 2027-01-05).")
+    assert two.summary.en == ("Agrément year 2 (2027-04-15 – 2028-04-14): unknown — agrément year not begun yet "
+                              "(today: 2027-01-05).")
+    assert two.reasons[-1].text.fr.startswith("L'année d'agrément 2027-04-15 – 2028-04-14 commence après la date "
+                                              "du jour (2027-01-05)")
+    assert two.to_dict()["provisional"] is False
+    line = check(e, W16, Period(date(2027, 4, 15), date(2027, 12, 31)), st_)
+    assert line.compliant is None and "pas encore commencée (date du jour : 2027-01-05)" in line.summary.fr
+    assert not any("Paie" in x.fr for x in line.to_fix)
+    monkeypatch.setattr(periods, "today", lambda: date(2026, 5, 20))
+    y = evaluate_quota(enterprise(ws, [], agrement=date(2026, 4, 15)), W16, Period.calendar_year(2026), st_).latest
+    assert y.year == 1 and y.provisional and y.summary.fr.endswith("aucun mois de paie connu pour cette année.")

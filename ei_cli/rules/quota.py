@@ -38,8 +38,8 @@ from ei_cli.periods import Month, Period, anniversary, days_between, years_overl
 from ei_cli.problems import Problem
 from ei_cli.regimes import Regime, Value, get_regime, regime_for_year, regime_in_force
 from ei_cli.rules.common import (NO_PAY, ONE, VERDICT, CheckResult, Reason, because, combine, daily_fte, denoised,
-                                 days_employed_in, fallback_warnings, fte_rows, number_text, person_fte, round_up,
-                                 payroll_current, share_percent, share_text, shown_beside)
+                                 days_employed_in, fallback_warnings, fte_rows, not_begun, number_text, person_fte,
+                                 round_up, payroll_current, share_percent, share_text, shown_beside)
 
 NAME = "quota"
 ZERO = Decimal(0)
@@ -1121,6 +1121,22 @@ def _no_data(f: _Frame, judged_on: str, r, minimum, reasons, extra=None, months:
     extra = extra or {}
     span = f"{f.period.start.isoformat()} – {f.period.end.isoformat()}"
     which_fr, which_en = ("la période", "the period") if span_fr else ("cette année", "this year")
+    if not_begun(f.period):
+        # A year not begun yet (``rules.common.not_begun``, as the employment and follow-up checks of a period
+        # not begun, ``rules.dashboard._not_begun``): no payroll of it can exist yet, nothing in it is due — not
+        # judged, and not a provisional measure either (docs/interpretations.md, « An agrément year not begun »).
+        today = periods.today().isoformat()
+        summary = t(f"Année d'agrément {f.year} ({span}){span_fr} : indéterminé — année d'agrément pas encore "
+                    f"commencée (date du jour : {today}).",
+                    f"Agrément year {f.year} ({span}){span_en}: unknown — agrément year not begun yet (today: "
+                    f"{today}).")
+        reason = because(t(
+            f"L'année d'agrément {span} commence après la date du jour ({today}) : aucun de ses mois n'a encore de "
+            "paie, elle n'est pas encore jugée (ei check-quota --forecast la projette).",
+            f"The agrément year {span} begins after today ({today}): none of its months has a payroll yet, it is "
+            "not judged yet (ei check-quota --forecast projects it)."))
+        return YearQuota(f.year, f.period, judged_on, months, f.months_in_year, r, None, ZERO, ZERO, ZERO, minimum,
+                         None, None, summary, tuple(reasons) + (reason,), None, False, extra, fte_measured=False)
     if extra.get("min_workers_compliant") is False:
         # Known from Personnel alone: the year fails whatever its payroll (Brussels 2004, 3 workers).
         summary = t(f"Année d'agrément {f.year} ({span}){span_fr} : non conforme — {extra['workers_on_that_day']} "
