@@ -1453,9 +1453,10 @@ def test_sieg_agrement_year_beyond_the_payroll_is_provisional_and_a_year_without
     `complete` true. Now provisional (the payroll ends 2024-12-31, before 2026-02-28), and the claim,
     without a single Paie row in 2026, has an `unknown` entry saying so: not complete. With Paie to 2025-06,
     the 2025 claim has payroll: no such entry; nor has a claim where nobody is employed (no payroll due).
-    Judged on 2026-11-30, 2026 is the year in progress with a payroll far behind (``data_horizon`` = today):
-    the months up to today without cout_salarial are missing, as for a TD/TGD line, so the line keeps its
-    figure but is not claimable (it was, ceiling « non vérifié »), and December is still to come.
+    Judged on 2026-11-30, 2026 is the year in progress with a payroll far behind (``data_horizon`` = the last
+    month over, 2026-10-31): the months up to it without cout_salarial are missing, as for a TD/TGD line, so the
+    line keeps its figure but is not claimable (it was, ceiling « non vérifié »), and November (still running)
+    and December are to come.
     The 2025 claim with Paie to 2025-06 is a closed year: its months 2025-07 … 12 without cout_salarial are
     missing too (one rule for both calendar parts of an agrément year), so it now has that `unknown` entry —
     it had none while months after the last Paie month of a closed year left the ceiling « non vérifié »."""
@@ -1473,7 +1474,7 @@ def test_sieg_agrement_year_beyond_the_payroll_is_provisional_and_a_year_without
                                   "2024-12-31)")
     assert any(u.startswith("Année d'agrément 2 : coût salarial des accompagnateurs (cout_salarial, feuille Paie) "
                             "inconnu pour 2025-03,") for u in unknowns)
-    assert any(u.startswith("Année d'agrément 3, du 2026-12-01 au 2026-12-31 : après le 2026-11-30") for u in unknowns)
+    assert any(u.startswith("Année d'agrément 3, du 2026-11-01 au 2026-12-31 : après le 2026-10-31") for u in unknowns)
     ent_gone = replace(ent, workers=tuple(replace(w, exit_date=date(2024, 12, 31)) for w in ent.workers))
     assert compute_subsidies(ent_gone, W2016, 2026, report).unknown == ()   # nobody employed: no payroll expected
     ent_2025, _ = _sieg_year_enterprise(tds, last_paid=Month(2025, 6))

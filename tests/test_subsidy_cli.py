@@ -585,11 +585,12 @@ def test_an_unknown_entry_is_paired_with_its_line_by_key_in_english_and_whatever
 
 
 def test_the_claim_workbook_of_a_payroll_far_behind_says_its_months_are_missing(tmp_path, monkeypatch):
-    """Walloon sample with its Paie cut after 2026-06, judged 2026-11-30: the horizon is today (the payroll is
-    more than two months behind). The Synthèse said « provisoire : paie connue jusqu'au 2026-06-30 ; année en
-    cours, les mois suivants se calculent avec leur paie » while its own entries call July–November missing;
-    now « provisoire : calculée jusqu'au 2026-11-30 (date du jour, année en cours, paie connue jusqu'au
-    2026-06-30) ; les mois de paie manquants jusqu'à ce jour sont à compléter … »."""
+    """Walloon sample with its Paie cut after 2026-06, judged 2026-11-30: the horizon is the last month over,
+    2026-10-31 (the payroll is more than two months behind; November is still running). The Synthèse said
+    « provisoire : paie connue jusqu'au 2026-06-30 ; année en cours, les mois suivants se calculent avec leur
+    paie » while its own entries call July–October missing; now « provisoire : calculée jusqu'au 2026-10-31
+    (fin du dernier mois terminé, année en cours, paie connue jusqu'au 2026-06-30) ; les mois de paie manquants
+    jusqu'à cette date sont à compléter … » (it said 2026-11-30, today, and November « à compléter »)."""
     from datetime import date
 
     from openpyxl import load_workbook
@@ -607,6 +608,7 @@ def test_the_claim_workbook_of_a_payroll_far_behind_says_its_months_are_missing(
     out = tmp_path / "c.xlsx"
     assert invoke(str(book), "--year", "2026", "-o", str(out)).exit_code == 0
     rows = {r[0]: r[1] for r in load_workbook(out).worksheets[0].iter_rows(values_only=True)}
-    assert rows["Données"] == ("provisoire : calculée jusqu'au 2026-11-30 (date du jour, année en cours, paie connue "
-                               "jusqu'au 2026-06-30) ; les mois de paie manquants jusqu'à ce jour sont à compléter, "
+    assert rows["Données"] == ("provisoire : calculée jusqu'au 2026-10-31 (fin du dernier mois terminé, année en "
+                               "cours, paie connue jusqu'au 2026-06-30) ; les mois de paie manquants jusqu'à cette "
+                               "date sont à compléter, "
                                "les suivants se calculent avec leur paie"), rows["Données"]

@@ -287,24 +287,26 @@ def test_a_closed_year_whose_december_payroll_is_not_entered_yet_has_it_missing(
     assert not any("année en cours" in u.reason.fr for u in result.unknown)
 
 
-def test_without_any_payroll_the_year_in_progress_runs_to_today(monkeypatch):
+def test_without_any_payroll_the_year_in_progress_runs_to_the_last_month_over(monkeypatch):
     """`ei subsidy --year 2026` on 2026-11-30 (the tests' day), no Paie row at all: A (TD, full time) hired
     2026-03-01. ``data_horizon`` gave no horizon without a last Paie month, so December was « absent » like the
-    months already past. Without any payroll and a period not over, the horizon is today (the « payroll further
-    behind » case): A's line runs 2026-03-01 – 2026-11-30, March–November missing their cout_salarial (9
-    months, nothing guessed), December to come — an entry with nothing to fill in. `--year 2027`, not begun:
+    months already past. Without any payroll and a period not over, the horizon is the last month over by
+    today (the « payroll further behind » case), 2026-10-31 — November, running until its last day, cannot
+    have its payroll yet: A's line runs 2026-03-01 – 2026-10-31, March–October missing their cout_salarial (8
+    months, nothing guessed), November and December to come — an entry with nothing to fill in (the horizon
+    was today: November was « absent »). `--year 2027`, not begun:
     every window waits (it was an internal error once the horizon existed); a closed year (2025, judged
     2026-11-30) keeps its months missing, no horizon."""
     e = enterprise([worker("A", date(2026, 3, 1)), worker("G", date(2025, 3, 1))])
     report = Report({"A": "TD", "G": "TGD"})
     result = compute_subsidies(e, W2016, 2026, report)
     (a,) = lines_of(result, "target_worker", "A")
-    assert a.basis["end"] == date(2026, 11, 30) and a.amount is None and not a.claimable
-    assert a.basis["months_without_wage_cost"] == [f"2026-{m:02d}" for m in range(3, 12)]
+    assert a.basis["end"] == date(2026, 10, 31) and a.amount is None and not a.claimable
+    assert a.basis["months_without_wage_cost"] == [f"2026-{m:02d}" for m in range(3, 11)]
     entries = [(u.missing, u.reason.fr) for u in result.unknown if u.worker_id == "A"]
     assert [m for m, _ in entries] == [("cout_salarial",), ()]
-    assert entries[1][1] == "Mois après le 2026-11-30 (date du jour, année en cours, aucune paie saisie) : à calculer " \
-        "avec leur paie."
+    assert entries[1][1] == "Mois après le 2026-10-31 (fin du dernier mois terminé, année en cours, aucune paie " \
+        "saisie) : à calculer avec leur paie."
     later = [u for u in compute_subsidies(e, W2016, 2027, report).unknown if u.subsidy == "target_worker"]
     assert [(u.worker_id, u.missing) for u in later] == [("A", ()), ("G", ())]   # windows to 2027-02-28
     assert all(u.reason.fr.startswith("Période réclamée sans aucune paie saisie") for u in later)
@@ -335,26 +337,28 @@ def test_a_claim_after_the_last_payroll_month_says_so_not_that_the_window_began_
                                   "2026-06-30)")
 
 
-def test_a_horizon_of_today_is_not_named_the_last_payroll_month(monkeypatch):
-    """Today 2026-11-30, Paie to 2026-06 (five months behind): ``data_horizon`` is today, not the last Paie month.
+def test_a_horizon_of_the_last_month_over_is_not_named_the_last_payroll_month(monkeypatch):
+    """Today 2026-11-30, Paie to 2026-06 (five months behind): ``data_horizon`` is the last month over by today,
+    2026-10-31 (November runs until its last day), not the last Paie month (it was today, 2026-11-30).
     G (TGD) hired 2025-03-01, N (TD) hired 2026-12-15. The TD/TGD texts named the horizon as the last Paie
     month — « Paie connue jusqu'au 2026-11-30 », « Mois après le 2026-11-30 (dernier mois de paie, année en
     cours) », N's « Fenêtre commencée après le dernier mois de paie (2026-11-30, …) » — beside the SIEG lines'
-    « paie connue jusqu'au 2026-06-30 ». Every one now says the day is today and where the payroll stops
-    (``horizon_text``), the SIEG entry too."""
+    « paie connue jusqu'au 2026-06-30 ». Every one now says what the day is (the end of the last month over)
+    and where the payroll stops (``horizon_text``), the SIEG entry too."""
     from ei_cli import periods
 
     monkeypatch.setattr(periods, "today", lambda: date(2026, 11, 30))
     e = enterprise([worker("G", date(2025, 3, 1)), worker("N", date(2026, 12, 15))],
                    monthly("G", Month(2025, 3), Month(2026, 6), cost="2000"))
     result = compute_subsidies(e, W2016, 2026, Report({"G": "TGD", "N": "TD"}))
-    said = "2026-11-30 (date du jour, année en cours, paie connue jusqu'au 2026-06-30)"
-    *_, g = lines_of(result, "target_worker", "G")   # occupation year 2, 2026-03-01 – 2026-11-30
-    assert g.basis["end"] == date(2026, 11, 30)
+    said = "2026-10-31 (fin du dernier mois terminé, année en cours, paie connue jusqu'au 2026-06-30)"
+    *_, g = lines_of(result, "target_worker", "G")   # occupation year 2, 2026-03-01 – 2026-10-31
+    assert g.basis["end"] == date(2026, 10, 31)
     assert any(n.fr.startswith(f"Calculé jusqu'au {said} :") for n in g.notes)
     by_worker = {u.worker_id: u.reason for u in result.unknown if not u.missing}
     assert by_worker["G"].fr == f"Mois après le {said} : à calculer avec leur paie."
-    assert by_worker["G"].en.startswith("Months after 2026-11-30 (today, year in progress, payroll known to 2026-06-30)")
+    assert by_worker["G"].en.startswith("Months after 2026-10-31 (end of the last month over, year in progress, "
+                                        "payroll known to 2026-06-30)")
     assert by_worker["N"].fr.startswith(f"Fenêtre commencée après le {said}")
     assert not any("dernier mois de paie (2026-11-30" in u.reason.fr or "Paie connue jusqu'au 2026-11-30" in u.reason.fr
                    for u in result.unknown)
@@ -374,3 +378,35 @@ def test_the_brussels_supervision_condition_says_what_unknown_statuses_leave_ope
     (cond,) = compute_subsidies(ent, B2004, 2013, report).conditions
     assert cond.met is None
     assert "(+ 2,00 ETP de statut inconnu) (entre 7,6 % et 11,1 % selon les statuts inconnus" in cond.summary.fr
+
+
+def test_the_month_still_running_is_to_come_not_missing_with_a_payroll_far_behind(monkeypatch):
+    """Audit (repro/02): `ei subsidy --year 2027` on 2027-01-05, Paie to 2026-10 (more than the usual two months
+    behind): A (TD, full time) hired 2026-11-01, window to 2027-10-31. ``data_horizon`` was today, so January
+    2027 — five days old — was « Coût salarial (Paie.cout_salarial) absent pour 2027-01 », while the forecast of
+    the same day rightly calls only 2026-11 … 12 past without payroll. The horizon is now the last day of the
+    last month over by today (``last_month_over``): 2026-12-31, before the claim — nothing of 2027 is missing,
+    A's window waits (« à calculer avec la paie de ses mois »), no line, no `cout_salarial` asked.
+    Same on 2027-09-10 with Paie to 2027-05, B (TD) hired 2027-01-01 and paid 2 000 € a month: the horizon is
+    2027-08-31; B's line runs 2027-01-01 – 08-31, June, July and August missing their cout_salarial (not
+    September, still running); the five months known give 5 × min(50 % × 2 000, 1 500) = 5 × 1 000 = 5 000,00 €
+    (partial amount); September onwards is to come."""
+    from ei_cli import periods
+
+    monkeypatch.setattr(periods, "today", lambda: date(2027, 1, 5))
+    a = worker("A", date(2026, 11, 1))
+    e = enterprise([a, worker("P", date(2026, 3, 1))], monthly("P", Month(2026, 3), Month(2026, 10), cost="2000"))
+    result = compute_subsidies(e, W2016, 2027, Report({"A": "TD", "P": "not_target"}))
+    assert lines_of(result, "target_worker", "A") == []
+    (entry,) = [u for u in result.unknown if u.worker_id == "A"]
+    assert entry.missing == () and "absent" not in entry.reason.fr
+    monkeypatch.setattr(periods, "today", lambda: date(2027, 9, 10))
+    e = enterprise([worker("B", date(2027, 1, 1))], monthly("B", Month(2027, 1), Month(2027, 5), cost="2000"))
+    result = compute_subsidies(e, W2016, 2027, Report({"B": "TD"}))
+    (b,) = lines_of(result, "target_worker", "B")
+    assert b.basis["end"] == date(2027, 8, 31) and not b.claimable
+    assert b.basis["months_without_wage_cost"] == ["2027-06", "2027-07", "2027-08"]
+    assert b.basis["partial_amount"] == D("5000.00")
+    assert any(u.worker_id == "B" and u.missing == () and u.reason.fr.startswith(
+        "Mois après le 2027-08-31 (fin du dernier mois terminé, année en cours, paie connue jusqu'au 2027-05-31)")
+        for u in result.unknown)

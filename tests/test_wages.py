@@ -426,3 +426,18 @@ def test_one_worker_compared_over_one_month_is_said_in_the_singular(make_workboo
     en = runner.invoke(app, ["check-wages", str(path), "--year", "2024", "--lang", "en"], env={"COLUMNS": "300"}).stdout
     assert "— 1 travailleur comparé, 1 mois-travailleur" in fr
     assert "— 1 worker compared, 1 worker-month" in en and "worker-months" not in en
+
+
+def test_no_payroll_row_is_owed_for_the_month_still_running_with_a_payroll_far_behind(monkeypatch):
+    """Paie January–June 2026 (M 3 000 €, P 2 000 €: ratio 1,5), judged 2026-11-30 (more than two months behind):
+    payroll is owed up to the last month over by today (``rules.common.data_horizon``: 2026-10-31), not to today.
+    N, hired 2026-11-02, has no payroll row to miss yet — November runs until its last day: « conforme ». It was
+    owed one (horizon today), so the ratio was « indéterminé » with N « sans aucune ligne de paie ». K, hired
+    2026-10-01, owes October's row: still unknown."""
+    rows = [(w, f"2026-{m:02d}", "1", pay) for w, pay in (("M", "3000"), ("P", "2000")) for m in range(1, 7)]
+    n = Worker("N", date(2026, 11, 2), ContractType.CDI, D(1), Function.PRODUCTION)
+    r = wages.check(enterprise(rows, [worker("M"), worker("P"), n]), W16, Period.calendar_year(2026))
+    assert r.compliant is True and r.details["workers_without_pay"] == []
+    k = Worker("K", date(2026, 10, 1), ContractType.CDI, D(1), Function.PRODUCTION)
+    r = wages.check(enterprise(rows, [worker("M"), worker("P"), k]), W16, Period.calendar_year(2026))
+    assert r.compliant is None and r.details["workers_without_pay"] == ["K"]

@@ -306,20 +306,22 @@ def produced_text(lang: str) -> str:
 def data_text(result: SubsidyResult, enterprise: Enterprise, lang: str) -> str:
     """How far the payroll the claim rests on goes (``pay_known_text``), « provisoire » first when the claim is
     not complete for a year in progress (``data_horizon``): the later months are to come; with a payroll behind
-    by more than its usual lag (not ``payroll_current``), computed up to today (``horizon_text``) and the months
-    up to today are missing, not to come — the line says so, as the claim's own entries do."""
-    horizon = data_horizon(enterprise, result.claim_period or result.period)
+    by more than its usual lag (not ``payroll_current``), computed up to the last month over (``horizon_text``)
+    and the months up to it are missing, not to come — the line says so, as the claim's own entries do; a claim
+    beginning after that month has none missing, only months to come."""
+    claimed = result.claim_period or result.period
+    horizon = data_horizon(enterprise, claimed)
     known = pay_known_text(enterprise)
     if result.complete or horizon is None:
         return known.get(lang)
-    if payroll_current(enterprise):
+    if payroll_current(enterprise) or horizon < claimed.start:
         return t(f"provisoire : {known.fr} ; année en cours, les mois suivants se calculent avec leur paie",
                  f"provisional: {known.en}; year in progress, the later months are computed with their "
                  "payroll").get(lang)
     said = horizon_text(enterprise, horizon)
-    return t(f"provisoire : calculée jusqu'au {said.fr} ; les mois de paie manquants jusqu'à ce jour sont à "
+    return t(f"provisoire : calculée jusqu'au {said.fr} ; les mois de paie manquants jusqu'à cette date sont à "
              "compléter, les suivants se calculent avec leur paie",
-             f"provisional: computed to {said.en}; the payroll months missing up to today are to be filled in, "
+             f"provisional: computed to {said.en}; the payroll months missing up to that day are to be filled in, "
              "the later ones are computed with their payroll").get(lang)
 
 

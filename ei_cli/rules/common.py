@@ -478,18 +478,26 @@ def data_horizon(enterprise: Enterprise, period: Period) -> date | None:
     month's end, when ``period`` runs beyond it, the workbook is current (its last Paie month at most two
     months before the current month) and ``period`` is not over (its last day not before today); the
     months after it are not paid yet — « à calculer avec leur paie », not missing. With a payroll further
-    behind, or without any Paie row, today: the months up to today are missing, the months after today are
-    to come. None otherwise: a period over is a closed year, whose payroll stopping early (or absent) has
-    data missing, not data to come; a payroll reaching the period's end leaves nothing to come
-    (docs/interpretations.md, « The year in progress »). The deadlines of the employment and follow-up
-    checks rest on Personnel and Suivi, not on the payroll: ``deadline_horizon``."""
+    behind, or without any Paie row, the last day of the last month over by today (``last_month_over``): the
+    months up to it are missing, the month still running and the later ones are to come — a month not over
+    cannot have its payroll yet (the forecast's « mois passés sans paie » are the same months). None
+    otherwise: a period over is a closed year, whose payroll stopping early (or absent) has data missing,
+    not data to come; a payroll reaching the period's end leaves nothing to come (docs/interpretations.md,
+    « The year in progress »). The deadlines of the employment and follow-up checks rest on Personnel and
+    Suivi, not on the payroll: ``deadline_horizon``."""
     last = enterprise.last_pay_month
     today = periods.today()
     if period.end < today or (last is not None and last.last_day >= period.end):
         return None
-    if last is None:
-        return today
-    return last.last_day if payroll_current(enterprise) else today
+    if last is not None and payroll_current(enterprise):
+        return last.last_day
+    return last_month_over()
+
+
+def last_month_over() -> date:
+    """The last day of the last calendar month over by today (``periods.today``): the month before the current
+    one — the current month is running even on its last day. No payroll can be missing after it."""
+    return Month.of(periods.today()).first_day - timedelta(days=1)
 
 
 def payroll_current(enterprise: Enterprise) -> bool:
@@ -510,14 +518,15 @@ def pay_known_text(enterprise: Enterprise) -> Text:
 
 def horizon_text(enterprise: Enterprise, horizon: date) -> Text:
     """A year in progress's ``data_horizon`` said with what it is: « 2026-10-31 (année en cours, paie connue
-    jusqu'au 2026-10-31) » when it is the last Paie month's end; « 2026-11-30 (date du jour, année en cours,
-    paie connue jusqu'au 2026-06-30) » when it is today — a payroll more than two months behind, or none.
-    The one way every payroll-based amount names its horizon: never the horizon presented as the last Paie
-    month when it is today."""
+    jusqu'au 2026-10-31) » when it is the last Paie month's end; « 2026-10-31 (fin du dernier mois terminé,
+    année en cours, paie connue jusqu'au 2026-06-30) » when it is the last month over by today
+    (``last_month_over``) — a payroll more than two months behind, or none. The one way every payroll-based
+    amount names its horizon: never the horizon presented as the last Paie month when it is not."""
     last, known, day = enterprise.last_pay_month, pay_known_text(enterprise), horizon.isoformat()
     if last is not None and last.last_day == horizon:
         return t(f"{day} (année en cours, {known.fr})", f"{day} (year in progress, {known.en})")
-    return t(f"{day} (date du jour, année en cours, {known.fr})", f"{day} (today, year in progress, {known.en})")
+    return t(f"{day} (fin du dernier mois terminé, année en cours, {known.fr})",
+             f"{day} (end of the last month over, year in progress, {known.en})")
 
 
 def deadline_horizon(period: Period) -> date | None:

@@ -311,7 +311,7 @@ def _fte_ratio(enterprise: Enterprise, regime: Regime, period: Period) -> WageTe
         reasons.append(because(notes[-1], seniority))
     if not counted:
         # Nothing to fill in yet only in a year in progress whose payroll stops before the period judged —
-        # without any Paie row, a period not begun yet (the horizon is then today, ``data_horizon``).
+        # without any Paie row, a period not begun yet (the horizon then ends before it, ``data_horizon``).
         known_to = horizon if last_pay is None else last_pay.last_day
         due = not (horizon is not None and known_to < period.start)
         known = pay_known_text(enterprise)
