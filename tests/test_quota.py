@@ -2595,3 +2595,27 @@ def test_an_agrement_year_not_begun_is_not_judged_nor_provisional(monkeypatch):
     monkeypatch.setattr(periods, "today", lambda: date(2026, 5, 20))
     y = evaluate_quota(enterprise(ws, [], agrement=date(2026, 4, 15)), W16, Period.calendar_year(2026), st_).latest
     assert y.year == 1 and y.provisional and y.summary.fr.endswith("aucun mois de paie connu pour cette année.")
+
+
+def test_hire_from_day_is_the_first_day_of_the_first_month_a_hire_counts_in(tmp_path, capsys, monkeypatch):
+    """Audit (repro/03): payroll entered ahead of today. Agrément 2021-11-01 (``_walloon_two_of_five``: T1, T2
+    target, N1–N3 not, full time), Paie 2025-11 … 2027-01, `--forecast` on 2026-11-20. Year 6 = 2026-11-01 –
+    2027-10-31: November … January are paid (measured), February … October projected, the months a hire can
+    still change: k = 9. D = 5 × 12 = 60 FTE-months, T = 2 × 12 = 24, r = 50 %: x = (r·D − T) ÷ ((1 − r)·k) =
+    (30 − 24) ÷ (0,5 × 9) = 1,3333 → 1,34 FTE from 2027-02. `hire_from_day` said 2026-11-21 (the day after
+    today) beside `hire_from` 2027-02, the month the figure is solved from: a hire on 2026-11-21 is not what
+    1,34 is computed for. It is now 2027-02-01, the first day of the first month a hire counts in; with the
+    payroll to 2026-10 only, the day after today stays (2026-11-21, November for its 10 days left)."""
+    from helpers_cli import run_cli
+
+    monkeypatch.setattr(periods, "today", lambda: date(2026, 11, 20))
+    path = _walloon_two_of_five(tmp_path, date(2021, 11, 1), "2025-11", "2027-01")
+    code, out, _ = run_cli(capsys, "check-quota", path, "--forecast", "-f", "json")
+    fc = json.loads(out)["forecast"]
+    assert (fc["agrement_year"], fc["months_remaining"]) == (6, 9)
+    assert (fc["extra_target_fte"], fc["hire_from"], fc["hire_from_day"]) == (1.34, "2027-02", "2027-02-01")
+    (tmp_path / "current").mkdir()
+    current = _walloon_two_of_five(tmp_path / "current", date(2021, 11, 1), "2025-11", "2026-10")
+    code, out, _ = run_cli(capsys, "check-quota", current, "--forecast", "-f", "json")
+    fc = json.loads(out)["forecast"]
+    assert (fc["hire_from"], fc["hire_from_day"]) == ("2026-11", "2026-11-21")

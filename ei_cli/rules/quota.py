@@ -1878,7 +1878,9 @@ def forecast_quota(enterprise: Enterprise, regime: Regime, day: date, report) ->
     projected = _said_judge(replace(_judge(shape, frame), regime_id=regime.id, rule=name), asked, regime)
     extra = projected.shortfall_fte
     hire_from = adjustable[0] if adjustable else None
-    first_hire_day = max(hire_day, period.start) if adjustable else None
+    # The first day a hire counts in: the day after today, or the first adjustable month's first day when the months
+    # before it are paid already (a payroll entered ahead): the figure is solved over ``adjustable`` alone.
+    first_hire_day = max(hire_day, period.start, adjustable[0].first_day) if adjustable else None
     remaining = plural(len(future), "mois restant", "month remaining", "mois restants", "months remaining")
     span = f"{period.start.isoformat()} – {period.end.isoformat()}"
     if last_known is None:
