@@ -588,9 +588,20 @@ def _worker_row(worker: Worker, category: str, names: bool, fte: Decimal) -> dic
 def staff_summary(enterprise: Enterprise, period: Period, report, names: bool = False) -> dict:
     """Heads, average FTE (Σ FTE-months ÷ months), by function, target public by category. Heads are persons:
     the ids of one person re-hired under a new id count once (``Enterprise.persons``, docs/interpretations.md
-    « A person re-hired under a new id »); hires and exits are contracts begun and ended."""
-    from ei_cli.rules.common import fte_rows
+    « A person re-hired under a new id »); hires and exits are contracts begun and ended.
 
+    A year in progress is measured up to the payroll's horizon (``rules.common.known_part``, as the quota and the
+    enterprise size): ``end`` is the day the figures stop at, ``provisional`` says the year goes on; a year not
+    begun, or none of whose months is known yet, has no figure (None, « — » in the documents)."""
+    from ei_cli.rules.common import fte_rows, known_part
+
+    known = known_part(enterprise, period)
+    if known is None:
+        return {"heads": None, "heads_at_end": None, "fte": None, "by_function": [], "categories": [],
+                "target_heads": None, "target_fte": None, "supervision_heads": None, "supervision_fte": None,
+                "art60_heads": None, "hires": None, "exits": None, "workers": [], "fallback_months": 0,
+                "end": period.end.isoformat(), "provisional": False, "measured": False}
+    whole, period = period, known
     employed = [w for w in enterprise.workers if w.employed_in(period)]
     months = list(period.months())
     rows, fallbacks = fte_rows(enterprise, months, employed)
@@ -635,6 +646,9 @@ def staff_summary(enterprise: Enterprise, period: Period, report, names: bool = 
         "workers": [_worker_row(w, str(report.category(w.worker_id)), names, q(avg[w.worker_id]))
                     for w in sorted(employed, key=lambda w: w.worker_id)],
         "fallback_months": sum(len(v) for v in fallbacks.values()),
+        "end": period.end.isoformat(),
+        "provisional": period != whole,
+        "measured": True,
     }
 
 

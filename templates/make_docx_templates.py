@@ -143,7 +143,7 @@ def annual() -> Document:
     para(doc, "À remettre à l'administration au plus tard le {{ deadline | date_fr }}.", bold=True)
     doc.add_paragraph("{%p endif %}")
 
-    para(doc, "En bref : {{ staff.fte | nombre }} ETP moyens ({{ staff.heads | entier }} travailleurs) · "
+    para(doc, "En bref : {{ staff.fte | nombre }} ETP moyens{% if staff.provisional %} au {{ staff.end | date_fr }}{% endif %} ({{ staff.heads | entier }} travailleurs) · "
               "{% if quota.no_agrement_year %}pas encore d'année d'agrément"
               "{% elif quota.judged_on == 'average_minimums' %}{{ quota.target_fte | nombre(beside=quota.min_target_fte) }} ETP de public cible "
               "(minimum {{ quota.min_target_fte | nombre }}){% else %}"
@@ -172,9 +172,9 @@ def annual() -> Document:
 
     doc.add_heading("3. Personnel en chiffres", 1)
     kv_table(doc, [
-        ("Travailleurs occupés pendant l'année", "{{ staff.heads | entier }}"),
-        ("Travailleurs en service au {{ period.end | date_fr }}", "{{ staff.heads_at_end | entier }}"),
-        ("Équivalents temps plein (moyenne annuelle)", "{{ staff.fte | nombre }} ETP"),
+        ("Travailleurs occupés pendant l'année{% if staff.provisional %} (au {{ staff.end | date_fr }}){% endif %}", "{{ staff.heads | entier }}"),
+        ("Travailleurs en service au {{ staff.end | date_fr }}", "{{ staff.heads_at_end | entier }}"),
+        ("Équivalents temps plein ({% if staff.provisional %}moyenne des mois connus, au {{ staff.end | date_fr }}{% else %}moyenne annuelle{% endif %})", "{{ staff.fte | nombre }} ETP"),
         ("Entrées / sorties", "{{ staff.hires | entier }} / {{ staff.exits | entier }}"),
         ("Travailleurs du public cible", "{{ staff.target_heads | entier }} ({{ staff.target_fte | nombre }} ETP)"),
         ("Encadrement et accompagnement social",
@@ -182,7 +182,7 @@ def annual() -> Document:
         ("Travailleurs sous article 60 §7", "{{ staff.art60_heads | entier }}"),
     ])
     doc.add_heading("Par fonction", 2)
-    loop_table(doc, ["Fonction", "Personnes", "Au 31 décembre", "ETP moyens"], "f in staff.by_function",
+    loop_table(doc, ["Fonction", "Personnes", "{% if staff.provisional %}Au {{ staff.end | date_fr }}{% else %}Au 31 décembre{% endif %}", "ETP moyens"], "f in staff.by_function",
                ["{{ f.function }}", "{{ f.heads | entier }}", "{{ f.heads_at_end | entier }}", "{{ f.fte | nombre }}"],
                numeric=(1, 2, 3))
     doc.add_heading("Public cible par catégorie", 2)
@@ -328,9 +328,9 @@ def agrement() -> Document:
 
     doc.add_heading("6. Moyens humains et encadrement du public cible", 1)
     kv_table(doc, [
-        ("Travailleurs occupés en {{ year }}", "{{ staff.heads | entier }}"),
-        ("Travailleurs en service au {{ period.end | date_fr }}", "{{ staff.heads_at_end | entier }}"),
-        ("Équivalents temps plein (moyenne {{ year }})", "{{ staff.fte | nombre }} ETP"),
+        ("Travailleurs occupés en {{ year }}{% if staff.provisional %} (au {{ staff.end | date_fr }}){% endif %}", "{{ staff.heads | entier }}"),
+        ("Travailleurs en service au {{ staff.end | date_fr }}", "{{ staff.heads_at_end | entier }}"),
+        ("Équivalents temps plein (moyenne {{ year }}{% if staff.provisional %}, mois connus au {{ staff.end | date_fr }}{% endif %})", "{{ staff.fte | nombre }} ETP"),
         ("Encadrement et accompagnement social",
          "{{ staff.supervision_heads | entier }} personnes, {{ staff.supervision_fte | nombre }} ETP"),
         ("Travailleurs du public cible", "{{ staff.target_heads | entier }} personnes, {{ staff.target_fte | nombre }} ETP"),

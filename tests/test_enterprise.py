@@ -557,3 +557,34 @@ def test_one_person_employed_is_said_in_the_singular():
     result = check(ent(staff(1), "1000000"), "wallonie-2016")
     assert "1,00 unités de travail annuelles" in result.reasons[0].text.fr
     assert "1 personne occupée," in result.reasons[0].text.fr and "1 person employed," in result.reasons[0].text.en
+
+
+def test_the_size_of_a_year_in_progress_stops_at_the_payroll_horizon_and_a_year_not_begun_is_not_judged(
+        monkeypatch):
+    """Audit (repro/04): on 2026-09-10 with Paie to 2026-07 (current), the 2026 size counted August–December on
+    Personnel.etp and a worker hired 2026-10-01. A and B full time all 2026, paid January–July at etp 1; L full
+    time from 2026-10-01, not paid. It read (2 × 12 + 3 × 1) ÷ 12 = 27 ÷ 12 = 2,25 UTA, 3 persons. Measured as
+    the quota is, up to the data horizon 2026-07-31 (``known_part``): (2 × 7) ÷ 7 = 2,00 UTA over the 7 months
+    known, 2 persons, « (au 2026-07-31, provisoire : année en cours) », verdict on the known months (2,00 < 250,
+    turnover ≤ 50 M€: compliant, provisional). 2027 has not begun: not judged (« période pas encore commencée »,
+    compliant null, no figure)."""
+    from ei_cli import periods
+    from ei_cli.model import PayMonth
+    from ei_cli.periods import Month
+
+    monkeypatch.setattr(periods, "today", lambda: date(2026, 9, 10))
+    ws = staff(2, prefix="AB") + [Worker("L", date(2026, 10, 1), ContractType.CDI, D(1), Function.PRODUCTION)]
+    pay = tuple(PayMonth(w, Month(2026, m), D(1), D(2000)) for w in ("AB0", "AB1") for m in range(1, 8))
+    e = Enterprise("EI", Region.WALLONIE, date(2020, 1, 1), legal_form="SC", social_purpose=True,
+                   turnover=D(1000000), workers=tuple(ws), pay=pay)
+    status = Report({w.worker_id: False for w in ws})
+    now = rule.check(e, get_regime("wallonie-2016"), Period.calendar_year(2026), status)
+    assert now.compliant is True and now.details["annual_work_units"] == D("2.00") and now.details["headcount"] == 2
+    assert (now.details["provisional"], now.details["measured_to"]) == (True, "2026-07-31")
+    assert now.summary.fr.startswith("2,00 UTA (au 2026-07-31, provisoire : année en cours) ; seuils respectés")
+    assert "sur les 7 mois connus jusqu'au 2026-07-31" in now.reasons[0].text.fr
+    later = rule.check(e, get_regime("wallonie-2016"), Period.calendar_year(2027), status)
+    assert later.compliant is None and later.details["annual_work_units"] is None
+    assert later.summary.fr.startswith("indéterminé : période pas encore commencée (date du jour : 2026-09-10)")
+    closed = rule.check(e, get_regime("wallonie-2016"), Period.calendar_year(2025), status)
+    assert closed.details["provisional"] is False and closed.details["measured_to"] == "2025-12-31"

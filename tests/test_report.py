@@ -1845,3 +1845,28 @@ def test_the_application_lists_the_agrement_conditions_the_workbook_does_not_hol
         assert "Autres conditions de l'agrément" in section
         for item in expected:
             assert shows(section, fmt, item), item
+
+
+def test_staff_summary_of_a_year_in_progress_stops_at_the_payroll_horizon(monkeypatch):
+    """Audit (repro/04): on 2026-09-10, Paie to 2026-07. A full time all 2026 (Paie January–July, etp 1), B half
+    time from 2026-03-01 (Paie March–July, etp 0,5), L hired 2026-10-01 (not paid). The annual report counted
+    August–December on Personnel.etp and L: FTE (12 × 1 + 10 × 0,5 + 3 × 1) ÷ 12 = 20 ÷ 12 = 1,67, 3 workers,
+    « en service au 31 décembre 2026 ». Now up to the horizon 2026-07-31 (``rules.common.known_part``): FTE
+    (7 × 1 + 5 × 0,5) ÷ 7 = 9,5 ÷ 7 = 1,357 → 1,36, 2 workers, `end` 2026-07-31, `provisional`; the documents
+    say « au 31 juillet 2026 ». 2027 has not begun: no figure (None, « — »)."""
+    from ei_cli import periods
+
+    monkeypatch.setattr(periods, "today", lambda: date(2026, 9, 10))
+    a = Worker("A", date(2020, 1, 1), ContractType.CDI, Decimal(1), Function.PRODUCTION)
+    b = Worker("B", date(2026, 3, 1), ContractType.CDI, Decimal("0.5"), Function.PRODUCTION)
+    late = Worker("L", date(2026, 10, 1), ContractType.CDI, Decimal(1), Function.PRODUCTION)
+    pay = [PayMonth("A", Month(2026, m), Decimal(1), Decimal(2000)) for m in range(1, 8)]
+    pay += [PayMonth("B", Month(2026, m), Decimal("0.5"), Decimal(1000)) for m in range(3, 8)]
+    e = Enterprise("X", Region.WALLONIE, date(2020, 1, 1), workers=(a, b, late), pay=tuple(pay))
+    report = CategoryReport({"A": "TD", "B": "not_target", "L": "TD"})
+    s = documents.staff_summary(e, Period.calendar_year(2026), report)
+    assert (s["fte"], s["heads"], s["heads_at_end"], s["hires"]) == (1.36, 2, 2, 1)
+    assert (s["end"], s["provisional"]) == ("2026-07-31", True)
+    assert [w["worker_id"] for w in s["workers"]] == ["A", "B"]
+    s = documents.staff_summary(e, Period.calendar_year(2027), report)
+    assert (s["fte"], s["heads"], s["provisional"], s["measured"]) == (None, None, False, False)

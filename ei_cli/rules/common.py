@@ -494,6 +494,20 @@ def data_horizon(enterprise: Enterprise, period: Period) -> date | None:
     return last_month_over()
 
 
+def known_part(enterprise: Enterprise, period: Period) -> Period | None:
+    """The part of ``period`` the payroll-based staff figures (the FTE average, the annual work units, the heads
+    beside them) measure: up to ``data_horizon`` for a year in progress — « au 2026-07-31 », as the quota's
+    known months —, the whole period otherwise; None for a period not begun (``not_begun``) or one whose
+    horizon falls before its first day: nothing of it is known yet (docs/interpretations.md, « Staff figures
+    of a year in progress »)."""
+    if not_begun(period):
+        return None
+    horizon = data_horizon(enterprise, period)
+    if horizon is None:
+        return period
+    return Period(period.start, horizon) if horizon >= period.start else None
+
+
 def last_month_over() -> date:
     """The last day of the last calendar month over by today (``periods.today``): the month before the current
     one — the current month is running even on its last day. No payroll can be missing after it."""

@@ -7,7 +7,8 @@
   summed etp of everyone under an employment contract with the EI (art. 60 §7 workers are employed
   by the CPAS and left out). Headcount is reported beside it. Turnover and balance come from the
   ``Entreprise`` sheet (last closed year); when the financial test cannot be decided the check is
-  unknown.
+  unknown. A year in progress is measured on its months known (``rules.common.known_part``: up to the
+  payroll's horizon, as the quota), its verdict provisional; a year not begun is not judged.
 - ``supervision_share`` (Brussels 2004, ord. art. 13 §3, 2): FTE of staff able to train, supervise
   and accompany — functions ``encadrement`` and ``accompagnement_social`` (management is not counted:
   it is not a supervision or accompaniment function) — at least ``enterprise.min_supervision_share``
@@ -36,8 +37,10 @@ from ei_cli.i18n import Text, plural, t
 from ei_cli.model import Enterprise, Function
 from ei_cli.periods import Period, year_ending
 from ei_cli.regimes import Regime
+from ei_cli import periods
 from ei_cli.rules.common import (ZERO, CheckResult, any_of, by_shape, because, combine, decimal_text, euro_text,
-                                 fte_rows, number_text, round_up, share_text, shown_beside)
+                                 fte_rows, horizon_text, known_part, not_begun, number_text, round_up, share_text,
+                                 shown_beside)
 from ei_cli.rules.legal_forms import read_legal_form
 from ei_cli.workbook.cells import masked, shown
 
@@ -90,8 +93,20 @@ def _size_thresholds(enterprise: Enterprise, regime: Regime, period: Period, rep
     # Shorter than a year (``ei batch --month``): the 12 months ending with it — an AWU is a yearly mean
     # (Rec. 2003/361): one month's staff, summer contracts included, is not the enterprise's size.
     measured = year_ending(period)
-    awu, headcount = annual_work_units(enterprise, measured)
+    # A year in progress is measured on its months known (``known_part``: up to the payroll's horizon, as the
+    # quota), its verdict provisional; a year not begun, or none of whose months is known yet, is not measured.
+    known = known_part(enterprise, measured)
+    if known is None:
+        return _size_not_measured(enterprise, measured, staff_v, turnover_v, balance_v)
+    provisional = known != measured
+    awu, headcount = annual_work_units(enterprise, known)
     window_fr = "" if measured == period else f", {measured.start.isoformat()} – {measured.end.isoformat()}"
+    window_en = window_fr
+    if provisional:
+        said = horizon_text(enterprise, known.end)
+        months = plural(len(list(known.months())), "mois connu", "month known", "mois connus", "months known")
+        window_fr += f", sur les {months.fr} jusqu'au {said.fr}"
+        window_en += f", over the {months.en} up to {said.en}"
     # Beside its limit as every figure (``shown_beside``): half up to the hundredth, as the documents' FTE
     # (2,125 is 2,13), but never on the limit it is on the other side of — 49,9973 is « 49,9973 », not « 50,00 »
     # beside « strictement sous 50 : conforme »; 50,004 is « 50,0040 » beside « non conforme ».
@@ -101,9 +116,11 @@ def _size_thresholds(enterprise: Enterprise, regime: Regime, period: Period, rep
     persons = plural(headcount, "personne occupée", "person employed", "personnes occupées", "persons employed")
     reasons.append(because(t(
         f"Effectif : {decimal_text(awu_shown)} unités de travail annuelles (moyenne des etp mensuels{window_fr}, "
-        f"{persons.fr}, art. 60 exclus) ; doit rester strictement sous {staff_v.value}.",
-        f"Staff: {awu_shown} annual work units (mean of monthly fte{window_fr}, {persons.en}, art. 60 "
-        f"excluded); must stay strictly below {staff_v.value}."), staff_v))
+        f"{persons.fr}, art. 60 exclus) ; doit rester strictement sous {staff_v.value}"
+        + (" ; verdict provisoire sur les mois connus." if provisional else "."),
+        f"Staff: {awu_shown} annual work units (mean of monthly fte{window_en}, {persons.en}, art. 60 "
+        f"excluded); must stay strictly below {staff_v.value}"
+        + ("; provisional verdict on the known months." if provisional else ".")), staff_v))
     tests = []
     for label_fr, label_en, figure, limit in (("chiffre d'affaires", "turnover", enterprise.turnover, turnover_v),
                                               ("total du bilan", "balance-sheet total",
@@ -129,11 +146,14 @@ def _size_thresholds(enterprise: Enterprise, regime: Regime, period: Period, rep
         compliant = None
     else:
         compliant = True
-    figures = f"{decimal_text(awu_shown)} UTA"
-    summary = {True: t(f"{figures} ; seuils respectés", f"{awu_shown} AWU; thresholds met"),
-               False: t(f"{figures} ; seuil dépassé", f"{awu_shown} AWU; threshold exceeded"),
+    figures, figures_en = f"{decimal_text(awu_shown)} UTA", f"{awu_shown} AWU"
+    if provisional:
+        figures += f" (au {known.end.isoformat()}, provisoire : année en cours)"
+        figures_en += f" (to {known.end.isoformat()}, provisional: year in progress)"
+    summary = {True: t(f"{figures} ; seuils respectés", f"{figures_en}; thresholds met"),
+               False: t(f"{figures} ; seuil dépassé", f"{figures_en}; threshold exceeded"),
                None: t(f"indéterminé : {figures}, chiffre d'affaires et total du bilan à renseigner",
-                       f"unknown: {awu_shown} AWU, turnover and balance-sheet total to fill in")}[compliant]
+                       f"unknown: {figures_en}, turnover and balance-sheet total to fill in")}[compliant]
     to_fix = []
     if financial is None:
         to_fix.append(t("Renseignez chiffre_affaires et total_bilan (feuille Entreprise, dernier exercice clôturé).",
@@ -159,8 +179,36 @@ def _size_thresholds(enterprise: Enterprise, regime: Regime, period: Period, rep
                "max_staff": staff_v.number_or_none,
                "turnover": enterprise.turnover, "max_turnover": turnover_v.number_or_none,
                "balance_sheet_total": enterprise.balance_sheet_total,
-               "max_balance_sheet": balance_v.number_or_none}
+               "max_balance_sheet": balance_v.number_or_none,
+               "measured_to": known.end.isoformat(), "provisional": provisional}
     return CheckResult(NAME, compliant, summary, tuple(reasons), tuple(to_fix), details)
+
+
+def _size_not_measured(enterprise: Enterprise, measured: Period, staff_v, turnover_v, balance_v) -> CheckResult:
+    """The size of a period not begun (« période pas encore commencée », as the employment and follow-up
+    checks say it, ``rules.dashboard._not_begun``) or none of whose months is known yet: not judged, its
+    figures null (a 0 would read as a measured staff)."""
+    today = periods.today().isoformat()
+    span = f"{measured.start.isoformat()} – {measured.end.isoformat()}"
+    if not_begun(measured):
+        summary = t(f"indéterminé : période pas encore commencée (date du jour : {today})",
+                    f"unknown: period not begun yet (today: {today})")
+        reason = because(t(f"La période {span} commence après la date du jour ({today}) : son effectif n'est pas "
+                           "encore mesuré, la taille n'est pas encore jugée.",
+                           f"The period {span} begins after today ({today}): its staff is not measured yet, the "
+                           "size is not judged yet."), staff_v)
+    else:
+        summary = t("indéterminé : aucun mois de la période encore connu",
+                    "unknown: no month of the period known yet")
+        reason = because(t(f"Aucun mois de la période {span} n'est encore connu : son effectif n'est pas encore "
+                           "mesuré, la taille n'est pas encore jugée.",
+                           f"No month of the period {span} is known yet: its staff is not measured yet, the size "
+                           "is not judged yet."), staff_v)
+    details = {"annual_work_units": None, "headcount": None, "max_staff": staff_v.number_or_none,
+               "turnover": enterprise.turnover, "max_turnover": turnover_v.number_or_none,
+               "balance_sheet_total": enterprise.balance_sheet_total, "max_balance_sheet": balance_v.number_or_none,
+               "measured_to": None, "provisional": False, "data_known": False}
+    return CheckResult(NAME, None, summary, (reason,), (), details)
 
 
 @dataclass(frozen=True)
