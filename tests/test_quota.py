@@ -2619,3 +2619,30 @@ def test_hire_from_day_is_the_first_day_of_the_first_month_a_hire_counts_in(tmp_
     code, out, _ = run_cli(capsys, "check-quota", current, "--forecast", "-f", "json")
     fc = json.loads(out)["forecast"]
     assert (fc["hire_from"], fc["hire_from_day"]) == ("2026-11", "2026-11-21")
+
+
+def test_a_year_just_over_whose_last_payroll_is_within_the_usual_lag_awaits_it_not_complete_it(monkeypatch):
+    """Audit (repro/05): agrément 2026-04-15, year 1 = 2026-04-15 – 2027-04-14 (13 calendar months), T (target)
+    and N (not) full time from the agrément, Paie 2026-04 … 2027-03, today 2027-05-10. The payroll is current
+    (March within two months of May, ``rules.common.payroll_current``): April's is not due yet, as `ei subsidy`
+    says (« à calculer avec la paie »). Judged on the point value of the last known day, 2027-03-31: 1 ÷ 2 =
+    50,0 % ≥ 20 % → conforme, provisional — « (provisoire : en attente de la paie de 2027-04) », a reason
+    « Paie en attente : 12 mois connus sur 13 », and what to fix no longer « complétez la feuille Paie ». On
+    2027-07-10 (payroll three months behind), April is missing: « paie incomplète … complétez », as before."""
+    ws = [worker("T", hire=date(2026, 4, 15)), worker("N", hire=date(2026, 4, 15))]
+    st_ = Statuses({"T": True, "N": False})
+    e = enterprise(ws, [pay("T", "2026-04", "2027-03"), pay("N", "2026-04", "2027-03")], agrement=date(2026, 4, 15))
+    year_1 = Period(date(2026, 4, 15), date(2027, 4, 14))
+    monkeypatch.setattr(periods, "today", lambda: date(2027, 5, 10))
+    y = evaluate_quota(e, W16, year_1, st_).latest
+    assert (y.year, y.compliant, y.provisional, y.target_share) == (1, True, True, D("0.5"))
+    assert y.summary.fr.endswith("(provisoire : en attente de la paie de 2027-04).")
+    assert y.summary.en.endswith("(provisional: awaiting the payroll of 2027-04).")
+    assert any(r.text.fr.startswith("Paie en attente : 12 mois connus sur 13 ;") for r in y.reasons)
+    line = check(e, W16, year_1, st_)
+    assert [x.fr for x in line.to_fix] == ["Année terminée le 2027-04-14, en attente de la paie de 2027-04 : le "
+                                           "verdict porte d'ici là sur les mois connus."]
+    monkeypatch.setattr(periods, "today", lambda: date(2027, 7, 10))
+    y = evaluate_quota(e, W16, year_1, st_).latest
+    assert y.summary.fr.endswith("(provisoire : paie incomplète).")
+    assert any("complétez la feuille Paie" in x.fr for x in check(e, W16, year_1, st_).to_fix)

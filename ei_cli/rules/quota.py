@@ -39,7 +39,7 @@ from ei_cli.problems import Problem
 from ei_cli.regimes import Regime, Value, get_regime, regime_for_year, regime_in_force
 from ei_cli.rules.common import (NO_PAY, ONE, VERDICT, CheckResult, Reason, because, combine, daily_fte, denoised,
                                  days_employed_in, fallback_warnings, fte_rows, not_begun, number_text, person_fte,
-                                 round_up, payroll_current, share_percent, share_text, shown_beside)
+                                 pay_known_text, round_up, payroll_current, share_percent, share_text, shown_beside)
 
 NAME = "quota"
 ZERO = Decimal(0)
@@ -356,6 +356,11 @@ class _Frame:
         """The agrément year has not ended yet (``periods.today``): its unpaid months are to come. A year
         that has ended with months unpaid lacks payroll: no hire repairs it, the Paie sheet does."""
         return not _ended(self.period)
+
+    @property
+    def awaited(self) -> list[Month]:
+        """The year's unpaid months whose payroll is awaited, not missing (``_awaited``)."""
+        return _awaited(self.enterprise, self.period, {m.month for m in self.months})
 
     @property
     def judged_span(self) -> Period:
@@ -697,7 +702,8 @@ def _judge_staircase(f: _Frame) -> YearQuota:
     if provisional:
         reasons.append(_provisional_reason(f))
     summary = _summary(n, f.period, compliant, share, r, shortfall, provisional,
-                       point_day=point.day if point else None, unknown=unknown / count, closed=not f.running)
+                       point_day=point.day if point else None, unknown=unknown / count, closed=not f.running,
+                       awaited=f.awaited)
     if minimum is not None and compliant is False and r is not None and share is not None \
             and share >= r and judged < minimum:
         # The share is met: what fails is the minimum of target FTE, which the headline must name.
@@ -843,7 +849,7 @@ def _judge_monthly(f: _Frame) -> YearQuota:
     if provisional:
         reasons.append(_provisional_reason(f))
     summary = _monthly_summary(n, f.period, compliant, r, lowest, failing, len(judged), share, eff, provisional,
-                               unsure, (span_fr, span_en), closed=not f.running)
+                               unsure, (span_fr, span_en), closed=not f.running, awaited=f.awaited)
     if extra.get("min_workers_compliant") is False:  # the verdict's other cause, said beside the share
         summary = t(summary.fr.rstrip(".") + f" ; {extra['workers_on_that_day']} travailleur(s) occupé(s) le "
                     f"{extra['min_workers_on']} pour {extra['min_workers']} exigés.",
@@ -869,7 +875,8 @@ def _span_text(months: Sequence[Month]) -> str:
 
 def _monthly_summary(n: int, period: Period, compliant: bool | None, r, lowest: MonthQuota | None,
                      failing: list[MonthQuota], judged: int, average, effective: date, provisional: bool,
-                     unsure: list[MonthQuota] = (), span: tuple[str, str] = ("", ""), closed: bool = False) -> Text:
+                     unsure: list[MonthQuota] = (), span: tuple[str, str] = ("", ""), closed: bool = False,
+                     awaited: Sequence[Month] = ()) -> Text:
     """Brussels 2004's headline: what the verdict judged, month by month from the effective day — the
     lowest judged month and its share, the months below the minimum; the year's average (months not
     judged included) only for information beside a failure; no judged month yet: when the obligation
@@ -877,7 +884,7 @@ def _monthly_summary(n: int, period: Period, compliant: bool | None, r, lowest: 
     v = VERDICT[compliant]
     head_fr = f"Année d'agrément {n} ({period.start.isoformat()} – {period.end.isoformat()}){span[0]} : {v.fr} — "
     head_en = f"Agrément year {n} ({period.start.isoformat()} – {period.end.isoformat()}){span[1]}: {v.en} — "
-    prov_fr, prov_en = _provisional_label(provisional, closed)
+    prov_fr, prov_en = _provisional_label(provisional, closed, awaited)
     req_fr, req_en = share_text(r), share_text(r, "en")
     if not judged:
         return t(f"{head_fr}aucun mois encore jugé : l'obligation de {req_fr} de public cible s'applique à partir "
@@ -1006,7 +1013,7 @@ def _judge_mandate(f: _Frame) -> YearQuota:
         half_en = f", no encadrement person at half-time ({number_text(one_min, 'en')} FTE)"
     # Each average beside the minimum it is judged against (``shown_beside``): 3,9973 is « 3,9973 (minimum 4,00) ».
     # « (provisoire : année en cours) » or, for a year over with months unpaid, « (provisoire : paie incomplète) ».
-    prov_fr, prov_en = _provisional_label(provisional, _ended(f.period))
+    prov_fr, prov_en = _provisional_label(provisional, _ended(f.period), f.awaited)
     summary = t(f"Année d'agrément {n} : {verdict.fr} — {number_text(avg_t, beside=min_target)} ETP public cible (minimum {number_text(min_target)}), "
                 f"{number_text(avg_s, beside=min_sup)} ETP d'encadrement (minimum {number_text(min_sup)}){half_fr}{prov_fr}.",
                 f"Agrément year {n}: {verdict.en} — {number_text(avg_t, 'en', min_target)} target-public FTE (minimum {number_text(min_target, 'en')}), "
@@ -1029,18 +1036,43 @@ def _ended(period: Period) -> bool:
     return period.end < periods.today()
 
 
-def _provisional_label(provisional: bool, closed: bool) -> tuple[str, str]:
+def _awaited(enterprise: Enterprise, period: Period, known: set[Month]) -> list[Month]:
+    """The months of agrément year ``period`` without payroll when each comes after the last Paie month and the
+    payroll is current (``rules.common.payroll_current``: the usual lag): not paid *yet*, as every rule of the
+    year in progress reads them (``data_horizon``, ``ei subsidy``'s « à calculer avec la paie ») — for a year
+    just over, « en attente de la paie de 2027-04 », not « complétez la feuille Paie ». Empty otherwise: a
+    month without payroll before the last Paie month, or a payroll further behind, is missing."""
+    last = enterprise.last_pay_month
+    unpaid = [m for m in period.months() if m not in known]
+    if not unpaid or last is None or not payroll_current(enterprise) or unpaid[0] <= last:
+        return []
+    return unpaid
+
+
+def _awaited_text(awaited: Sequence[Month]) -> Text:
+    """« la paie de 2027-04 », « la paie de 2027-03 à 2027-04 »."""
+    if len(awaited) == 1:
+        return t(f"la paie de {awaited[0]}", f"the payroll of {awaited[0]}")
+    return t(f"la paie de {awaited[0]} à {awaited[-1]}", f"the payroll of {awaited[0]} to {awaited[-1]}")
+
+
+def _provisional_label(provisional: bool, closed: bool, awaited: Sequence[Month] = ()) -> tuple[str, str]:
     """« (provisoire : année en cours) », or for a year that has ended with months unpaid « (provisoire :
-    paie incomplète) » — not « année en cours » for a year long over."""
+    paie incomplète) » — not « année en cours » for a year long over —, or « (provisoire : en attente de la
+    paie de 2027-04) » when those months' payroll is not due yet (``_awaited``)."""
     if not provisional:
         return "", ""
+    if closed and awaited:
+        said = _awaited_text(awaited)
+        return f" (provisoire : en attente de {said.fr})", f" (provisional: awaiting {said.en})"
     if closed:
         return " (provisoire : paie incomplète)", " (provisional: payroll incomplete)"
     return " (provisoire : année en cours)", " (provisional: year in progress)"
 
 
 def _summary(n: int, period: Period, compliant: bool | None, share, r, shortfall, provisional: bool,
-             point_day: date | None = None, unknown: Decimal = ZERO, closed: bool = False) -> Text:
+             point_day: date | None = None, unknown: Decimal = ZERO, closed: bool = False,
+             awaited: Sequence[Month] = ()) -> Text:
     """The headline of an averaged or point-value year. The shortfall is named for a closed year that
     fails: solved over the known months, it cannot make a year still running comply (``_judge`` adds
     the projection's figure then), and an unknown verdict hangs on the statuses, not on a hire."""
@@ -1054,7 +1086,7 @@ def _summary(n: int, period: Period, compliant: bool | None, share, r, shortfall
     elif compliant is None and unknown:
         miss_fr = f", selon {number_text(unknown)} ETP au statut indéterminé"
         miss_en = f", depending on {number_text(unknown, 'en')} FTE of unknown status"
-    prov_fr, prov_en = _provisional_label(provisional, closed)
+    prov_fr, prov_en = _provisional_label(provisional, closed, awaited)
     return t(f"Année d'agrément {n} ({period.start.isoformat()} – {period.end.isoformat()}) : {v.fr} — "
              f"{share_text(share)} de public cible ({what_fr}) pour {share_text(r)} exigés{miss_fr}{prov_fr}.",
              f"Agrément year {n} ({period.start.isoformat()} – {period.end.isoformat()}): {v.en} — "
@@ -1095,6 +1127,16 @@ def _shortfall_reasons(shortfall: Decimal | None, point_day: date | None, r) -> 
 
 def _provisional_reason(f: _Frame) -> Reason:
     known = plural(len(f.months), "mois connu", "month known", "mois connus", "months known")
+    awaited = [] if f.running else f.awaited
+    if awaited:
+        said, pay = _awaited_text(awaited), pay_known_text(f.enterprise)
+        return because(t(
+            f"Paie en attente : {known.fr} sur {f.months_in_year} ; l'année d'agrément s'est terminée le "
+            f"{f.period.end.isoformat()} et {said.fr} n'est pas encore saisie ({pay.fr}, dans le délai habituel) ; "
+            "verdict provisoire sur les mois connus.",
+            f"Payroll awaited: {known.en} out of {f.months_in_year}; the agrément year ended on "
+            f"{f.period.end.isoformat()} and {said.en} is not entered yet ({pay.en}, within the usual lag); "
+            "provisional verdict on the known months."))
     if not f.running:
         return because(t(
             f"Paie incomplète : {known.fr} sur {f.months_in_year} alors que l'année d'agrément "
@@ -1723,7 +1765,15 @@ def check(enterprise: Enterprise, regime: Regime, period: Period, report=None) -
                             f"{number_text(y.shortfall_fte)} ETP manquants.",
                             f"{which_en}hire target-public workers or raise their working time: "
                             f"{number_text(y.shortfall_fte, 'en')} FTE missing."))
-        if y.provisional and _ended(y.period):
+        awaited = _awaited(enterprise, y.period, {m.month for m in y.months}) if y.provisional else []
+        if y.provisional and _ended(y.period) and awaited:
+            # A year just over whose last months' payroll is not due yet (``_awaited``): nothing to complete.
+            said = _awaited_text(awaited)
+            to_fix.append(t(f"{which_fr}année terminée le {y.period.end.isoformat()}, en attente de {said.fr} : le "
+                            "verdict porte d'ici là sur les mois connus.",
+                            f"{which_en}year ended on {y.period.end.isoformat()}, awaiting {said.en}: until then the "
+                            "verdict rests on the known months."))
+        elif y.provisional and _ended(y.period):
             # A year over with months unpaid: the Paie sheet lacks them (whatever else is said above); no
             # hire is advice for the past.
             to_fix.append(t(f"{which_fr}année terminée le {y.period.end.isoformat()} : complétez la feuille Paie de "
