@@ -1339,10 +1339,44 @@ def write_summary_xlsx(path: Path, outcomes: list[FileOutcome], request: BatchRe
             ws.column_dimensions[ws.cell(1, i).column_letter].width = max(12, len(fr if lang != "en" else en) + 2)
         ws.freeze_panes = "A2"
         ws.auto_filter.ref = ws.dimensions
+        _about_sheet(wb, request)
         mark_own_workbook(wb, "summary")  # the next batch replaces it, and never reads it as a workbook
         wb.save(tmp)
 
     write_with(Path(path), writer)
+
+
+def _about_sheet(wb, request: BatchRequest) -> None:
+    """summary.xlsx's second sheet, « À propos » (« About »): what produced it and when, the period judged, and
+    how far a period not over is judged — its verdicts depend on the day (``periods.today``), as the claim
+    workbook says in its « Document produit par » and « Données » rows (``render.subsidy.produced_text``). A
+    sheet of its own: the first keeps one row per workbook, equal to the per-file JSONs."""
+    from openpyxl.styles import Font
+
+    from ei_cli import periods
+    from ei_cli.render.subsidy import produced_text
+
+    lang, period, today = request.lang, request.period, periods.today()
+    if period.end < today:
+        data = t("période terminée : chaque fichier est jugé sur toutes ses données",
+                 "period over: each file is judged on all its data")
+    elif period.start > today:
+        data = t(f"période pas encore commencée au {today.isoformat()} (date du jour) : rien n'y est encore jugé",
+                 f"period not begun yet on {today.isoformat()} (today): nothing in it is judged yet")
+    else:
+        data = t(f"période en cours au {today.isoformat()} (date du jour) : chaque fichier est jugé jusqu'à ce jour "
+                 "pour les échéances et jusqu'à sa paie connue pour les chiffres (verdicts provisoires, détail dans "
+                 "son JSON)",
+                 f"period in progress on {today.isoformat()} (today): each file is judged up to today for the "
+                 "deadlines and up to its known payroll for the figures (provisional verdicts, details in its JSON)")
+    ws = wb.create_sheet("À propos" if lang != "en" else "About")
+    for label, value in ((t("Document produit par", "Produced by").get(lang), produced_text(lang)),
+                         (t("Période", "Period").get(lang), f"{period.start.isoformat()} → {period.end.isoformat()}"),
+                         (t("Données", "Data").get(lang), data.get(lang))):
+        ws.append([label, value])
+        ws.cell(ws.max_row, 1).font = Font(bold=True)
+    ws.column_dimensions["A"].width = 22
+    ws.column_dimensions["B"].width = 100
 
 
 def write_summaries(outcomes: list[FileOutcome], request: BatchRequest, doc: dict, text: str | None = None) -> None:

@@ -863,6 +863,7 @@ def test_a_summary_written_before_the_mark_is_still_ours(tmp_path, capsys, monke
     out = tmp_path / "out"
     out.mkdir()
     monkeypatch.setattr("ei_cli.output.mark_own_workbook", lambda wb, kind: None)
+    monkeypatch.setattr(batch, "_about_sheet", lambda wb, request: None)   # nor its « À propos » sheet then
     batch.write_summary_xlsx(out / "summary.xlsx", [], BatchRequest(2024, lang=lang))
     monkeypatch.undo()
     fixed_checks(monkeypatch, {})
@@ -1936,3 +1937,29 @@ def test_an_out_that_is_a_file_with_a_name_that_is_not_utf8_is_named_in_valid_ut
     code, stdout, _ = run(capsys, folder, "--year", YEAR, "--out", out, "-f", "json")
     stdout.encode("utf-8")   # no lone surrogate left
     assert code == ExitCode.BAD_INPUT and json.loads(stdout)["problems"][0]["message"].endswith("f\ufffd.txt est un fichier.")
+
+
+def test_summary_workbook_says_when_it_was_produced_and_the_period_on_a_sheet_of_its_own(
+        tmp_path, capsys, good_workbook, monkeypatch):
+    """Audit (repro/07): summary.xlsx's verdicts depend on the day (a year in progress is judged up to today and
+    the payroll known) but it carried no production day, period or horizon. A second sheet, « À propos »,
+    says them as the claim workbook does (« Document produit par ei … le … », the period, the data); the first
+    sheet, whose rows equal the per-file JSONs, is unchanged. Today 2026-09-10, --year 2026: in progress."""
+    from openpyxl import load_workbook
+
+    from ei_cli import __version__, periods
+
+    monkeypatch.setattr(periods, "today", lambda: date(2026, 9, 10))
+    folder = folder_with(tmp_path, {"a.xlsx": good_workbook})
+    out = tmp_path / "out"
+    run(capsys, folder, "--year", "2026", "--out", out, "-q")
+    wb = load_workbook(out / "summary.xlsx")
+    assert wb.sheetnames == ["Synthèse", "À propos"] and wb.active.title == "Synthèse"
+    about = {r[0]: r[1] for r in wb["À propos"].iter_rows(values_only=True)}
+    assert about["Document produit par"] == f"ei {__version__} le 10 septembre 2026"
+    assert about["Période"] == "2026-01-01 → 2026-12-31"
+    assert about["Données"].startswith("période en cours au 2026-09-10 (date du jour)")
+    run(capsys, folder, "--year", "2025", "--out", out, "-q", "--lang", "en")
+    about = {r[0]: r[1] for r in load_workbook(out / "summary.xlsx")["About"].iter_rows(values_only=True)}
+    assert about["Produced by"] == f"ei {__version__} on 2026-09-10" and about["Period"] == "2025-01-01 → 2025-12-31"
+    assert about["Data"].startswith("period over")
