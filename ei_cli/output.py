@@ -236,8 +236,10 @@ def _ansi_c_quoted(word: str) -> str:
     """``$'Fran\\xe7ois/ei-modele.xlsx'``: ``word``, a name read from the file system whose bytes are not all
     UTF-8 (PEP 383 lone surrogates), in bash/zsh ANSI-C quoting — each byte that is not UTF-8 (and each control
     character) as ``\\xHH``, each other invisible character (``problems.INVISIBLE``: C1, bidirectional
-    overrides, zero-width) as ``\\uHHHH`` (bash and zsh read both), ``\\`` and ``'`` escaped, the rest as it is:
-    the shell gives back the real bytes."""
+    overrides, zero-width) as its UTF-8 bytes, each ``\\xHH`` (``$'x\\xe2\\x80\\xaeabc'`` for U+202E),
+    ``\\`` and ``'`` escaped, the rest as it is: the shell gives back the real bytes. Not ``\\uHHHH``: bash
+    decodes it only in a locale that can encode the character, and under ``LC_ALL=C`` (cron, ssh without a
+    locale, a minimal Docker image) the command copied named a file that does not exist."""
     from ei_cli.problems import INVISIBLE
 
     try:
@@ -254,7 +256,7 @@ def _ansi_c_quoted(word: str) -> str:
         elif code < 0x20 or code == 0x7F:
             out.append(f"\\x{code:02x}")
         elif INVISIBLE.match(ch):   # C1 controls, bidirectional overrides, zero-width: never raw to the terminal
-            out.append(f"\\u{code:04x}")
+            out.extend(f"\\x{byte:02x}" for byte in ch.encode("utf-8"))
         else:
             out.append(ch)
     return "$'" + "".join(out) + "'"

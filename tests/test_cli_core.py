@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 import io
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -927,19 +928,27 @@ def test_every_test_the_docs_cite_exists():
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="bash's ANSI-C quoting")
-@pytest.mark.parametrize("word, quoted", [("x\u202eabc/", "$'x\\u202eabc/'"), ("a\x9bb", "$'a\\u009bb'")])
+@pytest.mark.parametrize("word, quoted", [
+    ("x\u202eabc/", "$'x\\xe2\\x80\\xaeabc/'"), ("a\x9bb", "$'a\\xc2\\x9bb'"),
+    (os.fsdecode(b"Fran\xe7ois\xe2\x80\xae\xc3\xa9"), "$'Fran\\xe7ois\\xe2\\x80\\xae\u00e9'")])
 def test_an_invisible_character_in_a_word_to_copy_never_reaches_the_terminal_raw(word, quoted):
     """A right-to-left override (U+202E) or a C1 control reached the terminal raw in « Essayez : ei check … »
-    (only C0 and DEL were escaped): every invisible character of ``problems.INVISIBLE`` is written \\uHHHH in
-    ANSI-C quoting, which bash gives back as the character."""
+    (only C0 and DEL were escaped): every invisible character of ``problems.INVISIBLE`` is written in ANSI-C
+    quoting as its UTF-8 bytes, each \\xHH, which bash gives back as the character in every locale. It was
+    \\uHHHH, which bash decodes only in a locale that can encode the character: under ``LC_ALL=C`` (cron, ssh
+    without a locale) it gave back ``\\u202E`` as text, and the command copied named a file that does not
+    exist. A byte of the name that is not UTF-8 (``\\xe7``, PEP 383) stays \\xHH, valid UTF-8 (é) as it is."""
     import shutil
 
     from ei_cli.output import shell_quote
 
     assert shell_quote(word, windows=False) == quoted
     if shutil.which("bash"):
-        back = subprocess.run(["bash", "-c", f"printf %s {quoted}"], capture_output=True, check=True).stdout
-        assert back == word.encode("utf-8")
+        for locale in ("C", "C.UTF-8"):
+            env = {**os.environ, "LC_ALL": locale}
+            back = subprocess.run(["bash", "-c", f"printf %s {quoted}"], capture_output=True, check=True,
+                                  env=env).stdout
+            assert back == os.fsencode(word), locale
 
 
 def test_validate_counts_zero_in_the_singular_in_french_and_the_plural_in_english(capsys, make_workbook,
