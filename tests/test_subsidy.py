@@ -274,15 +274,19 @@ def test_td_hired_as_a_net_increase_is_claimable_and_says_why():
     assert any("maintien de l'effectif" in n.get("fr") for n in result.notes)
 
 
-def test_td_replacing_a_leaver_is_computed_but_not_claimable():
-    """S (encadrement, etp 1) and P (etp 1) since 2020-01-01; P leaves on 2024-08-31 and TD A (etp 1)
-    is hired on 2024-09-01. On the hire day: S 1 + A 1 = 2 ETP; 12 months before (2023-09-01 …
-    2024-08-31, 366 days): (366 + 366) / 366 = 2 ETP. 2 is not above 2: no net increase. The workbook
-    has no exit reason: the line keeps its 6 000,00 € (4 × 1 500) but is not claimable as is; the
-    total counts nothing and the result is not complete."""
+@pytest.mark.parametrize("last_day", [date(2024, 8, 31), date(2024, 9, 1)])
+def test_td_replacing_a_leaver_is_computed_but_not_claimable(last_day):
+    """S (encadrement, etp 1) and P (etp 1) since 2020-01-01; TD A (etp 1) is hired on 2024-09-01; P's
+    last day (date_sortie) is the day before, 2024-08-31, or the hire day itself: either way P leaves
+    and A takes the post. On the hire day: S 1 + A 1 = 2 ETP (P, whose last day it is, is not counted:
+    counted, a one-day handover read 1 + 1 + 1 = 3 > 2, a net increase, 6 000 € claimable). 12 months
+    before (2023-09-01 … 2024-08-31, 366 days; P under contract on each of them either way):
+    (366 + 366) / 366 = 2 ETP. 2 is not above 2: no net increase. The workbook has no exit reason: the
+    line keeps its 6 000,00 € (4 × 1 500) but is not claimable as is; the total counts nothing and the
+    result is not complete."""
     pays = monthly("A", Month(2024, 9), Month(2024, 12))
     ent = enterprise([worker("S", date(2020, 1, 1), function=Function.SUPERVISION),
-                      worker("P", date(2020, 1, 1), exit=date(2024, 8, 31)),
+                      worker("P", date(2020, 1, 1), exit=last_day),
                       worker("A", date(2024, 9, 1))], pays)
     result = compute_subsidies(ent, W2016, 2024, Report({"S": "not_target", "P": "not_target", "A": "TD"}))
     (line,) = lines_of(result, "target_worker")
@@ -295,6 +299,21 @@ def test_td_replacing_a_leaver_is_computed_but_not_claimable():
     assert line.reasons[-1].parameter == "subsidy.target_worker.net_increase_from"
     assert result.totals["target_worker"] == 0 and not result.complete
     assert line.to_dict()["basis"]["net_increase"] is False
+
+
+def test_a_worker_leaving_the_day_after_the_hire_is_still_counted_on_the_hire_day():
+    """As above, P's last day 2024-09-02, the day after A's hire: on 2024-09-01 S 1 + P 1 + A 1 = 3 ETP
+    against (366 + 366) / 366 = 2 on average over 2023-09-01 … 2024-08-31: 3 > 2, a net increase;
+    September–December 4 × 1 500 = 6 000,00 €, claimable."""
+    pays = monthly("A", Month(2024, 9), Month(2024, 12))
+    ent = enterprise([worker("S", date(2020, 1, 1), function=Function.SUPERVISION),
+                      worker("P", date(2020, 1, 1), exit=date(2024, 9, 2)),
+                      worker("A", date(2024, 9, 1))], pays)
+    result = compute_subsidies(ent, W2016, 2024, Report({"S": "not_target", "P": "not_target", "A": "TD"}))
+    (line,) = lines_of(result, "target_worker")
+    assert (line.basis["net_increase"], line.basis["headcount_fte_on_hire"],
+            line.basis["headcount_fte_average_before"]) == (True, D(3), D(2))
+    assert line.amount == D("6000.00") and line.claimable and result.totals["target_worker"] == D("6000.00")
 
 
 @pytest.mark.parametrize("hire, amount, condition", [

@@ -541,8 +541,9 @@ class _HiringCondition:
     """Walloon 2016 TD/TGD recruitment conditions (rules.md §3.3, §3.7; GBER art. 32(3)).
 
     A TD/TGD hired on or after ``start`` must be a net increase: the FTE under employment contract on
-    the hire day (the new worker included; ``Personnel`` dates and etp, art. 60 §7 excluded) above
-    their average over the ``months`` months before it. Otherwise the post must have been vacated for
+    the hire day (the new worker included, a worker whose last day it is excluded: they leave and the
+    newcomer takes the post; ``Personnel`` dates and etp, art. 60 §7 excluded) above their average over
+    the ``months`` months before it. Otherwise the post must have been vacated for
     an accepted reason, which the workbook cannot show: the line is computed but not claimable as is.
     Computed once per hire date (workers hired the same day share it); docs/interpretations.md, D1.
     """
@@ -585,7 +586,7 @@ class _HiringCondition:
         for fte, spans in self.spans.items():
             heads = days = 0
             for start, end in spans:
-                if start <= day <= end:
+                if start == day or start < day < end:  # hired that day: counted; leaving that day: replaced
                     heads += 1
                 d = (end if end < last else last) - (start if start > first else first) + 1  # days in ``before``
                 if d > 0:
