@@ -267,6 +267,35 @@ def test_months_after_the_last_payroll_month_are_to_come_not_missing(monkeypatch
     assert late.amount is None and not late.claimable
 
 
+def test_a_payroll_two_months_behind_is_current_three_months_behind_is_not(monkeypatch):
+    """Today 2026-11-30 (November); A (TD, full time) hired 2026-01-01, wage cost 4 000 € a month: each month
+    min(50 % × 4 000 = 2 000, 18 000 / 12 × 1 = 1 500) = 1 500 €. The payroll is current when its last month
+    is at most two months before the current month (``rules.common.payroll_current``): 11 − 2 = 9.
+    - Paie to 2026-09 (9 ≥ 9, current): the line runs to 2026-09-30, January–September 9 × 1 500 =
+      13 500,00 €, claimable, provisional; the months after are to come (nothing to fill in).
+    - Paie to 2026-08 (8 < 9, behind): the months after it are missing, not to come — September and October
+      (and on) without cout_salarial, amount unknown (partial January–August 8 × 1 500 = 12 000,00 €)."""
+    from ei_cli import periods
+    from ei_cli.rules.common import payroll_current
+
+    monkeypatch.setattr(periods, "today", lambda: date(2026, 11, 30))
+    current = enterprise([worker("A", date(2026, 1, 1))], monthly("A", Month(2026, 1), Month(2026, 9)))
+    result = compute_subsidies(current, W2016, 2026, Report({"A": "TD"}))
+    (a,) = lines_of(result, "target_worker", "A")
+    assert payroll_current(current)
+    assert (a.amount, a.claimable, a.basis["end"]) == (D("13500.00"), True, date(2026, 9, 30))
+    assert any(n.fr.startswith("Calculé jusqu'au 2026-09-30 (année en cours, paie connue jusqu'au 2026-09-30)")
+               for n in a.notes)
+    assert [u.missing for u in result.unknown if u.worker_id == "A"] == [()]
+    behind = enterprise([worker("A", date(2026, 1, 1))], monthly("A", Month(2026, 1), Month(2026, 8)))
+    result = compute_subsidies(behind, W2016, 2026, Report({"A": "TD"}))
+    (a,) = lines_of(result, "target_worker", "A")
+    assert not payroll_current(behind)
+    assert a.amount is None and not a.claimable and a.basis["partial_amount"] == D("12000.00")
+    assert a.basis["months_without_wage_cost"][:2] == ["2026-09", "2026-10"]
+    assert ("cout_salarial",) in [u.missing for u in result.unknown if u.worker_id == "A"]
+
+
 def test_a_closed_year_whose_december_payroll_is_not_entered_yet_has_it_missing(monkeypatch):
     """`ei subsidy --year 2026` on 2027-01-15, Paie to 2026-11 (December's not entered yet): A (TD, full time)
     hired 2026-03-01, wage cost 2 000 € a month. 2026 is over (its last day before today): December's wage
