@@ -1205,6 +1205,24 @@ def test_a_column_with_values_under_a_blank_header_is_reported_at_the_header_cel
 
 
 
+def test_a_number_too_large_for_a_float_without_header_is_not_a_date_and_no_internal_error(tmp_path):
+    """Personnel's date_sortie header (G1) cleared, its column holding 1,7976931348623155e308 (written in the
+    file as 1.79769313486232E+308, read back as infinity): ``cells.holds_dates`` took ``int(inf)`` —
+    « Erreur interne (OverflowError) » (found by test_any_value_anywhere_gives_a_model_or_located_problems).
+    Infinity (and NaN) is no date serial: the column has values that are not dates, a warning at G1."""
+    from helpers_workbook import rename_column, valid_sheets, write_workbook
+
+    from ei_cli.workbook.cells import holds_dates
+
+    assert not holds_dates([float("inf")]) and not holds_dates([float("nan"), 45000])
+    sheets = rename_column(valid_sheets(), "Personnel", "date_sortie", None)
+    for row in sheets["Personnel"][1:]:
+        row[6] = 1.7976931348623155e308
+    result = read_workbook(write_workbook(tmp_path / "x.xlsx", sheets))
+    (p,) = [p for p in result.problems if p.code == "unnamed_column"]
+    assert (str(p.severity), p.sheet, p.cell) == ("warning", "Personnel", "G1")
+
+
 def test_a_cleared_header_just_before_the_last_one_is_reported(tmp_path):
     """Personnel's header mois_sans_emploi (N1) cleared: it is the column just before the last header
     (parent_isole, O1), inside the named columns. Its values (12, 30, 0: no date) are said at N1, a warning."""

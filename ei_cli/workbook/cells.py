@@ -590,8 +590,8 @@ def holds_dates(values) -> bool:
                 return True
             except Invalid:
                 other = True
-        elif (t is float or t is int) and v == int(v) and _FIRST_SERIAL <= v <= _LAST_SERIAL:
-            serials += 1   # a whole day number: 35 120,50 is an amount
+        elif (t is float or t is int) and _FIRST_SERIAL <= v <= _LAST_SERIAL and v == int(v):
+            serials += 1   # a whole day number: 35 120,50 is an amount (infinity, NaN: out of range, never int())
         elif v == 0 or _zero_time(v):
             continue       # the spreadsheet's zero date (a lookup that found nothing) decides nothing
         else:
