@@ -13,7 +13,7 @@ from decimal import Decimal as D
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
@@ -136,6 +136,27 @@ def test_year_1_point_value_leaver_before_the_day_does_not_count():
     y = evaluate_quota(e, W16, Period.calendar_year(2024), st_).latest
     assert y.target_fte == 1 and y.total_fte == 6 and y.target_share == denoised(D(1) / D(6))
     assert y.compliant is False and y.shortfall_fte == D("0.25")
+
+
+def test_year_1_point_value_on_the_last_day_counts_a_hire_that_day_not_a_leaver_the_day_before():
+    """Q3: year 1 (agrément 2024-01-01) is judged on its last day, 2024-12-31 — the workers employed that day.
+    N0–N2 not target, full time all year; X not target, full time, whose last day is 2024-12-31; T (target)
+    hired 2024-12-31, Paie December etp 1/31 = 0,0323; L (not target) leaves 2024-12-30, Paie December etp
+    30/31 = 0,9677.
+    On 2024-12-31: T counts 0,0323 × 31 / 1 = 1,0013 → at most 1 → 1 FTE; X is still employed, L is gone;
+    D = 1 + 3 + 1 = 5 FTE → 1 / 5 = 20 % ≥ 20 % and T = 1 ≥ 1 (minimum) → compliant, shortfall 0.
+    (Judged a day early, 2024-12-30: T not yet hired, 0 / 5 = 0 %; with L counted: 1 / 6 = 16,67 % < 20 %;
+    a day late, 2025-01-01: X gone, D = 4.)"""
+    ws = [worker("T", hire=date(2024, 12, 31)), worker("L", exit=date(2024, 12, 30)),
+          worker("X", exit=date(2024, 12, 31))] + [worker(f"N{i}") for i in range(3)]
+    pays = [[PayMonth("T", Month(2024, 12), D("0.0323"), D(100))], pay("L", "2024-01", "2024-11"),
+            pay("L", "2024-12", "2024-12", "0.9677")] + [pay(x, "2024-01", "2024-12") for x in ("X", "N0", "N1", "N2")]
+    e = enterprise(ws, pays, agrement=date(2024, 1, 1))
+    st_ = Statuses({w.worker_id: w.worker_id == "T" for w in ws})
+    y = evaluate_quota(e, W16, Period.calendar_year(2024), st_).latest
+    assert (y.year, y.judged_month, y.extra["judged_date"]) == (1, Month(2024, 12), "2024-12-31")
+    assert y.target_fte == 1 and y.total_fte == 5 and y.target_share == D("0.2")
+    assert y.compliant is True and y.shortfall_fte == 0
 
 
 def test_year_1_point_day_is_the_agrement_years_last_day_mid_month():
@@ -790,6 +811,7 @@ def test_property_row_order_changes_nothing(staff, rnd):
 
 @settings(max_examples=40, deadline=None)
 @given(_staff, st.integers(1, 31), st.sampled_from(["0.2", "0.5", "0.8", "1"]), st.booleans(), st.integers(1, 30))
+@example(staff=[(False, ["1"] * 12)], hired_day=31, fte="1", target=True, exit_day=30)  # the judged day's edges
 def test_property_year_1_point_value(staff, hired_day, fte, target, exit_day):
     """Year 1 (agrément 2024-01-01) is judged on 2024-12-31 (Q3):
 
