@@ -125,16 +125,19 @@ def test_tgd_month_under_the_cap_and_month_over_the_cap():
     """TGD hired 2023-01-01 (window 24 months, cap 36 000 / 24 = 1 500 € per full-time month).
 
     2024 (occupation year 2): January wage cost 2 000 → half 1 000 < 1 500 → 1 000;
-    February wage cost 5 000 → half 2 500 > 1 500 → 1 500; March–December at 4 000 → 10 × 1 500.
-    Total 1 000 + 1 500 + 15 000 = 17 500,00 €.
+    February wage cost 5 000 → half 2 500 > 1 500 → 1 500, capped; March wage cost 3 000 → half 1 500 = the
+    cap 1 500 → 1 500, not capped (the cap takes nothing off); April–December at 4 000 → 9 × 1 500.
+    Total 1 000 + 1 500 + 1 500 + 13 500 = 17 500,00 €.
     """
-    pays = [pay("G", 2024, 1, cost="2000"), pay("G", 2024, 2, cost="5000")] + monthly("G", Month(2024, 3),
-                                                                                        Month(2024, 12))
+    pays = [pay("G", 2024, 1, cost="2000"), pay("G", 2024, 2, cost="5000"), pay("G", 2024, 3, cost="3000")] + \
+        monthly("G", Month(2024, 4), Month(2024, 12))
     ent = enterprise([worker("G", date(2023, 1, 1))], pays)
     (line,) = lines_of(compute_subsidies(ent, W2016, 2024, Report({"G": "TGD"})), "target_worker")
     months = {str(m["month"]): m for m in line.basis["months"]}
     assert months["2024-01"]["amount"] == D("1000.00") and not months["2024-01"]["capped"]
     assert months["2024-02"]["amount"] == D("1500.00") and months["2024-02"]["capped"]
+    assert (months["2024-03"]["half_wage_cost"], months["2024-03"]["cap"]) == (D("1500.00"), D("1500.00"))
+    assert months["2024-03"]["amount"] == D("1500.00") and months["2024-03"]["capped"] is False
     assert line.amount == D("17500.00") and line.basis["occupation_year"] == 2
 
 
