@@ -449,6 +449,15 @@ def test_money_months_booleans():
         to_bool(2)
 
 
+@pytest.mark.parametrize("text", ["00/2024", "2024-00", "13/2024", "2024-13"])
+def test_month_zero_and_thirteen_are_refused(text):
+    """A month is 1 to 12 in both forms « MM/AAAA » and « AAAA-MM »: « 00/2024 » and « 2024-00 » (month 0)
+    are refused, like month 13, not read as January or December."""
+    with pytest.raises(Invalid) as exc:
+        to_month(text)
+    assert exc.value.code == "invalid_month"
+
+
 def test_niss_keeps_leading_zero_of_number_cells():
     """Born 2001-02-03, serial 004: base 010203004; check = 97 - (2 010203004 mod 97)."""
     base = 10203004
