@@ -110,11 +110,12 @@ def test_eighteenth_birthday_on_the_hire_date_is_in_and_the_day_before_is_out():
 
 def test_over_fifty_is_strict():
     """Born 1974-03-01: the 50th birthday is the hire date itself → exactly 50, not « plus de 50 ans »
-    (Q7) → not target. Born 1974-02-28: the 50th birthday was the day before → over 50 → TD."""
+    (Q7) → not target. Born 1974-02-28: the 50th birthday was 2024-02-28, two days before the hire
+    (2024 is leap: 29 February lies between) → over 50 → TD."""
     on_birthday = status(walloon(birth_date=date(1974, 3, 1)))
     assert met(on_birthday, "T3") is False and on_birthday.category == Category.NOT_TARGET
-    day_after = status(walloon(birth_date=date(1974, 2, 28)))
-    assert met(day_after, "T3") is True and day_after.category == Category.TD
+    born_the_day_before = status(walloon(birth_date=date(1974, 2, 28)))
+    assert met(born_the_day_before, "T3") is True and born_the_day_before.category == Category.TD
 
 
 def test_over_fifty_for_a_29_february_birth_counts_from_1_march():
