@@ -25,9 +25,12 @@ ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = {"ei-wallonie.xlsx": build_walloon_sample, "ei-bruxelles.xlsx": build_brussels_sample}
 
 
-@pytest.fixture(scope="module")
-def blank(tmp_path_factory) -> Path:
-    path = tmp_path_factory.mktemp("tpl") / "ei-modele.xlsx"
+@pytest.fixture
+def blank(tmp_path) -> Path:
+    """The blank template, written on the tests' day (conftest's autouse pin, 2026-11-30): a fixture of the
+    test's scope, so the pin is in place when it is built (a module-scoped one was built before it, on the
+    machine's day)."""
+    path = tmp_path / "ei-modele.xlsx"
     write_template(path)
     return path
 
@@ -70,7 +73,7 @@ def test_blank_template_prefills_only_the_required_enterprise_fields(blank):
     values = {r[0].value: r[1].value for r in load_workbook(blank)["Entreprise"].iter_rows(min_row=2)}
     assert values["nom"] == "Mon entreprise d'insertion"
     assert values["region"] == "wallonie"
-    assert values["date_agrement"].date() == date(date.today().year, 1, 1)
+    assert values["date_agrement"].date() == date(2026, 1, 1)   # 1 January of the tests' day's year
     assert {k for k, v in values.items() if v is not None} == {
         c.name for c in schema.ENTERPRISE.columns if c.required}
 
