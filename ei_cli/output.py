@@ -668,15 +668,32 @@ def console(stderr: bool = False, record: bool = False, plain: bool = False):
     return Console(stderr=stderr, record=record, highlight=False, soft_wrap=False)
 
 
-def print_problems(problems: Iterable[Problem], lang: str = "fr") -> None:
-    """Problems to stderr, one per line with their location (never a cell's personal value)."""
+# Warnings of one code printed in full before the rest are summed up on one line (``print_problems``): a
+# workbook kept over the years has one ``duplicate_niss`` per re-hire row, six lines each, before every command.
+# A choice of presentation, not a legal figure.
+WARNINGS_SHOWN_PER_CODE = 3
+
+
+def print_problems(problems: Iterable[Problem], lang: str = "fr", *, every: bool = False) -> None:
+    """Problems to stderr, one per line with their location (never a cell's personal value).
+
+    Every error is printed. A warning located in the workbook (a cell or a column: the reader's, which
+    ``ei validate`` lists) is printed in full for the first ``WARNINGS_SHOWN_PER_CODE`` of its code; the
+    others of that code are summed up on one line at the end (``_summary_line``: their count, their first
+    ``problems.CELLS_NAMED`` cells, the ``ei validate`` command that shows them all). ``every``: all in full
+    (``ei validate``, whose task is to list them). A warning not located in a cell (a regime's, a worker's missing payroll months) is always
+    printed: ``ei validate`` would not show it."""
     problems = list(problems)
     if not problems:
         return
     from rich.markup import escape
 
+    held = {} if every else _held_back(problems)
+    skipped = {i for group in held.values() for i in group}
     err = console(stderr=True)
-    for p in problems:
+    for i, p in enumerate(problems):
+        if i in skipped:
+            continue
         label = ("ERREUR" if p.is_error else "attention") if lang != "en" else (
             "ERROR" if p.is_error else "warning")
         style = "bold red" if p.is_error else "yellow"
@@ -684,6 +701,40 @@ def print_problems(problems: Iterable[Problem], lang: str = "fr") -> None:
         colon = (": " if lang == "en" else " : ") if where else ""
         err.print(f"[{style}]{label}[/] {escape(where)}{colon}{escape(p.message.get(lang))}"
                   f" [dim]({p.code})[/]")
+    for code, group in held.items():
+        line = _summary_line(code, [problems[i] for i in group], lang)
+        err.print(f"[yellow]{'warning' if lang == 'en' else 'attention'}[/]{escape(line)}")
+
+
+def _held_back(problems: list[Problem]) -> dict[str, list[int]]:
+    """By code, in the order met, the indices of the warnings located in the workbook past the first
+    ``WARNINGS_SHOWN_PER_CODE`` of their code."""
+    seen: dict[str, int] = {}
+    held: dict[str, list[int]] = {}
+    for i, p in enumerate(problems):
+        if p.is_error or not p.placed:
+            continue
+        seen[p.code] = seen.get(p.code, 0) + 1
+        if seen[p.code] > WARNINGS_SHOWN_PER_CODE:
+            held.setdefault(p.code, []).append(i)
+    return held
+
+
+def _summary_line(code: str, group: list[Problem], lang: str) -> str:
+    """« : 5 autres avertissements « duplicate_niss » (Personnel › B5, B9, B12, …) — ei validate x.xlsx les
+    montre tous. » (after « attention »): the places as ``Problem.location`` writes them, the file named once
+    in the command when there is one, never a cell's value."""
+    from ei_cli.i18n import plural
+    from ei_cli.problems import compact_locations
+
+    files = list(dict.fromkeys(p.file for p in group if p.file))
+    places = compact_locations(group, with_file=len(files) > 1, lang=lang)
+    command = " ".join(["ei validate", *(shell_quote(f) for f in files)] if files else
+                       ["ei validate", t("FICHIER", "FILE").get(lang)])
+    count = plural(len(group), "autre avertissement", "more warning", "autres avertissements").get(lang)
+    if lang == "en":
+        return f": {count} '{code}' ({places}) — {command} shows {'it' if len(group) == 1 else 'them all'}."
+    return f" : {count} « {code} » ({places}) — {command} {'le montre' if len(group) == 1 else 'les montre tous'}."
 
 
 def report_error(exc: EiError, lang: str = "fr") -> None:
@@ -708,8 +759,9 @@ FileFn = Callable[[Path, RunOptions], None]            # writes a binary format 
 
 
 def emit(doc: dict, opts: RunOptions, *, table: TableFn | None = None, csv_rows: CsvFn | None = None,
-         files: dict[str, FileFn] | None = None) -> None:
-    """Render ``doc`` in the asked format, to stdout or atomically to ``opts.output``."""
+         files: dict[str, FileFn] | None = None, every_problem: bool = False) -> None:
+    """Render ``doc`` in the asked format, to stdout or atomically to ``opts.output``; its problems go to
+    stderr (``print_problems``: the warnings repeated past a few summed up, unless ``every_problem``)."""
     fmt = opts.effective_format
     files = files or {}
     if fmt == "json":
@@ -724,10 +776,10 @@ def emit(doc: dict, opts: RunOptions, *, table: TableFn | None = None, csv_rows:
         if opts.output is not None:
             con = console(plain=True)
             with con.capture() as captured:  # capture() swallows the recording: keep its text
-                _draw(doc, con, opts, table)
+                _draw(doc, con, opts, table, every_problem)
             write_atomic(opts.output, captured.get())
         else:
-            _draw(doc, console(), opts, table)
+            _draw(doc, console(), opts, table, every_problem)
     elif fmt in files:
         if opts.output is None:
             raise EiError(t(f"Le format {fmt} demande un fichier de sortie (-o).",
@@ -740,15 +792,15 @@ def emit(doc: dict, opts: RunOptions, *, table: TableFn | None = None, csv_rows:
                         f"Output format not available for this command: {fmt} (with -o: {possible}; any other "
                         "name, .txt for instance, gets the format asked with --format)."))
     if fmt != "table" or opts.output is not None:
-        print_problems(doc.get("problems", ()), opts.lang)
+        print_problems(doc.get("problems", ()), opts.lang, every=every_problem)
 
 
-def _draw(doc, con, opts, table):
+def _draw(doc, con, opts, table, every_problem=False):
     if table is not None:
         table(con, opts)
     else:
         con.print(dumps(doc, opts.lang))
-    print_problems(doc.get("problems", ()), opts.lang)
+    print_problems(doc.get("problems", ()), opts.lang, every=every_problem)
 
 
 def _deliver(text: str, opts: RunOptions) -> None:

@@ -34,6 +34,11 @@ class Problem:
     def is_error(self) -> bool:
         return self.severity == Severity.ERROR
 
+    @property
+    def placed(self) -> bool:
+        """Located at a cell or a column of the workbook: a problem of the reader, which ``ei validate`` lists."""
+        return bool(self.cell or self.column)
+
     def to_dict(self, lang: str = "fr") -> dict:
         return {
             "code": self.code,
@@ -78,6 +83,28 @@ def display_path(path) -> str:
         except UnicodeEncodeError:
             text = os.fsencode(text).decode("utf-8", "replace")
     return without_controls(text)
+
+
+# Places ``compact_locations`` names before « … » (the terminal's summary line, the documents' warnings).
+CELLS_NAMED = 10
+
+
+def compact_locations(problems, limit: int = CELLS_NAMED, *, with_file: bool = True, lang: str = "fr",
+                      more=None) -> str:
+    """Where ``problems`` are, in few words: « Personnel › B5, B9, B12 ; Paie › D3 » — each file (``with_file``)
+    and sheet once, as ``Problem.location`` writes them, then their cells (or columns) in the order met; past
+    ``limit`` places, « , … », or ``more(n)`` for the ``n`` places left (« … et 12 autres »). A problem with
+    neither cell nor column adds nothing. Never a cell's value."""
+    placed = [p for p in problems if p.placed]
+    groups: dict[tuple, list[str]] = {}
+    for p in placed[:limit]:
+        groups.setdefault((p.file if with_file else None, p.sheet), []).append(p.cell or p.column)
+    text = ("; " if lang == "en" else " ; ").join(
+        " › ".join([*(part for part in key if part), ", ".join(places)]) for key, places in groups.items())
+    left = len(placed) - limit
+    if left > 0:
+        text += more(left) if more is not None else ", …"
+    return text
 
 
 def error(code: str, message: Text, file=None, sheet=None, cell=None) -> Problem:

@@ -106,6 +106,23 @@ def moved_back(sheets: dict, years: int) -> dict:
     return sheets
 
 
+def with_rehires(sheets: dict, count: int) -> dict:
+    """``count`` (at most 12) re-hires of worker 1 (same ``niss``), ids 101, 102…, the k-th on a CDD from the
+    1st to the 20th of month k of 2023, with its Paie row, appended to Personnel from its row 5 (Excel row;
+    cells B5, B6…): a workbook kept over the years, one ``duplicate_niss`` warning per re-hire row."""
+    first = sheets["Personnel"][1]
+    header = sheets["Personnel"][0]
+    for k in range(1, count + 1):
+        row = list(first)
+        row[header.index("id_travailleur")] = 100 + k
+        row[header.index("date_entree")] = date(2023, k, 1)
+        row[header.index("date_sortie")] = date(2023, k, 20)
+        row[header.index("type_contrat")] = "CDD"
+        sheets["Personnel"].append(row)
+        sheets["Paie"].append([100 + k, date(2023, k, 1), 0.6, 1300, 1800])
+    return sheets
+
+
 def drop_field(sheets: dict, field: str) -> dict:
     sheets["Entreprise"] = [r for r in sheets["Entreprise"] if r[0] != field]
     return sheets

@@ -964,3 +964,65 @@ def test_validate_counts_zero_in_the_singular_in_french_and_the_plural_in_englis
     assert code == 0 and "valide (3 travailleurs, 6 lignes de paie, 0 action de suivi)" in " ".join(out.split())
     code, out, _ = run_cli(capsys, "validate", path, "--lang", "en")
     assert code == 0 and "valid (3 workers, 6 pay rows, 0 follow-up actions)" in " ".join(out.split())
+
+
+def test_a_warning_repeated_row_after_row_is_printed_three_times_then_summed_up_on_one_line(capsys, make_workbook,
+                                                                                            workbook_sheets):
+    """A workbook kept over the years: worker 1 re-hired 8 times (Personnel B5…B12, one ``duplicate_niss``
+    each). Every command printed the 8 warnings in full, six lines each, on stderr; a real one (30 re-hires)
+    gave 180 lines before every ``ei check``. Now the first 3 (``output.WARNINGS_SHOWN_PER_CODE``) in full,
+    then one line naming the 5 others' cells and the command that shows them all; the JSON document still
+    holds the 8 (spec/cli.md: every problem), and ``ei validate``, the command that lists them, prints the 8."""
+    from helpers_cli import run_cli
+    from helpers_workbook import with_rehires
+
+    from ei_cli.output import WARNINGS_SHOWN_PER_CODE, shell_quote
+
+    path = make_workbook(with_rehires(workbook_sheets, 8))
+    _, _, err = run_cli(capsys, "check-eligibility", path)
+    err = " ".join(err.split())
+    assert WARNINGS_SHOWN_PER_CODE == 3 and err.count("(duplicate_niss)") == 3
+    assert all(f"Personnel › B{row} :" in err for row in (5, 6, 7)), err
+    assert err.endswith(f"attention : 5 autres avertissements « duplicate_niss » (Personnel › B8, B9, B10, B11, "
+                        f"B12) — ei validate {shell_quote(str(path))} les montre tous.")
+    _, out, err = run_cli(capsys, "check-eligibility", path, "--lang", "en", "--format", "json")
+    import json
+
+    assert [p["cell"] for p in json.loads(out)["problems"] if p["code"] == "duplicate_niss"] == [
+        f"B{row}" for row in range(5, 13)]
+    err = " ".join(err.split())
+    assert err.count("(duplicate_niss)") == 3 and err.endswith(
+        f"warning: 5 more warnings 'duplicate_niss' (Personnel › B8, B9, B10, B11, B12) — ei validate "
+        f"{shell_quote(str(path))} shows them all.")
+    code, out, err = run_cli(capsys, "validate", path)
+    err = " ".join(err.split())
+    assert code == 0 and err.count("(duplicate_niss)") == 8 and "autres avertissements" not in err
+    assert "valide, 8 avertissements" in " ".join(out.split())
+
+
+def test_only_warnings_located_in_the_workbook_are_summed_up_and_their_cells_are_capped(capsys):
+    """``print_problems`` on 16 warnings of one code at cells D2…D17 of Paie: 3 in full, then « 13 autres »
+    naming the first 10 cells and « … » (``problems.CELLS_NAMED``). Errors are always all printed (5 of one code);
+    a warning with no cell (a worker's missing payroll, which ``ei validate`` does not list) too (4 of one code).
+    One other warning: « 1 autre avertissement … le montre »."""
+    from ei_cli.i18n import t
+    from ei_cli.output import print_problems
+    from ei_cli.problems import CELLS_NAMED, error, warning
+
+    message = t("Valeur douteuse.", "Doubtful value.")
+    many = [warning("odd_value", message, "x.xlsx", "Paie", f"D{row}") for row in range(2, 18)]
+    errors = [error("bad_value", message, "x.xlsx", "Paie", f"C{row}") for row in range(2, 7)]
+    unplaced = [warning("payroll_missing_month", message, "x.xlsx", "Paie") for _ in range(4)]
+    four = [warning("other", message, "x.xlsx", "Suivi", f"B{row}") for row in range(2, 6)]
+    capsys.readouterr()
+    print_problems(many + errors + unplaced + four)
+    err = " ".join(capsys.readouterr().err.split())
+    assert CELLS_NAMED == 10
+    assert (err.count("(odd_value)"), err.count("(bad_value)"), err.count("(payroll_missing_month)"),
+            err.count("(other)")) == (3, 5, 4, 3)
+    assert ("attention : 13 autres avertissements « odd_value » (Paie › D5, D6, D7, D8, D9, D10, D11, D12, D13, "
+            "D14, …) — ei validate x.xlsx les montre tous.") in err
+    assert err.endswith("attention : 1 autre avertissement « other » (Suivi › B5) — ei validate x.xlsx "
+                        "le montre.")
+    print_problems(many, "en", every=True)
+    assert capsys.readouterr().err.count("(odd_value)") == 16

@@ -37,5 +37,5 @@ def validate(files: FilesArg, format: FormatOpt = Format.TABLE, output: OutputOp
         header = ["file", "severity", "code", "sheet", "cell", "message"]
         return header, [[p.file, str(p.severity), p.code, p.sheet, p.cell, p.message.get(o.lang)] for p in problems]
 
-    emit(doc, opts, table=table, csv_rows=csv_rows)
+    emit(doc, opts, table=table, csv_rows=csv_rows, every_problem=True)  # the command that lists them all
     raise typer.Exit(exit_code(None, problems=problems))
