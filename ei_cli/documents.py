@@ -1066,6 +1066,7 @@ def annual_context(enterprise: Enterprise, regime, year: int, *, names: bool = F
                                                        follow_up_check["applicable"]),
         "subsidies": _subsidy_view(results.subsidies),
         "warnings": [_problem_text(p) for p in problems],
+        "warning_groups": warning_groups(problems),
     }
 
 
@@ -1092,6 +1093,7 @@ def agrement_context(enterprise: Enterprise, regime, year: int, *, names: bool =
         "budget": application_budget(regime, generated),
         "conditions_to_complete": conditions_to_complete(regime, generated),
         "warnings": [_problem_text(p) for p in problems],
+        "warning_groups": warning_groups(problems),
     }
 
 
@@ -1184,6 +1186,37 @@ def conditions_to_complete(regime, on: date) -> list[str]:
 def _problem_text(p) -> str:
     message = getattr(p, "message", p)
     return message.get("fr") if hasattr(message, "get") else str(message)
+
+
+def warning_groups(problems) -> list[dict]:
+    """The « Avertissements » section: the problems located in the workbook (``Problem.placed``: the reader's)
+    grouped by code — one entry per code, in the order first met, with its ``count``, the ``message`` of its
+    first problem, its ``places`` (« Personnel › B5, B6, … et 3 990 autres »: ``problems.compact_locations``,
+    never a value) and ``text``, the sentence the shipped templates print; each other problem (a regime's, a
+    worker's missing payroll months: its message is its content) an entry of its own. A group of one reads as
+    its message alone, as before. Each re-hire row gives a ``duplicate_niss``: a 1 000-person workbook kept
+    over the years listed 4 000 paragraphs, a 684-page PDF (docs/interpretations.md, « Repeated warnings »)."""
+    from ei_cli.problems import compact_locations
+
+    groups: dict[tuple, list] = {}
+    for i, p in enumerate(problems):
+        key = (str(p.severity), p.code) if p.placed else i
+        groups.setdefault(key, []).append(p)
+    entries = []
+    for group in groups.values():
+        first = group[0]
+        count = len(group)
+        places = compact_locations(group, with_file=False,
+                                   more=lambda n: f" … et {fmt_count(n)} autres") if count > 1 else ""
+        message = _problem_text(first)
+        text = message
+        if count > 1:
+            kind = "erreurs" if first.is_error else "avertissements"
+            text = (f"{fmt_count(count)} {kind} « {first.code} »" + (f" ({places})" if places else "")
+                    + f" ; le premier : {message}")
+        entries.append({"code": first.code, "count": count, "message": message,
+                        "places": places, "text": text})
+    return entries
 
 
 # ============================================================================ charts

@@ -291,9 +291,9 @@ def annual() -> Document:
     para(doc, "Subventions non calculées.")
     doc.add_paragraph("{%p endif %}")
 
-    doc.add_paragraph("{%p if warnings %}")
+    doc.add_paragraph("{%p if warning_groups %}")
     doc.add_heading("Avertissements", 1)
-    bullets(doc, "w in warnings", "{{ w }}")
+    bullets(doc, "w in warning_groups", "{{ w.text }}")
     doc.add_paragraph("{%p endif %}")
     para(doc, "Document produit par ei {{ document.ei_version }} le {{ document.generated_on | date_fr }} à partir du "
               "classeur de l'entreprise. Travailleurs désignés par leur identifiant"
@@ -391,9 +391,9 @@ def agrement() -> Document:
     doc.add_paragraph("{%p endif %}")
     todo(doc, "Budget détaillé (produits et charges par poste), à joindre en annexe.")
 
-    doc.add_paragraph("{%p if warnings %}")
+    doc.add_paragraph("{%p if warning_groups %}")
     doc.add_heading("Avertissements", 1)
-    bullets(doc, "w in warnings", "{{ w }}")
+    bullets(doc, "w in warning_groups", "{{ w.text }}")
     doc.add_paragraph("{%p endif %}")
     para(doc, "Document produit par ei {{ document.ei_version }} le {{ document.generated_on | date_fr }}.",
          italic=True, size=8)

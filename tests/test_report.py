@@ -1870,3 +1870,63 @@ def test_staff_summary_of_a_year_in_progress_stops_at_the_payroll_horizon(monkey
     assert [w["worker_id"] for w in s["workers"]] == ["A", "B"]
     s = documents.staff_summary(e, Period.calendar_year(2027), report)
     assert (s["fte"], s["heads"], s["provisional"], s["measured"]) == (None, None, False, False)
+
+
+@pytest.mark.parametrize("kind", ("annual", "agrement"))
+@pytest.mark.parametrize("fmt", ("md", "html", "docx"))
+def test_a_warning_repeated_row_after_row_is_one_grouped_entry_of_the_documents(capsys, make_workbook,
+                                                                              workbook_sheets, tmp_path, kind, fmt):
+    """Worker 1 re-hired 8 times (Personnel B5…B12, one ``duplicate_niss`` each): the « Avertissements »
+    section listed the 8 messages one by one — on a 1 000-person workbook kept over the years, 4 000
+    paragraphs, a 684-page PDF. Now one entry: the count (8), the cells B5…B12, the first message (worker
+    101's). The JSON documents of the other commands keep the 8; the document's context keeps ``warnings``."""
+    from helpers_workbook import with_rehires
+
+    path = make_workbook(with_rehires(workbook_sheets, 8))
+    out = tmp_path / f"{kind}.{fmt}"
+    code, _, err = run_cli(capsys, "report", kind, path, "--year", 2023, "-o", out)
+    assert code in (0, 1), err
+    text = text_of(out).replace("\\", "")
+    section = text[text.index("Avertissements"):]
+    assert section.count("Le travailleur 10") == 1 and section.count("duplicate_niss") == 1, section
+    assert ("8 avertissements « duplicate_niss » (Personnel › B5, B6, B7, B8, B9, B10, B11, B12) ; le premier : "
+            "Le travailleur 101 a le même numéro national que la cellule B2 (travailleur 1, ligne 2)") in section
+
+
+def test_warning_groups_count_every_warning_of_a_code_and_cap_its_cells():
+    """``documents.warning_groups``: 15 ``duplicate_niss`` at B2…B16 → one entry, count 15, the first 10 cells
+    then « … et 5 autres » (15 − 10); a warning with no cell (a worker's missing payroll months, whose message
+    is its content) and a single located one are entries of their own, their message alone. The context keeps
+    ``warnings``, every message one by one, for the user's own templates (--templates)."""
+    from ei_cli.i18n import t
+    from ei_cli.problems import warning
+
+    rehires = [warning("duplicate_niss", t(f"Le travailleur {row} …", "…"), "x.xlsx", "Personnel", f"B{row}")
+               for row in range(2, 17)]
+    payroll = warning("payroll_missing_month", t("Travailleur 1 : pas de ligne de paie pour 2024-03.", "…"),
+                      "x.xlsx", "Paie")
+    single = warning("odd_value", t("Valeur douteuse.", "…"), "x.xlsx", "Paie", "D4")
+    groups = documents.warning_groups([rehires[0], payroll, *rehires[1:], single])
+    assert [(g["code"], g["count"]) for g in groups] == [("duplicate_niss", 15), ("payroll_missing_month", 1),
+                                                          ("odd_value", 1)]
+    assert groups[0]["places"] == "Personnel › B2, B3, B4, B5, B6, B7, B8, B9, B10, B11 … et 5 autres"
+    assert groups[0]["text"] == ("15 avertissements « duplicate_niss » (Personnel › B2, B3, B4, B5, B6, B7, B8, "
+                                 "B9, B10, B11 … et 5 autres) ; le premier : Le travailleur 2 …")
+    assert [g["text"] for g in groups[1:]] == ["Travailleur 1 : pas de ligne de paie pour 2024-03.", "Valeur douteuse."]
+
+
+def test_a_users_template_with_the_old_warnings_list_still_gets_every_message(capsys, make_workbook,
+                                                                             workbook_sheets, tmp_path):
+    """A template of the user's (--templates) written against ``warnings``, the list of messages: it still
+    renders every one of the 8 re-hire warnings, one by one, as before ``warning_groups``."""
+    from helpers_workbook import with_rehires
+
+    folder = tmp_path / "mine"
+    folder.mkdir()
+    (folder / "annual.md.j2").write_text("{% for w in warnings %}- {{ w }}\n{% endfor %}", encoding="utf-8")
+    out = tmp_path / "r.md"
+    code, _, err = run_cli(capsys, "report", "annual", make_workbook(with_rehires(workbook_sheets, 8)), "--year",
+                           2023, "-o", out, "--templates", folder)
+    assert code in (0, 1), err
+    lines = out.read_text(encoding="utf-8").splitlines()
+    assert [line[:22] for line in lines] == [f"- Le travailleur {100 + k} a" for k in range(1, 9)]
