@@ -2668,3 +2668,74 @@ def test_a_year_just_over_whose_last_payroll_is_within_the_usual_lag_awaits_it_n
     y = evaluate_quota(e, W16, year_1, st_).latest
     assert y.summary.fr.endswith("(provisoire : paie incomplète).")
     assert any("complétez la feuille Paie" in x.fr for x in check(e, W16, year_1, st_).to_fix)
+
+
+def _walloon_year_1_just_over():
+    """Wallonia, agrément 2026-04-15 (year 1 = 2026-04-15 – 2027-04-14), T (target) and N (not) full time from
+    the agrément, Paie 2026-04 … 2027-03; judged on 2027-05-10 (payroll current: April awaited)."""
+    ws = [worker("T", hire=date(2026, 4, 15)), worker("N", hire=date(2026, 4, 15))]
+    e = enterprise(ws, [pay("T", "2026-04", "2027-03"), pay("N", "2026-04", "2027-03")], agrement=date(2026, 4, 15))
+    return e, W16, Period(date(2026, 4, 15), date(2027, 4, 14)), Statuses({"T": True, "N": False}), date(2027, 5, 10)
+
+
+def _brussels_2004_year_just_over():
+    """Brussels 2004, agrément 2009-01-01 (year 2 = 2010, judged month by month), P (target), N1, N2 (not) full
+    time, Paie 2010-01 … 2010-11; judged on 2011-01-20 (payroll current: December awaited)."""
+    ws = [worker(wid, hire=date(2009, 1, 1)) for wid in ("P", "N1", "N2")]
+    e = enterprise(ws, [pay(w.worker_id, "2010-01", "2010-11") for w in ws], agrement=date(2009, 1, 1),
+                   region=Region.BRUXELLES)
+    return e, B04, Period.calendar_year(2010), Statuses(dict(P=True, N1=False, N2=False)), date(2011, 1, 20)
+
+
+def _brussels_2018_year_just_over():
+    """Brussels 2018, agrément 2020-01-01 (year 5 = 2024, averaged minimums), T0–T3 (target) and S (encadrement)
+    full time, Paie 2024-01 … 2024-11; judged on 2025-01-20 (payroll current: December awaited)."""
+    ws = [worker(f"T{i}") for i in range(4)] + [worker("S", function=Function.SUPERVISION)]
+    e = enterprise(ws, [pay(w.worker_id, "2024-01", "2024-11") for w in ws], agrement=date(2020, 1, 1),
+                   region=Region.BRUXELLES)
+    return e, B18, Period.calendar_year(2024), Statuses({**{f"T{i}": True for i in range(4)}, "S": False}), \
+        date(2025, 1, 20)
+
+
+@pytest.mark.parametrize("case, month, summary_fr, forecast_fr, forecast_en", [
+    (_walloon_year_1_just_over, "2027-04",
+     "Année d'agrément 1 (2026-04-15 – 2027-04-14) : conforme — 50,0 % de public cible (au 2027-03-31) pour "
+     "20,0 % exigés (provisoire : en attente de la paie de 2027-04).",
+     "Année d'agrément 1 : terminée le 2027-04-14, en attente de la paie de 2027-04 : pas de projection ni "
+     "d'engagement à proposer.",
+     "Agrément year 1: ended on 2027-04-14, awaiting the payroll of 2027-04: no projection nor hire to propose."),
+    (_brussels_2004_year_just_over, "2010-12",
+     "Année d'agrément 2 (2010-01-01 – 2010-12-31) : conforme — 11 mois jugé(s), le plus bas 2010-01 : 33,3 % de "
+     "public cible pour 30,0 % exigés (provisoire : en attente de la paie de 2010-12).",
+     "Année d'agrément 2 : terminée le 2010-12-31, en attente de la paie de 2010-12 : pas de projection ni "
+     "d'engagement à proposer.",
+     "Agrément year 2: ended on 2010-12-31, awaiting the payroll of 2010-12: no projection nor hire to propose."),
+    (_brussels_2018_year_just_over, "2024-12",
+     "Année d'agrément 5 : conforme — 4,00 ETP public cible (minimum 4,00), 1,00 ETP d'encadrement (minimum "
+     "1,00) (provisoire : en attente de la paie de 2024-12).",
+     "Année d'agrément 5 : terminée le 2024-12-31, en attente de la paie de 2024-12 : pas de projection ni "
+     "d'engagement à proposer.",
+     "Agrément year 5: ended on 2024-12-31, awaiting the payroll of 2024-12: no projection nor hire to propose."),
+])
+def test_the_forecast_of_a_year_just_over_awaits_its_payroll_as_its_verdict_does(
+        monkeypatch, case, month, summary_fr, forecast_fr, forecast_en):
+    """Review (repro_1): a year just over whose unpaid last month is within the usual payroll lag
+    (``rules.common.payroll_current``: the last Paie month at most two months before today's) read « (provisoire :
+    en attente de la paie de … ) » in its verdict while its forecast said « paie connue jusqu'à … : … complétez la
+    feuille Paie de ses mois manquants ». Both now wait for it, in each shape of the quota:
+
+    - Wallonia year 1, judged on its last known day 2027-03-31: T ÷ (T + N) = 1 ÷ 2 = 50,0 % ≥ 20 %;
+    - Brussels 2004, every month from January to November: P ÷ (P + N1 + N2) = 1 ÷ 3 = 33,3 % ≥ 30 %, the lowest
+      (all equal) the first, 2010-01;
+    - Brussels 2018: target (4 × 11) ÷ 11 = 4,00 ≥ 4, encadrement (1 × 11) ÷ 11 = 1,00 ≥ 1.
+
+    No hire is proposed: the year is over. A month missing before the last Paie month, or a payroll further behind,
+    still asks for the Paie sheet (``test_a_year_over_with_months_unpaid_asks_for_the_payroll_not_a_hire``)."""
+    e, regime, year, st_, today = case()
+    monkeypatch.setattr(periods, "today", lambda: today)
+    y = evaluate_quota(e, regime, year, st_).latest
+    assert (y.compliant, y.provisional, y.summary.fr) == (True, True, summary_fr)
+    assert y.summary.en.endswith(f"(provisional: awaiting the payroll of {month}).")
+    fc = forecast_quota(e, regime, year.end, st_)
+    assert (fc.summary.fr, fc.summary.en) == (forecast_fr, forecast_en)
+    assert fc.hire_from is None and not fc.extra_target_fte and fc.months_remaining == 0

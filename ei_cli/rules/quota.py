@@ -1306,7 +1306,8 @@ class _Advice:
     public is enough, one encadrement contract to raise: Brussels 2018), « none » (nothing to hire),
     « impossible » (no hire fixes the target part any more: months judged below the threshold, a year 1 whose
     last day is past, a minimum unknown), « too_late » (no month left to hire in), « nothing_left » (no month
-    to come), « payroll_missing » (the year is over with months unpaid) — the last three the forecast's alone.
+    to come), « payroll_missing » (the year is over with months unpaid), « awaited » (the year is over and its
+    unpaid months' payroll is not due yet: ``awaited``, ``_awaited``) — the last four the forecast's alone.
     ``half_of``: the year whose half-time rule is named beside the hire (``_half_time_text``); ``unsure``: the
     projection's verdict hangs on unknown statuses (``_UNSURE_IF``)."""
 
@@ -1316,6 +1317,7 @@ class _Advice:
     hire_from: Month | None
     half_of: YearQuota
     unsure: bool
+    awaited: tuple[Month, ...] = ()
 
     def _half(self, gerund: bool) -> tuple[str, str]:
         """« et porter une personne d'encadrement à 0,50 ETP » beside a hire (empty when the rule is met)."""
@@ -1349,6 +1351,12 @@ class _Advice:
                   "d'engagement à proposer ; complétez la feuille Paie de ses mois manquants.")
             en = (f"ended on {end.isoformat()}, payroll known to {last_known}: no projection nor hire to propose; "
                   "complete the Paie sheet with its missing months.")
+        elif case == "awaited":
+            # A year just over whose unpaid months' payroll is within the usual lag (``_awaited``): nothing to
+            # complete, as its verdict's « (provisoire : en attente de la paie de …) » says.
+            said = _awaited_text(self.awaited)
+            fr = f"terminée le {end.isoformat()}, en attente de {said.fr} : pas de projection ni d'engagement à proposer."
+            en = f"ended on {end.isoformat()}, awaiting {said.en}: no projection nor hire to propose."
         elif case == "nothing_left":
             fr = f"plus aucun mois à venir après {last_known} ; rien ne peut plus être ajouté."
             en = f"no month left after {last_known}; nothing can be added any more."
@@ -1469,14 +1477,16 @@ class _Advice:
 
 
 def _advice(target: Decimal | None, supervision: Decimal | None, hire_from: Month | None, half_of: YearQuota,
-            unsure: bool, months_left: bool = True, payroll_missing: bool = False) -> _Advice:
+            unsure: bool, months_left: bool = True, payroll_missing: bool = False,
+            awaited: Sequence[Month] = ()) -> _Advice:
     """The one choice of what a projection advises (``_Advice``): ``target`` the target FTE to hire (None: no
     hire fixes the target part), ``supervision`` the encadrement FTE (Brussels 2018), from ``hire_from``;
-    ``months_left`` and ``payroll_missing`` for the forecast of a year with no month to come. A target part
+    ``months_left``, ``payroll_missing`` and ``awaited`` (its unpaid months whose payroll is not due yet,
+    ``_awaited``) for the forecast of a year with no month to come. A target part
     no hire fixes is « impossible » whatever encadrement is also missing: hiring that encadrement alone leaves
     the verdict failing or unknown, never « conforme »."""
     if not months_left:
-        case = "payroll_missing" if payroll_missing else "nothing_left"
+        case = "payroll_missing" if payroll_missing else "awaited" if awaited else "nothing_left"
     elif target is None:
         case = "too_late" if hire_from is None else "impossible"
     elif target or supervision:
@@ -1485,7 +1495,7 @@ def _advice(target: Decimal | None, supervision: Decimal | None, hire_from: Mont
         case = "half_time"
     else:
         case = "none"
-    return _Advice(case, target, supervision, hire_from, half_of, unsure)
+    return _Advice(case, target, supervision, hire_from, half_of, unsure, tuple(awaited))
 
 
 def _art60_reason(f: _Frame) -> Reason | None:
@@ -1979,8 +1989,11 @@ def forecast_quota(enterprise: Enterprise, regime: Regime, day: date, report) ->
             f"A hire counted from the day after today ({hire_day.isoformat()}): {said.en}.")))
     extra_sup = _supervision_to_hire(projected)
     # Brussels 2018: nobody at half-time is one contract to raise, said beside any hire (never solved as FTE).
+    # A year over with months unpaid lacks their payroll, unless it is not due yet (``_awaited``: the usual lag).
+    awaited = _awaited(enterprise, period, set(known)) if _ended(period) else []
     advice = _advice(extra, extra_sup, hire_from, projected, unsure=projected.compliant is None,
-                     months_left=bool(future), payroll_missing=_ended(period) and known != in_year)
+                     months_left=bool(future), payroll_missing=_ended(period) and known != in_year and not awaited,
+                     awaited=awaited)
     summary = advice.headline(n, projected, last_known, period.end)
     if extra:
         # k as the shortfall solved it (a year 1 is judged on its last day: k = 1); month by month
