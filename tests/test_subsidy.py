@@ -1714,3 +1714,18 @@ def test_basis_figures_are_rounded_half_up_in_the_json_and_the_table(march, fte_
     assert line.basis["fte_months"] == fte_months
     assert shown in basis_text(line.basis, "fr") and shown.replace(",", ".").replace("ETP-mois", "FTE-months") \
         in basis_text(line.basis, "en")
+
+
+def test_the_json_four_place_figures_of_the_subsidy_and_the_quota_are_rounded_by_one_helper():
+    """The subsidy's basis figures and the quota's FTE had one copy each of the same 4-place JSON rounding
+    (``subsidy._fmt``, ``quota._q``): now ``rules.common.four_places`` for both. Half up at the fourth place —
+    6,00005 → 6,0001 (half to even gave 6,0000), 6,12505 → 6,1251, 0,99995 → 1 —, trailing zeros dropped
+    (2,5000 → 2.5), None kept (a quota month without encadrement has no ``supervision_fte``)."""
+    from ei_cli.rules import common, quota, subsidy
+    from ei_cli.rules.common import four_places
+
+    assert four_places(D("6.00005")) == D("6.0001") and four_places(D("6.12505")) == D("6.1251")
+    assert str(four_places(D("0.99995"))) == "1" and str(four_places(D("2.5000"))) == "2.5"
+    assert four_places(None) is None and str(four_places(D(0))) == "0"
+    assert quota.four_places is subsidy.four_places is common.four_places
+    assert not hasattr(quota, "_q") and not hasattr(subsidy, "_fmt")

@@ -28,7 +28,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from typing import Callable, Iterable, Sequence
 
 from ei_cli.i18n import Text, plural, t
@@ -39,25 +39,21 @@ from ei_cli.problems import Problem
 from ei_cli.regimes import Regime, Value, get_regime, regime_for_year, regime_in_force
 from ei_cli.rules.common import (NO_PAY, ONE, VERDICT, CheckResult, Reason, because, combine, daily_fte, denoised,
                                  days_employed_in, fallback_warnings, fte_rows, not_begun, number_text, person_fte,
-                                 pay_known_text, round_up, payroll_current, share_percent, share_text, shown_beside)
+                                 pay_known_text, round_up, payroll_current, share_percent, share_text, shown_beside,
+                                 four_places)
 
 NAME = "quota"
 ZERO = Decimal(0)
-_FTE_Q = Decimal("0.0001")
 
 
 # ------------------------------------------------------------------------------ small helpers
-def _q(x: Decimal | None) -> Decimal | None:
-    return None if x is None else Decimal(x).quantize(_FTE_Q, rounding=ROUND_HALF_UP).normalize()
-
-
 def _q_beside(x: Decimal | None, limit: Decimal | None) -> Decimal | None:
     """An FTE judged against the minimum ``limit`` (a year's target FTE, Brussels 2018's encadrement) in JSON:
     4 places, but never on the limit it misses (``shown_beside``, denoised as the verdict compares it) — an
     exact 3,9999583 against 4 is 3.999958, not 4 (the documents print JSON figures), as ``_q_share`` floors
     shares."""
     if x is None or limit is None:
-        return _q(x)
+        return four_places(x)
     return shown_beside(denoised(Decimal(x)), limit, 4).normalize()
 
 
@@ -152,21 +148,23 @@ class MonthQuota:
         return (self.supervision_fte or ZERO) if self.days_in_year is None else (self.year_supervision_fte or ZERO)
 
     def to_dict(self, lang: str = "fr") -> dict:
-        out = {"month": str(self.month), "target_fte": _q(self.target_fte), "total_fte": _q(self.total_fte),
-               "share": _q_share(self.share), "required_share": self.required_share, "unknown_fte": _q(self.unknown_fte),
-               "judged": self.judged, "art60_fte": _q(self.art60_fte)}
+        out = {"month": str(self.month), "target_fte": four_places(self.target_fte),
+               "total_fte": four_places(self.total_fte), "share": _q_share(self.share),
+               "required_share": self.required_share, "unknown_fte": four_places(self.unknown_fte),
+               "judged": self.judged, "art60_fte": four_places(self.art60_fte)}
         if self.supervision_fte is not None:
-            out["supervision_fte"] = _q(self.supervision_fte)
+            out["supervision_fte"] = four_places(self.supervision_fte)
         if self.projected:
             out["projected"] = True
         if self.outside_period:
             out["outside_period"] = True
         if self.days_in_year is not None:
-            out.update({"days_in_year": self.days_in_year, "weight": _q(self.weight),
-                        "counted_target_fte": _q(self.year_target_fte), "counted_total_fte": _q(self.year_total_fte),
-                        "counted_unknown_fte": _q(self.year_unknown_fte)})
+            out.update({"days_in_year": self.days_in_year, "weight": four_places(self.weight),
+                        "counted_target_fte": four_places(self.year_target_fte),
+                        "counted_total_fte": four_places(self.year_total_fte),
+                        "counted_unknown_fte": four_places(self.year_unknown_fte)})
             if self.year_supervision_fte is not None:
-                out["counted_supervision_fte"] = _q(self.year_supervision_fte)
+                out["counted_supervision_fte"] = four_places(self.year_supervision_fte)
         return out
 
 
@@ -213,8 +211,8 @@ class YearQuota:
             "provisional": self.provisional,
             "months_known": len(self.months), "months_in_year": self.months_in_year,
             "required_share": self.required_share, "target_share": _q_share(self.target_share),
-            "target_fte": _q_beside(self.target_fte, self.min_target_fte), "total_fte": _q(self.total_fte),
-            "unknown_fte": _q(self.unknown_fte), "min_target_fte": self.min_target_fte,
+            "target_fte": _q_beside(self.target_fte, self.min_target_fte), "total_fte": four_places(self.total_fte),
+            "unknown_fte": four_places(self.unknown_fte), "min_target_fte": self.min_target_fte,
             "shortfall_fte": self.shortfall_fte, "fte_measured": self.fte_measured, "compliant": self.compliant,
             "summary": self.summary.get(lang),
             "reasons": [r.to_dict(lang) for r in self.reasons],
@@ -317,7 +315,8 @@ class QuotaForecast:
                 "start": self.year.period.start.isoformat(), "end": self.year.period.end.isoformat(),
                 "projected_compliant": self.year.compliant, "required_share": self.year.required_share,
                 "projected_target_share": _q_share(self.year.target_share),
-                "projected_target_fte": _q_beside(self.year.target_fte, self.year.min_target_fte), "projected_total_fte": _q(self.year.total_fte),
+                "projected_target_fte": _q_beside(self.year.target_fte, self.year.min_target_fte),
+                "projected_total_fte": four_places(self.year.total_fte),
                 "extra_target_fte": self.extra_target_fte,
                 **({"extra_supervision_fte": self.extra_supervision_fte}
                    if "min_supervision_fte" in self.year.extra else {}),
@@ -642,7 +641,7 @@ def _judge_staircase(f: _Frame) -> YearQuota:
             + (f"on {f.period.end.isoformat()}." if n == 1 else "on average over the year."), ), min_v))
     if not months:
         # The averaged year's count of months, 0 here: the measured path gives it (JSON fields are only added).
-        return _no_data(f, judged_on, r, minimum, reasons, None if n == 1 else {"months_counted": _q(ZERO)})
+        return _no_data(f, judged_on, r, minimum, reasons, None if n == 1 else {"months_counted": four_places(ZERO)})
     point = None
     if n == 1:
         # The point value on the year's last day (while the year runs: the last day of the last known
@@ -711,7 +710,7 @@ def _judge_staircase(f: _Frame) -> YearQuota:
                     f"un minimum de {number_text(minimum)}.",
                     summary.en.rstrip(".") + f"; {number_text(judged, 'en', minimum)} target-public FTE for a "
                     f"minimum of {number_text(minimum, 'en')}.")
-    extra = {"judged_date": point.day.isoformat()} if point else {"months_counted": _q(count)}
+    extra = {"judged_date": point.day.isoformat()} if point else {"months_counted": four_places(count)}
     return YearQuota(n, f.period, judged_on, months, f.months_in_year, r, share, avg_target, avg_total,
                      unknown / count, minimum, shortfall, compliant, summary, tuple(reasons), judged_month,
                      provisional, extra, Decimal(adjustable))
@@ -958,7 +957,7 @@ def _judge_mandate(f: _Frame) -> YearQuota:
                                f"Target public counted this way — {definition.description_text.en}; an inspector applying "
                                "this regime's texts may count otherwise."), definition))
     if not f.months:
-        return _no_data(f, "average_minimums", None, min_target, reasons, {"months_counted": _q(ZERO)})
+        return _no_data(f, "average_minimums", None, min_target, reasons, {"months_counted": four_places(ZERO)})
     months, count, adjustable, cut = _weighted(f, f.months, _counted, supervision=True)
     reasons += cut
     target = sum((m.counted_target for m in months), ZERO)
@@ -1019,7 +1018,7 @@ def _judge_mandate(f: _Frame) -> YearQuota:
                 f"Agrément year {n}: {verdict.en} — {number_text(avg_t, 'en', min_target)} target-public FTE (minimum {number_text(min_target, 'en')}), "
                 f"{number_text(avg_s, 'en', min_sup)} FTE of encadrement (minimum {number_text(min_sup, 'en')}){half_en}{prov_en}.")
     extra = {"supervision_fte": _q_beside(avg_s, min_sup), "min_supervision_fte": min_sup, "supervision_shortfall_fte": sup_short,
-             "months_counted": _q(count)}
+             "months_counted": four_places(count)}
     if one is not None:
         extra["supervision_half_time_met"] = one
         extra["supervision_one_person_min_fte"] = one_min

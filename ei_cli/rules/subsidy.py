@@ -33,7 +33,8 @@ from ei_cli.periods import Month, Period, anniversary, days_between, years_overl
 from ei_cli.regimes import CONFIDENCES, Regime, Value, all_regimes, shipped_in_force
 from ei_cli.rules.common import (CENT, NO_PAY, ONE, ZERO, Reason, because, combine, daily_fte, data_horizon,
                                  horizon_text, pay_known_text,
-                                 average_persons, persons_by_day, decimal_text, euro_text, money, number_text, share_text, shown_beside, spread_fte)
+                                 average_persons, persons_by_day, decimal_text, euro_text, four_places, money,
+                                 number_text, share_text, shown_beside, spread_fte)
 
 CONFIDENCE_ORDER = tuple(CONFIDENCES)  # strongest first: verified … not_found
 SUBSIDY_IDS = ("target_worker", "social_accompaniment", "manager", "supervision")
@@ -52,14 +53,6 @@ def weakest(confidences: Iterable[str]) -> str:
 
 
 FOUR_PLACES = Decimal("0.0001")
-
-
-def _fmt(x: Decimal) -> Decimal:
-    """A basis figure (FTE, FTE-months, FTE-days, a share) for the JSON: 4 places, half up like every figure
-    ``ei`` rounds (``shown_beside``; quota's FTE alike) — 6,12505 FTE-months are 6.1251 (half to even made them 6.125)."""
-    if not x:
-        return ZERO
-    return shown_beside(x, None, 4).normalize()
 
 
 # ------------------------------------------------------------------------------------ results
@@ -429,7 +422,7 @@ def _target_worker_wage_cost(run: _Run) -> None:
                 if pay is None or pay.wage_cost is None:
                     if fte_m:
                         missing.append(month)
-                    months.append({"month": month, "etp": _fmt(fte_m), "days": inside_days, "wage_cost": None,
+                    months.append({"month": month, "etp": four_places(fte_m), "days": inside_days, "wage_cost": None,
                                    "cap": money(cap_m), "amount": None})
                     fte_months += fte_m
                     cap_sum += cap_m
@@ -437,8 +430,9 @@ def _target_worker_wage_cost(run: _Run) -> None:
                 wage_m = pay.wage_cost * inside_days / employed_days
                 half_m = share_n * wage_m
                 amount_m = min(half_m, cap_m)
-                months.append({"month": month, "etp": _fmt(fte_m), "days": inside_days, "wage_cost": money(wage_m),
-                               "half_wage_cost": money(half_m), "cap": money(cap_m), "amount": money(amount_m),
+                months.append({"month": month, "etp": four_places(fte_m), "days": inside_days,
+                               "wage_cost": money(wage_m), "half_wage_cost": money(half_m), "cap": money(cap_m),
+                               "amount": money(amount_m),
                                "capped": cap_m < half_m})
                 fte_months += fte_m
                 known_months += 1
@@ -459,7 +453,7 @@ def _target_worker_wage_cost(run: _Run) -> None:
             # The wage cost is quoted only when every month's is known; else what is known, and of how many months.
             basis = {"category": category, "occupation_year": n, "start": part.start, "end": part.end,
                      "window_start": window.start, "window_end": window.end, "days": part.days,
-                     "fte_months": _fmt(fte_months), "wage_cost": None if missing else money(wage_part_sum),
+                     "fte_months": four_places(fte_months), "wage_cost": None if missing else money(wage_part_sum),
                      "known_wage_cost": money(wage_part_sum), "known_wage_cost_months": known_months,
                      "wage_cost_months": known_months + len(missing),
                      "wage_cost_share": share.number, "half_wage_cost": None if missing else money(half_sum),
@@ -598,8 +592,8 @@ class _HiringCondition:
         x_fr, y_fr, x_en, y_en = _two_figures(on_hire, average)
         span_fr = f"du {before.start.isoformat()} au {before.end.isoformat()}"
         span_en = f"{before.start.isoformat()} to {before.end.isoformat()}"
-        basis = {"net_increase": met, "headcount_fte_on_hire": _fmt(on_hire),
-                 "headcount_fte_average_before": _fmt(average)}
+        basis = {"net_increase": met, "headcount_fte_on_hire": four_places(on_hire),
+                 "headcount_fte_average_before": four_places(average)}
         if met:
             return _NetIncrease(True, basis, (because(t(
                 f"Création nette d'emploi : {x_fr} ETP le jour de l'engagement ({hire.isoformat()}) contre {y_fr} en "
@@ -720,8 +714,8 @@ def _degressive_lines(run: _Run, amounts_key: str) -> None:
                 notes.append(PARTIAL_NOTE)
             basis = {"occupation_year": n, "occupation_year_start": occ_year.start,
                      "occupation_year_end": occ_year.end, "start": part.start, "end": part.end,
-                     "days": part.days, "year_days": occ_year.days, "fte_days": _fmt(fd),
-                     "fte": _fmt(fd / part.days), "rate": annual}
+                     "days": part.days, "year_days": occ_year.days, "fte_days": four_places(fd),
+                     "fte": four_places(fd / part.days), "rate": annual}
             reasons = (because(t(
                 f"Année d'occupation {n} : {euro_text(annual)} par an pour un temps plein, au prorata des jours "
                 "et de l'etp.",
@@ -1042,9 +1036,9 @@ def _social_accompaniment_brackets(run: _Run) -> None:
                  "target_workers_end": window.end, "provisional": provisional,
                  "bracket_min": chosen["min_target_workers"] if chosen else None,
                  "bracket_min_by_target_workers": reached["min_target_workers"] if reached else None,
-                 "accompanier_fte_year": _fmt(staff_fte),
+                 "accompanier_fte_year": four_places(staff_fte),
                  "min_accompanier_fte": chosen.get("min_accompanier_fte") if chosen else None,
-                 "rate": base, "index_factor": factor, "accompanier_fte": _fmt(acc_fte),
+                 "rate": base, "index_factor": factor, "accompanier_fte": four_places(acc_fte),
                  "max_accompanier_fte": max_fte,
                  "accompanier_wage_cost": money(part_cost) if not part_missing else None,
                  "operating_costs_share": ops.number, "ceiling": money(ceiling) if ceiling is not None else None,
@@ -1053,7 +1047,7 @@ def _social_accompaniment_brackets(run: _Run) -> None:
                  "ceiling_total": money(ceiling_total) if ceiling_total is not None else None,
                  # The share of the ceiling: basis.ceiling = ceiling_total × these FTE-days of the part ÷ those
                  # of the ceiling's days, unrounded enough to recompute it to the cent.
-                 "accompanier_fte_days": _fmt(part_fd), "ceiling_fte_days": _fmt(window_fd)}
+                 "accompanier_fte_days": four_places(part_fd), "ceiling_fte_days": four_places(window_fd)}
         first = min((b["min_target_workers"] for b in brackets.value), default=0)
         over_fr = (f"sur l'année d'agrément {n} ({window.start.isoformat()} – {window.end.isoformat()}"
                    + (f", {known_fr}" if provisional else "") + ")")
@@ -1126,7 +1120,7 @@ def _social_accompaniment_per_fte(run: _Run) -> None:
                 notes.append(_fallback_note(fallbacks))
             basis = {"agrement_year": n, "agrement_year_start": agr_year.start, "agrement_year_end": agr_year.end,
                      "start": inside.start, "end": inside.end, "days": inside.days, "year_days": agr_year.days,
-                     "fte_days": _fmt(fd), "fte": _fmt(fd / inside.days), "rate": per_fte.number}
+                     "fte_days": four_places(fd), "fte": four_places(fd / inside.days), "rate": per_fte.number}
             run.add("social_accompaniment", w.worker_id, basis, amount, [per_fte, brackets], notes=notes,
                     reasons=(because(t(f"{euro_text(per_fte.number)} par ETP d'accompagnateur et par an.",
                                        f"{euro_text(per_fte.number, 'en')} per accompanier FTE and year."), per_fte),
@@ -1468,8 +1462,9 @@ def supervision_condition(run: _Run) -> Condition | None:
                 f"Supervision and accompaniment staff: {number_text(sup_fte, 'en')} FTE for {number_text(nt_fte, 'en')} FTE "
                 f"not target public{unknown_en} ({said_en}, minimum {share_text(share.number, 'en')})")
     return Condition("supervision_share", met, summary,
-                     {"supervision_fte": _fmt(sup_fte), "non_target_fte": _fmt(nt_fte), "unknown_fte": _fmt(unk_fte),
-                      "share": _fmt(ratio) if ratio is not None else None, "required_share": share.number},
+                     {"supervision_fte": four_places(sup_fte), "non_target_fte": four_places(nt_fte),
+                      "unknown_fte": four_places(unk_fte), "share": four_places(ratio),
+                      "required_share": share.number},
                      (because(t("Subventions octroyées seulement si ce personnel atteint la part minimale de "
                                 "l'effectif hors public cible.",
                                 "Subsidies granted only if this staff reaches the minimum share of the non-target "
