@@ -371,6 +371,37 @@ def test_without_any_payroll_a_period_not_begun_asks_nothing_to_fill_in():
     assert now.compliant is None and "aucune paie exploitable" in now.summary.fr and now.to_fix
 
 
+def test_a_year_in_progress_whose_payroll_is_behind_owes_the_months_past(monkeypatch):
+    """Review (repro): today 2027-03-10, Paie to 2026-06 (more than two months behind, not
+    ``payroll_current``). ``data_horizon`` of 2027 is the last month over by today, 2027-02-28 — the day
+    `ei subsidy --year 2027` computes to, with January and February past without payroll. The wage check read
+    the last Paie month (2026-06-30) before 2027-01-01 as « aucune paie encore connue pour la période », with
+    nothing to fill in. The payroll is due up to the horizon: « aucune paie exploitable », a reason worded as
+    the subsidy's (« jusqu'au 2027-02-28 (fin du dernier mois terminé, …) : les mois de paie manquants jusqu'à
+    cette date sont à compléter »), and the Paie sheet to fill in to that day. On 2027-01-10 the horizon is
+    2026-12-31, before 2027: still nothing due."""
+    from ei_cli import periods
+
+    rows = [(w, f"2026-{m:02d}", "1", pay) for w, pay in (("M", "3000"), ("P", "2000")) for m in range(1, 7)]
+    e = enterprise(rows)
+    monkeypatch.setattr(periods, "today", lambda: date(2027, 3, 10))
+    r = wages.check(e, W16, Period.calendar_year(2027))
+    assert r.compliant is None and r.summary.fr == "indéterminé : aucune paie exploitable dans la période"
+    said = "2027-02-28 (fin du dernier mois terminé, année en cours, paie connue jusqu'au 2026-06-30)"
+    assert r.reasons[-1].text.fr == (f"Aucun mois de paie utilisable dans la période jusqu'au {said} : les mois de "
+                                     "paie manquants jusqu'à cette date sont à compléter, les suivants se calculent "
+                                     "avec leur paie.")
+    assert r.reasons[-1].text.en.startswith("No usable payroll month in the period up to 2027-02-28 (end of the last "
+                                            "month over, year in progress, payroll known to 2026-06-30): the payroll "
+                                            "months missing up to that day are to be filled in")
+    assert [(x.fr, x.en) for x in r.to_fix] == [
+        ("Complétez la feuille Paie de ses mois jusqu'au 2027-02-28 (salaire_brut et etp par mois).",
+         "Fill in the Paie sheet for its months up to 2027-02-28 (salaire_brut and etp per month).")]
+    monkeypatch.setattr(periods, "today", lambda: date(2027, 1, 10))
+    early = wages.check(e, W16, Period.calendar_year(2027))
+    assert "aucune paie encore connue" in early.summary.fr and early.to_fix == ()
+
+
 def test_csv_columns_are_only_ever_appended():
     """`ei check-wages -f csv`: bbc1bc6's columns, in that order; a new column may only come after them
     (spec/cli.md)."""

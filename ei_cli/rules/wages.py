@@ -25,6 +25,7 @@ a year (``ei batch --month``) is measured over the 12 months ending with it (``m
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 from itertools import groupby
 from operator import attrgetter, itemgetter
@@ -34,7 +35,7 @@ from ei_cli.model import Enterprise
 from ei_cli.periods import Month, Period, month_span, year_ending
 from ei_cli.regimes import Regime, Value
 from ei_cli.rules.common import (CENT, CheckResult, Reason, because, data_horizon, decimal_text, denoised,
-                                 obligation_period, pay_known_text,
+                                 horizon_text, obligation_period, pay_known_text, payroll_current,
                                  euro_text, money, not_established, number_text)
 
 NAME = "wages"
@@ -178,6 +179,7 @@ class WageTension:
     counted: tuple[PayPerFte, ...] = field(default=(), repr=False)  # every worker-month compared (CSV)
     workers_compared: int = 0
     payroll_due: bool = True    # False: the Paie sheet stops before the part of the period judged
+    payroll_due_to: date | None = None   # a period in progress: the day its payroll is due up to (``data_horizon``)
 
     def to_dict(self, lang: str = "fr") -> dict:
         return {
@@ -254,10 +256,9 @@ def _fte_ratio(enterprise: Enterprise, regime: Regime, period: Period) -> WageTe
         else:
             counted.append(PayPerFte(p.worker_id, p.month, p.fte, p.gross_pay))
     paid = {p.worker_id for p in counted} | {e.worker_id for e in excluded}
-    # Payroll is owed from the agrément — up to the last Paie month in a year in progress
-    # (``data_horizon``): a worker employed only before the agrément, or hired after that month, lacks no
-    # payroll row; in a closed year every month employed is owed one.
-    last_pay = enterprise.last_pay_month
+    # Payroll is owed from the agrément — up to the horizon in a year in progress (``data_horizon``: the last
+    # Paie month, or the last month over when the payroll is behind): a worker employed only before the
+    # agrément, or hired after that day, lacks no payroll row; in a closed year every month employed is owed one.
     horizon = data_horizon(enterprise, period)
     owed_end = horizon or period.end
     owed_start = max(period.start, enterprise.agrement_date)
@@ -310,19 +311,32 @@ def _fte_ratio(enterprise: Enterprise, regime: Regime, period: Period) -> WageTe
             "ratio is not neutralised (check against the joint committee's scales if it nears the limit)."))
         reasons.append(because(notes[-1], seniority))
     if not counted:
-        # Nothing to fill in yet only in a year in progress whose payroll stops before the period judged —
-        # without any Paie row, a period not begun yet (the horizon then ends before it, ``data_horizon``).
-        known_to = horizon if last_pay is None else last_pay.last_day
-        due = not (horizon is not None and known_to < period.start)
-        known = pay_known_text(enterprise)
-        reasons.append(because(t("Aucun mois de paie utilisable dans la période." if due else
-                                 f"Aucune paie encore connue pour la période ({known.fr}).",
-                                 "No usable payroll month in the period." if due else
-                                 f"No payroll known yet for the period ({known.en}).")))
+        # The payroll is due up to the horizon of every payroll-based amount (``data_horizon``): nothing to fill
+        # in yet only when it ends before the period judged (the months after the last Paie month while it is
+        # current, a period not begun). A payroll further behind has the months up to the last month over
+        # missing, as ``ei subsidy`` reads them the same day — not « aucune paie encore connue ».
+        due = horizon is None or horizon >= period.start
+        if not due:
+            known = pay_known_text(enterprise)
+            said = t(f"Aucune paie encore connue pour la période ({known.fr}).",
+                     f"No payroll known yet for the period ({known.en}).")
+        elif horizon is None:
+            said = t("Aucun mois de paie utilisable dans la période.", "No usable payroll month in the period.")
+        elif payroll_current(enterprise):   # paid up to the horizon, but no month usable (etp 0, no pay…)
+            to = horizon_text(enterprise, horizon)
+            said = t(f"Aucun mois de paie utilisable dans la période jusqu'au {to.fr}.",
+                     f"No usable payroll month in the period up to {to.en}.")
+        else:
+            to = horizon_text(enterprise, horizon)
+            said = t(f"Aucun mois de paie utilisable dans la période jusqu'au {to.fr} : les mois de paie manquants "
+                     "jusqu'à cette date sont à compléter, les suivants se calculent avec leur paie.",
+                     f"No usable payroll month in the period up to {to.en}: the payroll months missing up to that "
+                     "day are to be filled in, the later ones are computed with their payroll.")
+        reasons.append(because(said))
         return WageTension(None, None, limit.number_or_none, None, None, 0,
                            tuple(excluded), tuple(sorted(art60)), without_pay,
                            not (seniority is not None and seniority.value is True), tuple(reasons), tuple(notes),
-                           tuple(counted), payroll_due=due)
+                           tuple(counted), payroll_due=due, payroll_due_to=horizon if due else None)
     workers = _by_worker(counted)
     # Ordered by (pay per fte, worker_id); each key computed once.
     keyed = [((x.exact_pay_per_fte, x.worker_id), x) for x in workers]
@@ -402,8 +416,13 @@ def as_check(result: WageTension) -> CheckResult:
         if result.payroll_due:
             summary = t("indéterminé : aucune paie exploitable dans la période",
                         "unknown: no usable payroll in the period")
-            fix.append(t("Complétez la feuille Paie (salaire_brut et etp par mois).",
-                         "Fill in the Paie sheet (salaire_brut and etp per month)."))
+            to = result.payroll_due_to
+            fix.append(t("Complétez la feuille Paie (salaire_brut et etp par mois)." if to is None else
+                         f"Complétez la feuille Paie de ses mois jusqu'au {to.isoformat()} (salaire_brut et etp "
+                         "par mois).",
+                         "Fill in the Paie sheet (salaire_brut and etp per month)." if to is None else
+                         f"Fill in the Paie sheet for its months up to {to.isoformat()} (salaire_brut and etp "
+                         "per month)."))
         else:  # nothing to fill in yet: the period judged begins after the last Paie month
             summary = t("indéterminé : aucune paie encore connue pour la période",
                         "unknown: no payroll known yet for the period")
