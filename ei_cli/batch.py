@@ -840,7 +840,7 @@ def _jobs_the_fds_allow() -> int | float:
 def _load_rules() -> None:
     """Import the reader and the rules, and load the regimes, once, before the workers are started.
 
-    Where processes are forked (Linux) each worker inherits them instead of doing it again.
+    Where processes are forked (Linux, ``_pool_context``) each worker inherits them instead of doing it again.
     """
     import importlib
 
@@ -983,8 +983,8 @@ def _run_pool(indices, paths, names, request, jobs: int, collect, prefetch: bool
     import os
 
     lost = []
-    with _interruptions_noted(), ProcessPoolExecutor(max_workers=jobs, initializer=_worker_start,
-                                                     initargs=(os.getpid(),)) as pool:
+    with _interruptions_noted(), ProcessPoolExecutor(max_workers=jobs, mp_context=_pool_context(),
+                                                     initializer=_worker_start, initargs=(os.getpid(),)) as pool:
         try:
             futures = {pool.submit(process_file, paths[i], request, names[i]): i for i in indices}
         except BaseException:
@@ -1008,6 +1008,22 @@ def _run_pool(indices, paths, names, request, jobs: int, collect, prefetch: bool
             pool.shutdown(wait=True, cancel_futures=True)
             raise
     return sorted(lost)
+
+
+def _pool_context():
+    """How the worker processes start: forked on Linux, whatever the process-wide default is; elsewhere
+    (spawn on macOS and Windows) the platform's default, None.
+
+    The workers are meant to be forked where the platform forks: they inherit the rules loaded once
+    (``_load_rules``) and the noting signal handlers (``_interruptions_noted``), and ``_end_with_parent``
+    takes ei's process for their parent. Python 3.14 starts them by default, on Linux, from a
+    « forkserver », which is then their parent: every worker ended itself at once, and ``ei batch``
+    reported every workbook « reader_crashed » (exit 2)."""
+    import multiprocessing
+
+    if sys.platform.startswith("linux"):
+        return multiprocessing.get_context("fork")
+    return None
 
 
 def _stop_workers(pool) -> None:

@@ -932,6 +932,29 @@ def test_jobs_2_gives_the_same_summary(tmp_path, capsys, good_workbook, other_wo
     assert [f["file"] for f in runs[1][1]["files"]] == ["a.xlsx", "b.xlsx", "c.xlsx", "d.xlsx"]
 
 
+@pytest.mark.skipif("forkserver" not in __import__("multiprocessing").get_all_start_methods(),
+                    reason="no forkserver start method here (Windows)")
+def test_a_batch_gives_the_same_results_when_the_default_start_method_is_forkserver(tmp_path, capsys):
+    """Python 3.14 starts worker processes by default, on Linux, from a « forkserver »: each worker's
+    parent is then the forkserver, not ei, and ``_end_with_parent`` ended every worker at once — ``ei batch``
+    reported every workbook « reader_crashed », exit 2. The console script is run here with that default
+    (as Python 3.14 sets it) over the two samples: exit 0 and the summary of a run in one process."""
+    sample = Path(__file__).parent.parent / "sample_data"
+    folder = folder_with(tmp_path, {p.name: p for p in sorted(sample.glob("ei-*.xlsx"))})
+    code = ("import multiprocessing, sys\n"
+            "if __name__ == '__main__':\n"
+            "    multiprocessing.set_start_method('forkserver', force=True)\n"
+            "    from ei_cli.cli import console_script\n"
+            "    sys.argv = ['ei', 'batch', sys.argv[1], '--year', '2025', '--out', sys.argv[2], '-q', '--jobs', '2']\n"
+            "    console_script()\n")
+    r = subprocess.run([sys.executable, "-c", code, str(folder), str(tmp_path / "out2")], capture_output=True,
+                       text=True, timeout=120)
+    assert r.returncode == ExitCode.OK, r.stderr
+    assert run(capsys, folder, "--year", "2025", "--out", tmp_path / "out1", "-q", "--jobs", "1")[0] == ExitCode.OK
+    assert ((tmp_path / "out2" / SUMMARY_JSON).read_text(encoding="utf-8")
+            == (tmp_path / "out1" / SUMMARY_JSON).read_text(encoding="utf-8"))
+
+
 @pytest.mark.parametrize("platform, most", [("win32", 61), ("linux", 64)])
 def test_never_more_worker_processes_than_windows_allows(monkeypatch, platform, most):
     """ProcessPoolExecutor takes at most 61 workers on Windows (Python's documentation; more raise
