@@ -758,6 +758,18 @@ class _Publisher:
             self._pool = ThreadPoolExecutor(max_workers=self.THREADS, thread_name_prefix="ei-publish")
         self._pending.append((self._pool.submit(self._commit, staged, Path(self._out_dir) / name), staged))
 
+    def settle(self) -> None:
+        """Wait for every publication under way and end the threads; the next ``publish`` starts them again.
+
+        Called before worker processes are forked (``_run_in_workers``): a process forked while other
+        threads run gets only the forking thread, and a lock one of them held at that moment (an open
+        file's, the allocator's) stays held for ever in the child — Python 3.12 and later warn « This
+        process is multi-threaded, use of fork() may lead to deadlocks in the child ». The publications'
+        failures stay noted and are raised on leaving, as before."""
+        if self._pool is not None:
+            self._pool.shutdown(wait=True)
+            self._pool = None
+
     def _commit(self, staged: Path, path: Path) -> None:
         """One publication; after the run's first, the previous run's summaries are removed at once
         (``_drop_stale_summaries``): from then on the folder mixes two runs until this run's summaries
@@ -965,6 +977,7 @@ def _run_in_workers(paths, names, request, jobs, publisher, advance) -> list[Fil
         # own process: the others get their results, and only the file that crashes again is reported.
         _discard_strays(request.out_dir, [names[i] for i in lost])
         for i in lost:
+            publisher.settle()   # no publishing thread alive when the next pool forks its worker
             if _run_pool([i], paths, names, request, 1, collect, prefetch=False):
                 collect(i, *_failed(Path(paths[i]), request, names[i], "reader_crashed", t(
                     "Le lecteur de classeurs s'est arrêté net sur ce fichier : ouvrez-le dans votre tableur, "

@@ -1172,6 +1172,41 @@ def test_a_file_that_kills_its_worker_is_reported_and_the_others_still_run(tmp_p
     assert json.loads((out / "b.json").read_text())["problems"][0]["code"] == "reader_crashed"
 
 
+def test_no_other_thread_is_alive_when_a_worker_process_is_forked(tmp_path, monkeypatch, good_workbook):
+    """After a worker crash each file lost is run again in a pool of its own, forked while the publishing
+    threads (« ei-publish », ``_Publisher``) were still alive: a lock one of them held stays held for ever in
+    the child, and Python 3.12+ warned « This process is multi-threaded, use of fork() may lead to
+    deadlocks in the child » (an error under ``-W error::DeprecationWarning``). The publisher now settles
+    (its publications done, its threads ended) before each retry: no thread but the main one at any
+    worker's start, and every JSON still published."""
+    import os
+    import threading
+    from concurrent.futures import ProcessPoolExecutor
+
+    real_spawn, others_at_spawn = ProcessPoolExecutor._spawn_process, []
+
+    def spawn(self):
+        others_at_spawn.append(sorted(t.name for t in threading.enumerate() if t is not threading.main_thread()))
+        real_spawn(self)
+
+    real = batch.evaluate
+
+    def evaluate(path, request):
+        if Path(path).name in ("b.xlsx", "c.xlsx"):
+            os._exit(134)
+        return real(path, request)
+
+    monkeypatch.setattr(ProcessPoolExecutor, "_spawn_process", spawn)
+    monkeypatch.setattr(batch, "evaluate", evaluate)
+    folder = folder_with(tmp_path, {f"{c}.xlsx": good_workbook for c in "abcd"})
+    out = tmp_path / "out"
+    out.mkdir()
+    outcomes = batch.run_batch(batch.find_workbooks(folder), BatchRequest(2024, out_dir=out), 2)
+    assert [o.readable for o in outcomes] == [True, False, False, True]
+    assert len(others_at_spawn) > 2 and others_at_spawn == [[]] * len(others_at_spawn)
+    assert sorted(p.name for p in out.iterdir()) == ["a.json", "b.json", "c.json", "d.json"]
+
+
 def test_a_failed_publication_raises_and_leaves_no_temporary_file(tmp_path, monkeypatch, good_workbook,
                                                                   other_workbook):
     import ei_cli.output
