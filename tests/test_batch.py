@@ -1576,11 +1576,11 @@ def test_workers_end_with_a_main_process_killed_outright(tmp_path, good_workbook
             "def evaluate(path, request):\n    os.write(1, f'{os.getpid()}\\n'.encode())\n    time.sleep(60)\n"
             "batch.evaluate = evaluate\n"
             "batch.run_batch(batch.find_workbooks(Path(sys.argv[1])), batch.BatchRequest(2024, out_dir=Path(sys.argv[2])), 2)\n")
-    main = subprocess.Popen([sys.executable, "-c", code, str(folder), str(tmp_path / "out")], stdout=subprocess.PIPE,
-                            text=True)
-    workers = [int(main.stdout.readline()) for _ in range(2)]
-    main.send_signal(signal.SIGKILL)
-    main.wait(10)
+    with subprocess.Popen([sys.executable, "-c", code, str(folder), str(tmp_path / "out")], stdout=subprocess.PIPE,
+                          text=True) as main:
+        workers = [int(main.stdout.readline()) for _ in range(2)]
+        main.send_signal(signal.SIGKILL)
+        main.wait(10)
 
     def alive(pid):
         try:

@@ -769,11 +769,11 @@ def test_a_reader_that_goes_away_exits_2_quietly(args):
     (the output was not all delivered), with nothing on stderr: no message, no traceback, no « Exception
     ignored … BrokenPipeError » at exit. The pipe is closed before ei writes, so the write always fails."""
     root = Path(__file__).resolve().parents[1]
-    p = subprocess.Popen([sys.executable, "-m", "ei_cli", *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                         cwd=root)
-    p.stdout.close()
-    err = p.stderr.read()
-    assert (p.wait(timeout=60), err) == (2, b"")
+    with subprocess.Popen([sys.executable, "-m", "ei_cli", *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                          cwd=root) as p:
+        p.stdout.close()
+        err = p.stderr.read()
+        assert (p.wait(timeout=60), err) == (2, b"")
 
 
 @pytest.mark.parametrize("unbuffered", ["1", None])
@@ -789,13 +789,13 @@ def test_a_reader_that_goes_away_during_a_long_document_exits_2(unbuffered):
     env = {k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"}
     if unbuffered:
         env["PYTHONUNBUFFERED"] = unbuffered
-    p = subprocess.Popen([sys.executable, "-m", "ei_cli", "check-eligibility", "sample_data/ei-wallonie.xlsx",
-                          "--explain", "-f", "json"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=root,
-                         env=env)
-    assert os.read(p.stdout.fileno(), 10) == b'{\n  "comma'
-    p.stdout.close()
-    err = p.stderr.read()
-    assert (p.wait(timeout=60), err) == (2, b"")
+    with subprocess.Popen([sys.executable, "-m", "ei_cli", "check-eligibility", "sample_data/ei-wallonie.xlsx",
+                           "--explain", "-f", "json"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=root,
+                          env=env) as p:
+        assert os.read(p.stdout.fileno(), 10) == b'{\n  "comma'
+        p.stdout.close()
+        err = p.stderr.read()
+        assert (p.wait(timeout=60), err) == (2, b"")
 
 
 @pytest.mark.parametrize("buffered", [False, True])
