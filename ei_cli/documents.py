@@ -1483,7 +1483,7 @@ def pdf_install_command() -> str:
 
 
 def pdf_requirements() -> list[str]:
-    """The requirements of the pdf extra (``weasyprint>=60``); ``["weasyprint"]`` when they cannot be read."""
+    """The requirements of the pdf extra (pyproject.toml: ``weasyprint>=63``); ``["weasyprint"]`` when they cannot be read."""
     import re
     from importlib import metadata
 
