@@ -1207,6 +1207,33 @@ def test_no_other_thread_is_alive_when_a_worker_process_is_forked(tmp_path, monk
     assert sorted(p.name for p in out.iterdir()) == ["a.json", "b.json", "c.json", "d.json"]
 
 
+def test_the_progress_bar_runs_no_thread_while_the_workers_are_forked(tmp_path, monkeypatch, good_workbook):
+    """On a terminal (no --quiet) the rich progress bar is shown while the pool forks its workers; with its
+    default auto_refresh it ran a refresh thread, alive at every fork (the deadlock risk Python 3.12+ warns
+    of). It refreshes after each file instead: no thread but the main one at any worker's start, and the
+    bar still counts every file (2 workbooks, 2 advances)."""
+    import sys
+    import threading
+    from concurrent.futures import ProcessPoolExecutor
+
+    from ei_cli.commands import batch as batch_command
+
+    real_spawn, others_at_spawn = ProcessPoolExecutor._spawn_process, []
+
+    def spawn(self):
+        others_at_spawn.append(sorted(t.name for t in threading.enumerate() if t is not threading.main_thread()))
+        real_spawn(self)
+
+    monkeypatch.setattr(ProcessPoolExecutor, "_spawn_process", spawn)
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True, raising=False)
+    folder = folder_with(tmp_path, {"a.xlsx": good_workbook, "b.xlsx": good_workbook})
+    out = tmp_path / "out"
+    out.mkdir()
+    outcomes = batch_command._run(batch.find_workbooks(folder), BatchRequest(2024, out_dir=out), 2, False)
+    assert [o.readable for o in outcomes] == [True, True]
+    assert others_at_spawn and others_at_spawn == [[]] * len(others_at_spawn)
+
+
 def test_a_failed_publication_raises_and_leaves_no_temporary_file(tmp_path, monkeypatch, good_workbook,
                                                                   other_workbook):
     import ei_cli.output

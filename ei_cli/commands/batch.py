@@ -155,13 +155,18 @@ def _run(paths, request, jobs: int, quiet: bool):
 
     from ei_cli.output import console
 
+    # auto_refresh=False: no refresh thread — the workers are forked while the bar is shown, and a thread alive
+    # at a fork may hold a lock (the console's, stderr's) the child then never sees released (Python 3.12+ warns
+    # « use of fork() may lead to deadlocks »); the bar is drawn again after each file instead.
     with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
-                  console=console(stderr=True), transient=True) as progress:
+                  console=console(stderr=True), transient=True, auto_refresh=False) as progress:
         task = progress.add_task("Classeurs" if request.lang != "en" else "Workbooks", total=len(paths))
+        progress.refresh()
 
         def advance(outcome) -> None:
             report_bad(outcome)
             progress.advance(task)
+            progress.refresh()
 
         return run_batch(paths, request, jobs, advance)
 
