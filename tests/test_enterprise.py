@@ -565,7 +565,7 @@ def test_the_size_of_a_year_in_progress_stops_at_the_payroll_horizon_and_a_year_
     Personnel.etp and a worker hired 2026-10-01. A and B full time all 2026, paid January–July at etp 1; L full
     time from 2026-10-01, not paid. It read (2 × 12 + 3 × 1) ÷ 12 = 27 ÷ 12 = 2,25 UTA, 3 persons. Measured as
     the quota is, up to the data horizon 2026-07-31 (``known_part``): (2 × 7) ÷ 7 = 2,00 UTA over the 7 months
-    known, 2 persons, « (au 2026-07-31, provisoire : année en cours) », verdict on the known months (2,00 < 250,
+    known, 2 persons, « (au 2026-07-31, provisoire : année en cours) », verdict on those months (2,00 < 250,
     turnover ≤ 50 M€: compliant, provisional). 2027 has not begun: not judged (« période pas encore commencée »,
     compliant null, no figure)."""
     from ei_cli import periods
@@ -582,9 +582,35 @@ def test_the_size_of_a_year_in_progress_stops_at_the_payroll_horizon_and_a_year_
     assert now.compliant is True and now.details["annual_work_units"] == D("2.00") and now.details["headcount"] == 2
     assert (now.details["provisional"], now.details["measured_to"]) == (True, "2026-07-31")
     assert now.summary.fr.startswith("2,00 UTA (au 2026-07-31, provisoire : année en cours) ; seuils respectés")
-    assert "sur les 7 mois connus jusqu'au 2026-07-31" in now.reasons[0].text.fr
+    assert "sur les 7 mois jusqu'au 2026-07-31" in now.reasons[0].text.fr
     later = rule.check(e, get_regime("wallonie-2016"), Period.calendar_year(2027), status)
     assert later.compliant is None and later.details["annual_work_units"] is None
     assert later.summary.fr.startswith("indéterminé : période pas encore commencée (date du jour : 2026-09-10)")
     closed = rule.check(e, get_regime("wallonie-2016"), Period.calendar_year(2025), status)
     assert closed.details["provisional"] is False and closed.details["measured_to"] == "2025-12-31"
+
+
+def test_the_size_of_a_year_whose_payroll_is_behind_says_the_months_counted_on_personnel():
+    """Review B (finding 1): on 2026-11-30 (the tests' day) with Paie to 2026-03 only, more than two months behind,
+    2026 is measured up to the last month over, 2026-10-31 (``data_horizon``): 10 months. A full time all year
+    (Paie January–March, etp 1), B half time from 2026-03-01 (Paie March, etp 0,5). AWU = (10 × 1 + 8 × 0,5) ÷ 10
+    = 14 ÷ 10 = 1,40. April–October have no Paie row for either: 7 + 7 = 14 worker-months on Personnel.etp.
+    The reason said « sur les 10 mois connus jusqu'au 2026-10-31 » though 7 of them have no payroll: now « sur les
+    10 mois jusqu'au 2026-10-31 (…), dont 14 mois-travailleurs sur l'etp de la feuille Personnel », and its
+    verdict « provisoire sur ces mois », as the documents' staff figures say it."""
+    from ei_cli.model import PayMonth
+    from ei_cli.periods import Month
+
+    a = Worker("A", date(2020, 1, 1), ContractType.CDI, D(1), Function.PRODUCTION)
+    b = Worker("B", date(2026, 3, 1), ContractType.CDI, D("0.5"), Function.PRODUCTION)
+    pay = tuple(PayMonth("A", Month(2026, m), D(1), D(2000)) for m in range(1, 4)) + (
+        PayMonth("B", Month(2026, 3), D("0.5"), D(1000)),)
+    e = Enterprise("EI", Region.WALLONIE, date(2020, 1, 1), legal_form="SC", social_purpose=True,
+                   turnover=D(1000000), workers=(a, b), pay=pay)
+    c = rule.check(e, get_regime("wallonie-2016"), Period.calendar_year(2026), Report({"A": False, "B": False}))
+    assert c.details["annual_work_units"] == D("1.40") and c.details["measured_to"] == "2026-10-31"
+    fr, en = c.reasons[0].text.fr, c.reasons[0].text.en
+    assert ("sur les 10 mois jusqu'au 2026-10-31 (fin du dernier mois terminé, année en cours, paie connue jusqu'au "
+            "2026-03-31), dont 14 mois-travailleurs sur l'etp de la feuille Personnel, 2 personnes occupées") in fr
+    assert "mois connus" not in fr and fr.endswith("verdict provisoire sur ces mois.")
+    assert "over the 10 months up to 2026-10-31" in en and "including 14 worker-months on the Personnel sheet's etp" in en

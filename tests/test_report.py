@@ -1930,3 +1930,31 @@ def test_a_users_template_with_the_old_warnings_list_still_gets_every_message(ca
     assert code in (0, 1), err
     lines = out.read_text(encoding="utf-8").splitlines()
     assert [line[:22] for line in lines] == [f"- Le travailleur {100 + k} a" for k in range(1, 9)]
+@pytest.mark.parametrize("fmt", ["md", "html", "docx"])
+@pytest.mark.parametrize("kind", ["annual", "agrement"])
+def test_the_staff_fte_of_a_payroll_behind_says_the_months_counted_on_personnel(tmp_path, kind, fmt):
+    """Review B (finding 1): on 2026-11-30 (the tests' day) with Paie to 2026-03 only, more than two months behind,
+    2026 is measured up to the last month over, 2026-10-31 (``data_horizon``): 10 months. A full time all year
+    (Paie January–March, etp 1), B half time from 2026-03-01 (Paie March, etp 0,5). FTE = (10 × 1 + 8 × 0,5) ÷ 10
+    = 14 ÷ 10 = 1,40; April–October have no Paie row for either: 7 + 7 = 14 worker-months on Personnel.etp
+    (``fallback_months``). The documents called them « mois connus » (« moyenne des mois connus, au 31 octobre
+    2026 ») beside their own note « Pas de ligne de paie pour 2026-04 … »: now « moyenne des mois jusqu'au 31
+    octobre 2026, dont 14 mois-travailleurs sur l'etp de la feuille Personnel » (the application: « moyenne 2026
+    des mois jusqu'au … »)."""
+    a = Worker("A", date(2020, 1, 1), ContractType.CDI, Decimal(1), Function.PRODUCTION)
+    b = Worker("B", date(2026, 3, 1), ContractType.CDI, Decimal("0.5"), Function.PRODUCTION)
+    pay = [PayMonth("A", Month(2026, m), Decimal(1), Decimal(2000)) for m in range(1, 4)]
+    pay += [PayMonth("B", Month(2026, 3), Decimal("0.5"), Decimal(1000))]
+    e = Enterprise("X", Region.WALLONIE, date(2020, 1, 1), legal_form="SC", social_purpose=True,
+                   workers=(a, b), pay=tuple(pay))
+    regime = get_regime("wallonie-2016")
+    context = {"annual": documents.annual_context, "agrement": documents.agrement_context}[kind]
+    ctx = context(e, regime, 2026, generated_on=date(2026, 11, 30))
+    assert (ctx["staff"]["fte"], ctx["staff"]["fallback_months"], ctx["staff"]["end"]) == (1.4, 14, "2026-10-31")
+    out = tmp_path / f"{kind}.{fmt}"
+    documents.render_document(kind, ctx, out)
+    text = text_of(out)
+    average = {"annual": "moyenne des mois jusqu'au 31 octobre 2026", "agrement": "moyenne 2026 des mois jusqu'au 31 octobre 2026"}[kind]
+    assert shows(text, fmt, f"Équivalents temps plein ({average}, dont 14 mois-travailleurs sur l'etp de la feuille "
+                            "Personnel)"), text
+    assert "mois connus" not in text[text.index("Équivalents temps plein"):][:200]

@@ -7,8 +7,8 @@
   summed etp of everyone under an employment contract with the EI (art. 60 §7 workers are employed
   by the CPAS and left out). Headcount is reported beside it. Turnover and balance come from the
   ``Entreprise`` sheet (last closed year); when the financial test cannot be decided the check is
-  unknown. A year in progress is measured on its months known (``rules.common.known_part``: up to the
-  payroll's horizon, as the quota), its verdict provisional; a year not begun is not judged.
+  unknown. A year in progress is measured on its months up to the payroll's horizon
+  (``rules.common.known_part``, as the quota), its verdict provisional; a year not begun is not judged.
 - ``supervision_share`` (Brussels 2004, ord. art. 13 §3, 2): FTE of staff able to train, supervise
   and accompany — functions ``encadrement`` and ``accompagnement_social`` (management is not counted:
   it is not a supervision or accompaniment function) — at least ``enterprise.min_supervision_share``
@@ -51,10 +51,19 @@ SUPERVISION_FUNCTIONS = (Function.SUPERVISION, Function.SOCIAL_ACCOMPANIMENT)
 def annual_work_units(enterprise: Enterprise, period: Period) -> tuple[Decimal, int]:
     """(AWU = mean monthly summed etp over the period, headcount: persons employed in the period — a person
     re-hired under a new id once, ``Enterprise.persons``)."""
+    awu, headcount, _ = _work_units(enterprise, period)
+    return awu, headcount
+
+
+def _work_units(enterprise: Enterprise, period: Period) -> tuple[Decimal, int, int]:
+    """``annual_work_units`` and the worker-months counted on Personnel.etp for want of a Paie row (``fte_rows``'s
+    fallback), which the reason says as the documents' staff figures do (« dont N mois-travailleurs sur l'etp de
+    la feuille Personnel »)."""
     workers = [w for w in enterprise.workers if w.has_employment_contract and w.employed_in(period)]
     months = list(period.months())
-    rows, _ = fte_rows(enterprise, months, workers)
-    return _fte_sum(rows) / Decimal(len(months)), enterprise.persons(workers)
+    rows, fallbacks = fte_rows(enterprise, months, workers)
+    return (_fte_sum(rows) / Decimal(len(months)), enterprise.persons(workers),
+            sum(len(v) for v in fallbacks.values()))
 
 
 def _fte_sum(rows) -> Decimal:
@@ -93,20 +102,26 @@ def _size_thresholds(enterprise: Enterprise, regime: Regime, period: Period, rep
     # Shorter than a year (``ei batch --month``): the 12 months ending with it — an AWU is a yearly mean
     # (Rec. 2003/361): one month's staff, summer contracts included, is not the enterprise's size.
     measured = year_ending(period)
-    # A year in progress is measured on its months known (``known_part``: up to the payroll's horizon, as the
-    # quota), its verdict provisional; a year not begun, or none of whose months is known yet, is not measured.
+    # A year in progress is measured on its months up to the payroll's horizon (``known_part``, as the quota), its
+    # verdict provisional; a year not begun, or none of whose months is known yet, is not measured.
     known = known_part(enterprise, measured)
     if known is None:
         return _size_not_measured(enterprise, measured, staff_v, turnover_v, balance_v)
     provisional = known != measured
-    awu, headcount = annual_work_units(enterprise, known)
+    awu, headcount, fallback_months = _work_units(enterprise, known)
     window_fr = "" if measured == period else f", {measured.start.isoformat()} – {measured.end.isoformat()}"
     window_en = window_fr
     if provisional:
+        # The months up to the horizon, not « known » ones: a payroll behind leaves some counted on Personnel.etp
+        # (said below), as the documents' staff figures say it (« moyenne des mois jusqu'au … »).
         said = horizon_text(enterprise, known.end)
-        months = plural(len(list(known.months())), "mois connu", "month known", "mois connus", "months known")
+        months = plural(len(list(known.months())), "mois", "month", "mois", "months")
         window_fr += f", sur les {months.fr} jusqu'au {said.fr}"
         window_en += f", over the {months.en} up to {said.en}"
+    if fallback_months:
+        counted = plural(fallback_months, "mois-travailleur", "worker-month")
+        window_fr += f", dont {counted.fr} sur l'etp de la feuille Personnel"
+        window_en += f", including {counted.en} on the Personnel sheet's etp"
     # Beside its limit as every figure (``shown_beside``): half up to the hundredth, as the documents' FTE
     # (2,125 is 2,13), but never on the limit it is on the other side of — 49,9973 is « 49,9973 », not « 50,00 »
     # beside « strictement sous 50 : conforme »; 50,004 is « 50,0040 » beside « non conforme ».
@@ -117,10 +132,10 @@ def _size_thresholds(enterprise: Enterprise, regime: Regime, period: Period, rep
     reasons.append(because(t(
         f"Effectif : {decimal_text(awu_shown)} unités de travail annuelles (moyenne des etp mensuels{window_fr}, "
         f"{persons.fr}, art. 60 exclus) ; doit rester strictement sous {staff_v.value}"
-        + (" ; verdict provisoire sur les mois connus." if provisional else "."),
+        + (" ; verdict provisoire sur ces mois." if provisional else "."),
         f"Staff: {awu_shown} annual work units (mean of monthly fte{window_en}, {persons.en}, art. 60 "
         f"excluded); must stay strictly below {staff_v.value}"
-        + ("; provisional verdict on the known months." if provisional else ".")), staff_v))
+        + ("; provisional verdict on these months." if provisional else ".")), staff_v))
     tests = []
     for label_fr, label_en, figure, limit in (("chiffre d'affaires", "turnover", enterprise.turnover, turnover_v),
                                               ("total du bilan", "balance-sheet total",
