@@ -1729,3 +1729,29 @@ def test_the_json_four_place_figures_of_the_subsidy_and_the_quota_are_rounded_by
     assert four_places(None) is None and str(four_places(D(0))) == "0"
     assert quota.four_places is subsidy.four_places is common.four_places
     assert not hasattr(quota, "_q") and not hasattr(subsidy, "_fmt")
+
+
+def test_the_basis_says_the_days_of_a_leap_year_and_the_fte_the_rule_used():
+    """Review B (finding 3): Wallonia 2003, agrément 2008-02-29: agrément year 1 is 2008-02-29 – 2009-02-28, 366
+    days. S, social accompanier full time since 2008-03-01, earns 33 000 €/FTE/year (rules.md §4.6): 2009-01-01 –
+    2009-02-28 is 33 000 × 1 × 59 ÷ 366 = 5 319,67 €, which « 59 jours · 1,00 ETP · taux 33 000,00 €/an » does not
+    give (÷ 365: 5 334,25): the basis says « 59 jours sur 366 »; year 2 (2009-03-01 – 2010-02-28) has 365 days,
+    « 306 jours » alone. T, target worker hired 2008-03-01, occupation year 2 (3 750 €/year, rules.md §4.7)
+    from 2009-03-01: etp 1 March–June (122 days), 0,5 July–December (184 days): 122 + 92 = 214 FTE-days,
+    fte = 214 ÷ 306 = 0,69935 → 0,6993 as the rule keeps it (4 places), amount 3 750 × 214 ÷ 365 = 2 198,63 €.
+    Printed « 0,70 ETP » the basis gave 3 750 × 0,70 × 306 ÷ 365 = 2 200,68 €: now « 0,6993 ETP »."""
+    from ei_cli.render.subsidy import basis_text
+
+    staff = [worker("S", date(2008, 3, 1), function=Function.SOCIAL_ACCOMPANIMENT), worker("T", date(2008, 3, 1))]
+    pays = monthly("S", Month(2009, 1), Month(2009, 12)) + monthly("T", Month(2009, 1), Month(2009, 6)) \
+        + monthly("T", Month(2009, 7), Month(2009, 12), fte="0.5")
+    result = compute_subsidies(enterprise(staff, pays, agrement=date(2008, 2, 29)), W2003, 2009,
+                               Report({"S": "not_target", "T": "target"}))
+    first, second = lines_of(result, "social_accompaniment", "S")
+    assert (first.amount, first.basis["year_days"], second.basis["year_days"]) == (D("5319.67"), 366, 365)
+    assert "59 jours sur 366 · 1,00 ETP · taux 33 000,00 €/an" in basis_text(first.basis, "fr")
+    assert "59 days of 366 · 1.00 FTE" in basis_text(first.basis, "en")
+    assert "306 jours · 1,00 ETP" in basis_text(second.basis, "fr") and "sur" not in basis_text(second.basis, "fr")
+    (year2,) = [x for x in lines_of(result, "target_worker", "T") if x.basis["occupation_year"] == 2]
+    assert (year2.amount, year2.basis["fte_days"], year2.basis["fte"]) == (D("2198.63"), D(214), D("0.6993"))
+    assert "306 jours · 0,6993 ETP · taux 3 750,00 €/an" in basis_text(year2.basis, "fr")

@@ -70,6 +70,16 @@ def amount_text(line: SubsidyLine, lang: str) -> str:
     return euro_text(line.amount, lang)
 
 
+def basis_figure(x, lang: str) -> str:
+    """A basis figure (``fte``, ``target_workers``) as the rule used it: to the hundredth at least, to the places the
+    rule kept beyond it (``rules.subsidy._fmt``'s 4, ``_heads_shown``'s beside a threshold) — « 0,6196 ETP », from
+    which the amount can be recomputed, not « 0,62 »; « 1,00 ETP »."""
+    value = x if isinstance(x, Decimal) else Decimal(str(x))
+    if value.as_tuple().exponent > -2:
+        value = value.quantize(Decimal("0.01"))
+    return decimal_text(value, lang)
+
+
 def basis_text(basis: dict, lang: str) -> str:
     """A short French (or English) summary of what a line's amount is computed on (its ``basis``): the « Base »
     of the table and of the claim workbook, and of the documents' subsidy lines (``documents._basis_text``)."""
@@ -80,11 +90,15 @@ def basis_text(basis: dict, lang: str) -> str:
     if b.get("net_increase") is False:
         parts.append("no net increase" if en else "sans création nette")
     if "days" in b:
-        parts.append(f"{b['days']} {'days' if en else 'jours'}")
+        # The divisor beside the days when it is not 365 (an agrément or occupation year holding 29 February):
+        # « 59 jours sur 366 · 1,00 ETP · taux 33 000,00 €/an » is 5 319,67 €, which « 59 jours » alone is not.
+        of = b.get("year_days")
+        parts.append(f"{b['days']} {'days' if en else 'jours'}"
+                     + (f" {'of' if en else 'sur'} {of}" if of is not None and of != 365 else ""))
     if "fte_months" in b:
         parts.append(f"{number_text(b['fte_months'], lang)} {'FTE-months' if en else 'ETP-mois'}")
     elif "fte" in b:
-        parts.append(f"{number_text(b['fte'], lang)} {'FTE' if en else 'ETP'}")
+        parts.append(f"{basis_figure(b['fte'], lang)} {'FTE' if en else 'ETP'}")
     if "target_workers" in b:
         # As given: to the hundredth, or to 4 places where the hundredth would read as a bracket's or a
         # tranche's threshold (rules.subsidy._heads_shown).
