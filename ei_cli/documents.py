@@ -990,7 +990,9 @@ def _subsidy_view(subsidies: dict | None) -> dict | None:
 
 def _basis_text(basis) -> str:
     """What a subsidy line is computed on, as ``ei subsidy`` says it (``render.subsidy.basis_text``: days, FTE,
-    rate, cap…), after the days and the year it covers (the terminal table's own columns)."""
+    rate, cap…) in its long words — a document spells out what the terminal table abbreviates (« travailleurs du
+    public cible », « coût salarial », « 31 jours à … ») —, after the days and the year it covers (the terminal
+    table's own columns)."""
     from ei_cli.render.subsidy import basis_text
 
     if basis is None:
@@ -1005,7 +1007,7 @@ def _basis_text(basis) -> str:
     elif basis.get("agrement_year") is not None:
         parts.append(f"année d'agrément {basis['agrement_year']}")
     # The context holds JSON numbers: back to the Decimals the rules gave (as written, ``_decimal``).
-    said = basis_text({k: _decimal(v) if isinstance(v, float) else v for k, v in basis.items()}, "fr")
+    said = basis_text({k: _decimal(v) if isinstance(v, float) else v for k, v in basis.items()}, "fr", long=True)
     return " · ".join(parts + ([said] if said else []))
 
 

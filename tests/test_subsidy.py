@@ -384,7 +384,8 @@ def test_sieg_bracket_missed_by_a_day_is_not_printed_on_its_threshold():
     assert line.reasons[0].text.fr.endswith("moins de 8, aucun palier.")
     assert line.reasons[0].text.en.startswith("7.9972 TD/TGD as the annual average")
     assert "7,9972 trav. cibles" in basis_text(line.basis, "fr")
-    assert "7,9972 trav. cibles" in documents._basis_text(jsonable(line.basis))  # as the table says it
+    # the figure as the table says it, the words written out
+    assert "7,9972 travailleurs du public cible" in documents._basis_text(jsonable(line.basis))
     ent8, _ = _sieg_enterprise(8)  # 8 all year: the threshold itself, to the hundredth as ever
     (full,) = lines_of(compute_subsidies(ent8, W2016, 2024, report), "social_accompaniment")
     assert full.basis["target_workers"] == 8 and full.reasons[0].text.fr.startswith("8,00 TD/TGD")
@@ -1755,3 +1756,52 @@ def test_the_basis_says_the_days_of_a_leap_year_and_the_fte_the_rule_used():
     (year2,) = [x for x in lines_of(result, "target_worker", "T") if x.basis["occupation_year"] == 2]
     assert (year2.amount, year2.basis["fte_days"], year2.basis["fte"]) == (D("2198.63"), D(214), D("0.6993"))
     assert "306 jours · 0,6993 ETP · taux 3 750,00 €/an" in basis_text(year2.basis, "fr")
+
+
+def test_the_documents_and_the_claim_workbook_spell_the_basis_out_and_the_table_keeps_its_short_forms():
+    """Review B (finding 4): the documents printed the terminal's abbreviations. Three lines, each computed as
+    elsewhere in this file:
+    - the SIEG accompaniment of 8 TD all 2024 (Wallonia 2016, agrément 2020-01-01: agrément year 5 = 2024): 8 heads
+      on average (8 × 366 ÷ 366), bracket ≥ 8 → 25 000 €;
+    - a TD hired 2024-03-15 (the first test of this file): its 2024 line, 14 322,58 €, on a wage cost of 2 200 (March)
+      + 9 × 4 000 (April–December) = 38 200 €;
+    - Brussels 2004, T5 leaving 2012-11-30: encadrement 31 days at 0 tranche, 335 at 1 (« tranches day by day »),
+      and with T5 staying, 1 tranche every day.
+    Long (documents, claim workbook): « 8 travailleurs du public cible (moyenne de l'année d'agrément) », « coût
+    salarial », « 31 jours à 0 tranche », « 1 tranche »; short (terminal table): « 8 trav. cibles (moy. année
+    d'agrément) », « coût », « 31 j. à 0 tranche », and « 1 tranche » too — never « 1 tranche(s) »."""
+    from ei_cli import documents
+    from ei_cli.output import jsonable
+    from ei_cli.render.subsidy import basis_text
+
+    ent, report = _sieg_enterprise(8)
+    (sieg,) = lines_of(compute_subsidies(ent, W2016, 2024, report), "social_accompaniment")
+    assert sieg.amount == D("25000.00")
+    assert "8 trav. cibles (moy. année d'agrément)" in basis_text(sieg.basis, "fr")
+    assert "8 travailleurs du public cible (moyenne de l'année d'agrément)" in basis_text(sieg.basis, "fr", long=True)
+    assert "8 target-public workers (agrément-year average)" in basis_text(sieg.basis, "en", long=True)
+    assert "travailleurs du public cible (moyenne de l'année d'agrément)" in documents._basis_text(jsonable(sieg.basis))
+
+    pays = [pay("A", 2024, 3, "0.55", "2200")] + monthly("A", Month(2024, 4), Month(2024, 12))
+    (td,) = lines_of(compute_subsidies(enterprise([worker("A", date(2024, 3, 15))], pays), W2016, 2024,
+                                       Report({"A": "TD"})), "target_worker")
+    assert td.amount == D("14322.58")
+    assert " · coût 38 200,00 € · " in basis_text(td.basis, "fr")
+    assert " · coût salarial 38 200,00 € · " in basis_text(td.basis, "fr", long=True)
+    assert " · coût salarial 38 200,00 € · " in documents._basis_text(jsonable(td.basis))
+
+    staff = [worker(f"T{i}", date(2010, 1, 1), exit=date(2012, 11, 30) if i == 5 else None) for i in range(1, 6)]
+    staff += [worker("N1", date(2010, 1, 1)), worker("N2", date(2010, 1, 1)),
+              worker("E", date(2010, 1, 1), function=Function.SUPERVISION)]
+    cats = Report({w.worker_id: "target" if w.worker_id.startswith("T") else "not_target" for w in staff})
+    (changing,) = lines_of(compute_subsidies(enterprise(staff, agrement=date(2010, 1, 1), region=Region.BRUXELLES),
+                                             B2004, 2012, cats), "supervision")
+    assert "31 j. à 0 tranche (31 000,00 €/an), 335 j. à 1 tranche" in basis_text(changing.basis, "fr")
+    assert "31 jours à 0 tranche (31 000,00 €/an), 335 jours à 1 tranche" in basis_text(changing.basis, "fr", long=True)
+    assert "31 jours à 0 tranche" in documents._basis_text(jsonable(changing.basis))
+    staying = [replace(w, exit_date=None) for w in staff]
+    (constant,) = lines_of(compute_subsidies(enterprise(staying, agrement=date(2010, 1, 1), region=Region.BRUXELLES),
+                                             B2004, 2012, cats), "supervision")
+    for long in (False, True):
+        assert " · 1 tranche · " in basis_text(constant.basis, "fr", long=long)
+        assert "tranche(s)" not in basis_text(constant.basis, "fr", long=long)

@@ -149,10 +149,11 @@ def test_csv_explains_a_brussels_line_whose_tranche_count_changes(tmp_path):
     exported — the line could not be explained. A column `days_by_tranches`, last (the column order is a
     contract), holds the table's text, blank on the per-worker lines; the claim workbook's « Détail » sheet
     has it too. That text gave the days only, and with `rate` blank neither the base nor the per-tranche
-    amount was in the row: it now gives each count's annual amount, « 31 j. à 0 tranche (31 000,00 €/an),
-    335 j. à 1 tranche (46 500,00 €/an) » for encadrement (base 31 000, + 15 500 a tranche), « 31 d. at 0
+    amount was in the row: it now gives each count's annual amount, « 31 jours à 0 tranche (31 000,00 €/an),
+    335 jours à 1 tranche (46 500,00 €/an) » for encadrement (base 31 000, + 15 500 a tranche), « 31 days at 0
     tranches (€31,000.00/yr), … » with --lang en, so that the row recomputes its amount:
-    (31 000 × 31 + 46 500 × 335) ÷ 366 = (961 000 + 15 577 500) ÷ 366 = 45 187,16 €."""
+    (31 000 × 31 + 46 500 × 335) ÷ 366 = (961 000 + 15 577 500) ÷ 366 = 45 187,16 €. The days are written out
+    (review B, finding 4), as in the documents; the terminal table keeps its « 31 j. à … »."""
     from datetime import date
 
     from openpyxl import load_workbook
@@ -179,12 +180,12 @@ def test_csv_explains_a_brussels_line_whose_tranche_count_changes(tmp_path):
     assert list(rows[0])[-1] == "days_by_tranches"
     (line,) = [r for r in rows if r["subsidy"] == "supervision"]
     assert (line["tranches"], line["rate"]) == ("", "")
-    assert line["days_by_tranches"] == "31 j. à 0 tranche (31 000,00 €/an), 335 j. à 1 tranche (46 500,00 €/an)"
+    assert line["days_by_tranches"] == "31 jours à 0 tranche (31 000,00 €/an), 335 jours à 1 tranche (46 500,00 €/an)"
     assert line["amount"] == "45187.16" and line["year_days"] == "366"
     assert all(r["days_by_tranches"] == "" for r in rows if r["subsidy"] == "target_worker")
     en = list(csv.DictReader(io.StringIO(invoke(book, "--year", "2012", "-f", "csv", "--lang", "en").stdout)))
     assert [r["days_by_tranches"] for r in en if r["subsidy"] == "supervision"] == \
-        ["31 d. at 0 tranches (€31,000.00/yr), 335 d. at 1 tranche (€46,500.00/yr)"]
+        ["31 days at 0 tranches (€31,000.00/yr), 335 days at 1 tranche (€46,500.00/yr)"]
     assert invoke(book, "--year", "2012", "-o", str(tmp_path / "claim.xlsx")).exit_code in (0, 1)
     detail = load_workbook(tmp_path / "claim.xlsx").worksheets[1]
     assert detail[1][-1].value == "days_by_tranches"

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Iterable
 
 from ei_cli import periods
-from ei_cli.i18n import t
+from ei_cli.i18n import Text, plural, t
 from ei_cli.model import Enterprise
 from ei_cli.output import RunOptions, jsonable, mark_own_workbook, write_with, xlsx_cell
 from ei_cli.problems import Problem
@@ -80,10 +80,17 @@ def basis_figure(x, lang: str) -> str:
     return decimal_text(value, lang)
 
 
-def basis_text(basis: dict, lang: str) -> str:
-    """A short French (or English) summary of what a line's amount is computed on (its ``basis``): the « Base »
-    of the table and of the claim workbook, and of the documents' subsidy lines (``documents._basis_text``)."""
+def basis_text(basis: dict, lang: str, long: bool = False) -> str:
+    """A French (or English) summary of what a line's amount is computed on (its ``basis``): the « Base » of the
+    terminal table in short forms (« 8,91 trav. cibles (moy. année d'agrément) », « coût 5 891,72 € »); with
+    ``long``, the words written out for the documents' subsidy lines (``documents._basis_text``) and the claim
+    workbook (« 8,91 travailleurs du public cible (moyenne de l'année d'agrément) », « coût salarial … »). Counts
+    go through ``i18n.plural`` in both (« 1 jour », « 2 tranches »)."""
     b, en = basis, lang == "en"
+
+    def say(short: Text, written: Text) -> str:
+        return (written if long else short).get(lang)
+
     parts = []
     if "category" in b:
         parts.append(b["category"])
@@ -93,7 +100,7 @@ def basis_text(basis: dict, lang: str) -> str:
         # The divisor beside the days when it is not 365 (an agrément or occupation year holding 29 February):
         # « 59 jours sur 366 · 1,00 ETP · taux 33 000,00 €/an » is 5 319,67 €, which « 59 jours » alone is not.
         of = b.get("year_days")
-        parts.append(f"{b['days']} {'days' if en else 'jours'}"
+        parts.append(plural(b["days"], "jour", "day").get(lang)
                      + (f" {'of' if en else 'sur'} {of}" if of is not None and of != 365 else ""))
     if "fte_months" in b:
         parts.append(f"{number_text(b['fte_months'], lang)} {'FTE-months' if en else 'ETP-mois'}")
@@ -103,23 +110,29 @@ def basis_text(basis: dict, lang: str) -> str:
         # As given: to the hundredth, or to 4 places where the hundredth would read as a bracket's or a
         # tranche's threshold (rules.subsidy._heads_shown).
         parts.append(f"{decimal_text(Decimal(b['target_workers']).normalize(), lang)} "
-                     f"{'target workers' if en else 'trav. cibles'}"
-                     + ((" (year avg., provisional)" if en else " (moy. de l'année, provisoire)") if b.get("provisional")
-                        else (" (agrément-year avg.)" if en else " (moy. année d'agrément)") if "target_workers_end" in b
-                        else ""))
-    if tranche_days_text(b, lang):   # Brussels 2004: the tranche count changed within the line
-        parts.append(tranche_days_text(b, lang))
+                     + say(t("trav. cibles", "target workers"),
+                           t("travailleurs du public cible", "target-public workers"))
+                     + (say(t(" (moy. de l'année, provisoire)", " (year avg., provisional)"),
+                            t(" (moyenne de l'année, provisoire)", " (year average, provisional)"))
+                        if b.get("provisional") else
+                        say(t(" (moy. année d'agrément)", " (agrément-year avg.)"),
+                            t(" (moyenne de l'année d'agrément)", " (agrément-year average)"))
+                        if "target_workers_end" in b else ""))
+    by_tranches = tranche_days_text(b, lang, long)
+    if by_tranches:   # Brussels 2004: the tranche count changed within the line
+        parts.append(by_tranches)
     elif b.get("tranches") is not None:
-        parts.append(f"{b['tranches']} tranche(s)")
+        parts.append(plural(b["tranches"], "tranche", "tranche").get(lang))
+    cost = say(t("coût", "wage cost"), t("coût salarial", "wage cost"))
     if "wage_cost" in b and b.get("wage_cost") is not None:
-        parts.append(f"{'wage cost' if en else 'coût'} {euro_text(b['wage_cost'], lang)}")
+        parts.append(f"{cost} {euro_text(b['wage_cost'], lang)}")
     elif b.get("wage_cost_months"):
         # Not every month's cost known: what is known, never a total that looks whole (decision D1).
         known, months = b["known_wage_cost_months"], b["wage_cost_months"]
-        of = f"({known} {'months of' if en else 'mois sur'} {months})"
-        parts.append((f"known wage cost {euro_text(b['known_wage_cost'], lang)} {of}" if en else
-                      f"coût connu {euro_text(b['known_wage_cost'], lang)} {of}") if known else
-                     (f"wage cost unknown {of}" if en else f"coût inconnu {of}"))
+        of = f"({plural(known, 'mois', 'month', 'mois').get(lang)} {'of' if en else 'sur'} {months})"
+        parts.append((f"known {cost} {euro_text(b['known_wage_cost'], lang)} {of}" if en else
+                      f"{cost} connu {euro_text(b['known_wage_cost'], lang)} {of}") if known else
+                     (f"{cost} unknown {of}" if en else f"{cost} inconnu {of}"))
     if "cap" in b:
         parts.append(f"{'cap' if en else 'plafond'} {euro_text(b['cap'], lang)}")
     if b.get("rate") is not None:
@@ -252,9 +265,9 @@ ADDED_BASIS_KEYS = (
     "days_by_tranches")
 # Basis fields that are lists, given a column all the same as the table's text of them: a Brussels 2004 line
 # whose tranche count changes within it has `tranches` and `rate` blank (no single one), and the CSV could
-# not explain its amount — « 31 j. à 0 tranche (31 000,00 €/an), 335 j. à 1 tranche (46 500,00 €/an) » (blank
-# when the count is one).
-TEXT_BASIS_KEYS = {"days_by_tranches": tranche_days_text}
+# not explain its amount — « 31 jours à 0 tranche (31 000,00 €/an), 335 jours à 1 tranche (46 500,00 €/an) »
+# (blank when the count is one), in the long words of the documents (the terminal table's « 31 j. à … » is short).
+TEXT_BASIS_KEYS = {"days_by_tranches": lambda basis, lang: tranche_days_text(basis, lang, long=True)}
 
 
 def _scalar_keys(result: SubsidyResult) -> list[str]:

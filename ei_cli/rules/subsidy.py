@@ -1207,16 +1207,23 @@ def _tranche_days(run: _Run, part: Period, threshold: Decimal, size: Decimal) ->
     return (dict(sorted(groups.items())), unsure, Decimal(sum(by_day)) / part.days, sum(by_day) + sum(unsure_by_day))
 
 
-def tranche_days_text(basis: dict, lang: str = "fr") -> str | None:
+def tranche_days_text(basis: dict, lang: str = "fr", long: bool = False) -> str | None:
     """« 31 j. à 0 tranche (15 000,00 €/an), 335 j. à 1 tranche (22 500,00 €/an) »: the days at each tranche
     count of a Brussels line whose count changed within it (``basis.days_by_tranches``), each with its annual
     amount, so that the line's amount can be recomputed from its row — Σ annual amount × days ÷ ``year_days``
-    (its ``tranches`` and ``rate`` are blank then); None when the count did not change."""
+    (its ``tranches`` and ``rate`` are blank then); None when the count did not change. ``long``: the days
+    written out (« 31 jours à 0 tranche … »), as the documents and the claim workbook say them; the short form
+    is the terminal table's."""
     groups = basis.get("days_by_tranches") or []
     if len(groups) < 2:
         return None
-    return ", ".join(t(f"{g['days']} j. à {plural(g['tranches'], 'tranche', 'tranche').fr} ({euro_text(g['rate'])}/an)",
-                       f"{g['days']} d. at {plural(g['tranches'], 'tranche', 'tranche').en} "
+
+    def days(n: int) -> Text:
+        return plural(n, "jour", "day") if long else t(f"{n} j.", f"{n} d.")
+
+    return ", ".join(t(f"{days(g['days']).fr} à {plural(g['tranches'], 'tranche', 'tranche').fr} "
+                       f"({euro_text(g['rate'])}/an)",
+                       f"{days(g['days']).en} at {plural(g['tranches'], 'tranche', 'tranche').en} "
                        f"({euro_text(g['rate'], 'en')}/yr)").get(lang) for g in groups)
 
 
