@@ -223,10 +223,35 @@ def test_a_year_not_begun_is_not_judged_compliant_for_lack_of_deadlines():
     the wage tension are."""
     r = runner.invoke(app, ["check", str(WALLOON), "--year", "2027", "-f", "json"])
     checks = {c["name"]: c for c in json.loads(r.stdout)["checks"]}
-    for name in ("employment", "follow_up", "quota", "wages"):
+    for name in ("employment", "follow_up", "quota", "wages", "eligibility"):
         assert checks[name]["compliant"] is None, name
     assert checks["follow_up"]["data_known"] is False
     assert checks["follow_up"]["summary"] == "indéterminé : période pas encore commencée (date du jour : 2026-11-30)"
+
+
+def test_the_target_public_of_a_year_not_begun_is_not_counted(tmp_path):
+    """Review B (finding 2): `ei check --year 2027` on the tests' day 2026-11-30 counted the target public of a year
+    no one has worked in yet — « Public cible | conforme | 16 travailleurs : 4 TGD, 5 TD, 7 hors public cible »,
+    the 16 workers without an exit date — while the annual report beside it said « — ETP moyens (— travailleurs) »
+    and employment and follow-up « période pas encore commencée ». The eligibility line is not judged either
+    (``rules.dashboard._not_begun``, the same helper): « indéterminé : période pas encore commencée », data_known
+    false, its counts empty; in `ei check` and in the annual report's synthesis."""
+    r = runner.invoke(app, ["check", str(WALLOON), "--year", "2027", "-f", "json"])
+    line = {c["name"]: c for c in json.loads(r.stdout)["checks"]}["eligibility"]
+    assert line["compliant"] is None and line["data_known"] is False
+    assert line["summary"] == "indéterminé : période pas encore commencée (date du jour : 2026-11-30)"
+    assert (line["counts"], line["unknown_workers"]) == ({}, [])
+    assert [x["text"] for x in line["reasons"]] == [
+        "La période 2027-01-01 – 2027-12-31 commence après la date du jour (2026-11-30) : qui y sera occupé n'est "
+        "pas encore connu, le public cible n'y est pas encore compté."]
+    judged = {c["name"]: c for c in json.loads(runner.invoke(app, ["check", str(WALLOON), "--year", "2026", "-f",
+                                                                     "json"]).stdout)["checks"]}["eligibility"]
+    assert judged["compliant"] is True and "data_known" not in judged   # a year begun is counted as ever
+    out = tmp_path / "annual-2027.md"
+    report = runner.invoke(app, ["report", "annual", str(WALLOON), "--year", "2027", "-o", str(out)])
+    assert report.exit_code == 0, report.output
+    assert "| Public cible | indéterminé | indéterminé : période pas encore commencée (date du jour : 2026-11-30) |" \
+        in out.read_text(encoding="utf-8")
 
 
 def test_a_year_not_begun_without_any_payroll_is_not_judged_either(make_workbook, workbook_sheets):
@@ -289,7 +314,7 @@ def test_a_year_begun_is_judged_up_to_today_whatever_the_last_payroll_month(make
 
 @pytest.mark.parametrize("year, own, names", [
     (2020, "applicable", ("wages", "employment", "follow_up")),   # before the agrément (2021-03-01)
-    (2027, "data_known", ("employment", "follow_up")),            # not begun yet (today 2026-11-30)
+    (2027, "data_known", ("employment", "follow_up", "eligibility")),  # not begun yet (today 2026-11-30)
 ])
 def test_a_check_not_judged_keeps_every_field_of_the_judged_one(make_workbook, year, own, names):
     """The contract only adds JSON fields: a check not judged (a period before the agrément, one not
@@ -303,7 +328,8 @@ def test_a_check_not_judged_keeps_every_field_of_the_judged_one(make_workbook, y
         judged, stub = check_line(path, name, 2024), check_line(path, name, year)
         assert stub["compliant"] is None and stub[own] is False, name
         assert set(stub) >= set(judged), (name, set(judged) - set(stub))
-        empty = {"wages": ("ratio", None), "employment": ("violations", []), "follow_up": ("missing", [])}[name]
+        empty = {"wages": ("ratio", None), "employment": ("violations", []), "follow_up": ("missing", []),
+                 "eligibility": ("counts", {})}[name]
         assert stub[empty[0]] == empty[1], name
 
 

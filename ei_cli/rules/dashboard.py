@@ -23,6 +23,10 @@ CHECK_NAMES = ("eligibility", "quota", "wages", "employment", "enterprise", "fol
 # encadrement CDI is the 2004 ordinance's. The wage tension keeps the agrément day (a 1 : 4 rule exists under
 # every decree, §3.4, §4.4); the quota runs by agrément years.
 FROM_REGIME_START = ("employment", "follow_up")
+# The checks a period not begun leaves unjudged (``_not_begun``): those above, whose deadlines cannot have come,
+# and the eligibility, whose count of the workers « occupés pendant la période » would be of a period no one has
+# worked in yet (« 16 travailleurs » beside « — ETP moyens »). The quota and the enterprise size say it themselves.
+NOT_JUDGED_BEFORE_START = FROM_REGIME_START + ("eligibility",)
 
 
 class UnknownCheck(ValueError):
@@ -55,9 +59,10 @@ def run_checks(enterprise: Enterprise, regime: Regime, period: Period, report=No
     """The results of the checks asked (all by default), in CHECK_NAMES order.
 
     The employment and follow-up checks rest on Personnel and Suivi, not on the payroll — one rule for what
-    they judge: a period not begun yet (the first day of its part judged — from the agrément, or the regime's
-    start, ``rules.common.obligation_period`` — after today, ``rules.common.not_begun``) is not judged
-    (« période pas encore commencée », ``data_known`` false, ``compliant`` null); one that has begun is
+    they judge, and for the eligibility's count of the workers employed in the period
+    (``NOT_JUDGED_BEFORE_START``): a period not begun yet (the first day of its part judged — from the agrément,
+    or the regime's start, ``rules.common.obligation_period`` — after today, ``rules.common.not_begun``) is not
+    judged (« période pas encore commencée », ``data_known`` false, ``compliant`` null); one that has begun is
     judged up to ``rules.common.deadline_horizon`` whatever the last Paie month, or without any Paie row.
 
     ``application``: for an agrément application, whose period may end before the agrément — every check
@@ -94,7 +99,7 @@ def run_checks(enterprise: Enterprise, regime: Regime, period: Period, report=No
             # (``rules.common.obligations_start``). The one place the judged period is chosen: an agrément
             # application judges the whole period (the checks take the deadlines' start themselves).
             judged = obligation_period(enterprise, period, start if name in FROM_REGIME_START else None)
-        if not application and name in FROM_REGIME_START and not_begun(judged):
+        if not application and name in NOT_JUDGED_BEFORE_START and not_begun(judged):
             # A period not begun yet — the part judged, from the agrément (or the regime's start): an agrément
             # after today leaves nothing of 2026 due yet, not « non conforme » from that day. Nothing in it can
             # have fallen due (« not due yet » would read « conforme » for a year not begun). One that has begun
@@ -118,7 +123,13 @@ def _not_begun(name: str, enterprise: Enterprise, regime: Regime, period: Period
              f"unknown: period not begun yet (today: {today})")
     span = f"{period.start.isoformat()} – {period.end.isoformat()}"
     start = judged.start.isoformat()
-    if judged.start == period.start:
+    if name == "eligibility":   # no deadline: who is employed in the period is not known yet
+        reason = because(t(
+            f"La période {span} commence après la date du jour ({today}) : qui y sera occupé n'est pas encore "
+            "connu, le public cible n'y est pas encore compté.",
+            f"The period {span} begins after today ({today}): who will be employed in it is not known yet, the "
+            "target public is not counted yet."))
+    elif judged.start == period.start:
         reason = because(t(
             f"La période {span} commence après la date du jour ({today}) : aucune de ses échéances n'est encore "
             "venue, elle n'est pas encore jugée.",

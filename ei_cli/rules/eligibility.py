@@ -554,6 +554,11 @@ _VERDICT = {
 }
 
 
+# The fields of a judged ``check``, empty: what a result not judged carries (``rules.common.not_judged``: a period
+# not begun yet, ``rules.dashboard._not_begun``).
+EMPTY_DETAILS = {shape: {"counts": {}, "unknown_workers": []} for shape in _RULES}
+
+
 # Categories each rule shape can give to a target worker (the dashboard counts them in this order).
 _TARGET_CATEGORIES = {
     "wallonie_td_tgd": (Category.TGD, Category.TD),
