@@ -29,9 +29,9 @@ from pathlib import Path
 from typing import BinaryIO, Callable, Iterable
 
 from ei_cli.errors import EiError, ExitCode
-from ei_cli.i18n import Text, t
+from ei_cli.i18n import Text, plural, t
 from ei_cli.periods import Month, Period
-from ei_cli.rules.common import NOT_APPLICABLE, VERDICT
+from ei_cli.rules.common import NOT_APPLICABLE, VERDICT, deadline_horizon, not_begun
 
 SUMMARY_JSON = "summary.json"
 SUMMARY_XLSX = "summary.xlsx"
@@ -85,6 +85,9 @@ class FileOutcome:
     # The name of its JSON in --out, written or not (``output`` is null when the system refused it): what a
     # later run removes once the workbook is gone (``previous_outputs``).
     json_name: str | None = None
+    # The checks whose verdict is provisional (their ``provisional`` detail: the quota of an agrément year, the size
+    # of a year, measured before its end): what summary.xlsx's « À propos » counts (``_about_sheet``).
+    provisional: list = field(default_factory=list)
     # With --explain: the CheckResults not compliant or unknown, for the terminal (their reasons are in
     # the per-file JSON already); not a field of summary.json.
     explained: tuple = ()
@@ -622,6 +625,7 @@ def evaluate(path: Path, request: BatchRequest):
         "compliant": compliant,
         "checks": _verdicts(checks),
         "not_applicable": [c.name for c in checks if not c.applicable],
+        "provisional": [c.name for c in checks if c.details.get("provisional") is True],
         "quota_share": _number(_quota_share(checks)),
         "wage_ratio": _number(_detail(checks, "wages", "ratio")),
         "total_subsidy": _number(subsidy.total),
@@ -1368,36 +1372,51 @@ def write_summary_xlsx(path: Path, outcomes: list[FileOutcome], request: BatchRe
             ws.column_dimensions[ws.cell(1, i).column_letter].width = max(12, len(fr if lang != "en" else en) + 2)
         ws.freeze_panes = "A2"
         ws.auto_filter.ref = ws.dimensions
-        _about_sheet(wb, request)
+        _about_sheet(wb, outcomes, request)
         mark_own_workbook(wb, "summary")  # the next batch replaces it, and never reads it as a workbook
         wb.save(tmp)
 
     write_with(Path(path), writer)
 
 
-def _about_sheet(wb, request: BatchRequest) -> None:
+def _about_sheet(wb, outcomes: list[FileOutcome], request: BatchRequest) -> None:
     """summary.xlsx's second sheet, « À propos » (« About »): what produced it and when, the period judged, and
-    how far a period not over is judged — its verdicts depend on the day (``periods.today``), as the claim
-    workbook says in its « Document produit par » and « Données » rows (``render.subsidy.produced_text``). A
-    sheet of its own: the first keeps one row per workbook, equal to the per-file JSONs."""
+    how far it is judged — its verdicts depend on the day (``periods.today``), as the claim workbook says in its
+    « Document produit par » and « Données » rows (``render.subsidy.produced_text``). A sheet of its own: the first
+    keeps one row per workbook, equal to the per-file JSONs.
+
+    « Données » says what the files' outcomes show, not what the period's dates suggest: a period not begun or in
+    progress (``rules.common.not_begun``, ``deadline_horizon``: the deadlines are judged up to today), then how
+    many files have a provisional verdict (``FileOutcome.provisional``) — a period over can have some (``ei batch
+    --month 2026-10``: the agrément year running to 2027-02 is judged on its months so far), and their figures stop
+    at each file's own horizon (``data_horizon``: the last Paie month, or the last month over when the payroll is
+    behind), said in its JSON."""
     from openpyxl.styles import Font
 
     from ei_cli import periods
     from ei_cli.render.subsidy import produced_text
 
-    lang, period, today = request.lang, request.period, periods.today()
-    if period.end < today:
-        data = t("période terminée : chaque fichier est jugé sur toutes ses données",
-                 "period over: each file is judged on all its data")
-    elif period.start > today:
-        data = t(f"période pas encore commencée au {today.isoformat()} (date du jour) : rien n'y est encore jugé",
-                 f"period not begun yet on {today.isoformat()} (today): nothing in it is judged yet")
+    lang, period, today = request.lang, request.period, periods.today().isoformat()
+    if not_begun(period):
+        when = t(f"période pas encore commencée au {today} (date du jour)",
+                 f"period not begun yet on {today} (today)")
+    elif deadline_horizon(period) is not None:
+        when = t(f"période en cours au {today} (date du jour) : les échéances sont jugées jusqu'à ce jour",
+                 f"period in progress on {today} (today): the deadlines are judged up to today")
     else:
-        data = t(f"période en cours au {today.isoformat()} (date du jour) : chaque fichier est jugé jusqu'à ce jour "
-                 "pour les échéances et jusqu'à sa paie connue pour les chiffres (verdicts provisoires, détail dans "
-                 "son JSON)",
-                 f"period in progress on {today.isoformat()} (today): each file is judged up to today for the "
-                 "deadlines and up to its known payroll for the figures (provisional verdicts, details in its JSON)")
+        when = t("période terminée", "period over")
+    n = sum(1 for o in outcomes if o.provisional)
+    if n:
+        files = plural(n, "fichier a", "file has", "fichiers ont", "files have")
+        data = t(f"{when.fr} ; {files.fr} un verdict provisoire (quota ou taille mesurés sur une année pas encore "
+                 "terminée, chacun jusqu'à l'horizon de ses données : détail dans son JSON)",
+                 f"{when.en}; {files.en} a provisional verdict (quota or size measured on a year not over yet, each "
+                 "up to its data's horizon: details in its JSON)")
+    else:
+        data = t(f"{when.fr} ; aucun verdict provisoire", f"{when.en}; no provisional verdict")
+        if deadline_horizon(period) is None and not not_begun(period):
+            data = t("période terminée : chaque fichier est jugé sur toute la période, aucun verdict provisoire",
+                     "period over: each file is judged on the whole period, no provisional verdict")
     ws = wb.create_sheet("À propos" if lang != "en" else "About")
     for label, value in ((t("Document produit par", "Produced by").get(lang), produced_text(lang)),
                          (t("Période", "Period").get(lang), f"{period.start.isoformat()} → {period.end.isoformat()}"),

@@ -863,7 +863,7 @@ def test_a_summary_written_before_the_mark_is_still_ours(tmp_path, capsys, monke
     out = tmp_path / "out"
     out.mkdir()
     monkeypatch.setattr("ei_cli.output.mark_own_workbook", lambda wb, kind: None)
-    monkeypatch.setattr(batch, "_about_sheet", lambda wb, request: None)   # nor its « À propos » sheet then
+    monkeypatch.setattr(batch, "_about_sheet", lambda *args: None)   # nor its « À propos » sheet then
     batch.write_summary_xlsx(out / "summary.xlsx", [], BatchRequest(2024, lang=lang))
     monkeypatch.undo()
     fixed_checks(monkeypatch, {})
@@ -2022,6 +2022,29 @@ def test_an_out_that_is_a_file_with_a_name_that_is_not_utf8_is_named_in_valid_ut
     code, stdout, _ = run(capsys, folder, "--year", YEAR, "--out", out, "-f", "json")
     stdout.encode("utf-8")   # no lone surrogate left
     assert code == ExitCode.BAD_INPUT and json.loads(stdout)["problems"][0]["message"].endswith("f\ufffd.txt est un fichier.")
+
+
+def test_summary_workbook_counts_the_files_whose_verdict_is_provisional(tmp_path, capsys):
+    """Review B (finding 5): the Walloon sample (agrément 2024-03-01, Paie to 2026-10), `--month 2026-10` on the
+    tests' day 2026-11-30. October is over, but the quota judges agrément year 3, 2026-03-01 – 2027-02-28 (the
+    agrément day + 2 years, its third), on its 8 months so far: provisional. « À propos » read « période terminée :
+    chaque fichier est jugé sur toutes ses données » from the period's dates alone. It now counts the files'
+    outcomes: « 1 fichier a un verdict provisoire », the file's `provisional` (added to files[]) naming the quota;
+    2025 (agrément years 1 and 2, both over by 2026-02-28) has none."""
+    from openpyxl import load_workbook
+
+    sample = Path(__file__).parent.parent / "sample_data" / "ei-wallonie.xlsx"
+    folder = folder_with(tmp_path, {"ei-wallonie.xlsx": sample})
+    out = tmp_path / "out"
+    run(capsys, folder, "--year", "2026", "--month", "2026-10", "--out", out, "-q")
+    about = {r[0]: r[1] for r in load_workbook(out / "summary.xlsx")["À propos"].iter_rows(values_only=True)}
+    assert about["Données"].startswith("période terminée ; 1 fichier a un verdict provisoire (")
+    assert "toutes ses données" not in about["Données"] and "paie connue" not in about["Données"]
+    assert json.loads((out / "summary.json").read_text(encoding="utf-8"))["files"][0]["provisional"] == ["quota"]
+    run(capsys, folder, "--year", "2025", "--out", out, "-q")
+    about = {r[0]: r[1] for r in load_workbook(out / "summary.xlsx")["À propos"].iter_rows(values_only=True)}
+    assert about["Données"] == "période terminée : chaque fichier est jugé sur toute la période, aucun verdict provisoire"
+    assert json.loads((out / "summary.json").read_text(encoding="utf-8"))["files"][0]["provisional"] == []
 
 
 def test_summary_workbook_says_when_it_was_produced_and_the_period_on_a_sheet_of_its_own(
