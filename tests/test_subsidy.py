@@ -1688,15 +1688,38 @@ def test_sieg_no_payroll_and_no_accompanier_is_complete_at_nothing():
 def test_a_whole_head_count_of_ten_is_printed_10_not_in_exponent_notation():
     """10 TD all year under the SIEG rule: (10 × 366) ÷ 366 = 10 heads on average. The basis keeps the
     normalised Decimal 10, which ``str`` writes « 1E+1 »: the table read « 1E+1 trav. cibles ». Printed as
-    written, it is « 10 » (``i18n.decimal_text``)."""
+    written (``i18n.decimal_text``), to the hundredth at least (the test below), it is « 10,00 »."""
     from ei_cli.i18n import decimal_text
     from ei_cli.render.subsidy import basis_text
 
     ent, report = _sieg_enterprise(10)
     (line,) = lines_of(compute_subsidies(ent, W2016, 2024, report), "social_accompaniment")
     assert line.basis["target_workers"] == 10
-    assert "10 trav. cibles" in basis_text(line.basis, "fr") and "E+" not in basis_text(line.basis, "en")
+    assert "10,00 trav. cibles" in basis_text(line.basis, "fr") and "E+" not in basis_text(line.basis, "en")
     assert decimal_text(D("2E+1")) == "20" and decimal_text(D("0.68")) == "0,68" and decimal_text(3) == "3"
+
+
+def test_a_basis_head_count_is_printed_to_the_hundredth_at_least_as_the_readme_says():
+    """Review B (finding 6): README says head counts are shown to the hundredth « in the `ei subsidy` table's
+    « Base » and the documents alike », but the basis printed 9 TD all 2024 under the SIEG rule — (9 × 366) ÷ 366
+    = 9 heads on average, basis `target_workers` 9 — as « 9 trav. cibles ». Printed as the rule kept it, never to
+    fewer than two decimals (``render.subsidy.basis_figure``): « 9,00 trav. cibles » in the table and « 9,00
+    travailleurs du public cible » in the documents; 7,9972 beside the threshold of 8 keeps its 4 places (the
+    test above); README says so."""
+    import re
+    from pathlib import Path
+
+    from ei_cli import documents
+    from ei_cli.output import jsonable
+    from ei_cli.render.subsidy import basis_text
+
+    ent, report = _sieg_enterprise(9)
+    (line,) = lines_of(compute_subsidies(ent, W2016, 2024, report), "social_accompaniment")
+    assert line.basis["target_workers"] == 9
+    assert "9,00 trav. cibles" in basis_text(line.basis, "fr") and "9.00 target workers" in basis_text(line.basis, "en")
+    assert "9,00 travailleurs du public cible" in documents._basis_text(jsonable(line.basis))
+    readme = re.sub(r"\s+", " ", (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8"))
+    assert "never to fewer than two decimals: « 9,00 trav. cibles », « 1,00 ETP »" in readme
 
 
 @pytest.mark.parametrize("march, fte_months, shown", [("0.625", D("6.125"), "6,13 ETP-mois"),
@@ -1767,9 +1790,9 @@ def test_the_documents_and_the_claim_workbook_spell_the_basis_out_and_the_table_
       + 9 × 4 000 (April–December) = 38 200 €;
     - Brussels 2004, T5 leaving 2012-11-30: encadrement 31 days at 0 tranche, 335 at 1 (« tranches day by day »),
       and with T5 staying, 1 tranche every day.
-    Long (documents, claim workbook): « 8 travailleurs du public cible (moyenne de l'année d'agrément) », « coût
-    salarial », « 31 jours à 0 tranche », « 1 tranche »; short (terminal table): « 8 trav. cibles (moy. année
-    d'agrément) », « coût », « 31 j. à 0 tranche », and « 1 tranche » too — never « 1 tranche(s) »."""
+    Long (documents, claim workbook): « 8,00 travailleurs du public cible (moyenne de l'année d'agrément) »,
+    « coût salarial », « 31 jours à 0 tranche », « 1 tranche »; short (terminal table): « 8,00 trav. cibles (moy.
+    année d'agrément) », « coût », « 31 j. à 0 tranche », and « 1 tranche » too — never « 1 tranche(s) »."""
     from ei_cli import documents
     from ei_cli.output import jsonable
     from ei_cli.render.subsidy import basis_text
@@ -1777,9 +1800,9 @@ def test_the_documents_and_the_claim_workbook_spell_the_basis_out_and_the_table_
     ent, report = _sieg_enterprise(8)
     (sieg,) = lines_of(compute_subsidies(ent, W2016, 2024, report), "social_accompaniment")
     assert sieg.amount == D("25000.00")
-    assert "8 trav. cibles (moy. année d'agrément)" in basis_text(sieg.basis, "fr")
-    assert "8 travailleurs du public cible (moyenne de l'année d'agrément)" in basis_text(sieg.basis, "fr", long=True)
-    assert "8 target-public workers (agrément-year average)" in basis_text(sieg.basis, "en", long=True)
+    assert "8,00 trav. cibles (moy. année d'agrément)" in basis_text(sieg.basis, "fr")
+    assert "8,00 travailleurs du public cible (moyenne de l'année d'agrément)" in basis_text(sieg.basis, "fr", long=True)
+    assert "8.00 target-public workers (agrément-year average)" in basis_text(sieg.basis, "en", long=True)
     assert "travailleurs du public cible (moyenne de l'année d'agrément)" in documents._basis_text(jsonable(sieg.basis))
 
     pays = [pay("A", 2024, 3, "0.55", "2200")] + monthly("A", Month(2024, 4), Month(2024, 12))

@@ -107,9 +107,9 @@ def basis_text(basis: dict, lang: str, long: bool = False) -> str:
     elif "fte" in b:
         parts.append(f"{basis_figure(b['fte'], lang)} {'FTE' if en else 'ETP'}")
     if "target_workers" in b:
-        # As given: to the hundredth, or to 4 places where the hundredth would read as a bracket's or a
-        # tranche's threshold (rules.subsidy._heads_shown).
-        parts.append(f"{decimal_text(Decimal(b['target_workers']).normalize(), lang)} "
+        # As given, the hundredth at least: to 4 places where the hundredth would read as a bracket's or a
+        # tranche's threshold (rules.subsidy._heads_shown, 7,9972), else to the hundredth (9,00, not 9).
+        parts.append(f"{basis_figure(b['target_workers'], lang)} "
                      + say(t("trav. cibles", "target workers"),
                            t("travailleurs du public cible", "target-public workers"))
                      + (say(t(" (moy. de l'année, provisoire)", " (year avg., provisional)"),
