@@ -148,7 +148,7 @@ def annual() -> Document:
               "{% elif quota.judged_on == 'average_minimums' %}{{ quota.target_fte | nombre(beside=quota.min_target_fte) }} ETP de public cible "
               "(minimum {{ quota.min_target_fte | nombre }}){% else %}"
               "{{ quota.target_share | pourcent }} de public cible ({% if quota.share_month %}mois jugé le plus bas : "
-              "{{ quota.share_month }} ; {% endif %}{{ quota.required_share | pourcent }} requis){% endif %} · "
+              "{{ quota.share_month | mois }} ; {% endif %}{{ quota.required_share | pourcent }} requis){% endif %} · "
               "{{ subsidies.total | euros if subsidies else '—' }} de subventions · "
               "{% if obligations.none_applies %}aucune obligation de l'agrément ne s'applique à cette période."
               "{% else %}{{ obligations.respected | entier }} / {{ obligations.applicable | entier }} obligations "
@@ -206,8 +206,8 @@ def annual() -> Document:
          "{% else %}{{ quota.required_share | pourcent }}{% endif %}"),
         ("Part atteinte (public cible / total, en ETP)",
          "{{ quota.target_share | pourcent }}{% if quota.share_month %} (mois jugé le plus bas : "
-         "{{ quota.share_month }}){% endif %}"),
-        ("ETP public cible / ETP total{% if quota.share_month %} ({{ quota.share_month }}){% endif %}",
+         "{{ quota.share_month | mois }}){% endif %}"),
+        ("ETP public cible / ETP total{% if quota.share_month %} ({{ quota.share_month | mois }}){% endif %}",
          "{{ quota.target_fte | nombre(beside=quota.min_target_fte) }} / {{ quota.total_fte | nombre }}"),
         ("ETP de public cible manquants{% if quota.share_month %} (mois le plus déficitaire){% endif %}",
          "{{ quota.shortfall_fte | nombre if quota.shortfall_fte else '—' }}"),
@@ -219,7 +219,7 @@ def annual() -> Document:
                 "{% else %}{{ y.required_share | pourcent }}{% endif %}",
                 "{% if y.judged_on == 'average_minimums' %}{{ y.target_fte | nombre(beside=y.min_target_fte) }} ETP{% else %}"
                 "{{ y.target_share | pourcent }}{% if y.share_month %} (mois jugé le plus bas : "
-                "{{ y.share_month }}){% endif %}{% endif %}",
+                "{{ y.share_month | mois }}){% endif %}{% endif %}",
                 "{{ y.compliant | verdict }}"],
                numeric=(3, 4))
     para(doc, "{{ quota_chart_image }}", align=WD_ALIGN_PARAGRAPH.CENTER)
@@ -341,7 +341,7 @@ def agrement() -> Document:
          "{{ quota.supervision_fte | nombre(beside=quota.min_supervision_fte) }} ETP d'encadrement (minimum {{ quota.min_supervision_fte | nombre }})"
          "{% endif %}{% else %}"
          "{{ quota.target_share | pourcent }}{% if quota.share_month %} (mois jugé le plus bas : "
-         "{{ quota.share_month }}){% endif %} pour {{ quota.required_share | pourcent }} requis{% endif %} — "
+         "{{ quota.share_month | mois }}){% endif %} pour {{ quota.required_share | pourcent }} requis{% endif %} — "
          "{{ quota.compliant | verdict(quota.applicable) }}"),
     ])
     loop_table(doc, ["Fonction", "Personnes", "ETP moyens"], "f in staff.by_function",

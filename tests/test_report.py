@@ -1344,7 +1344,9 @@ def test_a_quota_judged_month_by_month_gives_that_months_fte_beside_its_share(an
     and D 34 ÷ 12 = 2,83 (months not judged included): they now give June's 1,00 / 4,00 and say
     « mois jugé le plus bas : 2010-06 ». The shortfall is June's: x = (0,3 × 4 − 1) ÷ (1 − 0,3) = 0,2 ÷ 0,7
     = 0,2857 → 0,29 (rounded up; the other judged months need none); the year's figures would give
-    (0,3 × 2,8333 − 0,75) ÷ 0,7 = 0,14 → 0,15."""
+    (0,3 × 2,8333 − 0,75) ÷ 0,7 = 0,14 → 0,15. The month is the document's own words, in its date style
+    (review B, finding 7: « mois jugé le plus bas : juin 2010 », as its month table says « juin 2010 »), not
+    the JSON's « 2010-06 »; the check's verdict line, quoted, keeps its own."""
     from test_quota import B04, _brussels_2004_june_dip
 
     from ei_cli.rules.quota import evaluate_quota
@@ -1364,17 +1366,18 @@ def test_a_quota_judged_month_by_month_gives_that_months_fte_beside_its_share(an
     out = tmp_path / f"annual.{fmt}"
     documents.render_document("annual", {**annual_ctx, "quota": view}, out)
     text = text_of(out).replace("*", "")
-    assert re.search(r"Part atteinte \(public cible / total, en ETP\)\W*25,0 % \(mois jugé le plus bas : 2010-06\)",
+    assert re.search(r"Part atteinte \(public cible / total, en ETP\)\W*25,0 % \(mois jugé le plus bas : juin 2010\)",
                      text)
-    assert re.search(r"ETP public cible / ETP total \(2010-06\)\W*1,00 / 4,00", text)
+    assert re.search(r"ETP public cible / ETP total \(juin 2010\)\W*1,00 / 4,00", text)
     assert re.search(r"ETP de public cible manquants \(mois le plus déficitaire\)\W*0,29", text)
-    assert "0,75 / 2,83" not in text
+    assert re.search(r"31/12/2010\W*30,0 %\W*25,0 % \(mois jugé le plus bas : juin 2010\)", text)  # years table
+    assert "0,75 / 2,83" not in text and "le plus bas : 2010-06" not in text
     if fmt == "md":  # each figure on its own line (a block tag at the end of a line eats its newline)
-        assert "2010-06)\n- ETP public cible / ETP total (2010-06)" in out.read_text(encoding="utf-8")
-    assert "25,0 % de public cible (mois jugé le plus bas : 2010-06 ; 30,0 % requis)" in text
+        assert "juin 2010)\n- ETP public cible / ETP total (juin 2010)" in out.read_text(encoding="utf-8")
+    assert "25,0 % de public cible (mois jugé le plus bas : juin 2010 ; 30,0 % requis)" in text
     out = tmp_path / f"agrement.{fmt}"
     documents.render_document("agrement", {**agrement_ctx, "quota": view}, out)
-    assert "25,0 % (mois jugé le plus bas : 2010-06) pour 30,0 % requis" in text_of(out)
+    assert "25,0 % (mois jugé le plus bas : juin 2010) pour 30,0 % requis" in text_of(out)
 
 
 def test_a_quota_judged_otherwise_keeps_the_years_figures_and_names_no_month(sample):
