@@ -68,8 +68,12 @@ class Month:
 
     @classmethod
     def parse(cls, text: str) -> "Month":
-        """« AAAA-MM » (2024-03); ValueError for anything else (2024-3, 2024-13, 2024-03-01)."""
-        match = re.fullmatch(r"(\d{4})-(\d{2})", text)
+        """« AAAA-MM » in ASCII digits (2024-03); ValueError for anything else (2024-3, 2024-13, 2024-03-01, and
+        « ２０２６-１０ »: ``\\d`` matches any Unicode digit, which ``int`` reads). The strict reading of a month
+        ei is given as text — ``ei batch --month``, the months of its own JSON (``documents.fmt_month``) —
+        not of the workbook's: ``Paie.mois`` is read by ``workbook.cells.to_month``, more tolerant on purpose
+        (2024-3, 03/2024, a date, a date cell), a workbook being typed by hand and exported by payroll tools."""
+        match = re.fullmatch(r"([0-9]{4})-([0-9]{2})", text)
         if match is None or not 1 <= int(match.group(2)) <= 12:
             raise ValueError(f"not a month YYYY-MM: {text!r}")
         return cls(int(match.group(1)), int(match.group(2)))

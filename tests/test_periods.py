@@ -73,12 +73,25 @@ def test_overlap_is_a_non_empty_intersection(a, b, c, d):
 
 
 def test_a_month_is_parsed_as_ei_batch_month_takes_it():
-    """``Month.parse`` is the one reading of « AAAA-MM » (``ei batch --month`` parses with it, its refusal
-    unchanged): 2024-03 is March 2024; 2024-3, 2024-13, 2024-00, 24-03 and 2024-03-01 are refused — it read
-    « 2024-13 » as a month 13 and « 2024-3 » as March."""
+    """``Month.parse`` is the strict reading of « AAAA-MM » (``ei batch --month`` parses with it, its refusal
+    unchanged; ``Paie.mois`` is read more tolerantly by ``workbook.cells.to_month``): 2024-03 is March 2024;
+    2024-3, 2024-13, 2024-00, 24-03 and 2024-03-01 are refused — it read « 2024-13 » as a month 13 and « 2024-3 »
+    as March."""
     from ei_cli.periods import Month
 
     assert Month.parse("2024-03") == Month(2024, 3) and str(Month.parse("1990-12")) == "1990-12"
     for text in ("2024-3", "2024-13", "2024-00", "24-03", "2024-03-01", "2024-1a", ""):
         with pytest.raises(ValueError):
             Month.parse(text)
+
+
+@pytest.mark.parametrize("text", ["２０２６-１０", "٢٠٢٦-١٠", "2026-１０"])
+def test_a_month_in_other_digits_than_ascii_is_refused(text):
+    """Review B (finding 8): ``\\d`` matches every Unicode digit and ``int`` reads them, so « ２０２６-１０ »
+    (full-width) and « ٢٠٢٦-١٠ » (Arabic-Indic) were read as October 2026 by ``Month.parse``, whose contract is
+    « AAAA-MM »: [0-9] only, refused now (``ei batch --month`` says « --month attend AAAA-MM »)."""
+    from ei_cli.periods import Month
+
+    with pytest.raises(ValueError):
+        Month.parse(text)
+    assert Month.parse("2026-10") == Month(2026, 10)

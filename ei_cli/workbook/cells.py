@@ -451,6 +451,8 @@ _DMY = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
 # ISO dates as some writers (ODS, CSV exports) give them, possibly with a midnight time.
 _YMD = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$")
 _MY = re.compile(r"^(\d{1,2})/(\d{4})$")
+# « 2024-3 » as well as « 2024-03 »: Paie.mois is typed by hand or exported, and read more tolerantly on purpose
+# than ``periods.Month.parse``, the strict « AAAA-MM » of the command line (``ei batch --month``).
 _YM = re.compile(r"^(\d{4})-(\d{1,2})$")
 
 
