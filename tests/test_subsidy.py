@@ -1828,3 +1828,25 @@ def test_the_documents_and_the_claim_workbook_spell_the_basis_out_and_the_table_
     for long in (False, True):
         assert " · 1 tranche · " in basis_text(constant.basis, "fr", long=long)
         assert "tranche(s)" not in basis_text(constant.basis, "fr", long=long)
+
+
+def test_the_index_factor_in_the_basis_is_written_as_a_number_in_the_language(tmp_path):
+    """Review B (finding 9): the SIEG base amounts are « indexés chaque année en janvier » (rules.md §3.6; factor
+    unknown in the shipped regime, 1,0 by decision D5). With a factor of 1,0234 in the regime file, 8 TD all 2024
+    (agrément year 5 = 2024, bracket ≥ 8): 25 000 × 1,0234 × 366 ÷ 366 = 25 585,00 € (the accompanier's cost,
+    120 000 €, does not bind). The basis printed the raw Decimal, « index 1.0234 », in French too: now
+    « index 1,0234 » in the table, « coefficient d'indexation 1,0234 » in the documents, « index 1.0234 » in
+    English."""
+    from ei_cli import documents
+    from ei_cli.output import jsonable
+    from ei_cli.render.subsidy import basis_text
+    from helpers_rules import regime_with
+
+    regime = regime_with("wallonie-2016", tmp_path, {"subsidy.social_accompaniment.index_factor": ('"unknown"',
+                                                                                                   "1.0234")})
+    ent, report = _sieg_enterprise(8)
+    (line,) = lines_of(compute_subsidies(ent, regime, 2024, report), "social_accompaniment")
+    assert (line.amount, line.basis["index_factor"]) == (D("25585.00"), D("1.0234"))
+    assert basis_text(line.basis, "fr").endswith("taux 25 000,00 €/an · index 1,0234")
+    assert basis_text(line.basis, "en").endswith("rate €25,000.00/yr · index 1.0234")
+    assert documents._basis_text(jsonable(line.basis)).endswith("· coefficient d'indexation 1,0234")

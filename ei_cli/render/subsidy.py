@@ -138,7 +138,10 @@ def basis_text(basis: dict, lang: str, long: bool = False) -> str:
     if b.get("rate") is not None:
         parts.append(f"{'rate' if en else 'taux'} {euro_text(b['rate'], lang)}/{'yr' if en else 'an'}")
     if b.get("index_factor") not in (None, 1, Decimal(1)):
-        parts.append(f"index {b['index_factor']}")
+        # The factor the base amount was multiplied by, as the regime gives it (« 1,0234 », not the raw Decimal
+        # « 1.0234 » nor rounded to « 1,02 »).
+        parts.append(say(t("index", "index"), t("coefficient d'indexation", "index factor"))
+                     + f" {basis_figure(b['index_factor'], lang)}")
     return " · ".join(parts)
 
 
