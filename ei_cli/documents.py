@@ -213,6 +213,16 @@ def fmt_count(x) -> str:
     return fmt_number(x, 0)
 
 
+def fmt_counted(x, word: str, word_plural: str | None = None) -> str:
+    """``{{ n | compte("personne") }}``: « 1 personne », « 2 personnes », « 0 indéterminée » — the count (as
+    ``entier``) and its word by the French rule (``i18n.french_word``), never « personne(s) »; « — personnes »
+    for a count not known."""
+    from ei_cli.i18n import french_word
+
+    value = _decimal(x)
+    return f"{fmt_count(x)} {french_word(2 if value is None else value, word, word_plural)}"
+
+
 def fmt_eur(x) -> str:
     """1 234,50 € (babel format_currency, EUR, fr_BE), rounded half up to the cent (``rules.common.money``,
     as ``euro_text``): 0,125 € is « 0,13 € », not babel's half-even « 0,12 € »."""
@@ -285,6 +295,7 @@ def fmt_verdict(x, applicable: bool = True) -> str:
 FILTERS = {
     "nombre": fmt_number,
     "entier": fmt_count,
+    "compte": fmt_counted,
     "euros": fmt_eur,
     "pourcent": fmt_share,
     "date_fr": fmt_date,
@@ -1162,7 +1173,7 @@ def follow_up_to_complete(regime, period: Period, follow_up: dict, staff: dict, 
     if staff.get("art60_heads"):
         items.append(_to_complete(
             regime, "follow_up.cpas_convention", period.end,
-            f"{fmt_count(staff['art60_heads'])} travailleur(s) sous article 60 §7 en {year} ; le classeur ne "
+            f"{fmt_counted(staff['art60_heads'], 'travailleur')} sous article 60 §7 en {year} ; le classeur ne "
             "contient pas les conventions. Indiquez, pour chaque CPAS concerné, la date de la convention."))
     return [i for i in items if i]
 

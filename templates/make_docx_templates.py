@@ -143,7 +143,7 @@ def annual() -> Document:
     para(doc, "À remettre à l'administration au plus tard le {{ deadline | date_fr }}.", bold=True)
     doc.add_paragraph("{%p endif %}")
 
-    para(doc, "En bref : {{ staff.fte | nombre }} ETP moyens{% if staff.provisional %} au {{ staff.end | date_fr }}{% endif %} ({{ staff.heads | entier }} travailleurs) · "
+    para(doc, "En bref : {{ staff.fte | nombre }} ETP moyens{% if staff.provisional %} au {{ staff.end | date_fr }}{% endif %} ({{ staff.heads | compte('travailleur') }}) · "
               "{% if quota.no_agrement_year %}pas encore d'année d'agrément"
               "{% elif quota.judged_on == 'average_minimums' %}{{ quota.target_fte | nombre(beside=quota.min_target_fte) }} ETP de public cible "
               "(minimum {{ quota.min_target_fte | nombre }}){% else %}"
@@ -152,7 +152,7 @@ def annual() -> Document:
               "{{ subsidies.total | euros if subsidies else '—' }} de subventions · "
               "{% if obligations.none_applies %}aucune obligation de l'agrément ne s'applique à cette période."
               "{% else %}{{ obligations.respected | entier }} / {{ obligations.applicable | entier }} obligations "
-              "respectées{% if obligations.undetermined %}, {{ obligations.undetermined | entier }} indéterminée(s)"
+              "respectées{% if obligations.undetermined %}, {{ obligations.undetermined | compte('indéterminée') }}"
               "{% endif %}.{% endif %}", bold=True)
 
     doc.add_heading("1. Identité et agrément", 1)
@@ -332,8 +332,8 @@ def agrement() -> Document:
         ("Travailleurs en service au {{ staff.end | date_fr }}", "{{ staff.heads_at_end | entier }}"),
         ("Équivalents temps plein (moyenne {{ year }}{% if staff.provisional %} des mois jusqu'au {{ staff.end | date_fr }}{% endif %}{% if staff.fallback_months %}, dont {{ staff.fallback_months | entier }} mois-travailleur{% if staff.fallback_months > 1 %}s{% endif %} sur l'etp de la feuille Personnel{% endif %})", "{{ staff.fte | nombre }} ETP"),
         ("Encadrement et accompagnement social",
-         "{{ staff.supervision_heads | entier }} personnes, {{ staff.supervision_fte | nombre }} ETP"),
-        ("Travailleurs du public cible", "{{ staff.target_heads | entier }} personnes, {{ staff.target_fte | nombre }} ETP"),
+         "{{ staff.supervision_heads | compte('personne') }}, {{ staff.supervision_fte | nombre }} ETP"),
+        ("Travailleurs du public cible", "{{ staff.target_heads | compte('personne') }}, {{ staff.target_fte | nombre }} ETP"),
         ("Quota de public cible ({{ year }})",
          "{% if quota.no_agrement_year %}pas encore d'année d'agrément"
          "{% elif quota.judged_on == 'average_minimums' %}{{ quota.target_fte | nombre(beside=quota.min_target_fte) }} ETP de public cible "

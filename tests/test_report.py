@@ -1961,3 +1961,31 @@ def test_the_staff_fte_of_a_payroll_behind_says_the_months_counted_on_personnel(
     assert shows(text, fmt, f"Équivalents temps plein ({average}, dont 14 mois-travailleurs sur l'etp de la feuille "
                             "Personnel)"), text
     assert "mois connus" not in text[text.index("Équivalents temps plein"):][:200]
+
+
+def test_counts_in_the_documents_agree_with_their_word():
+    """``compte``: « 1 personne », « 2 personnes », « 0 indéterminée » (French: singular below 2), « 1 234
+    travailleurs » (grouped as ``entier``), « — personnes » for a count not known — never « personne(s) »,
+    which the templates wrote for the direction staff and the undetermined obligations."""
+    assert documents.fmt_counted(1, "personne") == "1 personne"
+    assert documents.fmt_counted(2, "personne") == "2 personnes"
+    assert documents.fmt_counted(0, "indéterminée") == "0 indéterminée"
+    assert documents.fmt_counted(1234, "travailleur").replace("\u202f", " ").replace("\xa0", " ") == "1 234 travailleurs"
+    assert documents.fmt_counted(None, "personne") == "— personnes"
+    assert documents.fmt_counted(3, "mois", "mois") == "3 mois"
+
+
+@pytest.mark.parametrize("kind", ("annual", "agrement"))
+@pytest.mark.parametrize("fmt", ("md", "html", "docx"))
+def test_no_document_writes_a_plural_in_brackets(capsys, tmp_path, kind, fmt):
+    """The Walloon sample's documents for a year not begun (2027 on the pinned 2026-11-30: its five obligations
+    « indéterminée », its staff « — »): no « (s) » anywhere — every count the templates write says its word by
+    the French rule (``compte``): « 5 indéterminées », not « 5 indéterminée(s) »."""
+    for year in (2027,):
+        out = tmp_path / f"{kind}-{year}.{fmt}"
+        code, _, err = run_cli(capsys, "report", kind, WALLONIE, "--year", year, "-o", out)
+        assert code in (0, 1), err
+        text = text_of(out)
+        assert "indéterminée(s)" not in text and "personne(s)" not in text, (year, fmt)
+        if kind == "annual":
+            assert "5 indéterminées" in text, fmt
