@@ -17,8 +17,9 @@ app = typer.Typer(
 )
 
 # interrupted: set by cli._interrupt; lang: the command's --lang (commands._options), for cli.main's messages;
-# command, json_stdout: set when a command starts (commands._options.EiCommand), for cli.main's error document
-state = {"debug": False, "interrupted": False, "lang": "fr", "command": None, "json_stdout": None}
+# command, json_stdout: set when a command starts (commands._options.EiCommand), for cli.main's error document;
+# parsing: the click context and arguments of the command being parsed (commands._options), for a usage error
+state = {"debug": False, "interrupted": False, "lang": "fr", "command": None, "json_stdout": None, "parsing": None}
 
 
 def console_signals() -> tuple:

@@ -243,7 +243,7 @@ def main(argv: list[str] | None = None) -> None:
     debug = "--debug" in args
     # French until the command's --lang is parsed (commands._options); a usage error can come before.
     state["lang"] = "en" if _option_value(args, "--lang") == "en" else "fr"
-    state["command"] = state["json_stdout"] = None
+    state["command"] = state["json_stdout"] = state["parsing"] = None
     try:
         # Without standalone mode an explicit typer.Exit comes back as the return value.
         code = app(args=argv, standalone_mode=False)
@@ -274,6 +274,8 @@ def main(argv: list[str] | None = None) -> None:
         if isinstance(exc, usage_errors):
             from ei_cli import usage_errors as usage
 
+            # The --lang click keeps (the last one), also when the error came before it was processed.
+            state["lang"] = "en" if _given_option(args, "lang", "--lang") == "en" else "fr"
             usage.show(exc, state["lang"])
             if type(exc).__name__ != "NoArgsIsHelpError":
                 ctx = getattr(exc, "ctx", None)
@@ -330,12 +332,13 @@ def _json_on_failure(args: list[str], message: Text, problems, code: str) -> Non
     (``-o``): exit 2 writes no file.
 
     Once the command has started, its parsed options say (``EiCommand.invoke``); a usage error comes
-    before they are parsed, and the command line is read for them.
+    before they are all processed, and the command line is read for them as click reads it
+    (``_given_option``).
     """
     to_stdout = state["json_stdout"]
     if to_stdout is None:
-        to_stdout = (_option_value(args, "--format", "-f") == "json"
-                     and _option_value(args, "--output", "-o") is None)
+        to_stdout = (_given_option(args, "format", "--format", "-f") == "json"
+                     and _given_option(args, "output", "--output", "-o") is None)
     if not to_stdout:
         return
     from ei_cli.output import base_document, dumps, write_stdout
@@ -380,18 +383,37 @@ def _silence_stdout() -> None:
         os.close(devnull)
 
 
+def _given_option(args: list[str], name: str, *spellings: str) -> str | None:
+    """The raw value of the option ``name`` (``spellings``: ``--format``, ``-f``) that click keeps: read by
+    click's own parser on the arguments of the command being parsed when that command has the option
+    (``given_options``: the last occurrence, bundles such as ``-qf json``); else, before any command is
+    reached or for an option it does not have, from the whole command line (``_option_value``)."""
+    parsing = state["parsing"]
+    if parsing is not None and any(p.name == name for p in parsing[0].command.params):
+        from ei_cli.commands._options import given_options
+
+        value = given_options(*parsing).get(name)
+        return None if value is None else str(value)
+    return _option_value(args, *spellings)
+
+
 def _option_value(args: list[str], *names: str) -> str | None:
     """The value given to an option on the command line (``--name value``, ``--name=value``, ``-x value``,
-    ``-xvalue``), before the command parses it; None when absent."""
+    ``-xvalue``), before any command parses it; None when absent. As in click, the last occurrence wins and
+    nothing after ``--`` is an option. A bundle of short flags (``-qf json``) needs the command's own
+    options to be read: ``_given_option`` has click read it once the command is known."""
+    if "--" in args:
+        args = args[:args.index("--")]
+    value = None
     for i, a in enumerate(args):
         for name in names:
             if a == name:
-                return args[i + 1] if i + 1 < len(args) else ""
-            if a.startswith(name + "=") and name.startswith("--"):
-                return a.split("=", 1)[1]
-            if not name.startswith("--") and a.startswith(name) and len(a) > len(name):
-                return a[len(name):]
-    return None
+                value = args[i + 1] if i + 1 < len(args) else ""
+            elif a.startswith(name + "=") and name.startswith("--"):
+                value = a.split("=", 1)[1]
+            elif not name.startswith("--") and a.startswith(name) and len(a) > len(name):
+                value = a[len(name):]
+    return value
 
 
 def _exit_interrupted() -> None:

@@ -580,6 +580,45 @@ def test_no_error_document_when_the_output_goes_to_a_file(capsys, tmp_path):
     assert exit_code == 2 and __import__("json").loads(out)["command"] == "check"
 
 
+@pytest.mark.parametrize("args, json_out", [
+    (["check-quota", SAMPLE, "-f", "table", "-f", "json", "--year", "x"], True),
+    (["check-quota", SAMPLE, "-f", "json", "-f", "table", "--year", "x"], False),
+    (["check-quota", SAMPLE, "--year", "x", "-f", "json", "--", "-ftable"], True),
+    (["check-quota", SAMPLE, "--year", "x", "--", "-fjson"], False),
+    (["batch", SAMPLE.parent, "-qf", "json", "--year", "25"], True),
+    (["batch", SAMPLE.parent, "-qfjson", "--year", "25"], True),
+    (["batch", SAMPLE.parent, "-qfjson", "-f", "table", "--year", "25"], False),
+])
+def test_a_usage_error_reads_the_format_click_keeps(capsys, args, json_out):
+    """A usage error comes before the options are all processed, so ei reads --format and -o from the
+    command line itself: it took their FIRST occurrence while click keeps the last (`-f table -f json`
+    printed nothing, `-f json -f table` printed JSON), and missed a bundle of flags (`batch -qf json`
+    printed nothing, cli.md owes one JSON document). They are read now by click's own parser: the last
+    occurrence, bundles, nothing after `--`."""
+    import json
+
+    from helpers_cli import run_cli
+
+    code, out, _ = run_cli(capsys, *args)
+    assert code == 2
+    if json_out:
+        assert [p["code"] for p in json.loads(out)["problems"]] == ["usage_error"]
+    else:
+        assert out == ""
+
+
+def test_a_usage_error_is_said_in_the_last_language_given(capsys):
+    """`--year x --lang fr --lang en`: click keeps en, the error was said in French (the first --lang)."""
+    from helpers_cli import run_cli
+
+    code, _, err = run_cli(capsys, "check-quota", SAMPLE, "--year", "x", "--lang", "fr", "--lang", "en")
+    assert code == 2 and "Invalid value for --year / -y" in err
+    code, _, err = run_cli(capsys, "check-quota", SAMPLE, "--year", "x", "--lang", "en", "--lang", "fr")
+    assert code == 2 and "valeur invalide pour --year / -y" in err
+    code, _, err = run_cli(capsys, "check-quota", SAMPLE, "--year", "x", "--", "--lang", "en")
+    assert code == 2 and "valeur invalide pour --year / -y" in err
+
+
 def test_an_output_suffix_outside_the_list_keeps_the_format_asked(capsys, tmp_path):
     """spec/cli.md: the format follows -o's suffix « where it is unambiguous (.json, .csv, .xlsx, .html,
     .md, .docx, .pdf) ». `-f json -o result.txt` wrote the table; it writes the JSON asked, `-f csv` the

@@ -82,8 +82,29 @@ _HELP_FRAME_FR = {
 HELP_OPTION_TEXT = "Afficher cette aide et quitter."
 
 
+def given_options(ctx, args: list[str]) -> dict:
+    """The options of ``ctx``'s command as click's own parser reads them on ``args``, before their types
+    and callbacks: the raw text of each, the LAST occurrence winning (``-f table -f json`` is json),
+    bundles read as click reads them (``-qf json``, ``-qfjson``: the command's own flags), nothing after
+    ``--``. A line click refuses is read up to its error, an unknown option skipped. For what ``cli.main``
+    prints when a usage error stops the command before its options are all processed: the language, and
+    whether a JSON document goes to stdout."""
+    reading = ctx.command.context_class(ctx.command, info_name=ctx.info_name, resilient_parsing=True)
+    parser = ctx.command.make_parser(reading)
+    parser.ignore_unknown_options = True
+    opts, _, _ = parser.parse_args(list(args))
+    return opts
+
+
 class _FrenchHelp:
-    """A command or group whose --help is framed in French."""
+    """A command or group whose --help is framed in French; the arguments it parses are kept for
+    ``cli.main`` (``given_options``), should a usage error stop it."""
+
+    def parse_args(self, ctx, args):
+        from ei_cli.app import state
+
+        state["parsing"] = (ctx, list(args))
+        return super().parse_args(ctx, args)
 
     def get_help_option(self, ctx):
         option = super().get_help_option(ctx)
