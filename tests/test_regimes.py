@@ -287,6 +287,18 @@ def test_cli_unknown_regime_exit_2_without_traceback():
     assert "Traceback" not in res.stderr and "nope" in res.stderr
 
 
+@pytest.mark.parametrize("command", [["check-quota"], ["check"], ["check-wages"], ["subsidy"], ["report", "annual"]])
+def test_an_empty_regime_option_is_refused_as_an_unknown_regime(capsys, tmp_path, command):
+    """`--regime ""` was silently ignored (the workbook's or the region's regime judged, exit 0) while
+    `ei regimes ""` refuses it: unknown regime, with the list of the known ones, exit 2, nothing written."""
+    from helpers_cli import run_cli
+
+    sample = Path(__file__).parent.parent / "sample_data" / "ei-wallonie.xlsx"
+    out = tmp_path / "r.docx" if command[0] == "report" else tmp_path / "r.json"
+    code, _, err = run_cli(capsys, *command, sample, "--year", "2025", "--regime", "", "-o", out)
+    assert code == 2 and "Régime inconnu «  ». Régimes connus : bruxelles-2004, " in err and not out.exists()
+
+
 def test_help_imports_neither_pandas_nor_openpyxl():
     code = ("import sys\nfrom ei_cli.cli import main\ntry:\n    main(['--help'])\nexcept SystemExit:\n    pass\n"
             "heavy = [m for m in ('pandas', 'openpyxl', 'jinja2', 'python_calamine', 'docxtpl') if m in sys.modules]\n"

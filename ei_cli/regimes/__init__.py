@@ -490,9 +490,11 @@ def select_regime(enterprise, period, forced: str | None = None):
     """
     from ei_cli.problems import warning
 
-    chosen_id = forced or enterprise.regime_id
+    # An empty --regime "" is refused as an unknown regime (as ``ei regimes ""`` and ``ei batch`` refuse it),
+    # not taken for no option at all.
+    chosen_id = forced if forced is not None else enterprise.regime_id or None
     problems = []
-    if chosen_id:
+    if chosen_id is not None:
         regime = _forced(chosen_id)
         if regime.region != str(enterprise.region):
             raise EiError(t(
@@ -503,7 +505,7 @@ def select_regime(enterprise, period, forced: str | None = None):
         regime = regime_in_force(str(enterprise.region), period.end)
     if not (regime.valid_on(period.start) and regime.valid_on(period.end)):
         partly = period.intersection(regime.validity) is not None
-        then_fr, then_en = _regimes_then(regime, period, forced=bool(chosen_id))
+        then_fr, then_en = _regimes_then(regime, period, forced=chosen_id is not None)
         problems.append(warning("regime_outside_validity", file=enterprise.source, message=t(
             f"Le régime {regime.id} s'applique {regime.validity_text('fr')} ; "
             f"la période {period.start.isoformat()} – {period.end.isoformat()} en sort"
