@@ -513,6 +513,12 @@ def _temporary_beside(path: Path) -> tuple[int, Path]:
     if not directory.is_dir():
         from ei_cli.problems import display_path
 
+        # ``-o afile/x.json``, afile a regular file: the way to the output goes through something that is
+        # not a folder — said as such, not as a folder that is missing.
+        existing = next((d for d in (directory, *directory.parents) if d.exists()), None)
+        if existing is not None and not existing.is_dir():
+            raise EiError(t(f"Le chemin de sortie passe par {display_path(existing)}, qui n'est pas un dossier.",
+                            f"The output path goes through {display_path(existing)}, which is not a folder."))
         raise EiError(t(f"Le dossier de sortie n'existe pas : {display_path(directory)}",
                         f"The output folder does not exist: {display_path(directory)}"))
     import tempfile

@@ -399,6 +399,25 @@ def test_missing_output_folder_is_a_user_error(tmp_path):
         write_with(tmp_path / "absent" / "x.xlsx", lambda p: None)
 
 
+def test_an_output_path_through_a_file_says_it_is_not_a_folder(tmp_path, capsys):
+    """``-o afile/x.json``, afile a regular file: « Le dossier de sortie n'existe pas : afile » was wrong, it
+    exists; the file on the way is named as not being a folder (English too). A folder truly missing keeps
+    its message; nothing is written, exit 2."""
+    from helpers_cli import run_cli
+
+    afile = tmp_path / "afile"
+    afile.write_text("x")
+    sample = Path(__file__).parent.parent / "sample_data" / "ei-wallonie.xlsx"
+    for target in (afile / "x.json", afile / "sub" / "x.json"):
+        code, _, err = run_cli(capsys, "check", sample, "-o", target)
+        assert code == 2 and err.strip().endswith(f"Le chemin de sortie passe par {afile}, qui n'est pas un dossier.")
+    code, _, err = run_cli(capsys, "check", sample, "-o", afile / "x.json", "--lang", "en")
+    assert code == 2 and err.strip().endswith(f"The output path goes through {afile}, which is not a folder.")
+    code, _, err = run_cli(capsys, "check", sample, "-o", tmp_path / "absent" / "x.json")
+    assert code == 2 and err.strip().endswith(f"Le dossier de sortie n'existe pas : {tmp_path / 'absent'}")
+    assert afile.read_text() == "x" and sorted(p.name for p in tmp_path.iterdir()) == ["afile"]
+
+
 def _disk_full(*args, **kwargs):
     raise OSError(28, os.strerror(28))  # ENOSPC, as a write or a flush meets it: no file named
 
