@@ -88,6 +88,24 @@ def test_unknown_only_name_exits_2(capsys):
     assert run_cli(capsys, "check", WALLOON, "--only", "quota,bogus")[0] == 2
 
 
+@pytest.mark.parametrize("only", ["", ",", " ", " , "])
+def test_an_only_without_any_check_name_says_so(capsys, only):
+    """`--only ""` (or `,`, a blank) said « contrôle(s) inconnu(s) :  ; … », an empty list of unknown checks
+    (or a blank one): it now says that no check was given, with the valid names, exit 2."""
+    from helpers_cli import run_cli
+
+    with pytest.raises(UnknownCheck) as exc:
+        parse_only(only)
+    assert exc.value.names == []
+    code, _, err = run_cli(capsys, "check", WALLOON, "--only", only)
+    said = " ".join(err.split())
+    assert code == 2 and "inconnu" not in said
+    assert ("valeur invalide pour --only : aucun contrôle donné ; choisissez parmi eligibility, quota, wages, "
+            "employment, enterprise, follow_up (séparés par des virgules).") in said
+    code, _, err = run_cli(capsys, "check", WALLOON, "--only", only, "--lang", "en")
+    assert code == 2 and "Invalid value for --only: no check given; choose among eligibility, " in " ".join(err.split())
+
+
 def test_unknown_checks_do_not_fail_unless_strict():
     """Brussels 2018 (outline): wages, employment, enterprise and follow-up are not established → unknown."""
     r = runner.invoke(app, ["check", str(BRUSSELS), "--year", "2025", "-f", "json"])

@@ -41,10 +41,12 @@ def check(file: FileArg, year: YearOpt = None, only: OnlyOpt = None, regime: Reg
     except UnknownCheck as exc:
         from ei_cli.i18n import t
 
-        raise typer.BadParameter(t(f"contrôle(s) inconnu(s) : {', '.join(exc.names)} ; "
-                                   f"choisissez parmi {', '.join(CHECK_NAMES)}.",
-                                   f"unknown check(s): {', '.join(exc.names)}; choose among {', '.join(CHECK_NAMES)}.")
-                                 .get(str(lang)), param_hint="--only") from None
+        valid = ", ".join(CHECK_NAMES)
+        said = (t(f"contrôle(s) inconnu(s) : {', '.join(exc.names)} ; choisissez parmi {valid}.",
+                  f"unknown check(s): {', '.join(exc.names)}; choose among {valid}.") if exc.names else
+                t(f"aucun contrôle donné ; choisissez parmi {valid} (séparés par des virgules).",
+                  f"no check given; choose among {valid} (separated by commas)."))
+        raise typer.BadParameter(said.get(str(lang)), param_hint="--only") from None
     opts = RunOptions(str(format), output, str(lang), explain, strict)
     enterprise, problems = load_enterprise(file, opts, COMMAND)
     period = period_for(enterprise, year)

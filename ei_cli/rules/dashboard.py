@@ -38,14 +38,15 @@ class UnknownCheck(ValueError):
 def parse_only(text: str | None) -> tuple[str, ...] | None:
     """``"quota, wages"`` → ("quota", "wages") in the contract's order; None = every check.
 
-    Raises UnknownCheck with the names that are not check names.
+    Raises UnknownCheck with the names that are not check names — none when no name at all was given
+    (``""``, ``","``, ``" "``).
     """
     if text is None:
         return None
     asked = [n.strip().lower().replace("-", "_") for n in text.split(",") if n.strip()]
     bad = [n for n in asked if n not in CHECK_NAMES]
     if bad or not asked:
-        raise UnknownCheck(bad or [text])
+        raise UnknownCheck(bad)
     return tuple(n for n in CHECK_NAMES if n in asked)
 
 
