@@ -410,6 +410,24 @@ def test_csv_columns_are_only_ever_appended():
     assert header[:7] == ["worker_id", "month", "fte", "gross_pay", "pay_per_fte", "included", "excluded_reason"]
 
 
+def test_csv_shows_names_with_names_as_the_table_and_json_do():
+    """`ei check-wages --names -f csv` showed no name while its table and JSON did (and the subsidy and
+    eligibility CSVs add a `name` column): a `name` column now, last (columns are only appended), on every
+    row — counted and left-out months alike; absent without --names."""
+    import csv
+    import io
+
+    r = runner.invoke(app, ["check-wages", str(SAMPLE), "--year", "2025", "-f", "csv", "--names"])
+    rows = list(csv.DictReader(io.StringIO(r.stdout)))
+    assert r.exit_code == 0 and list(rows[0])[-1] == "name"
+    doc = json.loads(runner.invoke(app, ["check-wages", str(SAMPLE), "--year", "2025", "-f", "json", "--names"]).stdout)
+    highest = doc["highest"]
+    assert rows[0]["worker_id"] == highest["worker_id"] and rows[0]["name"] == highest["name"] == "Youssef Nowak"
+    assert all(row["name"] for row in rows)
+    r = runner.invoke(app, ["check-wages", str(SAMPLE), "--year", "2025", "-f", "csv"])
+    assert "name" not in r.stdout.splitlines()[0].split(",") and "Youssef Nowak" not in r.stdout
+
+
 def test_a_month_is_measured_over_the_12_months_ending_with_it():
     """`ei batch --month 2024-12` compared December's pay alone: M 4 400 € a month and a 13th month in December
     (8 800 €), P 2 000 € a month, both full time all 2024 (agrément 2024-01-01): 8 800 / 2 000 = 4,40 > 4,

@@ -49,7 +49,7 @@ def check_wages(file: FileArg, year: YearOpt = None, regime: RegimeOpt = None, f
                         problems=problems, **fields)
     emit(doc, opts, table=lambda con, o: wages_table(con, result, enterprise, chosen, period, o, NOT_ESTABLISHED,
                                                      applicable=applicable),
-         csv_rows=lambda o: wages_csv(result, o))
+         csv_rows=lambda o: wages_csv(result, enterprise, o))
     finish(compliant, opts, problems, applicable=applicable)
 
 

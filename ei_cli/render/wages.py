@@ -92,12 +92,23 @@ def wages_table(con, result: WageTension | None, enterprise: Enterprise, regime:
                                      "--explain: reasons and legal references.").get(lang)) + "[/]")
 
 
-def wages_csv(result: WageTension | None, opts: RunOptions) -> tuple[list[str], list[list]]:
-    """One row per worker-month compared (highest first), then the months left out."""
+def wages_csv(result: WageTension | None, enterprise: Enterprise, opts: RunOptions) -> tuple[list[str], list[list]]:
+    """One row per worker-month compared (highest first), then the months left out. With ``--names`` a
+    ``name`` column, as the table and the JSON show names — last, cli.md adding CSV columns only after the
+    others."""
     header = ["worker_id", "month", "fte", "gross_pay", "pay_per_fte", "included", "excluded_reason"]
+    header += ["name"] if opts.names else []
     if result is None:
         return header, []
-    rows = [[p.worker_id, p.month, p.fte, money(p.gross_pay), money(p.pay_per_fte), True, None]
+
+    def name(worker_id: str) -> list:
+        if not opts.names:
+            return []
+        worker = enterprise.workers_by_id.get(worker_id)
+        return [worker.display_name() if worker else None]
+
+    rows = [[p.worker_id, p.month, p.fte, money(p.gross_pay), money(p.pay_per_fte), True, None, *name(p.worker_id)]
             for p in sorted(result.counted, key=lambda p: (-p.pay_per_fte, p.worker_id, p.month))]
-    rows += [[e.worker_id, e.month, None, None, None, False, e.reason] for e in result.excluded_months]
+    rows += [[e.worker_id, e.month, None, None, None, False, e.reason, *name(e.worker_id)]
+             for e in result.excluded_months]
     return header, rows
