@@ -329,7 +329,7 @@ def _json_on_failure(args: list[str], message: Text, problems, code: str) -> Non
     """With ``--format json`` (cli.md: exactly one JSON document on stdout), a command that could not
     run still prints one: the common fields, ``compliant`` null, and the error among its ``problems``
     (its message is on stderr too). Nothing is printed when the document would have gone to a file
-    (``-o``): exit 2 writes no file.
+    (``-o FILE``; ``-o -`` is stdout): exit 2 writes no file.
 
     Once the command has started, its parsed options say (``EiCommand.invoke``); a usage error comes
     before they are all processed, and the command line is read for them as click reads it
@@ -337,8 +337,10 @@ def _json_on_failure(args: list[str], message: Text, problems, code: str) -> Non
     """
     to_stdout = state["json_stdout"]
     if to_stdout is None:
+        from ei_cli.commands._options import STDOUT_DASH
+
         to_stdout = (_given_option(args, "format", "--format", "-f") == "json"
-                     and _given_option(args, "output", "--output", "-o") is None)
+                     and _given_option(args, "output", "--output", "-o") in (None, STDOUT_DASH))
     if not to_stdout:
         return
     from ei_cli.output import base_document, dumps, write_stdout

@@ -619,6 +619,48 @@ def test_a_usage_error_is_said_in_the_last_language_given(capsys):
     assert code == 2 and "valeur invalide pour --year / -y" in err
 
 
+@pytest.mark.parametrize("args", [["check", SAMPLE, "-f", "json"], ["check-quota", SAMPLE, "--year", "2025", "-f", "csv"],
+                                  ["check-wages", SAMPLE, "--year", "2025"], ["validate", SAMPLE, "-f", "json"],
+                                  ["regimes", "-f", "csv"]])
+def test_output_dash_is_standard_output(capsys, tmp_path, monkeypatch, args):
+    """`-o -` wrote a file named « - » (0600) in the current folder; it is now standard output, the same
+    bytes as without -o, and no file is written. A file of that name is still `-o ./-`."""
+    from helpers_cli import run_cli
+
+    monkeypatch.chdir(tmp_path)
+    code, plain, _ = run_cli(capsys, *args)
+    code_dash, dashed, _ = run_cli(capsys, *args, "-o", "-")
+    assert code_dash == code and dashed == plain and plain and list(tmp_path.iterdir()) == []
+    code, out, _ = run_cli(capsys, *args, "-o", "./-")
+    assert out == "" and (tmp_path / "-").read_text(encoding="utf-8")
+
+
+def test_output_dash_still_prints_the_json_failure_document(capsys, tmp_path, monkeypatch):
+    """cli.md: with --format json, one document on stdout when the command cannot run — `-o -` is stdout,
+    so the document is printed, after a usage error as after an unknown regime; nothing is written."""
+    import json
+
+    from helpers_cli import run_cli
+
+    monkeypatch.chdir(tmp_path)
+    for args, problem in ((["--year", "x"], "usage_error"), (["--regime", "nope"], "invalid_request")):
+        code, out, _ = run_cli(capsys, "check", SAMPLE, *args, "-f", "json", "-o", "-")
+        assert code == 2 and [p["code"] for p in json.loads(out)["problems"]] == [problem]
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("kind", [["annual", "--year", "2025"], ["agrement"]])
+def test_a_document_to_standard_output_is_refused(capsys, tmp_path, monkeypatch, kind):
+    """`ei report … -o -`: a document is a file whose suffix chooses the format (.docx and .pdf binary): refused,
+    saying why, exit 2, nothing written (it said « Format de document inconnu « (aucune extension) » »)."""
+    from helpers_cli import run_cli
+
+    monkeypatch.chdir(tmp_path)
+    code, out, err = run_cli(capsys, "report", kind[0], SAMPLE, *kind[1:], "-o", "-")
+    assert code == 2 and out == "" and list(tmp_path.iterdir()) == []
+    assert "« - » (la sortie standard) n'est pas possible pour un document" in " ".join(err.split())
+
+
 def test_an_output_suffix_outside_the_list_keeps_the_format_asked(capsys, tmp_path):
     """spec/cli.md: the format follows -o's suffix « where it is unambiguous (.json, .csv, .xlsx, .html,
     .md, .docx, .pdf) ». `-f json -o result.txt` wrote the table; it writes the JSON asked, `-f csv` the

@@ -27,10 +27,22 @@ class Lang(StrEnum):
 FileArg = Annotated[Path, typer.Argument(metavar="FICHIER", help="Classeur de l'entreprise (.xlsx, .xlsm, .ods).", show_default=False,
                                          readable=False)]
 FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="table, json ou csv.")]
+STDOUT_DASH = "-"
+
+
+def output_path(text: str) -> Path | None:
+    """``-o``'s value: ``-o -`` is standard output, as if -o were not given (the usual meaning of « - »; it
+    wrote a file named « - »); a file of that name is still ``-o ./-``. Read from the text typed, which a
+    path would make the same (``Path("./-") == Path("-")``)."""
+    return None if text == STDOUT_DASH else Path(text)
+
+
+# No click.Path (whose readability check every path parameter turns off: ``readable=False``): ``output_path``
+# reads the text itself.
 OutputOpt = Annotated[
     Optional[Path],
-    typer.Option("--output", "-o", help="Écrire dans ce fichier (format selon l'extension), de façon atomique ; jamais sur un classeur lu.",
-                 readable=False),
+    typer.Option("--output", "-o", help="Écrire dans ce fichier (format selon l'extension), de façon atomique ; jamais sur un "
+                 "classeur lu. « -o - » : la sortie standard.", parser=output_path, metavar="FICHIER"),
 ]
 
 

@@ -9,7 +9,8 @@ from typing import Annotated, Optional
 import typer
 
 from ei_cli.app import app
-from ei_cli.commands._options import TEMPLATES_PARAM, YEAR_MAX, YEAR_MIN, FileArg, NamesOpt, RegimeOpt, YearOpt
+from ei_cli.commands._options import (STDOUT_DASH, TEMPLATES_PARAM, YEAR_MAX, YEAR_MIN, FileArg, NamesOpt, RegimeOpt,
+                                      YearOpt)
 from ei_cli.errors import ExitCode
 from ei_cli.output import RunOptions
 
@@ -22,9 +23,19 @@ report_app = typer.Typer(
 )
 app.add_typer(report_app, name="report")
 
+
+def _document_file(value: Path | None) -> Path | None:
+    """``-o -``, standard output for the other commands, is refused here: a document is a file whose suffix
+    gives its format, and .docx and .pdf are binary (it was « Format de document inconnu »)."""
+    if value is not None and str(value) == STDOUT_DASH:
+        raise typer.BadParameter("« - » (la sortie standard) n'est pas possible pour un document : donnez le nom du "
+                                 "fichier à écrire, son extension choisit le format (.html, .md, .docx ou .pdf).")
+    return value
+
+
 DocOutputOpt = Annotated[Path, typer.Option(
     "--output", "-o", help="Fichier à écrire ; le format suit l'extension : .html, .md, .docx ou .pdf.",
-    show_default=False, readable=False)]
+    show_default=False, readable=False, callback=_document_file)]
 RequiredYearOpt = Annotated[int, typer.Option("--year", "-y", help="Année civile du rapport.", min=YEAR_MIN, max=YEAR_MAX,
                                               show_default=False)]
 TemplatesOpt = Annotated[Optional[Path], typer.Option(
