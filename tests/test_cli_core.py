@@ -680,6 +680,29 @@ def test_an_output_suffix_outside_the_list_keeps_the_format_asked(capsys, tmp_pa
         assert check(out.read_text(encoding="utf-8")), (fmt, out.read_text(encoding="utf-8")[:200])
 
 
+def test_validate_writes_its_report_even_when_it_exits_2(capsys, tmp_path):
+    """cli.md: exit 2 = nothing written; `ei validate -o FILE` is the exception (README, docs/interpretations.md):
+    its report is its purpose, and is written, with the file in error listed, while the exit code stays 2.
+    What stops it before reading (a foreign suffix) still writes nothing."""
+    import csv
+    import io
+    import json
+
+    from helpers_cli import run_cli
+
+    broken = tmp_path / "broken.xlsx"
+    broken.write_bytes(SAMPLE.read_bytes()[:300])
+    code, out, _ = run_cli(capsys, "validate", SAMPLE, broken, tmp_path / "absent.xlsx", "-o", tmp_path / "v.json")
+    doc = json.loads((tmp_path / "v.json").read_text(encoding="utf-8"))
+    assert code == 2 and out == "" and [f["valid"] for f in doc["files"]] == [True, False, False]
+    assert {p["code"] for p in doc["problems"]} >= {"corrupt_file", "file_not_found"}
+    code, _, _ = run_cli(capsys, "validate", broken, "-o", tmp_path / "v.csv")
+    rows = list(csv.DictReader(io.StringIO((tmp_path / "v.csv").read_text(encoding="utf-8"))))
+    assert code == 2 and [(Path(r["file"]).name, r["code"]) for r in rows] == [("broken.xlsx", "corrupt_file")]
+    code, _, _ = run_cli(capsys, "validate", broken, "-o", tmp_path / "v.xlsx")
+    assert code == 2 and not (tmp_path / "v.xlsx").exists()
+
+
 def test_validate_json_names_the_enterprise_of_a_single_workbook(capsys, tmp_path):
     """spec/cli.md: every JSON document has `enterprise` {name, region, agrement_date}. `ei validate` on
     the Walloon sample gave null; it gives « Recyclerie du Val », wallonie, 2024-03-01 (the sample's
