@@ -41,7 +41,7 @@ def check_quota(file: FileArg, year: YearOpt = None, at: AtOpt = None, forecast:
     from ei_cli.regimes import select_regime
     from ei_cli.render.quota import quota_csv, quota_table
     from ei_cli.rules.eligibility import assess_eligibility
-    from ei_cli.rules.quota import default_period, evaluate_quota, forecast_day, forecast_quota
+    from ei_cli.rules.quota import default_period, evaluate_quota, forecast_beside_year, forecast_day, forecast_quota
 
     if year is not None and at is not None:
         from ei_cli.i18n import t
@@ -67,6 +67,8 @@ def check_quota(file: FileArg, year: YearOpt = None, at: AtOpt = None, forecast:
         # The agrément year in progress — the one holding today — or the one holding --at's day; the months the
         # payroll knows are measured whatever the month asked (``forecast_quota``).
         projection = forecast_quota(enterprise, chosen, day, report)
+        if year is not None:
+            projection = forecast_beside_year(projection, result, year, day)
     problems = problems + warnings + list(result.problems)
     fields = result.to_dict(opts.lang)
     fields.pop("compliant")

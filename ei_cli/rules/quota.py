@@ -1859,6 +1859,34 @@ def forecast_day(enterprise: Enterprise, at: date | None = None) -> date:
     return max(at if at is not None else periods.today(), enterprise.agrement_date)
 
 
+def forecast_beside_year(forecast: QuotaForecast, result: QuotaResult, year: int, day: date) -> QuotaForecast:
+    """``--forecast --year Y``: the years judged are the agrément years touching Y, the year projected the one
+    holding ``day`` (``forecast_day``: today, or the agrément day when later). When it is not one of them, the
+    projection's summary and first reason say which year it projects and why (docs/interpretations.md,
+    « Forecast »); otherwise ``forecast`` as it is."""
+    judged = [y.year for y in result.years]
+    if forecast.year.year in judged:
+        return forecast
+    n, span = forecast.year.year, forecast.year.period
+    if day > periods.today():
+        which = t(f"celle qui commence à la date d'agrément ({day.isoformat()})",
+                  f"the one beginning on the agrément date ({day.isoformat()})")
+    else:
+        which = t(f"celle du jour ({day.isoformat()})", f"the one holding today ({day.isoformat()})")
+    *first, last = [str(k) for k in judged] or [""]
+    judged_text = (t(f"années d'agrément {', '.join(first)} et {last}", f"agrément years {', '.join(first)} and {last}")
+                   if first else t(f"année d'agrément {last}", f"agrément year {last}") if judged else
+                   t("aucune année d'agrément", "no agrément year"))
+    note = t(f"Année projetée : l'année d'agrément {n} ({span.start.isoformat()} – {span.end.isoformat()}), "
+             f"{which.fr}, hors des années jugées pour --year {year} ({judged_text.fr}) ; --forecast sans --year "
+             "juge l'année projetée.",
+             f"Year projected: agrément year {n} ({span.start.isoformat()} – {span.end.isoformat()}), {which.en}, "
+             f"not among the years judged for --year {year} ({judged_text.en}); --forecast without --year judges "
+             "the year projected.")
+    return replace(forecast, summary=t(f"{note.fr} {forecast.summary.fr}", f"{note.en} {forecast.summary.en}"),
+                   reasons=(because(note), *forecast.reasons))
+
+
 def forecast_quota(enterprise: Enterprise, regime: Regime, day: date, report) -> QuotaForecast:
     """Project the agrément year containing ``day`` (``forecast_day``: --at's, else today; the agrément day when
     it is later) to its end, and the target FTE to hire. Its month is said in the JSON (``at_month``). The months
