@@ -1204,7 +1204,7 @@ def _problem_text(p) -> str:
 def warning_groups(problems) -> list[dict]:
     """The « Avertissements » section: the problems located in the workbook (``Problem.placed``: the reader's)
     grouped by code — one entry per code, in the order first met, with its ``count``, the ``message`` of its
-    first problem, its ``places`` (« Personnel › B5, B6, … et 3 990 autres »: ``problems.compact_locations``,
+    first problem, its ``places`` (« Personnel › B5, B6 … et 3 990 autres »: ``problems.compact_locations``,
     never a value) and ``text``, the sentence the shipped templates print; each other problem (a regime's, a
     worker's missing payroll months: its message is its content) an entry of its own. A group of one reads as
     its message alone, as before. Each re-hire row gives a ``duplicate_niss``: a 1 000-person workbook kept

@@ -174,7 +174,7 @@ def annual() -> Document:
     kv_table(doc, [
         ("Travailleurs occupés pendant l'année{% if staff.provisional %} (au {{ staff.end | date_fr }}){% endif %}", "{{ staff.heads | entier }}"),
         ("Travailleurs en service au {{ staff.end | date_fr }}", "{{ staff.heads_at_end | entier }}"),
-        ("Équivalents temps plein ({% if staff.provisional %}moyenne des mois jusqu'au {{ staff.end | date_fr }}{% else %}moyenne annuelle{% endif %}{% if staff.fallback_months %}, dont {{ staff.fallback_months | entier }} mois-travailleur{% if staff.fallback_months > 1 %}s{% endif %} sur l'etp de la feuille Personnel{% endif %})", "{{ staff.fte | nombre }} ETP"),
+        ("Équivalents temps plein ({% if staff.provisional %}moyenne des mois jusqu'au {{ staff.end | date_fr }}{% else %}moyenne annuelle{% endif %}{% if staff.fallback_months %}, dont {{ staff.fallback_months | compte('mois-travailleur') }} sur l'etp de la feuille Personnel{% endif %})", "{{ staff.fte | nombre }} ETP"),
         ("Entrées / sorties", "{{ staff.hires | entier }} / {{ staff.exits | entier }}"),
         ("Travailleurs du public cible", "{{ staff.target_heads | entier }} ({{ staff.target_fte | nombre }} ETP)"),
         ("Encadrement et accompagnement social",
@@ -330,7 +330,7 @@ def agrement() -> Document:
     kv_table(doc, [
         ("Travailleurs occupés en {{ year }}{% if staff.provisional %} (au {{ staff.end | date_fr }}){% endif %}", "{{ staff.heads | entier }}"),
         ("Travailleurs en service au {{ staff.end | date_fr }}", "{{ staff.heads_at_end | entier }}"),
-        ("Équivalents temps plein (moyenne {{ year }}{% if staff.provisional %} des mois jusqu'au {{ staff.end | date_fr }}{% endif %}{% if staff.fallback_months %}, dont {{ staff.fallback_months | entier }} mois-travailleur{% if staff.fallback_months > 1 %}s{% endif %} sur l'etp de la feuille Personnel{% endif %})", "{{ staff.fte | nombre }} ETP"),
+        ("Équivalents temps plein (moyenne {{ year }}{% if staff.provisional %} des mois jusqu'au {{ staff.end | date_fr }}{% endif %}{% if staff.fallback_months %}, dont {{ staff.fallback_months | compte('mois-travailleur') }} sur l'etp de la feuille Personnel{% endif %})", "{{ staff.fte | nombre }} ETP"),
         ("Encadrement et accompagnement social",
          "{{ staff.supervision_heads | compte('personne') }}, {{ staff.supervision_fte | nombre }} ETP"),
         ("Travailleurs du public cible", "{{ staff.target_heads | compte('personne') }}, {{ staff.target_fte | nombre }} ETP"),

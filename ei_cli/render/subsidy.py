@@ -72,7 +72,7 @@ def amount_text(line: SubsidyLine, lang: str) -> str:
 
 def basis_figure(x, lang: str) -> str:
     """A basis figure (``fte``, ``target_workers``) as the rule used it: to the hundredth at least, to the places the
-    rule kept beyond it (``rules.subsidy._fmt``'s 4, ``_heads_shown``'s beside a threshold) — « 0,6196 ETP », from
+    rule kept beyond it (``rules.common.four_places``' 4, ``_heads_shown``'s beside a threshold) — « 0,6196 ETP », from
     which the amount can be recomputed, not « 0,62 »; « 1,00 ETP »."""
     value = x if isinstance(x, Decimal) else Decimal(str(x))
     if value.as_tuple().exponent > -2:
@@ -83,8 +83,8 @@ def basis_figure(x, lang: str) -> str:
 def basis_text(basis: dict, lang: str, long: bool = False) -> str:
     """A French (or English) summary of what a line's amount is computed on (its ``basis``): the « Base » of the
     terminal table in short forms (« 8,91 trav. cibles (moy. année d'agrément) », « coût 5 891,72 € »); with
-    ``long``, the words written out for the documents' subsidy lines (``documents._basis_text``) and the claim
-    workbook (« 8,91 travailleurs du public cible (moyenne de l'année d'agrément) », « coût salarial … »). Counts
+    ``long``, the words written out for the documents' subsidy lines (``documents._basis_text``; the claim
+    workbook has no basis text, only its days by tranche count: ``TEXT_BASIS_KEYS``) (« 8,91 travailleurs du public cible (moyenne de l'année d'agrément) », « coût salarial … »). Counts
     go through ``i18n.plural`` in both (« 1 jour », « 2 tranches »)."""
     b, en = basis, lang == "en"
 
