@@ -31,13 +31,19 @@ def plural(n: int, fr: str, en: str, fr_plural: str | None = None, en_plural: st
     """« 1 travailleur comparé », « 2 travailleurs comparés » / « 1 worker compared », « 2 workers compared »: the
     count and its words, singular or plural by each language's rule (French: singular below 2, « 0 mois
     jugé »; English: singular for 1 only). The plural adds an « s » unless given (« mois connus », « unknown »)."""
-    return Text(f"{n} {french_word(n, fr, fr_plural)}", f"{n} {en if n == 1 else (en_plural or en + 's')}")
+    return Text(f"{n} {french_word(n, fr, fr_plural)}", f"{n} {english_word(n, en, en_plural)}")
 
 
 def french_word(n, word: str, word_plural: str | None = None) -> str:
     """The French word for a count of ``n``: singular below 2 (« 0 mois jugé », « 1,5 ETP »), else plural
     (an « s » added unless given). ``plural`` and the documents' ``compte`` filter say counts through it."""
     return word if n < 2 else (word_plural or word + "s")
+
+
+def english_word(n, word: str, word_plural: str | None = None) -> str:
+    """The English word for a count of ``n``: singular for 1 only (« 0 months », « 1 month »), else plural (an
+    « s » added unless given). ``french_word``'s twin, for a word away from its count (« Rows 1 to 2 »)."""
+    return word if n == 1 else (word_plural or word + "s")
 
 
 def decimal_text(x, lang: str = "fr") -> str:

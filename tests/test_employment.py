@@ -119,17 +119,34 @@ def test_non_target_workers_are_not_concerned_unknown_ones_make_it_unknown():
     assert run(cdd, status={"T1": None}).compliant is None
 
 
+def test_a_summary_says_each_count_with_its_words_by_the_languages_rule():
+    """T1 hired 15/01/2025 on a CDD never turned into a CDI: one breach (no CDI by 15/07/2025) for one target
+    worker — « 1 manquement pour 1 travailleur du public cible », « 1 breach for 1 target worker » (it said
+    « 1 manquement(s) pour 1 travailleur(s) … », « 1 breach(es) … »); T1 and T2 (also a CDD, 0,4 etp < 0,5):
+    1 + 2 = 3 breaches for 2 workers. T1 of unknown status: « 1 cas à vérifier », « 1 case to verify »."""
+    one = run(worker())
+    assert one.summary.fr == "1 manquement pour 1 travailleur du public cible"
+    assert one.summary.en == "1 breach for 1 target worker"
+    two = run(worker(), worker("T2", fte="0.4"))
+    assert two.summary.fr == "3 manquements pour 2 travailleurs du public cible"
+    assert two.summary.en == "3 breaches for 2 target workers"
+    unsure = run(worker(), status={"T1": None})
+    assert unsure.summary.fr.startswith("indéterminé : 1 cas à vérifier ")
+    assert unsure.summary.en.startswith("unknown: 1 case to verify ")
+    assert run(worker(contract=ContractType.CDI)).summary.en.startswith("1 target worker: CDI within 6 months")
+
+
 def test_a_target_person_rehired_under_a_new_id_is_counted_once():
     """T1, T2, T3 (TD, CDI from hire) and A, TD, on a CDD 2025-01-15 … 07-14 (A1) then a CDI from 2025-07-15
-    (A2, same national number: within 15/01 + 6 months = 15/07) — compliant, and « 4 travailleur(s) du public
+    (A2, same national number: within 15/01 + 6 months = 15/07) — compliant, and « 4 travailleurs du public
     cible », not 5 (the ids were counted)."""
     ts = [worker(f"T{i}", contract=ContractType.CDI) for i in (1, 2, 3)]
     a1 = replace(worker("A1", exit=date(2025, 7, 14)), national_number="90040410148")
     a2 = replace(worker("A2", hire=date(2025, 7, 15), contract=ContractType.CDI), national_number="90040410148")
     result = run(*ts, a1, a2)
     assert result.compliant is True and result.details["target_workers"] == 4
-    assert result.summary.fr.startswith("4 travailleur(s) du public cible : ")
-    assert result.summary.en.startswith("4 target worker(s): ")
+    assert result.summary.fr.startswith("4 travailleurs du public cible : ")
+    assert result.summary.en.startswith("4 target workers: ")
 
 
 def test_a_chain_of_cdds_under_new_ids_owes_the_cdi_from_the_persons_first_hire():

@@ -29,6 +29,17 @@ def test_supervision_on_cdi_exactly_half_time_is_compliant():
     assert r.compliant is True and r.details["supervision_staff"] == 2
 
 
+def test_the_supervision_summary_says_its_counts_with_their_words():
+    """One encadrement staff member, S3, on a CDI at 0.4 etp (< 0.5): « 1 manquement pour 1 membre du personnel
+    d'encadrement » / « 1 breach for 1 supervision staff member » (it said « 1 membre(s) … »); S1 at 1 etp
+    alone: « 1 membre du personnel d'encadrement en CDI à 0,5 etp au moins »; with S2 too, « 2 membres »."""
+    r = run(staff("S3", fte="0.4"))
+    assert r.summary.fr == "1 manquement pour 1 membre du personnel d'encadrement"
+    assert r.summary.en == "1 breach for 1 supervision staff member"
+    assert run(staff("S1")).summary.fr == "1 membre du personnel d'encadrement en CDI à 0,5 etp au moins"
+    assert run(staff("S1"), staff("S2")).summary.en.startswith("2 supervision staff members on a CDI")
+
+
 def test_supervision_below_half_time_or_on_cdd_is_a_breach():
     """S3 CDI at 0.4 etp (< 0.5) → below_min_fte; S4 on a CDD turned CDI on 01/04/2015, employed since
     01/03/2014: not open-ended from 01/01/2015 (first day in the period) to 31/03/2015 → cdi_late.

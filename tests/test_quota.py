@@ -515,7 +515,8 @@ def test_brussels_2004_headline_names_the_failing_month_not_the_year_average():
     months); June 25,0 % < 30 % → not compliant. The year's average T ÷ D = (9 × 1) ÷ (3 × 2 + 8 × 3 + 4)
     = 9 ÷ 34 = 26,47 % (months not judged included) printed « 26,4 % de public cible (moyenne) pour
     30,0 % exigés » beside the verdict; it is now « moyenne de l'année 26,4 %, pour information » after
-    the judged month: « 1 mois jugé(s) sur 8 sous le seuil (2010-06) ; le plus bas 2010-06 : 25,0 % ».
+    the judged month: « 1 mois jugé sur 8 sous le seuil (2010-06) ; le plus bas 2010-06 : 25,0 % » (French:
+    the word agrees with the 1 before it; English « 1 of 8 months judged », with the 8).
     target_share keeps the average (contract); lowest_judged_* and failing_months are added. The June
     month is closed: what to fix names it, no « engager ».
     """
@@ -523,8 +524,9 @@ def test_brussels_2004_headline_names_the_failing_month_not_the_year_average():
     r = evaluate_quota(e, B04, Period.calendar_year(2010), st_)
     y = r.latest
     assert y.compliant is False and y.target_share == denoised(D(9) / D(34))
-    assert "1 mois jugé(s) sur 8 sous le seuil (2010-06) ; le plus bas 2010-06 : 25,0 % de public cible pour " \
+    assert "1 mois jugé sur 8 sous le seuil (2010-06) ; le plus bas 2010-06 : 25,0 % de public cible pour " \
            "30,0 % exigés ; moyenne de l'année 26,4 %, pour information" in y.summary.fr
+    assert "1 of 8 months judged below the threshold (2010-06)" in y.summary.en
     assert "(moyenne)" not in y.summary.fr and "lowest 2010-06: 25.0 % target public" in y.summary.en
     d = r.to_dict()
     assert (d["lowest_judged_month"], d["lowest_judged_share"], d["failing_months"], d["months_judged"]) == \
@@ -537,14 +539,14 @@ def test_brussels_2004_headline_names_the_failing_month_not_the_year_average():
 
 def test_brussels_2004_headline_when_every_judged_month_passes_or_none_is_judged_yet():
     """Without N3: every judged month (May–Dec) is 1 / 3 = 33,3 % ≥ 30 % → compliant; the year's average
-    9 ÷ 33 = 27,27 % (Jan–Mar 0 / 2 drag it) is not the headline: « 8 mois jugé(s), le plus bas 2010-05 :
+    9 ÷ 33 = 27,27 % (Jan–Mar 0 / 2 drag it) is not the headline: « 8 mois jugés, le plus bas 2010-05 :
     33,3 % » (the first of the equal lowest). With Paie up to March only (provisional), no month is
     judged yet: the headline says so and names the effective day (it read « 0,0 % (moyenne) pour 30,0 %
     exigés » beside « conforme »)."""
     e, st_ = _brussels_2004_june_dip(dip=False)
     y = evaluate_quota(e, B04, Period.calendar_year(2010), st_).latest
     assert y.compliant is True and y.target_share == denoised(D(9) / D(33))
-    assert "conforme — 8 mois jugé(s), le plus bas 2010-05 : 33,3 % de public cible pour 30,0 % exigés." \
+    assert "conforme — 8 mois jugés, le plus bas 2010-05 : 33,3 % de public cible pour 30,0 % exigés." \
         in y.summary.fr and "27,2" not in y.summary.fr
     e, st_ = _brussels_2004_june_dip(until="2010-03", dip=False)
     y = evaluate_quota(e, B04, Period.calendar_year(2010), st_).latest
@@ -1000,13 +1002,18 @@ def test_brussels_2018_half_time_rule_counts_a_person_not_a_contract():
     apart = year_2021([("E1", date(2020, 1, 1), None, "0.3", None), ("E2", date(2020, 1, 1), None, "0.3", None),
                        ("E3", date(2020, 1, 1), None, "0.4", None)])
     assert apart.compliant is False and apart.details["supervision_half_time_gap_fte"] == D("0.10")
-    assert any("non (3 personne(s), chacune en dessous)" in r.text.fr for r in apart.reasons)
+    assert any("non (3 personnes, chacune en dessous)" in r.text.fr for r in apart.reasons)
+    assert any("no (3 persons, each below it)" in r.text.en for r in apart.reasons)
     # One person re-hired, never under both contracts at once: 0,3 at most, not 0,6.
     rehired = year_2021([("E1", date(2020, 1, 1), date(2021, 6, 30), "0.3", x), ("E2", date(2021, 7, 1), None, "0.3", x),
                          ("E3", date(2020, 1, 1), None, "0.4", "80010130045")])
     assert rehired.details["supervision_half_time_met"] is False
     assert rehired.details["supervision_half_time_gap_fte"] == D("0.10")
-    assert any("non (2 personne(s), chacune en dessous)" in r.text.fr for r in rehired.reasons)
+    assert any("non (2 personnes, chacune en dessous)" in r.text.fr for r in rehired.reasons)
+    # One encadrement person at 0,3 < 0,5: the count and its words in the singular (« 1 personne(s), chacune »).
+    alone = year_2021([("E3", date(2020, 1, 1), None, "0.3", None)])
+    assert any("non (1 personne, en dessous)" in r.text.fr for r in alone.reasons)
+    assert any("no (1 person, below it)" in r.text.en for r in alone.reasons)
 
 
 def test_brussels_2018_half_time_rule_is_never_solved_as_an_average_to_hire(monkeypatch):
@@ -1487,7 +1494,8 @@ def test_brussels_2004_three_workers_missed_without_any_payroll_is_not_compliant
                    agrement=date(2010, 3, 1), region=Region.BRUXELLES)
     y = evaluate_quota(e, b04, Period.calendar_year(2010), Statuses({"P1": True, "P2": False})).latest
     assert y.compliant is False
-    assert "2 travailleur(s) occupé(s) le 2010-08-31 pour 3 exigés" in y.summary.fr
+    assert "2 travailleurs occupés le 2010-08-31 pour 3 exigés" in y.summary.fr
+    assert "2 workers employed on 2010-08-31 for 3 required" in y.summary.en
 
 
 def test_brussels_2018_a_year_in_progress_advises_the_encadrement_hire_too(monkeypatch):
@@ -1670,7 +1678,7 @@ def test_property_unknown_statuses_bound_the_share_and_the_verdict(staff, agreme
 def test_brussels_2004_a_month_below_only_on_the_known_statuses_is_undetermined_not_failed():
     """The June dip of ``_brussels_2004_june_dip`` with N3's status unknown: June = 1 / 4 = 25 % < 30 % if N3
     is not target, 2 / 4 = 50 % if N3 is. The verdict was already « indéterminé », but the headline said
-    « 1 mois jugé(s) sur 8 sous le seuil (2010-06) » and failing_months listed June. June is now
+    « 1 mois jugé sur 8 sous le seuil (2010-06) » and failing_months listed June. June is now
     undetermined (undetermined_months), failing_months empty, and the headline says « selon les statuts
     connus »."""
     e, status = _brussels_2004_june_dip()
@@ -1973,9 +1981,9 @@ def test_brussels_2004_judges_only_the_months_of_the_period_evaluated():
     november = next(m for m in r.to_dict()["months"] if m["month"] == "2014-11")
     assert november["judged"] is False and november["outside_period"] is True and november["share"] == D("0.25")
     assert y.summary.fr == ("Année d'agrément 5 (2014-07-01 – 2015-06-30), mois de la période (2015-03) : conforme "
-                            "— 1 mois jugé(s), le plus bas 2015-03 : 40,0 % de public cible pour 30,0 % exigés.")
+                            "— 1 mois jugé, le plus bas 2015-03 : 40,0 % de public cible pour 30,0 % exigés.")
     assert y.summary.en.startswith("Agrément year 5 (2014-07-01 – 2015-06-30), months of the period (2015-03): "
-                                   "compliant")
+                                   "compliant — 1 month judged, lowest 2015-03")
     assert any("Période évaluée 2015-03-01 – 2015-03-31 : seuls les mois de l'année d'agrément dans cette période "
                "sont jugés (2015-03)" in x.text.fr for x in y.reasons)
     c = check(e, B04, march, st_)
@@ -2738,7 +2746,7 @@ def _brussels_2018_year_just_over():
      "d'engagement à proposer.",
      "Agrément year 1: ended on 2027-04-14, awaiting the payroll of 2027-04: no projection nor hire to propose."),
     (_brussels_2004_year_just_over, "2010-12",
-     "Année d'agrément 2 (2010-01-01 – 2010-12-31) : conforme — 11 mois jugé(s), le plus bas 2010-01 : 33,3 % de "
+     "Année d'agrément 2 (2010-01-01 – 2010-12-31) : conforme — 11 mois jugés, le plus bas 2010-01 : 33,3 % de "
      "public cible pour 30,0 % exigés (provisoire : en attente de la paie de 2010-12).",
      "Année d'agrément 2 : terminée le 2010-12-31, en attente de la paie de 2010-12 : pas de projection ni "
      "d'engagement à proposer.",

@@ -699,8 +699,12 @@ def test_brussels_tranche_missed_by_a_day_costs_one_days_share_not_the_year():
         assert [(g["tranches"], g["days"], g["target_workers_min"], g["rate"]) for g in line.basis["days_by_tranches"]] \
             == [(0, 1, 4, base), (1, 364, 5, full)]
         said = line.reasons[0].text
-        assert said.fr.startswith("Travailleurs du public cible comptés chaque jour (têtes) : 1 jour(s) avec 4 "
-                                  "travailleur(s) du public cible : 0 tranche(s) entamée(s)")
+        assert said.fr.startswith("Travailleurs du public cible comptés chaque jour (têtes) : 1 jour avec 4 "
+                                  "travailleurs du public cible : 0 tranche entamée, ")
+        assert "364 jours avec 5 travailleurs du public cible : 1 tranche entamée, " in said.fr
+        assert said.en.startswith("Target workers counted every day (heads): 1 day with 4 target workers: 0 started "
+                                  "tranches, ")
+        assert "364 days with 5 target workers: 1 started tranche, " in said.en
         assert "en moyenne 4,9972 travailleurs du public cible, pour information" in said.fr
         assert "4.9972 target workers on average, for information" in said.en
 

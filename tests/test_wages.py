@@ -127,6 +127,23 @@ def test_a_worker_employed_without_any_payroll_row_makes_a_ratio_within_the_limi
     assert over.compliant is False
 
 
+def test_the_workers_without_payroll_are_said_in_the_singular_or_the_plural():
+    """The workbook of the test above: N alone without a Paie row — « N occupé dans la période sans aucune ligne
+    de paie ; son salaire par ETP … », « Occupé sans aucune ligne de paie dans la période (non comparé) : N. »
+    (it said « N occupé(s) … ; leur salaire », « Occupés … (non comparés) : N. »); N and O: « N, O occupés … ;
+    leur salaire », « Occupés … (non comparés) : N, O. »."""
+    rows = [("M", "2025-01", "1", "3000"), ("P", "2025-01", "1", "2000")]
+    one = wage_tension(enterprise(rows, [worker("M"), worker("P"), worker("N")]), W16, YEAR)
+    said = [x.text.fr for x in one.reasons if x.text.fr.startswith("Indéterminé")]
+    assert said == ["Indéterminé : N occupé dans la période sans aucune ligne de paie ; son salaire par ETP pourrait "
+                    "dépasser l'écart permis."]
+    assert "Occupé sans aucune ligne de paie dans la période (non comparé) : N." in [x.fr for x in one.notes]
+    two = wage_tension(enterprise(rows, [worker("M"), worker("P"), worker("N"), worker("O")]), W16, YEAR)
+    assert any(x.text.fr.startswith("Indéterminé : N, O occupés dans la période sans aucune ligne de paie ; leur "
+                                    "salaire par ETP") for x in two.reasons)
+    assert "Occupés sans aucune ligne de paie dans la période (non comparés) : N, O." in [x.fr for x in two.notes]
+
+
 def test_no_payroll_row_is_owed_before_the_agrement_nor_after_the_last_payroll_month(monkeypatch):
     """Paie January–August 2025 (M 3 000 €, P 2 000 €: ratio 1,5). N hired 2025-10-01, after the last payroll
     month: no row is owed yet, the ratio stays « conforme ». B employed January–May 2025 with no row, the

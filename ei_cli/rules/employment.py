@@ -31,7 +31,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from decimal import Decimal
 
-from ei_cli.i18n import Text, t
+from ei_cli.i18n import Text, plural, t
 from ei_cli.model import ContractType, Enterprise, Function, Worker
 from ei_cli.periods import Month, Period
 from ei_cli.regimes import Regime
@@ -254,6 +254,11 @@ def _months_of(period: Period) -> list[tuple[Month, int, date, date]]:
     return [(m, m.number, m.first_day, m.last_day) for m in period.months()]
 
 
+def _breaches(n: int) -> Text:
+    """« 1 manquement », « 3 manquements » / « 1 breach », « 3 breaches »: the count the summaries open with."""
+    return plural(n, "manquement", "breach", en_plural="breaches")
+
+
 def _cdi_half_time(enterprise: Enterprise, regime: Regime, period: Period, report,
                    application: bool, obligations_from: date) -> CheckResult:
     on = period.end
@@ -318,19 +323,21 @@ def _cdi_half_time(enterprise: Enterprise, regime: Regime, period: Period, repor
     to_verify = [v for v in violations if v.target_status is None]
     # Persons: a target worker re-hired under a new id (same national number) is one (``Enterprise.persons``).
     n_target = enterprise.persons(w for w, s in concerned if s is True)
+    targets = plural(n_target, "travailleur du public cible", "target worker", "travailleurs du public cible")
     if confirmed:
         compliant: bool | None = False
-        summary = t(f"{len(confirmed)} manquement(s) pour {n_target} travailleur(s) du public cible",
-                    f"{len(confirmed)} breach(es) for {n_target} target worker(s)")
+        breaches = _breaches(len(confirmed))
+        summary = t(f"{breaches.fr} pour {targets.fr}", f"{breaches.en} for {targets.en}")
     elif to_verify:
         compliant = None
-        summary = t(f"indéterminé : {len(to_verify)} cas à vérifier (statut de public cible inconnu)",
-                    f"unknown: {len(to_verify)} case(s) to verify (target status unknown)")
+        cases = plural(len(to_verify), "cas", "case", "cas")
+        summary = t(f"indéterminé : {cases.fr} à vérifier (statut de public cible inconnu)",
+                    f"unknown: {cases.en} to verify (target status unknown)")
     else:
         compliant = True
-        summary = t(f"{n_target} travailleur(s) du public cible : CDI dans les {months} mois (ou pas encore dû) et "
+        summary = t(f"{targets.fr} : CDI dans les {months} mois (ou pas encore dû) et "
                     f"{decimal_text(minimum)} etp au moins",
-                    f"{n_target} target worker(s): CDI within {months} months (or not due yet) and at least "
+                    f"{targets.en}: CDI within {months} months (or not due yet) and at least "
                     f"{decimal_text(minimum, 'en')} fte")
     for v in violations:
         reasons.append(because(v.text(), months_v if v.kind == "cdi_late" else fte_v))
@@ -407,12 +414,14 @@ def _supervision_cdi_half_time(enterprise: Enterprise, regime: Regime, period: P
         reasons.append(because(v.text(), fte_v))
     to_fix = [t(f"{v.worker_id} : personnel d'encadrement à engager en CDI d'au moins {shown_min} etp.",
                 f"{v.worker_id}: supervision staff to hire on a CDI of at least {minimum} fte.") for v in violations]
+    members = plural(len(staff), "membre du personnel d'encadrement", "supervision staff member",
+                     "membres du personnel d'encadrement")
     if violations:
-        summary = t(f"{len(violations)} manquement(s) pour {len(staff)} membre(s) du personnel d'encadrement",
-                    f"{len(violations)} breach(es) for {len(staff)} supervision staff member(s)")
+        breaches = _breaches(len(violations))
+        summary = t(f"{breaches.fr} pour {members.fr}", f"{breaches.en} for {members.en}")
     else:
-        summary = t(f"{len(staff)} membre(s) du personnel d'encadrement en CDI à {shown_min} etp au moins",
-                    f"{len(staff)} supervision staff member(s) on a CDI at {minimum} fte or more")
+        summary = t(f"{members.fr} en CDI à {shown_min} etp au moins",
+                    f"{members.en} on a CDI at {minimum} fte or more")
     details = {"min_fte": minimum, "supervision_staff": len(staff),
                "violations": [v.to_dict() for v in violations]}
     return CheckResult(NAME, not violations, summary, tuple(reasons), tuple(to_fix), details)

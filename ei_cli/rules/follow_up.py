@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cached_property
 
-from ei_cli.i18n import Text, t
+from ei_cli.i18n import Text, plural, t
 from ei_cli.model import ContractType, Enterprise, FollowUpType, Function, Worker
 from ei_cli.periods import Month, Period, add_months
 from ei_cli.regimes import Regime
@@ -81,11 +81,12 @@ def _unknown_status(wid: str) -> Text:
 
 
 def _gaps_text(enterprise: Enterprise, missing: list["Missing"]) -> Text:
-    """« 16 manque(s) pour 3 travailleur(s) » — persons (``Enterprise.persons``), a gap being named by one of
-    the person's ids."""
+    """« 16 manques pour 3 travailleurs », « 1 manque pour 1 travailleur » — persons (``Enterprise.persons``), a
+    gap being named by one of the person's ids."""
     by_id = enterprise.workers_by_id
-    n, workers = len(missing), enterprise.persons([by_id[m.worker_id] for m in missing])
-    return t(f"{n} manque(s) pour {workers} travailleur(s)", f"{n} gap(s) for {workers} worker(s)")
+    gaps = plural(len(missing), "manque", "gap")
+    workers = plural(enterprise.persons([by_id[m.worker_id] for m in missing]), "travailleur", "worker")
+    return t(f"{gaps.fr} pour {workers.fr}", f"{gaps.en} for {workers.en}")
 
 
 @dataclass(frozen=True)
@@ -122,10 +123,11 @@ class Missing:
     def what(self) -> Text:
         """What is missing, without the worker (read for the line and for what to fix: written once)."""
         if self.item == "interview":
+            found = plural(self.found, "entretien", "interview")
             return t(f"aucun entretien en {self.quarter}" if not self.found else
-                     f"{self.found} entretien(s) en {self.quarter}, insuffisant",
+                     f"{found.fr} en {self.quarter}, insuffisant",
                      f"no interview in {self.quarter}" if not self.found else
-                     f"{self.found} interview(s) in {self.quarter}, not enough")
+                     f"{found.en} in {self.quarter}, not enough")
         label = {"bilan": t("bilan personnel et professionnel", "personal and professional assessment"),
                  "plan_formation": t("plan de formation", "training plan")}[self.item]
         named = None if self.deadline_from is None else person_hire_text(*self.deadline_from)
@@ -366,25 +368,30 @@ def _quarterly_interviews(enterprise: Enterprise, regime: Regime, period: Period
     # The summary counts every gap listed, those of workers of unknown status apart (they decide nothing
     # when a sure gap already fails the check, but they are listed, so they are counted).
     parts = ([_gaps_text(enterprise, confirmed)] if confirmed else []) + (
-        [t(f"{len(gaps)} mois sans accompagnateur social", f"{len(gaps)} month(s) without a social accompanier")]
+        [plural(len(gaps), "mois sans accompagnateur social", "month without a social accompanier",
+                "mois sans accompagnateur social", "months without a social accompanier")]
         if gaps else [])
     unsure_parts = ([t(f"{_gaps_text(enterprise, unsure).fr} de statut indéterminé",
                        f"{_gaps_text(enterprise, unsure).en} of unknown status")] if unsure else []) + (
-        [t(f"{len(unsure_gaps)} mois sans accompagnateur (travailleurs de statut indéterminé)",
-           f"{len(unsure_gaps)} month(s) without an accompanier (workers of unknown status)")] if unsure_gaps else [])
+        [plural(len(unsure_gaps), "mois sans accompagnateur (travailleurs de statut indéterminé)",
+                "month without an accompanier (workers of unknown status)",
+                "mois sans accompagnateur (travailleurs de statut indéterminé)",
+                "months without an accompanier (workers of unknown status)")] if unsure_gaps else [])
     if parts:
         compliant: bool | None = False
         listed = parts + unsure_parts
-        summary = t(f"{n} suivi(s) : " + ", ".join(p.fr for p in listed),
-                    f"{n} worker(s) followed: " + ", ".join(p.en for p in listed))
+        persons_followed = plural(n, "suivi", "worker followed", "suivis", "workers followed")
+        summary = t(f"{persons_followed.fr} : " + ", ".join(p.fr for p in listed),
+                    f"{persons_followed.en}: " + ", ".join(p.en for p in listed))
     elif unsure_parts:
         compliant = None
         summary = t("indéterminé : " + ", ".join(p.fr for p in unsure_parts),
                     "unknown: " + ", ".join(p.en for p in unsure_parts))
     else:
         compliant = True
-        summary = t(f"{n} travailleur(s) suivi(s) : entretiens trimestriels, bilans et plans de formation en ordre",
-                    f"{n} worker(s) followed: quarterly interviews, assessments and training plans in order")
+        persons_followed = plural(n, "travailleur suivi", "worker followed", "travailleurs suivis", "workers followed")
+        summary = t(f"{persons_followed.fr} : entretiens trimestriels, bilans et plans de formation en ordre",
+                    f"{persons_followed.en}: quarterly interviews, assessments and training plans in order")
     to_fix: list[Text] = []
     by_worker: dict[str, list[Missing]] = {}
     for m in missing:

@@ -31,7 +31,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 from typing import Callable, Iterable, Sequence
 
-from ei_cli.i18n import Text, plural, t
+from ei_cli.i18n import Text, english_word, plural, t
 from ei_cli.model import Enterprise, Function, Worker
 from ei_cli import periods
 from ei_cli.periods import Month, Period, anniversary, days_between, years_overlapping
@@ -823,7 +823,7 @@ def _judge_monthly(f: _Frame) -> YearQuota:
     need = _monthly_need(r, tuple(judged), f.adjustable, f.hire_day) if r is not None else None
     shortfall = ZERO if quota_ok else (round_up(need) if need is not None else None)
     count = len(months)
-    judged_months = plural(len(judged), "mois jugé", "month judged", "mois jugés", "months judged")
+    judged_months = _months_judged(len(judged))
     reasons.append(because(t(
         f"{judged_months.fr}, {len(failing)} sous le seuil"
         + (f" ({', '.join(str(m.month) for m in failing)})" if failing else "")
@@ -850,16 +850,27 @@ def _judge_monthly(f: _Frame) -> YearQuota:
     summary = _monthly_summary(n, f.period, compliant, r, lowest, failing, len(judged), share, eff, provisional,
                                unsure, (span_fr, span_en), closed=not f.running, awaited=f.awaited)
     if extra.get("min_workers_compliant") is False:  # the verdict's other cause, said beside the share
-        summary = t(summary.fr.rstrip(".") + f" ; {extra['workers_on_that_day']} travailleur(s) occupé(s) le "
-                    f"{extra['min_workers_on']} pour {extra['min_workers']} exigés.",
-                    summary.en.rstrip(".") + f"; {extra['workers_on_that_day']} worker(s) employed on "
-                    f"{extra['min_workers_on']} for {extra['min_workers']} required.")
+        on_day = _workers_on_that_day(extra)
+        summary = t(summary.fr.rstrip(".") + f" ; {on_day.fr}.", summary.en.rstrip(".") + f"; {on_day.en}.")
     return YearQuota(n, f.period, "every_month", months, f.months_in_year, r, share, target / count,
                      total / count, unknown / count, None, shortfall, compliant, summary, tuple(reasons), None,
                      provisional, extra)
 
 
 _LISTED_MONTHS = 3  # failing months a headline names before « … »
+
+
+def _months_judged(n: int) -> Text:
+    """« 1 mois jugé », « 8 mois jugés » / « 1 month judged », « 8 months judged »."""
+    return plural(n, "mois jugé", "month judged", "mois jugés", "months judged")
+
+
+def _workers_on_that_day(extra: dict) -> Text:
+    """Brussels 2004's minimum of workers, missed: « 2 travailleurs occupés le 2010-08-31 pour 3 exigés »."""
+    heads = plural(extra["workers_on_that_day"], "travailleur occupé", "worker employed", "travailleurs occupés",
+                   "workers employed")
+    return t(f"{heads.fr} le {extra['min_workers_on']} pour {extra['min_workers']} exigés",
+             f"{heads.en} on {extra['min_workers_on']} for {extra['min_workers']} required")
 
 
 def _months_listed(months: Sequence[MonthQuota]) -> str:
@@ -895,19 +906,22 @@ def _monthly_summary(n: int, period: Period, compliant: bool | None, r, lowest: 
                  f"{head_en}no execution staff in the {judged} months judged{prov_en}.")
     low_fr = f"le plus bas {lowest.month} : {share_text(lowest.share)} de public cible pour {req_fr} exigés"
     low_en = f"lowest {lowest.month}: {share_text(lowest.share, 'en')} target public for {req_en} required"
+    # « 1 mois jugé sur 8 » (French: the word agrees with the count before it); « 1 of 8 months judged »
+    # (English: with the count after it).
+    of_en = f"of {judged} {english_word(judged, 'month judged', 'months judged')}"
     if failing:
-        return t(f"{head_fr}{len(failing)} mois jugé(s) sur {judged} sous le seuil ({_months_listed(failing)}) ; "
+        return t(f"{head_fr}{_months_judged(len(failing)).fr} sur {judged} sous le seuil ({_months_listed(failing)}) ; "
                  f"{low_fr} ; moyenne de l'année {share_text(average)}, pour information{prov_fr}.",
-                 f"{head_en}{len(failing)} of {judged} months judged below the threshold ({_months_listed(failing)}); "
+                 f"{head_en}{len(failing)} {of_en} below the threshold ({_months_listed(failing)}); "
                  f"{low_en}; year average {share_text(average, 'en')}, for information{prov_en}.")
     if unsure:
-        return t(f"{head_fr}{len(unsure)} mois jugé(s) sur {judged} sous le seuil selon les statuts connus "
+        return t(f"{head_fr}{_months_judged(len(unsure)).fr} sur {judged} sous le seuil selon les statuts connus "
                  f"({_months_listed(unsure)}), au-dessus si les statuts indéterminés sont du public cible ; "
                  f"{low_fr}{prov_fr}.",
-                 f"{head_en}{len(unsure)} of {judged} months judged below the threshold on the known statuses "
+                 f"{head_en}{len(unsure)} {of_en} below the threshold on the known statuses "
                  f"({_months_listed(unsure)}), above it if the unknown statuses are target public; {low_en}{prov_en}.")
-    return t(f"{head_fr}{judged} mois jugé(s), {low_fr}{prov_fr}.",
-             f"{head_en}{judged} month(s) judged, {low_en}{prov_en}.")
+    judged_months = _months_judged(judged)
+    return t(f"{head_fr}{judged_months.fr}, {low_fr}{prov_fr}.", f"{head_en}{judged_months.en}, {low_en}{prov_en}.")
 
 
 def _min_workers(enterprise: Enterprise, regime: Regime, f: _Frame, reasons: list) -> dict:
@@ -981,11 +995,14 @@ def _judge_mandate(f: _Frame) -> YearQuota:
                                        and w.employed_in(f.period) and f.report.is_target(w.worker_id) is not True)
         largest = max((person_fte(rows, f.period) for rows in staff), default=ZERO)
         one = largest >= one_min
+        below = plural(len(staff), "personne, en dessous", "person, below it", "personnes, chacune en dessous",
+                       "persons, each below it") if staff else t("aucune personne d'encadrement",
+                                                                  "no encadrement person")
         reasons.append(_cite(t(
             f"Encadrement partagé : une personne au moins à {number_text(one_min)} ETP — "
-            + ("oui." if one else f"non ({len(staff)} personne(s), chacune en dessous)."),
+            + ("oui." if one else f"non ({below.fr})."),
             f"Shared encadrement: one person at least at {number_text(one_min, 'en')} FTE — "
-            + ("yes." if one else f"no ({len(staff)} person(s), each below it).")), one_v))
+            + ("yes." if one else f"no ({below.en}).")), one_v))
         if sup_ok and not one:
             sup_ok = False
     compliant = combine([target_ok, sup_ok])
@@ -1180,11 +1197,10 @@ def _no_data(f: _Frame, judged_on: str, r, minimum, reasons, extra=None, months:
                          None, None, summary, tuple(reasons) + (reason,), None, False, extra, fte_measured=False)
     if extra.get("min_workers_compliant") is False:
         # Known from Personnel alone: the year fails whatever its payroll (Brussels 2004, 3 workers).
-        summary = t(f"Année d'agrément {f.year} ({span}){span_fr} : non conforme — {extra['workers_on_that_day']} "
-                    f"travailleur(s) occupé(s) le {extra['min_workers_on']} pour {extra['min_workers']} exigés "
+        on_day = _workers_on_that_day(extra)
+        summary = t(f"Année d'agrément {f.year} ({span}){span_fr} : non conforme — {on_day.fr} "
                     "(aucun mois de paie connu pour la part de public cible).",
-                    f"Agrément year {f.year} ({span}){span_en}: not compliant — {extra['workers_on_that_day']} "
-                    f"worker(s) employed on {extra['min_workers_on']} for {extra['min_workers']} required (no payroll "
+                    f"Agrément year {f.year} ({span}){span_en}: not compliant — {on_day.en} (no payroll "
                     "month known for the target share).")
         return YearQuota(f.year, f.period, judged_on, months, f.months_in_year, r, None, ZERO, ZERO, ZERO, minimum,
                          None, False, summary, tuple(reasons), None, True, extra, fte_measured=False)

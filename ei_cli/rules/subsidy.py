@@ -27,7 +27,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
 from typing import Callable, Iterable
 
-from ei_cli.i18n import Text, plural, t
+from ei_cli.i18n import Text, english_word, french_word, plural, t
 from ei_cli.model import Enterprise, Function, Worker
 from ei_cli.periods import Month, Period, anniversary, days_between, years_overlapping
 from ei_cli.regimes import CONFIDENCES, Regime, Value, all_regimes, shipped_in_force
@@ -1258,18 +1258,25 @@ def _tranche_line(run: _Run, subsidy: str, base_key: str, per_key: str, n: int, 
                        "No target worker over the period: the text does not say whether the base amount is due "
                        "without any target worker (no text found); not claimable as is."))
 
-    def heads_text(g: list[int], lang: str) -> str:
-        return str(g[1]) if g[1] == g[2] else (f"{g[1]} à {g[2]}" if lang == "fr" else f"{g[1]} to {g[2]}")
+    def heads_text(g: list[int]) -> Text:
+        """« 4 travailleurs du public cible », « 3 à 5 … »: a range's word agrees with its upper bound in French
+        (« 0 à 1 travailleur »), is plural in English unless it is one worker exactly."""
+        low, high = g[1], g[2]
+        fr = french_word(high, "travailleur du public cible", "travailleurs du public cible")
+        en = english_word(high if low == high else 2, "target worker")
+        return t(f"{high} {fr}" if low == high else f"{low} à {high} {fr}",
+                 f"{high} {en}" if low == high else f"{low} to {high} {en}")
 
     def rate(k: int) -> Decimal:
         return base.number + per.number * k
 
-    each_fr = " ; ".join(f"{g[0]} jour(s) avec {heads_text(g, 'fr')} travailleur(s) du public cible : {k} tranche(s) "
-                         f"entamée(s), {euro_text(base.number)} + {k} × {euro_text(per.number)} = {euro_text(rate(k))} par an"
-                         for k, g in groups.items())
-    each_en = "; ".join(f"{g[0]} day(s) with {heads_text(g, 'en')} target worker(s): {k} started tranche(s), "
-                        f"{euro_text(base.number, 'en')} + {k} × {euro_text(per.number, 'en')} = "
-                        f"{euro_text(rate(k), 'en')} a year" for k, g in groups.items())
+    each = [(plural(g[0], "jour", "day"), heads_text(g),
+             plural(k, "tranche entamée", "started tranche", "tranches entamées", "started tranches"), k)
+            for k, g in groups.items()]
+    each_fr = " ; ".join(f"{d.fr} avec {h.fr} : {n.fr}, {euro_text(base.number)} + {k} × {euro_text(per.number)} = "
+                         f"{euro_text(rate(k))} par an" for d, h, n, k in each)
+    each_en = "; ".join(f"{d.en} with {h.en}: {n.en}, {euro_text(base.number, 'en')} + {k} × "
+                        f"{euro_text(per.number, 'en')} = {euro_text(rate(k), 'en')} a year" for d, h, n, k in each)
     sum_fr = " + ".join(f"{euro_text(rate(k))} × {g[0]}" for k, g in groups.items())
     sum_en = " + ".join(f"{euro_text(rate(k), 'en')} × {g[0]}" for k, g in groups.items())
     # The average, for information, printed beside the nearest tranche threshold (the last one reached or the

@@ -30,7 +30,7 @@ from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 from itertools import groupby
 from operator import attrgetter, itemgetter
 
-from ei_cli.i18n import Text, t
+from ei_cli.i18n import Text, french_word, t
 from ei_cli.model import Enterprise
 from ei_cli.periods import Month, Period, month_span, year_ending
 from ei_cli.regimes import Regime, Value
@@ -299,8 +299,9 @@ def _fte_ratio(enterprise: Enterprise, regime: Regime, period: Period) -> WageTe
             f"Travailleurs article 60 §7 écartés (employés et payés par le CPAS, pas par l'EI) : {listed}.",
             f"Article 60 §7 workers left out (employed and paid by the CPAS, not by the EI): {listed}.")))
     if without_pay:
-        listed = ", ".join(without_pay)
-        notes.append(t(f"Occupés sans aucune ligne de paie dans la période (non comparés) : {listed}.",
+        listed, n = ", ".join(without_pay), len(without_pay)
+        notes.append(t(f"{french_word(n, 'Occupé')} sans aucune ligne de paie dans la période (non "
+                       f"{french_word(n, 'comparé')}) : {listed}.",
                        f"Employed with no payroll row in the period (not compared): {listed}."))
     if seniority is not None and seniority.value is True:
         notes.append(t(
@@ -364,10 +365,10 @@ def _fte_ratio(enterprise: Enterprise, regime: Regime, period: Period) -> WageTe
         if compliant and without_pay:
             # Their pay could be either end of the scale: within the limit is not established.
             compliant = None
-            listed = ", ".join(without_pay)
+            listed, n = ", ".join(without_pay), len(without_pay)
             reasons.append(because(t(
-                f"Indéterminé : {listed} occupé(s) dans la période sans aucune ligne de paie ; leur salaire par ETP "
-                "pourrait dépasser l'écart permis.",
+                f"Indéterminé : {listed} {french_word(n, 'occupé')} dans la période sans aucune ligne de paie ; "
+                f"{french_word(n, 'son salaire', 'leur salaire')} par ETP pourrait dépasser l'écart permis.",
                 f"Unknown: {listed} employed in the period without any payroll row; their pay per FTE could "
                 "exceed the allowed spread.")))
     return WageTension(compliant, ratio, limit.number_or_none, highest, lowest, len(counted),
