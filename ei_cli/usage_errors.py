@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 import sys
 
+from ei_cli.i18n import english_word, french_word
+
 # click's DateTime refusal: a date in no accepted format, or a well-formed one the calendar lacks (--at
 # 2023-02-29), which click refuses in the same words (``_missing_day`` tells them apart).
 _NO_MATCH = re.compile(r"^'(.*)' does not match the formats? (.+)\.$", re.S)
@@ -20,6 +22,9 @@ _NOT_INT = re.compile(r"^'(.*)' is not a valid (?:int range|integer range|intege
 _NOT_FLOAT = re.compile(r"^'(.*)' is not a valid (?:float range|float)\.$", re.S)
 _NOT_IN_RANGE = re.compile(r"^(.+) is not in the range (-?[\d.]+)<=x<=(-?[\d.]+)\.$", re.S)
 _NOT_ONE_OF = re.compile(r"^'(.*)' is not one of (.+)\.$", re.S)
+# click (typer's) writes « argument(s) » whatever the count: the words are said by the count of the arguments
+# it quotes, joined by spaces (an argument holding a space counts as two: it only says « arguments »).
+_EXTRA_ARGS = re.compile(r"^Got unexpected extra argument(?:\(s\)|s)? \((.*)\)$", re.S)
 # Each refusal of a value: click's pattern, then the French and the English words (the English worded as the
 # French, without Python's placeholders: %Y-%m-%d, int range).
 _VALUE_MESSAGES = [
@@ -114,8 +119,8 @@ def french_message(exc) -> str:
         return message
     if kind == "BadParameter":
         return f"valeur invalide pour {_param_name(exc)} : {_refused_value(message, 'fr') or message}"
-    if m := re.match(r"^Got unexpected extra argument(?:\(s\)|s)? \((.*)\)$", message, re.S):
-        return f"argument(s) en trop : {m[1]}."
+    if m := _EXTRA_ARGS.match(message):
+        return f"{french_word(len(m[1].split()), 'argument en trop', 'arguments en trop')} : {m[1]}."
     if m := re.match(r"^No such command '(.+?)'\.(?: Did you mean '(.+?)'\?)?$", message, re.S):
         return f"commande inconnue : « {m[1]} »." + (f" Vouliez-vous dire « {m[2]} » ?" if m[2] else "")
     if message == "Missing command.":
@@ -133,6 +138,8 @@ def english_message(exc) -> str:
         return f"Missing argument {_english_metavars(_param_name(exc))}."
     if kind == "BadParameter" and (words := _refused_value(message, "en")):
         return f"Invalid value for {_param_name(exc)}: {words}"
+    if m := _EXTRA_ARGS.match(message):
+        return f"Got unexpected extra {english_word(len(m[1].split()), 'argument')} ({m[1]})"
     return _english_metavars(exc.format_message())
 
 

@@ -1027,7 +1027,7 @@ def test_month_period_and_table_output(tmp_path, capsys, good_workbook):
     assert doc["period"] == {"start": "2024-02-01", "end": "2024-02-29"}
     assert doc["year"] == 2024 and doc["subsidy_year"] == 2024 and doc["month"] == "2024-02"
     code2, table, stderr = run(capsys, folder, "--month", "2024-02", "--lang", "en")
-    assert code2 == code and "a.xlsx" in table and "1 workbook(s)" in table
+    assert code2 == code and "a.xlsx" in table and "1 workbook: " in table
     assert stderr == "" or "Workbooks" not in stderr  # no progress bar when stderr is not a terminal
 
 
@@ -1904,8 +1904,9 @@ def test_the_summary_counts_non_applicable_files_among_the_unknown():
 def test_two_files_before_the_agrement_are_unknown_and_not_applicable(tmp_path, capsys):
     """Two readable workbooks agreed in 2031, --year 2024 (the audit's case): summary `unknown: 2` as before
     `not_applicable` was added (it gave `unknown: 0`), `not_applicable: 2`, and the four counts make the
-    2 files; the table line counts each file once (« 0 indéterminé(s), 2 non applicable(s) », as its rows
-    say « non applicable »); --strict exits 0 (nothing applies: no unknown to fail)."""
+    2 files; the table line counts each file once (« 0 indéterminé, 2 non applicables », as its rows
+    say « non applicable »; each count's word by the French rule, « (s) » before); --strict exits 0 (nothing
+    applies: no unknown to fail)."""
     later = write_workbook(tmp_path / "later.xlsx", set_field(valid_sheets(), "date_agrement", date(2031, 1, 1)))
     folder = folder_with(tmp_path, {"a.xlsx": later, "b.xlsx": later})
     code, stdout, _ = run(capsys, folder, "--year", YEAR, "-f", "json", "-q", "--strict")
@@ -1915,8 +1916,7 @@ def test_two_files_before_the_agrement_are_unknown_and_not_applicable(tmp_path, 
         2, 0, 0, 2, 2, 0)
     code, stdout, _ = run(capsys, folder, "--year", YEAR, "-q")
     line = " ".join(stdout.split())
-    assert "2 classeur(s) : 0 conforme(s), 0 non conforme(s), 0 indéterminé(s), 2 non applicable(s), 0 en erreur" \
-        in line, line
+    assert "2 classeurs : 0 conforme, 0 non conforme, 0 indéterminé, 2 non applicables, 0 en erreur" in line, line
     code, stdout, _ = run(capsys, folder, "--year", YEAR, "-q", "--lang", "en")
     assert "0 unknown, 2 not applicable, 0 in error" in " ".join(stdout.split())
 

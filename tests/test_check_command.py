@@ -426,3 +426,21 @@ def test_a_control_character_in_a_file_name_does_not_reach_the_terminal(tmp_path
     assert "a\ufffd[31mb\ufffd.xlsx" in out
     from ei_cli.output import shell_quote  # a command to copy names the real file, escaped: $'a\x1b[31mb\x07.xlsx'
     assert shell_quote(book.relative_to(tmp_path), windows=False) == "$'a\\x1b[31mb\\x07.xlsx'"
+
+
+def test_the_to_fix_cell_counts_the_lines_it_leaves_to_explain_with_their_word():
+    """The table shows MAX_FIX_LINES (3) lines to fix, then the rest: 4 lines leave 4 − 3 = 1, « … et 1 autre
+    (--explain) » (it said « 1 autre(s) »); 5 leave 2, « … et 2 autres »; English « … and 1 more »."""
+    from ei_cli.i18n import t
+    from ei_cli.render.checks import MAX_FIX_LINES, _fix_cell
+    from ei_cli.rules.common import CheckResult
+
+    def cell(n: int, lang: str) -> str:
+        fixes = tuple(t(f"ligne {i}", f"line {i}") for i in range(n))
+        return _fix_cell(CheckResult("quota", False, t("", ""), (), fixes, {}), lang, full=False)
+
+    assert MAX_FIX_LINES == 3
+    assert cell(4, "fr").splitlines()[-1] == "… et 1 autre (--explain)"
+    assert cell(5, "fr").splitlines()[-1] == "… et 2 autres (--explain)"
+    assert cell(4, "en").splitlines()[-1] == "… and 1 more (--explain)"
+    assert cell(3, "fr").splitlines() == ["ligne 0", "ligne 1", "ligne 2"]

@@ -478,7 +478,9 @@ def test_no_path_parameter_lets_click_check_readability():
     (["check", "x.xlsx", "--year"], "l'option --year attend une valeur."),
     (["check", "x.xlsx", "--explain=3"], "l'option --explain ne prend pas de valeur."),
     (["check", "x.xlsx", "--foo"], "option inconnue : --foo (vouliez-vous dire --format ?)."),
-    (["check", "a.xlsx", "b.xlsx"], "argument(s) en trop : b.xlsx."),
+    # click's « argument(s) » said by the count of the arguments it quotes.
+    (["check", "a.xlsx", "b.xlsx"], "argument en trop : b.xlsx."),
+    (["check", "a.xlsx", "b.xlsx", "c.xlsx"], "arguments en trop : b.xlsx c.xlsx."),
     (["eligibility"], "commande inconnue : « eligibility ». Vouliez-vous dire « check-eligibility » ?"),
     (["batch"], "argument DOSSIER manquant."),
 ])
@@ -506,6 +508,8 @@ def test_usage_errors_are_said_in_french(capsys, args, error):
     (["check-quota", "x.xlsx", "--at", "2023-02-29"],
      "Invalid value for --at: “2023-02-29”: this date does not exist in the calendar."),
     (["check", "x.xlsx", "--year"], "Option '--year' requires an argument."),
+    (["check", "a.xlsx", "b.xlsx"], "Got unexpected extra argument (b.xlsx)"),
+    (["check", "a.xlsx", "b.xlsx", "c.xlsx"], "Got unexpected extra arguments (b.xlsx c.xlsx)"),
 ])
 def test_usage_errors_in_english_are_worded_as_the_french_ones(capsys, args, error):
     """--lang en kept click's own words, with its Python placeholders (« does not match the formats '%Y-%m-%d',
@@ -725,13 +729,17 @@ def test_validate_json_names_the_enterprise_of_a_single_workbook(capsys, tmp_pat
 
 
 def test_english_output_has_english_usage_errors_and_colons(capsys, tmp_path):
-    """--lang en: the --only and --year/--at usage errors were French (« contrôle(s) inconnu(s) », « --year
+    """--lang en: the --only and --year/--at usage errors were French (« contrôle inconnu », « --year
     et --at s'excluent »), and located problems, the quota's « judged on » and the subsidy's « Claim
     period » had the French space before the colon (« ei-bruxelles.xlsx : Regime… »)."""
     from helpers_cli import run_cli
 
     code, _, err = run_cli(capsys, "check", SAMPLE, "--lang", "en", "--only", "quota,foo")
-    assert code == 2 and "unknown check(s): foo; choose among" in err and "inconnu" not in err
+    assert code == 2 and "unknown check: foo; choose among" in err and "inconnu" not in err
+    code, _, err = run_cli(capsys, "check", SAMPLE, "--lang", "en", "--only", "foo,bar")
+    assert code == 2 and "unknown checks: foo, bar; choose among" in " ".join(err.split())
+    code, _, err = run_cli(capsys, "check", SAMPLE, "--only", "foo")
+    assert code == 2 and "contrôle inconnu : foo ; choisissez parmi" in " ".join(err.split())
     code, _, err = run_cli(capsys, "check-quota", SAMPLE, "--lang", "en", "--year", "2025", "--at", "2025-06-30")
     assert code == 2 and "--year and --at exclude each other" in err
     brussels = SAMPLE.parent / "ei-bruxelles.xlsx"

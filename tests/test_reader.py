@@ -176,10 +176,10 @@ def test_recalculated_on_load_reads_full_calc_on_load(calc, asks):
     assert ooxml.recalculated_on_load(zip_of("xl/workbook.xml", xml)) is asks
 
 
-def _paie_costs_as_formulas(cached: str) -> bytes:
-    """Paie's cout_salarial (E2:E7) written as formulas =D×1,32 storing ``cached`` as their value."""
+def _paie_costs_as_formulas(cached: str, rows=range(2, 8)) -> bytes:
+    """Paie's cout_salarial (E2:E7, or ``rows``) written as formulas =D×1,32 storing ``cached`` as their value."""
     return sheet_xml(make_corpus.valid_sheets()["Paie"],
-                     raw_cells={f"E{r}": f"<c r=\"E{r}\"><f>D{r}*1.32</f>{cached}</c>" for r in range(2, 8)})
+                     raw_cells={f"E{r}": f"<c r=\"E{r}\"><f>D{r}*1.32</f>{cached}</c>" for r in rows})
 
 
 def test_formulas_storing_zero_in_a_workbook_to_recalculate_are_warned_once_per_sheet(tmp_path):
@@ -187,7 +187,8 @@ def test_formulas_storing_zero_in_a_workbook_to_recalculate_are_warned_once_per_
     on opening. Paie's 6 cout_salarial formulas storing 0 there: one warning, at the sheet's first such
     cell E2, counting 6 cells; the workbook stays valid (Excel may keep the flag too) and the costs are
     read as stored, 0. An empty text value (``t="str"``, ``<v/>``) counts the same; a value that is not 0
-    or empty (2 100,50) does not."""
+    or empty (2 100,50) does not. One such cell (E2 alone) is said in the singular: « 1 cellule … a pour
+    valeur … (en E2) … cette valeur », « 1 formula cell of the sheet stores » (it said « 1 cellule(s) … ont »)."""
     path = tmp_path / "xlsxwriter.xlsx"
     path.write_bytes(make_corpus.rezip(make_corpus.valid_bytes(),
                                        replace={make_corpus.PART["Paie"]: _paie_costs_as_formulas("<v>0</v>")}))
@@ -195,10 +196,18 @@ def test_formulas_storing_zero_in_a_workbook_to_recalculate_are_warned_once_per_
     assert [(p.code, p.severity, p.sheet, p.cell) for p in result.problems] == [
         ("formula_not_recalculated", "warning", "Paie", "E2")]
     message = result.problems[0].message
-    assert message.fr.startswith("6 cellule(s) à formule de la feuille ont pour valeur enregistrée 0 ou vide "
+    assert message.fr.startswith("6 cellules à formule de la feuille ont pour valeur enregistrée 0 ou vide "
                                  "(la première en E2)")
+    assert "ces valeurs n'ont peut-être jamais été calculées" in message.fr
     assert "Ouvrez-le dans Excel ou LibreOffice et enregistrez-le avant de relancer ei." in message.fr
-    assert message.en.startswith("6 formula cell(s) of the sheet store 0 or an empty value (the first at E2)")
+    assert message.en.startswith("6 formula cells of the sheet store 0 or an empty value (the first at E2)")
+    path.write_bytes(make_corpus.rezip(make_corpus.valid_bytes(), replace={
+        make_corpus.PART["Paie"]: _paie_costs_as_formulas("<v>0</v>", rows=[2])}))
+    (one,) = read_workbook(path).problems
+    assert one.message.fr.startswith("1 cellule à formule de la feuille a pour valeur enregistrée 0 ou vide (en E2), "
+                                     "et le classeur demande à être recalculé à son ouverture : cette valeur n'a "
+                                     "peut-être jamais été calculée")
+    assert one.message.en.startswith("1 formula cell of the sheet stores 0 or an empty value (at E2)")
     assert {m.wage_cost for m in result.enterprise.pay} == {0}
     staff = sheet_xml(make_corpus.valid_sheets()["Personnel"],
                       raw_cells={"G3": '<c r="G3" t="str"><f>""</f><v/></c>',
@@ -853,8 +862,9 @@ def test_an_unknown_worker_is_one_problem_at_its_first_row(tmp_path):
 def test_a_title_above_the_headers_is_read_past_with_a_warning(tmp_path):
     """A title (and a blank row) above the headers of Entreprise and Paie: the headers are found on
     row 3, the same enterprise and payroll are read as without the title, and one warning per sheet
-    names the rows left out. A Personnel row under misspelt headers holding one header-like value is
-    not taken for the headers (two header names are needed)."""
+    names the rows left out (« Lignes 1 à 2 … ignorées »; one title row alone: « Ligne 1 … ignorée », « Row 1 »,
+    not « Ligne(s) »). A Personnel row under misspelt headers holding one header-like value is not taken for the
+    headers (two header names are needed)."""
     from helpers_workbook import write_workbook
 
     plain = read_workbook(write_workbook(tmp_path / "plain.xlsx", make_corpus.valid_sheets()))
@@ -865,7 +875,14 @@ def test_a_title_above_the_headers_is_read_past_with_a_warning(tmp_path):
     titled = read_workbook(write_workbook(tmp_path / "titled.xlsx", sheets))
     warnings = [(p.code, p.sheet, p.cell) for p in titled.problems]
     assert warnings == [("rows_above_headers", "Entreprise", "A1"), ("rows_above_headers", "Paie", "A1")]
-    assert "Ligne(s) 1 à 2" in titled.problems[0].message.fr
+    assert titled.problems[0].message.fr.startswith("Lignes 1 à 2 au-dessus des en-têtes ignorées (un titre ?)")
+    assert titled.problems[0].message.en.startswith("Rows 1 to 2 above the headers ignored")
+    sheets = make_corpus.valid_sheets()
+    sheets["Paie"] = [["Mon titre"] + [None] * (len(sheets["Paie"][0]) - 1)] + sheets["Paie"]
+    (one,) = read_workbook(write_workbook(tmp_path / "one.xlsx", sheets)).problems
+    assert one.message.fr == ("Ligne 1 au-dessus des en-têtes ignorée (un titre ?) : les en-têtes sont lus en "
+                              "ligne 2.")
+    assert one.message.en.startswith("Row 1 above the headers ignored (a title?)")
     assert titled.enterprise.name == plain.enterprise.name
     assert [(p.worker_id, p.month, p.gross_pay, p.row - 2) for p in titled.enterprise.pay] == [
         (p.worker_id, p.month, p.gross_pay, p.row) for p in plain.enterprise.pay]  # two rows lower
@@ -1025,7 +1042,7 @@ def test_a_follow_up_action_outside_the_employment_dates_is_a_warning_naming_the
     28/02/2023 (B4, the day before the hire: outside), 01/03/2023 and 30/06/2024 (the hire and exit days:
     inside, no warning), 01/07/2024 (B7, outside). Worker 1 (hired 10/01/2022, no exit): 09/01/2022 (B8).
     Worker 3 (hired 01/03/2021): six actions in January 2020 (B9 to B14), of which 5 are listed and « et 1
-    autre(s) ». One warning per worker at its first row — B4, B8, B9 — and the workbook stays valid."""
+    autre » (« et 1 autre(s) » before). One warning per worker at its first row — B4, B8, B9 — and the workbook stays valid."""
     from helpers_workbook import write_workbook
 
     sheets = make_corpus.valid_sheets()
@@ -1048,7 +1065,7 @@ def test_a_follow_up_action_outside_the_employment_dates_is_a_warning_naming_the
     assert found[1].message.en == (
         "Worker 1: the follow-up action of 2022-01-09 is outside their employment (hired 2022-01-10); it is "
         "not counted (social follow-up, annual report). Check the Personnel dates or the Suivi sheet.")
-    assert ("01/01/2020, 02/01/2020, 03/01/2020, 04/01/2020, 05/01/2020 et 1 autre(s) sont hors"
+    assert ("01/01/2020, 02/01/2020, 03/01/2020, 04/01/2020, 05/01/2020 et 1 autre sont hors"
             in found[2].message.fr)
 
 
@@ -1502,7 +1519,7 @@ def test_a_stray_value_far_right_is_found_and_named_at_its_column(tmp_path):
 def test_pay_outside_the_employment_lists_five_months_and_counts_the_others(tmp_path):
     """Worker 2 leaves on 2024-06-30; pay rows for the eight months 2024-07 … 2025-02 after it: the
     warning listed every month (hundreds for a misdated worker); it lists the first 5 (2024-07 to
-    2024-11) and « et 3 autre(s) » (8 − 5 = 3), as the follow-up warning does."""
+    2024-11) and « et 3 autres » (8 − 5 = 3), as the follow-up warning does."""
     from helpers_workbook import write_workbook
 
     sheets = make_corpus.valid_sheets()
@@ -1510,7 +1527,7 @@ def test_pay_outside_the_employment_lists_five_months_and_counts_the_others(tmp_
     sheets["Paie"] += [[2, m, 0.5, 1050, 1450] for m in months]
     (p,) = [p for p in read_workbook(write_workbook(tmp_path / "x.xlsx", sheets)).problems
             if p.code == "pay_outside_employment"]
-    assert "paie pour 2024-07, 2024-08, 2024-09, 2024-10, 2024-11 et 3 autre(s), hors de" in p.message.fr
+    assert "paie pour 2024-07, 2024-08, 2024-09, 2024-10, 2024-11 et 3 autres, hors de" in p.message.fr
     assert "pay for 2024-07, 2024-08, 2024-09, 2024-10, 2024-11 and 3 more, outside" in p.message.en
 
 

@@ -39,11 +39,12 @@ def check(file: FileArg, year: YearOpt = None, only: OnlyOpt = None, regime: Reg
     try:
         names = parse_only(only)
     except UnknownCheck as exc:
-        from ei_cli.i18n import t
+        from ei_cli.i18n import english_word, french_word, t
 
         valid = ", ".join(CHECK_NAMES)
-        said = (t(f"contrôle(s) inconnu(s) : {', '.join(exc.names)} ; choisissez parmi {valid}.",
-                  f"unknown check(s): {', '.join(exc.names)}; choose among {valid}.") if exc.names else
+        n, names_text = len(exc.names), ", ".join(exc.names)
+        said = (t(f"{french_word(n, 'contrôle inconnu', 'contrôles inconnus')} : {names_text} ; choisissez parmi {valid}.",
+                  f"{english_word(n, 'unknown check')}: {names_text}; choose among {valid}.") if exc.names else
                 t(f"aucun contrôle donné ; choisissez parmi {valid} (séparés par des virgules).",
                   f"no check given; choose among {valid} (separated by commas)."))
         raise typer.BadParameter(said.get(str(lang)), param_hint="--only") from None

@@ -9,7 +9,8 @@ from ei_cli.app import app
 from ei_cli.commands._options import Format, FormatOpt, Lang, LangOpt, OutputOpt
 from ei_cli.output import RunOptions, base_document, emit, exit_code
 
-FilesArg = Annotated[list[Path], typer.Argument(metavar="FICHIER...", help="Classeur(s) à vérifier (.xlsx, .xlsm, .ods).",
+FilesArg = Annotated[list[Path], typer.Argument(metavar="FICHIER...",
+                                                help="Un ou plusieurs classeurs à vérifier (.xlsx, .xlsm, .ods).",
                                                 show_default=False, readable=False)]
 
 

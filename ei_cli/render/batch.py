@@ -5,6 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from ei_cli.batch import SUMMARY_JSON, SUMMARY_XLSX, IN_ERROR, BatchRequest, FileOutcome, nothing_applies_to
+from ei_cli.i18n import plural
 from ei_cli.render import verdict_markup
 from ei_cli.rules.common import euro_text, share_text
 from ei_cli.rules.wages import ratio_text
@@ -56,16 +57,17 @@ def summary_table(con, outcomes: list[FileOutcome], totals: dict, request: Batch
     # the line counts them there alone: its counts add up to the files, none counted twice.
     not_applicable = totals.get("not_applicable", 0)
     unknown = totals["unknown"] - not_applicable
+    counts = [plural(totals["compliant"], "conforme", "compliant", en_plural="compliant"),
+              plural(totals["not_compliant"], "non conforme", "not compliant", en_plural="not compliant"),
+              plural(unknown, "indéterminé", "unknown", en_plural="unknown")]
+    if not_applicable:
+        counts.append(plural(not_applicable, "non applicable", "not applicable", en_plural="not applicable"))
+    counts.append(plural(totals["unreadable"], "en erreur", "in error", "en erreur", "in error"))
+    files = plural(totals["files"], "classeur", "workbook")
     con.print(tr(
-        f"{totals['files']} classeur(s) : {totals['compliant']} conforme(s), {totals['not_compliant']} non "
-        f"conforme(s), {unknown} indéterminé(s), "
-        + (f"{not_applicable} non applicable(s), " if not_applicable else "")
-        + f"{totals['unreadable']} en erreur. "
+        f"{files.fr} : {', '.join(c.fr for c in counts)}. "
         f"Subventions {request.subsidy_year} : {_figure(totals['total_subsidy'], euro_text, lang)}.",
-        f"{totals['files']} workbook(s): {totals['compliant']} compliant, {totals['not_compliant']} not "
-        f"compliant, {unknown} unknown, "
-        + (f"{not_applicable} not applicable, " if not_applicable else "")
-        + f"{totals['unreadable']} in error. "
+        f"{files.en}: {', '.join(c.en for c in counts)}. "
         f"Subsidies {request.subsidy_year}: {_figure(totals['total_subsidy'], euro_text, lang)}."))
     if any(o.subsidy_complete is False for o in outcomes):
         con.print(tr("(?) : une partie des subventions n'a pas pu être calculée ou n'est pas réclamable en l'état "

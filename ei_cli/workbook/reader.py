@@ -22,7 +22,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from ei_cli.i18n import Text
+from ei_cli.i18n import Text, english_word, french_word, plural
 from ei_cli.model import Enterprise, FollowUp, PayMonth, Worker, records
 from ei_cli.periods import month_span
 from ei_cli.problems import Problem, Severity, display_path, has_errors, without_controls
@@ -501,12 +501,14 @@ class _Reader:
                      None)
         if below is None:
             return first, False
-        rows = f"{first + 1}" if below == first + 1 else f"{first + 1} à {below}"
-        rows_en = f"{first + 1}" if below == first + 1 else f"{first + 1} to {below}"
+        n = below - first
+        rows = f"{first + 1}" if n == 1 else f"{first + 1} à {below}"
+        rows_en = f"{first + 1}" if n == 1 else f"{first + 1} to {below}"
         self.warn("rows_above_headers",
-                  f"Ligne(s) {rows} au-dessus des en-têtes ignorée(s) (un titre ?) : les en-têtes sont lus en ligne "
-                  f"{below + 1}.",
-                  f"Row(s) {rows_en} above the headers ignored (a title?): the headers are read on row {below + 1}.",
+                  f"{french_word(n, 'Ligne')} {rows} au-dessus des en-têtes {french_word(n, 'ignorée')} (un titre ?) : "
+                  f"les en-têtes sont lus en ligne {below + 1}.",
+                  f"{english_word(n, 'Row')} {rows_en} above the headers ignored (a title?): the headers are read on "
+                  f"row {below + 1}.",
                   sheet=title, cell=cell_ref(first, 0))
         return below, True
 
@@ -827,15 +829,22 @@ class _Reader:
         opening, what a program writes in place of values it never computed (docs/interpretations.md).
         Not an error: Excel may keep that request too, and 0 or "" may be the true results."""
         count, first = len(cells), cell_ref(*cells[0])
+        # The verb agrees too: « 1 cellule … a pour valeur », « 6 cellules … ont pour valeur ».
+        stored = plural(count, "cellule à formule de la feuille a", "formula cell of the sheet stores",
+                        "cellules à formule de la feuille ont", "formula cells of the sheet store")
+        if count == 1:
+            first_at = Text("en", "at")
+            these = Text("cette valeur n'a peut-être jamais été calculée", "this value may never have been computed")
+        else:
+            first_at = Text("la première en", "the first at")
+            these = Text("ces valeurs n'ont peut-être jamais été calculées", "these values may never have been computed")
         self.warn("formula_not_recalculated",
-                  f"{count} cellule(s) à formule de la feuille ont pour valeur enregistrée 0 ou vide (la "
-                  f"première en {first}), et le classeur demande à être recalculé à son ouverture : ces "
-                  "valeurs n'ont peut-être jamais été calculées (classeur produit par un programme). Ouvrez-le "
+                  f"{stored.fr} pour valeur enregistrée 0 ou vide ({first_at.fr} {first}), et le classeur demande "
+                  f"à être recalculé à son ouverture : {these.fr} (classeur produit par un programme). Ouvrez-le "
                   "dans Excel ou LibreOffice et enregistrez-le avant de relancer ei.",
-                  f"{count} formula cell(s) of the sheet store 0 or an empty value (the first at {first}), "
-                  "and the workbook asks to be recalculated when opened: these values may never have been "
-                  "computed (workbook written by a program). Open it in Excel or LibreOffice and save it "
-                  "before running ei again.", sheet=sheet, cell=first)
+                  f"{stored.en} 0 or an empty value ({first_at.en} {first}), and the workbook asks to be "
+                  f"recalculated when opened: {these.en} (workbook written by a program). Open it in Excel or "
+                  "LibreOffice and save it before running ei again.", sheet=sheet, cell=first)
 
     def _missing_value(self, sheet, ref, col: Column, worker_id):
         who = _who(worker_id)
@@ -1139,13 +1148,15 @@ def _names_held(titles: list[str], accepted: tuple[str, ...]) -> Text:
 
 
 def _some(fr: list[str], en: list[str] | None = None) -> Text:
-    """The first ``_LISTED`` items, then « et N autre(s) »: a warning names a few, not hundreds of months.
+    """The first ``_LISTED`` items, then « et 3 autres » (« et 1 autre »): a warning names a few, not hundreds of
+    months.
     ``en``: the same items written in English, when they differ."""
     en = fr if en is None else en
     more = len(fr) - _LISTED
     if more <= 0:
         return Text(", ".join(fr), ", ".join(en))
-    return Text(f"{', '.join(fr[:_LISTED])} et {more} autre(s)", f"{', '.join(en[:_LISTED])} and {more} more")
+    others = plural(more, "autre", "more", en_plural="more")
+    return Text(f"{', '.join(fr[:_LISTED])} et {others.fr}", f"{', '.join(en[:_LISTED])} and {others.en}")
 
 
 def _blank(v) -> bool:
