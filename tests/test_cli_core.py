@@ -1138,3 +1138,36 @@ def test_only_warnings_located_in_the_workbook_are_summed_up_and_their_cells_are
                         "le montre.")
     print_problems(many, "en", every=True)
     assert capsys.readouterr().err.count("(odd_value)") == 16
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_no_output_of_the_samples_hedges_a_plural_in_brackets(capsys, tmp_path, lang):
+    """A count that can be 1 says its words by the language's rule (``i18n.plural``, docs/interpretations.md
+    « A count and its words »): the samples' outputs printed « 10 travailleur(s) du public cible », « 11
+    travailleur(s) suivi(s) », « 2 classeur(s) : 1 conforme(s) », « 1 workbook(s) », « breach(es) ». Every
+    command a user runs on them — the dashboard with its reasons, the quota, the wages, the subsidies, the batch
+    table and the annual report (French only) — prints no « (s) » nor « (es) », in French and in English."""
+    import re
+
+    from helpers_cli import run_cli
+
+    samples = sorted(SAMPLE.parent.glob("*.xlsx"))
+    assert len(samples) == 2
+    texts = {}
+    for sample in samples:
+        for command in ("check", "check-quota", "check-wages", "subsidy"):
+            code, out, err = run_cli(capsys, command, sample, "--year", 2025, "--explain", "--lang", lang)
+            assert code in (0, 1), (command, sample.name, err)
+            texts[command, sample.name] = out + err
+    code, out, err = run_cli(capsys, "batch", SAMPLE.parent, "--year", 2025, "--explain", "--lang", lang)
+    assert code in (0, 1), err
+    texts["batch"] = out + err
+    assert "2 classeurs :" in " ".join(out.split()) if lang == "fr" else "2 workbooks:" in " ".join(out.split())
+    if lang == "fr":
+        for sample in samples:
+            report = tmp_path / f"{sample.stem}.md"
+            code, _, err = run_cli(capsys, "report", "annual", sample, "--year", 2025, "-o", report)
+            assert code == 0, err
+            texts["report", sample.name] = report.read_text(encoding="utf-8")
+    for where, text in texts.items():
+        assert not re.search(r"\w\((?:s|es)\)", text), (where, re.findall(r".{30}\w\((?:s|es)\).{10}", text))
