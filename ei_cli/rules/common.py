@@ -80,7 +80,7 @@ def shown_beside(x, limit, places: int = 2) -> Decimal:
 def four_places(x) -> Decimal | None:
     """A figure for the JSON (an FTE, FTE-months, FTE-days, a weight, a basis share): 4 places half up, as every
     figure ``ei`` rounds (``shown_beside``), trailing zeros dropped — 6,12505 FTE-months are 6.1251 (half to even
-    made them 6.125), 2,5000 is 2.5. None stays None. The one rounding of the quota's and the subsidy's 4-place
+    made them 6.125), 3,2000 is 3.2. None stays None. The one rounding of the quota's and the subsidy's 4-place
     JSON figures; one judged against a limit is ``shown_beside``'s with that limit."""
     return None if x is None else shown_beside(x, None, 4).normalize()
 
