@@ -1220,7 +1220,7 @@ def warning_groups(problems) -> list[dict]:
         first = group[0]
         count = len(group)
         places = compact_locations(group, with_file=False,
-                                   more=lambda n: f" … et {fmt_count(n)} autres") if count > 1 else ""
+                                   more=lambda n: f" … et {fmt_counted(n, 'autre')}") if count > 1 else ""
         message = _problem_text(first)
         text = message
         if count > 1:

@@ -120,12 +120,18 @@ def french_message(exc) -> str:
     if kind == "BadParameter":
         return f"valeur invalide pour {_param_name(exc)} : {_refused_value(message, 'fr') or message}"
     if m := _EXTRA_ARGS.match(message):
-        return f"{french_word(len(m[1].split()), 'argument en trop', 'arguments en trop')} : {m[1]}."
+        return f"{french_word(_extra_count(m[1]), 'argument en trop', 'arguments en trop')} : {m[1]}."
     if m := re.match(r"^No such command '(.+?)'\.(?: Did you mean '(.+?)'\?)?$", message, re.S):
         return f"commande inconnue : « {m[1]} »." + (f" Vouliez-vous dire « {m[2]} » ?" if m[2] else "")
     if message == "Missing command.":
         return "commande manquante."
     return message
+
+
+def _extra_count(joined: str) -> int:
+    """How many extra arguments click's message names: it joins them with one space each (an empty
+    argument counts; one holding a space reads as two, docs/interpretations.md)."""
+    return joined.count(" ") + 1
 
 
 def english_message(exc) -> str:
@@ -139,7 +145,7 @@ def english_message(exc) -> str:
     if kind == "BadParameter" and (words := _refused_value(message, "en")):
         return f"Invalid value for {_param_name(exc)}: {words}"
     if m := _EXTRA_ARGS.match(message):
-        return f"Got unexpected extra {english_word(len(m[1].split()), 'argument')} ({m[1]})"
+        return f"Got unexpected extra {english_word(_extra_count(m[1]), 'argument')} ({m[1]})"
     return _english_metavars(exc.format_message())
 
 

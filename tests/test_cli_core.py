@@ -510,6 +510,8 @@ def test_usage_errors_are_said_in_french(capsys, args, error):
     (["check", "x.xlsx", "--year"], "Option '--year' requires an argument."),
     (["check", "a.xlsx", "b.xlsx"], "Got unexpected extra argument (b.xlsx)"),
     (["check", "a.xlsx", "b.xlsx", "c.xlsx"], "Got unexpected extra arguments (b.xlsx c.xlsx)"),
+    # An empty argument is one (click joins them with one space each): « arguments () » for one was wrong.
+    (["check", "a.xlsx", ""], "Got unexpected extra argument ()"),
 ])
 def test_usage_errors_in_english_are_worded_as_the_french_ones(capsys, args, error):
     """--lang en kept click's own words, with its Python placeholders (« does not match the formats '%Y-%m-%d',

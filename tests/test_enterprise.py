@@ -582,7 +582,7 @@ def test_the_size_of_a_year_in_progress_stops_at_the_payroll_horizon_and_a_year_
     assert now.compliant is True and now.details["annual_work_units"] == D("2.00") and now.details["headcount"] == 2
     assert (now.details["provisional"], now.details["measured_to"]) == (True, "2026-07-31")
     assert now.summary.fr.startswith("2,00 UTA (au 2026-07-31, provisoire : année en cours) ; seuils respectés")
-    assert "sur les 7 mois jusqu'au 2026-07-31" in now.reasons[0].text.fr
+    assert "sur 7 mois jusqu'au 2026-07-31" in now.reasons[0].text.fr
     later = rule.check(e, get_regime("wallonie-2016"), Period.calendar_year(2027), status)
     assert later.compliant is None and later.details["annual_work_units"] is None
     assert later.summary.fr.startswith("indéterminé : période pas encore commencée (date du jour : 2026-09-10)")
@@ -610,7 +610,7 @@ def test_the_size_of_a_year_whose_payroll_is_behind_says_the_months_counted_on_p
     c = rule.check(e, get_regime("wallonie-2016"), Period.calendar_year(2026), Report({"A": False, "B": False}))
     assert c.details["annual_work_units"] == D("1.40") and c.details["measured_to"] == "2026-10-31"
     fr, en = c.reasons[0].text.fr, c.reasons[0].text.en
-    assert ("sur les 10 mois jusqu'au 2026-10-31 (fin du dernier mois terminé, année en cours, paie connue jusqu'au "
+    assert ("sur 10 mois jusqu'au 2026-10-31 (fin du dernier mois terminé, année en cours, paie connue jusqu'au "
             "2026-03-31), dont 14 mois-travailleurs sur l'etp de la feuille Personnel, 2 personnes occupées") in fr
     assert "mois connus" not in fr and fr.endswith("verdict provisoire sur ces mois.")
-    assert "over the 10 months up to 2026-10-31" in en and "including 14 worker-months on the Personnel sheet's etp" in en
+    assert "over 10 months up to 2026-10-31" in en and "including 14 worker-months on the Personnel sheet's etp" in en

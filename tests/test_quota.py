@@ -2306,8 +2306,8 @@ def test_a_forecast_hire_counts_from_the_day_after_today(monkeypatch):
     fc = forecast_quota(e, W16, Month(2026, 11).last_day, st_)
     assert (fc.hire_from, fc.hire_day, fc.extra_target_fte) == (Month(2026, 11), date(2026, 11, 16), D("3.43"))
     assert any(r.text.fr == "Engagement compté à partir du lendemain de la date du jour (2026-11-16) : 2026-11 compte "
-               "pour ses 15 jours restants sur 30." for r in fc.reasons)
-    assert any(r.text.en == "A hire counted from the day after today (2026-11-16): 2026-11 counts for its 15 days "
+               "pour 15 jours restants sur 30." for r in fc.reasons)
+    assert any(r.text.en == "A hire counted from the day after today (2026-11-16): 2026-11 counts for 15 days "
                "left out of 30." for r in fc.reasons)
     assert fc.to_dict()["hire_from_day"] == "2026-11-16"
 
@@ -2780,3 +2780,17 @@ def test_the_forecast_of_a_year_just_over_awaits_its_payroll_as_its_verdict_does
     fc = forecast_quota(e, regime, year.end, st_)
     assert (fc.summary.fr, fc.summary.en) == (forecast_fr, forecast_en)
     assert fc.hire_from is None and not fc.extra_target_fte and fc.months_remaining == 0
+
+
+def test_a_brussels_headline_without_execution_staff_counts_its_months_judged_in_the_singular_for_one():
+    """Brussels 2004, no execution staff in the months judged: « aucun personnel d'exécution sur 1 mois jugé »
+    (French: singular below 2), « sur 2 mois jugés »; « in 1 month judged » / « in 2 months judged » — it said
+    « dans les 1 mois jugés »."""
+    from ei_cli.rules.quota import _monthly_summary
+
+    period = Period(date(2015, 1, 1), date(2015, 12, 31))
+    one = _monthly_summary(1, period, None, D("0.3"), None, [], 1, None, date(2015, 1, 1), False)
+    two = _monthly_summary(1, period, None, D("0.3"), None, [], 2, None, date(2015, 1, 1), False)
+    assert "aucun personnel d'exécution sur 1 mois jugé" in one.fr and "no execution staff in 1 month judged" in one.en
+    assert "aucun personnel d'exécution sur 2 mois jugés" in two.fr and "no execution staff in 2 months judged" in two.en
+

@@ -1991,3 +1991,18 @@ def test_no_document_writes_a_plural_in_brackets(capsys, tmp_path, kind, fmt):
         assert "(s)" not in text, (year, fmt)
         if kind == "annual" and year == 2027:
             assert "5 indéterminées" in text, fmt
+
+
+def test_the_warning_groups_say_one_more_cell_in_the_singular():
+    """11 ``duplicate_niss`` at B2…B12: the first 10 cells named, then « … et 1 autre » (11 − 10 = 1), not
+    « et 1 autres »; 12 give « … et 2 autres »."""
+    from ei_cli.i18n import t
+    from ei_cli.problems import warning
+
+    def groups(n):
+        return documents.warning_groups([warning("duplicate_niss", t("m", "m"), "x.xlsx", "Personnel", f"B{row}")
+                                         for row in range(2, 2 + n)])
+
+    assert groups(11)[0]["places"].endswith("B11 … et 1 autre")
+    assert groups(12)[0]["places"].endswith("B11 … et 2 autres")
+

@@ -1854,3 +1854,15 @@ def test_the_index_factor_in_the_basis_is_written_as_a_number_in_the_language(tm
     assert basis_text(line.basis, "fr").endswith("taux 25 000,00 €/an · index 1,0234")
     assert basis_text(line.basis, "en").endswith("rate €25,000.00/yr · index 1.0234")
     assert documents._basis_text(jsonable(line.basis)).endswith("· coefficient d'indexation 1,0234")
+
+
+def test_a_basis_of_fewer_than_two_target_workers_says_it_in_the_singular():
+    """French takes the singular below 2 (``i18n.french_word``, « 1,5 ETP »): an average of 0,5 or 1 target worker
+    is « 0,50 travailleur du public cible » / « 1,00 trav. cible », 2 are « 2,00 trav. cibles »; English keeps
+    « target workers »."""
+    from ei_cli.render.subsidy import basis_text
+
+    assert "0,50 travailleur du public cible" in basis_text({"target_workers": D("0.5")}, "fr", long=True)
+    assert "1,00 trav. cible" in basis_text({"target_workers": D("1")}, "fr")
+    assert "2,00 trav. cibles" in basis_text({"target_workers": D("2")}, "fr")
+    assert "0.50 target workers" in basis_text({"target_workers": D("0.5")}, "en")

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Iterable
 
 from ei_cli import periods
-from ei_cli.i18n import Text, plural, t
+from ei_cli.i18n import Text, french_word, plural, t
 from ei_cli.model import Enterprise
 from ei_cli.output import RunOptions, jsonable, mark_own_workbook, write_with, xlsx_cell
 from ei_cli.problems import Problem
@@ -110,8 +110,9 @@ def basis_text(basis: dict, lang: str, long: bool = False) -> str:
         # As given, the hundredth at least: to 4 places where the hundredth would read as a bracket's or a
         # tranche's threshold (rules.subsidy._heads_shown, 7,9972), else to the hundredth (9,00, not 9).
         parts.append(f"{basis_figure(b['target_workers'], lang)} "
-                     + say(t("trav. cibles", "target workers"),
-                           t("travailleurs du public cible", "target-public workers"))
+                     + say(t(french_word(b["target_workers"], "trav. cible", "trav. cibles"), "target workers"),
+                           t(french_word(b["target_workers"], "travailleur du public cible", "travailleurs du public cible"),
+                             "target-public workers"))
                      + (say(t(" (moy. de l'année, provisoire)", " (year avg., provisional)"),
                             t(" (moyenne de l'année, provisoire)", " (year average, provisional)"))
                         if b.get("provisional") else

@@ -72,8 +72,7 @@ def wages_table(con, result: WageTension | None, enterprise: Enterprise, regime:
                  " (" + ("before the agrément, for information" if en else "avant l'agrément, pour information") + ")")
               + " — " + plural(result.workers_compared, "travailleur comparé", "worker compared",
                                "travailleurs comparés", "workers compared").get(lang)
-              + ", " + plural(result.worker_months, "mois-travailleur", "worker-month",
-                              "mois-travailleur").get(lang))
+              + ", " + plural(result.worker_months, "mois-travailleur", "worker-month").get(lang))
     for e in result.excluded_months:
         why = {"fte_zero": t("etp nul", "fte 0"), "no_pay": t("salaire nul", "no pay"),
                "not_employed": t("hors occupation", "not employed")}[e.reason].get(lang)

@@ -116,8 +116,8 @@ def _size_thresholds(enterprise: Enterprise, regime: Regime, period: Period, rep
         # (said below), as the documents' staff figures say it (« moyenne des mois jusqu'au … »).
         said = horizon_text(enterprise, known.end)
         months = plural(len(list(known.months())), "mois", "month", "mois", "months")
-        window_fr += f", sur les {months.fr} jusqu'au {said.fr}"
-        window_en += f", over the {months.en} up to {said.en}"
+        window_fr += f", sur {months.fr} jusqu'au {said.fr}"
+        window_en += f", over {months.en} up to {said.en}"
     if fallback_months:
         counted = plural(fallback_months, "mois-travailleur", "worker-month")
         window_fr += f", dont {counted.fr} sur l'etp de la feuille Personnel"

@@ -902,8 +902,9 @@ def _monthly_summary(n: int, period: Period, compliant: bool | None, r, lowest: 
                  f"{head_en}no month judged yet: the {req_en} target-public obligation applies from "
                  f"{effective.isoformat()} (every whole month from that day){prov_en}.")
     if lowest is None:
-        return t(f"{head_fr}aucun personnel d'exécution dans les {judged} mois jugés{prov_fr}.",
-                 f"{head_en}no execution staff in the {judged} months judged{prov_en}.")
+        months = _months_judged(judged)
+        return t(f"{head_fr}aucun personnel d'exécution sur {months.fr}{prov_fr}.",
+                 f"{head_en}no execution staff in {months.en}{prov_en}.")
     low_fr = f"le plus bas {lowest.month} : {share_text(lowest.share)} de public cible pour {req_fr} exigés"
     low_en = f"lowest {lowest.month}: {share_text(lowest.share, 'en')} target public for {req_en} required"
     # « 1 mois jugé sur 8 » (French: the word agrees with the count before it); « 1 of 8 months judged »
@@ -2020,8 +2021,8 @@ def forecast_quota(enterprise: Enterprise, regime: Regime, day: date, report) ->
         end = min(now.last_day, period.end)
         left = days_between(hire_day, end)
         if left:
-            said = t(f"{now} compte pour ses {left} jours restants sur {now.days}",
-                     f"{now} counts for its {left} days left out of {now.days}")
+            days = plural(left, "jour restant", "day left", "jours restants", "days left")
+            said = t(f"{now} compte pour {days.fr} sur {now.days}", f"{now} counts for {days.en} out of {now.days}")
         else:
             said = t(f"{now} n'y compte plus (dernier jour aujourd'hui)" + (
                         f", engagements à partir de {hire_from}" if hire_from else ""),

@@ -1285,8 +1285,9 @@ def _tranche_line(run: _Run, subsidy: str, base_key: str, per_key: str, n: int, 
     heads_shown, heads_limit = _heads_shown(heads, [threshold.number + size.number * i for i in range(top + 2)])
     reasons = [because(t(f"Travailleurs du public cible comptés chaque jour (têtes) : {each_fr}. Chaque jour vaut le "
                          f"montant annuel de ce jour ÷ {agr_year.days} jours de l'année d'agrément : ({sum_fr}) ÷ "
-                         f"{agr_year.days} ; en moyenne {number_text(heads, beside=heads_limit)} travailleurs du "
-                         "public cible, pour information.",
+                         f"{agr_year.days} ; en moyenne {number_text(heads, beside=heads_limit)} "
+                         f"{french_word(heads, 'travailleur du public cible', 'travailleurs du public cible')}, pour "
+                         "information.",
                          f"Target workers counted every day (heads): {each_en}. Each day earns that day's annual "
                          f"amount ÷ {agr_year.days} days of the agrément year: ({sum_en}) ÷ {agr_year.days}; "
                          f"{number_text(heads, 'en', heads_limit)} target workers on average, for information."), base),
