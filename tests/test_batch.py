@@ -1172,6 +1172,22 @@ def test_a_file_that_kills_its_worker_is_reported_and_the_others_still_run(tmp_p
     assert json.loads((out / "b.json").read_text())["problems"][0]["code"] == "reader_crashed"
 
 
+def _threads_at_each_spawn(monkeypatch) -> list[list[str]]:
+    """The names of the threads other than the main one alive at each worker process's start (filled as the
+    pool spawns them)."""
+    import threading
+    from concurrent.futures import ProcessPoolExecutor
+
+    real_spawn, seen = ProcessPoolExecutor._spawn_process, []
+
+    def spawn(self):
+        seen.append(sorted(t.name for t in threading.enumerate() if t is not threading.main_thread()))
+        real_spawn(self)
+
+    monkeypatch.setattr(ProcessPoolExecutor, "_spawn_process", spawn)
+    return seen
+
+
 def test_no_other_thread_is_alive_when_a_worker_process_is_forked(tmp_path, monkeypatch, good_workbook):
     """After a worker crash each file lost is run again in a pool of its own, forked while the publishing
     threads (« ei-publish », ``_Publisher``) were still alive: a lock one of them held stays held for ever in
@@ -1180,15 +1196,8 @@ def test_no_other_thread_is_alive_when_a_worker_process_is_forked(tmp_path, monk
     (its publications done, its threads ended) before each retry: no thread but the main one at any
     worker's start, and every JSON still published."""
     import os
-    import threading
-    from concurrent.futures import ProcessPoolExecutor
 
-    real_spawn, others_at_spawn = ProcessPoolExecutor._spawn_process, []
-
-    def spawn(self):
-        others_at_spawn.append(sorted(t.name for t in threading.enumerate() if t is not threading.main_thread()))
-        real_spawn(self)
-
+    others_at_spawn = _threads_at_each_spawn(monkeypatch)
     real = batch.evaluate
 
     def evaluate(path, request):
@@ -1196,7 +1205,6 @@ def test_no_other_thread_is_alive_when_a_worker_process_is_forked(tmp_path, monk
             os._exit(134)
         return real(path, request)
 
-    monkeypatch.setattr(ProcessPoolExecutor, "_spawn_process", spawn)
     monkeypatch.setattr(batch, "evaluate", evaluate)
     folder = folder_with(tmp_path, {f"{c}.xlsx": good_workbook for c in "abcd"})
     out = tmp_path / "out"
@@ -1210,21 +1218,13 @@ def test_no_other_thread_is_alive_when_a_worker_process_is_forked(tmp_path, monk
 def test_the_progress_bar_runs_no_thread_while_the_workers_are_forked(tmp_path, monkeypatch, good_workbook):
     """On a terminal (no --quiet) the rich progress bar is shown while the pool forks its workers; with its
     default auto_refresh it ran a refresh thread, alive at every fork (the deadlock risk Python 3.12+ warns
-    of). It refreshes after each file instead: no thread but the main one at any worker's start, and the
-    bar still counts every file (2 workbooks, 2 advances)."""
+    of). It refreshes after each file instead: no thread but the main one at any worker's start, and every
+    file is still run (2 workbooks)."""
     import sys
-    import threading
-    from concurrent.futures import ProcessPoolExecutor
 
     from ei_cli.commands import batch as batch_command
 
-    real_spawn, others_at_spawn = ProcessPoolExecutor._spawn_process, []
-
-    def spawn(self):
-        others_at_spawn.append(sorted(t.name for t in threading.enumerate() if t is not threading.main_thread()))
-        real_spawn(self)
-
-    monkeypatch.setattr(ProcessPoolExecutor, "_spawn_process", spawn)
+    others_at_spawn = _threads_at_each_spawn(monkeypatch)
     monkeypatch.setattr(sys.stderr, "isatty", lambda: True, raising=False)
     folder = folder_with(tmp_path, {"a.xlsx": good_workbook, "b.xlsx": good_workbook})
     out = tmp_path / "out"
@@ -1975,8 +1975,6 @@ def test_a_json_not_written_is_removed_once_its_workbook_is_gone(tmp_path, capsy
     """Run 1 writes a.json and b.json; run 2 cannot write b.json (a full disk): the old one stays, and summary 2
     listed b with `output` null; b.xlsx is then removed: run 3 never removed b.json — a JSON no summary lists,
     what the removal exists for. Summary 2 names it (`json_name`), and run 3 removes it."""
-    from ei_cli import output
-
     folder = folder_with(tmp_path, {"a.xlsx": good_workbook, "b.xlsx": other_workbook})
     out = tmp_path / "out"
     run(capsys, folder, "--year", YEAR, "--out", out, "-q", "--jobs", "1")

@@ -141,8 +141,8 @@ def test_a_target_person_rehired_under_a_new_id_is_counted_once():
     (A2, same national number: within 15/01 + 6 months = 15/07) — compliant, and « 4 travailleurs du public
     cible », not 5 (the ids were counted)."""
     ts = [worker(f"T{i}", contract=ContractType.CDI) for i in (1, 2, 3)]
-    a1 = replace(worker("A1", exit=date(2025, 7, 14)), national_number="90040410148")
-    a2 = replace(worker("A2", hire=date(2025, 7, 15), contract=ContractType.CDI), national_number="90040410148")
+    a1, a2 = one_person(worker("A1", exit=date(2025, 7, 14)),
+                        worker("A2", hire=date(2025, 7, 15), contract=ContractType.CDI))
     result = run(*ts, a1, a2)
     assert result.compliant is True and result.details["target_workers"] == 4
     assert result.summary.fr.startswith("4 travailleurs du public cible : ")

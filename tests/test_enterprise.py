@@ -569,8 +569,6 @@ def test_the_size_of_a_year_in_progress_stops_at_the_payroll_horizon_and_a_year_
     turnover ≤ 50 M€: compliant, provisional). 2027 has not begun: not judged (« période pas encore commencée »,
     compliant null, no figure)."""
     from ei_cli import periods
-    from ei_cli.model import PayMonth
-    from ei_cli.periods import Month
 
     monkeypatch.setattr(periods, "today", lambda: date(2026, 9, 10))
     ws = staff(2, prefix="AB") + [Worker("L", date(2026, 10, 1), ContractType.CDI, D(1), Function.PRODUCTION)]
@@ -598,8 +596,6 @@ def test_the_size_of_a_year_whose_payroll_is_behind_says_the_months_counted_on_p
     The reason said « sur les 10 mois connus jusqu'au 2026-10-31 » though 7 of them have no payroll: now « sur les
     10 mois jusqu'au 2026-10-31 (…), dont 14 mois-travailleurs sur l'etp de la feuille Personnel », and its
     verdict « provisoire sur ces mois », as the documents' staff figures say it."""
-    from ei_cli.model import PayMonth
-    from ei_cli.periods import Month
 
     a = Worker("A", date(2020, 1, 1), ContractType.CDI, D(1), Function.PRODUCTION)
     b = Worker("B", date(2026, 3, 1), ContractType.CDI, D("0.5"), Function.PRODUCTION)

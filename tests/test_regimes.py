@@ -291,8 +291,6 @@ def test_cli_unknown_regime_exit_2_without_traceback():
 def test_an_empty_regime_option_is_refused_as_an_unknown_regime(capsys, tmp_path, command):
     """`--regime ""` was silently ignored (the workbook's or the region's regime judged, exit 0) while
     `ei regimes ""` refuses it: unknown regime, with the list of the known ones, exit 2, nothing written."""
-    from helpers_cli import run_cli
-
     sample = Path(__file__).parent.parent / "sample_data" / "ei-wallonie.xlsx"
     out = tmp_path / "r.docx" if command[0] == "report" else tmp_path / "r.json"
     code, _, err = run_cli(capsys, *command, sample, "--year", "2025", "--regime", "", "-o", out)

@@ -309,14 +309,9 @@ def test_strict_fails_an_unknown_subsidy_condition(tmp_path):
     10 % it misses) →
     `conditions[].supervision_share` unknown: exit 0, 1 with --strict. A regime without a condition (the
     Walloon sample) checks nothing: 0 with --strict too."""
-    from helpers_workbook import moved_back, set_field, set_value, valid_sheets, write_workbook
+    from helpers_workbook import write_workbook
 
-    s = set_field(moved_back(valid_sheets(), 12), "region", "bruxelles")
-    set_value(s, "Personnel", 1, "inscrit_dei", None)
-    set_value(s, "Personnel", 3, "etp", 0.1)
-    for row in (5, 6):   # worker 3's Paie rows
-        set_value(s, "Paie", row, "etp", 0.1)
-    book = str(write_workbook(tmp_path / "b.xlsx", s))
+    book = str(write_workbook(tmp_path / "b.xlsx", _unknown_supervision_condition_sheets()))
     r = invoke(book, "--year", "2012", "-f", "json")
     doc = json.loads(r.stdout)
     assert r.exit_code == 0 and doc["regime"] == "bruxelles-2004" and doc["compliant"] is None
@@ -446,11 +441,7 @@ def test_the_claim_workbook_says_the_condition_s_verdict_and_what_a_failed_one_z
     assert zeroed[("Accompagnement social", "agr. 4 · 2012-03-01 → 2012-12-31")] == (0, 12575.34)
     assert [r for r in synthese(failed, "failed-en", "--lang", "en")[1] if r[0] == "Condition"][0][2] == "not met"
 
-    unknown = set_field(moved_back(valid_sheets(), 12), "region", "bruxelles")
-    set_value(unknown, "Personnel", 1, "inscrit_dei", None)
-    set_value(unknown, "Personnel", 3, "etp", 0.1)
-    for row in (5, 6):   # worker 3's Paie rows
-        set_value(unknown, "Paie", row, "etp", 0.1)
+    unknown = _unknown_supervision_condition_sheets()
     code, rows = synthese(unknown, "unknown")
     assert code == 0 and [r[2] for r in rows if r[0] == "Condition"] == ["indéterminée"]
     at = [r[0] for r in rows].index("Non réclamable en l'état (hors total)")
@@ -613,3 +604,18 @@ def test_the_claim_workbook_of_a_payroll_far_behind_says_its_months_are_missing(
                                "cours, paie connue jusqu'au 2026-06-30) ; les mois de paie manquants jusqu'à cette "
                                "date sont à compléter, "
                                "les suivants se calculent avec leur paie"), rows["Données"]
+
+
+def _unknown_supervision_condition_sheets():
+    """The test workbook twelve years earlier in Brussels (bruxelles-2004), 2012: supervisor 3 at 0,10 FTE,
+    worker 1 (1 FTE) of unknown status (no `inscrit_dei`): the supervision share is 0,10 ÷ 0,10 = 100 % if worker
+    1 is target, 0,10 ÷ 1,10 = 9,09 % < 10 % if not — the subsidies' condition unknown."""
+    from helpers_workbook import moved_back, set_field, set_value, valid_sheets
+
+    s = set_field(moved_back(valid_sheets(), 12), "region", "bruxelles")
+    set_value(s, "Personnel", 1, "inscrit_dei", None)
+    set_value(s, "Personnel", 3, "etp", 0.1)
+    for row in (5, 6):   # worker 3's Paie rows
+        set_value(s, "Paie", row, "etp", 0.1)
+    return s
+
