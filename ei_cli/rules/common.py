@@ -570,6 +570,14 @@ def not_begun(period: Period) -> bool:
     return period.start > periods.today()
 
 
+def not_begun_summary() -> Text:
+    """The summary of a check not judged on a period not begun (``not_begun``): « indéterminé : période pas encore
+    commencée (date du jour : …) » — the dashboard's deadlines and eligibility, the enterprise size."""
+    today = periods.today().isoformat()
+    return t(f"indéterminé : période pas encore commencée (date du jour : {today})",
+             f"unknown: period not begun yet (today: {today})")
+
+
 def not_due_after_reason(period: Period, horizon: date, value: Value) -> Reason:
     """The reason a period running beyond today gives for what it does not judge yet (``deadline_horizon``),
     citing the rule's ``value``: « Période en cours au … » for a period in progress; a period not begun yet

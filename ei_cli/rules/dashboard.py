@@ -14,7 +14,7 @@ from ei_cli.i18n import t
 from ei_cli.model import Enterprise
 from ei_cli.periods import Period
 from ei_cli.regimes import Regime
-from ei_cli.rules.common import (CheckResult, because, combine, not_begun, not_judged, obligation_period,
+from ei_cli.rules.common import (CheckResult, because, combine, not_begun, not_begun_summary, not_judged, obligation_period,
                                  obligations_start)
 
 CHECK_NAMES = ("eligibility", "quota", "wages", "employment", "enterprise", "follow_up")
@@ -120,8 +120,7 @@ def _not_begun(name: str, enterprise: Enterprise, regime: Regime, period: Period
     begins after today: nothing in it has fallen due yet — unknown, not judged. The reason names the day the
     obligations start when it is not the period's first day (an agrément after today)."""
     today = periods.today().isoformat()
-    text = t(f"indéterminé : période pas encore commencée (date du jour : {today})",
-             f"unknown: period not begun yet (today: {today})")
+    text = not_begun_summary()
     span = f"{period.start.isoformat()} – {period.end.isoformat()}"
     start = judged.start.isoformat()
     if name == "eligibility":   # no deadline: who is employed in the period is not known yet

@@ -2,7 +2,7 @@
 and at least half-time. Shape ``cdi_half_time`` (Wallonia 2016); ``supervision_cdi_half_time``
 (Brussels 2004, §5.3: the encadrement staff); other regimes: not established.
 
-Readings (docs/interpretations.md, « Conditions d'emploi »):
+Readings (docs/interpretations.md, « Wage tension, employment conditions, enterprise size, social follow-up »):
 
 - *Last allowed day* = hire date + ``employment.cdi_within_months`` calendar months (``anniversary``:
   hired 15/01 → 15/07; hired 31/08 → 01/03, February having no 31st). A 6-month CDD from 15/01 ends on

@@ -39,7 +39,7 @@ from ei_cli.periods import Period, year_ending
 from ei_cli.regimes import Regime
 from ei_cli import periods
 from ei_cli.rules.common import (ZERO, CheckResult, any_of, by_shape, because, combine, decimal_text, euro_text,
-                                 fte_rows, horizon_text, known_part, not_begun, number_text, round_up, share_text,
+                                 fte_rows, horizon_text, known_part, not_begun, not_begun_summary, number_text, round_up, share_text,
                                  shown_beside)
 from ei_cli.rules.legal_forms import read_legal_form
 from ei_cli.workbook.cells import masked, shown
@@ -206,8 +206,7 @@ def _size_not_measured(enterprise: Enterprise, measured: Period, staff_v, turnov
     today = periods.today().isoformat()
     span = f"{measured.start.isoformat()} – {measured.end.isoformat()}"
     if not_begun(measured):
-        summary = t(f"indéterminé : période pas encore commencée (date du jour : {today})",
-                    f"unknown: period not begun yet (today: {today})")
+        summary = not_begun_summary()
         reason = because(t(f"La période {span} commence après la date du jour ({today}) : son effectif n'est pas "
                            "encore mesuré, la taille n'est pas encore jugée.",
                            f"The period {span} begins after today ({today}): its staff is not measured yet, the "

@@ -23,7 +23,7 @@ A person employed under several ids (same national number, ``Enterprise.employme
 days employed per quarter, interviews, bilan and plan of all their ids, the deadlines from their first hire.
 
 Production workers whose target status is unknown are evaluated too; what they lack makes the check
-unknown, not failed (staff functions of unknown status are not presumed target). Readings: docs/interpretations.md, « Suivi social ».
+unknown, not failed (staff functions of unknown status are not presumed target). Readings: docs/interpretations.md, « Wage tension, employment conditions, enterprise size, social follow-up ».
 """
 
 from __future__ import annotations

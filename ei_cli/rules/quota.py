@@ -1453,13 +1453,11 @@ class _Advice:
         return t(f"plus aucun engagement ne rend l'année conforme{also.fr}",
                  f"no hire makes the year compliant any more{also.en}")
 
-    def to_fix(self, which: Text, monthly: bool = False) -> Text | None:
-        """``check``'s line of what to fix; ``monthly`` (Brussels 2004, months already judged listed apart): the
-        hire for the months to come alone, nothing otherwise (None)."""
+    def to_fix(self, which: Text, monthly: bool = False) -> Text:
+        """``check``'s line of what to fix; ``monthly`` (Brussels 2004, months already judged listed apart; asked
+        for a « hire » only): the hire for the months to come alone."""
         unsure = self._unsure()
         if monthly:
-            if self.case != "hire":
-                return None
             return t(f"{which.fr}pour les mois à venir, engager {self._hire().fr} à partir de {self.hire_from} "
                      "(projection, ei check-quota --forecast).",
                      f"{which.en}for the months to come, hire {self._hire().en} from {self.hire_from} (projection, "
@@ -1772,7 +1770,7 @@ def check(enterprise: Enterprise, regime: Regime, period: Period, report=None) -
         elif y.judged_on == "every_month" and y.extra.get("failing_months"):
             # Months already paid and judged: no hire repairs them (a hire advice is for months to come).
             to_fix.append(_failed_months_text(y, which_fr, which_en))
-            if "forecast_hire_from" in y.extra and advice.case == "hire":
+            if advice.case == "hire":   # a figure to hire is only ever set with its month (``_with_projection``)
                 to_fix.append(advice.to_fix(which, monthly=True))
         elif "forecast_hire_from" in y.extra:
             # A year still running: the projection's figure, the one that makes the year comply; the Brussels
@@ -1792,7 +1790,7 @@ def check(enterprise: Enterprise, regime: Regime, period: Period, report=None) -
                             f"{which_en}hire target-public workers or raise their working time: "
                             f"{number_text(y.shortfall_fte, 'en')} FTE missing."))
         awaited = _awaited(enterprise, y.period, {m.month for m in y.months}) if y.provisional else []
-        if y.provisional and _ended(y.period) and awaited:
+        if awaited and _ended(y.period):
             # A year just over whose last months' payroll is not due yet (``_awaited``): nothing to complete.
             said = _awaited_text(awaited)
             to_fix.append(t(f"{which_fr}année terminée le {y.period.end.isoformat()}, en attente de {said.fr} : le "
@@ -1913,7 +1911,7 @@ def forecast_quota(enterprise: Enterprise, regime: Regime, day: date, report) ->
     remaining day: solved as for the shortfall, over the remaining months only (the current month for its days
     left, ``_Frame.hire_weight``).
     """
-    on = max(day, enterprise.agrement_date)
+    on = forecast_day(enterprise, day)
     at = Month.of(on)
     ((n, period),) = years_overlapping(enterprise.agrement_date, Period(on, on))[-1:]
     in_year = list(period.months())

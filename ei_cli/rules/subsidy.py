@@ -23,7 +23,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from functools import lru_cache
 from typing import Callable, Iterable
 
@@ -31,7 +31,7 @@ from ei_cli.i18n import Text, english_word, french_word, plural, t
 from ei_cli.model import Enterprise, Function, Worker
 from ei_cli.periods import Month, Period, anniversary, days_between, years_overlapping
 from ei_cli.regimes import CONFIDENCES, Regime, Value, all_regimes, shipped_in_force
-from ei_cli.rules.common import (CENT, NO_PAY, ONE, ZERO, Reason, because, combine, daily_fte, data_horizon,
+from ei_cli.rules.common import (NO_PAY, ONE, ZERO, Reason, because, combine, daily_fte, data_horizon,
                                  horizon_text, pay_known_text,
                                  average_persons, persons_by_day, decimal_text, euro_text, four_places, money,
                                  number_text, share_text, shown_beside, spread_fte)
@@ -50,9 +50,6 @@ SUBSIDY_TEXT = {
 def weakest(confidences: Iterable[str]) -> str:
     cs = [c for c in confidences if c]
     return max(cs, key=CONFIDENCE_ORDER.index) if cs else "inferred"
-
-
-FOUR_PLACES = Decimal("0.0001")
 
 
 # ------------------------------------------------------------------------------------ results
@@ -631,10 +628,9 @@ class _HiringCondition:
 def _two_figures(x: Decimal, y: Decimal) -> tuple[str, str, str, str]:
     """Two FTE figures to the hundredth (half up, as ``number_text``), or to four places when the
     hundredths would look equal: (x fr, y fr, x en, y en)."""
-    a, b = str(x.quantize(CENT, ROUND_HALF_UP)), str(y.quantize(CENT, ROUND_HALF_UP))
-    if a == b and x != y:
-        a, b = str(x.quantize(FOUR_PLACES, ROUND_HALF_UP)), str(y.quantize(FOUR_PLACES, ROUND_HALF_UP))
-    return a.replace(".", ","), b.replace(".", ","), a, b
+    places = 4 if shown_beside(x, None) == shown_beside(y, None) and x != y else 2
+    a, b = shown_beside(x, None, places), shown_beside(y, None, places)
+    return decimal_text(a), decimal_text(b), decimal_text(a, "en"), decimal_text(b, "en")
 
 
 def _window(hire: date, months: int) -> Period:
