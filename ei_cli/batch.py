@@ -1397,6 +1397,7 @@ def _about_sheet(wb, outcomes: list[FileOutcome], request: BatchRequest) -> None
     from ei_cli.render.subsidy import produced_text
 
     lang, period, today = request.lang, request.period, periods.today().isoformat()
+    over = False
     if not_begun(period):
         when = t(f"période pas encore commencée au {today} (date du jour)",
                  f"period not begun yet on {today} (today)")
@@ -1404,7 +1405,7 @@ def _about_sheet(wb, outcomes: list[FileOutcome], request: BatchRequest) -> None
         when = t(f"période en cours au {today} (date du jour) : les échéances sont jugées jusqu'à ce jour",
                  f"period in progress on {today} (today): the deadlines are judged up to today")
     else:
-        when = t("période terminée", "period over")
+        when, over = t("période terminée", "period over"), True
     n = sum(1 for o in outcomes if o.provisional)
     if n:
         files = plural(n, "fichier a", "file has", "fichiers ont", "files have")
@@ -1412,11 +1413,11 @@ def _about_sheet(wb, outcomes: list[FileOutcome], request: BatchRequest) -> None
                  "terminée, chacun jusqu'à l'horizon de ses données : détail dans son JSON)",
                  f"{when.en}; {files.en} a provisional verdict (quota or size measured on a year not over yet, each "
                  "up to its data's horizon: details in its JSON)")
+    elif over:
+        data = t("période terminée : chaque fichier est jugé sur toute la période, aucun verdict provisoire",
+                 "period over: each file is judged on the whole period, no provisional verdict")
     else:
         data = t(f"{when.fr} ; aucun verdict provisoire", f"{when.en}; no provisional verdict")
-        if deadline_horizon(period) is None and not not_begun(period):
-            data = t("période terminée : chaque fichier est jugé sur toute la période, aucun verdict provisoire",
-                     "period over: each file is judged on the whole period, no provisional verdict")
     ws = wb.create_sheet("À propos" if lang != "en" else "About")
     for label, value in ((t("Document produit par", "Produced by").get(lang), produced_text(lang)),
                          (t("Période", "Period").get(lang), f"{period.start.isoformat()} → {period.end.isoformat()}"),

@@ -34,6 +34,11 @@ def plural(n: int, fr: str, en: str, fr_plural: str | None = None, en_plural: st
     return Text(f"{n} {french_word(n, fr, fr_plural)}", f"{n} {english_word(n, en, en_plural)}")
 
 
+def others(n: int) -> Text:
+    """« 1 autre », « 3 autres » / « 1 more », « 3 more »: what a list cut short says of the rest."""
+    return plural(n, "autre", "more", en_plural="more")
+
+
 def french_word(n, word: str, word_plural: str | None = None) -> str:
     """The French word for a count of ``n``: singular below 2 (« 0 mois jugé », « 1,5 ETP »), else plural
     (an « s » added unless given). ``plural`` and the documents' ``compte`` filter say counts through it."""

@@ -253,8 +253,6 @@ def _ansi_c_quoted(word: str) -> str:
             out.append(f"\\x{code - 0xDC00:02x}")
         elif ch in "\\'":
             out.append("\\" + ch)
-        elif code < 0x20 or code == 0x7F:
-            out.append(f"\\x{code:02x}")
         elif INVISIBLE.match(ch):   # C1 controls, bidirectional overrides, zero-width: never raw to the terminal
             out.extend(f"\\x{byte:02x}" for byte in ch.encode("utf-8"))
         else:

@@ -65,11 +65,18 @@ YearOpt = Annotated[Optional[int], typer.Option("--year", "-y", help="Année civ
                                                 max=YEAR_MAX)]
 
 
+def year_in_range(year: int, param_hint: str | None = None) -> None:
+    """A year within those ``--year`` accepts, refused in click's own words for them (``usage_errors`` says them in
+    the user's language)."""
+    if not YEAR_MIN <= year <= YEAR_MAX:
+        raise typer.BadParameter(f"{year} is not in the range {YEAR_MIN}<=x<={YEAR_MAX}.", param_hint=param_hint)
+
+
 def at_in_range(value):
     """``--at``'s day within the years ``--year`` accepts: 9999-12-31 is refused as ``--year 9999`` is (a usage
     error in the user's language, the same words), not left to fail on an agrément year ending in 10000."""
-    if value is not None and not YEAR_MIN <= value.year <= YEAR_MAX:
-        raise typer.BadParameter(f"{value.year} is not in the range {YEAR_MIN}<=x<={YEAR_MAX}.")
+    if value is not None:
+        year_in_range(value.year)
     return value
 RegimeOpt = Annotated[Optional[str], typer.Option("--regime", help="Forcer un régime (voir « ei regimes »).")]
 

@@ -10,7 +10,8 @@ from typing import Annotated, Optional
 import typer
 
 from ei_cli.app import app
-from ei_cli.commands._options import YEAR_MAX, YEAR_MIN, ExplainOpt, Lang, LangOpt, RegimeOpt, StrictOpt
+from ei_cli.commands._options import (YEAR_MAX, YEAR_MIN, ExplainOpt, Lang, LangOpt, RegimeOpt, StrictOpt,
+                                     year_in_range)
 
 
 class BatchFormat(StrEnum):
@@ -120,10 +121,8 @@ def _request(year, month, regime_id, lang, out, folder, explain=False):
         except ValueError:
             raise EiError(t(f"--month attend AAAA-MM, pas « {month} ».",
                             f"--month expects YYYY-MM, not '{month}'.")) from None
-        if not YEAR_MIN <= parsed.year <= YEAR_MAX:
-            # The years --year accepts (its words too): a year out of them was an internal error on every file.
-            raise typer.BadParameter(f"{parsed.year} is not in the range {YEAR_MIN}<=x<={YEAR_MAX}.",
-                                     param_hint="--month")
+        # The years --year accepts (its words too): a year out of them was an internal error on every file.
+        year_in_range(parsed.year, param_hint="--month")
         if year is not None and year != parsed.year:
             raise EiError(t(f"--month {month} n'est pas dans l'année --year {year}.",
                             f"--month {month} is not in --year {year}."))

@@ -62,7 +62,7 @@ def summary_table(con, outcomes: list[FileOutcome], totals: dict, request: Batch
               plural(unknown, "indéterminé", "unknown", en_plural="unknown")]
     if not_applicable:
         counts.append(plural(not_applicable, "non applicable", "not applicable", en_plural="not applicable"))
-    counts.append(plural(totals["unreadable"], "en erreur", "in error", "en erreur", "in error"))
+    counts.append(plural(totals["unreadable"], IN_ERROR.fr, IN_ERROR.en, IN_ERROR.fr, IN_ERROR.en))
     files = plural(totals["files"], "classeur", "workbook")
     con.print(tr(
         f"{files.fr} : {', '.join(c.fr for c in counts)}. "

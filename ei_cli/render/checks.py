@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ei_cli.i18n import plural, t
+from ei_cli.i18n import others, t
 from ei_cli.model import Enterprise
 from ei_cli.output import RunOptions
 from ei_cli.periods import Period
@@ -30,7 +30,7 @@ def _fix_cell(result: CheckResult, lang: str, full: bool) -> str:
     lines = [x.get(lang) for x in result.to_fix]
     if not full and len(lines) > MAX_FIX_LINES:
         rest = len(lines) - MAX_FIX_LINES
-        more = plural(rest, "autre", "more", en_plural="more")
+        more = others(rest)
         lines = lines[:MAX_FIX_LINES] + [t(f"… et {more.fr} (--explain)", f"… and {more.en} (--explain)").get(lang)]
     return "\n".join(lines) or "—"
 

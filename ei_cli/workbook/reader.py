@@ -22,7 +22,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from ei_cli.i18n import Text, english_word, french_word, plural
+from ei_cli.i18n import Text, english_word, french_word, others, plural
 from ei_cli.model import Enterprise, FollowUp, PayMonth, Worker, records
 from ei_cli.periods import month_span
 from ei_cli.problems import Problem, Severity, display_path, has_errors, without_controls
@@ -1155,8 +1155,8 @@ def _some(fr: list[str], en: list[str] | None = None) -> Text:
     more = len(fr) - _LISTED
     if more <= 0:
         return Text(", ".join(fr), ", ".join(en))
-    others = plural(more, "autre", "more", en_plural="more")
-    return Text(f"{', '.join(fr[:_LISTED])} et {others.fr}", f"{', '.join(en[:_LISTED])} and {others.en}")
+    rest = others(more)
+    return Text(f"{', '.join(fr[:_LISTED])} et {rest.fr}", f"{', '.join(en[:_LISTED])} and {rest.en}")
 
 
 def _blank(v) -> bool:
