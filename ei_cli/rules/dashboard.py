@@ -50,11 +50,6 @@ def parse_only(text: str | None) -> tuple[str, ...] | None:
     return tuple(n for n in CHECK_NAMES if n in asked)
 
 
-def _unavailable(name: str) -> CheckResult:
-    text = t("contrôle pas encore disponible dans cette version", "check not available yet in this version")
-    return CheckResult(name, None, text, (because(text),), (), {"available": False})
-
-
 def run_checks(enterprise: Enterprise, regime: Regime, period: Period, report=None,
                only: tuple[str, ...] | list[str] | None = None, application: bool = False) -> list[CheckResult]:
     """The results of the checks asked (all by default), in CHECK_NAMES order.
@@ -85,11 +80,9 @@ def run_checks(enterprise: Enterprise, regime: Regime, period: Period, report=No
                 and name not in ("eligibility", "quota", "enterprise"):
             results.append(_before_agrement(name, enterprise, regime, period))
             continue
-        try:
-            check = importlib.import_module(f"ei_cli.rules.{name}").check
-        except (ImportError, AttributeError):
-            results.append(_unavailable(name))
-            continue
+        # Every name of CHECK_NAMES is a module of ei_cli.rules: one that fails to import is a defect, told as
+        # an internal error, never passed off as a check « not available yet ».
+        check = importlib.import_module(f"ei_cli.rules.{name}").check
         judged = period
         if not application and name != "eligibility":
             # A period that begins before the agrément: the obligations are judged from the agrément day
