@@ -88,6 +88,9 @@ class FileOutcome:
     # The checks whose verdict is provisional (their ``provisional`` detail: the quota of an agrément year, the size
     # of a year, measured before its end): what summary.xlsx's « À propos » counts (``_about_sheet``).
     provisional: list = field(default_factory=list)
+    # The enterprise's BCE number as the reader normalised it (10 digits, ``cells.to_bce``), None when the workbook
+    # gives none: what tells two workbooks of one enterprise in the folder (``same_enterprise``).
+    enterprise_number: str | None = None
     # With --explain: the CheckResults not compliant or unknown, for the terminal (their reasons are in
     # the per-file JSON already); not a field of summary.json.
     explained: tuple = ()
@@ -601,7 +604,8 @@ def evaluate(path: Path, request: BatchRequest):
 
         problems.append(error("regime_not_applicable", exc.message, file=display_path(path)))
         doc = base_document(CHECK_COMMAND, enterprise=enterprise, period=period, problems=problems)
-        return jsonable(doc, lang), {"readable": False, "enterprise": enterprise.name}
+        return jsonable(doc, lang), {"readable": False, "enterprise": enterprise.name,
+                                     "enterprise_number": enterprise.enterprise_number}
     problems += regime_warnings
     report = assess_eligibility(enterprise, regime)
     checks = _run_checks(enterprise, regime, period, report)
@@ -621,6 +625,7 @@ def evaluate(path: Path, request: BatchRequest):
     fields = {
         "readable": True,
         "enterprise": enterprise.name,
+        "enterprise_number": enterprise.enterprise_number,
         "regime": regime.id,
         "compliant": compliant,
         "checks": _verdicts(checks),
@@ -1266,7 +1271,8 @@ def summary_document(outcomes: list[FileOutcome], request: BatchRequest, strict:
     be listed, ``unreadable_file`` for a workbook name the system would not let be looked at, ``same_file``
     for a link to a workbook already read); ``removed_outputs`` the per-file JSONs of the previous run
     removed because their workbook is no longer read (``remove_outputs_not_written``); ``input_folder_id`` the
-    folder read, as a digest (``folder_identity``: what says whether a later run reads the same one).
+    folder read, as a digest (``folder_identity``: what says whether a later run reads the same one);
+    ``same_enterprise`` the workbooks read that are one enterprise (``same_enterprise``), a warning only.
     """
     from ei_cli.output import base_document
 
@@ -1279,7 +1285,74 @@ def summary_document(outcomes: list[FileOutcome], request: BatchRequest, strict:
         skipped=list(skipped),
         summary=counts(outcomes, strict),
         removed_outputs=list(removed),
-        input_folder_id=folder_identity(request.folder))
+        input_folder_id=folder_identity(request.folder),
+        same_enterprise=same_enterprise(outcomes))
+
+
+def same_enterprise(outcomes: Iterable[FileOutcome]) -> list[dict]:
+    """The workbooks of the folder that are one enterprise, read more than once (last month's workbook kept
+    beside this month's, a copy, an .ods export beside the .xlsx): the summary's total counts its subsidies once
+    per file. One group per enterprise, ``{files, enterprise, enterprise_number, by, message}`` (summary.json's
+    ``same_enterprise``; the message is also the line on stderr and a row of « À propos »), in the order of
+    the files; only the files read (an unreadable file has no figures to count twice).
+
+    Same enterprise (docs/interpretations.md, « Même entreprise dans le dossier »): the same BCE number
+    (``by`` ``enterprise_number``); or, where a workbook gives none, the same name once case, accents,
+    punctuation and spaces are left out (``schema.normalize_name``; ``by`` ``name``) — joined to the files
+    of the one BCE number that name has in the folder. Two different BCE numbers are never one enterprise:
+    a name that two BCE numbers carry attributes a workbook without one to neither (those without one are
+    then grouped among themselves). One pass, a dict by key: nothing measurable for a federation."""
+    from ei_cli.workbook.schema import normalize_name
+
+    read = [o for o in outcomes if o.readable and o.enterprise is not None]
+    by_number: dict[str, list[int]] = {}   # BCE number → the files (indices in ``read``) that give it
+    by_name: dict[str, list[int]] = {}     # normalised name → the files of that name
+    for i, o in enumerate(read):
+        if o.enterprise_number:
+            by_number.setdefault(o.enterprise_number, []).append(i)
+        key = normalize_name(o.enterprise)
+        if key:
+            by_name.setdefault(key, []).append(i)
+    groups = {number: (files, "enterprise_number") for number, files in by_number.items()}
+    for key, files in by_name.items():
+        without = [i for i in files if not read[i].enterprise_number]
+        if not without:
+            continue
+        numbers = {read[i].enterprise_number for i in files} - {None, ""}
+        if len(numbers) == 1:
+            number = numbers.pop()
+            groups[number] = (groups[number][0] + without, "name")
+        else:
+            groups[f"name:{key}"] = (without, "name")
+    found = sorted((sorted(files), by) for files, by in groups.values() if len(files) > 1)
+    return [_same_enterprise_group([read[i] for i in files], by) for files, by in found]
+
+
+def _same_enterprise_group(files: list[FileOutcome], by: str) -> dict:
+    """One entry of ``same_enterprise``: the files, the first one's enterprise name, the BCE number (None when none
+    of them gives one), how they were told to be one (``by``) and the sentence that says it."""
+    names = [o.file for o in files]
+    name = files[0].enterprise
+    number = next((o.enterprise_number for o in files if o.enterprise_number), None)
+    return {"files": names, "enterprise": name, "enterprise_number": number, "by": by,
+            "message": _same_enterprise_message(names, name, number, by)}
+
+
+def _same_enterprise_message(files: list[str], name: str, number: str | None, by: str) -> Text:
+    """« a.xlsx et b.xlsx : la même entreprise (BCE 0403.019.261) ; le total des subventions de la synthèse la
+    compte 2 fois. » — every file read has its subsidy total (``FileOutcome.total_subsidy``), in the sum."""
+    from ei_cli.i18n import enumeration
+    from ei_cli.workbook.cells import bce_text, shown
+
+    listed, n = enumeration(files), len(files)
+    if by == "enterprise_number":
+        why = t(f"BCE {bce_text(number)}", f"BCE {bce_text(number)}")
+    else:
+        why = t(f"même nom, {shown(name)}, et pas de numéro BCE qui les distingue",
+                f"same name, {shown(name, 'en')}, and no BCE number telling them apart")
+    return t(f"{listed.fr} : la même entreprise ({why.fr}) ; le total des subventions de la synthèse la compte "
+             f"{n} fois.",
+             f"{listed.en}: the same enterprise ({why.en}); the summary's subsidy total counts it {n} times.")
 
 
 IN_ERROR = t("en erreur", "in error")  # a workbook the reader refused (JSON: `unreadable`)
@@ -1394,6 +1467,7 @@ def _about_sheet(wb, outcomes: list[FileOutcome], request: BatchRequest) -> None
     from openpyxl.styles import Font
 
     from ei_cli import periods
+    from ei_cli.output import xlsx_cell
     from ei_cli.render.subsidy import produced_text
 
     lang, period, today = request.lang, request.period, periods.today().isoformat()
@@ -1421,7 +1495,9 @@ def _about_sheet(wb, outcomes: list[FileOutcome], request: BatchRequest) -> None
     ws = wb.create_sheet("À propos" if lang != "en" else "About")
     for label, value in ((t("Document produit par", "Produced by").get(lang), produced_text(lang)),
                          (t("Période", "Period").get(lang), f"{period.start.isoformat()} → {period.end.isoformat()}"),
-                         (t("Données", "Data").get(lang), data.get(lang))):
+                         (t("Données", "Data").get(lang), data.get(lang)),
+                         *((t("Même entreprise", "Same enterprise").get(lang),
+                            xlsx_cell(group["message"].get(lang))) for group in same_enterprise(outcomes))):
         ws.append([label, value])
         ws.cell(ws.max_row, 1).font = Font(bold=True)
     ws.column_dimensions["A"].width = 22

@@ -39,6 +39,15 @@ def others(n: int) -> Text:
     return plural(n, "autre", "more", en_plural="more")
 
 
+def enumeration(items) -> Text:
+    """« a, b et c » / « a, b and c »: a list of names said as a sentence says it (one name alone as it is)."""
+    items = list(items)
+    if len(items) < 2:
+        return Text("".join(items), "".join(items))
+    head = ", ".join(items[:-1])
+    return Text(f"{head} et {items[-1]}", f"{head} and {items[-1]}")
+
+
 def french_word(n, word: str, word_plural: str | None = None) -> str:
     """The French word for a count of ``n``: singular below 2 (« 0 mois jugé », « 1,5 ETP »), else plural
     (an « s » added unless given). ``plural`` and the documents' ``compte`` filter say counts through it."""

@@ -24,9 +24,10 @@ from ei_cli.errors import ExitCode
 from ei_cli.i18n import t
 from ei_cli.rules.common import CheckResult
 from helpers_cli import deny_listing, run_cli
-from helpers_workbook import set_field, valid_sheets, write_workbook
+from helpers_workbook import VALID_BCE, set_field, valid_sheets, write_workbook
 
 YEAR = "2024"
+OTHER_BCE = "0123.456.749"   # a valid BCE number (mod 97) other than helpers_workbook.VALID_BCE
 
 
 @pytest.fixture(scope="module")
@@ -37,6 +38,7 @@ def good_workbook(tmp_path_factory) -> Path:
 @pytest.fixture(scope="module")
 def other_workbook(tmp_path_factory) -> Path:
     sheets = set_field(valid_sheets(), "nom", "-EI tiret")  # a name a spreadsheet would run
+    set_field(sheets, "numero_bce", OTHER_BCE)              # another enterprise: not good.xlsx's number
     return write_workbook(tmp_path_factory.mktemp("wb") / "other.xlsx", sheets)
 
 
@@ -1072,6 +1074,149 @@ def test_batch_does_not_import_pandas_openpyxl_or_jinja2_without_summary_xlsx(tm
             "sys.stderr.write('HEAVY=' + ','.join(heavy))\n")
     r = subprocess.run([sys.executable, "-c", code, str(folder)], capture_output=True, text=True, timeout=60)
     assert "HEAVY=" in r.stderr and r.stderr.rsplit("HEAVY=", 1)[1] == "", r.stderr
+
+
+# ---------------------------------------------------------------------------------------- same enterprise twice
+def enterprise_workbook(tmp_path: Path, file: str, name: str = "EI Les Jardins de Test",
+                        number: str | None = VALID_BCE) -> Path:
+    """The valid workbook under another enterprise name or BCE number (None: the cell left empty)."""
+    sheets = set_field(set_field(valid_sheets(), "nom", name), "numero_bce", number)
+    (tmp_path / "wb").mkdir(exist_ok=True)
+    return write_workbook(tmp_path / "wb" / file, sheets)
+
+
+def batch_json(capsys, folder: Path, *args: str) -> tuple[int, dict, str]:
+    code, stdout, err = run(capsys, folder, "--year", YEAR, "--format", "json", "--quiet", *args)
+    return code, json.loads(stdout), err
+
+
+def test_two_copies_of_one_workbook_are_one_enterprise_said_once_and_the_total_left_as_it_is(
+        tmp_path, capsys, monkeypatch, good_workbook):
+    """Last month's workbook kept beside this month's, or a copy: the same BCE number (0403.019.261) in both.
+    The old batch summed both in silence. One group now, by enterprise_number, one line on stderr; summary.total
+    stays the plain sum, 2 × the file's own total (scripts rely on it); the exit code stays the files' (0), and
+    no file's own problems get the warning (they equal its JSON)."""
+    fixed_checks(monkeypatch, {})
+    folder = folder_with(tmp_path, {"ei-012.xlsx": good_workbook, "ei-012 (1).xlsx": good_workbook})
+    code, doc, err = batch_json(capsys, folder)
+    sentence = ("ei-012 (1).xlsx et ei-012.xlsx : la même entreprise (BCE 0403.019.261) ; le total des subventions "
+                "de la synthèse la compte 2 fois.")
+    assert doc["same_enterprise"] == [{"files": ["ei-012 (1).xlsx", "ei-012.xlsx"],
+                                       "enterprise": "EI Les Jardins de Test", "enterprise_number": "0403019261",
+                                       "by": "enterprise_number", "message": sentence}]
+    assert err.splitlines() == [sentence]
+    assert code == doc["summary"]["exit_code"] == ExitCode.OK
+    one, other = doc["files"]
+    assert one["enterprise_number"] == other["enterprise_number"] == "0403019261"
+    assert one["total_subsidy"] == other["total_subsidy"]
+    assert doc["summary"]["total_subsidy"] == 2 * one["total_subsidy"]
+    assert all("même entreprise" not in p["message"] for f in doc["files"] for p in f["problems"])
+
+
+def test_the_same_name_and_one_workbook_without_a_bce_number_are_one_enterprise_by_name(tmp_path, capsys,
+                                                                                        monkeypatch):
+    """« EI Les Jardins de Test » with its BCE number, and « ei les jardins de tést. » with none (an .ods export
+    whose number cell was left empty): the same name once case, accents, punctuation and spaces are left out, and
+    no number to tell them apart: one group, by name, with the number the one gives."""
+    fixed_checks(monkeypatch, {})
+    unnumbered = enterprise_workbook(tmp_path, "b.xlsx", " ei les jardins  de tést.", None)
+    folder = folder_with(tmp_path, {"a.xlsx": enterprise_workbook(tmp_path, "a.xlsx"), "b.xlsx": unnumbered})
+    _, doc, err = batch_json(capsys, folder)
+    [group] = doc["same_enterprise"]
+    assert (group["files"], group["by"], group["enterprise_number"]) == (["a.xlsx", "b.xlsx"], "name", "0403019261")
+    assert group["message"] == ("a.xlsx et b.xlsx : la même entreprise (même nom, « EI Les Jardins de Test », et pas "
+                                "de numéro BCE qui les distingue) ; le total des subventions de la synthèse la compte "
+                                "2 fois.")
+    assert group["message"] in err.splitlines()
+    assert [f["enterprise_number"] for f in doc["files"]] == ["0403019261", None]
+
+
+def test_the_same_name_under_two_bce_numbers_is_two_enterprises(tmp_path, capsys, monkeypatch):
+    """Two different BCE numbers are never one enterprise, whatever the names (a common name, « Les Jardins »,
+    in two towns): no group, nothing on stderr, summary.json's key there and empty."""
+    fixed_checks(monkeypatch, {})
+    folder = folder_with(tmp_path, {"a.xlsx": enterprise_workbook(tmp_path, "a.xlsx"),
+                                    "b.xlsx": enterprise_workbook(tmp_path, "b.xlsx", number=OTHER_BCE)})
+    _, doc, err = batch_json(capsys, folder)
+    assert doc["same_enterprise"] == [] and err == ""
+
+
+def test_three_files_of_one_enterprise_are_one_group_of_three(tmp_path, capsys, monkeypatch, good_workbook,
+                                                              other_workbook):
+    """ei-012.xlsx, its copy « Copie de ei-012.xlsx » and this month's « ei-012 octobre.xlsx » beside another
+    enterprise (other.xlsx): one group of three, in the folder's order, « compte 3 fois »."""
+    fixed_checks(monkeypatch, {})
+    folder = folder_with(tmp_path, {"ei-012.xlsx": good_workbook, "Copie de ei-012.xlsx": good_workbook,
+                                    "ei-012 octobre.xlsx": good_workbook, "other.xlsx": other_workbook})
+    _, doc, err = batch_json(capsys, folder)
+    [group] = doc["same_enterprise"]
+    assert group["files"] == ["Copie de ei-012.xlsx", "ei-012 octobre.xlsx", "ei-012.xlsx"]
+    assert group["message"] == ("Copie de ei-012.xlsx, ei-012 octobre.xlsx et ei-012.xlsx : la même entreprise "
+                                "(BCE 0403.019.261) ; le total des subventions de la synthèse la compte 3 fois.")
+    assert err.splitlines() == [group["message"]]
+
+
+def test_files_in_error_are_not_counted_as_the_same_enterprise(tmp_path, capsys, good_workbook):
+    """Two copies given a regime of another region (`--regime bruxelles-2004`): both in error, with their
+    enterprise's name and number but no figure in the total: no group. Nor a file the reader refuses."""
+    folder = folder_with(tmp_path, {"a.xlsx": good_workbook, "b.xlsx": good_workbook, "c.xlsx": b"junk"})
+    code, doc, _ = batch_json(capsys, folder, "--regime", "bruxelles-2004")
+    assert code == ExitCode.BAD_INPUT and [f["readable"] for f in doc["files"]] == [False, False, False]
+    assert doc["files"][0]["enterprise_number"] == "0403019261" and doc["same_enterprise"] == []
+
+
+def test_the_same_enterprise_in_english_and_in_the_summary_workbook(tmp_path, capsys, monkeypatch, good_workbook):
+    """--lang en: the line in English; summary.xlsx's « About » sheet holds the same sentence (« À propos » in
+    French), the first sheet still one row per workbook."""
+    from openpyxl import load_workbook
+
+    fixed_checks(monkeypatch, {})
+    folder = folder_with(tmp_path, {"ei-012.xlsx": good_workbook, "ei-012.ods.xlsx": good_workbook})
+    out = tmp_path / "out"
+    code, _, err = run(capsys, folder, "--year", YEAR, "--out", out, "-q", "--lang", "en")
+    sentence = ("ei-012.ods.xlsx and ei-012.xlsx: the same enterprise (BCE 0403.019.261); the summary's subsidy "
+                "total counts it 2 times.")
+    assert code == ExitCode.OK and err.splitlines() == [sentence]
+    about = list(load_workbook(out / "summary.xlsx")["About"].iter_rows(values_only=True))
+    assert about[-1] == ("Same enterprise", sentence)
+    run(capsys, folder, "--year", YEAR, "--out", out, "-q")
+    wb = load_workbook(out / "summary.xlsx")
+    assert wb["À propos"].cell(wb["À propos"].max_row, 1).value == "Même entreprise"
+    assert wb["À propos"].cell(wb["À propos"].max_row, 2).value == (
+        "ei-012.ods.xlsx et ei-012.xlsx : la même entreprise (BCE 0403.019.261) ; le total des subventions de la "
+        "synthèse la compte 2 fois.")
+    assert wb.active.max_row == 3
+    summary = json.loads((out / SUMMARY_JSON).read_text(encoding="utf-8"))
+    assert summary["same_enterprise"][0]["message"] == wb["À propos"].cell(wb["À propos"].max_row, 2).value
+
+
+def test_no_same_enterprise_key_empty_and_no_row_in_the_summary_workbook(tmp_path, capsys, good_workbook,
+                                                                          other_workbook):
+    """Two enterprises (two BCE numbers): summary.json's `same_enterprise` is there, an empty list; « À propos »
+    has its three rows only."""
+    from openpyxl import load_workbook
+
+    folder = folder_with(tmp_path, {"a.xlsx": good_workbook, "b.xlsx": other_workbook})
+    out = tmp_path / "out"
+    run(capsys, folder, "--year", YEAR, "--out", out, "-q")
+    assert json.loads((out / SUMMARY_JSON).read_text(encoding="utf-8"))["same_enterprise"] == []
+    about = [r[0] for r in load_workbook(out / "summary.xlsx")["À propos"].iter_rows(values_only=True)]
+    assert about == ["Document produit par", "Période", "Données"]
+
+
+def _read(file: str, name: str, number: str | None) -> FileOutcome:
+    return FileOutcome(file=file, readable=True, enterprise=name, enterprise_number=number, total_subsidy=1.0)
+
+
+def test_a_name_two_bce_numbers_carry_attributes_a_workbook_without_one_to_neither():
+    """« EI Test » under 0403019261 (a), under 0123456749 (b), and without a number (c, d): c and d cannot be
+    told to be a's or b's enterprise — they are grouped with each other only, by name; a and b never."""
+    outcomes = [_read("a.xlsx", "EI Test", "0403019261"), _read("b.xlsx", "EI Test", "0123456749"),
+                _read("c.xlsx", "EI Test", None), _read("d.xlsx", "E.I. test", None), _read("e.xlsx", "Autre", None)]
+    groups = batch.same_enterprise(outcomes)
+    assert [(g["files"], g["by"], g["enterprise_number"]) for g in groups] == [(["c.xlsx", "d.xlsx"], "name", None)]
+    assert groups[0]["message"].en == ("c.xlsx and d.xlsx: the same enterprise (same name, « EI Test », and no BCE "
+                                       "number telling them apart); the summary's subsidy total counts it 2 times.")
 
 
 # ---------------------------------------------------------------------------------------- invariants

@@ -59,8 +59,10 @@ def batch_command(folder: DirArg, year: BatchYearOpt = None, month: MonthOpt = N
     « ei validate ») est signalé (stderr et synthèse) et les autres sont traités ; un ancien .xls aussi. Les classeurs qu'ei a écrits (réclamation
     de « ei subsidy -o », summary.xlsx), les .csv, les sous-dossiers et les liens illisibles sont ignorés et signalés (stderr,
     skipped[]) ; un summary.xlsx
-    qu'ei n'a pas écrit dans --out n'est jamais remplacé (refus, code 2). Code de sortie : 2 si un classeur est en erreur, sinon 1 si un
-    classeur n'est pas conforme (ou indéterminé avec --strict), sinon 0.
+    qu'ei n'a pas écrit dans --out n'est jamais remplacé (refus, code 2). Deux classeurs de la même entreprise (même
+    numéro BCE, ou même nom quand l'un n'en a pas) sont signalés (stderr, same_enterprise[], « À propos » de
+    summary.xlsx) : le total des subventions la compte une fois par fichier. Code de sortie : 2 si un classeur
+    est en erreur, sinon 1 si un classeur n'est pas conforme (ou indéterminé avec --strict), sinon 0.
 
     Exemple : ei batch classeurs/ --year 2026 --month 2026-10 --out resultats/ --format json
     """
@@ -184,6 +186,8 @@ def _report(outcomes, request, opts, skipped=(), removed=()) -> None:
     from ei_cli.output import dumps, write_stdout
 
     doc = summary_document(outcomes, request, opts.strict, skipped, removed)
+    for group in doc["same_enterprise"]:   # a warning: the exit code stays the files'
+        typer.echo(group["message"].get(opts.lang), err=True)
     text = dumps(doc, opts.lang) if opts.format == "json" else None  # encoded once: stdout and summary.json
     if request.out_dir is not None:
         write_summaries(outcomes, request, doc, text)

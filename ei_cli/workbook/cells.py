@@ -772,6 +772,11 @@ def to_bce(raw) -> str:
         raise Invalid("invalid_bce", _BCE_EXPECTED) from None
 
 
+def bce_text(number: str) -> str:
+    """A BCE number as ``to_bce`` gives it (10 digits) written as the register writes it: ``0403.019.261``."""
+    return f"{number[:4]}.{number[4:7]}.{number[7:]}"
+
+
 # ------------------------------------------------------------------------------------ dispatch
 _BY_KIND = {
     schema.TEXT: to_text, schema.ID: to_id, schema.DATE: to_date, schema.MONTH: to_month,
