@@ -60,7 +60,7 @@ def batch_command(folder: DirArg, year: BatchYearOpt = None, month: MonthOpt = N
     de « ei subsidy -o », summary.xlsx), les .csv, les sous-dossiers et les liens illisibles sont ignorés et signalés (stderr,
     skipped[]) ; un summary.xlsx
     qu'ei n'a pas écrit dans --out n'est jamais remplacé (refus, code 2). Deux classeurs de la même entreprise (même
-    numéro BCE, ou même nom quand l'un n'en a pas) sont signalés (stderr, same_enterprise[], « À propos » de
+    numéro BCE, ou même nom quand l'un n'en a pas) sont signalés (sous le total du tableau, sur stderr en json ou csv ; same_enterprise[], « À propos » de
     summary.xlsx) : le total des subventions la compte une fois par fichier. Code de sortie : 2 si un classeur
     est en erreur, sinon 1 si un classeur n'est pas conforme (ou indéterminé avec --strict), sinon 0.
 
@@ -186,8 +186,9 @@ def _report(outcomes, request, opts, skipped=(), removed=()) -> None:
     from ei_cli.output import dumps, write_stdout
 
     doc = summary_document(outcomes, request, opts.strict, skipped, removed)
-    for group in doc["same_enterprise"]:   # a warning: the exit code stays the files'
-        typer.echo(group["message"].get(opts.lang), err=True)
+    if opts.format != "table":   # the table says it under its total; a warning: the exit code stays the files'
+        for group in doc["same_enterprise"]:
+            typer.echo(group["message"].get(opts.lang), err=True)
     text = dumps(doc, opts.lang) if opts.format == "json" else None  # encoded once: stdout and summary.json
     if request.out_dir is not None:
         write_summaries(outcomes, request, doc, text)
@@ -203,4 +204,4 @@ def _report(outcomes, request, opts, skipped=(), removed=()) -> None:
         from ei_cli.render.batch import summary_table
         from ei_cli.output import console
 
-        summary_table(console(), outcomes, doc["summary"], request, opts.lang)
+        summary_table(console(), outcomes, doc["summary"], request, opts.lang, doc["same_enterprise"])

@@ -16,8 +16,11 @@ def _figure(x: float | None, text, lang: str) -> str:
     return "—" if x is None else text(Decimal(str(x)), lang)
 
 
-def summary_table(con, outcomes: list[FileOutcome], totals: dict, request: BatchRequest, lang: str = "fr") -> None:
-    """The terminal summary: one line per workbook, then the counts (rich imported here only)."""
+def summary_table(con, outcomes: list[FileOutcome], totals: dict, request: BatchRequest, lang: str = "fr",
+                  same_enterprise: list[dict] = ()) -> None:
+    """The terminal summary: one line per workbook, then the counts (rich imported here only), and under the
+    subsidy total the workbooks that are one enterprise (``batch.same_enterprise``: the total counts it once per
+    file)."""
     from rich.markup import escape
     from rich.table import Table
 
@@ -69,6 +72,8 @@ def summary_table(con, outcomes: list[FileOutcome], totals: dict, request: Batch
         f"Subventions {request.subsidy_year} : {_figure(totals['total_subsidy'], euro_text, lang)}.",
         f"{files.en}: {', '.join(c.en for c in counts)}. "
         f"Subsidies {request.subsidy_year}: {_figure(totals['total_subsidy'], euro_text, lang)}."))
+    for group in same_enterprise:
+        con.print(tr("Attention : ", "Warning: ") + group["message"].get(lang), markup=False)
     if any(o.subsidy_complete is False for o in outcomes):
         con.print(tr("(?) : une partie des subventions n'a pas pu être calculée ou n'est pas réclamable en l'état "
                      "(voir « unknown » et les lignes « claimable » à false dans le JSON).",
