@@ -1607,3 +1607,33 @@ def test_a_year_typo_in_a_text_date_gets_no_zero_date_hint(tmp_path):
     (p,) = [p for p in read_workbook(path).errors if (p.sheet, p.cell) == ("Personnel", "F2")]
     assert p.code == "invalid_date" and "entre 1900 et 2099" in p.message.fr
     assert "date zéro" not in p.message.fr
+
+
+@pytest.mark.parametrize("above, unknown_at, title", [
+    ([], "A1", None),                                            # the field row is the first row
+    ([["Fiche entreprise", None], [None, None]], "A3", "Lignes 1 à 2 au-dessus des en-têtes ignorées"),
+])
+def test_a_field_row_with_an_unknown_label_above_the_first_field_is_an_unknown_field_not_a_title(
+        above, unknown_at, title, tmp_path):
+    """An Entreprise sheet without its « champ » / « valeur » header row (tolerated: the first column names the
+    fields) whose first row is `Nom de l'entreprise | EI X`, then `Région | wallonie`: row 1 was said to be
+    « Ligne 1 au-dessus des en-têtes ignorée (un titre ?) » and then « nom » missing — but it holds a label and
+    a value, a field row whose label ei does not know. It is now read as one: « Champ inconnu « Nom de
+    l'entreprise » ignoré (champs attendus : nom, region, …) » at its cell, and « nom » stays missing. A row
+    with a single filled cell above it (a title, and a blank row) is still read past with the title warning."""
+    from helpers_workbook import valid_sheets, write_workbook
+
+    sheets = valid_sheets()
+    sheets["Entreprise"] = above + [["Nom de l'entreprise", "EI X"], ["Région", "wallonie"]]
+    result = read_workbook(write_workbook(tmp_path / "x.xlsx", sheets))
+    assert [(p.code, p.cell or p.column) for p in result.problems if p.sheet == "Entreprise"] == [
+        ("missing_field", "nom"), ("missing_field", "date_agrement")] + [("rows_above_headers", "A1")] * bool(title) + [
+        ("unknown_field", unknown_at)]
+    [unknown] = [p for p in result.problems if p.code == "unknown_field"]
+    assert unknown.message.fr == ("Champ inconnu « Nom de l'entreprise » ignoré (champs attendus : nom, numero_bce, "
+                                  "region, regime, date_agrement, forme_juridique, finalite_sociale, chiffre_affaires, "
+                                  "total_bilan).")
+    assert unknown.message.en.startswith("Unknown field « Nom de l'entreprise » ignored (expected fields: name, ")
+    titles = [p for p in result.problems if p.code == "rows_above_headers"]
+    assert [p.message.fr.split(" (")[0] for p in titles] == ([title] if title else [])
+    assert all(p.cell == "A1" for p in titles)

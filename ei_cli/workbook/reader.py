@@ -339,23 +339,36 @@ class _Reader:
 
         key_keys = {normalize_name(n) for n in schema.KEY_HEADERS}
         value_keys = {normalize_name(n) for n in schema.VALUE_HEADERS}
+        first_filled = header_at
         header_at, _ = self._below_title(title, grid, header_at, lambda v: normalize_name(v) in key_keys
-                                         or contract.find_column(v) is not None, least=1)
+                                         or contract.find_column(v) is not None, least=1, warn=False)
         header = grid[header_at]
         key_col = next((c for c, v in enumerate(header) if _is_text(v) and normalize_name(v) in key_keys), None)
         value_col = next((c for c, v in enumerate(header) if _is_text(v) and normalize_name(v) in value_keys), None)
         first_data = header_at + 1
+        title_end = header_at   # the rows from first_filled up to it are a title
         if key_col is None:
             # Tolerated: no header row, the first filled column names the fields directly.
             first = next(c for c, v in enumerate(header) if not _blank(v))
             if _is_text(header[first]) and contract.find_column(header[first]) is not None:
-                key_col, value_col, first_data = first, first + 1, header_at
+                key_col, value_col = first, first + 1
+                # A row above the first known field holding a label and a value is a field row whose label ei
+                # does not know (« Nom de l'entreprise »): read, to be told as an unknown field — not a title,
+                # after which « nom » would be said missing with no word on that row. One filled cell: a title.
+                def field_row(row: list) -> bool:
+                    label, value = (row[c] if c < len(row) else None for c in (key_col, value_col))
+                    return _is_text(label) and not _blank(label) and not _blank(value)
+
+                title_end = first_data = next((r for r in range(first_filled, header_at) if field_row(grid[r])),
+                                              header_at)
             else:
+                self._rows_above_headers(title, first_filled, title_end)
                 self.err("missing_column",
                          "Colonne « champ » introuvable : la première ligne doit contenir « champ » et « valeur ».",
                          "Column “champ” (field) not found: the first row must contain “champ” and “valeur”.",
                          sheet=title, column="champ")
                 return values
+        self._rows_above_headers(title, first_filled, title_end)
         if value_col is None:
             value_col = key_col + 1
             self.warn("missing_column",
@@ -487,11 +500,13 @@ class _Reader:
     def _has_problem_at(self, sheet, cell) -> bool:
         return any(p.sheet == sheet and p.cell == cell for p in self.problems)
 
-    def _below_title(self, title: str, grid: list[list], first: int, known, least: int = 2) -> tuple[int, bool]:
+    def _below_title(self, title: str, grid: list[list], first: int, known, least: int = 2,
+                     warn: bool = True) -> tuple[int, bool]:
         """The header row and whether it holds a ``known`` header: ``first`` (the first filled row), unless
         none of its cells is one and one of the next rows has ``least`` of them — a title written above the
         headers, read past with a warning (``least`` 2 for a table: a data row seldom holds two header
-        names). ``(first, False)``: no row of headers was found."""
+        names; ``warn`` False: the caller decides which rows are a title and warns, ``_rows_above_headers``).
+        ``(first, False)``: no row of headers was found."""
         def count(r: int) -> int:
             return sum(1 for v in grid[r] if _is_text(v) and known(v))
 
@@ -501,7 +516,15 @@ class _Reader:
                      None)
         if below is None:
             return first, False
+        if warn:
+            self._rows_above_headers(title, first, below)
+        return below, True
+
+    def _rows_above_headers(self, title: str, first: int, below: int) -> None:
+        """The warning for the rows from ``first`` to ``below`` (excluded) read past as a title (none: no word)."""
         n = below - first
+        if n <= 0:
+            return
         rows = f"{first + 1}" if n == 1 else f"{first + 1} à {below}"
         rows_en = f"{first + 1}" if n == 1 else f"{first + 1} to {below}"
         self.warn("rows_above_headers",
@@ -510,7 +533,6 @@ class _Reader:
                   f"{english_word(n, 'Row')} {rows_en} above the headers ignored (a title?): the headers are read on "
                   f"row {below + 1}.",
                   sheet=title, cell=cell_ref(first, 0))
-        return below, True
 
     # ------------------------------------------------------------------------------- tables
     def _read_table(self, contract: Sheet, title: str | None, grid: list[list] | None, errs: dict) -> list[_Row]:
