@@ -2031,6 +2031,26 @@ def test_brussels_2004_the_three_workers_day_is_judged_only_in_a_period_holding_
     assert january.extra["lowest_judged_share"] == D("0.5")
 
 
+def test_brussels_2004_three_workers_missed_is_what_to_fix_in_ei_check():
+    """rules.md §5.2: at least 3 workers within 6 months of the agrément. bruxelles-2004, agrément 2010-03-01 →
+    the day is 2010-03-01 + 6 months − 1 day = 2010-08-31; only P1 (target) and P2 (not target) are employed,
+    both full time and paid 2010-03 … 2011-02: 2 workers < 3 → « non conforme ». Every judged month (from
+    2010-03-01 + 100 days) is P1 1 ÷ (1 + 1) = 50 % ≥ 30 %: the only thing to fix, in `ei check`'s « À
+    corriger », is the workforce — « Au moins 3 travailleurs … le 2010-08-31 … ; il y en avait 2. »"""
+    e = enterprise([worker("P1", hire=date(2010, 3, 1)), worker("P2", hire=date(2010, 3, 1))],
+                   [pay(w, "2010-03", "2011-02") for w in ("P1", "P2")],
+                   agrement=date(2010, 3, 1), region=Region.BRUXELLES)
+    c = check(e, B04, Period.calendar_year(2010), Statuses({"P1": True, "P2": False}))
+    assert c.compliant is False
+    assert (c.details["min_workers"], c.details["min_workers_on"], c.details["workers_on_that_day"]) == (
+        3, "2010-08-31", 2)
+    assert [(x.fr, x.en) for x in c.to_fix] == [(
+        "Au moins 3 travailleurs devaient être occupés le 2010-08-31, fin du délai qui suit l'agrément ; il y en "
+        "avait 2.",
+        "At least 3 workers had to be employed on 2010-08-31, the end of the period after the agrément; there "
+        "were 2.")]
+
+
 def _one_and_a_person_on_two_half_times(full: str, year: int, second_month: int):
     """``full`` full time from 1 January of ``year``, and one person (same national number) on two half-time
     contracts: A1 from 1 January, A2 from the first of ``second_month``; paid to December. Workers, Paie rows."""
