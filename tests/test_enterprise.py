@@ -434,6 +434,31 @@ def test_wallonia_2003_any_commercial_company_with_a_social_purpose():
     assert form_check("wallonie-2003", "SPRL", False, year=2010).compliant is False
 
 
+@pytest.mark.parametrize("regime_id,year,region", [("wallonie-2003", 2010, Region.WALLONIE),
+                                                   ("bruxelles-2004", 2015, Region.BRUXELLES)])
+def test_an_srl_where_the_regime_has_no_reading_for_an_unlisted_company_is_left_open(regime_id, year, region):
+    """Wallonia 2003 (décret art. 2, 1°, §4.1) and Brussels 2004 (ord. art. 2, 7°, §5.1) ask for a « société
+    commerciale »; their lists are the 2001 Code des sociétés' forms (SA, SPRL, SCRL…), and neither regime says
+    whether a company form it does not list is admitted (no enterprise.legal_form.unlisted_admitted). An SRL
+    (the CSA's successor of the SPRL) is a company, not excluded, not listed: the form's verdict is open —
+    neither admitted nor refused — and the fix sends the user to the administration. Everything else is met:
+    10 AWU < 50 and 1 M€ ≤ 7 M€ (2003), encadrement 1 ÷ 10 etp = 10 % ≥ 10 % (2004), so the check is
+    « indéterminé » because of the form alone."""
+    workers = [replace(w, hire_date=date(2005, 1, 1)) for w in
+               staff(1, function=Function.SUPERVISION, prefix="E") + staff(9, prefix="N")]
+    e = replace(ent(workers, "1000000", "500000", region, "SRL", True), agrement_date=date(2005, 1, 1))
+    result = rule.check(e, get_regime(regime_id), Period.calendar_year(year), Report({}, default=False))
+    assert result.compliant is None
+    assert (result.details["legal_form_code"], result.details["legal_form_admitted"],
+            result.details["legal_form_compliant"]) == ("SRL", None, None)
+    assert "forme SRL à vérifier" in result.summary.fr
+    assert any(r.text.fr == ("Le texte ne dit pas si cette forme est admise : à vérifier auprès de "
+                             "l'administration.") for r in result.reasons)
+    assert [(x.fr, x.en) for x in result.to_fix] == [(
+        "Vérifiez auprès de l'administration que cette forme est admise.",
+        "Check with the administration that this form is admitted.")]
+
+
 def test_brussels_2004_requires_a_commercial_company_but_no_social_purpose():
     """Ord. 18.03.2004 art. 2, 7° (verified): a société commerciale; no SFS requirement in Brussels (§5.1,
     seed 003). An SA with finalite_sociale = non meets the form criterion; the supervision share (1 of 10
