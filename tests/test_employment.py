@@ -236,6 +236,52 @@ def test_a_person_re_hired_after_their_cdi_ended_owes_a_cdi_six_months_after_the
     assert run(*early, period=Period.calendar_year(2024)).compliant is True
 
 
+def test_back_to_back_cdds_of_one_person_are_one_breach_from_the_deadline():
+    """A (TD): CDD 2025-01-03 … 09-30 as A1, then from the next day, 2025-10-01, CDD to 2026-03-31 as A2 (same
+    national number), never a CDI. Due by the first hire + 6 months: 2025-01-03 + 6 months = 2025-07-03. The
+    person is employed without a CDI every day from then: one breach 2025-07-03 … 2026-03-31 (A2's contract
+    follows A1's with no day between), named by the contract it begins under, A1; at the end of 2025 the
+    person is still employed: « toujours sans CDI », « passer en CDI »."""
+    ws = one_person(worker("A1", hire=date(2025, 1, 3), exit=date(2025, 9, 30)),
+                    worker("A2", hire=date(2025, 10, 1), exit=date(2026, 3, 31)))
+    result = run(*ws)
+    assert result.compliant is False
+    (v,) = result.details["violations"]
+    assert (v["worker_id"], v["deadline"], v["since"], v["until"], v["cdi_date"]) == (
+        "A1", date(2025, 7, 3), date(2025, 7, 3), date(2026, 3, 31), None)
+    assert v["text"].fr == "A1 : engagé le 2025-01-03, toujours sans CDI ; CDI attendu au plus tard le 2025-07-03."
+    assert v["text"].en == "A1: hired on 2025-01-03, still without a CDI; CDI due by 2025-07-03."
+    assert result.to_fix == (t("A1 : passer en CDI (ou corriger date_cdi, feuille Personnel).",
+                               "A1: move to a CDI (or correct date_cdi, Personnel sheet)."),)
+
+
+def test_a_cdi_after_a_gap_leaves_the_breach_ended_by_the_exit():
+    """A (TD): CDD 2025-01-03 … 09-30 as A1, no CDI; away in October and November; re-hired on a CDI on
+    2025-12-01 as A2. Due by 2025-01-03 + 6 months = 2025-07-03: a breach 2025-07-03 … 2025-09-30, ended by the
+    exit, not by the CDI two months later (no CDI date on it): « sorti le 2025-09-30 sans CDI »."""
+    ws = one_person(worker("A1", hire=date(2025, 1, 3), exit=date(2025, 9, 30)),
+                    worker("A2", hire=date(2025, 12, 1), contract=ContractType.CDI))
+    result = run(*ws)
+    assert result.compliant is False
+    (v,) = result.details["violations"]
+    assert (v["worker_id"], v["since"], v["until"], v["cdi_date"], v["cdi_worker_id"]) == (
+        "A1", date(2025, 7, 3), date(2025, 9, 30), None, None)
+    assert v["text"].fr == ("A1 : engagé le 2025-01-03, sorti le 2025-09-30 sans CDI ; CDI attendu au plus tard le "
+                            "2025-07-03.")
+    assert result.to_fix[0].fr.startswith("A1 : sorti sans CDI après le délai")
+
+
+def test_a_cdi_beside_the_cdd_from_the_deadline_day_is_on_time():
+    """A (TD): a half-time CDD 2025-01-03 … 12-31 as A1 and, beside it, a half-time CDI from 2025-07-03 as A2
+    (same national number). Due by 2025-01-03 + 6 months = 2025-07-03, the CDI's first day: the person is on a
+    CDI by the deadline (the CDD running on beside it changes nothing) → no breach, compliant (each contract
+    0,5 etp ≥ 0,5)."""
+    ws = one_person(worker("A1", hire=date(2025, 1, 3), exit=date(2025, 12, 31), fte="0.5"),
+                    worker("A2", hire=date(2025, 7, 3), contract=ContractType.CDI, fte="0.5"))
+    result = run(*ws)
+    assert result.compliant is True and result.details["violations"] == [] and result.to_fix == ()
+
+
 def test_a_single_row_worker_is_judged_as_before():
     """T1 alone (with a national number, no other row): hired 2025-01-15 on a CDD, CDI on 2025-07-16; due by
     2025-01-15 + 6 months = 2025-07-15: late on 07-15 only, the text unchanged, no other hire named
