@@ -1176,6 +1176,34 @@ def test_a_first_ei_hire_before_the_birth_date_is_an_error_at_its_cell(tmp_path)
     assert "1990" not in found[0].message.fr + found[0].message.en
 
 
+def test_a_first_ei_hire_after_the_hire_here_is_an_error_at_its_cell(tmp_path, capsys):
+    """`date_premier_engagement_ei` is the first hire in any agreed EI (D6), so it cannot come after the hire
+    here: worker 1 hired 2022-01-10 with a first EI hire typed 2022-06-01 is an error
+    first_ei_hire_after_hire at that cell (column P, appended after the 15 of the valid workbook; row 2),
+    naming the worker; `ei validate` exits 2."""
+    import json
+
+    from helpers_cli import run_cli
+    from helpers_workbook import set_value, valid_sheets, write_workbook
+
+    sheets = valid_sheets()
+    for i, row in enumerate(sheets["Personnel"]):
+        row.append("date_premier_engagement_ei" if i == 0 else None)
+    set_value(sheets, "Personnel", 1, "date_premier_engagement_ei", date(2022, 6, 1))
+    path = write_workbook(tmp_path / "first-ei.xlsx", sheets)
+    [found] = read_workbook(path).errors
+    assert (found.code, found.sheet, found.cell) == ("first_ei_hire_after_hire", "Personnel", "P2")
+    assert found.message.fr == ("Travailleur 1 : la date de premier engagement en EI (01/06/2022) est postérieure à "
+                                "la date d'entrée (10/01/2022) ; ne la remplissez que si le premier engagement dans "
+                                "une EI agréée est antérieur.")
+    assert found.message.en.startswith("Worker 1: the first EI hire date (2022-06-01) is after the hire date "
+                                       "(2022-01-10)")
+    code, out, _ = run_cli(capsys, "validate", path, "-f", "json")
+    assert code == 2
+    assert [(p["code"], p["severity"], p["cell"]) for p in json.loads(out)["problems"]] == [
+        ("first_ei_hire_after_hire", "error", "P2")]
+
+
 def test_two_personnel_rows_with_one_national_number_are_named_by_ids_and_cells_never_by_the_number(tmp_path):
     """One person re-hired under a new id (ids are unique) keeps one NISS: worker 2's niss set to worker 1's
     (Personnel B2) gave nothing, and the subsidies started a second window and cap. Now a warning
