@@ -1637,6 +1637,26 @@ def test_a_year_typo_in_a_text_date_gets_no_zero_date_hint(tmp_path):
     assert "date zéro" not in p.message.fr
 
 
+def test_an_empty_entreprise_sheet_is_one_error_and_the_required_fields_missing(tmp_path):
+    """An Entreprise sheet with no filled cell (a blank in A1 is no value): the error empty_sheet on the sheet
+    (« il faut une ligne par champ … avec les colonnes « champ » et « valeur » »), then one missing_field error
+    for each required field — nom, region, date_agrement —, named by the field (no cell to point at)."""
+    from helpers_workbook import valid_sheets, write_workbook
+
+    for name, cells in (("empty.xlsx", None), ("blank.xlsx", {("Entreprise", "A1"): " "})):
+        sheets = valid_sheets()
+        sheets["Entreprise"] = []
+        result = read_workbook(write_workbook(tmp_path / name, sheets, cells=cells))
+        assert [(p.code, p.severity, p.sheet, p.cell, p.column) for p in result.problems] == [
+            ("empty_sheet", "error", "Entreprise", None, None),
+            ("missing_field", "error", "Entreprise", None, "nom"),
+            ("missing_field", "error", "Entreprise", None, "region"),
+            ("missing_field", "error", "Entreprise", None, "date_agrement")]
+        assert result.problems[0].message.fr == ("La feuille est vide : il faut une ligne par champ (nom, region, "
+                                                 "date_agrement…), avec les colonnes « champ » et « valeur ».")
+        assert result.problems[0].message.en.startswith("The sheet is empty: it needs one row per field")
+
+
 @pytest.mark.parametrize("above, unknown_at, title", [
     ([], "A1", None),                                            # the field row is the first row
     ([["Fiche entreprise", None], [None, None]], "A3", "Lignes 1 à 2 au-dessus des en-têtes ignorées"),
