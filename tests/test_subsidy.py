@@ -650,6 +650,27 @@ def test_2003_social_accompaniment_full_time_whole_year():
     assert sorted(line.amount for line in lines) == [D("13308.49"), D("33000.00")]
 
 
+def test_2003_social_accompaniment_without_payroll_rows_uses_the_contract_etp_and_says_so():
+    """D3 with no Paie row for the accompanier (the manager D is paid all 2010): the contractual etp of
+    Personnel, 0,5, is used, with the fallback note naming the months. Agrément 2008-03-01: 2010 meets agrément
+    year 2 (2009-03-01 – 2010-02-28, 365 days) and year 3 (2010-03-01 – 2011-02-28, 365 days), one line each:
+    2010-01-01 – 02-28, 59 days × 0,5 = 29,5 FTE-days → 33 000 × 29,5 ÷ 365 = 2 667,123… = 2 667,12 €;
+    2010-03-01 – 12-31, 306 days × 0,5 = 153 FTE-days → 33 000 × 153 ÷ 365 = 13 832,876… = 13 832,88 €
+    (together 33 000 × 0,5 × 365 ÷ 365 = 16 500 €)."""
+    ws = [worker("S", date(2008, 3, 1), fte="0.5", function=Function.SOCIAL_ACCOMPANIMENT),
+          worker("D", date(2008, 3, 1), function=Function.MANAGEMENT)]
+    ent = enterprise(ws, monthly("D", Month(2010, 1), Month(2010, 12)), agrement=date(2008, 3, 1))
+    result = compute_subsidies(ent, W2003, 2010, Report({"S": "not_target", "D": "not_target"}))
+    y2, y3 = lines_of(result, "social_accompaniment")
+    assert [(x.basis["agrement_year"], x.basis["days"], x.basis["fte_days"], x.amount) for x in (y2, y3)] == [
+        (2, 59, D("29.5"), D("2667.12")), (3, 306, D("153"), D("13832.88"))]
+    assert result.totals["social_accompaniment"] == D("16500.00")
+    assert "Pas de ligne de paie pour 2010-01, 2010-02 : etp contractuel de Personnel utilisé." in [
+        n.fr for n in y2.notes]
+    assert ("No payroll row for 2010-03, 2010-04, 2010-05, 2010-06, 2010-07, 2010-08, 2010-09, 2010-10, 2010-11, "
+            "2010-12: contractual fte from Personnel used.") in [n.en for n in y3.notes]
+
+
 # ------------------------------------------------------------------------------------ Brussels 2004
 R1_TABLE = {0: 0, 1: 0, 2: 0, 3: 0, 4: 0, 5: 1, 6: 1, 7: 1, 8: 1, 9: 2, 10: 2, 11: 2, 12: 2, 13: 3, 14: 3, 15: 3,
             16: 3, 17: 4, 18: 4, 19: 4, 20: 4}
