@@ -164,6 +164,25 @@ def test_month_without_wage_cost_makes_the_line_unknown():
     assert result.totals["target_worker"] == 0 and not result.complete
 
 
+def test_a_month_at_etp_0_without_wage_cost_is_no_missing_wage_cost():
+    """D1: A (TD) hired 2025-01-01, window 2025-01-01 – 2025-12-31 (12 months), 4 000 € a month; March 2025 is
+    paid at etp 0 with no cout_salarial (a suspended month). Its cap is 18 000 ÷ 12 × 0 = 0 €: nothing can be
+    due whatever its wage cost, so that month's amount is null (no cost to quote), it is not a month « without
+    wage cost », and the line is computed and complete: 11 months × min(0,5 × 4 000 = 2 000, 1 500) = 16 500 €,
+    over 11 months of wage cost (11 × 4 000 = 44 000 €)."""
+    pays = monthly("A", Month(2025, 1), Month(2025, 12))
+    pays[2] = pay("A", 2025, 3, fte="0", cost=None)
+    ent = enterprise([worker("A", date(2025, 1, 1))], pays)
+    result = compute_subsidies(ent, W2016, 2025, Report({"A": "TD"}))
+    (line,) = lines_of(result, "target_worker")
+    march = next(m for m in line.basis["months"] if m["month"] == Month(2025, 3))
+    assert (march["etp"], march["cap"], march["wage_cost"], march["amount"]) == (0, 0, None, None)
+    assert "months_without_wage_cost" not in line.basis and line.basis["wage_cost"] == D("44000.00")
+    assert (line.basis["known_wage_cost_months"], line.basis["wage_cost_months"]) == (11, 11)
+    assert line.amount == D("16500.00") and line.claimable
+    assert result.complete and result.unknown == () and result.totals["target_worker"] == D("16500.00")
+
+
 def test_a_wage_cost_not_known_every_month_is_never_quoted_as_the_wage_cost():
     """D1: a month without `cout_salarial` → the line is unknown. Its basis still gave `wage_cost` =
     the known months' sum (and 0 when none was known) as if it were the line's cost. A, TD, full year
