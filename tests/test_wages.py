@@ -445,6 +445,36 @@ def test_csv_shows_names_with_names_as_the_table_and_json_do():
     assert "name" not in r.stdout.splitlines()[0].split(",") and "Youssef Nowak" not in r.stdout
 
 
+def test_left_out_months_are_said_in_the_table_and_the_json_and_names_shown_with_names(make_workbook,
+                                                                                        workbook_sheets):
+    """The test workbook (2024-01 and 2024-02) with worker 1's February at etp 0 (2 100,50 € paid: left out,
+    fte_zero) and worker 2's January at 0 € (etp 0,5: left out, no_pay). Compared: worker 3, 6 200 € / 2
+    FTE-months = 3 100,00 € per FTE (highest); worker 2, February only, 1 050 € / 0,5 = 2 100,00 € (lowest);
+    worker 1, January only, 2 100,50 € / 1. Ratio 3 100 ÷ 2 100 = 1,476… → « 1,48 » (rounded up), ≤ 4: conforme.
+    JSON ``excluded_months`` gives each left-out month with its reason; the table says them under it
+    (« Écarté : 1 2024-02 (etp nul) », « Left out: 2 2024-01 (no pay) »); with --names, a « Nom » column holds
+    the highest's and the lowest's names, absent without it."""
+    from helpers_workbook import set_value
+
+    set_value(workbook_sheets, "Paie", 2, "etp", 0)            # worker 1, 2024-02
+    set_value(workbook_sheets, "Paie", 3, "salaire_brut", 0)   # worker 2, 2024-01
+    path = str(make_workbook(workbook_sheets))
+    r = runner.invoke(app, ["check-wages", path, "--year", "2024", "-f", "json"])
+    doc = json.loads(r.stdout)
+    assert r.exit_code == 0 and doc["compliant"] is True and doc["ratio"] == pytest.approx(3100 / 2100, abs=1e-4)
+    assert (doc["highest"]["worker_id"], doc["highest"]["pay_per_fte"]) == ("3", 3100)
+    assert (doc["lowest"]["worker_id"], doc["lowest"]["pay_per_fte"]) == ("2", 2100)
+    assert doc["excluded_months"] == [{"worker_id": "1", "month": "2024-02", "reason": "fte_zero"},
+                                      {"worker_id": "2", "month": "2024-01", "reason": "no_pay"}]
+    table = runner.invoke(app, ["check-wages", path, "--year", "2024", "--names"], env={"COLUMNS": "200"}).stdout
+    assert "Rapport 1,48 (au plus 4) : conforme" in table
+    assert "Écarté : 1 2024-02 (etp nul)" in table and "Écarté : 2 2024-01 (salaire nul)" in table
+    assert " Nom " in table and "Chloé Exemple" in table and "Bruno Exemple" in table
+    english = runner.invoke(app, ["check-wages", path, "--year", "2024", "--lang", "en"], env={"COLUMNS": "200"}).stdout
+    assert "Left out: 1 2024-02 (fte 0)" in english and "Left out: 2 2024-01 (no pay)" in english
+    assert " Name " not in english and "Exemple" not in english
+
+
 def test_a_month_is_measured_over_the_12_months_ending_with_it():
     """`ei batch --month 2024-12` compared December's pay alone: M 4 400 € a month and a 13th month in December
     (8 800 €), P 2 000 € a month, both full time all 2024 (agrément 2024-01-01): 8 800 / 2 000 = 4,40 > 4,
