@@ -6,6 +6,7 @@ report, so each case states exactly who is target public. CLI cases run on ``sam
 
 from __future__ import annotations
 
+import io
 import json
 from dataclasses import replace
 from datetime import date
@@ -1072,6 +1073,19 @@ def test_brussels_2018_half_time_rule_is_never_solved_as_an_average_to_hire(monk
 W03 = get_regime("wallonie-2003")
 
 
+def _agrement_on_the_15th():
+    """wallonie-2003, agrément 2005-03-15: T target full time from 2006-03-15 (Paie March 2006 etp 17/31); N0, N1
+    not target, full time from 2005-03-15; six not target hired 2007-03-15 (Paie March 2007 etp 17/31 each).
+    Enterprise, statuses."""
+    p17 = D(17) / D(31)
+    ws = [worker("T", hire=date(2006, 3, 15)), worker("N0", hire=date(2005, 3, 15)), worker("N1", hire=date(2005, 3, 15))]
+    ws += [worker(f"L{i}", hire=date(2007, 3, 15)) for i in range(6)]
+    pays = [[PayMonth("T", Month(2006, 3), p17, D(1000))], pay("T", "2006-04", "2007-03"),
+            pay("N0", "2005-03", "2007-03"), pay("N1", "2005-03", "2007-03")]
+    pays += [[PayMonth(f"L{i}", Month(2007, 3), p17, D(1000))] for i in range(6)]
+    return enterprise(ws, pays, agrement=date(2005, 3, 15)), Statuses({w.worker_id: w.worker_id == "T" for w in ws})
+
+
 def test_boundary_months_count_only_their_days_inside_the_year():
     """Auditor's case. wallonie-2003, agrément 2005-03-15 → year 2 = 2006-03-15 … 2007-03-14, 30 % required.
 
@@ -1084,14 +1098,7 @@ def test_boundary_months_count_only_their_days_inside_the_year():
     (Old code, 13 whole months: T = 12 + 17/31 = 12,548, D = 12,548 + 26 + 6 × 17/31 = 41,839 → 29,99 %,
     not compliant.)
     """
-    p17 = D(17) / D(31)
-    ws = [worker("T", hire=date(2006, 3, 15)), worker("N0", hire=date(2005, 3, 15)), worker("N1", hire=date(2005, 3, 15))]
-    ws += [worker(f"L{i}", hire=date(2007, 3, 15)) for i in range(6)]
-    pays = [[PayMonth("T", Month(2006, 3), p17, D(1000))], pay("T", "2006-04", "2007-03"),
-            pay("N0", "2005-03", "2007-03"), pay("N1", "2005-03", "2007-03")]
-    pays += [[PayMonth(f"L{i}", Month(2007, 3), p17, D(1000))] for i in range(6)]
-    e = enterprise(ws, pays, agrement=date(2005, 3, 15))
-    st_ = Statuses({w.worker_id: w.worker_id == "T" for w in ws})
+    e, st_ = _agrement_on_the_15th()
     r = evaluate_quota(e, W03, Period(date(2006, 6, 1), date(2006, 6, 1)), st_)
     (y,) = r.years
     assert (y.year, y.judged_on, y.required_share) == (2, "average", D("0.3"))
@@ -1108,6 +1115,32 @@ def test_boundary_months_count_only_their_days_inside_the_year():
     assert all("days_in_year" not in m for m in d["months"][1:-1])
     assert any("2006-03 (17 jours sur 31)" in x["text"] for x in d["reasons"])
     assert "sur 12 mois" in y.reasons[-1].text.fr or any("sur 12 mois" in x["text"] for x in d["reasons"])
+
+
+def test_the_table_shows_a_month_shared_with_the_next_agrement_year_with_its_part():
+    """The case above in `ei check-quota`'s table: a month shared by two agrément years (agrément on the 15th)
+    is shown whole — 2006-03: T 17/31 + N0 1 + N1 1 = 2,55 FTE; 2007-03: 3 + 6 × 17/31 = 6,29 — and its note
+    says the part the year counts: « 17/31 j. dans l'année : 0,55 / 1,65 » (T 17/31 = 0,548; 3 × 17/31 = 1,645)
+    and « 14/31 j. dans l'année : 0,45 / 1,35 » (T 14/31 = 0,452; 3 × 14/31 = 1,355, the six hired on the 15th
+    having no day in it); a whole month has no such note."""
+    from rich.console import Console
+
+    from ei_cli.output import RunOptions
+    from ei_cli.render.quota import quota_table
+
+    e, st_ = _agrement_on_the_15th()
+    result = evaluate_quota(e, W03, Period(date(2006, 6, 1), date(2006, 6, 1)), st_)
+    rows = {}
+    for lang in ("fr", "en"):
+        con = Console(record=True, width=200, file=io.StringIO())
+        quota_table(con, result, e, None, RunOptions(lang=lang))
+        rows[lang] = {line.split("│")[1].strip(): [c.strip() for c in line.split("│")[2:-1]]
+                      for line in con.export_text().splitlines() if line.startswith("│ 200")}
+    fr, en = rows["fr"], rows["en"]
+    assert (fr["2006-03"][1], fr["2006-03"][-1]) == ("2,55", "17/31 j. dans l'année : 0,55 / 1,65")
+    assert (fr["2007-03"][1], fr["2007-03"][-1]) == ("6,29", "14/31 j. dans l'année : 0,45 / 1,35")
+    assert en["2007-03"][-1] == "14/31 days in the year: 0.45 / 1.35"
+    assert fr["2006-04"][-1] == "" and len(fr) == 13
 
 
 def test_a_target_worker_only_outside_the_year_no_longer_counts():
