@@ -621,6 +621,17 @@ def test_a_closed_year_unknown_only_through_statuses_asks_for_the_statuses_not_a
     assert "manque" not in c.summary.fr and "selon 1,00 ETP au statut indéterminé" in c.summary.fr
 
 
+def _brussels_2004_paid_to_august(n3_exit: date | None = None):
+    """Brussels 2004, agrément 2010-01-01 (judged from May), Paie January–August 2010: N1, N2 not target from
+    January, P target from April, N3 not target from June (to ``n3_exit``), all full time. Enterprise, statuses."""
+    ws = [worker("N1", hire=date(2010, 1, 1)), worker("N2", hire=date(2010, 1, 1)),
+          worker("P", hire=date(2010, 4, 1)), worker("N3", hire=date(2010, 6, 1), exit=n3_exit)]
+    pays = [pay(x, "2010-01", "2010-08") for x in ("N1", "N2")] + [pay("P", "2010-04", "2010-08"),
+                                                                   pay("N3", "2010-06", "2010-08")]
+    e = enterprise(ws, pays, agrement=date(2010, 1, 1), region=Region.BRUXELLES)
+    return e, Statuses(dict(N1=False, N2=False, P=True, N3=False))
+
+
 def test_brussels_2004_in_progress_hire_advice_only_for_the_months_to_come(monkeypatch):
     """Judged on 2010-09-15. Brussels 2004, agrément 2010-01-01 (judged from May), Paie to August
     (provisional): N1, N2 not
@@ -631,12 +642,7 @@ def test_brussels_2004_in_progress_hire_advice_only_for_the_months_to_come(monke
     30,07 %; 0,57 gives (1 + 0,285) ÷ 4,285 = 29,99 %).
     The forecast keeps saying the verdict can no longer be fixed (its extra_target_fte stays null)."""
     monkeypatch.setattr(periods, "today", lambda: date(2010, 9, 15))
-    ws = [worker("N1", hire=date(2010, 1, 1)), worker("N2", hire=date(2010, 1, 1)),
-          worker("P", hire=date(2010, 4, 1)), worker("N3", hire=date(2010, 6, 1))]
-    pays = [pay(x, "2010-01", "2010-08") for x in ("N1", "N2")] + [pay("P", "2010-04", "2010-08"),
-                                                                   pay("N3", "2010-06", "2010-08")]
-    e = enterprise(ws, pays, agrement=date(2010, 1, 1), region=Region.BRUXELLES)
-    st_ = Statuses(dict(N1=False, N2=False, P=True, N3=False))
+    e, st_ = _brussels_2004_paid_to_august()
     c = check(e, B04, Period.calendar_year(2010), st_)
     assert c.compliant is False
     assert [x.fr for x in c.to_fix] == [
@@ -646,6 +652,56 @@ def test_brussels_2004_in_progress_hire_advice_only_for_the_months_to_come(monke
         "--forecast)."]
     assert c.details["forecast_extra_target_fte"] == D("0.58")
     assert forecast_quota(e, B04, Month(2010, 8).last_day, st_).extra_target_fte is None
+
+
+def test_a_year_in_progress_below_on_its_known_months_but_projected_compliant_asks_no_hire(monkeypatch):
+    """Judged on 2022-09-15. Agrément 2021-01-01, year 2 = 2022 (30 %), Paie January–August. T target from
+    January, T2 and T3 target hired 2022-08-01, N1–N3 not target, all full time. Known months: January–July
+    1 ÷ 4, August 3 ÷ 6: T 7 + 3 = 10, D 7 × 4 + 6 = 34 → 10 ÷ 34 = 29,4 % < 30 % (provisional « non
+    conforme », shortfall (0,3 × 34 − 10) ÷ (0,7 × 8) = 0,036 → 0,04). Projected to December, everyone
+    keeping their etp: T 10 + 4 × 3 = 22, D 34 + 4 × 6 = 58 → 37,9 % ≥ 30 % (average target 22 ÷ 12 = 1,83
+    ≥ 1): nothing to hire. The headline adds « projetée conforme sans engagement supplémentaire », the reason
+    « l'année atteint le seuil sans engagement supplémentaire », what to fix « Garder le public cible actuel »."""
+    monkeypatch.setattr(periods, "today", lambda: date(2022, 9, 15))
+    ws = [worker("T"), worker("T2", hire=date(2022, 8, 1)), worker("T3", hire=date(2022, 8, 1))]
+    ws += [worker(f"N{i}") for i in range(1, 4)]
+    pays = [pay(w.worker_id, "2022-01", "2022-08") for w in ws if w.hire_date.year < 2022]
+    pays += [pay(w, "2022-08", "2022-08") for w in ("T2", "T3")]
+    e = enterprise(ws, pays, agrement=date(2021, 1, 1))
+    st_ = Statuses({w.worker_id: w.worker_id.startswith("T") for w in ws})
+    y = evaluate_quota(e, W16, Period.calendar_year(2022), st_).latest
+    assert y.provisional and y.compliant is False and y.shortfall_fte == D("0.04")
+    assert (y.extra["forecast_extra_target_fte"], y.extra["forecast_compliant"]) == (0, True)
+    assert y.summary.fr.endswith("(provisoire : année en cours) ; projetée conforme sans engagement supplémentaire.")
+    assert y.summary.en.endswith("; projected compliant with no extra hire.")
+    assert "l'année atteint le seuil sans engagement supplémentaire" in y.reasons[-1].text.fr
+    c = check(e, W16, Period.calendar_year(2022), st_)
+    assert [(x.fr, x.en) for x in c.to_fix] == [(
+        "Garder le public cible actuel : l'année est projetée conforme sans engagement supplémentaire "
+        "(ei check-quota --forecast).",
+        "Keep the current target public: the year is projected compliant with no extra hire "
+        "(ei check-quota --forecast).")]
+    assert forecast_quota(e, W16, Month(2022, 8).last_day, st_).summary.fr == (
+        "Année d'agrément 2 : projetée conforme (37,9 %) sans engagement supplémentaire.")
+
+
+def test_brussels_2004_in_progress_months_to_come_reaching_the_threshold_ask_no_hire(monkeypatch):
+    """The case of ``test_brussels_2004_in_progress_hire_advice_only_for_the_months_to_come`` with N3's contract
+    ending on 2010-08-31: June–August 1 ÷ 4 = 25 % < 30 % stay closed
+    failures, but September–December, projected without N3 (a planned exit leaves), are 1 ÷ 3 = 33,3 % ≥ 30 %:
+    nothing to hire for the months to come (0 FTE). The reason says « les mois à venir atteignent le seuil sans
+    engagement (les mois déjà jugés sont clos) »; what to fix lists the failed months only, no hire."""
+    monkeypatch.setattr(periods, "today", lambda: date(2010, 9, 15))
+    e, st_ = _brussels_2004_paid_to_august(n3_exit=date(2010, 8, 31))
+    y = evaluate_quota(e, B04, Period.calendar_year(2010), st_).latest
+    assert y.compliant is False and y.extra["failing_months"] == ["2010-06", "2010-07", "2010-08"]
+    assert y.extra["forecast_extra_target_fte"] == 0
+    assert ("les mois à venir atteignent le seuil sans engagement (les mois déjà jugés sont clos)"
+            in y.reasons[-1].text.fr)
+    assert "the months to come reach the threshold with no hire" in y.reasons[-1].text.en
+    assert [x.fr for x in check(e, B04, Period.calendar_year(2010), st_).to_fix] == [
+        "Mois sous 30,0 % de public cible : 2010-06 (25,0 %), 2010-07 (25,0 %), 2010-08 (25,0 %) ; un mois écoulé "
+        "ne se rattrape pas : la part doit être atteinte chaque mois."]
 
 
 def test_brussels_2018_mandate_minimums():
