@@ -704,6 +704,22 @@ def test_brussels_2004_in_progress_months_to_come_reaching_the_threshold_ask_no_
         "ne se rattrape pas : la part doit être atteinte chaque mois."]
 
 
+def test_a_forecast_on_the_years_last_day_says_no_hire_counts_any_more(monkeypatch):
+    """Today 2022-12-31, the last day of agrément year 2 (2022, 30 %); Paie January–November. T target, N1–N3 not
+    target, full time: December projected alike, T 12 ÷ D 48 = 25,0 % < 30 %. A hire counts from the day after
+    today, 2023-01-01, outside the year: no month to hire in, no figure (extra_target_fte null) — the headline
+    says « projetée non conforme (25,0 %) ; elle se termine le 2022-12-31 : plus aucun engagement n'y compte »."""
+    monkeypatch.setattr(periods, "today", lambda: date(2022, 12, 31))
+    ws = [worker("T")] + [worker(f"N{i}") for i in range(1, 4)]
+    e = enterprise(ws, [pay(w.worker_id, "2022-01", "2022-11") for w in ws], agrement=date(2021, 1, 1))
+    fc = forecast_quota(e, W16, date(2022, 12, 31), Statuses({"T": True, "N1": False, "N2": False, "N3": False}))
+    assert (fc.hire_from, fc.extra_target_fte, fc.year.compliant, fc.year.target_share) == (None, None, False, D("0.25"))
+    assert fc.summary.fr == ("Année d'agrément 2 : projetée non conforme (25,0 %) ; elle se termine le 2022-12-31 : "
+                             "plus aucun engagement n'y compte.")
+    assert fc.summary.en == ("Agrément year 2: projected not compliant (25.0 %); it ends on 2022-12-31: no hire "
+                             "counts in it any more.")
+
+
 def test_brussels_2018_mandate_minimums():
     """bruxelles-2018: ≥ 4 target FTE and ≥ 1 FTE encadrement, on average over the agrément year.
 
