@@ -132,6 +132,20 @@ def test_bilan_on_the_deadline_is_on_time_and_not_yet_due_after_the_period():
     assert run([late_hire], actions("T", ("2025-09-20", I), ("2025-11-20", I))).compliant is True
 
 
+def test_a_bilan_made_late_before_the_period_is_not_missing_in_it():
+    """Hired 01/01/2024: bilan due by 01/07/2024 (hire + 6 months), made on 15/09/2024 — late, in 2024. In 2025
+    it is done: the lateness belongs to 2024 and is remedied before 2025, so nothing is missing in 2025
+    (compliant with a plan on time and an interview each quarter); 2024 lists the bilan, due 2024-07-01, done
+    2024-09-15."""
+    items = actions("T", *[a for a in FULL_2025 if a[1] != BILAN], ("2024-09-15", BILAN))
+    result = run([td()], items)
+    assert result.compliant is True and result.details["missing"] == []
+    e = Enterprise("EI", Region.WALLONIE, date(2020, 1, 1), workers=(td(), ACCOMPANIER), follow_ups=tuple(items))
+    late = follow_up.check(e, W16, Period.calendar_year(2024), Report({"T": True, "S": False}))
+    bilan = [m for m in late.details["missing"] if m["item"] == "bilan"]
+    assert [(m["due"], m["done"]) for m in bilan] == [(date(2024, 7, 1), date(2024, 9, 15))]
+
+
 def test_a_worker_leaving_on_the_bilans_last_day_still_owed_it():
     """Hired 01/02/2025: bilan due by 01/08/2025 (hire + 6 months, follow_up.assessment_within_months),
     plan done 20/02. Leaving on 01/08/2025, the due day itself, without a bilan: it was owed → missing,
