@@ -143,6 +143,7 @@ def console_script() -> None:
         signal.signal(sig, _interrupt)
     _encodable_streams()
     _closed_stdout()
+    _forgiving_stderr()
     try:
         if _early_interruption:  # interrupted while this module was imported: nothing has been done
             state["lang"] = "en" if _option_value(sys.argv[1:], "--lang") == "en" else "fr"
@@ -159,11 +160,11 @@ def console_script() -> None:
 def _settle_stdout() -> None:
     """After a failure of standard output itself (a full disk, ``> /dev/full``), what stayed in its buffer
     would fail again when Python flushes it at exit, with a traceback (« Exception ignored … ») and exit
-    120: it is dropped (``_silence_stdout``), the failure having been reported already."""
+    120: it is dropped (``_silence``), the failure having been reported already."""
     try:
         sys.stdout.flush()
     except (OSError, ValueError):
-        _silence_stdout()
+        _silence(sys.stdout)
 
 
 def _encodable_streams(streams=None, environ=None) -> None:
@@ -195,16 +196,20 @@ def _encodable_streams(streams=None, environ=None) -> None:
             continue
 
 
-class _ClosedStdout:
-    """What ``sys.stdout`` is when the command was started with standard output closed (``ei … >&-``):
-    Python leaves it None, and a JSON document written to it ended in a traceback (« 'NoneType' object has
-    no attribute 'write' », exit 1). Every write is now the system's refusal (EBADF), which ``main`` reports
-    as any stdout that cannot be written: one line on stderr, exit 2; flushing it at exit does nothing."""
+class _ClosedStream:
+    """What ``sys.stdout`` or ``sys.stderr`` is when the command was started with that stream closed (``ei … >&-``,
+    ``2>&-``): Python leaves it None, and a JSON document written to it ended in a traceback (« 'NoneType' object
+    has no attribute 'write' », exit 1). Every write is now the system's refusal (EBADF): ``main`` reports a
+    stdout that cannot be written as any other (one line on stderr, exit 2), ``_Stderr`` drops what stderr
+    cannot take; flushing it at exit does nothing. ``name``: ``stdout`` or ``stderr``, the file the refusal names."""
+
+    def __init__(self, name: str = "stdout") -> None:
+        self.name = name
 
     def write(self, text):
         import errno
 
-        raise OSError(errno.EBADF, "Bad file descriptor (standard output closed)", "stdout")
+        raise OSError(errno.EBADF, f"Bad file descriptor ({self.name} closed)", self.name)
 
     def flush(self) -> None:
         pass
@@ -215,12 +220,74 @@ class _ClosedStdout:
     def fileno(self) -> int:
         import io
 
-        raise io.UnsupportedOperation("standard output closed")
+        raise io.UnsupportedOperation(f"{self.name} closed")
+
+
+class _Stderr:
+    """``sys.stderr`` while ``ei`` runs: the real one, except that what it cannot take is dropped.
+
+    Warnings, progress and messages go to stderr; a command's outcome is its exit code and its stdout. A stderr
+    that could not be written — closed (``2>&-``, cron's habit), a full disk (``2>/dev/full``), a pipe whose
+    reader has gone — changed that outcome: a message written from inside ``main``'s ``except`` failed in turn
+    (Python's exit 1, which says « non conforme »); ``ei batch`` asked a closed stderr whether it is a
+    terminal (exit 1, nothing run); a warning printed with the result failed mid-run (exit 1 after the table);
+    rich took an EPIPE on stderr for one on stdout (exit 2 after a complete document). Here, in this one place,
+    a write or a flush the system refuses (``OSError``, or ``ValueError`` for a closed file) is dropped — the
+    exit code stays the command's — and the stream is sent to the null device (``_silence``): what stays in
+    its buffer would fail again when Python flushes it at exit. A character the encoding cannot hold is no
+    failure of the stream (``_encodable_streams`` escapes it): that error is not swallowed. Only text is
+    taken, as from any text stream (click probes ``write(b"")``); the underlying ``buffer`` is not offered, so
+    that nothing writes around this one place."""
+
+    def __init__(self, stream) -> None:
+        self._stream = stream
+
+    @property
+    def encoding(self) -> str:
+        return getattr(self._stream, "encoding", None) or "utf-8"
+
+    @property
+    def errors(self) -> str:
+        return getattr(self._stream, "errors", None) or "strict"
+
+    def write(self, text: str) -> int:
+        if not isinstance(text, str):
+            raise TypeError(f"write() argument must be str, not {type(text).__name__}")
+        try:
+            self._stream.write(text)
+        except UnicodeError:
+            raise
+        except (OSError, ValueError):
+            _silence(self._stream)
+        return len(text)
+
+    def flush(self) -> None:
+        try:
+            self._stream.flush()
+        except (OSError, ValueError):
+            _silence(self._stream)
+
+    def isatty(self) -> bool:
+        try:
+            return self._stream.isatty()
+        except (OSError, ValueError):
+            return False
+
+    def fileno(self) -> int:
+        return self._stream.fileno()
+
+    def writable(self) -> bool:
+        return True
 
 
 def _closed_stdout() -> None:
     if sys.stdout is None:
-        sys.stdout = _ClosedStdout()
+        sys.stdout = _ClosedStream("stdout")
+
+
+def _forgiving_stderr() -> None:
+    """``sys.stderr`` becomes ``_Stderr`` around the real one (``_ClosedStream`` when it was closed)."""
+    sys.stderr = _Stderr(sys.stderr if sys.stderr is not None else _ClosedStream("stderr"))
 
 
 def _interrupt(signum, frame) -> None:
@@ -350,11 +417,13 @@ def _json_on_failure(args: list[str], message: Text, problems, code: str) -> Non
     try:
         write_stdout(dumps(doc, state["lang"]))
     except (OSError, ValueError):  # stdout is what failed (full, closed, its reader gone): the message is on stderr
-        _silence_stdout()
+        _silence(sys.stdout)
 
 
 def _broken_pipe(exc: BaseException | None) -> bool:
-    """``exc`` says that the reader of an output went away (``ei … | head -1``)."""
+    """``exc`` says that the reader of stdout went away (``ei … | head -1``). A broken pipe on stderr never
+    comes here (``_Stderr`` drops what stderr cannot take): it was read as stdout's, and a complete output
+    ended in exit 2."""
     import errno
 
     return isinstance(exc, BrokenPipeError) or (isinstance(exc, OSError) and exc.errno == errno.EPIPE)
@@ -365,18 +434,19 @@ def _exit_broken_pipe() -> None:
     not all delivered, and cli.md keeps 1 for « non conforme » (Click and rich exit 1 on their own). Stdout
     is pointed at the null device first, so that Python's last flush at exit does not print « Exception
     ignored … BrokenPipeError » (Python's signal documentation, « Note on SIGPIPE »)."""
-    _silence_stdout()
+    _silence(sys.stdout)
     sys.exit(ExitCode.BAD_INPUT)
 
 
-def _silence_stdout() -> None:
-    """Standard output, which cannot be written, sent to the null device: what is still in its buffer is
-    dropped instead of failing again when Python flushes it at exit (a traceback, exit 120)."""
+def _silence(stream) -> None:
+    """A standard stream (stdout, or stderr from ``_Stderr``) that cannot be written, sent to the null device:
+    what is still in its buffer is dropped instead of failing again when Python flushes it at exit (a
+    traceback, exit 120)."""
     import os
 
     try:
-        fd = sys.stdout.fileno()
-    except (AttributeError, OSError, ValueError):  # closed (``_ClosedStdout``), or not a file (a test's capture)
+        fd = stream.fileno()
+    except (AttributeError, OSError, ValueError):  # closed (``_ClosedStream``), or not a file (a test's capture)
         return
     devnull = os.open(os.devnull, os.O_WRONLY)
     try:

@@ -874,6 +874,59 @@ def test_a_stdout_that_cannot_be_written_exits_2_with_one_line(stdout, message, 
     assert (r.returncode, r.stderr) == (2, message + "\n")
 
 
+def _run_with_stderr(stderr: str, args: list[str], cwd: Path) -> subprocess.CompletedProcess:
+    """``python -m ei_cli ARGS`` whose standard error cannot be written: ``full`` (``2>/dev/full``), ``closed``
+    (``2>&-``) or ``gone`` (a pipe whose reader has gone); stdout captured."""
+    command = [sys.executable, "-m", "ei_cli", *args]
+    if stderr == "full":
+        with open("/dev/full", "w") as full:
+            return subprocess.run(command, stdout=subprocess.PIPE, stderr=full, cwd=cwd, timeout=120)
+    if stderr == "closed":
+        return subprocess.run(command, stdout=subprocess.PIPE, cwd=cwd, timeout=120, preexec_fn=lambda: os.close(2))
+    read, write = os.pipe()
+    os.close(read)
+    try:
+        return subprocess.run(command, stdout=subprocess.PIPE, stderr=write, cwd=cwd, timeout=120)
+    finally:
+        os.close(write)
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full")
+@pytest.mark.parametrize("stderr, args, code, json_code", [
+    ("full", ["check-quota", "absent.xlsx"], 2, None),                  # the error message itself is lost
+    ("closed", ["regimes", "nope"], 2, None),
+    ("closed", ["regimes", "nope", "-f", "json"], 2, "invalid_request"),  # the failure document still on stdout
+    ("closed", ["batch", "{folder}", "--year", "2025"], 0, None),       # runs, exits by its verdicts
+    ("full", ["check", "sample_data/ei-bruxelles.xlsx", "--year", "2025"], 0, None),   # 3 warnings with its table
+    ("gone", ["check", "sample_data/ei-bruxelles.xlsx", "--year", "2025", "--strict"], 1, None),  # unknown checks
+    ("gone", ["check", "sample_data/ei-bruxelles.xlsx", "--year", "2025", "-f", "json"], 0, ""),
+])
+def test_a_stderr_that_cannot_be_written_changes_nothing_of_the_outcome(tmp_path, stderr, args, code, json_code):
+    """Warnings and messages go to stderr; the outcome is the exit code and stdout. A stderr that could not be
+    written changed it: a missing file under ``2>/dev/full`` or an unknown regime under ``2>&-`` exited 1
+    (« non conforme »: the message written from inside ``cli.main``'s ``except`` failed in turn), with no JSON
+    failure document; ``ei batch`` under ``2>&-`` ran nothing (``None.isatty()``), exit 1; ``ei check`` wrote
+    its table, then its 3 warnings failed on the full disk (exit 1 for a verdict of 0); stderr's reader gone,
+    the whole output was written and the exit was 2 (the EPIPE on stderr taken for stdout's), also for a
+    verdict of 1 (``--strict``: its unknown checks). Now what stderr cannot take is dropped, and each exits as it would
+    with a working stderr: stdout complete (``json_code``: a JSON document, whose last problem has that code
+    when given)."""
+    import json
+    import shutil
+
+    root = Path(__file__).resolve().parents[1]
+    folder = tmp_path / "in"
+    folder.mkdir()
+    shutil.copyfile(root / "sample_data" / "ei-wallonie.xlsx", folder / "ei-wallonie.xlsx")
+    r = _run_with_stderr(stderr, [a.format(folder=folder) for a in args], root)
+    assert r.returncode == code
+    if json_code is None:
+        assert r.stdout or code == 2
+        return
+    document = json.loads(r.stdout)
+    assert not json_code or document["problems"][-1]["code"] == json_code
+
+
 @pytest.mark.parametrize("args", [("regimes", "wallonie-2016"), ("regimes", "wallonie-2016", "--format", "json"),
                                   ("regimes", "--help"),
                                   ("check", "sample_data/ei-wallonie.xlsx", "--year", "2025", "--format", "json")])
