@@ -175,7 +175,8 @@ def _encodable_streams(streams=None, environ=None) -> None:
     « Erreur interne (UnicodeEncodeError) » with nothing on stdout. A redirected stream is therefore
     written in UTF-8 (JSON's own encoding, RFC 8259 §8.1; Python's default from 3.15, PEP 686). A
     terminal, or an encoding the user chose (``PYTHONIOENCODING``), keeps its encoding, and a character
-    it cannot show is escaped (``\\u2264``, which JSON reads as the same character) instead of failing.
+    it cannot show is escaped (``\\u2264``, ``\\xe9``) instead of failing — in text; a JSON document is written
+    with JSON's own escapes there (``output.write_json``): ``\\xe9`` is no JSON escape.
     The Windows console itself takes Unicode (PEP 528): nothing changes there, nor on a UTF-8 system."""
     import codecs
     import os
@@ -410,12 +411,12 @@ def _json_on_failure(args: list[str], message: Text, problems, code: str) -> Non
                      and _given_option(args, "output", "--output", "-o") in (None, STDOUT_DASH))
     if not to_stdout:
         return
-    from ei_cli.output import base_document, dumps, write_stdout
+    from ei_cli.output import base_document, write_json
     from ei_cli.problems import error
 
     doc = base_document(state["command"], problems=[*problems, error(code, message)])
     try:
-        write_stdout(dumps(doc, state["lang"]))
+        write_json(doc, state["lang"])
     except (OSError, ValueError):  # stdout is what failed (full, closed, its reader gone): the message is on stderr
         _silence(sys.stdout)
 

@@ -148,10 +148,11 @@ def base_document(command: str, *, enterprise=None, regime=None, period: Period 
     return doc
 
 
-def dumps(doc: dict, lang: str = "fr") -> str:
+def dumps(doc: dict, lang: str = "fr", *, ascii_only: bool = False) -> str:
+    """``doc`` as JSON text, indented; ``ascii_only``: every other character as JSON escapes it (``\\u00e9``)."""
     import json
 
-    return json.dumps(jsonable(doc, lang), ensure_ascii=False, indent=2) + "\n"
+    return json.dumps(jsonable(doc, lang), ensure_ascii=ascii_only, indent=2) + "\n"
 
 
 def compact_dumps(doc, lang: str = "fr") -> str:
@@ -769,7 +770,10 @@ def emit(doc: dict, opts: RunOptions, *, table: TableFn | None = None, csv_rows:
     fmt = opts.effective_format
     files = files or {}
     if fmt == "json":
-        _deliver(dumps(doc, opts.lang), opts)
+        if opts.output is not None:
+            write_atomic(opts.output, dumps(doc, opts.lang))
+        else:
+            write_json(doc, opts.lang)
     elif fmt == "csv":
         if csv_rows is None:
             raise EiError(t("Ce résultat n'a pas de forme CSV ; utilisez --format json.",
@@ -812,6 +816,26 @@ def _deliver(text: str, opts: RunOptions) -> None:
         write_atomic(opts.output, text)
     else:
         write_stdout(text)
+
+
+def write_json(doc: dict, lang: str = "fr", text: str | None = None) -> None:
+    """The JSON document ``doc`` on stdout (``write_stdout``): the one way a JSON document reaches it — every
+    command's ``--format json``, the document of a command that could not run, ``ei batch``'s summary.
+    ``text``: ``dumps(doc, lang)``, when the caller has it already.
+
+    When stdout's encoding cannot hold each of its characters (``PYTHONIOENCODING=ascii`` or ``latin-1``, a
+    terminal in ISO-8859-1), the document is written with every character beyond ASCII as JSON escapes it
+    (« \\u00e9 », « \\ud83c\\udf31 »): the same data, valid JSON. The stream's own escapes for text
+    (``cli._encodable_streams``: « \\xe9 », « \\U0001f331 ») are no JSON: the document did not parse."""
+    text = dumps(doc, lang) if text is None else text
+    encoding = getattr(sys.stdout, "encoding", None)
+    try:
+        text.encode(encoding or "utf-8")
+    except UnicodeEncodeError:
+        text = dumps(doc, lang, ascii_only=True)
+    except LookupError:
+        pass
+    write_stdout(text)
 
 
 def write_stdout(text: str) -> None:

@@ -807,6 +807,34 @@ def test_the_json_document_goes_through_a_stream_in_cp1252(tmp_path):
     assert documents[0] == documents[1]
 
 
+@pytest.mark.parametrize("encoding", ["ascii", "latin-1"])
+@pytest.mark.parametrize("args, held", [
+    (["check", "{workbook}", "-f", "json"], "🌱"),                       # a command's document (output.emit)
+    (["check", "{folder}/absent.xlsx", "-f", "json"], "é"),             # a workbook in error (stop_on_problems)
+    (["regimes", "nope", "-f", "json"], "é"),                           # a command that could not run (cli.main)
+    (["batch", "{folder}", "-f", "json", "--year", "2026", "-q"], "🌱"),  # the batch summary
+])
+def test_a_json_document_is_valid_json_whatever_the_encoding_of_stdout(capsys, monkeypatch, make_workbook,
+                                                                      workbook_sheets, encoding, args, held):
+    """``PYTHONIOENCODING=ascii`` (or a terminal in ISO-8859-1): stdout keeps that encoding and escapes what it
+    cannot hold in Python's way (``cli._encodable_streams``) — « ind\\xe9termin\\xe9 », « \\U0001f331 » in
+    the enterprise's name, which no JSON reader takes (« Invalid \\escape »). Each way a JSON document reaches
+    stdout writes it with JSON's own escapes (« \\u00e9 », « \\ud83c\\udf31 ») when the encoding cannot hold
+    it: the same data, valid JSON (``held``: a character beyond ASCII the document holds)."""
+    import json
+
+    from helpers_cli import run_cli
+    from helpers_workbook import set_field
+
+    workbook = make_workbook(set_field(workbook_sheets, "nom", "Recyclerie du Val 🌱"))
+    stdout = io.TextIOWrapper(io.BytesIO(), encoding=encoding, errors="backslashreplace", newline="\n")
+    monkeypatch.setattr(sys, "stdout", stdout)
+    run_cli(capsys, *[a.format(workbook=workbook, folder=workbook.parent) for a in args])
+    stdout.flush()
+    document = json.loads(stdout.buffer.getvalue().decode(encoding))
+    assert held in json.dumps(document, ensure_ascii=False)
+
+
 @pytest.mark.parametrize("word,windows,quoted", [
     # cmd.exe handed 'mon-ei\ei-modele.xlsx' to ei with its single quotes: a backslash needs no quote there
     (r"mon-ei\ei-modele.xlsx", True, r"mon-ei\ei-modele.xlsx"),

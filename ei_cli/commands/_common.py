@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 import typer
 
 from ei_cli.errors import ExitCode
-from ei_cli.output import RunOptions, base_document, dumps, exit_code, print_problems, write_stdout
+from ei_cli.output import RunOptions, base_document, exit_code, print_problems, write_json
 
 if TYPE_CHECKING:
     from ei_cli.problems import Problem
@@ -31,7 +31,7 @@ def load_enterprise(path: Path, opts: RunOptions, command: str):
 def stop_on_problems(command: str, problems: list[Problem], opts: RunOptions):
     """Bad input: nothing is written; JSON users still get one document on stdout."""
     if opts.effective_format == "json" and opts.output is None:
-        write_stdout(dumps(base_document(command, problems=problems), opts.lang))
+        write_json(base_document(command, problems=problems), opts.lang)
     print_problems(problems, opts.lang)
     raise typer.Exit(ExitCode.BAD_INPUT)
 

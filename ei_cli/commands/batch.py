@@ -183,7 +183,7 @@ def _print_problem_dicts(problems, lang, print_problems) -> None:
 
 def _report(outcomes, request, opts, skipped=(), removed=()) -> None:
     from ei_cli.batch import summary_document, write_summaries
-    from ei_cli.output import dumps, write_stdout
+    from ei_cli.output import dumps, write_json, write_stdout
 
     doc = summary_document(outcomes, request, opts.strict, skipped, removed)
     if opts.format != "table":   # the table says it under its total; a warning: the exit code stays the files'
@@ -193,7 +193,7 @@ def _report(outcomes, request, opts, skipped=(), removed=()) -> None:
     if request.out_dir is not None:
         write_summaries(outcomes, request, doc, text)
     if text is not None:
-        write_stdout(text)
+        write_json(doc, opts.lang, text)
     elif opts.format == "csv":  # spec/cli.md: one table on stdout — summary.xlsx's rows, its columns' keys
         from ei_cli.batch import SUMMARY_COLUMNS, summary_row
         from ei_cli.output import csv_text
