@@ -6,6 +6,7 @@ import os
 import stat
 from pathlib import Path
 
+import pytest
 from openpyxl import load_workbook
 from typer.testing import CliRunner
 
@@ -90,8 +91,8 @@ def test_init_hint_for_a_folder_name_that_is_not_utf8_names_that_folder(tmp_path
     from ei_cli.output import shell_quote
 
     monkeypatch.chdir(tmp_path)
-    code, out, _ = run_cli(capsys, "init", os.fsdecode(b"Fran\xe7ois"))
-    said, hint = out.splitlines()
+    code, _, err = run_cli(capsys, "init", os.fsdecode(b"Fran\xe7ois"))
+    said, hint = err.splitlines()
     assert code == 0 and hint == "Remplissez-le puis : ei validate $'Fran\\xe7ois/ei-modele.xlsx'"
     assert said == "Modèle vierge écrit : Fran\ufffdois/ei-modele.xlsx"  # text, not a command: display_path
     assert shell_quote(Path(os.fsdecode(b"l'\xe9t\xe9 \xc3\xa9\\x")), windows=False) == "$'l\\'\\xe9t\\xe9 \u00e9\\\\x'"
@@ -179,8 +180,25 @@ def test_the_command_to_copy_works_for_a_folder_whose_name_starts_with_a_dash(tm
     from helpers_cli import run_cli
 
     monkeypatch.chdir(tmp_path)
-    code, out, _ = run_cli(capsys, "init", "--", "-2025")
-    hint = out.splitlines()[-1]
+    code, _, err = run_cli(capsys, "init", "--", "-2025")
+    hint = err.splitlines()[-1]
     assert code == 0 and hint == "Remplissez-le puis : ei validate ./-2025/ei-modele.xlsx"
     code, out, err = run_cli(capsys, *shlex.split(hint.split(" : ", 1)[1])[1:])
     assert code == 0, err
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full")
+def test_init_with_a_stdout_that_cannot_be_written_still_succeeds(tmp_path):
+    """``ei init DIR > /dev/full`` wrote the template, then failed on its confirmation: « Erreur du système
+    (disque plein) », exit 2 — which cli.md keeps for « nothing written » — and the script's retry was refused
+    (« existe déjà »). The confirmation and the command to copy go to stderr, as ``ei report``'s: exit 0, the
+    template written, stdout untouched."""
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parents[1]
+    with open("/dev/full", "w") as full:
+        r = subprocess.run([sys.executable, "-m", "ei_cli", "init", str(tmp_path / "mon-ei")], stdout=full,
+                           stderr=subprocess.PIPE, text=True, cwd=root, timeout=60)
+    assert r.returncode == 0, r.stderr
+    assert (tmp_path / "mon-ei" / "ei-modele.xlsx").is_file() and "Remplissez-le puis : ei validate" in r.stderr

@@ -45,12 +45,15 @@ def init(
         data = build_walloon_sample()
     with output_folder(directory):  # folders it makes are removed again if the write is refused
         write_with(path, partial(write_template, **data))
+    # The confirmation goes to stderr, as ``ei report``'s: the template is the command's output, and once it is
+    # written a stdout that cannot take a line (``> /dev/full``) must not make the exit code say « nothing
+    # written » (2) — nor leave a retry refused with « existe déjà ».
     kind = "avec des données fictives" if sample else "vierge"
-    typer.echo(f"Modèle {kind} écrit : {display_path(path)}")
+    typer.echo(f"Modèle {kind} écrit : {display_path(path)}", err=True)
     if sample:
-        typer.echo(f"Essayez : ei check {shell_quote(path)}")
+        typer.echo(f"Essayez : ei check {shell_quote(path)}", err=True)
     else:
-        typer.echo(f"Remplissez-le puis : ei validate {shell_quote(path)}")
+        typer.echo(f"Remplissez-le puis : ei validate {shell_quote(path)}", err=True)
 
 
 def _fail(message: str) -> None:
