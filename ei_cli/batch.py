@@ -1612,10 +1612,15 @@ REMOVED_OUTPUT = t("supprimé : {file} (résultat d'un classeur qui n'est plus d
 
 
 def no_workbook_error(folder: Path, in_sub_folders: bool = False) -> EiError:
-    """Nothing to process; ``in_sub_folders``: the sub-folders hold workbooks (read with ``--recursive``)."""
+    """Nothing to process; ``in_sub_folders``: the sub-folders hold workbooks (read with ``--recursive``).
+
+    The folder is named by its absolute path: ``ei batch .`` said « Aucun classeur … dans .. », which reads as
+    the parent folder (and ``ei batch ..`` « dans ... »)."""
+    import os
+
     from ei_cli.problems import display_path
 
-    folder = display_path(folder)
+    folder = display_path(os.path.abspath(folder))
     if in_sub_folders:
         return EiError(Text(f"Aucun classeur (.xlsx, .xlsm, .ods) directement dans {folder} ; ses sous-dossiers "
                             "en contiennent : ajoutez --recursive pour les lire.",

@@ -2216,3 +2216,15 @@ def test_summary_workbook_says_when_it_was_produced_and_the_period_on_a_sheet_of
     about = {r[0]: r[1] for r in load_workbook(out / "summary.xlsx")["About"].iter_rows(values_only=True)}
     assert about["Produced by"] == f"ei {__version__} on 2026-09-10" and about["Period"] == "2025-01-01 → 2025-12-31"
     assert about["Data"].startswith("period over")
+
+
+@pytest.mark.parametrize("given", [".", ".."])
+def test_an_empty_folder_is_named_so_that_it_cannot_be_misread(tmp_path, capsys, monkeypatch, given):
+    """``ei batch .`` in an empty folder said « Aucun classeur (.xlsx, .xlsm, .ods) dans .. » — the folder's
+    name and the sentence's full stop read as the parent folder. The folder is named by its absolute path."""
+    here = tmp_path / "vide" / "ici"
+    here.mkdir(parents=True)
+    monkeypatch.chdir(here)
+    code, _, stderr = run(capsys, given, "--year", YEAR)
+    shown = here if given == "." else here.parent
+    assert code == ExitCode.BAD_INPUT and f"Aucun classeur (.xlsx, .xlsm, .ods) dans {shown}." in stderr
