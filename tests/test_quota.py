@@ -1574,6 +1574,70 @@ def test_the_forecast_hire_makes_the_year_compliant_when_made(monkeypatch):
     assert f2.year.compliant is True and f2.extra_target_fte == 0
 
 
+def _walloon_year_2_without_target():
+    """wallonie-2016, agrément 2018-06-11 → year 2 = 2019-06-11 … 2020-06-10 (30 % and the 1-FTE minimum on
+    average): N (not target) full time, paid 2019-06 … 2020-04; nobody target."""
+    n = worker("N", hire=date(2018, 6, 11))
+    return enterprise([n], [pay("N", "2019-06", "2020-04")], agrement=date(2018, 6, 11)), Statuses({"N": False})
+
+
+@pytest.mark.parametrize("today, x, days, when_fr, when_en", [
+    (date(2020, 6, 5), "72.00", 5, "du 2020-06-06 au 2020-06-10 (5 jours)", "from 2020-06-06 to 2020-06-10 (5 days)"),
+    (date(2020, 5, 25), "22.78", 16, "du 2020-05-26 au 2020-06-10 (16 jours)",
+     "from 2020-05-26 to 2020-06-10 (16 days)"),
+    (date(2020, 6, 9), "360.00", 1, "le 2020-06-10 (1 jour)", "on 2020-06-10 (1 day)"),
+    (date(2020, 5, 10), "11.88", 31, "à partir de 2020-05", "from 2020-05"),
+])
+def test_a_forecast_hire_counted_on_fewer_days_than_a_month_names_those_days(monkeypatch, today, x, days, when_fr,
+                                                                              when_en):
+    """``_walloon_year_2_without_target``: n = 20/30 + 11 + 10/30 = 12 months counted, D = 12 FTE-months (N), T = 0;
+    the minimum rules: x = (1 × 12 − 0) ÷ k (the share's (0,3 × 12) ÷ (0,7·k) = 5,14 ÷ k is less). A hire counts
+    from the day after today to 2020-06-10:
+    - today 2020-06-05: 2020-06-06 … 10, 5 of June's 30 days, k = 1/6 → x = 12 × 6 = 72,00 FTE;
+    - today 2020-05-25: May 26 … 31 (6/31) and June 1 … 10 (10/30), 16 days, k = 0,19355 + 0,33333 = 0,52688 →
+      x = 12 ÷ 0,52688 = 22,7755 → 22,78 FTE;
+    - today 2020-06-09: 2020-06-10 alone, k = 1/30 → x = 360,00 FTE;
+    - today 2020-05-10: May 11 … 31 (21/31) and June 1 … 10, k = 0,67742 + 0,33333 = 1,01075 ≥ 1 month →
+      x = 12 ÷ 1,01075 = 11,8723 → 11,88 FTE, « à partir de 2020-05 » as before.
+    Under one month of weight the figure is many times what the year lacks: the advice said « engager 72,00 ETP de
+    public cible à partir de 2020-06 » (an audit read 204,67 FTE for 3 days); it names the days it holds for."""
+    monkeypatch.setattr(periods, "today", lambda: today)
+    e, status = _walloon_year_2_without_target()
+    f = forecast_quota(e, W16, today, status)
+    assert f.extra_target_fte == D(x) and f.to_dict()["hire_days"] == days
+    fr, en = x.replace(".", ","), x
+    assert f.summary.fr == (f"Année d'agrément 2 : projetée non conforme (0,0 %) ; engager {fr} ETP de public cible "
+                            f"{when_fr} la rend conforme.")
+    assert f.summary.en == (f"Agrément year 2: projected not compliant (0.0 %); hiring {en} target-public FTE "
+                            f"{when_en} makes it compliant.")
+
+
+def test_a_failing_years_advice_names_the_few_days_its_hire_counts_in(monkeypatch):
+    """``_walloon_year_2_without_target`` judged on 2020-06-05 by ``ei check``: the known months fail (0 %); the
+    projection's hire counts 2020-06-06 … 2020-06-10, 5 of June's 30 days, k = 1/6 → x = (1 × 12 − 0) ÷ (1/6) =
+    72,00 FTE (as ``ei check-quota --forecast``). The year's headline, its reason and what to fix said « à partir
+    de 2020-06 »; they name the 5 days, as the forecast does (one advice, ``rules.quota._Advice``), and the JSON
+    adds the hire's first day and days."""
+    monkeypatch.setattr(periods, "today", lambda: date(2020, 6, 5))
+    e, status = _walloon_year_2_without_target()
+    c = check(e, W16, Period(date(2020, 6, 5), date(2020, 6, 5)), status)
+    assert c.compliant is False
+    assert c.summary.fr.endswith("projection : engager 72,00 ETP de public cible du 2020-06-06 au 2020-06-10 "
+                                 "(5 jours) la rend conforme.")
+    assert c.summary.en.endswith("projection: hiring 72.00 target-public FTE from 2020-06-06 to 2020-06-10 (5 days) "
+                                 "makes it compliant.")
+    assert c.to_fix[0].fr.startswith("Engager 72,00 ETP de public cible du 2020-06-06 au 2020-06-10 (5 jours) (ou "
+                                     "augmenter d'autant le temps de travail)")
+    assert c.to_fix[0].en.startswith("Hire 72.00 target-public FTE from 2020-06-06 to 2020-06-10 (5 days) (or raise")
+    assert any(": 72,00 ETP de public cible à engager du 2020-06-06 au 2020-06-10 (5 jours) —" in r.text.fr
+               for r in c.reasons)
+    assert any(": 72.00 target-public FTE to hire from 2020-06-06 to 2020-06-10 (5 days) —" in r.text.en
+               for r in c.reasons)
+    year = c.details["agrement_years"][-1]
+    assert (year["forecast_hire_from"], year["forecast_hire_from_day"], year["forecast_hire_days"]) == \
+        ("2020-06", "2020-06-06", 5)
+
+
 def test_the_headline_names_a_missed_fte_minimum_when_the_share_is_met():
     """wallonie-2003, agrément 2005-03-15, year 3 (2007-03-15 … 2008-03-14): A (target) at 0,8 FTE and
     N (not target) at 1 FTE all year → 0,8 ÷ 1,8 = 44,4 % ≥ 40 %, but 0,8 FTE < the 1-FTE minimum: not

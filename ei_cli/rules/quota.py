@@ -200,6 +200,9 @@ class YearQuota:
     # False for a year without any payroll month known (``_no_data``): its target, total and unknown-status
     # FTE were not measured — 0 in JSON (cli.md: numbers), « — » wherever they are printed.
     fte_measured: bool = True
+    # A year still running that fails (``_with_projection``): the days its projection's hire counts in when they
+    # weigh less than one month (``QuotaForecast.hire_span``), named by ``check``'s advice too. None otherwise.
+    hire_span: Period | None = None
 
     def to_dict(self, lang: str = "fr") -> dict:
         out = {
@@ -303,14 +306,22 @@ class QuotaForecast:
     extra_supervision_fte: Decimal | None = None
     # The first day a hire counts: the day after today (or the year's first day when later); None: no hire.
     hire_day: date | None = None
+    # The days a hire counts in when they weigh less than one month (k < 1, ``_short_span``): the advice names them.
+    hire_span: Period | None = None
 
     @property
     def compliant(self) -> bool | None:
         return self.year.compliant
 
+    @property
+    def hire_days(self) -> int | None:
+        """The days a hire counts in: from ``hire_day`` to the year's last day (None: no hire)."""
+        return days_between(self.hire_day, self.year.period.end) if self.hire_day else None
+
     def to_dict(self, lang: str = "fr") -> dict:
         return {"at_month": str(self.at_month), "hire_from": str(self.hire_from) if self.hire_from else None,
                 "hire_from_day": self.hire_day.isoformat() if self.hire_day else None,
+                "hire_days": self.hire_days,
                 "months_remaining": self.months_remaining, "agrement_year": self.year.year,
                 "start": self.year.period.start.isoformat(), "end": self.year.period.end.isoformat(),
                 "projected_compliant": self.year.compliant, "required_share": self.year.required_share,
@@ -1269,11 +1280,12 @@ def _with_projection(f: _Frame, y: YearQuota) -> YearQuota:
     # Brussels 2018: the encadrement minimum is judged beside the target one; its hire too.
     sup = _supervision_to_hire(fc.year) or None
     fields = {"forecast_hire_from": str(fc.hire_from), "forecast_extra_target_fte": extra,
-              "forecast_compliant": fc.year.compliant}
+              "forecast_compliant": fc.year.compliant, "forecast_hire_from_day": fc.hire_day.isoformat(),
+              "forecast_hire_days": fc.hire_days}
     if sup:
         fields["forecast_extra_supervision_fte"] = sup
     # Brussels 2018: a contract to raise too (the half-time rule), said beside the hire.
-    advice = _advice(extra, sup, fc.hire_from, fc.year, unsure=fc.year.compliant is None)
+    advice = _advice(extra, sup, fc.hire_from, fc.year, unsure=fc.year.compliant is None, span=fc.hire_span)
     said = advice.reason(monthly=y.judged_on == "every_month")
     reason = because(t(
         "Projection jusqu'à la fin de l'année (chaque travailleur garde son dernier ETP connu, les sorties "
@@ -1284,7 +1296,8 @@ def _with_projection(f: _Frame, y: YearQuota) -> YearQuota:
     if y.judged_on != "every_month":
         add = advice.clause()
         summary = t(summary.fr.rstrip(".") + f" ; {add.fr}.", summary.en.rstrip(".") + f"; {add.en}.")
-    return replace(y, summary=summary, reasons=y.reasons + (reason,), extra={**y.extra, **fields})
+    return replace(y, summary=summary, reasons=y.reasons + (reason,), extra={**y.extra, **fields},
+                   hire_span=fc.hire_span)
 
 
 def _hire_text(target: Decimal | None, supervision: Decimal | None) -> Text | None:
@@ -1325,7 +1338,8 @@ class _Advice:
     to come), « payroll_missing » (the year is over with months unpaid), « awaited » (the year is over and its
     unpaid months' payroll is not due yet: ``awaited``, ``_awaited``) — the last four the forecast's alone.
     ``half_of``: the year whose half-time rule is named beside the hire (``_half_time_text``); ``unsure``: the
-    projection's verdict hangs on unknown statuses (``_UNSURE_IF``)."""
+    projection's verdict hangs on unknown statuses (``_UNSURE_IF``); ``span``: the days a hire counts in when they
+    weigh less than one month (``_short_span``), named instead of ``hire_from`` (``when``)."""
 
     case: str
     target: Decimal | None
@@ -1334,6 +1348,19 @@ class _Advice:
     half_of: YearQuota
     unsure: bool
     awaited: tuple[Month, ...] = ()
+    span: Period | None = None
+
+    def when(self) -> Text:
+        """When the hire counts: « à partir de 2024-07 », or the days it counts in when they weigh less than one
+        month — « du 2024-07-02 au 2024-07-04 (3 jours) »: the FTE solved ÷ k is read for those days alone."""
+        s = self.span
+        if s is None:
+            return t(f"à partir de {self.hire_from}", f"from {self.hire_from}")
+        days = plural(s.days, "jour", "day")
+        if s.start == s.end:
+            return t(f"le {s.start.isoformat()} ({days.fr})", f"on {s.start.isoformat()} ({days.en})")
+        return t(f"du {s.start.isoformat()} au {s.end.isoformat()} ({days.fr})",
+                 f"from {s.start.isoformat()} to {s.end.isoformat()} ({days.en})")
 
     def _half(self, gerund: bool) -> tuple[str, str]:
         """« et porter une personne d'encadrement à 0,50 ETP » beside a hire (empty when the rule is met)."""
@@ -1350,8 +1377,9 @@ class _Advice:
         """The encadrement still missing beside a target part no hire fixes (« impossible »)."""
         if not self.supervision:
             return t("", "")
-        return t(f" ; il manque aussi {number_text(self.supervision)} ETP d'encadrement à partir de {self.hire_from}",
-                 f"; {number_text(self.supervision, 'en')} FTE of encadrement are missing too from {self.hire_from}")
+        when = self.when()
+        return t(f" ; il manque aussi {number_text(self.supervision)} ETP d'encadrement {when.fr}",
+                 f"; {number_text(self.supervision, 'en')} FTE of encadrement are missing too {when.en}")
 
     def headline(self, n: int, projected: YearQuota, last_known: Month | None, end: date) -> Text:
         """The forecast's summary (``ei check-quota --forecast``)."""
@@ -1361,6 +1389,7 @@ class _Advice:
             f"projected {VERDICT[projected.compliant].en}"
         unsure = self._unsure()
         and_fr, and_en = self._half(gerund=True)
+        when = self.when()
         case = self.case
         if case == "payroll_missing":
             fr = (f"terminée le {end.isoformat()}, paie connue jusqu'à {last_known} : pas de projection ni "
@@ -1380,15 +1409,13 @@ class _Advice:
             fr = f"{verdict_fr}{part} ; elle se termine le {end.isoformat()} : plus aucun engagement n'y compte."
             en = f"{verdict_en}{share}; it ends on {end.isoformat()}: no hire counts in it any more."
         elif case == "impossible":
-            fr = (f"le verdict ne peut plus être corrigé par des engagements à partir de {self.hire_from} (mois déjà "
+            fr = (f"le verdict ne peut plus être corrigé par des engagements {when.fr} (mois déjà "
                   "jugés sous le seuil, ou données inconnues).")
-            en = (f"the verdict can no longer be fixed by hiring from {self.hire_from} (months already judged below "
+            en = (f"the verdict can no longer be fixed by hiring {when.en} (months already judged below "
                   "the threshold, or data unknown).")
             if self.supervision:
-                fr += (f" Il manque aussi {number_text(self.supervision)} ETP d'encadrement à partir de "
-                       f"{self.hire_from}.")
-                en += (f" {number_text(self.supervision, 'en')} FTE of encadrement are missing too from "
-                       f"{self.hire_from}.")
+                fr += f" Il manque aussi {number_text(self.supervision)} ETP d'encadrement {when.fr}."
+                en += f" {number_text(self.supervision, 'en')} FTE of encadrement are missing too {when.en}."
         elif case == "half_time":
             # The target public is enough; the half-time rule asks for a contract raised, not FTE solved.
             half = _half_time_text(self.half_of, gerund=True)
@@ -1401,23 +1428,22 @@ class _Advice:
             hire = self._hire()
             enough_fr, enough_en = ("", "") if self.target else ("le public cible suffit ; ",
                                                                  "the target public is enough; ")
-            fr = (f"{verdict_fr} ; {enough_fr}engager {hire.fr} à partir de {self.hire_from}{and_fr} la rend "
-                  f"conforme{unsure.fr}.")
-            en = f"{verdict_en}; {enough_en}hiring {hire.en} from {self.hire_from}{and_en} makes it compliant{unsure.en}."
+            fr = f"{verdict_fr} ; {enough_fr}engager {hire.fr} {when.fr}{and_fr} la rend conforme{unsure.fr}."
+            en = f"{verdict_en}; {enough_en}hiring {hire.en} {when.en}{and_en} makes it compliant{unsure.en}."
         else:
             hire = self._hire()
-            fr = f"{verdict_fr}{part} ; engager {hire.fr} à partir de {self.hire_from}{and_fr} la rend conforme{unsure.fr}."
-            en = f"{verdict_en}{share}; hiring {hire.en} from {self.hire_from}{and_en} makes it compliant{unsure.en}."
+            fr = f"{verdict_fr}{part} ; engager {hire.fr} {when.fr}{and_fr} la rend conforme{unsure.fr}."
+            en = f"{verdict_en}{share}; hiring {hire.en} {when.en}{and_en} makes it compliant{unsure.en}."
         return t(tete + fr, head + en)
 
     def clause(self) -> Text:
         """What a failing year still running adds to its headline (``_with_projection``)."""
         unsure = self._unsure()
         if self.case == "hire":
-            hire = self._hire()
+            hire, when = self._hire(), self.when()
             and_fr, and_en = self._half(gerund=True)
-            return t(f"projection : engager {hire.fr} à partir de {self.hire_from}{and_fr} la rend conforme{unsure.fr}",
-                     f"projection: hiring {hire.en} from {self.hire_from}{and_en} makes it compliant{unsure.en}")
+            return t(f"projection : engager {hire.fr} {when.fr}{and_fr} la rend conforme{unsure.fr}",
+                     f"projection: hiring {hire.en} {when.en}{and_en} makes it compliant{unsure.en}")
         if self.case == "half_time":
             half = _half_time_text(self.half_of, gerund=True)
             return t(f"projection : le public cible suffit ; {half.fr} la rend conforme{unsure.fr}",
@@ -1433,11 +1459,11 @@ class _Advice:
         whose months already judged are closed."""
         half = _half_time_text(self.half_of, gerund=True)
         if self.case == "hire":
-            hire = self._hire()
-            return t(f"{hire.fr} à engager à partir de {self.hire_from}"
+            hire, when = self._hire(), self.when()
+            return t(f"{hire.fr} à engager {when.fr}"
                      + (" pour les mois à venir (les mois déjà jugés sont clos)" if monthly else "")
                      + (f", et {half.fr}" if half else ""),
-                     f"{hire.en} to hire from {self.hire_from}"
+                     f"{hire.en} to hire {when.en}"
                      + (" for the months to come (the months already judged are closed)" if monthly else "")
                      + (f", and {half.en}" if half else ""))
         if self.case == "half_time":
@@ -1456,19 +1482,19 @@ class _Advice:
     def to_fix(self, which: Text, monthly: bool = False) -> Text:
         """``check``'s line of what to fix; ``monthly`` (Brussels 2004, months already judged listed apart; asked
         for a « hire » only): the hire for the months to come alone."""
-        unsure = self._unsure()
+        unsure, when = self._unsure(), self.when()
         if monthly:
-            return t(f"{which.fr}pour les mois à venir, engager {self._hire().fr} à partir de {self.hire_from} "
+            return t(f"{which.fr}pour les mois à venir, engager {self._hire().fr} {when.fr} "
                      "(projection, ei check-quota --forecast).",
-                     f"{which.en}for the months to come, hire {self._hire().en} from {self.hire_from} (projection, "
+                     f"{which.en}for the months to come, hire {self._hire().en} {when.en} (projection, "
                      "ei check-quota --forecast).")
         and_fr, and_en = self._half(gerund=False)
         if self.case == "hire":
             hire = self._hire()
-            return t(f"{which.fr}engager {hire.fr} à partir de {self.hire_from} (ou augmenter d'autant le temps de "
+            return t(f"{which.fr}engager {hire.fr} {when.fr} (ou augmenter d'autant le temps de "
                      f"travail){and_fr} : la projection de l'année la rend alors conforme{unsure.fr} "
                      "(ei check-quota --forecast).",
-                     f"{which.en}hire {hire.en} from {self.hire_from} (or raise the working time as much){and_en}: the "
+                     f"{which.en}hire {hire.en} {when.en} (or raise the working time as much){and_en}: the "
                      f"year's projection then complies{unsure.en} (ei check-quota --forecast).")
         if self.case == "half_time":
             return t(f"{which.fr}garder le public cible actuel{and_fr} : l'année est alors projetée conforme{unsure.fr} "
@@ -1492,11 +1518,12 @@ class _Advice:
 
 def _advice(target: Decimal | None, supervision: Decimal | None, hire_from: Month | None, half_of: YearQuota,
             unsure: bool, months_left: bool = True, payroll_missing: bool = False,
-            awaited: Sequence[Month] = ()) -> _Advice:
+            awaited: Sequence[Month] = (), span: Period | None = None) -> _Advice:
     """The one choice of what a projection advises (``_Advice``): ``target`` the target FTE to hire (None: no
     hire fixes the target part), ``supervision`` the encadrement FTE (Brussels 2018), from ``hire_from``;
     ``months_left``, ``payroll_missing`` and ``awaited`` (its unpaid months whose payroll is not due yet,
-    ``_awaited``) for the forecast of a year with no month to come. A target part
+    ``_awaited``) for the forecast of a year with no month to come; ``span``: the days a hire counts in when they
+    weigh less than one month (``_short_span``). A target part
     no hire fixes is « impossible » whatever encadrement is also missing: hiring that encadrement alone leaves
     the verdict failing or unknown, never « conforme »."""
     if not months_left:
@@ -1509,7 +1536,17 @@ def _advice(target: Decimal | None, supervision: Decimal | None, hire_from: Mont
         case = "half_time"
     else:
         case = "none"
-    return _Advice(case, target, supervision, hire_from, half_of, unsure, tuple(awaited))
+    return _Advice(case, target, supervision, hire_from, half_of, unsure, tuple(awaited), span)
+
+
+def _short_span(first: date | None, end: date, k: Decimal | None) -> Period | None:
+    """The days a hire counts in, from ``first`` to the year's last day ``end``, when they weigh less than one
+    month (0 < k < 1, k the weight the figure is solved over): the FTE to hire, solved ÷ k, is then many times
+    what the year lacks, and the advice names those days beside it (docs/interpretations.md, « Forecast: a hire
+    counted on fewer days than a month »). None when a month or more is left, or no hire counts."""
+    if first is None or k is None or not ZERO < k < ONE:
+        return None
+    return Period(first, end)
 
 
 def _art60_reason(f: _Frame) -> Reason | None:
@@ -1754,7 +1791,8 @@ def check(enterprise: Enterprise, regime: Regime, period: Period, report=None) -
         half_said = False           # a projection line below already asks for it (« … et porter … »)
         # A year still running that failed on its known months: the projection's advice (``_with_projection``).
         advice = _advice(y.extra.get("forecast_extra_target_fte"), y.extra.get("forecast_extra_supervision_fte"),
-                         y.extra.get("forecast_hire_from"), y, unsure=y.extra.get("forecast_compliant", True) is None)
+                         y.extra.get("forecast_hire_from"), y, unsure=y.extra.get("forecast_compliant", True) is None,
+                         span=y.hire_span)
         which = t(which_fr, which_en)
         if y.compliant is None and y.unknown_fte:
             # The verdict hangs on statuses not known: what fixes it is to complete them, not a hire. A year
@@ -2033,9 +2071,14 @@ def forecast_quota(enterprise: Enterprise, regime: Regime, day: date, report) ->
     # Brussels 2018: nobody at half-time is one contract to raise, said beside any hire (never solved as FTE).
     # A year over with months unpaid lacks their payroll, unless it is not due yet (``_awaited``: the usual lag).
     awaited = _awaited(enterprise, period, set(known)) if _ended(period) else []
+    # The weight k of the days a hire counts in (month by month, Brussels 2004: the adjustable months' parts); under
+    # one month, the advice names those days beside the figure solved ÷ k (``_short_span``).
+    k_hire = projected.adjustable if projected.adjustable is not None else sum(
+        (frame.hire_weight(m) for m in projected.months if m.month in frame.adjustable), ZERO)
+    hire_span = _short_span(first_hire_day, period.end, k_hire)
     advice = _advice(extra, extra_sup, hire_from, projected, unsure=projected.compliant is None,
                      months_left=bool(future), payroll_missing=_ended(period) and known != in_year and not awaited,
-                     awaited=awaited)
+                     awaited=awaited, span=hire_span)
     summary = advice.headline(n, projected, last_known, period.end)
     if extra:
         # k as the shortfall solved it (a year 1 is judged on its last day: k = 1); month by month
@@ -2051,13 +2094,13 @@ def forecast_quota(enterprise: Enterprise, regime: Regime, day: date, report) ->
         reasons.append(because(t(
             f"Encadrement : {number_text(projected.extra['supervision_fte'])} ETP en moyenne pour un minimum de "
             f"{number_text(projected.extra['min_supervision_fte'])} ; y = (minimum − moyenne) × mois comptés ÷ k, "
-            f"arrondi vers le haut = {number_text(extra_sup)} ETP à engager à partir de {hire_from}.",
+            f"arrondi vers le haut = {number_text(extra_sup)} ETP à engager {advice.when().fr}.",
             f"Encadrement: {number_text(projected.extra['supervision_fte'], 'en')} FTE on average for a minimum of "
             f"{number_text(projected.extra['min_supervision_fte'], 'en')}; y = (minimum − average) × months counted "
-            f"÷ k, rounded up = {number_text(extra_sup, 'en')} FTE to hire from {hire_from}.")))
+            f"÷ k, rounded up = {number_text(extra_sup, 'en')} FTE to hire {advice.when().en}.")))
     reasons += list(projected.reasons)
     return QuotaForecast(at, hire_from, projected, extra, len(future), tuple(reasons), summary, extra_sup,
-                         first_hire_day)
+                         first_hire_day, hire_span)
 
 
 def judged_share_text(y: YearQuota, lang: str = "fr") -> str:
