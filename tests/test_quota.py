@@ -720,6 +720,27 @@ def test_a_forecast_on_the_years_last_day_says_no_hire_counts_any_more(monkeypat
                              "counts in it any more.")
 
 
+def test_check_on_the_years_last_day_asks_no_hire_as_the_forecast_says(monkeypatch):
+    """The same year as the forecast above: today 2022-12-31, its last day, Paie January–November, on average
+    T 1 ÷ D 4 = 25,0 % < 30 % on the known months (shortfall (0,3 × 4 − 1) ÷ 0,7 = 0,2857 → 0,29 FTE). A hire
+    counts from 2023-01-01, outside the year: `ei check` told « Engager ou augmenter le temps de travail de public
+    cible : 0,29 ETP manquants », where `ei check-quota --forecast` says no hire counts any more. Now the check
+    says what the forecast says: the projection (December alike: 12 ÷ 48 = 25,0 %) can no longer be made
+    compliant; forecast_hire_from null, no figure to hire."""
+    monkeypatch.setattr(periods, "today", lambda: date(2022, 12, 31))
+    ws = [worker("T")] + [worker(f"N{i}") for i in range(1, 4)]
+    e = enterprise(ws, [pay(w.worker_id, "2022-01", "2022-11") for w in ws], agrement=date(2021, 1, 1))
+    st_ = Statuses({"T": True, "N1": False, "N2": False, "N3": False})
+    y = evaluate_quota(e, W16, Period.calendar_year(2022), st_).latest
+    assert y.provisional and y.compliant is False and y.shortfall_fte == D("0.29")
+    assert (y.extra["forecast_hire_from"], y.extra["forecast_extra_target_fte"], y.extra["forecast_compliant"],
+            y.extra["forecast_hire_from_day"]) == (None, None, False, None)
+    assert y.summary.fr.endswith(" ; projection : plus aucun engagement ne la rend conforme.")
+    c = check(e, W16, Period.calendar_year(2022), st_)
+    assert [x.fr for x in c.to_fix] == ["Plus aucun engagement ne rend l'année conforme (ei check-quota --forecast)."]
+    assert [x.en for x in c.to_fix] == ["No hire makes the year compliant any more (ei check-quota --forecast)."]
+
+
 def test_brussels_2018_mandate_minimums():
     """bruxelles-2018: ≥ 4 target FTE and ≥ 1 FTE encadrement, on average over the agrément year.
 

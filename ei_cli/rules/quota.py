@@ -1269,19 +1269,23 @@ def _with_projection(f: _Frame, y: YearQuota) -> YearQuota:
     # not pick that next year.
     fc = forecast_quota(f.enterprise, f.regime, min(last.last_day, f.period.end), f.report)
     if fc.hire_from is None:
-        return y
-    if y.judged_on == "every_month":
+        # The year's last day: a hire counts from the day after today, outside the year (the forecast's
+        # « too_late »). No figure to hire — said so: the known months' shortfall, read by ``check`` as a hire
+        # to make, contradicted ``ei check-quota --forecast``. A year projected compliant needs none.
+        extra, sup = (ZERO if fc.year.compliant else None), None
+    elif y.judged_on == "every_month":
         to_come = tuple(m for m in fc.year.months if m.projected)
         need = None if y.required_share is None else _monthly_need(
             y.required_share, to_come, frozenset(m.month for m in to_come if m.month >= fc.hire_from), fc.hire_day)
         extra = None if need is None else round_up(need)
     else:
         extra = fc.extra_target_fte
-    # Brussels 2018: the encadrement minimum is judged beside the target one; its hire too.
-    sup = _supervision_to_hire(fc.year) or None
-    fields = {"forecast_hire_from": str(fc.hire_from), "forecast_extra_target_fte": extra,
-              "forecast_compliant": fc.year.compliant, "forecast_hire_from_day": fc.hire_day.isoformat(),
-              "forecast_hire_days": fc.hire_days}
+    if fc.hire_from is not None:
+        # Brussels 2018: the encadrement minimum is judged beside the target one; its hire too.
+        sup = _supervision_to_hire(fc.year) or None
+    fields = {"forecast_hire_from": fc.hire_from and str(fc.hire_from), "forecast_extra_target_fte": extra,
+              "forecast_compliant": fc.year.compliant,
+              "forecast_hire_from_day": fc.hire_day and fc.hire_day.isoformat(), "forecast_hire_days": fc.hire_days}
     if sup:
         fields["forecast_extra_supervision_fte"] = sup
     # Brussels 2018: a contract to raise too (the half-time rule), said beside the hire.
