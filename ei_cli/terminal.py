@@ -97,8 +97,9 @@ def console_width(environ=None) -> int | None:
 
 
 # rich's own layout is kept while it folds no word of up to 8 characters; a column made to fit is never
-# narrower than 4 characters (of its header's longest word too).
-_WRAPPED_WIDTH, _HEADER_FLOOR = 8, 4
+# narrower than 4 characters (of its header's longest word too); a cell line of more than 3 words (a figure
+# being one) is prose.
+_WRAPPED_WIDTH, _HEADER_FLOOR, _PROSE_WORDS = 8, 4, 3
 
 
 def fitted(con, renderable, width: int):
@@ -109,11 +110,20 @@ def fitted(con, renderable, width: int):
     « … », and where minimum widths add up to more than the terminal it cuts the table at its edge.
     A word longer than its column is cut too, unless the column folds. So when rich's layout would do
     any of that, or fold a figure or a word of up to 8 characters, the table is given back as a copy
-    whose every column folds, each at a fixed width: at least its figures whole (a figure is one word,
-    ``console_class``) and 4 characters; then, the cheapest first while they fit, the longest words,
-    the one-line cells whole, the headers' longest words; the width left shared in proportion to what
-    each column would need more. Only when even the figures do not fit does rich share the width out
-    itself (a figure is then folded).
+    whose every column folds, each at a fixed width.
+
+    A column is of prose (a basis, a reason, a reference, a note) when a line of one of its cells has
+    more than 3 words (a figure is one word, ``console_class``), else of values (amounts, FTE, shares,
+    dates, months, ids, verdict words): a figure folded inside a sentence is still read as part of it,
+    while a part of a value alone on its line reads as a whole value (« 2 945,8 » over « 6 € »). Every
+    column gets 4 characters (fewer if its words and header are shorter); then, kept together while they
+    fit — with the cells' padding, else one space of padding on the left of each cell only, else none
+    (the borders still part the cells) — the value columns' figures, their words, the prose columns'
+    figures, the last dropped first (and then raised the cheapest first while they fit). Then, the
+    cheapest first while they fit, the longest words, the one-line cells whole, the headers' longest
+    words; the width left shared in proportion to what each column would need more. Only when even the
+    value columns' figures do not fit without padding does rich share the width out itself (a figure is
+    then folded).
     """
     from rich.table import Table
 
@@ -125,7 +135,7 @@ def fitted(con, renderable, width: int):
 
     table = renderable
     options = con.options.update_width(width)
-    _top, right, _bottom, left = table.padding
+    top, right, bottom, left = table.padding
     inside = width - (2 if table.box and table.show_edge else 0) - (len(table.columns) - 1 if table.box else 0)
     available = inside - (left + right) * len(table.columns)
     longest_word, longest_header_word, one_line, natural = [], [], [], []
@@ -136,12 +146,16 @@ def fitted(con, renderable, width: int):
         longest_header_word.append(header.minimum)
         one_line.append(max([m.maximum for m in cells] or [1]) if column.no_wrap else 0)
         natural.append(max([m.maximum for m in cells] + [header.maximum, column.min_width or 0]))
-    figures = [None] * len(table.columns)
+    words = [None] * len(table.columns)
 
     def longest_figure(i: int) -> int:
-        if figures[i] is None:
-            figures[i] = _longest_figure(con, table.columns[i].cells)
-        return figures[i]
+        if words[i] is None:
+            words[i] = _words(con, table.columns[i].cells)
+        return words[i][0]
+
+    def prose(i: int) -> bool:
+        longest_figure(i)
+        return words[i][1] > _PROSE_WORDS
 
     def spoilt(i: int, w: int) -> bool:
         """Whether rich's layout spoils column ``i`` at ``w`` characters: a one-line column cut; a word
@@ -167,16 +181,31 @@ def fitted(con, renderable, width: int):
     relaxed = copy.copy(table)
     relaxed.columns = [replace(column, no_wrap=False, min_width=None, max_width=None, overflow="fold")
                        for column in table.columns]
-    # Every column at least its figures whole and 4 characters (of its header's longest word too):
-    floors = [max(longest_figure(i), min(longest_word[i], _HEADER_FLOOR), min(longest_header_word[i], _HEADER_FLOOR))
-              for i in range(len(table.columns))]
-    spare = available - sum(floors)
-    if spare < 0:
+    columns = range(len(table.columns))
+    # Every column at least 4 characters (of its header's longest word too); then, kept together while
+    # they fit, with the cells' padding, else one space on the left of each cell only, else none (the
+    # borders still part the cells), the first dropped last: a value column's figures, its words (an id,
+    # a verdict), a prose column's figures.
+    floors = [max(min(longest_word[i], _HEADER_FLOOR), min(longest_header_word[i], _HEADER_FLOOR)) for i in columns]
+    value_figures = [0 if prose(i) else longest_figure(i) for i in columns]
+    value_words = [0 if prose(i) else longest_word[i] for i in columns]
+    prose_figures = [longest_figure(i) if prose(i) else 0 for i in columns]
+    tiers = [value_figures, value_words, prose_figures]
+    paddings = [(left, right)] + ([(min(left, 1), 0), (0, 0)] if table.box else [])
+    room = [inside - (pad_left + pad_right) * len(columns) for pad_left, pad_right in paddings]
+    fit = next(((k, kept) for kept in range(len(tiers), 0, -1) for k in range(len(paddings))
+                if sum(map(max, floors, *tiers[:kept])) <= room[k]), None)
+    if fit is None:
         return relaxed
-    # then, the cheapest first while they fit: the longest words; the cells meant to stay on one line,
-    # whole; the headers' longest words.
-    for wanted in (longest_word, one_line, longest_header_word):
-        for i in sorted(range(len(floors)), key=lambda i: wanted[i] - floors[i]):
+    k, kept = fit
+    floors = list(map(max, floors, *tiers[:kept]))
+    if k:
+        relaxed.padding = (top, paddings[k][1], bottom, paddings[k][0])
+    spare = room[k] - sum(floors)
+    # then, the cheapest first while they fit: what was dropped above; the longest words; the cells meant
+    # to stay on one line, whole; the headers' longest words.
+    for wanted in tiers[kept:] + [longest_word, one_line, longest_header_word]:
+        for i in sorted(columns, key=lambda i: wanted[i] - floors[i]):
             raise_by = max(wanted[i] - floors[i], 0)
             if raise_by <= spare:
                 floors[i] += raise_by
@@ -191,15 +220,18 @@ def fitted(con, renderable, width: int):
     return relaxed
 
 
-def _longest_figure(con, cells) -> int:
-    """The width of the widest figure (a word without a letter, « 17 951,61 € » being one) in ``cells``."""
+def _words(con, cells) -> tuple[int, int]:
+    """The width of the widest figure (a word without a letter, « 17 951,61 € » being one) in ``cells``,
+    and the most words on one of their lines."""
     from rich.cells import cell_len
     from rich.text import Text
 
-    widest = 0
+    widest = most = 0
     for cell in cells:
         text = con.render_str(cell) if isinstance(cell, str) else cell
         if isinstance(text, Text):
-            widest = max([widest] + [cell_len(word) for word in text.plain.split()
-                                     if not any(c.isalpha() for c in word)])
-    return widest
+            for line in text.plain.splitlines():
+                line_words = line.split()
+                most = max(most, len(line_words))
+                widest = max([widest] + [cell_len(word) for word in line_words if not any(c.isalpha() for c in word)])
+    return widest, most

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import json
 import re
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 from hypothesis import given
@@ -14,7 +16,10 @@ from ei_cli.render.batch import summary_table
 from ei_cli.batch import BatchRequest, FileOutcome
 from ei_cli.output import console
 from ei_cli.terminal import _MASK, fitted
-from ei_cli.rules.common import euro_text, share_text
+from ei_cli.rules.common import euro_text, number_text, share_text
+from helpers_cli import run_cli
+
+SAMPLE = Path(__file__).resolve().parent.parent / "sample_data" / "ei-wallonie.xlsx"
 
 
 def shown(text, width: int) -> list[str]:
@@ -176,7 +181,8 @@ def test_on_a_terminal_too_narrow_for_whole_figures_nothing_is_cut():
     """At 40 columns: 40 − 7 borders − 12 padding = 21 for the text. rich alone would keep the three
     figures' columns (25) and draw the table wider than the terminal, which cuts it. ``terminal.fitted``
     wants at least the figures whole — 6 (« 40,9 % »), 4 (« 2,26 », and 4 of « Tension »), 12
-    (« 169 000,93 € ») — and 4 characters for each of file, enterprise and verdict: 34 > 21. So every
+    (« 169 000,93 € ») — and 4 characters for each of file, enterprise and verdict: 34 > 21; with one
+    space of padding on the left of each cell only 33 − 6 = 27, with none 33: still short of 34. So every
     column folds and rich shares the 21 out: figures folded, but every table line still ends with its
     border."""
     lines = summary_lines(40)
@@ -317,3 +323,96 @@ def test_a_columns_that_is_no_positive_width_is_ignored(capsys, monkeypatch, col
     from ei_cli.terminal import console_width
 
     assert console_width({"COLUMNS": "132"}) is None and console_width({}) is None
+
+
+def printed(capsys, monkeypatch, width: int, *args) -> tuple[list[str], dict]:
+    """The lines ``ei ARGS`` prints on a terminal ``width`` columns wide, and its JSON document."""
+    monkeypatch.setenv("COLUMNS", str(width))
+    code, out, _ = run_cli(capsys, *args)
+    assert code == 0, out
+    _, doc, _ = run_cli(capsys, *args, "--format", "json")
+    assert all(len(line) <= width for line in out.splitlines())
+    return out.splitlines(), json.loads(doc)
+
+
+def test_at_60_columns_the_subsidy_table_keeps_its_amounts_and_dates_whole(capsys, monkeypatch):
+    """``ei subsidy`` of the sample at 60 columns: 2 edges and 5 separators leave 53, the padding (2 × 6)
+    41. The value columns' figures and words: Aide 7 (« Accomp. »), Trav. 4 (« W05 » 3, 4 of its header),
+    Année 4 (« occ. »), Période 10 (« 2025-01-01 »), Montant 11 (« 14 729,30 € »); the « Base » is prose
+    (« TGD · 59 jours · … », more than 3 words), its figures 11 (« 29 458,60 € »): 7 + 4 + 4 + 10 + 11 + 11
+    = 47 > 41. The old layout then let rich fold every column: « 2 945,8 » over « 6 € », « 2025-01 » over
+    « -01 », which read as other figures. With one space of padding, on the left of each cell only:
+    53 − 6 = 47, every figure whole — each line's amount on the row of its period's first day, its last
+    day, and the wage cost in its basis."""
+    lines, doc = printed(capsys, monkeypatch, 60, "subsidy", SAMPLE, "--year", "2025")
+    assert len(doc["lines"]) == 16
+    for line in doc["lines"]:
+        amount, basis = euro_text(Decimal(str(line["amount"]))), line["basis"]
+        assert any(amount in row and basis["start"] in row for row in lines), (amount, lines)
+        assert any(basis["end"] in row for row in lines)
+        if basis.get("wage_cost") is not None:
+            assert any(euro_text(Decimal(str(basis["wage_cost"]))) in row for row in lines)
+
+
+def test_at_60_columns_the_quota_tables_keep_their_fte_and_shares_whole(capsys, monkeypatch):
+    """``ei check-quota`` of the sample at 60 columns, two tables of 8 columns: 2 edges and 7 separators
+    leave 51, the padding (2 × 8) 35. Every column is of values: Mois 7 (« 2024-04 »), ETP cible 4
+    (« 8,47 »), ETP total 5 (« 13,77 »), Part 6 (« 61,5 % »), Exigé 6 (« 20,0 % »), Art. 60 4 (« 0,97 »),
+    ETP indét. 4 (« — », 4 of its header), Note 4 (« jugé »): 40 > 35, and the old layout folded every
+    column (« 13,7 » over « 7 »). With one space of padding on the left only, 51 − 8 = 43: every month's
+    row on one line, its FTE and shares whole."""
+    lines, doc = printed(capsys, monkeypatch, 60, "check-quota", SAMPLE, "--year", "2025")
+    months = [m for year in doc["agrement_years"] for m in year["months"]]
+    assert len(months) == 24
+    for m in months:
+        cells = [m["month"], number_text(Decimal(str(m["target_fte"]))), number_text(Decimal(str(m["total_fte"]))),
+                 share_text(Decimal(str(m["share"]))), share_text(Decimal(str(m["required_share"])))]
+        assert any(all(c in row for c in cells) for row in lines), (cells, lines)
+
+
+# Words without a digit: beside an id such as « T0017 » a figure is masked alone, which the words counted
+# below would not see.
+PLAIN_WORDS = st.sampled_from(["coût", "plafond", "dû", "le", "ETP-mois", "·", "travailleurs"])
+VALUE_CELLS = st.lists(st.one_of(PLAIN_WORDS, FIGURES), min_size=1, max_size=3).map(" ".join)
+SENTENCES = st.lists(st.one_of(PLAIN_WORDS, FIGURES), min_size=4, max_size=10).map(" ".join)
+VALUES_OR_PROSE = st.one_of(st.lists(VALUE_CELLS, min_size=1, max_size=3),
+                            st.tuples(SENTENCES, st.lists(st.one_of(VALUE_CELLS, SENTENCES), max_size=2))
+                            .map(lambda cells: [cells[0], *cells[1]]))
+
+
+@given(columns=st.lists(st.tuples(st.booleans(), st.sampled_from([None, 8, 14]), st.sampled_from(["fold", "ellipsis"]),
+                                  VALUES_OR_PROSE), min_size=1, max_size=6),
+       width=st.integers(20, 140))
+def test_a_value_columns_figure_is_never_split_while_their_floors_fit(columns, width):
+    """Any table of value columns (no line of more than 3 words, a figure being one) and prose columns
+    (a sentence of 4 words or more), any width where the floors of ``terminal.fitted`` fit without
+    padding — 4 characters a column (fewer if its words and header are shorter), a value column's
+    longest figure — borders included: every figure of a value column is shown whole on one line, and
+    every line of the table ends with its border, within the width."""
+    from rich.table import Table
+
+    table = Table()
+    rows = max(len(cells) for *_, cells in columns)
+    for i, (no_wrap, min_width, overflow, _cells) in enumerate(columns):
+        table.add_column(f"C{i}", no_wrap=no_wrap, min_width=min_width, overflow=overflow)
+    for r in range(rows):
+        table.add_row(*[cells[r] if r < len(cells) else "" for *_, cells in columns])
+
+    def words(cell: str) -> list[str]:
+        return re.sub(r"(?<=\d) (?=\d{3}(?!\d)|[€%])", "_", cell).split()
+
+    def is_figure(word: str) -> bool:
+        return not any(c.isalpha() for c in word)
+
+    value = [all(len(words(cell)) <= 3 for cell in cells) for *_, cells in columns]
+    floors = [max([min(len(w), 4) for cell in cells for w in words(cell)] + [len(f"C{i}")]
+                  + [len(w) for cell in cells for w in words(cell) if value[i] and is_figure(w)])
+              for i, (*_, cells) in enumerate(columns)]
+    if sum(floors) + len(columns) + 1 > width:
+        return
+    lines = shown(table, width)
+    body = [line for line in lines if line[:1] in "┏┃┡│└"]
+    assert body and all(line[-1] in "┓┃┩│┘" and len(line) <= width for line in body), lines
+    for i, (*_, cells) in enumerate(columns):
+        for figure in [w.replace("_", " ") for cell in cells for w in words(cell) if value[i] and is_figure(w)]:
+            assert any(figure in line for line in lines), (figure, lines)
