@@ -109,21 +109,25 @@ def fitted(con, renderable, width: int):
     to nothing if need be (a whole column then vanishes); past that it cuts the one-line cells with
     « … », and where minimum widths add up to more than the terminal it cuts the table at its edge.
     A word longer than its column is cut too, unless the column folds. So when rich's layout would do
-    any of that, or fold a figure or a word of up to 8 characters, the table is given back as a copy
-    whose every column folds, each at a fixed width.
+    any of that, fold a figure or a word of up to 8 characters, or fold the key column's longest word
+    where it fits (below), the table is given back as a copy whose every column folds, each at a fixed
+    width.
 
     A column is of prose (a basis, a reason, a reference, a note) when a line of one of its cells has
     more than 3 words (a figure is one word, ``console_class``), else of values (amounts, FTE, shares,
     dates, months, ids, verdict words): a figure folded inside a sentence is still read as part of it,
-    while a part of a value alone on its line reads as a whole value (« 2 945,8 » over « 6 € »). Every
-    column gets 4 characters (fewer if its words and header are shorter); then, kept together while they
-    fit — with the cells' padding, else one space of padding on the left of each cell only, else none
-    (the borders still part the cells) — the value columns' figures, their words, the prose columns'
-    figures, the last dropped first (and then raised the cheapest first while they fit). Then, the
-    cheapest first while they fit, the longest words, the one-line cells whole, the headers' longest
-    words; the width left shared in proportion to what each column would need more. Only when even the
-    value columns' figures do not fit without padding does rich share the width out itself (a figure is
-    then folded).
+    while a part of a value alone on its line reads as a whole value (« 2 945,8 » over « 6 € »). The key
+    column is the first (a parameter id, a file name, a worker id, a month): what a row is read by.
+    Every column gets 4 characters (fewer if its words and header are shorter) and every value column its
+    figures whole; then, in this order, raised the cheapest first while they fit: the value columns'
+    words, the key column's longest word (if it fits beside all these wants even without padding), the
+    prose columns' figures and words of up to 8 characters. The cells keep their padding, else one space
+    on the left only, else none (the borders still part the cells): the widest that meets whole the
+    first of those wants. Then, the cheapest first while they fit, the width rich alone would give the
+    key column (if its longest word did not fit), the longest words, the one-line cells whole, the
+    headers' longest words; the width left shared in proportion to what each column would need more.
+    Only when even the value columns' figures do not fit without padding does rich share the width out
+    itself (a figure is then folded).
     """
     from rich.table import Table
 
@@ -170,46 +174,85 @@ def fitted(con, renderable, width: int):
         return w < max(min(longest_word[i], _WRAPPED_WIDTH), longest_figure(i))
 
     # rich's own layout (its private width calculation, so as to judge exactly what it would draw) is
-    # kept when it is not cut at the edge and spoils no column; and whatever rich lays out, should a
-    # later release of it rename that calculation.
+    # kept when it is not cut at the edge, spoils no column and does not fold the key column's longest word
+    # where it fits; and whatever rich lays out, should a later release of it rename that calculation.
     try:
         widths = [w - left - right for w in table._calculate_column_widths(con, options.update_width(inside))]
     except AttributeError:
         return table
-    if sum(widths) <= available and not any(spoilt(i, w) for i, w in enumerate(widths)):
+    columns = range(len(table.columns))
+    # Every column at least 4 characters (of its header's longest word too); then what ``wants`` lists,
+    # with the cells' padding, else one space on the left of each cell only, else none (the borders still
+    # part the cells).
+    floors = [max(min(longest_word[i], _HEADER_FLOOR), min(longest_header_word[i], _HEADER_FLOOR)) for i in columns]
+    paddings = [(left, right)] + ([(min(left, 1), 0), (0, 0)] if table.box else [])
+    room = [inside - (pad_left + pad_right) * len(columns) for pad_left, pad_right in paddings]
+    key_word = [longest_word[0]] + [0] * (len(columns) - 1)
+
+    @functools.cache
+    def wants() -> tuple[list[int], ...]:
+        """A value column's figures; its words (an id, a verdict); the key column's (the first: a parameter
+        id, a file name, a worker id, a month) longest word, if it fits beside the others even without
+        padding; a prose column's figures and its words of up to 8 characters."""
+        value_figures = [0 if prose(i) else longest_figure(i) for i in columns]
+        value_words = [0 if prose(i) or i == 0 else longest_word[i] for i in columns]
+        prose_words = [max(longest_figure(i), min(longest_word[i], _WRAPPED_WIDTH)) if prose(i) else 0 for i in columns]
+        key = key_word
+        if sum(map(max, floors, value_figures, value_words, key_word, prose_words)) > room[-1]:
+            key = [0] * len(columns)
+        return value_figures, value_words, key, prose_words
+
+    def key_folded() -> bool:
+        """rich's layout folds the key column's longest word, where it fits beside what the others want
+        with the cells' padding."""
+        if widths[0] >= longest_word[0] or table.columns[0].no_wrap:
+            return False
+        value_figures, value_words, _key, prose_words = wants()
+        return sum(map(max, floors, value_figures, value_words, key_word, prose_words)) <= available
+
+    if sum(widths) <= available and not any(spoilt(i, w) for i, w in enumerate(widths)) and not key_folded():
         return table
     relaxed = copy.copy(table)
     relaxed.columns = [replace(column, no_wrap=False, min_width=None, max_width=None, overflow="fold")
                        for column in table.columns]
-    columns = range(len(table.columns))
-    # Every column at least 4 characters (of its header's longest word too); then, kept together while
-    # they fit, with the cells' padding, else one space on the left of each cell only, else none (the
-    # borders still part the cells), the first dropped last: a value column's figures, its words (an id,
-    # a verdict), a prose column's figures.
-    floors = [max(min(longest_word[i], _HEADER_FLOOR), min(longest_header_word[i], _HEADER_FLOOR)) for i in columns]
-    value_figures = [0 if prose(i) else longest_figure(i) for i in columns]
-    value_words = [0 if prose(i) else longest_word[i] for i in columns]
-    prose_figures = [longest_figure(i) if prose(i) else 0 for i in columns]
-    tiers = [value_figures, value_words, prose_figures]
-    paddings = [(left, right)] + ([(min(left, 1), 0), (0, 0)] if table.box else [])
-    room = [inside - (pad_left + pad_right) * len(columns) for pad_left, pad_right in paddings]
-    fit = next(((k, kept) for kept in range(len(tiers), 0, -1) for k in range(len(paddings))
-                if sum(map(max, floors, *tiers[:kept])) <= room[k]), None)
-    if fit is None:
-        return relaxed
-    k, kept = fit
-    floors = list(map(max, floors, *tiers[:kept]))
-    if k:
-        relaxed.padding = (top, paddings[k][1], bottom, paddings[k][0])
-    spare = room[k] - sum(floors)
-    # then, the cheapest first while they fit: what was dropped above; the longest words; the cells meant
-    # to stay on one line, whole; the headers' longest words.
-    for wanted in tiers[kept:] + [longest_word, one_line, longest_header_word]:
+    value_figures, *tiers = wants()
+
+    def raised(floors: list[int], wanted: list[int], spare: int) -> tuple[list[int], int]:
+        """``floors`` raised to ``wanted``, the cheapest first while they fit in ``spare``; and what is left."""
+        floors = list(floors)
         for i in sorted(columns, key=lambda i: wanted[i] - floors[i]):
             raise_by = max(wanted[i] - floors[i], 0)
             if raise_by <= spare:
                 floors[i] += raise_by
                 spare -= raise_by
+        return floors, spare
+
+    def plan(k: int):
+        """With the ``k``-th padding: which of the other wants are met whole, and the widths, or None when
+        the value columns' figures do not fit."""
+        planned = list(map(max, floors, value_figures))
+        if sum(planned) > room[k]:
+            return None
+        whole = []
+        for wanted in tiers:
+            whole.append(sum(map(max, planned, wanted)) <= room[k])
+            planned, _spare = raised(planned, wanted, room[k] - sum(planned))
+        return whole, k, planned
+
+    # The padding that meets whole the most important of the wants, the widest of those.
+    plans = [p for p in map(plan, range(len(paddings))) if p is not None]
+    if not plans:
+        return relaxed
+    _whole, k, floors = max(plans, key=lambda p: (p[0], -p[1]))
+    if k:
+        relaxed.padding = (top, paddings[k][1], bottom, paddings[k][0])
+    spare = room[k] - sum(floors)
+    # then, the cheapest first while they fit: the width rich alone would give the key column, if its
+    # longest word did not fit; the longest words; the cells meant to stay on one line, whole; the headers'
+    # longest words.
+    key_share = [min(longest_word[0], widths[0])] + key_word[1:]
+    for wanted in (key_share, longest_word, one_line, longest_header_word):
+        floors, spare = raised(floors, wanted, spare)
     more = [max(n - f, 0) for n, f in zip(natural, floors)]
     total = sum(more) or 1
     shares = [spare * m // total for m in more]

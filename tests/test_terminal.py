@@ -335,6 +335,13 @@ def printed(capsys, monkeypatch, width: int, *args) -> tuple[list[str], dict]:
     return out.splitlines(), json.loads(doc)
 
 
+def first_column_width(lines: list[str]) -> int:
+    """The text width of a printed table's first column: its top border's first segment, less the
+    padding (one space each side)."""
+    top = next(line for line in lines if line.startswith("┏"))
+    return len(top[1:].split("┳")[0]) - 2
+
+
 def test_at_60_columns_the_subsidy_table_keeps_its_amounts_and_dates_whole(capsys, monkeypatch):
     """``ei subsidy`` of the sample at 60 columns: 2 edges and 5 separators leave 53, the padding (2 × 6)
     41. The value columns' figures and words: Aide 7 (« Accomp. »), Trav. 4 (« W05 » 3, 4 of its header),
@@ -416,3 +423,39 @@ def test_a_value_columns_figure_is_never_split_while_their_floors_fit(columns, w
     for i, (*_, cells) in enumerate(columns):
         for figure in [w.replace("_", " ") for cell in cells for w in words(cell) if value[i] and is_figure(w)]:
             assert any(figure in line for line in lines), (figure, lines)
+
+
+def test_at_80_columns_the_parameter_ids_are_not_squeezed(capsys, monkeypatch):
+    """``ei regimes wallonie-2016`` at 80 columns: 2 edges and 5 separators leave 73, the padding (2 × 6)
+    61. Paramètre is the key column; its longest word, the id
+    « subsidy.social_accompaniment.accompanier_min_experience_years », 61 characters, cannot fit beside
+    the others. The value columns: Unité 8 (its longest word), Depuis 10 (« 2017-06-30 »); the prose
+    columns (a line of more than 3 words), their figures and words up to 8: Valeur 10, Confiance 8,
+    Référence 12 (« 20.10.2016), »); Paramètre 4: 4 + 10 + 8 + 10 + 8 + 12 = 52, 9 to spare. The old
+    layout gave them to the Confiance's and Référence's longest words and left the ids 4 characters
+    (« agre / ment / .app / lica / tion… »). Now the key column first takes the 11 rich alone would give
+    it (7 of the 9): each id reads in pieces of 11."""
+    lines, doc = printed(capsys, monkeypatch, 80, "regimes", "wallonie-2016")
+    assert first_column_width(lines) == 11
+    ids = [p["key"] for p in doc["parameters"]]
+    assert len(ids) == 57
+    assert all(any(line.startswith(f"│ {key[:11]} │") for line in lines) for key in ids)
+
+
+def test_at_80_columns_the_batch_file_names_are_whole(tmp_path, capsys, monkeypatch):
+    """``ei batch`` of the two sample workbooks at 80 columns (a cron log's width): 2 edges and 5
+    separators leave 73, the padding (2 × 6) 61. The values: Entreprise 10 (« Recyclerie »), Verdict 11
+    (« indéterminé »), Public cible 6 (« 57,7 % »), Tension 4 (« 2,30 »), Subventions 12
+    (« 116 369,38 € »), and the key column, Fichier, its longest word « ei-bruxelles.xlsx », 17:
+    10 + 11 + 6 + 4 + 12 + 17 = 60 ≤ 61. rich alone gave the file 13 (« ei-wallonie.x » over « lsx »),
+    which the old layout kept: it spoilt no figure. Now each file name is whole on its row's line."""
+    import shutil
+
+    for name in ("ei-wallonie.xlsx", "ei-bruxelles.xlsx"):
+        shutil.copy(SAMPLE.parent / name, tmp_path / name)
+    monkeypatch.setenv("COLUMNS", "80")
+    _code, out, _ = run_cli(capsys, "batch", tmp_path, "--year", "2025", "--quiet")
+    lines = out.splitlines()
+    assert first_column_width(lines) == 17
+    assert any(line.startswith("│ ei-bruxelles.xlsx │") and "0,00 €" in line for line in lines), lines
+    assert any(line.startswith("│ ei-wallonie.xlsx  │") and "116 369,38 €" in line for line in lines), lines
