@@ -9,7 +9,7 @@ from __future__ import annotations
 import io
 import json
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal as D
 from pathlib import Path
 
@@ -639,7 +639,10 @@ def test_brussels_2004_in_progress_hire_advice_only_for_the_months_to_come(monke
     25 % < 30 %: closed, listed in what to fix. September–December projected 1 ÷ 4 each: for each
     x = (0,3 × 4 − 1) ÷ 0,7 = 0,2857 FTE-months; a hire counts from the day after today, 2010-09-16, so in
     September for 15 days out of 30: x ÷ 0,5 = 0,5714 → 0,58 from 2010-09 (September (1 + 0,29) ÷ 4,29 =
-    30,07 %; 0,57 gives (1 + 0,285) ÷ 4,285 = 29,99 %).
+    30,07 %; 0,57 gives (1 + 0,285) ÷ 4,285 = 29,99 %) — the one figure that, hired from 2010-09-16, keeps every
+    month to come at 30 % (``forecast_extra_target_fte``). October–December, whole, need 0,2857 → 0,29: the
+    advice is theirs, from 2010-10, September (0,58 for its 15 days left) said apart (« il faudrait »): 0,58 kept
+    through October–December is twice their need.
     The forecast keeps saying the verdict can no longer be fixed (its extra_target_fte stays null)."""
     monkeypatch.setattr(periods, "today", lambda: date(2010, 9, 15))
     e, st_ = _brussels_2004_paid_to_august()
@@ -648,9 +651,12 @@ def test_brussels_2004_in_progress_hire_advice_only_for_the_months_to_come(monke
     assert [x.fr for x in c.to_fix] == [
         "Mois sous 30,0 % de public cible : 2010-06 (25,0 %), 2010-07 (25,0 %), 2010-08 (25,0 %) ; un mois écoulé "
         "ne se rattrape pas : la part doit être atteinte chaque mois.",
-        "Pour les mois à venir, engager 0,58 ETP de public cible à partir de 2010-09 (projection, ei check-quota "
-        "--forecast)."]
+        "Pour les mois suivants, engager 0,29 ETP de public cible à partir de 2010-10 (projection, ei check-quota "
+        "--forecast) ; 2010-09 : il faudrait 0,58 ETP de public cible pour ses 15 jours restants (du 2010-09-16 au "
+        "2010-09-30)."]
     assert c.details["forecast_extra_target_fte"] == D("0.58")
+    assert (c.details["forecast_later_hire_from"], c.details["forecast_later_extra_target_fte"]) == ("2010-10",
+                                                                                                    D("0.29"))
     assert forecast_quota(e, B04, Month(2010, 8).last_day, st_).extra_target_fte is None
 
 
@@ -702,6 +708,131 @@ def test_brussels_2004_in_progress_months_to_come_reaching_the_threshold_ask_no_
     assert [x.fr for x in check(e, B04, Period.calendar_year(2010), st_).to_fix] == [
         "Mois sous 30,0 % de public cible : 2010-06 (25,0 %), 2010-07 (25,0 %), 2010-08 (25,0 %) ; un mois écoulé "
         "ne se rattrape pas : la part doit être atteinte chaque mois."]
+
+
+def _brussels_2004_hire_in_july(n3_hire: date = date(2014, 7, 1), n3_exit: date | None = None, june_dip=False):
+    """bruxelles-2004, agrément 2013-01-01 → agrément year 2 = 2014, every month judged (obligation from
+    2013-04-11). N1, N2 not target and P target, full time, paid 2013-01 … 2014-06: 1 ÷ 3 = 33,3 % a month; N3 not
+    target, full time, in Personnel from ``n3_hire`` (to ``n3_exit``), not paid yet: the months projected with N3
+    are 1 ÷ 4 = 25 %, each short of x = (0,3 × 4 − 1) ÷ 0,7 = 0,2857 target FTE. With ``june_dip``, N4 (not
+    target) in June 2014 only: June 1 ÷ 4 = 25 %, a month judged below the threshold. Enterprise, statuses."""
+    ws = [worker(w, hire=date(2013, 1, 1)) for w in ("N1", "N2", "P")] + [worker("N3", hire=n3_hire, exit=n3_exit)]
+    pays = [pay(w, "2013-01", "2014-06") for w in ("N1", "N2", "P")]
+    status = dict(N1=False, N2=False, P=True, N3=False)
+    if june_dip:
+        ws.append(worker("N4", hire=date(2014, 6, 1), exit=date(2014, 6, 30)))
+        pays.append(pay("N4", "2014-06", "2014-06"))
+        status["N4"] = False
+    return enterprise(ws, pays, agrement=date(2013, 1, 1), region=Region.BRUXELLES), Statuses(status)
+
+
+@pytest.mark.parametrize("today, need, left, said_fr, said_en", [
+    (date(2014, 7, 28), "2.96", 3, "pour ses 3 jours restants (du 2014-07-29 au 2014-07-31)",
+     "for its 3 days left (2014-07-29 to 2014-07-31)"),
+    (date(2014, 7, 30), "8.86", 1, "pour son dernier jour (2014-07-31)", "for its last day (2014-07-31)"),
+    (date(2014, 7, 15), "0.56", 16, "pour ses 16 jours restants (du 2014-07-16 au 2014-07-31)",
+     "for its 16 days left (2014-07-16 to 2014-07-31)"),
+])
+def test_brussels_2004_forecast_says_the_current_months_days_left_apart(monkeypatch, today, need, left, said_fr,
+                                                                         said_en):
+    """``_brussels_2004_hire_in_july``: July–December 2014 projected at 1 ÷ 4 = 25 %, each short of
+    x = (0,3 × 4 − 1) ÷ 0,7 = 0,2857 target FTE. A hire counts from the day after today, so in July for its days
+    left only (w = days ÷ 31), in August–December whole:
+    - today 2014-07-28: 3 days (29–31), x ÷ (3/31) = 0,2857 × 31 ÷ 3 = 2,9524 → 2,96 FTE;
+    - today 2014-07-30: 1 day (31), x × 31 = 8,857 → 8,86 FTE;
+    - today 2014-07-15: 16 days (16–31), x × 31 ÷ 16 = 0,5536 → 0,56 FTE;
+    August–December: x ÷ 1 = 0,2857 → 0,29 FTE. The advice was the largest, July's: « engager 2,96 ETP de public
+    cible à partir de 2014-07 la rend conforme » — ten times what every later month needs, and the hire, once made,
+    stays there. It now gives the later months' hire, from 2014-08, and says July apart with its days.
+    extra_target_fte keeps the one figure that, hired from tomorrow, covers every month (July's); the JSON adds
+    the later months' hire and July's days left."""
+    monkeypatch.setattr(periods, "today", lambda: today)
+    e, st_ = _brussels_2004_hire_in_july()
+    f = forecast_quota(e, B04, today, st_)
+    fr, en = need.replace(".", ","), need
+    assert f.summary.fr == (
+        "Année d'agrément 2 : projetée non conforme (mois jugé le plus bas 2014-07 : 25,0 %) ; pour les mois suivants, "
+        f"engager 0,29 ETP de public cible à partir de 2014-08 ; 2014-07 : il faudrait {fr} ETP de public cible "
+        f"{said_fr}.")
+    assert f.summary.en == (
+        "Agrément year 2: projected not compliant (lowest month judged 2014-07: 25.0 %); for the following months, "
+        f"hire 0.29 target-public FTE from 2014-08; 2014-07: it would take {en} target-public FTE {said_en}.")
+    d = f.to_dict()
+    assert (d["extra_target_fte"], d["hire_from"], d["hire_from_day"]) == (D(need), "2014-07",
+                                                                           (today + timedelta(days=1)).isoformat())
+    assert (d["later_hire_from"], d["later_extra_target_fte"], d["current_month_days_left"]) == ("2014-08", D("0.29"),
+                                                                                               left)
+    why = next(r for r in f.reasons if "est dit à part" in r.text.fr)
+    assert f"x ÷ {left}/31 = {fr} ETP, quand les mois suivants, entiers, en demandent au plus 0,29" in why.text.fr
+    assert f"x ÷ {left}/31 = {en} FTE there, while the following months, whole, ask at most 0.29" in why.text.en
+
+
+def test_brussels_2004_forecast_whose_later_months_need_no_hire_says_the_current_month_apart(monkeypatch):
+    """``_brussels_2004_hire_in_july`` with N3 leaving on 2014-07-31, today 2014-07-28: July projected 1 ÷ 4 = 25 %,
+    x = 0,2857 ÷ (3/31) = 2,9524 → 2,96 FTE for its 3 days left; August–December 1 ÷ 3 = 33,3 % ≥ 30 %, no hire.
+    It said « engager 2,96 ETP de public cible à partir de 2014-07 la rend conforme », a hire the later months do
+    not need at all."""
+    monkeypatch.setattr(periods, "today", lambda: date(2014, 7, 28))
+    e, st_ = _brussels_2004_hire_in_july(n3_exit=date(2014, 7, 31))
+    f = forecast_quota(e, B04, date(2014, 7, 28), st_)
+    assert f.summary.fr.endswith(
+        "; les mois à partir de 2014-08 atteignent le seuil sans engagement ; 2014-07 : il faudrait 2,96 ETP de public "
+        "cible pour ses 3 jours restants (du 2014-07-29 au 2014-07-31).")
+    assert f.summary.en.endswith(
+        "; the months from 2014-08 reach the threshold with no hire; 2014-07: it would take 2.96 target-public FTE "
+        "for its 3 days left (2014-07-29 to 2014-07-31).")
+    assert (f.extra_target_fte, f.to_dict()["later_extra_target_fte"]) == (D("2.96"), 0)
+
+
+@pytest.mark.parametrize("today, n3_hire, said_fr, said_en", [
+    # July not below: its need 0 is no more than the later months' 0,29 — one figure from tomorrow serves all.
+    (date(2014, 7, 28), date(2014, 8, 1), "engager 0,29 ETP de public cible à partir de 2014-07 la rend conforme",
+     "hiring 0.29 target-public FTE from 2014-07 makes it compliant"),
+    # Today the last day of June: the hire counts from 2014-07-01, July whole, no month partly gone.
+    (date(2014, 6, 30), date(2014, 7, 1), "engager 0,29 ETP de public cible à partir de 2014-07 la rend conforme",
+     "hiring 0.29 target-public FTE from 2014-07 makes it compliant"),
+])
+def test_brussels_2004_forecast_keeps_one_figure_when_the_current_month_does_not_need_more(monkeypatch, today, n3_hire,
+                                                                                         said_fr, said_en):
+    """``_brussels_2004_hire_in_july``: the months with N3 each short of x = (0,3 × 4 − 1) ÷ 0,7 = 0,2857 → 0,29
+    FTE. With N3 from 2014-08-01 (today 2014-07-28), July is 1 ÷ 3 = 33,3 % (no need) and the later months need
+    0,29, which hired from 2014-07-29 covers them all; today 2014-06-30, a hire counts from July's first day, every
+    month whole: 0,29 from 2014-07. The advice stays one figure, worded as before; the added fields are null."""
+    monkeypatch.setattr(periods, "today", lambda: today)
+    e, st_ = _brussels_2004_hire_in_july(n3_hire=n3_hire)
+    f = forecast_quota(e, B04, today, st_)
+    assert f.summary.fr.endswith(f" ; {said_fr}.") and f.summary.en.endswith(f"; {said_en}.")
+    d = f.to_dict()
+    assert d["extra_target_fte"] == D("0.29")
+    assert (d["later_hire_from"], d["later_extra_target_fte"], d["current_month_days_left"]) == (None, None, None)
+
+
+def test_brussels_2004_check_says_the_current_months_days_left_apart(monkeypatch):
+    """``_brussels_2004_hire_in_july`` with June 2014 below (1 ÷ 4 = 25 %), judged by ``ei check`` on 2014-07-28:
+    June is closed (listed apart, no hire repairs it); the projection's months to come, July–December, are 1 ÷ 4,
+    each short of x = (0,3 × 4 − 1) ÷ 0,7 = 0,2857. July counts 3 days (29–31): x ÷ (3/31) = 2,9524 → 2,96 FTE;
+    August–December whole: 0,2857 → 0,29. What to fix said « Pour les mois à venir, engager 2,96 ETP de public
+    cible à partir de 2014-07 »; it now gives August on's 0,29 and says July apart, in the reason too. The JSON
+    keeps forecast_extra_target_fte = 2,96 (the figure from tomorrow) and adds the later months' hire."""
+    monkeypatch.setattr(periods, "today", lambda: date(2014, 7, 28))
+    e, st_ = _brussels_2004_hire_in_july(june_dip=True)
+    c = check(e, B04, Period.calendar_year(2014), st_)
+    assert c.compliant is False
+    assert [(x.fr, x.en) for x in c.to_fix][1:] == [(
+        "Pour les mois suivants, engager 0,29 ETP de public cible à partir de 2014-08 (projection, ei check-quota "
+        "--forecast) ; 2014-07 : il faudrait 2,96 ETP de public cible pour ses 3 jours restants (du 2014-07-29 au "
+        "2014-07-31).",
+        "For the following months, hire 0.29 target-public FTE from 2014-08 (projection, ei check-quota --forecast); "
+        "2014-07: it would take 2.96 target-public FTE for its 3 days left (2014-07-29 to 2014-07-31).")]
+    assert ("0,29 ETP de public cible à engager à partir de 2014-08 pour les mois suivants (les mois déjà jugés sont "
+            "clos) ; 2014-07 : il faudrait 2,96 ETP de public cible pour ses 3 jours restants (du 2014-07-29 au "
+            "2014-07-31)") in c.reasons[-1].text.fr
+    assert ("0.29 target-public FTE to hire from 2014-08 for the following months (the months already judged are "
+            "closed); 2014-07: it would take 2.96 target-public FTE") in c.reasons[-1].text.en
+    d = c.details
+    assert (d["forecast_extra_target_fte"], d["forecast_hire_from"], d["forecast_later_hire_from"],
+            d["forecast_later_extra_target_fte"], d["forecast_current_month_days_left"]) == (
+        D("2.96"), "2014-07", "2014-08", D("0.29"), 3)
 
 
 def test_a_forecast_on_the_years_last_day_says_no_hire_counts_any_more(monkeypatch):

@@ -203,6 +203,9 @@ class YearQuota:
     # A year still running that fails (``_with_projection``): the days its projection's hire counts in when they
     # weigh less than one month (``QuotaForecast.hire_span``), named by ``check``'s advice too. None otherwise.
     hire_span: Period | None = None
+    # Month by month, a failing year still running: the current month said apart from the later months' hire
+    # (``_month_apart``, ``QuotaForecast.apart``), by ``check``'s advice too. None otherwise.
+    hire_apart: _MonthApart | None = None
 
     def to_dict(self, lang: str = "fr") -> dict:
         out = {
@@ -308,6 +311,9 @@ class QuotaForecast:
     hire_day: date | None = None
     # The days a hire counts in when they weigh less than one month (k < 1, ``_short_span``): the advice names them.
     hire_span: Period | None = None
+    # Month by month (Brussels 2004): the current month, counted for its days left, said apart from the later
+    # months' hire (``_month_apart``); None: one figure from ``hire_from``.
+    apart: _MonthApart | None = None
 
     @property
     def compliant(self) -> bool | None:
@@ -329,6 +335,7 @@ class QuotaForecast:
                 "projected_target_fte": _q_beside(self.year.target_fte, self.year.min_target_fte),
                 "projected_total_fte": four_places(self.year.total_fte),
                 "extra_target_fte": self.extra_target_fte,
+                **(self.apart.to_dict() if self.apart else _NOT_APART),
                 **({"extra_supervision_fte": self.extra_supervision_fte}
                    if "min_supervision_fte" in self.year.extra else {}),
                 "summary": self.summary.get(lang),
@@ -1265,6 +1272,7 @@ def _with_projection(f: _Frame, y: YearQuota) -> YearQuota:
     Month by month (Brussels 2004), the months already judged are closed: the figure is for the months to
     come alone (the same solver, ``_monthly_need``, on the projected months)."""
     last = f.months[-1].month
+    apart = None   # month by month: the current month said apart from the later months' hire (``_month_apart``)
     # The year's own last known day: a month shared with the next agrément year (an agrément on the 15th) must
     # not pick that next year.
     fc = forecast_quota(f.enterprise, f.regime, min(last.last_day, f.period.end), f.report)
@@ -1275,9 +1283,11 @@ def _with_projection(f: _Frame, y: YearQuota) -> YearQuota:
         extra, sup = (ZERO if fc.year.compliant else None), None
     elif y.judged_on == "every_month":
         to_come = tuple(m for m in fc.year.months if m.projected)
-        need = None if y.required_share is None else _monthly_need(
-            y.required_share, to_come, frozenset(m.month for m in to_come if m.month >= fc.hire_from), fc.hire_day)
+        hireable = frozenset(m.month for m in to_come if m.month >= fc.hire_from)
+        need = None if y.required_share is None else _monthly_need(y.required_share, to_come, hireable, fc.hire_day)
         extra = None if need is None else round_up(need)
+        if extra:
+            apart = _month_apart(y.required_share, to_come, hireable, fc.hire_day)
     else:
         extra = fc.extra_target_fte
     if fc.hire_from is not None:
@@ -1285,11 +1295,13 @@ def _with_projection(f: _Frame, y: YearQuota) -> YearQuota:
         sup = _supervision_to_hire(fc.year) or None
     fields = {"forecast_hire_from": fc.hire_from and str(fc.hire_from), "forecast_extra_target_fte": extra,
               "forecast_compliant": fc.year.compliant,
-              "forecast_hire_from_day": fc.hire_day and fc.hire_day.isoformat(), "forecast_hire_days": fc.hire_days}
+              "forecast_hire_from_day": fc.hire_day and fc.hire_day.isoformat(), "forecast_hire_days": fc.hire_days,
+              **{f"forecast_{k}": v for k, v in (apart.to_dict() if apart else _NOT_APART).items()}}
     if sup:
         fields["forecast_extra_supervision_fte"] = sup
     # Brussels 2018: a contract to raise too (the half-time rule), said beside the hire.
-    advice = _advice(extra, sup, fc.hire_from, fc.year, unsure=fc.year.compliant is None, span=fc.hire_span)
+    advice = _advice(extra, sup, fc.hire_from, fc.year, unsure=fc.year.compliant is None, span=fc.hire_span,
+                     apart=apart)
     said = advice.reason(monthly=y.judged_on == "every_month")
     reason = because(t(
         "Projection jusqu'à la fin de l'année (chaque travailleur garde son dernier ETP connu, les sorties "
@@ -1301,7 +1313,7 @@ def _with_projection(f: _Frame, y: YearQuota) -> YearQuota:
         add = advice.clause()
         summary = t(summary.fr.rstrip(".") + f" ; {add.fr}.", summary.en.rstrip(".") + f"; {add.en}.")
     return replace(y, summary=summary, reasons=y.reasons + (reason,), extra={**y.extra, **fields},
-                   hire_span=fc.hire_span)
+                   hire_span=fc.hire_span, hire_apart=advice.apart)
 
 
 def _hire_text(target: Decimal | None, supervision: Decimal | None) -> Text | None:
@@ -1330,6 +1342,60 @@ def _half_time_text(y: YearQuota, gerund: bool = False) -> Text | None:
 
 # ------------------------------------------------------------------------------ what a projection advises
 @dataclass(frozen=True)
+class _MonthApart:
+    """Month by month (Brussels 2004): the current month, in which a hire counts for its days left only, said
+    apart from the later months when it alone needs more than they do (``_month_apart``): one figure from it would
+    be that month's need ÷ its part left, kept through the later months far beyond theirs."""
+
+    month: Month
+    days: Period        # the hire's days in it: from the day after today to its last day
+    need: Decimal       # the FTE it needs for those days, rounded up (its shortfall ÷ its part left)
+    later_from: Month   # the next month, the first one a hire counts in whole
+    later: Decimal      # the largest need of the later months, rounded up (0: they reach the threshold)
+
+    def said(self) -> Text:
+        """« 2014-07 : il faudrait 2,96 ETP de public cible pour ses 3 jours restants (du 2014-07-29 au
+        2014-07-31) » — one day: « pour son dernier jour (2014-07-31) »."""
+        s = self.days
+        if s.days == 1:
+            fr, en = f"pour son dernier jour ({s.end.isoformat()})", f"for its last day ({s.end.isoformat()})"
+        else:
+            fr = f"pour ses {s.days} jours restants (du {s.start.isoformat()} au {s.end.isoformat()})"
+            en = f"for its {s.days} days left ({s.start.isoformat()} to {s.end.isoformat()})"
+        need = _hire_text(self.need, None)
+        return t(f"{self.month} : il faudrait {need.fr} {fr}", f"{self.month}: it would take {need.en} {en}")
+
+    def to_dict(self) -> dict:
+        return {"later_hire_from": str(self.later_from), "later_extra_target_fte": self.later,
+                "current_month_days_left": self.days.days}
+
+
+# The JSON of a hire not said apart (``_MonthApart.to_dict``'s fields, null).
+_NOT_APART = {"later_hire_from": None, "later_extra_target_fte": None, "current_month_days_left": None}
+
+
+def _month_apart(r: Decimal | None, months: Iterable[MonthQuota], adjustable: frozenset[Month],
+                 hire_day: date | None) -> _MonthApart | None:
+    """Month by month (Brussels 2004, ``_monthly_need``): the current month said apart when a hire counts in it
+    for part of its days only (from ``hire_day``, not its first day), later adjustable months follow, and its
+    need — its shortfall ÷ that part — is larger than theirs once rounded (docs/interpretations.md, « Forecast
+    month by month: the current month's days left »). No threshold on the figures; None otherwise (one figure
+    from ``hire_day`` then serves every month, the current one included)."""
+    if r is None or hire_day is None or not adjustable:
+        return None
+    first = min(adjustable)
+    later = frozenset(m for m in adjustable if m > first)
+    if not later or Month.of(hire_day) != first or hire_day == first.first_day:
+        return None
+    months = tuple(months)
+    now = _monthly_need(r, tuple(m for m in months if m.month == first), frozenset({first}), hire_day)
+    after = _monthly_need(r, tuple(m for m in months if m.month in later), later, hire_day)
+    if now is None or after is None or round_up(now) <= round_up(after):
+        return None
+    return _MonthApart(first, Period(hire_day, first.last_day), round_up(now), min(later), round_up(after))
+
+
+@dataclass(frozen=True)
 class _Advice:
     """What the projection of an agrément year still running advises (``_advice`` decides the case): one
     decision, said in the forecast's headline (``headline``), a failing year's headline and reason
@@ -1343,7 +1409,8 @@ class _Advice:
     unpaid months' payroll is not due yet: ``awaited``, ``_awaited``) — the last four the forecast's alone.
     ``half_of``: the year whose half-time rule is named beside the hire (``_half_time_text``); ``unsure``: the
     projection's verdict hangs on unknown statuses (``_UNSURE_IF``); ``span``: the days a hire counts in when they
-    weigh less than one month (``_short_span``), named instead of ``hire_from`` (``when``)."""
+    weigh less than one month (``_short_span``), named instead of ``hire_from`` (``when``); ``apart``: month by
+    month, the current month said apart from the later months' hire (``_month_apart``, « hire » only)."""
 
     case: str
     target: Decimal | None
@@ -1353,6 +1420,7 @@ class _Advice:
     unsure: bool
     awaited: tuple[Month, ...] = ()
     span: Period | None = None
+    apart: _MonthApart | None = None
 
     def when(self) -> Text:
         """When the hire counts: « à partir de 2024-07 », or the days it counts in when they weigh less than one
@@ -1365,6 +1433,18 @@ class _Advice:
             return t(f"le {s.start.isoformat()} ({days.fr})", f"on {s.start.isoformat()} ({days.en})")
         return t(f"du {s.start.isoformat()} au {s.end.isoformat()} ({days.fr})",
                  f"from {s.start.isoformat()} to {s.end.isoformat()} ({days.en})")
+
+    def _later(self, unsure: Text) -> Text:
+        """Beside a current month said apart (``apart``): the later months' hire — « pour les mois suivants,
+        engager 0,29 ETP de public cible à partir de 2014-08 » and its condition ``unsure`` —, or that they need
+        none."""
+        a = self.apart
+        if a.later:
+            hire = _hire_text(a.later, None)
+            return t(f"pour les mois suivants, engager {hire.fr} à partir de {a.later_from}{unsure.fr}",
+                     f"for the following months, hire {hire.en} from {a.later_from}{unsure.en}")
+        return t(f"les mois à partir de {a.later_from} atteignent le seuil sans engagement",
+                 f"the months from {a.later_from} reach the threshold with no hire")
 
     def _half(self, gerund: bool) -> tuple[str, str]:
         """« et porter une personne d'encadrement à 0,50 ETP » beside a hire (empty when the rule is met)."""
@@ -1427,6 +1507,13 @@ class _Advice:
             en = f"{verdict_en}{share}; the target public is enough; {half.en} makes it compliant{unsure.en}."
         elif case == "none":
             fr, en = f"{verdict_fr}{part} sans engagement supplémentaire.", f"{verdict_en}{share} with no extra hire."
+        elif self.apart:
+            # Month by month, the current month's few days said apart from the later months' hire (``_month_apart``).
+            # A condition on unknown statuses goes with the later months' hire, else with the current month's figure.
+            later, said = self._later(unsure), self.apart.said()
+            if not self.apart.later:
+                said = t(said.fr + unsure.fr, said.en + unsure.en)
+            fr, en = f"{verdict_fr}{part} ; {later.fr} ; {said.fr}.", f"{verdict_en}{share}; {later.en}; {said.en}."
         elif self.supervision:
             # The target FTE alone cannot make such a year compliant: its encadrement minimum is missed too.
             hire = self._hire()
@@ -1462,6 +1549,19 @@ class _Advice:
         """The projection's step in a failing year's reasons (``_with_projection``); ``monthly``: Brussels 2004,
         whose months already judged are closed."""
         half = _half_time_text(self.half_of, gerund=True)
+        if self.case == "hire" and self.apart:
+            # Month by month: the later months' hire, the current month's few days said apart (``_month_apart``).
+            a, said = self.apart, self.apart.said()
+            if a.later:
+                hire = _hire_text(a.later, None)
+                return t(f"{hire.fr} à engager à partir de {a.later_from} pour les mois suivants (les mois déjà jugés "
+                         f"sont clos) ; {said.fr}",
+                         f"{hire.en} to hire from {a.later_from} for the following months (the months already judged "
+                         f"are closed); {said.en}")
+            return t(f"les mois à partir de {a.later_from} atteignent le seuil sans engagement (les mois déjà jugés "
+                     f"sont clos) ; {said.fr}",
+                     f"the months from {a.later_from} reach the threshold with no hire (the months already judged "
+                     f"are closed); {said.en}")
         if self.case == "hire":
             hire, when = self._hire(), self.when()
             return t(f"{hire.fr} à engager {when.fr}"
@@ -1487,6 +1587,11 @@ class _Advice:
         """``check``'s line of what to fix; ``monthly`` (Brussels 2004, months already judged listed apart; asked
         for a « hire » only): the hire for the months to come alone."""
         unsure, when = self._unsure(), self.when()
+        if monthly and self.apart:
+            # The later months' hire, the current month's few days said apart (``_month_apart``).
+            later, said = self._later(t("", "")), self.apart.said()
+            return t(f"{which.fr}{later.fr} (projection, ei check-quota --forecast) ; {said.fr}.",
+                     f"{which.en}{later.en} (projection, ei check-quota --forecast); {said.en}.")
         if monthly:
             return t(f"{which.fr}pour les mois à venir, engager {self._hire().fr} {when.fr} "
                      "(projection, ei check-quota --forecast).",
@@ -1522,12 +1627,13 @@ class _Advice:
 
 def _advice(target: Decimal | None, supervision: Decimal | None, hire_from: Month | None, half_of: YearQuota,
             unsure: bool, months_left: bool = True, payroll_missing: bool = False,
-            awaited: Sequence[Month] = (), span: Period | None = None) -> _Advice:
+            awaited: Sequence[Month] = (), span: Period | None = None, apart: _MonthApart | None = None) -> _Advice:
     """The one choice of what a projection advises (``_Advice``): ``target`` the target FTE to hire (None: no
     hire fixes the target part), ``supervision`` the encadrement FTE (Brussels 2018), from ``hire_from``;
     ``months_left``, ``payroll_missing`` and ``awaited`` (its unpaid months whose payroll is not due yet,
     ``_awaited``) for the forecast of a year with no month to come; ``span``: the days a hire counts in when they
-    weigh less than one month (``_short_span``). A target part
+    weigh less than one month (``_short_span``); ``apart``: the current month said apart (``_month_apart``), kept
+    for a « hire » only. A target part
     no hire fixes is « impossible » whatever encadrement is also missing: hiring that encadrement alone leaves
     the verdict failing or unknown, never « conforme »."""
     if not months_left:
@@ -1540,7 +1646,8 @@ def _advice(target: Decimal | None, supervision: Decimal | None, hire_from: Mont
         case = "half_time"
     else:
         case = "none"
-    return _Advice(case, target, supervision, hire_from, half_of, unsure, tuple(awaited), span)
+    return _Advice(case, target, supervision, hire_from, half_of, unsure, tuple(awaited), span,
+                   apart if case == "hire" else None)
 
 
 def _short_span(first: date | None, end: date, k: Decimal | None) -> Period | None:
@@ -1796,7 +1903,7 @@ def check(enterprise: Enterprise, regime: Regime, period: Period, report=None) -
         # A year still running that failed on its known months: the projection's advice (``_with_projection``).
         advice = _advice(y.extra.get("forecast_extra_target_fte"), y.extra.get("forecast_extra_supervision_fte"),
                          y.extra.get("forecast_hire_from"), y, unsure=y.extra.get("forecast_compliant", True) is None,
-                         span=y.hire_span)
+                         span=y.hire_span, apart=y.hire_apart)
         which = t(which_fr, which_en)
         if y.compliant is None and y.unknown_fte:
             # The verdict hangs on statuses not known: what fixes it is to complete them, not a hire. A year
@@ -2080,9 +2187,13 @@ def forecast_quota(enterprise: Enterprise, regime: Regime, day: date, report) ->
     k_hire = projected.adjustable if projected.adjustable is not None else sum(
         (frame.hire_weight(m) for m in projected.months if m.month in frame.adjustable), ZERO)
     hire_span = _short_span(first_hire_day, period.end, k_hire)
+    # Month by month (Brussels 2004): the current month, counted for its days left, said apart when it alone needs
+    # more than the later months (``_month_apart``; the same hire day as the solver's).
+    apart = _month_apart(projected.required_share, projected.months, frame.adjustable, hire_day) \
+        if extra and projected.judged_on == "every_month" else None
     advice = _advice(extra, extra_sup, hire_from, projected, unsure=projected.compliant is None,
                      months_left=bool(future), payroll_missing=_ended(period) and known != in_year and not awaited,
-                     awaited=awaited, span=hire_span)
+                     awaited=awaited, span=hire_span, apart=apart)
     summary = advice.headline(n, projected, last_known, period.end)
     if extra:
         # k as the shortfall solved it (a year 1 is judged on its last day: k = 1); month by month
@@ -2094,6 +2205,22 @@ def forecast_quota(enterprise: Enterprise, regime: Regime, day: date, report) ->
             "(et au moins le minimum d'ETP), arrondi vers le haut.",
             f"With k = {_months_text(k, 'en')} remaining months: x = (r·D − T) ÷ ((1 − r)·k), D and T projected over "
             "the year (and at least the FTE minimum), rounded up.")))
+    if advice.apart:
+        a = advice.apart
+        days, need, day = plural(a.days.days, "jour", "day"), a.need, a.days.start.isoformat()
+        later = t(f"en demandent au plus {number_text(a.later)}", f"ask at most {number_text(a.later, 'en')}") \
+            if a.later else t("n'en demandent aucun", "ask none")
+        reasons.append(because(t(
+            f"Chaque mois est jugé pour lui-même : un engagement ne compte plus dans {a.month} que pour {days.fr} sur "
+            f"{a.month.days}, et son manque x = (r·D − T) ÷ (1 − r) y demande x ÷ {a.days.days}/{a.month.days} = "
+            f"{number_text(need)} ETP, quand les mois suivants, entiers, {later.fr} ; engagés dès le {day}, "
+            f"{number_text(need)} ETP resteraient au-delà de leur besoin : le conseil part de {a.later_from} et "
+            f"{a.month} est dit à part.",
+            f"Every month is judged for itself: a hire counts in {a.month} for only {days.en} out of {a.month.days}, "
+            f"and its shortfall x = (r·D − T) ÷ (1 − r) asks x ÷ {a.days.days}/{a.month.days} = "
+            f"{number_text(need, 'en')} FTE there, while the following months, whole, {later.en}; hired from {day}, "
+            f"{number_text(need, 'en')} FTE would stay beyond their need: the advice starts from {a.later_from} and "
+            f"{a.month} is said apart.")))
     if extra_sup:
         reasons.append(because(t(
             f"Encadrement : {number_text(projected.extra['supervision_fte'])} ETP en moyenne pour un minimum de "
@@ -2104,7 +2231,7 @@ def forecast_quota(enterprise: Enterprise, regime: Regime, day: date, report) ->
             f"÷ k, rounded up = {number_text(extra_sup, 'en')} FTE to hire {advice.when().en}.")))
     reasons += list(projected.reasons)
     return QuotaForecast(at, hire_from, projected, extra, len(future), tuple(reasons), summary, extra_sup,
-                         first_hire_day, hire_span)
+                         first_hire_day, hire_span, advice.apart)
 
 
 def judged_share_text(y: YearQuota, lang: str = "fr") -> str:
