@@ -15,6 +15,7 @@ from ei_cli import batch
 from ei_cli.render.batch import summary_table
 from ei_cli.batch import BatchRequest, FileOutcome
 from ei_cli.output import console
+from ei_cli.regimes import get_regime
 from ei_cli.terminal import _MASK, fitted
 from ei_cli.rules.common import euro_text, number_text, share_text
 from helpers_cli import run_cli
@@ -352,7 +353,7 @@ def test_at_60_columns_the_subsidy_table_keeps_its_amounts_and_dates_whole(capsy
     53 − 6 = 47, every figure whole — each line's amount on the row of its period's first day, its last
     day, and the wage cost in its basis."""
     lines, doc = printed(capsys, monkeypatch, 60, "subsidy", SAMPLE, "--year", "2025")
-    assert len(doc["lines"]) == 16
+    assert doc["lines"]
     for line in doc["lines"]:
         amount, basis = euro_text(Decimal(str(line["amount"]))), line["basis"]
         assert any(amount in row and basis["start"] in row for row in lines), (amount, lines)
@@ -370,7 +371,7 @@ def test_at_60_columns_the_quota_tables_keep_their_fte_and_shares_whole(capsys, 
     row on one line, its FTE and shares whole."""
     lines, doc = printed(capsys, monkeypatch, 60, "check-quota", SAMPLE, "--year", "2025")
     months = [m for year in doc["agrement_years"] for m in year["months"]]
-    assert len(months) == 24
+    assert months and len(months) == sum(year["months_in_year"] for year in doc["agrement_years"])
     for m in months:
         cells = [m["month"], number_text(Decimal(str(m["target_fte"]))), number_text(Decimal(str(m["total_fte"]))),
                  share_text(Decimal(str(m["share"]))), share_text(Decimal(str(m["required_share"])))]
@@ -438,7 +439,7 @@ def test_at_80_columns_the_parameter_ids_are_not_squeezed(capsys, monkeypatch):
     lines, doc = printed(capsys, monkeypatch, 80, "regimes", "wallonie-2016")
     assert first_column_width(lines) == 11
     ids = [p["key"] for p in doc["parameters"]]
-    assert len(ids) == 57
+    assert ids == sorted(get_regime("wallonie-2016").parameters)
     assert all(any(line.startswith(f"│ {key[:11]} │") for line in lines) for key in ids)
 
 
