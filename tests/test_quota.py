@@ -572,6 +572,14 @@ def test_brussels_2004_table_shows_the_lowest_judged_month_and_the_average_for_i
     assert "part obtenue" not in out
 
 
+def _one_target_in_four(last_month: str):
+    """wallonie-2016, agrément 2021-01-01 (agrément year n = calendar 2020 + n): T target, N1–N3 not target, all full
+    time, Paie from January of ``last_month``'s year to ``last_month`` (« YYYY-MM »). Enterprise, statuses."""
+    ws = [worker("T")] + [worker(f"N{i}") for i in range(1, 4)]
+    e = enterprise(ws, [pay(w.worker_id, f"{last_month[:4]}-01", last_month) for w in ws], agrement=date(2021, 1, 1))
+    return e, Statuses({"T": True, "N1": False, "N2": False, "N3": False})
+
+
 def test_a_year_in_progress_advises_the_projections_hire_not_the_known_months_shortfall(monkeypatch):
     """Judged on 2022-09-15 (the year running). Agrément 2021-01-01, year 2 = 2022 (30 %), Paie
     January–August 2022 only (provisional). T target,
@@ -584,9 +592,7 @@ def test_a_year_in_progress_advises_the_projections_hire_not_the_known_months_sh
     2022-09-16: 0,98 × 3,5 = 3,43 FTE-months, (12 + 3,43) ÷ (48 + 3,43) = 30,002 % ≥ 30 % → compliant. The summary
     and what to fix give 0,98 from 2022-09; shortfall_fte keeps its meaning (0,29, the known months)."""
     monkeypatch.setattr(periods, "today", lambda: date(2022, 9, 15))
-    ws = [worker("T")] + [worker(f"N{i}") for i in range(1, 4)]
-    e = enterprise(ws, [pay(w.worker_id, "2022-01", "2022-08") for w in ws], agrement=date(2021, 1, 1))
-    st_ = Statuses({"T": True, "N1": False, "N2": False, "N3": False})
+    e, st_ = _one_target_in_four("2022-08")
     y = evaluate_quota(e, W16, Period.calendar_year(2022), st_).latest
     assert y.provisional and y.compliant is False and y.shortfall_fte == D("0.29")
     assert y.extra["forecast_extra_target_fte"] == D("0.98") == \
@@ -598,10 +604,9 @@ def test_a_year_in_progress_advises_the_projections_hire_not_the_known_months_sh
     assert len(c.to_fix) == 1 and c.to_fix[0].fr.startswith("Engager 0,98 ETP de public cible à partir de 2022-09")
     assert "0,29" not in c.to_fix[0].fr
     # Hiring it on 2022-09-16, with the whole year paid, makes the year compliant.
-    hired = enterprise(ws + [worker("H", hire=date(2022, 9, 16), fte="0.98")],
-                       [pay(w.worker_id, "2022-01", "2022-12") for w in ws] + [pay("H", "2022-09", "2022-09", "0.49"),
-                                                                               pay("H", "2022-10", "2022-12", "0.98")],
-                       agrement=date(2021, 1, 1))
+    paid, _ = _one_target_in_four("2022-12")
+    hired = replace(paid, workers=(*paid.workers, worker("H", hire=date(2022, 9, 16), fte="0.98")),
+                    pay=(*paid.pay, *pay("H", "2022-09", "2022-09", "0.49"), *pay("H", "2022-10", "2022-12", "0.98")))
     done = evaluate_quota(hired, W16, Period.calendar_year(2022), Statuses({**st_.by_id, "H": True})).latest
     assert done.compliant is True and not done.provisional
 
@@ -841,9 +846,8 @@ def test_a_forecast_on_the_years_last_day_says_no_hire_counts_any_more(monkeypat
     today, 2023-01-01, outside the year: no month to hire in, no figure (extra_target_fte null) — the headline
     says « projetée non conforme (25,0 %) ; elle se termine le 2022-12-31 : plus aucun engagement n'y compte »."""
     monkeypatch.setattr(periods, "today", lambda: date(2022, 12, 31))
-    ws = [worker("T")] + [worker(f"N{i}") for i in range(1, 4)]
-    e = enterprise(ws, [pay(w.worker_id, "2022-01", "2022-11") for w in ws], agrement=date(2021, 1, 1))
-    fc = forecast_quota(e, W16, date(2022, 12, 31), Statuses({"T": True, "N1": False, "N2": False, "N3": False}))
+    e, st_ = _one_target_in_four("2022-11")
+    fc = forecast_quota(e, W16, date(2022, 12, 31), st_)
     assert (fc.hire_from, fc.extra_target_fte, fc.year.compliant, fc.year.target_share) == (None, None, False, D("0.25"))
     assert fc.summary.fr == ("Année d'agrément 2 : projetée non conforme (25,0 %) ; elle se termine le 2022-12-31 : "
                              "plus aucun engagement n'y compte.")
@@ -859,9 +863,7 @@ def test_check_on_the_years_last_day_asks_no_hire_as_the_forecast_says(monkeypat
     says what the forecast says: the projection (December alike: 12 ÷ 48 = 25,0 %) can no longer be made
     compliant; forecast_hire_from null, no figure to hire."""
     monkeypatch.setattr(periods, "today", lambda: date(2022, 12, 31))
-    ws = [worker("T")] + [worker(f"N{i}") for i in range(1, 4)]
-    e = enterprise(ws, [pay(w.worker_id, "2022-01", "2022-11") for w in ws], agrement=date(2021, 1, 1))
-    st_ = Statuses({"T": True, "N1": False, "N2": False, "N3": False})
+    e, st_ = _one_target_in_four("2022-11")
     y = evaluate_quota(e, W16, Period.calendar_year(2022), st_).latest
     assert y.provisional and y.compliant is False and y.shortfall_fte == D("0.29")
     assert (y.extra["forecast_hire_from"], y.extra["forecast_extra_target_fte"], y.extra["forecast_compliant"],
@@ -2456,9 +2458,7 @@ def test_a_year_over_with_months_unpaid_asks_for_the_payroll_not_a_hire():
     2022-12-31: it read « (provisoire : année en cours) » and « projection : engager 0,86 ETP … à partir de
     2022-09 » — a hire four years in the past. It is « (provisoire : paie incomplète) », its reason says the
     year has ended with 8 months known out of 12, and what to fix is the Paie sheet, not a hire."""
-    ws = [worker("T")] + [worker(f"N{i}") for i in range(1, 4)]
-    e = enterprise(ws, [pay(w.worker_id, "2022-01", "2022-08") for w in ws], agrement=date(2021, 1, 1))
-    st_ = Statuses({"T": True, "N1": False, "N2": False, "N3": False})
+    e, st_ = _one_target_in_four("2022-08")
     y = evaluate_quota(e, W16, Period.calendar_year(2022), st_).latest
     assert y.provisional and y.compliant is False and "forecast_hire_from" not in y.extra
     assert y.summary.fr.endswith("(provisoire : paie incomplète).") and "engager" not in y.summary.fr
@@ -2619,9 +2619,8 @@ def test_a_running_year_whose_payroll_stopped_months_ago_hires_from_the_day_afte
     a hire eight months in the past. April–October are past: projected, not adjustable, and a reason names
     them; a hire counts from the day after today, 2026-12-01 — November, whose last day is today, adds
     nothing — so over k = 1 (December): x = (0,5 × 48 − 12) ÷ (0,5 × 1) = 12 ÷ 0,5 = 24,00 FTE from 2026-12."""
-    ws = [worker("T")] + [worker(f"N{i}") for i in range(1, 4)]
-    e = enterprise(ws, [pay(w.worker_id, "2026-01", "2026-03") for w in ws], agrement=date(2021, 1, 1))
-    fc = forecast_quota(e, W16, Month(2026, 3).last_day, Statuses({"T": True, "N1": False, "N2": False, "N3": False}))
+    e, st_ = _one_target_in_four("2026-03")
+    fc = forecast_quota(e, W16, Month(2026, 3).last_day, st_)
     assert (fc.hire_from, fc.extra_target_fte) == (Month(2026, 12), D("24.00"))
     assert any(r.text.fr.startswith("Mois de 2026-04 à 2026-10 : passés sans paie connue") for r in fc.reasons)
     assert any(r.text.fr == "Engagement compté à partir du lendemain de la date du jour (2026-12-01) : 2026-11 n'y "
