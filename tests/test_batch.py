@@ -24,7 +24,7 @@ from ei_cli.errors import ExitCode
 from ei_cli.i18n import t
 from ei_cli.rules.common import CheckResult
 from helpers_cli import deny_listing, run_cli
-from helpers_workbook import VALID_BCE, set_field, valid_sheets, write_workbook
+from helpers_workbook import set_field, valid_sheets, write_workbook
 
 YEAR = "2024"
 OTHER_BCE = "0123.456.749"   # a valid BCE number (mod 97) other than helpers_workbook.VALID_BCE
@@ -1077,10 +1077,12 @@ def test_batch_does_not_import_pandas_openpyxl_or_jinja2_without_summary_xlsx(tm
 
 
 # ---------------------------------------------------------------------------------------- same enterprise twice
-def enterprise_workbook(tmp_path: Path, file: str, name: str = "EI Les Jardins de Test",
-                        number: str | None = VALID_BCE) -> Path:
-    """The valid workbook under another enterprise name or BCE number (None: the cell left empty)."""
-    sheets = set_field(set_field(valid_sheets(), "nom", name), "numero_bce", number)
+def enterprise_workbook(tmp_path: Path, file: str, **fields: str | None) -> Path:
+    """The valid workbook (``good_workbook``) with some Entreprise ``fields`` changed, e.g. another ``nom`` or
+    ``numero_bce`` (None: the cell left empty)."""
+    sheets = valid_sheets()
+    for field, value in fields.items():
+        set_field(sheets, field, value)
     (tmp_path / "wb").mkdir(exist_ok=True)
     return write_workbook(tmp_path / "wb" / file, sheets)
 
@@ -1114,13 +1116,13 @@ def test_two_copies_of_one_workbook_are_one_enterprise_said_once_and_the_total_l
 
 
 def test_the_same_name_and_one_workbook_without_a_bce_number_are_one_enterprise_by_name(tmp_path, capsys,
-                                                                                        monkeypatch):
+                                                                                        monkeypatch, good_workbook):
     """« EI Les Jardins de Test » with its BCE number, and « ei les jardins de tést. » with none (an .ods export
     whose number cell was left empty): the same name once case, accents, punctuation and spaces are left out, and
     no number to tell them apart: one group, by name, with the number the one gives."""
     fixed_checks(monkeypatch, {})
-    unnumbered = enterprise_workbook(tmp_path, "b.xlsx", " ei les jardins  de tést.", None)
-    folder = folder_with(tmp_path, {"a.xlsx": enterprise_workbook(tmp_path, "a.xlsx"), "b.xlsx": unnumbered})
+    unnumbered = enterprise_workbook(tmp_path, "b.xlsx", nom=" ei les jardins  de tést.", numero_bce=None)
+    folder = folder_with(tmp_path, {"a.xlsx": good_workbook, "b.xlsx": unnumbered})
     _, doc, err = batch_json(capsys, folder)
     [group] = doc["same_enterprise"]
     assert (group["files"], group["by"], group["enterprise_number"]) == (["a.xlsx", "b.xlsx"], "name", "0403019261")
@@ -1131,12 +1133,12 @@ def test_the_same_name_and_one_workbook_without_a_bce_number_are_one_enterprise_
     assert [f["enterprise_number"] for f in doc["files"]] == ["0403019261", None]
 
 
-def test_the_same_name_under_two_bce_numbers_is_two_enterprises(tmp_path, capsys, monkeypatch):
+def test_the_same_name_under_two_bce_numbers_is_two_enterprises(tmp_path, capsys, monkeypatch, good_workbook):
     """Two different BCE numbers are never one enterprise, whatever the names (a common name, « Les Jardins »,
     in two towns): no group, nothing on stderr, summary.json's key there and empty."""
     fixed_checks(monkeypatch, {})
-    folder = folder_with(tmp_path, {"a.xlsx": enterprise_workbook(tmp_path, "a.xlsx"),
-                                    "b.xlsx": enterprise_workbook(tmp_path, "b.xlsx", number=OTHER_BCE)})
+    folder = folder_with(tmp_path, {"a.xlsx": good_workbook,
+                                    "b.xlsx": enterprise_workbook(tmp_path, "b.xlsx", numero_bce=OTHER_BCE)})
     _, doc, err = batch_json(capsys, folder)
     assert doc["same_enterprise"] == [] and err == ""
 
