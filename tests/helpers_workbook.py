@@ -134,6 +134,13 @@ def drop_column(sheets: dict, sheet: str, column: str) -> dict:
     return sheets
 
 
+def add_column(sheets: dict, sheet: str, header: str) -> dict:
+    """Append an empty column headed ``header`` after the sheet's last one."""
+    for i, row in enumerate(sheets[sheet]):
+        row.append(header if i == 0 else None)
+    return sheets
+
+
 def rename_column(sheets: dict, sheet: str, column: str, header: str) -> dict:
     sheets[sheet][0][column_of(sheets, sheet, column)] = header
     return sheets

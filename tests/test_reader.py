@@ -1161,13 +1161,9 @@ def test_a_first_ei_hire_before_the_birth_date_is_an_error_at_its_cell(tmp_path)
     with a first EI hire typed 1989-01-10 (for 2019) was read, and assessed at age −1 (« hors public
     cible », T2 « −1 ans accomplis »). It is an error at its cell, like a birth after the hire date, the
     dates not quoted (identity data)."""
-    from helpers_workbook import set_value, valid_sheets, write_workbook
+    from helpers_workbook import add_column, set_value, valid_sheets, write_workbook
 
-    sheets = valid_sheets()
-    header = sheets["Personnel"][0]
-    if "date_premier_engagement_ei" not in header:
-        for i, row in enumerate(sheets["Personnel"]):
-            row.append("date_premier_engagement_ei" if i == 0 else None)
+    sheets = add_column(valid_sheets(), "Personnel", "date_premier_engagement_ei")
     set_value(sheets, "Personnel", 1, "date_premier_engagement_ei", date(1989, 1, 10))
     result = read_workbook(write_workbook(tmp_path / "first-ei.xlsx", sheets))
     found = [p for p in result.errors if p.code == "birth_after_first_ei_hire"]
@@ -1184,11 +1180,9 @@ def test_a_first_ei_hire_after_the_hire_here_is_an_error_at_its_cell(tmp_path, c
     import json
 
     from helpers_cli import run_cli
-    from helpers_workbook import set_value, valid_sheets, write_workbook
+    from helpers_workbook import add_column, set_value, valid_sheets, write_workbook
 
-    sheets = valid_sheets()
-    for i, row in enumerate(sheets["Personnel"]):
-        row.append("date_premier_engagement_ei" if i == 0 else None)
+    sheets = add_column(valid_sheets(), "Personnel", "date_premier_engagement_ei")
     set_value(sheets, "Personnel", 1, "date_premier_engagement_ei", date(2022, 6, 1))
     path = write_workbook(tmp_path / "first-ei.xlsx", sheets)
     [found] = read_workbook(path).errors
