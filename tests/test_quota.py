@@ -812,6 +812,45 @@ def test_brussels_2004_forecast_keeps_one_figure_when_the_current_month_does_not
     assert (d["later_hire_from"], d["later_extra_target_fte"], d["current_month_days_left"]) == (None, None, None)
 
 
+@pytest.mark.parametrize("today, n3_hire, said_fr, said_en", [
+    # July not below (N3 from 2014-08-01): one figure from tomorrow; July counts 3/31 of a month, the others whole.
+    (date(2014, 7, 28), date(2014, 8, 1),
+     "divisé par la part w du mois où un engagement compté à partir du 2014-07-29 est présent (2014-07 : 3/31 ; les "
+     "mois suivants, entiers : 1), le plus grand x ÷ w arrondi vers le haut.",
+     "divided by the part w of the month a hire counted from 2014-07-29 is present in (2014-07: 3/31; the following "
+     "months, whole: 1), the largest x ÷ w rounded up."),
+    # Today the last day of June: the hire counts from 2014-07-01, every month whole.
+    (date(2014, 6, 30), date(2014, 7, 1),
+     "le plus grand arrondi vers le haut (un engagement compté à partir du 2014-07-01 y est présent chaque mois "
+     "entier).",
+     "the largest rounded up (a hire counted from 2014-07-01 is present in each of them whole)."),
+    # July said apart (N3 from 2014-07-01, July 1 ÷ 4): the apart reason says the division, no second reason.
+    (date(2014, 7, 28), date(2014, 7, 1), None, None),
+], ids=["one_figure", "whole_months", "said_apart"])
+def test_brussels_2004_forecast_says_the_month_by_month_solving_not_an_average_k(monkeypatch, today, n3_hire,
+                                                                                said_fr, said_en):
+    """``_brussels_2004_hire_in_july``: each month with N3 is short of x = (0,3 × 4 − 1) ÷ 0,7 = 0,2857 target FTE;
+    Brussels 2004 judges every month for itself, so the hire is the largest x ÷ w, w the part of the month a hire
+    from tomorrow is present in: 2014-07-28, N3 from August, July 1 ÷ 3 = 33,3 % needs none and August–December
+    (w = 1) 0,2857 → 0,29. The forecast's reason said « Avec k = 6 mois restants : x = (r·D − T) ÷ ((1 − r)·k) »
+    — July counted whole (k for the span was 5 + 3/31), and an averaging formula no month is judged by — beside
+    « x ÷ 3/31 » in the next reason. It now says the month-by-month division, or nothing more when July is said
+    apart (its own reason gives x ÷ 3/31 = 2,96 against 0,29); a Walloon forecast keeps « Avec k »."""
+    monkeypatch.setattr(periods, "today", lambda: today)
+    e, st_ = _brussels_2004_hire_in_july(n3_hire=n3_hire)
+    f = forecast_quota(e, B04, today, st_)
+    assert not any("(1 − r)·k" in r.text.fr or "(1 − r)·k" in r.text.en for r in f.reasons)
+    said = [r for r in f.reasons if r.text.fr.startswith("Chaque mois est jugé pour lui-même : le manque x")]
+    if said_fr is None:
+        assert f.apart is not None and not said
+        assert any("x ÷ 3/31 = 2,96 ETP" in r.text.fr for r in f.reasons)
+    else:
+        assert f.extra_target_fte == D("0.29") and f.apart is None
+        assert [(r.text.fr, r.text.en) for r in said] == [(
+            f"Chaque mois est jugé pour lui-même : le manque x = (r·D − T) ÷ (1 − r) de chaque mois à venir, {said_fr}",
+            f"Every month is judged for itself: each month to come's shortfall x = (r·D − T) ÷ (1 − r), {said_en}")]
+
+
 def test_brussels_2004_check_says_the_current_months_days_left_apart(monkeypatch):
     """``_brussels_2004_hire_in_july`` with June 2014 below (1 ÷ 4 = 25 %), judged by ``ei check`` on 2014-07-28:
     June is closed (listed apart, no hire repairs it); the projection's months to come, July–December, are 1 ÷ 4,

@@ -391,6 +391,11 @@ class _Frame:
             return m.weight
         return _present_share(m.month, max(self.hire_day, self.period.start), self.period.end)
 
+    def hire_k(self, months: Iterable["MonthQuota"]) -> Decimal:
+        """k: the weight, in months, of the days a target FTE hired on ``hire_day`` counts in — Σ ``hire_weight``
+        of the adjustable ``months`` (the shortfall's and the forecast's one k)."""
+        return sum((self.hire_weight(m) for m in months if m.month in self.adjustable), ZERO)
+
     def in_span(self, month: Month) -> bool:
         """Whether ``month`` holds a day of ``judged_span`` (a month of the period evaluated)."""
         s = self.judged_span
@@ -471,7 +476,7 @@ def _weighted(f: _Frame, months: tuple[MonthQuota, ...], counted: Callable[[Work
         months = (_year_part(f, months[0], counted, supervision), *months[1:-1],
                   *((_year_part(f, months[-1], counted, supervision),) if len(months) > 1 else ()))
     count = sum((m.weight for m in months), ZERO)
-    adjustable = sum((f.hire_weight(m) for m in months if m.month in f.adjustable), ZERO)
+    adjustable = f.hire_k(months)
     cut = [m for m in months if m.partial]
     reasons = []
     if cut:
@@ -2182,11 +2187,11 @@ def forecast_quota(enterprise: Enterprise, regime: Regime, day: date, report) ->
     # Brussels 2018: nobody at half-time is one contract to raise, said beside any hire (never solved as FTE).
     # A year over with months unpaid lacks their payroll, unless it is not due yet (``_awaited``: the usual lag).
     awaited = _awaited(enterprise, period, set(known)) if _ended(period) else []
-    # The weight k of the days a hire counts in (month by month, Brussels 2004: the adjustable months' parts); under
-    # one month, the advice names those days beside the figure solved ÷ k (``_short_span``).
-    k_hire = projected.adjustable if projected.adjustable is not None else sum(
-        (frame.hire_weight(m) for m in projected.months if m.month in frame.adjustable), ZERO)
-    hire_span = _short_span(first_hire_day, period.end, k_hire)
+    # The weight k of the days a hire counts in, as the shortfall solved it (a year 1 is judged on its last day:
+    # k = 1); month by month (Brussels 2004), which solves no average, the adjustable months' parts. Under one
+    # month, the advice names those days beside the figure (``_short_span``).
+    k = projected.adjustable if projected.adjustable is not None else frame.hire_k(projected.months)
+    hire_span = _short_span(first_hire_day, period.end, k)
     # Month by month (Brussels 2004): the current month, counted for its days left, said apart when it alone needs
     # more than the later months (``_month_apart``; the same hire day as the solver's).
     apart = _month_apart(projected.required_share, projected.months, frame.adjustable, hire_day) \
@@ -2195,16 +2200,16 @@ def forecast_quota(enterprise: Enterprise, regime: Regime, day: date, report) ->
                      months_left=bool(future), payroll_missing=_ended(period) and known != in_year and not awaited,
                      awaited=awaited, span=hire_span, apart=apart)
     summary = advice.headline(n, projected, last_known, period.end)
-    if extra:
-        # k as the shortfall solved it (a year 1 is judged on its last day: k = 1); month by month
-        # (Brussels 2004), the projected months, the last one for its days inside the year.
-        k = projected.adjustable if projected.adjustable is not None else sum(
-            (m.weight for m in projected.months if m.projected), ZERO)
+    if extra and projected.judged_on != "every_month":
         reasons.append(because(t(
             f"Avec k = {_months_text(k)} mois restants : x = (r·D − T) ÷ ((1 − r)·k), D et T projetés sur l'année "
             "(et au moins le minimum d'ETP), arrondi vers le haut.",
             f"With k = {_months_text(k, 'en')} remaining months: x = (r·D − T) ÷ ((1 − r)·k), D and T projected over "
             "the year (and at least the FTE minimum), rounded up.")))
+    elif extra and not advice.apart:
+        # Month by month (Brussels 2004) no average is solved: each month's need ÷ its part the hire is present in
+        # (``_monthly_need``). A current month said apart has its own reason below, which says it.
+        reasons.append(_monthly_hire_reason(adjustable, first_hire_day))
     if advice.apart:
         a = advice.apart
         days, need, day = plural(a.days.days, "jour", "day"), a.need, a.days.start.isoformat()
@@ -2232,6 +2237,29 @@ def forecast_quota(enterprise: Enterprise, regime: Regime, day: date, report) ->
     reasons += list(projected.reasons)
     return QuotaForecast(at, hire_from, projected, extra, len(future), tuple(reasons), summary, extra_sup,
                          first_hire_day, hire_span, advice.apart)
+
+
+def _monthly_hire_reason(months: Sequence[Month], first: date) -> Reason:
+    """Month by month (Brussels 2004): how the hire of a forecast was solved — each month's shortfall x divided by
+    the part w of it a hire counted from ``first`` is present in (``_monthly_need``), the largest x ÷ w; never the
+    averaging x = (r·D − T) ÷ ((1 − r)·k), which no month is judged by. ``months``: the adjustable months."""
+    head = t("Chaque mois est jugé pour lui-même : le manque x = (r·D − T) ÷ (1 − r) de chaque mois à venir",
+             "Every month is judged for itself: each month to come's shortfall x = (r·D − T) ÷ (1 − r)")
+    m = months[0]
+    w = _present_share(m, first, m.last_day)
+    if w == ONE:
+        return because(t(
+            f"{head.fr}, le plus grand arrondi vers le haut (un engagement compté à partir du {first.isoformat()} y "
+            "est présent chaque mois entier).",
+            f"{head.en}, the largest rounded up (a hire counted from {first.isoformat()} is present in each of them "
+            "whole)."))
+    part = f"{days_between(first, m.last_day)}/{m.days}"
+    later = t(" ; les mois suivants, entiers : 1", "; the following months, whole: 1") if len(months) > 1 else t("", "")
+    return because(t(
+        f"{head.fr}, divisé par la part w du mois où un engagement compté à partir du {first.isoformat()} est présent "
+        f"({m} : {part}{later.fr}), le plus grand x ÷ w arrondi vers le haut.",
+        f"{head.en}, divided by the part w of the month a hire counted from {first.isoformat()} is present in "
+        f"({m}: {part}{later.en}), the largest x ÷ w rounded up."))
 
 
 def judged_share_text(y: YearQuota, lang: str = "fr") -> str:
