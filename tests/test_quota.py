@@ -851,6 +851,30 @@ def test_brussels_2004_forecast_says_the_month_by_month_solving_not_an_average_k
             f"Every month is judged for itself: each month to come's shortfall x = (r·D − T) ÷ (1 − r), {said_en}")]
 
 
+def test_brussels_2004_projected_shortfall_says_the_division_by_the_months_part(monkeypatch):
+    """``_brussels_2004_hire_in_july``, today 2014-07-28: the projected year's July is 1 ÷ 4 = 25 %, short of
+    x = (0,3 × 4 − 1) ÷ 0,7 = 0,2857 target FTE; a hire from 2014-07-29 is present 3 days of 31 there, so its need
+    is x ÷ (3/31) = 0,2857 × 31 ÷ 3 = 2,9524 → 2,96 FTE, the largest (August–December: 0,2857 ÷ 1 → 0,29). The
+    projected year's reason said « Manque : 2,96 ETP … dans le mois le plus déficitaire (x = (r·D − T) ÷ (1 − r)
+    pour ce mois, arrondi vers le haut) », which gives 0,29, not 2,96: it now says the division by the month's
+    part. A year judged without a projection (June 2014 below, 1 ÷ 4: 0,2857 → 0,29, no hire day) keeps its wording."""
+    monkeypatch.setattr(periods, "today", lambda: date(2014, 7, 28))
+    e, st_ = _brussels_2004_hire_in_july()
+    f = forecast_quota(e, B04, date(2014, 7, 28), st_)
+    manque = [r for r in f.reasons if r.text.fr.startswith("Manque")]
+    assert f.year.shortfall_fte == D("2.96")
+    assert [(r.text.fr, r.text.en) for r in manque] == [(
+        "Manque : 2,96 ETP de public cible à ajouter dans le mois qui en demande le plus (x = (r·D − T) ÷ (1 − r) "
+        "pour ce mois, divisé par la part w du mois où l'engagement est présent — 1 pour un mois entier —, arrondi "
+        "vers le haut).",
+        "Shortfall: 2.96 target-public FTE to add in the month that asks the most (x = (r·D − T) ÷ (1 − r) for that "
+        "month, divided by the part w of the month the hire is present in — 1 for a whole month —, rounded up).")]
+    e, st_ = _brussels_2004_hire_in_july(june_dip=True)
+    y = evaluate_quota(e, B04, Period.calendar_year(2014), st_).latest
+    assert ("Manque : 0,29 ETP de public cible à ajouter dans le mois le plus déficitaire (x = (r·D − T) ÷ (1 − r) "
+            "pour ce mois, arrondi vers le haut).") in [r.text.fr for r in y.reasons]
+
+
 def test_brussels_2004_check_says_the_current_months_days_left_apart(monkeypatch):
     """``_brussels_2004_hire_in_july`` with June 2014 below (1 ÷ 4 = 25 %), judged by ``ei check`` on 2014-07-28:
     June is closed (listed apart, no hire repairs it); the projection's months to come, July–December, are 1 ÷ 4,
