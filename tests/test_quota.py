@@ -892,10 +892,11 @@ def test_brussels_2004_check_says_the_current_months_days_left_apart(monkeypatch
         "2014-07-31).",
         "For the following months, hire 0.29 target-public FTE from 2014-08 (projection, ei check-quota --forecast); "
         "2014-07: it would take 2.96 target-public FTE for its 3 days left (2014-07-29 to 2014-07-31).")]
-    assert ("0,29 ETP de public cible à engager à partir de 2014-08 pour les mois suivants (les mois déjà jugés sont "
+    # The reason words the later months' hire as the headline and what to fix do (``_Advice._later``).
+    assert ("pour les mois suivants, engager 0,29 ETP de public cible à partir de 2014-08 (les mois déjà jugés sont "
             "clos) ; 2014-07 : il faudrait 2,96 ETP de public cible pour ses 3 jours restants (du 2014-07-29 au "
             "2014-07-31)") in c.reasons[-1].text.fr
-    assert ("0.29 target-public FTE to hire from 2014-08 for the following months (the months already judged are "
+    assert ("for the following months, hire 0.29 target-public FTE from 2014-08 (the months already judged are "
             "closed); 2014-07: it would take 2.96 target-public FTE") in c.reasons[-1].text.en
     d = c.details
     assert (d["forecast_extra_target_fte"], d["forecast_hire_from"], d["forecast_later_hire_from"],

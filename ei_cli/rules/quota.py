@@ -1564,19 +1564,11 @@ class _Advice:
         """The projection's step in a failing year's reasons (``_with_projection``); ``monthly``: Brussels 2004,
         whose months already judged are closed."""
         half = _half_time_text(self.half_of, gerund=True)
-        if self.case == "hire" and self.apart:
+        if self.apart:
             # Month by month: the later months' hire, the current month's few days said apart (``_month_apart``).
-            a, said = self.apart, self.apart.said()
-            if a.later:
-                hire = _hire_text(a.later, None)
-                return t(f"{hire.fr} à engager à partir de {a.later_from} pour les mois suivants (les mois déjà jugés "
-                         f"sont clos) ; {said.fr}",
-                         f"{hire.en} to hire from {a.later_from} for the following months (the months already judged "
-                         f"are closed); {said.en}")
-            return t(f"les mois à partir de {a.later_from} atteignent le seuil sans engagement (les mois déjà jugés "
-                     f"sont clos) ; {said.fr}",
-                     f"the months from {a.later_from} reach the threshold with no hire (the months already judged "
-                     f"are closed); {said.en}")
+            later, said = self._later(t("", "")), self.apart.said()
+            return t(f"{later.fr} (les mois déjà jugés sont clos) ; {said.fr}",
+                     f"{later.en} (the months already judged are closed); {said.en}")
         if self.case == "hire":
             hire, when = self._hire(), self.when()
             return t(f"{hire.fr} à engager {when.fr}"
