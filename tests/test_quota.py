@@ -875,6 +875,22 @@ def test_brussels_2004_projected_shortfall_says_the_division_by_the_months_part(
             "pour ce mois, arrondi vers le haut).") in [r.text.fr for r in y.reasons]
 
 
+def test_the_current_month_apart_has_one_set_of_json_fields():
+    """``_apart_fields``: the forecast's later_hire_from, later_extra_target_fte and current_month_days_left, and
+    their forecast_* twins on a failing year, from one function (the keys were written twice, a null copy beside
+    ``_MonthApart.to_dict``). July 2014 said apart, its 3 days left (29–31), 2,96 FTE; from 2014-08, 0,29 — or 0
+    when the later months reach the threshold (0, not null: the advice is still said apart); null when it is not."""
+    from ei_cli.rules.quota import _apart_fields, _MonthApart
+    a = _MonthApart(Month(2014, 7), Period(date(2014, 7, 29), date(2014, 7, 31)), D("2.96"), Month(2014, 8), D("0.29"))
+    assert _apart_fields(a) == {"later_hire_from": "2014-08", "later_extra_target_fte": D("0.29"),
+                                "current_month_days_left": 3}
+    assert _apart_fields(replace(a, later=D(0)), "forecast_") == {
+        "forecast_later_hire_from": "2014-08", "forecast_later_extra_target_fte": 0,
+        "forecast_current_month_days_left": 3}
+    assert _apart_fields(None, "forecast_") == dict.fromkeys(
+        ("forecast_later_hire_from", "forecast_later_extra_target_fte", "forecast_current_month_days_left"))
+
+
 def test_brussels_2004_check_says_the_current_months_days_left_apart(monkeypatch):
     """``_brussels_2004_hire_in_july`` with June 2014 below (1 ÷ 4 = 25 %), judged by ``ei check`` on 2014-07-28:
     June is closed (listed apart, no hire repairs it); the projection's months to come, July–December, are 1 ÷ 4,

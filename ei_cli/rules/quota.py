@@ -335,7 +335,7 @@ class QuotaForecast:
                 "projected_target_fte": _q_beside(self.year.target_fte, self.year.min_target_fte),
                 "projected_total_fte": four_places(self.year.total_fte),
                 "extra_target_fte": self.extra_target_fte,
-                **(self.apart.to_dict() if self.apart else _NOT_APART),
+                **_apart_fields(self.apart),
                 **({"extra_supervision_fte": self.extra_supervision_fte}
                    if "min_supervision_fte" in self.year.extra else {}),
                 "summary": self.summary.get(lang),
@@ -1311,7 +1311,7 @@ def _with_projection(f: _Frame, y: YearQuota) -> YearQuota:
     fields = {"forecast_hire_from": fc.hire_from and str(fc.hire_from), "forecast_extra_target_fte": extra,
               "forecast_compliant": fc.year.compliant,
               "forecast_hire_from_day": fc.hire_day and fc.hire_day.isoformat(), "forecast_hire_days": fc.hire_days,
-              **{f"forecast_{k}": v for k, v in (apart.to_dict() if apart else _NOT_APART).items()}}
+              **_apart_fields(apart, "forecast_")}
     if sup:
         fields["forecast_extra_supervision_fte"] = sup
     # Brussels 2018: a contract to raise too (the half-time rule), said beside the hire.
@@ -1380,13 +1380,13 @@ class _MonthApart:
         need = _hire_text(self.need, None)
         return t(f"{self.month} : il faudrait {need.fr} {fr}", f"{self.month}: it would take {need.en} {en}")
 
-    def to_dict(self) -> dict:
-        return {"later_hire_from": str(self.later_from), "later_extra_target_fte": self.later,
-                "current_month_days_left": self.days.days}
 
-
-# The JSON of a hire not said apart (``_MonthApart.to_dict``'s fields, null).
-_NOT_APART = {"later_hire_from": None, "later_extra_target_fte": None, "current_month_days_left": None}
+def _apart_fields(a: _MonthApart | None, prefix: str = "") -> dict:
+    """The JSON of the current month said apart (``a``), each field null when the advice is one figure (None):
+    the forecast's ``later_hire_from``, ``later_extra_target_fte``, ``current_month_days_left``; ``prefix``
+    « forecast_ » for a failing year still running (``_with_projection``)."""
+    return {f"{prefix}later_hire_from": a and str(a.later_from), f"{prefix}later_extra_target_fte": a and a.later,
+            f"{prefix}current_month_days_left": a and a.days.days}
 
 
 def _month_apart(r: Decimal | None, months: Iterable[MonthQuota], adjustable: frozenset[Month],
