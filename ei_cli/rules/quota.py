@@ -1287,15 +1287,17 @@ def _with_projection(f: _Frame, y: YearQuota) -> YearQuota:
     Month by month (Brussels 2004), the months already judged are closed: the figure is for the months to
     come alone (the same solver, ``_monthly_need``, on the projected months)."""
     last = f.months[-1].month
-    apart = None   # month by month: the current month said apart from the later months' hire (``_month_apart``)
     # The year's own last known day: a month shared with the next agrément year (an agrément on the 15th) must
     # not pick that next year.
     fc = forecast_quota(f.enterprise, f.regime, min(last.last_day, f.period.end), f.report)
+    # Brussels 2018: the encadrement minimum is judged beside the target one; its hire too (none without a month).
+    sup = (_supervision_to_hire(fc.year) or None) if fc.hire_from else None
+    apart = None   # month by month: the current month said apart from the later months' hire (``_month_apart``)
     if fc.hire_from is None:
         # The year's last day: a hire counts from the day after today, outside the year (the forecast's
         # « too_late »). No figure to hire — said so: the known months' shortfall, read by ``check`` as a hire
         # to make, contradicted ``ei check-quota --forecast``. A year projected compliant needs none.
-        extra, sup = (ZERO if fc.year.compliant else None), None
+        extra = ZERO if fc.year.compliant else None
     elif y.judged_on == "every_month":
         to_come = tuple(m for m in fc.year.months if m.projected)
         hireable = frozenset(m.month for m in to_come if m.month >= fc.hire_from)
@@ -1305,9 +1307,6 @@ def _with_projection(f: _Frame, y: YearQuota) -> YearQuota:
             apart = _month_apart(y.required_share, to_come, hireable, fc.hire_day)
     else:
         extra = fc.extra_target_fte
-    if fc.hire_from is not None:
-        # Brussels 2018: the encadrement minimum is judged beside the target one; its hire too.
-        sup = _supervision_to_hire(fc.year) or None
     fields = {"forecast_hire_from": fc.hire_from and str(fc.hire_from), "forecast_extra_target_fte": extra,
               "forecast_compliant": fc.year.compliant,
               "forecast_hire_from_day": fc.hire_day and fc.hire_day.isoformat(), "forecast_hire_days": fc.hire_days,
