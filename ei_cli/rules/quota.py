@@ -1656,14 +1656,13 @@ def _advice(target: Decimal | None, supervision: Decimal | None, hire_from: Mont
                    apart if case == "hire" else None)
 
 
-def _short_span(first: date | None, end: date, k: Decimal | None) -> Period | None:
+def _short_span(first: date | None, end: date, k: Decimal) -> Period | None:
     """The days a hire counts in, from ``first`` to the year's last day ``end``, when they weigh less than one
     month (0 < k < 1, k the weight the figure is solved over): the FTE to hire, solved ÷ k, is then many times
     what the year lacks, and the advice names those days beside it (docs/interpretations.md, « Forecast: a hire
-    counted on fewer days than a month »). None when a month or more is left, or no hire counts."""
-    if first is None or k is None or not ZERO < k < ONE:
-        return None
-    return Period(first, end)
+    counted on fewer days than a month »). None when a month or more is left, or no hire counts (k = 0: no month
+    to hire in, the only case without a ``first`` day)."""
+    return Period(first, end) if ZERO < k < ONE else None
 
 
 def _art60_reason(f: _Frame) -> Reason | None:
