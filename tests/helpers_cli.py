@@ -3,6 +3,12 @@
 from __future__ import annotations
 
 import functools
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
 
 from ei_cli.cli import main
 
@@ -44,6 +50,39 @@ def deny_listing(monkeypatch, *denied) -> None:
 
     monkeypatch.setattr(os, "scandir", scandir)
 
+
+
+# What breaking a standard stream each way (``run_with_broken_stream``) needs of the system.
+_BREAKING_NEEDS = {
+    "full": pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full"),
+    "closed": pytest.mark.skipif(sys.platform == "win32", reason="preexec_fn (closing the child's stream) is POSIX's"),
+}
+
+
+def broken_stream_case(how: str, *values) -> object:
+    """A parametrised case (``how``, then ``values``) run with a stream broken ``how``
+    (``run_with_broken_stream``), skipped where the system cannot break it so."""
+    return pytest.param(how, *values, marks=_BREAKING_NEEDS.get(how, ()))
+
+
+def run_with_broken_stream(fd: int, how: str, args, cwd: Path | None = None) -> subprocess.CompletedProcess:
+    """``python -m ei_cli ARGS`` whose stdout (``fd`` 1) or stderr (``fd`` 2) cannot be written: ``full``
+    (``>/dev/full``), ``closed`` (``>&-``) or ``gone`` (a pipe whose reader has gone); the other one captured,
+    as bytes."""
+    command = [sys.executable, "-m", "ei_cli", *map(str, args)]
+    streams = {1: "stdout", 2: "stderr"}
+    other = {streams[3 - fd]: subprocess.PIPE}
+    if how == "full":
+        with open("/dev/full", "w") as full:
+            return subprocess.run(command, **other, **{streams[fd]: full}, cwd=cwd, timeout=120)
+    if how == "closed":
+        return subprocess.run(command, **other, cwd=cwd, timeout=120, preexec_fn=lambda: os.close(fd))
+    read, write = os.pipe()
+    os.close(read)
+    try:
+        return subprocess.run(command, **other, **{streams[fd]: write}, cwd=cwd, timeout=120)
+    finally:
+        os.close(write)
 
 
 def cli_spec_sentence(start: str) -> str:

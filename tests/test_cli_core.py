@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from helpers_cli import broken_stream_case, run_with_broken_stream
 
 
 def run(*args: str) -> subprocess.CompletedProcess:
@@ -820,7 +821,8 @@ def test_a_json_document_is_valid_json_whatever_the_encoding_of_stdout(capsys, m
     cannot hold in Python's way (``cli._encodable_streams``) — « ind\\xe9termin\\xe9 », « \\U0001f331 » in
     the enterprise's name, which no JSON reader takes (« Invalid \\escape »). Each way a JSON document reaches
     stdout writes it with JSON's own escapes (« \\u00e9 », « \\ud83c\\udf31 ») when the encoding cannot hold
-    it: the same data, valid JSON (``held``: a character beyond ASCII the document holds)."""
+    it: the same data, valid JSON (``held``: a character beyond ASCII the document holds); and as it is, unescaped,
+    when the encoding holds the whole document (latin-1 and « é » in an error's document)."""
     import json
 
     from helpers_cli import run_cli
@@ -831,8 +833,16 @@ def test_a_json_document_is_valid_json_whatever_the_encoding_of_stdout(capsys, m
     monkeypatch.setattr(sys, "stdout", stdout)
     run_cli(capsys, *[a.format(workbook=workbook, folder=workbook.parent) for a in args])
     stdout.flush()
-    document = json.loads(stdout.buffer.getvalue().decode(encoding))
-    assert held in json.dumps(document, ensure_ascii=False)
+    written = stdout.buffer.getvalue()
+    document = json.loads(written.decode(encoding))
+    text = json.dumps(document, ensure_ascii=False)
+    assert held in text
+    try:
+        text.encode(encoding)
+    except UnicodeEncodeError:
+        assert written.isascii(), written           # every character beyond ASCII as JSON escapes it
+    else:
+        assert held.encode(encoding) in written, written   # as it is
 
 
 @pytest.mark.parametrize("word,windows,quoted", [
@@ -881,9 +891,10 @@ def test_a_program_to_copy_never_starts_with_a_quote_on_windows():
         "'/opt/my py/bin/python' -m pip install 'weasyprint>=60'")
 
 
-@pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full")
-@pytest.mark.parametrize("stdout, message", [("full", "Erreur du système (disque plein)."),
-                                             ("closed", "Erreur du système (flux fermé) : stdout.")])
+@pytest.mark.parametrize("stdout, message", [
+    broken_stream_case("full", "Erreur du système (disque plein)."),
+    broken_stream_case("closed", "Erreur du système (flux fermé) : stdout."),
+])
 @pytest.mark.parametrize("fmt", ["json", "table"])
 def test_a_stdout_that_cannot_be_written_exits_2_with_one_line(stdout, message, fmt):
     """A JSON document to a standard output that cannot be written — a full disk (``> /dev/full``) or
@@ -891,43 +902,23 @@ def test_a_stdout_that_cannot_be_written_exits_2_with_one_line(stdout, message, 
     stdout from inside its except block (``'NoneType' object has no attribute 'write'`` when closed), or
     Python failed flushing it at exit. Now: exit 2, the one system line on stderr, nothing else; a table
     likewise."""
-    import os
-
-    args = [sys.executable, "-m", "ei_cli", "regimes", "wallonie-2016", "--format", fmt]
-    if stdout == "full":
-        with open("/dev/full", "w") as full:
-            r = subprocess.run(args, stdout=full, stderr=subprocess.PIPE, text=True, timeout=60)
-    else:
-        r = subprocess.run(args, stderr=subprocess.PIPE, text=True, timeout=60, preexec_fn=lambda: os.close(1))
-    assert (r.returncode, r.stderr) == (2, message + "\n")
+    r = run_with_broken_stream(1, stdout, ["regimes", "wallonie-2016", "--format", fmt])
+    assert (r.returncode, r.stderr.decode("utf-8")) == (2, message + "\n")
 
 
-def _run_with_stderr(stderr: str, args: list[str], cwd: Path) -> subprocess.CompletedProcess:
-    """``python -m ei_cli ARGS`` whose standard error cannot be written: ``full`` (``2>/dev/full``), ``closed``
-    (``2>&-``) or ``gone`` (a pipe whose reader has gone); stdout captured."""
-    command = [sys.executable, "-m", "ei_cli", *args]
-    if stderr == "full":
-        with open("/dev/full", "w") as full:
-            return subprocess.run(command, stdout=subprocess.PIPE, stderr=full, cwd=cwd, timeout=120)
-    if stderr == "closed":
-        return subprocess.run(command, stdout=subprocess.PIPE, cwd=cwd, timeout=120, preexec_fn=lambda: os.close(2))
-    read, write = os.pipe()
-    os.close(read)
-    try:
-        return subprocess.run(command, stdout=subprocess.PIPE, stderr=write, cwd=cwd, timeout=120)
-    finally:
-        os.close(write)
-
-
-@pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full")
 @pytest.mark.parametrize("stderr, args, code, json_code", [
-    ("full", ["check-quota", "absent.xlsx"], 2, None),                  # the error message itself is lost
-    ("closed", ["regimes", "nope"], 2, None),
-    ("closed", ["regimes", "nope", "-f", "json"], 2, "invalid_request"),  # the failure document still on stdout
-    ("closed", ["batch", "{folder}", "--year", "2025"], 0, None),       # runs, exits by its verdicts
-    ("full", ["check", "sample_data/ei-bruxelles.xlsx", "--year", "2025"], 0, None),   # 3 warnings with its table
-    ("gone", ["check", "sample_data/ei-bruxelles.xlsx", "--year", "2025", "--strict"], 1, None),  # unknown checks
-    ("gone", ["check", "sample_data/ei-bruxelles.xlsx", "--year", "2025", "-f", "json"], 0, ""),
+    # the error message itself is lost
+    broken_stream_case("full", ["check-quota", "absent.xlsx"], 2, None),
+    broken_stream_case("closed", ["regimes", "nope"], 2, None),
+    # the failure document still on stdout
+    broken_stream_case("closed", ["regimes", "nope", "-f", "json"], 2, "invalid_request"),
+    # runs, exits by its verdicts
+    broken_stream_case("closed", ["batch", "{folder}", "--year", "2025"], 0, None),
+    # 3 warnings with its table
+    broken_stream_case("full", ["check", "sample_data/ei-bruxelles.xlsx", "--year", "2025"], 0, None),
+    # unknown checks
+    broken_stream_case("gone", ["check", "sample_data/ei-bruxelles.xlsx", "--year", "2025", "--strict"], 1, None),
+    broken_stream_case("gone", ["check", "sample_data/ei-bruxelles.xlsx", "--year", "2025", "-f", "json"], 0, ""),
 ])
 def test_a_stderr_that_cannot_be_written_changes_nothing_of_the_outcome(tmp_path, stderr, args, code, json_code):
     """Warnings and messages go to stderr; the outcome is the exit code and stdout. A stderr that could not be
@@ -945,8 +936,8 @@ def test_a_stderr_that_cannot_be_written_changes_nothing_of_the_outcome(tmp_path
     root = Path(__file__).resolve().parents[1]
     folder = tmp_path / "in"
     folder.mkdir()
-    shutil.copyfile(root / "sample_data" / "ei-wallonie.xlsx", folder / "ei-wallonie.xlsx")
-    r = _run_with_stderr(stderr, [a.format(folder=folder) for a in args], root)
+    shutil.copyfile(SAMPLE, folder / SAMPLE.name)
+    r = run_with_broken_stream(2, stderr, [a.format(folder=folder) for a in args], cwd=root)
     assert r.returncode == code
     if json_code is None:
         assert r.stdout or code == 2

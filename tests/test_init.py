@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
+from helpers_cli import broken_stream_case, run_with_broken_stream
 from typer.testing import CliRunner
 
 from ei_cli.cli import app
@@ -187,18 +188,13 @@ def test_the_command_to_copy_works_for_a_folder_whose_name_starts_with_a_dash(tm
     assert code == 0, err
 
 
-@pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full")
-def test_init_with_a_stdout_that_cannot_be_written_still_succeeds(tmp_path):
+@pytest.mark.parametrize("stdout", [broken_stream_case("full"), broken_stream_case("closed")])
+def test_init_with_a_stdout_that_cannot_be_written_still_succeeds(tmp_path, stdout):
     """``ei init DIR > /dev/full`` wrote the template, then failed on its confirmation: « Erreur du système
     (disque plein) », exit 2 — which cli.md keeps for « nothing written » — and the script's retry was refused
     (« existe déjà »). The confirmation and the command to copy go to stderr, as ``ei report``'s: exit 0, the
-    template written, stdout untouched."""
-    import subprocess
-    import sys
-
-    root = Path(__file__).resolve().parents[1]
-    with open("/dev/full", "w") as full:
-        r = subprocess.run([sys.executable, "-m", "ei_cli", "init", str(tmp_path / "mon-ei")], stdout=full,
-                           stderr=subprocess.PIPE, text=True, cwd=root, timeout=60)
-    assert r.returncode == 0, r.stderr
-    assert (tmp_path / "mon-ei" / "ei-modele.xlsx").is_file() and "Remplissez-le puis : ei validate" in r.stderr
+    template written, stdout untouched (closed, ``>&-``, likewise)."""
+    r = run_with_broken_stream(1, stdout, ["init", tmp_path / "mon-ei"])
+    err = r.stderr.decode("utf-8")
+    assert r.returncode == 0, err
+    assert (tmp_path / "mon-ei" / "ei-modele.xlsx").is_file() and "Remplissez-le puis : ei validate" in err
