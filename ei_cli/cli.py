@@ -198,19 +198,15 @@ def _encodable_streams(streams=None, environ=None) -> None:
 
 
 class _ClosedStream:
-    """What ``sys.stdout`` or ``sys.stderr`` is when the command was started with that stream closed (``ei … >&-``,
-    ``2>&-``): Python leaves it None, and a JSON document written to it ended in a traceback (« 'NoneType' object
-    has no attribute 'write' », exit 1). Every write is now the system's refusal (EBADF): ``main`` reports a
-    stdout that cannot be written as any other (one line on stderr, exit 2), ``_Stderr`` drops what stderr
-    cannot take; flushing it at exit does nothing. ``name``: ``stdout`` or ``stderr``, the file the refusal names."""
-
-    def __init__(self, name: str = "stdout") -> None:
-        self.name = name
+    """What ``sys.stdout`` is when the command was started with it closed (``ei … >&-``): Python leaves it None,
+    and a JSON document written to it ended in a traceback (« 'NoneType' object has no attribute 'write' », exit
+    1). Every write is now the system's refusal (EBADF), which ``main`` reports as any stdout that cannot be
+    written (one line on stderr, exit 2); flushing it at exit does nothing."""
 
     def write(self, text):
         import errno
 
-        raise OSError(errno.EBADF, f"Bad file descriptor ({self.name} closed)", self.name)
+        raise OSError(errno.EBADF, "Bad file descriptor (stdout closed)", "stdout")
 
     def flush(self) -> None:
         pass
@@ -221,7 +217,7 @@ class _ClosedStream:
     def fileno(self) -> int:
         import io
 
-        raise io.UnsupportedOperation(f"{self.name} closed")
+        raise io.UnsupportedOperation("stdout closed")
 
 
 class _Stderr:
@@ -283,12 +279,26 @@ class _Stderr:
 
 def _closed_stdout() -> None:
     if sys.stdout is None:
-        sys.stdout = _ClosedStream("stdout")
+        sys.stdout = _ClosedStream()
 
 
 def _forgiving_stderr() -> None:
-    """``sys.stderr`` becomes ``_Stderr`` around the real one (``_ClosedStream`` when it was closed)."""
-    sys.stderr = _Stderr(sys.stderr if sys.stderr is not None else _ClosedStream("stderr"))
+    """``sys.stderr`` becomes ``_Stderr`` around the real one, or around the null device when it was closed
+    (``2>&-``, cron's habit).
+
+    Held open, the null device takes descriptor 2. Left free, 2 was the first file ei opened (a workbook, a
+    summary being written), and what is written to stderr below Python — a panic of calamine's Rust, a forked
+    worker — went into that file. A closed stdin or stdout (``<&- >&- 2>&-``) is held by the null device first:
+    the system gives the lowest free descriptor, which would have been theirs, leaving 2 free again."""
+    import os
+
+    stream = sys.stderr
+    if stream is None:
+        for below in (sys.__stdin__, sys.__stdout__):
+            if below is None:
+                os.open(os.devnull, os.O_RDONLY)  # kept open for the whole run: it holds that descriptor
+        stream = open(os.devnull, "w", encoding="utf-8", errors="backslashreplace")
+    sys.stderr = _Stderr(stream)
 
 
 def _interrupt(signum, frame) -> None:

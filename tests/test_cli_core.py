@@ -946,6 +946,23 @@ def test_a_stderr_that_cannot_be_written_changes_nothing_of_the_outcome(tmp_path
     assert not json_code or document["problems"][-1]["code"] == json_code
 
 
+@pytest.mark.parametrize("stderr", [broken_stream_case("closed")])
+def test_a_closed_stderr_is_no_free_descriptor_for_the_next_file(stderr):
+    """``2>&-``: descriptor 2 stayed free, and the first file ei opened took it (a workbook read, a summary
+    written) — a write to stderr from below Python (a panic of calamine's Rust, a forked worker) then went
+    into that file. The closed stderr is now the null device, which holds descriptor 2: a file opened after
+    ``ei``'s start-up gets another (here after ``ei regimes nope``, whose error message is dropped: exit 2)."""
+    program = ("import os\n"
+               "from ei_cli.cli import console_script\n"
+               "try:\n"
+               "    console_script()\n"
+               "finally:\n"
+               "    print(os.open(os.devnull, os.O_RDONLY))\n")
+    r = run_with_broken_stream(2, stderr, ["regimes", "nope"], program=program)
+    assert r.returncode == 2
+    assert int(r.stdout.split()[-1]) > 2, r.stdout
+
+
 @pytest.mark.parametrize("args", [("regimes", "wallonie-2016"), ("regimes", "wallonie-2016", "--format", "json"),
                                   ("regimes", "--help"),
                                   ("check", "sample_data/ei-wallonie.xlsx", "--year", "2025", "--format", "json")])
