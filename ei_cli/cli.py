@@ -231,7 +231,9 @@ class _Stderr:
     rich took an EPIPE on stderr for one on stdout (exit 2 after a complete document). Here, in this one place,
     a write or a flush the system refuses (``OSError``, or ``ValueError`` for a closed file) is dropped — the
     exit code stays the command's — and the stream is sent to the null device (``_silence``): what stays in
-    its buffer would fail again when Python flushes it at exit. A character the encoding cannot hold is no
+    its buffer would fail again when Python flushes it at exit. A non-blocking descriptor that would block (a
+    pipe momentarily full: Node's child processes, some CI runners) is no refusal: the text is written whole,
+    waiting for room, as on stdout (``output.write_whole``). A character the encoding cannot hold is no
     failure of the stream (``_encodable_streams`` escapes it): that error is not swallowed. Only text is
     taken, as from any text stream (click probes ``write(b"")``); the underlying ``buffer`` is not offered, so
     that nothing writes around this one place."""
@@ -250,8 +252,10 @@ class _Stderr:
     def write(self, text: str) -> int:
         if not isinstance(text, str):
             raise TypeError(f"write() argument must be str, not {type(text).__name__}")
+        from ei_cli.output import write_whole
+
         try:
-            self._stream.write(text)
+            write_whole(self._stream, text)
         except UnicodeError:
             raise
         except (OSError, ValueError):
@@ -259,8 +263,10 @@ class _Stderr:
         return len(text)
 
     def flush(self) -> None:
+        from ei_cli.output import flush_whole
+
         try:
-            self._stream.flush()
+            flush_whole(self._stream)
         except (OSError, ValueError):
             _silence(self._stream)
 

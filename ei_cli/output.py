@@ -840,27 +840,30 @@ def write_json(doc: dict, lang: str = "fr", text: str | None = None) -> None:
 
 
 def write_stdout(text: str) -> None:
-    """``text`` on stdout and flushed: all of it, or an ``OSError`` — ``BrokenPipeError`` when the reader went
-    away (``ei … -f json | head -c 10``), which ``cli.main`` turns into exit 2 (docs/spec/cli.md).
+    """``text`` on stdout and flushed (``write_whole``): all of it, or an ``OSError`` — ``BrokenPipeError`` when
+    the reader went away (``ei … -f json | head -c 10``), which ``cli.main`` turns into exit 2 (docs/spec/cli.md)."""
+    write_whole(sys.stdout, text)
 
-    Unbuffered (``PYTHONUNBUFFERED``, ``python -u``), ``sys.stdout`` hands the text to the file in one write and
+
+def write_whole(out, text: str) -> None:
+    """``text`` on the standard stream ``out`` (stdout; stderr through ``cli._Stderr``) and flushed: all of it, or
+    an ``OSError`` — ``BrokenPipeError`` when the reader went away.
+
+    Unbuffered (``PYTHONUNBUFFERED``, ``python -u``), a text stream hands the text to the file in one write and
     ignores a short count: a pipe whose reader left took its first 64 KiB and the rest was dropped without an
     error — exit 0 for a document cut short. So the bytes are written to the file itself until all are taken,
-    buffered or not (a buffered stdout's layer is flushed first): a write taking nothing (0) is the reader
-    gone; one that returns None is a non-blocking descriptor that would block — a slow reader, not a gone one:
-    wait until it can take more (``_wait_writable``) and write again. A buffered writer raised
-    ``BlockingIOError`` there and an unbuffered one read None as 0: exit 2 for a reader merely slow."""
-    import io
-
-    out = sys.stdout
-    buffer = getattr(out, "buffer", None)
-    raw = buffer if isinstance(buffer, io.RawIOBase) else getattr(buffer, "raw", None)
-    if not isinstance(raw, io.RawIOBase):
+    buffered or not (the stream's buffered layer is flushed first, ``flush_whole``): a write taking nothing (0)
+    is the reader gone; one that returns None is a non-blocking descriptor that would block — a slow reader,
+    not a gone one: wait until it can take more (``_wait_writable``) and write again. A buffered writer raised
+    ``BlockingIOError`` there and an unbuffered one read None as 0: exit 2 for a reader merely slow, and on
+    stderr a message lost (with every later one)."""
+    raw = _raw_file(out)
+    if raw is None:
         out.write(text)
         out.flush()
         return
-    out.flush()
-    if os.linesep != "\n":   # what the text layer does to stdout's newlines there (Windows: \r\n)
+    flush_whole(out)
+    if os.linesep != "\n":   # what the text layer does to the stream's newlines there (Windows: \r\n)
         text = text.replace("\n", os.linesep)
     data = memoryview(text.encode(out.encoding, out.errors or "strict"))
     while data:
@@ -873,6 +876,29 @@ def write_stdout(text: str) -> None:
 
             raise BrokenPipeError(errno.EPIPE, os.strerror(errno.EPIPE))
         data = data[written:]
+
+
+def flush_whole(out) -> None:
+    """The standard stream ``out`` flushed, waiting while its non-blocking descriptor would block
+    (``BlockingIOError``: its buffered writer keeps what it could not write) instead of failing."""
+    while True:
+        try:
+            out.flush()
+            return
+        except BlockingIOError:
+            raw = _raw_file(out)
+            if raw is None:
+                raise
+            _wait_writable(raw)
+
+
+def _raw_file(out):
+    """The unbuffered file under the text stream ``out``, or None (a test's capture, a wrapper)."""
+    import io
+
+    buffer = getattr(out, "buffer", None)
+    raw = buffer if isinstance(buffer, io.RawIOBase) else getattr(buffer, "raw", None)
+    return raw if isinstance(raw, io.RawIOBase) else None
 
 
 def _wait_writable(raw) -> None:

@@ -1001,6 +1001,29 @@ def test_a_reader_that_goes_away_during_a_long_document_exits_2(unbuffered):
         assert (p.wait(timeout=60), err) == (2, b"")
 
 
+class SlowPipe(io.RawIOBase):
+    """The file under a standard stream whose descriptor is non-blocking, with a slow reader: every other
+    write would block (None, which a buffered writer turns into ``BlockingIOError``), the others take 7 bytes
+    (``got``). ``fd``: a real descriptor, writable, for select."""
+
+    def __init__(self, fd: int):
+        self.fd, self.got, self.calls = fd, bytearray(), 0
+
+    def writable(self):
+        return True
+
+    def fileno(self):
+        return self.fd
+
+    def write(self, b):
+        self.calls += 1
+        if self.calls % 2:
+            return None   # would block
+        taken = bytes(b[:7])
+        self.got += taken
+        return len(taken)
+
+
 @pytest.mark.parametrize("buffered", [False, True])
 def test_a_slow_reader_of_a_non_blocking_stdout_gets_the_whole_document(monkeypatch, buffered):
     """A stdout whose descriptor is non-blocking (a parent's pipe set O_NONBLOCK, a slow reader): a write that
@@ -1008,32 +1031,10 @@ def test_a_slow_reader_of_a_non_blocking_stdout_gets_the_whole_document(monkeypa
     BrokenPipeError (exit 2, nothing said); a buffered stdout raised BlockingIOError (« Erreur du système »,
     exit 2). Only 0 is the reader gone: on None it waits until the descriptor can take more (select on it) and
     writes again, so the slow reader gets every byte, in order."""
-    import io
-    import os
-
     from ei_cli.output import write_stdout
 
-    r, w = os.pipe()   # a real descriptor, writable, for select
-
-    class SlowPipe(io.RawIOBase):
-        def __init__(self):
-            self.got, self.calls = bytearray(), 0
-
-        def writable(self):
-            return True
-
-        def fileno(self):
-            return w
-
-        def write(self, b):
-            self.calls += 1
-            if self.calls % 2:
-                return None   # would block
-            taken = bytes(b[:7])
-            self.got += taken
-            return len(taken)
-
-    pipe = SlowPipe()
+    r, w = os.pipe()
+    pipe = SlowPipe(w)
     stdout = io.TextIOWrapper(io.BufferedWriter(pipe) if buffered else pipe, encoding="utf-8", newline="\n")
     monkeypatch.setattr(sys, "stdout", stdout)
     text = "{\n  \"summary\": \"3 travailleurs — conformité à vérifier\"\n}\n" * 20
@@ -1043,6 +1044,33 @@ def test_a_slow_reader_of_a_non_blocking_stdout_gets_the_whole_document(monkeypa
         os.close(r)
         os.close(w)
     assert pipe.got.decode("utf-8") == text
+
+
+@pytest.mark.parametrize("buffered", [False, True])
+def test_a_slow_reader_of_a_non_blocking_stderr_gets_every_message(buffered):
+    """A stderr whose descriptor is non-blocking, its pipe momentarily full (Node's child processes, some CI
+    runners): Python's buffered stderr raised BlockingIOError, which ``cli._Stderr`` took for a stderr that
+    cannot be written — the message explaining an exit 2 was dropped, and stderr sent to the null device for
+    the rest of the run; unbuffered, the bytes refused were dropped without a word. It now waits until the
+    descriptor can take more and writes the rest, as stdout does (``output.write_whole``); only a stream that
+    cannot be written at all (closed, full disk, reader gone) is silenced."""
+    from ei_cli.cli import _Stderr
+
+    r, w = os.pipe()
+    pipe = SlowPipe(w)
+    stream = io.TextIOWrapper(io.BufferedWriter(pipe) if buffered else pipe, encoding="utf-8", newline="\n",
+                              line_buffering=True)
+    stderr = _Stderr(stream)
+    messages = ["ERREUR absent.xlsx : Fichier introuvable. Vérifiez le nom et le dossier. (file_not_found)\n",
+                "Aucun contrôle n'a pu être fait.\n"]
+    try:
+        for message in messages:
+            stderr.write(message)
+        stderr.flush()
+    finally:
+        os.close(r)
+        os.close(w)
+    assert pipe.got.decode("utf-8") == "".join(messages)
 
 
 @pytest.mark.parametrize("suffix", [".ods", ".xlsm", ".xls", ".odt", ".doc"])
