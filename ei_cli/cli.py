@@ -157,6 +157,24 @@ def console_script() -> None:
         _settle_stdout()
 
 
+def _drop_unusable_terminal_size() -> None:
+    """A COLUMNS or LINES that is no positive integer is removed from the environment, before any console is made
+    (ei's, Typer's ``--help``).
+
+    rich reads them as the terminal's size whenever they are all digits: ``COLUMNS=0`` (a failed ``tput cols``,
+    a shell's or an IDE's configuration) drew every console 0 columns wide — a table command printed nothing
+    at all, result, warnings and errors alike, and ``ei --help`` a lone newline — ``LINES=0`` made it 0 lines
+    high, and digits that are no ASCII ones (``COLUMNS=²``) ended in « Erreur interne (ValueError) ». Without
+    them rich takes the terminal's size, else 80 columns and 25 lines, as it already did for a value that is
+    not all digits (``abc``, ``-5``)."""
+    import os
+
+    for name in ("COLUMNS", "LINES"):
+        value = os.environ.get(name)
+        if value is not None and not (value.isascii() and value.isdigit() and int(value) > 0):
+            del os.environ[name]
+
+
 def _settle_stdout() -> None:
     """After a failure of standard output itself (a full disk, ``> /dev/full``), what stayed in its buffer
     would fail again when Python flushes it at exit, with a traceback (« Exception ignored … ») and exit
@@ -323,6 +341,7 @@ def _interrupt(signum, frame) -> None:
 
 def main(argv: list[str] | None = None) -> None:
     """Console script: run the app, map failures to the contract's exit codes, never a traceback."""
+    _drop_unusable_terminal_size()
     args = argv if argv is not None else sys.argv[1:]
     debug = "--debug" in args
     # French until the command's --lang is parsed (commands._options); a usage error can come before.

@@ -664,14 +664,14 @@ def console(stderr: bool = False, record: bool = False, plain: bool = False):
     """A rich console; ``plain`` for text written to a file (no colours, a fixed readable width).
 
     It never breaks a figure across two lines, and fits its tables to the terminal (``terminal``); a COLUMNS
-    that is no positive integer is ignored (``terminal.console_width``)."""
-    from ei_cli.terminal import console_class, console_width
+    that is no positive integer is ignored (``cli.main`` removes it)."""
+    from ei_cli.terminal import console_class
 
     Console = console_class()
     if plain:
         return Console(record=record, highlight=False, soft_wrap=False, color_system=None,
                        force_terminal=False, width=120)
-    return Console(stderr=stderr, record=record, highlight=False, soft_wrap=False, width=console_width())
+    return Console(stderr=stderr, record=record, highlight=False, soft_wrap=False)
 
 
 # Warnings of one code printed in full before the rest are summed up on one line (``print_problems``): a

@@ -71,31 +71,6 @@ def console_class():
     return FigureConsole
 
 
-def console_width(environ=None) -> int | None:
-    """The width to give a rich console (``output.console``, Typer's --help): None — rich's own choice, COLUMNS
-    else the terminal's size else 80 — unless COLUMNS is no positive integer.
-
-    rich takes ``COLUMNS=0`` (a failed ``tput cols``, a shell's or an IDE's configuration) as a console 0
-    columns wide, and printed nothing at all: every table command's result, its warnings and errors, and
-    ``ei --help`` a lone newline, with the usual exit code. Such a COLUMNS is ignored: the terminal's size (of
-    stdin, stdout or stderr, as rich looks), else 80. rich already ignores one that is not all digits
-    (``abc``, ``-5``): None then too."""
-    import os
-
-    environ = os.environ if environ is None else environ
-    columns = environ.get("COLUMNS", "")
-    if not columns.isdigit() or int(columns) > 0:
-        return None
-    for fd in (0, 1, 2):
-        try:
-            width = os.get_terminal_size(fd).columns
-        except (OSError, ValueError):
-            continue
-        if width > 0:
-            return width
-    return 80
-
-
 # rich's own layout is kept while it folds no word of up to 8 characters; a column made to fit is never
 # narrower than 4 characters (of its header's longest word too); a cell line of more than 3 words (a figure
 # being one) is prose.

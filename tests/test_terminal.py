@@ -306,24 +306,26 @@ def test_a_table_is_never_cut_when_its_longest_words_fit(columns, width):
         assert any(figure in line for line in lines), (figure, lines)
 
 
-@pytest.mark.parametrize("columns", ["0", "00", "abc", "-5"])
+@pytest.mark.parametrize("columns", ["0", "abc", "-5", "²"])
 def test_a_columns_that_is_no_positive_width_is_ignored(capsys, monkeypatch, columns):
     """``COLUMNS=0`` (a failed ``tput cols``, a shell's or an IDE's configuration): rich drew every console 0
     columns wide — a table command printed nothing at all, result and errors alike, with its usual exit code,
-    and ``ei --help`` a lone newline. A COLUMNS that is no positive integer is ignored: the terminal's size,
-    else 80 (``terminal.console_width``); a real width is still rich's to read."""
-    from helpers_cli import run_cli
+    and ``ei --help`` a lone newline; ``COLUMNS=²`` (all digits for Python, no number for ``int``) ended in
+    « Erreur interne (ValueError) ». A COLUMNS or LINES that is no positive integer is removed from the
+    environment when ``ei`` starts (``cli.main``): rich then takes the terminal's size, else 80 columns."""
+    import os
 
     monkeypatch.setenv("COLUMNS", columns)
+    monkeypatch.setenv("LINES", columns)
     code, out, _ = run_cli(capsys, "regimes")
     assert code == 0 and "wallonie-2016" in out
+    assert "COLUMNS" not in os.environ and "LINES" not in os.environ
+    monkeypatch.setenv("COLUMNS", columns)
     code, _, err = run_cli(capsys, "check", "absent.xlsx")
     assert code == 2 and "absent.xlsx" in err
+    monkeypatch.setenv("COLUMNS", columns)
     code, out, _ = run_cli(capsys, "--help")
     assert code == 0 and "check-quota" in out
-    from ei_cli.terminal import console_width
-
-    assert console_width({"COLUMNS": "132"}) is None and console_width({}) is None
 
 
 def printed(capsys, monkeypatch, width: int, *args) -> tuple[list[str], dict]:

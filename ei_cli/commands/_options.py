@@ -132,16 +132,10 @@ class _FrenchHelp:
         return option
 
     def format_help(self, ctx, formatter):
-        import os
-
         from typer import rich_utils
-
-        from ei_cli.terminal import console_width
 
         for name, text in _HELP_FRAME_FR.items():
             setattr(rich_utils, name, text)
-        if not os.environ.get("TERMINAL_WIDTH"):  # Typer's own width setting, read at its import, stands
-            rich_utils.MAX_WIDTH = console_width()  # COLUMNS=0 drew the help 0 columns wide: a lone newline
         return super().format_help(ctx, formatter)
 
 
