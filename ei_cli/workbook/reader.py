@@ -340,8 +340,8 @@ class _Reader:
         key_keys = {normalize_name(n) for n in schema.KEY_HEADERS}
         value_keys = {normalize_name(n) for n in schema.VALUE_HEADERS}
         first_filled = header_at
-        header_at, _ = self._below_title(title, grid, header_at, lambda v: normalize_name(v) in key_keys
-                                         or contract.find_column(v) is not None, least=1, warn=False)
+        header_at, _ = _below_title(grid, header_at, lambda v: normalize_name(v) in key_keys
+                                    or contract.find_column(v) is not None, least=1)
         header = grid[header_at]
         key_col = next((c for c, v in enumerate(header) if _is_text(v) and normalize_name(v) in key_keys), None)
         value_col = next((c for c, v in enumerate(header) if _is_text(v) and normalize_name(v) in value_keys), None)
@@ -361,14 +361,13 @@ class _Reader:
 
                 title_end = first_data = next((r for r in range(first_filled, header_at) if field_row(grid[r])),
                                               header_at)
-            else:
-                self._rows_above_headers(title, first_filled, title_end)
-                self.err("missing_column",
-                         "Colonne « champ » introuvable : la première ligne doit contenir « champ » et « valeur ».",
-                         "Column “champ” (field) not found: the first row must contain “champ” and “valeur”.",
-                         sheet=title, column="champ")
-                return values
         self._rows_above_headers(title, first_filled, title_end)
+        if key_col is None:
+            self.err("missing_column",
+                     "Colonne « champ » introuvable : la première ligne doit contenir « champ » et « valeur ».",
+                     "Column “champ” (field) not found: the first row must contain “champ” and “valeur”.",
+                     sheet=title, column="champ")
+            return values
         if value_col is None:
             value_col = key_col + 1
             self.warn("missing_column",
@@ -500,26 +499,6 @@ class _Reader:
     def _has_problem_at(self, sheet, cell) -> bool:
         return any(p.sheet == sheet and p.cell == cell for p in self.problems)
 
-    def _below_title(self, title: str, grid: list[list], first: int, known, least: int = 2,
-                     warn: bool = True) -> tuple[int, bool]:
-        """The header row and whether it holds a ``known`` header: ``first`` (the first filled row), unless
-        none of its cells is one and one of the next rows has ``least`` of them — a title written above the
-        headers, read past with a warning (``least`` 2 for a table: a data row seldom holds two header
-        names; ``warn`` False: the caller decides which rows are a title and warns, ``_rows_above_headers``).
-        ``(first, False)``: no row of headers was found."""
-        def count(r: int) -> int:
-            return sum(1 for v in grid[r] if _is_text(v) and known(v))
-
-        if count(first):
-            return first, True
-        below = next((r for r in range(first + 1, min(len(grid), first + 1 + _TITLE_ROWS)) if count(r) >= least),
-                     None)
-        if below is None:
-            return first, False
-        if warn:
-            self._rows_above_headers(title, first, below)
-        return below, True
-
     def _rows_above_headers(self, title: str, first: int, below: int) -> None:
         """The warning for the rows from ``first`` to ``below`` (excluded) read past as a title (none: no word)."""
         n = below - first
@@ -548,8 +527,9 @@ class _Reader:
                          f"({', '.join(c.english for c in contract.columns if c.required)}…).", sheet=title)
             return []
 
-        header_at, recognised = self._below_title(title, grid, header_at,
-                                                  lambda v: contract.find_column(v) is not None)
+        first_filled = header_at
+        header_at, recognised = _below_title(grid, header_at, lambda v: contract.find_column(v) is not None)
+        self._rows_above_headers(title, first_filled, header_at)
         self.header_rows[title] = header_at
         if not recognised:
             # Data pasted without its header row, or headers all misspelt: the row would be taken for the
@@ -1228,6 +1208,20 @@ def _first_nonempty_row(grid: list[list]) -> int | None:
             if not _blank(v):
                 return r
     return None
+
+
+def _below_title(grid: list[list], first: int, known, least: int = 2) -> tuple[int, bool]:
+    """The header row and whether it holds a ``known`` header: ``first`` (the first filled row), unless none of
+    its cells is one and one of the next rows has ``least`` of them — a title written above the headers, to be
+    read past (``least`` 2 for a table: a data row seldom holds two header names); the caller says so
+    (``_Reader._rows_above_headers``). ``(first, False)``: no row of headers was found."""
+    def count(r: int) -> int:
+        return sum(1 for v in grid[r] if _is_text(v) and known(v))
+
+    if count(first):
+        return first, True
+    below = next((r for r in range(first + 1, min(len(grid), first + 1 + _TITLE_ROWS)) if count(r) >= least), None)
+    return (first, False) if below is None else (below, True)
 
 
 # A parser's error may quote what it found — a cell's value, possibly a national number or a name:
