@@ -1412,8 +1412,10 @@ def summary_row(o: FileOutcome, lang: str = "fr") -> list:
     return row
 
 
-def write_summary_xlsx(path: Path, outcomes: list[FileOutcome], request: BatchRequest) -> None:
-    """summary.xlsx: one row per workbook, header frozen, auto-filter; written atomically (0600)."""
+def write_summary_xlsx(path: Path, outcomes: list[FileOutcome], request: BatchRequest,
+                       same_enterprise: Iterable[dict] = ()) -> None:
+    """summary.xlsx: one row per workbook, header frozen, auto-filter; written atomically (0600).
+    ``same_enterprise``: the summary document's (``summary_document``), said in « À propos »."""
     from ei_cli.output import write_with
 
     def writer(tmp: BinaryIO) -> None:
@@ -1445,14 +1447,14 @@ def write_summary_xlsx(path: Path, outcomes: list[FileOutcome], request: BatchRe
             ws.column_dimensions[ws.cell(1, i).column_letter].width = max(12, len(fr if lang != "en" else en) + 2)
         ws.freeze_panes = "A2"
         ws.auto_filter.ref = ws.dimensions
-        _about_sheet(wb, outcomes, request)
+        _about_sheet(wb, outcomes, request, same_enterprise)
         mark_own_workbook(wb, "summary")  # the next batch replaces it, and never reads it as a workbook
         wb.save(tmp)
 
     write_with(Path(path), writer)
 
 
-def _about_sheet(wb, outcomes: list[FileOutcome], request: BatchRequest) -> None:
+def _about_sheet(wb, outcomes: list[FileOutcome], request: BatchRequest, same_enterprise: Iterable[dict]) -> None:
     """summary.xlsx's second sheet, « À propos » (« About »): what produced it and when, the period judged, and
     how far it is judged — its verdicts depend on the day (``periods.today``), as the claim workbook says in its
     « Document produit par » and « Données » rows (``render.subsidy.produced_text``). A sheet of its own: the first
@@ -1497,7 +1499,7 @@ def _about_sheet(wb, outcomes: list[FileOutcome], request: BatchRequest) -> None
                          (t("Période", "Period").get(lang), f"{period.start.isoformat()} → {period.end.isoformat()}"),
                          (t("Données", "Data").get(lang), data.get(lang)),
                          *((t("Même entreprise", "Same enterprise").get(lang),
-                            xlsx_cell(group["message"].get(lang))) for group in same_enterprise(outcomes))):
+                            xlsx_cell(group["message"].get(lang))) for group in same_enterprise)):
         ws.append([label, value])
         ws.cell(ws.max_row, 1).font = Font(bold=True)
     ws.column_dimensions["A"].width = 22
@@ -1517,7 +1519,7 @@ def write_summaries(outcomes: list[FileOutcome], request: BatchRequest, doc: dic
 
     out = Path(request.out_dir)
     try:
-        write_summary_xlsx(out / SUMMARY_XLSX, outcomes, request)
+        write_summary_xlsx(out / SUMMARY_XLSX, outcomes, request, doc["same_enterprise"])
         write_atomic(out / SUMMARY_JSON, dumps(doc, request.lang) if text is None else text)
     except BaseException:
         _drop_stale_summaries(out)
