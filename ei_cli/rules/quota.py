@@ -31,7 +31,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 from typing import Callable, Iterable, Sequence
 
-from ei_cli.i18n import Text, english_word, plural, t
+from ei_cli.i18n import Text, english_word, enumeration, plural, t
 from ei_cli.model import Enterprise, Function, Worker
 from ei_cli import periods
 from ei_cli.periods import Month, Period, anniversary, days_between, years_overlapping
@@ -2042,9 +2042,9 @@ def forecast_beside_year(forecast: QuotaForecast, result: QuotaResult, year: int
                   f"the one beginning on the agrément date ({day.isoformat()})")
     else:
         which = t(f"celle du jour ({day.isoformat()})", f"the one holding today ({day.isoformat()})")
-    *first, last = [str(k) for k in judged] or [""]
-    judged_text = (t(f"années d'agrément {', '.join(first)} et {last}", f"agrément years {', '.join(first)} and {last}")
-                   if first else t(f"année d'agrément {last}", f"agrément year {last}") if judged else
+    years = enumeration(str(k) for k in judged)
+    judged_text = (t(f"années d'agrément {years.fr}", f"agrément years {years.en}") if len(judged) > 1 else
+                   t(f"année d'agrément {years.fr}", f"agrément year {years.en}") if judged else
                    t("aucune année d'agrément", "no agrément year"))
     note = t(f"Année projetée : l'année d'agrément {n} ({span.start.isoformat()} – {span.end.isoformat()}), "
              f"{which.fr}, hors des années jugées pour --year {year} ({judged_text.fr}) ; --forecast sans --year "
