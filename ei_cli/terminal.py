@@ -125,16 +125,16 @@ def fitted(con, renderable, width: int):
         longest_header_word.append(header.minimum)
         one_line.append(max([m.maximum for m in cells] or [1]) if column.no_wrap else 0)
         natural.append(max([m.maximum for m in cells] + [header.maximum, column.min_width or 0]))
-    words = [None] * len(table.columns)
+    @functools.cache
+    def words(i: int) -> tuple[int, int]:
+        """Column ``i``'s widest figure and most words on a line of a cell (``_words``), measured when first asked."""
+        return _words(con, table.columns[i].cells)
 
     def longest_figure(i: int) -> int:
-        if words[i] is None:
-            words[i] = _words(con, table.columns[i].cells)
-        return words[i][0]
+        return words(i)[0]
 
     def prose(i: int) -> bool:
-        longest_figure(i)
-        return words[i][1] > _PROSE_WORDS
+        return words(i)[1] > _PROSE_WORDS
 
     def spoilt(i: int, w: int) -> bool:
         """Whether rich's layout spoils column ``i`` at ``w`` characters: a one-line column cut; a word
@@ -225,7 +225,7 @@ def fitted(con, renderable, width: int):
     # then, the cheapest first while they fit: the width rich alone would give the key column, if its
     # longest word did not fit; the longest words; the cells meant to stay on one line, whole; the headers'
     # longest words.
-    key_share = [min(longest_word[0], widths[0])] + key_word[1:]
+    key_share = [min(longest_word[0], widths[0])] + [0] * (len(columns) - 1)
     for wanted in (key_share, longest_word, one_line, longest_header_word):
         floors, spare = raised(floors, wanted, spare)
     more = [max(n - f, 0) for n, f in zip(natural, floors)]
