@@ -764,10 +764,11 @@ CsvFn = Callable[[RunOptions], tuple[list[str], list[list]]]
 FileFn = Callable[[Path, RunOptions], None]            # writes a binary format to a path
 
 
-def emit(doc: dict, opts: RunOptions, *, table: TableFn | None = None, csv_rows: CsvFn | None = None,
+def emit(doc: dict, opts: RunOptions, *, table: TableFn, csv_rows: CsvFn | None = None,
          files: dict[str, FileFn] | None = None, every_problem: bool = False) -> None:
     """Render ``doc`` in the asked format, to stdout or atomically to ``opts.output``; its problems go to
-    stderr (``print_problems``: the warnings repeated past a few summed up, unless ``every_problem``)."""
+    stderr (``print_problems``: the warnings repeated past a few summed up, unless ``every_problem``).
+    ``table`` draws the table format: every command has one."""
     fmt = opts.effective_format
     files = files or {}
     if fmt == "json":
@@ -805,10 +806,7 @@ def emit(doc: dict, opts: RunOptions, *, table: TableFn | None = None, csv_rows:
 
 
 def _draw(doc, con, opts, table, every_problem=False):
-    if table is not None:
-        table(con, opts)
-    else:
-        con.print(dumps(doc, opts.lang))
+    table(con, opts)
     print_problems(doc.get("problems", ()), opts.lang, every=every_problem)
 
 
@@ -834,8 +832,6 @@ def write_json(doc: dict, lang: str = "fr", text: str | None = None) -> None:
         text.encode(encoding or "utf-8")
     except UnicodeEncodeError:
         text = dumps(doc, lang, ascii_only=True)
-    except LookupError:
-        pass
     write_stdout(text)
 
 
