@@ -269,11 +269,9 @@ COLUMNS = st.lists(st.tuples(st.booleans(), st.sampled_from([None, 8, 14]), st.s
                    min_size=1, max_size=6)
 
 
-@given(columns=COLUMNS, width=st.integers(20, 140))
-def test_a_table_is_never_cut_when_its_longest_words_fit(columns, width):
-    """Any table of one-line and wrapping columns (minimum widths, cut or folded overflow), any width
-    where every column's longest word fits (borders and padding included): every line ends with the
-    table's border, no cell is cut with « … », and every figure is shown whole on one line."""
+def _table_of(columns):
+    """A rich table of the generated ``columns`` (no_wrap, min_width, overflow, cells), short columns padded
+    with empty cells."""
     from rich.table import Table
 
     table = Table()
@@ -282,6 +280,15 @@ def test_a_table_is_never_cut_when_its_longest_words_fit(columns, width):
         table.add_column(f"C{i}", no_wrap=no_wrap, min_width=min_width, overflow=overflow)
     for r in range(rows):
         table.add_row(*[cells[r] if r < len(cells) else "" for *_, cells in columns])
+    return table
+
+
+@given(columns=COLUMNS, width=st.integers(20, 140))
+def test_a_table_is_never_cut_when_its_longest_words_fit(columns, width):
+    """Any table of one-line and wrapping columns (minimum widths, cut or folded overflow), any width
+    where every column's longest word fits (borders and padding included): every line ends with the
+    table's border, no cell is cut with « … », and every figure is shown whole on one line."""
+    table = _table_of(columns)
     def masked(text: str) -> str:
         """A figure as one word, then « : ; ! ? » » with the word before and « « » with the word after —
         unless that word is a figure — as output.console lays it out."""
@@ -399,14 +406,7 @@ def test_a_value_columns_figure_is_never_split_while_their_floors_fit(columns, w
     padding — 4 characters a column (fewer if its words and header are shorter), a value column's
     longest figure — borders included: every figure of a value column is shown whole on one line, and
     every line of the table ends with its border, within the width."""
-    from rich.table import Table
-
-    table = Table()
-    rows = max(len(cells) for *_, cells in columns)
-    for i, (no_wrap, min_width, overflow, _cells) in enumerate(columns):
-        table.add_column(f"C{i}", no_wrap=no_wrap, min_width=min_width, overflow=overflow)
-    for r in range(rows):
-        table.add_row(*[cells[r] if r < len(cells) else "" for *_, cells in columns])
+    table = _table_of(columns)
 
     def words(cell: str) -> list[str]:
         return re.sub(r"(?<=\d) (?=\d{3}(?!\d)|[€%])", "_", cell).split()
