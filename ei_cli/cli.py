@@ -310,17 +310,18 @@ def _forgiving_stderr() -> None:
     """``sys.stderr`` becomes ``_Stderr`` around the real one, or around the null device when it was closed
     (``2>&-``, cron's habit).
 
-    Held open, the null device takes descriptor 2. Left free, 2 was the first file ei opened (a workbook, a
-    summary being written), and what is written to stderr below Python — a panic of calamine's Rust, a forked
-    worker — went into that file. A closed stdin or stdout (``<&- >&- 2>&-``) is held by the null device first:
-    the system gives the lowest free descriptor, which would have been theirs, leaving 2 free again."""
+    Every standard descriptor the command was started without (``<&-``, ``>&-``, ``2>&-``) is first held by
+    the null device, for the whole run: left free, it was the first file ei opened (a workbook, a summary being
+    written), and what is written to it below Python — a panic of calamine's Rust, a forked worker — went into
+    that file. ``sys.stdout`` stays ``_ClosedStream`` all the same: a result that cannot be delivered is still
+    told (exit 2)."""
     import os
 
+    for fd, stream in enumerate((sys.__stdin__, sys.__stdout__, sys.__stderr__)):
+        if stream is None:   # the system gives the lowest free descriptor: 0, 1, 2 in that order
+            os.open(os.devnull, os.O_RDONLY if fd == 0 else os.O_WRONLY)
     stream = sys.stderr
     if stream is None:
-        for below in (sys.__stdin__, sys.__stdout__):
-            if below is None:
-                os.open(os.devnull, os.O_RDONLY)  # kept open for the whole run: it holds that descriptor
         stream = open(os.devnull, "w", encoding="utf-8", errors="backslashreplace")
     sys.stderr = _Stderr(stream)
 

@@ -786,10 +786,10 @@ def emit(doc: dict, opts: RunOptions, *, table: TableFn, csv_rows: CsvFn | None 
         if opts.output is not None:
             con = console(plain=True)
             with con.capture() as captured:  # capture() swallows the recording: keep its text
-                _draw(doc, con, opts, table, every_problem)
+                table(con, opts)
             write_atomic(opts.output, captured.get())
         else:
-            _draw(doc, console(), opts, table, every_problem)
+            table(console(), opts)
     elif fmt in files:
         if opts.output is None:
             raise EiError(t(f"Le format {fmt} demande un fichier de sortie (-o).",
@@ -801,12 +801,7 @@ def emit(doc: dict, opts: RunOptions, *, table: TableFn, csv_rows: CsvFn | None 
                         "autre nom, .txt par exemple, reçoit le format demandé par --format).",
                         f"Output format not available for this command: {fmt} (with -o: {possible}; any other "
                         "name, .txt for instance, gets the format asked with --format)."))
-    if fmt != "table" or opts.output is not None:
-        print_problems(doc.get("problems", ()), opts.lang, every=every_problem)
-
-
-def _draw(doc, con, opts, table, every_problem=False):
-    table(con, opts)
+    # Once, whatever the format and wherever the result went (a table written with -o said them twice).
     print_problems(doc.get("problems", ()), opts.lang, every=every_problem)
 
 
