@@ -1413,7 +1413,7 @@ def summary_row(o: FileOutcome, lang: str = "fr") -> list:
 
 
 def write_summary_xlsx(path: Path, outcomes: list[FileOutcome], request: BatchRequest,
-                       same_enterprise: Iterable[dict] = ()) -> None:
+                       same_enterprise: Iterable[dict]) -> None:
     """summary.xlsx: one row per workbook, header frozen, auto-filter; written atomically (0600).
     ``same_enterprise``: the summary document's (``summary_document``), said in « À propos »."""
     from ei_cli.output import write_with

@@ -129,7 +129,7 @@ def test_only_a_summary_ei_wrote_is_left_out_and_in_silence_only_the_one_this_ba
     for out in (folder, tmp_path / "out"):
         assert [[p.name for p in ps] for ps in batch.list_workbooks(folder, out_dir=out)] == [
             ["a.xlsx", "summary.xlsx"], []]
-    batch.write_summary_xlsx(folder / "summary.xlsx", [], BatchRequest(2024))
+    batch.write_summary_xlsx(folder / "summary.xlsx", [], BatchRequest(2024), [])
     assert [[p.name for p in ps] for ps in batch.list_workbooks(folder, out_dir=folder)] == [["a.xlsx"], []]
     assert [[p.name for p in ps] for ps in batch.list_workbooks(folder, out_dir=tmp_path / "out")] == [
         ["a.xlsx"], ["summary.xlsx"]]
@@ -182,7 +182,7 @@ def test_recursive_reads_sub_folders_but_not_hidden_ones_nor_our_own_summary(tmp
         shutil.copyfile(source, folder / sub / "good.xlsx")
     out = folder / "resultats"
     out.mkdir()
-    batch.write_summary_xlsx(out / "summary.xlsx", [], BatchRequest(2024))  # a previous run's: not read
+    batch.write_summary_xlsx(out / "summary.xlsx", [], BatchRequest(2024), [])  # a previous run's: not read
     shutil.copyfile(other_workbook, out / "mis-ici.xlsx")
 
     code, stdout, _ = run(capsys, folder, "--year", YEAR, "--recursive", "--out", out, "--format", "json")
@@ -841,7 +841,7 @@ def test_every_result_workbook_carries_the_mark_and_the_template_does_not(tmp_pa
     from ei_cli.output import own_workbook_kind
 
     assert run_cli(capsys, "subsidy", good_workbook, "--year", YEAR, "-o", tmp_path / "claim.xlsx")[0] in (0, 1)
-    batch.write_summary_xlsx(tmp_path / "summary.xlsx", [], BatchRequest(2024))
+    batch.write_summary_xlsx(tmp_path / "summary.xlsx", [], BatchRequest(2024), [])
     assert run_cli(capsys, "init", tmp_path / "blank")[0] == 0
     wb = load_workbook(tmp_path / "claim.xlsx")
     wb.save(tmp_path / "claim-saved-again.xlsx")
@@ -866,7 +866,7 @@ def test_a_summary_written_before_the_mark_is_still_ours(tmp_path, capsys, monke
     out.mkdir()
     monkeypatch.setattr("ei_cli.output.mark_own_workbook", lambda wb, kind: None)
     monkeypatch.setattr(batch, "_about_sheet", lambda *args: None)   # nor its « À propos » sheet then
-    batch.write_summary_xlsx(out / "summary.xlsx", [], BatchRequest(2024, lang=lang))
+    batch.write_summary_xlsx(out / "summary.xlsx", [], BatchRequest(2024, lang=lang), [])
     monkeypatch.undo()
     fixed_checks(monkeypatch, {})
     from ei_cli.output import own_workbook_kind

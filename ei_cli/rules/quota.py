@@ -413,6 +413,13 @@ class _Point:
     workers: int
 
 
+def _hire_part(month: Month, hire_day: date) -> Decimal:
+    """Month by month (Brussels 2004): the part w of ``month`` a hire counted from ``hire_day`` is present in, by
+    which that month's need is divided — the solver's (``_monthly_need``) and its reason's
+    (``_monthly_hire_reason``) one figure."""
+    return _present_share(month, hire_day, month.last_day)
+
+
 def _present_share(month: Month, first: date, last: date) -> Decimal:
     """The part of ``month`` from ``first`` to ``last`` (both included): its days ÷ the month's days — exactly 1 for
     the whole month, 0 for none of it."""
@@ -761,8 +768,7 @@ def _monthly_need(r: Decimal, months: tuple[MonthQuota, ...], adjustable: frozen
         x = (r * m.total_fte - m.target_fte) / (1 - r)
         if x <= 0:
             continue
-        w = ZERO if m.month not in adjustable else ONE if hire_day is None else \
-            _present_share(m.month, hire_day, m.month.last_day)
+        w = ZERO if m.month not in adjustable else ONE if hire_day is None else _hire_part(m.month, hire_day)
         if w == 0:
             return None
         need = max(need, x / w)
@@ -1448,7 +1454,7 @@ class _Advice:
         return t(f"du {s.start.isoformat()} au {s.end.isoformat()} ({days.fr})",
                  f"from {s.start.isoformat()} to {s.end.isoformat()} ({days.en})")
 
-    def _later(self, unsure: Text) -> Text:
+    def _later(self, unsure: Text = t("", "")) -> Text:
         """Beside a current month said apart (``apart``): the later months' hire — « pour les mois suivants,
         engager 0,29 ETP de public cible à partir de 2014-08 » and its condition ``unsure`` —, or that they need
         none."""
@@ -1565,7 +1571,7 @@ class _Advice:
         half = _half_time_text(self.half_of, gerund=True)
         if self.apart:
             # Month by month: the later months' hire, the current month's few days said apart (``_month_apart``).
-            later, said = self._later(t("", "")), self.apart.said()
+            later, said = self._later(), self.apart.said()
             return t(f"{later.fr} (les mois déjà jugés sont clos) ; {said.fr}",
                      f"{later.en} (the months already judged are closed); {said.en}")
         if self.case == "hire":
@@ -1595,7 +1601,7 @@ class _Advice:
         unsure, when = self._unsure(), self.when()
         if monthly and self.apart:
             # The later months' hire, the current month's few days said apart (``_month_apart``).
-            later, said = self._later(t("", "")), self.apart.said()
+            later, said = self._later(), self.apart.said()
             return t(f"{which.fr}{later.fr} (projection, ei check-quota --forecast) ; {said.fr}.",
                      f"{which.en}{later.en} (projection, ei check-quota --forecast); {said.en}.")
         if monthly:
@@ -2246,7 +2252,7 @@ def _monthly_hire_reason(months: Sequence[Month], first: date) -> Reason:
     head = t("Chaque mois est jugé pour lui-même : le manque x = (r·D − T) ÷ (1 − r) de chaque mois à venir",
              "Every month is judged for itself: each month to come's shortfall x = (r·D − T) ÷ (1 − r)")
     m = months[0]
-    w = _present_share(m, first, m.last_day)
+    w = _hire_part(m, first)
     if w == ONE:
         return because(t(
             f"{head.fr}, le plus grand arrondi vers le haut (un engagement compté à partir du {first.isoformat()} y "
