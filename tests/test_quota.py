@@ -1578,6 +1578,12 @@ def test_forecast_counts_the_years_last_month_for_its_days_inside(monkeypatch):
     assert f.hire_from == Month(2007, 1) and f.year.target_share == D("0.25")
     assert f.compliant is False and f.extra_target_fte == D("1.75")
     assert any("Avec k = 1,97 mois restants" in r.text.fr for r in f.reasons)
+    # The projected year's « Manque » says the same k: (0,3 × 48 − 12) ÷ (0,7 × 1,97) = 1,75 — its old « chaque jour
+    # de l'année … ÷ ((1 − r)·n) » gave 2,4 ÷ (0,7 × 12) = 0,29, not the 1,75 it showed.
+    [manque] = [r.text for r in f.year.reasons if r.text.fr.startswith("Manque")]
+    assert manque.fr.startswith("Manque : 1,75 ETP de public cible à engager à partir du 2007-01-16 : présents "
+                                "k = 1,97 mois de l'année") and "((1 − r)·k)" in manque.fr
+    assert manque.en.startswith("Shortfall: 1.75 target-public FTE to hire from 2007-01-16: present k = 1.97 months")
 
 
 def test_the_quota_line_of_ei_check_is_in_english_with_lang_en():

@@ -726,7 +726,9 @@ def _judge_staircase(f: _Frame) -> YearQuota:
             f"{share_text(share, 'en')} (required: {req_text_en}); on average {number_text(judged, 'en', minimum)} target FTE out of "
             f"{number_text(avg_total, 'en')} FTE.")))
     reasons += _unknown_reasons(unknown / count, compliant)
-    reasons += _shortfall_reasons(shortfall, point.day if point else None, r)
+    # A projection's hire counts on the days left only (k months, ``_Frame.hire_k``), not on every day of the year.
+    hire = (adjustable, f.hire_day) if f.hire_day is not None and point is None else None
+    reasons += _shortfall_reasons(shortfall, point.day if point else None, r, hire)
     provisional = not f.complete
     if provisional:
         reasons.append(_provisional_reason(f))
@@ -1161,9 +1163,25 @@ def _unknown_reasons(unknown_avg: Decimal, verdict: bool | None) -> list[Reason]
     return [because(t(fr, en))]
 
 
-def _shortfall_reasons(shortfall: Decimal | None, point_day: date | None, r) -> list[Reason]:
+def _shortfall_reasons(shortfall: Decimal | None, point_day: date | None, r,
+                       hire: tuple[Decimal, date] | None = None) -> list[Reason]:
+    """The « Manque » reason: on the year's last day (``point_day``, year 1), on every day of the year, or — a
+    projection, ``hire`` = (k, the hire's first day) — on the k months of days left the hire counts in, the figure
+    ``_staircase_need`` solves (« chaque jour de l'année » and n there gave a formula whose result was not the
+    figure shown: 0,29 for 1,75)."""
     if not shortfall:
         return []
+    if hire is not None:
+        k, day = hire
+        return [because(t(
+            f"Manque : {number_text(shortfall)} ETP de public cible à engager à partir du {day.isoformat()} : présents "
+            f"k = {number_text(k)} mois de l'année (les jours qui restent, un mois entamé pour sa part), "
+            "(T + k·x) ÷ (D + k·x) ≥ r donne x = (r·D − T) ÷ ((1 − r)·k), T et D les ETP-mois cible et total de "
+            "l'année projetée (et au moins le minimum d'ETP en moyenne), arrondi vers le haut.",
+            f"Shortfall: {number_text(shortfall, 'en')} target-public FTE to hire from {day.isoformat()}: present "
+            f"k = {number_text(k, 'en')} months of the year (the days left, a month begun for its part), "
+            "(T + k·x) ÷ (D + k·x) ≥ r gives x = (r·D − T) ÷ ((1 − r)·k), T and D the target and total FTE-months "
+            "of the projected year (and at least the FTE minimum on average), rounded up."))]
     if point_day is not None:
         return [because(t(
             f"Manque : {number_text(shortfall)} ETP de public cible sous contrat le {point_day.isoformat()} : "
