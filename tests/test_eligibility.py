@@ -28,7 +28,7 @@ from ei_cli.periods import Period
 from ei_cli.regimes import get_regime
 from ei_cli.rules.eligibility import Category, assess_eligibility, assess_worker, check
 
-from helpers_rules import regime_with
+from helpers_rules import check_line, regime_with
 
 W2016 = get_regime("wallonie-2016")
 W2003 = get_regime("wallonie-2003")
@@ -862,3 +862,99 @@ def test_csv_columns_are_only_ever_appended(names):
     assert header[:10 if names else 9] == ["worker_id", *(["name"] if names else []), "category", "target_public",
                                            "assessed_on", "criteria_met", "criteria_not_met", "criteria_unknown",
                                            "missing", "protected_criterion_met"]
+
+
+# ------------------------------------------------------------------------------ a workbook of another era
+def _gone_by_2008(tmp_path: Path, exits=(date(2008, 6, 30), date(2008, 2, 29), date(2008, 2, 29))) -> str:
+    """The valid workbook 16 years back (agrément 2005-03-01; hires 2006-01-10, 2007-03-01, 2005-03-01), every
+    worker gone by 2008 (``exits``, worker 1 last). Worker 1 as the audited W04: born 1965-03-17, 40 on his
+    hire (2006-01-10: neither 18–24 nor over 50), CESI (< CESS: M1), registered (M2), 3 months without work
+    (< 6: no T1), no yes/no criterion → wallonie-2016: no TD alternative, « hors public cible »; wallonie-2003:
+    DEDP = no CESS + registered → public cible."""
+    from helpers_workbook import add_column, moved_back, set_value, valid_sheets, write_workbook
+
+    sheets = moved_back(valid_sheets(), 16)
+    yes_no = ("parent_isole", "ancien_art60", "reconnaissance_aviq", "sexe_sous_represente", "minorite_ethnique")
+    for column in yes_no[1:]:
+        add_column(sheets, "Personnel", column)
+    for row, exit_date in enumerate(exits, start=1):
+        set_value(sheets, "Personnel", row, "date_sortie", exit_date)
+        for column in yes_no:
+            set_value(sheets, "Personnel", row, column, "non")
+    set_value(sheets, "Personnel", 1, "date_naissance", date(1965, 3, 17))
+    set_value(sheets, "Personnel", 1, "mois_sans_emploi", 3)
+    return str(write_workbook(tmp_path / "ei-2005.xlsx", sheets))
+
+
+def test_check_eligibility_says_when_todays_regime_came_after_every_worker_left(tmp_path, capsys):
+    """Without --at, check-eligibility judges by the regime in force today (2026-11-30, pinned): wallonie-2016,
+    from 2017-06-30. Every worker left by 2008-06-30 (worker 1, the last), under wallonie-2003 — which
+    `ei check --year 2008` and `ei check-quota` apply: worker 1 « hors public cible » here and public cible
+    there. The regime stays (wallonie-2016, worker 1 not target, exit 0), and a warning `regime_after_data`
+    now says so — regime, its first day, the last day employed, and `--at 2008-06-30` —, in `problems` and
+    under the table (stderr), French and English. `--at 2008-06-30` judges worker 1 (the one employed that
+    day) under wallonie-2003: public cible, and warns no more."""
+    from helpers_cli import run_cli
+
+    path = _gone_by_2008(tmp_path)
+    doc = json.loads(invoke(path, "-f", "json").stdout)
+    assert doc["regime"] == "wallonie-2016" and doc["compliant"] is True
+    assert {w["worker_id"]: w["category"] for w in doc["workers"]}["1"] == "not_target"
+    [warned] = [p for p in doc["problems"] if p["code"] == "regime_after_data"]
+    assert warned["severity"] == "warning"
+    assert warned["message"] == (
+        "Statuts jugés selon les critères de wallonie-2016, le régime en vigueur aujourd'hui, qui s'applique "
+        "depuis le 2017-06-30 : aucun travailleur du classeur n'est occupé ce jour-là ni après (dernier jour "
+        "d'occupation : le 2008-06-30). Pour les juger selon le régime appliqué à cette époque (wallonie-2003), "
+        "comme « ei check » et « ei check-quota » pour leurs périodes : --at 2008-06-30 (liste les travailleurs "
+        "occupés ce jour-là).")
+    english = json.loads(invoke(path, "-f", "json", "--lang", "en").stdout)["problems"]
+    assert [p["message"] for p in english if p["code"] == "regime_after_data"] == [
+        "Statuses judged by the criteria of wallonie-2016, the regime in force today, which applies from "
+        "2017-06-30: no worker of the workbook is employed on that day or after (last day employed: 2008-06-30). "
+        "To judge them by the regime applied at that time (wallonie-2003), as `ei check` and `ei check-quota` do "
+        "for their periods: --at 2008-06-30 (lists the workers employed on that day)."]
+    code, out, err = run_cli(capsys, "check-eligibility", path)
+    assert code == 0 and "--at 2008-06-30" in " ".join(err.split())
+    assert "(regime_after_data)" in err and "regime_after_data" not in out
+    at = json.loads(invoke(path, "-f", "json", "--at", "2008-06-30").stdout)
+    assert at["regime"] == "wallonie-2003" and [w["worker_id"] for w in at["workers"]] == ["1"]
+    assert at["workers"][0]["target_public"] is True
+    assert "regime_after_data" not in {p["code"] for p in at["problems"]}
+    # `ei check --year 2008` (wallonie-2003, the period's regime: DEDP, « public cible »): workers 1 and 2 target.
+    assert check_line(path, "eligibility", 2008)["summary"] == (
+        "3 travailleurs : 2 public cible, 1 hors public cible, 0 indéterminé")
+
+
+
+@pytest.mark.parametrize("exits, forced, warned", [
+    ((date(2008, 6, 30), date(2008, 2, 29)), False, "wallonie-2003"),
+    ((date(2017, 6, 29), date(2008, 2, 29)), False, "wallonie-2003"),  # in the 2013–2017 gap: its stand-in
+    ((date(2017, 6, 30), date(2008, 2, 29)), False, None),             # employed on wallonie-2016's first day
+    ((None, date(2008, 2, 29)), False, None),                          # no date_sortie: employed still
+    ((date(2008, 6, 30), date(2008, 2, 29)), True, None),              # forced: the user's choice
+])
+def test_regime_after_data_only_when_every_worker_left_before_the_regime(exits, forced, warned):
+    """wallonie-2016 applies from 2017-06-30. The warning comes when every worker left before that day, naming
+    the regime `--at` the last day would apply (2008-06-30: wallonie-2003; 2017-06-29, in the gap of the
+    unshipped 2012 decree: wallonie-2003, its stand-in); not when one is employed on 2017-06-30 or has no exit,
+    nor when wallonie-2016 was forced (`--at` would not change it)."""
+    from ei_cli.rules.eligibility import regime_after_staff
+
+    e = enterprise([walloon(worker_id=f"W{i}", hire_date=date(2006, 1, 10), exit_date=d) for i, d in enumerate(exits)])
+    problems = regime_after_staff(e, replace(W2016, forced=True) if forced else W2016)
+    if warned is None:
+        assert problems == []
+    else:
+        [p] = problems
+        last = max(exits).isoformat()
+        assert p.code == "regime_after_data" and p.severity == "warning"
+        assert f"({warned})" in p.message.fr and f"--at {last}" in p.message.fr and f"le {last})" in p.message.fr
+        assert f"({warned})" in p.message.en and f"--at {last}" in p.message.en
+
+
+@pytest.mark.parametrize("sample", ["ei-wallonie.xlsx", "ei-bruxelles.xlsx"])
+def test_the_samples_get_no_regime_after_data_warning(sample):
+    """The samples' staff is employed today (workers without date_sortie): no `regime_after_data`."""
+    doc = json.loads(invoke(str(SAMPLES / sample), "-f", "json").stdout)
+    assert "regime_after_data" not in {p["code"] for p in doc["problems"]}

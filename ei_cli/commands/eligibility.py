@@ -39,7 +39,7 @@ def check_eligibility(file: FileArg, at: AtOpt = None, format: FormatOpt = Forma
     from ei_cli.periods import Period
     from ei_cli.regimes import select_regime
     from ei_cli.render.eligibility import ASSESSMENT_NOTE, eligibility_csv, eligibility_table, worker_dicts
-    from ei_cli.rules.eligibility import assess_eligibility, heading_text, summary_for
+    from ei_cli.rules.eligibility import assess_eligibility, heading_text, regime_after_staff, summary_for
 
     opts = RunOptions(str(format), output, str(lang), explain, strict, names)
     enterprise, problems = load_enterprise(file, opts, COMMAND)
@@ -52,6 +52,8 @@ def check_eligibility(file: FileArg, at: AtOpt = None, format: FormatOpt = Forma
     compliant, summary = summary_for(rows, chosen)
     heading = heading_text(on if at is not None else None, len(rows))
     problems = problems + warnings
+    if at is None:   # the regime of today: said when every worker left before its first day
+        problems += regime_after_staff(enterprise, chosen)
     doc = base_document(COMMAND, enterprise=enterprise, regime=chosen, period=Period(on, on) if at else None,
                         compliant=compliant, problems=problems, at=on if at else None, regime_date=on,
                         assessment=ASSESSMENT_NOTE, summary=summary, counts=report.counts({w.worker_id for w in rows}),

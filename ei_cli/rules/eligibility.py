@@ -19,7 +19,8 @@ from typing import Callable
 from ei_cli.i18n import Text, plural, t
 from ei_cli.model import PERSON_FIELDS, Diploma, Enterprise, Worker
 from ei_cli.periods import Period, anniversary, completed_years
-from ei_cli.regimes import Regime, Value
+from ei_cli.problems import Problem, warning
+from ei_cli.regimes import Regime, Value, regime_in_force
 from ei_cli.rules.common import CheckResult, Reason, any_of, because, combine
 from ei_cli.workbook.schema import STAFF
 
@@ -621,6 +622,37 @@ def assess_eligibility(enterprise: Enterprise, regime: Regime) -> EligibilityRep
     """
     return EligibilityReport(regime.id, tuple(assess_worker(w, regime, enterprise.employments_of(w))
                                               for w in enterprise.workers))
+
+
+def regime_after_staff(enterprise: Enterprise, regime: Regime) -> list[Problem]:
+    """The warning ``regime_after_data`` when ``regime`` — the one in force on ``ei check-eligibility``'s
+    default day, today — came into force after the last day any worker of the workbook was employed (every
+    one has left before its first day), and that day had another regime: the statuses are then judged by
+    criteria none of them was hired or employed under, while ``ei check-quota`` and ``ei check`` judge the
+    same workers by the regime of their period (docs/interpretations.md, « The regime of a workbook of another
+    era »). The reading stays; the warning says it and the option that judges by the regime then in force.
+
+    Nothing when a worker is employed on or after that first day (no ``date_sortie``, or a later one), or when
+    the regime was forced (``--regime``, the workbook's ``regime`` field: the user's choice, which ``--at``
+    would not change)."""
+    exits = [w.exit_date for w in enterprise.workers]
+    if regime.forced or not exits or None in exits or max(exits) >= regime.valid_from:
+        return []
+    last = max(exits)
+    then = regime_in_force(regime.region, last)
+    if then.id == regime.id:
+        return []
+    first, day = regime.valid_from.isoformat(), last.isoformat()
+    return [warning("regime_after_data", file=enterprise.source, message=t(
+        f"Statuts jugés selon les critères de {regime.id}, le régime en vigueur aujourd'hui, qui s'applique "
+        f"depuis le {first} : aucun travailleur du classeur n'est occupé ce jour-là ni après (dernier jour "
+        f"d'occupation : le {day}). Pour les juger selon le régime appliqué à cette époque ({then.id}), comme "
+        f"« ei check » et « ei check-quota » pour leurs périodes : --at {day} (liste les travailleurs occupés "
+        "ce jour-là).",
+        f"Statuses judged by the criteria of {regime.id}, the regime in force today, which applies from "
+        f"{first}: no worker of the workbook is employed on that day or after (last day employed: {day}). To "
+        f"judge them by the regime applied at that time ({then.id}), as `ei check` and `ei check-quota` do "
+        f"for their periods: --at {day} (lists the workers employed on that day)."))]
 
 
 # ------------------------------------------------------------------------------ dashboard
