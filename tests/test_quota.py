@@ -611,6 +611,37 @@ def test_a_year_in_progress_advises_the_projections_hire_not_the_known_months_sh
     assert done.compliant is True and not done.provisional
 
 
+def test_forecast_explain_prints_the_projections_formula_not_only_its_method(monkeypatch):
+    """``_one_target_in_four("2022-08")``, today 2022-09-15 (the case above): `ei check-quota --forecast
+    --explain` printed the projection's first two reasons only (its method, the hire day), so the figure 0,98
+    had no formula in the terminal — only in JSON, though the year's reason says « ei check-quota --forecast
+    détaille la projection ». Projected year: T = 12, D = 48 FTE-months (everyone kept to December); a hire
+    counts from 2022-09-16, k = 15/30 + 3 = 3,5 months: x = (0,3 × 48 − 12) ÷ (0,7 × 3,5) = 2,4 ÷ 2,45 =
+    0,9796 → 0,98. Every forecast reason is now printed, but those the year block printed already (the
+    regime's rules, word for word), once."""
+    from rich.console import Console
+
+    from ei_cli.output import RunOptions
+    from ei_cli.render.quota import quota_table
+
+    monkeypatch.setattr(periods, "today", lambda: date(2022, 9, 15))
+    e, st_ = _one_target_in_four("2022-08")
+    result = evaluate_quota(e, W16, Period(date(2022, 8, 1), date(2022, 8, 31)), st_)
+    fc = forecast_quota(e, W16, date(2022, 9, 15), st_)
+    assert fc.extra_target_fte == D("0.98")
+    con = Console(record=True, width=2000, file=io.StringIO())
+    quota_table(con, result, e, fc, RunOptions(explain=True))
+    out = con.export_text().split("Projection : ")
+    projection = out[-1]
+    for reason in fc.reasons:
+        assert reason.text.fr in out[0] or reason.text.fr in projection
+    assert "12,00 ETP-mois public cible ÷ 48,00 ETP-mois sur 12 mois = 25,0 %" in projection
+    assert "Manque : 0,98 ETP de public cible à engager à partir du 2022-09-16" in projection
+    assert "x = (r·D − T) ÷ ((1 − r)·k)" in projection.split("Manque")[0]   # the « Avec k » reason, before it
+    assert "Année d'agrément 2 : au moins 30,0 % de public cible en moyenne annuelle." not in projection
+    assert out[0].count("Année d'agrément 2 : au moins 30,0 % de public cible en moyenne annuelle.") == 1
+
+
 def test_a_closed_year_unknown_only_through_statuses_asks_for_the_statuses_not_a_hire():
     """Agrément 2024-01-01, year 1 closed (Paie all 2024), judged on 2024-12-31: T target, N0–N3 not
     target, U of unknown status, all full time. Without U as target: 1 ÷ 6 = 16,7 % < 20 %; with it:

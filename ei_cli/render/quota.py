@@ -123,7 +123,10 @@ def quota_table(con, result: QuotaResult, enterprise, forecast: QuotaForecast | 
             con.print(_months_table(forecast.year.months, en, title, "supervision_fte" in forecast.year.extra))
         con.print(f"[bold]{'Forecast:' if en else 'Projection :'}[/] {escape(forecast.summary.get(opts.lang))}")
         if opts.explain:
-            print_reasons(con, forecast.reasons[:2], opts.lang)
+            # Every reason of the projection (its method, the k of the hire, the formula of the figure, the projected
+            # year's figures), but those the year blocks above already printed word for word (the regime's rules).
+            printed = {r for y in result.years for r in y.reasons}
+            print_reasons(con, [r for r in dict.fromkeys(forecast.reasons) if r not in printed], opts.lang)
     if not opts.explain:
         con.print("[dim]" + ("--explain shows the reasons and the legal references." if en else
                              "--explain montre les raisons et les références légales.") + "[/]")
