@@ -230,9 +230,13 @@ def test_forecast_year_1_judged_on_the_point_value(monkeypatch):
     st2 = Statuses({w.worker_id: w.worker_id == "T" for w in ws2})
     f2 = forecast_quota(e2, W16, Month(2024, 6).last_day, st2)
     assert f2.year.total_fte == 6 and f2.compliant is False and f2.extra_target_fte == D("0.25")
-    # the reason states the k the shortfall was solved with: year 1 is judged on one day, k = 1 (it said
-    # « k = 6 mois », the projected months, while x used 1)
-    assert any("k = 1 mois" in r.text.fr for r in f2.reasons) and not any("k = 6" in r.text.fr for r in f2.reasons)
+    # Year 1 is judged on one day: the formula is the point value's, over that day's FTE (it said « k = 6 mois »,
+    # the projected months, while x used 1; then « Avec k = 1 mois restants : x = (r·D − T) ÷ ((1 − r)·k), D et T
+    # projetés sur l'année », contradicting both the months left and the next reason): no « Avec k » reason now.
+    assert not any("k =" in r.text.fr or "k =" in r.text.en for r in f2.reasons)
+    assert [r.text.fr for r in f2.reasons if "x = " in r.text.fr] == [
+        "Manque : 0,25 ETP de public cible sous contrat le 2024-12-31 : x = (r·D − T) ÷ (1 − r), T et D les ETP de ce "
+        "jour (et au moins le minimum d'ETP), arrondi vers le haut."]
 
 
 def test_year_2_average_with_part_timers():

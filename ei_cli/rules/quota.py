@@ -2224,7 +2224,11 @@ def forecast_quota(enterprise: Enterprise, regime: Regime, day: date, report) ->
                      months_left=bool(future), payroll_missing=_ended(period) and known != in_year and not awaited,
                      awaited=awaited, span=hire_span, apart=apart)
     summary = advice.headline(n, projected, last_known, period.end)
-    if extra and projected.judged_on != "every_month":
+    if extra and projected.judged_on == "month_12":
+        # Year 1 is judged on its last day (a point value): the projected year's « Manque … sous contrat le … » says
+        # the formula, over that day's FTE — no k of months remaining, no D and T projected over the year.
+        pass
+    elif extra and projected.judged_on != "every_month":
         reasons.append(because(t(
             f"Avec k = {_months_text(k)} mois restants : x = (r·D − T) ÷ ((1 − r)·k), D et T projetés sur l'année "
             "(et au moins le minimum d'ETP), arrondi vers le haut.",
