@@ -1525,7 +1525,7 @@ def test_provisional_year_counts_its_known_days_in_months():
     y = year("1")
     assert y.provisional and y.extra["months_counted"] == D("9.5484")
     assert abs(y.target_share - D("0.5")) < D("1e-20") and y.compliant is True
-    assert any("sur 9,55 mois" in r.text.fr for r in y.reasons)
+    assert any("sur 9,5484 mois" in r.text.fr for r in y.reasons)   # n to 4 places, as in JSON (it said 9,55)
     half = year("0.5")
     assert half.compliant is False and half.shortfall_fte == D("0.50")
 
@@ -1612,13 +1612,30 @@ def test_forecast_counts_the_years_last_month_for_its_days_inside(monkeypatch):
     f = forecast_quota(e, W03, Month(2006, 12).last_day, Statuses(dict(A=True, N0=False, N1=False, N2=False)))
     assert f.hire_from == Month(2007, 1) and f.year.target_share == D("0.25")
     assert f.compliant is False and f.extra_target_fte == D("1.75")
-    assert any("Avec k = 1,97 mois restants" in r.text.fr for r in f.reasons)
-    # The projected year's « Manque » says the same k: (0,3 × 48 − 12) ÷ (0,7 × 1,97) = 1,75 — its old « chaque jour
+    assert any("Avec k = 1,9677 mois restants" in r.text.fr for r in f.reasons)   # 4 places (it said 1,97)
+    # The projected year's « Manque » says the same k: (0,3 × 48 − 12) ÷ (0,7 × 1,9677) = 1,75 — its old « chaque jour
     # de l'année … ÷ ((1 − r)·n) » gave 2,4 ÷ (0,7 × 12) = 0,29, not the 1,75 it showed.
     [manque] = [r.text for r in f.year.reasons if r.text.fr.startswith("Manque")]
     assert manque.fr.startswith("Manque : 1,75 ETP de public cible à engager à partir du 2007-01-16 : présents "
-                                "k = 1,97 mois de l'année") and "((1 − r)·k)" in manque.fr
-    assert manque.en.startswith("Shortfall: 1.75 target-public FTE to hire from 2007-01-16: present k = 1.97 months")
+                                "k = 1,9677 mois de l'année") and "((1 − r)·k)" in manque.fr
+    assert manque.en.startswith("Shortfall: 1.75 target-public FTE to hire from 2007-01-16: present k = 1.9677 months")
+
+
+def test_the_k_printed_beside_a_forecast_figure_gives_that_figure(monkeypatch):
+    """``_one_target_in_four("2022-08")`` (wallonie-2016, year 2 = 2022, 30 %), today 2022-09-07: the projected year
+    has T = 12, D = 48 FTE-months over n = 12; a hire counts from 2022-09-08, September for its 23 days of 30:
+    k = 23/30 + 3 = 3,7667 months, x = (0,3 × 48 − 12) ÷ (0,7 × 3,7667) = 2,4 ÷ 2,6367 = 0,9102 → 0,92. The
+    reasons printed « k = 3,77 », from which 2,4 ÷ (0,7 × 3,77) = 2,4 ÷ 2,639 = 0,9094 → 0,91, not the 0,92 beside
+    it: k is printed to 4 places, as in JSON."""
+    monkeypatch.setattr(periods, "today", lambda: date(2022, 9, 7))
+    e, st_ = _one_target_in_four("2022-08")
+    f = forecast_quota(e, W16, Month(2022, 8).last_day, st_)
+    assert f.extra_target_fte == D("0.92") and f.year.adjustable == D(23) / D(30) + 3
+    [avec] = [r.text for r in f.reasons if r.text.fr.startswith("Avec k")]
+    [manque] = [r.text for r in f.year.reasons if r.text.fr.startswith("Manque")]
+    assert avec.fr.startswith("Avec k = 3,7667 mois restants : x = (r·D − T) ÷ ((1 − r)·k)")
+    assert avec.en.startswith("With k = 3.7667 remaining months: x = (r·D − T) ÷ ((1 − r)·k)")
+    assert "présents k = 3,7667 mois de l'année" in manque.fr and "present k = 3.7667 months" in manque.en
 
 
 def test_the_quota_line_of_ei_check_is_in_english_with_lang_en():

@@ -31,7 +31,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 from typing import Callable, Iterable, Sequence
 
-from ei_cli.i18n import Text, english_word, enumeration, plural, t
+from ei_cli.i18n import Text, decimal_text, english_word, enumeration, plural, t
 from ei_cli.model import Enterprise, Function, Worker
 from ei_cli import periods
 from ei_cli.periods import Month, Period, anniversary, days_between, years_overlapping
@@ -501,8 +501,10 @@ def _weighted(f: _Frame, months: tuple[MonthQuota, ...], counted: Callable[[Work
 
 
 def _months_text(n: Decimal, lang: str = "fr") -> str:
-    """A number of months: 12 when whole, else to the hundredth (11,55)."""
-    return str(int(n)) if n == int(n) else number_text(n, lang)
+    """A number of months (n counted, k a hire counts in): 12 when whole, else to 4 places as in JSON (11,5484,
+    ``four_places``) — the figure solved from it is rounded up from the exact one, and « k = 3,98 » beside 4,97
+    gave 9,9 ÷ (0,5 × 3,98) = 4,975 → 4,98 (k = 16/30 + 3 + 14/31 = 3,9849)."""
+    return str(int(n)) if n == int(n) else decimal_text(four_places(n), lang)
 
 
 def _point_value(f: _Frame, counted: Callable[[Worker], bool], day: date) -> _Point:
@@ -1175,11 +1177,11 @@ def _shortfall_reasons(shortfall: Decimal | None, point_day: date | None, r,
         k, day = hire
         return [because(t(
             f"Manque : {number_text(shortfall)} ETP de public cible à engager à partir du {day.isoformat()} : présents "
-            f"k = {number_text(k)} mois de l'année (les jours qui restent, un mois entamé pour sa part), "
+            f"k = {_months_text(k)} mois de l'année (les jours qui restent, un mois entamé pour sa part), "
             "(T + k·x) ÷ (D + k·x) ≥ r donne x = (r·D − T) ÷ ((1 − r)·k), T et D les ETP-mois cible et total de "
             "l'année projetée (et au moins le minimum d'ETP en moyenne), arrondi vers le haut.",
             f"Shortfall: {number_text(shortfall, 'en')} target-public FTE to hire from {day.isoformat()}: present "
-            f"k = {number_text(k, 'en')} months of the year (the days left, a month begun for its part), "
+            f"k = {_months_text(k, 'en')} months of the year (the days left, a month begun for its part), "
             "(T + k·x) ÷ (D + k·x) ≥ r gives x = (r·D − T) ÷ ((1 − r)·k), T and D the target and total FTE-months "
             "of the projected year (and at least the FTE minimum on average), rounded up."))]
     if point_day is not None:
