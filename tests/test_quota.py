@@ -1778,17 +1778,41 @@ def test_brussels_2018_forecast_names_the_encadrement_to_hire_too(monkeypatch):
     The forecast said hiring 3,5 target FTE « la rend conforme », though the encadrement minimum still
     failed; it now names both, and `extra_supervision_fte` is 1,60."""
     monkeypatch.setattr(periods, "today", lambda: date(2024, 5, 15))   # the year running
-    b18 = get_regime("bruxelles-2018")
+    e, status = _brussels_2018_without_encadrement()
+    f = forecast_quota(e, B18, Month(2024, 4).last_day, status)
+    assert f.extra_target_fte == D("3.73") and f.extra_supervision_fte == D("1.60")
+    assert "engager 3,73 ETP de public cible et 1,60 ETP d'encadrement à partir de 2024-05" in f.summary.fr
+    assert f.to_dict()["extra_supervision_fte"] == D("1.60")
+
+
+def _brussels_2018_without_encadrement():
+    """bruxelles-2018, agrément 2024-01-01: D (direction), N1–N3 (production, not target) and T1 (target) full time
+    from 2024-01-01, T2 (target) from 2024-05-01, no encadrement; Paie to 2024-04. Enterprise, statuses."""
     staff = [worker("D", hire=date(2024, 1, 1), function=Function.MANAGEMENT)]
     staff += [worker(w, hire=date(2024, 1, 1)) for w in ("N1", "N2", "N3", "T1")]
     staff += [worker("T2", hire=date(2024, 5, 1))]
     pays = [pay(w, "2024-01", "2024-04") for w in ("D", "N1", "N2", "N3", "T1")]
     e = enterprise(staff, pays, agrement=date(2024, 1, 1), region=Region.BRUXELLES)
-    status = Statuses({"D": False, "N1": False, "N2": False, "N3": False, "T1": True, "T2": True})
-    f = forecast_quota(e, b18, Month(2024, 4).last_day, status)
-    assert f.extra_target_fte == D("3.73") and f.extra_supervision_fte == D("1.60")
-    assert "engager 3,73 ETP de public cible et 1,60 ETP d'encadrement à partir de 2024-05" in f.summary.fr
-    assert f.to_dict()["extra_supervision_fte"] == D("1.60")
+    return e, Statuses({"D": False, "N1": False, "N2": False, "N3": False, "T1": True, "T2": True})
+
+
+def test_brussels_2018_forecast_says_the_minimums_formula_not_a_share(monkeypatch):
+    """``_brussels_2018_without_encadrement``, today 2024-05-15 (the case above): the mandate has a minimum of 4 target
+    FTE on average and no share r (rules.md §6, D7). Projected T = 4 × 1 + 8 × 2 = 20 target FTE-months over
+    n = 12; k = 16/31 + 7 = 7,5161 months: x = (4 × 12 − 20) ÷ 7,5161 = 28 ÷ 7,5161 = 3,7253 → 3,73. The forecast
+    said « Avec k = 7,52 mois restants : x = (r·D − T) ÷ ((1 − r)·k) », a share that does not exist in this regime;
+    it now says the minimum's formula with its numbers."""
+    monkeypatch.setattr(periods, "today", lambda: date(2024, 5, 15))
+    e, status = _brussels_2018_without_encadrement()
+    f = forecast_quota(e, B18, Month(2024, 4).last_day, status)
+    assert f.extra_target_fte == D("3.73")
+    assert not any("r·D" in r.text.fr or "r·D" in r.text.en for r in f.reasons)
+    [avec] = [r.text for r in f.reasons if r.text.fr.startswith("Avec k")]
+    assert (avec.fr, avec.en) == (
+        "Avec k = 7,5161 mois restants : x = (minimum × n − T) ÷ k = (4,00 × 12 − 20) ÷ 7,5161 = 3,7253, T les "
+        "ETP-mois cible projetés sur les n mois de l'année, arrondi vers le haut.",
+        "With k = 7.5161 remaining months: x = (minimum × n − T) ÷ k = (4.00 × 12 − 20) ÷ 7.5161 = 3.7253, T the "
+        "target FTE-months projected over the year's n months, rounded up.")
 
 
 def test_a_failing_earlier_year_is_named_in_the_summary_and_what_to_fix():

@@ -206,6 +206,10 @@ class YearQuota:
     # Month by month, a failing year still running: the current month said apart from the later months' hire
     # (``_month_apart``, ``QuotaForecast.apart``), by ``check``'s advice too. None otherwise.
     hire_apart: _MonthApart | None = None
+    # An averaged year (staircase years ≥ 2, Brussels 2018): its Σ target FTE-months T, Σ total FTE-months D and
+    # months counted n (Σ weights), exact — what its averages and shortfall were solved from, and the numbers the
+    # formulas of its reasons print. None otherwise (a point value, month by month, no payroll month).
+    sums: tuple[Decimal, Decimal, Decimal] | None = None
 
     def to_dict(self, lang: str = "fr") -> dict:
         out = {
@@ -502,9 +506,27 @@ def _weighted(f: _Frame, months: tuple[MonthQuota, ...], counted: Callable[[Work
 
 def _months_text(n: Decimal, lang: str = "fr") -> str:
     """A number of months (n counted, k a hire counts in): 12 when whole, else to 4 places as in JSON (11,5484,
-    ``four_places``) — the figure solved from it is rounded up from the exact one, and « k = 3,98 » beside 4,97
+    ``_four_text``) — the figure solved from it is rounded up from the exact one, and « k = 3,98 » beside 4,97
     gave 9,9 ÷ (0,5 × 3,98) = 4,975 → 4,98 (k = 16/30 + 3 + 14/31 = 3,9849)."""
-    return str(int(n)) if n == int(n) else decimal_text(four_places(n), lang)
+    return str(int(n)) if n == int(n) else _four_text(n, lang)
+
+
+def _four_text(x: Decimal, lang: str = "fr") -> str:
+    """A figure entering a formula printed with its numbers: to 4 places as in JSON (``four_places``: 27,7596,
+    3,5), so that the numbers printed give the figure printed beside them."""
+    return decimal_text(four_places(x), lang)
+
+
+def _minimum_formula(minimum: Decimal, target: Decimal, n: Decimal, k: Decimal) -> Text:
+    """The minimum branch of ``_staircase_need`` with its numbers: « x = (minimum × n − T) ÷ k = (4,00 × 12 −
+    27,7596) ÷ 9,3 = 2,1764 » — (T + k·x) ÷ n ≥ minimum over the n months counted, x present k of them."""
+    x = (minimum * n - target) / k
+
+    def said(lang: str) -> str:
+        return (f"x = (minimum × n − T) ÷ k = ({number_text(minimum, lang)} × {_months_text(n, lang)} − "
+                f"{_four_text(target, lang)}) ÷ {_months_text(k, lang)} = {_four_text(x, lang)}")
+
+    return t(said("fr"), said("en"))
 
 
 def _point_value(f: _Frame, counted: Callable[[Worker], bool], day: date) -> _Point:
@@ -747,7 +769,7 @@ def _judge_staircase(f: _Frame) -> YearQuota:
     extra = {"judged_date": point.day.isoformat()} if point else {"months_counted": four_places(count)}
     return YearQuota(n, f.period, judged_on, months, f.months_in_year, r, share, avg_target, avg_total,
                      unknown / count, minimum, shortfall, compliant, summary, tuple(reasons), judged_month,
-                     provisional, extra, Decimal(adjustable))
+                     provisional, extra, Decimal(adjustable), sums=None if point else (target, total, count))
 
 
 # ------------------------------------------------------------------------------ shape: Brussels 2004
@@ -1086,7 +1108,7 @@ def _judge_mandate(f: _Frame) -> YearQuota:
         extra["supervision_half_time_gap_fte"] = half_gap
     return YearQuota(n, f.period, "average_minimums", months, f.months_in_year, None, _share(target, total), avg_t,
                      total / count, avg_u, min_target, shortfall, compliant, summary, tuple(reasons), None,
-                     provisional, extra, Decimal(adjustable))
+                     provisional, extra, Decimal(adjustable), sums=(target, total, count))
 
 
 # ------------------------------------------------------------------------------ shared texts
@@ -2231,11 +2253,7 @@ def forecast_quota(enterprise: Enterprise, regime: Regime, day: date, report) ->
         # the formula, over that day's FTE — no k of months remaining, no D and T projected over the year.
         pass
     elif extra and projected.judged_on != "every_month":
-        reasons.append(because(t(
-            f"Avec k = {_months_text(k)} mois restants : x = (r·D − T) ÷ ((1 − r)·k), D et T projetés sur l'année "
-            "(et au moins le minimum d'ETP), arrondi vers le haut.",
-            f"With k = {_months_text(k, 'en')} remaining months: x = (r·D − T) ÷ ((1 − r)·k), D and T projected over "
-            "the year (and at least the FTE minimum), rounded up.")))
+        reasons.append(_hire_formula_reason(projected, k))
     elif extra and not advice.apart:
         # Month by month (Brussels 2004) no average is solved: each month's need ÷ its part the hire is present in
         # (``_monthly_need``). A current month said apart has its own reason below, which says it.
@@ -2267,6 +2285,25 @@ def forecast_quota(enterprise: Enterprise, regime: Regime, day: date, report) ->
     reasons += list(projected.reasons)
     return QuotaForecast(at, hire_from, projected, extra, len(future), tuple(reasons), summary, extra_sup,
                          first_hire_day, hire_span, advice.apart)
+
+
+def _hire_formula_reason(projected: YearQuota, k: Decimal) -> Reason:
+    """« Avec k = … » : the formula the figure to hire of an averaged year was solved by over the k months a hire
+    counts in (``_staircase_need``) — Brussels 2018's minimum of target FTE (no share r in that regime), with its
+    numbers; the share's otherwise."""
+    if projected.judged_on == "average_minimums":
+        target, _, n = projected.sums
+        formula = _minimum_formula(projected.min_target_fte, target, n, k)
+        return because(t(
+            f"Avec k = {_months_text(k)} mois restants : {formula.fr}, T les ETP-mois cible projetés sur les n mois "
+            "de l'année, arrondi vers le haut.",
+            f"With k = {_months_text(k, 'en')} remaining months: {formula.en}, T the target FTE-months projected over "
+            "the year's n months, rounded up."))
+    return because(t(
+        f"Avec k = {_months_text(k)} mois restants : x = (r·D − T) ÷ ((1 − r)·k), D et T projetés sur l'année "
+        "(et au moins le minimum d'ETP), arrondi vers le haut.",
+        f"With k = {_months_text(k, 'en')} remaining months: x = (r·D − T) ÷ ((1 − r)·k), D and T projected over "
+        "the year (and at least the FTE minimum), rounded up."))
 
 
 def _monthly_hire_reason(months: Sequence[Month], first: date) -> Reason:
