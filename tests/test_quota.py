@@ -1596,6 +1596,45 @@ def test_property_agrement_on_the_first_changes_nothing(staff, start_month, regi
         assert y.target_share == (None if total == 0 else denoised(target / total))
 
 
+def test_a_shortfall_the_minimum_decides_prints_the_minimums_formula(monkeypatch):
+    """wallonie-2016 (minimum 1 target FTE); T target and N not target, half-time each: the share, 50 %, is met, the
+    minimum is not — the figure comes from the minimum's branch of ``_staircase_need``, (min·n − T) ÷ k, and the
+    reasons printed the share's x = (r·D − T) ÷ ((1 − r)·…) « (et au moins le minimum d'ETP) », which gives a
+    negative x here. They now print the minimum's formula with its numbers.
+    Year 1 (agrément 2024-01-01, Paie 2024, judged on 2024-12-31): T = 0,5, D = 1: x = 1 − 0,5 = 0,5 → 0,50.
+    Year 2 (agrément 2023-01-01, Paie 2024): T = 6 FTE-months over n = 12: x = (1 × 12 − 6) ÷ 12 = 0,5 → 0,50.
+    Projected (agrément 2021-01-01, year 2 = 2022, Paie January–August, today 2022-09-15): T = 6 over n = 12, a hire
+    from 2022-09-16, k = 15/30 + 3 = 3,5: x = (1 × 12 − 6) ÷ 3,5 = 1,7143 → 1,72."""
+    def case(agrement, last):
+        ws = [worker("T", fte="0.5"), worker("N", fte="0.5")]
+        return enterprise(ws, [pay(w, f"{last[:4]}-01", last, "0.5") for w in ("T", "N")], agrement=agrement)
+
+    status = Statuses({"T": True, "N": False})
+    one = evaluate_quota(case(date(2024, 1, 1), "2024-12"), W16, Period.calendar_year(2024), status).latest
+    two = evaluate_quota(case(date(2023, 1, 1), "2024-12"), W16, Period.calendar_year(2024), status).latest
+    assert (one.target_share, one.shortfall_fte, two.target_share, two.shortfall_fte) == (D("0.5"), D("0.5"),
+                                                                                          D("0.5"), D("0.5"))
+    assert [r.text.fr for r in one.reasons if r.text.fr.startswith("Manque")] == [
+        "Manque : 0,50 ETP de public cible sous contrat le 2024-12-31 : T + x ≥ minimum donne x = minimum − T = "
+        "1,00 − 0,5 = 0,5, T les ETP cible de ce jour, arrondi vers le haut (la part exigée en demande moins)."]
+    assert [r.text.en for r in two.reasons if r.text.en.startswith("Shortfall")] == [
+        "Shortfall: 0.50 more target-public FTE on every day of the year: with T the target FTE-months over n months "
+        "(a month shared with the neighbouring year counts for the part of its days inside the year), (T + n·x) ÷ n ≥ "
+        "minimum gives x = (minimum × n − T) ÷ n = (1.00 × 12 − 6) ÷ 12 = 0.5, rounded up (the required share asks "
+        "less)."]
+    monkeypatch.setattr(periods, "today", lambda: date(2022, 9, 15))
+    f = forecast_quota(case(date(2021, 1, 1), "2022-08"), W16, Month(2022, 8).last_day, status)
+    assert f.extra_target_fte == D("1.72")
+    assert [r.text.fr for r in f.reasons if r.text.fr.startswith(("Avec k", "Manque"))] == [
+        "Avec k = 3,5 mois restants : x = (minimum × n − T) ÷ k = (1,00 × 12 − 6) ÷ 3,5 = 1,7143, T les ETP-mois cible "
+        "projetés sur les n mois de l'année, arrondi vers le haut.",
+        "Manque : 1,72 ETP de public cible à engager à partir du 2022-09-16 : présents k = 3,5 mois de l'année (les "
+        "jours qui restent, un mois entamé pour sa part), (T + k·x) ÷ n ≥ minimum donne x = (minimum × n − T) ÷ k = "
+        "(1,00 × 12 − 6) ÷ 3,5 = 1,7143, T les ETP-mois cible de l'année projetée sur ses n mois, arrondi vers le "
+        "haut (la part exigée en demande moins)."]
+    assert not any("r·D" in r.text.fr for r in (*one.reasons, *two.reasons, *f.reasons))
+
+
 def test_forecast_counts_the_years_last_month_for_its_days_inside(monkeypatch):
     """wallonie-2003, agrément 2005-03-15 → year 2 = 2006-03-15 … 2007-03-14, Paie known to 2006-12.
     A target, N0–N2 not target, 1 FTE throughout (kept in the projection): T = 12, D = 48 over

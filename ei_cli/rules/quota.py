@@ -517,13 +517,17 @@ def _four_text(x: Decimal, lang: str = "fr") -> str:
     return decimal_text(four_places(x), lang)
 
 
-def _minimum_formula(minimum: Decimal, target: Decimal, n: Decimal, k: Decimal) -> Text:
+def _minimum_formula(minimum: Decimal, target: Decimal, n: Decimal, k: Decimal, per: str | None = "k") -> Text:
     """The minimum branch of ``_staircase_need`` with its numbers: « x = (minimum × n − T) ÷ k = (4,00 × 12 −
-    27,7596) ÷ 9,3 = 2,1764 » — (T + k·x) ÷ n ≥ minimum over the n months counted, x present k of them."""
+    27,7596) ÷ 9,3 = 2,1764 » — (T + k·x) ÷ n ≥ minimum over the n months counted, x present k of them; ``per``
+    « n » for a year whose every month counted is adjustable (k = n); None for a point value (n = k = 1): « x =
+    minimum − T = 1,00 − 0,5 = 0,5 »."""
     x = (minimum * n - target) / k
 
     def said(lang: str) -> str:
-        return (f"x = (minimum × n − T) ÷ k = ({number_text(minimum, lang)} × {_months_text(n, lang)} − "
+        if per is None:
+            return f"x = minimum − T = {number_text(minimum, lang)} − {_four_text(target, lang)} = {_four_text(x, lang)}"
+        return (f"x = (minimum × n − T) ÷ {per} = ({number_text(minimum, lang)} × {_months_text(n, lang)} − "
                 f"{_four_text(target, lang)}) ÷ {_months_text(k, lang)} = {_four_text(x, lang)}")
 
     return t(said("fr"), said("en"))
@@ -635,12 +639,26 @@ def _staircase_need(r: Decimal | None, minimum: Decimal | None, target: Decimal,
     """
     if k == 0:
         return None
-    need = ZERO
-    if r is not None and r < 1:
-        need = max(need, (r * total - target) / ((1 - r) * k))
-    if minimum is not None:
-        need = max(need, (minimum * n - target) / k)
-    return need
+    return max([ZERO, *(x for x in _staircase_branches(r, minimum, target, total, n, k) if x is not None)])
+
+
+def _staircase_branches(r: Decimal | None, minimum: Decimal | None, target: Decimal, total: Decimal, n: Decimal,
+                        k: Decimal) -> tuple[Decimal | None, Decimal | None]:
+    """The two x ``_staircase_need`` takes the larger of (k > 0): the share's and the minimum's (None: not a rule of
+    the regime)."""
+    share = (r * total - target) / ((1 - r) * k) if r is not None and r < 1 else None
+    least = (minimum * n - target) / k if minimum is not None else None
+    return share, least
+
+
+def _by_minimum(r: Decimal | None, minimum: Decimal | None, target: Decimal, total: Decimal, n: Decimal,
+                k: Decimal) -> bool:
+    """Whether the minimum of target FTE, not the share, gave ``_staircase_need``'s figure: the formula a reason
+    prints beside it (« x = (minimum × n − T) ÷ k », not « x = (r·D − T) ÷ ((1 − r)·k) »)."""
+    if not k:
+        return False
+    share, least = _staircase_branches(r, minimum, target, total, n, k)
+    return least is not None and least > 0 and (share is None or least > share)
 
 
 def _judge_staircase(f: _Frame) -> YearQuota:
@@ -752,7 +770,10 @@ def _judge_staircase(f: _Frame) -> YearQuota:
     reasons += _unknown_reasons(unknown / count, compliant)
     # A projection's hire counts on the days left only (k months, ``_Frame.hire_k``), not on every day of the year.
     hire = (adjustable, f.hire_day) if f.hire_day is not None and point is None else None
-    reasons += _shortfall_reasons(shortfall, point.day if point else None, r, hire)
+    # The figure may come from the minimum of target FTE rather than the share (``_staircase_need``): its formula then.
+    least = _minimum_formula(minimum, target, count, adjustable, None if point else "k" if hire else "n") \
+        if r is not None and _by_minimum(r, minimum, target, total, count, adjustable) else None
+    reasons += _shortfall_reasons(shortfall, point.day if point else None, r, hire, least)
     provisional = not f.complete
     if provisional:
         reasons.append(_provisional_reason(f))
@@ -1188,13 +1209,16 @@ def _unknown_reasons(unknown_avg: Decimal, verdict: bool | None) -> list[Reason]
 
 
 def _shortfall_reasons(shortfall: Decimal | None, point_day: date | None, r,
-                       hire: tuple[Decimal, date] | None = None) -> list[Reason]:
+                       hire: tuple[Decimal, date] | None = None, least: Text | None = None) -> list[Reason]:
     """The « Manque » reason: on the year's last day (``point_day``, year 1), on every day of the year, or — a
     projection, ``hire`` = (k, the hire's first day) — on the k months of days left the hire counts in, the figure
     ``_staircase_need`` solves (« chaque jour de l'année » and n there gave a formula whose result was not the
-    figure shown: 0,29 for 1,75)."""
+    figure shown: 0,29 for 1,75). ``least``: the minimum's formula with its numbers (``_minimum_formula``) when the
+    minimum of target FTE, not the share, gave the figure."""
     if not shortfall:
         return []
+    if least is not None:
+        return [_minimum_shortfall_reason(shortfall, point_day, hire, least)]
     if hire is not None:
         k, day = hire
         return [because(t(
@@ -1221,6 +1245,36 @@ def _shortfall_reasons(shortfall: Decimal | None, point_day: date | None, r,
         "target and total FTE-months over n months (a month shared with the neighbouring year counts for the "
         "part of its days inside the year), (T + n·x) ÷ (D + n·x) ≥ r gives x = (r·D − T) ÷ ((1 − r)·n) "
         "(and at least the FTE minimum on average), rounded up."))]
+
+
+def _minimum_shortfall_reason(shortfall: Decimal, point_day: date | None, hire: tuple[Decimal, date] | None,
+                              least: Text) -> Reason:
+    """``_shortfall_reasons`` when the minimum of target FTE gave the figure (the share asks less): its formula."""
+    x_fr, x_en = number_text(shortfall), number_text(shortfall, "en")
+    if hire is not None:
+        k, day = hire
+        return because(t(
+            f"Manque : {x_fr} ETP de public cible à engager à partir du {day.isoformat()} : présents k = "
+            f"{_months_text(k)} mois de l'année (les jours qui restent, un mois entamé pour sa part), (T + k·x) ÷ n ≥ "
+            f"minimum donne {least.fr}, T les ETP-mois cible de l'année projetée sur ses n mois, arrondi vers le haut "
+            "(la part exigée en demande moins).",
+            f"Shortfall: {x_en} target-public FTE to hire from {day.isoformat()}: present k = {_months_text(k, 'en')} "
+            "months of the year (the days left, a month begun for its part), (T + k·x) ÷ n ≥ minimum gives "
+            f"{least.en}, T the target FTE-months of the projected year over its n months, rounded up (the required "
+            "share asks less)."))
+    if point_day is not None:
+        return because(t(
+            f"Manque : {x_fr} ETP de public cible sous contrat le {point_day.isoformat()} : T + x ≥ minimum donne "
+            f"{least.fr}, T les ETP cible de ce jour, arrondi vers le haut (la part exigée en demande moins).",
+            f"Shortfall: {x_en} target-public FTE under contract on {point_day.isoformat()}: T + x ≥ minimum gives "
+            f"{least.en}, T that day's target FTE, rounded up (the required share asks less)."))
+    return because(t(
+        f"Manque : {x_fr} ETP de public cible en plus chaque jour de l'année : avec T les ETP-mois cible sur n mois (un "
+        "mois partagé avec l'année voisine compte pour la part de ses jours dans l'année), (T + n·x) ÷ n ≥ minimum "
+        f"donne {least.fr}, arrondi vers le haut (la part exigée en demande moins).",
+        f"Shortfall: {x_en} more target-public FTE on every day of the year: with T the target FTE-months over n months "
+        "(a month shared with the neighbouring year counts for the part of its days inside the year), (T + n·x) ÷ n ≥ "
+        f"minimum gives {least.en}, rounded up (the required share asks less)."))
 
 
 def _provisional_reason(f: _Frame) -> Reason:
@@ -2289,10 +2343,10 @@ def forecast_quota(enterprise: Enterprise, regime: Regime, day: date, report) ->
 
 def _hire_formula_reason(projected: YearQuota, k: Decimal) -> Reason:
     """« Avec k = … » : the formula the figure to hire of an averaged year was solved by over the k months a hire
-    counts in (``_staircase_need``) — Brussels 2018's minimum of target FTE (no share r in that regime), with its
-    numbers; the share's otherwise."""
-    if projected.judged_on == "average_minimums":
-        target, _, n = projected.sums
+    counts in (``_staircase_need``): the minimum of target FTE's, with its numbers, when it gave the figure (always
+    for Brussels 2018, which has no share r); the share's otherwise."""
+    target, total, n = projected.sums
+    if _by_minimum(projected.required_share, projected.min_target_fte, target, total, n, k):
         formula = _minimum_formula(projected.min_target_fte, target, n, k)
         return because(t(
             f"Avec k = {_months_text(k)} mois restants : {formula.fr}, T les ETP-mois cible projetés sur les n mois "
