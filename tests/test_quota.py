@@ -1028,8 +1028,14 @@ def test_brussels_2018_average_just_under_its_minimum_is_not_printed_on_it():
     assert "non conforme — 3,9973 ETP public cible (minimum 4,00), 1,00 ETP d'encadrement (minimum 1,00)" \
         in y.summary.fr
     assert "not compliant — 3.9973 target-public FTE (minimum 4.00), 1.00 FTE of encadrement" in y.summary.en
-    assert any(r.text.fr.startswith("En moyenne : 3,9973 ETP public cible, 1,00 ETP d'encadrement")
-               for r in y.reasons)
+    # The averages' line now says the Σ FTE-months behind them (it read « En moyenne : 3,9973 ETP public cible, 1,00
+    # ETP d'encadrement, sur 12 mois »): 47,967742 ÷ 12 = 3,9973; S: 12 ÷ 12 = 1,00.
+    assert [r.text.fr for r in y.reasons if r.text.fr.startswith("En moyenne")] == [
+        "En moyenne : 47,9677 ETP-mois public cible ÷ 12 mois = 3,9973 ETP public cible ; 12 ETP-mois d'encadrement ÷ "
+        "12 mois = 1,00 ETP d'encadrement."]
+    assert [r.text.en for r in y.reasons if r.text.en.startswith("On average")] == [
+        "On average: 47.9677 target-public FTE-months ÷ 12 months = 3.9973 target-public FTE; 12 FTE-months of "
+        "encadrement ÷ 12 months = 1.00 FTE of encadrement."]
     assert y.to_dict()["target_fte"] == D("3.9973")  # JSON: 4 places half up, as before
 
 

@@ -1100,9 +1100,15 @@ def _judge_mandate(f: _Frame) -> YearQuota:
     # « engager 0,60 ETP d'encadrement » solved from an average already met) — its own field.
     sup_short = None if min_sup is None else round_up(min_sup - avg_s)
     half_gap = None if one is None else round_up(one_min - largest)
+    # The Σ FTE-months behind each average, as the Walloon line prints them (to 4 places, as n: 47,9677 ÷ 12 gives
+    # the 3,9973 printed beside the minimum of 4, where 47,97 ÷ 12 gave 3,9975).
     reasons.append(because(t(
-        f"En moyenne : {number_text(avg_t, beside=min_target)} ETP public cible, {number_text(avg_s, beside=min_sup)} ETP d'encadrement, sur {_months_text(count)} mois.",
-        f"On average: {number_text(avg_t, 'en', min_target)} target-public FTE, {number_text(avg_s, 'en', min_sup)} FTE of encadrement, over {_months_text(count, 'en')} months.")))
+        f"En moyenne : {_four_text(target)} ETP-mois public cible ÷ {_months_text(count)} mois = "
+        f"{number_text(avg_t, beside=min_target)} ETP public cible ; {_four_text(sup)} ETP-mois d'encadrement ÷ "
+        f"{_months_text(count)} mois = {number_text(avg_s, beside=min_sup)} ETP d'encadrement.",
+        f"On average: {_four_text(target, 'en')} target-public FTE-months ÷ {_months_text(count, 'en')} months = "
+        f"{number_text(avg_t, 'en', min_target)} target-public FTE; {_four_text(sup, 'en')} FTE-months of encadrement "
+        f"÷ {_months_text(count, 'en')} months = {number_text(avg_s, 'en', min_sup)} FTE of encadrement.")))
     reasons += _unknown_reasons(avg_u, target_ok)
     provisional = not f.complete
     if provisional:
