@@ -55,13 +55,14 @@ def lines_of(result, subsidy, worker_id=None):
 def test_td_hired_15_march_straddles_two_calendar_years_and_stops_after_12_months():
     """TD hired 2024-03-15, full time, wage cost 4 000 €/month (half = 2 000 € > cap 1 500 €).
 
-    Window = 2024-03-15 … 2025-03-14 (12 months). Monthly cap = 18 000 / 12 × etp = 1 500 €.
+    Window = 2024-03-15 … 2025-03-14 (12 months). Monthly cap = 18 000 / 12 × etp = 1 500 €, on the month's
+    etp to the 4 places printed.
     2024: March: Paie etp 0,55 over 17 days employed → daily etp min(1, 0,55×31/17) = 1, FTE-month
-      17/31; cap 1 500×17/31 = 822,5806; half wage cost 0,5 × 2 200 = 1 100 → 822,5806.
-      April–December: 9 × min(2 000, 1 500) = 13 500. Total 14 322,5806 → 14 322,58 €.
-    2025: Jan, Feb 2 × 1 500 = 3 000; March 1–14: cap 1 500 × 14/31 = 677,4194, half wage cost
-      0,5 × 4 000 × 14/31 = 903,23 → 677,4194. Total 3 677,4194 → 3 677,42 €; nothing after 14 March.
-    Over the window: 14 322,58 + 3 677,42 = 18 000,00 € = the TD cap.
+      17/31 = 0,5484; cap 1 500 × 0,5484 = 822,60; half wage cost 0,5 × 2 200 = 1 100 → 822,60.
+      April–December: 9 × min(2 000, 1 500) = 13 500. Total 14 322,60 €.
+    2025: Jan, Feb 2 × 1 500 = 3 000; March 1–14: 14/31 = 0,4516, cap 1 500 × 0,4516 = 677,40, half wage
+      cost 0,5 × 4 000 × 14/31 = 903,23 → 677,40. Total 3 677,40 €; nothing after 14 March.
+    Over the window: 14 322,60 + 3 677,40 = 18 000,00 € = the TD cap.
     """
     pays = [pay("A", 2024, 3, "0.55", "2200")] + monthly("A", Month(2024, 4), Month(2025, 12))
     ent = enterprise([worker("A", date(2024, 3, 15))], pays)
@@ -70,11 +71,11 @@ def test_td_hired_15_march_straddles_two_calendar_years_and_stops_after_12_month
     r25 = compute_subsidies(ent, W2016, 2025, report)
     (l24,) = lines_of(r24, "target_worker")
     (l25,) = lines_of(r25, "target_worker")
-    assert l24.amount == D("14322.58") and l24.basis["occupation_year"] == 1
-    assert l25.amount == D("3677.42") and l25.basis["end"] == date(2025, 3, 14)
+    assert l24.amount == D("14322.60") and l24.basis["occupation_year"] == 1
+    assert l25.amount == D("3677.40") and l25.basis["end"] == date(2025, 3, 14)
     assert l24.amount + l25.amount == D("18000.00")
     assert l25.claimable and l25.confidence == "inferred"
-    assert r25.totals["target_worker"] == D("3677.42")
+    assert r25.totals["target_worker"] == D("3677.40")
 
 
 def test_td_hired_in_february_of_a_leap_year_gets_exactly_the_cap():
@@ -82,29 +83,53 @@ def test_td_hired_in_february_of_a_leap_year_gets_exactly_the_cap():
 
     Window 2024-02-15 … 2025-02-14: February 2024 and February 2025 are the two parts of one month of
     the window, both measured against February 2024's 29 days (D1, docs/interpretations.md).
-    2024: Feb 15/29 × 1 500 = 775,8621; March–December 10 × 1 500 = 15 000 → 15 775,86 €.
-    2025: January 1 500; Feb 1–14: 14/29 × 1 500 = 724,1379 → 2 224,14 €.
+    2024: Feb 15/29 = 0,5172 (4 places) × 1 500 = 775,80; March–December 10 × 1 500 = 15 000 → 15 775,80 €.
+    2025: January 1 500; Feb 1–14: 14/29 = 0,4828 × 1 500 = 724,20 → 2 224,20 €.
     Total 18 000,00 € = the TD cap. (Measured against February 2025's 28 days, 14/28 × 1 500 = 750
-    would have made 18 025,86 €, over the cap.)"""
+    would have made 18 025,80 €, over the cap.)"""
     ent = enterprise([worker("A", date(2024, 2, 15))], monthly("A", Month(2024, 2), Month(2025, 12)))
     report = Report({"A": "TD"})
     (l24,) = lines_of(compute_subsidies(ent, W2016, 2024, report), "target_worker")
     (l25,) = lines_of(compute_subsidies(ent, W2016, 2025, report), "target_worker")
-    assert (l24.amount, l25.amount) == (D("15775.86"), D("2224.14"))
+    assert (l24.amount, l25.amount) == (D("15775.80"), D("2224.20"))
 
 
 def test_td_hired_on_29_february_keeps_the_last_day_of_its_window():
     """TD hired 2024-02-29, full time: 12 months « de quantième à veille de quantième » end on
-    2025-02-28 (February 2025 has no 29th). 2024: Feb 1/29 × 1 500 = 51,7241 + March–December
-    15 000 → 15 051,72 €; 2025: January 1 500 + February 28/29 × 1 500 = 1 448,2759 → 2 948,28 €.
+    2025-02-28 (February 2025 has no 29th). 2024: Feb 1/29 = 0,0345 (4 places) × 1 500 = 51,75 + March–December
+    15 000 → 15 051,75 €; 2025: January 1 500 + February 28/29 = 0,9655 × 1 500 = 1 448,25 → 2 948,25 €.
     Total 18 000,00 €. (The old code ended the window on 2025-02-27 and counted February 2025 in its own
     28 days: 27/28 × 1 500 = 1 446,43, a total of 17 998,15 €.)"""
     ent = enterprise([worker("A", date(2024, 2, 29))], monthly("A", Month(2024, 2), Month(2025, 12)))
     report = Report({"A": "TD"})
     (l24,) = lines_of(compute_subsidies(ent, W2016, 2024, report), "target_worker")
     (l25,) = lines_of(compute_subsidies(ent, W2016, 2025, report), "target_worker")
-    assert (l24.amount, l25.amount) == (D("15051.72"), D("2948.28"))
+    assert (l24.amount, l25.amount) == (D("15051.75"), D("2948.25"))
     assert l25.basis["end"] == date(2025, 2, 28)
+
+
+def test_a_td_tgd_line_prints_the_fte_months_its_cap_is_computed_on():
+    """rules.md §11 D1: cap = 1 500 € × FTE-months. TGD hired 2024-03-15, full time, 4 000 €/month (half the
+    wage cost 2 000 € > 1 500 € every month), claim 2024: March 17/31 = 0,548387… → 0,5484 FTE-month (4
+    places, the JSON's ``etp``), cap 1 500 × 0,5484 = 822,60 €; April–December 9 × 1 500 = 13 500 €;
+    9,5484 FTE-months, cap 1 500 × 9,5484 = 14 322,60 € = the amount. The « Base » printed « 9,55 ETP-mois »
+    beside « plafond 14 322,58 € » (1 500 × 9,55 = 14 325,00, 2,42 € off) and March's ``etp`` 0,5484 beside
+    a cap of 822,58 € (1 500 × 0,548387…): now every figure printed gives its cap, in the terminal, the
+    documents (same basis text) and the claim workbook (the month rows)."""
+    from ei_cli import documents
+    from ei_cli.output import jsonable
+    from ei_cli.render.subsidy import basis_text
+    from ei_cli.rules.common import money
+
+    ent = enterprise([worker("A", date(2024, 3, 15))], monthly("A", Month(2024, 3), Month(2024, 12)))
+    (line,) = lines_of(compute_subsidies(ent, W2016, 2024, Report({"A": "TGD"})), "target_worker")
+    assert line.basis["fte_months"] == D("9.5484") and line.basis["cap"] == D("14322.60") == line.amount
+    assert line.basis["cap"] == 1500 * line.basis["fte_months"]
+    assert all(m["cap"] == money(1500 * m["etp"]) for m in line.basis["months"])
+    assert line.basis["months"][0]["etp"] == D("0.5484") and line.basis["months"][0]["cap"] == D("822.60")
+    assert "9,5484 ETP-mois · coût 40 000,00 € · plafond 14 322,60 €" in basis_text(line.basis, "fr")
+    assert "9.5484 FTE-months · wage cost €40,000.00 · cap €14,322.60" in basis_text(line.basis, "en")
+    assert "9,5484 ETP-mois" in documents._basis_text(jsonable(line.basis))
 
 
 @settings(max_examples=60, deadline=None)
@@ -339,8 +364,8 @@ def test_a_worker_leaving_the_day_after_the_hire_is_still_counted_on_the_hire_da
 
 
 @pytest.mark.parametrize("hire, amount, condition", [
-    (date(2018, 10, 17), D("3725.81"), False),   # 1 500 × 15/31 = 725,81 + Nov–Dec 3 000
-    (date(2018, 10, 18), D("3677.42"), True),    # 1 500 × 14/31 = 677,42 + Nov–Dec 3 000
+    (date(2018, 10, 17), D("3725.85"), False),   # 1 500 × 15/31 (0,4839) = 725,85 + Nov–Dec 3 000
+    (date(2018, 10, 18), D("3677.40"), True),    # 1 500 × 14/31 (0,4516) = 677,40 + Nov–Dec 3 000
 ])
 def test_hires_before_18_october_2018_have_no_recruitment_condition(hire, amount, condition):
     """The same replacement (P, etp 1, leaves the day before TD A is hired; S, etp 1, stays; both since
@@ -1189,13 +1214,13 @@ def test_a_year_a_regime_ends_in_is_claimed_up_to_its_last_day():
 
 def test_days_before_a_regime_starts_are_not_claimed_under_it():
     """2017 under wallonie-2016 (applicable from 2017-06-30): a TD hired 2017-01-02, full time,
-    wage cost 4 000 €/month: only the months from 2017-06-30 count — June: 1 day of 30 →
-    1 500 × 1/30 = 50,00 (half the wage cost 2 000 × 1/30 = 66,67 is higher); July – December 6 ×
-    1 500 = 9 000 → 9 050,00 €; 2017-01-01 … 2017-06-29 unknown."""
+    wage cost 4 000 €/month: only the months from 2017-06-30 count — June: 1 day of 30 → 1/30 = 0,0333
+    FTE-month (4 places), 1 500 × 0,0333 = 49,95 (half the wage cost 2 000 × 1/30 = 66,67 is higher); July –
+    December 6 × 1 500 = 9 000 → 9 049,95 €; 2017-01-01 … 2017-06-29 unknown."""
     ent = enterprise([worker("T", date(2017, 1, 2))], monthly("T", Month(2017, 1), Month(2017, 12)),
                      agrement=date(2016, 1, 1))
     result = compute_subsidies(ent, W2016, 2017, Report({"T": "TD"}))
-    assert result.totals["target_worker"] == D("9050.00")
+    assert result.totals["target_worker"] == D("9049.95")
     assert all("du 2017-01-01 au 2017-06-29" in u.reason.get("fr") for u in result.unknown)
 
 
@@ -1766,14 +1791,15 @@ def test_a_basis_head_count_is_printed_to_the_hundredth_at_least_as_the_readme_s
     assert "never to fewer than two decimals: « 9,00 trav. cibles », « 1,00 ETP »" in readme
 
 
-@pytest.mark.parametrize("march, fte_months, shown", [("0.625", D("6.125"), "6,13 ETP-mois"),
-                                                      ("0.50005", D("6.0001"), "6,00 ETP-mois")])
+@pytest.mark.parametrize("march, fte_months, shown", [("0.625", D("6.125"), "6,125 ETP-mois"),
+                                                      ("0.50005", D("6.0001"), "6,0001 ETP-mois")])
 def test_basis_figures_are_rounded_half_up_in_the_json_and_the_table(march, fte_months, shown):
     """A TD hired 2024-01-01 (Wallonia 2016), etp 0,5 every month of 2024 but March. March at 0,625:
     11 × 0,5 + 0,625 = 6,125 FTE-months, which the table's « Base » printed « 6,12 » (``f"{x:.2f}"`` rounds half
-    to even) beside ``ei check``'s half up: now « 6,13 ETP-mois » (``number_text``). March at 0,50005:
-    11 × 0,5 + 0,50005 = 6,00005 FTE-months, 4 places in the JSON half up: 6.0001 (half to even gave 6.0000),
-    as quota's FTE are rounded."""
+    to even), then « 6,13 » (``number_text``): now to the places the cap is computed on, « 6,125 ETP-mois »
+    (``basis_figure``: 1 500 × 6,125 = 9 187,50 € = the cap printed beside it). March at 0,50005: the month's
+    etp to 4 places half up, 0,5001 (half to even gave 0,5000), as quota's FTE are rounded: 11 × 0,5 + 0,5001 =
+    6,0001 FTE-months in the JSON and the table (1 500 × 6,0001 = 9 000,15 €, the cap)."""
     from ei_cli.render.subsidy import basis_text
 
     pays = [pay("A", 2024, m, march if m == 3 else "0.5", "2000") for m in range(1, 13)]
@@ -1830,7 +1856,7 @@ def test_the_documents_and_the_claim_workbook_spell_the_basis_out_and_the_table_
     elsewhere in this file:
     - the SIEG accompaniment of 8 TD all 2024 (Wallonia 2016, agrément 2020-01-01: agrément year 5 = 2024): 8 heads
       on average (8 × 366 ÷ 366), bracket ≥ 8 → 25 000 €;
-    - a TD hired 2024-03-15 (the first test of this file): its 2024 line, 14 322,58 €, on a wage cost of 2 200 (March)
+    - a TD hired 2024-03-15 (the first test of this file): its 2024 line, 14 322,60 €, on a wage cost of 2 200 (March)
       + 9 × 4 000 (April–December) = 38 200 €;
     - Brussels 2004, T5 leaving 2012-11-30: encadrement 31 days at 0 tranche, 335 at 1 (« tranches day by day »),
       and with T5 staying, 1 tranche every day.
@@ -1852,7 +1878,7 @@ def test_the_documents_and_the_claim_workbook_spell_the_basis_out_and_the_table_
     pays = [pay("A", 2024, 3, "0.55", "2200")] + monthly("A", Month(2024, 4), Month(2024, 12))
     (td,) = lines_of(compute_subsidies(enterprise([worker("A", date(2024, 3, 15))], pays), W2016, 2024,
                                        Report({"A": "TD"})), "target_worker")
-    assert td.amount == D("14322.58")
+    assert td.amount == D("14322.60")
     assert " · coût 38 200,00 € · " in basis_text(td.basis, "fr")
     assert " · coût salarial 38 200,00 € · " in basis_text(td.basis, "fr", long=True)
     assert " · coût salarial 38 200,00 € · " in documents._basis_text(jsonable(td.basis))

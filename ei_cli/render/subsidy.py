@@ -103,7 +103,9 @@ def basis_text(basis: dict, lang: str, long: bool = False) -> str:
         parts.append(plural(b["days"], "jour", "day").get(lang)
                      + (f" {'of' if en else 'sur'} {of}" if of is not None and of != 365 else ""))
     if "fte_months" in b:
-        parts.append(f"{number_text(b['fte_months'], lang)} {'FTE-months' if en else 'ETP-mois'}")
+        # To the places the cap is computed on (``basis_figure``): 1 500 € × 9,3871 = 14 080,65 €, which a
+        # printed « 9,39 » made 14 085,00 €.
+        parts.append(f"{basis_figure(b['fte_months'], lang)} {'FTE-months' if en else 'ETP-mois'}")
     elif "fte" in b:
         parts.append(f"{basis_figure(b['fte'], lang)} {'FTE' if en else 'ETP'}")
     if "target_workers" in b:

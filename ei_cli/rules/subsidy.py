@@ -412,14 +412,17 @@ def _target_worker_wage_cost(run: _Run) -> None:
                     per_day, from_pay = worker.fte, False
                 else:
                     per_day, from_pay = spread_fte(pay.fte, month.days, employed_days), True
-                fte_m = per_day * inside_days / (first_month_days if month == last_month else month.days)
+                # The month's FTE to the 4 places printed (the JSON's ``etp``, the line's « ETP-mois »), the cap
+                # computed on it: 1 500 € × 0,2133 = 319,95 €, which the unrounded 0,21333… made 320,00 € beside
+                # a printed 0,2133 (docs/interpretations.md, D1).
+                fte_m = four_places(per_day * inside_days / (first_month_days if month == last_month else month.days))
                 cap_m = monthly_cap * fte_m
                 if not from_pay:
                     fallbacks.append(month)
                 if pay is None or pay.wage_cost is None:
                     if fte_m:
                         missing.append(month)
-                    months.append({"month": month, "etp": four_places(fte_m), "days": inside_days, "wage_cost": None,
+                    months.append({"month": month, "etp": fte_m, "days": inside_days, "wage_cost": None,
                                    "cap": money(cap_m), "amount": None})
                     fte_months += fte_m
                     cap_sum += cap_m
@@ -427,7 +430,7 @@ def _target_worker_wage_cost(run: _Run) -> None:
                 wage_m = pay.wage_cost * inside_days / employed_days
                 half_m = share_n * wage_m
                 amount_m = min(half_m, cap_m)
-                months.append({"month": month, "etp": four_places(fte_m), "days": inside_days,
+                months.append({"month": month, "etp": fte_m, "days": inside_days,
                                "wage_cost": money(wage_m), "half_wage_cost": money(half_m), "cap": money(cap_m),
                                "amount": money(amount_m),
                                "capped": cap_m < half_m})
