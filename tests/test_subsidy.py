@@ -1399,19 +1399,19 @@ def _ten_td_and_an_accompanier(acc_exit: date, td_paid_to: Month, acc_extra=()):
 def test_sieg_part_without_an_accompanier_gets_nothing_to_cover():
     """rules.md §3.6: the SIEG subsidy covers the accompanier's wage cost + 15 % operating costs. Agrément
     2024-07-01, year 1 = 2024-07-01 … 2025-06-30 (365 days); 10 TD full time throughout → ≥ 8, 25 000 € a year.
-    ACC full time 2024-07-01 … 2024-12-31 only, 3 000 €/month: mean FTE over the year 184 / 365 = 0,5041 ≥ the
-    half-time minimum; the bracket's 0,5 FTE maximum limits the year's cost 6 × 3 000 = 18 000 to
-    18 000 × 0,5 / 0,5041 = 18 000 × 182,5 / 184; × 1,15 → ceiling 20 700 × 182,5 / 184 = 20 531,25 €, shared
-    by the accompaniers' FTE-days: all 184 of them in the 2024 part.
-      2024 part (184 days): min(25 000 × 184 / 365 = 12 602,74, 20 531,25 × 184 / 184) = 12 602,74 €;
+    ACC full time 2024-07-01 … 2024-12-31 only, 3 000 €/month: mean FTE over the year 184 / 365 = 0,5041 (4
+    places, as printed) ≥ the half-time minimum; the bracket's 0,5 FTE maximum limits the year's cost 6 × 3 000
+    = 18 000 to 18 000 × 0,50 / 0,5041 = 17 853,60 €; × 1,15 → ceiling 20 531,64 €, shared by the accompaniers'
+    FTE-days: all 184 of them in the 2024 part.
+      2024 part (184 days): min(25 000 × 184 / 365 = 12 602,74, 20 531,64 × 184 / 184) = 12 602,74 €;
       2025 part (181 days): no accompanier employed → nothing to cover, 0,00 € (0 FTE-days: no share of the
       ceiling; a ceiling shared by calendar days gave it 20 531,25 × 181 / 365 = 10 181,25 €, claimable, for
       no accompaniment at all).
     The 2025 claim is complete at 0 €: nothing is left to know."""
     ent, report = _ten_td_and_an_accompanier(date(2024, 12, 31), Month(2025, 6))
     (l24,) = lines_of(compute_subsidies(ent, W2016, 2024, report), "social_accompaniment")
-    assert l24.amount == D("12602.74") and l24.basis["ceiling_total"] == D("20531.25") and l24.claimable
-    assert l24.basis["ceiling"] == D("20531.25")
+    assert l24.amount == D("12602.74") and l24.basis["ceiling_total"] == D("20531.64") and l24.claimable
+    assert l24.basis["ceiling"] == D("20531.64")
     result = compute_subsidies(ent, W2016, 2025, report)
     l25 = lines_of(result, "social_accompaniment")[0]
     assert (l25.basis["agrement_year"], l25.basis["days"], l25.basis["bracket_min"]) == (1, 181, 8)
@@ -1727,18 +1727,43 @@ def test_days_outside_the_regime_name_the_subsidies_of_the_regime_then_in_force(
         ("target_worker", "wallonie-2003"), ("social_accompaniment", "wallonie-2003")]
 
 
+def test_sieg_ceiling_prints_the_subsidisable_share_of_the_cost_it_is_computed_with():
+    """rules.md §3.6: the ceiling is the accompaniers' wage cost + 15 % operating costs, the cost limited to the
+    bracket's maximum subsidisable FTE. The year of test_sieg_part_without_an_accompanier_gets_nothing_to_cover:
+    cost 6 × 3 000 = 18 000 €, mean FTE 184 / 365 = 0,5041 (4 places, ``accompanier_fte_year``) over the 0,50
+    maximum → 18 000,00 × 0,50 / 0,5041 = 17 853,60 €, + 15 % → 17 853,60 × 1,15 = 20 531,64 €; the 2024 part
+    holds all 184 FTE-days → × 184 / 184 = 20 531,64 €. The reason said « (18 000,00 €, limité à 0,50 ETP
+    subventionnable) + 15,0 % = 20 531,25 € » (18 000 × 1,15 = 20 700): the factor and the share it gave
+    were not printed, and an unrounded average could not be recovered."""
+    ent, report = _ten_td_and_an_accompanier(date(2024, 12, 31), Month(2025, 6))
+    (line,) = lines_of(compute_subsidies(ent, W2016, 2024, report), "social_accompaniment")
+    (reason,) = [r for r in line.reasons if r.parameter == "subsidy.social_accompaniment.operating_costs_share"]
+    assert reason.text.fr == ("Plafond : coût salarial des accompagnateurs du 2024-07-01 au 2025-06-30 (18 000,00 € × "
+                              "0,50 / 0,5041 ETP = 17 853,60 €, limité à 0,50 ETP subventionnable) + 15,0 % = "
+                              "20 531,64 €, au prorata de l'accompagnement de la partie : × 184,00 / 184,00 ETP-jours "
+                              "= 20 531,64 €.")
+    assert reason.text.en == ("Ceiling: accompaniers' wage cost from 2024-07-01 to 2025-06-30 (€18,000.00 × 0.50 / "
+                              "0.5041 FTE = €17,853.60, limited to the subsidisable 0.50 FTE) + 15.0 % = €20,531.64, "
+                              "pro rata of the part's accompaniment: × 184.00 / 184.00 FTE-days = €20,531.64.")
+    b = line.basis
+    assert b["accompanier_fte_year"] == D("0.5041") and b["ceiling_total"] == D("20531.64") == b["ceiling"]
+    # Recomputed from the JSON as from the text: each amount to the cent.
+    eligible = (b["ceiling_wage_cost"] * b["max_accompanier_fte"] / b["accompanier_fte_year"]).quantize(D("0.01"))
+    assert (eligible * (1 + b["operating_costs_share"])).quantize(D("0.01")) == b["ceiling_total"]
+
+
 def test_sieg_one_day_of_accompaniment_in_a_part_gets_one_days_share_not_a_cliff():
     """The same year as test_sieg_part_without_an_accompanier_gets_nothing_to_cover, the accompanier kept one
     more day (exit 2025-01-01, January paid 3 000 × 1 / 31 = 96,77 €). A ceiling shared by calendar days gave
     the 2025 part 10 180,66 € for that one day (and 0 € without it). Shared by FTE-days: the year's cost
-    18 096,77, its 185 FTE-days over 365 = 0,5068 > the bracket's 0,5 maximum → 18 096,77 × 182,5 / 185 =
-    17 852,22… × 1,15 = 20 530,05… € for the year; the 2025 part holds 1 FTE-day of 185 → ceiling
-    20 530,05 × 1 / 185 = 110,97 €, amount min(25 000 × 181 / 365 = 12 397,26, 110,97) = 110,97 €."""
+    18 096,77, its 185 FTE-days over 365 = 0,5068 (4 places) > the bracket's 0,5 maximum → 18 096,77 × 0,50 /
+    0,5068 = 17 853,96 × 1,15 = 20 532,05 € for the year; the 2025 part holds 1 FTE-day of 185 → ceiling
+    20 532,05 × 1 / 185 = 110,98 €, amount min(25 000 × 181 / 365 = 12 397,26, 110,98) = 110,98 €."""
     ent, report = _ten_td_and_an_accompanier(
         date(2025, 1, 1), Month(2025, 6), monthly("ACC", Month(2025, 1), Month(2025, 1), fte=str(D(1) / 31),
                                                   cost="96.77"))
     l25 = lines_of(compute_subsidies(ent, W2016, 2025, report), "social_accompaniment")[0]
-    assert l25.basis["agrement_year"] == 1 and l25.amount == D("110.97") and l25.claimable
+    assert l25.basis["agrement_year"] == 1 and l25.amount == D("110.98") and l25.claimable
 
 
 def test_sieg_no_payroll_and_no_accompanier_is_complete_at_nothing():

@@ -21,8 +21,8 @@ from ei_cli.output import RunOptions, jsonable, mark_own_workbook, write_with, x
 from ei_cli.problems import Problem
 from ei_cli.regimes import CONFIDENCES, Regime
 from ei_cli.render import print_reasons, reference_text
-from ei_cli.rules.common import (Reason, data_horizon, decimal_text, euro_text, horizon_text, number_text,
-                                 pay_known_text, payroll_current)
+from ei_cli.rules.common import (Reason, basis_figure, data_horizon, euro_text, horizon_text, pay_known_text,
+                                 payroll_current)
 from ei_cli.rules.subsidy import SUBSIDY_TEXT, SubsidyLine, SubsidyResult, tranche_days_text
 
 EURO_FORMAT = '#,##0.00 "€"'
@@ -68,16 +68,6 @@ def amount_text(line: SubsidyLine, lang: str) -> str:
     if partial is not None and line.basis.get("known_wage_cost_months"):
         return t(f"? (partiel : {euro_text(partial)})", f"? (partial: {euro_text(partial, 'en')})").get(lang)
     return euro_text(line.amount, lang)
-
-
-def basis_figure(x, lang: str) -> str:
-    """A basis figure (``fte``, ``target_workers``) as the rule used it: to the hundredth at least, to the places the
-    rule kept beyond it (``rules.common.four_places``' 4, ``_heads_shown``'s beside a threshold) — « 0,6196 ETP », from
-    which the amount can be recomputed, not « 0,62 »; « 1,00 ETP »."""
-    value = x if isinstance(x, Decimal) else Decimal(str(x))
-    if value.as_tuple().exponent > -2:
-        value = value.quantize(Decimal("0.01"))
-    return decimal_text(value, lang)
 
 
 def basis_text(basis: dict, lang: str, long: bool = False) -> str:

@@ -85,6 +85,16 @@ def four_places(x) -> Decimal | None:
     return None if x is None else shown_beside(x, None, 4).normalize()
 
 
+def basis_figure(x, lang: str) -> str:
+    """A basis figure (``fte``, ``fte_months``, ``target_workers``, the SIEG ceiling's FTE and FTE-days) as the rule
+    used it: to the hundredth at least, to the places the rule kept beyond it (``four_places``' 4, ``_heads_shown``'s
+    beside a threshold) — « 0,6196 ETP », from which the amount can be recomputed, not « 0,62 »; « 1,00 ETP »."""
+    value = x if isinstance(x, Decimal) else Decimal(str(x))
+    if value.as_tuple().exponent > -2:
+        value = value.quantize(Decimal("0.01"))
+    return decimal_text(value, lang)
+
+
 def round_up(x: Decimal) -> Decimal:
     """FTE missing, rounded *up* to the hundredth (0 when nothing is missing).
 

@@ -31,7 +31,7 @@ from ei_cli.i18n import Text, english_word, french_word, plural, t
 from ei_cli.model import Enterprise, Function, Worker
 from ei_cli.periods import Month, Period, anniversary, days_between, years_overlapping
 from ei_cli.regimes import CONFIDENCES, Regime, Value, all_regimes, shipped_in_force
-from ei_cli.rules.common import (NO_PAY, ONE, ZERO, Reason, because, combine, daily_fte, data_horizon,
+from ei_cli.rules.common import (NO_PAY, ONE, ZERO, Reason, basis_figure, because, combine, daily_fte, data_horizon,
                                  horizon_text, pay_known_text,
                                  average_persons, persons_by_day, decimal_text, euro_text, four_places, money,
                                  number_text, share_text, shown_beside, spread_fte)
@@ -974,11 +974,19 @@ def _social_accompaniment_brackets(run: _Run) -> None:
         max_fte = Decimal(chosen["max_accompanier_fte"]) if chosen and "max_accompanier_fte" in chosen else None
         ceiling = ceiling_total = None
         limited = max_fte is not None and staff_fte > max_fte
+        # The ceiling is computed from the figures its reason prints, each step giving the next to the cent: the
+        # cost and each amount to the cent, the mean FTE and the FTE-days to 4 places (the JSON's
+        # ``accompanier_fte_year``, ``accompanier_fte_days``, ``ceiling_fte_days``). « (54 130,88 €, limité à
+        # 0,50 ETP subventionnable) + 15,0 % = 31 125,26 € » left out a × 0,50 ÷ 1,00 whose unrounded mean FTE
+        # no printed figure gave (docs/interpretations.md, « The SIEG ceiling is computed from the figures… »).
+        year_fte, part_fd4, window_fd4 = four_places(staff_fte), four_places(part_fd), four_places(window_fd)
+        cut = limited and max_fte < year_fte   # the cost × maximum ÷ mean FTE, printed
+        eligible_cost = None
         if chosen and not missing and nobody is None:
             # Only the subsidisable accompanier time (the bracket's maximum FTE) counts in the ceiling.
-            eligible_cost = cost * min(ONE, max_fte / staff_fte) if limited else cost
-            ceiling_total = eligible_cost * (ONE + ops.number)
-            ceiling = ceiling_total * part_fd / window_fd if window_fd else ZERO
+            eligible_cost = money(money(cost) * max_fte / year_fte) if cut else money(cost)
+            ceiling_total = money(eligible_cost * (ONE + ops.number))
+            ceiling = ceiling_total * part_fd4 / window_fd4 if window_fd4 else ZERO
             if ceiling < amount:
                 notes.append(t("Plafonné au coût salarial des accompagnateurs + frais de fonctionnement.",
                                "Capped at the accompaniers' wage cost + operating costs."))
@@ -1035,7 +1043,7 @@ def _social_accompaniment_brackets(run: _Run) -> None:
                  "target_workers_end": window.end, "provisional": provisional,
                  "bracket_min": chosen["min_target_workers"] if chosen else None,
                  "bracket_min_by_target_workers": reached["min_target_workers"] if reached else None,
-                 "accompanier_fte_year": four_places(staff_fte),
+                 "accompanier_fte_year": year_fte,
                  "min_accompanier_fte": chosen.get("min_accompanier_fte") if chosen else None,
                  "rate": base, "index_factor": factor, "accompanier_fte": four_places(acc_fte),
                  "max_accompanier_fte": max_fte,
@@ -1045,8 +1053,8 @@ def _social_accompaniment_brackets(run: _Run) -> None:
                  "ceiling_wage_cost": money(cost) if not missing else None,
                  "ceiling_total": money(ceiling_total) if ceiling_total is not None else None,
                  # The share of the ceiling: basis.ceiling = ceiling_total × these FTE-days of the part ÷ those
-                 # of the ceiling's days, unrounded enough to recompute it to the cent.
-                 "accompanier_fte_days": four_places(part_fd), "ceiling_fte_days": four_places(window_fd)}
+                 # of the ceiling's days, to the 4 places the share is computed on.
+                 "accompanier_fte_days": part_fd4, "ceiling_fte_days": window_fd4}
         first = min((b["min_target_workers"] for b in brackets.value), default=0)
         over_fr = (f"sur l'année d'agrément {n} ({window.start.isoformat()} – {window.end.isoformat()}"
                    + (f", {known_fr}" if provisional else "") + ")")
@@ -1074,12 +1082,18 @@ def _social_accompaniment_brackets(run: _Run) -> None:
         if ceiling_total is not None and nobody is None:
             days_fr = f"du {window.start.isoformat()} au {window.end.isoformat()}"
             days_en = f"from {window.start.isoformat()} to {window.end.isoformat()}"
-            sub_fr = f", limité à {number_text(max_fte)} ETP subventionnable" if limited else ""
-            sub_en = f", limited to the subsidisable {number_text(max_fte, 'en')} FTE" if limited else ""
-            share_fr = (f", au prorata de l'accompagnement de la partie : × {number_text(part_fd)} / "
-                        f"{number_text(window_fd)} ETP-jours = {euro_text(ceiling)}" if part != window else "")
-            share_en = (f", pro rata of the part's accompaniment: × {number_text(part_fd, 'en')} / "
-                        f"{number_text(window_fd, 'en')} FTE-days = {euro_text(ceiling, 'en')}" if part != window else "")
+            # The subsidisable share of the cost as computed: × maximum ÷ the mean FTE, to the places used.
+            times_fr = (f" × {number_text(max_fte)} / {basis_figure(year_fte, 'fr')} ETP = {euro_text(eligible_cost)}"
+                        if cut else "")
+            times_en = (f" × {number_text(max_fte, 'en')} / {basis_figure(year_fte, 'en')} FTE = "
+                        f"{euro_text(eligible_cost, 'en')}" if cut else "")
+            sub_fr = f"{times_fr}, limité à {number_text(max_fte)} ETP subventionnable" if limited else ""
+            sub_en = f"{times_en}, limited to the subsidisable {number_text(max_fte, 'en')} FTE" if limited else ""
+            share_fr = (f", au prorata de l'accompagnement de la partie : × {basis_figure(part_fd4, 'fr')} / "
+                        f"{basis_figure(window_fd4, 'fr')} ETP-jours = {euro_text(ceiling)}" if part != window else "")
+            share_en = (f", pro rata of the part's accompaniment: × {basis_figure(part_fd4, 'en')} / "
+                        f"{basis_figure(window_fd4, 'en')} FTE-days = {euro_text(ceiling, 'en')}"
+                        if part != window else "")
             ceiling_text = t(f"Plafond : coût salarial des accompagnateurs {days_fr} ({euro_text(cost)}{sub_fr}) + "
                              f"{share_text(ops.number)} = {euro_text(ceiling_total)}{share_fr}.",
                              f"Ceiling: accompaniers' wage cost {days_en} ({euro_text(cost, 'en')}{sub_en}) + "
