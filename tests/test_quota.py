@@ -641,7 +641,8 @@ def test_forecast_explain_prints_the_projections_formula_not_only_its_method(mon
         assert reason.text.fr in out[0] or reason.text.fr in projection
     assert "12,00 ETP-mois public cible ÷ 48,00 ETP-mois sur 12 mois = 25,0 %" in projection
     assert "Manque : 0,98 ETP de public cible à engager à partir du 2022-09-16" in projection
-    assert "x = (r·D − T) ÷ ((1 − r)·k)" in projection.split("Manque")[0]   # the « Avec k » reason, before it
+    # The formula once, in the projected year's « Manque » (a second « Avec k » reason repeated it).
+    assert projection.count("x = (r·D − T) ÷ ((1 − r)·k)") == 1 and "Avec k" not in projection
     assert "Année d'agrément 2 : au moins 30,0 % de public cible en moyenne annuelle." not in projection
     assert out[0].count("Année d'agrément 2 : au moins 30,0 % de public cible en moyenne annuelle.") == 1
 
@@ -870,7 +871,7 @@ def test_brussels_2004_forecast_says_the_month_by_month_solving_not_an_average_k
     (w = 1) 0,2857 → 0,29. The forecast's reason said « Avec k = 6 mois restants : x = (r·D − T) ÷ ((1 − r)·k) »
     — July counted whole (k for the span was 5 + 3/31), and an averaging formula no month is judged by — beside
     « x ÷ 3/31 » in the next reason. It now says the month-by-month division, or nothing more when July is said
-    apart (its own reason gives x ÷ 3/31 = 2,96 against 0,29); a Walloon forecast keeps « Avec k »."""
+    apart (its own reason gives x ÷ 3/31 = 2,96 against 0,29); a Walloon forecast's « Manque » says its k."""
     monkeypatch.setattr(periods, "today", lambda: today)
     e, st_ = _brussels_2004_hire_in_july(n3_hire=n3_hire)
     f = forecast_quota(e, B04, today, st_)
@@ -1631,9 +1632,8 @@ def test_a_shortfall_the_minimum_decides_prints_the_minimums_formula(monkeypatch
     monkeypatch.setattr(periods, "today", lambda: date(2022, 9, 15))
     f = forecast_quota(case(date(2021, 1, 1), "2022-08"), W16, Month(2022, 8).last_day, status)
     assert f.extra_target_fte == D("1.72")
-    assert [r.text.fr for r in f.reasons if r.text.fr.startswith(("Avec k", "Manque"))] == [
-        "Avec k = 3,5 mois restants : x = (minimum × n − T) ÷ k = (1,00 × 12 − 6) ÷ 3,5 = 1,7143, T les ETP-mois cible "
-        "projetés sur les n mois de l'année, arrondi vers le haut.",
+    assert not any(r.text.fr.startswith("Avec k") for r in f.reasons)   # the « Manque » says it, once
+    assert [r.text.fr for r in f.year.reasons if r.text.fr.startswith("Manque")] == [
         "Manque : 1,72 ETP de public cible à engager à partir du 2022-09-16 : présents k = 3,5 mois de l'année (les "
         "jours qui restent, un mois entamé pour sa part), (T + k·x) ÷ n ≥ minimum donne x = (minimum × n − T) ÷ k = "
         "(1,00 × 12 − 6) ÷ 3,5 = 1,7143, T les ETP-mois cible de l'année projetée sur ses n mois, arrondi vers le "
@@ -1657,12 +1657,11 @@ def test_forecast_counts_the_years_last_month_for_its_days_inside(monkeypatch):
     f = forecast_quota(e, W03, Month(2006, 12).last_day, Statuses(dict(A=True, N0=False, N1=False, N2=False)))
     assert f.hire_from == Month(2007, 1) and f.year.target_share == D("0.25")
     assert f.compliant is False and f.extra_target_fte == D("1.75")
-    assert any("Avec k = 1,9677 mois restants" in r.text.fr for r in f.reasons)   # 4 places (it said 1,97)
     # The projected year's « Manque » says the same k: (0,3 × 48 − 12) ÷ (0,7 × 1,9677) = 1,75 — its old « chaque jour
     # de l'année … ÷ ((1 − r)·n) » gave 2,4 ÷ (0,7 × 12) = 0,29, not the 1,75 it showed.
     [manque] = [r.text for r in f.year.reasons if r.text.fr.startswith("Manque")]
     assert manque.fr.startswith("Manque : 1,75 ETP de public cible à engager à partir du 2007-01-16 : présents "
-                                "k = 1,9677 mois de l'année") and "((1 − r)·k)" in manque.fr
+                                "k = 1,9677 mois de l'année") and "((1 − r)·k)" in manque.fr   # 4 places (not 1,97)
     assert manque.en.startswith("Shortfall: 1.75 target-public FTE to hire from 2007-01-16: present k = 1.9677 months")
 
 
@@ -1676,11 +1675,9 @@ def test_the_k_printed_beside_a_forecast_figure_gives_that_figure(monkeypatch):
     e, st_ = _one_target_in_four("2022-08")
     f = forecast_quota(e, W16, Month(2022, 8).last_day, st_)
     assert f.extra_target_fte == D("0.92") and f.year.adjustable == D(23) / D(30) + 3
-    [avec] = [r.text for r in f.reasons if r.text.fr.startswith("Avec k")]
     [manque] = [r.text for r in f.year.reasons if r.text.fr.startswith("Manque")]
-    assert avec.fr.startswith("Avec k = 3,7667 mois restants : x = (r·D − T) ÷ ((1 − r)·k)")
-    assert avec.en.startswith("With k = 3.7667 remaining months: x = (r·D − T) ÷ ((1 − r)·k)")
     assert "présents k = 3,7667 mois de l'année" in manque.fr and "present k = 3.7667 months" in manque.en
+    assert "x = (r·D − T) ÷ ((1 − r)·k)" in manque.fr and "x = (r·D − T) ÷ ((1 − r)·k)" in manque.en
 
 
 def test_the_quota_line_of_ei_check_is_in_english_with_lang_en():
@@ -2848,7 +2845,7 @@ def test_a_forecast_hire_counts_from_the_day_after_today(monkeypatch):
     fc = forecast_quota(e, W16, Month(2026, 11).last_day, st_)
     assert (fc.hire_from, fc.hire_day, fc.extra_target_fte) == (Month(2026, 12), date(2026, 12, 1), D("4.00"))
     assert "engager 4,00 ETP de public cible à partir de 2026-12 la rend conforme" in fc.summary.fr
-    assert any("Avec k = 3 mois restants" in r.text.fr for r in fc.reasons)
+    assert any("présents k = 3 mois de l'année" in r.text.fr for r in fc.year.reasons)
     monkeypatch.setattr(periods, "today", lambda: date(2026, 11, 15))
     fc = forecast_quota(e, W16, Month(2026, 11).last_day, st_)
     assert (fc.hire_from, fc.hire_day, fc.extra_target_fte) == (Month(2026, 11), date(2026, 11, 16), D("3.43"))

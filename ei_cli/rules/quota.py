@@ -206,9 +206,9 @@ class YearQuota:
     # Month by month, a failing year still running: the current month said apart from the later months' hire
     # (``_month_apart``, ``QuotaForecast.apart``), by ``check``'s advice too. None otherwise.
     hire_apart: _MonthApart | None = None
-    # An averaged year (staircase years ≥ 2, Brussels 2018): its Σ target FTE-months T, Σ total FTE-months D and
-    # months counted n (Σ weights), exact — what its averages and shortfall were solved from, and the numbers the
-    # formulas of its reasons print. None otherwise (a point value, month by month, no payroll month).
+    # Brussels 2018 (``average_minimums``): its Σ target FTE-months T, Σ total FTE-months D and months counted n
+    # (Σ weights), exact — what its averages and shortfall were solved from, and the numbers its forecast's « Avec
+    # k » formula prints (``_hire_formula_reason``). None otherwise: a staircase year's « Manque » prints its own.
     sums: tuple[Decimal, Decimal, Decimal] | None = None
 
     def to_dict(self, lang: str = "fr") -> dict:
@@ -790,7 +790,7 @@ def _judge_staircase(f: _Frame) -> YearQuota:
     extra = {"judged_date": point.day.isoformat()} if point else {"months_counted": four_places(count)}
     return YearQuota(n, f.period, judged_on, months, f.months_in_year, r, share, avg_target, avg_total,
                      unknown / count, minimum, shortfall, compliant, summary, tuple(reasons), judged_month,
-                     provisional, extra, Decimal(adjustable), sums=None if point else (target, total, count))
+                     provisional, extra, Decimal(adjustable))
 
 
 # ------------------------------------------------------------------------------ shape: Brussels 2004
@@ -2308,13 +2308,11 @@ def forecast_quota(enterprise: Enterprise, regime: Regime, day: date, report) ->
                      months_left=bool(future), payroll_missing=_ended(period) and known != in_year and not awaited,
                      awaited=awaited, span=hire_span, apart=apart)
     summary = advice.headline(n, projected, last_known, period.end)
-    if extra and projected.judged_on == "month_12":
-        # Year 1 is judged on its last day (a point value): the projected year's « Manque … sous contrat le … » says
-        # the formula, over that day's FTE — no k of months remaining, no D and T projected over the year.
-        pass
-    elif extra and projected.judged_on != "every_month":
+    if extra and projected.judged_on == "average_minimums":
+        # Brussels 2018: its mandate's reasons have no « Manque », so the hire's formula is said here. A staircase
+        # year's « Manque » (``_shortfall_reasons``) says it already, with its k — for a point value, its day's.
         reasons.append(_hire_formula_reason(projected, k))
-    elif extra and not advice.apart:
+    elif extra and projected.judged_on == "every_month" and not advice.apart:
         # Month by month (Brussels 2004) no average is solved: each month's need ÷ its part the hire is present in
         # (``_monthly_need``). A current month said apart has its own reason below, which says it.
         reasons.append(_monthly_hire_reason(adjustable, first_hire_day))
@@ -2348,22 +2346,16 @@ def forecast_quota(enterprise: Enterprise, regime: Regime, day: date, report) ->
 
 
 def _hire_formula_reason(projected: YearQuota, k: Decimal) -> Reason:
-    """« Avec k = … » : the formula the figure to hire of an averaged year was solved by over the k months a hire
-    counts in (``_staircase_need``): the minimum of target FTE's, with its numbers, when it gave the figure (always
-    for Brussels 2018, which has no share r); the share's otherwise."""
-    target, total, n = projected.sums
-    if _by_minimum(projected.required_share, projected.min_target_fte, target, total, n, k):
-        formula = _minimum_formula(projected.min_target_fte, target, n, k)
-        return because(t(
-            f"Avec k = {_months_text(k)} mois restants : {formula.fr}, T les ETP-mois cible projetés sur les n mois "
-            "de l'année, arrondi vers le haut.",
-            f"With k = {_months_text(k, 'en')} remaining months: {formula.en}, T the target FTE-months projected over "
-            "the year's n months, rounded up."))
+    """« Avec k = … » (Brussels 2018, whose mandate has no « Manque »): the formula the figure to hire was solved by
+    over the k months a hire counts in (``_staircase_need``), the minimum of target FTE's with its numbers — the
+    regime has no share r."""
+    target, _, n = projected.sums
+    formula = _minimum_formula(projected.min_target_fte, target, n, k)
     return because(t(
-        f"Avec k = {_months_text(k)} mois restants : x = (r·D − T) ÷ ((1 − r)·k), D et T projetés sur l'année "
-        "(et au moins le minimum d'ETP), arrondi vers le haut.",
-        f"With k = {_months_text(k, 'en')} remaining months: x = (r·D − T) ÷ ((1 − r)·k), D and T projected over "
-        "the year (and at least the FTE minimum), rounded up."))
+        f"Avec k = {_months_text(k)} mois restants : {formula.fr}, T les ETP-mois cible projetés sur les n mois "
+        "de l'année, arrondi vers le haut.",
+        f"With k = {_months_text(k, 'en')} remaining months: {formula.en}, T the target FTE-months projected over "
+        "the year's n months, rounded up."))
 
 
 def _monthly_hire_reason(months: Sequence[Month], first: date) -> Reason:
