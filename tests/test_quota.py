@@ -421,6 +421,26 @@ def test_shortfall_formula():
     assert round_up(_staircase_need(D("0.3"), D(1), D(40), D(100), 12, 12)) == 0
 
 
+def test_a_staircase_year_solves_its_shortfall_branches_once_and_only_when_it_misses(monkeypatch):
+    """wallonie-2016 year 2 (agrément 2023-01-01, Paie 2024), T target and N not target. Full time each: 50 % ≥ 30 %
+    and 12 ÷ 12 = 1 ≥ the minimum of 1 FTE — compliant, nothing to solve. Half-time each: T = 6 FTE-months, x =
+    (1 × 12 − 6) ÷ 12 = 0,5 → 0,50 by the minimum. The branches (share's, minimum's) were computed twice for every
+    year (the figure, then which branch gave it) and a third time for the formula; now once, for a year that misses."""
+    import ei_cli.rules.quota as quota
+
+    calls = []
+    branches = quota._staircase_branches
+    monkeypatch.setattr(quota, "_staircase_branches", lambda *a: calls.append(a) or branches(*a))
+    status = Statuses({"T": True, "N": False})
+    for fte, shortfall, solved in (("1", D(0), 0), ("0.5", D("0.50"), 1)):
+        calls.clear()
+        ws = [worker("T", fte=fte), worker("N", fte=fte)]
+        e = enterprise(ws, [pay(w, "2024-01", "2024-12", fte) for w in ("T", "N")], agrement=date(2023, 1, 1))
+        y = evaluate_quota(e, W16, Period.calendar_year(2024), status).latest
+        assert (y.shortfall_fte, len(calls)) == (shortfall, solved)
+    assert any("(1,00 × 12 − 6) ÷ 12 = 0,5," in r.text.fr for r in y.reasons)
+
+
 def test_forecast_keeps_last_fte_and_exits(monkeypatch):
     """Year 2 = 2024 (agrément 2023-01-01), Paie known to 2024-06, forecast from 2024-06.
 

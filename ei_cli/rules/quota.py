@@ -29,7 +29,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from decimal import Decimal
-from typing import Callable, Iterable, Sequence
+from typing import Callable, Iterable, NamedTuple, Sequence
 
 from ei_cli.i18n import Text, decimal_text, english_word, enumeration, plural, t
 from ei_cli.model import Enterprise, Function, Worker
@@ -517,12 +517,23 @@ def _four_text(x: Decimal, lang: str = "fr") -> str:
     return decimal_text(four_places(x), lang)
 
 
-def _minimum_formula(minimum: Decimal, target: Decimal, n: Decimal, k: Decimal, per: str | None = "k") -> Text:
+class _Least(NamedTuple):
+    """The minimum branch of ``_staircase_need`` when it gave the figure: the minimum, T, n, k and its x =
+    (minimum × n − T) ÷ k, computed once (``_staircase_branches``)."""
+
+    minimum: Decimal
+    target: Decimal
+    n: Decimal
+    k: Decimal
+    x: Decimal
+
+
+def _minimum_formula(least: _Least, per: str | None = "k") -> Text:
     """The minimum branch of ``_staircase_need`` with its numbers: « x = (minimum × n − T) ÷ k = (4,00 × 12 −
     27,7596) ÷ 9,3 = 2,1764 » — (T + k·x) ÷ n ≥ minimum over the n months counted, x present k of them; ``per``
     « n » for a year whose every month counted is adjustable (k = n); None for a point value (n = k = 1): « x =
     minimum − T = 1,00 − 0,5 = 0,5 »."""
-    x = (minimum * n - target) / k
+    minimum, target, n, k, x = least
 
     def said(lang: str) -> str:
         if per is None:
@@ -639,7 +650,12 @@ def _staircase_need(r: Decimal | None, minimum: Decimal | None, target: Decimal,
     """
     if k == 0:
         return None
-    return max([ZERO, *(x for x in _staircase_branches(r, minimum, target, total, n, k) if x is not None)])
+    return _larger(*_staircase_branches(r, minimum, target, total, n, k))
+
+
+def _larger(*branches: Decimal | None) -> Decimal:
+    """The figure ``_staircase_need`` solves from its branches: the larger x of the rules of the regime, 0 at least."""
+    return max([ZERO, *(x for x in branches if x is not None)])
 
 
 def _staircase_branches(r: Decimal | None, minimum: Decimal | None, target: Decimal, total: Decimal, n: Decimal,
@@ -649,16 +665,6 @@ def _staircase_branches(r: Decimal | None, minimum: Decimal | None, target: Deci
     share = (r * total - target) / ((1 - r) * k) if r is not None and r < 1 else None
     least = (minimum * n - target) / k if minimum is not None else None
     return share, least
-
-
-def _by_minimum(r: Decimal | None, minimum: Decimal | None, target: Decimal, total: Decimal, n: Decimal,
-                k: Decimal) -> bool:
-    """Whether the minimum of target FTE, not the share, gave ``_staircase_need``'s figure: the formula a reason
-    prints beside it (« x = (minimum × n − T) ÷ k », not « x = (r·D − T) ÷ ((1 − r)·k) »)."""
-    if not k:
-        return False
-    share, least = _staircase_branches(r, minimum, target, total, n, k)
-    return least is not None and least > 0 and (share is None or least > share)
 
 
 def _judge_staircase(f: _Frame) -> YearQuota:
@@ -742,8 +748,14 @@ def _judge_staircase(f: _Frame) -> YearQuota:
         return share_ok and min_ok
 
     compliant = _verdict(ok(target), ok(target + unknown))
-    need = _staircase_need(r, minimum, target, total, count, adjustable) if r is not None else None
-    shortfall = ZERO if compliant else (round_up(need) if need is not None else None)
+    # A year that misses (or may): the two branches of ``_staircase_need``, computed once — the figure is the larger;
+    # when the minimum of target FTE, not the share, gave it (``least``), the « Manque » prints its formula.
+    shortfall, least = (ZERO if compliant else None), None
+    if not compliant and r is not None and adjustable:
+        by_share, by_minimum = _staircase_branches(r, minimum, target, total, count, adjustable)
+        shortfall = round_up(_larger(by_share, by_minimum))
+        if by_minimum is not None and by_minimum > 0 and (by_share is None or by_minimum > by_share):
+            least = _Least(minimum, target, Decimal(count), Decimal(adjustable), by_minimum)
     avg_target, avg_total = target / count, total / count
     # The target FTE as the minimum judges it (``ok``), printed beside it: never « 1,00 … au moins 1,00 » when
     # 0,9967 misses it.
@@ -770,10 +782,8 @@ def _judge_staircase(f: _Frame) -> YearQuota:
     reasons += _unknown_reasons(unknown / count, compliant)
     # A projection's hire counts on the days left only (k months, ``_Frame.hire_k``), not on every day of the year.
     hire = (adjustable, f.hire_day) if f.hire_day is not None and point is None else None
-    # The figure may come from the minimum of target FTE rather than the share (``_staircase_need``): its formula then.
-    least = _minimum_formula(minimum, target, count, adjustable, None if point else "k" if hire else "n") \
-        if r is not None and _by_minimum(r, minimum, target, total, count, adjustable) else None
-    reasons += _shortfall_reasons(shortfall, point.day if point else None, r, hire, least)
+    formula = _minimum_formula(least, None if point else "k" if hire else "n") if least else None
+    reasons += _shortfall_reasons(shortfall, point.day if point else None, r, hire, formula)
     provisional = not f.complete
     if provisional:
         reasons.append(_provisional_reason(f))
@@ -2349,8 +2359,10 @@ def _hire_formula_reason(projected: YearQuota, k: Decimal) -> Reason:
     """« Avec k = … » (Brussels 2018, whose mandate has no « Manque »): the formula the figure to hire was solved by
     over the k months a hire counts in (``_staircase_need``), the minimum of target FTE's with its numbers — the
     regime has no share r."""
-    target, _, n = projected.sums
-    formula = _minimum_formula(projected.min_target_fte, target, n, k)
+    target, total, n = projected.sums
+    minimum = projected.min_target_fte
+    _, x = _staircase_branches(None, minimum, target, total, n, k)
+    formula = _minimum_formula(_Least(minimum, target, n, k, x))
     return because(t(
         f"Avec k = {_months_text(k)} mois restants : {formula.fr}, T les ETP-mois cible projetés sur les n mois "
         "de l'année, arrondi vers le haut.",
