@@ -1752,6 +1752,23 @@ def test_sieg_ceiling_prints_the_subsidisable_share_of_the_cost_it_is_computed_w
     assert (eligible * (1 + b["operating_costs_share"])).quantize(D("0.01")) == b["ceiling_total"]
 
 
+def test_sieg_ceiling_is_limited_on_the_mean_fte_printed_not_the_unrounded_one():
+    """The year of test_sieg_part_without_an_accompanier_gets_nothing_to_cover, ACC's December paid at 0,952 FTE:
+    153 + 31 × 0,952 = 182,512 FTE-days over 365 = 0,500033 — 0,5000 to the 4 places printed, not over the 0,50
+    maximum, so the cost counts whole: 18 000,00 × 1,15 = 20 700,00 €. The reason said « (18 000,00 €, limité à
+    0,50 ETP subventionnable) » (the unrounded mean is over 0,50) beside that whole cost, with no × 0,50 / 0,5000."""
+    ent, report = _ten_td_and_an_accompanier(date(2024, 12, 31), Month(2025, 6))
+    pays = [replace(p, fte=D("0.952")) if (p.worker_id, p.month) == ("ACC", Month(2024, 12)) else p for p in ent.pay]
+    (line,) = lines_of(compute_subsidies(replace(ent, pay=tuple(pays)), W2016, 2024, report), "social_accompaniment")
+    b = line.basis
+    assert (b["accompanier_fte_year"], b["ceiling_wage_cost"], b["ceiling_total"]) == (
+        D("0.5"), D("18000.00"), D("20700.00"))
+    (reason,) = [r for r in line.reasons if r.parameter == "subsidy.social_accompaniment.operating_costs_share"]
+    assert reason.text.fr.startswith("Plafond : coût salarial des accompagnateurs du 2024-07-01 au 2025-06-30 "
+                                     "(18 000,00 €) + 15,0 % = 20 700,00 €")
+    assert "limited" not in reason.text.en
+
+
 def test_sieg_one_day_of_accompaniment_in_a_part_gets_one_days_share_not_a_cliff():
     """The same year as test_sieg_part_without_an_accompanier_gets_nothing_to_cover, the accompanier kept one
     more day (exit 2025-01-01, January paid 3 000 × 1 / 31 = 96,77 €). A ceiling shared by calendar days gave

@@ -973,18 +973,19 @@ def _social_accompaniment_brackets(run: _Run) -> None:
         acc_fte = part_fd / part.days
         max_fte = Decimal(chosen["max_accompanier_fte"]) if chosen and "max_accompanier_fte" in chosen else None
         ceiling = ceiling_total = None
-        limited = max_fte is not None and staff_fte > max_fte
         # The ceiling is computed from the figures its reason prints, each step giving the next to the cent: the
         # cost and each amount to the cent, the mean FTE and the FTE-days to 4 places (the JSON's
         # ``accompanier_fte_year``, ``accompanier_fte_days``, ``ceiling_fte_days``). « (54 130,88 €, limité à
         # 0,50 ETP subventionnable) + 15,0 % = 31 125,26 € » left out a × 0,50 ÷ 1,00 whose unrounded mean FTE
         # no printed figure gave (docs/interpretations.md, « The SIEG ceiling is computed from the figures… »).
         year_fte, part_fd4, window_fd4 = four_places(staff_fte), four_places(part_fd), four_places(window_fd)
-        cut = limited and max_fte < year_fte   # the cost × maximum ÷ mean FTE, printed
+        # Limited to the maximum (the cost × maximum ÷ mean FTE, printed) on the mean FTE printed, 4 places: an
+        # unrounded 0,50003 said « limité à 0,50 ETP » beside a cost left whole, 0,5000 not being over 0,50.
+        limited = max_fte is not None and year_fte > max_fte
         eligible_cost = None
         if chosen and not missing and nobody is None:
             # Only the subsidisable accompanier time (the bracket's maximum FTE) counts in the ceiling.
-            eligible_cost = money(money(cost) * max_fte / year_fte) if cut else money(cost)
+            eligible_cost = money(money(cost) * max_fte / year_fte) if limited else money(cost)
             ceiling_total = money(eligible_cost * (ONE + ops.number))
             ceiling = ceiling_total * part_fd4 / window_fd4 if window_fd4 else ZERO
             if ceiling < amount:
@@ -1051,7 +1052,7 @@ def _social_accompaniment_brackets(run: _Run) -> None:
                  "operating_costs_share": ops.number, "ceiling": money(ceiling) if ceiling is not None else None,
                  "ceiling_start": window.start, "ceiling_end": window.end,
                  "ceiling_wage_cost": money(cost) if not missing else None,
-                 "ceiling_total": money(ceiling_total) if ceiling_total is not None else None,
+                 "ceiling_total": ceiling_total,
                  # The share of the ceiling: basis.ceiling = ceiling_total × these FTE-days of the part ÷ those
                  # of the ceiling's days, to the 4 places the share is computed on.
                  "accompanier_fte_days": part_fd4, "ceiling_fte_days": window_fd4}
@@ -1084,9 +1085,9 @@ def _social_accompaniment_brackets(run: _Run) -> None:
             days_en = f"from {window.start.isoformat()} to {window.end.isoformat()}"
             # The subsidisable share of the cost as computed: × maximum ÷ the mean FTE, to the places used.
             times_fr = (f" × {number_text(max_fte)} / {basis_figure(year_fte, 'fr')} ETP = {euro_text(eligible_cost)}"
-                        if cut else "")
+                        if limited else "")
             times_en = (f" × {number_text(max_fte, 'en')} / {basis_figure(year_fte, 'en')} FTE = "
-                        f"{euro_text(eligible_cost, 'en')}" if cut else "")
+                        f"{euro_text(eligible_cost, 'en')}" if limited else "")
             sub_fr = f"{times_fr}, limité à {number_text(max_fte)} ETP subventionnable" if limited else ""
             sub_en = f"{times_en}, limited to the subsidisable {number_text(max_fte, 'en')} FTE" if limited else ""
             share_fr = (f", au prorata de l'accompagnement de la partie : × {basis_figure(part_fd4, 'fr')} / "
