@@ -1661,6 +1661,31 @@ def test_a_shortfall_the_minimum_decides_prints_the_minimums_formula(monkeypatch
     assert not any("r·D" in r.text.fr for r in (*one.reasons, *two.reasons, *f.reasons))
 
 
+def test_the_minimums_manque_shares_the_shares_opening_and_builds_its_own_formula():
+    """``_shortfall_reasons`` with the minimum's branch (``_Least``): minimum 1, T = 6 FTE-months over n = 12.
+    A projection's hire from 2022-09-16, k = 3,5: x = (1 × 12 − 6) ÷ 3,5 = 1,7143 → 1,72; every day of the year,
+    k = n = 12: x = (1 × 12 − 6) ÷ 12 = 0,5 → 0,50; a point value (n = k = 1, T = 0,5): x = 1 − 0,5 = 0,5 → 0,50.
+    Each « Manque » opens as the share's does (one opening per case, no copy), then says the minimum's clause with
+    the formula it builds from minimum, T, n, k — no formula handed in by the caller."""
+    from ei_cli.rules.quota import _Least, _shortfall_reasons
+
+    cases = [((D("3.5"), date(2022, 9, 16)), None, _Least(D(1), D(6), D(12), D("3.5"), D(6) / D("3.5")), "1.72",
+              "(T + k·x) ÷ n ≥ minimum donne x = (minimum × n − T) ÷ k = (1,00 × 12 − 6) ÷ 3,5 = 1,7143, "),
+             (None, None, _Least(D(1), D(6), D(12), D(12), D("0.5")), "0.50",
+              " les ETP-mois cible sur n mois (un mois partagé avec l'année voisine compte pour la part de ses jours "
+              "dans l'année), (T + n·x) ÷ n ≥ minimum donne x = (minimum × n − T) ÷ n = (1,00 × 12 − 6) ÷ 12 = 0,5, "),
+             (None, date(2024, 12, 31), _Least(D(1), D("0.5"), D(1), D(1), D("0.5")), "0.50",
+              "T + x ≥ minimum donne x = minimum − T = 1,00 − 0,5 = 0,5, ")]
+    for hire, day, least, shortfall, clause in cases:
+        [by_share] = _shortfall_reasons(D(shortfall), day, D("0.3"), hire)
+        [by_minimum] = _shortfall_reasons(D(shortfall), day, D("0.3"), hire, least)
+        opening = by_minimum.text.fr[:by_minimum.text.fr.index(clause)]
+        assert opening.startswith(f"Manque : {shortfall.replace('.', ',')} ETP de public cible ")
+        assert by_share.text.fr.startswith(opening) and by_share.text.fr != by_minimum.text.fr
+        assert by_minimum.text.fr.endswith("arrondi vers le haut (la part exigée en demande moins).")
+        assert by_minimum.text.en.endswith("rounded up (the required share asks less).")
+
+
 def test_forecast_counts_the_years_last_month_for_its_days_inside(monkeypatch):
     """wallonie-2003, agrément 2005-03-15 → year 2 = 2006-03-15 … 2007-03-14, Paie known to 2006-12.
     A target, N0–N2 not target, 1 FTE throughout (kept in the projection): T = 12, D = 48 over

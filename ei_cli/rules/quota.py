@@ -782,8 +782,7 @@ def _judge_staircase(f: _Frame) -> YearQuota:
     reasons += _unknown_reasons(unknown / count, compliant)
     # A projection's hire counts on the days left only (k months, ``_Frame.hire_k``), not on every day of the year.
     hire = (adjustable, f.hire_day) if f.hire_day is not None and point is None else None
-    formula = _minimum_formula(least, None if point else "k" if hire else "n") if least else None
-    reasons += _shortfall_reasons(shortfall, point.day if point else None, r, hire, formula)
+    reasons += _shortfall_reasons(shortfall, point.day if point else None, r, hire, least)
     provisional = not f.complete
     if provisional:
         reasons.append(_provisional_reason(f))
@@ -1225,72 +1224,60 @@ def _unknown_reasons(unknown_avg: Decimal, verdict: bool | None) -> list[Reason]
 
 
 def _shortfall_reasons(shortfall: Decimal | None, point_day: date | None, r,
-                       hire: tuple[Decimal, date] | None = None, least: Text | None = None) -> list[Reason]:
+                       hire: tuple[Decimal, date] | None = None, least: _Least | None = None) -> list[Reason]:
     """The « Manque » reason: on the year's last day (``point_day``, year 1), on every day of the year, or — a
     projection, ``hire`` = (k, the hire's first day) — on the k months of days left the hire counts in, the figure
     ``_staircase_need`` solves (« chaque jour de l'année » and n there gave a formula whose result was not the
-    figure shown: 0,29 for 1,75). ``least``: the minimum's formula with its numbers (``_minimum_formula``) when the
-    minimum of target FTE, not the share, gave the figure."""
+    figure shown: 0,29 for 1,75). Each opening is said once, then the share's clause, or — ``least``, the minimum
+    of target FTE gave the figure — the minimum's, with its formula and numbers (``_minimum_formula``)."""
     if not shortfall:
         return []
-    if least is not None:
-        return [_minimum_shortfall_reason(shortfall, point_day, hire, least)]
-    if hire is not None:
-        k, day = hire
-        return [because(t(
-            f"Manque : {number_text(shortfall)} ETP de public cible à engager à partir du {day.isoformat()} : présents "
-            f"k = {_months_text(k)} mois de l'année (les jours qui restent, un mois entamé pour sa part), "
-            "(T + k·x) ÷ (D + k·x) ≥ r donne x = (r·D − T) ÷ ((1 − r)·k), T et D les ETP-mois cible et total de "
-            "l'année projetée (et au moins le minimum d'ETP en moyenne), arrondi vers le haut.",
-            f"Shortfall: {number_text(shortfall, 'en')} target-public FTE to hire from {day.isoformat()}: present "
-            f"k = {_months_text(k, 'en')} months of the year (the days left, a month begun for its part), "
-            "(T + k·x) ÷ (D + k·x) ≥ r gives x = (r·D − T) ÷ ((1 − r)·k), T and D the target and total FTE-months "
-            "of the projected year (and at least the FTE minimum on average), rounded up."))]
-    if point_day is not None:
-        return [because(t(
-            f"Manque : {number_text(shortfall)} ETP de public cible sous contrat le {point_day.isoformat()} : "
-            "x = (r·D − T) ÷ (1 − r), T et D les ETP de ce jour (et au moins le minimum d'ETP), arrondi vers le haut.",
-            f"Shortfall: {number_text(shortfall, 'en')} target-public FTE under contract on {point_day.isoformat()}: "
-            "x = (r·D − T) ÷ (1 − r), T and D that day's FTE (and at least the FTE minimum), rounded up."))]
-    return [because(t(
-        f"Manque : {number_text(shortfall)} ETP de public cible en plus chaque jour de l'année : avec T et D les "
-        "ETP-mois cible et total sur n mois (un mois partagé avec l'année voisine compte pour la part de ses "
-        "jours dans l'année), (T + n·x) ÷ (D + n·x) ≥ r donne x = (r·D − T) ÷ ((1 − r)·n) "
-        "(et au moins le minimum d'ETP en moyenne), arrondi vers le haut.",
-        f"Shortfall: {number_text(shortfall, 'en')} more target-public FTE on every day of the year: with T and D the "
-        "target and total FTE-months over n months (a month shared with the neighbouring year counts for the "
-        "part of its days inside the year), (T + n·x) ÷ (D + n·x) ≥ r gives x = (r·D − T) ÷ ((1 − r)·n) "
-        "(and at least the FTE minimum on average), rounded up."))]
-
-
-def _minimum_shortfall_reason(shortfall: Decimal, point_day: date | None, hire: tuple[Decimal, date] | None,
-                              least: Text) -> Reason:
-    """``_shortfall_reasons`` when the minimum of target FTE gave the figure (the share asks less): its formula."""
     x_fr, x_en = number_text(shortfall), number_text(shortfall, "en")
     if hire is not None:
         k, day = hire
-        return because(t(
+        opening = t(
             f"Manque : {x_fr} ETP de public cible à engager à partir du {day.isoformat()} : présents k = "
-            f"{_months_text(k)} mois de l'année (les jours qui restent, un mois entamé pour sa part), (T + k·x) ÷ n ≥ "
-            f"minimum donne {least.fr}, T les ETP-mois cible de l'année projetée sur ses n mois, arrondi vers le haut "
-            "(la part exigée en demande moins).",
+            f"{_months_text(k)} mois de l'année (les jours qui restent, un mois entamé pour sa part), ",
             f"Shortfall: {x_en} target-public FTE to hire from {day.isoformat()}: present k = {_months_text(k, 'en')} "
-            "months of the year (the days left, a month begun for its part), (T + k·x) ÷ n ≥ minimum gives "
-            f"{least.en}, T the target FTE-months of the projected year over its n months, rounded up (the required "
-            "share asks less)."))
-    if point_day is not None:
-        return because(t(
-            f"Manque : {x_fr} ETP de public cible sous contrat le {point_day.isoformat()} : T + x ≥ minimum donne "
-            f"{least.fr}, T les ETP cible de ce jour, arrondi vers le haut (la part exigée en demande moins).",
-            f"Shortfall: {x_en} target-public FTE under contract on {point_day.isoformat()}: T + x ≥ minimum gives "
-            f"{least.en}, T that day's target FTE, rounded up (the required share asks less)."))
-    return because(t(
-        f"Manque : {x_fr} ETP de public cible en plus chaque jour de l'année : avec T les ETP-mois cible sur n mois (un "
-        "mois partagé avec l'année voisine compte pour la part de ses jours dans l'année), (T + n·x) ÷ n ≥ minimum "
-        f"donne {least.fr}, arrondi vers le haut (la part exigée en demande moins).",
-        f"Shortfall: {x_en} more target-public FTE on every day of the year: with T the target FTE-months over n months "
-        "(a month shared with the neighbouring year counts for the part of its days inside the year), (T + n·x) ÷ n ≥ "
-        f"minimum gives {least.en}, rounded up (the required share asks less)."))
+            "months of the year (the days left, a month begun for its part), ")
+        formula = _minimum_formula(least, "k") if least is not None else None
+        clause = t(
+            f"(T + k·x) ÷ n ≥ minimum donne {formula.fr}, T les ETP-mois cible de l'année projetée sur ses n mois, "
+            "arrondi vers le haut (la part exigée en demande moins).",
+            f"(T + k·x) ÷ n ≥ minimum gives {formula.en}, T the target FTE-months of the projected year over its n "
+            "months, rounded up (the required share asks less).") if formula else t(
+            "(T + k·x) ÷ (D + k·x) ≥ r donne x = (r·D − T) ÷ ((1 − r)·k), T et D les ETP-mois cible et total de "
+            "l'année projetée (et au moins le minimum d'ETP en moyenne), arrondi vers le haut.",
+            "(T + k·x) ÷ (D + k·x) ≥ r gives x = (r·D − T) ÷ ((1 − r)·k), T and D the target and total FTE-months "
+            "of the projected year (and at least the FTE minimum on average), rounded up.")
+    elif point_day is not None:
+        opening = t(f"Manque : {x_fr} ETP de public cible sous contrat le {point_day.isoformat()} : ",
+                    f"Shortfall: {x_en} target-public FTE under contract on {point_day.isoformat()}: ")
+        formula = _minimum_formula(least, None) if least is not None else None
+        clause = t(
+            f"T + x ≥ minimum donne {formula.fr}, T les ETP cible de ce jour, arrondi vers le haut (la part exigée en "
+            "demande moins).",
+            f"T + x ≥ minimum gives {formula.en}, T that day's target FTE, rounded up (the required share asks "
+            "less).") if formula else t(
+            "x = (r·D − T) ÷ (1 − r), T et D les ETP de ce jour (et au moins le minimum d'ETP), arrondi vers le haut.",
+            "x = (r·D − T) ÷ (1 − r), T and D that day's FTE (and at least the FTE minimum), rounded up.")
+    else:
+        opening = t(f"Manque : {x_fr} ETP de public cible en plus chaque jour de l'année : avec T",
+                    f"Shortfall: {x_en} more target-public FTE on every day of the year: with T")
+        shared = t("sur n mois (un mois partagé avec l'année voisine compte pour la part de ses jours dans l'année)",
+                   "over n months (a month shared with the neighbouring year counts for the part of its days inside "
+                   "the year)")
+        formula = _minimum_formula(least, "n") if least is not None else None
+        clause = t(
+            f" les ETP-mois cible {shared.fr}, (T + n·x) ÷ n ≥ minimum donne {formula.fr}, arrondi vers le haut (la "
+            "part exigée en demande moins).",
+            f" the target FTE-months {shared.en}, (T + n·x) ÷ n ≥ minimum gives {formula.en}, rounded up (the "
+            "required share asks less).") if formula else t(
+            f" et D les ETP-mois cible et total {shared.fr}, (T + n·x) ÷ (D + n·x) ≥ r donne x = (r·D − T) ÷ "
+            "((1 − r)·n) (et au moins le minimum d'ETP en moyenne), arrondi vers le haut.",
+            f" and D the target and total FTE-months {shared.en}, (T + n·x) ÷ (D + n·x) ≥ r gives x = (r·D − T) ÷ "
+            "((1 − r)·n) (and at least the FTE minimum on average), rounded up.")
+    return [because(t(opening.fr + clause.fr, opening.en + clause.en))]
 
 
 def _provisional_reason(f: _Frame) -> Reason:
