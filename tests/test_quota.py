@@ -659,7 +659,7 @@ def test_forecast_explain_prints_the_projections_formula_not_only_its_method(mon
     projection = out[-1]
     for reason in fc.reasons:
         assert reason.text.fr in out[0] or reason.text.fr in projection
-    assert "12,00 ETP-mois public cible ÷ 48,00 ETP-mois sur 12 mois = 25,0 %" in projection
+    assert "12 ETP-mois public cible ÷ 48 ETP-mois sur 12 mois = 25,0 %" in projection
     assert "Manque : 0,98 ETP de public cible à engager à partir du 2022-09-16" in projection
     # The formula once, in the projected year's « Manque » (a second « Avec k » reason repeated it).
     assert projection.count("x = (r·D − T) ÷ ((1 − r)·k)") == 1 and "Avec k" not in projection
@@ -1659,6 +1659,24 @@ def test_a_shortfall_the_minimum_decides_prints_the_minimums_formula(monkeypatch
         "(1,00 × 12 − 6) ÷ 3,5 = 1,7143, T les ETP-mois cible de l'année projetée sur ses n mois, arrondi vers le "
         "haut (la part exigée en demande moins)."]
     assert not any("r·D" in r.text.fr for r in (*one.reasons, *two.reasons, *f.reasons))
+
+
+def test_a_year_block_prints_its_target_fte_months_to_one_precision():
+    """wallonie-2016 year 2 (agrément 2023-01-01, Paie 2024), T target and N not, 0,41235 FTE each month:
+    T = 12 × 0,41235 = 4,9482, D = 9,8964 FTE-months; 4,9482 ÷ 9,8964 = 50,0 % ≥ 30 %, but 4,9482 ÷ 12 = 0,41
+    under the minimum of 1: x = (1 × 12 − 4,9482) ÷ 12 = 0,58765 → 0,5877 (4 places), rounded up 0,59. The year's
+    line printed « 4,95 ETP-mois public cible ÷ 9,90 ETP-mois » above « (1,00 × 12 − 4,9482) ÷ 12 » in the
+    « Manque »: the same T to two precisions. Both now print it to 4 places (``_four_text``)."""
+    ws = [worker("T", fte="0.41235"), worker("N", fte="0.41235")]
+    e = enterprise(ws, [pay(w, "2024-01", "2024-12", "0.41235") for w in ("T", "N")], agrement=date(2023, 1, 1))
+    y = evaluate_quota(e, W16, Period.calendar_year(2024), Statuses({"T": True, "N": False})).latest
+    assert y.shortfall_fte == D("0.59")
+    texts = [r.text for r in y.reasons]
+    assert any(x.fr.startswith("4,9482 ETP-mois public cible ÷ 9,8964 ETP-mois sur 12 mois = 50,0 %") and
+               x.en.startswith("4.9482 target-public FTE-months ÷ 9.8964 FTE-months over 12 months = 50.0 %")
+               for x in texts)
+    assert any("(1,00 × 12 − 4,9482) ÷ 12 = 0,5877" in x.fr for x in texts)
+    assert not any("4,95 " in x.fr for x in texts)
 
 
 def test_the_minimums_manque_shares_the_shares_opening_and_builds_its_own_formula():

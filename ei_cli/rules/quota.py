@@ -773,10 +773,12 @@ def _judge_staircase(f: _Frame) -> YearQuota:
             f"{req_text_en}). The row of month {judged_month} in the monthly table is the month's average, for "
             "information.")))
     else:
+        # The Σ FTE-months to 4 places (``_four_text``), as the « Manque » formula below prints T: one T per year
+        # block, never « 4,95 ETP-mois public cible » above « (1,00 × 12 − 4,9482) ÷ 12 ».
         reasons.append(because(t(
-            f"{number_text(target)} ETP-mois public cible ÷ {number_text(total)} ETP-mois sur {_months_text(count)} mois = {share_text(share)} "
+            f"{_four_text(target)} ETP-mois public cible ÷ {_four_text(total)} ETP-mois sur {_months_text(count)} mois = {share_text(share)} "
             f"(exigé : {req_text}) ; en moyenne {number_text(judged, beside=minimum)} ETP public cible sur {number_text(avg_total)} ETP.",
-            f"{number_text(target, 'en')} target-public FTE-months ÷ {number_text(total, 'en')} FTE-months over {_months_text(count, 'en')} months = "
+            f"{_four_text(target, 'en')} target-public FTE-months ÷ {_four_text(total, 'en')} FTE-months over {_months_text(count, 'en')} months = "
             f"{share_text(share, 'en')} (required: {req_text_en}); on average {number_text(judged, 'en', minimum)} target FTE out of "
             f"{number_text(avg_total, 'en')} FTE.")))
     reasons += _unknown_reasons(unknown / count, compliant)
