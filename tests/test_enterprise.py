@@ -635,3 +635,35 @@ def test_the_size_of_a_year_whose_payroll_is_behind_says_the_months_counted_on_p
             "2026-03-31), dont 14 mois-travailleurs sur l'etp de la feuille Personnel, 2 personnes occupées") in fr
     assert "mois connus" not in fr and fr.endswith("verdict provisoire sur ces mois.")
     assert "over 10 months up to 2026-10-31" in en and "including 14 worker-months on the Personnel sheet's etp" in en
+
+
+def test_the_size_of_a_year_begun_whose_months_are_not_known_yet_is_not_judged(monkeypatch):
+    """On 2026-01-15 with Paie to 2025-12 (current: at most two months before January 2026), 2026 has begun
+    (2026-01-01 ≤ 2026-01-15) but its data horizon is the last Paie month's end, 2025-12-31 (``data_horizon``),
+    before its first day: no month of 2026 is known yet (``known_part`` is None). A full time all 2025, paid
+    January–December at etp 1: 2026 is not judged — « indéterminé : aucun mois de la période encore connu »,
+    compliant null, no staff figure (a 0 would read as 0 AWU measured), measured_to null, data_known false —
+    and the reason names the year and says the size is not judged yet, not a period not begun. 2025 is closed:
+    12 × 1 ÷ 12 = 1,00 AWU, measured to 2025-12-31."""
+    from ei_cli import periods
+
+    monkeypatch.setattr(periods, "today", lambda: date(2026, 1, 15))
+    a = Worker("A", date(2020, 1, 1), ContractType.CDI, D(1), Function.PRODUCTION)
+    pay = tuple(PayMonth("A", Month(2025, m), D(1), D(2000)) for m in range(1, 13))
+    e = Enterprise("EI", Region.WALLONIE, date(2020, 1, 1), legal_form="SC", social_purpose=True,
+                   turnover=D(1000000), workers=(a,), pay=pay)
+    status = Report({"A": False})
+    c = rule.check(e, get_regime("wallonie-2016"), Period.calendar_year(2026), status)
+    assert c.compliant is None
+    assert c.summary.fr.startswith("indéterminé : aucun mois de la période encore connu ;")
+    assert c.summary.en.startswith("unknown: no month of the period known yet;")
+    assert (c.details["annual_work_units"], c.details["headcount"], c.details["measured_to"]) == (None, None, None)
+    assert c.details["data_known"] is False and c.details["provisional"] is False
+    reason = c.reasons[0]
+    assert reason.parameter == "enterprise.max_staff"
+    assert reason.text.fr == ("Aucun mois de la période 2026-01-01 – 2026-12-31 n'est encore connu : son effectif "
+                              "n'est pas encore mesuré, la taille n'est pas encore jugée.")
+    assert reason.text.en.startswith("No month of the period 2026-01-01 – 2026-12-31 is known yet:")
+    assert "pas encore commencée" not in c.summary.fr and not c.to_fix
+    closed = rule.check(e, get_regime("wallonie-2016"), Period.calendar_year(2025), status)
+    assert closed.details["annual_work_units"] == D("1.00") and closed.details["measured_to"] == "2025-12-31"
