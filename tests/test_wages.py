@@ -537,3 +537,27 @@ def test_no_payroll_row_is_owed_for_the_month_still_running_with_a_payroll_far_b
     k = Worker("K", date(2026, 10, 1), ContractType.CDI, D(1), Function.PRODUCTION)
     r = wages.check(enterprise(rows, [worker("M"), worker("P"), k]), W16, Period.calendar_year(2026))
     assert r.compliant is None and r.details["workers_without_pay"] == ["K"]
+
+
+def test_the_table_without_any_worker_compared_has_no_highest_or_lowest_row(make_workbook, workbook_sheets):
+    """The test workbook (2024-01 and 2024-02) with every Paie row at etp 0: all six worker-months left out
+    (fte_zero), nobody compared — no highest and no lowest (JSON null), ratio unknown. The table keeps its
+    header and prints neither row (``wages_table``'s ``row`` skips an end that is None), then « Rapport ? (au
+    plus 4) : indéterminé — 0 travailleur comparé, 0 mois-travailleur » and each month left out; no crash on
+    the missing ends, in either language."""
+    from helpers_workbook import set_value
+
+    for row in range(1, 7):
+        set_value(workbook_sheets, "Paie", row, "etp", 0)
+    path = str(make_workbook(workbook_sheets))
+    doc = json.loads(runner.invoke(app, ["check-wages", path, "--year", "2024", "-f", "json"]).stdout)
+    assert doc["compliant"] is None and doc["highest"] is None and doc["lowest"] is None and doc["ratio"] is None
+    fr = runner.invoke(app, ["check-wages", path, "--year", "2024", "--names"], env={"COLUMNS": "200"})
+    assert fr.exit_code == 0, fr.output
+    assert "Salaire / ETP" in fr.stdout and "Plus élevé" not in fr.stdout and "Plus bas" not in fr.stdout
+    assert "Rapport ? (au plus 4) : indéterminé — 0 travailleur comparé, 0 mois-travailleur" in fr.stdout
+    assert "Écarté : 1 2024-01 (etp nul)" in fr.stdout and "Écarté : 3 2024-02 (etp nul)" in fr.stdout
+    en = runner.invoke(app, ["check-wages", path, "--year", "2024", "--lang", "en"], env={"COLUMNS": "200"})
+    assert en.exit_code == 0, en.output
+    assert "Pay per FTE" in en.stdout and "Highest" not in en.stdout and "Lowest" not in en.stdout
+    assert "Ratio ? (at most 4): unknown — 0 workers compared, 0 worker-months" in en.stdout
