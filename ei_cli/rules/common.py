@@ -588,21 +588,23 @@ def not_begun_summary() -> Text:
              f"unknown: period not begun yet (today: {today})")
 
 
-def not_due_after_reason(period: Period, horizon: date, value: Value) -> Reason:
-    """The reason a period running beyond today gives for what it does not judge yet (``deadline_horizon``),
-    citing the rule's ``value``: « Période en cours au … » for a period in progress; a period not begun yet
-    (judged only for an agrément application, ``run_checks``) says that instead."""
+def not_due_after_reason(period: Period, value: Value) -> Reason:
+    """The reason a period running beyond today gives for what it does not judge yet (``deadline_horizon``,
+    which is today for such a period: the day said), citing the rule's ``value``: « Période en cours au … »
+    for a period in progress; a period not begun yet (judged only for an agrément application, ``run_checks``)
+    says that instead."""
+    today = periods.today().isoformat()
     if not_begun(period):
         return because(t(
-            f"Période pas encore commencée au {horizon.isoformat()} (date du jour) : aucune de ses échéances "
+            f"Période pas encore commencée au {today} (date du jour) : aucune de ses échéances "
             "n'est encore venue, rien n'y est encore dû.",
-            f"Period not begun yet on {horizon.isoformat()} (today): none of its deadlines has come yet, nothing "
+            f"Period not begun yet on {today} (today): none of its deadlines has come yet, nothing "
             "in it is due yet."), value)
     return because(t(
-        f"Période en cours au {horizon.isoformat()} (date du jour) : ce qui vient à échéance après ce jour (délai, "
+        f"Période en cours au {today} (date du jour) : ce qui vient à échéance après ce jour (délai, "
         "trimestre ou mois pas encore terminé) n'est pas encore dû, quelle que soit la paie saisie ; ce qui est "
         "échu l'est, quel que soit le dernier mois de paie.",
-        f"Period in progress on {horizon.isoformat()} (today): what falls due after this day (a deadline, a quarter "
+        f"Period in progress on {today} (today): what falls due after this day (a deadline, a quarter "
         "or month not over yet) is not due yet, whatever the payroll entered; what has fallen due is, whatever "
         "the last payroll month."), value)
 

@@ -286,7 +286,7 @@ def _cdi_half_time(enterprise: Enterprise, regime: Regime, period: Period, repor
         reasons.append(started)
     horizon = deadline_horizon(period)
     if horizon is not None:
-        reasons.append(not_due_after_reason(period, horizon, months_v))
+        reasons.append(not_due_after_reason(period, months_v))
     reasons.append(because(t(
         f"Et travaille au moins à {decimal_text(minimum)} etp : etp contractuel (feuille Personnel), pas l'etp payé du mois.",
         f"And works at least {decimal_text(minimum, 'en')} fte: the contractual fte (Personnel sheet), not the month's paid fte."),

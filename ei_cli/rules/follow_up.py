@@ -341,7 +341,7 @@ def _quarterly_interviews(enterprise: Enterprise, regime: Regime, period: Period
     if started is not None:
         reasons.append(started)
     if horizon < period.end:
-        reasons.append(not_due_after_reason(period, horizon, per_q_v))
+        reasons.append(not_due_after_reason(period, per_q_v))
     for m in missing:
         reasons.append(because(m.text(), per_q_v if m.item == "interview" else
                                (bilan_v if m.item == "bilan" else plan_v)))
