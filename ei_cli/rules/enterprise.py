@@ -48,17 +48,11 @@ NAME = "enterprise"
 SUPERVISION_FUNCTIONS = (Function.SUPERVISION, Function.SOCIAL_ACCOMPANIMENT)
 
 
-def annual_work_units(enterprise: Enterprise, period: Period) -> tuple[Decimal, int]:
-    """(AWU = mean monthly summed etp over the period, headcount: persons employed in the period — a person
-    re-hired under a new id once, ``Enterprise.persons``)."""
-    awu, headcount, _ = _work_units(enterprise, period)
-    return awu, headcount
-
-
 def _work_units(enterprise: Enterprise, period: Period) -> tuple[Decimal, int, int]:
-    """``annual_work_units`` and the worker-months counted on Personnel.etp for want of a Paie row (``fte_rows``'s
-    fallback), which the reason says as the documents' staff figures do (« dont N mois-travailleurs sur l'etp de
-    la feuille Personnel »)."""
+    """(AWU = mean monthly summed etp over the period, headcount: persons employed in the period — a person
+    re-hired under a new id once, ``Enterprise.persons`` —, the worker-months counted on Personnel.etp for want
+    of a Paie row (``fte_rows``'s fallback), which the reason says as the documents' staff figures do (« dont N
+    mois-travailleurs sur l'etp de la feuille Personnel »))."""
     workers = [w for w in enterprise.workers if w.has_employment_contract and w.employed_in(period)]
     months = list(period.months())
     rows, fallbacks = fte_rows(enterprise, months, workers)
