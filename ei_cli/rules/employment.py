@@ -203,13 +203,10 @@ def _cdi_violations(rows: tuple[Worker, ...], months: int, period: Period, statu
     return out
 
 
-def _fte_violation(worker: Worker, minimum: Decimal, period: Period, status: bool | None,
-                   horizon: date | None = None) -> Violation | None:
-    """The contractual etp below ``minimum``, a breach from the hire (or the period's start). Not for a contract
-    that starts after ``horizon`` (today, ``deadline_horizon``: a hire entered ahead): not a breach yet, only a
-    note (``_planned_below_note``), as its CDI is not due yet."""
-    if worker.fte >= minimum or _starts_after(worker, horizon):
-        return None
+def _fte_violation(worker: Worker, minimum: Decimal, period: Period, status: bool | None) -> Violation:
+    """The breach of a contractual etp below ``minimum`` (the caller's test), from the hire (or the period's
+    start). Not for a contract that starts after today (``_starts_after``: a hire entered ahead): not a breach
+    yet, only a note (``_planned_below_note``), as its CDI is not due yet."""
     return Violation(worker.worker_id, "below_min_fte", status, worker.hire_date, max(worker.hire_date, period.start),
                      worker.exit_date, fte=worker.fte, min_fte=minimum)
 
@@ -219,11 +216,10 @@ def _starts_after(worker: Worker, horizon: date | None) -> bool:
     return horizon is not None and worker.hire_date > horizon
 
 
-def _planned_below_note(worker: Worker, minimum: Decimal, horizon: date | None) -> Text | None:
+def _planned_below_note(worker: Worker, minimum: Decimal, horizon: date) -> Text:
     """« T2 : contrat prévu à 0,4 etp à partir du 2026-12-10 … »: a contract below ``minimum`` that starts after
-    today (``_fte_violation`` leaves it out), said so that it can be corrected before it begins; None otherwise."""
-    if worker.fte >= minimum or not _starts_after(worker, horizon):
-        return None
+    ``horizon``, today (``_starts_after``; the caller's tests), said so that it can be corrected before it
+    begins — not a breach yet (``_fte_violation``)."""
     return t(f"{worker.worker_id} : contrat prévu à {decimal_text(worker.fte)} etp à partir du {worker.hire_date}, "
              f"après la date du jour ({horizon}) : pas encore un manquement, mais sous le minimum de "
              f"{decimal_text(minimum)} etp dès son début.",
@@ -311,13 +307,13 @@ def _cdi_half_time(enterprise: Enterprise, regime: Regime, period: Period, repor
         if rows[0].worker_id not in judged:
             judged.add(rows[0].worker_id)
             violations.extend(_cdi_violations(rows, months, period, status, obligations_from, horizon))
-        v = _fte_violation(w, minimum, period, status, horizon)
-        if v is not None:
-            violations.append(v)
-        planned = _planned_below_note(w, minimum, horizon)
-        if planned is not None:
-            planned_below.append(planned)
-        if status and w.fte >= minimum:
+        # Below the minimum: a breach, or a note for a contract that starts after today (entered ahead).
+        if w.fte < minimum:
+            if _starts_after(w, horizon):
+                planned_below.append(_planned_below_note(w, minimum, horizon))
+            else:
+                violations.append(_fte_violation(w, minimum, period, status))
+        elif status:
             paid_below.extend(_paid_below(enterprise, w, minimum, period_months))
     confirmed = [v for v in violations if v.target_status is True]
     to_verify = [v for v in violations if v.target_status is None]
@@ -407,9 +403,8 @@ def _supervision_cdi_half_time(enterprise: Enterprise, regime: Regime, period: P
             last = start - timedelta(days=1) if start is not None else w.exit_date
             violations.append(Violation(w.worker_id, "cdi_late", None, w.hire_date, first_day, last, None, start,
                                         supervision=True))
-        v = _fte_violation(w, minimum, period, None)
-        if v is not None:
-            violations.append(replace(v, supervision=True))
+        if w.fte < minimum:
+            violations.append(replace(_fte_violation(w, minimum, period, None), supervision=True))
     for v in violations:
         reasons.append(because(v.text(), fte_v))
     to_fix = [t(f"{v.worker_id} : personnel d'encadrement à engager en CDI d'au moins {shown_min} etp.",
