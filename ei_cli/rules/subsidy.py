@@ -975,12 +975,12 @@ def _social_accompaniment_brackets(run: _Run) -> None:
         ceiling = ceiling_total = None
         # The ceiling is computed from the figures its reason prints, each step giving the next to the cent: the
         # cost and each amount to the cent, the mean FTE and the FTE-days to 4 places (the JSON's
-        # ``accompanier_fte_year``, ``accompanier_fte_days``, ``ceiling_fte_days``). « (54 130,88 €, limité à
-        # 0,50 ETP subventionnable) + 15,0 % = 31 125,26 € » left out a × 0,50 ÷ 1,00 whose unrounded mean FTE
-        # no printed figure gave (docs/interpretations.md, « The SIEG ceiling is computed from the figures… »).
+        # ``accompanier_fte_year``, ``accompanier_fte_days``, ``ceiling_fte_days``). The reason used to leave out
+        # the factor maximum ÷ mean FTE, which no printed figure gave (the worked example: docs/interpretations.md,
+        # « The SIEG ceiling is computed from the figures… »).
         year_fte, part_fd4, window_fd4 = four_places(staff_fte), four_places(part_fd), four_places(window_fd)
         # Limited to the maximum (the cost × maximum ÷ mean FTE, printed) on the mean FTE printed, 4 places: an
-        # unrounded 0,50003 said « limité à 0,50 ETP » beside a cost left whole, 0,5000 not being over 0,50.
+        # unrounded mean just over the maximum, printed equal to it, said « limité » beside a cost left whole.
         limited = max_fte is not None and year_fte > max_fte
         eligible_cost = None
         if chosen and not missing and nobody is None:
