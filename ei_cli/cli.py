@@ -321,8 +321,8 @@ def _forgiving_stderr() -> None:
         if stream is None:   # the system gives the lowest free descriptor: 0, 1, 2 in that order
             os.open(os.devnull, os.O_RDONLY if fd == 0 else os.O_WRONLY)
     stream = sys.stderr
-    if stream is None:
-        stream = open(os.devnull, "w", encoding="utf-8", errors="backslashreplace")
+    if stream is None:   # descriptor 2, the null device held above
+        stream = open(2, "w", encoding="utf-8", errors="backslashreplace", closefd=False)
     sys.stderr = _Stderr(stream)
 
 

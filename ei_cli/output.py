@@ -700,8 +700,7 @@ def print_problems(problems: Iterable[Problem], lang: str = "fr", *, every: bool
     for i, p in enumerate(problems):
         if i in skipped:
             continue
-        label = ("ERREUR" if p.is_error else "attention") if lang != "en" else (
-            "ERROR" if p.is_error else "warning")
+        label = _severity_label(p.is_error, lang)
         style = "bold red" if p.is_error else "yellow"
         where = p.location()
         colon = (": " if lang == "en" else " : ") if where else ""
@@ -709,7 +708,12 @@ def print_problems(problems: Iterable[Problem], lang: str = "fr", *, every: bool
                   f" [dim]({p.code})[/]")
     for code, group in held.items():
         line = _summary_line(code, [problems[i] for i in group], lang)
-        err.print(f"[yellow]{'warning' if lang == 'en' else 'attention'}[/]{escape(line)}")
+        err.print(f"[yellow]{_severity_label(False, lang)}[/]{escape(line)}")
+
+
+def _severity_label(is_error: bool, lang: str) -> str:
+    """« ERREUR » / « attention » (ERROR / warning): how the terminal marks a problem's severity."""
+    return ("ERROR" if is_error else "warning") if lang == "en" else ("ERREUR" if is_error else "attention")
 
 
 def _held_back(problems: list[Problem]) -> dict[str, list[int]]:

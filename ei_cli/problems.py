@@ -89,19 +89,18 @@ def display_path(path) -> str:
 CELLS_NAMED = 10
 
 
-def compact_locations(problems, limit: int = CELLS_NAMED, *, with_file: bool = True, lang: str = "fr",
-                      more=None) -> str:
+def compact_locations(problems, *, with_file: bool, lang: str = "fr", more=None) -> str:
     """Where ``problems`` are, in few words: « Personnel › B5, B9, B12 ; Paie › D3 » — each file (``with_file``)
     and sheet once, as ``Problem.location`` writes them, then their cells (or columns) in the order met; past
-    ``limit`` places, « , … », or ``more(n)`` for the ``n`` places left (« … et 12 autres »). A problem with
+    ``CELLS_NAMED`` places, « , … », or ``more(n)`` for the ``n`` places left (« … et 12 autres »). A problem with
     neither cell nor column adds nothing. Never a cell's value."""
     placed = [p for p in problems if p.placed]
     groups: dict[tuple, list[str]] = {}
-    for p in placed[:limit]:
+    for p in placed[:CELLS_NAMED]:
         groups.setdefault((p.file if with_file else None, p.sheet), []).append(p.cell or p.column)
     text = ("; " if lang == "en" else " ; ").join(
         " › ".join([*(part for part in key if part), ", ".join(places)]) for key, places in groups.items())
-    left = len(placed) - limit
+    left = len(placed) - CELLS_NAMED
     if left > 0:
         text += more(left) if more is not None else ", …"
     return text

@@ -165,32 +165,31 @@ def fitted(con, renderable, width: int):
     key_word = [longest_word[0]] + [0] * (len(columns) - 1)
 
     @functools.cache
-    def wants() -> tuple[list[int], ...]:
+    def wants() -> tuple:
         """A value column's figures; its words (an id, a verdict); the key column's (the first: a parameter
         id, a file name, a worker id, a month) longest word, if it fits beside the others even without
-        padding; a prose column's figures and its words of up to 8 characters."""
+        padding; a prose column's figures and its words of up to 8 characters; and the width all of them
+        need, the key's word included."""
         value_figures = [0 if prose(i) else longest_figure(i) for i in columns]
         value_words = [0 if prose(i) or i == 0 else longest_word[i] for i in columns]
         prose_words = [max(longest_figure(i), min(longest_word[i], _WRAPPED_WIDTH)) if prose(i) else 0 for i in columns]
-        key = key_word
-        if sum(map(max, floors, value_figures, value_words, key_word, prose_words)) > room[-1]:
-            key = [0] * len(columns)
-        return value_figures, value_words, key, prose_words
+        need = sum(map(max, floors, value_figures, value_words, key_word, prose_words))
+        key = key_word if need <= room[-1] else [0] * len(columns)
+        return value_figures, value_words, key, prose_words, need
 
     def key_folded() -> bool:
         """rich's layout folds the key column's longest word, where it fits beside what the others want
         with the cells' padding."""
         if widths[0] >= longest_word[0] or table.columns[0].no_wrap:
             return False
-        value_figures, value_words, _key, prose_words = wants()
-        return sum(map(max, floors, value_figures, value_words, key_word, prose_words)) <= available
+        return wants()[-1] <= available
 
     if sum(widths) <= available and not any(spoilt(i, w) for i, w in enumerate(widths)) and not key_folded():
         return table
     relaxed = copy.copy(table)
     relaxed.columns = [replace(column, no_wrap=False, min_width=None, max_width=None, overflow="fold")
                        for column in table.columns]
-    value_figures, *tiers = wants()
+    value_figures, *tiers, _need = wants()
 
     def raised(floors: list[int], wanted: list[int], spare: int) -> tuple[list[int], int]:
         """``floors`` raised to ``wanted``, the cheapest first while they fit in ``spare``; and what is left."""

@@ -1106,7 +1106,8 @@ def test_two_copies_of_one_workbook_are_one_enterprise_said_once_and_the_total_l
     assert doc["same_enterprise"] == [{"files": ["ei-012 (1).xlsx", "ei-012.xlsx"],
                                        "enterprise": "EI Les Jardins de Test", "enterprise_number": "0403019261",
                                        "by": "enterprise_number", "message": sentence}]
-    assert err.splitlines() == [sentence]
+    # On stderr as every warning is (--format json): labelled, with its code.
+    assert " ".join(err.split()) == f"attention {sentence} (same_enterprise)"
     assert code == doc["summary"]["exit_code"] == ExitCode.OK
     one, other = doc["files"]
     assert one["enterprise_number"] == other["enterprise_number"] == "0403019261"
@@ -1129,7 +1130,7 @@ def test_the_same_name_and_one_workbook_without_a_bce_number_are_one_enterprise_
     assert group["message"] == ("a.xlsx et b.xlsx : la même entreprise (même nom, « EI Les Jardins de Test », et pas "
                                 "de numéro BCE qui les distingue) ; le total des subventions de la synthèse la compte "
                                 "2 fois.")
-    assert group["message"] in err.splitlines()
+    assert " ".join(err.split()) == f"attention {group['message']} (same_enterprise)"
     assert [f["enterprise_number"] for f in doc["files"]] == ["0403019261", None]
 
 
@@ -1155,7 +1156,7 @@ def test_three_files_of_one_enterprise_are_one_group_of_three(tmp_path, capsys, 
     assert group["files"] == ["Copie de ei-012.xlsx", "ei-012 octobre.xlsx", "ei-012.xlsx"]
     assert group["message"] == ("Copie de ei-012.xlsx, ei-012 octobre.xlsx et ei-012.xlsx : la même entreprise "
                                 "(BCE 0403.019.261) ; le total des subventions de la synthèse la compte 3 fois.")
-    assert err.splitlines() == [group["message"]]
+    assert " ".join(err.split()) == f"attention {group['message']} (same_enterprise)"
 
 
 def test_files_in_error_are_not_counted_as_the_same_enterprise(tmp_path, capsys, good_workbook):

@@ -187,8 +187,10 @@ def _report(outcomes, request, opts, skipped=(), removed=()) -> None:
 
     doc = summary_document(outcomes, request, opts.strict, skipped, removed)
     if opts.format != "table":   # the table says it under its total; a warning: the exit code stays the files'
-        for group in doc["same_enterprise"]:
-            typer.echo(group["message"].get(opts.lang), err=True)
+        from ei_cli.output import print_problems
+        from ei_cli.problems import warning
+
+        print_problems([warning("same_enterprise", g["message"]) for g in doc["same_enterprise"]], opts.lang)
     text = dumps(doc, opts.lang) if opts.format == "json" else None  # encoded once: stdout and summary.json
     if request.out_dir is not None:
         write_summaries(outcomes, request, doc, text)
