@@ -65,12 +65,11 @@ def broken_stream_case(how: str, *values) -> object:
     return pytest.param(how, *values, marks=_BREAKING_NEEDS.get(how, ()))
 
 
-def run_with_broken_stream(fd: int, how: str, args, cwd: Path | None = None,
-                           program: str | None = None) -> subprocess.CompletedProcess:
+def run_with_broken_stream(fd: int, how: str, args, cwd: Path | None = None) -> subprocess.CompletedProcess:
     """``python -m ei_cli ARGS`` whose stdout (``fd`` 1) or stderr (``fd`` 2) cannot be written: ``full``
     (``>/dev/full``), ``closed`` (``>&-``) or ``gone`` (a pipe whose reader has gone); the other one captured,
-    as bytes. ``program``: Python code run instead (``python -c PROGRAM ARGS``: ARGS are its ``sys.argv[1:]``)."""
-    command = [sys.executable, *(("-c", program) if program else ("-m", "ei_cli")), *map(str, args)]
+    as bytes."""
+    command = [sys.executable, "-m", "ei_cli", *map(str, args)]
     streams = {1: "stdout", 2: "stderr"}
     other = {streams[3 - fd]: subprocess.PIPE}
     if how == "full":
