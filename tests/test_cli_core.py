@@ -940,7 +940,7 @@ def test_a_stderr_that_cannot_be_written_changes_nothing_of_the_outcome(tmp_path
     r = run_with_broken_stream(2, stderr, [a.format(folder=folder) for a in args], cwd=root)
     assert r.returncode == code
     if json_code is None:
-        assert r.stdout or code == 2
+        assert bool(r.stdout) == (code != 2), r.stdout
         return
     document = json.loads(r.stdout)
     assert not json_code or document["problems"][-1]["code"] == json_code
