@@ -2086,6 +2086,18 @@ def test_brussels_2004_three_workers_missed_without_any_payroll_is_not_compliant
     assert "2 workers employed on 2010-08-31 for 3 required" in y.summary.en
 
 
+def _brussels_2018_year_5(n_target: int):
+    """bruxelles-2018, agrément 2020-01-01 → agrément year 5 = 2024, Paie 2024-01 … 2024-08. T0 … T(n_target − 1)
+    (target) full time from 2019-06-01, N0–N2 (not target) full time from 2019-01-01, S (encadrement, not target)
+    at 0,5 from 2019-01-01. Enterprise, statuses."""
+    ws = [worker(f"T{i}", hire=date(2019, 6, 1)) for i in range(n_target)]
+    ws += [worker(f"N{i}", hire=date(2019, 1, 1)) for i in range(3)]
+    ws.append(worker("S", hire=date(2019, 1, 1), fte="0.5", function=Function.SUPERVISION))
+    pays = [pay(w.worker_id, "2024-01", "2024-08", "0.5" if w.worker_id == "S" else "1") for w in ws]
+    e = enterprise(ws, pays, agrement=date(2020, 1, 1), region=Region.BRUXELLES)
+    return e, Statuses({w.worker_id: w.worker_id.startswith("T") for w in ws})
+
+
 def test_brussels_2018_a_year_in_progress_advises_the_encadrement_hire_too(monkeypatch):
     """Judged on 2024-09-15. bruxelles-2018, agrément 2020-01-01 → year 5 = 2024; Paie January–August.
     T0–T2 (target) and N0–N2
@@ -2098,12 +2110,7 @@ def test_brussels_2018_a_year_in_progress_advises_the_encadrement_hire_too(monke
     monkeypatch.setattr(periods, "today", lambda: date(2024, 9, 15))
 
     def year_2024(n_target: int):
-        ws = [worker(f"T{i}", hire=date(2019, 6, 1)) for i in range(n_target)]
-        ws += [worker(f"N{i}", hire=date(2019, 1, 1)) for i in range(3)]
-        ws.append(worker("S", hire=date(2019, 1, 1), fte="0.5", function=Function.SUPERVISION))
-        pays = [pay(w.worker_id, "2024-01", "2024-08", "0.5" if w.worker_id == "S" else "1") for w in ws]
-        e = enterprise(ws, pays, agrement=date(2020, 1, 1), region=Region.BRUXELLES)
-        status = Statuses({w.worker_id: w.worker_id.startswith("T") for w in ws})
+        e, status = _brussels_2018_year_5(n_target)
         return check(e, B18, Period.calendar_year(2024), status)
 
     both = year_2024(3)
@@ -2135,12 +2142,7 @@ def test_brussels_2018_encadrement_alone_is_no_advice_when_the_target_minimum_is
     the one advice (``rules.quota._advice``) now says the forecast's case everywhere."""
     monkeypatch.setattr(periods, "today", lambda: date(2024, 9, 15))
     regime = _b18_with_unknown(tmp_path, "quota.mandate_min_target_fte", "4")
-    ws = [worker(f"T{i}", hire=date(2019, 6, 1)) for i in range(3)]
-    ws += [worker(f"N{i}", hire=date(2019, 1, 1)) for i in range(3)]
-    ws.append(worker("S", hire=date(2019, 1, 1), fte="0.5", function=Function.SUPERVISION))
-    pays = [pay(w.worker_id, "2024-01", "2024-08", "0.5" if w.worker_id == "S" else "1") for w in ws]
-    e = enterprise(ws, pays, agrement=date(2020, 1, 1), region=Region.BRUXELLES)
-    status = Statuses({w.worker_id: w.worker_id.startswith("T") for w in ws})
+    e, status = _brussels_2018_year_5(3)
     c = check(e, regime, Period.calendar_year(2024), status)
     year = c.details["agrement_years"][0]
     assert year["forecast_extra_target_fte"] is None and year["forecast_extra_supervision_fte"] == D("1.72")
