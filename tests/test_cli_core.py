@@ -4,13 +4,17 @@ from __future__ import annotations
 
 import codecs
 import io
+import json
 import os
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
-from helpers_cli import broken_stream_case, run_with_broken_stream
+from helpers_cli import broken_stream_case, run_cli, run_with_broken_stream
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLE = ROOT / "sample_data" / "ei-wallonie.xlsx"
 
 
 def run(*args: str) -> subprocess.CompletedProcess:
@@ -53,8 +57,6 @@ def test_command_help_is_reflowed_paragraph_by_paragraph():
 ])
 def test_a_command_error_is_in_the_language_asked(capsys, lang, expected, other):
     """``--lang en`` also reaches the error ``main`` prints when a command stops (it printed French only)."""
-    from helpers_cli import run_cli
-
     code, _, err = run_cli(capsys, "regimes", "no-such-regime", "--lang", lang)
     assert code == 2 and expected in err and other not in err
 
@@ -65,8 +67,6 @@ def test_a_system_error_is_in_the_language_asked_and_the_next_command_is_french_
     can bring its error back to French."""
     import os
     from pathlib import Path
-
-    from helpers_cli import run_cli
 
     samples = Path(__file__).parent.parent / "sample_data"
     blocker = tmp_path / "out"
@@ -101,10 +101,6 @@ def test_out_of_memory_is_a_system_error_not_a_bug(capsys, monkeypatch):
     """A MemoryError (``ulimit -v``, a small container) said « Erreur interne (MemoryError) … signalez-la »:
     it is the system's limit — « Erreur du système (mémoire insuffisante). », exit 2, no traceback, and
     the one JSON document (``system_error``) with --format json."""
-    import json
-
-    from helpers_cli import run_cli
-
     from ei_cli import regimes
 
     def no_memory(*args, **kwargs):
@@ -168,8 +164,6 @@ def test_a_refused_write_names_the_output_not_a_temporary_file(capsys, tmp_path,
     """``-o ro/claim.xlsx`` in a folder without write permission: exit 2 and « Impossible d'écrire
     ro/claim.xlsx (accès refusé). » — the old message named the hidden temporary file beside it
     (« Erreur du système (accès refusé) : ro/.claim.xlsx.hm0mf36q.xlsx. »)."""
-    from helpers_cli import run_cli
-
     folder = tmp_path / "ro"
     folder.mkdir()
     _refuse_temporary_files(monkeypatch, folder)
@@ -185,10 +179,7 @@ def test_an_internal_error_with_debug_prints_the_trace_and_exits_2(capsys, monke
     """cli.md keeps exit 1 for « non conforme »; an internal error is 2. With --debug the error was
     re-raised and Python exited 1: a script read a bug as a non-compliant enterprise. The trace is now
     printed on stderr and the exit code is 2; with --format json stdout still holds one document."""
-    import json
-
     import ei_cli.rules.wages as wages
-    from helpers_cli import run_cli
 
     def broken(*args, **kwargs):
         raise ZeroDivisionError("boom")
@@ -209,10 +200,9 @@ def test_a_system_refusal_still_prints_one_json_document(capsys, tmp_path, monke
     only skipped, test_batch): the error among the problems, code ``system_error``, exit 2. The old code
     printed nothing on stdout. The same when a write is refused: the folder ``--out`` cannot be written
     into (each workbook's JSON refused is that workbook's error; the summaries' refusal stops the run)."""
-    import json
     import os
 
-    from helpers_cli import deny_listing, run_cli
+    from helpers_cli import deny_listing
 
     samples = SAMPLE.parent
     deny_listing(monkeypatch, samples)
@@ -267,7 +257,6 @@ def test_the_readme_says_which_commands_take_format_and_o():
 
 
 # ---------------------------------------------------------------------------------------- -o over an input
-SAMPLE = __import__("pathlib").Path(__file__).parent.parent / "sample_data" / "ei-wallonie.xlsx"
 
 
 @pytest.mark.parametrize("args, name", [
@@ -282,8 +271,6 @@ def test_output_over_the_input_workbook_is_refused(capsys, tmp_path, args, name)
     """``-o`` naming the workbook read: exit 2 and a French message, and the workbook is left byte for
     byte as it was (the old code wrote the result over it and exited 0). The same path spelled another
     way (``dir/../name``) is the same file."""
-    from helpers_cli import run_cli
-
     source = tmp_path / name
     source.write_bytes(SAMPLE.read_bytes())
     spelled = tmp_path / "sub" / ".." / name
@@ -301,8 +288,6 @@ def test_output_that_is_a_link_to_the_input_is_refused(capsys, tmp_path, link):
     exit 2, in English with ``--lang en``; both names still hold the workbook (the old code replaced the
     link with the claim workbook and exited 0)."""
     import os
-
-    from helpers_cli import run_cli
 
     source = tmp_path / "staff.xlsx"
     source.write_bytes(SAMPLE.read_bytes())
@@ -368,10 +353,6 @@ def test_an_unreadable_file_is_a_problem_of_that_file_and_the_others_are_validat
     document with both files, ``locked.xlsx`` unreadable with the reader's French message
     (``unreadable_file``), ``good.xlsx`` valid, exit 2. The old code stopped at click's English usage
     error (« Path 'locked.xlsx' is not readable. »): no JSON, good.xlsx not validated."""
-    import json
-
-    from helpers_cli import run_cli
-
     good, locked = tmp_path / "good.xlsx", tmp_path / "locked.xlsx"
     good.write_bytes(SAMPLE.read_bytes())
     locked.write_bytes(SAMPLE.read_bytes())
@@ -393,10 +374,6 @@ def test_excel_s_lock_file_among_the_workbooks_is_one_problem_and_the_others_are
     ``staff.xlsx`` valid, the lock file not, its one problem ``excel_lock_file`` saying what it is, exit 2
     (the old problem, ``not_a_zip``, said « fichier texte ou CSV renommé »). ``ei check`` on the lock file:
     the same problem in its own document."""
-    import json
-
-    from helpers_cli import run_cli
-
     staff, lock = tmp_path / "staff.xlsx", tmp_path / "~$staff.xlsx"
     staff.write_bytes(SAMPLE.read_bytes())
     lock.write_bytes(bytes([12]) + b"Marie Dupont".ljust(164, b" "))
@@ -413,10 +390,6 @@ def test_excel_s_lock_file_among_the_workbooks_is_one_problem_and_the_others_are
 def test_an_unreadable_workbook_gives_the_json_document_of_the_command(capsys, tmp_path, monkeypatch, command):
     """Every command reads its workbook through ei's reader: an unreadable file is one problem in the
     command's JSON document (French message), exit 2 — not click's English usage error."""
-    import json
-
-    from helpers_cli import run_cli
-
     locked = tmp_path / "locked.xlsx"
     locked.write_bytes(SAMPLE.read_bytes())
     _deny_reading(monkeypatch, locked)
@@ -430,10 +403,6 @@ def test_an_unreadable_workbook_gives_the_json_document_of_the_command(capsys, t
                     reason="root reads every file")
 def test_a_file_without_read_permission_is_reported_by_the_reader(capsys, tmp_path):
     """The real case (non-root): ``chmod 000``; the same outcome as the simulated one above."""
-    import json
-
-    from helpers_cli import run_cli
-
     good, locked = tmp_path / "good.xlsx", tmp_path / "locked.xlsx"
     good.write_bytes(SAMPLE.read_bytes())
     locked.write_bytes(SAMPLE.read_bytes())
@@ -488,8 +457,6 @@ def test_no_path_parameter_lets_click_check_readability():
 def test_usage_errors_are_said_in_french(capsys, args, error):
     """click writes its usage errors in English; ei says them in French (``usage_errors``), after the
     usage line and where to find help, exit 2 as before."""
-    from helpers_cli import run_cli
-
     code, out, err = run_cli(capsys, *args)
     assert code == 2 and out == ""
     assert err.splitlines()[-1] == "Erreur : " + error
@@ -519,10 +486,6 @@ def test_usage_errors_in_english_are_worded_as_the_french_ones(capsys, args, err
     '%d/%m/%Y' », « 'abc' is not a valid int range ») and the French metavar (« Missing argument 'FICHIER' »,
     usage « ei check [OPTIONS] {FICHIER} »). A refused value is now worded as in French, dates in YYYY-MM-DD,
     and the usage line and the missing argument say FILE / FOLDER; click's other messages stay as they are."""
-    from helpers_cli import run_cli
-
-    import json
-
     code, out, err = run_cli(capsys, args[0], "--lang", "en", *args[1:])
     assert code == 2 and out == ""
     assert err.splitlines()[-1] == "Error: " + error
@@ -538,8 +501,6 @@ def test_usage_errors_in_english_are_worded_as_the_french_ones(capsys, args, err
 def test_help_is_framed_in_french(capsys, command):
     """Typer frames every --help in English (« Show this message and exit. », « [default: table] »,
     « [required] », « Commands »); ei's help text is French, and so is the frame."""
-    from helpers_cli import run_cli
-
     code, out, _ = run_cli(capsys, *command, "--help")
     text = " ".join(out.replace("│", " ").split())
     assert code == 0 and "Afficher cette aide et quitter." in text
@@ -560,10 +521,6 @@ def test_a_command_that_cannot_run_still_prints_one_json_document(capsys, args, 
     """cli.md: with --format json, exactly one JSON document on stdout. A command stopped before it
     could run (unknown regime, missing or bad option) printed nothing there; now the common fields,
     compliant null, and the error among the problems (also on stderr). Exit 2."""
-    import json
-
-    from helpers_cli import run_cli
-
     exit_code, out, err = run_cli(capsys, *args, "--format", "json")
     doc = json.loads(out)
     assert exit_code == 2 and doc["command"] == args[0] and doc["compliant"] is None
@@ -572,8 +529,6 @@ def test_a_command_that_cannot_run_still_prints_one_json_document(capsys, args, 
 
 def test_no_error_document_when_the_output_goes_to_a_file(capsys, tmp_path):
     """-o FILE: the document goes to the file — and exit 2 writes none; stdout stays empty."""
-    from helpers_cli import run_cli
-
     exit_code, out, _ = run_cli(capsys, "check", SAMPLE, "--regime", "nope", "-o", tmp_path / "r.json")
     assert exit_code == 2 and out == "" and not (tmp_path / "r.json").exists()
     # with --format json too (the first version printed the document on stdout all the same)
@@ -602,10 +557,6 @@ def test_a_usage_error_reads_the_format_click_keeps(capsys, args, json_out):
     printed nothing, `-f json -f table` printed JSON), and missed a bundle of flags (`batch -qf json`
     printed nothing, cli.md owes one JSON document). They are read now by click's own parser: the last
     occurrence, bundles, nothing after `--`."""
-    import json
-
-    from helpers_cli import run_cli
-
     code, out, _ = run_cli(capsys, *args)
     assert code == 2
     if json_out:
@@ -616,8 +567,6 @@ def test_a_usage_error_reads_the_format_click_keeps(capsys, args, json_out):
 
 def test_a_usage_error_is_said_in_the_last_language_given(capsys):
     """`--year x --lang fr --lang en`: click keeps en, the error was said in French (the first --lang)."""
-    from helpers_cli import run_cli
-
     code, _, err = run_cli(capsys, "check-quota", SAMPLE, "--year", "x", "--lang", "fr", "--lang", "en")
     assert code == 2 and "Invalid value for --year / -y" in err
     code, _, err = run_cli(capsys, "check-quota", SAMPLE, "--year", "x", "--lang", "en", "--lang", "fr")
@@ -632,8 +581,6 @@ def test_a_usage_error_is_said_in_the_last_language_given(capsys):
 def test_output_dash_is_standard_output(capsys, tmp_path, monkeypatch, args):
     """`-o -` wrote a file named « - » (0600) in the current folder; it is now standard output, the same
     bytes as without -o, and no file is written. A file of that name is still `-o ./-`."""
-    from helpers_cli import run_cli
-
     monkeypatch.chdir(tmp_path)
     code, plain, _ = run_cli(capsys, *args)
     code_dash, dashed, _ = run_cli(capsys, *args, "-o", "-")
@@ -645,10 +592,6 @@ def test_output_dash_is_standard_output(capsys, tmp_path, monkeypatch, args):
 def test_output_dash_still_prints_the_json_failure_document(capsys, tmp_path, monkeypatch):
     """cli.md: with --format json, one document on stdout when the command cannot run — `-o -` is stdout,
     so the document is printed, after a usage error as after an unknown regime; nothing is written."""
-    import json
-
-    from helpers_cli import run_cli
-
     monkeypatch.chdir(tmp_path)
     for args, problem in ((["--year", "x"], "usage_error"), (["--regime", "nope"], "invalid_request")):
         code, out, _ = run_cli(capsys, "check", SAMPLE, *args, "-f", "json", "-o", "-")
@@ -660,8 +603,6 @@ def test_output_dash_still_prints_the_json_failure_document(capsys, tmp_path, mo
 def test_a_document_to_standard_output_is_refused(capsys, tmp_path, monkeypatch, kind):
     """`ei report … -o -`: a document is a file whose suffix chooses the format (.docx and .pdf binary): refused,
     saying why, exit 2, nothing written (it said « Format de document inconnu « (aucune extension) » »)."""
-    from helpers_cli import run_cli
-
     monkeypatch.chdir(tmp_path)
     code, out, err = run_cli(capsys, "report", kind[0], SAMPLE, *kind[1:], "-o", "-")
     assert code == 2 and out == "" and list(tmp_path.iterdir()) == []
@@ -672,10 +613,6 @@ def test_an_output_suffix_outside_the_list_keeps_the_format_asked(capsys, tmp_pa
     """spec/cli.md: the format follows -o's suffix « where it is unambiguous (.json, .csv, .xlsx, .html,
     .md, .docx, .pdf) ». `-f json -o result.txt` wrote the table; it writes the JSON asked, `-f csv` the
     CSV, and without -f a .txt still gets the table."""
-    import json
-
-    from helpers_cli import run_cli
-
     sample = SAMPLE
     for fmt, check in (("json", lambda s: json.loads(s)["command"] == "check-quota"),
                        ("csv", lambda s: s.splitlines()[0].count(",") >= 3),
@@ -692,10 +629,6 @@ def test_validate_writes_its_report_even_when_it_exits_2(capsys, tmp_path):
     its report is its purpose, and is written, with the file in error listed, while the exit code stays 2.
     What stops it before reading (a foreign suffix) still writes nothing."""
     import csv
-    import io
-    import json
-
-    from helpers_cli import run_cli
 
     broken = tmp_path / "broken.xlsx"
     broken.write_bytes(SAMPLE.read_bytes()[:300])
@@ -715,10 +648,6 @@ def test_validate_json_names_the_enterprise_of_a_single_workbook(capsys, tmp_pat
     the Walloon sample gave null; it gives « Recyclerie du Val », wallonie, 2024-03-01 (the sample's
     Entreprise sheet), also in each `files[]` entry. Two workbooks: the top-level field stays null (no
     single enterprise), each entry has its own; an unreadable one has null."""
-    import json
-
-    from helpers_cli import run_cli
-
     code, out, _ = run_cli(capsys, "validate", SAMPLE, "--format", "json")
     doc = json.loads(out)
     expected = {"name": "Recyclerie du Val", "region": "wallonie", "agrement_date": "2024-03-01"}
@@ -735,8 +664,6 @@ def test_english_output_has_english_usage_errors_and_colons(capsys, tmp_path):
     """--lang en: the --only and --year/--at usage errors were French (« contrôle inconnu », « --year
     et --at s'excluent »), and located problems, the quota's « judged on » and the subsidy's « Claim
     period » had the French space before the colon (« ei-bruxelles.xlsx : Regime… »)."""
-    from helpers_cli import run_cli
-
     code, _, err = run_cli(capsys, "check", SAMPLE, "--lang", "en", "--only", "quota,foo")
     assert code == 2 and "unknown check: foo; choose among" in err and "inconnu" not in err
     code, _, err = run_cli(capsys, "check", SAMPLE, "--lang", "en", "--only", "foo,bar")
@@ -791,14 +718,12 @@ def test_a_utf8_stream_is_left_as_it_is():
 def test_the_json_document_goes_through_a_stream_in_cp1252(tmp_path):
     """End to end with the encoding Windows gives a redirected stream (here chosen, so kept and
     escaped): the same document as in UTF-8, not « Erreur interne »."""
-    import json
     import os
 
     args = [sys.executable, "-m", "ei_cli", "check", "sample_data/ei-wallonie.xlsx", "--year", "2025", "-f", "json"]
-    root = Path(__file__).resolve().parents[1]
     env = {k: v for k, v in os.environ.items() if k not in ("PYTHONIOENCODING", "PYTHONUTF8")}
-    utf8 = subprocess.run(args, capture_output=True, cwd=root, env=env, timeout=60)
-    cp1252 = subprocess.run(args, capture_output=True, cwd=root, env={**env, "PYTHONIOENCODING": "cp1252"},
+    utf8 = subprocess.run(args, capture_output=True, cwd=ROOT, env=env, timeout=60)
+    cp1252 = subprocess.run(args, capture_output=True, cwd=ROOT, env={**env, "PYTHONIOENCODING": "cp1252"},
                             timeout=60)
     assert cp1252.returncode == utf8.returncode == 0, cp1252.stderr.decode("cp1252", "replace")
     assert "≤".encode("utf-8") in utf8.stdout and b"\\u2264" in cp1252.stdout
@@ -823,9 +748,6 @@ def test_a_json_document_is_valid_json_whatever_the_encoding_of_stdout(capsys, m
     stdout writes it with JSON's own escapes (« \\u00e9 », « \\ud83c\\udf31 ») when the encoding cannot hold
     it: the same data, valid JSON (``held``: a character beyond ASCII the document holds); and as it is, unescaped,
     when the encoding holds the whole document (latin-1 and « é » in an error's document)."""
-    import json
-
-    from helpers_cli import run_cli
     from helpers_workbook import set_field
 
     workbook = make_workbook(set_field(workbook_sheets, "nom", "Recyclerie du Val 🌱"))
@@ -930,14 +852,12 @@ def test_a_stderr_that_cannot_be_written_changes_nothing_of_the_outcome(tmp_path
     verdict of 1 (``--strict``: its unknown checks). Now what stderr cannot take is dropped, and each exits as it would
     with a working stderr: stdout complete (``json_code``: a JSON document, whose last problem has that code
     when given)."""
-    import json
     import shutil
 
-    root = Path(__file__).resolve().parents[1]
     folder = tmp_path / "in"
     folder.mkdir()
     shutil.copyfile(SAMPLE, folder / SAMPLE.name)
-    r = run_with_broken_stream(2, stderr, [a.format(folder=folder) for a in args], cwd=root)
+    r = run_with_broken_stream(2, stderr, [a.format(folder=folder) for a in args], cwd=ROOT)
     assert r.returncode == code
     if json_code is None:
         assert bool(r.stdout) == (code != 2), r.stdout
@@ -967,8 +887,7 @@ def test_a_closed_standard_descriptor_is_no_free_descriptor_for_the_next_file(tm
         for fd in closed:
             os.close(fd)
 
-    root = Path(__file__).resolve().parents[1]
-    r = subprocess.run([sys.executable, "-c", program, "regimes", "nope"], cwd=root, preexec_fn=close,
+    r = subprocess.run([sys.executable, "-c", program, "regimes", "nope"], cwd=ROOT, preexec_fn=close,
                        stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=120)
     assert r.returncode == 2
     assert int(report.read_text()) > 2
@@ -982,9 +901,8 @@ def test_a_reader_that_goes_away_exits_2_quietly(args):
     and rich each turn the broken pipe into exit 1, which cli.md keeps for « non conforme ». Now exit 2
     (the output was not all delivered), with nothing on stderr: no message, no traceback, no « Exception
     ignored … BrokenPipeError » at exit. The pipe is closed before ei writes, so the write always fails."""
-    root = Path(__file__).resolve().parents[1]
     with subprocess.Popen([sys.executable, "-m", "ei_cli", *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                          cwd=root) as p:
+                          cwd=ROOT) as p:
         p.stdout.close()
         err = p.stderr.read()
         assert (p.wait(timeout=60), err) == (2, b"")
@@ -999,12 +917,11 @@ def test_a_reader_that_goes_away_during_a_long_document_exits_2(unbuffered):
     nothing on stderr — buffered or not (``output.write_stdout``)."""
     import os
 
-    root = Path(__file__).resolve().parents[1]
     env = {k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"}
     if unbuffered:
         env["PYTHONUNBUFFERED"] = unbuffered
     with subprocess.Popen([sys.executable, "-m", "ei_cli", "check-eligibility", "sample_data/ei-wallonie.xlsx",
-                           "--explain", "-f", "json"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=root,
+                           "--explain", "-f", "json"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=ROOT,
                           env=env) as p:
         assert os.read(p.stdout.fileno(), 10) == b'{\n  "comma'
         p.stdout.close()
@@ -1091,8 +1008,6 @@ def test_an_output_suffix_of_a_format_ei_does_not_write_is_refused(capsys, tmp_p
     in error. cli.md: the format follows the suffix « where it is unambiguous »; such a suffix names a format
     ei does not write: refused, exit 2, nothing written, the message naming the formats the command can
     write. A neutral suffix (.txt, none) still gets the format asked (the test above)."""
-    from helpers_cli import run_cli
-
     out = tmp_path / f"reclamation{suffix}"
     code, _, err = run_cli(capsys, "subsidy", SAMPLE, "--year", "2025", "-o", out)
     assert code == 2 and not out.exists() and list(tmp_path.iterdir()) == []
@@ -1114,8 +1029,6 @@ def test_at_outside_the_years_ei_accepts_is_a_usage_error(capsys, args):
     """``--at 9999-03-01`` ended in « Erreur interne (ValueError) »: the agrément year holding that day ends in
     the year 10000, which Python's dates cannot hold. ``--at`` accepts the years ``--year`` accepts (1990–2100),
     with the same words: a usage error, exit 2, before any file is read."""
-    from helpers_cli import run_cli
-
     code, out, err = run_cli(capsys, *args)
     year = int(args[-1][-4:] if "/" in args[-1] else args[-1][:4])
     assert code == 2 and out == ""
@@ -1155,13 +1068,11 @@ def test_every_test_the_docs_cite_exists():
     or folded into another and the page still cited them. Every ``test_…`` name the docs and README cite is a
     test file or a test function of tests/."""
     import re
-    from pathlib import Path
 
-    root = Path(__file__).resolve().parent.parent
     defined = set(re.findall(r"^def (test_\w+)", "\n".join(
-        p.read_text(encoding="utf-8") for p in (root / "tests").glob("test_*.py")), re.M))
-    files = {p.stem for p in (root / "tests").glob("test_*.py")}
-    docs = [root / "README.md", *sorted((root / "docs").rglob("*.md")), root / "benchmarks" / "README.md"]
+        p.read_text(encoding="utf-8") for p in (ROOT / "tests").glob("test_*.py")), re.M))
+    files = {p.stem for p in (ROOT / "tests").glob("test_*.py")}
+    docs = [ROOT / "README.md", *sorted((ROOT / "docs").rglob("*.md")), ROOT / "benchmarks" / "README.md"]
     cited = {(d.name, name, star) for d in docs
              for name, star in re.findall(r"\b(test_\w+)(\*?)", d.read_text(encoding="utf-8"))}
     # ``test_neutralise_*``: every test of that prefix.
@@ -1198,8 +1109,6 @@ def test_validate_counts_zero_in_the_singular_in_french_and_the_plural_in_englis
     """The valid test workbook (3 workers, 6 pay rows) with its Suivi sheet kept with its headers only: 0
     follow-up actions. French puts 0 in the singular, English in the plural (``i18n.plural``, the one rule);
     `ei validate`'s line had its own copy, which said « 0 actions de suivi »."""
-    from helpers_cli import run_cli
-
     workbook_sheets["Suivi"] = workbook_sheets["Suivi"][:1]
     path = make_workbook(workbook_sheets)
     code, out, _ = run_cli(capsys, "validate", path)
@@ -1215,7 +1124,6 @@ def test_a_warning_repeated_row_after_row_is_printed_three_times_then_summed_up_
     gave 180 lines before every ``ei check``. Now the first 3 (``output.WARNINGS_SHOWN_PER_CODE``) in full,
     then one line naming the 5 others' cells and the command that shows them all; the JSON document still
     holds the 8 (spec/cli.md: every problem), and ``ei validate``, the command that lists them, prints the 8."""
-    from helpers_cli import run_cli
     from helpers_workbook import with_rehires
 
     from ei_cli.output import WARNINGS_SHOWN_PER_CODE, shell_quote
@@ -1228,7 +1136,6 @@ def test_a_warning_repeated_row_after_row_is_printed_three_times_then_summed_up_
     assert err.endswith(f"attention : 5 autres avertissements « duplicate_niss » (Personnel › B8, B9, B10, B11, "
                         f"B12) — ei validate {shell_quote(str(path))} les montre tous.")
     _, out, err = run_cli(capsys, "check-eligibility", path, "--lang", "en", "--format", "json")
-    import json
 
     assert [p["cell"] for p in json.loads(out)["problems"] if p["code"] == "duplicate_niss"] == [
         f"B{row}" for row in range(5, 13)]
@@ -1279,8 +1186,6 @@ def test_no_output_of_the_samples_hedges_a_plural_in_brackets(capsys, tmp_path, 
     table and the annual report (French only) — prints no « (s) » nor « (es) », in French and in English."""
     import re
 
-    from helpers_cli import run_cli
-
     samples = sorted(SAMPLE.parent.glob("*.xlsx"))
     assert len(samples) == 2
     texts = {}
@@ -1308,8 +1213,6 @@ def test_a_result_written_with_o_says_each_warning_once(capsys, tmp_path, fmt):
     """The Brussels sample has one warning (regime_outline: bruxelles-2018 known only in part). Written with -o,
     a table said it twice on stderr (once while drawn into the file, once after); every format, to the terminal
     or to a file, says it once."""
-    from helpers_cli import run_cli
-
     brussels = SAMPLE.parent / "ei-bruxelles.xlsx"
     for output in (None, tmp_path / f"out.{fmt}.txt"):
         args = ["check", brussels, "--year", "2025", "-f", fmt] + (["-o", output] if output else [])
