@@ -264,9 +264,15 @@ def test_a_table_that_fits_is_left_to_rich():
 
 
 TEXTS = st.lists(st.one_of(WORDS, FIGURES), min_size=1, max_size=6).map(" ".join)
-COLUMNS = st.lists(st.tuples(st.booleans(), st.sampled_from([None, 8, 14]), st.sampled_from(["fold", "ellipsis"]),
-                             st.lists(st.one_of(FIGURES, TEXTS), min_size=1, max_size=3)),
-                   min_size=1, max_size=6)
+
+
+def columns_of(cells):
+    """1 to 6 generated columns (no_wrap, min_width, overflow, cells), ``cells`` drawing one column's cells."""
+    return st.lists(st.tuples(st.booleans(), st.sampled_from([None, 8, 14]), st.sampled_from(["fold", "ellipsis"]),
+                              cells), min_size=1, max_size=6)
+
+
+COLUMNS = columns_of(st.lists(st.one_of(FIGURES, TEXTS), min_size=1, max_size=3))
 
 
 def _table_of(columns):
@@ -397,9 +403,7 @@ VALUES_OR_PROSE = st.one_of(st.lists(VALUE_CELLS, min_size=1, max_size=3),
                             .map(lambda cells: [cells[0], *cells[1]]))
 
 
-@given(columns=st.lists(st.tuples(st.booleans(), st.sampled_from([None, 8, 14]), st.sampled_from(["fold", "ellipsis"]),
-                                  VALUES_OR_PROSE), min_size=1, max_size=6),
-       width=st.integers(20, 140))
+@given(columns=columns_of(VALUES_OR_PROSE), width=st.integers(20, 140))
 def test_a_value_columns_figure_is_never_split_while_their_floors_fit(columns, width):
     """Any table of value columns (no line of more than 3 words, a figure being one) and prose columns
     (a sentence of 4 words or more), any width where the floors of ``terminal.fitted`` fit without
