@@ -1856,15 +1856,16 @@ def test_the_json_four_place_figures_of_the_subsidy_and_the_quota_are_rounded_by
     """The subsidy's basis figures and the quota's FTE had one copy each of the same 4-place JSON rounding
     (``subsidy._fmt``, ``quota._q``): now ``rules.common.four_places`` for both. Half up at the fourth place —
     6,00005 → 6,0001 (half to even gave 6,0000), 6,12505 → 6,1251, 0,99995 → 1 —, trailing zeros dropped
-    (2,5000 → 2.5), None kept (a quota month without encadrement has no ``supervision_fte``)."""
-    from ei_cli.rules import common, quota, subsidy
+    (2,5000 → 2.5), None kept (a quota month without encadrement has no ``supervision_fte``); a quota month's JSON
+    so: target FTE 6,00005 → 6.0001, total 2,5000 → 2.5."""
     from ei_cli.rules.common import four_places
+    from ei_cli.rules.quota import MonthQuota
 
     assert four_places(D("6.00005")) == D("6.0001") and four_places(D("6.12505")) == D("6.1251")
     assert str(four_places(D("0.99995"))) == "1" and str(four_places(D("2.5000"))) == "2.5"
     assert four_places(None) is None and str(four_places(D(0))) == "0"
-    assert quota.four_places is subsidy.four_places is common.four_places
-    assert not hasattr(quota, "_q") and not hasattr(subsidy, "_fmt")
+    month = MonthQuota(Month(2024, 3), target_fte=D("6.00005"), total_fte=D("2.5000")).to_dict()
+    assert (month["target_fte"], str(month["total_fte"])) == (D("6.0001"), "2.5")
 
 
 def test_the_basis_says_the_days_of_a_leap_year_and_the_fte_the_rule_used():
