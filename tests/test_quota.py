@@ -1435,6 +1435,30 @@ def test_brussels_2018_half_time_rule_is_never_solved_as_an_average_to_hire(monk
     assert "forecast_extra_supervision_fte" not in c.details["agrement_years"][0]
 
 
+def test_running_year_carries_its_projection_advice_to_check(monkeypatch):
+    """Judged on 2024-09-15. bruxelles-2018, agrément 2020-01-01 → year 5 = 2024; Paie January–August. T0–T2 (target)
+    and N0–N2 (not target) full time, E0–E2 (encadrement) at 0,4: target 3 < 4 on average, nobody at 0,5 (gap
+    0,5 − 0,4 = 0,10 FTE). The advice was decided twice: on the projected year (headline, reason) and again by
+    ``check`` on the known months. The half-time rule reads each encadrement contract over the whole agrément
+    year in both, so the two never disagreed (a contract starting after the last Paie month counts in both); the
+    year now carries the one advice, decided on the projected year (its 12 months, 4 of them projected), and
+    ``check``'s what to fix is that advice's line: x × 3,5 = (4 − 3) × 12 → 3,43 FTE from 2024-09."""
+    monkeypatch.setattr(periods, "today", lambda: date(2024, 9, 15))
+    ws = [worker(i, hire=date(2019, 6, 1)) for i in ("T0", "T1", "T2", "N0", "N1", "N2")]
+    ws += [worker(f"E{i}", hire=date(2019, 1, 1), fte="0.4", function=Function.SUPERVISION) for i in range(3)]
+    e = enterprise(ws, [pay(w.worker_id, "2024-01", "2024-08", str(w.fte)) for w in ws], agrement=date(2020, 1, 1),
+                   region=Region.BRUXELLES)
+    status = Statuses({w.worker_id: w.worker_id.startswith("T") for w in ws})
+    (y,) = evaluate_quota(e, B18, Period.calendar_year(2024), status).years
+    assert (y.advice.case, y.advice.target, y.advice.hire_from) == ("hire", D("3.43"), Month(2024, 9))
+    assert len(y.advice.half_of.months) == 12 and sum(m.projected for m in y.advice.half_of.months) == 4
+    c = check(e, B18, Period.calendar_year(2024), status)
+    assert [x.fr for x in c.to_fix] == [
+        "Engager 3,43 ETP de public cible à partir de 2024-09 (ou augmenter d'autant le temps de travail) et porter "
+        "une personne d'encadrement à 0,50 ETP : la projection de l'année la rend alors conforme (ei check-quota "
+        "--forecast)."]
+
+
 # ------------------------------------------------------------------------------ boundary months (agrément mid-month)
 W03 = get_regime("wallonie-2003")
 

@@ -200,12 +200,9 @@ class YearQuota:
     # False for a year without any payroll month known (``_no_data``): its target, total and unknown-status
     # FTE were not measured — 0 in JSON (cli.md: numbers), « — » wherever they are printed.
     fte_measured: bool = True
-    # A year still running that fails (``_with_projection``): the days its projection's hire counts in when they
-    # weigh less than one month (``QuotaForecast.hire_span``), named by ``check``'s advice too. None otherwise.
-    hire_span: Period | None = None
-    # Month by month, a failing year still running: the current month said apart from the later months' hire
-    # (``_month_apart``, ``QuotaForecast.apart``), by ``check``'s advice too. None otherwise.
-    hire_apart: _MonthApart | None = None
+    # A year still running that fails (``_with_projection``): its projection's advice, decided once on the projected
+    # year — said in its headline and reasons, and in ``check``'s what to fix. Not in JSON. None otherwise.
+    advice: _Advice | None = None
     # Brussels 2018 (``average_minimums``): its Σ target FTE-months T, Σ total FTE-months D and months counted n
     # (Σ weights), exact — what its averages and shortfall were solved from, and the numbers its forecast's « Avec
     # k » formula prints (``_hire_formula_reason``). None otherwise: a staircase year's « Manque » prints its own.
@@ -1433,8 +1430,7 @@ def _with_projection(f: _Frame, y: YearQuota) -> YearQuota:
     if y.judged_on != "every_month":
         add = advice.clause()
         summary = t(summary.fr.rstrip(".") + f" ; {add.fr}.", summary.en.rstrip(".") + f"; {add.en}.")
-    return replace(y, summary=summary, reasons=y.reasons + (reason,), extra={**y.extra, **fields},
-                   hire_span=fc.hire_span, hire_apart=advice.apart)
+    return replace(y, summary=summary, reasons=y.reasons + (reason,), extra={**y.extra, **fields}, advice=advice)
 
 
 def _hire_text(target: Decimal | None, supervision: Decimal | None) -> Text | None:
@@ -1745,10 +1741,10 @@ def _advice(target: Decimal | None, supervision: Decimal | None, hire_from: Mont
     hire fixes the target part), ``supervision`` the encadrement FTE (Brussels 2018), from ``hire_from``;
     ``months_left``, ``payroll_missing`` and ``awaited`` (its unpaid months whose payroll is not due yet,
     ``_awaited``) for the forecast of a year with no month to come; ``span``: the days a hire counts in when they
-    weigh less than one month (``_short_span``); ``apart``: the current month said apart (``_month_apart``), kept
-    for a « hire » only. A target part
-    no hire fixes is « impossible » whatever encadrement is also missing: hiring that encadrement alone leaves
-    the verdict failing or unknown, never « conforme »."""
+    weigh less than one month (``_short_span``); ``apart``: the current month said apart (``_month_apart``), which
+    its callers only solve beside a figure to hire in a month to come (a « hire »). A target part no hire fixes
+    is « impossible » whatever encadrement is also missing: hiring that encadrement alone leaves the verdict
+    failing or unknown, never « conforme »."""
     if not months_left:
         case = "payroll_missing" if payroll_missing else "awaited" if awaited else "nothing_left"
     elif target is None:
@@ -1759,8 +1755,7 @@ def _advice(target: Decimal | None, supervision: Decimal | None, hire_from: Mont
         case = "half_time"
     else:
         case = "none"
-    return _Advice(case, target, supervision, hire_from, half_of, unsure, tuple(awaited), span,
-                   apart if case == "hire" else None)
+    return _Advice(case, target, supervision, hire_from, half_of, unsure, tuple(awaited), span, apart)
 
 
 def _short_span(first: date | None, end: date, k: Decimal) -> Period | None:
@@ -2013,9 +2008,7 @@ def check(enterprise: Enterprise, regime: Regime, period: Period, report=None) -
         half = _half_time_text(y)   # Brussels 2018 half-time rule failed: one contract to raise
         half_said = False           # a projection line below already asks for it (« … et porter … »)
         # A year still running that failed on its known months: the projection's advice (``_with_projection``).
-        advice = _advice(y.extra.get("forecast_extra_target_fte"), y.extra.get("forecast_extra_supervision_fte"),
-                         y.extra.get("forecast_hire_from"), y, unsure=y.extra.get("forecast_compliant", True) is None,
-                         span=y.hire_span, apart=y.hire_apart)
+        advice = y.advice
         which = t(which_fr, which_en)
         if y.compliant is None and y.unknown_fte:
             # The verdict hangs on statuses not known: what fixes it is to complete them, not a hire. A year
@@ -2031,9 +2024,9 @@ def check(enterprise: Enterprise, regime: Regime, period: Period, report=None) -
         elif y.judged_on == "every_month" and y.extra.get("failing_months"):
             # Months already paid and judged: no hire repairs them (a hire advice is for months to come).
             to_fix.append(_failed_months_text(y, which_fr, which_en))
-            if advice.case == "hire":   # a figure to hire is only ever set with its month (``_with_projection``)
+            if advice and advice.case == "hire":   # a figure to hire comes with its month (``_with_projection``)
                 to_fix.append(advice.to_fix(which, monthly=True))
-        elif "forecast_hire_from" in y.extra:
+        elif advice:
             # A year still running: the projection's figure, the one that makes the year comply; the Brussels
             # 2018 half-time rule said beside the hire (and not again in its own line below).
             to_fix.append(advice.to_fix(which))
