@@ -418,11 +418,11 @@ def from_day(period: Period, start: date) -> Period:
     return period
 
 
-def obligation_period(enterprise: Enterprise, period: Period, start: date | None = None) -> Period:
-    """The part of ``period`` the agrément's obligations concern: from the agrément day — or from ``start``, the
-    regime's ``obligations_start`` — when the period begins before it (``from_day``). Chosen once for the
-    checks, by ``rules.dashboard.run_checks`` (an agrément application judges the whole period)."""
-    return from_day(period, enterprise.agrement_date if start is None else start)
+def obligation_period(enterprise: Enterprise, period: Period) -> Period:
+    """The part of ``period`` the agrément's obligations concern: from the agrément day when the period begins
+    before it (``from_day``; ``rules.dashboard.run_checks`` cuts the checks in its ``FROM_REGIME_START`` at the
+    regime's ``obligations_start`` instead)."""
+    return from_day(period, enterprise.agrement_date)
 
 
 def obligations_start_reason(enterprise: Enterprise, regime, value: Value, period: Period, start: date,

@@ -14,7 +14,7 @@ from ei_cli.i18n import t
 from ei_cli.model import Enterprise
 from ei_cli.periods import Period
 from ei_cli.regimes import Regime
-from ei_cli.rules.common import (CheckResult, because, combine, not_begun, not_begun_summary, not_judged, obligation_period,
+from ei_cli.rules.common import (CheckResult, because, combine, from_day, not_begun, not_begun_summary, not_judged,
                                  obligations_start)
 
 CHECK_NAMES = ("eligibility", "quota", "wages", "employment", "enterprise", "follow_up")
@@ -57,7 +57,7 @@ def run_checks(enterprise: Enterprise, regime: Regime, period: Period, report=No
     The employment and follow-up checks rest on Personnel and Suivi, not on the payroll — one rule for what
     they judge, and for the eligibility's count of the workers employed in the period
     (``NOT_JUDGED_BEFORE_START``): a period not begun yet (the first day of its part judged — from the agrément,
-    or the regime's start, ``rules.common.obligation_period`` — after today, ``rules.common.not_begun``) is not
+    or the regime's start, ``rules.common.from_day`` — after today, ``rules.common.not_begun``) is not
     judged (« période pas encore commencée », ``data_known`` false, ``compliant`` null); one that has begun is
     judged up to ``rules.common.deadline_horizon`` whatever the last Paie month, or without any Paie row.
 
@@ -92,7 +92,7 @@ def run_checks(enterprise: Enterprise, regime: Regime, period: Period, report=No
             # rules a regime brought in run from its own start when it came into force after the agrément
             # (``rules.common.obligations_start``). The one place the judged period is chosen: an agrément
             # application judges the whole period (the checks take the deadlines' start themselves).
-            judged = obligation_period(enterprise, period, start if name in FROM_REGIME_START else None)
+            judged = from_day(period, start if name in FROM_REGIME_START else enterprise.agrement_date)
         if not application and name in NOT_JUDGED_BEFORE_START and not_begun(judged):
             # A period not begun yet — the part judged, from the agrément (or the regime's start): an agrément
             # after today leaves nothing of 2026 due yet, not « non conforme » from that day. Nothing in it can
@@ -109,7 +109,7 @@ def run_checks(enterprise: Enterprise, regime: Regime, period: Period, report=No
 
 
 def _not_begun(name: str, enterprise: Enterprise, regime: Regime, period: Period, judged: Period) -> CheckResult:
-    """A period whose part judged (``judged``: from the agrément or the regime's start, ``obligation_period``)
+    """A period whose part judged (``judged``: from the agrément or the regime's start, ``from_day``)
     begins after today: nothing in it has fallen due yet — unknown, not judged. The reason names the day the
     obligations start when it is not the period's first day (an agrément after today)."""
     today = periods.today().isoformat()
