@@ -515,14 +515,20 @@ def _four_text(x: Decimal, lang: str = "fr") -> str:
 
 
 class _Least(NamedTuple):
-    """The minimum branch of ``_staircase_need`` when it gave the figure: the minimum, T, n, k and its x =
-    (minimum × n − T) ÷ k, computed once (``_staircase_branches``)."""
+    """The minimum branch of ``_staircase_need``: the minimum, T, n, k and its x = (minimum × n − T) ÷ k (``of``,
+    the one place it is solved)."""
 
     minimum: Decimal
     target: Decimal
     n: Decimal
     k: Decimal
     x: Decimal
+
+    @classmethod
+    def of(cls, minimum: Decimal, target: Decimal, n: Decimal, k: Decimal) -> "_Least":
+        """(T + k·x) ÷ n ≥ minimum over the n months counted, x present k of them (k > 0)."""
+        n, k = Decimal(n), Decimal(k)
+        return cls(minimum, target, n, k, (minimum * n - target) / k)
 
 
 def _minimum_formula(least: _Least, per: str | None = "k") -> Text:
@@ -660,7 +666,7 @@ def _staircase_branches(r: Decimal | None, minimum: Decimal | None, target: Deci
     """The two x ``_staircase_need`` takes the larger of (k > 0): the share's and the minimum's (None: not a rule of
     the regime)."""
     share = (r * total - target) / ((1 - r) * k) if r is not None and r < 1 else None
-    least = (minimum * n - target) / k if minimum is not None else None
+    least = _Least.of(minimum, target, n, k).x if minimum is not None else None
     return share, least
 
 
@@ -745,14 +751,14 @@ def _judge_staircase(f: _Frame) -> YearQuota:
         return share_ok and min_ok
 
     compliant = _verdict(ok(target), ok(target + unknown))
-    # A year that misses (or may): the two branches of ``_staircase_need``, computed once — the figure is the larger;
+    # A year that misses (or may): the two branches of ``_staircase_need`` — the figure is the larger;
     # when the minimum of target FTE, not the share, gave it (``least``), the « Manque » prints its formula.
     shortfall, least = (ZERO if compliant else None), None
     if not compliant and r is not None and adjustable:
         by_share, by_minimum = _staircase_branches(r, minimum, target, total, count, adjustable)
         shortfall = round_up(_larger(by_share, by_minimum))
         if by_minimum is not None and by_minimum > 0 and (by_share is None or by_minimum > by_share):
-            least = _Least(minimum, target, Decimal(count), Decimal(adjustable), by_minimum)
+            least = _Least.of(minimum, target, count, adjustable)
     avg_target, avg_total = target / count, total / count
     # The target FTE as the minimum judges it (``ok``), printed beside it: never « 1,00 … au moins 1,00 » when
     # 0,9967 misses it.
@@ -2303,7 +2309,7 @@ def forecast_quota(enterprise: Enterprise, regime: Regime, day: date, report) ->
     if extra and projected.judged_on == "average_minimums":
         # Brussels 2018: its mandate's reasons have no « Manque », so the hire's formula is said here. A staircase
         # year's « Manque » (``_shortfall_reasons``) says it already, with its k — for a point value, its day's.
-        reasons.append(_hire_formula_reason(projected, k))
+        reasons.append(_hire_formula_reason(projected))
     elif extra and projected.judged_on == "every_month" and not advice.apart:
         # Month by month (Brussels 2004) no average is solved: each month's need ÷ its part the hire is present in
         # (``_monthly_need``). A current month said apart has its own reason below, which says it.
@@ -2337,14 +2343,13 @@ def forecast_quota(enterprise: Enterprise, regime: Regime, day: date, report) ->
                          first_hire_day, hire_span, advice.apart)
 
 
-def _hire_formula_reason(projected: YearQuota, k: Decimal) -> Reason:
+def _hire_formula_reason(projected: YearQuota) -> Reason:
     """« Avec k = … » (Brussels 2018, whose mandate has no « Manque »): the formula the figure to hire was solved by
-    over the k months a hire counts in (``_staircase_need``), the minimum of target FTE's with its numbers — the
-    regime has no share r."""
-    target, total, n = projected.sums
-    minimum = projected.min_target_fte
-    _, x = _staircase_branches(None, minimum, target, total, n, k)
-    formula = _minimum_formula(_Least(minimum, target, n, k, x))
+    over the k months a hire counts in (``projected.adjustable``, ``_staircase_need``), the minimum of target FTE's
+    with its numbers — the regime has no share r."""
+    target, _, n = projected.sums
+    least = _Least.of(projected.min_target_fte, target, n, projected.adjustable)
+    k, formula = least.k, _minimum_formula(least)
     return because(t(
         f"Avec k = {_months_text(k)} mois restants : {formula.fr}, T les ETP-mois cible projetés sur les n mois "
         "de l'année, arrondi vers le haut.",
