@@ -419,6 +419,21 @@ def test_a_year_in_progress_whose_payroll_is_behind_owes_the_months_past(monkeyp
     assert "aucune paie encore connue" in early.summary.fr and early.to_fix == ()
 
 
+def test_a_current_payroll_without_a_usable_month_has_nothing_missing_to_fill_in(monkeypatch):
+    """Today 2027-03-10, Paie January–February 2027 at etp 0 (no month usable), ``payroll_current``: the payroll
+    is paid up to the horizon 2027-02-28, so the reason names that day without « les mois de paie manquants … sont
+    à compléter » (the sentence of a payroll behind, test above) — one sentence, its clause only when not current."""
+    from ei_cli import periods
+
+    monkeypatch.setattr(periods, "today", lambda: date(2027, 3, 10))
+    e = enterprise([(w, f"2027-{m:02d}", "0", "3000") for w in ("M", "P") for m in (1, 2)])
+    r = wages.check(e, W16, Period.calendar_year(2027))
+    assert (r.reasons[-1].text.fr, r.reasons[-1].text.en) == (
+        "Aucun mois de paie utilisable dans la période jusqu'au 2027-02-28 (année en cours, paie connue jusqu'au "
+        "2027-02-28).",
+        "No usable payroll month in the period up to 2027-02-28 (year in progress, payroll known to 2027-02-28).")
+
+
 def test_csv_columns_are_only_ever_appended():
     """`ei check-wages -f csv`: bbc1bc6's columns, in that order; a new column may only come after them
     (spec/cli.md)."""

@@ -323,16 +323,16 @@ def _fte_ratio(enterprise: Enterprise, regime: Regime, period: Period) -> WageTe
                      f"No payroll known yet for the period ({known.en}).")
         elif horizon is None:
             said = t("Aucun mois de paie utilisable dans la période.", "No usable payroll month in the period.")
-        elif payroll_current(enterprise):   # paid up to the horizon, but no month usable (etp 0, no pay…)
-            to = horizon_text(enterprise, horizon)
-            said = t(f"Aucun mois de paie utilisable dans la période jusqu'au {to.fr}.",
-                     f"No usable payroll month in the period up to {to.en}.")
         else:
+            # A payroll current is paid up to the horizon with no month usable (etp 0, no pay…): nothing to fill in.
             to = horizon_text(enterprise, horizon)
-            said = t(f"Aucun mois de paie utilisable dans la période jusqu'au {to.fr} : les mois de paie manquants "
-                     "jusqu'à cette date sont à compléter, les suivants se calculent avec leur paie.",
-                     f"No usable payroll month in the period up to {to.en}: the payroll months missing up to that "
-                     "day are to be filled in, the later ones are computed with their payroll.")
+            fill = t("", "") if payroll_current(enterprise) else t(
+                " : les mois de paie manquants jusqu'à cette date sont à compléter, les suivants se calculent avec "
+                "leur paie",
+                ": the payroll months missing up to that day are to be filled in, the later ones are computed with "
+                "their payroll")
+            said = t(f"Aucun mois de paie utilisable dans la période jusqu'au {to.fr}{fill.fr}.",
+                     f"No usable payroll month in the period up to {to.en}{fill.en}.")
         reasons.append(because(said))
         return WageTension(None, None, limit.number_or_none, None, None, 0,
                            tuple(excluded), tuple(sorted(art60)), without_pay,
