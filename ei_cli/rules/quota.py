@@ -926,22 +926,20 @@ def _judge_monthly(f: _Frame) -> YearQuota:
            if unsure else "")
         + f"; year average (information): {share_text(share, 'en')}.")))
     reasons += _unknown_reasons(unknown / count, quota_ok)
-    if shortfall and f.hire_day is not None:
-        # A projection (``forecast_quota``): the need of a month is divided by the part of it a hire is present in
-        # (``_monthly_need``), the current month counted for its days left.
+    if shortfall:
+        # A projection (``forecast_quota``, a ``hire_day``): the need of a month is divided by the part of it a hire
+        # is present in (``_monthly_need``), the current month counted for its days left.
+        projected = f.hire_day is not None
+        which = t("le mois qui en demande le plus", "the month that asks the most") if projected else \
+            t("le mois le plus déficitaire", "the worst month")
+        w = t(", divisé par la part w du mois où l'engagement est présent — 1 pour un mois entier —",
+              ", divided by the part w of the month the hire is present in — 1 for a whole month —") if projected \
+            else t("", "")
         reasons.append(because(t(
-            f"Manque : {number_text(shortfall)} ETP de public cible à ajouter dans le mois qui en demande le plus "
-            "(x = (r·D − T) ÷ (1 − r) pour ce mois, divisé par la part w du mois où l'engagement est présent — 1 pour "
-            "un mois entier —, arrondi vers le haut).",
-            f"Shortfall: {number_text(shortfall, 'en')} target-public FTE to add in the month that asks the most "
-            "(x = (r·D − T) ÷ (1 − r) for that month, divided by the part w of the month the hire is present in — 1 "
-            "for a whole month —, rounded up).")))
-    elif shortfall:
-        reasons.append(because(t(
-            f"Manque : {number_text(shortfall)} ETP de public cible à ajouter dans le mois le plus déficitaire "
-            "(x = (r·D − T) ÷ (1 − r) pour ce mois, arrondi vers le haut).",
-            f"Shortfall: {number_text(shortfall, 'en')} target-public FTE to add in the worst month "
-            "(x = (r·D − T) ÷ (1 − r) for that month, rounded up).")))
+            f"Manque : {number_text(shortfall)} ETP de public cible à ajouter dans {which.fr} "
+            f"(x = (r·D − T) ÷ (1 − r) pour ce mois{w.fr}, arrondi vers le haut).",
+            f"Shortfall: {number_text(shortfall, 'en')} target-public FTE to add in {which.en} "
+            f"(x = (r·D − T) ÷ (1 − r) for that month{w.en}, rounded up).")))
     # Provisional while a month of the period evaluated is not paid yet (the whole year: while it runs).
     known = {m.month for m in months}
     provisional = any(m not in known for m in span_months)
