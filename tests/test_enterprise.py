@@ -613,6 +613,27 @@ def test_the_size_of_a_year_in_progress_stops_at_the_payroll_horizon_and_a_year_
     assert closed.details["provisional"] is False and closed.details["measured_to"] == "2025-12-31"
 
 
+def test_the_size_of_a_year_whose_payroll_was_entered_ahead_stays_provisional_to_the_current_month():
+    """Audit plausibility 1: on 2026-11-30 (the tests' day) with Paie typed to 2026-12, December has not begun
+    (``rules.common.paid_to``): 2026 is measured up to the end of the current month, 2026-11-30, as its
+    subsidy amounts are, and stays provisional — the year is not over, as the quota's verdict on the same
+    payroll says (« provisoire : année en cours »). A full time all year (Paie January–December, etp 1),
+    B full time hired 2026-12-01 (Paie December, etp 1). AWU = (11 × 1) ÷ 11 = 1,00, 1 person (B's contract
+    starts after 2026-11-30). It read (12 × 1 + 1 × 1) ÷ 12 = 13 ÷ 12 = 1,0833… → 1,08 UTA, 2 persons, final: the
+    « provisoire : année en cours » note gone for a year with a month still to come."""
+    a = Worker("A", date(2020, 1, 1), ContractType.CDI, D(1), Function.PRODUCTION)
+    b = Worker("B", date(2026, 12, 1), ContractType.CDI, D(1), Function.PRODUCTION)
+    pay = tuple(PayMonth("A", Month(2026, m), D(1), D(2000)) for m in range(1, 13)) + (
+        PayMonth("B", Month(2026, 12), D(1), D(2000)),)
+    e = Enterprise("EI", Region.WALLONIE, date(2020, 1, 1), legal_form="SC", social_purpose=True,
+                   turnover=D(1000000), workers=(a, b), pay=pay)
+    c = rule.check(e, get_regime("wallonie-2016"), Period.calendar_year(2026), Report({"A": False, "B": False}))
+    assert (c.details["annual_work_units"], c.details["headcount"]) == (D("1.00"), 1)
+    assert (c.details["provisional"], c.details["measured_to"]) == (True, "2026-11-30")
+    assert c.summary.fr.startswith("1,00 UTA (au 2026-11-30, provisoire : année en cours) ; seuils respectés")
+    assert ("sur 11 mois jusqu'au 2026-11-30 (fin du mois en cours, année en cours, paie saisie d'avance jusqu'au "
+            "2026-12-31)") in c.reasons[0].text.fr
+
 def test_the_size_of_a_year_whose_payroll_is_behind_says_the_months_counted_on_personnel():
     """Review B (finding 1): on 2026-11-30 (the tests' day) with Paie to 2026-03 only, more than two months behind,
     2026 is measured up to the last month over, 2026-10-31 (``data_horizon``): 10 months. A full time all year

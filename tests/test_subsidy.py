@@ -137,11 +137,16 @@ def test_a_td_tgd_line_prints_the_fte_months_its_cap_is_computed_on():
        category=st.sampled_from(["TD", "TGD"]))
 def test_a_full_time_window_is_paid_exactly_the_cap(hire, category):
     """Whatever the hire date, a full-time TD (TGD) paid enough over its whole 12 (24) months gets
-    18 000 € (36 000 €) = 12 (24) × 1 500, within a cent per line (each line rounded once)."""
+    18 000 € (36 000 €) = 12 (24) × 1 500, within a cent per line (each line rounded once). Judged in 2030:
+    a window ends by 2026-12-30, whose December the tests' day (2026-11-30) has not begun (``paid_to``)."""
+    from ei_cli import periods
+
     ent = enterprise([worker("A", hire)], monthly("A", Month.of(hire), Month(2027, 12)), agrement=date(2018, 1, 1))
     report = Report({"A": category})
-    lines = [x for y in range(hire.year, hire.year + 3)
-             for x in lines_of(compute_subsidies(ent, W2016, y, report), "target_worker")]
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(periods, "today", lambda: date(2030, 1, 15))
+        lines = [x for y in range(hire.year, hire.year + 3)
+                 for x in lines_of(compute_subsidies(ent, W2016, y, report), "target_worker")]
     cap = D(18000) if category == "TD" else D(36000)
     assert abs(sum(x.amount for x in lines) - cap) <= D("0.01") * len(lines)
 
@@ -1464,6 +1469,62 @@ def test_sieg_year_in_progress_claims_the_days_paid_within_their_known_cost(monk
 
 
 
+def test_a_payroll_entered_ahead_is_claimed_up_to_the_current_month_only(monkeypatch):
+    """Audit plausibility 1: a Paie row of a month starting after today pays a month not begun
+    (``rules.common.paid_to``). Judged on the tests' day 2026-11-30, Paie typed to 2026-12.
+    SIEG: agrément 2025-03-01, 10 TD → ≥ 8, 25 000 € a year; ACC half-time at 5 000 €/month (the ceiling never
+    binds). Agrément year 2 = 2026-03-01 … 2027-02-28 (365 days), its 2026 part claimed up to the end of the
+    current month: 2026-03-01 … 2026-11-30 = 275 days, 25 000 × 275 / 365 = 18 835,616… → 18 835,62 €, and
+    2026-12-01 … 12-31 is to come (an `unknown` entry): not complete. It read 25 000 × 306 / 365 = 20 958,90 €,
+    `complete`, December claimed before it began.
+    TGD G hired 2026-01-01, full time, cost 4 000 (half 2 000 > cap 1 500): 11 × 1 500 = 16 500,00 € for
+    January–November, December to come; it read 12 × 1 500 = 18 000,00 €.
+    On 2026-12-10 December is the current month, and a current payroll's last month counts (the base reading):
+    the whole year, 20 958,90 € and 18 000,00 €, complete."""
+    from ei_cli import periods
+
+    ent, report = _sieg_half_timer_enterprise(date(2025, 3, 1), Month(2026, 12), "5000")
+    result = compute_subsidies(ent, W2016, 2026, report)
+    _, y2 = lines_of(result, "social_accompaniment")
+    assert (y2.basis["start"], y2.basis["end"], y2.basis["days"], y2.amount) == (
+        date(2026, 3, 1), date(2026, 11, 30), 275, D("18835.62"))
+    assert (y2.basis["target_workers_end"], y2.basis["provisional"]) == (date(2026, 11, 30), True)
+    assert any(n.fr.startswith("Partie réclamée jusqu'au 2026-11-30 (fin du mois en cours, année en cours, paie "
+                               "saisie d'avance jusqu'au 2026-12-31)") for n in y2.notes)
+    (to_come,) = result.unknown
+    assert to_come.reason.fr.startswith("Année d'agrément 2, du 2026-12-01 au 2026-12-31 : après le 2026-11-30")
+    assert to_come.missing == () and not result.complete
+
+    tgd = enterprise([worker("G", date(2026, 1, 1))], monthly("G", Month(2026, 1), Month(2026, 12)))
+    result = compute_subsidies(tgd, W2016, 2026, Report({"G": "TGD"}))
+    (line,) = lines_of(result, "target_worker")
+    assert (line.basis["end"], line.amount) == (date(2026, 11, 30), D("16500.00")) and not result.complete
+    assert [u.reason.en for u in result.unknown if u.subsidy == "target_worker"] == [
+        "Months after 2026-11-30 (end of the current month, year in progress, payroll entered ahead up to "
+        "2026-12-31): to compute with their payroll."]
+
+    monkeypatch.setattr(periods, "today", lambda: date(2026, 12, 10))
+    result = compute_subsidies(ent, W2016, 2026, report)
+    assert lines_of(result, "social_accompaniment")[1].amount == D("20958.90") and result.complete
+    result = compute_subsidies(tgd, W2016, 2026, Report({"G": "TGD"}))
+    assert lines_of(result, "target_worker")[0].amount == D("18000.00") and result.complete
+
+
+def test_a_claim_not_begun_with_its_payroll_entered_ahead_waits_for_its_months():
+    """A claimed year not begun (2027, on the tests' day 2026-11-30) whose payroll was typed ahead (Paie to
+    2027-03) has nothing claimable yet (``paid_to``: the horizon is 2026-11-30, before the claim): TGD G hired
+    2026-06-01 (window to 2028-05-31) has no 2027 line, only an entry saying the claim begins after the current
+    month. It read 3 × 1 500 = 4 500,00 € for January–March 2027, and « Période réclamée postérieure au dernier
+    mois de paie » would be wrong of a payroll reaching into the claim."""
+    ent = enterprise([worker("G", date(2026, 6, 1))], monthly("G", Month(2026, 6), Month(2027, 3)))
+    result = compute_subsidies(ent, W2016, 2027, Report({"G": "TGD"}))
+    assert lines_of(result, "target_worker") == [] and not result.complete
+    (waiting,) = [u for u in result.unknown if u.subsidy == "target_worker"]
+    assert waiting.reason.fr == (
+        "Période réclamée commençant après le 2026-11-30 (fin du mois en cours, année en cours, paie saisie "
+        "d'avance jusqu'au 2027-03-31) : ses mois ne sont pas encore commencés, à calculer avec leur paie une "
+        "fois venus.")
+
 def test_sieg_year_in_progress_a_part_on_the_horizon_day():
     """The year in progress (rules.common.data_horizon): judged on the tests' day 2026-11-30 (conftest), Paie to
     2026-10 → horizon 2026-10-31. 10 TD → ≥ 8, 25 000 € a year (§3.6); ACC half-time (the bracket's 0,5 FTE)
@@ -1635,12 +1696,17 @@ def test_a_td_whose_tgd_criterion_is_not_checked_leaves_the_tgd_part_unknown():
     assert lines_of(compute_subsidies(ent, W2016, 2025, report), "target_worker") == []
 
 
-def test_an_unknown_status_is_said_only_while_the_longest_window_meets_the_claim():
+def test_an_unknown_status_is_said_only_while_the_longest_window_meets_the_claim(monkeypatch):
     """rules.md §3.7: a TGD's window is 24 months from hiring, a TD's 12; Q12: missing → unknown.
     U (production, `diplome` empty: status unknown) hired 2023-03-01: even as a TGD the window is
     2023-03-01 … 2025-02-28, so 2025 (January–February) may still hold a subsidy: unknown, not complete;
     2026 cannot (the old code said « Statut TD/TGD indéterminé » every year: `complete` false forever).
-    Likewise O, hired 2015-01-01: window over since 2016-12-31, nothing said in 2024."""
+    Likewise O, hired 2015-01-01: window over since 2016-12-31, nothing said in 2024. Judged on 2027-01-15,
+    2026 a closed year: on the tests' day its December is not begun, the SIEG line's days to come
+    (``paid_to``)."""
+    from ei_cli import periods
+
+    monkeypatch.setattr(periods, "today", lambda: date(2027, 1, 15))
     ws = [worker("U", date(2023, 3, 1)), worker("O", date(2015, 1, 1))]
     ent = enterprise(ws, monthly("U", Month(2023, 3), Month(2026, 12)) + monthly("O", Month(2023, 3), Month(2026, 12)),
                      agrement=date(2015, 1, 1))

@@ -606,6 +606,38 @@ def test_the_claim_workbook_of_a_payroll_far_behind_says_its_months_are_missing(
                                "les suivants se calculent avec leur paie"), rows["Données"]
 
 
+def test_a_payroll_entered_ahead_is_not_claimed_for_months_not_begun(tmp_path):
+    """Audit plausibility 1: the Walloon sample with its October 2026 Paie rows copied to 2026-11 and 2026-12,
+    judged on the tests' day 2026-11-30. The claim read 52 000,00 €, `complete`: W14 (TGD, window from
+    2026-03-17) gained 2 × 1 500 € for November and December, and the SIEG line of agrément year 3 ran to
+    2026-12-31: 25 000 × 306 / 365 = 20 958,90 € (the sample as shipped, Paie to 2026-10: 25 000 × 245 / 365 =
+    16 780,82 €). Now the months are read to the end of the current month (``paid_to``): the SIEG part
+    2026-03-01 … 11-30 = 275 days, 25 000 × 275 / 365 = 18 835,616… → 18 835,62 €; W14's November counts
+    (11 225,85 + 1 500 = 12 725,85 €), December is to come; not complete, and the Synthèse says so."""
+    from datetime import date
+
+    from openpyxl import load_workbook
+
+    wb = load_workbook(WALLOON)
+    paie = wb["Paie"]
+    october = [[c.value for c in row] for row in paie.iter_rows(min_row=2) if row[1].value.date() == date(2026, 10, 1)]
+    for month in (11, 12):
+        for values in october:
+            paie.append([values[0], values[1].replace(month=month), *values[2:]])
+    book = tmp_path / "ahead.xlsx"
+    wb.save(book)
+    doc = json.loads(invoke(str(book), "--year", "2026", "--format", "json").stdout)
+    sieg = [x for x in doc["lines"] if x["subsidy"] == "social_accompaniment" and x["basis"]["agrement_year"] == 3]
+    assert [(x["basis"]["end"], x["basis"]["days"], x["amount"]) for x in sieg] == [("2026-11-30", 275, 18835.62)]
+    w14 = [x["amount"] for x in doc["lines"] if x["worker_id"] == "W14" and x["basis"]["end"] == "2026-11-30"]
+    assert w14 == [12725.85] and doc["complete"] is False
+    out = tmp_path / "c.xlsx"
+    assert invoke(str(book), "--year", "2026", "-o", str(out)).exit_code == 0
+    rows = {r[0]: r[1] for r in load_workbook(out).worksheets[0].iter_rows(values_only=True)}
+    assert rows["Données"] == ("provisoire : calculée jusqu'au 2026-11-30 (fin du mois en cours, année en cours, "
+                               "paie saisie d'avance jusqu'au 2026-12-31) ; les mois suivants, pas encore commencés, "
+                               "se calculent avec leur paie une fois venus")
+
 def _unknown_supervision_condition_sheets():
     """The test workbook twelve years earlier in Brussels (bruxelles-2004), 2012: supervisor 3 at 0,10 FTE,
     worker 1 (1 FTE) of unknown status (no `inscrit_dei`): the supervision share is 0,10 ÷ 0,10 = 100 % if worker

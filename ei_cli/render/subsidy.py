@@ -331,12 +331,21 @@ def data_text(result: SubsidyResult, enterprise: Enterprise, lang: str) -> str:
     not complete for a year in progress (``data_horizon``): the later months are to come; with a payroll behind
     by more than its usual lag (not ``payroll_current``), computed up to the last month over (``horizon_text``)
     and the months up to it are missing, not to come — the line says so, as the claim's own entries do; a claim
-    beginning after that month has none missing, only months to come."""
+    beginning after that month has none missing, only months to come. A payroll entered ahead is computed up
+    to the current month (``paid_to``): the later months are not begun, whatever their Paie rows."""
     claimed = result.claim_period or result.period
     horizon = data_horizon(enterprise, claimed)
     known = pay_known_text(enterprise)
     if result.complete or horizon is None:
         return known.get(lang)
+    last = enterprise.last_pay_month
+    if last is not None and last.last_day > horizon:
+        # A payroll entered ahead (``paid_to``): computed to the current month, the later months not begun.
+        said = horizon_text(enterprise, horizon)
+        return t(f"provisoire : calculée jusqu'au {said.fr} ; les mois suivants, pas encore commencés, se "
+                 "calculent avec leur paie une fois venus",
+                 f"provisional: computed to {said.en}; the later months, not begun yet, are computed with their "
+                 "payroll once they have come").get(lang)
     if payroll_current(enterprise) or horizon < claimed.start:
         return t(f"provisoire : {known.fr} ; année en cours, les mois suivants se calculent avec leur paie",
                  f"provisional: {known.en}; year in progress, the later months are computed with their "

@@ -490,12 +490,27 @@ def person_hire_text(worker_id: str, hire: date) -> Text:
              f"the person's hire: worker {worker_id}, {hire}")
 
 
+def paid_to(enterprise: Enterprise) -> date | None:
+    """The last day the payroll is read to for an amount (``data_horizon``, the SIEG bracket's days): the last
+    Paie month's end, but never past the current month's (``periods.today``). A Paie row of a month that starts
+    after today — a payroll entered ahead — pays a month not begun: no subsidy is claimed on it yet, it is to
+    come as an unpaid month is. The current month counts once paid, as a current payroll's last month always
+    did. None without any Paie row. (The quota still measures every month paid, as entered:
+    docs/interpretations.md, « A payroll entered ahead of today ».)"""
+    last = enterprise.last_pay_month
+    if last is None:
+        return None
+    return min(last.last_day, Month.of(periods.today()).last_day)
+
+
 def data_horizon(enterprise: Enterprise, period: Period) -> date | None:
     """The last day the payroll-based amounts of a year in progress are computed to — the TD/TGD monthly wage
     cost, the SIEG accompaniment line (``rules.subsidy``), the pay owed (``rules.wages``): the last Paie
     month's end, when ``period`` runs beyond it, the workbook is current (its last Paie month at most two
     months before the current month) and ``period`` is not over (its last day not before today); the
-    months after it are not paid yet — « à calculer avec leur paie », not missing. With a payroll further
+    months after it are not paid yet — « à calculer avec leur paie », not missing; a payroll entered ahead
+    counts up to the current month's end only (``paid_to``): the months after it are not begun, to come as
+    well, whatever their Paie rows say. With a payroll further
     behind, or without any Paie row, the last day of the last month over by today (``last_month_over``): the
     months up to it are missing, the month still running and the later ones are to come — a month not over
     cannot have its payroll yet (the forecast's « mois passés sans paie » are the same months). None
@@ -503,12 +518,11 @@ def data_horizon(enterprise: Enterprise, period: Period) -> date | None:
     not data to come; a payroll reaching the period's end leaves nothing to come (docs/interpretations.md,
     « The year in progress »). The deadlines of the employment and follow-up checks rest on Personnel and
     Suivi, not on the payroll: ``deadline_horizon``."""
-    last = enterprise.last_pay_month
-    today = periods.today()
-    if period.end < today or (last is not None and last.last_day >= period.end):
+    paid = paid_to(enterprise)
+    if period.end < periods.today() or (paid is not None and paid >= period.end):
         return None
-    if last is not None and payroll_current(enterprise):
-        return last.last_day
+    if paid is not None and payroll_current(enterprise):
+        return paid
     return last_month_over()
 
 
@@ -552,11 +566,17 @@ def horizon_text(enterprise: Enterprise, horizon: date) -> Text:
     """A year in progress's ``data_horizon`` said with what it is: « 2026-10-31 (année en cours, paie connue
     jusqu'au 2026-10-31) » when it is the last Paie month's end; « 2026-10-31 (fin du dernier mois terminé,
     année en cours, paie connue jusqu'au 2026-06-30) » when it is the last month over by today
-    (``last_month_over``) — a payroll more than two months behind, or none. The one way every payroll-based
-    amount names its horizon: never the horizon presented as the last Paie month when it is not."""
+    (``last_month_over``) — a payroll more than two months behind, or none; « 2026-11-30 (fin du mois en cours,
+    année en cours, paie saisie d'avance jusqu'au 2026-12-31) » when a payroll entered ahead is read to the
+    current month only (``paid_to``). The one way every payroll-based amount names its horizon: never the
+    horizon presented as the last Paie month when it is not."""
     last, known, day = enterprise.last_pay_month, pay_known_text(enterprise), horizon.isoformat()
     if last is not None and last.last_day == horizon:
         return t(f"{day} (année en cours, {known.fr})", f"{day} (year in progress, {known.en})")
+    if last is not None and last.last_day > horizon:
+        ahead = last.last_day.isoformat()
+        return t(f"{day} (fin du mois en cours, année en cours, paie saisie d'avance jusqu'au {ahead})",
+                 f"{day} (end of the current month, year in progress, payroll entered ahead up to {ahead})")
     return t(f"{day} (fin du dernier mois terminé, année en cours, {known.fr})",
              f"{day} (end of the last month over, year in progress, {known.en})")
 

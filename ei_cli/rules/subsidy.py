@@ -32,7 +32,7 @@ from ei_cli.model import Enterprise, Function, Worker
 from ei_cli.periods import Month, Period, anniversary, days_between, years_overlapping
 from ei_cli.regimes import CONFIDENCES, Regime, Value, all_regimes, shipped_in_force
 from ei_cli.rules.common import (NO_PAY, ONE, ZERO, Reason, basis_figure, because, combine, daily_fte, data_horizon,
-                                 horizon_text, pay_known_text,
+                                 horizon_text, paid_to, pay_known_text,
                                  average_persons, persons_by_day, decimal_text, euro_text, four_places, money,
                                  number_text, share_text, shown_beside, spread_fte)
 
@@ -511,6 +511,13 @@ def _waiting_text(run: _Run, horizon: date) -> Text:
                      "Claimed period without any payroll entered: no payroll month known for the period, to "
                      "compute with its months' payroll.")
         known = pay_known_text(run.enterprise)
+        if run.enterprise.last_pay_month.last_day >= run.claim.start:
+            # A payroll entered ahead reaches the claim, but its months are not begun (``paid_to``).
+            said = horizon_text(run.enterprise, horizon)
+            return t(f"Période réclamée commençant après le {said.fr} : ses mois ne sont pas encore commencés, à "
+                     "calculer avec leur paie une fois venus.",
+                     f"Claimed period beginning after {said.en}: its months have not begun yet, to compute with "
+                     "their payroll once they have.")
         return t(f"Période réclamée postérieure au dernier mois de paie ({known.fr}) : aucun mois de paie connu "
                  "pour la période, à calculer avec la paie de ses mois.",
                  f"Claimed period after the last payroll month ({known.en}): no payroll month known for the "
@@ -854,9 +861,10 @@ def _bracket_window(run: _Run, agr_year: Period, part: Period) -> Period:
     """The days over which the bracket's TD/TGD are averaged (Q8: annual average over the agrément year):
     the whole agrément year, even when the claim covers only part of it; an agrément year not finished
     by the last ``Paie`` month is averaged from its start to the end of that month (at least to the end
-    of the claimed part), the amount being provisional (``_social_accompaniment_brackets``)."""
-    end = run.enterprise.last_pay_month
-    known = max(part.end, end.last_day) if end is not None else part.end
+    of the claimed part), the amount being provisional (``_social_accompaniment_brackets``) — never past the
+    current month (``paid_to``): a payroll entered ahead pays months not begun."""
+    end = paid_to(run.enterprise)
+    known = max(part.end, end) if end is not None else part.end
     return Period(agr_year.start, min(agr_year.end, known))
 
 
@@ -879,7 +887,7 @@ def _social_accompaniment_brackets(run: _Run) -> None:
     counting = run.regime.value_or_none("subsidy.social_accompaniment.counting", (run.claim or run.period).start)
     ceiling_period = run.regime.value_or_none("subsidy.social_accompaniment.ceiling_period",
                                               (run.claim or run.period).start)
-    last_pay = run.enterprise.last_pay_month
+    last_pay = paid_to(run.enterprise)
     known = pay_known_text(run.enterprise)
     known_fr, known_en = known.fr, known.en
     # The year in progress (``data_horizon``, the horizon of every payroll-based amount): the days after it are
@@ -921,7 +929,7 @@ def _social_accompaniment_brackets(run: _Run) -> None:
         window = _bracket_window(run, agr_year, part)
         # Provisional until the payroll reaches the end of the agrément year: the bracket's average may
         # still change (the window runs at least to the end of the claimed part, known or not).
-        provisional = last_pay is None or last_pay.last_day < agr_year.end
+        provisional = last_pay is None or last_pay < agr_year.end
         heads, unknown_heads = _targets_split(run, window)
         # The accompaniers' wage cost and FTE-days over the bracket's days (their mean FTE: the staffing).
         cost, window_fd, missing = _staff_cost(run, Function.SOCIAL_ACCOMPANIMENT, window)
