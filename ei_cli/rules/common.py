@@ -493,10 +493,10 @@ def person_hire_text(worker_id: str, hire: date) -> Text:
 def paid_to(enterprise: Enterprise) -> date | None:
     """The last day the payroll is read to for an amount (``data_horizon``, the SIEG bracket's days): the last
     Paie month's end, but never past the current month's (``periods.today``). A Paie row of a month that starts
-    after today — a payroll entered ahead — pays a month not begun: no subsidy is claimed on it yet, it is to
-    come as an unpaid month is. The current month counts once paid, as a current payroll's last month always
-    did. None without any Paie row. (The quota still measures every month paid, as entered:
-    docs/interpretations.md, « A payroll entered ahead of today ».)"""
+    after today — a payroll entered ahead, which the reader warns of (``pay_month_in_future``) — pays a month
+    not begun: no subsidy is claimed on it yet, it is to come as an unpaid month is. The current month counts
+    once paid, as a current payroll's last month always did. None without any Paie row. (The quota still
+    measures every month paid, as entered: docs/interpretations.md, « A payroll entered ahead of today ».)"""
     last = enterprise.last_pay_month
     if last is None:
         return None

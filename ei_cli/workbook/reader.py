@@ -24,7 +24,8 @@ from typing import Any
 
 from ei_cli.i18n import Text, english_word, french_word, others, plural
 from ei_cli.model import Enterprise, FollowUp, PayMonth, Worker, records
-from ei_cli.periods import month_span
+from ei_cli import periods
+from ei_cli.periods import Month, month_span
 from ei_cli.problems import Problem, Severity, display_path, has_errors, without_controls
 from ei_cli.workbook import schema
 from ei_cli.workbook.cells import (ERROR_VALUES, Invalid, cell_ref, column_index, column_letter, converter, masked,
@@ -150,6 +151,7 @@ class _Reader:
 
         self._check_staff(titles[schema.STAFF], staff)
         self._check_pay(titles[schema.PAYROLL], pay)
+        self._check_pay_ahead(titles[schema.PAYROLL], pay)
         self._check_follow_ups(titles[schema.FOLLOW_UP], follow)
         if titles[schema.STAFF] in self.letters and "worker_id" in self.letters[titles[schema.STAFF]]:
             # Only when Personnel could be read: otherwise every id would be "unknown".
@@ -1059,6 +1061,40 @@ class _Reader:
                       "Vérifiez les dates de Personnel ou la paie.",
                       f"Worker {worker_id}: pay for {listed.en}, outside their employment ({employed.en}); "
                       "those rows are not counted (FTE, wage tension). Check the Personnel dates or the payroll.",
+                      sheet=sheet, cell=self._ref(sheet, "month", found[0]))
+
+    def _check_pay_ahead(self, sheet: str | None, rows: list[_Row]) -> None:
+        """A warning per worker with Paie rows of months that start after today (``periods.today``): a payroll
+        entered ahead, or a month mistyped. The current month is not ahead (its payroll may be done before its
+        end). No amount counts those months before they begin, nor the size; the quota measures them as entered
+        (``rules.common.paid_to``, docs/interpretations.md « A payroll entered ahead of today »)."""
+        if sheet is None or sheet not in self.letters or "month" not in self.letters[sheet]:
+            return
+        today = periods.today()
+        current = Month.of(today)
+        ahead: dict[str, list[_Row]] = {}
+        for row in rows:
+            month = row.values.get("month")
+            if row.worker_id is not None and month is not None and month > current:
+                ahead.setdefault(row.worker_id, []).append(row)
+        for worker_id, found in ahead.items():
+            months = _some([str(r.values["month"]) for r in found])
+            cells = _some([self._ref(sheet, "month", r) for r in found])
+            one = len(found) == 1
+            they = (Text("ce mois ne compte", "that month counts") if one
+                    else Text("ces mois ne comptent", "those months count"))
+            begin = Text("le mesure tel que saisi", "it begins, the quota measures it") if one else Text(
+                "les mesure tels que saisis", "they begin, the quota measures them")
+            those = Text("cette ligne", "that row") if one else Text("ces lignes", "those rows")
+            self.warn("pay_month_in_future",
+                      f"Travailleur {worker_id} : paie saisie pour {months.fr} ({french_word(len(found), 'cellule')} "
+                      f"{cells.fr} de {sheet}), après le mois en cours (date du jour : {today.isoformat()}) ; "
+                      f"{they.fr} ni dans les subventions ni dans l'effectif avant d'avoir commencé, le quota "
+                      f"{begin.fr}. Vérifiez le mois de {those.fr}.",
+                      f"Worker {worker_id}: pay entered for {months.en} ({english_word(len(found), 'cell')} "
+                      f"{cells.en} of {sheet}), after the current month (today: {today.isoformat()}); {they.en} "
+                      f"neither in the subsidies nor in the staff size before {begin.en} as entered. Check the "
+                      f"month of {those.en}.",
                       sheet=sheet, cell=self._ref(sheet, "month", found[0]))
 
     def _check_follow_ups_within_employment(self, sheet: str | None, rows: list[_Row], staff: list[_Row]) -> None:
