@@ -406,6 +406,18 @@ def test_documents_say_they_are_in_french_only(capsys):
     assert code == 2
 
 
+@pytest.mark.parametrize("kind", ["annual", "agrement"])
+def test_names_help_offers_no_explain_the_report_refuses(capsys, kind):
+    """The report commands' --names help said « et avec --explain les valeurs lues », which they refuse
+    (« option inconnue : --explain », exit 2): their --names only puts the workers' names in the document."""
+    code, out, _ = run_cli(capsys, "report", kind, "--help")
+    text = " ".join(out.replace("│", " ").split())
+    assert code == 0 and "--explain" not in text
+    assert "Afficher les noms des travailleurs dans le document (données personnelles)." in text
+    code, _, err = run_cli(capsys, "report", kind, WALLONIE, "-o", "r.md", "--explain")
+    assert code == 2 and "option inconnue : --explain" in err
+
+
 def test_cli_bad_suffix_exits_2(capsys, tmp_path):
     code, _, err = run_cli(capsys, "report", "annual", WALLONIE, "--year", YEAR, "-o", tmp_path / "r.odt")
     assert code == 2 and ".html, .md, .docx ou .pdf" in err

@@ -59,6 +59,9 @@ LangOpt = Annotated[Lang, typer.Option("--lang", help="Langue de sortie : fr ou 
 ExplainOpt = Annotated[bool, typer.Option("--explain", help="Montrer les raisons et les références légales.")]
 StrictOpt = Annotated[bool, typer.Option("--strict", help="Un contrôle indéterminé compte comme non conforme.")]
 NamesOpt = Annotated[bool, typer.Option("--names", help="Afficher les noms, et avec --explain les valeurs lues (données personnelles, parfois sensibles : situation sociale, handicap).")]
+# ``ei report`` has no --explain: its documents print the names only, never the values read.
+DocumentNamesOpt = Annotated[bool, typer.Option("--names", help="Afficher les noms des travailleurs dans le document (données "
+                                                "personnelles).")]
 # The years ei is asked about: the regimes begin in 2004; 2100 is far enough ahead for any agrément year.
 YEAR_MIN, YEAR_MAX = 1990, 2100
 YearOpt = Annotated[Optional[int], typer.Option("--year", "-y", help="Année civile évaluée.", min=YEAR_MIN,

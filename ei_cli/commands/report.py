@@ -9,8 +9,8 @@ from typing import Annotated, Optional
 import typer
 
 from ei_cli.app import app
-from ei_cli.commands._options import (STDOUT_DASH, TEMPLATES_PARAM, YEAR_MAX, YEAR_MIN, FileArg, NamesOpt, RegimeOpt,
-                                      YearOpt)
+from ei_cli.commands._options import (STDOUT_DASH, TEMPLATES_PARAM, YEAR_MAX, YEAR_MIN, DocumentNamesOpt, FileArg,
+                                      RegimeOpt, YearOpt)
 from ei_cli.errors import ExitCode
 from ei_cli.output import RunOptions
 
@@ -93,7 +93,7 @@ def _produce(kind: str, file: Path, year: int, output: Path, templates: Path | N
 
 @report_app.command("annual")
 def annual(file: FileArg, output: DocOutputOpt, year: RequiredYearOpt,
-           templates: TemplatesOpt = None, names: NamesOpt = False, regime: RegimeOpt = None) -> None:
+           templates: TemplatesOpt = None, names: DocumentNamesOpt = False, regime: RegimeOpt = None) -> None:
     """Rapport d'activité annuel, en français (l'échéance de remise, selon le régime, figure dans le document).
 
     Le document est écrit dans tous les cas ; code de sortie 1 si un contrôle qu'il rapporte (ou la condition
@@ -106,7 +106,7 @@ def annual(file: FileArg, output: DocOutputOpt, year: RequiredYearOpt,
 
 @report_app.command("agrement")
 def agrement(file: FileArg, output: DocOutputOpt, year: YearOpt = None,
-             templates: TemplatesOpt = None, names: NamesOpt = False, regime: RegimeOpt = None) -> None:
+             templates: TemplatesOpt = None, names: DocumentNamesOpt = False, regime: RegimeOpt = None) -> None:
     """Demande d'agrément ou de renouvellement, en français : les chiffres du classeur (par défaut l'année civile
     précédente) et les sections à compléter par le demandeur.
 
