@@ -16,6 +16,11 @@ app = typer.Typer(
     rich_markup_mode="rich",
 )
 
+# The order of ``ei --help``'s command list: that of the command table of docs/spec/cli.md (from writing the
+# template to the documents, then the folder and the regimes), not the order the modules happen to register in.
+COMMAND_ORDER = ("init", "validate", "check-eligibility", "check-quota", "check-wages", "check", "subsidy", "report",
+                 "batch", "regimes")
+
 # interrupted: set by cli._interrupt; lang: the command's --lang (commands._options), for cli.main's messages;
 # command, json_stdout: set when a command starts (commands._options.EiCommand), for cli.main's error document;
 # parsing: the click context and arguments of the command being parsed (commands._options), for a usage error

@@ -510,6 +510,20 @@ def test_help_is_framed_in_french(capsys, command):
         assert "[par défaut : table]" in text and "[obligatoire]" in text
 
 
+def test_help_lists_the_commands_in_the_order_of_the_contract(capsys):
+    """`ei --help` listed the commands in the order their modules are imported (batch, check,
+    check-eligibility, init, check-quota, …): an accident. It follows the command table of
+    docs/spec/cli.md, from writing the template to the documents, then the folder and the regimes."""
+    import re
+
+    code, out, _ = run_cli(capsys, "--help")
+    listed = re.findall(r"^│ ([a-z][a-z-]*) ", out[out.index("Commandes"):], re.M)
+    spec = (ROOT / "docs" / "spec" / "cli.md").read_text(encoding="utf-8")
+    in_spec = list(dict.fromkeys(re.findall(r"^\| `ei ([a-z-]+)", spec, re.M)))
+    assert code == 0 and listed == in_spec == ["init", "validate", "check-eligibility", "check-quota",
+                                                "check-wages", "check", "subsidy", "report", "batch", "regimes"]
+
+
 @pytest.mark.parametrize("args, code", [
     (["check", SAMPLE, "--regime", "nope"], "invalid_request"),
     (["subsidy", SAMPLE, "--year", "2025", "--regime", "nope"], "invalid_request"),

@@ -153,7 +153,15 @@ def command_name(ctx) -> str | None:
 
 
 class EiGroup(_FrenchHelp, TyperGroup):
-    """``ei`` itself and ``ei report`` (``cli.py`` gives them this class)."""
+    """``ei`` itself and ``ei report`` (``cli.py`` gives them this class): commands listed in
+    ``app.COMMAND_ORDER``, any other (``report``'s own) after them in the order they were registered."""
+
+    def list_commands(self, ctx):
+        from ei_cli.app import COMMAND_ORDER
+
+        names = super().list_commands(ctx)
+        rank = {name: i for i, name in enumerate(COMMAND_ORDER)}
+        return sorted(names, key=lambda name: rank.get(name, len(COMMAND_ORDER)))
 
 
 class EiCommand(_FrenchHelp, TyperCommand):
