@@ -263,6 +263,24 @@ def test_the_validity_warning_says_when_the_regime_then_in_force_is_not_shipped(
     assert "n'est pas livré" not in w.message.fr
 
 
+def test_the_validity_warning_names_the_regime_then_in_force_once():
+    """`--regime bruxelles-2004` for 2025: both ends of the year lie under bruxelles-2018, and the warning said
+    « Le 2025-01-01, le régime en vigueur est bruxelles-2018 (…). Le 2025-12-31, le régime en vigueur est
+    bruxelles-2018 (…). » — the same sentence twice. It is said once, with the two days."""
+    from ei_cli.model import Enterprise, Region
+    from ei_cli.periods import Period
+    from ei_cli.regimes import select_regime
+
+    b = Enterprise("EI", Region.BRUXELLES, date(2010, 1, 1), source="ei.xlsx")
+    _, warnings = select_regime(b, Period.calendar_year(2025), "bruxelles-2004")
+    (w,) = [w for w in warnings if w.code == "regime_outside_validity"]
+    assert w.message.fr.endswith(" Le 2025-01-01 et le 2025-12-31, le régime en vigueur est bruxelles-2018 "
+                                 "(--regime bruxelles-2018).")
+    assert w.message.en.endswith(" On 2025-01-01 and on 2025-12-31, the regime in force is bruxelles-2018 "
+                                 "(--regime bruxelles-2018).")
+    assert w.message.fr.count("bruxelles-2018") == 2 and w.message.en.count("bruxelles-2018") == 2
+
+
 def test_a_regimes_validity_is_said_one_way_in_every_message():
     """Regime.validity_text: the validity as the warning, the quota's reasons and the subsidies' « Non calculée »
     lines say it — each wrote it again (quota._validity_text, subsidy.py, select_regime's « until »)."""

@@ -463,16 +463,20 @@ def regime_for_year(regime: Regime, start: date) -> Regime:
 
 def _regimes_then(regime: Regime, period, forced: bool) -> tuple[str, str]:
     """What governed the period's ends that ``regime`` does not cover: another shipped regime (named), or
-    one ``ei`` does not ship (e.g. wallonie-2012, rules.md §1) — said, so that a fallback is never silent."""
+    one ``ei`` does not ship (e.g. wallonie-2012, rules.md §1) — said, so that a fallback is never silent.
+    Each regime is said once, with the days it concerns (« Le 2025-01-01 et le 2025-12-31, le régime en
+    vigueur est bruxelles-2018 »): the same sentence once per end read as a repetition."""
     fr, en, missing = "", "", []
+    in_force: dict[str, list[str]] = {}
     for day in dict.fromkeys(d for d in (period.start, period.end) if not regime.valid_on(d)):
         shipped = shipped_in_force(regime.region, day)
         if shipped is not None:
-            other = shipped.id
-            fr += f" Le {day.isoformat()}, le régime en vigueur est {other} (--regime {other})."
-            en += f" On {day.isoformat()}, the regime in force is {other} (--regime {other})."
+            in_force.setdefault(shipped.id, []).append(day.isoformat())
         else:
             missing.append(day.isoformat())
+    for other, days in in_force.items():
+        fr += f" Le {' et le '.join(days)}, le régime en vigueur est {other} (--regime {other})."
+        en += f" On {' and on '.join(days)}, the regime in force is {other} (--regime {other})."
     if missing:
         fr += f" Le régime en vigueur le {' et le '.join(missing)} n'est pas livré par ei" + (
             "." if forced else f" : {regime.id}, le régime connu le plus proche, est appliqué à sa place aux "
