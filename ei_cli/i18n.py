@@ -27,6 +27,13 @@ def t(fr: str, en: str) -> Text:
     return Text(fr, en)
 
 
+def quoted(text: str, lang: str = "fr") -> str:
+    """``text`` between the quotation marks of the message's language: « … » in French, “…” in English — the
+    marks the English messages mostly used (a column's name, a refused option value), where « », '…', "…" and
+    `…` had been mixed (« Column “hire_date” (worker 2): « 31/02/2023 » is not valid »)."""
+    return f"“{text}”" if lang == "en" else f"« {text} »"
+
+
 def plural(n: int, fr: str, en: str, fr_plural: str | None = None, en_plural: str | None = None) -> Text:
     """« 1 travailleur comparé », « 2 travailleurs comparés » / « 1 worker compared », « 2 workers compared »: the
     count and its words, singular or plural by each language's rule (French: singular below 2, « 0 mois

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 import sys
 
-from ei_cli.i18n import english_word, french_word
+from ei_cli.i18n import english_word, french_word, quoted
 
 # click's DateTime refusal: a date in no accepted format, or a well-formed one the calendar lacks (--at
 # 2023-02-29), which click refuses in the same words (``_missing_day`` tells them apart).
@@ -28,16 +28,16 @@ _EXTRA_ARGS = re.compile(r"^Got unexpected extra argument(?:\(s\)|s)? \((.*)\)$"
 # Each refusal of a value: click's pattern, then the French and the English words (the English worded as the
 # French, without Python's placeholders: %Y-%m-%d, int range).
 _VALUE_MESSAGES = [
-    (_NOT_INT, lambda m: f"« {m[1]} » n'est pas un nombre entier.", lambda m: f"“{m[1]}” is not a whole number."),
-    (_NOT_FLOAT, lambda m: f"« {m[1]} » n'est pas un nombre.", lambda m: f"“{m[1]}” is not a number."),
+    (_NOT_INT, lambda m: f"{quoted(m[1])} n'est pas un nombre entier.", lambda m: f"{quoted(m[1], 'en')} is not a whole number."),
+    (_NOT_FLOAT, lambda m: f"{quoted(m[1])} n'est pas un nombre.", lambda m: f"{quoted(m[1], 'en')} is not a number."),
     (_NOT_IN_RANGE, lambda m: f"{m[1]} n'est pas compris entre {m[2]} et {m[3]}.",
      lambda m: f"{m[1]} is not between {m[2]} and {m[3]}."),
-    (_NOT_ONE_OF, lambda m: f"« {m[1]} » n'est pas l'une des valeurs {m[2]}.",
-     lambda m: f"“{m[1]}” is not one of {m[2]}."),
-    (_NO_MATCH, lambda m: f"« {m[1]} » : cette date n'existe pas au calendrier." if _missing_day(m[1], m[2]) else
-     f"« {m[1]} » n'est pas une date au format {_date_formats(m[2])}.",
-     lambda m: f"“{m[1]}”: this date does not exist in the calendar." if _missing_day(m[1], m[2]) else
-     f"“{m[1]}” is not a date in the format {_date_formats(m[2], 'en')}."),
+    (_NOT_ONE_OF, lambda m: f"{quoted(m[1])} n'est pas l'une des valeurs {_choices(m[2])}.",
+     lambda m: f"{quoted(m[1], 'en')} is not one of {_choices(m[2], 'en')}."),
+    (_NO_MATCH, lambda m: f"{quoted(m[1])} : cette date n'existe pas au calendrier." if _missing_day(m[1], m[2]) else
+     f"{quoted(m[1])} n'est pas une date au format {_date_formats(m[2])}.",
+     lambda m: f"{quoted(m[1], 'en')}: this date does not exist in the calendar." if _missing_day(m[1], m[2]) else
+     f"{quoted(m[1], 'en')} is not a date in the format {_date_formats(m[2], 'en')}."),
 ]
 
 _DATE_FIELDS = {"fr": {"%Y": "AAAA", "%m": "MM", "%d": "JJ"}, "en": {"%Y": "YYYY", "%m": "MM", "%d": "DD"}}
@@ -51,6 +51,11 @@ def _date_formats(formats: str, lang: str = "fr") -> str:
     fields = _DATE_FIELDS[lang]
     names = [re.sub(r"%[Ymd]", lambda f: fields[f[0]], x.strip().strip("'")) for x in formats.split(",")]
     return (" or " if lang == "en" else " ou ").join(names)
+
+
+def _choices(listed: str, lang: str = "fr") -> str:
+    """click's « 'table', 'json', 'csv' » in the language's quotation marks (``quoted``)."""
+    return ", ".join(quoted(choice.strip().strip("'"), lang) for choice in listed.split(","))
 
 
 def _english_metavars(text: str) -> str:
@@ -122,7 +127,7 @@ def french_message(exc) -> str:
     if m := _EXTRA_ARGS.match(message):
         return f"{french_word(_extra_count(m[1]), 'argument en trop', 'arguments en trop')} : {m[1]}."
     if m := re.match(r"^No such command '(.+?)'\.(?: Did you mean '(.+?)'\?)?$", message, re.S):
-        return f"commande inconnue : « {m[1]} »." + (f" Vouliez-vous dire « {m[2]} » ?" if m[2] else "")
+        return f"commande inconnue : {quoted(m[1])}." + (f" Vouliez-vous dire {quoted(m[2])} ?" if m[2] else "")
     if message == "Missing command.":
         return "commande manquante."
     return message
@@ -146,6 +151,10 @@ def english_message(exc) -> str:
         return f"Invalid value for {_param_name(exc)}: {words}"
     if m := _EXTRA_ARGS.match(message):
         return f"Got unexpected extra {english_word(_extra_count(m[1]), 'argument')} ({m[1]})"
+    if kind == "BadOptionUsage" and (m := re.match(r"^Option '(.+?)' (requires .+|does not take a value)\.$", message)):
+        return f"Option {m[1]} {m[2]}."   # an option is named bare, as in « Missing option --year »
+    if m := re.match(r"^No such command '(.+?)'\.(?: Did you mean '(.+?)'\?)?$", message, re.S):
+        return f"No such command {quoted(m[1], 'en')}." + (f" Did you mean {quoted(m[2], 'en')}?" if m[2] else "")
     return _english_metavars(exc.format_message())
 
 
@@ -162,7 +171,7 @@ def show(exc, lang: str) -> None:
         lines.append(_english_metavars(ctx.get_usage()) if en else re.sub(r"^Usage:", "Usage :", ctx.get_usage()))
         if ctx.command.get_help_option(ctx) is not None:
             help_command = f"{ctx.command_path} {ctx.help_option_names[0]}"
-            lines.append(f"Try '{help_command}' for help." if en else f"Aide : {help_command}")
+            lines.append(f"Try {quoted(help_command, 'en')} for help." if en else f"Aide : {help_command}")
         lines.append("")
     lines.append(("Error: " + english_message(exc)) if en else ("Erreur : " + french_message(exc)))
     sys.stderr.write("\n".join(lines) + "\n")

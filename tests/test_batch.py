@@ -1220,7 +1220,7 @@ def test_a_name_two_bce_numbers_carry_attributes_a_workbook_without_one_to_neith
                 _read("c.xlsx", "EI Test", None), _read("d.xlsx", "E.I. test", None), _read("e.xlsx", "Autre", None)]
     groups = batch.same_enterprise(outcomes)
     assert [(g["files"], g["by"], g["enterprise_number"]) for g in groups] == [(["c.xlsx", "d.xlsx"], "name", None)]
-    assert groups[0]["message"].en == ("c.xlsx and d.xlsx: the same enterprise (same name, « EI Test », and no BCE "
+    assert groups[0]["message"].en == ("c.xlsx and d.xlsx: the same enterprise (same name, “EI Test”, and no BCE "
                                        "number telling them apart); the summary's subsidy total counts it 2 times.")
 
 

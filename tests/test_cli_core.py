@@ -52,7 +52,7 @@ def test_command_help_is_reflowed_paragraph_by_paragraph():
 
 
 @pytest.mark.parametrize("lang, expected, other", [
-    ("en", "Unknown regime « no-such-regime »", "Régime inconnu"),
+    ("en", "Unknown regime “no-such-regime”", "Régime inconnu"),
     ("fr", "Régime inconnu « no-such-regime »", "Unknown regime"),
 ])
 def test_a_command_error_is_in_the_language_asked(capsys, lang, expected, other):
@@ -437,7 +437,7 @@ def test_no_path_parameter_lets_click_check_readability():
     (["check", "x.xlsx", "--year", "abc"], "valeur invalide pour --year / -y : « abc » n'est pas un nombre entier."),
     (["check", "x.xlsx", "--year", "3000"], "valeur invalide pour --year / -y : 3000 n'est pas compris entre 1990 et 2100."),
     (["check", "x.xlsx", "--format", "xml"],
-     "valeur invalide pour --format / -f : « xml » n'est pas l'une des valeurs 'table', 'json', 'csv'."),
+     "valeur invalide pour --format / -f : « xml » n'est pas l'une des valeurs « table », « json », « csv »."),
     (["check-eligibility", "x.xlsx", "--at", "2025-13-01"],
      "valeur invalide pour --at : « 2025-13-01 » n'est pas une date au format AAAA-MM-JJ ou JJ/MM/AAAA."),
     # Well-formed, but no such day: it read « n'est pas une date au format AAAA-MM-JJ ».
@@ -469,13 +469,13 @@ def test_usage_errors_are_said_in_french(capsys, args, error):
     (["check", "x.xlsx", "--year", "abc"], "Invalid value for --year / -y: “abc” is not a whole number."),
     (["check", "x.xlsx", "--year", "3000"], "Invalid value for --year / -y: 3000 is not between 1990 and 2100."),
     (["check", "x.xlsx", "--format", "xml"],
-     "Invalid value for --format / -f: “xml” is not one of 'table', 'json', 'csv'."),
+     "Invalid value for --format / -f: “xml” is not one of “table”, “json”, “csv”."),
     (["check-quota", "x.xlsx", "--at", "2025-13-01"],
      "Invalid value for --at: “2025-13-01” is not a date in the format YYYY-MM-DD or DD/MM/YYYY."),
     # A well-formed date the calendar lacks: click said it « does not match the formats ».
     (["check-quota", "x.xlsx", "--at", "2023-02-29"],
      "Invalid value for --at: “2023-02-29”: this date does not exist in the calendar."),
-    (["check", "x.xlsx", "--year"], "Option '--year' requires an argument."),
+    (["check", "x.xlsx", "--year"], "Option --year requires an argument."),
     (["check", "a.xlsx", "b.xlsx"], "Got unexpected extra argument (b.xlsx)"),
     (["check", "a.xlsx", "b.xlsx", "c.xlsx"], "Got unexpected extra arguments (b.xlsx c.xlsx)"),
     # An empty argument is one (click joins them with one space each): « arguments () » for one was wrong.
@@ -522,6 +522,28 @@ def test_help_lists_the_commands_in_the_order_of_the_contract(capsys):
     in_spec = list(dict.fromkeys(re.findall(r"^\| `ei ([a-z-]+)", spec, re.M)))
     assert code == 0 and listed == in_spec == ["init", "validate", "check-eligibility", "check-quota",
                                                 "check-wages", "check", "subsidy", "report", "batch", "regimes"]
+
+
+@pytest.mark.parametrize("args, en, fr", [
+    (["chek"], "Error: No such command “chek”. Did you mean “check”?",
+     "Erreur : commande inconnue : « chek ». Vouliez-vous dire « check » ?"),
+    (["check", SAMPLE, "--format", "xml"],
+     "Error: Invalid value for --format / -f: “xml” is not one of “table”, “json”, “csv”.",
+     "Erreur : valeur invalide pour --format / -f : « xml » n'est pas l'une des valeurs « table », « json », « csv »."),
+    (["check", SAMPLE, "--year"], "Error: Option --year requires an argument.", "Erreur : l'option --year attend une valeur."),
+])
+def test_usage_errors_quote_in_one_style_per_language(capsys, args, en, fr):
+    """English usage errors mixed “xml” with click's 'table', 'json', 'csv', « No such command 'chek' »,
+    « Option '--year' » and « Try 'ei check --help' »: a value or a command is quoted “…” in English (the
+    style of the reader's messages), « … » in French, and an option is named bare, as in « Missing option »."""
+    code, _, err = run_cli(capsys, args[0], "--lang", "en", *args[1:])
+    lines = err.splitlines()
+    assert code == 2 and lines[-1] == en and "'" not in err
+    helps = [line for line in lines if line.startswith("Try ")]
+    assert all(line.startswith("Try “") and line.endswith(" --help” for help.") for line in helps)
+    assert helps or args[-1] == "--year"   # click gives an option without its value no usage line
+    code, _, err = run_cli(capsys, *args)
+    assert code == 2 and err.splitlines()[-1] == fr
 
 
 @pytest.mark.parametrize("args, code", [

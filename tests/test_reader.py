@@ -408,7 +408,7 @@ def test_excel_s_lock_file_is_named_as_such(tmp_path):
         "ouvert dans Excel (ou qu'Excel s'est fermé brutalement). Ne le donnez pas à ei : donnez staff.xlsx (ei "
         "le lit tel qu'il est enregistré).")
     assert problem.message.en.startswith("This is Excel's lock file, not a workbook: it shows that the workbook "
-                                         "'staff.xlsx' is open in Excel")
+                                         "“staff.xlsx” is open in Excel")
     assert "Marie" not in problem.message.fr + problem.message.en
     larger = tmp_path / "~$notes.xlsx"
     larger.write_bytes(b"x" * 166)
@@ -700,7 +700,7 @@ def test_shown_masks_a_national_number_however_it_is_separated(spelling):
     whole = shown(spelling)
     assert whole in ("un numéro à 11 chiffres (masqué)", "« ••••••••••• »")
     inside = shown(f"remarque Zqxhdr {spelling} fin", "en")
-    assert inside == "« remarque Zqxhdr ••••••••••• fin »"
+    assert inside == "“remarque Zqxhdr ••••••••••• fin”"
 
 
 def test_shown_still_quotes_dates_amounts_and_short_numbers():
@@ -754,7 +754,7 @@ def test_an_extra_column_of_the_entreprise_sheet_is_ignored_with_a_warning(tmp_p
     named, dated = [p for p in result.problems if p.code == "unknown_column"]
     assert (named.file, named.sheet, named.cell, dated.cell) == (str(path), "Entreprise", "C1", "D1")
     assert named.message.fr == "Colonne inconnue « valeur 2025 » ignorée (colonnes attendues : champ, valeur)."
-    assert named.message.en == "Unknown column « valeur 2025 » ignored (expected columns: field, value)."
+    assert named.message.en == "Unknown column “valeur 2025” ignored (expected columns: field, value)."
     assert dated.message.fr.startswith("Colonne inconnue ignorée : son en-tête en D1 est une date ou un nombre")
     assert [p.code for p in read_workbook(write_workbook(tmp_path / "ok.xlsx", valid_sheets())).problems] == []
 
@@ -1720,7 +1720,27 @@ def test_a_field_row_with_an_unknown_label_above_the_first_field_is_an_unknown_f
     assert unknown.message.fr == ("Champ inconnu « Nom de l'entreprise » ignoré (champs attendus : nom, numero_bce, "
                                   "region, regime, date_agrement, forme_juridique, finalite_sociale, chiffre_affaires, "
                                   "total_bilan).")
-    assert unknown.message.en.startswith("Unknown field « Nom de l'entreprise » ignored (expected fields: name, ")
+    assert unknown.message.en.startswith("Unknown field “Nom de l'entreprise” ignored (expected fields: name, ")
     titles = [p for p in result.problems if p.code == "rows_above_headers"]
     assert [p.message.fr.split(" (")[0] for p in titles] == ([title] if title else [])
     assert all(p.cell == "A1" for p in titles)
+
+
+def test_english_messages_quote_in_one_style(tmp_path):
+    """--lang en mixed four quote styles: « Column “hire_date” (worker 2): « 31/02/2023 » is not valid »,
+    « Unknown column « bonus » », « use `ei batch` », « the workbook 'x.xlsx' ». The English halves say every
+    quoted name or value between “…”, the style most of them used; French keeps « … »."""
+    from helpers_workbook import add_column, set_value, valid_sheets, write_workbook
+
+    sheets = add_column(set_value(valid_sheets(), "Personnel", 2, "date_entree", "31/02/2023"), "Paie", "bonus")
+    result = read_workbook(write_workbook(tmp_path / "x.xlsx", sheets))
+    (bad_date,) = [p for p in result.problems if p.code == "invalid_date"]
+    (unknown,) = [p for p in result.problems if p.code == "unknown_column"]
+    assert bad_date.message.en.startswith("Column “hire_date” (worker 2): “31/02/2023” is not valid")
+    assert bad_date.message.fr.startswith("Colonne « date_entree » (travailleur 2) : « 31/02/2023 » n'est pas valide")
+    assert unknown.message.en.startswith("Unknown column “bonus” ignored")
+    assert unknown.message.fr.startswith("Colonne inconnue « bonus » ignorée")
+    folder = read_workbook(tmp_path).problems[0]
+    assert "(or use “ei batch” for a folder)" in folder.message.en and "« ei batch »" in folder.message.fr
+    for problem in (bad_date, unknown, folder):
+        assert not any(mark in problem.message.en for mark in ("«", "»", "`", "'3", "\"")), problem.message.en

@@ -13,7 +13,7 @@ from decimal import Decimal, InvalidOperation
 from enum import Enum
 from functools import lru_cache
 
-from ei_cli.i18n import Text, decimal_text
+from ei_cli.i18n import Text, decimal_text, quoted
 from ei_cli.problems import INVISIBLE, without_controls
 from ei_cli.model import ContractType, Diploma, FollowUpType, Function, Region
 from ei_cli.periods import Month
@@ -108,7 +108,7 @@ def shown(raw: object, lang: str = "fr") -> str:
     if masked_text.strip() == _MASKED_RUN and len(_DIGIT.findall(text)) == 11:
         return NISS_MASK.get(lang)   # the whole value is 11 digits, however separated
     short = without_controls(masked_text[:60])
-    return f"« {short}{'…' if len(masked_text) > 60 else ''} »"
+    return quoted(f"{short}{'…' if len(masked_text) > 60 else ''}", lang)
 
 
 def _zero_time(raw) -> bool:

@@ -438,7 +438,7 @@ class _Reader:
                       f"Le nom est encore celui du modèle vierge (« {PLACEHOLDER_NAME} ») : remplacez aussi region "
                       "et date_agrement, pré-remplis par « ei init », par ceux de l'entreprise.",
                       f"The name is still the blank template's (“{PLACEHOLDER_NAME}”): replace region and "
-                      "date_agrement too, which `ei init` pre-filled, with the enterprise's own.",
+                      "date_agrement too, which “ei init” pre-filled, with the enterprise's own.",
                       sheet=title, cell=cells.get("name"))
         return values
 
@@ -463,7 +463,7 @@ class _Reader:
                       f"Champ « regime » : {shown(values['regime_id'])} n'est pas un régime connu (attendu : l'un de "
                       f"{known}, que « ei regimes » décrit, ou vide){fallback.fr}",
                       f"Field “regime”: {shown(values['regime_id'], 'en')} is not a known regime (expected: one of "
-                      f"{known}, which `ei regimes` describes, or empty){fallback.en}",
+                      f"{known}, which “ei regimes” describes, or empty){fallback.en}",
                       sheet=title, cell=ref)
             del values["regime_id"]
         elif region is not None and regimes[wanted].region != str(region):

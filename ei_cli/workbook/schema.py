@@ -151,7 +151,7 @@ ENTERPRISE = Sheet(
                ("region", "gewest"), _enum(Region)),
         Column("regime", "regime_id", TEXT, False,
                "Régime légal (voir « ei regimes ») ; vide = celui en vigueur pour la période",
-               "Legal regime id (see `ei regimes`); empty = the one in force for the period", ("regime", "regeling")),
+               "Legal regime id (see “ei regimes”); empty = the one in force for the period", ("regime", "regeling")),
         Column("date_agrement", "agrement_date", DATE, True,
                "Date de notification de l'agrément (début de l'année d'agrément 1)",
                "Date the agrément was notified (start of agrément year 1)", ("approval_date", "erkenningsdatum")),

@@ -79,7 +79,7 @@ def sniff(path: Path, file: str) -> Sniffed:
         return fail("is_directory",
                     "C'est un dossier, pas un classeur. Donnez un fichier .xlsx (ou utilisez « ei batch » "
                     "pour un dossier).",
-                    "This is a folder, not a workbook. Give an .xlsx file (or use `ei batch` for a folder).")
+                    "This is a folder, not a workbook. Give an .xlsx file (or use “ei batch” for a folder).")
     import stat
 
     # Only a regular file has a size to judge before reading it. A pipe (``ei check <(cat a.xlsx)``, a named
@@ -128,7 +128,7 @@ def sniff(path: Path, file: str) -> Sniffed:
                     "Un fichier CSV ne contient qu'une feuille ; le classeur en demande plusieurs (Entreprise, "
                     "Personnel, Paie, Suivi). Utilisez le modèle de « ei init » et enregistrez-le en .xlsx.",
                     "A CSV file holds one sheet; the workbook needs several (Entreprise, Personnel, Paie, "
-                    "Suivi). Use the `ei init` template and save it as .xlsx.")
+                    "Suivi). Use the “ei init” template and save it as .xlsx.")
     is_zip = data[:4] == b"PK\x03\x04"
     if suffix not in SUPPORTED_SUFFIXES and not (is_zip and suffix in (".xls", "")):
         return fail("unsupported_format",
@@ -143,7 +143,7 @@ def sniff(path: Path, file: str) -> Sniffed:
                         f"C'est le fichier de verrou d'Excel, pas un classeur : il signale que le classeur "
                         f"« {workbook} » est ouvert dans Excel (ou qu'Excel s'est fermé brutalement). Ne le donnez "
                         f"pas à ei : donnez {workbook} (ei le lit tel qu'il est enregistré).",
-                        f"This is Excel's lock file, not a workbook: it shows that the workbook '{workbook}' is "
+                        f"This is Excel's lock file, not a workbook: it shows that the workbook “{workbook}” is "
                         f"open in Excel (or that Excel closed abruptly). Do not give it to ei: give {workbook} "
                         "(ei reads it as last saved).")
         return fail("not_a_zip",
