@@ -833,7 +833,7 @@ SOURCED = ("verified", "official_page")
 
 
 def confidence_label(confidence: str | None) -> str:
-    """« déduit (interprétation) » for a confidence a reader must be told about, "" otherwise."""
+    """« déduit par interprétation » for a confidence a reader must be told about, "" otherwise."""
     from ei_cli.regimes import CONFIDENCES
 
     if not confidence or confidence in SOURCED or confidence not in CONFIDENCES:

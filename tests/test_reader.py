@@ -1744,3 +1744,27 @@ def test_english_messages_quote_in_one_style(tmp_path):
     assert "(or use “ei batch” for a folder)" in folder.message.en and "« ei batch »" in folder.message.fr
     for problem in (bad_date, unknown, folder):
         assert not any(mark in problem.message.en for mark in ("«", "»", "`", "'3", "\"")), problem.message.en
+
+
+def test_a_missing_field_or_column_says_its_help_as_a_sentence_of_its_own(tmp_path):
+    """The column's help was put in brackets mid-sentence: « Champ obligatoire « date_agrement » manquant ou vide
+    (Date de notification de l'agrément (début de l'année d'agrément 1)). » — two bracket levels and a capital
+    mid-sentence. The help is now its own sentence after the problem (one bracket level, its own capital),
+    for a missing field, a missing required column and a missing required value, in both languages."""
+    from helpers_workbook import drop_column, drop_field, set_value, valid_sheets, write_workbook
+
+    result = read_workbook(write_workbook(tmp_path / "f.xlsx", drop_field(valid_sheets(), "date_agrement")))
+    [field] = [p for p in result.problems if p.code == "missing_field"]
+    assert field.message.fr == ("Champ obligatoire « date_agrement » manquant ou vide. Date de notification de "
+                                "l'agrément (début de l'année d'agrément 1).")
+    assert field.message.en.endswith(" missing or empty. Date the agrément was notified (start of agrément year 1).")
+    result = read_workbook(write_workbook(tmp_path / "c.xlsx", drop_column(valid_sheets(), "Paie", "etp")))
+    [column] = [p for p in result.problems if p.code == "missing_column"]
+    assert column.message.fr.endswith("). Temps de travail réellement payé ce mois (0 ≤ etp ≤ 1).")
+    assert column.message.en.endswith("). Working time actually paid that month (0 ≤ fte ≤ 1).")
+    result = read_workbook(write_workbook(tmp_path / "v.xlsx", set_value(valid_sheets(), "Personnel", 1, "etp", None)))
+    [value] = [p for p in result.problems if p.code == "missing_value"]
+    assert value.message.fr.endswith(" : valeur obligatoire manquante. Régime de travail contractuel en fraction de "
+                                     "temps plein (0 < etp ≤ 1).")
+    for p in (field, column, value):
+        assert "((" not in p.message.fr + p.message.en and "))" not in p.message.fr + p.message.en

@@ -458,3 +458,16 @@ def test_cli_regimes_table_says_values_in_the_language_and_csv_keeps_them_machin
         assert by_key["enterprise.legal_form.social_purpose_required"] == "true"
         assert by_key["subsidy.social_accompaniment.brackets"] == "unknown"
         assert by_key["quota.required_share.year_1"] == "0.2"
+
+
+def test_a_references_confidence_is_one_bracket_level(capsys, monkeypatch):
+    """A reference prints its confidence in brackets after it (« Texte, article (confiance) »): the label
+    « déduit (interprétation) » made every inferred reference end in « (déduit (interprétation)) » (« (inferred
+    (interpretation)) »). No confidence label holds a bracket; `--explain` shows « (déduit par interprétation) »."""
+    for label in CONFIDENCES.values():
+        assert not set("()") & set(label.fr + label.en), label
+    sample = Path(__file__).resolve().parent.parent / "sample_data" / "ei-wallonie.xlsx"
+    monkeypatch.setenv("COLUMNS", "2000")  # a reference on one line
+    for lang, label in (("fr", "(déduit par interprétation)"), ("en", "(inferred by interpretation)")):
+        out = run_cli(capsys, "check-quota", sample, "--explain", "--lang", lang)[1]
+        assert label in out and "((" not in out and "))" not in out

@@ -221,14 +221,14 @@ def test_quota_reasons_say_which_figures_are_inferred(rendered, kind, fmt):
     """rules.md §3.2, Q13: the Walloon 2016 year-2 share (30 %) is `inferred` — the 2003 regime's step (CES
     ULiège, seed 003, §4.2), no 2016 text being published — and the document must say so, as `--explain`
     does (« … (CES ULiège, « Entreprise d'insertion (EI) » : cadre légal du régime wallon de 2003 …, règle
-    de 2003 reprise faute de texte 2016 publié (déduit (interprétation))) »); the documents printed the
+    de 2003 reprise faute de texte 2016 publié (déduit par interprétation)) »); the documents printed the
     reason and its reference without its confidence (the annual report) or no reason at all (the
     application). The reference named the 2016 decree, then the 2003 decree: neither holds the figure."""
     text = text_of(rendered[(kind, fmt)])
     assert "au moins 30,0 % de public cible en moyenne annuelle." in text
     assert re.search(r"au moins 30,0 % de public cible en moyenne annuelle\. \(CES ULiège, [^()]*"
                      r"\(EI\) »[^()]*\(document source 003\), règle de 2003 reprise faute de texte 2016 publié "
-                     r"\(déduit \(interprétation\)\)\)", text)
+                     r"\(déduit par interprétation\)\)", text)
 
 
 def test_a_verified_or_official_reason_shows_no_confidence():
@@ -251,7 +251,7 @@ def test_subsidy_lines_carry_their_notes_and_claimability(rendered, annual_ctx, 
     d5 = next(n for n in notes if n.startswith("Coefficient d'indexation inconnu : montant de base"))
     for note, number in notes.items():
         assert f"({number}) {squash(note)}" in text
-    assert "« déduit (interprétation) »" in text and "« non trouvé »" in text
+    assert "« déduit par interprétation »" in text and "« non trouvé »" in text
     accompaniment = [line for line in annual_ctx["subsidies"]["lines"] if line["subsidy"] == "social_accompaniment"]
     assert accompaniment and all(str(notes[d5]) in line["marks"].split(", ") for line in accompaniment)
 
@@ -1518,7 +1518,7 @@ def test_every_check_gives_its_reasons_with_their_references(rendered, annual_ct
                  "payé du mois. (Atout EI, présentation du décret du 20.10.2016 (document source 000) "
                  "(documents sources seulement))")
     assert re.search(r"Chiffre d'affaires : 1 215 000 € ≤ 50 000 000 €\. \(Recommandation 2003/361/CE "
-                     r"\(définition des PME\), annexe I du RGEC \(déduit \(interprétation\)\)\)", text)
+                     r"\(définition des PME\), annexe I du RGEC \(déduit par interprétation\)\)", text)
     assert "Durées : Atout EI, « Agrément Région wallonne »" in text  # the agrément periods' basis
 
 

@@ -32,7 +32,9 @@ CONFIDENCES = {
     "official_page": Text("page officielle", "official page"),
     "secondary": Text("source secondaire", "secondary source"),
     "seed_only": Text("documents sources seulement", "source documents only"),
-    "inferred": Text("déduit (interprétation)", "inferred (interpretation)"),
+    # One bracket level: a reference prints its confidence in brackets (« … (M.B. 07.11.2016) (déduit par
+    # interprétation) »), never « (déduit (interprétation)) ».
+    "inferred": Text("déduit par interprétation", "inferred by interpretation"),
     "not_found": Text("non trouvé", "not found"),
 }
 UNITS = {"share", "ratio", "eur", "months", "years", "days", "count", "fte", "persons", "factor",

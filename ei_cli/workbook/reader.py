@@ -486,8 +486,8 @@ class _Reader:
                 continue  # already reported as invalid or broken formula
             where = cells.get(column.field)
             self.err("missing_field",
-                     f"Champ obligatoire « {column.name} » manquant ou vide ({column.help_fr}).",
-                     f"Required field “{column.english}” missing or empty ({column.help_en}).",
+                     f"Champ obligatoire « {column.name} » manquant ou vide. {column.help_fr}.",
+                     f"Required field “{column.english}” missing or empty. {column.help_en}.",
                      sheet=title, cell=where, column=None if where else column.name)
 
     def _position(self, p: Problem):
@@ -652,10 +652,10 @@ class _Reader:
             if column.required and column.field not in letters:
                 aliases = ", ".join(column.aliases)
                 self.err("missing_column",
-                         f"Colonne obligatoire « {column.name} » introuvable (noms acceptés aussi : {aliases} ; "
-                         f"{column.help_fr}).",
+                         f"Colonne obligatoire « {column.name} » introuvable (noms acceptés aussi : {aliases}). "
+                         f"{column.help_fr}.",
                          f"Required column “{column.english}” not found (also accepted: "
-                         f"{', '.join((column.name,) + column.aliases[1:])}; {column.help_en}).",
+                         f"{', '.join((column.name,) + column.aliases[1:])}). {column.help_en}.",
                          sheet=title, column=column.name)
         if blank:
             self._unnamed_columns(contract, title, grid, header_at, blank, letters)
@@ -853,8 +853,8 @@ class _Reader:
     def _missing_value(self, sheet, ref, col: Column, worker_id):
         who = _who(worker_id)
         self.err("missing_value",
-                 f"Colonne « {col.name} »{who.fr} : valeur obligatoire manquante ({col.help_fr}).",
-                 f"Column “{col.english}”{who.en}: required value missing ({col.help_en}).",
+                 f"Colonne « {col.name} »{who.fr} : valeur obligatoire manquante. {col.help_fr}.",
+                 f"Column “{col.english}”{who.en}: required value missing. {col.help_en}.",
                  sheet=sheet, cell=ref)
 
     def _ref(self, sheet, field, row: _Row) -> str:
