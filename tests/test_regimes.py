@@ -433,20 +433,21 @@ def test_cli_regimes_table_says_values_in_the_language_and_csv_keeps_them_machin
     monkeypatch.setenv("COLUMNS", "2000")  # one table row a line
     rows = {line.split("│")[1].strip(): [c.strip() for c in line.split("│")[2:]]
             for line in run_cli(capsys, "regimes", "wallonie-2016")[1].splitlines() if line.startswith("│")}
-    assert rows["employment.min_fte"][0] == "0,5"
+    assert rows["employment.min_fte"][0] == "0,50"
     assert rows["enterprise.legal_form.social_purpose_required"][0] == "oui"
     assert rows["enterprise.legal_form.unlisted_admitted"][0] == "non"
     assert rows["subsidy.social_accompaniment.index_factor"][0] == "inconnu"
     assert rows["subsidy.social_accompaniment.brackets"][0].startswith(
-        "min_target_workers=8, amount=25000, min_accompanier_fte=0,5, max_accompanier_fte=0,5 ; min_target_workers=")
+        "dès 8 travailleurs du public cible : 25 000 €, accompagnateur d'au moins 0,50 ETP, au plus 0,50 ETP ; dès 26 ")
     rows_en = {line.split("│")[1].strip(): [c.strip() for c in line.split("│")[2:]]
                for line in run_cli(capsys, "regimes", "wallonie-2016", "--lang", "en")[1].splitlines()
                if line.startswith("│")}
     assert [rows_en[k][0] for k in ("employment.min_fte", "enterprise.legal_form.social_purpose_required",
                                     "enterprise.legal_form.unlisted_admitted",
-                                    "subsidy.social_accompaniment.index_factor")] == ["0.5", "yes", "no", "unknown"]
+                                    "subsidy.social_accompaniment.index_factor")] == ["0.50", "yes", "no", "unknown"]
     table = run_cli(capsys, "regimes", "wallonie-2003")[1]
-    assert "True" not in table and "False" not in table and "'" not in table.split("agrement_year")[1][:40]
+    assert "True" not in table and "False" not in table and "agrement_year" not in table
+    assert "année d'agrément 1 : 20 000 € ; année d'agrément 2 : 13 500 €" in table
     for lang in ("fr", "en"):
         data = list(csv.DictReader(io.StringIO(run_cli(capsys, "regimes", "wallonie-2003", "-f", "csv",
                                                        "--lang", lang)[1])))
@@ -471,3 +472,36 @@ def test_a_references_confidence_is_one_bracket_level(capsys, monkeypatch):
     for lang, label in (("fr", "(déduit par interprétation)"), ("en", "(inferred by interpretation)")):
         out = run_cli(capsys, "check-quota", sample, "--explain", "--lang", lang)[1]
         assert label in out and "((" not in out and "))" not in out
+
+
+def test_cli_regimes_table_says_units_in_words_and_figures_as_the_other_commands_do(capsys, monkeypatch):
+    """``ei regimes ID`` printed the unit ids of the file (years, share, eur, brackets…) in its « Unité » column and
+    the figures as code: « 50000000 » where ``ei check --explain`` writes « 50 000 000 € », « 0,5 » for a share
+    other outputs write « 50 % », « min_target_workers=8, amount=25000 » for a bracket. The unit is now said in
+    the language (ans, part, €, paliers, ETP / years, share, €, brackets, FTE) and each figure with the helpers of
+    the other commands' output: wallonie-2016's turnover ceiling 50 000 000 beside « € » (50,000,000), the year-4 share
+    0,50 → 50,0 % (50.0 %), the minimum of 1 FTE « 1,00 » ETP, the first SIEG bracket (8 TD/TGD, 25 000 €, an
+    accompanier of 0,5 to 0,5 ETP). The JSON document keeps the file's unit ids and plain values (cli.md)."""
+    monkeypatch.setenv("COLUMNS", "2000")  # one table row a line
+
+    def rows(*args):
+        return {line.split("│")[1].strip(): [c.strip() for c in line.split("│")[2:]]
+                for line in run_cli(capsys, "regimes", "wallonie-2016", *args)[1].splitlines() if line.startswith("│")}
+
+    fr, en = rows(), rows("--lang", "en")
+    assert fr["enterprise.max_turnover"][:2] == ["50 000 000", "€"]
+    assert en["enterprise.max_turnover"][:2] == ["50,000,000", "€"]
+    assert fr["quota.required_share.year_4_and_after"][:2] == ["50,0 %", "part"]
+    assert en["quota.required_share.year_4_and_after"][:2] == ["50.0 %", "share"]
+    assert fr["quota.min_target_fte"][:2] == ["1,00", "ETP"] and en["quota.min_target_fte"][:2] == ["1.00", "FTE"]
+    assert fr["eligibility.td.older_than_age"][:2] == ["50", "ans"] and en["eligibility.td.older_than_age"][1] == "years"
+    assert fr["employment.cdi_within_months"][1] == "mois" and fr["wages.equal_scale_seniority"][1] == "oui/non"
+    assert fr["subsidy.social_accompaniment.brackets"][1] == "paliers"
+    assert en["subsidy.social_accompaniment.brackets"][0].startswith(
+        "from 8 target-public workers: €25,000, accompanier of at least 0.50 FTE, at most 0.50 FTE; from 26 ")
+    for cells in fr.values():
+        assert "=" not in cells[0] and cells[1] not in ("eur", "share", "fte", "bool", "brackets", "years", "months",
+                                                        "list", "text", "ratio", "factor", "persons", "days", "count")
+    doc = json.loads(_ei("regimes", "wallonie-2016", "--format", "json").stdout)
+    turnover = next(p for p in doc["parameters"] if p["key"] == "enterprise.max_turnover")
+    assert (turnover["unit"], turnover["values"][0]["value"]) == ("eur", 50000000)

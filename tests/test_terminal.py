@@ -436,12 +436,12 @@ def test_at_80_columns_the_parameter_ids_are_not_squeezed(capsys, monkeypatch):
     """``ei regimes wallonie-2016`` at 80 columns: 2 edges and 5 separators leave 73, the padding (2 × 6)
     61. Paramètre is the key column; its longest word, the id
     « subsidy.social_accompaniment.accompanier_min_experience_years », 61 characters, cannot fit beside
-    the others. The value columns: Unité 8 (its longest word), Depuis 10 (« 2017-06-30 »); the prose
-    columns (a line of more than 3 words), their figures and words up to 8: Valeur 10, Confiance 8,
-    Référence 12 (« 20.10.2016), »); Paramètre 4: 4 + 10 + 8 + 10 + 8 + 12 = 52, 9 to spare. The old
-    layout gave them to the Confiance's and Référence's longest words and left the ids 4 characters
+    the others. The value columns: Unité 9 (its longest word, « personnes »), Depuis 10 (« 2017-06-30 »); the
+    prose columns (a line of more than 3 words), their figures and words up to 8: Valeur 10 (« 50 000 000 »),
+    Confiance 8, Référence 12 (« 20.10.2016), »); Paramètre 4: 4 + 10 + 9 + 10 + 8 + 12 = 53, 8 to spare. The
+    old layout gave them to the Confiance's and Référence's longest words and left the ids 4 characters
     (« agre / ment / .app / lica / tion… »). Now the key column first takes the 11 rich alone would give
-    it (7 of the 9): each id reads in pieces of 11."""
+    it (7 of the 8): each id reads in pieces of 11."""
     lines, doc = printed(capsys, monkeypatch, 80, "regimes", "wallonie-2016")
     assert first_column_width(lines) == 11
     ids = [p["key"] for p in doc["parameters"]]

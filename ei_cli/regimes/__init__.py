@@ -37,8 +37,14 @@ CONFIDENCES = {
     "inferred": Text("déduit par interprétation", "inferred by interpretation"),
     "not_found": Text("non trouvé", "not found"),
 }
-UNITS = {"share", "ratio", "eur", "months", "years", "days", "count", "fte", "persons", "factor",
-         "brackets", "text", "bool", "date", "list"}
+# A parameter's unit: the id the file (and the JSON) holds, and its words in each language (``ei regimes ID``).
+UNITS = {
+    "share": Text("part", "share"), "ratio": Text("rapport", "ratio"), "eur": Text("€", "€"),
+    "months": Text("mois", "months"), "years": Text("ans", "years"), "days": Text("jours", "days"),
+    "count": Text("nombre", "count"), "fte": Text("ETP", "FTE"), "persons": Text("personnes", "persons"),
+    "factor": Text("facteur", "factor"), "brackets": Text("paliers", "brackets"), "text": Text("texte", "text"),
+    "bool": Text("oui/non", "yes/no"), "date": Text("date", "date"), "list": Text("liste", "list"),
+}
 META_KEYS = {"id", "title", "region", "valid_from", "valid_to", "last_checked", "status", "summary",
              "references", "rules"}
 STATUSES = {"current", "historical", "outline"}
