@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from datetime import date
@@ -505,3 +506,99 @@ def test_cli_regimes_table_says_units_in_words_and_figures_as_the_other_commands
     doc = json.loads(_ei("regimes", "wallonie-2016", "--format", "json").stdout)
     turnover = next(p for p in doc["parameters"] if p["key"] == "enterprise.max_turnover")
     assert (turnover["unit"], turnover["values"][0]["value"]) == ("eur", 50000000)
+
+
+# Reference texts cited as published (a title, a page's name with its publisher), the same in both languages: every
+# other text, and every note, article or text value in the project's words, has its English (docs/interpretations.md,
+# « Languages »). A new reference is either added here, being a title, or given its ``text_en``.
+PUBLISHED = {
+    "Ordonnance du 18 mars 2004 relative à l'agrément et au financement des initiatives locales de développement de "
+    "l'emploi et des entreprises d'insertion (M.B. 30.03.2004)",
+    "AGRBC du 22 décembre 2004 portant exécution de l'ordonnance du 18 mars 2004",
+    "Alter Échos, « Économie sociale : un peu d'ordre dans l'ordonnance »",
+    "Ordonnance du 23 juillet 2018 relative à l'agrément et au soutien des entreprises sociales (M.B. 18.09.2018)",
+    "AGRBC du 16 mai 2019 relatif au mandat et à la compensation des entreprises sociales d'insertion",
+    "economie-emploi.brussels, « Entreprise sociale : financement »",
+    "economiesociale.be, « Un peu de répit pour les entreprises sociales avec mandat d'insertion bruxelloises »",
+    "Décret du 18 décembre 2003 relatif aux conditions auxquelles les entreprises d'insertion sont agréées et "
+    "subventionnées",
+    "AGW du 27 mai 2004 portant exécution du décret du 18 décembre 2003 (M.B. 24.08.2004)",
+    "Décret du 20 octobre 2016 relatif à l'agrément des initiatives d'économie sociale et à l'agrément et au "
+    "subventionnement des entreprises d'insertion (M.B. 07.11.2016)",
+    "AGW du 24 mai 2017 portant exécution du décret du 20 octobre 2016 (M.B. 23.06.2017)",
+    "SPW Économie, page « Entreprise d'insertion » (décret du 20.10.2016)",
+    "SPW Économie, « Agrément entreprise sociale » (Code des sociétés et des associations)",
+    "Atout EI, « Public cible »", "Atout EI, « Agrément Région wallonne »",
+    "Atout EI, « Subvention liée aux principes de l'économie sociale »",
+    "Règlement (UE) n° 651/2014 (RGEC), article 32", "Règlement (UE) n° 651/2014 (RGEC)",
+    "WISE observatory, « Work integration policy and WISEs in the Walloon Region » (décret du 19.12.2012)",
+}
+QUOTATION = re.compile(r"« [^»]* »( \(rules\.md [^()]*\))?")  # a note that only quotes its source
+
+
+def test_every_project_text_of_a_regime_has_its_english():
+    """``ei regimes ID --lang en`` printed the French ``summary`` (« Régime wallon en vigueur : public cible TD/TGD,
+    objectif de 50 % après 4 ans, … ») and ``--explain --lang en`` the project's own reference texts and notes
+    (« Choix du projet ei (docs/interpretations.md), faute de texte publié », « … règle de 2003 reprise faute de
+    texte 2016 publié », « source provisoire (public cible de 2018 non trouvé) »). Each shipped regime now gives
+    ``summary_en``; every reference text that is not a published title, every article in the project's words
+    (« numéro déduit », « et »), every note but a bare quotation, and every French text value has its ``*_en``."""
+    for r in all_regimes():
+        assert r.summary and r.summary_en, r.id
+        for p in r.parameters.values():
+            ref = p.reference
+            assert ref.text in PUBLISHED or ref.text_en, (r.id, p.key, ref.text)
+            assert not ref.article or ref.article_en or (ref.article.startswith("art. ") and " et " not in ref.article), (
+                r.id, p.key, ref.article)
+            assert not ref.note or ref.note_en or QUOTATION.fullmatch(ref.note), (r.id, p.key, ref.note)
+            for v in p.values:
+                if p.unit == "text" and " " in v.value and "&" not in v.value:  # a sentence, not a formula
+                    assert v.value_en, (r.id, p.key, v.value)
+    fr_en = {}
+    for r in all_regimes():  # one English per French citation: what ``cited_in`` reads
+        for p in r.parameters.values():
+            assert fr_en.setdefault(p.reference.cite(), p.reference.cite("en")) == p.reference.cite("en")
+
+
+@pytest.mark.parametrize("regime_id", ["wallonie-2016", "wallonie-2003", "bruxelles-2004", "bruxelles-2018"])
+def test_ei_regimes_in_english_prints_no_french_project_text(capsys, monkeypatch, regime_id):
+    """``ei regimes ID --lang en --explain``: the English summary, references, notes and text values; none of the
+    French ones that have an English (a title stays as published). French keeps them as they were."""
+    monkeypatch.setenv("COLUMNS", "4000")  # a cell on one line
+    regime = get_regime(regime_id)
+    out = run_cli(capsys, "regimes", regime_id, "--lang", "en", "--explain")[1]
+    fr = run_cli(capsys, "regimes", regime_id, "--explain")[1]
+    assert regime.summary_en in out and regime.summary not in out and regime.summary in fr
+    for p in regime.parameters.values():
+        ref = p.reference
+        for french, english in ((ref.text, ref.text_en), (ref.note, ref.note_en),
+                                (p.values[-1].value, p.values[-1].value_en)):
+            if english and english != french:
+                assert english in out and f"│ {french}" not in out and f" {french} │" not in out, (p.key, french)
+        if ref.text_en or ref.article_en:
+            assert ref.cite("en") in out and ref.cite() in fr, p.key
+
+
+@pytest.mark.parametrize("sample, args", [
+    ("ei-wallonie.xlsx", ("check-quota", "--explain")), ("ei-wallonie.xlsx", ("check", "--explain")),
+    ("ei-wallonie.xlsx", ("subsidy", "--explain")), ("ei-bruxelles.xlsx", ("check", "--explain")),
+    ("ei-bruxelles.xlsx", ("subsidy", "--explain"))])
+def test_english_explanations_cite_the_projects_references_in_english(capsys, monkeypatch, sample, args):
+    """``--explain --lang en`` printed « Choix du projet ei (docs/interpretations.md), faute de texte publié »,
+    « CES ULiège … règle de 2003 reprise faute de texte 2016 publié » and bruxelles-2018's « art. 2, 1°, source
+    provisoire (public cible de 2018 non trouvé) » under the English reasons. They are now cited in English
+    (``regimes.cited_in``): « Choice of the ei project (docs/interpretations.md), no text being published »; the
+    JSON keeps the French citation as its ``reference``."""
+    path = Path(__file__).resolve().parent.parent / "sample_data" / sample
+    monkeypatch.setenv("COLUMNS", "4000")  # a reference on one line
+    out = run_cli(capsys, args[0], path, *args[1:], "--lang", "en")[1]
+    for french in ("Choix du projet", "faute de texte", "source provisoire", "document source", "phrase légale",
+                   "actualité légale", "montants de base"):
+        assert french not in out, french
+    if sample == "ei-wallonie.xlsx" and args[0] != "subsidy":
+        assert "Choice of the ei project (docs/interpretations.md), no text being published" in out
+    if sample == "ei-bruxelles.xlsx" and args[0] == "check":
+        assert "art. 2, 1°, provisional source (2018 target public not found)" in out
+    if args[0] == "check-quota":  # the JSON keeps the citation as the regime file writes it
+        doc = json.loads(run_cli(capsys, args[0], path, *args[1:], "--lang", "en", "--format", "json")[1])
+        assert "Choix du projet ei (docs/interpretations.md), faute de texte publié" in json.dumps(doc, ensure_ascii=False)

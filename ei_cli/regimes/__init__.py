@@ -45,12 +45,15 @@ UNITS = {
     "factor": Text("facteur", "factor"), "brackets": Text("paliers", "brackets"), "text": Text("texte", "text"),
     "bool": Text("oui/non", "yes/no"), "date": Text("date", "date"), "list": Text("liste", "list"),
 }
-META_KEYS = {"id", "title", "region", "valid_from", "valid_to", "last_checked", "status", "summary",
+META_KEYS = {"id", "title", "region", "valid_from", "valid_to", "last_checked", "status", "summary", "summary_en",
              "references", "rules"}
 STATUSES = {"current", "historical", "outline"}
 PARAM_KEYS = {"values", "unit", "confidence", "reference", "description", "description_en", "note"}
-REFERENCE_KEYS = {"ref", "text", "article", "url", "note"}
-VALUE_KEYS = {"from", "to", "value"}
+# A reference's ``text``, ``article`` and ``note`` in French; the ``*_en`` ones give their English where they are
+# the project's own words (a note, a gloss after a title): a title, an article and a quotation are cited as
+# published, in both languages (docs/interpretations.md, « Languages »).
+REFERENCE_KEYS = {"ref", "text", "article", "url", "note", "text_en", "article_en", "note_en"}
+VALUE_KEYS = {"from", "to", "value", "value_en"}
 RULE_OBLIGATIONS = {"eligibility", "quota", "wages", "employment", "enterprise", "follow_up", "subsidies"}
 
 
@@ -64,12 +67,25 @@ class Reference:
     article: str | None = None
     url: str | None = None
     note: str | None = None
+    text_en: str | None = None
+    article_en: str | None = None
+    note_en: str | None = None
 
-    def cite(self) -> str:
-        return f"{self.text}, {self.article}" if self.article else self.text
+    def cite(self, lang: str = "fr") -> str:
+        """« Texte, article » in ``lang``: the English text and article where the file gives them, else as
+        published. The French one is the ``reference`` of the JSON documents."""
+        en = lang == "en"
+        text = (self.text_en if en and self.text_en else self.text)
+        article = (self.article_en if en and self.article_en else self.article)
+        return f"{text}, {article}" if article else text
+
+    def note_text(self, lang: str = "fr") -> str | None:
+        """The note in ``lang``: its English where the file gives one (a quotation alone has none: as published)."""
+        return self.note_en if lang == "en" and self.note_en else self.note
 
     def to_dict(self) -> dict:
-        return {"text": self.text, "article": self.article, "url": self.url, "note": self.note}
+        return {"text": self.text, "article": self.article, "url": self.url, "note": self.note,
+                "text_en": self.text_en, "article_en": self.article_en, "note_en": self.note_en}
 
 
 @dataclass(frozen=True)
@@ -77,10 +93,11 @@ class DatedValue:
     start: date
     end: date | None
     value: object  # Decimal, bool, str, "unknown", a tuple of dicts (brackets) or of str (list)
+    value_en: str | None = None  # a text value's English, where it is the project's words
 
     def to_dict(self) -> dict:
         return {"from": self.start.isoformat(), "to": self.end.isoformat() if self.end else None,
-                "value": _plain(self.value)}
+                "value": _plain(self.value), "value_en": self.value_en}
 
 
 @dataclass(frozen=True)
@@ -179,9 +196,16 @@ class Regime:
     rules: dict = field(default_factory=dict)
     parameters: dict[str, Parameter] = field(default_factory=dict)
     source: str = ""
+    summary_en: str = ""
     # Chosen by ``--regime`` or the workbook's ``regime`` field (D4), not by the period's dates: it then judges
     # every agrément year of the period, even one begun under another regime (``regime_for_year``).
     forced: bool = field(default=False, compare=False)
+
+    @property
+    def summary_text(self) -> Text:
+        """The summary in French and English (none in English where the file has no ``summary_en``: never French
+        text in English output)."""
+        return Text(self.summary, self.summary_en)
 
     def param(self, key: str) -> Parameter:
         try:
@@ -240,7 +264,7 @@ class Regime:
                 "valid_from": self.valid_from.isoformat(),
                 "valid_to": self.valid_to.isoformat() if self.valid_to else None,
                 "last_checked": self.last_checked.isoformat(), "status": self.status,
-                "summary": self.summary, "rules": self.rules}
+                "summary": self.summary, "summary_en": self.summary_en or None, "rules": self.rules}
 
 
 # ------------------------------------------------------------------------------------ loading
@@ -311,7 +335,8 @@ def _build(data: dict, text: str, name: str) -> Regime:
         if not isinstance(r, dict) or "text" not in r or set(r) - REFERENCE_KEYS:
             _fail(name, _line_of(text, "references", rid), f"référence « {rid} » mal formée",
                   f"malformed reference '{rid}'")
-        refs[rid] = Reference(r["text"], r.get("article"), r.get("url"), r.get("note"))
+        refs[rid] = Reference(r["text"], r.get("article"), r.get("url"), r.get("note"), r.get("text_en"),
+                              r.get("article_en"), r.get("note_en"))
     rules = data.get("rules", {})
     for obligation in rules:
         if obligation not in RULE_OBLIGATIONS:
@@ -328,6 +353,7 @@ def _build(data: dict, text: str, name: str) -> Regime:
         id=data["id"], title=data["title"], region=data["region"], valid_from=data["valid_from"],
         valid_to=data.get("valid_to"), last_checked=data["last_checked"], status=data["status"],
         summary=data.get("summary", ""), rules=rules, parameters=params, source=name,
+        summary_en=data.get("summary_en", ""),
     )
     if name.removesuffix(".toml") != regime.id:
         _fail(name, _line_of(text, "", "id"), f"l'id « {regime.id} » ne correspond pas au nom du fichier",
@@ -366,10 +392,14 @@ def _collect(table: dict, path: str, params: dict, refs: dict, text: str, name: 
             _fail(name, _line_of(text, path, "reference"), f"référence nommée inconnue « {ref['ref']} »",
                   f"unknown named reference '{ref['ref']}'")
         base = refs[ref["ref"]]
-        reference = Reference(ref.get("text", base.text), ref.get("article", base.article),
-                              ref.get("url", base.url), ref.get("note", base.note))
+        # A text, article or note the parameter gives replaces the named one's, its English with it.
+        own = {k: (ref[k], ref.get(f"{k}_en")) if k in ref
+               else (getattr(base, k), ref.get(f"{k}_en", getattr(base, f"{k}_en"))) for k in ("text", "article", "note")}
+        reference = Reference(own["text"][0], own["article"][0], ref.get("url", base.url), own["note"][0],
+                              own["text"][1], own["article"][1], own["note"][1])
     else:
-        reference = Reference(ref["text"], ref.get("article"), ref.get("url"), ref.get("note"))
+        reference = Reference(ref["text"], ref.get("article"), ref.get("url"), ref.get("note"), ref.get("text_en"),
+                              ref.get("article_en"), ref.get("note_en"))
     values = []
     if not isinstance(table["values"], list) or not table["values"]:
         _fail(name, _line_of(text, path, "values"), f"« values » vide pour {path}", f"empty 'values' for {path}")
@@ -394,7 +424,10 @@ def _collect(table: dict, path: str, params: dict, refs: dict, text: str, name: 
         if isinstance(value, str) and value != UNKNOWN and table["unit"] != "text":
             _fail(name, _line_of(text, path, "values"), f"valeur texte inattendue {value!r} dans {path}",
                   f"unexpected text value {value!r} in {path}")
-        values.append(DatedValue(v["from"], v.get("to"), value))
+        if "value_en" in v and not (table["unit"] == "text" and isinstance(v["value_en"], str)):
+            _fail(name, _line_of(text, path, "values"), f"« value_en » est pour une valeur texte, dans {path}",
+                  f"'value_en' is for a text value, in {path}")
+        values.append(DatedValue(v["from"], v.get("to"), value, v.get("value_en")))
     values.sort(key=lambda dv: dv.start)
     params[path] = Parameter(path, table["unit"], table["confidence"], reference, tuple(values),
                              table.get("description", ""), table.get("note", ""), table.get("description_en", ""))
@@ -413,6 +446,28 @@ def all_regimes() -> tuple[Regime, ...]:
             with resources.as_file(entry) as p:
                 out.append(load_regime_file(p))
     return tuple(out)
+
+
+@lru_cache(maxsize=None)
+def _english_citations() -> dict[str, str]:
+    """Each shipped citation (``Reference.cite()``, the ``reference`` of reasons, subsidy lines and the JSON) and
+    its English, where the regime file gives one."""
+    out = {}
+    for r in all_regimes():
+        for p in r.parameters.values():
+            fr, en = p.reference.cite(), p.reference.cite("en")
+            if en != fr:
+                out[fr] = en
+    return out
+
+
+def cited_in(reference: str | None, lang: str) -> str | None:
+    """A citation as a message prints it in ``lang``: the English of a shipped reference's project words under
+    ``--lang en`` (« Choice of the ei project (docs/interpretations.md), … »), else as it is (a title as
+    published). Results carry the French citation (their JSON ``reference``); printing says it through this."""
+    if lang != "en" or not reference:
+        return reference
+    return _english_citations().get(reference, reference)
 
 
 def get_regime(regime_id: str) -> Regime:

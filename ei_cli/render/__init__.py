@@ -19,13 +19,14 @@ def verdict_markup(value: bool | None, lang: str, upper: bool = False, applicabl
 
 
 def reference_text(reason, lang: str) -> str:
-    """« Texte, article (confiance) — url » for a reason that cites a parameter ("" when it cites none)."""
+    """« Texte, article (confiance) — url » for a reason that cites a parameter ("" when it cites none), the
+    citation in ``lang`` (``regimes.cited_in``)."""
     if not reason.reference:
         return ""
-    from ei_cli.regimes import CONFIDENCES
+    from ei_cli.regimes import CONFIDENCES, cited_in
 
     confidence = CONFIDENCES[reason.confidence].get(lang) if reason.confidence else ""
-    text = f"{reason.reference}" + (f" ({confidence})" if confidence else "")
+    text = f"{cited_in(reason.reference, lang)}" + (f" ({confidence})" if confidence else "")
     return text + (f" — {reason.url}" if reason.url else "")
 
 

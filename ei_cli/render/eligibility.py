@@ -14,7 +14,7 @@ from ei_cli.i18n import Text, t
 from ei_cli.model import Enterprise
 from ei_cli.output import RunOptions
 from ei_cli.render import reference_text
-from ei_cli.regimes import Regime
+from ei_cli.regimes import Regime, cited_in
 from ei_cli.rules.eligibility import Category, WorkerEligibility
 
 CATEGORY_TEXT = {
@@ -115,7 +115,8 @@ def eligibility_csv(rows: list[WorkerEligibility], enterprise: Enterprise, opts:
                 " ".join(w.criteria_ids(False, opts.names)), " ".join(w.criteria_ids(None, opts.names)),
                 " ".join(w.missing), w.rests_on_protected]
         if opts.explain:
-            row.append(" | ".join(r.text.get(opts.lang) + (f" [{r.reference}]" if r.reference else "")
+            row.append(" | ".join(r.text.get(opts.lang)
+                                  + (f" [{cited_in(r.reference, opts.lang)}]" if r.reference else "")
                                   for r in w.reasons_for(opts.names)))
         out.append(row)
     return header, out

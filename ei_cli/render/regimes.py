@@ -90,8 +90,8 @@ def parameters_table(console, regime: Regime, lang: str, explain: bool) -> None:
     until = regime.valid_to.isoformat() if regime.valid_to else ("today" if en else "aujourd'hui")
     console.print(f"{'Valid' if en else 'Valable'} {regime.valid_from.isoformat()} → {until} · "
                   f"{'last checked' if en else 'vérifié le'} {regime.last_checked.isoformat()}")
-    if regime.summary:
-        console.print(regime.summary)
+    if regime.summary_text.get(lang):
+        console.print(regime.summary_text.get(lang))
     table = Table(show_lines=explain)
     for head in (("Paramètre", "Parameter"), ("Valeur", "Value"), ("Unité", "Unit"), ("Depuis", "Since"),
                  ("Confiance", "Confidence"), ("Référence", "Reference")):
@@ -99,10 +99,11 @@ def parameters_table(console, regime: Regime, lang: str, explain: bool) -> None:
     for key in sorted(regime.parameters):
         p = regime.parameters[key]
         last = p.values[-1]
-        ref = p.reference.cite()
+        ref = p.reference.cite(lang)
         if explain:
             description = p.description_text.get(lang) if p.description else ""
-            ref = "\n".join(x for x in (description, ref, p.reference.url, p.reference.note) if x)
-        table.add_row(key, _value_text(p.at(last.start), lang), UNITS[p.unit].get(lang), last.start.isoformat(),
+            ref = "\n".join(x for x in (description, ref, p.reference.url, p.reference.note_text(lang)) if x)
+        value = last.value_en if en and last.value_en else _value_text(p.at(last.start), lang)
+        table.add_row(key, value, UNITS[p.unit].get(lang), last.start.isoformat(),
                       CONFIDENCES[p.confidence].get(lang), ref)
     console.print(table)

@@ -19,7 +19,7 @@ from ei_cli.i18n import Text, french_word, plural, t
 from ei_cli.model import Enterprise
 from ei_cli.output import RunOptions, jsonable, mark_own_workbook, write_with, xlsx_cell
 from ei_cli.problems import Problem
-from ei_cli.regimes import CONFIDENCES, Regime
+from ei_cli.regimes import CONFIDENCES, Regime, cited_in
 from ei_cli.render import print_reasons, reference_text
 from ei_cli.rules.common import (Reason, basis_figure, data_horizon, euro_text, horizon_text, pay_known_text,
                                  payroll_current)
@@ -188,7 +188,8 @@ def subsidy_table(con, result: SubsidyResult, enterprise: Enterprise, regime: Re
                   escape(basis_text(b, lang)), amount]
         table.add_row(*cells)
         if opts.explain:
-            explain = [f"• {r.text.get(lang)}" + (f" [{r.reference}]" if r.reference else "") for r in line.reasons]
+            explain = [f"• {r.text.get(lang)}" + (f" [{cited_in(r.reference, lang)}]" if r.reference else "")
+                       for r in line.reasons]
             explain += [f"  {n.get(lang)}" for n in line.notes]
             table.add_row(*([""] * (len(cells) - 2)), f"[dim]{escape(chr(10).join(explain))}[/]", "")
     if result.lines:
