@@ -1665,12 +1665,11 @@ def test_a_shortfall_the_minimum_decides_prints_the_minimums_formula(monkeypatch
                                                                                           D("0.5"), D("0.5"))
     assert [r.text.fr for r in one.reasons if r.text.fr.startswith("Manque")] == [
         "Manque : 0,50 ETP de public cible sous contrat le 2024-12-31 : T + x ≥ minimum donne x = minimum − T = "
-        "1,00 − 0,5 = 0,5, T les ETP cible de ce jour, arrondi vers le haut (la part exigée en demande moins)."]
+        "1,00 − 0,5 = 0,5, T les ETP cible de ce jour, arrondi vers le haut (la part de 20,0 % est atteinte)."]
     assert [r.text.en for r in two.reasons if r.text.en.startswith("Shortfall")] == [
         "Shortfall: 0.50 more target-public FTE on every day of the year: with T the target FTE-months over n months "
         "(a month shared with the neighbouring year counts for the part of its days inside the year), (T + n·x) ÷ n ≥ "
-        "minimum gives x = (minimum × n − T) ÷ n = (1.00 × 12 − 6) ÷ 12 = 0.5, rounded up (the required share asks "
-        "less)."]
+        "minimum gives x = (minimum × n − T) ÷ n = (1.00 × 12 − 6) ÷ 12 = 0.5, rounded up (the 30.0 % share is met)."]
     monkeypatch.setattr(periods, "today", lambda: date(2022, 9, 15))
     f = forecast_quota(case(date(2021, 1, 1), "2022-08"), W16, Month(2022, 8).last_day, status)
     assert f.extra_target_fte == D("1.72")
@@ -1679,7 +1678,7 @@ def test_a_shortfall_the_minimum_decides_prints_the_minimums_formula(monkeypatch
         "Manque : 1,72 ETP de public cible à engager à partir du 2022-09-16 : présents k = 3,5 mois de l'année (les "
         "jours qui restent, un mois entamé pour sa part), (T + k·x) ÷ n ≥ minimum donne x = (minimum × n − T) ÷ k = "
         "(1,00 × 12 − 6) ÷ 3,5 = 1,7143, T les ETP-mois cible de l'année projetée sur ses n mois, arrondi vers le "
-        "haut (la part exigée en demande moins)."]
+        "haut (la part de 30,0 % est atteinte)."]
     assert not any("r·D" in r.text.fr for r in (*one.reasons, *two.reasons, *f.reasons))
 
 
@@ -1706,8 +1705,9 @@ def test_the_minimums_manque_shares_the_shares_opening_and_builds_its_own_formul
     A projection's hire from 2022-09-16, k = 3,5: x = (1 × 12 − 6) ÷ 3,5 = 1,7143 → 1,72; every day of the year,
     k = n = 12: x = (1 × 12 − 6) ÷ 12 = 0,5 → 0,50; a point value (n = k = 1, T = 0,5): x = 1 − 0,5 = 0,5 → 0,50.
     Each « Manque » opens as the share's does (one opening per case, no copy), then says the minimum's clause with
-    the formula it builds from minimum, T, n, k — no formula handed in by the caller."""
-    from ei_cli.rules.quota import _Least, _shortfall_reasons
+    the formula it builds from minimum, T, n, k — no formula handed in by the caller — and what the share alone asks
+    (handed in: ``_share_asks`` of the share's x, 0,3571 → 0,36)."""
+    from ei_cli.rules.quota import _Least, _share_asks, _shortfall_reasons
 
     cases = [((D("3.5"), date(2022, 9, 16)), None, _Least(D(1), D(6), D(12), D("3.5"), D(6) / D("3.5")), "1.72",
               "(T + k·x) ÷ n ≥ minimum donne x = (minimum × n − T) ÷ k = (1,00 × 12 − 6) ÷ 3,5 = 1,7143, "),
@@ -1718,12 +1718,12 @@ def test_the_minimums_manque_shares_the_shares_opening_and_builds_its_own_formul
               "T + x ≥ minimum donne x = minimum − T = 1,00 − 0,5 = 0,5, ")]
     for hire, day, least, shortfall, clause in cases:
         [by_share] = _shortfall_reasons(D(shortfall), day, D("0.3"), hire)
-        [by_minimum] = _shortfall_reasons(D(shortfall), day, D("0.3"), hire, least)
+        [by_minimum] = _shortfall_reasons(D(shortfall), day, D("0.3"), hire, least, _share_asks(D("0.3571"), D("0.3")))
         opening = by_minimum.text.fr[:by_minimum.text.fr.index(clause)]
         assert opening.startswith(f"Manque : {shortfall.replace('.', ',')} ETP de public cible ")
         assert by_share.text.fr.startswith(opening) and by_share.text.fr != by_minimum.text.fr
-        assert by_minimum.text.fr.endswith("arrondi vers le haut (la part exigée en demande moins).")
-        assert by_minimum.text.en.endswith("rounded up (the required share asks less).")
+        assert by_minimum.text.fr.endswith("arrondi vers le haut (la part de 30,0 % en demande 0,36).")
+        assert by_minimum.text.en.endswith("rounded up (the 30.0 % share asks 0.36).")
 
 
 def test_forecast_counts_the_years_last_month_for_its_days_inside(monkeypatch):
@@ -2094,6 +2094,26 @@ def test_the_headline_names_a_missed_fte_minimum_when_the_share_is_met():
     y = next(y for y in r.years if y.year == 3)
     assert y.compliant is False and y.shortfall_fte == D("0.20")
     assert "0,80 ETP de public cible pour un minimum de 1,00" in y.summary.fr
+
+
+def test_the_headline_says_the_minimum_gives_the_shortfall_when_the_share_misses_too():
+    """wallonie-2016, agrément 2024-01-01, year 2 = 2025 (the audit's quota_fail.xlsx): T (target) at 0,5 FTE and
+    N (not target) at 2 FTE all year: T = 6, D = 30 FTE-months over n = 12 → 20,0 % < 30 %, and 6 ÷ 12 = 0,50 FTE
+    < the 1-FTE minimum (rules.md Q3). The share alone: (0,5 + x) ÷ (2,5 + x) ≥ 0,30, x = (0,3 × 30 − 6) ÷ (0,7 ×
+    12) = 3 ÷ 8,4 = 0,357 → 0,36; the minimum: x = (1 × 12 − 6) ÷ 12 = 0,50 — the figure, unchanged. The headline
+    read « 20,0 % … pour 30,0 % exigés, manque 0,50 ETP » as if the share gave it, and the « Manque » said « (la
+    part exigée en demande moins) » without the figure; both now name the minimum and the share's 0,36."""
+    ws = [worker("T", hire=date(2024, 1, 1), fte="0.5"), worker("N", hire=date(2024, 1, 1), fte="2")]
+    e = enterprise(ws, [pay("T", "2024-01", "2025-12", fte="0.5"), pay("N", "2024-01", "2025-12", fte="2")],
+                   agrement=date(2024, 1, 1))
+    y = evaluate_quota(e, W16, Period.calendar_year(2025), Statuses({"T": True, "N": False})).latest
+    assert (y.year, y.compliant, y.target_share, y.shortfall_fte) == (2, False, D("0.2"), D("0.50"))
+    assert y.summary.fr.endswith(", manque 0,50 ETP de public cible (minimum de 1,00 ETP ; la part de 30,0 % en "
+                                 "demande 0,36).")
+    assert y.summary.en.endswith(", 0.50 target-public FTE missing (minimum of 1.00 FTE; the 30.0 % share asks 0.36).")
+    [manque] = [r.text for r in y.reasons if r.text.fr.startswith("Manque")]
+    assert manque.fr.endswith("(1,00 × 12 − 6) ÷ 12 = 0,5, arrondi vers le haut (la part de 30,0 % en demande 0,36).")
+    assert manque.en.endswith("(1.00 × 12 − 6) ÷ 12 = 0.5, rounded up (the 30.0 % share asks 0.36).")
 
 
 def test_brussels_2004_three_workers_missed_without_any_payroll_is_not_compliant():

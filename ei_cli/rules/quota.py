@@ -753,7 +753,7 @@ def _judge_staircase(f: _Frame) -> YearQuota:
     compliant = _verdict(ok(target), ok(target + unknown))
     # A year that misses (or may): the two branches of ``_staircase_need`` — the figure is the larger;
     # when the minimum of target FTE, not the share, gave it (``least``), the « Manque » prints its formula.
-    shortfall, least = (ZERO if compliant else None), None
+    shortfall, least, by_share = (ZERO if compliant else None), None, None
     if not compliant and r is not None and adjustable:
         by_share, by_minimum = _staircase_branches(r, minimum, target, total, count, adjustable)
         shortfall = round_up(_larger(by_share, by_minimum))
@@ -787,13 +787,19 @@ def _judge_staircase(f: _Frame) -> YearQuota:
     reasons += _unknown_reasons(unknown / count, compliant)
     # A projection's hire counts on the days left only (k months, ``_Frame.hire_k``), not on every day of the year.
     hire = (adjustable, f.hire_day) if f.hire_day is not None and point is None else None
-    reasons += _shortfall_reasons(shortfall, point.day if point else None, r, hire, least)
+    share_asks = _share_asks(by_share, r) if least is not None else None
+    reasons += _shortfall_reasons(shortfall, point.day if point else None, r, hire, least, share_asks)
     provisional = not f.complete
     if provisional:
         reasons.append(_provisional_reason(f))
+    # The minimum, not the share, gives the figure while the share misses too: the headline says which rule asks
+    # it and what the share alone would ask (the share met, the minimum's clause below names it already).
+    cause = t(f"minimum de {number_text(minimum)} ETP ; {share_asks.fr}",
+              f"minimum of {number_text(minimum, 'en')} FTE; {share_asks.en}") \
+        if share_asks is not None and by_share is not None and by_share > 0 else None
     summary = _summary(n, f.period, compliant, share, r, shortfall, provisional,
                        point_day=point.day if point else None, unknown=unknown / count, closed=not f.running,
-                       awaited=f.awaited)
+                       awaited=f.awaited, cause=cause)
     if minimum is not None and compliant is False and r is not None and share is not None \
             and share >= r and judged < minimum:
         # The share is met: what fails is the minimum of target FTE, which the headline must name.
@@ -1193,17 +1199,19 @@ def _provisional_label(provisional: bool, closed: bool, awaited: Sequence[Month]
 
 def _summary(n: int, period: Period, compliant: bool | None, share, r, shortfall, provisional: bool,
              point_day: date | None = None, unknown: Decimal = ZERO, closed: bool = False,
-             awaited: Sequence[Month] = ()) -> Text:
+             awaited: Sequence[Month] = (), cause: Text | None = None) -> Text:
     """The headline of an averaged or point-value year. The shortfall is named for a closed year that
     fails: solved over the known months, it cannot make a year still running comply (``_judge`` adds
-    the projection's figure then), and an unknown verdict hangs on the statuses, not on a hire."""
+    the projection's figure then), and an unknown verdict hangs on the statuses, not on a hire. ``cause``: the
+    rule that gives the figure when it is not the share named beside it (« minimum de 1,00 ETP ; la part de
+    30,0 % en demande 0,36 »)."""
     v = VERDICT[compliant]
     what_fr = f"au {point_day.isoformat()}" if point_day else "moyenne"
     what_en = f"on {point_day.isoformat()}" if point_day else "average"
     miss_fr = miss_en = ""
     if compliant is False and shortfall and not provisional:
-        miss_fr = f", manque {number_text(shortfall)} ETP de public cible"
-        miss_en = f", {number_text(shortfall, 'en')} target-public FTE missing"
+        miss_fr = f", manque {number_text(shortfall)} ETP de public cible" + (f" ({cause.fr})" if cause else "")
+        miss_en = f", {number_text(shortfall, 'en')} target-public FTE missing" + (f" ({cause.en})" if cause else "")
     elif compliant is None and unknown:
         miss_fr = f", selon {number_text(unknown)} ETP au statut indéterminé"
         miss_en = f", depending on {number_text(unknown, 'en')} FTE of unknown status"
@@ -1226,15 +1234,30 @@ def _unknown_reasons(unknown_avg: Decimal, verdict: bool | None) -> list[Reason]
     return [because(t(fr, en))]
 
 
+def _share_asks(by_share: Decimal | None, r: Decimal) -> Text:
+    """What the required share alone asks when the minimum of target FTE gives the shortfall (``_staircase_branches``'
+    share x, rounded up as the figure is): « la part de 30,0 % en demande 0,36 », or « la part de 50,0 % est
+    atteinte » when it asks nothing."""
+    if by_share is None or by_share <= 0:
+        return t(f"la part de {share_text(r)} est atteinte", f"the {share_text(r, 'en')} share is met")
+    x = round_up(by_share)
+    return t(f"la part de {share_text(r)} en demande {number_text(x)}",
+             f"the {share_text(r, 'en')} share asks {number_text(x, 'en')}")
+
+
 def _shortfall_reasons(shortfall: Decimal | None, point_day: date | None, r,
-                       hire: tuple[Decimal, date] | None = None, least: _Least | None = None) -> list[Reason]:
+                       hire: tuple[Decimal, date] | None = None, least: _Least | None = None,
+                       share_asks: Text | None = None) -> list[Reason]:
     """The « Manque » reason: on the year's last day (``point_day``, year 1), on every day of the year, or — a
     projection, ``hire`` = (k, the hire's first day) — on the k months of days left the hire counts in, the figure
     ``_staircase_need`` solves (« chaque jour de l'année » and n there gave a formula whose result was not the
     figure shown: 0,29 for 1,75). Each opening is said once, then the share's clause, or — ``least``, the minimum
-    of target FTE gave the figure — the minimum's, with its formula and numbers (``_minimum_formula``)."""
+    of target FTE gave the figure — the minimum's, with its formula and numbers (``_minimum_formula``), and what the
+    share alone asks (``share_asks``, ``_share_asks``)."""
     if not shortfall:
         return []
+    asks = share_asks or t("", "")
+    assert least is None or share_asks is not None, "the minimum's clause says what the share asks"
     x_fr, x_en = number_text(shortfall), number_text(shortfall, "en")
     if hire is not None:
         k, day = hire
@@ -1246,9 +1269,9 @@ def _shortfall_reasons(shortfall: Decimal | None, point_day: date | None, r,
         formula = _minimum_formula(least, "k") if least is not None else None
         clause = t(
             f"(T + k·x) ÷ n ≥ minimum donne {formula.fr}, T les ETP-mois cible de l'année projetée sur ses n mois, "
-            "arrondi vers le haut (la part exigée en demande moins).",
+            f"arrondi vers le haut ({asks.fr}).",
             f"(T + k·x) ÷ n ≥ minimum gives {formula.en}, T the target FTE-months of the projected year over its n "
-            "months, rounded up (the required share asks less).") if formula else t(
+            f"months, rounded up ({asks.en}).") if formula else t(
             "(T + k·x) ÷ (D + k·x) ≥ r donne x = (r·D − T) ÷ ((1 − r)·k), T et D les ETP-mois cible et total de "
             "l'année projetée (et au moins le minimum d'ETP en moyenne), arrondi vers le haut.",
             "(T + k·x) ÷ (D + k·x) ≥ r gives x = (r·D − T) ÷ ((1 − r)·k), T and D the target and total FTE-months "
@@ -1258,10 +1281,8 @@ def _shortfall_reasons(shortfall: Decimal | None, point_day: date | None, r,
                     f"Shortfall: {x_en} target-public FTE under contract on {point_day.isoformat()}: ")
         formula = _minimum_formula(least, None) if least is not None else None
         clause = t(
-            f"T + x ≥ minimum donne {formula.fr}, T les ETP cible de ce jour, arrondi vers le haut (la part exigée en "
-            "demande moins).",
-            f"T + x ≥ minimum gives {formula.en}, T that day's target FTE, rounded up (the required share asks "
-            "less).") if formula else t(
+            f"T + x ≥ minimum donne {formula.fr}, T les ETP cible de ce jour, arrondi vers le haut ({asks.fr}).",
+            f"T + x ≥ minimum gives {formula.en}, T that day's target FTE, rounded up ({asks.en}).") if formula else t(
             "x = (r·D − T) ÷ (1 − r), T et D les ETP de ce jour (et au moins le minimum d'ETP), arrondi vers le haut.",
             "x = (r·D − T) ÷ (1 − r), T and D that day's FTE (and at least the FTE minimum), rounded up.")
     else:
@@ -1272,10 +1293,10 @@ def _shortfall_reasons(shortfall: Decimal | None, point_day: date | None, r,
                    "the year)")
         formula = _minimum_formula(least, "n") if least is not None else None
         clause = t(
-            f" les ETP-mois cible {shared.fr}, (T + n·x) ÷ n ≥ minimum donne {formula.fr}, arrondi vers le haut (la "
-            "part exigée en demande moins).",
-            f" the target FTE-months {shared.en}, (T + n·x) ÷ n ≥ minimum gives {formula.en}, rounded up (the "
-            "required share asks less).") if formula else t(
+            f" les ETP-mois cible {shared.fr}, (T + n·x) ÷ n ≥ minimum donne {formula.fr}, arrondi vers le haut "
+            f"({asks.fr}).",
+            f" the target FTE-months {shared.en}, (T + n·x) ÷ n ≥ minimum gives {formula.en}, rounded up "
+            f"({asks.en}).") if formula else t(
             f" et D les ETP-mois cible et total {shared.fr}, (T + n·x) ÷ (D + n·x) ≥ r donne x = (r·D − T) ÷ "
             "((1 − r)·n) (et au moins le minimum d'ETP en moyenne), arrondi vers le haut.",
             f" and D the target and total FTE-months {shared.en}, (T + n·x) ÷ (D + n·x) ≥ r gives x = (r·D − T) ÷ "
