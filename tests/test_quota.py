@@ -364,6 +364,29 @@ def test_art60_workers_are_shown_apart():
     assert not any("Art. 60 §7" in x.text.fr for x in y2.reasons) and y2.months[0].art60_fte == 0
 
 
+def test_the_year_line_and_art60_reason_name_the_agrement_years_months():
+    """Agrément 2024-03-01, year 2 = 2025-03-01 – 2026-02-28 (the sample's): A (target) and B full time, Z (art.
+    60 §7) paid etp 1, Paie 2025-01 … 2026-02. T = 12, D = 24 FTE-months over the 12 months 2025-03 … 2026-02:
+    12 ÷ 24 = 50,0 %; Z: 12 ÷ 12 = 1,00 FTE on average. The art. 60 reason said « sur les 12 mois du tableau
+    (colonne Art. 60) », also in `ei check --explain` and the annual report, which have no such column, and the
+    year line « sur 12 mois » beside the report's January–December table: neither said which 12 months."""
+    ws = [worker("A"), worker("B"), worker("Z", contract=ContractType.ART60)]
+    e = enterprise(ws, [pay(x, "2025-01", "2026-02") for x in "ABZ"], agrement=date(2024, 3, 1))
+    y = evaluate_quota(e, W16, Period.calendar_year(2025), Statuses(dict(A=True, B=False, Z=True))).latest
+    assert (y.year, y.target_share) == (2, D("0.5"))
+    texts = [x.text for x in y.reasons]
+    assert any(x.fr.startswith("12 ETP-mois public cible ÷ 24 ETP-mois sur 12 mois de l'année d'agrément (2025-03 – "
+                               "2026-02) = 50,0 %") for x in texts)
+    assert any(x.en.startswith("12 target-public FTE-months ÷ 24 FTE-months over 12 months of the agrément year "
+                               "(2025-03 – 2026-02) = 50.0 %") for x in texts)
+    [art60] = [x for x in texts if x.fr.startswith("Art. 60 §7")]
+    assert art60.fr.startswith("Art. 60 §7 (hors quota) : Z, 1,00 ETP en moyenne sur 12 mois de l'année d'agrément "
+                               "(2025-03 – 2026-02) ; ")
+    assert art60.en.startswith("Art. 60 §7 (outside the quota): Z, 1.00 FTE on average over 12 months of the "
+                               "agrément year (2025-03 – 2026-02); ")
+    assert not any("colonne" in x.fr or "column" in x.en or "tableau" in x.fr for x in texts)
+
+
 def test_a_rehire_keeps_the_status_of_the_persons_first_hire_in_the_quota():
     """rules.md §3.1 « a later re-hire does not re-test the status », D6; 50 % from agrément year 4 (§3.2).
     Agrément 2021-03-01; M (direction, not target) full time; A, born 1999-03-01, no diploma, registered, 2
@@ -659,7 +682,8 @@ def test_forecast_explain_prints_the_projections_formula_not_only_its_method(mon
     projection = out[-1]
     for reason in fc.reasons:
         assert reason.text.fr in out[0] or reason.text.fr in projection
-    assert "12 ETP-mois public cible ÷ 48 ETP-mois sur 12 mois = 25,0 %" in projection
+    assert "12 ETP-mois public cible ÷ 48 ETP-mois sur 12 mois de l'année d'agrément (2022-01 – 2022-12) = 25,0 %" \
+        in projection
     assert "Manque : 0,98 ETP de public cible à engager à partir du 2022-09-16" in projection
     # The formula once, in the projected year's « Manque » (a second « Avec k » reason repeated it).
     assert projection.count("x = (r·D − T) ÷ ((1 − r)·k)") == 1 and "Avec k" not in projection
@@ -1693,8 +1717,10 @@ def test_a_year_block_prints_its_target_fte_months_to_one_precision():
     y = evaluate_quota(e, W16, Period.calendar_year(2024), Statuses({"T": True, "N": False})).latest
     assert y.shortfall_fte == D("0.59")
     texts = [r.text for r in y.reasons]
-    assert any(x.fr.startswith("4,9482 ETP-mois public cible ÷ 9,8964 ETP-mois sur 12 mois = 50,0 %") and
-               x.en.startswith("4.9482 target-public FTE-months ÷ 9.8964 FTE-months over 12 months = 50.0 %")
+    assert any(x.fr.startswith("4,9482 ETP-mois public cible ÷ 9,8964 ETP-mois sur 12 mois de l'année d'agrément "
+                               "(2024-01 – 2024-12) = 50,0 %") and
+               x.en.startswith("4.9482 target-public FTE-months ÷ 9.8964 FTE-months over 12 months of the agrément "
+                               "year (2024-01 – 2024-12) = 50.0 %")
                for x in texts)
     assert any("(1,00 × 12 − 4,9482) ÷ 12 = 0,5877" in x.fr for x in texts)
     assert not any("4,95 " in x.fr for x in texts)

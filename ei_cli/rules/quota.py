@@ -508,6 +508,16 @@ def _months_text(n: Decimal, lang: str = "fr") -> str:
     return str(int(n)) if n == int(n) else _four_text(n, lang)
 
 
+def _year_months_text(n: Decimal, months: Sequence[MonthQuota]) -> Text:
+    """« 12 mois de l'année d'agrément (2025-03 – 2026-02) »: n months (``_months_text``) named by the first and last
+    of ``months``, so that a reader beside a calendar year's table (the annual report) knows which they are."""
+    first, last = months[0].month, months[-1].month
+    span = str(first) if first == last else f"{first} – {last}"
+    word = "month" if n == 1 else "months"
+    return t(f"{_months_text(n)} mois de l'année d'agrément ({span})",
+             f"{_months_text(n, 'en')} {word} of the agrément year ({span})")
+
+
 def _four_text(x: Decimal, lang: str = "fr") -> str:
     """A figure entering a formula printed with its numbers: to 4 places as in JSON (``four_places``: 27,7596,
     3,5), so that the numbers printed give the figure printed beside them."""
@@ -778,10 +788,11 @@ def _judge_staircase(f: _Frame) -> YearQuota:
     else:
         # The Σ FTE-months to 4 places (``_four_text``), as the « Manque » formula below prints T: one T per year
         # block, never « 4,95 ETP-mois public cible » above « (1,00 × 12 − 4,9482) ÷ 12 ».
+        over = _year_months_text(count, months)
         reasons.append(because(t(
-            f"{_four_text(target)} ETP-mois public cible ÷ {_four_text(total)} ETP-mois sur {_months_text(count)} mois = {share_text(share)} "
+            f"{_four_text(target)} ETP-mois public cible ÷ {_four_text(total)} ETP-mois sur {over.fr} = {share_text(share)} "
             f"(exigé : {req_text}) ; en moyenne {number_text(judged, beside=minimum)} ETP public cible sur {number_text(avg_total)} ETP.",
-            f"{_four_text(target, 'en')} target-public FTE-months ÷ {_four_text(total, 'en')} FTE-months over {_months_text(count, 'en')} months = "
+            f"{_four_text(target, 'en')} target-public FTE-months ÷ {_four_text(total, 'en')} FTE-months over {over.en} = "
             f"{share_text(share, 'en')} (required: {req_text_en}); on average {number_text(judged, 'en', minimum)} target FTE out of "
             f"{number_text(avg_total, 'en')} FTE.")))
     reasons += _unknown_reasons(unknown / count, compliant)
@@ -1803,13 +1814,14 @@ def _art60_reason(f: _Frame) -> Reason | None:
         return None
     avg = sum((m.art60_fte for m in f.months), ZERO) / len(f.months)
     listed = ", ".join(ids)
+    # The months named, not « du tableau (colonne Art. 60) »: the reason is also printed where no such table is
+    # (``ei check --explain``, the annual report, whose month table is the calendar year's).
+    over = _year_months_text(Decimal(len(f.months)), f.months)
     return because(t(
-        f"Art. 60 §7 (hors quota) : {listed}, {number_text(avg)} ETP en moyenne sur les {len(f.months)} mois "
-        "du tableau (colonne Art. 60) ; employés par le CPAS, ils ne sont comptés ni au numérateur ni au "
-        "dénominateur.",
-        f"Art. 60 §7 (outside the quota): {listed}, {number_text(avg, 'en')} FTE on average over the "
-        f"{len(f.months)} months of the table (column Art. 60); employed by the CPAS, they count neither in "
-        "the numerator nor in the denominator."))
+        f"Art. 60 §7 (hors quota) : {listed}, {number_text(avg)} ETP en moyenne sur {over.fr} ; employés par le "
+        "CPAS, ils ne sont comptés ni au numérateur ni au dénominateur.",
+        f"Art. 60 §7 (outside the quota): {listed}, {number_text(avg, 'en')} FTE on average over {over.en}; "
+        "employed by the CPAS, they count neither in the numerator nor in the denominator."))
 
 
 def _grid_fte(enterprise: Enterprise, months: list[Month], shape: _Shape):
