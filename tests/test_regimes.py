@@ -418,7 +418,7 @@ def test_english_outputs_quote_no_french_parameter_description(capsys, monkeypat
     for p in get_regime("bruxelles-2018").parameters.values():
         assert p.description not in text, p.key
     if args[0] == "subsidy":
-        assert "Not established for regime bruxelles-2018: ESI mandate compensation (formula not found)" in text
+        assert "Not computed for want of a known formula for regime bruxelles-2018 (text not found)." in text
     elif args[1] != "--explain" or args[0] == "check-quota":
         assert "Provisional reading: the five groups of the 2004 ordonnance" in text
 

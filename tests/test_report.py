@@ -1621,7 +1621,7 @@ def test_subsidy_notes_have_their_own_heading_and_the_incomplete_total_sits_unde
     assert code == 0, err
     text = (docx_body_text(out) if fmt == "docx" else text_of(out)).replace("*", "")
     assert re.search(r"Total\W*0,00 €\W*Total incomplet : une partie des subventions", text)
-    assert text.index("Total incomplet") < text.index("Compensation du mandat : Non établi")
+    assert text.index("Total incomplet") < text.index("Compensation du mandat : Non calculée, faute de formule")
     assert "Remarques :" not in text  # no other note
 
 

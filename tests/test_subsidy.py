@@ -1246,7 +1246,8 @@ def test_brussels_2018_is_unknown_plainly():
     assert result.lines == () and result.total == 0 and not result.complete
     assert result.unknown[0].subsidy == "compensation"
     # In words, not by the rules.md id the administration cannot look up (« D7 »).
-    assert result.unknown[0].reason.fr.endswith("(texte non trouvé : rien n'est calculé)."), result.unknown[0].reason.fr
+    assert result.unknown[0].reason.fr == ("Non calculée, faute de formule connue pour le régime bruxelles-2018 "
+                                           "(texte non trouvé)."), result.unknown[0].reason.fr
     assert "D7" not in result.unknown[0].reason.en
 
 

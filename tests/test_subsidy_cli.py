@@ -213,6 +213,21 @@ def test_brussels_forced_2004_and_2018_unknown():
     assert json.loads(r.stdout)["regime"] == "bruxelles-2004"
 
 
+def test_an_outline_subsidy_is_said_in_one_clause_after_its_verdict_and_label():
+    """bruxelles-2018 (D7): the mandate compensation's formula was not found, nothing is computed. The line read
+    « Indéterminé Compensation du mandat : Non établi pour le régime bruxelles-2018 : Compensation du mandat ESI
+    (formule non trouvée) (texte non trouvé : rien n'est calculé). » — the label twice, three colons, stacked
+    brackets, and the verdict word glued to the label (English the same)."""
+    wide = {"COLUMNS": "250"}
+    fr = runner.invoke(app, ["subsidy", BRUSSELS, "--year", "2025"], env=wide).stdout
+    assert ("Indéterminé — Compensation du mandat : Non calculée, faute de formule connue pour le régime "
+            "bruxelles-2018 (texte non trouvé).\n") in fr
+    en = runner.invoke(app, ["subsidy", BRUSSELS, "--year", "2025", "--lang", "en"], env=wide).stdout
+    assert ("Unknown — Mandate compensation: Not computed for want of a known formula for regime bruxelles-2018 "
+            "(text not found).\n") in en
+    assert "Non établi" not in fr and "ESI" not in fr and "Not established" not in en
+
+
 def test_year_is_required_and_bad_regime_exits_2(capsys):
     from helpers_cli import run_cli
 

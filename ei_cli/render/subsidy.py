@@ -215,7 +215,8 @@ def subsidy_table(con, result: SubsidyResult, enterprise: Enterprise, regime: Re
             _print_reference(con, Reason(dm["note"], dm.get("reference"), dm.get("url"), dm.get("confidence")), lang)
     for u in result.unknown:
         who = f" ({u.worker_id})" if u.worker_id else ""
-        con.print(f"[yellow]{'Unknown' if en else 'Indéterminé'}[/] {subsidy_label(u.subsidy, lang)}{who}{':' if en else ' :'} "
+        # The verdict word, then the subsidy: « Indéterminé — Compensation du mandat : … », never read as one noun.
+        con.print(f"[yellow]{'Unknown' if en else 'Indéterminé'}[/] — {subsidy_label(u.subsidy, lang)}{who}{':' if en else ' :'} "
                   f"{escape(u.reason.get(lang))}")
         if opts.explain:
             _print_reference(con, Reason(u.reason, u.reference), lang)

@@ -1377,11 +1377,13 @@ def _supervision_tranches(run: _Run) -> None:
 
 
 def _outline(run: _Run) -> None:
-    """D7: a regime known only in outline computes nothing and says so, per unknown parameter."""
+    """D7: a regime known only in outline computes nothing and says so, per unknown parameter — in one clause,
+    after the subsidy's label (« Compensation du mandat : »), which the parameter's description would only repeat
+    (``--explain`` cites the parameter)."""
     for key, v in _unknown_subsidy_parameters(run.regime, (run.claim or run.period).start):
         run.unknown.append(UnknownSubsidy(key.split(".")[1], None, t(
-            f"Non établi pour le régime {run.regime.id} : {v.description_text.fr} (texte non trouvé : rien n'est calculé).",
-            f"Not established for regime {run.regime.id}: {v.description_text.en} (text not found: nothing is computed)."),
+            f"Non calculée, faute de formule connue pour le régime {run.regime.id} (texte non trouvé).",
+            f"Not computed for want of a known formula for regime {run.regime.id} (text not found)."),
             (), v.cite()))
 
 
