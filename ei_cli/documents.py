@@ -252,13 +252,14 @@ def fmt_share(x, digits: int = 1) -> str:
 
 
 def fmt_date(x) -> str:
-    """2026-07-15 → 15 juillet 2026."""
+    """2026-07-15 → 15 juillet 2026; the first of a month in the French ordinal, 2024-03-01 → 1er mars 2024 (babel's
+    « long » format writes « 1 mars 2024 »)."""
     from babel.dates import format_date
 
     value = _as_date(x)
     if value is None:
         return "—"
-    return format_date(value, format="long", locale=LOCALE)
+    return format_date(value, format="d'er' MMMM y" if value.day == 1 else "long", locale=LOCALE)
 
 
 def fmt_short_date(x) -> str:

@@ -841,7 +841,7 @@ def test_agrement_not_yet_started_on_the_day_reported():
     started, with the date it starts."""
     b = documents.agrement_periods(get_regime("bruxelles-2004"), date(2020, 9, 1), date(2018, 12, 31))
     assert b["current"] is None and b["periods"] == [] and b["not_started"] is True
-    assert b["summary"] == "Agrément pas encore commencé à cette date : il prend cours le 1 septembre 2020."
+    assert b["summary"] == "Agrément pas encore commencé à cette date : il prend cours le 1er septembre 2020."
     w = documents.agrement_periods(get_regime("wallonie-2016"), date(2024, 3, 1), date(2023, 12, 31))
     assert w["current"] is None and "pas encore commencé" in w["summary"]
     forced = replace(get_regime("bruxelles-2004"), forced=True)  # as `--regime bruxelles-2004` passes it (D4)
@@ -866,12 +866,12 @@ def test_agrement_periods_chain_the_brussels_regimes():
     b = documents.agrement_periods(r18, start, date(2020, 12, 31))
     assert b["current"] is None
     assert b["summary"].startswith("Mandat d'insertion non établi à cette date")
-    assert "renouvellement du 1 janvier 2025" in b["summary"] and "du 1 mars 2017 au 28 février 2021" in b["summary"]
+    assert "renouvellement du 1er janvier 2025" in b["summary"] and "du 1er mars 2017 au 28 février 2021" in b["summary"]
     assert [(p["start"], p["end"]) for p in b["periods"]] == [("2017-03-01", "2021-02-28")]
     assert "régime bruxelles-2004, en vigueur jusqu'au 31 janvier 2019" in b["periods"][0]["label"]
     c = documents.agrement_periods(r18, start, date(2026, 6, 30))
     assert (c["current"]["start"], c["current"]["end"], c["current"]["years"]) == ("2025-01-01", "2029-12-31", 5)
-    assert c["summary"] == ("Mandat d'insertion de la cohorte du 1 janvier 2025 (5 ans) : du 1 janvier 2025 au "
+    assert c["summary"] == ("Mandat d'insertion de la cohorte du 1er janvier 2025 (5 ans) : du 1er janvier 2025 au "
                             "31 décembre 2029")
     assert "2022" not in " ".join(str(p) for p in c["periods"])  # no 5-year period counted from 2017-03-01
 
@@ -942,7 +942,7 @@ def test_cli_brussels_reports_say_the_mandate_of_the_cohort(capsys, tmp_path):
     code, _, err = run_cli(capsys, "report", "annual", BRUXELLES, "--year", 2025, "-o", out)
     assert code in (0, 1), err
     text = text_of(out)
-    assert "Mandat d'insertion de la cohorte du 1 janvier 2025 (5 ans) : du 1 janvier 2025 au 31 décembre 2029" in text
+    assert "Mandat d'insertion de la cohorte du 1er janvier 2025 (5 ans) : du 1er janvier 2025 au 31 décembre 2029" in text
     assert "31 août 2025" not in text
     out = tmp_path / "r2021.md"
     code, _, err = run_cli(capsys, "report", "annual", BRUXELLES, "--year", 2021, "-o", out)
@@ -1166,6 +1166,22 @@ def test_french_formatting():
     assert documents.fmt_date("2026-07-15") == "15 juillet 2026"
     assert documents.fmt_month("2025-03") == "mars 2025"
     assert documents.fmt_number(None) == "—"
+
+
+def test_the_first_of_a_month_is_1er_in_the_documents_dates(annual_ctx, tmp_path):
+    """French writes the first day of a month as an ordinal: « 1er mars 2024 », « du 1er janvier 2025 »; babel's
+    « long » format wrote « 1 mars 2024 » (the sample's agrément 2024-03-01, in the report's « Date d'agrément »
+    and agrément period). Other days stay cardinal: « 2 mars 2024 », « 31 décembre 2025 »."""
+    assert documents.fmt_date("2024-03-01") == "1er mars 2024"
+    assert documents.fmt_date("2025-01-01") == "1er janvier 2025"
+    assert documents.fmt_date("2024-03-02") == "2 mars 2024"
+    assert documents.fmt_date("2025-12-31") == "31 décembre 2025"
+    out = tmp_path / "r.md"
+    documents.render_document("annual", annual_ctx, out)
+    text = out.read_text(encoding="utf-8")
+    assert "| Date d'agrément | 1er mars 2024 |" in text and "du 1er mars 2024 au 28 février 2026" in text
+    assert not re.search(r"\b1 (janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|"
+                         r"décembre) \d{4}", text)
 
 
 def test_document_figures_round_half_up_like_ei_check():
