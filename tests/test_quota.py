@@ -3184,29 +3184,32 @@ def test_forecast_with_year_says_which_year_it_projects_when_not_one_judged(tmp_
     nothing saying so. The projection's summary and first reason now name the year projected and why (the
     day's), and the years judged; the verdicts and the exit code do not change. `--year 2026` judges years 2
     and 3: year 3 is among them, nothing is added. Agrément 2027-03-01, after today: the year projected is
-    year 1, « celle qui commence à la date d'agrément (2027-03-01) »."""
+    year 1, « celle qui commence à la date d'agrément (2027-03-01) ». The note is a sentence: printed after
+    « Projection : », its « Année projetée : » made two colon levels (« Projection : Année projetée : … »)."""
     from helpers_cli import run_cli
 
     code, out, _ = run_cli(capsys, "check-quota", SAMPLE, "--forecast", "--year", "2025", "-f", "json")
     doc = json.loads(out)
     fc = doc["forecast"]
     assert code == 0 and [y["year"] for y in doc["agrement_years"]] == [1, 2] and fc["agrement_year"] == 3
-    note = ("Année projetée : l'année d'agrément 3 (2026-03-01 – 2027-02-28), celle du jour (2026-11-30), hors des "
-            "années jugées pour --year 2025 (années d'agrément 1 et 2) ; --forecast sans --year juge l'année "
+    note = ("L'année projetée est l'année d'agrément 3 (2026-03-01 – 2027-02-28), celle du jour (2026-11-30), hors "
+            "des années jugées pour --year 2025 (années d'agrément 1 et 2) ; --forecast sans --year juge l'année "
             "projetée.")
     assert fc["summary"].startswith(note + " Année d'agrément 3 : projetée") and fc["reasons"][0]["text"] == note
+    code, out, _ = run_cli(capsys, "check-quota", SAMPLE, "--forecast", "--year", "2025")
+    assert "Projection : L'année projetée est l'année d'agrément 3 (" in " ".join(out.split())
     code, out, _ = run_cli(capsys, "check-quota", SAMPLE, "--forecast", "--year", "2025", "--lang", "en")
-    assert ("Year projected: agrément year 3 (2026-03-01 – 2027-02-28), the one holding today (2026-11-30), not "
+    assert ("Forecast: The year projected is agrément year 3 (2026-03-01 – 2027-02-28), the one holding today (2026-11-30), not "
             "among the years judged for --year 2025 (agrément years 1 and 2)") in " ".join(out.split())
     code, out, _ = run_cli(capsys, "check-quota", SAMPLE, "--forecast", "--year", "2026", "-f", "json")
     doc = json.loads(out)
-    assert [y["year"] for y in doc["agrement_years"]] == [2, 3] and "Année projetée" not in doc["forecast"]["summary"]
+    assert [y["year"] for y in doc["agrement_years"]] == [2, 3] and "année projetée est" not in doc["forecast"]["summary"]
 
     path = _walloon_two_of_five(tmp_path, date(2027, 3, 1), "2025-11", "2026-10")
     code, out, _ = run_cli(capsys, "check-quota", path, "--forecast", "--year", "2026", "-f", "json")
     fc = json.loads(out)["forecast"]
     assert fc["agrement_year"] == 1 and fc["summary"].startswith(
-        "Année projetée : l'année d'agrément 1 (2027-03-01 – 2028-02-29), celle qui commence à la date d'agrément "
+        "L'année projetée est l'année d'agrément 1 (2027-03-01 – 2028-02-29), celle qui commence à la date d'agrément "
         "(2027-03-01), hors des années jugées pour --year 2026 (aucune année d'agrément) ;")
 
 

@@ -2183,12 +2183,13 @@ def forecast_beside_year(forecast: QuotaForecast, result: QuotaResult, year: int
     judged_text = (t(f"années d'agrément {years.fr}", f"agrément years {years.en}") if len(judged) > 1 else
                    t(f"année d'agrément {years.fr}", f"agrément year {years.en}") if judged else
                    t("aucune année d'agrément", "no agrément year"))
-    note = t(f"Année projetée : l'année d'agrément {n} ({span.start.isoformat()} – {span.end.isoformat()}), "
+    # A sentence, not a label and a colon: the terminal prints the summary after « Projection : ».
+    note = t(f"L'année projetée est l'année d'agrément {n} ({span.start.isoformat()} – {span.end.isoformat()}), "
              f"{which.fr}, hors des années jugées pour --year {year} ({judged_text.fr}) ; --forecast sans --year "
              "juge l'année projetée.",
-             f"Year projected: agrément year {n} ({span.start.isoformat()} – {span.end.isoformat()}), {which.en}, "
-             f"not among the years judged for --year {year} ({judged_text.en}); --forecast without --year judges "
-             "the year projected.")
+             f"The year projected is agrément year {n} ({span.start.isoformat()} – {span.end.isoformat()}), "
+             f"{which.en}, not among the years judged for --year {year} ({judged_text.en}); --forecast without "
+             "--year judges the year projected.")
     return replace(forecast, summary=t(f"{note.fr} {forecast.summary.fr}", f"{note.en} {forecast.summary.en}"),
                    reasons=(because(note), *forecast.reasons))
 
