@@ -564,13 +564,15 @@ def test_check_is_true_when_every_status_is_known():
 def test_check_under_an_outline_regime_is_not_established():
     """D7: under bruxelles-2018 only the mandate minimums are checked; the eligibility line counts the
     statuses on the provisional 2004 groups (needed for those minimums) but stays unknown, saying so.
-    One worker, 12 months without work and CEB → target (B1) → « provisoire : 1 travailleur… »."""
+    One worker, 12 months without work and CEB → target (B1) → « 1 travailleur (lecture provisoire) : 1 public
+    cible, … » (it read « provisoire : 1 travailleur : 1 public cible », two colon levels)."""
     e = Enterprise(name="EI test", region=Region.BRUXELLES, agrement_date=date(2020, 3, 1),
                    workers=(brussels(worker_id="A", months_without_work=Decimal(12), diploma=Diploma.CEB),))
     result = check(e, B2018, Period.calendar_year(2025))
     assert result.compliant is None and result.details["established"] is False
     assert result.details["counts"]["target"] == 1
-    assert result.summary.fr.startswith("provisoire : 1 travailleur")
+    assert result.summary.fr == "1 travailleur (lecture provisoire) : 1 public cible, 0 hors public cible, 0 indéterminé"
+    assert result.summary.en == "1 worker (provisional reading): 1 target public, 0 not target public, 0 unknown"
     assert "lecture retenue par le projet" in result.reasons[-1].text.fr and result.reasons[-1].confidence == "inferred"
     # The provisional reading is said once (it read « lecture provisoire (Lecture provisoire : …) »).
     assert result.reasons[-1].text.fr.lower().count("lecture provisoire") == 1
@@ -837,10 +839,10 @@ def test_check_eligibility_and_check_judge_an_outline_regime_alike():
     sample = str(SAMPLES / "ei-bruxelles.xlsx")
     r = runner.invoke(app, ["check-eligibility", sample, "--format", "json"])
     doc = json.loads(r.stdout)
-    assert r.exit_code == 0 and doc["compliant"] is None and doc["summary"].startswith("provisoire : ")
+    assert r.exit_code == 0 and doc["compliant"] is None and "travailleurs (lecture provisoire) : " in doc["summary"]
     line = [c for c in json.loads(runner.invoke(app, ["check", sample, "--format", "json"]).stdout)["checks"]
             if c["name"] == "eligibility"][0]
-    assert line["compliant"] is None and line["summary"].startswith("provisoire : ")  # (workers of the year)
+    assert line["compliant"] is None and "(lecture provisoire) : " in line["summary"]  # (workers of the year)
     assert runner.invoke(app, ["check-eligibility", sample, "--strict"]).exit_code == 1
 
 

@@ -659,8 +659,9 @@ def regime_after_staff(enterprise: Enterprise, regime: Regime) -> list[Problem]:
 NAME = "eligibility"
 
 
-def summary_text(counts: dict[str, int], categories: tuple[Category, ...]) -> Text:
-    """« 12 travailleurs : 3 TGD, 6 TD, 3 hors public cible, 0 indéterminé »."""
+def summary_text(counts: dict[str, int], categories: tuple[Category, ...], provisional: bool = False) -> Text:
+    """« 12 travailleurs : 3 TGD, 6 TD, 3 hors public cible, 0 indéterminé »; ``provisional`` (statuses on a
+    provisional reading, D7): « 11 travailleurs (lecture provisoire) : 6 public cible, … » — one colon level."""
     total = sum(counts.values())
     parts = [Text(f"{counts[str(c)]} {c.value}", f"{counts[str(c)]} {c.value}") for c in categories
              if c in (Category.TGD, Category.TD)]
@@ -669,6 +670,8 @@ def summary_text(counts: dict[str, int], categories: tuple[Category, ...]) -> Te
     parts.append(t(f"{counts['not_target']} hors public cible", f"{counts['not_target']} not target public"))
     parts.append(plural(counts["unknown"], "indéterminé", "unknown", en_plural="unknown"))
     head = plural(total, "travailleur", "worker")
+    if provisional:
+        head = t(f"{head.fr} (lecture provisoire)", f"{head.en} (provisional reading)")
     return Text(f"{head.fr} : " + ", ".join(p.fr for p in parts), f"{head.en}: " + ", ".join(p.en for p in parts))
 
 
@@ -693,9 +696,10 @@ def verdict_for(counts: dict[str, int], regime: Regime) -> tuple[bool | None, Te
     """(verdict, summary) for the counts of statuses: None (unknown) if any status is unknown, or under a
     regime known only in outline (D7: its statuses rest on a provisional reading, said in the summary);
     else True. ``ei check`` and ``ei check-eligibility`` both judge with it."""
-    summary = summary_text(counts, target_categories(regime))
-    if regime.status == "outline":
-        return None, t(f"provisoire : {summary.get('fr')}", f"provisional: {summary.get('en')}")
+    outline = regime.status == "outline"
+    summary = summary_text(counts, target_categories(regime), provisional=outline)
+    if outline:
+        return None, summary
     return (None if counts["unknown"] else True), summary
 
 
