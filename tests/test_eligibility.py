@@ -200,6 +200,14 @@ def test_a_rehire_is_assessed_on_the_persons_first_hire_here():
     assert (apart.category, apart.assessed_on) == (Category.NOT_TARGET, date(2024, 7, 1))
 
 
+def test_the_persons_other_ids_are_named_as_workers():
+    """« Même personne que : A1 (même numéro national) » gave a bare id, which with numeric ids (workbook.md
+    allows 1, 2, 3) reads as a figure: « Même personne que : travailleur A1 », « travailleurs A1, X » for two."""
+    note = assess_eligibility(enterprise(_rehired()), W2016).by_id["A2"].reasons[-1].text
+    assert note.fr.startswith("Même personne que : travailleur A1 (même numéro national) ; ")
+    assert note.en.startswith("Same person as: worker A1 (same national number); ")
+
+
 def test_a_rehires_criteria_are_those_of_the_first_hires_row_else_the_later_rows():
     """The criteria columns describe the person before the hire: those of the first employment's row are read,
     each empty one from the later row. A1 says 7 months without work (T1: 7 ≥ 6 → met on 2024-01-01) and no
@@ -706,6 +714,9 @@ def test_cli_table_in_french_and_explain():
     assert "hors public cible" in r.stdout and "Atout EI" not in r.stdout
     explained = invoke(WALLOON, "--regime", "wallonie-2016", "--explain")
     assert "Atout EI" in explained.stdout and "jour arrêté par le projet ei" in explained.stdout
+    # Each worker's heading names them (« W05 — TGD » alone: a numeric id read as a figure).
+    assert "\nTravailleur W05 — TGD" in explained.stdout
+    assert "\nWorker W05 — TGD" in invoke(WALLOON, "--regime", "wallonie-2016", "--explain", "--lang", "en").stdout
     english = invoke(WALLOON, "--lang", "en")
     assert "Target" in english.stdout and "not target public" in english.stdout
 

@@ -165,12 +165,12 @@ def test_a_chain_of_cdds_under_new_ids_owes_the_cdi_from_the_persons_first_hire(
         "A2", date(2024, 7, 1), date(2024, 7, 1), date(2024, 12, 31), date(2025, 1, 1))
     assert v["deadline_from"] == {"worker_id": "A1", "hire_date": date(2024, 1, 1)}
     assert v["cdi_worker_id"] == "A3"   # in the JSON as in the text (it was in the text only)
-    assert v["text"].fr == ("A2 : engagé le 2024-07-01, CDI le 2025-01-01 (travailleur A3) ; attendu au plus tard "
-                            "le 2024-07-01 ; engagement de la personne : travailleur A1, 2024-01-01.")
-    assert v["text"].en == ("A2: hired on 2024-07-01, CDI on 2025-01-01 (worker A3); due by 2024-07-01; the "
+    assert v["text"].fr == ("Travailleur A2 : engagé le 2024-07-01, CDI le 2025-01-01 (travailleur A3) ; attendu "
+                            "au plus tard le 2024-07-01 ; engagement de la personne : travailleur A1, 2024-01-01.")
+    assert v["text"].en == ("Worker A2: hired on 2024-07-01, CDI on 2025-01-01 (worker A3); due by 2024-07-01; the "
                             "person's hire: worker A1, 2024-01-01.")
-    assert result.to_fix == (t("A2 : passer en CDI (ou corriger date_cdi, feuille Personnel).",
-                               "A2: move to a CDI (or correct date_cdi, Personnel sheet)."),)
+    assert result.to_fix == (t("Travailleur A2 : passer en CDI (ou corriger date_cdi, feuille Personnel).",
+                               "Worker A2: move to a CDI (or correct date_cdi, Personnel sheet)."),)
     assert run(*ws).compliant is True  # 2025: on a CDI all year, the breach was remedied in 2024
     # Without the national number, three people, each judged on their own row: compliant, as before.
     assert run(*[replace(w, national_number=None) for w in ws], period=Period.calendar_year(2024)).compliant is True
@@ -205,8 +205,8 @@ def test_a_person_re_hired_on_a_cdd_after_the_deadline_passed_is_in_breach_from_
     ws = one_person(worker("A1", hire=date(2024, 1, 1), exit=date(2024, 9, 30)), worker("A2", hire=date(2025, 3, 1)))
     (v,) = run(*ws).details["violations"]
     assert (v["worker_id"], v["deadline"], v["since"], v["until"]) == ("A2", date(2024, 7, 1), date(2025, 3, 1), None)
-    assert v["text"].fr == ("A2 : engagé le 2025-03-01, toujours sans CDI ; CDI attendu au plus tard le 2024-07-01 ; "
-                            "engagement de la personne : travailleur A1, 2024-01-01.")
+    assert v["text"].fr == ("Travailleur A2 : engagé le 2025-03-01, toujours sans CDI ; CDI attendu au plus tard "
+                            "le 2024-07-01 ; engagement de la personne : travailleur A1, 2024-01-01.")
     left = run(*ws, period=Period.calendar_year(2024)).details["violations"]
     assert [(v["worker_id"], v["since"], v["until"], v["deadline_from"]) for v in left] == [
         ("A1", date(2024, 7, 1), date(2024, 9, 30), None)]
@@ -227,7 +227,8 @@ def test_a_person_re_hired_after_their_cdi_ended_owes_a_cdi_six_months_after_the
     (v,) = result.details["violations"]
     assert (v["worker_id"], v["deadline"], v["since"], v["until"], v["deadline_from"]) == (
         "A2", date(2025, 7, 1), date(2025, 7, 1), None, None)
-    assert v["text"].fr == "A2 : engagé le 2025-01-01, toujours sans CDI ; CDI attendu au plus tard le 2025-07-01."
+    assert v["text"].fr == ("Travailleur A2 : engagé le 2025-01-01, toujours sans CDI ; CDI attendu au plus tard "
+                            "le 2025-07-01.")
     apart = run(*[replace(w, national_number=None) for w in ws]).details["violations"]
     assert [(x["worker_id"], x["deadline"], x["since"]) for x in apart] == [("A2", date(2025, 7, 1), date(2025, 7, 1))]
     assert run(*ws, period=Period.calendar_year(2024)).compliant is True
@@ -249,10 +250,11 @@ def test_back_to_back_cdds_of_one_person_are_one_breach_from_the_deadline():
     (v,) = result.details["violations"]
     assert (v["worker_id"], v["deadline"], v["since"], v["until"], v["cdi_date"]) == (
         "A1", date(2025, 7, 3), date(2025, 7, 3), date(2026, 3, 31), None)
-    assert v["text"].fr == "A1 : engagé le 2025-01-03, toujours sans CDI ; CDI attendu au plus tard le 2025-07-03."
-    assert v["text"].en == "A1: hired on 2025-01-03, still without a CDI; CDI due by 2025-07-03."
-    assert result.to_fix == (t("A1 : passer en CDI (ou corriger date_cdi, feuille Personnel).",
-                               "A1: move to a CDI (or correct date_cdi, Personnel sheet)."),)
+    assert v["text"].fr == ("Travailleur A1 : engagé le 2025-01-03, toujours sans CDI ; CDI attendu au plus tard "
+                            "le 2025-07-03.")
+    assert v["text"].en == "Worker A1: hired on 2025-01-03, still without a CDI; CDI due by 2025-07-03."
+    assert result.to_fix == (t("Travailleur A1 : passer en CDI (ou corriger date_cdi, feuille Personnel).",
+                               "Worker A1: move to a CDI (or correct date_cdi, Personnel sheet)."),)
 
 
 def test_a_cdi_after_a_gap_leaves_the_breach_ended_by_the_exit():
@@ -266,9 +268,9 @@ def test_a_cdi_after_a_gap_leaves_the_breach_ended_by_the_exit():
     (v,) = result.details["violations"]
     assert (v["worker_id"], v["since"], v["until"], v["cdi_date"], v["cdi_worker_id"]) == (
         "A1", date(2025, 7, 3), date(2025, 9, 30), None, None)
-    assert v["text"].fr == ("A1 : engagé le 2025-01-03, sorti le 2025-09-30 sans CDI ; CDI attendu au plus tard le "
-                            "2025-07-03.")
-    assert result.to_fix[0].fr.startswith("A1 : sorti sans CDI après le délai")
+    assert v["text"].fr == ("Travailleur A1 : engagé le 2025-01-03, sorti le 2025-09-30 sans CDI ; CDI attendu au "
+                            "plus tard le 2025-07-03.")
+    assert result.to_fix[0].fr.startswith("Travailleur A1 : sorti sans CDI après le délai")
 
 
 def test_a_cdi_beside_the_cdd_from_the_deadline_day_is_on_time():
@@ -290,7 +292,8 @@ def test_a_single_row_worker_is_judged_as_before():
     (v,) = run(w).details["violations"]
     assert (v["since"], v["until"], v["deadline"], v["deadline_from"], v["cdi_worker_id"]) == (
         date(2025, 7, 15), date(2025, 7, 15), date(2025, 7, 15), None, None)
-    assert v["text"].fr == "T1 : engagé le 2025-01-15, CDI le 2025-07-16 ; attendu au plus tard le 2025-07-15."
+    assert v["text"].fr == ("Travailleur T1 : engagé le 2025-01-15, CDI le 2025-07-16 ; attendu au plus tard le "
+                            "2025-07-15.")
 
 
 def test_regimes_without_the_rule_are_not_established():
@@ -307,8 +310,8 @@ def test_half_time_texts_use_the_decimal_comma_in_french():
     w = Worker("T", date(2024, 1, 1), ContractType.CDI, D("0.4"), Function.PRODUCTION)
     e = Enterprise("EI", Region.WALLONIE, date(2020, 1, 1), workers=(w,))
     r = employment.check(e, get_regime("wallonie-2016"), Period.calendar_year(2024), StatusReport({"T": True}))
-    assert r.to_fix[0].fr == "T : porter le régime de travail à 0,5 etp au moins."
-    assert r.to_fix[0].en == "T: raise working time to at least 0.5 fte."
+    assert r.to_fix[0].fr == "Travailleur T : porter le régime de travail à 0,5 etp au moins."
+    assert r.to_fix[0].en == "Worker T: raise working time to at least 0.5 fte."
     assert any("etp contractuel 0,4 < 0,5" in x.text.fr for x in r.reasons)
 
 
@@ -508,7 +511,20 @@ def test_a_worker_who_left_without_a_cdi_is_not_said_still_without_one():
     assert (v["since"], v["until"]) == (date(2025, 7, 6), date(2025, 9, 5))
     said = " ".join(r.text.fr for r in result.reasons)
     assert "sorti le 2025-09-05 sans CDI" in said and "toujours sans CDI" not in said
-    assert result.to_fix[0].fr.startswith("T1 : sorti sans CDI après le délai")
+    assert result.to_fix[0].fr.startswith("Travailleur T1 : sorti sans CDI après le délai")
+
+
+def test_a_numeric_worker_id_is_named_as_a_worker():
+    """workbook.md allows ids 1, 2, 3: « 2 : sorti sans CDI après le délai » read as a count. Worker 2 on a CDD
+    from 2025-01-06 to 2025-09-05, CDI due by 2025-07-06: the line and what to fix name « Travailleur 2 », as
+    ``ei validate`` does; the JSON keeps the id « 2 »."""
+    result = run(worker("2", hire=date(2025, 1, 6), exit=date(2025, 9, 5)))
+    (v,) = result.details["violations"]
+    assert v["worker_id"] == "2"
+    assert v["text"].fr.startswith("Travailleur 2 : engagé le 2025-01-06, sorti le 2025-09-05 sans CDI")
+    assert v["text"].en.startswith("Worker 2: hired on 2025-01-06, left on 2025-09-05")
+    assert result.to_fix[0].fr.startswith("Travailleur 2 : sorti sans CDI après le délai")
+    assert result.to_fix[0].en.startswith("Worker 2: left without a CDI after the deadline")
 
 
 def test_a_cdd_s_planned_end_after_the_period_is_not_a_departure():
@@ -518,7 +534,7 @@ def test_a_cdd_s_planned_end_after_the_period_is_not_a_departure():
     result = run(worker(hire=date(2024, 5, 1), exit=date(2027, 6, 30)))
     said = " ".join(r.text.fr for r in result.reasons)
     assert "toujours sans CDI" in said and "sorti le" not in said
-    assert result.to_fix[0].fr.startswith("T1 : passer en CDI")
+    assert result.to_fix[0].fr.startswith("Travailleur T1 : passer en CDI")
 
 
 def test_a_cdi_due_after_today_is_not_due_yet_whatever_the_payroll(monkeypatch):
@@ -592,12 +608,13 @@ def test_a_contract_below_half_time_starting_after_today_is_a_note_not_a_breach(
     ahead = worker("T2", hire=date(2026, 12, 10), fte="0.4")
     result = run(ahead, period=year)
     assert result.compliant is True and result.details["violations"] == []
-    note = ("T2 : contrat prévu à 0,4 etp à partir du 2026-12-10, après la date du jour (2026-11-30) : pas encore "
-            "un manquement, mais sous le minimum de 0,5 etp dès son début.")
+    note = ("Travailleur T2 : contrat prévu à 0,4 etp à partir du 2026-12-10, après la date du jour (2026-11-30) : "
+            "pas encore un manquement, mais sous le minimum de 0,5 etp dès son début.")
     assert [n.fr for n in result.details["notes"]] == [note]
     (said,) = [r for r in result.reasons if r.text.fr == note]
     assert said.parameter == "employment.min_fte"
-    assert result.details["notes"][0].en.startswith("T2: contract planned at 0.4 fte from 2026-12-10, after today")
+    assert result.details["notes"][0].en.startswith("Worker T2: contract planned at 0.4 fte from 2026-12-10, "
+                                                    "after today")
     monkeypatch.setattr(periods, "today", lambda: date(2026, 12, 10))
     begun = run(ahead, period=year)
     assert begun.compliant is False and begun.details["notes"] == []

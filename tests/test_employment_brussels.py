@@ -63,7 +63,8 @@ def test_a_supervisor_without_a_cdi_is_told_without_a_deadline_or_a_status_to_es
     r = run(staff("S5", ContractType.CDD), staff("S6", fte="0.4"))
     late = next(v for v in r.details["violations"] if v["worker_id"] == "S5")
     assert late["deadline"] is None
-    assert late["text"].fr == "S5 : personnel d'encadrement sans CDI depuis le 2015-01-01 (engagé le 2014-03-01)."
+    assert late["text"].fr == ("Travailleur S5 : personnel d'encadrement sans CDI depuis le 2015-01-01 (engagé le "
+                               "2014-03-01).")
     low = next(v for v in r.details["violations"] if v["worker_id"] == "S6")
     assert "statut de public cible à établir" not in low["text"].fr
 

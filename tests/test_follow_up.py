@@ -82,6 +82,19 @@ def test_a_workers_items_to_fix_are_joined_as_each_language_writes_a_semicolon()
     assert "no interview in 2025-Q2; no interview in 2025-Q3" in line.en
 
 
+def test_a_numeric_worker_id_is_named_as_a_worker():
+    """workbook.md allows ids 1, 2, 3: « 1 : aucun entretien … » read as a count. Worker 1 without the collective
+    interview of 2025-06-19: the gap's line and what to fix name « Travailleur 1 », as ``ei validate`` does; the
+    JSON keeps the id « 1 »."""
+    items = [a for a in FULL_2025 if a[0] != "2025-06-19"]
+    result = run([td("1")], actions("1", *items))
+    (m,) = result.details["missing"]
+    assert m["worker_id"] == "1" and m["text"].fr.startswith("Travailleur 1 : aucun entretien en ")
+    assert m["text"].en.startswith("Worker 1: no interview in ")
+    assert result.to_fix[0].fr.startswith("Travailleur 1 : aucun entretien en ")
+    assert result.to_fix[0].en.startswith("Worker 1: no interview in ")
+
+
 def test_worker_hired_in_the_last_week_of_a_quarter_needs_no_interview_that_quarter():
     """Hired 25/03/2025: employed 7 days in Q1 (25–31/03) < 30 days → no interview required in Q1;
     Q2, Q3, Q4 required. Bilan and plan due by 25/09/2025, done in April."""
@@ -213,14 +226,14 @@ def test_gaps_of_a_worker_of_unknown_status_are_marked_and_counted_apart():
                                  "6 manques pour 1 travailleur de statut indéterminé")
     assert result.summary.en == ("2 workers followed: 6 gaps for 1 worker, "
                                  "6 gaps for 1 worker of unknown status")
-    lines = [r.text.fr for r in result.reasons if r.text.fr.startswith(("T ", "U "))]
-    assert lines[:6] == [x for x in lines if x.startswith("T : ")] and len(lines) == 12
-    assert all(x.startswith("U (statut indéterminé) : ") for x in lines[6:])
-    assert "U (statut indéterminé) : aucun entretien en 2025-Q1" in lines
+    lines = [r.text.fr for r in result.reasons if r.text.fr.startswith(("Travailleur T ", "Travailleur U "))]
+    assert lines[:6] == [x for x in lines if x.startswith("Travailleur T : ")] and len(lines) == 12
+    assert all(x.startswith("Travailleur U (statut indéterminé) : ") for x in lines[6:])
+    assert "Travailleur U (statut indéterminé) : aucun entretien en 2025-Q1" in lines
     assert [m["text"].fr for m in result.details["missing"] if m["worker_id"] == "U"][0] == \
-        "U (statut indéterminé) : aucun entretien en 2025-Q1"
-    assert result.to_fix[1].fr.startswith("U (statut indéterminé) : aucun entretien en 2025-Q1 ; ")
-    assert result.to_fix[1].en.startswith("U (status unknown): no interview in 2025-Q1; ")
+        "Travailleur U (statut indéterminé) : aucun entretien en 2025-Q1"
+    assert result.to_fix[1].fr.startswith("Travailleur U (statut indéterminé) : aucun entretien en 2025-Q1 ; ")
+    assert result.to_fix[1].en.startswith("Worker U (status unknown): no interview in 2025-Q1; ")
     assert any("n'est dû que si le travailleur est du public cible" in r.text.fr for r in result.reasons)
     # Alone, U's gaps leave the check unknown, with the same count.
     alone = run([td("U")], [], status={"U": None})
@@ -415,8 +428,8 @@ def test_a_persons_bilan_and_plan_count_across_ids_and_run_from_the_first_hire()
     result = _judge(ws, interviews, 2024)
     assert [(m["worker_id"], m["item"], m["due"]) for m in result.details["missing"]] == [
         ("A2", "bilan", date(2024, 7, 1)), ("A2", "plan_formation", date(2024, 7, 1))]
-    assert result.details["missing"][0]["text"].fr == ("A2 : bilan personnel et professionnel absent (dû au plus "
-                                                       "tard le 2024-07-01 ; engagement de la personne : "
+    assert result.details["missing"][0]["text"].fr == ("Travailleur A2 : bilan personnel et professionnel absent "
+                                                       "(dû au plus tard le 2024-07-01 ; engagement de la personne : "
                                                        "travailleur A1, 2024-01-01)")
     # The hire the deadline runs from, in the JSON as the employment check's `deadline_from` (it was in the
     # text only); null for a quarter's interview.

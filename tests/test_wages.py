@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from ei_cli.cli import app
+from ei_cli.i18n import t
 from ei_cli.model import ContractType, Enterprise, Function, PayMonth, Region, Worker
 from ei_cli.periods import Month, Period
 from ei_cli.regimes import get_regime
@@ -128,20 +129,22 @@ def test_a_worker_employed_without_any_payroll_row_makes_a_ratio_within_the_limi
 
 
 def test_the_workers_without_payroll_are_said_in_the_singular_or_the_plural():
-    """The workbook of the test above: N alone without a Paie row — « N occupé dans la période sans aucune ligne
-    de paie ; son salaire par ETP … », « Occupé sans aucune ligne de paie dans la période (non comparé) : N. »
-    (it said « N occupé(s) … ; leur salaire », « Occupés … (non comparés) : N. »); N and O: « N, O occupés … ;
-    leur salaire », « Occupés … (non comparés) : N, O. »."""
+    """The workbook of the test above: N alone without a Paie row — « travailleur N occupé dans la période sans
+    aucune ligne de paie ; son salaire par ETP … », « Occupé sans aucune ligne de paie dans la période (non
+    comparé) : travailleur N. » (it said « N occupé(s) … ; leur salaire », « Occupés … (non comparés) : N. »);
+    N and O: « travailleurs N, O occupés … ; leur salaire », « Occupés … (non comparés) : travailleurs N, O. »."""
     rows = [("M", "2025-01", "1", "3000"), ("P", "2025-01", "1", "2000")]
     one = wage_tension(enterprise(rows, [worker("M"), worker("P"), worker("N")]), W16, YEAR)
     said = [x.text.fr for x in one.reasons if x.text.fr.startswith("Indéterminé")]
-    assert said == ["Indéterminé : N occupé dans la période sans aucune ligne de paie ; son salaire par ETP pourrait "
-                    "dépasser l'écart permis."]
-    assert "Occupé sans aucune ligne de paie dans la période (non comparé) : N." in [x.fr for x in one.notes]
+    assert said == ["Indéterminé : travailleur N occupé dans la période sans aucune ligne de paie ; son salaire par "
+                    "ETP pourrait dépasser l'écart permis."]
+    assert "Occupé sans aucune ligne de paie dans la période (non comparé) : travailleur N." in [
+        x.fr for x in one.notes]
     two = wage_tension(enterprise(rows, [worker("M"), worker("P"), worker("N"), worker("O")]), W16, YEAR)
-    assert any(x.text.fr.startswith("Indéterminé : N, O occupés dans la période sans aucune ligne de paie ; leur "
-                                    "salaire par ETP") for x in two.reasons)
-    assert "Occupés sans aucune ligne de paie dans la période (non comparés) : N, O." in [x.fr for x in two.notes]
+    assert any(x.text.fr.startswith("Indéterminé : travailleurs N, O occupés dans la période sans aucune ligne de "
+                                    "paie ; leur salaire par ETP") for x in two.reasons)
+    assert "Occupés sans aucune ligne de paie dans la période (non comparés) : travailleurs N, O." in [
+        x.fr for x in two.notes]
 
 
 def test_no_payroll_row_is_owed_before_the_agrement_nor_after_the_last_payroll_month(monkeypatch):
@@ -179,7 +182,7 @@ def test_months_with_fte_zero_are_left_out_and_said():
     r = wage_tension(e, W16, YEAR)
     assert r.ratio == D("1.5")
     assert [(x.worker_id, str(x.month), x.reason) for x in r.excluded_months] == [("P", "2025-03", "fte_zero")]
-    assert any("P 2025-03" in reason.text.fr for reason in r.reasons)
+    assert any("travailleur P en 2025-03" in reason.text.fr for reason in r.reasons)
 
 
 def test_art60_and_months_outside_the_period_are_left_out():
@@ -467,7 +470,8 @@ def test_left_out_months_are_said_in_the_table_and_the_json_and_names_shown_with
     FTE-months = 3 100,00 € per FTE (highest); worker 2, February only, 1 050 € / 0,5 = 2 100,00 € (lowest);
     worker 1, January only, 2 100,50 € / 1. Ratio 3 100 ÷ 2 100 = 1,476… → « 1,48 » (rounded up), ≤ 4: conforme.
     JSON ``excluded_months`` gives each left-out month with its reason; the table says them under it
-    (« Écarté : 1 2024-02 (etp nul) », « Left out: 2 2024-01 (no pay) »); with --names, a « Nom » column holds
+    (« Écarté : travailleur 1 en 2024-02 (etp nul) », « Left out: worker 2 in 2024-01 (no pay) »: a bare
+    « 1 2024-02 » read as figures); with --names, a « Nom » column holds
     the highest's and the lowest's names, absent without it."""
     from helpers_workbook import set_value
 
@@ -483,11 +487,35 @@ def test_left_out_months_are_said_in_the_table_and_the_json_and_names_shown_with
                                       {"worker_id": "2", "month": "2024-01", "reason": "no_pay"}]
     table = runner.invoke(app, ["check-wages", path, "--year", "2024", "--names"], env={"COLUMNS": "200"}).stdout
     assert "Rapport 1,48 (au plus 4) : conforme" in table
-    assert "Écarté : 1 2024-02 (etp nul)" in table and "Écarté : 2 2024-01 (salaire nul)" in table
+    assert "Écarté : travailleur 1 en 2024-02 (etp nul)" in table
+    assert "Écarté : travailleur 2 en 2024-01 (salaire nul)" in table
     assert " Nom " in table and "Chloé Exemple" in table and "Bruno Exemple" in table
     english = runner.invoke(app, ["check-wages", path, "--year", "2024", "--lang", "en"], env={"COLUMNS": "200"}).stdout
-    assert "Left out: 1 2024-02 (fte 0)" in english and "Left out: 2 2024-01 (no pay)" in english
+    assert "Left out: worker 1 in 2024-02 (fte 0)" in english and "Left out: worker 2 in 2024-01 (no pay)" in english
     assert " Name " not in english and "Exemple" not in english
+
+
+def test_numeric_worker_ids_are_named_as_workers_in_every_sentence():
+    """workbook.md allows ids 1, 2, 3: the summary « rapport 1,50 (max 4) — 3 / 2 » read as the fraction 3/2.
+    Worker 3 at 3 000 € / 1 ETP-mois = 3 000 €, worker 2 at 2 000 €: 3 000 ÷ 2 000 = 1,50 ≤ 4, named « plus
+    élevé : travailleur 3 ; plus bas : travailleur 2 », as ``ei validate`` names them (« Travailleur 1 : »).
+    Over the limit, worker 3 at 9 000 €: 9 000 ÷ 2 000 = 4,50 > 4; to fix, worker 3 down to 2 000 × 4 =
+    8 000,00 € or worker 2 up to 9 000 ÷ 4 = 2 250,00 €, each named. Worker 4, employed without a Paie row,
+    « Complétez la feuille Paie du travailleur 4 » (it said « … pour 4. »)."""
+    rows = [("3", "2025-03", "1", "3000"), ("2", "2025-03", "1", "2000")]
+    ok = wages.check(enterprise(rows), W16, YEAR)
+    assert ok.summary.fr == "rapport 1,50 (max 4) — plus élevé : travailleur 3 ; plus bas : travailleur 2"
+    assert ok.summary.en == "ratio 1.50 (max 4) — highest: worker 3; lowest: worker 2"
+    why = next(r.text for r in ok.reasons if r.text.fr.startswith("Plus élevé"))
+    assert why.fr.startswith("Plus élevé : travailleur 3 (2025-03), ")
+    assert " ; plus bas : travailleur 2 (2025-03), " in why.fr
+    over = wages.check(enterprise([("3", "2025-03", "1", "9000"), ("2", "2025-03", "1", "2000")]), W16, YEAR)
+    assert over.to_fix[0].fr == ("Ramenez le salaire moyen par ETP le plus élevé (travailleur 3) à 8 000,00 € au "
+                                 "plus, ou relevez le plus bas (travailleur 2) à 2 250,00 € au moins.")
+    assert "(worker 3) down to at most €8,000.00, or raise the lowest (worker 2)" in over.to_fix[0].en
+    unpaid = wages.check(enterprise(rows, [worker("2"), worker("3"), worker("4")]), W16, YEAR)
+    assert unpaid.compliant is None
+    assert unpaid.to_fix == (t("Complétez la feuille Paie du travailleur 4.", "Fill in the Paie sheet for worker 4."),)
 
 
 def test_a_month_is_measured_over_the_12_months_ending_with_it():
@@ -571,7 +599,8 @@ def test_the_table_without_any_worker_compared_has_no_highest_or_lowest_row(make
     assert fr.exit_code == 0, fr.output
     assert "Salaire / ETP" in fr.stdout and "Plus élevé" not in fr.stdout and "Plus bas" not in fr.stdout
     assert "Rapport ? (au plus 4) : indéterminé — 0 travailleur comparé, 0 mois-travailleur" in fr.stdout
-    assert "Écarté : 1 2024-01 (etp nul)" in fr.stdout and "Écarté : 3 2024-02 (etp nul)" in fr.stdout
+    assert "Écarté : travailleur 1 en 2024-01 (etp nul)" in fr.stdout
+    assert "Écarté : travailleur 3 en 2024-02 (etp nul)" in fr.stdout
     en = runner.invoke(app, ["check-wages", path, "--year", "2024", "--lang", "en"], env={"COLUMNS": "200"})
     assert en.exit_code == 0, en.output
     assert "Pay per FTE" in en.stdout and "Highest" not in en.stdout and "Lowest" not in en.stdout

@@ -15,6 +15,7 @@ from ei_cli.model import Enterprise
 from ei_cli.output import RunOptions
 from ei_cli.render import reference_text
 from ei_cli.regimes import Regime, cited_in
+from ei_cli.rules.common import worker_text
 from ei_cli.rules.eligibility import Category, WorkerEligibility
 
 CATEGORY_TEXT = {
@@ -82,7 +83,8 @@ def eligibility_table(con, rows: list[WorkerEligibility], enterprise: Enterprise
         return
     for w in rows:
         con.print()
-        who = w.worker_id + (f" ({enterprise.workers_by_id[w.worker_id].display_name()})" if opts.names else "")
+        who = worker_text(w.worker_id, capital=True).get(lang) + (
+            f" ({enterprise.workers_by_id[w.worker_id].display_name()})" if opts.names else "")
         con.print(f"[bold]{escape(who)}[/] — {escape(CATEGORY_TEXT[w.category].get(lang))}")
         for reason in w.reasons_for(opts.names):
             con.print(f"  • {escape(reason.text.get(lang))}")

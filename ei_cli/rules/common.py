@@ -12,7 +12,7 @@ from datetime import date, timedelta
 from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal
 from typing import Callable, Iterable, Sequence
 
-from ei_cli.i18n import Text, decimal_text, t
+from ei_cli.i18n import Text, decimal_text, english_word, french_word, t
 from ei_cli.model import Enterprise, Worker
 from ei_cli import periods
 from ei_cli.periods import Month, Period, anniversary, days_between, month_span
@@ -483,11 +483,26 @@ def person_deadline(rows: tuple[Worker, ...], months: int, start: date
     return due, first, None
 
 
+def worker_text(worker_id: str, capital: bool = False) -> Text:
+    """« travailleur 3 » / « worker 3 » (« Travailleur 3 » / « Worker 3 » to begin a sentence): a worker named
+    in a sentence. The workbook allows numeric ids (1, 2, 3): bare, they read as figures (« 3 / 2 », « 2 : sorti
+    sans CDI »); named so, as ``ei validate`` names them."""
+    fr, en = ("Travailleur", "Worker") if capital else ("travailleur", "worker")
+    return t(f"{fr} {worker_id}", f"{en} {worker_id}")
+
+
+def workers_text(worker_ids: Iterable[str]) -> Text:
+    """« travailleur 3 », « travailleurs 3, 4 » / « worker 3 », « workers 3, 4 »: ``worker_text`` for a list."""
+    ids = list(worker_ids)
+    listed = ", ".join(ids)
+    return t(f"{french_word(len(ids), 'travailleur')} {listed}", f"{english_word(len(ids), 'worker')} {listed}")
+
+
 def person_hire_text(worker_id: str, hire: date) -> Text:
     """« engagement de la personne : travailleur A1, 2024-01-01 »: the hire a person's deadline runs from
     (``person_deadline``), said where the line names another of their ids."""
-    return t(f"engagement de la personne : travailleur {worker_id}, {hire}",
-             f"the person's hire: worker {worker_id}, {hire}")
+    named = worker_text(worker_id)
+    return t(f"engagement de la personne : {named.fr}, {hire}", f"the person's hire: {named.en}, {hire}")
 
 
 def paid_to(enterprise: Enterprise) -> date | None:

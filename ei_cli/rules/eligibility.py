@@ -21,7 +21,7 @@ from ei_cli.model import PERSON_FIELDS, Diploma, Enterprise, Worker
 from ei_cli.periods import Period, anniversary, completed_years
 from ei_cli.problems import Problem, warning
 from ei_cli.regimes import Regime, Value, regime_in_force
-from ei_cli.rules.common import CheckResult, Reason, any_of, because, combine
+from ei_cli.rules.common import CheckResult, Reason, any_of, because, combine, worker_text, workers_text
 from ei_cli.workbook.schema import STAFF
 
 _FIELD_OF_COLUMN = {c.name: c.field for c in STAFF.columns}
@@ -163,7 +163,8 @@ class WorkerEligibility:
         verdict = _VERDICT[self.category]
         # The day is the project's reading (D6), the same for every regime, not the cited text's words
         # (the 2003 decree says « au moment de son engagement dans l'entreprise d'insertion »).
-        of = t("", "") if self.day_of is None else t(f" du travailleur {self.day_of}", f" of worker {self.day_of}")
+        day_of = None if self.day_of is None else worker_text(self.day_of)
+        of = t("", "") if day_of is None else t(f" du {day_of.fr}", f" of {day_of.en}")
         head = because(Text(f"Statut évalué le {on} ({self.source}{of.fr} ; jour arrêté par le projet ei) : "
                             f"{verdict.fr}.",
                             f"Status assessed on {on} ({self.source}{of.en}; day set by the ei project): "
@@ -171,13 +172,13 @@ class WorkerEligibility:
                        self.definition)
         notes = [head]
         if self.first_employment is not None:
-            wid, hired = self.first_employment[0], self.first_employment[1].isoformat()
-            others = ", ".join(self.same_person)
+            first, hired = worker_text(self.first_employment[0]), self.first_employment[1].isoformat()
+            others = workers_text(self.same_person)
             notes.append(because(t(
-                f"Même personne que : {others} (même numéro national) ; premier engagement dans cette EI : "
-                f"travailleur {wid}, {hired}. Un réengagement ne réévalue pas le statut : un seul statut pour la "
+                f"Même personne que : {others.fr} (même numéro national) ; premier engagement dans cette EI : "
+                f"{first.fr}, {hired}. Un réengagement ne réévalue pas le statut : un seul statut pour la "
                 "personne, critères lus sur la ligne de son premier engagement (à défaut, sur ses lignes suivantes).",
-                f"Same person as: {others} (same national number); first hire in this EI: worker {wid}, {hired}. "
+                f"Same person as: {others.en} (same national number); first hire in this EI: {first.en}, {hired}. "
                 "A re-hire does not re-test the status: one status for the person, criteria read on the row of "
                 "their first hire (failing that, on their later rows)."), self.definition))
         if self.category == Category.TD and self.missing:
@@ -732,9 +733,9 @@ def check(enterprise: Enterprise, regime: Regime, period: Period, report: Eligib
                   "Information, not an obligation: this check is never 'not compliant'; it stays unknown "
                   "while a status depends on missing data.")),
     ]
-    to_fix = tuple(t(f"Travailleur {w.worker_id} : renseignez " + ", ".join(w.missing) + " (feuille Personnel).",
-                     f"Worker {w.worker_id}: fill in " + ", ".join(w.missing) + " (Personnel sheet).")
-                   for w in unknown)
+    to_fix = tuple(t(f"{who.fr} : renseignez " + ", ".join(w.missing) + " (feuille Personnel).",
+                     f"{who.en}: fill in " + ", ".join(w.missing) + " (Personnel sheet).")
+                   for w, who in ((w, worker_text(w.worker_id, capital=True)) for w in unknown))
     details = {"counts": counts, "unknown_workers": [w.worker_id for w in unknown]}
     verdict, summary = verdict_for(counts, regime)
     if regime.status == "outline":

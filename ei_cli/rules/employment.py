@@ -37,7 +37,7 @@ from ei_cli.periods import Month, Period
 from ei_cli.regimes import Regime
 from ei_cli.rules.common import (CheckResult, by_shape_from_start, Reason, because, deadline_horizon, decimal_text,
                                  not_judged, not_due_after_reason, obligations_start_reason, person_deadline,
-                                 person_hire_text)
+                                 person_hire_text, worker_text)
 
 NAME = "employment"
 
@@ -65,40 +65,40 @@ class Violation:
     cdi_worker_id: str | None = None
 
     def text(self) -> Text:
-        wid = self.worker_id
+        who = worker_text(self.worker_id, capital=True)   # never a bare id: « 2 : engagé… » reads as a count
         unsure = t(" (statut de public cible à établir)", " (target status to establish)") \
             if self.target_status is None and not self.supervision else t("", "")
         if self.kind == "cdi_late" and self.supervision:
             when_fr = f"du {self.since} au {self.until}" if self.until else f"depuis le {self.since}"
             when_en = f"from {self.since} to {self.until}" if self.until else f"since {self.since}"
-            return t(f"{wid} : personnel d'encadrement sans CDI {when_fr} (engagé le {self.hire_date}).",
-                     f"{wid}: supervision staff without a CDI {when_en} (hired on {self.hire_date}).")
+            return t(f"{who.fr} : personnel d'encadrement sans CDI {when_fr} (engagé le {self.hire_date}).",
+                     f"{who.en}: supervision staff without a CDI {when_en} (hired on {self.hire_date}).")
         if self.kind == "cdi_late":
             if self.deadline_from is not None:
                 hire = person_hire_text(*self.deadline_from)
                 unsure = t(f" ; {hire.fr}{unsure.fr}", f"; {hire.en}{unsure.en}")
             if self.cdi_worker_id is not None:
-                cdi_fr = f"CDI le {self.cdi_date} (travailleur {self.cdi_worker_id})"
-                cdi_en = f"CDI on {self.cdi_date} (worker {self.cdi_worker_id})"
+                cdi_by = worker_text(self.cdi_worker_id)
+                cdi_fr, cdi_en = f"CDI le {self.cdi_date} ({cdi_by.fr})", f"CDI on {self.cdi_date} ({cdi_by.en})"
             else:
                 cdi_fr, cdi_en = f"CDI le {self.cdi_date}", f"CDI on {self.cdi_date}"
             if self.cdi_date is None and self.left:
                 # Left without a CDI after the deadline: not « still » without one.
-                return t(f"{wid} : engagé le {self.hire_date}, sorti le {self.until} sans CDI ; CDI attendu au plus "
-                         f"tard le {self.deadline}{unsure.fr}.",
-                         f"{wid}: hired on {self.hire_date}, left on {self.until} without a CDI; CDI due by "
+                return t(f"{who.fr} : engagé le {self.hire_date}, sorti le {self.until} sans CDI ; CDI attendu au "
+                         f"plus tard le {self.deadline}{unsure.fr}.",
+                         f"{who.en}: hired on {self.hire_date}, left on {self.until} without a CDI; CDI due by "
                          f"{self.deadline}{unsure.en}.")
             if self.cdi_date is None:
-                return t(f"{wid} : engagé le {self.hire_date}, toujours sans CDI ; CDI attendu au plus tard le "
+                return t(f"{who.fr} : engagé le {self.hire_date}, toujours sans CDI ; CDI attendu au plus tard le "
                          f"{self.deadline}{unsure.fr}.",
-                         f"{wid}: hired on {self.hire_date}, still without a CDI; CDI due by {self.deadline}"
+                         f"{who.en}: hired on {self.hire_date}, still without a CDI; CDI due by {self.deadline}"
                          f"{unsure.en}.")
-            return t(f"{wid} : engagé le {self.hire_date}, {cdi_fr} ; attendu au plus tard le "
+            return t(f"{who.fr} : engagé le {self.hire_date}, {cdi_fr} ; attendu au plus tard le "
                      f"{self.deadline}{unsure.fr}.",
-                     f"{wid}: hired on {self.hire_date}, {cdi_en}; due by {self.deadline}{unsure.en}.")
-        return t(f"{wid} : etp contractuel {decimal_text(self.fte)} < {decimal_text(self.min_fte)} "
+                     f"{who.en}: hired on {self.hire_date}, {cdi_en}; due by {self.deadline}{unsure.en}.")
+        return t(f"{who.fr} : etp contractuel {decimal_text(self.fte)} < {decimal_text(self.min_fte)} "
                  f"(depuis le {self.since}){unsure.fr}.",
-                 f"{wid}: contractual fte {decimal_text(self.fte, 'en')} < {decimal_text(self.min_fte, 'en')} "
+                 f"{who.en}: contractual fte {decimal_text(self.fte, 'en')} < {decimal_text(self.min_fte, 'en')} "
                  f"(since {self.since}){unsure.en}.")
 
     def to_dict(self, lang: str = "fr") -> dict:
@@ -220,10 +220,11 @@ def _planned_below_note(worker: Worker, minimum: Decimal, horizon: date) -> Text
     """« T2 : contrat prévu à 0,4 etp à partir du 2026-12-10 … »: a contract below ``minimum`` that starts after
     ``horizon``, today (``_starts_after``; the caller's tests), said so that it can be corrected before it
     begins — not a breach yet (``_fte_violation``)."""
-    return t(f"{worker.worker_id} : contrat prévu à {decimal_text(worker.fte)} etp à partir du {worker.hire_date}, "
+    who = worker_text(worker.worker_id, capital=True)
+    return t(f"{who.fr} : contrat prévu à {decimal_text(worker.fte)} etp à partir du {worker.hire_date}, "
              f"après la date du jour ({horizon}) : pas encore un manquement, mais sous le minimum de "
              f"{decimal_text(minimum)} etp dès son début.",
-             f"{worker.worker_id}: contract planned at {decimal_text(worker.fte, 'en')} fte from {worker.hire_date}, "
+             f"{who.en}: contract planned at {decimal_text(worker.fte, 'en')} fte from {worker.hire_date}, "
              f"after today ({horizon}): not a breach yet, but below the minimum of {decimal_text(minimum, 'en')} fte "
              "from its first day.")
 
@@ -339,8 +340,10 @@ def _cdi_half_time(enterprise: Enterprise, regime: Regime, period: Period, repor
         reasons.append(because(v.text(), months_v if v.kind == "cdi_late" else fte_v))
     notes: list[Text] = []
     if paid_below:
-        listed = {lang: ", ".join(f"{p.worker_id} {p.month} ({decimal_text(p.fte, lang)})" for p in paid_below)
-                  for lang in ("fr", "en")}
+        listed = {lang: ", ".join(f"{worker_text(p.worker_id).get(lang)} {month_in} {p.month} "
+                                  f"({decimal_text(p.fte, lang)} {'fte' if lang == 'en' else 'etp'})"
+                                  for p in paid_below)
+                  for lang, month_in in (("fr", "en"), ("en", "in"))}
         notes.append(t(f"Mois complets payés sous {decimal_text(minimum)} etp (changement de contrat non reporté ?) : "
                        f"{listed['fr']}.",
                        f"Whole months paid below {decimal_text(minimum, 'en')} fte (contract change not recorded?): "
@@ -351,17 +354,18 @@ def _cdi_half_time(enterprise: Enterprise, regime: Regime, period: Period, repor
         reasons.append(because(note, fte_v))
     to_fix = []
     for v in violations:
+        who = worker_text(v.worker_id, capital=True)
         if v.kind == "cdi_late" and v.left:
-            to_fix.append(t(f"{v.worker_id} : sorti sans CDI après le délai ; si un CDI a été conclu, corrigez "
+            to_fix.append(t(f"{who.fr} : sorti sans CDI après le délai ; si un CDI a été conclu, corrigez "
                             "date_cdi (feuille Personnel).",
-                            f"{v.worker_id}: left without a CDI after the deadline; if a CDI was concluded, correct "
+                            f"{who.en}: left without a CDI after the deadline; if a CDI was concluded, correct "
                             "date_cdi (Personnel sheet)."))
         elif v.kind == "cdi_late":
-            to_fix.append(t(f"{v.worker_id} : passer en CDI (ou corriger date_cdi, feuille Personnel).",
-                            f"{v.worker_id}: move to a CDI (or correct date_cdi, Personnel sheet)."))
+            to_fix.append(t(f"{who.fr} : passer en CDI (ou corriger date_cdi, feuille Personnel).",
+                            f"{who.en}: move to a CDI (or correct date_cdi, Personnel sheet)."))
         else:
-            to_fix.append(t(f"{v.worker_id} : porter le régime de travail à {decimal_text(minimum)} etp au moins.",
-                            f"{v.worker_id}: raise working time to at least {decimal_text(minimum, 'en')} fte."))
+            to_fix.append(t(f"{who.fr} : porter le régime de travail à {decimal_text(minimum)} etp au moins.",
+                            f"{who.en}: raise working time to at least {decimal_text(minimum, 'en')} fte."))
     details = {"cdi_within_months": months, "min_fte": minimum, "target_workers": n_target,
                "violations": [v.to_dict() for v in violations],
                "paid_below_min": [p.to_dict() for p in paid_below], "notes": notes}
@@ -407,8 +411,9 @@ def _supervision_cdi_half_time(enterprise: Enterprise, regime: Regime, period: P
             violations.append(replace(_fte_violation(w, minimum, period, None), supervision=True))
     for v in violations:
         reasons.append(because(v.text(), fte_v))
-    to_fix = [t(f"{v.worker_id} : personnel d'encadrement à engager en CDI d'au moins {shown_min} etp.",
-                f"{v.worker_id}: supervision staff to hire on a CDI of at least {minimum} fte.") for v in violations]
+    to_fix = [t(f"{who.fr} : personnel d'encadrement à engager en CDI d'au moins {shown_min} etp.",
+                f"{who.en}: supervision staff to hire on a CDI of at least {minimum} fte.")
+              for who in (worker_text(v.worker_id, capital=True) for v in violations)]
     members = plural(len(staff), "membre du personnel d'encadrement", "supervision staff member",
                      "membres du personnel d'encadrement")
     if violations:

@@ -40,7 +40,7 @@ from ei_cli.regimes import Regime
 from ei_cli import periods
 from ei_cli.rules.common import (ZERO, CheckResult, any_of, by_shape, because, combine, decimal_text, euro_text,
                                  fte_rows, horizon_text, known_part, not_begun, not_begun_summary, number_text, round_up, share_text,
-                                 shown_beside)
+                                 shown_beside, workers_text)
 from ei_cli.rules.legal_forms import read_legal_form
 from ei_cli.workbook.cells import masked, shown
 
@@ -358,8 +358,9 @@ def _supervision_share(enterprise: Enterprise, regime: Regime, period: Period, r
         to_fix.append(t(f"Engagez ou augmentez l'encadrement d'au moins {number_text(needed)} etp en moyenne.",
                         f"Hire or increase supervision staff by at least {number_text(needed, 'en')} fte on average."))
     if unsure and compliant is None:
-        to_fix.append(t("Établissez le statut de public cible de : " + ", ".join(unsure) + ".",
-                        "Establish the target status of: " + ", ".join(unsure) + "."))
+        listed = workers_text(unsure)
+        to_fix.append(t(f"Établissez le statut de public cible {'du' if len(unsure) < 2 else 'des'} {listed.fr}.",
+                        f"Establish the target status of {listed.en}."))
     details = {"supervision_fte": m.supervision, "non_target_fte": m.non_target, "unknown_status_fte": m.unknown,
                "supervision_share": share, "min_supervision_share": minimum,
                "supervisors": list(m.supervisors), "subsidies_due": compliant}

@@ -38,7 +38,7 @@ from ei_cli.periods import Month, Period, add_months
 from ei_cli.regimes import Regime
 from ei_cli.rules.common import (CheckResult, by_shape_from_start, Reason, because, deadline_horizon,
                                  from_day, not_due_after_reason, not_judged, obligations_start_reason,
-                                 person_days_in, person_deadline, person_hire_text)
+                                 person_days_in, person_deadline, person_hire_text, worker_text)
 
 NAME = "follow_up"
 INTERVIEWS = (FollowUpType.INDIVIDUAL_INTERVIEW, FollowUpType.COLLECTIVE_INTERVIEW)
@@ -77,7 +77,8 @@ def quarters_overlapping(period: Period):
 
 
 def _unknown_status(wid: str) -> Text:
-    return t(f"{wid} (statut indéterminé)", f"{wid} (status unknown)")
+    who = worker_text(wid, capital=True)
+    return t(f"{who.fr} (statut indéterminé)", f"{who.en} (status unknown)")
 
 
 def _gaps_text(enterprise: Enterprise, missing: list["Missing"]) -> Text:
@@ -114,10 +115,11 @@ class Missing:
 
     @cached_property
     def who(self) -> Text:
-        """The worker id, marked « (statut indéterminé) » when the worker may not be target public: the
-        gap is owed only if they are (it makes the check unknown, not failed)."""
+        """« Travailleur 2 », marked « (statut indéterminé) » when the worker may not be target public: the
+        gap is owed only if they are (it makes the check unknown, not failed). It begins a sentence: a bare id
+        (« 1 : aucun entretien… ») reads as a count."""
         wid = self.worker_id
-        return _unknown_status(wid) if self.target_status is None else Text(wid, wid)
+        return _unknown_status(wid) if self.target_status is None else worker_text(wid, capital=True)
 
     @cached_property
     def what(self) -> Text:

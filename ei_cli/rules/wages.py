@@ -36,7 +36,7 @@ from ei_cli.periods import Month, Period, month_span, year_ending
 from ei_cli.regimes import Regime, Value
 from ei_cli.rules.common import (CENT, CheckResult, Reason, because, data_horizon, decimal_text, denoised,
                                  horizon_text, obligation_period, pay_known_text, payroll_current,
-                                 euro_text, money, not_established, number_text)
+                                 euro_text, money, not_established, number_text, worker_text, workers_text)
 
 NAME = "wages"
 RATIO_PLACES = Decimal("0.0001")  # JSON: 4 decimals, rounded up (a ratio over the limit never shows ≤ it)
@@ -288,21 +288,23 @@ def _fte_ratio(enterprise: Enterprise, regime: Regime, period: Period) -> WageTe
             f"{cut_en} — a remuneration, not one month's pay (a 13th month or the holiday pay weighs what it "
             "weighs in the year).")))
     if excluded:
-        listed = ", ".join(f"{e.worker_id} {e.month}" for e in excluded)
+        listed = {lang: ", ".join(f"{worker_text(e.worker_id).get(lang)} {month_in} {e.month}" for e in excluded)
+                  for lang, month_in in (("fr", "en"), ("en", "in"))}
         reasons.append(because(t(f"Mois écartés (etp nul, salaire nul, ou hors de la période d'occupation de Personnel) : "
-                                 f"{listed}.",
+                                 f"{listed['fr']}.",
                                  f"Months left out (fte 0, no pay, or outside the employment dates of Personnel): "
-                                 f"{listed}.")))
+                                 f"{listed['en']}.")))
     if art60:
-        listed = ", ".join(sorted(art60))
+        listed, n = workers_text(sorted(art60)), len(art60)
         reasons.append(because(t(
-            f"Travailleurs article 60 §7 écartés (employés et payés par le CPAS, pas par l'EI) : {listed}.",
-            f"Article 60 §7 workers left out (employed and paid by the CPAS, not by the EI): {listed}.")))
+            f"{french_word(n, 'Écarté')} comme article 60 §7 (employés et payés par le CPAS, pas par l'EI) : "
+            f"{listed.fr}.",
+            f"Left out as article 60 §7 (employed and paid by the CPAS, not by the EI): {listed.en}.")))
     if without_pay:
-        listed, n = ", ".join(without_pay), len(without_pay)
+        listed, n = workers_text(without_pay), len(without_pay)
         notes.append(t(f"{french_word(n, 'Occupé')} sans aucune ligne de paie dans la période (non "
-                       f"{french_word(n, 'comparé')}) : {listed}.",
-                       f"Employed with no payroll row in the period (not compared): {listed}."))
+                       f"{french_word(n, 'comparé')}) : {listed.fr}.",
+                       f"Employed with no payroll row in the period (not compared): {listed.en}."))
     if seniority is not None and seniority.value is True:
         notes.append(t(
             "Le texte compare les rémunérations « à ancienneté barémique équivalente » : la paie ne montre pas "
@@ -349,7 +351,7 @@ def _fte_ratio(enterprise: Enterprise, regime: Regime, period: Period) -> WageTe
     cap = None if limit.is_unknown else limit.number
 
     def end(x: WorkerPay, lang: str) -> str:
-        return (f"{x.worker_id} ({x.span_text(lang)}), {euro_text(x.total_gross_pay, lang)} / "
+        return (f"{worker_text(x.worker_id).get(lang)} ({x.span_text(lang)}), {euro_text(x.total_gross_pay, lang)} / "
                 f"{number_text(x.fte_months, lang)} {'FTE-months' if lang == 'en' else 'ETP-mois'} = "
                 f"{euro_text(x.exact_pay_per_fte, lang, beside=pay_limit(x, highest, lowest, cap))}")
 
@@ -365,11 +367,11 @@ def _fte_ratio(enterprise: Enterprise, regime: Regime, period: Period) -> WageTe
         if compliant and without_pay:
             # Their pay could be either end of the scale: within the limit is not established.
             compliant = None
-            listed, n = ", ".join(without_pay), len(without_pay)
+            listed, n = workers_text(without_pay), len(without_pay)
             reasons.append(because(t(
-                f"Indéterminé : {listed} {french_word(n, 'occupé')} dans la période sans aucune ligne de paie ; "
+                f"Indéterminé : {listed.fr} {french_word(n, 'occupé')} dans la période sans aucune ligne de paie ; "
                 f"{french_word(n, 'son salaire', 'leur salaire')} par ETP pourrait dépasser l'écart permis.",
-                f"Unknown: {listed} employed in the period without any payroll row; their pay per FTE could "
+                f"Unknown: {listed.en} employed in the period without any payroll row; their pay per FTE could "
                 "exceed the allowed spread.")))
     return WageTension(compliant, ratio, limit.number_or_none, highest, lowest, len(counted),
                        tuple(excluded), tuple(sorted(art60)), without_pay,
@@ -430,8 +432,12 @@ def as_check(result: WageTension) -> CheckResult:
     else:
         limit = "?" if result.max_ratio is None else f"{result.max_ratio}"
         high, low = result.highest, result.lowest
-        summary = t(f"rapport {ratio_text(result.ratio)} (max {limit}) — {high.worker_id} / {low.worker_id}",
-                    f"ratio {ratio_text(result.ratio, 'en')} (max {limit}) — {high.worker_id} / {low.worker_id}")
+        # The two ends named as workers: numeric ids (« — 3 / 2 ») read as a fraction.
+        high_w, low_w = worker_text(high.worker_id), worker_text(low.worker_id)
+        summary = t(f"rapport {ratio_text(result.ratio)} (max {limit}) — plus élevé : {high_w.fr} ; "
+                    f"plus bas : {low_w.fr}",
+                    f"ratio {ratio_text(result.ratio, 'en')} (max {limit}) — highest: {high_w.en}; "
+                    f"lowest: {low_w.en}")
         if result.compliant is False:
             # Each end brought within the limit on its own: the highest down to lowest × max rounded DOWN to the
             # cent, or the lowest up to highest ÷ max rounded UP to the cent (rounded to the nearest, it can
@@ -439,12 +445,13 @@ def as_check(result: WageTension) -> CheckResult:
             down = (low.exact_pay_per_fte * result.max_ratio).quantize(CENT, rounding=ROUND_FLOOR)
             up = (high.exact_pay_per_fte / result.max_ratio).quantize(CENT, rounding=ROUND_CEILING)
             fix.append(t(
-                f"Ramenez le salaire moyen par ETP le plus élevé ({high.worker_id}) à {euro_text(down)} au plus, "
-                f"ou relevez le plus bas ({low.worker_id}) à {euro_text(up)} au moins.",
-                f"Bring the highest average pay per FTE ({high.worker_id}) down to at most {euro_text(down, 'en')}, "
-                f"or raise the lowest ({low.worker_id}) to at least {euro_text(up, 'en')}."))
+                f"Ramenez le salaire moyen par ETP le plus élevé ({high_w.fr}) à {euro_text(down)} au plus, "
+                f"ou relevez le plus bas ({low_w.fr}) à {euro_text(up)} au moins.",
+                f"Bring the highest average pay per FTE ({high_w.en}) down to at most {euro_text(down, 'en')}, "
+                f"or raise the lowest ({low_w.en}) to at least {euro_text(up, 'en')}."))
         elif result.compliant is None and result.workers_without_pay:
-            fix.append(t("Complétez la feuille Paie pour " + ", ".join(result.workers_without_pay) + ".",
-                         "Fill in the Paie sheet for " + ", ".join(result.workers_without_pay) + "."))
+            n, listed = len(result.workers_without_pay), workers_text(result.workers_without_pay)
+            fix.append(t(f"Complétez la feuille Paie {'du' if n < 2 else 'des'} {listed.fr}.",
+                         f"Fill in the Paie sheet for {listed.en}."))
     details = {**result.to_dict(), "notes": list(result.notes)}  # Text: rendered in the asked language
     return CheckResult(NAME, result.compliant, summary, result.reasons, tuple(fix), details)
