@@ -671,11 +671,16 @@ def follow_up_summary(enterprise: Enterprise, period: Period, report) -> dict:
     the documents, whose follow-up check says why), never 0, which would read as « no follow-up ».
     Workers are persons, as in ``staff_summary``: the ids of one person re-hired under a new id count once
     (``Enterprise.by_person``), followed when an action is recorded under any of them."""
+    from ei_cli.rules.follow_up import Quarter
+
     targets = enterprise.by_person(w for w in enterprise.workers if w.employed_in(period)
                                    and report.is_target(w.worker_id))
+    # « 1er trimestre 2025 », as the follow-up check says a quarter (« T1 » read as the TD criterion code T1).
+    year = period.end.year
+    named = {q: Quarter(year, q).text.fr for q in range(1, 5)}
     if not enterprise.follow_up_sheet:
         return {
-            "quarters": [{"quarter": f"T{q}", "individual": None, "collective": None, "workers_met": None}
+            "quarters": [{"quarter": named[q], "individual": None, "collective": None, "workers_met": None}
                          for q in range(1, 5)],
             "interviews": None, "assessments": None, "training_plans": None, "trainings": None,
             "training_hours": None, "trainings_without_hours": None, "skills_validations": None, "other": None,
@@ -687,10 +692,10 @@ def follow_up_summary(enterprise: Enterprise, period: Period, report) -> dict:
                and by_id[f.worker_id].employed_on(f.date)]
     quarters = []
     for q in range(1, 5):
-        in_q = [f for f in actions if Month.of(f.date).quarter == q and f.date.year == period.end.year]
+        in_q = [f for f in actions if Month.of(f.date).quarter == q and f.date.year == year]
         individual = [f for f in in_q if f.type == FollowUpType.INDIVIDUAL_INTERVIEW]
         collective = [f for f in in_q if f.type == FollowUpType.COLLECTIVE_INTERVIEW]
-        quarters.append({"quarter": f"T{q}", "individual": len(individual), "collective": len(collective),
+        quarters.append({"quarter": named[q], "individual": len(individual), "collective": len(collective),
                          "workers_met": enterprise.persons({f.worker_id: by_id[f.worker_id] for f in individual + collective}.values())})
 
     def of(kind: FollowUpType) -> list:

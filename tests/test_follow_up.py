@@ -11,6 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from ei_cli.i18n import Text
 from ei_cli.model import ContractType, Enterprise, FollowUp, FollowUpType, Function, Region, Worker
 from ei_cli.periods import Period
 from ei_cli.regimes import get_regime
@@ -56,6 +57,20 @@ def test_quarters():
     assert Quarter(2025, 4).period == Period(date(2025, 10, 1), date(2025, 12, 31))
 
 
+def test_a_quarter_is_said_in_words_in_french_and_kept_as_yyyy_qn_in_english_and_the_json():
+    """« aucun entretien en 2025-Q2 » wrote the English code in French (and the annual report said « T2 », the
+    TD criterion code): French says « au 2e trimestre 2025 » (« 1er » for the first), English keeps 2025-Q2, and
+    the JSON's `quarter` value (contract) stays « 2025-Q2 »."""
+    assert [q.text.fr for q in quarters_overlapping(YEAR)] == [
+        "1er trimestre 2025", "2e trimestre 2025", "3e trimestre 2025", "4e trimestre 2025"]
+    assert Quarter(2025, 2).text.en == "2025-Q2"
+    items = [a for a in FULL_2025 if a[0] != "2025-06-19"]
+    result = run([td()], actions("T", *items))
+    (m,) = result.details["missing"]
+    assert m["quarter"] == "2025-Q2" and result.details["quarters"][1]["quarter"] == "2025-Q2"
+    assert m["text"] == Text("Travailleur T : aucun entretien au 2e trimestre 2025", "Worker T: no interview in 2025-Q2")
+
+
 def test_complete_follow_up_is_compliant():
     """One interview (individual or collective) in each of the four quarters, bilan and plan within 6 months."""
     result = run([td()], actions("T", *FULL_2025))
@@ -69,16 +84,16 @@ def test_a_quarter_with_no_interview():
     assert result.compliant is False
     (m,) = result.details["missing"]
     assert (m["worker_id"], m["item"], m["quarter"], m["interviews_found"]) == ("T", "interview", "2025-Q2", 0)
-    assert "2025-Q2" in result.to_fix[0].fr
+    assert "au 2e trimestre 2025" in result.to_fix[0].fr and "2025-Q2" in result.to_fix[0].en
 
 
 def test_a_workers_items_to_fix_are_joined_as_each_language_writes_a_semicolon():
     """Two interviews missing for T (2025-Q2 and 2025-Q3, their actions removed): one « À corriger » line joining
-    them. French typography puts a space before the semicolon (« 2025-Q2 ; aucun … »; it read « 2025-Q2; »),
-    English none (« 2025-Q2; no … »)."""
+    them. French typography puts a space before the semicolon (« 2e trimestre 2025 ; aucun … »; it read
+    « 2025-Q2; »), English none (« 2025-Q2; no … »)."""
     items = [a for a in FULL_2025 if not ("2025-04-01" <= a[0] <= "2025-09-30")]
     (line,) = run([td()], actions("T", *items)).to_fix
-    assert "aucun entretien en 2025-Q2 ; aucun entretien en 2025-Q3" in line.fr and "Q2;" not in line.fr
+    assert "aucun entretien au 2e trimestre 2025 ; aucun entretien au 3e trimestre 2025" in line.fr
     assert "no interview in 2025-Q2; no interview in 2025-Q3" in line.en
 
 
@@ -89,9 +104,9 @@ def test_a_numeric_worker_id_is_named_as_a_worker():
     items = [a for a in FULL_2025 if a[0] != "2025-06-19"]
     result = run([td("1")], actions("1", *items))
     (m,) = result.details["missing"]
-    assert m["worker_id"] == "1" and m["text"].fr.startswith("Travailleur 1 : aucun entretien en ")
+    assert m["worker_id"] == "1" and m["text"].fr.startswith("Travailleur 1 : aucun entretien au ")
     assert m["text"].en.startswith("Worker 1: no interview in ")
-    assert result.to_fix[0].fr.startswith("Travailleur 1 : aucun entretien en ")
+    assert result.to_fix[0].fr.startswith("Travailleur 1 : aucun entretien au ")
     assert result.to_fix[0].en.startswith("Worker 1: no interview in ")
 
 
@@ -204,7 +219,8 @@ def test_the_summary_says_each_count_with_its_words_by_the_languages_rule():
     assert result.summary.en == "1 worker followed: 1 month without a social accompanier"
     assert run([td()], actions("T", *FULL_2025)).summary.en.startswith("1 worker followed: quarterly interviews")
     short = follow_up.Missing("T", "interview", True, quarter=Quarter(2025, 1), found=1)
-    assert (short.what.fr, short.what.en) == ("1 entretien en 2025-Q1, insuffisant", "1 interview in 2025-Q1, not enough")
+    assert (short.what.fr, short.what.en) == ("1 entretien au 1er trimestre 2025, insuffisant",
+                                              "1 interview in 2025-Q1, not enough")
 
 
 def test_unknown_status_makes_it_unknown_not_failed_and_non_target_are_not_followed():
@@ -229,10 +245,11 @@ def test_gaps_of_a_worker_of_unknown_status_are_marked_and_counted_apart():
     lines = [r.text.fr for r in result.reasons if r.text.fr.startswith(("Travailleur T ", "Travailleur U "))]
     assert lines[:6] == [x for x in lines if x.startswith("Travailleur T : ")] and len(lines) == 12
     assert all(x.startswith("Travailleur U (statut indéterminé) : ") for x in lines[6:])
-    assert "Travailleur U (statut indéterminé) : aucun entretien en 2025-Q1" in lines
+    assert "Travailleur U (statut indéterminé) : aucun entretien au 1er trimestre 2025" in lines
     assert [m["text"].fr for m in result.details["missing"] if m["worker_id"] == "U"][0] == \
-        "Travailleur U (statut indéterminé) : aucun entretien en 2025-Q1"
-    assert result.to_fix[1].fr.startswith("Travailleur U (statut indéterminé) : aucun entretien en 2025-Q1 ; ")
+        "Travailleur U (statut indéterminé) : aucun entretien au 1er trimestre 2025"
+    assert result.to_fix[1].fr.startswith("Travailleur U (statut indéterminé) : aucun entretien au 1er trimestre "
+                                          "2025 ; ")
     assert result.to_fix[1].en.startswith("Worker U (status unknown): no interview in 2025-Q1; ")
     assert any("n'est dû que si le travailleur est du public cible" in r.text.fr for r in result.reasons)
     # Alone, U's gaps leave the check unknown, with the same count.

@@ -1329,7 +1329,7 @@ def test_follow_up_counts_are_unknown_without_a_suivi_sheet(tmp_path, capsys, fm
     assert re.search(r"Travailleurs du public cible suivis\W*— sur 1", text), text
     assert re.search(r"Bilans personnels et professionnels\W*—", text)
     assert re.search(r"Bilans personnels et professionnels\W*0", text) is None
-    assert re.search(r"T1\W*—\W*—\W*—", text)
+    assert re.search(r"1er trimestre 2025\W*—\W*—\W*—", text)
 
 
 def test_quota_headline_takes_the_failing_year_when_the_latest_passes():
@@ -1461,7 +1461,7 @@ def test_follow_up_summary_counts_persons_as_the_staff_summary_does():
     assert e.persons(w for w in e.workers if w.employed_in(period)) == 2
     summary = documents.follow_up_summary(e, period, StatusReport({}, default=True))
     assert (summary["target_workers_followed"], summary["target_workers"]) == (1, 2)
-    assert summary["quarters"][0] == {"quarter": "T1", "individual": 2, "collective": 0, "workers_met": 1}
+    assert summary["quarters"][0] == {"quarter": "1er trimestre 2025", "individual": 2, "collective": 0, "workers_met": 1}
 
 def test_an_application_for_a_future_agrement_judges_the_conditions(sample):
     """An application (agrément on 2027-01-01, figures of 2025): the checks read « non applicable : la

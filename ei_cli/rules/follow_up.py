@@ -66,7 +66,14 @@ class Quarter:
         return Quarter(self.year + 1, 1) if self.number == 4 else Quarter(self.year, self.number + 1)
 
     def __str__(self) -> str:
+        """« 2024-Q2 »: the JSON's value (cli.md), and the English sentences'."""
         return f"{self.year}-Q{self.number}"
+
+    @property
+    def text(self) -> Text:
+        """« 2e trimestre 2024 » / « 2024-Q2 »: the quarter in a sentence. French writes its quarters in words
+        (« T2 » would read as the TD criterion code T2, « Q2 » is English)."""
+        return Text(f"{self.number}{'er' if self.number == 1 else 'e'} trimestre {self.year}", str(self))
 
 
 def quarters_overlapping(period: Period):
@@ -126,10 +133,11 @@ class Missing:
         """What is missing, without the worker (read for the line and for what to fix: written once)."""
         if self.item == "interview":
             found = plural(self.found, "entretien", "interview")
-            return t(f"aucun entretien en {self.quarter}" if not self.found else
-                     f"{found.fr} en {self.quarter}, insuffisant",
-                     f"no interview in {self.quarter}" if not self.found else
-                     f"{found.en} in {self.quarter}, not enough")
+            quarter = self.quarter.text
+            return t(f"aucun entretien au {quarter.fr}" if not self.found else
+                     f"{found.fr} au {quarter.fr}, insuffisant",
+                     f"no interview in {quarter.en}" if not self.found else
+                     f"{found.en} in {quarter.en}, not enough")
         label = {"bilan": t("bilan personnel et professionnel", "personal and professional assessment"),
                  "plan_formation": t("plan de formation", "training plan")}[self.item]
         named = None if self.deadline_from is None else person_hire_text(*self.deadline_from)
