@@ -205,17 +205,18 @@ def test_no_social_accompanier_while_target_workers_are_employed():
 
 
 def test_the_summary_says_each_count_with_its_words_by_the_languages_rule():
-    """T (TD) with every 2025 interview, the accompanier S leaving on 2025-11-30: December without one — « 1 suivi
-    : 1 mois sans accompagnateur social » / « 1 worker followed: 1 month without a social accompanier » (it said
-    « 1 suivi(s) », « 1 worker(s) », « 1 month(s) »). With S there all year: « 1 travailleur suivi : … » /
-    « 1 worker followed: … ». A quarter short of a required count of 2 with 1 interview: « 1 entretien en
-    2025-Q1, insuffisant » / « 1 interview in 2025-Q1, not enough »."""
+    """T (TD) with every 2025 interview, the accompanier S leaving on 2025-11-30: December without one — « 1
+    travailleur suivi : 1 mois sans accompagnateur social » / « 1 worker followed: 1 month without a social
+    accompanier » (it said « 1 suivi(s) », « 1 worker(s) », « 1 month(s) », then « 1 suivi : … », which read as
+    one follow-up action). With S there all year the same head: « 1 travailleur suivi : … » / « 1 worker
+    followed: … ». A quarter short of a required count of 2 with 1 interview: « 1 entretien au 1er trimestre
+    2025, insuffisant » / « 1 interview in 2025-Q1, not enough »."""
     s = replace(ACCOMPANIER, exit_date=date(2025, 11, 30))
     e = Enterprise("EI", Region.WALLONIE, date(2020, 1, 1), workers=(td(), s),
                    follow_ups=tuple(actions("T", *FULL_2025)))
     result = follow_up.check(e, W16, YEAR, Report({"S": False, "T": True}))
     assert result.details["months_without_accompanier"] == ["2025-12"]
-    assert result.summary.fr == "1 suivi : 1 mois sans accompagnateur social"
+    assert result.summary.fr == "1 travailleur suivi : 1 mois sans accompagnateur social"
     assert result.summary.en == "1 worker followed: 1 month without a social accompanier"
     assert run([td()], actions("T", *FULL_2025)).summary.en.startswith("1 worker followed: quarterly interviews")
     short = follow_up.Missing("T", "interview", True, quarter=Quarter(2025, 1), found=1)
@@ -238,7 +239,7 @@ def test_gaps_of_a_worker_of_unknown_status_are_marked_and_counted_apart():
     travailleur », « 6 manques »)."""
     result = run([td("T"), td("U")], [], status={"T": True, "U": None})
     assert result.compliant is False and len(result.details["missing"]) == 12
-    assert result.summary.fr == ("2 suivis : 6 manques pour 1 travailleur, "
+    assert result.summary.fr == ("2 travailleurs suivis : 6 manques pour 1 travailleur, "
                                  "6 manques pour 1 travailleur de statut indéterminé")
     assert result.summary.en == ("2 workers followed: 6 gaps for 1 worker, "
                                  "6 gaps for 1 worker of unknown status")
@@ -455,8 +456,8 @@ def test_a_persons_bilan_and_plan_count_across_ids_and_run_from_the_first_hire()
     no_interview = _judge(ws, done, 2024).details["missing"]
     assert {m["item"] for m in no_interview} == {"interview"} and all(m["deadline_from"] is None for m in no_interview)
     assert result.compliant is False
-    # One person followed, with two gaps: « 1 suivi : 2 manques pour 1 travailleur », not 2 and 2 (ids).
-    assert result.summary.fr == "1 suivi : 2 manques pour 1 travailleur"
+    # One person followed, with two gaps: « 1 travailleur suivi : 2 manques pour 1 travailleur », not 2 and 2 (ids).
+    assert result.summary.fr == "1 travailleur suivi : 2 manques pour 1 travailleur"
     assert result.summary.en == "1 worker followed: 2 gaps for 1 worker"
     assert _judge(ws, interviews + done, 2024).summary.fr.startswith("1 travailleur suivi : ")
     # Without the national number, two people: A2's own 6 months, as before.

@@ -387,10 +387,12 @@ def _quarterly_interviews(enterprise: Enterprise, regime: Regime, period: Period
                 "month without an accompanier (workers of unknown status)",
                 "mois sans accompagnateur (travailleurs de statut indéterminé)",
                 "months without an accompanier (workers of unknown status)")] if unsure_gaps else [])
+    # « 1 travailleur suivi », the same head whether gaps follow or not (« 1 suivi : 2 manques pour 1 travailleur »
+    # read as one follow-up action).
+    persons_followed = plural(n, "travailleur suivi", "worker followed", "travailleurs suivis", "workers followed")
     if parts:
         compliant: bool | None = False
         listed = parts + unsure_parts
-        persons_followed = plural(n, "suivi", "worker followed", "suivis", "workers followed")
         summary = t(f"{persons_followed.fr} : " + ", ".join(p.fr for p in listed),
                     f"{persons_followed.en}: " + ", ".join(p.en for p in listed))
     elif unsure_parts:
@@ -399,7 +401,6 @@ def _quarterly_interviews(enterprise: Enterprise, regime: Regime, period: Period
                     "unknown: " + ", ".join(p.en for p in unsure_parts))
     else:
         compliant = True
-        persons_followed = plural(n, "travailleur suivi", "worker followed", "travailleurs suivis", "workers followed")
         summary = t(f"{persons_followed.fr} : entretiens trimestriels, bilans et plans de formation en ordre",
                     f"{persons_followed.en}: quarterly interviews, assessments and training plans in order")
     to_fix: list[Text] = []
