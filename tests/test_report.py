@@ -1642,6 +1642,22 @@ def test_subsidy_notes_have_their_own_heading_and_the_incomplete_total_sits_unde
 
 
 @pytest.mark.parametrize("fmt", ("md", "html", "docx"))
+def test_a_subsidy_not_computed_names_its_worker_as_a_worker(capsys, tmp_path, fmt):
+    """The test workbook (ids 1, 2, 3), 2024: worker 2's wage cost is missing for 2024-03 … 2024-06, so their
+    subsidy is not computed. Its line said « Subvention par travailleur du public cible (2) : … », a bare id
+    read as a count (workbook.md allows numeric ids): it names « (travailleur 2) », as ``ei validate`` does."""
+    from helpers_workbook import valid_sheets, write_workbook
+
+    book = write_workbook(tmp_path / "ids.xlsx", valid_sheets())
+    out = tmp_path / f"r.{fmt}"
+    code, _, err = run_cli(capsys, "report", "annual", book, "--year", "2024", "-o", out)
+    assert code in (0, 1), err
+    text = text_of(out).replace("\\", "")
+    assert "Subvention par travailleur du public cible (travailleur 2) : Coût salarial" in text
+    assert "cible (2) :" not in text
+
+
+@pytest.mark.parametrize("fmt", ("md", "html", "docx"))
 def test_an_fte_average_just_under_its_minimum_is_not_printed_on_it(annual_ctx, agrement_ctx, tmp_path, fmt):
     """Brussels 2018 (test_quota's case): 47,967742 target FTE-months ÷ 12 = 3,9973 < 4, not compliant. The
     documents printed « 4,00 ETP de public cible (minimum 4,00) » (« En bref », section 4, the agrément-year
