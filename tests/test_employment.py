@@ -684,3 +684,11 @@ def test_a_payroll_three_months_behind_still_owes_nothing_after_today(monkeypatc
     for today, compliant in ((date(2025, 10, 15), True), (date(2025, 11, 15), True), (date(2026, 3, 1), False)):
         monkeypatch.setattr(periods, "today", lambda: today)
         assert run(w, pay=pay).compliant is compliant, today
+
+
+def test_the_breaches_follow_the_one_worker_order():
+    """Personnel ids 9, 10, 2, 1, 11 (in that row order), each a CDD hired 15/01/2025 never converted: one
+    cdi_late breach each, worker by worker in ``model.worker_order`` — 1, 2, 9, 10, 11 (as text: 1, 10, 11, 2,
+    9)."""
+    result = run(*(worker(wid) for wid in ("9", "10", "2", "1", "11")))
+    assert [v["worker_id"] for v in result.details["violations"]] == ["1", "2", "9", "10", "11"]

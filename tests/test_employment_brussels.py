@@ -91,3 +91,10 @@ def test_supervision_staff_are_judged_from_the_regimes_start():
     assert r.compliant is True and r.details["violations"] == []
     assert any("appliqué depuis le 2005-01-01" in x.text.fr and "rien n'est jugé avant ce jour" in x.text.fr
                for x in r.reasons)
+
+
+def test_the_supervision_breaches_follow_the_one_worker_order():
+    """Encadrement ids 9, 10, 2, 1, 11 (in that row order), each on a CDI at 0,4 etp (< 0,5): one breach each,
+    in ``model.worker_order`` — 1, 2, 9, 10, 11 (as text: 1, 10, 11, 2, 9)."""
+    r = run(*(staff(wid, fte="0.4") for wid in ("9", "10", "2", "1", "11")))
+    assert [v["worker_id"] for v in r.details["violations"]] == ["1", "2", "9", "10", "11"]

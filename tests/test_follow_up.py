@@ -786,3 +786,10 @@ def test_a_round_table_is_recorded_and_counts_for_nothing_in_the_check(tmp_path)
     assert with_it.details["missing"] == without.details["missing"]
     (m,) = with_it.details["missing"]
     assert (m["item"], m["quarter"], m["interviews_found"]) == ("interview", "2025-Q2", 0)
+
+
+def test_the_gaps_follow_the_one_worker_order():
+    """Personnel ids 9, 10, 2, 1, 11 (in that row order), none followed in 2025: the gaps go worker by worker in
+    ``model.worker_order`` — 1, 2, 9, 10, 11 — where the ids sorted as text gave 1, 10, 11, 2, 9."""
+    result = run([td(wid) for wid in ("9", "10", "2", "1", "11")], [])
+    assert list(dict.fromkeys(m["worker_id"] for m in result.details["missing"])) == ["1", "2", "9", "10", "11"]

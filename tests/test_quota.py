@@ -3471,3 +3471,27 @@ def test_a_brussels_headline_without_execution_staff_counts_its_months_judged_in
     assert "aucun personnel d'exécution sur 1 mois jugé" in one.fr and "no execution staff in 1 month judged" in one.en
     assert "aucun personnel d'exécution sur 2 mois jugés" in two.fr and "no execution staff in 2 months judged" in two.en
 
+
+
+def test_the_lists_of_workers_follow_the_one_worker_order():
+    """Agrément 2024-01-01, year 1 closed, judged on 2024-12-31: T target, N0–N3 not target, and ids 9, 10, 2, 1,
+    11 (in that row order) of unknown status, full time with no Paie row (their etp from Personnel). Without
+    them 1 ÷ 10 = 10 % < 20 %, with them 6 ÷ 10 = 60 % → unknown. The Paie warnings and the ids of unknown
+    status in « À corriger » go in ``model.worker_order`` — 1, 2, 9, 10, 11 (as text: 1, 10, 11, 2, 9); so do
+    the art. 60 §7 workers named apart (Q11) when the same ids are art. 60 (T 1 ÷ (1 + 4) = 20 %)."""
+    import re
+
+    ids = ("9", "10", "2", "1", "11")
+    known = [worker("T")] + [worker(f"N{i}") for i in range(4)]
+    pays = [pay(w.worker_id, "2024-01", "2024-12") for w in known]
+    e = enterprise(known + [worker(w) for w in ids], pays, agrement=date(2024, 1, 1))
+    st_ = Statuses({"T": True, **{f"N{i}": False for i in range(4)}, **{w: None for w in ids}})
+    warned = [p.message.fr for p in evaluate_quota(e, W16, Period.calendar_year(2024), st_).problems
+              if p.code == "payroll_missing_month"]
+    assert [re.search(r"\d+", m).group() for m in warned] == ["1", "2", "9", "10", "11"]
+    c = check(e, W16, Period.calendar_year(2024), st_)
+    assert c.compliant is None and any(": 1, 2, 9, 10, 11)" in x.fr for x in c.to_fix)
+    art60 = enterprise(known + [worker(w, contract=ContractType.ART60) for w in ids],
+                       pays + [pay(w, "2024-01", "2024-12") for w in ids], agrement=date(2024, 1, 1))
+    c = check(art60, W16, Period.calendar_year(2024), Statuses({**st_.by_id, **{w: True for w in ids}}))
+    assert any("(hors quota) : 1, 2, 9, 10, 11, " in r.text.fr for r in c.reasons)

@@ -1115,6 +1115,17 @@ def test_staff_summary_by_hand():
     assert [w["name"] for w in s["workers"]] == [None, None]
 
 
+def test_staff_summary_lists_the_workers_in_the_one_worker_order():
+    """Ids 9, 10, 2, 1, 11 (in that row order), full time all 2025 (Paie 12 × 1.0): the document's list of
+    workers goes 1, 2, 9, 10, 11 (``model.worker_order``; as text: 1, 10, 11, 2, 9), each at 12 ÷ 12 = 1 FTE."""
+    ids = ("9", "10", "2", "1", "11")
+    workers = tuple(Worker(w, date(2020, 1, 1), ContractType.CDI, Decimal(1), Function.PRODUCTION) for w in ids)
+    pay = tuple(PayMonth(w, Month(2025, m), Decimal(1), Decimal(2000)) for w in ids for m in range(1, 13))
+    e = Enterprise("X", Region.WALLONIE, date(2020, 1, 1), workers=workers, pay=pay)
+    s = documents.staff_summary(e, Period.calendar_year(2025), CategoryReport({w: "TD" for w in ids}))
+    assert [w["worker_id"] for w in s["workers"]] == ["1", "2", "9", "10", "11"] and s["fte"] == 5
+
+
 def test_staff_summary_counts_a_person_re_hired_under_a_new_id_once():
     """One person (niss 90040410148) employed as A1 (CDD 2025-01-01 … 06-30) then re-hired as A2 (CDI from
     2025-07-01), both TD production, and B (supervision, all year): 3 ids, 2 persons. The document's columns

@@ -666,3 +666,36 @@ def _unknown_supervision_condition_sheets():
         set_value(s, "Paie", row, "etp", 0.1)
     return s
 
+
+
+def test_the_claim_workbook_lists_the_workers_in_the_one_worker_order(tmp_path):
+    """The test workbook's Personnel rows as ids 9, 10, 2, 1, 11 (in that row order), each registered, 30
+    months without work, no diploma, hired 2024-01-01, paid all 2025: a target_worker line each for 2025. The
+    JSON lines and the claim workbook's « Détail » (which follows them) go 1, 2, 9, 10, 11
+    (``model.worker_order``; as text: 1, 10, 11, 2, 9)."""
+    from datetime import date
+
+    from openpyxl import load_workbook
+
+    from helpers_workbook import valid_sheets, write_workbook
+
+    ids = (9, 10, 2, 1, 11)
+    sheets = valid_sheets()
+    head, first = sheets["Personnel"][:2]
+    sheets["Personnel"] = [head]
+    for wid in ids:
+        row = dict(zip(head, first))
+        row.update(id_travailleur=wid, niss=None, date_entree=date(2024, 1, 1), type_contrat="CDI", diplome="aucun",
+                   inscrit_dei="oui", mois_sans_emploi=30)
+        sheets["Personnel"].append([row[h] for h in head])
+    sheets["Paie"] = sheets["Paie"][:1] + [[wid, date(2025, m, 1), 1, 2000, 2800] for wid in ids for m in range(1, 13)]
+    sheets["Suivi"] = sheets["Suivi"][:1]
+    book = str(write_workbook(tmp_path / "ids.xlsx", sheets))
+    order = ["1", "2", "9", "10", "11"]
+    doc = json.loads(invoke(book, "--year", "2025", "-f", "json").stdout)
+    assert [x["worker_id"] for x in doc["lines"] if x["subsidy"] == "target_worker"] == order
+    assert invoke(book, "--year", "2025", "-o", str(tmp_path / "claim.xlsx")).exit_code in (0, 1)
+    detail = load_workbook(tmp_path / "claim.xlsx").worksheets[1]
+    column = [c.value for c in detail[1]].index("worker_id")
+    listed = [str(row[column]) for row in detail.iter_rows(min_row=2, values_only=True) if row[column] is not None]
+    assert list(dict.fromkeys(listed)) == order

@@ -605,3 +605,29 @@ def test_the_table_without_any_worker_compared_has_no_highest_or_lowest_row(make
     assert en.exit_code == 0, en.output
     assert "Pay per FTE" in en.stdout and "Highest" not in en.stdout and "Lowest" not in en.stdout
     assert "Ratio ? (at most 4): unknown — 0 workers compared, 0 worker-months" in en.stdout
+
+
+SHEET_IDS = ("9", "10", "2", "1", "11")   # Personnel ids in row order; ``model.worker_order``: 1, 2, 9, 10, 11
+
+
+def test_every_list_of_workers_follows_the_one_worker_order():
+    """Ids 9, 10, 2, 1, 11 (in that row order), each 2 000 € at etp 1 in January 2025 and etp 0 in March: the
+    months left out, the CSV rows (one pay per FTE, so worker by worker), and the same lists of art. 60 §7
+    workers and of workers without payroll, go 1, 2, 9, 10, 11 (as text: 1, 10, 11, 2, 9). On a tie of pay
+    per FTE (2 000 ÷ 1 each, ratio 1) the lowest is the first in that order, the highest the last: 1 and 11
+    (as text, 1 and 9)."""
+    from ei_cli.output import RunOptions
+    from ei_cli.render.wages import wages_csv
+
+    order = ["1", "2", "9", "10", "11"]
+    rows = [(w, m, f, g) for w in SHEET_IDS for m, f, g in (("2025-01", "1", "2000"), ("2025-03", "0", "2000"))]
+    e = enterprise(rows, [worker(w) for w in SHEET_IDS])
+    r = wage_tension(e, W16, YEAR)
+    assert [x.worker_id for x in r.excluded_months] == order
+    assert [row[0] for row in wages_csv(r, e, RunOptions())[1]] == order + order
+    assert (r.lowest.worker_id, r.highest.worker_id, r.ratio) == ("1", "11", D(1))
+    art60 = [worker(w, ContractType.ART60) for w in SHEET_IDS]
+    paid = [("M", "2025-01", "1", "3000"), ("P", "2025-01", "1", "2000")] + [(w, "2025-01", "1", "500") for w in SHEET_IDS]
+    assert wage_tension(enterprise(paid, [worker("M"), worker("P"), *art60]), W16, YEAR).excluded_workers == tuple(order)
+    unpaid = enterprise(paid[:2], [worker("M"), worker("P"), *(worker(w) for w in SHEET_IDS)])
+    assert wage_tension(unpaid, W16, YEAR).workers_without_pay == tuple(order)

@@ -6,7 +6,7 @@ Workers are shown by ``worker_id``; names only with ``--names``.
 from __future__ import annotations
 
 from ei_cli.i18n import plural, t
-from ei_cli.model import Enterprise
+from ei_cli.model import Enterprise, worker_order
 from ei_cli.output import RunOptions
 from ei_cli.regimes import Regime
 from ei_cli.periods import Period
@@ -109,7 +109,7 @@ def wages_csv(result: WageTension | None, enterprise: Enterprise, opts: RunOptio
         return [worker.display_name() if worker else None]
 
     rows = [[p.worker_id, p.month, p.fte, money(p.gross_pay), money(p.pay_per_fte), True, None, *name(p.worker_id)]
-            for p in sorted(result.counted, key=lambda p: (-p.pay_per_fte, p.worker_id, p.month))]
+            for p in sorted(result.counted, key=lambda p: (-p.pay_per_fte, worker_order(p.worker_id), p.month))]
     rows += [[e.worker_id, e.month, None, None, None, False, e.reason, *name(e.worker_id)]
              for e in result.excluded_months]
     return header, rows

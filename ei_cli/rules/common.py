@@ -13,7 +13,7 @@ from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal
 from typing import Callable, Iterable, Sequence
 
 from ei_cli.i18n import Text, decimal_text, english_word, french_word, t
-from ei_cli.model import Enterprise, Worker
+from ei_cli.model import Enterprise, Worker, worker_order
 from ei_cli import periods
 from ei_cli.periods import Month, Period, anniversary, days_between, month_span
 from ei_cli.problems import Problem, warning
@@ -385,7 +385,7 @@ def fallback_warnings(fallbacks: dict[str, tuple[Month, ...] | list[Month]], fil
                       ) -> list[Problem]:
     """One warning per worker whose etp fell back on Personnel.etp, by worker id."""
     out = []
-    for wid, months in sorted(fallbacks.items()):
+    for wid, months in sorted(fallbacks.items(), key=lambda item: worker_order(item[0])):
         listed = ", ".join(str(m) for m in months)
         out.append(warning("payroll_missing_month", t(
             f"Travailleur {wid} : pas de ligne de paie pour {listed} ; etp contractuel utilisé "

@@ -8,7 +8,6 @@ names its function in ``[rules] eligibility``.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field, fields, replace
 from datetime import date
 from decimal import Decimal
@@ -17,7 +16,7 @@ from functools import cached_property, partial
 from typing import Callable
 
 from ei_cli.i18n import Text, plural, t
-from ei_cli.model import PERSON_FIELDS, Diploma, Enterprise, Worker
+from ei_cli.model import PERSON_FIELDS, Diploma, Enterprise, Worker, worker_order
 from ei_cli.periods import Period, anniversary, completed_years
 from ei_cli.problems import Problem, warning
 from ei_cli.regimes import Regime, Value, regime_in_force
@@ -676,11 +675,6 @@ def summary_text(counts: dict[str, int], categories: tuple[Category, ...], provi
     return Text(f"{head.fr} : " + ", ".join(p.fr for p in parts), f"{head.en}: " + ", ".join(p.en for p in parts))
 
 
-def _natural(worker_id: str) -> tuple:
-    """W2 before W10."""
-    return tuple((0, int(p), "") if p.isdigit() else (1, 0, p) for p in re.split(r"(\d+)", worker_id) if p)
-
-
 def target_categories(regime: Regime) -> tuple[Category, ...]:
     return _TARGET_CATEGORIES[regime.rule("eligibility")]
 
@@ -723,7 +717,7 @@ def check(enterprise: Enterprise, regime: Regime, period: Period, report: Eligib
     counts = report.counts(ids)
     # Sorted by worker id so that the order of the Personnel rows changes nothing.
     unknown = sorted((w for w in report.workers if w.worker_id in ids and w.category == Category.UNKNOWN),
-                     key=lambda w: _natural(w.worker_id))
+                     key=lambda w: worker_order(w.worker_id))
     definition = regime.value("eligibility.definition", period.end)
     reasons = [
         because(t(f"Statut de public cible de chaque travailleur occupé pendant la période. {DAY_READING.fr}",

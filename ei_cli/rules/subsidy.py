@@ -28,7 +28,7 @@ from functools import lru_cache
 from typing import Callable, Iterable
 
 from ei_cli.i18n import Text, english_word, french_word, plural, t
-from ei_cli.model import Enterprise, Function, Worker
+from ei_cli.model import Enterprise, Function, Worker, worker_order
 from ei_cli.periods import Month, Period, anniversary, days_between, years_overlapping
 from ei_cli.regimes import CONFIDENCES, Regime, Value, all_regimes, shipped_in_force
 from ei_cli.rules.common import (NO_PAY, ONE, ZERO, Reason, basis_figure, because, combine, daily_fte, data_horizon,
@@ -1606,7 +1606,9 @@ def compute_subsidies(enterprise: Enterprise, regime: Regime, year: int, report=
         conditions.append(cond)
         lines = _apply_condition(lines, cond)
     order = {s: i for i, s in enumerate(SUBSIDY_IDS)}
-    lines = sorted(lines, key=lambda x: (order.get(x.subsidy, 99), x.worker_id or "", x.basis.get("start") or date.min))
+    # The enterprise's lines (no worker) first within a subsidy, then the workers' in the one worker order.
+    lines = sorted(lines, key=lambda x: (order.get(x.subsidy, 99), worker_order(x.worker_id) if x.worker_id else (),
+                                         x.basis.get("start") or date.min))
     result = SubsidyResult(regime.id, year, period, claim, tuple(lines), tuple(run.unknown), tuple(conditions),
                            tuple(run.notes))
     return _with_de_minimis(result, regime)

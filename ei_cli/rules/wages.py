@@ -31,7 +31,7 @@ from itertools import groupby
 from operator import attrgetter, itemgetter
 
 from ei_cli.i18n import Text, french_word, t
-from ei_cli.model import Enterprise
+from ei_cli.model import Enterprise, worker_order
 from ei_cli.periods import Month, Period, month_span, year_ending
 from ei_cli.regimes import Regime, Value
 from ei_cli.rules.common import (CENT, CheckResult, Reason, because, data_horizon, decimal_text, denoised,
@@ -232,7 +232,7 @@ def _fte_ratio(enterprise: Enterprise, regime: Regime, period: Period) -> WageTe
     # The period's months as a range of month numbers (``Month.number``).
     first, last = Month.of(period.start).number, Month.of(period.end).number
     rows = [p for p in enterprise.pay if first <= p.month.number <= last]
-    rows.sort(key=lambda p: (p.worker_id, p.month.number))  # = by (worker_id, month), without Month's slow <
+    rows.sort(key=lambda p: (worker_order(p.worker_id), p.month.number))  # by (worker, month), without Month's slow <
     counted: list[PayPerFte] = []
     excluded: list[ExcludedMonth] = []
     art60: set[str] = set()
@@ -264,8 +264,8 @@ def _fte_ratio(enterprise: Enterprise, regime: Regime, period: Period) -> WageTe
     owed_start = max(period.start, enterprise.agrement_date)
     owed = Period(owed_start, owed_end) if owed_start <= owed_end else None
     without_pay = () if owed is None else tuple(sorted(
-        w.worker_id for w in enterprise.workers
-        if w.has_employment_contract and w.employed_in(owed) and w.worker_id not in paid))
+        (w.worker_id for w in enterprise.workers
+         if w.has_employment_contract and w.employed_in(owed) and w.worker_id not in paid), key=worker_order))
     seniority = _seniority_flag(regime, on)
     reasons: list[Reason] = [because(t(
         f"Tension salariale : pour chaque travailleur, direction comprise, salaire brut de ses mois de la période "
@@ -295,7 +295,7 @@ def _fte_ratio(enterprise: Enterprise, regime: Regime, period: Period) -> WageTe
                                  f"Months left out (fte 0, no pay, or outside the employment dates of Personnel): "
                                  f"{listed['en']}.")))
     if art60:
-        listed, n = workers_text(sorted(art60)), len(art60)
+        listed, n = workers_text(sorted(art60, key=worker_order)), len(art60)
         reasons.append(because(t(
             f"{french_word(n, 'Écarté')} comme article 60 §7 (employés et payés par le CPAS, pas par l'EI) : "
             f"{listed.fr}.",
@@ -337,12 +337,12 @@ def _fte_ratio(enterprise: Enterprise, regime: Regime, period: Period) -> WageTe
                      f"No usable payroll month in the period up to {to.en}{fill.en}.")
         reasons.append(because(said))
         return WageTension(None, None, limit.number_or_none, None, None, 0,
-                           tuple(excluded), tuple(sorted(art60)), without_pay,
+                           tuple(excluded), tuple(sorted(art60, key=worker_order)), without_pay,
                            not (seniority is not None and seniority.value is True), tuple(reasons), tuple(notes),
                            tuple(counted), payroll_due=due, payroll_due_to=horizon if due else None)
     workers = _by_worker(counted)
-    # Ordered by (pay per fte, worker_id); each key computed once.
-    keyed = [((x.exact_pay_per_fte, x.worker_id), x) for x in workers]
+    # Ordered by (pay per fte, worker); each key computed once.
+    keyed = [((x.exact_pay_per_fte, worker_order(x.worker_id)), x) for x in workers]
     highest = max(keyed, key=itemgetter(0))[1]
     lowest = min(keyed, key=itemgetter(0))[1]
     # The unrounded quotients compared (rules.md §3.4 « ne pourra excéder un à quatre »): 8 000 ÷ 1 999,99917
@@ -374,7 +374,7 @@ def _fte_ratio(enterprise: Enterprise, regime: Regime, period: Period) -> WageTe
                 f"Unknown: {listed.en} employed in the period without any payroll row; their pay per FTE could "
                 "exceed the allowed spread.")))
     return WageTension(compliant, ratio, limit.number_or_none, highest, lowest, len(counted),
-                       tuple(excluded), tuple(sorted(art60)), without_pay,
+                       tuple(excluded), tuple(sorted(art60, key=worker_order)), without_pay,
                        not (seniority is not None and seniority.value is True), tuple(reasons), tuple(notes),
                        tuple(counted), len(workers))
 
