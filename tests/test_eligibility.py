@@ -636,13 +636,15 @@ def test_a_decided_status_never_changes_when_missing_data_is_filled(worker, data
 @settings(max_examples=40, deadline=None)
 @given(workers=st.lists(_workers, min_size=1, max_size=8), seed=st.integers(0, 10**6))
 def test_row_order_changes_nothing(workers, seed):
-    """Shuffling the Personnel rows gives the same status for every worker and the same counts."""
+    """Shuffling the Personnel rows gives the same status for every worker, the same counts, and the workers in
+    the same order (``model.worker_order``: W2 before W10)."""
     workers = [replace(w, worker_id=f"W{i}") for i, w in enumerate(workers)]
     shuffled = workers[:]
     random.Random(seed).shuffle(shuffled)
     a, b = assess_eligibility(enterprise(workers), W2016), assess_eligibility(enterprise(shuffled), W2016)
     assert {k: v.to_dict() for k, v in a.by_id.items()} == {k: v.to_dict() for k, v in b.by_id.items()}
     assert a.counts() == b.counts()
+    assert [w.worker_id for w in a.workers] == [w.worker_id for w in b.workers]
     period = Period.calendar_year(2024)
     assert check(enterprise(workers), W2016, period).to_dict() == check(enterprise(shuffled), W2016, period).to_dict()
 
@@ -672,7 +674,26 @@ def personal_values():
     return values
 
 
-def test_cli_json_follows_the_contract():
+def test_cli_lists_the_workers_in_the_one_worker_order(tmp_path):
+    """Personnel ids 9, 10, 2, 1, 11 (in that row order; the test workbook's first worker's row under each id):
+    the JSON ``workers``, the CSV rows and the table go 1, 2, 9, 10, 11 (``model.worker_order``), as the subsidy
+    lines and every other list of workers — not the sheet's order."""
+    from helpers_workbook import valid_sheets, write_workbook
+
+    sheets = valid_sheets()
+    head, first = sheets["Personnel"][:2]
+    sheets["Personnel"] = [head] + [[wid, None, *first[2:]] for wid in (9, 10, 2, 1, 11)]
+    sheets["Paie"], sheets["Suivi"] = sheets["Paie"][:1], sheets["Suivi"][:1]
+    path = str(write_workbook(tmp_path / "ids.xlsx", sheets))
+    order = ["1", "2", "9", "10", "11"]
+    assert [w["worker_id"] for w in json.loads(invoke(path, "-f", "json").stdout)["workers"]] == order
+    assert [row["worker_id"] for row in csv.DictReader(io.StringIO(invoke(path, "-f", "csv").stdout))] == order
+    table = runner.invoke(app, ["check-eligibility", path], env={"COLUMNS": "200"}).stdout
+    rows = [line.split("│")[1].strip() for line in table.splitlines() if line.startswith("│")]
+    assert [r for r in rows if r in order] == order
+
+
+
     """Sample (Walloon, agrément 2024-03-01): 17 workers, W05 TGD (36 months), W09 TD via T3 (over 50)."""
     r = invoke(WALLOON, "--format", "json", "--regime", "wallonie-2016")
     assert r.exit_code == 0, r.output

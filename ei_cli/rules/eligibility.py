@@ -617,11 +617,12 @@ def _rests_on_protected(worker: Worker, regime: Regime, definition: Value, rule,
 def assess_eligibility(enterprise: Enterprise, regime: Regime) -> EligibilityReport:
     """Status of every worker of the workbook (art. 60 workers included: they are assessed too).
 
-    Workers keep the workbook's order; each status depends on that worker's row only — and on the rows of
-    the same person's other employment contracts (same national number), assessed as one (``_as_person``).
+    Workers in the one worker order (``model.worker_order``), as every other list of workers: the order of the
+    Personnel rows changes nothing. Each status depends on that worker's row only — and on the rows of the same
+    person's other employment contracts (same national number), assessed as one (``_as_person``).
     """
-    return EligibilityReport(regime.id, tuple(assess_worker(w, regime, enterprise.employments_of(w))
-                                              for w in enterprise.workers))
+    workers = sorted(enterprise.workers, key=lambda w: worker_order(w.worker_id))
+    return EligibilityReport(regime.id, tuple(assess_worker(w, regime, enterprise.employments_of(w)) for w in workers))
 
 
 def regime_after_staff(enterprise: Enterprise, regime: Regime) -> list[Problem]:
