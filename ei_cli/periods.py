@@ -11,9 +11,38 @@ from typing import Iterator
 _DAYS_IN_MONTH = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
 
+# Where « today » is taken: the law ei applies is Belgian, and so are its users (docs/interpretations.md, « One
+# notion of today »).
+BELGIAN_TIME_ZONE = "Europe/Brussels"
+
+
 def today() -> date:
-    """The current date (one place to read it: tests set it)."""
-    return date.today()
+    """The current date in Belgium, whatever the machine's time zone (one place to read it: tests set it):
+    at 23:30 UTC on 30 November, a machine set to UTC says 30 November where Brussels is already on
+    1 December (``belgian_date``)."""
+    from datetime import datetime, timezone
+
+    return belgian_date(datetime.now(timezone.utc))
+
+
+def belgian_date(instant) -> date:
+    """The calendar day in Belgium (``BELGIAN_TIME_ZONE``) at ``instant``, an aware ``datetime``. Without a time
+    zone database (neither the system's nor the ``tzdata`` package: a minimal Linux image), the machine's local
+    date at that instant, as ei read it before."""
+    zone = _belgian_zone()
+    return (instant.astimezone(zone) if zone is not None else instant.astimezone()).date()
+
+
+@lru_cache(maxsize=1)
+def _belgian_zone():
+    """``BELGIAN_TIME_ZONE`` as a ``zoneinfo.ZoneInfo``, None when no time zone database has it. Imported here,
+    when a command first needs today: ``ei --help`` does not pay for it."""
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    try:
+        return ZoneInfo(BELGIAN_TIME_ZONE)
+    except ZoneInfoNotFoundError:
+        return None
 
 
 def days_in_month(year: int, month: int) -> int:

@@ -105,12 +105,19 @@ def _plain_niss(draw) -> str:
 
 
 def _niss_agrees(text: str) -> None:
+    """On one day: the shortcut's year is ``periods.today``'s, stdnum's the machine's (``date.today``)."""
+    from datetime import date
+    from unittest.mock import patch
+
     from stdnum.be import bis, nn
 
+    from ei_cli import periods
     from ei_cli.workbook.cells import _surely_valid_niss
 
     expected = nn.is_valid(text) or bis.is_valid(text)
-    if _surely_valid_niss(text):
+    with patch.object(periods, "today", date.today):
+        surely = _surely_valid_niss(text)
+    if surely:
         assert expected and nn.compact(text) == text
     elif len(text) == 11 and text.isascii() and text.isdigit():
         assert not expected
@@ -120,6 +127,22 @@ def _niss_agrees(text: str) -> None:
 def test_niss_shortcut_agrees_with_stdnum(text):
     """For 11 plain ASCII digits the shortcut says what stdnum says (national register or BIS)."""
     _niss_agrees(text)
+
+
+def test_niss_shortcut_takes_this_year_from_periods_today(monkeypatch):
+    """« 20YY not after this year » is the year of ``periods.today`` (the date in Belgium, every « today » of ei),
+    not the machine's ``date.today``. 24010100124 (born 1 January 2024, counter 001) has the check digits of
+    the 2000s — 97 − (2 240 101 001 mod 97) = 97 − 73 = 24, where the 1900s' would be 97 − (240 101 001 mod
+    97) = 92 —: surely valid on a day of 2024, left to stdnum on 31 December 2023."""
+    from datetime import date
+
+    from ei_cli import periods
+    from ei_cli.workbook.cells import _surely_valid_niss
+
+    monkeypatch.setattr(periods, "today", lambda: date(2023, 12, 31))
+    assert not _surely_valid_niss("24010100124")
+    monkeypatch.setattr(periods, "today", lambda: date(2024, 1, 1))
+    assert _surely_valid_niss("24010100124")
 
 
 @given(st.one_of(st.text(alphabet="0123456789", min_size=11, max_size=11),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from datetime import date, timedelta
 from decimal import Decimal
 
@@ -95,3 +96,54 @@ def test_a_month_in_other_digits_than_ascii_is_refused(text):
     with pytest.raises(ValueError):
         Month.parse(text)
     assert Month.parse("2026-10") == Month(2026, 10)
+
+
+def test_the_date_in_belgium_follows_brussels_time_summer_and_winter():
+    """``periods.belgian_date``: Brussels is UTC+1 in winter (CET), UTC+2 in summer (CEST, from the last Sunday
+    of March to the last Sunday of October). 30 Nov 2026 23:30 UTC + 1 h = 1 Dec 00:30; 30 Jun 2026 22:00 UTC
+    + 2 h = 1 Jul 00:00, one minute earlier (21:59 + 2 h = 23:59) still 30 June; 31 Dec 2026 23:00 UTC + 1 h
+    = 1 Jan 2027 00:00, a new year."""
+    from datetime import datetime, timezone
+
+    from ei_cli.periods import belgian_date
+
+    def utc(*args):
+        return datetime(*args, tzinfo=timezone.utc)
+
+    assert belgian_date(utc(2026, 11, 30, 23, 30)) == date(2026, 12, 1)
+    assert belgian_date(utc(2026, 11, 30, 22, 59)) == date(2026, 11, 30)
+    assert belgian_date(utc(2026, 6, 30, 22, 0)) == date(2026, 7, 1)
+    assert belgian_date(utc(2026, 6, 30, 21, 59)) == date(2026, 6, 30)
+    assert belgian_date(utc(2026, 12, 31, 23, 0)) == date(2027, 1, 1)
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="a POSIX TZ rule is read by the C library of POSIX systems")
+@pytest.mark.parametrize("zone", ["EAST-14", "WEST+12"])
+def test_today_is_the_date_in_brussels_whatever_the_machine_s_time_zone(zone):
+    """Audit R3: « today » was the machine's local date, so at 23:30 UTC on 30 November a machine set to UTC
+    judged on the 30th where Brussels was on 1 December (the quota's « année en cours » against « paie
+    incomplète »). ``periods.today`` is the date in Brussels. Run in a child process (the tests pin
+    ``periods.today`` in this one) under a machine time zone of UTC+14 and of UTC−12: at any instant one of the
+    two is on another day than Brussels (UTC+1 or +2), so the old code failed one of these at any hour."""
+    import os
+    import subprocess
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    def brussels():
+        return datetime.now(ZoneInfo("Europe/Brussels")).date().isoformat()
+
+    before = brussels()
+    child = subprocess.run([sys.executable, "-c", "from ei_cli import periods; print(periods.today())"],
+                           env={**os.environ, "TZ": zone}, capture_output=True, text=True, timeout=60)
+    assert child.stdout.strip() in {before, brussels()}, child.stderr
+
+
+def test_windows_gets_the_time_zone_database_today_needs():
+    """``periods.today`` reads Brussels time with ``zoneinfo``, which on Windows finds no system database: the
+    ``tzdata`` package is declared for Windows alone (Linux and macOS have theirs)."""
+    import tomllib
+    from pathlib import Path
+
+    declared = tomllib.loads((Path(__file__).resolve().parent.parent / "pyproject.toml").read_text(encoding="utf-8"))
+    assert "tzdata; sys_platform == 'win32'" in declared["project"]["dependencies"]

@@ -16,6 +16,7 @@ from functools import lru_cache
 from ei_cli.i18n import Text, decimal_text, quoted
 from ei_cli.problems import INVISIBLE, without_controls
 from ei_cli.model import ContractType, Diploma, FollowUpType, Function, Region
+from ei_cli import periods
 from ei_cli.periods import Month
 import ei_cli.workbook.schema as schema
 from ei_cli.workbook.schema import normalize_name
@@ -699,7 +700,8 @@ def _surely_valid_niss(text: str) -> bool:
     A shortcut for the common case only (stdnum cleans the text three times per number): False means
     "ask stdnum", which then decides. Rules: a month field 00-12 (national register) or 20-32 / 40-52
     (BIS), and 97 - (first nine digits mod 97) equal to the last two, the nine digits prefixed with a
-    2 for people born from 2000 on (possible only when 20YY is not after this year).
+    2 for people born from 2000 on (possible only when 20YY is not after this year: ``periods.today``'s, the
+    year in Belgium, as every other « today » of ei).
     """
     if len(text) != 11 or not text.isascii() or not text.isdigit():
         return False
@@ -709,7 +711,7 @@ def _surely_valid_niss(text: str) -> bool:
     base, check = int(text[:9]), int(text[9:])
     if 97 - base % 97 == check:
         return True
-    return (int(text[:2]) + 2000 <= date.today().year and 97 - (2_000_000_000 + base) % 97 == check)
+    return (int(text[:2]) + 2000 <= periods.today().year and 97 - (2_000_000_000 + base) % 97 == check)
 
 
 def is_valid_niss(digits: str) -> bool:
