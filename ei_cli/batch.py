@@ -490,6 +490,18 @@ def skipped_entry(path: Path | LeftOut, folder: Path | None = None) -> dict:
                          f"skipped: {name}: {advice.en[:1].lower()}{advice.en[1:]}")}
 
 
+def _from_folder(path: Path, folder: Path | None) -> Path:
+    """``path`` from ``folder`` (``client-a/paie.xlsx``): the real name, to open or to quote in a command
+    (``relative_name`` is its text for the outputs); ``path`` itself without a folder or outside it."""
+    path = Path(path)
+    if folder is not None:
+        try:
+            return path.relative_to(folder)
+        except ValueError:
+            pass
+    return path
+
+
 def relative_name(path: Path, folder: Path | None) -> str:
     """How a workbook is named in the outputs: its path from ``folder``, with ``/`` (``client-a/paie.xlsx``
     when the sub-folders are read; its file name for a workbook directly in ``folder``, or without one),
@@ -591,7 +603,8 @@ def evaluate(path: Path, request: BatchRequest):
     from ei_cli.workbook import read_workbook
 
     lang = request.lang
-    result = read_workbook(Path(path))
+    name = relative_name(Path(path), request.folder)   # as files[].file: never the folder's path as typed
+    result = read_workbook(Path(path), name)
     problems = list(result.problems)
     if has_errors(problems) or result.enterprise is None:
         return jsonable(base_document(CHECK_COMMAND, problems=problems), lang), {"readable": False}
@@ -600,9 +613,9 @@ def evaluate(path: Path, request: BatchRequest):
     try:
         regime, regime_warnings = select_regime(enterprise, period, request.regime_id)
     except EiError as exc:
-        from ei_cli.problems import display_path, error
+        from ei_cli.problems import error
 
-        problems.append(error("regime_not_applicable", exc.message, file=display_path(path)))
+        problems.append(error("regime_not_applicable", exc.message, file=name))
         doc = base_document(CHECK_COMMAND, enterprise=enterprise, period=period, problems=problems)
         return jsonable(doc, lang), {"readable": False, "enterprise": enterprise.name,
                                      "enterprise_number": enterprise.enterprise_number}
@@ -669,27 +682,28 @@ def process_file(path: Path, request: BatchRequest, json_name: str) -> tuple[Fil
             if state.get("debug"):
                 raise
             # The command that shows the trace: --debug is ei's own option (before the command), the file
-            # as the batch found it, the period of the batch.
+            # by its path from the folder read (run from that folder: its path as typed is not written in the
+            # outputs, docs/interpretations.md « Noms des résultats »), the period of the batch.
             from ei_cli.output import shell_quote
 
-            options = f"{shell_quote(path)} --year {request.subsidy_year}" + (
+            options = f"{shell_quote(_from_folder(path, request.folder))} --year {request.subsidy_year}" + (
                 f" --regime {request.regime_id}" if request.regime_id else "")
             check, subsidy = f"ei --debug check {options}", f"ei --debug subsidy {options}"
             return _failed(path, request, json_name, "internal_error", t(
-                f"Erreur interne ({type(exc).__name__}) sur ce classeur ; relancez « {check} » et « {subsidy} » "
-                "pour voir la trace, et signalez-la.",
-                f"Internal error ({type(exc).__name__}) on this workbook; run '{check}' and '{subsidy}' to see "
-                "the trace, and report it."))
+                f"Erreur interne ({type(exc).__name__}) sur ce classeur ; depuis le dossier lu, relancez « {check} » "
+                f"et « {subsidy} » pour voir la trace, et signalez-la.",
+                f"Internal error ({type(exc).__name__}) on this workbook; from the folder read, run '{check}' and "
+                f"'{subsidy}' to see the trace, and report it."))
         return _outcome(path, request, json_name, doc, fields)
 
 
 def _failed(path: Path, request: BatchRequest, json_name: str, code: str, message: Text):
     """The outcome (and staged JSON) of a file that could not be evaluated at all: one error."""
     from ei_cli.output import base_document, jsonable
-    from ei_cli.problems import display_path, error
+    from ei_cli.problems import error
 
-    doc = jsonable(base_document(CHECK_COMMAND, problems=[error(code, message, file=display_path(path))]),
-                   request.lang)
+    problem = error(code, message, file=relative_name(path, request.folder))
+    doc = jsonable(base_document(CHECK_COMMAND, problems=[problem]), request.lang)
     return _outcome(path, request, json_name, doc, {"readable": False})
 
 
@@ -697,8 +711,9 @@ def _outcome(path: Path, request: BatchRequest, json_name: str, doc: dict, field
     """The file's ``FileOutcome`` and its JSON staged. When the system refuses to write that JSON (a name
     too long, no permission in its sub-folder), the refusal becomes the file's error (``system_error``,
     naming the JSON; the file in error, exit 2 at the end) and the other files go on: the old code
-    stopped the whole run there."""
-    from ei_cli.output import WriteRefused, compact_dumps, stage_file
+    stopped the whole run there. The refusal names the JSON as ``files[].json_name`` does, from --out (never
+    the folders' paths as typed)."""
+    from ei_cli.output import WriteRefused, compact_dumps, stage_file, write_error
 
     staged = output = None
     problems = doc["problems"]
@@ -707,9 +722,11 @@ def _outcome(path: Path, request: BatchRequest, json_name: str, doc: dict, field
             staged = stage_file(Path(request.out_dir) / json_name, compact_dumps(doc, request.lang))
             output = json_name
         except WriteRefused as exc:
-            from ei_cli.problems import display_path, error
+            from ei_cli.problems import error
 
-            problems = [*problems, error("system_error", exc.message, file=display_path(path)).to_dict(request.lang)]
+            refused = write_error(Path(json_name), exc.__cause__) if isinstance(exc.__cause__, OSError) else exc
+            problems = [*problems, error("system_error", refused.message,
+                                         file=relative_name(path, request.folder)).to_dict(request.lang)]
             fields = {**fields, "readable": False}
     errors = sum(1 for p in problems if p["severity"] == "error")
     outcome = FileOutcome(file=relative_name(path, request.folder), output=output, problems=problems, errors=errors,

@@ -476,13 +476,14 @@ def test_a_bug_on_one_file_is_recorded_and_the_others_still_run(tmp_path, capsys
     assert code == ExitCode.BAD_INPUT
     assert [f["readable"] for f in doc["files"]] == [True, False]
     assert doc["files"][1]["problems"][0]["code"] == "internal_error"
-    # The command it suggests runs as written: --debug before the command, the file's path, the year (it
-    # said « ei check b.xlsx --debug », an unknown option there, without the folder).
-    assert (f"relancez « ei --debug check {folder / 'b.xlsx'} --year {YEAR} » et « ei --debug subsidy "
-            f"{folder / 'b.xlsx'} --year {YEAR} »") in doc["files"][1]["problems"][0]["message"]
+    # The command it suggests runs as written from the folder read: --debug before the command, the file's path
+    # from that folder (the folder's path is not written in the outputs, audit D1), the year (it said « ei check
+    # b.xlsx --debug », an unknown option there, without saying from where).
+    assert (f"depuis le dossier lu, relancez « ei --debug check b.xlsx --year {YEAR} » et « ei --debug subsidy "
+            f"b.xlsx --year {YEAR} »") in doc["files"][1]["problems"][0]["message"]
     # with --month (ei check has no --at): the month's calendar year
     code, stdout, _ = run(capsys, folder, "--month", f"{YEAR}-03", "-f", "json", "--jobs", "1")
-    assert f"« ei --debug check {folder / 'b.xlsx'} --year {YEAR} »" in json.loads(stdout)["files"][1]["problems"][0]["message"]  # noqa: E501
+    assert f"« ei --debug check b.xlsx --year {YEAR} »" in json.loads(stdout)["files"][1]["problems"][0]["message"]
 
 
 def test_a_file_that_runs_out_of_memory_is_that_file_s_system_error_not_a_bug(tmp_path, capsys, monkeypatch,
@@ -708,9 +709,42 @@ def test_a_file_name_that_is_not_utf8_is_named_in_valid_utf8(tmp_path, capsys, g
     doc = json.loads(stdout)
     assert [(f["file"], f["output"]) for f in doc["files"]] == [("Fran\ufffdois.xlsx", "Fran\ufffdois.json"),
                                                                 ("ok.xlsx", "ok.json")]
-    assert {p["file"] for p in doc["files"][0]["problems"]} == {str(folder / "Fran\ufffdois.xlsx")}
+    assert {p["file"] for p in doc["files"][0]["problems"]} == {"Fran\ufffdois.xlsx"}
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [
         "Fran\ufffdois.json", "ok.json", "summary.json", "summary.xlsx"]
+
+
+def test_the_outputs_name_each_file_from_the_folder_read_never_by_the_folder_s_path(tmp_path, capsys, monkeypatch,
+                                                                                   good_workbook):
+    """Audit D1: the problems of ``ei batch`` named their file by the path as typed — with an absolute DIR the
+    full path (« /home/marie.dupont/… » names the person: docs/interpretations.md, « JSON d'un classeur
+    disparu ») in every problem of every file, in summary.json and each file's JSON, where ``files[].file``
+    says « a.xlsx ». Every problem now names its file from DIR, as ``files[].file`` does: ``ei batch in`` and
+    ``ei batch /…/in`` write the same outputs, and none holds the folder's path. The reader's problems (an
+    unreadable workbook), the rules' (``payroll_missing_month``) and a forced regime of another region
+    (``regime_not_applicable``)."""
+    from openpyxl import load_workbook
+
+    folder = folder_with(tmp_path, {"a.xlsx": good_workbook, "c.xlsx": b"junk"})
+    (folder / "client b").mkdir()
+    shutil.copyfile(good_workbook, folder / "client b" / "b.xlsx")
+    monkeypatch.chdir(tmp_path)
+    outputs = {}
+    for given, out in (("in", "rel"), (str(folder), "abs")):
+        run(capsys, given, "--year", YEAR, "--recursive", "--out", out, "-q", "--jobs", "1")
+        outputs[out] = {p.relative_to(out).as_posix(): p.read_text(encoding="utf-8")
+                        for p in Path(out).rglob("*.json")}
+        cells = [str(v) for ws in load_workbook(Path(out) / "summary.xlsx") for row in ws.iter_rows(values_only=True)
+                 for v in row if v is not None]
+        assert not [text for text in [*outputs[out].values(), *cells] if "in/" in text or str(tmp_path) in text]
+    assert outputs["rel"] == outputs["abs"]
+    doc = json.loads(outputs["abs"]["summary.json"])
+    named = {f["file"]: {p["file"] for p in f["problems"]} for f in doc["files"]}
+    assert named == {"a.xlsx": {"a.xlsx"}, "c.xlsx": {"c.xlsx"}, "client b/b.xlsx": {"client b/b.xlsx"}}
+    assert "payroll_missing_month" in {p["code"] for p in doc["files"][0]["problems"]}
+    code, stdout, _ = run(capsys, str(folder), "--year", YEAR, "--regime", "bruxelles-2004", "-f", "json")
+    refused = [p for f in json.loads(stdout)["files"] for p in f["problems"] if p["code"] == "regime_not_applicable"]
+    assert [p["file"] for p in refused] == ["a.xlsx"]
 
 
 def test_csv_summary_on_stdout_is_the_summary_workbook_rows(tmp_path, capsys, good_workbook, other_workbook):
@@ -1257,13 +1291,15 @@ def test_request_period():
     assert BatchRequest(2025, Month(2025, 2)).period.to_dict() == {"start": "2025-02-01", "end": "2025-02-28"}
 
 
-def test_per_file_json_is_the_check_document_plus_subsidy(tmp_path, capsys, good_workbook):
+def test_per_file_json_is_the_check_document_plus_subsidy(tmp_path, capsys, monkeypatch, good_workbook):
+    """The file named from the folder read, as ``ei check`` run in that folder names it (audit D1)."""
     folder = folder_with(tmp_path, {"a.xlsx": good_workbook})
     out = tmp_path / "out"
     run(capsys, folder, "--year", YEAR, "--out", out, "-q")
-    check = json.loads(run_cli(capsys, "check", folder / "a.xlsx", "--year", YEAR, "--format", "json")[1])
+    monkeypatch.chdir(folder)
+    check = json.loads(run_cli(capsys, "check", "a.xlsx", "--year", YEAR, "--format", "json")[1])
     mine = json.loads((out / "a.json").read_text())
-    subsidy = json.loads(run_cli(capsys, "subsidy", folder / "a.xlsx", "--year", YEAR, "--format", "json")[1])
+    subsidy = json.loads(run_cli(capsys, "subsidy", "a.xlsx", "--year", YEAR, "--format", "json")[1])
     assert mine.pop("subsidy")["total"] == subsidy["total"]
     assert mine == check
 
@@ -1440,7 +1476,8 @@ def test_a_long_name_is_written_its_strays_swept_and_a_json_refused_is_that_file
     assert outputs == {"a.xlsx": (True, "a.json"), f"{stem}.ods": (False, f"{stem}.ods.json"),
                        f"{stem}.xlsx": (False, None)}
     refused = [p for p in doc["files"][2]["problems"] if p["code"] == "system_error"]
-    assert [p["message"] for p in refused] == [f"Impossible d'écrire {out}/{stem}.xlsx.json (nom de fichier trop long)."]
+    # named as files[].json_name, from --out (audit D1: no folder's path as typed in the outputs)
+    assert [p["message"] for p in refused] == [f"Impossible d'écrire {stem}.xlsx.json (nom de fichier trop long)."]
     assert sorted(p.name for p in out.iterdir()) == sorted(["a.json", f"{stem}.ods.json", "summary.json",
                                                             "summary.xlsx"])
     stray = stage_file(out / f"{stem}.ods.json", "{}")
@@ -1813,14 +1850,14 @@ def test_the_commands_batch_suggests_quote_the_path_for_the_users_shell(tmp_path
     code, stdout, _ = run(capsys, folder, "--year", YEAR, "-f", "json")
     message = json.loads(stdout)["files"][0]["problems"][0]["message"]
     check = message.split("« ")[1].split(" »")[0]
-    assert shlex.split(check) == ["ei", "--debug", "check", str(target), "--year", str(YEAR)]
+    assert shlex.split(check) == ["ei", "--debug", "check", "mon classeur.xlsx", "--year", str(YEAR)]
     code, _, stderr = run(capsys, target, "--year", YEAR)
     flat = " ".join(stderr.split())
     assert code == ExitCode.BAD_INPUT and f"ei check {shlex.quote(str(target))} (ou ei subsidy)" in flat
     monkeypatch.setattr(output, "_windows_shell", lambda: True)
     code, stdout, _ = run(capsys, folder, "--year", YEAR, "-f", "json")
     message = json.loads(stdout)["files"][0]["problems"][0]["message"]
-    assert f'« ei --debug check "{target}" --year {YEAR} »' in message
+    assert f'« ei --debug check "mon classeur.xlsx" --year {YEAR} »' in message
     code, _, stderr = run(capsys, target, "--year", YEAR)
     assert f'ei check "{target}" (ou ei subsidy)' in " ".join(stderr.split())
 

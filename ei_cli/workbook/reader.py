@@ -58,10 +58,12 @@ class ReadResult:
         return tuple(p for p in self.problems if not p.is_error)
 
 
-def read_workbook(path: Path) -> ReadResult:
-    """Read ``path`` (opened read-only); never raises for a problem in the user's file."""
+def read_workbook(path: Path, name: str | None = None) -> ReadResult:
+    """Read ``path`` (opened read-only); never raises for a problem in the user's file. ``name``: how the problems
+    (``file``, messages) and the model (``Enterprise.source``) name the file — ``ei batch`` gives its path from the
+    folder read (``batch.relative_name``); by default the path as given (``problems.display_path``)."""
     path = Path(path)
-    file = display_path(path)
+    file = display_path(path) if name is None else name
     sniffed = sniff(path, file)
     if sniffed.problems:
         return ReadResult(None, tuple(sniffed.problems))
