@@ -272,8 +272,19 @@ def list_workbooks(folder: Path, out_dir: Path | None = None,
         elif not (out_dir is not None and p.name == SUMMARY_XLSX and same_file(p, Path(out_dir) / SUMMARY_XLSX)):
             skipped.append(p)
     skipped += left_out
-    names = {p: relative_name(_path_of(p), folder) for p in found + skipped}
-    return tuple(sorted(paths, key=lambda p: (names[p].casefold(), names[p])) for paths in (found, skipped))
+    names = {p: _name_order(relative_name(_path_of(p), folder)) for p in found + skipped}
+    return tuple(sorted(paths, key=names.__getitem__) for paths in (found, skipped))
+
+
+def _name_order(name: str) -> tuple[str, str]:
+    """The key files are listed by: their name from the folder read without its accents, whatever its Unicode
+    form, and case-folded (``schema.without_accents``: « Élan.xlsx » between « Beta » and « warn », named by
+    Windows, NFC, or by a Mac, NFD; it came after « z », and an NFD name elsewhere than an NFC one); then
+    the name itself, so that two names that differ only so keep one order. Spaces and punctuation count, not
+    as ``schema.normalize_name`` compares enterprise names: « ei-012 (1).xlsx » stays beside « ei-012.xlsx »."""
+    from ei_cli.workbook.schema import without_accents
+
+    return without_accents(name).casefold(), name
 
 
 def _one_per_file(paths: list[Path], folder: Path) -> tuple[list[Path], list[LeftOut]]:
@@ -286,8 +297,7 @@ def _one_per_file(paths: list[Path], folder: Path) -> tuple[list[Path], list[Lef
     import os
 
     def order(p: Path):
-        name = relative_name(p, folder)
-        return p.is_symlink(), name.casefold(), name
+        return p.is_symlink(), _name_order(relative_name(p, folder))
 
     kept, same, seen = [], [], {}
     for p in sorted(paths, key=order):

@@ -77,6 +77,23 @@ def test_find_workbooks_skips_lock_hidden_and_other_files(tmp_path):
     assert [p.name for p in batch.find_workbooks(folder)] == ["A.xlsx", "b.ods", "c.xlsm", "d.XLSX"]
 
 
+def test_files_are_listed_by_name_whatever_their_accents_case_and_unicode_form(tmp_path):
+    """Audit R2: the order followed the raw text of the names, case-folded: « Élan.xlsx » came after « zed.xlsx »,
+    and « Émile.xlsx » named by a Mac (NFD: « E » then a combining accent) sorted elsewhere than the same name
+    typed on Windows (NFC: one character « É »). The names are now compared without their accents, in one
+    Unicode form, case-folded; the raw name breaks a tie (the NFD « Émile » before the NFC one: « E » U+0045
+    before « É » U+00C9), so that the order never depends on the order the system lists them in."""
+    import unicodedata
+
+    nfc, nfd = (unicodedata.normalize(form, "Émile.xlsx") for form in ("NFC", "NFD"))
+    names = ["zed.xlsx", "warn.xlsx", nfc, unicodedata.normalize("NFC", "Élan.xlsx"), "Beta.xlsx", "alpha.xlsx", nfd]
+    folder = folder_with(tmp_path, {name: b"x" for name in names})
+    listed = [p.name for p in batch.find_workbooks(folder)]
+    assert [unicodedata.normalize("NFC", n) for n in listed] == [
+        "alpha.xlsx", "Beta.xlsx", "Élan.xlsx", "Émile.xlsx", "Émile.xlsx", "warn.xlsx", "zed.xlsx"]
+    assert listed[3:5] == [nfd, nfc]
+
+
 def test_a_legacy_xls_is_reported_unreadable_with_the_advice_of_validate(tmp_path, capsys, good_workbook):
     """An old Excel 97-2003 ``.xls`` in the folder is one of the files, unreadable, with the same advice
     as ``ei validate old.xls`` (``legacy_xls``: save it as .xlsx), on stderr and in files[]; exit 2 as for

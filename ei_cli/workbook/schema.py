@@ -44,9 +44,15 @@ def _normalize(text: str) -> str:
         text = _ELISION.sub("", text)
     if text.isascii():
         return _NON_ALNUM.sub("", text.lower())
+    return _NON_WORD.sub("", without_accents(text).lower())
+
+
+def without_accents(text: str) -> str:
+    """``text`` decomposed (NFKD) without its accents (the combining marks): one text whatever the Unicode form —
+    « É » as typed on Windows (NFC, one character) and as a Mac names a file (NFD, « E » and a combining
+    accent) both become « E ». ``normalize_name``'s first step; ``ei batch`` orders its files by it."""
     text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
-    return _NON_WORD.sub("", text)
+    return "".join(c for c in text if not unicodedata.combining(c))
 
 
 # Headers, enum and boolean cells repeat the same few words on every row: remember them (bounded,
