@@ -619,11 +619,13 @@ def test_brussels_2004_table_shows_the_lowest_judged_month_and_the_average_for_i
     assert "part obtenue" not in out
 
 
-def _one_target_in_four(last_month: str):
+def _one_target_in_four(last_month: str, n3_fte="1", n3_exit: date | None = None):
     """wallonie-2016, agrément 2021-01-01 (agrément year n = calendar 2020 + n): T target, N1–N3 not target, all full
-    time, Paie from January of ``last_month``'s year to ``last_month`` (« YYYY-MM »). Enterprise, statuses."""
-    ws = [worker("T")] + [worker(f"N{i}") for i in range(1, 4)]
-    e = enterprise(ws, [pay(w.worker_id, f"{last_month[:4]}-01", last_month) for w in ws], agrement=date(2021, 1, 1))
+    time (N3 at ``n3_fte``, to ``n3_exit``), Paie from January of ``last_month``'s year to ``last_month``
+    (« YYYY-MM »). Enterprise, statuses."""
+    ws = [worker("T")] + [worker(f"N{i}") for i in range(1, 3)] + [worker("N3", exit=n3_exit, fte=n3_fte)]
+    e = enterprise(ws, [pay(w.worker_id, f"{last_month[:4]}-01", last_month, w.fte) for w in ws],
+                   agrement=date(2021, 1, 1))
     return e, Statuses({"T": True, "N1": False, "N2": False, "N3": False})
 
 
@@ -795,15 +797,22 @@ def test_brussels_2004_in_progress_months_to_come_reaching_the_threshold_ask_no_
         "ne se rattrape pas : la part doit être atteinte chaque mois."]
 
 
-def _brussels_2004_hire_in_july(n3_hire: date = date(2014, 7, 1), n3_exit: date | None = None, june_dip=False):
+def _brussels_2004_hire_in_july(n3_hire: date = date(2014, 7, 1), n3_exit: date | None = None, june_dip=False,
+                               n3_fte="1", paid_to="2014-06", unknown_fte: str | None = None):
     """bruxelles-2004, agrément 2013-01-01 → agrément year 2 = 2014, every month judged (obligation from
-    2013-04-11). N1, N2 not target and P target, full time, paid 2013-01 … 2014-06: 1 ÷ 3 = 33,3 % a month; N3 not
-    target, full time, in Personnel from ``n3_hire`` (to ``n3_exit``), not paid yet: the months projected with N3
-    are 1 ÷ 4 = 25 %, each short of x = (0,3 × 4 − 1) ÷ 0,7 = 0,2857 target FTE. With ``june_dip``, N4 (not
-    target) in June 2014 only: June 1 ÷ 4 = 25 %, a month judged below the threshold. Enterprise, statuses."""
-    ws = [worker(w, hire=date(2013, 1, 1)) for w in ("N1", "N2", "P")] + [worker("N3", hire=n3_hire, exit=n3_exit)]
-    pays = [pay(w, "2013-01", "2014-06") for w in ("N1", "N2", "P")]
+    2013-04-11). N1, N2 not target and P target, full time, paid 2013-01 … 2014-06 (``paid_to``): 1 ÷ 3 = 33,3 % a
+    month; N3 not target, full time (``n3_fte``), in Personnel from ``n3_hire`` (to ``n3_exit``), not paid yet: the
+    months projected with N3 are 1 ÷ 4 = 25 %, each short of x = (0,3 × 4 − 1) ÷ 0,7 = 0,2857 target FTE. With
+    ``june_dip``, N4 (not target) in June 2014 only: June 1 ÷ 4 = 25 %, a month judged below the threshold. With
+    ``unknown_fte``, U of unknown status at that FTE, paid as N1. Enterprise, statuses."""
+    ws = [worker(w, hire=date(2013, 1, 1)) for w in ("N1", "N2", "P")]
+    ws.append(worker("N3", hire=n3_hire, exit=n3_exit, fte=n3_fte))
+    pays = [pay(w, "2013-01", paid_to) for w in ("N1", "N2", "P")]
     status = dict(N1=False, N2=False, P=True, N3=False)
+    if unknown_fte is not None:
+        ws.append(worker("U", hire=date(2013, 1, 1), fte=unknown_fte))
+        pays.append(pay("U", "2013-01", paid_to, unknown_fte))
+        status["U"] = None
     if june_dip:
         ws.append(worker("N4", hire=date(2014, 6, 1), exit=date(2014, 6, 30)))
         pays.append(pay("N4", "2014-06", "2014-06"))
@@ -890,6 +899,72 @@ def test_brussels_2004_forecast_keeps_one_figure_when_the_current_month_does_not
     assert (d["later_hire_from"], d["later_extra_target_fte"], d["current_month_days_left"]) == (None, None, None)
 
 
+def test_brussels_2004_forecast_keeps_one_figure_when_the_current_months_need_rounds_to_the_later_months(monkeypatch):
+    """``_brussels_2004_hire_in_july`` with N3 at 0,34 FTE: July–December projected T 1 ÷ D 3,34 = 29,94 % < 30 %,
+    each short of x = (0,3 × 3,34 − 1) ÷ 0,7 = 0,002 ÷ 0,7 = 0,002857. Today 2014-07-01, a hire counts from
+    2014-07-02, 30 of July's 31 days: x ÷ 30/31 = 0,002952 → 0,01; August–December whole: 0,002857 → 0,01. July
+    needs more unrounded, not once rounded (docs/interpretations.md, « the current month's days left »: « needs
+    more than the later months (once rounded) »): one figure, 0,01 from 2014-07, nothing said apart."""
+    monkeypatch.setattr(periods, "today", lambda: date(2014, 7, 1))
+    e, st_ = _brussels_2004_hire_in_july(n3_fte="0.34")
+    f = forecast_quota(e, B04, date(2014, 7, 1), st_)
+    d = f.to_dict()
+    assert (d["extra_target_fte"], d["hire_from"], d["later_hire_from"], d["current_month_days_left"]) == (
+        D("0.01"), "2014-07", None, None)
+    assert f.summary.fr.endswith(" ; engager 0,01 ETP de public cible à partir de 2014-07 la rend conforme.")
+
+
+def test_brussels_2004_forecast_counts_a_month_begun_tomorrow_whole_not_apart(monkeypatch):
+    """``_brussels_2004_hire_in_july`` with N3 in August 2014 only (2014-08-01 … 2014-08-31); today 2014-07-31, so
+    a hire counts from 2014-08-01, August's first day. August 1 ÷ 4 = 25 %, x = (0,3 × 4 − 1) ÷ 0,7 = 0,2857 →
+    0,29; September–December 1 ÷ 3 = 33,3 % ≥ 30 %, no need. August counts whole (w = 1): one figure, « engager
+    0,29 ETP … à partir de 2014-08 », not « 2014-08 : il faudrait 0,29 ETP … pour ses 31 jours restants »
+    (docs/interpretations.md: nothing said apart « when the hire counts from a month's first day »)."""
+    monkeypatch.setattr(periods, "today", lambda: date(2014, 7, 31))
+    e, st_ = _brussels_2004_hire_in_july(n3_hire=date(2014, 8, 1), n3_exit=date(2014, 8, 31))
+    f = forecast_quota(e, B04, date(2014, 7, 31), st_)
+    d = f.to_dict()
+    assert (d["extra_target_fte"], d["hire_from"], d["later_hire_from"], d["current_month_days_left"]) == (
+        D("0.29"), "2014-08", None, None)
+    assert f.summary.fr.endswith(" ; engager 0,29 ETP de public cible à partir de 2014-08 la rend conforme.")
+    assert "jours restants" not in f.summary.fr
+
+
+UNSURE_FR = ("si les travailleurs au statut indéterminé ne sont pas du public cible (complétez d'abord la feuille "
+             "Personnel : ils le sont peut-être, et aucun engagement n'est alors nécessaire)")
+
+
+def test_brussels_2004_forecast_said_apart_puts_the_unknown_status_condition_with_the_later_months_hire(monkeypatch):
+    """``_brussels_2004_hire_in_july`` with U, of unknown status, at 0,3 FTE; today 2014-07-28. Known months
+    1 ÷ 3,3 = 30,3 %; July–December projected 1 ÷ 4,3 = 23,3 % (with U target: 1,3 ÷ 4,3 = 30,2 %): projected
+    unknown, each month short of x = (0,3 × 4,3 − 1) ÷ 0,7 = 0,29 ÷ 0,7 = 0,4143 if U is not target. August–
+    December whole: 0,4143 → 0,42 from 2014-08; July, from 2014-07-29, 3/31: 0,4143 × 31 ÷ 3 = 4,2810 → 4,29, said
+    apart. The condition goes with the later months' hire, once (``_Advice``), not after July's figure too."""
+    monkeypatch.setattr(periods, "today", lambda: date(2014, 7, 28))
+    e, st_ = _brussels_2004_hire_in_july(unknown_fte="0.3")
+    f = forecast_quota(e, B04, date(2014, 7, 28), st_)
+    assert (f.extra_target_fte, f.to_dict()["later_extra_target_fte"]) == (D("4.29"), D("0.42"))
+    assert f.summary.fr.endswith(
+        f"; pour les mois suivants, engager 0,42 ETP de public cible à partir de 2014-08 {UNSURE_FR} ; 2014-07 : il "
+        "faudrait 4,29 ETP de public cible pour ses 3 jours restants (du 2014-07-29 au 2014-07-31).")
+    assert f.summary.fr.count("si les travailleurs au statut indéterminé") == 1
+
+
+def test_brussels_2004_forecast_said_apart_without_a_later_hire_keeps_the_condition_on_the_current_month(
+        monkeypatch):
+    """The case above with N3 leaving on 2014-07-31: August–December 1 ÷ 3,3 = 30,3 % ≥ 30 %, no hire; July 1 ÷ 4,3
+    needs 4,29 for its 3 days left (0,4143 × 31 ÷ 3 = 4,2810). The condition on U goes with July's figure, once:
+    dropped, the headline asked for 4,29 FTE unconditionally while U alone may make July compliant."""
+    monkeypatch.setattr(periods, "today", lambda: date(2014, 7, 28))
+    e, st_ = _brussels_2004_hire_in_july(n3_exit=date(2014, 7, 31), unknown_fte="0.3")
+    f = forecast_quota(e, B04, date(2014, 7, 28), st_)
+    assert (f.extra_target_fte, f.to_dict()["later_extra_target_fte"]) == (D("4.29"), 0)
+    assert f.summary.fr.endswith(
+        "; les mois à partir de 2014-08 atteignent le seuil sans engagement ; 2014-07 : il faudrait 4,29 ETP de "
+        f"public cible pour ses 3 jours restants (du 2014-07-29 au 2014-07-31) {UNSURE_FR}.")
+    assert f.summary.fr.count("si les travailleurs au statut indéterminé") == 1
+
+
 @pytest.mark.parametrize("today, n3_hire, said_fr, said_en", [
     # July not below (N3 from 2014-08-01): one figure from tomorrow; July counts 3/31 of a month, the others whole.
     (date(2014, 7, 28), date(2014, 8, 1),
@@ -927,6 +1002,21 @@ def test_brussels_2004_forecast_says_the_month_by_month_solving_not_an_average_k
         assert [(r.text.fr, r.text.en) for r in said] == [(
             f"Chaque mois est jugé pour lui-même : le manque x = (r·D − T) ÷ (1 − r) de chaque mois à venir, {said_fr}",
             f"Every month is judged for itself: each month to come's shortfall x = (r·D − T) ÷ (1 − r), {said_en}")]
+
+
+def test_brussels_2004_forecast_in_the_years_last_month_names_no_following_month(monkeypatch):
+    """``_brussels_2004_hire_in_july`` paid to 2014-11, N3 (not target) from 2014-12-01; today 2014-12-15. Only
+    December is to come: 1 ÷ 4 = 25 %, x = (0,3 × 4 − 1) ÷ 0,7 = 0,2857; a hire from 2014-12-16 is there 16 of
+    its 31 days: 0,2857 ÷ 16/31 = 0,5536 → 0,56. The reason says « (2014-12 : 16/31) », with no « les mois
+    suivants, entiers : 1 » — December is the year's last month."""
+    monkeypatch.setattr(periods, "today", lambda: date(2014, 12, 15))
+    e, st_ = _brussels_2004_hire_in_july(n3_hire=date(2014, 12, 1), paid_to="2014-11")
+    f = forecast_quota(e, B04, date(2014, 12, 15), st_)
+    assert f.extra_target_fte == D("0.56") and f.apart is None
+    (why,) = [r for r in f.reasons if r.text.fr.startswith("Chaque mois est jugé pour lui-même")]
+    assert "compté à partir du 2014-12-16 est présent (2014-12 : 16/31), le plus grand" in why.text.fr
+    assert "counted from 2014-12-16 is present in (2014-12: 16/31), the largest" in why.text.en
+    assert "suivants" not in why.text.fr and "following" not in why.text.en
 
 
 def test_brussels_2004_projected_shortfall_says_the_division_by_the_months_part(monkeypatch):
@@ -1030,6 +1120,25 @@ def test_check_on_the_years_last_day_asks_no_hire_as_the_forecast_says(monkeypat
     c = check(e, W16, Period.calendar_year(2022), st_)
     assert [x.fr for x in c.to_fix] == ["Plus aucun engagement ne rend l'année conforme (ei check-quota --forecast)."]
     assert [x.en for x in c.to_fix] == ["No hire makes the year compliant any more (ei check-quota --forecast)."]
+
+
+def test_check_on_the_years_last_day_of_a_year_projected_compliant_asks_to_keep_the_target_public(monkeypatch):
+    """``_one_target_in_four("2022-11")`` with N3 at 0,35 FTE, leaving on 2022-11-30; today 2022-12-31, the last day
+    of agrément year 2 (30 %). Known months T 11 ÷ D 11 × 3,35 = 11 ÷ 36,85 = 29,85 % < 30 % (provisional « non
+    conforme »); December projected without N3, 1 ÷ 3: the year 12 ÷ (36,85 + 3) = 12 ÷ 39,85 = 30,11 % ≥ 30 %.
+    Projected compliant: nothing to hire (forecast_extra_target_fte 0, not null) and what to fix « Garder le
+    public cible actuel », not « Plus aucun engagement ne rend l'année conforme » (the case of a year projected
+    below, above)."""
+    monkeypatch.setattr(periods, "today", lambda: date(2022, 12, 31))
+    e, st_ = _one_target_in_four("2022-11", n3_fte="0.35", n3_exit=date(2022, 11, 30))
+    y = evaluate_quota(e, W16, Period.calendar_year(2022), st_).latest
+    assert y.provisional and y.compliant is False and y.target_share == denoised(D(11) / D("36.85"))
+    assert (y.extra["forecast_compliant"], y.extra["forecast_extra_target_fte"], y.extra["forecast_hire_from"]) == (
+        True, 0, None)
+    assert y.summary.fr.endswith(" ; projetée conforme sans engagement supplémentaire.")
+    c = check(e, W16, Period.calendar_year(2022), st_)
+    assert [x.fr for x in c.to_fix] == ["Garder le public cible actuel : l'année est projetée conforme sans "
+                                        "engagement supplémentaire (ei check-quota --forecast)."]
 
 
 def test_brussels_2018_mandate_minimums():
@@ -2105,6 +2214,22 @@ def test_a_failing_years_advice_names_the_few_days_its_hire_counts_in(monkeypatc
     year = c.details["agrement_years"][-1]
     assert (year["forecast_hire_from"], year["forecast_hire_from_day"], year["forecast_hire_days"]) == \
         ("2020-06", "2020-06-06", 5)
+
+
+def test_a_year_1_forecast_hire_a_few_days_before_its_point_counts_whole(monkeypatch):
+    """wallonie-2016, agrément 2024-01-01: year 1 judged on its last day, 2024-12-31 (Q3). Today 2024-12-10, Paie
+    to 2024-11: P target 0,5 FTE, N1–N4 not target full time: 0,5 ÷ 4,5 = 11,1 % < 20 %, x = (0,2 × 4,5 − 0,5) ÷
+    0,8 = 0,4 ÷ 0,8 = 0,50 (the minimum, 1 − 0,5 = 0,50, alike), k = 1: a hire from 2024-12-11 is under contract
+    on the 31st, whole. « à partir de 2024-12 », not « du 2024-12-11 au 2024-12-31 (21 jours) »: the days are
+    named only when the figure was solved over k < 1 (docs/interpretations.md: « year 1 … keeps « à partir de
+    M » »)."""
+    monkeypatch.setattr(periods, "today", lambda: date(2024, 12, 10))
+    ws = [worker("P", fte="0.5")] + [worker(f"N{i}") for i in range(1, 5)]
+    e = enterprise(ws, [pay(w.worker_id, "2024-01", "2024-11", w.fte) for w in ws], agrement=date(2024, 1, 1))
+    f = forecast_quota(e, W16, date(2024, 12, 10), Statuses({w.worker_id: w.worker_id == "P" for w in ws}))
+    assert (f.extra_target_fte, f.hire_span) == (D("0.50"), None)
+    assert f.summary.fr.endswith(" ; engager 0,50 ETP de public cible à partir de 2024-12 la rend conforme.")
+    assert f.summary.en.endswith("; hiring 0.50 target-public FTE from 2024-12 makes it compliant.")
 
 
 def test_the_headline_names_a_missed_fte_minimum_when_the_share_is_met():
@@ -3211,6 +3336,25 @@ def test_forecast_with_year_says_which_year_it_projects_when_not_one_judged(tmp_
     assert fc["agrement_year"] == 1 and fc["summary"].startswith(
         "L'année projetée est l'année d'agrément 1 (2027-03-01 – 2028-02-29), celle qui commence à la date d'agrément "
         "(2027-03-01), hors des années jugées pour --year 2026 (aucune année d'agrément) ;")
+
+
+def test_forecast_with_year_names_one_judged_year_alone(monkeypatch):
+    """``_one_target_in_four("2022-11")``, today 2022-12-15: `--forecast --year 2021` judges agrément year 1 (2021)
+    alone and projects year 2 (2022, the one holding today). The note names that one year as it is, « (année
+    d'agrément 1) » (``i18n.enumeration`` of one item), not « (année d'agrément  et 1) »."""
+    from ei_cli.i18n import enumeration
+    from ei_cli.rules.quota import forecast_beside_year
+
+    assert (enumeration(["1"]).fr, enumeration(["1"]).en) == ("1", "1")
+    monkeypatch.setattr(periods, "today", lambda: date(2022, 12, 15))
+    e, st_ = _one_target_in_four("2022-11")
+    result = evaluate_quota(e, W16, Period.calendar_year(2021), st_)
+    assert [y.year for y in result.years] == [1]
+    fc = forecast_beside_year(forecast_quota(e, W16, date(2022, 12, 15), st_), result, 2021, date(2022, 12, 15))
+    assert fc.summary.fr.startswith(
+        "Année projetée : l'année d'agrément 2 (2022-01-01 – 2022-12-31), celle du jour (2022-12-15), hors des années "
+        "jugées pour --year 2021 (année d'agrément 1) ; --forecast sans --year juge l'année projetée.")
+    assert "not among the years judged for --year 2021 (agrément year 1);" in fc.summary.en
 
 
 @pytest.mark.parametrize("today, year", [(date(2026, 11, 5), 5), (date(2026, 11, 20), 6)])
