@@ -1339,14 +1339,14 @@ def test_half_time_accompanier_hired_mid_month_with_a_formula_etp_meets_the_half
     assert line.amount == D("17691.26")
 
 
-def _sieg_half_timer_enterprise(agrement, last_paid, cost, costs=None):
+def _sieg_half_timer_enterprise(agrement, last_paid, cost, costs=None, hired=None):
     """10 TD employed since 2023-01-01 (their TD/TGD windows long over: no line of theirs) and a half-time
-    accompanier ACC from ``agrement``, wage cost ``cost`` a month (``costs``: {Month: cost} exceptions), Paie
-    to ``last_paid``."""
+    accompanier ACC from ``agrement`` (or ``hired``), wage cost ``cost`` a month (``costs``: {Month: cost}
+    exceptions), Paie to ``last_paid``."""
     ws = [worker(f"T{i}", date(2023, 1, 1)) for i in range(10)]
-    ws.append(worker("ACC", agrement, fte="0.5", function=Function.SOCIAL_ACCOMPANIMENT))
+    ws.append(worker("ACC", hired or agrement, fte="0.5", function=Function.SOCIAL_ACCOMPANIMENT))
     pays = [replace(p, wage_cost=D((costs or {}).get(p.month, cost)))
-            for p in monthly("ACC", Month.of(agrement), last_paid, "0.5", cost)]
+            for p in monthly("ACC", Month.of(hired or agrement), last_paid, "0.5", cost)]
     report = Report({**{f"T{i}": "TD" for i in range(10)}, "ACC": "not_target"})
     return enterprise(ws, pays, agrement=agrement), report
 
@@ -1388,6 +1388,34 @@ def test_sieg_ceiling_is_the_agrement_years_and_its_calendar_parts_add_up_to_it(
                               "ETP-jours = 12 603,05 €.")
     assert any(r.parameter == "subsidy.social_accompaniment.ceiling_period" and r.confidence == "inferred"
                for r in l25.reasons)
+
+
+def test_sieg_ceiling_total_is_rounded_to_the_cent_before_the_parts_share():
+    """rules.md §3.6 (wage cost + 15 % operating costs): ``_sieg_half_timer_enterprise`` at 1 700,03 € a month,
+    agrément 2024-07-01, Paie to 2025-06. Agrément year 1's cost 12 × 1 700,03 = 20 400,36 €; + 15 % =
+    23 460,414 → ceiling_total 23 460,41 € (money in the JSON to the cent, spec/cli.md), and the 2024 part's share
+    computed on that figure: 184 days × 0,5 = 92 of 365 × 0,5 = 182,5 FTE-days, 23 460,41 × 92 ÷ 182,5 =
+    11 826,6177 → 11 826,62 € — recomputable from the JSON."""
+    ent, report = _sieg_half_timer_enterprise(date(2024, 7, 1), Month(2025, 6), "1700.03")
+    (l24,) = lines_of(compute_subsidies(ent, W2016, 2024, report), "social_accompaniment")
+    b = l24.basis
+    assert (b["ceiling_wage_cost"], b["ceiling_total"]) == (D("20400.36"), D("23460.41"))
+    assert (b["accompanier_fte_days"], b["ceiling_fte_days"], b["ceiling"]) == (D("92"), D("182.5"), D("11826.62"))
+    assert (b["ceiling_total"] * b["accompanier_fte_days"] / b["ceiling_fte_days"]).quantize(D("0.01")) == b["ceiling"]
+
+
+def test_sieg_ceiling_share_prints_the_parts_fte_days_to_four_places():
+    """``_sieg_half_timer_enterprise`` with the agrément on 2024-07-15 and ACC hired 2024-07-02, Paie to 2025-07:
+    July paid 0,5 over its 30 days employed, 0,5 × 31 ÷ 30 = 0,516667 a day. The 2024 part (2024-07-15 …
+    2024-12-31): 17 July days × 0,516667 + 153 days (August–December) × 0,5 = 8,7833 + 76,5 = 85,2833 FTE-days;
+    the ceiling's year 2024-07-15 … 2025-07-14 adds 195 days × 0,5 = 97,5: 182,7833. The reason prints both as
+    computed, to 4 places (``basis_figure``): « × 85,2833 / 182,7833 ETP-jours » (``number_text`` gave 85,28)."""
+    ent, report = _sieg_half_timer_enterprise(date(2024, 7, 15), Month(2025, 7), "1700", hired=date(2024, 7, 2))
+    (l24,) = lines_of(compute_subsidies(ent, W2016, 2024, report), "social_accompaniment")
+    assert (l24.basis["accompanier_fte_days"], l24.basis["ceiling_fte_days"]) == (D("85.2833"), D("182.7833"))
+    (reason,) = [r for r in l24.reasons if r.parameter == "subsidy.social_accompaniment.operating_costs_share"]
+    assert "au prorata de l'accompagnement de la partie : × 85,2833 / 182,7833 ETP-jours" in reason.text.fr
+    assert "pro rata of the part's accompaniment: × 85.2833 / 182.7833 FTE-days" in reason.text.en
 
 
 def _ten_td_and_an_accompanier(acc_exit: date, td_paid_to: Month, acc_extra=()):
