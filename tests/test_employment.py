@@ -113,6 +113,20 @@ def test_paid_fte_below_minimum_is_a_note_not_a_breach():
     assert [(p["month"], p["fte"]) for p in result.details["paid_below_min"]] == [(Month(2025, 3), D("0.4"))]
 
 
+def test_months_paid_below_are_noted_for_target_workers_only():
+    """rules.md §3.3 (at least half-time) binds the target workers. The note of
+    test_paid_fte_below_minimum_is_a_note_not_a_breach (contract 0,5, March 2025 paid 0,4 < 0,5) for T1 of
+    unknown status: a production worker of unknown status is judged for a breach (« à vérifier ») — here none, the
+    contract's 0,5 is the minimum —, but the months paid below are noted only for a target worker (``elif status``);
+    nor for one not target."""
+    w = worker(contract=ContractType.CDI, fte="0.5")
+    pay = [PayMonth("T1", Month(2025, 3), D("0.4"), D(900))]
+    assert [(p["month"], p["fte"]) for p in run(w, pay=pay).details["paid_below_min"]] == [(Month(2025, 3), D("0.4"))]
+    for status in (None, False):
+        result = run(w, pay=pay, status={"T1": status})
+        assert result.compliant is True and result.details["paid_below_min"] == []
+
+
 def test_non_target_workers_are_not_concerned_unknown_ones_make_it_unknown():
     cdd = worker()
     assert run(cdd, status={"T1": False}).compliant is True
