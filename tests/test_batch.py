@@ -1210,6 +1210,19 @@ def test_three_files_of_one_enterprise_are_one_group_of_three(tmp_path, capsys, 
     assert " ".join(err.split()) == f"attention {group['message']} (same_enterprise)"
 
 
+def test_the_same_enterprise_is_said_on_stderr_with_format_csv(tmp_path, capsys, monkeypatch, good_workbook):
+    """--format csv: stdout is the summary's table alone (spec/cli.md), so the warning goes to stderr, as with
+    --format json — the table says it under its total instead. Two copies of one workbook (one BCE number): the
+    one line, with its code; the CSV has one row per file and no warning in it."""
+    fixed_checks(monkeypatch, {})
+    folder = folder_with(tmp_path, {"a.xlsx": good_workbook, "b.xlsx": good_workbook})
+    code, stdout, err = run(capsys, folder, "--year", YEAR, "--format", "csv", "--quiet")
+    sentence = ("a.xlsx et b.xlsx : la même entreprise (BCE 0403.019.261) ; le total des subventions de la synthèse "
+                "la compte 2 fois.")
+    assert code == ExitCode.OK and " ".join(err.split()) == f"attention {sentence} (same_enterprise)"
+    assert len(stdout.strip().splitlines()) == 3 and "même entreprise" not in stdout
+
+
 def test_files_in_error_are_not_counted_as_the_same_enterprise(tmp_path, capsys, good_workbook):
     """Two copies given a regime of another region (`--regime bruxelles-2004`): both in error, with their
     enterprise's name and number but no figure in the total: no group. Nor a file the reader refuses."""
@@ -1273,6 +1286,17 @@ def test_a_name_two_bce_numbers_carry_attributes_a_workbook_without_one_to_neith
     assert [(g["files"], g["by"], g["enterprise_number"]) for g in groups] == [(["c.xlsx", "d.xlsx"], "name", None)]
     assert groups[0]["message"].en == ("c.xlsx and d.xlsx: the same enterprise (same name, “EI Test”, and no BCE "
                                        "number telling them apart); the summary's subsidy total counts it 2 times.")
+
+
+def test_one_bce_number_under_two_names_is_named_by_the_first_file():
+    """Same BCE number, two names (« EI Test SRL » in a.xlsx, « EI Test » in b.xlsx: the name changed between two
+    months' workbooks): one enterprise, by enterprise_number; `enterprise` is the first file's name in the files'
+    order, as `files` lists them (``_same_enterprise_group``: « the first one's enterprise name ») — not the last
+    file's, nor the shorter or the first in alphabetical order."""
+    outcomes = [_read("a.xlsx", "EI Test SRL", "0403019261"), _read("b.xlsx", "EI Test", "0403019261")]
+    [group] = batch.same_enterprise(outcomes)
+    assert (group["files"], group["enterprise"], group["by"]) == (["a.xlsx", "b.xlsx"], "EI Test SRL",
+                                                                  "enterprise_number")
 
 
 # ---------------------------------------------------------------------------------------- invariants
