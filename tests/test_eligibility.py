@@ -960,6 +960,16 @@ def test_check_eligibility_says_when_todays_regime_came_after_every_worker_left(
         "3 travailleurs : 2 public cible, 1 hors public cible, 0 indéterminé")
 
 
+def test_regime_after_data_is_not_said_with_at(tmp_path):
+    """``_gone_by_2008``, `--at 2020-01-01`: wallonie-2016 (from 2017-06-30) is the regime of that day, and every
+    worker left by 2008-06-30, under wallonie-2003 — the very case the warning describes without --at. With --at
+    the day chose the regime (and no worker is listed: none is employed that day): no `regime_after_data`, whose
+    advice is that option (docs/interpretations.md, « The regime of a workbook of another era »: not said « with
+    `--at` »)."""
+    doc = json.loads(invoke(_gone_by_2008(tmp_path), "-f", "json", "--at", "2020-01-01").stdout)
+    assert doc["regime"] == "wallonie-2016" and doc["workers"] == []
+    assert "regime_after_data" not in {p["code"] for p in doc["problems"]}
+
 
 @pytest.mark.parametrize("exits, forced, warned", [
     ((date(2008, 6, 30), date(2008, 2, 29)), False, "wallonie-2003"),
