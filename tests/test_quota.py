@@ -380,9 +380,9 @@ def test_the_year_line_and_art60_reason_name_the_agrement_years_months():
     assert any(x.en.startswith("12 target-public FTE-months ÷ 24 FTE-months over 12 months of the agrément year "
                                "(2025-03 – 2026-02) = 50.0 %") for x in texts)
     [art60] = [x for x in texts if x.fr.startswith("Art. 60 §7")]
-    assert art60.fr.startswith("Art. 60 §7 (hors quota) : Z, 1,00 ETP en moyenne sur 12 mois de l'année d'agrément "
+    assert art60.fr.startswith("Art. 60 §7 (hors quota) : travailleur Z, 1,00 ETP en moyenne sur 12 mois de l'année d'agrément "
                                "(2025-03 – 2026-02) ; ")
-    assert art60.en.startswith("Art. 60 §7 (outside the quota): Z, 1.00 FTE on average over 12 months of the "
+    assert art60.en.startswith("Art. 60 §7 (outside the quota): worker Z, 1.00 FTE on average over 12 months of the "
                                "agrément year (2025-03 – 2026-02); ")
     assert not any("colonne" in x.fr or "column" in x.en or "tableau" in x.fr for x in texts)
 
@@ -426,7 +426,7 @@ def test_art60_column_in_the_table_only_when_there_are_art60_workers(make_workbo
     set_value(workbook_sheets, "Personnel", 2, "type_contrat", "art60")
     path = make_workbook(workbook_sheets)
     r = runner.invoke(app, ["check-quota", str(path), "--explain"], terminal_width=160)
-    assert "Art. 60" in r.output and "Art. 60 §7 (hors quota) : 2, " in r.output
+    assert "Art. 60" in r.output and "Art. 60 §7 (hors quota) : travailleur 2, " in r.output
     doc = json.loads(runner.invoke(app, ["check-quota", str(path), "-f", "json"]).stdout)
     assert [m["art60_fte"] for m in doc["months"] if m["month"] == "2024-01"] == [0.5]
 
@@ -703,7 +703,7 @@ def test_a_closed_year_unknown_only_through_statuses_asks_for_the_statuses_not_a
     st_ = Statuses({"T": True, "U": None, **{f"N{i}": False for i in range(4)}})
     c = check(e, W16, Period.calendar_year(2024), st_)
     assert c.compliant is None and c.details["shortfall_fte"] == D("0.25")
-    assert [x.fr for x in c.to_fix] == ["Compléter la feuille Personnel (statut de public cible indéterminé : U) : "
+    assert [x.fr for x in c.to_fix] == ["Compléter la feuille Personnel (statut de public cible indéterminé : travailleur U) : "
                                         "le verdict en dépend."]
     assert "manque" not in c.summary.fr and "selon 1,00 ETP au statut indéterminé" in c.summary.fr
 
@@ -3037,7 +3037,7 @@ def test_what_to_fix_names_the_statuses_unknown_under_the_regime_that_judges_the
     e, report = _walloon_gap_dedp_not_td(tmp_path, "2018-02", unknown=True)
     c = check(e, W16, Period(date(2017, 7, 1), date(2017, 7, 31)), report)
     assert c.compliant is None
-    assert [x.fr for x in c.to_fix] == ["Compléter la feuille Personnel (statut de public cible indéterminé : U1) : "
+    assert [x.fr for x in c.to_fix] == ["Compléter la feuille Personnel (statut de public cible indéterminé : travailleur U1) : "
                                         "le verdict en dépend."]
 
 
@@ -3352,7 +3352,7 @@ def test_forecast_with_year_names_one_judged_year_alone(monkeypatch):
     assert [y.year for y in result.years] == [1]
     fc = forecast_beside_year(forecast_quota(e, W16, date(2022, 12, 15), st_), result, 2021, date(2022, 12, 15))
     assert fc.summary.fr.startswith(
-        "Année projetée : l'année d'agrément 2 (2022-01-01 – 2022-12-31), celle du jour (2022-12-15), hors des années "
+        "L'année projetée est l'année d'agrément 2 (2022-01-01 – 2022-12-31), celle du jour (2022-12-15), hors des années "
         "jugées pour --year 2021 (année d'agrément 1) ; --forecast sans --year juge l'année projetée.")
     assert "not among the years judged for --year 2021 (agrément year 1);" in fc.summary.en
 
@@ -3634,8 +3634,8 @@ def test_the_lists_of_workers_follow_the_one_worker_order():
               if p.code == "payroll_missing_month"]
     assert [re.search(r"\d+", m).group() for m in warned] == ["1", "2", "9", "10", "11"]
     c = check(e, W16, Period.calendar_year(2024), st_)
-    assert c.compliant is None and any(": 1, 2, 9, 10, 11)" in x.fr for x in c.to_fix)
+    assert c.compliant is None and any(": travailleurs 1, 2, 9, 10, 11)" in x.fr for x in c.to_fix)
     art60 = enterprise(known + [worker(w, contract=ContractType.ART60) for w in ids],
                        pays + [pay(w, "2024-01", "2024-12") for w in ids], agrement=date(2024, 1, 1))
     c = check(art60, W16, Period.calendar_year(2024), Statuses({**st_.by_id, **{w: True for w in ids}}))
-    assert any("(hors quota) : 1, 2, 9, 10, 11, " in r.text.fr for r in c.reasons)
+    assert any("(hors quota) : travailleurs 1, 2, 9, 10, 11, " in r.text.fr for r in c.reasons)

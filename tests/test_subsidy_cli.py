@@ -550,9 +550,9 @@ def test_the_claim_workbook_prints_and_says_a_partial_amount_of_an_unknown_line(
     book = write_workbook(tmp_path / "partial.xlsx", _partial_cost_sheets())
     assert invoke(str(book), "--year", "2024", "-o", str(out)).exit_code == 0
     rows = [list(r) for r in load_workbook(out)["Synthèse"].iter_rows(values_only=True) if r[0] == "Indéterminé"]
-    assert [(r[1].split(" :")[0], r[2]) for r in rows] == [("Travailleur du public cible 1", "? (partiel : 5 800,00 €)"),
-                                                            ("Travailleur du public cible 2", None),
-                                                            ("Travailleur du public cible 2", None)]
+    assert [(r[1].split(" :")[0], r[2]) for r in rows] == [("Travailleur du public cible (travailleur 1)", "? (partiel : 5 800,00 €)"),
+                                                            ("Travailleur du public cible (travailleur 2)", None),
+                                                            ("Travailleur du public cible (travailleur 2)", None)]
 
 
 def test_an_unknown_entry_is_paired_with_its_line_by_key_in_english_and_whatever_its_notes_say(tmp_path):
@@ -577,9 +577,9 @@ def test_an_unknown_entry_is_paired_with_its_line_by_key_in_english_and_whatever
     out = tmp_path / "c.xlsx"
     assert invoke(str(book), "--year", "2024", "-o", str(out), "--lang", "en").exit_code == 0
     rows = [list(r) for r in load_workbook(out)["Summary"].iter_rows(values_only=True) if r[0] == "Unknown"]
-    assert [(r[1].split(":")[0], r[2]) for r in rows] == [("Target-public worker 1", "? (partial: €5,800.00)"),
-                                                           ("Target-public worker 2", None),
-                                                           ("Target-public worker 2", None)]
+    assert [(r[1].split(":")[0], r[2]) for r in rows] == [("Target-public worker (worker 1)", "? (partial: €5,800.00)"),
+                                                           ("Target-public worker (worker 2)", None),
+                                                           ("Target-public worker (worker 2)", None)]
 
     result = compute_subsidies(read_workbook(book).enterprise, get_regime("wallonie-2016"), 2024)
     (entry,) = [u for u in result.unknown if u.worker_id == "1"]

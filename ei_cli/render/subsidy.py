@@ -22,7 +22,7 @@ from ei_cli.problems import Problem
 from ei_cli.regimes import CONFIDENCES, Regime, cited_in
 from ei_cli.render import print_reasons, reference_text
 from ei_cli.rules.common import (Reason, basis_figure, data_horizon, euro_text, horizon_text, pay_known_text,
-                                 payroll_current)
+                                 payroll_current, worker_text)
 from ei_cli.rules.subsidy import SUBSIDY_TEXT, SubsidyLine, SubsidyResult, tranche_days_text
 
 EURO_FORMAT = '#,##0.00 "€"'
@@ -214,7 +214,7 @@ def subsidy_table(con, result: SubsidyResult, enterprise: Enterprise, regime: Re
         if opts.explain:
             _print_reference(con, Reason(dm["note"], dm.get("reference"), dm.get("url"), dm.get("confidence")), lang)
     for u in result.unknown:
-        who = f" ({u.worker_id})" if u.worker_id else ""
+        who = f" ({worker_text(u.worker_id).get(lang)})" if u.worker_id else ""   # « (travailleur 2) », not « (2) »
         # The verdict word, then the subsidy: « Indéterminé — Compensation du mandat : … », never read as one noun.
         con.print(f"[yellow]{'Unknown' if en else 'Indéterminé'}[/] — {subsidy_label(u.subsidy, lang)}{who}{':' if en else ' :'} "
                   f"{escape(u.reason.get(lang))}")
@@ -449,7 +449,7 @@ def write_claim_workbook(path: Path, result: SubsidyResult, enterprise: Enterpri
             ws.append(["Condition", _cell(c.summary.get(lang), lang), CONDITION_VERDICT[c.met].get(lang)])
             ws.cell(ws.max_row, 3).font = bold
         for u in result.unknown:
-            who = f" {u.worker_id}" if u.worker_id else ""
+            who = f" ({worker_text(u.worker_id).get(lang)})" if u.worker_id else ""
             line = _line_of_unknown(result, u)   # its line's partial amount, when some months are computed
             ws.append(["Indéterminé" if not en else "Unknown",
                        _cell(f"{subsidy_label(u.subsidy, lang)}{who}{' :' if not en else ':'} {u.reason.get(lang)}", lang)]

@@ -40,7 +40,7 @@ from ei_cli.regimes import Regime, Value, get_regime, regime_for_year, regime_in
 from ei_cli.rules.common import (NO_PAY, ONE, VERDICT, CheckResult, Reason, because, combine, daily_fte, denoised,
                                  days_employed_in, fallback_warnings, fte_rows, not_begun, number_text, person_fte,
                                  pay_known_text, round_up, payroll_current, share_percent, share_text, shown_beside,
-                                 four_places)
+                                 four_places, workers_text)
 
 NAME = "quota"
 ZERO = Decimal(0)
@@ -1813,14 +1813,14 @@ def _art60_reason(f: _Frame) -> Reason | None:
     if not ids:
         return None
     avg = sum((m.art60_fte for m in f.months), ZERO) / len(f.months)
-    listed = ", ".join(ids)
+    listed = workers_text(ids)   # « travailleurs 3, 4 »: a bare numeric id beside an FTE reads as a figure
     # The months named, not « du tableau (colonne Art. 60) »: the reason is also printed where no such table is
     # (``ei check --explain``, the annual report, whose month table is the calendar year's).
     over = _year_months_text(Decimal(len(f.months)), f.months)
     return because(t(
-        f"Art. 60 §7 (hors quota) : {listed}, {number_text(avg)} ETP en moyenne sur {over.fr} ; employés par le "
+        f"Art. 60 §7 (hors quota) : {listed.fr}, {number_text(avg)} ETP en moyenne sur {over.fr} ; employés par le "
         "CPAS, ils ne sont comptés ni au numérateur ni au dénominateur.",
-        f"Art. 60 §7 (outside the quota): {listed}, {number_text(avg, 'en')} FTE on average over {over.en}; "
+        f"Art. 60 §7 (outside the quota): {listed.en}, {number_text(avg, 'en')} FTE on average over {over.en}; "
         "employed by the CPAS, they count neither in the numerator nor in the denominator."))
 
 
@@ -2052,12 +2052,12 @@ def check(enterprise: Enterprise, regime: Regime, period: Period, report=None) -
             # judged by another regime (the one in force when it began) counts that regime's target public.
             counted = SHAPES[y.rule].counted
             statuses = report if y.regime_id == regime.id else _report_under(enterprise, get_regime(y.regime_id))
-            ids = ", ".join(sorted((w.worker_id for w in enterprise.workers if counted(w)
+            ids = workers_text(sorted((w.worker_id for w in enterprise.workers if counted(w)
                                     and statuses.is_target(w.worker_id) is None and w.employed_in(y.period)),
                                    key=worker_order))
-            to_fix.append(t(f"{which_fr}compléter la feuille Personnel (statut de public cible indéterminé : {ids}) : "
+            to_fix.append(t(f"{which_fr}compléter la feuille Personnel (statut de public cible indéterminé : {ids.fr}) : "
                             "le verdict en dépend.",
-                            f"{which_en}complete the Personnel sheet (target-public status unknown: {ids}): the "
+                            f"{which_en}complete the Personnel sheet (target-public status unknown: {ids.en}): the "
                             "verdict depends on it."))
         elif y.judged_on == "every_month" and y.extra.get("failing_months"):
             # Months already paid and judged: no hire repairs them (a hire advice is for months to come).
