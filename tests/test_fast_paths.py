@@ -171,6 +171,34 @@ def test_niss_shortcut_by_hand():
     assert not _surely_valid_niss("90.05.17-123.31")      # separators: left to stdnum
 
 
+@given(_plain_niss())
+def test_niss_birth_date_shortcut_agrees_with_stdnum(text):
+    """For every number ``to_niss`` accepts, ``niss_birth_date`` gives what ``stdnum.be.nn.get_birth_date``
+    gives for a national register number, and None for a BIS number (no warning is built on it)."""
+    from stdnum.be import nn
+
+    from ei_cli.workbook.cells import is_valid_niss, niss_birth_date
+
+    if is_valid_niss(text):
+        assert niss_birth_date(text) == (nn.get_birth_date(text) if nn.is_valid(text) else None)
+
+
+def test_reading_national_numbers_that_hold_their_birth_date_does_not_import_stdnum(tmp_path):
+    """The valid workbook (workers 1 and 3 with a national number and its birth date, one of the 2000s)
+    is read, its numbers checked against date_naissance, without importing python-stdnum (~25 ms a
+    process, docs/performance.md): the shortcuts answer."""
+    import subprocess
+    import sys
+
+    from helpers_workbook import valid_sheets, write_workbook
+
+    path = write_workbook(tmp_path / "x.xlsx", valid_sheets())
+    code = ("import sys; from ei_cli.workbook import read_workbook; r = read_workbook(sys.argv[1]); "
+            "assert r.valid and not r.problems, r.problems; print('stdnum' in sys.modules)")
+    r = subprocess.run([sys.executable, "-c", code, str(path)], capture_output=True, text=True, timeout=60)
+    assert (r.returncode, r.stdout.strip()) == (0, "False"), r.stderr
+
+
 # ----------------------------------------------------------------------------------- sheet scans
 
 

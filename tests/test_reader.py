@@ -1269,6 +1269,44 @@ def test_two_personnel_rows_with_one_national_number_are_named_by_ids_and_cells_
                 if p.code == "duplicate_niss"]
 
 
+def test_a_birth_date_that_is_not_the_national_number_s_is_a_warning_naming_the_cells_only(tmp_path, capsys):
+    """Worker 1's niss holds 17/05/1990 (Personnel B2); date_naissance typed 17/05/1980 (E2) aged them 41
+    on their hire (10/01/2022) instead of 31, with no word. Now a warning birth_date_not_niss at E2 naming B2,
+    no date nor digit of the number in it; the workbook stays valid, and `ei validate` lists it. No warning
+    for a BIS number (month field + 20), nor for a number whose birth day is unknown (day 00): neither holds
+    a wholly known birth date."""
+    import json
+
+    from helpers_cli import run_cli
+    from helpers_workbook import niss, set_value, valid_sheets, write_workbook
+
+    sheets = set_value(valid_sheets(), "Personnel", 1, "date_naissance", date(1980, 5, 17))
+    path = write_workbook(tmp_path / "x.xlsx", sheets)
+    result = read_workbook(path)
+    assert result.valid
+    [warning] = [p for p in result.problems if p.code == "birth_date_not_niss"]
+    assert (warning.severity, warning.sheet, warning.cell) == ("warning", "Personnel", "E2")
+    assert warning.message.fr.startswith("Travailleur 1 : la date de naissance (E2) n'est pas celle que contient "
+                                         "le numéro national (B2) ; valeurs non reproduites, donnée personnelle.")
+    assert warning.message.en.startswith("Worker 1: the birth date (E2) is not the one the national number "
+                                         "holds (B2); values not shown, personal data.")
+    text = warning.message.fr + warning.message.en
+    assert not re.search(r"19[89]0|17/05|05-17|900517", text)
+    code, out, _ = run_cli(capsys, "validate", path, "-f", "json")
+    assert code == 0
+    assert [(p["code"], p["cell"]) for p in json.loads(out)["problems"]] == [("birth_date_not_niss", "E2")]
+
+    number = niss(date(1990, 5, 17), 123)
+    bis = number[:2] + "25" + number[4:9]                       # BIS: month field 05 + 20
+    day_unknown = number[:4] + "00" + number[6:9]               # the register's day 00: born in May 1990
+    for base in (bis, day_unknown):
+        full = f"{base}{97 - int(base) % 97:02d}"
+        sheets = set_value(valid_sheets(), "Personnel", 1, "niss", full)
+        set_value(sheets, "Personnel", 1, "date_naissance", date(1980, 5, 17))
+        result = read_workbook(write_workbook(tmp_path / "y.xlsx", sheets))
+        assert result.valid and not result.problems, (full, result.problems)
+
+
 def test_a_column_with_values_under_a_blank_header_is_reported_at_the_header_cell(tmp_path):
     """The header of Personnel's date_sortie (G1) cleared: its dates were dropped in silence, every worker
     read as still employed (worker 2, who left on 30/06/2024, counted on), the workbook « valide ». Now an

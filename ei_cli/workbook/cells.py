@@ -17,7 +17,7 @@ from ei_cli.i18n import Text, decimal_text, quoted
 from ei_cli.problems import INVISIBLE, without_controls
 from ei_cli.model import ContractType, Diploma, FollowUpType, Function, Region
 from ei_cli import periods
-from ei_cli.periods import Month
+from ei_cli.periods import Month, days_in_month
 import ei_cli.workbook.schema as schema
 from ei_cli.workbook.schema import normalize_name
 
@@ -712,6 +712,27 @@ def _surely_valid_niss(text: str) -> bool:
     if 97 - base % 97 == check:
         return True
     return (int(text[:2]) + 2000 <= periods.today().year and 97 - (2_000_000_000 + base) % 97 == check)
+
+
+def niss_birth_date(number: str) -> date | None:
+    """The birth date a national number (11 digits, as ``to_niss`` gives it) holds, or None when it holds
+    none wholly known: a BIS number (month field 20-32 or 40-52: no warning is built on it), a month or a day
+    00 (a birth date partly unknown when the number was given, or a day's serials used up), the register's
+    fictitious dates — as ``stdnum.be.nn.get_birth_date`` says.
+
+    A shortcut for the common case only, as ``_surely_valid_niss``: a month field 01-12 and a day of that
+    month give the date without importing stdnum (~25 ms, more than reading a workbook), its century the
+    one whose checksum ``to_niss`` accepted (1900 first, as stdnum tries it); anything else asks stdnum.
+    """
+    month, day = int(number[2:4]), int(number[4:6])
+    if 1 <= month <= 12 and day >= 1:
+        base, check = int(number[:9]), int(number[9:])
+        year = (1900 if 97 - base % 97 == check else 2000) + int(number[:2])
+        if day <= days_in_month(year, month):
+            return date(year, month, day)
+    from stdnum.be import nn  # lazy: only a number without a plain birth date pays for it
+
+    return nn.get_birth_date(number) if nn.is_valid(number) else None
 
 
 def is_valid_niss(digits: str) -> bool:

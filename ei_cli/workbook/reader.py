@@ -29,7 +29,7 @@ from ei_cli.periods import Month, month_span
 from ei_cli.problems import Problem, Severity, display_path, has_errors, without_controls
 from ei_cli.workbook import schema
 from ei_cli.workbook.cells import (ERROR_VALUES, Invalid, cell_ref, column_index, column_letter, converter, masked,
-                                  parse_ref, holds_dates, reads_as_figure, shown)
+                                  niss_birth_date, parse_ref, holds_dates, reads_as_figure, shown)
 from ei_cli.workbook.schema import Column, Sheet, normalize_name
 from ei_cli.workbook.sniff import Sniffed, sniff
 
@@ -886,6 +886,8 @@ class _Reader:
                     self._same_person(sheet, first_niss[niss], row)
                 else:
                     first_niss[niss] = row
+                if v.get("birth_date") is not None:
+                    self._check_niss_birth_date(sheet, row)
             fte = v.get("fte")
             if fte is not None and not (0 < fte <= 1):
                 who = _who(wid)
@@ -940,6 +942,25 @@ class _Reader:
         if not rows and sheet in self.letters:
             self.warn("no_workers", "La feuille ne contient aucun travailleur.",
                       "The sheet holds no worker.", sheet=sheet)
+
+    def _check_niss_birth_date(self, sheet: str, row: _Row) -> None:
+        """A warning when the birth date the national number holds (wholly known, not a BIS number:
+        ``cells.niss_birth_date``) is not ``date_naissance``: the age criteria read ``date_naissance``, and a
+        slip there (1992 for 2002) decides the status in silence. A warning: either may be the wrong one.
+        Named by the worker id and the cells, never by the values (personal data)."""
+        v = row.values
+        born = niss_birth_date(v["national_number"])
+        if born is None or born == v["birth_date"]:
+            return
+        birth_ref, niss_ref = self._ref(sheet, "birth_date", row), self._ref(sheet, "national_number", row)
+        who = _who_of(row)
+        self.warn("birth_date_not_niss",
+                  f"{who.fr} : la date de naissance ({birth_ref}) n'est pas celle que contient le numéro national "
+                  f"({niss_ref}) ; valeurs non reproduites, donnée personnelle. L'âge du public cible se calcule "
+                  "sur date_naissance : vérifiez les deux cellules.",
+                  f"{who.en}: the birth date ({birth_ref}) is not the one the national number holds ({niss_ref}); "
+                  "values not shown, personal data. The target-public age is counted from date_naissance: check "
+                  "both cells.", sheet=sheet, cell=birth_ref)
 
     def _same_person(self, sheet: str, first: _Row, row: _Row) -> None:
         """Two Personnel rows with one national number: one person under two ids (a re-hire, ids being
@@ -1154,6 +1175,13 @@ def _who(worker_id: str | None) -> Text:
     if worker_id is None:
         return Text("", "")
     return Text(f" (travailleur {worker_id})", f" (worker {worker_id})")
+
+
+def _who_of(row: _Row) -> Text:
+    """« Travailleur W10 », or « Ligne 5 » for a row without an id: the subject of a row's message."""
+    if row.worker_id is None:
+        return Text(f"Ligne {row.number}", f"Row {row.number}")
+    return Text(f"Travailleur {row.worker_id}", f"Worker {row.worker_id}")
 
 
 def _d(d: date) -> str:
