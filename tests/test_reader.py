@@ -1307,6 +1307,57 @@ def test_a_birth_date_that_is_not_the_national_number_s_is_a_warning_naming_the_
         assert result.valid and not result.problems, (full, result.problems)
 
 
+def test_an_age_under_the_working_age_or_implausibly_high_on_the_assessment_day_is_a_warning(tmp_path, capsys):
+    """The status is assessed on date_premier_engagement_ei, else date_entree (D6), and the age criteria
+    (18–24, over 50) read the age that day. Worker 2 (Personnel row 3, no niss), hired 01/03/2023:
+    - born 02/03/2008: 2023 − 2008 = 15, the birthday not reached on 01/03 → 14 completed years, under the
+      minimum working age of 15 (loi du 16 mars 1971 sur le travail, art. 6 et 7, plausibility.toml):
+      warning age_below_working_age at date_naissance (E3), naming date_entree (F3); born 01/03/2008 → 15:
+      nothing;
+    - born 28/02/1942 → 81, over the highest plausible age of 80: warning age_implausible; born 01/03/1943 →
+      80: nothing;
+    - born 03/02/2001 with a first EI hire typed 02/02/2016 (for 2019) → 14 that day: the warning names
+      date_premier_engagement_ei (P3, the column appended), the day the status is assessed.
+    The workbook stays valid; no date nor age is quoted; `ei validate` lists the warning."""
+    import json
+
+    from helpers_cli import run_cli
+    from helpers_workbook import add_column, set_value, valid_sheets, write_workbook
+
+    def warned(born, first_ei=None):
+        sheets = add_column(valid_sheets(), "Personnel", "date_premier_engagement_ei")
+        set_value(sheets, "Personnel", 2, "date_naissance", born)
+        set_value(sheets, "Personnel", 2, "date_premier_engagement_ei", first_ei)
+        path = write_workbook(tmp_path / "x.xlsx", sheets)
+        result = read_workbook(path)
+        assert result.valid
+        return path, [p for p in result.problems if p.code in ("age_below_working_age", "age_implausible")]
+
+    path, [young] = warned(date(2008, 3, 2))
+    assert (young.code, young.severity, young.sheet, young.cell) == (
+        "age_below_working_age", "warning", "Personnel", "E3")
+    assert young.message.fr == (
+        "Travailleur 2 : moins de 15 ans à la date d'entrée, sous l'âge minimum pour travailler (Loi du 16 mars "
+        "1971 sur le travail, art. 6 et 7) ; valeurs non reproduites, donnée personnelle. Le statut de public "
+        "cible est évalué ce jour-là, à cet âge : vérifiez date_naissance (E3) et date_entree (F3).")
+    assert young.message.en.startswith("Worker 2: under 15 on the hire date, below the minimum working age")
+    code, out, _ = run_cli(capsys, "validate", path, "-f", "json")
+    assert code == 0 and ("age_below_working_age", "E3") in [(p["code"], p["cell"])
+                                                            for p in json.loads(out)["problems"]]
+    assert warned(date(2008, 3, 1))[1] == []
+    [old] = warned(date(1942, 2, 28))[1]
+    assert (old.code, old.cell) == ("age_implausible", "E3")
+    assert old.message.fr.startswith("Travailleur 2 : plus de 80 ans à la date d'entrée, un âge qui n'est pas "
+                                     "plausible pour un travailleur d'EI (borne du projet ei) ;")
+    assert warned(date(1943, 3, 1))[1] == []
+    [first] = warned(date(2001, 2, 3), date(2016, 2, 2))[1]
+    assert first.code == "age_below_working_age" and first.cell == "E3"
+    assert "à la date de premier engagement en EI" in first.message.fr
+    assert first.message.fr.endswith("vérifiez date_naissance (E3) et date_premier_engagement_ei (P3).")
+    for p in (young, old, first):
+        assert not re.search(r"\d{2}/\d{2}/\d{4}|\b(14|81)\b", p.message.fr + p.message.en), p.message
+
+
 def test_a_column_with_values_under_a_blank_header_is_reported_at_the_header_cell(tmp_path):
     """The header of Personnel's date_sortie (G1) cleared: its dates were dropped in silence, every worker
     read as still employed (worker 2, who left on 30/06/2024, counted on), the workbook « valide ». Now an

@@ -84,6 +84,29 @@ def test_duplicate_key_and_bad_date_are_toml_errors_with_line(tmp_path):
     assert "x-3.toml" in exc.value.message.fr and "line 4" in exc.value.message.fr
 
 
+def test_the_reader_s_bounds_are_parameters_checked_as_a_regime_s(tmp_path):
+    """ei_cli/workbook/plausibility.toml holds the staff bounds the reader warns on, each dated and cited: the
+    minimum working age 15 (loi du 16 mars 1971 sur le travail, art. 6 et 7, official page) and the highest
+    plausible age 80 (the project's bound, inferred). The same strict loader: a parameter without reference
+    is refused with the file and its line."""
+    from importlib import resources
+
+    from ei_cli.regimes import load_parameter_file
+
+    with resources.as_file(resources.files("ei_cli.workbook") / "plausibility.toml") as path:
+        bounds = load_parameter_file(path)
+    least, most = (bounds[k].at(date(2024, 1, 1)) for k in ("staff.min_working_age", "staff.max_plausible_age"))
+    assert (least.number, least.unit, least.confidence) == (Decimal(15), "years", "official_page")
+    assert least.cite() == "Loi du 16 mars 1971 sur le travail, art. 6 et 7" and least.reference.url
+    assert (most.number, most.confidence) == (Decimal(80), "inferred")
+    bad = tmp_path / "bounds.toml"
+    bad.write_text('[staff.x]\nunit = "years"\nconfidence = "inferred"\nvalues = [{ from = 2000-01-01, value = 1 }]\n',
+                   encoding="utf-8")
+    with pytest.raises(RegimeFileError) as exc:
+        load_parameter_file(bad)
+    assert "bounds.toml, ligne 1" in exc.value.message.fr and "reference" in exc.value.message.fr
+
+
 def test_shipped_regimes_are_complete():
     ids = {r.id for r in all_regimes()}
     assert ids == {"wallonie-2016", "wallonie-2003", "bruxelles-2004", "bruxelles-2018"}

@@ -313,6 +313,40 @@ def load_regime_file(path: Path) -> Regime:
     return _build(data, text, name)
 
 
+def load_parameter_file(path: Path) -> dict[str, Parameter]:
+    """A file of parameters that belong to no regime (``[references]`` and parameters in a regime file's
+    shape, checked alike, no regime metadata): the workbook reader's plausibility bounds
+    (``ei_cli/workbook/plausibility.toml``)."""
+    text = Path(path).read_text(encoding="utf-8")
+    name = Path(path).name
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise RegimeFileError(t(f"{name} : fichier de paramètres invalide : {exc}",
+                                f"{name}: invalid parameter file: {exc}")) from None
+    refs = _references(data, text, name)
+    params: dict[str, Parameter] = {}
+    for key, value in data.items():
+        if key == "references":
+            continue
+        if not isinstance(value, dict):
+            _fail(name, _line_of(text, "", key), f"clé inconnue « {key} »", f"unknown key '{key}'")
+        _collect(value, key, params, refs, text, name)
+    return params
+
+
+def _references(data: dict, text: str, name: str) -> dict[str, Reference]:
+    """The file's ``[references]``: named texts its parameters cite by ``ref``."""
+    refs: dict[str, Reference] = {}
+    for rid, r in data.get("references", {}).items():
+        if not isinstance(r, dict) or "text" not in r or set(r) - REFERENCE_KEYS:
+            _fail(name, _line_of(text, "references", rid), f"référence « {rid} » mal formée",
+                  f"malformed reference '{rid}'")
+        refs[rid] = Reference(r["text"], r.get("article"), r.get("url"), r.get("note"), r.get("text_en"),
+                              r.get("article_en"), r.get("note_en"))
+    return refs
+
+
 def _fail(name: str, line: int | None, fr: str, en: str):
     where = f"{name}, ligne {line}" if line else name
     where_en = f"{name}, line {line}" if line else name
@@ -330,13 +364,7 @@ def _build(data: dict, text: str, name: str) -> Regime:
     if data["status"] not in STATUSES:
         _fail(name, _line_of(text, "", "status"), f"statut inconnu {data['status']!r}",
               f"unknown status {data['status']!r}")
-    refs: dict[str, Reference] = {}
-    for rid, r in data.get("references", {}).items():
-        if not isinstance(r, dict) or "text" not in r or set(r) - REFERENCE_KEYS:
-            _fail(name, _line_of(text, "references", rid), f"référence « {rid} » mal formée",
-                  f"malformed reference '{rid}'")
-        refs[rid] = Reference(r["text"], r.get("article"), r.get("url"), r.get("note"), r.get("text_en"),
-                              r.get("article_en"), r.get("note_en"))
+    refs = _references(data, text, name)
     rules = data.get("rules", {})
     for obligation in rules:
         if obligation not in RULE_OBLIGATIONS:

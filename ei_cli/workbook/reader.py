@@ -18,14 +18,14 @@ import re
 from dataclasses import dataclass, field as dataclass_field, replace
 from datetime import date
 from decimal import Decimal
-from functools import cached_property
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
-from ei_cli.i18n import Text, english_word, french_word, others, plural
+from ei_cli.i18n import Text, decimal_text, english_word, french_word, others, plural
 from ei_cli.model import Enterprise, FollowUp, PayMonth, Worker, records
 from ei_cli import periods
-from ei_cli.periods import Month, month_span
+from ei_cli.periods import Month, completed_years, month_span
 from ei_cli.problems import Problem, Severity, display_path, has_errors, without_controls
 from ei_cli.workbook import schema
 from ei_cli.workbook.cells import (ERROR_VALUES, Invalid, cell_ref, column_index, column_letter, converter, masked,
@@ -930,6 +930,9 @@ class _Reader:
                              "engagement en EI (valeur non reproduite, donnée personnelle).",
                              f"Worker {wid}: the birth date is not before the first EI hire date (value not shown, "
                              "personal data).", sheet=sheet, cell=self._ref(sheet, "first_ei_hire_date", row))
+                day = first_ei or hire   # the status is assessed on that day (D6)
+                if birth is not None and birth < day:
+                    self._check_age(sheet, row, birth, day)
                 if first_ei is not None and first_ei > hire:
                     self.err("first_ei_hire_after_hire",
                              f"Travailleur {wid} : la date de premier engagement en EI ({_d(first_ei)}) est "
@@ -942,6 +945,41 @@ class _Reader:
         if not rows and sheet in self.letters:
             self.warn("no_workers", "La feuille ne contient aucun travailleur.",
                       "The sheet holds no worker.", sheet=sheet)
+
+    def _check_age(self, sheet: str, row: _Row, birth: date, day: date) -> None:
+        """A warning when the age on the day the status is assessed (D6: ``date_premier_engagement_ei``, else
+        ``date_entree``) is under the minimum working age or over the highest plausible one
+        (``plausibility.toml``): a birth year or a first EI hire typed wrong, which decides the age criteria in
+        silence. Named by the worker id and the cells, never by the dates nor the age (personal data)."""
+        bounds = _plausibility()
+        least, most = bounds["staff.min_working_age"].at(day), bounds["staff.max_plausible_age"].at(day)
+        age = completed_years(birth, day)
+        if least.number <= age <= most.number:
+            return
+        field = "first_ei_hire_date" if row.values.get("first_ei_hire_date") else "hire_date"
+        on = (Text("à la date de premier engagement en EI", "on the first EI hire date") if field != "hire_date"
+              else Text("à la date d'entrée", "on the hire date"))
+        who = _who_of(row)
+        birth_ref, day_ref = self._ref(sheet, "birth_date", row), self._ref(sheet, field, row)
+        column = _field_column(self.contracts[sheet], field).name
+        if age < least.number:
+            code, bound = "age_below_working_age", Text(
+                f"moins de {decimal_text(least.number)} ans {on.fr}, sous l'âge minimum pour travailler "
+                f"({least.cite()})",
+                f"under {decimal_text(least.number, 'en')} {on.en}, below the minimum working age ({least.cite()})")
+        else:
+            code, bound = "age_implausible", Text(
+                f"plus de {decimal_text(most.number)} ans {on.fr}, un âge qui n'est pas plausible pour un "
+                "travailleur d'EI (borne du projet ei)",
+                f"over {decimal_text(most.number, 'en')} {on.en}, an age that is not plausible for an EI worker "
+                "(ei's bound)")
+        self.warn(code,
+                  f"{who.fr} : {bound.fr} ; valeurs non reproduites, donnée personnelle. Le statut de public "
+                  f"cible est évalué ce jour-là, à cet âge : vérifiez date_naissance ({birth_ref}) et {column} "
+                  f"({day_ref}).",
+                  f"{who.en}: {bound.en}; values not shown, personal data. The target-public status is assessed "
+                  f"on that day, at that age: check date_naissance ({birth_ref}) and {column} ({day_ref}).",
+                  sheet=sheet, cell=birth_ref)
 
     def _check_niss_birth_date(self, sheet: str, row: _Row) -> None:
         """A warning when the birth date the national number holds (wholly known, not a BIS number:
@@ -1160,6 +1198,17 @@ class _Reader:
 
 # ----------------------------------------------------------------------------------- helpers
 _ZERO, _ONE = Decimal(0), Decimal(1)
+
+
+@lru_cache(maxsize=1)
+def _plausibility() -> dict:
+    """The bounds the staff's data is checked against (``plausibility.toml``), read once a process."""
+    from importlib import resources
+
+    from ei_cli.regimes import load_parameter_file
+
+    with resources.as_file(resources.files("ei_cli.workbook") / "plausibility.toml") as path:
+        return load_parameter_file(path)
 _TITLE_ROWS = 5  # rows a title (and blank rows) may take above the headers
 
 
