@@ -86,6 +86,15 @@ def completed_years(born: date, on: date) -> int:
     return years
 
 
+def completed_months(start: date, on: date) -> int:
+    """Whole months from ``start`` to ``on``: the last n whose ``anniversary(start, n)`` is on or before ``on``
+    (from 31 January, a month is completed on 1 March, as the periods of n months count it); 0 before."""
+    if on < start:
+        return 0
+    months = (on.year - start.year) * 12 + on.month - start.month
+    return months if anniversary(start, months) <= on else months - 1
+
+
 @dataclass(frozen=True, order=True)
 class Month:
     year: int

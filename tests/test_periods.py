@@ -11,7 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from ei_cli.model import ContractType, Function, Worker
-from ei_cli.periods import Period, add_months, anniversary, anniversary_year, year_number
+from ei_cli.periods import Period, add_months, anniversary, anniversary_year, completed_months, year_number
 
 
 def test_a_period_of_months_ends_the_day_before_its_quantieme_or_on_the_last_day_of_the_month():
@@ -26,6 +26,24 @@ def test_a_period_of_months_ends_the_day_before_its_quantieme_or_on_the_last_day
     assert anniversary(date(2023, 1, 31), 1) == date(2023, 3, 1)
     assert anniversary(date(2024, 1, 30), 1) == date(2024, 3, 1)
     assert add_months(date(2024, 2, 29), 12) == date(2025, 2, 28)  # a due date stays clamped
+
+
+def test_completed_months_count_as_the_periods_of_months_do():
+    """From 03/02/2016 to 01/03/2023: 7 years = 84 months to 03/02/2023, and 03/02 → 01/03 is not a month
+    (the 85th ends on 02/03/2023): 84; on 03/03/2023, 85. From 31/01/2024, the first month is completed on
+    01/03 (February has no 31st: ``anniversary``), not on 29/02. Before the start: 0."""
+    assert completed_months(date(2016, 2, 3), date(2023, 3, 1)) == 84
+    assert completed_months(date(2016, 2, 3), date(2023, 3, 3)) == 85
+    assert completed_months(date(2024, 1, 31), date(2024, 2, 29)) == 0
+    assert completed_months(date(2024, 1, 31), date(2024, 3, 1)) == 1
+    assert completed_months(date(2024, 1, 31), date(2024, 1, 1)) == 0
+
+
+@given(st.dates(date(1990, 1, 1), date(2030, 12, 31)), st.integers(0, 400), st.integers(0, 40))
+def test_completed_months_is_the_last_anniversary_reached(start, months, days):
+    on = anniversary(start, months) + timedelta(days=days)
+    n = completed_months(start, on)
+    assert anniversary(start, n) <= on < anniversary(start, n + 1)
 
 
 def test_anniversary_years_from_29_february():

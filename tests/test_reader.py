@@ -1358,6 +1358,49 @@ def test_an_age_under_the_working_age_or_implausibly_high_on_the_assessment_day_
         assert not re.search(r"\d{2}/\d{2}/\d{4}|\b(14|81)\b", p.message.fr + p.message.en), p.message
 
 
+def test_more_months_without_work_than_since_the_working_age_is_a_warning(tmp_path, capsys):
+    """mois_sans_emploi cannot exceed the months from the minimum working age (15, plausibility.toml) to the
+    day the status is assessed (D6): days typed in a months column (180 for 6) met TGD's 24 months in
+    silence. Worker 2 (Personnel row 3), born 03/02/2001, hired 01/03/2023: 15 on 03/02/2016, then 7 years
+    = 84 months to 03/02/2023, and 03/02 → 01/03 is no whole month: 84 months possible. 84 → nothing; 85 →
+    warning months_without_work_too_long at mois_sans_emploi (N3), naming date_naissance (E3), the value
+    not quoted. Assessed on a first EI hire of 03/02/2019 instead: 36 months possible, 37 warned. Nothing
+    when the age warning already says the worker was under 15 that day."""
+    import json
+
+    from helpers_cli import run_cli
+    from helpers_workbook import add_column, set_value, valid_sheets, write_workbook
+
+    def warned(months, first_ei=None, born=date(2001, 2, 3)):
+        sheets = add_column(valid_sheets(), "Personnel", "date_premier_engagement_ei")
+        set_value(sheets, "Personnel", 2, "mois_sans_emploi", months)
+        set_value(sheets, "Personnel", 2, "date_premier_engagement_ei", first_ei)
+        set_value(sheets, "Personnel", 2, "date_naissance", born)
+        path = write_workbook(tmp_path / "x.xlsx", sheets)
+        result = read_workbook(path)
+        assert result.valid
+        return path, [p for p in result.problems if p.code == "months_without_work_too_long"]
+
+    assert warned(84)[1] == []
+    path, [warning] = warned(85)
+    assert (warning.severity, warning.sheet, warning.cell) == ("warning", "Personnel", "N3")
+    assert warning.message.fr == (
+        "Travailleur 2 : mois_sans_emploi (N3) compte plus de mois qu'il n'y en a entre ses 15 ans (âge minimum "
+        "pour travailler, Loi du 16 mars 1971 sur le travail, art. 6 et 7) et la date d'entrée ; valeur non "
+        "reproduite, donnée personnelle. Des jours saisis au lieu de mois ? Les 6 ou 24 mois du public cible se "
+        "lisent dans cette colonne : vérifiez-la, et date_naissance (E3).")
+    assert warning.message.en.startswith("Worker 2: mois_sans_emploi (N3) holds more months than there are from "
+                                         "their 15th birthday")
+    assert "85" not in warning.message.fr + warning.message.en
+    code, out, _ = run_cli(capsys, "validate", path, "-f", "json")
+    assert code == 0 and ("months_without_work_too_long", "N3") in [
+        (p["code"], p["cell"]) for p in json.loads(out)["problems"]]
+    assert warned(36, date(2019, 2, 3))[1] == []
+    [first] = warned(37, date(2019, 2, 3))[1]
+    assert "et la date de premier engagement en EI ;" in first.message.fr
+    assert warned(180, born=date(2010, 2, 3))[1] == []   # 13 on the hire date: age_below_working_age says it
+
+
 def test_a_column_with_values_under_a_blank_header_is_reported_at_the_header_cell(tmp_path):
     """The header of Personnel's date_sortie (G1) cleared: its dates were dropped in silence, every worker
     read as still employed (worker 2, who left on 30/06/2024, counted on), the workbook « valide ». Now an

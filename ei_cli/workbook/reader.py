@@ -25,7 +25,7 @@ from typing import Any
 from ei_cli.i18n import Text, decimal_text, english_word, french_word, others, plural
 from ei_cli.model import Enterprise, FollowUp, PayMonth, Worker, records
 from ei_cli import periods
-from ei_cli.periods import Month, completed_years, month_span
+from ei_cli.periods import anniversary, completed_months, completed_years, Month, month_span
 from ei_cli.problems import Problem, Severity, display_path, has_errors, without_controls
 from ei_cli.workbook import schema
 from ei_cli.workbook.cells import (ERROR_VALUES, Invalid, cell_ref, column_index, column_letter, converter, masked,
@@ -954,11 +954,12 @@ class _Reader:
         bounds = _plausibility()
         least, most = bounds["staff.min_working_age"].at(day), bounds["staff.max_plausible_age"].at(day)
         age = completed_years(birth, day)
+        if least.number <= age:
+            self._check_months_without_work(sheet, row, birth, day, least)
         if least.number <= age <= most.number:
             return
-        field = "first_ei_hire_date" if row.values.get("first_ei_hire_date") else "hire_date"
-        on = (Text("à la date de premier engagement en EI", "on the first EI hire date") if field != "hire_date"
-              else Text("à la date d'entrée", "on the hire date"))
+        field, named = _assessment_day(row)
+        on = Text(f"à {named.fr}", f"on {named.en}")
         who = _who_of(row)
         birth_ref, day_ref = self._ref(sheet, "birth_date", row), self._ref(sheet, field, row)
         column = _field_column(self.contracts[sheet], field).name
@@ -980,6 +981,27 @@ class _Reader:
                   f"{who.en}: {bound.en}; values not shown, personal data. The target-public status is assessed "
                   f"on that day, at that age: check date_naissance ({birth_ref}) and {column} ({day_ref}).",
                   sheet=sheet, cell=birth_ref)
+
+    def _check_months_without_work(self, sheet: str, row: _Row, birth: date, day: date, least) -> None:
+        """A warning when ``mois_sans_emploi`` holds more months than there are from the minimum working age
+        (``least``, its birthday) to the assessment day: days typed in a months column (180 for 6 months)
+        reach the 24 months of TGD in silence. Named by the cells, never by the values (social situation)."""
+        months = row.values.get("months_without_work")
+        if months is None or months <= completed_months(anniversary(birth, 12 * int(least.number)), day):
+            return
+        _, named = _assessment_day(row)
+        ref, birth_ref = self._ref(sheet, "months_without_work", row), self._ref(sheet, "birth_date", row)
+        age = decimal_text(least.number)
+        who = _who_of(row)
+        self.warn("months_without_work_too_long",
+                  f"{who.fr} : mois_sans_emploi ({ref}) compte plus de mois qu'il n'y en a entre ses {age} ans (âge "
+                  f"minimum pour travailler, {least.cite()}) et {named.fr} ; valeur non reproduite, donnée "
+                  "personnelle. Des jours saisis au lieu de mois ? Les 6 ou 24 mois du public cible se lisent dans "
+                  f"cette colonne : vérifiez-la, et date_naissance ({birth_ref}).",
+                  f"{who.en}: mois_sans_emploi ({ref}) holds more months than there are from their {age}th "
+                  f"birthday (the minimum working age, {least.cite()}) to {named.en}; value not shown, personal "
+                  "data. Days typed instead of months? The target public's 6 or 24 months are read from this "
+                  f"column: check it, and date_naissance ({birth_ref}).", sheet=sheet, cell=ref)
 
     def _check_niss_birth_date(self, sheet: str, row: _Row) -> None:
         """A warning when the birth date the national number holds (wholly known, not a BIS number:
@@ -1231,6 +1253,14 @@ def _who_of(row: _Row) -> Text:
     if row.worker_id is None:
         return Text(f"Ligne {row.number}", f"Row {row.number}")
     return Text(f"Travailleur {row.worker_id}", f"Worker {row.worker_id}")
+
+
+def _assessment_day(row: _Row) -> tuple[str, Text]:
+    """The field of the day a Personnel row's status is assessed (D6: the first EI hire, else the hire here)
+    and that day as a message names it (« la date d'entrée »)."""
+    if row.values.get("first_ei_hire_date") is not None:
+        return "first_ei_hire_date", Text("la date de premier engagement en EI", "the first EI hire date")
+    return "hire_date", Text("la date d'entrée", "the hire date")
 
 
 def _d(d: date) -> str:
