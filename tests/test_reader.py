@@ -219,10 +219,12 @@ def test_formulas_storing_zero_in_a_workbook_to_recalculate_are_warned_once_per_
 
 def test_formulas_storing_zero_are_not_warned_without_the_recalculation_flag(tmp_path):
     """The same 6 formulas storing 0 in a workbook saved by Excel (no fullCalcOnLoad): 0 is what Excel
-    computed, no warning; nor in the openpyxl fixture, which sets the flag but holds no formula."""
+    computed, no formula warning — only each cost's own, a cost of 0 beside a gross paid (zero_wage_cost,
+    one per worker); nor in the openpyxl fixture, which sets the flag but holds no formula."""
     path = tmp_path / "excel.xlsx"
     path.write_bytes(make_corpus.excel_saved({"Paie": _paie_costs_as_formulas("<v>0</v>")}))
-    assert read_workbook(path).problems == ()
+    assert [(p.code, p.cell) for p in read_workbook(path).problems] == [
+        ("zero_wage_cost", "E2"), ("zero_wage_cost", "E4"), ("zero_wage_cost", "E6")]
     path.write_bytes(make_corpus.valid_bytes())
     assert read_workbook(path).problems == ()
 
@@ -1399,6 +1401,40 @@ def test_more_months_without_work_than_since_the_working_age_is_a_warning(tmp_pa
     [first] = warned(37, date(2019, 2, 3))[1]
     assert "et la date de premier engagement en EI ;" in first.message.fr
     assert warned(180, born=date(2010, 2, 3))[1] == []   # 13 on the hire date: age_below_working_age says it
+
+
+def test_a_wage_cost_of_0_in_a_month_paid_is_a_warning_per_worker_and_read_as_typed(tmp_path, capsys):
+    """Worker 1 paid 2 100,50 € gross in 2024-01 and 2024-02 with cout_salarial 0 (Paie E2, E3): the
+    TD/TGD subsidy (half the cost) and the SIEG ceiling counted those months for nothing, without a word.
+    Now one warning zero_wage_cost at E2 listing both months; the cost is still read as typed, 0
+    (docs/interpretations.md: a figure is not second-guessed). A cost of 0 with no gross pay (a month
+    unpaid) says nothing. The warning is in `ei validate` and in a command's problems (`ei subsidy`)."""
+    import json
+
+    from helpers_cli import run_cli
+    from helpers_workbook import set_value, valid_sheets, write_workbook
+
+    sheets = valid_sheets()
+    for row in (1, 2):
+        set_value(sheets, "Paie", row, "cout_salarial", 0)
+    set_value(sheets, "Paie", 3, "salaire_brut", 0)                 # worker 2, 2024-01: nothing paid, no cost
+    set_value(sheets, "Paie", 3, "cout_salarial", 0)
+    path = write_workbook(tmp_path / "x.xlsx", sheets)
+    result = read_workbook(path)
+    assert result.valid
+    [warning] = result.problems
+    assert (warning.code, warning.severity, warning.sheet, warning.cell) == ("zero_wage_cost", "warning", "Paie", "E2")
+    assert warning.message.fr == (
+        "Travailleur 1 : coût salarial (cout_salarial) de 0 pour 2024-01, 2024-02, alors qu'un salaire brut y est "
+        "payé ; lu tel quel, un coût nul : les subventions calculées sur le coût salarial (la moitié du coût, le "
+        "plafond de l'accompagnement social) comptent ces mois pour 0 €. Saisissez le coût total employeur du "
+        "compte individuel.")
+    assert warning.message.en.startswith("Worker 1: wage cost (cout_salarial) of 0 for 2024-01, 2024-02, while a "
+                                         "gross wage is paid; read as typed")
+    assert [m.wage_cost for m in result.enterprise.pay if m.worker_id == "1"] == [0, 0]
+    for command in (("validate", path), ("subsidy", path, "--year", "2024")):
+        code, out, _ = run_cli(capsys, *command, "-f", "json")
+        assert ("zero_wage_cost", "E2") in [(p["code"], p["cell"]) for p in json.loads(out)["problems"]], command
 
 
 def test_a_column_with_values_under_a_blank_header_is_reported_at_the_header_cell(tmp_path):

@@ -87,6 +87,7 @@ class _Reader:
         self.contracts: dict[str, Sheet] = {}          # sheet title → its contract
         self.header_rows: dict[str, int] = {}          # table sheet title → 0-based row of its headers
         self._parts: dict[str, str] | None = None       # .xlsx: sheet title → XML part
+        self.placeholders: dict[str, set[tuple[int, int]]] = {}  # sheet title → formulas storing 0 or "" to recalculate
 
     # ------------------------------------------------------------------------------- problems
     def _add(self, severity: Severity, code: str, fr: str, en: str, sheet: str | None = None,
@@ -136,6 +137,7 @@ class _Reader:
             errors_by_sheet = formulas.errors
             for title, cells in formulas.placeholders.items():
                 self._not_recalculated(title, cells)
+                self.placeholders[title] = set(cells)
 
         grids = {}
         for contract, title in titles.items():
@@ -1047,8 +1049,13 @@ class _Reader:
         if sheet is None or sheet not in self.letters:
             return
         first_row: dict[tuple, int] = {}
+        zero_cost: dict[str | None, list[_Row]] = {}
         for row in rows:
             v = row.values
+            if v.get("wage_cost") == _ZERO and (v.get("gross_pay") or _ZERO) > _ZERO:
+                # No employer pays a gross wage at no cost: a cost not typed in. Read as typed (a figure is not
+                # second-guessed: docs/interpretations.md), but said.
+                zero_cost.setdefault(row.worker_id, []).append(row)
             fte = v.get("fte")
             if fte is not None and not (_ZERO <= fte <= _ONE):
                 who = _who(row.worker_id)
@@ -1069,6 +1076,30 @@ class _Reader:
                              "one row per worker and month.", sheet=sheet, cell=self._ref(sheet, "month", row))
                 else:
                     first_row[key] = row.number
+        cost_column = self.letters[sheet].get("wage_cost")
+        placeholders = self.placeholders.get(sheet, set())
+        for found in zero_cost.values():
+            # A formula that stored 0 in a workbook to recalculate is said once for the sheet already.
+            found = [r for r in found if (r.number - 1, column_index(cost_column)) not in placeholders]
+            if found:
+                self._zero_wage_cost(sheet, found)
+
+    def _zero_wage_cost(self, sheet: str, found: list[_Row]) -> None:
+        """One warning per worker whose ``cout_salarial`` is 0 in months paid a positive gross, at the first such
+        cell, the months listed (``_some``): the subsidies resting on the cost count those months for nothing."""
+        months = [str(r.values["month"]) if r.values.get("month") else f"ligne {r.number}" for r in found]
+        months_en = [str(r.values["month"]) if r.values.get("month") else f"row {r.number}" for r in found]
+        listed, who, n = _some(months, months_en), _who_of(found[0]), len(found)
+        self.warn("zero_wage_cost",
+                  f"{who.fr} : coût salarial (cout_salarial) de 0 pour {listed.fr}, alors qu'un salaire brut y est "
+                  "payé ; lu tel quel, un coût nul : les subventions calculées sur le coût salarial (la moitié du "
+                  f"coût, le plafond de l'accompagnement social) comptent {french_word(n, 'ce mois', 'ces mois')} "
+                  "pour 0 €. Saisissez le coût total employeur du compte individuel.",
+                  f"{who.en}: wage cost (cout_salarial) of 0 for {listed.en}, while a gross wage is paid; read as "
+                  "typed, a cost of nothing: the subsidies computed on the wage cost (half the cost, the social "
+                  f"accompaniment ceiling) count {english_word(n, 'that month', 'those months')} as 0 €. Type the "
+                  "employer's total cost from the individual account.",
+                  sheet=sheet, cell=self._ref(sheet, "wage_cost", found[0]))
 
     def _check_follow_ups(self, sheet: str | None, rows: list[_Row]) -> None:
         if sheet is None or sheet not in self.letters:
