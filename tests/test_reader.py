@@ -1437,6 +1437,44 @@ def test_a_wage_cost_of_0_in_a_month_paid_is_a_warning_per_worker_and_read_as_ty
         assert ("zero_wage_cost", "E2") in [(p["code"], p["cell"]) for p in json.loads(out)["problems"]], command
 
 
+def test_a_paie_etp_beyond_the_days_employed_that_month_is_a_warning_naming_the_row(tmp_path, capsys):
+    """Paie's etp is spread over the days employed that month, at most 1 a day (D2): the rest is not counted.
+    Worker 2 paid etp 0,5 in 2024-02 (Paie C5) with an exit typed 01/02/2024: 1 day of 29 employed allows at
+    most 1/29 = 0,0345 of a full-time month (rounded up to the hundredth, 0,04), so D2 counted 0,5 × 29 = 14,5
+    FTE-days as 1 in silence. Now a warning pay_fte_beyond_days_employed at C5. Exit 14/02: 14/29 = 0,4828 →
+    0,49, still under 0,5: warned. Exit 15/02: 15/29 = 0,5172 → 0,52: nothing; an etp of 0,39 for 12 days of
+    31 (12/31 = 0,3871 → 0,39, a payroll's rounding) says nothing either."""
+    import json
+
+    from helpers_cli import run_cli
+    from helpers_workbook import set_value, valid_sheets, write_workbook
+
+    def warned(exit_, month=None, fte=None):
+        sheets = set_value(valid_sheets(), "Personnel", 2, "date_sortie", exit_)
+        if month is not None:
+            set_value(sheets, "Paie", 4, "mois", month)
+            set_value(sheets, "Paie", 4, "etp", fte)
+        path = write_workbook(tmp_path / "x.xlsx", sheets)
+        result = read_workbook(path)
+        assert result.valid
+        return path, [p for p in result.problems if p.code == "pay_fte_beyond_days_employed"]
+
+    path, [warning] = warned(date(2024, 2, 1))
+    assert (warning.severity, warning.sheet, warning.cell) == ("warning", "Paie", "C5")
+    assert warning.message.fr == (
+        "Travailleur 2 : etp 0,5 pour 2024-02, plus que les jours occupés ce mois-là ne le permettent (1 jour sur "
+        "29 ; entrée le 01/03/2023, sortie le 01/02/2024) ; au plus 1 ETP par jour occupé, l'excédent n'est pas "
+        "compté (quota, subventions). Vérifiez les dates de Personnel ou l'etp de la paie.")
+    assert warning.message.en.startswith("Worker 2: etp 0.5 for 2024-02, more than the days employed that month "
+                                         "allow (1 day of 29; hired 2023-03-01, exit 2024-02-01)")
+    code, out, _ = run_cli(capsys, "validate", path, "-f", "json")
+    assert code == 0 and ("pay_fte_beyond_days_employed", "C5") in [
+        (p["code"], p["cell"]) for p in json.loads(out)["problems"]]
+    assert [p.cell for p in warned(date(2024, 2, 14))[1]] == ["C5"]
+    assert warned(date(2024, 2, 15))[1] == []
+    assert warned(date(2024, 3, 12), date(2024, 3, 1), 0.39)[1] == []
+
+
 def test_a_column_with_values_under_a_blank_header_is_reported_at_the_header_cell(tmp_path):
     """The header of Personnel's date_sortie (G1) cleared: its dates were dropped in silence, every worker
     read as still employed (worker 2, who left on 30/06/2024, counted on), the workbook « valide ». Now an

@@ -17,7 +17,7 @@ import io
 import re
 from dataclasses import dataclass, field as dataclass_field, replace
 from datetime import date
-from decimal import Decimal
+from decimal import ROUND_CEILING, Decimal
 from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
@@ -25,7 +25,7 @@ from typing import Any
 from ei_cli.i18n import Text, decimal_text, english_word, french_word, others, plural
 from ei_cli.model import Enterprise, FollowUp, PayMonth, Worker, records
 from ei_cli import periods
-from ei_cli.periods import anniversary, completed_months, completed_years, Month, month_span
+from ei_cli.periods import anniversary, completed_months, completed_years, days_between, Month, month_span
 from ei_cli.problems import Problem, Severity, display_path, has_errors, without_controls
 from ei_cli.workbook import schema
 from ei_cli.workbook.cells import (ERROR_VALUES, Invalid, cell_ref, column_index, column_letter, converter, masked,
@@ -162,6 +162,7 @@ class _Reader:
             known = {r.worker_id for r in staff if r.worker_id is not None}
             self._check_known_workers(titles[schema.PAYROLL], pay, known)
             self._check_pay_within_employment(titles[schema.PAYROLL], pay, staff)
+            self._check_pay_fte_within_days(titles[schema.PAYROLL], pay, staff)
             self._check_known_workers(titles[schema.FOLLOW_UP], follow, known)
             self._check_follow_ups_within_employment(titles[schema.FOLLOW_UP], follow, staff)
 
@@ -1211,6 +1212,40 @@ class _Reader:
                       f"month of {those.en}.",
                       sheet=sheet, cell=self._ref(sheet, "month", found[0]))
 
+
+    def _check_pay_fte_within_days(self, sheet: str | None, rows: list[_Row], staff: list[_Row]) -> None:
+        """A warning per Paie row whose etp is more than the days employed that month allow (days employed ÷
+        days of the month, rounded up to the hundredth a payroll may round an etp to): the etp is spread over
+        the days employed, at most 1 a day (D2, ``rules.common.spread_fte``), and the rest is not counted — an
+        exit typed on the 1st of a month paid whole counted 1/30 of it in silence."""
+        if sheet is None or sheet not in self.letters or "fte" not in self.letters[sheet]:
+            return
+        employment = {r.worker_id: (r.values["hire_date"], r.values.get("exit_date") or date.max) for r in staff
+                      if r.worker_id is not None and r.values.get("hire_date") is not None}
+        for row in rows:
+            span, fte, month = employment.get(row.worker_id), row.values.get("fte"), row.values.get("month")
+            if span is None or not fte or fte > _ONE or month is None:
+                continue   # an etp over 1 is an error of _check_pay
+            first, last = month.first_day, month.last_day
+            if span[0] <= first and last <= span[1]:
+                continue   # employed the whole month: any etp up to 1
+            employed = days_between(max(span[0], first), min(span[1], last))
+            if not employed:
+                continue   # no day employed: pay_outside_employment says it
+            if fte <= (Decimal(employed) / month.days).quantize(_HUNDREDTH, rounding=ROUND_CEILING):
+                continue
+            days, employed_text = plural(employed, "jour", "day"), _employment(span[0], None if span[1] == date.max
+                                                                               else span[1])
+            self.warn("pay_fte_beyond_days_employed",
+                      f"Travailleur {row.worker_id} : etp {shown(fte)} pour {month}, plus que les jours occupés ce "
+                      f"mois-là ne le permettent ({days.fr} sur {month.days} ; {employed_text.fr}) ; au plus 1 ETP "
+                      "par jour occupé, l'excédent n'est pas compté (quota, subventions). Vérifiez les dates de "
+                      "Personnel ou l'etp de la paie.",
+                      f"Worker {row.worker_id}: etp {shown(fte, 'en')} for {month}, more than the days employed that "
+                      f"month allow ({days.en} of {month.days}; {employed_text.en}); at most 1 FTE a day employed, "
+                      "the rest is not counted (quota, subsidies). Check the Personnel dates or the payroll etp.",
+                      sheet=sheet, cell=self._ref(sheet, "fte", row))
+
     def _check_follow_ups_within_employment(self, sheet: str | None, rows: list[_Row], staff: list[_Row]) -> None:
         """A warning per worker with a follow-up action dated before their hire or after their exit: the
         follow-up check and the annual report do not count it (``Worker.employed_on``), and without a word
@@ -1251,6 +1286,8 @@ class _Reader:
 
 # ----------------------------------------------------------------------------------- helpers
 _ZERO, _ONE = Decimal(0), Decimal(1)
+# A payroll may round an etp to the hundredth (12/31 = 0,387… shown 0,39): the days employed allow that much.
+_HUNDREDTH = Decimal("0.01")
 
 
 @lru_cache(maxsize=1)
