@@ -25,7 +25,8 @@ from typing import Any
 from ei_cli.i18n import Text, decimal_text, english_word, french_word, others, plural
 from ei_cli.model import Enterprise, FollowUp, PayMonth, Worker, records
 from ei_cli import periods
-from ei_cli.periods import anniversary, completed_months, completed_years, days_between, Month, month_span
+from ei_cli.periods import (anniversary, completed_months, completed_years, days_between, days_in_month, Month,
+                             month_span)
 from ei_cli.problems import Problem, Severity, display_path, has_errors, without_controls
 from ei_cli.workbook import schema
 from ei_cli.workbook.cells import (ERROR_VALUES, Invalid, cell_ref, column_index, column_letter, converter, masked,
@@ -954,13 +955,16 @@ class _Reader:
         ``date_entree``) is under the minimum working age or over the highest plausible one
         (``plausibility.toml``): a birth year or a first EI hire typed wrong, which decides the age criteria in
         silence. Named by the worker id and the cells, never by the dates nor the age (personal data)."""
-        bounds = _plausibility()
-        least, most = bounds["staff.min_working_age"].at(day), bounds["staff.max_plausible_age"].at(day)
-        age = completed_years(birth, day)
-        if least.number <= age:
-            self._check_months_without_work(sheet, row, birth, day, least)
-        if least.number <= age <= most.number:
-            return
+        lowest, highest = _age_bounds()
+        least, most = lowest.at(day), highest.at(day)
+        age, low = completed_years(birth, day), least.number
+        if low <= age:
+            months = row.values.get("months_without_work")
+            # (age − least) whole years since that birthday: surely as many months, no calendar needed.
+            if months is not None and months > (age - low) * 12:
+                self._check_months_without_work(sheet, row, birth, day, least)
+            if age <= most.number:
+                return
         field, named = _assessment_day(row)
         on = Text(f"à {named.fr}", f"on {named.en}")
         who = _who_of(row)
@@ -989,8 +993,7 @@ class _Reader:
         """A warning when ``mois_sans_emploi`` holds more months than there are from the minimum working age
         (``least``, its birthday) to the assessment day: days typed in a months column (180 for 6 months)
         reach the 24 months of TGD in silence. Named by the cells, never by the values (social situation)."""
-        months = row.values.get("months_without_work")
-        if months is None or months <= completed_months(anniversary(birth, 12 * int(least.number)), day):
+        if row.values["months_without_work"] <= completed_months(anniversary(birth, 12 * int(least.number)), day):
             return
         _, named = _assessment_day(row)
         ref, birth_ref = self._ref(sheet, "months_without_work", row), self._ref(sheet, "birth_date", row)
@@ -1220,22 +1223,37 @@ class _Reader:
         exit typed on the 1st of a month paid whole counted 1/30 of it in silence."""
         if sheet is None or sheet not in self.letters or "fte" not in self.letters[sheet]:
             return
-        employment = {r.worker_id: (r.values["hire_date"], r.values.get("exit_date") or date.max) for r in staff
-                      if r.worker_id is not None and r.values.get("hire_date") is not None}
+        # Worker id → (hire, exit, the month numbers employed only part of): the hire's unless on the 1st, the
+        # exit's unless on the month's last day. Only their rows are looked at (~600 rows a workbook).
+        partial: dict[str, tuple[date, date, tuple[int, ...]]] = {}
+        for r in staff:
+            hire = r.values.get("hire_date")
+            if r.worker_id is None or hire is None:
+                continue
+            exit_ = r.values.get("exit_date")
+            months = ((hire.year * 12 + hire.month - 1,) if hire.day != 1 else ()) + (
+                (exit_.year * 12 + exit_.month - 1,) if exit_ and exit_.day != days_in_month(exit_.year, exit_.month)
+                else ())   # ``Month.number`` of each, inlined
+            if months:
+                partial[r.worker_id] = (hire, exit_ or date.max, months)
         for row in rows:
-            span, fte, month = employment.get(row.worker_id), row.values.get("fte"), row.values.get("month")
-            if span is None or not fte or fte > _ONE or month is None:
+            found = partial.get(row.worker_id)
+            if found is None:
+                continue
+            month = row.values.get("month")
+            if month is None or month.year * 12 + month.month - 1 not in found[2]:   # ``Month.number``, inlined
+                continue
+            fte = row.values.get("fte")
+            if not fte or fte > _ONE:
                 continue   # an etp over 1 is an error of _check_pay
-            first, last = month.first_day, month.last_day
-            if span[0] <= first and last <= span[1]:
-                continue   # employed the whole month: any etp up to 1
-            employed = days_between(max(span[0], first), min(span[1], last))
-            if not employed:
-                continue   # no day employed: pay_outside_employment says it
+            hire, exit_ = found[0], found[1]
+            employed = days_between(max(hire, month.first_day), min(exit_, month.last_day))
+            if not employed or employed == month.days:
+                continue   # no day employed: pay_outside_employment says it; every day: any etp up to 1
             if fte <= (Decimal(employed) / month.days).quantize(_HUNDREDTH, rounding=ROUND_CEILING):
                 continue
-            days, employed_text = plural(employed, "jour", "day"), _employment(span[0], None if span[1] == date.max
-                                                                               else span[1])
+            days = plural(employed, "jour", "day")
+            employed_text = _employment(hire, None if exit_ == date.max else exit_)
             self.warn("pay_fte_beyond_days_employed",
                       f"Travailleur {row.worker_id} : etp {shown(fte)} pour {month}, plus que les jours occupés ce "
                       f"mois-là ne le permettent ({days.fr} sur {month.days} ; {employed_text.fr}) ; au plus 1 ETP "
@@ -1291,14 +1309,15 @@ _HUNDREDTH = Decimal("0.01")
 
 
 @lru_cache(maxsize=1)
-def _plausibility() -> dict:
-    """The bounds the staff's data is checked against (``plausibility.toml``), read once a process."""
+def _age_bounds() -> tuple:
+    """The minimum working age and the highest plausible age (``plausibility.toml``), read once a process."""
     from importlib import resources
 
     from ei_cli.regimes import load_parameter_file
 
     with resources.as_file(resources.files("ei_cli.workbook") / "plausibility.toml") as path:
-        return load_parameter_file(path)
+        bounds = load_parameter_file(path)
+    return bounds["staff.min_working_age"], bounds["staff.max_plausible_age"]
 _TITLE_ROWS = 5  # rows a title (and blank rows) may take above the headers
 
 
