@@ -1392,7 +1392,7 @@ def test_more_months_without_work_than_since_the_working_age_is_a_warning(tmp_pa
         "reproduite, donnée personnelle. Des jours saisis au lieu de mois ? Les 6 ou 24 mois du public cible se "
         "lisent dans cette colonne : vérifiez-la, et date_naissance (E3).")
     assert warning.message.en.startswith("Worker 2: mois_sans_emploi (N3) holds more months than there are from "
-                                         "their 15th birthday")
+                                         "the age of 15 (the minimum working age")
     assert "85" not in warning.message.fr + warning.message.en
     code, out, _ = run_cli(capsys, "validate", path, "-f", "json")
     assert code == 0 and ("months_without_work_too_long", "N3") in [

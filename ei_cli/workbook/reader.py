@@ -88,7 +88,7 @@ class _Reader:
         self.contracts: dict[str, Sheet] = {}          # sheet title → its contract
         self.header_rows: dict[str, int] = {}          # table sheet title → 0-based row of its headers
         self._parts: dict[str, str] | None = None       # .xlsx: sheet title → XML part
-        self.placeholders: dict[str, set[tuple[int, int]]] = {}  # sheet title → formulas storing 0 or "" to recalculate
+        self.placeholders: dict[str, set[tuple[int, int]]] = {}  # sheet title → formulas storing 0 or "" (recalc.)
 
     # ------------------------------------------------------------------------------- problems
     def _add(self, severity: Severity, code: str, fr: str, en: str, sheet: str | None = None,
@@ -1004,10 +1004,10 @@ class _Reader:
                   f"minimum pour travailler, {least.cite()}) et {named.fr} ; valeur non reproduite, donnée "
                   "personnelle. Des jours saisis au lieu de mois ? Les 6 ou 24 mois du public cible se lisent dans "
                   f"cette colonne : vérifiez-la, et date_naissance ({birth_ref}).",
-                  f"{who.en}: mois_sans_emploi ({ref}) holds more months than there are from their {age}th "
-                  f"birthday (the minimum working age, {least.cite()}) to {named.en}; value not shown, personal "
-                  "data. Days typed instead of months? The target public's 6 or 24 months are read from this "
-                  f"column: check it, and date_naissance ({birth_ref}).", sheet=sheet, cell=ref)
+                  f"{who.en}: mois_sans_emploi ({ref}) holds more months than there are from the age of {age} (the "
+                  f"minimum working age, {least.cite()}) to {named.en}; value not shown, personal data. Days typed "
+                  "instead of months? The target public's 6 or 24 months are read from this column: check it, and "
+                  f"date_naissance ({birth_ref}).", sheet=sheet, cell=ref)
 
     def _check_niss_birth_date(self, sheet: str, row: _Row) -> None:
         """A warning when the birth date the national number holds (wholly known, not a BIS number:
