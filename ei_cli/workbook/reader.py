@@ -1215,7 +1215,6 @@ class _Reader:
                       f"month of {those.en}.",
                       sheet=sheet, cell=self._ref(sheet, "month", found[0]))
 
-
     def _check_pay_fte_within_days(self, sheet: str | None, rows: list[_Row], staff: list[_Row]) -> None:
         """A warning per Paie row whose etp is more than the days employed that month allow (days employed ÷
         days of the month, rounded up to the hundredth a payroll may round an etp to): the etp is spread over
