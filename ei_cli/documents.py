@@ -27,7 +27,7 @@ from typing import Iterable
 from ei_cli import periods
 from ei_cli.errors import EiError
 from ei_cli.i18n import t
-from ei_cli.model import Enterprise, FollowUpType, Function, Worker, worker_order
+from ei_cli.model import Enterprise, FollowUpType, Function, Worker
 from ei_cli.periods import Month, Period, anniversary_year
 from ei_cli.workbook.cells import masked
 
@@ -656,7 +656,7 @@ def staff_summary(enterprise: Enterprise, period: Period, report, names: bool = 
         "hires": sum(1 for w in employed if period.contains(w.hire_date)),
         "exits": sum(1 for w in employed if w.exit_date and period.contains(w.exit_date)),
         "workers": [_worker_row(w, str(report.category(w.worker_id)), names, q(avg[w.worker_id]))
-                    for w in sorted(employed, key=lambda w: worker_order(w.worker_id))],
+                    for w in employed],
         "fallback_months": sum(len(v) for v in fallbacks.values()),
         "end": period.end.isoformat(),
         "provisional": period != whole,

@@ -193,6 +193,13 @@ class Enterprise:
     follow_up_sheet: bool = True
     source: str | None = field(default=None, compare=False)  # file the model was read from
 
+    def __post_init__(self) -> None:
+        # The one order of workers (``worker_order``), kept here once: every list of workers or of per-worker
+        # items a rule builds by walking ``workers`` follows it, whatever the order of the Personnel rows.
+        ordered = tuple(sorted(self.workers, key=lambda w: worker_order(w.worker_id)))
+        if ordered != self.workers:
+            object.__setattr__(self, "workers", ordered)
+
     @cached_property
     def workers_by_id(self) -> dict[str, Worker]:
         return {w.worker_id: w for w in self.workers}

@@ -693,7 +693,7 @@ def test_cli_lists_the_workers_in_the_one_worker_order(tmp_path):
     assert [r for r in rows if r in order] == order
 
 
-
+def test_cli_json_follows_the_contract():
     """Sample (Walloon, agrément 2024-03-01): 17 workers, W05 TGD (36 months), W09 TD via T3 (over 50)."""
     r = invoke(WALLOON, "--format", "json", "--regime", "wallonie-2016")
     assert r.exit_code == 0, r.output

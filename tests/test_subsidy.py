@@ -2074,8 +2074,8 @@ def test_a_basis_of_fewer_than_two_target_workers_says_it_in_the_singular():
 
 def test_the_lines_follow_the_one_worker_order():
     """Five TD hired 2024-03-15 under ids 9, 10, 2, 1, 11 (in that row order), full time, wage cost 4 000 € a
-    month: one target_worker line each in 2025 (January, February, March 1–14, as in the case above:
-    3 677,40 €), worker by worker in ``model.worker_order`` — 1, 2, 9, 10, 11 (as text: 1, 10, 11, 2, 9)."""
+    month: one target_worker line each in 2025 (January, February, March 1–14: 2 × 1 500 + 1 500 × 14/31
+    (0,4516) = 3 677,40 €, the cap below half the wage cost), worker by worker in ``model.worker_order`` — 1, 2, 9, 10, 11 (as text: 1, 10, 11, 2, 9)."""
     ids = ("9", "10", "2", "1", "11")
     ent = enterprise([worker(w, date(2024, 3, 15)) for w in ids],
                      [p for w in ids for p in monthly(w, Month(2024, 3), Month(2025, 12))])

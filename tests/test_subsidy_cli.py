@@ -628,7 +628,8 @@ def test_a_payroll_entered_ahead_is_not_claimed_for_months_not_begun(tmp_path):
     2026-12-31: 25 000 × 306 / 365 = 20 958,90 € (the sample as shipped, Paie to 2026-10: 25 000 × 245 / 365 =
     16 780,82 €). Now the months are read to the end of the current month (``paid_to``): the SIEG part
     2026-03-01 … 11-30 = 275 days, 25 000 × 275 / 365 = 18 835,616… → 18 835,62 €; W14's November counts
-    (11 225,85 + 1 500 = 12 725,85 €), December is to come; not complete, and the Synthèse says so."""
+    (to October: 15/31 = 0,4839 FTE-month for March 17–31 + 7 for April–October = 7,4839 × 1 500 = 11 225,85 €;
+    with November 11 225,85 + 1 500 = 12 725,85 €), December is to come; not complete, and the Synthèse says so."""
     from datetime import date
 
     from openpyxl import load_workbook

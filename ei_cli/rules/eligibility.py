@@ -16,7 +16,7 @@ from functools import cached_property, partial
 from typing import Callable
 
 from ei_cli.i18n import Text, plural, t
-from ei_cli.model import PERSON_FIELDS, Diploma, Enterprise, Worker, worker_order
+from ei_cli.model import PERSON_FIELDS, Diploma, Enterprise, Worker
 from ei_cli.periods import Period, anniversary, completed_years
 from ei_cli.problems import Problem, warning
 from ei_cli.regimes import Regime, Value, regime_in_force
@@ -617,12 +617,12 @@ def _rests_on_protected(worker: Worker, regime: Regime, definition: Value, rule,
 def assess_eligibility(enterprise: Enterprise, regime: Regime) -> EligibilityReport:
     """Status of every worker of the workbook (art. 60 workers included: they are assessed too).
 
-    Workers in the one worker order (``model.worker_order``), as every other list of workers: the order of the
-    Personnel rows changes nothing. Each status depends on that worker's row only — and on the rows of the same
+    Workers in the one worker order (``model.worker_order``, ``Enterprise.workers``), as every other list of
+    workers: the order of the Personnel rows changes nothing. Each status depends on that worker's row only — and on the rows of the same
     person's other employment contracts (same national number), assessed as one (``_as_person``).
     """
-    workers = sorted(enterprise.workers, key=lambda w: worker_order(w.worker_id))
-    return EligibilityReport(regime.id, tuple(assess_worker(w, regime, enterprise.employments_of(w)) for w in workers))
+    return EligibilityReport(regime.id, tuple(assess_worker(w, regime, enterprise.employments_of(w))
+                                              for w in enterprise.workers))
 
 
 def regime_after_staff(enterprise: Enterprise, regime: Regime) -> list[Problem]:
@@ -716,9 +716,7 @@ def check(enterprise: Enterprise, regime: Regime, period: Period, report: Eligib
     report = report or assess_eligibility(enterprise, regime)
     ids = {w.worker_id for w in enterprise.workers if w.employed_in(period)}
     counts = report.counts(ids)
-    # Sorted by worker id so that the order of the Personnel rows changes nothing.
-    unknown = sorted((w for w in report.workers if w.worker_id in ids and w.category == Category.UNKNOWN),
-                     key=lambda w: worker_order(w.worker_id))
+    unknown = [w for w in report.workers if w.worker_id in ids and w.category == Category.UNKNOWN]
     definition = regime.value("eligibility.definition", period.end)
     reasons = [
         because(t(f"Statut de public cible de chaque travailleur occupé pendant la période. {DAY_READING.fr}",

@@ -32,7 +32,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 from ei_cli.i18n import Text, plural, t
-from ei_cli.model import ContractType, Enterprise, Function, Worker, worker_order
+from ei_cli.model import ContractType, Enterprise, Function, Worker
 from ei_cli.periods import Month, Period
 from ei_cli.regimes import Regime
 from ei_cli.rules.common import (CheckResult, by_shape_from_start, Reason, because, deadline_horizon, decimal_text,
@@ -217,7 +217,7 @@ def _starts_after(worker: Worker, horizon: date | None) -> bool:
 
 
 def _planned_below_note(worker: Worker, minimum: Decimal, horizon: date) -> Text:
-    """« T2 : contrat prévu à 0,4 etp à partir du 2026-12-10 … »: a contract below ``minimum`` that starts after
+    """« Travailleur T2 : contrat prévu à 0,4 etp à partir du 2026-12-10 … »: a contract below ``minimum`` that starts after
     ``horizon``, today (``_starts_after``; the caller's tests), said so that it can be corrected before it
     begins — not a breach yet (``_fte_violation``)."""
     who = worker_text(worker.worker_id, capital=True)
@@ -289,7 +289,7 @@ def _cdi_half_time(enterprise: Enterprise, regime: Regime, period: Period, repor
         f"And works at least {decimal_text(minimum, 'en')} fte: the contractual fte (Personnel sheet), not the month's paid fte."),
         fte_v))
     concerned: list[tuple[Worker, bool | None]] = []
-    for w in sorted(enterprise.workers, key=lambda w: worker_order(w.worker_id)):
+    for w in enterprise.workers:
         if not w.has_employment_contract or not w.employed_in(period):
             continue
         status = report.is_target(w.worker_id)
@@ -398,7 +398,7 @@ def _supervision_cdi_half_time(enterprise: Enterprise, regime: Regime, period: P
     if started is not None:
         reasons.append(started)
     violations: list[Violation] = []
-    staff = [w for w in sorted(enterprise.workers, key=lambda w: worker_order(w.worker_id))
+    staff = [w for w in enterprise.workers
              if w.function == Function.SUPERVISION and w.has_employment_contract and w.employed_in(period)]
     for w in staff:
         first_day = max(w.hire_date, period.start)

@@ -33,7 +33,7 @@ from datetime import date, timedelta
 from functools import cached_property
 
 from ei_cli.i18n import Text, plural, t
-from ei_cli.model import ContractType, Enterprise, FollowUpType, Function, Worker, worker_order
+from ei_cli.model import ContractType, Enterprise, FollowUpType, Function, Worker
 from ei_cli.periods import Month, Period, add_months
 from ei_cli.regimes import Regime
 from ei_cli.rules.common import (CheckResult, by_shape_from_start, Reason, because, deadline_horizon,
@@ -160,7 +160,7 @@ class Missing:
 def _followed(enterprise: Enterprise, report, period: Period) -> list[tuple[Worker, bool | None, bool]]:
     """(worker, target status, is art. 60) for every worker the accompaniment concerns."""
     out = []
-    for w in sorted(enterprise.workers, key=lambda w: worker_order(w.worker_id)):
+    for w in enterprise.workers:
         if not w.employed_in(period):
             continue
         art60 = w.contract_type == ContractType.ART60

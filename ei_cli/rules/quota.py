@@ -32,7 +32,7 @@ from decimal import Decimal
 from typing import Callable, Iterable, NamedTuple, Sequence
 
 from ei_cli.i18n import Text, decimal_text, english_word, enumeration, plural, t
-from ei_cli.model import Enterprise, Function, Worker, worker_order
+from ei_cli.model import Enterprise, Function, Worker
 from ei_cli import periods
 from ei_cli.periods import Month, Period, anniversary, days_between, years_overlapping
 from ei_cli.problems import Problem
@@ -1809,7 +1809,7 @@ def _art60_reason(f: _Frame) -> Reason | None:
     if not f.months:
         return None
     known = Period(max(f.period.start, f.months[0].month.first_day), min(f.period.end, f.months[-1].month.last_day))
-    ids = sorted((w.worker_id for w in f.enterprise.workers if _is_art60(w) and w.employed_in(known)), key=worker_order)
+    ids = [w.worker_id for w in f.enterprise.workers if _is_art60(w) and w.employed_in(known)]
     if not ids:
         return None
     avg = sum((m.art60_fte for m in f.months), ZERO) / len(f.months)
@@ -2052,9 +2052,8 @@ def check(enterprise: Enterprise, regime: Regime, period: Period, report=None) -
             # judged by another regime (the one in force when it began) counts that regime's target public.
             counted = SHAPES[y.rule].counted
             statuses = report if y.regime_id == regime.id else _report_under(enterprise, get_regime(y.regime_id))
-            ids = workers_text(sorted((w.worker_id for w in enterprise.workers if counted(w)
-                                    and statuses.is_target(w.worker_id) is None and w.employed_in(y.period)),
-                                   key=worker_order))
+            ids = workers_text(w.worker_id for w in enterprise.workers if counted(w)
+                               and statuses.is_target(w.worker_id) is None and w.employed_in(y.period))
             to_fix.append(t(f"{which_fr}compléter la feuille Personnel (statut de public cible indéterminé : {ids.fr}) : "
                             "le verdict en dépend.",
                             f"{which_en}complete the Personnel sheet (target-public status unknown: {ids.en}): the "

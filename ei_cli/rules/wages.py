@@ -263,9 +263,9 @@ def _fte_ratio(enterprise: Enterprise, regime: Regime, period: Period) -> WageTe
     owed_end = horizon or period.end
     owed_start = max(period.start, enterprise.agrement_date)
     owed = Period(owed_start, owed_end) if owed_start <= owed_end else None
-    without_pay = () if owed is None else tuple(sorted(
-        (w.worker_id for w in enterprise.workers
-         if w.has_employment_contract and w.employed_in(owed) and w.worker_id not in paid), key=worker_order))
+    without_pay = () if owed is None else tuple(
+        w.worker_id for w in enterprise.workers
+        if w.has_employment_contract and w.employed_in(owed) and w.worker_id not in paid)
     seniority = _seniority_flag(regime, on)
     reasons: list[Reason] = [because(t(
         f"Tension salariale : pour chaque travailleur, direction comprise, salaire brut de ses mois de la période "
