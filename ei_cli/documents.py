@@ -935,6 +935,8 @@ def _subsidy_label(subsidy: str | None) -> str:
 
 
 def _subsidy_view(subsidies: dict | None) -> dict | None:
+    from ei_cli.rules.common import worker_text
+
     if subsidies is None:
         return None
     totals = subsidies.get("totals") or {}
@@ -983,8 +985,10 @@ def _subsidy_view(subsidies: dict | None) -> dict | None:
     unknown = []
     for u in subsidies.get("unknown") or []:
         cite(u.get("subsidy"), u.get("reference"))
+        # « travailleur 2 » (``worker_text``), as ``ei subsidy`` names the worker; empty for the enterprise's
+        who = worker_text(u["worker_id"]).fr if u.get("worker_id") else ""
         unknown.append({"subsidy": u.get("subsidy"), "label": _subsidy_label(u.get("subsidy")),
-                        "worker_id": u.get("worker_id"), "reason": u.get("reason") or "",
+                        "worker_id": u.get("worker_id"), "who": who, "reason": u.get("reason") or "",
                         "reference": u.get("reference")})
     return {
         "total": subsidies.get("total"),

@@ -278,7 +278,7 @@ def annual() -> Document:
     bullets(doc, "n in subsidies.line_notes", "({{ n.number }}) {{ n.text }}")
     doc.add_paragraph("{%p endif %}")
     bullets(doc, "u in subsidies.unknown",
-            "Non calculable : {{ u.label }}{% if u.worker_id %} (travailleur {{ u.worker_id }}){% endif %} : {{ u.reason }}")
+            "Non calculable : {{ u.label }}{% if u.who %} ({{ u.who }}){% endif %} : {{ u.reason }}")
     doc.add_paragraph("{%p if subsidies.references %}")
     para(doc, "Références :", size=8)
     bullets(doc, "k in subsidies.references", "{{ k.label }} : {{ k.references | join(' ; ') }}.", size=8)

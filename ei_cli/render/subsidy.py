@@ -214,7 +214,7 @@ def subsidy_table(con, result: SubsidyResult, enterprise: Enterprise, regime: Re
         if opts.explain:
             _print_reference(con, Reason(dm["note"], dm.get("reference"), dm.get("url"), dm.get("confidence")), lang)
     for u in result.unknown:
-        who = f" ({worker_text(u.worker_id).get(lang)})" if u.worker_id else ""   # « (travailleur 2) », not « (2) »
+        who = _unknown_who(u, lang)
         # The verdict word, then the subsidy: « Indéterminé — Compensation du mandat : … », never read as one noun.
         con.print(f"[yellow]{'Unknown' if en else 'Indéterminé'}[/] — {subsidy_label(u.subsidy, lang)}{who}{':' if en else ' :'} "
                   f"{escape(u.reason.get(lang))}")
@@ -449,7 +449,7 @@ def write_claim_workbook(path: Path, result: SubsidyResult, enterprise: Enterpri
             ws.append(["Condition", _cell(c.summary.get(lang), lang), CONDITION_VERDICT[c.met].get(lang)])
             ws.cell(ws.max_row, 3).font = bold
         for u in result.unknown:
-            who = f" ({worker_text(u.worker_id).get(lang)})" if u.worker_id else ""
+            who = _unknown_who(u, lang)
             line = _line_of_unknown(result, u)   # its line's partial amount, when some months are computed
             ws.append(["Indéterminé" if not en else "Unknown",
                        _cell(f"{subsidy_label(u.subsidy, lang)}{who}{' :' if not en else ':'} {u.reason.get(lang)}", lang)]
@@ -532,6 +532,12 @@ def _print_setup(ws, title_rows: str) -> None:
     ws.page_setup.fitToHeight = 0
     ws.sheet_properties.pageSetUpPr.fitToPage = True
     ws.print_title_rows = title_rows
+
+
+def _unknown_who(unknown, lang: str) -> str:
+    """« (travailleur 2) » after the label of a subsidy not computed (``worker_text``: not « (2) »), nothing for an
+    enterprise's: the terminal and the claim workbook say it alike, as the documents do (``documents._subsidy_view``)."""
+    return f" ({worker_text(unknown.worker_id).get(lang)})" if unknown.worker_id else ""
 
 
 def _line_of_unknown(result: SubsidyResult, unknown) -> SubsidyLine | None:
