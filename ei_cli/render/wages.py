@@ -11,7 +11,7 @@ from ei_cli.output import RunOptions
 from ei_cli.regimes import Regime
 from ei_cli.periods import Period
 from ei_cli.render import verdict_markup, print_reasons
-from ei_cli.rules.common import decimal_text, euro_number, money, number_text, worker_text, workers_text
+from ei_cli.rules.common import decimal_text, euro_number, money, number_text, worker_month_text, workers_text
 from ei_cli.rules.wages import WageTension, WorkerPay, pay_limit, ratio_text
 
 def wage_fields(result: WageTension, enterprise: Enterprise, opts: RunOptions) -> dict:
@@ -76,9 +76,8 @@ def wages_table(con, result: WageTension | None, enterprise: Enterprise, regime:
     for e in result.excluded_months:
         why = {"fte_zero": t("etp nul", "fte 0"), "no_pay": t("salaire nul", "no pay"),
                "not_employed": t("hors occupation", "not employed")}[e.reason].get(lang)
-        worker = worker_text(e.worker_id).get(lang)
-        con.print(f"[dim]{'Left out:' if en else 'Écarté :'} {escape(worker)} {'in' if en else 'en'} {e.month} "
-                  f"({why})[/]")
+        worker_month = worker_month_text(e.worker_id, e.month).get(lang)
+        con.print(f"[dim]{'Left out:' if en else 'Écarté :'} {escape(worker_month)} ({why})[/]")
     if result.excluded_workers:
         con.print("[dim]" + escape(t("Article 60 §7 écartés (payés par le CPAS) : ",
                                      "Article 60 §7 left out (paid by the CPAS): ").get(lang)

@@ -491,6 +491,13 @@ def worker_text(worker_id: str, capital: bool = False) -> Text:
     return t(f"{fr} {worker_id}", f"{en} {worker_id}")
 
 
+def worker_month_text(worker_id: str, month: Month) -> Text:
+    """« travailleur 3 en 2025-03 » / « worker 3 in 2025-03 »: one worker's month (``worker_text``), as the months
+    a check leaves out or flags are listed."""
+    named = worker_text(worker_id)
+    return t(f"{named.fr} en {month}", f"{named.en} in {month}")
+
+
 def workers_text(worker_ids: Iterable[str]) -> Text:
     """« travailleur 3 », « travailleurs 3, 4 » / « worker 3 », « workers 3, 4 »: ``worker_text`` for a list."""
     ids = list(worker_ids)

@@ -37,7 +37,7 @@ from ei_cli.periods import Month, Period
 from ei_cli.regimes import Regime
 from ei_cli.rules.common import (CheckResult, by_shape_from_start, Reason, because, deadline_horizon, decimal_text,
                                  not_judged, not_due_after_reason, obligations_start_reason, person_deadline,
-                                 person_hire_text, worker_text)
+                                 person_hire_text, worker_month_text, worker_text)
 
 NAME = "employment"
 
@@ -340,10 +340,10 @@ def _cdi_half_time(enterprise: Enterprise, regime: Regime, period: Period, repor
         reasons.append(because(v.text(), months_v if v.kind == "cdi_late" else fte_v))
     notes: list[Text] = []
     if paid_below:
-        listed = {lang: ", ".join(f"{worker_text(p.worker_id).get(lang)} {month_in} {p.month} "
+        listed = {lang: ", ".join(f"{worker_month_text(p.worker_id, p.month).get(lang)} "
                                   f"({decimal_text(p.fte, lang)} {'fte' if lang == 'en' else 'etp'})"
                                   for p in paid_below)
-                  for lang, month_in in (("fr", "en"), ("en", "in"))}
+                  for lang in ("fr", "en")}
         notes.append(t(f"Mois complets payés sous {decimal_text(minimum)} etp (changement de contrat non reporté ?) : "
                        f"{listed['fr']}.",
                        f"Whole months paid below {decimal_text(minimum, 'en')} fte (contract change not recorded?): "

@@ -36,7 +36,8 @@ from ei_cli.periods import Month, Period, month_span, year_ending
 from ei_cli.regimes import Regime, Value
 from ei_cli.rules.common import (CENT, CheckResult, Reason, because, data_horizon, decimal_text, denoised,
                                  horizon_text, obligation_period, pay_known_text, payroll_current,
-                                 euro_text, money, not_established, number_text, worker_text, workers_text)
+                                 euro_text, money, not_established, number_text, worker_month_text, worker_text,
+                                 workers_text)
 
 NAME = "wages"
 RATIO_PLACES = Decimal("0.0001")  # JSON: 4 decimals, rounded up (a ratio over the limit never shows ≤ it)
@@ -288,8 +289,8 @@ def _fte_ratio(enterprise: Enterprise, regime: Regime, period: Period) -> WageTe
             f"{cut_en} — a remuneration, not one month's pay (a 13th month or the holiday pay weighs what it "
             "weighs in the year).")))
     if excluded:
-        listed = {lang: ", ".join(f"{worker_text(e.worker_id).get(lang)} {month_in} {e.month}" for e in excluded)
-                  for lang, month_in in (("fr", "en"), ("en", "in"))}
+        listed = {lang: ", ".join(worker_month_text(e.worker_id, e.month).get(lang) for e in excluded)
+                  for lang in ("fr", "en")}
         reasons.append(because(t(f"Mois écartés (etp nul, salaire nul, ou hors de la période d'occupation de Personnel) : "
                                  f"{listed['fr']}.",
                                  f"Months left out (fte 0, no pay, or outside the employment dates of Personnel): "
