@@ -387,10 +387,11 @@ def fallback_warnings(fallbacks: dict[str, tuple[Month, ...] | list[Month]], fil
     out = []
     for wid, months in sorted(fallbacks.items(), key=lambda item: worker_order(item[0])):
         listed = ", ".join(str(m) for m in months)
+        who = worker_text(wid, capital=True)
         out.append(warning("payroll_missing_month", t(
-            f"Travailleur {wid} : pas de ligne de paie pour {listed} ; etp contractuel utilisé "
+            f"{who.fr} : pas de ligne de paie pour {listed} ; etp contractuel utilisé "
             "(au prorata des jours d'occupation).",
-            f"Worker {wid}: no payroll row for {listed}; contractual fte used (pro rata of days employed)."),
+            f"{who.en}: no payroll row for {listed}; contractual fte used (pro rata of days employed)."),
             file=file, sheet="Paie"))
     return out
 

@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from ei_cli.i18n import Text, plural, t
+from ei_cli.i18n import Text, french_word, plural, t
 from ei_cli.model import Enterprise, Function
 from ei_cli.periods import Period, year_ending
 from ei_cli.regimes import Regime
@@ -359,7 +359,7 @@ def _supervision_share(enterprise: Enterprise, regime: Regime, period: Period, r
                         f"Hire or increase supervision staff by at least {number_text(needed, 'en')} fte on average."))
     if unsure and compliant is None:
         listed = workers_text(unsure)
-        to_fix.append(t(f"Établissez le statut de public cible {'du' if len(unsure) < 2 else 'des'} {listed.fr}.",
+        to_fix.append(t(f"Établissez le statut de public cible {french_word(len(unsure), 'du', 'des')} {listed.fr}.",
                         f"Establish the target status of {listed.en}."))
     details = {"supervision_fte": m.supervision, "non_target_fte": m.non_target, "unknown_status_fte": m.unknown,
                "supervision_share": share, "min_supervision_share": minimum,

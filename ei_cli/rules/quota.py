@@ -513,9 +513,8 @@ def _year_months_text(n: Decimal, months: Sequence[MonthQuota]) -> Text:
     of ``months``, so that a reader beside a calendar year's table (the annual report) knows which they are."""
     first, last = months[0].month, months[-1].month
     span = str(first) if first == last else f"{first} – {last}"
-    word = "month" if n == 1 else "months"
     return t(f"{_months_text(n)} mois de l'année d'agrément ({span})",
-             f"{_months_text(n, 'en')} {word} of the agrément year ({span})")
+             f"{_months_text(n, 'en')} {english_word(n, 'month')} of the agrément year ({span})")
 
 
 def _four_text(x: Decimal, lang: str = "fr") -> str:

@@ -452,7 +452,7 @@ def as_check(result: WageTension) -> CheckResult:
                 f"or raise the lowest ({low_w.en}) to at least {euro_text(up, 'en')}."))
         elif result.compliant is None and result.workers_without_pay:
             n, listed = len(result.workers_without_pay), workers_text(result.workers_without_pay)
-            fix.append(t(f"Complétez la feuille Paie {'du' if n < 2 else 'des'} {listed.fr}.",
+            fix.append(t(f"Complétez la feuille Paie {french_word(n, 'du', 'des')} {listed.fr}.",
                          f"Fill in the Paie sheet for {listed.en}."))
     details = {**result.to_dict(), "notes": list(result.notes)}  # Text: rendered in the asked language
     return CheckResult(NAME, result.compliant, summary, result.reasons, tuple(fix), details)
