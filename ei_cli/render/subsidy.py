@@ -21,8 +21,8 @@ from ei_cli.output import RunOptions, jsonable, mark_own_workbook, write_with, x
 from ei_cli.problems import Problem
 from ei_cli.regimes import CONFIDENCES, Regime, cited_in
 from ei_cli.render import print_reasons, reference_text
-from ei_cli.rules.common import (Reason, basis_figure, data_horizon, euro_text, horizon_text, pay_known_text,
-                                 payroll_current, worker_text)
+from ei_cli.rules.common import (Reason, basis_figure, data_horizon, entered_ahead, euro_text, horizon_text,
+                                 pay_known_text, payroll_current, worker_text)
 from ei_cli.rules.subsidy import SUBSIDY_TEXT, SubsidyLine, SubsidyResult, tranche_days_text
 
 EURO_FORMAT = '#,##0.00 "€"'
@@ -340,9 +340,8 @@ def data_text(result: SubsidyResult, enterprise: Enterprise, lang: str) -> str:
     known = pay_known_text(enterprise)
     if result.complete or horizon is None:
         return known.get(lang)
-    last = enterprise.last_pay_month
-    if last is not None and last.last_day > horizon:
-        # A payroll entered ahead (``paid_to``): computed to the current month, the later months not begun.
+    if entered_ahead(enterprise):
+        # Computed to the current month (``paid_to``), the later months not begun.
         said = horizon_text(enterprise, horizon)
         return t(f"provisoire : calculée jusqu'au {said.fr} ; les mois suivants, pas encore commencés, se "
                  "calculent avec leur paie une fois venus",

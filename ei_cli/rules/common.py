@@ -526,6 +526,13 @@ def paid_to(enterprise: Enterprise) -> date | None:
     return min(last.last_day, Month.of(periods.today()).last_day)
 
 
+def entered_ahead(enterprise: Enterprise) -> bool:
+    """The payroll is entered ahead: its last Paie month ends after the current month, so ``paid_to`` stops short
+    of it — the months after the current one are not begun, whatever their Paie rows (``horizon_text``)."""
+    paid = paid_to(enterprise)
+    return paid is not None and paid < enterprise.last_pay_month.last_day
+
+
 def data_horizon(enterprise: Enterprise, period: Period) -> date | None:
     """The last day the payroll-based amounts of a year in progress are computed to — the TD/TGD monthly wage
     cost, the SIEG accompaniment line (``rules.subsidy``), the pay owed (``rules.wages``): the last Paie
@@ -596,7 +603,7 @@ def horizon_text(enterprise: Enterprise, horizon: date) -> Text:
     last, known, day = enterprise.last_pay_month, pay_known_text(enterprise), horizon.isoformat()
     if last is not None and last.last_day == horizon:
         return t(f"{day} (année en cours, {known.fr})", f"{day} (year in progress, {known.en})")
-    if last is not None and last.last_day > horizon:
+    if entered_ahead(enterprise):
         ahead = last.last_day.isoformat()
         return t(f"{day} (fin du mois en cours, année en cours, paie saisie d'avance jusqu'au {ahead})",
                  f"{day} (end of the current month, year in progress, payroll entered ahead up to {ahead})")

@@ -510,14 +510,15 @@ def _waiting_text(run: _Run, horizon: date) -> Text:
                      "calculer avec la paie de ses mois.",
                      "Claimed period without any payroll entered: no payroll month known for the period, to "
                      "compute with its months' payroll.")
-        known = pay_known_text(run.enterprise)
         if run.enterprise.last_pay_month.last_day >= run.claim.start:
-            # A payroll entered ahead reaches the claim, but its months are not begun (``paid_to``).
+            # A payroll entered ahead into the claim, whose months are not begun (``paid_to``). Not ``entered_ahead``
+            # alone: a payroll ahead to 2026-12 with a claim for 2027 has no month in it — said below.
             said = horizon_text(run.enterprise, horizon)
             return t(f"Période réclamée commençant après le {said.fr} : ses mois ne sont pas encore commencés, à "
                      "calculer avec leur paie une fois venus.",
                      f"Claimed period beginning after {said.en}: its months have not begun yet, to compute with "
                      "their payroll once they have.")
+        known = pay_known_text(run.enterprise)
         return t(f"Période réclamée postérieure au dernier mois de paie ({known.fr}) : aucun mois de paie connu "
                  "pour la période, à calculer avec la paie de ses mois.",
                  f"Claimed period after the last payroll month ({known.en}): no payroll month known for the "
