@@ -1841,8 +1841,8 @@ def test_the_minimums_manque_shares_the_shares_opening_and_builds_its_own_formul
     k = n = 12: x = (1 × 12 − 6) ÷ 12 = 0,5 → 0,50; a point value (n = k = 1, T = 0,5): x = 1 − 0,5 = 0,5 → 0,50.
     Each « Manque » opens as the share's does (one opening per case, no copy), then says the minimum's clause with
     the formula it builds from minimum, T, n, k — no formula handed in by the caller — and what the share alone asks
-    (handed in: ``_share_asks`` of the share's x, 0,3571 → 0,36)."""
-    from ei_cli.rules.quota import _Least, _share_asks, _shortfall_reasons
+    (``_share_asks`` of the share's x handed in, 0,3571 → 0,36)."""
+    from ei_cli.rules.quota import _Least, _shortfall_reasons
 
     cases = [((D("3.5"), date(2022, 9, 16)), None, _Least(D(1), D(6), D(12), D("3.5"), D(6) / D("3.5")), "1.72",
               "(T + k·x) ÷ n ≥ minimum donne x = (minimum × n − T) ÷ k = (1,00 × 12 − 6) ÷ 3,5 = 1,7143, "),
@@ -1853,7 +1853,7 @@ def test_the_minimums_manque_shares_the_shares_opening_and_builds_its_own_formul
               "T + x ≥ minimum donne x = minimum − T = 1,00 − 0,5 = 0,5, ")]
     for hire, day, least, shortfall, clause in cases:
         [by_share] = _shortfall_reasons(D(shortfall), day, D("0.3"), hire)
-        [by_minimum] = _shortfall_reasons(D(shortfall), day, D("0.3"), hire, least, _share_asks(D("0.3571"), D("0.3")))
+        [by_minimum] = _shortfall_reasons(D(shortfall), day, D("0.3"), hire, least, D("0.3571"))
         opening = by_minimum.text.fr[:by_minimum.text.fr.index(clause)]
         assert opening.startswith(f"Manque : {shortfall.replace('.', ',')} ETP de public cible ")
         assert by_share.text.fr.startswith(opening) and by_share.text.fr != by_minimum.text.fr

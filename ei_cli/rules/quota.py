@@ -797,16 +797,17 @@ def _judge_staircase(f: _Frame) -> YearQuota:
     reasons += _unknown_reasons(unknown / count, compliant)
     # A projection's hire counts on the days left only (k months, ``_Frame.hire_k``), not on every day of the year.
     hire = (adjustable, f.hire_day) if f.hire_day is not None and point is None else None
-    share_asks = _share_asks(by_share, r) if least is not None else None
-    reasons += _shortfall_reasons(shortfall, point.day if point else None, r, hire, least, share_asks)
+    reasons += _shortfall_reasons(shortfall, point.day if point else None, r, hire, least, by_share)
     provisional = not f.complete
     if provisional:
         reasons.append(_provisional_reason(f))
     # The minimum, not the share, gives the figure while the share misses too: the headline says which rule asks
     # it and what the share alone would ask (the share met, the minimum's clause below names it already).
-    cause = t(f"minimum de {number_text(minimum)} ETP ; {share_asks.fr}",
-              f"minimum of {number_text(minimum, 'en')} FTE; {share_asks.en}") \
-        if share_asks is not None and by_share is not None and by_share > 0 else None
+    cause = None
+    if least is not None and not _share_met(by_share):
+        asks = _share_asks(by_share, r)
+        cause = t(f"minimum de {number_text(minimum)} ETP ; {asks.fr}",
+                  f"minimum of {number_text(minimum, 'en')} FTE; {asks.en}")
     summary = _summary(n, f.period, compliant, share, r, shortfall, provisional,
                        point_day=point.day if point else None, unknown=unknown / count, closed=not f.running,
                        awaited=f.awaited, cause=cause)
@@ -1244,11 +1245,17 @@ def _unknown_reasons(unknown_avg: Decimal, verdict: bool | None) -> list[Reason]
     return [because(t(fr, en))]
 
 
+def _share_met(by_share: Decimal | None) -> bool:
+    """The required share asks nothing more: ``_staircase_branches``' share x is none (not a rule of the regime) or
+    not above 0."""
+    return by_share is None or by_share <= 0
+
+
 def _share_asks(by_share: Decimal | None, r: Decimal) -> Text:
     """What the required share alone asks when the minimum of target FTE gives the shortfall (``_staircase_branches``'
     share x, rounded up as the figure is): « la part de 30,0 % en demande 0,36 », or « la part de 50,0 % est
-    atteinte » when it asks nothing."""
-    if by_share is None or by_share <= 0:
+    atteinte » when it asks nothing (``_share_met``)."""
+    if _share_met(by_share):
         return t(f"la part de {share_text(r)} est atteinte", f"the {share_text(r, 'en')} share is met")
     x = round_up(by_share)
     return t(f"la part de {share_text(r)} en demande {number_text(x)}",
@@ -1257,17 +1264,16 @@ def _share_asks(by_share: Decimal | None, r: Decimal) -> Text:
 
 def _shortfall_reasons(shortfall: Decimal | None, point_day: date | None, r,
                        hire: tuple[Decimal, date] | None = None, least: _Least | None = None,
-                       share_asks: Text | None = None) -> list[Reason]:
+                       by_share: Decimal | None = None) -> list[Reason]:
     """The « Manque » reason: on the year's last day (``point_day``, year 1), on every day of the year, or — a
     projection, ``hire`` = (k, the hire's first day) — on the k months of days left the hire counts in, the figure
     ``_staircase_need`` solves (« chaque jour de l'année » and n there gave a formula whose result was not the
     figure shown: 0,29 for 1,75). Each opening is said once, then the share's clause, or — ``least``, the minimum
     of target FTE gave the figure — the minimum's, with its formula and numbers (``_minimum_formula``), and what the
-    share alone asks (``share_asks``, ``_share_asks``)."""
+    share alone asks (``_share_asks`` of ``by_share``, the share's x of ``_staircase_branches``)."""
     if not shortfall:
         return []
-    asks = share_asks or t("", "")
-    assert least is None or share_asks is not None, "the minimum's clause says what the share asks"
+    asks = _share_asks(by_share, r)
     x_fr, x_en = number_text(shortfall), number_text(shortfall, "en")
     if hire is not None:
         k, day = hire
