@@ -198,6 +198,51 @@ def test_reading_national_numbers_that_hold_their_birth_date_does_not_import_std
     r = subprocess.run([sys.executable, "-c", code, str(path)], capture_output=True, text=True, timeout=60)
     assert (r.returncode, r.stdout.strip()) == (0, "False"), r.stderr
 
+def test_niss_birth_date_agrees_with_stdnum_over_every_month_and_day():
+    """Every month field 00-52 and day 00-35, with the check digits of the 1900s and of the 2000s, for years
+    that tell the centuries apart (00: 1900 not a leap year, 2000 one) or sit at today's edge: wherever
+    ``to_niss`` accepts the number, ``niss_birth_date`` (which no longer asks stdnum) gives what stdnum does —
+    stdnum has a date only for a month 01-12 and a day of that month, read without it."""
+    from datetime import date
+    from unittest.mock import patch
+
+    from stdnum.be import nn
+
+    from ei_cli import periods
+    from ei_cli.workbook.cells import is_valid_niss, niss_birth_date
+
+    this_year = date.today().year % 100
+    with patch.object(periods, "today", date.today):
+        for year in (0, 4, this_year, (this_year + 1) % 100, 85, 99):
+            for month in range(53):
+                for day in range(36):
+                    base = f"{year:02d}{month:02d}{day:02d}123"
+                    for century in (0, 2_000_000_000):
+                        text = f"{base}{97 - (century + int(base)) % 97:02d}"
+                        if is_valid_niss(text):
+                            assert niss_birth_date(text) == (nn.get_birth_date(text) if nn.is_valid(text)
+                                                             else None), text
+
+
+def test_reading_a_bis_number_does_not_import_stdnum(tmp_path):
+    """Worker 1's niss a BIS number (month field 05 + 20 = 25, check digits recomputed): it holds no birth date
+    to compare with date_naissance (``niss_birth_date`` gives None), and that None needs no python-stdnum
+    (~25 ms a process, docs/performance.md) — formerly imported to say so."""
+    import subprocess
+    import sys
+    from datetime import date
+
+    from helpers_workbook import niss, set_value, valid_sheets, write_workbook
+
+    number = niss(date(1990, 5, 17), 123)
+    bis = number[:2] + "25" + number[4:9]
+    sheets = set_value(valid_sheets(), "Personnel", 1, "niss", f"{bis}{97 - int(bis) % 97:02d}")
+    path = write_workbook(tmp_path / "x.xlsx", sheets)
+    code = ("import sys; from ei_cli.workbook import read_workbook; r = read_workbook(sys.argv[1]); "
+            "assert r.valid and not r.problems, r.problems; print('stdnum' in sys.modules)")
+    r = subprocess.run([sys.executable, "-c", code, str(path)], capture_output=True, text=True, timeout=60)
+    assert (r.returncode, r.stdout.strip()) == (0, "False"), r.stderr
+
 
 # ----------------------------------------------------------------------------------- sheet scans
 

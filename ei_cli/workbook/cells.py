@@ -717,12 +717,14 @@ def _surely_valid_niss(text: str) -> bool:
 def niss_birth_date(number: str) -> date | None:
     """The birth date a national number (11 digits, as ``to_niss`` gives it) holds, or None when it holds
     none wholly known: a BIS number (month field 20-32 or 40-52: no warning is built on it), a month or a day
-    00 (a birth date partly unknown when the number was given, or a day's serials used up), the register's
-    fictitious dates — as ``stdnum.be.nn.get_birth_date`` says.
+    00 (a birth date partly unknown when the number was given, or a day's serials used up), a day past the
+    month's end, the register's fictitious dates (month 00) — what ``stdnum.be.nn.get_birth_date`` gives for
+    a number ``stdnum.be.nn.is_valid`` accepts, without importing stdnum (~25 ms, more than reading a workbook).
 
-    A shortcut for the common case only, as ``_surely_valid_niss``: a month field 01-12 and a day of that
-    month give the date without importing stdnum (~25 ms, more than reading a workbook), its century the
-    one whose checksum ``to_niss`` accepted (1900 first, as stdnum tries it); anything else asks stdnum.
+    stdnum gives a date only for a month field 01-12 and a day of that month, read here the same way: its
+    century the one whose checksum ``to_niss`` accepted (1900 first, as stdnum tries it). Every other number
+    gets None from stdnum too (``nn.is_valid`` refuses a month field past 12, a BIS number) — checked over
+    every month field 00-52 and day 00-35, both centuries (tests/test_fast_paths.py).
     """
     month, day = int(number[2:4]), int(number[4:6])
     if 1 <= month <= 12 and day >= 1:
@@ -730,9 +732,7 @@ def niss_birth_date(number: str) -> date | None:
         year = (1900 if 97 - base % 97 == check else 2000) + int(number[:2])
         if day <= days_in_month(year, month):
             return date(year, month, day)
-    from stdnum.be import nn  # lazy: only a number without a plain birth date pays for it
-
-    return nn.get_birth_date(number) if nn.is_valid(number) else None
+    return None
 
 
 def is_valid_niss(digits: str) -> bool:
