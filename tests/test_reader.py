@@ -1475,6 +1475,31 @@ def test_a_paie_etp_beyond_the_days_employed_that_month_is_a_warning_naming_the_
     assert warned(date(2024, 3, 12), date(2024, 3, 1), 0.39)[1] == []
 
 
+def test_a_paie_etp_beyond_the_days_employed_in_the_hire_month_is_a_warning(tmp_path):
+    """The hire month's side of the same check. Worker 2 hired 20/02/2024 (Personnel F3), paid etp 0,5 in
+    2024-02 (Paie C5): February 2024 has 29 days, employed from the 20th to the 29th = 29 − 20 + 1 = 10 days;
+    10/29 = 0,3448 of a full-time month, rounded up to the hundredth 0,35 < 0,5: warned at C5. An etp of
+    0,35 (= 0,35, the payroll's rounding of 10/29) says nothing. (Their 2024-01 row, C4, is before the hire:
+    pay_outside_employment says it, not this check.)"""
+    from helpers_workbook import set_value, valid_sheets, write_workbook
+
+    def warned(fte):
+        sheets = set_value(valid_sheets(), "Personnel", 2, "date_entree", date(2024, 2, 20))
+        set_value(sheets, "Paie", 4, "etp", fte)
+        result = read_workbook(write_workbook(tmp_path / "x.xlsx", sheets))
+        assert result.valid
+        return [p for p in result.problems if p.code == "pay_fte_beyond_days_employed"]
+
+    [warning] = warned(0.5)
+    assert (warning.severity, warning.sheet, warning.cell) == ("warning", "Paie", "C5")
+    assert warning.message.fr.startswith(
+        "Travailleur 2 : etp 0,5 pour 2024-02, plus que les jours occupés ce mois-là ne le permettent (10 jours sur "
+        "29 ; entrée le 20/02/2024, sortie le 30/06/2024)")
+    assert warning.message.en.startswith("Worker 2: etp 0.5 for 2024-02, more than the days employed that month "
+                                         "allow (10 days of 29; hired 2024-02-20, exit 2024-06-30)")
+    assert warned(0.35) == []
+
+
 def test_a_column_with_values_under_a_blank_header_is_reported_at_the_header_cell(tmp_path):
     """The header of Personnel's date_sortie (G1) cleared: its dates were dropped in silence, every worker
     read as still employed (worker 2, who left on 30/06/2024, counted on), the workbook « valide ». Now an
