@@ -1230,9 +1230,8 @@ class _Reader:
             if r.worker_id is None or hire is None:
                 continue
             exit_ = r.values.get("exit_date")
-            months = ((hire.year * 12 + hire.month - 1,) if hire.day != 1 else ()) + (
-                (exit_.year * 12 + exit_.month - 1,) if exit_ and exit_.day != days_in_month(exit_.year, exit_.month)
-                else ())   # ``Month.number`` of each, inlined
+            months = ((Month.of(hire).number,) if hire.day != 1 else ()) + (
+                (Month.of(exit_).number,) if exit_ and exit_.day != days_in_month(exit_.year, exit_.month) else ())
             if months:
                 partial[r.worker_id] = (hire, exit_ or date.max, months)
         for row in rows:
@@ -1240,15 +1239,15 @@ class _Reader:
             if found is None:
                 continue
             month = row.values.get("month")
-            if month is None or month.year * 12 + month.month - 1 not in found[2]:   # ``Month.number``, inlined
+            if month is None or month.number not in found[2]:
                 continue
             fte = row.values.get("fte")
             if not fte or fte > _ONE:
                 continue   # an etp over 1 is an error of _check_pay
             hire, exit_ = found[0], found[1]
             employed = days_between(max(hire, month.first_day), min(exit_, month.last_day))
-            if not employed or employed == month.days:
-                continue   # no day employed: pay_outside_employment says it; every day: any etp up to 1
+            if not employed:
+                continue   # no day employed: pay_outside_employment says it (a month in ``partial`` is never whole)
             if fte <= (Decimal(employed) / month.days).quantize(_HUNDREDTH, rounding=ROUND_CEILING):
                 continue
             days = plural(employed, "jour", "day")
