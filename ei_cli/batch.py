@@ -723,19 +723,19 @@ def _outcome(path: Path, request: BatchRequest, json_name: str, doc: dict, field
     naming the JSON; the file in error, exit 2 at the end) and the other files go on: the old code
     stopped the whole run there. The refusal names the JSON as ``files[].json_name`` does, from --out (never
     the folders' paths as typed)."""
-    from ei_cli.output import WriteRefused, compact_dumps, stage_file, write_error
+    from ei_cli.output import WriteRefused, compact_dumps, stage_file
 
     staged = output = None
     problems = doc["problems"]
     if request.out_dir is not None:
         try:
-            staged = stage_file(Path(request.out_dir) / json_name, compact_dumps(doc, request.lang))
+            staged = stage_file(Path(request.out_dir) / json_name, compact_dumps(doc, request.lang),
+                                name=Path(json_name))
             output = json_name
         except WriteRefused as exc:
             from ei_cli.problems import error
 
-            refused = write_error(Path(json_name), exc.__cause__) if isinstance(exc.__cause__, OSError) else exc
-            problems = [*problems, error("system_error", refused.message,
+            problems = [*problems, error("system_error", exc.message,
                                          file=relative_name(path, request.folder)).to_dict(request.lang)]
             fields = {**fields, "readable": False}
     errors = sum(1 for p in problems if p["severity"] == "error")

@@ -428,17 +428,18 @@ def output_folder(path: Path):
         raise
 
 
-def stage_file(path: Path, data: bytes | str, mode: int = 0o600) -> Path:
+def stage_file(path: Path, data: bytes | str, mode: int = 0o600, name: Path | None = None) -> Path:
     """The first half of ``write_atomic``: ``data`` in a new temporary file beside ``path`` (closed,
     ``mode`` set), not yet flushed to disk nor visible under its name; ``commit_file`` publishes it,
     ``discard_file`` removes it. ``ei batch`` stages in its workers and commits in its main process,
-    so that no worker waits for the disk (docs/performance.md)."""
+    so that no worker waits for the disk (docs/performance.md). A refusal names ``name`` when given
+    (``ei batch``: the JSON as ``files[].json_name`` names it, never the folders' paths), else ``path``."""
     if isinstance(data, str):
         data = data.encode("utf-8")
-    with _writing(path):
+    with _writing(name or path):
         fd, tmp = _temporary_beside(Path(path))
     try:
-        with _writing(path):
+        with _writing(name or path):
             with os.fdopen(fd, "wb") as fh:
                 fh.write(data)
             os.chmod(tmp, mode)

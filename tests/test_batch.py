@@ -2175,10 +2175,10 @@ def _refuse_to_write_b_json(monkeypatch) -> None:
 
     real = output.stage_file
 
-    def b_not_written(path, text, *args, **kwargs):
+    def b_not_written(path, text, *args, name=None, **kwargs):
         if Path(path).name == "b.json":
-            raise output.write_error(Path(path), OSError(28, "No space left on device"))
-        return real(path, text, *args, **kwargs)
+            raise output.write_error(name or Path(path), OSError(28, "No space left on device"))
+        return real(path, text, *args, name=name, **kwargs)
 
     monkeypatch.setattr(output, "stage_file", b_not_written)
 

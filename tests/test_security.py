@@ -454,6 +454,28 @@ def test_a_refused_write_names_the_destination_not_the_temporary_file(tmp_path, 
     assert list(tmp_path.iterdir()) == []
 
 
+def test_a_refused_stage_names_the_name_it_is_given(tmp_path, monkeypatch):
+    """``ei batch`` stages each JSON under its --out folder but names it as ``files[].json_name`` does
+    (never the folders' paths as typed): ``stage_file(..., name=)`` is the name a refusal gives, at the
+    temporary file's creation as at its writing; without it, the path (above)."""
+    import tempfile
+
+    from ei_cli.output import WriteRefused
+
+    target = tmp_path / "sub" / "out.json"
+    target.parent.mkdir()
+    monkeypatch.setattr(tempfile, "mkstemp", _no_permission)
+    with pytest.raises(WriteRefused) as refused:
+        stage_file(target, "{}", name=Path("sub/out.json"))
+    assert refused.value.message.get("fr") == f"Impossible d'écrire {Path('sub/out.json')} (accès refusé)."
+    monkeypatch.undo()
+    monkeypatch.setattr(os, "chmod", _disk_full)
+    with pytest.raises(WriteRefused) as refused:
+        stage_file(target, "{}", name=Path("sub/out.json"))
+    assert refused.value.message.get("en") == f"Cannot write {Path('sub/out.json')} ({os.strerror(28)})."
+    assert list(target.parent.iterdir()) == []
+
+
 class _WindowsError(PermissionError):
     """A PermissionError as Windows raises it: its errno (EACCES) and Windows' own code ``winerror`` (an
     argument of OSError that only Windows keeps, hence set here by hand)."""
