@@ -61,6 +61,34 @@ def test_strict_loader_names_file_and_line(tmp_path, mutation, line, words):
     assert path.name in msg and f"ligne {line}" in msg and words in msg
 
 
+def test_a_parameter_s_own_reference_fields_override_the_named_reference_s(tmp_path):
+    """``reference = { ref = "r", … }``: a text, article or note the parameter gives replaces the named
+    reference's, and its English with it (a French override without ``*_en`` has no English, never the named
+    one's English of another French); a field it does not give is the named one's, its English too unless the
+    parameter gives that English; the URL is the parameter's, else the named one's."""
+    named = ('r = {{ text = "Décret", text_en = "Decree", article = "art. 1", article_en = "s. 1", '
+             'url = "https://r.example", note = "Note", note_en = "Note (en)" }}')
+    own = {"a": '{{ ref = "r", text = "Arrêté" }}',
+           "b": '{{ ref = "r", article = "art. 9", article_en = "s. 9", url = "https://b.example" }}',
+           "c": '{{ ref = "r", note_en = "Other note" }}'}
+    text = GOOD.replace('r = {{ text = "Décret" }}', named)
+    for key, reference in own.items():
+        text += (f'\n[quota.{key}]\nunit = "fte"\nconfidence = "inferred"\nreference = {reference}\n'
+                 'values = [{{ from = 2017-06-30, value = 1 }}]\n')
+    from ei_cli.regimes import Reference
+
+    regime = load_regime_file(_write(tmp_path, text))
+    refs = {key: regime.param(f"quota.{key}").reference.to_dict() for key in own}
+    assert refs["a"] == {"text": "Arrêté", "text_en": None, "article": "art. 1", "article_en": "s. 1",
+                         "url": "https://r.example", "note": "Note", "note_en": "Note (en)"}
+    assert refs["b"] == {"text": "Décret", "text_en": "Decree", "article": "art. 9", "article_en": "s. 9",
+                         "url": "https://b.example", "note": "Note", "note_en": "Note (en)"}
+    assert refs["c"] == {"text": "Décret", "text_en": "Decree", "article": "art. 1", "article_en": "s. 1",
+                         "url": "https://r.example", "note": "Note", "note_en": "Other note"}
+    assert regime.param("quota.min_target_fte").reference == Reference(    # the named reference alone
+        "Décret", "art. 1", "https://r.example", "Note", "Decree", "s. 1", "Note (en)")
+
+
 def test_a_list_parameter_holds_strings_only(tmp_path):
     """Unit « list » (the legal forms of enterprise.legal_form.*): a list of words, kept in order; a list
     holding a number is refused with the file and the line of its values."""

@@ -303,13 +303,7 @@ def _line_of(text: str, key_path: str, key: str | None = None) -> int | None:
 
 
 def load_regime_file(path: Path) -> Regime:
-    text = Path(path).read_text(encoding="utf-8")
-    name = Path(path).name
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:  # duplicate keys, bad dates, syntax: with line numbers
-        raise RegimeFileError(t(f"{name} : fichier de régime invalide : {exc}",
-                                f"{name}: invalid regime file: {exc}")) from None
+    data, text, name = _parse(path, Text("régime", "regime"))
     return _build(data, text, name)
 
 
@@ -317,17 +311,28 @@ def load_parameter_file(path: Path) -> dict[str, Parameter]:
     """A file of parameters that belong to no regime (``[references]`` and parameters in a regime file's
     shape, checked alike, no regime metadata): the workbook reader's plausibility bounds
     (``ei_cli/workbook/plausibility.toml``)."""
+    data, text, name = _parse(path, Text("paramètres", "parameter"))
+    return _parameters(data, _references(data, text, name), text, name, {"references"})
+
+
+def _parse(path: Path, kind: Text) -> tuple[dict, str, str]:
+    """The file's TOML, its text (for the lines of the loader's errors) and its name; a file that is not TOML
+    (duplicate keys, bad dates, syntax) refused with the line ``tomllib`` names: « fichier de KIND invalide »."""
     text = Path(path).read_text(encoding="utf-8")
     name = Path(path).name
     try:
-        data = tomllib.loads(text)
+        return tomllib.loads(text), text, name
     except tomllib.TOMLDecodeError as exc:
-        raise RegimeFileError(t(f"{name} : fichier de paramètres invalide : {exc}",
-                                f"{name}: invalid parameter file: {exc}")) from None
-    refs = _references(data, text, name)
+        raise RegimeFileError(t(f"{name} : fichier de {kind.fr} invalide : {exc}",
+                                f"{name}: invalid {kind.en} file: {exc}")) from None
+
+
+def _parameters(data: dict, refs: dict[str, Reference], text: str, name: str, skip) -> dict[str, Parameter]:
+    """The parameters of a file's top-level tables but the ``skip`` keys (a table holding ``values`` is a
+    parameter, any other a namespace); a top-level key that is no table refused."""
     params: dict[str, Parameter] = {}
     for key, value in data.items():
-        if key == "references":
+        if key in skip:
             continue
         if not isinstance(value, dict):
             _fail(name, _line_of(text, "", key), f"clé inconnue « {key} »", f"unknown key '{key}'")
@@ -342,9 +347,23 @@ def _references(data: dict, text: str, name: str) -> dict[str, Reference]:
         if not isinstance(r, dict) or "text" not in r or set(r) - REFERENCE_KEYS:
             _fail(name, _line_of(text, "references", rid), f"référence « {rid} » mal formée",
                   f"malformed reference '{rid}'")
-        refs[rid] = Reference(r["text"], r.get("article"), r.get("url"), r.get("note"), r.get("text_en"),
-                              r.get("article_en"), r.get("note_en"))
+        refs[rid] = _reference(r)
     return refs
+
+
+def _reference(r: dict, named: Reference | None = None) -> Reference:
+    """The Reference a file's ``reference`` table gives (its keys checked against ``REFERENCE_KEYS``), over the
+    ``named`` one its ``ref`` names: a text, article or note it gives replaces the named one's, its English
+    with it (a French override drops the named English); the rest, and the URL, are the named one's unless
+    it gives them."""
+    fields = {k: v for k, v in r.items() if k != "ref"}
+    if named is not None:
+        for k in ("text", "article", "note"):
+            if k not in fields:
+                fields[k] = getattr(named, k)
+                fields.setdefault(f"{k}_en", getattr(named, f"{k}_en"))
+        fields.setdefault("url", named.url)
+    return Reference(**fields)
 
 
 def _fail(name: str, line: int | None, fr: str, en: str):
@@ -370,13 +389,7 @@ def _build(data: dict, text: str, name: str) -> Regime:
         if obligation not in RULE_OBLIGATIONS:
             _fail(name, _line_of(text, "rules", obligation), f"obligation inconnue « {obligation} » dans [rules]",
                   f"unknown obligation '{obligation}' in [rules]")
-    params: dict[str, Parameter] = {}
-    for key, value in data.items():
-        if key in META_KEYS:
-            continue
-        if not isinstance(value, dict):
-            _fail(name, _line_of(text, "", key), f"clé inconnue « {key} »", f"unknown key '{key}'")
-        _collect(value, key, params, refs, text, name)
+    params = _parameters(data, refs, text, name, META_KEYS)
     regime = Regime(
         id=data["id"], title=data["title"], region=data["region"], valid_from=data["valid_from"],
         valid_to=data.get("valid_to"), last_checked=data["last_checked"], status=data["status"],
@@ -415,19 +428,10 @@ def _collect(table: dict, path: str, params: dict, refs: dict, text: str, name: 
     if not isinstance(ref, dict) or set(ref) - REFERENCE_KEYS or not (ref.get("text") or ref.get("ref")):
         _fail(name, _line_of(text, path, "reference"), f"référence manquante ou mal formée pour {path}",
               f"missing or malformed reference for {path}")
-    if "ref" in ref:
-        if ref["ref"] not in refs:
-            _fail(name, _line_of(text, path, "reference"), f"référence nommée inconnue « {ref['ref']} »",
-                  f"unknown named reference '{ref['ref']}'")
-        base = refs[ref["ref"]]
-        # A text, article or note the parameter gives replaces the named one's, its English with it.
-        own = {k: (ref[k], ref.get(f"{k}_en")) if k in ref
-               else (getattr(base, k), ref.get(f"{k}_en", getattr(base, f"{k}_en"))) for k in ("text", "article", "note")}
-        reference = Reference(own["text"][0], own["article"][0], ref.get("url", base.url), own["note"][0],
-                              own["text"][1], own["article"][1], own["note"][1])
-    else:
-        reference = Reference(ref["text"], ref.get("article"), ref.get("url"), ref.get("note"), ref.get("text_en"),
-                              ref.get("article_en"), ref.get("note_en"))
+    if "ref" in ref and ref["ref"] not in refs:
+        _fail(name, _line_of(text, path, "reference"), f"référence nommée inconnue « {ref['ref']} »",
+              f"unknown named reference '{ref['ref']}'")
+    reference = _reference(ref, refs[ref["ref"]] if "ref" in ref else None)
     values = []
     if not isinstance(table["values"], list) or not table["values"]:
         _fail(name, _line_of(text, path, "values"), f"« values » vide pour {path}", f"empty 'values' for {path}")
