@@ -934,9 +934,9 @@ class _Reader:
                              "engagement en EI (valeur non reproduite, donnée personnelle).",
                              f"Worker {wid}: the birth date is not before the first EI hire date (value not shown, "
                              "personal data).", sheet=sheet, cell=self._ref(sheet, "first_ei_hire_date", row))
-                day = first_ei or hire   # the status is assessed on that day (D6)
-                if birth is not None and birth < day:
-                    self._check_age(sheet, row, birth, day)
+                assessed = _assessment_day(row)
+                if birth is not None and birth < assessed[1]:
+                    self._check_age(sheet, row, birth, assessed)
                 if first_ei is not None and first_ei > hire:
                     self.err("first_ei_hire_after_hire",
                              f"Travailleur {wid} : la date de premier engagement en EI ({_d(first_ei)}) est "
@@ -950,11 +950,13 @@ class _Reader:
             self.warn("no_workers", "La feuille ne contient aucun travailleur.",
                       "The sheet holds no worker.", sheet=sheet)
 
-    def _check_age(self, sheet: str, row: _Row, birth: date, day: date) -> None:
-        """A warning when the age on the day the status is assessed (D6: ``date_premier_engagement_ei``, else
-        ``date_entree``) is under the minimum working age or over the highest plausible one
-        (``plausibility.toml``): a birth year or a first EI hire typed wrong, which decides the age criteria in
-        silence. Named by the worker id and the cells, never by the dates nor the age (personal data)."""
+    def _check_age(self, sheet: str, row: _Row, birth: date, assessed: tuple[str, date, Text]) -> None:
+        """A warning when the age on the day the status is assessed (``assessed``, ``_assessment_day``: D6,
+        ``date_premier_engagement_ei``, else ``date_entree``) is under the minimum working age or over the
+        highest plausible one (``plausibility.toml``): a birth year or a first EI hire typed wrong, which decides
+        the age criteria in silence. Named by the worker id and the cells, never by the dates nor the age
+        (personal data)."""
+        field, day, named = assessed
         lowest, highest = _age_bounds()
         least, most = lowest.at(day), highest.at(day)
         age, low = completed_years(birth, day), least.number
@@ -962,10 +964,9 @@ class _Reader:
             months = row.values.get("months_without_work")
             # (age − least) whole years since that birthday: surely as many months, no calendar needed.
             if months is not None and months > (age - low) * 12:
-                self._check_months_without_work(sheet, row, birth, day, least)
+                self._check_months_without_work(sheet, row, birth, assessed, least)
             if age <= most.number:
                 return
-        field, named = _assessment_day(row)
         on = Text(f"à {named.fr}", f"on {named.en}")
         who = _who_of(row)
         birth_ref, day_ref = self._ref(sheet, "birth_date", row), self._ref(sheet, field, row)
@@ -989,13 +990,15 @@ class _Reader:
                   f"on that day, at that age: check date_naissance ({birth_ref}) and {column} ({day_ref}).",
                   sheet=sheet, cell=birth_ref)
 
-    def _check_months_without_work(self, sheet: str, row: _Row, birth: date, day: date, least) -> None:
+    def _check_months_without_work(self, sheet: str, row: _Row, birth: date, assessed: tuple[str, date, Text],
+                                   least) -> None:
         """A warning when ``mois_sans_emploi`` holds more months than there are from the minimum working age
-        (``least``, its birthday) to the assessment day: days typed in a months column (180 for 6 months)
-        reach the 24 months of TGD in silence. Named by the cells, never by the values (social situation)."""
+        (``least``, its birthday) to the assessment day (``assessed``, ``_assessment_day``): days typed in a
+        months column (180 for 6 months) reach the 24 months of TGD in silence. Named by the cells, never by
+        the values (social situation)."""
+        _, day, named = assessed
         if row.values["months_without_work"] <= completed_months(anniversary(birth, 12 * int(least.number)), day):
             return
-        _, named = _assessment_day(row)
         ref, birth_ref = self._ref(sheet, "months_without_work", row), self._ref(sheet, "birth_date", row)
         age = decimal_text(least.number)
         who = _who_of(row)
@@ -1340,12 +1343,18 @@ def _who_of(row: _Row) -> Text:
     return Text(f"Travailleur {row.worker_id}", f"Worker {row.worker_id}")
 
 
-def _assessment_day(row: _Row) -> tuple[str, Text]:
-    """The field of the day a Personnel row's status is assessed (D6: the first EI hire, else the hire here)
-    and that day as a message names it (« la date d'entrée »)."""
-    if row.values.get("first_ei_hire_date") is not None:
-        return "first_ei_hire_date", Text("la date de premier engagement en EI", "the first EI hire date")
-    return "hire_date", Text("la date d'entrée", "the hire date")
+_FIRST_EI_HIRE_DAY = Text("la date de premier engagement en EI", "the first EI hire date")
+_HIRE_DAY = Text("la date d'entrée", "the hire date")
+
+
+def _assessment_day(row: _Row) -> tuple[str, date, Text]:
+    """The day a Personnel row's status is assessed (D6: the first EI hire, else the hire here; the row has a
+    hire date): its field, the day, and the day as a message names it (« la date d'entrée »). Derived once a
+    row by ``_check_staff``, for the checks that read it."""
+    first_ei = row.values.get("first_ei_hire_date")
+    if first_ei is not None:
+        return "first_ei_hire_date", first_ei, _FIRST_EI_HIRE_DAY
+    return "hire_date", row.values["hire_date"], _HIRE_DAY
 
 
 def _d(d: date) -> str:
