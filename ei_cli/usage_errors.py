@@ -25,6 +25,8 @@ _NOT_ONE_OF = re.compile(r"^'(.*)' is not one of (.+)\.$", re.S)
 # click (typer's) writes « argument(s) » whatever the count: the words are said by the count of the arguments
 # it quotes, joined by spaces (an argument holding a space counts as two: it only says « arguments »).
 _EXTRA_ARGS = re.compile(r"^Got unexpected extra argument(?:\(s\)|s)? \((.*)\)$", re.S)
+# click's unknown command, with its guess when it has one: worded in French, and in English with ei's quotes.
+_NO_SUCH_COMMAND = re.compile(r"^No such command '(.+?)'\.(?: Did you mean '(.+?)'\?)?$", re.S)
 # Each refusal of a value: click's pattern, then the French and the English words (the English worded as the
 # French, without Python's placeholders: %Y-%m-%d, int range).
 _VALUE_MESSAGES = [
@@ -126,7 +128,7 @@ def french_message(exc) -> str:
         return f"valeur invalide pour {_param_name(exc)} : {_refused_value(message, 'fr') or message}"
     if m := _EXTRA_ARGS.match(message):
         return f"{french_word(_extra_count(m[1]), 'argument en trop', 'arguments en trop')} : {m[1]}."
-    if m := re.match(r"^No such command '(.+?)'\.(?: Did you mean '(.+?)'\?)?$", message, re.S):
+    if m := _NO_SUCH_COMMAND.match(message):
         return f"commande inconnue : {quoted(m[1])}." + (f" Vouliez-vous dire {quoted(m[2])} ?" if m[2] else "")
     if message == "Missing command.":
         return "commande manquante."
@@ -153,7 +155,7 @@ def english_message(exc) -> str:
         return f"Got unexpected extra {english_word(_extra_count(m[1]), 'argument')} ({m[1]})"
     if kind == "BadOptionUsage" and (m := re.match(r"^Option '(.+?)' (requires .+|does not take a value)\.$", message)):
         return f"Option {m[1]} {m[2]}."   # an option is named bare, as in « Missing option --year »
-    if m := re.match(r"^No such command '(.+?)'\.(?: Did you mean '(.+?)'\?)?$", message, re.S):
+    if m := _NO_SUCH_COMMAND.match(message):
         return f"No such command {quoted(m[1], 'en')}." + (f" Did you mean {quoted(m[2], 'en')}?" if m[2] else "")
     return _english_metavars(exc.format_message())
 
