@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta, timezone
 from functools import lru_cache
 from typing import Iterator
 
@@ -20,8 +20,6 @@ def today() -> date:
     """The current date in Belgium, whatever the machine's time zone (one place to read it: tests set it):
     at 23:30 UTC on 30 November, a machine set to UTC says 30 November where Brussels is already on
     1 December (``belgian_date``)."""
-    from datetime import datetime, timezone
-
     return belgian_date(datetime.now(timezone.utc))
 
 
