@@ -1319,6 +1319,8 @@ def _age_bounds() -> tuple:
     with resources.as_file(resources.files("ei_cli.workbook") / "plausibility.toml") as path:
         bounds = load_parameter_file(path)
     return bounds["staff.min_working_age"], bounds["staff.max_plausible_age"]
+
+
 _TITLE_ROWS = 5  # rows a title (and blank rows) may take above the headers
 
 
