@@ -1082,6 +1082,7 @@ def test_pay_of_a_month_after_the_current_one_is_a_warning_naming_the_worker_and
     monkeypatch.setattr(periods, "today", lambda: date(2024, 4, 1))
     assert not [p for p in read_workbook(path).problems if p.code == "pay_month_in_future"]
 
+
 def test_a_follow_up_action_outside_the_employment_dates_is_a_warning_naming_the_first_row(tmp_path):
     """The follow-up check and the annual report do not count an action dated before the hire or after
     the exit (``Worker.employed_on``), and nothing said so. The valid workbook's Suivi has a header and 2
