@@ -848,19 +848,18 @@ def confidence_label(confidence: str | None) -> str:
 
 
 def _reason_text(r) -> str:
-    """« texte (référence (confiance)) », the reference and confidence as ``--explain`` prints them
-    (``render.reference_text``); the confidence only when it is not verified / an official page."""
+    """« texte (référence ; confiance) »: the reference as ``--explain`` prints it (``render.reference_text``),
+    its confidence after a semicolon — one bracket level, not « (référence (confiance)) » —, the confidence
+    only when it is not verified / an official page."""
     from types import SimpleNamespace
 
     from ei_cli.render import reference_text
 
     if not isinstance(r, dict):
         return str(r)
-    confidence = r.get("confidence") if confidence_label(r.get("confidence")) else None
-    ref = reference_text(SimpleNamespace(reference=r.get("reference"), confidence=confidence, url=None), "fr")
-    if not ref and confidence:
-        ref = confidence_label(confidence)
-    return r.get("text", "") + (f" ({ref})" if ref else "")
+    ref = reference_text(SimpleNamespace(reference=r.get("reference"), confidence=None, url=None), "fr")
+    inner = " ; ".join(x for x in (ref, confidence_label(r.get("confidence"))) if x)
+    return r.get("text", "") + (f" ({inner})" if inner else "")
 
 
 def _applicable(result: dict, application: bool) -> bool:

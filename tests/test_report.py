@@ -221,14 +221,15 @@ def test_quota_reasons_say_which_figures_are_inferred(rendered, kind, fmt):
     """rules.md §3.2, Q13: the Walloon 2016 year-2 share (30 %) is `inferred` — the 2003 regime's step (CES
     ULiège, seed 003, §4.2), no 2016 text being published — and the document must say so, as `--explain`
     does (« … (CES ULiège, « Entreprise d'insertion (EI) » : cadre légal du régime wallon de 2003 …, règle
-    de 2003 reprise faute de texte 2016 publié (déduit par interprétation)) »); the documents printed the
-    reason and its reference without its confidence (the annual report) or no reason at all (the
-    application). The reference named the 2016 decree, then the 2003 decree: neither holds the figure."""
+    de 2003 reprise faute de texte 2016 publié ; déduit par interprétation) », the confidence after a semicolon:
+    one bracket level); the documents printed the reason and its reference without its confidence (the annual
+    report) or no reason at all (the application). The reference named the 2016 decree, then the 2003 decree:
+    neither holds the figure."""
     text = text_of(rendered[(kind, fmt)])
     assert "au moins 30,0 % de public cible en moyenne annuelle." in text
     assert re.search(r"au moins 30,0 % de public cible en moyenne annuelle\. \(CES ULiège, [^()]*"
                      r"\(EI\) »[^()]*\(document source 003\), règle de 2003 reprise faute de texte 2016 publié "
-                     r"\(déduit par interprétation\)\)", text)
+                     r"; déduit par interprétation\)", text)
 
 
 def test_a_verified_or_official_reason_shows_no_confidence():
@@ -236,7 +237,7 @@ def test_a_verified_or_official_reason_shows_no_confidence():
     base = {"text": "T.", "reference": "Art. 1", "url": "https://example.org"}
     assert documents._reason_text({**base, "confidence": "verified"}) == "T. (Art. 1)"
     assert documents._reason_text({**base, "confidence": "official_page"}) == "T. (Art. 1)"
-    assert documents._reason_text({**base, "confidence": "seed_only"}) == "T. (Art. 1 (documents sources seulement))"
+    assert documents._reason_text({**base, "confidence": "seed_only"}) == "T. (Art. 1 ; documents sources seulement)"
     assert documents._reason_text({"text": "T.", "reference": None, "confidence": "not_found"}) == "T. (non trouvé)"
 
 
@@ -1543,9 +1544,9 @@ def test_every_check_gives_its_reasons_with_their_references(rendered, annual_ct
                  "SIEG, décret du 20.10.2016), tâche 1)")
     assert shows(text, fmt, "Et travaille au moins à 0,5 etp : etp contractuel (feuille Personnel), pas l'etp "
                  "payé du mois. (Atout EI, présentation du décret du 20.10.2016 (document source 000) "
-                 "(documents sources seulement))")
+                 "; documents sources seulement)")
     assert re.search(r"Chiffre d'affaires : 1 215 000 € ≤ 50 000 000 €\. \(Recommandation 2003/361/CE "
-                     r"\(définition des PME\), annexe I du RGEC \(déduit par interprétation\)\)", text)
+                     r"\(définition des PME\), annexe I du RGEC ; déduit par interprétation\)", text)
     assert "Durées : Atout EI, « Agrément Région wallonne »" in text  # the agrément periods' basis
 
 
@@ -1575,7 +1576,7 @@ def test_each_subsidy_says_which_texts_it_rests_on(rendered, annual_ctx, fmt):
         assert shows(text, fmt, f"{k['label']} : {' ; '.join(k['references'])}.")
     assert shows(text, fmt, "Règlement (UE) n° 651/2014 (RGEC), art. 32(3) (source secondaire)")
     assert shows(text, fmt, "pour vérifier le plafond. (Atout EI, « Subvention liée aux principes de l'économie "
-                            "sociale » (source secondaire))")
+                            "sociale » ; source secondaire)")
 
 
 @pytest.mark.parametrize("fmt", ["md", "html", "docx"])
@@ -1887,7 +1888,7 @@ def test_the_application_lists_the_agrement_conditions_the_workbook_does_not_hol
     w03 = documents.agrement_context(wallonia, get_regime("wallonie-2003"), YEAR, generated_on=on)
     b04 = documents.agrement_context(brussels, get_regime("bruxelles-2004"), YEAR, generated_on=on)
     w16 = documents.agrement_context(wallonia, get_regime("wallonie-2016"), YEAR, generated_on=on)
-    source = "(CES ULiège, « Entreprise d'insertion (EI) » : cadre légal (document source 003) (documents sources seulement))"
+    source = "(CES ULiège, « Entreprise d'insertion (EI) » : cadre légal (document source 003) ; documents sources seulement)"
     (forem,) = w03["conditions_to_complete"]
     assert forem.startswith("Convention avec l'Office wallon de la Formation professionnelle et de l'Emploi")
     assert forem.endswith(source)

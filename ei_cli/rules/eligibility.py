@@ -723,7 +723,7 @@ def check(enterprise: Enterprise, regime: Regime, period: Period, report: Eligib
                   f"Target-public status of every worker employed in the period. {DAY_READING.en}"), definition),
         because(t("Information, pas une obligation : ce contrôle n'est jamais « non conforme » ; il reste "
                   "indéterminé tant qu'un statut dépend de données manquantes.",
-                  "Information, not an obligation: this check is never 'not compliant'; it stays unknown "
+                  "Information, not an obligation: this check is never “not compliant”; it stays unknown "
                   "while a status depends on missing data.")),
     ]
     to_fix = tuple(t(f"{who.fr} : renseignez " + ", ".join(w.missing) + " (feuille Personnel).",
