@@ -894,7 +894,7 @@ def _judge_monthly(f: _Frame) -> YearQuota:
             "autres mois connus de l'année sont montrés pour information (« non jugé »), hors verdict.",
             f"Period evaluated {span.start.isoformat()} – {span.end.isoformat()}: only the months of the agrément "
             f"year inside it are judged ({listed}); each month being judged for itself, the year's other known "
-            "months are shown for information (\"not judged\"), outside the verdict.")))
+            "months are shown for information (“not judged”), outside the verdict.")))
     extra = _min_workers(enterprise, regime, f, reasons)
     judged = [m for m in months if m.judged]
     # What the verdict judged (the months from the effective day), not the year's average: the lowest

@@ -311,7 +311,7 @@ def _fte_ratio(enterprise: Enterprise, regime: Regime, period: Period) -> WageTe
             "Le texte compare les rémunérations « à ancienneté barémique équivalente » : la paie ne montre pas "
             "l'ancienneté barémique, le rapport n'est donc pas neutralisé (à vérifier sur les barèmes de la "
             "commission paritaire si le rapport approche la limite).",
-            "The text compares pay \"at equal scale seniority\": payroll does not show scale seniority, so the "
+            "The text compares pay “at equal scale seniority”: payroll does not show scale seniority, so the "
             "ratio is not neutralised (check against the joint committee's scales if it nears the limit)."))
         reasons.append(because(notes[-1], seniority))
     if not counted:
