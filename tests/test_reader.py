@@ -1272,6 +1272,42 @@ def test_two_personnel_rows_with_one_national_number_are_named_by_ids_and_cells_
                 if p.code == "duplicate_niss"]
 
 
+def test_the_new_hire_of_a_duplicated_national_number_is_the_later_one_whatever_the_row_order(tmp_path):
+    """Audit row order 1: the warning named the first row met as the first hire. Worker 2 (Personnel row 3) is
+    hired 01/03/2023 and leaves 30/06/2024, and is given worker 1's number (empty as shipped); worker 1 (row
+    2) is hired 01/07/2024 instead — the same person re-hired, the re-hire typed above. The warning is on worker 1's niss cell
+    (B2), naming worker 2 (B3, row 3) as the first hire, as ``Enterprise.employments`` (hire date, then row)
+    and the subsidy's ``rehire_of`` read it; before, it was on B3 and called worker 2 the new hire."""
+    from helpers_workbook import set_value, valid_sheets, write_workbook
+
+    sheets = valid_sheets()
+    number = sheets["Personnel"][1][1]
+    assert number
+    sheets = set_value(set_value(sheets, "Personnel", 2, "niss", number), "Personnel", 1, "date_entree",
+                       date(2024, 7, 1))
+    result = read_workbook(write_workbook(tmp_path / "rehire-above.xlsx", sheets))
+    [warning] = [p for p in result.problems if p.code == "duplicate_niss"]
+    assert (warning.sheet, warning.cell) == ("Personnel", "B2")
+    assert warning.message.fr.startswith("Le travailleur 1 a le même numéro national que la cellule B3 "
+                                         "(travailleur 2, ligne 3)")
+
+
+def test_rows_outside_the_employment_are_listed_by_date_whatever_their_order(tmp_path):
+    """Audit row order 2: the dates were listed in the sheet's order, and « et N autres » hid the first months
+    after the exit, the ones that tell what went wrong. Worker 2 leaves 30/06/2024; six Paie rows 2024-12 …
+    2024-07 are added newest first (rows 8 to 13). The warning lists 2024-07, 2024-08, 2024-09, 2024-10,
+    2024-11 « et 1 autre » (5 shown of 6) and stands on the earliest month's cell, B13."""
+    from helpers_workbook import write_workbook
+
+    sheets = make_corpus.valid_sheets()
+    assert len(sheets["Paie"]) == 7
+    sheets["Paie"] += [[2, date(2024, m, 1), 0.5, 1050, 1450] for m in range(12, 6, -1)]
+    result = read_workbook(write_workbook(tmp_path / "newest-first.xlsx", sheets))
+    [found] = [p for p in result.problems if p.code == "pay_outside_employment"]
+    assert found.cell == "B13"
+    assert "paie pour 2024-07, 2024-08, 2024-09, 2024-10, 2024-11 et 1 autre" in found.message.fr
+
+
 def test_a_birth_date_that_is_not_the_national_number_s_is_a_warning_naming_the_cells_only(tmp_path, capsys):
     """Worker 1's niss holds 17/05/1990 (Personnel B2); date_naissance typed 17/05/1980 (E2) aged them 41
     on their hire (10/01/2022) instead of 31, with no word. Now a warning birth_date_not_niss at E2 naming B2,

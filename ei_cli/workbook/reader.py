@@ -871,7 +871,7 @@ class _Reader:
         if sheet is None or sheet not in self.letters:
             return
         first_row: dict[str, int] = {}
-        first_niss: dict[str, _Row] = {}
+        by_niss: dict[str, list[_Row]] = {}
         for row in rows:
             v = row.values
             wid = row.worker_id
@@ -886,10 +886,7 @@ class _Reader:
                     first_row[wid] = row.number
             niss = v.get("national_number")
             if niss is not None:
-                if niss in first_niss:
-                    self._same_person(sheet, first_niss[niss], row)
-                else:
-                    first_niss[niss] = row
+                by_niss.setdefault(niss, []).append(row)
                 if v.get("birth_date") is not None:
                     self._check_niss_birth_date(sheet, row)
             fte = v.get("fte")
@@ -946,6 +943,14 @@ class _Reader:
                              "fill it only when the first hire in an agreed EI is earlier.",
                              sheet=sheet, cell=self._ref(sheet, "first_ei_hire_date", row))
             self._check_negative(sheet, row, ("months_without_work",))
+        for same in by_niss.values():
+            if len(same) > 1:
+                # The first hire is the earliest date_entree (the earlier row the same day), as
+                # ``Enterprise.employments`` orders a person's contracts — not the first row met: a re-hire typed
+                # above the first contract named that first contract the new hire.
+                first, *later = sorted(same, key=lambda r: (r.values.get("hire_date") or date.max, r.number))
+                for row in later:
+                    self._same_person(sheet, first, row)
         if not rows and sheet in self.letters:
             self.warn("no_workers", "La feuille ne contient aucun travailleur.",
                       "The sheet holds no worker.", sheet=sheet)
@@ -1138,7 +1143,7 @@ class _Reader:
     def _outside_employment(self, sheet: str | None, rows: list[_Row], staff: list[_Row], field: str,
                             counts=None) -> dict[str, tuple[list[_Row], date, date | None]]:
         """Worker id → (the rows of ``sheet`` whose ``field`` lies outside their employment, hire date, exit
-        date), in sheet order: a month (``field == "month"``) with no day between the hire and exit dates, or
+        date), by date (the sheet's order for ties): a month (``field == "month"``) with no day between the hire and exit dates, or
         a date before the hire or after the exit; with ``counts(row)``, only the rows it keeps. (The test is
         written inline, not as a function per row: Paie has ~600 rows a workbook.)"""
         if sheet is None or sheet not in self.letters or field not in self.letters[sheet]:
@@ -1163,6 +1168,11 @@ class _Reader:
                 continue
             if counts is None or counts(row):
                 outside.setdefault(row.worker_id, ([], span[2], span[3]))[0].append(row)
+        # Each worker's rows by date, the sheet's order for ties: the first dates past the exit (or before the hire)
+        # are the ones that tell what went wrong, and a list cut at 5 (« et N autres ») must not hide them.
+        by_value = (lambda r: r.values[field].number) if by_month else (lambda r: r.values[field])
+        for found, _, _ in outside.values():
+            found.sort(key=by_value)
         return outside
 
     def _check_pay_within_employment(self, sheet: str | None, rows: list[_Row], staff: list[_Row]) -> None:
@@ -1199,6 +1209,7 @@ class _Reader:
             if row.worker_id is not None and month is not None and month > current:
                 ahead.setdefault(row.worker_id, []).append(row)
         for worker_id, found in ahead.items():
+            found.sort(key=lambda r: r.values["month"].number)   # by month, as every list of rows a warning names
             months = _some([str(r.values["month"]) for r in found])
             cells = _some([self._ref(sheet, "month", r) for r in found])
             one = len(found) == 1
