@@ -1476,11 +1476,14 @@ def test_a_wage_cost_of_0_in_a_month_paid_is_a_warning_per_worker_and_read_as_ty
 
 def test_a_paie_etp_beyond_the_days_employed_that_month_is_a_warning_naming_the_row(tmp_path, capsys):
     """Paie's etp is spread over the days employed that month, at most 1 a day (D2): the rest is not counted.
-    Worker 2 paid etp 0,5 in 2024-02 (Paie C5) with an exit typed 01/02/2024: 1 day of 29 employed allows at
-    most 1/29 = 0,0345 of a full-time month (rounded up to the hundredth, 0,04), so D2 counted 0,5 × 29 = 14,5
-    FTE-days as 1 in silence. Now a warning pay_fte_beyond_days_employed at C5. Exit 14/02: 14/29 = 0,4828 →
-    0,49, still under 0,5: warned. Exit 15/02: 15/29 = 0,5172 → 0,52: nothing; an etp of 0,39 for 12 days of
-    31 (12/31 = 0,3871 → 0,39, a payroll's rounding) says nothing either."""
+    Worker 2 paid etp 0,5 in 2024-02 (Paie C5) with an exit typed Thursday 01/02/2024. February 2024 has 29
+    days and 21 working days (Thu 1, Fri 2, 5–9, 12–16, 19–23, 26–29: 2 + 5 + 5 + 5 + 4, no public holiday);
+    1 day employed allows the larger of 1/29 = 0,0345 → 0,04 and 1/21 = 0,0476 → 0,05 (each rounded up to the
+    hundredth): 0,05, the working-day share, so D2 counted 0,5 × 29 = 14,5 FTE-days as 1 in silence. Now a
+    warning pay_fte_beyond_days_employed at C5. Exit Wed 14/02: calendar 14/29 = 0,4828 → 0,49, working days
+    1, 2, 5–9, 12–14 = 10/21 = 0,4762 → 0,48: 0,49 (calendar days), still under 0,5: warned. Exit 15/02:
+    15/29 = 0,5172 → 0,52: nothing; an etp of 0,39 for the 12 days of 31 of March to Tue 12/03 (12/31 =
+    0,3871 → 0,39; working days 1, 4–8, 11, 12 = 8 of 21 = 0,3810 → 0,39) says nothing either."""
     import json
 
     from helpers_cli import run_cli
@@ -1499,25 +1502,35 @@ def test_a_paie_etp_beyond_the_days_employed_that_month_is_a_warning_naming_the_
     path, [warning] = warned(date(2024, 2, 1))
     assert (warning.severity, warning.sheet, warning.cell) == ("warning", "Paie", "C5")
     assert warning.message.fr == (
-        "Travailleur 2 : etp 0,5 pour 2024-02, plus que les jours occupés ce mois-là ne le permettent (1 jour sur "
-        "29 ; entrée le 01/03/2023, sortie le 01/02/2024) ; au plus 1 ETP par jour occupé, l'excédent n'est pas "
-        "compté (quota, subventions). Vérifiez les dates de Personnel ou l'etp de la paie.")
+        "Travailleur 2 : etp 0,5 pour 2024-02, plus que les jours occupés ce mois-là ne le permettent (au plus "
+        "0,05, soit 1 jour de travail sur 21, du lundi au vendredi hors jours fériés légaux, Loi du 4 janvier 1974 "
+        "relative aux jours fériés, art. 4, et arrêté royal du 18 avril 1974, art. 1er ; entrée le 01/03/2023, "
+        "sortie le 01/02/2024) ; au plus 1 ETP par jour occupé, l'excédent n'est pas compté (quota, subventions). "
+        "Vérifiez les dates de Personnel ou l'etp de la paie.")
     assert warning.message.en.startswith("Worker 2: etp 0.5 for 2024-02, more than the days employed that month "
-                                         "allow (1 day of 29; hired 2023-03-01, exit 2024-02-01)")
+                                         "allow (at most 0.05, that is 1 working day of 21, Monday to Friday, "
+                                         "legal public holidays excepted, Loi du 4 janvier 1974")
+    assert warning.message.en.endswith("; hired 2023-03-01, exit 2024-02-01); at most 1 FTE a day employed, the "
+                                       "rest is not counted (quota, subsidies). Check the Personnel dates or the "
+                                       "payroll etp.")
+    [calendar] = warned(date(2024, 2, 14))[1]
+    assert calendar.cell == "C5" and "(au plus 0,49, soit 14 jours civils sur 29 ; entrée le" in calendar.message.fr
+    assert "(at most 0.49, that is 14 calendar days of 29; hired" in calendar.message.en
     code, out, _ = run_cli(capsys, "validate", path, "-f", "json")
     assert code == 0 and ("pay_fte_beyond_days_employed", "C5") in [
         (p["code"], p["cell"]) for p in json.loads(out)["problems"]]
-    assert [p.cell for p in warned(date(2024, 2, 14))[1]] == ["C5"]
     assert warned(date(2024, 2, 15))[1] == []
     assert warned(date(2024, 3, 12), date(2024, 3, 1), 0.39)[1] == []
 
 
 def test_a_paie_etp_beyond_the_days_employed_in_the_hire_month_is_a_warning(tmp_path):
-    """The hire month's side of the same check. Worker 2 hired 20/02/2024 (Personnel F3), paid etp 0,5 in
-    2024-02 (Paie C5): February 2024 has 29 days, employed from the 20th to the 29th = 29 − 20 + 1 = 10 days;
-    10/29 = 0,3448 of a full-time month, rounded up to the hundredth 0,35 < 0,5: warned at C5. An etp of
-    0,35 (= 0,35, the payroll's rounding of 10/29) says nothing. (Their 2024-01 row, C4, is before the hire:
-    pay_outside_employment says it, not this check.)"""
+    """The hire month's side of the same check. Worker 2 hired Tuesday 20/02/2024 (Personnel F3), paid etp 0,5
+    in 2024-02 (Paie C5): February 2024 has 29 days, employed from the 20th to the 29th = 29 − 20 + 1 = 10
+    days, 10/29 = 0,3448 → 0,35; of its 21 working days (no public holiday), 20–23 and 26–29 = 8, 8/21 =
+    0,3810 → 0,39 (each rounded up to the hundredth). The larger, 0,39 (working days), < 0,5: warned at C5.
+    An etp of 0,38 (a payroll counting 8 of 21 days, which the calendar share alone warned of) or 0,39 says
+    nothing; 0,40 is warned. (Their 2024-01 row, C4, is before the hire: pay_outside_employment says it, not
+    this check.)"""
     from helpers_workbook import set_value, valid_sheets, write_workbook
 
     def warned(fte):
@@ -1530,11 +1543,76 @@ def test_a_paie_etp_beyond_the_days_employed_in_the_hire_month_is_a_warning(tmp_
     [warning] = warned(0.5)
     assert (warning.severity, warning.sheet, warning.cell) == ("warning", "Paie", "C5")
     assert warning.message.fr.startswith(
-        "Travailleur 2 : etp 0,5 pour 2024-02, plus que les jours occupés ce mois-là ne le permettent (10 jours sur "
-        "29 ; entrée le 20/02/2024, sortie le 30/06/2024)")
+        "Travailleur 2 : etp 0,5 pour 2024-02, plus que les jours occupés ce mois-là ne le permettent (au plus "
+        "0,39, soit 8 jours de travail sur 21, du lundi au vendredi hors jours fériés légaux")
+    assert "art. 1er ; entrée le 20/02/2024, sortie le 30/06/2024)" in warning.message.fr
     assert warning.message.en.startswith("Worker 2: etp 0.5 for 2024-02, more than the days employed that month "
-                                         "allow (10 days of 29; hired 2024-02-20, exit 2024-06-30)")
-    assert warned(0.35) == []
+                                         "allow (at most 0.39, that is 8 working days of 21")
+    assert warned(0.35) == warned(0.38) == warned(0.39) == []
+    assert [p.cell for p in warned(0.4)] == ["C5"]
+
+
+def test_easter_and_the_belgian_legal_public_holidays():
+    """Easter Sunday by the Gregorian algorithm: 31/03/2024, 20/04/2025, 05/04/2026. The legal public holidays
+    of 2025 (plausibility.toml, loi du 4 janvier 1974 and arrêté royal du 18 avril 1974): the 7 fixed days
+    and Easter + 1 = Monday 21/04, + 39 = Thursday 29/05 (Ascension: 20/04 + 10 days to 30/04, + 29 to
+    29/05), + 50 = Monday 09/06 (Whit Monday: 29/05 + 11). The working days of June 2025 (Sunday 1st):
+    Mon–Fri 2–6, 9–13, 16–20, 23–27, 30 = 21, less Whit Monday 9 = 20."""
+    from ei_cli.periods import Month
+    from ei_cli.workbook.reader import _easter, _public_holidays, _working_days
+
+    assert [_easter(y) for y in (2024, 2025, 2026)] == [date(2024, 3, 31), date(2025, 4, 20), date(2026, 4, 5)]
+    assert sorted(_public_holidays(2025)) == [
+        date(2025, 1, 1), date(2025, 4, 21), date(2025, 5, 1), date(2025, 5, 29), date(2025, 6, 9),
+        date(2025, 7, 21), date(2025, 8, 15), date(2025, 11, 1), date(2025, 11, 11), date(2025, 12, 25)]
+    june = _working_days(Month(2025, 6))
+    assert len(june) == 20 and 9 not in june and june[:2] == (2, 3)
+
+
+def test_a_paie_etp_counted_on_working_days_in_a_month_starting_or_ending_on_a_day_off_says_nothing(tmp_path):
+    """Audit of false alarms, item 1: a payroll counts the etp of a month employed in part on its working days
+    (Monday to Friday, the legal public holidays excepted) as well as on its calendar days; the reader allows
+    the larger share, each rounded up to the hundredth. Worker 2 (Paie C4, their only row), full time:
+    - hired Mon 03/06/2024 (1–2 June a weekend), etp 1: June 2024's working days 3–7, 10–14, 17–21, 24–28 =
+      20, all employed: 20/20 = 1 (calendar 28/30 = 0,9333 → 0,94, warned before): nothing;
+    - hired Tue 02/01/2024 (1 January a holiday), etp 1: January's weekdays 1–5, 8–12, 15–19, 22–26, 29–31 =
+      23, less 1 January = 22, all employed 22/22 = 1 (calendar 30/31 → 0,97): nothing;
+    - exit Fri 29/11/2024 (30th a Saturday), etp 1: weekdays 1, 4–8, 11–15, 18–22, 25–29 = 21, less 1 and 11
+      November = 19, all employed 19/19 = 1 (calendar 29/30 → 0,97): nothing;
+    - exit Fri 30/08/2024 (31st a Saturday), etp 1: weekdays 1–2, 5–9, 12–16, 19–23, 26–30 = 22, less 15
+      August = 21, all employed 21/21 = 1 (calendar 30/31 → 0,97): nothing;
+    - hired Mon 18/03/2024, etp 0,48: March's working days 1, 4–8, 11–15, 18–22, 25–29 = 21 (Easter Monday is
+      1 April), employed 18–22, 25–29 = 10, 10/21 = 0,4762 → 0,48 (calendar 14/31 = 0,4516 → 0,46): nothing;
+      0,49 warned.
+    Still warned: an exit typed Mon 01/07/2024 of a month paid whole, etp 1: July's weekdays 1–5, 8–12,
+    15–19, 22–26, 29–31 = 23 (21 July a Sunday: no day less), 1/23 = 0,0435 → 0,05 (calendar 1/31 → 0,04):
+    « au plus 0,05, soit 1 jour de travail sur 23 ». Hired Sat 29/06/2024, etp 0,1: no working day employed
+    (0/20 = 0), calendar 2/30 = 0,0667 → 0,07: « au plus 0,07, soit 2 jours civils sur 30 »."""
+    from helpers_workbook import set_value, valid_sheets, write_workbook
+
+    def warned(hire, exit_, month, fte):
+        sheets = valid_sheets()
+        del sheets["Paie"][3]                                       # worker 2's 2024-01: their one row is C4
+        set_value(sheets, "Personnel", 2, "date_entree", hire)
+        set_value(sheets, "Personnel", 2, "date_sortie", exit_)
+        set_value(sheets, "Paie", 3, "mois", month)
+        set_value(sheets, "Paie", 3, "etp", fte)
+        result = read_workbook(write_workbook(tmp_path / "x.xlsx", sheets))
+        assert result.valid
+        return [p for p in result.problems if p.code == "pay_fte_beyond_days_employed"]
+
+    hired = date(2023, 3, 1)
+    assert warned(date(2024, 6, 3), None, date(2024, 6, 1), 1) == []
+    assert warned(date(2024, 1, 2), None, date(2024, 1, 1), 1) == []
+    assert warned(hired, date(2024, 11, 29), date(2024, 11, 1), 1) == []
+    assert warned(hired, date(2024, 8, 30), date(2024, 8, 1), 1) == []
+    assert warned(date(2024, 3, 18), None, date(2024, 3, 1), 0.48) == []
+    assert [p.cell for p in warned(date(2024, 3, 18), None, date(2024, 3, 1), 0.49)] == ["C4"]
+    [july] = warned(hired, date(2024, 7, 1), date(2024, 7, 1), 1)
+    assert "(au plus 0,05, soit 1 jour de travail sur 23, du lundi au vendredi hors jours fériés" in july.message.fr
+    [saturday] = warned(date(2024, 6, 29), None, date(2024, 6, 1), 0.1)
+    assert "(au plus 0,07, soit 2 jours civils sur 30 ; entrée le 29/06/2024)" in saturday.message.fr
+    assert "(at most 0.07, that is 2 calendar days of 30; hired 2024-06-29)" in saturday.message.en
 
 
 def test_a_column_with_values_under_a_blank_header_is_reported_at_the_header_cell(tmp_path):

@@ -16,7 +16,8 @@ from __future__ import annotations
 import io
 import re
 from dataclasses import dataclass, field as dataclass_field, replace
-from datetime import date
+from bisect import bisect_left, bisect_right
+from datetime import date, timedelta
 from decimal import ROUND_CEILING, Decimal
 from functools import cached_property, lru_cache
 from pathlib import Path
@@ -1230,10 +1231,11 @@ class _Reader:
                       sheet=sheet, cell=self._ref(sheet, "month", found[0]))
 
     def _check_pay_fte_within_days(self, sheet: str | None, rows: list[_Row], staff: list[_Row]) -> None:
-        """A warning per Paie row whose etp is more than the days employed that month allow (days employed ÷
-        days of the month, rounded up to the hundredth a payroll may round an etp to): the etp is spread over
-        the days employed, at most 1 a day (D2, ``rules.common.spread_fte``), and the rest is not counted — an
-        exit typed on the 1st of a month paid whole counted 1/30 of it in silence."""
+        """A warning per Paie row whose etp is more than the days employed that month allow (``_fte_allowed``:
+        the larger of the calendar-day and working-day shares, each rounded up to the hundredth a payroll may
+        round an etp to — a payroll counts an etp on either): the etp is spread over the days employed, at most 1
+        a day (D2, ``rules.common.spread_fte``), and the rest is not counted — an exit typed on the 1st of a month
+        paid whole counted 1/30 of it in silence."""
         if sheet is None or sheet not in self.letters or "fte" not in self.letters[sheet]:
             return
         # Worker id → (hire, exit, the month numbers employed only part of): the hire's unless on the 1st, the
@@ -1259,21 +1261,31 @@ class _Reader:
             if not fte or fte > _ONE:
                 continue   # an etp over 1 is an error of _check_pay
             hire, exit_ = found[0], found[1]
-            employed = days_between(max(hire, month.first_day), min(exit_, month.last_day))
-            if not employed:
+            first, last = max(hire, month.first_day), min(exit_, month.last_day)
+            if first > last:
                 continue   # no day employed: pay_outside_employment says it (a month in ``partial`` is never whole)
-            if fte <= (Decimal(employed) / month.days).quantize(_HUNDREDTH, rounding=ROUND_CEILING):
+            allowed, employed, of, working = _fte_allowed(month, first, last)
+            if fte <= allowed:
                 continue
-            days = plural(employed, "jour", "day")
+            if working:
+                cited = _plausibility()["pay.public_holidays.fixed"].at(month.first_day).reference
+                days = plural(employed, "jour de travail", "working day", "jours de travail")
+                counted = Text(f"{days.fr} sur {of}, du lundi au vendredi hors jours fériés légaux, {cited.cite()}",
+                               f"{days.en} of {of}, Monday to Friday, legal public holidays excepted, "
+                               f"{cited.cite('en')}")
+            else:
+                days = plural(employed, "jour civil", "calendar day", "jours civils")
+                counted = Text(f"{days.fr} sur {of}", f"{days.en} of {of}")
             employed_text = _employment(hire, None if exit_ == date.max else exit_)
             self.warn("pay_fte_beyond_days_employed",
                       f"Travailleur {row.worker_id} : etp {shown(fte)} pour {month}, plus que les jours occupés ce "
-                      f"mois-là ne le permettent ({days.fr} sur {month.days} ; {employed_text.fr}) ; au plus 1 ETP "
-                      "par jour occupé, l'excédent n'est pas compté (quota, subventions). Vérifiez les dates de "
-                      "Personnel ou l'etp de la paie.",
+                      f"mois-là ne le permettent (au plus {decimal_text(allowed)}, soit {counted.fr} ; "
+                      f"{employed_text.fr}) ; au plus 1 ETP par jour occupé, l'excédent n'est pas compté (quota, "
+                      "subventions). Vérifiez les dates de Personnel ou l'etp de la paie.",
                       f"Worker {row.worker_id}: etp {shown(fte, 'en')} for {month}, more than the days employed that "
-                      f"month allow ({days.en} of {month.days}; {employed_text.en}); at most 1 FTE a day employed, "
-                      "the rest is not counted (quota, subsidies). Check the Personnel dates or the payroll etp.",
+                      f"month allow (at most {decimal_text(allowed, 'en')}, that is {counted.en}; "
+                      f"{employed_text.en}); at most 1 FTE a day employed, the rest is not counted (quota, "
+                      "subsidies). Check the Personnel dates or the payroll etp.",
                       sheet=sheet, cell=self._ref(sheet, "fte", row))
 
     def _check_follow_ups_within_employment(self, sheet: str | None, rows: list[_Row], staff: list[_Row]) -> None:
@@ -1321,15 +1333,67 @@ _HUNDREDTH = Decimal("0.01")
 
 
 @lru_cache(maxsize=1)
-def _age_bounds() -> tuple:
-    """The minimum working age and the highest plausible age (``plausibility.toml``), read once a process."""
+def _plausibility() -> dict:
+    """The parameters of ``plausibility.toml`` (the reader's bounds, the legal public holidays), read once a
+    process."""
     from importlib import resources
 
     from ei_cli.regimes import load_parameter_file
 
     with resources.as_file(resources.files("ei_cli.workbook") / "plausibility.toml") as path:
-        bounds = load_parameter_file(path)
+        return load_parameter_file(path)
+
+
+def _age_bounds() -> tuple:
+    """The minimum working age and the highest plausible age (``plausibility.toml``)."""
+    bounds = _plausibility()
     return bounds["staff.min_working_age"], bounds["staff.max_plausible_age"]
+
+
+def _easter(year: int) -> date:
+    """Easter Sunday of ``year`` in the Gregorian calendar (the anonymous Gregorian algorithm, Meeus/Jones/Butcher)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    g = (b - (b + 8) // 25 + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    el = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * el) // 451
+    month, day = divmod(h + el - 7 * m + 114, 31)
+    return date(year, month, day + 1)
+
+
+@lru_cache(maxsize=None)
+def _public_holidays(year: int) -> frozenset[date]:
+    """The legal public holidays of ``year`` (``plausibility.toml``: the fixed days and the days after Easter)."""
+    bounds, on = _plausibility(), date(year, 1, 1)
+    fixed = bounds["pay.public_holidays.fixed"].at(on).value
+    after = bounds["pay.public_holidays.after_easter"].at(on).value
+    easter = _easter(year)
+    return frozenset([date(year, int(f["month"]), int(f["day"])) for f in fixed]
+                     + [easter + timedelta(days=int(a["days"])) for a in after])
+
+
+@lru_cache(maxsize=None)
+def _working_days(month: Month) -> tuple[int, ...]:
+    """The days of ``month`` (their numbers) from Monday to Friday that are no legal public holiday."""
+    holidays = _public_holidays(month.year)
+    return tuple(d.day for d in (month.first_day + timedelta(days=n) for n in range(month.days))
+                 if d.weekday() < 5 and d not in holidays)
+
+
+def _fte_allowed(month: Month, first: date, last: date) -> tuple[Decimal, int, int, bool]:
+    """The etp the days employed in ``month`` (``first`` to ``last``) allow: the larger of the calendar-day share
+    and the working-day share (``_working_days``), each rounded up to the hundredth. (That share, its days
+    employed, the month's days, whether it is the working-day one.)"""
+    employed = days_between(first, last)
+    calendar = (Decimal(employed) / month.days).quantize(_HUNDREDTH, rounding=ROUND_CEILING)
+    working = _working_days(month)
+    worked = bisect_right(working, last.day) - bisect_left(working, first.day)
+    share = (Decimal(worked) / len(working)).quantize(_HUNDREDTH, rounding=ROUND_CEILING)
+    if share > calendar:
+        return share, worked, len(working), True
+    return calendar, employed, month.days, False
 
 
 _TITLE_ROWS = 5  # rows a title (and blank rows) may take above the headers
