@@ -1474,6 +1474,39 @@ def test_a_wage_cost_of_0_in_a_month_paid_is_a_warning_per_worker_and_read_as_ty
         assert ("zero_wage_cost", "E2") in [(p["code"], p["cell"]) for p in json.loads(out)["problems"]], command
 
 
+def test_a_wage_cost_of_0_for_an_art60_worker_says_nothing(tmp_path, capsys):
+    """Audit of false alarms, item 2: an art. 60 §7 worker is employed by the CPAS (rules.md Q11), and a
+    placement at no cost to the EI is plausible; yet zero_wage_cost told the user the subsidies counted those
+    months for 0 €. No subsidy reads their cost: the per-worker and SIEG lines count the workers with an
+    employment contract only (``rules.subsidy``). Worker 1 on art60, paid 2 100,50 € gross in 2024-01 and
+    2024-02 with cout_salarial 0 (Paie E2, E3): no warning, the cost read as typed (0), and `ei subsidy
+    --year 2024` gives the same lines as with their cost of 2 900 €. Worker 3 (CDD) with a cost of 0 in
+    2024-01 (E6) is still warned."""
+    import json
+
+    from helpers_cli import run_cli
+    from helpers_workbook import set_value, valid_sheets, write_workbook
+
+    def read(cost):
+        sheets = set_value(valid_sheets(), "Personnel", 1, "type_contrat", "art60")
+        for row in (1, 2):
+            set_value(sheets, "Paie", row, "cout_salarial", cost)
+        set_value(sheets, "Paie", 5, "cout_salarial", 0)
+        path = write_workbook(tmp_path / "x.xlsx", sheets)
+        result = read_workbook(path)
+        assert result.valid
+        code, out, _ = run_cli(capsys, "subsidy", path, "--year", "2024", "-f", "json")
+        assert code == 0
+        return result, json.loads(out)
+
+    result, subsidy = read(0)
+    [warning] = [p for p in result.problems if p.code == "zero_wage_cost"]
+    assert warning.cell == "E6" and warning.message.fr.startswith("Travailleur 3 :")
+    assert [m.wage_cost for m in result.enterprise.pay if m.worker_id == "1"] == [0, 0]
+    _, paid = read(2900)
+    assert {k: v for k, v in subsidy.items() if k != "problems"} == {k: v for k, v in paid.items() if k != "problems"}
+
+
 def test_a_paie_etp_beyond_the_days_employed_that_month_is_a_warning_naming_the_row(tmp_path, capsys):
     """Paie's etp is spread over the days employed that month, at most 1 a day (D2): the rest is not counted.
     Worker 2 paid etp 0,5 in 2024-02 (Paie C5) with an exit typed Thursday 01/02/2024. February 2024 has 29

@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from ei_cli.i18n import Text, decimal_text, english_word, french_word, others, plural
-from ei_cli.model import Enterprise, FollowUp, PayMonth, Worker, records
+from ei_cli.model import ContractType, Enterprise, FollowUp, PayMonth, Worker, records
 from ei_cli import periods
 from ei_cli.periods import (anniversary, completed_months, completed_years, days_between, days_in_month, Month,
                              month_span)
@@ -156,7 +156,7 @@ class _Reader:
                                   errors_by_sheet.get(titles[schema.FOLLOW_UP] or "", {}))
 
         self._check_staff(titles[schema.STAFF], staff)
-        self._check_pay(titles[schema.PAYROLL], pay)
+        self._check_pay(titles[schema.PAYROLL], pay, staff)
         self._check_pay_ahead(titles[schema.PAYROLL], pay)
         self._check_follow_ups(titles[schema.FOLLOW_UP], follow)
         if titles[schema.STAFF] in self.letters and "worker_id" in self.letters[titles[schema.STAFF]]:
@@ -1058,14 +1058,19 @@ class _Reader:
                   "assessed once, at their first hire (ei check-eligibility), and the per-worker subsidies of the "
                   "new hire need justifying (ei subsidy); otherwise, correct the number.", sheet=sheet, cell=ref)
 
-    def _check_pay(self, sheet: str | None, rows: list[_Row]) -> None:
+    def _check_pay(self, sheet: str | None, rows: list[_Row], staff: list[_Row]) -> None:
         if sheet is None or sheet not in self.letters:
             return
         first_row: dict[tuple, int] = {}
         zero_cost: dict[str | None, list[_Row]] = {}
+        # Art. 60 §7 workers are employed by the CPAS (rules.md Q11): a placement at no cost to the EI is
+        # plausible, and no subsidy nor check reads their wage cost (``rules.subsidy`` counts the contract
+        # workers only, the SIEG ceiling included; the wage tension reads the gross pay, and skips them).
+        cpas = {r.worker_id for r in staff if r.values.get("contract_type") == ContractType.ART60}
         for row in rows:
             v = row.values
-            if v.get("wage_cost") == _ZERO and (v.get("gross_pay") or _ZERO) > _ZERO:
+            if (v.get("wage_cost") == _ZERO and (v.get("gross_pay") or _ZERO) > _ZERO
+                    and row.worker_id not in cpas):
                 # No employer pays a gross wage at no cost: a cost not typed in. Read as typed (a figure is not
                 # second-guessed: docs/interpretations.md), but said.
                 zero_cost.setdefault(row.worker_id, []).append(row)
