@@ -1403,8 +1403,10 @@ def test_more_months_without_work_than_since_the_working_age_is_a_warning(tmp_pa
     silence. Worker 2 (Personnel row 3), born 03/02/2001, hired 01/03/2023: 15 on 03/02/2016, then 7 years
     = 84 months to 03/02/2023, and 03/02 → 01/03 is no whole month: 84 months possible. 84 → nothing; 85 →
     warning months_without_work_too_long at mois_sans_emploi (N3), naming date_naissance (E3), the value
-    not quoted. Assessed on a first EI hire of 03/02/2019 instead: 36 months possible, 37 warned. Nothing
-    when the age warning already says the worker was under 15 that day."""
+    not quoted. Assessed on a first EI hire of 03/02/2019 instead (a re-hire, D6): 15 on 03/02/2016, 3 years
+    = 36 months possible, 37 warned, the message naming that cell (date_premier_engagement_ei, P3) and saying
+    the months are counted up to the first EI hire. Nothing when the age warning already says the worker was
+    under 15 that day."""
     import json
 
     from helpers_cli import run_cli
@@ -1437,6 +1439,12 @@ def test_more_months_without_work_than_since_the_working_age_is_a_warning(tmp_pa
     assert warned(36, date(2019, 2, 3))[1] == []
     [first] = warned(37, date(2019, 2, 3))[1]
     assert "et la date de premier engagement en EI ;" in first.message.fr
+    assert first.message.fr.endswith(
+        "Les 6 ou 24 mois du public cible se lisent dans cette colonne, comptés jusqu'au premier engagement en EI "
+        ": vérifiez-la, date_naissance (E3) et date_premier_engagement_ei (P3).")
+    assert first.message.en.endswith(
+        "The target public's 6 or 24 months are read from this column, counted up to the first EI hire: check it, "
+        "date_naissance (E3) and date_premier_engagement_ei (P3).")
     assert warned(180, born=date(2010, 2, 3))[1] == []   # 13 on the hire date: age_below_working_age says it
 
 

@@ -1002,21 +1002,31 @@ class _Reader:
         (``least``, its birthday) to the assessment day (``assessed``, ``_assessment_day``): days typed in a
         months column (180 for 6 months) reach the 24 months of TGD in silence. Named by the cells, never by
         the values (social situation)."""
-        _, day, named = assessed
+        field, day, named = assessed
         if row.values["months_without_work"] <= completed_months(anniversary(birth, 12 * int(least.number)), day):
             return
         ref, birth_ref = self._ref(sheet, "months_without_work", row), self._ref(sheet, "birth_date", row)
         age = decimal_text(least.number)
         who = _who_of(row)
+        if field == "first_ei_hire_date":
+            # A re-hire (D6): the months run to the first EI hire, a cell the user may have typed wrong too.
+            column = _field_column(self.contracts[sheet], field).name
+            counted = Text(", comptés jusqu'au premier engagement en EI", ", counted up to the first EI hire")
+            check = Text(f"vérifiez-la, date_naissance ({birth_ref}) et {column} ({self._ref(sheet, field, row)})",
+                         f"check it, date_naissance ({birth_ref}) and {column} ({self._ref(sheet, field, row)})")
+        else:
+            counted = Text("", "")
+            check = Text(f"vérifiez-la, et date_naissance ({birth_ref})",
+                         f"check it, and date_naissance ({birth_ref})")
         self.warn("months_without_work_too_long",
                   f"{who.fr} : mois_sans_emploi ({ref}) compte plus de mois qu'il n'y en a entre ses {age} ans (âge "
                   f"minimum pour travailler, {least.cite()}) et {named.fr} ; valeur non reproduite, donnée "
                   "personnelle. Des jours saisis au lieu de mois ? Les 6 ou 24 mois du public cible se lisent dans "
-                  f"cette colonne : vérifiez-la, et date_naissance ({birth_ref}).",
+                  f"cette colonne{counted.fr} : {check.fr}.",
                   f"{who.en}: mois_sans_emploi ({ref}) holds more months than there are from the age of {age} (the "
                   f"minimum working age, {least.cite()}) to {named.en}; value not shown, personal data. Days typed "
-                  "instead of months? The target public's 6 or 24 months are read from this column: check it, and "
-                  f"date_naissance ({birth_ref}).", sheet=sheet, cell=ref)
+                  f"instead of months? The target public's 6 or 24 months are read from this column{counted.en}: "
+                  f"{check.en}.", sheet=sheet, cell=ref)
 
     def _check_niss_birth_date(self, sheet: str, row: _Row) -> None:
         """A warning when the birth date the national number holds (wholly known, not a BIS number:
