@@ -1044,7 +1044,8 @@ def test_pay_of_a_month_after_the_current_one_is_a_warning_naming_the_worker_and
     worker 3's 2024-03 (B10). Judged on 2024-02-15: one `pay_month_in_future` warning per worker at its first
     such row's month cell — B8 listing 2024-03, 2024-04 and the cells B8, B9; B10 for 2024-03 alone — naming
     the worker id and cells, never a name or national number; February (the current month) is not ahead; the
-    workbook stays valid and `ei validate` lists them (exit 0). On 2024-03-01 March has begun: only B9's April
+    workbook stays valid and `ei validate` lists them (exit 0). The French message gives today as the reader's
+    other dates, 15/02/2024 (the English one, 2024-02-15, as its own). On 2024-03-01 March has begun: only B9's April
     is left. On 2024-04-01 nothing is ahead."""
     import json
 
@@ -1065,7 +1066,7 @@ def test_pay_of_a_month_after_the_current_one_is_a_warning_naming_the_worker_and
                                                                    ("Paie", "B10", "warning")]
     assert found[0].message.fr == (
         "Travailleur 1 : paie saisie pour 2024-03, 2024-04 (cellules B8, B9 de Paie), après le mois en cours (date "
-        "du jour : 2024-02-15) ; ces mois ne comptent ni dans les subventions ni dans l'effectif avant d'avoir "
+        "du jour : 15/02/2024) ; ces mois ne comptent ni dans les subventions ni dans l'effectif avant d'avoir "
         "commencé, le quota les mesure tels que saisis. Vérifiez le mois de ces lignes.")
     assert found[1].message.en == (
         "Worker 3: pay entered for 2024-03 (cell B10 of Paie), after the current month (today: 2024-02-15); that "

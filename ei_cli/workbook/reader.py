@@ -1236,7 +1236,7 @@ class _Reader:
             those = Text("cette ligne", "that row") if one else Text("ces lignes", "those rows")
             self.warn("pay_month_in_future",
                       f"Travailleur {worker_id} : paie saisie pour {months.fr} ({french_word(len(found), 'cellule')} "
-                      f"{cells.fr} de {sheet}), après le mois en cours (date du jour : {today.isoformat()}) ; "
+                      f"{cells.fr} de {sheet}), après le mois en cours (date du jour : {_d(today)}) ; "
                       f"{they.fr} ni dans les subventions ni dans l'effectif avant d'avoir commencé, le quota "
                       f"{begin.fr}. Vérifiez le mois de {those.fr}.",
                       f"Worker {worker_id}: pay entered for {months.en} ({english_word(len(found), 'cell')} "
