@@ -249,3 +249,16 @@ def years_overlapping(origin: date, period: Period) -> list[tuple[int, Period]]:
     first = year_number(origin, max(origin, period.start))
     last = year_number(origin, period.end)
     return [(n, anniversary_year(origin, n)) for n in range(first, last + 1)]
+
+
+def easter_sunday(year: int) -> date:
+    """Easter Sunday of ``year`` in the Gregorian calendar (the anonymous Gregorian algorithm, Meeus/Jones/Butcher)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    g = (b - (b + 8) // 25 + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    el = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * el) // 451
+    month, day = divmod(h + el - 7 * m + 114, 31)
+    return date(year, month, day + 1)

@@ -1601,9 +1601,10 @@ def test_easter_and_the_belgian_legal_public_holidays():
     29/05), + 50 = Monday 09/06 (Whit Monday: 29/05 + 11). The working days of June 2025 (Sunday 1st):
     Mon–Fri 2–6, 9–13, 16–20, 23–27, 30 = 21, less Whit Monday 9 = 20."""
     from ei_cli.periods import Month
-    from ei_cli.workbook.reader import _easter, _public_holidays, _working_days
+    from ei_cli.periods import easter_sunday
+    from ei_cli.workbook.reader import _public_holidays, _working_days
 
-    assert [_easter(y) for y in (2024, 2025, 2026)] == [date(2024, 3, 31), date(2025, 4, 20), date(2026, 4, 5)]
+    assert [easter_sunday(y) for y in (2024, 2025, 2026)] == [date(2024, 3, 31), date(2025, 4, 20), date(2026, 4, 5)]
     assert sorted(_public_holidays(2025)) == [
         date(2025, 1, 1), date(2025, 4, 21), date(2025, 5, 1), date(2025, 5, 29), date(2025, 6, 9),
         date(2025, 7, 21), date(2025, 8, 15), date(2025, 11, 1), date(2025, 11, 11), date(2025, 12, 25)]

@@ -26,8 +26,8 @@ from typing import Any
 from ei_cli.i18n import Text, decimal_text, english_word, french_word, others, plural
 from ei_cli.model import ContractType, Enterprise, FollowUp, PayMonth, Worker, records
 from ei_cli import periods
-from ei_cli.periods import (anniversary, completed_months, completed_years, days_between, days_in_month, Month,
-                             month_span)
+from ei_cli.periods import (anniversary, completed_months, completed_years, days_between, days_in_month,
+                             easter_sunday, Month, month_span)
 from ei_cli.problems import Problem, Severity, display_path, has_errors, without_controls
 from ei_cli.workbook import schema
 from ei_cli.workbook.cells import (ERROR_VALUES, Invalid, cell_ref, column_index, column_letter, converter, masked,
@@ -1365,18 +1365,6 @@ def _age_bounds() -> tuple:
     return bounds["staff.min_working_age"], bounds["staff.max_plausible_age"]
 
 
-def _easter(year: int) -> date:
-    """Easter Sunday of ``year`` in the Gregorian calendar (the anonymous Gregorian algorithm, Meeus/Jones/Butcher)."""
-    a, b, c = year % 19, year // 100, year % 100
-    d, e = divmod(b, 4)
-    g = (b - (b + 8) // 25 + 1) // 3
-    h = (19 * a + b - d - g + 15) % 30
-    i, k = divmod(c, 4)
-    el = (32 + 2 * e + 2 * i - h - k) % 7
-    m = (a + 11 * h + 22 * el) // 451
-    month, day = divmod(h + el - 7 * m + 114, 31)
-    return date(year, month, day + 1)
-
 
 @lru_cache(maxsize=None)
 def _public_holidays(year: int) -> frozenset[date]:
@@ -1384,7 +1372,7 @@ def _public_holidays(year: int) -> frozenset[date]:
     bounds, on = _plausibility(), date(year, 1, 1)
     fixed = bounds["pay.public_holidays.fixed"].at(on).value
     after = bounds["pay.public_holidays.after_easter"].at(on).value
-    easter = _easter(year)
+    easter = easter_sunday(year)
     return frozenset([date(year, int(f["month"]), int(f["day"])) for f in fixed]
                      + [easter + timedelta(days=int(a["days"])) for a in after])
 
