@@ -848,17 +848,12 @@ def confidence_label(confidence: str | None) -> str:
 
 
 def _reason_text(r) -> str:
-    """« texte (référence ; confiance) »: the reference as ``--explain`` prints it (``render.reference_text``),
-    its confidence after a semicolon — one bracket level, not « (référence (confiance)) » —, the confidence
-    only when it is not verified / an official page."""
-    from types import SimpleNamespace
-
-    from ei_cli.render import reference_text
-
+    """« texte (référence ; confiance) »: the reference as the results give it (French, already cited), its
+    confidence after a semicolon — one bracket level, not « (référence (confiance)) » —, the confidence only
+    when it is not verified / an official page."""
     if not isinstance(r, dict):
         return str(r)
-    ref = reference_text(SimpleNamespace(reference=r.get("reference"), confidence=None, url=None), "fr")
-    inner = " ; ".join(x for x in (ref, confidence_label(r.get("confidence"))) if x)
+    inner = " ; ".join(x for x in (r.get("reference") or "", confidence_label(r.get("confidence"))) if x)
     return r.get("text", "") + (f" ({inner})" if inner else "")
 
 

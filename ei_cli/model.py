@@ -196,9 +196,7 @@ class Enterprise:
     def __post_init__(self) -> None:
         # The one order of workers (``worker_order``), kept here once: every list of workers or of per-worker
         # items a rule builds by walking ``workers`` follows it, whatever the order of the Personnel rows.
-        ordered = tuple(sorted(self.workers, key=lambda w: worker_order(w.worker_id)))
-        if ordered != self.workers:
-            object.__setattr__(self, "workers", ordered)
+        object.__setattr__(self, "workers", tuple(sorted(self.workers, key=lambda w: worker_order(w.worker_id))))
 
     @cached_property
     def workers_by_id(self) -> dict[str, Worker]:

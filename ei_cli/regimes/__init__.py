@@ -352,7 +352,7 @@ def _references(data: dict, text: str, name: str) -> dict[str, Reference]:
 
 
 def _reference(r: dict, named: Reference | None = None) -> Reference:
-    """The Reference a file's ``reference`` table gives (its keys checked against ``REFERENCE_KEYS``), over the
+    """The Reference a file's ``reference`` table gives (its keys checked by the caller), over the
     ``named`` one its ``ref`` names: a text, article or note it gives replaces the named one's, its English
     with it (a French override drops the named English); the rest, and the URL, are the named one's unless
     it gives them."""

@@ -13,7 +13,7 @@ from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal
 from typing import Callable, Iterable, Sequence
 
 from ei_cli.i18n import Text, decimal_text, english_word, french_word, t
-from ei_cli.model import Enterprise, Worker, worker_order
+from ei_cli.model import Enterprise, Worker
 from ei_cli import periods
 from ei_cli.periods import Month, Period, anniversary, days_between, month_span
 from ei_cli.problems import Problem, warning
@@ -383,9 +383,10 @@ def daily_fte(pays: dict, worker: Worker, month: Month, first: date, last: date)
 
 def fallback_warnings(fallbacks: dict[str, tuple[Month, ...] | list[Month]], file: str | None = None
                       ) -> list[Problem]:
-    """One warning per worker whose etp fell back on Personnel.etp, by worker id."""
+    """One warning per worker whose etp fell back on Personnel.etp, in the order given (``fte_rows`` walks the
+    workers in the model's one worker order)."""
     out = []
-    for wid, months in sorted(fallbacks.items(), key=lambda item: worker_order(item[0])):
+    for wid, months in fallbacks.items():
         listed = ", ".join(str(m) for m in months)
         who = worker_text(wid, capital=True)
         out.append(warning("payroll_missing_month", t(

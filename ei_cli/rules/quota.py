@@ -1273,7 +1273,7 @@ def _shortfall_reasons(shortfall: Decimal | None, point_day: date | None, r,
     share alone asks (``_share_asks`` of ``by_share``, the share's x of ``_staircase_branches``)."""
     if not shortfall:
         return []
-    asks = _share_asks(by_share, r)
+    asks = _share_asks(by_share, r) if least is not None else None   # read only by the minimum's formula
     x_fr, x_en = number_text(shortfall), number_text(shortfall, "en")
     if hire is not None:
         k, day = hire

@@ -236,14 +236,14 @@ def _fte_ratio(enterprise: Enterprise, regime: Regime, period: Period) -> WageTe
     rows.sort(key=lambda p: (worker_order(p.worker_id), p.month.number))  # by (worker, month), without Month's slow <
     counted: list[PayPerFte] = []
     excluded: list[ExcludedMonth] = []
-    art60: set[str] = set()
+    art60: dict[str, None] = {}   # their ids, in the rows' order: the one worker order
     # Workers without an employment contract with the EI (art. 60 §7): their rows are left out.
     cpas = {wid for wid, w in enterprise.workers_by_id.items() if not w.has_employment_contract}
     # Months each worker is employed, as month numbers: pay for a month outside them is not compared.
     spans = {wid: month_span(w.hire_date, w.exit_date) for wid, w in enterprise.workers_by_id.items()}
     for p in rows:
         if p.worker_id in cpas:
-            art60.add(p.worker_id)
+            art60[p.worker_id] = None
             continue
         span = spans.get(p.worker_id)
         if span is not None and not span[0] <= p.month.number <= span[1]:
@@ -296,7 +296,7 @@ def _fte_ratio(enterprise: Enterprise, regime: Regime, period: Period) -> WageTe
                                  f"Months left out (fte 0, no pay, or outside the employment dates of Personnel): "
                                  f"{listed['en']}.")))
     if art60:
-        listed, n = workers_text(sorted(art60, key=worker_order)), len(art60)
+        listed, n = workers_text(art60), len(art60)
         reasons.append(because(t(
             f"{french_word(n, 'Écarté')} comme article 60 §7 (employés et payés par le CPAS, pas par l'EI) : "
             f"{listed.fr}.",
@@ -338,7 +338,7 @@ def _fte_ratio(enterprise: Enterprise, regime: Regime, period: Period) -> WageTe
                      f"No usable payroll month in the period up to {to.en}{fill.en}.")
         reasons.append(because(said))
         return WageTension(None, None, limit.number_or_none, None, None, 0,
-                           tuple(excluded), tuple(sorted(art60, key=worker_order)), without_pay,
+                           tuple(excluded), tuple(art60), without_pay,
                            not (seniority is not None and seniority.value is True), tuple(reasons), tuple(notes),
                            tuple(counted), payroll_due=due, payroll_due_to=horizon if due else None)
     workers = _by_worker(counted)
@@ -375,7 +375,7 @@ def _fte_ratio(enterprise: Enterprise, regime: Regime, period: Period) -> WageTe
                 f"Unknown: {listed.en} employed in the period without any payroll row; their pay per FTE could "
                 "exceed the allowed spread.")))
     return WageTension(compliant, ratio, limit.number_or_none, highest, lowest, len(counted),
-                       tuple(excluded), tuple(sorted(art60, key=worker_order)), without_pay,
+                       tuple(excluded), tuple(art60), without_pay,
                        not (seniority is not None and seniority.value is True), tuple(reasons), tuple(notes),
                        tuple(counted), len(workers))
 
