@@ -1487,20 +1487,22 @@ def test_a_wage_cost_of_0_for_an_art60_worker_says_nothing(tmp_path, capsys):
     """Audit of false alarms, item 2: an art. 60 §7 worker is employed by the CPAS (rules.md Q11), and a
     placement at no cost to the EI is plausible; yet zero_wage_cost told the user the subsidies counted those
     months for 0 €. No subsidy reads their cost: the per-worker and SIEG lines count the workers with an
-    employment contract only (``rules.subsidy``). Worker 1 on art60, paid 2 100,50 € gross in 2024-01 and
-    2024-02 with cout_salarial 0 (Paie E2, E3): no warning, the cost read as typed (0), and `ei subsidy
-    --year 2024` gives the same lines as with their cost of 2 900 €. Worker 3 (CDD) with a cost of 0 in
-    2024-01 (E6) is still warned."""
+    employment contract only (``rules.subsidy``). Worker 2 (TGD), paid 1 050 € gross at etp 0,5 in 2024-01 and
+    2024-02 (Paie E4, E5), with cout_salarial 0 against 1 450,25:
+    - as CDD (the control), their TGD line for 2024-01 – 2024-02 reads the cost (rules.md §1 row 5, S1: at
+      most 50 % of it, capped 36 000 / 24 = 1 500 € a month full time, 750 € at etp 0,5): 2 × 1 450,25 =
+      2 900,50, half 1 450,25 €, under 2 × 750 = 1 500; with a cost of 0, 0 €: the two `ei subsidy --year
+      2024` outputs differ, and zero_wage_cost is at E4;
+    - as art. 60, no TGD line: the two outputs are the same, and no warning; the cost read as typed (0)."""
     import json
 
     from helpers_cli import run_cli
     from helpers_workbook import set_value, valid_sheets, write_workbook
 
-    def read(cost):
-        sheets = set_value(valid_sheets(), "Personnel", 1, "type_contrat", "art60")
-        for row in (1, 2):
+    def read(contract, cost):
+        sheets = set_value(valid_sheets(), "Personnel", 2, "type_contrat", contract)
+        for row in (3, 4):
             set_value(sheets, "Paie", row, "cout_salarial", cost)
-        set_value(sheets, "Paie", 5, "cout_salarial", 0)
         path = write_workbook(tmp_path / "x.xlsx", sheets)
         result = read_workbook(path)
         assert result.valid
@@ -1508,12 +1510,19 @@ def test_a_wage_cost_of_0_for_an_art60_worker_says_nothing(tmp_path, capsys):
         assert code == 0
         return result, json.loads(out)
 
-    result, subsidy = read(0)
-    [warning] = [p for p in result.problems if p.code == "zero_wage_cost"]
-    assert warning.cell == "E6" and warning.message.fr.startswith("Travailleur 3 :")
-    assert [m.wage_cost for m in result.enterprise.pay if m.worker_id == "1"] == [0, 0]
-    _, paid = read(2900)
-    assert {k: v for k, v in subsidy.items() if k != "problems"} == {k: v for k, v in paid.items() if k != "problems"}
+    def winter(subsidy):       # the TGD line of 2024-01 – 2024-02: the 2024 part of their first occupation year
+        return [line["amount"] for line in subsidy["lines"]
+                if line["subsidy"] == "target_worker" and line["basis"]["start"] == "2024-01-01"]
+
+    result, free = read("CDD", 0)
+    _, paid = read("CDD", 1450.25)
+    assert winter(free) == [0] and winter(paid) == [1450.25]
+    assert [(p.code, p.cell) for p in result.problems] == [("zero_wage_cost", "E4")]
+    assert [(p["code"], p["cell"]) for p in free["problems"]] == [("zero_wage_cost", "E4")]
+    result, free = read("art60", 0)
+    _, paid = read("art60", 1450.25)
+    assert not result.problems and free == paid and winter(free) == []
+    assert [m.wage_cost for m in result.enterprise.pay if m.worker_id == "2"] == [0, 0]
 
 
 def test_a_paie_etp_beyond_the_days_employed_that_month_is_a_warning_naming_the_row(tmp_path, capsys):
