@@ -905,6 +905,7 @@ def test_brussels_supervision_subsidy_without_an_encadrement_worker_is_not_claim
     assert result.compliant is True
     assert line.amount == D("62000.00") and line.claimable is False
     assert any(n.fr == "Aucun travailleur « encadrement » occupé : rien à couvrir." for n in line.notes)
+    assert "No “encadrement” worker employed: nothing to cover." in [n.en for n in line.notes]
     assert any("aucun travailleur de cette fonction sous contrat du 2011-01-01 au 2011-12-31" in r.text.fr
                and r.parameter == "subsidy.supervision.base" for r in line.reasons)
     assert result.totals["supervision"] == 0 and not result.complete
@@ -941,9 +942,13 @@ def test_brussels_social_accompaniment_subsidy_without_an_accompanier_needs_enca
     assert result.compliant is True
     assert line.amount == D("30000.00") and line.claimable is True
     assert to_check in [n.fr for n in line.notes]
+    assert ("To check: no “accompagnement_social” worker; is the accompaniment done by the encadrement staff?"
+            in [n.en for n in line.notes])                                        # “…” in English, as i18n.quoted
     assert not any("rien à couvrir" in n.fr for n in line.notes)
     assert any("mais du personnel « encadrement »" in r.text.fr and "réclamable, à vérifier" in r.text.fr
                and r.parameter == "subsidy.social_accompaniment.base" for r in line.reasons)
+    assert any(r.text.en.startswith("No “accompagnement_social” worker under contract from 2011-01-01 to "
+                                    "2011-12-31, but “encadrement” staff: ") for r in line.reasons)
     assert result.totals["social_accompaniment"] == D("30000.00") and result.totals["supervision"] == D("62000.00")
     accompanier = worker("A", date(2011, 7, 1), fte="0.5", function=Function.SOCIAL_ACCOMPANIMENT)
     result = compute_subsidies(enterprise([*staff, accompanier], agrement=agr, region=Region.BRUXELLES), B2004,

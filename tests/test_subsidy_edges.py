@@ -138,6 +138,9 @@ def test_2003_manager_subsidy_without_a_direction_worker_is_not_claimable():
     (line,) = lines_of(result, "manager")
     assert line.amount == D("7000.00") and line.claimable is False
     assert any("Aucun travailleur « direction »" in n.fr for n in line.notes)
+    assert "No “direction” worker employed: nothing to cover." in [n.en for n in line.notes]   # “…” as i18n.quoted
+    assert any(r.text.en.startswith("Subsidy meant for “direction” staff: no worker of that function under "
+                                    "contract from 2006-01-01 to 2006-12-31") for r in line.reasons)
     assert result.totals.get("manager", D(0)) == 0 and result.total == 0
     boss = worker("M", date(2004, 1, 1), function=Function.MANAGEMENT)
     ent = enterprise([*staff, boss], monthly("P", Month(2006, 1), Month(2006, 12)), agrement=date(2004, 1, 1))
@@ -191,6 +194,8 @@ def test_2003_manager_subsidy_above_the_managers_recorded_pay_says_so_and_is_not
         assert (f"{amount} dépassent le coût salarial enregistré des travailleurs « direction » {span} ({cost}"
                 in note.fr)
         assert "montant non réduit" in note.fr and "amount not reduced" in note.en
+        start, end = span.split()[1::2]
+        assert f"recorded for the “direction” workers from {start} to {end} (" in note.en   # as i18n.quoted
         assert any(r.parameter == "subsidy.manager.amounts" and "partiellement" in r.text.fr for r in line.reasons)
     full = worker("M", agr, function=Function.MANAGEMENT)
     result = compute_subsidies(enterprise([full], monthly("M", Month(2005, 3), Month(2006, 12), "1", "5200"),

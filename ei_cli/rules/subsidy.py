@@ -828,9 +828,9 @@ def _staff_cost(run: _Run, staff: Function, period: Period) -> tuple[Decimal, De
 # accompaniers' wage cost, none in the part, so the part's amount is 0 (``_social_accompaniment_brackets``).
 _NOTHING_TO_COVER = {
     Function.MANAGEMENT: t("Aucun travailleur « direction » occupé : rien à couvrir.",
-                           "No 'direction' worker employed: nothing to cover."),
+                           "No “direction” worker employed: nothing to cover."),
     Function.SUPERVISION: t("Aucun travailleur « encadrement » occupé : rien à couvrir.",
-                            "No 'encadrement' worker employed: nothing to cover."),
+                            "No “encadrement” worker employed: nothing to cover."),
     Function.SOCIAL_ACCOMPANIMENT: t("Aucun accompagnateur social occupé : rien à couvrir.",
                                      "No social accompanier employed: nothing to cover."),
 }
@@ -854,7 +854,7 @@ def _nothing_to_cover(run: _Run, staff: Function, part: Period, value: Value,
     return _NOTHING_TO_COVER[staff], because(t(
         f"Subvention destinée au personnel « {staff} » : aucun travailleur de cette fonction sous contrat "
         f"{span_fr} ; {outcome.fr}.",
-        f"Subsidy meant for '{staff}' staff: no worker of that function under contract {span_en}; {outcome.en}."),
+        f"Subsidy meant for “{staff}” staff: no worker of that function under contract {span_en}; {outcome.en}."),
         value)
 
 
@@ -1193,7 +1193,7 @@ def _above_manager_pay(run: _Run, part: Period, amount: Decimal, amounts: Value,
                    f"dépassent le coût salarial enregistré des travailleurs « direction » {span_fr} "
                    f"({euro_text(money(cost))}, feuille Paie) ; montant non réduit, aucun texte ne le plafonne.",
                    f"The subsidy partly covers the manager's pay: {euro_text(amount, 'en')} exceed the wage cost "
-                   f"recorded for the 'direction' workers {span_en} ({euro_text(money(cost), 'en')}, Paie sheet); "
+                   f"recorded for the “direction” workers {span_en} ({euro_text(money(cost), 'en')}, Paie sheet); "
                    "amount not reduced, no text caps it."))
     reasons.append(because(t("Subvention destinée à couvrir partiellement la rémunération du chef d'entreprise : "
                              "aucun plafond publié (montant non réduit).",
@@ -1325,14 +1325,14 @@ def _tranche_line(run: _Run, subsidy: str, base_key: str, per_key: str, n: int, 
         span_en = f"from {part.start.isoformat()} to {part.end.isoformat()}"
         notes.append(t("À vérifier : aucun travailleur « accompagnement_social » ; l'accompagnement est-il assuré "
                        "par le personnel d'encadrement ?",
-                       "To check: no 'accompagnement_social' worker; is the accompaniment done by the "
+                       "To check: no “accompagnement_social” worker; is the accompaniment done by the "
                        "encadrement staff?"))
         reasons.append(because(t(
             f"Aucun travailleur « {staff} » sous contrat {span_fr}, mais du personnel « {Function.SUPERVISION} » : "
             "les subventions demandent un personnel capable de mener la formation, l'encadrement et "
             "l'accompagnement social, un seul ensemble (la mesure des 10 % compte les deux fonctions), et le "
             "classeur ne donne qu'une fonction par travailleur ; réclamable, à vérifier.",
-            f"No '{staff}' worker under contract {span_en}, but '{Function.SUPERVISION}' staff: the subsidies "
+            f"No “{staff}” worker under contract {span_en}, but “{Function.SUPERVISION}” staff: the subsidies "
             "require staff able to run training, encadrement and social accompaniment, one group (the 10 % measure "
             "counts both functions), and the workbook gives one function per worker; claimable, to check."), base))
     elif nobody is not None:
