@@ -1454,7 +1454,9 @@ def test_a_wage_cost_of_0_in_a_month_paid_is_a_warning_per_worker_and_read_as_ty
     TD/TGD subsidy (half the cost) and the SIEG ceiling counted those months for nothing, without a word.
     Now one warning zero_wage_cost at E2 listing both months; the cost is still read as typed, 0
     (docs/interpretations.md: a figure is not second-guessed). A cost of 0 with no gross pay (a month
-    unpaid) says nothing. The warning is in `ei validate` and in a command's problems (`ei subsidy`)."""
+    unpaid) says nothing. The warning is in `ei validate` and in a command's problems (`ei subsidy`). With the
+    two rows typed in the other order (2024-02 at E2, 2024-01 at E3), the months are still listed by month and
+    the warning stands on 2024-01's cell, E3, as for pay outside the employment."""
     import json
 
     from helpers_cli import run_cli
@@ -1481,6 +1483,11 @@ def test_a_wage_cost_of_0_in_a_month_paid_is_a_warning_per_worker_and_read_as_ty
     for command in (("validate", path), ("subsidy", path, "--year", "2024")):
         code, out, _ = run_cli(capsys, *command, "-f", "json")
         assert ("zero_wage_cost", "E2") in [(p["code"], p["cell"]) for p in json.loads(out)["problems"]], command
+    set_value(sheets, "Paie", 1, "mois", date(2024, 2, 1))
+    set_value(sheets, "Paie", 2, "mois", date(2024, 1, 1))
+    [reversed_] = read_workbook(write_workbook(tmp_path / "x.xlsx", sheets)).problems
+    assert (reversed_.code, reversed_.cell) == ("zero_wage_cost", "E3")
+    assert reversed_.message.fr.startswith("Travailleur 1 : coût salarial (cout_salarial) de 0 pour 2024-01, 2024-02,")
 
 
 def test_a_wage_cost_of_0_for_an_art60_worker_says_nothing(tmp_path, capsys):

@@ -1113,8 +1113,10 @@ class _Reader:
                 self._zero_wage_cost(sheet, found)
 
     def _zero_wage_cost(self, sheet: str, found: list[_Row]) -> None:
-        """One warning per worker whose ``cout_salarial`` is 0 in months paid a positive gross, at the first such
-        cell, the months listed (``_some``): the subsidies resting on the cost count those months for nothing."""
+        """One warning per worker whose ``cout_salarial`` is 0 in months paid a positive gross, at the earliest
+        such month's cell, the months listed by month (``_by_month``, ``_some``): the subsidies resting on the
+        cost count those months for nothing."""
+        found = _by_month(found)
         months = [str(r.values["month"]) if r.values.get("month") else f"ligne {r.number}" for r in found]
         months_en = [str(r.values["month"]) if r.values.get("month") else f"row {r.number}" for r in found]
         listed, who, n = _some(months, months_en), _who_of(found[0]), len(found)
@@ -1186,9 +1188,8 @@ class _Reader:
                 outside.setdefault(row.worker_id, ([], span[2], span[3]))[0].append(row)
         # Each worker's rows by date, the sheet's order for ties: the first dates past the exit (or before the hire)
         # are the ones that tell what went wrong, and a list cut at 5 (« et N autres ») must not hide them.
-        by_value = (lambda r: r.values[field].number) if by_month else (lambda r: r.values[field])
         for found, _, _ in outside.values():
-            found.sort(key=by_value)
+            found[:] = _by_month(found) if by_month else sorted(found, key=lambda r: r.values[field])
         return outside
 
     def _check_pay_within_employment(self, sheet: str | None, rows: list[_Row], staff: list[_Row]) -> None:
@@ -1225,7 +1226,7 @@ class _Reader:
             if row.worker_id is not None and month is not None and month > current:
                 ahead.setdefault(row.worker_id, []).append(row)
         for worker_id, found in ahead.items():
-            found.sort(key=lambda r: r.values["month"].number)   # by month, as every list of rows a warning names
+            found = _by_month(found)
             months = _some([str(r.values["month"]) for r in found])
             cells = _some([self._ref(sheet, "month", r) for r in found])
             one = len(found) == 1
@@ -1400,6 +1401,17 @@ def _fte_allowed(month: Month, first: date, last: date) -> tuple[Decimal, int, i
 
 
 _TITLE_ROWS = 5  # rows a title (and blank rows) may take above the headers
+
+
+def _by_month(rows: list[_Row]) -> list[_Row]:
+    """Paie ``rows`` by their month, the sheet's order for ties (a row without a month last), as every list of
+    rows a warning names is by date, and stands on the earliest's cell: a list cut at 5 (« et N autres »,
+    ``_some``) must not hide the first months, which tell what went wrong."""
+    def month(row: _Row) -> float:
+        m = row.values.get("month")
+        return m.number if m is not None else float("inf")
+
+    return sorted(rows, key=month)
 
 
 def _field_column(contract: Sheet, field: str) -> Column:
