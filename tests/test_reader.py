@@ -1040,13 +1040,14 @@ def test_pay_outside_the_employment_dates_is_a_warning_naming_the_first_row(tmp_
 def test_pay_of_a_month_after_the_current_one_is_a_warning_naming_the_worker_and_cells(tmp_path, capsys,
                                                                                          monkeypatch):
     """Audit plausibility 1: Paie rows of months starting after today said nothing, and were claimed. The valid
-    workbook's Paie has a header and 6 rows (to 2024-02); added: worker 1's 2024-03 (B8) and 2024-04 (B9),
-    worker 3's 2024-03 (B10). Judged on 2024-02-15: one `pay_month_in_future` warning per worker at its first
-    such row's month cell — B8 listing 2024-03, 2024-04 and the cells B8, B9; B10 for 2024-03 alone — naming
-    the worker id and cells, never a name or national number; February (the current month) is not ahead; the
-    workbook stays valid and `ei validate` lists them (exit 0). The French message gives today as the reader's
-    other dates, 15/02/2024 (the English one, 2024-02-15, as its own). On 2024-03-01 March has begun: only B9's April
-    is left. On 2024-04-01 nothing is ahead."""
+    workbook's Paie has a header and 6 rows (to 2024-02); added: worker 1's 2024-04 (B8) typed above their
+    2024-03 (B9), worker 3's 2024-03 (B10). Judged on 2024-02-15: one `pay_month_in_future` warning per worker
+    at its earliest such month's cell, the rows listed by month whatever their order — B9 listing 2024-03,
+    2024-04 and the cells B9, B8; B10 for 2024-03 alone — naming the worker id and cells, never a name or
+    national number; February (the current month) is not ahead; the workbook stays valid and `ei validate`
+    lists them (exit 0). The French message gives today as the reader's other dates, 15/02/2024 (the English
+    one, 2024-02-15, as its own). On 2024-03-01 March has begun: only B8's April is left. On 2024-04-01 nothing
+    is ahead."""
     import json
 
     from ei_cli import periods
@@ -1055,17 +1056,17 @@ def test_pay_of_a_month_after_the_current_one_is_a_warning_naming_the_worker_and
 
     sheets = make_corpus.valid_sheets()
     assert len(sheets["Paie"]) == 7 and sheets["Paie"][0][:2] == ["id_travailleur", "mois"]
-    sheets["Paie"] += [[1, date(2024, 3, 1), 1, 2100.5, 2900], [1, date(2024, 4, 1), 1, 2100.5, 2900],
+    sheets["Paie"] += [[1, date(2024, 4, 1), 1, 2100.5, 2900], [1, date(2024, 3, 1), 1, 2100.5, 2900],
                        [3, date(2024, 3, 1), 1, 3100, 4200]]
     path = write_workbook(tmp_path / "ahead.xlsx", sheets)
     monkeypatch.setattr(periods, "today", lambda: date(2024, 2, 15))
     result = read_workbook(path)
     assert result.enterprise is not None
     found = [p for p in result.problems if p.code == "pay_month_in_future"]
-    assert [(p.sheet, p.cell, p.severity.value) for p in found] == [("Paie", "B8", "warning"),
+    assert [(p.sheet, p.cell, p.severity.value) for p in found] == [("Paie", "B9", "warning"),
                                                                    ("Paie", "B10", "warning")]
     assert found[0].message.fr == (
-        "Travailleur 1 : paie saisie pour 2024-03, 2024-04 (cellules B8, B9 de Paie), après le mois en cours (date "
+        "Travailleur 1 : paie saisie pour 2024-03, 2024-04 (cellules B9, B8 de Paie), après le mois en cours (date "
         "du jour : 15/02/2024) ; ces mois ne comptent ni dans les subventions ni dans l'effectif avant d'avoir "
         "commencé, le quota les mesure tels que saisis. Vérifiez le mois de ces lignes.")
     assert found[1].message.en == (
@@ -1077,9 +1078,9 @@ def test_pay_of_a_month_after_the_current_one_is_a_warning_naming_the_worker_and
     assert private and not any(v in p.message.fr or v in p.message.en for p in found for v in private)
     code, out, _ = run_cli(capsys, "validate", path, "-f", "json")
     assert code == 0
-    assert [p["cell"] for p in json.loads(out)["problems"] if p["code"] == "pay_month_in_future"] == ["B8", "B10"]
+    assert [p["cell"] for p in json.loads(out)["problems"] if p["code"] == "pay_month_in_future"] == ["B9", "B10"]
     monkeypatch.setattr(periods, "today", lambda: date(2024, 3, 1))
-    assert [p.cell for p in read_workbook(path).problems if p.code == "pay_month_in_future"] == ["B9"]
+    assert [p.cell for p in read_workbook(path).problems if p.code == "pay_month_in_future"] == ["B8"]
     monkeypatch.setattr(periods, "today", lambda: date(2024, 4, 1))
     assert not [p for p in read_workbook(path).problems if p.code == "pay_month_in_future"]
 
