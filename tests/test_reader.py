@@ -1533,6 +1533,24 @@ def test_a_wage_cost_of_0_for_an_art60_worker_says_nothing(tmp_path, capsys):
     assert [m.wage_cost for m in result.enterprise.pay if m.worker_id == "2"] == [0, 0]
 
 
+def _fte_beyond_days(tmp_path, personnel: dict, pay: dict | None = None, *, alone: bool = False) -> list:
+    """The pay_fte_beyond_days_employed warnings of the valid workbook with worker 2's Personnel columns set to
+    ``personnel`` and their 2024-02 Paie row (C5) to ``pay`` ({column: value}); ``alone``: their 2024-01 row
+    deleted, so that the row edited is C4, their only one. Written to ``tmp_path / "x.xlsx"``, read, valid."""
+    from helpers_workbook import set_value, valid_sheets, write_workbook
+
+    sheets = valid_sheets()
+    if alone:
+        del sheets["Paie"][3]
+    for column, value in personnel.items():
+        set_value(sheets, "Personnel", 2, column, value)
+    for column, value in (pay or {}).items():
+        set_value(sheets, "Paie", 3 if alone else 4, column, value)
+    result = read_workbook(write_workbook(tmp_path / "x.xlsx", sheets))
+    assert result.valid
+    return [p for p in result.problems if p.code == "pay_fte_beyond_days_employed"]
+
+
 def test_a_paie_etp_beyond_the_days_employed_that_month_is_a_warning_naming_the_row(tmp_path, capsys):
     """Paie's etp is spread over the days employed that month, at most 1 a day (D2): the rest is not counted.
     Worker 2 paid etp 0,5 in 2024-02 (Paie C5) with an exit typed Thursday 01/02/2024. February 2024 has 29
@@ -1541,24 +1559,14 @@ def test_a_paie_etp_beyond_the_days_employed_that_month_is_a_warning_naming_the_
     hundredth): 0,05, the working-day share, so D2 counted 0,5 × 29 = 14,5 FTE-days as 1 in silence. Now a
     warning pay_fte_beyond_days_employed at C5. Exit Wed 14/02: calendar 14/29 = 0,4828 → 0,49, working days
     1, 2, 5–9, 12–14 = 10/21 = 0,4762 → 0,48: 0,49 (calendar days), still under 0,5: warned. Exit 15/02:
-    15/29 = 0,5172 → 0,52: nothing; an etp of 0,39 for the 12 days of 31 of March to Tue 12/03 (12/31 =
+    calendar 15/29 = 0,5172 → 0,52, working days 1, 2, 5–9, 12–15 = 11 of 21 = 0,5238 → 0,53: 0,53 (working
+    days), not under 0,5: nothing; an etp of 0,39 for the 12 days of 31 of March to Tue 12/03 (12/31 =
     0,3871 → 0,39; working days 1, 4–8, 11, 12 = 8 of 21 = 0,3810 → 0,39) says nothing either."""
     import json
 
     from helpers_cli import run_cli
-    from helpers_workbook import set_value, valid_sheets, write_workbook
 
-    def warned(exit_, month=None, fte=None):
-        sheets = set_value(valid_sheets(), "Personnel", 2, "date_sortie", exit_)
-        if month is not None:
-            set_value(sheets, "Paie", 4, "mois", month)
-            set_value(sheets, "Paie", 4, "etp", fte)
-        path = write_workbook(tmp_path / "x.xlsx", sheets)
-        result = read_workbook(path)
-        assert result.valid
-        return path, [p for p in result.problems if p.code == "pay_fte_beyond_days_employed"]
-
-    path, [warning] = warned(date(2024, 2, 1))
+    [warning] = _fte_beyond_days(tmp_path, {"date_sortie": date(2024, 2, 1)})
     assert (warning.severity, warning.sheet, warning.cell) == ("warning", "Paie", "C5")
     assert warning.message.fr == (
         "Travailleur 2 : etp 0,5 pour 2024-02, plus que les jours occupés ce mois-là ne le permettent (au plus "
@@ -1572,14 +1580,15 @@ def test_a_paie_etp_beyond_the_days_employed_that_month_is_a_warning_naming_the_
     assert warning.message.en.endswith("; hired 2023-03-01, exit 2024-02-01); at most 1 FTE a day employed, the "
                                        "rest is not counted (quota, subsidies). Check the Personnel dates or the "
                                        "payroll etp.")
-    [calendar] = warned(date(2024, 2, 14))[1]
+    [calendar] = _fte_beyond_days(tmp_path, {"date_sortie": date(2024, 2, 14)})
     assert calendar.cell == "C5" and "(au plus 0,49, soit 14 jours civils sur 29 ; entrée le" in calendar.message.fr
     assert "(at most 0.49, that is 14 calendar days of 29; hired" in calendar.message.en
-    code, out, _ = run_cli(capsys, "validate", path, "-f", "json")
+    code, out, _ = run_cli(capsys, "validate", tmp_path / "x.xlsx", "-f", "json")      # exit 14/02, last written
     assert code == 0 and ("pay_fte_beyond_days_employed", "C5") in [
         (p["code"], p["cell"]) for p in json.loads(out)["problems"]]
-    assert warned(date(2024, 2, 15))[1] == []
-    assert warned(date(2024, 3, 12), date(2024, 3, 1), 0.39)[1] == []
+    assert _fte_beyond_days(tmp_path, {"date_sortie": date(2024, 2, 15)}) == []
+    march = {"mois": date(2024, 3, 1), "etp": 0.39}
+    assert _fte_beyond_days(tmp_path, {"date_sortie": date(2024, 3, 12)}, march) == []
 
 
 def test_a_paie_etp_beyond_the_days_employed_in_the_hire_month_is_a_warning(tmp_path):
@@ -1590,14 +1599,8 @@ def test_a_paie_etp_beyond_the_days_employed_in_the_hire_month_is_a_warning(tmp_
     An etp of 0,38 (a payroll counting 8 of 21 days, which the calendar share alone warned of) or 0,39 says
     nothing; 0,40 is warned. (Their 2024-01 row, C4, is before the hire: pay_outside_employment says it, not
     this check.)"""
-    from helpers_workbook import set_value, valid_sheets, write_workbook
-
     def warned(fte):
-        sheets = set_value(valid_sheets(), "Personnel", 2, "date_entree", date(2024, 2, 20))
-        set_value(sheets, "Paie", 4, "etp", fte)
-        result = read_workbook(write_workbook(tmp_path / "x.xlsx", sheets))
-        assert result.valid
-        return [p for p in result.problems if p.code == "pay_fte_beyond_days_employed"]
+        return _fte_beyond_days(tmp_path, {"date_entree": date(2024, 2, 20)}, {"etp": fte})
 
     [warning] = warned(0.5)
     assert (warning.severity, warning.sheet, warning.cell) == ("warning", "Paie", "C5")
@@ -1648,18 +1651,9 @@ def test_a_paie_etp_counted_on_working_days_in_a_month_starting_or_ending_on_a_d
     15–19, 22–26, 29–31 = 23 (21 July a Sunday: no day less), 1/23 = 0,0435 → 0,05 (calendar 1/31 → 0,04):
     « au plus 0,05, soit 1 jour de travail sur 23 ». Hired Sat 29/06/2024, etp 0,1: no working day employed
     (0/20 = 0), calendar 2/30 = 0,0667 → 0,07: « au plus 0,07, soit 2 jours civils sur 30 »."""
-    from helpers_workbook import set_value, valid_sheets, write_workbook
-
-    def warned(hire, exit_, month, fte):
-        sheets = valid_sheets()
-        del sheets["Paie"][3]                                       # worker 2's 2024-01: their one row is C4
-        set_value(sheets, "Personnel", 2, "date_entree", hire)
-        set_value(sheets, "Personnel", 2, "date_sortie", exit_)
-        set_value(sheets, "Paie", 3, "mois", month)
-        set_value(sheets, "Paie", 3, "etp", fte)
-        result = read_workbook(write_workbook(tmp_path / "x.xlsx", sheets))
-        assert result.valid
-        return [p for p in result.problems if p.code == "pay_fte_beyond_days_employed"]
+    def warned(hire, exit_, month, fte):                                            # their one row is C4
+        return _fte_beyond_days(tmp_path, {"date_entree": hire, "date_sortie": exit_}, {"mois": month, "etp": fte},
+                                alone=True)
 
     hired = date(2023, 3, 1)
     assert warned(date(2024, 6, 3), None, date(2024, 6, 1), 1) == []
