@@ -198,6 +198,7 @@ def test_reading_national_numbers_that_hold_their_birth_date_does_not_import_std
     r = subprocess.run([sys.executable, "-c", code, str(path)], capture_output=True, text=True, timeout=60)
     assert (r.returncode, r.stdout.strip()) == (0, "False"), r.stderr
 
+
 def test_niss_birth_date_agrees_with_stdnum_over_every_month_and_day():
     """Every month field 00-52 and day 00-35, with the check digits of the 1900s and of the 2000s, for years
     that tell the centuries apart (00: 1900 not a leap year, 2000 one) or sit at today's edge: wherever

@@ -1366,7 +1366,6 @@ def _age_bounds() -> tuple:
     return bounds["staff.min_working_age"], bounds["staff.max_plausible_age"]
 
 
-
 @lru_cache(maxsize=None)
 def _public_holidays(year: int) -> frozenset[date]:
     """The legal public holidays of ``year`` (``plausibility.toml``: the fixed days and the days after Easter)."""
