@@ -11,7 +11,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from ei_cli.model import ContractType, Function, Worker
-from ei_cli.periods import Period, add_months, anniversary, anniversary_year, completed_months, year_number
+from ei_cli.periods import (Period, add_months, anniversary, anniversary_year, completed_months, easter_sunday,
+                             year_number)
 
 
 def test_a_period_of_months_ends_the_day_before_its_quantieme_or_on_the_last_day_of_the_month():
@@ -114,6 +115,22 @@ def test_a_month_in_other_digits_than_ascii_is_refused(text):
     with pytest.raises(ValueError):
         Month.parse(text)
     assert Month.parse("2026-10") == Month(2026, 10)
+
+
+def test_easter_sunday_by_the_gregorian_algorithm_at_its_earliest_and_latest():
+    """Easter Sunday (the legal holidays' Easter Monday, Ascension and Whit Monday follow it), by the anonymous
+    Gregorian algorithm: 31/03/2024, 20/04/2025, 05/04/2026, and the edges of its range, 22 March to 25 April.
+    2008: a = 2008 mod 19 = 13, b = 20, c = 8, d = 5, e = 0, g = (20 − 1 + 1) // 3 = 6, h = (19 × 13 + 20 − 5 − 6
+    + 15) mod 30 = 271 mod 30 = 1, i = 2, k = 0, l = (32 + 0 + 4 − 1 − 0) mod 7 = 0, m = (13 + 11 + 0) // 451 = 0:
+    h + l − 7m + 114 = 115 = 3 × 31 + 22 → 23/03 (the earliest since 1913).
+    2038: a = 5, b = 20, c = 38, d = 5, e = 0, g = 6, h = (95 + 20 − 5 − 6 + 15) mod 30 = 29, i = 9, k = 2,
+    l = (32 + 18 − 29 − 2) mod 7 = 5, m = (5 + 319 + 110) // 451 = 0: 29 + 5 + 114 = 148 = 4 × 31 + 24 → 25/04,
+    the latest possible. 2285: a = 5, b = 22, c = 85, d = 5, e = 2, g = (22 − 1 + 1) // 3 = 7, h = (95 + 22 − 5
+    − 7 + 15) mod 30 = 0, i = 21, k = 1, l = (32 + 4 + 42 − 0 − 1) mod 7 = 0, m = 0: 114 = 3 × 31 + 21 → 22/03,
+    the earliest possible."""
+    years = (2024, 2025, 2026, 2008, 2038, 2285)
+    assert [easter_sunday(y) for y in years] == [date(2024, 3, 31), date(2025, 4, 20), date(2026, 4, 5),
+                                                 date(2008, 3, 23), date(2038, 4, 25), date(2285, 3, 22)]
 
 
 def test_the_date_in_belgium_follows_brussels_time_summer_and_winter():
