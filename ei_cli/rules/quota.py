@@ -63,8 +63,6 @@ def _q_share(x: Decimal | None) -> Decimal | None:
     return None if x is None else (share_percent(x, 2) / 100).normalize()
 
 
-
-
 def _share(target: Decimal, total: Decimal) -> Decimal | None:
     """target ÷ total to 10 decimals (``rules.common.denoised``): what a division of day shares or spreadsheet
     figures leaves beyond them is noise, and a share compared with a threshold must not fail on it — every

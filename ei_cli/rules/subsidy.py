@@ -1404,6 +1404,7 @@ SHAPES: dict[str, Callable[[_Run], None]] = {
     "outline": _outline,
 }
 
+
 def _manager_year_meets(run: _Run, regime: Regime, days: Period) -> bool:
     """Whether an agrément year the manager subsidy of ``regime`` pays (its table: 1–3, rules.md §4.7) meets
     ``days``."""
