@@ -702,8 +702,8 @@ def process_file(path: Path, request: BatchRequest, json_name: str) -> tuple[Fil
             return _failed(path, request, json_name, "internal_error", t(
                 f"Erreur interne ({type(exc).__name__}) sur ce classeur ; depuis le dossier lu, relancez « {check} » "
                 f"et « {subsidy} » pour voir la trace, et signalez-la.",
-                f"Internal error ({type(exc).__name__}) on this workbook; from the folder read, run '{check}' and "
-                f"'{subsidy}' to see the trace, and report it."))
+                f"Internal error ({type(exc).__name__}) on this workbook; from the folder read, run “{check}” and "
+                f"“{subsidy}” to see the trace, and report it."))
         return _outcome(path, request, json_name, doc, fields)
 
 

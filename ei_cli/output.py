@@ -744,7 +744,7 @@ def _summary_line(code: str, group: list[Problem], lang: str) -> str:
                        ["ei validate", t("FICHIER", "FILE").get(lang)])
     count = plural(len(group), "autre avertissement", "more warning", "autres avertissements").get(lang)
     if lang == "en":
-        return f": {count} '{code}' ({places}) — {command} shows {'it' if len(group) == 1 else 'them all'}."
+        return f": {count} “{code}” ({places}) — {command} shows {'it' if len(group) == 1 else 'them all'}."
     return f" : {count} « {code} » ({places}) — {command} {'le montre' if len(group) == 1 else 'les montre tous'}."
 
 

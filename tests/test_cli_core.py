@@ -1177,7 +1177,7 @@ def test_a_warning_repeated_row_after_row_is_printed_three_times_then_summed_up_
         f"B{row}" for row in range(5, 13)]
     err = " ".join(err.split())
     assert err.count("(duplicate_niss)") == 3 and err.endswith(
-        f"warning: 5 more warnings 'duplicate_niss' (Personnel › B8, B9, B10, B11, B12) — ei validate "
+        f"warning: 5 more warnings “duplicate_niss” (Personnel › B8, B9, B10, B11, B12) — ei validate "
         f"{shell_quote(str(path))} shows them all.")
     code, out, err = run_cli(capsys, "validate", path)
     err = " ".join(err.split())

@@ -122,7 +122,7 @@ def _request(year, month, regime_id, lang, out, folder, explain=False):
             parsed = Month.parse(month.strip())
         except ValueError:
             raise EiError(t(f"--month attend AAAA-MM, pas « {month} ».",
-                            f"--month expects YYYY-MM, not '{month}'.")) from None
+                            f"--month expects YYYY-MM, not “{month}”.")) from None
         # The years --year accepts (its words too): a year out of them was an internal error on every file.
         year_in_range(parsed.year, param_hint="--month")
         if year is not None and year != parsed.year:

@@ -346,7 +346,7 @@ def _references(data: dict, text: str, name: str) -> dict[str, Reference]:
     for rid, r in data.get("references", {}).items():
         if not isinstance(r, dict) or "text" not in r or set(r) - REFERENCE_KEYS:
             _fail(name, _line_of(text, "references", rid), f"référence « {rid} » mal formée",
-                  f"malformed reference '{rid}'")
+                  f"malformed reference “{rid}”")
         refs[rid] = _reference(r)
     return refs
 
@@ -388,7 +388,7 @@ def _build(data: dict, text: str, name: str) -> Regime:
     for obligation in rules:
         if obligation not in RULE_OBLIGATIONS:
             _fail(name, _line_of(text, "rules", obligation), f"obligation inconnue « {obligation} » dans [rules]",
-                  f"unknown obligation '{obligation}' in [rules]")
+                  f"unknown obligation “{obligation}” in [rules]")
     params = _parameters(data, refs, text, name, META_KEYS)
     regime = Regime(
         id=data["id"], title=data["title"], region=data["region"], valid_from=data["valid_from"],
@@ -398,7 +398,7 @@ def _build(data: dict, text: str, name: str) -> Regime:
     )
     if name.removesuffix(".toml") != regime.id:
         _fail(name, _line_of(text, "", "id"), f"l'id « {regime.id} » ne correspond pas au nom du fichier",
-              f"id '{regime.id}' does not match the file name")
+              f"id “{regime.id}” does not match the file name")
     return regime
 
 
@@ -407,14 +407,14 @@ def _collect(table: dict, path: str, params: dict, refs: dict, text: str, name: 
         for key, sub in table.items():
             if not isinstance(sub, dict):
                 _fail(name, _line_of(text, path, key), f"clé inconnue « {key} » dans [{path}]",
-                      f"unknown key '{key}' in [{path}]")
+                      f"unknown key “{key}” in [{path}]")
             _collect(sub, f"{path}.{key}", params, refs, text, name)
         return
     unknown = set(table) - PARAM_KEYS
     if unknown:
         k = sorted(unknown)[0]
         _fail(name, _line_of(text, path, k), f"clé inconnue « {k} » dans le paramètre {path}",
-              f"unknown key '{k}' in parameter {path}")
+              f"unknown key “{k}” in parameter {path}")
     for required in ("unit", "confidence", "reference"):
         if required not in table:
             _fail(name, _line_of(text, path), f"le paramètre {path} n'a pas de « {required} »",
@@ -434,7 +434,7 @@ def _collect(table: dict, path: str, params: dict, refs: dict, text: str, name: 
     reference = _reference(ref, refs[ref["ref"]] if "ref" in ref else None)
     values = []
     if not isinstance(table["values"], list) or not table["values"]:
-        _fail(name, _line_of(text, path, "values"), f"« values » vide pour {path}", f"empty 'values' for {path}")
+        _fail(name, _line_of(text, path, "values"), f"« values » vide pour {path}", f"empty “values” for {path}")
     for v in table["values"]:
         if not isinstance(v, dict) or set(v) - VALUE_KEYS or "from" not in v or "value" not in v:
             _fail(name, _line_of(text, path, "values"), f"valeur datée mal formée dans {path}",
@@ -531,7 +531,7 @@ def regime_in_force(region: str, on: date) -> Regime:
     """The region's regime in force on ``on``; outside every validity, the nearest earlier one."""
     candidates = [r for r in all_regimes() if r.region == region]
     if not candidates:
-        raise EiError(t(f"Aucun régime connu pour la région « {region} ».", f"No regime known for region '{region}'."))
+        raise EiError(t(f"Aucun régime connu pour la région « {region} ».", f"No regime known for region “{region}”."))
     in_force = shipped_in_force(region, on)
     if in_force is not None:
         return in_force
@@ -599,7 +599,7 @@ def select_regime(enterprise, period, forced: str | None = None):
             raise EiError(t(
                 f"Le régime « {regime.id} » est celui de la région {regime.region}, "
                 f"l'entreprise est en région {enterprise.region}.",
-                f"Regime '{regime.id}' belongs to region {regime.region}; the enterprise is in {enterprise.region}."))
+                f"Regime “{regime.id}” belongs to region {regime.region}; the enterprise is in {enterprise.region}."))
     else:
         regime = regime_in_force(str(enterprise.region), period.end)
     if not (regime.valid_on(period.start) and regime.valid_on(period.end)):

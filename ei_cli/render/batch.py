@@ -77,8 +77,8 @@ def summary_table(con, outcomes: list[FileOutcome], totals: dict, request: Batch
     if any(o.subsidy_complete is False for o in outcomes):
         con.print(tr("(?) : une partie des subventions n'a pas pu être calculée ou n'est pas réclamable en l'état "
                      "(voir « unknown » et les lignes « claimable » à false dans le JSON).",
-                     "(?): some subsidies could not be computed or are not claimable as is (see 'unknown' and "
-                     "the lines with 'claimable' false in the JSON)."))
+                     "(?): some subsidies could not be computed or are not claimable as is (see “unknown” and "
+                     "the lines with “claimable” false in the JSON)."))
     _explain(con, outcomes, lang)
     if request.out_dir is not None:
         con.print(tr(f"Résultats dans {request.out_dir}/ (un JSON par classeur, {SUMMARY_JSON}, {SUMMARY_XLSX}).",
