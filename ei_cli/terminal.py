@@ -116,7 +116,12 @@ def fitted(con, renderable, width: int):
     options = con.options.update_width(width)
     top, right, bottom, left = table.padding
     inside = width - (2 if table.box and table.show_edge else 0) - (len(table.columns) - 1 if table.box else 0)
-    available = inside - (left + right) * len(table.columns)
+    columns = range(len(table.columns))
+    # The room for the cells with their padding, else one space on the left of each cell only, else none (the
+    # borders still part the cells): ``room[0]``, with the table's own padding, is what the columns have.
+    paddings = [(left, right)] + ([(min(left, 1), 0), (0, 0)] if table.box else [])
+    room = [inside - (pad_left + pad_right) * len(columns) for pad_left, pad_right in paddings]
+    available = room[0]
     longest_word, longest_header_word, one_line, natural = [], [], [], []
     for column in table.columns:
         cells = [Measurement.get(con, options, cell) for cell in column.cells]
@@ -125,6 +130,7 @@ def fitted(con, renderable, width: int):
         longest_header_word.append(header.minimum)
         one_line.append(max([m.maximum for m in cells] or [1]) if column.no_wrap else 0)
         natural.append(max([m.maximum for m in cells] + [header.maximum, column.min_width or 0]))
+
     @functools.cache
     def words(i: int) -> tuple[int, int]:
         """Column ``i``'s widest figure and most words on a line of a cell (``_words``), measured when first asked."""
@@ -155,13 +161,9 @@ def fitted(con, renderable, width: int):
         widths = [w - left - right for w in table._calculate_column_widths(con, options.update_width(inside))]
     except AttributeError:
         return table
-    columns = range(len(table.columns))
-    # Every column at least 4 characters (of its header's longest word too); then what ``wants`` lists,
-    # with the cells' padding, else one space on the left of each cell only, else none (the borders still
-    # part the cells).
+    # Every column at least 4 characters (of its header's longest word too); then what ``wants`` lists, in
+    # the first of the ``room``s it fits.
     floors = [max(min(longest_word[i], _HEADER_FLOOR), min(longest_header_word[i], _HEADER_FLOOR)) for i in columns]
-    paddings = [(left, right)] + ([(min(left, 1), 0), (0, 0)] if table.box else [])
-    room = [inside - (pad_left + pad_right) * len(columns) for pad_left, pad_right in paddings]
     key_word = [longest_word[0]] + [0] * (len(columns) - 1)
 
     @functools.cache

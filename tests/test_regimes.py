@@ -653,3 +653,13 @@ def test_english_explanations_cite_the_projects_references_in_english(capsys, mo
     if args[0] == "check-quota":  # the JSON keeps the citation as the regime file writes it
         doc = json.loads(run_cli(capsys, args[0], path, *args[1:], "--lang", "en", "--format", "json")[1])
         assert "Choix du projet ei (docs/interpretations.md), faute de texte publié" in json.dumps(doc, ensure_ascii=False)
+
+
+def test_a_value_cites_its_reference_in_the_language_asked():
+    """``Value.cite`` passed no language on, so an English message citing a regime value (the reader's age
+    warnings cite plausibility.toml's) got the French citation as soon as its reference had an English text.
+    Wallonie 2016's « eligibility.excluding_diploma » cites SPW Économie's page, whose title the file gives
+    in both languages: « … » : public cible in French, « … »: target public in English."""
+    value = get_regime("wallonie-2016").value("eligibility.excluding_diploma", date(2025, 1, 1))
+    assert value.cite() == value.cite("fr") == "SPW Économie, « Entreprise d'insertion » : public cible"
+    assert value.cite("en") == "SPW Économie, « Entreprise d'insertion »: target public"

@@ -136,8 +136,8 @@ class Value:
         """The number, or None when the regime file says it is unknown."""
         return None if self.is_unknown else self.number
 
-    def cite(self) -> str:
-        return self.reference.cite()
+    def cite(self, lang: str = "fr") -> str:
+        return self.reference.cite(lang)
 
 
 def _description_text(key: str, fr: str, en: str) -> Text:
@@ -335,7 +335,7 @@ def _parameters(data: dict, refs: dict[str, Reference], text: str, name: str, sk
         if key in skip:
             continue
         if not isinstance(value, dict):
-            _fail(name, _line_of(text, "", key), f"clé inconnue « {key} »", f"unknown key '{key}'")
+            _fail(name, _line_of(text, "", key), f"clé inconnue « {key} »", f"unknown key “{key}”")
         _collect(value, key, params, refs, text, name)
     return params
 
@@ -375,11 +375,11 @@ def _fail(name: str, line: int | None, fr: str, en: str):
 def _build(data: dict, text: str, name: str) -> Regime:
     for key in ("id", "title", "region", "valid_from", "last_checked", "status"):
         if key not in data:
-            _fail(name, None, f"clé obligatoire manquante « {key} »", f"missing required key '{key}'")
+            _fail(name, None, f"clé obligatoire manquante « {key} »", f"missing required key “{key}”")
     for key in ("valid_from", "valid_to", "last_checked"):
         if key in data and not isinstance(data[key], date):
             _fail(name, _line_of(text, "", key), f"« {key} » doit être une date TOML (AAAA-MM-JJ)",
-                  f"'{key}' must be a TOML date (YYYY-MM-DD)")
+                  f"“{key}” must be a TOML date (YYYY-MM-DD)")
     if data["status"] not in STATUSES:
         _fail(name, _line_of(text, "", "status"), f"statut inconnu {data['status']!r}",
               f"unknown status {data['status']!r}")
@@ -418,7 +418,7 @@ def _collect(table: dict, path: str, params: dict, refs: dict, text: str, name: 
     for required in ("unit", "confidence", "reference"):
         if required not in table:
             _fail(name, _line_of(text, path), f"le paramètre {path} n'a pas de « {required} »",
-                  f"parameter {path} has no '{required}'")
+                  f"parameter {path} has no “{required}”")
     if table["unit"] not in UNITS:
         _fail(name, _line_of(text, path, "unit"), f"unité inconnue {table['unit']!r}", f"unknown unit {table['unit']!r}")
     if table["confidence"] not in CONFIDENCES:
@@ -430,7 +430,7 @@ def _collect(table: dict, path: str, params: dict, refs: dict, text: str, name: 
               f"missing or malformed reference for {path}")
     if "ref" in ref and ref["ref"] not in refs:
         _fail(name, _line_of(text, path, "reference"), f"référence nommée inconnue « {ref['ref']} »",
-              f"unknown named reference '{ref['ref']}'")
+              f"unknown named reference “{ref['ref']}”")
     reference = _reference(ref, refs[ref["ref"]] if "ref" in ref else None)
     values = []
     if not isinstance(table["values"], list) or not table["values"]:
@@ -458,7 +458,7 @@ def _collect(table: dict, path: str, params: dict, refs: dict, text: str, name: 
                   f"unexpected text value {value!r} in {path}")
         if "value_en" in v and not (table["unit"] == "text" and isinstance(v["value_en"], str)):
             _fail(name, _line_of(text, path, "values"), f"« value_en » est pour une valeur texte, dans {path}",
-                  f"'value_en' is for a text value, in {path}")
+                  f"“value_en” is for a text value, in {path}")
         values.append(DatedValue(v["from"], v.get("to"), value, v.get("value_en")))
     values.sort(key=lambda dv: dv.start)
     params[path] = Parameter(path, table["unit"], table["confidence"], reference, tuple(values),

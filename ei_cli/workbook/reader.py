@@ -26,7 +26,7 @@ from typing import Any
 from ei_cli.i18n import Text, decimal_text, english_word, french_word, others, plural
 from ei_cli.model import ContractType, Enterprise, FollowUp, PayMonth, Worker, records
 from ei_cli import periods
-from ei_cli.periods import (anniversary, completed_months, completed_years, days_between, days_in_month,
+from ei_cli.periods import (anniversary, completed_months, completed_years, days_between,
                              easter_sunday, Month, month_span)
 from ei_cli.problems import Problem, Severity, display_path, has_errors, without_controls
 from ei_cli.workbook import schema
@@ -981,7 +981,7 @@ class _Reader:
             code, bound = "age_below_working_age", Text(
                 f"moins de {decimal_text(least.number)} ans {on.fr}, sous l'âge minimum pour travailler "
                 f"({least.cite()})",
-                f"under {decimal_text(least.number, 'en')} {on.en}, below the minimum working age ({least.cite()})")
+                f"under {decimal_text(least.number, 'en')} {on.en}, below the minimum working age ({least.cite('en')})")
         else:
             code, bound = "age_implausible", Text(
                 f"plus de {decimal_text(most.number)} ans {on.fr}, un âge qui n'est pas plausible pour un "
@@ -1024,7 +1024,7 @@ class _Reader:
                   "personnelle. Des jours saisis au lieu de mois ? Les 6 ou 24 mois du public cible se lisent dans "
                   f"cette colonne{counted.fr} : {check.fr}.",
                   f"{who.en}: mois_sans_emploi ({ref}) holds more months than there are from the age of {age} (the "
-                  f"minimum working age, {least.cite()}) to {named.en}; value not shown, personal data. Days typed "
+                  f"minimum working age, {least.cite('en')}) to {named.en}; value not shown, personal data. Days typed "
                   f"instead of months? The target public's 6 or 24 months are read from this column{counted.en}: "
                   f"{check.en}.", sheet=sheet, cell=ref)
 
@@ -1189,7 +1189,7 @@ class _Reader:
         # Each worker's rows by date, the sheet's order for ties: the first dates past the exit (or before the hire)
         # are the ones that tell what went wrong, and a list cut at 5 (« et N autres ») must not hide them.
         for found, _, _ in outside.values():
-            found[:] = _by_month(found) if by_month else sorted(found, key=lambda r: r.values[field])
+            found.sort(key=lambda r: r.values[field])   # a Month or a date, never None here; stable: ties in sheet order
         return outside
 
     def _check_pay_within_employment(self, sheet: str | None, rows: list[_Row], staff: list[_Row]) -> None:
@@ -1263,7 +1263,7 @@ class _Reader:
                 continue
             exit_ = r.values.get("exit_date")
             months = ((Month.of(hire).number,) if hire.day != 1 else ()) + (
-                (Month.of(exit_).number,) if exit_ and exit_.day != days_in_month(exit_.year, exit_.month) else ())
+                (Month.of(exit_).number,) if exit_ and exit_ != Month.of(exit_).last_day else ())
             if months:
                 partial[r.worker_id] = (hire, exit_ or date.max, months)
         for row in rows:
@@ -1284,7 +1284,7 @@ class _Reader:
             if fte <= allowed:
                 continue
             if working:
-                cited = _plausibility()["pay.public_holidays.fixed"].at(month.first_day).reference
+                cited = _plausibility()["pay.public_holidays.fixed"].at(month.first_day)
                 days = plural(employed, "jour de travail", "working day", "jours de travail")
                 counted = Text(f"{days.fr} sur {of}, du lundi au vendredi hors jours fériés légaux, {cited.cite()}",
                                f"{days.en} of {of}, Monday to Friday, legal public holidays excepted, "
