@@ -726,9 +726,12 @@ def check(enterprise: Enterprise, regime: Regime, period: Period, report: Eligib
                   "Information, not an obligation: this check is never “not compliant”; it stays unknown "
                   "while a status depends on missing data.")),
     ]
-    to_fix = tuple(t(f"{who.fr} : renseignez " + ", ".join(w.missing) + " (feuille Personnel).",
-                     f"{who.en}: fill in " + ", ".join(w.missing) + " (Personnel sheet).")
-                   for w, who in ((w, worker_text(w.worker_id, capital=True)) for w in unknown))
+    to_fix = []
+    for w in unknown:
+        who, missing = worker_text(w.worker_id, capital=True), ", ".join(w.missing)
+        to_fix.append(t(f"{who.fr} : renseignez {missing} (feuille Personnel).",
+                        f"{who.en}: fill in {missing} (Personnel sheet)."))
+    to_fix = tuple(to_fix)
     details = {"counts": counts, "unknown_workers": [w.worker_id for w in unknown]}
     verdict, summary = verdict_for(counts, regime)
     if regime.status == "outline":

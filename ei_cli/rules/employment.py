@@ -411,9 +411,11 @@ def _supervision_cdi_half_time(enterprise: Enterprise, regime: Regime, period: P
             violations.append(replace(_fte_violation(w, minimum, period, None), supervision=True))
     for v in violations:
         reasons.append(because(v.text(), fte_v))
-    to_fix = [t(f"{who.fr} : personnel d'encadrement à engager en CDI d'au moins {shown_min} etp.",
-                f"{who.en}: supervision staff to hire on a CDI of at least {minimum} fte.")
-              for who in (worker_text(v.worker_id, capital=True) for v in violations)]
+    to_fix = []
+    for v in violations:
+        who = worker_text(v.worker_id, capital=True)
+        to_fix.append(t(f"{who.fr} : personnel d'encadrement à engager en CDI d'au moins {shown_min} etp.",
+                        f"{who.en}: supervision staff to hire on a CDI of at least {minimum} fte."))
     members = plural(len(staff), "membre du personnel d'encadrement", "supervision staff member",
                      "membres du personnel d'encadrement")
     if violations:

@@ -1434,7 +1434,7 @@ def _with_projection(f: _Frame, y: YearQuota) -> YearQuota:
     # not pick that next year.
     fc = forecast_quota(f.enterprise, f.regime, min(last.last_day, f.period.end), f.report)
     # Brussels 2018: the encadrement minimum is judged beside the target one; its hire too (none without a month).
-    sup = (_supervision_to_hire(fc.year) or None) if fc.hire_from else None
+    sup = (fc.extra_supervision_fte or None) if fc.hire_from else None   # ``forecast_quota``'s, of ``fc.year``
     apart = None   # month by month: the current month said apart from the later months' hire (``_month_apart``)
     if fc.hire_from is None:
         # The year's last day: a hire counts from the day after today, outside the year (the forecast's

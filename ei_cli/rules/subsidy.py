@@ -858,14 +858,13 @@ def _nothing_to_cover(run: _Run, staff: Function, part: Period, value: Value,
         value)
 
 
-def _bracket_window(run: _Run, agr_year: Period, part: Period) -> Period:
+def _bracket_window(agr_year: Period, part: Period, paid: date | None) -> Period:
     """The days over which the bracket's TD/TGD are averaged (Q8: annual average over the agrément year):
     the whole agrément year, even when the claim covers only part of it; an agrément year not finished
     by the last ``Paie`` month is averaged from its start to the end of that month (at least to the end
     of the claimed part), the amount being provisional (``_social_accompaniment_brackets``) — never past the
-    current month (``paid_to``): a payroll entered ahead pays months not begun."""
-    end = paid_to(run.enterprise)
-    known = max(part.end, end) if end is not None else part.end
+    current month (``paid``, ``paid_to``): a payroll entered ahead pays months not begun."""
+    known = max(part.end, paid) if paid is not None else part.end
     return Period(agr_year.start, min(agr_year.end, known))
 
 
@@ -888,7 +887,7 @@ def _social_accompaniment_brackets(run: _Run) -> None:
     counting = run.regime.value_or_none("subsidy.social_accompaniment.counting", (run.claim or run.period).start)
     ceiling_period = run.regime.value_or_none("subsidy.social_accompaniment.ceiling_period",
                                               (run.claim or run.period).start)
-    last_pay = paid_to(run.enterprise)
+    paid = paid_to(run.enterprise)
     known = pay_known_text(run.enterprise)
     known_fr, known_en = known.fr, known.en
     # The year in progress (``data_horizon``, the horizon of every payroll-based amount): the days after it are
@@ -927,10 +926,10 @@ def _social_accompaniment_brackets(run: _Run) -> None:
             part = Period(part.start, horizon)
         index = run.value("subsidy.social_accompaniment.index_factor", part.start)
         factor = ONE if index.is_unknown else index.number
-        window = _bracket_window(run, agr_year, part)
+        window = _bracket_window(agr_year, part, paid)
         # Provisional until the payroll reaches the end of the agrément year: the bracket's average may
         # still change (the window runs at least to the end of the claimed part, known or not).
-        provisional = last_pay is None or last_pay < agr_year.end
+        provisional = paid is None or paid < agr_year.end
         heads, unknown_heads = _targets_split(run, window)
         # The accompaniers' wage cost and FTE-days over the bracket's days (their mean FTE: the staffing).
         cost, window_fd, missing = _staff_cost(run, Function.SOCIAL_ACCOMPANIMENT, window)
