@@ -39,7 +39,6 @@ def deny_listing(monkeypatch, *denied) -> None:
     """As root every folder can be listed: make ``denied`` refuse it the way a non-root user meets it
     (``os.scandir`` fails with EACCES, naming the folder), as Windows refuses ``System Volume Information``."""
     import errno
-    import os
 
     real = os.scandir
 
@@ -49,7 +48,6 @@ def deny_listing(monkeypatch, *denied) -> None:
         return real(path)
 
     monkeypatch.setattr(os, "scandir", scandir)
-
 
 
 # What breaking a standard stream each way (``run_with_broken_stream``) needs of the system.
@@ -89,8 +87,6 @@ def cli_spec_sentence(start: str) -> str:
     """The text of docs/spec/cli.md from ``start`` to the end of its paragraph (up to the next line beginning
     with « Added — » or « `ei », or a blank line), lines joined: what the contract says, for a test to hold
     it to."""
-    from pathlib import Path
-
     text = (Path(__file__).resolve().parent.parent / "docs" / "spec" / "cli.md").read_text(encoding="utf-8")
     at = text.find(start)
     if at < 0:

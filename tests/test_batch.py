@@ -747,8 +747,8 @@ def test_the_outputs_name_each_file_from_the_folder_read_never_by_the_folder_s_p
     shutil.copyfile(good_workbook, folder / "client b" / "b.xlsx")
     monkeypatch.chdir(tmp_path)
     outputs = {}
-    for given, out in (("in", "rel"), (str(folder), "abs")):
-        run(capsys, given, "--year", YEAR, "--recursive", "--out", out, "-q", "--jobs", "1")
+    for read_as, out in (("in", "rel"), (str(folder), "abs")):
+        run(capsys, read_as, "--year", YEAR, "--recursive", "--out", out, "-q", "--jobs", "1")
         outputs[out] = {p.relative_to(out).as_posix(): p.read_text(encoding="utf-8")
                         for p in Path(out).rglob("*.json")}
         cells = [str(v) for ws in load_workbook(Path(out) / "summary.xlsx") for row in ws.iter_rows(values_only=True)
