@@ -12,6 +12,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from decimal import Decimal
 
 import pytest
@@ -183,20 +185,22 @@ def test_niss_birth_date_shortcut_agrees_with_stdnum(text):
         assert niss_birth_date(text) == (nn.get_birth_date(text) if nn.is_valid(text) else None)
 
 
-def test_reading_national_numbers_that_hold_their_birth_date_does_not_import_stdnum(tmp_path):
-    """The valid workbook (workers 1 and 3 with a national number and its birth date, one of the 2000s)
-    is read, its numbers checked against date_naissance, without importing python-stdnum (~25 ms a
-    process, docs/performance.md): the shortcuts answer."""
-    import subprocess
-    import sys
-
-    from helpers_workbook import valid_sheets, write_workbook
-
-    path = write_workbook(tmp_path / "x.xlsx", valid_sheets())
+def _read_without_stdnum(path) -> None:
+    """Reads the workbook at ``path`` in a fresh process: it must be valid, without a problem, and leave
+    python-stdnum unimported (a fresh process, since this one has imported it already)."""
     code = ("import sys; from ei_cli.workbook import read_workbook; r = read_workbook(sys.argv[1]); "
             "assert r.valid and not r.problems, r.problems; print('stdnum' in sys.modules)")
     r = subprocess.run([sys.executable, "-c", code, str(path)], capture_output=True, text=True, timeout=60)
     assert (r.returncode, r.stdout.strip()) == (0, "False"), r.stderr
+
+
+def test_reading_national_numbers_that_hold_their_birth_date_does_not_import_stdnum(tmp_path):
+    """The valid workbook (workers 1 and 3 with a national number and its birth date, one of the 2000s)
+    is read, its numbers checked against date_naissance, without importing python-stdnum (~25 ms a
+    process, docs/performance.md): the shortcuts answer."""
+    from helpers_workbook import valid_sheets, write_workbook
+
+    _read_without_stdnum(write_workbook(tmp_path / "x.xlsx", valid_sheets()))
 
 
 def test_niss_birth_date_agrees_with_stdnum_over_every_month_and_day():
@@ -229,8 +233,6 @@ def test_reading_a_bis_number_does_not_import_stdnum(tmp_path):
     """Worker 1's niss a BIS number (month field 05 + 20 = 25, check digits recomputed): it holds no birth date
     to compare with date_naissance (``niss_birth_date`` gives None), and that None needs no python-stdnum
     (~25 ms a process, docs/performance.md) — formerly imported to say so."""
-    import subprocess
-    import sys
     from datetime import date
 
     from helpers_workbook import niss, set_value, valid_sheets, write_workbook
@@ -238,11 +240,7 @@ def test_reading_a_bis_number_does_not_import_stdnum(tmp_path):
     number = niss(date(1990, 5, 17), 123)
     bis = number[:2] + "25" + number[4:9]
     sheets = set_value(valid_sheets(), "Personnel", 1, "niss", f"{bis}{97 - int(bis) % 97:02d}")
-    path = write_workbook(tmp_path / "x.xlsx", sheets)
-    code = ("import sys; from ei_cli.workbook import read_workbook; r = read_workbook(sys.argv[1]); "
-            "assert r.valid and not r.problems, r.problems; print('stdnum' in sys.modules)")
-    r = subprocess.run([sys.executable, "-c", code, str(path)], capture_output=True, text=True, timeout=60)
-    assert (r.returncode, r.stdout.strip()) == (0, "False"), r.stderr
+    _read_without_stdnum(write_workbook(tmp_path / "x.xlsx", sheets))
 
 
 # ----------------------------------------------------------------------------------- sheet scans
