@@ -7,6 +7,7 @@ with the expected figure computed by hand in the docstring or the assertion.
 from __future__ import annotations
 
 import io
+import json
 import re
 import sys
 import zipfile
@@ -25,7 +26,9 @@ from ei_cli.workbook import ooxml, read_workbook  # noqa: E402
 from ei_cli.workbook.cells import (Invalid, shown, to_bool, to_money, to_month, to_niss, to_number,  # noqa: E402
                                    to_quantity)
 from ei_cli.workbook.sniff import sniff  # noqa: E402
-from helpers_workbook import zip_of  # noqa: E402
+from helpers_cli import run_cli  # noqa: E402
+from helpers_workbook import (add_column, column_of, drop_column, drop_field, niss, rename_column,  # noqa: E402
+                              set_field, set_value, valid_sheets, write_workbook, zip_of)
 
 
 
@@ -290,8 +293,6 @@ def test_ods_error_cells_are_formula_errors_as_in_an_xlsx(tmp_path):
     (mois_sans_emploi, optional) and M3 (inscrit_dei, optional), Paie E2 (cout_salarial, optional) and D3
     (salaire_brut, required). Personnel J4 (etp) is written with ``office:value-type="float"
     office:value="0"`` beside the error mark, which calamine read as 0: an error too, not an etp of 0."""
-    from helpers_workbook import valid_sheets, write_workbook
-
     errors = {("Entreprise", "B9"): "#NAME?", ("Personnel", "N2"): "#DIV/0!", ("Personnel", "M3"): "#N/A",
               ("Personnel", "J4"): "#DIV/0!", ("Paie", "E2"): "#REF!", ("Paie", "D3"): "#VALUE!"}
     cells = {where: _lo_error(shown) for where, shown in errors.items()}
@@ -373,8 +374,6 @@ def test_a_pipe_is_read_as_the_workbook_it_carries(tmp_path):
     pipe that gives nothing says so, as a pipe."""
     import os
     import threading
-
-    from helpers_workbook import valid_sheets, write_workbook
 
     data = write_workbook(tmp_path / "a.xlsx", valid_sheets()).read_bytes()
     pipe = tmp_path / "tube"
@@ -490,8 +489,6 @@ def test_the_spec_header_example_is_one_column(header, tmp_path):
     """workbook.md: « `Date d'entrée`, `date_entree`, `DATE ENTREE` are the same column » — also with the
     typographic apostrophe ’. The hire dates read are those of the fixture (10/01/2022, 01/03/2023,
     01/03/2021), with no unknown-column warning and no missing_column error."""
-    from helpers_workbook import rename_column, valid_sheets, write_workbook
-
     sheets = rename_column(valid_sheets(), "Personnel", "date_entree", header)
     result = read_workbook(write_workbook(tmp_path / "x.xlsx", sheets))
     assert result.valid, [p.message.fr for p in result.problems]
@@ -558,8 +555,6 @@ def test_every_header_of_the_spec_still_maps_to_its_column():
 
 # ----------------------------------------------------------------------------- a NISS in the wrong column
 def _fictitious_niss() -> str:
-    from helpers_workbook import niss
-
     return niss(date(1985, 10, 3), 746)          # 85100374649 (851003746 mod 97 = 48; 97 - 48 = 49)
 
 
@@ -584,8 +579,6 @@ def test_a_niss_in_the_wrong_column_is_named_never_quoted(born, sheet, row, colu
     """The one problem is at the cell; its message says « un numéro à 11 chiffres (masqué) » and holds no
     5 consecutive digits of the number, even once its separators and the message's spaces are removed. A
     NISS of someone born in the 2000s (« 05111432152 », or the number 5111432152) is refused alike."""
-    from helpers_workbook import set_value, valid_sheets, write_workbook
-
     number = _fictitious_niss() if born == 1985 else _niss_born_2005()
     value = {"number": int(number), "text": number,
              "punctuated": f"{number[:2]}.{number[2:4]}.{number[4:6]}-{number[6:9]}.{number[9:]}"}[raw]
@@ -613,8 +606,6 @@ def test_an_amount_is_refused_only_when_it_is_a_valid_niss():
 
 
 def _niss_born_2005() -> str:
-    from helpers_workbook import niss
-
     return niss(date(2005, 11, 14), 321)          # 05111432152 (2051114321 mod 97 = 45; 97 - 45 = 52)
 
 
@@ -639,8 +630,6 @@ def test_a_niss_of_someone_born_in_the_2000s_is_refused_as_an_amount_or_a_number
 def test_a_niss_of_the_2000s_in_the_turnover_is_refused(tmp_path):
     """Entreprise chiffre_affaires = 5111432152 (the NISS 05111432152 that lost its leading zero): error
     niss_in_amount at the field's value cell, like every other amount."""
-    from helpers_workbook import set_field, valid_sheets, write_workbook
-
     sheets = set_field(valid_sheets(), "chiffre_affaires", int(_niss_born_2005()))
     result = read_workbook(write_workbook(tmp_path / "x.xlsx", sheets))
     assert [(p.code, p.sheet, p.cell) for p in result.errors] == [("niss_in_amount", "Entreprise", "B9")]
@@ -661,8 +650,6 @@ def test_a_niss_written_negative_or_with_a_decimal_separator_is_never_quoted(bor
     in full in « … est négatif » / « … est hors limites »: ``shown`` masked a number only when it was itself
     a whole number of 10^9 to 10^11. Each reader path that quotes a figure now says « un numéro à 11 chiffres
     (masqué) », and no 5 digits of the number remain in the message."""
-    from helpers_workbook import set_field, set_value, valid_sheets, write_workbook
-
     number = _fictitious_niss() if born == 1985 else _niss_born_2005()
     value = {"negative number": -int(number), "negative text": f"-{number}",
              "decimal comma": f"{number[:9]},{number[9:]}"}[spelling]
@@ -727,8 +714,6 @@ def test_shown_quotes_longer_runs_that_hold_no_national_number():
 def test_a_national_number_in_an_unknown_header_is_masked(tmp_path):
     """A Personnel header « remarque Zqxhdr 85-10-03-746-49 » (a NISS with hyphens) gave the warning
     « Colonne inconnue « remarque Zqxhdr 85-10-03-746-49 » ignorée »: the number is now masked."""
-    from helpers_workbook import valid_sheets, write_workbook
-
     sheets = valid_sheets()
     for i, row in enumerate(sheets["Personnel"]):
         row.append("remarque Zqxhdr 85-10-03-746-49" if i == 0 else None)
@@ -743,8 +728,6 @@ def test_an_extra_column_of_the_entreprise_sheet_is_ignored_with_a_warning(tmp_p
     column « valeur 2025 » (region = bruxelles typed there) was read silently: the region stayed wallonie and
     nothing said that column C is not read. It now gets Personnel's `unknown_column` warning at its header
     cell (file, sheet, cell), as does a date typed as a header (not quoted); the values read are unchanged."""
-    from helpers_workbook import valid_sheets, write_workbook
-
     sheets = valid_sheets()
     sheets["Entreprise"][0] += ["valeur 2025", date(2025, 1, 1)]
     for row in sheets["Entreprise"][1:]:
@@ -768,8 +751,6 @@ _WORKER_1_REFUSED = [("niss_as_worker_id", "Personnel", "A2"), ("niss_as_worker_
 
 def _read_with_worker_1_as(tmp_path, worker_id):
     """The valid workbook with worker 1's id replaced by ``worker_id`` in Personnel, Paie and Suivi, read."""
-    from helpers_workbook import valid_sheets, write_workbook
-
     sheets = valid_sheets()
     for title in ("Personnel", "Paie", "Suivi"):
         for row in sheets[title][1:]:
@@ -845,8 +826,6 @@ def test_an_id_carrying_a_national_number_is_refused_and_never_quoted(worker_id,
 def test_an_unknown_worker_is_one_problem_at_its_first_row(tmp_path):
     """A worker id mistyped in Personnel leaves every payroll row of that worker without a worker: one
     problem (at the first row, naming how many rows and the last one), not one per payroll month."""
-    from helpers_workbook import column_of, write_workbook
-
     sheets = make_corpus.valid_sheets()
     col = column_of(sheets, "Personnel", "id_travailleur")
     old_id = sheets["Personnel"][1][col]
@@ -867,8 +846,6 @@ def test_a_title_above_the_headers_is_read_past_with_a_warning(tmp_path):
     names the rows left out (« Lignes 1 à 2 … ignorées »; one title row alone: « Ligne 1 … ignorée », « Row 1 »,
     not « Ligne(s) »). A Personnel row under misspelt headers holding one header-like value is not taken for the
     headers (two header names are needed)."""
-    from helpers_workbook import write_workbook
-
     plain = read_workbook(write_workbook(tmp_path / "plain.xlsx", make_corpus.valid_sheets()))
     sheets = make_corpus.valid_sheets()
     for name in ("Entreprise", "Paie"):
@@ -903,8 +880,6 @@ def test_a_sheet_title_with_other_letters_or_digits_is_not_the_contract_sheet(ti
     the raw title went into the ``sheet`` field of every problem of that sheet. Only accents are left out
     now: the sheet is a stray, Personnel is missing (its ``sheet`` field the contract's name), the title is
     named in the hint through ``shown`` (its digits masked), and no problem carries it as its sheet."""
-    from helpers_workbook import valid_sheets, write_workbook
-
     sheets = valid_sheets()
     sheets[title] = sheets.pop("Personnel")
     result = read_workbook(write_workbook(tmp_path / "x.xlsx", sheets))
@@ -924,8 +899,6 @@ def test_a_missing_sheet_message_lists_only_the_titles_like_it(tmp_path):
     The one title that looks like the missing sheet is pointed at by the accepted name it contains, not
     quoted: it was (« La feuille « Personnel Zyxwvut » est-elle celle-là ? »), and a tab « Paie Dupont Marie »
     named the worker. Without a like title, the count alone: 3 + 1 = 4 sheets for a missing Paie."""
-    from helpers_workbook import valid_sheets, write_workbook
-
     sheets = valid_sheets()
     staff = sheets.pop("Personnel")
     sheets["Zyxwvut Quorra"] = [["date", "note"], [date(2024, 1, 1), "x"]]
@@ -959,8 +932,6 @@ def test_several_look_alike_sheets_are_counted_not_quoted(tmp_path):
     feuille « Paie Dupont Marie », « Paie Martin Paul »… est-elle celle-là ? »). Several look-alikes are
     counted: « 4 feuilles dont le nom contient « Paie » », and the sheets present are 3 + 4 = 7. A single
     look-alike is not quoted either (``test_a_missing_sheet_message_lists_only_the_titles_like_it``)."""
-    from helpers_workbook import valid_sheets, write_workbook
-
     sheets = valid_sheets()
     pay = sheets.pop("Paie")
     for name in ("Dupont Marie", "Martin Paul", "Durand Léa", "Petit Jean"):
@@ -992,8 +963,6 @@ def test_a_column_header_with_other_letters_is_not_the_contract_column(tmp_path)
     """« id_travailleur Дюпон » was read as the id column (the Cyrillic name dropped by the normalisation):
     it is now an unknown column (quoted through ``shown``) and the id column is missing; « Date d’Entrée »
     with accents and a typographic apostrophe is still ``date_entree``."""
-    from helpers_workbook import rename_column, valid_sheets, write_workbook
-
     sheets = rename_column(valid_sheets(), "Personnel", "id_travailleur", "id_travailleur Дюпон")
     rename_column(sheets, "Personnel", "date_entree", "Date d’Entrée")
     result = read_workbook(write_workbook(tmp_path / "x.xlsx", sheets))
@@ -1005,8 +974,6 @@ def test_a_column_header_with_other_letters_is_not_the_contract_column(tmp_path)
 def test_a_missing_column_has_no_cell_and_names_the_column(tmp_path):
     """cli.md: a problem's ``cell`` is a cell reference or null. A missing column (or Entreprise field)
     has no cell: ``cell`` is None and the new ``column`` key names it (it used to be put in ``cell``)."""
-    from helpers_workbook import write_workbook
-
     sheets = make_corpus.valid_sheets()
     col = sheets["Personnel"][0].index("date_entree")
     sheets["Personnel"] = [row[:col] + row[col + 1:] for row in sheets["Personnel"]]
@@ -1022,8 +989,6 @@ def test_pay_outside_the_employment_dates_is_a_warning_naming_the_first_row(tmp_
     empty line of an export: nothing paid, no warning). One warning for worker 2, at the month cell of
     its first row outside — the sheet has a header and 6 rows, so the first added row is row 8: B8 —
     listing 2024-07 and 2024-08; the workbook stays readable."""
-    from helpers_workbook import write_workbook
-
     sheets = make_corpus.valid_sheets()
     header = sheets["Paie"][0]
     assert len(sheets["Paie"]) == 7 and header[:3] == ["id_travailleur", "mois", "etp"]
@@ -1037,6 +1002,12 @@ def test_pay_outside_the_employment_dates_is_a_warning_naming_the_first_row(tmp_
     assert "sortie le 30/06/2024" in found[0].message.fr
 
 
+def _validated(capsys, path, fields=("code", "cell")) -> tuple[int, list[tuple]]:
+    """``ei validate PATH -f json``: its exit code, and its problems in order, each as the tuple of its ``fields``."""
+    code, out, _ = run_cli(capsys, "validate", path, "-f", "json")
+    return code, [tuple(p[f] for f in fields) for p in json.loads(out)["problems"]]
+
+
 def test_pay_of_a_month_after_the_current_one_is_a_warning_naming_the_worker_and_cells(tmp_path, capsys,
                                                                                          monkeypatch):
     """Audit plausibility 1: Paie rows of months starting after today said nothing, and were claimed. The valid
@@ -1048,11 +1019,7 @@ def test_pay_of_a_month_after_the_current_one_is_a_warning_naming_the_worker_and
     lists them (exit 0). The French message gives today as the reader's other dates, 15/02/2024 (the English
     one, 2024-02-15, as its own). On 2024-03-01 March has begun: only B8's April is left. On 2024-04-01 nothing
     is ahead."""
-    import json
-
     from ei_cli import periods
-    from helpers_cli import run_cli
-    from helpers_workbook import write_workbook
 
     sheets = make_corpus.valid_sheets()
     assert len(sheets["Paie"]) == 7 and sheets["Paie"][0][:2] == ["id_travailleur", "mois"]
@@ -1076,9 +1043,9 @@ def test_pay_of_a_month_after_the_current_one_is_a_warning_naming_the_worker_and
     header, *staff = sheets["Personnel"]
     private = [str(r[header.index(c)]) for r in staff for c in ("niss", "nom", "prenom") if r[header.index(c)]]
     assert private and not any(v in p.message.fr or v in p.message.en for p in found for v in private)
-    code, out, _ = run_cli(capsys, "validate", path, "-f", "json")
+    code, problems = _validated(capsys, path)
     assert code == 0
-    assert [p["cell"] for p in json.loads(out)["problems"] if p["code"] == "pay_month_in_future"] == ["B9", "B10"]
+    assert [cell for name, cell in problems if name == "pay_month_in_future"] == ["B9", "B10"]
     monkeypatch.setattr(periods, "today", lambda: date(2024, 3, 1))
     assert [p.cell for p in read_workbook(path).problems if p.code == "pay_month_in_future"] == ["B8"]
     monkeypatch.setattr(periods, "today", lambda: date(2024, 4, 1))
@@ -1093,8 +1060,6 @@ def test_a_follow_up_action_outside_the_employment_dates_is_a_warning_naming_the
     inside, no warning), 01/07/2024 (B7, outside). Worker 1 (hired 10/01/2022, no exit): 09/01/2022 (B8).
     Worker 3 (hired 01/03/2021): six actions in January 2020 (B9 to B14), of which 5 are listed and « et 1
     autre » (« et 1 autre(s) » before). One warning per worker at its first row — B4, B8, B9 — and the workbook stays valid."""
-    from helpers_workbook import write_workbook
-
     sheets = make_corpus.valid_sheets()
     assert sheets["Suivi"][0][:2] == ["id_travailleur", "date"] and len(sheets["Suivi"]) == 3
     sheets["Suivi"] += [[2, date(2023, 2, 28), "entretien_individuel", None],
@@ -1131,9 +1096,6 @@ def test_the_regime_field_is_checked_at_its_cell(tmp_path, capsys, typed, code, 
     enterprise failed the same way. Now: a warning at B5 for the first and third, the field left aside
     (the regime in force applies, or --regime's, which comes first: rules.md D4), and the id in lower
     case for the second. `ei check --regime wallonie-2016` runs whatever the field holds."""
-    from helpers_cli import run_cli
-    from helpers_workbook import write_workbook
-
     sheets = make_corpus.valid_sheets()
     row = next(r for r in sheets["Entreprise"] if r[0] == "regime")
     assert sheets["Entreprise"].index(row) == 4  # row 5: B5
@@ -1172,8 +1134,6 @@ def test_a_number_of_16_digits_or_more_is_refused_not_a_crash(raw):
     (InvalidOperation: the rounding to the cent overflows 28 digits); a number cell of 1e300 the same. A
     spreadsheet keeps 15 significant digits and no EI figure comes near 10^15: refused as invalid_number
     « moins de 16 chiffres avant la virgule », in the amount and the number columns alike."""
-    from ei_cli.workbook.cells import to_quantity
-
     for convert in (to_money, to_number, to_quantity):
         with pytest.raises(Invalid) as err:
             convert(raw)
@@ -1186,8 +1146,6 @@ def test_an_exit_date_of_31_12_9999_means_still_employed(tmp_path):
     was an error on every such row; in `date_sortie` it is read as empty (still employed). Any other
     date beyond 2099 stays an error there, and 31/12/9999 stays one in the other date columns."""
     from datetime import datetime
-
-    from helpers_workbook import set_value, valid_sheets, write_workbook
 
     from ei_cli.workbook.cells import to_date, to_exit_date
 
@@ -1211,8 +1169,6 @@ def test_a_first_ei_hire_before_the_birth_date_is_an_error_at_its_cell(tmp_path)
     with a first EI hire typed 1989-01-10 (for 2019) was read, and assessed at age −1 (« hors public
     cible », T2 « −1 ans accomplis »). It is an error at its cell, like a birth after the hire date, the
     dates not quoted (identity data)."""
-    from helpers_workbook import add_column, set_value, valid_sheets, write_workbook
-
     sheets = add_column(valid_sheets(), "Personnel", "date_premier_engagement_ei")
     set_value(sheets, "Personnel", 1, "date_premier_engagement_ei", date(1989, 1, 10))
     result = read_workbook(write_workbook(tmp_path / "first-ei.xlsx", sheets))
@@ -1227,11 +1183,6 @@ def test_a_first_ei_hire_after_the_hire_here_is_an_error_at_its_cell(tmp_path, c
     here: worker 1 hired 2022-01-10 with a first EI hire typed 2022-06-01 is an error
     first_ei_hire_after_hire at that cell (column P, appended after the 15 of the valid workbook; row 2),
     naming the worker; `ei validate` exits 2."""
-    import json
-
-    from helpers_cli import run_cli
-    from helpers_workbook import add_column, set_value, valid_sheets, write_workbook
-
     sheets = add_column(valid_sheets(), "Personnel", "date_premier_engagement_ei")
     set_value(sheets, "Personnel", 1, "date_premier_engagement_ei", date(2022, 6, 1))
     path = write_workbook(tmp_path / "first-ei.xlsx", sheets)
@@ -1242,10 +1193,8 @@ def test_a_first_ei_hire_after_the_hire_here_is_an_error_at_its_cell(tmp_path, c
                                 "une EI agréée est antérieur.")
     assert found.message.en.startswith("Worker 1: the first EI hire date (2022-06-01) is after the hire date "
                                        "(2022-01-10)")
-    code, out, _ = run_cli(capsys, "validate", path, "-f", "json")
-    assert code == 2
-    assert [(p["code"], p["severity"], p["cell"]) for p in json.loads(out)["problems"]] == [
-        ("first_ei_hire_after_hire", "error", "P2")]
+    assert _validated(capsys, path, fields=("code", "severity", "cell")) == (
+        2, [("first_ei_hire_after_hire", "error", "P2")])
 
 
 def test_two_personnel_rows_with_one_national_number_are_named_by_ids_and_cells_never_by_the_number(tmp_path):
@@ -1253,8 +1202,6 @@ def test_two_personnel_rows_with_one_national_number_are_named_by_ids_and_cells_
     (Personnel B2) gave nothing, and the subsidies started a second window and cap. Now a warning
     duplicate_niss at B3 naming worker 2, worker 1 and B2, with no 5 digits of the number in it; the
     workbook stays valid. Worker 2's niss, as shipped, is empty: empty cells are no duplicates."""
-    from helpers_workbook import set_value, valid_sheets, write_workbook
-
     sheets = valid_sheets()
     number = sheets["Personnel"][1][1]
     result = read_workbook(write_workbook(tmp_path / "x.xlsx", set_value(sheets, "Personnel", 2, "niss", number)))
@@ -1280,8 +1227,6 @@ def test_the_new_hire_of_a_duplicated_national_number_is_the_later_one_whatever_
     2) is hired 01/07/2024 instead — the same person re-hired, the re-hire typed above. The warning is on worker 1's niss cell
     (B2), naming worker 2 (B3, row 3) as the first hire, as ``Enterprise.employments`` (hire date, then row)
     and the subsidy's ``rehire_of`` read it; before, it was on B3 and called worker 2 the new hire."""
-    from helpers_workbook import set_value, valid_sheets, write_workbook
-
     sheets = valid_sheets()
     number = sheets["Personnel"][1][1]
     assert number
@@ -1299,8 +1244,6 @@ def test_rows_outside_the_employment_are_listed_by_date_whatever_their_order(tmp
     after the exit, the ones that tell what went wrong. Worker 2 leaves 30/06/2024; six Paie rows 2024-12 …
     2024-07 are added newest first (rows 8 to 13). The warning lists 2024-07, 2024-08, 2024-09, 2024-10,
     2024-11 « et 1 autre » (5 shown of 6) and stands on the earliest month's cell, B13."""
-    from helpers_workbook import write_workbook
-
     sheets = make_corpus.valid_sheets()
     assert len(sheets["Paie"]) == 7
     sheets["Paie"] += [[2, date(2024, m, 1), 0.5, 1050, 1450] for m in range(12, 6, -1)]
@@ -1316,11 +1259,6 @@ def test_a_birth_date_that_is_not_the_national_number_s_is_a_warning_naming_the_
     no date nor digit of the number in it; the workbook stays valid, and `ei validate` lists it. No warning
     for a BIS number (month field + 20), nor for a number whose birth day is unknown (day 00): neither holds
     a wholly known birth date."""
-    import json
-
-    from helpers_cli import run_cli
-    from helpers_workbook import niss, set_value, valid_sheets, write_workbook
-
     sheets = set_value(valid_sheets(), "Personnel", 1, "date_naissance", date(1980, 5, 17))
     path = write_workbook(tmp_path / "x.xlsx", sheets)
     result = read_workbook(path)
@@ -1333,9 +1271,7 @@ def test_a_birth_date_that_is_not_the_national_number_s_is_a_warning_naming_the_
                                          "holds (B2); values not shown, personal data.")
     text = warning.message.fr + warning.message.en
     assert not re.search(r"19[89]0|17/05|05-17|900517", text)
-    code, out, _ = run_cli(capsys, "validate", path, "-f", "json")
-    assert code == 0
-    assert [(p["code"], p["cell"]) for p in json.loads(out)["problems"]] == [("birth_date_not_niss", "E2")]
+    assert _validated(capsys, path) == (0, [("birth_date_not_niss", "E2")])
 
     number = niss(date(1990, 5, 17), 123)
     bis = number[:2] + "25" + number[4:9]                       # BIS: month field 05 + 20
@@ -1360,11 +1296,6 @@ def test_an_age_under_the_working_age_or_implausibly_high_on_the_assessment_day_
     - born 03/02/2001 with a first EI hire typed 02/02/2016 (for 2019) → 14 that day: the warning names
       date_premier_engagement_ei (P3, the column appended), the day the status is assessed.
     The workbook stays valid; no date nor age is quoted; `ei validate` lists the warning."""
-    import json
-
-    from helpers_cli import run_cli
-    from helpers_workbook import add_column, set_value, valid_sheets, write_workbook
-
     def warned(born, first_ei=None):
         sheets = add_column(valid_sheets(), "Personnel", "date_premier_engagement_ei")
         set_value(sheets, "Personnel", 2, "date_naissance", born)
@@ -1382,9 +1313,8 @@ def test_an_age_under_the_working_age_or_implausibly_high_on_the_assessment_day_
         "1971 sur le travail, art. 6 et 7) ; valeurs non reproduites, donnée personnelle. Le statut de public "
         "cible est évalué ce jour-là, à cet âge : vérifiez date_naissance (E3) et date_entree (F3).")
     assert young.message.en.startswith("Worker 2: under 15 on the hire date, below the minimum working age")
-    code, out, _ = run_cli(capsys, "validate", path, "-f", "json")
-    assert code == 0 and ("age_below_working_age", "E3") in [(p["code"], p["cell"])
-                                                            for p in json.loads(out)["problems"]]
+    code, problems = _validated(capsys, path)
+    assert code == 0 and ("age_below_working_age", "E3") in problems
     assert warned(date(2008, 3, 1))[1] == []
     [old] = warned(date(1942, 2, 28))[1]
     assert (old.code, old.cell) == ("age_implausible", "E3")
@@ -1409,11 +1339,6 @@ def test_more_months_without_work_than_since_the_working_age_is_a_warning(tmp_pa
     = 36 months possible, 37 warned, the message naming that cell (date_premier_engagement_ei, P3) and saying
     the months are counted up to the first EI hire. Nothing when the age warning already says the worker was
     under 15 that day."""
-    import json
-
-    from helpers_cli import run_cli
-    from helpers_workbook import add_column, set_value, valid_sheets, write_workbook
-
     def warned(months, first_ei=None, born=date(2001, 2, 3)):
         sheets = add_column(valid_sheets(), "Personnel", "date_premier_engagement_ei")
         set_value(sheets, "Personnel", 2, "mois_sans_emploi", months)
@@ -1435,9 +1360,8 @@ def test_more_months_without_work_than_since_the_working_age_is_a_warning(tmp_pa
     assert warning.message.en.startswith("Worker 2: mois_sans_emploi (N3) holds more months than there are from "
                                          "the age of 15 (the minimum working age")
     assert "85" not in warning.message.fr + warning.message.en
-    code, out, _ = run_cli(capsys, "validate", path, "-f", "json")
-    assert code == 0 and ("months_without_work_too_long", "N3") in [
-        (p["code"], p["cell"]) for p in json.loads(out)["problems"]]
+    code, problems = _validated(capsys, path)
+    assert code == 0 and ("months_without_work_too_long", "N3") in problems
     assert warned(36, date(2019, 2, 3))[1] == []
     [first] = warned(37, date(2019, 2, 3))[1]
     assert "et la date de premier engagement en EI ;" in first.message.fr
@@ -1458,11 +1382,6 @@ def test_a_wage_cost_of_0_in_a_month_paid_is_a_warning_per_worker_and_read_as_ty
     unpaid) says nothing. The warning is in `ei validate` and in a command's problems (`ei subsidy`). With the
     two rows typed in the other order (2024-02 at E2, 2024-01 at E3), the months are still listed by month and
     the warning stands on 2024-01's cell, E3, as for pay outside the employment."""
-    import json
-
-    from helpers_cli import run_cli
-    from helpers_workbook import set_value, valid_sheets, write_workbook
-
     sheets = valid_sheets()
     for row in (1, 2):
         set_value(sheets, "Paie", row, "cout_salarial", 0)
@@ -1502,11 +1421,6 @@ def test_a_wage_cost_of_0_for_an_art60_worker_says_nothing(tmp_path, capsys):
       2 900,50, half 1 450,25 €, under 2 × 750 = 1 500; with a cost of 0, 0 €: the two `ei subsidy --year
       2024` outputs differ, and zero_wage_cost is at E4;
     - as art. 60, no TGD line: the two outputs are the same, and no warning; the cost read as typed (0)."""
-    import json
-
-    from helpers_cli import run_cli
-    from helpers_workbook import set_value, valid_sheets, write_workbook
-
     def read(contract, cost):
         sheets = set_value(valid_sheets(), "Personnel", 2, "type_contrat", contract)
         for row in (3, 4):
@@ -1537,8 +1451,6 @@ def _fte_beyond_days(tmp_path, personnel: dict, pay: dict | None = None, *, alon
     """The pay_fte_beyond_days_employed warnings of the valid workbook with worker 2's Personnel columns set to
     ``personnel`` and their 2024-02 Paie row (C5) to ``pay`` ({column: value}); ``alone``: their 2024-01 row
     deleted, so that the row edited is C4, their only one. Written to ``tmp_path / "x.xlsx"``, read, valid."""
-    from helpers_workbook import set_value, valid_sheets, write_workbook
-
     sheets = valid_sheets()
     if alone:
         del sheets["Paie"][3]
@@ -1562,10 +1474,6 @@ def test_a_paie_etp_beyond_the_days_employed_that_month_is_a_warning_naming_the_
     calendar 15/29 = 0,5172 → 0,52, working days 1, 2, 5–9, 12–15 = 11 of 21 = 0,5238 → 0,53: 0,53 (working
     days), not under 0,5: nothing; an etp of 0,39 for the 12 days of 31 of March to Tue 12/03 (12/31 =
     0,3871 → 0,39; working days 1, 4–8, 11, 12 = 8 of 21 = 0,3810 → 0,39) says nothing either."""
-    import json
-
-    from helpers_cli import run_cli
-
     [warning] = _fte_beyond_days(tmp_path, {"date_sortie": date(2024, 2, 1)})
     assert (warning.severity, warning.sheet, warning.cell) == ("warning", "Paie", "C5")
     assert warning.message.fr == (
@@ -1583,9 +1491,8 @@ def test_a_paie_etp_beyond_the_days_employed_that_month_is_a_warning_naming_the_
     [calendar] = _fte_beyond_days(tmp_path, {"date_sortie": date(2024, 2, 14)})
     assert calendar.cell == "C5" and "(au plus 0,49, soit 14 jours civils sur 29 ; entrée le" in calendar.message.fr
     assert "(at most 0.49, that is 14 calendar days of 29; hired" in calendar.message.en
-    code, out, _ = run_cli(capsys, "validate", tmp_path / "x.xlsx", "-f", "json")      # exit 14/02, last written
-    assert code == 0 and ("pay_fte_beyond_days_employed", "C5") in [
-        (p["code"], p["cell"]) for p in json.loads(out)["problems"]]
+    code, problems = _validated(capsys, tmp_path / "x.xlsx")  # exit 14/02, last written
+    assert code == 0 and ("pay_fte_beyond_days_employed", "C5") in problems
     assert _fte_beyond_days(tmp_path, {"date_sortie": date(2024, 2, 15)}) == []
     march = {"mois": date(2024, 3, 1), "etp": 0.39}
     assert _fte_beyond_days(tmp_path, {"date_sortie": date(2024, 3, 12)}, march) == []
@@ -1674,8 +1581,6 @@ def test_a_column_with_values_under_a_blank_header_is_reported_at_the_header_cel
     means « still employed ». A column of text (names, notes: no date) is a warning there, as in Paie (no
     such column) a filled column without header; a
     blank header over an empty column says nothing; the values below are never quoted."""
-    from helpers_workbook import rename_column, valid_sheets, write_workbook
-
     sheets = rename_column(valid_sheets(), "Personnel", "date_sortie", None)
     for i, row in enumerate(sheets["Personnel"]):
         row.append(None)                                    # P: a blank header over an empty column
@@ -1701,8 +1606,6 @@ def test_a_number_too_large_for_a_float_without_header_is_not_a_date_and_no_inte
     file as 1.79769313486232E+308, read back as infinity): ``cells.holds_dates`` took ``int(inf)`` —
     « Erreur interne (OverflowError) » (found by test_any_value_anywhere_gives_a_model_or_located_problems).
     Infinity (and NaN) is no date serial: the column has values that are not dates, a warning at G1."""
-    from helpers_workbook import rename_column, valid_sheets, write_workbook
-
     from ei_cli.workbook.cells import holds_dates
 
     assert not holds_dates([float("inf")]) and not holds_dates([float("nan"), 45000])
@@ -1717,8 +1620,6 @@ def test_a_number_too_large_for_a_float_without_header_is_not_a_date_and_no_inte
 def test_a_cleared_header_just_before_the_last_one_is_reported(tmp_path):
     """Personnel's header mois_sans_emploi (N1) cleared: it is the column just before the last header
     (parent_isole, O1), inside the named columns. Its values (12, 30, 0: no date) are said at N1, a warning."""
-    from helpers_workbook import rename_column, valid_sheets, write_workbook
-
     sheets = rename_column(valid_sheets(), "Personnel", "mois_sans_emploi", None)
     assert sheets["Personnel"][0][-2:] == [None, "parent_isole"]
     result = read_workbook(write_workbook(tmp_path / "x.xlsx", sheets))
@@ -1732,8 +1633,6 @@ def test_dates_without_header_in_a_sheet_with_no_deciding_column_absent_are_a_wa
     payment dates (the 28th of each month) pasted without header after cout_salarial (F1) cannot be a column
     whose absence changes the verdicts in silence — a warning naming heures, the workbook readable, though
     its values are dates."""
-    from helpers_workbook import valid_sheets, write_workbook
-
     sheets = valid_sheets()
     for i, row in enumerate(sheets["Paie"]):
         row.append(None if i == 0 else date(row[1].year, row[1].month, 28))
@@ -1748,9 +1647,7 @@ def test_hours_round_a_durations_fraction_of_a_second_and_refuse_a_bare_p():
     + 59 = 12 599 s + 0,99997 s → 12 600 whole seconds ÷ 3 600 = 3,5 h (not 12 599 ÷ 3 600 = 3,4997 h). An .ods
     duration with fractional seconds, PT3H29M59.6S = 12 599,6 s → 12 600 s → 3,5 h too. « P » alone (the
     ISO 8601 prefix and no figure) is no duration: refused as a number, not read as 0 h."""
-    from datetime import time
-
-    from ei_cli.workbook.cells import Invalid, to_hours
+    from ei_cli.workbook.cells import to_hours
 
     assert to_hours(time(3, 29, 59, 999970)) == Decimal("3.5")
     assert to_hours("PT3H29M59.6S") == Decimal("3.5")
@@ -1763,8 +1660,6 @@ def test_data_without_its_header_row_is_one_error_that_quotes_no_cell(tmp_path):
     value without --names). Now one error at A1, naming the row and quoting no cell; nothing else on the
     sheet. An unknown header that is a date or a number — a cell of that type, or text that reads as one —
     is never quoted either."""
-    from helpers_workbook import valid_sheets, write_workbook
-
     sheets = valid_sheets()
     del sheets["Personnel"][0]
     result = read_workbook(write_workbook(tmp_path / "x.xlsx", sheets))
@@ -1794,10 +1689,9 @@ def test_hours_typed_as_durations_are_read_as_decimal_hours(tmp_path):
     164:40 = 164 × 60 + 40 = 9 880 min, ÷ 60 = 164,666… h (exact to Decimal's 28 digits, not the float's
     noise); 3:30 = 210 min ÷ 60 = 3,5 h. In a column that is not hours a duration is quoted as the cell
     shows it: etp 7:36 → « 7:36 n'est pas valide »."""
-    from datetime import time, timedelta
+    from datetime import timedelta
 
     from ei_cli.workbook.cells import to_hours
-    from helpers_workbook import valid_sheets, write_workbook
 
     sheets = valid_sheets()
     for i, row in enumerate(sheets["Paie"]):
@@ -1831,8 +1725,6 @@ def test_excel_zero_date_and_a_date_serial_without_date_format_are_named(tmp_pat
     (12, serial of 11/01/1900) gets no such hint; the codes are unchanged."""
     import openpyxl
 
-    from helpers_workbook import valid_sheets, write_workbook
-
     path = write_workbook(tmp_path / "x.xlsx", valid_sheets())
     book = openpyxl.load_workbook(path)
     for sheet, ref, value, number_format in [("Personnel", "G2", 0, "DD/MM/YYYY"), ("Personnel", "F2", 45352, "General"),
@@ -1861,8 +1753,6 @@ def test_a_quoted_value_follows_the_language_of_its_message(tmp_path):
     45000,5 / 45000.5 (serial 45000 = 30/12/1899 + 45 000 days = 15/03/2023)."""
     import openpyxl
 
-    from helpers_workbook import valid_sheets, write_workbook
-
     path = write_workbook(tmp_path / "x.xlsx", valid_sheets())
     book = openpyxl.load_workbook(path)
     book["Personnel"]["J2"].value = True
@@ -1888,8 +1778,6 @@ def test_each_error_of_a_totals_row_says_it_looks_like_one(label, how, tmp_path)
     error on a data row (etp 1,5 at C2) and on a last row that has its id (a month typed 45352 in a General
     cell: numbers only, but worker 3's) gets no such hint."""
     import openpyxl
-
-    from helpers_workbook import valid_sheets, write_workbook
 
     sheets = valid_sheets()
     sheets["Paie"].append([label, None, 5, 12501, 17100.5])
@@ -1940,8 +1828,6 @@ def test_other_words_still_make_an_unknown_header(header):
 def test_the_exit_date_under_date_de_sortie_is_read(tmp_path):
     """The fixture's workers under a « Date de sortie » header: the exit dates are read as under
     ``date_sortie`` (the same workbook, the same dates), with no unknown-column warning."""
-    from helpers_workbook import rename_column, valid_sheets, write_workbook
-
     plain = read_workbook(write_workbook(tmp_path / "a.xlsx", valid_sheets()))
     sheets = rename_column(valid_sheets(), "Personnel", "date_sortie", "Date de sortie")
     worded = read_workbook(write_workbook(tmp_path / "b.xlsx", sheets))
@@ -1954,8 +1840,6 @@ def test_a_time_of_day_in_a_date_column_is_quoted_not_called_the_zero_date(tmp_p
     """08:30 typed in date_sortie (an hh:mm cell) is no date: quoted as the cell shows it, not « 00/01/1900,
     la date zéro d'Excel » (only the value 0, midnight, is that)."""
     import openpyxl
-
-    from helpers_workbook import valid_sheets, write_workbook
 
     path = write_workbook(tmp_path / "x.xlsx", valid_sheets())
     book = openpyxl.load_workbook(path)
@@ -1970,8 +1854,6 @@ def test_a_stray_value_far_right_is_found_and_named_at_its_column(tmp_path):
     """A note left in column AD, row 4, far right of the last header: the blank columns after the last
     header are tested a row at a time; the value is still found at AD4 and named at AD1 (a warning: the
     text is no date)."""
-    from helpers_workbook import valid_sheets, write_workbook
-
     sheets = valid_sheets()
     width = len(sheets["Personnel"][0])
     for i, row in enumerate(sheets["Personnel"]):
@@ -1985,8 +1867,6 @@ def test_pay_outside_the_employment_lists_five_months_and_counts_the_others(tmp_
     """Worker 2 leaves on 2024-06-30; pay rows for the eight months 2024-07 … 2025-02 after it: the
     warning listed every month (hundreds for a misdated worker); it lists the first 5 (2024-07 to
     2024-11) and « et 3 autres » (8 − 5 = 3), as the follow-up warning does."""
-    from helpers_workbook import write_workbook
-
     sheets = make_corpus.valid_sheets()
     months = [date(2024, m, 1) for m in range(7, 13)] + [date(2025, 1, 1), date(2025, 2, 1)]
     sheets["Paie"] += [[2, m, 0.5, 1050, 1450] for m in months]
@@ -2001,8 +1881,6 @@ def test_an_ods_duration_of_a_day_or_more_is_read_as_hours_as_in_an_xlsx(tmp_pat
     gives a time under 24 h but that ISO 8601 text from 24 h on: the .ods was refused (« PT151H40M00S n'est
     pas valide ; attendu : un nombre ») where the .xlsx read 151:40 = 9 100 min ÷ 60 = 151,666… h. Suivi
     P1DT2H00M00S (a 26-hour training) = 26 h."""
-    from helpers_workbook import valid_sheets
-
     path = tmp_path / "x.ods"
 
     sheets = valid_sheets()
@@ -2023,8 +1901,6 @@ def test_the_libreoffice_zero_date_gets_the_zero_date_hint(tmp_path):
     """A lookup that found nothing in an .ods date cell is LibreOffice's day 0, 30/12/1899: « 30/12/1899
     n'est pas valide ; attendu : une date entre 1900 et 2099 » said nothing more; it now says, as for
     Excel's 00/01/1900, that it is the spreadsheet's zero date."""
-    from helpers_workbook import valid_sheets
-
     cells = {("Personnel", "G2"): '<table:table-cell office:value-type="date" office:date-value="1899-12-30">'
                                   '<text:p>30/12/1899</text:p></table:table-cell>',
              ("Personnel", "G3"): '<table:table-cell office:value-type="date" office:date-value="1899-12-29">'
@@ -2053,8 +1929,6 @@ def test_a_column_without_header_is_an_error_only_for_dates(tmp_path, values, se
     header holding row numbers, check boxes, amounts or times cannot be it (a warning, the workbook
     readable); dates can (an error), numbers only when every one is a date serial (1990–2100). 45473 =
     30/12/1899 + 45 473 days = 30/06/2024; 36 000 is in that range, 2 500 and 2 400 are not."""
-    from helpers_workbook import valid_sheets, write_workbook
-
     sheets = valid_sheets()
     for i, row in enumerate(sheets["Personnel"]):
         row.append(None if i == 0 else values[i - 1])
@@ -2066,8 +1940,6 @@ def test_a_column_without_header_is_an_error_only_for_dates(tmp_path, values, se
 def test_a_year_typo_in_a_text_date_gets_no_zero_date_hint(tmp_path):
     """« 15/03/1885 » typed as text in date_entree is a typing slip, refused for its year, without the
     zero-date hint (« une formule de recherche qui ne trouve rien »), which is for date cells only."""
-    from helpers_workbook import valid_sheets, write_workbook
-
     path = write_workbook(tmp_path / "x.xlsx", valid_sheets(), cells={("Personnel", "F2"): "15/03/1885"})
     (p,) = [p for p in read_workbook(path).errors if (p.sheet, p.cell) == ("Personnel", "F2")]
     assert p.code == "invalid_date" and "entre 1900 et 2099" in p.message.fr
@@ -2078,8 +1950,6 @@ def test_an_empty_entreprise_sheet_is_one_error_and_the_required_fields_missing(
     """An Entreprise sheet with no filled cell (a blank in A1 is no value): the error empty_sheet on the sheet
     (« il faut une ligne par champ … avec les colonnes « champ » et « valeur » »), then one missing_field error
     for each required field — nom, region, date_agrement —, named by the field (no cell to point at)."""
-    from helpers_workbook import valid_sheets, write_workbook
-
     for name, cells in (("empty.xlsx", None), ("blank.xlsx", {("Entreprise", "A1"): " "})):
         sheets = valid_sheets()
         sheets["Entreprise"] = []
@@ -2106,8 +1976,6 @@ def test_a_field_row_with_an_unknown_label_above_the_first_field_is_an_unknown_f
     a value, a field row whose label ei does not know. It is now read as one: « Champ inconnu « Nom de
     l'entreprise » ignoré (champs attendus : nom, region, …) » at its cell, and « nom » stays missing. A row
     with a single filled cell above it (a title, and a blank row) is still read past with the title warning."""
-    from helpers_workbook import valid_sheets, write_workbook
-
     sheets = valid_sheets()
     sheets["Entreprise"] = above + [["Nom de l'entreprise", "EI X"], ["Région", "wallonie"]]
     result = read_workbook(write_workbook(tmp_path / "x.xlsx", sheets))
@@ -2128,8 +1996,6 @@ def test_english_messages_quote_in_one_style(tmp_path):
     """--lang en mixed four quote styles: « Column “hire_date” (worker 2): « 31/02/2023 » is not valid »,
     « Unknown column « bonus » », « use `ei batch` », « the workbook 'x.xlsx' ». The English halves say every
     quoted name or value between “…”, the style most of them used; French keeps « … »."""
-    from helpers_workbook import add_column, set_value, valid_sheets, write_workbook
-
     sheets = add_column(set_value(valid_sheets(), "Personnel", 2, "date_entree", "31/02/2023"), "Paie", "bonus")
     result = read_workbook(write_workbook(tmp_path / "x.xlsx", sheets))
     (bad_date,) = [p for p in result.problems if p.code == "invalid_date"]
@@ -2149,8 +2015,6 @@ def test_a_missing_field_or_column_says_its_help_as_a_sentence_of_its_own(tmp_pa
     (Date de notification de l'agrément (début de l'année d'agrément 1)). » — two bracket levels and a capital
     mid-sentence. The help is now its own sentence after the problem (one bracket level, its own capital),
     for a missing field, a missing required column and a missing required value, in both languages."""
-    from helpers_workbook import drop_column, drop_field, set_value, valid_sheets, write_workbook
-
     result = read_workbook(write_workbook(tmp_path / "f.xlsx", drop_field(valid_sheets(), "date_agrement")))
     [field] = [p for p in result.problems if p.code == "missing_field"]
     assert field.message.fr == ("Champ obligatoire « date_agrement » manquant ou vide. Date de notification de "
