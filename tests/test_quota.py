@@ -24,7 +24,7 @@ from ei_cli import periods
 from ei_cli.periods import Month, Period
 from ei_cli.regimes import get_regime
 from ei_cli.rules.common import denoised
-from ei_cli.rules.quota import _staircase_need, check, evaluate_quota, forecast_quota, round_up
+from ei_cli.rules.quota import _staircase_branches, _staircase_need, check, evaluate_quota, forecast_quota, round_up
 
 W16 = get_regime("wallonie-2016")
 B04 = get_regime("bruxelles-2004")
@@ -437,11 +437,11 @@ def test_shortfall_formula():
     r = 0,5, T = 30, D = 100, n = 12: x = (50 − 30) / (0,5 × 12) = 3,333… → 3,34 (rounded up).
     Minimum 1 FTE: (12 − 30) / 12 < 0, no effect. Nothing missing → 0.
     """
-    x = _staircase_need(D("0.5"), D(1), D(30), D(100), 12, 12)
+    x = _staircase_need(*_staircase_branches(D("0.5"), D(1), D(30), D(100), 12, 12))
     assert round_up(x) == D("3.34")
     assert (D(30) + 12 * D("3.34")) / (D(100) + 12 * D("3.34")) >= D("0.5")
     assert (D(30) + 12 * D("3.33")) / (D(100) + 12 * D("3.33")) < D("0.5")
-    assert round_up(_staircase_need(D("0.3"), D(1), D(40), D(100), 12, 12)) == 0
+    assert round_up(_staircase_need(*_staircase_branches(D("0.3"), D(1), D(40), D(100), 12, 12))) == 0
 
 
 def test_a_staircase_year_solves_its_shortfall_branches_once_and_only_when_it_misses(monkeypatch):

@@ -201,10 +201,11 @@ class YearQuota:
     # A year still running that fails (``_with_projection``): its projection's advice, decided once on the projected
     # year — said in its headline and reasons, and in ``check``'s what to fix. Not in JSON. None otherwise.
     advice: _Advice | None = None
-    # Brussels 2018 (``average_minimums``): its Σ target FTE-months T, Σ total FTE-months D and months counted n
-    # (Σ weights), exact — what its averages and shortfall were solved from, and the numbers its forecast's « Avec
-    # k » formula prints (``_hire_formula_reason``). None otherwise: a staircase year's « Manque » prints its own.
-    sums: tuple[Decimal, Decimal, Decimal] | None = None
+    # Brussels 2018 (``average_minimums``): the minimum of target FTE solved over its Σ target FTE-months T, months
+    # counted n (Σ weights) and the k months a hire counts in, exact — what its shortfall was solved from, and the
+    # numbers its forecast's « Avec k » formula prints (``_hire_formula_reason``). None otherwise (no minimum, no
+    # month left to hire in; a staircase year's « Manque » prints its own).
+    least: _Least | None = None
 
     def to_dict(self, lang: str = "fr") -> dict:
         out = {
@@ -522,7 +523,7 @@ def _four_text(x: Decimal, lang: str = "fr") -> str:
 
 
 class _Least(NamedTuple):
-    """The minimum branch of ``_staircase_need``: the minimum, T, n, k and its x = (minimum × n − T) ÷ k (``of``,
+    """The minimum branch of ``_staircase_branches``: the minimum, T, n, k and its x = (minimum × n − T) ÷ k (``of``,
     the one place it is solved)."""
 
     minimum: Decimal
@@ -539,7 +540,7 @@ class _Least(NamedTuple):
 
 
 def _minimum_formula(least: _Least, per: str | None = "k") -> Text:
-    """The minimum branch of ``_staircase_need`` with its numbers: « x = (minimum × n − T) ÷ k = (4,00 × 12 −
+    """The minimum branch of ``_staircase_branches`` with its numbers: « x = (minimum × n − T) ÷ k = (4,00 × 12 −
     27,7596) ÷ 9,3 = 2,1764 » — (T + k·x) ÷ n ≥ minimum over the n months counted, x present k of them; ``per``
     « n » for a year whose every month counted is adjustable (k = n); None for a point value (n = k = 1): « x =
     minimum − T = 1,00 − 0,5 = 0,5 »."""
@@ -648,9 +649,10 @@ def _verdict(ok_low: bool | None, ok_high: bool | None) -> bool | None:
     return False if not ok_high else None
 
 
-def _staircase_need(r: Decimal | None, minimum: Decimal | None, target: Decimal, total: Decimal, n: Decimal,
-                    k: Decimal) -> Decimal | None:
-    """Target FTE to add on every day of the adjustable months so that the ``n``-month figures comply.
+def _staircase_branches(r: Decimal | None, minimum: Decimal | None, target: Decimal, total: Decimal, n: Decimal,
+                        k: Decimal) -> tuple[Decimal | None, _Least | None]:
+    """Target FTE to add on every day of the adjustable months so that the ``n``-month figures comply, by each rule
+    of the regime (k > 0): the share's x, and the minimum's solved with its numbers (None: not a rule of the regime).
 
     ``n`` and ``k``: the months counted and the adjustable ones, in months (Σ weights: a month shared
     with the neighbouring agrément year counts for its days inside the year ÷ its days), so x FTE on
@@ -658,23 +660,14 @@ def _staircase_need(r: Decimal | None, minimum: Decimal | None, target: Decimal,
     Share: (T + k·x) / (D + k·x) ≥ r  ⇔  x ≥ (r·D − T) / ((1 − r)·k).
     Minimum: (T + k·x) / n ≥ min  ⇔  x ≥ (min·n − T) / k.
     """
-    if k == 0:
-        return None
-    return _larger(*_staircase_branches(r, minimum, target, total, n, k))
-
-
-def _larger(*branches: Decimal | None) -> Decimal:
-    """The figure ``_staircase_need`` solves from its branches: the larger x of the rules of the regime, 0 at least."""
-    return max([ZERO, *(x for x in branches if x is not None)])
-
-
-def _staircase_branches(r: Decimal | None, minimum: Decimal | None, target: Decimal, total: Decimal, n: Decimal,
-                        k: Decimal) -> tuple[Decimal | None, Decimal | None]:
-    """The two x ``_staircase_need`` takes the larger of (k > 0): the share's and the minimum's (None: not a rule of
-    the regime)."""
     share = (r * total - target) / ((1 - r) * k) if r is not None and r < 1 else None
-    least = _Least.of(minimum, target, n, k).x if minimum is not None else None
+    least = _Least.of(minimum, target, n, k) if minimum is not None else None
     return share, least
+
+
+def _staircase_need(share: Decimal | None, least: _Least | None) -> Decimal:
+    """The figure solved from ``_staircase_branches``: the larger x of the rules of the regime, 0 at least."""
+    return max([ZERO, *(x for x in (share, None if least is None else least.x) if x is not None)])
 
 
 def _judge_staircase(f: _Frame) -> YearQuota:
@@ -758,14 +751,14 @@ def _judge_staircase(f: _Frame) -> YearQuota:
         return share_ok and min_ok
 
     compliant = _verdict(ok(target), ok(target + unknown))
-    # A year that misses (or may): the two branches of ``_staircase_need`` — the figure is the larger;
+    # A year that misses (or may): the two branches of ``_staircase_branches`` — the figure is the larger;
     # when the minimum of target FTE, not the share, gave it (``least``), the « Manque » prints its formula.
     shortfall, least, by_share = (ZERO if compliant else None), None, None
     if not compliant and r is not None and adjustable:
         by_share, by_minimum = _staircase_branches(r, minimum, target, total, count, adjustable)
-        shortfall = round_up(_larger(by_share, by_minimum))
-        if by_minimum is not None and by_minimum > 0 and (by_share is None or by_minimum > by_share):
-            least = _Least.of(minimum, target, count, adjustable)
+        shortfall = round_up(_staircase_need(by_share, by_minimum))
+        if by_minimum is not None and by_minimum.x > 0 and (by_share is None or by_minimum.x > by_share):
+            least = by_minimum
     avg_target, avg_total = target / count, total / count
     # The target FTE as the minimum judges it (``ok``), printed beside it: never « 1,00 … au moins 1,00 » when
     # 0,9967 misses it.
@@ -1120,8 +1113,8 @@ def _judge_mandate(f: _Frame) -> YearQuota:
         if sup_ok and not one:
             sup_ok = False
     compliant = combine([target_ok, sup_ok])
-    need = _staircase_need(None, min_target, target, total, count, adjustable) if min_target is not None else None
-    shortfall = ZERO if target_ok else (round_up(need) if need is not None else None)
+    least = _Least.of(min_target, target, count, adjustable) if min_target is not None and adjustable else None
+    shortfall = ZERO if target_ok else (round_up(_staircase_need(None, least)) if least is not None else None)
     # The average's shortfall only (0 when the average is met): the half-time rule's gap is a contract to
     # raise, not FTE to spread over the year's months (three at 0,40 FTE: 0,10 FTE to one of them, never
     # « engager 0,60 ETP d'encadrement » solved from an average already met) — its own field.
@@ -1162,7 +1155,7 @@ def _judge_mandate(f: _Frame) -> YearQuota:
         extra["supervision_half_time_gap_fte"] = half_gap
     return YearQuota(n, f.period, "average_minimums", months, f.months_in_year, None, _share(target, total), avg_t,
                      total / count, avg_u, min_target, shortfall, compliant, summary, tuple(reasons), None,
-                     provisional, extra, Decimal(adjustable), sums=(target, total, count))
+                     provisional, extra, Decimal(adjustable), least=least)
 
 
 # ------------------------------------------------------------------------------ shared texts
@@ -2382,8 +2375,7 @@ def _hire_formula_reason(projected: YearQuota) -> Reason:
     """« Avec k = … » (Brussels 2018, whose mandate has no « Manque »): the formula the figure to hire was solved by
     over the k months a hire counts in (``projected.adjustable``, ``_staircase_need``), the minimum of target FTE's
     with its numbers — the regime has no share r."""
-    target, _, n = projected.sums
-    least = _Least.of(projected.min_target_fte, target, n, projected.adjustable)
+    least = projected.least
     k, formula = least.k, _minimum_formula(least)
     return because(t(
         f"Avec k = {_months_text(k)} mois restants : {formula.fr}, T les ETP-mois cible projetés sur les n mois "
