@@ -501,6 +501,7 @@ def test_social_accompaniment_bracket_needs_its_minimum_accompanier_staffing(n, 
     (line,) = lines_of(compute_subsidies(ent, W2016, 2024, report), "social_accompaniment")
     assert line.amount == D(expected) and line.basis["bracket_min"] == bracket
     assert line.basis["accompanier_fte_year"] == D(acc_fte)
+    assert line.basis["accompanier_post_fte"] == D(acc_fte) and line.basis["accompanier_post_days"] == 366
     by_count = max(m for m in (8, 26, 45, 60) if n >= m)
     assert line.basis["bracket_min_by_target_workers"] == by_count
     if bracket != by_count:
@@ -521,6 +522,70 @@ def test_two_half_time_accompaniers_meet_the_two_half_times():
     assert line.amount == D("75000.00") and line.basis["bracket_min"] == 45
     assert line.basis["accompanier_fte_year"] == 1
 
+
+def _sieg_post_enterprise(accompaniers, pays):
+    """Agrément 2021-03-01 → agrément year 5 = 2025-03-01 … 2026-02-28 (365 days); 8 TD all along (≥ 8 bracket,
+    25 000 € a year, minimum one half-time); ``accompaniers``: [(id, hire, exit, etp)] at wage cost 10 000 €/month
+    per FTE (``pays``), so the ceiling never binds."""
+    ws = [worker(f"T{i}", date(2020, 1, 1)) for i in range(8)]
+    ws += [worker(wid, hire, exit=exit_, fte=fte, function=Function.SOCIAL_ACCOMPANIMENT)
+           for wid, hire, exit_, fte in accompaniers]
+    report = Report({**{f"T{i}": "TD" for i in range(8)}, **{a[0]: "not_target" for a in accompaniers}})
+    return enterprise(ws, pays, agrement=date(2021, 3, 1)), report
+
+
+def test_sieg_staffing_reads_the_contract_not_a_sick_month_of_pay():
+    """rules.md §3.6, docs/interpretations.md « Minimum accompanier staffing »: the minimum sizes the post. A1 on
+    a 0,5 contract all along; in 2025-10 a sick week makes the month's Paie etp 0,4. Paid mean over agrément
+    year 5: (0,5 × 365 − 0,1 × 31) / 365 = 179,4 / 365 = 0,4915 < 0,5, so the old code dropped the ≥ 8
+    bracket: 0,00 €. The contract: 0,5 × 365 / 365 = 0,50 ≥ 0,5 → 25 000 × 306 / 365 = 20 958,904… =
+    20 958,90 € for the 2025 part 2025-03-01 … 12-31 (306 days). The ceiling keeps the paid mean
+    (``accompanier_fte_year``)."""
+    pays = [p if p.month != Month(2025, 10) else replace(p, fte=D("0.4"))
+            for p in monthly("A1", Month(2024, 1), Month(2026, 2), "0.5", "5000")]
+    ent, report = _sieg_post_enterprise([("A1", date(2020, 1, 1), None, "0.5")], pays)
+    line = lines_of(compute_subsidies(ent, W2016, 2025, report), "social_accompaniment")[-1]
+    assert (line.basis["start"], line.basis["days"]) == (date(2025, 3, 1), 306)
+    assert line.amount == D("20958.90") and line.basis["bracket_min"] == 8
+    assert line.basis["accompanier_post_fte"] == D("0.5") and line.basis["accompanier_post_days"] == 365
+    assert line.basis["accompanier_fte_year"] == D("0.4915")
+    staffing = line.reasons[1].text
+    assert "0,50 ETP en moyenne selon l'etp contractuel (feuille Personnel), sur les 365 jours où un " \
+           "accompagnateur au moins est sous contrat (2025-03-01 – 2026-02-28)" in staffing.fr
+    assert "0.50 FTE on average by the contractual fte (Personnel sheet), over the 365 days on which at least " \
+           "one accompanier is under contract" in staffing.en
+
+
+@pytest.mark.parametrize("a2_hire, staffed", [(date(2025, 6, 2), 364), (date(2025, 7, 1), 335)])
+def test_sieg_staffing_is_not_shrunk_by_a_vacancy_between_two_accompaniers(a2_hire, staffed):
+    """A1 (0,5 contract) leaves on Saturday 2025-05-31; A2 (0,5) is hired on Monday 2025-06-02 (only Sunday
+    uncovered), or on 2025-07-01 (June vacant). Staffed days of agrément year 5: A1 2025-03-01 … 05-31 = 92, A2
+    2025-06-02 … 2026-02-28 = 29 + 31 + 31 + 30 + 31 + 30 + 31 + 31 + 28 = 272 → 364 (from 2025-07-01: 243 → 335);
+    contractual etp over them (0,5 × 92 + 0,5 × 272) / 364 = 0,50 ≥ 0,5 → the ≥ 8 bracket, 25 000 × 306 / 365 =
+    20 958,90 €. The old paid mean over 365 days, 0,5 × 364 / 365 = 0,4986 (0,5 × 335 / 365 = 0,4589) < 0,5, gave
+    0,00 €. The vacancy's money is the ceiling's: 10 000 €/month per FTE, far above the bracket."""
+    pays = monthly("A1", Month(2024, 1), Month(2025, 5), "0.5", "5000")
+    pays += monthly("A2", Month.of(a2_hire), Month(2026, 2), "0.5", "5000")
+    ent, report = _sieg_post_enterprise([("A1", date(2020, 1, 1), date(2025, 5, 31), "0.5"),
+                                         ("A2", a2_hire, None, "0.5")], pays)
+    line = lines_of(compute_subsidies(ent, W2016, 2025, report), "social_accompaniment")[-1]
+    assert line.amount == D("20958.90") and line.basis["bracket_min"] == 8 and line.claimable
+    assert line.basis["accompanier_post_fte"] == D("0.5") and line.basis["accompanier_post_days"] == staffed
+
+
+def test_sieg_staffing_sums_a_persons_concurrent_contracts_once_a_day():
+    """One accompanier on two concurrent 0,25 contracts (same national number) all along: 0,25 + 0,25 = 0,5 a
+    day over the 365 days staffed (a day under both contracts counts once) → 0,50, the ≥ 8 bracket met,
+    20 958,90 € as above (a 0,4 contract stays below: the staffing test above)."""
+    both = [("P1", date(2020, 1, 1), None, "0.25"), ("P2", date(2020, 1, 1), None, "0.25")]
+    pays = monthly("P1", Month(2024, 1), Month(2026, 2), "0.25", "2500")
+    pays += monthly("P2", Month(2024, 1), Month(2026, 2), "0.25", "2500")
+    ent, report = _sieg_post_enterprise(both, pays)
+    ent = replace(ent, workers=tuple(replace(w, national_number="85100374649") if w.worker_id in ("P1", "P2")
+                                     else w for w in ent.workers))
+    line = lines_of(compute_subsidies(ent, W2016, 2025, report), "social_accompaniment")[-1]
+    assert line.basis["accompanier_post_fte"] == D("0.5") and line.basis["accompanier_post_days"] == 365
+    assert line.amount == D("20958.90")
 
 def _sieg_year_enterprise(td_workers, last_paid=Month(2025, 12)):
     """Agrément 2024-03-01; ``td_workers``: [(id, hire, exit)]; accompanier ACC full time from 2024-03-01,

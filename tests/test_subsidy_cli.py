@@ -104,7 +104,8 @@ ADDED_COLUMNS = ["known_wage_cost", "known_wage_cost_months", "wage_cost_months"
                  "headcount_fte_on_hire", "headcount_fte_average_before", "rehire_of", "first_hire_date",
                  "target_workers_start", "target_workers_end", "provisional", "bracket_min_by_target_workers",
                  "accompanier_fte_year", "min_accompanier_fte", "ceiling_start", "ceiling_end", "ceiling_wage_cost",
-                 "ceiling_total", "accompanier_fte_days", "ceiling_fte_days", "days_by_tranches"]
+                 "ceiling_total", "accompanier_fte_days", "ceiling_fte_days", "days_by_tranches",
+                 "accompanier_post_fte", "accompanier_post_days"]
 
 
 @pytest.mark.parametrize("regime", list(OLD_CSV_HEADERS))

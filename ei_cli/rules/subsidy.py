@@ -33,8 +33,8 @@ from ei_cli.periods import Month, Period, anniversary, days_between, years_overl
 from ei_cli.regimes import CONFIDENCES, Regime, Value, all_regimes, shipped_in_force
 from ei_cli.rules.common import (NO_PAY, ONE, ZERO, Reason, basis_figure, because, combine, daily_fte, data_horizon,
                                  horizon_text, paid_to, pay_known_text,
-                                 average_persons, persons_by_day, decimal_text, euro_text, four_places, money,
-                                 number_text, share_text, shown_beside, spread_fte)
+                                 average_persons, persons_by_day, days_employed_in, decimal_text, denoised,
+                                 euro_text, four_places, money, number_text, share_text, shown_beside, spread_fte)
 
 CONFIDENCE_ORDER = tuple(CONFIDENCES)  # strongest first: verified … not_found
 SUBSIDY_IDS = ("target_worker", "social_accompaniment", "manager", "supervision")
@@ -822,6 +822,33 @@ def _staff_cost(run: _Run, staff: Function, period: Period) -> tuple[Decimal, De
     return cost, fd_total, missing
 
 
+def _post_fte(run: _Run, staff: Function, window: Period) -> tuple[Decimal, int]:
+    """(the ``staff`` workers' contractual etp — ``Personnel.etp``, the post they hold, a person's concurrent
+    contracts summed — averaged over the days of ``window`` on which one of them at least is under contract,
+    those days): the staffing a SIEG bracket's minimum is judged on (rules.md §3.6, docs/interpretations.md
+    « Minimum accompanier staffing »). Neither a paid etp lowered by an absence nor a vacancy between two of
+    them shrinks the post; nobody under contract on any day of ``window``: (0, 0)."""
+    workers = [w for w in run.contract_workers() if w.function == staff and w.employed_in(window)]
+    staffed = sum(1 for heads in persons_by_day(run.enterprise, workers, window) if heads)
+    if not staffed:
+        return ZERO, 0
+    return denoised(sum((w.fte * days_employed_in(w, window) for w in workers), ZERO) / staffed), staffed
+
+
+def _post_text(post_fte: Decimal, post_days: int, window: Period, beside) -> Text:
+    """The accompaniers' post as a SIEG bracket's minimum is judged on it (``_post_fte``): « 0,50 ETP en moyenne
+    selon l'etp contractuel (feuille Personnel), sur les 364 jours où un accompagnateur au moins est sous
+    contrat (…) », to more places ``beside`` a minimum it would read as (``number_text``)."""
+    span = f"{window.start.isoformat()} – {window.end.isoformat()}"
+    if not post_days:
+        return t(f"aucun accompagnateur sous contrat ({span})", f"no accompanier under contract ({span})")
+    days = plural(post_days, "jour", "day")
+    return t(f"{number_text(post_fte, beside=beside)} ETP en moyenne selon l'etp contractuel (feuille Personnel), "
+             f"sur les {days.fr} où un accompagnateur au moins est sous contrat ({span})",
+             f"{number_text(post_fte, 'en', beside)} FTE on average by the contractual fte (Personnel sheet), over "
+             f"the {days.en} on which at least one accompanier is under contract ({span})")
+
+
 # A subsidy meant for some staff (the manager's pay, the encadrement's wages, the Brussels social accompaniment) has
 # nothing to cover when none of that staff is employed: its line shows the amount but is not claimable
 # (docs/interpretations.md, « Subventions »). The Walloon SIEG line says so too, per calendar part: it covers the
@@ -879,9 +906,10 @@ def _social_accompaniment_brackets(run: _Run) -> None:
     index factor (D5), pro rata of the agrément year; capped by the accompaniers' wage cost + operating
     costs over the same days as the bracket (the agrément year) when that cost is known, the claimed part
     taking its share of that ceiling by the accompaniers' FTE-days. A bracket whose minimum subsidisable accompanier
-    staffing (§3.6: one half-time, then two half-times from 45 TD/TGD) is not met by the accompaniers'
-    mean FTE over the same days as the TD/TGD count falls to the highest bracket it meets. A calendar part in
-    which no accompanier is employed gets nothing (nothing to cover)."""
+    staffing (§3.6: one half-time, then two half-times from 45 TD/TGD) is not met by the accompaniers' post —
+    their contractual etp averaged over the days of the TD/TGD count on which one of them is under contract
+    (``_post_fte``) — falls to the highest bracket it meets. A calendar part in which no accompanier is
+    employed gets nothing (nothing to cover)."""
     brackets = run.value("subsidy.social_accompaniment.brackets")
     ops = run.value("subsidy.social_accompaniment.operating_costs_share")
     counting = run.regime.value_or_none("subsidy.social_accompaniment.counting", (run.claim or run.period).start)
@@ -931,12 +959,17 @@ def _social_accompaniment_brackets(run: _Run) -> None:
         # still change (the window runs at least to the end of the claimed part, known or not).
         provisional = paid is None or paid < agr_year.end
         heads, unknown_heads = _targets_split(run, window)
-        # The accompaniers' wage cost and FTE-days over the bracket's days (their mean FTE: the staffing).
+        # The accompaniers' wage cost and paid FTE-days over the bracket's days (their paid mean FTE: the
+        # ceiling's, which covers the cost paid).
         cost, window_fd, missing = _staff_cost(run, Function.SOCIAL_ACCOMPANIMENT, window)
         staff_fte = window_fd / window.days
+        # The staffing the brackets' minima are judged on: the accompaniers' post, their contractual etp over
+        # the same days when one of them is under contract — a sick week, an unpaid month or a day's vacancy
+        # between two accompaniers is no loss of the bracket (docs/interpretations.md).
+        post_fte, post_days = _post_fte(run, Function.SOCIAL_ACCOMPANIMENT, window)
         reached = _bracket(brackets.value, heads)
-        chosen = _staffed_bracket(brackets.value, reached, staff_fte)
-        chosen_hi = _staffed_bracket(brackets.value, _bracket(brackets.value, heads + unknown_heads), staff_fte)
+        chosen = _staffed_bracket(brackets.value, reached, post_fte)
+        chosen_hi = _staffed_bracket(brackets.value, _bracket(brackets.value, heads + unknown_heads), post_fte)
         base = Decimal(chosen["amount"]) if chosen else ZERO
         fraction = Decimal(part.days) / agr_year.days
         amount = base * factor * fraction
@@ -960,15 +993,12 @@ def _social_accompaniment_brackets(run: _Run) -> None:
             need = reached.get("min_accompanier_fte", ZERO)
             lower_fr = f"palier ≥ {chosen['min_target_workers']} retenu" if chosen else "aucun palier"
             lower_en = f"bracket ≥ {chosen['min_target_workers']} applied" if chosen else "no bracket"
+            post = _post_text(post_fte, post_days, window, need)
             understaffed = t(
-                f"Palier ≥ {reached['min_target_workers']} atteint par les TD/TGD, mais accompagnement social de "
-                f"{number_text(staff_fte, beside=need)} ETP en moyenne ({window.start.isoformat()} – "
-                f"{window.end.isoformat()}), sous le minimum subventionnable de {number_text(need)} ETP de ce palier : "
-                f"{lower_fr}.",
-                f"Bracket ≥ {reached['min_target_workers']} reached by the TD/TGD, but social accompaniment of "
-                f"{number_text(staff_fte, 'en', need)} FTE on average ({window.start.isoformat()} – "
-                f"{window.end.isoformat()}), below that bracket's subsidisable minimum of {number_text(need, 'en')} FTE: "
-                f"{lower_en}.")
+                f"Palier ≥ {reached['min_target_workers']} atteint par les TD/TGD, mais accompagnement social : "
+                f"{post.fr}, sous le minimum subventionnable de {number_text(need)} ETP de ce palier : {lower_fr}.",
+                f"Bracket ≥ {reached['min_target_workers']} reached by the TD/TGD, but social accompaniment: "
+                f"{post.en}, below that bracket's subsidisable minimum of {number_text(need, 'en')} FTE: {lower_en}.")
             notes.append(understaffed)
         # The ceiling is the agrément year's, as the bracket is: the accompaniers' wage cost over the same
         # days as the TD/TGD count (the whole agrément year once the payroll covers it) + operating costs,
@@ -1063,7 +1093,11 @@ def _social_accompaniment_brackets(run: _Run) -> None:
                  "ceiling_total": ceiling_total,
                  # The share of the ceiling: basis.ceiling = ceiling_total × these FTE-days of the part ÷ those
                  # of the ceiling's days, to the 4 places the share is computed on.
-                 "accompanier_fte_days": part_fd4, "ceiling_fte_days": window_fd4}
+                 "accompanier_fte_days": part_fd4, "ceiling_fte_days": window_fd4,
+                 # The staffing the bracket's minimum is judged on (``accompanier_fte_year`` stays the paid mean
+                 # the ceiling is limited on): contractual etp over the days of ``target_workers_start`` …
+                 # ``_end`` with an accompanier under contract, and those days.
+                 "accompanier_post_fte": four_places(post_fte), "accompanier_post_days": post_days}
         first = min((b["min_target_workers"] for b in brackets.value), default=0)
         over_fr = (f"sur l'année d'agrément {n} ({window.start.isoformat()} – {window.end.isoformat()}"
                    + (f", {known_fr}" if provisional else "") + ")")
@@ -1078,14 +1112,13 @@ def _social_accompaniment_brackets(run: _Run) -> None:
                    + (f"bracket ≥ {chosen['min_target_workers']}, {euro_text(base, 'en')} a year, × {part.days} / "
                       f"{agr_year.days} days." if chosen else f"fewer than {first}, no bracket."))
         staff_min = chosen.get("min_accompanier_fte") if chosen else None
+        post = _post_text(post_fte, post_days, window, staff_min)
         staffing = understaffed or t(
-            f"Accompagnement social : {number_text(staff_fte, beside=staff_min)} ETP en moyenne ({window.start.isoformat()} – "
-            f"{window.end.isoformat()})" + (f", minimum subventionnable du palier {number_text(chosen.get('min_accompanier_fte'))} "
-                                            "ETP atteint." if chosen and "min_accompanier_fte" in chosen else "."),
-            f"Social accompaniment: {number_text(staff_fte, 'en', staff_min)} FTE on average ({window.start.isoformat()} – "
-            f"{window.end.isoformat()})" + (f", the bracket's subsidisable minimum of "
-                                            f"{number_text(chosen.get('min_accompanier_fte'), 'en')} FTE met."
-                                            if chosen and "min_accompanier_fte" in chosen else "."))
+            f"Accompagnement social : {post.fr}" + (f", minimum subventionnable du palier {number_text(staff_min)} "
+                                                   "ETP atteint." if staff_min is not None else "."),
+            f"Social accompaniment: {post.en}" + (f", the bracket's subsidisable minimum of "
+                                                  f"{number_text(staff_min, 'en')} FTE met."
+                                                  if staff_min is not None else "."))
         ceiling_text = t(f"Plafond : coût salarial + {share_text(ops.number)}.",
                          f"Ceiling: wage cost + {share_text(ops.number, 'en')}.")
         if ceiling_total is not None and nobody is None:
