@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import MISSING, dataclass, field, fields
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 from enum import StrEnum
 from functools import cached_property, lru_cache
@@ -174,6 +174,24 @@ class FollowUp:
     row: int | None = None
 
 
+def contract_stretches(rows: tuple[Worker, ...]) -> list[tuple[Worker, ...]]:
+    """One person's contracts (``rows``, first hire first: ``Enterprise.employments_of``) grouped by
+    uninterrupted stretch of employment: a contract that begins while an earlier one is in force, or on the
+    day after the latest of them ends, continues their stretch; one that begins later, after a gap, begins
+    a new one. The per-worker subsidies' window and occupation years run from a stretch's first hire
+    (``rules.subsidy``)."""
+    out: list[list[Worker]] = []
+    until: date | None = None  # the stretch's last day so far (None: open-ended)
+    for w in rows:
+        if out and (until is None or w.hire_date - timedelta(days=1) <= until):
+            out[-1].append(w)
+            until = None if until is None or w.exit_date is None else max(until, w.exit_date)
+        else:
+            out.append([w])
+            until = w.exit_date
+    return [tuple(s) for s in out]
+
+
 @dataclass(frozen=True)
 class Enterprise:
     name: str
@@ -238,9 +256,21 @@ class Enterprise:
         return len({self.employments_of(w)[0].worker_id for w in workers})
 
     @cached_property
-    def first_employment(self) -> dict[str, Worker]:
-        """Worker id → the same person's first employment contract here, for every later one (a re-hire)."""
-        return {wid: same[0] for wid, same in self.employments.items() if same[0].worker_id != wid}
+    def stretches(self) -> dict[str, tuple[Worker, ...]]:
+        """Worker id → the person's contracts of the uninterrupted stretch of employment the worker's contract
+        belongs to (``contract_stretches`` of ``employments``), first hire first, for each id of a person
+        employed under several ids: a CDD renewed or turned into a CDI under a new id the day after the
+        first ends is one employment; a re-hire after a gap begins a stretch of its own."""
+        out: dict[str, tuple[Worker, ...]] = {}
+        for wid, same in self.employments.items():
+            if wid == same[0].worker_id:
+                out.update((w.worker_id, stretch) for stretch in contract_stretches(same) for w in stretch)
+        return out
+
+    def stretch_of(self, worker: Worker) -> tuple[Worker, ...]:
+        """The person's contracts of the stretch of employment ``worker``'s contract belongs to, first hire
+        first (``stretches``; the worker alone when they have no other contract here)."""
+        return self.stretches.get(worker.worker_id, (worker,))
 
     @cached_property
     def pay_by_worker_month(self) -> dict[str, dict[int, PayMonth]]:

@@ -1211,6 +1211,11 @@ def test_two_personnel_rows_with_one_national_number_are_named_by_ids_and_cells_
     assert warning.message.fr.startswith("Le travailleur 2 a le même numéro national que la cellule B2 "
                                          "(travailleur 1, ligne 2) ; valeur non reproduite")
     assert warning.message.en.startswith("Worker 2 has the same national number as cell B2 (worker 1, row 2)")
+    # Its per-worker subsidies: continued without a gap (worker 2 hired after worker 1's contract, still open,
+    # began), to justify after one — « à justifier » alone was false for a CDD renewed under a new id.
+    assert ("continuent l'emploi précédent s'il le suit sans interruption, et sont à justifier après une "
+            "interruption (ei subsidy)") in warning.message.fr
+    assert "continue the previous employment when it follows without a gap" in warning.message.en
     # It is one person: the status is assessed once, at the first hire (rules.md §3.1), not only the subsidy.
     assert "son statut de public cible est évalué une seule fois, à son premier engagement" in warning.message.fr
     assert "their target-public status is assessed once, at their first hire" in warning.message.en

@@ -18,7 +18,7 @@ from ei_cli.model import ContractType, Enterprise, Function, PayMonth, Region, W
 from ei_cli.periods import Month, anniversary_year
 from ei_cli.regimes import get_regime
 from ei_cli.rules.subsidy import compute_subsidies, subsidy_ids, tranches
-from helpers_rules import CategoryReport as Report, CategoryEntry
+from helpers_rules import CategoryReport as Report, CategoryEntry, one_person
 
 W2016, W2003, B2004, B2018 = (get_regime(r) for r in ("wallonie-2016", "wallonie-2003", "bruxelles-2004",
                                                         "bruxelles-2018"))
@@ -292,6 +292,117 @@ def test_2003_a_person_rehired_under_a_new_id_does_not_start_again_at_occupation
     assert line.worker_id == "B" and line.amount == D("5000.00") and not line.claimable
     assert line.basis["rehire_of"] == "A" and result.totals["target_worker"] == 0
 
+
+
+def test_a_cdd_continued_by_a_cdi_under_a_new_id_is_one_window_claimable():
+    """rules.md §3.7: up to 18 000 € per full-time TD, at most 50 % of the wage cost, over 12 months from
+    hiring. W3a (TD, full time, wage cost 2 800 €/month) on a CDD 2025-01-01 … 06-30, then the same person
+    (same national number) on a CDI W3c from 2025-07-01, the day after: one employment, one window
+    2025-01-01 … 2025-12-31. Each month min(½ × 2 800 = 1 400, 18 000 / 12 × 1 = 1 500) = 1 400 €:
+    W3a 6 × 1 400 = 8 400, W3c 6 × 1 400 = 8 400, 16 800 € claimable in 2025, nothing in 2026 (the window is
+    over). The old code made W3c a re-hire: its own window 2025-07-01 … 2026-06-30, « à justifier », 8 400 €
+    claimable in 2025 and W3c's 8 400 € of 2026 outside any window from the hiring."""
+    ws = one_person(worker("W3a", date(2025, 1, 1), exit=date(2025, 6, 30), contract=ContractType.CDD),
+                    worker("W3c", date(2025, 7, 1)))
+    pays = monthly("W3a", Month(2025, 1), Month(2025, 6), cost="2800") + monthly("W3c", Month(2025, 7),
+                                                                             Month(2026, 12), cost="2800")
+    ent = enterprise(ws, pays)
+    report = Report({"W3a": "TD", "W3c": "TD"})
+    y25 = compute_subsidies(ent, W2016, 2025, report)
+    (a,), (c,) = lines_of(y25, "target_worker", "W3a"), lines_of(y25, "target_worker", "W3c")
+    assert a.amount == c.amount == D("8400.00") and a.claimable and c.claimable
+    assert y25.totals["target_worker"] == D("16800.00") and y25.complete
+    assert (c.basis["window_start"], c.basis["window_end"]) == (date(2025, 1, 1), date(2025, 12, 31))
+    assert c.basis["continues"] == ["W3a"] and "rehire_of" not in c.basis and "continues" not in a.basis
+    assert c.notes[0].fr.startswith("Suite du contrat du travailleur W3a (même numéro national) : contrats qui se "
+                                    "suivent sans interruption")
+    assert c.notes[0].en.startswith("Continues the contract of worker W3a (same national number)")
+    assert any("W3a" in r.text.fr and "2025-01-01" in r.text.fr for r in c.reasons)
+    assert "90040410148" not in str([n.fr for n in c.notes] + [r.text.fr for r in c.reasons])
+    y26 = compute_subsidies(ent, W2016, 2026, report)
+    assert lines_of(y26, "target_worker") == [] and not [u for u in y26.unknown if u.subsidy == "target_worker"]
+
+
+def test_three_contracts_without_a_gap_are_one_window_and_a_one_month_gap_is_still_a_rehire():
+    """The same person on three rows without a gap: CDD W3a 2025-01-01 … 03-31, CDD W3b 04-01 … 06-30, CDI W3c
+    from 07-01 (full time, 2 800 €/month: 1 400 € a month, under the 1 500 € cap). One window 2025-01-01 …
+    12-31: W3a 3 × 1 400 = 4 200, W3b 4 200, W3c 6 × 1 400 = 8 400, 16 800 € claimable (old code: 4 200 €, W3b
+    and W3c re-hires). With a one-month gap (W3c from 2025-08-01) W3c is a re-hire as before: its own window
+    2025-08-01 … 2026-07-31, 5 × 1 400 = 7 000 € computed, not claimable, naming W3a; 8 400 € claimable. A
+    re-hire after a gap continued without one (W3d from 2026-01-01) is that re-hire's stretch: its window
+    from W3c's hire, not claimable as is either, naming W3a as the first hire and W3c as the one continued."""
+    cdd = ContractType.CDD
+    ws = one_person(worker("W3a", date(2025, 1, 1), exit=date(2025, 3, 31), contract=cdd),
+                    worker("W3b", date(2025, 4, 1), exit=date(2025, 6, 30), contract=cdd),
+                    worker("W3c", date(2025, 7, 1)))
+    pays = (monthly("W3a", Month(2025, 1), Month(2025, 3), cost="2800")
+            + monthly("W3b", Month(2025, 4), Month(2025, 6), cost="2800")
+            + monthly("W3c", Month(2025, 7), Month(2025, 12), cost="2800"))
+    report = Report({"W3a": "TD", "W3b": "TD", "W3c": "TD", "W3d": "TD"})
+    result = compute_subsidies(enterprise(ws, pays), W2016, 2025, report)
+    assert [(x.worker_id, x.amount, x.claimable) for x in lines_of(result, "target_worker")] == [
+        ("W3a", D("4200.00"), True), ("W3b", D("4200.00"), True), ("W3c", D("8400.00"), True)]
+    assert result.totals["target_worker"] == D("16800.00")
+    (c,) = lines_of(result, "target_worker", "W3c")
+    assert c.basis["continues"] == ["W3a", "W3b"] and c.basis["window_start"] == date(2025, 1, 1)
+    assert c.notes[0].fr.startswith("Suite des contrats des travailleurs W3a, W3b (même numéro national)")
+    # A one-month gap: a re-hire, today's treatment.
+    ws = one_person(worker("W3a", date(2025, 1, 1), exit=date(2025, 6, 30), contract=cdd),
+                    worker("W3c", date(2025, 8, 1), exit=date(2025, 12, 31), contract=cdd),
+                    worker("W3d", date(2026, 1, 1)))
+    pays = (monthly("W3a", Month(2025, 1), Month(2025, 6), cost="2800")
+            + monthly("W3c", Month(2025, 8), Month(2025, 12), cost="2800")
+            + monthly("W3d", Month(2026, 1), Month(2026, 12), cost="2800"))
+    ent = enterprise(ws, pays)
+    result = compute_subsidies(ent, W2016, 2025, report)
+    (c,) = lines_of(result, "target_worker", "W3c")
+    assert c.amount == D("7000.00") and not c.claimable and result.totals["target_worker"] == D("8400.00")
+    assert (c.basis["rehire_of"], c.basis["window_start"]) == ("W3a", date(2025, 8, 1)) and "continues" not in c.basis
+    assert c.notes[0].fr.startswith("Même numéro national que le travailleur W3a (engagé le 2025-01-01) : "
+                                    "réengagement de la même personne ?")
+    # 2026: W3d continues the re-hire W3c, in its window (2025-08-01 … 2026-07-31): 7 × 1 400 = 9 800 €, to
+    # justify.
+    (d,) = lines_of(compute_subsidies(ent, W2016, 2026, report), "target_worker", "W3d")
+    assert d.amount == D("9800.00") and not d.claimable
+    assert (d.basis["rehire_of"], d.basis["continues"], d.basis["window_end"]) == ("W3a", ["W3c"], date(2026, 7, 31))
+
+
+def test_concurrent_contracts_of_one_person_count_at_most_one_full_time_a_day():
+    """One person on two contracts at once, both TD at 0,6 etp (wage cost 4 000 € full time: 2 400 € each): A
+    from 2025-01-01, B 2025-03-01 … 08-31, begun while A is in force — one employment, window 2025-01-01 …
+    12-31. A a month: min(½ × 2 400 = 1 200, 1 500 × 0,6 = 900) = 900 €, 12 × 900 = 10 800. A person is at most
+    one full-time a day: B counts min(1, 0,6 + 0,6) − 0,6 = 0,4 etp, min(1 200, 1 500 × 0,4 = 600) = 600 €,
+    6 × 600 = 3 600. March to August, 900 + 600 = 1 500 € a month, what one contract of 1,2 etp (at most 1 a
+    day, D2) would get (1 500 × 1,2 = 1 800 would be over the cap). Total 14 400 €. The old code made B a
+    re-hire: 3 600 € (and 1 800 − 900 = 900 € a month at 0,6) not claimable, total 10 800 €."""
+    ws = one_person(worker("A", date(2025, 1, 1), fte="0.6"),
+                    worker("B", date(2025, 3, 1), exit=date(2025, 8, 31), fte="0.6", contract=ContractType.CDD))
+    pays = (monthly("A", Month(2025, 1), Month(2025, 12), fte="0.6", cost="2400")
+            + monthly("B", Month(2025, 3), Month(2025, 8), fte="0.6", cost="2400"))
+    result = compute_subsidies(enterprise(ws, pays), W2016, 2025, Report({"A": "TD", "B": "TD"}))
+    (a,), (b,) = lines_of(result, "target_worker", "A"), lines_of(result, "target_worker", "B")
+    assert a.amount == D("10800.00") and b.amount == D("3600.00") and a.claimable and b.claimable
+    assert b.basis["fte_months"] == D("2.4000") and {m["etp"] for m in b.basis["months"]} == {D("0.4000")}
+    assert result.totals["target_worker"] == D("14400.00")
+    assert any(n.fr.startswith("Contrat tenu en même temps que celui du travailleur A") for n in b.notes)
+
+
+def test_2003_a_contract_continued_without_a_gap_keeps_counting_its_occupation_years():
+    """rules.md §4.7: 5 000 € in occupation year 1, 3 750 € in year 2, per full-time worker. A (target, full
+    time) on a CDD 2006-01-01 … 12-31, the same person on a CDI B from 2007-01-01, the day after: one
+    employment, B's 2007 is occupation year 2 (2007-01-01 … 12-31), 3 750 × 365 / 365 = 3 750,00 €, claimable
+    (old code: B a re-hire, year 1 again, 5 000 € not claimable, total 0). Concurrent contracts count one
+    full-time a day at most: C at 0,5 from 2007-07-01 beside B (1) adds min(1, 1,5) − 1 = 0 etp: 0,00 €."""
+    ws = one_person(worker("A", date(2006, 1, 1), exit=date(2006, 12, 31), contract=ContractType.CDD),
+                    worker("B", date(2007, 1, 1)), worker("C", date(2007, 7, 1), fte="0.5"))
+    pays = monthly("B", Month(2007, 1), Month(2007, 12)) + monthly("C", Month(2007, 7), Month(2007, 12), fte="0.5")
+    ent = enterprise(ws, pays, agrement=W2003.valid_from)
+    result = compute_subsidies(ent, W2003, 2007, Report({"A": "target", "B": "target", "C": "target"}))
+    (b,), (c,) = lines_of(result, "target_worker", "B"), lines_of(result, "target_worker", "C")
+    assert (b.basis["occupation_year"], b.basis["occupation_year_start"]) == (2, date(2007, 1, 1))
+    assert b.amount == D("3750.00") and b.claimable and b.basis["continues"] == ["A"]
+    assert c.amount == D("0.00") and c.basis["continues"] == ["A", "B"]
+    assert result.totals["target_worker"] == D("3750.00")
 
 # ------------------------------------------------------------------------------------ recruitment conditions (§3.3, GBER art. 32(3))
 def test_td_hired_as_a_net_increase_is_claimable_and_says_why():

@@ -105,7 +105,7 @@ ADDED_COLUMNS = ["known_wage_cost", "known_wage_cost_months", "wage_cost_months"
                  "target_workers_start", "target_workers_end", "provisional", "bracket_min_by_target_workers",
                  "accompanier_fte_year", "min_accompanier_fte", "ceiling_start", "ceiling_end", "ceiling_wage_cost",
                  "ceiling_total", "accompanier_fte_days", "ceiling_fte_days", "days_by_tranches",
-                 "accompanier_post_fte", "accompanier_post_days"]
+                 "accompanier_post_fte", "accompanier_post_days", "continues"]
 
 
 @pytest.mark.parametrize("regime", list(OLD_CSV_HEADERS))
@@ -192,6 +192,39 @@ def test_csv_explains_a_brussels_line_whose_tranche_count_changes(tmp_path):
     assert detail[1][-1].value == "days_by_tranches"
     texts = [row[-1] for row in detail.iter_rows(min_row=2, values_only=True) if row[0] == "supervision"]
     assert texts == [line["days_by_tranches"]]   # the CSV's text, the same cell
+
+
+def test_a_cdd_then_a_cdi_of_one_person_without_a_gap_is_claimed_as_one_employment(tmp_path):
+    """The audit's case from a workbook: W3a (TD: no diploma, registered, 12 months without work) on a CDD
+    2025-01-01 … 06-30, the same person (same niss) on a CDI W3c from 2025-07-01; wage cost 2 800 €/month full
+    time. One window 2025-01-01 … 12-31, each month min(½ × 2 800 = 1 400, 1 500) = 1 400 €: 6 × 1 400 = 8 400 €
+    on each row, 16 800 € claimable (old code: 8 400 €, W3c « à justifier »). The CSV's `continues` column names
+    W3a on W3c's row (the JSON's `basis.continues`, a list), blank on W3a's."""
+    from datetime import date
+
+    from helpers_workbook import niss, valid_sheets, write_workbook
+
+    sheets = valid_sheets()
+    header = sheets["Personnel"][0]
+    number = niss(date(1986, 2, 2), 11)
+    for wid, hire, exit, contract in (("W3a", date(2025, 1, 1), date(2025, 6, 30), "CDD"),
+                                      ("W3c", date(2025, 7, 1), None, "CDI")):
+        row = dict(zip(header, [None] * len(header)), id_travailleur=wid, niss=number, nom="N", prenom="P",
+                   date_naissance=date(1986, 2, 2), date_entree=hire, date_sortie=exit, type_contrat=contract,
+                   etp=1, fonction="production", diplome="aucun", inscrit_dei="oui", mois_sans_emploi=12,
+                   parent_isole="non")
+        sheets["Personnel"].append([row[h] for h in header])
+    sheets["Paie"] += [["W3a" if m <= 6 else "W3c", date(2025, m, 1), 1, 2000, 2800] for m in range(1, 13)]
+    book = str(write_workbook(tmp_path / "cdd-cdi.xlsx", sheets))
+    rows = [r for r in csv.DictReader(io.StringIO(invoke(book, "--year", "2025", "-f", "csv").stdout))
+            if r["subsidy"] == "target_worker" and r["worker_id"] in ("W3a", "W3c")]
+    assert [(r["worker_id"], r["amount"], r["claimable"], r["continues"], r["window_start"]) for r in rows] == [
+        ("W3a", "8400", "true", "", "2025-01-01"), ("W3c", "8400", "true", "W3a", "2025-01-01")]
+    doc = json.loads(invoke(book, "--year", "2025", "-f", "json").stdout)
+    (line,) = [x for x in doc["lines"] if x["worker_id"] == "W3c"]
+    assert line["basis"]["continues"] == ["W3a"] and "rehire_of" not in line["basis"]
+    assert sum(Decimal(str(x["amount"])) for x in doc["lines"]
+               if x["worker_id"] in ("W3a", "W3c") and x["claimable"]) == Decimal("16800.00")
 
 def test_no_personal_data_without_names(walloon_json):
     from ei_cli.workbook import read_workbook

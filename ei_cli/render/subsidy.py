@@ -260,12 +260,14 @@ ADDED_BASIS_KEYS = (
     "headcount_fte_average_before", "rehire_of", "first_hire_date", "target_workers_start", "target_workers_end",
     "provisional", "bracket_min_by_target_workers", "accompanier_fte_year", "min_accompanier_fte", "ceiling_start",
     "ceiling_end", "ceiling_wage_cost", "ceiling_total", "accompanier_fte_days", "ceiling_fte_days",
-    "days_by_tranches", "accompanier_post_fte", "accompanier_post_days")
+    "days_by_tranches", "accompanier_post_fte", "accompanier_post_days", "continues")
 # Basis fields that are lists, given a column all the same as the table's text of them: a Brussels 2004 line
 # whose tranche count changes within it has `tranches` and `rate` blank (no single one), and the CSV could
 # not explain its amount — « 31 jours à 0 tranche (31 000,00 €/an), 335 jours à 1 tranche (46 500,00 €/an) »
 # (blank when the count is one), in the long words of the documents (the terminal table's « 31 j. à … » is short).
-TEXT_BASIS_KEYS = {"days_by_tranches": lambda basis, lang: tranche_days_text(basis, lang, long=True)}
+TEXT_BASIS_KEYS = {"days_by_tranches": lambda basis, lang: tranche_days_text(basis, lang, long=True),
+                   # The person's earlier contracts a line's contract continues without a gap: « W3a, W3b ».
+                   "continues": lambda basis, lang: ", ".join(basis["continues"]) if basis.get("continues") else None}
 
 
 def _scalar_keys(result: SubsidyResult) -> list[str]:

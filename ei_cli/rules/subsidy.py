@@ -32,7 +32,7 @@ from ei_cli.model import Enterprise, Function, Worker, worker_order
 from ei_cli.periods import Month, Period, anniversary, days_between, years_overlapping
 from ei_cli.regimes import CONFIDENCES, Regime, Value, all_regimes, shipped_in_force
 from ei_cli.rules.common import (NO_PAY, ONE, ZERO, Reason, basis_figure, because, combine, daily_fte, data_horizon,
-                                 horizon_text, paid_to, pay_known_text,
+                                 horizon_text, paid_to, pay_known_text, workers_text,
                                  average_persons, persons_by_day, days_employed_in, decimal_text, denoised,
                                  euro_text, four_places, money, number_text, share_text, shown_beside, spread_fte)
 
@@ -177,8 +177,10 @@ def _de_minimis_dict(d: dict | None, lang: str) -> dict | None:
 # ------------------------------------------------------------------------------------ working time
 
 
-def fte_days(enterprise: Enterprise, worker: Worker, period: Period) -> tuple[Decimal, list[Month]]:
-    """FTE-days of ``worker`` in ``period`` and the months where Paie had no row (fallback)."""
+def fte_days(enterprise: Enterprise, worker: Worker, period: Period, beside: tuple[Worker, ...] = ()
+             ) -> tuple[Decimal, list[Month]]:
+    """FTE-days of ``worker`` in ``period`` and the months where Paie had no row (fallback); ``beside``: the
+    person's earlier contracts in force beside this one (``_Hire.beside``), counted first (``fte_days_beside``)."""
     total, fallbacks = ZERO, []
     pays = enterprise.pay_by_worker_month.get(worker.worker_id, NO_PAY)
     # The worker's employment inside the period (empty when start > end).
@@ -191,10 +193,32 @@ def fte_days(enterprise: Enterprise, worker: Worker, period: Period) -> tuple[De
         part_days = days_between(max(start, first), min(end, last))
         if not part_days:
             continue
-        total += per_day * part_days
+        total += (fte_days_beside(enterprise, beside, month, max(start, first), min(end, last), per_day) if beside
+                  else per_day * part_days)
         if not from_pay:
             fallbacks.append(month)
     return total, fallbacks
+
+
+def fte_days_beside(enterprise: Enterprise, beside: tuple[Worker, ...], month: Month, first: date, last: date,
+                    per_day: Decimal) -> Decimal:
+    """FTE-days of a contract on the days ``first`` … ``last`` of ``month``, all employed, at ``per_day`` etp a
+    day (``daily_fte``), when the same person holds ``beside`` it earlier contracts (``_Hire.beside``): a person
+    is at most one full-time a day (D2), their contracts together, the earlier ones counted first — on a day
+    they make ``taken``, this one adds min(1, taken + per_day) − min(1, taken). So the per-FTE amounts of the
+    person's contracts never add up to more than one contract of their summed etp would get: two concurrent
+    0,6 contracts count 0,6 and 0,4."""
+    others = []
+    for w in beside:
+        pays = enterprise.pay_by_worker_month.get(w.worker_id, NO_PAY)
+        own = daily_fte(pays, w, month, month.first_day, month.last_day)[0]
+        others.append((max(w.hire_date, first), min(w.exit_date or date.max, last), own))
+    total, day = ZERO, first
+    while day <= last:
+        taken = sum((own for since, until, own in others if since <= day <= until), ZERO)
+        total += min(ONE, taken + per_day) - min(ONE, taken)
+        day += timedelta(days=1)
+    return total
 
 
 def segments(origin: date, claim: Period) -> list[tuple[int, Period, Period]]:
@@ -238,6 +262,21 @@ def _confidence_note(confidence: str) -> Text:
 
 
 # ------------------------------------------------------------------------------------ the run
+@dataclass(frozen=True)
+class _Hire:
+    """How a worker's per-worker subsidy (TD/TGD window and cap, degressive occupation years) counts their hire
+    (``_Run.hire_of``): from ``since``, the first hire of the person's stretch of employment; ``beside``, the
+    person's earlier contracts in force beside this one (their etp counted first, ``fte_days``); what the
+    lines add to their basis, notes and reasons; claimable or not (a re-hire after a gap: to justify)."""
+
+    since: date
+    beside: tuple[Worker, ...] = ()
+    basis: dict = field(default_factory=dict)
+    notes: tuple[Text, ...] = ()
+    reasons: tuple[Reason, ...] = ()
+    claimable: bool = True
+
+
 @dataclass
 class _Run:
     enterprise: Enterprise
@@ -263,26 +302,74 @@ class _Run:
         # Art. 60 §7 workers are employed by the CPAS, not by the EI (rules.md Q11): never subsidised here.
         return [w for w in self.enterprise.workers if w.has_employment_contract]
 
-    def rehire_check(self, worker: Worker, value: Value) -> tuple[dict, Text, Reason] | None:
-        """A re-hire's per-worker lines are computed but not claimable as is: (basis fields, note, reason),
-        or None for a first (or only) hire."""
-        # The same person's first employment contract here, for a re-hire under a new id.
-        first = self.enterprise.first_employment.get(worker.worker_id)
-        if first is None:
-            return None
-        since = first.hire_date.isoformat()
-        note = t(f"Même numéro national que le travailleur {first.worker_id} (engagé le {since}) : réengagement de "
-                 "la même personne ? La subvention par travailleur court par personne depuis son premier engagement "
-                 "(fenêtre et plafond, ou années d'occupation) et ne repart pas avec un nouvel identifiant sans "
-                 "justification ; non réclamable en l'état.",
-                 f"Same national number as worker {first.worker_id} (hired {since}): a re-hire of the same person? "
-                 "The per-worker subsidy runs per person from their first hire (window and cap, or occupation "
-                 "years) and does not start again under a new id without justification; not claimable as is.")
-        reason = because(t(f"Réengagement de la personne engagée le {since} (travailleur {first.worker_id}) : "
-                           "à justifier.",
-                           f"Re-hire of the person hired on {since} (worker {first.worker_id}): to be justified."),
-                         value)
-        return {"rehire_of": first.worker_id, "first_hire_date": first.hire_date}, note, reason
+    def since(self, worker: Worker) -> date:
+        """The day the worker's per-worker subsidy counts from (``_Hire.since``): the first hire of the stretch
+        of employment their contract belongs to (``Enterprise.stretch_of``)."""
+        return self.enterprise.stretch_of(worker)[0].hire_date
+
+    def hire_of(self, worker: Worker, value: Value) -> _Hire:
+        """How the worker's per-worker lines count their hire (``_Hire``); ``value``: the parameter the
+        reasons cite. The person's contracts are grouped by stretch of employment (``Enterprise.stretch_of``):
+        a contract that begins while an earlier one of the person is in force, or the day after it ends,
+        continues it — one employment, counted from the stretch's first hire, claimable; the first contract
+        of a stretch begun after a gap is a re-hire, computed but not claimable as is, and so are the
+        contracts continuing it (docs/interpretations.md, « A person re-hired under a new id »)."""
+        stretch = self.enterprise.stretch_of(worker)
+        origin, first = stretch[0], self.enterprise.employments_of(worker)[0]
+        if worker.worker_id == origin.worker_id == first.worker_id:
+            return _Hire(worker.hire_date)  # a first (or only) hire
+        basis: dict = {}
+        notes: list[Text] = []
+        reasons: list[Reason] = []
+        rehire = origin.worker_id != first.worker_id
+        if rehire:
+            # A re-hire after a gap: the same person's first employment contract here, under another id.
+            since = first.hire_date.isoformat()
+            notes.append(t(
+                f"Même numéro national que le travailleur {first.worker_id} (engagé le {since}) : réengagement de "
+                "la même personne ? La subvention par travailleur court par personne depuis son premier engagement "
+                "(fenêtre et plafond, ou années d'occupation) et ne repart pas avec un nouvel identifiant sans "
+                "justification ; non réclamable en l'état.",
+                f"Same national number as worker {first.worker_id} (hired {since}): a re-hire of the same person? "
+                "The per-worker subsidy runs per person from their first hire (window and cap, or occupation "
+                "years) and does not start again under a new id without justification; not claimable as is."))
+            reasons.append(because(t(f"Réengagement de la personne engagée le {since} (travailleur "
+                                     f"{first.worker_id}) : à justifier.",
+                                     f"Re-hire of the person hired on {since} (worker {first.worker_id}): to be "
+                                     "justified."), value))
+            basis.update(rehire_of=first.worker_id, first_hire_date=first.hire_date)
+        earlier = stretch[:[w.worker_id for w in stretch].index(worker.worker_id)]
+        beside: tuple[Worker, ...] = ()
+        if earlier:
+            ids = [w.worker_id for w in earlier]
+            named, since = workers_text(ids), origin.hire_date.isoformat()
+            one = len(ids) == 1
+            of_fr, of_en = ("du contrat du", "the contract of") if one else ("des contrats des", "the contracts of")
+            notes.append(t(
+                f"Suite {of_fr} {named.fr} (même numéro national) : contrats qui se suivent sans interruption, un "
+                f"seul emploi ; la subvention par travailleur court depuis l'engagement du {since} (fenêtre et "
+                "plafond, ou années d'occupation).",
+                f"Continues {of_en} {named.en} (same national number): contracts following each other without a "
+                f"gap, one employment; the per-worker subsidy runs from the hire of {since} (window and cap, or "
+                "occupation years)."))
+            the = "le" if one else "les"
+            reasons.append(because(t(f"Même emploi, sans interruption, que {the} {named.fr} : compté depuis "
+                                     f"l'engagement du {since}.",
+                                     f"Same employment, without a gap, as {named.en}: counted from the hire of "
+                                     f"{since}."), value))
+            basis["continues"] = ids
+            # The person's contracts in force beside this one: a person is at most one full-time a day.
+            beside = tuple(w for w in earlier if (w.exit_date or date.max) >= worker.hire_date)
+            if beside:
+                together = workers_text(w.worker_id for w in beside)
+                that_fr, that_en = ("celui du", "that of") if len(beside) == 1 else ("ceux des", "those of")
+                notes.append(t(
+                    f"Contrat tenu en même temps que {that_fr} {together.fr} : la personne compte au plus pour un "
+                    "temps plein par jour, ses contrats ensemble ; l'etp de ce contrat ne compte que jusqu'à ce "
+                    "plein.",
+                    f"Contract held together with {that_en} {together.en}: the person counts for at most one "
+                    "full-time a day, their contracts together; this contract's etp counts only up to that."))
+        return _Hire(origin.hire_date, beside, basis, tuple(notes), tuple(reasons), not rehire)
 
     def agrement_before_regime(self) -> tuple[Text, Reason] | None:
         """(note, reason) for a line of a subsidy counted in agrément years (the 2003 manager subsidy of years
@@ -359,17 +446,20 @@ def _target_worker_wage_cost(run: _Run) -> None:
             # Unknown status: said only while a subsidy could still be due, i.e. while the longest window
             # (TGD's) meets the claim — a worker hired years ago makes no claim incomplete (Q12).
             if category == "unknown" and run.claim and _window_meets_claim(
-                    run, worker, max(params_of(c)[2] for c in ("TD", "TGD"))):
+                    run, worker, run.since(worker), max(params_of(c)[2] for c in ("TD", "TGD"))):
                 run.unknown.append(UnknownSubsidy("target_worker", worker.worker_id, t(
                     "Statut TD/TGD indéterminé (données manquantes) : subvention non calculée.",
                     "TD/TGD status unknown (data missing): subsidy not computed."),
                     tuple(run.report.by_id[worker.worker_id].missing)))
             continue
         cap, window_months, window_length, monthly_cap, reasons = params_of(category)
+        # The same person's contracts without a gap are one employment: its window and cap run from the
+        # stretch's first hire (§3.7 « from hiring »); a re-hire after a gap is computed, to justify.
+        hire = run.hire_of(worker, cap)
         missing = run.report.by_id[worker.worker_id].missing
         if category == "TD" and missing and run.claim:
-            _tgd_not_checked(run, worker, missing, params_of("TGD"))
-        window = _window(worker.hire_date, window_length)
+            _tgd_not_checked(run, worker, hire.since, missing, params_of("TGD"))
+        window = _window(hire.since, window_length)
         # A window starting mid-month ends mid-month: its first and last calendar months are the two
         # parts of one month of the window, so the last is measured against the first's length and a
         # full-time worker's window makes exactly ``window_length`` months (hired 15 Feb 2024: 15/29 +
@@ -389,14 +479,11 @@ def _target_worker_wage_cost(run: _Run) -> None:
         pays = run.enterprise.pay_by_worker_month.get(worker.worker_id, NO_PAY)
         share_n = share.number
         hired, left = worker.hire_date, worker.exit_date or date.max
-        # Recruitment conditions (hires from 18.10.2018): net increase, else a vacancy to justify.
-        net = hiring.assess(hired) if hiring is not None else None
-        line_reasons = reasons if net is None else (*reasons, *net.reasons)
-        # The same person hired before under another id: the window and cap are theirs already (§3.7).
-        rehire = run.rehire_check(worker, cap)
-        if rehire is not None:
-            line_reasons = (*line_reasons, rehire[2])
-        for n, occ_year, part in segments(worker.hire_date, claim):
+        # Recruitment conditions (hires from 18.10.2018): net increase, else a vacancy to justify — of the
+        # hiring, the stretch's first, not of a contract continuing it.
+        net = hiring.assess(hire.since) if hiring is not None else None
+        line_reasons = (*reasons, *(net.reasons if net is not None else ()), *hire.reasons)
+        for n, occ_year, part in segments(hire.since, claim):
             months, missing, fallbacks = [], [], []
             wage_part_sum = fte_months = cap_sum = half_sum = amount = ZERO
             known_months = 0
@@ -415,7 +502,9 @@ def _target_worker_wage_cost(run: _Run) -> None:
                 # The month's FTE to the 4 places printed (the JSON's ``etp``, the line's « ETP-mois »), the cap
                 # computed on it: 1 500 € × 0,2133 = 319,95 €, which the unrounded 0,21333… made 320,00 € beside
                 # a printed 0,2133 (docs/interpretations.md, D1).
-                fte_m = four_places(per_day * inside_days / (first_month_days if month == last_month else month.days))
+                fd_m = (fte_days_beside(run.enterprise, hire.beside, month, max(part.start, first),
+                                        min(part.end, last), per_day) if hire.beside else per_day * inside_days)
+                fte_m = four_places(fd_m / (first_month_days if month == last_month else month.days))
                 cap_m = monthly_cap * fte_m
                 if not from_pay:
                     fallbacks.append(month)
@@ -463,9 +552,8 @@ def _target_worker_wage_cost(run: _Run) -> None:
                 basis.update(net.basis)
                 if not net.met:
                     notes.insert(0, net.note)
-            if rehire is not None:
-                basis.update(rehire[0])
-                notes.insert(0, rehire[1])
+            basis.update(hire.basis)
+            notes[:0] = hire.notes
             # The unpublished periodic rate is cited in the reasons, not as the line's confidence (D1: inferred).
             values = [cap, share, window_months]
             if missing:
@@ -478,15 +566,15 @@ def _target_worker_wage_cost(run: _Run) -> None:
                            "(never guessed).")
                 run.add("target_worker", worker.worker_id, basis, None, values, claimable=False,
                         notes=[reason, *notes], extra_confidence=["inferred"], reasons=line_reasons)
-                if rehire is not None:
+                if not hire.claimable:
                     # Filling in the wage cost would not make it claimable: the re-hire is what to justify.
-                    reason = t(reason.fr + " " + rehire[1].fr, reason.en + " " + rehire[1].en)
+                    reason = t(reason.fr + " " + hire.notes[0].fr, reason.en + " " + hire.notes[0].en)
                 run.unknown.append(UnknownSubsidy("target_worker", worker.worker_id, reason, ("cout_salarial",),
                                                   cap.cite(), line_start=part.start))
                 continue
             run.add("target_worker", worker.worker_id, basis, amount, values, notes=notes,
                     extra_confidence=["inferred"], reasons=line_reasons,
-                    claimable=(net is None or net.met) and rehire is None)
+                    claimable=(net is None or net.met) and hire.claimable)
         if beyond:
             # The claim is not complete yet: the months to come are said, with nothing to fill in now.
             said = horizon_text(run.enterprise, horizon)
@@ -649,19 +737,20 @@ def _window(hire: date, months: int) -> Period:
     return Period(hire, anniversary(hire, months) - timedelta(days=1))
 
 
-def _window_meets_claim(run: _Run, worker: Worker, months: int) -> bool:
-    """Some day of the claim, employed, falls in the worker's window of ``months`` months."""
-    overlap = _window(worker.hire_date, months).intersection(run.claim)
+def _window_meets_claim(run: _Run, worker: Worker, since: date, months: int) -> bool:
+    """Some day of the claim, employed, falls in the worker's window of ``months`` months from ``since``
+    (``_Run.since``)."""
+    overlap = _window(since, months).intersection(run.claim)
     return overlap is not None and overlap.intersection(worker.employment) is not None
 
 
-def _tgd_not_checked(run: _Run, worker: Worker, missing: tuple[str, ...],
+def _tgd_not_checked(run: _Run, worker: Worker, since: date, missing: tuple[str, ...],
                      tgd: tuple[Value, Value, int, Decimal, tuple[Reason, ...]]) -> None:
     """A TD whose TGD criterion cannot be checked (its data missing): the lines are computed as TD — what
     is certain —, and the part a TGD would add (a longer window, a higher cap) is unknown, not silently
     nothing: an ``unknown`` entry when the claim meets that longer window (rules.md §9 Q12)."""
     cap, _, window_length, _, _ = tgd
-    if not _window_meets_claim(run, worker, window_length):
+    if not _window_meets_claim(run, worker, since, window_length):
         return
     run.unknown.append(UnknownSubsidy("target_worker", worker.worker_id, t(
         f"TGD non vérifiable (renseignez {', '.join(missing)}) : montant calculé comme TD ; TGD, la subvention "
@@ -700,7 +789,8 @@ def _degressive_lines(run: _Run, amounts_key: str) -> None:
             continue
         claim = run.claim.intersection(worker.employment)
         # Only the occupation years of the table give an amount (nothing from the 5th year).
-        due = [(n, occ_year, part) for n, occ_year, part in segments(worker.hire_date, claim) if n in table]
+        # The occupation years of the person's stretch of employment: from its first hire (``_Run.hire_of``).
+        due = [(n, occ_year, part) for n, occ_year, part in segments(run.since(worker), claim) if n in table]
         if target is None:
             # Unknown status: said only while some occupation year of the table meets the claim (Q12).
             if due:
@@ -710,10 +800,10 @@ def _degressive_lines(run: _Run, amounts_key: str) -> None:
                     tuple(run.report.by_id[worker.worker_id].missing)))
             continue
         # The same person hired before under another id: their occupation years do not start again.
-        rehire = run.rehire_check(worker, amounts) if due else None
+        hire = run.hire_of(worker, amounts) if due else None
         for n, occ_year, part in due:
             annual = Decimal(table[n]["amount"])
-            fd, fallbacks = fte_days(run.enterprise, worker, part)
+            fd, fallbacks = fte_days(run.enterprise, worker, part, hire.beside)
             amount = annual * fd / occ_year.days
             notes = [_fallback_note(fallbacks)] if fallbacks else []
             partial = part != occ_year
@@ -727,12 +817,11 @@ def _degressive_lines(run: _Run, amounts_key: str) -> None:
                 f"Année d'occupation {n} : {euro_text(annual)} par an pour un temps plein, au prorata des jours "
                 "et de l'etp.",
                 f"Occupation year {n}: {euro_text(annual, 'en')} a year full-time, pro rata of days and etp."), amounts),)
-            if rehire is not None:
-                basis.update(rehire[0])
-                notes.insert(0, rehire[1])
-                reasons = (*reasons, rehire[2])
+            basis.update(hire.basis)
+            notes[:0] = hire.notes
             run.add("target_worker", worker.worker_id, basis, amount, [amounts], notes=notes,
-                    extra_confidence=["inferred"] if partial else [], reasons=reasons, claimable=rehire is None)
+                    extra_confidence=["inferred"] if partial else [], reasons=(*reasons, *hire.reasons),
+                    claimable=hire.claimable)
 
 
 def _months_add_up(months: list[dict], total: Decimal) -> None:
@@ -1449,7 +1538,7 @@ def _occupation_year_meets(run: _Run, regime: Regime, days: Period) -> bool:
     rules.md §4.7, §5.7) meets ``days`` — whatever the worker's status, as ``_degressive_lines`` walks them."""
     table = _table(regime.value("subsidy.target_worker.amounts", days.start), "occupation_year")
     return any(n in table for w in run.contract_workers() if w.employed_in(days)
-               for n, _, _ in segments(w.hire_date, days.intersection(w.employment)))
+               for n, _, _ in segments(run.since(w), days.intersection(w.employment)))
 
 
 def _supervision_year_meets(run: _Run, regime: Regime, days: Period) -> bool:

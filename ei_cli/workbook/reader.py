@@ -1050,7 +1050,7 @@ class _Reader:
     def _same_person(self, sheet: str, first: _Row, row: _Row) -> None:
         """Two Personnel rows with one national number: one person under two ids (a re-hire, ids being
         unique), whose status is not re-tested (``rules.eligibility``) and whose per-worker subsidy may not
-        start again (``rules.subsidy``) — or a typing error.
+        start again after a gap, and continues without one (``rules.subsidy``) — or a typing error.
         Named by worker ids and cells, never by the number (personal data)."""
         first_ref, ref = self._ref(sheet, "national_number", first), self._ref(sheet, "national_number", row)
         who_fr = f"Le travailleur {row.worker_id}" if row.worker_id is not None else f"La ligne {row.number}"
@@ -1062,11 +1062,13 @@ class _Reader:
                   "valeur non reproduite, donnée personnelle. Une même personne sous deux identifiants "
                   "(réengagement ?) : son statut de public cible est évalué une seule fois, à son premier "
                   "engagement (ei check-eligibility), et les subventions par travailleur de son nouvel engagement "
-                  "sont à justifier (ei subsidy) ; sinon, corrigez le numéro.",
+                  "continuent l'emploi précédent s'il le suit sans interruption, et sont à justifier après une "
+                  "interruption (ei subsidy) ; sinon, corrigez le numéro.",
                   f"{who_en} has the same national number as cell {first_ref} ({was_en}row {first.number}); value "
                   "not shown, personal data. One person under two ids (a re-hire?): their target-public status is "
                   "assessed once, at their first hire (ei check-eligibility), and the per-worker subsidies of the "
-                  "new hire need justifying (ei subsidy); otherwise, correct the number.", sheet=sheet, cell=ref)
+                  "new hire continue the previous employment when it follows without a gap, and need justifying after "
+                  "a gap (ei subsidy); otherwise, correct the number.", sheet=sheet, cell=ref)
 
     def _check_pay(self, sheet: str | None, rows: list[_Row], staff: list[_Row]) -> None:
         if sheet is None or sheet not in self.letters:
