@@ -178,8 +178,9 @@ def contract_stretches(rows: tuple[Worker, ...]) -> list[tuple[Worker, ...]]:
     """One person's contracts (``rows``, first hire first: ``Enterprise.employments_of``) grouped by
     uninterrupted stretch of employment: a contract that begins while an earlier one is in force, or on the
     day after the latest of them ends, continues their stretch; one that begins later, after a gap, begins
-    a new one. The per-worker subsidies' window and occupation years run from a stretch's first hire
-    (``rules.subsidy``)."""
+    a new one. The one grouping of a person's contiguous contracts: the CDI rule's « one breach per stretch »
+    (``rules.employment``), the per-worker subsidies' window and occupation years, which run from a stretch's
+    first hire (``rules.subsidy``)."""
     out: list[list[Worker]] = []
     until: date | None = None  # the stretch's last day so far (None: open-ended)
     for w in rows:

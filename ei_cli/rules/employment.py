@@ -32,7 +32,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 from ei_cli.i18n import Text, plural, t
-from ei_cli.model import ContractType, Enterprise, Function, Worker
+from ei_cli.model import ContractType, Enterprise, Function, Worker, contract_stretches
 from ei_cli.periods import Month, Period
 from ei_cli.regimes import Regime
 from ei_cli.rules.common import (CheckResult, by_shape_from_start, Reason, because, deadline_horizon, decimal_text,
@@ -150,7 +150,9 @@ def _cdi_violations(rows: tuple[Worker, ...], months: int, period: Period, statu
     deadline, hired_by, owed_by = person_deadline(rows, months, obligations_from)
     if owed_by is None:
         return []  # left before the CDI was due
-    # Stretches of employment without a CDI from the deadline: [first contract, last contract, since, until].
+    # Stretches of employment without a CDI from the deadline: [first contract, last contract, since, until];
+    # a contract joins the last one when it is of the same stretch of employment (``contract_stretches``).
+    stretch_no = {w.worker_id: i for i, stretch in enumerate(contract_stretches(rows)) for w in stretch}
     stretches: list[list] = []
     cdi, cdi_row = None, None
     for w in rows[rows.index(owed_by):]:
@@ -163,7 +165,7 @@ def _cdi_violations(rows: tuple[Worker, ...], months: int, period: Period, statu
             break
         until = start_cdi - timedelta(days=1) if start_cdi is not None else w.exit_date
         last = stretches[-1] if stretches else None
-        if last is not None and (last[3] is None or since <= last[3] + timedelta(days=1)):
+        if last is not None and stretch_no[w.worker_id] == stretch_no[last[1].worker_id]:
             last[1], last[3] = w, None if last[3] is None or until is None else max(last[3], until)
         else:
             stretches.append([w, w, since, until])
