@@ -62,6 +62,11 @@ class BatchRequest:
         """Subsidies are yearly: with ``--month`` they are those of the month's calendar year."""
         return self.month.year if self.month is not None else self.year
 
+    @property
+    def subsidy_period(self) -> Period:
+        """The calendar year whose subsidies each file gives (``subsidy_year``): the period of a month's too."""
+        return Period.calendar_year(self.subsidy_year)
+
 
 @dataclass(frozen=True)
 class FileOutcome:
@@ -638,8 +643,7 @@ def evaluate(path: Path, request: BatchRequest):
         # The subsidies are those of the month's calendar year, as `ei subsidy --year` computes them: under
         # the regime of that year, not the one in force in the month (2017-05 is under wallonie-2003, the
         # year's claim under wallonie-2016).
-        sub_regime, year_warnings = select_regime(enterprise, Period.calendar_year(request.subsidy_year),
-                                                  request.regime_id)
+        sub_regime, year_warnings = select_regime(enterprise, request.subsidy_period, request.regime_id)
         problems += [w for w in year_warnings if w not in problems]
         if sub_regime.id != regime.id:
             sub_report = assess_eligibility(enterprise, sub_regime)
@@ -1411,6 +1415,11 @@ _CHECK_OF_COLUMN = {"eligibility": "eligibility", "quota": "quota", "wages": "wa
                     "employment": "employment", "enterprise_size": "enterprise", "follow_up": "follow_up"}
 
 
+def summary_header(key: str) -> Text:
+    """The header of summary.xlsx's column ``key`` (``SUMMARY_COLUMNS``), French and English."""
+    return next(t(fr, en) for k, fr, en in SUMMARY_COLUMNS if k == key)
+
+
 def verdict_text(value: bool | None, lang: str = "fr") -> str:
     return VERDICT[value].get(lang)
 
@@ -1482,7 +1491,8 @@ def write_summary_xlsx(path: Path, outcomes: list[FileOutcome], request: BatchRe
 
 
 def _about_sheet(wb, outcomes: list[FileOutcome], request: BatchRequest, same_enterprise: Iterable[dict]) -> None:
-    """summary.xlsx's second sheet, « À propos » (« About »): what produced it and when, the period judged, and
+    """summary.xlsx's second sheet, « À propos » (« About »): what produced it and when, the period judged, the
+    year whose subsidies « Subventions (€) » holds (``_subsidies_text``: a whole year, with ``--month`` too), and
     how far it is judged — its verdicts depend on the day (``periods.today``), as the claim workbook says in its
     « Document produit par » and « Données » rows (``render.subsidy.produced_text``). A sheet of its own: the first
     keeps one row per workbook, equal to the per-file JSONs.
@@ -1524,6 +1534,7 @@ def _about_sheet(wb, outcomes: list[FileOutcome], request: BatchRequest, same_en
     ws = wb.create_sheet("À propos" if lang != "en" else "About")
     for label, value in ((t("Document produit par", "Produced by").get(lang), produced_text(lang)),
                          (t("Période", "Period").get(lang), f"{period.start.isoformat()} → {period.end.isoformat()}"),
+                         (t("Subventions", "Subsidies").get(lang), _subsidies_text(request).get(lang)),
                          (t("Données", "Data").get(lang), data.get(lang)),
                          *((t("Même entreprise", "Same enterprise").get(lang),
                             xlsx_cell(group["message"].get(lang))) for group in same_enterprise)):
@@ -1531,6 +1542,22 @@ def _about_sheet(wb, outcomes: list[FileOutcome], request: BatchRequest, same_en
         ws.cell(ws.max_row, 1).font = Font(bold=True)
     ws.column_dimensions["A"].width = 22
     ws.column_dimensions["B"].width = 100
+
+
+def _subsidies_text(request: BatchRequest) -> Text:
+    """« année civile 2026 (2026-01-01 → 2026-12-31) », the year whose subsidies « Subventions (€) » holds (JSON:
+    ``subsidy_year``): subsidies are yearly (docs/interpretations.md, « Période »), so with ``--month`` they are
+    the whole calendar year's, beside a period of one month — said then, lest the column be read as the month's."""
+    year, span = request.subsidy_year, request.subsidy_period
+    said = t(f"année civile {year} ({span.start.isoformat()} → {span.end.isoformat()})",
+             f"calendar year {year} ({span.start.isoformat()} → {span.end.isoformat()})")
+    if request.month is None:
+        return said
+    column = summary_header("total_subsidy")
+    return t(f"{said.fr} : les subventions sont annuelles, la colonne « {column.fr} » donne celles de toute "
+             f"l'année, pas du seul mois {request.month}",
+             f"{said.en}: subsidies are yearly, the column “{column.en}” gives the whole year's, not the month "
+             f"{request.month}'s alone")
 
 
 def write_summaries(outcomes: list[FileOutcome], request: BatchRequest, doc: dict, text: str | None = None) -> None:

@@ -1262,7 +1262,7 @@ def test_the_same_enterprise_in_english_and_in_the_summary_workbook(tmp_path, ca
 def test_no_same_enterprise_key_empty_and_no_row_in_the_summary_workbook(tmp_path, capsys, good_workbook,
                                                                           other_workbook):
     """Two enterprises (two BCE numbers): summary.json's `same_enterprise` is there, an empty list; « À propos »
-    has its three rows only."""
+    has its four rows only."""
     from openpyxl import load_workbook
 
     folder = folder_with(tmp_path, {"a.xlsx": good_workbook, "b.xlsx": other_workbook})
@@ -1270,7 +1270,7 @@ def test_no_same_enterprise_key_empty_and_no_row_in_the_summary_workbook(tmp_pat
     run(capsys, folder, "--year", YEAR, "--out", out, "-q")
     assert json.loads((out / SUMMARY_JSON).read_text(encoding="utf-8"))["same_enterprise"] == []
     about = [r[0] for r in load_workbook(out / "summary.xlsx")["À propos"].iter_rows(values_only=True)]
-    assert about == ["Document produit par", "Période", "Données"]
+    assert about == ["Document produit par", "Période", "Subventions", "Données"]
 
 
 def _read(file: str, name: str, number: str | None) -> FileOutcome:
@@ -2297,6 +2297,34 @@ def test_summary_workbook_says_when_it_was_produced_and_the_period_on_a_sheet_of
     about = {r[0]: r[1] for r in load_workbook(out / "summary.xlsx")["About"].iter_rows(values_only=True)}
     assert about["Produced by"] == f"ei {__version__} on 2026-09-10" and about["Period"] == "2025-01-01 → 2025-12-31"
     assert about["Data"].startswith("period over")
+
+
+def test_summary_workbook_says_the_year_its_subsidies_are_of(tmp_path, capsys, monkeypatch, good_workbook):
+    """Audit (xlsx, D1): `--month 2026-10` put in « Subventions (€) » the whole calendar year's subsidies (they are
+    yearly: summary.json's `subsidy_year`) beside « Période : 2026-10-01 → 2026-10-31 », the year said nowhere.
+    « À propos » now has a row « Subventions » after « Période »: « année civile 2026 (2026-01-01 → 2026-12-31) »,
+    and with --month that the column is the whole year's, not the month's; --year 2025 (period = the year): the
+    year alone. English: « Subsidies », « calendar year … »."""
+    from openpyxl import load_workbook
+
+    fixed_checks(monkeypatch, {})
+    folder = folder_with(tmp_path, {"a.xlsx": good_workbook})
+    out = tmp_path / "out"
+
+    def about(*args):
+        run(capsys, folder, *args, "--out", out, "-q")
+        return list(load_workbook(out / "summary.xlsx").worksheets[1].iter_rows(values_only=True))
+
+    rows = about("--month", "2026-10")
+    assert rows[1:3] == [("Période", "2026-10-01 → 2026-10-31"),
+                         ("Subventions", "année civile 2026 (2026-01-01 → 2026-12-31) : les subventions sont annuelles, "
+                                         "la colonne « Subventions (€) » donne celles de toute l'année, pas du seul "
+                                         "mois 2026-10")]
+    assert json.loads((out / SUMMARY_JSON).read_text(encoding="utf-8"))["subsidy_year"] == 2026
+    assert about("--year", "2025")[2] == ("Subventions", "année civile 2025 (2025-01-01 → 2025-12-31)")
+    assert about("--month", "2025-03", "--lang", "en")[2] == (
+        "Subsidies", "calendar year 2025 (2025-01-01 → 2025-12-31): subsidies are yearly, the column “Subsidies (€)” "
+                     "gives the whole year's, not the month 2025-03's alone")
 
 
 @pytest.mark.parametrize("given", [".", ".."])
