@@ -1324,7 +1324,8 @@ def same_enterprise(outcomes: Iterable[FileOutcome]) -> list[dict]:
     """The workbooks of the folder that are one enterprise, read more than once (last month's workbook kept
     beside this month's, a copy, an .ods export beside the .xlsx): the summary's total counts its subsidies once
     per file. One group per enterprise, ``{files, enterprise, enterprise_number, by, message}`` (summary.json's
-    ``same_enterprise``; the message is also the line on stderr and a row of « À propos »), in the order of
+    ``same_enterprise``; the message is also the line on stderr; « À propos » says it of its column, there being no
+    total row in summary.xlsx: ``_same_enterprise_message``), in the order of
     the files; only the files read (an unreadable file has no figures to count twice).
 
     Same enterprise (docs/interpretations.md, « Même entreprise dans le dossier »): the same BCE number
@@ -1369,9 +1370,12 @@ def _same_enterprise_group(files: list[FileOutcome], by: str) -> dict:
             "message": _same_enterprise_message(names, name, number, by)}
 
 
-def _same_enterprise_message(files: list[str], name: str, number: str | None, by: str) -> Text:
+def _same_enterprise_message(files: list[str], name: str, number: str | None, by: str,
+                             column: Text | None = None) -> Text:
     """« a.xlsx et b.xlsx : la même entreprise (BCE 0403.019.261) ; le total des subventions de la synthèse la
-    compte 2 fois. » — every file read has its subsidy total (``FileOutcome.total_subsidy``), in the sum."""
+    compte 2 fois. » — every file read has its subsidy total (``FileOutcome.total_subsidy``), in the sum. With
+    ``column`` (summary.xlsx's « À propos », whose sheet has no total row), what is true of the workbook:
+    « … ; additionner la colonne « Subventions (€) » la compterait 2 fois. »"""
     from ei_cli.i18n import enumeration
     from ei_cli.workbook.cells import bce_text, shown
 
@@ -1381,6 +1385,11 @@ def _same_enterprise_message(files: list[str], name: str, number: str | None, by
     else:
         why = t(f"même nom, {shown(name)}, et pas de numéro BCE qui les distingue",
                 f"same name, {shown(name, 'en')}, and no BCE number telling them apart")
+    if column is not None:
+        return t(f"{listed.fr} : la même entreprise ({why.fr}) ; additionner la colonne « {column.fr} » la compterait "
+                 f"{n} fois.",
+                 f"{listed.en}: the same enterprise ({why.en}); adding up the column “{column.en}” would count it "
+                 f"{n} times.")
     return t(f"{listed.fr} : la même entreprise ({why.fr}) ; le total des subventions de la synthèse la compte "
              f"{n} fois.",
              f"{listed.en}: the same enterprise ({why.en}); the summary's subsidy total counts it {n} times.")
@@ -1537,7 +1546,10 @@ def _about_sheet(wb, outcomes: list[FileOutcome], request: BatchRequest, same_en
                          (t("Subventions", "Subsidies").get(lang), _subsidies_text(request).get(lang)),
                          (t("Données", "Data").get(lang), data.get(lang)),
                          *((t("Même entreprise", "Same enterprise").get(lang),
-                            xlsx_cell(group["message"].get(lang))) for group in same_enterprise)):
+                            xlsx_cell(_same_enterprise_message(group["files"], group["enterprise"],
+                                                               group["enterprise_number"], group["by"],
+                                                               summary_header("total_subsidy")).get(lang)))
+                           for group in same_enterprise)):
         ws.append([label, value])
         ws.cell(ws.max_row, 1).font = Font(bold=True)
     ws.column_dimensions["A"].width = 22

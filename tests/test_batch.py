@@ -1233,8 +1233,11 @@ def test_files_in_error_are_not_counted_as_the_same_enterprise(tmp_path, capsys,
 
 
 def test_the_same_enterprise_in_english_and_in_the_summary_workbook(tmp_path, capsys, monkeypatch, good_workbook):
-    """--lang en: the line in English; summary.xlsx's « About » sheet holds the same sentence (« À propos » in
-    French), the first sheet still one row per workbook."""
+    """--lang en: the line in English; summary.xlsx's « About » sheet (« À propos » in French) says it of the
+    workbook, the first sheet still one row per workbook. Audit (xlsx, D1): that row said « le total des
+    subventions de la synthèse la compte 2 fois » of a workbook with no total row; it now says that adding up the
+    column « Subventions (€) » would count it 2 times. The terminal line and the JSON's `message`, where the
+    total is (`summary.total_subsidy`), keep their sentence."""
     from openpyxl import load_workbook
 
     fixed_checks(monkeypatch, {})
@@ -1247,16 +1250,19 @@ def test_the_same_enterprise_in_english_and_in_the_summary_workbook(tmp_path, ca
     lines = " ".join(stdout.split()).split(f"Subsidies {YEAR}: ")[1]
     assert code == ExitCode.OK and err == "" and "Warning: " + sentence in lines
     about = list(load_workbook(out / "summary.xlsx")["About"].iter_rows(values_only=True))
-    assert about[-1] == ("Same enterprise", sentence)
+    assert about[-1] == ("Same enterprise", "ei-012.ods.xlsx and ei-012.xlsx: the same enterprise (BCE 0403.019.261); "
+                                            "adding up the column “Subsidies (€)” would count it 2 times.")
     run(capsys, folder, "--year", YEAR, "--out", out, "-q")
     wb = load_workbook(out / "summary.xlsx")
     assert wb["À propos"].cell(wb["À propos"].max_row, 1).value == "Même entreprise"
     assert wb["À propos"].cell(wb["À propos"].max_row, 2).value == (
+        "ei-012.ods.xlsx et ei-012.xlsx : la même entreprise (BCE 0403.019.261) ; additionner la colonne "
+        "« Subventions (€) » la compterait 2 fois.")
+    assert wb.active.max_row == 3 and "total" not in [c.value for c in wb.active["A"]]
+    summary = json.loads((out / SUMMARY_JSON).read_text(encoding="utf-8"))
+    assert summary["same_enterprise"][0]["message"] == (
         "ei-012.ods.xlsx et ei-012.xlsx : la même entreprise (BCE 0403.019.261) ; le total des subventions de la "
         "synthèse la compte 2 fois.")
-    assert wb.active.max_row == 3
-    summary = json.loads((out / SUMMARY_JSON).read_text(encoding="utf-8"))
-    assert summary["same_enterprise"][0]["message"] == wb["À propos"].cell(wb["À propos"].max_row, 2).value
 
 
 def test_no_same_enterprise_key_empty_and_no_row_in_the_summary_workbook(tmp_path, capsys, good_workbook,
