@@ -511,13 +511,43 @@ def test_the_months_sheet_says_the_rounding_remainder(tmp_path):
     assert invoke(WALLOON, "--year", "2024", "-o", str(out)).exit_code == 0
     months = load_workbook(out)["Mois"]
     header = [c.value for c in months[1]]
-    assert header[-1] == "rounding_adjustment"
-    assert months.cell(2, len(header)).number_format.endswith('"€"')
+    assert header[11] == "rounding_adjustment"   # the 12th column (`claimable` appended after it)
+    assert months.cell(2, 12).number_format.endswith('"€"')
     rows = [dict(zip(header, r)) for r in months.iter_rows(min_row=2, values_only=True) if r[1] == "W06"]
     assert [r["month"] for r in rows] == [f"2024-{m:02d}" for m in range(3, 13)]
     assert [r["rounding_adjustment"] for r in rows] == [0] * 9 + [pytest.approx(-0.05, abs=1e-9)]
     assert rows[-1]["amount"] == pytest.approx(1472.60, abs=1e-9)
     assert sum(Decimal(str(r["amount"])) for r in rows) == Decimal("14726.45")
+
+
+def test_the_months_sheet_says_which_months_are_claimable(tmp_path):
+    """Audit (xlsx, D2): « Mois » laid out the months of a line not claimable (its amount unknown, a re-hire's)
+    like the others, so its `amount` column summed to more than the Synthèse's total. A last column `claimable`,
+    the line's as « Détail » gives it. `_partial_cost_sheets`, 2024, worker 2 (TGD, 0,5 FTE, hired 2023-03-01,
+    left 2024-06-30) given `cout_salarial` 1 450,25 € for January–June: each month min(1 450,25 ÷ 2 = 725,125,
+    36 000 ÷ 24 × 0,5 = 750) = 725,125; occupation year 1 (January–February) 1 450,25 €, year 2 (March–June)
+    2 900,50 €: total 4 350,75 €, claimable. Worker 1's line (March–June known, 4 × 1 450 = 5 800 €, the rest
+    unknown) is not: its rows say FALSE, and the TRUE rows add up to the total, 4 350,75 €, where all rows gave
+    4 350,75 + 5 800 = 10 150,75 €."""
+    from datetime import date
+
+    from openpyxl import load_workbook
+
+    from helpers_workbook import write_workbook
+
+    sheets = _partial_cost_sheets()
+    sheets["Paie"] += [[2, date(2024, m, 1), 0.5, 1050, 1450.25] for m in range(1, 7)]
+    out = tmp_path / "c.xlsx"
+    assert invoke(str(write_workbook(tmp_path / "partial.xlsx", sheets)), "--year", "2024", "-o", str(out)).exit_code == 0
+    wb = load_workbook(out)
+    months = wb["Mois"]
+    header = [c.value for c in months[1]]
+    assert header[-2:] == ["rounding_adjustment", "claimable"]
+    rows = [dict(zip(header, r)) for r in months.iter_rows(min_row=2, values_only=True)]
+    assert {(r["worker_id"], r["claimable"]) for r in rows} == {("1", False), ("2", True)}
+    assert sum(Decimal(str(r["amount"])) for r in rows if r["amount"] is not None) == Decimal("10150.75")
+    total = next(r[2] for r in wb["Synthèse"].iter_rows(values_only=True) if r[0] == "Total")
+    assert sum(Decimal(str(r["amount"])) for r in rows if r["claimable"]) == Decimal(str(total)) == Decimal("4350.75")
 
 
 def test_the_claim_workbook_says_what_produced_it_how_far_its_data_go_and_the_run_s_warnings(tmp_path, monkeypatch):

@@ -4,7 +4,8 @@ Workers appear by ``worker_id``; their names only with ``--names``. The claim wo
 « Synthèse » sheet (identity, what produced it and how far its data go, totals per subsidy, grand total, the
 lines set aside, conditions with their verdict, de minimis note, warnings), a « Détail » sheet (one row
 per line, every basis field a column), and a « Mois » sheet (the month-by-month computation of the
-Walloon TD/TGD subsidy, decision D1). Its totals are the result's totals, the same as the JSON's.
+Walloon TD/TGD subsidy, decision D1; each month with its line's ``claimable``). Its totals are the result's
+totals, the same as the JSON's: the sum of the claimable rows' amounts.
 """
 
 from __future__ import annotations
@@ -480,12 +481,14 @@ def write_claim_workbook(path: Path, result: SubsidyResult, enterprise: Enterpri
 
         # Added last (a column is only ever added): the line is rounded once and its last month carries the
         # remainder (``rules.subsidy._months_add_up``), so that month's amount is not min(half, cap) to the cent
-        # — said, not left for a clerk to take for an error.
+        # — said, not left for a clerk to take for an error. Then the line's `claimable`, as « Détail » gives
+        # it: a re-hire's months, or the known months of a line whose amount is unknown, are computed but out
+        # of the total, and the column `amount` summed over every row exceeded the Synthèse's.
         months_header = ["subsidy", "worker_id", "occupation_year", "month", "etp", "days", "wage_cost",
-                         "half_wage_cost", "cap", "amount", "capped", "rounding_adjustment"]
+                         "half_wage_cost", "cap", "amount", "capped", "rounding_adjustment", "claimable"]
         month_rows = [[line.subsidy, line.worker_id, line.basis.get("occupation_year"), str(m["month"]), m["etp"],
                        m["days"], m.get("wage_cost"), m.get("half_wage_cost"), m.get("cap"), m.get("amount"),
-                       m.get("capped"), _rounding_adjustment(m)]
+                       m.get("capped"), _rounding_adjustment(m), line.claimable]
                       for line in result.lines for m in line.basis.get("months", ())]
         if month_rows:
             months = wb.create_sheet("Mois" if not en else "Months")
