@@ -31,7 +31,7 @@ from typing import BinaryIO, Callable, Iterable
 from ei_cli.errors import EiError, ExitCode
 from ei_cli.i18n import Text, plural, t
 from ei_cli.periods import Month, Period
-from ei_cli.rules.common import NOT_APPLICABLE, VERDICT, deadline_horizon, not_begun
+from ei_cli.rules.common import NOT_APPLICABLE, VERDICT, deadline_horizon, not_begun, not_begun_text
 
 SUMMARY_JSON = "summary.json"
 SUMMARY_XLSX = "summary.xlsx"
@@ -1521,8 +1521,7 @@ def _about_sheet(wb, outcomes: list[FileOutcome], request: BatchRequest, same_en
     lang, period, today = request.lang, request.period, periods.today().isoformat()
     over = False
     if not_begun(period):
-        when = t(f"période pas encore commencée au {today} (date du jour)",
-                 f"period not begun yet on {today} (today)")
+        when = not_begun_text()
     elif deadline_horizon(period) is not None:
         when = t(f"période en cours au {today} (date du jour) : les échéances sont jugées jusqu'à ce jour",
                  f"period in progress on {today} (today): the deadlines are judged up to today")

@@ -590,6 +590,27 @@ def test_the_claim_workbook_says_what_produced_it_how_far_its_data_go_and_the_ru
             if r[0] in ("Warning", "Avertissement")] == ["Warning"]
 
 
+def test_the_claim_workbook_of_a_year_not_begun_says_so(tmp_path):
+    """Audit (xlsx, D3): today 2026-11-30 (conftest), `--year 2027` on the Walloon sample (Paie to 2026-10): the
+    « Données » row said « provisoire : paie connue jusqu'au 2026-10-31 ; année en cours, … » of a year that has
+    not begun. It now says it as summary.xlsx's « À propos » does (`not_begun_text`): « période pas encore
+    commencée au 2026-11-30 (date du jour) »; English too. 2026 (in progress) keeps « année en cours »."""
+    from openpyxl import load_workbook
+
+    def data(*args):
+        out = tmp_path / "c.xlsx"
+        invoke(WALLOON, *args, "-o", str(out))
+        return {r[0]: r[1] for r in load_workbook(out).worksheets[0].iter_rows(values_only=True)}
+
+    assert data("--year", "2027")["Données"] == (
+        "provisoire : période pas encore commencée au 2026-11-30 (date du jour) ; paie connue jusqu'au 2026-10-31 ; "
+        "ses mois se calculent avec leur paie une fois venus")
+    assert data("--year", "2027", "--lang", "en")["Data"] == (
+        "provisional: period not begun yet on 2026-11-30 (today); payroll known to 2026-10-31; its months are "
+        "computed with their payroll once they have come")
+    assert "année en cours" in data("--year", "2026")["Données"]
+
+
 def test_the_claim_workbook_prints_and_says_a_partial_amount_of_an_unknown_line(tmp_path):
     """Printing the claim workbook gave portrait pages cutting Détail's 50-odd columns, the header on the first
     page only. Every sheet is now A4 landscape, fitted to one page wide (as many down as needed), its first row

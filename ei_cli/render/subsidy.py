@@ -23,7 +23,7 @@ from ei_cli.problems import Problem
 from ei_cli.regimes import CONFIDENCES, Regime, cited_in
 from ei_cli.render import print_reasons, reference_text
 from ei_cli.rules.common import (Reason, basis_figure, data_horizon, entered_ahead, euro_text, horizon_text,
-                                 pay_known_text, payroll_current, worker_text)
+                                 not_begun, not_begun_text, pay_known_text, payroll_current, worker_text)
 from ei_cli.rules.subsidy import SUBSIDY_TEXT, SubsidyLine, SubsidyResult, tranche_days_text
 
 EURO_FORMAT = '#,##0.00 "€"'
@@ -337,12 +337,19 @@ def data_text(result: SubsidyResult, enterprise: Enterprise, lang: str) -> str:
     by more than its usual lag (not ``payroll_current``), computed up to the last month over (``horizon_text``)
     and the months up to it are missing, not to come — the line says so, as the claim's own entries do; a claim
     beginning after that month has none missing, only months to come. A payroll entered ahead is computed up
-    to the current month (``paid_to``): the later months are not begun, whatever their Paie rows."""
+    to the current month (``paid_to``): the later months are not begun, whatever their Paie rows. A claim not
+    begun yet (``not_begun``: ``--year 2027`` on 2026-11-30) says so, as the other outputs do (``not_begun_text``),
+    never « année en cours »: none of its months is here yet."""
     claimed = result.claim_period or result.period
     horizon = data_horizon(enterprise, claimed)
     known = pay_known_text(enterprise)
     if result.complete or horizon is None:
         return known.get(lang)
+    if not_begun(claimed):
+        begun = not_begun_text()
+        return t(f"provisoire : {begun.fr} ; {known.fr} ; ses mois se calculent avec leur paie une fois venus",
+                 f"provisional: {begun.en}; {known.en}; its months are computed with their payroll once they have "
+                 "come").get(lang)
     if entered_ahead(enterprise):
         # Computed to the current month (``paid_to``), the later months not begun.
         said = horizon_text(enterprise, horizon)

@@ -631,6 +631,13 @@ def not_begun(period: Period) -> bool:
     return period.start > periods.today()
 
 
+def not_begun_text() -> Text:
+    """« période pas encore commencée au 2026-11-30 (date du jour) »: a period ``not_begun`` said where its outcome
+    is described (summary.xlsx's « À propos », the claim workbook's « Données »)."""
+    today = periods.today().isoformat()
+    return t(f"période pas encore commencée au {today} (date du jour)", f"period not begun yet on {today} (today)")
+
+
 def not_begun_summary() -> Text:
     """The summary of a check not judged on a period not begun (``not_begun``): « indéterminé : période pas encore
     commencée (date du jour : …) » — the dashboard's deadlines and eligibility, the enterprise size."""
