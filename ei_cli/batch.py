@@ -1468,7 +1468,7 @@ def write_summary_xlsx(path: Path, outcomes: list[FileOutcome], request: BatchRe
         from openpyxl import Workbook
         from openpyxl.styles import Font
 
-        from ei_cli.output import mark_own_workbook, xlsx_cell
+        from ei_cli.output import fit_columns, mark_own_workbook, xlsx_cell
 
         lang = request.lang
         wb = Workbook()
@@ -1488,8 +1488,7 @@ def write_summary_xlsx(path: Path, outcomes: list[FileOutcome], request: BatchRe
             col = keys.index(key) + 1
             for (cell,) in ws.iter_rows(min_row=2, min_col=col, max_col=col):
                 cell.number_format = fmt
-        for i, (_, fr, en) in enumerate(SUMMARY_COLUMNS, start=1):
-            ws.column_dimensions[ws.cell(1, i).column_letter].width = max(12, len(fr if lang != "en" else en) + 2)
+        fit_columns(ws)
         ws.freeze_panes = "A2"
         ws.auto_filter.ref = ws.dimensions
         _about_sheet(wb, outcomes, request, same_enterprise)

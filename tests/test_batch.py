@@ -2333,6 +2333,29 @@ def test_summary_workbook_says_the_year_its_subsidies_are_of(tmp_path, capsys, m
                      "gives the whole year's, not the month 2025-03's alone")
 
 
+def test_summary_workbook_columns_are_as_wide_as_their_values(tmp_path, capsys, monkeypatch, good_workbook):
+    """Audit (xlsx, D4): the widths came from the headers alone — « Fichier », « Entreprise », « Régime » 12 wide
+    for « ei-les-jardins-octobre.xlsx » (27 characters), « EI Les Jardins de Test » (22), « wallonie-2016 » (13),
+    each clipped by the next cell. Now each column is its longest value + 2 (header + 4, its filter button), from
+    12 to 60: 29, 24, 15; a name of 70 characters is cut to 60 wide and wraps in its cell."""
+    from openpyxl import load_workbook
+
+    fixed_checks(monkeypatch, {})
+    long_name = "EI " + "Les Jardins Partagés de la Vallée " * 2   # 3 + 2 × 34 = 71 characters
+    sheets = set_field(set_field(valid_sheets(), "nom", long_name.strip()), "numero_bce", OTHER_BCE)
+    folder = folder_with(tmp_path, {"ei-les-jardins-octobre.xlsx": good_workbook,
+                                    "b.xlsx": write_workbook(tmp_path / "long.xlsx", sheets)})
+    out = tmp_path / "out"
+    run(capsys, folder, "--year", YEAR, "--out", out, "-q")
+    ws = load_workbook(out / "summary.xlsx").active
+    width = {ws.cell(1, c).value: ws.column_dimensions[ws.cell(1, c).column_letter].width
+             for c in range(1, ws.max_column + 1)}
+    assert (width["Fichier"], width["Régime"], width["Entreprise"]) == (29, 15, 60)
+    assert width["Verdict global"] == len("Verdict global") + 4 and width["Erreurs"] == 12
+    (long_cell,) = [c for c in ws["B"] if c.value == long_name.strip()]
+    assert long_cell.alignment.wrap_text and not ws["B3"].alignment.wrap_text
+
+
 @pytest.mark.parametrize("given", [".", ".."])
 def test_an_empty_folder_is_named_so_that_it_cannot_be_misread(tmp_path, capsys, monkeypatch, given):
     """``ei batch .`` in an empty folder said « Aucun classeur (.xlsx, .xlsm, .ods) dans .. » — the folder's

@@ -550,6 +550,31 @@ def test_the_months_sheet_says_which_months_are_claimable(tmp_path):
     assert sum(Decimal(str(r["amount"])) for r in rows if r["claimable"]) == Decimal(str(total)) == Decimal("4350.75")
 
 
+def test_the_claim_workbook_columns_are_as_wide_as_their_values(tmp_path):
+    """Audit (xlsx, D4): « Détail »'s widths came from its headers (`label`, `reference`, `notes`: 12 wide), the
+    long texts clipped by the next cell. Walloon sample, 2024: `label` « Travailleur du public cible » (27
+    characters) is now 27 + 2 = 29 wide; `reference` (68 characters and more) and `notes` (174 and more) the cap,
+    60, their text wrapped in the cell; `amount` is sized on the sums as shown, « 14 726,45 € » (11) + 2 = 13;
+    `subsidy` on « social_accompaniment » (20) + 2 = 22. « Mois » the same way: `rounding_adjustment` 19 + 4."""
+    from openpyxl import load_workbook
+
+    out = tmp_path / "c.xlsx"
+    assert invoke(WALLOON, "--year", "2024", "-o", str(out)).exit_code == 0
+    wb = load_workbook(out)
+
+    def widths(ws):
+        return {ws.cell(1, c).value: ws.column_dimensions[ws.cell(1, c).column_letter].width
+                for c in range(1, ws.max_column + 1)}
+
+    detail, header = wb["Détail"], [c.value for c in wb["Détail"][1]]
+    width = widths(detail)
+    assert (width["subsidy"], width["label"], width["reference"], width["notes"], width["amount"]) == (22, 29, 60, 60, 13)
+    for name in ("reference", "notes"):
+        assert all(row[header.index(name)].alignment.wrap_text for row in detail.iter_rows(min_row=2))
+    assert not detail.cell(2, header.index("label") + 1).alignment.wrap_text
+    assert widths(wb["Mois"])["rounding_adjustment"] == 23
+
+
 def test_the_claim_workbook_says_what_produced_it_how_far_its_data_go_and_the_run_s_warnings(tmp_path, monkeypatch):
     """The Synthèse did not say which ei produced it nor when, that a year in progress is provisional, for
     how long the regime applied is in force, nor the run's warnings (`problems`). Today set to 2026-11-30.

@@ -18,7 +18,7 @@ from typing import Iterable
 from ei_cli import periods
 from ei_cli.i18n import Text, french_word, plural, t
 from ei_cli.model import Enterprise
-from ei_cli.output import RunOptions, jsonable, mark_own_workbook, write_with, xlsx_cell
+from ei_cli.output import RunOptions, fit_columns, jsonable, mark_own_workbook, write_with, xlsx_cell
 from ei_cli.problems import Problem
 from ei_cli.regimes import CONFIDENCES, Regime, cited_in
 from ei_cli.render import print_reasons, reference_text
@@ -520,8 +520,6 @@ def _rounding_adjustment(month: dict) -> Decimal | None:
 def _finish_sheet(ws, header: list[str], get_column_letter, bold) -> None:
     for c, name in enumerate(header, start=1):
         ws.cell(1, c).font = bold
-        letter = get_column_letter(c)
-        ws.column_dimensions[letter].width = max(12, min(40, len(name) + 4))
         if name in MONEY_FIELDS:
             for r in range(2, ws.max_row + 1):
                 ws.cell(r, c).number_format = EURO_FORMAT
@@ -529,6 +527,7 @@ def _finish_sheet(ws, header: list[str], get_column_letter, bold) -> None:
                       "agrement_year_start", "agrement_year_end"}:
             for r in range(2, ws.max_row + 1):
                 ws.cell(r, c).number_format = "yyyy-mm-dd"
+    fit_columns(ws)   # on the values as formatted above
     ws.freeze_panes = "A2"
     ws.auto_filter.ref = f"A1:{get_column_letter(len(header))}{max(ws.max_row, 1)}"
     _print_setup(ws, "1:1")   # the header row on every page
