@@ -636,6 +636,23 @@ def test_the_claim_workbook_of_a_year_not_begun_says_so(tmp_path):
     assert "année en cours" in data("--year", "2026")["Données"]
 
 
+def test_the_entries_of_a_year_not_begun_do_not_call_it_in_progress():
+    """Today 2026-11-30 (conftest), `--year 2027` on the Walloon sample (Paie to 2026-10, agrément years from 1 March):
+    the SIEG entry of agrément year 3's part 2027-01-01 – 2027-02-28 said « après le 2026-10-31 (année en cours, paie
+    connue jusqu'au 2026-10-31) » of a year that has not begun (``horizon_text`` knew no period). It now says
+    « période pas encore commencée »; 2026, in progress, keeps « année en cours »."""
+    def reasons(year, *lang):
+        r = invoke(WALLOON, "--year", year, "--format", "json", *lang)
+        return [u["reason"] for u in json.loads(r.stdout)["unknown"] if u["subsidy"] == "social_accompaniment"]
+
+    (first, *_) = reasons("2027")
+    assert first.startswith("Année d'agrément 3, du 2027-01-01 au 2027-02-28 : après le 2026-10-31 (période pas "
+                            "encore commencée, paie connue jusqu'au 2026-10-31)")
+    assert "(period not begun yet, payroll known to 2026-10-31)" in reasons("2027", "--lang", "en")[0]
+    assert not any("année en cours" in r for r in reasons("2027"))
+    assert any("(année en cours, paie connue jusqu'au 2026-10-31)" in r for r in reasons("2026"))
+
+
 def test_the_claim_workbook_prints_and_says_a_partial_amount_of_an_unknown_line(tmp_path):
     """Printing the claim workbook gave portrait pages cutting Détail's 50-odd columns, the header on the first
     page only. Every sheet is now A4 landscape, fitted to one page wide (as many down as needed), its first row

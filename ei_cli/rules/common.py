@@ -593,23 +593,27 @@ def pay_known_text(enterprise: Enterprise) -> Text:
     return t(f"paie connue jusqu'au {last.last_day.isoformat()}", f"payroll known to {last.last_day.isoformat()}")
 
 
-def horizon_text(enterprise: Enterprise, horizon: date) -> Text:
+def horizon_text(enterprise: Enterprise, horizon: date, period: Period | None = None) -> Text:
     """A year in progress's ``data_horizon`` said with what it is: « 2026-10-31 (année en cours, paie connue
     jusqu'au 2026-10-31) » when it is the last Paie month's end; « 2026-10-31 (fin du dernier mois terminé,
     année en cours, paie connue jusqu'au 2026-06-30) » when it is the last month over by today
     (``last_month_over``) — a payroll more than two months behind, or none; « 2026-11-30 (fin du mois en cours,
     année en cours, paie saisie d'avance jusqu'au 2026-12-31) » when a payroll entered ahead is read to the
     current month only (``paid_to``). The one way every payroll-based amount names its horizon: never the
-    horizon presented as the last Paie month when it is not."""
+    horizon presented as the last Paie month when it is not. ``period``: the period claimed or judged, when it
+    may not have begun yet (``not_begun``: ``--year 2027`` on 2026-11-30) — « période pas encore commencée »
+    then, never « année en cours »."""
     last, known, day = enterprise.last_pay_month, pay_known_text(enterprise), horizon.isoformat()
+    now = (t("période pas encore commencée", "period not begun yet") if period is not None and not_begun(period)
+           else t("année en cours", "year in progress"))
     if last is not None and last.last_day == horizon:
-        return t(f"{day} (année en cours, {known.fr})", f"{day} (year in progress, {known.en})")
+        return t(f"{day} ({now.fr}, {known.fr})", f"{day} ({now.en}, {known.en})")
     if entered_ahead(enterprise):
         ahead = last.last_day.isoformat()
-        return t(f"{day} (fin du mois en cours, année en cours, paie saisie d'avance jusqu'au {ahead})",
-                 f"{day} (end of the current month, year in progress, payroll entered ahead up to {ahead})")
-    return t(f"{day} (fin du dernier mois terminé, année en cours, {known.fr})",
-             f"{day} (end of the last month over, year in progress, {known.en})")
+        return t(f"{day} (fin du mois en cours, {now.fr}, paie saisie d'avance jusqu'au {ahead})",
+                 f"{day} (end of the current month, {now.en}, payroll entered ahead up to {ahead})")
+    return t(f"{day} (fin du dernier mois terminé, {now.fr}, {known.fr})",
+             f"{day} (end of the last month over, {now.en}, {known.en})")
 
 
 def deadline_horizon(period: Period) -> date | None:

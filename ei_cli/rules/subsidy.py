@@ -534,7 +534,7 @@ def _target_worker_wage_cost(run: _Run) -> None:
             if fallbacks:
                 notes.append(_fallback_note(fallbacks))
             if beyond and part.end == horizon:
-                said = horizon_text(run.enterprise, horizon)
+                said = horizon_text(run.enterprise, horizon, run.claim)
                 notes.append(t(f"Calculé jusqu'au {said.fr} : montant des mois payés, provisoire ; les mois "
                                "suivants de la fenêtre se calculent avec leur paie.",
                                f"Computed up to {said.en}: amount of the months paid, provisional; the window's "
@@ -577,7 +577,7 @@ def _target_worker_wage_cost(run: _Run) -> None:
                     claimable=(net is None or net.met) and hire.claimable)
         if beyond:
             # The claim is not complete yet: the months to come are said, with nothing to fill in now.
-            said = horizon_text(run.enterprise, horizon)
+            said = horizon_text(run.enterprise, horizon, run.claim)
             run.unknown.append(UnknownSubsidy("target_worker", worker.worker_id, t(
                 f"Mois après le {said.fr} : à calculer avec leur paie.",
                 f"Months after {said.en}: to compute with their payroll."), (), cap.cite()))
@@ -601,7 +601,7 @@ def _waiting_text(run: _Run, horizon: date) -> Text:
         if run.enterprise.last_pay_month.last_day >= run.claim.start:
             # A payroll entered ahead into the claim, whose months are not begun (``paid_to``). Not ``entered_ahead``
             # alone: a payroll ahead to 2026-12 with a claim for 2027 has no month in it — said below.
-            said = horizon_text(run.enterprise, horizon)
+            said = horizon_text(run.enterprise, horizon, run.claim)
             return t(f"Période réclamée commençant après le {said.fr} : ses mois ne sont pas encore commencés, à "
                      "calculer avec leur paie une fois venus.",
                      f"Claimed period beginning after {said.en}: its months have not begun yet, to compute with "
@@ -611,7 +611,7 @@ def _waiting_text(run: _Run, horizon: date) -> Text:
                  "pour la période, à calculer avec la paie de ses mois.",
                  f"Claimed period after the last payroll month ({known.en}): no payroll month known for the "
                  "period, to compute with its months' payroll.")
-    said = horizon_text(run.enterprise, horizon)
+    said = horizon_text(run.enterprise, horizon, run.claim)
     return t(f"Fenêtre commencée après le {said.fr} : à calculer avec la paie des mois suivants.",
              f"Window begun after {said.en}: to compute with the following months' payroll.")
 
@@ -1031,7 +1031,7 @@ def _social_accompaniment_brackets(run: _Run) -> None:
             to_come = Period(max(part.start, horizon + timedelta(days=1)), part.end)
             # Said while someone under contract is employed then (per Personnel), as the TD/TGD months are.
             if any(w.employed_in(to_come) for w in run.contract_workers()):
-                said = horizon_text(run.enterprise, horizon)
+                said = horizon_text(run.enterprise, horizon, run.claim)
                 run.unknown.append(UnknownSubsidy("social_accompaniment", None, t(
                     f"Année d'agrément {n}, du {to_come.start.isoformat()} au {to_come.end.isoformat()} : après le "
                     f"{said.fr}, à calculer avec la paie de ces mois (palier et plafond de l'année d'agrément).",
@@ -1157,7 +1157,7 @@ def _social_accompaniment_brackets(run: _Run) -> None:
                            f"{window.start.isoformat()} to {window.end.isoformat()}, provisional amount to recompute "
                            f"once the payroll reaches the end of the agrément year ({agr_year.end.isoformat()})."))
         if to_come is not None:
-            said = horizon_text(run.enterprise, horizon)
+            said = horizon_text(run.enterprise, horizon, run.claim)
             notes.append(t(f"Partie réclamée jusqu'au {said.fr}, au plus le coût connu + frais de fonctionnement ; du "
                            f"{to_come.start.isoformat()} au {to_come.end.isoformat()}, à calculer avec la paie de ces "
                            "mois.",
