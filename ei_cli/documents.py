@@ -689,7 +689,7 @@ def follow_up_summary(enterprise: Enterprise, period: Period, report) -> dict:
     # As the follow-up check counts them: actions of the year held while the worker is employed.
     by_id = enterprise.workers_by_id
     actions = [f for f in enterprise.follow_ups if period.contains(f.date) and f.worker_id in by_id
-               and by_id[f.worker_id].employed_on(f.date)]
+               and enterprise.person_employed_on(by_id[f.worker_id], f.date)]
     quarters = []
     for q in range(1, 5):
         in_q = [f for f in actions if Month.of(f.date).quarter == q and f.date.year == year]

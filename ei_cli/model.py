@@ -73,6 +73,14 @@ def _private(default=None, *, identity: bool = False):
     return field(default=default, repr=False, metadata={"person": not identity})
 
 
+def person_key(national_number: str | None, contract_type: ContractType | None) -> str | None:
+    """What ties the ids of one person (``Enterprise.employments``): the national number of an employment
+    contract. None — a person of their own — without a number, or for an art. 60 §7 stint (the CPAS's
+    contract, not a hire by the EI: rules.md Q11). The reader groups its Personnel rows by it before the
+    model exists (``duplicate_niss``, ``follow_up_outside_employment``): one grouping for both."""
+    return national_number if national_number and contract_type != ContractType.ART60 else None
+
+
 @dataclass(frozen=True)
 class Worker:
     worker_id: str
@@ -230,8 +238,9 @@ class Enterprise:
         Q11): they take no part. An empty ``niss`` says nothing: such ids are different people."""
         by_niss: dict[str, list[Worker]] = {}
         for w in self.workers:
-            if w.national_number and w.has_employment_contract:
-                by_niss.setdefault(w.national_number, []).append(w)
+            key = person_key(w.national_number, w.contract_type)
+            if key is not None:
+                by_niss.setdefault(key, []).append(w)
         out: dict[str, tuple[Worker, ...]] = {}
         for same in by_niss.values():
             if len(same) > 1:
@@ -243,6 +252,12 @@ class Enterprise:
         """The person's employment contracts here, first hire first (``employments``; the worker alone
         when they have no other)."""
         return self.employments.get(worker.worker_id, (worker,))
+
+    def person_employed_on(self, worker: Worker, d: date) -> bool:
+        """Whether the person is employed here on ``d`` under any of their ids (``employments_of``): the day a
+        follow-up action counts for them, whichever id it is recorded under (``rules.follow_up``, the annual
+        report; the reader's ``follow_up_outside_employment`` warns of the others)."""
+        return any(w.employed_on(d) for w in self.employments_of(worker))
 
     def by_person(self, workers) -> list[tuple[Worker, ...]]:
         """``workers`` grouped by person: the ids of one person (``employments``) together, first hire first;

@@ -482,6 +482,22 @@ def test_a_persons_quarters_are_judged_on_all_their_ids():
         == [("A1", "2025-Q1", 90, 1), ("A1", "2025-Q2", 91, 1), ("A2", "2025-Q3", 92, 1), ("A2", "2025-Q4", 92, 1)]
 
 
+def test_a_persons_bilan_held_between_two_contracts_is_not_counted():
+    """A (TD) on a CDD as A1 (2024-01-01 … 03-31), away in April, then on a CDI as A2 from 2024-05-01 (same
+    national number); bilan and plan due by 2024-01-01 + 6 months = 2024-07-01, A being employed that day.
+    A bilan dated 2024-04-15 — while A is employed under no id — counted as on time (the deadline read
+    every action from the first hire on), while the interviews, the annual report and the reader's
+    ``follow_up_outside_employment`` leave such an action out (one rule, ``Enterprise.person_employed_on``).
+    Now the bilan is missing (due 2024-07-01); the plan, dated 2024-02-10 under A2's id but in A1's contract,
+    counts."""
+    ws = one_person(td("A1", exit=date(2024, 3, 31), contract=ContractType.CDD), td("A2", hire=date(2024, 5, 1)))
+    follow = actions("A2", ("2024-04-15", BILAN), ("2024-02-10", PLAN), ("2024-02-20", I), ("2024-05-20", I),
+                     ("2024-08-20", I), ("2024-11-20", I))
+    result = _judge(ws, follow, 2024)
+    assert [(m["worker_id"], m["item"], m["due"], m["done"]) for m in result.details["missing"]] == [
+        ("A2", "bilan", date(2024, 7, 1), None)]
+
+
 def test_unknown_status_alone_without_an_accompanier_is_unknown_not_failed():
     """U, production, status unknown, with every interview, no accompanier employed: the accompanier is
     owed only for TD/TGD and art. 60 workers, so 12 months « sans accompagnateur » made the check fail for a

@@ -99,16 +99,17 @@ def _without_rows(obj):
 def test_a_follow_up_action_is_flagged_exactly_when_the_rules_do_not_count_it(days):
     """Worker 2 of the valid workbook (hired 01/03/2023, exit 30/06/2024) gets Suivi actions on random
     dates: the reader warns ``follow_up_outside_employment`` exactly when some action is dated on a day
-    ``Worker.employed_on`` (what the follow-up check and the annual report count) says is outside, at the
+    ``Enterprise.person_employed_on`` (what the follow-up check and the annual report count) says is outside, at the
     earliest-dated such row (the sheet's first of them on a tie: the rows are listed by date)."""
     sheets = valid_sheets()
     first_new = len(sheets["Suivi"]) + 1
     sheets["Suivi"] += [[2, d, "entretien_individuel", None] for d in days]
     with tempfile.TemporaryDirectory() as tmp:
         result = read_workbook(write_workbook(Path(tmp) / "x.xlsx", sheets))
-    worker = next(w for w in result.enterprise.workers if w.worker_id == "2")
+    e = result.enterprise
+    worker = e.workers_by_id["2"]
     outside = [first_new + i for i, d in sorted(enumerate(days), key=lambda x: (x[1], x[0]))
-               if not worker.employed_on(d)]
+               if not e.person_employed_on(worker, d)]
     found = [p.cell for p in result.problems if p.code == "follow_up_outside_employment"]
     assert found == ([f"B{outside[0]}"] if outside else [])
 

@@ -1084,6 +1084,44 @@ def test_a_follow_up_action_outside_the_employment_dates_is_a_warning_naming_the
             in found[2].message.fr)
 
 
+def test_a_follow_up_action_is_judged_against_the_persons_employment_under_any_id(tmp_path):
+    """The warning judged each id alone, while the follow-up check counts an action held while the person is
+    employed under any of their ids (docs/interpretations.md, « A person re-hired under a new id »): it said
+    « elles ne sont pas comptées » of actions the check counted (audit: a CDD → CDD → CDI chain with the
+    year's interviews under the CDI's id). The valid workbook's worker 1 (hired 10/01/2022) leaves on
+    31/12/2022 and worker 2 (01/03/2023 … 30/06/2024) gets worker 1's niss: one person. Suivi rows 2 and 3
+    (worker 1 on 01/02/2024, worker 2 on 05/03/2024) and row 4 (worker 2 on 15/06/2022) fall in one of the
+    person's contracts: counted, no warning (the old code warned at B2 and B4). Row 5 (worker 1, 20/01/2023)
+    and row 6 (worker 2, 01/07/2024) fall in none — between the two contracts, after the last: one warning
+    per id, at B5 and B6, naming the person's two employments. The reader agrees with
+    ``Enterprise.person_employed_on``, the check's and the annual report's rule, on every row."""
+    sheets = valid_sheets()
+    number = sheets["Personnel"][1][1]
+    sheets = set_value(set_value(sheets, "Personnel", 1, "date_sortie", date(2022, 12, 31)),
+                       "Personnel", 2, "niss", number)
+    sheets["Suivi"] += [[2, date(2022, 6, 15), "entretien_individuel", None],
+                        [1, date(2023, 1, 20), "bilan", None],
+                        [2, date(2024, 7, 1), "formation", 3]]
+    result = read_workbook(write_workbook(tmp_path / "rehire-suivi.xlsx", sheets))
+    assert result.valid
+    found = [p for p in result.problems if p.code == "follow_up_outside_employment"]
+    assert [(p.sheet, p.cell) for p in found] == [("Suivi", "B5"), ("Suivi", "B6")]
+    assert found[0].message.fr == (
+        "Travailleur 1 : l'action de suivi du 20/01/2023 est hors des périodes d'occupation de la personne "
+        "(travailleur 1 : entrée le 10/01/2022, sortie le 31/12/2022 ; travailleur 2 : entrée le 01/03/2023, "
+        "sortie le 30/06/2024) ; elle n'est pas comptée (suivi social, rapport annuel). Vérifiez les dates de "
+        "Personnel ou du Suivi.")
+    assert found[1].message.en == (
+        "Worker 2: the follow-up action of 2024-07-01 is outside the person's employment (worker 1: hired "
+        "2022-01-10, exit 2022-12-31; worker 2: hired 2023-03-01, exit 2024-06-30); it is not counted (social "
+        "follow-up, annual report). Check the Personnel dates or the Suivi sheet.")
+    e = result.enterprise
+    warned = {f.row for f in e.follow_ups if not e.person_employed_on(e.workers_by_id[f.worker_id], f.date)}
+    assert warned == {5, 6}
+    # Worker 1's pay of 2024 is still judged against its own contract: a payroll row is one contract's.
+    assert [p.cell for p in result.problems if p.code == "pay_outside_employment"] == ["B2"]
+
+
 @pytest.mark.parametrize("typed, code, kept", [
     ("foo-2000", "unknown_regime", None),
     ("Wallonie-2003", None, "wallonie-2003"),

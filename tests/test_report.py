@@ -1475,6 +1475,25 @@ def test_follow_up_summary_counts_persons_as_the_staff_summary_does():
     assert (summary["target_workers_followed"], summary["target_workers"]) == (1, 2)
     assert summary["quarters"][0] == {"quarter": "1er trimestre 2025", "individual": 2, "collective": 0, "workers_met": 1}
 
+
+def test_follow_up_summary_counts_an_action_held_while_the_person_is_employed_under_any_id():
+    """A on a CDD as A1 (2025-01-01 … 03-31), then on a CDI as A2 from 2025-04-01 (same national number). An
+    interview recorded under A2 on 2025-02-10 (A1's contract running) and one under A1 on 2025-07-10 (A2's):
+    the follow-up check counts both (the person is employed under one of their ids); the report judged each
+    id alone and counted neither, « as the follow-up check counts them ». Now Q1: 1, Q3: 1, A followed."""
+    from ei_cli.model import FollowUp, FollowUpType
+
+    x = "90010110123"
+    a1 = replace(Worker("A1", date(2025, 1, 1), ContractType.CDD, Decimal(1), Function.PRODUCTION,
+                        exit_date=date(2025, 3, 31)), national_number=x)
+    a2 = replace(Worker("A2", date(2025, 4, 1), ContractType.CDI, Decimal(1), Function.PRODUCTION), national_number=x)
+    e = Enterprise("EI", Region.WALLONIE, date(2020, 1, 1), workers=(a1, a2), follow_ups=(
+        FollowUp("A2", date(2025, 2, 10), FollowUpType.INDIVIDUAL_INTERVIEW),
+        FollowUp("A1", date(2025, 7, 10), FollowUpType.INDIVIDUAL_INTERVIEW)))
+    summary = documents.follow_up_summary(e, Period.calendar_year(2025), StatusReport({}, default=True))
+    assert [q["individual"] for q in summary["quarters"]] == [1, 0, 1, 0]
+    assert (summary["target_workers_followed"], summary["target_workers"]) == (1, 1)
+
 def test_an_application_for_a_future_agrement_judges_the_conditions(sample):
     """An application (agrément on 2027-01-01, figures of 2025): the checks read « non applicable : la
     période se termine avant l'agrément », where the applicant needs the verdicts. They are judged, as

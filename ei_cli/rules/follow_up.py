@@ -189,13 +189,13 @@ def _months_over(period: Period, horizon: date) -> Period | None:
     return Period(period.start, end) if end >= period.start else None
 
 
-def _person_employed_on(rows: tuple[Worker, ...], d: date) -> bool:
-    return any(w.employed_on(d) for w in rows)
-
-
 def _person_actions(enterprise: Enterprise, rows: tuple[Worker, ...], types) -> list[date]:
-    """The dates of the person's actions of ``types``, whichever of their ids they are recorded under."""
-    return sorted(f.date for w in rows for f in enterprise.follow_ups_by_worker.get(w.worker_id, ()) if f.type in types)
+    """The dates of the person's actions of ``types`` that count: whichever of their ids they are recorded
+    under, held while the person is employed here under any of them (``Enterprise.person_employed_on``, the
+    annual report's and the reader's ``follow_up_outside_employment``'s rule too) — an action dated before
+    the hire or after the exit is not one of an EI worker (rules.md §3.6 task 1)."""
+    return sorted(f.date for w in rows for f in enterprise.follow_ups_by_worker.get(w.worker_id, ())
+                  if f.type in types and enterprise.person_employed_on(w, f.date))
 
 
 def _interviews(enterprise: Enterprise, rows: tuple[Worker, ...], quarters_in: list[tuple[Quarter, Period]],
@@ -205,9 +205,7 @@ def _interviews(enterprise: Enterprise, rows: tuple[Worker, ...], quarters_in: l
     days employed and the interviews of all their ids; a quarter's line names the id employed last in it.
     ``quarters_in``: the quarters overlapping the period evaluated, with their extents."""
     missing, quarters = [], []
-    # Only the interviews held while the person is employed count (an action dated before the hire or
-    # after the exit is not an interview of an EI worker, rules.md §3.6 task 1).
-    records = [d for d in _person_actions(enterprise, rows, INTERVIEWS) if _person_employed_on(rows, d)]
+    records = _person_actions(enterprise, rows, INTERVIEWS)
     for q, extent in quarters_in:
         days = person_days_in(rows, extent)
         if days == 0:
@@ -237,8 +235,7 @@ def _deadline(enterprise: Enterprise, rows: tuple[Worker, ...], item: FollowUpTy
     due, hired_by, owed_by = person_deadline(rows, months, obligations_from)
     if due > horizon:
         return None  # not due yet (``_horizon``)
-    hired = rows[0].hire_date
-    dates = [d for d in _person_actions(enterprise, rows, (item,)) if hired <= d <= period.end]
+    dates = [d for d in _person_actions(enterprise, rows, (item,)) if d <= period.end]
     first = dates[0] if dates else None
     if first is not None and first <= due:
         return None

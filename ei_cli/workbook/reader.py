@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from ei_cli.i18n import Text, decimal_text, english_word, french_word, others, plural
-from ei_cli.model import ContractType, Enterprise, FollowUp, PayMonth, Worker, records
+from ei_cli.model import ContractType, Enterprise, FollowUp, PayMonth, Worker, person_key, records
 from ei_cli import periods
 from ei_cli.periods import (anniversary, completed_months, completed_years, days_between,
                              easter_sunday, Month, month_span)
@@ -1161,36 +1161,52 @@ class _Reader:
                      sheet=sheet, cell=first)
 
     def _outside_employment(self, sheet: str | None, rows: list[_Row], staff: list[_Row], field: str,
-                            counts=None) -> dict[str, tuple[list[_Row], date, date | None]]:
-        """Worker id → (the rows of ``sheet`` whose ``field`` lies outside their employment, hire date, exit
-        date), by date (the sheet's order for ties): a month (``field == "month"``) with no day between the hire and exit dates, or
-        a date before the hire or after the exit; with ``counts(row)``, only the rows it keeps. (The test is
-        written inline, not as a function per row: Paie has ~600 rows a workbook.)"""
+                            counts=None, person: bool = False
+                            ) -> dict[str, tuple[list[_Row], list[tuple[str, date, date | None]]]]:
+        """Worker id → (the rows of ``sheet`` whose ``field`` lies outside their employment, the employments
+        judged against: (worker id, hire date, exit date), first hire first), by date (the sheet's order for
+        ties): a month (``field == "month"``) with no day between the hire and exit dates, or a date before the
+        hire or after the exit; with ``counts(row)``, only the rows it keeps. ``person``: the employment is the
+        person's, any of their contracts here (the ids ``model.person_key`` ties, as
+        ``Enterprise.person_employed_on`` reads them); else the id's own. (The test is written inline, not as
+        a function per row: Paie has ~600 rows a workbook.)"""
         if sheet is None or sheet not in self.letters or field not in self.letters[sheet]:
             return {}
         spans = {}
+        same: dict[str, list[_Row]] = {}
         for r in staff:
             hire = r.values.get("hire_date")
             if r.worker_id is not None and hire is not None:
                 exit_ = r.values.get("exit_date")
                 spans[r.worker_id] = (*month_span(hire, exit_), hire, exit_)
-        outside: dict[str, tuple[list[_Row], date, date | None]] = {}
+                key = person_key(r.values.get("national_number"), r.values.get("contract_type")) if person else None
+                if key is not None:
+                    same.setdefault(key, []).append(r)
+        # Worker id → the spans of the person's contracts (the id's own alone, but for ``person``), first hire first.
+        of = {wid: ((wid, span),) for wid, span in spans.items()}
+        for ids in same.values():
+            if len(ids) > 1:
+                person_spans = tuple((r.worker_id, spans[r.worker_id])
+                                     for r in sorted(ids, key=lambda r: (r.values["hire_date"], r.number)))
+                of.update((r.worker_id, person_spans) for r in ids)
+        outside: dict[str, tuple[list[_Row], list[tuple[str, date, date | None]]]] = {}
         by_month = field == "month"
         for row in rows:
-            span = spans.get(row.worker_id)
+            person_spans = of.get(row.worker_id)
             value = row.values.get(field)
-            if span is None or value is None:
+            if person_spans is None or value is None:
                 continue
             if by_month:
-                if span[0] <= value.number <= span[1]:
+                if any(span[0] <= value.number <= span[1] for _, span in person_spans):
                     continue
-            elif span[2] <= value and (span[3] is None or value <= span[3]):
+            elif any(span[2] <= value and (span[3] is None or value <= span[3]) for _, span in person_spans):
                 continue
             if counts is None or counts(row):
-                outside.setdefault(row.worker_id, ([], span[2], span[3]))[0].append(row)
+                employments = [(wid, span[2], span[3]) for wid, span in person_spans]
+                outside.setdefault(row.worker_id, ([], employments))[0].append(row)
         # Each worker's rows by date, the sheet's order for ties: the first dates past the exit (or before the hire)
         # are the ones that tell what went wrong, and a list cut at 5 (« et N autres ») must not hide them.
-        for found, _, _ in outside.values():
+        for found, _ in outside.values():
             found.sort(key=lambda r: r.values[field])   # a Month or a date, never None here; stable: ties in sheet order
         return outside
 
@@ -1201,7 +1217,8 @@ class _Reader:
             v = row.values
             return (v.get("fte") or _ZERO) > 0 or (v.get("gross_pay") or _ZERO) > 0
 
-        for worker_id, (found, hire, exit_) in self._outside_employment(sheet, rows, staff, "month", paid).items():
+        outside = self._outside_employment(sheet, rows, staff, "month", paid)   # per id: a Paie row is one contract's
+        for worker_id, (found, ((_, hire, exit_),)) in outside.items():
             months = [str(r.values["month"]) for r in found]
             listed = _some(months)
             employed = _employment(hire, exit_)
@@ -1307,14 +1324,26 @@ class _Reader:
                       sheet=sheet, cell=self._ref(sheet, "fte", row))
 
     def _check_follow_ups_within_employment(self, sheet: str | None, rows: list[_Row], staff: list[_Row]) -> None:
-        """A warning per worker with a follow-up action dated before their hire or after their exit: the
-        follow-up check and the annual report do not count it (``Worker.employed_on``), and without a word
-        the user only saw a late or missing interview."""
-        for worker_id, (found, hire, exit_) in self._outside_employment(sheet, rows, staff, "date").items():
+        """A warning per worker with a follow-up action dated on no day the person is employed here — before
+        their hire or after their exit, under any of their ids (``person``): the follow-up check and the
+        annual report do not count it (``Enterprise.person_employed_on``), and without a word the user only
+        saw a late or missing interview. An action recorded under a re-hire's new id but held during the
+        person's earlier contract counts, and is not warned of."""
+        outside = self._outside_employment(sheet, rows, staff, "date", person=True)
+        for worker_id, (found, employments) in outside.items():
             dates = [r.values["date"] for r in found]
             listed = _some([_d(d) for d in dates], [str(d) for d in dates])
             shown_fr, shown_en = listed.fr, listed.en
-            employed = _employment(hire, exit_)
+            if len(employments) == 1:
+                (_, hire, exit_), = employments
+                own = _employment(hire, exit_)
+                employed = Text(f"de sa période d'occupation ({own.fr})", f"their employment ({own.en})")
+            else:
+                each = [(wid, _employment(hire, exit_)) for wid, hire, exit_ in employments]
+                employed = Text("des périodes d'occupation de la personne ("
+                                + " ; ".join(f"travailleur {wid} : {e.fr}" for wid, e in each) + ")",
+                                "the person's employment ("
+                                + "; ".join(f"worker {wid}: {e.en}" for wid, e in each) + ")")
             if len(dates) == 1:
                 what_fr, what_en = f"l'action de suivi du {shown_fr} est", f"the follow-up action of {shown_en} is"
                 counted_fr, counted_en = "elle n'est pas comptée", "it is not counted"
@@ -1323,9 +1352,9 @@ class _Reader:
                 what_en = f"the follow-up actions dated {shown_en} are"
                 counted_fr, counted_en = "elles ne sont pas comptées", "they are not counted"
             self.warn("follow_up_outside_employment",
-                      f"Travailleur {worker_id} : {what_fr} hors de sa période d'occupation ({employed.fr}) ; "
+                      f"Travailleur {worker_id} : {what_fr} hors {employed.fr} ; "
                       f"{counted_fr} (suivi social, rapport annuel). Vérifiez les dates de Personnel ou du Suivi.",
-                      f"Worker {worker_id}: {what_en} outside their employment ({employed.en}); {counted_en} "
+                      f"Worker {worker_id}: {what_en} outside {employed.en}; {counted_en} "
                       "(social follow-up, annual report). Check the Personnel dates or the Suivi sheet.",
                       sheet=sheet, cell=self._ref(sheet, "date", found[0]))
 
