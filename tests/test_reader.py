@@ -1264,6 +1264,34 @@ def test_two_personnel_rows_with_one_national_number_are_named_by_ids_and_cells_
                 if p.code == "duplicate_niss"]
 
 
+def test_an_art60_stint_sharing_a_national_number_is_no_re_hire(tmp_path):
+    """Audit s11: a person on art. 60 §7 (the CPAS's contract), then hired by the EI, keeps one NISS. The
+    warning said the status « est évalué une seule fois, à son premier engagement » and the new contract's
+    subsidies « à justifier », while an art. 60 §7 stint is no EI hire (rules.md Q11): ei assesses the EI
+    row on its own hire and its subsidy line is claimable (``Enterprise.employments`` leaves such rows out).
+    The valid workbook's worker 2 (Personnel row 3) is put on art60, 01/01/2021 … 31/12/2021, with worker 1's
+    number (B2): no warning. A third contract, worker 4 (row 5, a copy of worker 1 hired 01/07/2024), is one
+    re-hire: one warning, at B5, naming worker 1 (B2, hired 10/01/2022) — not the art. 60 row, the earliest,
+    which the old code named the first hire of both."""
+    sheets = valid_sheets()
+    number = sheets["Personnel"][1][1]
+    for column, value in (("niss", number), ("type_contrat", "art60"), ("date_entree", date(2021, 1, 1)),
+                          ("date_sortie", date(2021, 12, 31))):
+        sheets = set_value(sheets, "Personnel", 2, column, value)
+    result = read_workbook(write_workbook(tmp_path / "art60.xlsx", sheets))
+    assert result.valid and not [p for p in result.problems if p.code == "duplicate_niss"]
+    rehire = list(sheets["Personnel"][1])
+    rehire[column_of(sheets, "Personnel", "id_travailleur")] = 4
+    rehire[column_of(sheets, "Personnel", "date_entree")] = date(2024, 7, 1)
+    sheets["Personnel"].append(rehire)
+    result = read_workbook(write_workbook(tmp_path / "art60-rehire.xlsx", sheets))
+    [warning] = [p for p in result.problems if p.code == "duplicate_niss"]
+    assert warning.cell == "B5" and warning.message.fr.startswith(
+        "Le travailleur 4 a le même numéro national que la cellule B2 (travailleur 1, ligne 2)")
+    e = result.enterprise
+    assert [w.worker_id for w in e.employments_of(e.workers_by_id["4"])] == ["1", "4"]
+
+
 def test_the_new_hire_of_a_duplicated_national_number_is_the_later_one_whatever_the_row_order(tmp_path):
     """Audit row order 1: the warning named the first row met as the first hire. Worker 2 (Personnel row 3) is
     hired 01/03/2023 and leaves 30/06/2024, and is given worker 1's number (empty as shipped); worker 1 (row

@@ -887,7 +887,12 @@ class _Reader:
                     first_row[wid] = row.number
             niss = v.get("national_number")
             if niss is not None:
-                by_niss.setdefault(niss, []).append(row)
+                # One person's ids, as ``Enterprise.employments`` ties them: an art. 60 §7 stint is the CPAS's
+                # contract, not a hire by the EI (rules.md Q11) — the EI hire that follows it is assessed and
+                # subsidised as any first hire, so the warning's « assessed once », « to justify » are not said.
+                key = person_key(niss, v.get("contract_type"))
+                if key is not None:
+                    by_niss.setdefault(key, []).append(row)
                 if v.get("birth_date") is not None:
                     self._check_niss_birth_date(sheet, row)
             fte = v.get("fte")
