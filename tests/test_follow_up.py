@@ -122,6 +122,51 @@ def test_worker_hired_in_the_last_week_of_a_quarter_needs_no_interview_that_quar
     assert (q1["quarter"], q1["days_employed"], q1["required"]) == ("2025-Q1", 7, False)
 
 
+def test_a_quarter_wholly_suspended_at_etp_0_owes_no_interview():
+    """Audit s03: T1 (TD, hired 2024-01-01, bilan and plan done in 2024) is sick from April to September 2025:
+    Paie rows at etp 0 for 2025-04 … 2025-09, at 1 the other months; interviews in Q1 (02-03) and Q4 (11-12)
+    only. Q2 and Q3 are employed 91 and 92 days (≥ 30), so each owed one: « aucun entretien au 2e trimestre
+    2025 », « … au 3e », while the quota counts T1 for 0 FTE those months. A quarter in which every month
+    employed is paid at etp 0 owes none, as one of a worker present one week: compliant, Q2 and Q3 not
+    required (`suspended` true), a reason saying why. Controls, the same actions: U, whose August row is
+    missing (not known to be 0: Q3 still owed, Q2 exempt), and V, paid 0,5 in April (Q2 still owed, Q3
+    exempt) — « aucun entretien » for each; the bilan and plan deadlines do not move."""
+    from ei_cli.model import PayMonth
+    from ei_cli.periods import Month
+
+    def pay(wid, idle, missing=()):
+        return [PayMonth(wid, Month(2025, m), D(0) if m in idle else D(1), D(0) if m in idle else D(2000))
+                for m in range(1, 13) if m not in missing]
+
+    done = [("2024-01-20", BILAN), ("2024-02-10", PLAN), ("2025-02-03", I), ("2025-11-12", I)]
+    workers = [td("T1"), td("U"), td("V")]
+    idle = set(range(4, 10))
+    e = Enterprise("EI", Region.WALLONIE, date(2020, 1, 1), workers=(*workers, ACCOMPANIER),
+                   pay=tuple(pay("T1", idle) + pay("U", idle, missing={8}) + pay("V", idle - {4}) + [
+                       PayMonth("V", Month(2025, 4), D("0.5"), D(1000))]),
+                   follow_ups=tuple(actions("T1", *done) + actions("U", *done) + actions("V", *done)))
+    result = follow_up.check(e, W16, YEAR, Report({"T1": True, "U": True, "V": True}))
+    assert [(m["worker_id"], m["quarter"]) for m in result.details["missing"]] == [("U", "2025-Q3"), ("V", "2025-Q2")]
+    t1 = [(q["quarter"], q["days_employed"], q["required"], q["suspended"])
+          for q in result.details["quarters"] if q["worker_id"] == "T1"]
+    assert t1 == [("2025-Q1", 90, True, False), ("2025-Q2", 91, False, True), ("2025-Q3", 92, False, True),
+                  ("2025-Q4", 92, True, False)]
+    reason, *others = [r for r in result.reasons if "suspendu" in r.text.fr]
+    assert reason.text.fr == ("Travailleur T1 : pas d'entretien exigé au 2e trimestre 2025 et au 3e trimestre 2025 "
+                              "(suspendu : payé à 0 etp chaque mois occupé, feuille Paie).")
+    assert [r.text.fr.split(" (")[0] for r in others] == ["Travailleur U : pas d'entretien exigé au 2e trimestre 2025",
+                                                          "Travailleur V : pas d'entretien exigé au 3e trimestre 2025"]
+    assert reason.text.en == ("Worker T1: no interview required in 2025-Q2 and in 2025-Q3 (suspended: paid at etp 0 "
+                              "every month employed, Paie sheet).")
+    alone = follow_up.check(replace(e, workers=(workers[0], ACCOMPANIER)), W16, YEAR, Report({"T1": True}))
+    assert alone.compliant is True and alone.details["missing"] == []
+    # Hired 2025-01-01 with no bilan nor plan: both due by 2025-07-01 (hire + 6 months), within the suspension.
+    hired = replace(e, workers=(td("T1", hire=date(2025, 1, 1)), ACCOMPANIER),
+                    follow_ups=tuple(actions("T1", ("2025-02-03", I), ("2025-11-12", I))))
+    late = follow_up.check(hired, W16, YEAR, Report({"T1": True})).details["missing"]
+    assert [(m["item"], m["due"]) for m in late] == [("bilan", date(2025, 7, 1)), ("plan_formation", date(2025, 7, 1))]
+
+
 def test_thirty_days_in_a_quarter_require_an_interview():
     """follow_up.min_days_employed_in_quarter = 30 (at least 30 days employed in the quarter).
     Hired 02/03/2025: 30 days in Q1 (02–31/03) ≥ 30 → Q1 requires an interview; none recorded → missing.

@@ -6,7 +6,8 @@ Who is followed: TD/TGD workers (eligibility report) and art. 60 §7 workers act
    (``entretien_individuel`` / ``entretien_collectif``) in each calendar quarter of employment that
    meets the period — a quarter in which the worker is employed fewer than
    ``follow_up.min_days_employed_in_quarter`` calendar days (hired in its last weeks, or left in its
-   first weeks) requires none (tasks 1: "au minimum de manière trimestrielle").
+   first weeks) requires none (tasks 1: "au minimum de manière trimestrielle"), nor one in which every
+   month employed is paid at etp 0 in Paie (a suspended contract: ``_suspended``).
 2. TD/TGD only (tasks 3 and 4 name TD and TGD, not art. 60): a ``bilan`` dated at the latest hire date
    + ``follow_up.assessment_within_months`` and a ``plan_formation`` at the latest hire date +
    ``follow_up.training_plan_within_months``. An obligation whose deadline falls after the period is
@@ -32,11 +33,11 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cached_property
 
-from ei_cli.i18n import Text, plural, t
+from ei_cli.i18n import Text, enumeration, plural, t
 from ei_cli.model import ContractType, Enterprise, FollowUpType, Function, Worker
 from ei_cli.periods import Month, Period, add_months
 from ei_cli.regimes import Regime
-from ei_cli.rules.common import (CheckResult, by_shape_from_start, Reason, because, deadline_horizon,
+from ei_cli.rules.common import (NO_PAY, CheckResult, by_shape_from_start, Reason, because, deadline_horizon,
                                  from_day, not_due_after_reason, not_judged, obligations_start_reason,
                                  person_days_in, person_deadline, person_hire_text, worker_text)
 
@@ -198,13 +199,30 @@ def _person_actions(enterprise: Enterprise, rows: tuple[Worker, ...], types) -> 
                   if f.type in types and enterprise.person_employed_on(w, f.date))
 
 
+def _suspended(enterprise: Enterprise, rows: tuple[Worker, ...], extent: Period) -> bool:
+    """Whether the person is paid at etp 0 in every month of ``extent`` they are employed in: each of their
+    contracts employed in the month has its Paie row, at etp 0 — a contract suspended all along (sickness,
+    maternity, temporary unemployment), which the quota counts for 0 FTE. A month without its Paie row is
+    not a suspension: its pay is not known (docs/interpretations.md, « Interviews per quarter »)."""
+    pay = enterprise.pay_by_worker_month
+    for m in extent.months():
+        month = Period(max(m.first_day, extent.start), min(m.last_day, extent.end))
+        for w in rows:
+            if w.employed_in(month):
+                row = pay.get(w.worker_id, NO_PAY).get(m.number)
+                if row is None or row.fte != 0:
+                    return False
+    return True
+
+
 def _interviews(enterprise: Enterprise, rows: tuple[Worker, ...], quarters_in: list[tuple[Quarter, Period]],
                 per_quarter: int, min_days: int, status: bool | None, horizon: date
-                ) -> tuple[list[Missing], list[dict]]:
+                ) -> tuple[list[Missing], list[dict], list[Quarter]]:
     """``rows``: the person's employment contracts here (``Enterprise.employments_of``), judged as one — the
-    days employed and the interviews of all their ids; a quarter's line names the id employed last in it.
-    ``quarters_in``: the quarters overlapping the period evaluated, with their extents."""
-    missing, quarters = [], []
+    days employed, the Paie rows and the interviews of all their ids; a quarter's line names the id employed
+    last in it. ``quarters_in``: the quarters overlapping the period evaluated, with their extents. Also
+    returns the quarters that owe no interview because the person was suspended in them (``_suspended``)."""
+    missing, quarters, suspended = [], [], []
     records = _person_actions(enterprise, rows, INTERVIEWS)
     for q, extent in quarters_in:
         days = person_days_in(rows, extent)
@@ -217,13 +235,30 @@ def _interviews(enterprise: Enterprise, rows: tuple[Worker, ...], quarters_in: l
         found = sum(1 for d in records if start <= d <= end)
         # Due once the quarter (or the worker's employment in it) is over by the horizon (``_horizon``: the
         # period's end, today for a period running beyond it): a period of one month (ei batch --month) does
-        # not fail a quarter that is still running, nor a year in progress its running quarter.
-        required = days >= min_days and min(end, left) <= horizon
+        # not fail a quarter that is still running, nor a year in progress its running quarter. A quarter
+        # the worker is present in too briefly owes none, nor one they spend wholly suspended, paid at etp
+        # 0 (no more present than a worker hired in its last week).
+        idle = _suspended(enterprise, rows, extent)
+        required = days >= min_days and not idle and min(end, left) <= horizon
         quarters.append({"worker_id": wid, "quarter": str(q), "days_employed": days,
-                         "required": required, "interviews": found})
+                         "required": required, "interviews": found, "suspended": idle})
+        if idle and days >= min_days:
+            suspended.append(q)
         if required and found < per_quarter:
             missing.append(Missing(wid, "interview", status, quarter=q, found=found))
-    return missing, quarters
+    return missing, quarters, suspended
+
+
+def _suspended_reason(worker_id: str, quarters: list[Quarter], value) -> Reason:
+    """« Travailleur T1 : pas d'entretien exigé au 2e trimestre 2025 et au 3e trimestre 2025 (suspendu : payé à
+    0 etp chaque mois occupé, feuille Paie). » — the cause of the suspension is not said (personal data)."""
+    who = worker_text(worker_id, capital=True)
+    fr = enumeration(f"au {q.text.fr}" for q in quarters).fr
+    en = enumeration(f"in {q.text.en}" for q in quarters).en
+    return because(t(f"{who.fr} : pas d'entretien exigé {fr} (suspendu : payé à 0 etp chaque mois occupé, "
+                     "feuille Paie).",
+                     f"{who.en}: no interview required {en} (suspended: paid at etp 0 every month employed, "
+                     "Paie sheet)."), value)
 
 
 def _deadline(enterprise: Enterprise, rows: tuple[Worker, ...], item: FollowUpType, months: int, period: Period,
@@ -303,6 +338,7 @@ def _quarterly_interviews(enterprise: Enterprise, regime: Regime, period: Period
                    for q in quarters_overlapping(period)]
     horizon = _horizon(period)
     judged: set[str] = set()
+    idle: list[tuple[str, list[Quarter]]] = []   # (the id named, the quarters it was suspended in)
     for w, status, art60 in followed:
         # One person employed under several ids (same national number) is followed as one: their
         # interviews, bilan and plan count whichever id they are recorded under, and the 6 months run from
@@ -311,9 +347,11 @@ def _quarterly_interviews(enterprise: Enterprise, regime: Regime, period: Period
         if rows[0].worker_id in judged:
             continue
         judged.add(rows[0].worker_id)
-        gaps, qs = _interviews(enterprise, rows, quarters_in, per_q, min_days, status, horizon)
+        gaps, qs, suspended = _interviews(enterprise, rows, quarters_in, per_q, min_days, status, horizon)
         missing += gaps
         quarters += qs
+        if suspended:
+            idle.append((qs[-1]["worker_id"], suspended))
         if not art60:
             for item, value in ((FollowUpType.ASSESSMENT, bilan_v), (FollowUpType.TRAINING_PLAN, plan_v)):
                 m = _deadline(enterprise, rows, item, int(value.number), period, status, horizon, obligations_from)
@@ -349,6 +387,7 @@ def _quarterly_interviews(enterprise: Enterprise, regime: Regime, period: Period
         reasons.append(started)
     if horizon < period.end:
         reasons.append(not_due_after_reason(period, per_q_v))
+    reasons += [_suspended_reason(wid, qs, days_v) for wid, qs in idle]
     for m in missing:
         reasons.append(because(m.text(), per_q_v if m.item == "interview" else
                                (bilan_v if m.item == "bilan" else plan_v)))
