@@ -1725,15 +1725,16 @@ def test_a_claim_not_begun_with_its_payroll_entered_ahead_waits_for_its_months()
     2027-03) has nothing claimable yet (``paid_to``: the horizon is 2026-11-30, before the claim): TGD G hired
     2026-06-01 (window to 2028-05-31) has no 2027 line, only an entry saying the claim begins after the current
     month. It read 3 × 1 500 = 4 500,00 € for January–March 2027, and « Période réclamée postérieure au dernier
-    mois de paie » would be wrong of a payroll reaching into the claim."""
+    mois de paie » would be wrong of a payroll reaching into the claim; and « année en cours » of a year not
+    begun (``horizon_text`` given the claim)."""
     ent = enterprise([worker("G", date(2026, 6, 1))], monthly("G", Month(2026, 6), Month(2027, 3)))
     result = compute_subsidies(ent, W2016, 2027, Report({"G": "TGD"}))
     assert lines_of(result, "target_worker") == [] and not result.complete
     (waiting,) = [u for u in result.unknown if u.subsidy == "target_worker"]
     assert waiting.reason.fr == (
-        "Période réclamée commençant après le 2026-11-30 (fin du mois en cours, année en cours, paie saisie "
-        "d'avance jusqu'au 2027-03-31) : ses mois ne sont pas encore commencés, à calculer avec leur paie une "
-        "fois venus.")
+        "Période réclamée commençant après le 2026-11-30 (fin du mois en cours, période pas encore commencée, paie "
+        "saisie d'avance jusqu'au 2027-03-31) : ses mois ne sont pas encore commencés, à calculer avec leur paie "
+        "une fois venus.")
 
 def test_sieg_year_in_progress_a_part_on_the_horizon_day():
     """The year in progress (rules.common.data_horizon): judged on the tests' day 2026-11-30 (conftest), Paie to
