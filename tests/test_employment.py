@@ -95,6 +95,24 @@ def test_cdi_from_the_start_and_date_cdi_before_hire():
     assert cdi_date(worker(contract=ContractType.CDI, cdi=date(2024, 1, 1))) == date(2025, 1, 15)
 
 
+def test_a_date_cdi_after_the_exit_is_no_cdi_and_no_crash():
+    """Audit (differential, wb/326): one person, T07 CDD 2023-09-05 … 2024-10-09, T08 replacement 2024-10-04 …
+    2024-11-03 with date_cdi 2025-04-22 (after its own exit), T10 CDD 2024-12-06 … 2025-06-04. The CDI rule took
+    T08 as open-ended to 2025-04-21 — past its exit — and named a contract employed in no day of it: « Erreur
+    interne (IndexError) ». A contract over cannot turn into a CDI: T08 is read as never open-ended. Deadline:
+    hired before the agrément (2024-01-01), so agrément + 6 months = 2024-07-01; no CDI ever, so 2025 holds T10's
+    stretch (a new one: 2024-12-06 is a month after T08's exit), 2024-12-06 … its exit 2025-06-04: one breach."""
+    assert cdi_date(worker(cdi=date(2025, 4, 22), exit=date(2024, 11, 3), hire=date(2024, 10, 4))) is None
+    assert cdi_date(worker(cdi=date(2025, 4, 22), exit=date(2025, 4, 22))) == date(2025, 4, 22)
+    ws = one_person(worker("T07", hire=date(2023, 9, 5), exit=date(2024, 10, 9)),
+                    worker("T08", hire=date(2024, 10, 4), exit=date(2024, 11, 3), cdi=date(2025, 4, 22)),
+                    worker("T10", hire=date(2024, 12, 6), exit=date(2025, 6, 4)))
+    result = run(*ws)
+    (v,) = result.details["violations"]
+    assert (v["worker_id"], v["kind"], v["since"], v["until"], v["deadline"], v["cdi_date"]) == (
+        "T10", "cdi_late", date(2024, 12, 6), date(2025, 6, 4), date(2024, 7, 1), None)
+
+
 def test_fte_exactly_half_is_compliant_below_is_not():
     """Contractual etp 0.5 = minimum 0.5 → compliant; 0.49 < 0.5 → violation."""
     assert run(worker(contract=ContractType.CDI, fte="0.5")).compliant is True

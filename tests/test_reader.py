@@ -2101,3 +2101,23 @@ def test_a_missing_field_or_column_says_its_help_as_a_sentence_of_its_own(tmp_pa
                                      "temps plein (0 < etp ≤ 1).")
     for p in (field, column, value):
         assert "((" not in p.message.fr + p.message.en and "))" not in p.message.fr + p.message.en
+
+
+def test_a_date_cdi_after_the_exit_is_a_warning_at_its_cell(tmp_path):
+    """Audit (differential): a `date_cdi` after the contract's own `date_sortie` crashed `ei check` (the CDI rule read
+    the contract open-ended past its exit). The rule now reads it as never open-ended (`cdi_date`), and the reader
+    warns at the date_cdi cell (Personnel I2, worker 1: CDD 2022-01-10 … 2023-06-30, date_cdi 2023-09-01), naming
+    both dates; the workbook stays valid. A date_cdi on the exit day itself says nothing."""
+    sheets = valid_sheets()
+    set_value(sheets, "Personnel", 1, "type_contrat", "CDD")
+    set_value(sheets, "Personnel", 1, "date_sortie", date(2023, 6, 30))
+    set_value(sheets, "Personnel", 1, "date_cdi", date(2023, 9, 1))
+    result = read_workbook(write_workbook(tmp_path / "x.xlsx", sheets))
+    assert result.valid
+    [warning] = [p for p in result.problems if p.code == "cdi_after_exit"]
+    assert (warning.severity, warning.sheet, warning.cell) == ("warning", "Personnel", "I2")
+    assert warning.message.fr.startswith(
+        "Travailleur 1 : la date de passage en CDI (01/09/2023) est postérieure à la date de sortie (30/06/2023)")
+    set_value(sheets, "Personnel", 1, "date_cdi", date(2023, 6, 30))
+    result = read_workbook(write_workbook(tmp_path / "y.xlsx", sheets))
+    assert "cdi_after_exit" not in [p.code for p in result.problems]

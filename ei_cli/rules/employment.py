@@ -122,8 +122,11 @@ class PaidBelowMin:
 
 
 def cdi_date(worker: Worker) -> date | None:
-    """The day the worker's contract became open-ended, or None if it never did."""
+    """The day the worker's contract became open-ended, or None if it never did — nor when its ``date_cdi`` falls
+    after its exit: a contract over cannot turn into a CDI (the reader warns, ``cdi_after_exit``)."""
     if worker.open_ended_since is not None:
+        if worker.exit_date is not None and worker.open_ended_since > worker.exit_date:
+            return None
         return max(worker.open_ended_since, worker.hire_date)
     return worker.hire_date if worker.contract_type == ContractType.CDI else None
 

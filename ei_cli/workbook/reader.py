@@ -928,6 +928,16 @@ class _Reader:
                              f"d'entrée ({_d(hire)}).",
                              f"Worker {wid}: the open-ended contract date ({cdi}) is before the hire date ({hire}).",
                              sheet=sheet, cell=self._ref(sheet, "open_ended_since", row))
+                elif cdi is not None and exit_ is not None and cdi > exit_:
+                    # Read as never open-ended while it ran (``rules.employment.cdi_date``): a warning, as the
+                    # workbook reads; the CDI rule judges the contract a fixed-term one.
+                    self.warn("cdi_after_exit",
+                              f"Travailleur {wid} : la date de passage en CDI ({_d(cdi)}) est postérieure à la date "
+                              f"de sortie ({_d(exit_)}) : le contrat est lu comme jamais passé en CDI ; corrigez "
+                              "l'une des deux dates si ce n'est pas le cas.",
+                              f"Worker {wid}: the open-ended contract date ({cdi}) is after the exit date ({exit_}): "
+                              "the contract is read as never open-ended; correct either date if that is wrong.",
+                              sheet=sheet, cell=self._ref(sheet, "open_ended_since", row))
                 first_ei = v.get("first_ei_hire_date")
                 if first_ei is not None and birth is not None and birth >= first_ei:
                     # The status is assessed on that day (D6): a typo there decides it. Identity data: the
