@@ -1557,17 +1557,24 @@ def _about_sheet(wb, outcomes: list[FileOutcome], request: BatchRequest, same_en
 def _subsidies_text(request: BatchRequest) -> Text:
     """« année civile 2026 (2026-01-01 → 2026-12-31) », the year whose subsidies « Subventions (€) » holds (JSON:
     ``subsidy_year``): subsidies are yearly (docs/interpretations.md, « Période »), so with ``--month`` they are
-    the whole calendar year's, beside a period of one month — said then, lest the column be read as the month's."""
+    the whole calendar year's, beside a period of one month — said then, lest the column be read as the month's.
+    A year not over says so, its totals provisional where « Subventions complètes » says no (a month over, judged
+    with ``--month``, can sit in a year still running)."""
     year, span = request.subsidy_year, request.subsidy_period
-    said = t(f"année civile {year} ({span.start.isoformat()} → {span.end.isoformat()})",
-             f"calendar year {year} ({span.start.isoformat()} → {span.end.isoformat()})")
-    if request.month is None:
-        return said
-    column = summary_header("total_subsidy")
-    return t(f"{said.fr} : les subventions sont annuelles, la colonne « {column.fr} » donne celles de toute "
-             f"l'année, pas du seul mois {request.month}",
-             f"{said.en}: subsidies are yearly, the column “{column.en}” gives the whole year's, not the month "
-             f"{request.month}'s alone")
+    fr = f"année civile {year} ({span.start.isoformat()} → {span.end.isoformat()})"
+    en = f"calendar year {year} ({span.start.isoformat()} → {span.end.isoformat()})"
+    if request.month is not None:
+        column = summary_header("total_subsidy")
+        fr += (f" : les subventions sont annuelles, la colonne « {column.fr} » donne celles de toute l'année, pas du "
+               f"seul mois {request.month}")
+        en += (f": subsidies are yearly, the column “{column.en}” gives the whole year's, not the month "
+               f"{request.month}'s alone")
+    if not_begun(span) or deadline_horizon(span) is not None:
+        complete = summary_header("subsidy_complete")
+        state = t("pas encore commencée", "not begun yet") if not_begun(span) else t("en cours", "in progress")
+        fr += f" ; année {state.fr} : un total est provisoire là où « {complete.fr} » dit non"
+        en += f"; a year {state.en}: a total is provisional where “{complete.en}” says no"
+    return t(fr, en)
 
 
 def write_summaries(outcomes: list[FileOutcome], request: BatchRequest, doc: dict, text: str | None = None) -> None:

@@ -2310,7 +2310,9 @@ def test_summary_workbook_says_the_year_its_subsidies_are_of(tmp_path, capsys, m
     yearly: summary.json's `subsidy_year`) beside « Période : 2026-10-01 → 2026-10-31 », the year said nowhere.
     « À propos » now has a row « Subventions » after « Période »: « année civile 2026 (2026-01-01 → 2026-12-31) »,
     and with --month that the column is the whole year's, not the month's; --year 2025 (period = the year): the
-    year alone. English: « Subsidies », « calendar year … »."""
+    year alone. English: « Subsidies », « calendar year … ». The audit's differential read that row, for 2026 still
+    running, as final: a year not over adds « année en cours » (or « pas encore commencée ») and that a total is
+    provisional where « Subventions complètes » says no."""
     from openpyxl import load_workbook
 
     fixed_checks(monkeypatch, {})
@@ -2325,9 +2327,14 @@ def test_summary_workbook_says_the_year_its_subsidies_are_of(tmp_path, capsys, m
     assert rows[1:3] == [("Période", "2026-10-01 → 2026-10-31"),
                          ("Subventions", "année civile 2026 (2026-01-01 → 2026-12-31) : les subventions sont annuelles, "
                                          "la colonne « Subventions (€) » donne celles de toute l'année, pas du seul "
-                                         "mois 2026-10")]
+                                         "mois 2026-10 ; année en cours : un total est provisoire là où « Subventions "
+                                         "complètes » dit non")]
     assert json.loads((out / SUMMARY_JSON).read_text(encoding="utf-8"))["subsidy_year"] == 2026
     assert about("--year", "2025")[2] == ("Subventions", "année civile 2025 (2025-01-01 → 2025-12-31)")
+    # The year not over (today 2026-11-30, conftest) is said so: --month 2026-10 above, and a year not begun.
+    assert about("--year", "2027")[2] == ("Subventions", "année civile 2027 (2027-01-01 → 2027-12-31) ; année pas encore "
+                                                         "commencée : un total est provisoire là où « Subventions "
+                                                         "complètes » dit non")
     assert about("--month", "2025-03", "--lang", "en")[2] == (
         "Subsidies", "calendar year 2025 (2025-01-01 → 2025-12-31): subsidies are yearly, the column “Subsidies (€)” "
                      "gives the whole year's, not the month 2025-03's alone")
