@@ -529,6 +529,23 @@ def test_brussels_2004_100th_day_cites_the_arrete_as_inferred():
     assert share and all(r["reference"].startswith("Ordonnance du 18 mars 2004") for r in share)
 
 
+def test_brussels_2004_monthly_reading_cites_the_project_not_the_verified_sentence():
+    """« chaque mois est jugé (pas de moyenne) » was in the reason citing the 30 % (ord. art. 5, al. unique, 5°,
+    verified), so the monthly reading read as verified; rules.md §5.2: the text only says « durant l'agrément »,
+    the monthly test is INFERRED (Q10). The 30 % reason stays verified and says nothing of months; the
+    monthly reading is its own reason, citing ``quota.averaging`` (project, inferred, its note naming Q10)."""
+    ws = [worker("N1", hire=date(2010, 1, 1)), worker("P", hire=date(2010, 1, 1))]
+    e = enterprise(ws, [pay(x, "2010-01", "2010-12") for x in ("N1", "P")], agrement=date(2010, 1, 1),
+                   region=Region.BRUXELLES)
+    reasons = evaluate_quota(e, B04, Period.calendar_year(2010), Statuses(dict(N1=False, P=True))).to_dict()["reasons"]
+    [share] = [r for r in reasons if r["parameter"] == "quota.required_share"]
+    assert share["confidence"] == "verified" and "mois" not in share["text"]
+    [monthly] = [r for r in reasons if r["parameter"] == "quota.averaging"]
+    assert "chaque mois est jugé (pas de moyenne)" in monthly["text"].lower()
+    assert monthly["confidence"] == "inferred" and monthly["reference"].startswith("Choix du projet ei")
+    assert "Q10" in B04.param("quota.averaging").reference.note
+
+
 def test_brussels_2004_each_month_judged_and_shortfall():
     """Same as above plus N3 (production, not target) in June only: June = 1 / 4 = 25 % < 30 %.
 

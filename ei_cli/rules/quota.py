@@ -853,9 +853,13 @@ def _judge_monthly(f: _Frame) -> YearQuota:
     req_text, req_text_en = share_text(r), share_text(r, "en")
     reasons = [
         _cite(t(f"Au moins {req_text} de travailleurs du public cible parmi le personnel d'exécution, durant "
-                "l'agrément : chaque mois est jugé (pas de moyenne).",
-                f"At least {req_text_en} target-public workers among execution staff, during the agrément: every "
-                "month is judged (no averaging)."), req_v),
+                "l'agrément.",
+                f"At least {req_text_en} target-public workers among execution staff, during the agrément."), req_v),
+        # The text says « durant l'agrément »; judging each month is the project's reading (§5.2, Q10), cited apart.
+        _cite(t("Chaque mois est jugé (pas de moyenne) : le texte ne dit pas comment la part se mesure, la moyenne "
+                "de l'année n'est donnée que pour information.",
+                "Every month is judged (no averaging): the text does not say how the share is measured, the year's "
+                "average is given for information only."), _value(regime, "quota.averaging", on)),
         _cite(t(f"Obligation effective à partir du {eff.isoformat()} ({day} jours après date_agrement, comptés à partir "
                 "du lendemain) : les mois entiers à partir de ce jour sont jugés (la paie d'un mois commencé avant "
                 "mêle des jours où l'obligation ne s'appliquait pas encore).",
