@@ -202,6 +202,34 @@ def test_walloon_regime_warns_about_scale_seniority_brussels_does_not():
     assert r.seniority_neutralised is True and r.notes == ()
 
 
+def test_the_pay_compared_cites_its_own_ground_verified_only_in_brussels_2004():
+    """« salaire brut … (avantages compris : 13e mois, pécule de vacances…) » was in the reason citing the Walloon
+    13° sentence « (vérifié dans le texte légal) »; rules.md §3.4: gross or net, benefits or not, is NOT FOUND for
+    Wallonia (Q6 default), only Brussels 2004 says « en ce compris les avantages » (§5.4, verified). The ratio
+    reason keeps the verified sentence and says nothing of gross pay or benefits; the basis is its own reason
+    citing ``wages.basis``: project, inferred, under wallonie-2016 and wallonie-2003; the 2004 ordinance,
+    verified, under bruxelles-2004; not found under bruxelles-2018 (its text replaced the 2004 one, §6). The
+    Walloon citation printed « condition 13° » twice (title and article): once now."""
+    rows = [("M", "2025-01", "1", "3000"), ("P", "2025-01", "1", "2000")]
+    w = wage_tension(enterprise(rows), W16, YEAR)
+    ratio, basis = w.reasons[0], w.reasons[1]
+    assert ratio.parameter == "wages.max_ratio" and ratio.confidence == "verified"
+    assert "brut" not in ratio.text.fr and "avantages" not in ratio.text.fr and "gross" not in ratio.text.en
+    assert ratio.reference.count("13°") == 1 and "numéro d'article non retrouvé" in ratio.reference
+    assert basis.parameter == "wages.basis" and "salaire brut, avantages compris" in basis.text.fr
+    assert (basis.confidence, basis.reference) == ("inferred", W16.value("wages.basis", YEAR.end).cite())
+    assert basis.reference.startswith("Choix du projet ei") and "Q6" in W16.param("wages.basis").reference.note
+    w03 = get_regime("wallonie-2003").param("wages.basis")
+    assert w03.confidence == "inferred" and "Q6" in w03.reference.note
+    bxl = enterprise(rows, region=Region.BRUXELLES)
+    b04 = wage_tension(bxl, get_regime("bruxelles-2004"), YEAR).reasons[1]
+    assert b04.parameter == "wages.basis" and b04.confidence == "verified"
+    assert b04.reference.startswith("Ordonnance du 18 mars 2004, condition 3°") and "§5.4" in \
+        get_regime("bruxelles-2004").param("wages.basis").reference.note
+    b18 = get_regime("bruxelles-2018").param("wages.basis")
+    assert b18.confidence == "not_found" and b18.values[0].value == "unknown"
+
+
 def test_no_payroll_is_unknown_and_outline_regime_not_established():
     e = enterprise([])
     assert wages.check(e, W16, YEAR).compliant is None

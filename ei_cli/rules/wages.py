@@ -268,13 +268,18 @@ def _fte_ratio(enterprise: Enterprise, regime: Regime, period: Period) -> WageTe
         w.worker_id for w in enterprise.workers
         if w.has_employment_contract and w.employed_in(owed) and w.worker_id not in paid)
     seniority = _seniority_flag(regime, on)
+    # The ratio and the pay it compares rest on different grounds (Wallonia: the ratio verified, gross pay and
+    # benefits the project's reading, rules.md §3.4, Q6): one reason each, each citing its parameter.
     reasons: list[Reason] = [because(t(
-        f"Tension salariale : pour chaque travailleur, direction comprise, salaire brut de ses mois de la période "
-        f"(avantages compris : 13e mois, pécule de vacances…) divisé par ses ETP-mois (Σ salaire brut ÷ Σ etp) ; "
-        f"rapport du plus élevé au plus bas, au plus {limit.value}.",
-        f"Wage tension: for each worker, management included, the gross pay of their months of the period "
-        f"(benefits included: 13th month, holiday pay…) divided by their FTE-months (Σ gross pay ÷ Σ fte); "
-        f"ratio of the highest to the lowest, at most {limit.value}."), limit)]
+        f"Tension salariale : pour chaque travailleur, direction comprise, salaire de ses mois de la période "
+        f"divisé par ses ETP-mois ; rapport du plus élevé au plus bas, au plus {limit.value}.",
+        f"Wage tension: for each worker, management included, the pay of their months of the period divided by "
+        f"their FTE-months; ratio of the highest to the lowest, at most {limit.value}."), limit),
+        because(t("Salaire comparé : salaire brut, avantages compris (13e mois, pécule de vacances…), divisé par "
+                  "les ETP-mois (Σ salaire brut ÷ Σ etp).",
+                  "Pay compared: gross pay, benefits included (13th month, holiday pay…), divided by the FTE-months "
+                  "(Σ gross pay ÷ Σ fte)."),
+                regime.value_or_none("wages.basis", on))]
     notes: list[Text] = []
     if period != asked:
         cut = year_ending(asked).start < period.start     # the 12 months begin before the agrément
