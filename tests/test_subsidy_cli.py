@@ -350,6 +350,29 @@ def test_explain_gives_the_references_of_the_condition_the_de_minimis_and_the_un
     assert "↳ AGRBC du 16 mai 2019" in out[out.index("Indéterminé"):]
 
 
+def test_explain_prints_each_reference_with_its_confidence_and_url_as_ei_check_does():
+    """`ei subsidy --explain` printed a line's references bare, « […, art. 32(3)] », where `ei check --explain` and
+    the documents give the confidence and the URL: the net-creation reason rests on a `secondary` parameter (RGEC
+    art. 32(3) applied to Wallonia by Easypay) and read as binding law; the unpublished periodic rate
+    (`not_found`) likewise. Every reference now reads as ``render.reference_text`` gives it: « … (source
+    secondaire) — https://eur-lex… », « … (non trouvé) — https://etaamb… ». An unknown entry (bruxelles-2018's
+    compensation, not found) carries its parameter's URL and confidence too, in the JSON (added fields `url`,
+    `confidence`) and under --explain."""
+    wide = {"COLUMNS": "400"}
+    out = runner.invoke(app, ["subsidy", WALLOON, "--year", "2025", "--explain"], env=wide).stdout
+    assert "[Règlement (UE) n° 651/2014 (RGEC), art. 32(3) (source secondaire) — " \
+           "https://eur-lex.europa.eu/eli/reg/2014/651/oj]" in out
+    assert "(M.B. 23.06.2017) (non trouvé) — https://etaamb.openjustice.be/" in out
+    assert "(décret du 20.10.2016) (page officielle) — https://economie.wallonie.be/contents/iodda/3150.html]" in out
+    en = runner.invoke(app, ["subsidy", WALLOON, "--year", "2025", "--explain", "--lang", "en"], env=wide).stdout
+    assert "art. 32(3) (secondary source) — https://eur-lex.europa.eu/eli/reg/2014/651/oj]" in en
+    doc = json.loads(invoke(BRUSSELS, "--year", "2022", "--format", "json").stdout)
+    (unknown,) = [u for u in doc["unknown"] if u["subsidy"] == "compensation"]
+    assert unknown["confidence"] == "not_found" and unknown["url"].startswith("https://etaamb.openjustice.be/")
+    out = runner.invoke(app, ["subsidy", BRUSSELS, "--year", "2022", "--explain"], env=wide).stdout
+    assert f"↳ {unknown['reference']} (non trouvé) — {unknown['url']}" in out[out.index("Indéterminé"):]
+
+
 def test_strict_fails_an_unknown_subsidy_condition(tmp_path):
     """cli.md: an unknown check does not by itself make the exit code 1, « --strict makes it count as not
     compliant »; ``ei subsidy`` had no --strict. The test workbook twelve years earlier in Brussels

@@ -20,7 +20,7 @@ from ei_cli.i18n import Text, french_word, plural, t
 from ei_cli.model import Enterprise
 from ei_cli.output import RunOptions, fit_columns, jsonable, mark_own_workbook, write_with, xlsx_cell
 from ei_cli.problems import Problem
-from ei_cli.regimes import CONFIDENCES, Regime, cited_in
+from ei_cli.regimes import CONFIDENCES, Regime
 from ei_cli.render import print_reasons, reference_text
 from ei_cli.rules.common import (Reason, basis_figure, data_horizon, entered_ahead, euro_text, horizon_text,
                                  not_begun, not_begun_text, pay_known_text, payroll_current, worker_text)
@@ -189,7 +189,8 @@ def subsidy_table(con, result: SubsidyResult, enterprise: Enterprise, regime: Re
                   escape(basis_text(b, lang)), amount]
         table.add_row(*cells)
         if opts.explain:
-            explain = [f"• {r.text.get(lang)}" + (f" [{cited_in(r.reference, lang)}]" if r.reference else "")
+            # Each reason's reference as every --explain prints it (confidence, URL): ``reference_text``.
+            explain = [f"• {r.text.get(lang)}" + (f" [{ref}]" if (ref := reference_text(r, lang)) else "")
                        for r in line.reasons]
             explain += [f"  {n.get(lang)}" for n in line.notes]
             table.add_row(*([""] * (len(cells) - 2)), f"[dim]{escape(chr(10).join(explain))}[/]", "")
@@ -220,7 +221,7 @@ def subsidy_table(con, result: SubsidyResult, enterprise: Enterprise, regime: Re
         con.print(f"[yellow]{'Unknown' if en else 'Indéterminé'}[/] — {subsidy_label(u.subsidy, lang)}{who}{':' if en else ' :'} "
                   f"{escape(u.reason.get(lang))}")
         if opts.explain:
-            _print_reference(con, Reason(u.reason, u.reference), lang)
+            _print_reference(con, Reason(u.reason, u.reference, u.url, u.confidence), lang)
     for note in result.notes:
         con.print(f"[dim]{escape(note.get(lang))}[/]")
     notes = sorted({n.get(lang) for line in result.lines for n in line.notes})

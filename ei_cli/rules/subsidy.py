@@ -92,10 +92,22 @@ class UnknownSubsidy:
     # The first day (``basis["start"]``) of the line this entry says is not computed, when it speaks of one: with
     # the subsidy and the worker id, the key that pairs them (``render.subsidy``), never a note's wording.
     line_start: date | None = None
+    # The URL and confidence of the parameter the reference cites (``citing``), as a reason's (``because``).
+    url: str | None = None
+    confidence: str | None = None
+
+    @classmethod
+    def citing(cls, subsidy: str, worker_id: str | None, reason: Text, missing: tuple[str, ...], value: Value,
+               **kw) -> "UnknownSubsidy":
+        """An entry resting on the parameter ``value``: its reference, URL and confidence, as ``because`` gives a
+        reason's (``--explain`` prints them alike)."""
+        return cls(subsidy, worker_id, reason, missing, value.cite(), url=value.reference.url,
+                   confidence=value.confidence, **kw)
 
     def to_dict(self, lang: str = "fr") -> dict:
         out = {"subsidy": self.subsidy, "worker_id": self.worker_id, "reason": self.reason.get(lang),
-               "missing": list(self.missing), "reference": self.reference}
+               "missing": list(self.missing), "reference": self.reference, "url": self.url,
+               "confidence": self.confidence}
         if self.regime is not None:
             out["regime"] = self.regime
         return out
@@ -578,14 +590,14 @@ def _target_worker_wage_cost(run: _Run) -> None:
         if beyond:
             # The claim is not complete yet: the months to come are said, with nothing to fill in now.
             said = horizon_text(run.enterprise, horizon, run.claim)
-            run.unknown.append(UnknownSubsidy("target_worker", worker.worker_id, t(
+            run.unknown.append(UnknownSubsidy.citing("target_worker", worker.worker_id, t(
                 f"Mois après le {said.fr} : à calculer avec leur paie.",
-                f"Months after {said.en}: to compute with their payroll."), (), cap.cite()))
+                f"Months after {said.en}: to compute with their payroll."), (), cap))
     if hiring is not None and hiring.applied:
         run.notes.append(hiring.maintained_note())
     if waiting:
-        said, cited = _waiting_text(run, horizon), run.value("subsidy.target_worker.max_wage_cost_share").cite()
-        run.unknown.extend(UnknownSubsidy("target_worker", wid, said, (), cited) for wid in waiting)
+        said, cited = _waiting_text(run, horizon), run.value("subsidy.target_worker.max_wage_cost_share")
+        run.unknown.extend(UnknownSubsidy.citing("target_worker", wid, said, (), cited) for wid in waiting)
 
 
 def _waiting_text(run: _Run, horizon: date) -> Text:
@@ -752,12 +764,12 @@ def _tgd_not_checked(run: _Run, worker: Worker, since: date, missing: tuple[str,
     cap, _, window_length, _, _ = tgd
     if not _window_meets_claim(run, worker, since, window_length):
         return
-    run.unknown.append(UnknownSubsidy("target_worker", worker.worker_id, t(
+    run.unknown.append(UnknownSubsidy.citing("target_worker", worker.worker_id, t(
         f"TGD non vérifiable (renseignez {', '.join(missing)}) : montant calculé comme TD ; TGD, la subvention "
         f"irait jusqu'à {window_length} mois et {euro_text(cap.number)} par temps plein.",
         f"TGD cannot be checked (fill in {', '.join(missing)}): amount computed as TD; as a TGD, the subsidy "
         f"would run up to {window_length} months and {euro_text(cap.number, 'en')} per full-time worker."),
-        tuple(missing), cap.cite()))
+        tuple(missing), cap))
 
 
 def _target_worker_parameters(run: _Run, category: str, share: Value, rate: Value
@@ -1018,13 +1030,13 @@ def _social_accompaniment_brackets(run: _Run) -> None:
     if run.claim and not _has_pay_in(run.enterprise, run.claim) and not (
             horizon is not None and horizon < run.claim.start) and _employs(
             run, Function.SOCIAL_ACCOMPANIMENT, run.claim):
-        run.unknown.append(UnknownSubsidy("social_accompaniment", None, t(
+        run.unknown.append(UnknownSubsidy.citing("social_accompaniment", None, t(
             f"Aucune ligne de paie du {run.claim.start.isoformat()} au {run.claim.end.isoformat()} ({known_fr}) : "
             "palier compté sur les seules dates de Personnel ; sans le coût salarial des accompagnateurs, le "
             "montant n'est qu'un plafond, non réclamable en l'état : complétez la paie de l'année.",
             f"No payroll row from {run.claim.start.isoformat()} to {run.claim.end.isoformat()} ({known_en}): "
             "bracket counted on the Personnel dates alone; without the accompaniers' wage cost the amount is "
-            "only a ceiling, not claimable as is: complete the year's payroll."), (), brackets.cite()))
+            "only a ceiling, not claimable as is: complete the year's payroll."), (), brackets))
     for n, agr_year, part in _agrement_segments(run):
         to_come = None
         if horizon is not None and part.end > horizon:
@@ -1032,12 +1044,12 @@ def _social_accompaniment_brackets(run: _Run) -> None:
             # Said while someone under contract is employed then (per Personnel), as the TD/TGD months are.
             if any(w.employed_in(to_come) for w in run.contract_workers()):
                 said = horizon_text(run.enterprise, horizon, run.claim)
-                run.unknown.append(UnknownSubsidy("social_accompaniment", None, t(
+                run.unknown.append(UnknownSubsidy.citing("social_accompaniment", None, t(
                     f"Année d'agrément {n}, du {to_come.start.isoformat()} au {to_come.end.isoformat()} : après le "
                     f"{said.fr}, à calculer avec la paie de ces mois (palier et plafond de l'année d'agrément).",
                     f"Agrément year {n}, from {to_come.start.isoformat()} to {to_come.end.isoformat()}: after "
                     f"{said.en}, to compute with those months' payroll (the agrément year's bracket and ceiling)."),
-                    (), brackets.cite()))
+                    (), brackets))
             if part.start > horizon:
                 continue
             part = Period(part.start, horizon)
@@ -1143,8 +1155,8 @@ def _social_accompaniment_brackets(run: _Run) -> None:
                      f"{listed}: the subsidy covers that cost and operating costs, the amount is only its "
                      "ceiling; not claimable as is.")
             notes.append(said)
-            run.unknown.append(UnknownSubsidy("social_accompaniment", None, said, ("cout_salarial",),
-                                              brackets.cite()))
+            run.unknown.append(UnknownSubsidy.citing("social_accompaniment", None, said, ("cout_salarial",),
+                                                     brackets))
         if part != agr_year:
             notes.append(AGREMENT_PART_NOTE)
         if provisional:
@@ -1503,10 +1515,10 @@ def _outline(run: _Run) -> None:
     after the subsidy's label (« Compensation du mandat : »), which the parameter's description would only repeat
     (``--explain`` cites the parameter)."""
     for key, v in _unknown_subsidy_parameters(run.regime, (run.claim or run.period).start):
-        run.unknown.append(UnknownSubsidy(key.split(".")[1], None, t(
+        run.unknown.append(UnknownSubsidy.citing(key.split(".")[1], None, t(
             f"Non calculée, faute de formule connue pour le régime {run.regime.id} (texte non trouvé).",
             f"Not computed for want of a known formula for regime {run.regime.id} (text not found)."),
-            (), v.cite()))
+            (), v))
 
 
 def _unknown_subsidy_parameters(regime: Regime, on: date) -> list[tuple[str, Value]]:
