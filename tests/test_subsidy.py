@@ -194,6 +194,30 @@ def test_month_without_wage_cost_makes_the_line_unknown():
     assert result.totals["target_worker"] == 0 and not result.complete
 
 
+def test_the_wage_cost_cites_its_definition_agw_2017_art_1_6():
+    """rules.md §3.7 and D1: the wage cost is defined by AGW 24.05.2017 art. 1, 6° (« het totaalbedrag dat
+    effectief ten laste valt van het erkende bedrijf … », VERIFIED), and was never cited: the line's reason
+    after « Au plus 50,0 % du coût salarial du mois » (which keeps citing the 50 %) now says what the wage cost
+    is and cites ``subsidy.target_worker.wage_cost_definition`` (verified, lisloi); the unknown entry
+    « Coût salarial (Paie.cout_salarial) absent … » cited the TD cap, and now cites that definition too."""
+    pays = monthly("A", Month(2024, 1), Month(2024, 12))
+    ent = enterprise([worker("A", date(2024, 1, 1))], pays)
+    (line,) = lines_of(compute_subsidies(ent, W2016, 2024, Report({"A": "TD"})), "target_worker")
+    texts = [r.text.fr for r in line.reasons]
+    half = texts.index("Au plus 50,0 % du coût salarial du mois.")
+    assert line.reasons[half].parameter == "subsidy.target_worker.max_wage_cost_share"
+    definition = line.reasons[half + 1]
+    assert definition.parameter == "subsidy.target_worker.wage_cost_definition"
+    assert definition.text.fr.startswith("Coût salarial : montant total effectivement à charge de l'entreprise")
+    assert definition.confidence == "verified" and definition.url.startswith("https://lisloi.be/laws/2017203329")
+    assert definition.reference.startswith("AGW du 24 mai 2017") and definition.reference.endswith("art. 1, 6°")
+    pays[5] = pay("A", 2024, 6, cost=None)
+    (unknown,) = compute_subsidies(enterprise([worker("A", date(2024, 1, 1))], pays), W2016, 2024,
+                                   Report({"A": "TD"})).unknown
+    assert unknown.reason.fr.startswith("Coût salarial (Paie.cout_salarial) absent pour 2024-06")
+    assert (unknown.reference, unknown.url, unknown.confidence) == (definition.reference, definition.url, "verified")
+
+
 def test_a_month_at_etp_0_without_wage_cost_is_no_missing_wage_cost():
     """D1: A (TD) hired 2025-01-01, window 2025-01-01 – 2025-12-31 (12 months), 4 000 € a month; March 2025 is
     paid at etp 0 with no cout_salarial (a suspended month). Its cap is 18 000 ÷ 12 × 0 = 0 €: nothing can be

@@ -581,8 +581,10 @@ def _target_worker_wage_cost(run: _Run) -> None:
                 if not hire.claimable:
                     # Filling in the wage cost would not make it claimable: the re-hire is what to justify.
                     reason = t(reason.fr + " " + hire.notes[0].fr, reason.en + " " + hire.notes[0].en)
-                run.unknown.append(UnknownSubsidy("target_worker", worker.worker_id, reason, ("cout_salarial",),
-                                                  cap.cite(), line_start=part.start))
+                # The missing figure is the wage cost: the entry cites its definition (AGW 24.05.2017 art. 1, 6°).
+                run.unknown.append(UnknownSubsidy.citing(
+                    "target_worker", worker.worker_id, reason, ("cout_salarial",),
+                    run.value("subsidy.target_worker.wage_cost_definition"), line_start=part.start))
                 continue
             run.add("target_worker", worker.worker_id, basis, amount, values, notes=notes,
                     extra_confidence=["inferred"], reasons=line_reasons,
@@ -786,6 +788,10 @@ def _target_worker_parameters(run: _Run, category: str, share: Value, rate: Valu
                   "months from hiring."), cap),
         because(t(f"Au plus {share_text(share.number)} du coût salarial du mois.",
                   f"At most {share_text(share.number, 'en')} of the month's wage cost."), share),
+        because(t("Coût salarial : montant total effectivement à charge de l'entreprise, selon les comptes individuels "
+                  "(Paie.cout_salarial).",
+                  "Wage cost: the total amount actually borne by the enterprise, per the individual accounts "
+                  "(Paie.cout_salarial)."), run.value("subsidy.target_worker.wage_cost_definition")),
         because(t("Montant périodique non publié (calculé à partir des plafonds publiés).",
                   "Periodic amount not published (computed from the published caps)."), rate))
     return cap, window_months, int(window_months.number), cap.number / window_months.number, reasons
