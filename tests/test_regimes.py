@@ -513,6 +513,35 @@ def test_cli_regimes_table_says_values_in_the_language_and_csv_keeps_them_machin
         assert by_key["quota.required_share.year_1"] == "0.2"
 
 
+def test_cli_regimes_table_gives_every_dated_value_with_its_validity(capsys, monkeypatch):
+    """``ei regimes wallonie-2016`` showed only a parameter's last dated value (``p.values[-1]``):
+    `enterprise.legal_form.allowed` read « SC, depuis 2024-01-01 », and the forms a 2019 verdict used (SA, SCRL,
+    GIE, SC, 2017-06-30 → 2023-12-31) could be found nowhere in the table. It now has one row per dated value,
+    with the days it applies: « 2017-06-30 / → / 2023-12-31 », then « 2024-01-01 » (open). The CSV and the JSON
+    already listed both values with their `from` and `to`: unchanged."""
+    import csv
+    import io
+
+    monkeypatch.setenv("COLUMNS", "2000")  # a cell's line on one line
+    for lang, validity in (("fr", "Validité"), ("en", "Validity")):
+        lines = run_cli(capsys, "regimes", "wallonie-2016", "--lang", lang)[1].splitlines()
+        assert any(validity in line for line in lines if line.startswith("┃"))
+        at = [i for i, line in enumerate(lines) if line.startswith("│ enterprise.legal_form.allowed ")]
+        assert len(at) == 2
+        cells = [[c.strip() for c in lines[i].split("│")[2:5]] for i in at]
+        assert cells == [["SA, SCRL, GIE, SC", "liste" if lang == "fr" else "list", "2017-06-30"],
+                         ["SC", "liste" if lang == "fr" else "list", "2024-01-01"]]
+        assert [lines[at[0] + k].split("│")[4].strip() for k in (1, 2)] == ["→", "2023-12-31"]
+        assert "→" not in lines[at[1] + 1]  # the last value is open-ended
+    data = list(csv.DictReader(io.StringIO(run_cli(capsys, "regimes", "wallonie-2016", "-f", "csv")[1])))
+    assert [(json.loads(r["value"]), r["from"], r["to"]) for r in data if r["key"] == "enterprise.legal_form.allowed"] \
+        == [(["SA", "SCRL", "GIE", "SC"], "2017-06-30", "2023-12-31"), (["SC"], "2024-01-01", "")]
+    doc = json.loads(_ei("regimes", "wallonie-2016", "--format", "json").stdout)
+    allowed = next(p for p in doc["parameters"] if p["key"] == "enterprise.legal_form.allowed")
+    assert [(v["from"], v["to"], v["value"]) for v in allowed["values"]] == [
+        ("2017-06-30", "2023-12-31", ["SA", "SCRL", "GIE", "SC"]), ("2024-01-01", None, ["SC"])]
+
+
 def test_a_references_confidence_is_one_bracket_level(capsys, monkeypatch):
     """A reference prints its confidence in brackets after it (« Texte, article (confiance) »): the label
     « déduit (interprétation) » made every inferred reference end in « (déduit (interprétation)) » (« (inferred

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 
 from rich.table import Table
@@ -69,6 +69,13 @@ def _value_text(v, lang: str = "fr") -> str:
     return _scalar_text(v.value, lang, v.unit)
 
 
+def _validity_text(start: date, end: date | None) -> str:
+    """The days a dated value applies: its first day, and when it has a last one, « → » and that day under it
+    (« 2017-06-30 / → / 2023-12-31 »: three short lines keep the column as narrow as a date, the width the
+    table's layout at 80 columns counts on, ``terminal.fitted``)."""
+    return start.isoformat() + (f"\n→\n{end.isoformat()}" if end else "")
+
+
 def regimes_table(console, regimes: list[Regime], lang: str) -> None:
     en = lang == "en"
     table = Table(title="Régimes connus" if not en else "Known regimes", show_lines=True)
@@ -93,17 +100,22 @@ def parameters_table(console, regime: Regime, lang: str, explain: bool) -> None:
     if regime.summary_text.get(lang):
         console.print(regime.summary_text.get(lang))
     table = Table(show_lines=explain)
-    for head in (("Paramètre", "Parameter"), ("Valeur", "Value"), ("Unité", "Unit"), ("Depuis", "Since"),
+    for head in (("Paramètre", "Parameter"), ("Valeur", "Value"), ("Unité", "Unit"), ("Validité", "Validity"),
                  ("Confiance", "Confidence"), ("Référence", "Reference")):
         table.add_column(head[1] if en else head[0], overflow="fold")
     for key in sorted(regime.parameters):
         p = regime.parameters[key]
-        last = p.values[-1]
         ref = p.reference.cite(lang)
         if explain:
             description = p.description_text.get(lang) if p.description else ""
             ref = "\n".join(x for x in (description, ref, p.reference.url, p.reference.note_text(lang)) if x)
-        value = last.value_en if en and last.value_en else _value_text(p.at(last.start), lang)
-        table.add_row(key, value, UNITS[p.unit].get(lang), last.start.isoformat(),
-                      CONFIDENCES[p.confidence].get(lang), ref)
+        # One row per dated value, with the days it applies (``_validity_text``; a value without ``to`` ends the day
+        # before the next one starts): the value a verdict of any date used can be found, not only the last one
+        # (the CSV and JSON list them all).
+        for dated, following in zip(p.values, (*p.values[1:], None)):
+            end = dated.end or (following.start - timedelta(days=1) if following else None)
+            value = dated.value_en if en and dated.value_en else _value_text(p.at(dated.start), lang)
+            table.add_row(key, value, UNITS[p.unit].get(lang),
+                          _validity_text(dated.start, end),
+                          CONFIDENCES[p.confidence].get(lang), ref)
     console.print(table)
