@@ -177,6 +177,27 @@ def test_wallonie_2016_size_rule_is_inferred_and_the_principles_subsidy_date_not
         assert p.values[0].start == date(2017, 6, 30) and "date non trouvée" in p.reference.note, key
 
 
+def test_one_source_prints_one_confidence_and_tgd_24_months_cites_atout_ei():
+    """wallonie-2016's `eligibility.tgd.min_months_without_work` (G1, 24 months) cited `seed_000` as `secondary`,
+    while `employment.min_fte` cites it `seed_only`: « Atout EI, présentation du décret … (document source 000) »
+    printed « (source secondaire) » under ``ei check-eligibility --explain`` and « (documents sources seulement) »
+    under ``ei check --explain``. rules.md §3.1 grounds G1 on the Atout EI public-target page (SECONDARY, with
+    its URL): G1 cites `atout_public`, its note naming seed 000. A citation prints one confidence of its source
+    everywhere: of verified, official page, secondary and seed only, at most one per citation and regime (a
+    reading drawn from a source, `inferred`, or a figure it lacks, `not_found`, is said as such beside it)."""
+    g1 = get_regime("wallonie-2016").param("eligibility.tgd.min_months_without_work")
+    assert g1.confidence == "secondary" and g1.reference.cite() == "Atout EI, « Public cible »"
+    assert g1.reference.url == "https://www.atoutei.be/-Public-cible-.html"
+    assert "document source 000" in g1.reference.note and "source document 000" in g1.reference.note_en
+    sourced = {"verified", "official_page", "secondary", "seed_only"}
+    for r in all_regimes():
+        seen: dict[str, set[str]] = {}
+        for p in r.parameters.values():
+            if p.confidence in sourced:
+                seen.setdefault(p.reference.cite(), set()).add(p.confidence)
+        assert {c: s for c, s in seen.items() if len(s) > 1} == {}, r.id
+
+
 def test_historical_validity_dates_follow_rules_md():
     """rules.md §1: wallonie-2003 ends 2013-01-30, bruxelles-2004 ends 2019-01-31, 2016 from 2017-06-30."""
     assert get_regime("wallonie-2003").valid_to == date(2013, 1, 30)
