@@ -1371,7 +1371,7 @@ def _same_enterprise_group(files: list[FileOutcome], by: str) -> dict:
 
 
 def _same_enterprise_message(files: list[str], name: str, number: str | None, by: str,
-                             column: Text | None = None) -> Text:
+                             column: bool = False) -> Text:
     """« a.xlsx et b.xlsx : la même entreprise (BCE 0403.019.261) ; le total des subventions de la synthèse la
     compte 2 fois. » — every file read has its subsidy total (``FileOutcome.total_subsidy``), in the sum. With
     ``column`` (summary.xlsx's « À propos », whose sheet has no total row), what is true of the workbook:
@@ -1385,14 +1385,15 @@ def _same_enterprise_message(files: list[str], name: str, number: str | None, by
     else:
         why = t(f"même nom, {shown(name)}, et pas de numéro BCE qui les distingue",
                 f"same name, {shown(name, 'en')}, and no BCE number telling them apart")
-    if column is not None:
-        return t(f"{listed.fr} : la même entreprise ({why.fr}) ; additionner la colonne « {column.fr} » la compterait "
-                 f"{n} fois.",
-                 f"{listed.en}: the same enterprise ({why.en}); adding up the column “{column.en}” would count it "
-                 f"{n} times.")
-    return t(f"{listed.fr} : la même entreprise ({why.fr}) ; le total des subventions de la synthèse la compte "
-             f"{n} fois.",
-             f"{listed.en}: the same enterprise ({why.en}); the summary's subsidy total counts it {n} times.")
+    if column:
+        header = summary_header("total_subsidy")
+        counted = t(f"additionner la colonne « {header.fr} » la compterait {n} fois",
+                    f"adding up the column “{header.en}” would count it {n} times")
+    else:
+        counted = t(f"le total des subventions de la synthèse la compte {n} fois",
+                    f"the summary's subsidy total counts it {n} times")
+    return t(f"{listed.fr} : la même entreprise ({why.fr}) ; {counted.fr}.",
+             f"{listed.en}: the same enterprise ({why.en}); {counted.en}.")
 
 
 IN_ERROR = t("en erreur", "in error")  # a workbook the reader refused (JSON: `unreadable`)
@@ -1546,7 +1547,7 @@ def _about_sheet(wb, outcomes: list[FileOutcome], request: BatchRequest, same_en
                          *((t("Même entreprise", "Same enterprise").get(lang),
                             xlsx_cell(_same_enterprise_message(group["files"], group["enterprise"],
                                                                group["enterprise_number"], group["by"],
-                                                               summary_header("total_subsidy")).get(lang)))
+                                                               column=True).get(lang)))
                            for group in same_enterprise)):
         ws.append([label, value])
         ws.cell(ws.max_row, 1).font = Font(bold=True)
@@ -1569,7 +1570,7 @@ def _subsidies_text(request: BatchRequest) -> Text:
                f"seul mois {request.month}")
         en += (f": subsidies are yearly, the column “{column.en}” gives the whole year's, not the month "
                f"{request.month}'s alone")
-    if not_begun(span) or deadline_horizon(span) is not None:
+    if deadline_horizon(span) is not None:   # a year in progress, or not begun (it ends after today too)
         complete = summary_header("subsidy_complete")
         state = t("pas encore commencée", "not begun yet") if not_begun(span) else t("en cours", "in progress")
         fr += f" ; année {state.fr} : un total est provisoire là où « {complete.fr} » dit non"

@@ -2344,11 +2344,12 @@ def test_summary_workbook_columns_are_as_wide_as_their_values(tmp_path, capsys, 
     """Audit (xlsx, D4): the widths came from the headers alone — « Fichier », « Entreprise », « Régime » 12 wide
     for « ei-les-jardins-octobre.xlsx » (27 characters), « EI Les Jardins de Test » (22), « wallonie-2016 » (13),
     each clipped by the next cell. Now each column is its longest value + 2 (header + 4, its filter button), from
-    12 to 60: 29, 24, 15; a name of 70 characters is cut to 60 wide and wraps in its cell."""
+    12 to 60: « Fichier » 27 + 2 = 29, « Régime » 13 + 2 = 15; « Entreprise » holds a name of 70 characters, cut to
+    60 wide, which wraps in its cell."""
     from openpyxl import load_workbook
 
     fixed_checks(monkeypatch, {})
-    long_name = "EI " + "Les Jardins Partagés de la Vallée " * 2   # 3 + 2 × 34 = 71 characters
+    long_name = "EI " + "Les Jardins Partagés de la Vallée " * 2   # 3 + 2 × 34 = 71 characters, 70 stripped
     sheets = set_field(set_field(valid_sheets(), "nom", long_name.strip()), "numero_bce", OTHER_BCE)
     folder = folder_with(tmp_path, {"ei-les-jardins-octobre.xlsx": good_workbook,
                                     "b.xlsx": write_workbook(tmp_path / "long.xlsx", sheets)})

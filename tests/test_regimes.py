@@ -167,7 +167,7 @@ def test_the_readme_says_the_walloon_quota_sources_as_the_regime_file_cites_them
     18.12.2003 » (English alike); the regime file, after rules.md §3.2 and §4.2, cites the 50 % to SD Worx ella
     2017, `secondary` (seed 000; the decree's text was not read), and the steps to CES ULiège (seed 003, never
     read in the 2003 decree), `inferred`. Both languages now say so, and neither names a decree as the source
-    of those figures; the first two commands stay as they are."""
+    of those figures."""
     readme = re.sub(r"\s+", " ", (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8"))
     w16, on = get_regime("wallonie-2016"), date(2025, 1, 1)
     assert w16.value("quota.required_share.year_4_and_after", on).confidence == "secondary"
@@ -181,10 +181,6 @@ def test_the_readme_says_the_walloon_quota_sources_as_the_regime_file_cites_them
     assert "Only the 50 % after four years has a source, a secondary one (SD Worx ella 2017 and source document 000" \
         in readme
     assert "known only from the CES ULiège source document on the 2003 regime" in readme
-    assert readme.startswith("# ei — outils pour les entreprises d'insertion / toolkit for work-integration enterprises "
-                             "```sh python3 -m venv .venv && .venv/bin/pip install -q . && .venv/bin/ei check "
-                             "sample_data/ei-wallonie.xlsx --year 2025 python3 -m venv .venv && .venv/bin/pip install "
-                             "-q '.[test]' && .venv/bin/pytest ```")
 
 
 def test_wallonie_2016_size_rule_is_inferred_and_the_principles_subsidy_date_not_found():

@@ -14,7 +14,7 @@ from ei_cli.i18n import Text, t
 from ei_cli.model import Enterprise
 from ei_cli.output import RunOptions
 from ei_cli.render import reference_text
-from ei_cli.regimes import Regime, cited_in
+from ei_cli.regimes import Regime
 from ei_cli.rules.common import worker_text
 from ei_cli.rules.eligibility import Category, WorkerEligibility
 
@@ -118,7 +118,7 @@ def eligibility_csv(rows: list[WorkerEligibility], enterprise: Enterprise, opts:
                 " ".join(w.missing), w.rests_on_protected]
         if opts.explain:
             row.append(" | ".join(r.text.get(opts.lang)
-                                  + (f" [{cited_in(r.reference, opts.lang)}]" if r.reference else "")
+                                  + (f" [{reference_text(r, opts.lang)}]" if r.reference else "")
                                   for r in w.reasons_for(opts.names)))
         out.append(row)
     return header, out

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 from decimal import Decimal
 
 from rich.table import Table
@@ -109,13 +109,11 @@ def parameters_table(console, regime: Regime, lang: str, explain: bool) -> None:
         if explain:
             description = p.description_text.get(lang) if p.description else ""
             ref = "\n".join(x for x in (description, ref, p.reference.url, p.reference.note_text(lang)) if x)
-        # One row per dated value, with the days it applies (``_validity_text``; a value without ``to`` ends the day
-        # before the next one starts): the value a verdict of any date used can be found, not only the last one
-        # (the CSV and JSON list them all).
-        for dated, following in zip(p.values, (*p.values[1:], None)):
-            end = dated.end or (following.start - timedelta(days=1) if following else None)
+        # One row per dated value, with the days it applies (``_validity_text``, its ``from`` and ``to`` as the
+        # CSV and JSON give them): the value a verdict of any date used can be found, not only the last one.
+        for dated in p.values:
             value = dated.value_en if en and dated.value_en else _value_text(p.at(dated.start), lang)
             table.add_row(key, value, UNITS[p.unit].get(lang),
-                          _validity_text(dated.start, end),
+                          _validity_text(dated.start, dated.end),
                           CONFIDENCES[p.confidence].get(lang), ref)
     console.print(table)
