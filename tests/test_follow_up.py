@@ -167,6 +167,30 @@ def test_a_quarter_wholly_suspended_at_etp_0_owes_no_interview():
     assert [(m["item"], m["due"]) for m in late] == [("bilan", date(2025, 7, 1)), ("plan_formation", date(2025, 7, 1))]
 
 
+def test_a_suspended_quarter_is_said_under_the_id_its_line_names():
+    """Reading of the change: one person, A1 CDD 2025-01-01 … 06-30 paid at etp 0 April–June, then A2 CDI from
+    2025-07-01 (same national number). Q2 is wholly suspended (April, May, June at 0 under A1), and its quarters[]
+    line names A1, the contract employed in it; the reason named every suspended quarter after the person's last
+    line's id, « Travailleur A2 : pas d'entretien exigé au 2e trimestre 2025 » — A2 was not yet hired. It now
+    names A1."""
+    from ei_cli.model import PayMonth
+    from ei_cli.periods import Month
+
+    a1, a2 = one_person(td("A1", hire=date(2025, 1, 1), contract=ContractType.CDD, exit=date(2025, 6, 30)),
+                        td("A2", hire=date(2025, 7, 1)))
+    pay = [PayMonth("A1", Month(2025, m), D(0) if m >= 4 else D(1), D(0) if m >= 4 else D(2000)) for m in range(1, 7)]
+    pay += [PayMonth("A2", Month(2025, m), D(1), D(2000)) for m in range(7, 13)]
+    e = Enterprise("EI", Region.WALLONIE, date(2020, 1, 1), workers=(a1, a2, ACCOMPANIER), pay=tuple(pay),
+                   follow_ups=tuple(actions("A1", ("2025-02-03", I), ("2025-03-10", BILAN), ("2025-03-20", PLAN))
+                                    + actions("A2", ("2025-08-04", I), ("2025-11-12", I))))
+    result = follow_up.check(e, W16, YEAR, Report({"A1": True, "A2": True}))
+    assert [(q["worker_id"], q["quarter"], q["suspended"]) for q in result.details["quarters"]] == [
+        ("A1", "2025-Q1", False), ("A1", "2025-Q2", True), ("A2", "2025-Q3", False), ("A2", "2025-Q4", False)]
+    (reason,) = [r for r in result.reasons if "suspendu" in r.text.fr]
+    assert reason.text.fr.startswith("Travailleur A1 : pas d'entretien exigé au 2e trimestre 2025 (suspendu")
+    assert result.compliant is True
+
+
 def test_thirty_days_in_a_quarter_require_an_interview():
     """follow_up.min_days_employed_in_quarter = 30 (at least 30 days employed in the quarter).
     Hired 02/03/2025: 30 days in Q1 (02–31/03) ≥ 30 → Q1 requires an interview; none recorded → missing.

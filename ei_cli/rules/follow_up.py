@@ -32,6 +32,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cached_property
+from itertools import groupby
 
 from ei_cli.i18n import Text, enumeration, plural, t
 from ei_cli.model import ContractType, Enterprise, FollowUpType, Function, Worker
@@ -217,11 +218,12 @@ def _suspended(enterprise: Enterprise, rows: tuple[Worker, ...], extent: Period)
 
 def _interviews(enterprise: Enterprise, rows: tuple[Worker, ...], quarters_in: list[tuple[Quarter, Period]],
                 per_quarter: int, min_days: int, status: bool | None, horizon: date
-                ) -> tuple[list[Missing], list[dict], list[Quarter]]:
+                ) -> tuple[list[Missing], list[dict], list[tuple[str, Quarter]]]:
     """``rows``: the person's employment contracts here (``Enterprise.employments_of``), judged as one — the
     days employed, the Paie rows and the interviews of all their ids; a quarter's line names the id employed
     last in it. ``quarters_in``: the quarters overlapping the period evaluated, with their extents. Also
-    returns the quarters that owe no interview because the person was suspended in them (``_suspended``)."""
+    returns the quarters that owe no interview because the person was suspended in them (``_suspended``), each
+    with the id its line names."""
     missing, quarters, suspended = [], [], []
     records = _person_actions(enterprise, rows, INTERVIEWS)
     for q, extent in quarters_in:
@@ -243,7 +245,7 @@ def _interviews(enterprise: Enterprise, rows: tuple[Worker, ...], quarters_in: l
         quarters.append({"worker_id": wid, "quarter": str(q), "days_employed": days,
                          "required": required, "interviews": found, "suspended": idle})
         if idle and days >= min_days:
-            suspended.append(q)
+            suspended.append((wid, q))
         if required and found < per_quarter:
             missing.append(Missing(wid, "interview", status, quarter=q, found=found))
     return missing, quarters, suspended
@@ -350,8 +352,8 @@ def _quarterly_interviews(enterprise: Enterprise, regime: Regime, period: Period
         gaps, qs, suspended = _interviews(enterprise, rows, quarters_in, per_q, min_days, status, horizon)
         missing += gaps
         quarters += qs
-        if suspended:
-            idle.append((qs[-1]["worker_id"], suspended))
+        # Each suspended quarter under the id its line names (the contract employed last in it).
+        idle += [(wid, [q for _, q in group]) for wid, group in groupby(suspended, key=lambda s: s[0])]
         if not art60:
             for item, value in ((FollowUpType.ASSESSMENT, bilan_v), (FollowUpType.TRAINING_PLAN, plan_v)):
                 m = _deadline(enterprise, rows, item, int(value.number), period, status, horizon, obligations_from)

@@ -279,7 +279,7 @@ def _fte_ratio(enterprise: Enterprise, regime: Regime, period: Period) -> WageTe
                   "les ETP-mois (Σ salaire brut ÷ Σ etp).",
                   "Pay compared: gross pay, benefits included (13th month, holiday pay…), divided by the FTE-months "
                   "(Σ gross pay ÷ Σ fte)."),
-                regime.value_or_none("wages.basis", on))]
+                regime.value("wages.basis", on))]
     notes: list[Text] = []
     if period != asked:
         cut = year_ending(asked).start < period.start     # the 12 months begin before the agrément
