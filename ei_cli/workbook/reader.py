@@ -872,7 +872,6 @@ class _Reader:
         if sheet is None or sheet not in self.letters:
             return
         first_row: dict[str, int] = {}
-        by_niss: dict[str, list[_Row]] = {}
         for row in rows:
             v = row.values
             wid = row.worker_id
@@ -885,16 +884,8 @@ class _Reader:
                              sheet=sheet, cell=self._ref(sheet, "worker_id", row))
                 else:
                     first_row[wid] = row.number
-            niss = v.get("national_number")
-            if niss is not None:
-                # One person's ids, as ``Enterprise.employments`` ties them: an art. 60 §7 stint is the CPAS's
-                # contract, not a hire by the EI (rules.md Q11) — the EI hire that follows it is assessed and
-                # subsidised as any first hire, so the warning's « assessed once », « to justify » are not said.
-                key = person_key(niss, v.get("contract_type"))
-                if key is not None:
-                    by_niss.setdefault(key, []).append(row)
-                if v.get("birth_date") is not None:
-                    self._check_niss_birth_date(sheet, row)
+            if v.get("national_number") is not None and v.get("birth_date") is not None:
+                self._check_niss_birth_date(sheet, row)
             fte = v.get("fte")
             if fte is not None and not (0 < fte <= 1):
                 who = _who(wid)
@@ -959,14 +950,12 @@ class _Reader:
                              "fill it only when the first hire in an agreed EI is earlier.",
                              sheet=sheet, cell=self._ref(sheet, "first_ei_hire_date", row))
             self._check_negative(sheet, row, ("months_without_work",))
-        for same in by_niss.values():
-            if len(same) > 1:
-                # The first hire is the earliest date_entree (the earlier row the same day), as
-                # ``Enterprise.employments`` orders a person's contracts — not the first row met: a re-hire typed
-                # above the first contract named that first contract the new hire.
-                first, *later = sorted(same, key=lambda r: (r.values.get("hire_date") or date.max, r.number))
-                for row in later:
-                    self._same_person(sheet, first, row)
+        # One person's ids, as ``Enterprise.employments`` ties them (``_persons``): an art. 60 §7 stint is the
+        # CPAS's contract, not a hire by the EI (rules.md Q11) — the EI hire that follows it is assessed and
+        # subsidised as any first hire, so the warning's « assessed once », « to justify » are not said of it.
+        for first, *later in _persons(rows):
+            for row in later:
+                self._same_person(sheet, first, row)
         if not rows and sheet in self.letters:
             self.warn("no_workers", "La feuille ne contient aucun travailleur.",
                       "The sheet holds no worker.", sheet=sheet)
@@ -1183,26 +1172,21 @@ class _Reader:
         ties): a month (``field == "month"``) with no day between the hire and exit dates, or a date before the
         hire or after the exit; with ``counts(row)``, only the rows it keeps. ``person``: the employment is the
         person's, any of their contracts here (the ids ``model.person_key`` ties, as
-        ``Enterprise.person_employed_on`` reads them); else the id's own. (The test is written inline, not as
-        a function per row: Paie has ~600 rows a workbook.)"""
+        ``Enterprise.person_employed_on`` reads them); else the id's own."""
         if sheet is None or sheet not in self.letters or field not in self.letters[sheet]:
             return {}
         spans = {}
-        same: dict[str, list[_Row]] = {}
         for r in staff:
             hire = r.values.get("hire_date")
             if r.worker_id is not None and hire is not None:
                 exit_ = r.values.get("exit_date")
                 spans[r.worker_id] = (*month_span(hire, exit_), hire, exit_)
-                key = person_key(r.values.get("national_number"), r.values.get("contract_type")) if person else None
-                if key is not None:
-                    same.setdefault(key, []).append(r)
         # Worker id → the spans of the person's contracts (the id's own alone, but for ``person``), first hire first.
         of = {wid: ((wid, span),) for wid, span in spans.items()}
-        for ids in same.values():
+        for same in _persons(staff) if person else ():
+            ids = [r for r in same if r.worker_id in spans]
             if len(ids) > 1:
-                person_spans = tuple((r.worker_id, spans[r.worker_id])
-                                     for r in sorted(ids, key=lambda r: (r.values["hire_date"], r.number)))
+                person_spans = tuple((r.worker_id, spans[r.worker_id]) for r in ids)
                 of.update((r.worker_id, person_spans) for r in ids)
         outside: dict[str, tuple[list[_Row], list[tuple[str, date, date | None]]]] = {}
         by_month = field == "month"
@@ -1466,6 +1450,20 @@ def _field_column(contract: Sheet, field: str) -> Column:
 def _label(col: Column) -> Text:
     return Text(f"Colonne « {col.name} »", f"Column “{col.english}”")
 
+
+
+def _persons(staff: list[_Row]) -> list[list[_Row]]:
+    """The Personnel rows of each person with several (the ids ``model.person_key`` ties, as
+    ``Enterprise.employments`` does), first hire first: the earliest date_entree, the earlier row the same day —
+    not the first row met (a re-hire typed above the first contract is still the later hire). The one grouping
+    of the reader's person checks (``duplicate_niss``, ``follow_up_outside_employment``)."""
+    same: dict[str, list[_Row]] = {}
+    for r in staff:
+        key = person_key(r.values.get("national_number"), r.values.get("contract_type"))
+        if key is not None:
+            same.setdefault(key, []).append(r)
+    return [sorted(rows, key=lambda r: (r.values.get("hire_date") or date.max, r.number))
+            for rows in same.values() if len(rows) > 1]
 
 def _who(worker_id: str | None) -> Text:
     if worker_id is None:
