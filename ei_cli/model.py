@@ -283,6 +283,11 @@ class Enterprise:
                 out.update((w.worker_id, stretch) for stretch in contract_stretches(same) for w in stretch)
         return out
 
+    def held_beside(self, worker: Worker) -> tuple[Worker, ...]:
+        """The person's earlier contracts of ``worker``'s stretch still in force on its hire (``stretch_of``)."""
+        stretch = self.stretch_of(worker)
+        return tuple(w for w in stretch[:stretch.index(worker)] if w.employed_on(worker.hire_date))
+
     def stretch_of(self, worker: Worker) -> tuple[Worker, ...]:
         """The person's contracts of the stretch of employment ``worker``'s contract belongs to, first hire
         first (``stretches``; the worker alone when they have no other contract here)."""

@@ -722,6 +722,25 @@ def test_sieg_staffing_sums_a_persons_concurrent_contracts_once_a_day():
     assert line.basis["accompanier_post_fte"] == D("0.5") and line.basis["accompanier_post_days"] == 365
     assert line.amount == D("20958.90")
 
+
+def test_sieg_ceiling_counts_a_person_at_most_full_time_a_day():
+    """Reading of the change: one accompanier on two concurrent 0,6 contracts (same national number), 2 400 € a
+    month each: the paid mean FTE the ceiling is limited on read 0,6 + 0,6 = 1,2 — more than one person can work —,
+    so the ceiling was 57 600 × 0,5 ÷ 1,2 × 1,15 = 27 600 € (the ≥ 8 bracket's maximum 0,5 FTE). A person counts at
+    most one full-time a day, as in the per-worker lines (``Enterprise.held_beside``): 1 FTE, the ceiling 57 600 ×
+    0,5 ÷ 1 × 1,15 = 33 120 €; the claimed part 2025-03-01 … 12-31 takes 306 ÷ 365 of it, 27 766,36 €; the bracket
+    (20 958,90 €) stays under it."""
+    both = [("P1", date(2020, 1, 1), None, "0.6"), ("P2", date(2020, 1, 1), None, "0.6")]
+    pays = monthly("P1", Month(2024, 1), Month(2026, 2), "0.6", "2400")
+    pays += monthly("P2", Month(2024, 1), Month(2026, 2), "0.6", "2400")
+    ent, report = _sieg_post_enterprise(both, pays)
+    ent = replace(ent, workers=tuple(replace(w, national_number="85100374649") if w.worker_id in ("P1", "P2")
+                                     else w for w in ent.workers))
+    line = lines_of(compute_subsidies(ent, W2016, 2025, report), "social_accompaniment")[-1]
+    assert (line.basis["accompanier_fte_year"], line.basis["ceiling_total"]) == (D("1"), D("33120.00"))
+    assert (line.basis["ceiling"], line.amount) == (D("27766.36"), D("20958.90"))
+
+
 def _sieg_year_enterprise(td_workers, last_paid=Month(2025, 12)):
     """Agrément 2024-03-01; ``td_workers``: [(id, hire, exit)]; accompanier ACC full time from 2024-03-01,
     wage cost 5 000 €/month, Paie to ``last_paid`` (the last month known)."""

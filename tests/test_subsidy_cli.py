@@ -578,7 +578,8 @@ def test_the_claim_workbook_columns_are_as_wide_as_their_values(tmp_path):
     long texts clipped by the next cell. Walloon sample, 2024: `label` « Travailleur du public cible » (27
     characters) is now 27 + 2 = 29 wide; `reference` (68 characters and more) and `notes` (174 and more) the cap,
     60, their text wrapped in the cell; `amount` is sized on the sums as shown, « 14 726,45 € » (11) + 2 = 13;
-    `subsidy` on « social_accompaniment » (20) + 2 = 22. « Mois » the same way: `rounding_adjustment` 19 + 4."""
+    `subsidy` on « social_accompaniment » (20) + 2 = 22. « Mois » the same way: `rounding_adjustment` 19 + 4,
+    its header the longest value, with room for the filter button (`output.fit_columns`: a header + 4, a value + 2)."""
     from openpyxl import load_workbook
 
     out = tmp_path / "c.xlsx"

@@ -101,8 +101,9 @@ class UnknownSubsidy:
                **kw) -> "UnknownSubsidy":
         """An entry resting on the parameter ``value``: its reference, URL and confidence, as ``because`` gives a
         reason's (``--explain`` prints them alike)."""
-        return cls(subsidy, worker_id, reason, missing, value.cite(), url=value.reference.url,
-                   confidence=value.confidence, **kw)
+        cited = because(reason, value)
+        return cls(subsidy, worker_id, reason, missing, cited.reference, url=cited.url, confidence=cited.confidence,
+                   **kw)
 
     def to_dict(self, lang: str = "fr") -> dict:
         out = {"subsidy": self.subsidy, "worker_id": self.worker_id, "reason": self.reason.get(lang),
@@ -189,11 +190,13 @@ def _de_minimis_dict(d: dict | None, lang: str) -> dict | None:
 # ------------------------------------------------------------------------------------ working time
 
 
-def fte_days(enterprise: Enterprise, worker: Worker, period: Period, beside: tuple[Worker, ...] = ()
-             ) -> tuple[Decimal, list[Month]]:
-    """FTE-days of ``worker`` in ``period`` and the months where Paie had no row (fallback); ``beside``: the
-    person's earlier contracts in force beside this one (``_Hire.beside``), counted first (``fte_days_beside``)."""
+def fte_days(enterprise: Enterprise, worker: Worker, period: Period) -> tuple[Decimal, list[Month]]:
+    """FTE-days of ``worker`` in ``period`` and the months where Paie had no row (fallback) — beside the person's
+    earlier contracts in force on its hire (``Enterprise.held_beside``), counted first: a person is at most one
+    full-time a day (``fte_days_beside``), for every subsidy that counts FTE-days (the per-worker lines, the
+    accompaniers' and the manager's)."""
     total, fallbacks = ZERO, []
+    beside = enterprise.held_beside(worker)
     pays = enterprise.pay_by_worker_month.get(worker.worker_id, NO_PAY)
     # The worker's employment inside the period (empty when start > end).
     start, end = max(worker.hire_date, period.start), min(worker.exit_date or date.max, period.end)
@@ -205,8 +208,7 @@ def fte_days(enterprise: Enterprise, worker: Worker, period: Period, beside: tup
         part_days = days_between(max(start, first), min(end, last))
         if not part_days:
             continue
-        total += (fte_days_beside(enterprise, beside, month, max(start, first), min(end, last), per_day) if beside
-                  else per_day * part_days)
+        total += fte_days_beside(enterprise, beside, month, max(start, first), min(end, last), per_day)
         if not from_pay:
             fallbacks.append(month)
     return total, fallbacks
@@ -220,14 +222,16 @@ def fte_days_beside(enterprise: Enterprise, beside: tuple[Worker, ...], month: M
     they make ``taken``, this one adds min(1, taken + per_day) − min(1, taken). So the per-FTE amounts of the
     person's contracts never add up to more than one contract of their summed etp would get: two concurrent
     0,6 contracts count 0,6 and 0,4."""
+    if not beside:
+        return per_day * days_between(first, last)
     others = []
     for w in beside:
         pays = enterprise.pay_by_worker_month.get(w.worker_id, NO_PAY)
         own = daily_fte(pays, w, month, month.first_day, month.last_day)[0]
-        others.append((max(w.hire_date, first), min(w.exit_date or date.max, last), own))
+        others.append((w, own))
     total, day = ZERO, first
     while day <= last:
-        taken = sum((own for since, until, own in others if since <= day <= until), ZERO)
+        taken = sum((own for w, own in others if w.employed_on(day)), ZERO)
         total += min(ONE, taken + per_day) - min(ONE, taken)
         day += timedelta(days=1)
     return total
@@ -350,7 +354,7 @@ class _Run:
                                      f"Re-hire of the person hired on {since} (worker {first.worker_id}): to be "
                                      "justified."), value))
             basis.update(rehire_of=first.worker_id, first_hire_date=first.hire_date)
-        earlier = stretch[:[w.worker_id for w in stretch].index(worker.worker_id)]
+        earlier = stretch[:stretch.index(worker)]
         beside: tuple[Worker, ...] = ()
         if earlier:
             ids = [w.worker_id for w in earlier]
@@ -371,7 +375,7 @@ class _Run:
                                      f"{since}."), value))
             basis["continues"] = ids
             # The person's contracts in force beside this one: a person is at most one full-time a day.
-            beside = tuple(w for w in earlier if (w.exit_date or date.max) >= worker.hire_date)
+            beside = self.enterprise.held_beside(worker)
             if beside:
                 together = workers_text(w.worker_id for w in beside)
                 that_fr, that_en = ("celui du", "that of") if len(beside) == 1 else ("ceux des", "those of")
@@ -458,7 +462,7 @@ def _target_worker_wage_cost(run: _Run) -> None:
             # Unknown status: said only while a subsidy could still be due, i.e. while the longest window
             # (TGD's) meets the claim — a worker hired years ago makes no claim incomplete (Q12).
             if category == "unknown" and run.claim and _window_meets_claim(
-                    run, worker, run.since(worker), max(params_of(c)[2] for c in ("TD", "TGD"))):
+                    run, worker, max(params_of(c)[2] for c in ("TD", "TGD"))):
                 run.unknown.append(UnknownSubsidy("target_worker", worker.worker_id, t(
                     "Statut TD/TGD indéterminé (données manquantes) : subvention non calculée.",
                     "TD/TGD status unknown (data missing): subsidy not computed."),
@@ -470,7 +474,7 @@ def _target_worker_wage_cost(run: _Run) -> None:
         hire = run.hire_of(worker, cap)
         missing = run.report.by_id[worker.worker_id].missing
         if category == "TD" and missing and run.claim:
-            _tgd_not_checked(run, worker, hire.since, missing, params_of("TGD"))
+            _tgd_not_checked(run, worker, missing, params_of("TGD"))
         window = _window(hire.since, window_length)
         # A window starting mid-month ends mid-month: its first and last calendar months are the two
         # parts of one month of the window, so the last is measured against the first's length and a
@@ -514,8 +518,8 @@ def _target_worker_wage_cost(run: _Run) -> None:
                 # The month's FTE to the 4 places printed (the JSON's ``etp``, the line's « ETP-mois »), the cap
                 # computed on it: 1 500 € × 0,2133 = 319,95 €, which the unrounded 0,21333… made 320,00 € beside
                 # a printed 0,2133 (docs/interpretations.md, D1).
-                fd_m = (fte_days_beside(run.enterprise, hire.beside, month, max(part.start, first),
-                                        min(part.end, last), per_day) if hire.beside else per_day * inside_days)
+                fd_m = fte_days_beside(run.enterprise, hire.beside, month, max(part.start, first),
+                                       min(part.end, last), per_day)
                 fte_m = four_places(fd_m / (first_month_days if month == last_month else month.days))
                 cap_m = monthly_cap * fte_m
                 if not from_pay:
@@ -751,20 +755,20 @@ def _window(hire: date, months: int) -> Period:
     return Period(hire, anniversary(hire, months) - timedelta(days=1))
 
 
-def _window_meets_claim(run: _Run, worker: Worker, since: date, months: int) -> bool:
+def _window_meets_claim(run: _Run, worker: Worker, months: int) -> bool:
     """Some day of the claim, employed, falls in the worker's window of ``months`` months from ``since``
     (``_Run.since``)."""
-    overlap = _window(since, months).intersection(run.claim)
+    overlap = _window(run.since(worker), months).intersection(run.claim)
     return overlap is not None and overlap.intersection(worker.employment) is not None
 
 
-def _tgd_not_checked(run: _Run, worker: Worker, since: date, missing: tuple[str, ...],
+def _tgd_not_checked(run: _Run, worker: Worker, missing: tuple[str, ...],
                      tgd: tuple[Value, Value, int, Decimal, tuple[Reason, ...]]) -> None:
     """A TD whose TGD criterion cannot be checked (its data missing): the lines are computed as TD — what
     is certain —, and the part a TGD would add (a longer window, a higher cap) is unknown, not silently
     nothing: an ``unknown`` entry when the claim meets that longer window (rules.md §9 Q12)."""
     cap, _, window_length, _, _ = tgd
-    if not _window_meets_claim(run, worker, since, window_length):
+    if not _window_meets_claim(run, worker, window_length):
         return
     run.unknown.append(UnknownSubsidy.citing("target_worker", worker.worker_id, t(
         f"TGD non vérifiable (renseignez {', '.join(missing)}) : montant calculé comme TD ; TGD, la subvention "
@@ -821,7 +825,7 @@ def _degressive_lines(run: _Run, amounts_key: str) -> None:
         hire = run.hire_of(worker, amounts) if due else None
         for n, occ_year, part in due:
             annual = Decimal(table[n]["amount"])
-            fd, fallbacks = fte_days(run.enterprise, worker, part, hire.beside)
+            fd, fallbacks = fte_days(run.enterprise, worker, part)
             amount = annual * fd / occ_year.days
             notes = [_fallback_note(fallbacks)] if fallbacks else []
             partial = part != occ_year
@@ -1069,7 +1073,6 @@ def _social_accompaniment_brackets(run: _Run) -> None:
         # The accompaniers' wage cost and paid FTE-days over the bracket's days (their paid mean FTE: the
         # ceiling's, which covers the cost paid).
         cost, window_fd, missing = _staff_cost(run, Function.SOCIAL_ACCOMPANIMENT, window)
-        staff_fte = window_fd / window.days
         # The staffing the brackets' minima are judged on: the accompaniers' post, their contractual etp over
         # the same days when one of them is under contract — a sick week, an unpaid month or a day's vacancy
         # between two accompaniers is no loss of the bracket (docs/interpretations.md).
@@ -1123,7 +1126,9 @@ def _social_accompaniment_brackets(run: _Run) -> None:
         # ``accompanier_fte_year``, ``accompanier_fte_days``, ``ceiling_fte_days``). The reason used to leave out
         # the factor maximum ÷ mean FTE, which no printed figure gave (the worked example: docs/interpretations.md,
         # « The SIEG ceiling is computed from the figures… »).
-        year_fte, part_fd4, window_fd4 = four_places(staff_fte), four_places(part_fd), four_places(window_fd)
+        # The accompaniers' paid mean FTE (the ceiling's, not the staffing's: ``post_fte``).
+        year_fte = four_places(window_fd / window.days)
+        part_fd4, window_fd4 = four_places(part_fd), four_places(window_fd)
         # Limited to the maximum (the cost × maximum ÷ mean FTE, printed) on the mean FTE printed, 4 places: an
         # unrounded mean just over the maximum, printed equal to it, said « limité » beside a cost left whole.
         limited = max_fte is not None and year_fte > max_fte
