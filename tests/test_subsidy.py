@@ -708,17 +708,22 @@ def test_sieg_staffing_is_not_shrunk_by_a_vacancy_between_two_accompaniers(a2_hi
     assert line.basis["accompanier_post_fte"] == D("0.5") and line.basis["accompanier_post_days"] == staffed
 
 
+def _one_accompanier_on_two_contracts(fte: str, cost: str):
+    """The 2025 SIEG line (its last part) of ``_sieg_post_enterprise`` with one accompanier (one national number)
+    on two concurrent contracts P1, P2 of ``fte`` each, paid ``cost`` a month each, all along."""
+    both = [("P1", date(2020, 1, 1), None, fte), ("P2", date(2020, 1, 1), None, fte)]
+    pays = monthly("P1", Month(2024, 1), Month(2026, 2), fte, cost) + monthly("P2", Month(2024, 1), Month(2026, 2), fte, cost)
+    ent, report = _sieg_post_enterprise(both, pays)
+    ent = replace(ent, workers=tuple(replace(w, national_number="85100374649") if w.worker_id in ("P1", "P2")
+                                     else w for w in ent.workers))
+    return lines_of(compute_subsidies(ent, W2016, 2025, report), "social_accompaniment")[-1]
+
+
 def test_sieg_staffing_sums_a_persons_concurrent_contracts_once_a_day():
     """One accompanier on two concurrent 0,25 contracts (same national number) all along: 0,25 + 0,25 = 0,5 a
     day over the 365 days staffed (a day under both contracts counts once) → 0,50, the ≥ 8 bracket met,
     20 958,90 € as above (a 0,4 contract stays below: the staffing test above)."""
-    both = [("P1", date(2020, 1, 1), None, "0.25"), ("P2", date(2020, 1, 1), None, "0.25")]
-    pays = monthly("P1", Month(2024, 1), Month(2026, 2), "0.25", "2500")
-    pays += monthly("P2", Month(2024, 1), Month(2026, 2), "0.25", "2500")
-    ent, report = _sieg_post_enterprise(both, pays)
-    ent = replace(ent, workers=tuple(replace(w, national_number="85100374649") if w.worker_id in ("P1", "P2")
-                                     else w for w in ent.workers))
-    line = lines_of(compute_subsidies(ent, W2016, 2025, report), "social_accompaniment")[-1]
+    line = _one_accompanier_on_two_contracts("0.25", "2500")
     assert line.basis["accompanier_post_fte"] == D("0.5") and line.basis["accompanier_post_days"] == 365
     assert line.amount == D("20958.90")
 
@@ -730,13 +735,7 @@ def test_sieg_ceiling_counts_a_person_at_most_full_time_a_day():
     most one full-time a day, as in the per-worker lines (``Enterprise.held_beside``): 1 FTE, the ceiling 57 600 ×
     0,5 ÷ 1 × 1,15 = 33 120 €; the claimed part 2025-03-01 … 12-31 takes 306 ÷ 365 of it, 27 766,36 €; the bracket
     (20 958,90 €) stays under it."""
-    both = [("P1", date(2020, 1, 1), None, "0.6"), ("P2", date(2020, 1, 1), None, "0.6")]
-    pays = monthly("P1", Month(2024, 1), Month(2026, 2), "0.6", "2400")
-    pays += monthly("P2", Month(2024, 1), Month(2026, 2), "0.6", "2400")
-    ent, report = _sieg_post_enterprise(both, pays)
-    ent = replace(ent, workers=tuple(replace(w, national_number="85100374649") if w.worker_id in ("P1", "P2")
-                                     else w for w in ent.workers))
-    line = lines_of(compute_subsidies(ent, W2016, 2025, report), "social_accompaniment")[-1]
+    line = _one_accompanier_on_two_contracts("0.6", "2400")
     assert (line.basis["accompanier_fte_year"], line.basis["ceiling_total"]) == (D("1"), D("33120.00"))
     assert (line.basis["ceiling"], line.amount) == (D("27766.36"), D("20958.90"))
 
