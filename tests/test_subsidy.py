@@ -712,7 +712,7 @@ def _one_accompanier_on_two_contracts(fte: str, cost: str):
     """The 2025 SIEG line (its last part) of ``_sieg_post_enterprise`` with one accompanier (one national number)
     on two concurrent contracts P1, P2 of ``fte`` each, paid ``cost`` a month each, all along."""
     both = [("P1", date(2020, 1, 1), None, fte), ("P2", date(2020, 1, 1), None, fte)]
-    pays = monthly("P1", Month(2024, 1), Month(2026, 2), fte, cost) + monthly("P2", Month(2024, 1), Month(2026, 2), fte, cost)
+    pays = [p for wid in ("P1", "P2") for p in monthly(wid, Month(2024, 1), Month(2026, 2), fte, cost)]
     ent, report = _sieg_post_enterprise(both, pays)
     ent = replace(ent, workers=tuple(replace(w, national_number="85100374649") if w.worker_id in ("P1", "P2")
                                      else w for w in ent.workers))
