@@ -17,7 +17,7 @@ from ei_cli.regimes import get_regime
 from ei_cli.rules import enterprise as rule
 from ei_cli.rules.enterprise import _work_units
 
-from helpers_rules import StatusReport, regime_with
+from helpers_rules import StatusReport, one_person, regime_with
 
 Report = StatusReport
 
@@ -269,6 +269,42 @@ def test_ei_check_and_ei_subsidy_show_the_supervision_figures_alike():
     condition = supervision_condition(_Run(e, regime, 2025, report, YEAR, YEAR))
     assert "Encadrement : 1,13 etp ; effectif hors public cible : 11,13 etp" in reason
     assert "1,13 ETP pour 11,13 ETP" in condition.summary.fr
+
+
+def test_brussels_supervision_share_reads_the_contract_not_a_sick_month_of_pay():
+    """rules.md §5.6 (ord. art. 13 §3, 2): staff able to run the programmes — the posts held. Brussels 2004,
+    2025: E0 the only encadrant (1,0 contract) and 9 non-target production workers, all full time, every month
+    paid; E0 is sick in 2025-03, paid at etp 0. Paid etp: supervision (1 × 11 + 0) / 12 = 0,9167, non-target
+    9 + 0,9167 = 9,9167, 0,9167 ÷ 9,9167 = 9,2 % < 10 %: not met, and every Brussels subsidy of the year 0 (the
+    old reading). The contract: 1 × 365 / 365 = 1,00 and 10 × 365 / 365 = 10,00, 1 ÷ 10 = 10,0 % ≥ 10 %: met, in
+    ``ei check`` and ``ei subsidy`` alike, and the reasons say the contract is read."""
+    from ei_cli.rules.subsidy import _Run, supervision_condition
+
+    workers = staff(9) + staff(1, function=Function.SUPERVISION, prefix="E")
+    pay = tuple(PayMonth(w.worker_id, Month(2025, m), D(0) if (w.worker_id, m) == ("E0", 3) else D(1), D(2000))
+                for w in workers for m in range(1, 13))
+    e = replace(ent(workers, region=Region.BRUXELLES), pay=pay)
+    report = Report({w.worker_id: False for w in workers})
+    regime = get_regime("bruxelles-2004")
+    checked = rule.check(e, regime, YEAR, report)
+    condition = supervision_condition(_Run(e, regime, 2025, report, YEAR, YEAR))
+    assert checked.compliant is True and condition.met is True
+    assert (checked.details["supervision_fte"], checked.details["non_target_fte"]) == (1, 10)
+    assert "1,00 ETP pour 10,00 ETP hors public cible (10,0 %, minimum 10,0 %)" in condition.summary.fr
+    for reasons in (checked.reasons, condition.reasons):
+        (reading,) = [r for r in reasons if r.parameter == "enterprise.supervision_measure"]
+        assert reading.text.fr.startswith("Etp lus sur le contrat (etp de la feuille Personnel × jours sous contrat")
+        assert reading.text.en.startswith("Fte read on the contract (the Personnel sheet's etp × days under contract")
+
+
+def test_brussels_supervision_share_counts_a_person_at_most_full_time_a_day():
+    """Brussels 2004, 2025: 9 non-target production workers full time and one encadrant on two concurrent 0,6
+    contracts E0, E1 all year (one national number). Summed as typed, 1,2 etp of supervision for 10,2 non-target:
+    11,8 %. A person works at most full time: 1 × 365 / 365 = 1,00 and 9 + 1 = 10,00, 10,0 % (met either way: the
+    figures, not the verdict, change)."""
+    workers = staff(9) + one_person(*staff(2, fte="0.6", function=Function.SUPERVISION, prefix="E"))
+    checked = check(ent(workers, region=Region.BRUXELLES), "bruxelles-2004")
+    assert (checked.details["supervision_fte"], checked.details["non_target_fte"]) == (1, 10)
 
 
 @settings(max_examples=300, deadline=None)

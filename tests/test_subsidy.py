@@ -737,6 +737,9 @@ def test_sieg_ceiling_counts_a_person_at_most_full_time_a_day():
     (20 958,90 €) stays under it."""
     line = _one_accompanier_on_two_contracts("0.6", "2400")
     assert (line.basis["accompanier_fte_year"], line.basis["ceiling_total"]) == (D("1"), D("33120.00"))
+    # The post the minimum is judged on too (``common.contract_fte_days``, one measure with the Brussels 10 %):
+    # 1 × 365 / 365 = 1, not 0,6 + 0,6 = 1,2 (no bracket changes: the minima are at most 1 FTE).
+    assert (line.basis["accompanier_post_fte"], line.basis["accompanier_post_days"]) == (D("1"), 365)
     assert (line.basis["ceiling"], line.amount) == (D("27766.36"), D("20958.90"))
 
 

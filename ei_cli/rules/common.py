@@ -313,6 +313,43 @@ def person_fte(rows: tuple[Worker, ...], extent: Period) -> Decimal:
     return max((sum((w.fte for w in rows if w.employed_on(d)), ZERO) for d in starts), default=ZERO)
 
 
+def contract_fte_days(enterprise: Enterprise, workers: Iterable[Worker], window: Period) -> tuple[Decimal, int]:
+    """(FTE-days of ``workers``' **contractual** etp over ``window`` — ``Personnel.etp`` × the days each
+    contract is in force, a person's concurrent contracts summed and counted at most one full-time a day —,
+    the days of ``window`` on which one of them at least is under contract): the post they hold, which
+    neither a paid etp lowered by an absence nor a vacancy between two of them shrinks. The one measure of a
+    staffing minimum judged on the post (the SIEG accompaniers, the Brussels 10 %, the Brussels 2018
+    encadrement; docs/interpretations.md « Minimum accompanier staffing »); ÷ the staffed days, the post's
+    mean while staffed; ÷ ``window.days``, its mean over the window."""
+    total, spans = ZERO, []
+    for rows in enterprise.by_person(workers):
+        inside = [(max(w.hire_date, window.start), min(w.exit_date or date.max, window.end), w.fte) for w in rows]
+        inside = [x for x in inside if x[0] <= x[1]]
+        if len(inside) == 1:  # the usual case: one contract, at most one full-time (the reader's fte_out_of_range)
+            first, last, fte = inside[0]
+            total += min(fte, ONE) * days_between(first, last)
+        elif inside:  # concurrent contracts: their etp summed, day by day where it changes, at most 1
+            change: dict[date, Decimal] = {}
+            for first, last, fte in inside:
+                change[first] = change.get(first, ZERO) + fte
+                nxt = last + timedelta(days=1)
+                change[nxt] = change.get(nxt, ZERO) - fte
+            held, since = ZERO, None
+            for day in sorted(change):
+                if since is not None and held > 0:
+                    total += min(held, ONE) * (day - since).days
+                held, since = held + change[day], day
+        spans.extend((first, last) for first, last, _ in inside)
+    staffed, reach = 0, None
+    for first, last in sorted(spans):
+        if reach is not None and first <= reach:
+            first = reach + timedelta(days=1)
+        if first <= last:
+            staffed += days_between(first, last)
+        reach = last if reach is None else max(reach, last)
+    return total, staffed
+
+
 def persons_by_day(enterprise: Enterprise, workers: Iterable[Worker], period: Period) -> list[int]:
     """How many people ``workers`` are employed on each day of ``period`` (index 0: its first day): a head
     count counts persons, the ids of one person once (``Enterprise.by_person``), a day under two of their

@@ -13,7 +13,8 @@
   and accompany — functions ``encadrement`` and ``accompagnement_social`` (management is not counted:
   it is not a supervision or accompaniment function) — at least ``enterprise.min_supervision_share``
   of the FTE of the workforce excluding target-public workers; otherwise no subsidy is due. FTE are
-  FTE-months summed over the period (Paie's etp, fallback Personnel.etp).
+  contractual (``contract_fte_days``: Personnel.etp × days under contract, a person at most one full-time a
+  day) averaged over the period's days — the posts held, not the hours paid.
 
 Beside the shape, in every regime that sets one (``enterprise.legal_form.allowed``; none: the
 criterion is not established), the **legal form** (rules.md §3.5, §4.1, §5.1): ``forme_juridique``
@@ -38,14 +39,23 @@ from ei_cli.model import Enterprise, Function
 from ei_cli.periods import Period, year_ending
 from ei_cli.regimes import Regime
 from ei_cli import periods
-from ei_cli.rules.common import (ZERO, CheckResult, any_of, by_shape, because, combine, decimal_text, euro_text,
-                                 fte_rows, horizon_text, known_part, not_begun, not_begun_summary, number_text, round_up, share_text,
-                                 shown_beside, workers_text)
+from ei_cli.rules.common import (ZERO, CheckResult, any_of, by_shape, because, combine, contract_fte_days,
+                                 decimal_text, denoised, euro_text, fte_rows, horizon_text, known_part, not_begun,
+                                 not_begun_summary, number_text, round_up, share_text, shown_beside, workers_text)
 from ei_cli.rules.legal_forms import read_legal_form
 from ei_cli.workbook.cells import masked, shown
 
 NAME = "enterprise"
 SUPERVISION_FUNCTIONS = (Function.SUPERVISION, Function.SOCIAL_ACCOMPANIMENT)
+# How both sides of the Brussels 10 % are read (``supervision_measure``), said by ``ei check`` and ``ei subsidy``
+# citing ``enterprise.supervision_measure``.
+SUPERVISION_READING = t(
+    "Etp lus sur le contrat (etp de la feuille Personnel × jours sous contrat, une personne au plus à temps plein "
+    "chaque jour), en moyenne sur les jours de la période : une absence payée à un etp moindre (maladie) ne réduit "
+    "pas le personnel en place.",
+    "Fte read on the contract (the Personnel sheet's etp × days under contract, a person at most full time on "
+    "any day), averaged over the period's days: an absence paid at a lower etp (sick leave) does not reduce the "
+    "staff in post.")
 
 
 def _work_units(enterprise: Enterprise, period: Period) -> tuple[Decimal, int, int]:
@@ -278,23 +288,24 @@ class SupervisionMeasure:
 
 
 def supervision_measure(enterprise: Enterprise, period: Period, report) -> SupervisionMeasure:
+    """Each side in **contractual** etp (``contract_fte_days``: ``Personnel.etp`` × the days under contract, a
+    person at most one full-time a day) averaged over the period's days: the staff « able to run » the
+    programmes (rules.md §5.6) is the posts held, not the hours paid — one month of the only encadrant paid at
+    etp 0 (sick) turned 1,00 ÷ 10,00 = 10,0 % into 0,92 ÷ 9,92 = 9,2 % and every subsidy of the year into 0
+    (docs/interpretations.md, « Brussels 2004 supervision staff »)."""
     workers = [w for w in enterprise.workers if w.has_employment_contract and w.employed_in(period)]
-    months = list(period.months())
-    rows, _ = fte_rows(enterprise, months, workers)
-    row_of = {w.worker_id: row for w, row in zip(workers, rows)}
-    status = {w.worker_id: report.is_target(w.worker_id)
-              for w in workers}
-    supervisors = [w.worker_id for w in workers
-                   if w.function in SUPERVISION_FUNCTIONS and status[w.worker_id] is not True]
-    sure = [i for i in row_of if status[i] is False or i in supervisors]
-    unsure = [i for i in row_of if status[i] is None and i not in supervisors]
+    status = {w.worker_id: report.is_target(w.worker_id) for w in workers}
+    supervisors = [w for w in workers if w.function in SUPERVISION_FUNCTIONS and status[w.worker_id] is not True]
+    chosen = {w.worker_id for w in supervisors}
+    sure = [w for w in workers if status[w.worker_id] is False or w.worker_id in chosen]
+    unsure = [w for w in workers if status[w.worker_id] is None and w.worker_id not in chosen]
+    target = [w for w in workers if status[w.worker_id] is True and w.worker_id not in chosen]
 
-    def mean(ids) -> Decimal:  # Σ etp-months of the group ÷ months
-        return _fte_sum(row_of[i] for i in ids) / Decimal(len(months))
+    def mean(group) -> Decimal:  # Σ contractual FTE-days of the group ÷ the period's days
+        return denoised(contract_fte_days(enterprise, group, period)[0] / period.days)
 
-    target = [i for i in row_of if status[i] is True and i not in supervisors]
-    return SupervisionMeasure(mean(supervisors), mean(sure), mean(unsure), tuple(supervisors), tuple(unsure),
-                              mean(target))
+    return SupervisionMeasure(mean(supervisors), mean(sure), mean(unsure), tuple(w.worker_id for w in supervisors),
+                              tuple(w.worker_id for w in unsure), mean(target))
 
 
 def _supervision_share(enterprise: Enterprise, regime: Regime, period: Period, report) -> CheckResult:
@@ -319,6 +330,7 @@ def _supervision_share(enterprise: Enterprise, regime: Regime, period: Period, r
                                                     if unsure else "")
         + (f"; share {share_text(share, 'en')}." if share is not None else
            ": no staff surely outside the target public." if unsure else ": no staff outside the target public."))))
+    reasons.append(because(SUPERVISION_READING, regime.value("enterprise.supervision_measure", period.end)))
     compliant = m.met(minimum)
     if compliant is True and unsure and m.share_low is not None:
         # Met however the unknown statuses turn out: the low end is what is sure.

@@ -33,7 +33,7 @@ from ei_cli.periods import Month, Period, anniversary, days_between, years_overl
 from ei_cli.regimes import CONFIDENCES, Regime, Value, all_regimes, shipped_in_force
 from ei_cli.rules.common import (NO_PAY, ONE, ZERO, Reason, basis_figure, because, combine, daily_fte, data_horizon,
                                  horizon_text, paid_to, pay_known_text, workers_text,
-                                 average_persons, persons_by_day, days_employed_in, decimal_text, denoised,
+                                 average_persons, contract_fte_days, persons_by_day, decimal_text, denoised,
                                  euro_text, four_places, money, number_text, share_text, shown_beside, spread_fte)
 
 CONFIDENCE_ORDER = tuple(CONFIDENCES)  # strongest first: verified … not_found
@@ -935,15 +935,16 @@ def _staff_cost(run: _Run, staff: Function, period: Period) -> tuple[Decimal, De
 
 def _post_fte(run: _Run, staff: Function, window: Period) -> tuple[Decimal, int]:
     """(the ``staff`` workers' contractual etp — ``Personnel.etp``, the post they hold, a person's concurrent
-    contracts summed — averaged over the days of ``window`` on which one of them at least is under contract,
-    those days): the staffing a SIEG bracket's minimum is judged on (rules.md §3.6, docs/interpretations.md
-    « Minimum accompanier staffing »). Neither a paid etp lowered by an absence nor a vacancy between two of
-    them shrinks the post; nobody under contract on any day of ``window``: (0, 0)."""
+    contracts summed, at most one full-time a day (``contract_fte_days``) — averaged over the days of ``window``
+    on which one of them at least is under contract, those days): the staffing a SIEG bracket's minimum is
+    judged on (rules.md §3.6, docs/interpretations.md « Minimum accompanier staffing »). Neither a paid etp
+    lowered by an absence nor a vacancy between two of them shrinks the post; nobody under contract on any day
+    of ``window``: (0, 0)."""
     workers = [w for w in run.contract_workers() if w.function == staff and w.employed_in(window)]
-    staffed = sum(1 for heads in persons_by_day(run.enterprise, workers, window) if heads)
+    fte_days, staffed = contract_fte_days(run.enterprise, workers, window)
     if not staffed:
         return ZERO, 0
-    return denoised(sum((w.fte * days_employed_in(w, window) for w in workers), ZERO) / staffed), staffed
+    return denoised(fte_days / staffed), staffed
 
 
 def _post_text(post_fte: Decimal, post_days: int, window: Period, beside) -> Text:
@@ -1621,7 +1622,7 @@ def subsidy_ids(regime: Regime) -> list[str]:
 def supervision_condition(run: _Run) -> Condition | None:
     """Brussels §5.6: supervision + social-accompaniment staff ≥ share × non-target workforce, measured
     as ``ei check`` measures it (``rules.enterprise.supervision_measure``) over the claim period."""
-    from ei_cli.rules.enterprise import supervision_measure
+    from ei_cli.rules.enterprise import SUPERVISION_READING, supervision_measure
 
     if not run.regime.has("enterprise.min_supervision_share") or run.claim is None:
         return None
@@ -1653,7 +1654,8 @@ def supervision_condition(run: _Run) -> Condition | None:
                      (because(t("Subventions octroyées seulement si ce personnel atteint la part minimale de "
                                 "l'effectif hors public cible.",
                                 "Subsidies granted only if this staff reaches the minimum share of the non-target "
-                                "workforce."), share),))
+                                "workforce."), share),
+                      because(SUPERVISION_READING, run.value("enterprise.supervision_measure"))))
 
 
 ACCOMPANIER_NOTE = t("À vérifier : l'accompagnateur subventionné a le diplôme ou l'expérience requis et n'exerce "
