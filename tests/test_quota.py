@@ -1177,6 +1177,41 @@ def test_brussels_2018_mandate_minimums():
     assert len(said) == 1 and said[0].confidence == "inferred" and "provisoire" in said[0].text.fr
 
 
+@pytest.mark.parametrize("case", ["sick", "replaced"])
+def test_brussels_2018_encadrement_minimum_reads_the_post_not_the_pay(case):
+    """rules.md §6, « au moins 1 ETP d'encadrement »: a post (docs/interpretations.md « Brussels 2018 encadrement
+    post »). Agrément 2020-01-01, calendar 2022 = agrément year 3; T0–T4 target full time all year.
+    sick: E1 (encadrement, 1,0 contract) off sick 2022-03 and 2022-04, paid etp 0: paid mean (12 − 2) ÷ 12 = 0,83
+    < 1, « non conforme » (the old reading). The contract: 1 × 365 ÷ 365 = 1,00 ≥ 1, conforme.
+    replaced: E1 leaves on 2022-05-31, E2 (1,0) is hired on 2022-06-15, paid 0,5 in June: paid mean (5 + 0,5 + 6)
+    ÷ 12 = 0,96 < 1. The post over the days one of them is under contract: E1 151 days (2022-01-01 … 05-31), E2
+    200 (2022-06-15 … 12-31), (1 × 151 + 1 × 200) ÷ 351 = 1,00 ≥ 1, conforme; the months table keeps the pay."""
+    ws = [worker(f"T{i}") for i in range(5)]
+    pays = [pay(f"T{i}", "2022-01", "2022-12") for i in range(5)]
+    if case == "sick":
+        ws.append(worker("E1", function=Function.SUPERVISION))
+        pays.append([PayMonth("E1", m, D(0) if m.month in (3, 4) else D(1), D("2000"))
+                     for m in months("2022-01", "2022-12")])
+        staffed = 365
+    else:
+        ws += [worker("E1", exit=date(2022, 5, 31), function=Function.SUPERVISION),
+               worker("E2", hire=date(2022, 6, 15), function=Function.SUPERVISION)]
+        pays += [pay("E1", "2022-01", "2022-05"), pay("E2", "2022-06", "2022-06", "0.5"), pay("E2", "2022-07", "2022-12")]
+        staffed = 351
+    e = enterprise(ws, pays, agrement=date(2020, 1, 1), region=Region.BRUXELLES)
+    statuses = Statuses({**{f"T{i}": True for i in range(5)}, "E1": False, "E2": False})
+    y = evaluate_quota(e, B18, Period.calendar_year(2022), statuses).latest
+    assert y.compliant is True and y.extra["supervision_fte"] == 1 and y.extra["supervision_shortfall_fte"] == 0
+    assert y.extra["supervision_post_days"] == staffed
+    assert "5,00 ETP public cible (minimum 4,00), 1,00 ETP d'encadrement (minimum 1,00)" in y.summary.fr
+    (post,) = [r for r in y.reasons if r.parameter == "quota.mandate_supervision_measure"]
+    assert post.text.fr.startswith(f"Encadrement : 1,00 ETP en moyenne selon l'etp contractuel (feuille Personnel), "
+                                   f"sur les {staffed} jours où une personne d'encadrement au moins est sous contrat "
+                                   "(2022-01-01 – 2022-12-31)")
+    assert post.text.en.startswith(f"Encadrement: 1.00 FTE on average by the contractual fte (Personnel sheet), over "
+                                   f"the {staffed} days on which at least one encadrement person is under contract")
+
+
 def _brussels_2018_just_under_four():
     """bruxelles-2018, agrément 2020-01-01, calendar 2024 = agrément year 5: T0–T3 (target) at 1 FTE all year
     but T3 paid etp 0,967742 (30/31) in January; S (encadrement, not target) at 1 FTE."""
@@ -1197,14 +1232,12 @@ def test_brussels_2018_average_just_under_its_minimum_is_not_printed_on_it():
     assert "non conforme — 3,9973 ETP public cible (minimum 4,00), 1,00 ETP d'encadrement (minimum 1,00)" \
         in y.summary.fr
     assert "not compliant — 3.9973 target-public FTE (minimum 4.00), 1.00 FTE of encadrement" in y.summary.en
-    # The averages' line now says the Σ FTE-months behind them (it read « En moyenne : 3,9973 ETP public cible, 1,00
-    # ETP d'encadrement, sur 12 mois »): 47,967742 ÷ 12 = 3,9973; S: 12 ÷ 12 = 1,00.
+    # The average's line says the Σ FTE-months behind it (it read « En moyenne : 3,9973 ETP public cible, 1,00
+    # ETP d'encadrement, sur 12 mois »): 47,967742 ÷ 12 = 3,9973; S's post, 1 × 366 ÷ 366 = 1,00, its own line.
     assert [r.text.fr for r in y.reasons if r.text.fr.startswith("En moyenne")] == [
-        "En moyenne : 47,9677 ETP-mois public cible ÷ 12 mois = 3,9973 ETP public cible ; 12 ETP-mois d'encadrement ÷ "
-        "12 mois = 1,00 ETP d'encadrement."]
+        "En moyenne : 47,9677 ETP-mois public cible ÷ 12 mois = 3,9973 ETP public cible."]
     assert [r.text.en for r in y.reasons if r.text.en.startswith("On average")] == [
-        "On average: 47.9677 target-public FTE-months ÷ 12 months = 3.9973 target-public FTE; 12 FTE-months of "
-        "encadrement ÷ 12 months = 1.00 FTE of encadrement."]
+        "On average: 47.9677 target-public FTE-months ÷ 12 months = 3.9973 target-public FTE."]
     assert y.to_dict()["target_fte"] == D("3.9973")  # JSON: 4 places half up, as before
 
 
@@ -1242,7 +1275,8 @@ def test_json_fte_judged_against_a_minimum_never_lands_on_it():
     Brussels 2018 (``_brussels_2018_just_under_four`` with T3 and S paid 0,9995 in January): target
     (47 + 0,9995) ÷ 12 = 3,99995833 < 4 → JSON 3.999958 (half up to 4 places it was 4, and the document read
     « 4,00 ETP (minimum 4,00) … non conforme » where ``ei check`` says 3,9999); encadrement (11 + 0,9995) ÷ 12
-    = 0,99995833 < 1 → 0.999958 (was 1), printed 0,9999 beside its minimum.
+    = 0,99995833 < 1 → 0.999958 (was 1), printed 0,9999 beside its minimum — the encadrement is read on its
+    contract (« Brussels 2018 encadrement post »): S's Personnel etp 0,99995833 all year, 0,99995833 × 366 ÷ 366.
     Wallonia 2016, the 1-FTE minimum: year 5, T (target) paid 0,9995 in June, N (not target) 0,5 → T =
     11,9995 ÷ 12 = 0,99995833 < 1 → 0.999958 (was 1); year 1 judged on 2024-12-31, T paid 0,99995 → 0,99995
     that day < 1 → 0.99995 (was 1). A figure on the right side keeps its 4 places half up (3.9973 above)."""
@@ -1250,7 +1284,8 @@ def test_json_fte_judged_against_a_minimum_never_lands_on_it():
 
     e, st_ = _brussels_2018_just_under_four()
     jan = Month(2024, 1)
-    e = Enterprise(e.name, e.region, e.agrement_date, workers=e.workers,
+    e = Enterprise(e.name, e.region, e.agrement_date, workers=tuple(
+                       replace(w, fte=D("0.99995833")) if w.worker_id == "S" else w for w in e.workers),
                    pay=tuple(PayMonth(p.worker_id, p.month, D("0.9995"), p.gross_pay)
                              if p.month == jan and p.worker_id in ("T3", "S") else p for p in e.pay))
     y = evaluate_quota(e, B18, Period.calendar_year(2024), st_).latest

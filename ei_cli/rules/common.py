@@ -12,7 +12,7 @@ from datetime import date, timedelta
 from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal
 from typing import Callable, Iterable, Sequence
 
-from ei_cli.i18n import Text, decimal_text, english_word, french_word, t
+from ei_cli.i18n import Text, decimal_text, english_word, french_word, plural, t
 from ei_cli.model import Enterprise, Worker
 from ei_cli import periods
 from ei_cli.periods import Month, Period, anniversary, days_between, month_span
@@ -348,6 +348,22 @@ def contract_fte_days(enterprise: Enterprise, workers: Iterable[Worker], window:
             staffed += days_between(first, last)
         reach = last if reach is None else max(reach, last)
     return total, staffed
+
+
+def post_text(post_fte: Decimal, post_days: int, window: Period, beside, staff: tuple[Text, Text]) -> Text:
+    """A post as a staffing minimum is judged on it (``contract_fte_days`` ÷ the days staffed): « 0,50 ETP en
+    moyenne selon l'etp contractuel (feuille Personnel), sur les 364 jours où un accompagnateur au moins est sous
+    contrat (…) », to more places ``beside`` a minimum it would read as (``number_text``). ``staff``: (« un
+    accompagnateur », « aucun accompagnateur ») — who holds the post, one and none."""
+    one, none = staff
+    span = f"{window.start.isoformat()} – {window.end.isoformat()}"
+    if not post_days:
+        return t(f"{none.fr} sous contrat ({span})", f"{none.en} under contract ({span})")
+    days = plural(post_days, "jour", "day")
+    return t(f"{number_text(post_fte, beside=beside)} ETP en moyenne selon l'etp contractuel (feuille Personnel), "
+             f"sur les {days.fr} où {one.fr} au moins est sous contrat ({span})",
+             f"{number_text(post_fte, 'en', beside)} FTE on average by the contractual fte (Personnel sheet), over "
+             f"the {days.en} on which at least {one.en} is under contract ({span})")
 
 
 def persons_by_day(enterprise: Enterprise, workers: Iterable[Worker], period: Period) -> list[int]:

@@ -21,7 +21,8 @@ on the point value on the year's last day (end of month 12: the FTE of each work
 day, Q3) and on the annual average Σ target FTE-months ÷ Σ total FTE-months after;
 "monthly_production_share" (Brussels 2004), every month from the 100th day, among execution staff — only the
 months inside the period evaluated (``evaluate_quota``: the others are shown, not judged);
-"mandate_minimums" (Brussels 2018), average FTE of target public and of encadrement.
+"mandate_minimums" (Brussels 2018), average FTE of target public, and the encadrement post (its contractual
+etp over the days staffed, ``contract_fte_days``).
 """
 
 from __future__ import annotations
@@ -37,8 +38,8 @@ from ei_cli import periods
 from ei_cli.periods import Month, Period, anniversary, days_between, years_overlapping
 from ei_cli.problems import Problem
 from ei_cli.regimes import Regime, Value, get_regime, regime_for_year, regime_in_force
-from ei_cli.rules.common import (NO_PAY, ONE, VERDICT, CheckResult, Reason, because, combine, daily_fte, denoised,
-                                 days_employed_in, fallback_warnings, fte_rows, not_begun, number_text, person_fte,
+from ei_cli.rules.common import (NO_PAY, ONE, VERDICT, CheckResult, Reason, because, combine, contract_fte_days,
+                                 daily_fte, denoised, days_employed_in, post_text, fallback_warnings, fte_rows, not_begun, number_text, person_fte,
                                  pay_known_text, round_up, payroll_current, share_percent, share_text, shown_beside,
                                  four_places, workers_text)
 
@@ -1059,6 +1060,22 @@ def _min_workers(enterprise: Enterprise, regime: Regime, f: _Frame, reasons: lis
 
 
 # ------------------------------------------------------------------------------ shape: Brussels 2018
+ENCADREMENT_POST = (t("une personne d'encadrement", "one encadrement person"),
+                    t("aucune personne d'encadrement", "no encadrement person"))
+
+
+def _counted_windows(f: _Frame, months: Sequence[MonthQuota]) -> list[Period]:
+    """The days of the agrément year in ``months`` (the months counted), as runs of consecutive days."""
+    out: list[Period] = []
+    for m in months:
+        first, last = max(m.month.first_day, f.period.start), min(m.month.last_day, f.period.end)
+        if out and out[-1].end + timedelta(days=1) == first:
+            out[-1] = Period(out[-1].start, last)
+        else:
+            out.append(Period(first, last))
+    return out
+
+
 def _judge_mandate(f: _Frame) -> YearQuota:
     regime, n, on = f.regime, f.year, f.period.end
     tv = _value(regime, "quota.mandate_min_target_fte", on)
@@ -1069,8 +1086,10 @@ def _judge_mandate(f: _Frame) -> YearQuota:
                 f"Mandate: at least {number_text(min_target, 'en')} target-public FTE."), tv),
         _cite(t(f"Mandat : au moins {number_text(min_sup)} ETP d'encadrement (fonction encadrement).",
                 f"Mandate: at least {number_text(min_sup, 'en')} FTE of encadrement (function encadrement)."), sv),
-        _cite(t("Minimums contrôlés en moyenne sur l'année d'agrément : Σ ETP-mois ÷ nombre de mois (feuille Paie).",
-                "Minimums checked on average over the agrément year: Σ FTE-months ÷ number of months (Paie sheet)."),
+        _cite(t("Minimum de public cible contrôlé en moyenne sur l'année d'agrément : Σ ETP-mois ÷ nombre de mois "
+                "(feuille Paie).",
+                "Target-public minimum checked on average over the agrément year: Σ FTE-months ÷ number of months "
+                "(Paie sheet)."),
               _value(regime, "quota.mandate_averaging", on)),
     ]
     definition = _value(regime, "eligibility.definition", on)
@@ -1089,7 +1108,18 @@ def _judge_mandate(f: _Frame) -> YearQuota:
     total = sum((m.counted_total for m in months), ZERO)
     unknown = sum((m.counted_unknown for m in months), ZERO)
     sup = sum((m.counted_supervision for m in months), ZERO)
-    avg_t, avg_u, avg_s = _average(target, count), _average(unknown, count), _average(sup, count)
+    avg_t, avg_u = _average(target, count), _average(unknown, count)
+    # The encadrement minimum sizes a post (« au moins 1 ETP d'encadrement »): judged on the encadrement staff's
+    # contractual etp over the counted days on which one of them is under contract (``contract_fte_days``, as the
+    # SIEG accompaniers' post), not on the paid etp of the months table — a sick month or a fortnight's vacancy
+    # between two encadrants is no breach (docs/interpretations.md, « Brussels 2018 encadrement post »).
+    encadrement = [w for w in f.enterprise.workers if _is_supervision(w) and f.report.is_target(w.worker_id) is not True]
+    post_fd, post_days = ZERO, 0
+    windows = _counted_windows(f, months)
+    for window in windows:
+        fd, days = contract_fte_days(f.enterprise, [w for w in encadrement if w.employed_in(window)], window)
+        post_fd, post_days = post_fd + fd, post_days + days
+    avg_s = denoised(post_fd / post_days) if post_days else ZERO
 
     def ok(tg: Decimal) -> bool | None:
         return None if min_target is None else tg >= min_target
@@ -1102,8 +1132,7 @@ def _judge_mandate(f: _Frame) -> YearQuota:
     if one_min is not None:
         # « si partagé, une personne au moins à mi-temps »: one encadrement person at that etp at least — a
         # person, not a contract: the etp of their concurrent encadrement contracts summed (``person_fte``).
-        staff = f.enterprise.by_person(w for w in f.enterprise.workers if _is_supervision(w)
-                                       and w.employed_in(f.period) and f.report.is_target(w.worker_id) is not True)
+        staff = f.enterprise.by_person(w for w in encadrement if w.employed_in(f.period))
         largest = max((person_fte(rows, f.period) for rows in staff), default=ZERO)
         one = largest >= one_min
         below = plural(len(staff), "personne, en dessous", "person, below it", "personnes, chacune en dessous",
@@ -1128,11 +1157,16 @@ def _judge_mandate(f: _Frame) -> YearQuota:
     # the 3,9973 printed beside the minimum of 4, where 47,97 ÷ 12 gave 3,9975).
     reasons.append(because(t(
         f"En moyenne : {_four_text(target)} ETP-mois public cible ÷ {_months_text(count)} mois = "
-        f"{number_text(avg_t, beside=min_target)} ETP public cible ; {_four_text(sup)} ETP-mois d'encadrement ÷ "
-        f"{_months_text(count)} mois = {number_text(avg_s, beside=min_sup)} ETP d'encadrement.",
+        f"{number_text(avg_t, beside=min_target)} ETP public cible.",
         f"On average: {_four_text(target, 'en')} target-public FTE-months ÷ {_months_text(count, 'en')} months = "
-        f"{number_text(avg_t, 'en', min_target)} target-public FTE; {_four_text(sup, 'en')} FTE-months of encadrement "
-        f"÷ {_months_text(count, 'en')} months = {number_text(avg_s, 'en', min_sup)} FTE of encadrement.")))
+        f"{number_text(avg_t, 'en', min_target)} target-public FTE.")))
+    post = post_text(avg_s, post_days, Period(windows[0].start, windows[-1].end), min_sup, ENCADREMENT_POST)
+    reasons.append(_cite(t(
+        f"Encadrement : {post.fr} ; l'etp payé du tableau mensuel ({_four_text(sup)} ETP-mois ÷ "
+        f"{_months_text(count)} mois) est donné pour information.",
+        f"Encadrement: {post.en}; the paid etp of the months table ({_four_text(sup, 'en')} FTE-months ÷ "
+        f"{_months_text(count, 'en')} months) is given for information."),
+        _value(regime, "quota.mandate_supervision_measure", on)))
     reasons += _unknown_reasons(avg_u, target_ok)
     provisional = not f.complete
     if provisional:
@@ -1152,7 +1186,7 @@ def _judge_mandate(f: _Frame) -> YearQuota:
                 f"Agrément year {n}: {verdict.en} — {number_text(avg_t, 'en', min_target)} target-public FTE (minimum {number_text(min_target, 'en')}), "
                 f"{number_text(avg_s, 'en', min_sup)} FTE of encadrement (minimum {number_text(min_sup, 'en')}){half_en}{prov_en}.")
     extra = {"supervision_fte": _q_beside(avg_s, min_sup), "min_supervision_fte": min_sup, "supervision_shortfall_fte": sup_short,
-             "months_counted": four_places(count)}
+             "months_counted": four_places(count), "supervision_post_days": post_days}
     if one is not None:
         extra["supervision_half_time_met"] = one
         extra["supervision_one_person_min_fte"] = one_min

@@ -33,7 +33,7 @@ from ei_cli.periods import Month, Period, anniversary, days_between, years_overl
 from ei_cli.regimes import CONFIDENCES, Regime, Value, all_regimes, shipped_in_force
 from ei_cli.rules.common import (NO_PAY, ONE, ZERO, Reason, basis_figure, because, combine, daily_fte, data_horizon,
                                  horizon_text, paid_to, pay_known_text, workers_text,
-                                 average_persons, contract_fte_days, persons_by_day, decimal_text, denoised,
+                                 average_persons, contract_fte_days, persons_by_day, post_text, decimal_text, denoised,
                                  euro_text, four_places, money, number_text, share_text, shown_beside, spread_fte)
 
 CONFIDENCE_ORDER = tuple(CONFIDENCES)  # strongest first: verified … not_found
@@ -933,6 +933,9 @@ def _staff_cost(run: _Run, staff: Function, period: Period) -> tuple[Decimal, De
     return cost, fd_total, missing
 
 
+ACCOMPANIER_POST = (t("un accompagnateur", "one accompanier"), t("aucun accompagnateur", "no accompanier"))
+
+
 def _post_fte(run: _Run, staff: Function, window: Period) -> tuple[Decimal, int]:
     """(the ``staff`` workers' contractual etp — ``Personnel.etp``, the post they hold, a person's concurrent
     contracts summed, at most one full-time a day (``contract_fte_days``) — averaged over the days of ``window``
@@ -948,17 +951,8 @@ def _post_fte(run: _Run, staff: Function, window: Period) -> tuple[Decimal, int]
 
 
 def _post_text(post_fte: Decimal, post_days: int, window: Period, beside) -> Text:
-    """The accompaniers' post as a SIEG bracket's minimum is judged on it (``_post_fte``): « 0,50 ETP en moyenne
-    selon l'etp contractuel (feuille Personnel), sur les 364 jours où un accompagnateur au moins est sous
-    contrat (…) », to more places ``beside`` a minimum it would read as (``number_text``)."""
-    span = f"{window.start.isoformat()} – {window.end.isoformat()}"
-    if not post_days:
-        return t(f"aucun accompagnateur sous contrat ({span})", f"no accompanier under contract ({span})")
-    days = plural(post_days, "jour", "day")
-    return t(f"{number_text(post_fte, beside=beside)} ETP en moyenne selon l'etp contractuel (feuille Personnel), "
-             f"sur les {days.fr} où un accompagnateur au moins est sous contrat ({span})",
-             f"{number_text(post_fte, 'en', beside)} FTE on average by the contractual fte (Personnel sheet), over "
-             f"the {days.en} on which at least one accompanier is under contract ({span})")
+    """The accompaniers' post as a SIEG bracket's minimum is judged on it (``_post_fte``, ``post_text``)."""
+    return post_text(post_fte, post_days, window, beside, ACCOMPANIER_POST)
 
 
 # A subsidy meant for some staff (the manager's pay, the encadrement's wages, the Brussels social accompaniment) has
