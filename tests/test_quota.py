@@ -1183,33 +1183,34 @@ def test_brussels_2018_encadrement_minimum_reads_the_post_not_the_pay(case):
     post »). Agrément 2020-01-01, calendar 2022 = agrément year 3; T0–T4 target full time all year.
     sick: E1 (encadrement, 1,0 contract) off sick 2022-03 and 2022-04, paid etp 0: paid mean (12 − 2) ÷ 12 = 0,83
     < 1, « non conforme » (the old reading). The contract: 1 × 365 ÷ 365 = 1,00 ≥ 1, conforme.
-    replaced: E1 leaves on 2022-05-31, E2 (1,0) is hired on 2022-06-15, paid 0,5 in June: paid mean (5 + 0,5 + 6)
-    ÷ 12 = 0,96 < 1. The post over the days one of them is under contract: E1 151 days (2022-01-01 … 05-31), E2
-    200 (2022-06-15 … 12-31), (1 × 151 + 1 × 200) ÷ 351 = 1,00 ≥ 1, conforme; the months table keeps the pay."""
+    replaced: E1 leaves on 2022-05-31, E2 (1,0) is hired on 2022-06-15: the contract over every counted day, the
+    vacancy 2022-06-01 … 06-14 counting for 0 (no ceiling bounds this minimum, unlike the SIEG post): E1 151 days,
+    E2 200, (1 × 151 + 1 × 200) ÷ 365 = 0,9616 < 1, non conforme, shortfall 1 − 0,9616 → 0,04; 351 days held."""
     ws = [worker(f"T{i}") for i in range(5)]
     pays = [pay(f"T{i}", "2022-01", "2022-12") for i in range(5)]
     if case == "sick":
         ws.append(worker("E1", function=Function.SUPERVISION))
         pays.append([PayMonth("E1", m, D(0) if m.month in (3, 4) else D(1), D("2000"))
                      for m in months("2022-01", "2022-12")])
-        staffed = 365
+        staffed, fte, shown, ok, short = 365, D(1), "1,00", True, D(0)
     else:
         ws += [worker("E1", exit=date(2022, 5, 31), function=Function.SUPERVISION),
                worker("E2", hire=date(2022, 6, 15), function=Function.SUPERVISION)]
         pays += [pay("E1", "2022-01", "2022-05"), pay("E2", "2022-06", "2022-06", "0.5"), pay("E2", "2022-07", "2022-12")]
-        staffed = 351
+        staffed, fte, shown, ok, short = 351, D("0.9616"), "0,96", False, D("0.04")
     e = enterprise(ws, pays, agrement=date(2020, 1, 1), region=Region.BRUXELLES)
     statuses = Statuses({**{f"T{i}": True for i in range(5)}, "E1": False, "E2": False})
     y = evaluate_quota(e, B18, Period.calendar_year(2022), statuses).latest
-    assert y.compliant is True and y.extra["supervision_fte"] == 1 and y.extra["supervision_shortfall_fte"] == 0
+    assert y.compliant is ok and y.extra["supervision_fte"] == fte and y.extra["supervision_shortfall_fte"] == short
     assert y.extra["supervision_post_days"] == staffed
-    assert "5,00 ETP public cible (minimum 4,00), 1,00 ETP d'encadrement (minimum 1,00)" in y.summary.fr
+    assert f"5,00 ETP public cible (minimum 4,00), {shown} ETP d'encadrement (minimum 1,00)" in y.summary.fr
     (post,) = [r for r in y.reasons if r.parameter == "quota.mandate_supervision_measure"]
-    assert post.text.fr.startswith(f"Encadrement : 1,00 ETP en moyenne selon l'etp contractuel (feuille Personnel), "
-                                   f"sur les {staffed} jours où une personne d'encadrement au moins est sous contrat "
-                                   "(2022-01-01 – 2022-12-31)")
-    assert post.text.en.startswith(f"Encadrement: 1.00 FTE on average by the contractual fte (Personnel sheet), over "
-                                   f"the {staffed} days on which at least one encadrement person is under contract")
+    assert post.text.fr.startswith(f"Encadrement : {shown} ETP en moyenne selon l'etp contractuel (feuille Personnel) "
+                                   f"sur les 365 jours comptés (2022-01-01 – 2022-12-31), dont {staffed} jours avec une "
+                                   "personne d'encadrement au moins sous contrat, un jour sans personne comptant pour 0")
+    assert post.text.en.startswith(f"Encadrement: {shown.replace(',', '.')} FTE on average by the contractual fte "
+                                   f"(Personnel sheet) over the 365 counted days (2022-01-01 – 2022-12-31), {staffed} "
+                                   "days of them with at least one encadrement person under contract")
 
 
 def _brussels_2018_just_under_four():

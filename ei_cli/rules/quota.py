@@ -39,7 +39,7 @@ from ei_cli.periods import Month, Period, anniversary, days_between, years_overl
 from ei_cli.problems import Problem
 from ei_cli.regimes import Regime, Value, get_regime, regime_for_year, regime_in_force
 from ei_cli.rules.common import (NO_PAY, ONE, VERDICT, CheckResult, Reason, because, combine, contract_fte_days,
-                                 daily_fte, denoised, days_employed_in, post_text, fallback_warnings, fte_rows, not_begun, number_text, person_fte,
+                                 daily_fte, denoised, days_employed_in, fallback_warnings, fte_rows, not_begun, number_text, person_fte,
                                  pay_known_text, round_up, payroll_current, share_percent, share_text, shown_beside,
                                  four_places, workers_text)
 
@@ -1060,10 +1060,6 @@ def _min_workers(enterprise: Enterprise, regime: Regime, f: _Frame, reasons: lis
 
 
 # ------------------------------------------------------------------------------ shape: Brussels 2018
-ENCADREMENT_POST = (t("une personne d'encadrement", "one encadrement person"),
-                    t("aucune personne d'encadrement", "no encadrement person"))
-
-
 def _counted_windows(f: _Frame, months: Sequence[MonthQuota]) -> list[Period]:
     """The days of the agrément year in ``months`` (the months counted), as runs of consecutive days."""
     out: list[Period] = []
@@ -1110,16 +1106,18 @@ def _judge_mandate(f: _Frame) -> YearQuota:
     sup = sum((m.counted_supervision for m in months), ZERO)
     avg_t, avg_u = _average(target, count), _average(unknown, count)
     # The encadrement minimum sizes a post (« au moins 1 ETP d'encadrement »): judged on the encadrement staff's
-    # contractual etp over the counted days on which one of them is under contract (``contract_fte_days``, as the
-    # SIEG accompaniers' post), not on the paid etp of the months table — a sick month or a fortnight's vacancy
-    # between two encadrants is no breach (docs/interpretations.md, « Brussels 2018 encadrement post »).
+    # contractual etp (``contract_fte_days``, the measure of the SIEG accompaniers' post and the Brussels 10 %),
+    # not on the paid etp of the months table — a sick month is no breach —, averaged over every counted day:
+    # a vacancy counts for 0, as in the 10 % (no ceiling bounds this minimum, as the SIEG's money is bounded)
+    # (docs/interpretations.md, « Brussels 2018 encadrement post »).
     encadrement = [w for w in f.enterprise.workers if _is_supervision(w) and f.report.is_target(w.worker_id) is not True]
     post_fd, post_days = ZERO, 0
     windows = _counted_windows(f, months)
+    counted_days = sum(w.days for w in windows)
     for window in windows:
         fd, days = contract_fte_days(f.enterprise, [w for w in encadrement if w.employed_in(window)], window)
         post_fd, post_days = post_fd + fd, post_days + days
-    avg_s = denoised(post_fd / post_days) if post_days else ZERO
+    avg_s = denoised(post_fd / counted_days)
 
     def ok(tg: Decimal) -> bool | None:
         return None if min_target is None else tg >= min_target
@@ -1160,11 +1158,16 @@ def _judge_mandate(f: _Frame) -> YearQuota:
         f"{number_text(avg_t, beside=min_target)} ETP public cible.",
         f"On average: {_four_text(target, 'en')} target-public FTE-months ÷ {_months_text(count, 'en')} months = "
         f"{number_text(avg_t, 'en', min_target)} target-public FTE.")))
-    post = post_text(avg_s, post_days, Period(windows[0].start, windows[-1].end), min_sup, ENCADREMENT_POST)
+    span = f"{windows[0].start.isoformat()} – {windows[-1].end.isoformat()}"
+    counted, held = plural(counted_days, "jour compté", "counted day", "jours comptés"), plural(post_days, "jour", "day")
     reasons.append(_cite(t(
-        f"Encadrement : {post.fr} ; l'etp payé du tableau mensuel ({_four_text(sup)} ETP-mois ÷ "
-        f"{_months_text(count)} mois) est donné pour information.",
-        f"Encadrement: {post.en}; the paid etp of the months table ({_four_text(sup, 'en')} FTE-months ÷ "
+        f"Encadrement : {number_text(avg_s, beside=min_sup)} ETP en moyenne selon l'etp contractuel (feuille "
+        f"Personnel) sur les {counted.fr} ({span}), dont {held.fr} avec une personne d'encadrement au moins sous "
+        f"contrat, un jour sans personne comptant pour 0 ; l'etp payé du tableau mensuel ({_four_text(sup)} "
+        f"ETP-mois ÷ {_months_text(count)} mois) est donné pour information.",
+        f"Encadrement: {number_text(avg_s, 'en', min_sup)} FTE on average by the contractual fte (Personnel sheet) "
+        f"over the {counted.en} ({span}), {held.en} of them with at least one encadrement person under contract, a "
+        f"day without anyone counting for 0; the paid etp of the months table ({_four_text(sup, 'en')} FTE-months ÷ "
         f"{_months_text(count, 'en')} months) is given for information."),
         _value(regime, "quota.mandate_supervision_measure", on)))
     reasons += _unknown_reasons(avg_u, target_ok)
