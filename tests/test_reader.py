@@ -2121,3 +2121,26 @@ def test_a_date_cdi_after_the_exit_is_a_warning_at_its_cell(tmp_path):
     set_value(sheets, "Personnel", 1, "date_cdi", date(2023, 6, 30))
     result = read_workbook(write_workbook(tmp_path / "y.xlsx", sheets))
     assert "cdi_after_exit" not in [p.code for p in result.problems]
+
+
+def test_one_persons_concurrent_contracts_over_full_time_are_a_warning(tmp_path):
+    """Audit (life events II, w4/b18d): one person on two concurrent 0,8 contracts (same national number) counted
+    1,6 FTE in the quota, silently — no one works more than full time for one employer. Worker 1 (CDI from
+    2022-01-10, etp 0,8) and worker 3 given worker 1's number, hired 2023-02-01 at 0,8: on 2023-02-01 they make
+    0,8 + 0,8 = 1,6 etp; a warning at worker 3's etp cell (Personnel J4), ids only. At 0,2 (1,0 in all) nothing."""
+    sheets = valid_sheets()
+    niss = sheets["Personnel"][1][column_of(sheets, "Personnel", "niss")]
+    set_value(sheets, "Personnel", 1, "etp", 0.8)
+    set_value(sheets, "Personnel", 3, "niss", niss)
+    set_value(sheets, "Personnel", 3, "date_entree", date(2023, 2, 1))
+    set_value(sheets, "Personnel", 3, "etp", 0.8)
+    result = read_workbook(write_workbook(tmp_path / "x.xlsx", sheets))
+    [warning] = [p for p in result.problems if p.code == "person_over_full_time"]
+    assert (warning.severity, warning.sheet, warning.cell) == ("warning", "Personnel", "J4")
+    assert warning.message.fr.startswith(
+        "Travailleur 3, même personne que le travailleur 1 (même numéro national) : le 01/02/2023, ses contrats en "
+        "cours ensemble font 0,8 + 0,8 = 1,6 etp, plus d'un temps plein")
+    assert niss not in warning.message.fr and niss not in warning.message.en
+    set_value(sheets, "Personnel", 3, "etp", 0.2)
+    result = read_workbook(write_workbook(tmp_path / "y.xlsx", sheets))
+    assert "person_over_full_time" not in [p.code for p in result.problems]

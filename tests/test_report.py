@@ -2007,7 +2007,12 @@ def test_a_users_template_with_the_old_warnings_list_still_gets_every_message(ca
                            2023, "-o", out, "--templates", folder)
     assert code in (0, 1), err
     lines = out.read_text(encoding="utf-8").splitlines()
-    assert [line[:22] for line in lines] == [f"- Le travailleur {100 + k} a" for k in range(1, 9)]
+    rehires = [line for line in lines if line.startswith("- Le travailleur")]
+    assert [line[:22] for line in rehires] == [f"- Le travailleur {100 + k} a" for k in range(1, 9)]
+    # And one person_over_full_time (in row order, after B5's): each re-hire (etp 1) runs beside worker 1's
+    # own full-time CDI.
+    (over,) = [line for line in lines if line not in rehires]
+    assert over.startswith("- Travailleur 101, même personne que le travailleur 1") and lines[1] == over
 @pytest.mark.parametrize("fmt", ["md", "html", "docx"])
 @pytest.mark.parametrize("kind", ["annual", "agrement"])
 def test_the_staff_fte_of_a_payroll_behind_says_the_months_counted_on_personnel(tmp_path, kind, fmt):

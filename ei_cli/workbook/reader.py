@@ -956,6 +956,7 @@ class _Reader:
         for first, *later in _persons(rows):
             for row in later:
                 self._same_person(sheet, first, row)
+            self._person_over_full_time(sheet, [first, *later])
         if not rows and sheet in self.letters:
             self.warn("no_workers", "La feuille ne contient aucun travailleur.",
                       "The sheet holds no worker.", sheet=sheet)
@@ -1073,6 +1074,37 @@ class _Reader:
                   "assessed once, at their first hire (ei check-eligibility), and the per-worker subsidies of the "
                   "new hire continue the previous employment when it follows without a gap, and need justifying after "
                   "a gap (ei subsidy); otherwise, correct the number.", sheet=sheet, cell=ref)
+
+    def _person_over_full_time(self, sheet: str, rows: list[_Row]) -> None:
+        """One person's contracts (``rows``, first hire first) in force on a same day adding up to more than one
+        full-time: no one works more than full time for one employer, so an etp is likely mistyped. A warning
+        (the figures are read as typed: the subsidies count the person at most full time a day,
+        ``subsidy.fte_days_beside``; the quota and the enterprise size add the contracts up), at the `etp` cell of
+        the contract whose start takes the person over — the sum is highest on some contract's first day."""
+        held = [(r, r.values.get("hire_date"), r.values.get("exit_date") or date.max, r.values.get("fte"))
+                for r in rows]
+        held = [(r, hire, exit_, fte) for r, hire, exit_, fte in held if hire is not None and fte is not None]
+        for row, day, _, _ in held:
+            on = [(r, fte) for r, hire, exit_, fte in held if hire <= day <= exit_]
+            total = sum((fte for _, fte in on), Decimal(0))
+            if total > 1:
+                others = [r for r, _ in on if r is not row]
+                ids = ", ".join(str(r.worker_id) for r in others)
+                one = len(others) == 1
+                sums = {lang: " + ".join(decimal_text(fte, lang) for _, fte in on) for lang in ("fr", "en")}
+                who = _who_of(row)
+                self.warn("person_over_full_time",
+                          f"{who.fr}, même personne que {'le travailleur' if one else 'les travailleurs'} {ids} (même numéro national) : le {_d(day)}, ses contrats en "
+                          f"cours ensemble font {sums['fr']} = {decimal_text(total)} etp, plus d'un temps plein ; "
+                          "vérifiez les etp. "
+                          "Lus tels quels : les subventions comptent la personne au plus à temps plein chaque jour, "
+                          "le quota et la taille additionnent ses contrats.",
+                          f"{who.en}, the same person as {'worker' if one else 'workers'} {ids} (same national number): on {day}, their contracts in "
+                          f"force together make {sums['en']} = {decimal_text(total, 'en')} fte, more than one full-time; "
+                          "check the etp. Read as "
+                          "typed: the subsidies count the person at most full time a day, the quota and the size add "
+                          "their contracts up.", sheet=sheet, cell=self._ref(sheet, "fte", row))
+                return
 
     def _check_pay(self, sheet: str | None, rows: list[_Row], staff: list[_Row]) -> None:
         if sheet is None or sheet not in self.letters:
