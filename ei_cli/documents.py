@@ -730,6 +730,9 @@ class RuleResults:
     checks: dict           # name → CheckResult dict
     quota: dict
     subsidies: dict | None
+    # The warnings of the rules (``CheckResult.problems``, the quota's: a worker's months without a Paie row,
+    # counted on Personnel.etp), each once — those ``ei check`` adds to the reader's.
+    problems: tuple = ()
 
 
 def rule_results(enterprise: Enterprise, regime, period: Period, report, year: int | None,
@@ -737,15 +740,26 @@ def rule_results(enterprise: Enterprise, regime, period: Period, report, year: i
     from ei_cli.rules.dashboard import run_checks
     from ei_cli.rules.quota import evaluate_quota
 
-    checks = {c.name: _plain(c.to_dict("fr"))
-              for c in run_checks(enterprise, regime, period, report, application=application)}
-    quota = _plain(_to_dict(evaluate_quota(enterprise, regime, period, report)))
+    results = run_checks(enterprise, regime, period, report, application=application)
+    checks = {c.name: _plain(c.to_dict("fr")) for c in results}
+    evaluated = evaluate_quota(enterprise, regime, period, report)
+    quota = _plain(_to_dict(evaluated))
     subsidies = None
     if year is not None:
         from ei_cli.rules.subsidy import compute_subsidies
 
         subsidies = _plain(_to_dict(compute_subsidies(enterprise, regime, year, report)))
-    return RuleResults(checks, quota, subsidies)
+    problems = merged_problems((), [p for c in results for p in c.problems], evaluated.problems)
+    return RuleResults(checks, quota, subsidies, tuple(problems))
+
+
+def merged_problems(problems, *more) -> list:
+    """``problems`` then each problem of ``more`` not already among them: the quota check and the quota the
+    documents show give the same Paie warnings, told once (as ``rules.quota.evaluate_quota`` merges its years')."""
+    out = list(problems)
+    for group in more:
+        out += [p for p in group if p not in out]
+    return out
 
 
 def _to_dict(result) -> dict:
@@ -1050,21 +1064,36 @@ def _document(kind: str, names: bool, generated_on: date | None) -> dict:
 
 
 # ============================================================================ contexts
+def document_context(kind: str, enterprise: Enterprise, regime, year: int, *, names: bool = False, problems=(),
+                     generated_on: date | None = None) -> tuple[dict, list]:
+    """The context of the document ``kind`` (``annual_context``, ``agrement_context``) and every problem it
+    reports: ``problems`` (the reader's, the regime's) then the rules' (a worker's months without a Paie row
+    counted on Personnel.etp), each once — what ``ei check`` prints, for stderr and the exit code."""
+    build = _annual_context if kind == "annual" else _agrement_context
+    return build(enterprise, regime, year, names=names, problems=problems, generated_on=generated_on)
+
+
 def annual_context(enterprise: Enterprise, regime, year: int, *, names: bool = False, problems=(),
                    generated_on: date | None = None) -> dict:
     """Everything the annual activity report shows (rules.md §3.8), as plain values."""
+    return _annual_context(enterprise, regime, year, names=names, problems=problems, generated_on=generated_on)[0]
+
+
+def _annual_context(enterprise: Enterprise, regime, year: int, *, names: bool, problems,
+                    generated_on: date | None) -> tuple[dict, list]:
     from ei_cli.rules.eligibility import assess_eligibility
 
     period = Period.calendar_year(year)
     report = assess_eligibility(enterprise, regime)
     results = rule_results(enterprise, regime, period, report, year)
+    problems = merged_problems(problems, results.problems)
     quota = _quota_view(results.quota, period)
     checks = [_check_view(results.checks.get(n), n, label) for n, label in check_labels(regime).items()]
     view = {c["name"]: c for c in checks}
     staff = staff_summary(enterprise, period, report, names)
     follow_up = follow_up_summary(enterprise, period, report)
     follow_up_check = view["follow_up"]
-    return {
+    return ({
         "document": _document("annual", names, generated_on),
         "year": year,
         "period": period.to_dict(),
@@ -1084,20 +1113,26 @@ def annual_context(enterprise: Enterprise, regime, year: int, *, names: bool = F
         "subsidies": _subsidy_view(results.subsidies),
         "warnings": [_problem_text(p) for p in problems],
         "warning_groups": warning_groups(problems),
-    }
+    }, problems)
 
 
 def agrement_context(enterprise: Enterprise, regime, year: int, *, names: bool = False, problems=(),
                      generated_on: date | None = None) -> dict:
     """The agrément application (rules.md §4.8, §5.8): the workbook's figures for ``year`` and the
     sections only the applicant can write."""
+    return _agrement_context(enterprise, regime, year, names=names, problems=problems, generated_on=generated_on)[0]
+
+
+def _agrement_context(enterprise: Enterprise, regime, year: int, *, names: bool, problems,
+                      generated_on: date | None) -> tuple[dict, list]:
     from ei_cli.rules.eligibility import assess_eligibility
 
     period = Period.calendar_year(year)
     report = assess_eligibility(enterprise, regime)
     results = rule_results(enterprise, regime, period, report, None, application=True)
+    problems = merged_problems(problems, results.problems)
     generated = generated_on or periods.today()
-    return {
+    return ({
         "document": _document("agrement", names, generated_on),
         "year": year,
         "period": period.to_dict(),
@@ -1111,7 +1146,7 @@ def agrement_context(enterprise: Enterprise, regime, year: int, *, names: bool =
         "conditions_to_complete": conditions_to_complete(regime, generated),
         "warnings": [_problem_text(p) for p in problems],
         "warning_groups": warning_groups(problems),
-    }
+    }, problems)
 
 
 _YEARS_IN_WORDS = {1: "un an", 2: "deux ans", 3: "trois ans", 4: "quatre ans", 5: "cinq ans"}

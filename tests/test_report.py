@@ -1971,6 +1971,28 @@ def test_a_warning_repeated_row_after_row_is_one_grouped_entry_of_the_documents(
             "Le travailleur 101 a le même numéro national que la cellule B2 (travailleur 1, ligne 2)") in section
 
 
+@pytest.mark.parametrize("kind", ("annual", "agrement"))
+def test_the_documents_give_the_payroll_warnings_of_ei_check(capsys, make_workbook, workbook_sheets, tmp_path, kind):
+    """The documents say « ETP de la feuille Paie, mois par mois » of a quota year read partly from
+    Personnel.etp, and printed none of the ``payroll_missing_month`` warnings `ei check` gives: the rules'
+    problems (``CheckResult.problems``, the quota's) were dropped. The test workbook for 2024 (see
+    test_check_command): workers 1, 2 and 3 without a Paie row for 2023-03 … 2023-12 — three warnings, once
+    each (the quota check and the quota the documents show give the same), on stderr and in « Avertissements »."""
+    path = make_workbook(workbook_sheets)
+    code, stdout, _ = run_cli(capsys, "check", path, "--year", 2024, "-f", "json")
+    expected = [p["message"] for p in json.loads(stdout)["problems"] if p["code"] == "payroll_missing_month"]
+    assert len(expected) == 3
+    out = tmp_path / f"{kind}.md"
+    code, _, err = run_cli(capsys, "report", kind, path, "--year", 2024, "-o", out)
+    assert code in (0, 1), err
+    text = squash(out.read_text(encoding="utf-8")).replace("\\", "")
+    assert "Avertissements" in text, text
+    section = text[text.index("Avertissements"):]
+    assert [m for m in expected if section.count(m) == 1] == expected, section
+    assert squash(err).count("(payroll_missing_month)") == 3, err
+    assert all(squash(err).count(squash(m)) == 1 for m in expected), err
+
+
 def test_warning_groups_count_every_warning_of_a_code_and_cap_its_cells():
     """``documents.warning_groups``: 15 ``duplicate_niss`` at B2…B16 → one entry, count 15, the first 10 cells
     then « … et 5 autres » (15 − 10); a warning with no cell (a worker's missing payroll months, whose message
@@ -2010,9 +2032,11 @@ def test_a_users_template_with_the_old_warnings_list_still_gets_every_message(ca
     rehires = [line for line in lines if line.startswith("- Le travailleur")]
     assert [line[:22] for line in rehires] == [f"- Le travailleur {100 + k} a" for k in range(1, 9)]
     # And one person_over_full_time (in row order, after B5's): each re-hire (etp 1) runs beside worker 1's
-    # own full-time CDI.
-    (over,) = [line for line in lines if line not in rehires]
+    # own full-time CDI; then the rules' warnings (the workbook's months without a Paie row), as `ei check`
+    # gives them.
+    (over,) = [line for line in lines[:9] if line not in rehires]
     assert over.startswith("- Travailleur 101, même personne que le travailleur 1") and lines[1] == over
+    assert all("pas de ligne de paie" in line for line in lines[9:]), lines
 @pytest.mark.parametrize("fmt", ["md", "html", "docx"])
 @pytest.mark.parametrize("kind", ["annual", "agrement"])
 def test_the_staff_fte_of_a_payroll_behind_says_the_months_counted_on_personnel(tmp_path, kind, fmt):

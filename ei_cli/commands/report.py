@@ -79,9 +79,10 @@ def _produce(kind: str, file: Path, year: int, output: Path, templates: Path | N
         # An application shows the conditions as the workbook holds them, whatever the agrément date: the
         # warning that « no obligation applies » before the agrément does not fit it.
         regime_warnings = [w for w in regime_warnings if w.code != "period_before_agrement"]
-    problems = problems + list(regime_warnings)
-    build = documents.annual_context if kind == "annual" else documents.agrement_context
-    context = build(enterprise, regime, year, names=names, problems=problems)
+    # The rules' warnings (a worker's months without a Paie row) join the reader's and the regime's, each once:
+    # in the document's « Avertissements » and on stderr, as `ei check` gives them.
+    context, problems = documents.document_context(kind, enterprise, regime, year, names=names,
+                                                   problems=problems + list(regime_warnings))
     documents.render_document(kind, context, output, templates)
     print_problems(problems)
     from ei_cli.problems import display_path
