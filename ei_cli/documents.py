@@ -26,7 +26,7 @@ from typing import Iterable
 
 from ei_cli import periods
 from ei_cli.errors import EiError
-from ei_cli.i18n import t
+from ei_cli.i18n import Text, t
 from ei_cli.model import Enterprise, FollowUpType, Function, Worker
 from ei_cli.periods import Month, Period, anniversary_year
 from ei_cli.workbook.cells import masked
@@ -582,12 +582,35 @@ def activity_report_deadline(regime, year: int) -> str | None:
     return date(year + 1, month, day).isoformat()
 
 
-def _worker_row(worker: Worker, category: str, names: bool, fte: Decimal) -> dict:
+def contract_in_force(worker: Worker, day: date) -> Text:
+    """The worker's contract on ``day`` (the end of the period shown, or the exit before it): « CDI (depuis le
+    01/08/2024) » for a contract that became open-ended (``date_cdi``, ``rules.employment.cdi_date``) by then —
+    the type at hire (« CDD ») read beside an employment check finding every worker on a CDI —, « CDI » for
+    one open-ended from the hire, the type at hire otherwise."""
+    from ei_cli.rules.employment import cdi_date
+
+    since = cdi_date(worker)
+    if since is None or since > day:
+        kind = str(worker.contract_type)
+        return t(kind, kind)
+    if since == worker.hire_date:
+        return t("CDI", "CDI")
+    return t(f"CDI (depuis le {fmt_short_date(since)})", f"CDI (since {since.isoformat()})")
+
+
+def _worker_row(worker: Worker, category: str, names: bool, fte: Decimal, end: date) -> dict:
+    """One line of the staff list; ``end``: the last day of the period shown (its known part)."""
+    from ei_cli.rules.employment import cdi_date
+
+    day = min(end, worker.exit_date or end)
+    since = cdi_date(worker)
     return {
         "worker_id": worker.worker_id,
         "name": worker.display_name() if names else None,
         "function": FUNCTION_SHORT.get(worker.function, str(worker.function)),
-        "contract": str(worker.contract_type),
+        "contract": contract_in_force(worker, day).fr,
+        "contract_at_hire": str(worker.contract_type),
+        "open_ended_since": since.isoformat() if since is not None and since <= day else None,
         "contract_fte": _plain(worker.fte),
         "average_fte": _plain(fte),
         "hire_date": worker.hire_date.isoformat(),
@@ -655,7 +678,7 @@ def staff_summary(enterprise: Enterprise, period: Period, report, names: bool = 
         "art60_heads": sum(1 for w in employed if not w.has_employment_contract),
         "hires": sum(1 for w in employed if period.contains(w.hire_date)),
         "exits": sum(1 for w in employed if w.exit_date and period.contains(w.exit_date)),
-        "workers": [_worker_row(w, str(report.category(w.worker_id)), names, q(avg[w.worker_id]))
+        "workers": [_worker_row(w, str(report.category(w.worker_id)), names, q(avg[w.worker_id]), period.end)
                     for w in employed],
         "fallback_months": sum(len(v) for v in fallbacks.values()),
         "end": period.end.isoformat(),

@@ -1127,6 +1127,35 @@ def test_staff_summary_lists_the_workers_in_the_one_worker_order():
     assert [w["worker_id"] for w in s["workers"]] == ["1", "2", "9", "10", "11"] and s["fte"] == 5
 
 
+@pytest.mark.parametrize("fmt", ["md", "html", "docx"])
+def test_the_staff_list_shows_the_contract_in_force_at_the_end_of_the_year(rendered, annual_ctx, fmt):
+    """The sample's W07 (TGD, hired 2024-03-01 on a CDD, date_cdi 2024-08-01) read « CDD », the type at
+    hire, in the 2025 staff list, beside the employment check saying every target worker is on a CDI within
+    6 months. It reads « CDI (depuis le 01/08/2024) »; the type at hire stays in the context."""
+    (w07,) = [w for w in annual_ctx["staff"]["workers"] if w["worker_id"] == "W07"]
+    assert (w07["contract"], w07["contract_at_hire"], w07["open_ended_since"]) == \
+        ("CDI (depuis le 01/08/2024)", "CDD", "2024-08-01")
+    cells = re.sub(r"[ |]+", " ", text_of(rendered[("annual", fmt)]).replace("\\", ""))
+    assert "W07 production CDI (depuis le 01/08/2024) 1,00 01/03/2024" in cells
+
+
+def test_the_contract_in_force_is_that_of_the_end_of_the_period_or_of_the_exit():
+    """A CDD hired 2025-01-01 turned CDI on 2025-09-01: « CDD » at the end of June, « CDI (depuis le
+    01/09/2025) » at the end of 2025; left on 2025-08-31, before it, its staff line for 2025 reads « CDD »;
+    a CDI from the hire, « CDI »."""
+    cdd = Worker("A", date(2025, 1, 1), ContractType.CDD, Decimal(1), Function.PRODUCTION,
+                 open_ended_since=date(2025, 9, 1))
+    assert documents.contract_in_force(cdd, date(2025, 6, 30)).fr == "CDD"
+    assert documents.contract_in_force(cdd, date(2025, 12, 31)).fr == "CDI (depuis le 01/09/2025)"
+    assert documents.contract_in_force(cdd, date(2025, 12, 31)).en == "CDI (since 2025-09-01)"
+    left = replace(cdd, worker_id="B", exit_date=date(2025, 8, 31))
+    cdi = Worker("C", date(2020, 1, 1), ContractType.CDI, Decimal(1), Function.PRODUCTION)
+    e = Enterprise("X", Region.WALLONIE, date(2020, 1, 1), workers=(cdd, left, cdi))
+    s = documents.staff_summary(e, Period.calendar_year(2025), CategoryReport({"A": "TD", "B": "TD", "C": "TD"}))
+    assert [(w["worker_id"], w["contract"], w["open_ended_since"]) for w in s["workers"]] == \
+        [("A", "CDI (depuis le 01/09/2025)", "2025-09-01"), ("B", "CDD", None), ("C", "CDI", "2020-01-01")]
+
+
 def test_staff_summary_counts_a_person_re_hired_under_a_new_id_once():
     """One person (niss 90040410148) employed as A1 (CDD 2025-01-01 … 06-30) then re-hired as A2 (CDI from
     2025-07-01), both TD production, and B (supervision, all year): 3 ids, 2 persons. The document's columns
