@@ -148,8 +148,10 @@ def annual() -> Document:
               "{% elif quota.judged_on == 'average_minimums' %}{{ quota.target_fte | nombre(beside=quota.min_target_fte) }} ETP de public cible "
               "(minimum {{ quota.min_target_fte | nombre }}){% else %}"
               "{{ quota.target_share | pourcent }} de public cible ({% if quota.share_month %}mois jugé le plus bas : "
-              "{{ quota.share_month | mois }} ; {% endif %}{{ quota.required_share | pourcent }} requis){% endif %} · "
-              "{{ subsidies.total | euros if subsidies else '—' }} de subventions · "
+              "{{ quota.share_month | mois }} ; {% endif %}{{ quota.required_share | pourcent }} requis){% endif %}"
+              "{% if quota.provisional_note %}, {{ quota.provisional_note }}{% endif %} · "
+              "{{ subsidies.total | euros if subsidies else '—' }} de subventions"
+              "{% if subsidies and subsidies.incomplete %} (total incomplet){% endif %} · "
               "{% if obligations.none_applies %}aucune obligation de l'agrément ne s'applique à cette période."
               "{% else %}{{ obligations.respected | entier }} / {{ obligations.applicable | entier }} obligations "
               "respectées{% if obligations.undetermined %}, {{ obligations.undetermined | compte('indéterminée') }}"
@@ -334,14 +336,15 @@ def agrement() -> Document:
         ("Encadrement et accompagnement social",
          "{{ staff.supervision_heads | compte('personne') }}, {{ staff.supervision_fte | nombre }} ETP"),
         ("Travailleurs du public cible", "{{ staff.target_heads | compte('personne') }}, {{ staff.target_fte | nombre }} ETP"),
-        ("Quota de public cible ({{ year }})",
+        ("Quota de public cible ({{ quota.headline_year or year }})",
          "{% if quota.no_agrement_year %}pas encore d'année d'agrément"
          "{% elif quota.judged_on == 'average_minimums' %}{{ quota.target_fte | nombre(beside=quota.min_target_fte) }} ETP de public cible "
          "(minimum {{ quota.min_target_fte | nombre }}){% if quota.min_supervision_fte is not none %}, "
          "{{ quota.supervision_fte | nombre(beside=quota.min_supervision_fte) }} ETP d'encadrement (minimum {{ quota.min_supervision_fte | nombre }})"
          "{% endif %}{% else %}"
          "{{ quota.target_share | pourcent }}{% if quota.share_month %} (mois jugé le plus bas : "
-         "{{ quota.share_month | mois }}){% endif %} pour {{ quota.required_share | pourcent }} requis{% endif %} — "
+         "{{ quota.share_month | mois }}){% endif %} pour {{ quota.required_share | pourcent }} requis{% endif %}"
+         "{% if quota.provisional_note %}, {{ quota.provisional_note }}{% endif %} — "
          "{{ quota.compliant | verdict(quota.applicable) }}"),
     ])
     loop_table(doc, ["Fonction", "Personnes", "ETP moyens"], "f in staff.by_function",

@@ -1775,6 +1775,30 @@ def test_months_not_judged_show_no_required_share(annual_ctx, tmp_path, fmt):
 
 
 @pytest.mark.parametrize("fmt", ("md", "html", "docx"))
+def test_the_headline_figures_say_provisional_and_incomplete(capsys, tmp_path, fmt):
+    """« En bref » of 2026 (the tests' day 2026-11-30, the sample's Paie up to 2026-10) read « 62,4 % … ·
+    44 821,92 € de subventions » while the report said « Total incomplet » and the quota share was that of
+    agrément year 3 (2026-03-01 – 2027-02-28) known for March to October 2026: 10 − 3 + 1 = 8 of its 12
+    months. It now says « provisoire : 8 mois connus sur 12 de l'année d'agrément 3 » and « (total
+    incomplet) »; the application's row « Quota de public cible (2026) » names the agrément year instead. The
+    complete year 2025 (agrément year 2 closed, every subsidy computed) says neither."""
+    texts = {}
+    for kind, year in (("annual", 2026), ("agrement", 2026), ("annual-2025", 2025)):
+        out = tmp_path / f"{kind}.{fmt}"
+        code, _, err = run_cli(capsys, "report", kind.split("-")[0], WALLONIE, "--year", year, "-o", out)
+        assert code in (0, 1), err
+        texts[kind] = text_of(out).replace("*", "").replace("\\", "")
+    provisional = "provisoire : 8 mois connus sur 12 de l'année d'agrément 3"
+    assert re.search(r"62,4 %\W*de public cible \(40,0 % requis\)\W*" + provisional + r"\W*44 821,92 €\W*de "
+                     r"subventions (pour 2026 )?\(total incomplet\)", texts["annual"]), texts["annual"][:900]
+    assert re.search(r"Quota de public cible \(année d'agrément 3, du 1er mars 2026 au 28 février 2027\)\W*62,4 % "
+                     r"pour 40,0 % requis, " + provisional + " — conforme", texts["agrement"])
+    assert "Quota de public cible (2026)" not in texts["agrement"]
+    brief = texts["annual-2025"][:texts["annual-2025"].index("1. Identité")]
+    assert "provisoire" not in brief and "total incomplet" not in brief and "116 369,38 €" in brief, brief
+
+
+@pytest.mark.parametrize("fmt", ("md", "html", "docx"))
 def test_a_quota_judged_on_minimums_shows_the_fte_beside_the_minimums(capsys, tmp_path, fmt):
     """Brussels 2018 (shipped sample, 2025) judges the quota on minimum FTE (`judged_on: average_minimums`,
     no required share): agrément year 6 averages 5,60 target FTE for a minimum of 4,00 and 1,50 FTE of
@@ -1800,8 +1824,10 @@ def test_a_quota_judged_on_minimums_shows_the_fte_beside_the_minimums(capsys, tm
     # The agrément-year row sets the year's FTE beside its minimum (it showed a share: « 53,7 % »).
     assert re.search(r"Année d'agrément 6\W*01/09/2025\W*31/08/2026\W*minimum 4,00 ETP\W*5,60 ETP\W*conforme",
                      texts["annual"])
-    assert re.search(r"Quota de public cible \(2025\)\W*5,60 ETP de public cible \(minimum 4,00\), 1,50 ETP "
-                     r"d'encadrement \(minimum 1,00\) — conforme", texts["agrement"])
+    # The row names the agrément year judged, not the calendar year (its months are not 2025's).
+    assert re.search(r"Quota de public cible \(année d'agrément 6, du 1er septembre 2025 au 31 août 2026\)\W*5,60 ETP "
+                     r"de public cible \(minimum 4,00\), 1,50 ETP d'encadrement \(minimum 1,00\) — conforme",
+                     texts["agrement"])
     for kind in ("annual", "agrement"):
         out = tmp_path / f"before-{kind}.{fmt}"
         code, _, err = run_cli(capsys, "report", kind, BRUXELLES, "--year", 2018, "--regime", "bruxelles-2004",
