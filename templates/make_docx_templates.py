@@ -354,6 +354,11 @@ def agrement() -> Document:
     doc.add_heading("Respect des conditions en {{ year }}", 2)
     checks_table(doc)
     doc.add_paragraph("{%p for c in checks %}")
+    # What to fix first, as the annual report prints it (``reasons``: its to_fix bullets), then the reasons.
+    doc.add_paragraph("{%p if c.to_fix %}")
+    para(doc, "{{ c.label }} — à corriger :")
+    bullets(doc, "r in c.to_fix", "{{ r }}")
+    doc.add_paragraph("{%p endif %}")
     doc.add_paragraph("{%p if (quota.reasons if c.name == 'quota' else c.reasons) %}")
     para(doc, "{{ c.label }} — règles appliquées et constats :", size=8)
     bullets(doc, "r in (quota.reasons if c.name == 'quota' else c.reasons)", "{{ r }}", size=8)

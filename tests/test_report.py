@@ -1775,6 +1775,29 @@ def test_months_not_judged_show_no_required_share(annual_ctx, tmp_path, fmt):
 
 
 @pytest.mark.parametrize("fmt", ("md", "html", "docx"))
+def test_the_application_says_what_to_fix_as_the_annual_report_does(capsys, make_workbook, workbook_sheets, tmp_path,
+                                                                     fmt):
+    """`ei report agrement` printed the verdicts and the reasons, never ``checks[].to_fix``, which the annual
+    report and `ei check` give. The test workbook in 2023: worker 2 on a CDD past the deadline (« passer en
+    CDI ») and the follow-up's missing interviews; the application now prints each under « — à corriger »,
+    in the annual report's words."""
+    path = make_workbook(workbook_sheets)
+    code, stdout, _ = run_cli(capsys, "check", path, "--year", 2023, "-f", "json")
+    to_fix = {c["name"]: c["to_fix"] for c in json.loads(stdout)["checks"]}
+    cdi = "Travailleur 2 : passer en CDI (ou corriger date_cdi, feuille Personnel)."
+    assert cdi in to_fix["employment"]
+    texts = {}
+    for kind in ("annual", "agrement"):
+        out = tmp_path / f"{kind}.{fmt}"
+        code, _, err = run_cli(capsys, "report", kind, path, "--year", 2023, "-o", out)
+        assert code in (0, 1), err
+        texts[kind] = text_of(out).replace("\\", "")
+    for text in texts.values():
+        assert cdi in text and squash(to_fix["follow_up"][0]) in text
+    assert re.search(r"Conditions d'emploi — à corriger :\W*" + re.escape(cdi), texts["agrement"])
+
+
+@pytest.mark.parametrize("fmt", ("md", "html", "docx"))
 def test_the_headline_figures_say_provisional_and_incomplete(capsys, tmp_path, fmt):
     """« En bref » of 2026 (the tests' day 2026-11-30, the sample's Paie up to 2026-10) read « 62,4 % … ·
     44 821,92 € de subventions » while the report said « Total incomplet » and the quota share was that of
