@@ -185,6 +185,22 @@ def test_brussels_management_does_not_count_and_unknown_status_can_decide():
                                   "Establish the target status of worker U0.")
 
 
+def test_brussels_the_reason_says_management_counts_in_the_non_target_workforce():
+    """« La direction n'est pas comptée » stood beside « effectif hors public cible : 3,00 etp ; part 33,3 % »,
+    which counts the director: accompagnement 1 / (1 accompagnement + 1 direction + 1 production) = 1/3 =
+    33,3 %, where one excluding management computes 1 / 2 = 50 %. The reason says what is computed."""
+    workers = (staff(1, function=Function.SOCIAL_ACCOMPANIMENT, prefix="S")
+               + staff(1, function=Function.MANAGEMENT, prefix="D") + staff(1, prefix="N"))
+    result = check(ent(workers, region=Region.BRUXELLES), "bruxelles-2004")
+    texts = [r.text for r in result.reasons]
+    assert any("La direction ne compte pas comme encadrement (elle compte dans l'effectif hors public cible)."
+               in x.fr for x in texts)
+    assert any("Management does not count as supervision (it counts in the workforce excluding the target public)."
+               in x.en for x in texts)
+    assert any("effectif hors public cible : 3,00 etp ; part 33,3 %" in x.fr for x in texts), texts
+    assert not any("n'est pas comptée" in x.fr for x in texts)
+
+
 def test_brussels_supervision_share_with_no_one_outside_the_target_public_is_not_met():
     """Brussels 2004 (§5.6): 5 target production workers and nobody else. Supervision 0 etp, non-target
     workforce 0 etp: 0 ÷ 0 has no share, and the check said « indéterminé : encadrement ? », the subsidies

@@ -316,10 +316,12 @@ def _supervision_share(enterprise: Enterprise, regime: Regime, period: Period, r
     reasons = [because(t(
         f"Personnel d'encadrement et d'accompagnement social (hors public cible) : au moins "
         f"{share_text(minimum)} de l'effectif hors public cible, "
-        "en etp moyens de la période ; sinon aucune subvention n'est due. La direction n'est pas comptée.",
+        "en etp moyens de la période ; sinon aucune subvention n'est due. La direction ne compte pas comme "
+        "encadrement (elle compte dans l'effectif hors public cible).",
         f"Supervision and social-accompaniment staff (not target public): at least "
         f"{share_text(minimum, 'en')} of the workforce excluding the target "
-        "public, in mean fte over the period; otherwise no subsidy is due. Management is not counted."), share_v)]
+        "public, in mean fte over the period; otherwise no subsidy is due. Management does not count as supervision "
+        "(it counts in the workforce excluding the target public)."), share_v)]
     reasons.append(because(t(
         f"Encadrement : {number_text(m.supervision)} etp ; effectif hors public cible : {number_text(m.non_target)} etp"
         + (f" (+ {number_text(m.unknown)} etp de statut inconnu)" if unsure else "")
