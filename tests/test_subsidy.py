@@ -1109,13 +1109,14 @@ def test_brussels_supervision_condition_fails_nothing_is_due():
     assert any("amount_if_condition_met" in x.basis for x in result.lines)
 
 
-def test_brussels_supervision_subsidy_without_an_encadrement_worker_is_not_claimable():
+def test_brussels_supervision_subsidy_without_an_encadrement_worker_gets_nothing():
     """Seed 003: « une subvention salariale destinée à l'encadrement ». Agrément 2010-01-01, 2011 = agrément
     year 2 (whole). 9 target workers → ⌈(9 − 4) / 4⌉ = 2 tranches (R1): supervision 31 000 + 2 × 15 500 =
     62 000 € a year, accompaniment 15 000 + 2 × 7 500 = 30 000 €. Staff: one other production worker N (1 FTE),
     one half-time accompanier A, no « encadrement »: the 10 % condition holds (0,5 / 1,5 = 33 %), but the
-    supervision line has nothing to cover: it shows 62 000,00 €, is not claimable and adds nothing to the total.
-    With a half-time « encadrement » worker E employed, it is claimable: 62 000,00 €."""
+    supervision line has nothing to cover: no day of the post, 62 000 × 0 / 365 = 0,00 € (it showed 62 000,00 €,
+    not claimable), claimable, the claim complete. With a half-time « encadrement » worker E employed all year:
+    62 000 × 365 / 365 = 62 000,00 €."""
     agr = date(2010, 1, 1)
     staff = [worker(f"T{i}", agr) for i in range(9)] + [
         worker("N", agr), worker("A", agr, fte="0.5", function=Function.SOCIAL_ACCOMPANIMENT)]
@@ -1124,17 +1125,58 @@ def test_brussels_supervision_subsidy_without_an_encadrement_worker_is_not_claim
     result = compute_subsidies(enterprise(staff, agrement=agr, region=Region.BRUXELLES), B2004, 2011, report)
     (line,) = lines_of(result, "supervision")
     assert result.compliant is True
-    assert line.amount == D("62000.00") and line.claimable is False
+    assert line.amount == D("0.00") and line.claimable is True and line.basis["post_days"] == 0
     assert any(n.fr == "Aucun travailleur « encadrement » occupé : rien à couvrir." for n in line.notes)
     assert "No “encadrement” worker employed: nothing to cover." in [n.en for n in line.notes]
-    assert any("aucun travailleur de cette fonction sous contrat du 2011-01-01 au 2011-12-31" in r.text.fr
-               and r.parameter == "subsidy.supervision.base" for r in line.reasons)
-    assert result.totals["supervision"] == 0 and not result.complete
+    assert any("aucun travailleur de cette fonction sous contrat du 2011-01-01 au 2011-12-31 ; aucun jour du "
+               "poste : 0,00 € pour cette partie" in r.text.fr and r.parameter == "subsidy.post_days"
+               for r in line.reasons)
+    assert result.totals["supervision"] == 0 and result.complete
     supervisor = worker("E", agr, fte="0.5", function=Function.SUPERVISION)
     result = compute_subsidies(enterprise([*staff, supervisor], agrement=agr, region=Region.BRUXELLES), B2004, 2011,
                                report)
     (line,) = lines_of(result, "supervision")
     assert line.claimable is True and result.totals["supervision"] == D("62000.00")
+
+
+def test_brussels_supervision_subsidy_pays_the_days_an_encadrant_is_employed():
+    """One day of an encadrant earned a whole agrément-year part, none nothing (audit: a cliff). Agrément
+    2010-03-01: 2012 holds agrément year 2's 2012-01-01 … 02-29 (60 days of the 366 of 2011-03-01 … 2012-02-29)
+    and year 3's 2012-03-01 … 12-31 (306 of the 365 of 2012-03-01 … 2013-02-28). 5 target workers all along →
+    ⌊(5 − 5) / 4⌋ + 1 = 1 tranche: supervision 31 000 + 15 500 = 46 500 € a year. The only encadrant E1 leaves:
+    - on 2012-02-29: year 2's part 46 500 × 60 / 366 = 7 622,95 €; year 3's part, no day of the post: 0,00 €;
+    - on 2012-03-01: year 3's part 46 500 × 1 / 365 = 127,397 → 127,40 € (it was 46 500 × 306 / 365 =
+      38 983,56 € for that one day) → 7 750,35 €;
+    - on 2012-06-30: 2012-03-01 … 06-30 = 122 days: 46 500 × 122 / 365 = 15 542,466 → 15 542,47 €.
+    The accompaniment line, its accompanier A1 employed all along, keeps the whole part: 22 500 × 306 / 365 =
+    18 863,01 €. The reason says how many days the post was held."""
+    agr = date(2010, 3, 1)
+    staff = [worker(f"T{i}", agr) for i in range(5)] + [
+        worker("N", agr), worker("A1", agr, fte="0.5", function=Function.SOCIAL_ACCOMPANIMENT)]
+    report = Report({**{f"T{i}": "target" for i in range(5)}, "N": "not_target", "A1": "not_target",
+                     "E1": "not_target"})
+
+    def year_3(leaves: date):
+        encadrant = worker("E1", agr, exit=leaves, function=Function.SUPERVISION)
+        result = compute_subsidies(enterprise([*staff, encadrant], agrement=agr, region=Region.BRUXELLES), B2004,
+                                   2012, report)
+        return result, lines_of(result, "supervision")
+
+    result, (y2, y3) = year_3(date(2012, 2, 29))
+    assert (y2.amount, y3.amount, y3.basis["post_days"], y3.claimable) == (D("7622.95"), D("0.00"), 0, True)
+    assert result.totals["supervision"] == D("7622.95")
+    result, (_, y3) = year_3(date(2012, 3, 1))
+    assert (y3.amount, y3.basis["post_days"], y3.basis["days"], y3.claimable) == (D("127.40"), 1, 306, True)
+    assert result.totals["supervision"] == D("7750.35")
+    (held,) = [r for r in y3.reasons if r.parameter == "subsidy.post_days"]
+    assert held.text.fr.startswith("Poste « encadrement » occupé 1 jour sur les 306 de la partie (du 2012-03-01 au "
+                                   "2012-12-31)")
+    assert y3.basis["days_by_tranches"] == [{"tranches": 1, "days": 1, "target_workers_min": 5,
+                                             "target_workers_max": 5, "rate": D("46500")}]
+    (_, accompaniment) = lines_of(result, "social_accompaniment")
+    assert (accompaniment.amount, accompaniment.basis["post_days"]) == (D("18863.01"), 306)
+    _, (_, y3) = year_3(date(2012, 6, 30))
+    assert (y3.amount, y3.basis["post_days"]) == (D("15542.47"), 122)
 
 
 def test_brussels_social_accompaniment_subsidy_without_an_accompanier_needs_encadrement_staff():
@@ -1147,10 +1189,10 @@ def test_brussels_social_accompaniment_subsidy_without_an_accompanier_needs_enca
     claimable (« rien à couvrir »), 30 000 € lost; it is now claimable, 30 000,00 €, with a note to check that
     the encadrement staff does the accompaniment. With a half-time accompanier A employed from 2011-07-01
     (some day of the segment), it is claimable without that note.
-    With neither function in a segment, the refusal stays: agrément 2010-07-01, E hired 2011-07-01; 2011 holds
-    agrément year 1's 2011-01-01 … 06-30 (181 of 365 days: 30 000 × 181 / 365 = 14 876,712 → 14 876,71 €, nobody
-    to accompany, not claimable) and year 2's 2011-07-01 … 12-31 (184 of 366 days: 30 000 × 184 / 366 =
-    15 081,967 → 15 081,97 €, E employed, claimable with the note)."""
+    With neither function in a segment, nothing: agrément 2010-07-01, E hired 2011-07-01; 2011 holds
+    agrément year 1's 2011-01-01 … 06-30 (181 of 365 days, nobody to accompany on any of them: 30 000 × 0 / 365 =
+    0,00 €, where 30 000 × 181 / 365 = 14 876,71 € was shown, not claimable) and year 2's 2011-07-01 … 12-31 (184
+    of 366 days: 30 000 × 184 / 366 = 15 081,967 → 15 081,97 €, E employed every day, claimable with the note)."""
     agr = date(2010, 1, 1)
     staff = [worker(f"T{i}", agr) for i in range(9)] + [
         worker("N", agr), worker("E", agr, fte="0.5", function=Function.SUPERVISION)]
@@ -1182,7 +1224,7 @@ def test_brussels_social_accompaniment_subsidy_without_an_accompanier_needs_enca
         worker("N", agr), worker("E", date(2011, 7, 1), fte="0.5", function=Function.SUPERVISION)]
     result = compute_subsidies(enterprise(staff, agrement=agr, region=Region.BRUXELLES), B2004, 2011, report)
     first, second = lines_of(result, "social_accompaniment")
-    assert (first.amount, first.claimable) == (D("14876.71"), False)
+    assert (first.amount, first.claimable) == (D("0.00"), True)
     assert "Aucun accompagnateur social occupé : rien à couvrir." in [n.fr for n in first.notes]
     assert any("« accompagnement_social » : aucun travailleur de cette fonction sous contrat du 2011-01-01 au "
                "2011-06-30" in r.text.fr for r in first.reasons)

@@ -105,7 +105,7 @@ ADDED_COLUMNS = ["known_wage_cost", "known_wage_cost_months", "wage_cost_months"
                  "target_workers_start", "target_workers_end", "provisional", "bracket_min_by_target_workers",
                  "accompanier_fte_year", "min_accompanier_fte", "ceiling_start", "ceiling_end", "ceiling_wage_cost",
                  "ceiling_total", "accompanier_fte_days", "ceiling_fte_days", "days_by_tranches",
-                 "accompanier_post_fte", "accompanier_post_days", "continues"]
+                 "accompanier_post_fte", "accompanier_post_days", "continues", "post_days"]
 
 
 @pytest.mark.parametrize("regime", list(OLD_CSV_HEADERS))
@@ -147,8 +147,8 @@ def test_csv_explains_a_brussels_line_whose_tranche_count_changes(tmp_path):
     2011-01-01, T5 target from 2012-02-01, E encadrement: 4 heads on the 31 days of January (below the
     threshold of 5: 0 tranche), 5 on the 335 days from February (⌊(5 − 5) ÷ 4⌋ + 1 = 1 tranche). No single
     count nor rate: the CSV's `tranches` and `rate` are blank, and `days_by_tranches` (a list) was not
-    exported — the line could not be explained. A column `days_by_tranches`, last (the column order is a
-    contract), holds the table's text, blank on the per-worker lines; the claim workbook's « Détail » sheet
+    exported — the line could not be explained. A column `days_by_tranches`, after the columns before it (the
+    column order is a contract; `post_days` was added after it), holds the table's text, blank on the per-worker lines; the claim workbook's « Détail » sheet
     has it too. That text gave the days only, and with `rate` blank neither the base nor the per-tranche
     amount was in the row: it now gives each count's annual amount, « 31 jours à 0 tranche (31 000,00 €/an),
     335 jours à 1 tranche (46 500,00 €/an) » for encadrement (base 31 000, + 15 500 a tranche), « 31 days at 0
@@ -178,7 +178,7 @@ def test_csv_explains_a_brussels_line_whose_tranche_count_changes(tmp_path):
     sheets["Suivi"] = sheets["Suivi"][:1]
     book = str(write_workbook(tmp_path / "tranches.xlsx", sheets))
     rows = list(csv.DictReader(io.StringIO(invoke(book, "--year", "2012", "-f", "csv").stdout)))
-    assert list(rows[0])[-1] == "days_by_tranches"
+    assert list(rows[0])[-2:] == ["days_by_tranches", "post_days"]   # then the one added since (ADDED_COLUMNS)
     (line,) = [r for r in rows if r["subsidy"] == "supervision"]
     assert (line["tranches"], line["rate"]) == ("", "")
     assert line["days_by_tranches"] == "31 jours à 0 tranche (31 000,00 €/an), 335 jours à 1 tranche (46 500,00 €/an)"
@@ -189,8 +189,8 @@ def test_csv_explains_a_brussels_line_whose_tranche_count_changes(tmp_path):
         ["31 days at 0 tranches (€31,000.00/yr), 335 days at 1 tranche (€46,500.00/yr)"]
     assert invoke(book, "--year", "2012", "-o", str(tmp_path / "claim.xlsx")).exit_code in (0, 1)
     detail = load_workbook(tmp_path / "claim.xlsx").worksheets[1]
-    assert detail[1][-1].value == "days_by_tranches"
-    texts = [row[-1] for row in detail.iter_rows(min_row=2, values_only=True) if row[0] == "supervision"]
+    assert [c.value for c in detail[1]][-2:] == ["days_by_tranches", "post_days"]
+    texts = [row[-2] for row in detail.iter_rows(min_row=2, values_only=True) if row[0] == "supervision"]
     assert texts == [line["days_by_tranches"]]   # the CSV's text, the same cell
 
 
@@ -486,8 +486,11 @@ def test_the_claim_workbook_says_the_condition_s_verdict_and_what_a_failed_one_z
     (bruxelles-2004), the test workbook twelve years earlier, 2012. Failed: supervisor 3 made
     « administration », nobody supervises (0,00 ETP, minimum 10,0 %): every line is 0 €, not claimable, exit
     1; the condition's row says « non remplie », and each zeroed line its `amount_if_condition_met` in a column
-    of its own — encadrement, agrément year 4 (2012-03-01 – 2013-02-28, 365 days), part 2012-03-01 – 12-31 of
-    306 days: 31 000 × 306 ÷ 365 = 25 989,04 €; accompaniment, same part: 15 000 × 306 ÷ 365 = 12 575,34 €.
+    of its own — worker 2, half-time target worker hired 2011-03-01, occupation year 1 (2011-03-01 – 2012-02-29,
+    366 days), part 2012-01-01 – 02-29 of 60 days: 5 000 × 0,5 × 60 ÷ 366 = 409,836 → 409,84 €. Encadrement and
+    accompaniment, agrément year 4 (2012-03-01 – 2013-02-28), part 2012-03-01 – 12-31: nobody of either function,
+    no day of the post (docs/interpretations.md, « A post held on some days »), 0 € even were the condition met
+    (they showed 31 000 × 306 ÷ 365 = 25 989,04 € and 15 000 × 306 ÷ 365 = 12 575,34 € for nobody).
     Undetermined (`test_strict_fails_an_unknown_subsidy_condition`'s case: between 9,0 % and 100,0 %):
     « indéterminée », and no such column (nothing zeroed). English: « not met » / « undetermined »."""
     from openpyxl import load_workbook
@@ -508,9 +511,11 @@ def test_the_claim_workbook_says_the_condition_s_verdict_and_what_a_failed_one_z
     assert condition[2] == "non remplie"
     at = [r[0] for r in rows].index("Non réclamable en l'état (hors total)")
     assert rows[at][5] == "Montant si la condition était remplie"
-    zeroed = {(r[0], r[4]): (r[2], r[5]) for r in rows[at + 1:] if r[0] in ("Encadrement", "Accompagnement social")}
-    assert zeroed[("Encadrement", "agr. 4 · 2012-03-01 → 2012-12-31")] == (0, 25989.04)
-    assert zeroed[("Accompagnement social", "agr. 4 · 2012-03-01 → 2012-12-31")] == (0, 12575.34)
+    zeroed = {(r[0], r[1], r[4]): (r[2], r[5]) for r in rows[at + 1:]
+              if r[0] in ("Encadrement", "Accompagnement social", "Travailleur du public cible")}
+    assert zeroed[("Travailleur du public cible", "2", "occ. 1 · 2012-01-01 → 2012-02-29")] == (0, 409.84)
+    assert zeroed[("Encadrement", "—", "agr. 4 · 2012-03-01 → 2012-12-31")] == (0, 0)
+    assert zeroed[("Accompagnement social", "—", "agr. 4 · 2012-03-01 → 2012-12-31")] == (0, 0)
     assert [r for r in synthese(failed, "failed-en", "--lang", "en")[1] if r[0] == "Condition"][0][2] == "not met"
 
     unknown = _unknown_supervision_condition_sheets()

@@ -128,34 +128,36 @@ def test_2003_accompaniment_in_a_leap_agrement_year_is_divided_by_its_366_days()
     assert line.amount == D("27590.16")
 
 
-def test_2003_manager_subsidy_without_a_direction_worker_is_not_claimable():
+def test_2003_manager_subsidy_without_a_direction_worker_gets_nothing():
     """Wallonia 2003 manager start-up subsidy: 2006 = agrément year 3 (agrément 2004-01-01) → 7 000 € a year,
-    but nobody has fonction « direction »: the line shows 7 000,00 € and says there is nothing to cover; it is
-    not claimable and adds nothing to the total. With a « direction » worker employed, it is claimable."""
+    but nobody has fonction « direction »: no day of the post, so 7 000 × 0 / 365 = 0,00 € (it showed 7 000,00 €,
+    not claimable), claimable (nothing left to know: `complete`), with the note that there is nothing to cover.
+    With a « direction » worker employed all year: 7 000 × 365 / 365 = 7 000,00 €, claimable."""
     staff = [worker("P", date(2004, 1, 1))]
     ent = enterprise(staff, monthly("P", Month(2006, 1), Month(2006, 12)), agrement=date(2004, 1, 1))
     result = compute_subsidies(ent, W2003, 2006, Report({"P": "not_target"}))
     (line,) = lines_of(result, "manager")
-    assert line.amount == D("7000.00") and line.claimable is False
+    assert line.amount == D("0.00") and line.claimable is True and line.basis["post_days"] == 0
     assert any("Aucun travailleur « direction »" in n.fr for n in line.notes)
     assert "No “direction” worker employed: nothing to cover." in [n.en for n in line.notes]   # “…” as i18n.quoted
     assert any(r.text.en.startswith("Subsidy meant for “direction” staff: no worker of that function under "
-                                    "contract from 2006-01-01 to 2006-12-31") for r in line.reasons)
-    assert result.totals.get("manager", D(0)) == 0 and result.total == 0
+                                    "contract from 2006-01-01 to 2006-12-31; no day of the post: €0.00 for this "
+                                    "part") and r.parameter == "subsidy.post_days" for r in line.reasons)
+    assert result.totals.get("manager", D(0)) == 0 and result.total == 0 and result.complete
     boss = worker("M", date(2004, 1, 1), function=Function.MANAGEMENT)
     ent = enterprise([*staff, boss], monthly("P", Month(2006, 1), Month(2006, 12)), agrement=date(2004, 1, 1))
     result = compute_subsidies(ent, W2003, 2006, Report({"P": "not_target", "M": "not_target"}))
     (line,) = lines_of(result, "manager")
-    assert line.claimable is True and result.totals["manager"] == D("7000.00")
+    assert line.claimable is True and result.totals["manager"] == D("7000.00") and line.basis["post_days"] == 365
 
 
 
 def test_2003_manager_subsidy_has_nothing_to_cover_in_a_calendar_part_without_a_direction_worker():
     """« Nothing to cover » is judged on the line's calendar part, not on the whole agrément year. Agrément
     2008-07-01 → agrément year 1 = 2008-07-01 … 2009-06-30 (365 days), 20 000 € a year (§4.7); the only
-    « direction » worker M is hired on 2009-01-01. 2008 holds 184 days of year 1 (2008-07-01 … 2008-12-31):
-    20 000 × 184 / 365 = 10 082,19 €, with no manager employed in it → not claimable, total 0 €. 2009 holds
-    its other 181 days (2009-01-01 … 2009-06-30): 20 000 × 181 / 365 = 9 917,81 €, M employed → claimable."""
+    « direction » worker M is hired on 2009-01-01. 2008 holds 184 days of year 1 (2008-07-01 … 2008-12-31), none
+    with a manager employed: 20 000 × 0 / 365 = 0,00 € (it showed 10 082,19 €, not claimable). 2009 holds its
+    other 181 days (2009-01-01 … 2009-06-30), all with M: 20 000 × 181 / 365 = 9 917,81 €, claimable."""
     agr = date(2008, 7, 1)
     staff = [worker("P", agr), worker("M", date(2009, 1, 1), function=Function.MANAGEMENT)]
     ent = enterprise(staff, monthly("P", Month(2008, 7), Month(2009, 12)) + monthly("M", Month(2009, 1),
@@ -164,12 +166,46 @@ def test_2003_manager_subsidy_has_nothing_to_cover_in_a_calendar_part_without_a_
     result = compute_subsidies(ent, W2003, 2008, report)
     (line,) = lines_of(result, "manager")
     assert (line.basis["start"], line.basis["end"], line.basis["days"]) == (agr, date(2008, 12, 31), 184)
-    assert line.amount == D("10082.19") and line.claimable is False
+    assert line.amount == D("0.00") and line.claimable is True
     assert "Aucun travailleur « direction » occupé : rien à couvrir." in [n.fr for n in line.notes]
     assert result.totals.get("manager", D(0)) == 0
     first, _ = lines_of(compute_subsidies(ent, W2003, 2009, report), "manager")
     assert (first.basis["agrement_year"], first.basis["days"]) == (1, 181)
     assert first.amount == D("9917.81") and first.claimable is True
+
+
+def test_2003_manager_subsidy_pays_the_days_the_post_is_held_in_a_calendar_part():
+    """One day of a manager earned a whole agrément-year part, none nothing (audit: a cliff). Agrément
+    2006-03-01; agrément year 1 = 2006-03-01 … 2007-02-28 (365 days, 20 000 €), year 2 = 2007-03-01 …
+    2008-02-29 (366 days, 13 500 €); 2007 holds year 1's 59 days (2007-01-01 … 02-28) and year 2's 306 days
+    (2007-03-01 … 12-31). The only manager D, hired 2006-03-01, leaves:
+    - on 2007-02-28: year 1's part 20 000 × 59 / 365 = 3 232,876 → 3 232,88 €; year 2's part, no day of the
+      post: 13 500 × 0 / 366 = 0,00 € → total 3 232,88 €;
+    - on 2007-03-01: year 2's part 13 500 × 1 / 366 = 36,885 → 36,89 € (it was 13 500 × 306 / 366 = 11 286,89 €
+      for that one day) → total 3 232,88 + 36,89 = 3 269,77 €;
+    - on 2007-06-30: 2007-03-01 … 06-30 = 31 + 30 + 31 + 30 = 122 days: 13 500 × 122 / 366 = 4 500,00 €.
+    The reason says how many days the post was held and the arithmetic, citing `subsidy.post_days`."""
+    agr = date(2006, 3, 1)
+
+    def manager_lines(leaves: date):
+        boss = worker("D", agr, exit=leaves, function=Function.MANAGEMENT)
+        result = compute_subsidies(enterprise([boss], agrement=agr), W2003, 2007, Report({"D": "not_target"}))
+        return result, lines_of(result, "manager")
+
+    result, (y1, y2) = manager_lines(date(2007, 2, 28))
+    assert (y1.amount, y1.basis["post_days"], y2.amount, y2.basis["post_days"]) == (D("3232.88"), 59, D("0.00"), 0)
+    assert y2.claimable and result.totals["manager"] == D("3232.88")
+    result, (y1, y2) = manager_lines(date(2007, 3, 1))
+    assert (y2.amount, y2.claimable, y2.basis["post_days"], y2.basis["days"]) == (D("36.89"), True, 1, 306)
+    assert result.totals["manager"] == D("3269.77")
+    (held,) = [r for r in y2.reasons if r.parameter == "subsidy.post_days"]
+    assert held.text.fr == ("Poste « direction » occupé 1 jour sur les 306 de la partie (du 2007-03-01 au "
+                            "2007-12-31) : un travailleur de cette fonction sous contrat ; seuls ces jours comptent : "
+                            "13 500,00 € × 1 ÷ 366 = 36,89 €.")
+    assert held.text.en.startswith("“direction” post held on 1 day of the part's 306 (from 2007-03-01 to 2007-12-31)")
+    assert held.confidence == "inferred"
+    _, (_, y2) = manager_lines(date(2007, 6, 30))
+    assert (y2.amount, y2.basis["post_days"]) == (D("4500.00"), 122)
 
 def test_2003_manager_subsidy_above_the_managers_recorded_pay_says_so_and_is_not_reduced():
     """Seed 003: the subsidy « couvre partiellement la rémunération du chef d'entreprise »; no text caps it.

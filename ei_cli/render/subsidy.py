@@ -93,6 +93,13 @@ def basis_text(basis: dict, lang: str, long: bool = False) -> str:
         of = b.get("year_days")
         parts.append(plural(b["days"], "jour", "day").get(lang)
                      + (f" {'of' if en else 'sur'} {of}" if of is not None and of != 365 else ""))
+        # A line meant for a post pays only the days it is held (``rules.subsidy._days_held``): « 306 jours ·
+        # poste occupé 1 jour · taux 13 500,00 €/an » is 13 500 × 1 ÷ 365, which « 306 jours » alone is not.
+        held = b.get("post_days")
+        if held is not None and held != b["days"]:
+            held_days = plural(held, "jour", "day")
+            parts.append(say(t(f"poste {held} j.", f"post {held} d."),
+                             t(f"poste occupé {held_days.fr}", f"post held {held_days.en}")))
     if "fte_months" in b:
         # To the places the cap is computed on (``basis_figure``): 1 500 € × 9,3871 = 14 080,65 €, which a
         # printed « 9,39 » made 14 085,00 €.
@@ -262,7 +269,7 @@ ADDED_BASIS_KEYS = (
     "headcount_fte_average_before", "rehire_of", "first_hire_date", "target_workers_start", "target_workers_end",
     "provisional", "bracket_min_by_target_workers", "accompanier_fte_year", "min_accompanier_fte", "ceiling_start",
     "ceiling_end", "ceiling_wage_cost", "ceiling_total", "accompanier_fte_days", "ceiling_fte_days",
-    "days_by_tranches", "accompanier_post_fte", "accompanier_post_days", "continues")
+    "days_by_tranches", "accompanier_post_fte", "accompanier_post_days", "continues", "post_days")
 # Basis fields that are lists, given a column all the same as the table's text of them: a Brussels 2004 line
 # whose tranche count changes within it has `tranches` and `rate` blank (no single one), and the CSV could
 # not explain its amount — « 31 jours à 0 tranche (31 000,00 €/an), 335 jours à 1 tranche (46 500,00 €/an) »

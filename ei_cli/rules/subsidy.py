@@ -956,9 +956,10 @@ def _post_text(post_fte: Decimal, post_days: int, window: Period, beside) -> Tex
 
 
 # A subsidy meant for some staff (the manager's pay, the encadrement's wages, the Brussels social accompaniment) has
-# nothing to cover when none of that staff is employed: its line shows the amount but is not claimable
-# (docs/interpretations.md, « Subventions »). The Walloon SIEG line says so too, per calendar part: it covers the
-# accompaniers' wage cost, none in the part, so the part's amount is 0 (``_social_accompaniment_brackets``).
+# nothing to cover when none of that staff is employed: the days of the post count (``_days_held``), none here, so
+# the part's amount is 0 (docs/interpretations.md, « A post held on some days »). The Walloon SIEG line says so too,
+# per calendar part: it covers the accompaniers' wage cost, none in the part, so the part's amount is 0
+# (``_social_accompaniment_brackets``).
 _NOTHING_TO_COVER = {
     Function.MANAGEMENT: t("Aucun travailleur « direction » occupé : rien à couvrir.",
                            "No “direction” worker employed: nothing to cover."),
@@ -974,16 +975,43 @@ def _employs(run: _Run, staff: Function, part: Period) -> bool:
     return any(w.function == staff and w.employed_in(part) for w in run.contract_workers())
 
 
+def _days_held(run: _Run, staff: tuple[Function, ...], part: Period) -> list[bool]:
+    """For each day of ``part`` (index 0: its first day), whether a worker under contract with one of the
+    functions ``staff`` is employed then (``Personnel`` dates): the days a subsidy meant for that post pays — the
+    2003 manager subsidy, the Brussels 2004 supervision and accompaniment lines, each day the annual amount ÷ days
+    of the agrément year (``subsidy.post_days``). One day of the post earns a day's share, none nothing: no cliff
+    (docs/interpretations.md, « A post held on some days »)."""
+    workers = [w for w in run.contract_workers() if w.function in staff and w.employed_in(part)]
+    return [heads > 0 for heads in persons_by_day(run.enterprise, workers, part)]
+
+
+def _held_reason(staff: tuple[Function, ...], held: int, part: Period, value: Value, formula: Text) -> Reason:
+    """Why a line meant for a post counts ``held`` days of ``part`` (``_days_held`` of ``staff``): « Poste
+    « direction » occupé 1 jour sur les 306 de la partie (du … au …) : un travailleur de cette fonction sous
+    contrat ; seuls ces jours comptent : 13 500,00 € × 1 ÷ 366 = 36,89 €. » (``formula``), citing the reading
+    ``value`` (``subsidy.post_days``)."""
+    days = plural(held, "jour", "day")
+    span_fr = f"du {part.start.isoformat()} au {part.end.isoformat()}"
+    span_en = f"from {part.start.isoformat()} to {part.end.isoformat()}"
+    named_fr = " ou ".join(f"« {f} »" for f in staff)
+    named_en = " or ".join(f"“{f}”" for f in staff)
+    return because(t(f"Poste {named_fr} occupé {days.fr} sur les {part.days} de la partie ({span_fr}) : un "
+                     f"travailleur de cette fonction sous contrat ; seuls ces jours comptent{formula.fr}.",
+                     f"{named_en} post held on {days.en} of the part's {part.days} ({span_en}): a worker of that "
+                     f"function under contract; only those days count{formula.en}."), value)
+
+
 def _nothing_to_cover(run: _Run, staff: Function, part: Period, value: Value,
                       outcome: Text | None = None) -> tuple[Text, Reason] | None:
     """(note, reason citing ``value``) when no worker under contract with function ``staff`` is employed in
     ``part``, the subsidy being meant for that staff; None when one is. ``outcome`` ends the reason (default:
-    not claimable)."""
+    nothing for the part, no day of the post being held: ``_days_held``)."""
     if _employs(run, staff, part):
         return None
     span_fr = f"du {part.start.isoformat()} au {part.end.isoformat()}"
     span_en = f"from {part.start.isoformat()} to {part.end.isoformat()}"
-    outcome = outcome or t("non réclamable", "not claimable")
+    outcome = outcome or t(f"aucun jour du poste : {euro_text(ZERO)} pour cette partie",
+                           f"no day of the post: {euro_text(ZERO, 'en')} for this part")
     return _NOTHING_TO_COVER[staff], because(t(
         f"Subvention destinée au personnel « {staff} » : aucun travailleur de cette fonction sous contrat "
         f"{span_fr} ; {outcome.fr}.",
@@ -1290,32 +1318,42 @@ def _social_accompaniment_per_fte(run: _Run) -> None:
 
 
 def _manager(run: _Run) -> None:
-    """Wallonia 2003 manager start-up subsidy: amount of agrément year 1/2/3, nothing from year 4."""
+    """Wallonia 2003 manager start-up subsidy: amount of agrément year 1/2/3, nothing from year 4; each day of a
+    part on which a ``direction`` worker is under contract earns the annual amount ÷ the agrément year's days
+    (``_days_held``, ``subsidy.post_days``)."""
     amounts = run.value("subsidy.manager.amounts")
+    post = run.value("subsidy.post_days")
     table = _table(amounts, "agrement_year")
     before = run.agrement_before_regime()
     for n, agr_year, part in _agrement_segments(run):
         if n not in table:
             continue
         annual = Decimal(table[n]["amount"])
-        amount = annual * part.days / agr_year.days
+        # The days of the part on which a manager is under contract, each the annual amount ÷ the agrément
+        # year's days: one day of a manager earned the whole part, none nothing (a cliff).
+        held = sum(_days_held(run, (Function.MANAGEMENT,), part))
+        amount = annual * held / agr_year.days
         notes = [AGREMENT_PART_NOTE] if part != agr_year else []
         reasons = [because(t(f"Année d'agrément {n} : {euro_text(annual)} par an.",
                              f"Agrément year {n}: {euro_text(annual, 'en')} a year."), amounts)]
-        nobody = _nothing_to_cover(run, Function.MANAGEMENT, part, amounts)
+        nobody = _nothing_to_cover(run, Function.MANAGEMENT, part, post)
         if nobody is not None:
             notes.append(nobody[0])
             reasons.append(nobody[1])
         else:
+            if held < part.days:
+                reasons.append(_held_reason((Function.MANAGEMENT,), held, part, post, t(
+                    f" : {euro_text(annual)} × {held} ÷ {agr_year.days} = {euro_text(money(amount))}",
+                    f": {euro_text(annual, 'en')} × {held} ÷ {agr_year.days} = {euro_text(money(amount), 'en')}")))
             _above_manager_pay(run, part, money(amount), amounts, notes, reasons)
         if before is not None:
             notes.append(before[0])
             reasons.append(before[1])
         basis = {"agrement_year": n, "agrement_year_start": agr_year.start, "agrement_year_end": agr_year.end,
                  "start": part.start, "end": part.end, "days": part.days, "year_days": agr_year.days,
-                 "rate": annual}
-        run.add("manager", None, basis, amount, [amounts], claimable=nobody is None, notes=notes,
-                extra_confidence=["inferred"] if part != agr_year else [], reasons=reasons)
+                 "rate": annual, "post_days": held}
+        run.add("manager", None, basis, amount, [amounts], notes=notes,
+                extra_confidence=["inferred"] if part != agr_year or held < part.days else [], reasons=reasons)
 
 
 def _above_manager_pay(run: _Run, part: Period, amount: Decimal, amounts: Value, notes: list[Text],
@@ -1352,15 +1390,19 @@ def tranches(n: Decimal, threshold: Decimal, size: Decimal) -> int:
     return math.floor((n - threshold) / size) + 1
 
 
-def _tranche_days(run: _Run, part: Period, threshold: Decimal, size: Decimal) -> tuple[dict, bool, Decimal, int]:
+def _tranche_days(run: _Run, part: Period, threshold: Decimal, size: Decimal,
+                  held: list[bool]) -> tuple[dict, bool, Decimal, int]:
     """Brussels 2004 tranches counted day by day (Q9, heads, started tranches): ({tranches: [days, fewest
-    heads, most heads]} over the days of ``part``, whether a day's tranches could be higher with the unknown
-    statuses counted as target, the average heads (for information), Σ days × their target and unknown heads)."""
+    heads, most heads]} over the days of ``part`` on which the line's post is ``held`` (``_days_held``: the days
+    that earn), whether such a day's tranches could be higher with the unknown statuses counted as target, the
+    average heads over the part (for information), Σ days × their target and unknown heads)."""
     known, unknown = _targets_by_status(run)
     by_day, unsure_by_day = persons_by_day(run.enterprise, known, part), persons_by_day(run.enterprise, unknown, part)
     groups: dict[int, list[int]] = {}
     unsure = False
-    for n, u in zip(by_day, unsure_by_day):
+    for n, u, earns in zip(by_day, unsure_by_day, held):
+        if not earns:
+            continue
         k = tranches(Decimal(n), threshold, size)
         unsure = unsure or k != tranches(Decimal(n + u), threshold, size)
         g = groups.setdefault(k, [0, n, n])
@@ -1391,11 +1433,11 @@ def tranche_days_text(basis: dict, lang: str = "fr", long: bool = False) -> str 
 
 def _tranche_line(run: _Run, subsidy: str, base_key: str, per_key: str, n: int, agr_year: Period,
                   part: Period, staff: Function, before: tuple[Text, Reason] | None = None) -> None:
-    """A Brussels tranche subsidy of one agrément-year segment; meant for the ``staff`` it pays, it is not
-    claimable when none is employed in the segment — the accompaniment line, when no encadrement staff is
-    either (with encadrement staff only, it is claimable with a note to check who accompanies).
+    """A Brussels tranche subsidy of one agrément-year segment; meant for the ``staff`` it pays, it pays the days
+    on which some of that staff is under contract (``_days_held``, ``subsidy.post_days``) — the accompaniment
+    line's encadrement staff too (with encadrement staff only, a note asks who accompanies) —, 0 € when none is.
 
-    Each day earns (base + per tranche × that day's started tranches) ÷ days of the agrément year, the
+    Each such day earns (base + per tranche × that day's started tranches) ÷ days of the agrément year, the
     tranches counted on that day's target heads (docs/interpretations.md, « Brussels 2004 tranches (Q9) »):
     no cliff where an average or one day short would lose a whole tranche for the year. ``before``: the note
     and reason of an agrément older than the regime's text (``_Run.agrement_before_regime``), for a subsidy
@@ -1404,9 +1446,16 @@ def _tranche_line(run: _Run, subsidy: str, base_key: str, per_key: str, n: int, 
     per = run.value(per_key)
     size = run.value("subsidy.tranches.size")
     threshold = run.value("subsidy.tranches.threshold")
-    groups, unsure, heads, anyone = _tranche_days(run, part, threshold.number, size.number)
+    post = run.value("subsidy.post_days")
+    # The days that earn: those on which the staff the line is meant for is under contract — the accompaniment's
+    # encadrement staff too, who may accompany (below) — each that day's annual amount ÷ the agrément year's
+    # days; one day of an encadrant earned the whole part, none nothing (a cliff).
+    held_by = (staff,) if staff != Function.SOCIAL_ACCOMPANIMENT else (staff, Function.SUPERVISION)
+    days_held = _days_held(run, held_by, part)
+    held = sum(days_held)
+    groups, unsure, heads, anyone = _tranche_days(run, part, threshold.number, size.number, days_held)
     tranche_days = sum(k * g[0] for k, g in groups.items())
-    amount = (base.number * part.days + per.number * tranche_days) / agr_year.days
+    amount = (base.number * held + per.number * tranche_days) / agr_year.days
     notes, claimable = [], True
     if unsure:
         claimable = False
@@ -1443,19 +1492,25 @@ def _tranche_line(run: _Run, subsidy: str, base_key: str, per_key: str, n: int, 
     sum_en = " + ".join(f"{euro_text(rate(k), 'en')} × {g[0]}" for k, g in groups.items())
     # The average, for information, printed beside the nearest tranche threshold (the last one reached or the
     # next): 4,997 is not « 5,00 ».
-    top = max(groups)
+    top = max(groups, default=0)
     heads_shown, heads_limit = _heads_shown(heads, [threshold.number + size.number * i for i in range(top + 2)])
+    average_fr = (f"en moyenne {number_text(heads, beside=heads_limit)} "
+                  f"{french_word(heads, 'travailleur du public cible', 'travailleurs du public cible')}, pour "
+                  "information")
+    average_en = f"{number_text(heads, 'en', heads_limit)} target workers on average, for information"
     reasons = [because(t(f"Travailleurs du public cible comptés chaque jour (têtes) : {each_fr}. Chaque jour vaut le "
                          f"montant annuel de ce jour ÷ {agr_year.days} jours de l'année d'agrément : ({sum_fr}) ÷ "
-                         f"{agr_year.days} ; en moyenne {number_text(heads, beside=heads_limit)} "
-                         f"{french_word(heads, 'travailleur du public cible', 'travailleurs du public cible')}, pour "
-                         "information.",
+                         f"{agr_year.days} ; {average_fr}.",
                          f"Target workers counted every day (heads): {each_en}. Each day earns that day's annual "
                          f"amount ÷ {agr_year.days} days of the agrément year: ({sum_en}) ÷ {agr_year.days}; "
-                         f"{number_text(heads, 'en', heads_limit)} target workers on average, for information."), base),
+                         f"{average_en}."), base)
+               if groups else because(t(f"Aucun jour du poste : rien à compter ; {average_fr}.",
+                                        f"No day of the post: nothing to count; {average_en}."), base),
                because(t(f"Tranches de {size.number} à partir du {threshold.number}e.",
                          f"Tranches of {size.number} from the {threshold.number}th."), size)]
-    nobody = _nothing_to_cover(run, staff, part, base)
+    if 0 < held < part.days:
+        reasons.append(_held_reason(held_by, held, part, post, t("", "")))
+    nobody = _nothing_to_cover(run, staff, part, post)
     if nobody is not None and staff == Function.SOCIAL_ACCOMPANIMENT and _employs(run, Function.SUPERVISION, part):
         # rules.md §5.6 groups « formation, encadrement et accompagnement social » staff, and the 10 % measure
         # counts both functions; the workbook gives one fonction per worker, so a small EI's encadrant may do
@@ -1475,7 +1530,6 @@ def _tranche_line(run: _Run, subsidy: str, base_key: str, per_key: str, n: int, 
             "require staff able to run training, encadrement and social accompaniment, one group (the 10 % measure "
             "counts both functions), and the workbook gives one function per worker; claimable, to check."), base))
     elif nobody is not None:
-        claimable = False
         notes.append(nobody[0])
         reasons.append(nobody[1])
     if part != agr_year:
@@ -1490,9 +1544,10 @@ def _tranche_line(run: _Run, subsidy: str, base_key: str, per_key: str, n: int, 
              "start": part.start, "end": part.end, "days": part.days, "year_days": agr_year.days,
              "target_workers": heads_shown, "tranches": single, "rate": None if single is None else rate(single),
              "days_by_tranches": [{"tranches": k, "days": g[0], "target_workers_min": g[1], "target_workers_max": g[2],
-                                   "rate": rate(k)} for k, g in groups.items()]}
+                                   "rate": rate(k)} for k, g in groups.items()],
+             "post_days": held}
     run.add(subsidy, None, basis, amount, [base, per, size, threshold], claimable=claimable, notes=notes,
-            reasons=reasons)
+            reasons=reasons, extra_confidence=["inferred"] if held < part.days else [])
 
 
 def _social_accompaniment_tranches(run: _Run) -> None:
