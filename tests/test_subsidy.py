@@ -1354,7 +1354,9 @@ def test_days_outside_the_regime_list_only_the_subsidies_that_could_be_due_there
       year 9: none due; T, hired 2012-06-01, is in year 1 (to 2013-05-31) then 2 — listed while T is employed,
       not listed once T is gone (exit 2012-12-31);
     - social accompaniment (33 000 €/FTE, no year limit): listed.
-    Agrément 2012-03-01 instead: year 1 runs to 2013-02-28, so the manager subsidy stays listed for those days."""
+    Agrément 2012-03-01 instead: year 1 runs to 2013-02-28, so the manager subsidy could be due on those days —
+    but the 2012 reform abolished it from 2013-01-31 (`test_the_abolished_manager_subsidy_is_nothing_due_not_unknown`):
+    not listed either."""
     staff = [worker("M", date(2005, 1, 1), function=Function.MANAGEMENT), worker("O", date(2005, 1, 1))]
     pays = monthly("M", Month(2012, 1), Month(2013, 12)) + monthly("O", Month(2012, 1), Month(2013, 12))
     report = Report({"M": "not_target", "O": "target", "T": "target"})
@@ -1366,7 +1368,35 @@ def test_days_outside_the_regime_list_only_the_subsidies_that_could_be_due_there
                                         agrement=date(2005, 1, 1)), W2003, 2013, report)
     assert [u.subsidy for u in gone.unknown] == ["social_accompaniment"]
     recent = compute_subsidies(enterprise(staff, pays, agrement=date(2012, 3, 1)), W2003, 2013, report)
-    assert [u.subsidy for u in recent.unknown] == ["social_accompaniment", "manager"]
+    assert [u.subsidy for u in recent.unknown] == ["social_accompaniment"]
+
+
+def test_the_abolished_manager_subsidy_is_nothing_due_not_unknown():
+    """rules.md §0 #2 and §3.7: the 2012 reform (décret du 19.12.2012, in force 2013-01-31) ABOLISHED the 2003
+    manager subsidy and ended the degressivity of the per-worker amounts. Agrément 2010-06-01 under wallonie-2003
+    (valid to 2013-01-30), `ei subsidy --year 2013`: agrément year 3 = 2012-06-01 … 2013-05-31 (365 days,
+    7 000 €) meets the days after the regime. They listed the manager subsidy « Non calculée … ei ne connaît pas
+    le régime alors en vigueur » (claim incomplete for it). Now: its line for 2013-01-01 … 01-30 as ever,
+    7 000 × 30 / 365 = 575,342 → 575,34 €; for 2013-01-31 … 12-31 nothing is due, and that is known: no
+    `unknown` entry, a note citing `subsidy.manager.abolished_from` (its date and Alter Échos, rules.md's
+    source). The per-worker amounts stay unknown for those days (a per-worker subsidy existed under the 2012
+    regime, its amounts unknown to ei), and the accompaniment too."""
+    agr = date(2010, 6, 1)
+    boss = worker("D", agr, function=Function.MANAGEMENT)
+    report = Report({"D": "not_target", "T": "target", "A": "not_target"})
+    staff = [boss, worker("T", date(2012, 6, 1)), worker("A", agr, function=Function.SOCIAL_ACCOMPANIMENT)]
+    result = compute_subsidies(enterprise(staff, agrement=agr), W2003, 2013, report)
+    (line,) = lines_of(result, "manager")
+    assert (line.basis["start"], line.basis["end"], line.amount) == (date(2013, 1, 1), date(2013, 1, 30),
+                                                                     D("575.34"))
+    assert [u.subsidy for u in result.unknown] == ["target_worker", "social_accompaniment"]
+    (note,) = [n for n in result.notes if n.fr.startswith("Chef d'entreprise : ")]
+    assert note.fr.startswith("Chef d'entreprise : rien n'est dû du 2013-01-31 au 2013-12-31. Subvention au chef "
+                              "d'entreprise supprimée par la réforme wallonne de 2012")
+    assert "le 2013-01-31 (Alter Échos, « Nouveau décret pour les entreprises d'insertion » (2013))" in note.fr
+    assert note.en.startswith("Manager: nothing is due from 2013-01-31 to 2013-12-31. Manager subsidy abolished")
+    value = W2003.value("subsidy.manager.abolished_from", date(2013, 1, 31))
+    assert value.value == date(2013, 1, 31) and value.confidence == "secondary"
 
 
 def test_an_agrement_before_the_2003_decree_keeps_its_2003_amounts_with_a_note():

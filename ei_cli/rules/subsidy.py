@@ -1834,8 +1834,15 @@ def _outside_validity(run: _Run, agreed: Period) -> None:
         applies_en = f"regime {regime.id} applies {regime.validity_text('en')}"
         if other is None:
             # A regime ei does not ship (Wallonia 2013-01-31 – 2017-06-29): its subsidies are not known, so
-            # the entries name the regime asked for, whose subsidies those days cannot carry.
+            # the entries name the regime asked for, whose subsidies those days cannot carry — but for a subsidy
+            # that regime abolished (``subsidy.<id>.abolished_from``: the 2003 manager subsidy, rules.md §0 #2),
+            # of which nothing is due then, and that is known.
             for subsidy in _may_be_due(run, regime, days):
+                unknown = _abolished(run, regime, subsidy, days)
+                if unknown is None:
+                    continue
+                span_fr = f"du {unknown.start.isoformat()} au {unknown.end.isoformat()}"
+                span_en = f"from {unknown.start.isoformat()} to {unknown.end.isoformat()}"
                 run.unknown.append(UnknownSubsidy(subsidy, None, t(
                     f"Non calculée {span_fr} : {applies_fr} ; ei ne connaît pas le régime alors en vigueur.",
                     f"Not computed {span_en}: {applies_en}; ei does not know the regime then in force.")))
@@ -1848,6 +1855,28 @@ def _outside_validity(run: _Run, agreed: Period) -> None:
                 f"--regime {other.id}) ; {applies_fr}.",
                 f"Not computed {span_en}: a subsidy of regime {other.id}, in force on those days (run again with "
                 f"--regime {other.id}); {applies_en}."), reference=other.title, regime=other.id))
+
+
+def _abolished(run: _Run, regime: Regime, subsidy: str, days: Period) -> Period | None:
+    """The days of ``days`` (outside ``regime``, under a regime ei does not ship) on which ``subsidy`` is not
+    known, None when none is: the days from ``subsidy.<id>.abolished_from`` on owe nothing — a run note says so,
+    citing the parameter (wallonie-2003's manager subsidy, abolished by the 2012 reform from 2013-01-31: rules.md
+    §0 #2) — and do not make the claim incomplete."""
+    key = f"subsidy.{subsidy}.abolished_from"
+    if not regime.has(key):
+        return days
+    value = regime.value(key, days.start)
+    since = value.value
+    if since > days.end:
+        return days
+    gone = Period(max(days.start, since), days.end)
+    reading = value.description_text
+    run.notes.append(t(
+        f"{SUBSIDY_TEXT[subsidy].fr} : rien n'est dû du {gone.start.isoformat()} au {gone.end.isoformat()}. "
+        f"{reading.fr}, le {since.isoformat()} ({value.cite()}).",
+        f"{SUBSIDY_TEXT[subsidy].en}: nothing is due from {gone.start.isoformat()} to {gone.end.isoformat()}. "
+        f"{reading.en}, on {since.isoformat()} ({value.cite('en')})."))
+    return Period(days.start, since - timedelta(days=1)) if since > days.start else None
 
 
 def _pieces_by_regime(regime: Regime, spans: list[Period]) -> list[Period]:
