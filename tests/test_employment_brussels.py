@@ -98,3 +98,53 @@ def test_the_supervision_breaches_follow_the_one_worker_order():
     in ``model.worker_order`` — 1, 2, 9, 10, 11 (as text: 1, 10, 11, 2, 9)."""
     r = run(*(staff(wid, fte="0.4") for wid in ("9", "10", "2", "1", "11")))
     assert [v["worker_id"] for v in r.details["violations"]] == ["1", "2", "9", "10", "11"]
+
+
+def test_the_supervision_cdi_is_the_persons_and_the_staff_counts_persons():
+    """rules.md §5.3 (encadrement staff on a CDI) judged person by person, as the Walloon rule (« Counts of
+    persons »). E1, encadrement on a CDD 2015-01-01 … 06-30, then the same person (same national number) on a
+    CDI from 2015-07-01 as E1b; E2 on a CDD turned CDI on 2015-04-01. It read « 2 manquements pour 3 membres du
+    personnel d'encadrement » (`supervision_staff` 3: ids) and advised « Travailleur E1 : personnel
+    d'encadrement à engager en CDI … » though that person is on a CDI since 2015-07-01. Now 2 persons; E1's
+    breach runs 2015-01-01 … 06-30 and names the CDI that ends it (2015-07-01, E1b); neither E1 nor E2 is told
+    to hire on a CDI — each is on one since, and is told to correct date_cdi if it was earlier."""
+    from dataclasses import replace
+
+    from helpers_rules import one_person
+
+    e1, e1b = one_person(replace(staff("E1", ContractType.CDD, hire=date(2015, 1, 1)), exit_date=date(2015, 6, 30)),
+                         staff("E1b", hire=date(2015, 7, 1)))
+    r = run(e1, e1b, staff("E2", ContractType.CDD, hire=date(2015, 1, 1), cdi=date(2015, 4, 1)))
+    assert r.details["supervision_staff"] == 2
+    assert r.summary.fr == "2 manquements pour 2 membres du personnel d'encadrement"
+    late = {v["worker_id"]: v for v in r.details["violations"]}
+    assert sorted(late) == ["E1", "E2"]
+    assert (late["E1"]["since"], late["E1"]["until"], late["E1"]["cdi_date"], late["E1"]["cdi_worker_id"]) == (
+        date(2015, 1, 1), date(2015, 6, 30), date(2015, 7, 1), "E1b")
+    assert late["E1"]["text"].fr == ("Travailleur E1 : personnel d'encadrement sans CDI du 2015-01-01 au 2015-06-30 "
+                                     "(engagé le 2015-01-01 ; CDI le 2015-07-01, travailleur E1b).")
+    assert (late["E2"]["until"], late["E2"]["cdi_date"], late["E2"]["cdi_worker_id"]) == (
+        date(2015, 3, 31), date(2015, 4, 1), None)
+    assert [x.fr for x in r.to_fix] == [
+        "Travailleur E1 : en CDI depuis le 2015-07-01 (travailleur E1b) ; s'il l'était plus tôt, corrigez date_cdi "
+        "(feuille Personnel).",
+        "Travailleur E2 : en CDI depuis le 2015-04-01 ; s'il l'était plus tôt, corrigez date_cdi (feuille Personnel)."]
+    assert r.to_fix[0].en == ("Worker E1: on a CDI since 2015-07-01 (worker E1b); if it was earlier, correct date_cdi "
+                              "(Personnel sheet).")
+
+
+def test_a_person_on_successive_supervision_cdds_has_one_breach():
+    """One person on two encadrement CDDs without a gap under two ids: E3 2015-01-01 … 06-30, E3b from 2015-07-01,
+    never a CDI. One stretch of employment without a CDI, one breach named by the contract it begins under —
+    « sans CDI depuis le 2015-01-01 » — where each contract alone made two; one person, 1 member."""
+    from dataclasses import replace
+
+    from helpers_rules import one_person
+
+    e3, e3b = one_person(replace(staff("E3", ContractType.CDD, hire=date(2015, 1, 1)), exit_date=date(2015, 6, 30)),
+                         staff("E3b", ContractType.CDD, hire=date(2015, 7, 1)))
+    r = run(e3, e3b)
+    assert r.summary.fr == "1 manquement pour 1 membre du personnel d'encadrement"
+    (late,) = r.details["violations"]
+    assert (late["worker_id"], late["since"], late["until"], late["cdi_date"]) == ("E3", date(2015, 1, 1), None, None)
+    assert [x.fr for x in r.to_fix] == ["Travailleur E3 : personnel d'encadrement à engager en CDI d'au moins 0,5 etp."]

@@ -71,6 +71,12 @@ class Violation:
         if self.kind == "cdi_late" and self.supervision:
             when_fr = f"du {self.since} au {self.until}" if self.until else f"depuis le {self.since}"
             when_en = f"from {self.since} to {self.until}" if self.until else f"since {self.since}"
+            if self.cdi_worker_id is not None:   # the person's CDI, under another id (« Counts of persons »)
+                cdi_by = worker_text(self.cdi_worker_id)
+                return t(f"{who.fr} : personnel d'encadrement sans CDI {when_fr} (engagé le {self.hire_date} ; CDI "
+                         f"le {self.cdi_date}, {cdi_by.fr}).",
+                         f"{who.en}: supervision staff without a CDI {when_en} (hired on {self.hire_date}; CDI on "
+                         f"{self.cdi_date}, {cdi_by.en}).")
             return t(f"{who.fr} : personnel d'encadrement sans CDI {when_fr} (engagé le {self.hire_date}).",
                      f"{who.en}: supervision staff without a CDI {when_en} (hired on {self.hire_date}).")
         if self.kind == "cdi_late":
@@ -383,7 +389,8 @@ def _supervision_cdi_half_time(enterprise: Enterprise, regime: Regime, period: P
 
     Every ``encadrement`` worker employed in the period must be open-ended on every day of that
     employment inside the period (CDI from hire, or ``date_cdi`` at the latest on the first such day)
-    and have a contractual etp of at least ``employment.supervision_min_fte``.
+    and have a contractual etp of at least ``employment.supervision_min_fte``. The CDI is the person's, their
+    contracts without a gap one employment (``_supervision_cdi_violations``); the staff is counted in persons.
     """
     fte_v = regime.value("employment.supervision_min_fte", period.end)
     if fte_v.is_unknown:
@@ -405,23 +412,33 @@ def _supervision_cdi_half_time(enterprise: Enterprise, regime: Regime, period: P
     violations: list[Violation] = []
     staff = [w for w in enterprise.workers
              if w.function == Function.SUPERVISION and w.has_employment_contract and w.employed_in(period)]
-    for w in staff:
-        first_day = max(w.hire_date, period.start)
-        start = cdi_date(w)
-        if start is None or start > first_day:
-            last = start - timedelta(days=1) if start is not None else w.exit_date
-            violations.append(Violation(w.worker_id, "cdi_late", None, w.hire_date, first_day, last, None, start,
-                                        supervision=True))
-        if w.fte < minimum:
-            violations.append(replace(_fte_violation(w, minimum, period, None), supervision=True))
+    # The CDI is the person's (same national number, ``Enterprise.by_person``), as the Walloon rule's: a CDD
+    # followed without a gap by a CDI under a new id is one stretch of employment, one breach that the CDI ends
+    # (« Counts of persons »); the working time is each contract's own.
+    for rows in enterprise.by_person(staff):
+        for stretch in contract_stretches(rows):
+            violations.extend(_supervision_cdi_violations(stretch, period))
+        for w in rows:
+            if w.fte < minimum:
+                violations.append(replace(_fte_violation(w, minimum, period, None), supervision=True))
     for v in violations:
         reasons.append(because(v.text(), fte_v))
     to_fix = []
     for v in violations:
         who = worker_text(v.worker_id, capital=True)
+        if v.kind == "cdi_late" and v.cdi_date is not None:
+            # On a CDI since (under this id or another of the person's): nothing to hire, a date to check.
+            cdi_by = f" ({worker_text(v.cdi_worker_id).fr})" if v.cdi_worker_id else ""
+            cdi_by_en = f" ({worker_text(v.cdi_worker_id).en})" if v.cdi_worker_id else ""
+            to_fix.append(t(f"{who.fr} : en CDI depuis le {v.cdi_date}{cdi_by} ; s'il l'était plus tôt, corrigez "
+                            "date_cdi (feuille Personnel).",
+                            f"{who.en}: on a CDI since {v.cdi_date}{cdi_by_en}; if it was earlier, correct date_cdi "
+                            "(Personnel sheet)."))
+            continue
         to_fix.append(t(f"{who.fr} : personnel d'encadrement à engager en CDI d'au moins {shown_min} etp.",
                         f"{who.en}: supervision staff to hire on a CDI of at least {minimum} fte."))
-    members = plural(len(staff), "membre du personnel d'encadrement", "supervision staff member",
+    # Persons, not ids (« Counts of persons »): a person re-hired under a new id is one member of the staff.
+    members = plural(enterprise.persons(staff), "membre du personnel d'encadrement", "supervision staff member",
                      "membres du personnel d'encadrement")
     if violations:
         breaches = _breaches(len(violations))
@@ -429,9 +446,56 @@ def _supervision_cdi_half_time(enterprise: Enterprise, regime: Regime, period: P
     else:
         summary = t(f"{members.fr} en CDI à {shown_min} etp au moins",
                     f"{members.en} on a CDI at {minimum} fte or more")
-    details = {"min_fte": minimum, "supervision_staff": len(staff),
+    details = {"min_fte": minimum, "supervision_staff": enterprise.persons(staff),
                "violations": [v.to_dict() for v in violations]}
     return CheckResult(NAME, not violations, summary, tuple(reasons), tuple(to_fix), details)
+
+
+def _supervision_cdi_violations(stretch: tuple[Worker, ...], period: Period) -> list[Violation]:
+    """The CDI breaches of one person's encadrement contracts of one stretch of employment (``contract_stretches``,
+    first hire first), Brussels 2004: each day of the stretch inside ``period`` on which none of them is
+    open-ended is a breach, from the first day (no deadline). Consecutive such days are one breach, named by the
+    contract in force on its first day, until the day before the person's CDI — under any id of the stretch
+    (``cdi_date``, ``cdi_worker_id``) — or the stretch's end. Judged contract by contract, a CDD followed by a CDI
+    under a new id was a breach « à engager en CDI » of a person on a CDI since (docs/interpretations.md, « Counts
+    of persons »)."""
+    def open_ended(d: date) -> Worker | None:
+        return next((w for w in stretch if w.employed_on(d) and (c := cdi_date(w)) is not None and c <= d), None)
+
+    ends = [w.exit_date for w in stretch]
+    stretch_end = None if None in ends else max(ends)
+    span = Period(max(stretch[0].hire_date, period.start), min(stretch_end or period.end, period.end))
+    if span.end < span.start:
+        return []
+    runs: list[list[date]] = []
+    for i in range(span.days):
+        d = span.start + timedelta(days=i)
+        if open_ended(d) is not None:
+            continue
+        if runs and runs[-1][1] == d - timedelta(days=1):
+            runs[-1][1] = d
+        else:
+            runs.append([d, d])
+    out = []
+    for since, until in runs:
+        first = next(w for w in stretch if w.employed_on(since))
+        cdi, by = None, None
+        if until == period.end:
+            # Still without a CDI at the period's end: until the person's next CDI, else the stretch's end.
+            later = [(c, w) for w in stretch if (c := cdi_date(w)) is not None and c > period.end
+                     and (stretch_end is None or c <= stretch_end)]
+            if later:
+                cdi, by = min(later, key=lambda x: x[0])
+                until = cdi - timedelta(days=1)
+            else:
+                until = stretch_end
+        else:
+            by = open_ended(until + timedelta(days=1))
+            cdi = until + timedelta(days=1) if by is not None else None
+        out.append(Violation(first.worker_id, "cdi_late", None, first.hire_date, since, until, None, cdi,
+                             supervision=True,
+                             cdi_worker_id=by.worker_id if by is not None and by is not first else None))
+    return out
 
 
 _SHAPES = {"cdi_half_time": _cdi_half_time, "supervision_cdi_half_time": _supervision_cdi_half_time}
