@@ -12,7 +12,7 @@ from datetime import date, timedelta
 from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal
 from typing import Callable, Iterable, Sequence
 
-from ei_cli.i18n import Text, decimal_text, english_word, french_word, plural, t
+from ei_cli.i18n import Text, decimal_text, english_word, french_word, t
 from ei_cli.model import Enterprise, Worker
 from ei_cli import periods
 from ei_cli.periods import Month, Period, anniversary, days_between, month_span
@@ -321,49 +321,24 @@ def contract_fte_days(enterprise: Enterprise, workers: Iterable[Worker], window:
     staffing minimum judged on the post (the SIEG accompaniers, the Brussels 10 %, the Brussels 2018
     encadrement; docs/interpretations.md « Minimum accompanier staffing »); ÷ the staffed days, the post's
     mean while staffed; ÷ ``window.days``, its mean over the window."""
-    total, spans = ZERO, []
+    workers = list(workers)
+    total = ZERO
     for rows in enterprise.by_person(workers):
-        inside = [(max(w.hire_date, window.start), min(w.exit_date or date.max, window.end), w.fte) for w in rows]
-        inside = [x for x in inside if x[0] <= x[1]]
-        if len(inside) == 1:  # the usual case: one contract, at most one full-time (the reader's fte_out_of_range)
-            first, last, fte = inside[0]
-            total += min(fte, ONE) * days_between(first, last)
-        elif inside:  # concurrent contracts: their etp summed, day by day where it changes, at most 1
-            change: dict[date, Decimal] = {}
-            for first, last, fte in inside:
-                change[first] = change.get(first, ZERO) + fte
+        # A person's contracts: their etp summed, day by day where it changes, at most one full-time a day.
+        change: dict[date, Decimal] = {}
+        for w in rows:
+            first, last = max(w.hire_date, window.start), min(w.exit_date or date.max, window.end)
+            if first <= last:
+                change[first] = change.get(first, ZERO) + w.fte
                 nxt = last + timedelta(days=1)
-                change[nxt] = change.get(nxt, ZERO) - fte
-            held, since = ZERO, None
-            for day in sorted(change):
-                if since is not None and held > 0:
-                    total += min(held, ONE) * (day - since).days
-                held, since = held + change[day], day
-        spans.extend((first, last) for first, last, _ in inside)
-    staffed, reach = 0, None
-    for first, last in sorted(spans):
-        if reach is not None and first <= reach:
-            first = reach + timedelta(days=1)
-        if first <= last:
-            staffed += days_between(first, last)
-        reach = last if reach is None else max(reach, last)
+                change[nxt] = change.get(nxt, ZERO) - w.fte
+        held, since = ZERO, None
+        for day in sorted(change):
+            if since is not None and held > 0:
+                total += min(held, ONE) * (day - since).days
+            held, since = held + change[day], day
+    staffed = sum(1 for heads in persons_by_day(enterprise, workers, window) if heads)
     return total, staffed
-
-
-def post_text(post_fte: Decimal, post_days: int, window: Period, beside, staff: tuple[Text, Text]) -> Text:
-    """A post as a staffing minimum is judged on it (``contract_fte_days`` ÷ the days staffed): « 0,50 ETP en
-    moyenne selon l'etp contractuel (feuille Personnel), sur les 364 jours où un accompagnateur au moins est sous
-    contrat (…) », to more places ``beside`` a minimum it would read as (``number_text``). ``staff``: (« un
-    accompagnateur », « aucun accompagnateur ») — who holds the post, one and none."""
-    one, none = staff
-    span = f"{window.start.isoformat()} – {window.end.isoformat()}"
-    if not post_days:
-        return t(f"{none.fr} sous contrat ({span})", f"{none.en} under contract ({span})")
-    days = plural(post_days, "jour", "day")
-    return t(f"{number_text(post_fte, beside=beside)} ETP en moyenne selon l'etp contractuel (feuille Personnel), "
-             f"sur les {days.fr} où {one.fr} au moins est sous contrat ({span})",
-             f"{number_text(post_fte, 'en', beside)} FTE on average by the contractual fte (Personnel sheet), over "
-             f"the {days.en} on which at least {one.en} is under contract ({span})")
 
 
 def persons_by_day(enterprise: Enterprise, workers: Iterable[Worker], period: Period) -> list[int]:

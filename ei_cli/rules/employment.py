@@ -71,14 +71,11 @@ class Violation:
         if self.kind == "cdi_late" and self.supervision:
             when_fr = f"du {self.since} au {self.until}" if self.until else f"depuis le {self.since}"
             when_en = f"from {self.since} to {self.until}" if self.until else f"since {self.since}"
-            if self.cdi_worker_id is not None:   # the person's CDI, under another id (« Counts of persons »)
-                cdi_by = worker_text(self.cdi_worker_id)
-                return t(f"{who.fr} : personnel d'encadrement sans CDI {when_fr} (engagé le {self.hire_date} ; CDI "
-                         f"le {self.cdi_date}, {cdi_by.fr}).",
-                         f"{who.en}: supervision staff without a CDI {when_en} (hired on {self.hire_date}; CDI on "
-                         f"{self.cdi_date}, {cdi_by.en}).")
-            return t(f"{who.fr} : personnel d'encadrement sans CDI {when_fr} (engagé le {self.hire_date}).",
-                     f"{who.en}: supervision staff without a CDI {when_en} (hired on {self.hire_date}).")
+            # The person's CDI, under another id (« Counts of persons »), said after the hire.
+            by = worker_text(self.cdi_worker_id) if self.cdi_worker_id is not None else None
+            then = t(f" ; CDI le {self.cdi_date}, {by.fr}", f"; CDI on {self.cdi_date}, {by.en}") if by else t("", "")
+            return t(f"{who.fr} : personnel d'encadrement sans CDI {when_fr} (engagé le {self.hire_date}{then.fr}).",
+                     f"{who.en}: supervision staff without a CDI {when_en} (hired on {self.hire_date}{then.en}).")
         if self.kind == "cdi_late":
             if self.deadline_from is not None:
                 hire = person_hire_text(*self.deadline_from)
@@ -428,11 +425,11 @@ def _supervision_cdi_half_time(enterprise: Enterprise, regime: Regime, period: P
         who = worker_text(v.worker_id, capital=True)
         if v.kind == "cdi_late" and v.cdi_date is not None:
             # On a CDI since (under this id or another of the person's): nothing to hire, a date to check.
-            cdi_by = f" ({worker_text(v.cdi_worker_id).fr})" if v.cdi_worker_id else ""
-            cdi_by_en = f" ({worker_text(v.cdi_worker_id).en})" if v.cdi_worker_id else ""
-            to_fix.append(t(f"{who.fr} : en CDI depuis le {v.cdi_date}{cdi_by} ; s'il l'était plus tôt, corrigez "
+            by = worker_text(v.cdi_worker_id) if v.cdi_worker_id else t("", "")
+            by_fr, by_en = (f" ({by.fr})", f" ({by.en})") if v.cdi_worker_id else ("", "")
+            to_fix.append(t(f"{who.fr} : en CDI depuis le {v.cdi_date}{by_fr} ; s'il l'était plus tôt, corrigez "
                             "date_cdi (feuille Personnel).",
-                            f"{who.en}: on a CDI since {v.cdi_date}{cdi_by_en}; if it was earlier, correct date_cdi "
+                            f"{who.en}: on a CDI since {v.cdi_date}{by_en}; if it was earlier, correct date_cdi "
                             "(Personnel sheet)."))
             continue
         to_fix.append(t(f"{who.fr} : personnel d'encadrement à engager en CDI d'au moins {shown_min} etp.",

@@ -1060,18 +1060,6 @@ def _min_workers(enterprise: Enterprise, regime: Regime, f: _Frame, reasons: lis
 
 
 # ------------------------------------------------------------------------------ shape: Brussels 2018
-def _counted_windows(f: _Frame, months: Sequence[MonthQuota]) -> list[Period]:
-    """The days of the agrément year in ``months`` (the months counted), as runs of consecutive days."""
-    out: list[Period] = []
-    for m in months:
-        first, last = max(m.month.first_day, f.period.start), min(m.month.last_day, f.period.end)
-        if out and out[-1].end + timedelta(days=1) == first:
-            out[-1] = Period(out[-1].start, last)
-        else:
-            out.append(Period(first, last))
-    return out
-
-
 def _judge_mandate(f: _Frame) -> YearQuota:
     regime, n, on = f.regime, f.year, f.period.end
     tv = _value(regime, "quota.mandate_min_target_fte", on)
@@ -1112,10 +1100,11 @@ def _judge_mandate(f: _Frame) -> YearQuota:
     # (docs/interpretations.md, « Brussels 2018 encadrement post »).
     encadrement = [w for w in f.enterprise.workers if _is_supervision(w) and f.report.is_target(w.worker_id) is not True]
     post_fd, post_days = ZERO, 0
-    windows = _counted_windows(f, months)
+    # The counted months' days inside the agrément year (both totals add up across them).
+    windows = [Period(max(m.month.first_day, f.period.start), min(m.month.last_day, f.period.end)) for m in months]
     counted_days = sum(w.days for w in windows)
     for window in windows:
-        fd, days = contract_fte_days(f.enterprise, [w for w in encadrement if w.employed_in(window)], window)
+        fd, days = contract_fte_days(f.enterprise, encadrement, window)
         post_fd, post_days = post_fd + fd, post_days + days
     avg_s = denoised(post_fd / counted_days)
 

@@ -33,7 +33,7 @@ from ei_cli.periods import Month, Period, anniversary, days_between, years_overl
 from ei_cli.regimes import CONFIDENCES, Regime, Value, all_regimes, shipped_in_force
 from ei_cli.rules.common import (NO_PAY, ONE, ZERO, Reason, basis_figure, because, combine, daily_fte, data_horizon,
                                  horizon_text, paid_to, pay_known_text, workers_text,
-                                 average_persons, contract_fte_days, persons_by_day, post_text, decimal_text, denoised,
+                                 average_persons, contract_fte_days, persons_by_day, decimal_text, denoised,
                                  euro_text, four_places, money, number_text, share_text, shown_beside, spread_fte)
 
 CONFIDENCE_ORDER = tuple(CONFIDENCES)  # strongest first: verified … not_found
@@ -933,9 +933,6 @@ def _staff_cost(run: _Run, staff: Function, period: Period) -> tuple[Decimal, De
     return cost, fd_total, missing
 
 
-ACCOMPANIER_POST = (t("un accompagnateur", "one accompanier"), t("aucun accompagnateur", "no accompanier"))
-
-
 def _post_fte(run: _Run, staff: Function, window: Period) -> tuple[Decimal, int]:
     """(the ``staff`` workers' contractual etp — ``Personnel.etp``, the post they hold, a person's concurrent
     contracts summed, at most one full-time a day (``contract_fte_days``) — averaged over the days of ``window``
@@ -951,8 +948,17 @@ def _post_fte(run: _Run, staff: Function, window: Period) -> tuple[Decimal, int]
 
 
 def _post_text(post_fte: Decimal, post_days: int, window: Period, beside) -> Text:
-    """The accompaniers' post as a SIEG bracket's minimum is judged on it (``_post_fte``, ``post_text``)."""
-    return post_text(post_fte, post_days, window, beside, ACCOMPANIER_POST)
+    """The accompaniers' post as a SIEG bracket's minimum is judged on it (``_post_fte``): « 0,50 ETP en moyenne
+    selon l'etp contractuel (feuille Personnel), sur les 364 jours où un accompagnateur au moins est sous contrat
+    (…) », to more places ``beside`` a minimum it would read as (``number_text``)."""
+    span = f"{window.start.isoformat()} – {window.end.isoformat()}"
+    if not post_days:
+        return t(f"aucun accompagnateur sous contrat ({span})", f"no accompanier under contract ({span})")
+    days = plural(post_days, "jour", "day")
+    return t(f"{number_text(post_fte, beside=beside)} ETP en moyenne selon l'etp contractuel (feuille Personnel), "
+             f"sur les {days.fr} où un accompagnateur au moins est sous contrat ({span})",
+             f"{number_text(post_fte, 'en', beside)} FTE on average by the contractual fte (Personnel sheet), over "
+             f"the {days.en} on which at least one accompanier is under contract ({span})")
 
 
 # A subsidy meant for some staff (the manager's pay, the encadrement's wages, the Brussels social accompaniment) has
@@ -985,7 +991,8 @@ def _days_held(run: _Run, staff: tuple[Function, ...], part: Period) -> list[boo
     return [heads > 0 for heads in persons_by_day(run.enterprise, workers, part)]
 
 
-def _held_reason(staff: tuple[Function, ...], held: int, part: Period, value: Value, formula: Text) -> Reason:
+def _held_reason(staff: tuple[Function, ...], held: int, part: Period, value: Value, formula: Text = t("", "")
+                 ) -> Reason:
     """Why a line meant for a post counts ``held`` days of ``part`` (``_days_held`` of ``staff``): « Poste
     « direction » occupé 1 jour sur les 306 de la partie (du … au …) : un travailleur de cette fonction sous
     contrat ; seuls ces jours comptent : 13 500,00 € × 1 ÷ 366 = 36,89 €. » (``formula``), citing the reading
@@ -1509,9 +1516,10 @@ def _tranche_line(run: _Run, subsidy: str, base_key: str, per_key: str, n: int, 
                because(t(f"Tranches de {size.number} à partir du {threshold.number}e.",
                          f"Tranches of {size.number} from the {threshold.number}th."), size)]
     if 0 < held < part.days:
-        reasons.append(_held_reason(held_by, held, part, post, t("", "")))
+        reasons.append(_held_reason(held_by, held, part, post))
     nobody = _nothing_to_cover(run, staff, part, post)
-    if nobody is not None and staff == Function.SOCIAL_ACCOMPANIMENT and _employs(run, Function.SUPERVISION, part):
+    # An accompaniment line with no accompanier but days held (``held_by``): an encadrant held them.
+    if nobody is not None and staff == Function.SOCIAL_ACCOMPANIMENT and held:
         # rules.md §5.6 groups « formation, encadrement et accompagnement social » staff, and the 10 % measure
         # counts both functions; the workbook gives one fonction per worker, so a small EI's encadrant may do
         # the accompaniment too: a reminder, not a refusal (docs/interpretations.md, « Subventions »).
@@ -1838,7 +1846,7 @@ def _outside_validity(run: _Run, agreed: Period) -> None:
             # that regime abolished (``subsidy.<id>.abolished_from``: the 2003 manager subsidy, rules.md §0 #2),
             # of which nothing is due then, and that is known.
             for subsidy in _may_be_due(run, regime, days):
-                unknown = _abolished(run, regime, subsidy, days)
+                unknown = _unknown_days(run, regime, subsidy, days)
                 if unknown is None:
                     continue
                 span_fr = f"du {unknown.start.isoformat()} au {unknown.end.isoformat()}"
@@ -1857,7 +1865,7 @@ def _outside_validity(run: _Run, agreed: Period) -> None:
                 f"--regime {other.id}); {applies_en}."), reference=other.title, regime=other.id))
 
 
-def _abolished(run: _Run, regime: Regime, subsidy: str, days: Period) -> Period | None:
+def _unknown_days(run: _Run, regime: Regime, subsidy: str, days: Period) -> Period | None:
     """The days of ``days`` (outside ``regime``, under a regime ei does not ship) on which ``subsidy`` is not
     known, None when none is: the days from ``subsidy.<id>.abolished_from`` on owe nothing — a run note says so,
     citing the parameter (wallonie-2003's manager subsidy, abolished by the 2012 reform from 2013-01-31: rules.md
