@@ -780,8 +780,12 @@ def merged_problems(problems, *more) -> list:
     """``problems`` then each problem of ``more`` not already among them: the quota check and the quota the
     documents show give the same Paie warnings, told once (as ``rules.quota.evaluate_quota`` merges its years')."""
     out = list(problems)
+    seen = set(out)
     for group in more:
-        out += [p for p in group if p not in out]
+        for p in group:
+            if p not in seen:
+                out.append(p)
+                seen.add(p)
     return out
 
 
@@ -821,24 +825,20 @@ def _quota_view(quota: dict, period: Period, application: bool = False) -> dict:
     share_month, target_fte, total_fte = _judged_figures(headline)
     # The agrément year the headline figures are of (its own dict: the top level lacks its extent), and whether
     # they are provisional — a year in progress, measured on the months known so far.
-    year = headline if headline in years else next(
-        (y for y in years if y.get("agrement_year") == quota.get("agrement_year")), years[-1] if years else {})
+    # (The top level is built from the latest year: ``QuotaResult.to_dict``.)
+    year = headline if headline is not quota else (years[-1] if years else {})
     number = year.get("agrement_year", year.get("year"))
-    headline_year = (f"année d'agrément {number}, du {fmt_date(year['start'])} au {fmt_date(year['end'])}"
-                     if number is not None and year.get("start") and year.get("end") else None)
+    year_text = (f"année d'agrément {number}, du {fmt_date(year['start'])} au {fmt_date(year['end'])}"
+                 if number is not None and year.get("start") and year.get("end") else None)
     provisional = headline.get("provisional") is True
     known, in_year = year.get("months_known"), year.get("months_in_year")
-    provisional_note = None
-    if provisional:
-        provisional_note = (f"provisoire : {fmt_counted(known, 'mois connu', 'mois connus')} sur {fmt_count(in_year)}"
-                            if known is not None and in_year else "provisoire : année en cours")
-        if number is not None:
-            provisional_note += f" de l'année d'agrément {number}"
+    provisional_note = (f"provisoire : {fmt_counted(known, 'mois connu', 'mois connus')} sur {fmt_count(in_year)} de "
+                        f"l'année d'agrément {number}" if provisional else None)
     return {
         "compliant": quota.get("compliant"),
         # the headline's agrément year (« année d'agrément 3, du 1er mars 2026 au 28 février 2027 »), and « provisoire :
         # 8 mois connus sur 12 de l'année d'agrément 3 » for a year in progress (None otherwise)
-        "headline_year": headline_year,
+        "headline_year": year_text,
         "provisional": provisional,
         "months_known": known,
         "months_in_year": in_year,

@@ -2096,7 +2096,8 @@ def test_warning_groups_count_every_warning_of_a_code_and_cap_its_cells():
 def test_a_users_template_with_the_old_warnings_list_still_gets_every_message(capsys, make_workbook,
                                                                              workbook_sheets, tmp_path):
     """A template of the user's (--templates) written against ``warnings``, the list of messages: it still
-    renders every one of the 8 re-hire warnings, one by one, as before ``warning_groups``."""
+    renders every one of the 8 re-hire warnings, one by one, as before ``warning_groups`` — and the other
+    warnings: one person_over_full_time, and the rules' 3 months without a Paie row (workers 1, 2 and 3)."""
     from helpers_workbook import with_rehires
 
     folder = tmp_path / "mine"
@@ -2114,7 +2115,9 @@ def test_a_users_template_with_the_old_warnings_list_still_gets_every_message(ca
     # gives them.
     (over,) = [line for line in lines[:9] if line not in rehires]
     assert over.startswith("- Travailleur 101, même personne que le travailleur 1") and lines[1] == over
-    assert all("pas de ligne de paie" in line for line in lines[9:]), lines
+    assert len(lines[9:]) == 3 and all("pas de ligne de paie" in line for line in lines[9:]), lines
+
+
 @pytest.mark.parametrize("fmt", ["md", "html", "docx"])
 @pytest.mark.parametrize("kind", ["annual", "agrement"])
 def test_the_staff_fte_of_a_payroll_behind_says_the_months_counted_on_personnel(tmp_path, kind, fmt):

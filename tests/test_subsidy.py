@@ -2382,3 +2382,16 @@ def test_the_lines_follow_the_one_worker_order():
     lines = lines_of(r, "target_worker")
     assert [x.worker_id for x in lines] == ["1", "2", "9", "10", "11"]
     assert {x.amount for x in lines} == {D("3677.40")}
+
+
+def test_a_post_held_some_days_says_them_in_its_basis():
+    """The 2003 manager line of a manager who left on 2007-03-01 (agrément 2006-03-01, year 2 = 2007-03-01 …
+    2008-02-29, 366 days): its part 2007-03-01 … 12-31, 306 days, pays 1 day held, 13 500 × 1 ÷ 366 = 36,89 €.
+    The basis says the days of the part, their divisor and the days held; a post held every day says nothing more."""
+    from ei_cli.render.subsidy import basis_text
+
+    basis = {"days": 306, "year_days": 366, "post_days": 1, "rate": D(13500)}
+    assert basis_text(basis, "fr").startswith("306 jours sur 366 · poste 1 j. · ")
+    assert basis_text(basis, "fr", long=True).startswith("306 jours sur 366 · poste occupé 1 jour · ")
+    assert basis_text(basis, "en", long=True).startswith("306 days of 366 · post held 1 day · ")
+    assert "poste" not in basis_text({**basis, "post_days": 306}, "fr", long=True)

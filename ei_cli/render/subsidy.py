@@ -93,8 +93,8 @@ def basis_text(basis: dict, lang: str, long: bool = False) -> str:
         of = b.get("year_days")
         parts.append(plural(b["days"], "jour", "day").get(lang)
                      + (f" {'of' if en else 'sur'} {of}" if of is not None and of != 365 else ""))
-        # A line meant for a post pays only the days it is held (``rules.subsidy._days_held``): « 306 jours ·
-        # poste occupé 1 jour · taux 13 500,00 €/an » is 13 500 × 1 ÷ 365, which « 306 jours » alone is not.
+        # A line meant for a post pays only the days it is held (``rules.subsidy._days_held``): « 306 jours sur 366 ·
+        # poste occupé 1 jour · taux 13 500,00 €/an » is 13 500 × 1 ÷ 366 = 36,89 €, which « 306 jours » alone is not.
         held = b.get("post_days")
         if held is not None and held != b["days"]:
             held_days = plural(held, "jour", "day")
