@@ -714,8 +714,7 @@ def _one_accompanier_on_two_contracts(fte: str, cost: str):
     both = [("P1", date(2020, 1, 1), None, fte), ("P2", date(2020, 1, 1), None, fte)]
     pays = [p for wid in ("P1", "P2") for p in monthly(wid, Month(2024, 1), Month(2026, 2), fte, cost)]
     ent, report = _sieg_post_enterprise(both, pays)
-    ent = replace(ent, workers=tuple(replace(w, national_number="85100374649") if w.worker_id in ("P1", "P2")
-                                     else w for w in ent.workers))
+    ent = replace(ent, workers=tuple(one_person(w)[0] if w.worker_id in ("P1", "P2") else w for w in ent.workers))
     return lines_of(compute_subsidies(ent, W2016, 2025, report), "social_accompaniment")[-1]
 
 

@@ -450,8 +450,7 @@ def from_day(period: Period, start: date) -> Period:
 
 def obligation_period(enterprise: Enterprise, period: Period) -> Period:
     """The part of ``period`` the agrément's obligations concern: from the agrément day when the period begins
-    before it (``from_day``; ``rules.dashboard.run_checks`` cuts the checks in its ``FROM_REGIME_START`` at the
-    regime's ``obligations_start`` instead)."""
+    before it (``from_day``)."""
     return from_day(period, enterprise.agrement_date)
 
 
@@ -685,11 +684,12 @@ def not_due_after_reason(period: Period, value: Value) -> Reason:
     says that instead."""
     today = periods.today().isoformat()
     if not_begun(period):
+        begun = not_begun_text()
         return because(t(
-            f"Période pas encore commencée au {today} (date du jour) : aucune de ses échéances "
-            "n'est encore venue, rien n'y est encore dû.",
-            f"Period not begun yet on {today} (today): none of its deadlines has come yet, nothing "
-            "in it is due yet."), value)
+            f"{begun.fr[:1].upper()}{begun.fr[1:]} : aucune de ses échéances n'est encore venue, rien n'y est "
+            "encore dû.",
+            f"{begun.en[:1].upper()}{begun.en[1:]}: none of its deadlines has come yet, nothing in it is due "
+            "yet."), value)
     return because(t(
         f"Période en cours au {today} (date du jour) : ce qui vient à échéance après ce jour (délai, "
         "trimestre ou mois pas encore terminé) n'est pas encore dû, quelle que soit la paie saisie ; ce qui est "

@@ -425,8 +425,8 @@ def _supervision_cdi_half_time(enterprise: Enterprise, regime: Regime, period: P
         who = worker_text(v.worker_id, capital=True)
         if v.kind == "cdi_late" and v.cdi_date is not None:
             # On a CDI since (under this id or another of the person's): nothing to hire, a date to check.
-            by = worker_text(v.cdi_worker_id) if v.cdi_worker_id else t("", "")
-            by_fr, by_en = (f" ({by.fr})", f" ({by.en})") if v.cdi_worker_id else ("", "")
+            by = worker_text(v.cdi_worker_id) if v.cdi_worker_id else None
+            by_fr, by_en = (f" ({by.fr})", f" ({by.en})") if by else ("", "")
             to_fix.append(t(f"{who.fr} : en CDI depuis le {v.cdi_date}{by_fr} ; s'il l'était plus tôt, corrigez "
                             "date_cdi (feuille Personnel).",
                             f"{who.en}: on a CDI since {v.cdi_date}{by_en}; if it was earlier, correct date_cdi "

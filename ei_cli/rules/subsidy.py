@@ -32,7 +32,7 @@ from ei_cli.model import Enterprise, Function, Worker, worker_order
 from ei_cli.periods import Month, Period, anniversary, days_between, years_overlapping
 from ei_cli.regimes import CONFIDENCES, Regime, Value, all_regimes, shipped_in_force
 from ei_cli.rules.common import (NO_PAY, ONE, ZERO, Reason, basis_figure, because, combine, daily_fte, data_horizon,
-                                 horizon_text, paid_to, pay_known_text, workers_text,
+                                 horizon_text, paid_to, pay_known_text, worker_text, workers_text,
                                  average_persons, contract_fte_days, persons_by_day, decimal_text, denoised,
                                  euro_text, four_places, money, number_text, share_text, shown_beside, spread_fte)
 
@@ -340,27 +340,25 @@ class _Run:
         rehire = origin.worker_id != first.worker_id
         if rehire:
             # A re-hire after a gap: the same person's first employment contract here, under another id.
-            since = first.hire_date.isoformat()
+            since, was = first.hire_date.isoformat(), worker_text(first.worker_id)
             notes.append(t(
-                f"Même numéro national que le travailleur {first.worker_id} (engagé le {since}) : réengagement de "
+                f"Même numéro national que le {was.fr} (engagé le {since}) : réengagement de "
                 "la même personne ? La subvention par travailleur court par personne depuis son premier engagement "
                 "(fenêtre et plafond, ou années d'occupation) et ne repart pas avec un nouvel identifiant sans "
                 "justification ; non réclamable en l'état.",
-                f"Same national number as worker {first.worker_id} (hired {since}): a re-hire of the same person? "
+                f"Same national number as {was.en} (hired {since}): a re-hire of the same person? "
                 "The per-worker subsidy runs per person from their first hire (window and cap, or occupation "
                 "years) and does not start again under a new id without justification; not claimable as is."))
-            reasons.append(because(t(f"Réengagement de la personne engagée le {since} (travailleur "
-                                     f"{first.worker_id}) : à justifier.",
-                                     f"Re-hire of the person hired on {since} (worker {first.worker_id}): to be "
-                                     "justified."), value))
+            reasons.append(because(t(f"Réengagement de la personne engagée le {since} ({was.fr}) : à justifier.",
+                                     f"Re-hire of the person hired on {since} ({was.en}): to be justified."), value))
             basis.update(rehire_of=first.worker_id, first_hire_date=first.hire_date)
         earlier = stretch[:stretch.index(worker)]
         beside: tuple[Worker, ...] = ()
         if earlier:
             ids = [w.worker_id for w in earlier]
-            named, since = workers_text(ids), origin.hire_date.isoformat()
-            one = len(ids) == 1
-            of_fr, of_en = ("du contrat du", "the contract of") if one else ("des contrats des", "the contracts of")
+            named, since, n = workers_text(ids), origin.hire_date.isoformat(), len(ids)
+            of_fr = french_word(n, "du contrat du", "des contrats des")
+            of_en = english_word(n, "the contract of", "the contracts of")
             notes.append(t(
                 f"Suite {of_fr} {named.fr} (même numéro national) : contrats qui se suivent sans interruption, un "
                 f"seul emploi ; la subvention par travailleur court depuis l'engagement du {since} (fenêtre et "
@@ -368,7 +366,7 @@ class _Run:
                 f"Continues {of_en} {named.en} (same national number): contracts following each other without a "
                 f"gap, one employment; the per-worker subsidy runs from the hire of {since} (window and cap, or "
                 "occupation years)."))
-            the = "le" if one else "les"
+            the = french_word(n, "le", "les")
             reasons.append(because(t(f"Même emploi, sans interruption, que {the} {named.fr} : compté depuis "
                                      f"l'engagement du {since}.",
                                      f"Same employment, without a gap, as {named.en}: counted from the hire of "
@@ -378,7 +376,8 @@ class _Run:
             beside = self.enterprise.held_beside(worker)
             if beside:
                 together = workers_text(w.worker_id for w in beside)
-                that_fr, that_en = ("celui du", "that of") if len(beside) == 1 else ("ceux des", "those of")
+                that_fr = french_word(len(beside), "celui du", "ceux des")
+                that_en = english_word(len(beside), "that of", "those of")
                 notes.append(t(
                     f"Contrat tenu en même temps que {that_fr} {together.fr} : la personne compte au plus pour un "
                     "temps plein par jour, ses contrats ensemble ; l'etp de ce contrat ne compte que jusqu'à ce "
@@ -941,10 +940,10 @@ def _post_fte(run: _Run, staff: Function, window: Period) -> tuple[Decimal, int]
     lowered by an absence nor a vacancy between two of them shrinks the post; nobody under contract on any day
     of ``window``: (0, 0)."""
     workers = [w for w in run.contract_workers() if w.function == staff and w.employed_in(window)]
-    fte_days, staffed = contract_fte_days(run.enterprise, workers, window)
+    fd, staffed = contract_fte_days(run.enterprise, workers, window)
     if not staffed:
         return ZERO, 0
-    return denoised(fte_days / staffed), staffed
+    return denoised(fd / staffed), staffed
 
 
 def _post_text(post_fte: Decimal, post_days: int, window: Period, beside) -> Text:
