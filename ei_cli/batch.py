@@ -611,7 +611,7 @@ def evaluate(path: Path, request: BatchRequest):
     summary row.
     """
     from ei_cli.output import base_document, jsonable
-    from ei_cli.problems import has_errors
+    from ei_cli.problems import has_errors, merged
     from ei_cli.regimes import select_regime
     from ei_cli.rules.dashboard import overall as overall_of_checks
     from ei_cli.rules.eligibility import assess_eligibility
@@ -644,7 +644,7 @@ def evaluate(path: Path, request: BatchRequest):
         # the regime of that year, not the one in force in the month (2017-05 is under wallonie-2003, the
         # year's claim under wallonie-2016).
         sub_regime, year_warnings = select_regime(enterprise, request.subsidy_period, request.regime_id)
-        problems += [w for w in year_warnings if w not in problems]
+        problems = merged(problems, year_warnings)
         if sub_regime.id != regime.id:
             sub_report = assess_eligibility(enterprise, sub_regime)
     subsidy = _subsidies(enterprise, sub_regime, request.subsidy_year, sub_report)

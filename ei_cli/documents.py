@@ -29,6 +29,7 @@ from ei_cli.errors import EiError
 from ei_cli.i18n import Text, t
 from ei_cli.model import Enterprise, FollowUpType, Function, Worker
 from ei_cli.periods import Month, Period, anniversary_year
+from ei_cli.problems import merged
 from ei_cli.workbook.cells import masked
 
 KINDS = ("annual", "agrement")
@@ -772,21 +773,8 @@ def rule_results(enterprise: Enterprise, regime, period: Period, report, year: i
         from ei_cli.rules.subsidy import compute_subsidies
 
         subsidies = _plain(_to_dict(compute_subsidies(enterprise, regime, year, report)))
-    problems = merged_problems((), [p for c in results for p in c.problems], evaluated.problems)
+    problems = merged([p for c in results for p in c.problems], evaluated.problems)
     return RuleResults(checks, quota, subsidies, tuple(problems))
-
-
-def merged_problems(problems, *more) -> list:
-    """``problems`` then each problem of ``more`` not already among them: the quota check and the quota the
-    documents show give the same Paie warnings, told once (as ``rules.quota.evaluate_quota`` merges its years')."""
-    out = list(problems)
-    seen = set(out)
-    for group in more:
-        for p in group:
-            if p not in seen:
-                out.append(p)
-                seen.add(p)
-    return out
 
 
 def _to_dict(result) -> dict:
@@ -825,8 +813,8 @@ def _quota_view(quota: dict, period: Period, application: bool = False) -> dict:
     share_month, target_fte, total_fte = _judged_figures(headline)
     # The agrément year the headline figures are of (its own dict: the top level lacks its extent), and whether
     # they are provisional — a year in progress, measured on the months known so far.
-    # (The top level is built from the latest year: ``QuotaResult.to_dict``.)
-    year = headline if headline is not quota else (years[-1] if years else {})
+    year = headline if headline in years else next(
+        (y for y in years if y.get("agrement_year") == quota.get("agrement_year")), years[-1] if years else {})
     number = year.get("agrement_year", year.get("year"))
     year_text = (f"année d'agrément {number}, du {fmt_date(year['start'])} au {fmt_date(year['end'])}"
                  if number is not None and year.get("start") and year.get("end") else None)
@@ -1131,7 +1119,7 @@ def _annual_context(enterprise: Enterprise, regime, year: int, *, names: bool, p
     period = Period.calendar_year(year)
     report = assess_eligibility(enterprise, regime)
     results = rule_results(enterprise, regime, period, report, year)
-    problems = merged_problems(problems, results.problems)
+    problems = merged(problems, results.problems)
     quota = _quota_view(results.quota, period)
     checks = [_check_view(results.checks.get(n), n, label) for n, label in check_labels(regime).items()]
     view = {c["name"]: c for c in checks}
@@ -1175,7 +1163,7 @@ def _agrement_context(enterprise: Enterprise, regime, year: int, *, names: bool,
     period = Period.calendar_year(year)
     report = assess_eligibility(enterprise, regime)
     results = rule_results(enterprise, regime, period, report, None, application=True)
-    problems = merged_problems(problems, results.problems)
+    problems = merged(problems, results.problems)
     generated = generated_on or periods.today()
     return ({
         "document": _document("agrement", names, generated_on),

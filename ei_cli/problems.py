@@ -114,5 +114,18 @@ def warning(code: str, message: Text, file=None, sheet=None, cell=None) -> Probl
     return Problem(code, Severity.WARNING, message, file, sheet, cell)
 
 
+def merged(*groups) -> list:
+    """The problems of ``groups`` in order, each told once (a quota's years, the checks and the quota a document
+    shows, a batch's checks and its subsidy year give some of the same Paie warnings)."""
+    out: list = []
+    seen: set = set()
+    for group in groups:
+        for p in group:
+            if p not in seen:
+                out.append(p)
+                seen.add(p)
+    return out
+
+
 def has_errors(problems) -> bool:
     return any(p.is_error for p in problems)

@@ -36,7 +36,7 @@ from ei_cli.i18n import Text, decimal_text, english_word, enumeration, plural, t
 from ei_cli.model import Enterprise, Function, Worker
 from ei_cli import periods
 from ei_cli.periods import Month, Period, anniversary, days_between, years_overlapping
-from ei_cli.problems import Problem
+from ei_cli.problems import Problem, merged
 from ei_cli.regimes import Regime, Value, get_regime, regime_for_year, regime_in_force
 from ei_cli.rules.common import (NO_PAY, ONE, VERDICT, CheckResult, Reason, because, combine, contract_fte_days,
                                  daily_fte, denoised, days_employed_in, fallback_warnings, fte_rows, not_begun, number_text, person_fte,
@@ -1889,7 +1889,7 @@ def evaluate_quota(enterprise: Enterprise, regime: Regime, period: Period, repor
                                  report if judge is regime else _report_under(enterprise, judge),
                                  None if whole_years else period)
         results += [_said_judge(y, regime, judge) for y in ys]
-        problems += [x for x in found if x not in problems]
+        problems = merged(problems, found)
     results.sort(key=lambda y: y.year)
     before = None
     if not results:

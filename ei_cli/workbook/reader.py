@@ -1090,16 +1090,17 @@ class _Reader:
             if total > 1:
                 others = [r for r, _ in on if r is not row]
                 ids = ", ".join(str(r.worker_id) for r in others)
-                one = len(others) == 1
+                them_fr = french_word(len(others), "le travailleur", "les travailleurs")
+                them_en = english_word(len(others), "worker", "workers")
                 sums = {lang: " + ".join(decimal_text(fte, lang) for _, fte in on) for lang in ("fr", "en")}
                 who = _who_of(row)
                 self.warn("person_over_full_time",
-                          f"{who.fr}, même personne que {'le travailleur' if one else 'les travailleurs'} {ids} (même numéro national) : le {_d(day)}, ses contrats en "
+                          f"{who.fr}, même personne que {them_fr} {ids} (même numéro national) : le {_d(day)}, ses contrats en "
                           f"cours ensemble font {sums['fr']} = {decimal_text(total)} etp, plus d'un temps plein ; "
                           "vérifiez les etp. "
                           "Lus tels quels : les subventions comptent la personne au plus à temps plein chaque jour, "
                           "le quota et la taille additionnent ses contrats.",
-                          f"{who.en}, the same person as {'worker' if one else 'workers'} {ids} (same national number): on {day}, their contracts in "
+                          f"{who.en}, the same person as {them_en} {ids} (same national number): on {day}, their contracts in "
                           f"force together make {sums['en']} = {decimal_text(total, 'en')} fte, more than one full-time; "
                           "check the etp. Read as "
                           "typed: the subsidies count the person at most full time a day, the quota and the size add "
