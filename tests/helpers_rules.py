@@ -88,3 +88,9 @@ def check_line(path: Path, name: str, year: int, regime=None) -> dict:
     period = Period.calendar_year(year)
     [result] = run_checks(enterprise, regime or select_regime(enterprise, period)[0], period, only=(name,))
     return result.to_dict()
+
+
+# Worker ids in Personnel row order, and the one order every output lists them in (``model.worker_order``:
+# numbers by value, « 10 » after « 9 »): the tests that every list follows it.
+SHEET_IDS = ("9", "10", "2", "1", "11")
+IN_WORKER_ORDER = ["1", "2", "9", "10", "11"]

@@ -28,7 +28,7 @@ from ei_cli.periods import Period
 from ei_cli.regimes import get_regime
 from ei_cli.rules.eligibility import Category, assess_eligibility, assess_worker, check
 
-from helpers_rules import check_line, regime_with
+from helpers_rules import check_line, regime_with, IN_WORKER_ORDER
 
 W2016 = get_regime("wallonie-2016")
 W2003 = get_regime("wallonie-2003")
@@ -685,7 +685,7 @@ def test_cli_lists_the_workers_in_the_one_worker_order(tmp_path):
     sheets["Personnel"] = [head] + [[wid, None, *first[2:]] for wid in (9, 10, 2, 1, 11)]
     sheets["Paie"], sheets["Suivi"] = sheets["Paie"][:1], sheets["Suivi"][:1]
     path = str(write_workbook(tmp_path / "ids.xlsx", sheets))
-    order = ["1", "2", "9", "10", "11"]
+    order = IN_WORKER_ORDER
     assert [w["worker_id"] for w in json.loads(invoke(path, "-f", "json").stdout)["workers"]] == order
     assert [row["worker_id"] for row in csv.DictReader(io.StringIO(invoke(path, "-f", "csv").stdout))] == order
     table = runner.invoke(app, ["check-eligibility", path], env={"COLUMNS": "200"}).stdout

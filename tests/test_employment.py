@@ -14,7 +14,7 @@ from ei_cli.rules import employment
 from ei_cli.rules.common import obligation_deadline
 from ei_cli.rules.employment import cdi_date
 
-from helpers_rules import StatusReport, one_person
+from helpers_rules import StatusReport, one_person, IN_WORKER_ORDER, SHEET_IDS
 
 Report = StatusReport
 
@@ -722,5 +722,5 @@ def test_the_breaches_follow_the_one_worker_order():
     """Personnel ids 9, 10, 2, 1, 11 (in that row order), each a CDD hired 15/01/2025 never converted: one
     cdi_late breach each, worker by worker in ``model.worker_order`` — 1, 2, 9, 10, 11 (as text: 1, 10, 11, 2,
     9)."""
-    result = run(*(worker(wid) for wid in ("9", "10", "2", "1", "11")))
-    assert [v["worker_id"] for v in result.details["violations"]] == ["1", "2", "9", "10", "11"]
+    result = run(*(worker(wid) for wid in SHEET_IDS))
+    assert [v["worker_id"] for v in result.details["violations"]] == IN_WORKER_ORDER

@@ -9,6 +9,7 @@ from ei_cli.model import ContractType, Enterprise, Function, Region, Worker
 from ei_cli.periods import Period
 from ei_cli.regimes import get_regime
 from ei_cli.rules import employment
+from helpers_rules import IN_WORKER_ORDER, SHEET_IDS
 
 B04 = get_regime("bruxelles-2004")
 YEAR = Period.calendar_year(2015)
@@ -96,8 +97,8 @@ def test_supervision_staff_are_judged_from_the_regimes_start():
 def test_the_supervision_breaches_follow_the_one_worker_order():
     """Encadrement ids 9, 10, 2, 1, 11 (in that row order), each on a CDI at 0,4 etp (< 0,5): one breach each,
     in ``model.worker_order`` — 1, 2, 9, 10, 11 (as text: 1, 10, 11, 2, 9)."""
-    r = run(*(staff(wid, fte="0.4") for wid in ("9", "10", "2", "1", "11")))
-    assert [v["worker_id"] for v in r.details["violations"]] == ["1", "2", "9", "10", "11"]
+    r = run(*(staff(wid, fte="0.4") for wid in SHEET_IDS))
+    assert [v["worker_id"] for v in r.details["violations"]] == IN_WORKER_ORDER
 
 
 def test_the_supervision_cdi_is_the_persons_and_the_staff_counts_persons():

@@ -18,7 +18,7 @@ from ei_cli.regimes import get_regime
 from ei_cli.rules import follow_up
 from ei_cli.rules.follow_up import Quarter, quarters_overlapping
 
-from helpers_rules import StatusReport, one_person
+from helpers_rules import StatusReport, one_person, IN_WORKER_ORDER, SHEET_IDS
 
 def Report(status):  # noqa: N802 - absent ids are not target here
     return StatusReport(status, default=False)
@@ -876,5 +876,5 @@ def test_a_round_table_is_recorded_and_counts_for_nothing_in_the_check(tmp_path)
 def test_the_gaps_follow_the_one_worker_order():
     """Personnel ids 9, 10, 2, 1, 11 (in that row order), none followed in 2025: the gaps go worker by worker in
     ``model.worker_order`` — 1, 2, 9, 10, 11 — where the ids sorted as text gave 1, 10, 11, 2, 9."""
-    result = run([td(wid) for wid in ("9", "10", "2", "1", "11")], [])
-    assert list(dict.fromkeys(m["worker_id"] for m in result.details["missing"])) == ["1", "2", "9", "10", "11"]
+    result = run([td(wid) for wid in SHEET_IDS], [])
+    assert list(dict.fromkeys(m["worker_id"] for m in result.details["missing"])) == IN_WORKER_ORDER

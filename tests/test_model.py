@@ -12,13 +12,12 @@ from hypothesis import strategies as st
 
 from ei_cli.model import ContractType, Function, Worker, contract_stretches, worker_order
 
-# Personnel ids as a sheet may hold them, in row order.
-SHEET_IDS = ["9", "10", "2", "1", "11"]
+from helpers_rules import IN_WORKER_ORDER, SHEET_IDS
 
 
 def test_whole_number_ids_sort_by_value_not_as_text():
     """9, 10, 2, 1, 11 → 1, 2, 9, 10, 11 (as text: 1, 10, 11, 2, 9)."""
-    assert sorted(SHEET_IDS, key=worker_order) == ["1", "2", "9", "10", "11"]
+    assert sorted(SHEET_IDS, key=worker_order) == IN_WORKER_ORDER
 
 
 def test_other_ids_come_after_in_natural_order_casefolded_the_raw_id_last():

@@ -25,6 +25,7 @@ from ei_cli.periods import Month, Period
 from ei_cli.regimes import get_regime
 from ei_cli.rules.common import denoised
 from ei_cli.rules.quota import _staircase_branches, _staircase_need, check, evaluate_quota, forecast_quota, round_up
+from helpers_rules import IN_WORKER_ORDER, SHEET_IDS
 
 W16 = get_regime("wallonie-2016")
 B04 = get_regime("bruxelles-2004")
@@ -3678,14 +3679,14 @@ def test_the_lists_of_workers_follow_the_one_worker_order():
     the art. 60 §7 workers named apart (Q11) when the same ids are art. 60 (T 1 ÷ (1 + 4) = 20 %)."""
     import re
 
-    ids = ("9", "10", "2", "1", "11")
+    ids = SHEET_IDS
     known = [worker("T")] + [worker(f"N{i}") for i in range(4)]
     pays = [pay(w.worker_id, "2024-01", "2024-12") for w in known]
     e = enterprise(known + [worker(w) for w in ids], pays, agrement=date(2024, 1, 1))
     st_ = Statuses({"T": True, **{f"N{i}": False for i in range(4)}, **{w: None for w in ids}})
     warned = [p.message.fr for p in evaluate_quota(e, W16, Period.calendar_year(2024), st_).problems
               if p.code == "payroll_missing_month"]
-    assert [re.search(r"\d+", m).group() for m in warned] == ["1", "2", "9", "10", "11"]
+    assert [re.search(r"\d+", m).group() for m in warned] == IN_WORKER_ORDER
     c = check(e, W16, Period.calendar_year(2024), st_)
     assert c.compliant is None and any(": travailleurs 1, 2, 9, 10, 11)" in x.fr for x in c.to_fix)
     art60 = enterprise(known + [worker(w, contract=ContractType.ART60) for w in ids],

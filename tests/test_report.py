@@ -27,7 +27,7 @@ from hypothesis import strategies as st
 from ei_cli import documents
 from ei_cli.model import Enterprise, Function, Region, Worker, ContractType, PayMonth
 from ei_cli.periods import Month, Period
-from helpers_rules import CategoryReport, StatusReport
+from helpers_rules import CategoryReport, StatusReport, IN_WORKER_ORDER, SHEET_IDS
 from ei_cli.regimes import get_regime, select_regime
 from ei_cli.workbook import read_workbook
 from helpers_cli import run_cli
@@ -1119,12 +1119,12 @@ def test_staff_summary_by_hand():
 def test_staff_summary_lists_the_workers_in_the_one_worker_order():
     """Ids 9, 10, 2, 1, 11 (in that row order), full time all 2025 (Paie 12 × 1.0): the document's list of
     workers goes 1, 2, 9, 10, 11 (``model.worker_order``; as text: 1, 10, 11, 2, 9), each at 12 ÷ 12 = 1 FTE."""
-    ids = ("9", "10", "2", "1", "11")
+    ids = SHEET_IDS
     workers = tuple(Worker(w, date(2020, 1, 1), ContractType.CDI, Decimal(1), Function.PRODUCTION) for w in ids)
     pay = tuple(PayMonth(w, Month(2025, m), Decimal(1), Decimal(2000)) for w in ids for m in range(1, 13))
     e = Enterprise("X", Region.WALLONIE, date(2020, 1, 1), workers=workers, pay=pay)
     s = documents.staff_summary(e, Period.calendar_year(2025), CategoryReport({w: "TD" for w in ids}))
-    assert [w["worker_id"] for w in s["workers"]] == ["1", "2", "9", "10", "11"] and s["fte"] == 5
+    assert [w["worker_id"] for w in s["workers"]] == IN_WORKER_ORDER and s["fte"] == 5
 
 
 @pytest.mark.parametrize("fmt", ["md", "html", "docx"])

@@ -18,7 +18,7 @@ from ei_cli.model import ContractType, Enterprise, Function, PayMonth, Region, W
 from ei_cli.periods import Month, anniversary_year
 from ei_cli.regimes import get_regime
 from ei_cli.rules.subsidy import compute_subsidies, subsidy_ids, tranches
-from helpers_rules import CategoryReport as Report, CategoryEntry, one_person
+from helpers_rules import CategoryReport as Report, CategoryEntry, IN_WORKER_ORDER, SHEET_IDS, one_person
 
 W2016, W2003, B2004, B2018 = (get_regime(r) for r in ("wallonie-2016", "wallonie-2003", "bruxelles-2004",
                                                         "bruxelles-2018"))
@@ -2374,12 +2374,12 @@ def test_the_lines_follow_the_one_worker_order():
     """Five TD hired 2024-03-15 under ids 9, 10, 2, 1, 11 (in that row order), full time, wage cost 4 000 € a
     month: one target_worker line each in 2025 (January, February, March 1–14: 2 × 1 500 + 1 500 × 14/31
     (0,4516) = 3 677,40 €, the cap below half the wage cost), worker by worker in ``model.worker_order`` — 1, 2, 9, 10, 11 (as text: 1, 10, 11, 2, 9)."""
-    ids = ("9", "10", "2", "1", "11")
+    ids = SHEET_IDS
     ent = enterprise([worker(w, date(2024, 3, 15)) for w in ids],
                      [p for w in ids for p in monthly(w, Month(2024, 3), Month(2025, 12))])
     r = compute_subsidies(ent, W2016, 2025, Report({w: "TD" for w in ids}))
     lines = lines_of(r, "target_worker")
-    assert [x.worker_id for x in lines] == ["1", "2", "9", "10", "11"]
+    assert [x.worker_id for x in lines] == IN_WORKER_ORDER
     assert {x.amount for x in lines} == {D("3677.40")}
 
 

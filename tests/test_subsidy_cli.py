@@ -15,6 +15,7 @@ from typer.testing import CliRunner
 
 from ei_cli.app import app
 import ei_cli.cli  # noqa: F401  (registers the commands)
+from helpers_rules import IN_WORKER_ORDER
 
 SAMPLES = Path(__file__).resolve().parents[1] / "sample_data"
 WALLOON = str(SAMPLES / "ei-wallonie.xlsx")
@@ -848,7 +849,7 @@ def test_the_claim_workbook_lists_the_workers_in_the_one_worker_order(tmp_path):
     sheets["Paie"] = sheets["Paie"][:1] + [[wid, date(2025, m, 1), 1, 2000, 2800] for wid in ids for m in range(1, 13)]
     sheets["Suivi"] = sheets["Suivi"][:1]
     book = str(write_workbook(tmp_path / "ids.xlsx", sheets))
-    order = ["1", "2", "9", "10", "11"]
+    order = IN_WORKER_ORDER
     doc = json.loads(invoke(book, "--year", "2025", "-f", "json").stdout)
     assert [x["worker_id"] for x in doc["lines"] if x["subsidy"] == "target_worker"] == order
     assert invoke(book, "--year", "2025", "-o", str(tmp_path / "claim.xlsx")).exit_code in (0, 1)

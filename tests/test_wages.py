@@ -19,6 +19,7 @@ from ei_cli.periods import Month, Period
 from ei_cli.regimes import get_regime
 from ei_cli.rules import wages
 from ei_cli.rules.wages import ratio_json, ratio_text, wage_tension
+from helpers_rules import IN_WORKER_ORDER, SHEET_IDS
 
 W16 = get_regime("wallonie-2016")
 YEAR = Period.calendar_year(2025)
@@ -635,7 +636,6 @@ def test_the_table_without_any_worker_compared_has_no_highest_or_lowest_row(make
     assert "Ratio ? (at most 4): unknown — 0 workers compared, 0 worker-months" in en.stdout
 
 
-SHEET_IDS = ("9", "10", "2", "1", "11")   # Personnel ids in row order; ``model.worker_order``: 1, 2, 9, 10, 11
 
 
 def test_every_list_of_workers_follows_the_one_worker_order():
@@ -647,7 +647,7 @@ def test_every_list_of_workers_follows_the_one_worker_order():
     from ei_cli.output import RunOptions
     from ei_cli.render.wages import wages_csv
 
-    order = ["1", "2", "9", "10", "11"]
+    order = IN_WORKER_ORDER
     rows = [(w, m, f, g) for w in SHEET_IDS for m, f, g in (("2025-01", "1", "2000"), ("2025-03", "0", "2000"))]
     e = enterprise(rows, [worker(w) for w in SHEET_IDS])
     r = wage_tension(e, W16, YEAR)
