@@ -2140,6 +2140,9 @@ def test_one_persons_concurrent_contracts_over_full_time_are_a_warning(tmp_path)
     assert warning.message.fr.startswith(
         "Travailleur 3, même personne que le travailleur 1 (même numéro national) : le 01/02/2023, ses contrats en "
         "cours ensemble font 0,8 + 0,8 = 1,6 etp, plus d'un temps plein")
+    assert warning.message.en.startswith(
+        "Worker 3, the same person as worker 1 (same national number): on 2023-02-01, their contracts in force "
+        "together make 0.8 + 0.8 = 1.6 fte")
     assert niss not in warning.message.fr and niss not in warning.message.en
     set_value(sheets, "Personnel", 3, "etp", 0.2)
     result = read_workbook(write_workbook(tmp_path / "y.xlsx", sheets))

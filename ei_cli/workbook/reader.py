@@ -23,7 +23,7 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
-from ei_cli.i18n import Text, decimal_text, english_word, french_word, others, plural
+from ei_cli.i18n import Text, decimal_text, english_word, enumeration, french_word, others, plural
 from ei_cli.model import ContractType, Enterprise, FollowUp, PayMonth, Worker, person_key, records
 from ei_cli import periods
 from ei_cli.periods import (anniversary, completed_months, completed_years, days_between,
@@ -1089,22 +1089,21 @@ class _Reader:
             total = sum((fte for _, fte in on), Decimal(0))
             if total > 1:
                 others = [r for r, _ in on if r is not row]
-                ids = ", ".join(str(r.worker_id) for r in others)
-                them_fr = french_word(len(others), "le travailleur", "les travailleurs")
-                them_en = english_word(len(others), "worker", "workers")
+                # The others by id (« le travailleur 1 »), a row without one by its row (« la ligne 5 »).
+                named = [_who_of(r, article=True) for r in others]
+                said = Text(enumeration(n.fr for n in named).fr, enumeration(n.en for n in named).en)
                 sums = {lang: " + ".join(decimal_text(fte, lang) for _, fte in on) for lang in ("fr", "en")}
                 who = _who_of(row)
                 self.warn("person_over_full_time",
-                          f"{who.fr}, même personne que {them_fr} {ids} (même numéro national) : le {_d(day)}, ses contrats en "
-                          f"cours ensemble font {sums['fr']} = {decimal_text(total)} etp, plus d'un temps plein ; "
-                          "vérifiez les etp. "
-                          "Lus tels quels : les subventions comptent la personne au plus à temps plein chaque jour, "
-                          "le quota et la taille additionnent ses contrats.",
-                          f"{who.en}, the same person as {them_en} {ids} (same national number): on {day}, their contracts in "
-                          f"force together make {sums['en']} = {decimal_text(total, 'en')} fte, more than one full-time; "
-                          "check the etp. Read as "
-                          "typed: the subsidies count the person at most full time a day, the quota and the size add "
-                          "their contracts up.", sheet=sheet, cell=self._ref(sheet, "fte", row))
+                          f"{who.fr}, même personne que {said.fr} (même numéro national) : le {_d(day)}, ses contrats "
+                          f"en cours ensemble font {sums['fr']} = {decimal_text(total)} etp, plus d'un temps plein ; "
+                          "vérifiez les etp. Lus tels quels : les subventions comptent la personne au plus à temps "
+                          "plein chaque jour, le quota et la taille additionnent ses contrats.",
+                          f"{who.en}, the same person as {said.en} (same national number): on {day}, their contracts "
+                          f"in force together make {sums['en']} = {decimal_text(total, 'en')} fte, more than one "
+                          "full-time; check the etp. Read as typed: the subsidies count the person at most full time "
+                          "a day, the quota and the size add their contracts up.",
+                          sheet=sheet, cell=self._ref(sheet, "fte", row))
                 return
 
     def _check_pay(self, sheet: str | None, rows: list[_Row], staff: list[_Row]) -> None:
@@ -1504,8 +1503,13 @@ def _who(worker_id: str | None) -> Text:
     return Text(f" (travailleur {worker_id})", f" (worker {worker_id})")
 
 
-def _who_of(row: _Row) -> Text:
-    """« Travailleur W10 », or « Ligne 5 » for a row without an id: the subject of a row's message."""
+def _who_of(row: _Row, article: bool = False) -> Text:
+    """« Travailleur W10 », or « Ligne 5 » for a row without an id: the subject of a row's message; with
+    ``article``, inside a sentence (« le travailleur W10 », « la ligne 5 » / « worker W10 », « row 5 »)."""
+    if article:
+        if row.worker_id is None:
+            return Text(f"la ligne {row.number}", f"row {row.number}")
+        return Text(f"le travailleur {row.worker_id}", f"worker {row.worker_id}")
     if row.worker_id is None:
         return Text(f"Ligne {row.number}", f"Row {row.number}")
     return Text(f"Travailleur {row.worker_id}", f"Worker {row.worker_id}")
