@@ -25,7 +25,8 @@ from ei_cli.periods import Month, Period
 from ei_cli.regimes import get_regime
 from ei_cli.rules.common import denoised
 from ei_cli.rules.quota import _staircase_branches, _staircase_need, check, evaluate_quota, forecast_quota, round_up
-from helpers_rules import IN_WORKER_ORDER, SHEET_IDS
+from helpers_rules import IN_WORKER_ORDER, SHEET_IDS, one_person
+from helpers_workbook import niss
 
 W16 = get_regime("wallonie-2016")
 B04 = get_regime("bruxelles-2004")
@@ -3693,3 +3694,60 @@ def test_the_lists_of_workers_follow_the_one_worker_order():
                        pays + [pay(w, "2024-01", "2024-12") for w in ids], agrement=date(2024, 1, 1))
     c = check(art60, W16, Period.calendar_year(2024), Statuses({**st_.by_id, **{w: True for w in ids}}))
     assert any("(hors quota) : travailleurs 1, 2, 9, 10, 11, " in r.text.fr for r in c.reasons)
+
+
+def test_quota_counts_a_person_on_two_concurrent_contracts_at_most_one_full_time():
+    """Audit w4. wallonie-2003, agrément 2006-03-01; agrément year 2 = 2007-03-01 … 2008-02-29 needs 30 % on
+    average. D, A, N not target, full time; one target person (same national number) on T1a 0,8 from
+    2006-03-01 and T1b 0,8 from 2006-09-01, both in force all year 2. A person counts at most one full-time a
+    month, the earlier contract first: T1a 0,8, T1b min(1, 0,8 + 0,8) − 0,8 = 0,2 → 1 target FTE a month;
+    12 ÷ (12 × (3 + 1)) = 12 ÷ 48 = 25 % < 30 % → not compliant (the contracts added up: 19,2 ÷ 55,2 =
+    34,8 %, compliant). Without the national number they are two people: 34,8 %, compliant."""
+    w03 = get_regime("wallonie-2003")
+    ws = [worker(n, hire=date(2006, 3, 1)) for n in ("D", "A", "N")]
+    ws += one_person(worker("T1a", hire=date(2006, 3, 1), fte="0.8"), worker("T1b", hire=date(2006, 9, 1), fte="0.8"))
+    pays = [pay(n, "2006-03", "2008-02") for n in ("D", "A", "N")]
+    pays += [pay("T1a", "2006-03", "2008-02", "0.8"), pay("T1b", "2006-09", "2008-02", "0.8")]
+    st_ = Statuses({"D": False, "A": False, "N": False, "T1a": True, "T1b": True})
+    at = Period(date(2007, 6, 1), date(2007, 6, 1))
+    y = evaluate_quota(enterprise(ws, pays, agrement=date(2006, 3, 1)), w03, at, st_, whole_years=True).latest
+    assert y.year == 2 and y.target_share == D("0.25") and y.compliant is False
+    assert [(m.target_fte, m.total_fte) for m in y.months] == [(D(1), D(4))] * 12
+    apart = enterprise([replace(w, national_number=None) for w in ws], pays, agrement=date(2006, 3, 1))
+    y = evaluate_quota(apart, w03, at, st_, whole_years=True).latest
+    assert round(y.target_share, 3) == D("0.348") and y.compliant is True
+
+
+def test_brussels_2018_minimum_counts_three_persons_as_three_full_times_at_most():
+    """Audit b18d. bruxelles-2018, agrément 2020-01-01, calendar 2022 = agrément year 3. E1 (encadrement, not
+    target) full time; three target persons, each on two concurrent 0,7 contracts (same national number each,
+    from 2020-01-01 and 2021-01-01), paid all 2022. Each person: 0,7 + (min(1, 1,4) − 0,7) = 1 FTE a month →
+    3 × 12 = 36 target FTE-months ÷ 12 = 3,00 ETP < 4,00 → not compliant (the contracts added up: 6 × 0,7 =
+    4,20 ≥ 4, compliant, for 3 people)."""
+    ws = [worker("E1", hire=date(2020, 1, 1), function=Function.SUPERVISION)]
+    pays = [pay("E1", "2022-01", "2022-12")]
+    for i in range(1, 4):
+        ws += [replace(worker(f"T{i}{c}", hire=date(y, 1, 1), fte="0.7"), national_number=niss(date(1990, 1, i), i))
+               for c, y in (("a", 2020), ("b", 2021))]
+        pays += [pay(f"T{i}{c}", "2022-01", "2022-12", "0.7") for c in "ab"]
+    e = enterprise(ws, pays, agrement=date(2020, 1, 1), region=Region.BRUXELLES)
+    c = check(e, B18, Period.calendar_year(2022), Statuses({w.worker_id: w.worker_id != "E1" for w in ws}))
+    assert c.compliant is False
+    assert "3,00 ETP public cible (minimum 4,00)" in c.summary.fr
+    assert [(m.target_fte, m.total_fte) for m in evaluate_quota(
+        e, B18, Period.calendar_year(2022), Statuses({w.worker_id: w.worker_id != "E1" for w in ws})).latest.months
+    ] == [(D(3), D(4))] * 12
+
+
+def test_year_1_point_value_counts_a_person_at_most_one_full_time_that_day():
+    """Wallonia 2016 year 1 (agrément 2024-01-01) is judged on 2024-12-31 (Q3). N0–N3 not target, full time;
+    one target person on two 0,8 contracts (A1 from 2024-01-01, A2 from 2024-06-01, same national number). That
+    day the person counts min(1, 0,8 + 0,8) = 1 FTE: 1 ÷ (4 + 1) = 20,0 % (the contracts added up: 1,6 ÷ 5,6 =
+    28,6 %)."""
+    ws = [worker(f"N{i}", hire=date(2024, 1, 1)) for i in range(4)]
+    ws += one_person(worker("A1", hire=date(2024, 1, 1), fte="0.8"), worker("A2", hire=date(2024, 6, 1), fte="0.8"))
+    pays = [pay(f"N{i}", "2024-01", "2024-12") for i in range(4)]
+    pays += [pay("A1", "2024-01", "2024-12", "0.8"), pay("A2", "2024-06", "2024-12", "0.8")]
+    st_ = Statuses({**{f"N{i}": False for i in range(4)}, "A1": True, "A2": True})
+    y = evaluate_quota(enterprise(ws, pays, agrement=date(2024, 1, 1)), W16, Period.calendar_year(2024), st_).latest
+    assert y.year == 1 and y.target_share == D("0.2")

@@ -39,7 +39,7 @@ from ei_cli.periods import Month, Period, anniversary, days_between, years_overl
 from ei_cli.problems import Problem, merged
 from ei_cli.regimes import Regime, Value, get_regime, regime_for_year, regime_in_force
 from ei_cli.rules.common import (NO_PAY, ONE, VERDICT, CheckResult, Reason, because, combine, contract_fte_days,
-                                 daily_fte, denoised, days_employed_in, fallback_warnings, fte_rows, not_begun, number_text, person_fte,
+                                 daily_fte, denoised, days_employed_in, fallback_warnings, fte_rows, not_begun, number_text, person_days_in, person_fte,
                                  pay_known_text, round_up, payroll_current, share_percent, share_text, shown_beside,
                                  four_places, workers_text)
 
@@ -463,7 +463,8 @@ def _year_part(f: _Frame, m: MonthQuota, counted: Callable[[Worker], bool], supe
         employed = days_employed_in(w, part)
         if not employed:
             continue
-        x = f.day_fte(w, month) * employed / month.days
+        x = _beside_earlier(f.enterprise, w, lambda o: f.day_fte(o, month) * days_employed_in(o, part) / month.days,
+                            lambda rows: Decimal(person_days_in(rows, part)) / month.days)
         if is_sup:
             sup += x
         if is_counted:
@@ -557,12 +558,14 @@ def _minimum_formula(least: _Least, per: str | None = "k") -> Text:
 
 
 def _point_value(f: _Frame, counted: Callable[[Worker], bool], day: date) -> _Point:
-    """Target, total and unknown-status FTE of the counted workers employed on ``day`` (Personnel dates)."""
+    """Target, total and unknown-status FTE of the counted workers employed on ``day`` (Personnel dates); a
+    person at most one full-time that day, their contracts together (``_beside_earlier``)."""
     month = Month.of(day)
     target = total = unknown = ZERO
     employed = [w for w in f.enterprise.workers if counted(w) and w.employed_on(day)]
     for w in employed:
-        x = f.day_fte(w, month)
+        x = _beside_earlier(f.enterprise, w, lambda o: f.day_fte(o, month) if o.employed_on(day) else ZERO,
+                            lambda rows: ONE)
         total += x
         in_target, in_unknown = _by_status(f, w, x)
         target += in_target
@@ -594,11 +597,47 @@ def _is_supervision(worker: Worker) -> bool:
     return worker.has_employment_contract and worker.function == Function.SUPERVISION
 
 
+def _beside_earlier(enterprise: Enterprise, worker: Worker, fte: Callable[[Worker], Decimal],
+                    full: Callable[[tuple[Worker, ...]], Decimal]) -> Decimal:
+    """``fte(worker)`` beside the person's earlier contracts here (``Enterprise.employments_of``, first hire
+    first), counted first: the person's contracts together count at most ``full(their contracts)`` (one
+    full-time: 1 on a day, their days employed ÷ the month's days over a month), the excess taken from the
+    later contract — min(full, taken + x) − min(full, taken), as ``subsidy.fte_days_beside`` counts FTE-days.
+    A worker with no other contract here: ``fte(worker)`` as is."""
+    x = fte(worker)
+    rows = enterprise.employments_of(worker)
+    if len(rows) < 2:
+        return x
+    limit = full(rows)
+    taken = sum((fte(o) for o in rows[:rows.index(worker)]), ZERO)
+    return min(limit, taken + x) - min(limit, taken)
+
+
+def _one_full_time(enterprise: Enterprise, months: list[Month], fte_row: Callable[[Worker], Sequence[Decimal]]
+                   ) -> Callable[[Worker], Sequence[Decimal]]:
+    """``fte_row`` with a person employed under several ids counted at most one full-time a month, their
+    contracts together: their FTE-months summed at most their days employed in the month ÷ its days, the
+    earlier contracts counted first (``_beside_earlier``; docs/interpretations.md). ``fte_row`` itself when
+    nobody has two contracts here (the usual workbook)."""
+    if not enterprise.employments:
+        return fte_row
+    by_id = enterprise.workers_by_id
+    raw = {wid: fte_row(by_id[wid]) for wid in enterprise.employments}
+    capped = {wid: [_beside_earlier(enterprise, by_id[wid], lambda o, i=i: raw[o.worker_id][i],
+                                    lambda rows, m=m: Decimal(person_days_in(rows, Period(m.first_day, m.last_day)))
+                                    / Decimal(m.days))
+                    for i, m in enumerate(months)]
+              for wid in raw}
+    return lambda w: capped[w.worker_id] if w.worker_id in capped else fte_row(w)
+
+
 def _measure(enterprise: Enterprise, report, months: list[Month], counted: Callable[[Worker], bool],
              fte_row: Callable[[Worker], Sequence[Decimal]], supervision: bool) -> list[MonthQuota]:
     """Month by month: target, total and unknown-status FTE of the counted workers (``fte_row(w)``:
-    the worker's etp in each of ``months``), and the art. 60 §7 workers' FTE, shown apart (Q11)."""
+    the worker's etp in each of ``months``; a person at most one full-time a month, ``_one_full_time``), and the
+    art. 60 §7 workers' FTE, shown apart (Q11)."""
     out = []
+    fte_row = _one_full_time(enterprise, months, fte_row)
     members = [(fte_row(w), report.is_target(w.worker_id))
                for w in enterprise.workers if counted(w)]
     # Encadrement (Brussels 2018 mandate): a target-public worker in that function counts on the target
@@ -1855,13 +1894,18 @@ def _grid_fte(enterprise: Enterprise, months: list[Month], shape: _Shape):
 
     Art. 60 §7 workers' etp is measured too, to be shown apart (Q11), without a warning for their months
     without a Paie row: nothing the quota judges rests on it."""
-    workers = [w for w in enterprise.workers
-               if shape.counted(w) or (shape.supervision and _is_supervision(w)) or _is_art60(w)]
+
+    def judged(w: Worker) -> bool:
+        return shape.counted(w) or (shape.supervision and _is_supervision(w))
+
+    # A person's other contracts too (``Enterprise.employments``): they count first in their one full-time
+    # (``_one_full_time``), without a warning of their own when the quota does not count them.
+    workers = [w for w in enterprise.workers if judged(w) or _is_art60(w) or w.worker_id in enterprise.employments]
     if not months:
         return (lambda w: []), []
     rows, fallbacks = fte_rows(enterprise, months, workers)
     for w in workers:
-        if _is_art60(w):
+        if not judged(w):
             fallbacks.pop(w.worker_id, None)
     by_id = {w.worker_id: row for w, row in zip(workers, rows)}
     nothing = [ZERO] * len(months)
