@@ -39,9 +39,9 @@ from ei_cli.periods import Month, Period, anniversary, days_between, years_overl
 from ei_cli.problems import Problem, merged
 from ei_cli.regimes import Regime, Value, get_regime, regime_for_year, regime_in_force
 from ei_cli.rules.common import (NO_PAY, ONE, VERDICT, CheckResult, Reason, because, combine, contract_fte_days,
-                                 daily_fte, denoised, days_employed_in, fallback_warnings, fte_rows, not_begun, number_text, person_days_in, person_fte,
-                                 pay_known_text, round_up, payroll_current, share_percent, share_text, shown_beside,
-                                 four_places, workers_text)
+                                 daily_fte, denoised, days_employed_in, fallback_warnings, fte_rows, not_begun,
+                                 number_text, person_days_in, person_fte, pay_known_text, round_up, payroll_current,
+                                 share_percent, share_text, shown_beside, four_places, workers_text)
 
 NAME = "quota"
 ZERO = Decimal(0)
