@@ -588,10 +588,8 @@ def contract_in_force(worker: Worker, day: date) -> Text:
     01/08/2024) » for a contract that became open-ended (``date_cdi``, ``rules.employment.cdi_date``) by then —
     the type at hire (« CDD ») read beside an employment check finding every worker on a CDI —, « CDI » for
     one open-ended from the hire, the type at hire otherwise."""
-    from ei_cli.rules.employment import cdi_date
-
-    since = cdi_date(worker)
-    if since is None or since > day:
+    since = _open_ended_by(worker, day)
+    if since is None:
         kind = str(worker.contract_type)
         return t(kind, kind)
     if since == worker.hire_date:
@@ -599,19 +597,25 @@ def contract_in_force(worker: Worker, day: date) -> Text:
     return t(f"CDI (depuis le {fmt_short_date(since)})", f"CDI (since {since.isoformat()})")
 
 
-def _worker_row(worker: Worker, category: str, names: bool, fte: Decimal, end: date) -> dict:
-    """One line of the staff list; ``end``: the last day of the period shown (its known part)."""
+def _open_ended_by(worker: Worker, day: date) -> date | None:
+    """The day the worker's contract became open-ended (``rules.employment.cdi_date``), if it had by ``day``."""
     from ei_cli.rules.employment import cdi_date
 
-    day = min(end, worker.exit_date or end)
     since = cdi_date(worker)
+    return since if since is not None and since <= day else None
+
+
+def _worker_row(worker: Worker, category: str, names: bool, fte: Decimal, end: date) -> dict:
+    """One line of the staff list; ``end``: the last day of the period shown (its known part)."""
+    day = min(end, worker.exit_date or end)
+    since = _open_ended_by(worker, day)
     return {
         "worker_id": worker.worker_id,
         "name": worker.display_name() if names else None,
         "function": FUNCTION_SHORT.get(worker.function, str(worker.function)),
         "contract": contract_in_force(worker, day).fr,
         "contract_at_hire": str(worker.contract_type),
-        "open_ended_since": since.isoformat() if since is not None and since <= day else None,
+        "open_ended_since": since.isoformat() if since is not None else None,
         "contract_fte": _plain(worker.fte),
         "average_fte": _plain(fte),
         "hire_date": worker.hire_date.isoformat(),

@@ -30,6 +30,13 @@ def reference_text(reason, lang: str) -> str:
     return text + (f" — {reason.url}" if reason.url else "")
 
 
+def reason_text(reason, lang: str) -> str:
+    """« Raison [référence (confiance) — url] »: a reason on one line with its reference (``reference_text``), as
+    every --explain in a table cell or a CSV column gives it."""
+    ref = reference_text(reason, lang)
+    return reason.text.get(lang) + (f" [{ref}]" if ref else "")
+
+
 def print_reasons(con, reasons, lang: str, indent: str = "  ") -> None:
     """Each reason on its line, and under it the legal reference it rests on (``--explain``)."""
     from rich.markup import escape

@@ -7,7 +7,7 @@ from ei_cli.model import Enterprise
 from ei_cli.output import RunOptions
 from ei_cli.periods import Period
 from ei_cli.regimes import Regime
-from ei_cli.render import verdict_markup, print_reasons, reference_text
+from ei_cli.render import print_reasons, reason_text, verdict_markup
 from ei_cli.rules.common import CheckResult
 
 CHECK_LABELS = {
@@ -81,8 +81,7 @@ def checks_csv(results: list[CheckResult], opts: RunOptions) -> tuple[list[str],
     for r in results:
         row = [r.name, r.compliant, r.summary.get(opts.lang), " | ".join(x.get(opts.lang) for x in r.to_fix)]
         if opts.explain:
-            row.append(" | ".join(x.text.get(opts.lang) + (f" [{reference_text(x, opts.lang)}]" if x.reference else "")
-                                  for x in r.reasons))
+            row.append(" | ".join(reason_text(x, opts.lang) for x in r.reasons))
         row.append(r.applicable)
         rows.append(row)
     return header, rows

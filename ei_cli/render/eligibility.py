@@ -13,7 +13,7 @@ from __future__ import annotations
 from ei_cli.i18n import Text, t
 from ei_cli.model import Enterprise
 from ei_cli.output import RunOptions
-from ei_cli.render import reference_text
+from ei_cli.render import reason_text, reference_text
 from ei_cli.regimes import Regime
 from ei_cli.rules.common import worker_text
 from ei_cli.rules.eligibility import Category, WorkerEligibility
@@ -117,8 +117,6 @@ def eligibility_csv(rows: list[WorkerEligibility], enterprise: Enterprise, opts:
                 " ".join(w.criteria_ids(False, opts.names)), " ".join(w.criteria_ids(None, opts.names)),
                 " ".join(w.missing), w.rests_on_protected]
         if opts.explain:
-            row.append(" | ".join(r.text.get(opts.lang)
-                                  + (f" [{reference_text(r, opts.lang)}]" if r.reference else "")
-                                  for r in w.reasons_for(opts.names)))
+            row.append(" | ".join(reason_text(r, opts.lang) for r in w.reasons_for(opts.names)))
         out.append(row)
     return header, out

@@ -21,7 +21,7 @@ from ei_cli.model import Enterprise
 from ei_cli.output import RunOptions, fit_columns, jsonable, mark_own_workbook, write_with, xlsx_cell
 from ei_cli.problems import Problem
 from ei_cli.regimes import CONFIDENCES, Regime
-from ei_cli.render import print_reasons, reference_text
+from ei_cli.render import print_reasons, reason_text, reference_text
 from ei_cli.rules.common import (Reason, basis_figure, data_horizon, entered_ahead, euro_text, horizon_text,
                                  not_begun, not_begun_text, pay_known_text, payroll_current, worker_text)
 from ei_cli.rules.subsidy import SUBSIDY_TEXT, SubsidyLine, SubsidyResult, tranche_days_text
@@ -196,9 +196,8 @@ def subsidy_table(con, result: SubsidyResult, enterprise: Enterprise, regime: Re
                   escape(basis_text(b, lang)), amount]
         table.add_row(*cells)
         if opts.explain:
-            # Each reason's reference as every --explain prints it (confidence, URL): ``reference_text``.
-            explain = [f"• {r.text.get(lang)}" + (f" [{ref}]" if (ref := reference_text(r, lang)) else "")
-                       for r in line.reasons]
+            # Each reason with its reference as every --explain prints it (confidence, URL): ``reason_text``.
+            explain = [f"• {reason_text(r, lang)}" for r in line.reasons]
             explain += [f"  {n.get(lang)}" for n in line.notes]
             table.add_row(*([""] * (len(cells) - 2)), f"[dim]{escape(chr(10).join(explain))}[/]", "")
     if result.lines:

@@ -1058,8 +1058,8 @@ class _Reader:
         start again after a gap, and continues without one (``rules.subsidy``) — or a typing error.
         Named by worker ids and cells, never by the number (personal data)."""
         first_ref, ref = self._ref(sheet, "national_number", first), self._ref(sheet, "national_number", row)
-        who_fr = f"Le travailleur {row.worker_id}" if row.worker_id is not None else f"La ligne {row.number}"
-        who_en = f"Worker {row.worker_id}" if row.worker_id is not None else f"Row {row.number}"
+        named = _who_of(row, article=True)
+        who_fr, who_en = named.fr[:1].upper() + named.fr[1:], _who_of(row).en
         was_fr = f"travailleur {first.worker_id}, " if first.worker_id is not None else ""
         was_en = f"worker {first.worker_id}, " if first.worker_id is not None else ""
         self.warn("duplicate_niss",
