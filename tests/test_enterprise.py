@@ -690,6 +690,7 @@ def test_the_size_of_a_year_whose_payroll_was_entered_ahead_stays_provisional_to
     assert ("sur 11 mois jusqu'au 2026-11-30 (fin du mois en cours, année en cours, paie saisie d'avance jusqu'au "
             "2026-12-31)") in c.reasons[0].text.fr
 
+
 def test_the_size_of_a_year_whose_payroll_is_behind_says_the_months_counted_on_personnel():
     """Review B (finding 1): on 2026-11-30 (the tests' day) with Paie to 2026-03 only, more than two months behind,
     2026 is measured up to the last month over, 2026-10-31 (``data_horizon``): 10 months. A full time all year

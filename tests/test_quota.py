@@ -2659,7 +2659,6 @@ def test_a_forced_regime_judges_a_year_begun_before_it_and_says_so(tmp_path, cap
     assert "ei la juge selon bruxelles-2004, en vigueur ce jour-là" in y4["reasons"][0]["text"]
 
 
-
 def test_a_forced_regime_in_force_when_the_year_began_adds_nothing_to_its_headline():
     """--regime wallonie-2016 (forced, D4) for agrément year 2 = 2024-01-01 … 2024-12-31 (agrément 2023-01-01),
     which began under wallonie-2016 itself: nothing to say. T1, T2 target, N1–N3 not, full time all year:
@@ -2677,6 +2676,7 @@ def test_a_forced_regime_in_force_when_the_year_began_adds_nothing_to_its_headli
     assert (y.year, y.required_share, y.target_share, y.compliant) == (2, D("0.3"), D("0.4"), True)
     assert y.summary == plain.summary and y.reasons == plain.reasons
     assert "imposé" not in y.summary.fr
+
 
 def _walloon_two_of_five(tmp_path: Path, agrement: date, first: str, last: str) -> Path:
     """Wallonia, agrément ``agrement``: T1, T2 (target under every Walloon regime: CESI, registered, 30 months
@@ -2741,7 +2741,6 @@ def test_an_agrement_year_begun_in_the_walloon_gap_is_judged_by_the_nearest_regi
             "proche avant elle" in forced["reasons"][0]["text"])
 
 
-
 def test_a_paie_warning_is_said_once_when_two_regimes_judge_the_years(tmp_path):
     """Agrément 2012-09-15 (``_walloon_two_of_five``, Paie 2016-09 … 2018-08), September 2017 asked under
     wallonie-2016: it holds the end of agrément year 5 (2016-09-15 … 2017-09-14, begun in the Walloon gap:
@@ -2760,6 +2759,7 @@ def test_a_paie_warning_is_said_once_when_two_regimes_judge_the_years(tmp_path):
     assert [p.message.fr for p in r.problems if p.code == "payroll_missing_month"] == [
         "Travailleur T1 : pas de ligne de paie pour 2017-09 ; etp contractuel utilisé (au prorata des jours "
         "d'occupation)."]
+
 
 def test_an_agrement_year_begun_before_wallonie_2003_says_it_is_judged_by_it_as_the_nearest(tmp_path, capsys):
     """Agrément 2001-07-01, Paie 2003-07 … 2004-12 (``_walloon_two_of_five``: 40 %): year 3 (2003-07-01 …
@@ -3671,7 +3671,6 @@ def test_a_brussels_headline_without_execution_staff_counts_its_months_judged_in
     assert "aucun personnel d'exécution sur 2 mois jugés" in two.fr and "no execution staff in 2 months judged" in two.en
 
 
-
 def test_the_lists_of_workers_follow_the_one_worker_order():
     """Agrément 2024-01-01, year 1 closed, judged on 2024-12-31: T target, N0–N3 not target, and ids 9, 10, 2, 1,
     11 (in that row order) of unknown status, full time with no Paie row (their etp from Personnel). Without
@@ -3718,6 +3717,26 @@ def test_quota_counts_a_person_on_two_concurrent_contracts_at_most_one_full_time
     assert round(y.target_share, 3) == D("0.348") and y.compliant is True
 
 
+def test_the_one_full_time_cap_holds_in_a_month_split_between_two_agrement_years():
+    """Reading of the change: the same person as above (T1a 0,8, T1b 0,8, both in force), agrément 2006-03-16, so
+    year 2 = 2007-03-16 … 2008-03-15 and March 2007 is split: its 16 days from the 16th are year 2's (16/31), March
+    2008's first 15 are (15/31). The person counts at most one full-time on those days too (``_year_part``):
+    1 × 16/31 = 0,5161 target FTE-month in March 2007, 15/31 = 0,4839 in March 2008 — added up, 1,6 × 16/31 =
+    0,8258 (no test caught it). The year: (16/31 + 11 + 15/31) ÷ (4 × 12) = 12 ÷ 48 = 25 %."""
+    w03, agr = get_regime("wallonie-2003"), date(2006, 3, 16)
+    ws = [worker(n, hire=agr) for n in ("D", "A", "N")]
+    ws += one_person(worker("T1a", hire=agr, fte="0.8"), worker("T1b", hire=date(2006, 9, 1), fte="0.8"))
+    pays = [pay(n, "2006-03", "2008-03") for n in ("D", "A", "N")]
+    pays += [pay("T1a", "2006-03", "2008-03", "0.8"), pay("T1b", "2006-09", "2008-03", "0.8")]
+    st_ = Statuses({"D": False, "A": False, "N": False, "T1a": True, "T1b": True})
+    at = Period(date(2007, 6, 1), date(2007, 6, 1))
+    y = evaluate_quota(enterprise(ws, pays, agrement=agr), w03, at, st_, whole_years=True).latest
+    assert y.year == 2 and y.target_share == D("0.25") and y.compliant is False
+    first, last = y.months[0], y.months[-1]
+    assert (str(first.month), str(last.month)) == ("2007-03", "2008-03")
+    assert (round(first.counted_target, 4), round(last.counted_target, 4)) == (D("0.5161"), D("0.4839"))
+
+
 def test_brussels_2018_minimum_counts_three_persons_as_three_full_times_at_most():
     """Audit b18d. bruxelles-2018, agrément 2020-01-01, calendar 2022 = agrément year 3. E1 (encadrement, not
     target) full time; three target persons, each on two concurrent 0,7 contracts (same national number each,
@@ -3731,12 +3750,12 @@ def test_brussels_2018_minimum_counts_three_persons_as_three_full_times_at_most(
                for c, y in (("a", 2020), ("b", 2021))]
         pays += [pay(f"T{i}{c}", "2022-01", "2022-12", "0.7") for c in "ab"]
     e = enterprise(ws, pays, agrement=date(2020, 1, 1), region=Region.BRUXELLES)
-    c = check(e, B18, Period.calendar_year(2022), Statuses({w.worker_id: w.worker_id != "E1" for w in ws}))
+    st_ = Statuses({w.worker_id: w.worker_id != "E1" for w in ws})
+    c = check(e, B18, Period.calendar_year(2022), st_)
     assert c.compliant is False
     assert "3,00 ETP public cible (minimum 4,00)" in c.summary.fr
-    assert [(m.target_fte, m.total_fte) for m in evaluate_quota(
-        e, B18, Period.calendar_year(2022), Statuses({w.worker_id: w.worker_id != "E1" for w in ws})).latest.months
-    ] == [(D(3), D(4))] * 12
+    ys = evaluate_quota(e, B18, Period.calendar_year(2022), st_)
+    assert [(m.target_fte, m.total_fte) for m in ys.latest.months] == [(D(3), D(4))] * 12
 
 
 def test_year_1_point_value_counts_a_person_at_most_one_full_time_that_day():

@@ -27,7 +27,7 @@ from hypothesis import strategies as st
 from ei_cli import documents
 from ei_cli.model import Enterprise, Function, Region, Worker, ContractType, PayMonth
 from ei_cli.periods import Month, Period
-from helpers_rules import CategoryReport, StatusReport, IN_WORKER_ORDER, SHEET_IDS
+from helpers_rules import CategoryReport, StatusReport, IN_WORKER_ORDER, SHEET_IDS, one_person
 from ei_cli.regimes import get_regime, select_regime
 from ei_cli.workbook import read_workbook
 from helpers_cli import run_cli
@@ -1512,10 +1512,9 @@ def test_follow_up_summary_counts_an_action_held_while_the_person_is_employed_un
     id alone and counted neither, « as the follow-up check counts them ». Now Q1: 1, Q3: 1, A followed."""
     from ei_cli.model import FollowUp, FollowUpType
 
-    x = "90010110123"
-    a1 = replace(Worker("A1", date(2025, 1, 1), ContractType.CDD, Decimal(1), Function.PRODUCTION,
-                        exit_date=date(2025, 3, 31)), national_number=x)
-    a2 = replace(Worker("A2", date(2025, 4, 1), ContractType.CDI, Decimal(1), Function.PRODUCTION), national_number=x)
+    a1, a2 = one_person(Worker("A1", date(2025, 1, 1), ContractType.CDD, Decimal(1), Function.PRODUCTION,
+                               exit_date=date(2025, 3, 31)),
+                        Worker("A2", date(2025, 4, 1), ContractType.CDI, Decimal(1), Function.PRODUCTION))
     e = Enterprise("EI", Region.WALLONIE, date(2020, 1, 1), workers=(a1, a2), follow_ups=(
         FollowUp("A2", date(2025, 2, 10), FollowUpType.INDIVIDUAL_INTERVIEW),
         FollowUp("A1", date(2025, 7, 10), FollowUpType.INDIVIDUAL_INTERVIEW)))

@@ -268,7 +268,6 @@ def test_not_target_and_art60_get_nothing():
     assert lines_of(result, "target_worker") == []
 
 
-
 def test_a_person_rehired_under_a_new_id_does_not_get_a_second_window_as_is():
     """rules.md §3.7: up to 18 000 € per full-time TD over at most 12 months from hiring. A (TD, full time,
     4 000 €/month: half 2 000 > monthly cap 1 500) works 2024-01-01 … 04-30, and is re-hired as B (same
@@ -315,7 +314,6 @@ def test_2003_a_person_rehired_under_a_new_id_does_not_start_again_at_occupation
     (line,) = lines_of(result, "target_worker")
     assert line.worker_id == "B" and line.amount == D("5000.00") and not line.claimable
     assert line.basis["rehire_of"] == "A" and result.totals["target_worker"] == 0
-
 
 
 def test_a_cdd_continued_by_a_cdi_under_a_new_id_is_one_window_claimable():
@@ -729,8 +727,8 @@ def test_sieg_staffing_sums_a_persons_concurrent_contracts_once_a_day():
 
 def test_sieg_ceiling_counts_a_person_at_most_full_time_a_day():
     """Reading of the change: one accompanier on two concurrent 0,6 contracts (same national number), 2 400 € a
-    month each: the paid mean FTE the ceiling is limited on read 0,6 + 0,6 = 1,2 — more than one person can work —,
-    so the ceiling was 57 600 × 0,5 ÷ 1,2 × 1,15 = 27 600 € (the ≥ 8 bracket's maximum 0,5 FTE). A person counts at
+    month each (2 × 2 400 × 12 = 57 600 € a year): the paid mean FTE the ceiling is limited on read 0,6 + 0,6 = 1,2 —
+    more than one person can work —, so the ceiling was 57 600 × 0,5 ÷ 1,2 × 1,15 = 27 600 € (the ≥ 8 bracket's maximum 0,5 FTE). A person counts at
     most one full-time a day, as in the per-worker lines (``Enterprise.held_beside``): 1 FTE, the ceiling 57 600 ×
     0,5 ÷ 1 × 1,15 = 33 120 €; the claimed part 2025-03-01 … 12-31 takes 306 ÷ 365 of it, 27 766,36 €; the bracket
     (20 958,90 €) stays under it."""
@@ -1794,7 +1792,6 @@ def test_sieg_year_in_progress_claims_the_days_paid_within_their_known_cost(monk
     assert result.complete and result.total == D("13800.00")
 
 
-
 def test_a_payroll_entered_ahead_is_claimed_up_to_the_current_month_only(monkeypatch):
     """Audit plausibility 1: a Paie row of a month starting after today pays a month not begun
     (``rules.common.paid_to``). Judged on the tests' day 2026-11-30, Paie typed to 2026-12.
@@ -1852,6 +1849,7 @@ def test_a_claim_not_begun_with_its_payroll_entered_ahead_waits_for_its_months()
         "saisie d'avance jusqu'au 2027-03-31) : ses mois ne sont pas encore commencés, à calculer avec leur paie "
         "une fois venus.")
 
+
 def test_sieg_year_in_progress_a_part_on_the_horizon_day():
     """The year in progress (rules.common.data_horizon): judged on the tests' day 2026-11-30 (conftest), Paie to
     2026-10 → horizon 2026-10-31. 10 TD → ≥ 8, 25 000 € a year (§3.6); ACC half-time (the bracket's 0,5 FTE)
@@ -1893,6 +1891,7 @@ def test_sieg_accompanier_fte_of_a_calendar_part_is_the_parts_own():
     y1 = lines_of(compute_subsidies(ent, W2016, 2026, report), "social_accompaniment")[0]
     assert (y1.basis["agrement_year"], y1.basis["days"], y1.basis["year_days"]) == (1, 59, 365)
     assert y1.basis["accompanier_fte"] == D("0.5") and y1.basis["accompanier_fte_year"] == D("0.5")
+
 
 def test_sieg_provisional_note_gives_the_last_payroll_day_not_the_averaging_end():
     """Agrément 2024-03-01; 8 TD employed throughout; Paie known to 2025-06 only. Claim 2025, year 2

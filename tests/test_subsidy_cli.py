@@ -142,7 +142,6 @@ def test_csv_columns_are_only_ever_appended(tmp_path, regime):
     assert [c.value for c in detail[1]] == header
 
 
-
 def test_csv_explains_a_brussels_line_whose_tranche_count_changes(tmp_path):
     """bruxelles-2004, agrément 2011-01-01, 2012 = agrément year 2 (366 days, leap year). T1–T4 target from
     2011-01-01, T5 target from 2012-02-01, E encadrement: 4 heads on the 31 days of January (below the
@@ -226,6 +225,7 @@ def test_a_cdd_then_a_cdi_of_one_person_without_a_gap_is_claimed_as_one_employme
     assert line["basis"]["continues"] == ["W3a"] and "rehire_of" not in line["basis"]
     assert sum(Decimal(str(x["amount"])) for x in doc["lines"]
                if x["worker_id"] in ("W3a", "W3c") and x["claimable"]) == Decimal("16800.00")
+
 
 def test_no_personal_data_without_names(walloon_json):
     from ei_cli.workbook import read_workbook
@@ -811,6 +811,7 @@ def test_a_payroll_entered_ahead_is_not_claimed_for_months_not_begun(tmp_path):
                                "paie saisie d'avance jusqu'au 2026-12-31) ; les mois suivants, pas encore commencés, "
                                "se calculent avec leur paie une fois venus")
 
+
 def _unknown_supervision_condition_sheets():
     """The test workbook twelve years earlier in Brussels (bruxelles-2004), 2012: supervisor 3 at 0,10 FTE,
     worker 1 (1 FTE) of unknown status (no `inscrit_dei`): the supervision share is 0,10 ÷ 0,10 = 100 % if worker
@@ -823,7 +824,6 @@ def _unknown_supervision_condition_sheets():
     for row in (5, 6):   # worker 3's Paie rows
         set_value(s, "Paie", row, "etp", 0.1)
     return s
-
 
 
 def test_the_claim_workbook_lists_the_workers_in_the_one_worker_order(tmp_path):

@@ -636,8 +636,6 @@ def test_the_table_without_any_worker_compared_has_no_highest_or_lowest_row(make
     assert "Ratio ? (at most 4): unknown — 0 workers compared, 0 worker-months" in en.stdout
 
 
-
-
 def test_every_list_of_workers_follows_the_one_worker_order():
     """Ids 9, 10, 2, 1, 11 (in that row order), each 2 000 € at etp 1 in January 2025 and etp 0 in March: the
     months left out, the CSV rows (one pay per FTE, so worker by worker), and the same lists of art. 60 §7
