@@ -305,6 +305,14 @@ def person_days_in(rows: tuple[Worker, ...], extent: Period) -> int:
     return sum(days_between(first, last) for first, last in person_stretches(rows, extent))
 
 
+def within_full_time(taken: Decimal, x: Decimal, full: Decimal = Decimal(1)) -> Decimal:
+    """What a contract's ``x`` adds beside the ``taken`` the person's earlier contracts already count, a person
+    counting at most ``full`` (one full-time): min(full, taken + x) − min(full, taken) — two concurrent 0,6
+    contracts count 0,6 and 0,4. The one rule of the subsidies (``subsidy.fte_days_beside``, a day) and the
+    quota (``quota._beside_earlier``, a month or a day)."""
+    return min(full, taken + x) - min(full, taken)
+
+
 def person_fte(rows: tuple[Worker, ...], extent: Period) -> Decimal:
     """The largest contractual etp (Personnel) the person holds on one day of ``extent``: their contracts in
     force that day, summed — two concurrent 0,3 contracts of one person are a 0,6 person (``rows``: their

@@ -41,7 +41,7 @@ from ei_cli.regimes import Regime, Value, get_regime, regime_for_year, regime_in
 from ei_cli.rules.common import (NO_PAY, ONE, VERDICT, CheckResult, Reason, because, combine, contract_fte_days,
                                  daily_fte, denoised, days_employed_in, fallback_warnings, fte_rows, not_begun,
                                  number_text, person_days_in, person_fte, pay_known_text, round_up, payroll_current,
-                                 share_percent, share_text, shown_beside, four_places, workers_text)
+                                 share_percent, share_text, shown_beside, four_places, within_full_time, workers_text)
 
 NAME = "quota"
 ZERO = Decimal(0)
@@ -610,7 +610,7 @@ def _beside_earlier(enterprise: Enterprise, worker: Worker, fte: Callable[[Worke
         return x
     limit = full(rows)
     taken = sum((fte(o) for o in rows[:rows.index(worker)]), ZERO)
-    return min(limit, taken + x) - min(limit, taken)
+    return within_full_time(taken, x, limit)
 
 
 def _one_full_time(enterprise: Enterprise, months: list[Month], fte_row: Callable[[Worker], Sequence[Decimal]]

@@ -34,7 +34,8 @@ from ei_cli.regimes import CONFIDENCES, Regime, Value, all_regimes, shipped_in_f
 from ei_cli.rules.common import (NO_PAY, ONE, ZERO, Reason, basis_figure, because, combine, daily_fte, data_horizon,
                                  horizon_text, paid_to, pay_known_text, worker_text, workers_text,
                                  average_persons, contract_fte_days, persons_by_day, decimal_text, denoised,
-                                 euro_text, four_places, money, number_text, share_text, shown_beside, spread_fte)
+                                 euro_text, four_places, money, number_text, share_text, shown_beside, spread_fte,
+                                 within_full_time)
 
 CONFIDENCE_ORDER = tuple(CONFIDENCES)  # strongest first: verified … not_found
 SUBSIDY_IDS = ("target_worker", "social_accompaniment", "manager", "supervision")
@@ -232,7 +233,7 @@ def fte_days_beside(enterprise: Enterprise, beside: tuple[Worker, ...], month: M
     total, day = ZERO, first
     while day <= last:
         taken = sum((own for w, own in others if w.employed_on(day)), ZERO)
-        total += min(ONE, taken + per_day) - min(ONE, taken)
+        total += within_full_time(taken, per_day)
         day += timedelta(days=1)
     return total
 
@@ -283,14 +284,19 @@ class _Hire:
     """How a worker's per-worker subsidy (TD/TGD window and cap, degressive occupation years) counts their hire
     (``_Run.hire_of``): from ``since``, the first hire of the person's stretch of employment; ``beside``, the
     person's earlier contracts in force beside this one (their etp counted first, ``fte_days``); what the
-    lines add to their basis, notes and reasons; claimable or not (a re-hire after a gap: to justify)."""
+    lines add to their basis, notes and reasons; ``rehire``, the note of a re-hire after a gap (also among
+    ``notes``): its lines are not claimable as is."""
 
     since: date
     beside: tuple[Worker, ...] = ()
     basis: dict = field(default_factory=dict)
     notes: tuple[Text, ...] = ()
     reasons: tuple[Reason, ...] = ()
-    claimable: bool = True
+    rehire: Text | None = None
+
+    @property
+    def claimable(self) -> bool:
+        return self.rehire is None
 
 
 @dataclass
@@ -337,18 +343,19 @@ class _Run:
         basis: dict = {}
         notes: list[Text] = []
         reasons: list[Reason] = []
-        rehire = origin.worker_id != first.worker_id
-        if rehire:
+        rehire = None
+        if origin.worker_id != first.worker_id:
             # A re-hire after a gap: the same person's first employment contract here, under another id.
             since, was = first.hire_date.isoformat(), worker_text(first.worker_id)
-            notes.append(t(
+            rehire = t(
                 f"Même numéro national que le {was.fr} (engagé le {since}) : réengagement de "
                 "la même personne ? La subvention par travailleur court par personne depuis son premier engagement "
                 "(fenêtre et plafond, ou années d'occupation) et ne repart pas avec un nouvel identifiant sans "
                 "justification ; non réclamable en l'état.",
                 f"Same national number as {was.en} (hired {since}): a re-hire of the same person? "
                 "The per-worker subsidy runs per person from their first hire (window and cap, or occupation "
-                "years) and does not start again under a new id without justification; not claimable as is."))
+                "years) and does not start again under a new id without justification; not claimable as is.")
+            notes.append(rehire)
             reasons.append(because(t(f"Réengagement de la personne engagée le {since} ({was.fr}) : à justifier.",
                                      f"Re-hire of the person hired on {since} ({was.en}): to be justified."), value))
             basis.update(rehire_of=first.worker_id, first_hire_date=first.hire_date)
@@ -384,7 +391,7 @@ class _Run:
                     "plein.",
                     f"Contract held together with {that_en} {together.en}: the person counts for at most one "
                     "full-time a day, their contracts together; this contract's etp counts only up to that."))
-        return _Hire(origin.hire_date, beside, basis, tuple(notes), tuple(reasons), not rehire)
+        return _Hire(origin.hire_date, beside, basis, tuple(notes), tuple(reasons), rehire)
 
     def agrement_before_regime(self) -> tuple[Text, Reason] | None:
         """(note, reason) for a line of a subsidy counted in agrément years (the 2003 manager subsidy of years
@@ -583,7 +590,7 @@ def _target_worker_wage_cost(run: _Run) -> None:
                         notes=[reason, *notes], extra_confidence=["inferred"], reasons=line_reasons)
                 if not hire.claimable:
                     # Filling in the wage cost would not make it claimable: the re-hire is what to justify.
-                    reason = t(reason.fr + " " + hire.notes[0].fr, reason.en + " " + hire.notes[0].en)
+                    reason = t(reason.fr + " " + hire.rehire.fr, reason.en + " " + hire.rehire.en)
                 # The missing figure is the wage cost: the entry cites its definition (AGW 24.05.2017 art. 1, 6°).
                 run.unknown.append(UnknownSubsidy.citing(
                     "target_worker", worker.worker_id, reason, ("cout_salarial",),
