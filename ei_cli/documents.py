@@ -633,7 +633,7 @@ def staff_summary(enterprise: Enterprise, period: Period, report, names: bool = 
     A year in progress is measured up to the payroll's horizon (``rules.common.known_part``, as the quota and the
     enterprise size): ``end`` is the day the figures stop at, ``provisional`` says the year goes on; a year not
     begun, or none of whose months is known yet, has no figure (None, « — » in the documents)."""
-    from ei_cli.rules.common import fte_rows, known_part
+    from ei_cli.rules.common import known_part, person_fte_rows
 
     known = known_part(enterprise, period)
     if known is None:
@@ -644,7 +644,7 @@ def staff_summary(enterprise: Enterprise, period: Period, report, names: bool = 
     whole, period = period, known
     employed = [w for w in enterprise.workers if w.employed_in(period)]
     months = list(period.months())
-    rows, fallbacks = fte_rows(enterprise, months, employed)
+    rows, fallbacks = person_fte_rows(enterprise, months, employed)
     n_months = Decimal(len(months)) or Decimal(1)
     avg = {w.worker_id: sum(row, Decimal(0)) / n_months for w, row in zip(employed, rows)}
     at_end = [w for w in employed if w.employed_on(period.end)]

@@ -128,6 +128,24 @@ def test_a_person_rehired_under_a_new_id_is_one_person_employed():
     assert "6 personnes occupées" in result.reasons[0].text.fr and "6 persons employed" in result.reasons[0].text.en
 
 
+
+def test_awu_counts_a_person_on_concurrent_contracts_at_most_one_full_time_a_month():
+    """wallonie-2003 (< 50 AWU, Rec. 96/280), 2025, no Paie (every month on Personnel.etp): 49 full-time workers
+    all year, and one person (one national number) on P1 0,9 all year and P2 0,9 from 2025-07-01. Added up as
+    typed: 49 + (6 × 0,9 + 6 × 1,8) ÷ 12 = 49 + 16,2 ÷ 12 = 50,35 AWU, not < 50, « seuil dépassé ». A person works
+    at most full time, the earlier contract first (as the quota): July–December P1 0,9, P2 min(1; 0,9 + 0,9) −
+    0,9 = 0,1 → 49 + (6 × 0,9 + 6 × 1) ÷ 12 = 49 + 11,4 ÷ 12 = 49,95 AWU < 50 → compliant (turnover 1 M€ ≤ 7 M€).
+    Two people (no national number): 50,35 as before."""
+    person = one_person(Worker("P1", date(2025, 1, 1), ContractType.CDI, D("0.9"), Function.PRODUCTION),
+                        Worker("P2", date(2025, 7, 1), ContractType.CDI, D("0.9"), Function.PRODUCTION))
+    e = ent(staff(49) + person, "1000000")
+    assert _work_units(e, YEAR)[:2] == (D("49.95"), 50)
+    result = check(e, "wallonie-2003")
+    assert result.compliant is True and result.details["annual_work_units"] == D("49.95")
+    apart = ent(staff(49) + [replace(w, national_number=None) for w in person], "1000000")
+    assert _work_units(apart, YEAR)[:2] == (D("50.35"), 51)
+    assert check(apart, "wallonie-2003").compliant is False
+
 def test_awu_over_a_one_month_period_is_the_year_ending_with_it():
     """ei batch --month judges one month; the AWU is a yearly mean: Σ etp of the 12 months ending with it ÷
     12. 55 full-time workers all along: 55 × 12 / 12 = 55,00 AWU, not < 50 persons (wallonie-2003, Rec.

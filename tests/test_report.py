@@ -1116,6 +1116,24 @@ def test_staff_summary_by_hand():
     assert [w["name"] for w in s["workers"]] == [None, None]
 
 
+
+def test_staff_summary_counts_a_person_on_concurrent_contracts_at_most_one_full_time_a_month():
+    """One person (one national number) on A1 0,6 all 2025 and A2 0,6 from 2025-07-01 (Paie as typed: A1 12 ×
+    0,6, A2 6 × 0,6), beside B full time all year (12 × 1). At most one full-time a month, the earlier contract
+    first (as the quota and the enterprise size): A2 min(1; 0,6 + 0,6) − 0,6 = 0,4 a month → A1 7,2 ÷ 12 =
+    0,60, A2 2,4 ÷ 12 = 0,20, FTE = (12 + 7,2 + 2,4) ÷ 12 = 1,80 (added up as typed: (12 + 7,2 + 3,6) ÷ 12 =
+    1,90); heads 2 persons."""
+    a1, a2 = one_person(Worker("A1", date(2025, 1, 1), ContractType.CDI, Decimal("0.6"), Function.PRODUCTION),
+                        Worker("A2", date(2025, 7, 1), ContractType.CDI, Decimal("0.6"), Function.PRODUCTION))
+    b = Worker("B", date(2020, 1, 1), ContractType.CDI, Decimal(1), Function.PRODUCTION)
+    pay = [PayMonth("B", Month(2025, m), Decimal(1), Decimal(2000)) for m in range(1, 13)]
+    pay += [PayMonth("A1", Month(2025, m), Decimal("0.6"), Decimal(1200)) for m in range(1, 13)]
+    pay += [PayMonth("A2", Month(2025, m), Decimal("0.6"), Decimal(1200)) for m in range(7, 13)]
+    e = Enterprise("X", Region.WALLONIE, date(2020, 1, 1), workers=(a1, a2, b), pay=tuple(pay))
+    s = documents.staff_summary(e, Period.calendar_year(2025), CategoryReport({"A1": "TD", "A2": "TD", "B": "TD"}))
+    assert s["fte"] == 1.8 and s["heads"] == 2
+    assert {w["worker_id"]: w["average_fte"] for w in s["workers"]} == {"A1": 0.6, "A2": 0.2, "B": 1}
+
 def test_staff_summary_lists_the_workers_in_the_one_worker_order():
     """Ids 9, 10, 2, 1, 11 (in that row order), full time all 2025 (Paie 12 × 1.0): the document's list of
     workers goes 1, 2, 9, 10, 11 (``model.worker_order``; as text: 1, 10, 11, 2, 9), each at 12 ÷ 12 = 1 FTE."""

@@ -309,9 +309,59 @@ def within_full_time(taken: Decimal, x: Decimal, full: Decimal = Decimal(1)) -> 
     """What a contract's ``x`` adds beside the ``taken`` the person's earlier contracts already count, a person
     counting at most ``full`` (one full-time): min(full, taken + x) − min(full, taken) — two concurrent 0,6
     contracts count 0,6 and 0,4. The one rule of the subsidies (``subsidy.fte_days_beside``, a day) and the
-    quota (``quota._beside_earlier``, a month or a day)."""
+    quota, the enterprise size and the staff figures (``beside_earlier``, a month or a day)."""
     return min(full, taken + x) - min(full, taken)
 
+
+def beside_earlier(enterprise: Enterprise, worker: Worker, fte: Callable[[Worker], Decimal],
+                    full: Callable[[tuple[Worker, ...]], Decimal]) -> Decimal:
+    """``fte(worker)`` beside the person's earlier contracts here (``Enterprise.employments_of``, first hire
+    first), counted first: the person's contracts together count at most ``full(their contracts)`` (one
+    full-time: 1 on a day, their days employed ÷ the month's days over a month), the excess taken from the
+    later contract — min(full, taken + x) − min(full, taken), as ``subsidy.fte_days_beside`` counts FTE-days.
+    A worker with no other contract here: ``fte(worker)`` as is."""
+    x = fte(worker)
+    rows = enterprise.employments_of(worker)
+    if len(rows) < 2:
+        return x
+    limit = full(rows)
+    taken = sum((fte(o) for o in rows[:rows.index(worker)]), ZERO)
+    return within_full_time(taken, x, limit)
+
+
+def one_full_time(enterprise: Enterprise, months: list[Month], fte_row: Callable[[Worker], Sequence[Decimal]]
+                   ) -> Callable[[Worker], Sequence[Decimal]]:
+    """``fte_row`` with a person employed under several ids counted at most one full-time a month, their
+    contracts together: their FTE-months summed at most their days employed in the month ÷ its days, the
+    earlier contracts counted first (``beside_earlier``; docs/interpretations.md). ``fte_row`` itself when
+    nobody has two contracts here (the usual workbook)."""
+    if not enterprise.employments:
+        return fte_row
+    by_id = enterprise.workers_by_id
+    raw = {wid: fte_row(by_id[wid]) for wid in enterprise.employments}
+    capped = {wid: [beside_earlier(enterprise, by_id[wid], lambda o, i=i: raw[o.worker_id][i],
+                                   lambda rows, m=m: Decimal(person_days_in(rows, Period(m.first_day, m.last_day)))
+                                   / Decimal(m.days))
+                    for i, m in enumerate(months)]
+              for wid in raw}
+    return lambda w: capped[w.worker_id] if w.worker_id in capped else fte_row(w)
+
+
+
+def person_fte_rows(enterprise: Enterprise, months: Sequence[Month], workers: Iterable[Worker]
+                    ) -> tuple[list[list[Decimal]], dict[str, list[Month]]]:
+    """``fte_rows`` with a person employed under several ids counted at most one full-time a month, their
+    contracts together (``one_full_time``): the staff of the enterprise size and of the documents, which count
+    every contract of the period (a person's others among them). The rows of ``workers`` as they are when
+    nobody has two contracts here."""
+    workers = list(workers)
+    rows, fallbacks = fte_rows(enterprise, months, workers)
+    if not enterprise.employments:
+        return rows, fallbacks
+    row_of = {w.worker_id: row for w, row in zip(workers, rows)}
+    nothing = [ZERO] * len(months)
+    capped = one_full_time(enterprise, list(months), lambda w: row_of.get(w.worker_id, nothing))
+    return [list(capped(w)) for w in workers], fallbacks
 
 def person_fte(rows: tuple[Worker, ...], extent: Period) -> Decimal:
     """The largest contractual etp (Personnel) the person holds on one day of ``extent``: their contracts in

@@ -40,8 +40,9 @@ from ei_cli.periods import Period, year_ending
 from ei_cli.regimes import Regime
 from ei_cli import periods
 from ei_cli.rules.common import (ZERO, CheckResult, any_of, by_shape, because, combine, contract_fte_days,
-                                 decimal_text, denoised, euro_text, fte_rows, horizon_text, known_part, not_begun,
-                                 not_begun_summary, number_text, round_up, share_text, shown_beside, workers_text)
+                                 decimal_text, denoised, euro_text, horizon_text, known_part, not_begun,
+                                 not_begun_summary, number_text, person_fte_rows, round_up, share_text, shown_beside,
+                                 workers_text)
 from ei_cli.rules.legal_forms import read_legal_form
 from ei_cli.workbook.cells import masked, shown
 
@@ -59,13 +60,14 @@ SUPERVISION_READING = t(
 
 
 def _work_units(enterprise: Enterprise, period: Period) -> tuple[Decimal, int, int]:
-    """(AWU = mean monthly summed etp over the period, headcount: persons employed in the period — a person
+    """(AWU = mean monthly summed etp over the period — a person's concurrent contracts at most one full-time a
+    month, ``person_fte_rows`` —, headcount: persons employed in the period — a person
     re-hired under a new id once, ``Enterprise.persons`` —, the worker-months counted on Personnel.etp for want
     of a Paie row (``fte_rows``'s fallback), which the reason says as the documents' staff figures do (« dont N
     mois-travailleurs sur l'etp de la feuille Personnel »))."""
     workers = [w for w in enterprise.workers if w.has_employment_contract and w.employed_in(period)]
     months = list(period.months())
-    rows, fallbacks = fte_rows(enterprise, months, workers)
+    rows, fallbacks = person_fte_rows(enterprise, months, workers)
     return (_fte_sum(rows) / Decimal(len(months)), enterprise.persons(workers),
             sum(len(v) for v in fallbacks.values()))
 

@@ -41,7 +41,8 @@ from ei_cli.regimes import Regime, Value, get_regime, regime_for_year, regime_in
 from ei_cli.rules.common import (NO_PAY, ONE, VERDICT, CheckResult, Reason, because, combine, contract_fte_days,
                                  daily_fte, denoised, days_employed_in, fallback_warnings, fte_rows, not_begun,
                                  number_text, person_days_in, person_fte, pay_known_text, round_up, payroll_current,
-                                 share_percent, share_text, shown_beside, four_places, within_full_time, workers_text)
+                                 share_percent, share_text, shown_beside, four_places, workers_text, beside_earlier,
+                                 one_full_time)
 
 NAME = "quota"
 ZERO = Decimal(0)
@@ -76,16 +77,8 @@ def _average(fte_months: Decimal, months: Decimal) -> Decimal:
     return denoised(fte_months / months)
 
 
-def _value(regime: Regime, key: str, on: date) -> Value | None:
-    return regime.value_or_none(key, on)
-
-
 def _number(v: Value | None) -> Decimal | None:
     return None if v is None else v.number_or_none
-
-
-def _cite(text: Text, v: Value | None) -> Reason:
-    return because(text, v)
 
 
 # ------------------------------------------------------------------------------ results
@@ -463,8 +456,8 @@ def _year_part(f: _Frame, m: MonthQuota, counted: Callable[[Worker], bool], supe
         employed = days_employed_in(w, part)
         if not employed:
             continue
-        x = _beside_earlier(f.enterprise, w, lambda o: f.day_fte(o, month) * days_employed_in(o, part) / month.days,
-                            lambda rows: Decimal(person_days_in(rows, part)) / month.days)
+        x = beside_earlier(f.enterprise, w, lambda o: f.day_fte(o, month) * days_employed_in(o, part) / month.days,
+                           lambda rows: Decimal(person_days_in(rows, part)) / month.days)
         if is_sup:
             sup += x
         if is_counted:
@@ -559,13 +552,13 @@ def _minimum_formula(least: _Least, per: str | None = "k") -> Text:
 
 def _point_value(f: _Frame, counted: Callable[[Worker], bool], day: date) -> _Point:
     """Target, total and unknown-status FTE of the counted workers employed on ``day`` (Personnel dates); a
-    person at most one full-time that day, their contracts together (``_beside_earlier``)."""
+    person at most one full-time that day, their contracts together (``common.beside_earlier``)."""
     month = Month.of(day)
     target = total = unknown = ZERO
     employed = [w for w in f.enterprise.workers if counted(w) and w.employed_on(day)]
     for w in employed:
-        x = _beside_earlier(f.enterprise, w, lambda o: f.day_fte(o, month) if o.employed_on(day) else ZERO,
-                            lambda rows: ONE)
+        x = beside_earlier(f.enterprise, w, lambda o: f.day_fte(o, month) if o.employed_on(day) else ZERO,
+                           lambda rows: ONE)
         total += x
         in_target, in_unknown = _by_status(f, w, x)
         target += in_target
@@ -597,47 +590,13 @@ def _is_supervision(worker: Worker) -> bool:
     return worker.has_employment_contract and worker.function == Function.SUPERVISION
 
 
-def _beside_earlier(enterprise: Enterprise, worker: Worker, fte: Callable[[Worker], Decimal],
-                    full: Callable[[tuple[Worker, ...]], Decimal]) -> Decimal:
-    """``fte(worker)`` beside the person's earlier contracts here (``Enterprise.employments_of``, first hire
-    first), counted first: the person's contracts together count at most ``full(their contracts)`` (one
-    full-time: 1 on a day, their days employed ÷ the month's days over a month), the excess taken from the
-    later contract — min(full, taken + x) − min(full, taken), as ``subsidy.fte_days_beside`` counts FTE-days.
-    A worker with no other contract here: ``fte(worker)`` as is."""
-    x = fte(worker)
-    rows = enterprise.employments_of(worker)
-    if len(rows) < 2:
-        return x
-    limit = full(rows)
-    taken = sum((fte(o) for o in rows[:rows.index(worker)]), ZERO)
-    return within_full_time(taken, x, limit)
-
-
-def _one_full_time(enterprise: Enterprise, months: list[Month], fte_row: Callable[[Worker], Sequence[Decimal]]
-                   ) -> Callable[[Worker], Sequence[Decimal]]:
-    """``fte_row`` with a person employed under several ids counted at most one full-time a month, their
-    contracts together: their FTE-months summed at most their days employed in the month ÷ its days, the
-    earlier contracts counted first (``_beside_earlier``; docs/interpretations.md). ``fte_row`` itself when
-    nobody has two contracts here (the usual workbook)."""
-    if not enterprise.employments:
-        return fte_row
-    by_id = enterprise.workers_by_id
-    raw = {wid: fte_row(by_id[wid]) for wid in enterprise.employments}
-    capped = {wid: [_beside_earlier(enterprise, by_id[wid], lambda o, i=i: raw[o.worker_id][i],
-                                    lambda rows, m=m: Decimal(person_days_in(rows, Period(m.first_day, m.last_day)))
-                                    / Decimal(m.days))
-                    for i, m in enumerate(months)]
-              for wid in raw}
-    return lambda w: capped[w.worker_id] if w.worker_id in capped else fte_row(w)
-
-
 def _measure(enterprise: Enterprise, report, months: list[Month], counted: Callable[[Worker], bool],
              fte_row: Callable[[Worker], Sequence[Decimal]], supervision: bool) -> list[MonthQuota]:
     """Month by month: target, total and unknown-status FTE of the counted workers (``fte_row(w)``:
-    the worker's etp in each of ``months``; a person at most one full-time a month, ``_one_full_time``), and the
+    the worker's etp in each of ``months``; a person at most one full-time a month, ``common.one_full_time``), and the
     art. 60 §7 workers' FTE, shown apart (Q11)."""
     out = []
-    fte_row = _one_full_time(enterprise, months, fte_row)
+    fte_row = one_full_time(enterprise, months, fte_row)
     members = [(fte_row(w), report.is_target(w.worker_id))
                for w in enterprise.workers if counted(w)]
     # Encadrement (Brussels 2018 mandate): a target-public worker in that function counts on the target
@@ -715,21 +674,21 @@ def _judge_staircase(f: _Frame) -> YearQuota:
     key = _required_key(regime, n)
     req_v = regime.value(key, on) if key else None
     r = _number(req_v)
-    min_v = _value(regime, "quota.min_target_fte", on)
+    min_v = regime.value_or_none("quota.min_target_fte", on)
     minimum = _number(min_v)
     req_text, req_text_en = share_text(r), share_text(r, "en")
     reasons = []
     months = tuple(replace(m, required_share=r) for m in f.months)
     if n == 1:
         judged_on = "month_12"
-        reasons.append(_cite(t(
+        reasons.append(because(t(
             f"Année d'agrément 1 : au moins {req_text} de public cible à son terme, jugé sur la valeur ponctuelle "
             f"à la fin du 12e mois, le {f.period.end.isoformat()} (dernier jour de l'année d'agrément), et non sur "
             "la moyenne du mois.",
             f"Agrément year 1: at least {req_text_en} target public at its end, judged on the point value at the end "
             f"of month 12, on {f.period.end.isoformat()} (the last day of the agrément year), not on the month's "
             "average."), req_v))
-        reasons.append(_cite(t(
+        reasons.append(because(t(
             "Valeur ponctuelle = ETP des travailleurs sous contrat ce jour-là (dates de Personnel ; sortis avant ce "
             "jour : non comptés). ETP d'un travailleur ce jour = etp payé du mois (Paie) ÷ part du mois où il est "
             "occupé, au plus 1 (engagé le 20 d'un mois de 31 jours, etp 12/31 → 1) ; sans ligne de paie, "
@@ -737,25 +696,25 @@ def _judge_staircase(f: _Frame) -> YearQuota:
             "Point value = FTE of the workers under contract that day (Personnel dates; those who left before it do "
             "not count). A worker's FTE that day = the month's paid etp (Paie) ÷ the share of the month employed, at "
             "most 1 (hired on the 20th of a 31-day month, etp 12/31 → 1); without a payroll row, Personnel.etp."),
-            _value(regime, "quota.averaging", on)))
+            regime.value_or_none("quota.averaging", on)))
     else:
         judged_on = "average"
-        reasons.append(_cite(t(
+        reasons.append(because(t(
             f"Année d'agrément {n} : au moins {req_text} de public cible en moyenne annuelle.",
             f"Agrément year {n}: at least {req_text_en} target public as an annual average."), req_v))
-        reasons.append(_cite(t(
+        reasons.append(because(t(
             "Moyenne annuelle = Σ ETP-mois du public cible ÷ Σ ETP-mois de tous les travailleurs de l'année "
             "d'agrément (ETP de la feuille Paie, mois par mois).",
             "Annual average = Σ target-public FTE-months ÷ Σ FTE-months of every worker over the agrément year "
-            "(FTE from the Paie sheet, month by month)."), _value(regime, "quota.averaging", on)))
-    reasons.append(_cite(t(
+            "(FTE from the Paie sheet, month by month)."), regime.value_or_none("quota.averaging", on)))
+    reasons.append(because(t(
         "Dénominateur : travailleurs sous contrat de travail avec l'EI (direction comprise) ; les art. 60 §7, "
         "employés par le CPAS, ne sont comptés ni au numérateur ni au dénominateur.",
         "Denominator: workers under an employment contract with the EI (management included); art. 60 §7 "
         "workers, employed by the CPAS, count neither in the numerator nor in the denominator."),
-        _value(regime, "quota.denominator", on)))
+        regime.value_or_none("quota.denominator", on)))
     if minimum is not None:
-        reasons.append(_cite(t(
+        reasons.append(because(t(
             f"Dans tous les cas, au moins {number_text(minimum)} ETP de public cible "
             + (f"le {f.period.end.isoformat()}." if n == 1 else "en moyenne sur l'année."),
             f"In every case, at least {number_text(minimum, 'en')} target-public FTE "
@@ -857,7 +816,7 @@ def _judge_staircase(f: _Frame) -> YearQuota:
 
 # ------------------------------------------------------------------------------ shape: Brussels 2004
 def _effective_date(enterprise: Enterprise, regime: Regime) -> tuple[date, Value | None]:
-    v = _value(regime, "quota.effective_after_days", enterprise.agrement_date)
+    v = regime.value_or_none("quota.effective_after_days", enterprise.agrement_date)
     days = _number(v)
     if days is None:
         return enterprise.agrement_date, v
@@ -886,30 +845,30 @@ def _monthly_need(r: Decimal, months: tuple[MonthQuota, ...], adjustable: frozen
 
 def _judge_monthly(f: _Frame) -> YearQuota:
     enterprise, regime, n, on = f.enterprise, f.regime, f.year, f.period.end
-    req_v = _value(regime, "quota.required_share", on)
+    req_v = regime.value_or_none("quota.required_share", on)
     r = _number(req_v)
     eff, eff_v = _effective_date(enterprise, regime)
     day = "?" if _number(eff_v) is None else str(int(_number(eff_v)))  # a whole number of days
     req_text, req_text_en = share_text(r), share_text(r, "en")
     reasons = [
-        _cite(t(f"Au moins {req_text} de travailleurs du public cible parmi le personnel d'exécution, durant "
-                "l'agrément.",
-                f"At least {req_text_en} target-public workers among execution staff, during the agrément."), req_v),
+        because(t(f"Au moins {req_text} de travailleurs du public cible parmi le personnel d'exécution, durant "
+                  "l'agrément.",
+                  f"At least {req_text_en} target-public workers among execution staff, during the agrément."), req_v),
         # The text says « durant l'agrément »; judging each month is the project's reading (§5.2, Q10), cited apart.
-        _cite(t("Chaque mois est jugé (pas de moyenne) : le texte ne dit pas comment la part se mesure, la moyenne "
-                "de l'année n'est donnée que pour information.",
-                "Every month is judged (no averaging): the text does not say how the share is measured, the year's "
-                "average is given for information only."), _value(regime, "quota.averaging", on)),
-        _cite(t(f"Obligation effective à partir du {eff.isoformat()} ({day} jours après date_agrement, comptés à partir "
-                "du lendemain) : les mois entiers à partir de ce jour sont jugés (la paie d'un mois commencé avant "
-                "mêle des jours où l'obligation ne s'appliquait pas encore).",
-                f"Obligation effective from {eff.isoformat()} ({day} days after date_agrement, counted from the next "
-                "day): the whole months from that day are judged (the payroll of a month begun before it mixes days "
-                "when the obligation did not apply yet)."), eff_v),
-        _cite(t("Dénominateur : ETP du personnel d'exécution (fonction production) sous contrat de travail ; "
-                "numérateur : ceux d'entre eux qui sont du public cible.",
-                "Denominator: FTE of execution staff (function production) under an employment contract; "
-                "numerator: those of them who are target public."), _value(regime, "quota.denominator", on)),
+        because(t("Chaque mois est jugé (pas de moyenne) : le texte ne dit pas comment la part se mesure, la moyenne "
+                  "de l'année n'est donnée que pour information.",
+                  "Every month is judged (no averaging): the text does not say how the share is measured, the year's "
+                  "average is given for information only."), regime.value_or_none("quota.averaging", on)),
+        because(t(f"Obligation effective à partir du {eff.isoformat()} ({day} jours après date_agrement, comptés à partir "
+                  "du lendemain) : les mois entiers à partir de ce jour sont jugés (la paie d'un mois commencé avant "
+                  "mêle des jours où l'obligation ne s'appliquait pas encore).",
+                  f"Obligation effective from {eff.isoformat()} ({day} days after date_agrement, counted from the next "
+                  "day): the whole months from that day are judged (the payroll of a month begun before it mixes days "
+                  "when the obligation did not apply yet)."), eff_v),
+        because(t("Dénominateur : ETP du personnel d'exécution (fonction production) sous contrat de travail ; "
+                  "numérateur : ceux d'entre eux qui sont du public cible.",
+                  "Denominator: FTE of execution staff (function production) under an employment contract; "
+                  "numerator: those of them who are target public."), regime.value_or_none("quota.denominator", on)),
     ]
     # Only the months of the period evaluated are judged (``f.judged_span``): a month is judged for itself,
     # so another month of the agrément year, outside the period, is shown for information, not judged
@@ -1077,8 +1036,8 @@ def _monthly_summary(n: int, period: Period, compliant: bool | None, r, lowest: 
 
 def _min_workers(enterprise: Enterprise, regime: Regime, f: _Frame, reasons: list) -> dict:
     """Brussels 2004: at least N workers within M months of the agrément (judged in the year holding that day)."""
-    min_v = _value(regime, "quota.min_workers", enterprise.agrement_date)
-    within_v = _value(regime, "quota.min_workers_within_months", enterprise.agrement_date)
+    min_v = regime.value_or_none("quota.min_workers", enterprise.agrement_date)
+    within_v = regime.value_or_none("quota.min_workers_within_months", enterprise.agrement_date)
     minimum, within = _number(min_v), _number(within_v)
     if minimum is None or within is None:
         return {}
@@ -1089,7 +1048,7 @@ def _min_workers(enterprise: Enterprise, regime: Regime, f: _Frame, reasons: lis
     heads = enterprise.persons(w for w in enterprise.workers if _counted(w) and w.employed_on(day))
     ok = heads >= minimum
     employed = plural(heads, "occupé", "employed", "occupés", "employed")
-    reasons.append(_cite(t(
+    reasons.append(because(t(
         f"Au moins {int(minimum)} travailleurs dans les {int(within)} mois de l'agrément : {employed.fr} le "
         f"{day.isoformat()} (feuille Personnel, hors art. 60).",
         f"At least {int(minimum)} workers within {int(within)} months of the agrément: {employed.en} on "
@@ -1101,28 +1060,28 @@ def _min_workers(enterprise: Enterprise, regime: Regime, f: _Frame, reasons: lis
 # ------------------------------------------------------------------------------ shape: Brussels 2018
 def _judge_mandate(f: _Frame) -> YearQuota:
     regime, n, on = f.regime, f.year, f.period.end
-    tv = _value(regime, "quota.mandate_min_target_fte", on)
-    sv = _value(regime, "quota.mandate_min_supervision_fte", on)
+    tv = regime.value_or_none("quota.mandate_min_target_fte", on)
+    sv = regime.value_or_none("quota.mandate_min_supervision_fte", on)
     min_target, min_sup = _number(tv), _number(sv)
     reasons = [
-        _cite(t(f"Mandat : au moins {number_text(min_target)} ETP de public cible.",
-                f"Mandate: at least {number_text(min_target, 'en')} target-public FTE."), tv),
-        _cite(t(f"Mandat : au moins {number_text(min_sup)} ETP d'encadrement (fonction encadrement).",
-                f"Mandate: at least {number_text(min_sup, 'en')} FTE of encadrement (function encadrement)."), sv),
-        _cite(t("Minimum de public cible contrôlé en moyenne sur l'année d'agrément : Σ ETP-mois ÷ nombre de mois "
-                "(feuille Paie).",
-                "Target-public minimum checked on average over the agrément year: Σ FTE-months ÷ number of months "
-                "(Paie sheet)."),
-              _value(regime, "quota.mandate_averaging", on)),
+        because(t(f"Mandat : au moins {number_text(min_target)} ETP de public cible.",
+                  f"Mandate: at least {number_text(min_target, 'en')} target-public FTE."), tv),
+        because(t(f"Mandat : au moins {number_text(min_sup)} ETP d'encadrement (fonction encadrement).",
+                  f"Mandate: at least {number_text(min_sup, 'en')} FTE of encadrement (function encadrement)."), sv),
+        because(t("Minimum de public cible contrôlé en moyenne sur l'année d'agrément : Σ ETP-mois ÷ nombre de mois "
+                  "(feuille Paie).",
+                  "Target-public minimum checked on average over the agrément year: Σ FTE-months ÷ number of months "
+                  "(Paie sheet)."),
+              regime.value_or_none("quota.mandate_averaging", on)),
     ]
-    definition = _value(regime, "eligibility.definition", on)
+    definition = regime.value_or_none("eligibility.definition", on)
     if definition is not None and regime.status == "outline":
         # The count of target FTE rests on a provisional reading of the target public (bruxelles-2018: the
         # 2004 groups, decision D7); the verdict says what it rests on (interpretations.md).
-        reasons.append(_cite(t(f"Public cible compté ainsi — {definition.description_text.fr} ; un inspecteur appliquant "
-                               "les textes de ce régime peut compter autrement.",
-                               f"Target public counted this way — {definition.description_text.en}; an inspector applying "
-                               "this regime's texts may count otherwise."), definition))
+        reasons.append(because(t(f"Public cible compté ainsi — {definition.description_text.fr} ; un inspecteur appliquant "
+                                 "les textes de ce régime peut compter autrement.",
+                                 f"Target public counted this way — {definition.description_text.en}; an inspector applying "
+                                 "this regime's texts may count otherwise."), definition))
     if not f.months:
         return _no_data(f, "average_minimums", None, min_target, reasons, {"months_counted": four_places(ZERO)})
     months, count, adjustable, cut = _weighted(f, f.months, _counted, supervision=True)
@@ -1152,7 +1111,7 @@ def _judge_mandate(f: _Frame) -> YearQuota:
 
     target_ok = _verdict(ok(avg_t), ok(avg_t + avg_u))
     sup_ok = None if min_sup is None else avg_s >= min_sup
-    one_v = _value(regime, "quota.mandate_supervision_one_person_min_fte", on)
+    one_v = regime.value_or_none("quota.mandate_supervision_one_person_min_fte", on)
     one_min = _number(one_v)
     one, largest = None, ZERO   # one: some encadrement person reaches one_min (None: not a rule of the regime)
     if one_min is not None:
@@ -1164,7 +1123,7 @@ def _judge_mandate(f: _Frame) -> YearQuota:
         below = plural(len(staff), "personne, en dessous", "person, below it", "personnes, chacune en dessous",
                        "persons, each below it") if staff else t("aucune personne d'encadrement",
                                                                   "no encadrement person")
-        reasons.append(_cite(t(
+        reasons.append(because(t(
             f"Encadrement partagé : une personne au moins à {number_text(one_min)} ETP — "
             + ("oui." if one else f"non ({below.fr})."),
             f"Shared encadrement: one person at least at {number_text(one_min, 'en')} FTE — "
@@ -1188,7 +1147,7 @@ def _judge_mandate(f: _Frame) -> YearQuota:
         f"{number_text(avg_t, 'en', min_target)} target-public FTE.")))
     span = f"{windows[0].start.isoformat()} – {windows[-1].end.isoformat()}"
     counted, held = plural(counted_days, "jour compté", "counted day", "jours comptés"), plural(post_days, "jour", "day")
-    reasons.append(_cite(t(
+    reasons.append(because(t(
         f"Encadrement : {number_text(avg_s, beside=min_sup)} ETP en moyenne selon l'etp contractuel (feuille "
         f"Personnel) sur les {counted.fr} ({span}), dont {held.fr} avec une personne d'encadrement au moins sous "
         f"contrat, un jour sans personne comptant pour 0 ; l'etp payé du tableau mensuel ({_four_text(sup)} "
@@ -1197,7 +1156,7 @@ def _judge_mandate(f: _Frame) -> YearQuota:
         f"over the {counted.en} ({span}), {held.en} of them with at least one encadrement person under contract, a "
         f"day without anyone counting for 0; the paid etp of the months table ({_four_text(sup, 'en')} FTE-months ÷ "
         f"{_months_text(count, 'en')} months) is given for information."),
-        _value(regime, "quota.mandate_supervision_measure", on)))
+        regime.value_or_none("quota.mandate_supervision_measure", on)))
     reasons += _unknown_reasons(avg_u, target_ok)
     provisional = not f.complete
     if provisional:
@@ -1899,7 +1858,7 @@ def _grid_fte(enterprise: Enterprise, months: list[Month], shape: _Shape):
         return shape.counted(w) or (shape.supervision and _is_supervision(w))
 
     # A person's other contracts too (``Enterprise.employments``): they count first in their one full-time
-    # (``_one_full_time``), without a warning of their own when the quota does not count them.
+    # (``common.one_full_time``), without a warning of their own when the quota does not count them.
     workers = [w for w in enterprise.workers if judged(w) or _is_art60(w) or w.worker_id in enterprise.employments]
     if not months:
         return (lambda w: []), []
