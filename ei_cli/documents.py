@@ -2,7 +2,7 @@
 
 Two steps, kept apart so that a template never depends on a Python class:
 
-* ``annual_context`` / ``agrement_context`` build a plain dict (JSON values only: str, numbers,
+* ``document_context`` builds a plain dict (JSON values only: str, numbers,
   lists, dicts, None) from the rule APIs' ``to_dict("fr")`` results;
 * ``render_document`` turns that dict into HTML, Markdown, DOCX (docxtpl) or PDF (WeasyPrint from
   the HTML), written atomically.
@@ -1103,17 +1103,13 @@ def _document(kind: str, names: bool, generated_on: date | None) -> dict:
 # ============================================================================ contexts
 def document_context(kind: str, enterprise: Enterprise, regime, year: int, *, names: bool = False, problems=(),
                      generated_on: date | None = None) -> tuple[dict, list]:
-    """The context of the document ``kind`` (``annual_context``, ``agrement_context``) and every problem it
+    """The context of the document ``kind`` (``annual``: the annual activity report, rules.md §3.8; else the
+    agrément application, rules.md §4.8, §5.8: the workbook's figures for ``year`` and the sections only the
+    applicant can write) and every problem it
     reports: ``problems`` (the reader's, the regime's) then the rules' (a worker's months without a Paie row
     counted on Personnel.etp), each once — what ``ei check`` prints, for stderr and the exit code."""
     build = _annual_context if kind == "annual" else _agrement_context
     return build(enterprise, regime, year, names=names, problems=problems, generated_on=generated_on)
-
-
-def annual_context(enterprise: Enterprise, regime, year: int, *, names: bool = False, problems=(),
-                   generated_on: date | None = None) -> dict:
-    """Everything the annual activity report shows (rules.md §3.8), as plain values."""
-    return _annual_context(enterprise, regime, year, names=names, problems=problems, generated_on=generated_on)[0]
 
 
 def _annual_context(enterprise: Enterprise, regime, year: int, *, names: bool, problems,
@@ -1151,13 +1147,6 @@ def _annual_context(enterprise: Enterprise, regime, year: int, *, names: bool, p
         "warnings": [_problem_text(p) for p in problems],
         "warning_groups": warning_groups(problems),
     }, problems)
-
-
-def agrement_context(enterprise: Enterprise, regime, year: int, *, names: bool = False, problems=(),
-                     generated_on: date | None = None) -> dict:
-    """The agrément application (rules.md §4.8, §5.8): the workbook's figures for ``year`` and the
-    sections only the applicant can write."""
-    return _agrement_context(enterprise, regime, year, names=names, problems=problems, generated_on=generated_on)[0]
 
 
 def _agrement_context(enterprise: Enterprise, regime, year: int, *, names: bool, problems,

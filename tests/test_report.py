@@ -106,13 +106,13 @@ def sample():
 @pytest.fixture(scope="module")
 def annual_ctx(sample):
     enterprise, regime = sample
-    return documents.annual_context(enterprise, regime, YEAR, generated_on=date(2026, 3, 1))
+    return documents.document_context("annual", enterprise, regime, YEAR, generated_on=date(2026, 3, 1))[0]
 
 
 @pytest.fixture(scope="module")
 def agrement_ctx(sample):
     enterprise, regime = sample
-    return documents.agrement_context(enterprise, regime, YEAR, generated_on=date(2026, 3, 1))
+    return documents.document_context("agrement", enterprise, regime, YEAR, generated_on=date(2026, 3, 1))[0]
 
 
 @pytest.fixture(scope="module")
@@ -291,7 +291,7 @@ def test_no_names_or_niss_without_names(rendered, sample, kind, fmt):
 
 def test_names_shown_with_names(sample, tmp_path):
     enterprise, regime = sample
-    ctx = documents.annual_context(enterprise, regime, YEAR, names=True)
+    ctx = documents.document_context("annual", enterprise, regime, YEAR, names=True)[0]
     out = tmp_path / "r.md"
     documents.render_document("annual", ctx, out)
     text = out.read_text(encoding="utf-8")
@@ -339,7 +339,7 @@ def test_every_shipped_template_uses_only_context_variables(annual_ctx, agrement
 def test_values_are_escaped(sample, tmp_path):
     enterprise, regime = sample
     nasty = replace(enterprise, name="A & <script>x</script> | *B*")
-    ctx = documents.annual_context(nasty, regime, YEAR)
+    ctx = documents.document_context("annual", nasty, regime, YEAR)[0]
     html = documents.render_text("annual", "html", ctx)
     assert "<script>x" not in html and "&lt;script&gt;" in html
     md = documents.render_text("annual", "md", ctx)
@@ -1090,8 +1090,8 @@ def test_the_documents_date_and_the_applications_default_year_follow_periods_tod
 
     monkeypatch.setattr(periods, "today", lambda: date(2028, 2, 10))
     enterprise, regime = sample
-    assert documents.annual_context(enterprise, regime, YEAR)["document"]["generated_on"] == "2028-02-10"
-    assert documents.agrement_context(enterprise, regime, YEAR)["document"]["generated_on"] == "2028-02-10"
+    assert documents.document_context("annual", enterprise, regime, YEAR)[0]["document"]["generated_on"] == "2028-02-10"
+    assert documents.document_context("agrement", enterprise, regime, YEAR)[0]["document"]["generated_on"] == "2028-02-10"
     out = tmp_path / "demande.md"
     code, _, err = run_cli(capsys, "report", "agrement", str(WALLONIE), "-o", str(out))
     # 2027 is over on 2028-02-10: its deadlines are judged on Personnel and Suivi, which stop in 2026 — the
@@ -1546,7 +1546,7 @@ def test_an_application_for_a_future_agrement_judges_the_conditions(sample):
     what the workbook shows of the conditions; the wage tension of the Walloon sample is compliant."""
     future = replace(sample[0], agrement_date=date(2027, 1, 1))
     regime, _ = select_regime(future, Period.calendar_year(2025))
-    ctx = documents.agrement_context(future, regime, 2025, generated_on=date(2026, 11, 30))
+    ctx = documents.document_context("agrement", future, regime, 2025, generated_on=date(2026, 11, 30))[0]
     checks = {c["name"]: c for c in ctx["checks"]}
     assert all("non applicable" not in (c.get("summary") or "") for c in ctx["checks"])
     assert checks["wages"]["compliant"] is True
@@ -1940,8 +1940,8 @@ def test_round_tables_are_listed_in_the_follow_up_section_and_follow_no_one(samp
     kept = tuple(f for f in enterprise.follow_ups if not (f.worker_id == "W05" and f.date.year == YEAR))
     changed = replace(enterprise, follow_ups=kept + (FollowUp("W02", date(YEAR, 6, 10), rt),
                                                      FollowUp("W05", date(YEAR, 9, 15), rt)))
-    before = documents.annual_context(enterprise, regime, YEAR, generated_on=date(2026, 3, 1))["follow_up"]
-    ctx = documents.annual_context(changed, regime, YEAR, generated_on=date(2026, 3, 1))
+    before = documents.document_context("annual", enterprise, regime, YEAR, generated_on=date(2026, 3, 1))[0]["follow_up"]
+    ctx = documents.document_context("annual", changed, regime, YEAR, generated_on=date(2026, 3, 1))[0]
     assert before["round_tables"] == 0 and before["target_workers_followed"] == 10
     assert ctx["follow_up"]["round_tables"] == 2
     assert (ctx["follow_up"]["target_workers_followed"], ctx["follow_up"]["target_workers"]) == (9, 10)
@@ -1977,7 +1977,7 @@ def test_annual_report_asks_for_the_round_table_and_the_cpas_conventions_it_cann
     enterprise, regime = sample
     held = replace(enterprise, follow_ups=enterprise.follow_ups + (
         FollowUp("W02", date(YEAR, 6, 10), FollowUpType("table_ronde")),))
-    (left,) = documents.annual_context(held, regime, YEAR)["follow_up_to_complete"]
+    (left,) = documents.document_context("annual", held, regime, YEAR)[0]["follow_up_to_complete"]
     assert left.startswith("Convention d'accompagnement social avec le CPAS")
 
 
@@ -1985,7 +1985,7 @@ def test_no_round_table_is_asked_for_under_a_regime_without_the_task(sample):
     """The 11 tasks are those of the Walloon 2016 mandate (rules.md §3.6); no text found gives them for
     wallonie-2003 (§4.6) or Brussels (§5.6): the annual report asks for nothing there."""
     enterprise, _ = sample
-    ctx = documents.annual_context(enterprise, get_regime("wallonie-2003"), YEAR)
+    ctx = documents.document_context("annual", enterprise, get_regime("wallonie-2003"), YEAR)[0]
     assert ctx["follow_up_to_complete"] == []
 
 
@@ -1999,9 +1999,9 @@ def test_the_application_lists_the_agrement_conditions_the_workbook_does_not_hol
     wallonia = read_workbook(WALLONIE).enterprise
     brussels = read_workbook(BRUXELLES).enterprise
     on = date(2026, 3, 1)
-    w03 = documents.agrement_context(wallonia, get_regime("wallonie-2003"), YEAR, generated_on=on)
-    b04 = documents.agrement_context(brussels, get_regime("bruxelles-2004"), YEAR, generated_on=on)
-    w16 = documents.agrement_context(wallonia, get_regime("wallonie-2016"), YEAR, generated_on=on)
+    w03 = documents.document_context("agrement", wallonia, get_regime("wallonie-2003"), YEAR, generated_on=on)[0]
+    b04 = documents.document_context("agrement", brussels, get_regime("bruxelles-2004"), YEAR, generated_on=on)[0]
+    w16 = documents.document_context("agrement", wallonia, get_regime("wallonie-2016"), YEAR, generated_on=on)[0]
     source = "(CES ULiège, « Entreprise d'insertion (EI) » : cadre légal (document source 003) ; documents sources seulement)"
     (forem,) = w03["conditions_to_complete"]
     assert forem.startswith("Convention avec l'Office wallon de la Formation professionnelle et de l'Emploi")
@@ -2153,8 +2153,7 @@ def test_the_staff_fte_of_a_payroll_behind_says_the_months_counted_on_personnel(
     e = Enterprise("X", Region.WALLONIE, date(2020, 1, 1), legal_form="SC", social_purpose=True,
                    workers=(a, b), pay=tuple(pay))
     regime = get_regime("wallonie-2016")
-    context = {"annual": documents.annual_context, "agrement": documents.agrement_context}[kind]
-    ctx = context(e, regime, 2026, generated_on=date(2026, 11, 30))
+    ctx = documents.document_context(kind, e, regime, 2026, generated_on=date(2026, 11, 30))[0]
     assert (ctx["staff"]["fte"], ctx["staff"]["fallback_months"], ctx["staff"]["end"]) == (1.4, 14, "2026-10-31")
     out = tmp_path / f"{kind}.{fmt}"
     documents.render_document(kind, ctx, out)
