@@ -146,6 +146,36 @@ def test_awu_counts_a_person_on_concurrent_contracts_at_most_one_full_time_a_mon
     assert _work_units(apart, YEAR)[:2] == (D("50.35"), 51)
     assert check(apart, "wallonie-2003").compliant is False
 
+
+@settings(max_examples=150, deadline=None)
+@given(contracts=st.lists(st.tuples(st.integers(0, 2), st.integers(1, 12), st.integers(1, 12),
+                                    st.decimals(min_value=D("0.1"), max_value=D(1), places=1)),
+                          min_size=1, max_size=6))
+def test_awu_counts_each_person_at_most_one_full_time_and_never_more_than_as_typed(contracts):
+    """Invariant of the one-full-time cap (``common.person_fte_rows``), 2025, no Paie: contracts (person 0–2,
+    from month a to month b, etp) under one national number per person. The AWU is at most the AWU of the same
+    contracts as separate people (the cap only lowers), at most the persons' mean months employed ÷ 12 (each at
+    most one full-time a month), and equal to the uncapped AWU when no person holds two contracts at once."""
+    import calendar
+
+    workers = []
+    for i, (person, a, b, fte) in enumerate(contracts):
+        first, last = min(a, b), max(a, b)
+        workers.append(Worker(f"C{i}", date(2025, first, 1), ContractType.CDI, fte, Function.PRODUCTION,
+                              exit_date=date(2025, last, calendar.monthrange(2025, last)[1]),
+                              national_number=f"9004041014{person}"))
+    capped = _work_units(ent(workers), YEAR)[0]
+    typed = _work_units(ent([replace(w, national_number=None) for w in workers]), YEAR)[0]
+    assert capped <= typed
+    months = {p: set() for p, *_ in contracts}
+    for person, a, b, _ in contracts:
+        months[person] |= set(range(min(a, b), max(a, b) + 1))
+    assert capped <= D(sum(len(m) for m in months.values())) / 12
+    overlapping = any(p == q and max(min(a, b), min(c, d)) <= min(max(a, b), max(c, d))
+                      for i, (p, a, b, _) in enumerate(contracts) for q, c, d, _ in contracts[i + 1:])
+    if not overlapping:
+        assert capped == typed
+
 def test_awu_over_a_one_month_period_is_the_year_ending_with_it():
     """ei batch --month judges one month; the AWU is a yearly mean: Σ etp of the 12 months ending with it ÷
     12. 55 full-time workers all along: 55 × 12 / 12 = 55,00 AWU, not < 50 persons (wallonie-2003, Rec.
