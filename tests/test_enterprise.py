@@ -142,9 +142,19 @@ def test_awu_counts_a_person_on_concurrent_contracts_at_most_one_full_time_a_mon
     assert _work_units(e, YEAR)[:2] == (D("49.95"), 50)
     result = check(e, "wallonie-2003")
     assert result.compliant is True and result.details["annual_work_units"] == D("49.95")
+    (said,) = [r.text for r in result.reasons if "plusieurs contrats" in r.text.fr]
+    assert said.fr.startswith("Une personne sous plusieurs contrats à la fois compte au plus pour un temps plein "
+                              "chaque mois, ses contrats les plus anciens d'abord (travailleur P2, compté en partie)")
+    assert said.en.startswith("A person under several contracts at once counts at most one full-time a month, "
+                              "their earliest contracts first (worker P2, counted in part)")
     apart = ent(staff(49) + [replace(w, national_number=None) for w in person], "1000000")
     assert _work_units(apart, YEAR)[:2] == (D("50.35"), 51)
     assert check(apart, "wallonie-2003").compliant is False
+    assert not [r for r in check(apart, "wallonie-2003").reasons if "plusieurs contrats" in r.text.fr]
+    # Consecutive contracts of one person (P2 from the day after P1 ends) lower nothing: no such line.
+    follows = one_person(replace(person[0], exit_date=date(2025, 6, 30)), person[1])
+    assert not [r for r in check(ent(staff(49) + follows, "1000000"), "wallonie-2003").reasons
+                if "plusieurs contrats" in r.text.fr]
 
 
 @settings(max_examples=150, deadline=None)

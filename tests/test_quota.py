@@ -492,6 +492,28 @@ def test_forecast_keeps_last_fte_and_exits(monkeypatch):
     assert f.to_dict()["extra_target_fte"] == D("1.03") and f.to_dict()["hire_from_day"] == "2024-07-16"
 
 
+
+def test_forecast_counts_a_person_on_two_concurrent_contracts_at_most_one_full_time(monkeypatch):
+    """wallonie-2016, year 2 = 2024 (agrément 2023-01-01), Paie known to 2024-06, forecast on 2024-07-15. One
+    target person (one national number) on T1a 0,8 (from 2020) and T1b 0,8 (from 2024-01-01); B, C, D not target,
+    full time. Each month, at most one full-time, the earlier contract first: T1a 0,8, T1b 0,2 → 1 target FTE of
+    4; the months to come keep those etp (0,8 and 0,8, capped again). T = 12, D = 48: 25 % < 30 %. Hired from
+    2024-07-16 (k = 16/31 + 5 = 5,5161): x = (0,3 × 48 − 12) ÷ (0,7 × 5,5161) = 2,4 ÷ 3,8613 = 0,6216 → 0,63;
+    check (12 + 0,63 × 5,5161) ÷ (48 + 0,63 × 5,5161) = 15,4752 ÷ 51,4752 = 30,06 %, with 0,62 29,99 %. As
+    typed the contracts made T = 19,2, D = 55,2: 34,8 %, no hire."""
+    monkeypatch.setattr(periods, "today", lambda: date(2024, 7, 15))
+    ws = one_person(worker("T1a", fte="0.8"), worker("T1b", hire=date(2024, 1, 1), fte="0.8"))
+    ws += [worker(x) for x in "BCD"]
+    pays = [pay("T1a", "2024-01", "2024-06", "0.8"), pay("T1b", "2024-01", "2024-06", "0.8")]
+    pays += [pay(x, "2024-01", "2024-06") for x in "BCD"]
+    st_ = Statuses(dict(T1a=True, T1b=True, B=False, C=False, D=False))
+    f = forecast_quota(enterprise(ws, pays), W16, Month(2024, 6).last_day, st_)
+    assert [(m.target_fte, m.total_fte) for m in f.year.months] == [(D(1), D(4))] * 12
+    assert f.year.target_share == D("0.25") and f.compliant is False and f.extra_target_fte == D("0.63")
+    apart = enterprise([replace(w, national_number=None) for w in ws], pays)
+    f = forecast_quota(apart, W16, Month(2024, 6).last_day, st_)
+    assert round(f.year.target_share, 3) == D("0.348") and f.compliant is True
+
 # ------------------------------------------------------------------------------ Brussels
 def test_brussels_2004_production_staff_and_100th_day():
     """bruxelles-2004, agrément 2010-01-01: « cent jours calendrier à compter du début » counted from the
@@ -3712,9 +3734,12 @@ def test_quota_counts_a_person_on_two_concurrent_contracts_at_most_one_full_time
     y = evaluate_quota(enterprise(ws, pays, agrement=date(2006, 3, 1)), w03, at, st_, whole_years=True).latest
     assert y.year == 2 and y.target_share == D("0.25") and y.compliant is False
     assert [(m.target_fte, m.total_fte) for m in y.months] == [(D(1), D(4))] * 12
+    (said,) = [r.text for r in y.reasons if "plusieurs contrats" in r.text.fr]
+    assert "(travailleur T1b, compté en partie)" in said.fr and "(worker T1b, counted in part)" in said.en
     apart = enterprise([replace(w, national_number=None) for w in ws], pays, agrement=date(2006, 3, 1))
     y = evaluate_quota(apart, w03, at, st_, whole_years=True).latest
     assert round(y.target_share, 3) == D("0.348") and y.compliant is True
+    assert not [r for r in y.reasons if "plusieurs contrats" in r.text.fr]
 
 
 def test_the_one_full_time_cap_holds_in_a_month_split_between_two_agrement_years():

@@ -349,19 +349,51 @@ def one_full_time(enterprise: Enterprise, months: list[Month], fte_row: Callable
 
 
 def person_fte_rows(enterprise: Enterprise, months: Sequence[Month], workers: Iterable[Worker]
-                    ) -> tuple[list[list[Decimal]], dict[str, list[Month]]]:
+                    ) -> tuple[list[list[Decimal]], dict[str, list[Month]], list[str]]:
     """``fte_rows`` with a person employed under several ids counted at most one full-time a month, their
     contracts together (``one_full_time``): the staff of the enterprise size and of the documents, which count
-    every contract of the period (a person's others among them). The rows of ``workers`` as they are when
-    nobody has two contracts here."""
+    every contract of the period (a person's others among them); and the ids whose FTE that lowered
+    (``lowered_by_full_time``, for ``full_time_reason``). The rows of ``workers`` as they are when nobody has
+    two contracts here."""
     workers = list(workers)
     rows, fallbacks = fte_rows(enterprise, months, workers)
     if not enterprise.employments:
-        return rows, fallbacks
+        return rows, fallbacks, []
     row_of = {w.worker_id: row for w, row in zip(workers, rows)}
     nothing = [ZERO] * len(months)
-    capped = one_full_time(enterprise, list(months), lambda w: row_of.get(w.worker_id, nothing))
-    return [list(capped(w)) for w in workers], fallbacks
+
+    def raw(w: Worker) -> Sequence[Decimal]:
+        return row_of.get(w.worker_id, nothing)
+
+    capped = one_full_time(enterprise, list(months), raw)
+    return ([list(capped(w)) for w in workers], fallbacks,
+            lowered_by_full_time(enterprise, workers, raw, capped, range(len(months))))
+
+
+def lowered_by_full_time(enterprise: Enterprise, workers: Iterable[Worker],
+                         raw: Callable[[Worker], Sequence[Decimal]], capped: Callable[[Worker], Sequence[Decimal]],
+                         indices: Iterable[int]) -> list[str]:
+    """The ids among ``workers`` (in their order) whose FTE the one-full-time cap lowered (``capped`` below
+    ``raw``) in one of the months at ``indices``: a person's later contracts beside their earlier ones."""
+    indices = list(indices)
+    return [w.worker_id for w in workers if w.worker_id in enterprise.employments
+            and any(capped(w)[i] < raw(w)[i] for i in indices)]
+
+
+def full_time_reason(worker_ids: Sequence[str]) -> Reason:
+    """Why a staff figure counts less than the contracts typed: the one-full-time cap (``one_full_time``) lowered
+    ``worker_ids`` — said where the figure is judged (the quota, the enterprise size), as the reader's
+    ``person_over_full_time`` warning is said where it is read."""
+    named = workers_text(worker_ids)
+    counted = "compté" if len(worker_ids) == 1 else "comptés"
+    return because(t(
+        f"Une personne sous plusieurs contrats à la fois compte au plus pour un temps plein chaque mois, ses "
+        f"contrats les plus anciens d'abord ({named.fr}, {counted} en partie) : personne ne travaille plus qu'à "
+        "temps plein pour un même employeur (lecture d'ei, docs/interpretations.md).",
+        f"A person under several contracts at once counts at most one full-time a month, their earliest contracts "
+        f"first ({named.en}, counted in part): nobody works more than full time for one employer (ei's reading, "
+        "docs/interpretations.md)."))
+
 
 def person_fte(rows: tuple[Worker, ...], extent: Period) -> Decimal:
     """The largest contractual etp (Personnel) the person holds on one day of ``extent``: their contracts in

@@ -40,7 +40,8 @@ from ei_cli.periods import Period, year_ending
 from ei_cli.regimes import Regime
 from ei_cli import periods
 from ei_cli.rules.common import (ZERO, CheckResult, any_of, by_shape, because, combine, contract_fte_days,
-                                 decimal_text, denoised, euro_text, horizon_text, known_part, not_begun,
+                                 decimal_text, denoised, euro_text, full_time_reason, horizon_text, known_part,
+                                 not_begun,
                                  not_begun_summary, number_text, person_fte_rows, round_up, share_text, shown_beside,
                                  workers_text)
 from ei_cli.rules.legal_forms import read_legal_form
@@ -59,17 +60,17 @@ SUPERVISION_READING = t(
     "staff in post.")
 
 
-def _work_units(enterprise: Enterprise, period: Period) -> tuple[Decimal, int, int]:
+def _work_units(enterprise: Enterprise, period: Period) -> tuple[Decimal, int, int, list[str]]:
     """(AWU = mean monthly summed etp over the period — a person's concurrent contracts at most one full-time a
     month, ``person_fte_rows`` —, headcount: persons employed in the period — a person
     re-hired under a new id once, ``Enterprise.persons`` —, the worker-months counted on Personnel.etp for want
     of a Paie row (``fte_rows``'s fallback), which the reason says as the documents' staff figures do (« dont N
-    mois-travailleurs sur l'etp de la feuille Personnel »))."""
+    mois-travailleurs sur l'etp de la feuille Personnel »), the ids the one-full-time cap lowered)."""
     workers = [w for w in enterprise.workers if w.has_employment_contract and w.employed_in(period)]
     months = list(period.months())
-    rows, fallbacks = person_fte_rows(enterprise, months, workers)
+    rows, fallbacks, lowered = person_fte_rows(enterprise, months, workers)
     return (_fte_sum(rows) / Decimal(len(months)), enterprise.persons(workers),
-            sum(len(v) for v in fallbacks.values()))
+            sum(len(v) for v in fallbacks.values()), lowered)
 
 
 def _fte_sum(rows) -> Decimal:
@@ -114,7 +115,7 @@ def _size_thresholds(enterprise: Enterprise, regime: Regime, period: Period, rep
     if known is None:
         return _size_not_measured(enterprise, measured, staff_v, turnover_v, balance_v)
     provisional = known != measured
-    awu, headcount, fallback_months = _work_units(enterprise, known)
+    awu, headcount, fallback_months, lowered = _work_units(enterprise, known)
     window_fr = "" if measured == period else f", {measured.start.isoformat()} – {measured.end.isoformat()}"
     window_en = window_fr
     if provisional:
@@ -142,6 +143,8 @@ def _size_thresholds(enterprise: Enterprise, regime: Regime, period: Period, rep
         f"Staff: {awu_shown} annual work units (mean of monthly fte{window_en}, {persons.en}, art. 60 "
         f"excluded); must stay strictly below {staff_v.value}"
         + ("; provisional verdict on these months." if provisional else ".")), staff_v))
+    if lowered:
+        reasons.append(full_time_reason(lowered))
     tests = []
     for label_fr, label_en, figure, limit in (("chiffre d'affaires", "turnover", enterprise.turnover, turnover_v),
                                               ("total du bilan", "balance-sheet total",

@@ -42,7 +42,7 @@ from ei_cli.rules.common import (NO_PAY, ONE, VERDICT, CheckResult, Reason, beca
                                  daily_fte, denoised, days_employed_in, fallback_warnings, fte_rows, not_begun,
                                  number_text, person_days_in, person_fte, pay_known_text, round_up, payroll_current,
                                  share_percent, share_text, shown_beside, four_places, workers_text, beside_earlier,
-                                 one_full_time)
+                                 full_time_reason, lowered_by_full_time, one_full_time)
 
 NAME = "quota"
 ZERO = Decimal(0)
@@ -1917,13 +1917,23 @@ def _judge_years(enterprise: Enterprise, regime: Regime, years: list[tuple[int, 
     fte, problems = _grid_fte(enterprise, all_months, shape)
     measured = {m.month: m for m in _measure(enterprise, report, all_months, shape.counted, fte, shape.supervision)}
     day_fte = _paid_day_fte(enterprise)
+    # The contracts the one-full-time cap lowers (``_measure``), said in each year they were (``full_time_reason``).
+    capped = one_full_time(enterprise, all_months, fte)
+    judged = [w for w in enterprise.workers if shape.counted(w) or (shape.supervision and _is_supervision(w))]
     results = []
     for n, p in years:
         in_year = list(p.months())
         known = tuple(measured[m] for m in in_year if m in measured)
         frame = _Frame(enterprise, regime, n, p, known, len(in_year), frozenset(m.month for m in known), report,
                        day_fte, None if period is None else p.intersection(period))
-        results.append(replace(_judge(shape, frame), regime_id=regime.id, rule=name))
+        y = replace(_judge(shape, frame), regime_id=regime.id, rule=name)
+        if capped is not fte:
+            lowered = lowered_by_full_time(enterprise, judged, fte, capped,
+                                           (i for i, m in enumerate(all_months) if p.start <= m.last_day
+                                            and m.first_day <= p.end))
+            if lowered:
+                y = replace(y, reasons=(*y.reasons, full_time_reason(lowered)))
+        results.append(y)
     return results, problems
 
 
