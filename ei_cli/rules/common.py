@@ -314,7 +314,7 @@ def within_full_time(taken: Decimal, x: Decimal, full: Decimal = Decimal(1)) -> 
 
 
 def beside_earlier(enterprise: Enterprise, worker: Worker, fte: Callable[[Worker], Decimal],
-                    full: Callable[[tuple[Worker, ...]], Decimal]) -> Decimal:
+                   full: Callable[[tuple[Worker, ...]], Decimal]) -> Decimal:
     """``fte(worker)`` beside the person's earlier contracts here (``Enterprise.employments_of``, first hire
     first), counted first: the person's contracts together count at most ``full(their contracts)`` (one
     full-time: 1 on a day, their days employed ÷ the month's days over a month), the excess taken from the
@@ -330,7 +330,7 @@ def beside_earlier(enterprise: Enterprise, worker: Worker, fte: Callable[[Worker
 
 
 def one_full_time(enterprise: Enterprise, months: list[Month], fte_row: Callable[[Worker], Sequence[Decimal]]
-                   ) -> Callable[[Worker], Sequence[Decimal]]:
+                  ) -> Callable[[Worker], Sequence[Decimal]]:
     """``fte_row`` with a person employed under several ids counted at most one full-time a month, their
     contracts together: their FTE-months summed at most their days employed in the month ÷ its days, the
     earlier contracts counted first (``beside_earlier``; docs/interpretations.md). ``fte_row`` itself when
@@ -345,7 +345,6 @@ def one_full_time(enterprise: Enterprise, months: list[Month], fte_row: Callable
                     for i, m in enumerate(months)]
               for wid in raw}
     return lambda w: capped[w.worker_id] if w.worker_id in capped else fte_row(w)
-
 
 
 def person_fte_rows(enterprise: Enterprise, months: Sequence[Month], workers: Iterable[Worker]

@@ -41,9 +41,8 @@ from ei_cli.regimes import Regime
 from ei_cli import periods
 from ei_cli.rules.common import (ZERO, CheckResult, any_of, by_shape, because, combine, contract_fte_days,
                                  decimal_text, denoised, euro_text, full_time_reason, horizon_text, known_part,
-                                 not_begun,
-                                 not_begun_summary, number_text, person_fte_rows, round_up, share_text, shown_beside,
-                                 workers_text)
+                                 not_begun, not_begun_summary, number_text, person_fte_rows, round_up, share_text,
+                                 shown_beside, workers_text)
 from ei_cli.rules.legal_forms import read_legal_form
 from ei_cli.workbook.cells import masked, shown
 

@@ -593,10 +593,10 @@ def _is_supervision(worker: Worker) -> bool:
 def _measure(enterprise: Enterprise, report, months: list[Month], counted: Callable[[Worker], bool],
              fte_row: Callable[[Worker], Sequence[Decimal]], supervision: bool) -> list[MonthQuota]:
     """Month by month: target, total and unknown-status FTE of the counted workers (``fte_row(w)``:
-    the worker's etp in each of ``months``; a person at most one full-time a month, ``common.one_full_time``), and the
-    art. 60 §7 workers' FTE, shown apart (Q11)."""
+    the worker's etp in each of ``months``, a person already at most one full-time a month — the caller's
+    ``common.one_full_time``, whose lowered contracts it says), and the art. 60 §7 workers' FTE, shown apart
+    (Q11)."""
     out = []
-    fte_row = one_full_time(enterprise, months, fte_row)
     members = [(fte_row(w), report.is_target(w.worker_id))
                for w in enterprise.workers if counted(w)]
     # Encadrement (Brussels 2018 mandate): a target-public worker in that function counts on the target
@@ -1915,10 +1915,12 @@ def _judge_years(enterprise: Enterprise, regime: Regime, years: list[tuple[int, 
     name, shape = _shape(regime)
     all_months = _months_known(enterprise, (m for _, p in years for m in p.months()))
     fte, problems = _grid_fte(enterprise, all_months, shape)
-    measured = {m.month: m for m in _measure(enterprise, report, all_months, shape.counted, fte, shape.supervision)}
-    day_fte = _paid_day_fte(enterprise)
-    # The contracts the one-full-time cap lowers (``_measure``), said in each year they were (``full_time_reason``).
+    # A person at most one full-time a month; the contracts that lowers are said in each year they were
+    # (``full_time_reason``).
     capped = one_full_time(enterprise, all_months, fte)
+    measured = {m.month: m for m in _measure(enterprise, report, all_months, shape.counted, capped,
+                                             shape.supervision)}
+    day_fte = _paid_day_fte(enterprise)
     judged = [w for w in enterprise.workers if shape.counted(w) or (shape.supervision and _is_supervision(w))]
     results = []
     for n, p in years:
@@ -2295,7 +2297,8 @@ def forecast_quota(enterprise: Enterprise, regime: Regime, day: date, report) ->
         return list(known_row(w)) + [future_fte(w, m) for m in future]
 
     measured = tuple(replace(x, projected=projected_month(x.month))
-                     for x in _measure(enterprise, report, known + future, shape.counted, fte_row, shape.supervision))
+                     for x in _measure(enterprise, report, known + future, shape.counted,
+                                       one_full_time(enterprise, known + future, fte_row), shape.supervision))
     paid = _paid_day_fte(enterprise)
 
     def day_fte(w: Worker, m: Month) -> Decimal:
