@@ -48,6 +48,42 @@ def test_ratio_exactly_four_is_compliant():
     assert ratio_json(r.ratio) == D("4.0000") and ratio_text(r.ratio) == "4,00"
 
 
+
+def test_one_person_under_two_ids_is_one_remuneration():
+    """wallonie-2016, 2025. Manager M 8 000 € at etp 1 all year. One person (one national number) on a CDD A1
+    2025-01-01 … 06-30 paid 1 900 € at etp 1, then a CDI A2 from 07-01 paid 2 200 €: one remuneration,
+    (6 × 1 900 + 6 × 2 200) ÷ 12 = 24 600 ÷ 12 = 2 050 €/ETP; 8 000 ÷ 2 050 = 3,9024… ≤ 4 → compliant (the
+    same contracts on one row). As two people (no national number): 8 000 ÷ 1 900 = 4,2105… > 4, not compliant.
+    Two concurrent half-time contracts of one person, B1 1 000 € and B2 800 € at etp 0,5 each all year: one
+    figure, 12 × 1 800 ÷ 12 = 1 800 €/ETP (B2 alone would read 1 600 €: 8 000 ÷ 1 600 = 5)."""
+    niss = "90040410148"
+    a1 = Worker("A1", date(2025, 1, 1), ContractType.CDD, D(1), Function.PRODUCTION, exit_date=date(2025, 6, 30),
+                national_number=niss)
+    a2 = Worker("A2", date(2025, 7, 1), ContractType.CDI, D(1), Function.PRODUCTION, national_number=niss)
+    m = Worker("M", date(2020, 1, 1), ContractType.CDI, D(1), Function.MANAGEMENT)
+    pay = [("M", f"2025-{k:02d}", "1", "8000") for k in range(1, 13)]
+    pay += [("A1", f"2025-{k:02d}", "1", "1900") for k in range(1, 7)]
+    pay += [("A2", f"2025-{k:02d}", "1", "2200") for k in range(7, 13)]
+    r = wage_tension(enterprise(pay, [m, a1, a2]), W16, YEAR)
+    assert r.compliant is True and ratio_json(r.ratio) == D("3.9025") and r.workers_compared == 2
+    assert (r.lowest.worker_id, r.lowest.ids, r.lowest.pay_per_fte, r.lowest.months) == ("A1", ("A1", "A2"),
+                                                                                          D(2050), 12)
+    assert r.lowest.to_dict()["worker_ids"] == ["A1", "A2"] and r.highest.to_dict()["worker_ids"] == ["M"]
+    (said,) = [x.text for x in r.reasons if x.text.fr.startswith("Plus élevé")]
+    assert "plus bas : travailleurs A1, A2 (même personne) (2025-01 – 2025-12, 12 mois), 24 600,00 € / 12" in said.fr
+    assert "lowest: workers A1, A2 (same person) (2025-01 – 2025-12, 12 months)" in said.en
+    apart = [Worker(w.worker_id, w.hire_date, w.contract_type, w.fte, w.function, exit_date=w.exit_date)
+             for w in (a1, a2)]
+    r = wage_tension(enterprise(pay, [m, *apart]), W16, YEAR)
+    assert r.compliant is False and ratio_json(r.ratio) == D("4.2106") and r.lowest.ids == ("A1",)
+    b = [Worker(f"B{i}", date(2020, 1, 1), ContractType.CDI, D("0.5"), Function.PRODUCTION, national_number=niss)
+         for i in (1, 2)]
+    pay = [("M", f"2025-{k:02d}", "1", "8000") for k in range(1, 13)]
+    pay += [(f"B{i}", f"2025-{k:02d}", "0.5", g) for i, g in ((1, "1000"), (2, "800")) for k in range(1, 13)]
+    r = wage_tension(enterprise(pay, [m, *b]), W16, YEAR)
+    assert r.lowest.pay_per_fte == D(1800) and r.lowest.months == 12 and r.lowest.fte == 1
+    assert r.ratio == D(8000) / D(1800) and r.worker_months == 36
+
 def test_ratio_just_over_four_is_not_compliant_and_never_shows_as_four():
     """8 000.01 / 2 000 = 4.000005 > 4 → not compliant; JSON rounds up to 4.0001, display to 4,01."""
     e = enterprise([("M", "2025-03", "1", "8000.01"), ("P", "2025-03", "0.5", "1000")])

@@ -51,7 +51,7 @@ def wages_table(con, result: WageTension | None, enterprise: Enterprise, regime:
     def row(label: str, item: WorkerPay | None) -> None:
         if item is None:
             return
-        cells = [label, item.worker_id]
+        cells = [label, ", ".join(item.ids)]   # one person's ids together (``WorkerPay.ids``)
         if opts.names:
             w = enterprise.workers_by_id.get(item.worker_id)
             cells.append(escape(w.display_name()) if w else "")

@@ -87,6 +87,21 @@ class WorkerPay:
     months: int
     fte_months: Decimal
     total_gross_pay: Decimal
+    # One person's ids whose months are added up, first hire first (``worker_id`` is the first): a person employed
+    # under several ids (``Enterprise.employments``) is one remuneration. Empty: ``worker_id`` alone.
+    worker_ids: tuple[str, ...] = ()
+
+    @property
+    def ids(self) -> tuple[str, ...]:
+        """Every id whose months are added up (``worker_id`` alone for a person with one contract)."""
+        return self.worker_ids or (self.worker_id,)
+
+    def who(self) -> Text:
+        """« travailleur 3 », or « travailleurs A1, A2 (même personne) » for one person's several ids."""
+        if len(self.ids) == 1:
+            return worker_text(self.worker_id)
+        named = workers_text(self.ids)
+        return t(f"{named.fr} (même personne)", f"{named.en} (same person)")
 
     @property
     def exact_pay_per_fte(self) -> Decimal:
@@ -138,17 +153,37 @@ class WorkerPay:
         return {"worker_id": self.worker_id, "month": str(self.month), "pay_per_fte": self.pay_per_fte,
                 "fte": denoised(self.fte), "gross_pay": money(self.gross_pay), "months": self.months,
                 "first_month": str(self.first_month), "last_month": str(self.last_month), "span": self.span,
-                "fte_months": denoised(self.fte_months), "total_gross_pay": money(self.total_gross_pay)}
+                "fte_months": denoised(self.fte_months), "total_gross_pay": money(self.total_gross_pay),
+                "worker_ids": list(self.ids)}
 
 
-def _by_worker(counted: list[PayPerFte]) -> list[WorkerPay]:
-    """Each worker's compared months added up (``counted`` is sorted by worker, then month)."""
+def _by_person(enterprise: Enterprise, counted: list[PayPerFte]) -> list[WorkerPay]:
+    """Each person's compared months added up, their ids together (``Enterprise.employments``: a CDD renewed as a
+    CDI under a new id, two concurrent contracts — one remuneration, Σ gross ÷ Σ etp over all their months);
+    ``counted`` is sorted by worker, then month."""
+    employments = enterprise.employments
     out: list[WorkerPay] = []
-    for wid, group in groupby(counted, key=attrgetter("worker_id")):
-        months = list(group)
-        out.append(WorkerPay(wid, months[0].month, months[-1].month, len(months),
-                             sum((p.fte for p in months), Decimal(0)), sum((p.gross_pay for p in months), Decimal(0))))
+    if not employments:
+        for wid, group in groupby(counted, key=attrgetter("worker_id")):
+            months = list(group)
+            out.append(_added_up(wid, months))
+        return out
+    by_person: dict[str, list[PayPerFte]] = {}
+    for p in counted:
+        rows = employments.get(p.worker_id)
+        by_person.setdefault(rows[0].worker_id if rows else p.worker_id, []).append(p)
+    for key, months in by_person.items():
+        rows = employments.get(key)
+        ids = tuple(w.worker_id for w in rows if any(p.worker_id == w.worker_id for p in months)) if rows else ()
+        months.sort(key=lambda p: p.month.number)
+        out.append(_added_up(ids[0] if ids else key, months, ids if len(ids) > 1 else ()))
     return out
+
+
+def _added_up(worker_id: str, months: list[PayPerFte], ids: tuple[str, ...] = ()) -> WorkerPay:
+    """One person's compared months (``months``, in month order) as one figure."""
+    return WorkerPay(worker_id, months[0].month, months[-1].month, len({p.month.number for p in months}),
+                     sum((p.fte for p in months), Decimal(0)), sum((p.gross_pay for p in months), Decimal(0)), ids)
 
 
 @dataclass(frozen=True)
@@ -346,7 +381,7 @@ def _fte_ratio(enterprise: Enterprise, regime: Regime, period: Period) -> WageTe
                            tuple(excluded), tuple(art60), without_pay,
                            not (seniority is not None and seniority.value is True), tuple(reasons), tuple(notes),
                            tuple(counted), payroll_due=due, payroll_due_to=horizon if due else None)
-    workers = _by_worker(counted)
+    workers = _by_person(enterprise, counted)
     # Ordered by (pay per fte, worker); each key computed once.
     keyed = [((x.exact_pay_per_fte, worker_order(x.worker_id)), x) for x in workers]
     highest = max(keyed, key=itemgetter(0))[1]
@@ -357,7 +392,7 @@ def _fte_ratio(enterprise: Enterprise, regime: Regime, period: Period) -> WageTe
     cap = None if limit.is_unknown else limit.number
 
     def end(x: WorkerPay, lang: str) -> str:
-        return (f"{worker_text(x.worker_id).get(lang)} ({x.span_text(lang)}), {euro_text(x.total_gross_pay, lang)} / "
+        return (f"{x.who().get(lang)} ({x.span_text(lang)}), {euro_text(x.total_gross_pay, lang)} / "
                 f"{number_text(x.fte_months, lang)} {'FTE-months' if lang == 'en' else 'ETP-mois'} = "
                 f"{euro_text(x.exact_pay_per_fte, lang, beside=pay_limit(x, highest, lowest, cap))}")
 
