@@ -459,6 +459,28 @@ def test_td_hired_as_a_net_increase_is_claimable_and_says_why():
     assert any("maintien de l'effectif" in n.get("fr") for n in result.notes)
 
 
+
+def test_the_net_increase_counts_a_person_on_concurrent_contracts_at_most_one_full_time():
+    """S (encadrement, etp 1) since 2020-01-01; one person (one national number) on T1 0,8 since 2020-01-01 and
+    T2 0,8 from 2024-09-01 (mistyped: 1,6 etp, ``person_over_full_time``); P (etp 1) 2020-01-01 … 2024-08-31; TD A
+    (etp 0,5) hired 2024-09-01. 12 months before (2023-09-01 … 2024-08-31, 366 days): S 1 + T1 0,8 + P 1 = 2,8 on
+    average. On the hire day: S 1 + the person min(1; 0,8 + 0,8) = 1 + A 0,5 = 2,5 ≤ 2,8: no net increase — the
+    line (4 × min(50 % × 4 000, 750) = 3 000,00 €) is not claimable as is. As typed (1,6) it read 3,1 > 2,8, a
+    net increase, claimable."""
+    pays = monthly("A", Month(2024, 9), Month(2024, 12), fte="0.5")
+    ws = [worker("S", date(2020, 1, 1), function=Function.SUPERVISION),
+          *one_person(worker("T1", date(2020, 1, 1), fte="0.8"), worker("T2", date(2024, 9, 1), fte="0.8")),
+          worker("P", date(2020, 1, 1), exit=date(2024, 8, 31)),
+          worker("A", date(2024, 9, 1), fte="0.5")]
+    report = Report({"S": "not_target", "T1": "not_target", "T2": "not_target", "P": "not_target", "A": "TD"})
+    (line,) = lines_of(compute_subsidies(enterprise(ws, pays), W2016, 2024, report), "target_worker")
+    assert line.basis["net_increase"] is False and not line.claimable and line.amount == D("3000.00")
+    assert (line.basis["headcount_fte_on_hire"], line.basis["headcount_fte_average_before"]) == (D("2.5"), D("2.8"))
+    apart = [replace(w, national_number=None) for w in ws]
+    (line,) = lines_of(compute_subsidies(enterprise(apart, pays), W2016, 2024, report), "target_worker")
+    assert line.basis["net_increase"] is True and line.claimable
+    assert line.basis["headcount_fte_on_hire"] == D("3.1")
+
 @pytest.mark.parametrize("last_day", [date(2024, 8, 31), date(2024, 9, 1)])
 def test_td_replacing_a_leaver_is_computed_but_not_claimable(last_day):
     """S (encadrement, etp 1) and P (etp 1) since 2020-01-01; TD A (etp 1) is hired on 2024-09-01; P's

@@ -657,7 +657,8 @@ class _HiringCondition:
     A TD/TGD hired on or after ``start`` must be a net increase: the FTE under employment contract on
     the hire day (the new worker included, a worker whose last day it is excluded: they leave and the
     newcomer takes the post; ``Personnel`` dates and etp, art. 60 §7 excluded) above their average over
-    the ``months`` months before it. Otherwise the post must have been vacated for
+    the ``months`` months before it — a person under several contracts at most one full-time a day, as the
+    quota and the size count them. Otherwise the post must have been vacated for
     an accepted reason, which the workbook cannot show: the line is computed but not claimable as is.
     Computed once per hire date (workers hired the same day share it); docs/interpretations.md, D1.
     """
@@ -665,6 +666,9 @@ class _HiringCondition:
     start: Value
     months: Value
     spans: dict[Decimal, list[tuple[int, int]]]  # etp → (first day, last day) ordinals of the workers under contract
+    enterprise: Enterprise
+    # The persons under several contracts (``Enterprise.by_person``): counted apart, at most one full-time a day.
+    several: list[tuple[Worker, ...]] = field(default_factory=list)
     by_day: dict[date, _NetIncrease] = field(default_factory=dict)
 
     @property
@@ -677,10 +681,14 @@ class _HiringCondition:
         if not run.regime.has("subsidy.target_worker.net_increase_from"):
             return None
         spans: dict[Decimal, list[tuple[int, int]]] = {}
+        several = [rows for rows in run.enterprise.by_person(workers) if len(rows) > 1] \
+            if run.enterprise.employments else []
+        apart = {w.worker_id for rows in several for w in rows}
         for w in workers:
-            spans.setdefault(w.fte, []).append((w.hire_date.toordinal(), (w.exit_date or date.max).toordinal()))
+            if w.worker_id not in apart:
+                spans.setdefault(w.fte, []).append((w.hire_date.toordinal(), (w.exit_date or date.max).toordinal()))
         return cls(run.value("subsidy.target_worker.net_increase_from"),
-                   run.value("subsidy.target_worker.net_increase_reference_months"), spans)
+                   run.value("subsidy.target_worker.net_increase_reference_months"), spans, run.enterprise, several)
 
     def assess(self, hire: date) -> _NetIncrease | None:
         """None for a hire before the condition's start date (no condition, nothing said)."""
@@ -707,6 +715,10 @@ class _HiringCondition:
                     days += d
             on_hire += fte * heads
             fte_days += fte * days
+        for rows in self.several:   # a person at most one full-time: on the hire day, and each day before it
+            on_hire += min(ONE, sum((w.fte for w in rows if w.hire_date == hire
+                                     or w.hire_date < hire < (w.exit_date or date.max)), ZERO))
+            fte_days += contract_fte_days(self.enterprise, rows, before)[0]
         average = fte_days / before.days
         met = on_hire > average
         x_fr, y_fr, x_en, y_en = _two_figures(on_hire, average)
