@@ -65,12 +65,14 @@ class FollowUpType(StrEnum):
     OTHER = "autre"
 
 
-def _private(default=None, *, identity: bool = False):
+def _private(default=None, *, identity: bool = False, contract: bool = False):
     """A field holding personal data (identity, birth date, social situation): left out of ``repr``, so a
     traceback, a log line or an f-string of a record never prints it (cli.md: no national number, name or
-    social-situation value in any output without --names). Not ``identity``: a fact about the person before
-    their first hire, a criterion's data (``PERSON_FIELDS``)."""
-    return field(default=default, repr=False, metadata={"person": not identity})
+    social-situation value in any output without --names). Neither ``identity`` nor ``contract`` (a criterion
+    that is the contract's own: Brussels B5, « employed under an employment contract linked to the activation »
+    of an allowance, rules.md §5.1): a fact about the person before their first hire, a criterion's data
+    (``PERSON_FIELDS``), read on the person's first row."""
+    return field(default=default, repr=False, metadata={"person": not (identity or contract)})
 
 
 def person_key(national_number: str | None, contract_type: ContractType | None) -> str | None:
@@ -104,7 +106,7 @@ class Worker:
     underrepresented_sex: bool | None = _private()
     ethnic_minority: bool | None = _private()
     integration_income: bool | None = _private()
-    activation_contract: bool | None = _private()
+    activation_contract: bool | None = _private(contract=True)
     row: int | None = None  # source row in the Personnel sheet, for located messages
 
     @property

@@ -455,6 +455,25 @@ def test_brussels_b5_activation_contract():
     assert r.category == Category.TARGET and [c.id for c in r.criteria if c.met] == ["B5"]
 
 
+
+def test_brussels_b5_is_read_on_each_contract_of_a_person():
+    """rules.md §5.1 B5: « employed under an employment contract linked to the activation » — the contract's
+    own, not a fact about the person before the first hire. One person (one national number), neither B1–B4
+    (CESS, 0 months, no RIS): P1 an ordinary CDD 2024-01-01 … 06-30, then P2 on an activation contract from
+    07-01 → P1 not target, P2 target (B5), assessed on the person's first hire (2024-01-01). The reverse, Q1 on
+    an activation contract then Q2 on an ordinary CDI: Q1 target, Q2 not (read on the first row, Q2 was
+    target and P2 not)."""
+    niss = "99030132103"
+    p1 = brussels(worker_id="P1", hire_date=date(2024, 1, 1), exit_date=date(2024, 6, 30),
+                  contract_type=ContractType.CDD, national_number=niss)
+    p2 = brussels(worker_id="P2", hire_date=date(2024, 7, 1), activation_contract=True, national_number=niss)
+    q1 = replace(p1, worker_id="Q1", activation_contract=True, national_number="90040410148")
+    q2 = replace(p2, worker_id="Q2", activation_contract=False, national_number="90040410148")
+    report = assess_eligibility(enterprise([p1, p2, q1, q2], Region.BRUXELLES), B2004)
+    assert [report.by_id[w].category for w in ("P1", "P2", "Q1", "Q2")] == \
+        [Category.NOT_TARGET, Category.TARGET, Category.TARGET, Category.NOT_TARGET]
+    assert report.by_id["P2"].assessed_on == date(2024, 1, 1) and met(report.by_id["P2"], "B5") is True
+
 def test_brussels_non_target_and_unknown():
     """All five groups false → not target. Registration empty with 70 months: B2 depends on it →
     unknown, missing = [inscrit_dei]."""

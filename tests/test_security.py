@@ -593,8 +593,9 @@ def test_a_worker_s_repr_holds_no_personal_data():
                "underrepresented_sex", "ethnic_minority", "integration_income", "activation_contract"}
     assert {f.name for f in fields(Worker) if not f.repr} == private
     # The criteria's data, read once per person (``rules.eligibility._as_person``): the private fields but
-    # the identity, derived from the model (one place to add a criterion column).
-    assert set(PERSON_FIELDS) == private - {"national_number", "last_name", "first_name"}
+    # the identity and the contract's own criterion (Brussels B5), derived from the model (one place to add a
+    # criterion column).
+    assert set(PERSON_FIELDS) == private - {"national_number", "last_name", "first_name", "activation_contract"}
     assert [f.name for f in fields(_Row) if not f.repr] == ["values"]
     for path in SAMPLES.values():
         enterprise = read_workbook(path).enterprise

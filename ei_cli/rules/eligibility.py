@@ -574,7 +574,8 @@ def _as_person(worker: Worker, employments: tuple[Worker, ...]) -> tuple[Worker,
     status (rules.md §3.1, D6): every contract of the person is assessed on the person's first hire in an EI —
     the earliest ``date_premier_engagement_ei`` or ``date_entree`` of their rows — with the criteria columns of
     the first employment's row (they describe the person before that hire), each one empty there read from the
-    next row that gives it."""
+    next row that gives it; a criterion that is the contract itself (``contrat_activation``, Brussels B5) is each
+    row's own."""
     if len(employments) < 2:
         return worker, worker
     day_row = min(employments, key=lambda w: w.assessment_date)
