@@ -72,6 +72,8 @@ def test_one_person_under_two_ids_is_one_remuneration():
     (said,) = [x.text for x in r.reasons if x.text.fr.startswith("Plus élevé")]
     assert "plus bas : travailleurs A1, A2 (même personne) (2025-01 – 2025-12, 12 mois), 24 600,00 € / 12" in said.fr
     assert "lowest: workers A1, A2 (same person) (2025-01 – 2025-12, 12 months)" in said.en
+    assert wages.check(enterprise(pay, [m, a1, a2]), W16, YEAR).summary.fr.endswith(
+        "plus bas : travailleurs A1, A2 (même personne)")
     apart = [Worker(w.worker_id, w.hire_date, w.contract_type, w.fte, w.function, exit_date=w.exit_date)
              for w in (a1, a2)]
     r = wage_tension(enterprise(pay, [m, *apart]), W16, YEAR)

@@ -473,8 +473,8 @@ def as_check(result: WageTension) -> CheckResult:
     else:
         limit = "?" if result.max_ratio is None else f"{result.max_ratio}"
         high, low = result.highest, result.lowest
-        # The two ends named as workers: numeric ids (« — 3 / 2 ») read as a fraction.
-        high_w, low_w = worker_text(high.worker_id), worker_text(low.worker_id)
+        # The two ends named as workers: numeric ids (« — 3 / 2 ») read as a fraction; a person's ids together.
+        high_w, low_w = high.who(), low.who()
         summary = t(f"rapport {ratio_text(result.ratio)} (max {limit}) — plus élevé : {high_w.fr} ; "
                     f"plus bas : {low_w.fr}",
                     f"ratio {ratio_text(result.ratio, 'en')} (max {limit}) — highest: {high_w.en}; "
