@@ -551,6 +551,31 @@ def test_a_persons_quarters_are_judged_on_all_their_ids():
         == [("A1", "2025-Q1", 90, 1), ("A1", "2025-Q2", 91, 1), ("A2", "2025-Q3", 92, 1), ("A2", "2025-Q4", 92, 1)]
 
 
+
+def test_a_person_from_an_art60_stint_to_an_ei_contract_owes_one_interview_in_the_quarter_of_the_change():
+    """R (one national number) on art. 60 §7 as R0 2024-08-01 … 2025-02-15, then hired by the EI on a CDI as R1
+    from 2025-02-16 (TD). 2025-Q1: the person is employed 31 + 15 = 46 days as R0 and 13 + 31 = 44 days as R1,
+    90 days; one interview, 2025-03-10, under R1 — one person met by one accompanier (rules.md §3.6 covers art. 60
+    and TD/TGD): compliant for the quarter, the line named by R1 (employed last in it), 90 days. The old code
+    judged R0 alone (46 ≥ 30 days, no interview of its own: « R0 : aucun entretien au 1er trimestre 2025 ») and
+    counted « 2 travailleurs suivis » for one person. The bilan and plan run from the EI hire (2025-02-16 + 6
+    months = 2025-08-16); here done on 2025-04-01 and 04-02, on time. Without the national number, two people:
+    R0's quarter lacks its interview."""
+    r0 = replace(td("R0", hire=date(2024, 8, 1), exit=date(2025, 2, 15), contract=ContractType.ART60),
+                 national_number="80010100123")
+    r1 = replace(td("R1", hire=date(2025, 2, 16)), national_number="80010100123")
+    follow = actions("R1", ("2025-03-10", I), ("2025-04-01", BILAN), ("2025-04-02", PLAN), ("2025-05-10", I),
+                     ("2025-08-10", I), ("2025-11-10", I))
+    result = _judge([r0, r1], follow, 2025)
+    assert result.details["missing"] == [] and result.compliant is True
+    assert [(q["worker_id"], q["quarter"], q["days_employed"], q["interviews"])
+            for q in result.details["quarters"]][0] == ("R1", "2025-Q1", 90, 1)
+    assert result.summary.fr.startswith("1 travailleur suivi")
+    apart = _judge([replace(r0, national_number=None), replace(r1, national_number=None)], follow, 2025)
+    assert apart.compliant is False and apart.summary.fr.startswith("2 travailleurs suivis")
+    assert [(m["worker_id"], m["item"], m["quarter"]) for m in apart.details["missing"]] == \
+        [("R0", "interview", "2025-Q1")]
+
 def test_a_persons_bilan_held_between_two_contracts_is_not_counted():
     """A (TD) on a CDD as A1 (2024-01-01 … 03-31), away in April, then on a CDI as A2 from 2024-05-01 (same
     national number); bilan and plan due by 2024-01-01 + 6 months = 2024-07-01, A being employed that day.

@@ -174,6 +174,32 @@ def _followed(enterprise: Enterprise, report, period: Period) -> list[tuple[Work
     return out
 
 
+def _persons_followed(enterprise: Enterprise, followed: list[tuple[Worker, bool | None, bool]]
+                      ) -> list[tuple[tuple[Worker, ...], bool | None, tuple[Worker, ...], bool | None]]:
+    """Each person ``followed`` once, in the order met: (the contracts their interviews are judged on, the status
+    they are judged with, their employment contracts here — ``Enterprise.employments_of``, whose hire the bilan
+    and the plan run from; () for an art. 60 §7 worker alone —, those contracts' status). The interviews'
+    contracts are the person's employment contracts and, under the same national number, their art. 60 §7 stints
+    here that are followed (the accompaniment covers both, rules.md §3.6: a person who goes from an art. 60
+    contract to an EI contract is one person met by one accompanier, and the quarter of the change owes them one
+    interview, not one per contract), first hire first. Their status: unknown if the EI contracts' is, else sure
+    (art. 60 and TD/TGD are both followed)."""
+    groups: dict[str, list] = {}
+    for w, status, art60 in followed:
+        group = groups.setdefault(w.national_number or f"id:{w.worker_id}", [(), (), None])
+        if art60:
+            group[0] += (w,)
+        elif not group[1]:
+            group[1], group[2] = enterprise.employments_of(w), status
+    out = []
+    for cpas, hired, status in groups.values():
+        rows = hired
+        if cpas:
+            rows = tuple(sorted(cpas + hired, key=lambda w: (w.hire_date, w.row or 0)))
+        out.append((rows, True if not hired else status, hired, status))
+    return out
+
+
 def _horizon(period: Period) -> date:
     """The last day by which a follow-up obligation of ``period`` can have fallen due: today for a period
     running beyond it, else the period's end (``rules.common.deadline_horizon``). A quarter or a month not
@@ -339,24 +365,22 @@ def _quarterly_interviews(enterprise: Enterprise, regime: Regime, period: Period
     quarters_in = [(q, q.period if application else from_day(q.period, obligations_from))
                    for q in quarters_overlapping(period)]
     horizon = _horizon(period)
-    judged: set[str] = set()
     idle: list[tuple[str, list[Quarter]]] = []   # (the id named, the quarters it was suspended in)
-    for w, status, art60 in followed:
+    persons = _persons_followed(enterprise, followed)
+    for rows, status, hired, hired_status in persons:
         # One person employed under several ids (same national number) is followed as one: their
         # interviews, bilan and plan count whichever id they are recorded under, and the 6 months run from
-        # their first hire here (docs/interpretations.md, « A person re-hired under a new id »).
-        rows = enterprise.employments_of(w)
-        if rows[0].worker_id in judged:
-            continue
-        judged.add(rows[0].worker_id)
+        # their first hire here (docs/interpretations.md, « A person re-hired under a new id »); an art. 60 §7
+        # stint of theirs here before or beside it too, for the interviews (« Interviews per quarter »).
         gaps, qs, suspended = _interviews(enterprise, rows, quarters_in, per_q, min_days, status, horizon)
         missing += gaps
         quarters += qs
         # Each suspended quarter under the id its line names (the contract employed last in it).
         idle += [(wid, [q for _, q in group]) for wid, group in groupby(suspended, key=lambda s: s[0])]
-        if not art60:
+        if hired:
             for item, value in ((FollowUpType.ASSESSMENT, bilan_v), (FollowUpType.TRAINING_PLAN, plan_v)):
-                m = _deadline(enterprise, rows, item, int(value.number), period, status, horizon, obligations_from)
+                m = _deadline(enterprise, hired, item, int(value.number), period, hired_status, horizon,
+                              obligations_from)
                 if m is not None:
                     missing.append(m)
     # An accompanier is owed for TD/TGD and art. 60 workers; a month whose only followed workers are of
@@ -412,7 +436,7 @@ def _quarterly_interviews(enterprise: Enterprise, regime: Regime, period: Period
             "il laisse le contrôle indéterminé, jamais non conforme.",
             "A gap marked « status unknown » is owed only if the worker is target public: on its own it leaves the "
             "check unknown, never not compliant."), per_q_v))
-    n = enterprise.persons(w for w, _, _ in followed)   # persons: the ids of one person count once
+    n = len(persons)   # persons: the ids of one person count once, an art. 60 §7 stint of theirs too
     # The summary counts every gap listed, those of workers of unknown status apart (they decide nothing
     # when a sure gap already fails the check, but they are listed, so they are counted).
     parts = ([_gaps_text(enterprise, confirmed)] if confirmed else []) + (
