@@ -65,14 +65,14 @@ class FollowUpType(StrEnum):
     OTHER = "autre"
 
 
-def _private(default=None, *, identity: bool = False, contract: bool = False):
+def _private(default=None, *, person: bool = True):
     """A field holding personal data (identity, birth date, social situation): left out of ``repr``, so a
     traceback, a log line or an f-string of a record never prints it (cli.md: no national number, name or
-    social-situation value in any output without --names). Neither ``identity`` nor ``contract`` (a criterion
-    that is the contract's own: Brussels B5, « employed under an employment contract linked to the activation »
-    of an allowance, rules.md §5.1): a fact about the person before their first hire, a criterion's data
-    (``PERSON_FIELDS``), read on the person's first row."""
-    return field(default=default, repr=False, metadata={"person": not (identity or contract)})
+    social-situation value in any output without --names). ``person``: a fact about the person before their
+    first hire, a criterion's data (``PERSON_FIELDS``), read on the person's first row; not the identity, nor a
+    criterion that is the contract's own (Brussels B5, « employed under an employment contract linked to the
+    activation » of an allowance, rules.md §5.1), which each row keeps."""
+    return field(default=default, repr=False, metadata={"person": person})
 
 
 def person_key(national_number: str | None, contract_type: ContractType | None) -> str | None:
@@ -90,9 +90,9 @@ class Worker:
     contract_type: ContractType
     fte: Decimal
     function: Function
-    national_number: str | None = _private(identity=True)
-    last_name: str | None = _private(identity=True)
-    first_name: str | None = _private(identity=True)
+    national_number: str | None = _private(person=False)
+    last_name: str | None = _private(person=False)
+    first_name: str | None = _private(person=False)
     birth_date: date | None = _private()
     first_ei_hire_date: date | None = None
     exit_date: date | None = None
@@ -106,7 +106,7 @@ class Worker:
     underrepresented_sex: bool | None = _private()
     ethnic_minority: bool | None = _private()
     integration_income: bool | None = _private()
-    activation_contract: bool | None = _private(contract=True)
+    activation_contract: bool | None = _private(person=False)   # the contract's own (B5)
     row: int | None = None  # source row in the Personnel sheet, for located messages
 
     @property

@@ -576,6 +576,22 @@ def test_a_person_from_an_art60_stint_to_an_ei_contract_owes_one_interview_in_th
     assert [(m["worker_id"], m["item"], m["quarter"]) for m in apart.details["missing"]] == \
         [("R0", "interview", "2025-Q1")]
 
+
+def test_the_art60_stints_quarters_stay_sure_beside_an_ei_contract_of_unknown_status():
+    """R on art. 60 §7 as R0 2025-01-01 … 06-30, then on a CDI as R1 from 07-01 (one national number), R1's status
+    unknown; no interview in Q1 nor Q2, one in Q3 and Q4, bilan and plan in September. The art. 60 quarters owe
+    their interview whatever R1's status (rules.md §3.6: art. 60 workers are followed): two sure gaps, not
+    compliant — not « indéterminé » because the group took R1's unknown status."""
+    r0 = replace(td("R0", hire=date(2025, 1, 1), exit=date(2025, 6, 30), contract=ContractType.ART60),
+                 national_number="80010100123")
+    r1 = replace(td("R1", hire=date(2025, 7, 1)), national_number="80010100123")
+    follow = actions("R1", ("2025-08-10", I), ("2025-09-01", BILAN), ("2025-09-02", PLAN), ("2025-11-10", I))
+    e = Enterprise("EI", Region.WALLONIE, date(2020, 1, 1), workers=(r0, r1, ACCOMPANIER), follow_ups=tuple(follow))
+    result = follow_up.check(e, W16, YEAR, Report({"S": False, "R0": None, "R1": None}))
+    assert result.compliant is False
+    assert [(m["worker_id"], m["quarter"], m["target_public"]) for m in result.details["missing"]] == \
+        [("R0", "2025-Q1", True), ("R0", "2025-Q2", True)]
+
 def test_a_persons_bilan_held_between_two_contracts_is_not_counted():
     """A (TD) on a CDD as A1 (2024-01-01 … 03-31), away in April, then on a CDI as A2 from 2024-05-01 (same
     national number); bilan and plan due by 2024-01-01 + 6 months = 2024-07-01, A being employed that day.

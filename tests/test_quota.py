@@ -510,6 +510,10 @@ def test_forecast_counts_a_person_on_two_concurrent_contracts_at_most_one_full_t
     f = forecast_quota(enterprise(ws, pays), W16, Month(2024, 6).last_day, st_)
     assert [(m.target_fte, m.total_fte) for m in f.year.months] == [(D(1), D(4))] * 12
     assert f.year.target_share == D("0.25") and f.compliant is False and f.extra_target_fte == D("0.63")
+    assert [r.text.fr for r in f.year.reasons if "plusieurs contrats" in r.text.fr] == [
+        "Une personne sous plusieurs contrats à la fois compte au plus pour un temps plein chaque mois, ses contrats "
+        "les plus anciens d'abord (travailleur T1b, compté en partie) : personne ne travaille plus qu'à temps plein "
+        "pour un même employeur (lecture d'ei, docs/interpretations.md)."]
     apart = enterprise([replace(w, national_number=None) for w in ws], pays)
     f = forecast_quota(apart, W16, Month(2024, 6).last_day, st_)
     assert round(f.year.target_share, 3) == D("0.348") and f.compliant is True
@@ -3741,6 +3745,26 @@ def test_quota_counts_a_person_on_two_concurrent_contracts_at_most_one_full_time
     assert round(y.target_share, 3) == D("0.348") and y.compliant is True
     assert not [r for r in y.reasons if "plusieurs contrats" in r.text.fr]
 
+
+
+def test_a_contract_counted_in_part_is_named_only_in_the_agrement_years_it_is_employed_in():
+    """wallonie-2003, agrément 2006-03-16: year 2 = 2007-03-16 … 2008-03-15, year 3 from 2008-03-16. One target
+    person on T1a 0,8 from the agrément and T1b 0,8 hired 2008-03-20 (year 3 only). March 2008 is split: in year
+    2 (its 15 first days) T1a alone, 0,8 × 15/31 = 0,3871 target FTE, nothing capped; in year 3 T1b is counted in
+    part (0,8 + 0,8 > 1). Only year 3 names T1b in its « plusieurs contrats » reason (year 2 named it from the
+    whole month's grid)."""
+    w03, agr = get_regime("wallonie-2003"), date(2006, 3, 16)
+    ws = [worker(n, hire=agr) for n in ("D", "A", "N")]
+    ws += one_person(worker("T1a", hire=agr, fte="0.8"), worker("T1b", hire=date(2008, 3, 20), fte="0.8"))
+    pays = [pay(n, "2006-03", "2009-03") for n in ("D", "A", "N")]
+    pays += [pay("T1a", "2006-03", "2009-03", "0.8"), pay("T1b", "2008-03", "2009-03", "0.8")]
+    st_ = Statuses({"D": False, "A": False, "N": False, "T1a": True, "T1b": True})
+    result = evaluate_quota(enterprise(ws, pays, agrement=agr), w03, Period(date(2008, 1, 1), date(2008, 12, 31)),
+                            st_, whole_years=True)
+    (y2, y3) = result.years
+    assert (y2.year, y3.year) == (2, 3) and round(y2.months[-1].counted_target, 4) == D("0.3871")
+    assert not [r for r in y2.reasons if "plusieurs contrats" in r.text.fr]
+    assert [r for r in y3.reasons if "(travailleur T1b, compté en partie)" in r.text.fr]
 
 def test_the_one_full_time_cap_holds_in_a_month_split_between_two_agrement_years():
     """Reading of the change: the same person as above (T1a 0,8, T1b 0,8, both in force), agrément 2006-03-16, so

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from datetime import date
 from decimal import Decimal as D
 from pathlib import Path
@@ -55,7 +56,9 @@ def test_one_person_under_two_ids_is_one_remuneration():
     (6 × 1 900 + 6 × 2 200) ÷ 12 = 24 600 ÷ 12 = 2 050 €/ETP; 8 000 ÷ 2 050 = 3,9024… ≤ 4 → compliant (the
     same contracts on one row). As two people (no national number): 8 000 ÷ 1 900 = 4,2105… > 4, not compliant.
     Two concurrent half-time contracts of one person, B1 1 000 € and B2 800 € at etp 0,5 each all year: one
-    figure, 12 × 1 800 ÷ 12 = 1 800 €/ETP (B2 alone would read 1 600 €: 8 000 ÷ 1 600 = 5)."""
+    figure, 12 × 1 800 ÷ 12 = 1 800 €/ETP (B2 alone would read 1 600 €: 8 000 ÷ 1 600 = 5); ``worker_months``
+    still counts the Paie rows compared, 12 (M) + 12 (B1) + 12 (B2) = 36. Ids listed first hire first, whatever
+    their order as ids: Z hired before Y is named « Z, Y »."""
     niss = "90040410148"
     a1 = Worker("A1", date(2025, 1, 1), ContractType.CDD, D(1), Function.PRODUCTION, exit_date=date(2025, 6, 30),
                 national_number=niss)
@@ -85,6 +88,13 @@ def test_one_person_under_two_ids_is_one_remuneration():
     r = wage_tension(enterprise(pay, [m, *b]), W16, YEAR)
     assert r.lowest.pay_per_fte == D(1800) and r.lowest.months == 12 and r.lowest.fte == 1
     assert r.ratio == D(8000) / D(1800) and r.worker_months == 36
+    z = replace(a1, worker_id="Z")
+    y = replace(a2, worker_id="Y")
+    pay = [("M", f"2025-{k:02d}", "1", "8000") for k in range(1, 13)]
+    pay += [("Z", f"2025-{k:02d}", "1", "1900") for k in range(1, 7)]
+    pay += [("Y", f"2025-{k:02d}", "1", "2200") for k in range(7, 13)]
+    r = wage_tension(enterprise(pay, [m, y, z]), W16, YEAR)
+    assert (r.lowest.worker_id, r.lowest.ids, r.lowest.pay_per_fte) == ("Z", ("Z", "Y"), D(2050))
 
 def test_ratio_just_over_four_is_not_compliant_and_never_shows_as_four():
     """8 000.01 / 2 000 = 4.000005 > 4 → not compliant; JSON rounds up to 4.0001, display to 4,01."""

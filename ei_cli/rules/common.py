@@ -411,23 +411,27 @@ def contract_fte_days(enterprise: Enterprise, workers: Iterable[Worker], window:
     encadrement; docs/interpretations.md « Minimum accompanier staffing »); ÷ the staffed days, the post's
     mean while staffed; ÷ ``window.days``, its mean over the window."""
     workers = list(workers)
-    total = ZERO
-    for rows in enterprise.by_person(workers):
-        # A person's contracts: their etp summed, day by day where it changes, at most one full-time a day.
-        change: dict[date, Decimal] = {}
-        for w in rows:
-            first, last = max(w.hire_date, window.start), min(w.exit_date or date.max, window.end)
-            if first <= last:
-                change[first] = change.get(first, ZERO) + w.fte
-                nxt = last + timedelta(days=1)
-                change[nxt] = change.get(nxt, ZERO) - w.fte
-        held, since = ZERO, None
-        for day in sorted(change):
-            if since is not None and held > 0:
-                total += min(held, ONE) * (day - since).days
-            held, since = held + change[day], day
+    total = sum((person_fte_days(rows, window) for rows in enterprise.by_person(workers)), ZERO)
     staffed = sum(1 for heads in persons_by_day(enterprise, workers, window) if heads)
     return total, staffed
+
+
+def person_fte_days(rows: Iterable[Worker], window: Period) -> Decimal:
+    """One person's contractual FTE-days over ``window`` (``rows``: their contracts): their etp summed, day by day
+    where it changes, at most one full-time a day (a contract's exit day included)."""
+    change: dict[date, Decimal] = {}
+    for w in rows:
+        first, last = max(w.hire_date, window.start), min(w.exit_date or date.max, window.end)
+        if first <= last:
+            change[first] = change.get(first, ZERO) + w.fte
+            nxt = last + timedelta(days=1)
+            change[nxt] = change.get(nxt, ZERO) - w.fte
+    total, held, since = ZERO, ZERO, None
+    for day in sorted(change):
+        if since is not None and held > 0:
+            total += min(held, ONE) * (day - since).days
+        held, since = held + change[day], day
+    return total
 
 
 def persons_by_day(enterprise: Enterprise, workers: Iterable[Worker], period: Period) -> list[int]:

@@ -175,28 +175,28 @@ def _followed(enterprise: Enterprise, report, period: Period) -> list[tuple[Work
 
 
 def _persons_followed(enterprise: Enterprise, followed: list[tuple[Worker, bool | None, bool]]
-                      ) -> list[tuple[tuple[Worker, ...], bool | None, tuple[Worker, ...], bool | None]]:
-    """Each person ``followed`` once, in the order met: (the contracts their interviews are judged on, the status
-    they are judged with, their employment contracts here — ``Enterprise.employments_of``, whose hire the bilan
-    and the plan run from; () for an art. 60 §7 worker alone —, those contracts' status). The interviews'
-    contracts are the person's employment contracts and, under the same national number, their art. 60 §7 stints
-    here that are followed (the accompaniment covers both, rules.md §3.6: a person who goes from an art. 60
-    contract to an EI contract is one person met by one accompanier, and the quarter of the change owes them one
-    interview, not one per contract), first hire first. Their status: unknown if the EI contracts' is, else sure
-    (art. 60 and TD/TGD are both followed)."""
-    groups: dict[str, list] = {}
+                      ) -> list[tuple[tuple[Worker, ...], tuple[Worker, ...], bool | None]]:
+    """Each person ``followed`` once, in the order met: (the contracts their interviews are judged on, their
+    employment contracts here — ``Enterprise.employments_of``, whose hire the bilan and the plan run from; () for
+    an art. 60 §7 worker alone —, those contracts' target status). The interviews' contracts are the person's
+    employment contracts and, under the same national number, their art. 60 §7 stints here that are followed
+    (the accompaniment covers both, rules.md §3.6: a person who goes from an art. 60 contract to an EI contract
+    is one person met by one accompanier, and the quarter of the change owes them one interview, not one per
+    contract), first hire first."""
+    cpas: dict[str, tuple[Worker, ...]] = {}
+    hired: dict[str, tuple[tuple[Worker, ...], bool | None]] = {}
     for w, status, art60 in followed:
-        group = groups.setdefault(w.national_number or f"id:{w.worker_id}", [(), (), None])
+        key = w.national_number or f"id:{w.worker_id}"
         if art60:
-            group[0] += (w,)
-        elif not group[1]:
-            group[1], group[2] = enterprise.employments_of(w), status
+            cpas[key] = cpas.get(key, ()) + (w,)
+        elif key not in hired:
+            hired[key] = (enterprise.employments_of(w), status)
+        cpas.setdefault(key, ())   # the order met
     out = []
-    for cpas, hired, status in groups.values():
-        rows = hired
-        if cpas:
-            rows = tuple(sorted(cpas + hired, key=lambda w: (w.hire_date, w.row or 0)))
-        out.append((rows, True if not hired else status, hired, status))
+    for key, stints in cpas.items():
+        rows, status = hired.get(key, ((), None))
+        both = tuple(sorted(stints + rows, key=lambda w: (w.hire_date, w.row or 0))) if stints and rows else None
+        out.append((both or stints or rows, rows, status))
     return out
 
 
@@ -245,9 +245,10 @@ def _suspended(enterprise: Enterprise, rows: tuple[Worker, ...], extent: Period)
 def _interviews(enterprise: Enterprise, rows: tuple[Worker, ...], quarters_in: list[tuple[Quarter, Period]],
                 per_quarter: int, min_days: int, status: bool | None, horizon: date
                 ) -> tuple[list[Missing], list[dict], list[tuple[str, Quarter]]]:
-    """``rows``: the person's employment contracts here (``Enterprise.employments_of``), judged as one — the
-    days employed, the Paie rows and the interviews of all their ids; a quarter's line names the id employed
-    last in it. ``quarters_in``: the quarters overlapping the period evaluated, with their extents. Also
+    """``rows``: the person's contracts here (``_persons_followed``: their employment contracts and art. 60 §7
+    stints), judged as one — the days employed, the Paie rows and the interviews of all their ids; a quarter's
+    line names the id employed last in it, its gap sure (``status`` True) when an art. 60 stint is in it, else of
+    ``status``, the employment contracts'. ``quarters_in``: the quarters overlapping the period evaluated, with their extents. Also
     returns the quarters that owe no interview because the person was suspended in them (``_suspended``), each
     with the id its line names."""
     missing, quarters, suspended = [], [], []
@@ -260,6 +261,8 @@ def _interviews(enterprise: Enterprise, rows: tuple[Worker, ...], quarters_in: l
         present = [w for w in rows if w.employed_in(extent)]
         left = max(w.exit_date or date.max for w in present)
         wid = present[-1].worker_id
+        # An art. 60 §7 stint in the quarter: surely followed, whatever the status of the person's EI contract.
+        sure = True if any(w.contract_type == ContractType.ART60 for w in present) else status
         found = sum(1 for d in records if start <= d <= end)
         # Due once the quarter (or the worker's employment in it) is over by the horizon (``_horizon``: the
         # period's end, today for a period running beyond it): a period of one month (ei batch --month) does
@@ -273,7 +276,7 @@ def _interviews(enterprise: Enterprise, rows: tuple[Worker, ...], quarters_in: l
         if idle and days >= min_days:
             suspended.append((wid, q))
         if required and found < per_quarter:
-            missing.append(Missing(wid, "interview", status, quarter=q, found=found))
+            missing.append(Missing(wid, "interview", sure, quarter=q, found=found))
     return missing, quarters, suspended
 
 
@@ -367,7 +370,7 @@ def _quarterly_interviews(enterprise: Enterprise, regime: Regime, period: Period
     horizon = _horizon(period)
     idle: list[tuple[str, list[Quarter]]] = []   # (the id named, the quarters it was suspended in)
     persons = _persons_followed(enterprise, followed)
-    for rows, status, hired, hired_status in persons:
+    for rows, hired, status in persons:
         # One person employed under several ids (same national number) is followed as one: their
         # interviews, bilan and plan count whichever id they are recorded under, and the 6 months run from
         # their first hire here (docs/interpretations.md, « A person re-hired under a new id »); an art. 60 §7
@@ -379,8 +382,7 @@ def _quarterly_interviews(enterprise: Enterprise, regime: Regime, period: Period
         idle += [(wid, [q for _, q in group]) for wid, group in groupby(suspended, key=lambda s: s[0])]
         if hired:
             for item, value in ((FollowUpType.ASSESSMENT, bilan_v), (FollowUpType.TRAINING_PLAN, plan_v)):
-                m = _deadline(enterprise, hired, item, int(value.number), period, hired_status, horizon,
-                              obligations_from)
+                m = _deadline(enterprise, hired, item, int(value.number), period, status, horizon, obligations_from)
                 if m is not None:
                     missing.append(m)
     # An accompanier is owed for TD/TGD and art. 60 workers; a month whose only followed workers are of

@@ -1916,27 +1916,36 @@ def _judge_years(enterprise: Enterprise, regime: Regime, years: list[tuple[int, 
     all_months = _months_known(enterprise, (m for _, p in years for m in p.months()))
     fte, problems = _grid_fte(enterprise, all_months, shape)
     # A person at most one full-time a month; the contracts that lowers are said in each year they were
-    # (``full_time_reason``).
+    # (``_counted_in_part``).
     capped = one_full_time(enterprise, all_months, fte)
     measured = {m.month: m for m in _measure(enterprise, report, all_months, shape.counted, capped,
                                              shape.supervision)}
     day_fte = _paid_day_fte(enterprise)
-    judged = [w for w in enterprise.workers if shape.counted(w) or (shape.supervision and _is_supervision(w))]
     results = []
     for n, p in years:
         in_year = list(p.months())
         known = tuple(measured[m] for m in in_year if m in measured)
         frame = _Frame(enterprise, regime, n, p, known, len(in_year), frozenset(m.month for m in known), report,
                        day_fte, None if period is None else p.intersection(period))
-        y = replace(_judge(shape, frame), regime_id=regime.id, rule=name)
-        if capped is not fte:
-            lowered = lowered_by_full_time(enterprise, judged, fte, capped,
-                                           (i for i, m in enumerate(all_months) if p.start <= m.last_day
-                                            and m.first_day <= p.end))
-            if lowered:
-                y = replace(y, reasons=(*y.reasons, full_time_reason(lowered)))
-        results.append(y)
+        results.append(_counted_in_part(replace(_judge(shape, frame), regime_id=regime.id, rule=name), enterprise,
+                                        shape, all_months, fte, capped))
     return results, problems
+
+
+def _counted_in_part(y: YearQuota, enterprise: Enterprise, shape: _Shape, months: list[Month],
+                     raw: Callable[[Worker], Sequence[Decimal]], capped: Callable[[Worker], Sequence[Decimal]]
+                     ) -> YearQuota:
+    """The year ``y`` with a reason naming the contracts the one-full-time cap lowered in its months (``raw``
+    against ``capped``, the rows of ``months``; ``common.full_time_reason``): those the quota judges, employed in
+    the year — a split month's other part is not the year's. The year and the forecast alike."""
+    if not enterprise.employments:
+        return y
+    judged = [w for w in enterprise.workers if (shape.counted(w) or (shape.supervision and _is_supervision(w)))
+              and w.employed_in(y.period)]
+    lowered = lowered_by_full_time(enterprise, judged, raw, capped,
+                                   (i for i, m in enumerate(months) if y.period.start <= m.last_day
+                                    and m.first_day <= y.period.end))
+    return replace(y, reasons=(*y.reasons, full_time_reason(lowered))) if lowered else y
 
 
 def _months_known(enterprise: Enterprise, months: Iterable[Month]) -> list[Month]:
@@ -2296,9 +2305,9 @@ def forecast_quota(enterprise: Enterprise, regime: Regime, day: date, report) ->
     def fte_row(w: Worker) -> list[Decimal]:
         return list(known_row(w)) + [future_fte(w, m) for m in future]
 
+    capped = one_full_time(enterprise, known + future, fte_row)
     measured = tuple(replace(x, projected=projected_month(x.month))
-                     for x in _measure(enterprise, report, known + future, shape.counted,
-                                       one_full_time(enterprise, known + future, fte_row), shape.supervision))
+                     for x in _measure(enterprise, report, known + future, shape.counted, capped, shape.supervision))
     paid = _paid_day_fte(enterprise)
 
     def day_fte(w: Worker, m: Month) -> Decimal:
@@ -2311,7 +2320,8 @@ def forecast_quota(enterprise: Enterprise, regime: Regime, day: date, report) ->
     adjustable = [m for m in future if min(m.last_day, period.end) >= hire_day]
     frame = _Frame(enterprise, regime, n, period, measured, len(in_year), frozenset(adjustable), report, day_fte,
                    hire_day=hire_day)
-    projected = _said_judge(replace(_judge(shape, frame), regime_id=regime.id, rule=name), asked, regime)
+    projected = _said_judge(_counted_in_part(replace(_judge(shape, frame), regime_id=regime.id, rule=name), enterprise,
+                                             shape, known + future, fte_row, capped), asked, regime)
     extra = projected.shortfall_fte
     hire_from = adjustable[0] if adjustable else None
     # The first day a hire counts in: the day after today, or the first adjustable month's first day when the months

@@ -33,7 +33,8 @@ from ei_cli.periods import Month, Period, anniversary, days_between, years_overl
 from ei_cli.regimes import CONFIDENCES, Regime, Value, all_regimes, shipped_in_force
 from ei_cli.rules.common import (NO_PAY, ONE, ZERO, Reason, basis_figure, because, combine, daily_fte, data_horizon,
                                  horizon_text, paid_to, pay_known_text, worker_text, workers_text,
-                                 average_persons, contract_fte_days, persons_by_day, decimal_text, denoised,
+                                 average_persons, contract_fte_days, person_fte_days, persons_by_day, decimal_text,
+                                 denoised,
                                  euro_text, four_places, money, number_text, share_text, shown_beside, spread_fte,
                                  within_full_time)
 
@@ -666,8 +667,7 @@ class _HiringCondition:
     start: Value
     months: Value
     spans: dict[Decimal, list[tuple[int, int]]]  # etp → (first day, last day) ordinals of the workers under contract
-    enterprise: Enterprise
-    # The persons under several contracts (``Enterprise.by_person``): counted apart, at most one full-time a day.
+    # The persons under concurrent contracts (``Enterprise.by_person``): counted apart, at most one full-time a day.
     several: list[tuple[Worker, ...]] = field(default_factory=list)
     by_day: dict[date, _NetIncrease] = field(default_factory=dict)
 
@@ -681,14 +681,17 @@ class _HiringCondition:
         if not run.regime.has("subsidy.target_worker.net_increase_from"):
             return None
         spans: dict[Decimal, list[tuple[int, int]]] = {}
-        several = [rows for rows in run.enterprise.by_person(workers) if len(rows) > 1] \
-            if run.enterprise.employments else []
+        # Only a person with concurrent contracts can count beyond one full-time: a CDD renewed as a CDI stays in the
+        # spans (the same figures, the fast path).
+        enterprise = run.enterprise
+        several = [rows for rows in enterprise.by_person(workers) if len(rows) > 1
+                   and any(enterprise.held_beside(w) for w in rows)] if enterprise.employments else []
         apart = {w.worker_id for rows in several for w in rows}
         for w in workers:
             if w.worker_id not in apart:
                 spans.setdefault(w.fte, []).append((w.hire_date.toordinal(), (w.exit_date or date.max).toordinal()))
         return cls(run.value("subsidy.target_worker.net_increase_from"),
-                   run.value("subsidy.target_worker.net_increase_reference_months"), spans, run.enterprise, several)
+                   run.value("subsidy.target_worker.net_increase_reference_months"), spans, several)
 
     def assess(self, hire: date) -> _NetIncrease | None:
         """None for a hire before the condition's start date (no condition, nothing said)."""
@@ -715,10 +718,10 @@ class _HiringCondition:
                     days += d
             on_hire += fte * heads
             fte_days += fte * days
-        for rows in self.several:   # a person at most one full-time: on the hire day, and each day before it
+        for rows in self.several:   # a person at most one full-time: on the hire day (as above), and each day before
             on_hire += min(ONE, sum((w.fte for w in rows if w.hire_date == hire
                                      or w.hire_date < hire < (w.exit_date or date.max)), ZERO))
-            fte_days += contract_fte_days(self.enterprise, rows, before)[0]
+            fte_days += person_fte_days(rows, before)
         average = fte_days / before.days
         met = on_hire > average
         x_fr, y_fr, x_en, y_en = _two_figures(on_hire, average)

@@ -27,8 +27,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
-from itertools import groupby
-from operator import attrgetter, itemgetter
+from operator import itemgetter
 
 from ei_cli.i18n import Text, french_word, t
 from ei_cli.model import Enterprise, worker_order
@@ -159,24 +158,23 @@ class WorkerPay:
 
 def _by_person(enterprise: Enterprise, counted: list[PayPerFte]) -> list[WorkerPay]:
     """Each person's compared months added up, their ids together (``Enterprise.employments``: a CDD renewed as a
-    CDI under a new id, two concurrent contracts — one remuneration, Σ gross ÷ Σ etp over all their months);
-    ``counted`` is sorted by worker, then month."""
+    CDI under a new id, two concurrent contracts — one remuneration, Σ gross ÷ Σ etp over all their months), in
+    the order of ``counted`` (sorted by worker, then month); the ids first hire first, the first of them named."""
     employments = enterprise.employments
-    out: list[WorkerPay] = []
-    if not employments:
-        for wid, group in groupby(counted, key=attrgetter("worker_id")):
-            months = list(group)
-            out.append(_added_up(wid, months))
-        return out
     by_person: dict[str, list[PayPerFte]] = {}
     for p in counted:
         rows = employments.get(p.worker_id)
         by_person.setdefault(rows[0].worker_id if rows else p.worker_id, []).append(p)
+    out: list[WorkerPay] = []
     for key, months in by_person.items():
         rows = employments.get(key)
-        ids = tuple(w.worker_id for w in rows if any(p.worker_id == w.worker_id for p in months)) if rows else ()
+        if rows is None:
+            out.append(_added_up(key, months))
+            continue
+        seen = {p.worker_id for p in months}
+        ids = tuple(w.worker_id for w in rows if w.worker_id in seen)
         months.sort(key=lambda p: p.month.number)
-        out.append(_added_up(ids[0] if ids else key, months, ids if len(ids) > 1 else ()))
+        out.append(_added_up(ids[0], months, ids if len(ids) > 1 else ()))
     return out
 
 
