@@ -591,6 +591,30 @@ def test_the_art60_stints_quarters_stay_sure_beside_an_ei_contract_of_unknown_st
     assert result.compliant is False
     assert [(m["worker_id"], m["quarter"], m["target_public"]) for m in result.details["missing"]] == \
         [("R0", "2025-Q1", True), ("R0", "2025-Q2", True)]
+    # A few art. 60 days do not make the quarter sure: R0 to 2025-04-05 (5 days of Q2, under the 30 that owe an
+    # interview), R1 of unknown status the 86 others — Q2's gap is owed through R1 only: « statut indéterminé ».
+    r0 = replace(r0, exit_date=date(2025, 4, 5))
+    r1 = replace(r1, hire_date=date(2025, 4, 6))
+    follow = actions("R0", ("2025-02-10", I)) + actions("R1", ("2025-08-10", I), ("2025-09-01", BILAN),
+                                                           ("2025-09-02", PLAN), ("2025-11-10", I))
+    e = Enterprise("EI", Region.WALLONIE, date(2020, 1, 1), workers=(r0, r1, ACCOMPANIER), follow_ups=tuple(follow))
+    result = follow_up.check(e, W16, YEAR, Report({"S": False, "R0": None, "R1": None}))
+    assert result.compliant is None
+    assert [(m["worker_id"], m["quarter"], m["target_public"]) for m in result.details["missing"]] == \
+        [("R1", "2025-Q2", None)]
+
+
+def test_one_persons_art60_stints_are_judged_in_hire_order_whatever_their_ids():
+    """One person (one national number) on art. 60 §7 as Z 2025-01-01 … 05-15, then as A from 05-16 (no EI
+    contract); interviews in Q1, Q3 and Q4, none in Q2 (Z 45 days, A 46 days: 91). Q2's gap is named by the
+    stint employed last in it, A — the ids in hire order, not in id order (« Z » read first)."""
+    z = replace(td("Z", hire=date(2025, 1, 1), exit=date(2025, 5, 15), contract=ContractType.ART60),
+                national_number="80010100123")
+    a = replace(td("A", hire=date(2025, 5, 16), contract=ContractType.ART60), national_number="80010100123")
+    follow = actions("Z", ("2025-02-10", I)) + actions("A", ("2025-08-10", I), ("2025-11-10", I))
+    result = _judge([z, a], follow, 2025)
+    assert [(m["worker_id"], m["quarter"]) for m in result.details["missing"]] == [("A", "2025-Q2")]
+    assert result.summary.fr.startswith("1 travailleur suivi")
 
 def test_a_persons_bilan_held_between_two_contracts_is_not_counted():
     """A (TD) on a CDD as A1 (2024-01-01 … 03-31), away in April, then on a CDI as A2 from 2024-05-01 (same

@@ -3765,6 +3765,20 @@ def test_a_contract_counted_in_part_is_named_only_in_the_agrement_years_it_is_em
     assert (y2.year, y3.year) == (2, 3) and round(y2.months[-1].counted_target, 4) == D("0.3871")
     assert not [r for r in y2.reasons if "plusieurs contrats" in r.text.fr]
     assert [r for r in y3.reasons if "(travailleur T1b, compté en partie)" in r.text.fr]
+    # The mirror case: T1a full time until 2008-03-10, T1b full time from 2008-03-05 — they overlap 03-05 … 03-10,
+    # in year 2 only. Year 2's part of March: T1a 10 days, T1b 11, the person 15 days → T1b 15/31 − 10/31 counted;
+    # year 3's part (16–31): T1b alone, 16/31 = 0,5161, nothing capped — only year 2 names T1b (the whole month's
+    # grid, 10/31 + 27/31 > 1, named it in year 3 too).
+    ws = [worker(n, hire=agr) for n in ("D", "A", "N")]
+    ws += one_person(worker("T1a", hire=agr, exit=date(2008, 3, 10)), worker("T1b", hire=date(2008, 3, 5)))
+    pays = [pay(n, "2006-03", "2009-03") for n in ("D", "A", "N")]
+    pays += [pay("T1a", "2006-03", "2008-02"), [PayMonth("T1a", Month(2008, 3), D(10) / D(31), D(1000))],
+             [PayMonth("T1b", Month(2008, 3), D(27) / D(31), D(1000))], pay("T1b", "2008-04", "2009-03")]
+    (y2, y3) = evaluate_quota(enterprise(ws, pays, agrement=agr), w03, Period(date(2008, 1, 1), date(2008, 12, 31)),
+                              st_, whole_years=True).years
+    assert round(y3.months[0].counted_target, 4) == D("0.5161")
+    assert [r for r in y2.reasons if "(travailleur T1b, compté en partie)" in r.text.fr]
+    assert not [r for r in y3.reasons if "plusieurs contrats" in r.text.fr]
 
 def test_the_one_full_time_cap_holds_in_a_month_split_between_two_agrement_years():
     """Reading of the change: the same person as above (T1a 0,8, T1b 0,8, both in force), agrément 2006-03-16, so

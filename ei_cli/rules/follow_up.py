@@ -195,8 +195,8 @@ def _persons_followed(enterprise: Enterprise, followed: list[tuple[Worker, bool 
     out = []
     for key, stints in cpas.items():
         rows, status = hired.get(key, ((), None))
-        both = tuple(sorted(stints + rows, key=lambda w: (w.hire_date, w.row or 0))) if stints and rows else None
-        out.append((both or stints or rows, rows, status))
+        judged = tuple(sorted(stints + rows, key=lambda w: (w.hire_date, w.row or 0))) if stints else rows
+        out.append((judged, rows, status))
     return out
 
 
@@ -247,8 +247,8 @@ def _interviews(enterprise: Enterprise, rows: tuple[Worker, ...], quarters_in: l
                 ) -> tuple[list[Missing], list[dict], list[tuple[str, Quarter]]]:
     """``rows``: the person's contracts here (``_persons_followed``: their employment contracts and art. 60 §7
     stints), judged as one — the days employed, the Paie rows and the interviews of all their ids; a quarter's
-    line names the id employed last in it, its gap sure (``status`` True) when an art. 60 stint is in it, else of
-    ``status``, the employment contracts'. ``quarters_in``: the quarters overlapping the period evaluated, with their extents. Also
+    line names the id employed last in it, its gap sure when the art. 60 stints' days in it owe the interview on
+    their own, else of ``status``, the employment contracts'. ``quarters_in``: the quarters overlapping the period evaluated, with their extents. Also
     returns the quarters that owe no interview because the person was suspended in them (``_suspended``), each
     with the id its line names."""
     missing, quarters, suspended = [], [], []
@@ -261,8 +261,10 @@ def _interviews(enterprise: Enterprise, rows: tuple[Worker, ...], quarters_in: l
         present = [w for w in rows if w.employed_in(extent)]
         left = max(w.exit_date or date.max for w in present)
         wid = present[-1].worker_id
-        # An art. 60 §7 stint in the quarter: surely followed, whatever the status of the person's EI contract.
-        sure = True if any(w.contract_type == ContractType.ART60 for w in present) else status
+        # Art. 60 §7 days enough to owe the interview on their own: surely owed, whatever the status of the person's
+        # EI contract (the quarter owed through that contract's days keeps its status).
+        stints = tuple(w for w in present if w.contract_type == ContractType.ART60)
+        sure = True if stints and person_days_in(stints, extent) >= min_days else status
         found = sum(1 for d in records if start <= d <= end)
         # Due once the quarter (or the worker's employment in it) is over by the horizon (``_horizon``: the
         # period's end, today for a period running beyond it): a period of one month (ei batch --month) does

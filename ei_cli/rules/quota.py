@@ -109,6 +109,9 @@ class MonthQuota:
     # Month by month (Brussels 2004): a month of the agrément year outside the period evaluated (``ei batch
     # --month``, ``ei check --year``), shown for information, not judged.
     outside_period: bool = False
+    # The contracts the one-full-time cap counted in part in the month (in the year's part of a month it shares,
+    # ``_year_part``): said by the year's reason (``_counted_in_part``), not in JSON.
+    lowered: tuple[str, ...] = ()
 
     @property
     def share(self) -> Decimal | None:
@@ -449,6 +452,7 @@ def _year_part(f: _Frame, m: MonthQuota, counted: Callable[[Worker], bool], supe
         return m
     part = Period(first, last)
     target = total = unknown = sup = ZERO
+    lowered = []
     for w in f.enterprise.workers:
         is_counted, is_sup = counted(w), supervision and _is_supervision(w)
         if not (is_counted or is_sup):
@@ -458,6 +462,8 @@ def _year_part(f: _Frame, m: MonthQuota, counted: Callable[[Worker], bool], supe
             continue
         x = beside_earlier(f.enterprise, w, lambda o: f.day_fte(o, month) * days_employed_in(o, part) / month.days,
                            lambda rows: Decimal(person_days_in(rows, part)) / month.days)
+        if w.worker_id in f.enterprise.employments and x < f.day_fte(w, month) * employed / month.days:
+            lowered.append(w.worker_id)
         if is_sup:
             sup += x
         if is_counted:
@@ -466,7 +472,7 @@ def _year_part(f: _Frame, m: MonthQuota, counted: Callable[[Worker], bool], supe
             target += in_target
             unknown += in_unknown
     return replace(m, days_in_year=days, year_target_fte=target, year_total_fte=total, year_unknown_fte=unknown,
-                   year_supervision_fte=sup if supervision else None)
+                   year_supervision_fte=sup if supervision else None, lowered=tuple(lowered))
 
 
 def _weighted(f: _Frame, months: tuple[MonthQuota, ...], counted: Callable[[Worker], bool], supervision: bool = False
@@ -593,10 +599,18 @@ def _is_supervision(worker: Worker) -> bool:
 def _measure(enterprise: Enterprise, report, months: list[Month], counted: Callable[[Worker], bool],
              fte_row: Callable[[Worker], Sequence[Decimal]], supervision: bool) -> list[MonthQuota]:
     """Month by month: target, total and unknown-status FTE of the counted workers (``fte_row(w)``:
-    the worker's etp in each of ``months``, a person already at most one full-time a month — the caller's
-    ``common.one_full_time``, whose lowered contracts it says), and the art. 60 §7 workers' FTE, shown apart
+    the worker's etp in each of ``months``; a person at most one full-time a month, ``common.one_full_time``, the
+    contracts it counted in part kept in each month's ``lowered``), and the art. 60 §7 workers' FTE, shown apart
     (Q11)."""
     out = []
+    raw, fte_row = fte_row, one_full_time(enterprise, months, fte_row)
+    lowered: dict[int, list[str]] = {}
+    if enterprise.employments:
+        judged = [w for w in enterprise.workers if counted(w) or (supervision and _is_supervision(w))]
+        for wid in lowered_by_full_time(enterprise, judged, raw, fte_row, range(len(months))):
+            w = enterprise.workers_by_id[wid]
+            for i in (i for i, (x, y) in enumerate(zip(fte_row(w), raw(w))) if x < y):
+                lowered.setdefault(i, []).append(wid)
     members = [(fte_row(w), report.is_target(w.worker_id))
                for w in enterprise.workers if counted(w)]
     # Encadrement (Brussels 2018 mandate): a target-public worker in that function counts on the target
@@ -617,7 +631,7 @@ def _measure(enterprise: Enterprise, report, months: list[Month], counted: Calla
                 unknown += x
         sup_fte = sum((row[i] for row in sup), ZERO) if supervision else None
         out.append(MonthQuota(m, target, total, unknown, sup_fte,
-                              art60_fte=sum((row[i] for row in art60), ZERO)))
+                              art60_fte=sum((row[i] for row in art60), ZERO), lowered=tuple(lowered.get(i, ()))))
     return out
 
 
@@ -1915,11 +1929,7 @@ def _judge_years(enterprise: Enterprise, regime: Regime, years: list[tuple[int, 
     name, shape = _shape(regime)
     all_months = _months_known(enterprise, (m for _, p in years for m in p.months()))
     fte, problems = _grid_fte(enterprise, all_months, shape)
-    # A person at most one full-time a month; the contracts that lowers are said in each year they were
-    # (``_counted_in_part``).
-    capped = one_full_time(enterprise, all_months, fte)
-    measured = {m.month: m for m in _measure(enterprise, report, all_months, shape.counted, capped,
-                                             shape.supervision)}
+    measured = {m.month: m for m in _measure(enterprise, report, all_months, shape.counted, fte, shape.supervision)}
     day_fte = _paid_day_fte(enterprise)
     results = []
     for n, p in years:
@@ -1927,25 +1937,19 @@ def _judge_years(enterprise: Enterprise, regime: Regime, years: list[tuple[int, 
         known = tuple(measured[m] for m in in_year if m in measured)
         frame = _Frame(enterprise, regime, n, p, known, len(in_year), frozenset(m.month for m in known), report,
                        day_fte, None if period is None else p.intersection(period))
-        results.append(_counted_in_part(replace(_judge(shape, frame), regime_id=regime.id, rule=name), enterprise,
-                                        shape, all_months, fte, capped))
+        results.append(_counted_in_part(replace(_judge(shape, frame), regime_id=regime.id, rule=name), enterprise))
     return results, problems
 
 
-def _counted_in_part(y: YearQuota, enterprise: Enterprise, shape: _Shape, months: list[Month],
-                     raw: Callable[[Worker], Sequence[Decimal]], capped: Callable[[Worker], Sequence[Decimal]]
-                     ) -> YearQuota:
-    """The year ``y`` with a reason naming the contracts the one-full-time cap lowered in its months (``raw``
-    against ``capped``, the rows of ``months``; ``common.full_time_reason``): those the quota judges, employed in
-    the year — a split month's other part is not the year's. The year and the forecast alike."""
-    if not enterprise.employments:
+def _counted_in_part(y: YearQuota, enterprise: Enterprise) -> YearQuota:
+    """The year ``y`` with a reason naming the contracts the one-full-time cap counted in part in its months
+    (``MonthQuota.lowered``: set where the cap is applied, ``_measure`` and, for the year's part of a month it
+    shares, ``_year_part``; ``common.full_time_reason``), in the workers' order. The year and the forecast alike."""
+    named = {wid for m in y.months for wid in m.lowered}
+    if not named:
         return y
-    judged = [w for w in enterprise.workers if (shape.counted(w) or (shape.supervision and _is_supervision(w)))
-              and w.employed_in(y.period)]
-    lowered = lowered_by_full_time(enterprise, judged, raw, capped,
-                                   (i for i, m in enumerate(months) if y.period.start <= m.last_day
-                                    and m.first_day <= y.period.end))
-    return replace(y, reasons=(*y.reasons, full_time_reason(lowered))) if lowered else y
+    lowered = [w.worker_id for w in enterprise.workers if w.worker_id in named]
+    return replace(y, reasons=(*y.reasons, full_time_reason(lowered)))
 
 
 def _months_known(enterprise: Enterprise, months: Iterable[Month]) -> list[Month]:
@@ -2305,9 +2309,8 @@ def forecast_quota(enterprise: Enterprise, regime: Regime, day: date, report) ->
     def fte_row(w: Worker) -> list[Decimal]:
         return list(known_row(w)) + [future_fte(w, m) for m in future]
 
-    capped = one_full_time(enterprise, known + future, fte_row)
     measured = tuple(replace(x, projected=projected_month(x.month))
-                     for x in _measure(enterprise, report, known + future, shape.counted, capped, shape.supervision))
+                     for x in _measure(enterprise, report, known + future, shape.counted, fte_row, shape.supervision))
     paid = _paid_day_fte(enterprise)
 
     def day_fte(w: Worker, m: Month) -> Decimal:
@@ -2320,8 +2323,8 @@ def forecast_quota(enterprise: Enterprise, regime: Regime, day: date, report) ->
     adjustable = [m for m in future if min(m.last_day, period.end) >= hire_day]
     frame = _Frame(enterprise, regime, n, period, measured, len(in_year), frozenset(adjustable), report, day_fte,
                    hire_day=hire_day)
-    projected = _said_judge(_counted_in_part(replace(_judge(shape, frame), regime_id=regime.id, rule=name), enterprise,
-                                             shape, known + future, fte_row, capped), asked, regime)
+    projected = _said_judge(_counted_in_part(replace(_judge(shape, frame), regime_id=regime.id, rule=name), enterprise),
+                            asked, regime)
     extra = projected.shortfall_fte
     hire_from = adjustable[0] if adjustable else None
     # The first day a hire counts in: the day after today, or the first adjustable month's first day when the months
