@@ -42,7 +42,7 @@ from ei_cli.rules.common import (NO_PAY, ONE, VERDICT, CheckResult, Reason, beca
                                  daily_fte, denoised, days_employed_in, fallback_warnings, fte_rows, not_begun,
                                  number_text, person_days_in, person_fte, pay_known_text, round_up, payroll_current,
                                  share_percent, share_text, shown_beside, four_places, workers_text, beside_earlier,
-                                 full_time_reason, lowered_by_full_time, one_full_time)
+                                 full_time_reason, one_full_time)
 
 NAME = "quota"
 ZERO = Decimal(0)
@@ -604,13 +604,12 @@ def _measure(enterprise: Enterprise, report, months: list[Month], counted: Calla
     (Q11)."""
     out = []
     raw, fte_row = fte_row, one_full_time(enterprise, months, fte_row)
-    lowered: dict[int, list[str]] = {}
-    if enterprise.employments:
-        judged = [w for w in enterprise.workers if counted(w) or (supervision and _is_supervision(w))]
-        for wid in lowered_by_full_time(enterprise, judged, raw, fte_row, range(len(months))):
-            w = enterprise.workers_by_id[wid]
-            for i in (i for i, (x, y) in enumerate(zip(fte_row(w), raw(w))) if x < y):
-                lowered.setdefault(i, []).append(wid)
+    lowered: dict[int, list[str]] = {}   # month index → the judged contracts the cap lowered, in worker order
+    for w in enterprise.workers:
+        if w.worker_id in enterprise.employments and (counted(w) or (supervision and _is_supervision(w))):
+            for i, (x, y) in enumerate(zip(fte_row(w), raw(w))):
+                if x < y:
+                    lowered.setdefault(i, []).append(w.worker_id)
     members = [(fte_row(w), report.is_target(w.worker_id))
                for w in enterprise.workers if counted(w)]
     # Encadrement (Brussels 2018 mandate): a target-public worker in that function counts on the target
