@@ -1207,7 +1207,8 @@ def test_brussels_social_accompaniment_subsidy_without_an_accompanier_needs_enca
     « accompagnement_social »: the 10 % condition holds (0,5 / 1,5 = 33 %). The accompaniment line was not
     claimable (« rien à couvrir »), 30 000 € lost; it is now claimable, 30 000,00 €, with a note to check that
     the encadrement staff does the accompaniment. With a half-time accompanier A employed from 2011-07-01
-    (some day of the segment), it is claimable without that note.
+    (some day of the segment), it is claimable without that note, but its 365 − 184 = 181 days held by E alone
+    are still to check (the reminder was silenced for the whole year by any accompanier's day).
     With neither function in a segment, nothing: agrément 2010-07-01, E hired 2011-07-01; 2011 holds
     agrément year 1's 2011-01-01 … 06-30 (181 of 365 days, nobody to accompany on any of them: 30 000 × 0 / 365 =
     0,00 €, where 30 000 × 181 / 365 = 14 876,71 € was shown, not claimable) and year 2's 2011-07-01 … 12-31 (184
@@ -1238,6 +1239,10 @@ def test_brussels_social_accompaniment_subsidy_without_an_accompanier_needs_enca
     (line,) = lines_of(result, "social_accompaniment")
     assert line.claimable is True and result.totals["social_accompaniment"] == D("30000.00")
     assert to_check not in [n.fr for n in line.notes]
+    assert ("À vérifier : 181 jours du poste sans travailleur « accompagnement_social » sous contrat ; "
+            "l'accompagnement y est-il assuré par le personnel d'encadrement ?") in [n.fr for n in line.notes]
+    assert any(r.text.fr.startswith("181 jours sur 365 avec du personnel « encadrement » mais aucun travailleur "
+                                    "« accompagnement_social » sous contrat") for r in line.reasons)
     agr = date(2010, 7, 1)
     staff = [worker(f"T{i}", agr) for i in range(9)] + [
         worker("N", agr), worker("E", date(2011, 7, 1), fte="0.5", function=Function.SUPERVISION)]

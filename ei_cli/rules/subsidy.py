@@ -1561,6 +1561,22 @@ def _tranche_line(run: _Run, subsidy: str, base_key: str, per_key: str, n: int, 
     elif nobody is not None:
         notes.append(nobody[0])
         reasons.append(nobody[1])
+    elif staff == Function.SOCIAL_ACCOMPANIMENT and (own := sum(_days_held(run, (staff,), part))) < held:
+        # Some days held by the encadrement alone: the same reminder, for those days (an accompanier on a
+        # three-month CDD silenced it for the nine months paid on the encadrant).
+        alone = plural(held - own, "jour", "day")
+        notes.append(t(f"À vérifier : {alone.fr} du poste sans travailleur « accompagnement_social » sous contrat ; "
+                       "l'accompagnement y est-il assuré par le personnel d'encadrement ?",
+                       f"To check: {alone.en} of the post without an “accompagnement_social” worker under contract; "
+                       "is the accompaniment done by the encadrement staff then?"))
+        reasons.append(because(t(
+            f"{alone.fr.capitalize()} sur {held} avec du personnel « {Function.SUPERVISION} » mais aucun travailleur "
+            f"« {staff} » sous contrat : comptés comme les autres (un seul ensemble de personnel de formation, "
+            "d'encadrement et d'accompagnement social, la mesure des 10 % comptant les deux fonctions) ; réclamable, "
+            "à vérifier.",
+            f"{alone.en.capitalize()} out of {held} with “{Function.SUPERVISION}” staff but no “{staff}” worker under "
+            "contract: counted as the others (one group of training, encadrement and social accompaniment staff, the "
+            "10 % measure counting both functions); claimable, to check."), base))
     if part != agr_year:
         notes.append(AGREMENT_PART_NOTE)
     if before is not None:
