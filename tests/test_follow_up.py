@@ -571,6 +571,11 @@ def test_a_person_from_an_art60_stint_to_an_ei_contract_owes_one_interview_in_th
     assert [(q["worker_id"], q["quarter"], q["days_employed"], q["interviews"])
             for q in result.details["quarters"]][0] == ("R1", "2025-Q1", 90, 1)
     assert result.summary.fr.startswith("1 travailleur suivi")
+    # The interview recorded under the other id than the one in force that day counts for the person too: under
+    # R1 on 2025-02-10 (R0's art. 60 stint running), or under R0 on 03-10 (R1's CDI running).
+    for wid, day in (("R1", "2025-02-10"), ("R0", "2025-03-10")):
+        moved = actions(wid, (day, I)) + follow[1:]
+        assert _judge([r0, r1], moved, 2025).details["missing"] == []
     apart = _judge([replace(r0, national_number=None), replace(r1, national_number=None)], follow, 2025)
     assert apart.compliant is False and apart.summary.fr.startswith("2 travailleurs suivis")
     assert [(m["worker_id"], m["item"], m["quarter"]) for m in apart.details["missing"]] == \

@@ -3747,38 +3747,43 @@ def test_quota_counts_a_person_on_two_concurrent_contracts_at_most_one_full_time
 
 
 
+W03_AGR = date(2006, 3, 16)   # wallonie-2003 agrément: year 2 = 2007-03-16 … 2008-03-15, year 3 from 2008-03-16
+ONE_TARGET = Statuses({"D": False, "A": False, "N": False, "T1a": True, "T1b": True})
+
+
+def _three_and_one_person(t1a: Worker, t1b: Worker, person_pays: list) -> Enterprise:
+    """D, A, N not target, full time from ``W03_AGR`` (Paie 2006-03 … 2009-03), and one target person (one national
+    number) on ``t1a`` and ``t1b`` with ``person_pays``."""
+    ws = [worker(n, hire=W03_AGR) for n in ("D", "A", "N")] + one_person(t1a, t1b)
+    return enterprise(ws, [pay(n, "2006-03", "2009-03") for n in ("D", "A", "N")] + person_pays, agrement=W03_AGR)
+
+
 def test_a_contract_counted_in_part_is_named_only_in_the_agrement_years_it_is_employed_in():
     """wallonie-2003, agrément 2006-03-16: year 2 = 2007-03-16 … 2008-03-15, year 3 from 2008-03-16. One target
     person on T1a 0,8 from the agrément and T1b 0,8 hired 2008-03-20 (year 3 only). March 2008 is split: in year
     2 (its 15 first days) T1a alone, 0,8 × 15/31 = 0,3871 target FTE, nothing capped; in year 3 T1b is counted in
     part (0,8 + 0,8 > 1). Only year 3 names T1b in its « plusieurs contrats » reason (year 2 named it from the
     whole month's grid)."""
-    w03, agr = get_regime("wallonie-2003"), date(2006, 3, 16)
-    ws = [worker(n, hire=agr) for n in ("D", "A", "N")]
-    ws += one_person(worker("T1a", hire=agr, fte="0.8"), worker("T1b", hire=date(2008, 3, 20), fte="0.8"))
-    pays = [pay(n, "2006-03", "2009-03") for n in ("D", "A", "N")]
-    pays += [pay("T1a", "2006-03", "2009-03", "0.8"), pay("T1b", "2008-03", "2009-03", "0.8")]
-    st_ = Statuses({"D": False, "A": False, "N": False, "T1a": True, "T1b": True})
-    result = evaluate_quota(enterprise(ws, pays, agrement=agr), w03, Period(date(2008, 1, 1), date(2008, 12, 31)),
-                            st_, whole_years=True)
-    (y2, y3) = result.years
+    w03, year_2008 = get_regime("wallonie-2003"), Period(date(2008, 1, 1), date(2008, 12, 31))
+    e = _three_and_one_person(worker("T1a", hire=W03_AGR, fte="0.8"), worker("T1b", hire=date(2008, 3, 20), fte="0.8"),
+                              [pay("T1a", "2006-03", "2009-03", "0.8"), pay("T1b", "2008-03", "2009-03", "0.8")])
+    (y2, y3) = evaluate_quota(e, w03, year_2008, ONE_TARGET, whole_years=True).years
     assert (y2.year, y3.year) == (2, 3) and round(y2.months[-1].counted_target, 4) == D("0.3871")
     assert not [r for r in y2.reasons if "plusieurs contrats" in r.text.fr]
     assert [r for r in y3.reasons if "(travailleur T1b, compté en partie)" in r.text.fr]
     # The mirror case: T1a full time until 2008-03-10, T1b full time from 2008-03-05 — they overlap 03-05 … 03-10,
-    # in year 2 only. Year 2's part of March: T1a 10 days, T1b 11, the person 15 days → T1b 15/31 − 10/31 counted;
-    # year 3's part (16–31): T1b alone, 16/31 = 0,5161, nothing capped — only year 2 names T1b (the whole month's
-    # grid, 10/31 + 27/31 > 1, named it in year 3 too).
-    ws = [worker(n, hire=agr) for n in ("D", "A", "N")]
-    ws += one_person(worker("T1a", hire=agr, exit=date(2008, 3, 10)), worker("T1b", hire=date(2008, 3, 5)))
-    pays = [pay(n, "2006-03", "2009-03") for n in ("D", "A", "N")]
-    pays += [pay("T1a", "2006-03", "2008-02"), [PayMonth("T1a", Month(2008, 3), D(10) / D(31), D(1000))],
-             [PayMonth("T1b", Month(2008, 3), D(27) / D(31), D(1000))], pay("T1b", "2008-04", "2009-03")]
-    (y2, y3) = evaluate_quota(enterprise(ws, pays, agrement=agr), w03, Period(date(2008, 1, 1), date(2008, 12, 31)),
-                              st_, whole_years=True).years
-    assert round(y3.months[0].counted_target, 4) == D("0.5161")
+    # in year 2 only. Year 2's part of March (1–15): T1a 10/31, T1b's 11 days at 1/31 a day beside it, the person
+    # 15 days → T1b min(15/31, 10/31 + 11/31) − 10/31 = 5/31, the month 15/31 = 0,4839; year 3's part (16–31): T1b
+    # alone, 16/31 = 0,5161, nothing capped — only year 2 names T1b (the whole month's grid, 10/31 + 27/31 > 1,
+    # named it in year 3 too).
+    e = _three_and_one_person(worker("T1a", hire=W03_AGR, exit=date(2008, 3, 10)), worker("T1b", hire=date(2008, 3, 5)),
+                              [pay("T1a", "2006-03", "2008-02"), [PayMonth("T1a", Month(2008, 3), D(10) / D(31), D(1000))],
+                               [PayMonth("T1b", Month(2008, 3), D(27) / D(31), D(1000))], pay("T1b", "2008-04", "2009-03")])
+    (y2, y3) = evaluate_quota(e, w03, year_2008, ONE_TARGET, whole_years=True).years
+    assert (round(y2.months[-1].counted_target, 4), round(y3.months[0].counted_target, 4)) == (D("0.4839"), D("0.5161"))
     assert [r for r in y2.reasons if "(travailleur T1b, compté en partie)" in r.text.fr]
     assert not [r for r in y3.reasons if "plusieurs contrats" in r.text.fr]
+
 
 def test_the_one_full_time_cap_holds_in_a_month_split_between_two_agrement_years():
     """Reading of the change: the same person as above (T1a 0,8, T1b 0,8, both in force), agrément 2006-03-16, so
@@ -3786,14 +3791,10 @@ def test_the_one_full_time_cap_holds_in_a_month_split_between_two_agrement_years
     2008's first 15 are (15/31). The person counts at most one full-time on those days too (``_year_part``):
     1 × 16/31 = 0,5161 target FTE-month in March 2007, 15/31 = 0,4839 in March 2008 — added up, 1,6 × 16/31 =
     0,8258 (no test caught it). The year: (16/31 + 11 + 15/31) ÷ (4 × 12) = 12 ÷ 48 = 25 %."""
-    w03, agr = get_regime("wallonie-2003"), date(2006, 3, 16)
-    ws = [worker(n, hire=agr) for n in ("D", "A", "N")]
-    ws += one_person(worker("T1a", hire=agr, fte="0.8"), worker("T1b", hire=date(2006, 9, 1), fte="0.8"))
-    pays = [pay(n, "2006-03", "2008-03") for n in ("D", "A", "N")]
-    pays += [pay("T1a", "2006-03", "2008-03", "0.8"), pay("T1b", "2006-09", "2008-03", "0.8")]
-    st_ = Statuses({"D": False, "A": False, "N": False, "T1a": True, "T1b": True})
+    e = _three_and_one_person(worker("T1a", hire=W03_AGR, fte="0.8"), worker("T1b", hire=date(2006, 9, 1), fte="0.8"),
+                              [pay("T1a", "2006-03", "2008-03", "0.8"), pay("T1b", "2006-09", "2008-03", "0.8")])
     at = Period(date(2007, 6, 1), date(2007, 6, 1))
-    y = evaluate_quota(enterprise(ws, pays, agrement=agr), w03, at, st_, whole_years=True).latest
+    y = evaluate_quota(e, get_regime("wallonie-2003"), at, ONE_TARGET, whole_years=True).latest
     assert y.year == 2 and y.target_share == D("0.25") and y.compliant is False
     first, last = y.months[0], y.months[-1]
     assert (str(first.month), str(last.month)) == ("2007-03", "2008-03")
@@ -3833,3 +3834,10 @@ def test_year_1_point_value_counts_a_person_at_most_one_full_time_that_day():
     st_ = Statuses({**{f"N{i}": False for i in range(4)}, "A1": True, "A2": True})
     y = evaluate_quota(enterprise(ws, pays, agrement=date(2024, 1, 1)), W16, Period.calendar_year(2024), st_).latest
     assert y.year == 1 and y.target_share == D("0.2")
+    # A2 from 2024-12-25 instead: December as a month 0,8 + 0,8 × 7/31 = 0,9806 ≤ 1 — no month capped — but on the
+    # judged day A2 counts min(1; 1,6) − 0,8 = 0,2: the same 20,0 %, and the year's reason names A2.
+    ws[-1] = replace(ws[-1], hire_date=date(2024, 12, 25))
+    pays[-1] = [PayMonth("A2", Month(2024, 12), D("0.8") * 7 / 31, D(500))]
+    y = evaluate_quota(enterprise(ws, pays, agrement=date(2024, 1, 1)), W16, Period.calendar_year(2024), st_).latest
+    assert y.target_share == D("0.2") and not y.months[-1].target_fte > 1
+    assert [r for r in y.reasons if "(travailleur A2, compté en partie)" in r.text.fr]

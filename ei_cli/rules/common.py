@@ -365,18 +365,23 @@ def person_fte_rows(enterprise: Enterprise, months: Sequence[Month], workers: It
         return row_of.get(w.worker_id, nothing)
 
     capped = one_full_time(enterprise, list(months), raw)
-    return ([list(capped(w)) for w in workers], fallbacks,
-            lowered_by_full_time(enterprise, workers, raw, capped, range(len(months))))
+    named = {wid for ids in lowered_by_full_time(enterprise, workers, raw, capped).values() for wid in ids}
+    return [list(capped(w)) for w in workers], fallbacks, [w.worker_id for w in workers if w.worker_id in named]
 
 
 def lowered_by_full_time(enterprise: Enterprise, workers: Iterable[Worker],
-                         raw: Callable[[Worker], Sequence[Decimal]], capped: Callable[[Worker], Sequence[Decimal]],
-                         indices: Iterable[int]) -> list[str]:
-    """The ids among ``workers`` (in their order) whose FTE the one-full-time cap lowered (``capped`` below
-    ``raw``) in one of the months at ``indices``: a person's later contracts beside their earlier ones."""
-    indices = list(indices)
-    return [w.worker_id for w in workers if w.worker_id in enterprise.employments
-            and any(capped(w)[i] < raw(w)[i] for i in indices)]
+                         raw: Callable[[Worker], Sequence[Decimal]], capped: Callable[[Worker], Sequence[Decimal]]
+                         ) -> dict[int, list[str]]:
+    """Month index → the ids among ``workers`` (in their order) whose FTE the one-full-time cap lowered that month
+    (``capped`` below ``raw``, the rows of ``one_full_time``): a person's later contracts beside their earlier
+    ones. Empty when nobody has two contracts here."""
+    out: dict[int, list[str]] = {}
+    for w in workers:
+        if w.worker_id in enterprise.employments:
+            for i, (x, y) in enumerate(zip(capped(w), raw(w))):
+                if x < y:
+                    out.setdefault(i, []).append(w.worker_id)
+    return out
 
 
 def full_time_reason(worker_ids: Sequence[str]) -> Reason:

@@ -218,12 +218,14 @@ def _months_over(period: Period, horizon: date) -> Period | None:
 
 
 def _person_actions(enterprise: Enterprise, rows: tuple[Worker, ...], types) -> list[date]:
-    """The dates of the person's actions of ``types`` that count: whichever of their ids they are recorded
-    under, held while the person is employed here under any of them (``Enterprise.person_employed_on``, the
-    annual report's and the reader's ``follow_up_outside_employment``'s rule too) — an action dated before
-    the hire or after the exit is not one of an EI worker (rules.md §3.6 task 1)."""
+    """The dates of the person's actions of ``types`` that count: whichever of ``rows``' ids they are recorded
+    under (the person's contracts judged together, ``_persons_followed``), held while the person is employed here
+    under any of them — for an EI person alone, ``Enterprise.person_employed_on``'s rule, the annual report's and
+    the reader's ``follow_up_outside_employment``'s too; with an art. 60 §7 stint, an interview recorded under one
+    id while the other is in force counts as well — an action dated before the hire or after the exit is not one
+    of an EI worker (rules.md §3.6 task 1)."""
     return sorted(f.date for w in rows for f in enterprise.follow_ups_by_worker.get(w.worker_id, ())
-                  if f.type in types and enterprise.person_employed_on(w, f.date))
+                  if f.type in types and any(o.employed_on(f.date) for o in rows))
 
 
 def _suspended(enterprise: Enterprise, rows: tuple[Worker, ...], extent: Period) -> bool:

@@ -42,7 +42,7 @@ from ei_cli.rules.common import (NO_PAY, ONE, VERDICT, CheckResult, Reason, beca
                                  daily_fte, denoised, days_employed_in, fallback_warnings, fte_rows, not_begun,
                                  number_text, person_days_in, person_fte, pay_known_text, round_up, payroll_current,
                                  share_percent, share_text, shown_beside, four_places, workers_text, beside_earlier,
-                                 full_time_reason, one_full_time)
+                                 full_time_reason, lowered_by_full_time, one_full_time)
 
 NAME = "quota"
 ZERO = Decimal(0)
@@ -408,6 +408,7 @@ class _Point:
     total_fte: Decimal
     unknown_fte: Decimal
     workers: int
+    lowered: tuple[str, ...] = ()   # the contracts the one-full-time cap counted in part that day
 
 
 def _hire_part(month: Month, hire_day: date) -> Decimal:
@@ -562,14 +563,17 @@ def _point_value(f: _Frame, counted: Callable[[Worker], bool], day: date) -> _Po
     month = Month.of(day)
     target = total = unknown = ZERO
     employed = [w for w in f.enterprise.workers if counted(w) and w.employed_on(day)]
+    lowered = []
     for w in employed:
         x = beside_earlier(f.enterprise, w, lambda o: f.day_fte(o, month) if o.employed_on(day) else ZERO,
                            lambda rows: ONE)
+        if w.worker_id in f.enterprise.employments and x < f.day_fte(w, month):
+            lowered.append(w.worker_id)
         total += x
         in_target, in_unknown = _by_status(f, w, x)
         target += in_target
         unknown += in_unknown
-    return _Point(day, target, total, unknown, f.enterprise.persons(employed))
+    return _Point(day, target, total, unknown, f.enterprise.persons(employed), tuple(lowered))
 
 
 def _by_status(f: _Frame, worker: Worker, fte: Decimal) -> tuple[Decimal, Decimal]:
@@ -604,12 +608,9 @@ def _measure(enterprise: Enterprise, report, months: list[Month], counted: Calla
     (Q11)."""
     out = []
     raw, fte_row = fte_row, one_full_time(enterprise, months, fte_row)
-    lowered: dict[int, list[str]] = {}   # month index → the judged contracts the cap lowered, in worker order
-    for w in enterprise.workers:
-        if w.worker_id in enterprise.employments and (counted(w) or (supervision and _is_supervision(w))):
-            for i, (x, y) in enumerate(zip(fte_row(w), raw(w))):
-                if x < y:
-                    lowered.setdefault(i, []).append(w.worker_id)
+    lowered = lowered_by_full_time(enterprise, (w for w in enterprise.workers
+                                                 if counted(w) or (supervision and _is_supervision(w))), raw, fte_row
+                                   ) if enterprise.employments else {}
     members = [(fte_row(w), report.is_target(w.worker_id))
                for w in enterprise.workers if counted(w)]
     # Encadrement (Brussels 2018 mandate): a target-public worker in that function counts on the target
@@ -742,6 +743,8 @@ def _judge_staircase(f: _Frame) -> YearQuota:
         months = tuple(replace(x, judged=x is months[-1]) for x in months)
         m = months[-1]
         point = _point_value(f, _counted, min(f.period.end, m.month.last_day))
+        if point.lowered:   # the judged day's cap too, for the year's reason (``_counted_in_part``)
+            months = (*months[:-1], replace(m, lowered=tuple(dict.fromkeys(m.lowered + point.lowered))))
         target, total, unknown, count = point.target_fte, point.total_fte, point.unknown_fte, 1
         judged_month = m.month
         adjustable = 1 if m.month in f.adjustable else 0
