@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 from ei_cli.model import ContractType, Enterprise, Function, PayMonth, Region, Worker
 from ei_cli.periods import Month, anniversary_year
 from ei_cli.regimes import get_regime
+from ei_cli.render.subsidy import _rounding_adjustment, basis_text
 from ei_cli.rules.subsidy import compute_subsidies, subsidy_ids, tranches
 from helpers_rules import CategoryReport as Report, CategoryEntry, IN_WORKER_ORDER, SHEET_IDS, one_person
 
@@ -407,6 +408,37 @@ def test_concurrent_contracts_of_one_person_count_at_most_one_full_time_a_day():
     assert b.basis["fte_months"] == D("2.4000") and {m["etp"] for m in b.basis["months"]} == {D("0.4000")}
     assert result.totals["target_worker"] == D("14400.00")
     assert any(n.fr.startswith("Contrat tenu en même temps que celui du travailleur A") for n in b.notes)
+
+
+def test_the_limits_of_one_persons_concurrent_contracts_are_the_persons():
+    """One TD on two half-time contracts all 2025 (same national number, hired the same day, A the earlier
+    row): A costs 2 000 € a month, B 1 000 €. The subsidy is the person's (rules.md §3.7 « par TD … à temps
+    plein », D1), at most 50 % of their wage cost and 1 500 € per FTE-month, their contracts together.
+    A a month: min(50 % × 2 000 = 1 000, 1 500 × 0,5 = 750) = 750 €, 12 × 750 = 9 000. B alone: min(500, 750)
+    = 500; the person: min(50 % × 3 000 = 1 500, 1 500 × (0,5 + 0,5) = 1 500) = 1 500, less A's 750 = 750 €
+    a month on B (250 € above its own limits), 12 × 750 = 9 000. Total 18 000 € = the TD cap, what one
+    full-time contract costing 3 000 € gets. Contract by contract it was 9 000 + 6 000 = 15 000 €.
+    Swapped costs (A 1 000, B 2 000): A min(500, 750) = 500; B min(1 500, 1 500) − 500 = 1 000 (own 750): the
+    same 18 000 €."""
+    ws = one_person(worker("A", date(2025, 1, 1), fte="0.5"), worker("B", date(2025, 1, 1), fte="0.5"))
+    for cost_a, cost_b, a_month, b_month in (("2000", "1000", 750, 750), ("1000", "2000", 500, 1000)):
+        pays = (monthly("A", Month(2025, 1), Month(2025, 12), fte="0.5", cost=cost_a)
+                + monthly("B", Month(2025, 1), Month(2025, 12), fte="0.5", cost=cost_b))
+        result = compute_subsidies(enterprise(ws, pays), W2016, 2025, Report({"A": "TD", "B": "TD"}))
+        (a,), (b,) = lines_of(result, "target_worker", "A"), lines_of(result, "target_worker", "B")
+        assert (a.amount, b.amount) == (12 * D(a_month), 12 * D(b_month)) and a.claimable and b.claimable
+        assert "joint_complement" not in a.basis and b.basis["joint_complement"] == D("3000.00")
+        jan = b.basis["months"][0]
+        assert (jan["person_half_wage_cost"], jan["person_cap"], jan["beside_amount"]) == (D(1500), D(1500), D(a_month))
+        assert jan["amount"] == D(b_month) and jan["joint_complement"] == D(250)
+        assert result.totals["target_worker"] == D("18000.00")
+        assert any(n.fr.startswith("Les limites de la subvention (50 % du coût salarial, plafond par ETP-mois) "
+                                   "sont celles de la personne") for n in b.notes)
+        assert b.reasons[-1].text.fr.startswith("Limites de la personne, ses contrats ensemble")
+        # The claim workbook's « Mois »: 750 = min(500, 750) + 250, no rounding left (B's own half is 500 when
+        # A costs 2 000); the table's basis names the 3 000 € beside the cost and cap it exceeds.
+        assert _rounding_adjustment(jan) == 0
+        assert basis_text(b.basis, "fr").endswith(" · + part de la personne 3 000,00 €")
 
 
 def test_2003_a_contract_continued_without_a_gap_keeps_counting_its_occupation_years():

@@ -571,7 +571,9 @@ def test_the_months_sheet_says_which_months_are_claimable(tmp_path):
     wb = load_workbook(out)
     months = wb["Mois"]
     header = [c.value for c in months[1]]
-    assert header[-2:] == ["rounding_adjustment", "claimable"]
+    # Columns only appended: the person's limits of concurrent contracts (``rules.subsidy._joint_month``) last.
+    assert header[11:] == ["rounding_adjustment", "claimable", "joint_complement", "person_half_wage_cost",
+                           "person_cap", "beside_amount"]
     rows = [dict(zip(header, r)) for r in months.iter_rows(min_row=2, values_only=True)]
     assert {(r["worker_id"], r["claimable"]) for r in rows} == {("1", False), ("2", True)}
     assert sum(Decimal(str(r["amount"])) for r in rows if r["amount"] is not None) == Decimal("10150.75")

@@ -99,6 +99,39 @@ def test_every_line_stays_under_the_cap_and_half_the_wage_cost(hire, stay, etps,
         assert sum((x.amount for x in known), D(0)) <= D("0.5") * touched + slack
 
 
+@settings(max_examples=60, deadline=None)
+@given(etp_a=st.sampled_from(["0.2", "0.5", "0.6", "0.8", "1"]), etp_b=st.sampled_from(["0.2", "0.4", "0.5", "0.6"]),
+       cost_a=st.integers(300, 5000), cost_b=st.integers(300, 5000), b_month=st.integers(1, 12))
+def test_one_persons_concurrent_contracts_get_what_the_person_would(etp_a, etp_b, cost_a, cost_b, b_month):
+    """One TD on A (all 2025) and B (from the first of ``b_month``, the same national number), both paid every
+    month of their contract. Each month the person's subsidy is min(50 % × their wage costs summed, 1 500 € ×
+    their etp summed, at most 1): the two lines add up to it, month by month — never to the smaller sum of
+    each contract's own min(50 % × its cost, 1 500 × its counted etp) — and neither line is below its own
+    limits (each gets at least what it got alone). E.g. A 0,5 at 2 000 €, B 0,5 at 1 000 €: min(1 500, 1 500)
+    = 1 500 a month, where 750 + 500 = 1 250 one by one."""
+    from test_subsidy import one_person
+
+    ws = one_person(worker("A", date(2025, 1, 1), fte=etp_a), worker("B", date(2025, b_month, 1), fte=etp_b))
+    pays = (monthly("A", Month(2025, 1), Month(2025, 12), fte=etp_a, cost=str(cost_a))
+            + monthly("B", Month(2025, b_month), Month(2025, 12), fte=etp_b, cost=str(cost_b)))
+    result = compute_subsidies(enterprise(ws, pays), W2016, 2025, Report({"A": "TD", "B": "TD"}))
+    (a,), (b,) = lines_of(result, "target_worker", "A"), lines_of(result, "target_worker", "B")
+    b_counted = min(D(1), D(etp_a) + D(etp_b)) - D(etp_a)
+    expected = own = D(0)
+    for m in range(1, 13):
+        alone_a = min(D(cost_a) / 2, 1500 * D(etp_a))
+        if m < b_month:
+            expected, own = expected + alone_a, own + alone_a
+            continue
+        alone_b = min(D(cost_b) / 2, 1500 * b_counted)
+        expected += min(D(cost_a + cost_b) / 2, 1500 * (D(etp_a) + b_counted))
+        own += alone_a + alone_b
+    assert abs(a.amount + b.amount - expected) <= D("0.02")
+    assert a.amount + b.amount >= money(own) - D("0.02")
+    assert a.amount == money(12 * min(D(cost_a) / 2, 1500 * D(etp_a)))
+    assert b.amount >= money((13 - b_month) * min(D(cost_b) / 2, 1500 * b_counted)) - D("0.01")
+
+
 # ------------------------------------------------------------------------------------ SIEG brackets, §3.6
 def test_the_sieg_ceiling_counts_only_the_brackets_subsidisable_accompanier_time():
     """Agrément 2020-01-01, 2024 = agrément year 5 (whole); 8 TD all year → bracket ≥ 8: 25 000 €, at most

@@ -29,7 +29,7 @@ from ei_cli.rules.subsidy import SUBSIDY_TEXT, SubsidyLine, SubsidyResult, tranc
 EURO_FORMAT = '#,##0.00 "€"'
 MONEY_FIELDS = {"amount", "wage_cost", "known_wage_cost", "half_wage_cost", "cap", "cap_full_time", "rate", "ceiling",
                 "accompanier_wage_cost", "partial_amount", "amount_if_condition_met", "ceiling_wage_cost", "ceiling_total",
-                "rounding_adjustment"}
+                "rounding_adjustment", "joint_complement", "person_half_wage_cost", "person_cap", "beside_amount"}
 
 
 def subsidy_label(subsidy: str, lang: str) -> str:
@@ -136,6 +136,13 @@ def basis_text(basis: dict, lang: str, long: bool = False) -> str:
                      (f"{cost} unknown {of}" if en else f"{cost} inconnu {of}"))
     if "cap" in b:
         parts.append(f"{'cap' if en else 'plafond'} {euro_text(b['cap'], lang)}")
+    if b.get("joint_complement"):
+        # The part of the person's limits their other contracts leave unused (``rules.subsidy._joint_month``):
+        # the amount is min(50 % × cost, cap) of the line plus this, which the two figures alone are not.
+        parts.append(say(t("+ part de la personne", "+ person's share"),
+                         t("+ part des limites de la personne non utilisée par ses autres contrats",
+                           "+ share of the person's limits their other contracts leave unused"))
+                     + f" {euro_text(b['joint_complement'], lang)}")
     if b.get("rate") is not None:
         parts.append(f"{'rate' if en else 'taux'} {euro_text(b['rate'], lang)}/{'yr' if en else 'an'}")
     if b.get("index_factor") not in (None, 1, Decimal(1)):
@@ -268,7 +275,8 @@ ADDED_BASIS_KEYS = (
     "headcount_fte_average_before", "rehire_of", "first_hire_date", "target_workers_start", "target_workers_end",
     "provisional", "bracket_min_by_target_workers", "accompanier_fte_year", "min_accompanier_fte", "ceiling_start",
     "ceiling_end", "ceiling_wage_cost", "ceiling_total", "accompanier_fte_days", "ceiling_fte_days",
-    "days_by_tranches", "accompanier_post_fte", "accompanier_post_days", "continues", "post_days")
+    "days_by_tranches", "accompanier_post_fte", "accompanier_post_days", "continues", "post_days",
+    "joint_complement")
 # Basis fields that are lists, given a column all the same as the table's text of them: a Brussels 2004 line
 # whose tranche count changes within it has `tranches` and `rate` blank (no single one), and the CSV could
 # not explain its amount — « 31 jours à 0 tranche (31 000,00 €/an), 335 jours à 1 tranche (46 500,00 €/an) »
@@ -499,10 +507,12 @@ def write_claim_workbook(path: Path, result: SubsidyResult, enterprise: Enterpri
         # it: a re-hire's months, or the known months of a line whose amount is unknown, are computed but out
         # of the total, and the column `amount` summed over every row exceeded the Synthèse's.
         months_header = ["subsidy", "worker_id", "occupation_year", "month", "etp", "days", "wage_cost",
-                         "half_wage_cost", "cap", "amount", "capped", "rounding_adjustment", "claimable"]
+                         "half_wage_cost", "cap", "amount", "capped", "rounding_adjustment", "claimable",
+                         "joint_complement", "person_half_wage_cost", "person_cap", "beside_amount"]
         month_rows = [[line.subsidy, line.worker_id, line.basis.get("occupation_year"), str(m["month"]), m["etp"],
                        m["days"], m.get("wage_cost"), m.get("half_wage_cost"), m.get("cap"), m.get("amount"),
-                       m.get("capped"), _rounding_adjustment(m), line.claimable]
+                       m.get("capped"), _rounding_adjustment(m), line.claimable, m.get("joint_complement"),
+                       m.get("person_half_wage_cost"), m.get("person_cap"), m.get("beside_amount")]
                       for line in result.lines for m in line.basis.get("months", ())]
         if month_rows:
             months = wb.create_sheet("Mois" if not en else "Months")
@@ -517,11 +527,13 @@ def write_claim_workbook(path: Path, result: SubsidyResult, enterprise: Enterpri
 
 
 def _rounding_adjustment(month: dict) -> Decimal | None:
-    """What the month's amount holds beyond min(half the wage cost, cap), both to the cent: the line's rounding
-    remainder on its last month, 0 on the others; None for a month without an amount (wage cost unknown)."""
+    """What the month's amount holds beyond min(half the wage cost, cap), both to the cent, and beyond what the
+    person's other contracts leave it (``joint_complement``, ``rules.subsidy._joint_month``): the line's
+    rounding remainder on its last month, 0 on the others; None for a month without an amount (wage cost
+    unknown)."""
     if month.get("amount") is None or month.get("half_wage_cost") is None or month.get("cap") is None:
         return None
-    return month["amount"] - min(month["half_wage_cost"], month["cap"])
+    return month["amount"] - min(month["half_wage_cost"], month["cap"]) - month.get("joint_complement", 0)
 
 
 def _finish_sheet(ws, header: list[str], get_column_letter, bold) -> None:

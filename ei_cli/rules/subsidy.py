@@ -463,7 +463,15 @@ def _target_worker_wage_cost(run: _Run) -> None:
             params = by_category[category] = _target_worker_parameters(run, category, share, rate)
         return params
 
-    for worker in contract_workers:
+    # One person's concurrent contracts (``_Hire.beside``): the 50 % of the wage cost and the cap per FTE-month
+    # are the person's, their contracts together (``_joint_month``). Each month of a line keeps
+    # (half, cap, amount) here, keyed (worker id, occupation year, month), for the person's later contracts;
+    # None when its wage cost is unknown. The person's earlier contracts are computed first: by rank in the
+    # stretch, then in the one worker order (unchanged when nobody holds two contracts).
+    joint: dict[tuple[str, int, int], tuple[Decimal, Decimal, Decimal] | None] = {}
+    rank = {w.worker_id: i for i, w in enumerate(contract_workers)}
+    unknown_from = len(run.unknown)
+    for worker in sorted(contract_workers, key=lambda w: (run.enterprise.stretch_of(w).index(w), rank[w.worker_id])):
         category = run.category(worker)
         if category not in ("TD", "TGD"):
             # Unknown status: said only while a subsidy could still be due, i.e. while the longest window
@@ -508,7 +516,7 @@ def _target_worker_wage_cost(run: _Run) -> None:
         line_reasons = (*reasons, *(net.reasons if net is not None else ()), *hire.reasons)
         for n, occ_year, part in segments(hire.since, claim):
             months, missing, fallbacks = [], [], []
-            wage_part_sum = fte_months = cap_sum = half_sum = amount = ZERO
+            wage_part_sum = fte_months = cap_sum = half_sum = amount = complement = ZERO
             known_months = 0
             for month in part.months():
                 first, last = month.first_day, month.last_day
@@ -536,16 +544,21 @@ def _target_worker_wage_cost(run: _Run) -> None:
                         missing.append(month)
                     months.append({"month": month, "etp": fte_m, "days": inside_days, "wage_cost": None,
                                    "cap": money(cap_m), "amount": None})
+                    joint[worker.worker_id, n, month.number] = None
                     fte_months += fte_m
                     cap_sum += cap_m
                     continue
                 wage_m = pay.wage_cost * inside_days / employed_days
                 half_m = share_n * wage_m
                 amount_m = min(half_m, cap_m)
-                months.append({"month": month, "etp": fte_m, "days": inside_days,
-                               "wage_cost": money(wage_m), "half_wage_cost": money(half_m), "cap": money(cap_m),
-                               "amount": money(amount_m),
-                               "capped": cap_m < half_m})
+                row = {"month": month, "etp": fte_m, "days": inside_days, "wage_cost": money(wage_m),
+                       "half_wage_cost": money(half_m), "cap": money(cap_m), "amount": money(amount_m),
+                       "capped": cap_m < half_m}
+                if hire.beside:
+                    amount_m = _joint_month(joint, hire.beside, n, month, half_m, cap_m, amount_m, row)
+                    complement += amount_m - min(half_m, cap_m)
+                joint[worker.worker_id, n, month.number] = (half_m, cap_m, amount_m)
+                months.append(row)
                 fte_months += fte_m
                 known_months += 1
                 wage_part_sum += wage_m
@@ -577,6 +590,15 @@ def _target_worker_wage_cost(run: _Run) -> None:
                     notes.insert(0, net.note)
             basis.update(hire.basis)
             notes[:0] = hire.notes
+            reasons_of_line = line_reasons
+            if complement:
+                basis["joint_complement"] = money(complement)
+                notes.append(_joint_note(hire.beside, money(complement)))
+                reasons_of_line = (*line_reasons, because(t(
+                    "Limites de la personne, ses contrats ensemble : min(50 % de leurs coûts salariaux, leurs "
+                    "plafonds) moins ce que ses autres contrats reçoivent.",
+                    "The person's limits, their contracts together: min(50 % of their wage costs, their caps) "
+                    "less what their other contracts get."), share))
             # The unpublished periodic rate is cited in the reasons, not as the line's confidence (D1: inferred).
             values = [cap, share, window_months]
             if missing:
@@ -598,7 +620,7 @@ def _target_worker_wage_cost(run: _Run) -> None:
                     run.value("subsidy.target_worker.wage_cost_definition"), line_start=part.start))
                 continue
             run.add("target_worker", worker.worker_id, basis, amount, values, notes=notes,
-                    extra_confidence=["inferred"], reasons=line_reasons,
+                    extra_confidence=["inferred"], reasons=reasons_of_line,
                     claimable=(net is None or net.met) and hire.claimable)
         if beyond:
             # The claim is not complete yet: the months to come are said, with nothing to fill in now.
@@ -606,11 +628,52 @@ def _target_worker_wage_cost(run: _Run) -> None:
             run.unknown.append(UnknownSubsidy.citing("target_worker", worker.worker_id, t(
                 f"Mois après le {said.fr} : à calculer avec leur paie.",
                 f"Months after {said.en}: to compute with their payroll."), (), cap))
+    # The unknown entries in the one worker order, as the lines are (``compute_subsidies``).
+    run.unknown[unknown_from:] = sorted(run.unknown[unknown_from:], key=lambda u: rank[u.worker_id])
+    waiting.sort(key=rank.__getitem__)
     if hiring is not None and hiring.applied:
         run.notes.append(hiring.maintained_note())
     if waiting:
         said, cited = _waiting_text(run, horizon), run.value("subsidy.target_worker.max_wage_cost_share")
         run.unknown.extend(UnknownSubsidy.citing("target_worker", wid, said, (), cited) for wid in waiting)
+
+
+def _joint_month(joint: dict, beside: tuple[Worker, ...], n: int, month: Month, half_m: Decimal, cap_m: Decimal,
+                 own: Decimal, row: dict) -> Decimal:
+    """The month's amount of a contract the person holds beside earlier ones (``_Hire.beside``). The subsidy is
+    the person's (« par travailleur », rules.md §3.7): at most 50 % of their wage cost and 1 500 € per
+    FTE-month, their contracts together, so the month is min(their halves summed, their caps summed) less
+    what the earlier contracts' lines already hold for it — never less than this contract's own min(half,
+    cap). Two half-time contracts costing 2 000 and 1 000 €: 750 + 500 taken one by one; together min(1 500,
+    1 500) = 1 500, so 1 500 − 750 = 750 on the later one. The earlier contracts' own months are those of
+    ``joint`` (occupation year ``n``: the person's contracts share their window); one whose wage cost is
+    unknown leaves this month at its own amount (never guessed). ``row`` gets the figures when it gains."""
+    halves, caps, held = half_m, cap_m, ZERO
+    for w in beside:
+        key = (w.worker_id, n, month.number)
+        if key not in joint:
+            continue   # the earlier contract has no day in this month of its window
+        earlier = joint[key]
+        if earlier is None:
+            return own
+        halves, caps, held = halves + earlier[0], caps + earlier[1], held + earlier[2]
+    together = min(halves, caps) - held
+    if together <= own:
+        return own
+    row.update(person_half_wage_cost=money(halves), person_cap=money(caps), beside_amount=money(held),
+               joint_complement=money(together - own), amount=money(together))
+    return together
+
+
+def _joint_note(beside: tuple[Worker, ...], complement: Decimal) -> Text:
+    """The note of a line whose months gain from the person's limits taken together (``_joint_month``)."""
+    named = workers_text(w.worker_id for w in beside)
+    return t(f"Les limites de la subvention (50 % du coût salarial, plafond par ETP-mois) sont celles de la "
+             f"personne, ses contrats ensemble (avec {named.fr}) : ce contrat reçoit {euro_text(complement)} de plus "
+             "que ses propres limites, la part que les autres contrats n'utilisent pas.",
+             f"The subsidy's limits (50 % of the wage cost, cap per FTE-month) are the person's, their contracts "
+             f"together (with {named.en}): this contract gets {euro_text(complement, 'en')} more than its own "
+             "limits, the part the other contracts leave unused.")
 
 
 def _waiting_text(run: _Run, horizon: date) -> Text:
