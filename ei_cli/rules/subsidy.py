@@ -668,12 +668,15 @@ def _joint_month(joint: dict, beside: tuple[Worker, ...], n: int, month: Month, 
 def _joint_note(beside: tuple[Worker, ...], complement: Decimal) -> Text:
     """The note of a line whose months gain from the person's limits taken together (``_joint_month``)."""
     named = workers_text(w.worker_id for w in beside)
+    that_fr = french_word(len(beside), "celui du", "ceux des")
+    that_en = english_word(len(beside), "that of", "those of")
     return t(f"Les limites de la subvention (50 % du coût salarial, plafond par ETP-mois) sont celles de la "
-             f"personne, ses contrats ensemble (avec {named.fr}) : ce contrat reçoit {euro_text(complement)} de plus "
-             "que ses propres limites, la part que les autres contrats n'utilisent pas.",
+             f"personne, ses contrats ensemble (ce contrat et {that_fr} {named.fr}) : ce contrat reçoit "
+             f"{euro_text(complement)} de plus que ses propres limites, la part que les autres contrats n'utilisent "
+             "pas.",
              f"The subsidy's limits (50 % of the wage cost, cap per FTE-month) are the person's, their contracts "
-             f"together (with {named.en}): this contract gets {euro_text(complement, 'en')} more than its own "
-             "limits, the part the other contracts leave unused.")
+             f"together (this contract and {that_en} {named.en}): this contract gets {euro_text(complement, 'en')} "
+             "more than its own limits, the part the other contracts leave unused.")
 
 
 def _waiting_text(run: _Run, horizon: date) -> Text:
