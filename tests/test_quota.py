@@ -265,7 +265,9 @@ def test_year_2_average_with_part_timers():
 def test_mid_month_hire_and_exit_follow_paie_then_fallback():
     """What Paie says that month counts; without a Paie row, Personnel.etp pro rata of days, with a warning.
 
-    H hired 2024-03-15, Paie March etp 0,55 → March counts 0,55 (not 1).
+    H hired 2024-03-15, Paie March etp 0,55 → March counts 0,55 (not 1), at most one full-time a day
+    employed: 17 days of 31 = 0,5484 (D2, as a boundary month and the subsidies count it; the payroll's 0,55
+    is that share rounded up to the hundredth, no warning).
     X leaves 2024-06-15 with no Paie row for June → 1 × 15/30 = 0,5 FTE in June, warning
     payroll_missing_month; July: 0 (not employed, nothing paid).
     """
@@ -275,11 +277,34 @@ def test_mid_month_hire_and_exit_follow_paie_then_fallback():
     e = enterprise(ws, pays)
     r = evaluate_quota(e, W16, Period.calendar_year(2024), Statuses(dict(H=True, X=True, N=False)))
     by_month = {m.month: m for m in r.latest.months}
-    assert by_month[Month(2024, 3)].target_fte == D("1.55")              # X 1 + H 0,55
+    assert by_month[Month(2024, 3)].target_fte == 1 + D(17) / D(31)       # X 1 + H min(0,55, 17/31)
     assert by_month[Month(2024, 6)].target_fte == D("1.5")               # H 1 + X 1 × 15/30
     assert by_month[Month(2024, 7)].target_fte == D("1")
     assert [p.code for p in r.problems] == ["payroll_missing_month"]
     assert "2024-06" in r.problems[0].message.fr and "X" in r.problems[0].message.fr
+
+
+def test_a_month_paid_whole_counts_only_the_days_employed_inside_an_averaged_year():
+    """Differential audit: an exit typed on the 1st of a month paid whole (etp 1, the reader warns
+    pay_fte_beyond_days_employed) counted 1 full FTE in a month wholly inside an averaged year, where a
+    boundary month, the year-1 point value and the subsidies count 1 FTE a day employed at most (D2).
+    Agrément 2022-01-01, year 2 = 2023, 30 % required. T target full time all year: 12 FTE-months; N not target
+    full time: 12; L1–L5 not target, full time January–March, exit 2023-04-01, April paid at etp 1: each
+    3 + min(1, 1/30) = 3,0333. Share 12 / (12 + 12 + 5 × 3,0333 = 39,1667) = 30,64 % ≥ 30 %: compliant.
+    Counted whole, April made 12 / (12 + 12 + 5 × 4 = 44) = 27,27 %, « non conforme »."""
+    leavers = [f"L{i}" for i in range(1, 6)]
+    ws = [worker("T", hire=date(2022, 1, 1)), worker("N", hire=date(2022, 1, 1))] + \
+         [worker(x, hire=date(2022, 1, 1), exit=date(2023, 4, 1)) for x in leavers]
+    pays = [pay("T", "2023-01", "2023-12"), pay("N", "2023-01", "2023-12")] + [pay(x, "2023-01", "2023-04")
+                                                                               for x in leavers]
+    e = enterprise(ws, pays, agrement=date(2022, 1, 1))
+    statuses = Statuses(dict(T=True, N=False, **dict.fromkeys(leavers, False)))
+    y = evaluate_quota(e, W16, Period.calendar_year(2023), statuses).latest
+    april = next(m for m in y.months if m.month == Month(2023, 4))
+    assert april.total_fte == 2 + 5 * (D(1) / D(30))
+    assert y.year == 2 and y.compliant is True
+    assert y.target_share == denoised(D(12) / (D(24) + 5 * (3 + D(1) / D(30))))
+    assert str(y.target_share)[:6] == "0.3063"
 
 
 def test_one_fte_minimum():

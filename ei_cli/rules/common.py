@@ -802,8 +802,10 @@ def fte_rows(enterprise: Enterprise, months: Sequence[Month], workers: Iterable[
     """The etp of each worker in each of ``months``, as lists aligned with ``months`` (ZERO when
     nothing: not employed, or etp 0), and the months where Paie had no row, by worker.
 
-    Paie's etp is the working time actually paid. Without a Paie row, a worker employed that
-    month counts for Personnel.etp × the share of the month's calendar days employed
+    Paie's etp is the working time actually paid, at most 1 a day employed: in the month of a hire or an
+    exit, at most the days employed ÷ the month's days (D2, as ``daily_fte`` counts it for a part of a month:
+    the rest is not counted; the reader warns, ``pay_fte_beyond_days_employed``). Without a Paie row, a
+    worker employed that month counts for Personnel.etp × the share of the month's calendar days employed
     (workbook.md: fall back to Personnel.etp, with a warning). The hot loop of every check.
     """
     bounds = [(m, m.number, m.first_day, m.last_day, Decimal(m.days)) for m in months]
@@ -820,10 +822,15 @@ def fte_rows(enterprise: Enterprise, months: Sequence[Month], workers: Iterable[
         missing = []
         for m, number, first, last, days in bounds:
             pay = pays.get(number)
-            if pay is not None and hired_in <= number <= left_in:
+            if pay is not None and hired_in < number < left_in:
                 row.append(pay.fte or ZERO)
                 continue
             start, end = (hired if hired > first else first), (left if left < last else last)
+            if pay is not None and start <= end:
+                # The month of a hire or an exit: its Paie etp, at most one full-time a day employed.
+                most = Decimal((end - start).days + 1) / days
+                row.append(min(pay.fte or ZERO, most))
+                continue
             if start > end:
                 row.append(ZERO)  # not employed that month: nothing missing
                 continue
