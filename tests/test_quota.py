@@ -307,6 +307,51 @@ def test_a_month_paid_whole_counts_only_the_days_employed_inside_an_averaged_yea
     assert str(y.target_share)[:6] == "0.3063"
 
 
+@settings(max_examples=40, deadline=None)
+@given(hire=st.dates(min_value=date(2025, 1, 2), max_value=date(2025, 3, 31)),
+       split=st.dates(min_value=date(2025, 5, 1), max_value=date(2025, 11, 30)),
+       etps=st.lists(st.sampled_from(["0.5", "0.8", "1"]), min_size=12, max_size=12), whole_hire_month=st.booleans())
+@example(hire=date(2025, 2, 10), split=date(2025, 7, 31), etps=["1"] * 12, whole_hire_month=True)
+def test_a_contract_split_under_two_ids_without_a_gap_counts_as_one_row(hire, split, etps, whole_hire_month):
+    """Metamorphic audit: one person's contract typed as one row, or as a CDD to ``split`` and a CDI from the
+    next day under a new id (same national number), the payroll moved with it (the month of the split shared
+    by days, etp e × days ÷ month's days each), is one employment: the quota's months and year are the same.
+    The hire month's Paie etp (T hired 2025-02-10, February paid 1,00 or 19/28 rounded up, 0,68) was counted
+    as typed on one row and capped at the days employed on two ids (19/28 = 0,6786: the person's one
+    full-time a month) — the metamorphic audit's case, ``@example``; both are now at most one full-time a day
+    employed. Agrément 2020-01-01, year 6 = 2025 (averaged); N not target full time all year beside T."""
+    months = list(Period.calendar_year(2025).months())
+    cut, first = Month.of(split), Month.of(hire)
+    share = D(first.last_day.day - hire.day + 1) / first.days
+    etps = [D(0) if m < first else (D(1) if whole_hire_month else round_up(share)) if m == first else D(e)
+            for m, e in zip(months, etps)]
+    whole = [worker("N"), worker("T", hire=hire)]
+    two = [worker("N")] + one_person(worker("T", hire=hire, exit=split, contract=ContractType.CDD),
+                                     worker("T2", hire=split + timedelta(days=1)))
+    pay_whole = [pay("N", "2025-01", "2025-12")] + [[PayMonth("T", m, e, D(2000)) for m, e in zip(months, etps)
+                                                     if m >= first]]
+    parts = []
+    for m, e in zip(months, etps):
+        if m < first:
+            continue
+        if m < cut or (m == cut and split == m.last_day):
+            parts.append(PayMonth("T", m, e, D(2000)))
+        elif m > cut:
+            parts.append(PayMonth("T2", m, e, D(2000)))
+        else:
+            parts += [PayMonth("T", m, e * split.day / m.days, D(1000)),
+                      PayMonth("T2", m, e * (m.days - split.day) / m.days, D(1000))]
+    pay_two = [pay("N", "2025-01", "2025-12"), parts]
+    statuses = Statuses(dict(N=False, T=True, T2=True))
+    a, b = (evaluate_quota(enterprise(ws, ps, agrement=date(2020, 1, 1)), W16, Period.calendar_year(2025),
+                           statuses).latest for ws, ps in ((whole, pay_whole), (two, pay_two)))
+    close = D("1E-9")
+    assert abs(a.target_fte - b.target_fte) < close and abs(a.total_fte - b.total_fte) < close
+    assert abs(a.target_share - b.target_share) < close and a.compliant == b.compliant
+    for x, y in zip(a.months, b.months):
+        assert abs(x.target_fte - y.target_fte) < close and abs(x.total_fte - y.total_fte) < close
+
+
 def test_one_fte_minimum():
     """Year 2: A target 0,5 FTE, B not target 0,5 FTE all year → 50 % ≥ 30 %, but the average target
     FTE is 6 / 12 = 0,5 < 1 (quota.min_target_fte) → not compliant.
