@@ -144,8 +144,8 @@ def test_awu_counts_a_person_on_concurrent_contracts_at_most_one_full_time_a_mon
     assert result.compliant is True and result.details["annual_work_units"] == D("49.95")
     (said,) = [r.text for r in result.reasons if "plusieurs contrats" in r.text.fr]
     assert said.fr.startswith("Une personne sous plusieurs contrats à la fois compte au plus pour un temps plein "
-                              "chaque mois, ses contrats les plus anciens d'abord (travailleur P2, compté en partie)")
-    assert said.en.startswith("A person under several contracts at once counts at most one full-time a month, "
+                              "chaque jour, ses contrats les plus anciens d'abord (travailleur P2, compté en partie)")
+    assert said.en.startswith("A person under several contracts at once counts at most one full-time a day, "
                               "their earliest contracts first (worker P2, counted in part)")
     apart = ent(staff(49) + [replace(w, national_number=None) for w in person], "1000000")
     assert _work_units(apart, YEAR)[:2] == (D("50.35"), 51)
@@ -165,7 +165,7 @@ def test_awu_counts_each_person_at_most_one_full_time_and_never_more_than_as_typ
     """Invariant of the one-full-time cap (``common.person_fte_rows``), 2025, no Paie: contracts (person 0–2,
     from month a to month b, etp) under one national number per person. The AWU is at most the AWU of the same
     contracts as separate people (the cap only lowers), at most the persons' mean months employed ÷ 12 (each at
-    most one full-time a month), and equal to the uncapped AWU when no person holds two contracts at once."""
+    most one full-time a day, so a month), and equal to the uncapped AWU when no person holds two contracts at once."""
     import calendar
 
     workers = []

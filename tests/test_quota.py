@@ -581,7 +581,7 @@ def test_forecast_counts_a_person_on_two_concurrent_contracts_at_most_one_full_t
     assert [(m.target_fte, m.total_fte) for m in f.year.months] == [(D(1), D(4))] * 12
     assert f.year.target_share == D("0.25") and f.compliant is False and f.extra_target_fte == D("0.63")
     assert [r.text.fr for r in f.year.reasons if "plusieurs contrats" in r.text.fr] == [
-        "Une personne sous plusieurs contrats à la fois compte au plus pour un temps plein chaque mois, ses contrats "
+        "Une personne sous plusieurs contrats à la fois compte au plus pour un temps plein chaque jour, ses contrats "
         "les plus anciens d'abord (travailleur T1b, compté en partie) : personne ne travaille plus qu'à temps plein "
         "pour un même employeur (lecture d'ei, docs/interpretations.md)."]
     apart = enterprise([replace(w, national_number=None) for w in ws], pays)
@@ -3815,6 +3815,26 @@ def test_quota_counts_a_person_on_two_concurrent_contracts_at_most_one_full_time
     assert round(y.target_share, 3) == D("0.348") and y.compliant is True
     assert not [r for r in y.reasons if "plusieurs contrats" in r.text.fr]
 
+
+
+def test_a_persons_contracts_overlapping_part_of_a_month_count_one_full_time_a_day():
+    """Reading of the change: the person's cap is a day's, as in the subsidies (D2), not the month's sum. Agrément
+    2020-01-01, wallonie-2016, 2024 = year 5; D, A, N not target full time; one target person on T1a 0,8 from
+    2020-01-01 and T1b 0,8 from 2024-03-16 (Paie 0,8 × 16/31). March: T1a 0,8 × 31 = 24,8 FTE-days; T1b adds
+    min(1, 0,8 + 0,8) − 0,8 = 0,2 a day on its 16 days = 3,2; the person 28 ÷ 31 = 0,9032, the month 3,9032.
+    Capped on the month's sum it read min(31/31, 0,8 + 0,4129) = 1 — 0,8 full-time on the 15 days T1a alone held
+    counted as 1. April on: 0,8 + 0,2 = 1 a month."""
+    ws = [worker(n) for n in ("D", "A", "N")]
+    ws += one_person(worker("T1a", fte="0.8"), worker("T1b", hire=date(2024, 3, 16), fte="0.8"))
+    pays = [pay(n, "2024-01", "2024-12") for n in ("D", "A", "N")] + [pay("T1a", "2024-01", "2024-12", "0.8")]
+    pays += [[PayMonth("T1b", Month(2024, 3), D("0.8") * 16 / 31, D(1000))], pay("T1b", "2024-04", "2024-12", "0.8")]
+    st_ = Statuses({"D": False, "A": False, "N": False, "T1a": True, "T1b": True})
+    y = evaluate_quota(enterprise(ws, pays, agrement=date(2020, 1, 1)), W16, Period.calendar_year(2024), st_).latest
+    by_month = {m.month: m for m in y.months}
+    assert by_month[Month(2024, 3)].target_fte == D(28) / D(31) and by_month[Month(2024, 3)].total_fte == 3 + D(28) / 31
+    assert (by_month[Month(2024, 4)].target_fte, by_month[Month(2024, 2)].target_fte) == (D(1), D("0.8"))
+    (said,) = [r.text for r in y.reasons if "plusieurs contrats" in r.text.fr]
+    assert "un temps plein chaque jour" in said.fr and "(travailleur T1b, compté en partie)" in said.fr
 
 
 W03_AGR = date(2006, 3, 16)   # wallonie-2003 agrément: year 2 = 2007-03-16 … 2008-03-15, year 3 from 2008-03-16

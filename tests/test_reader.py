@@ -2144,9 +2144,11 @@ def test_one_persons_concurrent_contracts_over_full_time_are_a_warning(tmp_path)
         "Worker 3, the same person as worker 1 (same national number): on 2023-02-01, their contracts in force "
         "together make 0.8 + 0.8 = 1.6 fte")
     assert niss not in warning.message.fr and niss not in warning.message.en
-    # The quota and the enterprise size count the person at most one full-time a month (``common.one_full_time``).
-    assert warning.message.fr.endswith("le quota et la taille de l'entreprise au plus à temps plein chaque mois.")
-    assert warning.message.en.endswith("the quota and the enterprise size at most full time a month.")
+    # The subsidies, the quota and the enterprise size count the person at most one full-time a day
+    # (``common.fte_days_beside``).
+    assert warning.message.fr.endswith("le quota et la taille de l'entreprise comptent la personne au plus à temps "
+                                       "plein chaque jour.")
+    assert warning.message.en.endswith("the quota and the enterprise size count the person at most full time a day.")
     set_value(sheets, "Personnel", 3, "etp", 0.2)
     result = read_workbook(write_workbook(tmp_path / "y.xlsx", sheets))
     assert "person_over_full_time" not in [p.code for p in result.problems]

@@ -308,48 +308,76 @@ def person_days_in(rows: tuple[Worker, ...], extent: Period) -> int:
 def within_full_time(taken: Decimal, x: Decimal, full: Decimal = Decimal(1)) -> Decimal:
     """What a contract's ``x`` adds beside the ``taken`` the person's earlier contracts already count, a person
     counting at most ``full`` (one full-time): min(full, taken + x) − min(full, taken) — two concurrent 0,6
-    contracts count 0,6 and 0,4. The one rule of the subsidies (``subsidy.fte_days_beside``, a day) and the
-    quota, the enterprise size and the staff figures (``beside_earlier``, a month or a day)."""
+    contracts count 0,6 and 0,4. Applied a day at a time (``fte_days_beside``)."""
     return min(full, taken + x) - min(full, taken)
 
 
-def beside_earlier(enterprise: Enterprise, worker: Worker, fte: Callable[[Worker], Decimal],
-                   full: Callable[[tuple[Worker, ...]], Decimal]) -> Decimal:
-    """``fte(worker)`` beside the person's earlier contracts here (``Enterprise.employments_of``, first hire
-    first), counted first: the person's contracts together count at most ``full(their contracts)`` (one
-    full-time: 1 on a day, their days employed ÷ the month's days over a month), the excess taken from the
-    later contract — min(full, taken + x) − min(full, taken), as ``subsidy.fte_days_beside`` counts FTE-days.
-    A worker with no other contract here: ``fte(worker)`` as is."""
+def fte_days_beside(per_day: Decimal, first: date, last: date, earlier: Iterable[tuple[Worker, Decimal]]
+                    ) -> Decimal:
+    """FTE-days of a contract at ``per_day`` etp on each of the days ``first`` … ``last`` (all employed), beside
+    the person's ``earlier`` contracts (each with its etp a day employed), counted first: a person is at most one
+    full-time a day, their contracts together (D2) — on a day the earlier make ``taken``, this one adds
+    ``within_full_time(taken, per_day)``. The one cap of a person's contracts: the subsidies' FTE-days
+    (``subsidy.fte_days``, the TD/TGD lines), the quota's months, the enterprise size and the staff figures
+    (``one_full_time``), the quota's boundary months and year-1 point value. Two concurrent 0,6 contracts
+    count 0,6 and 0,4; a 0,8 contract beside another 0,8 from the 16th of a 31-day month adds 0,2 for 16 days
+    only: 3,2 FTE-days, where a cap on the month's sum (0,8 + 0,8 × 16/31 at most 1) would count 6,2."""
+    span = Period(first, last)
+    others = [(w, x) for w, x in earlier if x and w.employed_in(span)]
+    if not others:
+        return per_day * days_between(first, last)
+    total, day, one_day = ZERO, first, timedelta(days=1)
+    while day <= last:
+        total += within_full_time(sum((x for w, x in others if w.employed_on(day)), ZERO), per_day)
+        day += one_day
+    return total
+
+
+def month_beside(worker: Worker, earlier: Sequence[Worker], fte: Callable[[Worker], Decimal], month: Month
+                 ) -> Decimal:
+    """``worker``'s FTE-months in ``month`` (``fte(w)``: a contract's FTE-months of the month, the etp of
+    ``fte_rows``, projected in a forecast) beside the person's ``earlier`` contracts, at most one full-time a day
+    (``fte_days_beside``, each contract's month spread evenly over its days employed, ``spread_fte``).
+    ``fte(worker)`` as is when no earlier contract takes the person over one full-time on a day (not even
+    the noise of the spread)."""
     x = fte(worker)
-    rows = enterprise.employments_of(worker)
-    if len(rows) < 2:
+    extent = Period(month.first_day, month.last_day)
+    employed = days_employed_in(worker, extent)
+    if not x or not employed:
         return x
-    limit = full(rows)
-    taken = sum((fte(o) for o in rows[:rows.index(worker)]), ZERO)
-    return within_full_time(taken, x, limit)
+
+    def per_day(w: Worker, days: int) -> Decimal:
+        return spread_fte(fte(w), month.days, days) if days else ZERO
+
+    own = per_day(worker, employed)
+    counted = fte_days_beside(own, max(worker.hire_date, extent.start),
+                              min(worker.exit_date or date.max, extent.end),
+                              ((w, per_day(w, days_employed_in(w, extent))) for w in earlier))
+    return x if counted == own * employed else counted / month.days
 
 
 def one_full_time(enterprise: Enterprise, months: list[Month], fte_row: Callable[[Worker], Sequence[Decimal]]
                   ) -> Callable[[Worker], Sequence[Decimal]]:
-    """``fte_row`` with a person employed under several ids counted at most one full-time a month, their
-    contracts together: their FTE-months summed at most their days employed in the month ÷ its days, the
-    earlier contracts counted first (``beside_earlier``; docs/interpretations.md). ``fte_row`` itself when
-    nobody has two contracts here (the usual workbook)."""
+    """``fte_row`` with a person employed under several ids counted at most one full-time a day, their contracts
+    together, the earlier contracts counted first (``month_beside``; docs/interpretations.md). ``fte_row``
+    itself when nobody has two contracts here (the usual workbook)."""
     if not enterprise.employments:
         return fte_row
     by_id = enterprise.workers_by_id
     raw = {wid: fte_row(by_id[wid]) for wid in enterprise.employments}
-    capped = {wid: [beside_earlier(enterprise, by_id[wid], lambda o, i=i: raw[o.worker_id][i],
-                                   lambda rows, m=m: Decimal(person_days_in(rows, Period(m.first_day, m.last_day)))
-                                   / Decimal(m.days))
-                    for i, m in enumerate(months)]
-              for wid in raw}
+    capped = {}
+    for wid, row in raw.items():
+        worker = by_id[wid]
+        rows = enterprise.employments_of(worker)
+        earlier = rows[:rows.index(worker)]
+        capped[wid] = [month_beside(worker, earlier, lambda o, i=i: raw[o.worker_id][i], m) if earlier else row[i]
+                       for i, m in enumerate(months)]
     return lambda w: capped[w.worker_id] if w.worker_id in capped else fte_row(w)
 
 
 def person_fte_rows(enterprise: Enterprise, months: Sequence[Month], workers: Iterable[Worker]
                     ) -> tuple[list[list[Decimal]], dict[str, list[Month]], list[str]]:
-    """``fte_rows`` with a person employed under several ids counted at most one full-time a month, their
+    """``fte_rows`` with a person employed under several ids counted at most one full-time a day, their
     contracts together (``one_full_time``): the staff of the enterprise size and of the documents, which count
     every contract of the period (a person's others among them); and the ids whose FTE that lowered
     (``lowered_by_full_time``, for ``full_time_reason``). The rows of ``workers`` as they are when nobody has
@@ -391,10 +419,10 @@ def full_time_reason(worker_ids: Sequence[str]) -> Reason:
     named = workers_text(worker_ids)
     counted = "compté" if len(worker_ids) == 1 else "comptés"
     return because(t(
-        f"Une personne sous plusieurs contrats à la fois compte au plus pour un temps plein chaque mois, ses "
+        f"Une personne sous plusieurs contrats à la fois compte au plus pour un temps plein chaque jour, ses "
         f"contrats les plus anciens d'abord ({named.fr}, {counted} en partie) : personne ne travaille plus qu'à "
         "temps plein pour un même employeur (lecture d'ei, docs/interpretations.md).",
-        f"A person under several contracts at once counts at most one full-time a month, their earliest contracts "
+        f"A person under several contracts at once counts at most one full-time a day, their earliest contracts "
         f"first ({named.en}, counted in part): nobody works more than full time for one employer (ei's reading, "
         "docs/interpretations.md)."))
 

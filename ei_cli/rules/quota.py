@@ -40,8 +40,8 @@ from ei_cli.problems import Problem, merged
 from ei_cli.regimes import Regime, Value, get_regime, regime_for_year, regime_in_force
 from ei_cli.rules.common import (NO_PAY, ONE, VERDICT, CheckResult, Reason, because, combine, contract_fte_days,
                                  daily_fte, denoised, days_employed_in, fallback_warnings, fte_rows, not_begun,
-                                 number_text, person_days_in, person_fte, pay_known_text, round_up, payroll_current,
-                                 share_percent, share_text, shown_beside, four_places, workers_text, beside_earlier,
+                                 number_text, person_fte, pay_known_text, round_up, payroll_current,
+                                 share_percent, share_text, shown_beside, four_places, workers_text, fte_days_beside,
                                  full_time_reason, lowered_by_full_time, one_full_time)
 
 NAME = "quota"
@@ -461,9 +461,9 @@ def _year_part(f: _Frame, m: MonthQuota, counted: Callable[[Worker], bool], supe
         employed = days_employed_in(w, part)
         if not employed:
             continue
-        x = beside_earlier(f.enterprise, w, lambda o: f.day_fte(o, month) * days_employed_in(o, part) / month.days,
-                           lambda rows: Decimal(person_days_in(rows, part)) / month.days)
-        if w.worker_id in f.enterprise.employments and x < f.day_fte(w, month) * employed / month.days:
+        own = f.day_fte(w, month)
+        x = _beside_days(f, w, month, own, max(w.hire_date, first), min(w.exit_date or date.max, last)) / month.days
+        if x < own * employed / month.days:
             lowered.append(w.worker_id)
         if is_sup:
             sup += x
@@ -557,17 +557,26 @@ def _minimum_formula(least: _Least, per: str | None = "k") -> Text:
     return t(said("fr"), said("en"))
 
 
+def _beside_days(f: _Frame, worker: Worker, month: Month, own: Decimal, first: date, last: date) -> Decimal:
+    """FTE-days of ``worker`` at ``own`` etp a day on ``first`` … ``last`` (all employed) of ``month``, beside the
+    person's earlier contracts at their etp a day (``f.day_fte``): at most one full-time a day, their contracts
+    together (``common.fte_days_beside``)."""
+    rows = f.enterprise.employments_of(worker)
+    earlier = rows[:rows.index(worker)]
+    return fte_days_beside(own, first, last, ((o, f.day_fte(o, month)) for o in earlier))
+
+
 def _point_value(f: _Frame, counted: Callable[[Worker], bool], day: date) -> _Point:
     """Target, total and unknown-status FTE of the counted workers employed on ``day`` (Personnel dates); a
-    person at most one full-time that day, their contracts together (``common.beside_earlier``)."""
+    person at most one full-time that day, their contracts together (``_beside_days``)."""
     month = Month.of(day)
     target = total = unknown = ZERO
     employed = [w for w in f.enterprise.workers if counted(w) and w.employed_on(day)]
     lowered = []
     for w in employed:
-        x = beside_earlier(f.enterprise, w, lambda o: f.day_fte(o, month) if o.employed_on(day) else ZERO,
-                           lambda rows: ONE)
-        if w.worker_id in f.enterprise.employments and x < f.day_fte(w, month):
+        own = f.day_fte(w, month)
+        x = _beside_days(f, w, month, own, day, day)
+        if x < own:
             lowered.append(w.worker_id)
         total += x
         in_target, in_unknown = _by_status(f, w, x)
@@ -603,7 +612,7 @@ def _is_supervision(worker: Worker) -> bool:
 def _measure(enterprise: Enterprise, report, months: list[Month], counted: Callable[[Worker], bool],
              fte_row: Callable[[Worker], Sequence[Decimal]], supervision: bool) -> list[MonthQuota]:
     """Month by month: target, total and unknown-status FTE of the counted workers (``fte_row(w)``:
-    the worker's etp in each of ``months``; a person at most one full-time a month, ``common.one_full_time``, the
+    the worker's etp in each of ``months``; a person at most one full-time a day, ``common.one_full_time``, the
     contracts it counted in part kept in each month's ``lowered``), and the art. 60 §7 workers' FTE, shown apart
     (Q11)."""
     out = []

@@ -36,7 +36,7 @@ from ei_cli.rules.common import (NO_PAY, ONE, ZERO, Reason, basis_figure, becaus
                                  average_persons, contract_fte_days, person_fte_days, persons_by_day, decimal_text,
                                  denoised,
                                  euro_text, four_places, money, number_text, share_text, shown_beside, spread_fte,
-                                 within_full_time)
+                                 fte_days_beside)
 
 CONFIDENCE_ORDER = tuple(CONFIDENCES)  # strongest first: verified … not_found
 SUBSIDY_IDS = ("target_worker", "social_accompaniment", "manager", "supervision")
@@ -195,7 +195,7 @@ def _de_minimis_dict(d: dict | None, lang: str) -> dict | None:
 def fte_days(enterprise: Enterprise, worker: Worker, period: Period) -> tuple[Decimal, list[Month]]:
     """FTE-days of ``worker`` in ``period`` and the months where Paie had no row (fallback) — beside the person's
     earlier contracts in force on its hire (``Enterprise.held_beside``), counted first: a person is at most one
-    full-time a day (``fte_days_beside``), for every subsidy that counts FTE-days (the per-worker lines, the
+    full-time a day (``paid_fte_days_beside``), for every subsidy that counts FTE-days (the per-worker lines, the
     accompaniers' and the manager's)."""
     total, fallbacks = ZERO, []
     beside = enterprise.held_beside(worker)
@@ -210,33 +210,24 @@ def fte_days(enterprise: Enterprise, worker: Worker, period: Period) -> tuple[De
         part_days = days_between(max(start, first), min(end, last))
         if not part_days:
             continue
-        total += fte_days_beside(enterprise, beside, month, max(start, first), min(end, last), per_day)
+        total += paid_fte_days_beside(enterprise, beside, month, max(start, first), min(end, last), per_day)
         if not from_pay:
             fallbacks.append(month)
     return total, fallbacks
 
 
-def fte_days_beside(enterprise: Enterprise, beside: tuple[Worker, ...], month: Month, first: date, last: date,
-                    per_day: Decimal) -> Decimal:
+def paid_fte_days_beside(enterprise: Enterprise, beside: tuple[Worker, ...], month: Month, first: date, last: date,
+                         per_day: Decimal) -> Decimal:
     """FTE-days of a contract on the days ``first`` … ``last`` of ``month``, all employed, at ``per_day`` etp a
-    day (``daily_fte``), when the same person holds ``beside`` it earlier contracts (``_Hire.beside``): a person
-    is at most one full-time a day (D2), their contracts together, the earlier ones counted first — on a day
-    they make ``taken``, this one adds min(1, taken + per_day) − min(1, taken). So the per-FTE amounts of the
-    person's contracts never add up to more than one contract of their summed etp would get: two concurrent
-    0,6 contracts count 0,6 and 0,4."""
+    day (``daily_fte``), beside the person's earlier contracts ``beside`` (``_Hire.beside``) at their own paid etp
+    a day: a person is at most one full-time a day, their contracts together, the earlier ones counted first
+    (``common.fte_days_beside``). So the per-FTE amounts of the person's contracts never add up to more than one
+    contract of their summed etp would get: two concurrent 0,6 contracts count 0,6 and 0,4."""
     if not beside:
         return per_day * days_between(first, last)
-    others = []
-    for w in beside:
-        pays = enterprise.pay_by_worker_month.get(w.worker_id, NO_PAY)
-        own = daily_fte(pays, w, month, month.first_day, month.last_day)[0]
-        others.append((w, own))
-    total, day = ZERO, first
-    while day <= last:
-        taken = sum((own for w, own in others if w.employed_on(day)), ZERO)
-        total += within_full_time(taken, per_day)
-        day += timedelta(days=1)
-    return total
+    pays = enterprise.pay_by_worker_month
+    return fte_days_beside(per_day, first, last, (
+        (w, daily_fte(pays.get(w.worker_id, NO_PAY), w, month, month.first_day, month.last_day)[0]) for w in beside))
 
 
 def segments(origin: date, claim: Period) -> list[tuple[int, Period, Period]]:
@@ -533,7 +524,7 @@ def _target_worker_wage_cost(run: _Run) -> None:
                 # The month's FTE to the 4 places printed (the JSON's ``etp``, the line's « ETP-mois »), the cap
                 # computed on it: 1 500 € × 0,2133 = 319,95 €, which the unrounded 0,21333… made 320,00 € beside
                 # a printed 0,2133 (docs/interpretations.md, D1).
-                fd_m = fte_days_beside(run.enterprise, hire.beside, month, max(part.start, first),
+                fd_m = paid_fte_days_beside(run.enterprise, hire.beside, month, max(part.start, first),
                                        min(part.end, last), per_day)
                 fte_m = four_places(fd_m / (first_month_days if month == last_month else month.days))
                 cap_m = monthly_cap * fte_m

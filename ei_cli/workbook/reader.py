@@ -1078,9 +1078,8 @@ class _Reader:
     def _person_over_full_time(self, sheet: str, rows: list[_Row]) -> None:
         """One person's contracts (``rows``, first hire first) in force on a same day adding up to more than one
         full-time: no one works more than full time for one employer, so an etp is likely mistyped. A warning
-        (the figures are read as typed: the subsidies count the person at most full time a day,
-        ``subsidy.fte_days_beside``, the quota and the enterprise size at most full time a month,
-        ``common.one_full_time``), at the `etp` cell of
+        (the figures are read as typed: the subsidies, the quota and the enterprise size count the person at
+        most full time a day, ``common.fte_days_beside``), at the `etp` cell of
         the contract whose start takes the person over — the sum is highest on some contract's first day."""
         held = [(r, r.values.get("hire_date"), r.values.get("exit_date") or date.max, r.values.get("fte"))
                 for r in rows]
@@ -1098,12 +1097,12 @@ class _Reader:
                 self.warn("person_over_full_time",
                           f"{who.fr}, même personne que {said.fr} (même numéro national) : le {_d(day)}, ses contrats "
                           f"en cours ensemble font {sums['fr']} = {decimal_text(total)} etp, plus d'un temps plein ; "
-                          "vérifiez les etp. Lus tels quels : les subventions comptent la personne au plus à temps "
-                          "plein chaque jour, le quota et la taille de l'entreprise au plus à temps plein chaque mois.",
+                          "vérifiez les etp. Lus tels quels : les subventions, le quota et la taille de l'entreprise "
+                          "comptent la personne au plus à temps plein chaque jour.",
                           f"{who.en}, the same person as {said.en} (same national number): on {day}, their contracts "
                           f"in force together make {sums['en']} = {decimal_text(total, 'en')} fte, more than one "
-                          "full-time; check the etp. Read as typed: the subsidies count the person at most full time "
-                          "a day, the quota and the enterprise size at most full time a month.",
+                          "full-time; check the etp. Read as typed: the subsidies, the quota and the enterprise size "
+                          "count the person at most full time a day.",
                           sheet=sheet, cell=self._ref(sheet, "fte", row))
                 return
 
