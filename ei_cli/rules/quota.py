@@ -618,8 +618,7 @@ def _measure(enterprise: Enterprise, report, months: list[Month], counted: Calla
     out = []
     raw, fte_row = fte_row, one_full_time(enterprise, months, fte_row)
     lowered = lowered_by_full_time(enterprise, (w for w in enterprise.workers
-                                                 if counted(w) or (supervision and _is_supervision(w))), raw, fte_row
-                                   ) if enterprise.employments else {}
+                                                 if counted(w) or (supervision and _is_supervision(w))), raw, fte_row)
     members = [(fte_row(w), report.is_target(w.worker_id))
                for w in enterprise.workers if counted(w)]
     # Encadrement (Brussels 2018 mandate): a target-public worker in that function counts on the target
