@@ -265,9 +265,8 @@ def test_year_2_average_with_part_timers():
 def test_mid_month_hire_and_exit_follow_paie_then_fallback():
     """What Paie says that month counts; without a Paie row, Personnel.etp pro rata of days, with a warning.
 
-    H hired 2024-03-15, Paie March etp 0,55 → March counts 0,55 (not 1), at most one full-time a day
-    employed: 17 days of 31 = 0,5484 (D2, as a boundary month and the subsidies count it; the payroll's 0,55
-    is that share rounded up to the hundredth, no warning).
+    H hired 2024-03-15, Paie March etp 0,55 → March counts 0,55 (not 1): the days employed allow it (17 of 31
+    = 0,5484, rounded up to the hundredth as a payroll prints it, ``workdays.fte_allowed``; no warning).
     X leaves 2024-06-15 with no Paie row for June → 1 × 15/30 = 0,5 FTE in June, warning
     payroll_missing_month; July: 0 (not employed, nothing paid).
     """
@@ -277,7 +276,7 @@ def test_mid_month_hire_and_exit_follow_paie_then_fallback():
     e = enterprise(ws, pays)
     r = evaluate_quota(e, W16, Period.calendar_year(2024), Statuses(dict(H=True, X=True, N=False)))
     by_month = {m.month: m for m in r.latest.months}
-    assert by_month[Month(2024, 3)].target_fte == 1 + D(17) / D(31)       # X 1 + H min(0,55, 17/31)
+    assert by_month[Month(2024, 3)].target_fte == D("1.55")              # X 1 + H 0,55
     assert by_month[Month(2024, 6)].target_fte == D("1.5")               # H 1 + X 1 × 15/30
     assert by_month[Month(2024, 7)].target_fte == D("1")
     assert [p.code for p in r.problems] == ["payroll_missing_month"]
@@ -286,11 +285,12 @@ def test_mid_month_hire_and_exit_follow_paie_then_fallback():
 
 def test_a_month_paid_whole_counts_only_the_days_employed_inside_an_averaged_year():
     """Differential audit: an exit typed on the 1st of a month paid whole (etp 1, the reader warns
-    pay_fte_beyond_days_employed) counted 1 full FTE in a month wholly inside an averaged year, where a
-    boundary month, the year-1 point value and the subsidies count 1 FTE a day employed at most (D2).
-    Agrément 2022-01-01, year 2 = 2023, 30 % required. T target full time all year: 12 FTE-months; N not target
-    full time: 12; L1–L5 not target, full time January–March, exit 2023-04-01, April paid at etp 1: each
-    3 + min(1, 1/30) = 3,0333. Share 12 / (12 + 12 + 5 × 3,0333 = 39,1667) = 30,64 % ≥ 30 %: compliant.
+    pay_fte_beyond_days_employed) counted 1 full FTE in a month wholly inside an averaged year; a month of a hire
+    or an exit now counts at most what its days employed allow, the reader's own allowance (the larger of the
+    calendar-day and working-day shares, each rounded up to the hundredth). Agrément 2022-01-01, year 2 = 2023,
+    30 % required. T target full time all year: 12 FTE-months; N not target full time: 12; L1–L5 not target,
+    full time January–March, exit Saturday 2023-04-01, April paid at etp 1: 1 calendar day of 30 → 0,04, no
+    working day → 0,00; each 3 + 0,04. Share 12 / (12 + 12 + 5 × 3,04 = 39,2) = 30,61 % ≥ 30 %: compliant.
     Counted whole, April made 12 / (12 + 12 + 5 × 4 = 44) = 27,27 %, « non conforme »."""
     leavers = [f"L{i}" for i in range(1, 6)]
     ws = [worker("T", hire=date(2022, 1, 1)), worker("N", hire=date(2022, 1, 1))] + \
@@ -301,10 +301,9 @@ def test_a_month_paid_whole_counts_only_the_days_employed_inside_an_averaged_yea
     statuses = Statuses(dict(T=True, N=False, **dict.fromkeys(leavers, False)))
     y = evaluate_quota(e, W16, Period.calendar_year(2023), statuses).latest
     april = next(m for m in y.months if m.month == Month(2023, 4))
-    assert april.total_fte == 2 + 5 * (D(1) / D(30))
+    assert april.total_fte == 2 + 5 * D("0.04")
     assert y.year == 2 and y.compliant is True
-    assert y.target_share == denoised(D(12) / (D(24) + 5 * (3 + D(1) / D(30))))
-    assert str(y.target_share)[:6] == "0.3063"
+    assert y.target_share == denoised(D(12) / D("39.2")) and str(y.target_share)[:6] == "0.3061"
 
 
 @settings(max_examples=40, deadline=None)
@@ -318,8 +317,9 @@ def test_a_contract_split_under_two_ids_without_a_gap_counts_as_one_row(hire, sp
     by days, etp e × days ÷ month's days each), is one employment: the quota's months and year are the same.
     The hire month's Paie etp (T hired 2025-02-10, February paid 1,00 or 19/28 rounded up, 0,68) was counted
     as typed on one row and capped at the days employed on two ids (19/28 = 0,6786: the person's one
-    full-time a month) — the metamorphic audit's case, ``@example``; both are now at most one full-time a day
-    employed. Agrément 2020-01-01, year 6 = 2025 (averaged); N not target full time all year beside T."""
+    full-time a month) — the metamorphic audit's case, ``@example``; both now count what the days employed
+    allow (``workdays.fte_allowed``: 15 working days of 20, 0,75). Agrément 2020-01-01, year 6 = 2025
+    (averaged); N not target full time all year beside T."""
     months = list(Period.calendar_year(2025).months())
     cut, first = Month.of(split), Month.of(hire)
     share = D(first.last_day.day - hire.day + 1) / first.days
@@ -350,6 +350,18 @@ def test_a_contract_split_under_two_ids_without_a_gap_counts_as_one_row(hire, sp
     assert abs(a.target_share - b.target_share) < close and a.compliant == b.compliant
     for x, y in zip(a.months, b.months):
         assert abs(x.target_fte - y.target_fte) < close and abs(x.total_fte - y.total_fte) < close
+
+
+def test_a_hire_on_the_monday_after_a_weekend_paid_a_whole_month_counts_it_whole():
+    """Reading of the change: the cap of a hire month is the reader's allowance, not the calendar share alone.
+    H hired Monday 2024-06-03, June paid at etp 1 (every working day of June: a correct payroll, no warning):
+    28 calendar days of 30 = 0,94, 20 working days of 20 = 1,00 → counts 1; capped on the calendar days it
+    would count 0,9333. N full time all June: the month 2,00."""
+    e = enterprise([worker("H", hire=date(2024, 6, 3)), worker("N")],
+                   [pay("H", "2024-06", "2024-12"), pay("N", "2024-01", "2024-12")])
+    r = evaluate_quota(e, W16, Period.calendar_year(2024), Statuses(dict(H=True, N=False)))
+    june = next(m for m in r.latest.months if m.month == Month(2024, 6))
+    assert (june.target_fte, june.total_fte) == (D(1), D(2))
 
 
 def test_one_fte_minimum():

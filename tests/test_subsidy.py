@@ -441,6 +441,46 @@ def test_the_limits_of_one_persons_concurrent_contracts_are_the_persons():
         assert basis_text(b.basis, "fr").endswith(" · + part de la personne 3 000,00 €")
 
 
+def test_a_contract_continued_mid_month_shares_the_persons_limits_of_that_month():
+    """Reading of the change: a CDD A (full time, 2025-01-01 … 06-15) continued by a CDI B from 06-16 (same
+    national number): one employment, one window 2025-01-01 … 12-31, and June is one month of the person. A's
+    June: 15 days paid 4 000 € at etp 0,5 (1 a day), min(50 % × 4 000 = 2 000, 1 500 × 0,5 = 750) = 750. B's
+    June: 600 € at 0,5, alone min(300, 750) = 300; the person min(50 % × 4 600 = 2 300, 1 500 × 1 = 1 500) less
+    A's 750 = 750 (450 above its own). A: 5 × min(1 000, 1 500) + 750 = 5 750; B: 750 + 6 × 1 000 = 6 750;
+    12 500 € — one row costing 2 000 € a month and 4 600 € in June: 11 × 1 000 + 1 500 = 12 500. Contract by
+    contract June gave 750 + 300: 12 050 €."""
+    ws = one_person(worker("A", date(2025, 1, 1), exit=date(2025, 6, 15), contract=ContractType.CDD),
+                    worker("B", date(2025, 6, 16)))
+    pays = (monthly("A", Month(2025, 1), Month(2025, 5), cost="2000") + [pay("A", 2025, 6, fte="0.5", cost="4000")]
+            + [pay("B", 2025, 6, fte="0.5", cost="600")] + monthly("B", Month(2025, 7), Month(2025, 12), cost="2000"))
+    result = compute_subsidies(enterprise(ws, pays), W2016, 2025, Report({"A": "TD", "B": "TD"}))
+    (a,), (b,) = lines_of(result, "target_worker", "A"), lines_of(result, "target_worker", "B")
+    assert (a.amount, b.amount, b.basis["joint_complement"]) == (D("5750.00"), D("6750.00"), D("450.00"))
+    june = b.basis["months"][0]
+    assert (june["amount"], june["half_wage_cost"], june["cap"], june["joint_complement"]) == (750, 300, 750, 450)
+    assert result.totals["target_worker"] == D("12500.00")
+
+
+def test_the_persons_earlier_contract_is_computed_first_whatever_its_id():
+    """The worker loop runs the person's earlier contracts first (their months are what the later one joins),
+    then gives its unknown entries back in the one worker order. Z (TD, 0,5, from 2024-12-01, 2 000 € a month)
+    and A (the same person, 0,5, from 2025-01-01, 1 000 €): one window 2024-12-01 … 2025-11-30. 2025: Z 11 ×
+    min(1 000, 750) = 8 250; A 11 × (min(1 500, 1 500) − 750) = 8 250 (in the ids' order A would come first,
+    before Z's months exist: 11 × 500 = 5 500). With A's March and Z's April wage cost missing, both lines are
+    unknown and listed A, then Z."""
+    ws = one_person(worker("Z", date(2024, 12, 1), fte="0.5"), worker("A", date(2025, 1, 1), fte="0.5"))
+    pays = (monthly("Z", Month(2024, 12), Month(2025, 12), fte="0.5", cost="2000")
+            + monthly("A", Month(2025, 1), Month(2025, 12), fte="0.5", cost="1000"))
+    report = Report({"A": "TD", "Z": "TD"})
+    result = compute_subsidies(enterprise(ws, pays), W2016, 2025, report)
+    (a,), (z,) = lines_of(result, "target_worker", "A"), lines_of(result, "target_worker", "Z")
+    assert (z.amount, a.amount) == (D("8250.00"), D("8250.00"))
+    gaps = [replace(p, wage_cost=None) if (p.worker_id, p.month) in (("A", Month(2025, 3)), ("Z", Month(2025, 4)))
+            else p for p in pays]
+    result = compute_subsidies(enterprise(ws, gaps), W2016, 2025, report)
+    assert [u.worker_id for u in result.unknown if u.subsidy == "target_worker"] == ["A", "Z"]
+
+
 def test_2003_a_contract_continued_without_a_gap_keeps_counting_its_occupation_years():
     """rules.md §4.7: 5 000 € in occupation year 1, 3 750 € in year 2, per full-time worker. A (target, full
     time) on a CDD 2006-01-01 … 12-31, the same person on a CDI B from 2007-01-01, the day after: one

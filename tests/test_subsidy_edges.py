@@ -101,15 +101,20 @@ def test_every_line_stays_under_the_cap_and_half_the_wage_cost(hire, stay, etps,
 
 @settings(max_examples=60, deadline=None)
 @given(etp_a=st.sampled_from(["0.2", "0.5", "0.6", "0.8", "1"]), etp_b=st.sampled_from(["0.2", "0.4", "0.5", "0.6"]),
-       cost_a=st.integers(300, 5000), cost_b=st.integers(300, 5000), b_month=st.integers(1, 12))
+       cost_a=st.integers(30000, 500000), cost_b=st.integers(30000, 500000), b_month=st.integers(1, 12))
 def test_one_persons_concurrent_contracts_get_what_the_person_would(etp_a, etp_b, cost_a, cost_b, b_month):
     """One TD on A (all 2025) and B (from the first of ``b_month``, the same national number), both paid every
     month of their contract. Each month the person's subsidy is min(50 % × their wage costs summed, 1 500 € ×
     their etp summed, at most 1): the two lines add up to it, month by month — never to the smaller sum of
     each contract's own min(50 % × its cost, 1 500 × its counted etp) — and neither line is below its own
     limits (each gets at least what it got alone). E.g. A 0,5 at 2 000 €, B 0,5 at 1 000 €: min(1 500, 1 500)
-    = 1 500 a month, where 750 + 500 = 1 250 one by one."""
+    = 1 500 a month, where 750 + 500 = 1 250 one by one. Costs in cents: each month of the claim workbook's
+    « Mois » adds up to the cent, amount = min(half, cap) + joint_complement, the line's rounding remainder on
+    its last month only."""
+    from ei_cli.render.subsidy import _rounding_adjustment
     from test_subsidy import one_person
+
+    cost_a, cost_b = D(cost_a) / 100, D(cost_b) / 100
 
     ws = one_person(worker("A", date(2025, 1, 1), fte=etp_a), worker("B", date(2025, b_month, 1), fte=etp_b))
     pays = (monthly("A", Month(2025, 1), Month(2025, 12), fte=etp_a, cost=str(cost_a))
@@ -124,12 +129,13 @@ def test_one_persons_concurrent_contracts_get_what_the_person_would(etp_a, etp_b
             expected, own = expected + alone_a, own + alone_a
             continue
         alone_b = min(D(cost_b) / 2, 1500 * b_counted)
-        expected += min(D(cost_a + cost_b) / 2, 1500 * (D(etp_a) + b_counted))
+        expected += min((cost_a + cost_b) / 2, 1500 * (D(etp_a) + b_counted))
         own += alone_a + alone_b
     assert abs(a.amount + b.amount - expected) <= D("0.02")
     assert a.amount + b.amount >= money(own) - D("0.02")
     assert a.amount == money(12 * min(D(cost_a) / 2, 1500 * D(etp_a)))
     assert b.amount >= money((13 - b_month) * min(D(cost_b) / 2, 1500 * b_counted)) - D("0.01")
+    assert all(_rounding_adjustment(m) == 0 for m in b.basis["months"][:-1])
 
 
 # ------------------------------------------------------------------------------------ SIEG brackets, §3.6

@@ -830,9 +830,10 @@ def fte_rows(enterprise: Enterprise, months: Sequence[Month], workers: Iterable[
     """The etp of each worker in each of ``months``, as lists aligned with ``months`` (ZERO when
     nothing: not employed, or etp 0), and the months where Paie had no row, by worker.
 
-    Paie's etp is the working time actually paid, at most 1 a day employed: in the month of a hire or an
-    exit, at most the days employed ÷ the month's days (D2, as ``daily_fte`` counts it for a part of a month:
-    the rest is not counted; the reader warns, ``pay_fte_beyond_days_employed``). Without a Paie row, a
+    Paie's etp is the working time actually paid; in the month of a hire or an exit, at most what the days
+    employed allow (``workbook.workdays.fte_allowed``: the larger of their calendar-day and working-day shares,
+    each rounded up to the hundredth — a hire on the Monday after a weekend paid a whole month counts 1): the
+    rest is not counted, and the reader warns of exactly those rows (``pay_fte_beyond_days_employed``). Without a Paie row, a
     worker employed that month counts for Personnel.etp × the share of the month's calendar days employed
     (workbook.md: fall back to Personnel.etp, with a warning). The hot loop of every check.
     """
@@ -855,9 +856,14 @@ def fte_rows(enterprise: Enterprise, months: Sequence[Month], workers: Iterable[
                 continue
             start, end = (hired if hired > first else first), (left if left < last else last)
             if pay is not None and start <= end:
-                # The month of a hire or an exit: its Paie etp, at most one full-time a day employed.
-                most = Decimal((end - start).days + 1) / days
-                row.append(min(pay.fte or ZERO, most))
+                # The month of a hire or an exit: its Paie etp, at most what its days employed allow (the
+                # calendar share, rounded up, is enough but for a slip the reader warns of).
+                fte = pay.fte or ZERO
+                if fte * days > (end - start).days + 1:
+                    from ei_cli.workbook.workdays import fte_allowed
+
+                    fte = min(fte, fte_allowed(m, start, end)[0])
+                row.append(fte)
                 continue
             if start > end:
                 row.append(ZERO)  # not employed that month: nothing missing

@@ -432,7 +432,7 @@ def _target_worker_wage_cost(run: _Run) -> None:
 
     For each month of the window [hire, hire + 12 (TD) / 24 (TGD) months − 1 day] inside the claim:
     min(share × wage cost of the month's days in the window, cap ÷ window months × FTE-months in the
-    window). One line per occupation-year segment. A TD/TGD hired from ``net_increase_from`` on must be a net
+    window) — the person's, their contracts of the stretch sharing the month together (``_joint_month``). One line per occupation-year segment. A TD/TGD hired from ``net_increase_from`` on must be a net
     increase in headcount (``_HiringCondition``); if not, its lines stay computed but are not claimable as is.
     """
     share = run.value("subsidy.target_worker.max_wage_cost_share")
@@ -454,8 +454,9 @@ def _target_worker_wage_cost(run: _Run) -> None:
             params = by_category[category] = _target_worker_parameters(run, category, share, rate)
         return params
 
-    # One person's concurrent contracts (``_Hire.beside``): the 50 % of the wage cost and the cap per FTE-month
-    # are the person's, their contracts together (``_joint_month``). Each month of a line keeps
+    # One person's contracts of a stretch sharing a month (concurrent, or one continuing another mid-month): the
+    # 50 % of the wage cost and the cap per FTE-month are the person's, their contracts together
+    # (``_joint_month``). Each month of a line keeps
     # (half, cap, amount) here, keyed (worker id, occupation year, month), for the person's later contracts;
     # None when its wage cost is unknown. The person's earlier contracts are computed first: by rank in the
     # stretch, then in the one worker order (unchanged when nobody holds two contracts).
@@ -478,6 +479,8 @@ def _target_worker_wage_cost(run: _Run) -> None:
         # The same person's contracts without a gap are one employment: its window and cap run from the
         # stretch's first hire (§3.7 « from hiring »); a re-hire after a gap is computed, to justify.
         hire = run.hire_of(worker, cap)
+        stretch = run.enterprise.stretch_of(worker)
+        earlier = stretch[:stretch.index(worker)]   # the person's contracts this one continues or is held beside
         missing = run.report.by_id[worker.worker_id].missing
         if category == "TD" and missing and run.claim:
             _tgd_not_checked(run, worker, missing, params_of("TGD"))
@@ -545,9 +548,9 @@ def _target_worker_wage_cost(run: _Run) -> None:
                 row = {"month": month, "etp": fte_m, "days": inside_days, "wage_cost": money(wage_m),
                        "half_wage_cost": money(half_m), "cap": money(cap_m), "amount": money(amount_m),
                        "capped": cap_m < half_m}
-                if hire.beside:
-                    amount_m = _joint_month(joint, hire.beside, n, month, half_m, cap_m, amount_m, row)
-                    complement += amount_m - min(half_m, cap_m)
+                if earlier:
+                    amount_m = _joint_month(joint, earlier, n, month, half_m, cap_m, amount_m, row)
+                    complement += row.get("joint_complement", ZERO)
                 joint[worker.worker_id, n, month.number] = (half_m, cap_m, amount_m)
                 months.append(row)
                 fte_months += fte_m
@@ -584,7 +587,7 @@ def _target_worker_wage_cost(run: _Run) -> None:
             reasons_of_line = line_reasons
             if complement:
                 basis["joint_complement"] = money(complement)
-                notes.append(_joint_note(hire.beside, money(complement)))
+                notes.append(_joint_note(earlier, complement))
                 reasons_of_line = (*line_reasons, because(t(
                     "Limites de la personne, ses contrats ensemble : min(50 % de leurs coûts salariaux, leurs "
                     "plafonds) moins ce que ses autres contrats reçoivent.",
@@ -601,7 +604,7 @@ def _target_worker_wage_cost(run: _Run) -> None:
                            f"Wage cost (Paie.cout_salarial) missing for {listed}: amount not computed "
                            "(never guessed).")
                 run.add("target_worker", worker.worker_id, basis, None, values, claimable=False,
-                        notes=[reason, *notes], extra_confidence=["inferred"], reasons=line_reasons)
+                        notes=[reason, *notes], extra_confidence=["inferred"], reasons=reasons_of_line)
                 if not hire.claimable:
                     # Filling in the wage cost would not make it claimable: the re-hire is what to justify.
                     reason = t(reason.fr + " " + hire.rehire.fr, reason.en + " " + hire.rehire.en)
@@ -629,18 +632,22 @@ def _target_worker_wage_cost(run: _Run) -> None:
         run.unknown.extend(UnknownSubsidy.citing("target_worker", wid, said, (), cited) for wid in waiting)
 
 
-def _joint_month(joint: dict, beside: tuple[Worker, ...], n: int, month: Month, half_m: Decimal, cap_m: Decimal,
+def _joint_month(joint: dict, earlier: tuple[Worker, ...], n: int, month: Month, half_m: Decimal, cap_m: Decimal,
                  own: Decimal, row: dict) -> Decimal:
-    """The month's amount of a contract the person holds beside earlier ones (``_Hire.beside``). The subsidy is
+    """The month's amount of a contract beside the person's ``earlier`` contracts of the same stretch that share
+    the month (held at once, or the contract it continues from mid-month). The subsidy is
     the person's (« par travailleur », rules.md §3.7): at most 50 % of their wage cost and 1 500 € per
     FTE-month, their contracts together, so the month is min(their halves summed, their caps summed) less
     what the earlier contracts' lines already hold for it — never less than this contract's own min(half,
     cap). Two half-time contracts costing 2 000 and 1 000 €: 750 + 500 taken one by one; together min(1 500,
     1 500) = 1 500, so 1 500 − 750 = 750 on the later one. The earlier contracts' own months are those of
     ``joint`` (occupation year ``n``: the person's contracts share their window); one whose wage cost is
-    unknown leaves this month at its own amount (never guessed). ``row`` gets the figures when it gains."""
+    unknown leaves this month at its own amount (never guessed). ``row`` gets the figures when it gains, its
+    ``joint_complement`` from the figures shown (to the cent), so that « Mois » adds up: amount = min(half, cap)
+    + joint_complement. min(Σ halves, Σ caps) − Σ earlier amounts is never below this contract's own min (min
+    is superadditive, and each earlier amount is its own such difference): the comparison is a guard."""
     halves, caps, held = half_m, cap_m, ZERO
-    for w in beside:
+    for w in earlier:
         key = (w.worker_id, n, month.number)
         if key not in joint:
             continue   # the earlier contract has no day in this month of its window
@@ -651,16 +658,17 @@ def _joint_month(joint: dict, beside: tuple[Worker, ...], n: int, month: Month, 
     together = min(halves, caps) - held
     if together <= own:
         return own
+    shown = money(together)
     row.update(person_half_wage_cost=money(halves), person_cap=money(caps), beside_amount=money(held),
-               joint_complement=money(together - own), amount=money(together))
+               joint_complement=shown - min(row["half_wage_cost"], row["cap"]), amount=shown, capped=caps < halves)
     return together
 
 
-def _joint_note(beside: tuple[Worker, ...], complement: Decimal) -> Text:
+def _joint_note(earlier: tuple[Worker, ...], complement: Decimal) -> Text:
     """The note of a line whose months gain from the person's limits taken together (``_joint_month``)."""
-    named = workers_text(w.worker_id for w in beside)
-    that_fr = french_word(len(beside), "celui du", "ceux des")
-    that_en = english_word(len(beside), "that of", "those of")
+    named = workers_text(w.worker_id for w in earlier)
+    that_fr = french_word(len(earlier), "celui du", "ceux des")
+    that_en = english_word(len(earlier), "that of", "those of")
     return t(f"Les limites de la subvention (50 % du coût salarial, plafond par ETP-mois) sont celles de la "
              f"personne, ses contrats ensemble (ce contrat et {that_fr} {named.fr}) : ce contrat reçoit "
              f"{euro_text(complement)} de plus que ses propres limites, la part que les autres contrats n'utilisent "

@@ -16,23 +16,22 @@ from __future__ import annotations
 import io
 import re
 from dataclasses import dataclass, field as dataclass_field, replace
-from bisect import bisect_left, bisect_right
-from datetime import date, timedelta
-from decimal import ROUND_CEILING, Decimal
-from functools import cached_property, lru_cache
+from datetime import date
+from decimal import Decimal
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
 from ei_cli.i18n import Text, decimal_text, english_word, enumeration, french_word, others, plural
 from ei_cli.model import ContractType, Enterprise, FollowUp, PayMonth, Worker, person_key, records
 from ei_cli import periods
-from ei_cli.periods import (anniversary, completed_months, completed_years, days_between,
-                             easter_sunday, Month, month_span)
+from ei_cli.periods import anniversary, completed_months, completed_years, Month, month_span
 from ei_cli.problems import Problem, Severity, display_path, has_errors, without_controls
 from ei_cli.workbook import schema
 from ei_cli.workbook.cells import (ERROR_VALUES, Invalid, cell_ref, column_index, column_letter, converter, masked,
                                   niss_birth_date, parse_ref, holds_dates, reads_as_figure, shown)
 from ei_cli.workbook.schema import Column, Sheet, normalize_name
+from ei_cli.workbook.workdays import fte_allowed as _fte_allowed, plausibility as _plausibility
 from ei_cli.workbook.sniff import Sniffed, sniff
 
 # A sheet whose used range is bigger than this has stray cells far away (or is not ours): reading it
@@ -1406,59 +1405,12 @@ class _Reader:
 
 # ----------------------------------------------------------------------------------- helpers
 _ZERO, _ONE = Decimal(0), Decimal(1)
-# A payroll may round an etp to the hundredth (12/31 = 0,387… shown 0,39): the days employed allow that much.
-_HUNDREDTH = Decimal("0.01")
-
-
-@lru_cache(maxsize=1)
-def _plausibility() -> dict:
-    """The parameters of ``plausibility.toml`` (the reader's bounds, the legal public holidays), read once a
-    process."""
-    from importlib import resources
-
-    from ei_cli.regimes import load_parameter_file
-
-    with resources.as_file(resources.files("ei_cli.workbook") / "plausibility.toml") as path:
-        return load_parameter_file(path)
 
 
 def _age_bounds() -> tuple:
     """The minimum working age and the highest plausible age (``plausibility.toml``)."""
     bounds = _plausibility()
     return bounds["staff.min_working_age"], bounds["staff.max_plausible_age"]
-
-
-@lru_cache(maxsize=None)
-def _public_holidays(year: int) -> frozenset[date]:
-    """The legal public holidays of ``year`` (``plausibility.toml``: the fixed days and the days after Easter)."""
-    bounds, on = _plausibility(), date(year, 1, 1)
-    fixed = bounds["pay.public_holidays.fixed"].at(on).value
-    after = bounds["pay.public_holidays.after_easter"].at(on).value
-    easter = easter_sunday(year)
-    return frozenset([date(year, int(f["month"]), int(f["day"])) for f in fixed]
-                     + [easter + timedelta(days=int(a["days"])) for a in after])
-
-
-@lru_cache(maxsize=None)
-def _working_days(month: Month) -> tuple[int, ...]:
-    """The days of ``month`` (their numbers) from Monday to Friday that are no legal public holiday."""
-    holidays = _public_holidays(month.year)
-    return tuple(d.day for d in (month.first_day + timedelta(days=n) for n in range(month.days))
-                 if d.weekday() < 5 and d not in holidays)
-
-
-def _fte_allowed(month: Month, first: date, last: date) -> tuple[Decimal, int, int, bool]:
-    """The etp the days employed in ``month`` (``first`` to ``last``) allow: the larger of the calendar-day share
-    and the working-day share (``_working_days``), each rounded up to the hundredth. (That share, its days
-    employed, the month's days, whether it is the working-day one.)"""
-    employed = days_between(first, last)
-    calendar = (Decimal(employed) / month.days).quantize(_HUNDREDTH, rounding=ROUND_CEILING)
-    working = _working_days(month)
-    worked = bisect_right(working, last.day) - bisect_left(working, first.day)
-    share = (Decimal(worked) / len(working)).quantize(_HUNDREDTH, rounding=ROUND_CEILING)
-    if share > calendar:
-        return share, worked, len(working), True
-    return calendar, employed, month.days, False
 
 
 _TITLE_ROWS = 5  # rows a title (and blank rows) may take above the headers
