@@ -129,7 +129,7 @@ def test_a_person_rehired_under_a_new_id_is_one_person_employed():
 
 
 
-def test_awu_counts_a_person_on_concurrent_contracts_at_most_one_full_time_a_month():
+def test_awu_counts_a_person_on_concurrent_contracts_at_most_one_full_time():
     """wallonie-2003 (< 50 AWU, Rec. 96/280), 2025, no Paie (every month on Personnel.etp): 49 full-time workers
     all year, and one person (one national number) on P1 0,9 all year and P2 0,9 from 2025-07-01. Added up as
     typed: 49 + (6 × 0,9 + 6 × 1,8) ÷ 12 = 49 + 16,2 ÷ 12 = 50,35 AWU, not < 50, « seuil dépassé ». A person works

@@ -1599,7 +1599,7 @@ def test_the_belgian_legal_public_holidays_and_working_days():
     29/05), + 50 = Monday 09/06 (Whit Monday: 29/05 + 11). The working days of June 2025 (Sunday 1st):
     Mon–Fri 2–6, 9–13, 16–20, 23–27, 30 = 21, less Whit Monday 9 = 20."""
     from ei_cli.periods import Month
-    from ei_cli.workbook.workdays import _public_holidays, _working_days
+    from ei_cli.workdays import _public_holidays, _working_days
 
     assert sorted(_public_holidays(2025)) == [
         date(2025, 1, 1), date(2025, 4, 21), date(2025, 5, 1), date(2025, 5, 29), date(2025, 6, 9),

@@ -1117,9 +1117,9 @@ def test_staff_summary_by_hand():
 
 
 
-def test_staff_summary_counts_a_person_on_concurrent_contracts_at_most_one_full_time_a_month():
+def test_staff_summary_counts_a_person_on_concurrent_contracts_at_most_one_full_time():
     """One person (one national number) on A1 0,6 all 2025 and A2 0,6 from 2025-07-01 (Paie as typed: A1 12 ×
-    0,6, A2 6 × 0,6), beside B full time all year (12 × 1). At most one full-time a month, the earlier contract
+    0,6, A2 6 × 0,6), beside B full time all year (12 × 1). At most one full-time a day (whole months here), the earlier contract
     first (as the quota and the enterprise size): A2 min(1; 0,6 + 0,6) − 0,6 = 0,4 a month → A1 7,2 ÷ 12 =
     0,60, A2 2,4 ÷ 12 = 0,20, FTE = (12 + 7,2 + 2,4) ÷ 12 = 1,80 (added up as typed: (12 + 7,2 + 3,6) ÷ 12 =
     1,90); heads 2 persons."""

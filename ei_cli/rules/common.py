@@ -18,6 +18,7 @@ from ei_cli import periods
 from ei_cli.periods import Month, Period, anniversary, days_between, month_span
 from ei_cli.problems import Problem, warning
 from ei_cli.regimes import Value
+from ei_cli.workdays import fte_allowed
 
 CENT = Decimal("0.01")
 ZERO = Decimal(0)
@@ -338,8 +339,8 @@ def month_beside(worker: Worker, earlier: Sequence[Worker], fte: Callable[[Worke
     """``worker``'s FTE-months in ``month`` (``fte(w)``: a contract's FTE-months of the month, the etp of
     ``fte_rows``, projected in a forecast) beside the person's ``earlier`` contracts, at most one full-time a day
     (``fte_days_beside``, each contract's month spread evenly over its days employed, ``spread_fte``).
-    ``fte(worker)`` as is when no earlier contract takes the person over one full-time on a day (not even
-    the noise of the spread)."""
+    ``fte(worker)`` less what that cap takes: as is when no earlier contract takes the person over one full-time
+    on a day."""
     x = fte(worker)
     extent = Period(month.first_day, month.last_day)
     employed = days_employed_in(worker, extent)
@@ -353,7 +354,9 @@ def month_beside(worker: Worker, earlier: Sequence[Worker], fte: Callable[[Worke
     counted = fte_days_beside(own, max(worker.hire_date, extent.start),
                               min(worker.exit_date or date.max, extent.end),
                               ((w, per_day(w, days_employed_in(w, extent))) for w in earlier))
-    return x if counted == own * employed else counted / month.days
+    # Less only what the cap took: a month paid up to the reader's allowance above its calendar share (a hire on
+    # the Monday after a weekend paid 1) keeps that excess beside a small overlap, as it does alone (``fte_rows``).
+    return x - (own * employed - counted) / month.days
 
 
 def one_full_time(enterprise: Enterprise, months: list[Month], fte_row: Callable[[Worker], Sequence[Decimal]]
@@ -831,7 +834,7 @@ def fte_rows(enterprise: Enterprise, months: Sequence[Month], workers: Iterable[
     nothing: not employed, or etp 0), and the months where Paie had no row, by worker.
 
     Paie's etp is the working time actually paid; in the month of a hire or an exit, at most what the days
-    employed allow (``workbook.workdays.fte_allowed``: the larger of their calendar-day and working-day shares,
+    employed allow (``workdays.fte_allowed``: the larger of their calendar-day and working-day shares,
     each rounded up to the hundredth — a hire on the Monday after a weekend paid a whole month counts 1): the
     rest is not counted, and the reader warns of exactly those rows (``pay_fte_beyond_days_employed``). Without a Paie row, a
     worker employed that month counts for Personnel.etp × the share of the month's calendar days employed
@@ -860,8 +863,6 @@ def fte_rows(enterprise: Enterprise, months: Sequence[Month], workers: Iterable[
                 # calendar share, rounded up, is enough but for a slip the reader warns of).
                 fte = pay.fte or ZERO
                 if fte * days > (end - start).days + 1:
-                    from ei_cli.workbook.workdays import fte_allowed
-
                     fte = min(fte, fte_allowed(m, start, end)[0])
                 row.append(fte)
                 continue

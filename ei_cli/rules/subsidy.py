@@ -480,7 +480,10 @@ def _target_worker_wage_cost(run: _Run) -> None:
         # stretch's first hire (§3.7 « from hiring »); a re-hire after a gap is computed, to justify.
         hire = run.hire_of(worker, cap)
         stretch = run.enterprise.stretch_of(worker)
-        earlier = stretch[:stretch.index(worker)]   # the person's contracts this one continues or is held beside
+        # The person's contracts this one continues or is held beside: their months join this one's limits
+        # (``_joint_month``); of them, those in force on its hire (``hire.beside``) are the only ones that can share
+        # a day with it, so they alone count in its FTE-days (``paid_fte_days_beside``).
+        earlier = stretch[:stretch.index(worker)]
         missing = run.report.by_id[worker.worker_id].missing
         if category == "TD" and missing and run.claim:
             _tgd_not_checked(run, worker, missing, params_of("TGD"))
@@ -651,10 +654,10 @@ def _joint_month(joint: dict, earlier: tuple[Worker, ...], n: int, month: Month,
         key = (w.worker_id, n, month.number)
         if key not in joint:
             continue   # the earlier contract has no day in this month of its window
-        earlier = joint[key]
-        if earlier is None:
+        figures = joint[key]
+        if figures is None:
             return own
-        halves, caps, held = halves + earlier[0], caps + earlier[1], held + earlier[2]
+        halves, caps, held = halves + figures[0], caps + figures[1], held + figures[2]
     together = min(halves, caps) - held
     if together <= own:
         return own

@@ -31,7 +31,7 @@ from ei_cli.workbook import schema
 from ei_cli.workbook.cells import (ERROR_VALUES, Invalid, cell_ref, column_index, column_letter, converter, masked,
                                   niss_birth_date, parse_ref, holds_dates, reads_as_figure, shown)
 from ei_cli.workbook.schema import Column, Sheet, normalize_name
-from ei_cli.workbook.workdays import fte_allowed as _fte_allowed, plausibility as _plausibility
+from ei_cli.workdays import fte_allowed as _fte_allowed, plausibility as _plausibility
 from ei_cli.workbook.sniff import Sniffed, sniff
 
 # A sheet whose used range is bigger than this has stray cells far away (or is not ours): reading it

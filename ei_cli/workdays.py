@@ -24,7 +24,7 @@ def plausibility() -> dict:
 
     from ei_cli.regimes import load_parameter_file
 
-    with resources.as_file(resources.files("ei_cli.workbook") / "plausibility.toml") as path:
+    with resources.as_file(resources.files("ei_cli.workbook") / "plausibility.toml") as path:   # beside the reader
         return load_parameter_file(path)
 
 
