@@ -261,17 +261,23 @@ class Enterprise:
         report; the reader's ``follow_up_outside_employment`` warns of the others)."""
         return any(w.employed_on(d) for w in self.employments_of(worker))
 
+    def person_id(self, worker_id: str) -> str:
+        """The id a person is known by, their first hire's (``employments``): the same for each of their ids; an
+        id without another of the same person (or without a national number) is its own."""
+        rows = self.employments.get(worker_id)
+        return rows[0].worker_id if rows else worker_id
+
     def by_person(self, workers) -> list[tuple[Worker, ...]]:
         """``workers`` grouped by person: the ids of one person (``employments``) together, first hire first;
         ids without a national number are distinct people."""
         groups: dict[str, list[Worker]] = {}
         for w in workers:
-            groups.setdefault(self.employments_of(w)[0].worker_id, []).append(w)
+            groups.setdefault(self.person_id(w.worker_id), []).append(w)
         return [tuple(sorted(g, key=lambda w: (w.hire_date, w.row or 0))) for g in groups.values()]
 
     def persons(self, workers) -> int:
         """How many people ``workers`` are (as ``by_person`` groups them): the ids of one person count once."""
-        return len({self.employments_of(w)[0].worker_id for w in workers})
+        return len({self.person_id(w.worker_id) for w in workers})
 
     @cached_property
     def stretches(self) -> dict[str, tuple[Worker, ...]]:
@@ -285,10 +291,15 @@ class Enterprise:
                 out.update((w.worker_id, stretch) for stretch in contract_stretches(same) for w in stretch)
         return out
 
+    def earlier_contracts(self, worker: Worker, *, stretch: bool = False) -> tuple[Worker, ...]:
+        """The person's contracts before ``worker``'s, first hire first: of all their employments here
+        (``employments_of``), or of its stretch of employment only (``stretch_of``)."""
+        rows = self.stretch_of(worker) if stretch else self.employments_of(worker)
+        return rows[:rows.index(worker)]
+
     def held_beside(self, worker: Worker) -> tuple[Worker, ...]:
         """The person's earlier contracts of ``worker``'s stretch still in force on its hire (``stretch_of``)."""
-        stretch = self.stretch_of(worker)
-        return tuple(w for w in stretch[:stretch.index(worker)] if w.employed_on(worker.hire_date))
+        return tuple(w for w in self.earlier_contracts(worker, stretch=True) if w.employed_on(worker.hire_date))
 
     def stretch_of(self, worker: Worker) -> tuple[Worker, ...]:
         """The person's contracts of the stretch of employment ``worker``'s contract belongs to, first hire

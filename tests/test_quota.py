@@ -3952,10 +3952,11 @@ def test_year_1_point_value_counts_a_person_at_most_one_full_time_that_day():
     st_ = Statuses({**{f"N{i}": False for i in range(4)}, "A1": True, "A2": True})
     y = evaluate_quota(enterprise(ws, pays, agrement=date(2024, 1, 1)), W16, Period.calendar_year(2024), st_).latest
     assert y.year == 1 and y.target_share == D("0.2")
-    # A2 from 2024-12-25 instead: December as a month 0,8 + 0,8 × 7/31 = 0,9806 ≤ 1 — no month capped — but on the
-    # judged day A2 counts min(1; 1,6) − 0,8 = 0,2: the same 20,0 %, and the year's reason names A2.
+    # A2 from 2024-12-25 instead: on the judged day A2 counts min(1; 1,6) − 0,8 = 0,2: the same 20,0 %, and the
+    # year's reason names A2. December as a month, one full-time a day too: A1 0,8 × 31 + A2 0,2 × 7 = 26,2
+    # FTE-days ÷ 31 = 0,8452 (0,8 + 0,8 × 7/31 = 0,9806 when the month's sum was capped instead).
     ws[-1] = replace(ws[-1], hire_date=date(2024, 12, 25))
     pays[-1] = [PayMonth("A2", Month(2024, 12), D("0.8") * 7 / 31, D(500))]
     y = evaluate_quota(enterprise(ws, pays, agrement=date(2024, 1, 1)), W16, Period.calendar_year(2024), st_).latest
-    assert y.target_share == D("0.2") and not y.months[-1].target_fte > 1
+    assert y.target_share == D("0.2") and abs(y.months[-1].target_fte - D("26.2") / 31) < D("1E-20")
     assert [r for r in y.reasons if "(travailleur A2, compté en partie)" in r.text.fr]

@@ -371,8 +371,7 @@ def one_full_time(enterprise: Enterprise, months: list[Month], fte_row: Callable
     capped = {}
     for wid, row in raw.items():
         worker = by_id[wid]
-        rows = enterprise.employments_of(worker)
-        earlier = rows[:rows.index(worker)]
+        earlier = enterprise.earlier_contracts(worker)
         capped[wid] = [month_beside(worker, earlier, lambda o, i=i: raw[o.worker_id][i], m) if earlier else row[i]
                        for i, m in enumerate(months)]
     return lambda w: capped[w.worker_id] if w.worker_id in capped else fte_row(w)

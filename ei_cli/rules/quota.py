@@ -561,8 +561,7 @@ def _beside_days(f: _Frame, worker: Worker, month: Month, own: Decimal, first: d
     """FTE-days of ``worker`` at ``own`` etp a day on ``first`` … ``last`` (all employed) of ``month``, beside the
     person's earlier contracts at their etp a day (``f.day_fte``): at most one full-time a day, their contracts
     together (``common.fte_days_beside``)."""
-    rows = f.enterprise.employments_of(worker)
-    earlier = rows[:rows.index(worker)]
+    earlier = f.enterprise.earlier_contracts(worker)
     return fte_days_beside(own, first, last, ((o, f.day_fte(o, month)) for o in earlier))
 
 

@@ -281,6 +281,7 @@ class _Hire:
 
     since: date
     beside: tuple[Worker, ...] = ()
+    earlier: tuple[Worker, ...] = ()   # the person's contracts of the stretch before this one, first hire first
     basis: dict = field(default_factory=dict)
     notes: tuple[Text, ...] = ()
     reasons: tuple[Reason, ...] = ()
@@ -351,7 +352,7 @@ class _Run:
             reasons.append(because(t(f"Réengagement de la personne engagée le {since} ({was.fr}) : à justifier.",
                                      f"Re-hire of the person hired on {since} ({was.en}): to be justified."), value))
             basis.update(rehire_of=first.worker_id, first_hire_date=first.hire_date)
-        earlier = stretch[:stretch.index(worker)]
+        earlier = self.enterprise.earlier_contracts(worker, stretch=True)
         beside: tuple[Worker, ...] = ()
         if earlier:
             ids = [w.worker_id for w in earlier]
@@ -383,7 +384,7 @@ class _Run:
                     "plein.",
                     f"Contract held together with {that_en} {together.en}: the person counts for at most one "
                     "full-time a day, their contracts together; this contract's etp counts only up to that."))
-        return _Hire(origin.hire_date, beside, basis, tuple(notes), tuple(reasons), rehire)
+        return _Hire(origin.hire_date, beside, earlier, basis, tuple(notes), tuple(reasons), rehire)
 
     def agrement_before_regime(self) -> tuple[Text, Reason] | None:
         """(note, reason) for a line of a subsidy counted in agrément years (the 2003 manager subsidy of years
@@ -460,10 +461,13 @@ def _target_worker_wage_cost(run: _Run) -> None:
     # (half, cap, amount) here, keyed (worker id, occupation year, month), for the person's later contracts;
     # None when its wage cost is unknown. The person's earlier contracts are computed first: by rank in the
     # stretch, then in the one worker order (unchanged when nobody holds two contracts).
+    # Whatever this loop appends to ``run.unknown`` and ``waiting`` is put back in the worker order after it (the
+    # lines are sorted in ``compute_subsidies``): an output added to the loop must be too.
     joint: dict[tuple[str, int, int], tuple[Decimal, Decimal, Decimal] | None] = {}
     rank = {w.worker_id: i for i, w in enumerate(contract_workers)}
     unknown_from = len(run.unknown)
-    for worker in sorted(contract_workers, key=lambda w: (run.enterprise.stretch_of(w).index(w), rank[w.worker_id])):
+    in_stretch = run.enterprise.earlier_contracts
+    for worker in sorted(contract_workers, key=lambda w: (len(in_stretch(w, stretch=True)), rank[w.worker_id])):
         category = run.category(worker)
         if category not in ("TD", "TGD"):
             # Unknown status: said only while a subsidy could still be due, i.e. while the longest window
@@ -479,11 +483,10 @@ def _target_worker_wage_cost(run: _Run) -> None:
         # The same person's contracts without a gap are one employment: its window and cap run from the
         # stretch's first hire (§3.7 « from hiring »); a re-hire after a gap is computed, to justify.
         hire = run.hire_of(worker, cap)
-        stretch = run.enterprise.stretch_of(worker)
         # The person's contracts this one continues or is held beside: their months join this one's limits
         # (``_joint_month``); of them, those in force on its hire (``hire.beside``) are the only ones that can share
         # a day with it, so they alone count in its FTE-days (``paid_fte_days_beside``).
-        earlier = stretch[:stretch.index(worker)]
+        earlier = hire.earlier
         missing = run.report.by_id[worker.worker_id].missing
         if category == "TD" and missing and run.claim:
             _tgd_not_checked(run, worker, missing, params_of("TGD"))

@@ -163,8 +163,7 @@ def _by_person(enterprise: Enterprise, counted: list[PayPerFte]) -> list[WorkerP
     employments = enterprise.employments
     by_person: dict[str, list[PayPerFte]] = {}
     for p in counted:
-        rows = employments.get(p.worker_id)
-        by_person.setdefault(rows[0].worker_id if rows else p.worker_id, []).append(p)
+        by_person.setdefault(enterprise.person_id(p.worker_id), []).append(p)
     out: list[WorkerPay] = []
     for key, months in by_person.items():
         rows = employments.get(key)

@@ -31,7 +31,7 @@ from ei_cli.workbook import schema
 from ei_cli.workbook.cells import (ERROR_VALUES, Invalid, cell_ref, column_index, column_letter, converter, masked,
                                   niss_birth_date, parse_ref, holds_dates, reads_as_figure, shown)
 from ei_cli.workbook.schema import Column, Sheet, normalize_name
-from ei_cli.workdays import fte_allowed as _fte_allowed, plausibility as _plausibility
+from ei_cli.workdays import fte_allowed, plausibility
 from ei_cli.workbook.sniff import Sniffed, sniff
 
 # A sheet whose used range is bigger than this has stray cells far away (or is not ours): reading it
@@ -1296,7 +1296,7 @@ class _Reader:
                       sheet=sheet, cell=self._ref(sheet, "month", found[0]))
 
     def _check_pay_fte_within_days(self, sheet: str | None, rows: list[_Row], staff: list[_Row]) -> None:
-        """A warning per Paie row whose etp is more than the days employed that month allow (``_fte_allowed``:
+        """A warning per Paie row whose etp is more than the days employed that month allow (``fte_allowed``:
         the larger of the calendar-day and working-day shares, each rounded up to the hundredth a payroll may
         round an etp to — a payroll counts an etp on either): the etp is spread over the days employed, at most 1
         a day (D2, ``rules.common.spread_fte``), and the rest is not counted — an exit typed on the 1st of a month
@@ -1329,11 +1329,11 @@ class _Reader:
             first, last = max(hire, month.first_day), min(exit_, month.last_day)
             if first > last:
                 continue   # no day employed: pay_outside_employment says it (a month in ``partial`` is never whole)
-            allowed, employed, of, working = _fte_allowed(month, first, last)
+            allowed, employed, of, working = fte_allowed(month, first, last)
             if fte <= allowed:
                 continue
             if working:
-                cited = _plausibility()["pay.public_holidays.fixed"].at(month.first_day)
+                cited = plausibility()["pay.public_holidays.fixed"].at(month.first_day)
                 days = plural(employed, "jour de travail", "working day", "jours de travail")
                 counted = Text(f"{days.fr} sur {of}, du lundi au vendredi hors jours fériés légaux, {cited.cite()}",
                                f"{days.en} of {of}, Monday to Friday, legal public holidays excepted, "
@@ -1409,7 +1409,7 @@ _ZERO, _ONE = Decimal(0), Decimal(1)
 
 def _age_bounds() -> tuple:
     """The minimum working age and the highest plausible age (``plausibility.toml``)."""
-    bounds = _plausibility()
+    bounds = plausibility()
     return bounds["staff.min_working_age"], bounds["staff.max_plausible_age"]
 
 
