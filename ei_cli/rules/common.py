@@ -377,6 +377,16 @@ def one_full_time(enterprise: Enterprise, months: list[Month], fte_row: Callable
     return lambda w: capped[w.worker_id] if w.worker_id in capped else fte_row(w)
 
 
+def fte_lookup(enterprise: Enterprise, months: Sequence[Month], workers: Iterable[Worker]
+               ) -> tuple[Callable[[Worker], Sequence[Decimal]], dict[str, list[Month]]]:
+    """``fte_rows`` of ``workers`` as a lookup (a worker not among them: zeros), and its fallback months."""
+    workers = list(workers)
+    rows, fallbacks = fte_rows(enterprise, months, workers)
+    by_id = {w.worker_id: row for w, row in zip(workers, rows)}
+    nothing = [ZERO] * len(months)
+    return (lambda w: by_id.get(w.worker_id, nothing)), fallbacks
+
+
 def person_fte_rows(enterprise: Enterprise, months: Sequence[Month], workers: Iterable[Worker]
                     ) -> tuple[list[list[Decimal]], dict[str, list[Month]], list[str]]:
     """``fte_rows`` with a person employed under several ids counted at most one full-time a day, their
@@ -385,15 +395,9 @@ def person_fte_rows(enterprise: Enterprise, months: Sequence[Month], workers: It
     (``lowered_by_full_time``, for ``full_time_reason``). The rows of ``workers`` as they are when nobody has
     two contracts here."""
     workers = list(workers)
-    rows, fallbacks = fte_rows(enterprise, months, workers)
+    raw, fallbacks = fte_lookup(enterprise, months, workers)
     if not enterprise.employments:
-        return rows, fallbacks, []
-    row_of = {w.worker_id: row for w, row in zip(workers, rows)}
-    nothing = [ZERO] * len(months)
-
-    def raw(w: Worker) -> Sequence[Decimal]:
-        return row_of.get(w.worker_id, nothing)
-
+        return [list(raw(w)) for w in workers], fallbacks, []
     capped = one_full_time(enterprise, list(months), raw)
     named = {wid for ids in lowered_by_full_time(enterprise, workers, raw, capped).values() for wid in ids}
     return [list(capped(w)) for w in workers], fallbacks, [w.worker_id for w in workers if w.worker_id in named]

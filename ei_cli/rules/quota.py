@@ -39,7 +39,7 @@ from ei_cli.periods import Month, Period, anniversary, days_between, years_overl
 from ei_cli.problems import Problem, merged
 from ei_cli.regimes import Regime, Value, get_regime, regime_for_year, regime_in_force
 from ei_cli.rules.common import (NO_PAY, ONE, VERDICT, CheckResult, Reason, because, combine, contract_fte_days,
-                                 daily_fte, denoised, days_employed_in, fallback_warnings, fte_rows, not_begun,
+                                 daily_fte, denoised, days_employed_in, fallback_warnings, fte_lookup, not_begun,
                                  number_text, person_fte, pay_known_text, round_up, payroll_current,
                                  share_percent, share_text, shown_beside, four_places, workers_text, fte_days_beside,
                                  full_time_reason, lowered_by_full_time, one_full_time)
@@ -1885,13 +1885,11 @@ def _grid_fte(enterprise: Enterprise, months: list[Month], shape: _Shape):
     workers = [w for w in enterprise.workers if judged(w) or _is_art60(w) or w.worker_id in enterprise.employments]
     if not months:
         return (lambda w: []), []
-    rows, fallbacks = fte_rows(enterprise, months, workers)
+    row_of, fallbacks = fte_lookup(enterprise, months, workers)
     for w in workers:
         if not judged(w):
             fallbacks.pop(w.worker_id, None)
-    by_id = {w.worker_id: row for w, row in zip(workers, rows)}
-    nothing = [ZERO] * len(months)
-    return (lambda w: by_id.get(w.worker_id, nothing)), fallback_warnings(fallbacks, enterprise.source)
+    return row_of, fallback_warnings(fallbacks, enterprise.source)
 
 
 def evaluate_quota(enterprise: Enterprise, regime: Regime, period: Period, report, whole_years: bool = False
