@@ -208,6 +208,19 @@ def test_the_persons_other_ids_are_named_as_workers():
     assert note.en.startswith("Same person as: worker A1 (same national number); ")
 
 
+def test_the_check_says_how_many_people_its_ids_are():
+    """The line counts ids (A1 and A2, both TD), the reports' staff tables persons (« TD 1 personne »): the check
+    says « Ces 2 travailleurs (identifiants) sont 1 personne » and gives ``persons`` 1 for 2024 (A1 Jan–Jun,
+    A2 from July, one national number). Without national numbers, two people: no such reason, ``persons`` 2."""
+    line = check(enterprise(_rehired()), W2016, Period.calendar_year(2024))
+    assert line.details["counts"]["TD"] == 2 and line.details["persons"] == 1
+    said = [r.text for r in line.reasons if r.text.fr.startswith("Ces ")]
+    assert [x.fr.split(" : ")[0] for x in said] == ["Ces 2 travailleurs (identifiants) sont 1 personne"]
+    assert said[0].en.startswith("These 2 workers (ids) are 1 person: ")
+    apart = check(enterprise(_rehired(None)), W2016, Period.calendar_year(2024))
+    assert apart.details["persons"] == 2 and not [r for r in apart.reasons if r.text.fr.startswith("Ces ")]
+
+
 def test_a_rehires_criteria_are_those_of_the_first_hires_row_else_the_later_rows():
     """The criteria columns describe the person before the hire: those of the first employment's row are read,
     each empty one from the later row. A1 says 7 months without work (T1: 7 ≥ 6 → met on 2024-01-01) and no

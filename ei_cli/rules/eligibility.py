@@ -557,7 +557,7 @@ _VERDICT = {
 
 # The fields of a judged ``check``, empty: what a result not judged carries (``rules.common.not_judged``: a period
 # not begun yet, ``rules.dashboard._not_begun``).
-EMPTY_DETAILS = {shape: {"counts": {}, "unknown_workers": []} for shape in _RULES}
+EMPTY_DETAILS = {shape: {"counts": {}, "persons": None, "unknown_workers": []} for shape in _RULES}
 
 
 # Categories each rule shape can give to a target worker (the dashboard counts them in this order).
@@ -727,13 +727,25 @@ def check(enterprise: Enterprise, regime: Regime, period: Period, report: Eligib
                   "Information, not an obligation: this check is never “not compliant”; it stays unknown "
                   "while a status depends on missing data.")),
     ]
+    employed = [w for w in enterprise.workers if w.worker_id in ids]
+    persons = enterprise.persons(employed)
+    if persons < len(ids):
+        # The line counts ids (every row listed, each with its status); the documents' staff tables count
+        # persons (docs/interpretations.md « A person re-hired under a new id »): said, so the two agree.
+        ids_text, persons_text = plural(len(ids), "travailleur", "worker"), plural(persons, "personne", "person")
+        reasons.append(because(t(
+            f"Ces {ids_text.fr} (identifiants) sont {persons_text.fr} : les contrats d'une même personne sous "
+            "plusieurs identifiants (même NISS) sont comptés chacun ici, une seule fois dans les tableaux du "
+            "personnel des rapports.",
+            f"These {ids_text.en} (ids) are {persons_text.en}: the contracts of one person under several ids "
+            "(same national number) are each counted here, once in the reports' staff tables.")))
     to_fix = []
     for w in unknown:
         who, missing = worker_text(w.worker_id, capital=True), ", ".join(w.missing)
         to_fix.append(t(f"{who.fr} : renseignez {missing} (feuille Personnel).",
                         f"{who.en}: fill in {missing} (Personnel sheet)."))
     to_fix = tuple(to_fix)
-    details = {"counts": counts, "unknown_workers": [w.worker_id for w in unknown]}
+    details = {"counts": counts, "persons": persons, "unknown_workers": [w.worker_id for w in unknown]}
     verdict, summary = verdict_for(counts, regime)
     if regime.status == "outline":
         # D7: an outline regime checks its mandate minimums, every other check is unknown. The statuses
