@@ -633,7 +633,7 @@ def staff_summary(enterprise: Enterprise, period: Period, report, names: bool = 
     A year in progress is measured up to the payroll's horizon (``rules.common.known_part``, as the quota and the
     enterprise size): ``end`` is the day the figures stop at, ``provisional`` says the year goes on; a year not
     begun, or none of whose months is known yet, has no figure (None, « — » in the documents)."""
-    from ei_cli.rules.common import known_part, person_fte_rows
+    from ei_cli.rules.common import known_part, period_over, person_fte_rows
 
     known = known_part(enterprise, period)
     if known is None:
@@ -687,7 +687,7 @@ def staff_summary(enterprise: Enterprise, period: Period, report, names: bool = 
                     for w in employed],
         "fallback_months": sum(len(v) for v in fallbacks.values()),
         "end": period.end.isoformat(),
-        "provisional": period != whole,
+        "provisional": not period_over(whole),
         "measured": True,
     }
 

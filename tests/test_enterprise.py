@@ -17,7 +17,7 @@ from ei_cli.regimes import get_regime
 from ei_cli.rules import enterprise as rule
 from ei_cli.rules.enterprise import _work_units
 
-from helpers_rules import StatusReport, one_person, regime_with
+from helpers_rules import CategoryReport, StatusReport, one_person, regime_with
 
 Report = StatusReport
 
@@ -747,6 +747,36 @@ def test_the_size_of_a_year_whose_payroll_was_entered_ahead_stays_provisional_to
     assert c.summary.fr.startswith("1,00 UTA (au 2026-11-30, provisoire : année en cours) ; seuils respectés")
     assert ("sur 11 mois jusqu'au 2026-11-30 (fin du mois en cours, année en cours, paie saisie d'avance jusqu'au "
             "2026-12-31)") in c.reasons[0].text.fr
+
+
+def test_the_size_of_december_in_progress_with_its_payroll_entered_stays_provisional(monkeypatch):
+    """Differential audit (follow-up, size): on 2026-12-01 with Paie typed to 2026-12, the current month, the payroll
+    reaches the year's end (``paid_to`` 2026-12-31): the whole year is measured — A full time all year, B full time
+    hired 2026-12-01 (Paie December, etp 1): AWU = (12 × 1 + 1 × 1) ÷ 12 = 13 ÷ 12 = 1,0833… → 1,08, 2 persons —
+    but the year is not over: « (au 2026-12-31, provisoire : année en cours) », ``provisional`` true, as the quota
+    on the same payroll and as on 2026-11-30 with the same Paie. It read « 1,08 UTA ; seuils respectés », final.
+    The documents' staff figures say the same (``staff_summary``: provisional). On 2027-01-01 the year is over:
+    final."""
+    from ei_cli import documents, periods
+
+    a = Worker("A", date(2020, 1, 1), ContractType.CDI, D(1), Function.PRODUCTION)
+    b = Worker("B", date(2026, 12, 1), ContractType.CDI, D(1), Function.PRODUCTION)
+    pay = tuple(PayMonth("A", Month(2026, m), D(1), D(2000)) for m in range(1, 13)) + (
+        PayMonth("B", Month(2026, 12), D(1), D(2000)),)
+    e = Enterprise("EI", Region.WALLONIE, date(2020, 1, 1), legal_form="SC", social_purpose=True,
+                   turnover=D(1000000), workers=(a, b), pay=pay)
+    status = Report({"A": False, "B": False})
+    year = Period.calendar_year(2026)
+    monkeypatch.setattr(periods, "today", lambda: date(2026, 12, 1))
+    c = rule.check(e, get_regime("wallonie-2016"), year, status)
+    assert (c.details["annual_work_units"], c.details["headcount"]) == (D("1.08"), 2)
+    assert (c.details["provisional"], c.details["measured_to"]) == (True, "2026-12-31")
+    assert c.summary.fr.startswith("1,08 UTA (au 2026-12-31, provisoire : année en cours) ; seuils respectés")
+    assert c.reasons[0].text.fr.endswith("verdict provisoire sur ces mois.")
+    assert documents.staff_summary(e, year, CategoryReport({"A": "not_target", "B": "not_target"}))["provisional"]
+    monkeypatch.setattr(periods, "today", lambda: date(2027, 1, 1))
+    c = rule.check(e, get_regime("wallonie-2016"), year, status)
+    assert c.details["provisional"] is False and c.summary.fr.startswith("1,08 UTA ; seuils respectés")
 
 
 def test_the_size_of_a_year_whose_payroll_is_behind_says_the_months_counted_on_personnel():

@@ -709,7 +709,7 @@ def data_horizon(enterprise: Enterprise, period: Period) -> date | None:
     « The year in progress »). The deadlines of the employment and follow-up checks rest on Personnel and
     Suivi, not on the payroll: ``deadline_horizon``."""
     paid = paid_to(enterprise)
-    if period.end < periods.today() or (paid is not None and paid >= period.end):
+    if period_over(period) or (paid is not None and paid >= period.end):
         return None
     if paid is not None and payroll_current(enterprise):
         return paid
@@ -787,6 +787,13 @@ def deadline_horizon(period: Period) -> date | None:
     checks (``rules.dashboard.run_checks``); the last Paie month plays no part in either rule."""
     today = periods.today()
     return today if period.end > today else None
+
+
+def period_over(period: Period) -> bool:
+    """``period`` is over: its last day before today (``periods.today``). A month of it without payroll is missing
+    data, not a month to come (no projection, no hire advice for it: the quota); a year not over is in progress,
+    its figures provisional even when its payroll, entered ahead, reaches its end (``known_part``)."""
+    return period.end < periods.today()
 
 
 def not_begun(period: Period) -> bool:

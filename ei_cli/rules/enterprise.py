@@ -41,8 +41,8 @@ from ei_cli.regimes import Regime
 from ei_cli import periods
 from ei_cli.rules.common import (ZERO, CheckResult, any_of, by_shape, because, combine, contract_fte_days,
                                  decimal_text, denoised, euro_text, full_time_reason, horizon_text, known_part,
-                                 not_begun, not_begun_summary, number_text, person_fte_rows, round_up, share_text,
-                                 shown_beside, workers_text)
+                                 not_begun, not_begun_summary, number_text, period_over, person_fte_rows, round_up,
+                                 share_text, shown_beside, workers_text)
 from ei_cli.rules.legal_forms import read_legal_form
 from ei_cli.workbook.cells import masked, shown
 
@@ -109,11 +109,12 @@ def _size_thresholds(enterprise: Enterprise, regime: Regime, period: Period, rep
     # (Rec. 2003/361): one month's staff, summer contracts included, is not the enterprise's size.
     measured = year_ending(period)
     # A year in progress is measured on its months up to the payroll's horizon (``known_part``, as the quota), its
-    # verdict provisional; a year not begun, or none of whose months is known yet, is not measured.
+    # verdict provisional — to its last day when a payroll entered ahead reaches it, the year not over yet —; a year
+    # not begun, or none of whose months is known yet, is not measured.
     known = known_part(enterprise, measured)
     if known is None:
         return _size_not_measured(enterprise, measured, staff_v, turnover_v, balance_v)
-    provisional = known != measured
+    provisional = not period_over(measured)
     awu, headcount, fallback_months, lowered = _work_units(enterprise, known)
     window_fr = "" if measured == period else f", {measured.start.isoformat()} – {measured.end.isoformat()}"
     window_en = window_fr

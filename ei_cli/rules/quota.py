@@ -40,7 +40,7 @@ from ei_cli.problems import Problem, merged
 from ei_cli.regimes import Regime, Value, get_regime, regime_for_year, regime_in_force
 from ei_cli.rules.common import (NO_PAY, ONE, VERDICT, CheckResult, Reason, because, combine, contract_fte_days,
                                  daily_fte, denoised, days_employed_in, fallback_warnings, fte_lookup, not_begun,
-                                 number_text, person_fte, pay_known_text, round_up, payroll_current,
+                                 period_over, number_text, person_fte, pay_known_text, round_up, payroll_current,
                                  share_percent, share_text, shown_beside, four_places, workers_text, fte_days_beside,
                                  full_time_reason, lowered_by_full_time, one_full_time)
 
@@ -369,7 +369,7 @@ class _Frame:
     def running(self) -> bool:
         """The agrément year has not ended yet (``periods.today``): its unpaid months are to come. A year
         that has ended with months unpaid lacks payroll: no hire repairs it, the Paie sheet does."""
-        return not _ended(self.period)
+        return not period_over(self.period)
 
     @property
     def awaited(self) -> list[Month]:
@@ -1193,7 +1193,7 @@ def _judge_mandate(f: _Frame) -> YearQuota:
         half_en = f", no encadrement person at half-time ({number_text(one_min, 'en')} FTE)"
     # Each average beside the minimum it is judged against (``shown_beside``): 3,9973 is « 3,9973 (minimum 4,00) ».
     # « (provisoire : année en cours) » or, for a year over with months unpaid, « (provisoire : paie incomplète) ».
-    prov_fr, prov_en = _provisional_label(provisional, _ended(f.period), f.awaited)
+    prov_fr, prov_en = _provisional_label(provisional, period_over(f.period), f.awaited)
     summary = t(f"Année d'agrément {n} : {verdict.fr} — {number_text(avg_t, beside=min_target)} ETP public cible (minimum {number_text(min_target)}), "
                 f"{number_text(avg_s, beside=min_sup)} ETP d'encadrement (minimum {number_text(min_sup)}){half_fr}{prov_fr}.",
                 f"Agrément year {n}: {verdict.en} — {number_text(avg_t, 'en', min_target)} target-public FTE (minimum {number_text(min_target, 'en')}), "
@@ -1210,12 +1210,6 @@ def _judge_mandate(f: _Frame) -> YearQuota:
 
 
 # ------------------------------------------------------------------------------ shared texts
-def _ended(period: Period) -> bool:
-    """The agrément year ``period`` is over (before ``periods.today``): a month of it without payroll is
-    missing data, not a month to come — no projection, no hire advice for it."""
-    return period.end < periods.today()
-
-
 def _awaited(enterprise: Enterprise, period: Period, known: set[Month]) -> list[Month]:
     """The months of agrément year ``period`` without payroll when each comes after the last Paie month and the
     payroll is current (``rules.common.payroll_current``: the usual lag): not paid *yet*, as every rule of the
@@ -2136,20 +2130,20 @@ def check(enterprise: Enterprise, regime: Regime, period: Period, report=None) -
                             "rattrape (l'année en cours : ei check-quota --forecast).",
                             f"{which_en}closed year: it lacked {lacked.en}; no hire makes up for it (the current "
                             "year: ei check-quota --forecast)."))
-        elif y.shortfall_fte and not (y.provisional and _ended(y.period)):
+        elif y.shortfall_fte and not (y.provisional and period_over(y.period)):
             to_fix.append(t(f"{which_fr}engager ou augmenter le temps de travail de public cible : "
                             f"{number_text(y.shortfall_fte)} ETP manquants.",
                             f"{which_en}hire target-public workers or raise their working time: "
                             f"{number_text(y.shortfall_fte, 'en')} FTE missing."))
         awaited = _awaited(enterprise, y.period, {m.month for m in y.months}) if y.provisional else []
-        if awaited and _ended(y.period):
+        if awaited and period_over(y.period):
             # A year just over whose last months' payroll is not due yet (``_awaited``): nothing to complete.
             said = _awaited_text(awaited)
             to_fix.append(t(f"{which_fr}année terminée le {y.period.end.isoformat()}, en attente de {said.fr} : le "
                             "verdict porte d'ici là sur les mois connus.",
                             f"{which_en}year ended on {y.period.end.isoformat()}, awaiting {said.en}: until then the "
                             "verdict rests on the known months."))
-        elif y.provisional and _ended(y.period):
+        elif y.provisional and period_over(y.period):
             # A year over with months unpaid: the Paie sheet lacks them (whatever else is said above); no
             # hire is advice for the past.
             to_fix.append(t(f"{which_fr}année terminée le {y.period.end.isoformat()} : complétez la feuille Paie de "
@@ -2274,7 +2268,7 @@ def forecast_quota(enterprise: Enterprise, regime: Regime, day: date, report) ->
     last_known = known[-1] if known else None
     # A year over has no month to come: its unpaid months are missing payroll (``_ended``). The months to come:
     # those after the last month known — every month of the year when none is known (and none is over yet).
-    future = [] if _ended(period) else [m for m in in_year if last_known is None or m > last_known]
+    future = [] if period_over(period) else [m for m in in_year if last_known is None or m > last_known]
     asked, regime = regime, regime_for_year(regime, period.start)   # the year's obligation (evaluate_quota)
     if regime is not asked:
         report = _report_under(enterprise, regime)
@@ -2386,7 +2380,7 @@ def forecast_quota(enterprise: Enterprise, regime: Regime, day: date, report) ->
     extra_sup = _supervision_to_hire(projected)
     # Brussels 2018: nobody at half-time is one contract to raise, said beside any hire (never solved as FTE).
     # A year over with months unpaid lacks their payroll, unless it is not due yet (``_awaited``: the usual lag).
-    awaited = _awaited(enterprise, period, set(known)) if _ended(period) else []
+    awaited = _awaited(enterprise, period, set(known)) if period_over(period) else []
     # The weight k of the days a hire counts in, as the shortfall solved it (a year 1 is judged on its last day:
     # k = 1); month by month (Brussels 2004), which solves no average, the adjustable months' parts. Under one
     # month, the advice names those days beside the figure (``_short_span``).
@@ -2397,7 +2391,7 @@ def forecast_quota(enterprise: Enterprise, regime: Regime, day: date, report) ->
     apart = _month_apart(projected.required_share, projected.months, frame.adjustable, hire_day) \
         if extra and projected.judged_on == "every_month" else None
     advice = _advice(extra, extra_sup, hire_from, projected, unsure=projected.compliant is None,
-                     months_left=bool(future), payroll_missing=_ended(period) and known != in_year and not awaited,
+                     months_left=bool(future), payroll_missing=period_over(period) and known != in_year and not awaited,
                      awaited=awaited, span=hire_span, apart=apart)
     summary = advice.headline(n, projected, last_known, period.end)
     if extra and projected.judged_on == "average_minimums":
