@@ -717,7 +717,7 @@ def follow_up_summary(enterprise: Enterprise, period: Period, report) -> dict:
     # As the follow-up check counts them: actions of the year held while the worker is employed.
     by_id = enterprise.workers_by_id
     actions = [f for f in enterprise.follow_ups if period.contains(f.date) and f.worker_id in by_id
-               and enterprise.person_employed_on(by_id[f.worker_id], f.date)]
+               and enterprise.held_on(by_id[f.worker_id], f.date)]
     quarters = []
     for q in range(1, 5):
         in_q = [f for f in actions if Month.of(f.date).quarter == q and f.date.year == year]
@@ -733,7 +733,9 @@ def follow_up_summary(enterprise: Enterprise, period: Period, report) -> dict:
     hours = sum((f.hours for f in trainings if f.hours is not None), Decimal(0))
     # A round table (task 10) is held with the insertion operators, not with a worker: it is listed, and
     # follows no one (nor does the follow-up check count it).
-    followed = {f.worker_id for f in actions if f.type != FollowUpType.ROUND_TABLE}
+    # An action follows the person's contract(s) in force on its date, whichever id it is recorded under.
+    followed = {w.worker_id for f in actions if f.type != FollowUpType.ROUND_TABLE
+                for w in enterprise.held_on(by_id[f.worker_id], f.date)}
     return {
         "quarters": quarters,
         "interviews": sum(q["individual"] + q["collective"] for q in quarters),

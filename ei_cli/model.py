@@ -75,12 +75,32 @@ def _private(default=None, *, person: bool = True):
     return field(default=default, repr=False, metadata={"person": person})
 
 
-def person_key(national_number: str | None, contract_type: ContractType | None) -> str | None:
+def person_key(national_number: str | None, contract_type: ContractType | None, stints: bool = False) -> str | None:
     """What ties the ids of one person (``Enterprise.employments``): the national number of an employment
     contract. None — a person of their own — without a number, or for an art. 60 §7 stint (the CPAS's
-    contract, not a hire by the EI: rules.md Q11). The reader groups its Personnel rows by it before the
-    model exists (``duplicate_niss``, ``follow_up_outside_employment``): one grouping for both."""
-    return national_number if national_number and contract_type != ContractType.ART60 else None
+    contract, not a hire by the EI: rules.md Q11). ``stints``: the art. 60 §7 stints tied too, as the social
+    follow-up reads a person (``Enterprise.followed_contracts``: one accompaniment covers both). The reader
+    groups its Personnel rows by it before the model exists (``duplicate_niss``, ``follow_up_outside_employment``):
+    one grouping for each."""
+    if not national_number or (contract_type == ContractType.ART60 and not stints):
+        return None
+    return national_number
+
+
+def _same_person(workers, stints: bool) -> dict[str, tuple[Worker, ...]]:
+    """Worker id → the contracts ``person_key`` ties to it (first hire first; hired the same day, the earlier
+    Personnel row), for each id of a person under several: ``Enterprise.employments``, ``followed_contracts``."""
+    by_niss: dict[str, list[Worker]] = {}
+    for w in workers:
+        key = person_key(w.national_number, w.contract_type, stints)
+        if key is not None:
+            by_niss.setdefault(key, []).append(w)
+    out: dict[str, tuple[Worker, ...]] = {}
+    for same in by_niss.values():
+        if len(same) > 1:
+            ordered = tuple(sorted(same, key=lambda w: (w.hire_date, w.row or 0)))
+            out.update((w.worker_id, ordered) for w in ordered)
+    return out
 
 
 @dataclass(frozen=True)
@@ -238,28 +258,27 @@ class Enterprise:
         under several ids — worker ids are unique, so a re-hire is a new row (the reader's
         ``duplicate_niss``). Art. 60 §7 stints are the CPAS's contracts, not hires by the EI (rules.md
         Q11): they take no part. An empty ``niss`` says nothing: such ids are different people."""
-        by_niss: dict[str, list[Worker]] = {}
-        for w in self.workers:
-            key = person_key(w.national_number, w.contract_type)
-            if key is not None:
-                by_niss.setdefault(key, []).append(w)
-        out: dict[str, tuple[Worker, ...]] = {}
-        for same in by_niss.values():
-            if len(same) > 1:
-                ordered = tuple(sorted(same, key=lambda w: (w.hire_date, w.row or 0)))
-                out.update((w.worker_id, ordered) for w in ordered)
-        return out
+        return _same_person(self.workers, stints=False)
 
     def employments_of(self, worker: Worker) -> tuple[Worker, ...]:
         """The person's employment contracts here, first hire first (``employments``; the worker alone
         when they have no other)."""
         return self.employments.get(worker.worker_id, (worker,))
 
-    def person_employed_on(self, worker: Worker, d: date) -> bool:
-        """Whether the person is employed here on ``d`` under any of their ids (``employments_of``): the day a
-        follow-up action counts for them, whichever id it is recorded under (``rules.follow_up``, the annual
-        report; the reader's ``follow_up_outside_employment`` warns of the others)."""
-        return any(w.employed_on(d) for w in self.employments_of(worker))
+    @cached_property
+    def followed_contracts(self) -> dict[str, tuple[Worker, ...]]:
+        """Worker id → every contract here of the same person, art. 60 §7 stints included (``person_key`` with
+        ``stints``), first hire first, for each id of a person under several: the contracts the social follow-up
+        reads one person's actions across — one accompaniment covers the stint and the EI contract that follows
+        it (rules.md §3.6; docs/interpretations.md « Interviews per quarter »)."""
+        return _same_person(self.workers, stints=True)
+
+    def held_on(self, worker: Worker, d: date) -> tuple[Worker, ...]:
+        """The person's contracts here in force on ``d`` (``followed_contracts``: art. 60 §7 stints included),
+        whichever of their ids ``worker`` is: those a follow-up action dated ``d`` is one of — none when the person
+        is employed here under no contract that day (the follow-up check, the annual report; the reader's
+        ``follow_up_outside_employment`` warns of those)."""
+        return tuple(w for w in self.followed_contracts.get(worker.worker_id, (worker,)) if w.employed_on(d))
 
     def person_id(self, worker_id: str) -> str:
         """The id a person is known by, their first hire's (``employments``): the same for each of their ids; an

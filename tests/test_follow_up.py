@@ -582,6 +582,24 @@ def test_a_person_from_an_art60_stint_to_an_ei_contract_owes_one_interview_in_th
         [("R0", "interview", "2025-Q1")]
 
 
+def test_a_bilan_recorded_under_the_art60_stints_id_counts_when_dated_during_the_ei_contract():
+    """Differential audit: R on art. 60 §7 as R0 2024-08-01 … 2025-02-15, then on a CDI as R1 from 2025-02-16 (TD,
+    one national number); bilan and plan due by 2025-02-16 + 6 months = 2025-08-16. Recorded under R0's id, dated
+    2025-05-08 and 05-07 — during R1's contract —: the same person's bilan and plan, held in the EI's
+    accompaniment, count, as an interview recorded under R0 during R1 does. It read « bilan … absent (dû au plus
+    tard le 2025-08-16) » and the same for the plan. Dated during the stint (2025-02-10, 02-11), they still do
+    not count: the bilan of the EI's accompaniment starts with its contract — both missing, due 2025-08-16."""
+    r0 = replace(td("R0", hire=date(2024, 8, 1), exit=date(2025, 2, 15), contract=ContractType.ART60),
+                 national_number="80010100123")
+    r1 = replace(td("R1", hire=date(2025, 2, 16)), national_number="80010100123")
+    interviews = actions("R1", ("2025-03-10", I), ("2025-05-10", I), ("2025-08-10", I), ("2025-11-10", I))
+    during = _judge([r0, r1], interviews + actions("R0", ("2025-05-08", BILAN), ("2025-05-07", PLAN)), 2025)
+    assert during.details["missing"] == [] and during.compliant is True
+    stint = _judge([r0, r1], interviews + actions("R0", ("2025-02-10", BILAN), ("2025-02-11", PLAN)), 2025)
+    assert [(m["worker_id"], m["item"], m["due"]) for m in stint.details["missing"]] == [
+        ("R1", "bilan", date(2025, 8, 16)), ("R1", "plan_formation", date(2025, 8, 16))]
+
+
 def test_the_art60_stints_quarters_stay_sure_beside_an_ei_contract_of_unknown_status():
     """R on art. 60 §7 as R0 2025-01-01 … 06-30, then on a CDI as R1 from 07-01 (one national number), R1's status
     unknown; no interview in Q1 nor Q2, one in Q3 and Q4, bilan and plan in September. The art. 60 quarters owe
@@ -626,7 +644,7 @@ def test_a_persons_bilan_held_between_two_contracts_is_not_counted():
     national number); bilan and plan due by 2024-01-01 + 6 months = 2024-07-01, A being employed that day.
     A bilan dated 2024-04-15 — while A is employed under no id — counted as on time (the deadline read
     every action from the first hire on), while the interviews, the annual report and the reader's
-    ``follow_up_outside_employment`` leave such an action out (one rule, ``Enterprise.person_employed_on``).
+    ``follow_up_outside_employment`` leave such an action out (one rule, ``Enterprise.held_on``).
     Now the bilan is missing (due 2024-07-01); the plan, dated 2024-02-10 under A2's id but in A1's contract,
     counts."""
     ws = one_person(td("A1", exit=date(2024, 3, 31), contract=ContractType.CDD), td("A2", hire=date(2024, 5, 1)))

@@ -99,7 +99,7 @@ def _without_rows(obj):
 def test_a_follow_up_action_is_flagged_exactly_when_the_rules_do_not_count_it(days):
     """Worker 2 of the valid workbook (hired 01/03/2023, exit 30/06/2024) gets Suivi actions on random
     dates: the reader warns ``follow_up_outside_employment`` exactly when some action is dated on a day
-    ``Enterprise.person_employed_on`` (what the follow-up check and the annual report count) says is outside, at the
+    ``Enterprise.held_on`` (what the follow-up check and the annual report count) says is outside, at the
     earliest-dated such row (the sheet's first of them on a tie: the rows are listed by date)."""
     sheets = valid_sheets()
     first_new = len(sheets["Suivi"]) + 1
@@ -109,7 +109,7 @@ def test_a_follow_up_action_is_flagged_exactly_when_the_rules_do_not_count_it(da
     e = result.enterprise
     worker = e.workers_by_id["2"]
     outside = [first_new + i for i, d in sorted(enumerate(days), key=lambda x: (x[1], x[0]))
-               if not e.person_employed_on(worker, d)]
+               if not e.held_on(worker, d)]
     found = [p.cell for p in result.problems if p.code == "follow_up_outside_employment"]
     assert found == ([f"B{outside[0]}"] if outside else [])
 

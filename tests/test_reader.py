@@ -1094,7 +1094,7 @@ def test_a_follow_up_action_is_judged_against_the_persons_employment_under_any_i
     person's contracts: counted, no warning (the old code warned at B2 and B4). Row 5 (worker 1, 20/01/2023)
     and row 6 (worker 2, 01/07/2024) fall in none — between the two contracts, after the last: one warning
     per id, at B5 and B6, naming the person's two employments. The reader agrees with
-    ``Enterprise.person_employed_on``, the check's and the annual report's rule, on every row."""
+    ``Enterprise.held_on``, the check's and the annual report's rule, on every row."""
     sheets = valid_sheets()
     number = sheets["Personnel"][1][1]
     sheets = set_value(set_value(sheets, "Personnel", 1, "date_sortie", date(2022, 12, 31)),
@@ -1116,10 +1116,39 @@ def test_a_follow_up_action_is_judged_against_the_persons_employment_under_any_i
         "2022-01-10, exit 2022-12-31; worker 2: hired 2023-03-01, exit 2024-06-30); it is not counted (social "
         "follow-up, annual report). Check the Personnel dates or the Suivi sheet.")
     e = result.enterprise
-    warned = {f.row for f in e.follow_ups if not e.person_employed_on(e.workers_by_id[f.worker_id], f.date)}
+    warned = {f.row for f in e.follow_ups if not e.held_on(e.workers_by_id[f.worker_id], f.date)}
     assert warned == {5, 6}
     # Worker 1's pay of 2024 is still judged against its own contract: a payroll row is one contract's.
     assert [p.cell for p in result.problems if p.code == "pay_outside_employment"] == ["B2"]
+
+
+def test_a_follow_up_action_under_an_art60_stints_id_is_judged_against_the_persons_contracts(tmp_path):
+    """Differential audit: the same workbook as above, worker 1 on an art. 60 §7 stint (10/01/2022 … 31/12/2022)
+    then worker 2 hired by the EI (01/03/2023 … 30/06/2024), one niss. The check counts an action under either id
+    dated in either contract (one accompaniment, docs/interpretations.md « Interviews per quarter »); the reader
+    grouped the ids without the stint and warned at B2 (worker 1 on 01/02/2024, during worker 2's contract) and
+    B4 (worker 2 on 15/06/2022, during the stint) that they were « pas comptées ». Now only B5 and B6, outside
+    both contracts, as for two EI contracts; ``Enterprise.held_on`` agrees on every row, and the annual report
+    of 2024 counts row 2's interview (1 individual interview in Q1: 01/02/2024) with worker 2 followed."""
+    from ei_cli import documents
+    from helpers_rules import StatusReport
+    from ei_cli.periods import Period
+
+    sheets = valid_sheets()
+    number = sheets["Personnel"][1][1]
+    sheets = set_value(set_value(set_value(sheets, "Personnel", 1, "date_sortie", date(2022, 12, 31)),
+                                 "Personnel", 2, "niss", number), "Personnel", 1, "type_contrat", "art60")
+    sheets["Suivi"] += [[2, date(2022, 6, 15), "entretien_individuel", None],
+                        [1, date(2023, 1, 20), "bilan", None],
+                        [2, date(2024, 7, 1), "formation", 3]]
+    result = read_workbook(write_workbook(tmp_path / "art60-suivi.xlsx", sheets))
+    assert result.valid
+    found = [p for p in result.problems if p.code == "follow_up_outside_employment"]
+    assert [(p.sheet, p.cell) for p in found] == [("Suivi", "B5"), ("Suivi", "B6")]
+    e = result.enterprise
+    assert {f.row for f in e.follow_ups if not e.held_on(e.workers_by_id[f.worker_id], f.date)} == {5, 6}
+    summary = documents.follow_up_summary(e, Period.calendar_year(2024), StatusReport({}, default=True))
+    assert summary["quarters"][0]["individual"] == 1 and summary["target_workers_followed"] == 1
 
 
 @pytest.mark.parametrize("typed, code, kept", [

@@ -217,15 +217,18 @@ def _months_over(period: Period, horizon: date) -> Period | None:
     return Period(period.start, end) if end >= period.start else None
 
 
-def _person_actions(enterprise: Enterprise, rows: tuple[Worker, ...], types) -> list[date]:
+def _person_actions(enterprise: Enterprise, rows: tuple[Worker, ...], types,
+                    held: tuple[Worker, ...] | None = None) -> list[date]:
     """The dates of the person's actions of ``types`` that count: whichever of ``rows``' ids they are recorded
-    under (the person's contracts judged together, ``_persons_followed``), held while the person is employed here
-    under any of them — for an EI person alone, ``Enterprise.person_employed_on``'s rule, the annual report's and
-    the reader's ``follow_up_outside_employment``'s too; with an art. 60 §7 stint, an interview recorded under one
-    id while the other is in force counts as well — an action dated before the hire or after the exit is not one
-    of an EI worker (rules.md §3.6 task 1)."""
+    under (the person's contracts judged together, ``_persons_followed``: their art. 60 §7 stints here among them),
+    held while the person is employed here under any of ``held`` (``rows`` unless given) — the annual report's and
+    the reader's ``follow_up_outside_employment``'s rule too (``Enterprise.held_on``): an action recorded under the
+    stint's id while the EI contract is in force counts, and the other way round; one dated before the hire or after
+    the exit is not one of an EI worker (rules.md §3.6 task 1). The bilan and the plan pass the EI contracts as
+    ``held``: they are the EI's accompaniment, dated during its contract, under whichever id."""
+    held = rows if held is None else held
     return sorted(f.date for w in rows for f in enterprise.follow_ups_by_worker.get(w.worker_id, ())
-                  if f.type in types and any(o.employed_on(f.date) for o in rows))
+                  if f.type in types and any(o.employed_on(f.date) for o in held))
 
 
 def _suspended(enterprise: Enterprise, rows: tuple[Worker, ...], extent: Period) -> bool:
@@ -297,15 +300,17 @@ def _suspended_reason(worker_id: str, quarters: list[Quarter], value) -> Reason:
 
 
 def _deadline(enterprise: Enterprise, rows: tuple[Worker, ...], item: FollowUpType, months: int, period: Period,
-              status: bool | None, horizon: date, obligations_from: date) -> Missing | None:
+              status: bool | None, horizon: date, obligations_from: date, judged: tuple[Worker, ...] = ()
+              ) -> Missing | None:
     """``rows``: the person's employment contracts here, judged as one (``rules.common.person_deadline``); the
-    actions of all their ids count. ``obligations_from``: the day the obligation runs from for a person hired
+    actions of all their ids count, and of their art. 60 §7 stints' (``judged``, ``_persons_followed``) when
+    dated during one of ``rows``. ``obligations_from``: the day the obligation runs from for a person hired
     before it (``rules.common.obligations_start``)."""
     # ``hired_by``: the contract whose hire the deadline runs from.
     due, hired_by, owed_by = person_deadline(rows, months, obligations_from)
     if due > horizon:
         return None  # not due yet (``_horizon``)
-    dates = [d for d in _person_actions(enterprise, rows, (item,)) if d <= period.end]
+    dates = [d for d in _person_actions(enterprise, judged or rows, (item,), held=rows) if d <= period.end]
     first = dates[0] if dates else None
     if first is not None and first <= due:
         return None
@@ -386,7 +391,8 @@ def _quarterly_interviews(enterprise: Enterprise, regime: Regime, period: Period
         idle += [(wid, [q for _, q in group]) for wid, group in groupby(suspended, key=lambda s: s[0])]
         if hired:
             for item, value in ((FollowUpType.ASSESSMENT, bilan_v), (FollowUpType.TRAINING_PLAN, plan_v)):
-                m = _deadline(enterprise, hired, item, int(value.number), period, status, horizon, obligations_from)
+                m = _deadline(enterprise, hired, item, int(value.number), period, status, horizon, obligations_from,
+                              rows)
                 if m is not None:
                     missing.append(m)
     # An accompanier is owed for TD/TGD and art. 60 workers; a month whose only followed workers are of

@@ -1202,8 +1202,8 @@ class _Reader:
         judged against: (worker id, hire date, exit date), first hire first), by date (the sheet's order for
         ties): a month (``field == "month"``) with no day between the hire and exit dates, or a date before the
         hire or after the exit; with ``counts(row)``, only the rows it keeps. ``person``: the employment is the
-        person's, any of their contracts here (the ids ``model.person_key`` ties, as
-        ``Enterprise.person_employed_on`` reads them); else the id's own."""
+        person's, any of their contracts here, art. 60 §7 stints included (the ids ``model.person_key`` ties with
+        ``stints``, as ``Enterprise.held_on`` reads them); else the id's own."""
         if sheet is None or sheet not in self.letters or field not in self.letters[sheet]:
             return {}
         spans = {}
@@ -1214,7 +1214,7 @@ class _Reader:
                 spans[r.worker_id] = (*month_span(hire, exit_), hire, exit_)
         # Worker id → the spans of the person's contracts (the id's own alone, but for ``person``), first hire first.
         of = {wid: ((wid, span),) for wid, span in spans.items()}
-        for same in _persons(staff) if person else ():
+        for same in _persons(staff, stints=True) if person else ():
             ids = [r for r in same if r.worker_id in spans]
             if len(ids) > 1:
                 person_spans = tuple((r.worker_id, spans[r.worker_id]) for r in ids)
@@ -1356,9 +1356,9 @@ class _Reader:
     def _check_follow_ups_within_employment(self, sheet: str | None, rows: list[_Row], staff: list[_Row]) -> None:
         """A warning per worker with a follow-up action dated on no day the person is employed here — before
         their hire or after their exit, under any of their ids (``person``): the follow-up check and the
-        annual report do not count it (``Enterprise.person_employed_on``), and without a word the user only
-        saw a late or missing interview. An action recorded under a re-hire's new id but held during the
-        person's earlier contract counts, and is not warned of."""
+        annual report do not count it (``Enterprise.held_on``), and without a word the user only saw a late or
+        missing interview. An action recorded under a re-hire's new id but held during the person's earlier
+        contract (or their art. 60 §7 stint here) counts, and is not warned of."""
         outside = self._outside_employment(sheet, rows, staff, "date", person=True)
         for worker_id, (found, employments) in outside.items():
             dates = [r.values["date"] for r in found]
@@ -1436,14 +1436,15 @@ def _label(col: Column) -> Text:
 
 
 
-def _persons(staff: list[_Row]) -> list[list[_Row]]:
+def _persons(staff: list[_Row], stints: bool = False) -> list[list[_Row]]:
     """The Personnel rows of each person with several (the ids ``model.person_key`` ties, as
-    ``Enterprise.employments`` does), first hire first: the earliest date_entree, the earlier row the same day —
+    ``Enterprise.employments`` does; with ``stints``, their art. 60 §7 stints too, as
+    ``Enterprise.followed_contracts``), first hire first: the earliest date_entree, the earlier row the same day —
     not the first row met (a re-hire typed above the first contract is still the later hire). The one grouping
-    of the reader's person checks (``duplicate_niss``, ``follow_up_outside_employment``)."""
+    of the reader's person checks (``duplicate_niss``; ``follow_up_outside_employment``, with ``stints``)."""
     same: dict[str, list[_Row]] = {}
     for r in staff:
-        key = person_key(r.values.get("national_number"), r.values.get("contract_type"))
+        key = person_key(r.values.get("national_number"), r.values.get("contract_type"), stints)
         if key is not None:
             same.setdefault(key, []).append(r)
     return [sorted(rows, key=lambda r: (r.values.get("hire_date") or date.max, r.number))
