@@ -617,6 +617,13 @@ def test_check_under_an_outline_regime_is_not_established():
     # The provisional reading is said once (it read « lecture provisoire (Lecture provisoire : …) »).
     assert result.reasons[-1].text.fr.lower().count("lecture provisoire") == 1
     assert "Lecture provisoire : les cinq groupes de l'ordonnance de 2004" in result.reasons[-1].text.fr
+    # Every status known, « 0 indéterminé », yet unknown: the generic reason says it is the regime, not missing
+    # data (differential audit: « tant qu'un statut dépend de données manquantes » alone read as a contradiction).
+    assert result.reasons[1].text.fr.endswith("données manquantes, et sous un régime connu seulement en partie "
+                                             "(ci-dessous).")
+    assert result.reasons[1].text.en.endswith("and under a regime known only in outline (below).")
+    known = check(e, B2004, Period.calendar_year(2025))
+    assert known.compliant is True and known.reasons[1].text.fr.endswith("dépend de données manquantes.")
 
 
 @pytest.mark.parametrize("regime", [W2016, W2003, B2004])

@@ -719,13 +719,16 @@ def check(enterprise: Enterprise, regime: Regime, period: Period, report: Eligib
     counts = report.counts(ids)
     unknown = [w for w in report.workers if w.worker_id in ids and w.category == Category.UNKNOWN]
     definition = regime.value("eligibility.definition", period.end)
+    outline = regime.status == "outline"
     reasons = [
         because(t(f"Statut de public cible de chaque travailleur occupé pendant la période. {DAY_READING.fr}",
                   f"Target-public status of every worker employed in the period. {DAY_READING.en}"), definition),
         because(t("Information, pas une obligation : ce contrôle n'est jamais « non conforme » ; il reste "
-                  "indéterminé tant qu'un statut dépend de données manquantes.",
+                  "indéterminé tant qu'un statut dépend de données manquantes"
+                  + (", et sous un régime connu seulement en partie (ci-dessous)." if outline else "."),
                   "Information, not an obligation: this check is never “not compliant”; it stays unknown "
-                  "while a status depends on missing data.")),
+                  "while a status depends on missing data"
+                  + (", and under a regime known only in outline (below)." if outline else "."))),
     ]
     employed = [w for w in enterprise.workers if w.worker_id in ids]
     persons = enterprise.persons(employed)
@@ -747,7 +750,7 @@ def check(enterprise: Enterprise, regime: Regime, period: Period, report: Eligib
     to_fix = tuple(to_fix)
     details = {"counts": counts, "persons": persons, "unknown_workers": [w.worker_id for w in unknown]}
     verdict, summary = verdict_for(counts, regime)
-    if regime.status == "outline":
+    if outline:
         # D7: an outline regime checks its mandate minimums, every other check is unknown. The statuses
         # still count for those minimums, on the provisional reading the regime file states.
         # The definition's description states the provisional reading itself (« Lecture provisoire : … »).
