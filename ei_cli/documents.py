@@ -627,7 +627,8 @@ def _worker_row(worker: Worker, category: str, names: bool, fte: Decimal, end: d
 
 def staff_summary(enterprise: Enterprise, period: Period, report, names: bool = False) -> dict:
     """Heads, average FTE (Σ FTE-months ÷ months), by function, target public by category. Heads are persons:
-    the ids of one person re-hired under a new id count once (``Enterprise.persons``, docs/interpretations.md
+    the ids of one person re-hired under a new id — or hired after an art. 60 §7 stint here — count once
+    (``Enterprise.persons`` with ``stints``, docs/interpretations.md
     « A person re-hired under a new id »); hires and exits are contracts begun and ended.
 
     A year in progress is measured up to the payroll's horizon (``rules.common.known_part``, as the quota and the
@@ -648,7 +649,10 @@ def staff_summary(enterprise: Enterprise, period: Period, report, names: bool = 
     n_months = Decimal(len(months)) or Decimal(1)
     avg = {w.worker_id: sum(row, Decimal(0)) / n_months for w, row in zip(employed, rows)}
     at_end = [w for w in employed if w.employed_on(period.end)]
-    persons = enterprise.persons
+
+    # A person: the ids of one person count once, an art. 60 §7 stint and the EI contract that follows it too.
+    def persons(workers) -> int:
+        return enterprise.persons(workers, stints=True)
 
     def q(x: Decimal) -> Decimal:
         return x.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
@@ -680,7 +684,7 @@ def staff_summary(enterprise: Enterprise, period: Period, report, names: bool = 
                                    Decimal(0)))),
         "supervision_heads": persons(supervision),
         "supervision_fte": _plain(q(sum((avg[w.worker_id] for w in supervision), Decimal(0)))),
-        "art60_heads": sum(1 for w in employed if not w.has_employment_contract),
+        "art60_heads": persons(w for w in employed if not w.has_employment_contract),
         "hires": sum(1 for w in employed if period.contains(w.hire_date)),
         "exits": sum(1 for w in employed if w.exit_date and period.contains(w.exit_date)),
         "workers": [_worker_row(w, str(report.category(w.worker_id)), names, q(avg[w.worker_id]), period.end)
@@ -697,12 +701,17 @@ def follow_up_summary(enterprise: Enterprise, period: Period, report) -> dict:
 
     Without a Suivi sheet in the workbook the actions are not known: every count is None (« — » in
     the documents, whose follow-up check says why), never 0, which would read as « no follow-up ».
-    Workers are persons, as in ``staff_summary``: the ids of one person re-hired under a new id count once
-    (``Enterprise.by_person``), followed when an action is recorded under any of them."""
+    Workers are persons, as in ``staff_summary``: the ids of one person re-hired under a new id (or hired after an
+    art. 60 §7 stint here) count once (``Enterprise.by_person``), followed when an action is held during one of
+    their contracts (``Enterprise.held_on``)."""
+    from ei_cli.rules.common import known_part
     from ei_cli.rules.follow_up import Quarter
 
-    targets = enterprise.by_person(w for w in enterprise.workers if w.employed_in(period)
-                                   and report.is_target(w.worker_id))
+    # The target workers of the staff table (``staff_summary``): of a year in progress, those employed up to its
+    # horizon — a worker hired after it is not counted as one not followed yet.
+    staff_part = known_part(enterprise, period) or period
+    targets = enterprise.by_person((w for w in enterprise.workers if w.employed_in(staff_part)
+                                    and report.is_target(w.worker_id)), stints=True)
     # « 1er trimestre 2025 », as the follow-up check says a quarter (« T1 » read as the TD criterion code T1).
     year = period.end.year
     named = {q: Quarter(year, q).text.fr for q in range(1, 5)}
@@ -724,7 +733,8 @@ def follow_up_summary(enterprise: Enterprise, period: Period, report) -> dict:
         individual = [f for f in in_q if f.type == FollowUpType.INDIVIDUAL_INTERVIEW]
         collective = [f for f in in_q if f.type == FollowUpType.COLLECTIVE_INTERVIEW]
         quarters.append({"quarter": named[q], "individual": len(individual), "collective": len(collective),
-                         "workers_met": enterprise.persons({f.worker_id: by_id[f.worker_id] for f in individual + collective}.values())})
+                         "workers_met": enterprise.persons({f.worker_id: by_id[f.worker_id]
+                                                            for f in individual + collective}.values(), stints=True)})
 
     def of(kind: FollowUpType) -> list:
         return [f for f in actions if f.type == kind]

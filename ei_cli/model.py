@@ -280,23 +280,24 @@ class Enterprise:
         ``follow_up_outside_employment`` warns of those)."""
         return tuple(w for w in self.followed_contracts.get(worker.worker_id, (worker,)) if w.employed_on(d))
 
-    def person_id(self, worker_id: str) -> str:
+    def person_id(self, worker_id: str, stints: bool = False) -> str:
         """The id a person is known by, their first hire's (``employments``): the same for each of their ids; an
-        id without another of the same person (or without a national number) is its own."""
-        rows = self.employments.get(worker_id)
+        id without another of the same person (or without a national number) is its own. ``stints``: their art. 60
+        §7 stints here tied too (``followed_contracts``), as the documents count people."""
+        rows = (self.followed_contracts if stints else self.employments).get(worker_id)
         return rows[0].worker_id if rows else worker_id
 
-    def by_person(self, workers) -> list[tuple[Worker, ...]]:
-        """``workers`` grouped by person: the ids of one person (``employments``) together, first hire first;
-        ids without a national number are distinct people."""
+    def by_person(self, workers, stints: bool = False) -> list[tuple[Worker, ...]]:
+        """``workers`` grouped by person: the ids of one person (``employments``; with ``stints``, their art. 60 §7
+        stints too) together, first hire first; ids without a national number are distinct people."""
         groups: dict[str, list[Worker]] = {}
         for w in workers:
-            groups.setdefault(self.person_id(w.worker_id), []).append(w)
+            groups.setdefault(self.person_id(w.worker_id, stints), []).append(w)
         return [tuple(sorted(g, key=lambda w: (w.hire_date, w.row or 0))) for g in groups.values()]
 
-    def persons(self, workers) -> int:
+    def persons(self, workers, stints: bool = False) -> int:
         """How many people ``workers`` are (as ``by_person`` groups them): the ids of one person count once."""
-        return len({self.person_id(w.worker_id) for w in workers})
+        return len({self.person_id(w.worker_id, stints) for w in workers})
 
     @cached_property
     def stretches(self) -> dict[str, tuple[Worker, ...]]:

@@ -1195,6 +1195,58 @@ def test_staff_summary_counts_a_person_re_hired_under_a_new_id_once():
     assert len(s["workers"]) == 3  # the list keeps every contract
 
 
+def test_the_documents_count_an_art60_stint_and_the_ei_contract_that_follows_as_one_person():
+    """Differential audit (annual report): R on art. 60 §7 as R0 (2024-11-01 … 2025-02-15), then hired by the EI as
+    R1 (CDI from 2025-02-16), one national number, both production; D (direction, all year). An interview under R0
+    on 2025-01-10 and one under R1 on 2025-03-10. The report read « Travailleurs occupés pendant l'année : 3 »,
+    production 2 persons, « 2 » workers met in Q1, while the follow-up check says « 1 travailleur suivi »: the
+    stint and the contract are one person (docs/interpretations.md « Interviews per quarter »). Now 2 heads
+    (R and D), production 1, art. 60 heads 1, Q1: 2 interviews, 1 person met; the categories count the person
+    under each status their rows carry (R0 not target, R1 TD: 1 and 1, D not target: « hors public cible » 2);
+    the list keeps the 3 contracts."""
+    from ei_cli.model import FollowUp, FollowUpType
+
+    r0, r1 = one_person(Worker("R0", date(2024, 11, 1), ContractType.ART60, Decimal(1), Function.PRODUCTION,
+                               exit_date=date(2025, 2, 15)),
+                        Worker("R1", date(2025, 2, 16), ContractType.CDI, Decimal(1), Function.PRODUCTION))
+    d = Worker("D", date(2020, 1, 1), ContractType.CDI, Decimal(1), Function.MANAGEMENT)
+    e = Enterprise("EI", Region.WALLONIE, date(2020, 1, 1), workers=(d, r0, r1), follow_ups=(
+        FollowUp("R0", date(2025, 1, 10), FollowUpType.INDIVIDUAL_INTERVIEW),
+        FollowUp("R1", date(2025, 3, 10), FollowUpType.INDIVIDUAL_INTERVIEW)))
+    year = Period.calendar_year(2025)
+    s = documents.staff_summary(e, year, CategoryReport({"D": "not_target", "R0": "not_target", "R1": "TD"}))
+    assert (s["heads"], s["heads_at_end"], s["art60_heads"], s["target_heads"]) == (2, 2, 1, 1)
+    assert [(f["function"].split(" ")[0], f["heads"]) for f in s["by_function"]] == [("Production", 1),
+                                                                                     ("Direction", 1)]
+    assert {c["category"]: c["heads"] for c in s["categories"]} == {"TD": 1, "not_target": 2}
+    assert len(s["workers"]) == 3
+    summary = documents.follow_up_summary(e, year, StatusReport({"D": False}, default=True))
+    assert summary["quarters"][0]["individual"] == 2 and summary["quarters"][0]["workers_met"] == 1
+    assert (summary["target_workers_followed"], summary["target_workers"]) == (1, 1)
+
+
+def test_the_follow_up_summary_of_a_year_in_progress_counts_the_staff_tables_target_workers(monkeypatch):
+    """Differential audit (annual report): on 2026-12-01 with Paie to 2026-11 (current), the staff table measures
+    2026 up to 2026-11-30 (``known_part``): A (TD, all year) is its 1 target worker. W (TGD) is hired on
+    2026-12-25, after today: the follow-up section read « suivis : 1 sur 2 », W counted as a target worker not
+    followed yet. Now « 1 sur 1 », the staff table's target workers."""
+    from ei_cli import periods
+    from ei_cli.model import FollowUp, FollowUpType, PayMonth
+    from ei_cli.periods import Month
+
+    monkeypatch.setattr(periods, "today", lambda: date(2026, 12, 1))
+    a = Worker("A", date(2025, 1, 1), ContractType.CDI, Decimal(1), Function.PRODUCTION)
+    w = Worker("W", date(2026, 12, 25), ContractType.CDI, Decimal(1), Function.PRODUCTION)
+    pay = tuple(PayMonth("A", Month(2026, m), Decimal(1), Decimal(2000)) for m in range(1, 12))
+    e = Enterprise("EI", Region.WALLONIE, date(2020, 1, 1), workers=(a, w), pay=pay, follow_ups=(
+        FollowUp("A", date(2026, 3, 10), FollowUpType.INDIVIDUAL_INTERVIEW),))
+    year = Period.calendar_year(2026)
+    report = CategoryReport({"A": "TD", "W": "TGD"})
+    assert documents.staff_summary(e, year, report)["target_heads"] == 1
+    summary = documents.follow_up_summary(e, year, report)
+    assert (summary["target_workers_followed"], summary["target_workers"]) == (1, 1)
+
+
 def test_a_subsidy_lines_basis_in_the_documents_is_the_one_ei_subsidy_prints():
     """Wallonia 2003 (agrément 2008-01-01), a target worker hired 2010-01-01 at half time all year: 2010 is
     occupation year 1, 5 000 €/year × 0,5 FTE × 365 ÷ 365 days = 2 500,00 € (rules.md §4.7, D2). ``ei subsidy``'s

@@ -731,17 +731,18 @@ def check(enterprise: Enterprise, regime: Regime, period: Period, report: Eligib
                   + (", and under a regime known only in outline (below)." if outline else "."))),
     ]
     employed = [w for w in enterprise.workers if w.worker_id in ids]
-    persons = enterprise.persons(employed)
+    persons = enterprise.persons(employed, stints=True)
     if persons < len(ids):
         # The line counts ids (every row listed, each with its status); the documents' staff tables count
         # persons (docs/interpretations.md « A person re-hired under a new id »): said, so the two agree.
         ids_text, persons_text = plural(len(ids), "travailleur", "worker"), plural(persons, "personne", "person")
         reasons.append(because(t(
             f"Ces {ids_text.fr} (identifiants) sont {persons_text.fr} : les contrats d'une même personne sous "
-            "plusieurs identifiants (même NISS) sont comptés chacun ici, une seule fois dans les tableaux du "
-            "personnel des rapports.",
+            "plusieurs identifiants (même NISS, un stage article 60 §7 compris) sont comptés chacun ici, une seule "
+            "fois dans les tableaux du personnel des rapports.",
             f"These {ids_text.en} (ids) are {persons_text.en}: the contracts of one person under several ids "
-            "(same national number) are each counted here, once in the reports' staff tables.")))
+            "(same national number, an article 60 §7 stint included) are each counted here, once in the reports' "
+            "staff tables.")))
     to_fix = []
     for w in unknown:
         who, missing = worker_text(w.worker_id, capital=True), ", ".join(w.missing)
