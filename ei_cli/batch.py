@@ -31,7 +31,7 @@ from typing import BinaryIO, Callable, Iterable
 from ei_cli.errors import EiError, ExitCode
 from ei_cli.i18n import Text, plural, t
 from ei_cli.periods import Month, Period
-from ei_cli.rules.common import NOT_APPLICABLE, VERDICT, deadline_horizon, not_begun, not_begun_text
+from ei_cli.rules.common import NOT_APPLICABLE, VERDICT, not_begun, not_begun_text, period_over
 
 SUMMARY_JSON = "summary.json"
 SUMMARY_XLSX = "summary.xlsx"
@@ -1507,7 +1507,8 @@ def _about_sheet(wb, outcomes: list[FileOutcome], request: BatchRequest, same_en
     keeps one row per workbook, equal to the per-file JSONs.
 
     « Données » says what the files' outcomes show, not what the period's dates suggest: a period not begun or in
-    progress (``rules.common.not_begun``, ``deadline_horizon``: the deadlines are judged up to today), then how
+    progress (``rules.common.not_begun``, ``period_over``: today its last day at the latest — the deadlines are
+    judged up to today), then how
     many files have a provisional verdict (``FileOutcome.provisional``) — a period over can have some (``ei batch
     --month 2026-10``: the agrément year running to 2027-02 is judged on its months so far), and their figures stop
     at each file's own horizon (``data_horizon``: the last Paie month, or the last month over when the payroll is
@@ -1522,7 +1523,7 @@ def _about_sheet(wb, outcomes: list[FileOutcome], request: BatchRequest, same_en
     over = False
     if not_begun(period):
         when = not_begun_text()
-    elif deadline_horizon(period) is not None:
+    elif not period_over(period):
         when = t(f"période en cours au {today} (date du jour) : les échéances sont jugées jusqu'à ce jour",
                  f"period in progress on {today} (today): the deadlines are judged up to today")
     else:
@@ -1570,7 +1571,7 @@ def _subsidies_text(request: BatchRequest) -> Text:
                f"seul mois {request.month}")
         en += (f": subsidies are yearly, the column “{column.en}” gives the whole year's, not the month "
                f"{request.month}'s alone")
-    if deadline_horizon(span) is not None:   # a year in progress, or not begun (it ends after today too)
+    if not period_over(span):   # a year in progress (today its last day at the latest), or not begun
         complete = summary_header("subsidy_complete")
         state = t("pas encore commencée", "not begun yet") if not_begun(span) else t("en cours", "in progress")
         fr += f" ; année {state.fr} : un total est provisoire là où « {complete.fr} » dit non"

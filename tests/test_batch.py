@@ -2305,6 +2305,28 @@ def test_summary_workbook_says_when_it_was_produced_and_the_period_on_a_sheet_of
     assert about["Data"].startswith("period over")
 
 
+def test_summary_workbook_reads_the_periods_last_day_as_in_progress(tmp_path, capsys, good_workbook, monkeypatch):
+    """Audit (provisional flags at date boundaries): on 2026-12-31, the last day of 2026, « À propos » read « période
+    terminée » and its « Subventions » row dropped « année en cours », while the same file's JSON judged the year in
+    progress (the size « provisoire : année en cours », December « à calculer avec leur paie »): the period is over
+    only once its last day is before today (``rules.common.period_over``). On 2027-01-01 it is over."""
+    from openpyxl import load_workbook
+
+    from ei_cli import periods
+
+    folder = folder_with(tmp_path, {"a.xlsx": good_workbook})
+    out = tmp_path / "out"
+    monkeypatch.setattr(periods, "today", lambda: date(2026, 12, 31))
+    run(capsys, folder, "--year", "2026", "--out", out, "-q")
+    about = {r[0]: r[1] for r in load_workbook(out / "summary.xlsx")["À propos"].iter_rows(values_only=True)}
+    assert about["Données"].startswith("période en cours au 2026-12-31 (date du jour)")
+    assert "année en cours : un total est provisoire" in about["Subventions"]
+    monkeypatch.setattr(periods, "today", lambda: date(2027, 1, 1))
+    run(capsys, folder, "--year", "2026", "--out", out, "-q")
+    about = {r[0]: r[1] for r in load_workbook(out / "summary.xlsx")["À propos"].iter_rows(values_only=True)}
+    assert about["Données"].startswith("période terminée") and "année en cours" not in about["Subventions"]
+
+
 def test_summary_workbook_says_the_year_its_subsidies_are_of(tmp_path, capsys, monkeypatch, good_workbook):
     """Audit (xlsx, D1): `--month 2026-10` put in « Subventions (€) » the whole calendar year's subsidies (they are
     yearly: summary.json's `subsidy_year`) beside « Période : 2026-10-01 → 2026-10-31 », the year said nowhere.

@@ -784,7 +784,37 @@ def test_a_year_in_progress_advises_the_projections_hire_not_the_known_months_sh
     hired = replace(paid, workers=(*paid.workers, worker("H", hire=date(2022, 9, 16), fte="0.98")),
                     pay=(*paid.pay, *pay("H", "2022-09", "2022-09", "0.49"), *pay("H", "2022-10", "2022-12", "0.98")))
     done = evaluate_quota(hired, W16, Period.calendar_year(2022), Statuses({**st_.by_id, "H": True})).latest
-    assert done.compliant is True and not done.provisional
+    # Compliant; provisional still: on 2022-09-15 the months to December are a payroll entered ahead, the year
+    # runs (« A payroll entered ahead of today »).
+    assert done.compliant is True and done.provisional
+
+
+def test_a_year_paid_to_its_end_stays_provisional_while_it_runs(monkeypatch):
+    """Audit (provisional flags at date boundaries): agrément 2021-01-01, year 2 = 2022 (30 %), T target and N1–N3
+    not target, full time, Paie January–December 2022. On 2022-12-31, the year's last day, every month is paid:
+    T 12 ÷ D 48 = 25,0 % < 30,0 %, non conforme — it read final (« manque 0,29 ETP » : x = (0,3 × 48 − 12) ÷
+    (0,7 × 12) = 2,4 ÷ 8,4 = 0,2857 → 0,29 ; « année close : … aucun
+    engagement ne la rattrape ») while the year still ran, as the size of the same year said « provisoire ». Now
+    « (provisoire : année en cours) », the reason saying the payroll reaches the year's end; on 2023-01-01 it is
+    final. Year 3 (2023) on 2022-12-15, judged on a Paie typed ahead to 2023-03: « provisoire : année pas encore
+    commencée » (it read « année en cours »)."""
+    e, st_ = _one_target_in_four("2022-12")
+    monkeypatch.setattr(periods, "today", lambda: date(2022, 12, 31))
+    y = evaluate_quota(e, W16, Period.calendar_year(2022), st_).latest
+    assert (y.year, y.compliant, y.provisional, y.target_share) == (2, False, True, D("0.25"))
+    assert "(provisoire : année en cours)" in y.summary.fr and "manque" not in y.summary.fr
+    assert any(r.text.fr.startswith("Année en cours : 12 mois connus sur 12, paie saisie jusqu'à la fin de "
+                                    "l'année d'agrément, qui se termine le 2022-12-31") for r in y.reasons)
+    assert not any("année close" in x.fr for x in check(e, W16, Period.calendar_year(2022), st_).to_fix)
+    monkeypatch.setattr(periods, "today", lambda: date(2023, 1, 1))
+    y = evaluate_quota(e, W16, Period.calendar_year(2022), st_).latest
+    assert (y.compliant, y.provisional) == (False, False) and "manque 0,29 ETP" in y.summary.fr
+    ahead, st_ = _one_target_in_four("2023-03")
+    monkeypatch.setattr(periods, "today", lambda: date(2022, 12, 15))
+    y = evaluate_quota(ahead, W16, Period.calendar_year(2023), st_).latest
+    assert y.year == 3 and y.provisional and "(provisoire : année pas encore commencée)" in y.summary.fr
+    assert any(r.text.fr.startswith("Année d'agrément pas encore commencée (elle commence le 2023-01-01, après la "
+                                    "date du jour) : 3 mois connus sur 12") for r in y.reasons)
 
 
 def test_forecast_explain_prints_the_projections_formula_not_only_its_method(monkeypatch):

@@ -366,6 +366,14 @@ class _Frame:
         return len(self.months) == self.months_in_year
 
     @property
+    def provisional(self) -> bool:
+        """The year is judged on its known months while one is unpaid, or while it runs: a payroll entered up to its
+        last month (ahead of today, or on its last day) measures it as entered, but the year is not over
+        (``running``) — judged again once it is (docs/interpretations.md, « A payroll entered ahead of today »). A
+        projection (``hire_day``: ``forecast_quota``) measures the year to its end: its verdict is the projected one."""
+        return not self.complete or (self.running and self.hire_day is None)
+
+    @property
     def running(self) -> bool:
         """The agrément year has not ended yet (``periods.today``): its unpaid months are to come. A year
         that has ended with months unpaid lacks payroll: no hire repairs it, the Paie sheet does."""
@@ -811,7 +819,7 @@ def _judge_staircase(f: _Frame) -> YearQuota:
     # A projection's hire counts on the days left only (k months, ``_Frame.hire_k``), not on every day of the year.
     hire = (adjustable, f.hire_day) if f.hire_day is not None and point is None else None
     reasons += _shortfall_reasons(shortfall, point.day if point else None, r, hire, least, by_share)
-    provisional = not f.complete
+    provisional = f.provisional
     if provisional:
         reasons.append(_provisional_reason(f))
     # The minimum, not the share, gives the figure while the share misses too: the headline says which rule asks
@@ -974,9 +982,10 @@ def _judge_monthly(f: _Frame) -> YearQuota:
             f"(x = (r·D − T) ÷ (1 − r) pour ce mois{w.fr}, arrondi vers le haut).",
             f"Shortfall: {number_text(shortfall, 'en')} target-public FTE to add in {which.en} "
             f"(x = (r·D − T) ÷ (1 − r) for that month{w.en}, rounded up).")))
-    # Provisional while a month of the period evaluated is not paid yet (the whole year: while it runs).
+    # Provisional while a month of the period evaluated is not paid yet, or the period is not over (its months
+    # paid as entered ahead of today, or today its last day).
     known = {m.month for m in months}
-    provisional = any(m not in known for m in span_months)
+    provisional = any(m not in known for m in span_months) or (not period_over(f.judged_span) and f.hire_day is None)
     if provisional:
         reasons.append(_provisional_reason(f))
     summary = _monthly_summary(n, f.period, compliant, r, lowest, failing, len(judged), share, eff, provisional,
@@ -1026,7 +1035,7 @@ def _monthly_summary(n: int, period: Period, compliant: bool | None, r, lowest: 
     v = VERDICT[compliant]
     head_fr = f"Année d'agrément {n} ({period.start.isoformat()} – {period.end.isoformat()}){span[0]} : {v.fr} — "
     head_en = f"Agrément year {n} ({period.start.isoformat()} – {period.end.isoformat()}){span[1]}: {v.en} — "
-    prov_fr, prov_en = _provisional_label(provisional, closed, awaited)
+    prov_fr, prov_en = _provisional_label(provisional, closed, awaited, period)
     req_fr, req_en = share_text(r), share_text(r, "en")
     if not judged:
         return t(f"{head_fr}aucun mois encore jugé : l'obligation de {req_fr} de public cible s'applique à partir "
@@ -1181,7 +1190,7 @@ def _judge_mandate(f: _Frame) -> YearQuota:
         f"{_months_text(count, 'en')} months) is given for information."),
         regime.value_or_none("quota.mandate_supervision_measure", on)))
     reasons += _unknown_reasons(avg_u, target_ok)
-    provisional = not f.complete
+    provisional = f.provisional
     if provisional:
         reasons.append(_provisional_reason(f))
     verdict = VERDICT[compliant]
@@ -1193,7 +1202,7 @@ def _judge_mandate(f: _Frame) -> YearQuota:
         half_en = f", no encadrement person at half-time ({number_text(one_min, 'en')} FTE)"
     # Each average beside the minimum it is judged against (``shown_beside``): 3,9973 is « 3,9973 (minimum 4,00) ».
     # « (provisoire : année en cours) » or, for a year over with months unpaid, « (provisoire : paie incomplète) ».
-    prov_fr, prov_en = _provisional_label(provisional, period_over(f.period), f.awaited)
+    prov_fr, prov_en = _provisional_label(provisional, period_over(f.period), f.awaited, f.period)
     summary = t(f"Année d'agrément {n} : {verdict.fr} — {number_text(avg_t, beside=min_target)} ETP public cible (minimum {number_text(min_target)}), "
                 f"{number_text(avg_s, beside=min_sup)} ETP d'encadrement (minimum {number_text(min_sup)}){half_fr}{prov_fr}.",
                 f"Agrément year {n}: {verdict.en} — {number_text(avg_t, 'en', min_target)} target-public FTE (minimum {number_text(min_target, 'en')}), "
@@ -1230,12 +1239,16 @@ def _awaited_text(awaited: Sequence[Month]) -> Text:
     return t(f"la paie de {awaited[0]} à {awaited[-1]}", f"the payroll of {awaited[0]} to {awaited[-1]}")
 
 
-def _provisional_label(provisional: bool, closed: bool, awaited: Sequence[Month] = ()) -> tuple[str, str]:
+def _provisional_label(provisional: bool, closed: bool, awaited: Sequence[Month] = (),
+                       period: Period | None = None) -> tuple[str, str]:
     """« (provisoire : année en cours) », or for a year that has ended with months unpaid « (provisoire :
     paie incomplète) » — not « année en cours » for a year long over —, or « (provisoire : en attente de la
-    paie de 2027-04) » when those months' payroll is not due yet (``_awaited``)."""
+    paie de 2027-04) » when those months' payroll is not due yet (``_awaited``); « (provisoire : année pas encore
+    commencée) » for ``period`` not begun (``not_begun``), judged on a payroll entered ahead of it."""
     if not provisional:
         return "", ""
+    if period is not None and not_begun(period):
+        return " (provisoire : année pas encore commencée)", " (provisional: year not begun yet)"
     if closed and awaited:
         said = _awaited_text(awaited)
         return f" (provisoire : en attente de {said.fr})", f" (provisional: awaiting {said.en})"
@@ -1262,7 +1275,7 @@ def _summary(n: int, period: Period, compliant: bool | None, share, r, shortfall
     elif compliant is None and unknown:
         miss_fr = f", selon {number_text(unknown)} ETP au statut indéterminé"
         miss_en = f", depending on {number_text(unknown, 'en')} FTE of unknown status"
-    prov_fr, prov_en = _provisional_label(provisional, closed, awaited)
+    prov_fr, prov_en = _provisional_label(provisional, closed, awaited, period)
     return t(f"Année d'agrément {n} ({period.start.isoformat()} – {period.end.isoformat()}) : {v.fr} — "
              f"{share_text(share)} de public cible ({what_fr}) pour {share_text(r)} exigés{miss_fr}{prov_fr}.",
              f"Agrément year {n} ({period.start.isoformat()} – {period.end.isoformat()}): {v.en} — "
@@ -1376,6 +1389,24 @@ def _provisional_reason(f: _Frame) -> Reason:
             f"Payroll incomplete: {known.en} out of {f.months_in_year} though the agrément year "
             f"ended on {f.period.end.isoformat()}; provisional verdict on the known months: complete the Paie "
             "sheet."))
+    if not_begun(f.period):
+        # Judged on a payroll entered ahead of it (docs/interpretations.md, « An agrément year not begun »).
+        start = f.period.start.isoformat()
+        return because(t(
+            f"Année d'agrément pas encore commencée (elle commence le {start}, après la date du jour) : {known.fr} "
+            f"sur {f.months_in_year}, paie saisie d'avance ; verdict provisoire sur la paie saisie.",
+            f"Agrément year not begun yet (it begins on {start}, after today): {known.en} out of "
+            f"{f.months_in_year}, payroll entered ahead; provisional verdict on the payroll entered."))
+    if f.complete:
+        # Every month paid while the year runs: a payroll entered ahead of today, or today the year's last day.
+        end = f.period.end.isoformat()
+        return because(t(
+            f"Année en cours : {known.fr} sur {f.months_in_year}, paie saisie jusqu'à la fin de l'année d'agrément, "
+            f"qui se termine le {end} ; verdict provisoire sur la paie saisie, jugé à nouveau une fois l'année "
+            "terminée.",
+            f"Year in progress: {known.en} out of {f.months_in_year}, payroll entered up to the end of the agrément "
+            f"year, which ends on {end}; provisional verdict on the payroll entered, judged again once the year is "
+            "over."))
     return because(t(
         f"Année en cours : {known.fr} sur {f.months_in_year} (dernier mois de la feuille Paie) ; "
         "verdict provisoire sur les mois connus (--forecast projette la fin de l'année).",
