@@ -708,7 +708,8 @@ def follow_up_summary(enterprise: Enterprise, period: Period, report) -> dict:
     from ei_cli.rules.follow_up import Quarter
 
     # The target workers of the staff table (``staff_summary``): of a year in progress, those employed up to its
-    # horizon — a worker hired after it is not counted as one not followed yet.
+    # horizon — a worker hired after it is not counted as one not followed yet. (A year none of whose months is
+    # known, whose staff table says « — », counts those of the whole year.)
     staff_part = known_part(enterprise, period) or period
     targets = enterprise.by_person((w for w in enterprise.workers if w.employed_in(staff_part)
                                     and report.is_target(w.worker_id)), stints=True)
@@ -836,8 +837,13 @@ def _quota_view(quota: dict, period: Period, application: bool = False) -> dict:
                  if number is not None and year.get("start") and year.get("end") else None)
     provisional = headline.get("provisional") is True
     known, in_year = year.get("months_known"), year.get("months_in_year")
-    provisional_note = (f"provisoire : {fmt_counted(known, 'mois connu', 'mois connus')} sur {fmt_count(in_year)} de "
-                        f"l'année d'agrément {number}" if provisional else None)
+    provisional_note = None
+    if provisional and known is not None and known == in_year:
+        # Every month paid while the year runs (a payroll entered to its end): « 12 mois connus sur 12 » said nothing.
+        provisional_note = f"provisoire : année d'agrément {number} en cours, paie saisie jusqu'à sa fin"
+    elif provisional:
+        provisional_note = (f"provisoire : {fmt_counted(known, 'mois connu', 'mois connus')} sur "
+                            f"{fmt_count(in_year)} de l'année d'agrément {number}")
     return {
         "compliant": quota.get("compliant"),
         # the headline's agrément year (« année d'agrément 3, du 1er mars 2026 au 28 février 2027 »), and « provisoire :

@@ -600,6 +600,23 @@ def test_a_bilan_recorded_under_the_art60_stints_id_counts_when_dated_during_the
         ("R1", "bilan", date(2025, 8, 16)), ("R1", "plan_formation", date(2025, 8, 16))]
 
 
+def test_an_action_under_the_id_of_a_stint_of_an_earlier_year_counts_during_the_ei_contract():
+    """Reader A: R on art. 60 §7 as R0 for 2024 (2024-01-01 … 12-31), then on a CDI as R1 from 2025-01-01 (TD, one
+    national number). 2025 is judged: R0 is employed in none of it, so the check left the stint out of the person —
+    and with it the actions recorded under R0's id while R1 runs: the Q1 interview (2025-02-10), the bilan and the
+    plan (2025-05-07/08, due by 2025-01-01 + 6 months = 2025-07-01) read « aucun entretien au 1er trimestre 2025 »,
+    « bilan … absent », while the reader (no ``follow_up_outside_employment``) and the annual report counted them.
+    Now the person's every stint ties their actions (``Enterprise.followed_contracts``): nothing missing."""
+    r0 = replace(td("R0", hire=date(2024, 1, 1), exit=date(2024, 12, 31), contract=ContractType.ART60),
+                 national_number="80010100123")
+    r1 = replace(td("R1", hire=date(2025, 1, 1)), national_number="80010100123")
+    follow = actions("R0", ("2025-02-10", I), ("2025-05-08", BILAN), ("2025-05-07", PLAN)) + \
+        actions("R1", ("2025-05-10", I), ("2025-08-10", I), ("2025-11-10", I))
+    result = _judge([r0, r1], follow, 2025)
+    assert result.details["missing"] == [] and result.compliant is True
+    assert result.summary.fr.startswith("1 travailleur suivi")
+
+
 def test_the_art60_stints_quarters_stay_sure_beside_an_ei_contract_of_unknown_status():
     """R on art. 60 §7 as R0 2025-01-01 … 06-30, then on a CDI as R1 from 07-01 (one national number), R1's status
     unknown; no interview in Q1 nor Q2, one in Q3 and Q4, bilan and plan in September. The art. 60 quarters owe

@@ -817,6 +817,22 @@ def test_a_year_paid_to_its_end_stays_provisional_while_it_runs(monkeypatch):
                                     "date du jour) : 3 mois connus sur 12") for r in y.reasons)
 
 
+def test_a_year_paid_ahead_to_its_end_advises_its_shortfall_not_a_projection(monkeypatch):
+    """Reader A: agrément 2021-01-01, year 2 = 2022 (30 %), Paie typed January–December 2022 (T target, N1–N3 not),
+    judged on 2022-09-15. Every month is entered: the projection from the last Paie day found no month to come and
+    said « projection : plus aucun engagement ne la rend conforme », three and a half months before the year's end.
+    The months entered are the payroll to correct: the advice is their shortfall, x = (0,3 × 48 − 12) ÷ (0,7 × 12)
+    = 2,4 ÷ 8,4 = 0,2857 → 0,29 ETP; the verdict non conforme, provisional (the year runs)."""
+    monkeypatch.setattr(periods, "today", lambda: date(2022, 9, 15))
+    e, st_ = _one_target_in_four("2022-12")
+    y = evaluate_quota(e, W16, Period.calendar_year(2022), st_).latest
+    assert (y.compliant, y.provisional, y.shortfall_fte) == (False, True, D("0.29"))
+    assert "projection" not in y.summary.fr
+    c = check(e, W16, Period.calendar_year(2022), st_)
+    assert [x.fr for x in c.to_fix] == [
+        "Engager ou augmenter le temps de travail de public cible : 0,29 ETP manquants."]
+
+
 def test_forecast_explain_prints_the_projections_formula_not_only_its_method(monkeypatch):
     """``_one_target_in_four("2022-08")``, today 2022-09-15 (the case above): `ei check-quota --forecast
     --explain` printed the projection's first two reasons only (its method, the hire day), so the figure 0,98

@@ -738,11 +738,11 @@ def check(enterprise: Enterprise, regime: Regime, period: Period, report: Eligib
         ids_text, persons_text = plural(len(ids), "travailleur", "worker"), plural(persons, "personne", "person")
         reasons.append(because(t(
             f"Ces {ids_text.fr} (identifiants) sont {persons_text.fr} : les contrats d'une même personne sous "
-            "plusieurs identifiants (même NISS, un stage article 60 §7 compris) sont comptés chacun ici, une seule "
-            "fois dans les tableaux du personnel des rapports.",
+            "plusieurs identifiants (même NISS, un contrat article 60 §7 du CPAS compris) sont comptés chacun ici, "
+            "une seule fois dans les tableaux du personnel des rapports.",
             f"These {ids_text.en} (ids) are {persons_text.en}: the contracts of one person under several ids "
-            "(same national number, an article 60 §7 stint included) are each counted here, once in the reports' "
-            "staff tables.")))
+            "(same national number, a CPAS article 60 §7 contract included) are each counted here, once in the "
+            "reports' staff tables.")))
     to_fix = []
     for w in unknown:
         who, missing = worker_text(w.worker_id, capital=True), ", ".join(w.missing)

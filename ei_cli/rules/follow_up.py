@@ -182,15 +182,20 @@ def _persons_followed(enterprise: Enterprise, followed: list[tuple[Worker, bool 
     employment contracts and, under the same national number, their art. 60 §7 stints here that are followed
     (the accompaniment covers both, rules.md §3.6: a person who goes from an art. 60 contract to an EI contract
     is one person met by one accompanier, and the quarter of the change owes them one interview, not one per
-    contract), first hire first."""
+    contract), first hire first — every stint of theirs here (``Enterprise.followed_contracts``), in the period judged
+    or not: an action recorded under a stint's id while the EI contract runs counts, as the reader's
+    ``follow_up_outside_employment`` and the annual report read it (``Enterprise.held_on``)."""
     cpas: dict[str, tuple[Worker, ...]] = {}
     hired: dict[str, tuple[tuple[Worker, ...], bool | None]] = {}
     for w, status, art60 in followed:
-        key = w.national_number or f"id:{w.worker_id}"
+        key = enterprise.person_id(w.worker_id, stints=True)
         if art60:
-            cpas[key] = cpas.get(key, ()) + (w,)
+            cpas[key] = tuple(c for c in enterprise.followed_contracts.get(w.worker_id, (w,))
+                              if c.contract_type == ContractType.ART60)
         elif key not in hired:
             hired[key] = (enterprise.employments_of(w), status)
+            cpas.setdefault(key, tuple(c for c in enterprise.followed_contracts.get(w.worker_id, ())
+                                       if c.contract_type == ContractType.ART60))
         cpas.setdefault(key, ())   # the order met
     out = []
     for key, stints in cpas.items():

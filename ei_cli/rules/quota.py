@@ -369,9 +369,14 @@ class _Frame:
     def provisional(self) -> bool:
         """The year is judged on its known months while one is unpaid, or while it runs: a payroll entered up to its
         last month (ahead of today, or on its last day) measures it as entered, but the year is not over
-        (``running``) — judged again once it is (docs/interpretations.md, « A payroll entered ahead of today »). A
-        projection (``hire_day``: ``forecast_quota``) measures the year to its end: its verdict is the projected one."""
-        return not self.complete or (self.running and self.hire_day is None)
+        (``measured_early``) — judged again once it is (docs/interpretations.md, « An agrément year not begun »)."""
+        return not self.complete or self.measured_early
+
+    @property
+    def measured_early(self) -> bool:
+        """The part judged (``judged_span``) is not over yet (``period_over``) and this is no projection: a projection
+        (``hire_day``: ``forecast_quota``) measures the year to its end, its verdict the projected one."""
+        return not period_over(self.judged_span) and self.hire_day is None
 
     @property
     def running(self) -> bool:
@@ -985,7 +990,7 @@ def _judge_monthly(f: _Frame) -> YearQuota:
     # Provisional while a month of the period evaluated is not paid yet, or the period is not over (its months
     # paid as entered ahead of today, or today its last day).
     known = {m.month for m in months}
-    provisional = any(m not in known for m in span_months) or (not period_over(f.judged_span) and f.hire_day is None)
+    provisional = any(m not in known for m in span_months) or f.measured_early
     if provisional:
         reasons.append(_provisional_reason(f))
     summary = _monthly_summary(n, f.period, compliant, r, lowest, failing, len(judged), share, eff, provisional,
@@ -1483,7 +1488,10 @@ def _judge(shape: _Shape, f: _Frame) -> YearQuota:
     """The shape's verdict on ``f``, with the art. 60 §7 workers shown apart (Q11); a year still running
     that fails on its known months, with what to hire from the day after today (``_with_projection``)."""
     y = shape.judge(f)
-    if y.provisional and f.running and f.months and y.compliant is False and (
+    # A year paid to its end before its last day (a payroll entered ahead) has no month to come to project: its
+    # shortfall over the months entered is the advice (on its last day the projection says no hire counts any more).
+    ahead = f.complete and periods.today() < f.period.end
+    if y.provisional and f.running and f.months and not ahead and y.compliant is False and (
             y.shortfall_fte or y.extra.get("failing_months") or y.extra.get("supervision_shortfall_fte")):
         y = _with_projection(f, y)
     reason = _art60_reason(f)
@@ -2297,7 +2305,7 @@ def forecast_quota(enterprise: Enterprise, regime: Regime, day: date, report) ->
     # those up to the month asked: the last Paie month may be before it (a payroll's usual lag) or after it.
     known = _months_known(enterprise, in_year)
     last_known = known[-1] if known else None
-    # A year over has no month to come: its unpaid months are missing payroll (``_ended``). The months to come:
+    # A year over has no month to come: its unpaid months are missing payroll (``period_over``). The months to come:
     # those after the last month known — every month of the year when none is known (and none is over yet).
     future = [] if period_over(period) else [m for m in in_year if last_known is None or m > last_known]
     asked, regime = regime, regime_for_year(regime, period.start)   # the year's obligation (evaluate_quota)
