@@ -219,6 +219,10 @@ def test_the_check_says_how_many_people_its_ids_are():
     assert said[0].en.startswith("These 2 workers (ids) are 1 person: ")
     apart = check(enterprise(_rehired(None)), W2016, Period.calendar_year(2024))
     assert apart.details["persons"] == 2 and not [r for r in apart.reasons if r.text.fr.startswith("Ces ")]
+    # An art. 60 §7 contract of the CPAS (A1 as a stint) then the EI's contract, one national number: one person
+    # in the reports' staff tables (``Enterprise.persons`` with ``stints``), so here too.
+    stint = [replace(_rehired()[0], contract_type=ContractType.ART60), _rehired()[1]]
+    assert check(enterprise(stint), W2016, Period.calendar_year(2024)).details["persons"] == 1
 
 
 def test_a_rehires_criteria_are_those_of_the_first_hires_row_else_the_later_rows():
@@ -619,9 +623,9 @@ def test_check_under_an_outline_regime_is_not_established():
     assert "Lecture provisoire : les cinq groupes de l'ordonnance de 2004" in result.reasons[-1].text.fr
     # Every status known, « 0 indéterminé », yet unknown: the generic reason says it is the regime, not missing
     # data (differential audit: « tant qu'un statut dépend de données manquantes » alone read as a contradiction).
-    assert result.reasons[1].text.fr.endswith("données manquantes, et sous un régime connu seulement en partie "
-                                             "(ci-dessous).")
-    assert result.reasons[1].text.en.endswith("and under a regime known only in outline (below).")
+    assert result.reasons[1].text.fr.endswith("données manquantes, ainsi que sous un régime connu seulement en "
+                                             "partie (ci-dessous).")
+    assert result.reasons[1].text.en.endswith("as well as under a regime known only in outline (below).")
     known = check(e, B2004, Period.calendar_year(2025))
     assert known.compliant is True and known.reasons[1].text.fr.endswith("dépend de données manquantes.")
 

@@ -817,6 +817,29 @@ def test_a_year_paid_to_its_end_stays_provisional_while_it_runs(monkeypatch):
                                     "date du jour) : 3 mois connus sur 12") for r in y.reasons)
 
 
+@pytest.mark.parametrize("regime", ["bruxelles-2004", "bruxelles-2018"])
+def test_the_brussels_shapes_keep_a_year_paid_to_its_end_provisional_on_its_last_day(monkeypatch, regime):
+    """Reader B: the month-by-month shape (bruxelles-2004) and the mandate minimums (bruxelles-2018) share the
+    staircase's rule. Brussels 2004 (agrément 2013-01-01, year 2 = 2014): N1, N2 not target and P target, full
+    time, paid to 2014-12: 1 ÷ 3 = 33,3 % every month ≥ 30 %, compliant. Brussels 2018 (agrément 2023-01-01, year 2
+    = 2024): T1–T4 target and S, full time, paid 2024-01 … 12: 4,00 ETP of target public, 0,00 of encadrement —
+    non conforme. On the year's last day both are « (provisoire : année en cours) »; the day after, final."""
+    if regime == "bruxelles-2004":
+        e, st_ = _brussels_2004_hire_in_july(n3_hire=date(2030, 1, 1), paid_to="2014-12")
+        year, last, compliant = 2014, date(2014, 12, 31), True
+    else:
+        ws = [worker(w, hire=date(2023, 1, 1)) for w in ("T1", "T2", "T3", "T4", "S")]
+        e = enterprise(ws, [pay(w.worker_id, "2024-01", "2024-12") for w in ws], agrement=date(2023, 1, 1),
+                       region=Region.BRUXELLES)
+        st_ = Statuses(dict(T1=True, T2=True, T3=True, T4=True, S=False))
+        year, last, compliant = 2024, date(2024, 12, 31), False
+    for day, provisional in ((last, True), (last + timedelta(days=1), False)):
+        monkeypatch.setattr(periods, "today", lambda d=day: d)
+        y = evaluate_quota(e, get_regime(regime), Period.calendar_year(year), st_).latest
+        assert (y.compliant, y.provisional) == (compliant, provisional)
+        assert ("(provisoire : année en cours)" in y.summary.fr) is provisional
+
+
 def test_a_year_paid_ahead_to_its_end_advises_its_shortfall_not_a_projection(monkeypatch):
     """Reader A: agrément 2021-01-01, year 2 = 2022 (30 %), Paie typed January–December 2022 (T target, N1–N3 not),
     judged on 2022-09-15. Every month is entered: the projection from the last Paie day found no month to come and

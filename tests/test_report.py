@@ -1197,8 +1197,9 @@ def test_staff_summary_counts_a_person_re_hired_under_a_new_id_once():
 
 def test_the_documents_count_an_art60_stint_and_the_ei_contract_that_follows_as_one_person():
     """Differential audit (annual report): R on art. 60 §7 as R0 (2024-11-01 … 2025-02-15), then hired by the EI as
-    R1 (CDI from 2025-02-16), one national number, both production; D (direction, all year). An interview under R0
-    on 2025-01-10 and one under R1 on 2025-03-10. The report read « Travailleurs occupés pendant l'année : 3 »,
+    R1 (CDI from 2025-02-16), one national number, both production; D (direction, all year). Two interviews recorded
+    under R0: 2025-01-10 (its stint) and 2025-03-10 (R1's contract running: R1 followed through it, the contract in
+    force that day). The report read « Travailleurs occupés pendant l'année : 3 »,
     production 2 persons, « 2 » workers met in Q1, while the follow-up check says « 1 travailleur suivi »: the
     stint and the contract are one person (docs/interpretations.md « Interviews per quarter »). Now 2 heads
     (R and D), production 1, art. 60 heads 1, Q1: 2 interviews, 1 person met; the categories count the person
@@ -1212,7 +1213,7 @@ def test_the_documents_count_an_art60_stint_and_the_ei_contract_that_follows_as_
     d = Worker("D", date(2020, 1, 1), ContractType.CDI, Decimal(1), Function.MANAGEMENT)
     e = Enterprise("EI", Region.WALLONIE, date(2020, 1, 1), workers=(d, r0, r1), follow_ups=(
         FollowUp("R0", date(2025, 1, 10), FollowUpType.INDIVIDUAL_INTERVIEW),
-        FollowUp("R1", date(2025, 3, 10), FollowUpType.INDIVIDUAL_INTERVIEW)))
+        FollowUp("R0", date(2025, 3, 10), FollowUpType.INDIVIDUAL_INTERVIEW)))
     year = Period.calendar_year(2025)
     s = documents.staff_summary(e, year, CategoryReport({"D": "not_target", "R0": "not_target", "R1": "TD"}))
     assert (s["heads"], s["heads_at_end"], s["art60_heads"], s["target_heads"]) == (2, 2, 1, 1)
@@ -1220,7 +1221,7 @@ def test_the_documents_count_an_art60_stint_and_the_ei_contract_that_follows_as_
                                                                                      ("Direction", 1)]
     assert {c["category"]: c["heads"] for c in s["categories"]} == {"TD": 1, "not_target": 2}
     assert len(s["workers"]) == 3
-    summary = documents.follow_up_summary(e, year, StatusReport({"D": False}, default=True))
+    summary = documents.follow_up_summary(e, year, StatusReport({"D": False, "R0": False}, default=True))
     assert summary["quarters"][0]["individual"] == 2 and summary["quarters"][0]["workers_met"] == 1
     assert (summary["target_workers_followed"], summary["target_workers"]) == (1, 1)
 

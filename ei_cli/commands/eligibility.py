@@ -33,7 +33,7 @@ def check_eligibility(file: FileArg, at: AtOpt = None, format: FormatOpt = Forma
     --explain ajoute les raisons et les références légales ; --names, les noms et les valeurs lues.
 
     Cette commande ne contrôle rien : code de sortie 0 ; avec --strict, 1 si un statut est indéterminé, ou
-    non établi sous un régime connu seulement en partie (statuts sur une lecture provisoire).
+    non établi sous un régime connu seulement en partie (statuts fondés sur une lecture provisoire).
 
     Exemple : ei check-eligibility classeur.xlsx --explain
     """

@@ -725,10 +725,10 @@ def check(enterprise: Enterprise, regime: Regime, period: Period, report: Eligib
                   f"Target-public status of every worker employed in the period. {DAY_READING.en}"), definition),
         because(t("Information, pas une obligation : ce contrôle n'est jamais « non conforme » ; il reste "
                   "indéterminé tant qu'un statut dépend de données manquantes"
-                  + (", et sous un régime connu seulement en partie (ci-dessous)." if outline else "."),
+                  + (", ainsi que sous un régime connu seulement en partie (ci-dessous)." if outline else "."),
                   "Information, not an obligation: this check is never “not compliant”; it stays unknown "
                   "while a status depends on missing data"
-                  + (", and under a regime known only in outline (below)." if outline else "."))),
+                  + (", as well as under a regime known only in outline (below)." if outline else "."))),
     ]
     employed = [w for w in enterprise.workers if w.worker_id in ids]
     persons = enterprise.persons(employed, stints=True)

@@ -1407,11 +1407,11 @@ def _provisional_reason(f: _Frame) -> Reason:
         end = f.period.end.isoformat()
         return because(t(
             f"Année en cours : {known.fr} sur {f.months_in_year}, paie saisie jusqu'à la fin de l'année d'agrément, "
-            f"qui se termine le {end} ; verdict provisoire sur la paie saisie, jugé à nouveau une fois l'année "
-            "terminée.",
+            f"qui se termine le {end} ; verdict provisoire sur la paie saisie, l'année sera jugée à nouveau une "
+            "fois terminée.",
             f"Year in progress: {known.en} out of {f.months_in_year}, payroll entered up to the end of the agrément "
-            f"year, which ends on {end}; provisional verdict on the payroll entered, judged again once the year is "
-            "over."))
+            f"year, which ends on {end}; provisional verdict on the payroll entered, the year to be judged again "
+            "once over."))
     return because(t(
         f"Année en cours : {known.fr} sur {f.months_in_year} (dernier mois de la feuille Paie) ; "
         "verdict provisoire sur les mois connus (--forecast projette la fin de l'année).",
