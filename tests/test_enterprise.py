@@ -727,6 +727,17 @@ def test_the_size_of_a_year_in_progress_stops_at_the_payroll_horizon_and_a_year_
     assert closed.details["provisional"] is False and closed.details["measured_to"] == "2025-12-31"
 
 
+def _paid_to_december() -> Enterprise:
+    """A full time all year 2026 (Paie January–December, etp 1), B full time hired 2026-12-01 (Paie December, etp 1);
+    wallonie-2016, SC with a social purpose, turnover 1 000 000 €."""
+    a = Worker("A", date(2020, 1, 1), ContractType.CDI, D(1), Function.PRODUCTION)
+    b = Worker("B", date(2026, 12, 1), ContractType.CDI, D(1), Function.PRODUCTION)
+    pay = tuple(PayMonth("A", Month(2026, m), D(1), D(2000)) for m in range(1, 13)) + (
+        PayMonth("B", Month(2026, 12), D(1), D(2000)),)
+    return Enterprise("EI", Region.WALLONIE, date(2020, 1, 1), legal_form="SC", social_purpose=True,
+                      turnover=D(1000000), workers=(a, b), pay=pay)
+
+
 def test_the_size_of_a_year_whose_payroll_was_entered_ahead_stays_provisional_to_the_current_month():
     """Audit plausibility 1: on 2026-11-30 (the tests' day) with Paie typed to 2026-12, December has not begun
     (``rules.common.paid_to``): 2026 is measured up to the end of the current month, 2026-11-30, as its
@@ -735,12 +746,7 @@ def test_the_size_of_a_year_whose_payroll_was_entered_ahead_stays_provisional_to
     B full time hired 2026-12-01 (Paie December, etp 1). AWU = (11 × 1) ÷ 11 = 1,00, 1 person (B's contract
     starts after 2026-11-30). It read (12 × 1 + 1 × 1) ÷ 12 = 13 ÷ 12 = 1,0833… → 1,08 UTA, 2 persons, final: the
     « provisoire : année en cours » note gone for a year with a month still to come."""
-    a = Worker("A", date(2020, 1, 1), ContractType.CDI, D(1), Function.PRODUCTION)
-    b = Worker("B", date(2026, 12, 1), ContractType.CDI, D(1), Function.PRODUCTION)
-    pay = tuple(PayMonth("A", Month(2026, m), D(1), D(2000)) for m in range(1, 13)) + (
-        PayMonth("B", Month(2026, 12), D(1), D(2000)),)
-    e = Enterprise("EI", Region.WALLONIE, date(2020, 1, 1), legal_form="SC", social_purpose=True,
-                   turnover=D(1000000), workers=(a, b), pay=pay)
+    e = _paid_to_december()
     c = rule.check(e, get_regime("wallonie-2016"), Period.calendar_year(2026), Report({"A": False, "B": False}))
     assert (c.details["annual_work_units"], c.details["headcount"]) == (D("1.00"), 1)
     assert (c.details["provisional"], c.details["measured_to"]) == (True, "2026-11-30")
@@ -759,12 +765,7 @@ def test_the_size_of_december_in_progress_with_its_payroll_entered_stays_provisi
     final."""
     from ei_cli import documents, periods
 
-    a = Worker("A", date(2020, 1, 1), ContractType.CDI, D(1), Function.PRODUCTION)
-    b = Worker("B", date(2026, 12, 1), ContractType.CDI, D(1), Function.PRODUCTION)
-    pay = tuple(PayMonth("A", Month(2026, m), D(1), D(2000)) for m in range(1, 13)) + (
-        PayMonth("B", Month(2026, 12), D(1), D(2000)),)
-    e = Enterprise("EI", Region.WALLONIE, date(2020, 1, 1), legal_form="SC", social_purpose=True,
-                   turnover=D(1000000), workers=(a, b), pay=pay)
+    e = _paid_to_december()
     status = Report({"A": False, "B": False})
     year = Period.calendar_year(2026)
     monkeypatch.setattr(periods, "today", lambda: date(2026, 12, 1))
