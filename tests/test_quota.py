@@ -840,20 +840,20 @@ def test_the_brussels_shapes_keep_a_year_paid_to_its_end_provisional_on_its_last
         assert ("(provisoire : année en cours)" in y.summary.fr) is provisional
 
 
-def test_a_year_paid_ahead_to_its_end_advises_its_shortfall_not_a_projection(monkeypatch):
-    """Reader A: agrément 2021-01-01, year 2 = 2022 (30 %), Paie typed January–December 2022 (T target, N1–N3 not),
-    judged on 2022-09-15. Every month is entered: the projection from the last Paie day found no month to come and
-    said « projection : plus aucun engagement ne la rend conforme », three and a half months before the year's end.
-    The months entered are the payroll to correct: the advice is their shortfall, x = (0,3 × 48 − 12) ÷ (0,7 × 12)
-    = 2,4 ÷ 8,4 = 0,2857 → 0,29 ETP; the verdict non conforme, provisional (the year runs)."""
+@pytest.mark.parametrize("last_paid", ["2022-09", "2022-10", "2022-11", "2022-12"])
+def test_a_payroll_entered_ahead_leaves_its_months_open_to_a_hire(monkeypatch, last_paid):
+    """Readers A and C: agrément 2021-01-01, year 2 = 2022 (30 %), T target and N1–N3 not, full time (T 12 ÷ D 48 =
+    25 % projected), judged on 2022-09-15 with Paie typed to ``last_paid``. The months after September are to come
+    whatever their Paie rows: a hire from tomorrow counts in them. September, the current month, is paid: hires from
+    October, k = 3 months: x = (0,3 × 48 − 12) ÷ (0,7 × 3) = 2,4 ÷ 2,1 = 1,1429 → 1,15 ETP from 2022-10, the same
+    whichever month the payroll stops at. It read 1,15 with Paie to September, 1,72 to October (k = 2), 3,43 to
+    November (k = 1), and with the whole year typed « projection : plus aucun engagement ne la rend conforme »."""
     monkeypatch.setattr(periods, "today", lambda: date(2022, 9, 15))
-    e, st_ = _one_target_in_four("2022-12")
+    e, st_ = _one_target_in_four(last_paid)
     y = evaluate_quota(e, W16, Period.calendar_year(2022), st_).latest
-    assert (y.compliant, y.provisional, y.shortfall_fte) == (False, True, D("0.29"))
-    assert "projection" not in y.summary.fr
-    c = check(e, W16, Period.calendar_year(2022), st_)
-    assert [x.fr for x in c.to_fix] == [
-        "Engager ou augmenter le temps de travail de public cible : 0,29 ETP manquants."]
+    assert (y.compliant, y.provisional) == (False, True)
+    assert (y.extra["forecast_extra_target_fte"], y.extra["forecast_hire_from"]) == (D("1.15"), "2022-10")
+    assert "projection : engager 1,15 ETP de public cible à partir de 2022-10 la rend conforme" in y.summary.fr
 
 
 def test_forecast_explain_prints_the_projections_formula_not_only_its_method(monkeypatch):
@@ -3719,12 +3719,14 @@ def test_an_agrement_year_not_begun_is_not_judged_nor_provisional(monkeypatch):
 def test_hire_from_day_is_the_first_day_of_the_first_month_a_hire_counts_in(tmp_path, capsys, monkeypatch):
     """Audit (repro/03): payroll entered ahead of today. Agrément 2021-11-01 (``_walloon_two_of_five``: T1, T2
     target, N1–N3 not, full time), Paie 2025-11 … 2027-01, `--forecast` on 2026-11-20. Year 6 = 2026-11-01 –
-    2027-10-31: November … January are paid (measured), February … October projected, the months a hire can
-    still change: k = 9. D = 5 × 12 = 60 FTE-months, T = 2 × 12 = 24, r = 50 %: x = (r·D − T) ÷ ((1 − r)·k) =
-    (30 − 24) ÷ (0,5 × 9) = 1,3333 → 1,34 FTE from 2027-02. `hire_from_day` said 2026-11-21 (the day after
-    today) beside `hire_from` 2027-02, the month the figure is solved from: a hire on 2026-11-21 is not what
-    1,34 is computed for. It is now 2027-02-01, the first day of the first month a hire counts in; with the
-    payroll to 2026-10 only, the day after today stays (2026-11-21, November for its 10 days left)."""
+    2027-10-31: November, the current month, is paid; December and January are paid ahead (measured as entered)
+    and, with February … October (projected), are the months a hire can still change (readers A and C: a month not
+    begun is to come whatever its Paie rows; they were closed, k = 9, 1,34 FTE from 2027-02): k = 11. D = 5 × 12 =
+    60 FTE-months, T = 2 × 12 = 24, r = 50 %: x = (r·D − T) ÷ ((1 − r)·k) = (30 − 24) ÷ (0,5 × 11) = 1,0909 → 1,10
+    FTE from 2026-12. `hire_from_day` said the day after today (2026-11-21) beside a `hire_from` month later than
+    it, the month the figure is solved from: it is the first day of the first month a hire counts in, 2026-12-01
+    (November paid, no hire counted in it); with the payroll to 2026-10 only, the day after today stays
+    (2026-11-21, November for its 10 days left)."""
     from helpers_cli import run_cli
 
     monkeypatch.setattr(periods, "today", lambda: date(2026, 11, 20))
@@ -3732,7 +3734,7 @@ def test_hire_from_day_is_the_first_day_of_the_first_month_a_hire_counts_in(tmp_
     code, out, _ = run_cli(capsys, "check-quota", path, "--forecast", "-f", "json")
     fc = json.loads(out)["forecast"]
     assert (fc["agrement_year"], fc["months_remaining"]) == (6, 9)
-    assert (fc["extra_target_fte"], fc["hire_from"], fc["hire_from_day"]) == (1.34, "2027-02", "2027-02-01")
+    assert (fc["extra_target_fte"], fc["hire_from"], fc["hire_from_day"]) == (1.1, "2026-12", "2026-12-01")
     (tmp_path / "current").mkdir()
     current = _walloon_two_of_five(tmp_path / "current", date(2021, 11, 1), "2025-11", "2026-10")
     code, out, _ = run_cli(capsys, "check-quota", current, "--forecast", "-f", "json")

@@ -1488,10 +1488,7 @@ def _judge(shape: _Shape, f: _Frame) -> YearQuota:
     """The shape's verdict on ``f``, with the art. 60 §7 workers shown apart (Q11); a year still running
     that fails on its known months, with what to hire from the day after today (``_with_projection``)."""
     y = shape.judge(f)
-    # A year paid to its end before its last day (a payroll entered ahead) has no month to come to project: its
-    # shortfall over the months entered is the advice (on its last day the projection says no hire counts any more).
-    ahead = f.complete and periods.today() < f.period.end
-    if y.provisional and f.running and f.months and not ahead and y.compliant is False and (
+    if y.provisional and f.running and f.months and y.compliant is False and (
             y.shortfall_fte or y.extra.get("failing_months") or y.extra.get("supervision_shortfall_fte")):
         y = _with_projection(f, y)
     reason = _art60_reason(f)
@@ -2358,9 +2355,11 @@ def forecast_quota(enterprise: Enterprise, regime: Regime, day: date, report) ->
 
     # A hire counts from the day after today (``periods.today``): a month between the last Paie month and today
     # is projected (each worker keeping their last etp) but is past — no hire in it; the current month counts
-    # for its days left (none when today is its last day: hires from the next month), the later ones whole.
+    # for its days left (none when today is its last day: hires from the next month), the later ones whole. A month
+    # after the current one is to come even when its payroll was entered ahead (``rules.common.paid_to``): measured
+    # as entered, and a hire still counts in it.
     now, hire_day = Month.of(today), today + timedelta(days=1)
-    adjustable = [m for m in future if min(m.last_day, period.end) >= hire_day]
+    adjustable = [m for m in in_year if (m in future or m > now) and min(m.last_day, period.end) >= hire_day]
     frame = _Frame(enterprise, regime, n, period, measured, len(in_year), frozenset(adjustable), report, day_fte,
                    hire_day=hire_day)
     projected = _said_judge(_counted_in_part(replace(_judge(shape, frame), regime_id=regime.id, rule=name), enterprise),
@@ -2391,6 +2390,16 @@ def forecast_quota(enterprise: Enterprise, regime: Regime, day: date, report) ->
             f"Projection of agrément year {n} ({span}) from {last_known} (the last payroll month known): "
             f"{remaining.en}; every worker still employed keeps "
             "their last known monthly FTE, those with an exit date leave on it."))]
+    ahead = [m for m in adjustable if m not in future]
+    if ahead:
+        # Months not begun whose payroll was entered ahead: measured as entered, open to a hire all the same.
+        span_fr = str(ahead[0]) if len(ahead) == 1 else f"de {ahead[0]} à {ahead[-1]}"
+        span_en = str(ahead[0]) if len(ahead) == 1 else f"{ahead[0]} to {ahead[-1]}"
+        reasons.append(because(t(
+            f"Mois {span_fr} : pas encore commencés, leur paie saisie d'avance est comptée telle quelle ; un engagement "
+            "y compte aussi.",
+            f"Months {span_en}: not begun yet, their payroll entered ahead is counted as entered; a hire counts in "
+            "them too.")))
     past = [m for m in future if m < now]
     if past:
         hireable = plural(len(adjustable), "mois", "month", "mois", "months")
