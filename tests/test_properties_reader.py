@@ -24,7 +24,7 @@ from hypothesis import strategies as st
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from helpers_workbook import valid_sheets, write_workbook  # noqa: E402
+from helpers_workbook import set_value, valid_sheets, write_workbook  # noqa: E402
 
 from ei_cli.workbook import read_workbook  # noqa: E402
 from ei_cli.workbook.cells import Invalid, shown, to_date, to_id, to_number  # noqa: E402
@@ -95,22 +95,33 @@ def _without_rows(obj):
 
 
 @settings(max_examples=25, deadline=None)
-@given(st.lists(st.dates(min_value=date(2022, 1, 1), max_value=date(2025, 12, 31)), min_size=1, max_size=4))
-def test_a_follow_up_action_is_flagged_exactly_when_the_rules_do_not_count_it(days):
+@given(st.lists(st.dates(min_value=date(2022, 1, 1), max_value=date(2025, 12, 31)), min_size=1, max_size=4),
+       st.sampled_from([None, "CDI", "art60"]), st.sampled_from([1, 2]))
+def test_a_follow_up_action_is_flagged_exactly_when_the_rules_do_not_count_it(days, earlier, recorded_under):
     """Worker 2 of the valid workbook (hired 01/03/2023, exit 30/06/2024) gets Suivi actions on random
     dates: the reader warns ``follow_up_outside_employment`` exactly when some action is dated on a day
     ``Enterprise.held_on`` (what the follow-up check and the annual report count) says is outside, at the
-    earliest-dated such row (the sheet's first of them on a tie: the rows are listed by date)."""
+    earliest-dated such row (the sheet's first of them on a tie: the rows are listed by date). With ``earlier``,
+    worker 1 (hired 10/01/2022) leaves on 31/12/2022 and is the same person (worker 2 gets their niss), on a CDI
+    or an art. 60 §7 contract of the CPAS (reader C: the reader's grouping with the stints against ``held_on``);
+    the actions are recorded under ``recorded_under``."""
     sheets = valid_sheets()
+    if earlier is not None:
+        number = sheets["Personnel"][1][1]
+        sheets = set_value(set_value(set_value(sheets, "Personnel", 1, "date_sortie", date(2022, 12, 31)),
+                                     "Personnel", 2, "niss", number), "Personnel", 1, "type_contrat", earlier)
+    else:
+        recorded_under = 2
     first_new = len(sheets["Suivi"]) + 1
-    sheets["Suivi"] += [[2, d, "entretien_individuel", None] for d in days]
+    sheets["Suivi"] += [[recorded_under, d, "entretien_individuel", None] for d in days]
     with tempfile.TemporaryDirectory() as tmp:
         result = read_workbook(write_workbook(Path(tmp) / "x.xlsx", sheets))
     e = result.enterprise
-    worker = e.workers_by_id["2"]
+    worker = e.workers_by_id[str(recorded_under)]
     outside = [first_new + i for i, d in sorted(enumerate(days), key=lambda x: (x[1], x[0]))
                if not e.held_on(worker, d)]
-    found = [p.cell for p in result.problems if p.code == "follow_up_outside_employment"]
+    found = [p.cell for p in result.problems if p.code == "follow_up_outside_employment"
+             and p.message.fr.startswith(f"Travailleur {recorded_under} ")]
     assert found == ([f"B{outside[0]}"] if outside else [])
 
 
