@@ -1084,6 +1084,20 @@ def test_a_follow_up_action_outside_the_employment_dates_is_a_warning_naming_the
             in found[2].message.fr)
 
 
+def _one_person_under_two_ids(tmp_path, earlier: str):
+    """The valid workbook read with worker 1 (hired 10/01/2022, contract ``earlier``) leaving on 31/12/2022 and
+    worker 2 (01/03/2023 … 30/06/2024) given worker 1's niss, and Suivi rows 4–6 added: worker 2 on 15/06/2022,
+    worker 1 on 20/01/2023 (bilan), worker 2 on 01/07/2024 (formation, 3 h)."""
+    sheets = valid_sheets()
+    number = sheets["Personnel"][1][1]
+    sheets = set_value(set_value(set_value(sheets, "Personnel", 1, "date_sortie", date(2022, 12, 31)),
+                                 "Personnel", 2, "niss", number), "Personnel", 1, "type_contrat", earlier)
+    sheets["Suivi"] += [[2, date(2022, 6, 15), "entretien_individuel", None],
+                        [1, date(2023, 1, 20), "bilan", None],
+                        [2, date(2024, 7, 1), "formation", 3]]
+    return read_workbook(write_workbook(tmp_path / f"{earlier}-suivi.xlsx", sheets))
+
+
 def test_a_follow_up_action_is_judged_against_the_persons_employment_under_any_id(tmp_path):
     """The warning judged each id alone, while the follow-up check counts an action held while the person is
     employed under any of their ids (docs/interpretations.md, « A person re-hired under a new id »): it said
@@ -1095,14 +1109,7 @@ def test_a_follow_up_action_is_judged_against_the_persons_employment_under_any_i
     and row 6 (worker 2, 01/07/2024) fall in none — between the two contracts, after the last: one warning
     per id, at B5 and B6, naming the person's two employments. The reader agrees with
     ``Enterprise.held_on``, the check's and the annual report's rule, on every row."""
-    sheets = valid_sheets()
-    number = sheets["Personnel"][1][1]
-    sheets = set_value(set_value(sheets, "Personnel", 1, "date_sortie", date(2022, 12, 31)),
-                       "Personnel", 2, "niss", number)
-    sheets["Suivi"] += [[2, date(2022, 6, 15), "entretien_individuel", None],
-                        [1, date(2023, 1, 20), "bilan", None],
-                        [2, date(2024, 7, 1), "formation", 3]]
-    result = read_workbook(write_workbook(tmp_path / "rehire-suivi.xlsx", sheets))
+    result = _one_person_under_two_ids(tmp_path, "CDI")
     assert result.valid
     found = [p for p in result.problems if p.code == "follow_up_outside_employment"]
     assert [(p.sheet, p.cell) for p in found] == [("Suivi", "B5"), ("Suivi", "B6")]
@@ -1134,14 +1141,7 @@ def test_a_follow_up_action_under_an_art60_stints_id_is_judged_against_the_perso
     from helpers_rules import StatusReport
     from ei_cli.periods import Period
 
-    sheets = valid_sheets()
-    number = sheets["Personnel"][1][1]
-    sheets = set_value(set_value(set_value(sheets, "Personnel", 1, "date_sortie", date(2022, 12, 31)),
-                                 "Personnel", 2, "niss", number), "Personnel", 1, "type_contrat", "art60")
-    sheets["Suivi"] += [[2, date(2022, 6, 15), "entretien_individuel", None],
-                        [1, date(2023, 1, 20), "bilan", None],
-                        [2, date(2024, 7, 1), "formation", 3]]
-    result = read_workbook(write_workbook(tmp_path / "art60-suivi.xlsx", sheets))
+    result = _one_person_under_two_ids(tmp_path, "art60")
     assert result.valid
     found = [p for p in result.problems if p.code == "follow_up_outside_employment"]
     assert [(p.sheet, p.cell) for p in found] == [("Suivi", "B5"), ("Suivi", "B6")]

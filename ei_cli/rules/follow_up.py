@@ -185,18 +185,14 @@ def _persons_followed(enterprise: Enterprise, followed: list[tuple[Worker, bool 
     contract), first hire first — every stint of theirs here (``Enterprise.followed_contracts``), in the period judged
     or not: an action recorded under a stint's id while the EI contract runs counts, as the reader's
     ``follow_up_outside_employment`` and the annual report read it (``Enterprise.held_on``)."""
-    cpas: dict[str, tuple[Worker, ...]] = {}
+    cpas: dict[str, tuple[Worker, ...]] = {}   # the person's stints, in the order the persons are met
     hired: dict[str, tuple[tuple[Worker, ...], bool | None]] = {}
     for w, status, art60 in followed:
         key = enterprise.person_id(w.worker_id, stints=True)
-        if art60:
-            cpas[key] = tuple(c for c in enterprise.followed_contracts.get(w.worker_id, (w,))
-                              if c.contract_type == ContractType.ART60)
-        elif key not in hired:
+        cpas.setdefault(key, tuple(c for c in enterprise.followed_contracts.get(w.worker_id, (w,))
+                                   if c.contract_type == ContractType.ART60))
+        if not art60 and key not in hired:
             hired[key] = (enterprise.employments_of(w), status)
-            cpas.setdefault(key, tuple(c for c in enterprise.followed_contracts.get(w.worker_id, ())
-                                       if c.contract_type == ContractType.ART60))
-        cpas.setdefault(key, ())   # the order met
     out = []
     for key, stints in cpas.items():
         rows, status = hired.get(key, ((), None))

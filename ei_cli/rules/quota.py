@@ -835,7 +835,7 @@ def _judge_staircase(f: _Frame) -> YearQuota:
         cause = t(f"minimum de {number_text(minimum)} ETP ; {asks.fr}",
                   f"minimum of {number_text(minimum, 'en')} FTE; {asks.en}")
     summary = _summary(n, f.period, compliant, share, r, shortfall, provisional,
-                       point_day=point.day if point else None, unknown=unknown / count, closed=not f.running,
+                       point_day=point.day if point else None, unknown=unknown / count,
                        awaited=f.awaited, cause=cause)
     if minimum is not None and compliant is False and r is not None and share is not None \
             and share >= r and judged < minimum:
@@ -994,7 +994,7 @@ def _judge_monthly(f: _Frame) -> YearQuota:
     if provisional:
         reasons.append(_provisional_reason(f))
     summary = _monthly_summary(n, f.period, compliant, r, lowest, failing, len(judged), share, eff, provisional,
-                               unsure, (span_fr, span_en), closed=not f.running, awaited=f.awaited)
+                               unsure, (span_fr, span_en), awaited=f.awaited)
     if extra.get("min_workers_compliant") is False:  # the verdict's other cause, said beside the share
         on_day = _workers_on_that_day(extra)
         summary = t(summary.fr.rstrip(".") + f" ; {on_day.fr}.", summary.en.rstrip(".") + f"; {on_day.en}.")
@@ -1031,7 +1031,7 @@ def _span_text(months: Sequence[Month]) -> str:
 
 def _monthly_summary(n: int, period: Period, compliant: bool | None, r, lowest: MonthQuota | None,
                      failing: list[MonthQuota], judged: int, average, effective: date, provisional: bool,
-                     unsure: list[MonthQuota] = (), span: tuple[str, str] = ("", ""), closed: bool = False,
+                     unsure: list[MonthQuota] = (), span: tuple[str, str] = ("", ""),
                      awaited: Sequence[Month] = ()) -> Text:
     """Brussels 2004's headline: what the verdict judged, month by month from the effective day — the
     lowest judged month and its share, the months below the minimum; the year's average (months not
@@ -1040,7 +1040,7 @@ def _monthly_summary(n: int, period: Period, compliant: bool | None, r, lowest: 
     v = VERDICT[compliant]
     head_fr = f"Année d'agrément {n} ({period.start.isoformat()} – {period.end.isoformat()}){span[0]} : {v.fr} — "
     head_en = f"Agrément year {n} ({period.start.isoformat()} – {period.end.isoformat()}){span[1]}: {v.en} — "
-    prov_fr, prov_en = _provisional_label(provisional, closed, awaited, period)
+    prov_fr, prov_en = _provisional_label(provisional, period, awaited)
     req_fr, req_en = share_text(r), share_text(r, "en")
     if not judged:
         return t(f"{head_fr}aucun mois encore jugé : l'obligation de {req_fr} de public cible s'applique à partir "
@@ -1207,7 +1207,7 @@ def _judge_mandate(f: _Frame) -> YearQuota:
         half_en = f", no encadrement person at half-time ({number_text(one_min, 'en')} FTE)"
     # Each average beside the minimum it is judged against (``shown_beside``): 3,9973 is « 3,9973 (minimum 4,00) ».
     # « (provisoire : année en cours) » or, for a year over with months unpaid, « (provisoire : paie incomplète) ».
-    prov_fr, prov_en = _provisional_label(provisional, period_over(f.period), f.awaited, f.period)
+    prov_fr, prov_en = _provisional_label(provisional, f.period, f.awaited)
     summary = t(f"Année d'agrément {n} : {verdict.fr} — {number_text(avg_t, beside=min_target)} ETP public cible (minimum {number_text(min_target)}), "
                 f"{number_text(avg_s, beside=min_sup)} ETP d'encadrement (minimum {number_text(min_sup)}){half_fr}{prov_fr}.",
                 f"Agrément year {n}: {verdict.en} — {number_text(avg_t, 'en', min_target)} target-public FTE (minimum {number_text(min_target, 'en')}), "
@@ -1244,26 +1244,26 @@ def _awaited_text(awaited: Sequence[Month]) -> Text:
     return t(f"la paie de {awaited[0]} à {awaited[-1]}", f"the payroll of {awaited[0]} to {awaited[-1]}")
 
 
-def _provisional_label(provisional: bool, closed: bool, awaited: Sequence[Month] = (),
-                       period: Period | None = None) -> tuple[str, str]:
+def _provisional_label(provisional: bool, period: Period, awaited: Sequence[Month] = ()) -> tuple[str, str]:
     """« (provisoire : année en cours) », or for a year that has ended with months unpaid « (provisoire :
     paie incomplète) » — not « année en cours » for a year long over —, or « (provisoire : en attente de la
-    paie de 2027-04) » when those months' payroll is not due yet (``_awaited``); « (provisoire : année pas encore
-    commencée) » for ``period`` not begun (``not_begun``), judged on a payroll entered ahead of it."""
+    paie de 2027-04) » when those months' payroll is not due yet (``_awaited``) — a year over, ``period_over`` —;
+    « (provisoire : année pas encore commencée) » for ``period`` not begun (``not_begun``), judged on a payroll
+    entered ahead of it."""
     if not provisional:
         return "", ""
-    if period is not None and not_begun(period):
+    if not_begun(period):
         return " (provisoire : année pas encore commencée)", " (provisional: year not begun yet)"
-    if closed and awaited:
+    if period_over(period) and awaited:
         said = _awaited_text(awaited)
         return f" (provisoire : en attente de {said.fr})", f" (provisional: awaiting {said.en})"
-    if closed:
+    if period_over(period):
         return " (provisoire : paie incomplète)", " (provisional: payroll incomplete)"
     return " (provisoire : année en cours)", " (provisional: year in progress)"
 
 
 def _summary(n: int, period: Period, compliant: bool | None, share, r, shortfall, provisional: bool,
-             point_day: date | None = None, unknown: Decimal = ZERO, closed: bool = False,
+             point_day: date | None = None, unknown: Decimal = ZERO,
              awaited: Sequence[Month] = (), cause: Text | None = None) -> Text:
     """The headline of an averaged or point-value year. The shortfall is named for a closed year that
     fails: solved over the known months, it cannot make a year still running comply (``_judge`` adds
@@ -1280,7 +1280,7 @@ def _summary(n: int, period: Period, compliant: bool | None, share, r, shortfall
     elif compliant is None and unknown:
         miss_fr = f", selon {number_text(unknown)} ETP au statut indéterminé"
         miss_en = f", depending on {number_text(unknown, 'en')} FTE of unknown status"
-    prov_fr, prov_en = _provisional_label(provisional, closed, awaited, period)
+    prov_fr, prov_en = _provisional_label(provisional, period, awaited)
     return t(f"Année d'agrément {n} ({period.start.isoformat()} – {period.end.isoformat()}) : {v.fr} — "
              f"{share_text(share)} de public cible ({what_fr}) pour {share_text(r)} exigés{miss_fr}{prov_fr}.",
              f"Agrément year {n} ({period.start.isoformat()} – {period.end.isoformat()}): {v.en} — "
