@@ -1034,12 +1034,12 @@ def test_pay_of_a_month_after_the_current_one_is_a_warning_naming_the_worker_and
                                                                    ("Paie", "B10", "warning")]
     assert found[0].message.fr == (
         "Travailleur 1 : paie saisie pour 2024-03, 2024-04 (cellules B9, B8 de Paie), après le mois en cours (date "
-        "du jour : 15/02/2024) ; ces mois ne comptent ni dans les subventions ni dans l'effectif avant d'avoir "
-        "commencé, le quota les mesure tels que saisis. Vérifiez le mois de ces lignes.")
+        "du jour : 15/02/2024) ; ces mois ne comptent ni dans les subventions, ni dans l'effectif, ni dans la tension "
+        "salariale avant d'avoir commencé, le quota les mesure tels que saisis. Vérifiez le mois de ces lignes.")
     assert found[1].message.en == (
         "Worker 3: pay entered for 2024-03 (cell B10 of Paie), after the current month (today: 2024-02-15); that "
-        "month counts neither in the subsidies nor in the staff size before it begins, the quota measures it as "
-        "entered. Check the month of that row.")
+        "month counts neither in the subsidies, nor in the staff size, nor in the wage tension before it begins, "
+        "the quota measures it as entered. Check the month of that row.")
     header, *staff = sheets["Personnel"]
     private = [str(r[header.index(c)]) for r in staff for c in ("niss", "nom", "prenom") if r[header.index(c)]]
     assert private and not any(v in p.message.fr or v in p.message.en for p in found for v in private)

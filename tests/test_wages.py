@@ -578,11 +578,15 @@ def test_numeric_worker_ids_are_named_as_workers_in_every_sentence():
     élevé : travailleur 3 ; plus bas : travailleur 2 », as ``ei validate`` names them (« Travailleur 1 : »).
     Over the limit, worker 3 at 9 000 €: 9 000 ÷ 2 000 = 4,50 > 4; to fix, worker 3 down to 2 000 × 4 =
     8 000,00 € or worker 2 up to 9 000 ÷ 4 = 2 250,00 €, each named. Worker 4, employed without a Paie row,
-    « Complétez la feuille Paie du travailleur 4 » (it said « … pour 4. »)."""
+    « Complétez la feuille Paie du travailleur 4 » (it said « … pour 4. »). The workers are employed all 2025 and
+    paid for March only: the ratio is measured to 2025-03-31, « provisoire : paie incomplète », and April–December
+    are to fill in too."""
     rows = [("3", "2025-03", "1", "3000"), ("2", "2025-03", "1", "2000")]
     ok = wages.check(enterprise(rows), W16, YEAR)
-    assert ok.summary.fr == "rapport 1,50 (max 4) — plus élevé : travailleur 3 ; plus bas : travailleur 2"
-    assert ok.summary.en == "ratio 1.50 (max 4) — highest: worker 3; lowest: worker 2"
+    assert ok.summary.fr == ("rapport 1,50 (max 4 ; au 2025-03-31, provisoire : paie incomplète) — plus élevé : "
+                             "travailleur 3 ; plus bas : travailleur 2")
+    assert ok.summary.en == ("ratio 1.50 (max 4; to 2025-03-31, provisional: payroll incomplete) — highest: worker 3; "
+                             "lowest: worker 2")
     why = next(r.text for r in ok.reasons if r.text.fr.startswith("Plus élevé"))
     assert why.fr.startswith("Plus élevé : travailleur 3 (2025-03), ")
     assert " ; plus bas : travailleur 2 (2025-03), " in why.fr
@@ -592,7 +596,8 @@ def test_numeric_worker_ids_are_named_as_workers_in_every_sentence():
     assert "(worker 3) down to at most €8,000.00, or raise the lowest (worker 2)" in over.to_fix[0].en
     unpaid = wages.check(enterprise(rows, [worker("2"), worker("3"), worker("4")]), W16, YEAR)
     assert unpaid.compliant is None
-    assert unpaid.to_fix == (t("Complétez la feuille Paie du travailleur 4.", "Fill in the Paie sheet for worker 4."),)
+    assert unpaid.to_fix[0] == t("Complétez la feuille Paie du travailleur 4.", "Fill in the Paie sheet for worker 4.")
+    assert unpaid.to_fix[1].fr == "Complétez la feuille Paie de 2025-04 – 2025-12 (salaire_brut et etp par mois)."
 
 
 def test_a_month_is_measured_over_the_12_months_ending_with_it():
@@ -705,3 +710,107 @@ def test_every_list_of_workers_follows_the_one_worker_order():
     assert wage_tension(enterprise(paid, [worker("M"), worker("P"), *art60]), W16, YEAR).excluded_workers == tuple(order)
     unpaid = enterprise(paid[:2], [worker("M"), worker("P"), *(worker(w) for w in SHEET_IDS)])
     assert wage_tension(unpaid, W16, YEAR).workers_without_pay == tuple(order)
+
+
+# ------------------------------------------------------------------ a year in progress, a payroll stopping short
+def _monthly(months, pays: dict[str, str], year: int = 2025) -> list[tuple[str, str, str, str]]:
+    """Paie rows at etp 1: each worker of ``pays`` paid that gross pay in each month of ``months``."""
+    return [(w, f"{year}-{m:02d}", "1", pay) for w, pay in pays.items() for m in months]
+
+
+def test_a_year_in_progress_is_compared_up_to_the_current_month_and_provisional(monkeypatch):
+    """Today 2025-06-15; M 4 000 € and P 2 000 € at etp 1 every month, the payroll typed ahead to 2025-10 with
+    a 60 000 € bonus for M in July. The months after June have not begun (``paid_to``: the current month's
+    end): compared January–June, M 6 × 4 000 ÷ 6 = 4 000 €, P 2 000 €, 4 000 ÷ 2 000 = 2,00, « conforme »,
+    provisional, measured to 2025-06-30, 12 worker-months. Before, the ten months typed were compared as
+    final: M (9 × 4 000 + 64 000) ÷ 10 = 10 000 €, 10 000 ÷ 2 000 = 5,00, « non conforme »."""
+    from ei_cli import periods
+
+    monkeypatch.setattr(periods, "today", lambda: date(2025, 6, 15))
+    rows = _monthly(range(1, 11), {"M": "4000", "P": "2000"})
+    rows[6] = ("M", "2025-07", "1", "64000")
+    assert rows[6][1] == "2025-07"
+    result = wages.check(enterprise(rows), W16, YEAR)
+    assert result.compliant is True and result.details["ratio"] == D("2.0000")
+    assert result.details["worker_months"] == 12
+    assert result.details["provisional"] is True and result.details["measured_to"] == "2025-06-30"
+    assert result.summary.fr == ("rapport 2,00 (max 4 ; au 2025-06-30, provisoire : année en cours) — plus élevé : "
+                                 "travailleur M ; plus bas : travailleur P")
+    assert result.to_fix == ()
+    assert any(r.text.fr.startswith("Période en cours (date du jour : 2025-06-15) : salaires comparés jusqu'au "
+                                    "2025-06-30 (fin du mois en cours, année en cours, paie saisie d'avance jusqu'au "
+                                    "2025-10-31)") for r in result.reasons)
+
+
+def test_a_year_over_with_its_last_months_unpaid_is_provisional_and_asks_for_them(monkeypatch):
+    """Today 2026-03-10, 2025 over; M 4 000 €, P 2 000 € employed all 2025, Paie January–October only (more than
+    two months behind: missing, not awaited). Compared on their ten months: 40 000 ÷ 10 = 4 000, 20 000 ÷ 10 =
+    2 000, ratio 2,00, « conforme » — « provisoire : paie incomplète », measured to 2025-10-31, and « Complétez la
+    feuille Paie de 2025-11 – 2025-12 ». It read « conforme », final, November and December silently left out.
+    With every month paid, nothing provisional, nothing to fill in; with both workers gone on 2025-10-31, the
+    two months owe no payroll: final too."""
+    from ei_cli import periods
+
+    monkeypatch.setattr(periods, "today", lambda: date(2026, 3, 10))
+    short = wages.check(enterprise(_monthly(range(1, 11), {"M": "4000", "P": "2000"})), W16, YEAR)
+    assert short.compliant is True and short.details["ratio"] == D("2.0000")
+    assert short.details["provisional"] is True and short.details["measured_to"] == "2025-10-31"
+    assert short.summary.fr.startswith("rapport 2,00 (max 4 ; au 2025-10-31, provisoire : paie incomplète) — ")
+    assert short.to_fix == (t("Complétez la feuille Paie de 2025-11 – 2025-12 (salaire_brut et etp par mois).",
+                              "Fill in the Paie sheet for 2025-11 – 2025-12 (salaire_brut and etp per month)."),)
+    whole = wages.check(enterprise(_monthly(range(1, 13), {"M": "4000", "P": "2000"})), W16, YEAR)
+    assert whole.details["provisional"] is False and whole.details["measured_to"] == "2025-12-31"
+    assert whole.summary.fr == "rapport 2,00 (max 4) — plus élevé : travailleur M ; plus bas : travailleur P"
+    assert whole.to_fix == ()
+    gone = [replace(worker(w), exit_date=date(2025, 10, 31)) for w in ("M", "P")]
+    left = wages.check(enterprise(_monthly(range(1, 11), {"M": "4000", "P": "2000"}), gone), W16, YEAR)
+    assert left.details["provisional"] is False and left.to_fix == ()
+
+
+def test_a_year_just_over_awaits_its_last_payroll_without_asking_for_it(monkeypatch):
+    """Today 2026-01-10, Paie to 2025-11 (current: November is two months before January): December's payroll is
+    within the usual lag — « provisoire : en attente de la paie de 2025-12 », nothing to fill in; M 4 000 €,
+    P 1 000 €: 4 000 ÷ 1 000 = 4,00, « conforme » to 2025-11-30."""
+    from ei_cli import periods
+
+    monkeypatch.setattr(periods, "today", lambda: date(2026, 1, 10))
+    result = wages.check(enterprise(_monthly(range(1, 12), {"M": "4000", "P": "1000"})), W16, YEAR)
+    assert result.compliant is True and result.details["ratio"] == D("4.0000")
+    assert result.summary.fr.startswith(
+        "rapport 4,00 (max 4 ; au 2025-11-30, provisoire : en attente de la paie de 2025-12) — ")
+    assert result.to_fix == () and result.details["provisional"] is True
+
+
+def test_a_year_not_begun_is_not_compared_on_a_payroll_typed_ahead(monkeypatch):
+    """Today 2025-12-01, Paie typed to 2026-02 (M 9 000 €, P 1 000 €: 9,00 if compared). 2026 has not begun:
+    « indéterminé : aucune paie encore connue pour la période », nothing to fill in, not provisional (it read
+    « rapport 9,00 (max 4) », « non conforme », on two months not begun). 2025, in progress, is compared on
+    January–December as typed up to the current month: 9,00 « non conforme », provisional (year in progress)."""
+    from ei_cli import periods
+
+    monkeypatch.setattr(periods, "today", lambda: date(2025, 12, 1))
+    rows = _monthly(range(1, 13), {"M": "9000", "P": "1000"}) + _monthly(range(1, 3), {"M": "9000", "P": "1000"},
+                                                                         2026)
+    later = wages.check(enterprise(rows), W16, Period.calendar_year(2026))
+    assert later.compliant is None and later.to_fix == () and later.details["provisional"] is False
+    assert later.summary.fr == "indéterminé : aucune paie encore connue pour la période"
+    now = wages.check(enterprise(rows), W16, YEAR)
+    assert now.compliant is False and now.details["ratio"] == D("9.0000") and now.details["provisional"] is True
+    assert now.summary.fr.startswith("rapport 9,00 (max 4 ; au 2025-12-31, provisoire : année en cours) — ")
+    assert any(r.text.fr.startswith("Période en cours (date du jour : 2025-12-01) : paie saisie jusqu'à sa fin "
+                                    "(2025-12-31)") for r in now.reasons)
+
+
+def test_check_wages_says_a_year_in_progress_is_provisional(monkeypatch):
+    """The sample (Paie to 2026-10, 15 workers compared every month) on 2026-06-15: compared January–June,
+    15 × 6 = 90 worker-months, measured to 2026-06-30; the table says « (au 2026-06-30, provisoire : année en
+    cours) » after the verdict, the JSON ``provisional`` true, ``measured_to`` « 2026-06-30 »."""
+    from ei_cli import periods
+
+    monkeypatch.setattr(periods, "today", lambda: date(2026, 6, 15))
+    runner = CliRunner()
+    out = runner.invoke(app, ["check-wages", str(SAMPLE), "--year", "2026", "--format", "json"])
+    data = json.loads(out.stdout)
+    assert (data["provisional"], data["measured_to"], data["worker_months"]) == (True, "2026-06-30", 90)
+    table = runner.invoke(app, ["check-wages", str(SAMPLE), "--year", "2026"], env={"COLUMNS": "200"}).stdout
+    assert ": conforme (au 2026-06-30, provisoire : année en cours) — 15 travailleurs comparés, 90 " in table

@@ -68,6 +68,8 @@ def wages_table(con, result: WageTension | None, enterprise: Enterprise, regime:
     con.print(f"{'Ratio' if en else 'Rapport'} {ratio_text(result.ratio, lang)} "
               f"({'at most' if en else 'au plus'} {limit}){':' if en else ' :'} "
               + verdict_markup(result.compliant, lang, applicable=applicable)
+              + (escape(f" ({'to' if en else 'au'} {result.measured_to.isoformat()}, {result.label.get(lang)})")
+                 if result.provisional else "")
               + ("" if applicable else
                  " (" + ("before the agrément, for information" if en else "avant l'agrément, pour information") + ")")
               + " — " + plural(result.workers_compared, "travailleur comparé", "worker compared",
@@ -84,6 +86,11 @@ def wages_table(con, result: WageTension | None, enterprise: Enterprise, regime:
                                    + workers_text(result.excluded_workers).get(lang)) + "[/]")
     for note in result.notes:
         con.print(f"[yellow]{escape(note.get(lang))}[/]")
+    if result.to_fill is not None:
+        con.print("[yellow]" + escape(t(f"Mois sans aucune paie saisie, non comparés : {result.to_fill.fr} — complétez "
+                                        "la feuille Paie.",
+                                        f"Months without any payroll entered, not compared: {result.to_fill.en} — fill "
+                                        "in the Paie sheet.").get(lang)) + "[/]")
     if opts.explain:
         con.print()
         print_reasons(con, result.reasons, lang, "")

@@ -816,6 +816,44 @@ def not_begun_summary() -> Text:
              f"unknown: period not begun yet (today: {today})")
 
 
+def awaited_months(enterprise: Enterprise, period: Period, known: set[Month]) -> list[Month]:
+    """The months of agrément year ``period`` without payroll when each comes after the last Paie month and the
+    payroll is current (``rules.common.payroll_current``: the usual lag): not paid *yet*, as every rule of the
+    year in progress reads them (``data_horizon``, ``ei subsidy``'s « à calculer avec la paie ») — for a year
+    just over, « en attente de la paie de 2027-04 », not « complétez la feuille Paie ». Empty otherwise: a
+    month without payroll before the last Paie month, or a payroll further behind, is missing."""
+    last = enterprise.last_pay_month
+    unpaid = [m for m in period.months() if m not in known]
+    if not unpaid or last is None or not payroll_current(enterprise) or unpaid[0] <= last:
+        return []
+    return unpaid
+
+
+def awaited_text(awaited: Sequence[Month]) -> Text:
+    """« la paie de 2027-04 », « la paie de 2027-03 à 2027-04 »."""
+    if len(awaited) == 1:
+        return t(f"la paie de {awaited[0]}", f"the payroll of {awaited[0]}")
+    return t(f"la paie de {awaited[0]} à {awaited[-1]}", f"the payroll of {awaited[0]} to {awaited[-1]}")
+
+
+def provisional_label(provisional: bool, period: Period, awaited: Sequence[Month] = ()) -> tuple[str, str]:
+    """« (provisoire : année en cours) », or for a year that has ended with months unpaid « (provisoire :
+    paie incomplète) » — not « année en cours » for a year long over —, or « (provisoire : en attente de la
+    paie de 2027-04) » when those months' payroll is not due yet (``awaited_months``) — a year over, ``period_over`` —;
+    « (provisoire : année pas encore commencée) » for ``period`` not begun (``not_begun``), judged on a payroll
+    entered ahead of it."""
+    if not provisional:
+        return "", ""
+    if not_begun(period):
+        return " (provisoire : année pas encore commencée)", " (provisional: year not begun yet)"
+    if period_over(period) and awaited:
+        said = awaited_text(awaited)
+        return f" (provisoire : en attente de {said.fr})", f" (provisional: awaiting {said.en})"
+    if period_over(period):
+        return " (provisoire : paie incomplète)", " (provisional: payroll incomplete)"
+    return " (provisoire : année en cours)", " (provisional: year in progress)"
+
+
 def not_due_after_reason(period: Period, value: Value) -> Reason:
     """The reason a period running beyond today gives for what it does not judge yet (``deadline_horizon``,
     which is today for such a period: the day said), citing the rule's ``value``: « Période en cours au … »

@@ -42,7 +42,8 @@ from ei_cli.rules.common import (NO_PAY, ONE, VERDICT, CheckResult, Reason, beca
                                  daily_fte, denoised, days_employed_in, fallback_warnings, fte_lookup, not_begun,
                                  period_over, number_text, person_fte, pay_known_text, round_up, payroll_current,
                                  share_percent, share_text, shown_beside, four_places, workers_text, fte_days_beside,
-                                 full_time_reason, lowered_by_full_time, one_full_time)
+                                 full_time_reason, lowered_by_full_time, one_full_time, awaited_months, awaited_text,
+                                 provisional_label)
 
 NAME = "quota"
 ZERO = Decimal(0)
@@ -386,8 +387,8 @@ class _Frame:
 
     @property
     def awaited(self) -> list[Month]:
-        """The year's unpaid months whose payroll is awaited, not missing (``_awaited``)."""
-        return _awaited(self.enterprise, self.period, {m.month for m in self.months})
+        """The year's unpaid months whose payroll is awaited, not missing (``rules.common.awaited_months``)."""
+        return awaited_months(self.enterprise, self.period, {m.month for m in self.months})
 
     @property
     def judged_span(self) -> Period:
@@ -1040,7 +1041,7 @@ def _monthly_summary(n: int, period: Period, compliant: bool | None, r, lowest: 
     v = VERDICT[compliant]
     head_fr = f"Année d'agrément {n} ({period.start.isoformat()} – {period.end.isoformat()}){span[0]} : {v.fr} — "
     head_en = f"Agrément year {n} ({period.start.isoformat()} – {period.end.isoformat()}){span[1]}: {v.en} — "
-    prov_fr, prov_en = _provisional_label(provisional, period, awaited)
+    prov_fr, prov_en = provisional_label(provisional, period, awaited)
     req_fr, req_en = share_text(r), share_text(r, "en")
     if not judged:
         return t(f"{head_fr}aucun mois encore jugé : l'obligation de {req_fr} de public cible s'applique à partir "
@@ -1207,7 +1208,7 @@ def _judge_mandate(f: _Frame) -> YearQuota:
         half_en = f", no encadrement person at half-time ({number_text(one_min, 'en')} FTE)"
     # Each average beside the minimum it is judged against (``shown_beside``): 3,9973 is « 3,9973 (minimum 4,00) ».
     # « (provisoire : année en cours) » or, for a year over with months unpaid, « (provisoire : paie incomplète) ».
-    prov_fr, prov_en = _provisional_label(provisional, f.period, f.awaited)
+    prov_fr, prov_en = provisional_label(provisional, f.period, f.awaited)
     summary = t(f"Année d'agrément {n} : {verdict.fr} — {number_text(avg_t, beside=min_target)} ETP public cible (minimum {number_text(min_target)}), "
                 f"{number_text(avg_s, beside=min_sup)} ETP d'encadrement (minimum {number_text(min_sup)}){half_fr}{prov_fr}.",
                 f"Agrément year {n}: {verdict.en} — {number_text(avg_t, 'en', min_target)} target-public FTE (minimum {number_text(min_target, 'en')}), "
@@ -1224,44 +1225,6 @@ def _judge_mandate(f: _Frame) -> YearQuota:
 
 
 # ------------------------------------------------------------------------------ shared texts
-def _awaited(enterprise: Enterprise, period: Period, known: set[Month]) -> list[Month]:
-    """The months of agrément year ``period`` without payroll when each comes after the last Paie month and the
-    payroll is current (``rules.common.payroll_current``: the usual lag): not paid *yet*, as every rule of the
-    year in progress reads them (``data_horizon``, ``ei subsidy``'s « à calculer avec la paie ») — for a year
-    just over, « en attente de la paie de 2027-04 », not « complétez la feuille Paie ». Empty otherwise: a
-    month without payroll before the last Paie month, or a payroll further behind, is missing."""
-    last = enterprise.last_pay_month
-    unpaid = [m for m in period.months() if m not in known]
-    if not unpaid or last is None or not payroll_current(enterprise) or unpaid[0] <= last:
-        return []
-    return unpaid
-
-
-def _awaited_text(awaited: Sequence[Month]) -> Text:
-    """« la paie de 2027-04 », « la paie de 2027-03 à 2027-04 »."""
-    if len(awaited) == 1:
-        return t(f"la paie de {awaited[0]}", f"the payroll of {awaited[0]}")
-    return t(f"la paie de {awaited[0]} à {awaited[-1]}", f"the payroll of {awaited[0]} to {awaited[-1]}")
-
-
-def _provisional_label(provisional: bool, period: Period, awaited: Sequence[Month] = ()) -> tuple[str, str]:
-    """« (provisoire : année en cours) », or for a year that has ended with months unpaid « (provisoire :
-    paie incomplète) » — not « année en cours » for a year long over —, or « (provisoire : en attente de la
-    paie de 2027-04) » when those months' payroll is not due yet (``_awaited``) — a year over, ``period_over`` —;
-    « (provisoire : année pas encore commencée) » for ``period`` not begun (``not_begun``), judged on a payroll
-    entered ahead of it."""
-    if not provisional:
-        return "", ""
-    if not_begun(period):
-        return " (provisoire : année pas encore commencée)", " (provisional: year not begun yet)"
-    if period_over(period) and awaited:
-        said = _awaited_text(awaited)
-        return f" (provisoire : en attente de {said.fr})", f" (provisional: awaiting {said.en})"
-    if period_over(period):
-        return " (provisoire : paie incomplète)", " (provisional: payroll incomplete)"
-    return " (provisoire : année en cours)", " (provisional: year in progress)"
-
-
 def _summary(n: int, period: Period, compliant: bool | None, share, r, shortfall, provisional: bool,
              point_day: date | None = None, unknown: Decimal = ZERO,
              awaited: Sequence[Month] = (), cause: Text | None = None) -> Text:
@@ -1280,7 +1243,7 @@ def _summary(n: int, period: Period, compliant: bool | None, share, r, shortfall
     elif compliant is None and unknown:
         miss_fr = f", selon {number_text(unknown)} ETP au statut indéterminé"
         miss_en = f", depending on {number_text(unknown, 'en')} FTE of unknown status"
-    prov_fr, prov_en = _provisional_label(provisional, period, awaited)
+    prov_fr, prov_en = provisional_label(provisional, period, awaited)
     return t(f"Année d'agrément {n} ({period.start.isoformat()} – {period.end.isoformat()}) : {v.fr} — "
              f"{share_text(share)} de public cible ({what_fr}) pour {share_text(r)} exigés{miss_fr}{prov_fr}.",
              f"Agrément year {n} ({period.start.isoformat()} – {period.end.isoformat()}): {v.en} — "
@@ -1378,7 +1341,7 @@ def _provisional_reason(f: _Frame) -> Reason:
     known = plural(len(f.months), "mois connu", "month known", "mois connus", "months known")
     awaited = [] if f.running else f.awaited
     if awaited:
-        said, pay = _awaited_text(awaited), pay_known_text(f.enterprise)
+        said, pay = awaited_text(awaited), pay_known_text(f.enterprise)
         return because(t(
             f"Paie en attente : {known.fr} sur {f.months_in_year} ; l'année d'agrément s'est terminée le "
             f"{f.period.end.isoformat()} et {said.fr} n'est pas encore saisie ({pay.fr}, dans le délai habituel) ; "
@@ -1636,7 +1599,7 @@ class _Advice:
     « impossible » (no hire fixes the target part any more: months judged below the threshold, a year 1 whose
     last day is past, a minimum unknown), « too_late » (no month left to hire in), « nothing_left » (no month
     to come), « payroll_missing » (the year is over with months unpaid), « awaited » (the year is over and its
-    unpaid months' payroll is not due yet: ``awaited``, ``_awaited``) — the last four the forecast's alone.
+    unpaid months' payroll is not due yet: ``awaited``, ``rules.common.awaited_months``) — the last four the forecast's alone.
     ``half_of``: the year whose half-time rule is named beside the hire (``_half_time_text``); ``unsure``: the
     projection's verdict hangs on unknown statuses (``_UNSURE_IF``); ``span``: the days a hire counts in when they
     weigh less than one month (``_short_span``), named instead of ``hire_from`` (``when``); ``apart``: month by
@@ -1711,9 +1674,9 @@ class _Advice:
             en = (f"ended on {end.isoformat()}, payroll known to {last_known}: no projection nor hire to propose; "
                   "complete the Paie sheet with its missing months.")
         elif case == "awaited":
-            # A year just over whose unpaid months' payroll is within the usual lag (``_awaited``): nothing to
+            # A year just over whose unpaid months' payroll is within the usual lag (``rules.common.awaited_months``): nothing to
             # complete, as its verdict's « (provisoire : en attente de la paie de …) » says.
-            said = _awaited_text(self.awaited)
+            said = awaited_text(self.awaited)
             fr = f"terminée le {end.isoformat()}, en attente de {said.fr} : pas de projection ni d'engagement à proposer."
             en = f"ended on {end.isoformat()}, awaiting {said.en}: no projection nor hire to propose."
         elif case == "nothing_left":
@@ -1853,7 +1816,7 @@ def _advice(target: Decimal | None, supervision: Decimal | None, hire_from: Mont
     """The one choice of what a projection advises (``_Advice``): ``target`` the target FTE to hire (None: no
     hire fixes the target part), ``supervision`` the encadrement FTE (Brussels 2018), from ``hire_from``;
     ``months_left``, ``payroll_missing`` and ``awaited`` (its unpaid months whose payroll is not due yet,
-    ``_awaited``) for the forecast of a year with no month to come; ``span``: the days a hire counts in when they
+    ``rules.common.awaited_months``) for the forecast of a year with no month to come; ``span``: the days a hire counts in when they
     weigh less than one month (``_short_span``); ``apart``: the current month said apart (``_month_apart``), which
     its callers only solve beside a figure to hire in a month to come (a « hire »). A target part no hire fixes
     is « impossible » whatever encadrement is also missing: hiring that encadrement alone leaves the verdict
@@ -2171,10 +2134,10 @@ def check(enterprise: Enterprise, regime: Regime, period: Period, report=None) -
                             f"{number_text(y.shortfall_fte)} ETP manquants.",
                             f"{which_en}hire target-public workers or raise their working time: "
                             f"{number_text(y.shortfall_fte, 'en')} FTE missing."))
-        awaited = _awaited(enterprise, y.period, {m.month for m in y.months}) if y.provisional else []
+        awaited = awaited_months(enterprise, y.period, {m.month for m in y.months}) if y.provisional else []
         if awaited and period_over(y.period):
-            # A year just over whose last months' payroll is not due yet (``_awaited``): nothing to complete.
-            said = _awaited_text(awaited)
+            # A year just over whose last months' payroll is not due yet (``rules.common.awaited_months``): nothing to complete.
+            said = awaited_text(awaited)
             to_fix.append(t(f"{which_fr}année terminée le {y.period.end.isoformat()}, en attente de {said.fr} : le "
                             "verdict porte d'ici là sur les mois connus.",
                             f"{which_en}year ended on {y.period.end.isoformat()}, awaiting {said.en}: until then the "
@@ -2427,8 +2390,8 @@ def forecast_quota(enterprise: Enterprise, regime: Regime, day: date, report) ->
             f"A hire counted from the day after today ({hire_day.isoformat()}): {said.en}.")))
     extra_sup = _supervision_to_hire(projected)
     # Brussels 2018: nobody at half-time is one contract to raise, said beside any hire (never solved as FTE).
-    # A year over with months unpaid lacks their payroll, unless it is not due yet (``_awaited``: the usual lag).
-    awaited = _awaited(enterprise, period, set(known)) if period_over(period) else []
+    # A year over with months unpaid lacks their payroll, unless it is not due yet (``rules.common.awaited_months``: the usual lag).
+    awaited = awaited_months(enterprise, period, set(known)) if period_over(period) else []
     # The weight k of the days a hire counts in, as the shortfall solved it (a year 1 is judged on its last day:
     # k = 1); month by month (Brussels 2004), which solves no average, the adjustable months' parts. Under one
     # month, the advice names those days beside the figure (``_short_span``).

@@ -28,13 +28,16 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 from operator import itemgetter
+from typing import NamedTuple
 
+from ei_cli import periods
 from ei_cli.i18n import Text, french_word, t
 from ei_cli.model import Enterprise, worker_order
 from ei_cli.periods import Month, Period, month_span, year_ending
 from ei_cli.regimes import Regime, Value
-from ei_cli.rules.common import (CENT, CheckResult, Reason, because, data_horizon, decimal_text, denoised,
-                                 horizon_text, obligation_period, pay_known_text, payroll_current,
+from ei_cli.rules.common import (CENT, CheckResult, Reason, awaited_months, awaited_text, because, data_horizon,
+                                 decimal_text, denoised, horizon_text, known_part, obligation_period, pay_known_text,
+                                 payroll_current, period_over, provisional_label,
                                  euro_text, money, not_established, number_text, worker_month_text, worker_text,
                                  workers_text)
 
@@ -213,6 +216,10 @@ class WageTension:
     workers_compared: int = 0
     payroll_due: bool = True    # False: the Paie sheet stops before the part of the period judged
     payroll_due_to: date | None = None   # a period in progress: the day its payroll is due up to (``data_horizon``)
+    provisional: bool = False   # the ratio is measured before the period is over, or with months unpaid
+    measured_to: date | None = None   # the last day of the months compared (None: no ratio)
+    label: Text = field(default_factory=lambda: t("", ""), repr=False)   # « provisoire : année en cours »…
+    to_fill: Text | None = None   # months without any payroll to fill in (« 2026-11 – 2026-12 »)
 
     def to_dict(self, lang: str = "fr") -> dict:
         return {
@@ -227,6 +234,8 @@ class WageTension:
             "workers_without_pay": list(self.workers_without_pay),
             "seniority_neutralised": self.seniority_neutralised,
             "notes": [n.get(lang) for n in self.notes],
+            "provisional": self.provisional,
+            "measured_to": self.measured_to.isoformat() if self.measured_to else None,
         }
 
 
@@ -262,8 +271,13 @@ def _fte_ratio(enterprise: Enterprise, regime: Regime, period: Period) -> WageTe
     on = period.end
     limit: Value = regime.value("wages.max_ratio", on)
     asked, period = period, measured_period(enterprise, period)
-    # The period's months as a range of month numbers (``Month.number``).
-    first, last = Month.of(period.start).number, Month.of(period.end).number
+    # A period in progress is compared on its months up to the payroll's horizon (``known_part``, as the enterprise
+    # size, the other yearly measure): a month after the current one is not begun, whatever its Paie rows (the
+    # reader warns of them, ``pay_month_in_future``); a period not begun, or none of whose months is known yet,
+    # compares nothing.
+    known = known_part(enterprise, period)
+    # The months compared as a range of month numbers (``Month.number``).
+    first, last = (Month.of(period.start).number, Month.of(known.end).number) if known else (1, 0)
     rows = [p for p in enterprise.pay if first <= p.month.number <= last]
     rows.sort(key=lambda p: (worker_order(p.worker_id), p.month.number))  # by (worker, month), without Month's slow <
     counted: list[PayPerFte] = []
@@ -378,6 +392,8 @@ def _fte_ratio(enterprise: Enterprise, regime: Regime, period: Period) -> WageTe
                            tuple(excluded), tuple(art60), without_pay,
                            not (seniority is not None and seniority.value is True), tuple(reasons), tuple(notes),
                            tuple(counted), payroll_due=due, payroll_due_to=horizon if due else None)
+    state = _payroll_state(enterprise, period, known)
+    reasons += state.reasons
     workers = _by_person(enterprise, counted)
     # Ordered by (pay per fte, worker); each key computed once.
     keyed = [((x.exact_pay_per_fte, worker_order(x.worker_id)), x) for x in workers]
@@ -414,7 +430,73 @@ def _fte_ratio(enterprise: Enterprise, regime: Regime, period: Period) -> WageTe
     return WageTension(compliant, ratio, limit.number_or_none, highest, lowest, len(counted),
                        tuple(excluded), tuple(art60), without_pay,
                        not (seniority is not None and seniority.value is True), tuple(reasons), tuple(notes),
-                       tuple(counted), len(workers))
+                       tuple(counted), len(workers), provisional=state.provisional, measured_to=state.measured_to,
+                       label=state.label, to_fill=state.to_fill)
+
+
+class _PayrollState(NamedTuple):
+    provisional: bool
+    measured_to: date
+    label: Text          # « provisoire : année en cours »… (``rules.common.provisional_label``), or empty
+    reasons: list[Reason]
+    to_fill: Text | None  # the months without any payroll that are to be filled in (not awaited)
+
+
+def _payroll_state(enterprise: Enterprise, period: Period, known: Period) -> _PayrollState:
+    """Whether the ratio measured on ``known`` (``known_part`` of ``period``) is final, as the quota says it of an
+    agrément year (``provisional_label``): provisional while ``period`` is not over (« année en cours »: the
+    months to come, a 13th month or the holiday pay still to be paid, can move either end), or when months of it
+    employing someone have no payroll at all after the last Paie month — missing (« paie incomplète », to fill
+    in), or not due yet within the usual lag (« en attente de la paie de 2027-01 », ``awaited_months``).
+    ``measured_to``: the last day of the months compared, the last Paie month's end when it comes first."""
+    last = enterprise.last_pay_month
+    contracts = [w for w in enterprise.workers if w.has_employment_contract]
+    unpaid = [m for m in known.months() if (last is None or m.number > last.number)
+              and m.last_day >= enterprise.agrement_date
+              and any(w.employed_in(Period(m.first_day, m.last_day)) for w in contracts)]
+    over = period_over(period)
+    awaited = awaited_months(enterprise, period, set(known.months()) - set(unpaid)) if over else []
+    provisional = not over or bool(unpaid)
+    label = provisional_label(provisional, period, awaited)
+    measured_to = known.end if last is None else min(known.end, last.last_day)
+    reasons: list[Reason] = []
+    if not over:
+        today = periods.today().isoformat()
+        if known.end < period.end:
+            said = horizon_text(enterprise, known.end)
+            reasons.append(because(t(
+                f"Période en cours (date du jour : {today}) : salaires comparés jusqu'au {said.fr} ; les mois "
+                "suivants se comparent avec leur paie (un 13e mois, le pécule de vacances à venir) — verdict "
+                "provisoire.",
+                f"Period in progress (today: {today}): pay compared up to {said.en}; the later months are compared "
+                "with their payroll (a 13th month, holiday pay still to come) — provisional verdict.")))
+        else:
+            reasons.append(because(t(
+                f"Période en cours (date du jour : {today}) : paie saisie jusqu'à sa fin ({period.end.isoformat()}), "
+                "verdict provisoire tant qu'elle n'est pas terminée.",
+                f"Period in progress (today: {today}): payroll entered up to its end ({period.end.isoformat()}), "
+                "provisional verdict until it is over.")))
+    to_fill = None
+    if unpaid:
+        span = str(unpaid[0]) if len(unpaid) == 1 else f"{unpaid[0]} – {unpaid[-1]}"
+        known_text = pay_known_text(enterprise)
+        if awaited:
+            said = awaited_text(awaited)
+            reasons.append(because(t(
+                f"En attente de {said.fr} ({known_text.fr}, dans le délai habituel) : ces mois ne sont pas encore "
+                "comparés — verdict provisoire.",
+                f"Awaiting {said.en} ({known_text.en}, within the usual lag): those months are not compared yet — "
+                "provisional verdict.")))
+        else:
+            to_fill = t(span, span)
+            reasons.append(because(t(
+                f"Mois sans aucune paie saisie, non comparés : {span} ({known_text.fr}) — à compléter ; verdict "
+                "provisoire.",
+                f"Months without any payroll entered, not compared: {span} ({known_text.en}) — to fill in; "
+                "provisional verdict.")))
+    # « provisoire : année en cours », without the brackets the quota writes it in: said after a date here.
+    fr, en = (x.strip()[1:-1] for x in label)
+    return _PayrollState(provisional, measured_to, t(fr, en), reasons, to_fill)
 
 
 def _seniority_flag(regime: Regime, on) -> Value | None:
@@ -426,7 +508,7 @@ _SHAPES = {"fte_ratio": _fte_ratio}
 EMPTY_DETAILS = {"fte_ratio": {
     "ratio": None, "max_ratio": None, "highest": None, "lowest": None, "worker_months": None,
     "workers_compared": None, "excluded_months": [], "excluded_workers": [], "workers_without_pay": [],
-    "seniority_neutralised": None, "notes": []}}
+    "seniority_neutralised": None, "notes": [], "provisional": False, "measured_to": None}}
 
 
 def wage_tension(enterprise: Enterprise, regime: Regime, period: Period) -> WageTension | None:
@@ -472,9 +554,13 @@ def as_check(result: WageTension) -> CheckResult:
         high, low = result.highest, result.lowest
         # The two ends named as workers: numeric ids (« — 3 / 2 ») read as a fraction; a person's ids together.
         high_w, low_w = high.who(), low.who()
-        summary = t(f"rapport {ratio_text(result.ratio)} (max {limit}) — plus élevé : {high_w.fr} ; "
+        # A ratio not final says so after its figures, as the size and the quota (« (au 2026-11-30, provisoire :
+        # année en cours) »): the months compared go to ``measured_to``.
+        label, day = result.label, result.measured_to.isoformat() if result.measured_to else ""
+        when = t(f" ; au {day}, {label.fr}", f"; to {day}, {label.en}") if result.provisional else t("", "")
+        summary = t(f"rapport {ratio_text(result.ratio)} (max {limit}{when.fr}) — plus élevé : {high_w.fr} ; "
                     f"plus bas : {low_w.fr}",
-                    f"ratio {ratio_text(result.ratio, 'en')} (max {limit}) — highest: {high_w.en}; "
+                    f"ratio {ratio_text(result.ratio, 'en')} (max {limit}{when.en}) — highest: {high_w.en}; "
                     f"lowest: {low_w.en}")
         if result.compliant is False:
             # Each end brought within the limit on its own: the highest down to lowest × max rounded DOWN to the
@@ -491,5 +577,8 @@ def as_check(result: WageTension) -> CheckResult:
             n, listed = len(result.workers_without_pay), workers_text(result.workers_without_pay)
             fix.append(t(f"Complétez la feuille Paie {french_word(n, 'du', 'des')} {listed.fr}.",
                          f"Fill in the Paie sheet for {listed.en}."))
+    if result.ratio is not None and result.to_fill is not None:
+        fix.append(t(f"Complétez la feuille Paie de {result.to_fill.fr} (salaire_brut et etp par mois).",
+                     f"Fill in the Paie sheet for {result.to_fill.en} (salaire_brut and etp per month)."))
     details = {**result.to_dict(), "notes": list(result.notes)}  # Text: rendered in the asked language
     return CheckResult(NAME, result.compliant, summary, result.reasons, tuple(fix), details)

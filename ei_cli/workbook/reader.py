@@ -1287,12 +1287,12 @@ class _Reader:
             self.warn("pay_month_in_future",
                       f"Travailleur {worker_id} : paie saisie pour {months.fr} ({french_word(len(found), 'cellule')} "
                       f"{cells.fr} de {sheet}), après le mois en cours (date du jour : {_d(today)}) ; "
-                      f"{they.fr} ni dans les subventions ni dans l'effectif avant d'avoir commencé, le quota "
-                      f"{begin.fr}. Vérifiez le mois de {those.fr}.",
+                      f"{they.fr} ni dans les subventions, ni dans l'effectif, ni dans la tension salariale avant "
+                      f"d'avoir commencé, le quota {begin.fr}. Vérifiez le mois de {those.fr}.",
                       f"Worker {worker_id}: pay entered for {months.en} ({english_word(len(found), 'cell')} "
                       f"{cells.en} of {sheet}), after the current month (today: {today.isoformat()}); {they.en} "
-                      f"neither in the subsidies nor in the staff size before {begin.en} as entered. Check the "
-                      f"month of {those.en}.",
+                      f"neither in the subsidies, nor in the staff size, nor in the wage tension before {begin.en} "
+                      f"as entered. Check the month of {those.en}.",
                       sheet=sheet, cell=self._ref(sheet, "month", found[0]))
 
     def _check_pay_fte_within_days(self, sheet: str | None, rows: list[_Row], staff: list[_Row]) -> None:
