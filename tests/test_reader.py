@@ -2181,3 +2181,31 @@ def test_one_persons_concurrent_contracts_over_full_time_are_a_warning(tmp_path)
     set_value(sheets, "Personnel", 3, "etp", 0.2)
     result = read_workbook(write_workbook(tmp_path / "y.xlsx", sheets))
     assert "person_over_full_time" not in [p.code for p in result.problems]
+
+
+def test_a_formula_stored_as_text_in_an_id_niss_or_bce_cell_says_so(tmp_path):
+    """The template formats the id, national-number and BCE columns as Text (leading zeros survive); a formula
+    typed in such a cell is not calculated, the spreadsheet stores the text « =Personnel!A2 » (``data_type`` s).
+    Paie A2 read as the id « =Personnel!A2 » and was refused as « Le travailleur =Personnel!A2 n'existe pas »,
+    nothing saying why (template audit, 2026-12-01). Now each such cell is refused where it is — Paie A2
+    ``invalid_id``, Personnel B2 ``invalid_niss``, the Entreprise BCE cell ``invalid_bce`` — the message saying
+    it is a formula stored as text and what to do."""
+    from openpyxl import load_workbook
+
+    path = write_workbook(tmp_path / "formules.xlsx", valid_sheets())
+    wb = load_workbook(path)
+    bce_row = 1 + [r[0].value for r in wb["Entreprise"].iter_rows()].index("numero_bce")
+    for sheet, ref, formula in (("Paie", "A2", "=Personnel!A2"), ("Personnel", "B2", "=Feuil2!C7"),
+                                ("Entreprise", f"B{bce_row}", "=Donnees!B1")):
+        cell = wb[sheet][ref]
+        cell.number_format, cell.value = "@", formula
+        cell.data_type = "s"   # what the spreadsheet stores for a formula typed in a Text cell
+    wb.save(path)
+    result = read_workbook(path)
+    found = {(p.sheet, p.cell): p for p in result.problems if p.severity.value == "error"}
+    assert {k: p.code for k, p in found.items() if p.code.startswith("invalid_")} == {
+        ("Paie", "A2"): "invalid_id", ("Personnel", "B2"): "invalid_niss", ("Entreprise", f"B{bce_row}"): "invalid_bce"}
+    for p in (found[("Paie", "A2")], found[("Personnel", "B2")], found[("Entreprise", f"B{bce_row}")]):
+        assert "C'est une formule enregistrée comme texte : la cellule est au format Texte" in p.message.fr
+        assert "It is a formula stored as text" in p.message.en
+    assert not any(p.code == "unknown_worker" and "=Personnel" in p.message.fr for p in result.problems)

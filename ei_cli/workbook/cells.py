@@ -68,13 +68,14 @@ class Invalid(Exception):
     """A value that does not follow the convention of its column."""
 
     def __init__(self, code: str, expected: Text, quoted: bool = True, found: Text | None = None,
-                 hint: Text | None = None):
+                 hint: Text | None = None, hint_quotes: bool = True):
         super().__init__(code)
         self.code = code
         self.expected = expected
         self.quoted = quoted   # False: the message must not quote the value, even masked
         self.found = found     # how the cell shows the value, when ``shown`` cannot tell (Excel's zero date)
         self.hint = hint       # what the value probably is, said after what was expected; it may quote the value
+        self.hint_quotes = hint_quotes   # False: ``hint`` quotes nothing of the value, said of personal data too
 
 
 def shown(raw: object, lang: str = "fr") -> str:
@@ -388,9 +389,28 @@ _NISS_ID_EXPECTED = Text(
     "national number must never be")
 
 
+# A formula typed in a cell formatted as Text (the template gives ids, national and BCE numbers that format, so
+# that leading zeros survive) is not calculated: the spreadsheet stores « =Personnel!A2 » as the text itself.
+_FORMULA_AS_TEXT_HINT = Text(
+    " C'est une formule enregistrée comme texte : la cellule est au format Texte (celui que le modèle donne à "
+    "cette colonne), le tableur ne l'a pas calculée ; tapez la valeur elle-même, ou mettez la cellule au format "
+    "Standard et validez la formule à nouveau",
+    " It is a formula stored as text: the cell has the Text format (the one the template gives this column), the "
+    "spreadsheet did not calculate it; type the value itself, or give the cell the General format and enter the "
+    "formula again")
+
+
+def _formula_as_text(text: str) -> bool:
+    """``text`` is a formula the spreadsheet stored as text (« =Personnel!A2 », « =RECHERCHEV(…) »): no id, national
+    or BCE number begins with « = »."""
+    return text[:1] == "=" and len(text) > 1
+
+
 def to_id(raw) -> str:
     t = type(raw)
     if t is str:
+        if _formula_as_text(raw):
+            raise Invalid("invalid_id", _ID_EXPECTED, hint=_FORMULA_AS_TEXT_HINT, hint_quotes=False)
         # An id is repeated in every message and output: short, and nothing invisible in it.
         if len(raw) > MAX_ID_LENGTH or INVISIBLE.search(raw):
             raise Invalid("invalid_id", _ID_EXPECTED)
@@ -748,6 +768,8 @@ def to_niss(raw) -> str:
     text = _digits(raw, 11)
     if _surely_valid_niss(text):
         return text  # what nn.compact gives back for 11 ASCII digits
+    if _formula_as_text(text):
+        raise Invalid("invalid_niss", _NISS_EXPECTED, hint=_FORMULA_AS_TEXT_HINT, hint_quotes=False)
     from stdnum.be import bis, nn  # lazy: only workbooks with an unusual niss pay for it
 
     try:
@@ -787,6 +809,8 @@ def to_bce(raw) -> str:
     number = _surely_valid_bce(text)
     if number is not None:
         return number
+    if _formula_as_text(text):
+        raise Invalid("invalid_bce", _BCE_EXPECTED, hint=_FORMULA_AS_TEXT_HINT, hint_quotes=False)
     from stdnum.be import vat  # lazy: only a number written otherwise, or invalid, pays for it
 
     try:

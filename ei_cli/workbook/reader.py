@@ -801,12 +801,13 @@ class _Reader:
         who = _who(worker_id)
         if col.sensitive or not exc.quoted:
             # Identity and social-situation data (or a value that holds some, such as a worker id carrying
-            # a national number): the cell and the worker, never the value.
+            # a national number): the cell and the worker, never the value — a hint only when it quotes nothing.
+            hint = exc.hint if exc.hint is not None and not exc.hint_quotes else Text("", "")
             self.err(exc.code,
                      f"{label.fr}{who.fr} : valeur non valide (non reproduite, donnée personnelle) ; "
-                     f"attendu : {exc.expected.fr}.",
+                     f"attendu : {exc.expected.fr}.{hint.fr}{'.' if hint.fr else ''}",
                      f"{label.en}{who.en}: invalid value (not shown, personal data); "
-                     f"expected: {exc.expected.en}.", sheet=sheet, cell=ref)
+                     f"expected: {exc.expected.en}.{hint.en}{'.' if hint.en else ''}", sheet=sheet, cell=ref)
         else:
             found = exc.found or Text(shown(raw), shown(raw, "en"))
             hint = exc.hint or Text("", "")

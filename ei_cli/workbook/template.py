@@ -16,7 +16,9 @@ from ei_cli.workbook import schema
 from ei_cli.workbook.schema import Column, Sheet
 
 README_SHEET = "Lisez-moi"
-DATA_ROWS = 1000  # rows 2..DATA_ROWS of every data sheet carry the drop-down lists
+# Rows 2..DATA_ROWS of every data sheet carry the drop-down lists: the whole column, the spreadsheet's last row
+# (one workbook keeps the history: 30 workers followed fill 1 000 Suivi rows in about four years).
+DATA_ROWS = 1_048_576
 
 DATE_FORMAT = "DD/MM/YYYY"
 MONTH_FORMAT = "MM/YYYY"
@@ -203,7 +205,6 @@ def _write_table(ws, sheet: Sheet, rows: list[dict]) -> None:
         ws.append([cell_value(record.get(c.name)) for c in columns])
         for i, fmt in formatted:
             ws.cell(row=r, column=i).number_format = fmt
-    last = max(DATA_ROWS, len(rows) + 200)
     for i, column in enumerate(columns, start=1):
         letter = get_column_letter(i)
         ws.cell(row=1, column=i).comment = _comment(column, sheet)
@@ -213,7 +214,7 @@ def _write_table(ws, sheet: Sheet, rows: list[dict]) -> None:
             dim.number_format = formats[i - 1]  # cells typed later in the column get it too
         choices = list_choices(column)
         if choices:
-            _add_list(ws, choices, f"{letter}2:{letter}{last}")
+            _add_list(ws, choices, f"{letter}2:{letter}{DATA_ROWS}")
 
 
 # ------------------------------------------------------------------------------------ Lisez-moi
