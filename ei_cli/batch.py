@@ -1531,11 +1531,11 @@ def _about_sheet(wb, outcomes: list[FileOutcome], request: BatchRequest, same_en
     n = sum(1 for o in outcomes if o.provisional)
     if n:
         files = plural(n, "fichier a", "file has", "fichiers ont", "files have")
-        data = t(f"{when.fr} ; {files.fr} un verdict provisoire (quota, taille ou tension salariale mesurés sur une "
-                 "année pas encore terminée ou une paie incomplète, chacun jusqu'à l'horizon de ses données : détail "
-                 "dans son JSON)",
-                 f"{when.en}; {files.en} a provisional verdict (quota, size or wage tension measured on a year not over "
-                 "yet or an incomplete payroll, each up to its data's horizon: details in its JSON)")
+        data = t(f"{when.fr} ; {files.fr} un verdict provisoire (quota, taille ou part d'encadrement, tension "
+                 "salariale mesurés sur une année pas encore terminée ou une paie incomplète, chacun jusqu'à "
+                 "l'horizon de ses données : détail dans son JSON)",
+                 f"{when.en}; {files.en} a provisional verdict (quota, size or supervision share, wage tension measured "
+                 "on a year not over yet or an incomplete payroll, each up to its data's horizon: details in its JSON)")
     elif over:
         data = t("période terminée : chaque fichier est jugé sur toute la période, aucun verdict provisoire",
                  "period over: each file is judged on the whole period, no provisional verdict")

@@ -834,3 +834,31 @@ def test_the_size_of_a_year_begun_whose_months_are_not_known_yet_is_not_judged(m
     assert "pas encore commencée" not in c.summary.fr and not c.to_fix
     closed = rule.check(e, get_regime("wallonie-2016"), Period.calendar_year(2025), status)
     assert closed.details["annual_work_units"] == D("1.00") and closed.details["measured_to"] == "2025-12-31"
+
+
+def test_brussels_supervision_share_of_a_year_in_progress_is_measured_to_its_horizon_and_provisional(monkeypatch):
+    """Brussels 2004 (minimum 10 %), no Paie row: 9 production workers (not target) and E (encadrement) all 2025,
+    F (encadrement) hired 2025-07-01, both full time. Today 2025-06-15: the horizon is the last month over,
+    2025-05-31 (``known_part``), F not yet under contract: E alone, 1 ÷ (9 + 1) = 10 % ≥ 10 %, « conforme (au
+    2025-05-31, provisoire : année en cours) » (the whole year counted F's 184 days of 365 not worked yet:
+    (365 + 184) ÷ (10 × 365 + 184) = 549 ÷ 3 834 = 14,32 %). 2026, not begun that day: not judged — « indéterminé : période pas encore commencée »
+    (it read « conforme », measured on contracts no day of which had come). The year over (today 2026-01-10):
+    14,32 %, final. ``ei subsidy``'s condition measures the same days (the claim up to its horizon)."""
+    from ei_cli import periods
+
+    workers = staff(9, prefix="N") + staff(1, function=Function.SUPERVISION, prefix="E") + [
+        Worker("F", date(2025, 7, 1), ContractType.CDI, D(1), Function.SUPERVISION)]
+    e = ent(workers, region=Region.BRUXELLES)
+    monkeypatch.setattr(periods, "today", lambda: date(2025, 6, 15))
+    now = check(e, "bruxelles-2004")
+    assert now.compliant is True and now.details["supervision_share"] == D("0.1")
+    assert (now.details["provisional"], now.details["measured_to"]) == (True, "2025-05-31")
+    assert now.summary.fr.startswith("encadrement 10,0 % de l'effectif hors public cible (min 10,0 %) (au 2025-05-31, "
+                                     "provisoire : année en cours)")
+    later = rule.check(e, get_regime("bruxelles-2004"), Period.calendar_year(2026), Report({w.worker_id: False
+                                                                                           for w in workers}))
+    assert later.compliant is None and later.details["supervision_share"] is None
+    assert later.summary.fr.startswith("indéterminé : période pas encore commencée (date du jour : 2025-06-15)")
+    monkeypatch.setattr(periods, "today", lambda: date(2026, 1, 10))
+    over = check(e, "bruxelles-2004")
+    assert over.details["provisional"] is False and round(over.details["supervision_share"], 4) == D("0.1432")

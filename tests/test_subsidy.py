@@ -2492,3 +2492,68 @@ def test_a_post_held_some_days_says_them_in_its_basis():
     assert basis_text(basis, "fr", long=True).startswith("306 jours sur 366 · poste occupé 1 jour · ")
     assert basis_text(basis, "en", long=True).startswith("306 days of 366 · post held 1 day · ")
     assert "poste" not in basis_text({**basis, "post_days": 306}, "fr", long=True)
+
+
+def test_brussels_2004_claims_a_year_in_progress_up_to_its_horizon_and_nothing_of_a_year_not_begun(monkeypatch):
+    """bruxelles-2004, agrément 2012-01-01, 2013 = agrément year 2 (365 days) and, for the five target workers
+    T00–T04 hired 2012-01-01, occupation year 2 (3 750 €/year full time); E (encadrement) and A (accompaniment)
+    hired the same day; no Paie row. Today 2013-06-15: the horizon is the last month over, 2013-05-31
+    (``data_horizon``, no payroll); 2013-01-01 … 05-31 is 31 + 28 + 31 + 30 + 31 = 151 days, 5 heads every day =
+    1 started tranche:
+    accompaniment 22 500 × 151 ÷ 365 = 3 397 500 ÷ 365 = 9 308,219… → 9 308,22 €;
+    encadrement 46 500 × 151 ÷ 365 = 7 021 500 ÷ 365 = 19 236,986… → 19 236,99 €;
+    each target worker 3 750 × 151 ÷ 365 = 566 250 ÷ 365 = 1 551,369… → 1 551,37 € (Personnel's etp 1);
+    total 9 308,22 + 19 236,99 + 5 × 1 551,37 = 28 545,21 + 7 756,85 = 36 302,06 €, not complete: 2013-06-01 … 12-31 to come, one entry
+    per subsidy. Before, the whole of 2013 was claimed, complete — 22 500 + 46 500 + 5 × 3 750 = 87 750 € for days
+    not worked yet. 2014, not begun on that day: no line, three entries, no supervision condition judged
+    (it was claimed whole, « complete »). On 2014-01-10, 2013 is over: the whole year, complete (87 750 €)."""
+    from ei_cli import periods
+
+    workers = [worker(f"T{i:02d}", date(2012, 1, 1)) for i in range(5)]
+    workers += [worker("E", date(2012, 1, 1), function=Function.SUPERVISION),
+                worker("A", date(2012, 1, 1), function=Function.SOCIAL_ACCOMPANIMENT)]
+    report = Report({**{w.worker_id: "target" for w in workers}, "E": "not_target", "A": "not_target"})
+    ent = enterprise(workers, agrement=date(2012, 1, 1), region=Region.BRUXELLES)
+    monkeypatch.setattr(periods, "today", lambda: date(2013, 6, 15))
+    now = compute_subsidies(ent, B2004, 2013, report)
+    (acc,), (sup,) = lines_of(now, "social_accompaniment"), lines_of(now, "supervision")
+    assert (acc.amount, acc.basis["start"], acc.basis["end"], acc.basis["days"]) == (
+        D("9308.22"), date(2013, 1, 1), date(2013, 5, 31), 151)
+    assert sup.amount == D("19236.99") and sup.basis["end"] == date(2013, 5, 31)
+    assert [(x.amount, x.basis["end"]) for x in lines_of(now, "target_worker")] == [(D("1551.37"), date(2013, 5, 31))] * 5
+    assert now.total == D("36302.06") and not now.complete
+    assert sorted(u.subsidy for u in now.unknown) == ["social_accompaniment", "supervision", "target_worker"]
+    assert all(u.reason.fr.startswith("Du 2013-06-01 au 2013-12-31 : après le 2013-05-31 (fin du dernier mois "
+                                      "terminé, année en cours, aucune paie saisie), jours à calculer une fois venus")
+               and u.missing == () for u in now.unknown)
+    later = compute_subsidies(ent, B2004, 2014, report)
+    assert later.lines == () and later.total == 0 and not later.complete and later.conditions == ()
+    assert all(u.reason.fr.startswith("Du 2014-01-01 au 2014-12-31 : après le 2013-05-31 (fin du dernier mois "
+                                      "terminé, période pas encore commencée, aucune paie saisie)")
+               for u in later.unknown) and len(later.unknown) == 3
+    monkeypatch.setattr(periods, "today", lambda: date(2014, 1, 10))
+    over = compute_subsidies(ent, B2004, 2013, report)
+    assert over.total == D("87750.00") and over.complete and over.unknown == ()
+
+
+def test_wallonie_2003_counts_no_payroll_month_typed_ahead(monkeypatch):
+    """Claim audit (2026-12-01): wallonie-2003, agrément 2006-01-01, P (target) hired 2007-01-01, so 2008 is their
+    occupation year 2 (3 750 €/year full time, 366 days). Today 2008-01-15, Paie January at etp 1 and February–
+    December typed ahead at etp 0,5. Only January has begun (``paid_to``: the current month's end): 3 750 × 31 ÷
+    366 = 116 250 ÷ 366 = 317,622… → 317,62 €, not complete, February–December to come. Before, the months not
+    begun were counted: fte (31 × 1 + 335 × 0,5) ÷ 366 = 198,5 ÷ 366, 3 750 × 198,5 ÷ 366 = 2 033,81 €, « complete »
+    — while the reader's warning said those months count in no subsidy. No accompanier: no entry for the per-FTE
+    accompaniment line, which only an accompanier's days could earn."""
+    from ei_cli import periods
+
+    monkeypatch.setattr(periods, "today", lambda: date(2008, 1, 15))
+    pays = [pay("P", 2008, 1)] + [pay("P", 2008, m, fte="0.5") for m in range(2, 13)]
+    ent = enterprise([worker("P", date(2007, 1, 1))], pays, agrement=date(2006, 1, 1))
+    result = compute_subsidies(ent, W2003, 2008, Report({"P": "target"}))
+    (line,) = lines_of(result, "target_worker", "P")
+    assert (line.amount, line.basis["start"], line.basis["end"], line.basis["fte"]) == (
+        D("317.62"), date(2008, 1, 1), date(2008, 1, 31), D(1))
+    assert not result.complete
+    assert sorted(u.subsidy for u in result.unknown) == ["manager", "target_worker"]
+    assert all(u.reason.fr.startswith("Du 2008-02-01 au 2008-12-31 : après le 2008-01-31 (fin du mois en cours, année "
+                                      "en cours, paie saisie d'avance jusqu'au 2008-12-31)") for u in result.unknown)

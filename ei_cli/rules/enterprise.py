@@ -37,7 +37,7 @@ from decimal import Decimal
 from ei_cli.i18n import Text, french_word, plural, t
 from ei_cli.model import Enterprise, Function
 from ei_cli.periods import Period, year_ending
-from ei_cli.regimes import Regime
+from ei_cli.regimes import Regime, Value
 from ei_cli import periods
 from ei_cli.rules.common import (ZERO, CheckResult, any_of, by_shape, because, combine, contract_fte_days,
                                  decimal_text, denoised, euro_text, full_time_reason, horizon_text, known_part,
@@ -316,7 +316,14 @@ def supervision_measure(enterprise: Enterprise, period: Period, report) -> Super
 def _supervision_share(enterprise: Enterprise, regime: Regime, period: Period, report) -> CheckResult:
     share_v = regime.value("enterprise.min_supervision_share", period.end)
     minimum = share_v.number_or_none
-    m = supervision_measure(enterprise, period, report)
+    # A period in progress is measured on its part up to the horizon (``known_part``), as the size is and as
+    # ``ei subsidy``'s condition measures the days it claims (``rules.subsidy._claim_up_to_horizon``), its verdict
+    # provisional; a period not begun, or none of whose months is known yet, is not judged.
+    known = known_part(enterprise, period)
+    if known is None:
+        return _share_not_measured(period, share_v)
+    provisional = not period_over(period)
+    m = supervision_measure(enterprise, known, report)
     share, unsure = m.share, m.unsure
     reasons = [because(t(
         f"Personnel d'encadrement et d'accompagnement social (hors public cible) : au moins "
@@ -380,10 +387,41 @@ def _supervision_share(enterprise: Enterprise, regime: Regime, period: Period, r
         listed = workers_text(unsure)
         to_fix.append(t(f"Établissez le statut de public cible {french_word(len(unsure), 'du', 'des')} {listed.fr}.",
                         f"Establish the target status of {listed.en}."))
+    if provisional:
+        said = horizon_text(enterprise, known.end)
+        reasons.append(because(t(f"Période en cours : mesurée jusqu'au {said.fr} ; verdict provisoire.",
+                                 f"Period in progress: measured up to {said.en}; provisional verdict."), share_v))
+        summary = t(f"{summary.fr} (au {known.end.isoformat()}, provisoire : année en cours)",
+                    f"{summary.en} (to {known.end.isoformat()}, provisional: year in progress)")
     details = {"supervision_fte": m.supervision, "non_target_fte": m.non_target, "unknown_status_fte": m.unknown,
                "supervision_share": share, "min_supervision_share": minimum,
-               "supervisors": list(m.supervisors), "subsidies_due": compliant}
+               "supervisors": list(m.supervisors), "subsidies_due": compliant,
+               "measured_to": known.end.isoformat(), "provisional": provisional}
     return CheckResult(NAME, compliant, summary, tuple(reasons), tuple(to_fix), details)
+
+
+def _share_not_measured(period: Period, share_v: Value) -> CheckResult:
+    """The Brussels supervision share of a period not begun, or none of whose months is known yet: not judged,
+    its figures null, as the size's (``_size_not_measured``)."""
+    today = periods.today().isoformat()
+    span = f"{period.start.isoformat()} – {period.end.isoformat()}"
+    if not_begun(period):
+        summary = not_begun_summary()
+        reason = because(t(f"La période {span} commence après la date du jour ({today}) : la part d'encadrement n'est "
+                           "pas encore mesurée.",
+                           f"The period {span} begins after today ({today}): the supervision share is not measured "
+                           "yet."), share_v)
+    else:
+        summary = t("indéterminé : aucun mois de la période encore connu",
+                    "unknown: no month of the period known yet")
+        reason = because(t(f"Aucun mois de la période {span} n'est encore connu : la part d'encadrement n'est pas "
+                           "encore mesurée.",
+                           f"No month of the period {span} is known yet: the supervision share is not measured "
+                           "yet."), share_v)
+    details = {"supervision_fte": None, "non_target_fte": None, "unknown_status_fte": None,
+               "supervision_share": None, "min_supervision_share": share_v.number_or_none, "supervisors": [],
+               "subsidies_due": None, "measured_to": None, "provisional": False, "data_known": False}
+    return CheckResult(NAME, None, summary, (reason,), (), details)
 
 
 @dataclass(frozen=True)

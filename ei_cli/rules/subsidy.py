@@ -1910,10 +1910,19 @@ def compute_subsidies(enterprise: Enterprise, regime: Regime, year: int, report=
                            f"{enterprise.agrement_date.isoformat()}): no subsidy."))
     else:
         _outside_validity(run, agreed)
+    # A claim in progress is computed up to its horizon (``data_horizon``), its later days to come: the wage-cost
+    # and SIEG shapes cut it themselves (``_CUT_BY_ITSELF``); the others are given the claim up to it.
+    now, to_come, horizon = _claim_up_to_horizon(run)
+    measured = run if to_come is None else replace(run, claim=now)   # the same lines, unknown and notes lists
     for shape in _shapes(regime):
-        SHAPES[shape](run)
+        if shape in _CUT_BY_ITSELF:
+            SHAPES[shape](run)
+        else:
+            SHAPES[shape](measured)
+            if to_come is not None:
+                _days_to_come(run, shape, to_come, horizon)
     conditions = []
-    cond = supervision_condition(run)
+    cond = supervision_condition(measured)
     lines = _with_accompanier_conditions(run, run.lines)
     if cond is not None:
         conditions.append(cond)
@@ -1925,6 +1934,51 @@ def compute_subsidies(enterprise: Enterprise, regime: Regime, year: int, report=
     result = SubsidyResult(regime.id, year, period, claim, tuple(lines), tuple(run.unknown), tuple(conditions),
                            tuple(run.notes))
     return _with_de_minimis(result, regime)
+
+
+# The shapes that cut a claim in progress at its horizon themselves (``data_horizon``: the TD/TGD wage-cost months,
+# the SIEG part and its days to come); an outline computes nothing.
+_CUT_BY_ITSELF = frozenset({"target_worker_wage_cost", "social_accompaniment_brackets", "outline"})
+
+
+def _claim_up_to_horizon(run: _Run) -> tuple[Period | None, Period | None, date | None]:
+    """(the part of the claim computed now, its days to come, the horizon): a claim in progress is computed up to its horizon
+    (``data_horizon``, the one horizon of every amount of a year in progress), the days after it are to come —
+    a day not begun, or not paid yet, earns nothing yet (docs/interpretations.md, « The year in progress » under
+    Subventions); the whole claim for a claim over or paid to its end (nothing to come), the whole to come for
+    one not begun (nothing now)."""
+    claim = run.claim
+    horizon = data_horizon(run.enterprise, claim) if claim is not None else None
+    if horizon is None or horizon >= claim.end:
+        return claim, None, None
+    if horizon < claim.start:
+        return None, claim, horizon
+    return Period(claim.start, horizon), Period(horizon + timedelta(days=1), claim.end), horizon
+
+
+def _days_to_come(run: _Run, shape: str, to_come: Period, horizon: date) -> None:
+    """The entry of a shape's days to come (``_claim_up_to_horizon``), as the SIEG part's: nothing to fill in,
+    the claim not complete yet — while someone whose days could earn is employed then (per Personnel), and only
+    for a subsidy whose table pays some year that meets them (``YEARS_MEET``: not the Brussels supervision subsidy
+    after its fourth agrément year)."""
+    meets = YEARS_MEET.get(shape)
+    if meets is not None and not meets(run, run.regime, to_come):
+        return
+    # Whose days could earn then: a per-worker line's workers (a target worker, or one of unknown status; an
+    # accompanier for the 2003 per-FTE line), anyone under contract for an enterprise line (its days held or not).
+    workers = run.contract_workers()
+    if shape == "target_worker_degressive":
+        workers = [w for w in workers if run.is_target(w) is not False]
+    elif shape == "social_accompaniment_per_fte":
+        workers = [w for w in workers if w.function == Function.SOCIAL_ACCOMPANIMENT]
+    if not any(w.employed_in(to_come) for w in workers):
+        return
+    said = horizon_text(run.enterprise, horizon, run.claim)
+    run.unknown.append(UnknownSubsidy(SHAPE_SUBSIDY[shape], None, t(
+        f"Du {to_come.start.isoformat()} au {to_come.end.isoformat()} : après le {said.fr}, jours à calculer une "
+        "fois venus, avec la paie de ces mois.",
+        f"From {to_come.start.isoformat()} to {to_come.end.isoformat()}: after {said.en}, days to compute once "
+        "they have come, with those months' payroll.")))
 
 
 def _outside_validity(run: _Run, agreed: Period) -> None:
