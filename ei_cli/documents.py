@@ -1181,7 +1181,7 @@ def _agrement_context(enterprise: Enterprise, regime, year: int, *, names: bool,
         "year": year,
         "period": period.to_dict(),
         "enterprise": _identity(enterprise, regime),
-        "agrement": agrement_periods(regime, enterprise.agrement_date, max(period.end, generated)),
+        "agrement": agrement_periods(regime, enterprise.agrement_date, generated),
         "staff": staff_summary(enterprise, period, report, names),
         "quota": _quota_view(results.quota, period, application=True),
         "checks": [_check_view(results.checks.get(n), n, label, application=True)

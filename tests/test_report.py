@@ -2260,3 +2260,20 @@ def test_the_warning_groups_say_one_more_cell_in_the_singular():
     assert groups(11)[0]["places"].endswith("B11 … et 1 autre")
     assert groups(12)[0]["places"].endswith("B11 … et 2 autres")
 
+
+
+def test_the_application_shows_the_agrement_period_running_on_the_day_it_is_produced(sample):
+    """Documents audit (2026-12-01): the sample's agrément 2024-03-01 is a first agrément of 2 years, 2024-03-01 …
+    2026-02-28, then a renewal of 4, 2026-03-01 … 2030-02-28. An application produced on 2026-01-15 shows the one
+    running that day — the first agrément — whatever the year its figures are of (docs/interpretations.md: « the
+    application, the one running on the day it is produced »); with ``--year 2026`` it showed the period of
+    2026-12-31, « Renouvellement … au 28 février 2030 », a renewal not begun yet. The annual report keeps the period
+    of 31 December of the year reported."""
+    enterprise, regime = sample
+    for year in (2025, 2026):
+        ctx = documents.document_context("agrement", enterprise, regime, year, generated_on=date(2026, 1, 15))[0]
+        assert (ctx["agrement"]["current"]["label"], ctx["agrement"]["current"]["end"]) == ("Premier agrément",
+                                                                                            "2026-02-28")
+    annual = documents.document_context("annual", enterprise, regime, 2026, generated_on=date(2026, 1, 15))[0]
+    assert (annual["agrement"]["current"]["label"], annual["agrement"]["current"]["end"]) == ("Renouvellement",
+                                                                                              "2030-02-28")
