@@ -201,6 +201,7 @@ def annual() -> Document:
     doc.add_heading("4. Quota de public cible", 1)
     para(doc, "{{ quota.compliant | verdict(quota.applicable) }} — {{ quota.summary or '' }}", bold=True)
     kv_table(doc, [
+        ("Période des chiffres", "{{ quota.headline_year or '—' }}"),
         ("{% if quota.judged_on == 'average_minimums' %}ETP moyens (minimums){% else %}Part requise{% endif %}",
          "{% if quota.judged_on == 'average_minimums' %}public cible {{ quota.target_fte | nombre(beside=quota.min_target_fte) }} (minimum "
          "{{ quota.min_target_fte | nombre }}){% if quota.min_supervision_fte is not none %} ; encadrement "

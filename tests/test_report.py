@@ -2277,3 +2277,21 @@ def test_the_application_shows_the_agrement_period_running_on_the_day_it_is_prod
     annual = documents.document_context("annual", enterprise, regime, 2026, generated_on=date(2026, 1, 15))[0]
     assert (annual["agrement"]["current"]["label"], annual["agrement"]["current"]["end"]) == ("Renouvellement",
                                                                                               "2030-02-28")
+
+
+def test_the_annual_report_names_the_agrement_year_its_quota_figures_are_of(rendered, annual_ctx):
+    """Documents audit (2026-12-01): the quota's figures (« Part requise », « Part atteinte », the FTE) are those of
+    one agrément year (``rules.quota.headline_year``: an earlier year that failed, else the latest), and the annual
+    report never said which — beside a verdict naming two years, « Part requise 30,0 % » read as the latest
+    year's 40 %. Each format prints it first, « Période des chiffres : année d'agrément N, du … au … », as the
+    application prints it in its quota line."""
+    from docx import Document
+
+    year = annual_ctx["quota"]["headline_year"]
+    assert year and year.startswith("année d'agrément ")
+    md = rendered[("annual", "md")].read_text(encoding="utf-8")
+    assert f"- Période des chiffres : {year}\n- Part requise : " in md
+    html = rendered[("annual", "html")].read_text(encoding="utf-8")
+    assert f"<tr><th>Période des chiffres</th><td>{year.replace(chr(39), '&#39;')}</td></tr>" in html
+    cells = [c.text for t in Document(str(rendered[("annual", "docx")])).tables for r in t.rows for c in r.cells]
+    assert year in cells and cells[cells.index(year) - 1] == "Période des chiffres"
