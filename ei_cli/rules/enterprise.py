@@ -39,7 +39,7 @@ from ei_cli.model import Enterprise, Function
 from ei_cli.periods import Period, year_ending
 from ei_cli.regimes import Regime, Value
 from ei_cli import periods
-from ei_cli.rules.common import (ZERO, CheckResult, any_of, by_shape, because, combine, contract_fte_days,
+from ei_cli.rules.common import (ZERO, CheckResult, Reason, any_of, by_shape, because, combine, contract_fte_days,
                                  decimal_text, denoised, euro_text, full_time_reason, horizon_text, known_part,
                                  not_begun, not_begun_summary, number_text, period_over, person_fte_rows, round_up,
                                  share_text, shown_beside, workers_text)
@@ -208,25 +208,29 @@ def _size_thresholds(enterprise: Enterprise, regime: Regime, period: Period, rep
     return CheckResult(NAME, compliant, summary, tuple(reasons), tuple(to_fix), details)
 
 
+def _not_measured(period: Period, what: Text, value: Value) -> tuple[Text, Reason]:
+    """(the summary, the reason) of a measure of ``period`` not taken: « indéterminé : période pas encore
+    commencée (date du jour : …) » for a period not begun (``not_begun``), else « indéterminé : aucun mois de la
+    période encore connu » (its horizon before its first day); the reason says ``what`` is not measured yet,
+    citing ``value``."""
+    today = periods.today().isoformat()
+    span = f"{period.start.isoformat()} – {period.end.isoformat()}"
+    if not_begun(period):
+        return not_begun_summary(), because(t(f"La période {span} commence après la date du jour ({today}) : "
+                                              f"{what.fr}.",
+                                              f"The period {span} begins after today ({today}): {what.en}."), value)
+    return (t("indéterminé : aucun mois de la période encore connu", "unknown: no month of the period known yet"),
+            because(t(f"Aucun mois de la période {span} n'est encore connu : {what.fr}.",
+                      f"No month of the period {span} is known yet: {what.en}."), value))
+
+
 def _size_not_measured(enterprise: Enterprise, measured: Period, staff_v, turnover_v, balance_v) -> CheckResult:
     """The size of a period not begun (« période pas encore commencée », as the employment and follow-up
     checks say it, ``rules.dashboard._not_begun``) or none of whose months is known yet: not judged, its
     figures null (a 0 would read as a measured staff)."""
-    today = periods.today().isoformat()
-    span = f"{measured.start.isoformat()} – {measured.end.isoformat()}"
-    if not_begun(measured):
-        summary = not_begun_summary()
-        reason = because(t(f"La période {span} commence après la date du jour ({today}) : son effectif n'est pas "
-                           "encore mesuré, la taille n'est pas encore jugée.",
-                           f"The period {span} begins after today ({today}): its staff is not measured yet, the "
-                           "size is not judged yet."), staff_v)
-    else:
-        summary = t("indéterminé : aucun mois de la période encore connu",
-                    "unknown: no month of the period known yet")
-        reason = because(t(f"Aucun mois de la période {span} n'est encore connu : son effectif n'est pas encore "
-                           "mesuré, la taille n'est pas encore jugée.",
-                           f"No month of the period {span} is known yet: its staff is not measured yet, the size "
-                           "is not judged yet."), staff_v)
+    summary, reason = _not_measured(measured, t("son effectif n'est pas encore mesuré, la taille n'est pas encore "
+                                                "jugée", "its staff is not measured yet, the size is not judged yet"),
+                                    staff_v)
     details = {"annual_work_units": None, "headcount": None, "max_staff": staff_v.number_or_none,
                "turnover": enterprise.turnover, "max_turnover": turnover_v.number_or_none,
                "balance_sheet_total": enterprise.balance_sheet_total, "max_balance_sheet": balance_v.number_or_none,
@@ -403,21 +407,8 @@ def _supervision_share(enterprise: Enterprise, regime: Regime, period: Period, r
 def _share_not_measured(period: Period, share_v: Value) -> CheckResult:
     """The Brussels supervision share of a period not begun, or none of whose months is known yet: not judged,
     its figures null, as the size's (``_size_not_measured``)."""
-    today = periods.today().isoformat()
-    span = f"{period.start.isoformat()} – {period.end.isoformat()}"
-    if not_begun(period):
-        summary = not_begun_summary()
-        reason = because(t(f"La période {span} commence après la date du jour ({today}) : la part d'encadrement n'est "
-                           "pas encore mesurée.",
-                           f"The period {span} begins after today ({today}): the supervision share is not measured "
-                           "yet."), share_v)
-    else:
-        summary = t("indéterminé : aucun mois de la période encore connu",
-                    "unknown: no month of the period known yet")
-        reason = because(t(f"Aucun mois de la période {span} n'est encore connu : la part d'encadrement n'est pas "
-                           "encore mesurée.",
-                           f"No month of the period {span} is known yet: the supervision share is not measured "
-                           "yet."), share_v)
+    summary, reason = _not_measured(period, t("la part d'encadrement n'est pas encore mesurée",
+                                              "the supervision share is not measured yet"), share_v)
     details = {"supervision_fte": None, "non_target_fte": None, "unknown_status_fte": None,
                "supervision_share": None, "min_supervision_share": share_v.number_or_none, "supervisors": [],
                "subsidies_due": None, "measured_to": None, "provisional": False, "data_known": False}

@@ -1913,16 +1913,16 @@ def compute_subsidies(enterprise: Enterprise, regime: Regime, year: int, report=
     # A claim in progress is computed up to its horizon (``data_horizon``), its later days to come: the wage-cost
     # and SIEG shapes cut it themselves (``_CUT_BY_ITSELF``); the others are given the claim up to it.
     now, to_come, horizon = _claim_up_to_horizon(run)
-    measured = run if to_come is None else replace(run, claim=now)   # the same lines, unknown and notes lists
+    until = run if to_come is None else replace(run, claim=now)   # the same lines, unknown and notes lists
     for shape in _shapes(regime):
         if shape in _CUT_BY_ITSELF:
             SHAPES[shape](run)
         else:
-            SHAPES[shape](measured)
+            SHAPES[shape](until)
             if to_come is not None:
                 _days_to_come(run, shape, to_come, horizon)
     conditions = []
-    cond = supervision_condition(measured)
+    cond = supervision_condition(until)
     lines = _with_accompanier_conditions(run, run.lines)
     if cond is not None:
         conditions.append(cond)
@@ -1942,11 +1942,11 @@ _CUT_BY_ITSELF = frozenset({"target_worker_wage_cost", "social_accompaniment_bra
 
 
 def _claim_up_to_horizon(run: _Run) -> tuple[Period | None, Period | None, date | None]:
-    """(the part of the claim computed now, its days to come, the horizon): a claim in progress is computed up to its horizon
-    (``data_horizon``, the one horizon of every amount of a year in progress), the days after it are to come —
-    a day not begun, or not paid yet, earns nothing yet (docs/interpretations.md, « The year in progress » under
-    Subventions); the whole claim for a claim over or paid to its end (nothing to come), the whole to come for
-    one not begun (nothing now)."""
+    """(the part of the claim computed now, its days to come, the horizon): a claim in progress is computed up to
+    its horizon (``data_horizon``, the one horizon of every amount of a year in progress), the days after it are to
+    come — a day not begun, or not paid yet, earns nothing yet (docs/interpretations.md, « The year in progress »
+    under Subventions); the whole claim for a claim over or paid to its end (nothing to come), the whole to come
+    for one not begun (nothing now)."""
     claim = run.claim
     horizon = data_horizon(run.enterprise, claim) if claim is not None else None
     if horizon is None or horizon >= claim.end:
