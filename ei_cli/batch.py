@@ -91,7 +91,8 @@ class FileOutcome:
     # later run removes once the workbook is gone (``previous_outputs``).
     json_name: str | None = None
     # The checks whose verdict is provisional (their ``provisional`` detail: the quota of an agrément year, the size
-    # of a year, measured before its end): what summary.xlsx's « À propos » counts (``_about_sheet``).
+    # or the Brussels supervision share, the wage tension, measured before their period's end or on a payroll
+    # stopping short): what summary.xlsx's « À propos » counts (``_about_sheet``).
     provisional: list = field(default_factory=list)
     # The enterprise's BCE number as the reader normalised it (10 digits, ``cells.to_bce``), None when the workbook
     # gives none: what tells two workbooks of one enterprise in the folder (``same_enterprise``).

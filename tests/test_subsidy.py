@@ -2534,6 +2534,11 @@ def test_brussels_2004_claims_a_year_in_progress_up_to_its_horizon_and_nothing_o
     monkeypatch.setattr(periods, "today", lambda: date(2014, 1, 10))
     over = compute_subsidies(ent, B2004, 2013, report)
     assert over.total == D("87750.00") and over.complete and over.unknown == ()
+    # 2016 on 2016-06-15: agrément year 5 and occupation year 5 — neither the encadrement (years 1 to 4) nor the
+    # per-worker amounts (occupation years 1 to 4) can be due on its days to come: the accompaniment's entry alone.
+    monkeypatch.setattr(periods, "today", lambda: date(2016, 6, 15))
+    fifth = compute_subsidies(ent, B2004, 2016, report)
+    assert [u.subsidy for u in fifth.unknown] == ["social_accompaniment"]
 
 
 def test_wallonie_2003_counts_no_payroll_month_typed_ahead(monkeypatch):
@@ -2542,8 +2547,10 @@ def test_wallonie_2003_counts_no_payroll_month_typed_ahead(monkeypatch):
     December typed ahead at etp 0,5. Only January has begun (``paid_to``: the current month's end): 3 750 × 31 ÷
     366 = 116 250 ÷ 366 = 317,622… → 317,62 €, not complete, February–December to come. Before, the months not
     begun were counted: fte (31 × 1 + 335 × 0,5) ÷ 366 = 198,5 ÷ 366, 3 750 × 198,5 ÷ 366 = 2 033,81 €, « complete »
-    — while the reader's warning said those months count in no subsidy. No accompanier: no entry for the per-FTE
-    accompaniment line, which only an accompanier's days could earn."""
+    — while the reader's warning said those months count in no subsidy. No accompanier nor manager: no entry for
+    the per-FTE accompaniment or the manager's line, which only their days could earn. T, a target worker hired
+    2002 (occupation year 7: the table pays years 1 to 4), with N, not target, hired 2007: no entry at all —
+    nobody's days to come can earn (the entry counted N's employment, review of the change)."""
     from ei_cli import periods
 
     monkeypatch.setattr(periods, "today", lambda: date(2008, 1, 15))
@@ -2554,6 +2561,9 @@ def test_wallonie_2003_counts_no_payroll_month_typed_ahead(monkeypatch):
     assert (line.amount, line.basis["start"], line.basis["end"], line.basis["fte"]) == (
         D("317.62"), date(2008, 1, 1), date(2008, 1, 31), D(1))
     assert not result.complete
-    assert sorted(u.subsidy for u in result.unknown) == ["manager", "target_worker"]
-    assert all(u.reason.fr.startswith("Du 2008-02-01 au 2008-12-31 : après le 2008-01-31 (fin du mois en cours, année "
-                                      "en cours, paie saisie d'avance jusqu'au 2008-12-31)") for u in result.unknown)
+    (entry,) = result.unknown
+    assert entry.subsidy == "target_worker" and entry.reason.fr.startswith(
+        "Du 2008-02-01 au 2008-12-31 : après le 2008-01-31 (fin du mois en cours, année en cours, paie saisie d'avance "
+        "jusqu'au 2008-12-31)")
+    veteran = enterprise([worker("T", date(2002, 1, 1)), worker("N", date(2007, 1, 1))], agrement=date(2006, 1, 1))
+    assert compute_subsidies(veteran, W2003, 2008, Report({"T": "target", "N": "not_target"})).unknown == ()

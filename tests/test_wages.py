@@ -456,14 +456,16 @@ def test_no_payroll_known_yet_for_the_period_asks_nothing_to_fill_in(monkeypatch
 
 def test_without_any_payroll_a_period_not_begun_asks_nothing_to_fill_in():
     """No Paie row at all, today 2026-11-30 (the tests' day): ``data_horizon`` is today for a period not over
-    (the payroll further behind than two months). 2027, not begun: « indéterminé : aucune paie encore connue »,
-    nothing to fill in yet (it said « aucune paie exploitable … Complétez la feuille Paie » for a year not
-    begun). 2026, begun: the payroll is owed — « aucune paie exploitable », complete the Paie sheet."""
+    (the payroll further behind than two months). 2027, not begun: « indéterminé : période pas encore commencée »,
+    as the size says it (« aucune paie encore connue » until 2026-12-01), nothing to fill in yet (it said « aucune
+    paie exploitable … Complétez la feuille Paie » for a year not begun). 2026, begun: the payroll is owed —
+    « aucune paie exploitable », complete the Paie sheet."""
     e = Enterprise("EI test", Region.WALLONIE, date(2024, 1, 1), workers=(worker("M"), worker("P")))
     later = wages.check(e, W16, Period.calendar_year(2027))
     assert later.compliant is None and later.to_fix == ()
-    assert "aucune paie encore connue" in later.summary.fr
-    assert any("(aucune paie saisie)" in r.text.fr for r in later.reasons)
+    assert later.summary.fr == "indéterminé : période pas encore commencée (date du jour : 2026-11-30)"
+    assert any(r.text.fr == "La période 2027-01-01 – 2027-12-31 commence après la date du jour (2026-11-30) : aucune "
+               "paie n'y est encore comparée." for r in later.reasons)
     now = wages.check(e, W16, Period.calendar_year(2026))
     assert now.compliant is None and "aucune paie exploitable" in now.summary.fr and now.to_fix
 
@@ -579,8 +581,8 @@ def test_numeric_worker_ids_are_named_as_workers_in_every_sentence():
     Over the limit, worker 3 at 9 000 €: 9 000 ÷ 2 000 = 4,50 > 4; to fix, worker 3 down to 2 000 × 4 =
     8 000,00 € or worker 2 up to 9 000 ÷ 4 = 2 250,00 €, each named. Worker 4, employed without a Paie row,
     « Complétez la feuille Paie du travailleur 4 » (it said « … pour 4. »). The workers are employed all 2025 and
-    paid for March only: the ratio is measured to 2025-03-31, « provisoire : paie incomplète », and April–December
-    are to fill in too."""
+    paid for March only: the ratio is measured to 2025-03-31, « provisoire : paie incomplète », and January–February
+    and April–December are to fill in too."""
     rows = [("3", "2025-03", "1", "3000"), ("2", "2025-03", "1", "2000")]
     ok = wages.check(enterprise(rows), W16, YEAR)
     assert ok.summary.fr == ("rapport 1,50 (max 4 ; au 2025-03-31, provisoire : paie incomplète) — plus élevé : "
@@ -597,7 +599,8 @@ def test_numeric_worker_ids_are_named_as_workers_in_every_sentence():
     unpaid = wages.check(enterprise(rows, [worker("2"), worker("3"), worker("4")]), W16, YEAR)
     assert unpaid.compliant is None
     assert unpaid.to_fix[0] == t("Complétez la feuille Paie du travailleur 4.", "Fill in the Paie sheet for worker 4.")
-    assert unpaid.to_fix[1].fr == "Complétez la feuille Paie de 2025-04 – 2025-12 (salaire_brut et etp par mois)."
+    assert unpaid.to_fix[1].fr == ("Complétez la feuille Paie pour 2025-01 – 2025-02, 2025-04 – 2025-12 (salaire_brut "
+                                   "et etp par mois).")
 
 
 def test_a_month_is_measured_over_the_12_months_ending_with_it():
@@ -746,7 +749,7 @@ def test_a_year_over_with_its_last_months_unpaid_is_provisional_and_asks_for_the
     """Today 2026-03-10, 2025 over; M 4 000 €, P 2 000 € employed all 2025, Paie January–October only (more than
     two months behind: missing, not awaited). Compared on their ten months: 40 000 ÷ 10 = 4 000, 20 000 ÷ 10 =
     2 000, ratio 2,00, « conforme » — « provisoire : paie incomplète », measured to 2025-10-31, and « Complétez la
-    feuille Paie de 2025-11 – 2025-12 ». It read « conforme », final, November and December silently left out.
+    feuille Paie pour 2025-11 – 2025-12 ». It read « conforme », final, November and December silently left out.
     With every month paid, nothing provisional, nothing to fill in; with both workers gone on 2025-10-31, the
     two months owe no payroll: final too."""
     from ei_cli import periods
@@ -756,7 +759,7 @@ def test_a_year_over_with_its_last_months_unpaid_is_provisional_and_asks_for_the
     assert short.compliant is True and short.details["ratio"] == D("2.0000")
     assert short.details["provisional"] is True and short.details["measured_to"] == "2025-10-31"
     assert short.summary.fr.startswith("rapport 2,00 (max 4 ; au 2025-10-31, provisoire : paie incomplète) — ")
-    assert short.to_fix == (t("Complétez la feuille Paie de 2025-11 – 2025-12 (salaire_brut et etp par mois).",
+    assert short.to_fix == (t("Complétez la feuille Paie pour 2025-11 – 2025-12 (salaire_brut et etp par mois).",
                               "Fill in the Paie sheet for 2025-11 – 2025-12 (salaire_brut and etp per month)."),)
     whole = wages.check(enterprise(_monthly(range(1, 13), {"M": "4000", "P": "2000"})), W16, YEAR)
     assert whole.details["provisional"] is False and whole.details["measured_to"] == "2025-12-31"
@@ -783,8 +786,8 @@ def test_a_year_just_over_awaits_its_last_payroll_without_asking_for_it(monkeypa
 
 def test_a_year_not_begun_is_not_compared_on_a_payroll_typed_ahead(monkeypatch):
     """Today 2025-12-01, Paie typed to 2026-02 (M 9 000 €, P 1 000 €: 9,00 if compared). 2026 has not begun:
-    « indéterminé : aucune paie encore connue pour la période », nothing to fill in, not provisional (it read
-    « rapport 9,00 (max 4) », « non conforme », on two months not begun). 2025, in progress, is compared on
+    « indéterminé : période pas encore commencée (date du jour : 2025-12-01) », nothing to fill in, not provisional
+    (it read « rapport 9,00 (max 4) », « non conforme », on two months not begun). 2025, in progress, is compared on
     January–December as typed up to the current month: 9,00 « non conforme », provisional (year in progress)."""
     from ei_cli import periods
 
@@ -793,7 +796,7 @@ def test_a_year_not_begun_is_not_compared_on_a_payroll_typed_ahead(monkeypatch):
                                                                          2026)
     later = wages.check(enterprise(rows), W16, Period.calendar_year(2026))
     assert later.compliant is None and later.to_fix == () and later.details["provisional"] is False
-    assert later.summary.fr == "indéterminé : aucune paie encore connue pour la période"
+    assert later.summary.fr == "indéterminé : période pas encore commencée (date du jour : 2025-12-01)"
     now = wages.check(enterprise(rows), W16, YEAR)
     assert now.compliant is False and now.details["ratio"] == D("9.0000") and now.details["provisional"] is True
     assert now.summary.fr.startswith("rapport 9,00 (max 4 ; au 2025-12-31, provisoire : année en cours) — ")
@@ -814,3 +817,47 @@ def test_check_wages_says_a_year_in_progress_is_provisional(monkeypatch):
     assert (data["provisional"], data["measured_to"], data["worker_months"]) == (True, "2026-06-30", 90)
     table = runner.invoke(app, ["check-wages", str(SAMPLE), "--year", "2026"], env={"COLUMNS": "200"}).stdout
     assert ": conforme (au 2026-06-30, provisoire : année en cours) — 15 travailleurs comparés, 90 " in table
+
+
+def test_which_months_a_ratio_lacks_are_the_months_without_a_row_of_the_workers_under_contract(monkeypatch):
+    """Review of the change (2026-12-01). M 4 000 €, P 2 000 € at etp 1 (ratio 4 000 ÷ 2 000 = 2,00 whatever the
+    months compared), employed all 2025 unless said:
+    - art. 60 rows do not hide the missing ones: C (art. 60) paid January–December, M and P January–October; on
+      2026-03-10 (Paie behind: missing, not awaited) « paie incomplète », November–December to fill in (C's rows
+      made the last Paie month December: final, nothing asked);
+    - a gap before the last month is missing too: M and P paid March–December only → « paie incomplète », fill in
+      « 2025-01 – 2025-02 » (it was final);
+    - the months listed are those employing someone: M and P leave 2025-09-30, N hired 2025-12-01 (paid nothing),
+      Paie to 2025-08 → « 2025-09, 2025-12 », not October–November, which employ no one (the span read
+      « 2025-09 – 2025-12 »);
+    - a month awaited owes no row: on 2026-01-10, Paie to 2025-11 (current), N hired 2025-12-01 → « en attente de la
+      paie de 2025-12 », « conforme », nothing to fill in (it was « indéterminé », asking N's December payroll);
+    - a year in progress with its payroll behind says where the pay compared stops: on 2025-10-15 with Paie to
+      2025-06, compared up to 2025-06-30, the horizon 2025-09-30, July–September to fill in."""
+    from ei_cli import periods
+
+    both = {"M": "4000", "P": "2000"}
+    monkeypatch.setattr(periods, "today", lambda: date(2026, 3, 10))
+    c = Worker("C", date(2024, 1, 1), ContractType.ART60, D(1), Function.PRODUCTION)
+    art60 = wages.check(enterprise(_monthly(range(1, 11), both) + _monthly(range(1, 13), {"C": "1500"}),
+                                   [worker("M"), worker("P"), c]), W16, YEAR)
+    assert art60.summary.fr.startswith("rapport 2,00 (max 4 ; au 2025-10-31, provisoire : paie incomplète) — ")
+    assert art60.to_fix[-1].fr.startswith("Complétez la feuille Paie pour 2025-11 – 2025-12 ")
+    gap = wages.check(enterprise(_monthly(range(3, 13), both)), W16, YEAR)
+    assert gap.details["provisional"] is True and "paie incomplète" in gap.summary.fr
+    assert gap.to_fix[-1].fr.startswith("Complétez la feuille Paie pour 2025-01 – 2025-02 ")
+    gone = [replace(worker(w), exit_date=date(2025, 9, 30)) for w in ("M", "P")]
+    n = Worker("N", date(2025, 12, 1), ContractType.CDI, D(1), Function.PRODUCTION)
+    holes = wages.check(enterprise(_monthly(range(1, 9), both), gone + [n]), W16, YEAR)
+    assert holes.to_fix[-1].fr.startswith("Complétez la feuille Paie pour 2025-09, 2025-12 ")
+    monkeypatch.setattr(periods, "today", lambda: date(2026, 1, 10))
+    hired = wages.check(enterprise(_monthly(range(1, 12), both), [worker("M"), worker("P"), n]), W16, YEAR)
+    assert hired.compliant is True and hired.to_fix == () and hired.details["workers_without_pay"] == []
+    assert "provisoire : en attente de la paie de 2025-12)" in hired.summary.fr
+    monkeypatch.setattr(periods, "today", lambda: date(2025, 10, 15))
+    behind = wages.check(enterprise(_monthly(range(1, 7), both)), W16, YEAR)
+    assert behind.details["measured_to"] == "2025-06-30"
+    assert any(r.text.fr.startswith("Période en cours (date du jour : 2025-10-15) : salaires comparés jusqu'au "
+                                    "2025-06-30 (horizon : 2025-09-30 (fin du dernier mois terminé, année en cours, "
+                                    "paie connue jusqu'au 2025-06-30))") for r in behind.reasons)
+    assert behind.to_fix[-1].fr.startswith("Complétez la feuille Paie pour 2025-07 – 2025-09 ")

@@ -736,10 +736,11 @@ def last_month_over() -> date:
     return Month.of(periods.today()).first_day - timedelta(days=1)
 
 
-def payroll_current(enterprise: Enterprise) -> bool:
+def payroll_current(enterprise: Enterprise, last: Month | None = None) -> bool:
     """The workbook's payroll is current: its last Paie month at most two months before the current month
-    (``periods.today``) — the months after it are not paid yet, not missing (``data_horizon``)."""
-    last = enterprise.last_pay_month
+    (``periods.today``) — the months after it are not paid yet, not missing (``data_horizon``). ``last``: the last
+    month of the rows a rule reads, when not the whole sheet's (the wage tension's, art. 60 rows left out)."""
+    last = enterprise.last_pay_month if last is None else last
     return last is not None and last.number >= Month.of(periods.today()).number - 2
 
 
@@ -817,7 +818,7 @@ def not_begun_summary() -> Text:
 
 
 def awaited_months(enterprise: Enterprise, period: Period, known: set[Month]) -> list[Month]:
-    """The months of agrément year ``period`` without payroll when each comes after the last Paie month and the
+    """The months of ``period`` (an agrément year) without payroll when each comes after the last Paie month and the
     payroll is current (``rules.common.payroll_current``: the usual lag): not paid *yet*, as every rule of the
     year in progress reads them (``data_horizon``, ``ei subsidy``'s « à calculer avec la paie ») — for a year
     just over, « en attente de la paie de 2027-04 », not « complétez la feuille Paie ». Empty otherwise: a
@@ -836,22 +837,40 @@ def awaited_text(awaited: Sequence[Month]) -> Text:
     return t(f"la paie de {awaited[0]} à {awaited[-1]}", f"the payroll of {awaited[0]} to {awaited[-1]}")
 
 
-def provisional_label(provisional: bool, period: Period, awaited: Sequence[Month] = ()) -> tuple[str, str]:
-    """« (provisoire : année en cours) », or for a year that has ended with months unpaid « (provisoire :
-    paie incomplète) » — not « année en cours » for a year long over —, or « (provisoire : en attente de la
-    paie de 2027-04) » when those months' payroll is not due yet (``awaited_months``) — a year over, ``period_over`` —;
-    « (provisoire : année pas encore commencée) » for ``period`` not begun (``not_begun``), judged on a payroll
-    entered ahead of it."""
+def provisional_words(provisional: bool, period: Period, awaited: Sequence[Month] = ()) -> Text:
+    """« provisoire : année en cours », or for a year that has ended with months unpaid « provisoire : paie
+    incomplète » — not « année en cours » for a year long over —, or « provisoire : en attente de la paie de
+    2027-04 » when those months' payroll is not due yet (``awaited_months``) — a year over, ``period_over`` —;
+    « provisoire : année pas encore commencée » for ``period`` not begun (``not_begun``), judged on a payroll
+    entered ahead of it. Empty when not ``provisional``."""
     if not provisional:
-        return "", ""
+        return t("", "")
     if not_begun(period):
-        return " (provisoire : année pas encore commencée)", " (provisional: year not begun yet)"
+        return t("provisoire : année pas encore commencée", "provisional: year not begun yet")
     if period_over(period) and awaited:
         said = awaited_text(awaited)
-        return f" (provisoire : en attente de {said.fr})", f" (provisional: awaiting {said.en})"
+        return t(f"provisoire : en attente de {said.fr}", f"provisional: awaiting {said.en}")
     if period_over(period):
-        return " (provisoire : paie incomplète)", " (provisional: payroll incomplete)"
-    return " (provisoire : année en cours)", " (provisional: year in progress)"
+        return t("provisoire : paie incomplète", "provisional: payroll incomplete")
+    return t("provisoire : année en cours", "provisional: year in progress")
+
+
+def provisional_label(provisional: bool, period: Period, awaited: Sequence[Month] = ()) -> tuple[str, str]:
+    """``provisional_words`` in brackets after a sentence, « (provisoire : année en cours) »; empty when not
+    ``provisional``."""
+    words = provisional_words(provisional, period, awaited)
+    return (f" ({words.fr})", f" ({words.en})") if provisional else ("", "")
+
+
+def months_runs_text(months: Sequence[Month]) -> str:
+    """Months in order said by runs of consecutive months: « 2025-03 », « 2025-01 – 2025-02, 2025-12 »."""
+    runs: list[list[Month]] = []
+    for m in months:
+        if runs and m.number == runs[-1][-1].number + 1:
+            runs[-1].append(m)
+        else:
+            runs.append([m])
+    return ", ".join(str(r[0]) if len(r) == 1 else f"{r[0]} – {r[-1]}" for r in runs)
 
 
 def not_due_after_reason(period: Period, value: Value) -> Reason:

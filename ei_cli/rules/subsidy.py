@@ -1722,11 +1722,12 @@ def _manager_year_meets(run: _Run, regime: Regime, days: Period) -> bool:
     return any(n in table for n, _, _ in segments(run.enterprise.agrement_date, days))
 
 
-def _occupation_year_meets(run: _Run, regime: Regime, days: Period) -> bool:
+def _occupation_year_meets(run: _Run, regime: Regime, days: Period, workers: list[Worker] | None = None) -> bool:
     """Whether some worker's occupation year the degressive amounts of ``regime`` pay (their table: 1–4,
-    rules.md §4.7, §5.7) meets ``days`` — whatever the worker's status, as ``_degressive_lines`` walks them."""
+    rules.md §4.7, §5.7) meets ``days`` — of ``workers``, by default every worker under contract whatever their
+    status, as ``_degressive_lines`` walks them."""
     table = _table(regime.value("subsidy.target_worker.amounts", days.start), "occupation_year")
-    return any(n in table for w in run.contract_workers() if w.employed_in(days)
+    return any(n in table for w in (run.contract_workers() if workers is None else workers) if w.employed_in(days)
                for n, _, _ in segments(run.since(w), days.intersection(w.employment)))
 
 
@@ -1956,22 +1957,30 @@ def _claim_up_to_horizon(run: _Run) -> tuple[Period | None, Period | None, date 
     return Period(claim.start, horizon), Period(horizon + timedelta(days=1), claim.end), horizon
 
 
+# Who holds the post an enterprise line pays (``_days_held``): the 2003 manager, the Brussels encadrement, the
+# Brussels accompaniment (its encadrement staff too, ``_tranche_line``), the 2003 accompaniers' FTE.
+_POST_STAFF = {"manager": (Function.MANAGEMENT,), "supervision_tranches": (Function.SUPERVISION,),
+               "social_accompaniment_tranches": (Function.SOCIAL_ACCOMPANIMENT, Function.SUPERVISION),
+               "social_accompaniment_per_fte": (Function.SOCIAL_ACCOMPANIMENT,)}
+
+
 def _days_to_come(run: _Run, shape: str, to_come: Period, horizon: date) -> None:
     """The entry of a shape's days to come (``_claim_up_to_horizon``), as the SIEG part's: nothing to fill in,
-    the claim not complete yet — while someone whose days could earn is employed then (per Personnel), and only
-    for a subsidy whose table pays some year that meets them (``YEARS_MEET``: not the Brussels supervision subsidy
-    after its fourth agrément year)."""
-    meets = YEARS_MEET.get(shape)
-    if meets is not None and not meets(run, run.regime, to_come):
-        return
-    # Whose days could earn then: a per-worker line's workers (a target worker, or one of unknown status; an
-    # accompanier for the 2003 per-FTE line), anyone under contract for an enterprise line (its days held or not).
-    workers = run.contract_workers()
+    the claim not complete yet — while someone whose days could earn is employed then (per Personnel): for a
+    per-worker line a target worker (or one of unknown status) in an occupation year its table pays, for an
+    enterprise line someone holding its post (``_POST_STAFF``) in an agrément year its table pays (``YEARS_MEET``:
+    not the Brussels encadrement after its fourth)."""
+    workers = [w for w in run.contract_workers() if w.employed_in(to_come)]
     if shape == "target_worker_degressive":
         workers = [w for w in workers if run.is_target(w) is not False]
-    elif shape == "social_accompaniment_per_fte":
-        workers = [w for w in workers if w.function == Function.SOCIAL_ACCOMPANIMENT]
-    if not any(w.employed_in(to_come) for w in workers):
+        if not _occupation_year_meets(run, run.regime, to_come, workers):
+            return
+    else:
+        meets = YEARS_MEET.get(shape)
+        if meets is not None and not meets(run, run.regime, to_come):
+            return
+        workers = [w for w in workers if w.function in _POST_STAFF.get(shape, ())]
+    if not workers:
         return
     said = horizon_text(run.enterprise, horizon, run.claim)
     run.unknown.append(UnknownSubsidy(SHAPE_SUBSIDY[shape], None, t(

@@ -25,7 +25,7 @@ a year (``ei batch --month``) is measured over the 12 months ending with it (``m
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 from operator import itemgetter
 from typing import NamedTuple
@@ -35,9 +35,9 @@ from ei_cli.i18n import Text, french_word, t
 from ei_cli.model import Enterprise, worker_order
 from ei_cli.periods import Month, Period, month_span, year_ending
 from ei_cli.regimes import Regime, Value
-from ei_cli.rules.common import (CENT, CheckResult, Reason, awaited_months, awaited_text, because, data_horizon,
-                                 decimal_text, denoised, horizon_text, known_part, obligation_period, pay_known_text,
-                                 payroll_current, period_over, provisional_label,
+from ei_cli.rules.common import (CENT, CheckResult, Reason, awaited_text, because, data_horizon, decimal_text,
+                                 denoised, horizon_text, known_part, months_runs_text, not_begun, not_begun_summary,
+                                 obligation_period, pay_known_text, payroll_current, period_over, provisional_words,
                                  euro_text, money, not_established, number_text, worker_month_text, worker_text,
                                  workers_text)
 
@@ -220,6 +220,7 @@ class WageTension:
     measured_to: date | None = None   # the last day of the months compared (None: no ratio)
     label: Text = field(default_factory=lambda: t("", ""), repr=False)   # « provisoire : année en cours »…
     to_fill: Text | None = None   # months without any payroll to fill in (« 2026-11 – 2026-12 »)
+    begun: bool = True   # False: the period begins after today (``not_begun``), nothing compared yet
 
     def to_dict(self, lang: str = "fr") -> dict:
         return {
@@ -307,7 +308,12 @@ def _fte_ratio(enterprise: Enterprise, regime: Regime, period: Period) -> WageTe
     # Paie month, or the last month over when the payroll is behind): a worker employed only before the
     # agrément, or hired after that day, lacks no payroll row; in a closed year every month employed is owed one.
     horizon = data_horizon(enterprise, period)
+    # Whether the ratio is final (``_payroll_state``); a month whose payroll is awaited owes no row yet either.
+    paid_months = {p.month.number: p.month for p in rows if p.worker_id not in cpas}
+    state = _payroll_state(enterprise, period, known, paid_months) if known is not None else None
     owed_end = horizon or period.end
+    if state is not None and state.awaited:
+        owed_end = min(owed_end, state.awaited[0].first_day - timedelta(days=1))
     owed_start = max(period.start, enterprise.agrement_date)
     owed = Period(owed_start, owed_end) if owed_start <= owed_end else None
     without_pay = () if owed is None else tuple(
@@ -371,10 +377,17 @@ def _fte_ratio(enterprise: Enterprise, regime: Regime, period: Period) -> WageTe
         # current, a period not begun). A payroll further behind has the months up to the last month over
         # missing, as ``ei subsidy`` reads them the same day — not « aucune paie encore connue ».
         due = horizon is None or horizon >= period.start
-        if not due:
-            known = pay_known_text(enterprise)
-            said = t(f"Aucune paie encore connue pour la période ({known.fr}).",
-                     f"No payroll known yet for the period ({known.en}).")
+        if not_begun(period):
+            # As the size and the other checks say a period not begun (a payroll typed ahead is not compared).
+            today = periods.today().isoformat()
+            span = f"{period.start.isoformat()} – {period.end.isoformat()}"
+            said = t(f"La période {span} commence après la date du jour ({today}) : aucune paie n'y est encore "
+                     "comparée.",
+                     f"The period {span} begins after today ({today}): no pay in it is compared yet.")
+        elif not due:
+            pay_known = pay_known_text(enterprise)
+            said = t(f"Aucune paie encore connue pour la période ({pay_known.fr}).",
+                     f"No payroll known yet for the period ({pay_known.en}).")
         elif horizon is None:
             said = t("Aucun mois de paie utilisable dans la période.", "No usable payroll month in the period.")
         else:
@@ -391,8 +404,8 @@ def _fte_ratio(enterprise: Enterprise, regime: Regime, period: Period) -> WageTe
         return WageTension(None, None, limit.number_or_none, None, None, 0,
                            tuple(excluded), tuple(art60), without_pay,
                            not (seniority is not None and seniority.value is True), tuple(reasons), tuple(notes),
-                           tuple(counted), payroll_due=due, payroll_due_to=horizon if due else None)
-    state = _payroll_state(enterprise, period, known)
+                           tuple(counted), payroll_due=due, payroll_due_to=horizon if due else None,
+                           begun=not not_begun(period))
     reasons += state.reasons
     workers = _by_person(enterprise, counted)
     # Ordered by (pay per fte, worker); each key computed once.
@@ -437,38 +450,42 @@ def _fte_ratio(enterprise: Enterprise, regime: Regime, period: Period) -> WageTe
 class _PayrollState(NamedTuple):
     provisional: bool
     measured_to: date
-    label: Text          # « provisoire : année en cours »… (``rules.common.provisional_label``), or empty
+    label: Text          # « provisoire : année en cours »… (``rules.common.provisional_words``), or empty
     reasons: list[Reason]
     to_fill: Text | None  # the months without any payroll that are to be filled in (not awaited)
+    awaited: list[Month]  # the months whose payroll is not due yet (the usual lag after a period over)
 
 
-def _payroll_state(enterprise: Enterprise, period: Period, known: Period) -> _PayrollState:
+def _payroll_state(enterprise: Enterprise, period: Period, known: Period, paid: dict[int, Month]) -> _PayrollState:
     """Whether the ratio measured on ``known`` (``known_part`` of ``period``) is final, as the quota says it of an
-    agrément year (``provisional_label``): provisional while ``period`` is not over (« année en cours »: the
-    months to come, a 13th month or the holiday pay still to be paid, can move either end), or when months of it
-    employing someone have no payroll at all after the last Paie month — missing (« paie incomplète », to fill
-    in), or not due yet within the usual lag (« en attente de la paie de 2027-01 », ``awaited_months``).
-    ``measured_to``: the last day of the months compared, the last Paie month's end when it comes first."""
-    last = enterprise.last_pay_month
+    agrément year (``provisional_words``): provisional while ``period`` is not over (« année en cours »: the months
+    to come, a 13th month or the holiday pay still to be paid, can move either end), or when some of its months
+    employing someone under contract have no row of theirs (``paid``: the months of such rows, by number; art. 60
+    rows are the CPAS's) — missing (« paie incomplète », to fill in), or, after the last of them once the period is
+    over, not due yet within the usual lag (« en attente de la paie de 2027-01 »: nothing to fill in, and no row
+    owed by a worker hired then). ``measured_to``: the last day of the months compared."""
     contracts = [w for w in enterprise.workers if w.has_employment_contract]
-    unpaid = [m for m in known.months() if (last is None or m.number > last.number)
-              and m.last_day >= enterprise.agrement_date
+    unpaid = [m for m in known.months() if m.number not in paid and m.last_day >= enterprise.agrement_date
               and any(w.employed_in(Period(m.first_day, m.last_day)) for w in contracts)]
+    last = paid[max(paid)] if paid else None
     over = period_over(period)
-    awaited = awaited_months(enterprise, period, set(known.months()) - set(unpaid)) if over else []
+    gaps = [m for m in unpaid if last is not None and m.number < last.number]
+    trailing = [m for m in unpaid if last is None or m.number > last.number]
+    awaited = trailing if over and trailing and not gaps and payroll_current(enterprise, last) else []
     provisional = not over or bool(unpaid)
-    label = provisional_label(provisional, period, awaited)
     measured_to = known.end if last is None else min(known.end, last.last_day)
     reasons: list[Reason] = []
     if not over:
         today = periods.today().isoformat()
         if known.end < period.end:
             said = horizon_text(enterprise, known.end)
+            upto = t(said.fr, said.en) if measured_to == known.end else t(
+                f"{measured_to.isoformat()} (horizon : {said.fr})", f"{measured_to.isoformat()} (horizon: {said.en})")
             reasons.append(because(t(
-                f"Période en cours (date du jour : {today}) : salaires comparés jusqu'au {said.fr} ; les mois "
+                f"Période en cours (date du jour : {today}) : salaires comparés jusqu'au {upto.fr} ; les mois "
                 "suivants se comparent avec leur paie (un 13e mois, le pécule de vacances à venir) — verdict "
                 "provisoire.",
-                f"Period in progress (today: {today}): pay compared up to {said.en}; the later months are compared "
+                f"Period in progress (today: {today}): pay compared up to {upto.en}; the later months are compared "
                 "with their payroll (a 13th month, holiday pay still to come) — provisional verdict.")))
         else:
             reasons.append(because(t(
@@ -476,27 +493,26 @@ def _payroll_state(enterprise: Enterprise, period: Period, known: Period) -> _Pa
                 "verdict provisoire tant qu'elle n'est pas terminée.",
                 f"Period in progress (today: {today}): payroll entered up to its end ({period.end.isoformat()}), "
                 "provisional verdict until it is over.")))
+    pay_known = pay_known_text(enterprise)
+    if awaited:
+        said = awaited_text(awaited)
+        reasons.append(because(t(
+            f"En attente de {said.fr} ({pay_known.fr}, dans le délai habituel) : ces mois ne sont pas encore comparés "
+            "— verdict provisoire.",
+            f"Awaiting {said.en} ({pay_known.en}, within the usual lag): those months are not compared yet — "
+            "provisional verdict.")))
+    missing = [m for m in unpaid if m not in awaited]
     to_fill = None
-    if unpaid:
-        span = str(unpaid[0]) if len(unpaid) == 1 else f"{unpaid[0]} – {unpaid[-1]}"
-        known_text = pay_known_text(enterprise)
-        if awaited:
-            said = awaited_text(awaited)
-            reasons.append(because(t(
-                f"En attente de {said.fr} ({known_text.fr}, dans le délai habituel) : ces mois ne sont pas encore "
-                "comparés — verdict provisoire.",
-                f"Awaiting {said.en} ({known_text.en}, within the usual lag): those months are not compared yet — "
-                "provisional verdict.")))
-        else:
-            to_fill = t(span, span)
-            reasons.append(because(t(
-                f"Mois sans aucune paie saisie, non comparés : {span} ({known_text.fr}) — à compléter ; verdict "
-                "provisoire.",
-                f"Months without any payroll entered, not compared: {span} ({known_text.en}) — to fill in; "
-                "provisional verdict.")))
-    # « provisoire : année en cours », without the brackets the quota writes it in: said after a date here.
-    fr, en = (x.strip()[1:-1] for x in label)
-    return _PayrollState(provisional, measured_to, t(fr, en), reasons, to_fill)
+    if missing:
+        runs = months_runs_text(missing)
+        to_fill = t(runs, runs)
+        reasons.append(because(t(
+            f"Mois sans aucune ligne de paie des travailleurs sous contrat, non comparés : {runs} ({pay_known.fr}) — "
+            "à compléter ; verdict provisoire.",
+            f"Months without any payroll row of the workers under contract, not compared: {runs} ({pay_known.en}) "
+            "— to fill in; provisional verdict.")))
+    return _PayrollState(provisional, measured_to, provisional_words(provisional, period, awaited), reasons, to_fill,
+                         awaited)
 
 
 def _seniority_flag(regime: Regime, on) -> Value | None:
@@ -546,6 +562,8 @@ def as_check(result: WageTension) -> CheckResult:
                          "Fill in the Paie sheet (salaire_brut and etp per month)." if to is None else
                          f"Fill in the Paie sheet for its months up to {to.isoformat()} (salaire_brut and etp "
                          "per month)."))
+        elif not result.begun:
+            summary = not_begun_summary()
         else:  # nothing to fill in yet: the period judged begins after the last Paie month
             summary = t("indéterminé : aucune paie encore connue pour la période",
                         "unknown: no payroll known yet for the period")
@@ -578,7 +596,7 @@ def as_check(result: WageTension) -> CheckResult:
             fix.append(t(f"Complétez la feuille Paie {french_word(n, 'du', 'des')} {listed.fr}.",
                          f"Fill in the Paie sheet for {listed.en}."))
     if result.ratio is not None and result.to_fill is not None:
-        fix.append(t(f"Complétez la feuille Paie de {result.to_fill.fr} (salaire_brut et etp par mois).",
+        fix.append(t(f"Complétez la feuille Paie pour {result.to_fill.fr} (salaire_brut et etp par mois).",
                      f"Fill in the Paie sheet for {result.to_fill.en} (salaire_brut and etp per month)."))
     details = {**result.to_dict(), "notes": list(result.notes)}  # Text: rendered in the asked language
     return CheckResult(NAME, result.compliant, summary, result.reasons, tuple(fix), details)

@@ -392,12 +392,12 @@ _NISS_ID_EXPECTED = Text(
 # A formula typed in a cell formatted as Text (the template gives ids, national and BCE numbers that format, so
 # that leading zeros survive) is not calculated: the spreadsheet stores « =Personnel!A2 » as the text itself.
 _FORMULA_AS_TEXT_HINT = Text(
-    " C'est une formule enregistrée comme texte : la cellule est au format Texte (celui que le modèle donne à "
-    "cette colonne), le tableur ne l'a pas calculée ; tapez la valeur elle-même, ou mettez la cellule au format "
+    " C'est sans doute une formule enregistrée comme texte (une cellule au format Texte, celui que le modèle donne "
+    "à cette colonne) : le tableur ne l'a pas calculée ; tapez la valeur elle-même, ou mettez la cellule au format "
     "Standard et validez la formule à nouveau",
-    " It is a formula stored as text: the cell has the Text format (the one the template gives this column), the "
-    "spreadsheet did not calculate it; type the value itself, or give the cell the General format and enter the "
-    "formula again")
+    " It is probably a formula stored as text (a cell with the Text format, the one the template gives this "
+    "column): the spreadsheet did not calculate it; type the value itself, or give the cell the General format and "
+    "enter the formula again")
 
 
 def _formula_as_text(text: str) -> bool:
