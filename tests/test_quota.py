@@ -4031,3 +4031,20 @@ def test_year_1_point_value_counts_a_person_at_most_one_full_time_that_day():
     y = evaluate_quota(enterprise(ws, pays, agrement=date(2024, 1, 1)), W16, Period.calendar_year(2024), st_).latest
     assert y.target_share == D("0.2") and abs(y.months[-1].target_fte - D("26.2") / 31) < D("1E-20")
     assert [r for r in y.reasons if "(travailleur A2, compté en partie)" in r.text.fr]
+
+
+def test_a_month_of_an_agrement_year_still_running_gives_its_provisional_verdict(monkeypatch):
+    """Batch audit (2026-12-01): ``ei batch --month`` judges the Walloon quota as the verdict of the agrément year
+    holding the month. Agrément 2021-01-01, year 2 = 2022 (30 %); T target, N1–N3 not, all full time, Paie typed
+    ahead to 2022-12; today 2022-11-15, ``--month 2022-10``: T 12 ÷ D 48 = 25 % < 30 %, non conforme, and the year
+    runs to 2022-12-31 — provisional, as ``--year 2022`` says the same day, with a hire still advised. It read
+    final (its only judged part, October, being over) and its to-fix « année close : … aucun engagement ne la
+    rattrape » with a month and a half of the year left."""
+    monkeypatch.setattr(periods, "today", lambda: date(2022, 11, 15))
+    e, st_ = _one_target_in_four("2022-12")
+    month = evaluate_quota(e, W16, Period(date(2022, 10, 1), date(2022, 10, 31)), st_).latest
+    year = evaluate_quota(e, W16, Period.calendar_year(2022), st_).latest
+    assert month.target_share == year.target_share == D("0.25")
+    assert (month.compliant, month.provisional) == (year.compliant, year.provisional) == (False, True)
+    fixes = check(e, W16, Period(date(2022, 10, 1), date(2022, 10, 31)), st_).to_fix
+    assert fixes and not any("année close" in f.fr for f in fixes)

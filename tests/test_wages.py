@@ -861,3 +861,33 @@ def test_which_months_a_ratio_lacks_are_the_months_without_a_row_of_the_workers_
                                     "2025-06-30 (horizon : 2025-09-30 (fin du dernier mois terminé, année en cours, "
                                     "paie connue jusqu'au 2025-06-30))") for r in behind.reasons)
     assert behind.to_fix[-1].fr.startswith("Complétez la feuille Paie pour 2025-07 – 2025-09 ")
+
+
+def test_the_monthly_run_measures_the_year_ending_with_its_month_when_its_payroll_is_not_missing(monkeypatch):
+    """Batch audit (2026-12-01), ``ei batch --month`` (the 12 months ending with the month). M 4 000 €, P 2 000 € at
+    etp 1 every month paid (ratio 4 000 ÷ 2 000 = 2,00):
+    - December just over, its payroll within the usual lag (today 2026-01-05, Paie to 2025-11): the window 2025-01
+      … 2025-12, « conforme (… provisoire : en attente de la paie de 2025-12) », nothing to fill in — as
+      ``--year 2025`` says that day; it read « indéterminé : aucune paie exploitable », « Complétez la feuille
+      Paie », and failed ``--strict``;
+    - the month running (today 2025-11-15, Paie to 2025-10): the window to 2025-10-31, « provisoire : année en
+      cours », as the size measures the same window (it read « aucune paie encore connue »);
+    - a month not begun (today 2025-11-15, ``--month 2025-12``, Paie typed ahead to 2026-02): « période pas encore
+      commencée », not a ratio on the window because the payroll typed ahead reached it."""
+    from ei_cli import periods
+
+    both = {"M": "4000", "P": "2000"}
+    december, november = Period(date(2025, 12, 1), date(2025, 12, 31)), Period(date(2025, 11, 1), date(2025, 11, 30))
+    monkeypatch.setattr(periods, "today", lambda: date(2026, 1, 5))
+    lag = wages.check(enterprise(_monthly(range(1, 12), both)), W16, december)
+    assert lag.compliant is True and lag.details["ratio"] == D("2.0000") and lag.to_fix == ()
+    assert "provisoire : en attente de la paie de 2025-12)" in lag.summary.fr
+    assert wages.check(enterprise(_monthly(range(1, 12), both)), W16, YEAR).summary == lag.summary
+    monkeypatch.setattr(periods, "today", lambda: date(2025, 11, 15))
+    running = wages.check(enterprise(_monthly(range(1, 11), both)), W16, november)
+    assert running.compliant is True and running.details["measured_to"] == "2025-10-31"
+    assert "provisoire : année en cours)" in running.summary.fr
+    ahead = enterprise(_monthly(range(1, 13), both) + _monthly(range(1, 3), both, 2026))
+    later = wages.check(ahead, W16, december)
+    assert later.compliant is None and later.to_fix == () and later.details["ratio"] is None
+    assert later.summary.fr == "indéterminé : période pas encore commencée (date du jour : 2025-11-15)"

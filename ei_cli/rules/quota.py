@@ -1935,8 +1935,12 @@ def _judge_years(enterprise: Enterprise, regime: Regime, years: list[tuple[int, 
     for n, p in years:
         in_year = list(p.months())
         known = tuple(measured[m] for m in in_year if m in measured)
+        # Only a month-by-month shape judges the months of the period alone (its part of the year, ``span``); an
+        # average judges the whole agrément year, provisional while it runs whatever the period asked (batch audit,
+        # 2026-12-01: ``--month 2026-10`` read year 3, running to 2027-02, final — « année close »).
+        span = None if period is None or shape.judge is not _judge_monthly else p.intersection(period)
         frame = _Frame(enterprise, regime, n, p, known, len(in_year), frozenset(m.month for m in known), report,
-                       day_fte, None if period is None else p.intersection(period))
+                       day_fte, span)
         results.append(_counted_in_part(replace(_judge(shape, frame), regime_id=regime.id, rule=name), enterprise))
     return results, problems
 

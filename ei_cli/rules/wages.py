@@ -259,11 +259,16 @@ def measured_period(enterprise: Enterprise, period: Period) -> Period:
     --month``) — the 12 months ending with it (``periods.year_ending``, as the enterprise size), from the
     agrément at the earliest when the period itself is under it (``rules.common.obligation_period``). A
     remuneration is compared, not one month's pay slip: a 13th month paid in December made 2,2 read 4,4 month
-    against month. A period that begins after the last Paie month is not measured on the months before it:
-    nothing of it is known yet."""
+    against month. A period after the last Paie month whose payroll is missing — over, the payroll behind by more
+    than its usual lag (``payroll_current``), or no Paie row at all — is not measured on the months before it:
+    nothing of it is known. One still running, or just over with its payroll within the lag, is measured on the
+    window up to the horizon, provisional, as the size is (batch audit, 2026-12-01: the monthly run of December on
+    2027-01-05 read « indéterminé … Complétez la feuille Paie » beside ``--year``'s « en attente de la paie »)."""
     span = year_ending(period)
     last = enterprise.last_pay_month
-    if span == period or period.start < enterprise.agrement_date or last is None or last.last_day < period.start:
+    missing = last is None or (last.last_day < period.start and period_over(period)
+                               and not payroll_current(enterprise))
+    if span == period or period.start < enterprise.agrement_date or missing:
         return period
     return obligation_period(enterprise, span)
 
@@ -276,7 +281,8 @@ def _fte_ratio(enterprise: Enterprise, regime: Regime, period: Period) -> WageTe
     # size, the other yearly measure): a month after the current one is not begun, whatever its Paie rows (the
     # reader warns of them, ``pay_month_in_future``); a period not begun, or none of whose months is known yet,
     # compares nothing.
-    known = known_part(enterprise, period)
+    # Not begun is said of the period asked (``ei batch --month`` of a month to come), not of its 12-month window.
+    known = None if not_begun(asked) else known_part(enterprise, period)
     # The months compared as a range of month numbers (``Month.number``).
     first, last = (Month.of(period.start).number, Month.of(known.end).number) if known else (1, 0)
     rows = [p for p in enterprise.pay if first <= p.month.number <= last]
@@ -315,7 +321,7 @@ def _fte_ratio(enterprise: Enterprise, regime: Regime, period: Period) -> WageTe
     if state is not None and state.awaited:
         owed_end = min(owed_end, state.awaited[0].first_day - timedelta(days=1))
     owed_start = max(period.start, enterprise.agrement_date)
-    owed = Period(owed_start, owed_end) if owed_start <= owed_end else None
+    owed = Period(owed_start, owed_end) if owed_start <= owed_end and not not_begun(asked) else None
     without_pay = () if owed is None else tuple(
         w.worker_id for w in enterprise.workers
         if w.has_employment_contract and w.employed_in(owed) and w.worker_id not in paid)
@@ -376,11 +382,11 @@ def _fte_ratio(enterprise: Enterprise, regime: Regime, period: Period) -> WageTe
         # in yet only when it ends before the period judged (the months after the last Paie month while it is
         # current, a period not begun). A payroll further behind has the months up to the last month over
         # missing, as ``ei subsidy`` reads them the same day — not « aucune paie encore connue ».
-        due = horizon is None or horizon >= period.start
-        if not_begun(period):
+        due = not not_begun(asked) and (horizon is None or horizon >= period.start)
+        if not_begun(asked):
             # As the size and the other checks say a period not begun (a payroll typed ahead is not compared).
             today = periods.today().isoformat()
-            span = f"{period.start.isoformat()} – {period.end.isoformat()}"
+            span = f"{asked.start.isoformat()} – {asked.end.isoformat()}"
             said = t(f"La période {span} commence après la date du jour ({today}) : aucune paie n'y est encore "
                      "comparée.",
                      f"The period {span} begins after today ({today}): no pay in it is compared yet.")
@@ -405,7 +411,7 @@ def _fte_ratio(enterprise: Enterprise, regime: Regime, period: Period) -> WageTe
                            tuple(excluded), tuple(art60), without_pay,
                            not (seniority is not None and seniority.value is True), tuple(reasons), tuple(notes),
                            tuple(counted), payroll_due=due, payroll_due_to=horizon if due else None,
-                           begun=not not_begun(period))
+                           begun=not not_begun(asked))
     reasons += state.reasons
     workers = _by_person(enterprise, counted)
     # Ordered by (pay per fte, worker); each key computed once.
