@@ -316,6 +316,29 @@ def test_ods_error_cells_are_formula_errors_as_in_an_xlsx(tmp_path):
     assert "« mois_sans_emploi » (travailleur 1) : la formule de la cellule donne une erreur (#DIV/0!)" in found[1][3]
 
 
+def test_an_ods_formula_without_its_value_is_one_as_in_an_xlsx(tmp_path):
+    """ods/xlsx audit (2026-12-01): a program writing formulas without computing them saves an .ods cell
+    ``<table:table-cell table:formula="of:=DATE(2024;12;31)"/>`` — no value type, no value — which calamine reads
+    as an empty cell: Personnel G2 (date_sortie) read as « still employed », Paie E2 (cout_salarial) as unknown,
+    and « valide »; Paie C3 (etp, required) as « valeur obligatoire manquante ». The same cells in an .xlsx
+    (``<c><f>…</f></c>``, no ``<v>``) are ``formula_without_value``: now the .ods gives those three, at the same
+    cells with the same messages. A formula with its value (``office:value-type``) stays a value."""
+    def bare(formula):
+        return f'<table:table-cell table:formula="of:={formula}"/>'
+
+    cells = {("Personnel", "G2"): bare("DATE(2024;12;31)"), ("Paie", "E2"): bare("[.D2]*1.32"),
+             ("Paie", "C3"): bare("1/2")}
+    cells[("Paie", "D2")] = ('<table:table-cell table:formula="of:=1000*2" office:value-type="float" '
+                             'office:value="2000"><text:p>2000</text:p></table:table-cell>')
+    ods = tmp_path / "x.ods"
+    ods.write_bytes(_ods_workbook(valid_sheets(), cells))
+    found = [(p.code, p.sheet, p.cell) for p in read_workbook(ods).problems]
+    assert found == [("formula_without_value", "Personnel", "G2"), ("formula_without_value", "Paie", "E2"),
+                     ("formula_without_value", "Paie", "C3")]
+    assert all("la cellule contient une formule sans valeur calculée" in p.message.fr
+               for p in read_workbook(ods).problems)
+
+
 def test_ods_scan_lists_error_cells_at_their_place(monkeypatch):
     """Positions follow the repeat counts and covered cells: row 1 holds A1 (error), B1-D1 (one cell
     repeated 3 times, errors), E1 (covered, error), F1 (text); row 2 is repeated twice with B2 and B3 in

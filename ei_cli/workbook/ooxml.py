@@ -378,6 +378,9 @@ _ODS_VALUE_TYPE = re.compile(rb"value-type\s*=")
 # (``<text:p>#DIV/0!</text:p>``); calamine reads such a cell as "" (or, when a writer puts
 # ``office:value-type="float" office:value="0"`` beside it, as that number), never as an error.
 _ODS_ERROR_TYPE = re.compile(rb"""value-type\s*=\s*["']error["']""")
+# A formula cell (``table:formula``): with no value type at all, saved without its computed value (a program
+# that writes formulas without computing them; LibreOffice always writes the type of the result).
+_ODS_FORMULA = re.compile(rb"table:formula\s*=")
 _ODS_STRING_VALUE = re.compile(rb"""office:string-value\s*=\s*(?:"([^"]*)"|'([^']*)')""")
 _ODS_PARAGRAPH = re.compile(rb"\s*<text:p(?:\s" + _ATTRS + rb")?>([^<]*)")
 # What is quoted of the error shown (#DIV/0!, #N/A, #NOM?, Err:502…): a short token with at most one
@@ -392,7 +395,7 @@ class OdsScan(NamedTuple):
     """What one pass over an .ods ``content.xml`` finds, per sheet name."""
 
     extents: dict[str, tuple[int, int]]                 # (rows, columns) holding every non-empty cell
-    errors: dict[str, dict[tuple[int, int], str]]       # 0-based (row, column) → the error shown
+    errors: dict[str, dict[tuple[int, int], str | None]]   # (row, column) → the error shown, None: no value
 
 
 def ods_scan(archive: zipfile.ZipFile, xml: bytes | None = None) -> OdsScan:
@@ -437,6 +440,7 @@ def ods_scan(archive: zipfile.ZipFile, xml: bytes | None = None) -> OdsScan:
             add_errors(*area, _error_shown(_ODS_PARAGRAPH.match(block), attrs))
             awaiting = None
         may_hold_errors = b"error" in block
+        may_hold_formulas = b"table:formula" in block
         for m in _ODS_TAG.finditer(block):
             closing, tag, attrs = m.group(1), m.group(2), m.group(3)
             if tag == b"table":
@@ -460,7 +464,15 @@ def ods_scan(archive: zipfile.ZipFile, xml: bytes | None = None) -> OdsScan:
                         row += row_repeat
             elif not closing:
                 repeat = _largest(_ODS_COLS.findall(attrs))
-                if _ODS_VALUE_TYPE.search(attrs) or (tag == b"table-cell" and not attrs.endswith(b"/")):
+                if may_hold_formulas and tag == b"table-cell" and _ODS_FORMULA.search(attrs) \
+                        and not _ODS_VALUE_TYPE.search(attrs):
+                    # A formula without its computed value: calamine reads "" — reported as ``formula_without_value``
+                    # (``None``), as an .xlsx formula with no ``<v>`` is (ods/xlsx audit, 2026-12-01).
+                    row_has_value = True
+                    max_col = max(max_col, col + repeat)
+                    if len(found) < MAX_ODS_ERROR_CELLS:
+                        add_errors(row, row_repeat, col, repeat, None)
+                elif _ODS_VALUE_TYPE.search(attrs) or (tag == b"table-cell" and not attrs.endswith(b"/")):
                     # A cell with a value (or with content, such as text paragraphs).
                     row_has_value = True
                     max_col = max(max_col, col + repeat)
