@@ -841,9 +841,9 @@ def test_brussels_supervision_share_of_a_year_in_progress_is_measured_to_its_hor
     F (encadrement) hired 2025-07-01, both full time. Today 2025-06-15: the horizon is the last month over,
     2025-05-31 (``known_part``), F not yet under contract: E alone, 1 ÷ (9 + 1) = 10 % ≥ 10 %, « conforme (au
     2025-05-31, provisoire : année en cours) » (the whole year counted F's 184 days of 365 not worked yet:
-    (365 + 184) ÷ (10 × 365 + 184) = 549 ÷ 3 834 = 14,32 %). 2026, not begun that day: not judged — « indéterminé : période pas encore commencée »
-    (it read « conforme », measured on contracts no day of which had come). The year over (today 2026-01-10):
-    14,32 %, final. ``ei subsidy``'s condition measures the same days (the claim up to its horizon)."""
+    (365 + 184) ÷ (10 × 365 + 184) = 549 ÷ 3 834 = 14,32 %). 2026, not begun that day: not judged —
+    « indéterminé : période pas encore commencée » (it read « conforme », measured on contracts no day of which had
+    come). The year over (today 2026-01-10): 14,32 %, final. ``ei subsidy``'s condition measures the same days (the claim up to its horizon)."""
     from ei_cli import periods
 
     workers = staff(9, prefix="N") + staff(1, function=Function.SUPERVISION, prefix="E") + [

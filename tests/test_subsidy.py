@@ -2503,8 +2503,8 @@ def test_brussels_2004_claims_a_year_in_progress_up_to_its_horizon_and_nothing_o
     accompaniment 22 500 × 151 ÷ 365 = 3 397 500 ÷ 365 = 9 308,219… → 9 308,22 €;
     encadrement 46 500 × 151 ÷ 365 = 7 021 500 ÷ 365 = 19 236,986… → 19 236,99 €;
     each target worker 3 750 × 151 ÷ 365 = 566 250 ÷ 365 = 1 551,369… → 1 551,37 € (Personnel's etp 1);
-    total 9 308,22 + 19 236,99 + 5 × 1 551,37 = 28 545,21 + 7 756,85 = 36 302,06 €, not complete: 2013-06-01 … 12-31 to come, one entry
-    per subsidy. Before, the whole of 2013 was claimed, complete — 22 500 + 46 500 + 5 × 3 750 = 87 750 € for days
+    total 9 308,22 + 19 236,99 + 5 × 1 551,37 = 28 545,21 + 7 756,85 = 36 302,06 €, not complete: 2013-06-01 …
+    12-31 to come, one entry per subsidy. Before, the whole of 2013 was claimed, complete — 22 500 + 46 500 + 5 × 3 750 = 87 750 € for days
     not worked yet. 2014, not begun on that day: no line, three entries, no supervision condition judged
     (it was claimed whole, « complete »). On 2014-01-10, 2013 is over: the whole year, complete (87 750 €)."""
     from ei_cli import periods
@@ -2520,7 +2520,8 @@ def test_brussels_2004_claims_a_year_in_progress_up_to_its_horizon_and_nothing_o
     assert (acc.amount, acc.basis["start"], acc.basis["end"], acc.basis["days"]) == (
         D("9308.22"), date(2013, 1, 1), date(2013, 5, 31), 151)
     assert sup.amount == D("19236.99") and sup.basis["end"] == date(2013, 5, 31)
-    assert [(x.amount, x.basis["end"]) for x in lines_of(now, "target_worker")] == [(D("1551.37"), date(2013, 5, 31))] * 5
+    assert [(x.amount, x.basis["end"]) for x in lines_of(now, "target_worker")] == \
+        [(D("1551.37"), date(2013, 5, 31))] * 5
     assert now.total == D("36302.06") and not now.complete
     assert sorted(u.subsidy for u in now.unknown) == ["social_accompaniment", "supervision", "target_worker"]
     assert all(u.reason.fr.startswith("Du 2013-06-01 au 2013-12-31 : après le 2013-05-31 (fin du dernier mois "

@@ -809,25 +809,22 @@ def not_begun_text() -> Text:
     return t(f"période pas encore commencée au {today} (date du jour)", f"period not begun yet on {today} (today)")
 
 
+def not_begun_sentence(period: Period, what: Text) -> Text:
+    """« La période 2027-01-01 – 2027-12-31 commence après la date du jour (2026-11-30) : {what}. »: why a check
+    does not judge a period ``not_begun`` (the dashboard's, the size's, the supervision share's, the wage
+    tension's reasons)."""
+    today = periods.today().isoformat()
+    span = f"{period.start.isoformat()} – {period.end.isoformat()}"
+    return t(f"La période {span} commence après la date du jour ({today}) : {what.fr}.",
+             f"The period {span} begins after today ({today}): {what.en}.")
+
+
 def not_begun_summary() -> Text:
     """The summary of a check not judged on a period not begun (``not_begun``): « indéterminé : période pas encore
     commencée (date du jour : …) » — the dashboard's deadlines and eligibility, the enterprise size."""
     today = periods.today().isoformat()
     return t(f"indéterminé : période pas encore commencée (date du jour : {today})",
              f"unknown: period not begun yet (today: {today})")
-
-
-def awaited_months(enterprise: Enterprise, period: Period, known: set[Month]) -> list[Month]:
-    """The months of ``period`` (an agrément year) without payroll when each comes after the last Paie month and the
-    payroll is current (``rules.common.payroll_current``: the usual lag): not paid *yet*, as every rule of the
-    year in progress reads them (``data_horizon``, ``ei subsidy``'s « à calculer avec la paie ») — for a year
-    just over, « en attente de la paie de 2027-04 », not « complétez la feuille Paie ». Empty otherwise: a
-    month without payroll before the last Paie month, or a payroll further behind, is missing."""
-    last = enterprise.last_pay_month
-    unpaid = [m for m in period.months() if m not in known]
-    if not unpaid or last is None or not payroll_current(enterprise) or unpaid[0] <= last:
-        return []
-    return unpaid
 
 
 def awaited_text(awaited: Sequence[Month]) -> Text:
@@ -840,7 +837,7 @@ def awaited_text(awaited: Sequence[Month]) -> Text:
 def provisional_words(provisional: bool, period: Period, awaited: Sequence[Month] = ()) -> Text:
     """« provisoire : année en cours », or for a year that has ended with months unpaid « provisoire : paie
     incomplète » — not « année en cours » for a year long over —, or « provisoire : en attente de la paie de
-    2027-04 » when those months' payroll is not due yet (``awaited_months``) — a year over, ``period_over`` —;
+    2027-04 » when those months' payroll is not due yet (``rules.quota._awaited``) — a year over, ``period_over`` —;
     « provisoire : année pas encore commencée » for ``period`` not begun (``not_begun``), judged on a payroll
     entered ahead of it. Empty when not ``provisional``."""
     if not provisional:

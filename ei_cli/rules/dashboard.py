@@ -14,8 +14,8 @@ from ei_cli.i18n import t
 from ei_cli.model import Enterprise
 from ei_cli.periods import Period
 from ei_cli.regimes import Regime
-from ei_cli.rules.common import (CheckResult, because, combine, from_day, not_begun, not_begun_summary, not_judged,
-                                 obligations_start)
+from ei_cli.rules.common import (CheckResult, because, combine, from_day, not_begun, not_begun_sentence,
+                                 not_begun_summary, not_judged, obligations_start)
 
 CHECK_NAMES = ("eligibility", "quota", "wages", "employment", "enterprise", "follow_up")
 # The checks whose rules run from the judging regime's first day when it came into force after the agrément:
@@ -117,17 +117,13 @@ def _not_begun(name: str, enterprise: Enterprise, regime: Regime, period: Period
     span = f"{period.start.isoformat()} – {period.end.isoformat()}"
     start = judged.start.isoformat()
     if name == "eligibility":   # no deadline: who is employed in the period is not known yet
-        reason = because(t(
-            f"La période {span} commence après la date du jour ({today}) : qui y sera occupé n'est pas encore "
-            "connu, le public cible n'y est pas encore compté.",
-            f"The period {span} begins after today ({today}): who will be employed in it is not known yet, the "
-            "target public is not counted yet."))
+        reason = because(not_begun_sentence(period, t(
+            "qui y sera occupé n'est pas encore connu, le public cible n'y est pas encore compté",
+            "who will be employed in it is not known yet, the target public is not counted yet")))
     elif judged.start == period.start:
-        reason = because(t(
-            f"La période {span} commence après la date du jour ({today}) : aucune de ses échéances n'est encore "
-            "venue, elle n'est pas encore jugée.",
-            f"The period {span} begins after today ({today}): none of its deadlines has come yet, it is not "
-            "judged yet."))
+        reason = because(not_begun_sentence(period, t(
+            "aucune de ses échéances n'est encore venue, elle n'est pas encore jugée",
+            "none of its deadlines has come yet, it is not judged yet")))
     elif judged.start == enterprise.agrement_date:
         reason = because(t(
             f"Les obligations de l'agrément courent du {start} (date d'agrément), après la date du jour ({today}) : "

@@ -38,11 +38,10 @@ from ei_cli.i18n import Text, french_word, plural, t
 from ei_cli.model import Enterprise, Function
 from ei_cli.periods import Period, year_ending
 from ei_cli.regimes import Regime, Value
-from ei_cli import periods
 from ei_cli.rules.common import (ZERO, CheckResult, Reason, any_of, by_shape, because, combine, contract_fte_days,
                                  decimal_text, denoised, euro_text, full_time_reason, horizon_text, known_part,
-                                 not_begun, not_begun_summary, number_text, period_over, person_fte_rows, round_up,
-                                 share_text, shown_beside, workers_text)
+                                 not_begun, not_begun_sentence, not_begun_summary, number_text, period_over,
+                                 person_fte_rows, provisional_words, round_up, share_text, shown_beside, workers_text)
 from ei_cli.rules.legal_forms import read_legal_form
 from ei_cli.workbook.cells import masked, shown
 
@@ -213,12 +212,9 @@ def _not_measured(period: Period, what: Text, value: Value) -> tuple[Text, Reaso
     commencée (date du jour : …) » for a period not begun (``not_begun``), else « indéterminé : aucun mois de la
     période encore connu » (its horizon before its first day); the reason says ``what`` is not measured yet,
     citing ``value``."""
-    today = periods.today().isoformat()
     span = f"{period.start.isoformat()} – {period.end.isoformat()}"
     if not_begun(period):
-        return not_begun_summary(), because(t(f"La période {span} commence après la date du jour ({today}) : "
-                                              f"{what.fr}.",
-                                              f"The period {span} begins after today ({today}): {what.en}."), value)
+        return not_begun_summary(), because(not_begun_sentence(period, what), value)
     return (t("indéterminé : aucun mois de la période encore connu", "unknown: no month of the period known yet"),
             because(t(f"Aucun mois de la période {span} n'est encore connu : {what.fr}.",
                       f"No month of the period {span} is known yet: {what.en}."), value))
@@ -395,8 +391,9 @@ def _supervision_share(enterprise: Enterprise, regime: Regime, period: Period, r
         said = horizon_text(enterprise, known.end)
         reasons.append(because(t(f"Période en cours : mesurée jusqu'au {said.fr} ; verdict provisoire.",
                                  f"Period in progress: measured up to {said.en}; provisional verdict."), share_v))
-        summary = t(f"{summary.fr} (au {known.end.isoformat()}, provisoire : année en cours)",
-                    f"{summary.en} (to {known.end.isoformat()}, provisional: year in progress)")
+        words = provisional_words(provisional, period)
+        summary = t(f"{summary.fr} (au {known.end.isoformat()}, {words.fr})",
+                    f"{summary.en} (to {known.end.isoformat()}, {words.en})")
     details = {"supervision_fte": m.supervision, "non_target_fte": m.non_target, "unknown_status_fte": m.unknown,
                "supervision_share": share, "min_supervision_share": minimum,
                "supervisors": list(m.supervisors), "subsidies_due": compliant,

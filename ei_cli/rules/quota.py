@@ -42,7 +42,7 @@ from ei_cli.rules.common import (NO_PAY, ONE, VERDICT, CheckResult, Reason, beca
                                  daily_fte, denoised, days_employed_in, fallback_warnings, fte_lookup, not_begun,
                                  period_over, number_text, person_fte, pay_known_text, round_up, payroll_current,
                                  share_percent, share_text, shown_beside, four_places, workers_text, fte_days_beside,
-                                 full_time_reason, lowered_by_full_time, one_full_time, awaited_months, awaited_text,
+                                 full_time_reason, lowered_by_full_time, one_full_time, awaited_text,
                                  provisional_label)
 
 NAME = "quota"
@@ -387,8 +387,8 @@ class _Frame:
 
     @property
     def awaited(self) -> list[Month]:
-        """The year's unpaid months whose payroll is awaited, not missing (``rules.common.awaited_months``)."""
-        return awaited_months(self.enterprise, self.period, {m.month for m in self.months})
+        """The year's unpaid months whose payroll is awaited, not missing (``_awaited``)."""
+        return _awaited(self.enterprise, self.period, {m.month for m in self.months})
 
     @property
     def judged_span(self) -> Period:
@@ -1225,6 +1225,19 @@ def _judge_mandate(f: _Frame) -> YearQuota:
 
 
 # ------------------------------------------------------------------------------ shared texts
+def _awaited(enterprise: Enterprise, period: Period, known: set[Month]) -> list[Month]:
+    """The months of ``period`` (an agrément year) without payroll when each comes after the last Paie month and the
+    payroll is current (``rules.common.payroll_current``: the usual lag): not paid *yet*, as every rule of the
+    year in progress reads them (``data_horizon``, ``ei subsidy``'s « à calculer avec la paie ») — for a year
+    just over, « en attente de la paie de 2027-04 », not « complétez la feuille Paie ». Empty otherwise: a
+    month without payroll before the last Paie month, or a payroll further behind, is missing."""
+    last = enterprise.last_pay_month
+    unpaid = [m for m in period.months() if m not in known]
+    if not unpaid or last is None or not payroll_current(enterprise) or unpaid[0] <= last:
+        return []
+    return unpaid
+
+
 def _summary(n: int, period: Period, compliant: bool | None, share, r, shortfall, provisional: bool,
              point_day: date | None = None, unknown: Decimal = ZERO,
              awaited: Sequence[Month] = (), cause: Text | None = None) -> Text:
@@ -1431,11 +1444,12 @@ class _Shape:
     counted: Callable[[Worker], bool]
     judge: Callable[[_Frame], YearQuota]
     supervision: bool = False
+    by_month: bool = False   # each month judged for itself: a period asked cuts the year (``_Frame.span``)
 
 
 SHAPES: dict[str, _Shape] = {
     "staircase": _Shape(_counted, _judge_staircase),
-    "monthly_production_share": _Shape(_counted_production, _judge_monthly),
+    "monthly_production_share": _Shape(_counted_production, _judge_monthly, by_month=True),
     "mandate_minimums": _Shape(_counted, _judge_mandate, supervision=True),
 }
 
@@ -1599,7 +1613,7 @@ class _Advice:
     « impossible » (no hire fixes the target part any more: months judged below the threshold, a year 1 whose
     last day is past, a minimum unknown), « too_late » (no month left to hire in), « nothing_left » (no month
     to come), « payroll_missing » (the year is over with months unpaid), « awaited » (the year is over and its
-    unpaid months' payroll is not due yet: ``awaited``, ``rules.common.awaited_months``) — the last four the forecast's alone.
+    unpaid months' payroll is not due yet: ``awaited``, ``_awaited``) — the last four the forecast's alone.
     ``half_of``: the year whose half-time rule is named beside the hire (``_half_time_text``); ``unsure``: the
     projection's verdict hangs on unknown statuses (``_UNSURE_IF``); ``span``: the days a hire counts in when they
     weigh less than one month (``_short_span``), named instead of ``hire_from`` (``when``); ``apart``: month by
@@ -1674,7 +1688,7 @@ class _Advice:
             en = (f"ended on {end.isoformat()}, payroll known to {last_known}: no projection nor hire to propose; "
                   "complete the Paie sheet with its missing months.")
         elif case == "awaited":
-            # A year just over whose unpaid months' payroll is within the usual lag (``rules.common.awaited_months``): nothing to
+            # A year just over whose unpaid months' payroll is within the usual lag (``_awaited``): nothing to
             # complete, as its verdict's « (provisoire : en attente de la paie de …) » says.
             said = awaited_text(self.awaited)
             fr = f"terminée le {end.isoformat()}, en attente de {said.fr} : pas de projection ni d'engagement à proposer."
@@ -1816,7 +1830,7 @@ def _advice(target: Decimal | None, supervision: Decimal | None, hire_from: Mont
     """The one choice of what a projection advises (``_Advice``): ``target`` the target FTE to hire (None: no
     hire fixes the target part), ``supervision`` the encadrement FTE (Brussels 2018), from ``hire_from``;
     ``months_left``, ``payroll_missing`` and ``awaited`` (its unpaid months whose payroll is not due yet,
-    ``rules.common.awaited_months``) for the forecast of a year with no month to come; ``span``: the days a hire counts in when they
+    ``_awaited``) for the forecast of a year with no month to come; ``span``: the days a hire counts in when they
     weigh less than one month (``_short_span``); ``apart``: the current month said apart (``_month_apart``), which
     its callers only solve beside a figure to hire in a month to come (a « hire »). A target part no hire fixes
     is « impossible » whatever encadrement is also missing: hiring that encadrement alone leaves the verdict
@@ -1938,7 +1952,7 @@ def _judge_years(enterprise: Enterprise, regime: Regime, years: list[tuple[int, 
         # Only a month-by-month shape judges the months of the period alone (its part of the year, ``span``); an
         # average judges the whole agrément year, provisional while it runs whatever the period asked (batch audit,
         # 2026-12-01: ``--month 2026-10`` read year 3, running to 2027-02, final — « année close »).
-        span = None if period is None or shape.judge is not _judge_monthly else p.intersection(period)
+        span = p.intersection(period) if period is not None and shape.by_month else None
         frame = _Frame(enterprise, regime, n, p, known, len(in_year), frozenset(m.month for m in known), report,
                        day_fte, span)
         results.append(_counted_in_part(replace(_judge(shape, frame), regime_id=regime.id, rule=name), enterprise))
@@ -2138,9 +2152,9 @@ def check(enterprise: Enterprise, regime: Regime, period: Period, report=None) -
                             f"{number_text(y.shortfall_fte)} ETP manquants.",
                             f"{which_en}hire target-public workers or raise their working time: "
                             f"{number_text(y.shortfall_fte, 'en')} FTE missing."))
-        awaited = awaited_months(enterprise, y.period, {m.month for m in y.months}) if y.provisional else []
+        awaited = _awaited(enterprise, y.period, {m.month for m in y.months}) if y.provisional else []
         if awaited and period_over(y.period):
-            # A year just over whose last months' payroll is not due yet (``rules.common.awaited_months``): nothing to complete.
+            # A year just over whose last months' payroll is not due yet (``_awaited``): nothing to complete.
             said = awaited_text(awaited)
             to_fix.append(t(f"{which_fr}année terminée le {y.period.end.isoformat()}, en attente de {said.fr} : le "
                             "verdict porte d'ici là sur les mois connus.",
@@ -2394,8 +2408,8 @@ def forecast_quota(enterprise: Enterprise, regime: Regime, day: date, report) ->
             f"A hire counted from the day after today ({hire_day.isoformat()}): {said.en}.")))
     extra_sup = _supervision_to_hire(projected)
     # Brussels 2018: nobody at half-time is one contract to raise, said beside any hire (never solved as FTE).
-    # A year over with months unpaid lacks their payroll, unless it is not due yet (``rules.common.awaited_months``: the usual lag).
-    awaited = awaited_months(enterprise, period, set(known)) if period_over(period) else []
+    # A year over with months unpaid lacks their payroll, unless it is not due yet (``_awaited``: the usual lag).
+    awaited = _awaited(enterprise, period, set(known)) if period_over(period) else []
     # The weight k of the days a hire counts in, as the shortfall solved it (a year 1 is judged on its last day:
     # k = 1); month by month (Brussels 2004), which solves no average, the adjustable months' parts. Under one
     # month, the advice names those days beside the figure (``_short_span``).

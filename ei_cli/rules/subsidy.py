@@ -1530,6 +1530,13 @@ def tranche_days_text(basis: dict, lang: str = "fr", long: bool = False) -> str 
                        f"({euro_text(g['rate'], 'en')}/yr)").get(lang) for g in groups)
 
 
+def _post_holders(staff: Function) -> tuple[Function, ...]:
+    """The functions whose contracts hold a Brussels tranche line's post (``_tranche_line``): its ``staff``, and
+    for the accompaniment the encadrement staff too, who may accompany (rules.md §5.6: one group of training,
+    encadrement and social accompaniment staff)."""
+    return (staff,) if staff != Function.SOCIAL_ACCOMPANIMENT else (staff, Function.SUPERVISION)
+
+
 def _tranche_line(run: _Run, subsidy: str, base_key: str, per_key: str, n: int, agr_year: Period,
                   part: Period, staff: Function, before: tuple[Text, Reason] | None = None) -> None:
     """A Brussels tranche subsidy of one agrément-year segment; meant for the ``staff`` it pays, it pays the days
@@ -1549,7 +1556,7 @@ def _tranche_line(run: _Run, subsidy: str, base_key: str, per_key: str, n: int, 
     # The days that earn: those on which the staff the line is meant for is under contract — the accompaniment's
     # encadrement staff too, who may accompany (below) — each that day's annual amount ÷ the agrément year's
     # days; one day of an encadrant earned the whole part, none nothing (a cliff).
-    held_by = (staff,) if staff != Function.SOCIAL_ACCOMPANIMENT else (staff, Function.SUPERVISION)
+    held_by = _post_holders(staff)
     days_held = _days_held(run, held_by, part)
     held = sum(days_held)
     groups, unsure, heads, anyone = _tranche_days(run, part, threshold.number, size.number, days_held)
@@ -1957,11 +1964,11 @@ def _claim_up_to_horizon(run: _Run) -> tuple[Period | None, Period | None, date 
     return Period(claim.start, horizon), Period(horizon + timedelta(days=1), claim.end), horizon
 
 
-# Who holds the post an enterprise line pays (``_days_held``): the 2003 manager, the Brussels encadrement, the
-# Brussels accompaniment (its encadrement staff too, ``_tranche_line``), the 2003 accompaniers' FTE.
-_POST_STAFF = {"manager": (Function.MANAGEMENT,), "supervision_tranches": (Function.SUPERVISION,),
-               "social_accompaniment_tranches": (Function.SOCIAL_ACCOMPANIMENT, Function.SUPERVISION),
-               "social_accompaniment_per_fte": (Function.SOCIAL_ACCOMPANIMENT,)}
+# Who holds the post an enterprise line pays (``_days_held``): the 2003 manager, the 2003 accompaniers (a line
+# each), the Brussels tranche lines' staff (``_post_holders``).
+_POST_STAFF = {"manager": (Function.MANAGEMENT,), "social_accompaniment_per_fte": (Function.SOCIAL_ACCOMPANIMENT,),
+               "supervision_tranches": _post_holders(Function.SUPERVISION),
+               "social_accompaniment_tranches": _post_holders(Function.SOCIAL_ACCOMPANIMENT)}
 
 
 def _days_to_come(run: _Run, shape: str, to_come: Period, horizon: date) -> None:

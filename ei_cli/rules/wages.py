@@ -36,8 +36,9 @@ from ei_cli.model import Enterprise, worker_order
 from ei_cli.periods import Month, Period, month_span, year_ending
 from ei_cli.regimes import Regime, Value
 from ei_cli.rules.common import (CENT, CheckResult, Reason, awaited_text, because, data_horizon, decimal_text,
-                                 denoised, horizon_text, known_part, months_runs_text, not_begun, not_begun_summary,
-                                 obligation_period, pay_known_text, payroll_current, period_over, provisional_words,
+                                 denoised, horizon_text, known_part, months_runs_text, not_begun, not_begun_sentence,
+                                 not_begun_summary, obligation_period, pay_known_text, payroll_current, period_over,
+                                 provisional_words,
                                  euro_text, money, not_established, number_text, worker_month_text, worker_text,
                                  workers_text)
 
@@ -282,7 +283,8 @@ def _fte_ratio(enterprise: Enterprise, regime: Regime, period: Period) -> WageTe
     # reader warns of them, ``pay_month_in_future``); a period not begun, or none of whose months is known yet,
     # compares nothing.
     # Not begun is said of the period asked (``ei batch --month`` of a month to come), not of its 12-month window.
-    known = None if not_begun(asked) else known_part(enterprise, period)
+    begun = not not_begun(asked)
+    known = known_part(enterprise, period) if begun else None
     # The months compared as a range of month numbers (``Month.number``).
     first, last = (Month.of(period.start).number, Month.of(known.end).number) if known else (1, 0)
     rows = [p for p in enterprise.pay if first <= p.month.number <= last]
@@ -321,7 +323,7 @@ def _fte_ratio(enterprise: Enterprise, regime: Regime, period: Period) -> WageTe
     if state is not None and state.awaited:
         owed_end = min(owed_end, state.awaited[0].first_day - timedelta(days=1))
     owed_start = max(period.start, enterprise.agrement_date)
-    owed = Period(owed_start, owed_end) if owed_start <= owed_end and not not_begun(asked) else None
+    owed = Period(owed_start, owed_end) if owed_start <= owed_end and begun else None
     without_pay = () if owed is None else tuple(
         w.worker_id for w in enterprise.workers
         if w.has_employment_contract and w.employed_in(owed) and w.worker_id not in paid)
@@ -382,14 +384,10 @@ def _fte_ratio(enterprise: Enterprise, regime: Regime, period: Period) -> WageTe
         # in yet only when it ends before the period judged (the months after the last Paie month while it is
         # current, a period not begun). A payroll further behind has the months up to the last month over
         # missing, as ``ei subsidy`` reads them the same day — not « aucune paie encore connue ».
-        due = not not_begun(asked) and (horizon is None or horizon >= period.start)
-        if not_begun(asked):
+        due = begun and (horizon is None or horizon >= period.start)
+        if not begun:
             # As the size and the other checks say a period not begun (a payroll typed ahead is not compared).
-            today = periods.today().isoformat()
-            span = f"{asked.start.isoformat()} – {asked.end.isoformat()}"
-            said = t(f"La période {span} commence après la date du jour ({today}) : aucune paie n'y est encore "
-                     "comparée.",
-                     f"The period {span} begins after today ({today}): no pay in it is compared yet.")
+            said = not_begun_sentence(asked, t("aucune paie n'y est encore comparée", "no pay in it is compared yet"))
         elif not due:
             pay_known = pay_known_text(enterprise)
             said = t(f"Aucune paie encore connue pour la période ({pay_known.fr}).",
@@ -411,7 +409,7 @@ def _fte_ratio(enterprise: Enterprise, regime: Regime, period: Period) -> WageTe
                            tuple(excluded), tuple(art60), without_pay,
                            not (seniority is not None and seniority.value is True), tuple(reasons), tuple(notes),
                            tuple(counted), payroll_due=due, payroll_due_to=horizon if due else None,
-                           begun=not not_begun(asked))
+                           begun=begun)
     reasons += state.reasons
     workers = _by_person(enterprise, counted)
     # Ordered by (pay per fte, worker); each key computed once.
