@@ -926,7 +926,10 @@ def test_brussels_2004_in_progress_hire_advice_only_for_the_months_to_come(monke
     month to come at 30 % (``forecast_extra_target_fte``). October–December, whole, need 0,2857 → 0,29: the
     advice is theirs, from 2010-10, September (0,58 for its 15 days left) said apart (« il faudrait »): 0,58 kept
     through October–December is twice their need.
-    The forecast keeps saying the verdict can no longer be fixed (its extra_target_fte stays null)."""
+    The forecast said the verdict can no longer be fixed, with no figure (its extra_target_fte null), while
+    ``check`` pointed to it for the months to come's hire (Brussels audit, 2026-12-01): it now says both — June–
+    August closed the year, and the same hire for the months to come (extra_target_fte 0,58 from 2010-09-16,
+    later_extra_target_fte 0,29 from 2010-10), never « la rend conforme »."""
     monkeypatch.setattr(periods, "today", lambda: date(2010, 9, 15))
     e, st_ = _brussels_2004_paid_to_august()
     c = check(e, B04, Period.calendar_year(2010), st_)
@@ -940,7 +943,14 @@ def test_brussels_2004_in_progress_hire_advice_only_for_the_months_to_come(monke
     assert c.details["forecast_extra_target_fte"] == D("0.58")
     assert (c.details["forecast_later_hire_from"], c.details["forecast_later_extra_target_fte"]) == ("2010-10",
                                                                                                     D("0.29"))
-    assert forecast_quota(e, B04, Month(2010, 8).last_day, st_).extra_target_fte is None
+    f = forecast_quota(e, B04, Month(2010, 8).last_day, st_)
+    assert (f.extra_target_fte, f.to_dict()["later_extra_target_fte"], f.compliant) == (D("0.58"), D("0.29"), False)
+    assert f.summary.fr == (
+        "Année d'agrément 1 : projetée non conforme (mois jugé le plus bas 2010-06 : 25,0 %) ; mois déjà jugés sous le "
+        "seuil (2010-06, 2010-07, 2010-08) : aucun engagement ne rend plus l'année conforme ; pour les mois suivants, "
+        "engager 0,29 ETP de public cible à partir de 2010-10 ; 2010-09 : il faudrait 0,58 ETP de public cible pour ses "
+        "15 jours restants (du 2010-09-16 au 2010-09-30).")
+    assert "la rend conforme" not in f.summary.fr and "makes it compliant" not in f.summary.en
 
 
 def test_a_year_in_progress_below_on_its_known_months_but_projected_compliant_asks_no_hire(monkeypatch):
@@ -1774,7 +1784,9 @@ def test_brussels_2018_half_time_rule_is_never_solved_as_an_average_to_hire(monk
     e, status = year_2024([f"T{i}" for i in range(5)])
     f = forecast_quota(e, B18, Month(2024, 8).last_day, status)
     assert not f.extra_supervision_fte and f.extra_target_fte == 0
-    assert f.summary.fr == ("Année d'agrément 5 : projetée non conforme (80,6 %) ; le public cible suffit ; porter une "
+    # The averages beside their minimums, not a share the regime does not judge (« (80,6 %) » before the audit).
+    assert f.summary.fr == ("Année d'agrément 5 : projetée non conforme (5,00 ETP public cible pour un minimum de 4,00 ; "
+                            "1,20 ETP d'encadrement pour un minimum de 1,00) ; le public cible suffit ; porter une "
                             "personne d'encadrement à 0,50 ETP la rend conforme.")
     assert "raising one encadrement person to 0.50 FTE makes it compliant" in f.summary.en
     c = check(e, B18, Period.calendar_year(2024), status)
@@ -2730,12 +2742,17 @@ def test_the_csv_and_the_help_say_which_months_lie_outside_the_period(tmp_path, 
 
     code, out, _ = run_cli(capsys, "check-quota", _brussels_across_2019(tmp_path), "--year", "2019", "-f", "csv")
     header, *rows = [line.split(",") for line in out.splitlines()]
-    assert header[-1] == "outside_period"
-    outside = [(r[0], r[3]) for r in rows if r[-1] == "true"]
+    o = header.index("outside_period")
+    assert header[o:] == ["outside_period", "supervision_fte", "art60_fte"]
+    outside = [(r[0], r[3]) for r in rows if r[o] == "true"]
     assert outside == [("4", str(m)) for m in months("2018-03", "2018-12")]
-    assert {(r[0], r[3], r[8]) for r in rows if r[0] == "4" and r[-1] == "false"} == {("4", "2019-01", "true"),
-                                                                                      ("4", "2019-02", "true")}
-    assert all(r[-1] == "false" for r in rows if r[0] == "5")
+    assert {(r[0], r[3], r[8]) for r in rows if r[0] == "4" and r[o] == "false"} == {("4", "2019-01", "true"),
+                                                                                     ("4", "2019-02", "true")}
+    assert all(r[o] == "false" for r in rows if r[0] == "5")
+    # The encadrement column (Brussels audit, 2026-12-01): year 5 (bruxelles-2018, a minimum of encadrement) E1 at
+    # 1 FTE every month, as the table's « ETP encadr. »; year 4's monthly share (bruxelles-2004) measures none:
+    # blank. No art. 60 worker: 0.
+    assert {(r[0], r[o + 1], r[o + 2]) for r in rows} == {("4", "", "0"), ("5", "1", "0")}
     r = runner.invoke(app, ["check-quota", "--help"])
     assert "n'y juge que les mois de Y" in " ".join(r.stdout.split())
 
@@ -3401,7 +3418,8 @@ def test_a_year_without_any_payroll_month_keeps_its_fte_numbers_and_says_they_we
     assert (view["target_fte"], view["total_fte"]) == (None, None) and fmt_number(view["target_fte"]) == "—"
     assert [a["target_fte"] for a in view["agrement_years"]] == [None]
     figures = " · ".join(_judged_figures(y, False, "fr"))
-    assert "part obtenue —" in figures and "manque —" in figures and "0,00" not in figures
+    info = " (information)" if regime is B18 else ""   # Brussels 2018 judges minimums, no share
+    assert f"part obtenue{info} —" in figures and "manque —" in figures and "0,00" not in figures
     assert _quota_share([check(e, regime, period, statuses)]) is None
 
 
@@ -4048,3 +4066,32 @@ def test_a_month_of_an_agrement_year_still_running_gives_its_provisional_verdict
     assert (month.compliant, month.provisional) == (year.compliant, year.provisional) == (False, True)
     fixes = check(e, W16, Period(date(2022, 10, 1), date(2022, 10, 31)), st_).to_fix
     assert fixes and not any("année close" in f.fr for f in fixes)
+
+
+def test_brussels_2018_encadrement_to_hire_is_solved_in_days_as_the_post_is_measured(monkeypatch):
+    """Brussels audit (2026-12-01). bruxelles-2018, agrément 2024-01-01 → year 3 = 2026 (365 days); T0–T4 (target)
+    full time, S (encadrement, not target) full time until 2026-06-30; Paie to 2026-11; judged on 2026-12-01: a hire
+    counts from 2026-12-02, 30 days. The post is measured by days: 181 days × 1,0 = 181 FTE-days over 365 →
+    0,4959 < 1. y FTE on the 30 days: (1 × 365 − 181) ÷ 30 = 6,1333 → 6,14 FTE. The forecast said 6,33: the
+    average's shortfall rounded up first (1 − 0,4959 = 0,5041 → 0,51) then spread by months, 0,51 × 12 ÷ (30/31) =
+    6,324 — 12 months of 31 days are not 365. With 6,14 FTE hired on 2026-12-02 the year is projected compliant:
+    (181 + 6,14 × 30) ÷ 365 = 365,2 ÷ 365 ≥ 1; with 6,13, (181 + 183,9) ÷ 365 = 0,9997 < 1."""
+    monkeypatch.setattr(periods, "today", lambda: date(2026, 12, 1))
+
+    def projected(extra: str | None):
+        ws = [worker(f"T{i}", hire=date(2024, 1, 1)) for i in range(5)]
+        ws.append(worker("S", hire=date(2024, 1, 1), exit=date(2026, 6, 30), function=Function.SUPERVISION))
+        if extra:   # six full-time persons and one part-time: a person counts at most one full-time
+            ws += [worker(f"H{i}", hire=date(2026, 12, 2), function=Function.SUPERVISION) for i in range(6)]
+            ws.append(worker("H6", hire=date(2026, 12, 2), fte=extra, function=Function.SUPERVISION))
+        pays = [pay(f"T{i}", "2024-01", "2026-11") for i in range(5)] + [pay("S", "2024-01", "2026-06")]
+        e = enterprise(ws, pays, agrement=date(2024, 1, 1), region=Region.BRUXELLES)
+        return forecast_quota(e, B18, Month(2026, 11).last_day,
+                              Statuses({w.worker_id: w.worker_id.startswith("T") for w in ws}))
+
+    f = projected(None)
+    assert f.extra_supervision_fte == D("6.14") and f.extra_target_fte == 0
+    assert "engager 6,14 ETP d'encadrement du 2026-12-02 au 2026-12-31 (30 jours) la rend conforme" in f.summary.fr
+    assert any("= (1,00 × 365 jours comptés − 181 ETP-jours) ÷ 30 jours à partir du 2026-12-02, arrondi vers le "
+               "haut = 6,14 ETP" in r.text.fr for r in f.reasons)
+    assert projected("0.14").compliant is True and projected("0.13").compliant is False

@@ -84,7 +84,9 @@ def _judged_figures(y: YearQuota, en: bool, lang: str) -> list[str]:
     else:
         # No payroll month known: nothing was measured, « — » (not « ? », nor a 0 that reads as measured).
         shown = "—" if y.target_share is None else share_text(y.target_share, lang)
-        parts.append(f"{'target share' if en else 'part obtenue'} {shown}")
+        # Minimums of FTE (Brussels 2018) judge no share: the year's share is said for information.
+        info = (" (information)" if y.judged_on == "average_minimums" else "")
+        parts.append(f"{'target share' if en else 'part obtenue'}{info} {shown}")
     if y.min_target_fte is not None:
         parts.append(f"{'minimum' if en else 'minimum'} {number_text(y.min_target_fte, lang)} {'target FTE' if en else 'ETP cible'}")
     short = ("shortfall (lowest month)" if en else "manque (mois le plus bas)") if y.judged_on == "every_month" else \
@@ -135,12 +137,20 @@ def quota_table(con, result: QuotaResult, enterprise, forecast: QuotaForecast | 
 CSV_HEADER = ["agrement_year", "year_start", "year_end", "month", "target_fte", "total_fte", "share",
               "required_share", "judged", "unknown_fte", "projected", "year_compliant",
               "days_in_year", "weight", "counted_target_fte", "counted_total_fte",
-              "outside_period"]   # a month of the year outside the period evaluated (Brussels 2004): not judged
+              "outside_period",   # a month of the year outside the period evaluated (Brussels 2004): not judged
+              # The month's encadrement FTE (Brussels: blank where the regime measures none) and its art. 60 §7 FTE
+              # (never counted, Q11), as the table and the JSON give them (Brussels audit, 2026-12-01).
+              "supervision_fte", "art60_fte"]
 
 
 def _part(d: dict) -> list:
     """A month shared with the neighbouring agrément year: its days in the year, weight and FTE counted (else blank)."""
     return [d.get("days_in_year"), d.get("weight"), d.get("counted_target_fte"), d.get("counted_total_fte")]
+
+
+def _set_apart(d: dict) -> list:
+    """The month's encadrement FTE (blank where the regime measures none) and art. 60 §7 FTE."""
+    return [d.get("supervision_fte"), d["art60_fte"]]
 
 
 def quota_csv(result: QuotaResult, forecast: QuotaForecast | None, opts: RunOptions):
@@ -152,7 +162,7 @@ def quota_csv(result: QuotaResult, forecast: QuotaForecast | None, opts: RunOpti
             d = m.to_dict(opts.lang)
             rows.append([y.year, y.period.start, y.period.end, d["month"], d["target_fte"], d["total_fte"], d["share"],
                          d["required_share"], m.judged, d["unknown_fte"], False, y.compliant, *_part(d),
-                         m.outside_period])
+                         m.outside_period, *_set_apart(d)])
     if forecast is not None:
         y = forecast.year
         for m in y.months:
@@ -160,5 +170,5 @@ def quota_csv(result: QuotaResult, forecast: QuotaForecast | None, opts: RunOpti
                 d = m.to_dict(opts.lang)
                 rows.append([y.year, y.period.start, y.period.end, d["month"], d["target_fte"], d["total_fte"],
                              d["share"], d["required_share"], m.judged, d["unknown_fte"], True, y.compliant,
-                             *_part(d), m.outside_period])
+                             *_part(d), m.outside_period, *_set_apart(d)])
     return CSV_HEADER, rows

@@ -204,6 +204,10 @@ class YearQuota:
     # numbers its forecast's « Avec k » formula prints (``_hire_formula_reason``). None otherwise (no minimum, no
     # month left to hire in; a staircase year's « Manque » prints its own).
     least: _Least | None = None
+    # Brussels 2018: the encadrement post as measured — Σ contractual etp × days, and the counted days' windows inside
+    # the agrément year — from which a forecast solves the encadrement to hire in days (``_supervision_to_hire``).
+    # Not in JSON. None otherwise.
+    supervision_post: tuple[Decimal, tuple[Period, ...]] | None = None
 
     def to_dict(self, lang: str = "fr") -> dict:
         out = {
@@ -1221,7 +1225,7 @@ def _judge_mandate(f: _Frame) -> YearQuota:
         extra["supervision_half_time_gap_fte"] = half_gap
     return YearQuota(n, f.period, "average_minimums", months, f.months_in_year, None, _share(target, total), avg_t,
                      total / count, avg_u, min_target, shortfall, compliant, summary, tuple(reasons), None,
-                     provisional, extra, Decimal(adjustable), least=least)
+                     provisional, extra, Decimal(adjustable), least=least, supervision_post=(post_fd, tuple(windows)))
 
 
 # ------------------------------------------------------------------------------ shared texts
@@ -1493,12 +1497,9 @@ def _with_projection(f: _Frame, y: YearQuota) -> YearQuota:
         # to make, contradicted ``ei check-quota --forecast``. A year projected compliant needs none.
         extra = ZERO if fc.year.compliant else None
     elif y.judged_on == "every_month":
-        to_come = tuple(m for m in fc.year.months if m.projected)
-        hireable = frozenset(m.month for m in to_come if m.month >= fc.hire_from)
-        need = None if y.required_share is None else _monthly_need(y.required_share, to_come, hireable, fc.hire_day)
-        extra = None if need is None else round_up(need)
-        if extra:
-            apart = _month_apart(y.required_share, to_come, hireable, fc.hire_day)
+        # The months to come alone, as the forecast solves them (``forecast_quota``: a month judged below the
+        # threshold closes the year, not the later months' hire).
+        extra, apart = fc.extra_target_fte, fc.apart
     else:
         extra = fc.extra_target_fte
     fields = {"forecast_hire_from": fc.hire_from and str(fc.hire_from), "forecast_extra_target_fte": extra,
@@ -1628,6 +1629,7 @@ class _Advice:
     awaited: tuple[Month, ...] = ()
     span: Period | None = None
     apart: _MonthApart | None = None
+    closed: tuple[Month, ...] = ()
 
     def when(self) -> Text:
         """When the hire counts: « à partir de 2024-07 », or the days it counts in when they weigh less than one
@@ -1712,6 +1714,26 @@ class _Advice:
             half = _half_time_text(self.half_of, gerund=True)
             fr = f"{verdict_fr}{part} ; le public cible suffit ; {half.fr} la rend conforme{unsure.fr}."
             en = f"{verdict_en}{share}; the target public is enough; {half.en} makes it compliant{unsure.en}."
+        elif self.closed and case in ("hire", "none"):
+            # Month by month, a month already judged below the threshold: the year stays non compliant whatever is
+            # hired; the months to come are judged each for itself, their hire said as such (never « la rend
+            # conforme »).
+            listed = ", ".join(str(m) for m in self.closed[:_LISTED_MONTHS]) + (
+                ", …" if len(self.closed) > _LISTED_MONTHS else "")
+            lost_fr = (f"{verdict_fr}{part} ; {'mois déjà jugés' if len(self.closed) > 1 else 'mois déjà jugé'} sous "
+                       f"le seuil ({listed}) : aucun engagement ne rend plus l'année conforme")
+            lost_en = (f"{verdict_en}{share}; {'months' if len(self.closed) > 1 else 'month'} already judged below "
+                       f"the threshold ({listed}): no hire makes the year compliant any more")
+            if case == "none":
+                fr = f"{lost_fr} ; les mois à venir atteignent le seuil sans engagement."
+                en = f"{lost_en}; the months to come reach the threshold with no hire."
+            elif self.apart:
+                later, said = self._later(unsure), self.apart.said()
+                fr, en = f"{lost_fr} ; {later.fr} ; {said.fr}.", f"{lost_en}; {later.en}; {said.en}."
+            else:
+                hire = self._hire()
+                fr = f"{lost_fr} ; pour les mois à venir, engager {hire.fr} {when.fr}{unsure.fr}."
+                en = f"{lost_en}; for the months to come, hire {hire.en} {when.en}{unsure.en}."
         elif case == "none":
             fr, en = f"{verdict_fr}{part} sans engagement supplémentaire.", f"{verdict_en}{share} with no extra hire."
         elif self.apart:
@@ -1826,13 +1848,16 @@ class _Advice:
 
 def _advice(target: Decimal | None, supervision: Decimal | None, hire_from: Month | None, half_of: YearQuota,
             unsure: bool, months_left: bool = True, payroll_missing: bool = False,
-            awaited: Sequence[Month] = (), span: Period | None = None, apart: _MonthApart | None = None) -> _Advice:
+            awaited: Sequence[Month] = (), span: Period | None = None, apart: _MonthApart | None = None,
+            closed: Sequence[Month] = ()) -> _Advice:
     """The one choice of what a projection advises (``_Advice``): ``target`` the target FTE to hire (None: no
     hire fixes the target part), ``supervision`` the encadrement FTE (Brussels 2018), from ``hire_from``;
     ``months_left``, ``payroll_missing`` and ``awaited`` (its unpaid months whose payroll is not due yet,
     ``_awaited``) for the forecast of a year with no month to come; ``span``: the days a hire counts in when they
     weigh less than one month (``_short_span``); ``apart``: the current month said apart (``_month_apart``), which
-    its callers only solve beside a figure to hire in a month to come (a « hire »). A target part no hire fixes
+    its callers only solve beside a figure to hire in a month to come (a « hire »); ``closed``: month by month, the
+    months judged below the threshold that no hire counts in any more (``_closed_months``) — the year stays non
+    compliant, ``target`` is the months to come's own hire. A target part no hire fixes
     is « impossible » whatever encadrement is also missing: hiring that encadrement alone leaves the verdict
     failing or unknown, never « conforme »."""
     if not months_left:
@@ -1845,7 +1870,7 @@ def _advice(target: Decimal | None, supervision: Decimal | None, hire_from: Mont
         case = "half_time"
     else:
         case = "none"
-    return _Advice(case, target, supervision, hire_from, half_of, unsure, tuple(awaited), span, apart)
+    return _Advice(case, target, supervision, hire_from, half_of, unsure, tuple(awaited), span, apart, tuple(closed))
 
 
 def _short_span(first: date | None, end: date, k: Decimal) -> Period | None:
@@ -2347,6 +2372,14 @@ def forecast_quota(enterprise: Enterprise, regime: Regime, day: date, report) ->
                             asked, regime)
     extra = projected.shortfall_fte
     hire_from = adjustable[0] if adjustable else None
+    # Month by month (Brussels 2004), a month judged below the threshold that no hire can reach any more (paid, or
+    # past) closes the year's verdict; the months to come are judged each for itself all the same: their own hire,
+    # solved on them alone — what a failing year still running advises too (``_with_projection``).
+    closed = _closed_months(projected, frame.adjustable)
+    if closed and extra is None and projected.required_share is not None and adjustable:
+        need = _monthly_need(projected.required_share, tuple(m for m in projected.months if m.month in frame.adjustable),
+                             frame.adjustable, hire_day)
+        extra = None if need is None else round_up(need)
     # The first day a hire counts in: the day after today, or the first adjustable month's first day when the months
     # before it are paid already (a payroll entered ahead): the figure is solved over ``adjustable`` alone.
     first_hire_day = max(hire_day, period.start, adjustable[0].first_day) if adjustable else None
@@ -2406,7 +2439,7 @@ def forecast_quota(enterprise: Enterprise, regime: Regime, day: date, report) ->
         reasons.append(because(t(
             f"Engagement compté à partir du lendemain de la date du jour ({hire_day.isoformat()}) : {said.fr}.",
             f"A hire counted from the day after today ({hire_day.isoformat()}): {said.en}.")))
-    extra_sup = _supervision_to_hire(projected)
+    extra_sup = _supervision_to_hire(projected, first_hire_day)
     # Brussels 2018: nobody at half-time is one contract to raise, said beside any hire (never solved as FTE).
     # A year over with months unpaid lacks their payroll, unless it is not due yet (``_awaited``: the usual lag).
     awaited = _awaited(enterprise, period, set(known)) if period_over(period) else []
@@ -2421,7 +2454,7 @@ def forecast_quota(enterprise: Enterprise, regime: Regime, day: date, report) ->
         if extra and projected.judged_on == "every_month" else None
     advice = _advice(extra, extra_sup, hire_from, projected, unsure=projected.compliant is None,
                      months_left=bool(future), payroll_missing=period_over(period) and known != in_year and not awaited,
-                     awaited=awaited, span=hire_span, apart=apart)
+                     awaited=awaited, span=hire_span, apart=apart, closed=closed)
     summary = advice.headline(n, projected, last_known, period.end)
     if extra and projected.judged_on == "average_minimums":
         # Brussels 2018: its mandate's reasons have no « Manque », so the hire's formula is said here. A staircase
@@ -2448,13 +2481,20 @@ def forecast_quota(enterprise: Enterprise, regime: Regime, day: date, report) ->
             f"{number_text(need, 'en')} FTE would stay beyond their need: the advice starts from {a.later_from} and "
             f"{a.month} is said apart.")))
     if extra_sup:
+        counted, fte_days, hire_days = _supervision_hire_days(projected, first_hire_day)
+        minimum = projected.extra['min_supervision_fte']
+        counted_text, hire_text = plural(counted, "jour compté", "counted day", "jours comptés"), plural(hire_days, "jour", "day")
         reasons.append(because(t(
             f"Encadrement : {number_text(projected.extra['supervision_fte'])} ETP en moyenne pour un minimum de "
-            f"{number_text(projected.extra['min_supervision_fte'])} ; y = (minimum − moyenne) × mois comptés ÷ k, "
-            f"arrondi vers le haut = {number_text(extra_sup)} ETP à engager {advice.when().fr}.",
+            f"{number_text(minimum)}, mesurés jour par jour ; y = (minimum × jours comptés − ETP-jours du poste) ÷ jours "
+            f"où l'engagement compte = ({number_text(minimum)} × {counted_text.fr} − {_four_text(fte_days)} ETP-jours) ÷ "
+            f"{hire_text.fr} à partir du {first_hire_day.isoformat()}, arrondi vers le haut = {number_text(extra_sup)} ETP "
+            f"à engager {advice.when().fr}.",
             f"Encadrement: {number_text(projected.extra['supervision_fte'], 'en')} FTE on average for a minimum of "
-            f"{number_text(projected.extra['min_supervision_fte'], 'en')}; y = (minimum − average) × months counted "
-            f"÷ k, rounded up = {number_text(extra_sup, 'en')} FTE to hire {advice.when().en}.")))
+            f"{number_text(minimum, 'en')}, measured day by day; y = (minimum × days counted − the post's FTE-days) ÷ "
+            f"days the hire counts in = ({number_text(minimum, 'en')} × {counted_text.en} − {_four_text(fte_days, 'en')} "
+            f"FTE-days) ÷ {hire_text.en} from {first_hire_day.isoformat()}, rounded up = {number_text(extra_sup, 'en')} "
+            f"FTE to hire {advice.when().en}.")))
     reasons += list(projected.reasons)
     return QuotaForecast(at, hire_from, projected, extra, len(future), tuple(reasons), summary, extra_sup,
                          first_hire_day, hire_span, advice.apart)
@@ -2498,7 +2538,20 @@ def _monthly_hire_reason(months: Sequence[Month], first: date) -> Reason:
 
 def judged_share_text(y: YearQuota, lang: str = "fr") -> str:
     """The share the verdict judged: the year's (average or point value), or, month by month (Brussels
-    2004), the lowest judged month's — never the average of months not all judged."""
+    2004), the lowest judged month's — never the average of months not all judged; for minimums of FTE (Brussels
+    2018, which judges no share) the averages beside their minimums."""
+    if y.judged_on == "average_minimums" and y.fte_measured and y.min_target_fte is not None:
+        sup, least = y.extra.get("supervision_fte"), y.extra.get("min_supervision_fte")
+        target = t(f"{number_text(y.target_fte, beside=y.min_target_fte)} ETP public cible pour un minimum de "
+                   f"{number_text(y.min_target_fte)}",
+                   f"{number_text(y.target_fte, 'en', y.min_target_fte)} target-public FTE for a minimum of "
+                   f"{number_text(y.min_target_fte, 'en')}")
+        if sup is None or least is None:
+            return target.get(lang)
+        return t(f"{target.fr} ; {number_text(sup, beside=least)} ETP d'encadrement pour un minimum de "
+                 f"{number_text(least)}",
+                 f"{target.en}; {number_text(sup, 'en', least)} FTE of encadrement for a minimum of "
+                 f"{number_text(least, 'en')}").get(lang)
     if y.judged_on != "every_month":
         return share_text(y.target_share, lang)
     low = y.extra.get("lowest_judged_month")
@@ -2509,13 +2562,32 @@ def judged_share_text(y: YearQuota, lang: str = "fr") -> str:
              f"lowest month judged {low}: {share_text(share, 'en')}").get(lang)
 
 
-def _supervision_to_hire(projected: YearQuota) -> Decimal | None:
-    """The encadrement FTE to hire from the first projected month for a year judged on a minimum of
-    encadrement (Brussels 2018): its average shortfall (``supervision_shortfall_fte``, from the exact
-    average, rounded up) over the months counted, spread over the k months still to come (as the target's
-    x), rounded up. None when the regime has no such minimum or no month is left to hire in."""
+def _closed_months(projected: YearQuota, adjustable: frozenset[Month]) -> tuple[Month, ...]:
+    """Month by month (Brussels 2004): the judged months below the threshold that no hire counts in any more (paid,
+    or past) — they close the year's verdict. Empty for every other shape."""
+    if projected.judged_on != "every_month":
+        return ()
+    failing = set(projected.extra.get("failing_months") or ())
+    return tuple(m.month for m in projected.months if str(m.month) in failing and m.month not in adjustable)
+
+
+def _supervision_to_hire(projected: YearQuota, first: date | None) -> Decimal | None:
+    """The encadrement FTE to hire from ``first`` (the first day a hire counts in) for a year judged on a minimum of
+    encadrement (Brussels 2018), solved on the post as the minimum measures it — by days (``_judge_mandate``): y FTE
+    present on the H counted days from ``first`` raise Σ etp × days P over the D counted days to the minimum m when
+    y = (m × D − P) ÷ H, rounded up once. None when the regime has no such minimum or no day is left to hire in."""
     x = projected.extra
     missing = x.get("supervision_shortfall_fte")
-    if missing is None or not projected.adjustable:
+    if missing is None or projected.supervision_post is None or first is None or not projected.adjustable:
         return None
-    return round_up(missing * x["months_counted"] / projected.adjustable)
+    if not missing:
+        return ZERO
+    counted, fte_days, hire_days = _supervision_hire_days(projected, first)
+    return round_up((x["min_supervision_fte"] * counted - fte_days) / hire_days) if hire_days else None
+
+
+def _supervision_hire_days(projected: YearQuota, first: date) -> tuple[int, Decimal, int]:
+    """(D, P, H) of ``_supervision_to_hire``: the counted days, the post's Σ etp × days, the days a hire counts in."""
+    fte_days, windows = projected.supervision_post
+    return (sum(w.days for w in windows), fte_days,
+            sum(days_between(max(w.start, first), w.end) for w in windows if w.end >= first))
