@@ -148,4 +148,18 @@ def test_a_person_on_successive_supervision_cdds_has_one_breach():
     assert r.summary.fr == "1 manquement pour 1 membre du personnel d'encadrement"
     (late,) = r.details["violations"]
     assert (late["worker_id"], late["since"], late["until"], late["cdi_date"]) == ("E3", date(2015, 1, 1), None, None)
-    assert [x.fr for x in r.to_fix] == ["Travailleur E3 : personnel d'encadrement à engager en CDI d'au moins 0,5 etp."]
+    assert [x.fr for x in r.to_fix] == ["Travailleur E3 : personnel d'encadrement à engager en CDI."]
+
+
+def test_what_to_fix_says_each_worker_once_and_only_what_it_lacks():
+    """Brussels audit (2026-12-01): S6, encadrement on a CDD at 0,3 etp, breaks both halves of the rule (CDI; 0,3 <
+    0,5): 2 breaches, one thing to do — « à engager en CDI d'au moins 0,5 etp » —, which what to fix said twice.
+    S7 on a CDI at 0,4 lacks only the etp (« etp contractuel à porter à 0,5 au moins »); S8 on a CDD at 1 etp only
+    the CDI (« à engager en CDI »)."""
+    r = run(staff("S6", ContractType.CDD, fte="0.3"), staff("S7", fte="0.4"), staff("S8", ContractType.CDD))
+    assert r.summary.fr == "4 manquements pour 3 membres du personnel d'encadrement"
+    assert sorted(x.fr for x in r.to_fix) == [
+        "Travailleur S6 : personnel d'encadrement à engager en CDI d'au moins 0,5 etp.",
+        "Travailleur S7 : personnel d'encadrement, etp contractuel à porter à 0,5 au moins.",
+        "Travailleur S8 : personnel d'encadrement à engager en CDI."]
+    assert sorted(x.en for x in r.to_fix)[1] == "Worker S7: supervision staff, contractual fte to raise to 0.5 at least."

@@ -421,6 +421,12 @@ def _supervision_cdi_half_time(enterprise: Enterprise, regime: Regime, period: P
     for v in violations:
         reasons.append(because(v.text(), fte_v))
     to_fix = []
+    # One line per worker and thing to do: a CDD at 0,3 etp breaks both halves of the rule, one CDI to sign at the
+    # minimum etp — said once, not once per breach; a breach of one half asks for that half only.
+    kinds: dict[str, set[str]] = {}
+    for v in violations:
+        if not (v.kind == "cdi_late" and v.cdi_date is not None):
+            kinds.setdefault(v.worker_id, set()).add(v.kind)
     for v in violations:
         who = worker_text(v.worker_id, capital=True)
         if v.kind == "cdi_late" and v.cdi_date is not None:
@@ -432,8 +438,18 @@ def _supervision_cdi_half_time(enterprise: Enterprise, regime: Regime, period: P
                             f"{who.en}: on a CDI since {v.cdi_date}{by_en}; if it was earlier, correct date_cdi "
                             "(Personnel sheet)."))
             continue
-        to_fix.append(t(f"{who.fr} : personnel d'encadrement à engager en CDI d'au moins {shown_min} etp.",
-                        f"{who.en}: supervision staff to hire on a CDI of at least {minimum} fte."))
+        both = kinds.pop(v.worker_id, None)
+        if both is None:    # said with this worker's first breach
+            continue
+        if both == {"cdi_late"}:
+            to_fix.append(t(f"{who.fr} : personnel d'encadrement à engager en CDI.",
+                            f"{who.en}: supervision staff to hire on a CDI."))
+        elif both == {"below_min_fte"}:
+            to_fix.append(t(f"{who.fr} : personnel d'encadrement, etp contractuel à porter à {shown_min} au moins.",
+                            f"{who.en}: supervision staff, contractual fte to raise to {minimum} at least."))
+        else:
+            to_fix.append(t(f"{who.fr} : personnel d'encadrement à engager en CDI d'au moins {shown_min} etp.",
+                            f"{who.en}: supervision staff to hire on a CDI of at least {minimum} fte."))
     # Persons, not ids (« Counts of persons »): a person re-hired under a new id is one member of the staff.
     members = plural(enterprise.persons(staff), "membre du personnel d'encadrement", "supervision staff member",
                      "membres du personnel d'encadrement")
