@@ -1478,7 +1478,7 @@ def test_more_months_without_work_than_since_the_working_age_is_a_warning(tmp_pa
     assert warning.message.fr == (
         "Travailleur 2 : mois_sans_emploi (N3) compte plus de mois qu'il n'y en a entre ses 15 ans (âge minimum "
         "pour travailler, Loi du 16 mars 1971 sur le travail, art. 6 et 7) et la date d'entrée ; valeur non "
-        "reproduite, donnée personnelle. Des jours saisis au lieu de mois ? Les 6 ou 24 mois du public cible se "
+        "reproduite, donnée personnelle. Des jours saisis au lieu de mois ? Les seuils du public cible, en mois, se "
         "lisent dans cette colonne : vérifiez-la, et date_naissance (E3).")
     assert warning.message.en.startswith("Worker 2: mois_sans_emploi (N3) holds more months than there are from "
                                          "the age of 15 (the minimum working age")
@@ -1489,10 +1489,10 @@ def test_more_months_without_work_than_since_the_working_age_is_a_warning(tmp_pa
     [first] = warned(37, date(2019, 2, 3))[1]
     assert "et la date de premier engagement en EI ;" in first.message.fr
     assert first.message.fr.endswith(
-        "Les 6 ou 24 mois du public cible se lisent dans cette colonne, comptés jusqu'au premier engagement en EI "
+        "Les seuils du public cible, en mois, se lisent dans cette colonne, comptés jusqu'au premier engagement en EI "
         ": vérifiez-la, date_naissance (E3) et date_premier_engagement_ei (P3).")
     assert first.message.en.endswith(
-        "The target public's 6 or 24 months are read from this column, counted up to the first EI hire: check it, "
+        "The target public's thresholds, in months, are read from this column, counted up to the first EI hire: check it, "
         "date_naissance (E3) and date_premier_engagement_ei (P3).")
     assert warned(180, born=date(2010, 2, 3))[1] == []   # 13 on the hire date: age_below_working_age says it
 

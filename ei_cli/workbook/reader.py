@@ -1006,7 +1006,8 @@ class _Reader:
         """A warning when ``mois_sans_emploi`` holds more months than there are from the minimum working age
         (``least``, its birthday) to the assessment day (``assessed``, ``_assessment_day``): days typed in a
         months column (180 for 6 months) reach the 24 months of TGD in silence. Named by the cells, never by
-        the values (social situation)."""
+        the values (social situation). The thresholds are the regime's, and differ between the regions: the warning
+        names none — the reader does not know the regime yet."""
         field, day, named = assessed
         if row.values["months_without_work"] <= completed_months(anniversary(birth, 12 * int(least.number)), day):
             return
@@ -1026,11 +1027,11 @@ class _Reader:
         self.warn("months_without_work_too_long",
                   f"{who.fr} : mois_sans_emploi ({ref}) compte plus de mois qu'il n'y en a entre ses {age} ans (âge "
                   f"minimum pour travailler, {least.cite()}) et {named.fr} ; valeur non reproduite, donnée "
-                  "personnelle. Des jours saisis au lieu de mois ? Les 6 ou 24 mois du public cible se lisent dans "
+                  "personnelle. Des jours saisis au lieu de mois ? Les seuils du public cible, en mois, se lisent dans "
                   f"cette colonne{counted.fr} : {check.fr}.",
                   f"{who.en}: mois_sans_emploi ({ref}) holds more months than there are from the age of {age} (the "
                   f"minimum working age, {least.cite('en')}) to {named.en}; value not shown, personal data. Days typed "
-                  f"instead of months? The target public's 6 or 24 months are read from this column{counted.en}: "
+                  f"instead of months? The target public's thresholds, in months, are read from this column{counted.en}: "
                   f"{check.en}.", sheet=sheet, cell=ref)
 
     def _check_niss_birth_date(self, sheet: str, row: _Row) -> None:
