@@ -859,3 +859,29 @@ def test_the_claim_workbook_lists_the_workers_in_the_one_worker_order(tmp_path):
     column = [c.value for c in detail[1]].index("worker_id")
     listed = [str(row[column]) for row in detail.iter_rows(min_row=2, values_only=True) if row[column] is not None]
     assert list(dict.fromkeys(listed)) == order
+
+
+def test_totals_list_every_computed_subsidy_of_the_regime_even_with_nothing_due(tmp_path):
+    """Subsidy audit (2026-12-01): `totals` (cli.md: « by subsidy ») listed only the subsidies with a line, so a script
+    reading totals["target_worker"] failed in some years and not in others, and the « Totaux » table could not tell
+    « nothing due » from « not examined ». The helpers' valid workbook (wallonie-2016, agrément 2021-03-01): in 2025
+    no TD/TGD window meets the year (worker 1 hired 2022-01-10, its windows over; worker 2 gone 2024-06-30) and the
+    SIEG bracket is not reached (< 8 TD/TGD) — target_worker 0,00 €, social_accompaniment 0,00 €, total 0,00 €; both
+    listed, in the regime's order, in JSON, in the table and in the claim workbook's Synthèse. A subsidy that cannot be
+    computed (bruxelles-2018's outline « compensation ») is not listed as a 0: it stays in `unknown`."""
+    from openpyxl import load_workbook
+
+    from helpers_workbook import valid_sheets, write_workbook
+
+    path = write_workbook(tmp_path / "v.xlsx", valid_sheets())
+    r = invoke(str(path), "--year", "2025", "--format", "json")
+    doc = json.loads(r.stdout)
+    assert list(doc["totals"].items()) == [("target_worker", 0), ("social_accompaniment", 0)] and doc["total"] == 0
+    table = " ".join(invoke(str(path), "--year", "2025").stdout.split())
+    assert "Travailleur du public cible │ 0,00 €" in table
+    out = tmp_path / "claim.xlsx"
+    assert invoke(str(path), "--year", "2025", "-o", str(out)).exit_code == 0
+    ids = [row[1] for row in load_workbook(out)["Synthèse"].iter_rows(values_only=True) if len(row) > 2]
+    assert ids.index("target_worker") < ids.index("social_accompaniment") < ids.index("total")
+    brussels = json.loads(invoke(BRUSSELS, "--year", "2025", "--regime", "bruxelles-2018", "--format", "json").stdout)
+    assert "compensation" not in brussels["totals"] and "compensation" in {u["subsidy"] for u in brussels["unknown"]}

@@ -142,16 +142,23 @@ class SubsidyResult:
     conditions: tuple[Condition, ...] = ()
     notes: tuple[Text, ...] = ()
     de_minimis: dict | None = None
+    # The regime's subsidies (``subsidy_ids``): one computed with no line this year (nothing due) is listed in
+    # ``totals`` at 0, so a script always finds it, and a reader tells « nothing due » from « not examined ».
+    subsidies: tuple[str, ...] = ()
 
     @property
     def totals(self) -> dict[str, Decimal]:
-        """Σ of the claimable lines' amounts, per subsidy (every subsidy of the regime listed)."""
-        out: dict[str, Decimal] = {}
+        """Σ of the claimable lines' amounts, per subsidy: every subsidy of the regime listed — at 0 when computed
+        with no line (nothing due), never one that has no line but what cannot be computed (``unknown``: not a
+        0)."""
+        unknown = {u.subsidy for u in self.unknown}
+        out: dict[str, Decimal] = {s: ZERO for s in self.subsidies if s not in unknown}
         for line in self.lines:
             out.setdefault(line.subsidy, ZERO)
             if line.claimable and line.amount is not None:
                 out[line.subsidy] += line.amount
-        return out
+        order = {s: i for i, s in enumerate(SUBSIDY_IDS)}
+        return dict(sorted(out.items(), key=lambda item: order.get(item[0], len(order))))
 
     @property
     def total(self) -> Decimal:
@@ -1940,7 +1947,7 @@ def compute_subsidies(enterprise: Enterprise, regime: Regime, year: int, report=
     lines = sorted(lines, key=lambda x: (order.get(x.subsidy, 99), worker_order(x.worker_id) if x.worker_id else (),
                                          x.basis.get("start") or date.min))
     result = SubsidyResult(regime.id, year, period, claim, tuple(lines), tuple(run.unknown), tuple(conditions),
-                           tuple(run.notes))
+                           tuple(run.notes), subsidies=tuple(subsidy_ids(regime)))
     return _with_de_minimis(result, regime)
 
 
@@ -2104,5 +2111,4 @@ def _with_de_minimis(result: SubsidyResult, regime: Regime) -> SubsidyResult:
                       "year's other SIEG aid ei does not compute (the subsidy for the principles of the social "
                       f"economy) and that of the previous {int(years.number) - 1} fiscal years (not in the workbook) "
                       "to check the ceiling.")}
-    return SubsidyResult(result.regime_id, result.year, result.period, result.claim_period, result.lines,
-                         result.unknown, result.conditions, result.notes, info)
+    return replace(result, de_minimis=info)
