@@ -47,15 +47,20 @@ def _working_days(month: Month) -> tuple[int, ...]:
                  if d.weekday() < 5 and d not in holidays)
 
 
+def hundredth_up(x: Decimal) -> Decimal:
+    """``x`` rounded up to the hundredth a payroll may round an etp to."""
+    return x.quantize(_HUNDREDTH, rounding=ROUND_CEILING)
+
+
 def fte_allowed(month: Month, first: date, last: date) -> tuple[Decimal, int, int, bool]:
     """The etp the days employed in ``month`` (``first`` to ``last``) allow: the larger of the calendar-day share
     and the working-day share (``_working_days``), each rounded up to the hundredth. (That share, its days
     employed, the month's days, whether it is the working-day one.)"""
     employed = days_between(first, last)
-    calendar = (Decimal(employed) / month.days).quantize(_HUNDREDTH, rounding=ROUND_CEILING)
+    calendar = hundredth_up(Decimal(employed) / month.days)
     working = _working_days(month)
     worked = bisect_right(working, last.day) - bisect_left(working, first.day)
-    share = (Decimal(worked) / len(working)).quantize(_HUNDREDTH, rounding=ROUND_CEILING)
+    share = hundredth_up(Decimal(worked) / len(working))
     if share > calendar:
         return share, worked, len(working), True
     return calendar, employed, month.days, False

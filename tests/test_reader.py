@@ -1644,6 +1644,35 @@ def test_a_paie_etp_beyond_the_days_employed_in_the_hire_month_is_a_warning(tmp_
     assert [p.cell for p in warned(0.4)] == ["C5"]
 
 
+def test_the_contracts_etp_typed_for_a_month_employed_in_part_is_a_warning(tmp_path):
+    """Subsidy audit (2026-12-01): a payroll export giving the contract's etp, not the month's average, for a month
+    employed in part is read as the average and spread over the days employed — a half-timer hired on the 15th
+    counted 0,91 etp a day, in silence. Worker 2 (Personnel etp 0,5) hired Monday 12/02/2024, paid etp 0,5 in
+    2024-02 (Paie C5): 18 calendar days of 29 = 0,6207 → 0,63; working days 12–16, 19–23, 26–29 = 14 of 21 =
+    0,6667 → 0,67; the larger, 0,67 ≥ 0,5, so pay_fte_beyond_days_employed says nothing. But 0,5 is the contract's
+    etp and more than the contract over those days allows, 0,5 × 0,67 = 0,335 → 0,34: pay_fte_contract_in_part_month
+    at C5. Paie etp 0,34 (the month's average) or 0,45 (not the contract's figure: complementary hours, perhaps) says
+    nothing; a hire on Thursday 01/02/2024 (the whole month) neither."""
+    def warned(hire, fte):
+        sheets = valid_sheets()
+        set_value(sheets, "Personnel", 2, "date_entree", hire)
+        set_value(sheets, "Paie", 4, "etp", fte)
+        result = read_workbook(write_workbook(tmp_path / "x.xlsx", sheets))
+        assert result.valid
+        return [p for p in result.problems if p.code.startswith("pay_fte")]
+
+    [warning] = warned(date(2024, 2, 12), 0.5)
+    assert (warning.code, warning.severity, warning.sheet, warning.cell) == (
+        "pay_fte_contract_in_part_month", "warning", "Paie", "C5")
+    assert warning.message.fr == (
+        "Travailleur 2 : etp 0,5 pour 2024-02, l'etp de son contrat (feuille Personnel), pour 14 jours de travail "
+        "occupés sur 21 (entrée le 12/02/2024, sortie le 30/06/2024) ; ei lit l'etp de la Paie comme la moyenne du "
+        "mois, répartie sur les jours occupés, qui compteraient alors plus que le contrat (quota, subventions). Si la "
+        "paie reprend l'etp du contrat, saisissez la moyenne du mois : au plus 0,5 × 0,67 = 0,34.")
+    assert warning.message.en.endswith("enter the month's average: at most 0.5 × 0.67 = 0.34.")
+    assert warned(date(2024, 2, 12), 0.34) == warned(date(2024, 2, 12), 0.45) == warned(date(2024, 2, 1), 0.5) == []
+
+
 def test_the_belgian_legal_public_holidays_and_working_days():
     """The legal public holidays of 2025 (plausibility.toml, loi du 4 janvier 1974 and arrêté royal du 18 avril
     1974): the 7 fixed days and Easter (Sunday 20/04/2025, ``periods.easter_sunday``, tests/test_periods.py)

@@ -31,7 +31,7 @@ from ei_cli.workbook import schema
 from ei_cli.workbook.cells import (ERROR_VALUES, Invalid, cell_ref, column_index, column_letter, converter, masked,
                                   niss_birth_date, parse_ref, holds_dates, reads_as_figure, shown)
 from ei_cli.workbook.schema import Column, Sheet, normalize_name
-from ei_cli.workdays import fte_allowed, plausibility
+from ei_cli.workdays import fte_allowed, hundredth_up, plausibility
 from ei_cli.workbook.sniff import Sniffed, sniff
 
 # A sheet whose used range is bigger than this has stray cells far away (or is not ours): reading it
@@ -1307,7 +1307,7 @@ class _Reader:
             return
         # Worker id → (hire, exit, the month numbers employed only part of): the hire's unless on the 1st, the
         # exit's unless on the month's last day. Only their rows are looked at (~600 rows a workbook).
-        partial: dict[str, tuple[date, date, tuple[int, ...]]] = {}
+        partial: dict[str, tuple[date, date, tuple[int, ...], Decimal | None]] = {}
         for r in staff:
             hire = r.values.get("hire_date")
             if r.worker_id is None or hire is None:
@@ -1316,7 +1316,7 @@ class _Reader:
             months = ((Month.of(hire).number,) if hire.day != 1 else ()) + (
                 (Month.of(exit_).number,) if exit_ and exit_ != Month.of(exit_).last_day else ())
             if months:
-                partial[r.worker_id] = (hire, exit_ or date.max, months)
+                partial[r.worker_id] = (hire, exit_ or date.max, months, r.values.get("fte"))
         for row in rows:
             found = partial.get(row.worker_id)
             if found is None:
@@ -1333,6 +1333,10 @@ class _Reader:
                 continue   # no day employed: pay_outside_employment says it (a month in ``partial`` is never whole)
             allowed, employed, of, working = fte_allowed(month, first, last)
             if fte <= allowed:
+                contract = found[3]
+                if contract is not None and fte == contract and fte > hundredth_up(contract * allowed):
+                    self._contract_fte_in_part_month(sheet, row, month, contract, allowed, employed, of, working,
+                                                     hire, exit_)
                 continue
             if working:
                 cited = plausibility()["pay.public_holidays.fixed"].at(month.first_day)
@@ -1354,6 +1358,32 @@ class _Reader:
                       f"{employed_text.en}); at most 1 FTE a day employed, the rest is not counted (quota, "
                       "subsidies). Check the Personnel dates or the payroll etp.",
                       sheet=sheet, cell=self._ref(sheet, "fte", row))
+
+    def _contract_fte_in_part_month(self, sheet: str, row: _Row, month: Month, contract: Decimal, allowed: Decimal,
+                                    employed: int, of: int, working: bool, hire: date, exit_: date) -> None:
+        """A warning for a Paie row of a month employed only in part whose etp is the contract's (Personnel.etp)
+        and more than that contract's etp over the days employed allows (``contract`` × ``allowed``, rounded up to
+        the hundredth): a payroll export giving the contractual working time, not the month's average, which ei
+        reads (workbook.md: « working time actually paid that month ») and spreads over the days employed — a
+        half-timer hired on the 15th then counts 0,91 etp a day in silence (subsidies, quota; subsidy audit,
+        2026-12-01). Only the exact contract figure is warned of: another etp may be complementary hours."""
+        most = hundredth_up(contract * allowed)
+        days = plural(employed, "jour de travail", "working day", "jours de travail") if working else \
+            plural(employed, "jour civil", "calendar day", "jours civils")
+        employed_text = _employment(hire, None if exit_ == date.max else exit_)
+        fte, share = shown(contract), decimal_text(allowed)
+        self.warn("pay_fte_contract_in_part_month",
+                  f"Travailleur {row.worker_id} : etp {fte} pour {month}, l'etp de son contrat (feuille Personnel), "
+                  f"pour {days.fr} occupés sur {of} ({employed_text.fr}) ; ei lit l'etp de la Paie comme la moyenne "
+                  f"du mois, répartie sur les jours occupés, qui compteraient alors plus que le contrat (quota, "
+                  f"subventions). Si la paie reprend l'etp du contrat, saisissez la moyenne du mois : au plus "
+                  f"{fte} × {share} = {decimal_text(most)}.",
+                  f"Worker {row.worker_id}: etp {shown(contract, 'en')} for {month}, their contract's etp (Personnel "
+                  f"sheet), for {days.en} employed of {of} ({employed_text.en}); ei reads the Paie etp as the month's "
+                  f"average, spread over the days employed, which would then count more than the contract (quota, "
+                  f"subsidies). If the payroll gives the contract's etp, enter the month's average: at most "
+                  f"{shown(contract, 'en')} × {decimal_text(allowed, 'en')} = {decimal_text(most, 'en')}.",
+                  sheet=sheet, cell=self._ref(sheet, "fte", row))
 
     def _check_follow_ups_within_employment(self, sheet: str | None, rows: list[_Row], staff: list[_Row]) -> None:
         """A warning per worker with a follow-up action dated on no day the person is employed here — before
