@@ -948,8 +948,9 @@ def run_batch(paths: list[Path], request: BatchRequest, jobs: int | None = None,
     with ExitStack() as folders:
         if request.out_dir is not None:
             # The outputs of the sub-folders' workbooks go to the same sub-folders. Those this run makes are
-            # removed again if it fails or is interrupted while they are still empty (``output_folder``):
-            # an interrupted --recursive run into an existing folder left them behind, empty.
+            # removed again, with the JSONs it published there, if it fails or is interrupted while the files
+            # are processed (``output_folder``): an interrupted --recursive run into an existing folder left
+            # them behind, empty or with a part of the results.
             for sub in sorted({name.rpartition("/")[0] for name in names} - {""}):
                 folders.enter_context(output_folder(Path(request.out_dir) / sub))
         return _run_all(paths, names, request, jobs, advance)

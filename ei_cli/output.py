@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 import sys
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -410,8 +410,11 @@ def _writing(path: Path):
 @contextmanager
 def output_folder(path: Path):
     """``path`` made, with its missing parents, for the outputs of a run (``ei batch --out``); when the
-    run fails (a full disk, an interruption), the folders it made are removed again if they are empty —
-    with the empty sub-folders made in them — so that a failed run leaves no empty folder behind."""
+    run fails (a full disk, an interruption), the folders it made are removed again with what the run
+    wrote in them (cli.md, exit 130: « no partial output file left behind »): nothing in a folder that did
+    not exist before the run is anybody else's. A file that cannot be removed (open in Excel under
+    Windows) stays, and so do the folders above it. In a folder that existed, the run's own writes are
+    the run's to undo (``ei batch``: docs/interpretations.md « Relance interrompue »)."""
     path = Path(path)
     made = [p for p in (path, *path.parents) if not os.path.lexists(p)]
     with _writing(path):
@@ -420,7 +423,10 @@ def output_folder(path: Path):
         yield path
     except BaseException:
         if made:
-            for root, _, _ in os.walk(made[-1], topdown=False):  # the deepest first; the topmost made last
+            for root, _, files in os.walk(made[-1], topdown=False):  # the deepest first; the topmost made last
+                for name in files:  # files and links (never followed) the run wrote
+                    with suppress(OSError):
+                        os.unlink(os.path.join(root, name))
                 try:
                     os.rmdir(root)
                 except OSError:  # not empty (or not removable): left as it is

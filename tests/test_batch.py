@@ -233,11 +233,11 @@ def _interrupt_after_the_first_file(monkeypatch) -> None:
     monkeypatch.setattr(batch, "process_file", interrupted_after_one)
 
 
-def test_an_interrupted_recursive_run_removes_the_sub_folders_it_made_and_left_empty(tmp_path, capsys, monkeypatch,
-                                                                                     good_workbook):
+def test_an_interrupted_recursive_run_removes_the_sub_folders_it_made(tmp_path, capsys, monkeypatch, good_workbook):
     """An interrupted ``--recursive`` run into an existing --out left the sub-folders it had made for the
-    JSONs, empty. They are removed; a sub-folder that was there before, or that holds a JSON of the run,
-    stays."""
+    JSONs, empty — and ``client-a``, made for the one JSON published before Ctrl-C, with that JSON: a partial
+    result (cli.md, 130: no partial output file left behind). Both are removed; the sub-folder that was there
+    before stays, and so does the user's file."""
     folder = tmp_path / "in"
     for sub in ("client-a", "client-b", "client-c/deep"):
         (folder / sub).mkdir(parents=True)
@@ -248,8 +248,7 @@ def test_an_interrupted_recursive_run_removes_the_sub_folders_it_made_and_left_e
     _interrupt_after_the_first_file(monkeypatch)
     code, _, _ = run(capsys, folder, "--year", YEAR, "--out", out, "-q", "-r", "--jobs", "1")
     assert code == ExitCode.INTERRUPTED
-    assert sorted(p.relative_to(out).as_posix() for p in out.rglob("*")) == [
-        "client-a", "client-a/paie.json", "client-c", "keep.txt"]
+    assert sorted(p.relative_to(out).as_posix() for p in out.rglob("*")) == ["client-c", "keep.txt"]
 
 
 def test_workbooks_only_in_sub_folders_the_message_says_recursive(tmp_path, capsys, good_workbook):
@@ -530,7 +529,8 @@ def test_summary_xlsx_refused_on_the_way_through_the_temporary_folder_is_a_write
         tmp_path, capsys, monkeypatch, good_workbook, failure):
     """openpyxl writes summary.xlsx's sheet to the system's temporary folder first: a full disk there was
     « Erreur interne (SerialisationError) » (exit 2 all the same, but « signalez-la »). Now the run stops on
-    the system's refusal naming summary.xlsx (``system_error``), and no summary is left."""
+    the system's refusal naming summary.xlsx (``system_error``), and no summary is left — nor, the --out
+    folder being the run's own, the JSON it published there (``output.output_folder``)."""
     import errno
 
     from lxml.etree import SerialisationError
@@ -545,7 +545,7 @@ def test_summary_xlsx_refused_on_the_way_through_the_temporary_folder_is_a_write
     code, stdout, stderr = run(capsys, folder, "--year", YEAR, "--out", out, "-q", "-f", "json", "-j", "1")
     assert code == ExitCode.BAD_INPUT and stderr.startswith(f"Impossible d'écrire {out / 'summary.xlsx'} (disque plein")
     assert [p["code"] for p in json.loads(stdout)["problems"]] == ["system_error"]
-    assert sorted(p.name for p in out.iterdir()) == ["a.json"]
+    assert not out.exists()
 
 
 def test_an_internal_error_still_prints_one_json_document(capsys, monkeypatch):
@@ -1713,12 +1713,12 @@ def _signalled_batch(tmp_path, good_workbook, other_workbook, jobs: str, how: st
 
 
 def _ended_like_ctrl_c(r, out) -> None:
-    """Exit 130 (cli.md: interrupted, no partial output file left behind), « Interrompu. », no traceback,
-    no temporary file, no summary."""
+    """Exit 130 (cli.md: interrupted, no partial output file left behind), « Interrompu. », no traceback;
+    the --out folder, which the run made, is gone with what it wrote there (its first JSON was published
+    before the signal: it stayed, one result of six, beside no summary)."""
     assert r.returncode == ExitCode.INTERRUPTED, r.stderr
     assert "Traceback" not in r.stderr and "Interrompu." in r.stderr
-    assert not [p.name for p in out.iterdir() if p.name.endswith(".tmp")]
-    assert not (out / "summary.json").exists()
+    assert not out.exists(), sorted(p.name for p in out.iterdir())
 
 
 @pytest.mark.parametrize("jobs, how", [("1", _AFTER_FIRST_PUBLICATION), ("2", _AFTER_FIRST_PUBLICATION),
@@ -1792,7 +1792,7 @@ def test_ctrl_c_to_the_whole_group_while_the_workers_start(tmp_path, good_workbo
                            timeout=60, start_new_session=True)
         assert r.returncode == ExitCode.INTERRUPTED, r.stderr
         assert "Traceback" not in r.stderr and "Interrompu." in r.stderr
-        assert not [p.name for p in out.iterdir() if p.name.endswith(".tmp")]
+        assert not out.exists()  # made by the run: removed with what it wrote
 
 
 def test_while_the_pool_runs_ctrl_c_only_notes_the_interruption(tmp_path, monkeypatch, good_workbook):

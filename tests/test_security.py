@@ -538,10 +538,12 @@ def test_a_library_failing_to_read_another_file_is_not_a_refused_write(tmp_path)
     assert list(tmp_path.iterdir()) == []
 
 
-def test_an_output_folder_made_by_a_failed_run_is_removed_when_empty(tmp_path):
+def test_an_output_folder_made_by_a_failed_run_is_removed_with_what_it_wrote(tmp_path):
     """``output_folder`` (``ei batch --out``): on failure, the folders it made — the output folder, its
-    missing parents, empty sub-folders made inside — are removed; a folder that was there before, or one
-    holding a file, stays. (The old code left an empty --out folder after a full disk.)"""
+    missing parents, sub-folders made inside — are removed with the files written in them (cli.md, 130:
+    no partial output file left behind); a folder that was there before, and what it holds, stays. (The
+    old code left an empty --out folder after a full disk, then a folder holding the JSONs published before
+    Ctrl-C.)"""
     from ei_cli.output import output_folder
 
     made = tmp_path / "new" / "out"
@@ -552,15 +554,20 @@ def test_an_output_folder_made_by_a_failed_run_is_removed_when_empty(tmp_path):
     assert list(tmp_path.iterdir()) == []
     kept = tmp_path / "kept"
     with pytest.raises(KeyboardInterrupt), output_folder(kept / "out") as folder:
+        (folder / "client-a").mkdir()
+        (folder / "client-a" / "a.json").write_text("{}")
+        (folder / "b.json").write_text("{}")
+        raise KeyboardInterrupt
+    assert list(tmp_path.iterdir()) == []
+    kept.mkdir()
+    (kept / "theirs.json").write_text("{}")
+    with pytest.raises(KeyboardInterrupt), output_folder(kept) as folder:
         (folder / "a.json").write_text("{}")
         raise KeyboardInterrupt
-    assert [p.name for p in (kept / "out").iterdir()] == ["a.json"]
-    with pytest.raises(KeyboardInterrupt), output_folder(kept) as folder:
-        raise KeyboardInterrupt
-    assert kept.is_dir()
+    assert sorted(p.name for p in kept.iterdir()) == ["a.json", "theirs.json"]
     with output_folder(tmp_path / "fine") as folder:
-        pass
-    assert folder.is_dir()
+        (folder / "a.json").write_text("{}")
+    assert [p.name for p in folder.iterdir()] == ["a.json"]
 
 
 # ----------------------------------------------------------------------------------- code hygiene
