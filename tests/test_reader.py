@@ -969,6 +969,24 @@ def test_several_look_alike_sheets_are_counted_not_quoted(tmp_path):
     assert not any(x in missing.message.fr + missing.message.en for x in ("Dupont", "Martin", "Durand", "Petit"))
 
 
+def test_a_too_large_sheet_names_its_last_filled_row_and_column_not_only_an_empty_corner(tmp_path):
+    """One note typed in Paie!A1048576 (after Ctrl+↓) under the five columns A–E: the sheet is refused, as
+    before, but the message said only « des cellules remplies jusqu'en E1048576 », a cell that is empty —
+    the user found nothing there. It now names the last filled row (1048576: A1048576 holds the note) and
+    the last filled column (E: the header « cout_salarial » in E1) apart; ``cell`` stays the used range's
+    corner."""
+    rows = make_corpus.valid_sheets()["Paie"]
+    xml = sheet_xml(rows, extra_rows='<row r="1048576"><c r="A1048576" t="inlineStr"><is><t>note</t></is></c></row>')
+    path = tmp_path / "note.xlsx"
+    path.write_bytes(make_corpus.rezip(make_corpus.valid_bytes(), replace={make_corpus.PART["Paie"]: xml}))
+    [problem] = [p for p in read_workbook(path).problems if p.code == "sheet_too_large"]
+    assert (problem.sheet, problem.cell) == ("Paie", "E1048576")
+    assert problem.message.fr.startswith("La feuille a des cellules remplies jusqu'à la ligne 1048576 et jusqu'à la "
+                                         "colonne E (la zone utilisée va jusqu'en E1048576, une cellule peut-être "
+                                         "vide) : ")
+    assert "as far down as row 1048576 and as far right as column E" in problem.message.en
+
+
 def test_a_too_large_stray_ods_sheet_is_named_with_its_digits_masked(tmp_path):
     """In an .ods every sheet is measured before calamine opens it, also a stray one: a huge sheet titled
     « Notes 85-10-03-746-49 » gave a problem whose ``sheet`` field was that raw title. Its digits are now

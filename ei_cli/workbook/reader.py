@@ -265,14 +265,20 @@ class _Reader:
     def _too_large(self, title: str, rows: int, cols: int) -> bool:
         if rows * cols <= MAX_SHEET_CELLS:
             return False
+        # The corner of the range holding every filled cell, the cell named: the extent is measured row
+        # and column apart, and that corner may be empty (one note typed in A1048576, another in E1) — the
+        # message names the last filled row and the last filled column, each of which holds a value.
         last = cell_ref(rows - 1, cols - 1)
+        column = column_letter(cols - 1)
         # In an .ods every sheet is measured, also one that matches no contract sheet and whose title may
         # hold anything: its digit runs masked (a contract sheet's title holds no digit).
         self.err("sheet_too_large",
-                 f"La feuille a des cellules remplies jusqu'en {last} : supprimez les lignes et colonnes "
-                 "inutiles en bas et à droite des données.",
-                 f"The sheet has filled cells as far as {last}: delete the unused rows and columns "
-                 "below and to the right of the data.", sheet=without_controls(masked(title)), cell=last)
+                 f"La feuille a des cellules remplies jusqu'à la ligne {rows} et jusqu'à la colonne {column} "
+                 f"(la zone utilisée va jusqu'en {last}, une cellule peut-être vide) : supprimez les lignes et "
+                 "colonnes inutiles en bas et à droite des données.",
+                 f"The sheet has filled cells as far down as row {rows} and as far right as column {column} "
+                 f"(the used range ends at {last}, a cell that may be empty): delete the unused rows and "
+                 "columns below and to the right of the data.", sheet=without_controls(masked(title)), cell=last)
         return True
 
     def _sheet_parts(self) -> dict[str, str]:
