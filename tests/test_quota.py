@@ -468,6 +468,10 @@ def test_the_year_line_and_art60_reason_name_the_agrement_years_months():
                                "(2025-03 – 2026-02) ; ")
     assert art60.en.startswith("Art. 60 §7 (outside the quota): worker Z, 1.00 FTE on average over 12 months of the "
                                "agrément year (2025-03 – 2026-02); ")
+    # The exclusion is a reading of the denominator (rules.md Q11): it cites it — it printed no reference at all.
+    [art60_reason] = [x for x in y.reasons if x.text.fr.startswith("Art. 60 §7")]
+    assert art60_reason.parameter == "quota.denominator"
+    assert art60_reason.reference == W16.value("quota.denominator", date(2025, 3, 1)).cite()
     assert not any("colonne" in x.fr or "column" in x.en or "tableau" in x.fr for x in texts)
 
 

@@ -235,12 +235,17 @@ def test_months_with_fte_zero_are_left_out_and_said():
 
 
 def test_art60_and_months_outside_the_period_are_left_out():
-    """A60 (art. 60 §7, paid by the CPAS) at 500 €/etp and a 2024 month are ignored: 3 000 / 2 000 = 1.5."""
+    """A60 (art. 60 §7, paid by the CPAS) at 500 €/etp and a 2024 month are ignored: 3 000 / 2 000 = 1.5; the
+    exclusion says on which text."""
     workers = [worker("M"), worker("P"), worker("A60", ContractType.ART60)]
     e = enterprise([("M", "2025-01", "1", "3000"), ("P", "2025-01", "1", "2000"), ("A60", "2025-01", "1", "500"),
                     ("M", "2024-12", "1", "9000")], workers)
     r = wage_tension(e, W16, YEAR)
     assert r.ratio == D("1.5") and r.excluded_workers == ("A60",) and r.worker_months == 2
+    # The 13° sentence compares « un travailleur engagé par l'entreprise d'insertion agréée »: the exclusion cites
+    # it (its reason printed no reference).
+    [left_out] = [x for x in r.reasons if x.text.fr.startswith("Écarté comme article 60 §7")]
+    assert left_out.parameter == "wages.max_ratio" and "condition d'agrément 13°" in left_out.reference
 
 
 def test_walloon_regime_warns_about_scale_seniority_brussels_does_not():
@@ -258,11 +263,14 @@ def test_the_pay_compared_cites_its_own_ground_verified_only_in_brussels_2004():
     reason keeps the verified sentence and says nothing of gross pay or benefits; the basis is its own reason
     citing ``wages.basis``: project, inferred, under wallonie-2016 and wallonie-2003; the 2004 ordinance,
     verified, under bruxelles-2004; not found under bruxelles-2018 (its text replaced the 2004 one, §6). The
-    Walloon citation printed « condition 13° » twice (title and article): once now."""
+    Walloon citation printed « condition 13° » twice (title and article): once now. The sentence is verified in
+    the decree of 19.12.2012 and carried into 2016 on SD ella's word (rules.md §3.4): the 2016 ratio is cited
+    to both, ``secondary`` — it read « Décret wallon EI … vérifié dans le texte légal », no decree named."""
     rows = [("M", "2025-01", "1", "3000"), ("P", "2025-01", "1", "2000")]
     w = wage_tension(enterprise(rows), W16, YEAR)
     ratio, basis = w.reasons[0], w.reasons[1]
-    assert ratio.parameter == "wages.max_ratio" and ratio.confidence == "verified"
+    assert ratio.parameter == "wages.max_ratio" and ratio.confidence == "secondary"
+    assert "19.12.2012" in ratio.reference and "20.10.2016 selon SD Worx ella" in ratio.reference
     assert "brut" not in ratio.text.fr and "avantages" not in ratio.text.fr and "gross" not in ratio.text.en
     assert ratio.reference.count("13°") == 1 and "numéro d'article non retrouvé" in ratio.reference
     assert basis.parameter == "wages.basis" and "salaire brut, avantages compris" in basis.text.fr

@@ -1900,7 +1900,8 @@ def _art60_reason(f: _Frame) -> Reason | None:
         f"Art. 60 §7 (hors quota) : {listed.fr}, {number_text(avg)} ETP en moyenne sur {over.fr} ; employés par le "
         "CPAS, ils ne sont comptés ni au numérateur ni au dénominateur.",
         f"Art. 60 §7 (outside the quota): {listed.en}, {number_text(avg, 'en')} FTE on average over {over.en}; "
-        "employed by the CPAS, they count neither in the numerator nor in the denominator."))
+        "employed by the CPAS, they count neither in the numerator nor in the denominator."),
+        f.regime.value_or_none("quota.denominator", f.period.start))
 
 
 def _grid_fte(enterprise: Enterprise, months: list[Month], shape: _Shape):

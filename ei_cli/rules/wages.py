@@ -365,7 +365,7 @@ def _fte_ratio(enterprise: Enterprise, regime: Regime, period: Period) -> WageTe
         reasons.append(because(t(
             f"{french_word(n, 'Écarté')} comme article 60 §7 (employés et payés par le CPAS, pas par l'EI) : "
             f"{listed.fr}.",
-            f"Left out as article 60 §7 (employed and paid by the CPAS, not by the EI): {listed.en}.")))
+            f"Left out as article 60 §7 (employed and paid by the CPAS, not by the EI): {listed.en}."), limit))
     if without_pay:
         listed, n = workers_text(without_pay), len(without_pay)
         notes.append(t(f"{french_word(n, 'Occupé')} sans aucune ligne de paie dans la période (non "
