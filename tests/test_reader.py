@@ -686,6 +686,47 @@ def test_a_niss_written_negative_or_with_a_decimal_separator_is_never_quoted(bor
     assert not any(number.lstrip("0")[i:i + 5] in digits for i in range(6)), message
 
 
+def test_a_formulas_binary_noise_is_quoted_as_the_spreadsheet_shows_it_not_as_a_masked_number(tmp_path):
+    """An etp typed as =40/38 stores 1.0526315789473684; a « Total » row's SUM of Paie's etp 474.2200000000006.
+    Quoted with their 15 significant digits (1,05263157894737: 15 digits, more than 11 in a run) they were
+    masked as a national number: « un numéro à 11 chiffres (masqué) est hors limites » for an etp of 1,05. They are
+    quoted with the 10 significant digits the spreadsheet shows: 40 ÷ 38 = 1,052631579 (…47 rounded), 474,22.
+    A national number typed with a decimal comma (851003746,49: 11 digits) is still masked."""
+    assert shown(40 / 38) == "1,052631579" and shown(40 / 38, "en") == "1.052631579"
+    assert shown(474.2200000000006) == "474,22" and shown(0.1 + 0.2) == "0,3"
+    assert shown(float("851003746.49")) == "un numéro à 11 chiffres (masqué)"
+    sheets = set_value(valid_sheets(), "Personnel", 1, "etp", 40 / 38)
+    result = read_workbook(write_workbook(tmp_path / "x.xlsx", sheets))
+    [problem] = [p for p in result.errors if p.code == "fte_out_of_range"]
+    assert "1,052631579" in problem.message.fr and "masqué" not in problem.message.fr
+
+
+def test_a_paie_keyed_by_names_is_refused_by_its_cells_and_no_message_quotes_a_name(tmp_path):
+    """A Paie sheet keyed by the workers' names, as a social secretariat's export lists them: « Alice Exemple » for
+    worker 1 (Personnel: nom Exemple, prénom Alice) in its rows 1 and 2 (A2, A3). The error printed the name:
+    « Le travailleur Alice Exemple n'existe pas dans la feuille Personnel (2 lignes de Paie, de A2 à A3) » —
+    personal data (cli.md: no name in any output without --names). It now says the cell gives a name of the
+    Personnel sheet, not shown. A Personnel name pasted in a date column (« Exemple, Bruno » in worker 3's
+    date_entree) is no longer quoted either; any other value still is (« 2023-13-01 »)."""
+    sheets = valid_sheets()
+    for row in (1, 2):
+        set_value(sheets, "Paie", row, "id_travailleur", "Alice Exemple")
+    set_value(sheets, "Personnel", 3, "date_entree", "Exemple, Bruno")
+    set_value(sheets, "Personnel", 2, "date_sortie", "2023-13-01")
+    result = read_workbook(write_workbook(tmp_path / "x.xlsx", sheets))
+    [unknown] = [p for p in result.errors if p.code == "unknown_worker"]
+    assert (unknown.sheet, unknown.cell) == ("Paie", "A2")
+    assert unknown.message.fr == ("La cellule A2 donne un nom de la feuille Personnel (non reproduit : donnée "
+                                  "personnelle), pas un id_travailleur (2 lignes de Paie, de A2 à A3) : saisissez "
+                                  "l'id_travailleur du travailleur, celui de la feuille Personnel.")
+    [date_in] = [p for p in result.errors if p.cell == "F4"]
+    assert "un nom de la feuille Personnel (non reproduit) n'est pas valide" in date_in.message.fr
+    assert "a name from the Personnel sheet (not shown) is not valid" in date_in.message.en
+    said = " ".join(p.message.fr + p.message.en for p in result.problems)
+    assert not any(name in said for name in ("Alice", "Bruno")), said
+    assert "« 2023-13-01 »" in said
+
+
 def test_shown_describes_a_niss_and_masks_it_inside_a_text():
     number = _fictitious_niss()
     assert shown(float(number)) == shown(number) == "un numéro à 11 chiffres (masqué)"

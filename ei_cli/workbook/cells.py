@@ -92,7 +92,7 @@ def shown(raw: object, lang: str = "fr") -> str:
     if isinstance(raw, bool):
         return (("TRUE" if raw else "FALSE") if lang == "en" else ("VRAI" if raw else "FAUX"))
     if isinstance(raw, (int, float, Decimal)):
-        text = decimal_text(format(raw, ".15g") if isinstance(raw, float) else raw, lang)
+        text = decimal_text(_number_text(raw), lang)
         if looks_like_niss(abs(raw)) or masked(text) != text:
             return NISS_MASK.get(lang)
         if not isinstance(raw, int):
@@ -111,6 +111,25 @@ def shown(raw: object, lang: str = "fr") -> str:
         return NISS_MASK.get(lang)   # the whole value is 11 digits, however separated
     short = without_controls(masked_text[:60])
     return quoted(f"{short}{'…' if len(masked_text) > 60 else ''}", lang)
+
+
+def _number_text(raw: int | float | Decimal) -> str | int | Decimal:
+    """A number cell as a message quotes it: as stored — a float by its 15 significant digits — or, for a
+    fraction under a million holding more digits than a national number's 11 (the binary noise of a formula,
+    =40/38, or of a SUM, 474.2200000000006; the reader's Decimal keeps those 15 digits), by its 10
+    significant digits, as the spreadsheet shows it (« 1,052631579 », « 474,22 »): the 15 digits read as an
+    11-digit run, masked, and an etp of 1,05 was called « un numéro à 11 chiffres (masqué) » (habits audit,
+    2026-12-01). Under a million, those 10 digits hold at most 6 of a national number's before the
+    separator; a larger figure keeps its digits and the rule that masks them."""
+    text = format(raw, ".15g") if isinstance(raw, float) else raw
+    finite = raw.is_finite() if isinstance(raw, Decimal) else raw - raw == 0   # neither NaN nor infinite
+    if isinstance(raw, int) or not finite or abs(raw) >= 1_000_000 or raw == int(raw):
+        return text
+    if len(_DIGIT.findall(str(text))) > 11:
+        short = format(float(raw), ".10g")
+        if "e" not in short:
+            return short
+    return text
 
 
 def _zero_time(raw) -> bool:
