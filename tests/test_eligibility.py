@@ -623,26 +623,32 @@ def test_check_under_an_outline_regime_is_not_established():
     assert "Lecture provisoire : les cinq groupes de l'ordonnance de 2004" in result.reasons[-1].text.fr
     # Every status known, « 0 indéterminé », yet unknown: the generic reason says it is the regime, not missing
     # data (differential audit: « tant qu'un statut dépend de données manquantes » alone read as a contradiction).
-    assert result.reasons[1].text.fr.endswith("données manquantes, ainsi que sous un régime connu seulement en "
+    assert result.reasons[2].text.fr.endswith("données manquantes, ainsi que sous un régime connu seulement en "
                                              "partie (ci-dessous).")
-    assert result.reasons[1].text.en.endswith("as well as under a regime known only in outline (below).")
+    assert result.reasons[2].text.en.endswith("as well as under a regime known only in outline (below).")
     known = check(e, B2004, Period.calendar_year(2025))
-    assert known.compliant is True and known.reasons[1].text.fr.endswith("dépend de données manquantes.")
+    assert known.compliant is True and known.reasons[2].text.fr.endswith("dépend de données manquantes.")
 
 
-@pytest.mark.parametrize("regime", [W2016, W2003, B2004])
+@pytest.mark.parametrize("regime", [W2016, W2003, B2004, get_regime("bruxelles-2018")], ids=lambda r: r.id)
 def test_the_assessment_day_is_said_to_be_the_projects_reading(regime):
     """D6 (binding): the day of date_premier_engagement_ei, else date_entree, for every regime. The reasons
     said « évalué le jour du premier engagement en EI (décision D6) » under a reference such as décret 2003
     art. 2, 2°, whose words are « au moment de son engagement dans l'entreprise d'insertion »: they now say
-    the day is the project's reading, the decision kept."""
+    the day is the project's reading, the decision kept. The check's reason of that day cited the definition's
+    article too, « vérifié dans le texte légal » under wallonie-2003 and bruxelles-2004 (citations audit): it is
+    its own reason now, citing ``eligibility.assessment_day`` — the project, inferred — and the status line
+    keeps the definition's article."""
     worker = walloon(first_ei_hire_date=date(2023, 1, 1))
     head = status(worker, regime).reasons[0]
     assert head.text.fr.startswith("Statut évalué le 2023-01-01 (date_premier_engagement_ei ; jour arrêté par le "
                                    "projet ei) : ")
-    line = check(enterprise([worker]), regime, Period.calendar_year(2025)).reasons[0]
-    assert "lecture arrêtée par le projet ei pour tous les régimes." in line.text.fr and "D6" not in line.text.fr
-    assert "the reading the ei project adopts for every regime." in line.text.en
+    status_line, day = check(enterprise([worker]), regime, Period.calendar_year(2025)).reasons[:2]
+    assert status_line.parameter == "eligibility.definition"
+    assert "lecture arrêtée par le projet ei pour tous les régimes." in day.text.fr and "D6" not in day.text.fr
+    assert "the reading the ei project adopts for every regime." in day.text.en
+    assert (day.parameter, day.confidence) == ("eligibility.assessment_day", "inferred")
+    assert day.reference.startswith("Choix du projet ei")
 
 
 # ------------------------------------------------------------------------------ properties

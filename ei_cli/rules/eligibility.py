@@ -265,7 +265,7 @@ class EligibilityReport:
 
 
 # What the assessment day rests on: the project's binding reading (rules.md D6), not the text each
-# regime's definition cites.
+# regime's definition cites — its reason cites ``eligibility.assessment_day`` (the project, inferred).
 DAY_READING = t("Jour d'évaluation : le premier engagement en EI (date_premier_engagement_ei), sinon l'entrée "
                 "(date_entree), la plus ancienne des lignes d'une personne engagée ici sous plusieurs identifiants "
                 "(un réengagement ne réévalue pas le statut) — lecture arrêtée par le projet ei pour tous les régimes.",
@@ -721,8 +721,9 @@ def check(enterprise: Enterprise, regime: Regime, period: Period, report: Eligib
     definition = regime.value("eligibility.definition", period.end)
     outline = regime.status == "outline"
     reasons = [
-        because(t(f"Statut de public cible de chaque travailleur occupé pendant la période. {DAY_READING.fr}",
-                  f"Target-public status of every worker employed in the period. {DAY_READING.en}"), definition),
+        because(t("Statut de public cible de chaque travailleur occupé pendant la période.",
+                  "Target-public status of every worker employed in the period."), definition),
+        because(DAY_READING, regime.value_or_none("eligibility.assessment_day", period.end)),
         because(t("Information, pas une obligation : ce contrôle n'est jamais « non conforme » ; il reste "
                   "indéterminé tant qu'un statut dépend de données manquantes"
                   + (", ainsi que sous un régime connu seulement en partie (ci-dessous)." if outline else "."),
