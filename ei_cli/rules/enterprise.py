@@ -49,13 +49,17 @@ NAME = "enterprise"
 SUPERVISION_FUNCTIONS = (Function.SUPERVISION, Function.SOCIAL_ACCOMPANIMENT)
 # How both sides of the Brussels 10 % are read (``supervision_measure``), said by ``ei check`` and ``ei subsidy``
 # citing ``enterprise.supervision_measure``.
+# The project's reading of how the 10 % is counted (``enterprise.supervision_measure``, inferred): who counts on each
+# side, and how much — said under that parameter, not under the ordinance's verified sentence (citations audit).
 SUPERVISION_READING = t(
-    "Etp lus sur le contrat (etp de la feuille Personnel × jours sous contrat, une personne au plus à temps plein "
-    "chaque jour), en moyenne sur les jours de la période : une absence payée à un etp moindre (maladie) ne réduit "
-    "pas le personnel en place.",
-    "Fte read on the contract (the Personnel sheet's etp × days under contract, a person at most full time on "
-    "any day), averaged over the period's days: an absence paid at a lower etp (sick leave) does not reduce the "
-    "staff in post.")
+    "La direction ne compte pas comme encadrement (elle compte dans l'effectif hors public cible). Etp lus sur le "
+    "contrat (etp de la feuille Personnel × jours sous contrat, une personne au plus à temps plein chaque jour), en "
+    "moyenne sur les jours de la période : une absence payée à un etp moindre (maladie) ne réduit pas le personnel "
+    "en place.",
+    "Management does not count as supervision (it counts in the workforce excluding the target public). Fte read "
+    "on the contract (the Personnel sheet's etp × days under contract, a person at most full time on any day), "
+    "averaged over the period's days: an absence paid at a lower etp (sick leave) does not reduce the staff in "
+    "post.")
 
 
 def _work_units(enterprise: Enterprise, period: Period) -> tuple[Decimal, int, int, list[str]]:
@@ -328,12 +332,10 @@ def _supervision_share(enterprise: Enterprise, regime: Regime, period: Period, r
     reasons = [because(t(
         f"Personnel d'encadrement et d'accompagnement social (hors public cible) : au moins "
         f"{share_text(minimum)} de l'effectif hors public cible, "
-        "en etp moyens de la période ; sinon aucune subvention n'est due. La direction ne compte pas comme "
-        "encadrement (elle compte dans l'effectif hors public cible).",
+        "en etp moyens de la période ; sinon aucune subvention n'est due.",
         f"Supervision and social-accompaniment staff (not target public): at least "
         f"{share_text(minimum, 'en')} of the workforce excluding the target "
-        "public, in mean fte over the period; otherwise no subsidy is due. Management does not count as supervision "
-        "(it counts in the workforce excluding the target public)."), share_v)]
+        "public, in mean fte over the period; otherwise no subsidy is due."), share_v)]
     reasons.append(because(t(
         f"Encadrement : {number_text(m.supervision)} etp ; effectif hors public cible : {number_text(m.non_target)} etp"
         + (f" (+ {number_text(m.unknown)} etp de statut inconnu)" if unsure else "")
