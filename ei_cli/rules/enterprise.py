@@ -47,10 +47,9 @@ from ei_cli.workbook.cells import masked, shown
 
 NAME = "enterprise"
 SUPERVISION_FUNCTIONS = (Function.SUPERVISION, Function.SOCIAL_ACCOMPANIMENT)
-# How both sides of the Brussels 10 % are read (``supervision_measure``), said by ``ei check`` and ``ei subsidy``
-# citing ``enterprise.supervision_measure``.
-# The project's reading of how the 10 % is counted (``enterprise.supervision_measure``, inferred): who counts on each
-# side, and how much — said under that parameter, not under the ordinance's verified sentence (citations audit).
+# How both sides of the Brussels 10 % are read (``supervision_measure``): who counts on each side, and how much — the
+# project's reading, said by ``ei check`` and ``ei subsidy`` citing ``enterprise.supervision_measure`` (inferred),
+# not under the ordinance's verified sentence, which names no function.
 SUPERVISION_READING = t(
     "La direction ne compte pas comme encadrement (elle compte dans l'effectif hors public cible). Etp lus sur le "
     "contrat (etp de la feuille Personnel × jours sous contrat, une personne au plus à temps plein chaque jour), en "
