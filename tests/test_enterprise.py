@@ -256,6 +256,10 @@ def test_brussels_the_reason_says_management_counts_in_the_non_target_workforce(
     [management] = [r for r in result.reasons if "La direction ne compte pas comme encadrement (elle compte dans "
                     "l'effectif hors public cible)." in r.text.fr]
     assert (management.parameter, management.confidence) == ("enterprise.supervision_measure", "inferred")
+    # The parameter cited says it too (``ei regimes bruxelles-2004``): who counts, not only how much.
+    described = get_regime("bruxelles-2004").parameters["enterprise.supervision_measure"]
+    assert "la direction comptée dans l'effectif hors public cible et non comme encadrement" in described.description
+    assert "management counted in the workforce excluding the target public" in described.description_en
     assert any("Management does not count as supervision (it counts in the workforce excluding the target public)."
                in x.en for x in texts)
     assert any("effectif hors public cible : 3,00 etp ; part 33,3 %" in x.fr for x in texts), texts
