@@ -8,6 +8,7 @@
 * ``ooxml._blocks`` over bytes sniff already inflated cuts them as the streamed part;
   ``ooxml.within_small_extent`` (the reader's quick "small enough") never holds for a bigger sheet.
 * The reader's per-column memo of converted values never hides a problem.
+* ``output.dumps`` writes the text ``json.dumps(jsonable(doc), indent=2)`` wrote, byte for byte.
 """
 
 from __future__ import annotations
@@ -440,3 +441,38 @@ def test_an_error_cell_is_found_among_character_references():
                f"<row r=\"3\">{text}</row></sheetData></worksheet>").encode()
         assert ooxml.error_cells(zip_of("s.xml", xml), ["S"], {"S": "s.xml"}).errors == {"S": {(1, 1): value}}
     assert ooxml._may_hold_error_values(text.encode()) is False
+
+
+# JSON values as the documents hold them: plain values, and the ones ``jsonable`` converts (Decimal, dates,
+# months, Text, tuples), in dicts with str keys — and, now and then, what ``json`` itself must write (an int key,
+# a float that is not finite, a str subclass).
+_DOC_LEAVES = st.one_of(
+    st.none(), st.booleans(), st.integers(-10**20, 10**20), st.floats(allow_nan=True, allow_infinity=True),
+    st.text(), st.decimals(allow_nan=False, allow_infinity=False), st.dates(),
+    st.builds(lambda y, m: __import__("ei_cli.periods", fromlist=["Month"]).Month(y, m),
+              st.integers(1900, 2100), st.integers(1, 12)),
+    st.builds(lambda a, b: __import__("ei_cli.i18n", fromlist=["Text"]).Text(a, b), st.text(), st.text()))
+_DOCS = st.recursive(_DOC_LEAVES, lambda inner: st.one_of(
+    st.lists(inner, max_size=4), st.lists(inner, max_size=3).map(tuple),
+    st.dictionaries(st.text(max_size=6), inner, max_size=4),
+    st.dictionaries(st.one_of(st.text(max_size=3), st.integers(0, 9)), inner, max_size=3)), max_leaves=25)
+
+
+@given(_DOCS, st.sampled_from(["fr", "en"]), st.booleans())
+def test_indented_json_is_what_json_wrote(doc, lang, ascii_only):
+    import json
+
+    from ei_cli.output import dumps, jsonable
+
+    assert dumps(doc, lang, ascii_only=ascii_only) == json.dumps(
+        jsonable(doc, lang), ensure_ascii=ascii_only, indent=2) + "\n"
+
+
+def test_indented_json_of_a_document_by_hand():
+    """The layout written out: two spaces a level, « , » ending all items but the last, « : » after a key, empty
+    containers on one line, « é » kept (escaped as \\u00e9 with ``ascii_only``), a Decimal 2.50 as 2.5."""
+    from ei_cli.output import dumps
+
+    doc = {"a": [1, {"b": Decimal("2.50")}, [], {}], "é": None, "t": True}
+    assert dumps(doc) == '{\n  "a": [\n    1,\n    {\n      "b": 2.5\n    },\n    [],\n    {}\n  ],\n  "é": null,\n  "t": true\n}\n'
+    assert '"\\u00e9": null' in dumps(doc, ascii_only=True)
