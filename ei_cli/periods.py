@@ -116,15 +116,17 @@ class Month:
             raise ValueError(f"not a month YYYY-MM: {text!r}")
         return cls(int(match.group(1)), int(match.group(2)))
 
-    @property
+    # The month's figures below, like ``number``, are computed once a Month (``Month.of`` and ``next`` share one
+    # object per month): the rules' month loops read them some 800 times a workbook.
+    @cached_property
     def first_day(self) -> date:
-        return _first_day(self.year, self.month)
+        return date(self.year, self.month, 1)
 
-    @property
+    @cached_property
     def last_day(self) -> date:
-        return _last_day(self.year, self.month)
+        return date(self.year, self.month, self.days)
 
-    @property
+    @cached_property
     def days(self) -> int:
         return days_in_month(self.year, self.month)
 
@@ -144,16 +146,6 @@ class Month:
 
     def __str__(self) -> str:
         return f"{self.year:04d}-{self.month:02d}"
-
-
-@lru_cache(maxsize=4096)
-def _first_day(year: int, month: int) -> date:
-    return date(year, month, 1)
-
-
-@lru_cache(maxsize=4096)
-def _last_day(year: int, month: int) -> date:
-    return date(year, month, days_in_month(year, month))
 
 
 @lru_cache(maxsize=4096)

@@ -69,13 +69,21 @@ def shown_beside(x, limit, places: int = 2) -> Decimal:
     — the one way every average or ratio beside its limit is shown (docs/interpretations.md, « Figures
     beside their limit »), in sentences (``number_text``, ``euro_text``) and documents (``nombre``)."""
     value = x if type(x) is Decimal else Decimal(str(x))
-    shown = value.quantize(Decimal(1).scaleb(-places), ROUND_HALF_UP)
+    shown = value.quantize(_quantum(places), ROUND_HALF_UP)
     if limit is None:
         return shown
     bound = limit if type(limit) is Decimal else Decimal(str(limit))
     if (shown > bound) == (value > bound) and (shown < bound) == (value < bound):
         return shown
-    return value.quantize(Decimal(1).scaleb(-places - 2), ROUND_CEILING if value > bound else ROUND_FLOOR)
+    return value.quantize(_quantum(places + 2), ROUND_CEILING if value > bound else ROUND_FLOOR)
+
+
+# 1, 0.1, 0.01 … 1E-8: the quantum of a figure rounded to that many places (``Decimal(1).scaleb(-places)``).
+_QUANTA = tuple(Decimal(1).scaleb(-n) for n in range(9))
+
+
+def _quantum(places: int) -> Decimal:
+    return _QUANTA[places] if 0 <= places < len(_QUANTA) else Decimal(1).scaleb(-places)
 
 
 def four_places(x) -> Decimal | None:
@@ -83,7 +91,9 @@ def four_places(x) -> Decimal | None:
     figure ``ei`` rounds (``shown_beside``), trailing zeros dropped — 6,12505 FTE-months are 6.1251 (half to even
     made them 6.125), 3,2000 is 3.2. None stays None. The one rounding of the quota's and the subsidy's 4-place
     JSON figures; one judged against a limit is ``shown_beside``'s with that limit."""
-    return None if x is None else shown_beside(x, None, 4).normalize()
+    if x is None:
+        return None
+    return (x if type(x) is Decimal else Decimal(str(x))).quantize(_QUANTA[4], ROUND_HALF_UP).normalize()
 
 
 def basis_figure(x, lang: str) -> str:
