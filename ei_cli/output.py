@@ -175,6 +175,7 @@ def _indented(doc, lang: str, ascii_only: bool) -> str:
     when empty; strings by ``json``'s own C escaping, numbers by their ``repr`` as ``json`` writes them. The
     values ``jsonable`` converts (Decimal, dates, Text, tuples…) are converted on the way; ``_NotPlain`` for
     what ``json`` writes otherwise."""
+    from itertools import repeat
     from json.encoder import encode_basestring, encode_basestring_ascii
 
     quote = encode_basestring_ascii if ascii_only else encode_basestring
@@ -186,34 +187,24 @@ def _indented(doc, lang: str, ascii_only: bool) -> str:
         cls = v.__class__
         if cls is str:
             append(quote(v))
-        elif cls is dict:
+        elif cls is dict or cls is list:
+            mapping = cls is dict
             if not v:
-                append("{}")
+                append("{}" if mapping else "[]")
                 return
             inner = pad + "  "
-            sep = "{" + inner
-            for k, x in v.items():
-                if k.__class__ is not str:
-                    raise _NotPlain
+            sep = ("{" if mapping else "[") + inner
+            for k, x in (v.items() if mapping else zip(repeat(None), v)):   # a list's items have no key
                 append(sep)
-                append(quote(k))
-                append(": ")
+                if mapping:
+                    if k.__class__ is not str:
+                        raise _NotPlain
+                    append(quote(k))
+                    append(": ")
                 walk(x, inner)
                 sep = "," + inner
             append(pad)
-            append("}")
-        elif cls is list:
-            if not v:
-                append("[]")
-                return
-            inner = pad + "  "
-            sep = "[" + inner
-            for x in v:
-                append(sep)
-                walk(x, inner)
-                sep = "," + inner
-            append(pad)
-            append("]")
+            append("}" if mapping else "]")
         elif v is None:
             append("null")
         elif v is True:
