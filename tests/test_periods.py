@@ -11,7 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from ei_cli.model import ContractType, Function, Worker
-from ei_cli.periods import (Period, add_months, anniversary, anniversary_year, completed_months, easter_sunday,
+from ei_cli.periods import (Month, Period, add_months, anniversary, anniversary_year, completed_months, easter_sunday,
                              year_number)
 
 
@@ -90,6 +90,36 @@ def test_overlap_is_a_non_empty_intersection(a, b, c, d):
     p, q = Period(min(a, b), max(a, b)), Period(min(c, d), max(c, d))
     common = any(p.contains(q.start + timedelta(days=i)) for i in range(q.days))
     assert p.overlaps(q) == q.overlaps(p) == common == (p.intersection(q) is not None)
+
+
+def test_a_month_s_figures_by_hand_and_one_object_per_month():
+    """February 2024 (leap year): number 2024 × 12 + 2 − 1 = 24 289, days 1 to 29. December 2025: number
+    2025 × 12 + 12 − 1 = 24 311, 31 days. ``Month.of`` gives one shared object per month (computed once each), equal
+    to, and hashed as, a Month built apart; pickling keeps the values."""
+    import pickle
+
+    feb = Month.of(date(2024, 2, 17))
+    assert (feb.number, feb.first_day, feb.last_day, feb.days) == (24289, date(2024, 2, 1), date(2024, 2, 29), 29)
+    dec = Month.of(date(2025, 12, 31))
+    assert (dec.number, dec.first_day, dec.last_day, dec.days) == (24311, date(2025, 12, 1), date(2025, 12, 31), 31)
+    assert Month.of(date(2024, 2, 1)) is feb and feb.next(22) is dec
+    assert feb == Month(2024, 2) and hash(feb) == hash(Month(2024, 2)) and feb < dec
+    assert repr(feb) == "Month(year=2024, month=2)"
+    again = pickle.loads(pickle.dumps(feb))
+    assert again == feb and (again.number, again.last_day) == (24289, date(2024, 2, 29))
+
+
+@given(st.dates(date(1, 1, 1), date(9999, 12, 31)))
+def test_a_month_s_figures_are_the_calendar_s(day):
+    """Whatever the day: the month holding it, its number consecutive with the next month's, its first and last
+    days those of the calendar (the day after the last is the 1st of the next month, or beyond 9999)."""
+    import calendar
+
+    m = Month.of(day)
+    assert (m.year, m.month) == (day.year, day.month) and m.number == day.year * 12 + day.month - 1
+    assert m.days == calendar.monthrange(day.year, day.month)[1]
+    assert m.first_day == day.replace(day=1) and m.last_day == day.replace(day=m.days)
+    assert m.first_day <= day <= m.last_day
 
 
 def test_a_month_is_parsed_as_ei_batch_month_takes_it():
