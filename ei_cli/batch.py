@@ -855,8 +855,9 @@ FDS_RESERVED = 32
 
 
 def default_jobs(n_files: int, jobs: int | None = None) -> int:
-    """The worker processes of a run: ``jobs`` (``--jobs``) or, when not given, one per CPU; never more
-    than there are files, nor on Windows than ``WINDOWS_MAX_WORKERS`` (``--jobs 64`` there, or 64 CPUs,
+    """The worker processes of a run: ``jobs`` (``--jobs``) or, when not given, one per CPU the process may use
+    (the CPUs it may run on, at most the CPU time a container's limit gives it: ``_cpus_the_quota_allows``);
+    never more than there are files, nor on Windows than ``WINDOWS_MAX_WORKERS`` (``--jobs 64`` there, or 64 CPUs,
     ended in « Erreur interne (ValueError) »), nor than the open files allowed take (``_jobs_the_fds_allow``:
     ``--jobs 64`` under ``ulimit -n 100`` failed part-way through starting them, then hung)."""
     import os
@@ -864,9 +865,66 @@ def default_jobs(n_files: int, jobs: int | None = None) -> int:
 
     if jobs is None:
         jobs = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+        jobs = min(jobs, _cpus_the_quota_allows())
     if sys.platform == "win32":
         jobs = min(jobs, WINDOWS_MAX_WORKERS)
     return max(1, min(jobs, n_files, _jobs_the_fds_allow()))
+
+
+def _cpus_the_quota_allows(root: Path = Path("/sys/fs/cgroup"), membership: Path = Path("/proc/self/cgroup")
+                           ) -> int | float:
+    """The CPUs' worth of time a CPU-bandwidth limit gives this process (Linux control groups: ``docker run --cpus
+    2``, a Kubernetes CPU limit, systemd's ``CPUQuota=``): its quota over its period, rounded up (2.5 CPUs: 3), the
+    smallest of its control group's and its ancestors'; no limit found (none set, another system, files that
+    cannot be read): no cap. Under such a limit the host's CPUs are all still listed as usable: on a 32-CPU host a
+    ``--cpus 2`` container forked 32 workers that shared two CPUs' time — no faster than two, each its own copy of
+    the process in memory, enough to exhaust a small container's. Read as cgroup v2 (``cpu.max``: « 200000
+    100000 », or « max 100000 » for none) and v1 (``cpu.cfs_quota_us``, -1 for none, and ``cpu.cfs_period_us``),
+    from the process's own group (``membership``) up to the hierarchy's root, and at the root as a container
+    mounts its own group there."""
+    import math
+
+    try:
+        lines = membership.read_text(encoding="utf-8").splitlines()
+    except (OSError, ValueError):
+        return float("inf")
+    limits: list[int] = []
+    for line in lines:   # « hierarchy:controllers:path »; cgroup v2's is « 0::/path »
+        parts = line.split(":", 2)
+        if len(parts) != 3:
+            continue
+        controllers, group = parts[1], parts[2].strip("/")
+        if controllers == "":
+            bases = [root] if (root / "cgroup.controllers").is_file() else []
+        elif "cpu" in controllers.split(","):
+            bases = [root / name for name in (controllers, "cpu", "cpu,cpuacct", "cpuacct,cpu")]
+        else:
+            continue
+        for base in dict.fromkeys(b for b in bases if b.is_dir()):
+            folder = base / group if group else base
+            # The group, then each ancestor up to the hierarchy's root (``base``), never above it.
+            for directory in [folder, *folder.parents][:len(folder.relative_to(base).parts) + 1]:
+                quota = _cpu_quota(directory)
+                if quota is not None:
+                    limits.append(math.ceil(quota[0] / quota[1]))
+    return max(1, min(limits)) if limits else float("inf")
+
+
+def _cpu_quota(directory: Path) -> tuple[int, int] | None:
+    """(quota, period) in microseconds of a control group's CPU bandwidth limit; None for none (or none readable)."""
+    try:
+        if (directory / "cpu.max").is_file():
+            quota, period = (directory / "cpu.max").read_text(encoding="ascii").split()[:2]
+        elif (directory / "cpu.cfs_quota_us").is_file():
+            quota = (directory / "cpu.cfs_quota_us").read_text(encoding="ascii").strip()
+            period = (directory / "cpu.cfs_period_us").read_text(encoding="ascii").strip()
+        else:
+            return None
+        if quota == "max" or int(quota) <= 0 or int(period) <= 0:
+            return None
+        return int(quota), int(period)
+    except (OSError, ValueError):
+        return None
 
 
 def _jobs_the_fds_allow() -> int | float:

@@ -1019,12 +1019,65 @@ def test_never_more_worker_processes_than_windows_allows(monkeypatch, platform, 
 
     monkeypatch.setattr(sys, "platform", platform)
     monkeypatch.setattr(os, "sched_getaffinity", lambda pid: set(range(64)), raising=False)
+    monkeypatch.setattr(batch, "_cpus_the_quota_allows", lambda: float("inf"))   # whatever limits the machine testing
     assert [batch.default_jobs(100, jobs) for jobs in (None, 64, 62, 61, 8)] == [most, most, min(62, most), 61, 8]
     assert batch.default_jobs(3, 64) == batch.default_jobs(3) == 3
     used = []
     monkeypatch.setattr(batch, "_run_in_workers", lambda paths, names, request, jobs, *rest: used.append(jobs) or [])
     batch.run_batch([Path(f"{i}.xlsx") for i in range(70)], BatchRequest(2024), jobs=64)
     assert used == [most]
+
+
+def _cgroups(tmp_path, membership: str, files: dict[str, str]):
+    """A fake /sys/fs/cgroup under ``tmp_path`` (``files``: path from it → content) and /proc/self/cgroup."""
+    root = tmp_path / "cgroup"
+    root.mkdir()
+    for name, text in files.items():
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_text(text)
+    (tmp_path / "self-cgroup").write_text(membership)
+    return root, tmp_path / "self-cgroup"
+
+
+@pytest.mark.parametrize("membership, files, cpus", [
+    # cgroup v2, a container's own group mounted at the root: 250000 µs of CPU time per 100000 µs = 2.5 CPUs,
+    # rounded up to 3 workers.
+    ("0::/\n", {"cgroup.controllers": "cpu io memory", "cpu.max": "250000 100000\n"}, 3),
+    # v2 on a host: the group allows any time (« max »), its parent 200000 / 100000 = 2 CPUs: 2.
+    ("0::/a/b\n", {"cgroup.controllers": "cpu", "a/cpu.max": "200000 100000\n", "a/b/cpu.max": "max 100000\n"}, 2),
+    # v2 without any limit, and a quota of a hundredth of a CPU: at least one worker (1000 / 100000, rounded up: 1).
+    ("0::/\n", {"cgroup.controllers": "cpu", "cpu.max": "max 100000\n"}, float("inf")),
+    ("0::/\n", {"cgroup.controllers": "cpu", "cpu.max": "1000 100000\n"}, 1),
+    # cgroup v1 in a container: /proc names the host's path, the container's group is the mount's root:
+    # 50000 / 100000 = half a CPU, one worker. -1 is v1's « no limit ».
+    ("4:cpu,cpuacct:/docker/abc\n3:memory:/docker/abc\n",
+     {"cpu,cpuacct/cpu.cfs_quota_us": "50000\n", "cpu,cpuacct/cpu.cfs_period_us": "100000\n"}, 1),
+    ("4:cpu,cpuacct:/\n", {"cpu,cpuacct/cpu.cfs_quota_us": "-1\n", "cpu,cpuacct/cpu.cfs_period_us": "100000\n"},
+     float("inf")),
+    # Files that say nothing readable: no cap.
+    ("0::/\n", {"cgroup.controllers": "cpu", "cpu.max": "unlimited\n"}, float("inf")),
+    ("", {}, float("inf")),
+])
+def test_a_container_s_cpu_limit_caps_the_default_worker_processes(tmp_path, membership, files, cpus):
+    """``docker run --cpus 2`` (or a Kubernetes CPU limit) leaves every CPU of the host listed as usable: the
+    default gave one worker per host CPU, 32 forks sharing two CPUs' time. The default now stops at the CPU time
+    the control group allows, rounded up (figures in the cases)."""
+    root, membership_file = _cgroups(tmp_path, membership, files)
+    assert batch._cpus_the_quota_allows(root, membership_file) == cpus
+
+
+def test_the_default_worker_processes_are_the_usable_cpus_under_the_cpu_limit(monkeypatch, tmp_path):
+    """32 CPUs listed, a limit of 3 CPUs' time: 3 workers by default, but ``--jobs 8`` is what the user asked (8);
+    without a limit, 32; no /proc/self/cgroup (not Linux): the CPUs listed."""
+    import os
+
+    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: set(range(32)), raising=False)
+    monkeypatch.setattr(batch, "_cpus_the_quota_allows", lambda: 3)
+    assert (batch.default_jobs(114), batch.default_jobs(114, 8), batch.default_jobs(2)) == (3, 8, 2)
+    monkeypatch.setattr(batch, "_cpus_the_quota_allows", lambda: float("inf"))
+    assert batch.default_jobs(114) == 32
+    monkeypatch.undo()
+    assert batch._cpus_the_quota_allows(tmp_path / "none", tmp_path / "no-such-file") == float("inf")
 
 
 def test_never_more_worker_processes_than_the_open_files_allowed(monkeypatch):

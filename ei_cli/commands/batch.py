@@ -38,7 +38,8 @@ OutOpt = Annotated[Optional[Path], typer.Option(
     readable=False)]
 JobsOpt = Annotated[Optional[int], typer.Option(
     "--jobs", "-j", min=1, max=64,
-    help="Processus en parallèle (par défaut : un par processeur ; au plus 61 sous Windows).",
+    help="Processus en parallèle (par défaut : un par processeur disponible, limite de processeur d'un conteneur "
+         "comprise ; au plus 61 sous Windows).",
     show_default=False)]
 QuietOpt = Annotated[bool, typer.Option("--quiet", "-q", help="Pas de barre de progression.")]
 BatchFormatOpt = Annotated[BatchFormat, typer.Option(
