@@ -894,19 +894,24 @@ def _cpus_the_quota_allows(root: Path = Path("/sys/fs/cgroup"), membership: Path
         if len(parts) != 3:
             continue
         controllers, group = parts[1], parts[2].strip("/")
-        if controllers == "":
-            bases = [root] if (root / "cgroup.controllers").is_file() else []
-        elif "cpu" in controllers.split(","):
-            bases = [root / name for name in (controllers, "cpu", "cpu,cpuacct", "cpuacct,cpu")]
-        else:
+        if ".." in group.split("/"):   # a group outside this cgroup namespace: the container's is at the root
+            group = ""
+        try:
+            if controllers == "":
+                bases = [root] if (root / "cgroup.controllers").is_file() else []
+            elif "cpu" in controllers.split(","):
+                bases = [root / name for name in (controllers, "cpu", "cpu,cpuacct", "cpuacct,cpu")]
+            else:
+                continue
+            for base in dict.fromkeys(b for b in bases if b.is_dir()):
+                folder = base / group if group else base
+                # The group, then each ancestor up to the hierarchy's root (``base``), never above it.
+                for directory in [folder, *folder.parents][:len(folder.relative_to(base).parts) + 1]:
+                    quota = _cpu_quota(directory)
+                    if quota is not None:
+                        limits.append(math.ceil(quota[0] / quota[1]))
+        except OSError:   # a folder the system will not show: no limit read there
             continue
-        for base in dict.fromkeys(b for b in bases if b.is_dir()):
-            folder = base / group if group else base
-            # The group, then each ancestor up to the hierarchy's root (``base``), never above it.
-            for directory in [folder, *folder.parents][:len(folder.relative_to(base).parts) + 1]:
-                quota = _cpu_quota(directory)
-                if quota is not None:
-                    limits.append(math.ceil(quota[0] / quota[1]))
     return max(1, min(limits)) if limits else float("inf")
 
 

@@ -1054,6 +1054,8 @@ def _cgroups(tmp_path, membership: str, files: dict[str, str]):
      {"cpu,cpuacct/cpu.cfs_quota_us": "50000\n", "cpu,cpuacct/cpu.cfs_period_us": "100000\n"}, 1),
     ("4:cpu,cpuacct:/\n", {"cpu,cpuacct/cpu.cfs_quota_us": "-1\n", "cpu,cpuacct/cpu.cfs_period_us": "100000\n"},
      float("inf")),
+    # A group outside the container's cgroup namespace (« /../.. »): the container's own, at the root, 2 CPUs.
+    ("0::/../..\n", {"cgroup.controllers": "cpu", "cpu.max": "200000 100000\n"}, 2),
     # Files that say nothing readable: no cap.
     ("0::/\n", {"cgroup.controllers": "cpu", "cpu.max": "unlimited\n"}, float("inf")),
     ("", {}, float("inf")),
