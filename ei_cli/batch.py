@@ -900,7 +900,7 @@ def _cpus_the_quota_allows(root: Path = Path("/sys/fs/cgroup"), membership: Path
             if controllers == "":
                 bases = [root] if (root / "cgroup.controllers").is_file() else []
             elif "cpu" in controllers.split(","):
-                bases = [root / name for name in (controllers, "cpu", "cpu,cpuacct", "cpuacct,cpu")]
+                bases = [root / controllers, root / "cpu"]   # « cpu,cpuacct », or its usual link « cpu »
             else:
                 continue
             for base in dict.fromkeys(b for b in bases if b.is_dir()):
