@@ -972,14 +972,11 @@ def _load_rules() -> None:
 
 
 def _prefetch_writer(request: BatchRequest) -> None:
-    """While the workers read, import and load what summary.xlsx will need: openpyxl and the part of it
-    that saves a workbook, and the « À propos » sheet's date as the documents write it (``produced_text``:
-    babel and its French data). Done after the workers, the same ~75 ms were a wait at the end of every run
-    (docs/performance.md)."""
+    """While the workers read, import and load what summary.xlsx will need: openpyxl, and the « À propos »
+    sheet's date as the documents write it (``produced_text``: ei_cli.documents, babel and its French data, ~70 ms).
+    Done after the workers, they were a wait at the end of every run (docs/performance.md)."""
     if request.out_dir is not None:
         _import_openpyxl()
-        import openpyxl.packaging.extended  # noqa: F401  (imported by ``Workbook.save``)
-
         from ei_cli.render.subsidy import produced_text
 
         produced_text(request.lang)

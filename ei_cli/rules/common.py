@@ -91,9 +91,7 @@ def four_places(x) -> Decimal | None:
     figure ``ei`` rounds (``shown_beside``), trailing zeros dropped — 6,12505 FTE-months are 6.1251 (half to even
     made them 6.125), 3,2000 is 3.2. None stays None. The one rounding of the quota's and the subsidy's 4-place
     JSON figures; one judged against a limit is ``shown_beside``'s with that limit."""
-    if x is None:
-        return None
-    return (x if type(x) is Decimal else Decimal(str(x))).quantize(_QUANTA[4], ROUND_HALF_UP).normalize()
+    return None if x is None else shown_beside(x, None, 4).normalize()
 
 
 def basis_figure(x, lang: str) -> str:

@@ -1159,10 +1159,7 @@ class _Reader:
                          "entre 0 et 1 (temps plein).",
                          f"Column “fte”{who.en}: {shown(fte, 'en')} is out of range; expected: the working time actually paid, "
                          "between 0 and 1 (full time).", sheet=sheet, cell=self._ref(sheet, "fte", row))
-            gross, cost, hours = v.get("gross_pay"), v.get("wage_cost"), v.get("hours")
-            if ((gross is not None and gross < _ZERO) or (cost is not None and cost < _ZERO)
-                    or (hours is not None and hours < _ZERO)):   # rare: the call only then (600 rows a workbook)
-                self._check_negative(sheet, row, ("gross_pay", "wage_cost", "hours"))
+            self._check_negative(sheet, row, ("gross_pay", "wage_cost", "hours"))
             month = v.get("month")
             if row.worker_id is not None and month is not None:
                 key = (row.worker_id, month.number)
@@ -1299,12 +1296,7 @@ class _Reader:
             value = row.values.get(field)
             if person_spans is None or value is None:
                 continue
-            if len(person_spans) == 1:   # the id's own contract (nearly every row): no generator
-                span = person_spans[0][1]
-                if (span[0] <= value.number <= span[1]) if by_month else (
-                        span[2] <= value and (span[3] is None or value <= span[3])):
-                    continue
-            elif by_month:
+            if by_month:
                 if any(span[0] <= value.number <= span[1] for _, span in person_spans):
                     continue
             elif any(span[2] <= value and (span[3] is None or value <= span[3]) for _, span in person_spans):
