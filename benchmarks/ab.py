@@ -47,8 +47,12 @@ def _git(*args: str) -> str:
     return subprocess.run(["git", "-C", str(REPO), *args], capture_output=True, text=True, check=True).stdout.strip()
 
 
-def _script(venv: Path) -> Path:
-    return venv / ("Scripts/ei.exe" if os.name == "nt" else "bin/ei")
+def _in_venv(venv: Path, program: str) -> Path:
+    return venv / (f"Scripts/{program}.exe" if os.name == "nt" else f"bin/{program}")
+
+
+class Failed(Exception):
+    """A version that cannot be built or run: said in one line, exit status 2."""
 
 
 def version(spec: str | None) -> tuple[str, list[str]]:
@@ -61,14 +65,14 @@ def version(spec: str | None) -> tuple[str, list[str]]:
     try:
         commit = _git("rev-parse", "--verify", f"{spec}^{{commit}}")
     except subprocess.CalledProcessError:
-        raise SystemExit(f"ab.py: « {spec} » is neither an ei script nor a revision of {REPO}") from None
+        raise Failed(f"« {spec} » is neither an ei script nor a revision of {REPO}") from None
     return f"{spec} ({commit[:10]})", [str(build(commit))]
 
 
 def build(commit: str) -> Path:
     """The ``ei`` script of ``commit`` installed in a venv of its own (made once, then reused)."""
     home = BUILDS / commit
-    script = _script(home / "venv")
+    script = _in_venv(home / "venv", "ei")
     if (home / ".built").is_file() and script.is_file():
         return script
     if home.exists():
@@ -85,9 +89,11 @@ def build(commit: str) -> Path:
         else:  # Python < 3.11.4: the archive is this repository's own
             tar.extractall(source)
     print(f"installing {commit[:10]} in {home} …", file=sys.stderr)
-    subprocess.run([sys.executable, "-m", "venv", str(home / "venv")], check=True)
-    python = home / "venv" / ("Scripts/python.exe" if os.name == "nt" else "bin/python")
-    subprocess.run([str(python), "-m", "pip", "install", "-q", str(source)], check=True)
+    try:
+        subprocess.run([sys.executable, "-m", "venv", str(home / "venv")], check=True)
+        subprocess.run([str(_in_venv(home / "venv", "python")), "-m", "pip", "install", "-q", str(source)], check=True)
+    except subprocess.CalledProcessError as exc:
+        raise Failed(f"installing {commit[:10]} failed ({' '.join(map(str, exc.cmd[:3]))}…, exit {exc.returncode})")
     (home / ".built").write_text(commit)
     return script
 
@@ -117,7 +123,7 @@ def interleaved(commands: dict[str, list[str]], repeat: int) -> dict[str, dict]:
     for key, cmd in commands.items():
         *_, done = run_once(cmd, env)
         if done.returncode not in (0, 1, 2) or not done.stdout:
-            raise SystemExit(f"ab.py: {key} failed (exit {done.returncode}):\n{done.stderr.decode(errors='replace')[-2000:]}")
+            raise Failed(f"{key} failed (exit {done.returncode}):\n{done.stderr.decode(errors='replace')[-2000:]}")
     keys = list(commands)
     for i in range(repeat):
         for key in keys if i % 2 == 0 else keys[::-1]:
@@ -211,10 +217,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-out", action="store_true", help="without --out: the summary on stdout only")
     parser.add_argument("--regenerate", action="store_true", help="rewrite the benchmark's workbooks first")
     args = parser.parse_args(argv)
-    repeat = max(5, args.repeat)
+    data = generate(args.regenerate)
+    try:
+        return _compare(args, data, max(5, args.repeat))
+    except Failed as exc:
+        print(f"ab.py: {exc}", file=sys.stderr)
+        return 2
+
+
+def _compare(args: argparse.Namespace, data: Path, repeat: int) -> int:
     labels = {}
     commands = {}
-    data = generate(args.regenerate)
     with tempfile.TemporaryDirectory(prefix="ei-ab-") as tmp:
         outs = {}
         for key, spec in (("A", args.a), ("B", args.b)):
