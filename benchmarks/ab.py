@@ -32,10 +32,9 @@ import subprocess
 import sys
 import tarfile
 import tempfile
-import time
 from pathlib import Path
 
-from run import DATA, END_YEAR, _environment, ei_command, generate  # the same data and environment as run.py
+from run import DATA, END_YEAR, _environment, ei_command, generate, run_once  # the same data, environment, timing
 
 REPO = Path(__file__).resolve().parent.parent
 BUILDS = DATA.parent / "ab"
@@ -99,22 +98,6 @@ def build(commit: str) -> Path:
 
 
 # ------------------------------------------------------------------------------------ timing
-def _children_cpu() -> float | None:
-    try:
-        import resource
-    except ImportError:  # Windows: wall time only
-        return None
-    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return usage.ru_utime + usage.ru_stime
-
-
-def run_once(cmd: list[str], env: dict) -> tuple[float, float | None, subprocess.CompletedProcess]:
-    cpu, started = _children_cpu(), time.perf_counter()
-    done = subprocess.run(cmd, capture_output=True, env=env)
-    wall, after = time.perf_counter() - started, _children_cpu()
-    return wall, (after - cpu if cpu is not None and after is not None else None), done
-
-
 def interleaved(commands: dict[str, list[str]], repeat: int) -> dict[str, dict]:
     """Each command once to warm up (and to check it runs), then ``repeat`` rounds, the order swapped each round:
     a host slowing down during a round slows both versions, and neither always runs first."""

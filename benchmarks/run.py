@@ -103,27 +103,48 @@ def _environment() -> dict:
     return env
 
 
+def _children_cpu() -> float | None:
+    """CPU time (user + system) of the finished child processes so far; None where unknown (Windows)."""
+    try:
+        import resource
+    except ImportError:
+        return None
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def run_once(cmd: list[str], env: dict, text: bool = False
+             ) -> tuple[float, float | None, subprocess.CompletedProcess]:
+    """One run of ``cmd``: its wall time, its CPU time (its processes' user + system; None where unknown), and it."""
+    cpu, started = _children_cpu(), time.perf_counter()
+    done = subprocess.run(cmd, capture_output=True, text=text, env=env)
+    wall, after = time.perf_counter() - started, _children_cpu()
+    return wall, (after - cpu if cpu is not None and after is not None else None), done
+
+
 def timed(measures: dict[str, tuple[list[str], tuple[int, ...]]], repeat: int
-          ) -> dict[str, tuple[list[float], subprocess.CompletedProcess | RuntimeError]]:
-    """Wall times of ``repeat`` runs of each measure's command (after one warm-up run each), taken in rounds:
-    every measure once, in order, then the next round — so that a host slower for a minute (a busy neighbour
-    of a virtual machine) slows every measure of the round, not one measure's runs. A command whose warm-up
-    run exits with a code not in its ``ok`` is not timed: its RuntimeError is given instead of its last run."""
+          ) -> dict[str, tuple[list[float], list[float], subprocess.CompletedProcess | RuntimeError]]:
+    """Wall and CPU times of ``repeat`` runs of each measure's command (after one warm-up run each), taken in
+    rounds: every measure once, in order, then the next round — so that a host slower for a minute (a busy
+    neighbour of a virtual machine) slows every measure of the round, not one measure's runs. A command whose
+    warm-up run exits with a code not in its ``ok`` is not timed: its RuntimeError is given instead of its last
+    run. The CPU times are empty where the system does not give them."""
     env = _environment()
-    out: dict[str, tuple[list[float], subprocess.CompletedProcess | RuntimeError]] = {}
+    out: dict[str, tuple[list[float], list[float], subprocess.CompletedProcess | RuntimeError]] = {}
     for key, (cmd, ok) in measures.items():
-        first = subprocess.run(cmd, capture_output=True, text=True, env=env)
-        out[key] = ([], first if first.returncode in ok else RuntimeError(
+        first = run_once(cmd, env, text=True)[2]
+        out[key] = ([], [], first if first.returncode in ok else RuntimeError(
             f"{' '.join(cmd)} exited {first.returncode}: {first.stderr[-2000:]}"))
     for _ in range(repeat):
         for key, (cmd, _ok) in measures.items():
-            times, last = out[key]
+            times, cpus, last = out[key]
             if isinstance(last, RuntimeError):
                 continue
-            started = time.perf_counter()
-            last = subprocess.run(cmd, capture_output=True, text=True, env=env)
-            times.append(time.perf_counter() - started)
-            out[key] = (times, last)
+            wall, cpu, last = run_once(cmd, env, text=True)
+            times.append(wall)
+            if cpu is not None:
+                cpus.append(cpu)
+            out[key] = (times, cpus, last)
     return out
 
 
@@ -194,7 +215,8 @@ def main(argv: list[str] | None = None) -> int:
         measures["e_ei_check_50_workers"] = ([*ei, "check", str(first), "--year", str(END_YEAR), "--format", "json"],
                                              (0, 1))
         runs = timed(measures, repeat)
-    for key, (times, last) in runs.items():
+    cpu_times: dict[str, float] = {}
+    for key, (times, cpus, last) in runs.items():
         if isinstance(last, RuntimeError):
             if key != "e_ei_check_50_workers":
                 raise last
@@ -202,6 +224,8 @@ def main(argv: list[str] | None = None) -> int:
             notes[key] = f"not measured: {str(last)[:300]}"
             continue
         results[key] = statistics.median(times)
+        if cpus:
+            cpu_times[key] = statistics.median(cpus)
         if key == "a_raw_calamine_read":
             notes[key] = f"{last.stdout.strip()} cells"
         elif key.startswith("b_"):
@@ -221,7 +245,8 @@ def main(argv: list[str] | None = None) -> int:
     ratios["c/d"] = results["c_ei_help"] / results["d_floor_help"]
     targets = {"b/a": 2.0, "b/a (--jobs 1)": None, "b/a (no --out)": None, "b/a per round (median)": None,
                "c/d": 1.2}
-    report = {"machine": machine(), "repeat": repeat, "data": STAMP, "seconds": results, "notes": notes,
+    report = {"machine": machine(), "repeat": repeat, "data": STAMP, "seconds": results, "cpu_seconds": cpu_times,
+              "notes": notes,
               "ratios": ratios, "targets": {**targets, "e_ei_check_50_workers": 0.5},
               "b/a of each round": [round(r, 3) for r in paired]}
     if args.json:
@@ -233,7 +258,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"data: {STAMP} ({data}); medians of {repeat} runs, process start-up included")
     for key, value in results.items():
         shown = "n/a" if value is None else f"{value:8.3f} s"
-        print(f"  {key:24} {shown}   {notes.get(key, '')}")
+        cpu = f"   (CPU {cpu_times[key]:.3f} s)" if key in cpu_times and key.startswith(("a_", "b_")) else ""
+        print(f"  {key:24} {shown}   {notes.get(key, '')}{cpu}")
     for key, value in ratios.items():
         if key == "b/a per round (median)":
             print(f"  {key:24} {value:8.2f}   (for information; from {paired[0]:.2f} to {paired[-1]:.2f})")
