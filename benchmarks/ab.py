@@ -27,6 +27,7 @@ import argparse
 import io
 import json
 import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -34,7 +35,7 @@ import tarfile
 import tempfile
 from pathlib import Path
 
-from run import DATA, END_YEAR, _environment, ei_command, generate, run_once  # the same data, environment, timing
+from run import DATA, END_YEAR, environment, ei_command, generate, run_once  # the same data, environment, timing
 
 REPO = Path(__file__).resolve().parent.parent
 BUILDS = DATA.parent / "ab"
@@ -75,8 +76,6 @@ def build(commit: str) -> Path:
     if (home / ".built").is_file() and script.is_file():
         return script
     if home.exists():
-        import shutil
-
         shutil.rmtree(home)
     source = home / "src"
     source.mkdir(parents=True)
@@ -101,7 +100,7 @@ def build(commit: str) -> Path:
 def interleaved(commands: dict[str, list[str]], repeat: int) -> dict[str, dict]:
     """Each command once to warm up (and to check it runs), then ``repeat`` rounds, the order swapped each round:
     a host slowing down during a round slows both versions, and neither always runs first."""
-    env = _environment()
+    env = environment()
     results = {key: {"wall": [], "cpu": [], "last": None} for key in commands}
     for key, cmd in commands.items():
         *_, done = run_once(cmd, env)
@@ -181,9 +180,9 @@ def compare_outputs(out_a: Path | None, out_b: Path | None, last_a, last_b) -> l
         if name.endswith(".xlsx"):
             if _cells(a) != _cells(b):
                 differences.append(f"{name}: cell values differ")
-        elif a.read_bytes() != b.read_bytes():
-            differences.append(f"{name}: {_json_difference(a.read_bytes(), b.read_bytes())}"
-                               if name.endswith(".json") else f"{name}: bytes differ")
+        elif (bytes_a := a.read_bytes()) != (bytes_b := b.read_bytes()):
+            differences.append(f"{name}: {_json_difference(bytes_a, bytes_b)}" if name.endswith(".json")
+                               else f"{name}: bytes differ")
     return differences
 
 

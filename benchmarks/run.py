@@ -91,7 +91,7 @@ def ei_command() -> list[str]:
     return [str(script)] if script.is_file() else [sys.executable, "-m", "ei_cli"]
 
 
-def _environment() -> dict:
+def environment() -> dict:
     """The children's environment: as an installed ``ei`` runs, with its byte-code cached.
 
     With PYTHONDONTWRITEBYTECODE set (some CI and sandbox images set it) every run would compile all
@@ -129,7 +129,7 @@ def timed(measures: dict[str, tuple[list[str], tuple[int, ...]]], repeat: int
     neighbour of a virtual machine) slows every measure of the round, not one measure's runs. A command whose
     warm-up run exits with a code not in its ``ok`` is not timed: its RuntimeError is given instead of its last
     run. The CPU times are empty where the system does not give them."""
-    env = _environment()
+    env = environment()
     out: dict[str, tuple[list[float], list[float], subprocess.CompletedProcess | RuntimeError]] = {}
     for key, (cmd, ok) in measures.items():
         first = run_once(cmd, env, text=True)[2]

@@ -21,6 +21,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from ei_cli.i18n import Text
+from ei_cli.periods import Month
 from ei_cli.workbook import ooxml
 from helpers_workbook import zip_of
 
@@ -449,9 +451,7 @@ def test_an_error_cell_is_found_among_character_references():
 _DOC_LEAVES = st.one_of(
     st.none(), st.booleans(), st.integers(-10**20, 10**20), st.floats(allow_nan=True, allow_infinity=True),
     st.text(), st.decimals(allow_nan=False, allow_infinity=False), st.dates(),
-    st.builds(lambda y, m: __import__("ei_cli.periods", fromlist=["Month"]).Month(y, m),
-              st.integers(1900, 2100), st.integers(1, 12)),
-    st.builds(lambda a, b: __import__("ei_cli.i18n", fromlist=["Text"]).Text(a, b), st.text(), st.text()))
+    st.builds(Month, st.integers(1900, 2100), st.integers(1, 12)), st.builds(Text, st.text(), st.text()))
 _DOCS = st.recursive(_DOC_LEAVES, lambda inner: st.one_of(
     st.lists(inner, max_size=4), st.lists(inner, max_size=3).map(tuple),
     st.dictionaries(st.text(max_size=6), inner, max_size=4),

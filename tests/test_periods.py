@@ -120,6 +120,9 @@ def test_a_month_s_figures_are_the_calendar_s(day):
     assert m.days == calendar.monthrange(day.year, day.month)[1]
     assert m.first_day == day.replace(day=1) and m.last_day == day.replace(day=m.days)
     assert m.first_day <= day <= m.last_day
+    if m.last_day < date.max:
+        after = m.last_day + timedelta(days=1)
+        assert after.day == 1 and Month.of(after).number == m.number + 1 and m.next() is Month.of(after)
 
 
 def test_a_month_is_parsed_as_ei_batch_month_takes_it():
