@@ -172,19 +172,21 @@ def _skipped(entry) -> bool:
 @dataclass(frozen=True)
 class LeftOut:
     """An entry ``list_workbooks`` leaves out for what the system said of it, not for its name: ``reason``
-    ``unreadable_folder`` (a sub-folder that cannot be listed) or ``unreadable_file`` (a workbook name whose
-    file cannot be looked at: a symbolic link in a loop, or to a place the system refuses), ``error`` the
-    system's refusal; or ``same_file`` (a link to a workbook already listed, ``same_as``)."""
+    ``unreadable_folder`` (a sub-folder that cannot be listed), ``error`` the system's refusal;
+    ``same_file`` (a link to a workbook already listed, ``same_as``); or ``sub_folder`` (without
+    ``--recursive``, a sub-folder holding ``workbooks`` workbooks, not read)."""
 
     path: Path
     reason: str
     error: OSError | None = None
     same_as: Path | None = None
+    workbooks: int = 0
 
 
-def _files(folder: Path, recursive: bool, unreadable: list[LeftOut]) -> list:
+def _files(folder: Path, recursive: bool, unreadable: list[LeftOut], sub_folders: list[Path] | None = None) -> list:
     """The entries (``os.DirEntry``) of ``folder`` that are not folders — with ``recursive``, of its
-    sub-folders too, but for the hidden ones and the links (``_hidden``, ``_link``). A sub-folder that
+    sub-folders too, but for the hidden ones and the links (``_hidden``, ``_link``); without, those
+    sub-folders are added to ``sub_folders`` (when given), not read. A sub-folder that
     cannot be listed (no permission) adds its ``LeftOut`` to ``unreadable`` and the others are read;
     ``folder`` itself unreadable raises it. An entry whose kind the system does not tell (``is_dir``
     raising: a link in a loop, ELOOP, or to a folder it may not look into, EACCES) is taken for a file:
@@ -211,8 +213,12 @@ def _files(folder: Path, recursive: bool, unreadable: list[LeftOut]) -> list:
                 folder_entry = False
             if not folder_entry:
                 found.append(entry)
-            elif recursive and not _hidden(entry) and not _link(entry):
+            elif _hidden(entry) or _link(entry):
+                continue
+            elif recursive:
                 pending.append(Path(entry.path))
+            elif sub_folders is not None:
+                sub_folders.append(Path(entry.path))
     return found
 
 
@@ -233,11 +239,13 @@ def list_workbooks(folder: Path, out_dir: Path | None = None,
     no loop), files of other kinds (.txt, .pdf…). Left out and reported (``skipped_entry``): the
     workbooks ei wrote as results (``is_own_result``: a claim workbook of ``ei subsidy -o``, the
     summary.xlsx of an earlier batch), which are not enterprise workbooks, the ``.csv`` files
-    (``NOT_READ_SUFFIXES``), the workbook names the system will not let be looked at (a symbolic link in
-    a loop, or to a place it refuses: ``LeftOut`` ``unreadable_file``; the old code stopped the whole batch
-    on « liens symboliques en boucle »), the other names of a file already listed (a link to it:
-    ``LeftOut`` ``same_file``, ``_one_per_file``), and with ``recursive`` the sub-folders that cannot be listed (no
-    permission: ``LeftOut`` ``unreadable_folder``); the folder given unreadable stops the batch.
+    (``NOT_READ_SUFFIXES``), the other names of a file already listed (a link to it: ``LeftOut``
+    ``same_file``, ``_one_per_file``), and with ``recursive`` the sub-folders that cannot be listed (no
+    permission: ``LeftOut`` ``unreadable_folder``); the folder given unreadable stops the batch. Listed, for
+    the reader to report in error (exit 2: their workbook was not processed): the workbook names the system
+    will not let be looked at (a symbolic link in a loop, or to a place it refuses; the old code stopped the
+    whole batch on « liens symboliques en boucle », then left them out without counting them) and the
+    symbolic links to nothing (``_dangling_link``; left out without a word before).
 
     Returns ``(workbooks, skipped)``; the second list, for the user to be told they were left out, does
     not hold the summary.xlsx of ``out_dir`` (the one this batch replaces, left out in silence).
@@ -256,17 +264,18 @@ def list_workbooks(folder: Path, out_dir: Path | None = None,
     if not folder.is_dir():
         raise EiError(t(f"Dossier introuvable : {shown}", f"Folder not found: {shown}"))
     left_out: list[LeftOut] = []
-    candidates = []
-    for entry in _files(folder, recursive, left_out):
+    candidates, sub_folders = [], []
+    for entry in _files(folder, recursive, left_out, sub_folders):
         if _skipped(entry):
             continue
         try:
-            if entry.is_file():
-                candidates.append(Path(entry.path))
-        except OSError as exc:
-            left_out.append(LeftOut(Path(entry.path), "unreadable_file", exc))
+            listed = entry.is_file() or _dangling_link(entry)
+        except OSError:   # a link in a loop, or to a place the system refuses: the reader says so, in error
+            listed = True
+        if listed:
+            candidates.append(Path(entry.path))
     candidates, same = _one_per_file(candidates, folder)
-    left_out += same
+    left_out += same + _sub_folders_not_read(sub_folders, out_dir)
     from ei_cli.output import same_file
 
     found, skipped = [], []
@@ -280,6 +289,32 @@ def list_workbooks(folder: Path, out_dir: Path | None = None,
     skipped += left_out
     names = {p: _name_order(relative_name(_path_of(p), folder)) for p in found + skipped}
     return tuple(sorted(paths, key=names.__getitem__) for paths in (found, skipped))
+
+
+def _sub_folders_not_read(sub_folders: list[Path], out_dir: Path | None) -> list[LeftOut]:
+    """Without ``--recursive``, the sub-folders that hold workbooks (``LeftOut`` ``sub_folder``, with how many):
+    an accountant keeping a folder per client, or last month's in « archives », is told they were not read
+    rather than seeing fewer enterprises without a word. A sub-folder without workbooks (``--out`` in the
+    folder read: JSONs and ei's own summary.xlsx) or that cannot be listed is left out in silence, as before."""
+    left_out = []
+    for sub in sub_folders:
+        try:
+            held = len(list_workbooks(sub, out_dir, recursive=True)[0])
+        except (OSError, EiError):
+            continue
+        if held:
+            left_out.append(LeftOut(sub, "sub_folder", workbooks=held))
+    return left_out
+
+
+def _dangling_link(entry) -> bool:
+    """``entry`` (an ``os.DirEntry`` under a workbook's name) is a symbolic link to nothing: a workbook moved,
+    or on a share not connected. It is listed, and the reader reports it in error (« lien symbolique vers un
+    fichier introuvable »), rather than left out without a word: its workbook was not processed. A link to
+    a pipe or a device is not one (it exists): it is left out, as before, never opened."""
+    import os
+
+    return entry.is_symlink() and not os.path.exists(entry.path)
 
 
 def _name_order(name: str) -> tuple[str, str]:
@@ -475,26 +510,31 @@ def skipped_entry(path: Path | LeftOut, folder: Path | None = None) -> dict:
     summary; the message is also the line on stderr). A ``.csv``: the reason and the advice of the
     reader, as ``ei validate notes.csv`` gives them (``csv_not_supported``: save it as .xlsx; or what
     the file turns out to be: an empty file, an old .xls renamed…). A result of ei: ``ei_output``. A
-    ``LeftOut``: its reason (``unreadable_folder``, ``unreadable_file``, with the system's; ``same_file``,
-    naming the file it is)."""
+    ``LeftOut``: its reason (``unreadable_folder``, with the system's; ``same_file``, naming the file it
+    is; ``sub_folder``, with how many workbooks it holds)."""
     name = relative_name(_path_of(path), folder)
     if isinstance(path, LeftOut) and path.reason == "same_file":
         other = relative_name(path.same_as, folder)
         return {"file": name, "reason": "same_file",
                 "message": t(f"ignoré : {name} est le même fichier que {other} (un lien) : il n'est lu qu'une fois.",
                              f"skipped: {name} is the same file as {other} (a link): it is read only once.")}
+    if isinstance(path, LeftOut) and path.reason == "sub_folder":
+        from ei_cli.i18n import french_word
+
+        held = plural(path.workbooks, "classeur", "workbook")
+        return {"file": name, "reason": "sub_folder",
+                "message": t(f"ignoré : le sous-dossier {name} contient {held.fr}, "
+                             f"{french_word(path.workbooks, 'lu')} seulement avec --recursive.",
+                             f"skipped: the sub-folder {name} holds {held.en}, read only with --recursive.")}
     if isinstance(path, LeftOut):
         from ei_cli.errors import system_reason
 
         reason = system_reason(path.error)
-        if path.reason == "unreadable_folder":
-            message = t(f"ignoré : le dossier {name} ne peut pas être lu ({reason.fr}) : ses classeurs ne sont "
-                        "pas traités.",
-                        f"skipped: the folder {name} cannot be read ({reason.en}): its workbooks are not processed.")
-        else:
-            message = t(f"ignoré : {name} ne peut pas être lu ({reason.fr}) : il n'est pas traité.",
-                        f"skipped: {name} cannot be read ({reason.en}): it is not processed.")
-        return {"file": name, "reason": path.reason, "message": message}
+        return {"file": name, "reason": path.reason,
+                "message": t(f"ignoré : le dossier {name} ne peut pas être lu ({reason.fr}) : ses classeurs ne sont "
+                             "pas traités.",
+                             f"skipped: the folder {name} cannot be read ({reason.en}): its workbooks are not "
+                             "processed.")}
     if Path(path).suffix.lower() not in NOT_READ_SUFFIXES:
         return {"file": name, "reason": "ei_output", "message": SKIPPED_OWN_RESULT.format(file=name)}
     from ei_cli.workbook.sniff import sniff
@@ -772,57 +812,71 @@ def _one_collection():
 
 
 class _Publisher:
-    """Publishes the staged per-file JSONs (``output.commit_file``: fsync, then rename) in a few threads
-    of the main process, while the workers go on computing: fsync waits for the disk, not for a CPU.
+    """Publishes the per-file JSONs of a run all together, once every one is staged and flushed.
 
-    On leaving, waits for every publication and raises the first failure; on an exception (an
-    interruption) cancels what has not started. Every temporary file not published is removed.
+    While the workers go on computing, a few threads of the main process flush each staged JSON to disk
+    (``output.flush_file``, fsync: it waits for the disk, not for a CPU). On leaving a run that ended
+    well, the previous run's summaries are removed and every JSON is renamed to its name
+    (``output.commit_file``, already flushed): a few milliseconds for a federation, Ctrl-C and SIGTERM only
+    noted meanwhile (``_interruptions_noted``) and acted on after the last rename. So a re-run interrupted,
+    or failing, while its files are processed leaves the previous run's outputs as they were, JSONs and
+    summaries (issue 7: « re-runs replace outputs atomically »; the old code published each JSON as it
+    came and, interrupted, left a folder of two runs' JSONs and no summary); from the renames on, the
+    folder holds this run's JSONs, and its summaries once written — an interruption in between leaves
+    none, never the previous run's vouching for JSONs they do not describe.
+
+    On leaving after an exception (an interruption, a failure), or when a flush failed, nothing is
+    renamed: every temporary file is removed, and a flush's failure raised.
     """
 
     THREADS = 4  # fsyncs in flight at once; more gains nothing measurable on one disk
 
     def __init__(self, out_dir: Path | None):
-        import threading
-
         self._out_dir = out_dir
         self._pool = None
-        self._pending: list = []   # (future, temporary file)
-        self._first = threading.Lock()
-        self._stale_dropped = False
+        self._pending: list = []   # (future of the flush, temporary file, final path)
 
     def publish(self, staged: Path | None, name: str) -> None:
         if staged is None:
             return
+        from ei_cli.output import flush_file
+
         if self._pool is None:
             from concurrent.futures import ThreadPoolExecutor
 
             self._pool = ThreadPoolExecutor(max_workers=self.THREADS, thread_name_prefix="ei-publish")
-        self._pending.append((self._pool.submit(self._commit, staged, Path(self._out_dir) / name), staged))
+        path = Path(self._out_dir) / name
+        self._pending.append((self._pool.submit(flush_file, staged, path), staged, path))
 
     def settle(self) -> None:
-        """Wait for every publication under way and end the threads; the next ``publish`` starts them again.
+        """Wait for every flush under way and end the threads; the next ``publish`` starts them again.
 
         Called before worker processes are forked (``_run_in_workers``): a process forked while other
         threads run gets only the forking thread, and a lock one of them held at that moment (an open
         file's, the allocator's) stays held for ever in the child — Python 3.12 and later warn « This
-        process is multi-threaded, use of fork() may lead to deadlocks in the child ». The publications'
+        process is multi-threaded, use of fork() may lead to deadlocks in the child ». The flushes'
         failures stay noted and are raised on leaving, as before."""
         if self._pool is not None:
             self._pool.shutdown(wait=True)
             self._pool = None
 
-    def _commit(self, staged: Path, path: Path) -> None:
-        """One publication; after the run's first, the previous run's summaries are removed at once
-        (``_drop_stale_summaries``): from then on the folder mixes two runs until this run's summaries
-        are written, and an interruption anywhere after it — even after ``run_batch`` has returned,
-        while the summary document is built — must not leave them vouching for it."""
-        from ei_cli.output import commit_file
+    def _rename_all(self) -> None:
+        """Every flushed JSON to its name, the previous run's summaries removed first; an interruption
+        meanwhile is acted on after the last rename. A rename refused (rare: the same folder) stops there,
+        the other temporary files removed, and raises."""
+        from ei_cli.output import commit_file, discard_file
 
-        commit_file(staged, path)
-        with self._first:
-            if not self._stale_dropped:
+        done = 0
+        try:
+            with _interruptions_noted():
                 _drop_stale_summaries(self._out_dir)
-                self._stale_dropped = True
+                for _, staged, path in self._pending:
+                    commit_file(staged, path, flushed=True)
+                    done += 1
+        finally:
+            for _, staged, _ in self._pending[done:]:
+                discard_file(staged)
+        _stop_if_interrupted()
 
     def __enter__(self) -> _Publisher:
         return self
@@ -833,12 +887,15 @@ class _Publisher:
         if self._pool is not None:
             self._pool.shutdown(wait=True, cancel_futures=kind is not None)
         failure = None
-        for future, staged in self._pending:
-            error = None if future.cancelled() else future.exception()
-            if future.cancelled() or error is not None:
-                discard_file(staged)
-                failure = failure or error
-        if kind is None and failure is not None:
+        if kind is None:
+            failure = next((f.exception() for f, _, _ in self._pending if f.exception() is not None), None)
+            if failure is None:
+                if self._pending:
+                    self._rename_all()
+                return
+        for _, staged, _ in self._pending:
+            discard_file(staged)
+        if failure is not None:
             raise failure
 
 
@@ -1037,7 +1094,7 @@ def _run_all(paths, names, request, jobs, advance) -> list[FileOutcome]:
     except BaseException:
         # Interrupted or failed: what was staged and will never be published is removed (a file can
         # be staged and not yet handed to the publisher when the interruption comes). The previous run's
-        # summaries went with this run's first JSON published (``_Publisher._commit``).
+        # outputs are as they were: nothing is published before every file is done (``_Publisher``).
         _discard_strays(request.out_dir, names)
         raise
 
@@ -1369,7 +1426,7 @@ def summary_document(outcomes: list[FileOutcome], request: BatchRequest, strict:
     per workbook with every problem of that workbook; ``skipped[]`` the files ``list_workbooks`` left
     out and reports, each ``skipped_entry``: ``{file, reason, message}`` (reason ``ei_output`` for a
     result of ei, the reader's code for a ``.csv``, ``unreadable_folder`` for a sub-folder that could not
-    be listed, ``unreadable_file`` for a workbook name the system would not let be looked at, ``same_file``
+    be listed, ``sub_folder`` for one holding workbooks not read without ``--recursive``, ``same_file``
     for a link to a workbook already read); ``removed_outputs`` the per-file JSONs of the previous run
     removed because their workbook is no longer read (``remove_outputs_not_written``); ``input_folder_id`` the
     folder read, as a digest (``folder_identity``: what says whether a later run reads the same one);
@@ -1728,14 +1785,14 @@ def remove_outputs_not_written(out_dir: Path | None, previous: list[str], outcom
     renamed since — are removed: a script summing the folder's JSONs counted a renamed enterprise twice.
     Only those: ei's own outputs, named in its own previous summary of the same folder; the name of a workbook
     this run read (its outcome's ``json_name``, to the case: one file on Windows and macOS) is kept, written or not (a
-    JSON this run could not write belongs to a workbook still there). Nothing is removed when a sub-folder or a file could not be
-    looked at (``skipped[]`` ``unreadable_folder``, ``unreadable_file``): its workbooks were not run.
+    JSON this run could not write belongs to a workbook still there). Nothing is removed when a sub-folder could not be
+    listed (``skipped[]`` ``unreadable_folder``): its workbooks were not run.
     Returns the names removed, for the summary (``removed_outputs``)."""
     import os
 
     if out_dir is None or not previous:
         return []
-    if any(entry.get("reason") in ("unreadable_folder", "unreadable_file") for entry in skipped):
+    if any(entry.get("reason") == "unreadable_folder" for entry in skipped):
         return []
     written = {o.json_name.casefold() for o in outcomes if o.json_name}
     removed = []

@@ -527,8 +527,9 @@ def stage_file(path: Path, data: bytes | str, mode: int = 0o600, name: Path | No
     return tmp
 
 
-def commit_file(tmp: Path, path: Path) -> None:
-    """The second half: the temporary file flushed to disk (fsync), then renamed to ``path`` in one step.
+def commit_file(tmp: Path, path: Path, flushed: bool = False) -> None:
+    """The second half: the temporary file flushed to disk (fsync; not again when ``flushed``: ``flush_file``
+    did it), then renamed to ``path`` in one step.
 
     A ``path`` that is neither a regular file nor a folder (``-o /dev/stdout``, a named pipe, a
     device) is written through instead, never replaced: renaming over it would put a regular file in
@@ -544,12 +545,25 @@ def commit_file(tmp: Path, path: Path) -> None:
             finally:
                 discard_file(tmp)
             return
-        fd = os.open(tmp, os.O_RDWR)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
+        if not flushed:
+            _fsync(tmp)
         os.replace(tmp, path)
+
+
+def flush_file(tmp: Path, path: Path) -> None:
+    """The temporary file of ``path`` flushed to disk (fsync), for ``commit_file(..., flushed=True)`` to
+    rename later: ``ei batch`` flushes each JSON while the next files are computed and renames them all at
+    the end. An OSError becomes ``write_error(path)``, as in ``commit_file``."""
+    with _writing(path):
+        _fsync(tmp)
+
+
+def _fsync(tmp: Path) -> None:
+    fd = os.open(tmp, os.O_RDWR)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
 
 
 def discard_file(tmp: Path) -> None:

@@ -47,6 +47,7 @@ def folder_with(tmp_path: Path, files: dict[str, Path | bytes]) -> Path:
     folder.mkdir(exist_ok=True)
     for name, source in files.items():
         target = folder / name
+        target.parent.mkdir(parents=True, exist_ok=True)
         if isinstance(source, Path):
             shutil.copyfile(source, target)
         else:
@@ -310,30 +311,65 @@ def test_a_sub_folder_without_permission_is_skipped(tmp_path, capsys, monkeypatc
     assert [(s["file"], s["reason"]) for s in doc["skipped"]] == [("verrouille", "unreadable_folder")]
 
 
-def test_a_link_in_a_loop_is_left_out_and_the_others_run(tmp_path, capsys, monkeypatch, good_workbook):
-    """A symbolic link whose target the system will not look at — here in a loop (ELOOP), as a link to a
-    place it refuses (EACCES) or a failing disk (EIO) — no longer stops the batch (the old code: « Erreur du
-    système (liens symboliques en boucle) : in/notes. », exit 2, no file processed). Under a workbook's
-    name it is reported (stderr, skipped[] with the reason ``unreadable_file`` and the system's reason),
-    not counted in error; under any other name it is left out in silence, as any file of another kind (a
-    link is never descended into, with --recursive either). The other workbooks are processed."""
+def test_a_link_in_a_loop_or_to_nothing_is_a_file_in_error_and_the_others_run(tmp_path, capsys, monkeypatch,
+                                                                               good_workbook):
+    """A symbolic link under a workbook's name whose file cannot be looked at — here in a loop (ELOOP), as a
+    link to a place the system refuses (EACCES) or a failing disk (EIO) — or that points to nothing (a
+    workbook moved, a network share not connected) is a workbook the batch could not read: it is a file in
+    error (files[], the reader's code and the system's reason), exit 2 (issue 7: « exit 2 if any file was
+    unreadable »). The old code left the first out in skipped[] with exit 0, the second without a word: a
+    monthly script reading the exit code never knew a workbook had not been processed. Under any other name
+    such a link is left out in silence, as any file of another kind (a link is never descended into, with
+    --recursive either). The other workbooks are processed: 3 files, 1 compliant, 2 unreadable."""
     import os
 
     folder = folder_with(tmp_path, {"good.xlsx": good_workbook})
     os.symlink("notes", folder / "notes")
     os.symlink("boucle.xlsx", folder / "boucle.xlsx")
+    os.symlink(tmp_path / "partage" / "client-b.xlsx", folder / "client-b.xlsx")
     fixed_checks(monkeypatch, {})
-    message = "ignoré : boucle.xlsx ne peut pas être lu (liens symboliques en boucle) : il n'est pas traité."
     for recursive in ((), ("--recursive",)):
         code, stdout, err = run(capsys, folder, "--year", YEAR, *recursive, "--format", "json", "--quiet")
         doc = json.loads(stdout)
-        assert code == doc["summary"]["exit_code"] == ExitCode.OK
-        assert [f["file"] for f in doc["files"]] == ["good.xlsx"]
-        assert doc["skipped"] == [{"file": "boucle.xlsx", "reason": "unreadable_file", "message": message}]
-        assert message in err.splitlines()
+        assert code == doc["summary"]["exit_code"] == ExitCode.BAD_INPUT
+        assert doc["skipped"] == []
+        assert [(f["file"], [p["code"] for p in f["problems"]]) for f in doc["files"]] == [
+            ("boucle.xlsx", ["unreadable_file"]), ("client-b.xlsx", ["file_not_found"]), ("good.xlsx", [])]
+        assert (doc["summary"]["files"], doc["summary"]["unreadable"], doc["summary"]["compliant"]) == (3, 2, 1)
+        assert "ERREUR boucle.xlsx : Impossible d'accéder au fichier (liens symboliques en boucle)." in " ".join(
+            err.split())
+        assert "ERREUR client-b.xlsx : Ce nom est un lien symbolique vers un fichier introuvable" in " ".join(
+            err.split())
+
+
+def test_sub_folders_holding_workbooks_are_reported_without_recursive(tmp_path, capsys, monkeypatch, good_workbook):
+    """Without --recursive the sub-folders are not read; those holding workbooks are reported (stderr,
+    skipped[] with the reason ``sub_folder`` and how many workbooks each holds: « 2025 » 1, « archives » 2,
+    one of them in « archives/old »), not counted in error: the accountant who keeps a folder per client is
+    told why fewer enterprises were read. Left out in silence: a sub-folder without workbooks (``vide``, and
+    ``--out`` inside the folder read, which holds only ei's own outputs), a hidden one (``.cache``). With
+    --recursive, every workbook is read and nothing is reported. Exit 0: the one workbook read is compliant."""
+    folder = folder_with(tmp_path, {"good.xlsx": good_workbook, "2025/a.xlsx": good_workbook,
+                                    "archives/b.xlsx": good_workbook, "archives/old/c.xlsx": good_workbook,
+                                    ".cache/d.xlsx": good_workbook, "vide/notes.txt": b"x"})
+    fixed_checks(monkeypatch, {})
+    out = folder / "resultats"
+    for _ in range(2):   # the second run: --out, inside the folder, now holds summary.xlsx and the JSONs
+        code, stdout, err = run(capsys, folder, "--year", YEAR, "--out", str(out), "--format", "json", "--quiet")
+        doc = json.loads(stdout)
+        assert code == ExitCode.OK and [f["file"] for f in doc["files"]] == ["good.xlsx"]
+        assert [(s["file"], s["reason"]) for s in doc["skipped"]] == [("2025", "sub_folder"), ("archives", "sub_folder")]
+        assert doc["skipped"][1]["message"] == (
+            "ignoré : le sous-dossier archives contient 2 classeurs, lus seulement avec --recursive.")
+        assert "ignoré : le sous-dossier 2025 contient 1 classeur, lu seulement avec --recursive." in err.splitlines()
     _, stdout, _ = run(capsys, folder, "--year", YEAR, "--format", "json", "--quiet", "--lang", "en")
     assert json.loads(stdout)["skipped"][0]["message"] == (
-        "skipped: boucle.xlsx cannot be read (Too many levels of symbolic links): it is not processed.")
+        "skipped: the sub-folder 2025 holds 1 workbook, read only with --recursive.")
+    code, stdout, _ = run(capsys, folder, "--year", YEAR, "--recursive", "--out", str(out), "--format", "json",
+                          "--quiet")
+    doc = json.loads(stdout)
+    assert [f["file"] for f in doc["files"]] == ["2025/a.xlsx", "archives/b.xlsx", "archives/old/c.xlsx", "good.xlsx"]
+    assert doc["skipped"] == []
 
 
 def test_a_link_to_a_workbook_read_elsewhere_is_read_once(tmp_path, capsys, monkeypatch, good_workbook):
@@ -445,10 +481,12 @@ def test_windows_hidden_and_system_entries_and_junctions_are_left_out(tmp_path, 
                                    "clients-bis": junction, "OneDrive": cloud})
 
     def names(recursive):
-        return [[p.relative_to(folder).as_posix() for p in ps] for ps in batch.list_workbooks(folder, None, recursive)]
+        return [[getattr(p, "path", p).relative_to(folder).as_posix() for p in ps]
+                for ps in batch.list_workbooks(folder, None, recursive)]
 
     assert names(True) == [["client-a/paie.xlsx", "good.xlsx", "OneDrive/paie.xlsx"], []]
-    assert names(False) == [["good.xlsx"], []]
+    # Without --recursive, the two sub-folders it would read are reported (``sub_folder``), not the others.
+    assert names(False) == [["good.xlsx"], ["client-a", "OneDrive"]]
 
 
 # ---------------------------------------------------------------------------------------- bad file
@@ -1408,19 +1446,19 @@ def test_per_file_json_is_the_check_document_plus_subsidy(tmp_path, capsys, monk
 
 # ---------------------------------------------------------------------------------------- publishing
 def test_every_json_is_published_when_run_batch_returns(tmp_path, monkeypatch, good_workbook, other_workbook):
-    """The workers only stage their JSON; run_batch returns once each is renamed to its name (both paths).
-    Each publication is slowed down, so a run_batch that did not wait for them fails every time."""
+    """The workers only stage their JSON; run_batch returns once each is flushed and renamed to its name (both
+    paths). Each flush is slowed down, so a run_batch that did not wait for them fails every time."""
     import time
 
     import ei_cli.output
 
-    real = ei_cli.output.commit_file
+    real = ei_cli.output.flush_file
 
-    def slow_commit(tmp, path):
+    def slow_flush(tmp, path):
         time.sleep(0.2)
         real(tmp, path)
 
-    monkeypatch.setattr(ei_cli.output, "commit_file", slow_commit)
+    monkeypatch.setattr(ei_cli.output, "flush_file", slow_flush)
     folder = folder_with(tmp_path, {"a.xlsx": good_workbook, "b.xlsx": other_workbook, "c.xlsx": b"junk"})
     paths = batch.find_workbooks(folder)
     for jobs in (1, 2):
@@ -1522,26 +1560,32 @@ def test_the_progress_bar_runs_no_thread_while_the_workers_are_forked(tmp_path, 
     assert others_at_spawn and others_at_spawn == [[]] * len(others_at_spawn)
 
 
-def test_a_failed_publication_raises_and_leaves_no_temporary_file(tmp_path, monkeypatch, good_workbook,
-                                                                  other_workbook):
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_failed_publication_raises_and_leaves_the_previous_outputs_as_they_were(tmp_path, monkeypatch, jobs,
+                                                                                 good_workbook, other_workbook):
+    """The disk full as b.json is flushed: nothing of this run is published (a.json's was flushed, not renamed),
+    no temporary file is left, and the previous run's outputs are as they were. The old code had published
+    a.json already: a folder mixing two runs."""
     import ei_cli.output
 
     folder = folder_with(tmp_path, {"a.xlsx": good_workbook, "b.xlsx": other_workbook})
     out = tmp_path / "out"
     out.mkdir()
-    (out / "b.json").write_text("previous run")
-    real = ei_cli.output.commit_file
+    for name in ("a.json", "b.json", "summary.json"):
+        (out / name).write_text(f"previous run's {name}")
+    real = ei_cli.output.flush_file
 
     def disk_full_for_b(tmp, path):
         if path.name == "b.json":
             raise OSError(28, "No space left on device")
         real(tmp, path)
 
-    monkeypatch.setattr(ei_cli.output, "commit_file", disk_full_for_b)
+    monkeypatch.setattr(ei_cli.output, "flush_file", disk_full_for_b)
     with pytest.raises(OSError):
-        batch.run_batch(batch.find_workbooks(folder), BatchRequest(2024, out_dir=out), jobs=1)
-    assert sorted(p.name for p in out.iterdir()) == ["a.json", "b.json"]
-    assert (out / "b.json").read_text() == "previous run"
+        batch.run_batch(batch.find_workbooks(folder), BatchRequest(2024, out_dir=out), jobs=jobs)
+    assert sorted(p.name for p in out.iterdir()) == ["a.json", "b.json", "summary.json"]
+    assert [(out / name).read_text() for name in ("a.json", "b.json", "summary.json")] == [
+        "previous run's a.json", "previous run's b.json", "previous run's summary.json"]
 
 
 def test_strays_of_an_interrupted_run_are_removed_and_nothing_else(tmp_path):
@@ -1571,7 +1615,7 @@ def test_a_long_name_is_written_its_strays_swept_and_a_json_refused_is_that_file
     folder = folder_with(tmp_path, {"a.xlsx": good_workbook, f"{stem}.xlsx": good_workbook,
                                     f"{stem}.ods": b"not a workbook"})
     out = tmp_path / "out"
-    code, stdout, err = run(capsys, folder, "--year", YEAR, "--out", out, "--format", "json", "--quiet")
+    code, stdout, err = run(capsys, folder, "--year", YEAR, "--out", str(out), "--format", "json", "--quiet")
     doc = json.loads(stdout)
     assert code == doc["summary"]["exit_code"] == ExitCode.BAD_INPUT
     outputs = {f["file"]: (f["readable"], f["output"]) for f in doc["files"]}
@@ -2026,21 +2070,55 @@ def test_month_subsidies_are_the_calendar_year_s_under_that_year_s_regime(tmp_pa
         assert (per_file["regime"], per_file["subsidy"]["regime"]) == (regime, "wallonie-2016")
 
 
-def test_an_interrupted_rerun_removes_the_previous_summaries(tmp_path, capsys, monkeypatch, good_workbook,
-                                                           other_workbook):
-    """A first run writes a.json, b.json, summary.json and summary.xlsx. A re-run interrupted after
-    publishing a.json leaves a folder mixing the two runs: the old summaries would vouch for a set they no
-    longer describe, so they are removed (the per-file JSONs stay, each complete); the next complete run
-    writes them again."""
+def test_an_interrupted_rerun_leaves_the_previous_outputs_as_they_were(tmp_path, capsys, monkeypatch, good_workbook,
+                                                                      other_workbook):
+    """A first run (2024) writes a.json, b.json, summary.json and summary.xlsx. A re-run (2025) interrupted as
+    its second workbook starts leaves them byte for byte as they were, and no temporary file: nothing is
+    published before every file is done (issue 7: re-runs replace outputs atomically). The old code had
+    published the re-run's a.json and removed the summaries: a folder of two periods' JSONs, no summary."""
     folder = folder_with(tmp_path, {"a.xlsx": good_workbook, "b.xlsx": other_workbook})
     out = tmp_path / "out"
-    assert run(capsys, folder, "--year", YEAR, "--out", out, "-q", "--jobs", "1")[0] in (0, 1)
-    assert (out / "summary.json").exists() and (out / "summary.xlsx").exists()
+    assert run(capsys, folder, "--year", YEAR, "--out", str(out), "-q", "--jobs", "1")[0] in (0, 1)
+    before = {p.name: p.read_bytes() for p in out.iterdir()}
+    assert sorted(before) == ["a.json", "b.json", "summary.json", "summary.xlsx"]
     _interrupt_after_the_first_file(monkeypatch)
-    code, _, _ = run(capsys, folder, "--year", YEAR, "--out", out, "-q", "--jobs", "1")
-    assert code == 130
-    assert not (out / "summary.json").exists() and not (out / "summary.xlsx").exists()
+    code, _, _ = run(capsys, folder, "--year", "2025", "--out", str(out), "-q", "--jobs", "1")
+    assert code == ExitCode.INTERRUPTED
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == before
+
+
+def test_an_interruption_while_the_jsons_are_renamed_is_acted_on_after_the_last(tmp_path, capsys, monkeypatch,
+                                                                               good_workbook, other_workbook):
+    """Ctrl-C as the first JSON of a re-run is renamed (simulated: the noting handler called from inside the
+    rename, as the signal would land there) is only noted: both JSONs are renamed (the folder holds the
+    re-run's a.json and b.json, 2025, never one of each year), then the run stops, exit 130, without the
+    summaries: the previous run's are gone, none vouches for JSONs it does not describe."""
+    import signal
+
+    import ei_cli.output
+    from ei_cli.app import interruption_signals, state
+
+    folder = folder_with(tmp_path, {"a.xlsx": good_workbook, "b.xlsx": other_workbook})
+    out = tmp_path / "out"
+    assert run(capsys, folder, "--year", YEAR, "--out", str(out), "-q", "--jobs", "1")[0] in (0, 1)
+    real = ei_cli.output.commit_file
+
+    def ctrl_c_inside(tmp, path, flushed=False):
+        signal.getsignal(signal.SIGINT)(signal.SIGINT, None)
+        real(tmp, path, flushed)
+
+    monkeypatch.setattr(ei_cli.output, "commit_file", ctrl_c_inside)
+    monkeypatch.setitem(state, "interrupted", False)   # the flag the noting handler sets, back as it was after
+    handlers = {sig: signal.getsignal(sig) for sig in interruption_signals()}
+    try:
+        code, _, _ = run(capsys, folder, "--year", "2025", "--out", str(out), "-q", "--jobs", "1")
+    finally:   # after a real interruption, ei ignores the signals until it exits; this process goes on
+        for sig, handler in handlers.items():
+            signal.signal(sig, handler)
+    assert code == ExitCode.INTERRUPTED
     assert sorted(p.name for p in out.iterdir()) == ["a.json", "b.json"]
+    for name in ("a.json", "b.json"):
+        assert json.loads((out / name).read_text(encoding="utf-8"))["period"]["start"] == "2025-01-01"
 
 
 @pytest.mark.parametrize("jobs", ["1", "2"])
@@ -2048,8 +2126,8 @@ def test_an_interruption_after_the_last_json_before_the_summaries_leaves_no_prev
         tmp_path, capsys, monkeypatch, good_workbook, other_workbook, jobs):
     """Ctrl-C after ``run_batch`` has returned (every JSON of the re-run published) and before
     ``write_summaries`` starts — while the summary document is built, 25 to 50 ms for a federation: the
-    previous run's summaries were left beside the new JSONs (exit 130). They are removed as soon as the
-    run's first JSON is published."""
+    previous run's summaries were left beside the new JSONs (exit 130). They are removed just before the
+    run's JSONs are renamed to their names (``_Publisher._rename_all``)."""
     folder = folder_with(tmp_path, {"a.xlsx": good_workbook, "b.xlsx": other_workbook})
     out = tmp_path / "out"
     assert run(capsys, folder, "--year", YEAR, "--out", out, "-q", "--jobs", "1")[0] in (0, 1)

@@ -69,6 +69,11 @@ def sniff(path: Path, file: str) -> Sniffed:
     try:
         st = os.stat(path)
     except FileNotFoundError:
+        if os.path.islink(path):   # a link to nothing: the workbook moved, or its share is not connected
+            return fail("file_not_found", "Ce nom est un lien symbolique vers un fichier introuvable : le classeur a "
+                        "été déplacé, ou son disque ou partage réseau n'est pas connecté.",
+                        "This name is a symbolic link to a file that does not exist: the workbook was moved, or "
+                        "its disk or network share is not connected.")
         return fail("file_not_found", "Fichier introuvable. Vérifiez le nom et le dossier.",
                     "File not found. Check the name and the folder.")
     except OSError as exc:
