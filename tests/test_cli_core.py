@@ -1182,14 +1182,17 @@ def test_a_warning_repeated_row_after_row_is_printed_three_times_then_summed_up_
     code, out, err = run_cli(capsys, "validate", path)
     err = " ".join(err.split())
     assert code == 0 and err.count("(duplicate_niss)") == 8 and "autres avertissements" not in err
-    # The 8 re-hires and one person_over_full_time: each re-hire (etp 1) runs beside worker 1's own full-time CDI.
-    assert "valide, 9 avertissements" in " ".join(out.split())
+    # The 8 re-hires and one person_over_full_time: each re-hire (etp 1) runs beside worker 1's own full-time CDI;
+    # and 3 payroll_missing_month: the re-hires' Paie rows (2023-01 to 2023-08) take the Paie sheet back to 2023-01,
+    # where workers 1, 2 and 3, employed, have no row before 2024-01 (``rules.common.payroll_gaps``).
+    assert "valide, 12 avertissements" in " ".join(out.split())
+    assert err.count("(payroll_missing_month)") == 3
 
 
 def test_only_warnings_located_in_the_workbook_are_summed_up_and_their_cells_are_capped(capsys):
     """``print_problems`` on 16 warnings of one code at cells D2…D17 of Paie: 3 in full, then « 13 autres »
     naming the first 10 cells and « … » (``problems.CELLS_NAMED``). Errors are always all printed (5 of one code);
-    a warning with no cell (a worker's missing payroll, which ``ei validate`` does not list) too (4 of one code).
+    a warning with no cell (a worker's missing payroll, one per worker, its months listed) too (4 of one code).
     One other warning: « 1 autre avertissement … le montre »."""
     from ei_cli.i18n import t
     from ei_cli.output import print_problems
@@ -1255,3 +1258,33 @@ def test_a_result_written_with_o_says_each_warning_once(capsys, tmp_path, fmt):
         args = ["check", brussels, "--year", "2025", "-f", fmt] + (["-o", output] if output else [])
         code, _, err = run_cli(capsys, *args)
         assert code == 0 and err.count("(regime_outline)") == 1, (fmt, output, err)
+
+
+def test_validate_warns_of_the_months_a_worker_was_employed_without_a_pay_row(capsys, make_workbook, workbook_sheets):
+    """Paie from 2023-03 to 2024-02 (the agrément year 2023-03-01 – 2024-02-29): workers 1 and 3 paid every month,
+    worker 2 (employed 2023-03-01 – 2024-06-30) every month but June and July 2023. `ei validate` said « valide »
+    without a word while every check warned that those two months fell back on Personnel.etp; it now gives that
+    same warning (code, words, sheet), and only for them: not for the months before the first Paie month
+    (worker 1 hired 2022-01-10) nor after the last (worker 2's 2024-03 to 2024-06: the payroll stops there, not
+    known). Still valid, exit 0; a Paie sheet with no row says nothing more than its count (« 0 ligne de paie »)."""
+    from datetime import date
+
+    months = [date(2023 + (m > 9), (m + 2) % 12 + 1, 1) for m in range(12)]   # 2023-03 … 2024-02
+    assert (months[0], months[-1]) == (date(2023, 3, 1), date(2024, 2, 1))
+    workbook_sheets["Paie"] = workbook_sheets["Paie"][:1] + [
+        [w, m, fte, 2000, 2800] for w, fte in ((1, 1), (2, 0.5), (3, 1)) for m in months
+        if not (w == 2 and m in (date(2023, 6, 1), date(2023, 7, 1)))]
+    path = make_workbook(workbook_sheets)
+    code, out, _ = run_cli(capsys, "validate", path, "--format", "json")
+    doc = json.loads(out)
+    (gap,) = [p for p in doc["problems"] if p["code"] == "payroll_missing_month"]
+    assert code == 0 and doc["files"][0]["valid"] is True
+    assert (gap["severity"], gap["sheet"], gap["cell"]) == ("warning", "Paie", None)
+    assert gap["message"] == ("Travailleur 2 : pas de ligne de paie pour 2023-06, 2023-07 ; etp contractuel utilisé "
+                              "(au prorata des jours d'occupation).")
+    _, out, _ = run_cli(capsys, "check-quota", path, "--year", "2024", "--format", "json")
+    checked = [p for p in json.loads(out)["problems"] if p["code"] == "payroll_missing_month"]
+    assert checked == [gap], checked   # the check's own warning, word for word
+    workbook_sheets["Paie"] = workbook_sheets["Paie"][:1]
+    code, out, _ = run_cli(capsys, "validate", make_workbook(workbook_sheets, "vide.xlsx"), "--format", "json")
+    assert code == 0 and [p["code"] for p in json.loads(out)["problems"]] == []

@@ -565,6 +565,22 @@ def fallback_warnings(fallbacks: dict[str, tuple[Month, ...] | list[Month]], fil
     return out
 
 
+def payroll_gaps(enterprise: Enterprise) -> list[Problem]:
+    """``ei validate``'s ``payroll_missing_month`` warnings: each worker's months employed without a Paie row
+    between the workbook's first and last Paie months — the months every check counts on Personnel.etp
+    instead (``fte_rows``, ``fallback_warnings``, the same words). Months before the first Paie month or after
+    the last are not missing: the workbook's payroll starts or stops there (the checks call the later ones
+    not known). Every worker, Art. 60 §7 ones included: the check of the workbook is not the quota's. No Paie
+    row at all: no month to compare with, nothing said here (validate's line counts « 0 ligne de paie »)."""
+    if not enterprise.pay:
+        return []
+    first = min(p.month for p in enterprise.pay)
+    last = max(p.month for p in enterprise.pay)
+    months = list(Period(first.first_day, last.last_day).months())
+    _, fallbacks = fte_rows(enterprise, months, enterprise.workers)
+    return fallback_warnings(fallbacks, enterprise.source)
+
+
 def obligations_start(enterprise: Enterprise, regime, period: Period) -> date:
     """The first day ``regime``'s obligations run for the enterprise over ``period``: the agrément day — or the
     regime's first day when it came into force after it, since its rules did not exist before (the CDI within

@@ -11,9 +11,16 @@ from ei_cli.workbook.reader import read_workbook
 
 def validation_entry(path: Path) -> dict:
     """``{file, valid, enterprise, workers, pay_rows, follow_ups, problems}``; the enterprise (the common
-    ``enterprise`` object of spec/cli.md) and the counts are null when not valid."""
+    ``enterprise`` object of spec/cli.md) and the counts are null when not valid. The problems are the
+    reader's, and the months a worker was employed without a Paie row (``rules.common.payroll_gaps``: the
+    warning every check gives for them, so that « valide » before an inspection does not hide it)."""
     result = read_workbook(Path(path))
     e = result.enterprise
+    problems = list(result.problems)
+    if e is not None:
+        from ei_cli.rules.common import payroll_gaps
+
+        problems += payroll_gaps(e)
     return {
         "file": display_path(path),
         "valid": result.valid,
@@ -21,7 +28,7 @@ def validation_entry(path: Path) -> dict:
         "workers": len(e.workers) if e else None,
         "pay_rows": len(e.pay) if e else None,
         "follow_ups": len(e.follow_ups) if e else None,
-        "problems": list(result.problems),
+        "problems": problems,
     }
 
 
