@@ -942,7 +942,24 @@ def emit(doc: dict, opts: RunOptions, *, table: TableFn, csv_rows: CsvFn | None 
                         f"Output format not available for this command: {fmt} (with -o: {possible}; any other "
                         "name, .txt for instance, gets the format asked with --format)."))
     # Once, whatever the format and wherever the result went (a table written with -o said them twice).
-    print_problems(doc.get("problems", ()), opts.lang, every=every_problem)
+    print_problems([*_format_not_followed(opts), *doc.get("problems", ())], opts.lang, every=every_problem)
+
+
+def _format_not_followed(opts: RunOptions) -> list:
+    """``-o res.json --format csv``: the suffix chooses the format (``effective_format``), and the csv asked was
+    dropped without a word. A warning says so (stderr only; the file is what its name says). The default
+    ``table`` is not « asked »: ``-o res.json`` alone says nothing."""
+    fmt, asked = opts.effective_format, str(opts.format)
+    if opts.output is None or asked in ("table", fmt) or fmt not in OUTPUT_SUFFIXES:
+        return []
+    from ei_cli.problems import display_path, warning
+
+    name = display_path(opts.output)
+    return [warning("format_from_suffix", t(
+        f"--format {asked} non suivi : {name} est écrit en {fmt}, le format que dit son extension (un autre nom, "
+        f".txt par exemple, reçoit le format demandé).",
+        f"--format {asked} not followed: {name} is written as {fmt}, the format its suffix says (another name, "
+        f".txt for instance, gets the format asked)."))]
 
 
 def _deliver(text: str, opts: RunOptions) -> None:

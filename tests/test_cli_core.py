@@ -1288,3 +1288,21 @@ def test_validate_warns_of_the_months_a_worker_was_employed_without_a_pay_row(ca
     workbook_sheets["Paie"] = workbook_sheets["Paie"][:1]
     code, out, _ = run_cli(capsys, "validate", make_workbook(workbook_sheets, "vide.xlsx"), "--format", "json")
     assert code == 0 and [p["code"] for p in json.loads(out)["problems"]] == []
+
+
+def test_a_format_the_output_suffix_overrides_is_said_on_stderr(capsys, tmp_path):
+    """``-o res.json --format csv``: the suffix chooses (cli.md), and the csv asked was dropped without a word.
+    The file is JSON as before, exit as before, and one warning on stderr says the --format was not followed;
+    nothing is said for ``-o res.json`` alone (the default table is not asked), ``--format json``, or a neutral
+    name (``res.txt`` gets the csv asked)."""
+    res = tmp_path / "res.json"
+    code, _, err = run_cli(capsys, "check", SAMPLE, "--year", "2025", "-o", res, "--format", "csv")
+    assert code == 0 and json.loads(res.read_text(encoding="utf-8"))["command"] == "check"
+    assert " ".join(err.split()) == (f"attention --format csv non suivi : {res} est écrit en json, le format que dit "
+                                     "son extension (un autre nom, .txt par exemple, reçoit le format demandé). "
+                                     "(format_from_suffix)")
+    for extra in ((), ("--format", "json")):
+        assert "format_from_suffix" not in run_cli(capsys, "check", SAMPLE, "--year", "2025", "-o", res, *extra)[2]
+    code, _, err = run_cli(capsys, "check", SAMPLE, "--year", "2025", "-o", tmp_path / "res.txt", "--format", "csv")
+    assert "format_from_suffix" not in err
+    assert (tmp_path / "res.txt").read_text(encoding="utf-8").startswith("name,compliant,summary")
