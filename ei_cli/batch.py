@@ -817,7 +817,7 @@ class _Publisher:
     While the workers go on computing, a few threads of the main process flush each staged JSON to disk
     (``output.flush_file``, fsync: it waits for the disk, not for a CPU). On leaving a run that ended
     well, the previous run's summaries are removed and every JSON is renamed to its name
-    (``output.commit_file``, already flushed): a few milliseconds for a federation, Ctrl-C and SIGTERM only
+    (``output.commit_file``, already flushed): some 15 ms for a federation, Ctrl-C and SIGTERM only
     noted meanwhile (``_interruptions_noted``) and acted on after the last rename. So a re-run interrupted,
     or failing, while its files are processed leaves the previous run's outputs as they were, JSONs and
     summaries (issue 7: « re-runs replace outputs atomically »; the old code published each JSON as it
