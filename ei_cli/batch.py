@@ -227,8 +227,8 @@ def find_workbooks(folder: Path, out_dir: Path | None = None, recursive: bool = 
     return list_workbooks(folder, out_dir, recursive)[0]
 
 
-def list_workbooks(folder: Path, out_dir: Path | None = None,
-                   recursive: bool = False) -> tuple[list[Path], list[Path | LeftOut]]:
+def list_workbooks(folder: Path, out_dir: Path | None = None, recursive: bool = False,
+                   sub_folders_told: bool = True) -> tuple[list[Path], list[Path | LeftOut]]:
     """The workbooks directly in ``folder`` (with ``recursive``, in its sub-folders too), sorted by their
     path from ``folder``: ``.xlsx``, ``.xlsm``, ``.ods``, and ``.xls`` (read as unreadable, with the
     reader's advice to save it as .xlsx).
@@ -246,6 +246,9 @@ def list_workbooks(folder: Path, out_dir: Path | None = None,
     will not let be looked at (a symbolic link in a loop, or to a place it refuses; the old code stopped the
     whole batch on « liens symboliques en boucle », then left them out without counting them) and the
     symbolic links to nothing (``_dangling_link``; left out without a word before).
+
+    Without ``recursive``, the sub-folders holding workbooks directly are reported too (``LeftOut``
+    ``sub_folder``, ``_sub_folders_not_read``), unless ``sub_folders_told`` is false (the look into each of them).
 
     Returns ``(workbooks, skipped)``; the second list, for the user to be told they were left out, does
     not hold the summary.xlsx of ``out_dir`` (the one this batch replaces, left out in silence).
@@ -265,7 +268,7 @@ def list_workbooks(folder: Path, out_dir: Path | None = None,
         raise EiError(t(f"Dossier introuvable : {shown}", f"Folder not found: {shown}"))
     left_out: list[LeftOut] = []
     candidates, sub_folders = [], []
-    for entry in _files(folder, recursive, left_out, sub_folders):
+    for entry in _files(folder, recursive, left_out, sub_folders if sub_folders_told else None):
         if _skipped(entry):
             continue
         try:
@@ -292,14 +295,16 @@ def list_workbooks(folder: Path, out_dir: Path | None = None,
 
 
 def _sub_folders_not_read(sub_folders: list[Path], out_dir: Path | None) -> list[LeftOut]:
-    """Without ``--recursive``, the sub-folders that hold workbooks (``LeftOut`` ``sub_folder``, with how many):
-    an accountant keeping a folder per client, or last month's in « archives », is told they were not read
-    rather than seeing fewer enterprises without a word. A sub-folder without workbooks (``--out`` in the
-    folder read: JSONs and ei's own summary.xlsx) or that cannot be listed is left out in silence, as before."""
+    """Without ``--recursive``, the sub-folders that hold workbooks directly (``LeftOut`` ``sub_folder``, with
+    how many): an accountant keeping a folder per client, or last month's in « archives », is told they were
+    not read rather than seeing fewer enterprises without a word. One level only: ``ei batch`` on a share's
+    root must not walk its whole tree to say so (``--recursive`` does that, when asked). A sub-folder without
+    workbooks of its own (``--out`` in the folder read: JSONs and ei's own summary.xlsx) or that cannot be
+    listed is left out in silence, as before."""
     left_out = []
     for sub in sub_folders:
         try:
-            held = len(list_workbooks(sub, out_dir, recursive=True)[0])
+            held = len(list_workbooks(sub, out_dir, sub_folders_told=False)[0])
         except (OSError, EiError):
             continue
         if held:
@@ -523,9 +528,9 @@ def skipped_entry(path: Path | LeftOut, folder: Path | None = None) -> dict:
 
         held = plural(path.workbooks, "classeur", "workbook")
         return {"file": name, "reason": "sub_folder",
-                "message": t(f"ignoré : le sous-dossier {name} contient {held.fr}, "
+                "message": t(f"ignoré : le sous-dossier {name} contient directement {held.fr}, "
                              f"{french_word(path.workbooks, 'lu')} seulement avec --recursive.",
-                             f"skipped: the sub-folder {name} holds {held.en}, read only with --recursive.")}
+                             f"skipped: the sub-folder {name} directly holds {held.en}, read only with --recursive.")}
     if isinstance(path, LeftOut):
         from ei_cli.errors import system_reason
 

@@ -252,14 +252,17 @@ def test_an_interrupted_recursive_run_removes_the_sub_folders_it_made(tmp_path, 
     assert sorted(p.relative_to(out).as_posix() for p in out.rglob("*")) == ["client-c", "keep.txt"]
 
 
-def test_workbooks_only_in_sub_folders_the_message_says_recursive(tmp_path, capsys, good_workbook):
+@pytest.mark.parametrize("where", ["client-a", "clients/client-a/2025"])
+def test_workbooks_only_in_sub_folders_the_message_says_recursive(tmp_path, capsys, good_workbook, where):
+    """No workbook directly in the folder, one in a sub-folder — one level down, or three (the sub-folders
+    reported in skipped[] are one level only; the message still looks through the whole tree)."""
     folder = folder_with(tmp_path, {})
-    (folder / "client-a").mkdir()
-    shutil.copyfile(good_workbook, folder / "client-a" / "good.xlsx")
+    (folder / where).mkdir(parents=True)
+    shutil.copyfile(good_workbook, folder / where / "good.xlsx")
     code, _, stderr = run(capsys, folder, "--year", YEAR)
-    assert code == ExitCode.BAD_INPUT and "--recursive" in stderr
+    assert code == ExitCode.BAD_INPUT and "ajoutez --recursive pour les lire" in " ".join(stderr.split())
     code, stdout, _ = run(capsys, folder, "--year", YEAR, "-r", "--format", "json")
-    assert code != ExitCode.BAD_INPUT and [f["file"] for f in json.loads(stdout)["files"]] == ["client-a/good.xlsx"]
+    assert code != ExitCode.BAD_INPUT and [f["file"] for f in json.loads(stdout)["files"]] == [f"{where}/good.xlsx"]
 
 
 def test_an_unreadable_sub_folder_is_reported_in_skipped_and_the_others_run(tmp_path, capsys, monkeypatch,
@@ -343,14 +346,17 @@ def test_a_link_in_a_loop_or_to_nothing_is_a_file_in_error_and_the_others_run(tm
 
 
 def test_sub_folders_holding_workbooks_are_reported_without_recursive(tmp_path, capsys, monkeypatch, good_workbook):
-    """Without --recursive the sub-folders are not read; those holding workbooks are reported (stderr,
-    skipped[] with the reason ``sub_folder`` and how many workbooks each holds: « 2025 » 1, « archives » 2,
-    one of them in « archives/old »), not counted in error: the accountant who keeps a folder per client is
-    told why fewer enterprises were read. Left out in silence: a sub-folder without workbooks (``vide``, and
-    ``--out`` inside the folder read, which holds only ei's own outputs), a hidden one (``.cache``). With
-    --recursive, every workbook is read and nothing is reported. Exit 0: the one workbook read is compliant."""
+    """Without --recursive the sub-folders are not read; those holding workbooks directly are reported (stderr,
+    skipped[] with the reason ``sub_folder`` and how many workbooks each holds directly: « 2025 » 1, « archives »
+    2 — not « archives/old/c.xlsx »: one level only, a share's root is not walked to say so), not counted in
+    error: the accountant who keeps a folder per client is told why fewer enterprises were read. Left out in
+    silence: a sub-folder without workbooks of its own (``vide``; ``profond``, whose only workbook is one level
+    further; ``--out`` inside the folder read, which holds only ei's own outputs), a hidden one (``.cache``).
+    With --recursive, every workbook is read and nothing is reported. Exit 0: the one workbook read is
+    compliant."""
     folder = folder_with(tmp_path, {"good.xlsx": good_workbook, "2025/a.xlsx": good_workbook,
-                                    "archives/b.xlsx": good_workbook, "archives/old/c.xlsx": good_workbook,
+                                    "archives/b.xlsx": good_workbook, "archives/b2.xlsx": good_workbook,
+                                    "archives/old/c.xlsx": good_workbook, "profond/x/e.xlsx": good_workbook,
                                     ".cache/d.xlsx": good_workbook, "vide/notes.txt": b"x"})
     fixed_checks(monkeypatch, {})
     out = folder / "resultats"
@@ -360,15 +366,17 @@ def test_sub_folders_holding_workbooks_are_reported_without_recursive(tmp_path, 
         assert code == ExitCode.OK and [f["file"] for f in doc["files"]] == ["good.xlsx"]
         assert [(s["file"], s["reason"]) for s in doc["skipped"]] == [("2025", "sub_folder"), ("archives", "sub_folder")]
         assert doc["skipped"][1]["message"] == (
-            "ignoré : le sous-dossier archives contient 2 classeurs, lus seulement avec --recursive.")
-        assert "ignoré : le sous-dossier 2025 contient 1 classeur, lu seulement avec --recursive." in err.splitlines()
+            "ignoré : le sous-dossier archives contient directement 2 classeurs, lus seulement avec --recursive.")
+        assert ("ignoré : le sous-dossier 2025 contient directement 1 classeur, lu seulement avec --recursive."
+                in err.splitlines())
     _, stdout, _ = run(capsys, folder, "--year", YEAR, "--format", "json", "--quiet", "--lang", "en")
     assert json.loads(stdout)["skipped"][0]["message"] == (
-        "skipped: the sub-folder 2025 holds 1 workbook, read only with --recursive.")
+        "skipped: the sub-folder 2025 directly holds 1 workbook, read only with --recursive.")
     code, stdout, _ = run(capsys, folder, "--year", YEAR, "--recursive", "--out", str(out), "--format", "json",
                           "--quiet")
     doc = json.loads(stdout)
-    assert [f["file"] for f in doc["files"]] == ["2025/a.xlsx", "archives/b.xlsx", "archives/old/c.xlsx", "good.xlsx"]
+    assert [f["file"] for f in doc["files"]] == ["2025/a.xlsx", "archives/b.xlsx", "archives/b2.xlsx",
+                                                 "archives/old/c.xlsx", "good.xlsx", "profond/x/e.xlsx"]
     assert doc["skipped"] == []
 
 

@@ -59,8 +59,8 @@ def batch_command(folder: DirArg, year: BatchYearOpt = None, month: MonthOpt = N
     plus « subsidy »), summary.json et summary.xlsx. Un classeur en erreur (illisible, ou refusé par
     « ei validate ») est signalé (stderr et synthèse) et les autres sont traités ; un ancien .xls, un lien
     symbolique illisible ou vers rien aussi. Les classeurs qu'ei a écrits (réclamation de « ei subsidy -o »,
-    summary.xlsx), les .csv, les sous-dossiers qui contiennent des classeurs (sans --recursive) ou qui ne
-    peuvent pas être lus (avec) sont ignorés et signalés (stderr, skipped[]) ; un summary.xlsx
+    summary.xlsx), les .csv, les sous-dossiers qui contiennent directement des classeurs (sans --recursive)
+    ou qui ne peuvent pas être lus (avec) sont ignorés et signalés (stderr, skipped[]) ; un summary.xlsx
     qu'ei n'a pas écrit dans --out n'est jamais remplacé (refus, code 2). Deux classeurs de la même entreprise (même
     numéro BCE, ou même nom quand l'un n'en a pas) sont signalés (sous le total du tableau, sur stderr en json ou csv ; same_enterprise[], « À propos » de
     summary.xlsx) : le total des subventions la compte une fois par fichier. Code de sortie : 2 si un classeur
@@ -79,7 +79,8 @@ def batch_command(folder: DirArg, year: BatchYearOpt = None, month: MonthOpt = N
     for entry in skipped:
         typer.echo(entry["message"].get(str(lang)), err=True)
     if not paths:
-        nested = any(entry["reason"] == "sub_folder" for entry in skipped)
+        nested = any(entry["reason"] == "sub_folder" for entry in skipped) or (
+            not recursive and bool(batch.find_workbooks(folder, out, recursive=True)))
         raise batch.no_workbook_error(folder, in_sub_folders=nested)
     from contextlib import nullcontext
 
