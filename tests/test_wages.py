@@ -292,7 +292,10 @@ def test_no_payroll_is_unknown_and_outline_regime_not_established():
     assert wages.check(e, W16, YEAR).compliant is None
     outline = wages.check(enterprise([("M", "2025-01", "1", "3000")], region=Region.BRUXELLES),
                           get_regime("bruxelles-2018"), YEAR)
-    assert outline.compliant is None and outline.details == {"established": False}
+    # Not established, and every field of check-wages's contract there, empty (a script reading measured_to of a
+    # Brussels workbook found it gone): the same fields as a wallonie-2016 line not judged, plus « established ».
+    assert outline.compliant is None and outline.details == {**wages.EMPTY_DETAILS["fte_ratio"], "established": False}
+    assert outline.details["measured_to"] is None and outline.details["provisional"] is False
     # D7: the unknown says which regime's texts it rests on (the reason cites them, confidence not_found)
     (reason,) = outline.reasons
     assert "bruxelles-2018" in reason.text.fr and "lecture retenue par le projet" in reason.text.fr and reason.reference

@@ -29,7 +29,7 @@ def check_wages(file: FileArg, year: YearOpt = None, regime: RegimeOpt = None, f
     """
     from ei_cli.regimes import select_regime
     from ei_cli.render.wages import wage_fields, wages_csv, wages_table
-    from ei_cli.rules.common import NOT_ESTABLISHED, not_established
+    from ei_cli.rules.common import NOT_ESTABLISHED, empty_details, not_established
     from ei_cli.rules.dashboard import period_for
     from ei_cli.rules.wages import NAME, judged_wage_tension
 
@@ -41,7 +41,7 @@ def check_wages(file: FileArg, year: YearOpt = None, regime: RegimeOpt = None, f
     problems = problems + warnings
     compliant = result.compliant if result is not None and applicable else None
     fields = wage_fields(result, enterprise, opts) if result is not None else {
-        "ratio": None, "max_ratio": None, "highest": None, "lowest": None, "summary": NOT_ESTABLISHED,
+        **empty_details(NAME, chosen), "summary": NOT_ESTABLISHED,
         "reasons": [r.to_dict(opts.lang) for r in not_established(NAME, chosen).reasons]}
     if not applicable:
         fields["applicable"] = False

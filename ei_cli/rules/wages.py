@@ -525,10 +525,14 @@ def _seniority_flag(regime: Regime, on) -> Value | None:
 
 _SHAPES = {"fte_ratio": _fte_ratio}
 # The fields of a judged result, empty: what a result not judged carries (``rules.common.not_judged``).
-EMPTY_DETAILS = {"fte_ratio": {
+_NOT_MEASURED = {
     "ratio": None, "max_ratio": None, "highest": None, "lowest": None, "worker_months": None,
     "workers_compared": None, "excluded_months": [], "excluded_workers": [], "workers_without_pay": [],
-    "seniority_neutralised": None, "notes": [], "provisional": False, "measured_to": None}}
+    "seniority_neutralised": None, "notes": [], "provisional": False, "measured_to": None}
+# A regime that does not establish the wage tension (bruxelles-2018, known in outline) gives the same fields,
+# empty: check-wages's fields are the contract's whatever the regime (cli.md: ``measured_to`` « null without a
+# ratio »), and a script reading ``measured_to`` of a Brussels workbook found it gone.
+EMPTY_DETAILS = {"fte_ratio": _NOT_MEASURED, "outline": _NOT_MEASURED, "none": _NOT_MEASURED}
 
 
 def wage_tension(enterprise: Enterprise, regime: Regime, period: Period) -> WageTension | None:
