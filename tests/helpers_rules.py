@@ -32,6 +32,7 @@ class StatusReport:
 class CategoryEntry:
     category: str
     missing: tuple = ()
+    definition: object = None   # WorkerEligibility's eligibility.definition Value; none in these stubs
 
     @property
     def target_public(self):

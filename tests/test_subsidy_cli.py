@@ -885,3 +885,24 @@ def test_totals_list_every_computed_subsidy_of_the_regime_even_with_nothing_due(
     assert ids.index("target_worker") < ids.index("social_accompaniment") < ids.index("total")
     brussels = json.loads(invoke(BRUSSELS, "--year", "2025", "--regime", "bruxelles-2018", "--format", "json").stdout)
     assert "compensation" not in brussels["totals"] and "compensation" in {u["subsidy"] for u in brussels["unknown"]}
+
+
+def test_a_subsidy_not_computed_for_an_unknown_status_cites_the_target_public_definition(capsys, make_workbook,
+                                                                                         workbook_sheets):
+    """Worker 2 (hired 2023-03-01, a TGD's 24-month window to 2025-02-28) with `diplome` empty: status unknown, its
+    2024 subsidy not computed. The unknown entry gave the missing column but cited nothing (reference, url and
+    confidence null), where every other entry cites its parameter; it now cites the target-public definition the
+    status is assessed under (wallonie-2016 `eligibility.definition`: Atout EI « Public cible », a secondary
+    source), in the JSON and under --explain."""
+    from helpers_cli import run_cli
+    from helpers_workbook import set_value
+
+    set_value(workbook_sheets, "Personnel", 2, "diplome", None)
+    path = make_workbook(workbook_sheets)
+    _, out, _ = run_cli(capsys, "subsidy", path, "--year", "2024", "--format", "json")
+    (entry,) = json.loads(out)["unknown"]
+    assert (entry["worker_id"], entry["missing"]) == ("2", ["diplome"])
+    assert (entry["reference"], entry["url"], entry["confidence"]) == (
+        "Atout EI, « Public cible »", "https://www.atoutei.be/-Public-cible-.html", "secondary")
+    _, out, _ = run_cli(capsys, "subsidy", path, "--year", "2024", "--explain")
+    assert "↳ Atout EI, « Public cible » (source secondaire)" in out

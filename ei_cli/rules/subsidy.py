@@ -481,10 +481,9 @@ def _target_worker_wage_cost(run: _Run) -> None:
             # (TGD's) meets the claim — a worker hired years ago makes no claim incomplete (Q12).
             if category == "unknown" and run.claim and _window_meets_claim(
                     run, worker, max(params_of(c)[2] for c in ("TD", "TGD"))):
-                run.unknown.append(UnknownSubsidy("target_worker", worker.worker_id, t(
+                run.unknown.append(_status_unknown(run, worker, t(
                     "Statut TD/TGD indéterminé (données manquantes) : subvention non calculée.",
-                    "TD/TGD status unknown (data missing): subsidy not computed."),
-                    tuple(run.report.by_id[worker.worker_id].missing)))
+                    "TD/TGD status unknown (data missing): subsidy not computed.")))
             continue
         cap, window_months, window_length, monthly_cap, reasons = params_of(category)
         # The same person's contracts without a gap are one employment: its window and cap run from the
@@ -900,6 +899,16 @@ def _target_worker_parameters(run: _Run, category: str, share: Value, rate: Valu
     return cap, window_months, int(window_months.number), cap.number / window_months.number, reasons
 
 
+def _status_unknown(run: _Run, worker: Worker, reason: Text) -> UnknownSubsidy:
+    """A target worker's subsidy not computed for want of their status: the columns missing, and the
+    target-public definition the status is assessed under (``eligibility.definition`` on the worker's
+    assessment day: its article, URL and confidence, as every other entry cites its parameter)."""
+    status = run.report.by_id[worker.worker_id]
+    if status.definition is None:
+        return UnknownSubsidy("target_worker", worker.worker_id, reason, tuple(status.missing))
+    return UnknownSubsidy.citing("target_worker", worker.worker_id, reason, tuple(status.missing), status.definition)
+
+
 def _degressive_lines(run: _Run, amounts_key: str) -> None:
     """Per target worker, by year of occupation, per full-time worker (2003 art. / Brussels seed, D2)."""
     amounts = run.value(amounts_key)
@@ -915,10 +924,9 @@ def _degressive_lines(run: _Run, amounts_key: str) -> None:
         if target is None:
             # Unknown status: said only while some occupation year of the table meets the claim (Q12).
             if due:
-                run.unknown.append(UnknownSubsidy("target_worker", worker.worker_id, t(
+                run.unknown.append(_status_unknown(run, worker, t(
                     "Statut public cible indéterminé (données manquantes) : subvention non calculée.",
-                    "Target-public status unknown (data missing): subsidy not computed."),
-                    tuple(run.report.by_id[worker.worker_id].missing)))
+                    "Target-public status unknown (data missing): subsidy not computed.")))
             continue
         # The same person hired before under another id: their occupation years do not start again.
         hire = run.hire_of(worker, amounts) if due else None
