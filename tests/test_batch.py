@@ -2537,3 +2537,29 @@ def test_an_empty_folder_is_named_so_that_it_cannot_be_misread(tmp_path, capsys,
     code, _, stderr = run(capsys, given, "--year", YEAR)
     shown = here if given == "." else here.parent
     assert code == ExitCode.BAD_INPUT and f"Aucun classeur (.xlsx, .xlsm, .ods) dans {shown}." in stderr
+
+
+_PROCESS_FILE = batch.process_file
+
+
+def _slow_for_a(path, *args, **kwargs):
+    """``batch.process_file``, half a second slower for « a-casse.xlsx »; at module level: the worker pool pickles
+    the function it runs (a test's local function cannot be)."""
+    import time
+
+    if Path(path).name == "a-casse.xlsx":
+        time.sleep(0.5)
+    return _PROCESS_FILE(path, *args, **kwargs)
+
+
+def test_a_scripts_stderr_lists_the_files_in_error_in_the_folders_order(tmp_path, capsys, monkeypatch, good_workbook):
+    """Run by a script (stderr not a terminal), with 2 workers: « a-casse.xlsx » is made the slowest file, so it
+    finishes last. The ERREUR lines came in the order files finished (a-casse last), so two runs of one folder
+    logged them differently; they now come once the run is over, in the folder's order: a, c, d."""
+    folder = folder_with(tmp_path, {"a-casse.xlsx": b"junk", "b.xlsx": good_workbook, "c-casse.xlsx": b"junk",
+                                    "d-casse.xlsx": b"junk"})
+    monkeypatch.setattr(batch, "process_file", _slow_for_a)
+    code, _, err = run(capsys, folder, "--year", YEAR, "--jobs", "2", "--format", "json")
+    assert code == ExitCode.BAD_INPUT
+    named = [line.split()[1] for line in err.splitlines() if line.startswith("ERREUR")]
+    assert named == ["a-casse.xlsx", "c-casse.xlsx", "d-casse.xlsx"]

@@ -154,7 +154,16 @@ def _run(paths, request, jobs: int, quiet: bool):
             _print_problem_dicts(outcome.problems, request.lang, print_problems)
 
     if quiet or not sys.stderr.isatty():
-        return run_batch(paths, request, jobs, report_bad)
+        # No one watches the run: the errors are printed once it is over, in the folder's order (with several
+        # workers they came in the order the files finished, so two runs of one folder logged them differently).
+        # An interruption prints those already known, as they came.
+        seen, outcomes = [], None
+        try:
+            outcomes = run_batch(paths, request, jobs, seen.append)
+        finally:
+            for outcome in outcomes if outcomes is not None else seen:
+                report_bad(outcome)
+        return outcomes
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
     from ei_cli.output import console
