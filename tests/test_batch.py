@@ -364,7 +364,8 @@ def test_sub_folders_holding_workbooks_are_reported_without_recursive(tmp_path, 
         code, stdout, err = run(capsys, folder, "--year", YEAR, "--out", str(out), "--format", "json", "--quiet")
         doc = json.loads(stdout)
         assert code == ExitCode.OK and [f["file"] for f in doc["files"]] == ["good.xlsx"]
-        assert [(s["file"], s["reason"]) for s in doc["skipped"]] == [("2025", "sub_folder"), ("archives", "sub_folder")]
+        assert [(s["file"], s["reason"]) for s in doc["skipped"]] == [("2025", "sub_folder"),
+                                                                     ("archives", "sub_folder")]
         assert doc["skipped"][1]["message"] == (
             "ignoré : le sous-dossier archives contient directement 2 classeurs, lus seulement avec --recursive.")
         assert ("ignoré : le sous-dossier 2025 contient directement 1 classeur, lu seulement avec --recursive."
