@@ -228,7 +228,7 @@ def find_workbooks(folder: Path, out_dir: Path | None = None, recursive: bool = 
 
 
 def list_workbooks(folder: Path, out_dir: Path | None = None, recursive: bool = False,
-                   sub_folders_told: bool = True) -> tuple[list[Path], list[Path | LeftOut]]:
+                   report_sub_folders: bool = True) -> tuple[list[Path], list[Path | LeftOut]]:
     """The workbooks directly in ``folder`` (with ``recursive``, in its sub-folders too), sorted by their
     path from ``folder``: ``.xlsx``, ``.xlsm``, ``.ods``, and ``.xls`` (read as unreadable, with the
     reader's advice to save it as .xlsx).
@@ -248,7 +248,7 @@ def list_workbooks(folder: Path, out_dir: Path | None = None, recursive: bool = 
     symbolic links to nothing (``_dangling_link``; left out without a word before).
 
     Without ``recursive``, the sub-folders holding workbooks directly are reported too (``LeftOut``
-    ``sub_folder``, ``_sub_folders_not_read``), unless ``sub_folders_told`` is false (the look into each of them).
+    ``sub_folder``, ``_sub_folders_not_read``), unless ``report_sub_folders`` is false (the look into each).
 
     Returns ``(workbooks, skipped)``; the second list, for the user to be told they were left out, does
     not hold the summary.xlsx of ``out_dir`` (the one this batch replaces, left out in silence).
@@ -268,7 +268,7 @@ def list_workbooks(folder: Path, out_dir: Path | None = None, recursive: bool = 
         raise EiError(t(f"Dossier introuvable : {shown}", f"Folder not found: {shown}"))
     left_out: list[LeftOut] = []
     candidates, sub_folders = [], []
-    for entry in _files(folder, recursive, left_out, sub_folders if sub_folders_told else None):
+    for entry in _files(folder, recursive, left_out, sub_folders if report_sub_folders else None):
         if _skipped(entry):
             continue
         try:
@@ -304,7 +304,7 @@ def _sub_folders_not_read(sub_folders: list[Path], out_dir: Path | None) -> list
     left_out = []
     for sub in sub_folders:
         try:
-            held = len(list_workbooks(sub, out_dir, sub_folders_told=False)[0])
+            held = len(list_workbooks(sub, out_dir, report_sub_folders=False)[0])
         except (OSError, EiError):
             continue
         if held:
@@ -893,7 +893,7 @@ class _Publisher:
             self._pool.shutdown(wait=True, cancel_futures=kind is not None)
         failure = None
         if kind is None:
-            failure = next((f.exception() for f, _, _ in self._pending if f.exception() is not None), None)
+            failure = next(filter(None, (f.exception() for f, _, _ in self._pending)), None)
             if failure is None:
                 if self._pending:
                     self._rename_all()
